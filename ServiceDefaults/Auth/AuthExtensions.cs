@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Municipal.ServiceDefaults.Auth;
+
+public static class AuthExtensions
+{
+    /// <summary>
+    /// Services trust only the gateway's internal token. Endpoints without an explicit rule require staff
+    /// (the fallback policy); resident endpoints opt out with AllowAnonymous and check their capability token.
+    /// </summary>
+    public static IHostApplicationBuilder AddStaffAuthentication(this IHostApplicationBuilder builder)
+    {
+        var key = InternalToken.SigningKey(builder.Configuration);
+        builder.Services.AddAuthentication(InternalToken.Scheme)
+            .AddJwtBearer(InternalToken.Scheme, options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = InternalToken.ValidationParameters(key);
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(StaffPolicy(StaffRoles.All))
+            .AddPolicy(StaffPolicies.Staff, StaffPolicy(StaffRoles.All))
+            .AddPolicy(StaffPolicies.Supervisor, StaffPolicy([StaffRoles.Supervisor, StaffRoles.Admin]))
+            .AddPolicy(StaffPolicies.Admin, StaffPolicy([StaffRoles.Admin]));
+        return builder;
+    }
+
+    private static AuthorizationPolicy StaffPolicy(IEnumerable<string> roles) =>
+        new AuthorizationPolicyBuilder(InternalToken.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(roles)
+            .Build();
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Municipal.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace Municipal.ServiceDefaults.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// Registers the service's own database from <c>ConnectionStrings:{name}</c>, its migrations (the SQL files
+    /// embedded under Data/Migrations in the context's assembly, after the shared outbox/inbox ones), a
+    /// readiness check, and the outbox signal so events saved with the context leave promptly.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name)
+        where TContext : ServiceDbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(name)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.");
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = name }.EnableDynamicJson().Build();
+        builder.Services.AddSingleton(new DatabaseRegistration(name, connectionString, typeof(TContext).Assembly));
+        builder.Services.AddSingleton<SqlMigrator>();
+        builder.Services.AddHostedService<MigrationService>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddDbContext<TContext>((sp, options) => options
+            .UseNpgsql(dataSource)
+            .AddInterceptors(sp.GetRequiredService<OutboxSignal>()));
+
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(name, tags: [Extensions.ReadyTag]);
+        return builder;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Reflection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Municipal.ServiceDefaults.Data;
+
+/// <summary>
+/// Runs the migrations before the server starts listening. While the database is unreachable it waits
+/// and retries: a service that starts before Postgres comes up late rather than not at all.
+/// </summary>
+internal sealed class MigrationService(
+    SqlMigrator migrator,
+    DatabaseRegistration registration,
+    ILogger<MigrationService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var scripts = SqlMigrator.FromAssembly(typeof(MigrationService).Assembly, "defaults")
+            .Concat(SqlMigrator.FromAssembly(registration.MigrationsAssembly, "service"))
+            .ToList();
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await migrator.MigrateAsync(registration.ConnectionString, scripts, cancellationToken);
+                return;
+            }
+            catch (Npgsql.NpgsqlException ex) when (ex.IsTransient || ex.InnerException is System.Net.Sockets.SocketException)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt)));
+                logger.LogWarning(ex, "Database not reachable for migrations (attempt {Attempt}); retrying in {Delay}", attempt, delay);
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal sealed record DatabaseRegistration(string Name, string ConnectionString, Assembly MigrationsAssembly);

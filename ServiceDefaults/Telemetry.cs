@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Municipal.ServiceDefaults;
+
+public static class Telemetry
+{
+    /// <summary>Source and meter for the project's own spans and instruments (outbox, queue, uploads …).</summary>
+    public const string SourceName = "Municipal";
+
+    public static readonly ActivitySource Source = new(SourceName);
+    public static readonly Meter Meter = new(SourceName);
+
+    internal static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        var otel = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
+                    "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.RateLimiting",
+                    "System.Net.Http", "System.Runtime", "Npgsql", "MassTransit", SourceName))
+            .WithTracing(tracing => tracing
+                .AddSource("Microsoft.AspNetCore", "System.Net.Http", "Npgsql", "MassTransit", "Yarp.ReverseProxy", SourceName)
+                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler())));
+
+        // Exporting only when an endpoint is configured keeps the runner and tests quiet without a collector.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+// fetch with JSON, problem details turned into errors that name the field, and the resident's
+// capability token sent in a header (never in the URL, so it stays out of server logs).
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+    this.errors = problem?.errors || {};
+  }
+}
+
+export async function api(path, { method = 'GET', body, token, headers = {}, signal } = {}) {
+  const init = { method, headers: { Accept: 'application/json', ...headers }, signal, credentials: 'same-origin' };
+  if (token) init.headers['X-Resident-Token'] = token;
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) { init.body = JSON.stringify(body); init.headers['Content-Type'] = 'application/json'; }
+  const response = await fetch(path, init);
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json() : (response.status === 204 ? null : await response.text());
+  if (!response.ok) throw new ApiError(response.status, typeof data === 'object' ? data : { detail: data });
+  return data;
+}
+
+/** The token a resident's link carries in its fragment (#t=…), so the browser never sends it in a URL. */
+export function fragmentToken(name = 't') {
+  return new URLSearchParams(location.hash.slice(1)).get(name);
+}
+
+/** Shows field errors from a validation problem next to inputs named like the fields. */
+export function showFieldErrors(form, error) {
+  for (const el of form.querySelectorAll('.field-error')) el.remove();
+  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  for (const [field, messages] of Object.entries(error.errors || {})) {
+    const input = form.querySelector(`[name="${CSS.escape(field)}"]`) || form.querySelector(`[name="${CSS.escape(field.charAt(0).toLowerCase() + field.slice(1))}"]`);
+    if (!input) continue;
+    const message = document.createElement('p');
+    message.className = 'error field-error';
+    message.id = `${input.id || input.name}-error`;
+    message.textContent = messages.join(' ');
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', message.id);
+    input.insertAdjacentElement('afterend', message);
+  }
+}

@@ -1,0 +1,74 @@
+# Shared by scripts/run and scripts/test: paths, ports and the environment an Aspire AppHost would inject.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+LOCAL="${MUNICIPAL_LOCAL:-$ROOT/.local}"
+# INSTANCE=name runs a second copy of the system beside the first (own ports, databases, RabbitMQ virtual
+# host, Redis key prefix, logs) on the same infrastructure — used to test several instances and by developers.
+INSTANCE="${INSTANCE:-}"
+RUN_DIR="$LOCAL/run${INSTANCE:+-$INSTANCE}"
+mkdir -p "$LOCAL/logs" "$LOCAL/pids" "$RUN_DIR/logs" "$RUN_DIR/pids"
+
+PG_PORT="${PG_PORT:-5432}"
+REDIS_PORT="${REDIS_PORT:-6379}"
+RABBIT_PORT="${RABBIT_PORT:-5672}"
+CLAMD_PORT="${CLAMD_PORT:-3310}"
+SMTP_PORT="${SMTP_PORT:-2525}"
+TURN_PORT="${TURN_PORT:-3478}"
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+SERVICE_PORT_BASE="${SERVICE_PORT_BASE:-5100}"
+CONFIGURATION="${CONFIGURATION:-Release}"
+
+# service name -> port; the names are the AppHost's resource names.
+declare -A SERVICE_PORTS=([booking]=$((SERVICE_PORT_BASE + 1)) [sessions]=$((SERVICE_PORT_BASE + 2)) [identity]=$((SERVICE_PORT_BASE + 3)) [forms]=$((SERVICE_PORT_BASE + 4)) [documents]=$((SERVICE_PORT_BASE + 5)))
+declare -A SERVICE_PROJECTS=([booking]=Booking [sessions]=SessionSignaling [identity]=IdentityVerification [forms]=Form [documents]=DocumentIntake)
+declare -A SERVICE_DATABASES=([booking]=bookingdb [sessions]=sessiondb [identity]=identitydb [forms]=formdb [documents]=documentdb)
+DATABASES="bookingdb sessiondb identitydb formdb documentdb gatewaydb"
+
+log() { printf '\033[1;34m[municipal]\033[0m %s\n' "$*" >&2; }
+
+# Secrets are made once per checkout and kept in .local, so restarts keep sessions and hashes valid.
+load_secrets() {
+  local file="$LOCAL/secrets.env"
+  if [ ! -f "$file" ]; then
+    umask 077
+    {
+      echo "AUTH_INTERNAL_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
+      echo "TURN_SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '\n/+=')"
+      echo "IDENTITY_HASH_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
+    } > "$file"
+  fi
+  # shellcheck disable=SC1090
+  . "$file"
+}
+
+db_name() { echo "${INSTANCE:+${INSTANCE//-/_}_}$1"; }
+pg_conn() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=$(db_name "$1");Username=municipal;Password=municipal"; }
+rabbit_vhost() { echo "${INSTANCE:-/}"; }
+
+# Exports exactly what AppHost/Program.cs injects into every project.
+export_service_environment() {
+  load_secrets
+  for db in $DATABASES; do export "ConnectionStrings__$db=$(pg_conn "$db")"; done
+  if [ -n "$INSTANCE" ]; then
+    export ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/$INSTANCE"
+    export Redis__KeyPrefix="$INSTANCE:"
+  else
+    export ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$RABBIT_PORT"
+  fi
+  export ConnectionStrings__redis="127.0.0.1:$REDIS_PORT"
+  export ConnectionStrings__smtp="smtp://127.0.0.1:$SMTP_PORT"
+  export ConnectionStrings__clamav="tcp://127.0.0.1:$CLAMD_PORT"
+  for name in "${!SERVICE_PORTS[@]}"; do export "services__${name}__http__0=http://127.0.0.1:${SERVICE_PORTS[$name]}"; done
+  export services__gateway__http__0="http://127.0.0.1:$GATEWAY_PORT"
+  export PublicBaseUrl="${PublicBaseUrl:-http://127.0.0.1:$GATEWAY_PORT}"
+  export Auth__InternalKey="$AUTH_INTERNAL_KEY"
+  export Turn__Secret="$TURN_SECRET"
+  export Turn__Urls__0="turn:127.0.0.1:$TURN_PORT?transport=udp"
+  export Turn__Urls__1="turn:127.0.0.1:$TURN_PORT?transport=tcp"
+  export Identity__DocumentNumberKey="$IDENTITY_HASH_KEY"
+  export Mail__Maildir="$LOCAL/mail"
+  export Documents__StoragePath="$LOCAL/documents"
+  export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
+  export ASPNETCORE_ENVIRONMENT="$DOTNET_ENVIRONMENT"
+}

@@ -1,0 +1,3 @@
+namespace Municipal.Contracts.Identity;
+
+public sealed record IdentityRejected(Guid VerificationId, Guid SessionId, string Reason, Guid ClerkId, DateTimeOffset RejectedAt);

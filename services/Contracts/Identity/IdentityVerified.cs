@@ -1,0 +1,17 @@
+namespace Municipal.Contracts.Identity;
+
+/// <summary>
+/// A clerk verified a resident's identity. Names and birth date travel once so a form can be
+/// pre-filled; identity-verification itself keeps only the minimum (see its README section).
+/// </summary>
+public sealed record IdentityVerified(
+    Guid VerificationId,
+    Guid SessionId,
+    string DocumentType,
+    string IssuingState,
+    DateOnly DocumentExpiry,
+    string Surname,
+    string GivenNames,
+    DateOnly BirthDate,
+    Guid ClerkId,
+    DateTimeOffset VerifiedAt);

@@ -1,0 +1,11 @@
+namespace Municipal.IdentityVerification.Apis;
+
+public static class IdentityApi
+{
+    public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/identity");
+        api.MapGet("/ping", () => TypedResults.Ok(new { service = "identity" })).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Municipal.SessionSignaling.Apis;
+
+public static class SessionApi
+{
+    public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/sessions");
+        api.MapGet("/ping", () => TypedResults.Ok(new { service = "sessions" })).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using Municipal.Benchmarks;
+
+// Runs every IBenchmark in this assembly, or those whose name contains an argument.
+var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
+    .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))
+    .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
+    .Where(b => args.Length == 0 || args.Any(a => b.Name.Contains(a, StringComparison.OrdinalIgnoreCase)))
+    .OrderBy(b => b.Name)
+    .ToList();
+
+var failed = 0;
+foreach (var benchmark in benchmarks)
+{
+    Console.WriteLine($"## {benchmark.Name}");
+    var clock = Stopwatch.StartNew();
+    try
+    {
+        var report = await benchmark.RunAsync(CancellationToken.None);
+        foreach (var figure in report.Figures) Console.WriteLine($"- {figure}");
+    }
+    catch (Exception ex)
+    {
+        failed++;
+        Console.WriteLine($"- FAILED: {ex.Message}");
+    }
+    Console.WriteLine($"  ({clock.Elapsed.TotalSeconds:0.0} s)");
+}
+return failed == 0 ? 0 : 1;

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Municipal.Testing;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright, with a fake camera, microphone and screen (DESIGN.md's flags).
+/// One instance per test class; every party gets its own context.
+/// </summary>
+public sealed class Browser : IAsyncLifetime
+{
+    public static readonly string[] Args =
+    [
+        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection", "--no-sandbox",
+    ];
+
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
+
+    private IPlaywright? playwright;
+
+    public IBrowser Instance { get; private set; } = null!;
+
+    public static string ScreenshotDirectory => Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        Instance = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = TestEnvironment.Get("CHROMIUM_PATH", "/usr/bin/chromium"),
+            Headless = true,
+            Args = Args,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Instance.CloseAsync();
+        playwright?.Dispose();
+    }
+
+    /// <summary>A new party (resident, clerk, kiosk) with its own cookies, camera and microphone.</summary>
+    public Task<IBrowserContext> NewPartyAsync(ViewportSize? viewport = null, string locale = "de-DE") =>
+        Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = TestEnvironment.GatewayUrl,
+            ViewportSize = viewport ?? Desktop,
+            Locale = locale,
+            HasTouch = viewport == Phone,
+            IsMobile = viewport == Phone,
+            Permissions = ["camera", "microphone"],
+        });
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>
+    /// Runs axe-core (the npm package, installed by scripts/test into tests/node_modules) on the page and fails
+    /// on any serious or critical violation.
+    /// </summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var axe = Path.Combine(TestEnvironment.RepositoryRoot, "tests", "node_modules", "axe-core", "axe.min.js");
+        if (!File.Exists(axe)) throw new FileNotFoundException("axe-core is missing: run scripts/test (it installs it with npm).", axe);
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = axe });
+        var json = await page.EvaluateAsync<string>("""
+            async () => {
+              const result = await axe.run(document, { resultTypes: ['violations'] });
+              return JSON.stringify(result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })));
+            }
+            """);
+        var violations = JsonSerializer.Deserialize<JsonElement>(json);
+        Assert.True(violations.GetArrayLength() == 0, $"axe-core violations on {page.Url}: {json}");
+    }
+}

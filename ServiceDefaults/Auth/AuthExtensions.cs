@@ -24,7 +24,8 @@ public static class AuthExtensions
             .SetFallbackPolicy(StaffPolicy(StaffRoles.All))
             .AddPolicy(StaffPolicies.Staff, StaffPolicy(StaffRoles.All))
             .AddPolicy(StaffPolicies.Supervisor, StaffPolicy([StaffRoles.Supervisor, StaffRoles.Admin]))
-            .AddPolicy(StaffPolicies.Admin, StaffPolicy([StaffRoles.Admin]));
+            .AddPolicy(StaffPolicies.Admin, StaffPolicy([StaffRoles.Admin]))
+            .AddPolicy(StaffPolicies.Service, StaffPolicy([StaffRoles.Service]));
         return builder;
     }
 

@@ -52,6 +52,10 @@ public static class InternalToken
         });
     }
 
+    /// <summary>A token for a call from one service to another, naming the calling service.</summary>
+    public static string IssueForService(IConfiguration configuration, string service, IReadOnlyList<string>? departments = null) =>
+        Issue(SigningKey(configuration), new StaffIdentity(Guid.Empty, service, [StaffRoles.Service], departments ?? [], []));
+
     public static TokenValidationParameters ValidationParameters(SymmetricSecurityKey key) => new()
     {
         ValidIssuer = Issuer,

@@ -6,6 +6,9 @@ public static class StaffRoles
     public const string Supervisor = "supervisor";
     public const string Admin = "admin";
 
+    /// <summary>Another service acting on its own behalf (e.g. forms handing a PDF to document intake).</summary>
+    public const string Service = "service";
+
     public static readonly IReadOnlyList<string> All = [Clerk, Supervisor, Admin];
 }
 
@@ -16,6 +19,9 @@ public static class StaffPolicies
     public const string Staff = "staff";
     public const string Supervisor = "supervisor";
     public const string Admin = "admin";
+
+    /// <summary>Service-to-service calls (a token minted by a service with <see cref="InternalToken.IssueForService"/>).</summary>
+    public const string Service = "service";
 }
 
 public static class StaffClaimTypes

@@ -1,28 +1,126 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.FileProviders;
+using Municipal.Gateway.Apis;
+using Municipal.Gateway.Data;
+using Municipal.Gateway.DevMailbox;
+using Municipal.Gateway.Security;
+using Municipal.Gateway.Staff;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Data;
 
 namespace Municipal.Gateway;
 
 internal static class Extensions
 {
+    public const string CookieName = "municipal.staff";
+
     public static void AddGateway(this IHostApplicationBuilder builder)
     {
-        var (routes, clusters) = ServiceRoutes.Build(builder.Configuration);
-        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
-        builder.Services.AddHttpClient(ServicesHealthCheck.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
-        builder.Services.AddHealthChecks().AddCheck<ServicesHealthCheck>("services", tags: [Municipal.ServiceDefaults.Extensions.ReadyTag]);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.AddServiceDatabase<GatewayDb>("gatewaydb");
+        AddStaffSignIn(builder);
+
+        var key = InternalToken.SigningKey(configuration);
+        var (routes, clusters) = ServiceRoutes.Build(configuration);
+        services.AddReverseProxy()
+            .LoadFromMemory(routes, clusters)
+            .AddTransforms(context => InternalTokenTransform.Apply(context, key));
+
+        services.AddGatewayRateLimits(configuration);
+        services.AddSingleton<AuditLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
+        services.AddHttpClient(ServicesHealthCheck.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.AddHealthChecks().AddCheck<ServicesHealthCheck>("services", tags: [Municipal.ServiceDefaults.Extensions.ReadyTag]);
+    }
+
+    private static void AddStaffSignIn(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentityCore<StaffUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Auth:MaxFailedAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Auth:LockoutMinutes", 15));
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<GatewayDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+        services.AddScoped<StaffAccounts>();
+        services.AddHostedService<DevelopmentStaff>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddDataProtection().SetApplicationName("municipal-gateway").PersistKeysToDbContext<GatewayDb>();
+
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, options =>
+            {
+                options.Cookie.Name = CookieName;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.ExpireTimeSpan = TimeSpan.FromHours(builder.Configuration.GetValue("Auth:SessionHours", 10));
+                options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                // An API answers 401/403; it never redirects to a login page.
+                options.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                options.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            });
+
+        // A city's own identity provider is configuration: Auth:Oidc:Authority, ClientId, ClientSecret. Staff accounts
+        // are matched by e-mail, so roles, departments and skills stay administered here.
+        var oidc = builder.Configuration.GetSection("Auth:Oidc");
+        if (!string.IsNullOrEmpty(oidc["Authority"]))
+        {
+            authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, options =>
+            {
+                oidc.Bind(options);
+                options.SignInScheme = IdentityConstants.ExternalScheme;
+                options.ResponseType = "code";
+                options.Scope.Add("email");
+            }).AddCookie(IdentityConstants.ExternalScheme);
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(GatewayPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin))
+            .AddPolicy(GatewayPolicies.Supervisor, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Supervisor, StaffRoles.Admin));
     }
 
     public static void UseGateway(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        app.UseRequestLimits(app.Configuration);
         app.UseWebSockets();
         // wwwroot/citizen is the site root, wwwroot/agent is /agent, wwwroot/shared is /shared.
-        var root = app.Environment.WebRootPath;
+        var root = app.Environment.WebRootPath ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
         foreach (var (folder, path) in new[] { ("agent", "/agent"), ("shared", "/shared"), ("citizen", "") })
         {
             var files = new PhysicalFileProvider(Path.Combine(root, folder));
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = path });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = path });
         }
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        AuditLog.UseAuditLog(app);
+
+        app.MapAuthApi();
+        app.MapStaffApi();
+        app.MapAuditApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevMailbox();
+        }
         app.MapReverseProxy();
+        app.MapFallback("/api/{**rest}", () => Results.Problem(title: "Not found", statusCode: StatusCodes.Status404NotFound));
     }
 }

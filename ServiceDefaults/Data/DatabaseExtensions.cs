@@ -15,7 +15,7 @@ public static class DatabaseExtensions
     /// readiness check, and the outbox signal so events saved with the context leave promptly.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name)
-        where TContext : ServiceDbContext
+        where TContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(name)
             ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.");

@@ -35,6 +35,12 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             e.HasKey(m => new { m.MessageId, m.Consumer });
         });
 
+        ApplySnakeCaseNames(modelBuilder);
+    }
+
+    /// <summary>Maps every table, column, key and index name of the model to snake_case.</summary>
+    public static void ApplySnakeCaseNames(ModelBuilder modelBuilder)
+    {
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
             if (entity.GetTableName() is { } table && entity.GetViewName() is null && !entity.IsOwned())

@@ -1,0 +1,156 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Municipal.Gateway.Staff;
+using QRCoder;
+
+namespace Municipal.Gateway.Apis;
+
+public sealed record LoginRequest(string? UserName, string? Password, string? Code);
+
+public sealed record MeResponse(Guid Id, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Departments, IReadOnlyList<string> Skills, bool TwoFactorEnabled);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+public sealed record TotpSetup(string Key, string Uri, string QrSvg);
+
+public sealed record TotpCode(string? Code);
+
+/// <summary>Staff sign-in: password, lockout after repeated failures, and an optional TOTP second factor.</summary>
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/auth");
+        api.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        api.MapPost("/logout", Logout).AllowAnonymous();
+        api.MapGet("/me", Me).RequireAuthorization();
+        api.MapPost("/password", ChangePassword).RequireAuthorization();
+        api.MapGet("/totp", SetUpTotp).RequireAuthorization();
+        api.MapPost("/totp", EnableTotp).RequireAuthorization();
+        api.MapDelete("/totp", DisableTotp).RequireAuthorization();
+        return app;
+    }
+
+    public static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> Login(
+        LoginRequest request, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["Bitte Benutzernamen angeben. / Enter your user name."];
+        if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["Bitte Passwort angeben. / Enter your password."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var user = await users.FindByNameAsync(request.UserName!);
+        if (user is null || user.Disabled)
+        {
+            // Same answer as a wrong password: the response does not reveal which accounts exist.
+            return Failed();
+        }
+
+        var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
+        if (check.IsLockedOut) return LockedOut();
+        if (!check.Succeeded) return Failed();
+
+        if (user.TwoFactorEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(request.Code))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["Bitte den Code aus Ihrer Authenticator-App eingeben. / Enter the code from your authenticator app."] },
+                    title: "Second factor required", type: "urn:municipal:totp-required");
+            }
+            var code = request.Code.Replace(" ", "", StringComparison.Ordinal);
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            {
+                await users.AccessFailedAsync(user);
+                return await users.IsLockedOutAsync(user) ? LockedOut() : Failed();
+            }
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await signIn.SignInAsync(user, isPersistent: false);
+        return TypedResults.Ok(await MeFor(users, user));
+    }
+
+    public static async Task<NoContent> Logout(SignInManager<StaffUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(HttpContext context, UserManager<StaffUser> users)
+    {
+        var user = await users.GetUserAsync(context.User);
+        return user is null || user.Disabled ? TypedResults.Unauthorized() : TypedResults.Ok(await MeFor(users, user));
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> ChangePassword(
+        ChangePasswordRequest request, HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+    {
+        var user = await users.GetUserAsync(context.User);
+        if (user is null) return TypedResults.Unauthorized();
+        var result = await users.ChangePasswordAsync(user, request.CurrentPassword ?? "", request.NewPassword ?? "");
+        if (!result.Succeeded) return IdentityProblem(result, "newPassword");
+        await signIn.RefreshSignInAsync(user);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<TotpSetup>, UnauthorizedHttpResult>> SetUpTotp(HttpContext context, UserManager<StaffUser> users)
+    {
+        var user = await users.GetUserAsync(context.User);
+        if (user is null) return TypedResults.Unauthorized();
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+        var uri = $"otpauth://totp/{Uri.EscapeDataString("Digitaler Schalter:" + user.UserName)}?secret={key}&issuer={Uri.EscapeDataString("Digitaler Schalter")}&digits=6";
+        using var qr = QRCodeGenerator.GenerateQrCode(Encoding.UTF8.GetBytes(uri), QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(qr).GetGraphic(4);
+        return TypedResults.Ok(new TotpSetup(key!, uri, svg));
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> EnableTotp(TotpCode request, HttpContext context, UserManager<StaffUser> users)
+    {
+        var user = await users.GetUserAsync(context.User);
+        if (user is null) return TypedResults.Unauthorized();
+        var code = (request.Code ?? "").Replace(" ", "", StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["Der Code stimmt nicht. / The code is not correct."] });
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, UnauthorizedHttpResult>> DisableTotp(HttpContext context, UserManager<StaffUser> users)
+    {
+        var user = await users.GetUserAsync(context.User);
+        if (user is null) return TypedResults.Unauthorized();
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        return TypedResults.NoContent();
+    }
+
+    internal static ValidationProblem IdentityProblem(IdentityResult result, string field) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = result.Errors.Select(e => e.Description).ToArray() });
+
+    private static async Task<MeResponse> MeFor(UserManager<StaffUser> users, StaffUser user)
+    {
+        var claims = await users.GetClaimsAsync(user);
+        return new MeResponse(user.Id, user.DisplayName, (await users.GetRolesAsync(user)).ToList(),
+            claims.Where(c => c.Type == "dept").Select(c => c.Value).ToList(),
+            claims.Where(c => c.Type == "skill").Select(c => c.Value).ToList(),
+            user.TwoFactorEnabled);
+    }
+
+    private static ProblemHttpResult Failed() => TypedResults.Problem(
+        title: "Anmeldung fehlgeschlagen / Sign-in failed",
+        detail: "Benutzername oder Passwort ist falsch. / The user name or password is wrong.",
+        statusCode: StatusCodes.Status401Unauthorized);
+
+    private static ProblemHttpResult LockedOut() => TypedResults.Problem(
+        title: "Konto gesperrt / Account locked",
+        detail: "Zu viele Fehlversuche. Bitte später erneut versuchen. / Too many failed attempts. Try again later.",
+        statusCode: StatusCodes.Status423Locked);
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Municipal.Gateway.Staff;
+using Municipal.ServiceDefaults.Auth;
+
+namespace Municipal.Gateway.Apis;
+
+public sealed record StaffAccountRequest(
+    string? UserName, string? DisplayName, string? Email,
+    IReadOnlyList<string>? Roles, IReadOnlyList<string>? Departments, IReadOnlyList<string>? Skills);
+
+public sealed record CreatedStaffAccount(StaffAccountView Account, string TemporaryPassword);
+
+public sealed record PasswordReset(string TemporaryPassword);
+
+/// <summary>Administration of staff accounts (admins only).</summary>
+public static class StaffApi
+{
+    public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/staff").RequireAuthorization(GatewayPolicies.Admin);
+        api.MapGet("/", List);
+        api.MapPost("/", Create);
+        api.MapPut("/{id:guid}", Update);
+        api.MapPost("/{id:guid}/disable", (Guid id, UserManager<StaffUser> users) => SetDisabled(id, true, users));
+        api.MapPost("/{id:guid}/enable", (Guid id, UserManager<StaffUser> users) => SetDisabled(id, false, users));
+        api.MapPost("/{id:guid}/reset-password", ResetPassword);
+        api.MapPost("/{id:guid}/reset-two-factor", ResetTwoFactor);
+        return app;
+    }
+
+    public static async Task<Ok<IReadOnlyList<StaffAccountView>>> List(StaffAccounts accounts) =>
+        TypedResults.Ok(await accounts.ListAsync());
+
+    public static async Task<Results<Created<CreatedStaffAccount>, ValidationProblem>> Create(StaffAccountRequest request, StaffAccounts accounts)
+    {
+        if (Validate(request, requireUserName: true) is { } problem) return problem;
+        var user = new StaffUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = request.UserName!.Trim(),
+            DisplayName = request.DisplayName!.Trim(),
+            Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
+            LockoutEnabled = true,
+        };
+        var password = StaffAccounts.TemporaryPassword();
+        var result = await accounts.CreateAsync(user, password, request.Roles!, request.Departments ?? [], request.Skills ?? []);
+        if (!result.Succeeded) return AuthApi.IdentityProblem(result, "userName");
+        return TypedResults.Created($"/api/staff/{user.Id}", new CreatedStaffAccount(await accounts.ViewAsync(user), password));
+    }
+
+    public static async Task<Results<Ok<StaffAccountView>, NotFound, ValidationProblem>> Update(Guid id, StaffAccountRequest request, UserManager<StaffUser> users, StaffAccounts accounts)
+    {
+        if (Validate(request, requireUserName: false) is { } problem) return problem;
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null) return TypedResults.NotFound();
+        user.DisplayName = request.DisplayName!.Trim();
+        user.Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded) result = await accounts.AssignAsync(user, request.Roles!, request.Departments ?? [], request.Skills ?? []);
+        if (!result.Succeeded) return AuthApi.IdentityProblem(result, "roles");
+        return TypedResults.Ok(await accounts.ViewAsync(user));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> SetDisabled(Guid id, bool disabled, UserManager<StaffUser> users)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null) return TypedResults.NotFound();
+        user.Disabled = disabled;
+        await users.UpdateAsync(user);
+        await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
+        // A new security stamp ends the account's existing sessions.
+        await users.UpdateSecurityStampAsync(user);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<PasswordReset>, NotFound>> ResetPassword(Guid id, UserManager<StaffUser> users)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null) return TypedResults.NotFound();
+        var password = StaffAccounts.TemporaryPassword();
+        await users.RemovePasswordAsync(user);
+        await users.AddPasswordAsync(user, password);
+        await users.SetLockoutEndDateAsync(user, user.Disabled ? DateTimeOffset.MaxValue : null);
+        await users.ResetAccessFailedCountAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        return TypedResults.Ok(new PasswordReset(password));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> ResetTwoFactor(Guid id, UserManager<StaffUser> users)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null) return TypedResults.NotFound();
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        return TypedResults.NoContent();
+    }
+
+    private static ValidationProblem? Validate(StaffAccountRequest request, bool requireUserName)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (requireUserName && string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["Benutzername fehlt. / User name is required."];
+        if (string.IsNullOrWhiteSpace(request.DisplayName)) errors["displayName"] = ["Name fehlt. / Name is required."];
+        if (request.Roles is not { Count: > 0 }) errors["roles"] = ["Mindestens eine Rolle. / At least one role."];
+        else if (request.Roles.Except(StaffRoles.All).Any()) errors["roles"] = [$"Erlaubt / allowed: {string.Join(", ", StaffRoles.All)}"];
+        if (request.Roles?.Contains(StaffRoles.Clerk) == true && request.Departments is not { Count: > 0 })
+            errors["departments"] = ["Sachbearbeitende brauchen eine Abteilung. / A clerk needs a department."];
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
+    }
+}

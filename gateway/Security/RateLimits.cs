@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Municipal.Gateway.Staff;
+
+namespace Municipal.Gateway;
+
+/// <summary>
+/// Limits for everything a resident or an outsider can call: per client IP and, where a resident presents a
+/// capability token, per token. Signed-in staff are not limited here (their accounts are). Rejections answer
+/// 429 with Retry-After. Numbers come from <c>RateLimits:*</c>.
+/// </summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+
+    /// <summary>Endpoints that guess secrets or cost the city money (TANs, MRZ, kiosk, validation) get the strict budget.</summary>
+    private static readonly string[] SensitivePrefixes =
+        ["/api/identity/tans", "/api/identity/mrz", "/api/documents/kiosk", "/api/forms/definitions"];
+
+    public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("RateLimits");
+        int Limit(string name, int fallback) => settings.GetValue(name, fallback);
+        var window = TimeSpan.FromSeconds(settings.GetValue("WindowSeconds", 60));
+
+        return services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Results.Problem(
+                    title: "Zu viele Anfragen / Too many requests",
+                    detail: "Bitte warten Sie einen Moment und versuchen Sie es erneut. / Please wait a moment and try again.",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+            };
+
+            options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
+                "sign-in:" + ClientIp(context),
+                _ => Window(Limit("SignInPerIp", 10), window)));
+
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                {
+                    if (Exempt(context)) return RateLimitPartition.GetNoLimiter("exempt");
+                    var sensitive = IsSensitive(context);
+                    return RateLimitPartition.GetFixedWindowLimiter(
+                        $"{(sensitive ? "s" : "r")}:{ClientIp(context)}",
+                        _ => Window(sensitive ? Limit("SensitivePerIp", 30) : Limit("ResidentPerIp", 600), window));
+                }),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                {
+                    if (Exempt(context) || context.Request.Headers["X-Resident-Token"].FirstOrDefault() is not { Length: > 0 } token)
+                        return RateLimitPartition.GetNoLimiter("no-token");
+                    var sensitive = IsSensitive(context);
+                    // The partition key is a hash, so tokens are not kept in memory in the clear.
+                    var key = Municipal.ServiceDefaults.Security.CapabilityToken.Hash(token);
+                    return RateLimitPartition.GetFixedWindowLimiter(
+                        $"{(sensitive ? "s" : "r")}:{key}",
+                        _ => Window(sensitive ? Limit("SensitivePerToken", 10) : Limit("ResidentPerToken", 300), window));
+                }));
+        });
+    }
+
+    private static bool Exempt(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/api") || context.User.IsSignedIn();
+
+    private static bool IsSensitive(HttpContext context) =>
+        SensitivePrefixes.Any(p => context.Request.Path.StartsWithSegments(p)) && !HttpMethods.IsGet(context.Request.Method);
+
+    private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
+    {
+        PermitLimit = permits,
+        Window = window,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Municipal.Gateway;
+
+/// <summary>
+/// Request body limits by path: small everywhere, larger where identity stills and signed forms travel, and
+/// large only for document uploads (document intake enforces its own per-file and per-submission limits).
+/// </summary>
+public static class RequestLimits
+{
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("RequestLimits");
+        var defaultBytes = section.GetValue<long>("DefaultBytes", 1L << 20);
+        var byPrefix = new (string Prefix, long Bytes)[]
+        {
+            ("/api/documents", section.GetValue<long>("DocumentsBytes", 2100L << 20)),
+            ("/api/identity", section.GetValue<long>("IdentityBytes", 8L << 20)),
+            ("/api/forms", section.GetValue<long>("FormsBytes", 4L << 20)),
+        };
+
+        return app.Use((context, next) =>
+        {
+            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false })
+            {
+                var limit = byPrefix.FirstOrDefault(p => context.Request.Path.StartsWithSegments(p.Prefix)).Bytes;
+                feature.MaxRequestBodySize = limit > 0 ? limit : defaultBytes;
+            }
+            if (context.Request.ContentLength is { } length && feature?.MaxRequestBodySize is { } max && length > max)
+            {
+                return Results.Problem(title: "Anfrage zu gross / Request too large",
+                    detail: $"Höchstens / at most {max / (1 << 20)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);
+            }
+            return next(context);
+        });
+    }
+}

@@ -1,0 +1,202 @@
+// The browser half of the one rule engine; services/Form/Rules/RuleEngine.cs is the server half. Both read
+// the same form definition and are held to the same behaviour by tests/Form.Tests/vectors, so change them
+// together. A pure module: no DOM, no fetch.
+// Semantics: strings are trimmed of spaces, tabs and line breaks; empty means null, "" or false; hidden fields
+// (section, group or field condition false) count as empty and are not checked; a field reports its first error.
+
+const MESSAGES = {
+  required: ['Bitte ausfüllen.', 'Please fill in this field.'],
+  type: ['Ungültiger Wert.', 'Invalid value.'],
+  number: ['Bitte eine Zahl angeben.', 'Please enter a number.'],
+  date: ['Bitte ein gültiges Datum angeben.', 'Please enter a valid date.'],
+  choice: ['Bitte eine der Möglichkeiten wählen.', 'Please choose one of the options.'],
+  email: ['Bitte eine gültige E-Mail-Adresse angeben.', 'Please enter a valid email address.'],
+  document: ['Bitte eine gültige Dokumentnummer angeben.', 'Please enter a valid document reference.'],
+  pattern: ['Das Format stimmt nicht.', 'The format is not valid.'],
+  minLength: ['Mindestens {value} Zeichen.', 'At least {value} characters.'],
+  maxLength: ['Höchstens {value} Zeichen.', 'At most {value} characters.'],
+  min: ['Mindestens {value}.', 'At least {value}.'],
+  max: ['Höchstens {value}.', 'At most {value}.'],
+  notInFuture: ['Das Datum darf nicht in der Zukunft liegen.', 'The date must not be in the future.'],
+  notInPast: ['Das Datum darf nicht in der Vergangenheit liegen.', 'The date must not be in the past.'],
+  maxDaysAhead: ['Das Datum darf höchstens {value} Tage in der Zukunft liegen.', 'The date may be at most {value} days ahead.'],
+  maxDaysAgo: ['Das Datum darf höchstens {value} Tage zurückliegen.', 'The date may be at most {value} days ago.'],
+  minAge: ['Das Mindestalter ist {value} Jahre.', 'The minimum age is {value} years.'],
+  compare: ['Der Wert passt nicht zu «{field}».', 'The value does not fit “{field}”.'],
+};
+
+const INVALID = Symbol('invalid');
+const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+const NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
+const EMAIL = /^[^@ \t\r\n]+@[^@ \t\r\n]+\.[^@ \t\r\n]+$/;
+const DOCUMENT = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** Every field that holds a value (group members, never the group), in display order. */
+export function leaves(definition) {
+  return definition.sections.flatMap(s => s.fields.flatMap(f => (f.fields && f.fields.length ? f.fields : [f])));
+}
+
+/** Today's date (YYYY-MM-DD) in the city's time zone, which is what the server compares with. */
+export function today(now = new Date(), timeZone = 'Europe/Zurich') {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = type => parts.find(p => p.type === type).value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Checks values against the definition: [{ field, code, message }], empty when valid. */
+export function validate(definition, values, { today: day = today(), lang = 'de' } = {}) {
+  const { effective, visible } = resolve(definition, values || {});
+  const todayNumber = parseDate(day);
+  const errors = [];
+  for (const leaf of leaves(definition)) {
+    if (!visible[leaf.id]) continue;
+    const error = check(leaf, effective, todayNumber, definition, lang);
+    if (error) errors.push(error);
+  }
+  return errors;
+}
+
+/** Which fields are shown for these values: { fieldId: boolean } (group members by their own id). */
+export function visibility(definition, values) {
+  return resolve(definition, values || {}).visible;
+}
+
+/** Whether a section, group or field with this condition is shown. */
+export function holdsFor(definition, values, condition) {
+  return holds(condition, resolve(definition, values || {}).effective);
+}
+
+function resolve(definition, values) {
+  const effective = {};
+  const visible = {};
+  for (const section of definition.sections) {
+    const sectionVisible = holds(section.visibleWhen, effective);
+    for (const field of section.fields) {
+      const fieldVisible = sectionVisible && holds(field.visibleWhen, effective);
+      for (const leaf of field.fields && field.fields.length ? field.fields : [field]) {
+        const shown = fieldVisible && (leaf === field || holds(leaf.visibleWhen, effective));
+        visible[leaf.id] = shown;
+        effective[leaf.id] = shown ? normalize(values[leaf.id]) : null;
+      }
+    }
+  }
+  return { effective, visible };
+}
+
+function holds(c, effective) {
+  if (!c) return true;
+  let result = true;
+  if (c.field != null) {
+    const value = c.field in effective ? effective[c.field] : null;
+    if (c.equals !== undefined && c.equals !== null) result = result && same(value, normalize(c.equals));
+    if (Array.isArray(c.in)) result = result && c.in.some(o => same(value, normalize(o)));
+    if (typeof c.notEmpty === 'boolean') result = result && c.notEmpty === !isEmpty(value);
+  }
+  if (Array.isArray(c.all)) result = result && c.all.every(inner => holds(inner, effective));
+  if (Array.isArray(c.any)) result = result && c.any.some(inner => holds(inner, effective));
+  return result;
+}
+
+function check(leaf, effective, todayNumber, definition, lang) {
+  const value = effective[leaf.id];
+  const error = (code, rule, field = '') => ({
+    field: leaf.id,
+    code,
+    message: (rule && rule.message && rule.message[lang === 'en' ? 'en' : 'de']) || message(code, lang, rule && rule.value != null ? String(rule.value) : '', field),
+  });
+
+  if (value === INVALID) return error('type');
+  if (isEmpty(value)) return leaf.required ? error('required') : null;
+
+  const text = typeof value === 'string' ? value : null;
+  let typeError = null;
+  switch (leaf.type) {
+    case 'text': typeError = text === null ? 'type' : null; break;
+    case 'email': typeError = text === null ? 'type' : EMAIL.test(text) ? null : 'email'; break;
+    case 'number': typeError = text === null ? 'type' : parseNumber(text) === null ? 'number' : null; break;
+    case 'date': typeError = text === null ? 'type' : parseDate(text) === null ? 'date' : null; break;
+    case 'choice': typeError = text === null || !(leaf.options || []).some(o => o.value === text) ? 'choice' : null; break;
+    case 'checkbox': typeError = typeof value === 'boolean' ? null : 'type'; break;
+    case 'document': typeError = text === null ? 'type' : DOCUMENT.test(text) ? null : 'document'; break;
+    default: typeError = 'type';
+  }
+  if (typeError) return error(typeError);
+
+  for (const rule of leaf.rules || []) {
+    if (!passes(rule, leaf, text, effective, todayNumber)) {
+      const other = rule.field ? (leaves(definition).find(f => f.id === rule.field)?.label?.[lang === 'en' ? 'en' : 'de'] ?? rule.field) : '';
+      return error(rule.type, rule, other);
+    }
+  }
+  return null;
+}
+
+function passes(rule, leaf, text, effective, todayNumber) {
+  const n = typeof rule.value === 'number' ? rule.value : 0;
+  const date = text === null ? null : parseDate(text);
+  switch (rule.type) {
+    case 'pattern': return text !== null && new RegExp('^(?:' + rule.value + ')$').test(text);
+    case 'minLength': return text === null || text.length >= n;
+    case 'maxLength': return text === null || text.length <= n;
+    case 'min': { const low = text === null ? null : parseNumber(text); return low === null || low >= n; }
+    case 'max': { const high = text === null ? null : parseNumber(text); return high === null || high <= n; }
+    case 'notInFuture': return date === null || date <= todayNumber;
+    case 'notInPast': return date === null || date >= todayNumber;
+    case 'maxDaysAhead': return date === null || date - todayNumber <= n;
+    case 'maxDaysAgo': return date === null || todayNumber - date <= n;
+    case 'minAge': return date === null || age(date, todayNumber) >= n;
+    case 'compare': {
+      const other = typeof effective[rule.field] === 'string' ? effective[rule.field] : null;
+      let self, them;
+      if (leaf.type === 'date') { self = date; them = other === null ? null : parseDate(other); }
+      else { self = text === null ? null : parseNumber(text); them = other === null ? null : parseNumber(other); }
+      if (self === null || them === null) return true;
+      switch (rule.op) { case '<': return self < them; case '<=': return self <= them; case '>': return self > them; default: return self >= them; }
+    }
+    default: return false;
+  }
+}
+
+function age(birthNumber, todayNumber) {
+  const b = new Date(birthNumber * 86400000);
+  const t = new Date(todayNumber * 86400000);
+  const before = t.getUTCMonth() < b.getUTCMonth() || (t.getUTCMonth() === b.getUTCMonth() && t.getUTCDate() < b.getUTCDate());
+  return t.getUTCFullYear() - b.getUTCFullYear() - (before ? 1 : 0);
+}
+
+/** A day number for YYYY-MM-DD (years 1000–9999, real calendar days), else null. */
+export function parseDate(text) {
+  if (typeof text !== 'string' || !DATE.test(text)) return null;
+  const [y, m, d] = text.split('-').map(Number);
+  if (y < 1000) return null;
+  const ms = Date.UTC(y, m - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
+  return ms / 86400000;
+}
+
+function parseNumber(text) {
+  return NUMBER.test(text) ? Number.parseFloat(text) : null;
+}
+
+function normalize(value) {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return String(value);
+  return INVALID;
+}
+
+function isEmpty(value) {
+  return value === null || value === '' || value === false;
+}
+
+function same(a, b) {
+  if (a === null) return b === null;
+  return a !== INVALID && a === b;
+}
+
+function message(code, lang, value, field) {
+  const pair = MESSAGES[code];
+  return pair[lang === 'en' ? 1 : 0].replace('{value}', value).replace('{field}', field);
+}

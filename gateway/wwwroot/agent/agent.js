@@ -1,8 +1,155 @@
-import { register, apply, languageSwitch } from '/shared/i18n.js';
+import { register, t, apply, languageSwitch } from '/shared/i18n.js';
+import { api, ApiError, showFieldErrors } from '/shared/api.js';
+import { me, renderNav, hasRole } from '/shared/staff.js';
 
 register({
-  de: { 'agent.name': 'Schalter für Mitarbeitende', 'agent.title': 'Anmeldung' },
-  en: { 'agent.name': 'Counter for staff', 'agent.title': 'Sign in' },
+  de: {
+    'agent.name': 'Schalter für Mitarbeitende', 'signin.title': 'Anmeldung für Mitarbeitende', 'signin.user': 'Benutzername',
+    'signin.password': 'Passwort', 'signin.code': 'Code aus der Authenticator-App', 'signin.submit': 'Anmelden',
+    'signin.failed': 'Benutzername oder Passwort ist falsch.', 'signin.locked': 'Zu viele Fehlversuche – das Konto ist vorübergehend gesperrt.',
+    'signin.needCode': 'Bitte geben Sie den Code aus Ihrer Authenticator-App ein.', 'signin.busy': 'Bitte warten Sie einen Moment und versuchen Sie es erneut.',
+    'home.title': 'Übersicht', 'home.greeting': 'Guten Tag, {name}.',
+    'tile.appointments': 'Termine heute', 'tile.appointments.text': 'Fällige Termine öffnen und beraten.',
+    'tile.queue': 'Live-Warteschlange', 'tile.queue.text': 'Nächste Person für Ihre Themen übernehmen.',
+    'tile.inbox': 'Posteingang', 'tile.inbox.text': 'Eingereichte Dokumente Ihrer Abteilung.',
+    'tile.dossiers': 'Dossiers', 'tile.dossiers.text': 'Eingereichte Formulare bearbeiten.',
+    'tile.stats': 'Statistik', 'tile.stats.text': 'Wartezeiten, Bearbeitungszeiten, Bewertungen.',
+    'tile.adminBooking': 'Angebot & Öffnungszeiten', 'tile.adminBooking.text': 'Abteilungen, Anliegen, Zeiten, Zuständigkeiten.',
+    'tile.adminStaff': 'Mitarbeitende verwalten', 'tile.adminStaff.text': 'Konten, Rollen, Abteilungen und Themen.',
+    'tile.audit': 'Protokoll', 'tile.audit.text': 'Wer hat was geöffnet oder geändert.',
+    'totp.title': 'Zweiter Faktor (TOTP)', 'totp.on': 'Der zweite Faktor ist eingeschaltet.', 'totp.offState': 'Der zweite Faktor ist ausgeschaltet.',
+    'totp.scan': 'Scannen Sie den QR-Code mit Ihrer Authenticator-App und geben Sie den angezeigten Code ein.', 'totp.key': 'Schlüssel:',
+    'totp.start': 'Zweiten Faktor einrichten', 'totp.confirm': 'Bestätigen', 'totp.off': 'Zweiten Faktor ausschalten', 'totp.qr': 'QR-Code für die Authenticator-App',
+  },
+  en: {
+    'agent.name': 'Counter for staff', 'signin.title': 'Staff sign-in', 'signin.user': 'User name', 'signin.password': 'Password',
+    'signin.code': 'Code from your authenticator app', 'signin.submit': 'Sign in', 'signin.failed': 'The user name or password is wrong.',
+    'signin.locked': 'Too many failed attempts – the account is locked for a while.', 'signin.needCode': 'Enter the code from your authenticator app.',
+    'signin.busy': 'Please wait a moment and try again.',
+    'home.title': 'Overview', 'home.greeting': 'Hello, {name}.',
+    'tile.appointments': "Today's appointments", 'tile.appointments.text': 'Open due appointments and advise.',
+    'tile.queue': 'Live queue', 'tile.queue.text': 'Take the next person for your topics.',
+    'tile.inbox': 'Inbox', 'tile.inbox.text': "Documents handed in to your department.",
+    'tile.dossiers': 'Dossiers', 'tile.dossiers.text': 'Work on submitted forms.',
+    'tile.stats': 'Statistics', 'tile.stats.text': 'Waiting and handling times, ratings.',
+    'tile.adminBooking': 'Services & opening hours', 'tile.adminBooking.text': 'Departments, concerns, hours, responsibilities.',
+    'tile.adminStaff': 'Manage staff', 'tile.adminStaff.text': 'Accounts, roles, departments and topics.',
+    'tile.audit': 'Audit log', 'tile.audit.text': 'Who opened or changed what.',
+    'totp.title': 'Second factor (TOTP)', 'totp.on': 'The second factor is on.', 'totp.offState': 'The second factor is off.',
+    'totp.scan': 'Scan the QR code with your authenticator app and enter the code it shows.', 'totp.key': 'Key:',
+    'totp.start': 'Set up a second factor', 'totp.confirm': 'Confirm', 'totp.off': 'Turn the second factor off', 'totp.qr': 'QR code for the authenticator app',
+  },
 });
+
+const tiles = [
+  ['/agent/appointments.html', 'appointments', ['clerk', 'supervisor']],
+  ['/agent/queue.html', 'queue', ['clerk', 'supervisor']],
+  ['/agent/inbox.html', 'inbox', ['clerk', 'supervisor']],
+  ['/agent/dossiers.html', 'dossiers', ['clerk', 'supervisor']],
+  ['/agent/stats.html', 'stats', ['supervisor', 'admin']],
+  ['/agent/admin-booking.html', 'adminBooking', ['admin']],
+  ['/agent/admin-staff.html', 'adminStaff', ['admin']],
+  ['/agent/audit.html', 'audit', ['supervisor', 'admin']],
+];
+
+function showHome(staff) {
+  document.getElementById('sign-in').hidden = true;
+  document.getElementById('home').hidden = false;
+  renderNav(staff);
+  document.getElementById('greeting').textContent = t('home.greeting', { name: staff.name });
+  const grid = document.getElementById('tiles');
+  grid.replaceChildren();
+  for (const [href, key, roles] of tiles) {
+    if (!hasRole(staff, ...roles)) continue;
+    const card = document.createElement('a');
+    card.className = 'card';
+    card.href = href;
+    const title = document.createElement('strong');
+    title.textContent = t(`tile.${key}`);
+    const text = document.createElement('p');
+    text.textContent = t(`tile.${key}.text`);
+    card.append(title, text);
+    grid.append(card);
+  }
+  renderTotp(staff);
+}
+
+function renderTotp(staff) {
+  document.getElementById('totp-state').textContent = t(staff.twoFactorEnabled ? 'totp.on' : 'totp.offState');
+  document.getElementById('totp-start').hidden = staff.twoFactorEnabled;
+  document.getElementById('totp-off').hidden = !staff.twoFactorEnabled;
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const error = document.getElementById('sign-in-error');
+  error.textContent = '';
+  const body = Object.fromEntries(new FormData(form));
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  try {
+    await api('/api/auth/login', { method: 'POST', body });
+    const next = new URLSearchParams(location.search).get('next');
+    if (next && next.startsWith('/agent/')) { location.href = next; return; }
+    showHome(await me());
+  } catch (e) {
+    if (!(e instanceof ApiError)) { error.textContent = t('common.error'); return; }
+    if (e.problem.type === 'urn:municipal:totp-required') {
+      document.getElementById('code-field').hidden = false;
+      document.getElementById('code').focus();
+      error.textContent = t('signin.needCode');
+    } else if (e.status === 400) {
+      showFieldErrors(form, e);
+    } else {
+      error.textContent = t(e.status === 423 ? 'signin.locked' : e.status === 429 ? 'signin.busy' : 'signin.failed');
+    }
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function startTotp() {
+  const setup = await api('/api/auth/totp');
+  const box = document.getElementById('totp-qr');
+  const img = document.createElement('img');
+  img.src = `data:image/svg+xml;base64,${btoa(setup.qrSvg)}`;
+  img.alt = t('totp.qr');
+  img.width = 180;
+  img.height = 180;
+  box.replaceChildren(img);
+  document.getElementById('totp-key').textContent = setup.key;
+  document.getElementById('totp-setup').hidden = false;
+  document.getElementById('totp-confirm').hidden = false;
+  document.getElementById('totp-code').focus();
+}
+
+async function confirmTotp() {
+  const error = document.getElementById('totp-error');
+  error.textContent = '';
+  try {
+    await api('/api/auth/totp', { method: 'POST', body: { code: document.getElementById('totp-code').value } });
+    document.getElementById('totp-setup').hidden = true;
+    document.getElementById('totp-confirm').hidden = true;
+    const staff = await api('/api/auth/me');
+    renderTotp(staff);
+  } catch (e) {
+    error.textContent = e.errors?.code?.join(' ') || t('common.error');
+  }
+}
+
+async function disableTotp() {
+  await api('/api/auth/totp', { method: 'DELETE' });
+  renderTotp(await api('/api/auth/me'));
+}
+
 apply();
 languageSwitch();
+document.getElementById('sign-in-form').addEventListener('submit', signIn);
+document.getElementById('totp-start').addEventListener('click', startTotp);
+document.getElementById('totp-confirm').addEventListener('click', confirmTotp);
+document.getElementById('totp-off').addEventListener('click', disableTotp);
+const staff = await me();
+if (staff) showHome(staff);
+else { document.getElementById('sign-in').hidden = false; document.getElementById('userName').focus(); }
+document.addEventListener('languagechange', async () => { const s = await me(); if (s) showHome(s); });

@@ -1,0 +1,126 @@
+import { register, t, languageSwitch } from '/shared/i18n.js';
+import { api, ApiError, showFieldErrors } from '/shared/api.js';
+import { staffPage } from '/shared/staff.js';
+
+register({
+  de: {
+    'agent.name': 'Schalter für Mitarbeitende', 'staff.title': 'Mitarbeitende verwalten', 'staff.name': 'Name', 'staff.user': 'Benutzername',
+    'staff.email': 'E-Mail', 'staff.roles': 'Rollen', 'staff.departments': 'Abteilungen', 'staff.state': 'Status', 'staff.actions': 'Aktionen',
+    'staff.new': 'Neues Konto', 'staff.edit': 'Konto bearbeiten: {name}', 'staff.save': 'Speichern', 'staff.cancel': 'Neu beginnen',
+    'staff.departmentsHint': 'Abteilungen (Kürzel, durch Komma getrennt)', 'staff.skillsHint': 'Themen (Anliegen-Kürzel, durch Komma getrennt)',
+    'staff.tempPassword': 'Vorläufiges Passwort (wird nur einmal angezeigt):', 'staff.active': 'aktiv', 'staff.disabled': 'gesperrt',
+    'staff.locked': 'nach Fehlversuchen gesperrt', 'staff.2fa': '2FA', 'staff.doEdit': 'Bearbeiten', 'staff.doDisable': 'Sperren',
+    'staff.doEnable': 'Entsperren', 'staff.doReset': 'Passwort zurücksetzen', 'staff.doReset2fa': '2FA zurücksetzen', 'staff.saved': 'Gespeichert.',
+    'role.clerk': 'Sachbearbeitung', 'role.supervisor': 'Leitung', 'role.admin': 'Administration',
+  },
+  en: {
+    'agent.name': 'Counter for staff', 'staff.title': 'Manage staff', 'staff.name': 'Name', 'staff.user': 'User name', 'staff.email': 'E-mail',
+    'staff.roles': 'Roles', 'staff.departments': 'Departments', 'staff.state': 'State', 'staff.actions': 'Actions', 'staff.new': 'New account',
+    'staff.edit': 'Edit account: {name}', 'staff.save': 'Save', 'staff.cancel': 'Start over',
+    'staff.departmentsHint': 'Departments (keys, comma-separated)', 'staff.skillsHint': 'Topics (concern keys, comma-separated)',
+    'staff.tempPassword': 'Temporary password (shown once only):', 'staff.active': 'active', 'staff.disabled': 'disabled',
+    'staff.locked': 'locked after failed attempts', 'staff.2fa': '2FA', 'staff.doEdit': 'Edit', 'staff.doDisable': 'Disable',
+    'staff.doEnable': 'Enable', 'staff.doReset': 'Reset password', 'staff.doReset2fa': 'Reset 2FA', 'staff.saved': 'Saved.',
+    'role.clerk': 'Clerk', 'role.supervisor': 'Supervisor', 'role.admin': 'Administrator',
+  },
+});
+
+const list = s => s.split(',').map(x => x.trim()).filter(Boolean);
+let accounts = [];
+
+function button(label, handler, cls = 'secondary') {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = cls;
+  b.textContent = label;
+  b.addEventListener('click', handler);
+  return b;
+}
+
+function render() {
+  const body = document.getElementById('accounts');
+  body.replaceChildren();
+  for (const a of accounts) {
+    const tr = document.createElement('tr');
+    const state = [a.disabled ? t('staff.disabled') : t('staff.active')];
+    if (a.lockedOut && !a.disabled) state.push(t('staff.locked'));
+    if (a.twoFactorEnabled) state.push(t('staff.2fa'));
+    for (const text of [a.displayName, a.userName, a.roles.map(r => t(`role.${r}`)).join(', '), a.departments.join(', '), state.join(', ')]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    const actions = document.createElement('td');
+    actions.className = 'row';
+    actions.append(
+      button(t('staff.doEdit'), () => edit(a)),
+      button(t(a.disabled ? 'staff.doEnable' : 'staff.doDisable'), () => act(a, a.disabled ? 'enable' : 'disable')),
+      button(t('staff.doReset'), () => act(a, 'reset-password')),
+      button(t('staff.doReset2fa'), () => act(a, 'reset-two-factor')));
+    tr.append(actions);
+    body.append(tr);
+  }
+}
+
+function edit(a) {
+  const form = document.getElementById('editor');
+  form.accountId.value = a.id;
+  form.userName.value = a.userName;
+  form.userName.disabled = true;
+  form.displayName.value = a.displayName;
+  form.email.value = a.email || '';
+  for (const box of form.querySelectorAll('[name=roles]')) box.checked = a.roles.includes(box.value);
+  form.departments.value = a.departments.join(', ');
+  form.skills.value = a.skills.join(', ');
+  document.getElementById('editor-title').textContent = t('staff.edit', { name: a.displayName });
+  form.displayName.focus();
+}
+
+async function act(a, action) {
+  const result = await api(`/api/staff/${a.id}/${action}`, { method: 'POST' });
+  if (result?.temporaryPassword) showSecret(result.temporaryPassword);
+  await load();
+}
+
+function showSecret(value) {
+  document.getElementById('secret-value').textContent = value;
+  document.getElementById('secret').hidden = false;
+}
+
+async function save(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const body = {
+    userName: form.userName.value, displayName: form.displayName.value, email: form.email.value,
+    roles: [...form.querySelectorAll('[name=roles]:checked')].map(b => b.value),
+    departments: list(form.departments.value), skills: list(form.skills.value),
+  };
+  document.getElementById('editor-error').textContent = '';
+  try {
+    if (form.accountId.value) await api(`/api/staff/${form.accountId.value}`, { method: 'PUT', body });
+    else showSecret((await api('/api/staff', { method: 'POST', body })).temporaryPassword);
+    form.reset();
+    document.getElementById('status').textContent = t('staff.saved');
+    await load();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 400) showFieldErrors(form, e);
+    else document.getElementById('editor-error').textContent = t('common.error');
+  }
+}
+
+async function load() {
+  accounts = await api('/api/staff');
+  render();
+}
+
+languageSwitch();
+await staffPage();
+document.getElementById('editor').addEventListener('submit', save);
+document.getElementById('editor').addEventListener('reset', () => {
+  const form = document.getElementById('editor');
+  form.accountId.value = '';
+  form.userName.disabled = false;
+  document.getElementById('editor-title').textContent = t('staff.new');
+});
+document.addEventListener('languagechange', render);
+await load();

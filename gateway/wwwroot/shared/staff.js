@@ -1,0 +1,82 @@
+// For staff pages: who is signed in, the common header navigation, and sign-out.
+import { api, ApiError } from '/shared/api.js';
+import { register, t, apply } from '/shared/i18n.js';
+
+register({
+  de: {
+    'nav.home': 'Übersicht', 'nav.appointments': 'Termine heute', 'nav.queue': 'Warteschlange', 'nav.inbox': 'Posteingang',
+    'nav.dossiers': 'Dossiers', 'nav.stats': 'Statistik', 'nav.adminBooking': 'Angebot & Zeiten', 'nav.adminStaff': 'Mitarbeitende',
+    'nav.audit': 'Protokoll', 'nav.signOut': 'Abmelden', 'nav.label': 'Hauptnavigation', 'staff.signedInAs': 'Angemeldet: {name}',
+  },
+  en: {
+    'nav.home': 'Overview', 'nav.appointments': "Today's appointments", 'nav.queue': 'Queue', 'nav.inbox': 'Inbox',
+    'nav.dossiers': 'Dossiers', 'nav.stats': 'Statistics', 'nav.adminBooking': 'Services & hours', 'nav.adminStaff': 'Staff',
+    'nav.audit': 'Audit log', 'nav.signOut': 'Sign out', 'nav.label': 'Main navigation', 'staff.signedInAs': 'Signed in: {name}',
+  },
+});
+
+let current = null;
+
+/** The signed-in staff member, or null. */
+export async function me() {
+  if (current) return current;
+  try { current = await api('/api/auth/me'); } catch (e) { if (e instanceof ApiError && e.status === 401) return null; throw e; }
+  return current;
+}
+
+export const hasRole = (staff, ...roles) => staff && roles.some(r => staff.roles.includes(r));
+
+/** Sends a signed-out visitor to the sign-in page, remembering where they wanted to go. */
+export async function requireStaff() {
+  const staff = await me();
+  if (!staff) {
+    location.href = `/agent/?next=${encodeURIComponent(location.pathname + location.search)}`;
+    throw new Error('not signed in');
+  }
+  return staff;
+}
+
+const links = [
+  ['/agent/', 'nav.home', ['clerk', 'supervisor', 'admin']],
+  ['/agent/appointments.html', 'nav.appointments', ['clerk', 'supervisor']],
+  ['/agent/queue.html', 'nav.queue', ['clerk', 'supervisor']],
+  ['/agent/inbox.html', 'nav.inbox', ['clerk', 'supervisor']],
+  ['/agent/dossiers.html', 'nav.dossiers', ['clerk', 'supervisor']],
+  ['/agent/stats.html', 'nav.stats', ['supervisor', 'admin']],
+  ['/agent/admin-booking.html', 'nav.adminBooking', ['admin']],
+  ['/agent/admin-staff.html', 'nav.adminStaff', ['admin']],
+  ['/agent/audit.html', 'nav.audit', ['supervisor', 'admin']],
+];
+
+/** Fills <nav id="staff-nav"> with the links this staff member may use and a sign-out button. */
+export function renderNav(staff) {
+  const nav = document.getElementById('staff-nav');
+  if (!nav || !staff) return;
+  nav.setAttribute('aria-label', t('nav.label'));
+  nav.replaceChildren();
+  for (const [href, key, roles] of links) {
+    if (!hasRole(staff, ...roles)) continue;
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = t(key);
+    if (href === location.pathname) a.setAttribute('aria-current', 'page');
+    nav.append(a);
+  }
+  const who = document.createElement('span');
+  who.textContent = t('staff.signedInAs', { name: staff.name });
+  const out = document.createElement('button');
+  out.type = 'button';
+  out.className = 'secondary';
+  out.textContent = t('nav.signOut');
+  out.addEventListener('click', async () => { await api('/api/auth/logout', { method: 'POST' }); location.href = '/agent/'; });
+  nav.append(who, out);
+}
+
+/** requireStaff + nav + translations, for the top of every staff page. */
+export async function staffPage() {
+  const staff = await requireStaff();
+  renderNav(staff);
+  apply();
+  document.addEventListener('languagechange', () => renderNav(staff));
+  return staff;
+}

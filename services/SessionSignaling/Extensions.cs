@@ -1,7 +1,15 @@
-using Municipal.SessionSignaling.Data;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
 using Municipal.ServiceDefaults.Messaging;
+using Municipal.SessionSignaling.Consumers;
+using Municipal.SessionSignaling.Data;
+using Municipal.SessionSignaling.Hubs;
+using Municipal.SessionSignaling.Rooms;
+using Municipal.SessionSignaling.Turn;
+using StackExchange.Redis;
 
 namespace Municipal.SessionSignaling;
 
@@ -11,6 +19,49 @@ internal static class Extensions
     {
         builder.AddStaffAuthentication();
         builder.AddServiceDatabase<SessionDb>("sessiondb");
-        builder.AddMessaging<SessionDb>("sessions");
+        builder.AddRedis();
+        builder.AddMessaging<SessionDb>("sessions", bus =>
+        {
+            bus.AddConsumer<AppointmentBookedConsumer>();
+            bus.AddConsumer<AppointmentRescheduledConsumer>();
+            bus.AddConsumer<AppointmentCancelledConsumer>();
+            bus.AddConsumer<QueueTicketIssuedConsumer>();
+        });
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<RoomAccess>();
+        builder.Services.AddSingleton<RoomPresence>();
+        builder.Services.AddSingleton<RoomNotifier>();
+        builder.Services.AddSingleton<IceServers>();
+        builder.Services.Configure<TurnOptions>(builder.Configuration.GetSection("Turn"));
+        builder.Services.AddHostedService<RoomRetention>();
+        builder.AddSignaling();
     }
+
+    /// <summary>
+    /// SignalR with the Redis backplane, so a resident and a clerk connected to different instances share a room.
+    /// Channels carry Redis:KeyPrefix, keeping instances of separate systems (and test runs) apart.
+    /// </summary>
+    private static void AddSignaling(this IHostApplicationBuilder builder)
+    {
+        var prefix = builder.Configuration["Redis:KeyPrefix"] ?? "";
+        builder.Services.AddSignalR(options =>
+            {
+                // Co-filling and ID-check events carry more than a chat line.
+                options.MaximumReceiveMessageSize = 256 * 1024;
+                options.EnableDetailedErrors = false;
+            })
+            .AddStackExchangeRedis(options =>
+            {
+                options.Configuration = RedisExtensions.RedisOptions(builder.Configuration);
+                options.Configuration.ChannelPrefix = RedisChannel.Literal(prefix + "sessions:signalr");
+            });
+    }
+
+    public static void MapSignaling(this WebApplication app) =>
+        app.MapHub<SessionHub>(SessionHub.Path, options => options.Transports =
+                Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets |
+                Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling)
+            // Residents have no staff token: the hub admits them by the token they send in JoinAsResident.
+            .AllowAnonymous();
 }

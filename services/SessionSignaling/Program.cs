@@ -11,6 +11,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapSessionApi();
+app.MapSignaling();
 
 app.Run();
 

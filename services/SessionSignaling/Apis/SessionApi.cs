@@ -6,6 +6,9 @@ public static class SessionApi
     {
         var api = app.MapGroup("/api/sessions");
         api.MapGet("/ping", () => TypedResults.Ok(new { service = "sessions" })).AllowAnonymous();
+        api.MapResidentRoomApi();
+        api.MapStaffRoomApi();
+        api.MapIceServersApi();
         return app;
     }
 }

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.SessionSignaling.Rooms;
+using Municipal.SessionSignaling.Turn;
+
+namespace Municipal.SessionSignaling.Apis;
+
+public static class IceServersApi
+{
+    public static RouteGroupBuilder MapIceServersApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/ice-servers", GetIceServers).AllowAnonymous();
+        return api;
+    }
+
+    /// <summary>
+    /// STUN and TURN for the browser. Only room participants get TURN credentials — staff, or a resident or
+    /// guest with a valid token — so the relay is not open to the internet.
+    /// </summary>
+    public static async Task<Results<Ok<IceServersResponse>, ProblemHttpResult>> GetIceServers(
+        [FromHeader(Name = RoomAccess.ResidentTokenHeader)] string? token, HttpContext http, RoomAccess access,
+        IceServers iceServers, CancellationToken cancellationToken)
+    {
+        if (http.User.IsStaff()) return TypedResults.Ok(iceServers.For(http.User.StaffId().ToString("N")));
+        if (string.IsNullOrEmpty(token)) return Problems.MissingToken();
+
+        if (await access.FindByResidentTokenAsync(token, cancellationToken) is { IsOpen: true } room)
+            return TypedResults.Ok(iceServers.For(room.Id.ToString("N")));
+        if (await access.FindByInviteTokenAsync(token, cancellationToken) is { Room.IsOpen: true } invited)
+            return TypedResults.Ok(iceServers.For(invited.Invite.Id.ToString("N")));
+        return Problems.NotFound("No open room for this token.");
+    }
+}

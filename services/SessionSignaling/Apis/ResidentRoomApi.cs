@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Municipal.Contracts.Sessions;
+using Municipal.SessionSignaling.Data;
+using Municipal.SessionSignaling.Model;
+using Municipal.SessionSignaling.Rooms;
+
+namespace Municipal.SessionSignaling.Apis;
+
+/// <summary>What a resident reaches with the token of their link (sent in X-Resident-Token, never in the URL).</summary>
+public static class ResidentRoomApi
+{
+    private const int MaxCommentLength = 2000;
+
+    public static RouteGroupBuilder MapResidentRoomApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/rooms/current", GetCurrent).AllowAnonymous();
+        api.MapPost("/rooms/current/feedback", GiveFeedback).AllowAnonymous();
+        return api;
+    }
+
+    /// <summary>Resolves a resident's token to their room. Identity, forms and documents call this too.</summary>
+    public static async Task<Results<Ok<RoomView>, ProblemHttpResult>> GetCurrent(
+        [FromHeader(Name = RoomAccess.ResidentTokenHeader)] string? token, RoomAccess access, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token)) return Problems.MissingToken();
+        var room = await access.FindByResidentTokenAsync(token, cancellationToken);
+        return room is null ? Problems.NotFound("No room for this token, or the link has expired.") : TypedResults.Ok(RoomView.From(room));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> GiveFeedback(
+        [FromHeader(Name = RoomAccess.ResidentTokenHeader)] string? token, FeedbackRequest request,
+        RoomAccess access, SessionDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token)) return Problems.MissingToken();
+        if (request.Score is not (>= 1 and <= 5)) return Problems.Invalid("score", "Choose a rating from 1 to 5.");
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        if (comment is { Length: > MaxCommentLength }) return Problems.Invalid("comment", $"At most {MaxCommentLength} characters.");
+
+        var room = await access.FindByResidentTokenAsync(token, cancellationToken);
+        if (room is null) return Problems.NotFound("No room for this token, or the link has expired.");
+        if (room.Status != RoomStatus.Ended) return Problems.Conflict("Feedback can be given once the consultation has ended.");
+        if (room.FeedbackScore is not null) return Problems.Conflict("Feedback for this consultation was already given.");
+
+        var now = clock.GetUtcNow();
+        room.FeedbackScore = request.Score;
+        room.FeedbackComment = comment;
+        room.FeedbackAt = now;
+        db.Publish(new FeedbackGiven(room.Id, room.ConcernKey, room.DepartmentKey, request.Score.Value, comment, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,225 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Contracts.Sessions;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Security;
+using Municipal.SessionSignaling.Data;
+using Municipal.SessionSignaling.Hubs;
+using Municipal.SessionSignaling.Model;
+using Municipal.SessionSignaling.Rooms;
+
+namespace Municipal.SessionSignaling.Apis;
+
+/// <summary>The clerk's side of a room: accept, look, transfer, end, invite a colleague or an interpreter.</summary>
+public static class StaffRoomApi
+{
+    // The booking event that creates the room may still be in flight when the clerk accepts the ticket.
+    private static readonly TimeSpan AcceptWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan AcceptPoll = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan InviteLifetime = TimeSpan.FromHours(4);
+    // An ended room stays reachable with the resident's token long enough to leave feedback.
+    private static readonly TimeSpan FeedbackWindow = TimeSpan.FromHours(2);
+
+    public static RouteGroupBuilder MapStaffRoomApi(this RouteGroupBuilder api)
+    {
+        var rooms = api.MapGroup("/rooms").RequireAuthorization(StaffPolicies.Staff);
+        rooms.MapGet("/", List);
+        rooms.MapGet("/{id:guid}", Get);
+        rooms.MapPost("/accept", Accept);
+        rooms.MapPost("/{id:guid}/transfer", Transfer);
+        rooms.MapPost("/{id:guid}/end", End);
+        rooms.MapPost("/{id:guid}/invites", Invite);
+        return api;
+    }
+
+    /// <summary>Open rooms of the caller's departments (those transferred to a department wait here).</summary>
+    public static async Task<Ok<List<RoomDetails>>> List(ClaimsPrincipal user, SessionDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var departments = user.Departments();
+        var admin = user.IsInRole(StaffRoles.Admin);
+        var now = clock.GetUtcNow();
+        var rooms = await db.Rooms.AsNoTracking()
+            .Where(r => (r.Status == RoomStatus.Waiting || r.Status == RoomStatus.Active) && r.ExpiresAt > now)
+            .Where(r => admin || departments.Contains(r.DepartmentKey))
+            .OrderBy(r => r.CreatedAt)
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rooms.Select(RoomDetails.From).ToList());
+    }
+
+    public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, SessionDb db, CancellationToken cancellationToken)
+    {
+        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (room is null) return Problems.NotFound();
+        if (!MaySee(user, room)) return Problems.Forbidden("This room belongs to another department.");
+        return TypedResults.Ok(RoomDetails.From(room));
+    }
+
+    public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>> Accept(
+        AcceptRequest request, ClaimsPrincipal user, SessionDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var given = new[] { request.TicketId, request.AppointmentId, request.SessionId }.Count(v => v is not null);
+        if (given != 1) return Problems.Invalid("ticketId", "Give exactly one of ticketId, appointmentId or sessionId.");
+
+        var room = await WaitForRoomAsync(request, db, cancellationToken);
+        if (room is null) return Problems.NotFound("No room for this ticket or appointment.");
+        if (!user.CanActFor(room.DepartmentKey)) return Problems.Forbidden("This room belongs to another department.");
+        // Skills route the first contact; after a transfer the receiving department decides.
+        if (room.FirstAcceptedAt is null && user.IsInRole(StaffRoles.Clerk) && !IsLead(user) && !user.Skills().Contains(room.ConcernKey))
+            return Problems.Forbidden("You are not assigned to this concern.");
+        if (!room.IsOpen) return Problems.Conflict("The consultation is over or was cancelled.");
+
+        var me = user.StaffId();
+        if (room.StaffId == me) return TypedResults.Ok(RoomDetails.From(room));
+        if (room.StaffId is not null) return Problems.Conflict("A colleague has already taken this resident.");
+        if (room.TransferToStaffId is { } target && target != me) return Problems.Conflict("This resident was transferred to a colleague.");
+
+        var now = clock.GetUtcNow();
+        room.StaffId = me;
+        room.StaffName = user.StaffName();
+        room.Status = RoomStatus.Active;
+        room.AcceptedAt = now;
+        room.TransferToStaffId = null;
+        if (room.FirstAcceptedAt is null)
+        {
+            room.FirstAcceptedAt = now;
+            db.Publish(new SessionStarted(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey, me, now));
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("A colleague has already taken this resident.");
+        }
+        return TypedResults.Ok(RoomDetails.From(room));
+    }
+
+    public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>> Transfer(
+        Guid id, TransferRequest request, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var department = string.IsNullOrWhiteSpace(request.ToDepartmentKey) ? null : request.ToDepartmentKey.Trim();
+        if (request.ToStaffId is null && department is null)
+            return Problems.Invalid("toStaffId", "Name a colleague (toStaffId) or a department (toDepartmentKey).");
+        if (department is not null && !IsSlug(department))
+            return Problems.Invalid("toDepartmentKey", "A department key is lower-case letters, digits and hyphens.");
+        if (request.ToStaffId == Guid.Empty) return Problems.Invalid("toStaffId", "Not a staff id.");
+
+        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (room is null) return Problems.NotFound();
+        if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can transfer it.");
+        if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation can be transferred.");
+        if (request.ToStaffId == room.StaffId) return Problems.Invalid("toStaffId", "The room is already with this clerk.");
+
+        var from = room.StaffId!.Value;
+        var now = clock.GetUtcNow();
+        // The room, and with it the transcript, stays; only who holds it changes.
+        room.Status = RoomStatus.Waiting;
+        room.StaffId = null;
+        room.StaffName = null;
+        room.AcceptedAt = null;
+        room.TransferToStaffId = request.ToStaffId;
+        if (department is not null) room.DepartmentKey = department;
+        db.Publish(new SessionTransferred(room.Id, from, request.ToStaffId, department, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("The room changed meanwhile; reload it.");
+        }
+        await notifier.CloseForAsync(room.Id, new RoomClosed("transferred", request.ToStaffId, department), p => p.StaffId == from);
+        return TypedResults.Ok(RoomDetails.From(room));
+    }
+
+    public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult>> End(
+        Guid id, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (room is null) return Problems.NotFound();
+        if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can end it.");
+        if (room.Status == RoomStatus.Ended) return TypedResults.Ok(RoomDetails.From(room));
+        if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation can be ended.");
+
+        var now = clock.GetUtcNow();
+        var started = room.FirstAcceptedAt ?? now;
+        var waiting = started - WaitingSince(room);
+        room.Status = RoomStatus.Ended;
+        room.EndedAt = now;
+        if (room.ExpiresAt < now + FeedbackWindow) room.ExpiresAt = now + FeedbackWindow;
+        db.Publish(new SessionEnded(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey,
+            room.StaffId!.Value, room.Channel, waiting < TimeSpan.Zero ? TimeSpan.Zero : waiting, now - started, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("The room changed meanwhile; reload it.");
+        }
+        await notifier.CloseForAsync(room.Id, new RoomClosed("ended", null, null), _ => true);
+        return TypedResults.Ok(RoomDetails.From(room));
+    }
+
+    public static async Task<Results<Created<InviteResponse>, ProblemHttpResult, ValidationProblem>> Invite(
+        Guid id, InviteRequest request, ClaimsPrincipal user, SessionDb db, TimeProvider clock, IConfiguration configuration,
+        CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 100) return Problems.Invalid("name", "Give the invited person's name (at most 100 characters).");
+        if (request.Role is null || !ParticipantRoles.Invitable.Contains(request.Role))
+            return Problems.Invalid("role", $"One of: {string.Join(", ", ParticipantRoles.Invitable)}.");
+
+        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (room is null) return Problems.NotFound();
+        if (room.StaffId != user.StaffId()) return Problems.Forbidden("Only the clerk holding the room can invite.");
+        if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation takes guests.");
+
+        var token = CapabilityToken.Create();
+        var now = clock.GetUtcNow();
+        var invite = new RoomInvite
+        {
+            Id = Guid.CreateVersion7(), RoomId = room.Id, TokenHash = CapabilityToken.Hash(token), Role = request.Role,
+            Name = name, ExpiresAt = now + InviteLifetime, CreatedBy = user.StaffId(), CreatedAt = now,
+        };
+        db.RoomInvites.Add(invite);
+        await db.SaveChangesAsync(cancellationToken);
+        var link = $"{configuration["PublicBaseUrl"]?.TrimEnd('/')}/room.html#i={token}";
+        return TypedResults.Created($"/api/sessions/rooms/{room.Id}", new InviteResponse(invite.Id, token, invite.Role, name, invite.ExpiresAt, link));
+    }
+
+    private static async Task<Room?> WaitForRoomAsync(AcceptRequest request, SessionDb db, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + AcceptWait;
+        while (true)
+        {
+            var room = await db.Rooms.FirstOrDefaultAsync(r =>
+                (request.TicketId != null && r.TicketId == request.TicketId) ||
+                (request.AppointmentId != null && r.AppointmentId == request.AppointmentId) ||
+                (request.SessionId != null && r.Id == request.SessionId), cancellationToken);
+            if (room is not null || request.SessionId is not null || DateTime.UtcNow > deadline) return room;
+            await Task.Delay(AcceptPoll, cancellationToken);
+        }
+    }
+
+    /// <summary>For a ticket the wait starts when it was drawn; for an appointment at its start or when the resident came in, whichever is later.</summary>
+    private static DateTimeOffset WaitingSince(Room room)
+    {
+        if (room.ScheduledStart is not { } start) return room.CreatedAt;
+        return room.ResidentJoinedAt is { } joined && joined > start ? joined : start;
+    }
+
+    private static bool IsLead(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Supervisor) || user.IsInRole(StaffRoles.Admin);
+
+    private static bool MaySee(ClaimsPrincipal user, Room room) => room.StaffId == user.StaffId() || user.CanActFor(room.DepartmentKey);
+
+    /// <summary>The clerk holding the room, or a supervisor of its department stepping in.</summary>
+    private static bool MayHandle(ClaimsPrincipal user, Room room) =>
+        room.StaffId == user.StaffId() || IsLead(user) && user.CanActFor(room.DepartmentKey);
+
+    private static bool IsSlug(string value) =>
+        value.Length <= 64 && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+}

@@ -1,0 +1,31 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Contracts.Booking;
+using Municipal.ServiceDefaults.Messaging;
+using Municipal.SessionSignaling.Data;
+using Municipal.SessionSignaling.Model;
+
+namespace Municipal.SessionSignaling.Consumers;
+
+/// <summary>Every appointment gets its room, which the join link in the confirmation mail opens.</summary>
+public sealed class AppointmentBookedConsumer(SessionDb db) : IdempotentConsumer<SessionDb, AppointmentBooked>(db)
+{
+    protected override async Task Handle(AppointmentBooked message, ConsumeContext<AppointmentBooked> context)
+    {
+        if (await Db.Rooms.AnyAsync(r => r.AppointmentId == message.AppointmentId, context.CancellationToken)) return;
+        Db.Rooms.Add(new Room
+        {
+            Id = Guid.CreateVersion7(),
+            AppointmentId = message.AppointmentId,
+            ConcernKey = message.ConcernKey,
+            DepartmentKey = message.DepartmentKey,
+            CitizenName = message.CitizenName,
+            Email = message.Email,
+            Language = message.Language,
+            TokenHash = message.JoinTokenHash,
+            ExpiresAt = message.JoinTokenExpiresAt,
+            ScheduledStart = message.Start,
+            CreatedAt = message.BookedAt,
+        });
+    }
+}

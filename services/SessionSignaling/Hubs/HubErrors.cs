@@ -1,0 +1,14 @@
+namespace Municipal.SessionSignaling.Hubs;
+
+/// <summary>Stable error codes the browser turns into translated messages.</summary>
+public static class HubErrors
+{
+    public const string RoomNotFound = "room-not-found";
+    public const string RoomClosed = "room-closed";
+    public const string Forbidden = "forbidden";
+    public const string NotJoined = "not-joined";
+    public const string InvalidMessage = "invalid-message";
+    public const string InvalidSignal = "invalid-signal";
+    public const string InvalidMode = "invalid-mode";
+    public const string InvalidEvent = "invalid-event";
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Municipal.SessionSignaling.Model;
+using Municipal.SessionSignaling.Rooms;
+
+namespace Municipal.SessionSignaling.Hubs;
+
+public sealed record ChatMessage(long Id, string Text, Sender From, DateTimeOffset SentAt, string? ClientId)
+{
+    public static ChatMessage Of(RoomMessage m) => new(m.Id, m.Text, new Sender(m.SenderRole, m.SenderName), m.SentAt, m.ClientId);
+}
+
+public sealed record JoinResult(RoomView Room, Sender You, IReadOnlyList<ChatMessage> Messages, IReadOnlyList<Sender> Participants);
+
+public sealed record TypingNotice(Sender From, bool Typing);
+
+public sealed record PresenceNotice(IReadOnlyList<Sender> Participants, Sender? Joined, Sender? Left);
+
+public sealed record SignalMessage(string Type, JsonElement Data, Sender From);
+
+public sealed record ModeNotice(string Mode, Sender From);
+
+public sealed record ModeAnswer(string Mode, bool Accepted, Sender From);
+
+public sealed record RoomEventMessage(string Type, JsonElement Payload, Sender From);
+
+/// <summary>The room closed for this participant: "ended" by the clerk or "transferred" to someone else.</summary>
+public sealed record RoomClosed(string Reason, Guid? ToStaffId, string? ToDepartmentKey);

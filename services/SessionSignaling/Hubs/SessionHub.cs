@@ -1,0 +1,249 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Contracts.Sessions;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.SessionSignaling.Data;
+using Municipal.SessionSignaling.Model;
+using Municipal.SessionSignaling.Rooms;
+using Npgsql;
+
+namespace Municipal.SessionSignaling.Hubs;
+
+/// <summary>
+/// The consultation room's live channel (/hubs/session). A connection first joins a room — the resident with
+/// the token sent in this call (never in the URL, so it stays out of logs), the clerk holding the room by the
+/// gateway's internal token on the upgrade request, an invited guest with the invitation token — and then
+/// chats, relays WebRTC signalling, mode changes and other teams' room events to the others in the room.
+/// </summary>
+public sealed class SessionHub(SessionDb db, RoomAccess access, RoomPresence presence, TimeProvider clock, ILogger<SessionHub> logger)
+    : Hub<ISessionClient>
+{
+    public const string Path = "/hubs/session";
+    private const int MaxTextLength = 4000;
+    private const int MaxTypeLength = 64;
+    private const int TranscriptPage = 500;
+    private const string ParticipantKey = "participant";
+
+    public static string Group(Guid roomId) => $"room:{roomId:N}";
+
+    public async Task<JoinResult> JoinAsResident(string token, long afterId)
+    {
+        var room = await access.FindByResidentTokenAsync(token, Context.ConnectionAborted)
+            ?? throw new HubException(HubErrors.RoomNotFound);
+        EnsureOpen(room);
+        if (room.ResidentJoinedAt is null) await RecordFirstJoinAsync(room);
+        return await EnterAsync(new Participant(room.Id, ParticipantRoles.Resident, room.CitizenName, null), room, afterId);
+    }
+
+    public async Task<JoinResult> JoinAsStaff(Guid roomId, long afterId)
+    {
+        var user = Context.User;
+        if (user is null || !user.IsStaff()) throw new HubException(HubErrors.Forbidden);
+        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId, Context.ConnectionAborted)
+            ?? throw new HubException(HubErrors.RoomNotFound);
+        EnsureOpen(room);
+        // Only the clerk who accepted the room enters as staff; colleagues come in by invitation.
+        if (room.StaffId != user.StaffId()) throw new HubException(HubErrors.Forbidden);
+        return await EnterAsync(new Participant(room.Id, ParticipantRoles.Clerk, user.StaffName(), user.StaffId()), room, afterId);
+    }
+
+    public async Task<JoinResult> JoinWithInvite(string token, long afterId)
+    {
+        var found = await access.FindByInviteTokenAsync(token, Context.ConnectionAborted)
+            ?? throw new HubException(HubErrors.RoomNotFound);
+        EnsureOpen(found.Room);
+        return await EnterAsync(new Participant(found.Room.Id, found.Invite.Role, found.Invite.Name, null), found.Room, afterId);
+    }
+
+    /// <summary>Transcript lines after the last id the client saw (used after a reconnect).</summary>
+    public async Task<IReadOnlyList<ChatMessage>> History(long afterId)
+    {
+        var me = await CurrentAsync();
+        return await TranscriptAsync(me.RoomId, afterId);
+    }
+
+    /// <summary>
+    /// Stores and broadcasts a chat line. A client resending an unconfirmed line after a reconnect passes the same
+    /// clientId and gets the stored line back instead of a duplicate.
+    /// </summary>
+    public async Task<ChatMessage> SendMessage(string text, string? clientId)
+    {
+        var me = await CurrentAsync();
+        text = (text ?? "").Trim();
+        if (text.Length is 0 or > MaxTextLength) throw new HubException(HubErrors.InvalidMessage);
+        if (clientId is { Length: > 64 }) throw new HubException(HubErrors.InvalidMessage);
+
+        var message = new RoomMessage
+        {
+            RoomId = me.RoomId, SenderRole = me.Role, SenderName = me.Name, Text = text,
+            ClientId = string.IsNullOrEmpty(clientId) ? null : clientId, SentAt = clock.GetUtcNow(),
+        };
+        db.RoomMessages.Add(message);
+        try
+        {
+            await db.SaveChangesAsync(Context.ConnectionAborted);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            var stored = await db.RoomMessages.AsNoTracking().FirstAsync(m => m.RoomId == me.RoomId && m.ClientId == clientId);
+            return ChatMessage.Of(stored);
+        }
+        var chat = ChatMessage.Of(message);
+        await Clients.Group(Group(me.RoomId)).Message(chat);
+        return chat;
+    }
+
+    public async Task Typing(bool typing)
+    {
+        var me = await CurrentAsync();
+        await Clients.OthersInGroup(Group(me.RoomId)).Typing(new TypingNotice(me.AsSender, typing));
+    }
+
+    /// <summary>WebRTC offer, answer, ICE candidate or hang-up, relayed unchanged to the other side.</summary>
+    public async Task Signal(string type, JsonElement data)
+    {
+        var me = await CurrentAsync();
+        if (type is not ("offer" or "answer" or "ice" or "hangup")) throw new HubException(HubErrors.InvalidSignal);
+        await Clients.OthersInGroup(Group(me.RoomId)).Signal(new SignalMessage(type, data, me.AsSender));
+    }
+
+    /// <summary>Asks the other side to switch to audio/video ("speak"); nothing changes until they accept.</summary>
+    public async Task RequestMode(string mode)
+    {
+        var me = await CurrentAsync();
+        if (mode != RoomModes.Speak) throw new HubException(HubErrors.InvalidMode);
+        await Clients.OthersInGroup(Group(me.RoomId)).ModeRequested(new ModeNotice(mode, me.AsSender));
+    }
+
+    public async Task AnswerMode(string mode, bool accepted)
+    {
+        var me = await CurrentAsync();
+        if (mode != RoomModes.Speak) throw new HubException(HubErrors.InvalidMode);
+        if (accepted) await RecordModeAsync(me.RoomId, mode);
+        await Clients.Group(Group(me.RoomId)).ModeAnswered(new ModeAnswer(mode, accepted, me.AsSender));
+    }
+
+    /// <summary>Modes that need no consent: starting or stopping a screen share, falling back to chat.</summary>
+    public async Task SetMode(string mode)
+    {
+        var me = await CurrentAsync();
+        if (!RoomModes.All.Contains(mode) || mode == RoomModes.Speak && !await IsInCallAsync(me.RoomId))
+            throw new HubException(HubErrors.InvalidMode);
+        await RecordModeAsync(me.RoomId, mode);
+        await Clients.Group(Group(me.RoomId)).ModeChanged(new ModeNotice(mode, me.AsSender));
+    }
+
+    /// <summary>
+    /// The generic relay other teams build on (co-filling a form, the ID check): broadcasts
+    /// <c>roomEvent {type, payload, from}</c> to the other participants of the caller's room.
+    /// </summary>
+    public async Task SendRoomEvent(string type, JsonElement payload)
+    {
+        var me = await CurrentAsync();
+        if (string.IsNullOrWhiteSpace(type) || type.Length > MaxTypeLength) throw new HubException(HubErrors.InvalidEvent);
+        await Clients.OthersInGroup(Group(me.RoomId)).RoomEvent(new RoomEventMessage(type, payload, me.AsSender));
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(ParticipantKey, out var value) && value is Participant me)
+        {
+            try
+            {
+                await presence.RemoveAsync(me.RoomId, Context.ConnectionId);
+                var participants = await ParticipantsAsync(me.RoomId);
+                await Clients.OthersInGroup(Group(me.RoomId)).Presence(new PresenceNotice(participants, null, me.AsSender));
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not announce that a participant left room {RoomId}", me.RoomId);
+            }
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task<JoinResult> EnterAsync(Participant participant, Room room, long afterId)
+    {
+        if (Context.Items.TryGetValue(ParticipantKey, out var previous) && previous is Participant old && old.RoomId != room.Id)
+        {
+            await presence.RemoveAsync(old.RoomId, Context.ConnectionId);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(old.RoomId));
+        }
+        Context.Items[ParticipantKey] = participant;
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(room.Id));
+        await presence.AddAsync(Context.ConnectionId, participant);
+
+        var participants = await ParticipantsAsync(room.Id);
+        await Clients.OthersInGroup(Group(room.Id)).Presence(new PresenceNotice(participants, participant.AsSender, null));
+        var transcript = await TranscriptAsync(room.Id, afterId);
+        return new JoinResult(RoomView.From(room), participant.AsSender, transcript, participants);
+    }
+
+    private async Task RecordFirstJoinAsync(Room room)
+    {
+        var now = clock.GetUtcNow();
+        room.ResidentJoinedAt = now;
+        db.Publish(new ResidentJoined(room.Id, room.AppointmentId, room.TicketId, now));
+        try
+        {
+            await db.SaveChangesAsync(Context.ConnectionAborted);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A second tab of the same resident won the race and announced the join already.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task RecordModeAsync(Guid roomId, string mode)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var room = await db.Rooms.FirstAsync(r => r.Id == roomId, Context.ConnectionAborted);
+            room.UseMode(mode);
+            try
+            {
+                await db.SaveChangesAsync(Context.ConnectionAborted);
+                return;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<bool> IsInCallAsync(Guid roomId) =>
+        await db.Rooms.AnyAsync(r => r.Id == roomId && r.Mode != RoomModes.Write, Context.ConnectionAborted);
+
+    /// <summary>The caller's participant record, if it still stands (ending or transferring a room revokes it).</summary>
+    private async Task<Participant> CurrentAsync()
+    {
+        if (!Context.Items.TryGetValue(ParticipantKey, out var value) || value is not Participant me)
+            throw new HubException(HubErrors.NotJoined);
+        if (!await presence.ContainsAsync(me.RoomId, Context.ConnectionId))
+        {
+            Context.Items.Remove(ParticipantKey);
+            throw new HubException(HubErrors.RoomClosed);
+        }
+        return me;
+    }
+
+    private async Task<IReadOnlyList<Sender>> ParticipantsAsync(Guid roomId) =>
+        (await presence.ListAsync(roomId)).Select(e => e.Participant.AsSender).Distinct().ToList();
+
+    private async Task<IReadOnlyList<ChatMessage>> TranscriptAsync(Guid roomId, long afterId) =>
+        (await db.RoomMessages.AsNoTracking()
+            .Where(m => m.RoomId == roomId && m.Id > afterId)
+            .OrderBy(m => m.Id)
+            .Take(TranscriptPage)
+            .ToListAsync(Context.ConnectionAborted))
+        .Select(ChatMessage.Of)
+        .ToList();
+
+    private static void EnsureOpen(Room room)
+    {
+        if (!room.IsOpen) throw new HubException(HubErrors.RoomClosed);
+    }
+}

@@ -1,0 +1,46 @@
+namespace Municipal.SessionSignaling.Model;
+
+/// <summary>A consultation room bound to one appointment or queue ticket.</summary>
+public sealed class Room
+{
+    public Guid Id { get; init; }
+    public Guid? AppointmentId { get; init; }
+    public Guid? TicketId { get; init; }
+    public required string ConcernKey { get; set; }
+    public required string DepartmentKey { get; set; }
+    public required string CitizenName { get; set; }
+    public string? Email { get; set; }
+    public required string Language { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? ScheduledStart { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public string Status { get; set; } = RoomStatus.Waiting;
+    public Guid? StaffId { get; set; }
+    public string? StaffName { get; set; }
+
+    /// <summary>Set by a transfer to a named colleague: only they may accept the room next.</summary>
+    public Guid? TransferToStaffId { get; set; }
+    public DateTimeOffset? FirstAcceptedAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public DateTimeOffset? ResidentJoinedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public string Mode { get; set; } = RoomModes.Write;
+    public string Channel { get; set; } = RoomModes.ChatChannel;
+    public int? FeedbackScore { get; set; }
+    public string? FeedbackComment { get; set; }
+    public DateTimeOffset? FeedbackAt { get; set; }
+
+    /// <summary>Postgres' xmin: two clerks accepting the same ticket at once cannot both win.</summary>
+    public uint Version { get; set; }
+
+    public bool IsOpen => Status is RoomStatus.Waiting or RoomStatus.Active;
+
+    /// <summary>Records a mode and keeps the richest channel used, which SessionEnded reports.</summary>
+    public void UseMode(string mode)
+    {
+        Mode = mode;
+        var channel = RoomModes.ChannelOf(mode);
+        if (RoomModes.Rank(channel) > RoomModes.Rank(Channel)) Channel = channel;
+    }
+}

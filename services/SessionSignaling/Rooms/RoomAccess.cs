@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Municipal.ServiceDefaults.Security;
+using Municipal.SessionSignaling.Data;
+using Municipal.SessionSignaling.Model;
+
+namespace Municipal.SessionSignaling.Rooms;
+
+/// <summary>Resolves the capability tokens residents and invited guests hold to what they may enter.</summary>
+public sealed class RoomAccess(SessionDb db, TimeProvider clock)
+{
+    public const string ResidentTokenHeader = "X-Resident-Token";
+
+    /// <summary>The room of a resident's join or ticket token, while the token has not expired.</summary>
+    public async Task<Room?> FindByResidentTokenAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (!CapabilityToken.LooksValid(token)) return null;
+        var hash = CapabilityToken.Hash(token!);
+        var now = clock.GetUtcNow();
+        return await db.Rooms.FirstOrDefaultAsync(r => r.TokenHash == hash && r.ExpiresAt > now, cancellationToken);
+    }
+
+    /// <summary>A valid invitation and its room.</summary>
+    public async Task<(RoomInvite Invite, Room Room)?> FindByInviteTokenAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (!CapabilityToken.LooksValid(token)) return null;
+        var hash = CapabilityToken.Hash(token!);
+        var now = clock.GetUtcNow();
+        var invite = await db.RoomInvites.FirstOrDefaultAsync(i => i.TokenHash == hash && i.ExpiresAt > now, cancellationToken);
+        if (invite is null) return null;
+        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == invite.RoomId, cancellationToken);
+        return room is null ? null : (invite, room);
+    }
+}

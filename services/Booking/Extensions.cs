@@ -1,6 +1,14 @@
+using Municipal.Booking.Appointments;
+using Municipal.Booking.Consumers;
 using Municipal.Booking.Data;
+using Municipal.Booking.Jobs;
+using Municipal.Booking.Mail;
+using Municipal.Booking.Queue;
+using Municipal.Booking.Slots;
+using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
+using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Messaging;
 
 namespace Municipal.Booking;
@@ -11,6 +19,27 @@ internal static class Extensions
     {
         builder.AddStaffAuthentication();
         builder.AddServiceDatabase<BookingDb>("bookingdb");
-        builder.AddMessaging<BookingDb>("booking");
+        builder.AddRedis();
+        builder.AddMail();
+        builder.AddMessaging<BookingDb>("booking", bus =>
+        {
+            bus.AddConsumer<AppointmentBookedMailConsumer>();
+            bus.AddConsumer<AppointmentRescheduledMailConsumer>();
+            bus.AddConsumer<AppointmentCancelledMailConsumer>();
+            bus.AddConsumer<AppointmentReminderDueMailConsumer>();
+            bus.AddConsumer<ResidentJoinedConsumer>();
+            bus.AddConsumer<SessionEndedConsumer>();
+        });
+
+        builder.Services.Configure<BookingOptions>(builder.Configuration.GetSection("Booking"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<SlotService>();
+        builder.Services.AddScoped<AppointmentBooker>();
+        builder.Services.AddScoped<ResidentTokens>();
+        builder.Services.AddScoped<AppointmentMailSender>();
+        builder.Services.AddSingleton<AppointmentMails>();
+        builder.Services.AddSingleton<QueueStore>();
+        builder.Services.AddHostedService<ReminderJob>();
+        builder.Services.AddHostedService<MissedTicketJob>();
     }
 }

@@ -1,3 +1,6 @@
+using Municipal.Booking.Appointments;
+using Municipal.Booking.Queue;
+
 namespace Municipal.Booking.Apis;
 
 public static class BookingApi
@@ -6,6 +9,10 @@ public static class BookingApi
     {
         var api = app.MapGroup("/api/booking");
         api.MapGet("/ping", () => TypedResults.Ok(new { service = "booking" })).AllowAnonymous();
+        api.MapConcernsApi();
+        api.MapAppointmentsApi();
+        api.MapQueueApi();
+        api.MapAdminApi();
         return app;
     }
 }

@@ -1,11 +1,39 @@
 using Microsoft.EntityFrameworkCore;
+using Municipal.Booking.Model;
 using Municipal.ServiceDefaults.Data;
 
 namespace Municipal.Booking.Data;
 
 public sealed class BookingDb(DbContextOptions<BookingDb> options) : ServiceDbContext(options)
 {
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<OpeningHour> OpeningHours => Set<OpeningHour>();
+    public DbSet<Closure> Closures => Set<Closure>();
+    public DbSet<StaffSkill> StaffSkills => Set<StaffSkill>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<ResidentToken> ResidentTokens => Set<ResidentToken>();
+    public DbSet<PendingMail> PendingMails => Set<PendingMail>();
+    public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Department>().HasKey(d => d.Key);
+        modelBuilder.Entity<Concern>(e =>
+        {
+            e.HasKey(c => c.Key);
+            e.Ignore(c => c.Duration);
+            e.Ignore(c => c.Buffer);
+        });
+        modelBuilder.Entity<OpeningHour>(e =>
+        {
+            e.ToTable("opening_hours");
+            e.Property(o => o.DayOfWeek).HasConversion<int>();
+        });
+        modelBuilder.Entity<StaffSkill>().HasKey(s => new { s.StaffId, s.ConcernKey });
+        modelBuilder.Entity<ResidentToken>().HasKey(t => t.Hash);
+        modelBuilder.Entity<Appointment>();
+        modelBuilder.Entity<PendingMail>();
+        modelBuilder.Entity<QueueTicket>();
     }
 }

@@ -1,0 +1,201 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Booking.Data;
+using Municipal.Booking.Model;
+using Municipal.ServiceDefaults.Auth;
+
+namespace Municipal.Booking.Apis;
+
+/// <summary>Administration of departments, concerns, opening hours, closures and clerks' skills (admins only).</summary>
+public static partial class AdminApi
+{
+    private static readonly string[] KnownChannels = ["chat", "video"];
+
+    public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
+    {
+        var admin = api.MapGroup("/admin").RequireAuthorization(StaffPolicies.Admin);
+        admin.MapGet("/departments", ListDepartments);
+        admin.MapPut("/departments/{key}", PutDepartment);
+        admin.MapPut("/departments/{key}/opening-hours", PutOpeningHours);
+        admin.MapPut("/concerns/{key}", PutConcern);
+        admin.MapGet("/closures", ListClosures);
+        admin.MapPost("/closures", AddClosure);
+        admin.MapDelete("/closures/{id:int}", DeleteClosure);
+        admin.MapGet("/staff", ListStaff);
+        admin.MapPut("/staff/{id:guid}", PutStaff);
+        admin.MapDelete("/staff/{id:guid}", DeleteStaff);
+        return api;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex Slug();
+
+    public static async Task<Ok<IReadOnlyList<AdminDepartmentDto>>> ListDepartments(BookingDb db, CancellationToken ct)
+    {
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Key).ToListAsync(ct);
+        var hours = await db.OpeningHours.AsNoTracking().OrderBy(h => h.DayOfWeek).ThenBy(h => h.Opens).ToListAsync(ct);
+        var concerns = await db.Concerns.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Key).ToListAsync(ct);
+        IReadOnlyList<AdminDepartmentDto> result = departments.Select(d => new AdminDepartmentDto(d.Key, new(d.NameDe, d.NameEn), d.TimeZone,
+            d.MailboxEmail, d.SortOrder,
+            hours.Where(h => h.DepartmentKey == d.Key).Select(h => new OpeningRange(h.DayOfWeek, h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm"))).ToList(),
+            concerns.Where(c => c.DepartmentKey == d.Key).Select(ConcernDto.From).ToList())).ToList();
+        return TypedResults.Ok(result);
+    }
+
+    public static async Task<Results<Ok, ValidationProblem>> PutDepartment(string key, DepartmentRequest request, BookingDb db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Slug().IsMatch(key) || key.Length > 60) errors["key"] = ["Use lower-case letters, digits and hyphens."];
+        if (string.IsNullOrWhiteSpace(request.NameDe)) errors["nameDe"] = ["Enter the German name."];
+        if (string.IsNullOrWhiteSpace(request.NameEn)) errors["nameEn"] = ["Enter the English name."];
+        var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? "Europe/Zurich" : request.TimeZone.Trim();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) errors["timeZone"] = ["Unknown time zone (use an IANA name such as Europe/Zurich)."];
+        if (string.IsNullOrWhiteSpace(request.MailboxEmail) || !MailAddress.TryCreate(request.MailboxEmail.Trim(), out _))
+            errors["mailboxEmail"] = ["Enter the department's central mailbox address."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var department = await db.Departments.FirstOrDefaultAsync(d => d.Key == key, ct);
+        if (department is null)
+        {
+            department = new Department { Key = key, NameDe = "", NameEn = "", MailboxEmail = "" };
+            db.Departments.Add(department);
+        }
+        department.NameDe = request.NameDe!.Trim();
+        department.NameEn = request.NameEn!.Trim();
+        department.TimeZone = zone;
+        department.MailboxEmail = request.MailboxEmail!.Trim();
+        department.SortOrder = request.SortOrder ?? department.SortOrder;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>Replaces the weekly pattern of a department; several ranges per day, none overlapping.</summary>
+    public static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> PutOpeningHours(
+        string key, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct)
+    {
+        if (!await db.Departments.AnyAsync(d => d.Key == key, ct)) return Problems.NotFound($"No department '{key}'.");
+        var parsed = new List<OpeningHour>();
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var r = ranges[i];
+            if (r.Day is null || !Enum.IsDefined(r.Day.Value)) return Problems.Field($"[{i}].day", "Use a weekday 0 (Sunday) to 6 (Saturday).");
+            if (!TimeOnly.TryParseExact(r.Opens, "HH:mm", out var opens)) return Problems.Field($"[{i}].opens", "Use a time like 08:00.");
+            if (!TimeOnly.TryParseExact(r.Closes, "HH:mm", out var closes)) return Problems.Field($"[{i}].closes", "Use a time like 12:00.");
+            if (closes <= opens) return Problems.Field($"[{i}].closes", "Closing must be after opening.");
+            if (parsed.Any(p => p.DayOfWeek == r.Day && p.Opens < closes && opens < p.Closes))
+                return Problems.Field($"[{i}].opens", "Ranges on the same day must not overlap.");
+            parsed.Add(new OpeningHour { DepartmentKey = key, DayOfWeek = r.Day.Value, Opens = opens, Closes = closes });
+        }
+        db.OpeningHours.RemoveRange(await db.OpeningHours.Where(h => h.DepartmentKey == key).ToListAsync(ct));
+        db.OpeningHours.AddRange(parsed);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok();
+    }
+
+    public static async Task<Results<Ok<ConcernDto>, ValidationProblem>> PutConcern(string key, ConcernRequest request, BookingDb db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Slug().IsMatch(key) || key.Length > 60) errors["key"] = ["Use lower-case letters, digits and hyphens."];
+        if (request.DepartmentKey is null || !await db.Departments.AnyAsync(d => d.Key == request.DepartmentKey, ct))
+            errors["departmentKey"] = ["Choose an existing department."];
+        if (string.IsNullOrWhiteSpace(request.NameDe)) errors["nameDe"] = ["Enter the German name."];
+        if (string.IsNullOrWhiteSpace(request.NameEn)) errors["nameEn"] = ["Enter the English name."];
+        if (request.DurationMinutes is not (>= 5 and <= 240)) errors["durationMinutes"] = ["Use 5 to 240 minutes."];
+        if (request.BufferMinutes is not null and not (>= 0 and <= 120)) errors["bufferMinutes"] = ["Use 0 to 120 minutes."];
+        var channels = request.Channels?.Distinct().ToList() ?? ["chat", "video"];
+        if (channels.Count == 0 || channels.Any(c => !KnownChannels.Contains(c))) errors["channels"] = ["Use 'chat' and/or 'video'."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var concern = await db.Concerns.FirstOrDefaultAsync(c => c.Key == key, ct);
+        if (concern is null)
+        {
+            concern = new Concern { Key = key, DepartmentKey = request.DepartmentKey!, NameDe = "", NameEn = "", FormId = key };
+            db.Concerns.Add(concern);
+        }
+        else if (concern.DepartmentKey != request.DepartmentKey)
+        {
+            // Clerks' skills belong to a department; moving a concern would leave them pointing at the wrong one.
+            return Problems.Field("departmentKey", "A concern cannot move to another department; create a new one.");
+        }
+        concern.NameDe = request.NameDe!.Trim();
+        concern.NameEn = request.NameEn!.Trim();
+        concern.DescriptionDe = request.DescriptionDe?.Trim() ?? "";
+        concern.DescriptionEn = request.DescriptionEn?.Trim() ?? "";
+        concern.DurationMinutes = request.DurationMinutes!.Value;
+        concern.BufferMinutes = request.BufferMinutes ?? 0;
+        concern.Channels = channels;
+        concern.DocumentsDe = Clean(request.DocumentsDe);
+        concern.DocumentsEn = Clean(request.DocumentsEn);
+        concern.NeedsIdentityCheck = request.NeedsIdentityCheck ?? false;
+        concern.NeedsSignature = request.NeedsSignature ?? false;
+        concern.Active = request.Active ?? true;
+        concern.SortOrder = request.SortOrder ?? concern.SortOrder;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ConcernDto.From(concern));
+    }
+
+    public static async Task<Ok<IReadOnlyList<ClosureDto>>> ListClosures(BookingDb db, CancellationToken ct)
+    {
+        var closures = await db.Closures.AsNoTracking().OrderBy(c => c.Date).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<ClosureDto>>(closures.Select(ToDto).ToList());
+    }
+
+    public static async Task<Results<Created<ClosureDto>, ValidationProblem, ProblemHttpResult>> AddClosure(ClosureRequest request, BookingDb db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.DepartmentKey is not null && !await db.Departments.AnyAsync(d => d.Key == request.DepartmentKey, ct))
+            errors["departmentKey"] = ["Choose an existing department, or none for the whole city."];
+        if (request.Date is null) errors["date"] = ["Enter the date."];
+        if (string.IsNullOrWhiteSpace(request.ReasonDe)) errors["reasonDe"] = ["Enter the reason in German."];
+        if (string.IsNullOrWhiteSpace(request.ReasonEn)) errors["reasonEn"] = ["Enter the reason in English."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (await db.Closures.AnyAsync(c => c.DepartmentKey == request.DepartmentKey && c.Date == request.Date, ct))
+            return Problems.Conflict("There is already a closure on that day.");
+
+        var closure = new Closure { DepartmentKey = request.DepartmentKey, Date = request.Date!.Value, ReasonDe = request.ReasonDe!.Trim(), ReasonEn = request.ReasonEn!.Trim() };
+        db.Closures.Add(closure);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/booking/admin/closures/{closure.Id}", ToDto(closure));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteClosure(int id, BookingDb db, CancellationToken ct) =>
+        await db.Closures.Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0 ? TypedResults.NoContent() : Problems.NotFound($"No closure {id}.");
+
+    public static async Task<Ok<IReadOnlyList<StaffSkillsDto>>> ListStaff(BookingDb db, CancellationToken ct)
+    {
+        var rows = await db.StaffSkills.AsNoTracking().OrderBy(s => s.StaffName).ThenBy(s => s.ConcernKey).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<StaffSkillsDto>>(rows.GroupBy(s => s.StaffId)
+            .Select(g => new StaffSkillsDto(g.Key, g.First().StaffName, g.First().DepartmentKey, g.Select(s => s.ConcernKey).ToList())).ToList());
+    }
+
+    /// <summary>Replaces a clerk's skills; every concern must belong to the clerk's department.</summary>
+    public static async Task<Results<Ok<StaffSkillsDto>, ValidationProblem>> PutStaff(Guid id, StaffSkillsRequest request, BookingDb db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.StaffName)) errors["staffName"] = ["Enter the clerk's name."];
+        if (request.DepartmentKey is null || !await db.Departments.AnyAsync(d => d.Key == request.DepartmentKey, ct))
+            errors["departmentKey"] = ["Choose an existing department."];
+        var keys = request.ConcernKeys?.Distinct().ToList() ?? [];
+        var known = await db.Concerns.Where(c => keys.Contains(c.Key) && c.DepartmentKey == request.DepartmentKey).Select(c => c.Key).ToListAsync(ct);
+        if (known.Count != keys.Count) errors["concernKeys"] = [$"Unknown or not in the department: {string.Join(", ", keys.Except(known))}."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        db.StaffSkills.RemoveRange(await db.StaffSkills.Where(s => s.StaffId == id).ToListAsync(ct));
+        db.StaffSkills.AddRange(keys.Select(k => new StaffSkill { StaffId = id, ConcernKey = k, StaffName = request.StaffName!.Trim(), DepartmentKey = request.DepartmentKey! }));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new StaffSkillsDto(id, request.StaffName!.Trim(), request.DepartmentKey!, keys));
+    }
+
+    public static async Task<NoContent> DeleteStaff(Guid id, BookingDb db, CancellationToken ct)
+    {
+        await db.StaffSkills.Where(s => s.StaffId == id).ExecuteDeleteAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static List<string> Clean(IReadOnlyList<string>? values) =>
+        values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList() ?? [];
+
+    private static ClosureDto ToDto(Closure c) => new(c.Id, c.DepartmentKey, c.Date, new(c.ReasonDe, c.ReasonEn));
+}

@@ -1,0 +1,21 @@
+namespace Municipal.Booking.Apis;
+
+public sealed record DepartmentRequest(string? NameDe, string? NameEn, string? TimeZone, string? MailboxEmail, int? SortOrder);
+
+public sealed record OpeningRangeRequest(DayOfWeek? Day, string? Opens, string? Closes);
+
+public sealed record ClosureRequest(string? DepartmentKey, DateOnly? Date, string? ReasonDe, string? ReasonEn);
+
+public sealed record ClosureDto(int Id, string? DepartmentKey, DateOnly Date, Localized Reason);
+
+public sealed record ConcernRequest(
+    string? DepartmentKey, string? NameDe, string? NameEn, string? DescriptionDe, string? DescriptionEn,
+    int? DurationMinutes, int? BufferMinutes, IReadOnlyList<string>? Channels, IReadOnlyList<string>? DocumentsDe,
+    IReadOnlyList<string>? DocumentsEn, bool? NeedsIdentityCheck, bool? NeedsSignature, bool? Active, int? SortOrder);
+
+public sealed record StaffSkillsRequest(string? StaffName, string? DepartmentKey, IReadOnlyList<string>? ConcernKeys);
+
+public sealed record StaffSkillsDto(Guid StaffId, string StaffName, string DepartmentKey, IReadOnlyList<string> ConcernKeys);
+
+public sealed record AdminDepartmentDto(string Key, Localized Name, string TimeZone, string MailboxEmail, int SortOrder,
+    IReadOnlyList<OpeningRange> OpeningHours, IReadOnlyList<ConcernDto> Concerns);

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Municipal.Booking.Data;
+using Municipal.Booking.Model;
+using Npgsql;
+
+namespace Municipal.Booking.Appointments;
+
+/// <summary>
+/// Saves a new or moved appointment on the first clerk with the skill whose time is free. Whether it is
+/// free is decided by the database: the exclusion constraint <c>appointments_staff_no_overlap</c> rejects
+/// an overlapping booking for the same clerk even when requests race, so there is no check-then-insert.
+/// </summary>
+public sealed class AppointmentBooker(BookingDb db)
+{
+    private const string ExclusionViolation = "23P01";
+
+    /// <summary>Tries each candidate clerk in turn; false when all are taken. Everything tracked is saved with it.</summary>
+    public async Task<bool> SaveOnFreeClerkAsync(Appointment appointment, IReadOnlyList<Guid> candidates, CancellationToken ct)
+    {
+        // A random order spreads simultaneous bookings over the clerks instead of queueing them on the first.
+        foreach (var staff in candidates.OrderBy(_ => Random.Shared.Next()))
+        {
+            appointment.StaffId = staff;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: ExclusionViolation })
+            {
+                // This clerk is taken at that time; the failed transaction rolled back, the entities stay pending.
+            }
+        }
+        return false;
+    }
+}

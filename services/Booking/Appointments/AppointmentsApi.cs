@@ -1,0 +1,227 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Municipal.Booking.Apis;
+using Municipal.Booking.Data;
+using Municipal.Booking.Model;
+using Municipal.Booking.Slots;
+using Municipal.Contracts.Booking;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Security;
+
+namespace Municipal.Booking.Appointments;
+
+/// <summary>Booking, and cancelling or moving an appointment with the manage link; no account needed.</summary>
+public static class AppointmentsApi
+{
+    public static RouteGroupBuilder MapAppointmentsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/appointments", Book).AllowAnonymous();
+        api.MapGet("/appointments/mine", GetMine).AllowAnonymous();
+        api.MapDelete("/appointments/mine", CancelMine).AllowAnonymous();
+        api.MapPut("/appointments/mine", RebookMine).AllowAnonymous();
+        api.MapGet("/appointments/today", Today).RequireAuthorization(StaffPolicies.Staff);
+        return api;
+    }
+
+    public static async Task<Results<Created<BookedDto>, ValidationProblem, ProblemHttpResult>> Book(
+        BookAppointmentRequest request, BookingDb db, SlotService slots, AppointmentBooker booker, ResidentTokens tokens,
+        TimeProvider time, IOptions<BookingOptions> options, IConfiguration configuration, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.ConcernKey)) errors["concernKey"] = ["Choose a concern."];
+        if (request.Start is null) errors["start"] = ["Choose a time."];
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 200) errors["name"] = ["Enter your name (at most 200 characters)."];
+        var email = request.Email?.Trim() ?? "";
+        if (!IsEmail(email)) errors["email"] = ["Enter a valid e-mail address."];
+        var language = request.Language is "en" ? "en" : request.Language is null or "de" ? "de" : null;
+        if (language is null) errors["language"] = ["Use 'de' or 'en'."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var calendar = await slots.CalendarAsync(request.ConcernKey!, ct);
+        if (calendar is null) return Problems.Field("concernKey", $"There is no concern '{request.ConcernKey}'.");
+        var start = request.Start!.Value.ToUniversalTime();
+        var now = time.GetUtcNow();
+        if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", "This is not a bookable time for the concern.");
+
+        var active = await db.Appointments.CountAsync(a => a.Status == AppointmentStatus.Booked && a.EndAt > now
+            && a.Email.ToLower() == email.ToLower(), ct);
+        if (active >= options.Value.MaxActivePerEmail)
+            return Problems.Field("email", $"This address already holds {active} appointments; cancel one before booking another.");
+
+        var end = start + calendar.Concern.Duration;
+        var joinToken = CapabilityToken.Create();
+        var appointment = new Appointment
+        {
+            Id = Guid.CreateVersion7(),
+            ConcernKey = calendar.Concern.Key,
+            DepartmentKey = calendar.Department.Key,
+            StartAt = start,
+            EndAt = end,
+            BlockedUntil = end + calendar.Concern.Buffer,
+            CitizenName = name,
+            Email = email,
+            Language = language!,
+            JoinTokenHash = CapabilityToken.Hash(joinToken),
+            JoinTokenExpiresAt = end.AddHours(2),
+            BookedAt = now,
+            ReminderDueAt = ReminderDue(start, now, options.Value),
+        };
+        db.Appointments.Add(appointment);
+        var manageExpires = end.AddDays(1);
+        var manageToken = tokens.Issue(TokenPurposes.ManageAppointment, appointment.Id, manageExpires);
+        AddPendingMails(db, appointment, joinToken, manageToken, MailKinds.Confirmation, now);
+        db.Publish(new AppointmentBooked(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, start, end, name, email,
+            appointment.Language, appointment.JoinTokenHash, appointment.JoinTokenExpiresAt, now));
+
+        if (!await booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct))
+            return await SlotTakenAsync(slots, calendar, start, ct);
+
+        var publicBase = (configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
+        return TypedResults.Created("/api/booking/appointments/mine",
+            new BookedDto(ToDto(appointment, calendar, now), manageToken, $"{publicBase}/manage.html#t={manageToken}", manageExpires));
+    }
+
+    public static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> GetMine(
+        HttpRequest http, BookingDb db, SlotService slots, ResidentTokens tokens, TimeProvider time, CancellationToken ct)
+    {
+        var id = await tokens.ResolveAsync(http, TokenPurposes.ManageAppointment, ct);
+        if (id is null) return Problems.InvalidToken();
+        var appointment = await db.Appointments.AsNoTracking().FirstAsync(a => a.Id == id, ct);
+        var calendar = await slots.CalendarAsync(appointment.ConcernKey, ct);
+        if (calendar is null) return Problems.NotFound("The concern of this appointment is no longer offered.");
+        return TypedResults.Ok(ToDto(appointment, calendar, time.GetUtcNow()));
+    }
+
+    public static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> CancelMine(
+        HttpRequest http, BookingDb db, SlotService slots, ResidentTokens tokens, TimeProvider time, CancellationToken ct)
+    {
+        var id = await tokens.ResolveAsync(http, TokenPurposes.ManageAppointment, ct);
+        if (id is null) return Problems.InvalidToken();
+        var appointment = await db.Appointments.FirstAsync(a => a.Id == id, ct);
+        var now = time.GetUtcNow();
+        if (appointment.Status != AppointmentStatus.Booked) return Problems.Conflict("The appointment is already cancelled.");
+        if (appointment.StartAt <= now) return Problems.Conflict("The appointment has already begun.");
+
+        appointment.Status = AppointmentStatus.Cancelled;
+        appointment.CancelledAt = now;
+        appointment.Sequence++;
+        appointment.ReminderDueAt = null;
+        db.PendingMails.RemoveRange(await db.PendingMails.Where(m => m.AppointmentId == appointment.Id).ToListAsync(ct));
+        db.Publish(new AppointmentCancelled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, now, "resident"));
+        await db.SaveChangesAsync(ct);
+
+        var calendar = await slots.CalendarAsync(appointment.ConcernKey, ct);
+        return calendar is null ? Problems.NotFound("The concern is no longer offered.") : TypedResults.Ok(ToDto(appointment, calendar, now));
+    }
+
+    public static async Task<Results<Ok<AppointmentDto>, ValidationProblem, ProblemHttpResult>> RebookMine(
+        RebookAppointmentRequest request, HttpRequest http, BookingDb db, SlotService slots, AppointmentBooker booker,
+        ResidentTokens tokens, TimeProvider time, IOptions<BookingOptions> options, CancellationToken ct)
+    {
+        var id = await tokens.ResolveAsync(http, TokenPurposes.ManageAppointment, ct);
+        if (id is null) return Problems.InvalidToken();
+        if (request.Start is null) return Problems.Field("start", "Choose a new time.");
+        var appointment = await db.Appointments.FirstAsync(a => a.Id == id, ct);
+        var now = time.GetUtcNow();
+        if (appointment.Status != AppointmentStatus.Booked) return Problems.Conflict("A cancelled appointment cannot be moved; book a new one.");
+        if (appointment.StartAt <= now) return Problems.Conflict("The appointment has already begun.");
+
+        var calendar = await slots.CalendarAsync(appointment.ConcernKey, ct);
+        if (calendar is null) return Problems.NotFound("The concern is no longer offered.");
+        var start = request.Start.Value.ToUniversalTime();
+        if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", "This is not a bookable time for the concern.");
+        if (start == appointment.StartAt) return Problems.Field("start", "This is already the time of your appointment.");
+
+        // A fresh join token goes with the new time (the old mail's link must not open the new room early).
+        var joinToken = CapabilityToken.Create();
+        var manageToken = http.Headers[ResidentTokens.Header].ToString();
+        appointment.StartAt = start;
+        appointment.EndAt = start + calendar.Concern.Duration;
+        appointment.BlockedUntil = appointment.EndAt + calendar.Concern.Buffer;
+        appointment.Sequence++;
+        appointment.JoinTokenHash = CapabilityToken.Hash(joinToken);
+        appointment.JoinTokenExpiresAt = appointment.EndAt.AddHours(2);
+        appointment.ReminderDueAt = ReminderDue(start, now, options.Value);
+        var manageHash = CapabilityToken.Hash(manageToken);
+        var stored = await db.ResidentTokens.FirstAsync(t => t.Hash == manageHash, ct);
+        stored.ExpiresAt = appointment.EndAt.AddDays(1);
+        db.PendingMails.RemoveRange(await db.PendingMails.Where(m => m.AppointmentId == appointment.Id).ToListAsync(ct));
+        AddPendingMails(db, appointment, joinToken, manageToken, MailKinds.Rescheduled, now);
+        db.Publish(new AppointmentRescheduled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, appointment.StartAt,
+            appointment.EndAt, appointment.Sequence, appointment.JoinTokenExpiresAt, now, appointment.JoinTokenHash));
+
+        if (!await booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct))
+            return await SlotTakenAsync(slots, calendar, start, ct);
+        return TypedResults.Ok(ToDto(appointment, calendar, now));
+    }
+
+    /// <summary>Today's appointments of the departments the clerk works for (all of them for an admin).</summary>
+    public static async Task<Ok<IReadOnlyList<StaffAppointmentDto>>> Today(
+        HttpContext http, BookingDb db, SlotService slots, TimeProvider time, CancellationToken ct)
+    {
+        var user = http.User;
+        var departments = await db.Departments.AsNoTracking().ToListAsync(ct);
+        var mine = departments.Where(d => user.CanActFor(d.Key)).ToList();
+        var now = time.GetUtcNow();
+        var result = new List<StaffAppointmentDto>();
+        var staffId = user.StaffId();
+        foreach (var department in mine)
+        {
+            var zone = slots.TimeZoneOf(department);
+            var today = SlotCalculator.LocalDate(now, zone);
+            var from = SlotCalculator.ToInstant(today, TimeOnly.MinValue, zone);
+            var to = SlotCalculator.ToInstant(today.AddDays(1), TimeOnly.MinValue, zone);
+            var rows = await db.Appointments.AsNoTracking()
+                .Where(a => a.DepartmentKey == department.Key && a.Status == AppointmentStatus.Booked && a.StartAt >= from && a.StartAt < to)
+                .Join(db.Concerns, a => a.ConcernKey, c => c.Key, (a, c) => new { a, c.NameDe, c.NameEn })
+                .OrderBy(x => x.a.StartAt).ToListAsync(ct);
+            result.AddRange(rows.Select(x => new StaffAppointmentDto(x.a.Id, x.a.ConcernKey, x.a.DepartmentKey, new(x.NameDe, x.NameEn),
+                x.a.StartAt, x.a.EndAt, x.a.CitizenName, x.a.Language, x.a.StaffId, x.a.StaffId == staffId, x.a.CalledAt, x.a.JoinedAt)));
+        }
+        return TypedResults.Ok<IReadOnlyList<StaffAppointmentDto>>(result.OrderBy(r => r.Start).ToList());
+    }
+
+    private static DateTimeOffset? ReminderDue(DateTimeOffset start, DateTimeOffset now, BookingOptions options)
+    {
+        var due = start - options.ReminderLead;
+        return due > now ? due : null;
+    }
+
+    private static void AddPendingMails(BookingDb db, Appointment appointment, string joinToken, string manageToken, string kind, DateTimeOffset now)
+    {
+        db.PendingMails.Add(new PendingMail { Id = Guid.CreateVersion7(), AppointmentId = appointment.Id, Kind = kind, JoinToken = joinToken, ManageToken = manageToken, CreatedAt = now });
+        if (appointment.ReminderDueAt is not null)
+            db.PendingMails.Add(new PendingMail { Id = Guid.CreateVersion7(), AppointmentId = appointment.Id, Kind = MailKinds.Reminder, JoinToken = joinToken, ManageToken = manageToken, CreatedAt = now });
+    }
+
+    /// <summary>Whether a start time lies on the concern's grid of opening hours (free or not).</summary>
+    private static bool IsOnGrid(ConcernCalendar calendar, DateTimeOffset start, DateTimeOffset now)
+    {
+        if (start <= now) return false;
+        var day = calendar.LocalDate(start);
+        return SlotCalculator.Compute(new SlotRequest(calendar.TimeZone, calendar.OpeningHours, calendar.Closures,
+                calendar.Concern.Duration, calendar.Concern.Buffer, calendar.Staff, [], day, day, now))
+            .Any(s => s.Start == start);
+    }
+
+    private static async Task<ProblemHttpResult> SlotTakenAsync(SlotService slots, ConcernCalendar calendar, DateTimeOffset start, CancellationToken ct)
+    {
+        var next = await slots.NextFreeAsync(calendar, start, 5, ct);
+        return Problems.Conflict("This time has just been taken. Please choose another one.",
+            new Dictionary<string, object?> { ["nextSlots"] = next.Select(SlotDto.From).ToList() });
+    }
+
+    internal static AppointmentDto ToDto(Appointment a, ConcernCalendar calendar, DateTimeOffset now) => new(
+        a.Id, a.ConcernKey, a.DepartmentKey, new(calendar.Concern.NameDe, calendar.Concern.NameEn),
+        new(calendar.Concern.DocumentsDe, calendar.Concern.DocumentsEn), a.StartAt, a.EndAt, calendar.TimeZone.Id, a.Status, a.Sequence,
+        a.CitizenName, a.Email, a.Language, a.Status == AppointmentStatus.Booked && a.StartAt > now);
+
+    private static bool IsEmail(string value)
+    {
+        if (value.Length is < 3 or > 254 || value.Contains(' ')) return false;
+        return MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+    }
+}

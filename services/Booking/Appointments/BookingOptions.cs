@@ -1,0 +1,23 @@
+namespace Municipal.Booking.Appointments;
+
+/// <summary>Tunable rules of booking and the queue (section <c>Booking</c>).</summary>
+public sealed class BookingOptions
+{
+    /// <summary>Against hoarding: appointments one address may hold at once.</summary>
+    public int MaxActivePerEmail { get; set; } = 3;
+
+    /// <summary>How long before an appointment the reminder leaves; a booking made later gets none.</summary>
+    public TimeSpan ReminderLead { get; set; } = TimeSpan.FromHours(24);
+
+    public TimeSpan ReminderPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A called ticket whose resident has not entered the room within this time is missed.</summary>
+    public TimeSpan MissedAfter { get; set; } = TimeSpan.FromMinutes(3);
+
+    public TimeSpan MissedPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long before and after its start an appointment counts as "due now" for take-next.</summary>
+    public TimeSpan DueEarly { get; set; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan DueLate { get; set; } = TimeSpan.FromMinutes(30);
+}

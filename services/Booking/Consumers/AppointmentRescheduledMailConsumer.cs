@@ -1,0 +1,13 @@
+using MassTransit;
+using Municipal.Booking.Data;
+using Municipal.Booking.Model;
+using Municipal.Contracts.Booking;
+using Municipal.ServiceDefaults.Messaging;
+
+namespace Municipal.Booking.Consumers;
+
+public sealed class AppointmentRescheduledMailConsumer(BookingDb db, AppointmentMailSender mails) : IdempotentConsumer<BookingDb, AppointmentRescheduled>(db)
+{
+    protected override Task Handle(AppointmentRescheduled message, ConsumeContext<AppointmentRescheduled> context) =>
+        mails.SendAsync(message.AppointmentId, MailKinds.Rescheduled, context.CancellationToken);
+}

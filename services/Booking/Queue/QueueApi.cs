@@ -1,0 +1,208 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Municipal.Booking.Apis;
+using Municipal.Booking.Appointments;
+using Municipal.Booking.Data;
+using Municipal.Booking.Model;
+using Municipal.Booking.Slots;
+using Municipal.Contracts.Booking;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Security;
+
+namespace Municipal.Booking.Queue;
+
+/// <summary>"Talk to us now": the live walk-in queue for residents and the clerks who take from it.</summary>
+public static class QueueApi
+{
+    private static readonly TimeSpan TicketLifetime = TimeSpan.FromHours(12);
+
+    public static RouteGroupBuilder MapQueueApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/queue", Join).AllowAnonymous();
+        api.MapGet("/queue/tickets/mine", GetMine).AllowAnonymous();
+        api.MapDelete("/queue/tickets/mine", LeaveMine).AllowAnonymous();
+        api.MapGet("/queue", ForMySkills).RequireAuthorization(StaffPolicies.Staff);
+        api.MapPost("/queue/next", TakeNext).RequireAuthorization(StaffPolicies.Staff);
+        return api;
+    }
+
+    public static async Task<Results<Created<TicketIssuedDto>, ValidationProblem, ProblemHttpResult>> Join(
+        JoinQueueRequest request, BookingDb db, SlotService slots, ResidentTokens tokens, QueueStore queue,
+        TimeProvider time, IConfiguration configuration, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.ConcernKey)) errors["concernKey"] = ["Choose a concern."];
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 200) errors["name"] = ["Enter your name (at most 200 characters)."];
+        var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
+        if (email is not null && !(MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.')))
+            errors["email"] = ["Enter a valid e-mail address or leave it empty."];
+        var language = request.Language is "en" ? "en" : request.Language is null or "de" ? "de" : null;
+        if (language is null) errors["language"] = ["Use 'de' or 'en'."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var calendar = await slots.CalendarAsync(request.ConcernKey!, ct);
+        if (calendar is null) return Problems.Field("concernKey", $"There is no concern '{request.ConcernKey}'.");
+        var now = time.GetUtcNow();
+        if (!calendar.IsOpen(now) || calendar.Staff.Count == 0)
+        {
+            var next = await slots.NextFreeAsync(calendar, now, 5, ct);
+            return Problems.Conflict("The counter is closed right now. Book one of the next free appointments instead.",
+                new Dictionary<string, object?> { ["nextSlots"] = next.Select(SlotDto.From).ToList() });
+        }
+
+        var ticket = new QueueTicket
+        {
+            Id = Guid.CreateVersion7(),
+            ConcernKey = calendar.Concern.Key,
+            DepartmentKey = calendar.Department.Key,
+            CitizenName = name,
+            Email = email,
+            Language = language!,
+            IssuedAt = now,
+        };
+        db.QueueTickets.Add(ticket);
+        var token = tokens.Issue(TokenPurposes.QueueTicket, ticket.Id, now + TicketLifetime);
+        db.Publish(new QueueTicketIssued(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, name, email, ticket.Language,
+            CapabilityToken.Hash(token), now, now + TicketLifetime));
+        await db.SaveChangesAsync(ct);
+        await queue.AddAsync(new LiveTicket(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, name, ticket.Language,
+            TicketStatus.Waiting, now, null, null, null));
+
+        var position = await queue.PositionAsync(ticket.ConcernKey, ticket.Id) ?? 1;
+        var publicBase = (configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
+        return TypedResults.Created("/api/booking/queue/tickets/mine", new TicketIssuedDto(ticket.Id, token,
+            $"{publicBase}/queue.html#t={token}", TicketStatus.Waiting, position, await EstimateMinutesAsync(queue, calendar, position)));
+    }
+
+    public static async Task<Results<Ok<MyTicketDto>, ProblemHttpResult>> GetMine(
+        HttpRequest http, BookingDb db, SlotService slots, ResidentTokens tokens, QueueStore queue, CancellationToken ct)
+    {
+        var id = await tokens.ResolveAsync(http, TokenPurposes.QueueTicket, ct);
+        if (id is null) return Problems.InvalidToken();
+        var stored = await db.QueueTickets.AsNoTracking().FirstAsync(t => t.Id == id, ct);
+        var live = await queue.GetAsync(stored.Id);
+        var status = live?.Status ?? stored.Status;
+        var calendar = await slots.CalendarAsync(stored.ConcernKey, ct);
+        if (calendar is null) return Problems.NotFound("The concern is no longer offered.");
+
+        long? position = status == TicketStatus.Waiting ? await queue.PositionAsync(stored.ConcernKey, stored.Id) : null;
+        int? estimate = position is { } p ? await EstimateMinutesAsync(queue, calendar, p) : null;
+        return TypedResults.Ok(new MyTicketDto(stored.Id, stored.ConcernKey, new(calendar.Concern.NameDe, calendar.Concern.NameEn),
+            status, position, estimate, stored.IssuedAt, live?.CalledAt ?? stored.CalledAt));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> LeaveMine(
+        HttpRequest http, BookingDb db, ResidentTokens tokens, QueueStore queue, TimeProvider time, CancellationToken ct)
+    {
+        var id = await tokens.ResolveAsync(http, TokenPurposes.QueueTicket, ct);
+        if (id is null) return Problems.InvalidToken();
+        var ticket = await db.QueueTickets.FirstAsync(t => t.Id == id, ct);
+        if (ticket.Status != TicketStatus.Waiting) return Problems.Conflict("The ticket has already been called.");
+        var live = await queue.GetAsync(ticket.Id);
+        if (live is not null && live.Status != TicketStatus.Waiting) return Problems.Conflict("The ticket has already been called.");
+        await queue.FinishAsync(ticket.Id, ticket.ConcernKey, TicketStatus.Cancelled);
+        ticket.Status = TicketStatus.Cancelled;
+        ticket.FinishedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<StaffQueueDto>> ForMySkills(
+        HttpContext http, BookingDb db, QueueStore queue, TimeProvider time, IOptions<BookingOptions> options, CancellationToken ct)
+    {
+        var skills = await SkillsOfAsync(http, db, ct);
+        var names = await db.Concerns.AsNoTracking().Where(c => skills.Contains(c.Key)).ToDictionaryAsync(c => c.Key, ct);
+        var now = time.GetUtcNow();
+        var tickets = (await queue.WaitingAsync(skills)).Select(t => new WaitingTicketDto(t.Id, t.ConcernKey,
+            new(names[t.ConcernKey].NameDe, names[t.ConcernKey].NameEn), t.CitizenName, t.Language, t.IssuedAt,
+            (int)Math.Max(0, (now - t.IssuedAt).TotalSeconds))).ToList();
+        var (from, to) = (now - options.Value.DueLate, now + options.Value.DueEarly);
+        var due = await db.Appointments.CountAsync(a => a.Status == AppointmentStatus.Booked && a.CalledAt == null
+            && skills.Contains(a.ConcernKey) && a.StartAt >= from && a.StartAt <= to, ct);
+        return TypedResults.Ok(new StaffQueueDto(skills, tickets, due));
+    }
+
+    public static async Task<Results<Ok<NextDto>, NoContent>> TakeNext(
+        HttpContext http, BookingDb db, QueueStore queue, TimeProvider time, IOptions<BookingOptions> options, CancellationToken ct)
+    {
+        var skills = await SkillsOfAsync(http, db, ct);
+        var staffId = http.User.StaffId();
+        var staffName = http.User.StaffName();
+        var now = time.GetUtcNow();
+
+        // Residents with an appointment due now come first: they were promised this time.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var from = now - options.Value.DueLate;
+            var to = now + options.Value.DueEarly;
+            var appointment = await db.Appointments
+                .FromSql($"""
+                    SELECT * FROM appointments
+                    WHERE status = 'booked' AND called_at IS NULL AND concern_key = ANY({skills.ToArray()})
+                      AND start_at BETWEEN {from} AND {to}
+                    ORDER BY (staff_id = {staffId}) DESC, start_at
+                    LIMIT 1 FOR UPDATE SKIP LOCKED
+                    """)
+                .FirstOrDefaultAsync(ct);
+            if (appointment is not null)
+            {
+                appointment.CalledAt = now;
+                appointment.CalledBy = staffId;
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == appointment.ConcernKey, ct);
+                return TypedResults.Ok(new NextDto("appointment", appointment.Id, appointment.ConcernKey, appointment.DepartmentKey,
+                    new(concern.NameDe, concern.NameEn), appointment.CitizenName, appointment.Language, appointment.StartAt,
+                    $"/agent/room.html?appointment={appointment.Id}"));
+            }
+        }
+
+        var ticketId = await queue.TakeOldestAsync(skills, staffId, staffName, now);
+        if (ticketId is null) return TypedResults.NoContent();
+        var live = (await queue.GetAsync(ticketId.Value))!;
+        try
+        {
+            var ticket = await db.QueueTickets.FirstAsync(t => t.Id == ticketId, ct);
+            ticket.Status = TicketStatus.Called;
+            ticket.CalledAt = now;
+            ticket.CalledBy = staffId;
+            db.Publish(new QueueTicketCalled(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, staffId, staffName, ticket.IssuedAt, now));
+            await db.SaveChangesAsync(ct);
+            var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == ticket.ConcernKey, ct);
+            return TypedResults.Ok(new NextDto("ticket", ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, new(concern.NameDe, concern.NameEn),
+                ticket.CitizenName, ticket.Language, ticket.IssuedAt, $"/agent/room.html?ticket={ticket.Id}"));
+        }
+        catch
+        {
+            // The call was not recorded: the resident keeps their place rather than vanishing from the queue.
+            await queue.RequeueAsync(live);
+            throw;
+        }
+    }
+
+    /// <summary>The concerns a clerk takes: those the gateway vouches for plus those booking's administrators assigned.</summary>
+    internal static async Task<List<string>> SkillsOfAsync(HttpContext http, BookingDb db, CancellationToken ct)
+    {
+        var staffId = http.User.StaffId();
+        var assigned = await db.StaffSkills.AsNoTracking().Where(s => s.StaffId == staffId).Select(s => s.ConcernKey).ToListAsync(ct);
+        var departments = http.User.Departments();
+        var isAdmin = http.User.IsInRole(StaffRoles.Admin);
+        var claimed = http.User.Skills();
+        var valid = await db.Concerns.AsNoTracking()
+            .Where(c => claimed.Contains(c.Key) && (isAdmin || departments.Contains(c.DepartmentKey)))
+            .Select(c => c.Key).ToListAsync(ct);
+        return assigned.Union(valid).Order().ToList();
+    }
+
+    /// <summary>Place in line divided by the clerks who can take it, times the recent mean handling time.</summary>
+    private static async Task<int> EstimateMinutesAsync(QueueStore queue, ConcernCalendar calendar, long position)
+    {
+        var handling = await queue.AverageHandlingAsync(calendar.Concern.Key) ?? calendar.Concern.Duration;
+        var clerks = Math.Max(1, calendar.Staff.Count);
+        var rounds = (int)Math.Ceiling((double)position / clerks);
+        return (int)Math.Ceiling(rounds * handling.TotalMinutes);
+    }
+}

@@ -1,0 +1,16 @@
+using Municipal.Booking.Apis;
+
+namespace Municipal.Booking.Queue;
+
+public sealed record JoinQueueRequest(string? ConcernKey, string? Name, string? Email, string? Language);
+
+public sealed record TicketIssuedDto(Guid TicketId, string Token, string QueueUrl, string Status, long Position, int EstimatedWaitMinutes);
+
+public sealed record MyTicketDto(Guid Id, string ConcernKey, Localized ConcernName, string Status, long? Position, int? EstimatedWaitMinutes, DateTimeOffset IssuedAt, DateTimeOffset? CalledAt);
+
+public sealed record WaitingTicketDto(Guid Id, string ConcernKey, Localized ConcernName, string CitizenName, string Language, DateTimeOffset IssuedAt, int WaitingSeconds);
+
+public sealed record StaffQueueDto(IReadOnlyList<string> Skills, IReadOnlyList<WaitingTicketDto> Tickets, int AppointmentsDueNow);
+
+/// <summary>What "take next" handed the clerk: a booked appointment due now or the longest-waiting ticket.</summary>
+public sealed record NextDto(string Kind, Guid Id, string ConcernKey, string DepartmentKey, Localized ConcernName, string CitizenName, string Language, DateTimeOffset Since, string RoomUrl);

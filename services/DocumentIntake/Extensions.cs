@@ -1,6 +1,15 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Municipal.DocumentIntake.Consumers;
 using Municipal.DocumentIntake.Data;
+using Municipal.DocumentIntake.Intake;
+using Municipal.DocumentIntake.Residents;
+using Municipal.DocumentIntake.Retention;
+using Municipal.DocumentIntake.Routing;
+using Municipal.DocumentIntake.Scanning;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
+using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Messaging;
 
 namespace Municipal.DocumentIntake;
@@ -11,6 +20,34 @@ internal static class Extensions
     {
         builder.AddStaffAuthentication();
         builder.AddServiceDatabase<DocumentDb>("documentdb");
-        builder.AddMessaging<DocumentDb>("documents");
+        builder.AddMessaging<DocumentDb>("documents", bus =>
+        {
+            bus.AddConsumer<DepartmentNotificationConsumer>();
+            bus.AddConsumer<KioskReceiptConsumer>();
+        });
+        builder.AddMail();
+
+        builder.Services.Configure<DocumentOptions>(builder.Configuration.GetSection(DocumentOptions.Section));
+        var options = builder.Configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions();
+        // Uploads are read section by section (never through the form reader); the upload endpoints raise the
+        // per-request limit to Documents:MaxFiles × Documents:MaxFileBytes themselves, everything else keeps Kestrel's default.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = 30 * 1024 * 1024);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxFileBytes);
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DocumentStorage>();
+        builder.Services.AddSingleton<ClamAvScanner>();
+        builder.Services.AddScoped<UploadReader>();
+        builder.Services.AddScoped<IntakeService>();
+        builder.Services.AddScoped<DocumentRouter>();
+        builder.Services.AddSingleton<ResidentContextResolver>();
+        builder.Services.AddSingleton<PendingScanService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PendingScanService>());
+        builder.Services.AddSingleton<RetentionService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+
+        // "http://sessions" and "http://forms" resolve through service discovery (services:<name>:http:0).
+        builder.Services.AddHttpClient(ResidentContextResolver.SessionsClient, c => c.BaseAddress = new Uri("http://sessions"));
+        builder.Services.AddHttpClient(ResidentContextResolver.FormsClient, c => c.BaseAddress = new Uri("http://forms"));
     }
 }

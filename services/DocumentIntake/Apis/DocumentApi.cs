@@ -4,8 +4,11 @@ public static class DocumentApi
 {
     public static IEndpointRouteBuilder MapDocumentApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/documents");
-        api.MapGet("/ping", () => TypedResults.Ok(new { service = "documents" })).AllowAnonymous();
+        app.MapGroup("/api/documents")
+            .MapUploadApi()
+            .MapKioskApi()
+            .MapInboxApi()
+            .MapInternalApi();
         return app;
     }
 }

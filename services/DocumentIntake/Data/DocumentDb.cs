@@ -1,11 +1,33 @@
 using Microsoft.EntityFrameworkCore;
+using Municipal.DocumentIntake.Model;
 using Municipal.ServiceDefaults.Data;
 
 namespace Municipal.DocumentIntake.Data;
 
 public sealed class DocumentDb(DbContextOptions<DocumentDb> options) : ServiceDbContext(options)
 {
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<DepartmentInbox> DepartmentInboxes => Set<DepartmentInbox>();
+
+    /// <summary>The next kiosk receipt number from its sequence (never reused, even after a failed submission).</summary>
+    public async Task<long> NextReceiptNumberAsync(CancellationToken ct) =>
+        await Database.SqlQuery<long>($"SELECT nextval('kiosk_receipt_numbers') AS \"Value\"").SingleAsync(ct);
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Submission>(e => e.ToTable("submissions"));
+        modelBuilder.Entity<Document>(e =>
+        {
+            e.ToTable("documents");
+            e.HasOne(d => d.Submission).WithMany().HasForeignKey(d => d.SubmissionId);
+        });
+        modelBuilder.Entity<RoutingRule>(e => e.ToTable("routing_rules"));
+        modelBuilder.Entity<DepartmentInbox>(e =>
+        {
+            e.ToTable("department_inboxes");
+            e.HasKey(d => d.DepartmentKey);
+        });
     }
 }

@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using Municipal.DocumentIntake.Data;
+using Municipal.DocumentIntake.Intake;
+using Municipal.DocumentIntake.Model;
+using Municipal.DocumentIntake.Retention;
+using Municipal.ServiceDefaults.Auth;
+
+namespace Municipal.DocumentIntake.Apis;
+
+/// <summary>
+/// The department inboxes for staff. A staff member sees and acts on documents of their own departments (admins on
+/// all); content is served only for documents that passed the virus scan.
+/// </summary>
+public static class InboxApi
+{
+    public static RouteGroupBuilder MapInboxApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/inbox", Inbox).RequireAuthorization(StaffPolicies.Staff);
+        api.MapGet("/{id:guid}", Get).RequireAuthorization(StaffPolicies.Staff);
+        api.MapPost("/{id:guid}/assign", Assign).RequireAuthorization(StaffPolicies.Staff);
+        api.MapPost("/{id:guid}/processed", Processed).RequireAuthorization(StaffPolicies.Staff);
+        api.MapGet("/{id:guid}/content", Content).RequireAuthorization(StaffPolicies.Staff);
+        api.MapDelete("/{id:guid}", Delete).RequireAuthorization(StaffPolicies.Admin);
+        return api;
+    }
+
+    public sealed record AssignRequest(Guid? StaffId);
+
+    /// <param name="assigned"><c>me</c>, <c>unassigned</c> or empty for all.</param>
+    /// <param name="processed"><c>true</c>, <c>false</c> or empty for both.</param>
+    public static async Task<Results<Ok<List<DocumentView>>, ValidationProblem>> Inbox(
+        HttpContext http, DocumentDb db, CancellationToken ct,
+        string? department = null, string? status = null, string? assigned = null, bool? processed = null)
+    {
+        var user = http.User;
+        if (department is not null && !user.CanActFor(department))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["department"] = ["You do not belong to this department."] });
+        }
+        if (status is not null && status is not (DocumentStatus.Clean or DocumentStatus.PendingScan or DocumentStatus.Quarantined))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Use clean, pending_scan or quarantined."] });
+        }
+        if (assigned is not (null or "" or "me" or "unassigned"))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["assigned"] = ["Use me or unassigned."] });
+        }
+
+        var query = db.Documents.AsNoTracking().Include(d => d.Submission).Where(d => d.DeletedAt == null);
+        if (department is not null) query = query.Where(d => d.DepartmentKey == department);
+        else if (!user.IsInRole(StaffRoles.Admin))
+        {
+            var mine = user.Departments();
+            query = query.Where(d => mine.Contains(d.DepartmentKey));
+        }
+        if (status is not null) query = query.Where(d => d.Status == status);
+        if (assigned == "me") { var me = user.StaffId(); query = query.Where(d => d.AssignedStaffId == me); }
+        if (assigned == "unassigned") query = query.Where(d => d.AssignedStaffId == null);
+        if (processed is { } p) query = p ? query.Where(d => d.ProcessedAt != null) : query.Where(d => d.ProcessedAt == null);
+
+        var documents = await query.OrderByDescending(d => d.ReceivedAt).Take(200).ToListAsync(ct);
+        return TypedResults.Ok(documents.Select(DocumentView.Of).ToList());
+    }
+
+    public static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> Get(Guid id, HttpContext http, DocumentDb db, CancellationToken ct)
+    {
+        var document = await FindAsync(id, http, db, ct);
+        return document is null ? NotFound() : TypedResults.Ok(DocumentView.Of(document));
+    }
+
+    public static async Task<Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult>> Assign(
+        Guid id, AssignRequest body, HttpContext http, DocumentDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (body.StaffId is not { } staffId || staffId == Guid.Empty)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["staffId"] = ["Name the staff member to assign."] });
+        }
+        var document = await FindAsync(id, http, db, ct, tracked: true);
+        if (document is null) return NotFound();
+        document.AssignedStaffId = staffId;
+        document.AssignedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(DocumentView.Of(document));
+    }
+
+    public static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> Processed(Guid id, HttpContext http, DocumentDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var document = await FindAsync(id, http, db, ct, tracked: true);
+        if (document is null) return NotFound();
+        if (document.Status == DocumentStatus.PendingScan)
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "The document has not been virus-scanned yet.");
+        }
+        document.ProcessedAt ??= clock.GetUtcNow();
+        document.ProcessedBy ??= http.User.StaffId();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(DocumentView.Of(document));
+    }
+
+    /// <summary>The file, for staff of its department, and only once clamd has passed it.</summary>
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Content(
+        Guid id, HttpContext http, DocumentDb db, DocumentStorage storage, CancellationToken ct)
+    {
+        var document = await FindAsync(id, http, db, ct);
+        if (document is null) return NotFound();
+        if (document.Status != DocumentStatus.Clean)
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, document.Status == DocumentStatus.Quarantined
+                ? "The document is quarantined: malware was found."
+                : "The document has not been virus-scanned yet.");
+        }
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(storage.OpenRead(document.Id), document.ContentType, document.FileName);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, HttpContext http, DocumentDb db, DocumentStorage storage, TimeProvider clock, CancellationToken ct)
+    {
+        var document = await FindAsync(id, http, db, ct, tracked: true);
+        if (document is null) return NotFound();
+        RetentionService.Delete(storage, document, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    // Another department's document answers 404, not 403: staff learn nothing about inboxes that are not theirs.
+    private static async Task<Document?> FindAsync(Guid id, HttpContext http, DocumentDb db, CancellationToken ct, bool tracked = false)
+    {
+        var query = tracked ? db.Documents : db.Documents.AsNoTracking();
+        var document = await query.Include(d => d.Submission).SingleOrDefaultAsync(d => d.Id == id && d.DeletedAt == null, ct);
+        return document is not null && http.User.CanActFor(document.DepartmentKey) ? document : null;
+    }
+
+    private static ProblemHttpResult NotFound() => Problems.Status(StatusCodes.Status404NotFound, "No such document.");
+}

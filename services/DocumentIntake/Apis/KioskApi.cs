@@ -1,0 +1,61 @@
+using System.Net.Mail;
+using Microsoft.EntityFrameworkCore;
+using Municipal.DocumentIntake.Data;
+using Municipal.DocumentIntake.Intake;
+using Municipal.DocumentIntake.Model;
+
+namespace Municipal.DocumentIntake.Apis;
+
+/// <summary>
+/// The town-hall scanner kiosk: no sign-in, a concern, page images (combined into one PDF) or files, an optional
+/// e-mail address for the receipt, and a receipt number in return.
+/// </summary>
+public static class KioskApi
+{
+    public static RouteGroupBuilder MapKioskApi(this RouteGroupBuilder api)
+    {
+        var kiosk = api.MapGroup("/kiosk").AllowAnonymous();
+        kiosk.MapGet("/concerns", Concerns);
+        kiosk.MapPost("/submissions", Submit).DisableAntiforgery();
+        return api;
+    }
+
+    public sealed record KioskConcern(string ConcernKey, string DepartmentKey);
+
+    /// <summary>The concerns the kiosk offers: those the routing rules know, with the department they go to.</summary>
+    public static async Task<Ok<List<KioskConcern>>> Concerns(DocumentDb db, CancellationToken ct)
+    {
+        var rules = await db.RoutingRules.AsNoTracking()
+            .Where(r => r.ConcernKey != null && r.Keyword == null && r.SourceDepartmentKey == null)
+            .OrderByDescending(r => r.Priority).ThenBy(r => r.Id).ToListAsync(ct);
+        return TypedResults.Ok(rules.DistinctBy(r => r.ConcernKey).Select(r => new KioskConcern(r.ConcernKey!, r.TargetDepartmentKey)).ToList());
+    }
+
+    public static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> Submit(
+        HttpRequest request, UploadReader reader, IntakeService intake, DocumentDb db, CancellationToken ct)
+    {
+        try
+        {
+            using var upload = await reader.ReadAsync(request, ct);
+            var concern = upload.Field("concernKey");
+            if (concern is null) return Problems.Field("concernKey", "required", "Choose a concern.");
+            if (!await db.RoutingRules.AnyAsync(r => r.ConcernKey == concern, ct)) return Problems.Field("concernKey", "unknown", "This concern is not offered here.");
+            var email = upload.Field("email");
+            if (email is not null && !IsEmail(email)) return Problems.Field("email", "invalid", "Enter a valid e-mail address or leave the field empty.");
+            var note = upload.Field("note");
+            if (note is { Length: > 1000 }) return Problems.Field("note", "too-long", "At most 1000 characters.");
+
+            var draft = new SubmissionDraft(Channels.Kiosk, concern, null, Note: note, Email: email,
+                Language: UploadApi.Language(upload.Field("language")), CombineImagesIntoPdf: true);
+            var result = await intake.AcceptAsync(upload, draft, ct);
+            return TypedResults.Created($"/api/documents/kiosk/submissions/{result.ReceiptNumber}", result);
+        }
+        catch (UploadRejected rejected)
+        {
+            return Problems.From(rejected);
+        }
+    }
+
+    private static bool IsEmail(string value) =>
+        value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+}

@@ -1,0 +1,26 @@
+using Municipal.DocumentIntake.Intake;
+
+namespace Municipal.DocumentIntake.Apis;
+
+/// <summary>RFC 7807 answers shared by the document endpoints.</summary>
+internal static class Problems
+{
+    /// <summary>A refused upload as a validation problem naming each field, with stable reason codes for the pages to translate.</summary>
+    public static ProblemHttpResult From(UploadRejected rejected) => TypedResults.Problem(new HttpValidationProblemDetails(rejected.Errors)
+    {
+        Status = rejected.Status,
+        Title = rejected.Status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "The upload is too large.",
+            StatusCodes.Status415UnsupportedMediaType => "The upload must be multipart/form-data.",
+            _ => "One or more files or fields were not accepted.",
+        },
+        Extensions = { ["reasons"] = rejected.Reasons },
+    });
+
+    public static ProblemHttpResult Status(int status, string title, string? detail = null) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: status);
+
+    public static ProblemHttpResult Field(string field, string reason, string message) =>
+        From(UploadRejected.For(field, reason, message));
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Municipal.DocumentIntake.Data;
+using Municipal.DocumentIntake.Intake;
+using Municipal.DocumentIntake.Model;
+using Municipal.DocumentIntake.Residents;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Security;
+
+namespace Municipal.DocumentIntake.Apis;
+
+/// <summary>Residents hand in documents with their link's token (consultation room, booking, ticket or dossier).</summary>
+public static class UploadApi
+{
+    public static RouteGroupBuilder MapUploadApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/uploads", Upload).AllowAnonymous().DisableAntiforgery();
+        api.MapGet("/uploads/mine", Mine).AllowAnonymous();
+        api.MapGet("/sessions/{sessionId:guid}", ForSession).AllowAnonymous();
+        return api;
+    }
+
+    public static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> Upload(
+        HttpRequest request, ResidentContextResolver resolver, UploadReader reader, IntakeService intake, CancellationToken ct)
+    {
+        var (context, problem) = await ResolveAsync(request, resolver, ct);
+        if (context is null) return problem!;
+        try
+        {
+            using var upload = await reader.ReadAsync(request, ct);
+            var channel = upload.Field("channel") == Channels.Session && context.SessionId is not null ? Channels.Session : Channels.Upload;
+            var note = upload.Field("note");
+            if (note is { Length: > 1000 }) return Problems.Field("note", "too-long", "At most 1000 characters.");
+            var draft = new SubmissionDraft(channel, context.ConcernKey, context.DepartmentKey, context.SessionId, context.DossierId,
+                CapabilityToken.Hash(request.Headers[ResidentContextResolver.Header]!), note, Language: Language(upload.Field("language")));
+            var result = await intake.AcceptAsync(upload, draft, ct);
+            return TypedResults.Created($"/api/documents/uploads/mine", result);
+        }
+        catch (UploadRejected rejected)
+        {
+            return Problems.From(rejected);
+        }
+    }
+
+    /// <summary>What this token uploaded before, so the upload page can show it again.</summary>
+    public static async Task<Results<Ok<List<object>>, ProblemHttpResult>> Mine(HttpRequest request, DocumentDb db, CancellationToken ct)
+    {
+        var token = request.Headers[ResidentContextResolver.Header].ToString();
+        if (!CapabilityToken.LooksValid(token)) return Problems.Status(StatusCodes.Status401Unauthorized, "A valid link is needed.");
+        var hash = CapabilityToken.Hash(token);
+        var documents = await db.Documents.AsNoTracking()
+            .Where(d => d.Submission!.ResidentTokenHash == hash && d.DeletedAt == null)
+            .OrderBy(d => d.ReceivedAt).ToListAsync(ct);
+        return TypedResults.Ok(documents.Select(DocumentView.ForResident).ToList());
+    }
+
+    /// <summary>The documents of one consultation: for staff of its department, or for the resident in that room.</summary>
+    public static async Task<Results<Ok<List<object>>, ProblemHttpResult>> ForSession(
+        Guid sessionId, HttpContext http, ResidentContextResolver resolver, DocumentDb db, CancellationToken ct)
+    {
+        var documents = await db.Documents.AsNoTracking().Include(d => d.Submission)
+            .Where(d => d.Submission!.SessionId == sessionId && d.DeletedAt == null)
+            .OrderBy(d => d.ReceivedAt).ToListAsync(ct);
+
+        if (http.User.IsStaff())
+        {
+            return TypedResults.Ok(documents
+                .Where(d => http.User.CanActFor(d.DepartmentKey) || (d.Submission!.DepartmentKey is { } k && http.User.CanActFor(k)))
+                .Select(d => (object)DocumentView.Of(d)).ToList());
+        }
+        var (context, problem) = await ResolveAsync(http.Request, resolver, ct);
+        if (context is null) return problem!;
+        if (context.SessionId != sessionId) return Problems.Status(StatusCodes.Status404NotFound, "No such consultation.");
+        return TypedResults.Ok(documents.Select(DocumentView.ForResident).ToList());
+    }
+
+    private static async Task<(ResidentContext?, ProblemHttpResult?)> ResolveAsync(HttpRequest request, ResidentContextResolver resolver, CancellationToken ct)
+    {
+        var token = request.Headers[ResidentContextResolver.Header].ToString();
+        if (!CapabilityToken.LooksValid(token)) return (null, Problems.Status(StatusCodes.Status401Unauthorized, "A valid link is needed."));
+        try
+        {
+            var context = await resolver.ResolveAsync(token, ct);
+            return context is null
+                ? (null, Problems.Status(StatusCodes.Status401Unauthorized, "The link is not valid (any more)."))
+                : (context, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The issuing service is down or slow (after the resilience handler's retries).
+            return (null, Problems.Status(StatusCodes.Status503ServiceUnavailable, "The link cannot be checked right now. Please try again shortly."));
+        }
+    }
+
+    internal static string Language(string? value) => value is "en" ? "en" : "de";
+}

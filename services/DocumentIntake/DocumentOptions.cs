@@ -1,0 +1,37 @@
+namespace Municipal.DocumentIntake;
+
+/// <summary>The <c>Documents</c> configuration section.</summary>
+public sealed class DocumentOptions
+{
+    public const string Section = "Documents";
+
+    public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
+
+    public int MaxFiles { get; set; } = 20;
+
+    /// <summary>Where files are stored, named by id. Relative paths are taken from the working directory.</summary>
+    public string StoragePath { get; set; } = Path.Combine(".local", "documents");
+
+    /// <summary>Days a document is kept, per department key; departments not listed keep theirs <see cref="DefaultRetentionDays"/>.</summary>
+    public Dictionary<string, int> RetentionDays { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public int DefaultRetentionDays { get; set; } = 90;
+
+    /// <summary>clamd's StreamMaxLength: a longer file is not sent and counts as exceeding the limit (AlertExceedsMax).</summary>
+    public long ScanMaxBytes { get; set; } = 200L * 1024 * 1024;
+
+    public int ScanConnectTimeoutSeconds { get; set; } = 3;
+
+    /// <summary>How often pending scans are retried; each failure doubles the wait up to <see cref="RescanMaxBackoffSeconds"/>.</summary>
+    public int RescanIntervalSeconds { get; set; } = 15;
+
+    public int RescanMaxBackoffSeconds { get; set; } = 300;
+
+    public int RetentionSweepMinutes { get; set; } = 60;
+
+    public int RetentionDaysFor(string departmentKey) =>
+        RetentionDays.TryGetValue(departmentKey, out var days) ? days : DefaultRetentionDays;
+
+    /// <summary>A whole request may carry every file at its limit plus the form fields around them.</summary>
+    public long MaxRequestBytes => MaxFileBytes * MaxFiles + 1024 * 1024;
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+
+namespace Municipal.DocumentIntake.Intake;
+
+/// <summary>
+/// Files on disk under <c>Documents:StoragePath</c>, named by document id (never by the resident's name), in
+/// two-character fan-out folders. Incoming files are written to <c>incoming/</c> first and moved into place once accepted.
+/// </summary>
+public sealed class DocumentStorage
+{
+    private readonly string root;
+
+    public DocumentStorage(IOptions<DocumentOptions> options)
+    {
+        root = Path.GetFullPath(options.Value.StoragePath);
+        Directory.CreateDirectory(Path.Combine(root, "incoming"));
+    }
+
+    public string NewIncomingPath() => Path.Combine(root, "incoming", Guid.NewGuid().ToString("N"));
+
+    public string PathFor(Guid documentId)
+    {
+        var name = documentId.ToString("N");
+        return Path.Combine(root, name[..2], name);
+    }
+
+    public void Commit(string incomingPath, Guid documentId)
+    {
+        var target = PathFor(documentId);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(incomingPath, target, overwrite: false);
+    }
+
+    public bool Exists(Guid documentId) => File.Exists(PathFor(documentId));
+
+    public FileStream OpenRead(Guid documentId) =>
+        new(PathFor(documentId), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    public void Delete(Guid documentId) => DeleteFile(PathFor(documentId));
+
+    public static void DeleteFile(string path)
+    {
+        try { File.Delete(path); }
+        catch (DirectoryNotFoundException) { }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Municipal.DocumentIntake.Intake;
+
+/// <summary>
+/// Reads a multipart request section by section. Each file goes straight to the incoming folder in 80 KiB pieces
+/// while its SHA-256 is computed and its content inspected, so memory stays flat however large the file is.
+/// Limits (<c>Documents:MaxFileBytes</c>, <c>Documents:MaxFiles</c>) are enforced while reading.
+/// </summary>
+public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStorage storage)
+{
+    private const int MaxFieldLength = 4000;
+
+    public sealed record Upload(IReadOnlyList<StagedFile> Files, IReadOnlyDictionary<string, string> Fields) : IDisposable
+    {
+        public string? Field(string name) => Fields.TryGetValue(name, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
+
+        /// <summary>Removes whatever was not moved into place.</summary>
+        public void Dispose()
+        {
+            foreach (var file in Files) DocumentStorage.DeleteFile(file.IncomingPath);
+        }
+    }
+
+    public async Task<Upload> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var limits = options.Value;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limits.MaxRequestBytes;
+        }
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+        {
+            throw UploadRejected.For("files", "not-multipart", "Send the files as multipart/form-data.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var files = new List<StagedFile>();
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        try
+        {
+            MultipartSection? section;
+            while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (disposition.IsFileDisposition())
+                {
+                    var field = name.Length > 0 && name.Length <= 40 ? name : "files";
+                    if (files.Count >= limits.MaxFiles)
+                    {
+                        throw UploadRejected.For(field, "too-many-files", $"At most {limits.MaxFiles} files can be sent at once.", StatusCodes.Status413PayloadTooLarge);
+                    }
+                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                    files.Add(await StageAsync(section, files.Count, field, fileName, limits.MaxFileBytes, ct));
+                }
+                else if (name.Length > 0)
+                {
+                    fields[name] = await ReadFieldAsync(section, name, ct);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is UploadRejected or IOException or InvalidDataException or BadHttpRequestException or OperationCanceledException)
+        {
+            foreach (var file in files) DocumentStorage.DeleteFile(file.IncomingPath);
+            if (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                throw UploadRejected.For("files", "too-large", "The request is larger than allowed.", StatusCodes.Status413PayloadTooLarge);
+            }
+            if (ex is InvalidDataException or BadHttpRequestException) throw UploadRejected.For("files", "malformed", "The upload could not be read; please send it again.");
+            throw;
+        }
+        return new Upload(files, fields);
+    }
+
+    private async Task<StagedFile> StageAsync(MultipartSection section, int index, string field, string fileName, long maxBytes, CancellationToken ct)
+    {
+        var path = storage.NewIncomingPath();
+        var inspector = new ContentInspector();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        try
+        {
+            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            {
+                int read;
+                while ((read = await section.Body.ReadAsync(buffer, ct)) > 0)
+                {
+                    if (inspector.Length + read > maxBytes)
+                    {
+                        throw UploadRejected.For($"{field}[{index}]", "file-too-large",
+                            $"The file is larger than {maxBytes / (1024 * 1024)} MB.", StatusCodes.Status413PayloadTooLarge);
+                    }
+                    hash.AppendData(buffer, 0, read);
+                    inspector.Append(buffer.AsSpan(0, read));
+                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+        }
+        catch
+        {
+            DocumentStorage.DeleteFile(path);
+            throw;
+        }
+        var (kind, problem) = inspector.Length == 0 ? (null, "empty") : inspector.Decide();
+        return new StagedFile(index, field, fileName, section.ContentType, path, inspector.Length,
+            Convert.ToHexStringLower(hash.GetHashAndReset()), kind, problem);
+    }
+
+    private static async Task<string> ReadFieldAsync(MultipartSection section, string name, CancellationToken ct)
+    {
+        using var reader = new StreamReader(section.Body, Encoding.UTF8);
+        var buffer = new char[MaxFieldLength + 1];
+        var total = 0;
+        int read;
+        while (total <= MaxFieldLength && (read = await reader.ReadAsync(buffer.AsMemory(total), ct)) > 0) total += read;
+        if (total > MaxFieldLength) throw UploadRejected.For(name, "too-long", $"At most {MaxFieldLength} characters.");
+        return new string(buffer, 0, total);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Municipal.DocumentIntake.Model;
+
+/// <summary>A stored file. On disk it is named by <see cref="Id"/>; <see cref="FileName"/> is the sanitised name for display.</summary>
+public sealed class Document
+{
+    public Guid Id { get; init; }
+    public Guid SubmissionId { get; init; }
+    public Submission? Submission { get; init; }
+    public required string FileName { get; init; }
+    public required string ContentType { get; init; }
+    public long Length { get; init; }
+    public required string Sha256 { get; init; }
+    public int? PageCount { get; init; }
+    public string Status { get; set; } = DocumentStatus.PendingScan;
+    public string? Signature { get; set; }
+    public int ScanAttempts { get; set; }
+    public DateTimeOffset? NextScanAt { get; set; }
+    public DateTimeOffset? ScannedAt { get; set; }
+    public required string DepartmentKey { get; init; }
+    public string? ConcernKey { get; init; }
+    public required string RoutingRule { get; init; }
+    public Guid? AssignedStaffId { get; set; }
+    public DateTimeOffset? AssignedAt { get; set; }
+    public DateTimeOffset? ProcessedAt { get; set; }
+    public Guid? ProcessedBy { get; set; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset? DeletedAt { get; set; }
+}

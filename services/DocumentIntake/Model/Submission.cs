@@ -1,0 +1,21 @@
+namespace Municipal.DocumentIntake.Model;
+
+/// <summary>One hand-in: a request from a resident's link, a consultation, the kiosk or another service.</summary>
+public sealed class Submission
+{
+    public Guid Id { get; init; }
+    public required string Channel { get; init; }
+    public string? ReceiptNumber { get; set; }
+    public string? ConcernKey { get; init; }
+    public string? DepartmentKey { get; init; }
+    public Guid? SessionId { get; init; }
+    public Guid? DossierId { get; init; }
+
+    /// <summary>The hash of the capability token that uploaded (never the token), so the resident can list their own.</summary>
+    public string? ResidentTokenHash { get; init; }
+
+    public string? Note { get; init; }
+    public string? Email { get; init; }
+    public string Language { get; init; } = "de";
+    public DateTimeOffset CreatedAt { get; init; }
+}

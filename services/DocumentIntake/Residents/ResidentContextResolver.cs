@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Municipal.DocumentIntake.Residents;
+
+/// <summary>
+/// Resolves an <c>X-Resident-Token</c> by asking the services that issued it, forwarding the header: first the
+/// sessions service (<c>GET /api/sessions/rooms/current</c>, for a room, booking or ticket link), then forms
+/// (<c>GET /api/forms/dossiers/mine</c>, for a dossier link). Only the issuing service can judge its own token.
+/// </summary>
+public sealed class ResidentContextResolver(IHttpClientFactory clients, ILogger<ResidentContextResolver> logger)
+{
+    public const string SessionsClient = "sessions";
+    public const string FormsClient = "forms";
+    public const string Header = "X-Resident-Token";
+
+    /// <summary>The context, or null when neither service knows the token. Throws when a service cannot answer.</summary>
+    public async Task<ResidentContext?> ResolveAsync(string token, CancellationToken ct)
+    {
+        var room = await AskAsync(SessionsClient, "/api/sessions/rooms/current", token, ct);
+        if (room is { } r)
+        {
+            var id = Guid(r, "sessionId") ?? Guid(r, "roomId") ?? Guid(r, "id");
+            return new ResidentContext("session", id, null, Text(r, "departmentKey"), Text(r, "concernKey"));
+        }
+        var dossier = await AskAsync(FormsClient, "/api/forms/dossiers/mine", token, ct);
+        if (dossier is { } d)
+        {
+            var id = Guid(d, "dossierId") ?? Guid(d, "id");
+            return new ResidentContext("dossier", Guid(d, "sessionId"), id, Text(d, "departmentKey"), Text(d, "concernKey"));
+        }
+        return null;
+    }
+
+    private async Task<JsonElement?> AskAsync(string client, string path, string token, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(Header, token);
+        using var response = await clients.CreateClient(client).SendAsync(request, ct);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.Gone)
+        {
+            return null;
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            logger.LogWarning("{Client} answered {Status} when resolving a resident token", client, (int)response.StatusCode);
+            throw new HttpRequestException($"{client} answered {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        return json.ValueKind == JsonValueKind.Object ? json : null;
+    }
+
+    private static string? Text(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static Guid? Guid(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.TryGetGuid(out var g) ? g : null;
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Municipal.DocumentIntake.Data;
+using Municipal.DocumentIntake.Intake;
+using Municipal.DocumentIntake.Model;
+
+namespace Municipal.DocumentIntake.Retention;
+
+/// <summary>
+/// Deletes documents whose department's retention period (<c>Documents:RetentionDays:&lt;department&gt;</c>, default
+/// <c>Documents:DefaultRetentionDays</c>) has passed: the file goes, the row stays as a record that it existed.
+/// </summary>
+public sealed class RetentionService(IServiceScopeFactory scopes, IOptions<DocumentOptions> options, TimeProvider clock, ILogger<RetentionService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAsync(clock.GetUtcNow(), stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "The retention sweep failed; trying again later");
+            }
+            await Task.Delay(TimeSpan.FromMinutes(options.Value.RetentionSweepMinutes), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Deletes what is due at <paramref name="now"/>; returns how many documents were deleted.</summary>
+    public async Task<int> SweepAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DocumentDb>();
+        var storage = scope.ServiceProvider.GetRequiredService<DocumentStorage>();
+        var departments = await db.Documents.Where(d => d.DeletedAt == null).Select(d => d.DepartmentKey).Distinct().ToListAsync(ct);
+        var deleted = 0;
+        foreach (var department in departments)
+        {
+            var cutoff = now.AddDays(-options.Value.RetentionDaysFor(department));
+            var due = await db.Documents.Where(d => d.DepartmentKey == department && d.DeletedAt == null && d.ReceivedAt < cutoff).ToListAsync(ct);
+            foreach (var document in due)
+            {
+                Delete(storage, document, now);
+                deleted++;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        if (deleted > 0) logger.LogInformation("Retention deleted {Count} document(s)", deleted);
+        return deleted;
+    }
+
+    public static void Delete(DocumentStorage storage, Document document, DateTimeOffset now)
+    {
+        storage.Delete(document.Id);
+        document.Status = DocumentStatus.Deleted;
+        document.DeletedAt = now;
+        document.NextScanAt = null;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Municipal.DocumentIntake.Data;
+using Municipal.DocumentIntake.Model;
+
+namespace Municipal.DocumentIntake.Routing;
+
+/// <summary>Picks the department inbox for a document: the first rule, by priority, whose every condition holds.</summary>
+public sealed class DocumentRouter(DocumentDb db)
+{
+    public sealed record Route(string DepartmentKey, string RuleName);
+
+    public sealed record Facts(string? ConcernKey, string? SourceDepartmentKey, string FileName, string? Note);
+
+    private IReadOnlyList<RoutingRule>? rules;
+
+    public async Task<Route> RouteAsync(Facts facts, CancellationToken ct)
+    {
+        rules ??= await db.RoutingRules.AsNoTracking().OrderByDescending(r => r.Priority).ThenBy(r => r.Id).ToListAsync(ct);
+        var text = Fold($"{facts.FileName} {facts.Note}");
+        foreach (var rule in rules)
+        {
+            if (rule.ConcernKey is not null && rule.ConcernKey != facts.ConcernKey) continue;
+            if (rule.SourceDepartmentKey is not null && rule.SourceDepartmentKey != facts.SourceDepartmentKey) continue;
+            if (rule.Keyword is not null && !text.Contains(Fold(rule.Keyword), StringComparison.Ordinal)) continue;
+            return new Route(rule.TargetDepartmentKey, rule.Name);
+        }
+        // Without a catch-all rule a document would be lost; the one in the seed data makes this unreachable.
+        throw new InvalidOperationException("No routing rule matched and there is no catch-all rule.");
+    }
+
+    /// <summary>Lower case without accents, so "Steuererklärung", "STEUER" and "steuer" match the keyword "steuer".</summary>
+    internal static string Fold(string value)
+    {
+        var decomposed = value.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(c);
+        }
+        return builder.ToString();
+    }
+}

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Municipal.Contracts.Sessions;
 using Municipal.SessionSignaling.Data;
-using Municipal.SessionSignaling.Model;
 using Municipal.SessionSignaling.Rooms;
 
 namespace Municipal.SessionSignaling.Apis;
@@ -39,7 +38,8 @@ public static class ResidentRoomApi
 
         var room = await access.FindByResidentTokenAsync(token, cancellationToken);
         if (room is null) return Problems.NotFound("No room for this token, or the link has expired.");
-        if (room.Status != RoomStatus.Ended) return Problems.Conflict("Feedback can be given once the consultation has ended.");
+        // A resident who left before the clerk ended may rate too, but only once a clerk took the consultation.
+        if (room.FirstAcceptedAt is null) return Problems.Conflict("Feedback can be given once a clerk has talked to you.");
         if (room.FeedbackScore is not null) return Problems.Conflict("Feedback for this consultation was already given.");
 
         var now = clock.GetUtcNow();

@@ -1,0 +1,198 @@
+import { register, t, languageSwitch } from '/shared/i18n.js';
+import { api } from '/shared/api.js';
+import { staffPage } from '/shared/staff.js';
+import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
+import { CallControls, captureStill } from '/shared/rtc.js';
+
+register({
+  de: {
+    'agent.name': 'Schalter für Mitarbeitende', 'aroom.title': 'Beratung', 'aroom.titleWith': 'Beratung: {concern}',
+    'aroom.accepting': 'Beratung wird übernommen …', 'aroom.resident': 'Einwohner/in', 'aroom.name': 'Name', 'aroom.concern': 'Anliegen',
+    'aroom.department': 'Abteilung', 'aroom.contact': 'E-Mail', 'aroom.presence': 'Im Raum', 'aroom.uploads': 'Bisher hochgeladen',
+    'aroom.remoteVideo': 'Video der Einwohnerin / des Einwohners', 'aroom.startVideo': 'Video anfragen',
+    'aroom.actions': 'Weiterleiten, einladen, beenden', 'aroom.transferTo': 'An Abteilung weiterleiten', 'aroom.transfer': 'Weiterleiten',
+    'aroom.inviteName': 'Name der eingeladenen Person', 'aroom.inviteRole': 'Rolle', 'aroom.invite': 'Einladungslink erstellen',
+    'aroom.inviteLink': 'Link für {name} (gültig bis {until}): {link}', 'aroom.end': 'Beratung beenden', 'aroom.endConfirm': 'Beratung wirklich beenden?',
+    'aroom.identity': 'Identität', 'aroom.form': 'Formular', 'aroom.documents': 'Unterlagen', 'aroom.active': 'Sie betreuen {name}.',
+    'aroom.residentAbsent': '{name} ist noch nicht im Raum.', 'aroom.ended': 'Die Beratung ist beendet.', 'aroom.transferred': 'Die Beratung wurde weitergeleitet.',
+    'aroom.noRoom': 'Öffnen Sie eine Beratung aus der Warteschlange oder den Terminen.', 'aroom.panelUnavailable': 'Nicht verfügbar.',
+    'aroom.back': 'Zur Übersicht', 'aroom.nobody': '–',
+  },
+  en: {
+    'agent.name': 'Counter for staff', 'aroom.title': 'Consultation', 'aroom.titleWith': 'Consultation: {concern}',
+    'aroom.accepting': 'Taking the consultation …', 'aroom.resident': 'Resident', 'aroom.name': 'Name', 'aroom.concern': 'Concern',
+    'aroom.department': 'Department', 'aroom.contact': 'E-mail', 'aroom.presence': 'In the room', 'aroom.uploads': 'Uploaded so far',
+    'aroom.remoteVideo': "The resident's video", 'aroom.startVideo': 'Ask for video',
+    'aroom.actions': 'Transfer, invite, end', 'aroom.transferTo': 'Transfer to department', 'aroom.transfer': 'Transfer',
+    'aroom.inviteName': 'Name of the invited person', 'aroom.inviteRole': 'Role', 'aroom.invite': 'Create invitation link',
+    'aroom.inviteLink': 'Link for {name} (valid until {until}): {link}', 'aroom.end': 'End consultation', 'aroom.endConfirm': 'Really end the consultation?',
+    'aroom.identity': 'Identity', 'aroom.form': 'Form', 'aroom.documents': 'Documents', 'aroom.active': 'You are serving {name}.',
+    'aroom.residentAbsent': '{name} is not in the room yet.', 'aroom.ended': 'The consultation has ended.', 'aroom.transferred': 'The consultation was transferred.',
+    'aroom.noRoom': 'Open a consultation from the queue or the appointments.', 'aroom.panelUnavailable': 'Not available.',
+    'aroom.back': 'Back to the overview', 'aroom.nobody': '–',
+  },
+});
+
+const $ = id => document.getElementById(id);
+const status = $('status');
+
+function fail(message) {
+  status.textContent = '';
+  $('notice').textContent = message;
+  $('notice').hidden = false;
+}
+
+function finish(message) {
+  $('room').hidden = true;
+  status.textContent = message;
+  const back = document.createElement('a');
+  back.href = '/agent/';
+  back.className = 'button';
+  back.textContent = t('aroom.back');
+  status.after(back);
+}
+
+async function mountPanel(id, module, ctx) {
+  const container = $(`${id}-body`);
+  try {
+    const panel = await import(module);
+    await panel.mount(container, ctx);
+  } catch (e) {
+    console.warn(`${module} not mounted`, e);
+    const note = document.createElement('p');
+    note.className = 'hint';
+    note.textContent = t('aroom.panelUnavailable');
+    container.replaceChildren(note);
+  }
+}
+
+/** What the resident uploaded during this session; the documents service may be absent, then nothing shows. */
+async function showUploads(roomId) {
+  try {
+    const documents = await api(`/api/documents/sessions/${roomId}`);
+    const list = Array.isArray(documents) ? documents : documents?.documents || [];
+    if (!list.length) return;
+    $('upload-list').replaceChildren(...list.map(d => {
+      const item = document.createElement('li');
+      item.textContent = d.fileName || d.name || d.title || d.contentType || d.id;
+      return item;
+    }));
+    $('uploads').hidden = false;
+  } catch { /* shown only when the documents service answers */ }
+}
+
+async function departments(staff, current) {
+  let keys = [];
+  try {
+    const list = await api('/api/booking/departments');
+    keys = list.map(d => ({ key: d.key || d.departmentKey, name: d.name || d.key }));
+  } catch {
+    keys = staff.departments.map(key => ({ key, name: key }));
+  }
+  const select = $('transfer-department');
+  select.replaceChildren(...keys.filter(d => d.key).map(d => {
+    const option = document.createElement('option');
+    option.value = d.key;
+    option.textContent = d.name;
+    option.selected = d.key === current;
+    return option;
+  }));
+}
+
+async function main() {
+  const staff = await staffPage();
+  languageSwitch();
+  const params = new URLSearchParams(location.search);
+  const request = params.get('ticket') ? { ticketId: params.get('ticket') }
+    : params.get('appointment') ? { appointmentId: params.get('appointment') }
+    : params.get('session') ? { sessionId: params.get('session') } : null;
+  if (!request) return fail(t('aroom.noRoom'));
+
+  let details;
+  try {
+    details = await api('/api/sessions/rooms/accept', { method: 'POST', body: request });
+  } catch (e) {
+    return fail(e.message || t('common.error'));
+  }
+
+  const room = new RoomConnection();
+  let joined;
+  try {
+    await room.start();
+    joined = await room.joinAsStaff(details.id);
+  } catch (e) {
+    return fail(hubError(e) === 'room-closed' ? t('aroom.ended') : t('common.error'));
+  }
+
+  $('room').hidden = false;
+  $('title').textContent = t('aroom.titleWith', { concern: details.concernKey });
+  $('resident-name').textContent = details.citizenName;
+  $('concern').textContent = details.concernKey;
+  $('department').textContent = details.departmentKey;
+  $('email').textContent = details.email || t('aroom.nobody');
+
+  const showPresence = participants => {
+    $('presence').textContent = participants.map(p => `${p.name} (${t(`role.${p.role}`)})`).join(', ') || t('aroom.nobody');
+    const here = participants.some(p => p.role === 'resident');
+    status.textContent = here ? t('aroom.active', { name: details.citizenName }) : t('aroom.residentAbsent', { name: details.citizenName });
+  };
+  bindChat(room, { list: $('transcript'), form: $('chat-form'), input: $('chat-text'), typing: $('typing'), status });
+  room.on('presence', notice => showPresence(notice.participants));
+  showPresence(joined.participants);
+
+  const iceServers = (await api('/api/sessions/ice-servers').catch(() => ({ iceServers: [] }))).iceServers;
+  const controls = new CallControls(room, iceServers, true, {
+    videos: $('videos'), local: $('local-video'), remote: $('remote-video'), state: $('call-state'), notice: $('notice'),
+    request: $('mode-request'), requestText: $('mode-request-text'), accept: $('accept-video'), decline: $('decline-video'),
+    start: $('start-video'), share: $('share-screen'), stopShare: $('stop-screen'), stop: $('stop-video'),
+  });
+  window.consultation = { stats: () => controls.call.stats(), roomId: details.id };
+
+  room.on('closed', async closed => {
+    await controls.call.dispose();
+    await room.stop();
+    finish(closed.reason === 'transferred' ? t('aroom.transferred') : t('aroom.ended'));
+  });
+
+  await departments(staff, details.departmentKey);
+  $('transfer-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      await api(`/api/sessions/rooms/${details.id}/transfer`, { method: 'POST', body: { toDepartmentKey: $('transfer-department').value } });
+    } catch (e) {
+      fail(e.message);
+    }
+  });
+  $('invite-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      const invite = await api(`/api/sessions/rooms/${details.id}/invites`, { method: 'POST', body: { name: $('invite-name').value, role: $('invite-role').value } });
+      $('invite-result').textContent = t('aroom.inviteLink', { name: invite.name, until: new Date(invite.expiresAt).toLocaleTimeString(), link: invite.link });
+    } catch (e) {
+      $('invite-result').textContent = Object.values(e.errors || {}).flat().join(' ') || e.message;
+    }
+  });
+  $('end').addEventListener('click', async () => {
+    if (!confirm(t('aroom.endConfirm'))) return;
+    try {
+      await api(`/api/sessions/rooms/${details.id}/end`, { method: 'POST' });
+    } catch (e) {
+      fail(e.message);
+    }
+  });
+
+  showUploads(details.id);
+  const ctx = {
+    role: 'clerk',
+    room: details,
+    relay: room.relay,
+    captureStill: () => captureStill($('remote-video')),
+  };
+  await Promise.all([
+    mountPanel('identity-panel', '/agent/identity-panel.js', ctx),
+    mountPanel('form-panel', '/shared/cofill.js', ctx),
+    mountPanel('documents-panel', '/shared/documents-panel.js', ctx),
+  ]);
+}
+
+main();

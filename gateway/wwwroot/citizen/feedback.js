@@ -1,0 +1,48 @@
+import { register, t, apply, languageSwitch } from '/shared/i18n.js';
+import { api, fragmentToken, showFieldErrors } from '/shared/api.js';
+
+register({
+  de: {
+    'feedback.title': 'Wie war Ihre Beratung?', 'feedback.intro': 'Ihre Bewertung hilft uns, den digitalen Schalter zu verbessern.',
+    'feedback.score': 'Bewertung (1 = schlecht, 5 = sehr gut)', 'feedback.scoreHint': 'Wählen Sie eine Zahl von 1 bis 5.',
+    'feedback.comment': 'Kommentar (freiwillig)', 'feedback.send': 'Bewertung senden', 'feedback.thanks': 'Vielen Dank für Ihre Bewertung!',
+    'feedback.pickScore': 'Bitte wählen Sie eine Bewertung von 1 bis 5.', 'feedback.noToken': 'Dieser Link ist unvollständig.',
+    'feedback.already': 'Für diese Beratung haben Sie bereits eine Bewertung abgegeben. Vielen Dank!',
+  },
+  en: {
+    'feedback.title': 'How was your consultation?', 'feedback.intro': 'Your rating helps us improve the digital counter.',
+    'feedback.score': 'Rating (1 = poor, 5 = very good)', 'feedback.scoreHint': 'Choose a number from 1 to 5.',
+    'feedback.comment': 'Comment (optional)', 'feedback.send': 'Send rating', 'feedback.thanks': 'Thank you for your rating!',
+    'feedback.pickScore': 'Please choose a rating from 1 to 5.', 'feedback.noToken': 'This link is incomplete.',
+    'feedback.already': 'You have already rated this consultation. Thank you!',
+  },
+});
+apply();
+languageSwitch();
+
+const form = document.getElementById('feedback-form');
+const result = document.getElementById('result');
+const token = fragmentToken('t');
+if (!token) {
+  form.hidden = true;
+  result.textContent = t('feedback.noToken');
+}
+
+form.addEventListener('submit', async event => {
+  event.preventDefault();
+  const score = Number(new FormData(form).get('score'));
+  if (!score) {
+    showFieldErrors(form, { errors: { score: [t('feedback.pickScore')] } });
+    form.querySelector('input[name="score"]').focus();
+    return;
+  }
+  try {
+    await api('/api/sessions/rooms/current/feedback', { method: 'POST', token, body: { score, comment: form.comment.value } });
+    form.hidden = true;
+    result.textContent = t('feedback.thanks');
+  } catch (e) {
+    if (e.status === 409) { form.hidden = true; result.textContent = t('feedback.already'); return; }
+    if (e.status === 400) { showFieldErrors(form, e); return; }
+    result.textContent = t('common.error');
+  }
+});

@@ -1,0 +1,136 @@
+import { register, t, apply, languageSwitch } from '/shared/i18n.js';
+import { api, fragmentToken } from '/shared/api.js';
+import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
+import { CallControls, captureStill } from '/shared/rtc.js';
+
+register({
+  de: {
+    'room.title': 'Ihre Beratung', 'room.connecting': 'Verbindung wird aufgebaut …', 'room.call': 'Video', 'room.chat': 'Chat',
+    'room.remoteVideo': 'Video der Sachbearbeitung', 'room.localVideo': 'Ihr eigenes Bild', 'room.acceptVideo': 'Video annehmen',
+    'room.declineVideo': 'Im Chat bleiben', 'room.startVideo': 'Video starten', 'room.shareScreen': 'Bildschirm teilen',
+    'room.stopScreen': 'Teilen beenden', 'room.stopVideo': 'Video beenden', 'room.message': 'Nachricht', 'room.send': 'Senden',
+    'room.formPanel': 'Formular', 'room.documentsPanel': 'Unterlagen', 'room.leave': 'Beratung verlassen',
+    'room.waiting': 'Willkommen, {name}. Bitte einen Moment – gleich ist jemand für Sie da. Sie können schon schreiben.',
+    'room.with': 'Sie sprechen mit {name}.', 'room.noToken': 'Dieser Link ist unvollständig. Bitte öffnen Sie den Link aus Ihrer E-Mail erneut.',
+    'room.notFound': 'Dieser Link ist abgelaufen oder ungültig.', 'room.closed': 'Diese Beratung ist beendet.',
+    'room.ended': 'Die Beratung wurde beendet. Vielen Dank!', 'room.transferred': 'Sie werden weitergeleitet – bitte bleiben Sie im Raum.',
+    'room.cancelled': 'Dieser Termin wurde abgesagt.', 'room.leaveConfirm': 'Möchten Sie die Beratung wirklich verlassen?',
+    'room.panelUnavailable': 'Dieser Bereich ist gerade nicht verfügbar.', 'room.guest': 'Sie nehmen als {role} teil.',
+  },
+  en: {
+    'room.title': 'Your consultation', 'room.connecting': 'Connecting …', 'room.call': 'Video', 'room.chat': 'Chat',
+    'room.remoteVideo': "The clerk's video", 'room.localVideo': 'Your own picture', 'room.acceptVideo': 'Accept video',
+    'room.declineVideo': 'Stay in the chat', 'room.startVideo': 'Start video', 'room.shareScreen': 'Share screen',
+    'room.stopScreen': 'Stop sharing', 'room.stopVideo': 'End video', 'room.message': 'Message', 'room.send': 'Send',
+    'room.formPanel': 'Form', 'room.documentsPanel': 'Documents', 'room.leave': 'Leave the consultation',
+    'room.waiting': 'Welcome, {name}. Please wait a moment – someone will be with you shortly. You can already write.',
+    'room.with': 'You are talking to {name}.', 'room.noToken': 'This link is incomplete. Please open the link from your e-mail again.',
+    'room.notFound': 'This link has expired or is not valid.', 'room.closed': 'This consultation has ended.',
+    'room.ended': 'The consultation has ended. Thank you!', 'room.transferred': 'You are being transferred – please stay in the room.',
+    'room.cancelled': 'This appointment was cancelled.', 'room.leaveConfirm': 'Do you really want to leave the consultation?',
+    'room.panelUnavailable': 'This section is not available right now.', 'room.guest': 'You are taking part as {role}.',
+  },
+});
+apply();
+languageSwitch();
+
+const $ = id => document.getElementById(id);
+const status = $('status');
+const token = fragmentToken('t');
+const inviteToken = fragmentToken('i');
+
+function fail(key) {
+  status.textContent = '';
+  $('notice').textContent = t(key);
+  $('notice').hidden = false;
+  $('room').hidden = true;
+}
+
+function showStatus(participants, room) {
+  const clerk = participants.find(p => p.role === 'clerk');
+  status.textContent = clerk ? t('room.with', { name: clerk.name }) : t('room.waiting', { name: room.citizenName });
+}
+
+/** Other teams' panels (co-filling, documents): a missing module leaves a short note, never a broken page. */
+async function mountPanel(id, module, ctx) {
+  const container = $(id);
+  try {
+    const panel = await import(module);
+    await panel.mount(container, ctx);
+  } catch (e) {
+    console.warn(`${module} not mounted`, e);
+    const note = document.createElement('p');
+    note.className = 'hint';
+    note.textContent = t('room.panelUnavailable');
+    container.replaceChildren(note);
+  }
+}
+
+async function main() {
+  if (!token && !inviteToken) return fail('room.noToken');
+  const room = new RoomConnection();
+  let result;
+  try {
+    await room.start();
+    result = token ? await room.joinAsResident(token) : await room.joinWithInvite(inviteToken);
+  } catch (e) {
+    const code = hubError(e);
+    return fail(code === 'room-closed' ? 'room.closed' : code === 'room-not-found' ? 'room.notFound' : 'common.error');
+  }
+  $('room').hidden = false;
+  document.title = `${t('room.title')} – ${t('site.name')}`;
+
+  bindChat(room, { list: $('transcript'), form: $('chat-form'), input: $('chat-text'), typing: $('typing'), status });
+  room.on('presence', notice => showStatus(notice.participants, result.room));
+  showStatus(result.participants, result.room);
+  if (inviteToken) status.textContent = t('room.guest', { role: t(`role.${result.you.role}`) });
+
+  const iceServers = (await api('/api/sessions/ice-servers', { token: token || inviteToken }).catch(() => ({ iceServers: [] }))).iceServers;
+  const controls = new CallControls(room, iceServers, false, {
+    videos: $('videos'), local: $('local-video'), remote: $('remote-video'), state: $('call-state'), notice: $('notice'),
+    request: $('mode-request'), requestText: $('mode-request-text'), accept: $('accept-video'), decline: $('decline-video'),
+    start: $('start-video'), share: $('share-screen'), stopShare: $('stop-screen'), stop: $('stop-video'),
+  });
+  // Diagnostics for support staff and the browser tests: the call's connection and media figures.
+  window.consultation = { stats: () => controls.call.stats() };
+
+  room.on('closed', async closed => {
+    if (closed.reason === 'transferred') return;
+    await controls.call.dispose();
+    await room.stop();
+    if (closed.reason === 'ended' && token) location.assign(`/feedback.html#t=${encodeURIComponent(token)}`);
+    else fail(closed.reason === 'cancelled' ? 'room.cancelled' : 'room.closed');
+  });
+  room.on('presence', notice => {
+    if (notice.left?.role === 'clerk' && !notice.participants.some(p => p.role === 'clerk')) status.textContent = t('room.transferred');
+  });
+
+  $('leave').addEventListener('click', async () => {
+    if (!confirm(t('room.leaveConfirm'))) return;
+    await controls.call.dispose();
+    await room.stop();
+    if (token) location.assign(`/feedback.html#t=${encodeURIComponent(token)}`);
+    else fail('room.closed');
+  });
+
+  if (token) {
+    const ctx = {
+      role: 'resident',
+      room: result.room,
+      relay: room.relay,
+      residentToken: token,
+      captureStill: async () => {
+        if (controls.call.camera) return captureStill($('local-video'));
+        const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+        const video = document.createElement('video');
+        video.muted = true;
+        video.srcObject = stream;
+        await video.play();
+        try { return await captureStill(video); } finally { for (const track of stream.getTracks()) track.stop(); }
+      },
+    };
+    await Promise.all([mountPanel('form-panel', '/shared/cofill.js', ctx), mountPanel('documents-panel', '/shared/documents-panel.js', ctx)]);
+  }
+}
+
+main();

@@ -1,0 +1,308 @@
+// The call: one RTCPeerConnection per room, audio and video both ways, screen sharing by swapping the video
+// track (RTCRtpSender.replaceTrack) so the call is not renegotiated. The clerk's side always makes the offer,
+// which avoids offer collisions; the resident's side answers and attaches its tracks to the offered
+// transceivers. Signalling goes through the room connection (shared/signaling.js).
+import { register, t } from '/shared/i18n.js';
+
+export class MediaRefusedError extends Error {}
+
+export class Call {
+  constructor({ room, iceServers, offerer, localVideo, remoteVideo, onState }) {
+    this.room = room;
+    this.iceServers = iceServers;
+    this.offerer = offerer;
+    this.localVideo = localVideo;
+    this.remoteVideo = remoteVideo;
+    this.onState = onState || (() => {});
+    this.pc = null;
+    this.camera = null;
+    this.screen = null;
+    this.pendingCandidates = [];
+    this.off = room.on('signal', signal => this.handle(signal).catch(e => console.error(e)));
+  }
+
+  /** Camera and microphone; a refusal (or no device) becomes a MediaRefusedError so the page stays in chat. */
+  async openMedia() {
+    if (this.camera) return this.camera;
+    try {
+      this.camera = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: { ideal: 640 }, height: { ideal: 480 } } });
+    } catch (e) {
+      throw new MediaRefusedError(e.name || 'NotAllowedError');
+    }
+    this.localVideo.srcObject = this.camera;
+    return this.camera;
+  }
+
+  createPeer() {
+    if (this.pc) return this.pc;
+    const pc = new RTCPeerConnection({ iceServers: this.iceServers });
+    this.pc = pc;
+    const remote = new MediaStream();
+    this.remoteVideo.srcObject = remote;
+    pc.ontrack = event => {
+      remote.addTrack(event.track);
+      this.remoteVideo.play?.().catch(() => {});
+    };
+    pc.onicecandidate = event => { if (event.candidate) this.room.signal('ice', event.candidate.toJSON()); };
+    pc.onconnectionstatechange = () => this.onState(pc.connectionState);
+    return pc;
+  }
+
+  /** The offering side: after both agreed to "speak". */
+  async start() {
+    const media = await this.openMedia();
+    const pc = this.createPeer();
+    for (const kind of ['audio', 'video']) {
+      const track = media.getTracks().find(t => t.kind === kind);
+      pc.addTransceiver(track || kind, { direction: 'sendrecv', streams: [media] });
+    }
+    await pc.setLocalDescription(await pc.createOffer());
+    await this.room.signal('offer', { type: pc.localDescription.type, sdp: pc.localDescription.sdp });
+  }
+
+  async handle({ type, data }) {
+    if (type === 'hangup') return this.close(false);
+    if (type === 'ice') {
+      if (this.pc?.remoteDescription) await this.pc.addIceCandidate(data);
+      else this.pendingCandidates.push(data);
+      return;
+    }
+    if (type === 'offer' && !this.offerer) {
+      const media = await this.openMedia();
+      const pc = this.createPeer();
+      await pc.setRemoteDescription(data);
+      for (const transceiver of pc.getTransceivers()) {
+        const kind = transceiver.receiver.track.kind;
+        const track = (kind === 'video' && this.screen) || media.getTracks().find(t => t.kind === kind);
+        transceiver.direction = 'sendrecv';
+        if (track) await transceiver.sender.replaceTrack(track);
+        transceiver.sender.setStreams?.(media);
+      }
+      await pc.setLocalDescription(await pc.createAnswer());
+      await this.room.signal('answer', { type: pc.localDescription.type, sdp: pc.localDescription.sdp });
+      await this.flushCandidates();
+    } else if (type === 'answer' && this.offerer && this.pc) {
+      await this.pc.setRemoteDescription(data);
+      await this.flushCandidates();
+    }
+  }
+
+  async flushCandidates() {
+    for (const candidate of this.pendingCandidates.splice(0)) await this.pc.addIceCandidate(candidate);
+  }
+
+  videoSender() {
+    return this.pc?.getTransceivers().find(t => t.receiver.track.kind === 'video')?.sender;
+  }
+
+  /** Shows the screen in place of the camera; the browser's own "stop sharing" returns to the camera. */
+  async shareScreen(onStopped) {
+    const sender = this.videoSender();
+    if (!sender) throw new Error('no call');
+    this.screen = await navigator.mediaDevices.getDisplayMedia({ video: { width: 1280, height: 720 }, audio: false });
+    const track = this.screen.getVideoTracks()[0];
+    // Text on a screen must stay legible: lower the frame rate before the resolution.
+    track.contentHint = 'detail';
+    const parameters = sender.getParameters();
+    parameters.degradationPreference = 'maintain-resolution';
+    await sender.setParameters(parameters).catch(() => {});
+    await sender.replaceTrack(track);
+    this.localVideo.srcObject = this.screen;
+    track.addEventListener('ended', () => this.stopScreen().then(() => onStopped?.()));
+  }
+
+  async stopScreen() {
+    if (!this.screen) return;
+    for (const track of this.screen.getTracks()) track.stop();
+    this.screen = null;
+    const camera = this.camera?.getVideoTracks()[0] || null;
+    await this.videoSender()?.replaceTrack(camera);
+    this.localVideo.srcObject = this.camera;
+  }
+
+  get active() { return !!this.pc; }
+
+  /** Ends the call (chat goes on); tells the other side unless it was them who hung up. */
+  async close(tell = true) {
+    if (tell && this.pc) await this.room.signal('hangup', {}).catch(() => {});
+    this.pc?.close();
+    this.pc = null;
+    this.pendingCandidates = [];
+    for (const stream of [this.camera, this.screen]) for (const track of stream?.getTracks() || []) track.stop();
+    this.camera = null;
+    this.screen = null;
+    this.localVideo.srcObject = null;
+    this.remoteVideo.srcObject = null;
+    this.onState('closed');
+  }
+
+  dispose() { this.off(); return this.close(false); }
+
+  /** Figures for diagnostics and the browser tests: inbound video frames and audio packets. */
+  async stats() {
+    const result = { connectionState: this.pc?.connectionState || 'new', framesDecoded: 0, audioPacketsReceived: 0, frameWidth: 0, frameHeight: 0 };
+    if (!this.pc) return result;
+    (await this.pc.getStats()).forEach(report => {
+      if (report.type !== 'inbound-rtp') return;
+      if (report.kind === 'video') {
+        result.framesDecoded = report.framesDecoded || 0;
+        result.frameWidth = report.frameWidth || 0;
+        result.frameHeight = report.frameHeight || 0;
+      }
+      if (report.kind === 'audio') result.audioPacketsReceived = report.packetsReceived || 0;
+    });
+    return result;
+  }
+}
+
+/** A JPEG still of a playing video element. */
+export function captureStill(video) {
+  return new Promise((resolve, reject) => {
+    if (!video?.videoWidth) return reject(new Error('no video'));
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext('2d').drawImage(video, 0, 0);
+    canvas.toBlob(blob => (blob ? resolve(blob) : reject(new Error('no image'))), 'image/jpeg', 0.9);
+  });
+}
+
+register({
+  de: {
+    'call.asked': '{name} möchte zu Video wechseln.', 'call.waiting': 'Warten, bis die andere Seite das Video annimmt …',
+    'call.declined': '{name} möchte im Chat bleiben.', 'call.refused': 'Kamera oder Mikrofon sind nicht freigegeben oder nicht vorhanden. Sie können weiter im Chat schreiben.',
+    'call.connecting': 'Video wird verbunden …', 'call.connected': 'Video verbunden.', 'call.failed': 'Die Videoverbindung ist abgebrochen. Der Chat läuft weiter.',
+    'call.closed': 'Video beendet. Der Chat läuft weiter.', 'call.sharing': 'Sie teilen Ihren Bildschirm.', 'call.otherSharing': '{name} teilt den Bildschirm.',
+    'call.shareFailed': 'Der Bildschirm konnte nicht geteilt werden.',
+  },
+  en: {
+    'call.asked': '{name} would like to switch to video.', 'call.waiting': 'Waiting for the other side to accept the video …',
+    'call.declined': '{name} would like to stay in the chat.', 'call.refused': 'Camera or microphone are not allowed or not available. You can keep writing in the chat.',
+    'call.connecting': 'Connecting video …', 'call.connected': 'Video connected.', 'call.failed': 'The video connection dropped. The chat goes on.',
+    'call.closed': 'Video ended. The chat goes on.', 'call.sharing': 'You are sharing your screen.', 'call.otherSharing': '{name} is sharing the screen.',
+    'call.shareFailed': 'The screen could not be shared.',
+  },
+});
+
+/**
+ * The call panel both room pages share: "start video" asks the other side, who accepts or stays in chat;
+ * camera or microphone refused keeps the page in chat with a message; screen sharing swaps the track.
+ * Elements: { videos, local, remote, state, notice, request, requestText, accept, decline, start, share, stopShare, stop }.
+ */
+export class CallControls {
+  constructor(room, iceServers, offerer, el) {
+    this.room = room;
+    this.el = el;
+    this.call = new Call({ room, iceServers, offerer, localVideo: el.local, remoteVideo: el.remote, onState: s => this.state(s) });
+    el.start.addEventListener('click', () => this.ask());
+    el.accept.addEventListener('click', () => this.answer(true));
+    el.decline.addEventListener('click', () => this.answer(false));
+    el.share.addEventListener('click', () => this.share());
+    el.stopShare.addEventListener('click', () => this.unshare());
+    el.stop.addEventListener('click', () => this.hangUp());
+    room.on('modeRequested', notice => {
+      el.requestText.textContent = t('call.asked', { name: notice.from.name });
+      el.request.hidden = false;
+      el.accept.focus();
+    });
+    room.on('modeAnswered', answer => this.answered(answer));
+    room.on('modeChanged', notice => {
+      if (notice.from.name === room.you?.name && notice.from.role === room.you?.role) return;
+      el.state.textContent = notice.mode === 'show' ? t('call.otherSharing', { name: notice.from.name }) : '';
+    });
+  }
+
+  async ask() {
+    this.el.notice.hidden = true;
+    this.el.state.textContent = t('call.waiting');
+    await this.room.requestMode('speak');
+  }
+
+  async answer(accepted) {
+    this.el.request.hidden = true;
+    if (accepted) {
+      try {
+        await this.call.openMedia();
+      } catch (e) {
+        if (!(e instanceof MediaRefusedError)) throw e;
+        this.refused();
+        accepted = false;
+      }
+    }
+    await this.room.answerMode('speak', accepted);
+  }
+
+  async answered({ accepted, from }) {
+    const mine = from.name === this.room.you?.name && from.role === this.room.you?.role;
+    if (!accepted) {
+      if (!mine) this.el.state.textContent = t('call.declined', { name: from.name });
+      return;
+    }
+    this.el.state.textContent = t('call.connecting');
+    this.showCall(true);
+    try {
+      if (this.call.offerer) await this.call.start();
+      else await this.call.openMedia();
+    } catch (e) {
+      if (!(e instanceof MediaRefusedError)) throw e;
+      this.refused();
+      await this.call.close(true);
+      await this.room.setMode('write').catch(() => {});
+    }
+  }
+
+  refused() {
+    this.el.notice.textContent = t('call.refused');
+    this.el.notice.hidden = false;
+  }
+
+  state(connectionState) {
+    const el = this.el;
+    el.videos.dataset.connectionState = connectionState;
+    if (connectionState === 'connected') el.state.textContent = t('call.connected');
+    if (connectionState === 'failed') el.state.textContent = t('call.failed');
+    if (connectionState === 'closed') {
+      el.state.textContent = t('call.closed');
+      this.showCall(false);
+    }
+  }
+
+  showCall(on) {
+    const el = this.el;
+    el.videos.hidden = !on;
+    el.start.hidden = on;
+    el.share.hidden = !on;
+    el.stop.hidden = !on;
+    el.stopShare.hidden = true;
+  }
+
+  async share() {
+    try {
+      await this.call.shareScreen(() => this.unshared());
+    } catch {
+      this.el.state.textContent = t('call.shareFailed');
+      return;
+    }
+    this.el.share.hidden = true;
+    this.el.stopShare.hidden = false;
+    this.el.state.textContent = t('call.sharing');
+    await this.room.setMode('show');
+  }
+
+  async unshare() {
+    await this.call.stopScreen();
+    await this.unshared();
+  }
+
+  async unshared() {
+    this.el.share.hidden = false;
+    this.el.stopShare.hidden = true;
+    this.el.state.textContent = t('call.connected');
+    await this.room.setMode('speak').catch(() => {});
+  }
+
+  async hangUp() {
+    await this.call.close(true);
+    await this.room.setMode('write').catch(() => {});
+  }
+}

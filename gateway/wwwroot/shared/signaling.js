@@ -1,0 +1,202 @@
+// The consultation room's live channel: wraps the global SignalR client (/shared/vendor/signalr.min.js must be
+// loaded first) around /hubs/session. Keeps the transcript position, rejoins after a reconnect and fetches
+// what was missed, and resends chat lines that were not confirmed (same client id, so the server stores
+// them once). The resident's token travels in the join call, never in a URL.
+import { register, t } from '/shared/i18n.js';
+const events = ['message', 'typing', 'presence', 'signal', 'modeRequested', 'modeAnswered', 'modeChanged', 'roomEvent', 'closed'];
+
+export class RoomConnection {
+  constructor() {
+    this.handlers = new Map();
+    this.roomHandlers = new Map();
+    this.lastId = 0;
+    this.pending = new Map();
+    this.join = null;
+    this.connection = new signalR.HubConnectionBuilder()
+      .withUrl('/hubs/session', { transport: signalR.HttpTransportType.WebSockets | signalR.HttpTransportType.LongPolling })
+      .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
+      .configureLogging(signalR.LogLevel.Warning)
+      .build();
+    for (const name of events) this.connection.on(name, payload => this.dispatch(name, payload));
+    this.connection.onreconnecting(() => this.emit('connection', 'reconnecting'));
+    this.connection.onreconnected(() => this.rejoin());
+    this.connection.onclose(() => this.emit('connection', 'closed'));
+    /** The generic room event relay other teams use: send(type, payload) and on(type, handler). */
+    this.relay = {
+      send: (type, payload) => this.connection.invoke('SendRoomEvent', type, payload ?? null),
+      on: (type, handler) => {
+        if (!this.roomHandlers.has(type)) this.roomHandlers.set(type, new Set());
+        this.roomHandlers.get(type).add(handler);
+        return () => this.roomHandlers.get(type).delete(handler);
+      },
+    };
+  }
+
+  on(name, handler) {
+    if (!this.handlers.has(name)) this.handlers.set(name, new Set());
+    this.handlers.get(name).add(handler);
+    return () => this.handlers.get(name).delete(handler);
+  }
+
+  emit(name, payload) {
+    for (const handler of this.handlers.get(name) || []) {
+      try { handler(payload); } catch (e) { console.error(e); }
+    }
+  }
+
+  dispatch(name, payload) {
+    if (name === 'message') return this.receive([payload]);
+    if (name === 'roomEvent') {
+      for (const handler of this.roomHandlers.get(payload.type) || []) {
+        try { handler(payload.payload, payload.from); } catch (e) { console.error(e); }
+      }
+    }
+    this.emit(name, payload);
+  }
+
+  /** Delivers transcript lines once each, in id order, and remembers the last id seen. */
+  receive(messages) {
+    for (const message of [...messages].sort((a, b) => a.id - b.id)) {
+      if (message.id <= this.lastId) continue;
+      this.lastId = message.id;
+      if (message.clientId) this.pending.delete(message.clientId);
+      this.emit('message', message);
+    }
+  }
+
+  async start() {
+    await this.connection.start();
+    this.emit('connection', 'connected');
+  }
+
+  async enter(method, argument) {
+    this.join = { method, argument };
+    const result = await this.connection.invoke(method, argument, this.lastId);
+    this.room = result.room;
+    this.you = result.you;
+    this.receive(result.messages);
+    this.emit('presence', { participants: result.participants });
+    return result;
+  }
+
+  joinAsResident(token) { return this.enter('JoinAsResident', token); }
+  joinAsStaff(roomId) { return this.enter('JoinAsStaff', roomId); }
+  joinWithInvite(token) { return this.enter('JoinWithInvite', token); }
+
+  async rejoin() {
+    if (!this.join) return;
+    try {
+      await this.enter(this.join.method, this.join.argument);
+      this.emit('connection', 'connected');
+      for (const [clientId, text] of this.pending) await this.connection.invoke('SendMessage', text, clientId);
+    } catch (e) {
+      this.emit('connection', 'failed');
+      this.emit('error', e);
+    }
+  }
+
+  /** Sends a chat line; the returned promise resolves with the stored line (its id and time). */
+  async send(text) {
+    const clientId = crypto.randomUUID();
+    this.pending.set(clientId, text);
+    const stored = await this.connection.invoke('SendMessage', text, clientId);
+    this.receive([stored]);
+    return stored;
+  }
+
+  typing(active) { return this.connection.invoke('Typing', active).catch(() => {}); }
+  signal(type, data) { return this.connection.invoke('Signal', type, data ?? null); }
+  requestMode(mode) { return this.connection.invoke('RequestMode', mode); }
+  answerMode(mode, accepted) { return this.connection.invoke('AnswerMode', mode, accepted); }
+  setMode(mode) { return this.connection.invoke('SetMode', mode); }
+  stop() { this.join = null; return this.connection.stop(); }
+}
+
+/** The hub's error codes ("room-closed" …) from a failed invoke. */
+export function hubError(error) {
+  const match = /(room-not-found|room-closed|forbidden|not-joined|invalid-[a-z]+)/.exec(error?.message || '');
+  return match ? match[1] : 'unknown';
+}
+
+
+register({
+  de: {
+    'chat.you': 'Sie', 'chat.typing': '{name} schreibt …', 'chat.failed': 'Die Nachricht wurde nicht gesendet. Bitte erneut versuchen.',
+    'chat.reconnecting': 'Verbindung unterbrochen – wird wiederhergestellt …', 'chat.reconnected': 'Wieder verbunden.',
+    'chat.joined': '{name} ist dem Raum beigetreten.', 'chat.left': '{name} hat den Raum verlassen.',
+    'role.resident': 'Einwohner/in', 'role.clerk': 'Sachbearbeitung', 'role.interpreter': 'Dolmetschen',
+  },
+  en: {
+    'chat.you': 'You', 'chat.typing': '{name} is typing …', 'chat.failed': 'The message was not sent. Please try again.',
+    'chat.reconnecting': 'Connection lost – reconnecting …', 'chat.reconnected': 'Connected again.',
+    'chat.joined': '{name} joined the room.', 'chat.left': '{name} left the room.',
+    'role.resident': 'Resident', 'role.clerk': 'Clerk', 'role.interpreter': 'Interpreter',
+  },
+});
+
+/**
+ * The chat panel both room pages share: the transcript as a live log, the send form (Enter sends,
+ * Shift+Enter breaks the line), the typing hint and join/leave notes.
+ */
+export function bindChat(room, { list, form, input, typing, status }) {
+  const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  const add = (text, className, who) => {
+    const item = document.createElement('li');
+    if (className) item.className = className;
+    if (who) {
+      const name = document.createElement('span');
+      name.className = 'who';
+      name.textContent = who;
+      item.append(name);
+    }
+    item.append(document.createTextNode(text));
+    list.append(item);
+    list.scrollTop = list.scrollHeight;
+    return item;
+  };
+  room.on('message', message => {
+    const mine = room.you && message.from.role === room.you.role && message.from.name === room.you.name;
+    const item = add(message.text, mine ? 'mine' : '', `${mine ? t('chat.you') : message.from.name} · ${time.format(new Date(message.sentAt))}`);
+    item.dataset.id = message.id;
+  });
+  room.on('presence', notice => {
+    if (notice.joined && notice.joined.name !== room.you?.name) add(t('chat.joined', { name: notice.joined.name }), 'system');
+    if (notice.left) add(t('chat.left', { name: notice.left.name }), 'system');
+  });
+  let typingTimer;
+  room.on('typing', notice => {
+    typing.textContent = notice.typing ? t('chat.typing', { name: notice.from.name }) : '';
+    clearTimeout(typingTimer);
+    if (notice.typing) typingTimer = setTimeout(() => { typing.textContent = ''; }, 6000);
+  });
+  room.on('connection', state => {
+    if (state === 'reconnecting') status.textContent = t('chat.reconnecting');
+    if (state === 'connected' && room.join) status.textContent = t('chat.reconnected');
+  });
+
+  let typingSent = false;
+  let idleTimer;
+  input.addEventListener('input', () => {
+    if (!typingSent) { typingSent = true; room.typing(true); }
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => { typingSent = false; room.typing(false); }, 2500);
+  });
+  input.addEventListener('keydown', event => {
+    if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+  });
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    typingSent = false;
+    clearTimeout(idleTimer);
+    room.typing(false);
+    try {
+      await room.send(text);
+    } catch {
+      input.value = text;
+      status.textContent = t('chat.failed');
+    }
+  });
+}

@@ -18,7 +18,7 @@ public sealed class SqlMigrator(ILogger<SqlMigrator> logger)
 
     public sealed record Script(string Id, string Sql)
     {
-        public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+        public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
     }
 
     /// <summary>Scripts embedded in an assembly, ordered by file name; the id is prefixed by <paramref name="scope"/>.</summary>

@@ -1,0 +1,3 @@
+namespace Municipal.ServiceDefaults.Tests.Messages;
+
+public sealed record NoteWritten(Guid NoteId, string Text);

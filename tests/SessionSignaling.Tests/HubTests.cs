@@ -1,0 +1,174 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Municipal.Contracts.Sessions;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.Testing;
+
+namespace Municipal.SessionSignaling.Tests;
+
+public sealed class HubTests(SessionsFactory factory) : IClassFixture<SessionsFactory>
+{
+    private static readonly JsonElement Empty = JsonSerializer.SerializeToElement(new { });
+
+    private async Task<(TestRoom Room, StaffIdentity Clerk)> AcceptedRoomAsync()
+    {
+        var room = await factory.IssueTicketAsync();
+        var clerk = Staff.Clerk("residents-office", "move");
+        (await factory.CreateStaffClient(clerk).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
+        return (room, clerk);
+    }
+
+    [Fact]
+    public async Task Resident_and_clerk_chat_both_ways_and_a_reconnecting_client_resumes_after_its_last_id()
+    {
+        var (room, clerk) = await AcceptedRoomAsync();
+        await using var resident = await Hub.ConnectAsync(factory);
+        var joined = await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        Assert.Equal(room.Id, joined.GetProperty("room").GetProperty("id").GetGuid());
+        Assert.Equal("resident", joined.GetProperty("you").GetProperty("role").GetString());
+
+        await using var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        var presence = await resident.NextAsync("Presence");
+        Assert.Equal("clerk", presence.GetProperty("joined").GetProperty("role").GetString());
+
+        var hello = await resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Guten Tag", "c-1");
+        var atClerk = await staff.NextAsync("Message");
+        Assert.Equal("Guten Tag", atClerk.GetProperty("text").GetString());
+        Assert.Equal("resident", atClerk.GetProperty("from").GetProperty("role").GetString());
+        Assert.Equal("Erika Muster", atClerk.GetProperty("from").GetProperty("name").GetString());
+
+        // The sender's own line comes back too (the group includes it), then the clerk's answer.
+        Assert.Equal("Guten Tag", (await resident.NextAsync("Message")).GetProperty("text").GetString());
+        await staff.Connection.InvokeAsync<JsonElement>("SendMessage", "Wie kann ich helfen?", "s-1");
+        Assert.Equal("Wie kann ich helfen?", (await resident.NextAsync("Message")).GetProperty("text").GetString());
+
+        // The same client id again (a resend after a lost acknowledgement) is stored once.
+        var resent = await resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Guten Tag", "c-1");
+        Assert.Equal(hello.GetProperty("id").GetInt64(), resent.GetProperty("id").GetInt64());
+        await staff.Connection.InvokeAsync<JsonElement>("SendMessage", "Dritte Zeile", "s-2");
+
+        // Reload: a new connection asks for what came after the first line it had seen.
+        await resident.Connection.StopAsync();
+        await using var again = await Hub.ConnectAsync(factory);
+        var resumed = await again.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, hello.GetProperty("id").GetInt64());
+        var texts = resumed.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()).ToList();
+        Assert.Equal(["Wie kann ich helfen?", "Dritte Zeile"], texts);
+        var ids = resumed.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetInt64()).ToList();
+        Assert.True(ids.SequenceEqual(ids.Order()) && ids[0] > hello.GetProperty("id").GetInt64());
+        var full = await again.Connection.InvokeAsync<JsonElement>("History", 0L);
+        Assert.Equal(3, full.GetArrayLength());
+
+        // The first entry announced the resident once; the reconnect did not announce again.
+        Assert.Single(await factory.EventsAsync<ResidentJoined>(room.Id));
+    }
+
+    [Fact]
+    public async Task Only_the_clerk_holding_the_room_or_an_invited_guest_gets_in()
+    {
+        var (room, clerk) = await AcceptedRoomAsync();
+        await using var anonymous = await Hub.ConnectAsync(factory);
+        var ex = await Assert.ThrowsAsync<HubException>(() => anonymous.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L));
+        Assert.Contains("forbidden", ex.Message);
+        await using var colleague = await Hub.ConnectAsync(factory, Staff.Clerk("residents-office", "move"));
+        await Assert.ThrowsAsync<HubException>(() => colleague.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L));
+        await Assert.ThrowsAsync<HubException>(() => anonymous.Connection.InvokeAsync<JsonElement>("JoinAsResident", "not-a-token", 0L));
+        await Assert.ThrowsAsync<HubException>(() => anonymous.Connection.InvokeAsync<JsonElement>("SendMessage", "hi", (string?)null));
+
+        var invalid = await factory.CreateStaffClient(clerk).PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/invites", new { name = "Dolmetscherin", role = "boss" });
+        Assert.True((await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("role", out _));
+        var invite = await (await factory.CreateStaffClient(clerk).PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/invites", new { name = "Ana Dolmetscherin", role = "interpreter" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("/room.html#i=", invite.GetProperty("link").GetString());
+
+        await using var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        await using var interpreter = await Hub.ConnectAsync(factory);
+        var joined = await interpreter.Connection.InvokeAsync<JsonElement>("JoinWithInvite", invite.GetProperty("token").GetString(), 0L);
+        Assert.Equal("interpreter", joined.GetProperty("you").GetProperty("role").GetString());
+        var presence = await staff.NextAsync("Presence");
+        Assert.Equal("Ana Dolmetscherin", presence.GetProperty("joined").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Room_events_signals_and_typing_reach_the_others_but_not_the_sender()
+    {
+        var (room, clerk) = await AcceptedRoomAsync();
+        await using var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        await using var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+
+        await staff.Connection.InvokeAsync("SendRoomEvent", "cofill.field", JsonSerializer.SerializeToElement(new { field = "surname", value = "Muster" }));
+        var roomEvent = await resident.NextAsync("RoomEvent");
+        Assert.Equal("cofill.field", roomEvent.GetProperty("type").GetString());
+        Assert.Equal("Muster", roomEvent.GetProperty("payload").GetProperty("value").GetString());
+        Assert.Equal("clerk", roomEvent.GetProperty("from").GetProperty("role").GetString());
+        Assert.Equal("Clerk residents-office", roomEvent.GetProperty("from").GetProperty("name").GetString());
+        Assert.False(await staff.ReceivesAsync("RoomEvent", TimeSpan.FromMilliseconds(300)));
+
+        await resident.Connection.InvokeAsync("Signal", "offer", JsonSerializer.SerializeToElement(new { type = "offer", sdp = "v=0" }));
+        var offer = await staff.NextAsync("Signal");
+        Assert.Equal("offer", offer.GetProperty("type").GetString());
+        Assert.Equal("v=0", offer.GetProperty("data").GetProperty("sdp").GetString());
+        await Assert.ThrowsAsync<HubException>(() => resident.Connection.InvokeAsync("Signal", "shell", Empty));
+
+        await resident.Connection.InvokeAsync("Typing", true);
+        Assert.True((await staff.NextAsync("Typing")).GetProperty("typing").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Video_needs_the_other_side_to_accept_and_the_richest_mode_is_reported_at_the_end()
+    {
+        var (room, clerk) = await AcceptedRoomAsync();
+        await using var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        await using var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+
+        await Assert.ThrowsAsync<HubException>(() => resident.Connection.InvokeAsync("SetMode", "speak"));
+        await staff.Connection.InvokeAsync("RequestMode", "speak");
+        Assert.Equal("speak", (await resident.NextAsync("ModeRequested")).GetProperty("mode").GetString());
+        await resident.Connection.InvokeAsync("AnswerMode", "speak", true);
+        Assert.True((await staff.NextAsync("ModeAnswered")).GetProperty("accepted").GetBoolean());
+        await resident.Connection.InvokeAsync("SetMode", "show");
+        Assert.Equal("show", (await staff.NextAsync("ModeChanged")).GetProperty("mode").GetString());
+        await resident.Connection.InvokeAsync("SetMode", "speak");
+
+        (await factory.CreateStaffClient(clerk).PostAsync($"/api/sessions/rooms/{room.Id}/end", null)).EnsureSuccessStatusCode();
+        Assert.Equal("ended", (await resident.NextAsync("Closed")).GetProperty("reason").GetString());
+        Assert.Equal("screen", Assert.Single(await factory.EventsAsync<SessionEnded>(room.Id)).GetProperty("channel").GetString());
+
+        // The resident's connection is revoked: nothing more reaches the room, and the token no longer enters it.
+        var closed = await Assert.ThrowsAsync<HubException>(() => resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Noch da?", (string?)null));
+        Assert.Contains("room-closed", closed.Message);
+        await using var late = await Hub.ConnectAsync(factory);
+        await Assert.ThrowsAsync<HubException>(() => late.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L));
+    }
+
+    [Fact]
+    public async Task A_transferred_clerk_is_let_out_and_the_new_clerk_sees_the_whole_transcript()
+    {
+        var (room, clerk) = await AcceptedRoomAsync();
+        await using var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        await using var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        await resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Es geht um die Steuer", (string?)null);
+
+        (await factory.CreateStaffClient(clerk).PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toDepartmentKey = "tax-office" })).EnsureSuccessStatusCode();
+        var closed = await staff.NextAsync("Closed");
+        Assert.Equal("transferred", closed.GetProperty("reason").GetString());
+        Assert.Equal("tax-office", closed.GetProperty("toDepartmentKey").GetString());
+        await Assert.ThrowsAsync<HubException>(() => staff.Connection.InvokeAsync<JsonElement>("SendMessage", "still here", (string?)null));
+
+        var taxClerk = Staff.Clerk("tax-office", "tax-enquiry");
+        (await factory.CreateStaffClient(taxClerk).PostAsJsonAsync("/api/sessions/rooms/accept", new { sessionId = room.Id })).EnsureSuccessStatusCode();
+        await using var next = await Hub.ConnectAsync(factory, taxClerk);
+        var joined = await next.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        Assert.Equal("Es geht um die Steuer", Assert.Single(joined.GetProperty("messages").EnumerateArray()).GetProperty("text").GetString());
+        Assert.Equal("tax-office", joined.GetProperty("room").GetProperty("departmentKey").GetString());
+    }
+}

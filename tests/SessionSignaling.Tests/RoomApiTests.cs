@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Contracts.Booking;
+using Municipal.Contracts.Sessions;
+using Municipal.ServiceDefaults.Security;
+using Municipal.SessionSignaling.Model;
+using Municipal.Testing;
+
+namespace Municipal.SessionSignaling.Tests;
+
+public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<SessionsFactory>
+{
+    [Fact]
+    public async Task Ticket_token_resolves_to_its_room_and_nothing_else_does()
+    {
+        var room = await factory.IssueTicketAsync(name: "Erika Muster");
+
+        var response = await factory.CreateResidentClient(room.Token).GetAsync("/api/sessions/rooms/current");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var view = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(room.Id, view.GetProperty("id").GetGuid());
+        Assert.Equal("move", view.GetProperty("concernKey").GetString());
+        Assert.Equal("residents-office", view.GetProperty("departmentKey").GetString());
+        Assert.Equal("Erika Muster", view.GetProperty("citizenName").GetString());
+        Assert.Equal("erika@example.org", view.GetProperty("email").GetString());
+        Assert.Equal("de", view.GetProperty("language").GetString());
+        Assert.Equal(room.TicketId, view.GetProperty("ticketId").GetGuid());
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("appointmentId").ValueKind);
+        Assert.Equal("waiting", view.GetProperty("status").GetString());
+        Assert.Equal("write", view.GetProperty("mode").GetString());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateResidentClient(CapabilityToken.Create()).GetAsync("/api/sessions/rooms/current")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/sessions/rooms/current")).StatusCode);
+        // A resident token opens no staff endpoint.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateResidentClient(room.Token).GetAsync($"/api/sessions/rooms/{room.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Appointment_room_follows_booking_reschedule_and_cancel()
+    {
+        var bus = factory.Services.GetRequiredService<IBus>();
+        var token = CapabilityToken.Create();
+        var appointmentId = Guid.NewGuid();
+        var start = DateTimeOffset.UtcNow.AddDays(1);
+        await bus.Publish(new AppointmentBooked(appointmentId, "residence-registration", "residents-office", start, start.AddMinutes(20),
+            "Max Beispiel", "max@example.org", "en", CapabilityToken.Hash(token), start.AddHours(1), DateTimeOffset.UtcNow));
+        var room = await factory.WaitForRoomAsync(r => r.AppointmentId == appointmentId);
+        Assert.Equal(start.ToUnixTimeSeconds(), room.ScheduledStart!.Value.ToUnixTimeSeconds());
+
+        var later = start.AddDays(2);
+        await bus.Publish(new AppointmentRescheduled(appointmentId, "residence-registration", "residents-office", later, later.AddMinutes(20), 1, later.AddHours(1), DateTimeOffset.UtcNow));
+        await factory.WaitForRoomAsync(r => r.AppointmentId == appointmentId, r => r.ScheduledStart!.Value.ToUnixTimeSeconds() == later.ToUnixTimeSeconds());
+
+        await bus.Publish(new AppointmentCancelled(appointmentId, "residence-registration", "residents-office", DateTimeOffset.UtcNow, "resident"));
+        await factory.WaitForRoomAsync(r => r.AppointmentId == appointmentId, r => r.Status == RoomStatus.Cancelled);
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
+        var accept = await clerk.PostAsJsonAsync("/api/sessions/rooms/accept", new { appointmentId });
+        Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+    }
+
+    [Fact]
+    public async Task Accept_checks_department_and_skill_and_gives_the_room_to_one_clerk()
+    {
+        var room = await factory.IssueTicketAsync(concern: "dog-registration");
+
+        var invalid = await factory.CreateStaffClient(Staff.Clerk("residents-office", "dog-registration")).PostAsJsonAsync("/api/sessions/rooms/accept", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.True((await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("ticketId", out _));
+
+        var otherDepartment = await factory.CreateStaffClient(Staff.Clerk("tax-office", "dog-registration")).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId });
+        Assert.Equal(HttpStatusCode.Forbidden, otherDepartment.StatusCode);
+        var noSkill = await factory.CreateStaffClient(Staff.Clerk("residents-office", "move")).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId });
+        Assert.Equal(HttpStatusCode.Forbidden, noSkill.StatusCode);
+
+        var clerk = Staff.Clerk("residents-office", "dog-registration");
+        var accepted = await factory.CreateStaffClient(clerk).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var details = await accepted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("active", details.GetProperty("status").GetString());
+        Assert.Equal(clerk.Id, details.GetProperty("staffId").GetGuid());
+
+        var again = await factory.CreateStaffClient(clerk).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var colleague = await factory.CreateStaffClient(Staff.Clerk("residents-office", "dog-registration")).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId });
+        Assert.Equal(HttpStatusCode.Conflict, colleague.StatusCode);
+
+        var started = Assert.Single(await factory.EventsAsync<SessionStarted>(room.Id));
+        Assert.Equal(clerk.Id, started.GetProperty("staffId").GetGuid());
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateStaffClient(Staff.Clerk("tax-office")).GetAsync($"/api/sessions/rooms/{room.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Accept_waits_for_a_room_whose_booking_event_is_still_in_flight()
+    {
+        var token = CapabilityToken.Create();
+        var ticketId = Guid.NewGuid();
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "move"));
+        var accept = clerk.PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId });
+        await Task.Delay(500);
+        var now = DateTimeOffset.UtcNow;
+        await factory.Services.GetRequiredService<IBus>().Publish(new QueueTicketIssued(
+            ticketId, "move", "residents-office", "Late Event", null, "de", CapabilityToken.Hash(token), now, now.AddHours(1)));
+        Assert.Equal(HttpStatusCode.OK, (await accept).StatusCode);
+    }
+
+    [Fact]
+    public async Task Transfer_keeps_the_room_for_the_named_colleague_and_end_reports_times_then_feedback_is_stored_once()
+    {
+        var room = await factory.IssueTicketAsync();
+        var first = Staff.Clerk("residents-office", "move");
+        var second = Staff.Clerk("residents-office");
+        var firstClient = factory.CreateStaffClient(first);
+        var resident = factory.CreateResidentClient(room.Token);
+        var early = await resident.PostAsJsonAsync("/api/sessions/rooms/current/feedback", new { score = 5 });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        (await firstClient.PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
+
+        var noTarget = await firstClient.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, noTarget.StatusCode);
+        Assert.True((await noTarget.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("toStaffId", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateStaffClient(second).PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toStaffId = second.Id })).StatusCode);
+
+        (await firstClient.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toStaffId = second.Id })).EnsureSuccessStatusCode();
+        var transferred = Assert.Single(await factory.EventsAsync<SessionTransferred>(room.Id));
+        Assert.Equal(first.Id, transferred.GetProperty("fromStaffId").GetGuid());
+        Assert.Equal(second.Id, transferred.GetProperty("toStaffId").GetGuid());
+
+        var someoneElse = await factory.CreateStaffClient(Staff.Clerk("residents-office", "move")).PostAsJsonAsync("/api/sessions/rooms/accept", new { sessionId = room.Id });
+        Assert.Equal(HttpStatusCode.Conflict, someoneElse.StatusCode);
+        var secondClient = factory.CreateStaffClient(second);
+        (await secondClient.PostAsJsonAsync("/api/sessions/rooms/accept", new { sessionId = room.Id })).EnsureSuccessStatusCode();
+        Assert.Single(await factory.EventsAsync<SessionStarted>(room.Id));
+
+
+        var ended = await secondClient.PostAsync($"/api/sessions/rooms/{room.Id}/end", null);
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        var end = Assert.Single(await factory.EventsAsync<SessionEnded>(room.Id));
+        Assert.Equal(second.Id, end.GetProperty("staffId").GetGuid());
+        Assert.Equal("chat", end.GetProperty("channel").GetString());
+        Assert.True(TimeSpan.Parse(end.GetProperty("handlingTime").GetString()!) > TimeSpan.Zero);
+        Assert.True(TimeSpan.Parse(end.GetProperty("waitingTime").GetString()!) > TimeSpan.Zero);
+
+        var badScore = await resident.PostAsJsonAsync("/api/sessions/rooms/current/feedback", new { score = 6, comment = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, badScore.StatusCode);
+        Assert.True((await badScore.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("score", out _));
+        Assert.Equal(HttpStatusCode.NoContent, (await resident.PostAsJsonAsync("/api/sessions/rooms/current/feedback", new { score = 4, comment = " Freundlich und schnell " })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await resident.PostAsJsonAsync("/api/sessions/rooms/current/feedback", new { score = 1 })).StatusCode);
+        var feedback = Assert.Single(await factory.EventsAsync<FeedbackGiven>(room.Id));
+        Assert.Equal(4, feedback.GetProperty("score").GetInt32());
+        Assert.Equal("Freundlich und schnell", feedback.GetProperty("comment").GetString());
+    }
+
+    [Fact]
+    public async Task Ice_servers_carry_coturn_shared_secret_credentials_for_participants_only()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/sessions/ice-servers")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateResidentClient(CapabilityToken.Create()).GetAsync("/api/sessions/ice-servers")).StatusCode);
+
+        var room = await factory.IssueTicketAsync();
+        var body = await factory.CreateResidentClient(room.Token).GetFromJsonAsync<JsonElement>("/api/sessions/ice-servers");
+        var servers = body.GetProperty("iceServers").EnumerateArray().ToList();
+        Assert.Contains(servers, s => s.GetProperty("urls")[0].GetString() == "stun:127.0.0.1:3478");
+        var turn = servers.Single(s => s.TryGetProperty("username", out var u) && u.ValueKind == JsonValueKind.String);
+        var username = turn.GetProperty("username").GetString()!;
+        var expiry = DateTimeOffset.FromUnixTimeSeconds(long.Parse(username.Split(':')[0]));
+        Assert.InRange(expiry, DateTimeOffset.UtcNow.AddMinutes(30), DateTimeOffset.UtcNow.AddDays(1));
+        Assert.Equal(room.Id.ToString("N"), username.Split(':')[1]);
+        var expected = Convert.ToBase64String(System.Security.Cryptography.HMACSHA1.HashData(
+            System.Text.Encoding.UTF8.GetBytes(SessionsFactory.TurnSecret), System.Text.Encoding.UTF8.GetBytes(username)));
+        Assert.Equal(expected, turn.GetProperty("credential").GetString());
+
+        var staff = await factory.CreateStaffClient(Staff.Clerk("tax-office")).GetAsync("/api/sessions/ice-servers");
+        Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
+    }
+}

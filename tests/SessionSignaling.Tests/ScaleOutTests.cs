@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Municipal.Testing;
+
+namespace Municipal.SessionSignaling.Tests;
+
+/// <summary>A second instance of the service on the first one's database and Redis prefix, like a second replica.</summary>
+public sealed class SecondInstance(SessionsFactory first) : SessionsFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Configure() =>
+        base.Configure().Concat(
+        [
+            new("ConnectionStrings:sessiondb", first.Database.ConnectionString),
+            new("Redis:KeyPrefix", first.RedisPrefix),
+        ]);
+}
+
+public sealed class ScaleOutTests(SessionsFactory first) : IClassFixture<SessionsFactory>, IAsyncLifetime
+{
+    private SecondInstance second = null!;
+
+    public async Task InitializeAsync()
+    {
+        second = new SecondInstance(first);
+        await ((IAsyncLifetime)second).InitializeAsync();
+    }
+
+    public Task DisposeAsync() => ((IAsyncLifetime)second).DisposeAsync();
+
+    [Fact]
+    public async Task Resident_on_one_instance_and_clerk_on_another_share_the_room()
+    {
+        var room = await first.IssueTicketAsync();
+        var clerk = Staff.Clerk("residents-office", "move");
+        (await second.CreateStaffClient(clerk).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
+
+        await using var resident = await Hub.ConnectAsync(first);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        await using var staff = await Hub.ConnectAsync(second, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        Assert.Equal("clerk", (await resident.NextAsync("Presence")).GetProperty("joined").GetProperty("role").GetString());
+
+        await resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Hallo von Instanz eins", (string?)null);
+        Assert.Equal("Hallo von Instanz eins", (await staff.NextAsync("Message")).GetProperty("text").GetString());
+        await staff.Connection.InvokeAsync<JsonElement>("SendMessage", "Antwort von Instanz zwei", (string?)null);
+        // The resident sees its own line first (the group includes the sender), then the clerk's.
+        Assert.Equal("Hallo von Instanz eins", (await resident.NextAsync("Message")).GetProperty("text").GetString());
+        Assert.Equal("Antwort von Instanz zwei", (await resident.NextAsync("Message")).GetProperty("text").GetString());
+
+        await staff.Connection.InvokeAsync("SendRoomEvent", "identity.request", JsonSerializer.SerializeToElement(new { step = 1 }));
+        Assert.Equal("identity.request", (await resident.NextAsync("RoomEvent")).GetProperty("type").GetString());
+
+        // Ending on the first instance revokes the clerk's connection held by the second.
+        (await first.CreateStaffClient(clerk).PostAsync($"/api/sessions/rooms/{room.Id}/end", null)).EnsureSuccessStatusCode();
+        Assert.Equal("ended", (await staff.NextAsync("Closed")).GetProperty("reason").GetString());
+        Assert.Equal("ended", (await resident.NextAsync("Closed")).GetProperty("reason").GetString());
+    }
+}

@@ -17,6 +17,10 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        // A lost race for a clerk's time is an expected exclusion violation, handled by trying the next clerk;
+        // EF would log each one as a failed command, which reads like an outage under a booking rush.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
         builder.AddStaffAuthentication();
         builder.AddServiceDatabase<BookingDb>("bookingdb");
         builder.AddRedis();

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Json;
+using Municipal.Testing;
+
+namespace Municipal.Booking.Tests;
+
+public class AppointmentTests(BookingFactory factory) : IClassFixture<BookingFactory>
+{
+    // Tuesday 2 March 2027, 08:00 and 10:00 in Zurich (CET).
+    private static readonly DateTimeOffset TuesdayEight = new(2027, 3, 2, 7, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset TuesdayTen = new(2027, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Concerns_are_listed_by_department_with_what_a_resident_needs_to_know()
+    {
+        var departments = await (await factory.CreateClient().GetAsync("/api/booking/concerns")).Json();
+        var residents = departments.EnumerateArray().Single(d => d.GetProperty("key").GetString() == "residents-office");
+        var tax = departments.EnumerateArray().Single(d => d.GetProperty("key").GetString() == "tax-office");
+
+        Assert.True(residents.GetProperty("openNow").GetBoolean()); // Monday 09:00
+        Assert.Equal(9, residents.GetProperty("concerns").GetArrayLength());
+        Assert.Equal(5, tax.GetProperty("concerns").GetArrayLength());
+        var registration = residents.GetProperty("concerns")[0];
+        Assert.Equal("residence-registration", registration.GetProperty("key").GetString());
+        Assert.Equal("Anmeldung des Wohnsitzes", registration.GetProperty("name").GetProperty("de").GetString());
+        Assert.True(registration.GetProperty("needsIdentityCheck").GetBoolean());
+        Assert.Equal("residence-registration", registration.GetProperty("formId").GetString());
+        Assert.Contains("video", registration.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
+        Assert.NotEqual(0, registration.GetProperty("documents").GetProperty("en").GetArrayLength());
+        Assert.Equal(4, tax.GetProperty("openingHours").GetArrayLength()); // Mon/Tue, two ranges each
+
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/api/booking/concerns/no-such-thing")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Slots_follow_opening_hours_capacity_and_reject_bad_dates()
+    {
+        var client = factory.CreateClient();
+        var slots = await (await client.GetAsync("/api/booking/concerns/tax-return/slots?from=2027-03-01&to=2027-03-07")).Json();
+        var starts = slots.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset()).ToList();
+        // Tax office: Monday and Tuesday only; none before "now" (Monday 09:00).
+        Assert.All(starts, s => Assert.Contains(TimeZoneInfo.ConvertTime(s, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich")).DayOfWeek, new[] { DayOfWeek.Monday, DayOfWeek.Tuesday }));
+        Assert.All(starts, s => Assert.True(s > BookingFactory.MondayNine));
+        Assert.Contains(TuesdayEight, starts);
+        Assert.All(slots.GetProperty("slots").EnumerateArray(), s => Assert.Equal(1, s.GetProperty("free").GetInt32())); // one tax clerk
+
+        var bad = await client.GetAsync("/api/booking/concerns/tax-return/slots?from=tomorrow");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Json()).GetProperty("errors").TryGetProperty("from", out _));
+    }
+
+    [Fact]
+    public async Task Booking_sends_a_mail_with_join_and_manage_links_documents_and_a_calendar_invitation()
+    {
+        var email = Mailbox.UniqueAddress();
+        var client = factory.CreateClient();
+        var response = await client.Book("residence-registration", TuesdayEight, email, "en", "Erika Muster");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var booked = await response.Json();
+        var id = booked.GetProperty("appointment").GetProperty("id").GetGuid();
+        Assert.Equal(TuesdayEight, booked.GetProperty("appointment").GetProperty("start").GetDateTimeOffset());
+
+        var mail = (await Mailbox.WaitForAsync(email)).Single();
+        Assert.StartsWith("Appointment confirmed: Registration of residence", mail.Subject);
+        var text = mail.TextBody;
+        Assert.Contains("Tuesday, 2 March 2027, 08:00–08:20", text);
+        Assert.Contains("Tenancy agreement or landlord's confirmation", text);
+        var joinToken = Http.TokenFromLink(text, "http://127.0.0.1:8080/room.html");
+        var manageToken = Http.TokenFromLink(text, "http://127.0.0.1:8080/manage.html");
+        Assert.Equal(43, joinToken.Length);
+        Assert.Equal(booked.GetProperty("manageToken").GetString(), manageToken);
+
+        var ics = mail.Calendar();
+        Assert.Contains("METHOD:REQUEST", ics);
+        Assert.Contains($"UID:{id:N}@booking.digital-counter", ics);
+        Assert.Contains("SEQUENCE:0", ics);
+        Assert.Contains("DTSTART:20270302T070000Z", ics);
+        Assert.Contains("DTEND:20270302T072000Z", ics);
+
+        // The manage link works against the API; the join link is for the room, not for managing.
+        var mine = await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manageToken);
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal(id, (await mine.Json()).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", joinToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", "not-a-token")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Rebooking_and_cancelling_keep_the_calendar_uid_and_raise_the_sequence()
+    {
+        var email = Mailbox.UniqueAddress();
+        var client = factory.CreateClient();
+        var booked = await (await client.Book("move", TuesdayEight, email)).Json();
+        var id = booked.GetProperty("appointment").GetProperty("id").GetGuid();
+        var token = booked.GetProperty("manageToken").GetString()!;
+        var confirmation = (await Mailbox.WaitForAsync(email)).Single();
+        var oldJoin = Http.TokenFromLink(confirmation.TextBody, "/room.html");
+
+        var moved = await client.SendWithToken(HttpMethod.Put, "/api/booking/appointments/mine", token, new { start = TuesdayTen });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(1, (await moved.Json()).GetProperty("sequence").GetInt32());
+        var rebookMail = (await Mailbox.WaitForAsync(email, 2)).Last();
+        Assert.StartsWith("Termin verschoben: Umzug innerhalb der Stadt", rebookMail.Subject);
+        var rebookIcs = rebookMail.Calendar();
+        Assert.Contains($"UID:{id:N}@booking.digital-counter", rebookIcs);
+        Assert.Contains("SEQUENCE:1", rebookIcs);
+        Assert.Contains("DTSTART:20270302T090000Z", rebookIcs);
+        var newJoin = Http.TokenFromLink(rebookMail.TextBody, "/room.html");
+        Assert.NotEqual(oldJoin, newJoin);
+        Assert.Equal(token, Http.TokenFromLink(rebookMail.TextBody, "/manage.html"));
+
+        // The old time is free again: someone else can take it.
+        Assert.Equal(HttpStatusCode.Created, (await client.Book("move", TuesdayEight, Mailbox.UniqueAddress())).StatusCode);
+
+        var cancelled = await client.SendWithToken(HttpMethod.Delete, "/api/booking/appointments/mine", token);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", (await cancelled.Json()).GetProperty("status").GetString());
+        var cancelMail = (await Mailbox.WaitForAsync(email, 3)).Last();
+        Assert.StartsWith("Termin abgesagt", cancelMail.Subject);
+        var cancelIcs = cancelMail.Calendar();
+        Assert.Contains("METHOD:CANCEL", cancelIcs);
+        Assert.Contains("STATUS:CANCELLED", cancelIcs);
+        Assert.Contains("SEQUENCE:2", cancelIcs);
+        Assert.Contains($"UID:{id:N}@booking.digital-counter", cancelIcs);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await client.SendWithToken(HttpMethod.Delete, "/api/booking/appointments/mine", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.SendWithToken(HttpMethod.Put, "/api/booking/appointments/mine", token, new { start = TuesdayEight.AddMinutes(20) })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Invalid_requests_name_the_field()
+    {
+        var client = factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/booking/appointments", new { concernKey = "move", start = TuesdayEight, name = "", email = "nope", language = "fr" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Json()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("name", out _));
+        Assert.True(errors.TryGetProperty("email", out _));
+        Assert.True(errors.TryGetProperty("language", out _));
+
+        var offGrid = await client.Book("move", TuesdayEight.AddMinutes(7), Mailbox.UniqueAddress());
+        Assert.Equal(HttpStatusCode.BadRequest, offGrid.StatusCode);
+        Assert.True((await offGrid.Json()).GetProperty("errors").TryGetProperty("start", out _));
+
+        var sunday = await client.Book("move", new DateTimeOffset(2027, 3, 7, 9, 0, 0, TimeSpan.Zero), Mailbox.UniqueAddress());
+        Assert.Equal(HttpStatusCode.BadRequest, sunday.StatusCode);
+
+        var unknown = await client.Book("no-such-concern", TuesdayEight, Mailbox.UniqueAddress());
+        Assert.True((await unknown.Json()).GetProperty("errors").TryGetProperty("concernKey", out _));
+    }
+
+    [Fact]
+    public async Task One_address_holds_at_most_three_appointments()
+    {
+        var email = Mailbox.UniqueAddress("hoarder");
+        var client = factory.CreateClient();
+        var wednesday = new DateTimeOffset(2027, 3, 3, 7, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Created, (await client.Book("lost-and-found", wednesday.AddMinutes(15 * i), email)).StatusCode);
+
+        var fourth = await client.Book("lost-and-found", wednesday.AddMinutes(45), email.ToUpperInvariant());
+        Assert.Equal(HttpStatusCode.BadRequest, fourth.StatusCode);
+        Assert.True((await fourth.Json()).GetProperty("errors").TryGetProperty("email", out _));
+    }
+
+    [Fact]
+    public async Task Clerks_see_today_for_their_department_only()
+    {
+        var client = factory.CreateClient();
+        var today = BookingFactory.MondayNine.AddHours(2); // Monday 11:00 in Zurich
+        Assert.Equal(HttpStatusCode.Created, (await client.Book("tax-enquiry", today, Mailbox.UniqueAddress(), name: "Tax Today")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.Book("dog-registration", today, Mailbox.UniqueAddress(), name: "Dog Today")).StatusCode);
+
+        var tax = await (await factory.CreateStaffClient(BookingFactory.ClerkTax).GetAsync("/api/booking/appointments/today")).Json();
+        var names = tax.EnumerateArray().Select(a => a.GetProperty("citizenName").GetString()).ToList();
+        Assert.Contains("Tax Today", names);
+        Assert.DoesNotContain("Dog Today", names);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/booking/appointments/today")).StatusCode);
+    }
+}

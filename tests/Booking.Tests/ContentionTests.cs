@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Booking.Data;
+using Municipal.Testing;
+
+namespace Municipal.Booking.Tests;
+
+public class ContentionTests(BookingFactory factory) : IClassFixture<BookingFactory>
+{
+    [Fact]
+    public async Task Two_hundred_simultaneous_attempts_on_five_clerks_give_exactly_five_bookings()
+    {
+        const int capacity = 5;
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        (await admin.PutAsJsonAsync("/api/booking/admin/concerns/rush-hour", new
+        {
+            departmentKey = "residents-office", nameDe = "Andrang", nameEn = "Rush", durationMinutes = 30, bufferMinutes = 0,
+        })).EnsureSuccessStatusCode();
+        for (var i = 0; i < capacity; i++)
+        {
+            (await admin.PutAsJsonAsync($"/api/booking/admin/staff/{Guid.NewGuid()}", new
+            {
+                staffName = $"Clerk {i}", departmentKey = "residents-office", concernKeys = new[] { "rush-hour" },
+            })).EnsureSuccessStatusCode();
+        }
+
+        var slot = new DateTimeOffset(2027, 3, 2, 7, 0, 0, TimeSpan.Zero);
+        using var start = new SemaphoreSlim(0);
+        var attempts = Enumerable.Range(0, 200).Select(async i =>
+        {
+            var client = factory.CreateClient();
+            await start.WaitAsync();
+            return await client.Book("rush-hour", slot, $"rush.{i}.{Guid.NewGuid():N}@example.org");
+        }).ToList();
+        start.Release(200);
+        var responses = await Task.WhenAll(attempts);
+
+        Assert.Equal(capacity, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        var losers = responses.Where(r => r.StatusCode != HttpStatusCode.Created).ToList();
+        Assert.All(losers, r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var problem = await losers[0].Json();
+        var next = problem.GetProperty("nextSlots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset()).ToList();
+        Assert.NotEmpty(next);
+        Assert.All(next, s => Assert.True(s > slot));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
+        Assert.Equal(capacity, await db.Appointments.CountAsync(a => a.ConcernKey == "rush-hour" && a.Status == "booked"));
+        Assert.Equal(capacity, await db.Appointments.Where(a => a.ConcernKey == "rush-hour").Select(a => a.StaffId).Distinct().CountAsync());
+
+        // The slot is no longer offered.
+        var slots = await (await factory.CreateClient().GetAsync("/api/booking/concerns/rush-hour/slots?from=2027-03-02&to=2027-03-02")).Json();
+        Assert.DoesNotContain(slot, slots.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset()));
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net;
+using Municipal.Testing;
+
+namespace Municipal.Booking.Tests;
+
+public class ReminderTests(BookingFactory factory) : IClassFixture<BookingFactory>
+{
+    [Fact]
+    public async Task A_reminder_leaves_once_a_day_before_with_working_links()
+    {
+        var email = Mailbox.UniqueAddress();
+        var client = factory.CreateClient();
+        var wednesdayEight = new DateTimeOffset(2027, 3, 3, 7, 0, 0, TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.Created, (await client.Book("naturalisation", wednesdayEight, email)).StatusCode);
+        await Mailbox.WaitForAsync(email);
+
+        factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1)); // Tuesday 09:01, a day before Wednesday 08:00 has passed
+        var mails = await Mailbox.WaitForAsync(email, 2);
+        var reminder = mails.Last();
+        Assert.StartsWith("Erinnerung an Ihren Termin: Einbürgerung", reminder.Subject);
+        Assert.Contains("Ausländerausweis", reminder.TextBody);
+        var manage = Http.TokenFromLink(reminder.TextBody, "/manage.html");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manage)).StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(3)); // several passes of the reminder job
+        Assert.Equal(2, Mailbox.For(email).Count());
+
+        // The manage link ends a day after the appointment.
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manage)).StatusCode);
+    }
+}

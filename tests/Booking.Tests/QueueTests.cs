@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Booking.Data;
+using Municipal.Testing;
+using Xunit.Sdk;
+
+namespace Municipal.Booking.Tests;
+
+public class QueueTests
+{
+    private static Task<HttpResponseMessage> Join(HttpClient client, string concernKey, string name) =>
+        client.PostAsJsonAsync("/api/booking/queue", new { concernKey, name, language = "de" });
+
+    private static async Task<string> JoinAndGetToken(HttpClient client, string concernKey, string name)
+    {
+        var response = await Join(client, concernKey, name);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Json()).GetProperty("token").GetString()!;
+    }
+
+    private static async Task<System.Text.Json.JsonElement> Mine(HttpClient client, string token)
+    {
+        var response = await client.SendWithToken(HttpMethod.Get, "/api/booking/queue/tickets/mine", token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Json();
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> probe, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var value = await probe();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new XunitException($"Condition not met; last value {value}");
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task Clerks_take_the_longest_waiting_across_their_skills_and_appointments_due_now_first()
+    {
+        await using var factory = new BookingFactory();
+        await ((IAsyncLifetime)factory).InitializeAsync();
+        try
+        {
+            var resident = factory.CreateClient();
+            var first = await JoinAndGetToken(resident, "move", "Anna First");
+            factory.Clock.Advance(TimeSpan.FromSeconds(10));
+            var second = await JoinAndGetToken(resident, "dog-registration", "Ben Second");
+            factory.Clock.Advance(TimeSpan.FromSeconds(10));
+            var third = await JoinAndGetToken(resident, "move", "Cleo Third");
+            var tax = await JoinAndGetToken(resident, "tax-enquiry", "Dora Tax");
+
+            Assert.Equal(1, (await Mine(resident, first)).GetProperty("position").GetInt64());
+            Assert.Equal(2, (await Mine(resident, third)).GetProperty("position").GetInt64());
+            Assert.True((await Mine(resident, third)).GetProperty("estimatedWaitMinutes").GetInt32() > 0);
+
+            // An appointment starting in 20 minutes (Monday 09:20) is due now and goes first.
+            var booked = await resident.Book("move", BookingFactory.MondayNine.AddMinutes(20), Mailbox.UniqueAddress(), name: "Emil Appointment");
+            Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+
+            var clerk = factory.CreateStaffClient(BookingFactory.ClerkResidents);
+            var queue = await (await clerk.GetAsync("/api/booking/queue")).Json();
+            Assert.Equal(["Anna First", "Ben Second", "Cleo Third"], queue.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("citizenName").GetString()));
+            Assert.Equal(1, queue.GetProperty("appointmentsDueNow").GetInt32());
+
+            var order = new List<string>();
+            for (var i = 0; i < 4; i++)
+            {
+                var next = await clerk.PostAsync("/api/booking/queue/next", null);
+                Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+                var body = await next.Json();
+                order.Add($"{body.GetProperty("kind").GetString()}:{body.GetProperty("citizenName").GetString()}");
+                Assert.StartsWith("/agent/room.html?", body.GetProperty("roomUrl").GetString());
+            }
+            Assert.Equal(["appointment:Emil Appointment", "ticket:Anna First", "ticket:Ben Second", "ticket:Cleo Third"], order);
+            Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync("/api/booking/queue/next", null)).StatusCode);
+
+            Assert.Equal("called", (await Mine(resident, first)).GetProperty("status").GetString());
+            Assert.Equal("waiting", (await Mine(resident, tax)).GetProperty("status").GetString());
+
+            // The tax clerk's queue holds only the tax ticket.
+            var taxQueue = await (await factory.CreateStaffClient(BookingFactory.ClerkTax).GetAsync("/api/booking/queue")).Json();
+            Assert.Equal(["Dora Tax"], taxQueue.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("citizenName").GetString()));
+
+            // A called ticket nobody joins within a minute is missed.
+            factory.Clock.Advance(TimeSpan.FromMinutes(2));
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
+            await Eventually(() => db.QueueTickets.AsNoTracking().CountAsync(t => t.Status == "missed"), n => n == 3);
+            Assert.Equal("missed", (await Mine(resident, first)).GetProperty("status").GetString());
+            Assert.Equal(4, await db.QueueTickets.CountAsync());
+        }
+        finally
+        {
+            await ((IAsyncLifetime)factory).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_queue_survives_a_restart_of_the_service()
+    {
+        var before = new BookingFactory();
+        await ((IAsyncLifetime)before).InitializeAsync();
+        BookingFactory? after = null;
+        try
+        {
+            var tokens = new List<string>();
+            foreach (var name in new[] { "One", "Two", "Three" })
+            {
+                tokens.Add(await JoinAndGetToken(before.CreateClient(), "general-enquiry", name));
+                before.Clock.Advance(TimeSpan.FromSeconds(5));
+            }
+            await before.DisposeAsync(); // the host stops; database and Redis keys stay
+
+            after = BookingFactory.RestartOf(before);
+            await ((IAsyncLifetime)after).InitializeAsync();
+            var resident = after.CreateClient();
+            Assert.Equal(2, (await Mine(resident, tokens[1])).GetProperty("position").GetInt64());
+
+            var next = await (await after.CreateStaffClient(BookingFactory.ClerkSecond).PostAsync("/api/booking/queue/next", null)).Json();
+            Assert.Equal("One", next.GetProperty("citizenName").GetString());
+            Assert.Equal(1, (await Mine(resident, tokens[1])).GetProperty("position").GetInt64());
+        }
+        finally
+        {
+            if (after is not null) await ((IAsyncLifetime)after).DisposeAsync();
+            await ((IAsyncLifetime)before).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Outside_opening_hours_the_queue_offers_appointments_and_tokens_keep_to_their_purpose()
+    {
+        await using var factory = new BookingFactory();
+        await ((IAsyncLifetime)factory).InitializeAsync();
+        try
+        {
+            var client = factory.CreateClient();
+            var ticket = await JoinAndGetToken(client, "lost-and-found", "Early Bird");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", ticket)).StatusCode);
+
+            var invalid = await client.PostAsJsonAsync("/api/booking/queue", new { concernKey = "lost-and-found", name = " ", email = "x@", language = "de" });
+            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+            var errors = (await invalid.Json()).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("name", out _));
+            Assert.True(errors.TryGetProperty("email", out _));
+
+            // Leaving the queue ends the ticket.
+            Assert.Equal(HttpStatusCode.NoContent, (await client.SendWithToken(HttpMethod.Delete, "/api/booking/queue/tickets/mine", ticket)).StatusCode);
+            Assert.Equal("cancelled", (await Mine(client, ticket)).GetProperty("status").GetString());
+
+            factory.Clock.Advance(TimeSpan.FromHours(3)); // Monday 12:00: lunch break
+            var closed = await Join(client, "lost-and-found", "Lunch Time");
+            Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+            var next = (await closed.Json()).GetProperty("nextSlots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset()).ToList();
+            Assert.NotEmpty(next);
+            Assert.Equal(new DateTimeOffset(2027, 3, 1, 12, 30, 0, TimeSpan.Zero), next[0]); // 13:30 in Zurich
+
+            // A ticket token expires after twelve hours.
+            factory.Clock.Advance(TimeSpan.FromHours(10));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithToken(HttpMethod.Get, "/api/booking/queue/tickets/mine", ticket)).StatusCode);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)factory).DisposeAsync();
+        }
+    }
+}

@@ -116,6 +116,8 @@ async function main() {
   }
 
   const room = new RoomConnection();
+  // Bound before joining: the join delivers the transcript so far.
+  bindChat(room, { list: $('transcript'), form: $('chat-form'), input: $('chat-text'), typing: $('typing'), status });
   let joined;
   try {
     await room.start();
@@ -136,7 +138,6 @@ async function main() {
     const here = participants.some(p => p.role === 'resident');
     status.textContent = here ? t('aroom.active', { name: details.citizenName }) : t('aroom.residentAbsent', { name: details.citizenName });
   };
-  bindChat(room, { list: $('transcript'), form: $('chat-form'), input: $('chat-text'), typing: $('typing'), status });
   room.on('presence', notice => showPresence(notice.participants));
   showPresence(joined.participants);
 
@@ -148,9 +149,10 @@ async function main() {
   });
   window.consultation = { stats: () => controls.call.stats(), roomId: details.id };
 
-  room.on('closed', async closed => {
-    await controls.call.dispose();
-    await room.stop();
+  room.on('closed', closed => {
+    // Not awaited: stopping the connection from inside one of its own handlers would wait for itself.
+    controls.call.dispose();
+    room.stop();
     finish(closed.reason === 'transferred' ? t('aroom.transferred') : t('aroom.ended'));
   });
 

@@ -66,21 +66,33 @@ async function mountPanel(id, module, ctx) {
   }
 }
 
+/** A fresh ticket's room is created from booking's event, which may still be in flight: retry briefly. */
+async function enter(room) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return token ? await room.joinAsResident(token) : await room.joinWithInvite(inviteToken);
+    } catch (e) {
+      if (hubError(e) !== 'room-not-found' || attempt >= 10) throw e;
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 async function main() {
   if (!token && !inviteToken) return fail('room.noToken');
   const room = new RoomConnection();
+  // Bound before joining: the join delivers the transcript so far.
+  bindChat(room, { list: $('transcript'), form: $('chat-form'), input: $('chat-text'), typing: $('typing'), status });
   let result;
   try {
     await room.start();
-    result = token ? await room.joinAsResident(token) : await room.joinWithInvite(inviteToken);
+    result = await enter(room);
   } catch (e) {
     const code = hubError(e);
     return fail(code === 'room-closed' ? 'room.closed' : code === 'room-not-found' ? 'room.notFound' : 'common.error');
   }
   $('room').hidden = false;
   document.title = `${t('room.title')} – ${t('site.name')}`;
-
-  bindChat(room, { list: $('transcript'), form: $('chat-form'), input: $('chat-text'), typing: $('typing'), status });
   room.on('presence', notice => showStatus(notice.participants, result.room));
   showStatus(result.participants, result.room);
   if (inviteToken) status.textContent = t('room.guest', { role: t(`role.${result.you.role}`) });
@@ -94,10 +106,11 @@ async function main() {
   // Diagnostics for support staff and the browser tests: the call's connection and media figures.
   window.consultation = { stats: () => controls.call.stats() };
 
-  room.on('closed', async closed => {
+  room.on('closed', closed => {
     if (closed.reason === 'transferred') return;
-    await controls.call.dispose();
-    await room.stop();
+    // Not awaited: stopping the connection from inside one of its own handlers would wait for itself.
+    controls.call.dispose();
+    room.stop();
     if (closed.reason === 'ended' && token) location.assign(`/feedback.html#t=${encodeURIComponent(token)}`);
     else fail(closed.reason === 'cancelled' ? 'room.cancelled' : 'room.closed');
   });

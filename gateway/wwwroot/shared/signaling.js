@@ -151,7 +151,7 @@ export function bindChat(room, { list, form, input, typing, status }) {
     }
     item.append(document.createTextNode(text));
     list.append(item);
-    list.scrollTop = list.scrollHeight;
+    list.parentElement.scrollTop = list.parentElement.scrollHeight;
     return item;
   };
   room.on('message', message => {

@@ -1,10 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace Municipal.SessionSignaling.Turn;
 
-public sealed record IceServer(IReadOnlyList<string> Urls, string? Username = null, string? Credential = null);
+/// <summary>An RTCIceServer; STUN entries carry no credentials, and a null would reach the browser as the string "null".</summary>
+public sealed record IceServer(
+    IReadOnlyList<string> Urls,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Username = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Credential = null);
 
 public sealed record IceServersResponse(IReadOnlyList<IceServer> IceServers, DateTimeOffset ExpiresAt);
 

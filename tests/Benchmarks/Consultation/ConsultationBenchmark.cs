@@ -1,0 +1,277 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using MassTransit;
+using Municipal.Contracts.Booking;
+using Municipal.ServiceDefaults.Security;
+using Municipal.Testing;
+
+namespace Municipal.Benchmarks.Consultation;
+
+/// <summary>
+/// Issue 5's figures for one signaling instance (the sessions service, addressed directly like the gateway
+/// does): join → clerk notified p95, chat delivery latency at 1,000 messages/s, and connections held — the
+/// latter two against a bare WebSocket echo server in the same run.
+/// </summary>
+public sealed class ConsultationBenchmark : IBenchmark
+{
+    private const int Rooms = 10;
+    private const int JoinSamples = 40;
+    private const int MessagesPerSecond = 1000;
+    private static readonly TimeSpan ChatDuration = TimeSpan.FromSeconds(5);
+    private const int Connections = 2000;
+
+    public string Name => "Consultation signaling";
+
+    public async Task<BenchmarkReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var service = new Uri(TestEnvironment.Get("services__sessions__http__0", "http://127.0.0.1:5102"));
+        var hub = new Uri(service, "/hubs/session");
+        await using var echo = await EchoServer.StartAsync();
+        var figures = new List<BenchmarkFigure>();
+
+        var rooms = await OpenRoomsAsync(service, cancellationToken);
+        var clerks = new List<HubClient>();
+        var residents = new List<HubClient>();
+        try
+        {
+            foreach (var room in rooms)
+            {
+                var clerk = await HubClient.ConnectAsync(hub, room.StaffToken, cancellationToken);
+                await clerk.InvokeAsync("JoinAsStaff", room.Id, 0L);
+                clerks.Add(clerk);
+            }
+
+            var joins = await JoinLatencyAsync(hub, rooms, clerks, cancellationToken);
+            figures.Add(new("join → clerk notified p95", Percentile(joins, 0.95), "ms"));
+            figures.Add(new("join → clerk notified p50", Percentile(joins, 0.50), "ms"));
+
+            foreach (var room in rooms)
+            {
+                var resident = await HubClient.ConnectAsync(hub, null, cancellationToken);
+                await resident.InvokeAsync("JoinAsResident", room.Token, long.MaxValue);
+                residents.Add(resident);
+            }
+            await Drain(clerks);
+            var chat = await ChatLatencyAsync(residents, clerks, cancellationToken);
+            var baseline = await EchoLatencyAsync(echo.Url, cancellationToken);
+            figures.Add(new($"chat delivery p99 at {MessagesPerSecond}/s", Percentile(chat.Latencies, 0.99), "ms", Percentile(baseline.Latencies, 0.99), "raw WebSocket echo p99"));
+            figures.Add(new($"chat delivery p50 at {MessagesPerSecond}/s", Percentile(chat.Latencies, 0.50), "ms", Percentile(baseline.Latencies, 0.50), "raw WebSocket echo p50"));
+            figures.Add(new("chat messages delivered", chat.Latencies.Count, $"of {chat.Sent}", baseline.Latencies.Count, "echoes"));
+        }
+        finally
+        {
+            foreach (var client in clerks.Concat(residents)) await client.DisposeAsync();
+        }
+
+        var held = await HoldConnectionsAsync(Connections, () => HubClient.ConnectAsync(hub, null, cancellationToken).ContinueWith(t => (IAsyncDisposable)t.Result, TaskContinuationOptions.OnlyOnRanToCompletion));
+        var heldEcho = await HoldConnectionsAsync(Connections, async () =>
+        {
+            var socket = new ClientWebSocket();
+            await socket.ConnectAsync(echo.Url, cancellationToken);
+            return new SocketHolder(socket);
+        });
+        figures.Add(new($"hub connections held (of {Connections} opened at once)", held.Count, "connections", heldEcho.Count, "raw WebSocket"));
+        figures.Add(new($"time to open {Connections} connections", held.Seconds, "s", heldEcho.Seconds, "raw WebSocket"));
+        return new BenchmarkReport(Name, figures);
+    }
+
+    private sealed record BenchRoom(Guid Id, string Token, string StaffToken);
+
+    private static async Task<List<BenchRoom>> OpenRoomsAsync(Uri service, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(TestEnvironment.RabbitMq);
+        var vhost = uri.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(uri.Host, (ushort)(uri.IsDefaultPort ? 5672 : uri.Port), vhost, host =>
+        {
+            var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+            host.Username(credentials.ElementAtOrDefault(0) is { Length: > 0 } user ? user : "guest");
+            host.Password(credentials.ElementAtOrDefault(1) ?? "guest");
+        }));
+        await bus.StartAsync(cancellationToken);
+        var rooms = new List<BenchRoom>();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = service };
+            for (var i = 0; i < Rooms; i++)
+            {
+                var token = CapabilityToken.Create();
+                var ticketId = Guid.NewGuid();
+                var now = DateTimeOffset.UtcNow;
+                await bus.Publish(new QueueTicketIssued(ticketId, "move", "residents-office", $"Benchmark {i}", null, "de", CapabilityToken.Hash(token), now, now.AddHours(1)), cancellationToken);
+                var staffToken = Staff.Token(Staff.Clerk("residents-office", "move"), TimeSpan.FromHours(1));
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions/rooms/accept") { Content = JsonContent.Create(new { ticketId }) };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", staffToken);
+                using var response = await http.SendAsync(request, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                var room = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+                rooms.Add(new BenchRoom(room.GetProperty("id").GetGuid(), token, staffToken));
+            }
+        }
+        finally
+        {
+            await bus.StopAsync(cancellationToken);
+        }
+        return rooms;
+    }
+
+    /// <summary>A resident opens the room (connect + join); the time until the clerk's connection hears of it.</summary>
+    private static async Task<List<double>> JoinLatencyAsync(Uri hub, List<BenchRoom> rooms, List<HubClient> clerks, CancellationToken cancellationToken)
+    {
+        var latencies = new List<double>();
+        for (var i = 0; i < JoinSamples; i++)
+        {
+            var room = rooms[i % rooms.Count];
+            var clerk = clerks[i % rooms.Count];
+            await Drain([clerk]);
+            var start = Stopwatch.GetTimestamp();
+            await using var resident = await HubClient.ConnectAsync(hub, null, cancellationToken);
+            await resident.InvokeAsync("JoinAsResident", room.Token, long.MaxValue);
+            while (true)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                var (target, argument, received) = await clerk.Received.Reader.ReadAsync(timeout.Token);
+                if (target == "Presence" && argument.TryGetProperty("joined", out var joined) && joined.ValueKind == JsonValueKind.Object && joined.GetProperty("role").GetString() == "resident")
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(start, received).TotalMilliseconds);
+                    break;
+                }
+            }
+        }
+        return latencies;
+    }
+
+    private sealed record ChatRun(List<double> Latencies, int Sent);
+
+    /// <summary>Residents write at the target rate, spread over the rooms; each clerk records when each line arrives.</summary>
+    private static async Task<ChatRun> ChatLatencyAsync(List<HubClient> residents, List<HubClient> clerks, CancellationToken cancellationToken)
+    {
+        var results = new List<double>();
+        var total = (int)(MessagesPerSecond * ChatDuration.TotalSeconds);
+        var collectors = clerks.Select(clerk => Task.Run(async () =>
+        {
+            var mine = new List<double>();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(ChatDuration + TimeSpan.FromSeconds(20));
+            try
+            {
+                while (mine.Count < total / clerks.Count)
+                {
+                    var (target, argument, received) = await clerk.Received.Reader.ReadAsync(timeout.Token);
+                    if (target != "Message") continue;
+                    var text = argument.GetProperty("text").GetString()!;
+                    if (!text.StartsWith("bench:", StringComparison.Ordinal)) continue;
+                    mine.Add(Stopwatch.GetElapsedTime(long.Parse(text[6..]), received).TotalMilliseconds);
+                }
+            }
+            catch (OperationCanceledException) { }
+            return mine;
+        })).ToList();
+
+        await Paced(total, i => residents[i % residents.Count].SendAsync("SendMessage", $"bench:{Stopwatch.GetTimestamp()}", null));
+        foreach (var list in await Task.WhenAll(collectors)) results.AddRange(list);
+        return new ChatRun(results, total);
+    }
+
+    private static async Task<ChatRun> EchoLatencyAsync(Uri echo, CancellationToken cancellationToken)
+    {
+        var total = (int)(MessagesPerSecond * ChatDuration.TotalSeconds);
+        var sockets = new List<ClientWebSocket>();
+        for (var i = 0; i < Rooms; i++)
+        {
+            var socket = new ClientWebSocket();
+            await socket.ConnectAsync(echo, cancellationToken);
+            sockets.Add(socket);
+        }
+        var locks = sockets.Select(_ => new SemaphoreSlim(1, 1)).ToList();
+        var readers = sockets.Select(socket => Task.Run(async () =>
+        {
+            var mine = new List<double>();
+            var buffer = new byte[256];
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(ChatDuration + TimeSpan.FromSeconds(20));
+            try
+            {
+                while (mine.Count < total / sockets.Count)
+                {
+                    var result = await socket.ReceiveAsync(buffer, timeout.Token);
+                    var received = Stopwatch.GetTimestamp();
+                    mine.Add(Stopwatch.GetElapsedTime(long.Parse(Encoding.ASCII.GetString(buffer, 0, result.Count)), received).TotalMilliseconds);
+                }
+            }
+            catch (OperationCanceledException) { }
+            return mine;
+        })).ToList();
+
+        await Paced(total, async i =>
+        {
+            var k = i % sockets.Count;
+            await locks[k].WaitAsync(cancellationToken);
+            try { await sockets[k].SendAsync(Encoding.ASCII.GetBytes(Stopwatch.GetTimestamp().ToString()), WebSocketMessageType.Text, true, cancellationToken); }
+            finally { locks[k].Release(); }
+        });
+        var results = (await Task.WhenAll(readers)).SelectMany(l => l).ToList();
+        foreach (var socket in sockets) socket.Abort();
+        return new ChatRun(results, total);
+    }
+
+    /// <summary>Calls <paramref name="send"/> <paramref name="total"/> times at MessagesPerSecond, in 10 ms ticks.</summary>
+    private static async Task Paced(int total, Func<int, Task> send)
+    {
+        var clock = Stopwatch.StartNew();
+        var sent = 0;
+        var pending = new List<Task>();
+        while (sent < total)
+        {
+            var due = Math.Min(total, (int)(clock.Elapsed.TotalSeconds * MessagesPerSecond));
+            for (; sent < due; sent++) pending.Add(send(sent));
+            await Task.Delay(10);
+        }
+        await Task.WhenAll(pending);
+    }
+
+    private static async Task<(int Count, double Seconds)> HoldConnectionsAsync(int count, Func<Task<IAsyncDisposable>> open)
+    {
+        var clock = Stopwatch.StartNew();
+        var opened = new List<IAsyncDisposable>();
+        for (var batch = 0; batch < count; batch += 100)
+        {
+            var tasks = Enumerable.Range(0, Math.Min(100, count - batch)).Select(_ => open()).ToList();
+            foreach (var task in tasks)
+            {
+                try { opened.Add(await task); }
+                catch (Exception) { /* counted as not held */ }
+            }
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        foreach (var connection in opened) await connection.DisposeAsync();
+        return (opened.Count, seconds);
+    }
+
+    private static async Task Drain(IEnumerable<HubClient> clients)
+    {
+        await Task.Delay(200);
+        foreach (var client in clients) while (client.Received.Reader.TryRead(out _)) { }
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private sealed class SocketHolder(ClientWebSocket socket) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            socket.Abort();
+            socket.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

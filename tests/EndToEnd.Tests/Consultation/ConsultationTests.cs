@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Consultation;
+
+/// <summary>Issue 5: a resident and a clerk hold a whole consultation in Chromium — chat, video, screen, end, feedback.</summary>
+public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
+{
+    private const string Password = "Schalter-2026!";
+
+    private sealed record Stats(string ConnectionState, long FramesDecoded, long AudioPacketsReceived, int FrameWidth, int FrameHeight);
+
+    private static async Task<Stats> StatsAsync(IPage page) =>
+        JsonSerializer.Deserialize<Stats>(await page.EvaluateAsync<string>("async () => JSON.stringify(await window.consultation.stats())"), JsonSerializerOptions.Web)!;
+
+    private static async Task<Stats> WaitForStatsAsync(IPage page, Func<Stats, bool> condition, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var stats = await StatsAsync(page);
+            if (condition(stats)) return stats;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what}: last stats {stats}");
+            await Task.Delay(250);
+        }
+    }
+
+    [Fact]
+    public async Task Resident_and_clerk_hold_a_full_consultation_chat_video_screen_end_feedback()
+    {
+        var name = $"Erika Test {Random.Shared.Next(1000, 9999)}";
+        var ticket = await ConsultationTickets.TakeAsync(name);
+
+        await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        var resident = await residentParty.NewPageAsync();
+        var clerk = await clerkParty.NewPageAsync();
+        clerk.Dialog += (_, dialog) => dialog.AcceptAsync();
+
+        await resident.GotoAsync($"/room.html#t={ticket.Token}");
+        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync(name);
+
+        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
+        Assert.True(login.Ok, $"staff sign-in failed: {login.Status} {await login.TextAsync()}");
+        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        await Assertions.Expect(clerk.Locator("#resident-name")).ToHaveTextAsync(name, new() { Timeout = 15000 });
+        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("Sie sprechen mit");
+
+        // Write, both ways.
+        await resident.Locator("#chat-text").FillAsync("Guten Tag, ich ziehe um.");
+        await resident.Locator("#chat-text").PressAsync("Enter");
+        await Assertions.Expect(clerk.Locator("#transcript li:not(.system)").Last).ToContainTextAsync("Guten Tag, ich ziehe um.");
+        await clerk.Locator("#chat-text").FillAsync("Gerne, wohin ziehen Sie?");
+        await clerk.Locator("#chat-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(resident.Locator("#transcript li:not(.system)").Last).ToContainTextAsync("Gerne, wohin ziehen Sie?");
+
+        // A reload mid-session: the room comes back with its transcript.
+        await resident.ReloadAsync();
+        await Assertions.Expect(resident.Locator("#transcript li:not(.system)")).ToHaveCountAsync(2);
+        await Assertions.Expect(resident.Locator("#transcript li:not(.system)").First).ToContainTextAsync("Guten Tag, ich ziehe um.");
+
+        // Speak: the clerk asks, the resident accepts.
+        await clerk.Locator("#start-video").ClickAsync();
+        await resident.Locator("#accept-video").ClickAsync();
+        var first = await WaitForStatsAsync(clerk, s => s.ConnectionState == "connected" && s.FramesDecoded > 0 && s.AudioPacketsReceived > 0, "clerk receives video and audio");
+        var residentStats = await WaitForStatsAsync(resident, s => s.ConnectionState == "connected" && s.FramesDecoded > 0 && s.AudioPacketsReceived > 0, "resident receives video and audio");
+        await Task.Delay(1000);
+        var later = await StatsAsync(clerk);
+        Assert.True(later.FramesDecoded > first.FramesDecoded, $"frames decoded did not rise: {first.FramesDecoded} → {later.FramesDecoded}");
+        Assert.True((await StatsAsync(resident)).FramesDecoded > residentStats.FramesDecoded);
+
+        await Browser.ScreenshotAsync(resident, "consultation-resident-video-phone");
+        await Browser.ScreenshotAsync(clerk, "consultation-clerk-video-desktop");
+        await Accessibility.AssertAsync(resident);
+        await Accessibility.AssertAsync(clerk);
+
+        // Show: the resident shares the screen; the clerk's remote video becomes the 1280x720 display track.
+        await resident.Locator("#share-screen").ClickAsync();
+        await WaitForStatsAsync(clerk, s => s.FrameWidth == 1280 && s.FrameHeight == 720, "screen share reaches the clerk at 1280x720");
+        Assert.Equal("connected", (await StatsAsync(clerk)).ConnectionState);
+
+        await resident.SetViewportSizeAsync(Browser.Desktop.Width, Browser.Desktop.Height);
+        await clerk.SetViewportSizeAsync(Browser.Phone.Width, Browser.Phone.Height);
+        await Browser.ScreenshotAsync(resident, "consultation-resident-screen-desktop");
+        await Browser.ScreenshotAsync(clerk, "consultation-clerk-screen-phone");
+
+        // End, then the resident rates the consultation.
+        var roomId = await clerk.EvaluateAsync<string>("() => window.consultation.roomId");
+        await clerk.Locator("#end").ClickAsync();
+        await resident.WaitForURLAsync("**/feedback.html#t=*");
+        await Accessibility.AssertAsync(resident);
+        await resident.Locator("input[name=score][value='4']").CheckAsync();
+        await resident.Locator("#comment").FillAsync("Sehr freundlich");
+        await resident.Locator("#feedback-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(resident.Locator("#result")).ToContainTextAsync("Vielen Dank");
+        await Browser.ScreenshotAsync(resident, "consultation-feedback");
+
+        var stored = await clerkParty.APIRequest.GetAsync($"/api/sessions/rooms/{roomId}");
+        var room = JsonSerializer.Deserialize<JsonElement>(await stored.TextAsync());
+        Assert.Equal("ended", room.GetProperty("status").GetString());
+        Assert.Equal("screen", room.GetProperty("channel").GetString());
+        Assert.Equal(4, room.GetProperty("feedbackScore").GetInt32());
+        Assert.Equal("Sehr freundlich", room.GetProperty("feedbackComment").GetString());
+    }
+
+    [Fact]
+    public async Task Refused_camera_keeps_the_resident_in_chat_with_a_clear_message()
+    {
+        var ticket = await ConsultationTickets.TakeAsync("Kamera Los");
+        await using var residentParty = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = TestEnvironment.GatewayUrl, ViewportSize = Browser.Phone, Locale = "de-DE", IsMobile = true, HasTouch = true,
+        });
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        var resident = await residentParty.NewPageAsync();
+        // The fake-UI flag grants every prompt, so the refusal is simulated the way the browser reports it.
+        await resident.AddInitScriptAsync("navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));");
+        var clerk = await clerkParty.NewPageAsync();
+        await resident.GotoAsync($"/room.html#t={ticket.Token}");
+        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
+        Assert.True(login.Ok);
+        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("Sie sprechen mit");
+
+        await clerk.Locator("#start-video").ClickAsync();
+        await resident.Locator("#accept-video").ClickAsync();
+        await Assertions.Expect(resident.Locator("#notice")).ToContainTextAsync("Kamera oder Mikrofon");
+        await Assertions.Expect(clerk.Locator("#call-state")).ToContainTextAsync("möchte im Chat bleiben");
+        await Assertions.Expect(resident.Locator("#videos")).ToBeHiddenAsync();
+
+        await resident.Locator("#chat-text").FillAsync("Dann schreibe ich lieber.");
+        await resident.Locator("#chat-text").PressAsync("Enter");
+        await Assertions.Expect(clerk.Locator("#transcript li:not(.system)").Last).ToContainTextAsync("Dann schreibe ich lieber.");
+        await Browser.ScreenshotAsync(resident, "consultation-resident-camera-refused-phone");
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Municipal.Contracts.Booking;
+using Municipal.ServiceDefaults.Security;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Consultation;
+
+/// <summary>A resident's queue ticket: its id (for the clerk) and token (for the resident's room link).</summary>
+public sealed record ConsultationTicket(Guid TicketId, string Token);
+
+public static class ConsultationTickets
+{
+    /// <summary>
+    /// Takes a ticket the way a resident does (POST /api/booking/queue). Outside opening hours the counter is
+    /// closed; then the ticket is issued the way booking would issue it, by publishing QueueTicketIssued.
+    /// </summary>
+    public static async Task<ConsultationTicket> TakeAsync(string name, string concern = "move")
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.GatewayUrl) };
+        var response = await http.PostAsJsonAsync("/api/booking/queue", new { concernKey = concern, name, language = "de" });
+        if (response.StatusCode == HttpStatusCode.Created)
+        {
+            var ticket = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return new ConsultationTicket(ticket.GetProperty("ticketId").GetGuid(), ticket.GetProperty("token").GetString()!);
+        }
+        return await PublishAsync(name, concern);
+    }
+
+    private static async Task<ConsultationTicket> PublishAsync(string name, string concern)
+    {
+        var token = CapabilityToken.Create();
+        var ticketId = Guid.NewGuid();
+        var uri = new Uri(TestEnvironment.RabbitMq);
+        var vhost = uri.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(uri.Host, (ushort)(uri.IsDefaultPort ? 5672 : uri.Port), vhost, host =>
+        {
+            var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+            host.Username(credentials.ElementAtOrDefault(0) is { Length: > 0 } user ? user : "guest");
+            host.Password(credentials.ElementAtOrDefault(1) ?? "guest");
+        }));
+        await bus.StartAsync();
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            await bus.Publish(new QueueTicketIssued(ticketId, concern, "residents-office", name, null, "de", CapabilityToken.Hash(token), now, now.AddHours(2)));
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+        return new ConsultationTicket(ticketId, token);
+    }
+}

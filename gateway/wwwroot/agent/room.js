@@ -1,4 +1,4 @@
-import { register, t, languageSwitch } from '/shared/i18n.js';
+import { register, t, language, languageSwitch } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
@@ -81,19 +81,27 @@ async function showUploads(roomId) {
   } catch { /* shown only when the documents service answers */ }
 }
 
-async function departments(staff, current) {
-  let keys = [];
+/** Departments and concern names from booking's public catalogue; the keys stand in if booking does not answer. */
+async function catalog(staff) {
   try {
-    const list = await api('/api/booking/departments');
-    keys = list.map(d => ({ key: d.key || d.departmentKey, name: d.name || d.key }));
+    const departments = await api('/api/booking/concerns');
+    return {
+      departments: departments.map(d => ({ key: d.key, name: d.name })),
+      concerns: new Map(departments.flatMap(d => d.concerns.map(c => [c.key, c.name]))),
+    };
   } catch {
-    keys = staff.departments.map(key => ({ key, name: key }));
+    return { departments: staff.departments.map(key => ({ key })), concerns: new Map() };
   }
+}
+
+const localized = (name, fallback) => (name && (name[language()] || name.de)) || fallback;
+
+function fillDepartments(departments, current) {
   const select = $('transfer-department');
-  select.replaceChildren(...keys.filter(d => d.key).map(d => {
+  select.replaceChildren(...departments.map(d => {
     const option = document.createElement('option');
     option.value = d.key;
-    option.textContent = d.name;
+    option.textContent = localized(d.name, d.key);
     option.selected = d.key === current;
     return option;
   }));
@@ -127,10 +135,17 @@ async function main() {
   }
 
   $('room').hidden = false;
-  $('title').textContent = t('aroom.titleWith', { concern: details.concernKey });
+  const names = await catalog(staff);
+  const showNames = () => {
+    const concern = localized(names.concerns.get(details.concernKey), details.concernKey);
+    $('title').textContent = t('aroom.titleWith', { concern });
+    $('concern').textContent = concern;
+    $('department').textContent = localized(names.departments.find(d => d.key === details.departmentKey)?.name, details.departmentKey);
+  };
+  showNames();
+  document.addEventListener('languagechange', showNames);
+  fillDepartments(names.departments, details.departmentKey);
   $('resident-name').textContent = details.citizenName;
-  $('concern').textContent = details.concernKey;
-  $('department').textContent = details.departmentKey;
   $('email').textContent = details.email || t('aroom.nobody');
 
   const showPresence = participants => {
@@ -156,7 +171,6 @@ async function main() {
     finish(closed.reason === 'transferred' ? t('aroom.transferred') : t('aroom.ended'));
   });
 
-  await departments(staff, details.departmentKey);
   $('transfer-form').addEventListener('submit', async event => {
     event.preventDefault();
     try {

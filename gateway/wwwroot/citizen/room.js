@@ -5,30 +5,26 @@ import { CallControls, captureStill } from '/shared/rtc.js';
 
 register({
   de: {
-    'room.title': 'Ihre Beratung', 'room.connecting': 'Verbindung wird aufgebaut …', 'room.call': 'Video', 'room.chat': 'Chat',
-    'room.remoteVideo': 'Video der Sachbearbeitung', 'room.localVideo': 'Ihr eigenes Bild', 'room.acceptVideo': 'Video annehmen',
-    'room.declineVideo': 'Im Chat bleiben', 'room.startVideo': 'Video starten', 'room.shareScreen': 'Bildschirm teilen',
-    'room.stopScreen': 'Teilen beenden', 'room.stopVideo': 'Video beenden', 'room.message': 'Nachricht', 'room.send': 'Senden',
+    'room.title': 'Ihre Beratung', 'room.connecting': 'Verbindung wird aufgebaut …', 
+    'room.remoteVideo': 'Video der Sachbearbeitung', 'room.startVideo': 'Video starten', 'room.titleWith': 'Ihre Beratung: {concern}',
     'room.formPanel': 'Formular', 'room.documentsPanel': 'Unterlagen', 'room.leave': 'Beratung verlassen',
     'room.waiting': 'Willkommen, {name}. Bitte einen Moment – gleich ist jemand für Sie da. Sie können schon schreiben.',
     'room.with': 'Sie sprechen mit {name}.', 'room.noToken': 'Dieser Link ist unvollständig. Bitte öffnen Sie den Link aus Ihrer E-Mail erneut.',
     'room.notFound': 'Dieser Link ist abgelaufen oder ungültig.', 'room.closed': 'Diese Beratung ist beendet.',
     'room.ended': 'Die Beratung wurde beendet. Vielen Dank!', 'room.transferred': 'Sie werden weitergeleitet – bitte bleiben Sie im Raum.',
     'room.cancelled': 'Dieser Termin wurde abgesagt.', 'room.leaveConfirm': 'Möchten Sie die Beratung wirklich verlassen?',
-    'room.panelUnavailable': 'Dieser Bereich ist gerade nicht verfügbar.', 'room.guest': 'Sie nehmen als {role} teil.',
+'room.guest': 'Sie nehmen als {role} teil.',
   },
   en: {
-    'room.title': 'Your consultation', 'room.connecting': 'Connecting …', 'room.call': 'Video', 'room.chat': 'Chat',
-    'room.remoteVideo': "The clerk's video", 'room.localVideo': 'Your own picture', 'room.acceptVideo': 'Accept video',
-    'room.declineVideo': 'Stay in the chat', 'room.startVideo': 'Start video', 'room.shareScreen': 'Share screen',
-    'room.stopScreen': 'Stop sharing', 'room.stopVideo': 'End video', 'room.message': 'Message', 'room.send': 'Send',
+    'room.title': 'Your consultation', 'room.connecting': 'Connecting …', 
+    'room.remoteVideo': "The clerk's video", 'room.startVideo': 'Start video', 'room.titleWith': 'Your consultation: {concern}',
     'room.formPanel': 'Form', 'room.documentsPanel': 'Documents', 'room.leave': 'Leave the consultation',
     'room.waiting': 'Welcome, {name}. Please wait a moment – someone will be with you shortly. You can already write.',
     'room.with': 'You are talking to {name}.', 'room.noToken': 'This link is incomplete. Please open the link from your e-mail again.',
     'room.notFound': 'This link has expired or is not valid.', 'room.closed': 'This consultation has ended.',
     'room.ended': 'The consultation has ended. Thank you!', 'room.transferred': 'You are being transferred – please stay in the room.',
     'room.cancelled': 'This appointment was cancelled.', 'room.leaveConfirm': 'Do you really want to leave the consultation?',
-    'room.panelUnavailable': 'This section is not available right now.', 'room.guest': 'You are taking part as {role}.',
+'room.guest': 'You are taking part as {role}.',
   },
 });
 apply();
@@ -58,11 +54,10 @@ async function mountPanel(id, module, ctx) {
     const panel = await import(module);
     await panel.mount(container, ctx);
   } catch (e) {
+    // A resident needs no note about a part that is missing: the section just stays away.
     console.warn(`${module} not mounted`, e);
-    const note = document.createElement('p');
-    note.className = 'hint';
-    note.textContent = t('room.panelUnavailable');
-    container.replaceChildren(note);
+    container.replaceChildren();
+    container.hidden = true;
   }
 }
 

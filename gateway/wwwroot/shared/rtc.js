@@ -174,6 +174,8 @@ register({
     'call.connecting': 'Video wird verbunden …', 'call.connected': 'Video verbunden.', 'call.failed': 'Die Videoverbindung ist abgebrochen. Der Chat läuft weiter.',
     'call.closed': 'Video beendet. Der Chat läuft weiter.', 'call.sharing': 'Sie teilen Ihren Bildschirm.', 'call.otherSharing': '{name} teilt den Bildschirm.',
     'call.shareFailed': 'Der Bildschirm konnte nicht geteilt werden.',
+    'room.call': 'Video', 'room.localVideo': 'Ihr eigenes Bild', 'room.acceptVideo': 'Video annehmen', 'room.declineVideo': 'Im Chat bleiben',
+    'room.shareScreen': 'Bildschirm teilen', 'room.stopScreen': 'Teilen beenden', 'room.stopVideo': 'Video beenden',
   },
   en: {
     'call.asked': '{name} would like to switch to video.', 'call.waiting': 'Waiting for the other side to accept the video …',
@@ -181,6 +183,8 @@ register({
     'call.connecting': 'Connecting video …', 'call.connected': 'Video connected.', 'call.failed': 'The video connection dropped. The chat goes on.',
     'call.closed': 'Video ended. The chat goes on.', 'call.sharing': 'You are sharing your screen.', 'call.otherSharing': '{name} is sharing the screen.',
     'call.shareFailed': 'The screen could not be shared.',
+    'room.call': 'Video', 'room.localVideo': 'Your own picture', 'room.acceptVideo': 'Accept video', 'room.declineVideo': 'Stay in the chat',
+    'room.shareScreen': 'Share screen', 'room.stopScreen': 'Stop sharing', 'room.stopVideo': 'End video',
   },
 });
 

@@ -125,12 +125,14 @@ register({
     'chat.reconnecting': 'Verbindung unterbrochen – wird wiederhergestellt …', 'chat.reconnected': 'Wieder verbunden.',
     'chat.joined': '{name} ist dem Raum beigetreten.', 'chat.left': '{name} hat den Raum verlassen.',
     'role.resident': 'Einwohner/in', 'role.clerk': 'Sachbearbeitung', 'role.interpreter': 'Dolmetschen',
+    'room.chat': 'Chat', 'room.message': 'Nachricht', 'room.send': 'Senden',
   },
   en: {
     'chat.you': 'You', 'chat.typing': '{name} is typing …', 'chat.failed': 'The message was not sent. Please try again.',
     'chat.reconnecting': 'Connection lost – reconnecting …', 'chat.reconnected': 'Connected again.',
     'chat.joined': '{name} joined the room.', 'chat.left': '{name} left the room.',
     'role.resident': 'Resident', 'role.clerk': 'Clerk', 'role.interpreter': 'Interpreter',
+    'room.chat': 'Chat', 'room.message': 'Message', 'room.send': 'Send',
   },
 });
 

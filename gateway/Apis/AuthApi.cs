@@ -19,6 +19,8 @@ public sealed record TotpCode(string? Code);
 /// <summary>Staff sign-in: password, lockout after repeated failures, and an optional TOTP second factor.</summary>
 public static class AuthApi
 {
+    private static readonly string TimingDummyHash = new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString());
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/auth");
@@ -43,7 +45,8 @@ public static class AuthApi
         var user = await users.FindByNameAsync(request.UserName!);
         if (user is null || user.Disabled)
         {
-            // Same answer as a wrong password: the response does not reveal which accounts exist.
+            // Same answer, and about the same time, as a wrong password: the response does not reveal which accounts exist.
+            users.PasswordHasher.VerifyHashedPassword(new StaffUser(), TimingDummyHash, request.Password!);
             return Failed();
         }
 

@@ -21,13 +21,14 @@ public static class RequestLimits
 
         return app.Use((context, next) =>
         {
-            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-            if (feature is { IsReadOnly: false })
+            var limit = byPrefix.FirstOrDefault(p => context.Request.Path.StartsWithSegments(p.Prefix)).Bytes;
+            var max = limit > 0 ? limit : defaultBytes;
+            // Kestrel enforces the limit while reading (chunked bodies too); a declared length is refused at once.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
             {
-                var limit = byPrefix.FirstOrDefault(p => context.Request.Path.StartsWithSegments(p.Prefix)).Bytes;
-                feature.MaxRequestBodySize = limit > 0 ? limit : defaultBytes;
+                feature.MaxRequestBodySize = max;
             }
-            if (context.Request.ContentLength is { } length && feature?.MaxRequestBodySize is { } max && length > max)
+            if (context.Request.ContentLength is { } length && length > max)
             {
                 return Results.Problem(title: "Anfrage zu gross / Request too large",
                     detail: $"Höchstens / at most {max / (1 << 20)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);

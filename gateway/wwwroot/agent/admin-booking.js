@@ -1,0 +1,217 @@
+// Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
+import { register, t, languageSwitch, language } from '/shared/i18n.js';
+import { api, ApiError, showFieldErrors } from '/shared/api.js';
+import { staffPage } from '/shared/staff.js';
+
+register({
+  de: {
+    'agent.name': 'Schalter für Mitarbeitende', 'ab.title': 'Angebot und Zeiten', 'ab.hours': 'Öffnungszeiten',
+    'ab.hoursHint': 'Pro Tag mehrere Zeiträume, z. B. „08:00-12:00, 13:30-17:00“; leer heisst geschlossen.', 'ab.closures': 'Schliesstage',
+    'ab.date': 'Datum', 'ab.department': 'Abteilung', 'ab.reason': 'Grund', 'ab.action': 'Aktion', 'ab.reasonDe': 'Grund (Deutsch)', 'ab.reasonEn': 'Grund (Englisch)',
+    'ab.addClosure': 'Schliesstag hinzufügen', 'ab.staff': 'Wer bearbeitet welche Anliegen', 'ab.name': 'Name', 'ab.concerns': 'Anliegen',
+    'ab.staffId': 'Kennung der Person (aus „Mitarbeitende“)', 'ab.save': 'Speichern', 'ab.concernList': 'Anliegen', 'ab.key': 'Kürzel',
+    'ab.duration': 'Dauer (Min.)', 'ab.buffer': 'Puffer (Min.)', 'ab.nameDe': 'Name (Deutsch)', 'ab.nameEn': 'Name (Englisch)',
+    'ab.descriptionDe': 'Beschreibung (Deutsch)', 'ab.descriptionEn': 'Beschreibung (Englisch)', 'ab.documentsDe': 'Unterlagen (Deutsch, eine pro Zeile)',
+    'ab.documentsEn': 'Unterlagen (Englisch, eine pro Zeile)', 'ab.identity': 'Identitätsprüfung nötig', 'ab.signature': 'Unterschrift nötig', 'ab.active': 'Angeboten',
+    'ab.delete': 'Löschen', 'ab.edit': 'Bearbeiten', 'ab.saved': 'Gespeichert.', 'ab.wholeCity': 'Ganze Stadt', 'ab.saveHours': 'Öffnungszeiten speichern: {name}',
+    'ab.deleteClosure': 'Schliesstag {date} löschen', 'ab.editStaff': '{name} bearbeiten', 'ab.editConcern': '{name} bearbeiten', 'ab.removeStaff': '{name} entfernen',
+    'day.0': 'Sonntag', 'day.1': 'Montag', 'day.2': 'Dienstag', 'day.3': 'Mittwoch', 'day.4': 'Donnerstag', 'day.5': 'Freitag', 'day.6': 'Samstag',
+  },
+  en: {
+    'agent.name': 'Counter for staff', 'ab.title': 'Services and hours', 'ab.hours': 'Opening hours',
+    'ab.hoursHint': 'Several ranges per day, e.g. "08:00-12:00, 13:30-17:00"; empty means closed.', 'ab.closures': 'Closures',
+    'ab.date': 'Date', 'ab.department': 'Department', 'ab.reason': 'Reason', 'ab.action': 'Action', 'ab.reasonDe': 'Reason (German)', 'ab.reasonEn': 'Reason (English)',
+    'ab.addClosure': 'Add closure', 'ab.staff': 'Who handles which concerns', 'ab.name': 'Name', 'ab.concerns': 'Concerns',
+    'ab.staffId': 'Id of the person (from "Staff")', 'ab.save': 'Save', 'ab.concernList': 'Concerns', 'ab.key': 'Key',
+    'ab.duration': 'Duration (min)', 'ab.buffer': 'Buffer (min)', 'ab.nameDe': 'Name (German)', 'ab.nameEn': 'Name (English)',
+    'ab.descriptionDe': 'Description (German)', 'ab.descriptionEn': 'Description (English)', 'ab.documentsDe': 'Documents (German, one per line)',
+    'ab.documentsEn': 'Documents (English, one per line)', 'ab.identity': 'Identity check needed', 'ab.signature': 'Signature needed', 'ab.active': 'Offered',
+    'ab.delete': 'Delete', 'ab.edit': 'Edit', 'ab.saved': 'Saved.', 'ab.wholeCity': 'Whole city', 'ab.saveHours': 'Save opening hours: {name}',
+    'ab.deleteClosure': 'Delete closure {date}', 'ab.editStaff': 'Edit {name}', 'ab.editConcern': 'Edit {name}', 'ab.removeStaff': 'Remove {name}',
+    'day.0': 'Sunday', 'day.1': 'Monday', 'day.2': 'Tuesday', 'day.3': 'Wednesday', 'day.4': 'Thursday', 'day.5': 'Friday', 'day.6': 'Saturday',
+  },
+});
+
+languageSwitch();
+await staffPage();
+const status = document.getElementById('status');
+let departments = [];
+let closures = [];
+let staff = [];
+
+const el = (tag, props = {}, ...children) => { const n = Object.assign(document.createElement(tag), props); n.append(...children); return n; };
+const say = (text, error = false) => { status.textContent = text; status.className = error ? 'error' : 'ok'; };
+const lines = s => s.split('\n').map(x => x.trim()).filter(Boolean);
+const button = (text, label, onClick, cls = 'secondary') => {
+  const b = el('button', { type: 'button', className: cls, textContent: text });
+  b.setAttribute('aria-label', label);
+  b.addEventListener('click', onClick);
+  return b;
+};
+
+function renderHours() {
+  const root = document.getElementById('hours');
+  root.replaceChildren();
+  for (const d of departments) {
+    const form = el('form', { className: 'card stack', noValidate: true });
+    form.append(el('h3', { textContent: d.name[language()] }));
+    for (let day = 1; day <= 7; day++) {
+      const dow = day % 7;
+      const id = `h-${d.key}-${dow}`;
+      const value = d.openingHours.filter(h => h.day === dow).map(h => `${h.opens}-${h.closes}`).join(', ');
+      form.append(el('div', {}, el('label', { htmlFor: id, textContent: t('day.' + dow) }), el('input', { id, name: `day${dow}`, value })));
+    }
+    const error = el('p', { className: 'error', role: 'alert' });
+    const save = el('button', { type: 'submit', textContent: t('ab.save') });
+    save.setAttribute('aria-label', t('ab.saveHours', { name: d.name[language()] }));
+    form.append(error, save);
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      error.textContent = '';
+      const ranges = [];
+      for (let dow = 0; dow < 7; dow++) {
+        for (const part of form[`day${dow}`].value.split(',').map(x => x.trim()).filter(Boolean)) {
+          const [opens, closes] = part.split('-').map(x => x.trim());
+          ranges.push({ day: dow, opens, closes });
+        }
+      }
+      try { await api(`/api/booking/admin/departments/${d.key}/opening-hours`, { method: 'PUT', body: ranges }); say(t('ab.saved')); await load(); }
+      catch (e) { error.textContent = e instanceof ApiError ? Object.values(e.errors).flat().join(' ') || e.message : t('common.error'); }
+    });
+    root.append(form);
+  }
+}
+
+function departmentOptions(select, withCity) {
+  const current = select.value;
+  select.replaceChildren();
+  if (withCity) select.append(new Option(t('ab.wholeCity'), ''));
+  for (const d of departments) select.append(new Option(d.name[language()], d.key));
+  if (current) select.value = current;
+}
+
+function renderClosures() {
+  const body = document.getElementById('closure-rows');
+  body.replaceChildren();
+  for (const c of closures) {
+    const dept = departments.find(d => d.key === c.departmentKey)?.name[language()] ?? t('ab.wholeCity');
+    body.append(el('tr', {}, el('td', { textContent: c.date }), el('td', { textContent: dept }), el('td', { textContent: c.reason[language()] }),
+      el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date: c.date }), async () => { await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' }); await load(); }))));
+  }
+}
+
+function renderStaff() {
+  const body = document.getElementById('staff-rows');
+  body.replaceChildren();
+  for (const s of staff) {
+    body.append(el('tr', {}, el('td', { textContent: s.staffName }), el('td', { textContent: s.departmentKey }), el('td', { textContent: s.concernKeys.join(', ') }),
+      el('td', {}, button(t('ab.edit'), t('ab.editStaff', { name: s.staffName }), () => editStaff(s)),
+        button(t('ab.delete'), t('ab.removeStaff', { name: s.staffName }), async () => { await api(`/api/booking/admin/staff/${s.staffId}`, { method: 'DELETE' }); await load(); }))));
+  }
+  renderSkillBoxes();
+}
+
+function renderSkillBoxes(checked = []) {
+  const form = document.getElementById('staff-form');
+  const box = document.getElementById('s-concerns');
+  const department = departments.find(d => d.key === form.departmentKey.value) ?? departments[0];
+  box.replaceChildren();
+  for (const c of department?.concerns ?? []) {
+    const input = el('input', { type: 'checkbox', name: 'concernKeys', value: c.key, checked: checked.includes(c.key) });
+    box.append(el('label', {}, input, ` ${c.name[language()]}`));
+  }
+}
+
+function editStaff(s) {
+  const form = document.getElementById('staff-form');
+  form.staffId.value = s.staffId;
+  form.staffName.value = s.staffName;
+  form.departmentKey.value = s.departmentKey;
+  renderSkillBoxes(s.concernKeys);
+  form.staffId.focus();
+}
+
+function renderConcerns() {
+  const body = document.getElementById('concern-rows');
+  body.replaceChildren();
+  for (const c of departments.flatMap(d => d.concerns)) {
+    body.append(el('tr', {}, el('td', { textContent: c.key }), el('td', { textContent: c.name[language()] }),
+      el('td', { textContent: String(c.durationMinutes) }), el('td', { textContent: String(c.bufferMinutes) }),
+      el('td', {}, button(t('ab.edit'), t('ab.editConcern', { name: c.name[language()] }), () => editConcern(c)))));
+  }
+}
+
+function editConcern(c) {
+  const f = document.getElementById('concern-form');
+  f.key.value = c.key; f.departmentKey.value = c.departmentKey; f.nameDe.value = c.name.de; f.nameEn.value = c.name.en;
+  f.descriptionDe.value = c.description.de; f.descriptionEn.value = c.description.en; f.durationMinutes.value = c.durationMinutes;
+  f.bufferMinutes.value = c.bufferMinutes; f.documentsDe.value = c.documents.de.join('\n'); f.documentsEn.value = c.documents.en.join('\n');
+  f.needsIdentityCheck.checked = c.needsIdentityCheck; f.needsSignature.checked = c.needsSignature; f.active.checked = c.active;
+  f.key.focus();
+}
+
+function render() {
+  renderHours();
+  departmentOptions(document.getElementById('c-department'), true);
+  departmentOptions(document.getElementById('s-departmentKey'), false);
+  departmentOptions(document.getElementById('k-departmentKey'), false);
+  renderClosures();
+  renderStaff();
+  renderConcerns();
+}
+
+async function load() {
+  try {
+    [departments, closures, staff] = await Promise.all([
+      api('/api/booking/admin/departments'), api('/api/booking/admin/closures'), api('/api/booking/admin/staff')]);
+    render();
+  } catch { say(t('common.error'), true); }
+}
+
+document.getElementById('closure-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const f = event.target;
+  try {
+    await api('/api/booking/admin/closures', { method: 'POST', body: { departmentKey: f.departmentKey.value || null, date: f.date.value || null, reasonDe: f.reasonDe.value, reasonEn: f.reasonEn.value } });
+    f.reset();
+    say(t('ab.saved'));
+    await load();
+  } catch (e) { if (e instanceof ApiError && e.status === 400) showFieldErrors(f, e); else say(e.message || t('common.error'), true); }
+});
+
+document.getElementById('s-departmentKey').addEventListener('change', () => renderSkillBoxes());
+document.getElementById('staff-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const f = event.target;
+  document.getElementById('staff-error').textContent = '';
+  const id = f.staffId.value.trim();
+  if (!/^[0-9a-f-]{36}$/i.test(id)) { document.getElementById('staff-error').textContent = t('ab.staffId'); f.staffId.focus(); return; }
+  try {
+    await api(`/api/booking/admin/staff/${id}`, { method: 'PUT', body: {
+      staffName: f.staffName.value, departmentKey: f.departmentKey.value,
+      concernKeys: [...f.querySelectorAll('input[name=concernKeys]:checked')].map(i => i.value) } });
+    say(t('ab.saved'));
+    await load();
+  } catch (e) { if (e instanceof ApiError && e.status === 400) showFieldErrors(f, e); else say(t('common.error'), true); }
+});
+
+document.getElementById('concern-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const f = event.target;
+  document.getElementById('concern-error').textContent = '';
+  try {
+    await api(`/api/booking/admin/concerns/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
+      departmentKey: f.departmentKey.value, nameDe: f.nameDe.value, nameEn: f.nameEn.value, descriptionDe: f.descriptionDe.value,
+      descriptionEn: f.descriptionEn.value, durationMinutes: Number(f.durationMinutes.value) || null, bufferMinutes: Number(f.bufferMinutes.value) || 0,
+      documentsDe: lines(f.documentsDe.value), documentsEn: lines(f.documentsEn.value), needsIdentityCheck: f.needsIdentityCheck.checked,
+      needsSignature: f.needsSignature.checked, active: f.active.checked } });
+    say(t('ab.saved'));
+    await load();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 400) { showFieldErrors(f, e); document.getElementById('concern-error').textContent = e.errors.key?.join(' ') ?? ''; }
+    else say(t('common.error'), true);
+  }
+});
+
+document.addEventListener('languagechange', render);
+await load();

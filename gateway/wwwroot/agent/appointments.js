@@ -1,0 +1,52 @@
+// Today's appointments of my departments, refreshed every 30 seconds, each with a way into its room.
+import { register, t, languageSwitch, language } from '/shared/i18n.js';
+import { api } from '/shared/api.js';
+import { staffPage } from '/shared/staff.js';
+
+register({
+  de: {
+    'agent.name': 'Schalter für Mitarbeitende', 'appts.title': 'Termine heute', 'appts.time': 'Zeit', 'appts.concern': 'Anliegen', 'appts.name': 'Name',
+    'appts.state': 'Stand', 'appts.action': 'Aktion', 'appts.open': 'Raum öffnen', 'appts.openFor': 'Raum öffnen für {name}', 'appts.none': 'Heute sind keine Termine gebucht.',
+    'appts.mine': 'mir zugeteilt', 'appts.joined': 'im Raum', 'appts.called': 'aufgerufen', 'appts.waiting': 'gebucht',
+  },
+  en: {
+    'agent.name': 'Counter for staff', 'appts.title': "Today's appointments", 'appts.time': 'Time', 'appts.concern': 'Concern', 'appts.name': 'Name',
+    'appts.state': 'State', 'appts.action': 'Action', 'appts.open': 'Open room', 'appts.openFor': 'Open room for {name}', 'appts.none': 'No appointments are booked today.',
+    'appts.mine': 'assigned to me', 'appts.joined': 'in the room', 'appts.called': 'called', 'appts.waiting': 'booked',
+  },
+});
+
+languageSwitch();
+await staffPage();
+const status = document.getElementById('status');
+let rows = [];
+
+function render() {
+  const body = document.getElementById('rows');
+  body.replaceChildren();
+  const locale = language() === 'en' ? 'en-GB' : 'de-CH';
+  const time = iso => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Zurich' }).format(new Date(iso));
+  for (const a of rows) {
+    const tr = document.createElement('tr');
+    const state = [t(a.joinedAt ? 'appts.joined' : a.calledAt ? 'appts.called' : 'appts.waiting')];
+    if (a.mine) state.push(t('appts.mine'));
+    const link = Object.assign(document.createElement('a'), { className: 'button secondary', href: `/agent/room.html?appointment=${a.id}`, textContent: t('appts.open') });
+    link.setAttribute('aria-label', t('appts.openFor', { name: a.citizenName }));
+    const cells = [`${time(a.start)}–${time(a.end)}`, a.concernName[language()], a.citizenName, state.join(', ')];
+    for (const text of cells) tr.append(Object.assign(document.createElement('td'), { textContent: text }));
+    const action = document.createElement('td');
+    action.append(link);
+    tr.append(action);
+    body.append(tr);
+  }
+  status.textContent = rows.length ? '' : t('appts.none');
+}
+
+async function load() {
+  try { rows = await api('/api/booking/appointments/today'); render(); }
+  catch { status.textContent = t('common.error'); }
+}
+
+document.addEventListener('languagechange', render);
+await load();
+setInterval(load, 30000);

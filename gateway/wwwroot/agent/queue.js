@@ -1,0 +1,59 @@
+// The live queue for my skills (refreshed every three seconds) and "take next", which opens the room.
+import { register, t, languageSwitch, language } from '/shared/i18n.js';
+import { api } from '/shared/api.js';
+import { staffPage } from '/shared/staff.js';
+
+register({
+  de: {
+    'agent.name': 'Schalter für Mitarbeitende', 'q.title': 'Warteschlange', 'q.next': 'Nächste Person aufrufen', 'q.waitingTitle': 'Wartende',
+    'q.since': 'Wartet seit', 'q.concern': 'Anliegen', 'q.name': 'Name', 'q.language': 'Sprache', 'q.summary': '{n} wartend, {due} Termine jetzt fällig',
+    'q.empty': 'Niemand wartet gerade.', 'q.skills': 'Meine Themen: {list}', 'q.minutes': '{n} Min.', 'q.noSkills': 'Ihnen sind noch keine Themen zugeteilt.',
+  },
+  en: {
+    'agent.name': 'Counter for staff', 'q.title': 'Queue', 'q.next': 'Call the next person', 'q.waitingTitle': 'Waiting',
+    'q.since': 'Waiting for', 'q.concern': 'Concern', 'q.name': 'Name', 'q.language': 'Language', 'q.summary': '{n} waiting, {due} appointments due now',
+    'q.empty': 'Nobody is waiting right now.', 'q.skills': 'My topics: {list}', 'q.minutes': '{n} min', 'q.noSkills': 'No topics are assigned to you yet.',
+  },
+});
+
+languageSwitch();
+await staffPage();
+let data = null;
+
+function render() {
+  if (!data) return;
+  const body = document.getElementById('rows');
+  body.replaceChildren();
+  for (const ticket of data.tickets) {
+    const tr = document.createElement('tr');
+    for (const text of [t('q.minutes', { n: Math.floor(ticket.waitingSeconds / 60) }), ticket.concernName[language()], ticket.citizenName, ticket.language.toUpperCase()]) {
+      tr.append(Object.assign(document.createElement('td'), { textContent: text }));
+    }
+    body.append(tr);
+  }
+  document.getElementById('summary').textContent = t('q.summary', { n: data.tickets.length, due: data.appointmentsDueNow });
+  document.getElementById('skills').textContent = data.skills.length ? t('q.skills', { list: data.skills.join(', ') }) : t('q.noSkills');
+}
+
+async function load() {
+  try { data = await api('/api/booking/queue'); render(); } catch { document.getElementById('summary').textContent = t('common.error'); }
+}
+
+document.getElementById('next').addEventListener('click', async () => {
+  const button = document.getElementById('next');
+  button.disabled = true;
+  try {
+    const next = await api('/api/booking/queue/next', { method: 'POST' });
+    if (next) { location.href = next.roomUrl; return; }
+    document.getElementById('next-status').textContent = t('q.empty');
+  } catch {
+    document.getElementById('next-status').textContent = t('common.error');
+  } finally {
+    button.disabled = false;
+  }
+  load();
+});
+
+document.addEventListener('languagechange', render);
+await load();
+setInterval(load, 3000);

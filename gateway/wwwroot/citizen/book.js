@@ -1,0 +1,203 @@
+// Concern → free slot → name and e-mail → confirmation. The slot picker is shared with the manage page.
+import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { api, ApiError, showFieldErrors } from '/shared/api.js';
+
+register({
+  de: {
+    'book.title': 'Termin buchen', 'book.stepsLabel': 'Schritte', 'book.step1': '1. Zeit wählen', 'book.step2': '2. Angaben', 'book.step3': '3. Bestätigung',
+    'book.pickTitle': 'Freie Zeiten', 'book.earlier': 'Frühere Zeiten', 'book.later': 'Spätere Zeiten', 'book.none': 'In diesem Zeitraum ist kein Termin frei.',
+    'book.detailsTitle': 'Ihre Angaben', 'book.name': 'Vor- und Nachname', 'book.email': 'E-Mail (für die Bestätigung und den Link zum Gespräch)',
+    'book.language': 'Sprache der E-Mails', 'book.submit': 'Verbindlich buchen', 'book.back': 'Andere Zeit wählen',
+    'book.doneTitle': 'Ihr Termin ist gebucht', 'book.mailSent': 'Wir haben Ihnen eine E-Mail mit dem Link zum Gespräch und einer Kalenderdatei geschickt.',
+    'book.manage': 'Termin verwalten (absagen oder verschieben)', 'book.chosen': 'Gewählt: {when}', 'book.concern': 'Anliegen: {name}',
+    'book.when': 'Wann', 'book.what': 'Anliegen', 'book.who': 'Name', 'book.documents': 'Bitte halten Sie bereit:',
+    'book.taken': 'Diese Zeit wurde soeben vergeben. Bitte wählen Sie eine der nächsten freien Zeiten.', 'book.unknown': 'Dieses Anliegen gibt es nicht. Bitte wählen Sie es auf der Startseite.',
+    'book.slotLabel': '{time}, {free} frei',
+  },
+  en: {
+    'book.title': 'Book an appointment', 'book.stepsLabel': 'Steps', 'book.step1': '1. Choose a time', 'book.step2': '2. Your details', 'book.step3': '3. Confirmation',
+    'book.pickTitle': 'Free times', 'book.earlier': 'Earlier times', 'book.later': 'Later times', 'book.none': 'No appointment is free in this period.',
+    'book.detailsTitle': 'Your details', 'book.name': 'First and last name', 'book.email': 'E-mail (for the confirmation and the link to the meeting)',
+    'book.language': 'Language of the e-mails', 'book.submit': 'Book now', 'book.back': 'Choose another time',
+    'book.doneTitle': 'Your appointment is booked', 'book.mailSent': 'We have sent you an e-mail with the link to the meeting and a calendar file.',
+    'book.manage': 'Manage the appointment (cancel or move)', 'book.chosen': 'Chosen: {when}', 'book.concern': 'Concern: {name}',
+    'book.when': 'When', 'book.what': 'Concern', 'book.who': 'Name', 'book.documents': 'Please have ready:',
+    'book.taken': 'This time has just been taken. Please choose one of the next free times.', 'book.unknown': 'This concern does not exist. Please choose it on the home page.',
+    'book.slotLabel': '{time}, {free} free',
+  },
+});
+
+const locale = () => (language() === 'en' ? 'en-GB' : 'de-CH');
+export const formatWhen = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+const formatDay = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(new Date(iso));
+const formatTime = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+const isoDate = d => d.toISOString().slice(0, 10);
+
+/**
+ * A two-week slot picker for a concern inside <div id="slots">, with earlier/later buttons.
+ * onPick(slot, timeZone) is called when a resident chooses a time.
+ */
+export function slotPicker(concernKey, onPick, { offered } = {}) {
+  const container = document.getElementById('slots');
+  const status = document.getElementById('status');
+  let from = new Date();
+  let data = null;
+  let chosen = null;
+
+  function render() {
+    container.replaceChildren();
+    if (!data) return;
+    const byDay = new Map();
+    for (const slot of data.slots) {
+      const day = formatDay(slot.start, data.timeZone);
+      byDay.set(day, [...(byDay.get(day) || []), slot]);
+    }
+    if (byDay.size === 0) {
+      container.append(Object.assign(document.createElement('p'), { textContent: t('book.none') }));
+    }
+    for (const [day, slots] of byDay) {
+      const heading = Object.assign(document.createElement('h3'), { className: 'slot-day', textContent: day });
+      const list = Object.assign(document.createElement('ul'), { className: 'slots' });
+      for (const slot of slots) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = formatTime(slot.start, data.timeZone);
+        button.setAttribute('aria-pressed', String(chosen === slot.start));
+        button.dataset.start = slot.start;
+        button.addEventListener('click', () => { chosen = slot.start; render(); onPick(slot, data.timeZone); });
+        const item = document.createElement('li');
+        item.append(button);
+        list.append(item);
+      }
+      container.append(heading, list);
+    }
+  }
+
+  async function load() {
+    const to = new Date(from.getTime() + 13 * 86400000);
+    try {
+      data = await api(`/api/booking/concerns/${encodeURIComponent(concernKey)}/slots?from=${isoDate(from)}&to=${isoDate(to)}`);
+      if (offered) {
+        data.slots = offered.concat(data.slots.filter(s => !offered.some(o => o.start === s.start)))
+          .sort((a, b) => new Date(a.start) - new Date(b.start));
+      }
+      offered = null;
+      render();
+      document.getElementById('earlier').disabled = from <= new Date();
+    } catch (e) {
+      status.textContent = e instanceof ApiError && e.status === 404 ? t('book.unknown') : t('common.error');
+      status.className = 'error';
+    }
+  }
+
+  document.getElementById('later').addEventListener('click', () => { from = new Date(from.getTime() + 14 * 86400000); load(); });
+  document.getElementById('earlier').addEventListener('click', () => { from = new Date(Math.max(Date.now(), from.getTime() - 14 * 86400000)); load(); });
+  document.addEventListener('languagechange', render);
+  return { reload: load, showOffered(slots) { offered = slots; from = new Date(); return load(); } };
+}
+
+export function step(n) {
+  for (let i = 1; i <= 3; i++) {
+    const item = document.getElementById(`step-${i}`);
+    if (!item) continue;
+    if (i === n) item.setAttribute('aria-current', 'step'); else item.removeAttribute('aria-current');
+  }
+}
+
+async function bookPage() {
+  apply();
+  languageSwitch();
+  const concernKey = new URLSearchParams(location.search).get('concern') || '';
+  const status = document.getElementById('status');
+  const pick = document.getElementById('pick');
+  const details = document.getElementById('details');
+  const done = document.getElementById('done');
+  const form = document.getElementById('form');
+  form.language.value = language();
+  let concern = null;
+  let chosen = null;
+  let timeZone = 'Europe/Zurich';
+
+  try {
+    concern = await api(`/api/booking/concerns/${encodeURIComponent(concernKey)}`);
+  } catch {
+    status.textContent = t('book.unknown');
+    status.className = 'error';
+    pick.hidden = true;
+    return;
+  }
+  const showConcern = () => { document.getElementById('concern-name').textContent = t('book.concern', { name: concern.name[language()] }); };
+  showConcern();
+  document.addEventListener('languagechange', showConcern);
+
+  const picker = slotPicker(concernKey, (slot, zone) => {
+    chosen = slot;
+    timeZone = zone;
+    document.getElementById('chosen').textContent = t('book.chosen', { when: formatWhen(slot.start, zone) });
+    status.textContent = '';
+    details.hidden = false;
+    step(2);
+    form.name.focus();
+  });
+  const offeredStart = new URLSearchParams(location.search).get('start');
+  await picker.reload();
+  if (offeredStart) document.querySelector(`#slots button[data-start="${CSS.escape(offeredStart)}"]`)?.click();
+
+  document.getElementById('back').addEventListener('click', () => { details.hidden = true; step(1); document.querySelector('#slots button')?.focus(); });
+
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const submit = document.getElementById('submit');
+    submit.disabled = true;
+    document.getElementById('form-error').textContent = '';
+    try {
+      const booked = await api('/api/booking/appointments', {
+        method: 'POST',
+        body: { concernKey, start: chosen.start, name: form.name.value, email: form.email.value, language: form.language.value },
+      });
+      showDone(booked);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        details.hidden = true;
+        step(1);
+        status.textContent = t('book.taken');
+        status.className = 'error';
+        await picker.showOffered(e.problem.nextSlots || []);
+      } else if (e instanceof ApiError && e.status === 400) {
+        showFieldErrors(form, e);
+        document.getElementById('form-error').textContent = e.errors.start?.join(' ') || e.errors.concernKey?.join(' ') || '';
+      } else {
+        document.getElementById('form-error').textContent = t('common.error');
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+
+  function showDone(booked) {
+    const a = booked.appointment;
+    const lang = language();
+    pick.hidden = true;
+    details.hidden = true;
+    done.hidden = false;
+    step(3);
+    const summary = document.getElementById('summary');
+    summary.replaceChildren();
+    for (const [label, value] of [[t('book.what'), a.concernName[lang]], [t('book.when'), formatWhen(a.start, a.timeZone || timeZone)], [t('book.who'), a.citizenName]]) {
+      summary.append(Object.assign(document.createElement('dt'), { textContent: label }), Object.assign(document.createElement('dd'), { textContent: value }));
+    }
+    const docs = a.documents[lang];
+    const box = document.getElementById('documents');
+    box.replaceChildren();
+    if (docs.length) {
+      box.append(Object.assign(document.createElement('p'), { textContent: t('book.documents') }));
+      const list = document.createElement('ul');
+      for (const d of docs) list.append(Object.assign(document.createElement('li'), { textContent: d }));
+      box.append(list);
+    }
+    document.getElementById('manage-link').href = `/manage.html#t=${booked.manageToken}`;
+    document.getElementById('done-title').focus();
+  }
+}
+
+if (document.body.id === 'book-page') bookPage();

@@ -1,0 +1,115 @@
+// Cancel or move an appointment with the link from the confirmation mail (token in the fragment, no account).
+import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { api, ApiError, fragmentToken } from '/shared/api.js';
+import { slotPicker, formatWhen } from '/book.js';
+
+register({
+  de: {
+    'manage.title': 'Ihr Termin', 'manage.move': 'Verschieben', 'manage.cancel': 'Absagen', 'manage.confirmCancel': 'Möchten Sie den Termin wirklich absagen?',
+    'manage.cancelYes': 'Ja, absagen', 'manage.cancelNo': 'Nein, behalten', 'manage.pickTitle': 'Neue Zeit wählen', 'manage.moveYes': 'Termin verschieben',
+    'manage.moveNo': 'Abbrechen', 'manage.moveTo': 'Neue Zeit: {when}', 'manage.invalid': 'Dieser Link ist ungültig oder abgelaufen.',
+    'manage.cancelled': 'Der Termin ist abgesagt. Sie erhalten eine Bestätigung per E-Mail.', 'manage.moved': 'Der Termin ist verschoben. Sie erhalten eine E-Mail mit dem neuen Link zum Gespräch.',
+    'manage.statusBooked': 'gebucht', 'manage.statusCancelled': 'abgesagt', 'manage.what': 'Anliegen', 'manage.when': 'Wann', 'manage.who': 'Name', 'manage.state': 'Status',
+    'manage.documents': 'Unterlagen', 'manage.taken': 'Diese Zeit wurde soeben vergeben. Bitte wählen Sie eine andere.',
+  },
+  en: {
+    'manage.title': 'Your appointment', 'manage.move': 'Move', 'manage.cancel': 'Cancel', 'manage.confirmCancel': 'Do you really want to cancel the appointment?',
+    'manage.cancelYes': 'Yes, cancel', 'manage.cancelNo': 'No, keep it', 'manage.pickTitle': 'Choose a new time', 'manage.moveYes': 'Move the appointment',
+    'manage.moveNo': 'Cancel', 'manage.moveTo': 'New time: {when}', 'manage.invalid': 'This link is invalid or has expired.',
+    'manage.cancelled': 'The appointment is cancelled. You will receive a confirmation by e-mail.', 'manage.moved': 'The appointment has been moved. You will receive an e-mail with the new link to the meeting.',
+    'manage.statusBooked': 'booked', 'manage.statusCancelled': 'cancelled', 'manage.what': 'Concern', 'manage.when': 'When', 'manage.who': 'Name', 'manage.state': 'Status',
+    'manage.documents': 'Documents', 'manage.taken': 'This time has just been taken. Please choose another one.',
+  },
+});
+
+apply();
+languageSwitch();
+const token = fragmentToken();
+const status = document.getElementById('status');
+const section = document.getElementById('appointment');
+const pick = document.getElementById('pick');
+let appointment = null;
+let picker = null;
+let newSlot = null;
+
+function say(key, error = false) {
+  status.removeAttribute('data-i18n');
+  status.textContent = key ? t(key) : '';
+  status.className = error ? 'error' : (key ? 'ok' : '');
+}
+
+function render() {
+  if (!appointment) return;
+  const a = appointment;
+  const lang = language();
+  const summary = document.getElementById('summary');
+  summary.replaceChildren();
+  const rows = [
+    [t('manage.what'), a.concernName[lang]],
+    [t('manage.when'), formatWhen(a.start, a.timeZone)],
+    [t('manage.who'), a.citizenName],
+    [t('manage.state'), t(a.status === 'booked' ? 'manage.statusBooked' : 'manage.statusCancelled')],
+  ];
+  if (a.documents[lang].length) rows.push([t('manage.documents'), a.documents[lang].join(', ')]);
+  for (const [label, value] of rows) {
+    summary.append(Object.assign(document.createElement('dt'), { textContent: label }), Object.assign(document.createElement('dd'), { textContent: value }));
+  }
+  document.getElementById('actions').hidden = !a.canChange;
+  section.hidden = false;
+}
+
+async function load() {
+  try {
+    appointment = await api('/api/booking/appointments/mine', { token });
+    say('');
+    render();
+  } catch (e) {
+    say(e instanceof ApiError && e.status === 401 ? 'manage.invalid' : 'common.error', true);
+  }
+}
+
+document.addEventListener('languagechange', render);
+document.getElementById('cancel').addEventListener('click', () => { document.getElementById('confirm-cancel').hidden = false; document.getElementById('cancel-yes').focus(); });
+document.getElementById('cancel-no').addEventListener('click', () => { document.getElementById('confirm-cancel').hidden = true; document.getElementById('cancel').focus(); });
+document.getElementById('cancel-yes').addEventListener('click', async () => {
+  try {
+    appointment = await api('/api/booking/appointments/mine', { method: 'DELETE', token });
+    document.getElementById('confirm-cancel').hidden = true;
+    pick.hidden = true;
+    render();
+    say('manage.cancelled');
+  } catch (e) {
+    say(e instanceof ApiError && e.status === 401 ? 'manage.invalid' : 'common.error', true);
+  }
+});
+document.getElementById('move').addEventListener('click', async () => {
+  pick.hidden = false;
+  picker ??= slotPicker(appointment.concernKey, slot => {
+    newSlot = slot;
+    document.getElementById('move-to').textContent = t('manage.moveTo', { when: formatWhen(slot.start, appointment.timeZone) });
+    document.getElementById('confirm-move').hidden = false;
+    document.getElementById('move-yes').focus();
+  });
+  await picker.reload();
+  document.getElementById('pick-title').scrollIntoView();
+});
+document.getElementById('move-no').addEventListener('click', () => { document.getElementById('confirm-move').hidden = true; });
+document.getElementById('move-yes').addEventListener('click', async () => {
+  try {
+    appointment = await api('/api/booking/appointments/mine', { method: 'PUT', token, body: { start: newSlot.start } });
+    document.getElementById('confirm-move').hidden = true;
+    pick.hidden = true;
+    render();
+    say('manage.moved');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 409 && e.problem.nextSlots) {
+      document.getElementById('confirm-move').hidden = true;
+      say('manage.taken', true);
+      await picker.showOffered(e.problem.nextSlots);
+    } else {
+      say(e instanceof ApiError && e.status === 401 ? 'manage.invalid' : 'common.error', true);
+    }
+  }
+});
+
+if (token) await load(); else say('manage.invalid', true);

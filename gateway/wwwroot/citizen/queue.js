@@ -1,0 +1,149 @@
+// "Talk to us now": join the live queue, watch the position (polled every two seconds), enter the room when called.
+import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { api, ApiError, fragmentToken, showFieldErrors } from '/shared/api.js';
+
+register({
+  de: {
+    'queue.title': 'Jetzt mit uns sprechen', 'queue.concern': 'Ihr Anliegen', 'queue.name': 'Ihr Name', 'queue.email': 'E-Mail (freiwillig)',
+    'queue.join': 'In die Warteschlange', 'queue.closedTitle': 'Zurzeit geschlossen', 'queue.closedText': 'Gerne beraten wir Sie zu einem dieser Termine:',
+    'queue.ticketTitle': 'Ihr Platz in der Warteschlange', 'queue.position': 'Ihre Position', 'queue.estimate': 'Geschätzte Wartezeit: ca. {n} Minuten',
+    'queue.keepOpen': 'Lassen Sie diese Seite offen. Sobald Sie an der Reihe sind, geht es hier weiter.', 'queue.leave': 'Warteschlange verlassen',
+    'queue.called': 'Sie sind an der Reihe!', 'queue.enter': 'Jetzt eintreten', 'queue.missed': 'Sie wurden aufgerufen, sind aber nicht eingetreten. Bitte reihen Sie sich erneut ein.',
+    'queue.cancelled': 'Sie haben die Warteschlange verlassen.', 'queue.joined': 'Sie sind im Gespräch.', 'queue.invalid': 'Dieser Link ist ungültig oder abgelaufen.',
+    'queue.noneOpen': 'Zurzeit ist kein Schalter geöffnet.',
+  },
+  en: {
+    'queue.title': 'Talk to us now', 'queue.concern': 'Your concern', 'queue.name': 'Your name', 'queue.email': 'E-mail (optional)',
+    'queue.join': 'Join the queue', 'queue.closedTitle': 'Closed at the moment', 'queue.closedText': 'We will gladly advise you at one of these times:',
+    'queue.ticketTitle': 'Your place in the queue', 'queue.position': 'Your position', 'queue.estimate': 'Estimated wait: about {n} minutes',
+    'queue.keepOpen': 'Keep this page open. As soon as it is your turn, you continue here.', 'queue.leave': 'Leave the queue',
+    'queue.called': 'It is your turn!', 'queue.enter': 'Enter now', 'queue.missed': 'You were called but did not enter. Please join the queue again.',
+    'queue.cancelled': 'You have left the queue.', 'queue.joined': 'You are in the meeting.', 'queue.invalid': 'This link is invalid or has expired.',
+    'queue.noneOpen': 'No counter is open at the moment.',
+  },
+});
+
+apply();
+languageSwitch();
+const status = document.getElementById('status');
+const form = document.getElementById('join');
+let token = fragmentToken();
+let departments = [];
+let last = null;
+let timer = null;
+
+function say(text, error = false) { status.textContent = text; status.className = error ? 'error' : ''; }
+
+function fillConcerns() {
+  const lang = language();
+  const wanted = form.concernKey.value || new URLSearchParams(location.search).get('concern');
+  form.concernKey.replaceChildren();
+  for (const d of departments.filter(d => d.openNow)) {
+    const group = Object.assign(document.createElement('optgroup'), { label: d.name[lang] });
+    for (const c of d.concerns) group.append(new Option(c.name[lang], c.key));
+    form.concernKey.append(group);
+  }
+  if (wanted) form.concernKey.value = wanted;
+}
+
+function showOffers(slots, concernKey) {
+  const list = document.getElementById('offers');
+  list.replaceChildren();
+  const locale = language() === 'en' ? 'en-GB' : 'de-CH';
+  for (const slot of slots) {
+    const a = document.createElement('a');
+    a.className = 'button secondary';
+    a.href = `/book.html?concern=${encodeURIComponent(concernKey)}&start=${encodeURIComponent(slot.start)}`;
+    a.textContent = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(slot.start));
+    const item = document.createElement('li');
+    item.append(a);
+    list.append(item);
+  }
+  document.getElementById('closed').hidden = false;
+}
+
+function renderTicket() {
+  if (!last) return;
+  document.getElementById('ticket').hidden = false;
+  form.hidden = true;
+  const waiting = document.getElementById('waiting');
+  const called = document.getElementById('called');
+  const ended = document.getElementById('ended');
+  waiting.hidden = last.status !== 'waiting';
+  called.hidden = last.status !== 'called';
+  ended.hidden = !['missed', 'cancelled', 'joined'].includes(last.status);
+  if (last.status === 'waiting') {
+    document.getElementById('position').textContent = String(last.position ?? '–');
+    document.getElementById('estimate').textContent = last.estimatedWaitMinutes != null ? t('queue.estimate', { n: last.estimatedWaitMinutes }) : '';
+  }
+  if (!ended.hidden) ended.textContent = t(`queue.${last.status}`);
+}
+
+async function poll() {
+  try {
+    last = await api('/api/booking/queue/tickets/mine', { token });
+    renderTicket();
+    if (last.status === 'called') {
+      const link = document.getElementById('room-link');
+      link.href = `/room.html#t=${token}`;
+      link.focus();
+    }
+    if (['missed', 'cancelled', 'joined'].includes(last.status)) { clearInterval(timer); timer = null; }
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) { clearInterval(timer); timer = null; say(t('queue.invalid'), true); }
+  }
+}
+
+function follow() {
+  poll();
+  timer ??= setInterval(poll, 2000);
+}
+
+form.addEventListener('submit', async event => {
+  event.preventDefault();
+  const submit = document.getElementById('join-submit');
+  submit.disabled = true;
+  document.getElementById('join-error').textContent = '';
+  try {
+    const ticket = await api('/api/booking/queue', {
+      method: 'POST',
+      body: { concernKey: form.concernKey.value, name: form.name.value, email: form.email.value || null, language: language() },
+    });
+    token = ticket.token;
+    // The token lives in the fragment so a reload (or a bookmark) finds the ticket again without sending it to a server.
+    history.replaceState(null, '', `/queue.html#t=${token}`);
+    follow();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 409) { form.hidden = true; showOffers(e.problem.nextSlots || [], form.concernKey.value); }
+    else if (e instanceof ApiError && e.status === 400) showFieldErrors(form, e);
+    else document.getElementById('join-error').textContent = t('common.error');
+  } finally {
+    submit.disabled = false;
+  }
+});
+
+document.getElementById('leave').addEventListener('click', async () => {
+  try { await api('/api/booking/queue/tickets/mine', { method: 'DELETE', token }); } catch { /* the next poll shows the real state */ }
+  poll();
+});
+document.addEventListener('languagechange', () => { fillConcerns(); renderTicket(); });
+
+if (token) {
+  follow();
+} else {
+  try {
+    departments = await api('/api/booking/concerns');
+    fillConcerns();
+    if (departments.some(d => d.openNow)) form.hidden = false;
+    else {
+      say(t('queue.noneOpen'));
+      const concernKey = new URLSearchParams(location.search).get('concern');
+      if (concernKey) {
+        const slots = await api(`/api/booking/concerns/${encodeURIComponent(concernKey)}/slots`);
+        showOffers(slots.slots.slice(0, 5), concernKey);
+      }
+    }
+  } catch {
+    say(t('common.error'), true);
+  }
+}

@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Municipal.Testing;
+
+namespace Municipal.Gateway.Tests;
+
+/// <summary>The gateway in-process with its own database, routing to five stub services on loopback.</summary>
+public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly string[] ServiceNames = ["booking", "sessions", "identity", "forms", "documents"];
+
+    private TestDatabase? database;
+
+    public Dictionary<string, StubService> Backends { get; } = ServiceNames.ToDictionary(n => n, n => new StubService(n));
+
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings() => [];
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync("gateway");
+        foreach (var service in Backends.Values) await service.StartAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        foreach (var service in Backends.Values) await service.DisposeAsync();
+        if (database is not null) await database.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:gatewaydb", database!.ConnectionString);
+        builder.UseSetting("Auth:InternalKey", TestEnvironment.InternalKey);
+        builder.UseSetting("Mail:Maildir", TestEnvironment.Maildir);
+        foreach (var (name, stub) in Backends) builder.UseSetting($"services:{name}:http:0", stub.Url);
+        // Every test client shares one (unknown) address in the test server: generous limits unless a test lowers them.
+        builder.UseSetting("RateLimits:SignInPerIp", "10000");
+        builder.UseSetting("RateLimits:SensitivePerIp", "10000");
+        foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A browser-like client: HTTPS base address so the Secure session cookie is kept and sent.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+        AllowAutoRedirect = false,
+    });
+
+    public async Task<HttpClient> SignedInAsync(string userName, string password = "Schalter-2026!")
+    {
+        var client = Browser();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+}
+
+/// <summary>The gateway on a real loopback port, for what the in-memory test server cannot carry (WebSocket upgrades).</summary>
+public sealed class KestrelGatewayFactory : GatewayFactory
+{
+    public KestrelGatewayFactory() => UseKestrel(0);
+
+    public Uri Address
+    {
+        get
+        {
+            StartServer();
+            return new Uri(ClientOptions.BaseAddress.ToString());
+        }
+    }
+}
+
+/// <summary>Low limits, so a test can reach them quickly.</summary>
+public sealed class StrictGatewayFactory : GatewayFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
+    [
+        new("RateLimits:SensitivePerIp", "3"),
+        new("RateLimits:SignInPerIp", "4"),
+        new("RequestLimits:DefaultBytes", "1024"),
+    ];
+}

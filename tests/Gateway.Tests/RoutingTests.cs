@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+
+namespace Municipal.Gateway.Tests;
+
+public sealed class RoutingTests(GatewayFactory gateway) : IClassFixture<GatewayFactory>
+{
+    [Theory]
+    [InlineData("/api/booking/concerns", "booking")]
+    [InlineData("/api/sessions/rooms/current", "sessions")]
+    [InlineData("/hubs/session/negotiate", "sessions")]
+    [InlineData("/api/identity/mrz", "identity")]
+    [InlineData("/api/forms/definitions", "forms")]
+    [InlineData("/api/documents/inbox", "documents")]
+    public async Task Each_route_reaches_its_service_unchanged(string path, string service)
+    {
+        var echo = await gateway.Browser().GetFromJsonAsync<Echo>(path);
+
+        Assert.Equal(service, echo!.Service);
+        Assert.Equal(path, echo.Path);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_path_is_a_problem_not_a_page()
+    {
+        var response = await gateway.Browser().GetAsync("/api/nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Resident_tokens_pass_but_forged_authorization_and_cookies_do_not()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/booking/appointments/mine");
+        request.Headers.Add("X-Resident-Token", "resident-token");
+        request.Headers.Add("Authorization", "Bearer forged");
+        request.Headers.Add("Cookie", "other=1");
+
+        var response = await gateway.Browser().SendAsync(request);
+        var echo = await response.Content.ReadFromJsonAsync<Echo>();
+
+        Assert.Equal("resident-token", echo!.ResidentToken);
+        Assert.Null(echo.Authorization);
+        Assert.Null(echo.Cookie);
+    }
+
+    [Fact]
+    public async Task Health_is_ready_only_while_every_service_is()
+    {
+        var client = gateway.Browser();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        gateway.Backends["documents"].Healthy = false;
+        try
+        {
+            var response = await client.GetAsync("/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Contains("documents", await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            gateway.Backends["documents"].Healthy = true;
+        }
+    }
+}
+
+public sealed class WebSocketTests(KestrelGatewayFactory gateway) : IClassFixture<KestrelGatewayFactory>
+{
+    [Fact]
+    public async Task A_websocket_passes_through_hubs()
+    {
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri(gateway.Address, "/hubs/echo").ToWebSocket(), default);
+
+        await socket.SendAsync(Encoding.UTF8.GetBytes("grüezi"), WebSocketMessageType.Text, true, default);
+        var buffer = new byte[64];
+        var received = await socket.ReceiveAsync(buffer, default);
+
+        Assert.Equal("grüezi", Encoding.UTF8.GetString(buffer, 0, received.Count));
+    }
+}
+
+internal static class UriExtensions
+{
+    public static Uri ToWebSocket(this Uri uri) => new UriBuilder(uri) { Scheme = uri.Scheme == "https" ? "wss" : "ws" }.Uri;
+}

@@ -1,0 +1,149 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.Testing;
+
+namespace Municipal.Gateway.Tests;
+
+public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayFactory>
+{
+    [Fact]
+    public async Task A_signed_in_clerk_reaches_services_with_a_short_lived_internal_token()
+    {
+        var client = await gateway.SignedInAsync("clerk.residents");
+
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/auth/me");
+        Assert.Equal("Rita Residents", me.GetProperty("name").GetString());
+
+        var echo = await client.GetFromJsonAsync<Echo>("/api/forms/dossiers");
+        Assert.StartsWith("Bearer ", echo!.Authorization);
+        Assert.Null(echo.Cookie);
+
+        var key = InternalToken.SigningKey(new ConfigurationBuilder().AddInMemoryCollection([new("Auth:InternalKey", TestEnvironment.InternalKey)]).Build());
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(echo.Authorization!["Bearer ".Length..], InternalToken.ValidationParameters(key));
+        Assert.True(result.IsValid);
+        var token = (JsonWebToken)result.SecurityToken;
+        Assert.Contains(token.Claims, c => c is { Type: "dept", Value: "residents-office" });
+        Assert.Contains(token.Claims, c => c is { Type: "role", Value: "clerk" });
+        Assert.True(token.ValidTo - token.ValidFrom <= TimeSpan.FromMinutes(6));
+    }
+
+    [Fact]
+    public async Task Without_signing_in_nothing_staff_only_is_reachable()
+    {
+        var client = gateway.Browser();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/staff")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/audit")).StatusCode);
+        var echo = await client.GetFromJsonAsync<Echo>("/api/forms/dossiers");
+        Assert.Null(echo!.Authorization);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_without_saying_whether_the_account_exists()
+    {
+        var client = gateway.Browser();
+        var wrong = await client.PostAsJsonAsync("/api/auth/login", new { userName = "clerk.tax", password = "nope-nope-nope" });
+        var unknown = await client.PostAsJsonAsync("/api/auth/login", new { userName = "nobody.here", password = "nope-nope-nope" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        var a = await wrong.Content.ReadFromJsonAsync<JsonElement>();
+        var b = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(a.GetProperty("title").GetString(), b.GetProperty("title").GetString());
+        Assert.Equal(a.GetProperty("detail").GetString(), b.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Missing_fields_are_named_in_a_validation_problem()
+    {
+        var response = await gateway.Browser().PostAsJsonAsync("/api/auth/login", new { userName = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("userName", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("password", out _));
+    }
+
+    [Fact]
+    public async Task Repeated_failures_lock_the_account_even_for_the_right_password()
+    {
+        var (userName, password) = await CreateAccountAsync("clerk", "residents-office");
+        var client = gateway.Browser();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/auth/login", new { userName, password = "wrong-password-1!" });
+        }
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
+
+        Assert.Equal(HttpStatusCode.Locked, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_a_second_factor_the_code_is_required()
+    {
+        var (userName, password) = await CreateAccountAsync("supervisor", "tax-office");
+        var client = await gateway.SignedInAsync(userName, password);
+        var setup = await client.GetFromJsonAsync<JsonElement>("/api/auth/totp");
+        var key = setup.GetProperty("key").GetString()!;
+        Assert.StartsWith("<svg", setup.GetProperty("qrSvg").GetString()!.TrimStart()[..4]);
+        (await client.PostAsJsonAsync("/api/auth/totp", new { code = Totp.Code(key) })).EnsureSuccessStatusCode();
+
+        var fresh = gateway.Browser();
+        var withoutCode = await fresh.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        Assert.Equal(HttpStatusCode.BadRequest, withoutCode.StatusCode);
+        Assert.Equal("urn:municipal:totp-required", (await withoutCode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+
+        var wrongCode = await fresh.PostAsJsonAsync("/api/auth/login", new { userName, password, code = "000000" == Totp.Code(key) ? "111111" : "000000" });
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongCode.StatusCode);
+
+        var withCode = await fresh.PostAsJsonAsync("/api/auth/login", new { userName, password, code = Totp.Code(key) });
+        Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_admins_manage_accounts_and_a_disabled_account_cannot_sign_in()
+    {
+        var clerk = await gateway.SignedInAsync("clerk.residents");
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/staff")).StatusCode);
+
+        var (userName, password) = await CreateAccountAsync("clerk", "residents-office");
+        var admin = await gateway.SignedInAsync("admin");
+        var accounts = await admin.GetFromJsonAsync<JsonElement[]>("/api/staff");
+        var id = accounts!.Single(a => a.GetProperty("userName").GetString() == userName).GetProperty("id").GetString();
+        (await admin.PostAsync($"/api/staff/{id}/disable", null)).EnsureSuccessStatusCode();
+
+        var response = await gateway.Browser().PostAsJsonAsync("/api/auth/login", new { userName, password });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_invalid_account_request_names_the_fields()
+    {
+        var admin = await gateway.SignedInAsync("admin");
+        var response = await admin.PostAsJsonAsync("/api/staff", new { userName = "x", displayName = "", roles = new[] { "clerk", "wizard" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("displayName", out _));
+        Assert.True(errors.TryGetProperty("roles", out _));
+    }
+
+    private async Task<(string UserName, string Password)> CreateAccountAsync(string role, string department)
+    {
+        var admin = await gateway.SignedInAsync("admin");
+        var userName = $"test.{Guid.NewGuid():N}"[..20];
+        var response = await admin.PostAsJsonAsync("/api/staff", new
+        {
+            userName, displayName = "Test " + role, roles = new[] { role }, departments = new[] { department }, skills = new[] { "move" },
+        });
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (userName, created.GetProperty("temporaryPassword").GetString()!);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Municipal.Gateway.Tests;
+
+/// <summary>
+/// A stand-in for one backend service on a real loopback port: it echoes what reached it (path, headers),
+/// answers /health as told, and echoes WebSocket messages — what the gateway's routing is tested against.
+/// </summary>
+public sealed class StubService(string name) : IAsyncDisposable
+{
+    private WebApplication? app;
+
+    public string Name { get; } = name;
+
+    public bool Healthy { get; set; } = true;
+
+    public string Url { get; private set; } = "";
+
+    public async Task StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        app = builder.Build();
+        app.UseWebSockets();
+        app.MapGet("/health", () => Healthy ? Results.Ok() : Results.StatusCode(503));
+        app.Map("/hubs/echo", async context =>
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            var buffer = new byte[1024];
+            var received = await socket.ReceiveAsync(buffer, default);
+            await socket.SendAsync(buffer.AsMemory(0, received.Count), WebSocketMessageType.Text, true, default);
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", default);
+        });
+        app.Map("/{**path}", (HttpContext context) => Results.Json(new Echo(
+            Name,
+            context.Request.Path.Value ?? "",
+            context.Request.Method,
+            context.Request.Headers.Authorization.FirstOrDefault(),
+            context.Request.Headers.Cookie.FirstOrDefault(),
+            context.Request.Headers["X-Resident-Token"].FirstOrDefault())));
+        await app.StartAsync();
+        Url = app.Urls.First();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null) await app.DisposeAsync();
+    }
+}
+
+public sealed record Echo(string Service, string Path, string Method, string? Authorization, string? Cookie, string? ResidentToken);

@@ -1,6 +1,15 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Municipal.IdentityVerification.Data;
+using Municipal.IdentityVerification.Ocr;
+using Municipal.IdentityVerification.Retention;
+using Municipal.IdentityVerification.Security;
+using Municipal.IdentityVerification.Sessions;
+using Municipal.IdentityVerification.Tans;
+using Municipal.IdentityVerification.Workflow;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
+using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Messaging;
 
 namespace Municipal.IdentityVerification;
@@ -12,5 +21,23 @@ internal static class Extensions
         builder.AddStaffAuthentication();
         builder.AddServiceDatabase<IdentityDb>("identitydb");
         builder.AddMessaging<IdentityDb>("identity");
+        builder.AddMail();
+
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CityCalendar>();
+        builder.Services.AddSingleton<KeyedHasher>();
+        builder.Services.AddSingleton<StillPolicy>();
+        builder.Services.AddSingleton<MrzOcr>();
+
+        // "http://sessions" is resolved by service discovery (services:sessions:http:0).
+        builder.Services.AddHttpClient<ISessionDirectory, SessionDirectory>(http => http.BaseAddress = new Uri("http://sessions"));
+
+        builder.Services.AddSingleton<ISmsProvider, MailboxSmsProvider>();
+        builder.Services.AddSingleton<TanSender>();
+
+        builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection("Identity"));
+        builder.Services.AddSingleton<RetentionJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
     }
 }

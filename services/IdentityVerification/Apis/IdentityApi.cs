@@ -6,6 +6,9 @@ public static class IdentityApi
     {
         var api = app.MapGroup("/api/identity");
         api.MapGet("/ping", () => TypedResults.Ok(new { service = "identity" })).AllowAnonymous();
+        api.MapMrzApi();
+        api.MapVerificationApi();
+        api.MapTanApi();
         return app;
     }
 }

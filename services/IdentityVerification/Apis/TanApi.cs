@@ -1,0 +1,185 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Municipal.IdentityVerification.Data;
+using Municipal.IdentityVerification.Model;
+using Municipal.IdentityVerification.Security;
+using Municipal.IdentityVerification.Sessions;
+using Municipal.IdentityVerification.Tans;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Security;
+
+namespace Municipal.IdentityVerification.Apis;
+
+/// <summary>
+/// One-time codes for signing: issued to the resident of a consultation (or by staff for them), bound to
+/// the SHA-256 of the exact content, verified once by whoever records the signature (usually forms).
+/// </summary>
+public static partial class TanApi
+{
+    public static RouteGroupBuilder MapTanApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/tans", Issue).AllowAnonymous();
+        api.MapPost("/tans/{id:guid}/verify", Verify).AllowAnonymous();
+        return api;
+    }
+
+    public sealed record IssueRequest(string? ContentSha256, string? Purpose, string? Recipient, string? Channel, string? Language);
+
+    public sealed record IssuedTan(Guid TanId, DateTimeOffset ExpiresAt, string MaskedRecipient, string Channel);
+
+    public sealed record VerifyRequest(string? Code, string? ContentSha256);
+
+    public sealed record VerifiedTan(bool Verified, Guid TanId, string ContentSha256, string Purpose, DateTimeOffset VerifiedAt);
+
+    public static async Task<Results<Created<IssuedTan>, ValidationProblem, ProblemHttpResult>> Issue(
+        IssueRequest request, ClaimsPrincipal user, HttpRequest http, ISessionDirectory sessions, IdentityDb db,
+        KeyedHasher hasher, TanSender sender, TimeProvider time, ILogger<TanSender> logger, CancellationToken ct)
+    {
+        var isService = user.IsInRole(StaffRoles.Service);
+        var (requester, sessionId) = (user.IsStaff() ? isService ? $"service:{user.StaffName()}" : $"staff:{user.StaffId()}" : null, (Guid?)null);
+        if (requester is null)
+        {
+            var token = http.Headers["X-Resident-Token"].ToString();
+            var room = CapabilityToken.LooksValid(token) ? await sessions.FindResidentRoomAsync(token, ct) : null;
+            if (room is null)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.",
+                    detail: "A TAN is issued to the resident of a running consultation or by staff.");
+            }
+            (requester, sessionId) = ("resident:" + CapabilityToken.Hash(token), room.SessionId);
+        }
+
+        var channel = request.Channel ?? TanChannel.Email;
+        var errors = new Dictionary<string, string[]>();
+        var content = NormalizeSha256(request.ContentSha256);
+        if (content is null) errors["contentSha256"] = ["The SHA-256 of the content to sign, as 64 hexadecimal characters."];
+        var purpose = request.Purpose?.Trim();
+        if (string.IsNullOrEmpty(purpose) || purpose.Length > 200) errors["purpose"] = ["Name what is signed, in at most 200 characters."];
+        if (channel is not (TanChannel.Email or TanChannel.Sms)) errors["channel"] = ["Choose \"email\" or \"sms\"."];
+        var recipient = errors.ContainsKey("channel") ? null : TanRecipient.Normalize(channel, request.Recipient);
+        if (recipient is null && !errors.ContainsKey("channel"))
+        {
+            errors["recipient"] = [channel == TanChannel.Sms ? "A mobile number in international form, e.g. +41 79 123 45 67." : "A valid e-mail address."];
+        }
+        var language = request.Language ?? "de";
+        if (language is not ("de" or "en")) errors["language"] = ["\"de\" or \"en\"."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var recipientHash = hasher.Hash("tan-recipient", recipient!);
+        var now = time.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Serialises requests for the same recipient so two parallel requests cannot both slip under the limit.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({recipientHash}))", ct);
+        var since = now - TanRules.RateWindow;
+        var forRecipient = await db.Tans.CountAsync(t => t.RecipientHash == recipientHash && t.CreatedAt > since, ct);
+        var forRequester = await db.Tans.CountAsync(t => t.Requester == requester && t.CreatedAt > since, ct);
+        // A service asks on behalf of many residents, so only the per-recipient limit applies to it.
+        if (forRecipient >= TanRules.PerRecipient || (!isService && forRequester >= TanRules.PerRequester))
+        {
+            http.HttpContext.Response.Headers.RetryAfter = ((int)TanRules.RateWindow.TotalSeconds).ToString();
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many codes requested.",
+                detail: $"At most {TanRules.PerRecipient} codes per recipient within {TanRules.RateWindow.TotalMinutes:0} minutes. Use the last code you received or try again later.");
+        }
+
+        var id = Guid.CreateVersion7();
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
+        var tan = new Tan
+        {
+            Id = id,
+            CodeHash = hasher.Hash("tan", $"{id}:{code}"),
+            ContentSha256 = content!,
+            Purpose = purpose!,
+            Channel = channel,
+            RecipientHash = recipientHash,
+            MaskedRecipient = TanRecipient.Mask(channel, recipient!),
+            Requester = requester,
+            SessionId = sessionId,
+            CreatedAt = now,
+            ExpiresAt = now + TanRules.Lifetime,
+        };
+        db.Tans.Add(tan);
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            await sender.SendAsync(channel, recipient!, code, purpose!, language, tan.ExpiresAt, ct);
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or MailKit.ServiceNotConnectedException)
+        {
+            logger.LogWarning(ex, "The TAN could not be sent by {Channel}.", channel);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The code could not be sent.",
+                detail: "Please try again in a moment.");
+        }
+        await tx.CommitAsync(ct);
+        return TypedResults.Created($"/api/identity/tans/{id}", new IssuedTan(id, tan.ExpiresAt, tan.MaskedRecipient, channel));
+    }
+
+    /// <summary>
+    /// Checks a code. Order matters: a used, locked or expired code is refused before the code is compared, and a
+    /// different document never consumes an attempt nor reveals whether the code was right.
+    /// </summary>
+    public static async Task<Results<Ok<VerifiedTan>, ValidationProblem, ProblemHttpResult>> Verify(
+        Guid id, VerifyRequest request, ClaimsPrincipal user, HttpRequest http, IdentityDb db, KeyedHasher hasher, TimeProvider time, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var tan = await db.Tans.FromSql($"SELECT * FROM tans WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
+        var token = http.Headers["X-Resident-Token"].ToString();
+        var allowed = user.IsStaff() || (tan is not null && CapabilityToken.LooksValid(token) && tan.Requester == "resident:" + CapabilityToken.Hash(token));
+        if (tan is null || !allowed)
+        {
+            return Refused(StatusCodes.Status404NotFound, "unknown", "Code not found.", "There is no such code for you.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var content = NormalizeSha256(request.ContentSha256);
+        if (content is null) errors["contentSha256"] = ["The SHA-256 of the signed content, as 64 hexadecimal characters."];
+        if (request.Code is null || !SixDigits().IsMatch(request.Code.Trim())) errors["code"] = ["The code has six digits."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var now = time.GetUtcNow();
+        if (tan.UsedAt is not null) return Refused(StatusCodes.Status409Conflict, "used", "Code already used.", "Each code signs once. Request a new code.");
+        if (tan.Attempts >= TanRules.MaxAttempts) return Locked();
+        if (now >= tan.ExpiresAt) return Refused(StatusCodes.Status410Gone, "expired", "Code expired.", $"A code is valid for {TanRules.Lifetime.TotalMinutes:0} minutes. Request a new code.");
+        if (content != tan.ContentSha256)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contentSha256"] = ["This code was issued for a different document."] },
+                extensions: new Dictionary<string, object?> { ["reason"] = "contentMismatch" });
+        }
+
+        var expected = Encoding.ASCII.GetBytes(tan.CodeHash);
+        var actual = Encoding.ASCII.GetBytes(hasher.Hash("tan", $"{tan.Id}:{request.Code!.Trim()}"));
+        if (!CryptographicOperations.FixedTimeEquals(expected, actual))
+        {
+            tan.Attempts++;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            var left = TanRules.MaxAttempts - tan.Attempts;
+            return left == 0 ? Locked() : TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["code"] = [$"Wrong code. {left} attempt(s) left."] },
+                extensions: new Dictionary<string, object?> { ["reason"] = "wrongCode", ["attemptsLeft"] = left });
+        }
+
+        tan.UsedAt = now;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(new VerifiedTan(true, tan.Id, tan.ContentSha256, tan.Purpose, now));
+    }
+
+    private static ProblemHttpResult Locked() =>
+        Refused(StatusCodes.Status423Locked, "locked", "Code locked.", $"The code was entered wrongly {TanRules.MaxAttempts} times. Request a new code.", 0);
+
+    private static ProblemHttpResult Refused(int status, string reason, string title, string detail, int? attemptsLeft = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["reason"] = reason };
+        if (attemptsLeft is not null) extensions["attemptsLeft"] = attemptsLeft;
+        return TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
+    }
+
+    private static string? NormalizeSha256(string? value) =>
+        value?.Trim().ToLowerInvariant() is { Length: 64 } hex && hex.All(char.IsAsciiHexDigitLower) ? hex : null;
+
+    [GeneratedRegex("^[0-9]{6}$")]
+    private static partial Regex SixDigits();
+}

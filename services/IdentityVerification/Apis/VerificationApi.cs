@@ -1,0 +1,283 @@
+using Microsoft.EntityFrameworkCore;
+using Municipal.Contracts.Identity;
+using Municipal.IdentityVerification.Data;
+using Municipal.IdentityVerification.Model;
+using Municipal.IdentityVerification.Mrz;
+using Municipal.IdentityVerification.Ocr;
+using Municipal.IdentityVerification.Security;
+using Municipal.IdentityVerification.Sessions;
+using Municipal.IdentityVerification.Workflow;
+using Municipal.ServiceDefaults.Auth;
+using System.Security.Claims;
+
+namespace Municipal.IdentityVerification.Apis;
+
+/// <summary>The clerk's identity check inside a consultation: checklist, MRZ, still, decision.</summary>
+public static class VerificationApi
+{
+    private const int MaxReasonLength = 500;
+
+    public static RouteGroupBuilder MapVerificationApi(this RouteGroupBuilder api)
+    {
+        var verifications = api.MapGroup("/verifications");
+        verifications.MapPost("/", Start);
+        verifications.MapGet("/{id:guid}", Get);
+        verifications.MapPut("/{id:guid}/mrz", CheckMrz);
+        verifications.MapPut("/{id:guid}/still", UploadStill);
+        verifications.MapPost("/{id:guid}/decision", Decide);
+        return api;
+    }
+
+    public sealed record StartRequest(Guid SessionId, string? DepartmentKey, string? ConcernKey, string? CitizenName);
+
+    public sealed record MrzRequest(string? Mrz);
+
+    public sealed record MrzCheckResult(MrzDocument Document, NameComparison Comparison);
+
+    public sealed record StillResult(bool Stored, bool StillRequired, string? MrzSuggestion);
+
+    public sealed record DecisionRequest(string? Decision, string? Reason, IReadOnlyList<string>? ConfirmedFeatures, IReadOnlyList<string>? QuestionsAsked);
+
+    /// <summary>
+    /// Opens a verification for a room. The room's department and the resident's booked name come from the
+    /// sessions service when it answers; otherwise from the request (the clerk's screen knows the room), and the
+    /// clerk must belong to that department either way.
+    /// </summary>
+    public static async Task<Results<Created<VerificationView>, ValidationProblem, ProblemHttpResult>> Start(
+        StartRequest request, ClaimsPrincipal user, HttpRequest http, ISessionDirectory sessions, IdentityDb db,
+        StillPolicy stills, TimeProvider time, CancellationToken ct)
+    {
+        if (request.SessionId == Guid.Empty)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sessionId"] = ["The consultation's session id is required."] });
+        }
+        var room = await sessions.FindRoomAsync(request.SessionId, http.Headers.Authorization, ct);
+        var department = room?.DepartmentKey ?? request.DepartmentKey;
+        if (string.IsNullOrWhiteSpace(department))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["departmentKey"] = ["The room's department is unknown; send departmentKey."] });
+        }
+        if (!user.CanActFor(department))
+        {
+            return Forbidden(department);
+        }
+
+        var verification = new Verification
+        {
+            Id = Guid.CreateVersion7(),
+            SessionId = request.SessionId,
+            DepartmentKey = department,
+            ConcernKey = room?.ConcernKey ?? request.ConcernKey,
+            CitizenName = Trim(room?.CitizenName ?? request.CitizenName, 200),
+            BookingBirthDate = room?.CitizenBirthDate,
+            ClerkId = user.StaffId(),
+            CreatedAt = time.GetUtcNow(),
+            Features = SecurityFeatures.Draw().Select(f => f.Key).ToList(),
+            Questions = Questions.Draw().Select(q => q.Key).ToList(),
+            Status = VerificationStatus.Open,
+        };
+        db.Verifications.Add(verification);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/identity/verifications/{verification.Id}", VerificationView.From(verification, stills.Requires(verification.ConcernKey), false));
+    }
+
+    public static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, IdentityDb db, StillPolicy stills, CancellationToken ct)
+    {
+        var verification = await db.Verifications.FindAsync([id], ct);
+        if (Denied(verification, user) is { } denied) return denied;
+        var stored = await db.Stills.AnyAsync(s => s.VerificationId == id, ct);
+        return TypedResults.Ok(VerificationView.From(verification!, stills.Requires(verification!.ConcernKey), stored));
+    }
+
+    /// <summary>
+    /// Checks the MRZ and compares it with the booking. Only the minimum is kept on the record; the names and
+    /// birth date wait in pending columns for the decision's event and are cleared then.
+    /// </summary>
+    public static async Task<Results<Ok<MrzCheckResult>, ValidationProblem, ProblemHttpResult>> CheckMrz(
+        Guid id, MrzRequest request, ClaimsPrincipal user, IdentityDb db, KeyedHasher hasher, CityCalendar calendar, CancellationToken ct)
+    {
+        var verification = await db.Verifications.FindAsync([id], ct);
+        if (Denied(verification, user) is { } denied) return denied;
+        if (verification!.Status != VerificationStatus.Open) return AlreadyDecided(verification);
+
+        var parsed = MrzParser.Parse(request.Mrz, calendar.Today());
+        if (parsed.Document is not { } document)
+        {
+            return TypedResults.ValidationProblem(MrzApi.MrzErrors(parsed));
+        }
+
+        verification.DocumentType = document.DocumentType;
+        verification.IssuingState = document.IssuingState;
+        verification.DocumentNumberHash = hasher.DocumentNumber(document.IssuingState, document.DocumentNumber);
+        verification.DocumentExpiry = document.ExpiryDate;
+        verification.MrzValid = document.Valid;
+        verification.PendingSurname = document.Surname;
+        verification.PendingGivenNames = document.GivenNames;
+        verification.PendingBirthDate = document.BirthDate;
+        await db.SaveChangesAsync(ct);
+
+        var comparison = NameComparison.Compare(document.Surname, document.GivenNames, document.NameTruncated, document.BirthDate,
+            verification.CitizenName, verification.BookingBirthDate);
+        return TypedResults.Ok(new MrzCheckResult(document, comparison));
+    }
+
+    /// <summary>
+    /// Receives a still from the resident's video (JPEG or PNG as the request body). It is read for the MRZ in
+    /// memory and kept only if the concern requires it and <c>consent=true</c> says the resident agreed.
+    /// </summary>
+    public static async Task<Results<Ok<StillResult>, ValidationProblem, ProblemHttpResult>> UploadStill(
+        Guid id, bool? consent, HttpRequest http, ClaimsPrincipal user, IdentityDb db, StillPolicy stills, MrzOcr ocr,
+        TimeProvider time, CancellationToken ct)
+    {
+        var verification = await db.Verifications.FindAsync([id], ct);
+        if (Denied(verification, user) is { } denied) return denied;
+        if (verification!.Status != VerificationStatus.Open) return AlreadyDecided(verification);
+
+        if (http.ContentLength > StillPolicy.MaxBytes)
+        {
+            return StillError($"The still is larger than {StillPolicy.MaxBytes / 1024 / 1024} MB.");
+        }
+        using var buffer = new MemoryStream();
+        await http.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > StillPolicy.MaxBytes)
+        {
+            return StillError($"The still is larger than {StillPolicy.MaxBytes / 1024 / 1024} MB.");
+        }
+        var content = buffer.ToArray();
+        if (StillPolicy.ImageType(content) is not { } contentType)
+        {
+            return StillError("The still must be a JPEG or PNG image.");
+        }
+
+        var required = stills.Requires(verification.ConcernKey);
+        var store = required && consent == true;
+        if (store)
+        {
+            await db.Stills.Where(s => s.VerificationId == id).ExecuteDeleteAsync(ct);
+            db.Stills.Add(new VerificationStill { VerificationId = id, ContentType = contentType, Content = content, StoredAt = time.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+        }
+        var suggestion = await ocr.ReadAsync(content, ct);
+        return TypedResults.Ok(new StillResult(store, required, suggestion));
+    }
+
+    public static async Task<Results<Ok<VerificationView>, ValidationProblem, ProblemHttpResult>> Decide(
+        Guid id, DecisionRequest request, ClaimsPrincipal user, IdentityDb db, StillPolicy stills, TimeProvider time, CancellationToken ct)
+    {
+        var verification = await db.Verifications.FindAsync([id], ct);
+        if (Denied(verification, user) is { } denied) return denied;
+        if (verification!.Status != VerificationStatus.Open) return AlreadyDecided(verification);
+
+        var stillRequired = stills.Requires(verification.ConcernKey);
+        var stillStored = await db.Stills.AnyAsync(s => s.VerificationId == id, ct);
+        var errors = DecisionErrors(verification, request, stillRequired, stillStored);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = time.GetUtcNow();
+        verification.ConfirmedFeatures = request.ConfirmedFeatures?.Distinct().ToList() ?? [];
+        verification.QuestionsAsked = request.QuestionsAsked?.Distinct().ToList() ?? [];
+        verification.Reason = Trim(request.Reason, MaxReasonLength);
+        verification.DecidedBy = user.StaffId();
+        verification.DecidedAt = now;
+        if (request.Decision == "verified")
+        {
+            verification.Status = VerificationStatus.Verified;
+            db.Publish(new IdentityVerified(verification.Id, verification.SessionId, verification.DocumentType!, verification.IssuingState!,
+                verification.DocumentExpiry!.Value, verification.PendingSurname!, verification.PendingGivenNames ?? "",
+                verification.PendingBirthDate!.Value, user.StaffId(), now));
+        }
+        else
+        {
+            verification.Status = VerificationStatus.Rejected;
+            db.Publish(new IdentityRejected(verification.Id, verification.SessionId, verification.Reason!, user.StaffId(), now));
+        }
+        // The names and birth date have left with the event; the record keeps only the minimum.
+        verification.PendingSurname = null;
+        verification.PendingGivenNames = null;
+        verification.PendingBirthDate = null;
+        verification.CitizenName = null;
+        verification.BookingBirthDate = null;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(VerificationView.From(verification, stillRequired, stillStored));
+    }
+
+    private static Dictionary<string, string[]> DecisionErrors(Verification verification, DecisionRequest request, bool stillRequired, bool stillStored)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var reason = request.Reason?.Trim();
+        if (request.Decision is not ("verified" or "rejected"))
+        {
+            errors["decision"] = ["Decide \"verified\" or \"rejected\"."];
+            return errors;
+        }
+        if (reason?.Length > MaxReasonLength)
+        {
+            errors["reason"] = [$"The reason may have at most {MaxReasonLength} characters."];
+        }
+        var unknownFeatures = (request.ConfirmedFeatures ?? []).Where(k => !verification.Features.Contains(k)).ToList();
+        if (unknownFeatures.Count > 0)
+        {
+            errors["confirmedFeatures"] = [$"Not on this verification's checklist: {string.Join(", ", unknownFeatures)}."];
+        }
+        var unknownQuestions = (request.QuestionsAsked ?? []).Where(k => Questions.Find(k) is null).ToList();
+        if (unknownQuestions.Count > 0)
+        {
+            errors["questionsAsked"] = [$"Unknown questions: {string.Join(", ", unknownQuestions)}."];
+        }
+
+        if (request.Decision == "rejected")
+        {
+            if (string.IsNullOrEmpty(reason)) errors["reason"] = ["Say why the identity was rejected."];
+            return errors;
+        }
+
+        if (verification.DocumentNumberHash is null || !verification.MrzValid || verification.PendingBirthDate is null)
+        {
+            errors["mrz"] = ["Check the document's MRZ first: every check digit must hold and the document must not have expired."];
+        }
+        if (!verification.Features.All(f => request.ConfirmedFeatures?.Contains(f) == true) && !errors.ContainsKey("confirmedFeatures"))
+        {
+            errors["confirmedFeatures"] = ["Confirm all three security features of the checklist."];
+        }
+        if ((request.QuestionsAsked?.Count ?? 0) == 0 && !errors.ContainsKey("questionsAsked"))
+        {
+            errors["questionsAsked"] = ["Record at least one question you asked."];
+        }
+        if (stillRequired && !stillStored)
+        {
+            errors["still"] = ["This concern requires a still of the document, taken with the resident's consent."];
+        }
+        if (verification.PendingSurname is not null && string.IsNullOrEmpty(reason))
+        {
+            var comparison = NameComparison.Compare(verification.PendingSurname, verification.PendingGivenNames ?? "", false,
+                verification.PendingBirthDate, verification.CitizenName, verification.BookingBirthDate);
+            if (!comparison.AllMatchOrUnknown)
+            {
+                errors["reason"] = ["The document does not match the booking's name or birth date: explain why you verify anyway."];
+            }
+        }
+        return errors;
+    }
+
+    private static ProblemHttpResult? Denied(Verification? verification, ClaimsPrincipal user) =>
+        verification is null ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Verification not found.")
+        : user.CanActFor(verification.DepartmentKey) ? null
+        : Forbidden(verification.DepartmentKey);
+
+    private static ProblemHttpResult Forbidden(string department) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your department.",
+            detail: $"Only staff of {department} may verify identities in this consultation.");
+
+    private static ProblemHttpResult AlreadyDecided(Verification verification) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already decided.",
+            detail: $"This verification was {verification.Status.ToString().ToLowerInvariant()} at {verification.DecidedAt:u}; start a new one to check again.");
+
+    private static ValidationProblem StillError(string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["still"] = [message] });
+
+    private static string? Trim(string? value, int max) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var t && t.Length > max ? t[..max] : value.Trim();
+}

@@ -1,0 +1,8 @@
+namespace Municipal.IdentityVerification.Model;
+
+public enum VerificationStatus
+{
+    Open,
+    Verified,
+    Rejected,
+}

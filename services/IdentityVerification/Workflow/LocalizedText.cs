@@ -1,0 +1,3 @@
+namespace Municipal.IdentityVerification.Workflow;
+
+public sealed record LocalizedText(string De, string En);

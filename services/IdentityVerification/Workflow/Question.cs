@@ -1,0 +1,3 @@
+namespace Municipal.IdentityVerification.Workflow;
+
+public sealed record Question(string Key, LocalizedText Text);

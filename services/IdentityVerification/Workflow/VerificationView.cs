@@ -1,0 +1,38 @@
+using Municipal.IdentityVerification.Model;
+using QuestionCatalog = Municipal.IdentityVerification.Workflow.Questions;
+
+namespace Municipal.IdentityVerification.Workflow;
+
+/// <summary>What the clerk's panel shows of a verification.</summary>
+public sealed record VerificationView(
+    Guid Id,
+    Guid SessionId,
+    string DepartmentKey,
+    string? ConcernKey,
+    string? CitizenName,
+    string Status,
+    IReadOnlyList<FeatureView> Features,
+    IReadOnlyList<Question> Questions,
+    IReadOnlyList<Question> OtherQuestions,
+    IReadOnlyList<string> QuestionsAsked,
+    DocumentView? Document,
+    bool StillRequired,
+    bool StillStored,
+    string? Reason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DecidedAt)
+{
+    public static VerificationView From(Verification v, bool stillRequired, bool stillStored) => new(
+        v.Id, v.SessionId, v.DepartmentKey, v.ConcernKey, v.CitizenName, v.Status.ToString().ToLowerInvariant(),
+        v.Features.Select(SecurityFeatures.Find).OfType<SecurityFeature>()
+            .Select(f => new FeatureView(f.Key, f.Category, f.Label, v.ConfirmedFeatures.Contains(f.Key))).ToList(),
+        v.Questions.Select(QuestionCatalog.Find).OfType<Question>().ToList(),
+        QuestionCatalog.All.Where(q => !v.Questions.Contains(q.Key)).ToList(),
+        v.QuestionsAsked,
+        v.DocumentNumberHash is null ? null : new DocumentView(v.DocumentType!, v.IssuingState!, v.DocumentExpiry, v.MrzValid),
+        stillRequired, stillStored, v.Reason, v.CreatedAt, v.DecidedAt);
+}
+
+public sealed record FeatureView(string Key, string Category, LocalizedText Label, bool Confirmed);
+
+public sealed record DocumentView(string DocumentType, string IssuingState, DateOnly? Expiry, bool MrzValid);

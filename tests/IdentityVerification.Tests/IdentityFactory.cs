@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Testing;
+
+namespace Municipal.IdentityVerification.Tests;
+
+/// <summary>The identity service in-process, with a movable clock and a stand-in sessions service.</summary>
+public class IdentityFactory : ServiceFactory<Program>
+{
+    public IdentityFactory() : base("identitydb")
+    {
+    }
+
+    public MutableTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public FakeSessions Sessions { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Sessions.StartAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Sessions.DisposeAsync();
+    }
+
+    protected override IEnumerable<KeyValuePair<string, string>> Configure() =>
+    [
+        new("Identity:DocumentNumberKey", "identity-test-key-that-is-long-enough-0123456789"),
+        new("services:sessions:http:0", Sessions.Url),
+        new("Identity:StillRetentionDays", "30"),
+    ];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.IdentityVerification.Data;
+using Municipal.ServiceDefaults.Security;
+using Municipal.Testing;
+
+namespace Municipal.IdentityVerification.Tests;
+
+public partial class TanApiTests(IdentityFactory factory) : IClassFixture<IdentityFactory>
+{
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static readonly string Contract = Sha256("Anmeldung Wohnsitz — Erika Mustermann — 2026-11-23");
+
+    /// <summary>A resident in a running consultation: a capability token the stand-in sessions service knows.</summary>
+    private HttpClient Resident(out string token)
+    {
+        token = CapabilityToken.Create();
+        factory.Sessions.AddResident(token, factory.Sessions.AddRoom("residents-office", "move", "Erika Mustermann"));
+        return factory.CreateResidentClient(token);
+    }
+
+    private static async Task<Guid> IssueAsync(HttpClient client, string recipient, string channel = "email", string? content = null, string language = "de")
+    {
+        var response = await client.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = content ?? Contract, purpose = "Anmeldung", recipient, channel, language });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tanId").GetGuid();
+    }
+
+    private static async Task<string> CodeAsync(string address, int count = 1)
+    {
+        var mails = await Mailbox.WaitForAsync(address, count);
+        return Code().Match(mails[count - 1].TextBody ?? "").Value;
+    }
+
+    private static Task<HttpResponseMessage> VerifyAsync(HttpClient client, Guid id, string code, string? content = null) =>
+        client.PostAsJsonAsync($"/api/identity/tans/{id}/verify", new { code, contentSha256 = content ?? Contract });
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    [Fact]
+    public async Task A_resident_gets_a_six_digit_code_by_mail_and_forms_verifies_it_once()
+    {
+        var resident = Resident(out _);
+        var address = Mailbox.UniqueAddress();
+        var response = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose = "Anmeldung", recipient = address, channel = "email", language = "en" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var issued = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("r***@example.org", issued.GetProperty("maskedRecipient").GetString());
+        var expiresAt = issued.GetProperty("expiresAt").GetDateTimeOffset();
+        Assert.Equal(factory.Time.GetUtcNow() + TimeSpan.FromMinutes(5), expiresAt);
+
+        var mail = (await Mailbox.WaitForAsync(address)).Single();
+        Assert.Equal("Your signing code", mail.Subject);
+        var code = Code().Match(mail.TextBody ?? "").Value;
+        Assert.Matches("^[0-9]{6}$", code);
+
+        var forms = factory.CreateStaffClient(new Municipal.ServiceDefaults.Auth.StaffIdentity(Guid.Empty, "forms", ["service"], [], []));
+        var verified = await VerifyAsync(forms, issued.GetProperty("tanId").GetGuid(), code);
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.True((await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("verified").GetBoolean());
+
+        var reuse = await VerifyAsync(forms, issued.GetProperty("tanId").GetGuid(), code);
+        Assert.Equal(HttpStatusCode.Conflict, reuse.StatusCode);
+        Assert.Equal("used", (await ProblemAsync(reuse)).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task The_code_is_stored_only_as_a_keyed_hash()
+    {
+        var resident = Resident(out _);
+        var address = Mailbox.UniqueAddress();
+        var id = await IssueAsync(resident, address);
+        var code = await CodeAsync(address);
+        using var scope = factory.Services.CreateScope();
+        var tan = await scope.ServiceProvider.GetRequiredService<IdentityDb>().Tans.AsNoTracking().SingleAsync(t => t.Id == id);
+        Assert.Matches("^[0-9a-f]{64}$", tan.CodeHash);
+        Assert.DoesNotContain(code, tan.CodeHash);
+        Assert.NotEqual(Sha256(code), tan.CodeHash);
+        Assert.DoesNotContain(address, tan.RecipientHash);
+    }
+
+    [Fact]
+    public async Task An_sms_goes_to_the_dev_mailbox_through_the_provider()
+    {
+        var staff = factory.CreateStaffClient(Staff.Clerk("residents-office"));
+        var phone = "+4179" + RandomNumberGenerator.GetInt32(1_000_000, 9_999_999);
+        var id = await IssueAsync(staff, phone[..3] + " " + phone[3..5] + " " + phone[5..], "sms");
+        var mail = (await Mailbox.WaitForAsync($"{phone}@sms.dev.invalid")).Single();
+        Assert.Contains("Ihr Signatur-Code", mail.TextBody ?? "");
+        var resident = factory.CreateStaffClient(Staff.Clerk("residents-office"));
+        Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(resident, id, Code().Match(mail.TextBody ?? "").Value)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_code_for_one_document_does_not_sign_another()
+    {
+        var resident = Resident(out _);
+        var address = Mailbox.UniqueAddress();
+        var id = await IssueAsync(resident, address);
+        var code = await CodeAsync(address);
+
+        var other = await VerifyAsync(resident, id, code, Sha256("a different document"));
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        var problem = await ProblemAsync(other);
+        Assert.Equal("contentMismatch", problem.GetProperty("reason").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("contentSha256", out _));
+
+        // The resident who asked for the code may confirm it too (the standalone signing page does).
+        Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(resident, id, code)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_code_expires_after_five_minutes()
+    {
+        var resident = Resident(out _);
+        var address = Mailbox.UniqueAddress();
+        var id = await IssueAsync(resident, address);
+        var code = await CodeAsync(address);
+        factory.Time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        var response = await VerifyAsync(resident, id, code);
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal("expired", (await ProblemAsync(response)).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Three_wrong_codes_lock_it_even_for_the_right_code()
+    {
+        var resident = Resident(out _);
+        var address = Mailbox.UniqueAddress();
+        var id = await IssueAsync(resident, address);
+        var code = await CodeAsync(address);
+        var wrong = code == "000000" ? "000001" : "000000";
+
+        var first = await ProblemAsync(await VerifyAsync(resident, id, wrong));
+        Assert.Equal(2, first.GetProperty("attemptsLeft").GetInt32());
+        Assert.Equal(1, (await ProblemAsync(await VerifyAsync(resident, id, wrong))).GetProperty("attemptsLeft").GetInt32());
+        var third = await VerifyAsync(resident, id, wrong);
+        Assert.Equal((HttpStatusCode)423, third.StatusCode);
+        Assert.Equal(0, (await ProblemAsync(third)).GetProperty("attemptsLeft").GetInt32());
+
+        var right = await VerifyAsync(resident, id, code);
+        Assert.Equal((HttpStatusCode)423, right.StatusCode);
+        Assert.Equal("locked", (await ProblemAsync(right)).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Requests_are_rate_limited_per_recipient()
+    {
+        var resident = Resident(out _);
+        var address = Mailbox.UniqueAddress();
+        for (var i = 0; i < 3; i++) await IssueAsync(resident, address);
+        var fourth = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose = "Anmeldung", recipient = address, channel = "email" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
+        Assert.True(fourth.Headers.RetryAfter is not null);
+    }
+
+    [Fact]
+    public async Task Requests_are_rate_limited_per_resident()
+    {
+        var resident = Resident(out _);
+        for (var i = 0; i < 5; i++) await IssueAsync(resident, Mailbox.UniqueAddress());
+        var sixth = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose = "Anmeldung", recipient = Mailbox.UniqueAddress(), channel = "email" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, sixth.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_residents_of_a_consultation_or_staff_get_codes()
+    {
+        var stranger = factory.CreateResidentClient(CapabilityToken.Create());
+        var response = await stranger.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose = "x", recipient = Mailbox.UniqueAddress(), channel = "email" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+
+        var resident = Resident(out _);
+        var id = await IssueAsync(resident, Mailbox.UniqueAddress());
+        var other = factory.CreateResidentClient(CapabilityToken.Create());
+        Assert.Equal(HttpStatusCode.NotFound, (await VerifyAsync(other, id, "123456")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Invalid_requests_name_each_field()
+    {
+        var resident = Resident(out _);
+        var response = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = "abc", purpose = "", recipient = "0791234567", channel = "sms", language = "fr" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ProblemAsync(response)).GetProperty("errors");
+        Assert.Equal(["contentSha256", "language", "purpose", "recipient"], errors.EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [GeneratedRegex(@"\b[0-9]{6}\b")]
+    private static partial Regex Code();
+}

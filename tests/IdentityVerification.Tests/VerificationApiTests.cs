@@ -1,0 +1,232 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.IdentityVerification.Data;
+using Municipal.IdentityVerification.Retention;
+using Municipal.Testing;
+
+namespace Municipal.IdentityVerification.Tests;
+
+public class VerificationApiTests(IdentityFactory factory) : IClassFixture<IdentityFactory>
+{
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0xFF, 0xD9];
+
+    private async Task<(HttpClient Client, JsonElement Verification)> StartAsync(string concern = "move", string name = "Erika Mustermann", string? birth = "1983-08-12")
+    {
+        var client = factory.CreateStaffClient(Staff.Clerk("residents-office", concern));
+        var room = factory.Sessions.AddRoom("residents-office", concern, name, birth);
+        var response = await client.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (client, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    private static string[] Keys(JsonElement verification, string list) =>
+        verification.GetProperty(list).EnumerateArray().Select(e => e.GetProperty("key").GetString()!).ToArray();
+
+    [Fact]
+    public async Task A_new_verification_draws_three_features_from_different_categories_with_both_languages()
+    {
+        var (_, v) = await StartAsync();
+        var features = v.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(3, features.Count);
+        Assert.Equal(3, features.Select(f => f.GetProperty("category").GetString()).Distinct().Count());
+        Assert.All(features, f =>
+        {
+            Assert.False(string.IsNullOrEmpty(f.GetProperty("label").GetProperty("de").GetString()));
+            Assert.False(string.IsNullOrEmpty(f.GetProperty("label").GetProperty("en").GetString()));
+        });
+        Assert.Equal(3, v.GetProperty("questions").GetArrayLength());
+        Assert.Equal("Erika Mustermann", v.GetProperty("citizenName").GetString());
+        Assert.Equal("residents-office", v.GetProperty("departmentKey").GetString());
+        Assert.Equal("open", v.GetProperty("status").GetString());
+        Assert.Contains(factory.Sessions.ForwardedAuthorizations, a => a.StartsWith("Bearer ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_clerk_verifies_and_the_record_keeps_only_the_minimum()
+    {
+        var (client, v) = await StartAsync();
+        var id = v.GetProperty("id").GetGuid();
+
+        var check = await client.PutAsJsonAsync($"/api/identity/verifications/{id}/mrz", new { mrz = Specimens.GermanIdCard });
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        var result = await check.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(result.GetProperty("document").GetProperty("valid").GetBoolean());
+        Assert.Equal("match", result.GetProperty("comparison").GetProperty("surname").GetString());
+        Assert.Equal("match", result.GetProperty("comparison").GetProperty("givenNames").GetString());
+        Assert.Equal("match", result.GetProperty("comparison").GetProperty("birthDate").GetString());
+
+        var decision = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", new
+        {
+            decision = "verified",
+            confirmedFeatures = Keys(v, "features"),
+            questionsAsked = Keys(v, "questions").Take(2),
+        });
+        Assert.Equal(HttpStatusCode.OK, decision.StatusCode);
+        Assert.Equal("verified", (await decision.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+        var row = await db.Verifications.AsNoTracking().SingleAsync(x => x.Id == id);
+        Assert.Equal(("identity-card", "D", new DateOnly(2031, 8, 1)), (row.DocumentType, row.IssuingState, row.DocumentExpiry!.Value));
+        Assert.Matches("^[0-9a-f]{64}$", row.DocumentNumberHash);
+        Assert.DoesNotContain("LZ6311T47", row.DocumentNumberHash);
+        Assert.Null(row.PendingSurname);
+        Assert.Null(row.PendingGivenNames);
+        Assert.Null(row.PendingBirthDate);
+        Assert.Null(row.CitizenName);
+        Assert.NotNull(row.DecidedAt);
+
+        var outbox = await db.OutboxMessages.AsNoTracking().ToListAsync();
+        Assert.Contains(outbox, m => m.MessageType.Contains("IdentityVerified") && m.Body.Contains(id.ToString()) && m.Body.Contains("MUSTERMANN"));
+
+        var again = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", new { decision = "rejected", reason = "changed my mind" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Verifying_needs_a_valid_mrz_all_features_and_a_question()
+    {
+        var (client, v) = await StartAsync();
+        var id = v.GetProperty("id").GetGuid();
+        var response = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", new
+        {
+            decision = "verified",
+            confirmedFeatures = Keys(v, "features").Take(2),
+            questionsAsked = Array.Empty<string>(),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("mrz", out _));
+        Assert.True(errors.TryGetProperty("confirmedFeatures", out _));
+        Assert.True(errors.TryGetProperty("questionsAsked", out _));
+
+        await client.PutAsJsonAsync($"/api/identity/verifications/{id}/mrz", new { mrz = Specimens.GermanIdCard2010 });
+        var expired = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", new
+        {
+            decision = "verified", confirmedFeatures = Keys(v, "features"), questionsAsked = Keys(v, "questions"),
+        });
+        var expiredErrors = (await expired.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("mrz", expiredErrors);
+        Assert.DoesNotContain("confirmedFeatures", expiredErrors);
+        Assert.DoesNotContain("questionsAsked", expiredErrors);
+    }
+
+    [Fact]
+    public async Task A_name_mismatch_needs_a_reason_and_a_rejection_publishes_the_event()
+    {
+        var (client, v) = await StartAsync(name: "Max Müller", birth: null);
+        var id = v.GetProperty("id").GetGuid();
+        var check = await (await client.PutAsJsonAsync($"/api/identity/verifications/{id}/mrz", new { mrz = Specimens.GermanIdCard })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("mismatch", check.GetProperty("comparison").GetProperty("surname").GetString());
+        Assert.Equal("unknown", check.GetProperty("comparison").GetProperty("birthDate").GetString());
+
+        var verify = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", new
+        {
+            decision = "verified", confirmedFeatures = Keys(v, "features"), questionsAsked = Keys(v, "questions"),
+        });
+        Assert.Contains("explain", (await verify.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("reason")[0].GetString());
+
+        var noReason = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", new { decision = "rejected" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+
+        var reject = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", new { decision = "rejected", reason = "Document belongs to someone else." });
+        Assert.Equal(HttpStatusCode.OK, reject.StatusCode);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+        var outbox = await db.OutboxMessages.AsNoTracking().ToListAsync();
+        Assert.Contains(outbox, m => m.MessageType.Contains("IdentityRejected") && m.Body.Contains(id.ToString()));
+    }
+
+    [Fact]
+    public async Task Clerks_of_another_department_are_refused()
+    {
+        var room = factory.Sessions.AddRoom("residents-office", "move", "Erika Mustermann");
+        var tax = factory.CreateStaffClient(Staff.Clerk("tax-office"));
+        var response = await tax.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room, departmentKey = "tax-office" });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+
+        var (_, v) = await StartAsync();
+        var read = await tax.GetAsync($"/api/identity/verifications/{v.GetProperty("id").GetGuid()}");
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_the_sessions_service_the_clerk_names_the_department()
+    {
+        var client = factory.CreateStaffClient(Staff.Clerk("residents-office"));
+        var unknown = Guid.NewGuid();
+        var missing = await client.PostAsJsonAsync("/api/identity/verifications", new { sessionId = unknown });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.True((await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("departmentKey", out _));
+
+        var named = await client.PostAsJsonAsync("/api/identity/verifications", new { sessionId = unknown, departmentKey = "residents-office", concernKey = "move", citizenName = "Erika Mustermann" });
+        Assert.Equal(HttpStatusCode.Created, named.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_still_is_kept_only_when_the_concern_requires_it_and_the_resident_consented()
+    {
+        var (client, move) = await StartAsync("move");
+        var notRequired = await PutStillAsync(client, move.GetProperty("id").GetGuid(), consent: true);
+        Assert.False(notRequired.GetProperty("stored").GetBoolean());
+
+        var (naturalisationClient, naturalisation) = await StartAsync("naturalisation");
+        var id = naturalisation.GetProperty("id").GetGuid();
+        Assert.True(naturalisation.GetProperty("stillRequired").GetBoolean());
+        Assert.False((await PutStillAsync(naturalisationClient, id, consent: false)).GetProperty("stored").GetBoolean());
+        Assert.True((await PutStillAsync(naturalisationClient, id, consent: true)).GetProperty("stored").GetBoolean());
+        var view = await naturalisationClient.GetFromJsonAsync<JsonElement>($"/api/identity/verifications/{id}");
+        Assert.True(view.GetProperty("stillStored").GetBoolean());
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+        Assert.False(await db.Stills.AnyAsync(s => s.VerificationId == move.GetProperty("id").GetGuid()));
+        Assert.Equal(Jpeg, (await db.Stills.SingleAsync(s => s.VerificationId == id)).Content);
+    }
+
+    [Fact]
+    public async Task Only_images_are_accepted_as_stills()
+    {
+        var (client, v) = await StartAsync();
+        var content = new ByteArrayContent("not an image"u8.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        var response = await client.PutAsync($"/api/identity/verifications/{v.GetProperty("id").GetGuid()}/still?consent=true", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("still", out _));
+    }
+
+    [Fact]
+    public async Task The_retention_job_deletes_stills_older_than_the_configured_days()
+    {
+        var (client, v) = await StartAsync("naturalisation");
+        var id = v.GetProperty("id").GetGuid();
+        Assert.True((await PutStillAsync(client, id, consent: true)).GetProperty("stored").GetBoolean());
+        var job = factory.Services.GetRequiredService<RetentionJob>();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+
+        factory.Time.Advance(TimeSpan.FromDays(29));
+        await job.PurgeAsync(CancellationToken.None);
+        Assert.True(await db.Stills.AnyAsync(s => s.VerificationId == id));
+
+        factory.Time.Advance(TimeSpan.FromDays(2));
+        await job.PurgeAsync(CancellationToken.None);
+        Assert.False(await db.Stills.AnyAsync(s => s.VerificationId == id));
+        // An undecided verification's names from the MRZ and booking do not outlive the pending window either.
+        var row = await db.Verifications.AsNoTracking().SingleAsync(x => x.Id == id);
+        Assert.Null(row.CitizenName);
+    }
+
+    private static async Task<JsonElement> PutStillAsync(HttpClient client, Guid id, bool consent)
+    {
+        var content = new ByteArrayContent(Jpeg);
+        content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        var response = await client.PutAsync($"/api/identity/verifications/{id}/still?consent={(consent ? "true" : "false")}", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Municipal.EndToEnd.Tests.Consultation;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Booking;
+
+/// <summary>Issue 4 in Chromium: a resident books on a phone and manages the booking from the mail; the live queue; staff pages.</summary>
+public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture<Browser>
+{
+    private const string Password = "Schalter-2026!";
+
+    [GeneratedRegex("manage\\.html#t=([A-Za-z0-9_-]{43})")]
+    private static partial Regex ManageLink();
+
+    [GeneratedRegex("room\\.html#t=([A-Za-z0-9_-]{43})")]
+    private static partial Regex JoinLink();
+
+    [Fact]
+    public async Task Resident_books_on_a_phone_gets_the_mail_and_cancels_from_its_link()
+    {
+        var email = Mailbox.UniqueAddress();
+        await using var party = await browser.NewPartyAsync(Browser.Phone);
+        var page = await party.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#departments h2").First).ToHaveTextAsync("Einwohneramt");
+        await Accessibility.AssertAsync(page);
+        await Browser.ScreenshotAsync(page, "booking-01-home-phone");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Termin buchen: Umzug innerhalb der Stadt" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#concern-name")).ToContainTextAsync("Umzug innerhalb der Stadt");
+        var firstSlot = page.Locator("#slots button").First;
+        await Assertions.Expect(firstSlot).ToBeVisibleAsync();
+        await Accessibility.AssertAsync(page);
+        await Browser.ScreenshotAsync(page, "booking-02-slots-phone");
+
+        await firstSlot.ClickAsync();
+        await Assertions.Expect(page.Locator("#details")).ToBeVisibleAsync();
+        await page.GetByLabel("Vor- und Nachname").FillAsync("Erika Muster");
+        await page.GetByLabel("E-Mail (für die Bestätigung und den Link zum Gespräch)").FillAsync("not-an-address");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#email-error")).ToBeVisibleAsync(); // the server's validation names the field
+        await page.GetByLabel("E-Mail (für die Bestätigung und den Link zum Gespräch)").FillAsync(email);
+        await Browser.ScreenshotAsync(page, "booking-03-details-phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht");
+        await Assertions.Expect(page.Locator("#documents")).ToContainTextAsync("Neuer Mietvertrag");
+        await Accessibility.AssertAsync(page);
+        await Browser.ScreenshotAsync(page, "booking-04-confirmation-phone");
+
+        var mail = (await Mailbox.WaitForAsync(email)).Single();
+        Assert.StartsWith("Terminbestätigung: Umzug innerhalb der Stadt", mail.Subject);
+        Assert.Matches(JoinLink(), mail.TextBody);
+        Assert.Contains(mail.Attachments, a => a.ContentType.MimeType == "text/calendar");
+        var manageToken = ManageLink().Match(mail.TextBody!).Groups[1].Value;
+
+        await page.GotoAsync($"/manage.html#t={manageToken}");
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("Erika Muster");
+        await Accessibility.AssertAsync(page);
+        await Browser.ScreenshotAsync(page, "booking-05-manage-phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Absagen", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, absagen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Der Termin ist abgesagt");
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("abgesagt");
+        var cancellation = await Mailbox.WaitForAsync(email, 2);
+        Assert.StartsWith("Termin abgesagt", cancellation.Last().Subject);
+    }
+
+    [Fact]
+    public async Task Resident_waits_in_the_queue_and_a_clerk_takes_them_or_is_offered_appointments_when_closed()
+    {
+        await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
+        var resident = await residentParty.NewPageAsync();
+        await resident.GotoAsync("/queue.html?concern=general-enquiry");
+        await Assertions.Expect(resident.Locator("#join:not([hidden]), #closed:not([hidden])")).ToBeVisibleAsync();
+
+        if (await resident.Locator("#closed").IsVisibleAsync())
+        {
+            // Outside opening hours: the next free appointments, each a link into booking.
+            await Assertions.Expect(resident.Locator("#offers a").First).ToHaveAttributeAsync("href", new Regex("^/book\\.html\\?concern=general-enquiry&start="));
+            await Accessibility.AssertAsync(resident);
+            await Browser.ScreenshotAsync(resident, "booking-06-queue-closed-phone");
+            return;
+        }
+
+        var name = $"Queue Resident {Random.Shared.Next(1000, 9999)}";
+        await resident.GetByLabel("Ihr Name").FillAsync(name);
+        await resident.GetByRole(AriaRole.Button, new() { Name = "In die Warteschlange" }).ClickAsync();
+        await Assertions.Expect(resident.Locator("#position")).ToHaveTextAsync(new Regex("^[1-9][0-9]*$"));
+        await Assertions.Expect(resident.Locator("#estimate")).ToContainTextAsync("Minuten");
+        Assert.Matches("#t=[A-Za-z0-9_-]{43}$", resident.Url);
+        await Accessibility.AssertAsync(resident);
+        await Browser.ScreenshotAsync(resident, "booking-06-queue-waiting-phone");
+
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
+        Assert.True(login.Ok, $"staff sign-in failed: {login.Status}");
+        var clerk = await clerkParty.NewPageAsync();
+        await clerk.GotoAsync("/agent/queue.html");
+        await Assertions.Expect(clerk.Locator("#rows")).ToContainTextAsync(name);
+        await Accessibility.AssertAsync(clerk);
+        await Browser.ScreenshotAsync(clerk, "booking-07-agent-queue");
+
+        // Take next until this resident is called (earlier tickets or appointments due now come first).
+        for (var i = 0; i < 20 && !await resident.Locator("#called").IsVisibleAsync(); i++)
+        {
+            await clerk.GotoAsync("/agent/queue.html");
+            await clerk.GetByRole(AriaRole.Button, new() { Name = "Nächste Person aufrufen" }).ClickAsync();
+            await clerk.WaitForURLAsync(new Regex("/agent/room\\.html\\?(ticket|appointment)="));
+            await resident.WaitForTimeoutAsync(2500);
+        }
+        await Assertions.Expect(resident.Locator("#called")).ToBeVisibleAsync();
+        await Assertions.Expect(resident.Locator("#room-link")).ToHaveAttributeAsync("href", new Regex("^/room\\.html#t=[A-Za-z0-9_-]{43}$"));
+        await Browser.ScreenshotAsync(resident, "booking-08-queue-called-phone");
+    }
+
+    [Fact]
+    public async Task Staff_booking_pages_are_accessible()
+    {
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        Assert.True((await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } })).Ok);
+        var clerk = await clerkParty.NewPageAsync();
+        await clerk.GotoAsync("/agent/appointments.html");
+        await Assertions.Expect(clerk.Locator("h1")).ToHaveTextAsync("Termine heute");
+        await Assertions.Expect(clerk.Locator("#rows tr, #status:not(:empty)").First).ToBeVisibleAsync();
+        await Accessibility.AssertAsync(clerk);
+        await Browser.ScreenshotAsync(clerk, "booking-09-agent-appointments");
+
+        await using var adminParty = await browser.NewPartyAsync(Browser.Phone);
+        Assert.True((await adminParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = Password } })).Ok);
+        var admin = await adminParty.NewPageAsync();
+        await admin.GotoAsync("/agent/admin-booking.html");
+        await Assertions.Expect(admin.Locator("#concern-rows tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#h-tax-office-1")).ToHaveValueAsync("08:00-12:00, 13:30-17:00");
+        await Accessibility.AssertAsync(admin);
+        await Browser.ScreenshotAsync(admin, "booking-10-admin-phone");
+    }
+}

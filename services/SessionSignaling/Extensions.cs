@@ -34,6 +34,8 @@ internal static class Extensions
         builder.Services.AddSingleton<RoomNotifier>();
         builder.Services.AddSingleton<IceServers>();
         builder.Services.Configure<TurnOptions>(builder.Configuration.GetSection("Turn"));
+        builder.Services.AddSingleton<TranscriptWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TranscriptWriter>());
         builder.Services.AddHostedService<RoomRetention>();
         builder.AddSignaling();
     }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Municipal.Contracts.Booking;
 using Municipal.Contracts.Sessions;
 using Municipal.ServiceDefaults.Security;
@@ -41,20 +39,19 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
     [Fact]
     public async Task Appointment_room_follows_booking_reschedule_and_cancel()
     {
-        var bus = factory.Services.GetRequiredService<IBus>();
         var token = CapabilityToken.Create();
         var appointmentId = Guid.NewGuid();
         var start = DateTimeOffset.UtcNow.AddDays(1);
-        await bus.Publish(new AppointmentBooked(appointmentId, "residence-registration", "residents-office", start, start.AddMinutes(20),
+        await factory.PublishAsync(new AppointmentBooked(appointmentId, "residence-registration", "residents-office", start, start.AddMinutes(20),
             "Max Beispiel", "max@example.org", "en", CapabilityToken.Hash(token), start.AddHours(1), DateTimeOffset.UtcNow));
         var room = await factory.WaitForRoomAsync(r => r.AppointmentId == appointmentId);
         Assert.Equal(start.ToUnixTimeSeconds(), room.ScheduledStart!.Value.ToUnixTimeSeconds());
 
         var later = start.AddDays(2);
-        await bus.Publish(new AppointmentRescheduled(appointmentId, "residence-registration", "residents-office", later, later.AddMinutes(20), 1, later.AddHours(1), DateTimeOffset.UtcNow));
+        await factory.PublishAsync(new AppointmentRescheduled(appointmentId, "residence-registration", "residents-office", later, later.AddMinutes(20), 1, later.AddHours(1), DateTimeOffset.UtcNow));
         await factory.WaitForRoomAsync(r => r.AppointmentId == appointmentId, r => r.ScheduledStart!.Value.ToUnixTimeSeconds() == later.ToUnixTimeSeconds());
 
-        await bus.Publish(new AppointmentCancelled(appointmentId, "residence-registration", "residents-office", DateTimeOffset.UtcNow, "resident"));
+        await factory.PublishAsync(new AppointmentCancelled(appointmentId, "residence-registration", "residents-office", DateTimeOffset.UtcNow, "resident"));
         await factory.WaitForRoomAsync(r => r.AppointmentId == appointmentId, r => r.Status == RoomStatus.Cancelled);
         var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
         var accept = await clerk.PostAsJsonAsync("/api/sessions/rooms/accept", new { appointmentId });
@@ -101,7 +98,7 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         var accept = clerk.PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId });
         await Task.Delay(500);
         var now = DateTimeOffset.UtcNow;
-        await factory.Services.GetRequiredService<IBus>().Publish(new QueueTicketIssued(
+        await factory.PublishAsync(new QueueTicketIssued(
             ticketId, "move", "residents-office", "Late Event", null, "de", CapabilityToken.Hash(token), now, now.AddHours(1)));
         Assert.Equal(HttpStatusCode.OK, (await accept).StatusCode);
     }

@@ -32,15 +32,27 @@ public class SessionsFactory : ServiceFactory<Program>
         var token = CapabilityToken.Create();
         var ticketId = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
-        await Services.GetRequiredService<IBus>().Publish(new QueueTicketIssued(
+        await PublishAsync(new QueueTicketIssued(
             ticketId, concern, department, name, "erika@example.org", "de", CapabilityToken.Hash(token), now, now.AddHours(2)));
         var room = await WaitForRoomAsync(r => r.TicketId == ticketId);
         return new TestRoom(room.Id, token, ticketId, null);
     }
 
+    /// <summary>
+    /// Publishes like another service would, once this host's consumers are bound: the bus starts in the
+    /// background, and a message published before its queue is bound would go nowhere.
+    /// </summary>
+    public async Task PublishAsync<T>(T message) where T : class
+    {
+        var bus = Services.GetRequiredService<IBusControl>();
+        var health = await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
+        if (health != BusHealthStatus.Healthy) throw new TimeoutException("The bus did not become healthy.");
+        await bus.Publish(message);
+    }
+
     public async Task<Room> WaitForRoomAsync(System.Linq.Expressions.Expression<Func<Room, bool>> where, Func<Room, bool>? until = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             using var scope = Services.CreateScope();

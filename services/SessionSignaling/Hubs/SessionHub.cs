@@ -6,7 +6,6 @@ using Municipal.ServiceDefaults.Auth;
 using Municipal.SessionSignaling.Data;
 using Municipal.SessionSignaling.Model;
 using Municipal.SessionSignaling.Rooms;
-using Npgsql;
 
 namespace Municipal.SessionSignaling.Hubs;
 
@@ -16,7 +15,8 @@ namespace Municipal.SessionSignaling.Hubs;
 /// gateway's internal token on the upgrade request, an invited guest with the invitation token — and then
 /// chats, relays WebRTC signalling, mode changes and other teams' room events to the others in the room.
 /// </summary>
-public sealed class SessionHub(SessionDb db, RoomAccess access, RoomPresence presence, TimeProvider clock, ILogger<SessionHub> logger)
+public sealed class SessionHub(
+    SessionDb db, RoomAccess access, RoomPresence presence, TranscriptWriter transcript, TimeProvider clock, ILogger<SessionHub> logger)
     : Hub<ISessionClient>
 {
     public const string Path = "/hubs/session";
@@ -64,8 +64,8 @@ public sealed class SessionHub(SessionDb db, RoomAccess access, RoomPresence pre
     }
 
     /// <summary>
-    /// Stores and broadcasts a chat line. A client resending an unconfirmed line after a reconnect passes the same
-    /// clientId and gets the stored line back instead of a duplicate.
+    /// Stores (durably, in batches: <see cref="TranscriptWriter"/>) and broadcasts a chat line. A client resending an
+    /// unconfirmed line after a reconnect passes the same clientId and gets the stored line back instead of a duplicate.
     /// </summary>
     public async Task<ChatMessage> SendMessage(string text, string? clientId)
     {
@@ -74,23 +74,14 @@ public sealed class SessionHub(SessionDb db, RoomAccess access, RoomPresence pre
         if (text.Length is 0 or > MaxTextLength) throw new HubException(HubErrors.InvalidMessage);
         if (clientId is { Length: > 64 }) throw new HubException(HubErrors.InvalidMessage);
 
-        var message = new RoomMessage
+        var (stored, isNew) = await transcript.AppendAsync(new RoomMessage
         {
             RoomId = me.RoomId, SenderRole = me.Role, SenderName = me.Name, Text = text,
             ClientId = string.IsNullOrEmpty(clientId) ? null : clientId, SentAt = clock.GetUtcNow(),
-        };
-        db.RoomMessages.Add(message);
-        try
-        {
-            await db.SaveChangesAsync(Context.ConnectionAborted);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            var stored = await db.RoomMessages.AsNoTracking().FirstAsync(m => m.RoomId == me.RoomId && m.ClientId == clientId);
-            return ChatMessage.Of(stored);
-        }
-        var chat = ChatMessage.Of(message);
-        await Clients.Group(Group(me.RoomId)).Message(chat);
+        });
+        var chat = ChatMessage.Of(stored);
+        // A resend of a line stored earlier is answered, not broadcast a second time.
+        if (isNew) await Clients.Group(Group(me.RoomId)).Message(chat);
         return chat;
     }
 

@@ -61,8 +61,8 @@ public static class PdfWriter
             await writer.WriteAsync("\nendstream\nendobj\n", ct);
 
             offsets.Add(writer.Position);
-            var content = string.Create(CultureInfo.InvariantCulture, $"q {drawWidth:0.###} 0 0 {drawHeight:0.###} {x:0.###} {y:0.###} cm /Im{i} Do Q\n");
-            await writer.WriteAsync($"{PageObject(i) + 2} 0 obj\n<< /Length {Encoding.ASCII.GetByteCount(content)} >>\nstream\n{content}endstream\nendobj\n", ct);
+            var content = string.Create(CultureInfo.InvariantCulture, $"q {drawWidth:0.###} 0 0 {drawHeight:0.###} {x:0.###} {y:0.###} cm /Im{i} Do Q");
+            await writer.WriteAsync($"{PageObject(i) + 2} 0 obj\n<< /Length {Encoding.ASCII.GetByteCount(content)} >>\nstream\n{content}\nendstream\nendobj\n", ct);
         }
 
         var xref = writer.Position;

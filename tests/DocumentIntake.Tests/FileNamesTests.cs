@@ -1,0 +1,33 @@
+using Municipal.DocumentIntake.Intake;
+
+namespace Municipal.DocumentIntake.Tests;
+
+public class FileNamesTests
+{
+    [Theory]
+    [InlineData("../../../etc/passwd.png", "passwd.png")]
+    [InlineData(@"..\..\Windows\win.ini.pdf", "win.ini.pdf")]
+    [InlineData("/absolute/path/scan.jpg", "scan.jpg")]
+    [InlineData("....", "document")]
+    [InlineData("", "document")]
+    [InlineData("a\u0000b\u0007c\r\n.pdf", "abc.pdf")]
+    [InlineData("rechnung\u202Efdp.exe", "rechnungfdp.exe")]
+    [InlineData("what?<is>*this|.pdf", "what__is__this_.pdf")]
+    [InlineData("Antrag Einbürgerung.PDF", "Antrag Einbürgerung.pdf")]
+    public void Keeps_only_a_safe_display_name(string input, string expected) => Assert.Equal(expected, FileNames.Sanitise(input));
+
+    [Fact]
+    public void Bounds_the_length_and_keeps_the_extension()
+    {
+        var name = FileNames.Sanitise(new string('x', 500) + ".pdf");
+        Assert.Equal(FileNames.MaxLength, name.Length);
+        Assert.EndsWith(".pdf", name);
+    }
+
+    [Fact]
+    public void Gives_the_detected_type_its_extension()
+    {
+        Assert.Equal("scan.jpg", FileNames.Sanitise("scan", FileKind.Jpeg));
+        Assert.Equal("scan.jpeg", FileNames.Sanitise("scan.jpeg", FileKind.Jpeg));
+    }
+}

@@ -1,0 +1,153 @@
+using Microsoft.Extensions.Configuration;
+using System.Net;
+using System.Net.Http.Json;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.Testing;
+
+namespace Municipal.DocumentIntake.Tests;
+
+public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactory>
+{
+    private HttpClient Clerk(string department = "residents-office") => factory.CreateStaffClient(Staff.Clerk(department));
+
+    [Fact]
+    public async Task A_resident_uploads_from_a_consultation_and_both_sides_see_the_files()
+    {
+        var (token, roomId) = factory.Tokens.NewRoom();
+        var resident = factory.CreateResidentClient(token);
+        var form = Files.Form(("files", "Mietvertrag.pdf", Files.Pdf("lease"), "application/pdf"), ("files", "ausweis.jpg", Files.Page1, "image/jpeg"))
+            .With("channel", "session");
+        var result = await (await resident.PostAsync("/api/documents/uploads", form)).SubmittedAsync();
+
+        Assert.All(result.Documents, d => Assert.Equal("clean", d.Status));
+        Assert.Equal(["Mietvertrag.pdf", "ausweis.jpg"], result.Documents.Select(d => d.FileName));
+
+        var forResident = await resident.GetFromJsonAsync<List<SubmittedDoc>>($"/api/documents/sessions/{roomId}");
+        Assert.Equal(2, forResident!.Count);
+        var forClerk = await Clerk().GetFromJsonAsync<List<InboxDoc>>($"/api/documents/sessions/{roomId}");
+        Assert.All(forClerk!, d => Assert.Equal(("session", roomId, "residents-office"), (d.Channel, d.SessionId, d.DepartmentKey)));
+        Assert.Empty((await Clerk("tax-office").GetFromJsonAsync<List<InboxDoc>>($"/api/documents/sessions/{roomId}"))!);
+
+        // Another resident's token does not open this consultation.
+        var (other, _) = factory.Tokens.NewRoom();
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateResidentClient(other).GetAsync($"/api/documents/sessions/{roomId}")).StatusCode);
+        Assert.Equal(2, (await resident.GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!.Count);
+    }
+
+    [Fact]
+    public async Task A_dossier_link_uploads_when_sessions_does_not_know_the_token_and_unknown_tokens_are_refused()
+    {
+        var (token, dossierId) = factory.Tokens.NewDossier();
+        var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "beleg.pdf", Files.Pdf("receipt"), null)))).SubmittedAsync();
+        var document = await Clerk("tax-office").GetFromJsonAsync<InboxDoc>($"/api/documents/{result.Documents[0].Id}");
+        Assert.Equal(("upload", dossierId, "tax-office"), (document!.Channel, document.DossierId, document.DepartmentKey));
+
+        var unknown = factory.CreateResidentClient(Municipal.ServiceDefaults.Security.CapabilityToken.Create());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await unknown.PostAsync("/api/documents/uploads", Files.Form(("files", "a.pdf", Files.Pdf(), null)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsync("/api/documents/uploads", Files.Form(("files", "a.pdf", Files.Pdf(), null)))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_eicar_test_file_is_quarantined_and_cannot_be_opened()
+    {
+        var (token, _) = factory.Tokens.NewRoom();
+        var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "eicar.pdf", Files.Eicar, "application/pdf")))).SubmittedAsync();
+
+        var quarantined = Assert.Single(result.Documents);
+        Assert.Equal("quarantined", quarantined.Status);
+        var inbox = await Clerk().GetFromJsonAsync<InboxDoc>($"/api/documents/{quarantined.Id}");
+        Assert.StartsWith("Eicar-Test-Signature", inbox!.Signature);
+        var content = await Clerk().GetAsync($"/api/documents/{quarantined.Id}/content");
+        Assert.Equal(HttpStatusCode.Conflict, content.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await factory.CreateStaffClient(Staff.Admin()).GetAsync($"/api/documents/{quarantined.Id}/content")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("scan.pdf", "image/png", "mislabelled")]
+    [InlineData("scan.png", "application/pdf", "mislabelled")]
+    [InlineData("scan.exe", null, "mislabelled")]
+    [InlineData("notes.txt", "text/plain", "unsupported")]
+    public async Task Mislabelled_and_unsupported_files_are_refused_naming_the_file(string name, string? type, string reason)
+    {
+        var (token, _) = factory.Tokens.NewRoom();
+        var content = reason == "unsupported" ? "plain text"u8.ToArray() : Files.Png;
+        var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "ok.pdf", Files.Pdf(), null), ("files", name, content, type)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var (errors, reasons) = await response.ProblemAsync();
+        Assert.Equal(["files[1]"], errors.Keys);
+        Assert.Equal(reason, reasons["files[1]"]);
+        // Nothing of the request was kept.
+        Assert.Empty((await factory.CreateResidentClient(token).GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(factory.StoragePath, "incoming")));
+    }
+
+    [Fact]
+    public async Task A_polyglot_image_is_refused()
+    {
+        var (token, _) = factory.Tokens.NewRoom();
+        var polyglot = Files.Concat(Files.Png[..^12], "%PDF-1.4 1 0 obj"u8.ToArray(), Files.Png[^12..]);
+        var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Files.Form(("files", "bild.png", polyglot, "image/png")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("polyglot", (await response.ProblemAsync()).Reasons["files[0]"]);
+    }
+
+    [Fact]
+    public async Task A_path_traversal_name_is_stored_by_id_and_shown_sanitised()
+    {
+        var (token, _) = factory.Tokens.NewRoom();
+        var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "../../../../tmp/evil\u202E.png", Files.Png, "image/png")))).SubmittedAsync();
+
+        var document = Assert.Single(result.Documents);
+        Assert.Equal("evil.png", document.FileName);
+        var stored = Directory.EnumerateFiles(factory.StoragePath, "*", SearchOption.AllDirectories).Where(f => !f.Contains("incoming")).ToList();
+        Assert.Contains(stored, f => Path.GetFileName(f) == document.Id!.Value.ToString("N"));
+        Assert.DoesNotContain(stored, f => f.Contains("evil"));
+        Assert.False(File.Exists("/tmp/evil.png"));
+    }
+
+    [Fact]
+    public async Task Duplicates_within_a_submission_are_reported_and_stored_once()
+    {
+        var (token, _) = factory.Tokens.NewRoom();
+        var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "a.jpg", Files.Page1, null), ("files", "b.jpg", Files.Page2, null), ("files", "a-again.jpg", Files.Page1, null)))).SubmittedAsync();
+
+        Assert.Equal(2, result.Documents.Count(d => d.Id is not null));
+        var duplicate = Assert.Single(result.Documents, d => d.Status == "duplicate");
+        Assert.Equal("a-again.jpg", duplicate.FileName);
+        Assert.Equal(result.Documents.Single(d => d.FileName == "a.jpg").Id, duplicate.DuplicateOf);
+    }
+
+    [Fact]
+    public async Task Too_many_files_are_refused()
+    {
+        var (token, _) = factory.Tokens.NewRoom();
+        var files = Enumerable.Range(0, 21).Select(i => ("files", $"f{i}.pdf", Files.Pdf($"n{i}"), (string?)null)).ToArray();
+        var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Files.Form(files));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("too-many-files", (await response.ProblemAsync()).Reasons["files"]);
+    }
+
+    [Fact]
+    public async Task Another_service_hands_in_a_pdf_for_a_named_department()
+    {
+        var service = factory.CreateClient();
+        service.DefaultRequestHeaders.Authorization = new("Bearer", InternalToken.IssueForService(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection([new("Auth:InternalKey", TestEnvironment.InternalKey)]).Build(), "forms"));
+        var dossier = Guid.NewGuid();
+        var form = Files.Form(("file", "submission.pdf", Files.Pdf("form"), "application/pdf"))
+            .With("departmentKey", "tax-office").With("concernKey", "tax-return").With("dossierId", dossier.ToString());
+        var result = await (await service.PostAsync("/api/documents/internal/files", form)).SubmittedAsync();
+        var document = await Clerk("tax-office").GetFromJsonAsync<InboxDoc>($"/api/documents/{result.Documents[0].Id}");
+        Assert.Equal(("forms", dossier, "tax-office"), (document!.Channel, document.DossierId, document.DepartmentKey));
+
+        var missing = await service.PostAsync("/api/documents/internal/files", Files.Form(("file", "x.pdf", Files.Pdf(), null)));
+        Assert.Equal("required", (await missing.ProblemAsync()).Reasons["departmentKey"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Clerk().PostAsync("/api/documents/internal/files", Files.Form(("file", "x.pdf", Files.Pdf(), null)))).StatusCode);
+    }
+}

@@ -1,0 +1,137 @@
+// The department inbox: documents routed to my departments, with assign-to-me and mark-as-processed.
+import { api } from '/shared/api.js';
+import { register, t, apply, languageSwitch, language } from '/shared/i18n.js';
+import { staffPage } from '/shared/staff.js';
+import { statusText, formatSize } from '/shared/documents-panel.js';
+
+register({
+  de: {
+    'inbox.title': 'Posteingang', 'inbox.department': 'Abteilung', 'inbox.status': 'Prüfstatus', 'inbox.all': 'Alle',
+    'inbox.quarantined': 'Schadsoftware', 'inbox.assigned': 'Zuständig', 'inbox.mine': 'Mir zugewiesen', 'inbox.unassigned': 'Nicht zugewiesen',
+    'inbox.openOnly': 'Nur offene', 'inbox.received': 'Eingang', 'inbox.source': 'Herkunft', 'inbox.actions': 'Aktionen',
+    'inbox.assignMe': 'Mir zuweisen', 'inbox.processed': 'Erledigt', 'inbox.done': 'erledigt', 'inbox.me': 'ich', 'inbox.other': 'andere Person',
+    'inbox.nobody': '–', 'inbox.count': '{count} Dokument(e)', 'inbox.allDepartments': 'Alle meine Abteilungen',
+    'inbox.channel.kiosk': 'Scanner-Terminal', 'inbox.channel.upload': 'Upload-Link', 'inbox.channel.session': 'Beratung', 'inbox.channel.forms': 'Formular',
+    'inbox.pages': '{count} Seiten', 'inbox.assignLabel': '{name} mir zuweisen', 'inbox.processedLabel': '{name} als erledigt markieren',
+  },
+  en: {
+    'inbox.title': 'Inbox', 'inbox.department': 'Department', 'inbox.status': 'Scan status', 'inbox.all': 'All',
+    'inbox.quarantined': 'Malware', 'inbox.assigned': 'Assigned', 'inbox.mine': 'Assigned to me', 'inbox.unassigned': 'Unassigned',
+    'inbox.openOnly': 'Open only', 'inbox.received': 'Received', 'inbox.source': 'Source', 'inbox.actions': 'Actions',
+    'inbox.assignMe': 'Assign to me', 'inbox.processed': 'Processed', 'inbox.done': 'processed', 'inbox.me': 'me', 'inbox.other': 'someone else',
+    'inbox.nobody': '–', 'inbox.count': '{count} document(s)', 'inbox.allDepartments': 'All my departments',
+    'inbox.channel.kiosk': 'Scanner kiosk', 'inbox.channel.upload': 'Upload link', 'inbox.channel.session': 'Consultation', 'inbox.channel.forms': 'Form',
+    'inbox.pages': '{count} pages', 'inbox.assignLabel': 'Assign {name} to me', 'inbox.processedLabel': 'Mark {name} as processed',
+  },
+});
+
+const staff = await staffPage();
+languageSwitch();
+const rows = document.getElementById('rows');
+const filters = document.getElementById('filters');
+const departmentSelect = document.getElementById('department');
+const highlight = new URLSearchParams(location.hash.slice(1)).get('document');
+
+function fillDepartments() {
+  const selected = departmentSelect.value;
+  const all = document.createElement('option');
+  all.value = '';
+  all.textContent = t('inbox.allDepartments');
+  departmentSelect.replaceChildren(all, ...staff.departments.map(d => {
+    const option = document.createElement('option');
+    option.value = d;
+    option.textContent = d;
+    return option;
+  }));
+  departmentSelect.value = selected;
+}
+
+function query() {
+  const params = new URLSearchParams();
+  for (const name of ['department', 'status', 'assigned']) {
+    const value = filters.elements[name].value;
+    if (value) params.set(name, value);
+  }
+  if (filters.elements.openOnly.checked) params.set('processed', 'false');
+  return params.toString();
+}
+
+function cell(...children) {
+  const td = document.createElement('td');
+  td.append(...children);
+  return td;
+}
+
+function sub(text) {
+  const span = document.createElement('span');
+  span.className = 'sub';
+  span.textContent = text;
+  return span;
+}
+
+function button(label, aria, action, secondary = false) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  b.setAttribute('aria-label', aria);
+  if (secondary) b.className = 'secondary';
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    try { await action(); await load(); } catch (error) { document.getElementById('inbox-status').textContent = error.message; b.disabled = false; }
+  });
+  return b;
+}
+
+function row(d) {
+  const tr = document.createElement('tr');
+  tr.id = `doc-${d.id}`;
+  if (d.id === highlight) tr.className = 'highlight';
+
+  let name;
+  if (d.status === 'clean') {
+    name = document.createElement('a');
+    name.href = `/api/documents/${d.id}/content`;
+  } else {
+    name = document.createElement('span');
+  }
+  name.textContent = d.fileName;
+  const details = [formatSize(d.length), d.pageCount ? t('inbox.pages', { count: d.pageCount }) : null].filter(Boolean).join(' · ');
+
+  const received = new Date(d.receivedAt).toLocaleString(language(), { dateStyle: 'short', timeStyle: 'short' });
+  const source = [t(`inbox.channel.${d.channel}`), d.receiptNumber, d.concernKey].filter(Boolean).join(' · ');
+
+  const badge = document.createElement('span');
+  badge.className = `badge doc-status status-${d.status}`;
+  badge.textContent = statusText(d.status);
+
+  const assigned = d.assignedStaffId ? (d.assignedStaffId === staff.id ? t('inbox.me') : t('inbox.other')) : t('inbox.nobody');
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  if (d.assignedStaffId !== staff.id) {
+    actions.append(button(t('inbox.assignMe'), t('inbox.assignLabel', { name: d.fileName }),
+      () => api(`/api/documents/${d.id}/assign`, { method: 'POST', body: { staffId: staff.id } }), true));
+  }
+  if (!d.processedAt && d.status !== 'pending_scan') {
+    actions.append(button(t('inbox.processed'), t('inbox.processedLabel', { name: d.fileName }),
+      () => api(`/api/documents/${d.id}/processed`, { method: 'POST' })));
+  }
+  if (d.processedAt) actions.append(sub(t('inbox.done')));
+
+  tr.append(cell(name, sub(details), d.note ? sub(d.note) : ''), cell(received), cell(source), cell(badge), cell(assigned), cell(actions));
+  return tr;
+}
+
+async function load() {
+  const documents = await api(`/api/documents/inbox?${query()}`);
+  rows.replaceChildren(...documents.map(row));
+  document.getElementById('inbox-status').textContent = t('inbox.count', { count: documents.length });
+  if (highlight) document.getElementById(`doc-${highlight}`)?.scrollIntoView({ block: 'center' });
+}
+
+filters.addEventListener('change', load);
+filters.addEventListener('submit', e => e.preventDefault());
+document.addEventListener('languagechange', () => { fillDepartments(); load(); });
+fillDepartments();
+apply();
+setInterval(() => load().catch(() => {}), 15000);
+await load();

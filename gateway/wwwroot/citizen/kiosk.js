@@ -1,0 +1,281 @@
+// The town-hall scanner kiosk. Nobody signs in; every step is one large choice. Pages come from the camera or a
+// scanner's output folder; image pages are sent as JPEG and the service combines them into one PDF. After a period
+// without activity (?idle=<seconds>, default 120) everything is cleared so the next person never sees a document.
+import { register, t, apply, languageSwitch, language } from '/shared/i18n.js';
+import { api } from '/shared/api.js';
+import { uploadWithProgress, describeRejection, renderList } from '/shared/documents-panel.js';
+
+register({
+  de: {
+    'kiosk.brand': 'Scanner-Terminal', 'kiosk.title': 'Dokumente abgeben', 'kiosk.steps': 'Schritte',
+    'kiosk.step1': 'Anliegen', 'kiosk.step2': 'Seiten', 'kiosk.step3': 'Prüfen', 'kiosk.step4': 'Quittung',
+    'kiosk.concernTitle': 'Worum geht es?', 'kiosk.pagesTitle': 'Seiten aufnehmen oder Dateien wählen',
+    'kiosk.preview': 'Kamerabild', 'kiosk.capture': 'Seite aufnehmen', 'kiosk.pick': 'Oder Dateien wählen (z. B. aus dem Scanner-Ordner)',
+    'kiosk.thumbs': 'Aufgenommene Seiten', 'kiosk.back': 'Zurück', 'kiosk.next': 'Weiter', 'kiosk.reviewTitle': 'Bitte prüfen',
+    'kiosk.reviewList': 'Seiten zum Absenden', 'kiosk.contactTitle': 'Quittung per E-Mail (freiwillig)', 'kiosk.email': 'E-Mail-Adresse',
+    'kiosk.note': 'Nachricht (freiwillig)', 'kiosk.send': 'Absenden', 'kiosk.receiptTitle': 'Vielen Dank!',
+    'kiosk.receiptIntro': 'Ihre Quittungsnummer:', 'kiosk.receiptDocs': 'Abgegebene Dokumente', 'kiosk.finish': 'Fertig',
+    'kiosk.chosen': 'Anliegen: {name}', 'kiosk.pageCount': '{count} Seite(n) bereit', 'kiosk.page': 'Seite {n}',
+    'kiosk.remove': 'Entfernen', 'kiosk.removeLabel': 'Seite {n} entfernen', 'kiosk.noPages': 'Bitte nehmen Sie mindestens eine Seite auf oder wählen Sie eine Datei.',
+    'kiosk.noCamera': 'Keine Kamera verfügbar – bitte Dateien wählen.', 'kiosk.cameraReady': 'Legen Sie die Seite unter die Kamera und tippen Sie auf «Seite aufnehmen».',
+    'kiosk.emailInvalid': 'Bitte geben Sie eine gültige E-Mail-Adresse ein oder lassen Sie das Feld leer.',
+    'kiosk.mailed': 'Die Quittung wurde an {email} gesendet.', 'kiosk.concernsFailed': 'Die Anliegen konnten nicht geladen werden.',
+  },
+  en: {
+    'kiosk.brand': 'Scanner kiosk', 'kiosk.title': 'Hand in documents', 'kiosk.steps': 'Steps',
+    'kiosk.step1': 'Concern', 'kiosk.step2': 'Pages', 'kiosk.step3': 'Review', 'kiosk.step4': 'Receipt',
+    'kiosk.concernTitle': 'What is it about?', 'kiosk.pagesTitle': 'Capture pages or choose files',
+    'kiosk.preview': 'Camera picture', 'kiosk.capture': 'Capture page', 'kiosk.pick': "Or choose files (e.g. from the scanner's folder)",
+    'kiosk.thumbs': 'Captured pages', 'kiosk.back': 'Back', 'kiosk.next': 'Next', 'kiosk.reviewTitle': 'Please check',
+    'kiosk.reviewList': 'Pages to send', 'kiosk.contactTitle': 'Receipt by e-mail (optional)', 'kiosk.email': 'E-mail address',
+    'kiosk.note': 'Message (optional)', 'kiosk.send': 'Send', 'kiosk.receiptTitle': 'Thank you!',
+    'kiosk.receiptIntro': 'Your receipt number:', 'kiosk.receiptDocs': 'Documents handed in', 'kiosk.finish': 'Done',
+    'kiosk.chosen': 'Concern: {name}', 'kiosk.pageCount': '{count} page(s) ready', 'kiosk.page': 'Page {n}',
+    'kiosk.remove': 'Remove', 'kiosk.removeLabel': 'Remove page {n}', 'kiosk.noPages': 'Please capture at least one page or choose a file.',
+    'kiosk.noCamera': 'No camera available – please choose files.', 'kiosk.cameraReady': 'Put the page under the camera and tap “Capture page”.',
+    'kiosk.emailInvalid': 'Please enter a valid e-mail address or leave the field empty.',
+    'kiosk.mailed': 'The receipt was sent to {email}.', 'kiosk.concernsFailed': 'The concerns could not be loaded.',
+  },
+});
+
+const idleSeconds = Math.max(2, Number(new URLSearchParams(location.search).get('idle')) || 120);
+const $ = id => document.getElementById(id);
+const video = $('preview');
+let concerns = [];
+let state = { concern: null, pages: [] };
+let stream = null;
+let idleTimer = null;
+
+// ---- steps
+function go(step) {
+  for (const section of document.querySelectorAll('.step')) section.hidden = section.id !== `step-${step}`;
+  for (const li of document.querySelectorAll('.steps li')) {
+    if (li.dataset.step === step || (step === 'receipt' && li.dataset.step === 'contact')) li.setAttribute('aria-current', 'step');
+    else li.removeAttribute('aria-current');
+  }
+  if (step === 'pages') startCamera(); else stopCamera();
+  if (step === 'review') renderThumbs($('review'), false);
+  document.querySelector(`#step-${step} h2`)?.focus();
+}
+
+// ---- concerns (keys from document intake, names from booking)
+function concernName(key) {
+  const c = concerns.find(x => x.concernKey === key);
+  return c?.name?.[language()] || c?.name?.de || key;
+}
+
+async function loadConcerns() {
+  const container = $('concerns');
+  try {
+    const [keys, departments] = await Promise.all([
+      api('/api/documents/kiosk/concerns'),
+      api('/api/booking/concerns').catch(() => []),
+    ]);
+    const names = new Map(departments.flatMap(d => d.concerns).map(c => [c.key, c.name]));
+    concerns = keys.map(k => ({ ...k, name: names.get(k.concernKey) }));
+    renderConcerns();
+  } catch {
+    container.textContent = t('kiosk.concernsFailed');
+  }
+}
+
+function renderConcerns() {
+  $('concerns').replaceChildren(...concerns.map(c => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.concern = c.concernKey;
+    button.textContent = concernName(c.concernKey);
+    button.addEventListener('click', () => {
+      state.concern = c.concernKey;
+      $('concern-chosen').textContent = t('kiosk.chosen', { name: concernName(c.concernKey) });
+      go('pages');
+    });
+    return button;
+  }));
+}
+
+// ---- camera
+async function startCamera() {
+  if (stream) return;
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 1920 }, height: { ideal: 1080 } }, audio: false });
+    video.srcObject = stream;
+    $('camera-status').textContent = t('kiosk.cameraReady');
+    $('capture').disabled = false;
+  } catch {
+    $('camera-status').textContent = t('kiosk.noCamera');
+    $('capture').disabled = true;
+  }
+}
+
+function stopCamera() {
+  for (const track of stream?.getTracks() || []) track.stop();
+  stream = null;
+  video.srcObject = null;
+}
+
+function canvasToJpeg(canvas) {
+  return new Promise(resolve => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+}
+
+async function capture() {
+  if (!video.videoWidth) return;
+  const canvas = document.createElement('canvas');
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  canvas.getContext('2d').drawImage(video, 0, 0);
+  addPage(await canvasToJpeg(canvas), `seite-${state.pages.length + 1}.jpg`);
+}
+
+// PNG pages become JPEG here, so the service can put every image page into one PDF as it is.
+async function addFiles(files) {
+  for (const file of files) {
+    if (file.type === 'image/png') {
+      const bitmap = await createImageBitmap(file);
+      const canvas = document.createElement('canvas');
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, canvas.width, canvas.height);
+      g.drawImage(bitmap, 0, 0);
+      bitmap.close();
+      addPage(await canvasToJpeg(canvas), file.name.replace(/\.png$/i, '.jpg'));
+    } else {
+      addPage(file, file.name);
+    }
+  }
+}
+
+function addPage(blob, name) {
+  const previewable = blob.type === 'image/jpeg';
+  state.pages.push({ blob, name, url: previewable ? URL.createObjectURL(blob) : null });
+  renderThumbs($('thumbs'), true);
+}
+
+function removePage(index) {
+  const [page] = state.pages.splice(index, 1);
+  if (page?.url) URL.revokeObjectURL(page.url);
+  renderThumbs($('thumbs'), true);
+}
+
+function renderThumbs(list, removable) {
+  list.replaceChildren(...state.pages.map((page, i) => {
+    const li = document.createElement('li');
+    const label = t('kiosk.page', { n: i + 1 });
+    if (page.url) {
+      const img = document.createElement('img');
+      img.src = page.url;
+      img.alt = label;
+      li.append(img);
+    } else {
+      const tile = document.createElement('div');
+      tile.className = 'file-tile';
+      tile.textContent = page.name;
+      li.append(tile);
+    }
+    const caption = document.createElement('span');
+    caption.textContent = label;
+    li.append(caption);
+    if (removable) {
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'secondary';
+      remove.textContent = t('kiosk.remove');
+      remove.setAttribute('aria-label', t('kiosk.removeLabel', { n: i + 1 }));
+      remove.addEventListener('click', () => removePage(i));
+      li.append(remove);
+    }
+    return li;
+  }));
+  $('page-count').textContent = state.pages.length ? t('kiosk.pageCount', { count: state.pages.length }) : '';
+}
+
+// ---- send
+async function submit(event) {
+  event.preventDefault();
+  const email = $('email');
+  const status = $('send-status');
+  email.removeAttribute('aria-invalid');
+  if (email.value.trim() && !email.checkValidity()) {
+    email.setAttribute('aria-invalid', 'true');
+    status.className = 'upload-status error';
+    status.textContent = t('kiosk.emailInvalid');
+    email.focus();
+    return;
+  }
+  const data = new FormData();
+  data.append('concernKey', state.concern);
+  data.append('language', language());
+  if (email.value.trim()) data.append('email', email.value.trim());
+  if ($('note').value.trim()) data.append('note', $('note').value.trim());
+  for (const page of state.pages) data.append('files', page.blob, page.name);
+
+  const progress = $('progress');
+  const bar = progress.querySelector('span');
+  $('send').disabled = true;
+  progress.hidden = false;
+  status.className = 'upload-status';
+  try {
+    const result = await uploadWithProgress('/api/documents/kiosk/submissions', data, {
+      onProgress: p => {
+        bar.style.width = `${Math.round(p * 100)}%`;
+        status.textContent = p < 1 ? t('docs.uploading', { percent: Math.round(p * 100) }) : t('docs.checking');
+      },
+    });
+    $('receipt').textContent = result.receiptNumber;
+    const quarantined = result.documents.some(d => d.status === 'quarantined');
+    $('receipt-notice').className = quarantined ? 'error' : 'ok';
+    $('receipt-notice').textContent = quarantined ? t('docs.quarantineNotice') : (email.value.trim() ? t('kiosk.mailed', { email: email.value.trim() }) : '');
+    renderList($('receipt-docs'), result.documents);
+    go('receipt');
+  } catch (error) {
+    status.className = 'upload-status error';
+    status.textContent = describeRejection(error, state.pages.map(p => p.name)).join(' ');
+  } finally {
+    $('send').disabled = false;
+    progress.hidden = true;
+    bar.style.width = '0';
+  }
+}
+
+// ---- reset: nothing of the previous person stays on screen or in memory
+function reset() {
+  for (const page of state.pages) if (page.url) URL.revokeObjectURL(page.url);
+  state = { concern: null, pages: [] };
+  for (const id of ['thumbs', 'review', 'receipt-docs']) $(id).replaceChildren();
+  for (const id of ['receipt', 'receipt-notice', 'send-status', 'page-count', 'concern-chosen']) $(id).textContent = '';
+  $('submit-form').reset();
+  $('pick').value = '';
+  $('email').removeAttribute('aria-invalid');
+  go('concern');
+}
+
+function touched() {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    const fresh = !state.concern && !state.pages.length && !$('step-concern').hidden;
+    const sending = $('send').disabled;
+    if (!fresh && !sending) reset();
+    touched();
+  }, idleSeconds * 1000);
+}
+
+// ---- wiring
+$('capture').addEventListener('click', capture);
+$('pick').addEventListener('change', async e => { await addFiles([...e.target.files]); e.target.value = ''; });
+$('to-review').addEventListener('click', () => {
+  if (!state.pages.length) { $('page-count').textContent = t('kiosk.noPages'); return; }
+  go('review');
+});
+for (const button of document.querySelectorAll('[data-go]')) button.addEventListener('click', () => go(button.dataset.go));
+$('submit-form').addEventListener('submit', submit);
+$('finish').addEventListener('click', reset);
+for (const type of ['pointerdown', 'keydown', 'input', 'touchstart']) document.addEventListener(type, touched, { passive: true });
+document.addEventListener('languagechange', () => { renderConcerns(); renderThumbs($('thumbs'), true); });
+
+apply();
+languageSwitch();
+go('concern');
+touched();
+loadConcerns();

@@ -4,8 +4,11 @@ public static class FormApi
 {
     public static IEndpointRouteBuilder MapFormApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/forms");
-        api.MapGet("/ping", () => TypedResults.Ok(new { service = "forms" })).AllowAnonymous();
+        app.MapGroup("/api/forms")
+            .MapDefinitionsApi()
+            .MapDraftsApi()
+            .MapSigningApi()
+            .MapDossiersApi();
         return app;
     }
 }

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Municipal.Form.Definitions;
+using Municipal.Form.Rules;
+
+namespace Municipal.Form.Apis;
+
+public static class DefinitionsApi
+{
+    public sealed record DefinitionSummary(string Id, int Version, string ConcernKey, string DepartmentKey, LocalizedText Title, LocalizedText? Intro);
+
+    public sealed record ValidateRequest(Dictionary<string, JsonElement>? Values);
+
+    public sealed record ValidateResponse(IReadOnlyList<FieldError> Errors);
+
+    public static RouteGroupBuilder MapDefinitionsApi(this RouteGroupBuilder api)
+    {
+        var definitions = api.MapGroup("/definitions").AllowAnonymous();
+        definitions.MapGet("/", List);
+        definitions.MapGet("/{id}", Get);
+        definitions.MapPost("/{id}/validate", Validate);
+        return api;
+    }
+
+    public static Ok<List<DefinitionSummary>> List(FormCatalog catalog, string? concern) =>
+        TypedResults.Ok(catalog.All
+            .Where(d => concern is null || d.ConcernKey == concern)
+            .OrderBy(d => d.DepartmentKey).ThenBy(d => d.Id)
+            .Select(d => new DefinitionSummary(d.Id, d.Version, d.ConcernKey, d.DepartmentKey, d.Title, d.Intro))
+            .ToList());
+
+    public static Results<Ok<FormDefinition>, ProblemHttpResult> Get(string id, FormCatalog catalog) =>
+        catalog.Find(id) is { } definition ? TypedResults.Ok(definition) : Problems.NotFound("form definition", id);
+
+    public static Results<Ok<ValidateResponse>, ProblemHttpResult, ValidationProblem> Validate(
+        string id, ValidateRequest request, FormCatalog catalog, CityClock clock, HttpRequest http)
+    {
+        if (catalog.Find(id) is not { } definition) return Problems.NotFound("form definition", id);
+        if (request.Values is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["values"] = ["The field values are required."] });
+        return TypedResults.Ok(new ValidateResponse(RuleEngine.Validate(definition, request.Values, clock.Today, Language.Of(http))));
+    }
+}

@@ -1,0 +1,228 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Form.Clients;
+using Municipal.Form.Data;
+using Municipal.Form.Definitions;
+using Municipal.Form.Drafts;
+using Municipal.Form.Model;
+using Municipal.Form.Realtime;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Security;
+
+namespace Municipal.Form.Apis;
+
+/// <summary>
+/// Drafts filled alone (the resident gets a draft token) or together in a consultation (bound to the room), field
+/// by field with per-field versions. Every change is announced on the draft's event stream.
+/// </summary>
+public static class DraftsApi
+{
+    public static readonly TimeSpan DraftLifetime = TimeSpan.FromDays(30);
+
+    // JSON null: a cleared field.
+    private static readonly JsonElement Cleared = JsonDocument.Parse("null").RootElement;
+
+    public sealed record CreateDraft(string? DefinitionId, Guid? SessionId, string? Language);
+
+    public sealed record FieldEdit(JsonElement? Value, int? BaseVersion, string? ClientId);
+
+    public sealed record FieldsEdit(Dictionary<string, FieldEdit>? Fields, string? ClientId);
+
+    public sealed record Presence(string? Kind, string? Field, string? ClientId);
+
+    public sealed record FieldWritten(string Field, int Version, JsonElement Value, bool SignatureInvalidated);
+
+    public static RouteGroupBuilder MapDraftsApi(this RouteGroupBuilder api)
+    {
+        var drafts = api.MapGroup("/drafts").AllowAnonymous();
+        drafts.MapPost("/", Create);
+        drafts.MapGet("/room", ForRoom);
+        drafts.MapGet("/{id:guid}", Get);
+        drafts.MapPut("/{id:guid}", PutFields);
+        drafts.MapPatch("/{id:guid}/fields/{field}", PatchField);
+        drafts.MapPost("/{id:guid}/presence", Announce);
+        drafts.MapGet("/{id:guid}/events", Events);
+        return api;
+    }
+
+    public static async Task<Results<Created<DraftView>, Ok<DraftView>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult, ForbidHttpResult>> Create(
+        CreateDraft request, HttpContext http, FormDb db, FormCatalog catalog, RoomDirectory rooms, Prefill prefill, DraftStore store, CityClock clock)
+    {
+        if (string.IsNullOrWhiteSpace(request.DefinitionId)) return Problems.Field("definitionId", "Choose a form.");
+        if (catalog.Find(request.DefinitionId) is not { } definition) return Problems.Field("definitionId", $"There is no form {request.DefinitionId}.");
+        var ct = http.RequestAborted;
+        var language = request.Language is "en" or "de" ? request.Language : Language.Of(http.Request);
+
+        Room? room = null;
+        if (request.SessionId is { } sessionId)
+        {
+            if (http.User.IsStaff())
+            {
+                room = await rooms.ForStaffAsync(sessionId, http.Request.Headers.Authorization.ToString(), ct);
+                if (room is null) return Problems.NotFound("consultation", sessionId);
+                if (!http.User.CanActFor(room.DepartmentKey ?? definition.DepartmentKey) || !http.User.CanActFor(definition.DepartmentKey)) return TypedResults.Forbid();
+            }
+            else
+            {
+                if (DraftAccess.ResidentToken(http) is not { } token) return TypedResults.Unauthorized();
+                room = await rooms.CurrentAsync(token, ct);
+                if (room is null || room.Id != sessionId) return TypedResults.Unauthorized();
+            }
+            language = room.Language is "en" or "de" ? room.Language : language;
+
+            // Clerk and resident open the same draft: the first call creates it, later ones join it.
+            var existing = await db.Drafts.AsNoTracking().Include(d => d.Fields)
+                .FirstOrDefaultAsync(d => d.SessionId == sessionId && d.DefinitionId == definition.Id && d.Status == Draft.Open, ct);
+            if (existing is not null) return TypedResults.Ok(DraftView.Of(existing, definition, clock.Today, language));
+        }
+        else if (http.User.IsStaff())
+        {
+            return Problems.Field("sessionId", "Staff open forms within a consultation.");
+        }
+
+        var now = clock.Now;
+        string? draftToken = request.SessionId is null ? CapabilityToken.Create() : null;
+        var draft = new Draft
+        {
+            Id = Guid.CreateVersion7(),
+            DefinitionId = definition.Id,
+            DefinitionVersion = definition.Version,
+            ConcernKey = definition.ConcernKey,
+            DepartmentKey = definition.DepartmentKey,
+            SessionId = request.SessionId,
+            TokenHash = draftToken is null ? null : CapabilityToken.Hash(draftToken),
+            ExpiresAt = now + DraftLifetime,
+            Language = language,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        foreach (var (field, value) in await prefill.ForAsync(definition, room, request.SessionId, ct))
+        {
+            draft.Fields.Add(new DraftField { Field = field, Value = value.GetRawText(), Version = 1, UpdatedBy = "prefill", UpdatedAt = now });
+        }
+        db.Drafts.Add(draft);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (request.SessionId is not null)
+        {
+            // The other party opened the same form at the same moment: join theirs.
+            db.ChangeTracker.Clear();
+            var theirs = await db.Drafts.AsNoTracking().Include(d => d.Fields)
+                .FirstAsync(d => d.SessionId == request.SessionId && d.DefinitionId == definition.Id && d.Status == Draft.Open, ct);
+            return TypedResults.Ok(DraftView.Of(theirs, definition, clock.Today, language));
+        }
+        var view = DraftView.Of(draft, definition, clock.Today, language, draftToken);
+        return TypedResults.Created($"/api/forms/drafts/{draft.Id}", view);
+    }
+
+    /// <summary>The open draft of the resident's current consultation, so a resident who joins late sees the form the clerk opened.</summary>
+    public static async Task<Results<Ok<DraftView>, NoContent, UnauthorizedHttpResult>> ForRoom(HttpContext http, FormDb db, FormCatalog catalog, RoomDirectory rooms, CityClock clock)
+    {
+        if (DraftAccess.ResidentToken(http) is not { } token || await rooms.CurrentAsync(token, http.RequestAborted) is not { } room) return TypedResults.Unauthorized();
+        var draft = await db.Drafts.AsNoTracking().Include(d => d.Fields)
+            .Where(d => d.SessionId == room.Id && d.Status == Draft.Open)
+            .OrderByDescending(d => d.UpdatedAt)
+            .FirstOrDefaultAsync(http.RequestAborted);
+        if (draft is null || catalog.Find(draft.DefinitionId) is not { } definition) return TypedResults.NoContent();
+        return TypedResults.Ok(DraftView.Of(draft, definition, clock.Today, Language.Of(http.Request)));
+    }
+
+    public static async Task<Results<Ok<DraftView>, ProblemHttpResult>> Get(Guid id, HttpContext http, DraftStore store, DraftAccess access, FormCatalog catalog, CityClock clock)
+    {
+        var draft = await store.LoadAsync(id, http.RequestAborted);
+        if (draft is null || await access.ActorAsync(http, draft) is null || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound("draft", id);
+        return TypedResults.Ok(DraftView.Of(draft, definition, clock.Today, Language.Of(http.Request)));
+    }
+
+    public static async Task<Results<Ok<FieldWritten>, ProblemHttpResult, ValidationProblem>> PatchField(
+        Guid id, string field, FieldEdit edit, HttpContext http, FormDb db, DraftStore store, DraftAccess access, FormCatalog catalog, DraftEvents events)
+    {
+        var ct = http.RequestAborted;
+        var draft = await store.LoadAsync(id, ct);
+        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound("draft", id);
+        if (definition.Leaf(field) is null) return Problems.Field("field", $"The form has no field {field}.");
+        var value = edit.Value ?? Cleared;
+        if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number or JsonValueKind.Null))
+            return Problems.Field("value", "A field value is text, a number, true/false or null.");
+        if (value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 10_000) return Problems.Field("value", "At most 10000 characters.");
+        if (edit.BaseVersion is not { } baseVersion || baseVersion < 0) return Problems.Field("baseVersion", "The version the edit is based on is required (0 for a new field).");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await store.LockAsync(id, exclusive: false, ct) != Draft.Open) return Problems.Conflict("The form was already submitted.");
+        var write = await store.WriteAsync(id, field, value, baseVersion, actor.Role, ct);
+        if (!write.Written)
+        {
+            await tx.RollbackAsync(ct);
+            return Problems.Conflict("Someone else changed this field.", "The field holds a newer value; it is returned with its version.",
+                new Dictionary<string, object?> { ["field"] = field, ["value"] = write.Value, ["version"] = write.Version });
+        }
+        var invalidated = await store.InvalidateSignatureAsync(id, ct);
+        await tx.CommitAsync(ct);
+
+        await events.PublishAsync(id, new { type = "field", field, value, version = write.Version, by = actor.Role, clientId = edit.ClientId });
+        if (invalidated) await events.PublishAsync(id, new { type = "signature", state = "invalidated" });
+        return TypedResults.Ok(new FieldWritten(field, write.Version, value, invalidated));
+    }
+
+    /// <summary>Several fields at once, all or nothing, each with its own base version (e.g. an address pasted whole).</summary>
+    public static async Task<Results<Ok<List<FieldWritten>>, ProblemHttpResult, ValidationProblem>> PutFields(
+        Guid id, FieldsEdit edit, HttpContext http, FormDb db, DraftStore store, DraftAccess access, FormCatalog catalog, DraftEvents events)
+    {
+        var ct = http.RequestAborted;
+        var draft = await store.LoadAsync(id, ct);
+        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound("draft", id);
+        if (edit.Fields is not { Count: > 0 } fields) return Problems.Field("fields", "Name at least one field.");
+        foreach (var (field, one) in fields)
+        {
+            if (definition.Leaf(field) is null) return Problems.Field($"fields.{field}", $"The form has no field {field}.");
+            if ((one.Value ?? Cleared).ValueKind is not (JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number or JsonValueKind.Null))
+                return Problems.Field($"fields.{field}.value", "A field value is text, a number, true/false or null.");
+            if (one.BaseVersion is not >= 0) return Problems.Field($"fields.{field}.baseVersion", "The version the edit is based on is required.");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await store.LockAsync(id, exclusive: false, ct) != Draft.Open) return Problems.Conflict("The form was already submitted.");
+        var written = new List<FieldWrite>();
+        foreach (var (field, one) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var write = await store.WriteAsync(id, field, one.Value ?? Cleared, one.BaseVersion!.Value, actor.Role, ct);
+            if (!write.Written)
+            {
+                await tx.RollbackAsync(ct);
+                return Problems.Conflict("Someone else changed a field.", null,
+                    new Dictionary<string, object?> { ["field"] = field, ["value"] = write.Value, ["version"] = write.Version });
+            }
+            written.Add(write);
+        }
+        var invalidated = await store.InvalidateSignatureAsync(id, ct);
+        await tx.CommitAsync(ct);
+
+        foreach (var w in written) await events.PublishAsync(id, new { type = "field", field = w.Field, value = w.Value, version = w.Version, by = actor.Role, clientId = edit.ClientId });
+        if (invalidated) await events.PublishAsync(id, new { type = "signature", state = "invalidated" });
+        return TypedResults.Ok(written.Select(w => new FieldWritten(w.Field, w.Version, w.Value, invalidated)).ToList());
+    }
+
+    /// <summary>Who is editing which field, and the clerk pointing at one: announced, never stored.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Announce(
+        Guid id, Presence presence, HttpContext http, DraftStore store, DraftAccess access, FormCatalog catalog, DraftEvents events)
+    {
+        var draft = await store.LoadAsync(id, http.RequestAborted);
+        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound("draft", id);
+        if (presence.Kind is not ("focus" or "blur" or "point")) return Problems.Field("kind", "focus, blur or point");
+        if (presence.Kind == "point" && actor.Role != DraftActor.Clerk) return Problems.Field("kind", "Only the clerk points at fields.");
+        if (presence.Field is not null && definition.Leaf(presence.Field) is null) return Problems.Field("field", $"The form has no field {presence.Field}.");
+        await events.PublishAsync(id, new { type = "presence", kind = presence.Kind, field = presence.Field, by = actor.Role, clientId = presence.ClientId });
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Events(Guid id, HttpContext http, DraftStore store, DraftAccess access, DraftEvents events)
+    {
+        var draft = await store.LoadAsync(id, http.RequestAborted);
+        if (draft is null || await access.ActorAsync(http, draft) is null) return Problems.NotFound("draft", id);
+        await DraftEventStream.WriteAsync(http, events, id);
+        return TypedResults.Empty;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Net.Http.Headers;
+using Municipal.ServiceDefaults.Auth;
+
+namespace Municipal.Form.Clients;
+
+/// <summary>Hands a submission's PDF to document intake, which routes it to the department's inbox.</summary>
+public sealed class DocumentIntake(IHttpClientFactory http, IConfiguration configuration)
+{
+    public const string Client = "documents";
+
+    public async Task SendAsync(byte[] pdf, string fileName, string departmentKey, string concernKey, Guid dossierId, CancellationToken ct)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent(departmentKey), "departmentKey");
+        form.Add(new StringContent(concernKey), "concernKey");
+        form.Add(new StringContent(dossierId.ToString()), "dossierId");
+        form.Add(new StringContent("form"), "channel");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/documents/internal/files") { Content = form };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", InternalToken.IssueForService(configuration, "forms", [departmentKey]));
+        using var response = await http.CreateClient(Client).SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+    }
+}

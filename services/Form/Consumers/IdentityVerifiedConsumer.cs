@@ -1,0 +1,56 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Contracts.Identity;
+using Municipal.Form.Data;
+using Municipal.Form.Definitions;
+using Municipal.Form.Drafts;
+using Municipal.Form.Model;
+using Municipal.Form.Realtime;
+
+namespace Municipal.Form.Consumers;
+
+/// <summary>
+/// Keeps a verified identity for the consultation's forms, and fills it into forms already open in that
+/// consultation where nobody has typed yet. Profiles older than a day are dropped: they serve pre-fill only.
+/// </summary>
+public sealed class IdentityVerifiedConsumer(FormDb db, DraftStore store, FormCatalog catalog, DraftEvents events, CityClock clock)
+    : Municipal.ServiceDefaults.Messaging.IdempotentConsumer<FormDb, IdentityVerified>(db)
+{
+    public static readonly TimeSpan KeepFor = TimeSpan.FromDays(1);
+
+    protected override async Task Handle(IdentityVerified message, ConsumeContext<IdentityVerified> context)
+    {
+        var ct = context.CancellationToken;
+        var now = clock.Now;
+        await Db.ResidentProfiles.Where(p => p.ReceivedAt < now - KeepFor).ExecuteDeleteAsync(ct);
+
+        var profile = await Db.ResidentProfiles.FindAsync([message.SessionId], ct);
+        if (profile is null) Db.ResidentProfiles.Add(profile = new ResidentProfile { SessionId = message.SessionId, Surname = "", GivenNames = "" });
+        profile.Surname = message.Surname;
+        profile.GivenNames = message.GivenNames;
+        profile.BirthDate = message.BirthDate;
+        profile.ReceivedAt = now;
+
+        var announcements = new List<(Guid Draft, string Field, System.Text.Json.JsonElement Value, int Version)>();
+        var drafts = await Db.Drafts.AsNoTracking().Where(d => d.SessionId == message.SessionId && d.Status == Draft.Open).ToListAsync(ct);
+        foreach (var draft in drafts)
+        {
+            if (catalog.Find(draft.DefinitionId) is not { } definition) continue;
+            var values = Prefill.Apply(definition, new Dictionary<string, string?>
+            {
+                ["surname"] = message.Surname,
+                ["givenNames"] = message.GivenNames,
+                ["birthDate"] = message.BirthDate.ToString("yyyy-MM-dd"),
+            });
+            foreach (var (field, value) in values)
+            {
+                if (await store.PrefillAsync(draft.Id, field, value, ct) is { } version) announcements.Add((draft.Id, field, value, version));
+            }
+        }
+        await Db.SaveChangesAsync(ct);
+
+        // Announced before the inbox commit: if that fails the message is redelivered and announced again, which the browsers ignore by version.
+        foreach (var (draft, field, value, version) in announcements)
+            await events.PublishAsync(draft, new { type = "field", field, value, version, by = "identity" });
+    }
+}

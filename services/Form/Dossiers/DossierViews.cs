@@ -1,0 +1,31 @@
+using Municipal.Form.Definitions;
+using Municipal.Form.Model;
+
+namespace Municipal.Form.Dossiers;
+
+public sealed record HistoryView(string Status, string? Note, string? StaffName, DateTimeOffset At);
+
+public sealed record AnswerView(string Section, string Label, string Value);
+
+/// <summary>What a resident sees through the status link: no internal notes beyond what staff wrote for them.</summary>
+public sealed record ResidentDossierView(
+    Guid Id, string Reference, LocalizedText Title, string Status, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<HistoryView> History);
+
+public sealed record DossierSummary(
+    Guid Id, string Reference, string DefinitionId, LocalizedText? Title, string ConcernKey, string DepartmentKey, string ApplicantName,
+    string Status, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, bool PdfDelivered);
+
+public sealed record DossierDetail(
+    DossierSummary Dossier, string Email, string Language, string SignatureKind, string SignatureSummary, string ContentSha256,
+    IReadOnlyList<AnswerView> Answers, IReadOnlyList<HistoryView> History, IReadOnlyList<string> NextStatuses);
+
+internal static class DossierViews
+{
+    public static IReadOnlyList<HistoryView> History(Dossier d, bool withStaff) =>
+        d.History.OrderBy(h => h.At).Select(h => new HistoryView(h.Status, h.Note, withStaff ? h.StaffName : null, h.At)).ToList();
+
+    public static DossierSummary Summary(Dossier d, FormCatalog catalog) => new(
+        d.Id, d.Reference, d.DefinitionId, catalog.Find(d.DefinitionId)?.Title, d.ConcernKey, d.DepartmentKey, d.ApplicantName,
+        d.Status, d.SubmittedAt, d.UpdatedAt, d.PdfDeliveredAt is not null);
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Municipal.Form.Definitions;
+
+namespace Municipal.Form.Rules;
+
+/// <summary>
+/// The server half of the one rule engine; gateway/wwwroot/shared/rules.js is the browser half. Both are held to
+/// the same behaviour by the vectors in tests/Form.Tests/vectors, so change them together.
+/// Semantics: strings are trimmed of spaces, tabs and line breaks; empty means null, "" or false; hidden fields
+/// (section, group or field condition false) count as empty and are not checked; a field reports its first error.
+/// </summary>
+public static partial class RuleEngine
+{
+    public static readonly IReadOnlySet<string> LeafTypes = new HashSet<string> { "text", "email", "number", "date", "choice", "checkbox", "document" };
+
+    public static readonly IReadOnlySet<string> RuleTypes = new HashSet<string>
+    {
+        "pattern", "minLength", "maxLength", "min", "max", "notInFuture", "notInPast", "maxDaysAhead", "maxDaysAgo", "minAge", "compare",
+    };
+
+    /// <summary>A value of a kind no field accepts (an object or array).</summary>
+    private sealed class Invalid
+    {
+        public static readonly Invalid Instance = new();
+    }
+
+    public static IReadOnlyList<FieldError> Validate(FormDefinition definition, IReadOnlyDictionary<string, JsonElement> values, DateOnly today, string language = "de")
+    {
+        var (effective, visible) = Resolve(definition, values);
+        var errors = new List<FieldError>();
+        foreach (var leaf in definition.Leaves())
+        {
+            if (!visible[leaf.Id]) continue;
+            if (Check(leaf, effective, today, definition, language) is { } error) errors.Add(error);
+        }
+        return errors;
+    }
+
+    /// <summary>Which fields are shown for these values (group members by their own id).</summary>
+    public static IReadOnlyDictionary<string, bool> Visibility(FormDefinition definition, IReadOnlyDictionary<string, JsonElement> values) =>
+        Resolve(definition, values).Visible;
+
+    /// <summary>The values that count: visible, non-empty, normalised (trimmed strings, booleans).</summary>
+    public static SortedDictionary<string, object> Effective(FormDefinition definition, IReadOnlyDictionary<string, JsonElement> values)
+    {
+        var (effective, visible) = Resolve(definition, values);
+        var result = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (id, value) in effective)
+        {
+            if (visible[id] && !IsEmpty(value) && value is not Invalid) result[id] = value!;
+        }
+        return result;
+    }
+
+    private static (Dictionary<string, object?> Effective, Dictionary<string, bool> Visible) Resolve(FormDefinition definition, IReadOnlyDictionary<string, JsonElement> values)
+    {
+        var effective = new Dictionary<string, object?>();
+        var visible = new Dictionary<string, bool>();
+        foreach (var section in definition.Sections)
+        {
+            var sectionVisible = Holds(section.VisibleWhen, effective);
+            foreach (var field in section.Fields)
+            {
+                var fieldVisible = sectionVisible && Holds(field.VisibleWhen, effective);
+                foreach (var leaf in field.Fields is { Count: > 0 } ? field.Fields : [field])
+                {
+                    var shown = fieldVisible && (leaf == field || Holds(leaf.VisibleWhen, effective));
+                    visible[leaf.Id] = shown;
+                    effective[leaf.Id] = shown ? Normalize(values.TryGetValue(leaf.Id, out var v) ? v : null) : null;
+                }
+            }
+        }
+        return (effective, visible);
+    }
+
+    private static bool Holds(Condition? c, Dictionary<string, object?> effective)
+    {
+        if (c is null) return true;
+        var result = true;
+        if (c.Field is not null)
+        {
+            var value = effective.GetValueOrDefault(c.Field);
+            if (c.EqualsValue is { } expected) result &= Same(value, Normalize(expected));
+            if (c.In is { } options) result &= options.Any(o => Same(value, Normalize(o)));
+            if (c.NotEmpty is { } notEmpty) result &= notEmpty == !IsEmpty(value);
+        }
+        if (c.All is { } all) result &= all.All(inner => Holds(inner, effective));
+        if (c.Any is { } any) result &= any.Any(inner => Holds(inner, effective));
+        return result;
+    }
+
+    private static FieldError? Check(FormField leaf, Dictionary<string, object?> effective, DateOnly today, FormDefinition definition, string language)
+    {
+        var value = effective[leaf.Id];
+        FieldError Error(string code, FieldRule? rule = null, string field = "") => new(leaf.Id, code,
+            rule?.Message?.For(language) ?? RuleMessages.For(code, language, rule?.Value is { } v ? RuleText(v) : "", field));
+
+        if (value is Invalid) return Error("type");
+        if (IsEmpty(value)) return leaf.Required ? Error("required") : null;
+
+        var text = value as string;
+        var typeError = leaf.Type switch
+        {
+            "text" => text is null ? "type" : null,
+            "email" => text is null ? "type" : EmailPattern().IsMatch(text) ? null : "email",
+            "number" => text is null ? "type" : ParseNumber(text) is null ? "number" : null,
+            "date" => text is null ? "type" : ParseDate(text) is null ? "date" : null,
+            "choice" => text is null || leaf.Options?.Any(o => o.Value == text) != true ? "choice" : null,
+            "checkbox" => value is bool ? null : "type",
+            "document" => text is null ? "type" : DocumentPattern().IsMatch(text) ? null : "document",
+            _ => "type",
+        };
+        if (typeError is not null) return Error(typeError);
+
+        foreach (var rule in leaf.Rules ?? [])
+        {
+            if (!Passes(rule, leaf, text, effective, today))
+            {
+                var other = rule.Field is null ? "" : definition.Leaf(rule.Field)?.Label.For(language) ?? rule.Field;
+                return Error(rule.Type, rule, other);
+            }
+        }
+        return null;
+    }
+
+    private static bool Passes(FieldRule rule, FormField leaf, string? text, Dictionary<string, object?> effective, DateOnly today)
+    {
+        var n = rule.Value is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : 0;
+        var date = text is null ? null : ParseDate(text);
+        switch (rule.Type)
+        {
+            case "pattern":
+                return text is not null && new Regex("^(?:" + rule.Value?.GetString() + ")$", RegexOptions.ECMAScript).IsMatch(text);
+            case "minLength": return text is null || text.Length >= n;
+            case "maxLength": return text is null || text.Length <= n;
+            case "min": return (text is null ? null : ParseNumber(text)) is not { } low || low >= n;
+            case "max": return (text is null ? null : ParseNumber(text)) is not { } high || high <= n;
+            case "notInFuture": return date is null || date <= today.DayNumber;
+            case "notInPast": return date is null || date >= today.DayNumber;
+            case "maxDaysAhead": return date is null || date - today.DayNumber <= n;
+            case "maxDaysAgo": return date is null || today.DayNumber - date <= n;
+            case "minAge": return date is null || Age(DateOnly.FromDayNumber(date.Value), today) >= n;
+            case "compare":
+                var other = effective.GetValueOrDefault(rule.Field!) as string;
+                double? self, them;
+                if (leaf.Type == "date") { self = date; them = other is null ? null : ParseDate(other); }
+                else { self = text is null ? null : ParseNumber(text); them = other is null ? null : ParseNumber(other); }
+                if (self is null || them is null) return true;
+                return rule.Op switch { "<" => self < them, "<=" => self <= them, ">" => self > them, _ => self >= them };
+            default: return false;
+        }
+    }
+
+    private static int Age(DateOnly birth, DateOnly today) =>
+        today.Year - birth.Year - ((today.Month, today.Day).CompareTo((birth.Month, birth.Day)) < 0 ? 1 : 0);
+
+    /// <summary>A day number for YYYY-MM-DD (years 1000–9999, real calendar days), else null.</summary>
+    public static int? ParseDate(string text)
+    {
+        if (!DatePattern().IsMatch(text)) return null;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year >= 1000 ? d.DayNumber : null;
+    }
+
+    private static double? ParseNumber(string text) =>
+        NumberPattern().IsMatch(text) ? double.Parse(text, CultureInfo.InvariantCulture) : null;
+
+    private static object? Normalize(JsonElement? value) => value?.ValueKind switch
+    {
+        null or JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.Value.GetString()!.Trim(' ', '\t', '\r', '\n'),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number => value.Value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+        _ => Invalid.Instance,
+    };
+
+    private static string RuleText(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number ? value.GetDouble().ToString("R", CultureInfo.InvariantCulture) : value.GetString() ?? "";
+
+    private static bool IsEmpty(object? value) => value is null or "" or false;
+
+    private static bool Same(object? a, object? b) => a is null ? b is null : a is not Invalid && a.Equals(b);
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex("^-?[0-9]+(\\.[0-9]+)?$")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex("^[^@ \\t\\r\\n]+@[^@ \\t\\r\\n]+\\.[^@ \\t\\r\\n]+$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    private static partial Regex DocumentPattern();
+}

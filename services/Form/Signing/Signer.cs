@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Municipal.Form.Apis;
+using Municipal.Form.Clients;
+using Municipal.Form.Data;
+using Municipal.Form.Definitions;
+using Municipal.Form.Model;
+
+namespace Municipal.Form.Signing;
+
+/// <summary>
+/// Binds a signature to the exact content: the hash over the current values is stored with it, and any later
+/// field change clears it (DraftStore.InvalidateSignatureAsync). Drawn signatures keep the picture and the
+/// strokes; a TAN is verified by the identity service for that very hash.
+/// </summary>
+public sealed class Signer(FormDb db, TanVerifier tans, CityClock clock)
+{
+    private const int MaxImageBytes = 300_000;
+    private static ReadOnlySpan<byte> PngMagic => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>Signs the (locked, tracked) draft; returns a problem to answer with, or null when signed.</summary>
+    public async Task<IResult?> SignAsync(Draft draft, string currentHash, SignRequest request, HttpRequest caller, CancellationToken ct)
+    {
+        if (request.ContentSha256 is { } shown && !string.Equals(shown, currentHash, StringComparison.OrdinalIgnoreCase))
+            return Problems.Conflict("The form changed after it was shown for signing.", "Review the form and sign again.",
+                new Dictionary<string, object?> { ["contentSha256"] = currentHash });
+
+        var signature = request.Signature;
+        string summary;
+        var now = clock.Now;
+        var local = clock.Local(now).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+        switch (signature?.Kind)
+        {
+            case "drawn":
+                if (!IsPngDataUrl(signature.Image)) return Problems.Field("signature.image", "The signature must be a PNG image (data URL) of at most 300 kB.");
+                if (!HasStrokes(signature.Strokes)) return Problems.Field("signature.strokes", "The signature has no strokes: please sign in the box.");
+                summary = draft.Language == "en"
+                    ? $"Signed by hand on screen on {local} over content hash {currentHash[..16]}…"
+                    : $"Am {local} auf dem Bildschirm unterschrieben über Inhalts-Prüfsumme {currentHash[..16]}…";
+                draft.SignatureImage = signature.Image;
+                draft.SignatureStrokes = signature.Strokes!.Value.GetRawText();
+                break;
+            case "tan":
+                if (signature.TanId is not { } tanId) return Problems.Field("signature.tanId", "The TAN reference is missing.");
+                if (signature.Code is not { Length: >= 4 and <= 12 } code) return Problems.Field("signature.code", "Enter the TAN you received.");
+                if (!await tans.VerifyAsync(tanId, code.Trim(), currentHash, caller, ct))
+                    return Problems.Field("signature.code", "The TAN is not valid for this content (wrong, expired or already used).");
+                summary = draft.Language == "en"
+                    ? $"TAN confirmed by the identity service on {local} for content hash {currentHash[..16]}…"
+                    : $"TAN am {local} vom Identitätsdienst für die Inhalts-Prüfsumme {currentHash[..16]}… bestätigt";
+                draft.SignatureImage = null;
+                draft.SignatureStrokes = null;
+                break;
+            default:
+                return Problems.Field("signature.kind", "Sign by drawing ('drawn') or with a TAN ('tan').");
+        }
+
+        draft.SignatureKind = signature.Kind;
+        draft.SignatureContentSha256 = currentHash;
+        draft.SignatureSummary = summary;
+        draft.SignedAt = now;
+        draft.SignatureInvalidatedAt = null;
+        draft.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private static bool IsPngDataUrl(string? image)
+    {
+        const string prefix = "data:image/png;base64,";
+        if (image is null || !image.StartsWith(prefix, StringComparison.Ordinal) || image.Length > prefix.Length + MaxImageBytes * 4 / 3 + 4) return false;
+        try
+        {
+            var bytes = Convert.FromBase64String(image[prefix.Length..]);
+            return bytes.Length > PngMagic.Length && bytes.AsSpan(0, PngMagic.Length).SequenceEqual(PngMagic);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    // Strokes: [[{x,y,t}...], ...] or [[[x,y,t]...], ...]; at least one line with two points, bounded in size.
+    private static bool HasStrokes(JsonElement? strokes) =>
+        strokes is { ValueKind: JsonValueKind.Array } s && s.GetArrayLength() is > 0 and <= 500 && s.GetRawText().Length <= 400_000
+        && s.EnumerateArray().Any(line => line.ValueKind == JsonValueKind.Array && line.GetArrayLength() >= 2);
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Municipal.Form.Definitions;
+
+namespace Municipal.Form.Tests;
+
+public sealed class DefinitionTests(FormFactory factory) : IClassFixture<FormFactory>
+{
+    private static readonly string[] Shipped =
+        ["care-facility-registration", "deregistration-abroad", "disabled-parking-permit", "dog-registration", "residence-registration", "tax-enquiry"];
+
+    [Fact]
+    public void Every_shipped_definition_loads_with_ids_equal_to_concern_keys()
+    {
+        var catalog = new FormCatalog();
+        Assert.Equal(Shipped, catalog.All.Select(d => d.Id).Order());
+        Assert.All(catalog.All, d => Assert.Equal(d.Id, d.ConcernKey));
+        Assert.Equal("tax-office", catalog.Find("tax-enquiry")!.DepartmentKey);
+        // Person groups are written out after eCH-0044, addresses after eCH-0010.
+        var registration = catalog.Find("residence-registration")!;
+        Assert.NotNull(registration.Leaf("applicant.officialName"));
+        Assert.NotNull(registration.Leaf("previousAddress.foreignZipCode"));
+        Assert.Null(registration.Leaf("newAddress.countryIso2"));
+        Assert.Null(registration.Leaf("newAddress.swissZipCode")!.VisibleWhen);
+    }
+
+    [Fact]
+    public void A_definition_whose_condition_looks_ahead_is_refused()
+    {
+        var json = """
+            {"id":"x","version":1,"concernKey":"x","departmentKey":"d","title":{"de":"x","en":"x"},"sections":[{"id":"s","title":{"de":"s","en":"s"},"fields":[
+              {"id":"a","type":"text","label":{"de":"a","en":"a"},"visibleWhen":{"field":"b","equals":"1"}},
+              {"id":"b","type":"text","label":{"de":"b","en":"b"}},
+              {"id":"e","type":"email","label":{"de":"e","en":"e"}}]}]}
+            """;
+        var error = Assert.Throws<InvalidDataException>(() => FormCatalog.Prepare(FormCatalog.Parse(json)));
+        Assert.Contains("not an earlier field", error.Message);
+    }
+
+    [Fact]
+    public async Task Definitions_are_listed_by_concern_and_served_anonymously()
+    {
+        var client = factory.CreateClient();
+        var all = await client.GetFromJsonAsync<JsonElement>("/api/forms/definitions");
+        Assert.Equal(6, all.GetArrayLength());
+        var dogs = await client.GetFromJsonAsync<JsonElement>("/api/forms/definitions?concern=dog-registration");
+        Assert.Equal("dog-registration", dogs.EnumerateArray().Single().GetProperty("id").GetString());
+
+        var one = await client.GetFromJsonAsync<JsonElement>("/api/forms/definitions/residence-registration");
+        var fields = one.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("fields").EnumerateArray()).ToList();
+        var applicant = fields.Single(f => f.GetProperty("id").GetString() == "applicant");
+        Assert.Equal("Official name", applicant.GetProperty("fields")[0].GetProperty("label").GetProperty("en").GetString());
+
+        var missing = await client.GetAsync("/api/forms/definitions/no-such-form");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Validate_names_the_fields_and_is_empty_when_valid()
+    {
+        var client = factory.CreateClient();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich")).DateTime);
+        var values = new Dictionary<string, object?>
+        {
+            ["applicant.officialName"] = "Muster", ["applicant.firstName"] = "Anna", ["applicant.sex"] = "2",
+            ["applicant.dateOfBirth"] = "1990-05-17", ["applicant.nationality"] = "CH",
+            ["moveInDate"] = today.AddDays(15).ToString("yyyy-MM-dd"), ["residenceType"] = "main",
+            ["newAddress.street"] = "Marktgasse", ["newAddress.houseNumber"] = "12", ["newAddress.swissZipCode"] = "8400", ["newAddress.town"] = "Winterthur",
+            ["previousAddress.street"] = "Hauptstrasse", ["previousAddress.houseNumber"] = "1", ["previousAddress.countryIso2"] = "CH",
+            ["previousAddress.swissZipCode"] = "3000", ["previousAddress.town"] = "Bern", ["landlord"] = "Stadtwohnungen AG",
+            ["email"] = "anna@example.org", ["truthful"] = true,
+        };
+        var response = await client.PostAsJsonAsync("/api/forms/definitions/residence-registration/validate?lang=en", new { values });
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        var error = Assert.Single(errors.EnumerateArray());
+        Assert.Equal("moveInDate", error.GetProperty("field").GetString());
+        Assert.Equal("maxDaysAhead", error.GetProperty("code").GetString());
+        Assert.Equal("The date may be at most 14 days ahead.", error.GetProperty("message").GetString());
+
+        values["moveInDate"] = today.AddDays(14).ToString("yyyy-MM-dd");
+        response = await client.PostAsJsonAsync("/api/forms/definitions/residence-registration/validate", new { values });
+        Assert.Equal(0, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetArrayLength());
+
+        var bad = await client.PostAsJsonAsync("/api/forms/definitions/residence-registration/validate", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("values", out _));
+    }
+}

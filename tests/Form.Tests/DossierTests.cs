@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Municipal.Testing;
+
+namespace Municipal.Form.Tests;
+
+public sealed class DossierTests(FormFactory factory) : IClassFixture<FormFactory>
+{
+    private async Task<(Guid Dossier, string Token, string Email)> SubmitAsync(string language = "de")
+    {
+        var email = Mailbox.UniqueAddress();
+        var created = await factory.CreateClient().PostAsJsonAsync("/api/forms/drafts", new { definitionId = "residence-registration", language });
+        var draft = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = draft.GetProperty("id").GetGuid();
+        var client = factory.CreateResidentClient(draft.GetProperty("token").GetString()!);
+        await Residents.FillAsync(client, id, Residents.Registration(email));
+        var submitted = await (await client.PostAsJsonAsync($"/api/forms/drafts/{id}/submit", new { signature = Residents.DrawnSignature() })).Content.ReadFromJsonAsync<JsonElement>();
+        return (submitted.GetProperty("dossierId").GetGuid(), submitted.GetProperty("statusToken").GetString()!, email);
+    }
+
+    [Fact]
+    public async Task Each_status_change_mails_the_resident_in_their_language_and_shows_in_the_status_link()
+    {
+        var (dossier, token, email) = await SubmitAsync("en");
+        await Mailbox.WaitForAsync(email);
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
+
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/forms/dossiers/{dossier}/status", new { status = "in_review" })).StatusCode);
+        var ask = await clerk.PostAsJsonAsync($"/api/forms/dossiers/{dossier}/status", new { status = "needs_information", note = "Please upload your tenancy agreement." });
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+
+        var mails = await Mailbox.WaitForAsync(email, 3);
+        Assert.Contains("in review", mails[1].Subject);
+        Assert.Contains("information needed", mails[2].Subject);
+        Assert.Contains("Please upload your tenancy agreement.", mails[2].TextBody);
+
+        // The link in the latest mail opens the dossier (and so does the one from the submission).
+        var link = System.Text.RegularExpressions.Regex.Match(mails[2].TextBody ?? "", "#t=([A-Za-z0-9_-]{43})").Groups[1].Value;
+        var view = await factory.CreateResidentClient(link).GetFromJsonAsync<JsonElement>("/api/forms/dossiers/mine");
+        Assert.Equal("needs_information", view.GetProperty("status").GetString());
+        Assert.Equal(["received", "in_review", "needs_information"], view.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()));
+        Assert.False(view.GetProperty("history")[2].TryGetProperty("staffName", out _));
+        Assert.Equal("needs_information", (await factory.CreateResidentClient(token).GetFromJsonAsync<JsonElement>("/api/forms/dossiers/mine")).GetProperty("status").GetString());
+        var pdf = await factory.CreateResidentClient(link).GetAsync("/api/forms/dossiers/mine/pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Staff_list_filter_and_move_only_their_departments_dossiers_along_allowed_steps()
+    {
+        var (dossier, _, _) = await SubmitAsync();
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
+        var taxClerk = factory.CreateStaffClient(Staff.Clerk("tax-office", "tax-enquiry"));
+
+        var received = await clerk.GetFromJsonAsync<JsonElement>("/api/forms/dossiers?status=received&concern=residence-registration");
+        Assert.Contains(received.EnumerateArray(), d => d.GetProperty("id").GetGuid() == dossier);
+        Assert.DoesNotContain((await clerk.GetFromJsonAsync<JsonElement>("/api/forms/dossiers?status=completed")).EnumerateArray(), d => d.GetProperty("id").GetGuid() == dossier);
+        Assert.Empty((await taxClerk.GetFromJsonAsync<JsonElement>("/api/forms/dossiers")).EnumerateArray());
+
+        var detail = await clerk.GetFromJsonAsync<JsonElement>($"/api/forms/dossiers/{dossier}");
+        Assert.Contains(detail.GetProperty("answers").EnumerateArray(), a => a.GetProperty("value").GetString() == "Marktgasse");
+        Assert.Equal(["in_review", "rejected"], detail.GetProperty("nextStatuses").EnumerateArray().Select(s => s.GetString()));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await taxClerk.GetAsync($"/api/forms/dossiers/{dossier}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await taxClerk.PostAsJsonAsync($"/api/forms/dossiers/{dossier}/status", new { status = "in_review" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync($"/api/forms/dossiers/{dossier}/status", new { status = "completed" })).StatusCode);
+        var unknown = await clerk.PostAsJsonAsync($"/api/forms/dossiers/{dossier}/status", new { status = "lost" });
+        Assert.True((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("status", out _));
+        var noNote = await clerk.PostAsJsonAsync($"/api/forms/dossiers/{dossier}/status", new { status = "needs_information" });
+        Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/forms/dossiers")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateResidentClient(Residents.NewToken()).GetAsync("/api/forms/dossiers/mine")).StatusCode);
+    }
+}

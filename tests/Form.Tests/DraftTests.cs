@@ -1,0 +1,145 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Municipal.Testing;
+
+namespace Municipal.Form.Tests;
+
+public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
+{
+    [Fact]
+    public async Task A_resident_alone_gets_a_draft_token_and_only_that_token_opens_the_draft()
+    {
+        var (id, token) = await Residents.NewDraftAsync(factory.CreateClient());
+        var mine = await factory.CreateResidentClient(token).GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}");
+        Assert.Equal("residence-registration", mine.GetProperty("definitionId").GetString());
+        Assert.False(mine.TryGetProperty("token", out _));
+        Assert.Contains(mine.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "moveInDate");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/api/forms/drafts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateResidentClient(Residents.NewToken()).GetAsync($"/api/forms/drafts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateStaffClient(Staff.Clerk("tax-office")).GetAsync($"/api/forms/drafts/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_stale_edit_of_the_same_field_is_refused_with_the_current_value_and_other_fields_never_conflict()
+    {
+        var (id, token) = await Residents.NewDraftAsync(factory.CreateClient());
+        var a = factory.CreateResidentClient(token);
+        var b = factory.CreateResidentClient(token);
+
+        Assert.Equal(HttpStatusCode.OK, (await Residents.PatchAsync(a, id, "landlord", "Immo AG", 0)).StatusCode);
+        // b never saw a's write: its edit of the same field is stale.
+        var stale = await Residents.PatchAsync(b, id, "landlord", "Wohnbau GmbH", 0);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var problem = await stale.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Immo AG", problem.GetProperty("value").GetString());
+        Assert.Equal(1, problem.GetProperty("version").GetInt32());
+
+        // Based on the returned version it goes through; an edit of another field based on nothing also does.
+        Assert.Equal(HttpStatusCode.OK, (await Residents.PatchAsync(b, id, "landlord", "Wohnbau GmbH", 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Residents.PatchAsync(a, id, "email", "x@example.org", 0)).StatusCode);
+
+        var draft = await a.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}");
+        Assert.Equal("Wohnbau GmbH", draft.GetProperty("fields").GetProperty("landlord").GetProperty("value").GetString());
+        Assert.Equal(2, draft.GetProperty("fields").GetProperty("landlord").GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Simultaneous_edits_lose_no_update()
+    {
+        var (id, token) = await Residents.NewDraftAsync(factory.CreateClient());
+        var values = Residents.Registration("race@example.org");
+        // Two parties write all fields at once: each field's write lands exactly once.
+        var clients = new[] { factory.CreateResidentClient(token), factory.CreateResidentClient(token) };
+        var writes = values.Select((pair, i) => Residents.PatchAsync(clients[i % 2], id, pair.Key, pair.Value, 0)).ToList();
+        // ...and both race for the same field with the same base: exactly one wins.
+        var race = new[] { Residents.PatchAsync(clients[0], id, "phone", "+41 52 000 00 01", 0), Residents.PatchAsync(clients[1], id, "phone", "+41 52 000 00 02", 0) };
+        var results = await Task.WhenAll(writes.Concat(race));
+
+        Assert.All(results.Take(values.Count), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], results.Skip(values.Count).Select(r => r.StatusCode).Order());
+        var draft = await clients[0].GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}");
+        foreach (var (field, value) in values)
+            Assert.Equal(JsonSerializer.Serialize(value), draft.GetProperty("fields").GetProperty(field).GetProperty("value").GetRawText());
+        Assert.Equal(0, draft.GetProperty("errors").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Edits_are_checked()
+    {
+        var (id, token) = await Residents.NewDraftAsync(factory.CreateClient());
+        var client = factory.CreateResidentClient(token);
+        var unknown = await Residents.PatchAsync(client, id, "nope", "x", 0);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("field", out _));
+        var noBase = await client.PatchAsJsonAsync($"/api/forms/drafts/{id}/fields/landlord", new { value = "x" });
+        Assert.True((await noBase.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("baseVersion", out _));
+        var badForm = await factory.CreateClient().PostAsJsonAsync("/api/forms/drafts", new { definitionId = "nope" });
+        Assert.True((await badForm.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("definitionId", out _));
+    }
+
+    [Fact]
+    public async Task In_a_consultation_clerk_and_resident_share_one_draft_prefilled_from_the_booking()
+    {
+        var roomToken = Residents.NewToken();
+        var room = new FakeNeighbours.RoomAnswer(Guid.NewGuid(), "residents-office", "residence-registration", "Anna Maria Muster", "anna@example.org");
+        factory.Neighbours.Rooms[roomToken] = room;
+
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
+        var opened = await clerk.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "residence-registration", sessionId = room.Id });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var draft = await opened.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(draft.TryGetProperty("token", out _));
+        var fields = draft.GetProperty("fields");
+        Assert.Equal("Muster", fields.GetProperty("applicant.officialName").GetProperty("value").GetString());
+        Assert.Equal("Anna Maria", fields.GetProperty("applicant.firstName").GetProperty("value").GetString());
+        Assert.Equal("anna@example.org", fields.GetProperty("email").GetProperty("value").GetString());
+        // Only what the concern asks is filled: there is no field for the booking's phone or concern.
+        Assert.Equal(3, fields.EnumerateObject().Count());
+
+        var resident = factory.CreateResidentClient(roomToken);
+        var joined = await resident.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "residence-registration", sessionId = room.Id });
+        Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
+        var id = (await joined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(draft.GetProperty("id").GetGuid(), id);
+        Assert.Equal(id, (await resident.GetFromJsonAsync<JsonElement>("/api/forms/drafts/room")).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.OK, (await Residents.PatchAsync(resident, id, "landlord", "Immo AG", 0)).StatusCode);
+
+        // Another department's clerk, and a resident of another room, are kept out.
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateStaffClient(Staff.Clerk("tax-office")).GetAsync($"/api/forms/drafts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateResidentClient(Residents.NewToken()).GetAsync($"/api/forms/drafts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateStaffClient(Staff.Clerk("tax-office")).PostAsJsonAsync("/api/forms/drafts",
+            new { definitionId = "residence-registration", sessionId = room.Id })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_verified_identity_fills_the_open_draft_where_nobody_typed()
+    {
+        var roomToken = Residents.NewToken();
+        var room = new FakeNeighbours.RoomAnswer(Guid.NewGuid(), "residents-office", "residence-registration", "Anna Muster", "anna@example.org");
+        factory.Neighbours.Rooms[roomToken] = room;
+        var resident = factory.CreateResidentClient(roomToken);
+        var draft = await (await resident.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "residence-registration", sessionId = room.Id })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = draft.GetProperty("id").GetGuid();
+        // The resident corrected the first name by hand: the identity must not overwrite it.
+        Assert.Equal(HttpStatusCode.OK, (await Residents.PatchAsync(resident, id, "applicant.firstName", "Anni", 1)).StatusCode);
+
+        var bus = factory.Services.GetRequiredService<MassTransit.IBus>();
+        await bus.Publish(new Municipal.Contracts.Identity.IdentityVerified(Guid.NewGuid(), room.Id, "ID", "CHE", new DateOnly(2030, 1, 1),
+            "MUSTER-MEIER", "ANNA MARIA", new DateOnly(1990, 5, 17), Guid.NewGuid(), DateTimeOffset.UtcNow));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonElement fields;
+        do
+        {
+            await Task.Delay(200);
+            fields = (await resident.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}")).GetProperty("fields");
+        } while (!fields.TryGetProperty("applicant.dateOfBirth", out _) && DateTime.UtcNow < deadline);
+
+        Assert.Equal("1990-05-17", fields.GetProperty("applicant.dateOfBirth").GetProperty("value").GetString());
+        Assert.Equal("MUSTER-MEIER", fields.GetProperty("applicant.officialName").GetProperty("value").GetString());
+        Assert.Equal("Anni", fields.GetProperty("applicant.firstName").GetProperty("value").GetString());
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Staff;
+
+/// <summary>Staff sign in, see what their role allows, and administer accounts — as a person would, in Chromium.</summary>
+public sealed class StaffPagesTests(Browser browser) : IClassFixture<Browser>
+{
+    [Fact]
+    public async Task A_clerk_signs_in_with_the_keyboard_and_sees_only_clerk_work()
+    {
+        await using var context = await browser.NewPartyAsync(Browser.Phone);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/agent/");
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "staff-sign-in-phone");
+
+        await page.GetByLabel("Benutzername").FillAsync("clerk.residents");
+        await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync("Schalter-2026!");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Übersicht" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Live-Warteschlange" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mitarbeitende verwalten" })).ToHaveCountAsync(0);
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "staff-overview-clerk-phone");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_explained_on_the_page()
+    {
+        await using var context = await browser.NewPartyAsync(locale: "en-GB");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/agent/");
+        await page.GetByLabel("User name").FillAsync("clerk.tax");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The user name or password is wrong.");
+    }
+
+    [Fact]
+    public async Task An_admin_creates_an_account_and_reads_the_audit_log()
+    {
+        await using var context = await browser.NewPartyAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/agent/");
+        await page.GetByLabel("Benutzername").FillAsync("admin");
+        await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync("Schalter-2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mitarbeitende verwalten" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Rita Residents" })).ToBeVisibleAsync();
+        var userName = $"e2e.{Guid.NewGuid():N}"[..16];
+        await page.GetByLabel("Benutzername").FillAsync(userName);
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Erika Beispiel");
+        await page.GetByLabel("Sachbearbeitung").CheckAsync();
+        await page.GetByLabel("Abteilungen (Kürzel, durch Komma getrennt)").FillAsync("residents-office");
+        await page.GetByLabel("Themen (Anliegen-Kürzel, durch Komma getrennt)").FillAsync("move, dog-registration");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#secret-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Tmp-"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = userName })).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "staff-admin-desktop");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Protokoll" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "changed staff" }).First).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "staff-audit-desktop");
+    }
+}

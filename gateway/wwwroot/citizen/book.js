@@ -34,7 +34,7 @@ const formatTime = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { hour: 
 const isoDate = d => d.toISOString().slice(0, 10);
 
 /**
- * A two-week slot picker for a concern inside <div id="slots">, with earlier/later buttons.
+ * A one-week slot picker for a concern inside <div id="slots">, with earlier/later buttons.
  * onPick(slot, timeZone) is called when a resident chooses a time.
  */
 export function slotPicker(concernKey, onPick, { offered } = {}) {
@@ -74,7 +74,7 @@ export function slotPicker(concernKey, onPick, { offered } = {}) {
   }
 
   async function load() {
-    const to = new Date(from.getTime() + 13 * 86400000);
+    const to = new Date(from.getTime() + 6 * 86400000);
     try {
       data = await api(`/api/booking/concerns/${encodeURIComponent(concernKey)}/slots?from=${isoDate(from)}&to=${isoDate(to)}`);
       if (offered) {
@@ -90,8 +90,8 @@ export function slotPicker(concernKey, onPick, { offered } = {}) {
     }
   }
 
-  document.getElementById('later').addEventListener('click', () => { from = new Date(from.getTime() + 14 * 86400000); load(); });
-  document.getElementById('earlier').addEventListener('click', () => { from = new Date(Math.max(Date.now(), from.getTime() - 14 * 86400000)); load(); });
+  document.getElementById('later').addEventListener('click', () => { from = new Date(from.getTime() + 7 * 86400000); load(); });
+  document.getElementById('earlier').addEventListener('click', () => { from = new Date(Math.max(Date.now(), from.getTime() - 7 * 86400000)); load(); });
   document.addEventListener('languagechange', render);
   return { reload: load, showOffered(slots) { offered = slots; from = new Date(); return load(); } };
 }

@@ -17,8 +17,15 @@ public sealed class AppointmentBooker(BookingDb db)
     /// <summary>Tries each candidate clerk in turn; false when all are taken. Everything tracked is saved with it.</summary>
     public async Task<bool> SaveOnFreeClerkAsync(Appointment appointment, IReadOnlyList<Guid> candidates, CancellationToken ct)
     {
+        // Clerks already booked at that time (committed) would only fail the insert: skip them. This read decides
+        // nothing; a clerk taken by a booking still in flight is caught by the constraint below.
+        var (from, until, id) = (appointment.StartAt, appointment.BlockedUntil, appointment.Id);
+        var taken = await db.Appointments.AsNoTracking()
+            .Where(a => a.Status == AppointmentStatus.Booked && a.Id != id && candidates.Contains(a.StaffId) && a.StartAt < until && a.BlockedUntil > from)
+            .Select(a => a.StaffId).ToListAsync(ct);
+
         // A random order spreads simultaneous bookings over the clerks instead of queueing them on the first.
-        foreach (var staff in candidates.OrderBy(_ => Random.Shared.Next()))
+        foreach (var staff in candidates.Except(taken).OrderBy(_ => Random.Shared.Next()))
         {
             appointment.StaffId = staff;
             try

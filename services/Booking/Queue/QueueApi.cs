@@ -146,7 +146,7 @@ public static class QueueApi
                     ORDER BY (staff_id = {staffId}) DESC, start_at
                     LIMIT 1 FOR UPDATE SKIP LOCKED
                     """)
-                .FirstOrDefaultAsync(ct);
+                .ToListAsync(ct) is [var first, ..] ? first : null;
             if (appointment is not null)
             {
                 appointment.CalledAt = now;

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Municipal.Testing;
+using Npgsql;
+
+namespace Municipal.Benchmarks.Booking;
+
+/// <summary>
+/// Issue 4's figures against the running system: booking through the gateway (throughput, p50/p99) next to raw
+/// single-row inserts on the same Postgres in the same run, and 1,000 simultaneous attempts on 10 units of
+/// capacity, which must give exactly 10 bookings. It sets up concerns of its own (and retires them afterwards)
+/// so the demo city's calendar stays untouched. Requests go out signed in as the development admin, which the
+/// gateway exempts from the per-IP limit meant for residents.
+/// </summary>
+public sealed class BookingBenchmark : IBenchmark
+{
+    private const int Bookings = 300;
+    private const int Concurrency = 16;
+    private const int ContentionAttempts = 1000;
+    private const int ContentionCapacity = 10;
+
+    public string Name => "booking";
+
+    public async Task<BenchmarkReport> RunAsync(CancellationToken cancellationToken)
+    {
+        using var http = await SignInAsync(cancellationToken);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var figures = new List<BenchmarkFigure>();
+
+        var throughputConcern = $"bench-{run}";
+        await CreateConcernAsync(http, throughputConcern, clerks: 40, cancellationToken);
+        var slots = await FreeSlotsAsync(http, throughputConcern, cancellationToken);
+        var booked = await MeasureAsync(Bookings, Concurrency, async i =>
+        {
+            var response = await http.PostAsJsonAsync("/api/booking/appointments", new
+            {
+                concernKey = throughputConcern, start = slots[i % slots.Count], name = $"Bench {i}", email = $"bench.{run}.{i}@example.org", language = "de",
+            }, cancellationToken);
+            return response.StatusCode == HttpStatusCode.Created;
+        });
+        var inserts = await RawInsertsAsync(Bookings, Concurrency, cancellationToken);
+        figures.Add(new("booking via gateway: throughput", booked.Throughput, "bookings/s", inserts.Throughput, "raw single-row inserts"));
+        figures.Add(new("booking via gateway: p50", booked.P50, "ms", inserts.P50, "raw insert p50"));
+        figures.Add(new("booking via gateway: p99", booked.P99, "ms", inserts.P99, "raw insert p99"));
+        figures.Add(new("booking via gateway: succeeded", booked.Succeeded, $"of {Bookings}"));
+
+        var contentionConcern = $"rush-{run}";
+        await CreateConcernAsync(http, contentionConcern, ContentionCapacity, cancellationToken);
+        var slot = (await FreeSlotsAsync(http, contentionConcern, cancellationToken))[0];
+        var statuses = new HttpStatusCode[ContentionAttempts];
+        using var start = new SemaphoreSlim(0);
+        var attempts = Enumerable.Range(0, ContentionAttempts).Select(async i =>
+        {
+            await start.WaitAsync(cancellationToken);
+            var response = await http.PostAsJsonAsync("/api/booking/appointments", new
+            {
+                concernKey = contentionConcern, start = slot, name = $"Rush {i}", email = $"rush.{run}.{i}@example.org", language = "de",
+            }, cancellationToken);
+            statuses[i] = response.StatusCode;
+        }).ToList();
+        var clock = Stopwatch.StartNew();
+        start.Release(ContentionAttempts);
+        await Task.WhenAll(attempts);
+        var winners = statuses.Count(s => s == HttpStatusCode.Created);
+        figures.Add(new($"contention: bookings from {ContentionAttempts} attempts on {ContentionCapacity} units", winners, "bookings"));
+        figures.Add(new("contention: answered 409 with next slots", statuses.Count(s => s == HttpStatusCode.Conflict), "attempts"));
+        figures.Add(new("contention: all answered in", clock.Elapsed.TotalSeconds, "s"));
+
+        await RetireAsync(http, throughputConcern, cancellationToken);
+        await RetireAsync(http, contentionConcern, cancellationToken);
+        if (winners != ContentionCapacity)
+            throw new InvalidOperationException($"Contention gave {winners} bookings for {ContentionCapacity} units of capacity.");
+        if (statuses.Any(s => s is not (HttpStatusCode.Created or HttpStatusCode.Conflict)))
+            throw new InvalidOperationException($"Unexpected answers: {string.Join(", ", statuses.Where(s => s is not (HttpStatusCode.Created or HttpStatusCode.Conflict)).Distinct())}.");
+        return new BenchmarkReport(Name, figures);
+    }
+
+    private sealed record Measured(double Throughput, double P50, double P99, int Succeeded);
+
+    /// <summary>Runs <paramref name="count"/> operations on <paramref name="concurrency"/> workers; latencies of the successful ones.</summary>
+    private static async Task<Measured> MeasureAsync(int count, int concurrency, Func<int, Task<bool>> operation)
+    {
+        var latencies = new List<double>();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (await operation(i))
+                {
+                    var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    lock (latencies) latencies.Add(ms);
+                }
+            }
+        }));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        latencies.Sort();
+        double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        return new Measured(latencies.Count / elapsed, Percentile(0.50), Percentile(0.99), latencies.Count);
+    }
+
+    /// <summary>The floor: one row per autocommitted INSERT on the same server, same concurrency, in a scratch database.</summary>
+    private static async Task<Measured> RawInsertsAsync(int count, int concurrency, CancellationToken ct)
+    {
+        var database = await TestDatabase.CreateAsync("bench");
+        try
+        {
+            await using var source = NpgsqlDataSource.Create(database.ConnectionString);
+            await using (var create = source.CreateCommand("CREATE TABLE rows (id uuid PRIMARY KEY, start_at timestamptz NOT NULL, email text NOT NULL, name text NOT NULL)"))
+                await create.ExecuteNonQueryAsync(ct);
+            return await MeasureAsync(count, concurrency, async i =>
+            {
+                await using var insert = source.CreateCommand("INSERT INTO rows (id, start_at, email, name) VALUES ($1, $2, $3, $4)");
+                insert.Parameters.Add(new() { Value = Guid.CreateVersion7() });
+                insert.Parameters.Add(new() { Value = DateTimeOffset.UtcNow.AddDays(1) });
+                insert.Parameters.Add(new() { Value = $"raw.{i}@example.org" });
+                insert.Parameters.Add(new() { Value = $"Raw {i}" });
+                return await insert.ExecuteNonQueryAsync(ct) == 1;
+            });
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    private static async Task<HttpClient> SignInAsync(CancellationToken ct)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 256 })
+        {
+            BaseAddress = new Uri(TestEnvironment.GatewayUrl),
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = "admin", password = "Schalter-2026!" }, ct);
+        login.EnsureSuccessStatusCode();
+        // The session cookie is marked Secure, which a CookieContainer withholds over plain http on loopback; a
+        // browser treats 127.0.0.1 as secure and sends it, so the benchmark does the same by hand.
+        var cookie = login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("municipal.staff=", StringComparison.Ordinal));
+        http.DefaultRequestHeaders.Add("Cookie", cookie);
+        return http;
+    }
+
+    private static async Task CreateConcernAsync(HttpClient http, string key, int clerks, CancellationToken ct)
+    {
+        (await http.PutAsJsonAsync($"/api/booking/admin/concerns/{key}", new
+        {
+            departmentKey = "residents-office", nameDe = $"Messung {key}", nameEn = $"Benchmark {key}", durationMinutes = 10, bufferMinutes = 0,
+        }, ct)).EnsureSuccessStatusCode();
+        for (var i = 0; i < clerks; i++)
+        {
+            (await http.PutAsJsonAsync($"/api/booking/admin/staff/{Guid.NewGuid()}", new
+            {
+                staffName = $"Benchmark clerk {i}", departmentKey = "residents-office", concernKeys = new[] { key },
+            }, ct)).EnsureSuccessStatusCode();
+        }
+    }
+
+    private static async Task<List<DateTimeOffset>> FreeSlotsAsync(HttpClient http, string key, CancellationToken ct)
+    {
+        var body = await http.GetFromJsonAsync<JsonElement>($"/api/booking/concerns/{key}/slots", ct);
+        var slots = body.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset()).ToList();
+        return slots.Count > 0 ? slots : throw new InvalidOperationException($"No free slots for {key}.");
+    }
+
+    /// <summary>Hides the benchmark's concern and removes its clerks so residents never see them.</summary>
+    private static async Task RetireAsync(HttpClient http, string key, CancellationToken ct)
+    {
+        (await http.PutAsJsonAsync($"/api/booking/admin/concerns/{key}", new
+        {
+            departmentKey = "residents-office", nameDe = $"Messung {key}", nameEn = $"Benchmark {key}", durationMinutes = 10, bufferMinutes = 0, active = false,
+        }, ct)).EnsureSuccessStatusCode();
+        var staff = await http.GetFromJsonAsync<JsonElement>("/api/booking/admin/staff", ct);
+        foreach (var member in staff.EnumerateArray().Where(s => s.GetProperty("concernKeys").EnumerateArray().Any(c => c.GetString() == key)))
+            (await http.DeleteAsync($"/api/booking/admin/staff/{member.GetProperty("staffId").GetGuid()}", ct)).EnsureSuccessStatusCode();
+    }
+}

@@ -33,6 +33,8 @@ public class IdentityFactory : ServiceFactory<Program>
         new("Identity:DocumentNumberKey", "identity-test-key-that-is-long-enough-0123456789"),
         new("services:sessions:http:0", Sessions.Url),
         new("Identity:StillRetentionDays", "30"),
+        // Generous for a loaded CI host; the stand-in answers at once when the host is idle.
+        new("Identity:SessionsTimeoutSeconds", "30"),
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -9,7 +9,7 @@ namespace Municipal.IdentityVerification.Tests;
 /// <summary>Tesseract reads an MRZ from a JPEG such as a browser's canvas makes of a video frame.</summary>
 public class MrzOcrTests(Browser browser) : IClassFixture<Browser>
 {
-    private static readonly MrzOcr Ocr = new(new ConfigurationBuilder().Build(), NullLogger<MrzOcr>.Instance);
+    private static readonly MrzOcr Ocr = new(new ConfigurationBuilder().AddInMemoryCollection([new("Identity:OcrTimeoutSeconds", "120")]).Build(), NullLogger<MrzOcr>.Instance);
 
     private async Task<byte[]> RenderAsync(string[] lines)
     {

@@ -112,8 +112,13 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
         Assert.Equal("contentMismatch", problem.GetProperty("reason").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty("contentSha256", out _));
 
-        // The resident who asked for the code may confirm it too (the standalone signing page does).
+        // The resident who asked for the code may confirm it too (the signing page does); forms then sees it used.
         Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(resident, id, code)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await resident.GetAsync($"/api/identity/tans/{id}")).StatusCode);
+        var forms = factory.CreateStaffClient(new Municipal.ServiceDefaults.Auth.StaffIdentity(Guid.Empty, "forms", ["service"], [], []));
+        var status = await forms.GetFromJsonAsync<JsonElement>($"/api/identity/tans/{id}");
+        Assert.True(status.GetProperty("used").GetBoolean());
+        Assert.Equal(Contract, status.GetProperty("contentSha256").GetString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Municipal.IdentityVerification.Data;
 using Municipal.IdentityVerification.Model;
@@ -23,6 +24,8 @@ public static partial class TanApi
     {
         api.MapPost("/tans", Issue).AllowAnonymous();
         api.MapPost("/tans/{id:guid}/verify", Verify).AllowAnonymous();
+        api.MapGet("/tans/{id:guid}", Status).RequireAuthorization(new AuthorizationPolicyBuilder(InternalToken.Scheme)
+            .RequireRole([.. StaffRoles.All, StaffRoles.Service]).Build());
         return api;
     }
 
@@ -31,6 +34,8 @@ public static partial class TanApi
     public sealed record IssuedTan(Guid TanId, DateTimeOffset ExpiresAt, string MaskedRecipient, string Channel);
 
     public sealed record VerifyRequest(string? Code, string? ContentSha256);
+
+    public sealed record TanStatus(Guid TanId, string ContentSha256, string Purpose, string Channel, string MaskedRecipient, DateTimeOffset ExpiresAt, bool Used, DateTimeOffset? UsedAt, bool Locked);
 
     public sealed record VerifiedTan(bool Verified, Guid TanId, string ContentSha256, string Purpose, DateTimeOffset VerifiedAt);
 
@@ -165,6 +170,19 @@ public static partial class TanApi
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new VerifiedTan(true, tan.Id, tan.ContentSha256, tan.Purpose, now));
+    }
+
+    /// <summary>
+    /// Whether a code was used, for staff and services: when the resident confirmed the code on the signing page
+    /// the form records the signature by checking here that the code was used for exactly its content.
+    /// </summary>
+    public static async Task<Results<Ok<TanStatus>, ProblemHttpResult>> Status(Guid id, IdentityDb db, CancellationToken ct)
+    {
+        var tan = await db.Tans.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+        return tan is null
+            ? Refused(StatusCodes.Status404NotFound, "unknown", "Code not found.", "There is no such code.")
+            : TypedResults.Ok(new TanStatus(tan.Id, tan.ContentSha256, tan.Purpose, tan.Channel, tan.MaskedRecipient, tan.ExpiresAt,
+                tan.UsedAt is not null, tan.UsedAt, tan.UsedAt is null && tan.Attempts >= TanRules.MaxAttempts));
     }
 
     private static ProblemHttpResult Locked() =>

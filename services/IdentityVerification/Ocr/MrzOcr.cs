@@ -65,6 +65,8 @@ public sealed partial class MrzOcr(IConfiguration configuration, ILogger<MrzOcr>
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // One thread: on a busy two-core host, OpenMP's threads only contend with each other.
+            Environment = { ["OMP_THREAD_LIMIT"] = "1" },
         };
         foreach (var argument in new[] { file, "stdout", "-l", "eng", "--psm", "6", "-c", "tessedit_char_whitelist=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<" })
         {

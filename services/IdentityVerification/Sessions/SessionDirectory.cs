@@ -8,10 +8,10 @@ namespace Municipal.IdentityVerification.Sessions;
 /// is read tolerantly (only the fields identity needs), and a slow or missing sessions service yields null
 /// within a few seconds instead of holding up the clerk.
 /// </summary>
-public sealed class SessionDirectory(HttpClient http, ILogger<SessionDirectory> logger) : ISessionDirectory
+public sealed class SessionDirectory(HttpClient http, IConfiguration configuration, ILogger<SessionDirectory> logger) : ISessionDirectory
 {
     public const string ClientName = "sessions";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private readonly TimeSpan timeout = TimeSpan.FromSeconds(configuration.GetValue("Identity:SessionsTimeoutSeconds", 5));
 
     public Task<RoomInfo?> FindRoomAsync(Guid sessionId, string? authorization, CancellationToken cancellationToken)
     {
@@ -32,16 +32,16 @@ public sealed class SessionDirectory(HttpClient http, ILogger<SessionDirectory> 
 
     private async Task<RoomInfo?> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
         try
         {
-            using var response = await http.SendAsync(request, timeout.Token);
+            using var response = await http.SendAsync(request, limit.Token);
             if (!response.IsSuccessStatusCode)
             {
                 return null;
             }
-            using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(timeout.Token), cancellationToken: timeout.Token);
+            using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(limit.Token), cancellationToken: limit.Token);
             return Read(json.RootElement);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException && !cancellationToken.IsCancellationRequested)

@@ -1,0 +1,247 @@
+// The clerk's identity check in the consultation: a still of the document from the resident's video, the MRZ
+// (pre-filled by OCR, checked digit by digit and compared with the booking), three security features drawn at
+// random, the questions asked, and the decision. Mounted by /agent/room.html with
+// ctx = { role, room: { id, citizenName, concernKey, departmentKey }, relay: { send, on }, captureStill() }.
+import { register, t, language } from '/shared/i18n.js';
+import { api } from '/shared/api.js';
+
+register({
+  de: {
+    'idp.intro': 'Prüfen Sie Ausweis oder Pass der Person vor der Kamera.', 'idp.start': 'Identitätsprüfung starten',
+    'idp.still': 'Standbild des Dokuments', 'idp.capture': 'Standbild aufnehmen', 'idp.consent': 'Die Person willigt ein, dass das Standbild gespeichert wird (für dieses Anliegen vorgeschrieben).',
+    'idp.upload': 'Standbild verwenden', 'idp.stillAlt': 'Standbild aus dem Video der Person', 'idp.noVideo': 'Kein Video: Bitten Sie die Person, das Video einzuschalten.',
+    'idp.stored': 'Standbild gespeichert (wird nach der Aufbewahrungsfrist gelöscht).', 'idp.notStored': 'Standbild nur gelesen, nicht gespeichert.',
+    'idp.ocr': 'MRZ aus dem Bild erkannt – bitte prüfen.', 'idp.noOcr': 'Keine MRZ im Bild erkannt – bitte abtippen.',
+    'idp.mrz': 'Maschinenlesbare Zone (MRZ), 2 oder 3 Zeilen', 'idp.check': 'MRZ prüfen', 'idp.checks': 'Prüfziffern',
+    'idp.valid': 'gültig', 'idp.invalid': 'falsch', 'idp.expired': 'Dokument abgelaufen', 'idp.notExpired': 'Dokument gültig bis {date}',
+    'idp.field.documentNumber': 'Dokumentnummer', 'idp.field.birthDate': 'Geburtsdatum', 'idp.field.expiryDate': 'Ablaufdatum',
+    'idp.field.personalNumber': 'Persönliche Nummer', 'idp.field.composite': 'Gesamtprüfziffer',
+    'idp.type': 'Dokument', 'idp.state': 'Ausstellungsstaat', 'idp.name': 'Name', 'idp.born': 'Geboren', 'idp.number': 'Nummer',
+    'idp.compare': 'Abgleich mit der Buchung', 'idp.surname': 'Nachname', 'idp.given': 'Vorname(n)', 'idp.birth': 'Geburtsdatum',
+    'idp.match': 'stimmt überein', 'idp.mismatch': 'weicht ab', 'idp.unknown': 'nicht bekannt',
+    'idp.features': 'Sicherheitsmerkmale (zufällig gewählt)', 'idp.questions': 'Gestellte Fragen', 'idp.moreQuestions': 'Weitere Fragen',
+    'idp.decision': 'Entscheidung', 'idp.verified': 'Identität bestätigt', 'idp.rejected': 'Identität abgelehnt', 'idp.reason': 'Begründung',
+    'idp.reasonHint': 'Pflicht bei Ablehnung oder wenn Name/Geburtsdatum von der Buchung abweichen.', 'idp.decide': 'Entscheidung speichern',
+    'idp.done.verified': 'Identität bestätigt ({type}, {state}).', 'idp.done.rejected': 'Identität abgelehnt: {reason}', 'idp.again': 'Neue Prüfung',
+    'idp.passport': 'Reisepass', 'idp.identity-card': 'Personalausweis', 'idp.visa': 'Visum', 'idp.other': 'Anderes Dokument',
+    'idp.fix': 'Bitte korrigieren Sie die markierten Angaben.',
+  },
+  en: {
+    'idp.intro': 'Check the ID card or passport of the person in front of the camera.', 'idp.start': 'Start identity check',
+    'idp.still': 'Still of the document', 'idp.capture': 'Take still', 'idp.consent': 'The person consents to the still being stored (required for this concern).',
+    'idp.upload': 'Use still', 'idp.stillAlt': 'Still from the person\'s video', 'idp.noVideo': 'No video: ask the person to switch their video on.',
+    'idp.stored': 'Still stored (deleted after the retention period).', 'idp.notStored': 'Still only read, not stored.',
+    'idp.ocr': 'MRZ recognised in the image – please check it.', 'idp.noOcr': 'No MRZ recognised in the image – please type it.',
+    'idp.mrz': 'Machine-readable zone (MRZ), 2 or 3 lines', 'idp.check': 'Check MRZ', 'idp.checks': 'Check digits',
+    'idp.valid': 'valid', 'idp.invalid': 'wrong', 'idp.expired': 'Document expired', 'idp.notExpired': 'Document valid until {date}',
+    'idp.field.documentNumber': 'Document number', 'idp.field.birthDate': 'Date of birth', 'idp.field.expiryDate': 'Expiry date',
+    'idp.field.personalNumber': 'Personal number', 'idp.field.composite': 'Composite check digit',
+    'idp.type': 'Document', 'idp.state': 'Issuing state', 'idp.name': 'Name', 'idp.born': 'Born', 'idp.number': 'Number',
+    'idp.compare': 'Compared with the booking', 'idp.surname': 'Surname', 'idp.given': 'Given name(s)', 'idp.birth': 'Date of birth',
+    'idp.match': 'matches', 'idp.mismatch': 'differs', 'idp.unknown': 'not known',
+    'idp.features': 'Security features (drawn at random)', 'idp.questions': 'Questions asked', 'idp.moreQuestions': 'More questions',
+    'idp.decision': 'Decision', 'idp.verified': 'Identity verified', 'idp.rejected': 'Identity rejected', 'idp.reason': 'Reason',
+    'idp.reasonHint': 'Required when rejecting or when name/birth date differ from the booking.', 'idp.decide': 'Save decision',
+    'idp.done.verified': 'Identity verified ({type}, {state}).', 'idp.done.rejected': 'Identity rejected: {reason}', 'idp.again': 'New check',
+    'idp.passport': 'Passport', 'idp.identity-card': 'Identity card', 'idp.visa': 'Visa', 'idp.other': 'Other document',
+    'idp.fix': 'Please correct the marked entries.',
+  },
+});
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'class') node.className = value;
+    else if (key.startsWith('data-') || key.startsWith('aria-') || key === 'for' || key === 'role') node.setAttribute(key, value);
+    else node[key] = value;
+  }
+  node.append(...children.filter(c => c !== null && c !== undefined));
+  return node;
+}
+
+function loadStyles() {
+  if (document.querySelector('link[data-identity-panel]')) return;
+  document.head.append(el('link', { rel: 'stylesheet', href: '/agent/identity-panel.css', 'data-identity-panel': '' }));
+}
+
+function errorsOf(error) {
+  return Object.values(error.errors || {}).flat().join(' ') || error.message || t('common.error');
+}
+
+function formatDate(iso) {
+  return iso ? new Date(`${iso}T12:00:00`).toLocaleDateString(language()) : '–';
+}
+
+export async function mount(container, ctx) {
+  loadStyles();
+  const root = el('div', { class: 'idp-panel stack' });
+  container.replaceChildren(root);
+  const prefix = `idp-${ctx.room.id.slice(0, 8)}`;
+  let verification = null;
+
+  function showStart() {
+    const start = el('button', { type: 'button', id: `${prefix}-start` }, t('idp.start'));
+    const message = el('p', { class: 'error', role: 'alert', hidden: true });
+    start.addEventListener('click', async () => {
+      start.disabled = true;
+      try {
+        verification = await api('/api/identity/verifications', {
+          method: 'POST',
+          body: { sessionId: ctx.room.id, departmentKey: ctx.room.departmentKey, concernKey: ctx.room.concernKey, citizenName: ctx.room.citizenName },
+        });
+        showCheck();
+      } catch (error) {
+        message.textContent = errorsOf(error);
+        message.hidden = false;
+        start.disabled = false;
+      }
+    });
+    root.replaceChildren(el('p', { class: 'hint' }, t('idp.intro')), start, message);
+  }
+
+  function showCheck() {
+    const label = text => (language() === 'en' ? text.en : text.de);
+
+    // 1. Still from the resident's video, read by OCR; stored only with consent where the concern requires it.
+    const preview = el('img', { class: 'idp-still', alt: t('idp.stillAlt'), hidden: true });
+    const stillStatus = el('p', { class: 'hint', role: 'status' });
+    const consent = el('input', { type: 'checkbox', id: `${prefix}-consent` });
+    const consentRow = verification.stillRequired ? el('label', { for: consent.id, class: 'idp-consent' }, consent, ' ', t('idp.consent')) : null;
+    const capture = el('button', { type: 'button', class: 'secondary', id: `${prefix}-capture` }, t('idp.capture'));
+    const upload = el('button', { type: 'button', id: `${prefix}-upload`, hidden: true }, t('idp.upload'));
+    let still = null;
+    capture.addEventListener('click', async () => {
+      try {
+        still = await ctx.captureStill();
+        if (preview.src) URL.revokeObjectURL(preview.src);
+        preview.src = URL.createObjectURL(still);
+        preview.hidden = false;
+        upload.hidden = false;
+        stillStatus.textContent = '';
+      } catch {
+        stillStatus.textContent = t('idp.noVideo');
+      }
+    });
+    upload.addEventListener('click', async () => {
+      upload.disabled = true;
+      try {
+        const response = await fetch(`/api/identity/verifications/${verification.id}/still?consent=${consent.checked}`, {
+          method: 'PUT', body: still, headers: { 'Content-Type': still.type || 'image/jpeg', Accept: 'application/json' }, credentials: 'same-origin',
+        });
+        const result = await response.json();
+        if (!response.ok) throw Object.assign(new Error(result.title), { errors: result.errors });
+        const parts = [t(result.stored ? 'idp.stored' : 'idp.notStored'), t(result.mrzSuggestion ? 'idp.ocr' : 'idp.noOcr')];
+        if (result.mrzSuggestion) mrz.value = result.mrzSuggestion;
+        stillStatus.textContent = parts.join(' ');
+      } catch (error) {
+        stillStatus.textContent = errorsOf(error);
+      } finally {
+        upload.disabled = false;
+      }
+    });
+
+    // 2. The MRZ, checked by the service and compared with the booking.
+    const mrz = el('textarea', { id: `${prefix}-mrz`, name: 'mrz', rows: 3, class: 'idp-mrz', spellcheck: false, autocomplete: 'off' });
+    const mrzError = el('p', { class: 'error', id: `${prefix}-mrz-error`, role: 'alert', hidden: true });
+    const check = el('button', { type: 'button', id: `${prefix}-check` }, t('idp.check'));
+    const result = el('div', { class: 'idp-result', 'aria-live': 'polite' });
+    check.addEventListener('click', async () => {
+      mrzError.hidden = true;
+      mrz.removeAttribute('aria-invalid');
+      try {
+        const checked = await api(`/api/identity/verifications/${verification.id}/mrz`, { method: 'PUT', body: { mrz: mrz.value } });
+        showResult(checked);
+      } catch (error) {
+        mrzError.textContent = errorsOf(error);
+        mrzError.hidden = false;
+        mrz.setAttribute('aria-invalid', 'true');
+        mrz.setAttribute('aria-describedby', mrzError.id);
+        result.replaceChildren();
+      }
+    });
+    function showResult({ document: d, comparison }) {
+      const mark = ok => (ok ? `✓ ${t('idp.valid')}` : `✗ ${t('idp.invalid')}`);
+      const checks = el('ul', { class: 'idp-checks' }, ...d.checks.map(c =>
+        el('li', { class: c.valid ? 'ok' : 'error', 'data-check': c.field }, `${t(`idp.field.${c.field}`)}: ${mark(c.valid)}`)));
+      const compare = part => el('dd', { class: comparison[part] === 'mismatch' ? 'error' : comparison[part] === 'match' ? 'ok' : '', 'data-compare': part }, t(`idp.${comparison[part]}`));
+      result.replaceChildren(
+        el('dl', {},
+          el('dt', {}, t('idp.type')), el('dd', {}, `${t(`idp.${d.documentType}`)} (${d.documentCode})`),
+          el('dt', {}, t('idp.state')), el('dd', {}, d.issuingState),
+          el('dt', {}, t('idp.number')), el('dd', {}, d.documentNumber),
+          el('dt', {}, t('idp.name')), el('dd', {}, `${d.surname}, ${d.givenNames}`),
+          el('dt', {}, t('idp.born')), el('dd', {}, formatDate(d.birthDate))),
+        el('p', { class: d.expired ? 'error' : 'ok', 'data-expiry': '' }, d.expired ? t('idp.expired') : t('idp.notExpired', { date: formatDate(d.expiryDate) })),
+        ...d.problems.map(p => el('p', { class: 'error' }, p)),
+        el('h4', {}, t('idp.checks')), checks,
+        el('h4', {}, t('idp.compare')),
+        el('dl', {},
+          el('dt', {}, t('idp.surname')), compare('surname'),
+          el('dt', {}, t('idp.given')), compare('givenNames'),
+          el('dt', {}, t('idp.birth')), compare('birthDate')));
+    }
+
+    // 3. Features and questions, 4. the decision.
+    const features = el('fieldset', {}, el('legend', {}, t('idp.features')),
+      ...verification.features.map(f => {
+        const box = el('input', { type: 'checkbox', name: 'confirmedFeatures', value: f.key, id: `${prefix}-f-${f.key}` });
+        return el('label', { for: box.id }, box, label(f.label));
+      }));
+    const question = q => {
+      const box = el('input', { type: 'checkbox', name: 'questionsAsked', value: q.key, id: `${prefix}-q-${q.key}` });
+      return el('label', { for: box.id }, box, label(q.text));
+    };
+    const questions = el('fieldset', {}, el('legend', {}, t('idp.questions')),
+      ...verification.questions.map(question),
+      el('details', {}, el('summary', {}, t('idp.moreQuestions')), ...verification.otherQuestions.map(question)));
+
+    const decisionName = `${prefix}-decision`;
+    const radio = value => {
+      const input = el('input', { type: 'radio', name: decisionName, value, id: `${decisionName}-${value}` });
+      return el('label', { for: input.id }, input, t(`idp.${value}`));
+    };
+    const reason = el('textarea', { id: `${prefix}-reason`, name: 'reason', rows: 2, maxLength: 500 });
+    const decisionError = el('p', { class: 'error', role: 'alert', hidden: true });
+    const decide = el('button', { type: 'button', id: `${prefix}-decide` }, t('idp.decide'));
+    decide.addEventListener('click', async () => {
+      decisionError.hidden = true;
+      const checked = name => [...root.querySelectorAll(`input[name=${name}]:checked`)].map(i => i.value);
+      try {
+        const decided = await api(`/api/identity/verifications/${verification.id}/decision`, {
+          method: 'POST',
+          body: {
+            decision: root.querySelector(`input[name="${decisionName}"]:checked`)?.value,
+            reason: reason.value,
+            confirmedFeatures: checked('confirmedFeatures'),
+            questionsAsked: checked('questionsAsked'),
+          },
+        });
+        ctx.relay?.send?.('identity.decided', { status: decided.status });
+        showDone(decided);
+      } catch (error) {
+        decisionError.textContent = `${t('idp.fix')} ${errorsOf(error)}`;
+        decisionError.hidden = false;
+      }
+    });
+
+    root.replaceChildren(...[
+      el('h3', {}, t('idp.still')), el('div', { class: 'row' }, capture, upload), preview, consentRow, stillStatus,
+      el('label', { for: mrz.id }, t('idp.mrz')), mrz, mrzError, check, result,
+      features, questions,
+      el('fieldset', {}, el('legend', {}, t('idp.decision')), radio('verified'), radio('rejected')),
+      el('label', { for: reason.id }, t('idp.reason')), el('p', { class: 'hint', id: `${prefix}-reason-hint` }, t('idp.reasonHint')), reason,
+      decisionError, decide].filter(Boolean));
+    reason.setAttribute('aria-describedby', `${prefix}-reason-hint`);
+  }
+
+  function showDone(decided) {
+    const text = decided.status === 'verified'
+      ? t('idp.done.verified', { type: t(`idp.${decided.document.documentType}`), state: decided.document.issuingState })
+      : t('idp.done.rejected', { reason: decided.reason });
+    const again = el('button', { type: 'button', class: 'secondary' }, t('idp.again'));
+    again.addEventListener('click', showStart);
+    root.replaceChildren(el('p', { class: `idp-status ${decided.status === 'verified' ? 'ok' : 'error'}`, role: 'status', 'data-status': decided.status }, text), again);
+  }
+
+  showStart();
+}

@@ -1,0 +1,130 @@
+// Signing one document, identified by the SHA-256 of its content: by touch on the pad, or by a one-time code
+// (TAN) for residents in a consultation. The link carries everything in its fragment, never in the URL sent to
+// the server: #c=<sha256>&p=<what is signed>&t=<resident token>. The result goes to the page that opened this
+// one (the form, through postMessage on the same origin), which records it with the forms service.
+import { register, t, apply, languageSwitch, language } from '/shared/i18n.js';
+import { api, fragmentToken } from '/shared/api.js';
+import { createSignaturePad } from '/shared/signature-pad.js';
+
+register({
+  de: {
+    'sign.title': 'Unterschreiben', 'sign.missing': 'Dieser Link nennt kein Dokument zum Unterschreiben.', 'sign.document': 'Dokument',
+    'sign.fingerprint': 'Prüfsumme des Dokuments (SHA-256):', 'sign.byTouch': 'Mit Finger, Stift oder Maus',
+    'sign.padHelp': 'Unterschreiben Sie im Feld. Mit der Tastatur nutzen Sie bitte den Code (TAN) weiter unten.',
+    'sign.padLabel': 'Unterschriftsfeld', 'sign.empty': 'Bitte unterschreiben Sie zuerst im Feld.', 'sign.clear': 'Löschen',
+    'sign.confirm': 'Unterschrift bestätigen', 'sign.byTan': 'Mit einem Code (TAN)',
+    'sign.tanUnavailable': 'Einen Code erhalten Sie während einer Beratung über den Link Ihres Termins.',
+    'sign.channel': 'Code senden per', 'sign.email': 'E-Mail', 'sign.sms': 'SMS', 'sign.emailAddress': 'E-Mail-Adresse',
+    'sign.phone': 'Mobilnummer (international, z. B. +41 79 123 45 67)', 'sign.send': 'Code senden', 'sign.code': 'Code (6 Ziffern)',
+    'sign.signWithCode': 'Mit Code unterschreiben', 'sign.sent': 'Der Code wurde an {to} gesendet. Er ist bis {until} Uhr gültig.',
+    'sign.done': 'Unterschrieben', 'sign.doneTouch': 'Ihre Unterschrift ({strokes} Striche) gehört zu „{purpose}“.',
+    'sign.doneTan': 'Sie haben „{purpose}“ mit dem Code bestätigt.', 'sign.unnamed': 'diesem Dokument', 'sign.preview': 'Ihre Unterschrift',
+  },
+  en: {
+    'sign.title': 'Sign', 'sign.missing': 'This link names no document to sign.', 'sign.document': 'Document',
+    'sign.fingerprint': 'Checksum of the document (SHA-256):', 'sign.byTouch': 'With finger, pen or mouse',
+    'sign.padHelp': 'Sign in the box. With a keyboard, please use the code (TAN) below.',
+    'sign.padLabel': 'Signature box', 'sign.empty': 'Please sign in the box first.', 'sign.clear': 'Clear',
+    'sign.confirm': 'Confirm signature', 'sign.byTan': 'With a code (TAN)',
+    'sign.tanUnavailable': 'You get a code during a consultation, through the link of your appointment.',
+    'sign.channel': 'Send the code by', 'sign.email': 'E-mail', 'sign.sms': 'SMS', 'sign.emailAddress': 'E-mail address',
+    'sign.phone': 'Mobile number (international, e.g. +41 79 123 45 67)', 'sign.send': 'Send code', 'sign.code': 'Code (6 digits)',
+    'sign.signWithCode': 'Sign with code', 'sign.sent': 'The code was sent to {to}. It is valid until {until}.',
+    'sign.done': 'Signed', 'sign.doneTouch': 'Your signature ({strokes} strokes) belongs to “{purpose}”.',
+    'sign.doneTan': 'You confirmed “{purpose}” with the code.', 'sign.unnamed': 'this document', 'sign.preview': 'Your signature',
+  },
+});
+
+const $ = id => document.getElementById(id);
+const fragment = new URLSearchParams(location.hash.slice(1));
+const contentSha256 = (fragment.get('c') || '').toLowerCase();
+const purpose = fragment.get('p') || '';
+const token = fragmentToken('t');
+let tanId = null;
+
+function purposeText() { return purpose || t('sign.unnamed'); }
+
+function finish(result, text) {
+  $('signing').hidden = true;
+  $('done').hidden = false;
+  $('done-text').textContent = text;
+  if (result.image) {
+    $('done-image').src = result.image;
+    $('done-image').alt = t('sign.preview');
+    $('done-image').hidden = false;
+  }
+  $('done').focus();
+  const target = window.opener || (window.parent !== window ? window.parent : null);
+  target?.postMessage({ type: 'signature', ...result }, location.origin);
+  document.dispatchEvent(new CustomEvent('signed', { detail: result }));
+}
+
+function showTanError(error) {
+  const messages = Object.values(error.errors || {}).flat();
+  $('tan-error').textContent = messages.length ? messages.join(' ') : (error.message || t('common.error'));
+  $('tan-error').hidden = false;
+}
+
+function setupPad() {
+  const pad = createSignaturePad($('pad'), { contentSha256, onChange: p => { if (!p.isEmpty()) $('pad-error').hidden = true; } });
+  $('clear').addEventListener('click', () => pad.clear());
+  $('confirm').addEventListener('click', () => {
+    if (pad.isEmpty()) { $('pad-error').hidden = false; return; }
+    const signature = pad.signature();
+    finish({ method: 'drawn', ...signature }, t('sign.doneTouch', { strokes: signature.strokes.length, purpose: purposeText() }));
+  });
+}
+
+function setupTan() {
+  if (!token) { $('tan-unavailable').hidden = false; return; }
+  $('tan-request').hidden = false;
+  for (const radio of document.querySelectorAll('input[name=channel]')) {
+    radio.addEventListener('change', () => {
+      const sms = radio.value === 'sms' && radio.checked;
+      if (!radio.checked) return;
+      $('recipient').type = sms ? 'tel' : 'email';
+      $('recipient').autocomplete = sms ? 'tel' : 'email';
+      $('recipient-label').dataset.i18n = sms ? 'sign.phone' : 'sign.emailAddress';
+      $('recipient-label').textContent = t($('recipient-label').dataset.i18n);
+    });
+  }
+  $('tan-request').addEventListener('submit', async event => {
+    event.preventDefault();
+    $('tan-error').hidden = true;
+    const channel = document.querySelector('input[name=channel]:checked').value;
+    try {
+      const issued = await api('/api/identity/tans', {
+        method: 'POST', token,
+        body: { contentSha256, purpose: purposeText(), recipient: $('recipient').value, channel, language: language() },
+      });
+      tanId = issued.tanId;
+      $('tan-sent').textContent = t('sign.sent', { to: issued.maskedRecipient, until: new Date(issued.expiresAt).toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' }) });
+      $('tan-verify').hidden = false;
+      $('code').focus();
+    } catch (error) {
+      showTanError(error);
+    }
+  });
+  $('tan-verify').addEventListener('submit', async event => {
+    event.preventDefault();
+    $('tan-error').hidden = true;
+    try {
+      const result = await api(`/api/identity/tans/${tanId}/verify`, { method: 'POST', token, body: { code: $('code').value.trim(), contentSha256 } });
+      finish({ method: 'tan', tanId, contentSha256, verifiedAt: result.verifiedAt }, t('sign.doneTan', { purpose: purposeText() }));
+    } catch (error) {
+      showTanError(error);
+    }
+  });
+}
+
+apply();
+languageSwitch();
+if (!/^[0-9a-f]{64}$/.test(contentSha256)) {
+  $('missing').hidden = false;
+} else {
+  $('signing').hidden = false;
+  $('purpose').textContent = purposeText();
+  $('hash').textContent = contentSha256;
+  setupPad();
+  setupTan();
+}

@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using Municipal.EndToEnd.Tests.Consultation;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Identity;
+
+/// <summary>The clerk checks a resident's identity in a running video consultation.</summary>
+public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
+{
+    private const string Password = "Schalter-2026!";
+    private const string GermanIdCard = "IDD<<LZ6311T475<<<<<<<<<<<<<<<\n8308126F3108011D<<<<<<<<<<<<<6\nMUSTERMANN<<ERIKA<<<<<<<<<<<<<";
+
+    [Fact]
+    public async Task The_clerk_captures_a_still_checks_the_mrz_and_verifies_the_resident()
+    {
+        var ticket = await ConsultationTickets.TakeAsync("Erika Mustermann");
+        await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        var resident = await residentParty.NewPageAsync();
+        var clerk = await clerkParty.NewPageAsync();
+        clerk.Dialog += (_, dialog) => dialog.AcceptAsync();
+
+        await resident.GotoAsync($"/room.html#t={ticket.Token}");
+        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
+        Assert.True(login.Ok, $"staff sign-in failed: {login.Status}");
+        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        await Assertions.Expect(clerk.Locator("#resident-name")).ToHaveTextAsync("Erika Mustermann", new() { Timeout = 15000 });
+
+        // The resident shows the document to the (fake) camera.
+        await clerk.Locator("#start-video").ClickAsync();
+        await resident.Locator("#accept-video").ClickAsync();
+        await clerk.WaitForFunctionAsync("() => document.getElementById('remote-video')?.videoWidth > 0", null, new() { Timeout = 20000 });
+
+        var panel = clerk.Locator("#identity-panel-body");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Identitätsprüfung starten" }).ClickAsync();
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Standbild aufnehmen" }).ClickAsync();
+        await Assertions.Expect(panel.Locator("img.idp-still")).ToBeVisibleAsync();
+        Assert.True(await panel.Locator("img.idp-still").EvaluateAsync<int>("img => img.naturalWidth") > 0);
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Standbild verwenden" }).ClickAsync();
+        // "move" does not require a still: it is read for the MRZ (the fake camera shows none) and not stored.
+        await Assertions.Expect(panel.Locator("p[role=status]").First).ToContainTextAsync("nicht gespeichert", new() { Timeout = 30000 });
+
+        // A typo in the MRZ is named; the corrected MRZ passes every check digit and matches the booking.
+        var mrz = panel.GetByLabel("Maschinenlesbare Zone (MRZ), 2 oder 3 Zeilen");
+        await mrz.FillAsync(GermanIdCard[..^3]);
+        await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
+        await Assertions.Expect(panel.Locator(".error[role=alert]").First).ToContainTextAsync("Line 3 has 27 characters");
+        await mrz.FillAsync(GermanIdCard);
+        await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
+        await Assertions.Expect(panel.Locator("[data-check]")).ToHaveCountAsync(4);
+        await Assertions.Expect(panel.Locator("[data-check].ok")).ToHaveCountAsync(4);
+        await Assertions.Expect(panel.Locator("[data-compare=surname]")).ToHaveTextAsync("stimmt überein");
+        await Assertions.Expect(panel.Locator("[data-compare=givenNames]")).ToHaveTextAsync("stimmt überein");
+
+        // Deciding without the checklist is refused; with it, the identity is verified.
+        await panel.GetByLabel("Identität bestätigt").CheckAsync();
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }).ClickAsync();
+        await Assertions.Expect(panel.Locator(".error[role=alert]").Last).ToContainTextAsync("security features");
+        var features = panel.Locator("input[name=confirmedFeatures]");
+        await Assertions.Expect(features).ToHaveCountAsync(3);
+        for (var i = 0; i < 3; i++) await features.Nth(i).CheckAsync();
+        await panel.Locator("input[name=questionsAsked]").First.CheckAsync();
+        await Browser.ScreenshotAsync(clerk, "identity-clerk-check-desktop");
+        await Accessibility.AssertAsync(clerk);
+
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }).ClickAsync();
+        await Assertions.Expect(panel.Locator("[data-status=verified]")).ToContainTextAsync("Identität bestätigt (Personalausweis, D)");
+        await Browser.ScreenshotAsync(clerk, "identity-clerk-verified-desktop");
+    }
+}

@@ -81,8 +81,10 @@ public sealed class Signer(FormDb db, TanVerifier tans, CityClock clock)
         }
     }
 
-    // Strokes: [[{x,y,t}...], ...] or [[[x,y,t]...], ...]; at least one line with two points, bounded in size.
+    // Strokes: [[{x,y,t}...], ...], [[[x,y]...], ...] or [{pointerType, points: [...]}, ...] (identity's pad); at least one line with two points, bounded in size.
     private static bool HasStrokes(JsonElement? strokes) =>
         strokes is { ValueKind: JsonValueKind.Array } s && s.GetArrayLength() is > 0 and <= 500 && s.GetRawText().Length <= 400_000
-        && s.EnumerateArray().Any(line => line.ValueKind == JsonValueKind.Array && line.GetArrayLength() >= 2);
+        && s.EnumerateArray().Any(line =>
+            line.ValueKind == JsonValueKind.Array && line.GetArrayLength() >= 2
+            || line.ValueKind == JsonValueKind.Object && line.TryGetProperty("points", out var points) && points.ValueKind == JsonValueKind.Array && points.GetArrayLength() >= 2);
 }

@@ -1,0 +1,95 @@
+// Staff list, filter and move the dossiers of their departments; every status change mails the resident.
+import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { api, showFieldErrors } from '/shared/api.js';
+
+const STATUSES = ['received', 'in_review', 'needs_information', 'completed', 'rejected'];
+const NAMES = {
+  de: { received: 'Eingegangen', in_review: 'In Bearbeitung', needs_information: 'Angaben fehlen', completed: 'Abgeschlossen', rejected: 'Abgelehnt' },
+  en: { received: 'Received', in_review: 'In review', needs_information: 'Information needed', completed: 'Completed', rejected: 'Rejected' },
+};
+register({
+  de: { 'agent.name': 'Schalter für Mitarbeitende', 'ds.title': 'Dossiers', 'ds.signin': 'Bitte melden Sie sich zuerst an.', 'ds.signin.link': 'Zur Anmeldung', 'ds.status': 'Stand', 'ds.concern': 'Anliegen', 'ds.all': 'Alle', 'ds.filter': 'Filtern', 'ds.reference': 'Referenz', 'ds.applicant': 'Person', 'ds.submitted': 'Eingereicht', 'ds.pdf': 'PDF öffnen', 'ds.change': 'Stand ändern', 'ds.newStatus': 'Neuer Stand', 'ds.note': 'Mitteilung an die Person (erscheint in der E-Mail und im Statuslink)', 'ds.save': 'Speichern und Person benachrichtigen', 'ds.history': 'Verlauf', 'ds.answers': 'Angaben', 'ds.count': '{n} Dossiers', 'ds.saved': 'Gespeichert; die Person wird per E-Mail benachrichtigt.', 'ds.final': 'Dieses Dossier ist abgeschlossen.', 'ds.delivered': 'an die Dokumentablage übergeben', 'ds.pending': 'Übergabe an die Dokumentablage ausstehend' },
+  en: { 'agent.name': 'Counter for staff', 'ds.title': 'Dossiers', 'ds.signin': 'Please sign in first.', 'ds.signin.link': 'Sign in', 'ds.status': 'Status', 'ds.concern': 'Concern', 'ds.all': 'All', 'ds.filter': 'Filter', 'ds.reference': 'Reference', 'ds.applicant': 'Person', 'ds.submitted': 'Submitted', 'ds.pdf': 'Open PDF', 'ds.change': 'Change status', 'ds.newStatus': 'New status', 'ds.note': 'Message to the person (shown in the email and the status link)', 'ds.save': 'Save and notify the person', 'ds.history': 'History', 'ds.answers': 'Answers', 'ds.count': '{n} dossiers', 'ds.saved': 'Saved; the person is notified by email.', 'ds.final': 'This dossier is closed.', 'ds.delivered': 'handed to the document inbox', 'ds.pending': 'hand-over to the document inbox pending' },
+});
+apply();
+languageSwitch();
+
+const $ = id => document.getElementById(id);
+const name = s => NAMES[language()][s] ?? s;
+const when = iso => new Intl.DateTimeFormat(language() === 'en' ? 'en-GB' : 'de-CH', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
+let selected = null;
+
+function fillFilters(definitions) {
+  const status = $('f-status');
+  status.append(...STATUSES.map(s => new Option(name(s), s)));
+  $('f-concern').append(...definitions.map(d => new Option(d.title[language()] ?? d.title.de, d.concernKey)));
+}
+
+async function list() {
+  const q = new URLSearchParams(new FormData($('filters')));
+  for (const [k, v] of [...q]) if (!v) q.delete(k);
+  try {
+    const rows = await api(`/api/forms/dossiers?${q}`);
+    $('signin').hidden = true;
+    $('count').textContent = t('ds.count', { n: rows.length });
+    $('list').querySelector('tbody').replaceChildren(...rows.map(d => {
+      const tr = document.createElement('tr');
+      tr.setAttribute('aria-selected', String(d.id === selected));
+      const open = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: d.reference });
+      open.addEventListener('click', () => show(d.id));
+      const cells = [open, d.applicantName, name(d.status), when(d.submittedAt)].map(v => { const td = document.createElement('td'); td.append(v); return td; });
+      tr.append(...cells);
+      return tr;
+    }));
+  } catch (error) {
+    if (error.status === 401 || error.status === 403) $('signin').hidden = false;
+    else $('count').textContent = error.message;
+  }
+}
+
+async function show(id) {
+  selected = id;
+  const d = await api(`/api/forms/dossiers/${id}?lang=${language()}`);
+  const s = d.dossier;
+  $('d-title').textContent = `${s.reference} – ${s.title ? (s.title[language()] ?? s.title.de) : s.definitionId}`;
+  $('d-meta').textContent = `${s.applicantName} · ${d.email} · ${name(s.status)}`;
+  $('d-pdf').href = `/api/forms/dossiers/${id}/pdf`;
+  $('d-delivered').textContent = s.pdfDelivered ? t('ds.delivered') : t('ds.pending');
+  const select = $('c-status');
+  select.replaceChildren(...d.nextStatuses.map(n => new Option(name(n), n)));
+  $('change').hidden = d.nextStatuses.length === 0;
+  $('c-result').textContent = d.nextStatuses.length ? '' : t('ds.final');
+  $('d-history').replaceChildren(...d.history.map(h => {
+    const li = document.createElement('li');
+    li.textContent = `${name(h.status)} · ${when(h.at)}${h.staffName ? ' · ' + h.staffName : ''}${h.note ? ' – ' + h.note : ''}`;
+    return li;
+  }));
+  $('d-answers').replaceChildren(...d.answers.flatMap(a => [
+    Object.assign(document.createElement('dt'), { textContent: a.label }),
+    Object.assign(document.createElement('dd'), { textContent: a.value }),
+  ]));
+  $('detail').hidden = false;
+  for (const tr of $('list').querySelectorAll('tbody tr')) tr.setAttribute('aria-selected', String(tr.querySelector('button').textContent === s.reference));
+  $('d-title').focus?.();
+}
+
+$('filters').addEventListener('submit', e => { e.preventDefault(); list(); });
+$('change').addEventListener('submit', async e => {
+  e.preventDefault();
+  const form = e.currentTarget;
+  try {
+    await api(`/api/forms/dossiers/${selected}/status`, { method: 'POST', body: { status: $('c-status').value, note: $('c-note').value } });
+    showFieldErrors(form, {});
+    $('c-note').value = '';
+    await show(selected);
+    $('c-result').textContent = t('ds.saved');
+    $('c-result').className = 'ok';
+    await list();
+  } catch (error) {
+    showFieldErrors(form, error);
+    $('c-result').textContent = error.message;
+    $('c-result').className = 'error';
+  }
+});
+
+api('/api/forms/definitions').then(fillFilters).finally(list);

@@ -1,0 +1,67 @@
+// The resident follows a dossier through the link in their mails (#t=<status token>): status, steps, history
+// and the submitted PDF. The token is sent in a header, never in a URL.
+import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { api, fragmentToken } from '/shared/api.js';
+
+const STATUS = {
+  de: { received: 'Eingegangen', in_review: 'In Bearbeitung', needs_information: 'Angaben fehlen', completed: 'Abgeschlossen', rejected: 'Abgelehnt' },
+  en: { received: 'Received', in_review: 'In review', needs_information: 'Information needed', completed: 'Completed', rejected: 'Rejected' },
+};
+register({
+  de: { 'dossier.title': 'Ihr Dossier', 'dossier.reference': 'Referenz', 'dossier.status': 'Stand', 'dossier.history': 'Verlauf', 'dossier.pdf': 'Eingereichtes Formular (PDF) herunterladen', 'dossier.notfound': 'Dieser Link ist ungültig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.', 'dossier.note': 'Mitteilung der Verwaltung' },
+  en: { 'dossier.title': 'Your dossier', 'dossier.reference': 'Reference', 'dossier.status': 'Status', 'dossier.history': 'History', 'dossier.pdf': 'Download the submitted form (PDF)', 'dossier.notfound': 'This link is not valid or has expired. Please use the link from your latest email.', 'dossier.note': 'Message from the city office' },
+});
+apply();
+languageSwitch();
+
+const $ = id => document.getElementById(id);
+const token = fragmentToken();
+const statusText = s => STATUS[language()][s] ?? s;
+const when = iso => new Intl.DateTimeFormat(language() === 'en' ? 'en-GB' : 'de-CH', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
+
+async function load() {
+  try {
+    const d = await api('/api/forms/dossiers/mine', { token });
+    $('what').textContent = d.title[language()] ?? d.title.de;
+    $('reference').textContent = d.reference;
+    $('status').textContent = statusText(d.status);
+    const path = d.status === 'rejected' ? ['received', 'in_review', 'rejected'] : ['received', 'in_review', ...(d.history.some(h => h.status === 'needs_information') ? ['needs_information'] : []), 'completed'];
+    const at = path.indexOf(d.status);
+    $('steps').setAttribute('aria-label', t('dossier.status'));
+    $('steps').replaceChildren(...path.map((s, i) => {
+      const li = document.createElement('li');
+      li.textContent = statusText(s);
+      if (i < at) li.className = 'done';
+      if (i === at) li.setAttribute('aria-current', 'step');
+      return li;
+    }));
+    $('history').replaceChildren(...[...d.history].reverse().map(h => {
+      const li = document.createElement('li');
+      const head = document.createElement('p');
+      head.append(Object.assign(document.createElement('strong'), { textContent: statusText(h.status) }), ` · ${when(h.at)}`);
+      li.append(head);
+      if (h.note) li.append(Object.assign(document.createElement('p'), { className: 'note', textContent: `${t('dossier.note')}: ${h.note}` }));
+      return li;
+    }));
+    $('loading').hidden = true;
+    $('dossier').hidden = false;
+  } catch (error) {
+    $('loading').hidden = true;
+    $('error').textContent = error.status === 404 || !token ? t('dossier.notfound') : (error.message || t('common.error'));
+    $('error').hidden = false;
+  }
+}
+
+$('pdf').addEventListener('click', async event => {
+  event.preventDefault();
+  const response = await fetch('/api/forms/dossiers/mine/pdf', { headers: { 'X-Resident-Token': token } });
+  if (!response.ok) return;
+  const url = URL.createObjectURL(await response.blob());
+  const a = Object.assign(document.createElement('a'), { href: url, download: `${$('reference').textContent}.pdf` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+});
+document.addEventListener('languagechange', load);
+load();

@@ -1,0 +1,343 @@
+// Filling one draft together. DraftSync binds a rendered form (form-view.js) to a draft: every change is
+// PATCHed with the field's version, changes of others arrive on the draft's event stream (and, in a
+// consultation, through the room relay for speed) and are applied by version, so nothing is lost or applied
+// twice. mount(container, ctx) is the consultation panel the room pages embed.
+import { api, ApiError } from '/shared/api.js';
+import { renderForm } from '/shared/form-view.js';
+import { register, t, language, apply } from '/shared/i18n.js';
+
+register({
+  de: {
+    'cf.saved': 'Gespeichert', 'cf.saving': 'Wird gespeichert …', 'cf.offline': 'Verbindung unterbrochen – Ihre Eingaben werden erneut gesendet.',
+    'cf.conflict': '«{field}» wurde gleichzeitig von der anderen Seite geändert auf: «{theirs}». Ihre Eingabe «{mine}» wurde nicht übernommen.',
+    'cf.keepMine': 'Meine Eingabe verwenden', 'cf.open': 'Formular öffnen', 'cf.point': 'Aktuelles Feld der Einwohnerin / dem Einwohner zeigen',
+    'cf.waiting': 'Die Sachbearbeitung öffnet das Formular gleich hier.', 'cf.invalidated': 'Die Angaben wurden nach der Unterschrift geändert: Bitte erneut unterschreiben.',
+    'cf.sign.title': 'Unterschreiben und einreichen', 'cf.sign.help': 'Unterschreiben Sie mit Finger, Stift oder Maus im Feld.', 'cf.sign.pad': 'Unterschriftsfeld',
+    'cf.sign.clear': 'Löschen', 'cf.sign.submit': 'Unterschreiben und einreichen', 'cf.sign.missing': 'Bitte zuerst im Feld unterschreiben.',
+    'cf.sign.errors': 'Bitte korrigieren Sie zuerst die markierten Felder.', 'cf.submitted': 'Eingereicht. Ihr Dossier: {reference}.', 'cf.follow': 'Stand des Dossiers verfolgen',
+    'cf.signed.other': 'Die Einwohnerin / der Einwohner hat unterschrieben.', 'cf.submitted.other': 'Eingereicht als Dossier {reference}.',
+  },
+  en: {
+    'cf.saved': 'Saved', 'cf.saving': 'Saving …', 'cf.offline': 'Connection lost – your entries will be sent again.',
+    'cf.conflict': '“{field}” was changed by the other side at the same time to: “{theirs}”. Your entry “{mine}” was not saved.',
+    'cf.keepMine': 'Use my entry', 'cf.open': 'Open form', 'cf.point': 'Show the current field to the resident',
+    'cf.waiting': 'The clerk will open the form here in a moment.', 'cf.invalidated': 'The form was changed after signing: please sign again.',
+    'cf.sign.title': 'Sign and submit', 'cf.sign.help': 'Sign with your finger, a pen or the mouse in the box.', 'cf.sign.pad': 'Signature box',
+    'cf.sign.clear': 'Clear', 'cf.sign.submit': 'Sign and submit', 'cf.sign.missing': 'Please sign in the box first.',
+    'cf.sign.errors': 'Please correct the marked fields first.', 'cf.submitted': 'Submitted. Your dossier: {reference}.', 'cf.follow': 'Follow the dossier',
+    'cf.signed.other': 'The resident has signed.', 'cf.submitted.other': 'Submitted as dossier {reference}.',
+  },
+});
+
+const DEBOUNCE_MS = 200;
+
+export class DraftSync {
+  /** auth: { token } for a resident (draft or room token); staff use their session cookie. */
+  constructor(draftId, view, { token, role, relay, onStatus = () => {}, onEvent = () => {}, definition } = {}) {
+    Object.assign(this, { draftId, view, token, role, relay, onStatus, onEvent, definition });
+    this.versions = {};
+    this.pending = new Map();   // field → timer
+    this.inFlight = new Map();  // field → promise
+    this.clientId = crypto.randomUUID();
+    this.abort = new AbortController();
+  }
+
+  async load() {
+    const draft = await api(`/api/forms/drafts/${this.draftId}`, { token: this.token });
+    for (const [field, state] of Object.entries(draft.fields || {})) {
+      if ((this.versions[field] || 0) < state.version) {
+        this.versions[field] = state.version;
+        this.view.setValue(field, state.value);
+      }
+    }
+    this.draft = draft;
+    return draft;
+  }
+
+  start() {
+    this.listen();
+    if (this.relay) {
+      this.relay.on('form.field', p => p.draftId === this.draftId && this.apply({ type: 'field', ...p }));
+      this.relay.on('form.focus', p => p.draftId === this.draftId && this.apply({ type: 'presence', kind: p.field ? 'focus' : 'blur', field: p.field, by: p.by, clientId: p.clientId }));
+      this.relay.on('form.point', p => p.draftId === this.draftId && this.apply({ type: 'presence', kind: 'point', field: p.field, by: 'clerk', clientId: p.clientId }));
+    }
+  }
+
+  stop() { this.abort.abort(); }
+
+  /** Called by the view on every keystroke: sends the field after a short pause, one request per field at a time. */
+  input(field, value) {
+    clearTimeout(this.pending.get(field));
+    this.onStatus('saving');
+    this.pending.set(field, setTimeout(() => this.send(field, value), DEBOUNCE_MS));
+  }
+
+  async send(field, value) {
+    this.pending.delete(field);
+    await this.inFlight.get(field);
+    const request = this.patch(field, value);
+    this.inFlight.set(field, request);
+    await request;
+    if (this.inFlight.get(field) === request) this.inFlight.delete(field);
+    if (!this.pending.size && !this.inFlight.size) this.onStatus('saved');
+  }
+
+  async patch(field, value) {
+    try {
+      const written = await api(`/api/forms/drafts/${this.draftId}/fields/${encodeURIComponent(field)}`, {
+        method: 'PATCH', token: this.token, body: { value, baseVersion: this.versions[field] || 0, clientId: this.clientId },
+      });
+      this.versions[field] = Math.max(this.versions[field] || 0, written.version);
+      this.relay?.send('form.field', { draftId: this.draftId, field, value, version: written.version, by: this.role, clientId: this.clientId });
+      if (written.signatureInvalidated) this.onEvent({ type: 'signature', state: 'invalidated' });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && 'version' in error.problem) {
+        // Someone else wrote this field first: show theirs, keep ours at hand.
+        this.versions[field] = error.problem.version;
+        this.view.setValue(field, error.problem.value);
+        this.onEvent({ type: 'conflict', field, mine: value, theirs: error.problem.value });
+      } else {
+        this.onStatus('offline');
+        setTimeout(() => this.send(field, value), 2000);
+      }
+    }
+  }
+
+  focus(field) {
+    this.announce(field ? 'focus' : 'blur', field);
+  }
+
+  point(field) {
+    this.announce('point', field);
+  }
+
+  announce(kind, field) {
+    if (this.relay) {
+      const type = kind === 'point' ? 'form.point' : 'form.focus';
+      this.relay.send(type, { draftId: this.draftId, field: kind === 'blur' ? null : field, by: this.role, clientId: this.clientId });
+    } else {
+      api(`/api/forms/drafts/${this.draftId}/presence`, { method: 'POST', token: this.token, body: { kind, field, clientId: this.clientId } }).catch(() => {});
+    }
+  }
+
+  apply(event) {
+    if (event.clientId && event.clientId === this.clientId) return;
+    if (event.type === 'field') {
+      if ((this.versions[event.field] || 0) >= event.version) return;
+      this.versions[event.field] = event.version;
+      this.view.setValue(event.field, event.value);
+    } else if (event.type === 'presence') {
+      if (event.kind === 'point') this.view.pointAt(event.field);
+      else this.view.markRemote(event.kind === 'focus' ? event.field : null, event.by);
+    }
+    this.onEvent(event);
+  }
+
+  /** The draft's server-sent events, read with fetch so the token travels in a header; reconnects and catches up. */
+  async listen() {
+    while (!this.abort.signal.aborted) {
+      try {
+        const headers = { Accept: 'text/event-stream' };
+        if (this.token) headers['X-Resident-Token'] = this.token;
+        const response = await fetch(`/api/forms/drafts/${this.draftId}/events`, { headers, signal: this.abort.signal, credentials: 'same-origin' });
+        if (!response.ok) throw new Error(`events ${response.status}`);
+        await this.load();
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const chunk = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            for (const line of chunk.split('\n')) if (line.startsWith('data: ')) this.apply(JSON.parse(line.slice(6)));
+          }
+        }
+      } catch (error) {
+        if (this.abort.signal.aborted) return;
+      }
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+/** Connects a rendered form to its sync and shows status, conflicts and the other side's actions in a live region. */
+export function bindView(view, sync, { status, notices, definition }) {
+  const label = field => {
+    for (const s of definition.sections) for (const f of s.fields) for (const m of (f.fields && f.fields.length ? f.fields : [f])) if (m.id === field) return (m.label[language()] ?? m.label.de);
+    return field;
+  };
+  sync.onStatus = state => { status.textContent = t('cf.' + state); };
+  sync.onEvent = event => {
+    if (event.type === 'conflict') {
+      const note = document.createElement('div');
+      note.className = 'card cf-conflict';
+      note.setAttribute('role', 'alert');
+      const text = document.createElement('p');
+      text.textContent = t('cf.conflict', { field: label(event.field), theirs: String(event.theirs ?? ''), mine: String(event.mine ?? '') });
+      const keep = document.createElement('button');
+      keep.type = 'button';
+      keep.className = 'secondary';
+      keep.textContent = t('cf.keepMine');
+      keep.addEventListener('click', () => { view.setValue(event.field, event.mine); sync.input(event.field, event.mine); note.remove(); });
+      note.append(text, keep);
+      notices.replaceChildren(note);
+    } else if (event.type === 'signature' && event.state === 'invalidated') {
+      notices.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: t('cf.invalidated') }));
+    } else if (event.type === 'signature' && event.state === 'signed' && sync.role === 'clerk') {
+      notices.replaceChildren(Object.assign(document.createElement('p'), { className: 'ok', textContent: t('cf.signed.other') }));
+    } else if (event.type === 'submitted') {
+      view.setReadOnly(true);
+      notices.replaceChildren(Object.assign(document.createElement('p'), { className: 'ok', textContent: t('cf.submitted.other', { reference: event.reference }) }));
+    }
+  };
+}
+
+/** A signature box (pointer events: finger, pen, mouse) that records strokes and gives a PNG. */
+export function signaturePad(canvas) {
+  const ctx = canvas.getContext('2d');
+  let strokes = [];
+  let current = null;
+  const size = () => {
+    const ratio = window.devicePixelRatio || 1;
+    const rect = canvas.getBoundingClientRect();
+    canvas.width = Math.max(1, rect.width * ratio);
+    canvas.height = Math.max(1, rect.height * ratio);
+    ctx.scale(ratio, ratio);
+    ctx.lineWidth = 2.5; ctx.lineCap = 'round'; ctx.strokeStyle = '#111';
+  };
+  size();
+  const point = e => { const r = canvas.getBoundingClientRect(); return { x: Math.round(e.clientX - r.left), y: Math.round(e.clientY - r.top), t: Math.round(e.timeStamp) }; };
+  canvas.addEventListener('pointerdown', e => { canvas.setPointerCapture(e.pointerId); current = [point(e)]; strokes.push(current); });
+  canvas.addEventListener('pointermove', e => {
+    if (!current) return;
+    const p = point(e), last = current[current.length - 1];
+    current.push(p);
+    ctx.beginPath(); ctx.moveTo(last.x, last.y); ctx.lineTo(p.x, p.y); ctx.stroke();
+  });
+  const end = () => { current = null; };
+  canvas.addEventListener('pointerup', end);
+  canvas.addEventListener('pointercancel', end);
+  return {
+    isEmpty: () => !strokes.some(s => s.length >= 2),
+    clear() { strokes = []; ctx.clearRect(0, 0, canvas.width, canvas.height); },
+    signature: () => ({ kind: 'drawn', image: canvas.toDataURL('image/png'), strokes }),
+  };
+}
+
+/** The signing part: a pad, clear and submit; calls onSubmitted({ reference, statusToken }) when done. */
+export function mountSigning(container, { view, sync, token, onSubmitted }) {
+  container.replaceChildren();
+  const tpl = document.createElement('section');
+  tpl.className = 'card cf-sign';
+  tpl.setAttribute('aria-labelledby', 'cf-sign-title');
+  tpl.innerHTML = `
+    <h2 id="cf-sign-title" data-i18n="cf.sign.title"></h2>
+    <p class="hint" id="cf-sign-help" data-i18n="cf.sign.help"></p>
+    <canvas class="cf-pad" role="img" data-i18n-aria-label="cf.sign.pad" aria-describedby="cf-sign-help"></canvas>
+    <div class="row"><button type="button" class="secondary" data-i18n="cf.sign.clear"></button><button type="button" data-i18n="cf.sign.submit"></button></div>
+    <p class="cf-sign-status" role="status" aria-live="polite"></p>`;
+  container.append(tpl);
+  apply(tpl);
+  const pad = signaturePad(tpl.querySelector('canvas'));
+  const [clear, submit] = tpl.querySelectorAll('button');
+  const status = tpl.querySelector('.cf-sign-status');
+  clear.addEventListener('click', () => pad.clear());
+  submit.addEventListener('click', async () => {
+    status.className = 'cf-sign-status';
+    if (view.validateAll().length) { status.textContent = t('cf.sign.errors'); status.classList.add('error'); return; }
+    if (pad.isEmpty()) { status.textContent = t('cf.sign.missing'); status.classList.add('error'); return; }
+    submit.disabled = true;
+    try {
+      // Wait for edits still on their way, so the signature covers what is on screen.
+      while (sync.pending.size || sync.inFlight.size) { await new Promise(r => setTimeout(r, 100)); }
+      const draft = await sync.load();
+      const result = await api(`/api/forms/drafts/${sync.draftId}/submit`, { method: 'POST', token, body: { signature: pad.signature(), contentSha256: draft.contentSha256 } });
+      view.setReadOnly(true);
+      tpl.remove();
+      onSubmitted(result);
+    } catch (error) {
+      status.textContent = error.message || t('common.error');
+      status.classList.add('error');
+      submit.disabled = false;
+    }
+  });
+}
+
+/** Shows the submission's reference and the link to follow the dossier. */
+export function showSubmitted(container, result) {
+  const box = document.createElement('div');
+  box.className = 'card cf-done';
+  box.setAttribute('role', 'status');
+  const p = document.createElement('p');
+  p.className = 'ok';
+  p.textContent = t('cf.submitted', { reference: result.reference });
+  const a = document.createElement('a');
+  a.href = `/dossier.html#t=${result.statusToken}`;
+  a.textContent = t('cf.follow');
+  box.append(p, a);
+  container.replaceChildren(box);
+}
+
+/**
+ * The consultation panel. ctx = { role: 'clerk'|'resident', room: { id, concernKey, ... }, relay: { send(type, payload),
+ * on(type, handler) }, residentToken }. The clerk opens the form for the room's concern; the resident sees it appear.
+ */
+export function mount(container, ctx) {
+  const token = ctx.role === 'resident' ? ctx.residentToken : undefined;
+  container.classList.add('cf');
+  container.innerHTML = `<div class="cf-bar row"><p class="cf-status hint" role="status" aria-live="polite"></p></div><div class="cf-notices" aria-live="assertive"></div><form class="cf-form" novalidate></form><div class="cf-signing"></div>`;
+  const [status, notices, form, signing] = ['.cf-status', '.cf-notices', '.cf-form', '.cf-signing'].map(s => container.querySelector(s));
+  form.addEventListener('submit', e => e.preventDefault());
+  let sync = null;
+
+  async function open(draft) {
+    if (sync && sync.draftId === draft.id) return;
+    sync?.stop();
+    const definition = await api(`/api/forms/definitions/${encodeURIComponent(draft.definitionId)}`);
+    let lastFocus = null;
+    const view = renderForm(form, definition, {
+      onInput: (field, value) => sync.input(field, value),
+      onFocus: field => { lastFocus = field; sync.focus(field); },
+      onBlur: () => sync.focus(null),
+    });
+    sync = new DraftSync(draft.id, view, { token, role: ctx.role, relay: ctx.relay, definition });
+    bindView(view, sync, { status, notices, definition });
+    await sync.load();
+    sync.start();
+    if (ctx.role === 'clerk') {
+      const point = document.createElement('button');
+      point.type = 'button';
+      point.className = 'secondary cf-point';
+      point.textContent = t('cf.point');
+      point.addEventListener('mousedown', e => e.preventDefault());
+      point.addEventListener('click', () => lastFocus && sync.point(lastFocus));
+      container.querySelector('.cf-bar').prepend(point);
+    } else {
+      mountSigning(signing, { view, sync, token, onSubmitted: result => showSubmitted(signing, result) });
+    }
+  }
+
+  if (ctx.role === 'clerk') {
+    const start = document.createElement('button');
+    start.type = 'button';
+    start.textContent = t('cf.open');
+    start.addEventListener('click', async () => {
+      start.disabled = true;
+      const forms = await api(`/api/forms/definitions?concern=${encodeURIComponent(ctx.room.concernKey)}`);
+      if (!forms.length) { status.textContent = t('common.error'); return; }
+      const draft = await api('/api/forms/drafts', { method: 'POST', body: { definitionId: forms[0].id, sessionId: ctx.room.id, language: language() } });
+      ctx.relay?.send('form.open', { draftId: draft.id });
+      start.remove();
+      await open(draft);
+    });
+    container.querySelector('.cf-bar').prepend(start);
+  } else {
+    status.textContent = t('cf.waiting');
+    ctx.relay?.on('form.open', () => api('/api/forms/drafts/room', { token }).then(d => d && open(d)));
+    api('/api/forms/drafts/room', { token }).then(d => d && open(d)).catch(() => {});
+  }
+  return { stop: () => sync?.stop() };
+}

@@ -1,0 +1,166 @@
+// Renders a form definition (sections, fields, groups) with labels, help and errors in German or English,
+// and runs the same rules as the server (rules.js) live. It knows nothing of drafts or the network: callers
+// get onInput/onFocus/onBlur and set values, remote markers and pointers through the returned controller.
+import { validate, visibility, holdsFor, today } from '/shared/rules.js';
+import { register, t, language } from '/shared/i18n.js';
+
+register({
+  de: { 'fv.required': 'Pflichtfeld', 'fv.choose': 'Bitte wählen', 'fv.editing.clerk': 'Die Sachbearbeitung schreibt hier …', 'fv.editing.resident': 'Die Einwohnerin / der Einwohner schreibt hier …', 'fv.pointed': 'Die Sachbearbeitung zeigt auf dieses Feld.' },
+  en: { 'fv.required': 'required', 'fv.choose': 'Please choose', 'fv.editing.clerk': 'The clerk is typing here …', 'fv.editing.resident': 'The resident is typing here …', 'fv.pointed': 'The clerk is pointing at this field.' },
+});
+
+const idFor = field => 'f-' + field.replace(/[^A-Za-z0-9_-]/g, '-');
+
+export function renderForm(container, definition, { onInput = () => {}, onFocus = () => {}, onBlur = () => {}, readOnly = false } = {}) {
+  const values = {};
+  const touched = new Set();
+  const inputs = new Map();   // field id → input element
+  const wrappers = new Map(); // field, group or section id → element shown or hidden
+  let showAll = false;
+  const lang = () => language();
+  const text = obj => (obj ? obj[lang()] ?? obj.de : '');
+
+  container.replaceChildren();
+  container.classList.add('fv');
+  for (const section of definition.sections) {
+    const fieldset = el('fieldset', { className: 'fv-section' });
+    fieldset.append(el('legend', { textContent: text(section.title) }));
+    wrappers.set('section:' + section.id, { el: fieldset, when: section.visibleWhen });
+    for (const field of section.fields) {
+      if (field.fields && field.fields.length) {
+        const group = el('fieldset', { className: 'fv-group' });
+        group.append(el('legend', { textContent: text(field.label) }));
+        if (field.help) group.append(el('p', { className: 'hint', textContent: text(field.help) }));
+        wrappers.set('group:' + field.id, { el: group, when: field.visibleWhen });
+        const grid = el('div', { className: 'fv-grid' });
+        for (const member of field.fields) grid.append(renderField(member));
+        group.append(grid);
+        fieldset.append(group);
+      } else {
+        fieldset.append(renderField(field));
+      }
+    }
+    container.append(fieldset);
+  }
+  refresh();
+
+  function renderField(field) {
+    const id = idFor(field.id);
+    const wrap = el('div', { className: 'fv-field' });
+    wrap.dataset.field = field.id;
+    wrappers.set(field.id, { el: wrap, when: field.visibleWhen, leaf: true });
+    let input;
+    const describedBy = [];
+    if (field.help) describedBy.push(id + '-help');
+    if (field.type === 'checkbox') {
+      input = el('input', { type: 'checkbox', id, name: field.id });
+      const label = el('label', { htmlFor: id, className: 'fv-check' });
+      label.append(input, document.createTextNode(' ' + text(field.label) + (field.required ? ' *' : '')));
+      wrap.append(label);
+    } else {
+      const label = el('label', { htmlFor: id, textContent: text(field.label) });
+      if (field.required) label.append(el('span', { className: 'fv-req', textContent: ' *', title: t('fv.required') }));
+      wrap.append(label);
+      if (field.type === 'choice') {
+        input = el('select', { id, name: field.id });
+        input.append(el('option', { value: '', textContent: t('fv.choose') }));
+        for (const option of field.options || []) input.append(el('option', { value: option.value, textContent: text(option.label) }));
+      } else if (field.multiline) {
+        input = el('textarea', { id, name: field.id, rows: 5 });
+      } else {
+        input = el('input', { id, name: field.id, type: field.type === 'date' ? 'date' : field.type === 'email' ? 'email' : 'text' });
+        if (field.type === 'number') input.inputMode = 'decimal';
+      }
+      if (field.autocomplete) input.autocomplete = field.autocomplete;
+      wrap.append(input);
+    }
+    if (field.required) input.setAttribute('aria-required', 'true');
+    if (field.help) wrap.append(el('p', { className: 'hint', id: id + '-help', textContent: text(field.help) }));
+    const presence = el('p', { className: 'fv-presence', id: id + '-presence', hidden: true });
+    presence.setAttribute('aria-live', 'polite');
+    wrap.append(presence, el('p', { className: 'error', id: id + '-error', hidden: true }));
+    if (describedBy.length) input.setAttribute('aria-describedby', describedBy.join(' '));
+    input.disabled = readOnly;
+
+    const read = () => (field.type === 'checkbox' ? input.checked : input.value);
+    input.addEventListener(field.type === 'checkbox' || field.type === 'choice' || field.type === 'date' ? 'change' : 'input', () => {
+      values[field.id] = read();
+      touched.add(field.id);
+      refresh();
+      onInput(field.id, values[field.id]);
+    });
+    input.addEventListener('focus', () => onFocus(field.id));
+    input.addEventListener('blur', () => { touched.add(field.id); refresh(); onBlur(field.id); });
+    inputs.set(field.id, { input, field });
+    return wrap;
+  }
+
+  function refresh() {
+    const shown = visibility(definition, values);
+    for (const [key, w] of wrappers) {
+      w.el.hidden = w.leaf ? !shown[key] : !holdsFor(definition, values, w.when);
+    }
+    const errors = validate(definition, values, { today: today(), lang: lang() });
+    const byField = new Map(errors.map(e => [e.field, e]));
+    for (const [field, { input }] of inputs) {
+      const error = (showAll || touched.has(field)) ? byField.get(field) : null;
+      const box = document.getElementById(idFor(field) + '-error');
+      box.hidden = !error;
+      box.textContent = error ? error.message : '';
+      if (error) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+      const described = [input.getAttribute('aria-describedby') || ''].join(' ').split(' ').filter(x => x && !x.endsWith('-error'));
+      if (error) described.push(idFor(field) + '-error');
+      if (described.length) input.setAttribute('aria-describedby', described.join(' ')); else input.removeAttribute('aria-describedby');
+    }
+    container.dispatchEvent(new CustomEvent('fv-validated', { detail: errors }));
+    return errors;
+  }
+
+  return {
+    values: () => ({ ...values }),
+    /** Sets a value that came from elsewhere (draft load, the other party); does not call onInput. */
+    setValue(field, value) {
+      const entry = inputs.get(field);
+      if (!entry) return;
+      values[field] = value;
+      if (entry.field.type === 'checkbox') entry.input.checked = value === true;
+      else if (document.activeElement !== entry.input || entry.input.value !== (value ?? '')) entry.input.value = value ?? '';
+      refresh();
+    },
+    /** Shows every error (e.g. before signing); returns the errors. */
+    validateAll() { showAll = true; return refresh(); },
+    errors: () => validate(definition, values, { today: today(), lang: lang() }),
+    /** Marks a field the other party is editing (who: 'clerk' | 'resident'), or clears it. */
+    markRemote(field, who) {
+      for (const [f, { input }] of inputs) {
+        const box = document.getElementById(idFor(f) + '-presence');
+        const on = f === field && who;
+        box.hidden = !on;
+        box.textContent = on ? t('fv.editing.' + who) : '';
+        input.closest('.fv-field').classList.toggle('fv-remote', !!on);
+      }
+    },
+    /** Highlights the field the clerk points at and brings it into view. */
+    pointAt(field) {
+      for (const [f, { input }] of inputs) input.closest('.fv-field').classList.toggle('fv-pointed', f === field);
+      const entry = inputs.get(field);
+      if (entry) {
+        const box = document.getElementById(idFor(field) + '-presence');
+        box.hidden = false;
+        box.textContent = t('fv.pointed');
+        entry.input.closest('.fv-field').scrollIntoView({ block: 'center', behavior: 'smooth' });
+      }
+    },
+    setReadOnly(on) { for (const { input } of inputs.values()) input.disabled = on; },
+    input: field => inputs.get(field)?.input,
+    refresh,
+  };
+}
+
+function el(tag, props = {}) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'hidden') node.hidden = v; else node[k] = v;
+  }
+  return node;
+}

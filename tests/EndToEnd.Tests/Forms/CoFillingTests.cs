@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Forms;
+
+/// <summary>Two browser contexts on the same draft: each sees the other's edits, focus and conflicts.</summary>
+public sealed class CoFillingTests(Browser browser) : IClassFixture<Browser>
+{
+    [Fact]
+    public async Task Two_parties_fill_one_draft_together_including_simultaneous_edits()
+    {
+        await using var desktop = await browser.NewPartyAsync(Browser.Desktop);
+        await using var phone = await browser.NewPartyAsync(Browser.Phone);
+        var a = await desktop.NewPageAsync();
+        var b = await phone.NewPageAsync();
+        var link = await FormPage.StartRegistrationAsync(a);
+        await b.GotoAsync(link);
+        await Assertions.Expect(FormPage.Field(b, "landlord")).ToBeVisibleAsync();
+
+        // A change on one side appears on the other within a fraction of a second.
+        var started = DateTime.UtcNow;
+        await FormPage.Field(a, "landlord").FillAsync("Immo AG");
+        await Assertions.Expect(FormPage.Field(b, "landlord")).ToHaveValueAsync("Immo AG", new() { Timeout = 3000 });
+        var latency = DateTime.UtcNow - started;
+        Assert.True(latency < TimeSpan.FromSeconds(2), $"took {latency.TotalMilliseconds} ms");
+
+        // Who is editing which field is shown on the other side.
+        await FormPage.Field(b, "newAddress.town").FocusAsync();
+        await Assertions.Expect(a.Locator("#f-newAddress-town-presence")).ToBeVisibleAsync();
+
+        // Both type at the same moment into different fields: nothing is lost.
+        await Task.WhenAll(
+            FormPage.Field(a, "newAddress.street").FillAsync("Marktgasse"),
+            FormPage.Field(b, "newAddress.town").FillAsync("Winterthur"));
+        await Assertions.Expect(FormPage.Field(a, "newAddress.town")).ToHaveValueAsync("Winterthur", new() { Timeout = 3000 });
+        await Assertions.Expect(FormPage.Field(b, "newAddress.street")).ToHaveValueAsync("Marktgasse", new() { Timeout = 3000 });
+
+        // Both change the same field at the same moment: one wins, the other is told and both end up equal.
+        await Task.WhenAll(
+            FormPage.Field(a, "newAddress.houseNumber").FillAsync("12"),
+            FormPage.Field(b, "newAddress.houseNumber").FillAsync("14b"));
+        await Assertions.Expect(a.Locator(".cf-conflict").Or(b.Locator(".cf-conflict")).First).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await FormPage.SavedAsync(a);
+        await FormPage.SavedAsync(b);
+        var final = await FormPage.Field(a, "newAddress.houseNumber").InputValueAsync();
+        await Assertions.Expect(FormPage.Field(b, "newAddress.houseNumber")).ToHaveValueAsync(final, new() { Timeout = 3000 });
+
+        // A reload shows what the server stored.
+        await b.ReloadAsync();
+        await Assertions.Expect(FormPage.Field(b, "newAddress.street")).ToHaveValueAsync("Marktgasse");
+        await Assertions.Expect(FormPage.Field(b, "newAddress.town")).ToHaveValueAsync("Winterthur");
+        await Assertions.Expect(FormPage.Field(b, "landlord")).ToHaveValueAsync("Immo AG");
+
+        await Browser.AssertAccessibleAsync(a);
+        await Browser.AssertAccessibleAsync(b);
+        await Browser.ScreenshotAsync(a, "forms-cofill-desktop");
+        await Browser.ScreenshotAsync(b, "forms-cofill-phone");
+    }
+
+    [Fact]
+    public async Task The_form_list_and_live_rules_work_in_english()
+    {
+        await using var party = await browser.NewPartyAsync(Browser.Phone, "en-GB");
+        var page = await party.NewPageAsync();
+        await page.GotoAsync("/form.html");
+        await Assertions.Expect(page.Locator("#forms a")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("#forms")).ToContainTextAsync("Registration of residence");
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.Locator("#forms a", new() { HasText = "Registration of residence" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("#d="));
+        await FormPage.Field(page, "moveInDate").FillAsync(FormPage.Today(20));
+        await Assertions.Expect(page.Locator("#f-moveInDate-error")).ToHaveTextAsync("The date may be at most 14 days ahead.");
+        await FormPage.Field(page, "othersMoving").CheckAsync();
+        await Assertions.Expect(FormPage.Field(page, "othersCount")).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "forms-rules-phone-en");
+    }
+}

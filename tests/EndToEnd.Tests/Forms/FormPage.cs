@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace Municipal.EndToEnd.Tests.Forms;
+
+/// <summary>Drives citizen/form.html: field ids are "f-" plus the field id with dots as dashes.</summary>
+internal static class FormPage
+{
+    public static ILocator Field(IPage page, string field) => page.Locator("#f-" + field.Replace('.', '-'));
+
+    public static string Today(int plusDays = 0) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich")).DateTime).AddDays(plusDays).ToString("yyyy-MM-dd");
+
+    /// <summary>Starts a registration of residence alone and returns the draft link (with its token in the fragment).</summary>
+    public static async Task<string> StartRegistrationAsync(IPage page)
+    {
+        await page.GotoAsync("/form.html#f=residence-registration");
+        await page.WaitForURLAsync(url => url.Contains("#d=") && url.Contains("&t="));
+        await Assertions.Expect(Field(page, "landlord")).ToBeVisibleAsync();
+        return page.Url;
+    }
+
+    public static async Task FillRegistrationAsync(IPage page, string email)
+    {
+        await Field(page, "applicant.officialName").FillAsync("Muster");
+        await Field(page, "applicant.firstName").FillAsync("Anna");
+        await Field(page, "applicant.sex").SelectOptionAsync("2");
+        await Field(page, "applicant.dateOfBirth").FillAsync("1990-05-17");
+        await Field(page, "applicant.nationality").SelectOptionAsync("CH");
+        await Field(page, "moveInDate").FillAsync(Today(3));
+        await Field(page, "residenceType").SelectOptionAsync("main");
+        await Field(page, "newAddress.street").FillAsync("Marktgasse");
+        await Field(page, "newAddress.houseNumber").FillAsync("12");
+        await Field(page, "newAddress.swissZipCode").FillAsync("8400");
+        await Field(page, "newAddress.town").FillAsync("Winterthur");
+        await Field(page, "previousAddress.street").FillAsync("Hauptstrasse");
+        await Field(page, "previousAddress.houseNumber").FillAsync("1");
+        await Field(page, "previousAddress.countryIso2").SelectOptionAsync("DE");
+        await Field(page, "previousAddress.foreignZipCode").FillAsync("10115");
+        await Field(page, "previousAddress.town").FillAsync("Berlin");
+        await Field(page, "landlord").FillAsync("Stadtwohnungen AG");
+        await Field(page, "email").FillAsync(email);
+        await Field(page, "truthful").CheckAsync();
+    }
+
+    public static async Task SignAsync(IPage page)
+    {
+        var pad = page.Locator("canvas.cf-pad");
+        await pad.ScrollIntoViewIfNeededAsync();
+        var box = (await pad.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.1f, box.Y + box.Height * 0.7f);
+        await page.Mouse.DownAsync();
+        foreach (var (x, y) in new[] { (0.25f, 0.3f), (0.4f, 0.7f), (0.55f, 0.3f), (0.7f, 0.7f), (0.85f, 0.4f) })
+            await page.Mouse.MoveAsync(box.X + box.Width * x, box.Y + box.Height * y, new() { Steps = 4 });
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>Waits until the page says every edit is stored.</summary>
+    public static Task SavedAsync(IPage page) =>
+        Assertions.Expect(page.Locator("#status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Gespeichert|Saved"), new() { Timeout = 10_000 });
+}

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Forms;
+
+/// <summary>A resident signs and submits a registration, follows the dossier from the link, and a clerk moves it on.</summary>
+public sealed class SubmitAndFollowTests(Browser browser) : IClassFixture<Browser>
+{
+    private const string Password = "Schalter-2026!";
+
+    [Fact]
+    public async Task A_resident_signs_submits_and_follows_the_dossier_while_a_clerk_works_on_it()
+    {
+        var email = Mailbox.UniqueAddress();
+        await using var resident = await browser.NewPartyAsync(Browser.Phone);
+        var page = await resident.NewPageAsync();
+        await FormPage.StartRegistrationAsync(page);
+        await FormPage.FillRegistrationAsync(page, email);
+        await FormPage.SavedAsync(page);
+        await Browser.AssertAccessibleAsync(page);
+        await FormPage.SignAsync(page);
+        await Browser.ScreenshotAsync(page, "forms-sign-phone");
+        await page.Locator(".cf-sign button", new() { HasText = "Unterschreiben und einreichen" }).ClickAsync();
+
+        var done = page.Locator(".cf-done");
+        await Assertions.Expect(done).ToContainTextAsync(new Regex("F-[0-9]{4}-[A-Z2-9]{6}"), new() { Timeout = 30_000 });
+        var reference = Regex.Match(await done.InnerTextAsync(), "F-[0-9]{4}-[A-Z2-9]{6}").Value;
+
+        // The mail carries the status link too.
+        var mail = (await Mailbox.WaitForAsync(email)).Single();
+        Assert.Contains(reference, mail.Subject);
+
+        await done.Locator("a").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Eingegangen");
+        await Assertions.Expect(page.Locator("#reference")).ToHaveTextAsync(reference);
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "forms-dossier-phone");
+
+        // A clerk of the department finds it and asks for information in the agent UI.
+        await using var clerk = await browser.NewPartyAsync(Browser.Desktop);
+        Assert.True((await clerk.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } })).Ok);
+        var agent = await clerk.NewPageAsync();
+        await agent.GotoAsync("/agent/dossiers.html");
+        await agent.Locator("#f-status").SelectOptionAsync("received");
+        await agent.Locator("#filters button").ClickAsync();
+        await agent.Locator("#list button", new() { HasText = reference }).ClickAsync();
+        await Assertions.Expect(agent.Locator("#d-title")).ToContainTextAsync(reference);
+        await Assertions.Expect(agent.Locator("#d-answers")).ToContainTextAsync("Marktgasse");
+        await Browser.AssertAccessibleAsync(agent);
+        await agent.Locator("#c-status").SelectOptionAsync("in_review");
+        await agent.Locator("#change button").ClickAsync();
+        await Assertions.Expect(agent.Locator("#c-result")).ToHaveClassAsync("ok");
+        await agent.Locator("#c-status").SelectOptionAsync("needs_information");
+        await agent.Locator("#c-note").FillAsync("Bitte laden Sie den Mietvertrag hoch.");
+        await agent.Locator("#change button").ClickAsync();
+        await Assertions.Expect(agent.Locator("#d-history")).ToContainTextAsync("Mietvertrag");
+        await Browser.ScreenshotAsync(agent, "forms-agent-dossiers-desktop");
+
+        var mails = await Mailbox.WaitForAsync(email, 3);
+        Assert.Contains("Angaben fehlen", mails[2].Subject);
+
+        // The resident's link shows the new status and the clerk's message.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Angaben fehlen");
+        await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("Bitte laden Sie den Mietvertrag hoch.");
+        await Browser.AssertAccessibleAsync(page);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Municipal.Testing;
+
+namespace Municipal.Benchmarks.Documents;
+
+/// <summary>
+/// Issue 8: a 100 MB PDF handed in at the kiosk endpoint through the gateway (streamed, virus-scanned, stored),
+/// against a raw loopback TCP copy of the same file in the same run; and the document service's peak resident
+/// memory while it takes the upload (sampled from /proc).
+/// </summary>
+public sealed class UploadBenchmark : IBenchmark
+{
+    private const long Size = 100L * 1024 * 1024;
+    private const int Runs = 3;
+
+    public string Name => "Documents: 100 MB upload";
+
+    public async Task<BenchmarkReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            WritePdf(file);
+            var raw = new List<double>();
+            var gateway = new List<double>();
+            var peaks = new List<double>();
+            var pid = DocumentServicePid();
+            var idle = pid is { } p0 ? ResidentMegabytes(p0) : 0;
+            for (var i = 0; i < Runs; i++)
+            {
+                raw.Add(await RawLoopbackAsync(file, cancellationToken));
+                var (seconds, peak) = await ThroughGatewayAsync(file, pid, cancellationToken);
+                gateway.Add(seconds);
+                peaks.Add(peak);
+            }
+            var mb = Size / 1048576.0;
+            var figures = new List<BenchmarkFigure>
+            {
+                new("upload through the gateway (stream, scan, store), median", mb / Median(gateway), "MB/s", mb / Median(raw), "raw loopback TCP copy"),
+            };
+            if (pid is not null)
+            {
+                figures.Add(new("document service peak resident memory during a 100 MB upload", peaks.Max(), "MB", idle, "before the uploads"));
+            }
+            return new BenchmarkReport(Name, figures);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static void WritePdf(string path)
+    {
+        using var output = File.Create(path);
+        output.Write("%PDF-1.4\n"u8);
+        var filler = new byte[1 << 20];
+        for (var i = 0; i < filler.Length; i++) filler[i] = (byte)('a' + i % 23);
+        var tail = "\nstartxref\n0\n%%EOF\n"u8.ToArray();
+        var remaining = Size - 9 - tail.Length;
+        while (remaining > 0)
+        {
+            var n = (int)Math.Min(filler.Length, remaining);
+            output.Write(filler, 0, n);
+            remaining -= n;
+        }
+        output.Write(tail);
+    }
+
+    private static async Task<double> RawLoopbackAsync(string path, CancellationToken ct)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            var receive = Task.Run(async () =>
+            {
+                using var server = await listener.AcceptTcpClientAsync(ct);
+                await using var stream = server.GetStream();
+                await stream.CopyToAsync(Stream.Null, ct);
+            }, ct);
+            var clock = Stopwatch.StartNew();
+            using (var client = new TcpClient())
+            {
+                await client.ConnectAsync(IPAddress.Loopback, port, ct);
+                await using var source = File.OpenRead(path);
+                await source.CopyToAsync(client.GetStream(), 81920, ct);
+                client.Client.Shutdown(SocketShutdown.Send);
+                await receive;
+            }
+            return clock.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    private static async Task<(double Seconds, double PeakMegabytes)> ThroughGatewayAsync(string path, int? pid, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.GatewayUrl), Timeout = TimeSpan.FromMinutes(5) };
+        await using var source = File.OpenRead(path);
+        var part = new StreamContent(source, 81920);
+        part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        using var form = new MultipartFormDataContent { { part, "files", "benchmark.pdf" } };
+        form.Add(new StringContent("general-enquiry"), "concernKey");
+
+        var peak = 0.0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested && pid is { } p)
+            {
+                peak = Math.Max(peak, ResidentMegabytes(p));
+                await Task.Delay(20, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+
+        var clock = Stopwatch.StartNew();
+        using var response = await http.PostAsync("/api/documents/kiosk/submissions", form, ct);
+        var seconds = clock.Elapsed.TotalSeconds;
+        sampling.Cancel();
+        await sampler;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"upload answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+        }
+        return (seconds, peak);
+    }
+
+    /// <summary>The process listening on the document service's port (services__documents__http__0), found in /proc.</summary>
+    private static int? DocumentServicePid()
+    {
+        var url = Environment.GetEnvironmentVariable("services__documents__http__0");
+        if (url is null || !Directory.Exists("/proc")) return null;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("Municipal.DocumentIntake.dll", StringComparison.Ordinal)) continue;
+                if (File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').Contains($"ASPNETCORE_URLS={url.TrimEnd('/')}")) return pid;
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return null;
+    }
+
+    private static double ResidentMegabytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+        }
+        catch (IOException) { return 0; }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}

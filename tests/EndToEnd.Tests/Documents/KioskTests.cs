@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Municipal.EndToEnd.Tests.Consultation;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Documents;
+
+/// <summary>Issue 8 in Chromium: the scanner kiosk with the fake camera, its reset, and the department inbox.</summary>
+public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
+{
+    [GeneratedRegex(@"^K-\d{4}-\d{6}$")]
+    private static partial Regex ReceiptNumber();
+
+    private static async Task CapturePageAsync(IPage page, int expected)
+    {
+        await Assertions.Expect(page.Locator("#capture")).ToBeEnabledAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('preview').videoWidth > 0");
+        await page.Locator("#capture").ClickAsync();
+        await Assertions.Expect(page.Locator("#thumbs li")).ToHaveCountAsync(expected);
+    }
+
+    [Fact]
+    public async Task A_resident_captures_two_pages_gets_a_receipt_and_the_kiosk_forgets_everything()
+    {
+        var email = Mailbox.UniqueAddress();
+        await using var kiosk = await browser.NewPartyAsync(Browser.Desktop);
+        var page = await kiosk.NewPageAsync();
+        await page.GotoAsync("/kiosk.html?idle=5");
+
+        var concern = page.Locator("[data-concern='dog-registration']");
+        await Assertions.Expect(concern).ToBeVisibleAsync();
+        await Accessibility.AssertAsync(page);
+        await Browser.ScreenshotAsync(page, "documents-01-kiosk-concern");
+        await concern.ClickAsync();
+
+        await CapturePageAsync(page, 1);
+        await CapturePageAsync(page, 2);
+        await Assertions.Expect(page.Locator("#page-count")).ToHaveTextAsync("2 Seite(n) bereit");
+        await Accessibility.AssertAsync(page);
+        await Browser.ScreenshotAsync(page, "documents-02-kiosk-pages");
+
+        await page.Locator("#to-review").ClickAsync();
+        await Assertions.Expect(page.Locator("#review img")).ToHaveCountAsync(2);
+        await page.Locator("#step-review [data-go='contact']").ClickAsync();
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
+        await Accessibility.AssertAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Absenden" }).ClickAsync();
+
+        var receipt = page.Locator("#receipt");
+        await Assertions.Expect(receipt).ToHaveTextAsync(ReceiptNumber());
+        var number = await receipt.TextContentAsync();
+        await Assertions.Expect(page.Locator("#receipt-docs")).ToContainTextAsync($"{number}.pdf");
+        await Assertions.Expect(page.Locator("#receipt-docs")).ToContainTextAsync("geprüft");
+        await Accessibility.AssertAsync(page);
+        await Browser.ScreenshotAsync(page, "documents-03-kiosk-receipt");
+
+        var mail = Assert.Single(await Mailbox.WaitForAsync(email));
+        Assert.Equal($"Ihre Quittung {number}", mail.Subject);
+        Assert.Contains("(2 Seiten): erhalten", mail.TextBody);
+
+        // "Fertig" starts over for the next person.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fertig" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#step-concern")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#receipt")).ToBeEmptyAsync();
+
+        // The next person walks away mid-way: after the idle time the kiosk clears itself.
+        await page.Locator("[data-concern='move']").ClickAsync();
+        await CapturePageAsync(page, 1);
+        var thumbnail = await page.Locator("#thumbs img").GetAttributeAsync("src");
+        Assert.StartsWith("blob:", thumbnail);
+        await Assertions.Expect(page.Locator("#step-concern")).ToBeVisibleAsync(new() { Timeout = 15000 });
+        Assert.Equal(0, await page.Locator("img").CountAsync());
+        Assert.Equal("", await page.Locator("#concern-chosen").TextContentAsync());
+        Assert.False(await page.EvaluateAsync<bool>("url => fetch(url).then(() => true, () => false)", thumbnail));
+        Assert.Null(await page.EvaluateAsync<object?>("() => document.getElementById('preview').srcObject"));
+        await Browser.ScreenshotAsync(page, "documents-04-kiosk-reset");
+    }
+
+    [Fact]
+    public async Task The_kiosk_works_on_a_phone_in_english_and_names_a_refused_file()
+    {
+        await using var kiosk = await browser.NewPartyAsync(Browser.Phone, locale: "en-GB");
+        var page = await kiosk.NewPageAsync();
+        await page.GotoAsync("/kiosk.html");
+        await page.Locator("[data-concern='lost-and-found']").ClickAsync();
+        await Assertions.Expect(page.Locator("#pages-title")).ToHaveTextAsync("Capture pages or choose files");
+
+        await page.Locator("#pick").SetInputFilesAsync(new FilePayload { Name = "notes.pdf", MimeType = "application/pdf", Buffer = "not really a pdf"u8.ToArray() });
+        await Assertions.Expect(page.Locator("#thumbs li")).ToHaveCountAsync(1);
+        await page.Locator("#to-review").ClickAsync();
+        await page.Locator("#step-review [data-go='contact']").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#send-status")).ToContainTextAsync("notes.pdf: Only PDF, JPEG, PNG and TIFF are accepted.");
+        await Accessibility.AssertAsync(page);
+        await Browser.ScreenshotAsync(page, "documents-05-kiosk-refused-phone");
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the kiosk scrolls sideways on a phone ({width}px)");
+    }
+}

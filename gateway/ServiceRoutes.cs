@@ -21,9 +21,21 @@ public static class ServiceRoutes
 
     public static IEnumerable<string> Services => Prefixes.Values.Distinct();
 
-    public static Uri ServiceUrl(IConfiguration configuration, string service) =>
-        new(configuration[$"services:{service}:http:0"] ?? configuration[$"services:{service}:https:0"]
-            ?? throw new InvalidOperationException($"services:{service}:http:0 is not configured."));
+    public static Uri ServiceUrl(IConfiguration configuration, string service) => ServiceUrls(configuration, service)[0];
+
+    /// <summary>Every instance of a service: <c>services:{name}:http:0</c>, <c>:1</c>, … (several replicas are balanced).</summary>
+    public static IReadOnlyList<Uri> ServiceUrls(IConfiguration configuration, string service)
+    {
+        var urls = new List<Uri>();
+        foreach (var scheme in new[] { "https", "http" })
+        {
+            urls.AddRange(configuration.GetSection($"services:{service}:{scheme}").GetChildren()
+                .OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue)
+                .Where(c => !string.IsNullOrEmpty(c.Value))
+                .Select(c => new Uri(c.Value!)));
+        }
+        return urls.Count > 0 ? urls : throw new InvalidOperationException($"services:{service}:http:0 is not configured.");
+    }
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration)
     {
@@ -37,11 +49,20 @@ public static class ServiceRoutes
         var clusters = Services.Select(service => new ClusterConfig
         {
             ClusterId = service,
-            Destinations = new Dictionary<string, DestinationConfig>
+            LoadBalancingPolicy = "PowerOfTwoChoices",
+            Destinations = ServiceUrls(configuration, service).Select((url, i) => (url, i))
+                .ToDictionary(d => $"{service}-{d.i}", d => new DestinationConfig { Address = d.url.ToString() }),
+            HealthCheck = new HealthCheckConfig
             {
-                [service] = new() { Address = ServiceUrl(configuration, service).ToString() },
+                // A replica that stops answering /alive is taken out of rotation until it answers again.
+                Active = new ActiveHealthCheckConfig { Enabled = true, Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(3), Path = "/alive", Policy = "ConsecutiveFailures" },
             },
             HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromMinutes(10) },
+            // SignalR's negotiate request and the WebSocket that follows must reach the same replica; rooms
+            // themselves span replicas through the Redis backplane.
+            SessionAffinity = service == "sessions"
+                ? new SessionAffinityConfig { Enabled = true, Policy = "HashCookie", AffinityKeyName = "municipal.affinity", FailurePolicy = "Redistribute" }
+                : null,
         }).ToList();
 
         return (routes, clusters);

@@ -18,6 +18,8 @@ TURN_PORT="${TURN_PORT:-3478}"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 SERVICE_PORT_BASE="${SERVICE_PORT_BASE:-5100}"
 CONFIGURATION="${CONFIGURATION:-Release}"
+# REPLICAS=n starts n instances of every service (ports base+1..5, base+11..15, …); the gateway balances them.
+REPLICAS="${REPLICAS:-1}"
 
 # service name -> port; the names are the AppHost's resource names.
 declare -A SERVICE_PORTS=([booking]=$((SERVICE_PORT_BASE + 1)) [sessions]=$((SERVICE_PORT_BASE + 2)) [identity]=$((SERVICE_PORT_BASE + 3)) [forms]=$((SERVICE_PORT_BASE + 4)) [documents]=$((SERVICE_PORT_BASE + 5)))
@@ -59,7 +61,10 @@ export_service_environment() {
   export ConnectionStrings__redis="127.0.0.1:$REDIS_PORT"
   export ConnectionStrings__smtp="smtp://127.0.0.1:$SMTP_PORT"
   export ConnectionStrings__clamav="tcp://127.0.0.1:$CLAMD_PORT"
-  for name in "${!SERVICE_PORTS[@]}"; do export "services__${name}__http__0=http://127.0.0.1:${SERVICE_PORTS[$name]}"; done
+  local r
+  for name in "${!SERVICE_PORTS[@]}"; do
+    for ((r = 0; r < REPLICAS; r++)); do export "services__${name}__http__$r=http://127.0.0.1:$((SERVICE_PORTS[$name] + 10 * r))"; done
+  done
   export services__gateway__http__0="http://127.0.0.1:$GATEWAY_PORT"
   export PublicBaseUrl="${PublicBaseUrl:-http://127.0.0.1:$GATEWAY_PORT}"
   export Auth__InternalKey="$AUTH_INTERNAL_KEY"

@@ -11,23 +11,26 @@ binary() { # project-dir assembly
   echo "$ROOT/$1/bin/$CONFIGURATION/net10.0/$2.dll"
 }
 
-start_one() { # name dll port
-  local name=$1 dll=$2 port=$3
+start_one() { # name dll port [service name for telemetry]
+  local name=$1 dll=$2 port=$3 service=${4:-$1}
   if [ -f "$RUN_DIR/pids/$name.pid" ] && kill -0 "$(cat "$RUN_DIR/pids/$name.pid")" 2>/dev/null; then
     kill "$(cat "$RUN_DIR/pids/$name.pid")" 2>/dev/null || true
     sleep 0.5
   fi
   # The output folder is the content root, so wwwroot and appsettings.json are found as when published.
-  (cd "$(dirname "$dll")" && ASPNETCORE_URLS="http://127.0.0.1:$port" OTEL_SERVICE_NAME="$name" \
+  (cd "$(dirname "$dll")" && ASPNETCORE_URLS="http://127.0.0.1:$port" OTEL_SERVICE_NAME="$service" OTEL_RESOURCE_ATTRIBUTES="service.instance.id=$name" \
     exec nohup dotnet "$dll" >"$RUN_DIR/logs/$name.log" 2>&1) &
   echo $! > "$RUN_DIR/pids/$name.pid"
 }
 
 start_services() {
   export_service_environment
+  local r
   for name in "${!SERVICE_PORTS[@]}"; do
     local project=${SERVICE_PROJECTS[$name]}
-    start_one "$name" "$(binary "services/$project" "Municipal.$project")" "${SERVICE_PORTS[$name]}"
+    for ((r = 0; r < REPLICAS; r++)); do
+      start_one "$name${r/#0/}" "$(binary "services/$project" "Municipal.$project")" "$((SERVICE_PORTS[$name] + 10 * r))" "$name"
+    done
   done
   start_one gateway "$(binary gateway Municipal.Gateway)" "$GATEWAY_PORT"
 }
@@ -47,9 +50,10 @@ wait_healthy() { # seconds
 }
 
 stop_services() {
-  for name in gateway "${!SERVICE_PORTS[@]}"; do
-    local pidfile="$RUN_DIR/pids/$name.pid"
-    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+  local pidfile
+  for pidfile in "$RUN_DIR"/pids/*.pid; do
+    [ -f "$pidfile" ] || continue
+    kill "$(cat "$pidfile")" 2>/dev/null || true
     rm -f "$pidfile"
   done
 }

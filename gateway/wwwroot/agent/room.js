@@ -126,6 +126,12 @@ async function main() {
   const room = new RoomConnection();
   // Bound before joining: the join delivers the transcript so far.
   bindChat(room, { list: $('transcript'), form: $('chat-form'), input: $('chat-text'), typing: $('typing'), status });
+  // The call controls listen before the join, so a video request made right after it is not missed.
+  const controls = new CallControls(room, api('/api/sessions/ice-servers').then(r => r.iceServers).catch(() => []), true, {
+    videos: $('videos'), local: $('local-video'), remote: $('remote-video'), state: $('call-state'), notice: $('notice'),
+    request: $('mode-request'), requestText: $('mode-request-text'), accept: $('accept-video'), decline: $('decline-video'),
+    start: $('start-video'), share: $('share-screen'), stopShare: $('stop-screen'), stop: $('stop-video'),
+  });
   let joined;
   try {
     await room.start();
@@ -156,12 +162,6 @@ async function main() {
   room.on('presence', notice => showPresence(notice.participants));
   showPresence(joined.participants);
 
-  const iceServers = (await api('/api/sessions/ice-servers').catch(() => ({ iceServers: [] }))).iceServers;
-  const controls = new CallControls(room, iceServers, true, {
-    videos: $('videos'), local: $('local-video'), remote: $('remote-video'), state: $('call-state'), notice: $('notice'),
-    request: $('mode-request'), requestText: $('mode-request-text'), accept: $('accept-video'), decline: $('decline-video'),
-    start: $('start-video'), share: $('share-screen'), stopShare: $('stop-screen'), stop: $('stop-video'),
-  });
   window.consultation = { stats: () => controls.call.stats(), roomId: details.id };
 
   room.on('closed', closed => {

@@ -11,7 +11,6 @@ register({
     'room.waiting': 'Willkommen, {name}. Bitte einen Moment – gleich ist jemand für Sie da. Sie können schon schreiben.',
     'room.with': 'Sie sprechen mit {name}.', 'room.noToken': 'Dieser Link ist unvollständig. Bitte öffnen Sie den Link aus Ihrer E-Mail erneut.',
     'room.notFound': 'Dieser Link ist abgelaufen oder ungültig.', 'room.closed': 'Diese Beratung ist beendet.',
-    'room.ended': 'Die Beratung wurde beendet. Vielen Dank!', 'room.transferred': 'Sie werden weitergeleitet – bitte bleiben Sie im Raum.',
     'room.cancelled': 'Dieser Termin wurde abgesagt.', 'room.leaveConfirm': 'Möchten Sie die Beratung wirklich verlassen?',
 'room.guest': 'Sie nehmen als {role} teil.',
   },
@@ -22,7 +21,6 @@ register({
     'room.waiting': 'Welcome, {name}. Please wait a moment – someone will be with you shortly. You can already write.',
     'room.with': 'You are talking to {name}.', 'room.noToken': 'This link is incomplete. Please open the link from your e-mail again.',
     'room.notFound': 'This link has expired or is not valid.', 'room.closed': 'This consultation has ended.',
-    'room.ended': 'The consultation has ended. Thank you!', 'room.transferred': 'You are being transferred – please stay in the room.',
     'room.cancelled': 'This appointment was cancelled.', 'room.leaveConfirm': 'Do you really want to leave the consultation?',
 'room.guest': 'You are taking part as {role}.',
   },
@@ -73,15 +71,30 @@ async function enter(room) {
   }
 }
 
+const iceServers = tokenValue => api('/api/sessions/ice-servers', { token: tokenValue }).then(r => r.iceServers).catch(() => []);
+
+function callControls(room, servers) {
+  return new CallControls(room, servers, false, {
+    videos: $('videos'), local: $('local-video'), remote: $('remote-video'), state: $('call-state'), notice: $('notice'),
+    request: $('mode-request'), requestText: $('mode-request-text'), accept: $('accept-video'), decline: $('decline-video'),
+    start: $('start-video'), share: $('share-screen'), stopShare: $('stop-screen'), stop: $('stop-video'),
+  });
+}
+
 async function main() {
   if (!token && !inviteToken) return fail('room.noToken');
   const room = new RoomConnection();
   // Bound before joining: the join delivers the transcript so far.
   bindChat(room, { list: $('transcript'), form: $('chat-form'), input: $('chat-text'), typing: $('typing'), status });
+  // The call controls listen before the join, so a video request made right after it is not missed.
+  let joined;
+  const entered = new Promise(resolve => { joined = resolve; });
+  const controls = inviteToken ? null : callControls(room, entered.then(() => iceServers(token)));
   let result;
   try {
     await room.start();
     result = await enter(room);
+    joined();
   } catch (e) {
     const code = hubError(e);
     return fail(code === 'room-closed' ? 'room.closed' : code === 'room-not-found' ? 'room.notFound' : 'common.error');
@@ -92,12 +105,13 @@ async function main() {
   showStatus(result.participants, result.room);
   if (inviteToken) status.textContent = t('room.guest', { role: t(`role.${result.you.role}`) });
 
-  const iceServers = (await api('/api/sessions/ice-servers', { token: token || inviteToken }).catch(() => ({ iceServers: [] }))).iceServers;
-  const controls = new CallControls(room, iceServers, false, {
-    videos: $('videos'), local: $('local-video'), remote: $('remote-video'), state: $('call-state'), notice: $('notice'),
-    request: $('mode-request'), requestText: $('mode-request-text'), accept: $('accept-video'), decline: $('decline-video'),
-    start: $('start-video'), share: $('share-screen'), stopShare: $('stop-screen'), stop: $('stop-video'),
-  });
+  // The call is between the resident and the clerk; an invited interpreter or colleague joins the chat.
+  if (inviteToken) {
+    $('call').hidden = true;
+    $('leave').addEventListener('click', () => { room.stop(); fail('room.closed'); });
+    room.on('closed', () => { room.stop(); fail('room.closed'); });
+    return;
+  }
   // Diagnostics for support staff and the browser tests: the call's connection and media figures.
   window.consultation = { stats: () => controls.call.stats() };
 
@@ -106,39 +120,33 @@ async function main() {
     // Not awaited: stopping the connection from inside one of its own handlers would wait for itself.
     controls.call.dispose();
     room.stop();
-    if (closed.reason === 'ended' && token) location.assign(`/feedback.html#t=${encodeURIComponent(token)}`);
+    if (closed.reason === 'ended') location.assign(`/feedback.html#t=${encodeURIComponent(token)}`);
     else fail(closed.reason === 'cancelled' ? 'room.cancelled' : 'room.closed');
-  });
-  room.on('presence', notice => {
-    if (notice.left?.role === 'clerk' && !notice.participants.some(p => p.role === 'clerk')) status.textContent = t('room.transferred');
   });
 
   $('leave').addEventListener('click', async () => {
     if (!confirm(t('room.leaveConfirm'))) return;
     await controls.call.dispose();
     await room.stop();
-    if (token) location.assign(`/feedback.html#t=${encodeURIComponent(token)}`);
-    else fail('room.closed');
+    location.assign(`/feedback.html#t=${encodeURIComponent(token)}`);
   });
 
-  if (token) {
-    const ctx = {
-      role: 'resident',
-      room: result.room,
-      relay: room.relay,
-      residentToken: token,
-      captureStill: async () => {
-        if (controls.call.camera) return captureStill($('local-video'));
-        const stream = await navigator.mediaDevices.getUserMedia({ video: true });
-        const video = document.createElement('video');
-        video.muted = true;
-        video.srcObject = stream;
-        await video.play();
-        try { return await captureStill(video); } finally { for (const track of stream.getTracks()) track.stop(); }
-      },
-    };
-    await Promise.all([mountPanel('form-panel', '/shared/cofill.js', ctx), mountPanel('documents-panel', '/shared/documents-panel.js', ctx)]);
-  }
+  const ctx = {
+    role: 'resident',
+    room: result.room,
+    relay: room.relay,
+    residentToken: token,
+    captureStill: async () => {
+      if (controls.call.camera) return captureStill($('local-video'));
+      const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+      const video = document.createElement('video');
+      video.muted = true;
+      video.srcObject = stream;
+      await video.play();
+      try { return await captureStill(video); } finally { for (const track of stream.getTracks()) track.stop(); }
+    },
+  };
+  await Promise.all([mountPanel('form-panel', '/shared/cofill.js', ctx), mountPanel('documents-panel', '/shared/documents-panel.js', ctx)]);
 }
 
 main();

@@ -38,6 +38,7 @@ export class DraftSync {
     this.versions = {};
     this.pending = new Map();   // field → timer
     this.inFlight = new Map();  // field → promise
+    this.deferred = new Map();  // field → a remote change that arrived while ours was on its way
     this.clientId = crypto.randomUUID();
     this.abort = new AbortController();
   }
@@ -79,6 +80,11 @@ export class DraftSync {
     this.inFlight.set(field, request);
     await request;
     if (this.inFlight.get(field) === request) this.inFlight.delete(field);
+    const deferred = this.deferred.get(field);
+    if (deferred && !this.pending.has(field) && !this.inFlight.has(field)) {
+      this.deferred.delete(field);
+      this.apply(deferred);
+    }
     if (!this.pending.size && !this.inFlight.size) this.onStatus('saved');
   }
 
@@ -124,6 +130,13 @@ export class DraftSync {
     if (event.clientId && event.clientId === this.clientId) return;
     if (event.type === 'field') {
       if ((this.versions[event.field] || 0) >= event.version) return;
+      if (this.pending.has(event.field) || this.inFlight.has(event.field)) {
+        // Our own edit of this field is on its way, based on the version we saw: keep it on screen; the server
+        // decides (a conflict brings theirs back), and a newer remote value is applied once ours is settled.
+        const deferred = this.deferred.get(event.field);
+        if (!deferred || deferred.version < event.version) this.deferred.set(event.field, event);
+        return;
+      }
       this.versions[event.field] = event.version;
       this.view.setValue(event.field, event.value);
     } else if (event.type === 'presence') {

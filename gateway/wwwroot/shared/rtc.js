@@ -9,7 +9,8 @@ export class MediaRefusedError extends Error {}
 export class Call {
   constructor({ room, iceServers, offerer, localVideo, remoteVideo, onState }) {
     this.room = room;
-    this.iceServers = iceServers;
+    // An array or a promise of one: the page may create the call before it may ask for TURN credentials.
+    this.iceServers = Promise.resolve(iceServers);
     this.offerer = offerer;
     this.localVideo = localVideo;
     this.remoteVideo = remoteVideo;
@@ -33,9 +34,11 @@ export class Call {
     return this.camera;
   }
 
-  createPeer() {
+  async createPeer() {
     if (this.pc) return this.pc;
-    const pc = new RTCPeerConnection({ iceServers: this.iceServers });
+    const iceServers = await this.iceServers;
+    if (this.pc) return this.pc;
+    const pc = new RTCPeerConnection({ iceServers });
     this.pc = pc;
     const remote = new MediaStream();
     this.remoteVideo.srcObject = remote;
@@ -51,7 +54,7 @@ export class Call {
   /** The offering side: after both agreed to "speak". */
   async start() {
     const media = await this.openMedia();
-    const pc = this.createPeer();
+    const pc = await this.createPeer();
     for (const kind of ['audio', 'video']) {
       const track = media.getTracks().find(t => t.kind === kind);
       pc.addTransceiver(track || kind, { direction: 'sendrecv', streams: [media] });
@@ -69,7 +72,7 @@ export class Call {
     }
     if (type === 'offer' && !this.offerer) {
       const media = await this.openMedia();
-      const pc = this.createPeer();
+      const pc = await this.createPeer();
       await pc.setRemoteDescription(data);
       for (const transceiver of pc.getTransceivers()) {
         const kind = transceiver.receiver.track.kind;
@@ -263,6 +266,8 @@ export class CallControls {
   state(connectionState) {
     const el = this.el;
     el.videos.dataset.connectionState = connectionState;
+    // Media flowing is what counts: show the call even if the mode answer was missed during a reconnect.
+    if (connectionState === 'connected' && el.videos.hidden) this.showCall(true);
     if (connectionState === 'connected') el.state.textContent = t('call.connected');
     if (connectionState === 'failed') el.state.textContent = t('call.failed');
     if (connectionState === 'closed') {

@@ -18,7 +18,8 @@ namespace Municipal.Benchmarks.Consultation;
 /// </summary>
 public sealed class ConsultationBenchmark : IBenchmark
 {
-    private const int Rooms = 10;
+    // 1,000 lines/s spread over 100 rooms (10 a second each): the load of a busy instance, not of one chat.
+    private const int Rooms = 100;
     private const int JoinSamples = 40;
     private const int MessagesPerSecond = 1000;
     private static readonly TimeSpan ChatDuration = TimeSpan.FromSeconds(5);
@@ -96,19 +97,9 @@ public sealed class ConsultationBenchmark : IBenchmark
         try
         {
             using var http = new HttpClient { BaseAddress = service };
-            for (var i = 0; i < Rooms; i++)
+            for (var chunk = 0; chunk < Rooms; chunk += 20)
             {
-                var token = CapabilityToken.Create();
-                var ticketId = Guid.NewGuid();
-                var now = DateTimeOffset.UtcNow;
-                await bus.Publish(new QueueTicketIssued(ticketId, "move", "residents-office", $"Benchmark {i}", null, "de", CapabilityToken.Hash(token), now, now.AddHours(1)), cancellationToken);
-                var staffToken = Staff.Token(Staff.Clerk("residents-office", "move"), TimeSpan.FromHours(1));
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions/rooms/accept") { Content = JsonContent.Create(new { ticketId }) };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", staffToken);
-                using var response = await http.SendAsync(request, cancellationToken);
-                response.EnsureSuccessStatusCode();
-                var room = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-                rooms.Add(new BenchRoom(room.GetProperty("id").GetGuid(), token, staffToken));
+                rooms.AddRange(await Task.WhenAll(Enumerable.Range(chunk, Math.Min(20, Rooms - chunk)).Select(i => OpenRoomAsync(bus, http, i, cancellationToken))));
             }
         }
         finally
@@ -116,6 +107,22 @@ public sealed class ConsultationBenchmark : IBenchmark
             await bus.StopAsync(cancellationToken);
         }
         return rooms;
+    }
+
+    private static async Task<BenchRoom> OpenRoomAsync(IBus bus, HttpClient http, int i, CancellationToken cancellationToken)
+    {
+        var token = CapabilityToken.Create();
+        var ticketId = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        await bus.Publish(new QueueTicketIssued(ticketId, "move", "residents-office", $"Benchmark {i}", null, "de", CapabilityToken.Hash(token), now, now.AddHours(1)), cancellationToken);
+        // The accept call waits for the room the event creates.
+        var staffToken = Staff.Token(Staff.Clerk("residents-office", "move"), TimeSpan.FromHours(1));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions/rooms/accept") { Content = JsonContent.Create(new { ticketId }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", staffToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var room = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return new BenchRoom(room.GetProperty("id").GetGuid(), token, staffToken);
     }
 
     /// <summary>A resident opens the room (connect + join); the time until the clerk's connection hears of it.</summary>

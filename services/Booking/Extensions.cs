@@ -39,6 +39,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<SlotService>();
         builder.Services.AddScoped<AppointmentBooker>();
+        builder.Services.AddSingleton<BookingGate>();
         builder.Services.AddScoped<ResidentTokens>();
         builder.Services.AddScoped<AppointmentMailSender>();
         builder.Services.AddSingleton<AppointmentMails>();

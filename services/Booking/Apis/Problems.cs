@@ -18,6 +18,9 @@ internal static class Problems
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid link",
             detail: "The link is invalid or has expired.");
 
+    public static ProblemHttpResult Busy(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", detail: detail);
+
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 }

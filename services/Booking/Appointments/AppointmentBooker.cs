@@ -10,13 +10,15 @@ namespace Municipal.Booking.Appointments;
 /// free is decided by the database: the exclusion constraint <c>appointments_staff_no_overlap</c> rejects
 /// an overlapping booking for the same clerk even when requests race, so there is no check-then-insert.
 /// </summary>
-public sealed class AppointmentBooker(BookingDb db)
+public sealed class AppointmentBooker(BookingDb db, BookingGate gate)
 {
     private const string ExclusionViolation = "23P01";
 
     /// <summary>Tries each candidate clerk in turn; false when all are taken. Everything tracked is saved with it.</summary>
+    /// <exception cref="BookingBusyException">The service is too busy to try within the configured time.</exception>
     public async Task<bool> SaveOnFreeClerkAsync(Appointment appointment, IReadOnlyList<Guid> candidates, CancellationToken ct)
     {
+        using var turn = await gate.EnterAsync(ct) ?? throw new BookingBusyException();
         // Clerks already booked at that time (committed) would only fail the insert: skip them. This read decides
         // nothing; a clerk taken by a booking still in flight is caught by the constraint below.
         var (from, until, id) = (appointment.StartAt, appointment.BlockedUntil, appointment.Id);
@@ -41,3 +43,5 @@ public sealed class AppointmentBooker(BookingDb db)
         return false;
     }
 }
+
+public sealed class BookingBusyException() : Exception("Too many bookings at once; try again shortly.");

@@ -76,8 +76,15 @@ public static class AppointmentsApi
         db.Publish(new AppointmentBooked(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, start, end, name, email,
             appointment.Language, appointment.JoinTokenHash, appointment.JoinTokenExpiresAt, now));
 
-        if (!await booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct))
-            return await SlotTakenAsync(slots, calendar, start, ct);
+        try
+        {
+            if (!await booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct))
+                return await SlotTakenAsync(slots, calendar, start, ct);
+        }
+        catch (BookingBusyException ex)
+        {
+            return Problems.Busy(ex.Message);
+        }
 
         var publicBase = (configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
         return TypedResults.Created("/api/booking/appointments/mine",
@@ -153,8 +160,15 @@ public static class AppointmentsApi
         db.Publish(new AppointmentRescheduled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, appointment.StartAt,
             appointment.EndAt, appointment.Sequence, appointment.JoinTokenExpiresAt, now, appointment.JoinTokenHash));
 
-        if (!await booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct))
-            return await SlotTakenAsync(slots, calendar, start, ct);
+        try
+        {
+            if (!await booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct))
+                return await SlotTakenAsync(slots, calendar, start, ct);
+        }
+        catch (BookingBusyException ex)
+        {
+            return Problems.Busy(ex.Message);
+        }
         return TypedResults.Ok(ToDto(appointment, calendar, now));
     }
 

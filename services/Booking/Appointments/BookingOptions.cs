@@ -6,6 +6,12 @@ public sealed class BookingOptions
     /// <summary>Against hoarding: appointments one address may hold at once.</summary>
     public int MaxActivePerEmail { get; set; } = 3;
 
+    /// <summary>Bookings that compete for clerks' time at once (see <see cref="BookingGate"/>).</summary>
+    public int MaxConcurrentBookings { get; set; } = 24;
+
+    /// <summary>How long a booking waits for its turn before the resident is asked to try again (503).</summary>
+    public TimeSpan BookingQueueTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long before an appointment the reminder leaves; a booking made later gets none.</summary>
     public TimeSpan ReminderLead { get; set; } = TimeSpan.FromHours(24);
 

@@ -16,9 +16,12 @@ install_packages() {
   fi
 }
 
-wait_port() { # host port seconds
+wait_port() { # host port seconds (0: look once)
   local i
-  for ((i = 0; i < $3 * 5; i++)); do (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && { exec 3>&- 3<&-; return 0; }; sleep 0.2; done
+  for ((i = 0; i <= $3 * 5; i++)); do
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
+    ((i < $3 * 5)) && sleep 0.2
+  done
   return 1
 }
 

@@ -35,15 +35,22 @@ public sealed class CoFillingTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(FormPage.Field(a, "newAddress.town")).ToHaveValueAsync("Winterthur", new() { Timeout = 3000 });
         await Assertions.Expect(FormPage.Field(b, "newAddress.street")).ToHaveValueAsync("Marktgasse", new() { Timeout = 3000 });
 
-        // Both change the same field at the same moment: one wins, the other is told and both end up equal.
-        await Task.WhenAll(
-            FormPage.Field(a, "newAddress.houseNumber").FillAsync("12"),
-            FormPage.Field(b, "newAddress.houseNumber").FillAsync("14b"));
-        await Assertions.Expect(a.Locator(".cf-conflict").Or(b.Locator(".cf-conflict")).First).ToBeVisibleAsync(new() { Timeout = 5000 });
-        await FormPage.SavedAsync(a);
+        // Both change the same field at once: b's edit is held up on the network, so a's lands first and b's,
+        // based on the old version, is refused. b is told, sees a's value, and can put its own back.
+        await b.RouteAsync("**/fields/newAddress.houseNumber", async route => { await Task.Delay(1000); await route.ContinueAsync(); });
+        await FormPage.Field(b, "newAddress.houseNumber").FillAsync("14b");
+        await FormPage.Field(a, "newAddress.houseNumber").FillAsync("12");
+        var conflict = b.Locator(".cf-conflict");
+        await Assertions.Expect(conflict).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Assertions.Expect(conflict).ToContainTextAsync("14b");
+        await Assertions.Expect(FormPage.Field(b, "newAddress.houseNumber")).ToHaveValueAsync("12");
+        await Assertions.Expect(FormPage.Field(a, "newAddress.houseNumber")).ToHaveValueAsync("12");
+        await Browser.AssertAccessibleAsync(b);
+        await Browser.ScreenshotAsync(b, "forms-cofill-conflict-phone");
+        await b.UnrouteAllAsync();
+        await conflict.Locator("button").ClickAsync();
+        await Assertions.Expect(FormPage.Field(a, "newAddress.houseNumber")).ToHaveValueAsync("14b", new() { Timeout = 3000 });
         await FormPage.SavedAsync(b);
-        var final = await FormPage.Field(a, "newAddress.houseNumber").InputValueAsync();
-        await Assertions.Expect(FormPage.Field(b, "newAddress.houseNumber")).ToHaveValueAsync(final, new() { Timeout = 3000 });
 
         // A reload shows what the server stored.
         await b.ReloadAsync();

@@ -27,6 +27,15 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service, false));
+            if (builder.Configuration.GetValue("Messaging:QuorumQueues", false))
+            {
+                // In a RabbitMQ cluster every consumer queue is a replicated quorum queue. Off by default: an existing
+                // classic queue cannot be redeclared as a quorum queue, so a deployment chooses this once.
+                bus.AddConfigureEndpointsCallback((_, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint) rabbitEndpoint.SetQuorumQueue();
+                });
+            }
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -24,14 +24,14 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         var page = await party.NewPageAsync();
 
         await page.GotoAsync("/");
-        await Assertions.Expect(page.Locator("#departments h2").First).ToHaveTextAsync("Einwohneramt");
+        await Assertions.Expect(page.Locator("#departments h2").First).ToHaveTextAsync("Einwohneramt", new() { Timeout = 15000 });
         await Accessibility.AssertAsync(page);
         await Browser.ScreenshotAsync(page, "booking-01-home-phone");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Termin buchen: Umzug innerhalb der Stadt" }).ClickAsync();
         await Assertions.Expect(page.Locator("#concern-name")).ToContainTextAsync("Umzug innerhalb der Stadt");
         var firstSlot = page.Locator("#slots button").First;
-        await Assertions.Expect(firstSlot).ToBeVisibleAsync();
+        await Assertions.Expect(firstSlot).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Accessibility.AssertAsync(page);
         await Browser.ScreenshotAsync(page, "booking-02-slots-phone");
 
@@ -45,7 +45,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Browser.ScreenshotAsync(page, "booking-03-details-phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht");
+        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht", new() { Timeout = 15000 });
         await Assertions.Expect(page.Locator("#documents")).ToContainTextAsync("Neuer Mietvertrag");
         await Accessibility.AssertAsync(page);
         await Browser.ScreenshotAsync(page, "booking-04-confirmation-phone");
@@ -74,7 +74,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
         var resident = await residentParty.NewPageAsync();
         await resident.GotoAsync("/queue.html?concern=general-enquiry");
-        await Assertions.Expect(resident.Locator("#join:not([hidden]), #closed:not([hidden])")).ToBeVisibleAsync();
+        await Assertions.Expect(resident.Locator("#join:not([hidden]), #closed:not([hidden])")).ToBeVisibleAsync(new() { Timeout = 15000 });
 
         if (await resident.Locator("#closed").IsVisibleAsync())
         {
@@ -99,7 +99,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         Assert.True(login.Ok, $"staff sign-in failed: {login.Status}");
         var clerk = await clerkParty.NewPageAsync();
         await clerk.GotoAsync("/agent/queue.html");
-        await Assertions.Expect(clerk.Locator("#rows")).ToContainTextAsync(name);
+        await Assertions.Expect(clerk.Locator("#rows")).ToContainTextAsync(name, new() { Timeout = 15000 });
         await Accessibility.AssertAsync(clerk);
         await Browser.ScreenshotAsync(clerk, "booking-07-agent-queue");
 
@@ -111,7 +111,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
             await clerk.WaitForURLAsync(new Regex("/agent/room\\.html\\?(ticket|appointment)="));
             await resident.WaitForTimeoutAsync(2500);
         }
-        await Assertions.Expect(resident.Locator("#called")).ToBeVisibleAsync();
+        await Assertions.Expect(resident.Locator("#called")).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Assertions.Expect(resident.Locator("#room-link")).ToHaveAttributeAsync("href", new Regex("^/room\\.html#t=[A-Za-z0-9_-]{43}$"));
         await Browser.ScreenshotAsync(resident, "booking-08-queue-called-phone");
     }
@@ -124,7 +124,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         var clerk = await clerkParty.NewPageAsync();
         await clerk.GotoAsync("/agent/appointments.html");
         await Assertions.Expect(clerk.Locator("h1")).ToHaveTextAsync("Termine heute");
-        await Assertions.Expect(clerk.Locator("#rows tr, #status:not(:empty)").First).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.Locator("#rows tr, #status:not(:empty)").First).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Accessibility.AssertAsync(clerk);
         await Browser.ScreenshotAsync(clerk, "booking-09-agent-appointments");
 
@@ -132,7 +132,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         Assert.True((await adminParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = Password } })).Ok);
         var admin = await adminParty.NewPageAsync();
         await admin.GotoAsync("/agent/admin-booking.html");
-        await Assertions.Expect(admin.Locator("#concern-rows tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#concern-rows tr").First).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Assertions.Expect(admin.Locator("#h-tax-office-1")).ToHaveValueAsync("08:00-12:00, 13:30-17:00");
         await Accessibility.AssertAsync(admin);
         await Browser.ScreenshotAsync(admin, "booking-10-admin-phone");

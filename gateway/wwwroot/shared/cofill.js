@@ -299,6 +299,10 @@ export function showSubmitted(container, result) {
  * on(type, handler) }, residentToken }. The clerk opens the form for the room's concern; the resident sees it appear.
  */
 export function mount(container, ctx) {
+  // The host page may not load the form styles itself.
+  if (!document.querySelector('link[href="/shared/form.css"]')) {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/shared/form.css' }));
+  }
   const token = ctx.role === 'resident' ? ctx.residentToken : undefined;
   container.classList.add('cf');
   container.innerHTML = `<div class="cf-bar row"><p class="cf-status hint" role="status" aria-live="polite"></p></div><div class="cf-notices" aria-live="assertive"></div><form class="cf-form" novalidate></form><div class="cf-signing"></div>`;

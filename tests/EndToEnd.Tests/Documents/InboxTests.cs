@@ -27,7 +27,8 @@ public sealed class InboxTests(Browser browser) : IClassFixture<Browser>
         await page.GotoAsync("/agent/inbox.html");
 
         var row = page.Locator("tr", new() { HasText = note });
-        await Assertions.Expect(row).ToBeVisibleAsync();
+        // The first inbox query after a start builds the service's EF model: allow for a cold service.
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 20000 });
         await Assertions.Expect(row).ToContainTextAsync("Scanner-Terminal");
         await Accessibility.AssertAsync(page);
         await Browser.ScreenshotAsync(page, "documents-06-inbox");

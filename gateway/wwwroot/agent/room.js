@@ -162,6 +162,10 @@ async function main() {
   room.on('presence', notice => showPresence(notice.participants));
   showPresence(joined.participants);
 
+  // The resident left: end the call (a returning resident is asked again), keep the chat.
+  room.on('presence', notice => {
+    if (controls.call.active && !notice.participants.some(p => p.role === 'resident')) controls.call.close(false);
+  });
   window.consultation = { stats: () => controls.call.stats(), roomId: details.id };
 
   room.on('closed', closed => {

@@ -112,16 +112,23 @@ async function main() {
     room.on('closed', () => { room.stop(); fail('room.closed'); });
     return;
   }
+  // The clerk left (transferred, or their page closed): the call cannot go on; the chat waits for the next clerk.
+  room.on('presence', notice => {
+    if (controls.call.active && !notice.participants.some(p => p.role === 'clerk')) controls.call.close(false);
+  });
   // Diagnostics for support staff and the browser tests: the call's connection and media figures.
   window.consultation = { stats: () => controls.call.stats() };
 
-  room.on('closed', closed => {
+  room.on('closed', async closed => {
     if (closed.reason === 'transferred') return;
     // Not awaited: stopping the connection from inside one of its own handlers would wait for itself.
     controls.call.dispose();
     room.stop();
-    if (closed.reason === 'ended') location.assign(`/feedback.html#t=${encodeURIComponent(token)}`);
-    else fail(closed.reason === 'cancelled' ? 'room.cancelled' : 'room.closed');
+    // Closed while reconnecting: the room itself says how it ended.
+    const reason = closed.reason !== 'closed' ? closed.reason
+      : await api('/api/sessions/rooms/current', { token }).then(r => r.status).catch(() => 'closed');
+    if (reason === 'ended') location.assign(`/feedback.html#t=${encodeURIComponent(token)}`);
+    else fail(reason === 'cancelled' ? 'room.cancelled' : 'room.closed');
   });
 
   $('leave').addEventListener('click', async () => {

@@ -90,8 +90,9 @@ export class RoomConnection {
       this.emit('connection', 'connected');
       for (const [clientId, text] of this.pending) await this.connection.invoke('SendMessage', text, clientId);
     } catch (e) {
-      this.emit('connection', 'failed');
-      this.emit('error', e);
+      // The room closed while this client was away (its "closed" went to the old connection): say so now.
+      if (['room-closed', 'room-not-found'].includes(hubError(e))) this.emit('closed', { reason: 'closed' });
+      else this.emit('connection', 'failed');
     }
   }
 

@@ -85,9 +85,26 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(resident, "consultation-resident-screen-desktop");
         await Browser.ScreenshotAsync(clerk, "consultation-clerk-screen-phone");
 
-        // End, then the resident rates the consultation.
+        // Transfer to a colleague of the department: the room and its transcript go with the resident.
         var roomId = await clerk.EvaluateAsync<string>("() => window.consultation.roomId");
-        await clerk.Locator("#end").ClickAsync();
+        await clerk.Locator("#transfer-department").SelectOptionAsync("residents-office");
+        await clerk.Locator("#transfer-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(clerk.Locator("#status")).ToContainTextAsync("weitergeleitet");
+        await Assertions.Expect(resident.Locator("#videos")).ToBeHiddenAsync();
+        await using var colleagueParty = await browser.NewPartyAsync(Browser.Desktop);
+        var colleague = await colleagueParty.NewPageAsync();
+        colleague.Dialog += (_, dialog) => dialog.AcceptAsync();
+        var colleagueLogin = await colleagueParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.second", password = Password } });
+        Assert.True(colleagueLogin.Ok, $"staff sign-in failed: {colleagueLogin.Status}");
+        await colleague.GotoAsync($"/agent/room.html?session={roomId}");
+        await Assertions.Expect(colleague.Locator("#transcript li:not(.system)")).ToHaveCountAsync(2, new() { Timeout = 15000 });
+        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("Sie sprechen mit");
+        await colleague.Locator("#chat-text").FillAsync("Ich übernehme.");
+        await colleague.Locator("#chat-text").PressAsync("Enter");
+        await Assertions.Expect(resident.Locator("#transcript li:not(.system)").Last).ToContainTextAsync("Ich übernehme.");
+
+        // End, then the resident rates the consultation.
+        await colleague.Locator("#end").ClickAsync();
         await resident.WaitForURLAsync("**/feedback.html#t=*");
         await Accessibility.AssertAsync(resident);
         await resident.Locator("input[name=score][value='4']").CheckAsync();

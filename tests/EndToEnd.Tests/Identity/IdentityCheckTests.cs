@@ -7,6 +7,9 @@ namespace Municipal.EndToEnd.Tests.Identity;
 /// <summary>The clerk checks a resident's identity in a running video consultation.</summary>
 public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
 {
+    // The services answer within seconds when idle; a CI host running several suites may be far slower.
+    static IdentityCheckTests() => Assertions.SetDefaultExpectTimeout(60_000);
+
     private const string Password = "Schalter-2026!";
     private const string GermanIdCard = "IDD<<LZ6311T475<<<<<<<<<<<<<<<\n8308126F3108011D<<<<<<<<<<<<<6\nMUSTERMANN<<ERIKA<<<<<<<<<<<<<";
 
@@ -24,12 +27,12 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
         Assert.True(login.Ok, $"staff sign-in failed: {login.Status}");
         await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
-        await Assertions.Expect(clerk.Locator("#resident-name")).ToHaveTextAsync("Erika Mustermann", new() { Timeout = 15000 });
+        await Assertions.Expect(clerk.Locator("#resident-name")).ToHaveTextAsync("Erika Mustermann", new() { Timeout = 60_000 });
 
         // The resident shows the document to the (fake) camera.
         await clerk.Locator("#start-video").ClickAsync();
         await resident.Locator("#accept-video").ClickAsync();
-        await clerk.WaitForFunctionAsync("() => document.getElementById('remote-video')?.videoWidth > 0", null, new() { Timeout = 20000 });
+        await clerk.WaitForFunctionAsync("() => document.getElementById('remote-video')?.videoWidth > 0", null, new() { Timeout = 60_000 });
 
         var panel = clerk.Locator("#identity-panel-body");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Identitätsprüfung starten" }).ClickAsync();
@@ -38,7 +41,7 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         Assert.True(await panel.Locator("img.idp-still").EvaluateAsync<int>("img => img.naturalWidth") > 0);
         await panel.GetByRole(AriaRole.Button, new() { Name = "Standbild verwenden" }).ClickAsync();
         // "move" does not require a still: it is read for the MRZ (the fake camera shows none) and not stored.
-        await Assertions.Expect(panel.Locator("p[role=status]").First).ToContainTextAsync("nicht gespeichert", new() { Timeout = 30000 });
+        await Assertions.Expect(panel.Locator("p[role=status]").First).ToContainTextAsync("nicht gespeichert", new() { Timeout = 120_000 });
 
         // A typo in the MRZ is named; the corrected MRZ passes every check digit and matches the booking.
         var mrz = panel.GetByLabel("Maschinenlesbare Zone (MRZ), 2 oder 3 Zeilen");

@@ -10,6 +10,9 @@ namespace Municipal.EndToEnd.Tests.Identity;
 /// <summary>A resident signs a document by touch on a phone-sized screen.</summary>
 public sealed class SigningTests(Browser browser) : IClassFixture<Browser>
 {
+    // The services answer within seconds when idle; a CI host running several suites may be far slower.
+    static SigningTests() => Assertions.SetDefaultExpectTimeout(60_000);
+
     private static readonly string Content = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("Anmeldung — Erika Mustermann")));
 
     [Fact]
@@ -68,7 +71,7 @@ public sealed class SigningTests(Browser browser) : IClassFixture<Browser>
         var page = await party.NewPageAsync();
         // Opening the room link makes the token a consultation's; the signing page then offers the code.
         await page.GotoAsync($"/room.html#t={ticket.Token}");
-        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Erika Mustermann", new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Erika Mustermann", new() { Timeout = 60_000 });
         await page.GotoAsync($"/sign.html#t={ticket.Token}&c={Content}&p=Anmeldung");
 
         var address = Mailbox.UniqueAddress();

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Contracts.Sessions;
+using Xunit.Sdk;
+
+namespace Municipal.Booking.Tests;
+
+/// <summary>What the sessions service tells booking: a resident entered the room; a consultation ended.</summary>
+public class QueueEventTests(BookingFactory factory) : IClassFixture<BookingFactory>
+{
+    private static async Task<T> Eventually<T>(Func<Task<T>> probe, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var value = await probe();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new XunitException($"Condition not met; last value {value}");
+            await Task.Delay(300);
+        }
+    }
+
+    private async Task<System.Text.Json.JsonElement> Mine(string token) =>
+        await (await factory.CreateClient().SendWithToken(HttpMethod.Get, "/api/booking/queue/tickets/mine", token)).Json();
+
+    private async Task<string> Join(string name)
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/booking/queue", new { concernKey = "tax-enquiry", name, language = "en" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Json()).GetProperty("token").GetString()!;
+    }
+
+    [Fact]
+    public async Task Handling_times_drive_the_estimate_and_a_resident_who_joins_is_not_missed()
+    {
+        var bus = factory.Services.GetRequiredService<IBus>();
+        var first = await Join("First");
+        var second = await Join("Second");
+        // One tax clerk; before any consultation ended, the concern's 15 minutes are the guess.
+        Assert.Equal(30, (await Mine(second)).GetProperty("estimatedWaitMinutes").GetInt32());
+
+        // Consultations of 30 minutes ended (published until the consumer's queue is bound; every sample is 30).
+        await Eventually(async () =>
+        {
+            await bus.Publish(new SessionEnded(Guid.NewGuid(), null, null, "tax-enquiry", "tax-office", Guid.NewGuid(), "video",
+                TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(30), DateTimeOffset.UtcNow));
+            return (await Mine(second)).GetProperty("estimatedWaitMinutes").GetInt32();
+        }, minutes => minutes == 60);
+
+        var next = await (await factory.CreateStaffClient(BookingFactory.ClerkTax).PostAsync("/api/booking/queue/next", null)).Json();
+        Assert.Equal("First", next.GetProperty("citizenName").GetString());
+        Assert.Equal(30, (await Mine(second)).GetProperty("estimatedWaitMinutes").GetInt32());
+
+        await bus.Publish(new ResidentJoined(Guid.NewGuid(), null, next.GetProperty("id").GetGuid(), DateTimeOffset.UtcNow));
+        await Eventually(async () => (await Mine(first)).GetProperty("status").GetString(), status => status == "joined");
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(5)); // well past the time after which a called ticket is missed
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.Equal("joined", (await Mine(first)).GetProperty("status").GetString());
+    }
+}

@@ -6,7 +6,7 @@ import { statusText, formatSize } from '/shared/documents-panel.js';
 
 register({
   de: {
-    'inbox.title': 'Posteingang', 'inbox.department': 'Abteilung', 'inbox.status': 'Prüfstatus', 'inbox.all': 'Alle',
+    'agent.name': 'Schalter für Mitarbeitende', 'inbox.title': 'Posteingang', 'inbox.department': 'Abteilung', 'inbox.status': 'Prüfstatus', 'inbox.all': 'Alle',
     'inbox.quarantined': 'Schadsoftware', 'inbox.assigned': 'Zuständig', 'inbox.mine': 'Mir zugewiesen', 'inbox.unassigned': 'Nicht zugewiesen',
     'inbox.openOnly': 'Nur offene', 'inbox.received': 'Eingang', 'inbox.source': 'Herkunft', 'inbox.actions': 'Aktionen',
     'inbox.assignMe': 'Mir zuweisen', 'inbox.processed': 'Erledigt', 'inbox.done': 'erledigt', 'inbox.me': 'ich', 'inbox.other': 'andere Person',
@@ -15,7 +15,7 @@ register({
     'inbox.pages': '{count} Seiten', 'inbox.assignLabel': '{name} mir zuweisen', 'inbox.processedLabel': '{name} als erledigt markieren',
   },
   en: {
-    'inbox.title': 'Inbox', 'inbox.department': 'Department', 'inbox.status': 'Scan status', 'inbox.all': 'All',
+    'agent.name': 'Counter for staff', 'inbox.title': 'Inbox', 'inbox.department': 'Department', 'inbox.status': 'Scan status', 'inbox.all': 'All',
     'inbox.quarantined': 'Malware', 'inbox.assigned': 'Assigned', 'inbox.mine': 'Assigned to me', 'inbox.unassigned': 'Unassigned',
     'inbox.openOnly': 'Open only', 'inbox.received': 'Received', 'inbox.source': 'Source', 'inbox.actions': 'Actions',
     'inbox.assignMe': 'Assign to me', 'inbox.processed': 'Processed', 'inbox.done': 'processed', 'inbox.me': 'me', 'inbox.other': 'someone else',
@@ -31,6 +31,9 @@ const rows = document.getElementById('rows');
 const filters = document.getElementById('filters');
 const departmentSelect = document.getElementById('department');
 const highlight = new URLSearchParams(location.hash.slice(1)).get('document');
+// Concern names come from booking, which owns them; a slug is shown if booking cannot answer.
+const concernNames = new Map((await api('/api/booking/concerns').catch(() => [])).flatMap(d => d.concerns).map(c => [c.key, c.name]));
+const concernName = key => concernNames.get(key)?.[language()] || key;
 
 function fillDepartments() {
   const selected = departmentSelect.value;
@@ -98,7 +101,7 @@ function row(d) {
   const details = [formatSize(d.length), d.pageCount ? t('inbox.pages', { count: d.pageCount }) : null].filter(Boolean).join(' · ');
 
   const received = new Date(d.receivedAt).toLocaleString(language(), { dateStyle: 'short', timeStyle: 'short' });
-  const source = [t(`inbox.channel.${d.channel}`), d.receiptNumber, d.concernKey].filter(Boolean).join(' · ');
+  const source = [t(`inbox.channel.${d.channel}`), d.receiptNumber, d.concernKey && concernName(d.concernKey)].filter(Boolean).join(' · ');
 
   const badge = document.createElement('span');
   badge.className = `badge doc-status status-${d.status}`;

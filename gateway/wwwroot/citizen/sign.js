@@ -17,6 +17,10 @@ register({
     'sign.channel': 'Code senden per', 'sign.email': 'E-Mail', 'sign.sms': 'SMS', 'sign.emailAddress': 'E-Mail-Adresse',
     'sign.phone': 'Mobilnummer (international, z. B. +41 79 123 45 67)', 'sign.send': 'Code senden', 'sign.code': 'Code (6 Ziffern)',
     'sign.signWithCode': 'Mit Code unterschreiben', 'sign.sent': 'Der Code wurde an {to} gesendet. Er ist bis {until} Uhr gültig.',
+    'sign.wrongCode': 'Falscher Code. Noch {left} Versuch(e).', 'sign.locked': 'Der Code wurde zu oft falsch eingegeben. Bitte fordern Sie einen neuen Code an.',
+    'sign.expired': 'Der Code ist abgelaufen. Bitte fordern Sie einen neuen Code an.', 'sign.used': 'Dieser Code wurde bereits verwendet.',
+    'sign.tooMany': 'Zu viele Codes angefordert. Bitte verwenden Sie den zuletzt erhaltenen Code oder versuchen Sie es später.',
+    'sign.badRecipient': 'Bitte prüfen Sie die Adresse bzw. Nummer.',
     'sign.done': 'Unterschrieben', 'sign.doneTouch': 'Ihre Unterschrift ({strokes} Striche) gehört zu „{purpose}“.',
     'sign.doneTan': 'Sie haben „{purpose}“ mit dem Code bestätigt.', 'sign.unnamed': 'diesem Dokument', 'sign.preview': 'Ihre Unterschrift',
   },
@@ -30,6 +34,10 @@ register({
     'sign.channel': 'Send the code by', 'sign.email': 'E-mail', 'sign.sms': 'SMS', 'sign.emailAddress': 'E-mail address',
     'sign.phone': 'Mobile number (international, e.g. +41 79 123 45 67)', 'sign.send': 'Send code', 'sign.code': 'Code (6 digits)',
     'sign.signWithCode': 'Sign with code', 'sign.sent': 'The code was sent to {to}. It is valid until {until}.',
+    'sign.wrongCode': 'Wrong code. {left} attempt(s) left.', 'sign.locked': 'The code was entered wrongly too often. Please request a new code.',
+    'sign.expired': 'The code has expired. Please request a new code.', 'sign.used': 'This code has already been used.',
+    'sign.tooMany': 'Too many codes requested. Please use the last code you received or try again later.',
+    'sign.badRecipient': 'Please check the address or number.',
     'sign.done': 'Signed', 'sign.doneTouch': 'Your signature ({strokes} strokes) belongs to “{purpose}”.',
     'sign.doneTan': 'You confirmed “{purpose}” with the code.', 'sign.unnamed': 'this document', 'sign.preview': 'Your signature',
   },
@@ -59,9 +67,19 @@ function finish(result, text) {
   document.dispatchEvent(new CustomEvent('signed', { detail: result }));
 }
 
-function showTanError(error) {
+// The service's problems carry a machine-readable reason; the resident reads them in their language.
+function tanMessage(error) {
+  const reason = error.problem?.reason;
+  if (reason === 'wrongCode') return t('sign.wrongCode', { left: error.problem.attemptsLeft });
+  if (['locked', 'expired', 'used'].includes(reason)) return t(`sign.${reason}`);
+  if (error.status === 429) return t('sign.tooMany');
+  if (error.errors?.recipient) return t('sign.badRecipient');
   const messages = Object.values(error.errors || {}).flat();
-  $('tan-error').textContent = messages.length ? messages.join(' ') : (error.message || t('common.error'));
+  return messages.length ? messages.join(' ') : (error.message || t('common.error'));
+}
+
+function showTanError(error) {
+  $('tan-error').textContent = tanMessage(error);
   $('tan-error').hidden = false;
 }
 

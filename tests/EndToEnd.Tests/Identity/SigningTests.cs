@@ -83,7 +83,7 @@ public sealed class SigningTests(Browser browser) : IClassFixture<Browser>
 
         await page.GetByLabel("Code (6 Ziffern)").FillAsync(code == "000000" ? "000001" : "000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mit Code unterschreiben" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#tan-error")).ToContainTextAsync("2 attempt(s) left");
+        await Assertions.Expect(page.Locator("#tan-error")).ToHaveTextAsync("Falscher Code. Noch 2 Versuch(e).");
         await Accessibility.AssertAsync(page);
         await Browser.ScreenshotAsync(page, "identity-tan-phone");
 

@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.Playwright;
+using Municipal.EndToEnd.Tests.Consultation;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Documents;
+
+/// <summary>The standalone upload page, opened with a queue ticket's link on a phone.</summary>
+public sealed class UploadPageTests(Browser browser) : IClassFixture<Browser>
+{
+    private static readonly byte[] Pdf =
+        "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n"u8.ToArray();
+
+    [Fact]
+    public async Task A_resident_uploads_with_a_ticket_link_and_sees_what_arrived_and_what_was_refused()
+    {
+        var ticket = await ConsultationTickets.TakeAsync("Uta Upload");
+        await WaitForRoomAsync(ticket.Token);
+
+        await using var resident = await browser.NewPartyAsync(Browser.Phone);
+        var page = await resident.NewPageAsync();
+        await page.GotoAsync($"/upload.html#t={ticket.Token}");
+        await Assertions.Expect(page.Locator("#upload")).ToBeVisibleAsync();
+        await Accessibility.AssertAsync(page);
+
+        await page.GetByLabel("Dateien wählen").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "mietvertrag.pdf", MimeType = "application/pdf", Buffer = Pdf },
+            new FilePayload { Name = "notiz.txt", MimeType = "text/plain", Buffer = "hallo"u8.ToArray() },
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("notiz.txt: Nur PDF, JPEG, PNG und TIFF werden angenommen.");
+        await Browser.ScreenshotAsync(page, "documents-07-upload-refused-phone");
+
+        await page.GetByLabel("Dateien wählen").SetInputFilesAsync(new FilePayload { Name = "mietvertrag.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Vielen Dank – 1 Dokument(e) sind bei uns eingegangen.");
+        await Assertions.Expect(page.Locator("#sent")).ToContainTextAsync("mietvertrag.pdf");
+        await Assertions.Expect(page.Locator("#sent")).ToContainTextAsync("geprüft");
+        await Accessibility.AssertAsync(page);
+        await Browser.ScreenshotAsync(page, "documents-08-upload-done-phone");
+    }
+
+    [Fact]
+    public async Task A_link_without_a_token_says_so()
+    {
+        await using var resident = await browser.NewPartyAsync(Browser.Phone, locale: "en-GB");
+        var page = await resident.NewPageAsync();
+        await page.GotoAsync("/upload.html");
+        await Assertions.Expect(page.Locator("#no-link")).ToHaveTextAsync("This link is incomplete or has expired. Please open the link from your e-mail again.");
+        await Assertions.Expect(page.Locator("#upload")).ToBeHiddenAsync();
+        await Accessibility.AssertAsync(page);
+    }
+
+    /// <summary>The sessions service opens the ticket's room when it hears of the ticket; wait for that.</summary>
+    private static async Task WaitForRoomAsync(string token)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.GatewayUrl) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/sessions/rooms/current");
+            request.Headers.Add("X-Resident-Token", token);
+            using var response = await http.SendAsync(request);
+            if (response.StatusCode == HttpStatusCode.OK) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No room for the ticket: {(int)response.StatusCode}");
+            await Task.Delay(300);
+        }
+    }
+}

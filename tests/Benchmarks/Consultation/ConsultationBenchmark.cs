@@ -5,8 +5,6 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using MassTransit;
-using Municipal.Contracts.Booking;
-using Municipal.ServiceDefaults.Security;
 using Municipal.Testing;
 
 namespace Municipal.Benchmarks.Consultation;
@@ -84,15 +82,7 @@ public sealed class ConsultationBenchmark : IBenchmark
 
     private static async Task<List<BenchRoom>> OpenRoomsAsync(Uri service, CancellationToken cancellationToken)
     {
-        var uri = new Uri(TestEnvironment.RabbitMq);
-        var vhost = uri.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(uri.Host, (ushort)(uri.IsDefaultPort ? 5672 : uri.Port), vhost, host =>
-        {
-            var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
-            host.Username(credentials.ElementAtOrDefault(0) is { Length: > 0 } user ? user : "guest");
-            host.Password(credentials.ElementAtOrDefault(1) ?? "guest");
-        }));
-        await bus.StartAsync(cancellationToken);
+        var bus = await Tickets.StartBusAsync(cancellationToken);
         var rooms = new List<BenchRoom>();
         try
         {
@@ -111,18 +101,15 @@ public sealed class ConsultationBenchmark : IBenchmark
 
     private static async Task<BenchRoom> OpenRoomAsync(IBus bus, HttpClient http, int i, CancellationToken cancellationToken)
     {
-        var token = CapabilityToken.Create();
-        var ticketId = Guid.NewGuid();
-        var now = DateTimeOffset.UtcNow;
-        await bus.Publish(new QueueTicketIssued(ticketId, "move", "residents-office", $"Benchmark {i}", null, "de", CapabilityToken.Hash(token), now, now.AddHours(1)), cancellationToken);
+        var ticket = await Tickets.PublishAsync(bus, $"Benchmark {i}", cancellationToken);
         // The accept call waits for the room the event creates.
         var staffToken = Staff.Token(Staff.Clerk("residents-office", "move"), TimeSpan.FromHours(1));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions/rooms/accept") { Content = JsonContent.Create(new { ticketId }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions/rooms/accept") { Content = JsonContent.Create(new { ticketId = ticket.TicketId }) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", staffToken);
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         var room = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        return new BenchRoom(room.GetProperty("id").GetGuid(), token, staffToken);
+        return new BenchRoom(room.GetProperty("id").GetGuid(), ticket.Token, staffToken);
     }
 
     /// <summary>A resident opens the room (connect + join); the time until the clerk's connection hears of it.</summary>

@@ -50,6 +50,13 @@ public class DocumentFactory : ServiceFactory<Program>
         _ = Services; // start the host so migrations run before the first test
     }
 
+    /// <summary>Stops the host, then removes the files it stored (the 100 MB test leaves one).</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(StoragePath)) Directory.Delete(StoragePath, recursive: true);
+    }
+
     /// <summary>Answers like the sessions or forms service: 200 with the context for a known token, 404 otherwise.</summary>
     private sealed class TokenHandler(Dictionary<string, object> known) : HttpMessageHandler
     {

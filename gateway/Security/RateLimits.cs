@@ -14,9 +14,17 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
 
-    /// <summary>Endpoints that guess secrets or cost the city money (TANs, MRZ, kiosk, validation) get the strict budget.</summary>
-    private static readonly string[] SensitivePrefixes =
-        ["/api/identity/tans", "/api/identity/mrz", "/api/documents/kiosk", "/api/forms/definitions"];
+    /// <summary>
+    /// Writes that guess secrets or cost the city something (TANs, MRZ, kiosk submissions, form validation, new
+    /// drafts, bookings, queue tickets) get the strict budget. Prefixes, except where an exact path is meant
+    /// (editing a draft's fields while co-filling must not count against it).
+    /// </summary>
+    private static readonly (string Path, bool Exact)[] Sensitive =
+    [
+        ("/api/identity/tans", false), ("/api/identity/mrz", false), ("/api/documents/kiosk", false),
+        ("/api/forms/definitions", false), ("/api/forms/drafts", true), ("/api/booking/appointments", true),
+        ("/api/booking/queue", true), ("/api/documents/uploads", true),
+    ];
 
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -68,7 +76,9 @@ public static class RateLimits
         !context.Request.Path.StartsWithSegments("/api") || context.User.IsSignedIn();
 
     private static bool IsSensitive(HttpContext context) =>
-        SensitivePrefixes.Any(p => context.Request.Path.StartsWithSegments(p)) && !HttpMethods.IsGet(context.Request.Method);
+        !HttpMethods.IsGet(context.Request.Method) && Sensitive.Any(s => s.Exact
+            ? context.Request.Path.Equals(s.Path, StringComparison.OrdinalIgnoreCase) || context.Request.Path.Equals(s.Path + "/", StringComparison.OrdinalIgnoreCase)
+            : context.Request.Path.StartsWithSegments(s.Path));
 
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

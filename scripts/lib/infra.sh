@@ -2,7 +2,7 @@
 # shellcheck source=common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-PACKAGES="postgresql redis-server rabbitmq-server chromium coturn clamav-daemon clamav python3-aiosmtpd tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu"
+PACKAGES="postgresql redis-server rabbitmq-server chromium coturn clamav-daemon clamav python3-aiosmtpd tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu poppler-utils"
 
 install_packages() {
   local missing=""
@@ -105,7 +105,7 @@ CONF
 }
 
 start_smtp() {
-  mkdir -p "$LOCAL/mail"
+  mkdir -p "$LOCAL/mail/new" "$LOCAL/mail/cur" "$LOCAL/mail/tmp"
   if ! wait_port 127.0.0.1 "$SMTP_PORT" 0; then
     log "starting the SMTP sink (mails kept in $LOCAL/mail)"
     nohup /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$LOCAL/mail" \

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Municipal.ServiceDefaults;
+
+/// <summary>
+/// Turns the failures that are not the caller's fault into honest problem details instead of a bare 500:
+/// malformed requests (400/413) and another service or dependency that is unreachable (503, retry later).
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "Die Anfrage ist ungültig. / The request is not valid."),
+            HttpRequestException or BrokenCircuitException or TimeoutRejectedException or Npgsql.NpgsqlException { IsTransient: true }
+                => (StatusCodes.Status503ServiceUnavailable, "Vorübergehend nicht verfügbar. / Temporarily unavailable."),
+            _ => (0, ""),
+        };
+        if (status == 0 || context.Response.HasStarted)
+        {
+            return false;
+        }
+
+        logger.LogWarning(exception, "Answered {Status} for {Method} {Path}", status, context.Request.Method, context.Request.Path);
+        context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = status == 503 ? "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds." : null },
+        });
+    }
+}

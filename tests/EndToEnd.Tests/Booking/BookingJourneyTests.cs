@@ -25,14 +25,14 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
 
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("#departments h2").First).ToHaveTextAsync("Einwohneramt", new() { Timeout = 15000 });
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "booking-01-home-phone");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Termin buchen: Umzug innerhalb der Stadt" }).ClickAsync();
         await Assertions.Expect(page.Locator("#concern-name")).ToContainTextAsync("Umzug innerhalb der Stadt");
         var firstSlot = page.Locator("#slots button").First;
         await Assertions.Expect(firstSlot).ToBeVisibleAsync(new() { Timeout = 15000 });
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "booking-02-slots-phone");
 
         await firstSlot.ClickAsync();
@@ -47,7 +47,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
 
         await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht", new() { Timeout = 15000 });
         await Assertions.Expect(page.Locator("#documents")).ToContainTextAsync("Neuer Mietvertrag");
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "booking-04-confirmation-phone");
 
         var mail = (await Mailbox.WaitForAsync(email)).Single();
@@ -58,7 +58,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
 
         await page.GotoAsync($"/manage.html#t={manageToken}");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("Erika Muster");
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "booking-05-manage-phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Absagen", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, absagen" }).ClickAsync();
@@ -80,7 +80,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         {
             // Outside opening hours: the next free appointments, each a link into booking.
             await Assertions.Expect(resident.Locator("#offers a").First).ToHaveAttributeAsync("href", new Regex("^/book\\.html\\?concern=general-enquiry&start="));
-            await Accessibility.AssertAsync(resident);
+            await Browser.AssertAccessibleAsync(resident);
             await Browser.ScreenshotAsync(resident, "booking-06-queue-closed-phone");
             return;
         }
@@ -91,7 +91,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Assertions.Expect(resident.Locator("#position")).ToHaveTextAsync(new Regex("^[1-9][0-9]*$"));
         await Assertions.Expect(resident.Locator("#estimate")).ToContainTextAsync("Minuten");
         Assert.Matches("#t=[A-Za-z0-9_-]{43}$", resident.Url);
-        await Accessibility.AssertAsync(resident);
+        await Browser.AssertAccessibleAsync(resident);
         await Browser.ScreenshotAsync(resident, "booking-06-queue-waiting-phone");
 
         await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
@@ -100,7 +100,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         var clerk = await clerkParty.NewPageAsync();
         await clerk.GotoAsync("/agent/queue.html");
         await Assertions.Expect(clerk.Locator("#rows")).ToContainTextAsync(name, new() { Timeout = 15000 });
-        await Accessibility.AssertAsync(clerk);
+        await Browser.AssertAccessibleAsync(clerk);
         await Browser.ScreenshotAsync(clerk, "booking-07-agent-queue");
 
         // Take next until this resident is called (earlier tickets or appointments due now come first).
@@ -125,7 +125,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await clerk.GotoAsync("/agent/appointments.html");
         await Assertions.Expect(clerk.Locator("h1")).ToHaveTextAsync("Termine heute");
         await Assertions.Expect(clerk.Locator("#rows tr, #status:not(:empty)").First).ToBeVisibleAsync(new() { Timeout = 15000 });
-        await Accessibility.AssertAsync(clerk);
+        await Browser.AssertAccessibleAsync(clerk);
         await Browser.ScreenshotAsync(clerk, "booking-09-agent-appointments");
 
         await using var adminParty = await browser.NewPartyAsync(Browser.Phone);
@@ -134,7 +134,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await admin.GotoAsync("/agent/admin-booking.html");
         await Assertions.Expect(admin.Locator("#concern-rows tr").First).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Assertions.Expect(admin.Locator("#h-tax-office-1")).ToHaveValueAsync("08:00-12:00, 13:30-17:00");
-        await Accessibility.AssertAsync(admin);
+        await Browser.AssertAccessibleAsync(admin);
         await Browser.ScreenshotAsync(admin, "booking-10-admin-phone");
     }
 }

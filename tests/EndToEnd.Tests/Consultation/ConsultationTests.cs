@@ -72,8 +72,8 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
 
         await Browser.ScreenshotAsync(resident, "consultation-resident-video-phone");
         await Browser.ScreenshotAsync(clerk, "consultation-clerk-video-desktop");
-        await Accessibility.AssertAsync(resident);
-        await Accessibility.AssertAsync(clerk);
+        await Browser.AssertAccessibleAsync(resident);
+        await Browser.AssertAccessibleAsync(clerk);
 
         // Show: the resident shares the screen; the clerk's remote video becomes the 1280x720 display track.
         await resident.Locator("#share-screen").ClickAsync();
@@ -106,7 +106,7 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         // End, then the resident rates the consultation.
         await colleague.Locator("#end").ClickAsync();
         await resident.WaitForURLAsync("**/feedback.html#t=*");
-        await Accessibility.AssertAsync(resident);
+        await Browser.AssertAccessibleAsync(resident);
         await resident.Locator("input[name=score][value='4']").CheckAsync();
         await resident.Locator("#comment").FillAsync("Sehr freundlich");
         await resident.Locator("#feedback-form button[type=submit]").ClickAsync();

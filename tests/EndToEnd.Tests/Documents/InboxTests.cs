@@ -30,7 +30,7 @@ public sealed class InboxTests(Browser browser) : IClassFixture<Browser>
         // The first inbox query after a start builds the service's EF model: allow for a cold service.
         await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 20000 });
         await Assertions.Expect(row).ToContainTextAsync("Scanner-Terminal");
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "documents-06-inbox");
 
         await row.GetByRole(AriaRole.Button, new() { Name = "fund.pdf mir zuweisen" }).ClickAsync();

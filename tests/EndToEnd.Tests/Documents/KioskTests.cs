@@ -29,21 +29,21 @@ public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
 
         var concern = page.Locator("[data-concern='dog-registration']");
         await Assertions.Expect(concern).ToBeVisibleAsync(new() { Timeout = 20000 });
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "documents-01-kiosk-concern");
         await concern.ClickAsync();
 
         await CapturePageAsync(page, 1);
         await CapturePageAsync(page, 2);
         await Assertions.Expect(page.Locator("#page-count")).ToHaveTextAsync("2 Seite(n) bereit");
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "documents-02-kiosk-pages");
 
         await page.Locator("#to-review").ClickAsync();
         await Assertions.Expect(page.Locator("#review img")).ToHaveCountAsync(2);
         await page.Locator("#step-review [data-go='contact']").ClickAsync();
         await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Absenden" }).ClickAsync();
 
         var receipt = page.Locator("#receipt");
@@ -51,7 +51,7 @@ public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
         var number = await receipt.TextContentAsync();
         await Assertions.Expect(page.Locator("#receipt-docs")).ToContainTextAsync($"{number}.pdf");
         await Assertions.Expect(page.Locator("#receipt-docs")).ToContainTextAsync("geprüft");
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "documents-03-kiosk-receipt");
 
         // "Fertig" starts over for the next person.
@@ -91,7 +91,7 @@ public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
         await page.Locator("#step-review [data-go='contact']").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(page.Locator("#send-status")).ToContainTextAsync("notes.pdf: Only PDF, JPEG, PNG and TIFF are accepted.");
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "documents-05-kiosk-refused-phone");
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"the kiosk scrolls sideways on a phone ({width}px)");

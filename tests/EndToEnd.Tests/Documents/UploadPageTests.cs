@@ -21,7 +21,7 @@ public sealed class UploadPageTests(Browser browser) : IClassFixture<Browser>
         var page = await resident.NewPageAsync();
         await page.GotoAsync($"/upload.html#t={ticket.Token}");
         await Assertions.Expect(page.Locator("#upload")).ToBeVisibleAsync();
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Dateien wählen").SetInputFilesAsync(new[]
         {
@@ -37,7 +37,7 @@ public sealed class UploadPageTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Vielen Dank – 1 Dokument(e) sind bei uns eingegangen.");
         await Assertions.Expect(page.Locator("#sent")).ToContainTextAsync("mietvertrag.pdf");
         await Assertions.Expect(page.Locator("#sent")).ToContainTextAsync("geprüft");
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "documents-08-upload-done-phone");
     }
 
@@ -49,7 +49,7 @@ public sealed class UploadPageTests(Browser browser) : IClassFixture<Browser>
         await page.GotoAsync("/upload.html");
         await Assertions.Expect(page.Locator("#no-link")).ToHaveTextAsync("This link is incomplete or has expired. Please open the link from your e-mail again.");
         await Assertions.Expect(page.Locator("#upload")).ToBeHiddenAsync();
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
     }
 
     /// <summary>The sessions service opens the ticket's room when it hears of the ticket; wait for that.</summary>

@@ -64,7 +64,7 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         for (var i = 0; i < 3; i++) await features.Nth(i).CheckAsync();
         await panel.Locator("input[name=questionsAsked]").First.CheckAsync();
         await Browser.ScreenshotAsync(clerk, "identity-clerk-check-desktop");
-        await Accessibility.AssertAsync(clerk);
+        await Browser.AssertAccessibleAsync(clerk);
 
         await panel.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }).ClickAsync();
         await Assertions.Expect(panel.Locator("[data-status=verified]")).ToContainTextAsync("Identität bestätigt (Personalausweis, D)");

@@ -23,7 +23,7 @@ public sealed class SigningTests(Browser browser) : IClassFixture<Browser>
         await page.GotoAsync($"/sign.html#c={Content}&p=Anmeldung%20Wohnsitz");
         await Assertions.Expect(page.Locator("#purpose")).ToHaveTextAsync("Anmeldung Wohnsitz");
         await Assertions.Expect(page.Locator("#hash")).ToHaveTextAsync(Content);
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
 
         // Confirming an empty pad is refused with a message.
         await page.Locator("#confirm").ClickAsync();
@@ -48,7 +48,7 @@ public sealed class SigningTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(page.Locator("#done")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#done-text")).ToContainTextAsync("2 Striche");
         await Assertions.Expect(page.Locator("#done-image")).ToBeVisibleAsync();
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "identity-signed-phone");
     }
 
@@ -60,7 +60,7 @@ public sealed class SigningTests(Browser browser) : IClassFixture<Browser>
         await page.GotoAsync("/sign.html");
         await Assertions.Expect(page.Locator("#missing")).ToHaveTextAsync("This link names no document to sign.");
         await Assertions.Expect(page.Locator("#signing")).ToBeHiddenAsync();
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class SigningTests(Browser browser) : IClassFixture<Browser>
         await page.GetByLabel("Code (6 Ziffern)").FillAsync(code == "000000" ? "000001" : "000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mit Code unterschreiben" }).ClickAsync();
         await Assertions.Expect(page.Locator("#tan-error")).ToHaveTextAsync("Falscher Code. Noch 2 Versuch(e).");
-        await Accessibility.AssertAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "identity-tan-phone");
 
         await page.GetByLabel("Code (6 Ziffern)").FillAsync(code);

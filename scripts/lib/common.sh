@@ -16,6 +16,9 @@ CLAMD_PORT="${CLAMD_PORT:-3310}"
 SMTP_PORT="${SMTP_PORT:-2525}"
 TURN_PORT="${TURN_PORT:-3478}"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+# One SMTP sink serves the machine, so its Maildir is machine-wide too: every checkout (and the dev mailbox
+# page) reads the mails where the running sink writes them.
+MAILDIR="${MUNICIPAL_MAILDIR:-/var/tmp/municipal-mail}"
 SERVICE_PORT_BASE="${SERVICE_PORT_BASE:-5100}"
 CONFIGURATION="${CONFIGURATION:-Release}"
 # REPLICAS=n starts n instances of every service (ports base+1..5, base+11..15, …); the gateway balances them.
@@ -72,7 +75,7 @@ export_service_environment() {
   export Turn__Urls__0="turn:127.0.0.1:$TURN_PORT?transport=udp"
   export Turn__Urls__1="turn:127.0.0.1:$TURN_PORT?transport=tcp"
   export Identity__DocumentNumberKey="$IDENTITY_HASH_KEY"
-  export Mail__Maildir="$LOCAL/mail"
+  export Mail__Maildir="$MAILDIR"
   export Documents__StoragePath="$LOCAL/documents"
   export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
   export ASPNETCORE_ENVIRONMENT="$DOTNET_ENVIRONMENT"

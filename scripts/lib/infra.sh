@@ -105,10 +105,10 @@ CONF
 }
 
 start_smtp() {
-  mkdir -p "$LOCAL/mail/new" "$LOCAL/mail/cur" "$LOCAL/mail/tmp"
+  mkdir -p "$MAILDIR/new" "$MAILDIR/cur" "$MAILDIR/tmp"
   if ! wait_port 127.0.0.1 "$SMTP_PORT" 0; then
-    log "starting the SMTP sink (mails kept in $LOCAL/mail)"
-    nohup /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$LOCAL/mail" \
+    log "starting the SMTP sink (mails kept in $MAILDIR)"
+    nohup /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \
       >"$LOCAL/logs/smtp.log" 2>&1 &
     echo $! > "$LOCAL/pids/smtp.pid"
   fi

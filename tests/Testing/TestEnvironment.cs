@@ -26,7 +26,7 @@ public static class TestEnvironment
 
     public static string ClamAv => Get("ConnectionStrings__clamav", "tcp://127.0.0.1:3310");
 
-    public static string Maildir => Get("Mail__Maildir", Path.Combine(RepositoryRoot, ".local", "mail"));
+    public static string Maildir => Get("Mail__Maildir", Get("MUNICIPAL_MAILDIR", "/var/tmp/municipal-mail"));
 
     public static string GatewayUrl => Get("GATEWAY_URL", "http://127.0.0.1:8080");
 

@@ -8,7 +8,6 @@ public static class BookingApi
     public static IEndpointRouteBuilder MapBookingApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/booking");
-        api.MapGet("/ping", () => TypedResults.Ok(new { service = "booking" })).AllowAnonymous();
         api.MapConcernsApi();
         api.MapAppointmentsApi();
         api.MapQueueApi();

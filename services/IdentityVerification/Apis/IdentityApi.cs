@@ -5,7 +5,6 @@ public static class IdentityApi
     public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/identity");
-        api.MapGet("/ping", () => TypedResults.Ok(new { service = "identity" })).AllowAnonymous();
         api.MapMrzApi();
         api.MapVerificationApi();
         api.MapTanApi();

@@ -5,7 +5,6 @@ public static class SessionApi
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/sessions");
-        api.MapGet("/ping", () => TypedResults.Ok(new { service = "sessions" })).AllowAnonymous();
         api.MapResidentRoomApi();
         api.MapStaffRoomApi();
         api.MapIceServersApi();

@@ -32,11 +32,18 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             context.Response.Headers.RetryAfter = "5";
         }
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = status == 503 ? "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds." : null },
-        });
+        var details = exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } }
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [FieldOf(path)] = ["Dieser Wert hat das falsche Format. / This value has the wrong format."],
+            })
+            : new Microsoft.AspNetCore.Mvc.ProblemDetails();
+        details.Status = status;
+        details.Title = title;
+        details.Detail = status == 503 ? "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds." : null;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = details });
     }
+
+    /// <summary>A JSON path such as <c>$.address.zip</c> or <c>$[2].day</c> as the field name clients know: <c>address.zip</c>, <c>[2].day</c>.</summary>
+    internal static string FieldOf(string jsonPath) => jsonPath.TrimStart('$').TrimStart('.') is { Length: > 0 } field ? field : "body";
 }

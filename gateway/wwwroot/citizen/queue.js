@@ -134,10 +134,12 @@ if (token) {
   try {
     departments = await api('/api/booking/concerns');
     fillConcerns();
-    if (departments.some(d => d.openNow)) form.hidden = false;
+    const concernKey = new URLSearchParams(location.search).get('concern');
+    const wantedDepartment = concernKey ? departments.find(d => d.concerns.some(c => c.key === concernKey)) : null;
+    // A link for one concern whose department is closed offers its appointments, even while other departments are open.
+    if (wantedDepartment ? wantedDepartment.openNow : departments.some(d => d.openNow)) form.hidden = false;
     else {
-      say(t('queue.noneOpen'));
-      const concernKey = new URLSearchParams(location.search).get('concern');
+      if (!wantedDepartment) say(t('queue.noneOpen'));
       if (concernKey) {
         const slots = await api(`/api/booking/concerns/${encodeURIComponent(concernKey)}/slots`);
         showOffers(slots.slots.slice(0, 5), concernKey);

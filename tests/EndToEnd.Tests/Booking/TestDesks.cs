@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Municipal.EndToEnd.Tests.Booking;
+
+/// <summary>A department set up for one test: its concern and a clerk who serves it, with the clerk's password.</summary>
+public sealed record TestDesk(string DepartmentKey, string ConcernKey, string ClerkUserName, string ClerkPassword);
+
+/// <summary>
+/// Departments the queue tests create through the administrators' APIs, so that they do not depend on the
+/// wall clock: the demo city's offices open and close during a test run, a test desk is open around the clock
+/// (UTC, 00:00–23:59) or closed for the whole of today.
+/// </summary>
+public static class TestDesks
+{
+    private const string AdminPassword = "Schalter-2026!";
+
+    public static async Task<TestDesk> CreateAsync(IBrowserContext admin, string key, bool closedToday)
+    {
+        Assert.True((await admin.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = AdminPassword } })).Ok);
+        var api = admin.APIRequest;
+        await OkAsync(api.PutAsync($"/api/booking/admin/departments/{key}", new()
+        {
+            DataObject = new { nameDe = "Testschalter", nameEn = "Test desk", timeZone = "UTC", mailboxEmail = $"{key}@stadt.example", sortOrder = 900 },
+        }));
+        var allDay = Enum.GetValues<DayOfWeek>().Select(day => new { day = (int)day, opens = "00:00", closes = "23:59" }).ToArray();
+        await OkAsync(api.PutAsync($"/api/booking/admin/departments/{key}/opening-hours", new() { DataObject = allDay }));
+        var concern = $"{key}-enquiry";
+        await OkAsync(api.PutAsync($"/api/booking/admin/concerns/{concern}", new()
+        {
+            DataObject = new { departmentKey = key, nameDe = "Testanliegen", nameEn = "Test concern", durationMinutes = 15, channels = new[] { "chat", "video" }, sortOrder = 900 },
+        }));
+        if (closedToday)
+        {
+            var closure = await api.PostAsync("/api/booking/admin/closures", new()
+            {
+                DataObject = new { departmentKey = key, date = DateTime.UtcNow.ToString("yyyy-MM-dd"), reasonDe = "Testschliessung", reasonEn = "Test closure" },
+            });
+            Assert.True(closure.Ok || closure.Status == 409, $"closure: {closure.Status} {await closure.TextAsync()}");
+        }
+
+        var userName = $"clerk.{key}.{Guid.NewGuid():N}"[..40];
+        var created = await api.PostAsync("/api/staff", new()
+        {
+            DataObject = new { userName, displayName = "Tina Test", roles = new[] { "clerk" }, departments = new[] { key }, skills = new[] { concern } },
+        });
+        Assert.True(created.Ok, $"staff account: {created.Status} {await created.TextAsync()}");
+        using var account = JsonDocument.Parse(await created.TextAsync());
+        var id = account.RootElement.GetProperty("account").GetProperty("id").GetGuid();
+        var password = account.RootElement.GetProperty("temporaryPassword").GetString()!;
+        // Booking's own list of who serves what: free slots and the queue's estimate count these clerks.
+        await OkAsync(api.PutAsync($"/api/booking/admin/staff/{id}", new()
+        {
+            DataObject = new { staffName = "Tina Test", departmentKey = key, concernKeys = new[] { concern } },
+        }));
+        return new TestDesk(key, concern, userName, password);
+    }
+
+    private static async Task OkAsync(Task<IAPIResponse> call)
+    {
+        var response = await call;
+        Assert.True(response.Ok, $"{response.Url}: {response.Status} {await response.TextAsync()}");
+    }
+}

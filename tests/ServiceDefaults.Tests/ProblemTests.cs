@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.ServiceDefaults;
+
+namespace Municipal.ServiceDefaults.Tests;
+
+/// <summary>A body the server cannot read is the caller's mistake: 400 naming the field, never a 500.</summary>
+public sealed class ProblemTests : IAsyncLifetime
+{
+    private sealed record Range(DayOfWeek Day, string Opens);
+
+    private WebApplication app = null!;
+    private HttpClient http = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddServiceDefaults();
+        app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapPut("/ranges", (List<Range> ranges) => ranges.Count);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        await app.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("[{\"day\":1,\"opens\":\"08:00\"},{\"day\":\"someday\",\"opens\":\"08:00\"}]", "[1].day")]
+    [InlineData("[{\"day\":1,\"opens\":8}]", "[0].opens")]
+    public async Task A_value_of_the_wrong_type_is_a_400_naming_the_field(string body, string field)
+    {
+        using var response = await http.PutAsync("/ranges", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem()
+    {
+        using var response = await http.PutAsync("/ranges", new StringContent("[{", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Good_input_passes()
+    {
+        using var response = await http.PutAsJsonAsync("/ranges", new[] { new { day = 1, opens = "08:00" } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

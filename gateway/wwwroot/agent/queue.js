@@ -19,6 +19,7 @@ register({
 languageSwitch();
 await staffPage();
 let data = null;
+let concernNames = new Map();
 
 function render() {
   if (!data) return;
@@ -32,7 +33,7 @@ function render() {
     body.append(tr);
   }
   document.getElementById('summary').textContent = t('q.summary', { n: data.tickets.length, due: data.appointmentsDueNow });
-  document.getElementById('skills').textContent = data.skills.length ? t('q.skills', { list: data.skills.join(', ') }) : t('q.noSkills');
+  document.getElementById('skills').textContent = data.skills.length ? t('q.skills', { list: data.skills.map(key => concernNames.get(key)?.[language()] ?? key).join(', ') }) : t('q.noSkills');
 }
 
 async function load() {
@@ -55,5 +56,10 @@ document.getElementById('next').addEventListener('click', async () => {
 });
 
 document.addEventListener('languagechange', render);
+try {
+  // The clerk's topics by name rather than by key (the public concern list has both).
+  const departments = await api('/api/booking/concerns');
+  concernNames = new Map(departments.flatMap(d => d.concerns.map(c => [c.key, c.name])));
+} catch { /* the keys are shown instead */ }
 await load();
 setInterval(load, 3000);

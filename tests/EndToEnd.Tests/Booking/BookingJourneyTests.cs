@@ -95,6 +95,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         var clerk = await clerkParty.NewPageAsync();
         await clerk.GotoAsync("/agent/queue.html");
         await Assertions.Expect(clerk.Locator("#rows")).ToContainTextAsync(name, new() { Timeout = 15000 });
+        await Assertions.Expect(clerk.Locator("#skills")).ToHaveTextAsync("Meine Themen: Testanliegen");
         await Browser.AssertAccessibleAsync(clerk);
         await Browser.ScreenshotAsync(clerk, "booking-07-agent-queue");
 

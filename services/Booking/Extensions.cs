@@ -5,6 +5,7 @@ using Municipal.Booking.Jobs;
 using Municipal.Booking.Mail;
 using Municipal.Booking.Queue;
 using Municipal.Booking.Slots;
+using Municipal.Booking.Telemetry;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
@@ -46,5 +47,7 @@ internal static class Extensions
         builder.Services.AddSingleton<QueueStore>();
         builder.Services.AddHostedService<ReminderJob>();
         builder.Services.AddHostedService<MissedTicketJob>();
+        builder.Services.AddSingleton<BookingMetrics>();
+        builder.Services.AddHostedService<QueueLengthGauge>();
     }
 }

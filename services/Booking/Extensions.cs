@@ -34,6 +34,7 @@ internal static class Extensions
             bus.AddConsumer<AppointmentReminderDueMailConsumer>();
             bus.AddConsumer<ResidentJoinedConsumer>();
             bus.AddConsumer<SessionEndedConsumer>();
+            bus.AddConsumer<FeedbackGivenConsumer>();
         });
 
         builder.Services.Configure<BookingOptions>(builder.Configuration.GetSection("Booking"));

@@ -82,7 +82,7 @@ public class StatisticsTests
                 (await Statistics(factory, Staff.Admin(), "?from=2027-03-01&to=2027-03-01")).GetProperty("total").GetProperty("noShows").GetProperty("tickets").GetInt32() == 1);
 
             var city = await Statistics(factory, Staff.Admin(), "?from=2027-03-01&to=2027-03-14");
-            Assert.Equal(["residents-office", "tax-office"], city.GetProperty("departments").EnumerateArray().Select(d => d.GetString()));
+            Assert.Equal(["residents-office", "tax-office"], city.GetProperty("departments").EnumerateArray().Select(d => d.GetProperty("key").GetString()));
             Assert.Equal(14, city.GetProperty("days").GetArrayLength());
             Assert.Equal(["2027-03-01", "2027-03-08"], city.GetProperty("weeks").EnumerateArray().Select(w => w.GetProperty("start").GetString()));
 
@@ -110,7 +110,7 @@ public class StatisticsTests
 
             // A supervisor bound to the tax office sees the tax office only.
             var tax = await Statistics(factory, Staff.Supervisor("tax-office"), "?from=2027-03-01&to=2027-03-14");
-            Assert.Equal(["tax-office"], tax.GetProperty("departments").EnumerateArray().Select(d => d.GetString()));
+            Assert.Equal(["tax-office"], tax.GetProperty("departments").EnumerateArray().Select(d => d.GetProperty("key").GetString()));
             Assert.Equal(1, tax.GetProperty("total").GetProperty("consultations").GetInt32());
             Assert.Equal(1, tax.GetProperty("total").GetProperty("appointments").GetInt32());
             Assert.Equal([0, 1, 0, 0, 0], tax.GetProperty("total").GetProperty("feedback").GetProperty("distribution").EnumerateArray().Select(x => x.GetInt32()));

@@ -34,7 +34,9 @@ public static class StatisticsApi
         if (toDate < fromDate) return Problems.Field("to", "'to' must not be before 'from'.");
         if (toDate.DayNumber - fromDate.DayNumber >= MaxDays) return Problems.Field("to", $"Ask for at most {MaxDays} days at once.");
 
-        var allDepartments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => d.Key).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder)
+            .Select(d => new DepartmentNameDto(d.Key, d.NameDe, d.NameEn)).ToListAsync(ct);
+        var allDepartments = departments.Select(d => d.Key).ToList();
         var bound = user.IsInRole(StaffRoles.Admin) ? [] : user.Departments();
         var visible = bound.Count == 0 ? allDepartments : allDepartments.Where(bound.Contains).ToList();
         if (department is { Length: > 0 })
@@ -67,7 +69,7 @@ public static class StatisticsApi
             tickets.Select(t => new TicketFact(Day(t.IssuedAt), t.ConcernKey, t.Status == TicketStatus.Missed)).ToList(),
             feedback.Select(f => new FeedbackFact(Day(f.GivenAt), f.Score)).ToList());
         var (total, days, weeks) = StatisticsCalculator.Compute(facts, fromDate, toDate);
-        return TypedResults.Ok(new StatisticsDto(fromDate, toDate, zone.Id, visible, concerns, total, days, weeks));
+        return TypedResults.Ok(new StatisticsDto(fromDate, toDate, zone.Id, departments.Where(d => visible.Contains(d.Key)).ToList(), concerns, total, days, weeks));
     }
 
     private static DateTimeOffset Midnight(DateOnly date, TimeZoneInfo zone)

@@ -4,11 +4,13 @@ public sealed record StatisticsDto(
     DateOnly From,
     DateOnly To,
     string TimeZone,
-    IReadOnlyList<string> Departments,
+    IReadOnlyList<DepartmentNameDto> Departments,
     IReadOnlyList<ConcernNameDto> Concerns,
     PeriodDto Total,
     IReadOnlyList<PeriodDto> Days,
     IReadOnlyList<PeriodDto> Weeks);
+
+public sealed record DepartmentNameDto(string Key, string NameDe, string NameEn);
 
 public sealed record ConcernNameDto(string Key, string DepartmentKey, string NameDe, string NameEn);
 

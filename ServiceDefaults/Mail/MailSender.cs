@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,23 @@ public sealed class MailSender(IConfiguration configuration)
     private readonly MailboxAddress from = MailboxAddress.Parse(configuration["Mail:From"] ?? "Digitaler Schalter <schalter@stadt.example>");
 
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        // A span of its own, so a trace shows the mail leaving (and an SMTP failure) at the end of the flow that caused it.
+        using var activity = Telemetry.Source.StartActivity("smtp send", ActivityKind.Client);
+        activity?.SetTag("server.address", endpoint.Host);
+        activity?.SetTag("server.port", endpoint.Port);
+        try
+        {
+            await SendCoreAsync(mail, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+    }
+
+    private async Task SendCoreAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var message = new MimeMessage();
         message.From.Add(from);

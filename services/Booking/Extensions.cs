@@ -5,6 +5,7 @@ using Municipal.Booking.Jobs;
 using Municipal.Booking.Mail;
 using Municipal.Booking.Queue;
 using Municipal.Booking.Slots;
+using Municipal.Booking.Telemetry;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
@@ -33,6 +34,7 @@ internal static class Extensions
             bus.AddConsumer<AppointmentReminderDueMailConsumer>();
             bus.AddConsumer<ResidentJoinedConsumer>();
             bus.AddConsumer<SessionEndedConsumer>();
+            bus.AddConsumer<FeedbackGivenConsumer>();
         });
 
         builder.Services.Configure<BookingOptions>(builder.Configuration.GetSection("Booking"));
@@ -46,5 +48,7 @@ internal static class Extensions
         builder.Services.AddSingleton<QueueStore>();
         builder.Services.AddHostedService<ReminderJob>();
         builder.Services.AddHostedService<MissedTicketJob>();
+        builder.Services.AddSingleton<BookingMetrics>();
+        builder.Services.AddHostedService<QueueLengthGauge>();
     }
 }

@@ -7,6 +7,7 @@ using Municipal.DocumentIntake.Residents;
 using Municipal.DocumentIntake.Retention;
 using Municipal.DocumentIntake.Routing;
 using Municipal.DocumentIntake.Scanning;
+using Municipal.DocumentIntake.Telemetry;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
 using Municipal.ServiceDefaults.Mail;
@@ -37,6 +38,7 @@ internal static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DocumentStorage>();
         builder.Services.AddSingleton<ClamAvScanner>();
+        builder.Services.AddSingleton<DocumentMetrics>();
         builder.Services.AddScoped<UploadReader>();
         builder.Services.AddScoped<IntakeService>();
         builder.Services.AddScoped<DocumentRouter>();

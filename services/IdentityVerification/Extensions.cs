@@ -6,6 +6,7 @@ using Municipal.IdentityVerification.Retention;
 using Municipal.IdentityVerification.Security;
 using Municipal.IdentityVerification.Sessions;
 using Municipal.IdentityVerification.Tans;
+using Municipal.IdentityVerification.Telemetry;
 using Municipal.IdentityVerification.Workflow;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
@@ -35,6 +36,7 @@ internal static class Extensions
 
         builder.Services.AddSingleton<ISmsProvider, MailboxSmsProvider>();
         builder.Services.AddSingleton<TanSender>();
+        builder.Services.AddSingleton<IdentityMetrics>();
 
         builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection("Identity"));
         builder.Services.AddSingleton<RetentionJob>();

@@ -1,5 +1,6 @@
 using Municipal.Booking.Appointments;
 using Municipal.Booking.Queue;
+using Municipal.Booking.Statistics;
 
 namespace Municipal.Booking.Apis;
 
@@ -12,6 +13,7 @@ public static class BookingApi
         api.MapAppointmentsApi();
         api.MapQueueApi();
         api.MapAdminApi();
+        api.MapStatisticsApi();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using Municipal.Booking.Apis;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
 using Municipal.Booking.Slots;
+using Municipal.Booking.Telemetry;
 using Municipal.Contracts.Booking;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
@@ -27,7 +28,7 @@ public static class AppointmentsApi
 
     public static async Task<Results<Created<BookedDto>, ValidationProblem, ProblemHttpResult>> Book(
         BookAppointmentRequest request, BookingDb db, SlotService slots, AppointmentBooker booker, ResidentTokens tokens,
-        TimeProvider time, IOptions<BookingOptions> options, IConfiguration configuration, CancellationToken ct)
+        TimeProvider time, IOptions<BookingOptions> options, IConfiguration configuration, BookingMetrics metrics, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.ConcernKey)) errors["concernKey"] = ["Choose a concern."];
@@ -85,6 +86,7 @@ public static class AppointmentsApi
         {
             return Problems.Busy(ex.Message);
         }
+        metrics.Booked(appointment);
 
         var publicBase = (configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
         return TypedResults.Created("/api/booking/appointments/mine",

@@ -15,6 +15,8 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : ServiceDbCo
     public DbSet<ResidentToken> ResidentTokens => Set<ResidentToken>();
     public DbSet<PendingMail> PendingMails => Set<PendingMail>();
     public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -35,5 +37,11 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : ServiceDbCo
         modelBuilder.Entity<Appointment>();
         modelBuilder.Entity<PendingMail>();
         modelBuilder.Entity<QueueTicket>();
+        modelBuilder.Entity<Consultation>().HasKey(c => c.SessionId);
+        modelBuilder.Entity<Feedback>(e =>
+        {
+            e.ToTable("feedback");
+            e.HasKey(f => f.SessionId);
+        });
     }
 }

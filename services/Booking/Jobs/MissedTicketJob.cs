@@ -4,12 +4,13 @@ using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
 using Municipal.Booking.Queue;
+using Municipal.Booking.Telemetry;
 using Municipal.Contracts.Booking;
 
 namespace Municipal.Booking.Jobs;
 
 /// <summary>A called ticket whose resident has not entered the room within <see cref="BookingOptions.MissedAfter"/> is missed.</summary>
-public sealed class MissedTicketJob(IServiceScopeFactory scopes, QueueStore queue, TimeProvider time, IOptions<BookingOptions> options, ILogger<MissedTicketJob> logger) : BackgroundService
+public sealed class MissedTicketJob(IServiceScopeFactory scopes, QueueStore queue, BookingMetrics metrics, TimeProvider time, IOptions<BookingOptions> options, ILogger<MissedTicketJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,6 +46,7 @@ public sealed class MissedTicketJob(IServiceScopeFactory scopes, QueueStore queu
             ticket.FinishedAt = now;
             db.Publish(new QueueTicketMissed(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, now));
             await db.SaveChangesAsync(ct);
+            metrics.Missed(ticket);
             await queue.FinishAsync(id, ticket.ConcernKey, TicketStatus.Missed);
             missed++;
         }

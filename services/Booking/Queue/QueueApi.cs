@@ -6,6 +6,7 @@ using Municipal.Booking.Apis;
 using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
+using Municipal.Booking.Telemetry;
 using Municipal.Booking.Slots;
 using Municipal.Contracts.Booking;
 using Municipal.ServiceDefaults.Auth;
@@ -126,7 +127,7 @@ public static class QueueApi
     }
 
     public static async Task<Results<Ok<NextDto>, NoContent>> TakeNext(
-        HttpContext http, BookingDb db, QueueStore queue, TimeProvider time, IOptions<BookingOptions> options, CancellationToken ct)
+        HttpContext http, BookingDb db, QueueStore queue, TimeProvider time, IOptions<BookingOptions> options, BookingMetrics metrics, CancellationToken ct)
     {
         var skills = await SkillsOfAsync(http, db, ct);
         var staffId = http.User.StaffId();
@@ -171,6 +172,7 @@ public static class QueueApi
             ticket.CalledBy = staffId;
             db.Publish(new QueueTicketCalled(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, staffId, staffName, ticket.IssuedAt, now));
             await db.SaveChangesAsync(ct);
+            metrics.Called(ticket, now);
             var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == ticket.ConcernKey, ct);
             return TypedResults.Ok(new NextDto("ticket", ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, new(concern.NameDe, concern.NameEn),
                 ticket.CitizenName, ticket.Language, ticket.IssuedAt, $"/agent/room.html?ticket={ticket.Id}"));

@@ -87,6 +87,9 @@ public sealed class QueueStore(IConnectionMultiplexer redis, IConfiguration conf
         return result.OrderBy(t => t.IssuedAt).ToList();
     }
 
+    /// <summary>How many wait for a concern; synchronous for the metrics callback, which cannot await.</summary>
+    public long WaitingCount(string concernKey) => Db.SortedSetLength(Waiting(concernKey));
+
     public async Task<Guid?> TakeOldestAsync(IReadOnlyCollection<string> concernKeys, Guid staffId, string staffName, DateTimeOffset now)
     {
         if (concernKeys.Count == 0) return null;

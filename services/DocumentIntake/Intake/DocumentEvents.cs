@@ -2,13 +2,14 @@ using Municipal.Contracts.Documents;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Model;
 using Municipal.DocumentIntake.Scanning;
+using Municipal.DocumentIntake.Telemetry;
 
 namespace Municipal.DocumentIntake.Intake;
 
 /// <summary>Applies a scan result to a document and records the event in the same unit of work (the outbox relays it).</summary>
 public static class DocumentEvents
 {
-    public static void ApplyScan(DocumentDb db, Document document, Submission submission, ScanResult result, DateTimeOffset now)
+    public static void ApplyScan(DocumentDb db, Document document, Submission submission, ScanResult result, DateTimeOffset now, DocumentMetrics metrics)
     {
         switch (result.Outcome)
         {
@@ -25,6 +26,7 @@ public static class DocumentEvents
                 document.ScannedAt = now;
                 document.NextScanAt = null;
                 db.Publish(new DocumentQuarantined(document.Id, submission.Id, submission.Channel, result.Signature ?? "unknown", now));
+                metrics.Quarantined(submission.Channel);
                 break;
             default:
                 document.Status = DocumentStatus.PendingScan;

@@ -3,6 +3,7 @@ using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Model;
 using Municipal.DocumentIntake.Routing;
 using Municipal.DocumentIntake.Scanning;
+using Municipal.DocumentIntake.Telemetry;
 
 namespace Municipal.DocumentIntake.Intake;
 
@@ -16,6 +17,7 @@ public sealed class IntakeService(
     DocumentDb db,
     DocumentStorage storage,
     ClamAvScanner scanner,
+    DocumentMetrics metrics,
     DocumentRouter router,
     TimeProvider clock,
     IConfiguration configuration,
@@ -96,7 +98,7 @@ public sealed class IntakeService(
             var name = FileNames.Sanitise(item.File.OriginalName, item.Scan.Outcome == ScanOutcome.Infected ? null : kind);
             var document = await NewDocumentAsync(id, submission, draft, name,
                 item.Scan.Outcome == ScanOutcome.Infected ? "application/octet-stream" : kind.ContentType, item.File.Length, item.File.Sha256, null, now, ct);
-            DocumentEvents.ApplyScan(db, document, submission, item.Scan, now);
+            DocumentEvents.ApplyScan(db, document, submission, item.Scan, now, metrics);
             storage.Commit(item.File.IncomingPath, id);
             results.Add(View(document));
         }
@@ -141,7 +143,7 @@ public sealed class IntakeService(
         // Every page was scanned on its own; the PDF adds only our own structure. If any page waits for clamd, the
         // whole PDF waits and is scanned as a whole when clamd is back.
         var scan = pages.All(p => p.Scan.Outcome == ScanOutcome.Clean) ? ScanResult.Clean : ScanResult.Unavailable("a page is not scanned yet");
-        DocumentEvents.ApplyScan(db, document, submission, scan, now);
+        DocumentEvents.ApplyScan(db, document, submission, scan, now, metrics);
         storage.Commit(path, id);
         return View(document);
     }

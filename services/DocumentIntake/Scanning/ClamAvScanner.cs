@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Municipal.DocumentIntake.Telemetry;
 
 namespace Municipal.DocumentIntake.Scanning;
 
@@ -12,7 +13,7 @@ namespace Municipal.DocumentIntake.Scanning;
 /// clamd's StreamMaxLength (<c>Documents:ScanMaxBytes</c>) is not passed as clean: clamd runs with AlertExceedsMax, and
 /// we count an over-long stream, or clamd's "size limit exceeded" answer, as a detection.
 /// </summary>
-public sealed class ClamAvScanner(IConfiguration configuration, IOptions<DocumentOptions> options, ILogger<ClamAvScanner> logger)
+public sealed class ClamAvScanner(IConfiguration configuration, IOptions<DocumentOptions> options, DocumentMetrics metrics, ILogger<ClamAvScanner> logger)
 {
     public const string LimitExceeded = "Heuristics.Limits.Exceeded.StreamMaxLength";
     private const int ChunkSize = 64 * 1024;
@@ -21,6 +22,13 @@ public sealed class ClamAvScanner(IConfiguration configuration, IOptions<Documen
     public Uri Endpoint { get; set; } = new(configuration.GetConnectionString("clamav") ?? "tcp://127.0.0.1:3310");
 
     public async Task<ScanResult> ScanAsync(Stream content, CancellationToken ct)
+    {
+        var result = await ScanStreamAsync(content, ct);
+        metrics.Scanned(result);
+        return result;
+    }
+
+    private async Task<ScanResult> ScanStreamAsync(Stream content, CancellationToken ct)
     {
         if (content.CanSeek && content.Length > options.Value.ScanMaxBytes) return ScanResult.Infected(LimitExceeded);
 

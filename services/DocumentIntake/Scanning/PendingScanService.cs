@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Intake;
 using Municipal.DocumentIntake.Model;
+using Municipal.DocumentIntake.Telemetry;
 
 namespace Municipal.DocumentIntake.Scanning;
 
@@ -10,7 +11,7 @@ namespace Municipal.DocumentIntake.Scanning;
 /// Documents received while clamd was down wait as "pending_scan". This service retries them: every failure
 /// doubles a document's wait (up to <c>Documents:RescanMaxBackoffSeconds</c>), so a long outage costs little.
 /// </summary>
-public sealed class PendingScanService(IServiceScopeFactory scopes, IOptions<DocumentOptions> options, TimeProvider clock, ILogger<PendingScanService> logger)
+public sealed class PendingScanService(IServiceScopeFactory scopes, IOptions<DocumentOptions> options, DocumentMetrics metrics, TimeProvider clock, ILogger<PendingScanService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -56,7 +57,7 @@ public sealed class PendingScanService(IServiceScopeFactory scopes, IOptions<Doc
                 // clamd is down for everyone: the rest would fail the same way.
                 break;
             }
-            DocumentEvents.ApplyScan(db, document, document.Submission!, result, now);
+            DocumentEvents.ApplyScan(db, document, document.Submission!, result, now, metrics);
             await db.SaveChangesAsync(ct);
             finished++;
         }

@@ -9,6 +9,7 @@ using Municipal.IdentityVerification.Model;
 using Municipal.IdentityVerification.Security;
 using Municipal.IdentityVerification.Sessions;
 using Municipal.IdentityVerification.Tans;
+using Municipal.IdentityVerification.Telemetry;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
 
@@ -41,7 +42,7 @@ public static partial class TanApi
 
     public static async Task<Results<Created<IssuedTan>, ValidationProblem, ProblemHttpResult>> Issue(
         IssueRequest request, ClaimsPrincipal user, HttpRequest http, ISessionDirectory sessions, IdentityDb db,
-        KeyedHasher hasher, TanSender sender, TimeProvider time, ILogger<TanSender> logger, CancellationToken ct)
+        KeyedHasher hasher, TanSender sender, TimeProvider time, IdentityMetrics metrics, ILogger<TanSender> logger, CancellationToken ct)
     {
         var isService = user.IsInRole(StaffRoles.Service);
         var (requester, sessionId) = (user.IsStaff() ? isService ? $"service:{user.StaffName()}" : $"staff:{user.StaffId()}" : null, (Guid?)null);
@@ -114,10 +115,11 @@ public static partial class TanApi
         catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or MailKit.ServiceNotConnectedException)
         {
             logger.LogWarning(ex, "The TAN could not be sent by {Channel}.", channel);
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The code could not be sent.",
-                detail: "Please try again in a moment.");
+            return metrics.Failed("undeliverable", TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The code could not be sent.",
+                detail: "Please try again in a moment."));
         }
         await tx.CommitAsync(ct);
+        metrics.Issued(channel);
         return TypedResults.Created($"/api/identity/tans/{id}", new IssuedTan(id, tan.ExpiresAt, tan.MaskedRecipient, channel));
     }
 
@@ -126,7 +128,7 @@ public static partial class TanApi
     /// different document never consumes an attempt nor reveals whether the code was right.
     /// </summary>
     public static async Task<Results<Ok<VerifiedTan>, ValidationProblem, ProblemHttpResult>> Verify(
-        Guid id, VerifyRequest request, ClaimsPrincipal user, HttpRequest http, IdentityDb db, KeyedHasher hasher, TimeProvider time, CancellationToken ct)
+        Guid id, VerifyRequest request, ClaimsPrincipal user, HttpRequest http, IdentityDb db, KeyedHasher hasher, TimeProvider time, IdentityMetrics metrics, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var tan = await db.Tans.FromSql($"SELECT * FROM tans WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
@@ -144,9 +146,9 @@ public static partial class TanApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var now = time.GetUtcNow();
-        if (tan.UsedAt is not null) return Refused(StatusCodes.Status409Conflict, "used", "Code already used.", "Each code signs once. Request a new code.");
-        if (tan.Attempts >= TanRules.MaxAttempts) return Locked();
-        if (now >= tan.ExpiresAt) return Refused(StatusCodes.Status410Gone, "expired", "Code expired.", $"A code is valid for {TanRules.Lifetime.TotalMinutes:0} minutes. Request a new code.");
+        if (tan.UsedAt is not null) return metrics.Failed("used", Refused(StatusCodes.Status409Conflict, "used", "Code already used.", "Each code signs once. Request a new code."));
+        if (tan.Attempts >= TanRules.MaxAttempts) return metrics.Failed("locked", Locked());
+        if (now >= tan.ExpiresAt) return metrics.Failed("expired", Refused(StatusCodes.Status410Gone, "expired", "Code expired.", $"A code is valid for {TanRules.Lifetime.TotalMinutes:0} minutes. Request a new code."));
         if (content != tan.ContentSha256)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contentSha256"] = ["This code was issued for a different document."] },
@@ -161,6 +163,7 @@ public static partial class TanApi
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             var left = TanRules.MaxAttempts - tan.Attempts;
+            metrics.Failed("wrong_code");
             return left == 0 ? Locked() : TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["code"] = [$"Wrong code. {left} attempt(s) left."] },
                 extensions: new Dictionary<string, object?> { ["reason"] = "wrongCode", ["attemptsLeft"] = left });

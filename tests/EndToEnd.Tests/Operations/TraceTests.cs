@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Municipal.Testing;
+using Xunit.Sdk;
+
+namespace Municipal.EndToEnd.Tests.Operations;
+
+/// <summary>
+/// A booking through the gateway is one trace: the gateway's request, booking's handler and SQL, the outbox
+/// relay's publish (restored from the stored trace context), the RabbitMQ consume and the SMTP send. Gateway
+/// and booking run as their own processes exporting OTLP/HTTP to a receiver in the test, as they would to the
+/// Aspire dashboard or a collector; they get a fresh database and RabbitMQ virtual host of their own.
+/// </summary>
+public class TraceTests
+{
+    private const int Producer = 4, Consumer = 5, Server = 2;
+
+    [Fact]
+    public async Task A_booking_is_one_trace_from_the_gateway_through_rabbitmq_to_the_mail_sent()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        await using var bookingDb = await TestDatabase.CreateAsync("bookingdb");
+        await using var gatewayDb = await TestDatabase.CreateAsync("gatewaydb");
+        await using var vhost = await TestVirtualHost.CreateAsync();
+
+        var common = new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["ConnectionStrings__rabbitmq"] = vhost.ConnectionString,
+            ["ConnectionStrings__redis"] = TestEnvironment.Redis,
+            ["ConnectionStrings__smtp"] = TestEnvironment.Smtp,
+            ["Redis__KeyPrefix"] = $"trace-{Guid.NewGuid():N}:",
+            ["Auth__InternalKey"] = TestEnvironment.InternalKey,
+            ["Mail__Maildir"] = TestEnvironment.Maildir,
+        };
+        await using var booking = ServiceProcess.Start("services/Booking", "Municipal.Booking", "booking",
+            new Dictionary<string, string>(common) { ["ConnectionStrings__bookingdb"] = bookingDb.ConnectionString });
+        await using var gateway = ServiceProcess.Start("gateway", "Municipal.Gateway", "gateway",
+            new Dictionary<string, string>(common)
+            {
+                ["ConnectionStrings__gatewaydb"] = gatewayDb.ConnectionString,
+                ["services__booking__http__0"] = booking.Url,
+                // Not part of this flow; a closed port keeps the gateway's routes complete.
+                ["services__sessions__http__0"] = "http://127.0.0.1:9",
+                ["services__identity__http__0"] = "http://127.0.0.1:9",
+                ["services__forms__http__0"] = "http://127.0.0.1:9",
+                ["services__documents__http__0"] = "http://127.0.0.1:9",
+            });
+        await booking.WaitHealthyAsync("/health", TimeSpan.FromSeconds(120));
+        await gateway.WaitHealthyAsync("/alive", TimeSpan.FromSeconds(120));
+
+        using var http = new HttpClient { BaseAddress = new Uri(gateway.Url) };
+        var slots = await http.GetFromJsonAsync<JsonElement>("/api/booking/concerns/move/slots");
+        var start = slots.GetProperty("slots").EnumerateArray().First().GetProperty("start").GetDateTimeOffset();
+        var email = Mailbox.UniqueAddress();
+        var booked = await http.PostAsJsonAsync("/api/booking/appointments", new { concernKey = "move", start, name = "Trace Muster", email, language = "de" });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        await Mailbox.WaitForAsync(email, timeout: TimeSpan.FromSeconds(60));
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var spans = receiver.Spans;
+            var mail = spans.FirstOrDefault(s => s.Service == "booking" && s.Scope == "Municipal" && s.Name == "smtp send");
+            var trace = mail is null ? [] : spans.Where(s => s.TraceId == mail.TraceId).ToList();
+            var byId = trace.ToDictionary(s => s.SpanId);
+            var chain = new List<ReceivedSpan>();
+            for (var span = mail; span is not null; span = span.ParentSpanId is { } p ? byId.GetValueOrDefault(p) : null) chain.Add(span);
+            var description = string.Join("\n", chain.Select(s => $"{s.Service} {s.Scope} {s.Kind} {s.Name}"));
+            // Spans arrive as they end, so the parents of the mail's span come in later batches.
+            var complete = chain.Count > 0 && chain[^1].ParentSpanId is null;
+            if (complete || (mail is not null && DateTime.UtcNow > deadline))
+            {
+                var root = chain[^1];
+                // The mail's ancestry reaches, without a gap, the gateway's handling of the resident's request ...
+                Assert.True(complete, $"The mail's parent chain is broken:\n{description}");
+                Assert.True(root is { Service: "gateway", Scope: "Microsoft.AspNetCore", Kind: Server }, description);
+                Assert.Contains(chain, s => s is { Service: "gateway", Scope: "System.Net.Http", Name: "POST" });
+                Assert.Contains(chain, s => s is { Service: "booking", Scope: "Microsoft.AspNetCore", Kind: Server });
+                Assert.Contains(chain, s => s is { Service: "booking", Scope: "Municipal", Name: "outbox publish AppointmentBooked", Kind: Producer });
+                Assert.Contains(chain, s => s is { Service: "booking", Scope: "MassTransit", Kind: Producer });
+                Assert.Contains(chain, s => s is { Service: "booking", Scope: "MassTransit", Kind: Consumer });
+                // ... and the handler's SQL belongs to the same trace.
+                Assert.Contains(trace, s => s is { Service: "booking", Scope: "Npgsql" });
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new XunitException($"No complete trace arrived. Spans received:\n{string.Join("\n", spans.Select(s => $"{s.TraceId[..8]} {s.Service} {s.Scope} {s.Kind} {s.Name}"))}");
+            }
+            await Task.Delay(300);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using MassTransit;
+using Microsoft.Playwright;
+using Municipal.Contracts.Sessions;
+using Municipal.Testing;
+using Xunit.Sdk;
+
+namespace Municipal.EndToEnd.Tests.Staff;
+
+/// <summary>
+/// A supervisor reads the statistics page. The figures come from the events the sessions service publishes when
+/// consultations end and residents rate them, on the running system's RabbitMQ, dated in a fortnight of the past
+/// that no other test touches, so the page's numbers can be checked exactly.
+/// </summary>
+public sealed class StatisticsPageTests(Browser browser) : IClassFixture<Browser>
+{
+    private static async Task PublishAsync(IEnumerable<object> events)
+    {
+        var uri = new Uri(TestEnvironment.RabbitMq);
+        var vhost = uri.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(uri.Host, (ushort)(uri.IsDefaultPort ? 5672 : uri.Port), vhost, host =>
+        {
+            var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+            host.Username(credentials.ElementAtOrDefault(0) is { Length: > 0 } user ? user : "guest");
+            host.Password(credentials.ElementAtOrDefault(1) ?? "guest");
+        }));
+        await bus.StartAsync();
+        try
+        {
+            foreach (var message in events) await bus.Publish(message);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_supervisor_sees_waiting_times_channels_and_ratings_by_week_in_charts_and_tables()
+    {
+        // A Monday between 2001 and 2020, different on every run.
+        var monday = new DateOnly(2001, 1, 1).AddDays(7 * Random.Shared.Next(0, 1000));
+        DateTimeOffset Noon(int day) => new(monday.AddDays(day).ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero);
+        var sessions = new (int Day, string Concern, string Department, string Channel, int Wait, int Handle, int? Score)[]
+        {
+            (0, "move", "residents-office", "video", 60, 600, 5),
+            (0, "move", "residents-office", "chat", 180, 900, 4),
+            (0, "tax-enquiry", "tax-office", "video", 30, 300, 2),
+            (2, "residence-registration", "residents-office", "screen", 240, 1200, 5),
+            (2, "dog-registration", "residents-office", "chat", 90, 480, null),
+            (4, "move", "residents-office", "video", 120, 720, 3),
+            (8, "tax-enquiry", "tax-office", "chat", 45, 360, 4),
+            (9, "move", "residents-office", "video", 300, 1500, null),
+            (11, "move", "residents-office", "chat", 75, 540, 5),
+        };
+        var events = new List<object>();
+        foreach (var s in sessions)
+        {
+            var id = Guid.NewGuid();
+            events.Add(new SessionEnded(id, null, null, s.Concern, s.Department, Guid.NewGuid(), s.Channel,
+                TimeSpan.FromSeconds(s.Wait), TimeSpan.FromSeconds(s.Handle), Noon(s.Day)));
+            if (s.Score is { } score) events.Add(new FeedbackGiven(id, s.Concern, s.Department, score, null, Noon(s.Day).AddMinutes(2)));
+        }
+        await PublishAsync(events);
+
+        await using var context = await browser.NewPartyAsync(Browser.Phone);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/agent/");
+        await page.GetByLabel("Benutzername").FillAsync("supervisor");
+        await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync("Schalter-2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Statistik" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Statistik", Exact = true })).ToBeVisibleAsync();
+
+        // Booking consumes the events in the background: reload the range until all nine are counted.
+        var consultations = page.Locator("#summary div", new() { HasText = "Beratungen" }).Locator("dd");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await page.GotoAsync($"/agent/stats.html?from={monday:yyyy-MM-dd}&to={monday.AddDays(13):yyyy-MM-dd}");
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("geladen");
+            if (await consultations.TextContentAsync() == "9") break;
+            if (DateTime.UtcNow > deadline) throw new XunitException($"Booking counted {await consultations.TextContentAsync()} of 9 consultations.");
+            await Task.Delay(1000);
+        }
+
+        // The range picker, on a phone.
+        await page.GetByLabel("Von").FillAsync($"{monday:yyyy-MM-dd}");
+        await page.GetByLabel("Bis").FillAsync($"{monday.AddDays(13):yyyy-MM-dd}");
+        await page.GetByLabel("Woche", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("geladen");
+
+        var summary = page.Locator("#summary");
+        await Assertions.Expect(summary.Locator("div", new() { HasText = "Beratungen" }).Locator("dd")).ToHaveTextAsync("9");
+        // Waiting: the nine take 1140 s, a mean of 126.7 s; the 90th percentile (nearest rank, 9th of 9) is 300 s.
+        await Assertions.Expect(summary.Locator("div", new() { HasText = "Wartezeit Ø" }).Locator("dd")).ToHaveTextAsync("2.1 min");
+        await Assertions.Expect(summary.Locator("div", new() { HasText = "Wartezeit 90 %" }).Locator("dd")).ToHaveTextAsync("5.0 min");
+        await Assertions.Expect(summary.Locator("div", new() { HasText = "Bewertung Ø" }).Locator("dd")).ToHaveTextAsync("4.0 / 5");
+
+        var weeks = page.Locator("#periods tbody tr");
+        await Assertions.Expect(weeks).ToHaveCountAsync(2);
+        await Assertions.Expect(weeks.Nth(0).Locator("td").First).ToHaveTextAsync("6");
+        await Assertions.Expect(weeks.Nth(1).Locator("td").First).ToHaveTextAsync("3");
+        await Assertions.Expect(page.Locator("#channels tbody tr", new() { HasText = "Video" }).Locator("td")).ToHaveTextAsync("4");
+        await Assertions.Expect(page.Locator("#feedback tbody tr", new() { HasText = "5 von 5" }).Locator("td")).ToHaveTextAsync("3");
+        await Assertions.Expect(page.Locator("#concerns tbody tr", new() { HasText = "Umzug" }).Locator("td").First).ToHaveTextAsync("5");
+        await Assertions.Expect(page.Locator("#chart-consultations svg[role=img] rect")).ToHaveCountAsync(4);
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "stats-weeks-phone");
+
+        // By day, in English, on a desktop screen.
+        await page.SetViewportSizeAsync(Browser.Desktop.Width, Browser.Desktop.Height);
+        await page.GetByLabel("Sprache").SelectOptionAsync("en");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Statistics", Exact = true })).ToBeVisibleAsync();
+        await page.GetByLabel("Day", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(page.Locator("#periods tbody tr")).ToHaveCountAsync(14);
+        await Assertions.Expect(page.Locator("#feedback tbody tr", new() { HasText = "5 of 5" }).Locator("td")).ToHaveTextAsync("3");
+        await Assertions.Expect(page.Locator("#summary div", new() { HasText = "Waiting, 90th pct." }).Locator("dd")).ToHaveTextAsync("5.0 min");
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "stats-days-desktop-en");
+
+        // A reversed range is refused with the reason next to the field.
+        await page.GetByLabel("From").FillAsync($"{monday.AddDays(20):yyyy-MM-dd}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#to-error")).ToContainTextAsync("must not be before");
+    }
+}

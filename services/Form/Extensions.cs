@@ -12,6 +12,7 @@ using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
 using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Messaging;
+using Municipal.ServiceDefaults.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Municipal.Form;
@@ -30,6 +31,7 @@ internal static class Extensions
         });
         builder.AddRedis();
         builder.AddMail();
+        builder.AddSessionRooms();
 
         // Definitions omit what they do not use; the browser's rules.js treats absent like null.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
@@ -46,11 +48,10 @@ internal static class Extensions
         builder.Services.AddScoped<Submitter>();
 
         // Other services by their AppHost names (service discovery resolves http://<name>).
-        builder.Services.AddHttpClient(RoomDirectory.Client, c => c.BaseAddress = new Uri("http://sessions"));
-        builder.Services.AddHttpClient(TanVerifier.Client, c => c.BaseAddress = new Uri("http://identity"));
+        builder.Services.AddHttpClient(IdentityTans.Client, c => c.BaseAddress = new Uri("http://identity"));
         builder.Services.AddHttpClient(DocumentIntake.Client, c => c.BaseAddress = new Uri("http://documents"));
         builder.Services.AddSingleton<RoomDirectory>();
-        builder.Services.AddSingleton<TanVerifier>();
+        builder.Services.AddSingleton<IdentityTans>();
         builder.Services.AddSingleton<DocumentIntake>();
     }
 }

@@ -36,8 +36,9 @@ internal sealed class ConsultationForm : IAsyncDisposable
 
         // The clerk opens the form; it appears on the resident's phone.
         await consultation.Clerk.Locator("#form-panel-body button", new() { HasText = "Formular öffnen" }).ClickAsync();
-        await Assertions.Expect(FormPage.Field(consultation.Clerk, "landlord")).ToBeVisibleAsync();
-        await Assertions.Expect(FormPage.Field(consultation.Resident, "landlord")).ToBeVisibleAsync(new() { Timeout = 10000 });
+        // The first draft after a start builds the form service's EF model: allow for a cold, busy service.
+        await Assertions.Expect(FormPage.Field(consultation.Clerk, "landlord")).ToBeVisibleAsync(new() { Timeout = 20000 });
+        await Assertions.Expect(FormPage.Field(consultation.Resident, "landlord")).ToBeVisibleAsync(new() { Timeout = 20000 });
         return consultation;
     }
 

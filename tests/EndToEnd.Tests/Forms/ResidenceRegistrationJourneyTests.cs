@@ -30,8 +30,8 @@ public sealed partial class ResidenceRegistrationJourneyTests(Browser browser) :
         await signing.GetByLabel("Mit Einmal-Code (TAN)").CheckAsync();
         await Assertions.Expect(signing.Locator(".cf-tan-to")).ToContainTextAsync(email);
         await signing.GetByRole(AriaRole.Button, new() { Name = "Code senden" }).ClickAsync();
-        await Assertions.Expect(signing.Locator(".cf-tan-sent")).ToContainTextAsync("Der Code wurde an", new() { Timeout = 15000 });
-        var tanMail = (await Mailbox.WaitForAsync(email, where: m => (m.Subject ?? "").Contains("Code"))).Single();
+        await Assertions.Expect(signing.Locator(".cf-tan-sent")).ToContainTextAsync("Der Code wurde an", new() { Timeout = 45_000 });
+        var tanMail = (await Mailbox.WaitForAsync(email, where: m => (m.Subject ?? "").Contains("Code"), timeout: TimeSpan.FromSeconds(60))).Single();
         var code = SixDigits().Match(tanMail.TextBody ?? "").Groups[1].Value;
         Assert.Matches("^[0-9]{6}$", code);
         await Browser.AssertAccessibleAsync(resident);
@@ -40,13 +40,13 @@ public sealed partial class ResidenceRegistrationJourneyTests(Browser browser) :
         // A wrong code says how many attempts are left; the right one signs the exact content and submits.
         await signing.GetByLabel("Code (6 Ziffern)").FillAsync(code == "000000" ? "111111" : "000000");
         await signing.GetByRole(AriaRole.Button, new() { Name = "Mit Code bestätigen und einreichen" }).ClickAsync();
-        await Assertions.Expect(signing.Locator(".cf-sign-status")).ToHaveTextAsync("Falscher Code. Noch 2 Versuch(e).");
+        await Assertions.Expect(signing.Locator(".cf-sign-status")).ToHaveTextAsync("Falscher Code. Noch 2 Versuch(e).", new() { Timeout = 45_000 });
         await signing.GetByLabel("Code (6 Ziffern)").FillAsync(code);
         await signing.GetByRole(AriaRole.Button, new() { Name = "Mit Code bestätigen und einreichen" }).ClickAsync();
         var done = resident.Locator(".cf-done");
-        await Assertions.Expect(done).ToContainTextAsync(ReferencePattern(), new() { Timeout = 30_000 });
+        await Assertions.Expect(done).ToContainTextAsync(ReferencePattern(), new() { Timeout = 60_000 });
         var reference = ReferencePattern().Match(await done.InnerTextAsync()).Value;
-        await Assertions.Expect(clerk.Locator("#form-panel-body")).ToContainTextAsync($"Eingereicht als Dossier {reference}", new() { Timeout = 5000 });
+        await Assertions.Expect(clerk.Locator("#form-panel-body")).ToContainTextAsync($"Eingereicht als Dossier {reference}", new() { Timeout = 15000 });
 
         // The PDF reaches the residents' office inbox once scanned; the clerk opens it: a PDF with the data and the TAN.
         var inbox = await clerkParty.NewPageAsync();
@@ -66,7 +66,7 @@ public sealed partial class ResidenceRegistrationJourneyTests(Browser browser) :
             Assert.Contains(expected, text);
 
         // The resident follows the dossier from the link in the mail ...
-        var received = (await Mailbox.WaitForAsync(email, where: m => (m.Subject ?? "").StartsWith($"Ihr Dossier {reference}", StringComparison.Ordinal))).Single();
+        var received = (await Mailbox.WaitForAsync(email, where: m => (m.Subject ?? "").StartsWith($"Ihr Dossier {reference}", StringComparison.Ordinal), timeout: TimeSpan.FromSeconds(60))).Single();
         var link = StatusLink().Match(received.TextBody ?? "").Value;
         Assert.NotEmpty(link);
         await resident.GotoAsync(link);
@@ -92,7 +92,7 @@ public sealed partial class ResidenceRegistrationJourneyTests(Browser browser) :
         await Assertions.Expect(resident.Locator("#steps [aria-current=step]")).ToHaveTextAsync("In Bearbeitung");
         await Browser.AssertAccessibleAsync(resident);
         await Browser.ScreenshotAsync(resident, "forms-journey-4-dossier-phone");
-        await Mailbox.WaitForAsync(email, 2, where: m => (m.Subject ?? "").StartsWith($"Ihr Dossier {reference}", StringComparison.Ordinal));
+        await Mailbox.WaitForAsync(email, 2, TimeSpan.FromSeconds(60), m => (m.Subject ?? "").StartsWith($"Ihr Dossier {reference}", StringComparison.Ordinal));
     }
 
     private static string PdfText(byte[] pdf)

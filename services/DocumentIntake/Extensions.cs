@@ -12,6 +12,7 @@ using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
 using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Messaging;
+using Municipal.ServiceDefaults.Sessions;
 
 namespace Municipal.DocumentIntake;
 
@@ -49,7 +50,7 @@ internal static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
 
         // "http://sessions" and "http://forms" resolve through service discovery (services:<name>:http:0).
-        builder.Services.AddHttpClient(ResidentContextResolver.SessionsClient, c => c.BaseAddress = new Uri("http://sessions"));
+        builder.AddSessionRooms();
         builder.Services.AddHttpClient(ResidentContextResolver.FormsClient, c => c.BaseAddress = new Uri("http://forms"));
     }
 }

@@ -12,7 +12,9 @@ using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
 using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Messaging;
+using Municipal.ServiceDefaults.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace Municipal.Form;
 
@@ -30,6 +32,7 @@ internal static class Extensions
         });
         builder.AddRedis();
         builder.AddMail();
+        builder.AddSessionRooms();
 
         // Definitions omit what they do not use; the browser's rules.js treats absent like null.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
@@ -46,11 +49,22 @@ internal static class Extensions
         builder.Services.AddScoped<Submitter>();
 
         // Other services by their AppHost names (service discovery resolves http://<name>).
-        builder.Services.AddHttpClient(RoomDirectory.Client, c => c.BaseAddress = new Uri("http://sessions"));
-        builder.Services.AddHttpClient(TanVerifier.Client, c => c.BaseAddress = new Uri("http://identity"));
+        // A TAN request sends a mail or an SMS and a check spends an attempt: neither is repeated because an answer was
+        // slow (the defaults retry every method after 10 s), and a busy identity service gets more time.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers: the only way to replace the defaults for one client.
+        builder.Services.AddHttpClient(IdentityTans.Client, c => c.BaseAddress = new Uri("http://identity"))
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(o =>
+            {
+                o.Retry.DisableForUnsafeHttpMethods();
+                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(30);
+                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(40);
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60);
+            });
+#pragma warning restore EXTEXP0001
         builder.Services.AddHttpClient(DocumentIntake.Client, c => c.BaseAddress = new Uri("http://documents"));
         builder.Services.AddSingleton<RoomDirectory>();
-        builder.Services.AddSingleton<TanVerifier>();
+        builder.Services.AddSingleton<IdentityTans>();
         builder.Services.AddSingleton<DocumentIntake>();
     }
 }

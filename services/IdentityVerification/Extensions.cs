@@ -12,6 +12,7 @@ using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
 using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Messaging;
+using Municipal.ServiceDefaults.Sessions;
 
 namespace Municipal.IdentityVerification;
 
@@ -32,7 +33,8 @@ internal static class Extensions
         builder.Services.AddSingleton<MrzOcr>();
 
         // "http://sessions" is resolved by service discovery (services:sessions:http:0).
-        builder.Services.AddHttpClient<ISessionDirectory, SessionDirectory>(http => http.BaseAddress = new Uri("http://sessions"));
+        builder.AddSessionRooms();
+        builder.Services.AddSingleton<ISessionDirectory, SessionDirectory>();
 
         builder.Services.AddSingleton<ISmsProvider, MailboxSmsProvider>();
         builder.Services.AddSingleton<TanSender>();

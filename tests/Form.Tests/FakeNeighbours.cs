@@ -18,8 +18,19 @@ public sealed class FakeNeighbours : HttpMessageHandler
     /// <summary>Resident room tokens → rooms.</summary>
     public ConcurrentDictionary<string, RoomAnswer> Rooms { get; } = new();
 
-    /// <summary>TAN id → (code, content hash it was issued for).</summary>
-    public ConcurrentDictionary<Guid, (string Code, string ContentSha256)> Tans { get; } = new();
+    /// <summary>A code identity sent: to whom, for which content, asked by whom; attempts as identity counts them (three).</summary>
+    public sealed class Tan(string code, string contentSha256, string channel, string recipient, string authorization)
+    {
+        public string Code { get; } = code;
+        public string ContentSha256 { get; } = contentSha256;
+        public string Channel { get; } = channel;
+        public string Recipient { get; } = recipient;
+        public string Authorization { get; } = authorization;
+        public int Attempts { get; set; }
+        public bool Used { get; set; }
+    }
+
+    public ConcurrentDictionary<Guid, Tan> Tans { get; } = new();
 
     public ConcurrentQueue<ReceivedFile> Files { get; } = new();
 
@@ -40,12 +51,33 @@ public sealed class FakeNeighbours : HttpMessageHandler
             var room = Rooms.Values.FirstOrDefault(r => r.Id == id);
             return room is not null && request.Headers.Authorization is not null ? Json(room) : new HttpResponseMessage(HttpStatusCode.NotFound);
         }
+        if (path == "/api/identity/tans")
+        {
+            var body = await request.Content!.ReadFromJsonAsync<JsonElement>(ct);
+            var id = Guid.NewGuid();
+            var recipient = body.GetProperty("recipient").GetString()!;
+            Tans[id] = new Tan(Random.Shared.Next(0, 1_000_000).ToString("D6"), body.GetProperty("contentSha256").GetString()!,
+                body.GetProperty("channel").GetString()!, recipient, request.Headers.Authorization?.ToString() ?? "");
+            return Json(new { tanId = id, expiresAt = DateTimeOffset.UtcNow.AddMinutes(5), maskedRecipient = recipient[..2] + "***", channel = body.GetProperty("channel").GetString() }, HttpStatusCode.Created);
+        }
         if (path.StartsWith("/api/identity/tans/", StringComparison.Ordinal) && path.EndsWith("/verify", StringComparison.Ordinal))
         {
-            var tanId = Guid.Parse(path.Split('/')[4]);
+            // Identity's order: unknown, used, locked, other content, then the code (a wrong one costs an attempt).
             var body = await request.Content!.ReadFromJsonAsync<JsonElement>(ct);
-            var ok = Tans.TryRemove(tanId, out var tan) && tan.Code == body.GetProperty("code").GetString() && tan.ContentSha256 == body.GetProperty("contentSha256").GetString();
-            return ok ? Json(new { verified = true }) : new HttpResponseMessage(HttpStatusCode.UnprocessableEntity);
+            if (!Tans.TryGetValue(Guid.Parse(path.Split('/')[4]), out var tan)) return Problem(HttpStatusCode.NotFound, "unknown");
+            lock (tan)
+            {
+                if (tan.Used) return Problem(HttpStatusCode.Conflict, "used");
+                if (tan.Attempts >= 3) return Problem(HttpStatusCode.Locked, "locked", 0);
+                if (tan.ContentSha256 != body.GetProperty("contentSha256").GetString()) return Problem(HttpStatusCode.BadRequest, "contentMismatch");
+                if (tan.Code != body.GetProperty("code").GetString())
+                {
+                    tan.Attempts++;
+                    return tan.Attempts >= 3 ? Problem(HttpStatusCode.Locked, "locked", 0) : Problem(HttpStatusCode.BadRequest, "wrongCode", 3 - tan.Attempts);
+                }
+                tan.Used = true;
+                return Json(new { verified = true });
+            }
         }
         if (path == "/api/documents/internal/files")
         {
@@ -64,6 +96,9 @@ public sealed class FakeNeighbours : HttpMessageHandler
         }
         return new HttpResponseMessage(HttpStatusCode.NotFound);
     }
+
+    private static HttpResponseMessage Problem(HttpStatusCode status, string reason, int? attemptsLeft = null) =>
+        Json(new { status = (int)status, title = reason, reason, attemptsLeft }, status);
 
     private static HttpResponseMessage Json(object body, HttpStatusCode status = HttpStatusCode.OK) =>
         new(status) { Content = JsonContent.Create(body) };

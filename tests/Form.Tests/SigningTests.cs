@@ -68,7 +68,7 @@ public sealed class SigningTests(FormFactory factory) : IClassFixture<FormFactor
         Assert.NotNull(file);
         Assert.Equal("residents-office", file.Fields["departmentKey"]);
         Assert.Equal("residence-registration", file.Fields["concernKey"]);
-        Assert.Equal("form", file.Fields["channel"]);
+        Assert.Equal("forms", file.Fields["channel"]);
         Assert.Equal(submitted.GetProperty("dossierId").GetString(), file.Fields["dossierId"]);
         Assert.StartsWith("Bearer ", file.Authorization);
 
@@ -87,23 +87,69 @@ public sealed class SigningTests(FormFactory factory) : IClassFixture<FormFactor
     }
 
     [Fact]
-    public async Task A_tan_signature_is_verified_by_identity_for_the_exact_content()
+    public async Task A_tan_is_sent_to_the_forms_address_for_the_current_content_and_signs_only_that_content()
+    {
+        var email = Mailbox.UniqueAddress();
+        var (id, token) = await Residents.NewDraftAsync(factory.CreateClient());
+        var client = factory.CreateResidentClient(token);
+        await Residents.FillAsync(client, id, Residents.Registration(email));
+        var hash = (await client.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}")).GetProperty("contentSha256").GetString()!;
+
+        // The code goes to the address in the form, whatever the browser names, for the hash the server computed.
+        var sent = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "email", recipient = "someone.else@example.org", contentSha256 = hash });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var tanId = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tanId").GetGuid();
+        var tan = factory.Neighbours.Tans[tanId];
+        Assert.Equal((email, "email", hash), (tan.Recipient, tan.Channel, tan.ContentSha256));
+        Assert.StartsWith("Bearer ", tan.Authorization);
+
+        var wrong = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/signature", new { signature = new { kind = "tan", tanId, code = tan.Code == "000000" ? "111111" : "000000" } });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var problem = await wrong.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Wrong code. 2 attempt(s) left.", problem.GetProperty("errors").GetProperty("signature.code")[0].GetString());
+        Assert.Equal(2, problem.GetProperty("attemptsLeft").GetInt32());
+
+        // A code another draft asked for is refused by name, and the browser cannot claim a code was right.
+        var foreign = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/signature", new { signature = new { kind = "tan", tanId = Guid.NewGuid(), code = tan.Code } });
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+
+        var right = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/submit", new { signature = new { kind = "tan", tanId, code = tan.Code }, contentSha256 = hash });
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        var statusToken = (await right.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statusToken").GetString()!;
+        var dossier = await factory.CreateResidentClient(statusToken).GetFromJsonAsync<JsonElement>("/api/forms/dossiers/mine");
+        Assert.Equal("tan", dossier.GetProperty("signatureKind").GetString());
+        Assert.Contains("E-Mail an re***", dossier.GetProperty("signatureSummary").GetString());
+    }
+
+    [Fact]
+    public async Task A_change_after_the_tan_was_sent_makes_the_code_useless()
     {
         var (id, token) = await Residents.NewDraftAsync(factory.CreateClient());
         var client = factory.CreateResidentClient(token);
         await Residents.FillAsync(client, id, Residents.Registration(Mailbox.UniqueAddress()));
-        var hash = (await client.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}")).GetProperty("contentSha256").GetString()!;
+        var draft = await client.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}");
 
-        var tanId = Guid.NewGuid();
-        factory.Neighbours.Tans[tanId] = ("482913", hash);
-        var wrong = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/signature", new { signature = new { kind = "tan", tanId, code = "000000" } });
-        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-        Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("signature.code", out _));
+        var sent = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "sms", recipient = "+41 79 123 45 67" });
+        var tanId = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tanId").GetGuid();
+        Assert.Equal("+41 79 123 45 67", factory.Neighbours.Tans[tanId].Recipient);
+        // Codes may cost an SMS each: not in a burst.
+        var burst = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "sms", recipient = "+41 79 123 45 67" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, burst.StatusCode);
+        Assert.True(burst.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        var version = draft.GetProperty("fields").GetProperty("landlord").GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await Residents.PatchAsync(client, id, "landlord", "Andere Verwaltung AG", version)).StatusCode);
 
-        factory.Neighbours.Tans[tanId] = ("482913", hash);
-        var right = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/signature", new { signature = new { kind = "tan", tanId, code = "482913" } });
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Equal("tan", (await client.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}")).GetProperty("signature").GetProperty("kind").GetString());
+        var late = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/signature", new { signature = new { kind = "tan", tanId, code = factory.Neighbours.Tans[tanId].Code } });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("contentMismatch", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString());
+
+        // Without a number an SMS cannot go out; an incomplete form gets no code at all.
+        var noNumber = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "sms" });
+        Assert.Equal(HttpStatusCode.BadRequest, noNumber.StatusCode);
+        Assert.True((await noNumber.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("recipient", out _));
+        var (empty, emptyToken) = await Residents.NewDraftAsync(factory.CreateClient());
+        var incomplete = await factory.CreateResidentClient(emptyToken).PostAsJsonAsync($"/api/forms/drafts/{empty}/tan", new { channel = "email" });
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
     }
 
     [Fact]

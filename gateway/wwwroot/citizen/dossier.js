@@ -8,8 +8,8 @@ const STATUS = {
   en: { received: 'Received', in_review: 'In review', needs_information: 'Information needed', completed: 'Completed', rejected: 'Rejected' },
 };
 register({
-  de: { 'dossier.title': 'Ihr Dossier', 'dossier.reference': 'Referenz', 'dossier.status': 'Stand', 'dossier.history': 'Verlauf', 'dossier.pdf': 'Eingereichtes Formular (PDF) herunterladen', 'dossier.notfound': 'Dieser Link ist ungültig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.', 'dossier.note': 'Mitteilung der Verwaltung' },
-  en: { 'dossier.title': 'Your dossier', 'dossier.reference': 'Reference', 'dossier.status': 'Status', 'dossier.history': 'History', 'dossier.pdf': 'Download the submitted form (PDF)', 'dossier.notfound': 'This link is not valid or has expired. Please use the link from your latest email.', 'dossier.note': 'Message from the city office' },
+  de: { 'dossier.title': 'Ihr Dossier', 'dossier.reference': 'Referenz', 'dossier.status': 'Stand', 'dossier.history': 'Verlauf', 'dossier.pdf': 'Eingereichtes Formular (PDF) herunterladen', 'dossier.notfound': 'Dieser Link ist ungültig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.', 'dossier.note': 'Mitteilung der Verwaltung', 'dossier.signature': 'Unterschrieben', 'dossier.sig.tan': 'mit Einmal-Code (TAN)', 'dossier.sig.drawn': 'von Hand auf dem Bildschirm' },
+  en: { 'dossier.title': 'Your dossier', 'dossier.reference': 'Reference', 'dossier.status': 'Status', 'dossier.history': 'History', 'dossier.pdf': 'Download the submitted form (PDF)', 'dossier.notfound': 'This link is not valid or has expired. Please use the link from your latest email.', 'dossier.note': 'Message from the city office', 'dossier.signature': 'Signed', 'dossier.sig.tan': 'with a one-time code (TAN)', 'dossier.sig.drawn': 'by hand on screen' },
 });
 apply();
 languageSwitch();
@@ -25,6 +25,8 @@ async function load() {
     $('what').textContent = d.title[language()] ?? d.title.de;
     $('reference').textContent = d.reference;
     $('status').textContent = statusText(d.status);
+    $('signature').textContent = t(`dossier.sig.${d.signatureKind}`);
+    $('signature').title = d.signatureSummary;
     const path = d.status === 'rejected' ? ['received', 'in_review', 'rejected'] : ['received', 'in_review', ...(d.history.some(h => h.status === 'needs_information') ? ['needs_information'] : []), 'completed'];
     const at = path.indexOf(d.status);
     $('steps').setAttribute('aria-label', t('dossier.status'));

@@ -16,6 +16,16 @@ register({
     'cf.sign.clear': 'Löschen', 'cf.sign.submit': 'Unterschreiben und einreichen', 'cf.sign.missing': 'Bitte zuerst im Feld unterschreiben.',
     'cf.sign.errors': 'Bitte korrigieren Sie zuerst die markierten Felder.', 'cf.submitted': 'Eingereicht. Ihr Dossier: {reference}.', 'cf.follow': 'Stand des Dossiers verfolgen',
     'cf.signed.other': 'Die Einwohnerin / der Einwohner hat unterschrieben.', 'cf.submitted.other': 'Eingereicht als Dossier {reference}.',
+    'cf.sign.method': 'Wie möchten Sie unterschreiben?', 'cf.sign.byHand': 'Von Hand im Feld', 'cf.sign.byTan': 'Mit Einmal-Code (TAN)', 'cf.sign.sending': 'Wird eingereicht …',
+    'cf.tan.help': 'Wir senden Ihnen einen Code, der nur für genau diese Angaben gilt. Ändert sich danach etwas, brauchen Sie einen neuen Code.',
+    'cf.tan.channel': 'Code senden per', 'cf.tan.email': 'E-Mail', 'cf.tan.sms': 'SMS', 'cf.tan.to': 'An die E-Mail-Adresse im Formular: {to}',
+    'cf.tan.noEmail': 'Bitte geben Sie im Formular Ihre E-Mail-Adresse an.', 'cf.tan.phone': 'Mobilnummer (international, z. B. +41 79 123 45 67)',
+    'cf.tan.send': 'Code senden', 'cf.tan.again': 'Neuen Code senden', 'cf.tan.sending': 'Code wird gesendet …', 'cf.tan.sent': 'Der Code wurde an {to} gesendet. Er ist bis {until} Uhr gültig.',
+    'cf.tan.code': 'Code (6 Ziffern)', 'cf.tan.submit': 'Mit Code bestätigen und einreichen', 'cf.tan.format': 'Der Code hat 6 Ziffern.',
+    'cf.tan.wrong': 'Falscher Code. Noch {left} Versuch(e).', 'cf.tan.locked': 'Der Code wurde zu oft falsch eingegeben. Bitte fordern Sie einen neuen Code an.',
+    'cf.tan.expired': 'Der Code ist abgelaufen. Bitte fordern Sie einen neuen Code an.', 'cf.tan.used': 'Dieser Code wurde bereits verwendet. Bitte fordern Sie einen neuen Code an.',
+    'cf.tan.unknown': 'Bitte fordern Sie zuerst einen Code an.', 'cf.tan.contentMismatch': 'Die Angaben wurden geändert, nachdem der Code gesendet wurde. Bitte fordern Sie einen neuen Code an.',
+    'cf.tan.tooMany': 'Zu viele Codes angefordert. Bitte verwenden Sie den zuletzt erhaltenen Code oder versuchen Sie es später.',
   },
   en: {
     'cf.saved': 'Saved', 'cf.saving': 'Saving …', 'cf.offline': 'Connection lost – your entries will be sent again.',
@@ -26,6 +36,16 @@ register({
     'cf.sign.clear': 'Clear', 'cf.sign.submit': 'Sign and submit', 'cf.sign.missing': 'Please sign in the box first.',
     'cf.sign.errors': 'Please correct the marked fields first.', 'cf.submitted': 'Submitted. Your dossier: {reference}.', 'cf.follow': 'Follow the dossier',
     'cf.signed.other': 'The resident has signed.', 'cf.submitted.other': 'Submitted as dossier {reference}.',
+    'cf.sign.method': 'How would you like to sign?', 'cf.sign.byHand': 'By hand in the box', 'cf.sign.byTan': 'With a one-time code (TAN)', 'cf.sign.sending': 'Submitting …',
+    'cf.tan.help': 'We send you a code that is valid for exactly these entries. If anything changes afterwards, you need a new code.',
+    'cf.tan.channel': 'Send the code by', 'cf.tan.email': 'E-mail', 'cf.tan.sms': 'SMS', 'cf.tan.to': 'To the e-mail address in the form: {to}',
+    'cf.tan.noEmail': 'Please enter your e-mail address in the form.', 'cf.tan.phone': 'Mobile number (international, e.g. +41 79 123 45 67)',
+    'cf.tan.send': 'Send code', 'cf.tan.again': 'Send a new code', 'cf.tan.sending': 'Sending the code …', 'cf.tan.sent': 'The code was sent to {to}. It is valid until {until}.',
+    'cf.tan.code': 'Code (6 digits)', 'cf.tan.submit': 'Confirm with code and submit', 'cf.tan.format': 'The code has 6 digits.',
+    'cf.tan.wrong': 'Wrong code. {left} attempt(s) left.', 'cf.tan.locked': 'The code was entered wrongly too often. Please request a new code.',
+    'cf.tan.expired': 'The code has expired. Please request a new code.', 'cf.tan.used': 'This code has already been used. Please request a new code.',
+    'cf.tan.unknown': 'Please request a code first.', 'cf.tan.contentMismatch': 'The entries were changed after the code was sent. Please request a new code.',
+    'cf.tan.tooMany': 'Too many codes requested. Please use the last code you received or try again later.',
   },
 });
 
@@ -234,13 +254,34 @@ export function signaturePad(canvas) {
   canvas.addEventListener('pointerup', end);
   canvas.addEventListener('pointercancel', end);
   return {
+    resize() { if (!strokes.length) { ctx.setTransform(1, 0, 0, 1, 0, 0); size(); } },
     isEmpty: () => !strokes.some(s => s.length >= 2),
     clear() { strokes = []; ctx.clearRect(0, 0, canvas.width, canvas.height); },
     signature: () => ({ kind: 'drawn', image: canvas.toDataURL('image/png'), strokes }),
   };
 }
 
-/** The signing part: a pad, clear and submit; calls onSubmitted({ reference, statusToken }) when done. */
+/** The content the signature must cover: waits for edits still on their way, then reads the draft's current hash. */
+async function settledHash(sync) {
+  while (sync.pending.size || sync.inFlight.size) { await new Promise(r => setTimeout(r, 100)); }
+  return (await sync.load()).contentSha256;
+}
+
+// The service's refusals carry a machine-readable reason; the resident reads them in their language.
+function tanMessage(error) {
+  const reason = error.problem?.reason;
+  if (reason === 'wrongCode') return t('cf.tan.wrong', { left: error.problem.attemptsLeft });
+  if (['locked', 'expired', 'used', 'unknown', 'contentMismatch'].includes(reason)) return t(`cf.tan.${reason}`);
+  if (error.status === 429) return t('cf.tan.tooMany');
+  if (error.status === 409) return t('cf.tan.contentMismatch');
+  const messages = Object.values(error.errors || {}).flat();
+  return messages.length ? messages.join(' ') : (error.message || t('common.error'));
+}
+
+/**
+ * The signing part: by hand on a pad, or with a one-time code (TAN) the forms service asks identity to send for
+ * exactly the current content; calls onSubmitted({ reference, statusToken }) when done.
+ */
 export function mountSigning(container, { view, sync, token, onSubmitted }) {
   container.replaceChildren();
   const tpl = document.createElement('section');
@@ -248,34 +289,116 @@ export function mountSigning(container, { view, sync, token, onSubmitted }) {
   tpl.setAttribute('aria-labelledby', 'cf-sign-title');
   tpl.innerHTML = `
     <h2 id="cf-sign-title" data-i18n="cf.sign.title"></h2>
-    <p class="hint" id="cf-sign-help" data-i18n="cf.sign.help"></p>
-    <canvas class="cf-pad" role="img" data-i18n-aria-label="cf.sign.pad" aria-describedby="cf-sign-help"></canvas>
-    <div class="row"><button type="button" class="secondary" data-i18n="cf.sign.clear"></button><button type="button" data-i18n="cf.sign.submit"></button></div>
+    <fieldset class="cf-choice">
+      <legend data-i18n="cf.sign.method"></legend>
+      <label><input type="radio" name="cf-method" value="drawn" checked> <span data-i18n="cf.sign.byHand"></span></label>
+      <label><input type="radio" name="cf-method" value="tan"> <span data-i18n="cf.sign.byTan"></span></label>
+    </fieldset>
+    <div class="cf-drawn">
+      <p class="hint" id="cf-sign-help" data-i18n="cf.sign.help"></p>
+      <canvas class="cf-pad" role="img" data-i18n-aria-label="cf.sign.pad" aria-describedby="cf-sign-help"></canvas>
+      <div class="row"><button type="button" class="secondary cf-clear" data-i18n="cf.sign.clear"></button><button type="button" class="cf-submit" data-i18n="cf.sign.submit"></button></div>
+    </div>
+    <div class="cf-tan stack" hidden>
+      <p class="hint" data-i18n="cf.tan.help"></p>
+      <fieldset class="cf-choice">
+        <legend data-i18n="cf.tan.channel"></legend>
+        <label><input type="radio" name="cf-channel" value="email" checked> <span data-i18n="cf.tan.email"></span></label>
+        <label><input type="radio" name="cf-channel" value="sms"> <span data-i18n="cf.tan.sms"></span></label>
+      </fieldset>
+      <p class="cf-tan-to hint"></p>
+      <div class="cf-tan-phone" hidden>
+        <label for="cf-tan-phone" data-i18n="cf.tan.phone"></label>
+        <input id="cf-tan-phone" type="tel" autocomplete="tel" inputmode="tel">
+      </div>
+      <div class="row"><button type="button" class="secondary cf-tan-send" data-i18n="cf.tan.send"></button></div>
+      <div class="cf-tan-enter stack" hidden>
+        <p class="cf-tan-sent ok" id="cf-tan-sent"></p>
+        <label for="cf-tan-code" data-i18n="cf.tan.code"></label>
+        <input id="cf-tan-code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" aria-describedby="cf-tan-sent">
+        <div class="row"><button type="button" class="cf-tan-submit" data-i18n="cf.tan.submit"></button></div>
+      </div>
+    </div>
     <p class="cf-sign-status" role="status" aria-live="polite"></p>`;
   container.append(tpl);
   apply(tpl);
-  const pad = signaturePad(tpl.querySelector('canvas'));
-  const [clear, submit] = tpl.querySelectorAll('button');
-  const status = tpl.querySelector('.cf-sign-status');
-  clear.addEventListener('click', () => pad.clear());
-  submit.addEventListener('click', async () => {
-    status.className = 'cf-sign-status';
-    if (view.validateAll().length) { status.textContent = t('cf.sign.errors'); status.classList.add('error'); return; }
-    if (pad.isEmpty()) { status.textContent = t('cf.sign.missing'); status.classList.add('error'); return; }
-    submit.disabled = true;
+  const $ = selector => tpl.querySelector(selector);
+  const pad = signaturePad($('canvas'));
+  const status = $('.cf-sign-status');
+  const say = (text, error = false) => { status.textContent = text; status.className = `cf-sign-status${error ? ' error' : ''}`; };
+  const emailField = sync.definition?.sections.flatMap(s => s.fields.flatMap(f => f.fields?.length ? f.fields : [f])).find(f => f.type === 'email')?.id;
+  const channel = () => tpl.querySelector('input[name=cf-channel]:checked').value;
+  let tanId = null;
+
+  const showMethod = () => {
+    const tan = tpl.querySelector('input[name=cf-method]:checked').value === 'tan';
+    $('.cf-drawn').hidden = tan;
+    $('.cf-tan').hidden = !tan;
+    say('');
+    // The pad measures itself when shown, so it is sized only once visible.
+    if (!tan) pad.resize();
+  };
+  const showChannel = () => {
+    const sms = channel() === 'sms';
+    $('.cf-tan-phone').hidden = !sms;
+    const email = emailField ? view.values()[emailField] : '';
+    $('.cf-tan-to').hidden = sms;
+    $('.cf-tan-to').textContent = email ? t('cf.tan.to', { to: email }) : t('cf.tan.noEmail');
+    if (sms && !$('#cf-tan-phone').value) $('#cf-tan-phone').value = view.values().phone || '';
+  };
+  for (const radio of tpl.querySelectorAll('input[name=cf-method]')) radio.addEventListener('change', showMethod);
+  for (const radio of tpl.querySelectorAll('input[name=cf-channel]')) radio.addEventListener('change', showChannel);
+  tpl.querySelector('input[name=cf-method][value=tan]').addEventListener('change', showChannel);
+
+  async function submit(button, signature) {
+    button.disabled = true;
+    say(t('cf.sign.sending'));
     try {
-      // Wait for edits still on their way, so the signature covers what is on screen.
-      while (sync.pending.size || sync.inFlight.size) { await new Promise(r => setTimeout(r, 100)); }
-      const draft = await sync.load();
-      const result = await api(`/api/forms/drafts/${sync.draftId}/submit`, { method: 'POST', token, body: { signature: pad.signature(), contentSha256: draft.contentSha256 } });
+      const contentSha256 = await settledHash(sync);
+      const result = await api(`/api/forms/drafts/${sync.draftId}/submit`, { method: 'POST', token, body: { signature, contentSha256 } });
       view.setReadOnly(true);
       tpl.remove();
       onSubmitted(result);
     } catch (error) {
-      status.textContent = error.message || t('common.error');
-      status.classList.add('error');
-      submit.disabled = false;
+      say(signature.kind === 'tan' ? tanMessage(error) : (error.message || t('common.error')), true);
+      if (signature.kind === 'tan' && ['locked', 'expired', 'used', 'unknown', 'contentMismatch'].includes(error.problem?.reason)) $('.cf-tan-enter').hidden = true;
+      button.disabled = false;
     }
+  }
+
+  $('.cf-clear').addEventListener('click', () => pad.clear());
+  $('.cf-submit').addEventListener('click', () => {
+    if (view.validateAll().length) { say(t('cf.sign.errors'), true); return; }
+    if (pad.isEmpty()) { say(t('cf.sign.missing'), true); return; }
+    submit($('.cf-submit'), pad.signature());
+  });
+
+  $('.cf-tan-send').addEventListener('click', async () => {
+    if (view.validateAll().length) { say(t('cf.sign.errors'), true); return; }
+    const send = $('.cf-tan-send');
+    send.disabled = true;
+    say(t('cf.tan.sending'));
+    try {
+      const contentSha256 = await settledHash(sync);
+      const sent = await api(`/api/forms/drafts/${sync.draftId}/tan`, { method: 'POST', token, body: { channel: channel(), recipient: $('#cf-tan-phone').value, contentSha256 } });
+      tanId = sent.tanId;
+      const until = new Date(sent.expiresAt).toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' });
+      $('.cf-tan-sent').textContent = t('cf.tan.sent', { to: sent.maskedRecipient, until });
+      say('');
+      $('.cf-tan-enter').hidden = false;
+      send.textContent = t('cf.tan.again');
+      $('#cf-tan-code').value = '';
+      $('#cf-tan-code').focus();
+    } catch (error) {
+      say(tanMessage(error), true);
+    } finally {
+      send.disabled = false;
+    }
+  });
+  $('.cf-tan-submit').addEventListener('click', () => {
+    const code = $('#cf-tan-code').value.trim();
+    if (!/^[0-9]{6}$/.test(code)) { say(t('cf.tan.format'), true); $('#cf-tan-code').focus(); return; }
+    submit($('.cf-tan-submit'), { kind: 'tan', tanId, code });
   });
 }
 

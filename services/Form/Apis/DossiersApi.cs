@@ -35,7 +35,8 @@ public static class DossiersApi
         if (await ByTokenAsync(http, db, clock) is not { } dossier) return Problems.NotFound("dossier", "for this link");
         var title = catalog.Find(dossier.DefinitionId)?.Title ?? new LocalizedText(dossier.DefinitionId, dossier.DefinitionId);
         return TypedResults.Ok(new ResidentDossierView(dossier.Id, dossier.Reference, title, dossier.Status, dossier.SubmittedAt, dossier.UpdatedAt,
-            DossierViews.History(dossier, withStaff: false)));
+            DossierViews.History(dossier, withStaff: false), dossier.SignatureKind, dossier.SignatureSummary,
+            dossier.DepartmentKey, dossier.ConcernKey));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MinePdf(HttpContext http, FormDb db, CityClock clock) =>

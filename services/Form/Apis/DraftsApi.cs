@@ -9,6 +9,7 @@ using Municipal.Form.Model;
 using Municipal.Form.Realtime;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
+using Municipal.ServiceDefaults.Sessions;
 
 namespace Municipal.Form.Apis;
 
@@ -54,7 +55,7 @@ public static class DraftsApi
         var ct = http.RequestAborted;
         var language = request.Language is "en" or "de" ? request.Language : Language.Of(http.Request);
 
-        Room? room = null;
+        SessionRoom? room = null;
         if (request.SessionId is { } sessionId)
         {
             if (http.User.IsStaff())

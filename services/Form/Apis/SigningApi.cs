@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Municipal.Form.Clients;
 using Municipal.Form.Data;
 using Municipal.Form.Definitions;
 using Municipal.Form.Drafts;
@@ -17,9 +20,18 @@ public static class SigningApi
 
     public sealed record SubmitResponse(Guid DossierId, string Reference, string ContentSha256, string StatusToken, string StatusUrl);
 
+    /// <summary>channel "email" (to the form's own e-mail address) or "sms" (to the number given); contentSha256 as shown, optional.</summary>
+    public sealed record TanRequest(string? Channel, string? Recipient, string? ContentSha256);
+
+    public const int MaxTansPerDraft = 5;
+    public static readonly TimeSpan TanInterval = TimeSpan.FromSeconds(20);
+
+    public sealed record TanSent(Guid TanId, string Channel, string MaskedRecipient, DateTimeOffset ExpiresAt, string ContentSha256);
+
     public static RouteGroupBuilder MapSigningApi(this RouteGroupBuilder api)
     {
         var drafts = api.MapGroup("/drafts").AllowAnonymous();
+        drafts.MapPost("/{id:guid}/tan", RequestTan);
         drafts.MapPost("/{id:guid}/signature", Sign);
         drafts.MapPost("/{id:guid}/submit", Submit);
         return api;
@@ -29,18 +41,74 @@ public static class SigningApi
     {
         var ct = http.RequestAborted;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (draft, definition, problem) = await LockedAsync(id, http, db, access, catalog, ct);
+        var (draft, _, _, hash, problem) = await SignableAsync(id, http, db, access, catalog, clock, ct);
         if (problem is not null) return problem;
-
-        var values = DraftStore.Values(draft!);
-        var errors = RuleEngine.Validate(definition!, values, clock.Today, Language.Of(http.Request));
-        if (errors.Count > 0) return Problems.Fields(errors);
-        var hash = ContentHash.Compute(definition!, values);
         if (await signer.SignAsync(draft!, hash, request, http.Request, ct) is { } refused) return refused;
         await tx.CommitAsync(ct);
 
         await events.PublishAsync(id, new { type = "signature", state = "signed", kind = draft!.SignatureKind, contentSha256 = hash });
         return TypedResults.Ok(new Signed(draft.SignatureKind!, hash, draft.SignedAt!.Value, draft.SignatureSummary!));
+    }
+
+    /// <summary>
+    /// Asks identity to send a one-time code bound to the hash of the draft's current, valid content. An e-mail goes
+    /// to the address in the form (where the dossier's mails go too), so a draft cannot mail codes to strangers.
+    /// </summary>
+    public static async Task<IResult> RequestTan(Guid id, TanRequest request, HttpContext http, FormDb db, DraftAccess access, FormCatalog catalog, CityClock clock, IdentityTans tans)
+    {
+        var ct = http.RequestAborted;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (draft, definition, values, hash, problem) = await SignableAsync(id, http, db, access, catalog, clock, ct);
+        if (problem is not null) return problem;
+        if (request.ContentSha256 is { } shown && !string.Equals(shown, hash, StringComparison.OrdinalIgnoreCase))
+            return Problems.Conflict("The form changed after it was shown for signing.", "Review the form and request the code again.",
+                new Dictionary<string, object?> { ["contentSha256"] = hash });
+
+        string recipient;
+        switch (request.Channel ?? "email")
+        {
+            case "email":
+                var emailField = definition!.Leaves().First(f => f.Type == "email").Id;
+                recipient = values.TryGetValue(emailField, out var email) && email.ValueKind == JsonValueKind.String ? email.GetString()!.Trim() : "";
+                if (recipient.Length == 0) return Problems.Field(emailField, "Enter your e-mail address to receive the code.");
+                break;
+            case "sms":
+                if (request.Recipient?.Trim() is not { Length: > 0 } phone) return Problems.Field("recipient", "Enter a mobile number in international form, e.g. +41 79 123 45 67.");
+                recipient = phone;
+                break;
+            default:
+                return Problems.Field("channel", "Choose \"email\" or \"sms\".");
+        }
+
+        // Each code may cost an SMS: a few per draft, not in a burst (identity also limits per recipient).
+        var now = clock.Now;
+        if (draft.TanRequests >= MaxTansPerDraft || draft.TanRequestedAt > now - TanInterval)
+        {
+            var wait = draft.TanRequests >= MaxTansPerDraft ? (TimeSpan?)null : draft.TanRequestedAt!.Value + TanInterval - now;
+            if (wait is { } w) http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(w.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many codes requested.",
+                detail: wait is null ? $"At most {MaxTansPerDraft} codes per form: please sign by hand." : "Please use the code you received, or wait a moment for a new one.",
+                extensions: new Dictionary<string, object?> { ["reason"] = "tooMany" });
+        }
+
+        var purpose = $"{(draft.Language == "en" ? definition.Title.En : definition.Title.De)} ({hash[..8]})";
+        var (tan, refusal) = await tans.IssueAsync(hash, purpose, request.Channel ?? "email", recipient, draft.Language, ct);
+        if (refusal is not null)
+        {
+            if (refusal.Errors.TryGetValue("recipient", out var bad)) return Problems.Field("recipient", bad.FirstOrDefault() ?? "Check the number.");
+            if (refusal.RetryAfter is { } wait) http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail);
+        }
+
+        draft.TanId = tan!.TanId;
+        draft.TanChannel = tan.Channel;
+        draft.TanRecipient = tan.MaskedRecipient;
+        draft.TanRequestedAt = now;
+        draft.TanRequests++;
+        draft.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(new TanSent(tan.TanId, tan.Channel, tan.MaskedRecipient, tan.ExpiresAt, hash));
     }
 
     /// <summary>
@@ -52,13 +120,8 @@ public static class SigningApi
     {
         var ct = http.RequestAborted;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (draft, definition, problem) = await LockedAsync(id, http, db, access, catalog, ct);
+        var (draft, definition, values, hash, problem) = await SignableAsync(id, http, db, access, catalog, clock, ct);
         if (problem is not null) return problem;
-
-        var values = DraftStore.Values(draft!);
-        var errors = RuleEngine.Validate(definition!, values, clock.Today, Language.Of(http.Request));
-        if (errors.Count > 0) return Problems.Fields(errors);
-        var hash = ContentHash.Compute(definition!, values);
 
         if (request?.Signature is not null && await signer.SignAsync(draft!, hash, request, http.Request, ct) is { } refused) return refused;
         if (draft!.SignatureKind is null || draft.SignatureContentSha256 != hash)
@@ -71,6 +134,18 @@ public static class SigningApi
         await events.PublishAsync(id, new { type = "submitted", reference = submitted.Reference });
         var baseUrl = (configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
         return TypedResults.Ok(new SubmitResponse(submitted.DossierId, submitted.Reference, hash, submitted.StatusToken, $"{baseUrl}/dossier.html#t={submitted.StatusToken}"));
+    }
+
+    /// <summary>The draft locked for this transaction, valid, with its values and the hash a signature covers; or the problem.</summary>
+    private static async Task<(Draft, FormDefinition, Dictionary<string, JsonElement>, string, IResult?)> SignableAsync(
+        Guid id, HttpContext http, FormDb db, DraftAccess access, FormCatalog catalog, CityClock clock, CancellationToken ct)
+    {
+        var (draft, definition, problem) = await LockedAsync(id, http, db, access, catalog, ct);
+        if (problem is not null) return (null!, null!, null!, "", problem);
+        var values = DraftStore.Values(draft!);
+        var errors = RuleEngine.Validate(definition!, values, clock.Today, Language.Of(http.Request));
+        if (errors.Count > 0) return (null!, null!, null!, "", Problems.Fields(errors));
+        return (draft!, definition!, values, ContentHash.Compute(definition!, values), null);
     }
 
     private static async Task<(Draft?, FormDefinition?, IResult?)> LockedAsync(Guid id, HttpContext http, FormDb db, DraftAccess access, FormCatalog catalog, CancellationToken ct)

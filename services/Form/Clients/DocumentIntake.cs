@@ -17,7 +17,7 @@ public sealed class DocumentIntake(IHttpClientFactory http, IConfiguration confi
         form.Add(new StringContent(departmentKey), "departmentKey");
         form.Add(new StringContent(concernKey), "concernKey");
         form.Add(new StringContent(dossierId.ToString()), "dossierId");
-        form.Add(new StringContent("form"), "channel");
+        form.Add(new StringContent("forms"), "channel");
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/documents/internal/files") { Content = form };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", InternalToken.IssueForService(configuration, "forms", [departmentKey]));

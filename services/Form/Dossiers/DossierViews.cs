@@ -7,10 +7,10 @@ public sealed record HistoryView(string Status, string? Note, string? StaffName,
 
 public sealed record AnswerView(string Section, string Label, string Value);
 
-/// <summary>What a resident sees through the status link: no internal notes beyond what staff wrote for them.</summary>
+/// <summary>What a resident sees through the status link: no internal notes beyond what staff wrote for them; how they signed.</summary>
 public sealed record ResidentDossierView(
     Guid Id, string Reference, LocalizedText Title, string Status, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<HistoryView> History);
+    IReadOnlyList<HistoryView> History, string SignatureKind, string SignatureSummary, string DepartmentKey, string ConcernKey);
 
 public sealed record DossierSummary(
     Guid Id, string Reference, string DefinitionId, LocalizedText? Title, string ConcernKey, string DepartmentKey, string ApplicantName,

@@ -25,6 +25,13 @@ public sealed class Draft
     public string? SignatureSummary { get; set; }
     public DateTimeOffset? SignedAt { get; set; }
     public DateTimeOffset? SignatureInvalidatedAt { get; set; }
+
+    /// <summary>The last TAN requested for this draft (identity's id), how it was sent and to whom (masked).</summary>
+    public Guid? TanId { get; set; }
+    public string? TanChannel { get; set; }
+    public string? TanRecipient { get; set; }
+    public DateTimeOffset? TanRequestedAt { get; set; }
+    public int TanRequests { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<DraftField> Fields { get; set; } = [];

@@ -14,7 +14,7 @@ namespace Municipal.Form.Signing;
 /// field change clears it (DraftStore.InvalidateSignatureAsync). Drawn signatures keep the picture and the
 /// strokes; a TAN is verified by the identity service for that very hash.
 /// </summary>
-public sealed class Signer(FormDb db, TanVerifier tans, CityClock clock)
+public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
 {
     private const int MaxImageBytes = 300_000;
     private static ReadOnlySpan<byte> PngMagic => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -42,15 +42,18 @@ public sealed class Signer(FormDb db, TanVerifier tans, CityClock clock)
                 draft.SignatureStrokes = signature.Strokes!.Value.GetRawText();
                 break;
             case "tan":
-                if (signature.TanId is not { } tanId) return Problems.Field("signature.tanId", "The TAN reference is missing.");
-                if (signature.Code is not { Length: >= 4 and <= 12 } code) return Problems.Field("signature.code", "Enter the TAN you received.");
-                if (!await tans.VerifyAsync(tanId, code.Trim(), currentHash, caller, ct))
-                    return Problems.Field("signature.code", "The TAN is not valid for this content (wrong, expired or already used).");
+                if (draft.TanId is not { } tanId) return Problems.Field("signature.code", "Request a code for this form first.");
+                // Only the code the form service requested for this draft signs it.
+                if (signature.TanId is { } named && named != tanId) return Problems.Field("signature.tanId", "This code was not requested for this form; use the latest code.");
+                if (signature.Code?.Trim() is not { Length: > 0 } code) return Problems.Field("signature.code", "Enter the code you received.");
+                if (await tans.VerifyAsync(tanId, code, currentHash, ct) is { } refusal) return Refused(refusal);
+                var channel = draft.TanChannel == "sms" ? "SMS" : draft.Language == "en" ? "e-mail" : "E-Mail";
                 summary = draft.Language == "en"
-                    ? $"TAN confirmed by the identity service on {local} for content hash {currentHash[..16]}…"
-                    : $"TAN am {local} vom Identitätsdienst für die Inhalts-Prüfsumme {currentHash[..16]}… bestätigt";
+                    ? $"Signed with a one-time TAN sent by {channel} to {draft.TanRecipient}, confirmed by the identity service on {local} for content hash {currentHash[..16]}…"
+                    : $"Mit Einmal-Code (TAN) per {channel} an {draft.TanRecipient} unterschrieben, am {local} vom Identitätsdienst für die Inhalts-Prüfsumme {currentHash[..16]}… bestätigt";
                 draft.SignatureImage = null;
                 draft.SignatureStrokes = null;
+                draft.TanId = null;
                 break;
             default:
                 return Problems.Field("signature.kind", "Sign by drawing ('drawn') or with a TAN ('tan').");
@@ -64,6 +67,28 @@ public sealed class Signer(FormDb db, TanVerifier tans, CityClock clock)
         draft.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         return null;
+    }
+
+    /// <summary>Identity's refusal as the resident should read it: a wrong code says how many attempts are left.</summary>
+    internal static IResult Refused(IdentityTans.Refusal refusal)
+    {
+        var extensions = new Dictionary<string, object?> { ["reason"] = refusal.Reason };
+        if (refusal.AttemptsLeft is { } left) extensions["attemptsLeft"] = left;
+        var message = refusal.Reason switch
+        {
+            "wrongCode" => $"Wrong code. {refusal.AttemptsLeft} attempt(s) left.",
+            "locked" => "The code was entered wrongly too often. Request a new code.",
+            "expired" => "The code has expired. Request a new code.",
+            "used" => "This code was already used. Request a new code.",
+            "unknown" => "There is no such code. Request a new code.",
+            "contentMismatch" => null,
+            _ => refusal.Errors.GetValueOrDefault("code")?.FirstOrDefault(),
+        };
+        if (message is not null && refusal.Status < 500)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["signature.code"] = [message] }, extensions: extensions);
+        if (refusal.Reason == "contentMismatch")
+            return Problems.Conflict("The form changed after the code was sent.", "Request a new code for the current content.", extensions);
+        return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail, extensions: extensions);
     }
 
     private static bool IsPngDataUrl(string? image)

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Municipal.EndToEnd.Tests.Consultation;
 using Municipal.Testing;
 
 namespace Municipal.EndToEnd.Tests.Forms;
@@ -11,23 +10,10 @@ public sealed class ConsultationFormTests(Browser browser) : IClassFixture<Brows
     [Fact]
     public async Task Clerk_and_resident_fill_sign_and_submit_a_registration_together()
     {
-        var name = $"Anna Muster{Random.Shared.Next(100, 999)}";
-        var ticket = await ConsultationTickets.TakeAsync(name, "residence-registration");
-        await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
-        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
-        var resident = await residentParty.NewPageAsync();
-        var clerk = await clerkParty.NewPageAsync();
-        clerk.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await using var consultation = await ConsultationForm.OpenAsync(browser);
+        var (resident, clerk) = (consultation.Resident, consultation.Clerk);
 
-        await resident.GotoAsync($"/room.html#t={ticket.Token}");
-        Assert.True((await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = "Schalter-2026!" } })).Ok);
-        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
-        await Assertions.Expect(clerk.Locator("#resident-name")).ToHaveTextAsync(name, new() { Timeout = 15000 });
-
-        // The clerk opens the form; it appears on the resident's phone, pre-filled from the ticket's name.
-        await clerk.Locator("#form-panel-body button", new() { HasText = "Formular öffnen" }).ClickAsync();
-        await Assertions.Expect(FormPage.Field(clerk, "landlord")).ToBeVisibleAsync();
-        await Assertions.Expect(FormPage.Field(resident, "landlord")).ToBeVisibleAsync(new() { Timeout = 10000 });
+        // The form is pre-filled from the ticket's name.
         await Assertions.Expect(FormPage.Field(resident, "applicant.firstName")).ToHaveValueAsync("Anna");
 
         // The clerk types, the resident sees it; the clerk points at a field, the resident's screen highlights it.

@@ -164,25 +164,28 @@ public static class QueueApi
         var ticketId = await queue.TakeOldestAsync(skills, staffId, staffName, now);
         if (ticketId is null) return TypedResults.NoContent();
         var live = (await queue.GetAsync(ticketId.Value))!;
+        QueueTicket ticket;
         try
         {
-            var ticket = await db.QueueTickets.FirstAsync(t => t.Id == ticketId, ct);
+            // Not cancellable: once the ticket left the queue, a caller who hangs up must not leave the call half-recorded.
+            ticket = await db.QueueTickets.FirstAsync(t => t.Id == ticketId, CancellationToken.None);
             ticket.Status = TicketStatus.Called;
             ticket.CalledAt = now;
             ticket.CalledBy = staffId;
             db.Publish(new QueueTicketCalled(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, staffId, staffName, ticket.IssuedAt, now));
-            await db.SaveChangesAsync(ct);
-            metrics.Called(ticket, now);
-            var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == ticket.ConcernKey, ct);
-            return TypedResults.Ok(new NextDto("ticket", ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, new(concern.NameDe, concern.NameEn),
-                ticket.CitizenName, ticket.Language, ticket.IssuedAt, $"/agent/room.html?ticket={ticket.Id}"));
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         catch
         {
             // The call was not recorded: the resident keeps their place rather than vanishing from the queue.
+            // Only then — once it is recorded, putting the ticket back would hand the resident to a second clerk.
             await queue.RequeueAsync(live);
             throw;
         }
+        metrics.Called(ticket, now);
+        var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == ticket.ConcernKey, ct);
+        return TypedResults.Ok(new NextDto("ticket", ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, new(concern.NameDe, concern.NameEn),
+            ticket.CitizenName, ticket.Language, ticket.IssuedAt, $"/agent/room.html?ticket={ticket.Id}"));
     }
 
     /// <summary>The concerns a clerk takes: those the gateway vouches for plus those booking's administrators assigned.</summary>

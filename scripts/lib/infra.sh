@@ -132,7 +132,7 @@ start_clamd() {
 DatabaseDirectory $dir/db
 TCPSocket $CLAMD_PORT
 TCPAddr 127.0.0.1
-Foreground false
+Foreground yes
 LogFile $LOCAL/logs/clamd.log
 PidFile $LOCAL/pids/clamd.pid
 User root
@@ -143,7 +143,10 @@ AlertExceedsMax yes
 CONF
   if ! wait_port 127.0.0.1 "$CLAMD_PORT" 0; then
     log "starting clamd"
-    clamd --config-file="$dir/clamd.conf"
+    # In the foreground, in the background of this shell: a daemonizing clamd makes its parent wait for a signal
+    # from the child, which under load times out (the start then fails) or arrives at whoever became the parent.
+    nohup clamd --config-file="$dir/clamd.conf" >/dev/null 2>&1 &
+    echo $! > "$LOCAL/pids/clamd.pid"
   fi
   wait_port 127.0.0.1 "$CLAMD_PORT" 60 || { log "clamd did not start"; tail -20 "$LOCAL/logs/clamd.log"; return 1; }
 }

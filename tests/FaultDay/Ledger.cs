@@ -9,14 +9,24 @@ public enum Outcome { Pending, Accepted, Refused, GaveUp }
 /// One thing a resident or clerk tried: when it started (and so in which phase of the day), how many attempts it
 /// took until the system accepted it, and what must be found afterwards to call it delivered.
 /// </summary>
-public sealed class Operation(string kind, string key, string phase)
+public sealed class Operation(string kind, string key, Func<string> currentPhase)
 {
     private readonly long started = Stopwatch.GetTimestamp();
+    private int attempts;
 
     public string Kind { get; } = kind;
     public string Key { get; } = key;
-    public string Phase { get; } = phase;
-    public int Attempts { get; set; }
+    /// <summary>The phase in which it first met trouble (a failed attempt), else the one in which it started.</summary>
+    public string Phase { get; private set; } = currentPhase();
+    public int Attempts
+    {
+        get => attempts;
+        set
+        {
+            if (value == 2) Phase = currentPhase();
+            attempts = value;
+        }
+    }
     public Outcome Outcome { get; private set; }
     public TimeSpan ToAccept { get; private set; }
     public DateTimeOffset AcceptedAt { get; private set; }
@@ -50,7 +60,7 @@ public sealed class Ledger(Schedule schedule)
 
     public Operation Start(string kind, string key)
     {
-        var operation = new Operation(kind, key, schedule.CurrentPhase);
+        var operation = new Operation(kind, key, () => schedule.CurrentPhase);
         operations.Enqueue(operation);
         return operation;
     }

@@ -54,7 +54,7 @@ await Task.WhenAll(people);
 await clerk;
 
 var operations = ledger.Counted.ToList();
-var drain = await Verification.RunAsync(operations.Where(o => o.Outcome == Outcome.Accepted).ToList(), TimeSpan.FromMinutes(3), Log, CancellationToken.None);
+var drain = await Verification.RunAsync(operations.Where(o => o.Outcome == Outcome.Accepted).ToList(), counter, TimeSpan.FromMinutes(3), Log, CancellationToken.None);
 var markdown = Report.Write(schedule, operations, drain, patience.GiveUpAfter);
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(report))!);
 await File.WriteAllTextAsync(report, markdown);

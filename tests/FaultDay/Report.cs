@@ -10,20 +10,24 @@ public static class Report
     {
         var text = new StringBuilder();
         var lost = operations.Where(o => o.Outcome == Outcome.Accepted && !o.Found).ToList();
+        int Accepted(string kind) => operations.Count(o => o.Kind == kind && o.Outcome == Outcome.Accepted);
         text.AppendLine("# Fault day").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Each of {string.Join(", ", schedule.Components)} stopped for {schedule.Outage.TotalSeconds:0} s and started again, " +
             $"{schedule.Calm.TotalSeconds:0} s of normal operation after each restart (the restart itself included); clients retry 503/429/timeouts " +
             $"as the pages do and give up after {giveUp.TotalSeconds:0} s. **Lost: {lost.Count}** (accepted with 200/201 but not found where it belongs).").AppendLine();
 
-        text.AppendLine("## By phase (an operation counts to the phase in which it started)").AppendLine();
+        text.AppendLine("## By phase (an operation counts to the phase in which it first met trouble, else to the one in which it started)").AppendLine();
         Table(text, "phase", schedule.Phases.Select(p => (p, operations.Where(o => o.Phase == p).ToList())), arrival: false);
         text.AppendLine("## By kind").AppendLine();
         Table(text, "kind", operations.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => (g.Key, g.ToList())), arrival: true);
         text.AppendLine("\"to accept\": from the first attempt to the 200/201; \"delayed\": accepted after more than one attempt; " +
-            "\"in place\": from acceptance until the confirmation mail was stored (bookings) or the document scanned (uploads).").AppendLine();
+            "\"in place\": from acceptance until the confirmation mail was stored (bookings) or the document scanned (uploads); " +
+            "\"served\" runs from the clerk calling the next resident until the room is ended, the resident's chat and upload included.").AppendLine();
 
         text.AppendLine("## Afterwards").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- outbox rows not yet sent: {string.Join(", ", drain.UnsentOutbox.Select(d => $"{d.Key} {d.Value}"))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- appointments stored for the day's concern: {drain.AppointmentsStored} (bookings accepted: {Accepted("booking")}); " +
+            $"queue tickets stored: {drain.TicketsStored} (accepted: {Accepted("queue ticket")}) — more stored than accepted means a retried request was stored twice");
         text.AppendLine(CultureInfo.InvariantCulture, $"- messages left in RabbitMQ queues: {drain.QueuedMessages}; in error/skipped queues: {drain.ErrorQueueMessages}{(drain.ErrorQueues.Count > 0 ? " (" + string.Join(", ", drain.ErrorQueues) + ")" : "")}");
         foreach (var (title, list) in new[]
         {

@@ -76,6 +76,8 @@ public sealed class Traffic(Counter counter, Ledger ledger, Patience patience, s
         var done = residentsDone.GetOrAdd(ticketId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         try
         {
+            // The queue page polls every two seconds and enters the room once the resident is called.
+            if (!await WaitToBeCalledAsync(http, token, ct)) return;
             await ChatAsync(ticketId, token, n, ct);
             await UploadAsync(http, token, n, ct);
         }
@@ -83,6 +85,32 @@ public sealed class Traffic(Counter counter, Ledger ledger, Patience patience, s
         {
             done.TrySetResult();
         }
+    }
+
+    private async Task<bool> WaitToBeCalledAsync(HttpClient http, string token, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/booking/queue/tickets/mine");
+                request.Headers.Add("X-Resident-Token", token);
+                using var response = await http.SendAsync(request, ct);
+                if (response.IsSuccessStatusCode)
+                {
+                    var status = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("status").GetString();
+                    if (status is "called" or "joined") return true;
+                    if (status is not "waiting") return false;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // The page keeps polling through an outage.
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        }
+        return false;
     }
 
     private async Task ChatAsync(Guid ticketId, string token, int n, CancellationToken ct)

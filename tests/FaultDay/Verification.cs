@@ -16,9 +16,30 @@ namespace Municipal.FaultDay;
 /// </summary>
 public static class Verification
 {
-    public sealed record Drain(Dictionary<string, long> UnsentOutbox, long QueuedMessages, long ErrorQueueMessages, IReadOnlyList<string> ErrorQueues);
+    public sealed record Drain(Dictionary<string, long> UnsentOutbox, long QueuedMessages, long ErrorQueueMessages, IReadOnlyList<string> ErrorQueues)
+    {
+        /// <summary>Rows stored for the day's concerns: more than were accepted means a retry stored something twice.</summary>
+        public long AppointmentsStored { get; set; }
+        public long TicketsStored { get; set; }
+    }
 
-    public static async Task<Drain> RunAsync(IReadOnlyList<Operation> accepted, TimeSpan deadline, Action<string> log, CancellationToken ct)
+    public static async Task<Drain> RunAsync(IReadOnlyList<Operation> accepted, Counter counter, TimeSpan deadline, Action<string> log, CancellationToken ct)
+    {
+        var drain = await SettleAsync(accepted, deadline, log, ct);
+        await using var booking = NpgsqlDataSource.Create(TestEnvironment.Postgres("bookingdb"));
+        drain.AppointmentsStored = await CountAsync(booking, "SELECT count(*) FROM appointments WHERE concern_key = $1", counter.BookingConcern, ct);
+        drain.TicketsStored = await CountAsync(booking, "SELECT count(*) FROM queue_tickets WHERE concern_key = $1", counter.QueueConcern, ct);
+        return drain;
+    }
+
+    private static async Task<long> CountAsync(NpgsqlDataSource source, string sql, string key, CancellationToken ct)
+    {
+        await using var command = source.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static async Task<Drain> SettleAsync(IReadOnlyList<Operation> accepted, TimeSpan deadline, Action<string> log, CancellationToken ct)
     {
         var until = DateTime.UtcNow + deadline;
         while (true)

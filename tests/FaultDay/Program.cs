@@ -33,11 +33,10 @@ var people = new List<Task>
 {
     Repeat(() => traffic.BookAsync(residents, CancellationToken.None), TimeSpan.FromMilliseconds(800)),
     Repeat(() => traffic.BookAsync(residents, CancellationToken.None), TimeSpan.FromMilliseconds(800)),
-    Repeat(() => traffic.VisitAsync(residents, CancellationToken.None), TimeSpan.FromMilliseconds(500)),
-    Repeat(() => traffic.VisitAsync(residents, CancellationToken.None), TimeSpan.FromMilliseconds(500)),
 };
-// The clerk calls the next resident whenever there is one, until the day is over and the queue is empty.
-var clerk = Task.Run(async () =>
+people.AddRange(Enumerable.Range(0, 4).Select(_ => Repeat(() => traffic.VisitAsync(residents, CancellationToken.None), TimeSpan.FromMilliseconds(500))));
+// Two clerks call the next resident whenever there is one, until the day is over and the queue is empty.
+var clerks = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
 {
     while (true)
     {
@@ -45,13 +44,13 @@ var clerk = Task.Run(async () =>
         if (!served && dayOver.IsCancellationRequested && people.All(p => p.IsCompleted)) return;
         if (!served) await Task.Delay(1000);
     }
-});
+})).ToList();
 
 await schedule.RunAsync(Log, CancellationToken.None);
 dayOver.Cancel();
 Log("the day is over; waiting for everyone still retrying");
 await Task.WhenAll(people);
-await clerk;
+await Task.WhenAll(clerks);
 
 var operations = ledger.Counted.ToList();
 var drain = await Verification.RunAsync(operations.Where(o => o.Outcome == Outcome.Accepted).ToList(), counter, TimeSpan.FromMinutes(3), Log, CancellationToken.None);

@@ -12,21 +12,13 @@ public enum Outcome { Pending, Accepted, Refused, GaveUp }
 public sealed class Operation(string kind, string key, Func<string> currentPhase)
 {
     private readonly long started = Stopwatch.GetTimestamp();
-    private int attempts;
+    private int troubles;
 
     public string Kind { get; } = kind;
     public string Key { get; } = key;
     /// <summary>The phase in which it first met trouble (a failed attempt), else the one in which it started.</summary>
     public string Phase { get; private set; } = currentPhase();
-    public int Attempts
-    {
-        get => attempts;
-        set
-        {
-            if (value == 2) Phase = currentPhase();
-            attempts = value;
-        }
-    }
+    public int Attempts { get; set; }
     public Outcome Outcome { get; private set; }
     public TimeSpan ToAccept { get; private set; }
     public DateTimeOffset AcceptedAt { get; private set; }
@@ -38,7 +30,14 @@ public sealed class Operation(string kind, string key, Func<string> currentPhase
     public TimeSpan? ToArrive { get; set; }
     public string? Missing { get; set; }
 
-    public bool Delayed => Outcome == Outcome.Accepted && Attempts > 1;
+    /// <summary>Accepted, but only after the system asked to wait (503, timeout, the room not there yet, …).</summary>
+    public bool Delayed => Outcome == Outcome.Accepted && troubles > 0;
+
+    /// <summary>An attempt failed in a way that means "later": the first such moment decides the phase.</summary>
+    public void Trouble()
+    {
+        if (troubles++ == 0) Phase = currentPhase();
+    }
 
     public void Accept()
     {

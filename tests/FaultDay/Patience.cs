@@ -41,6 +41,7 @@ public sealed class Patience(TimeSpan giveUpAfter)
             {
                 why = "no answer within 30 s";
             }
+            operation.Trouble();
             if (DateTime.UtcNow > deadline)
             {
                 operation.GiveUp(why);
@@ -65,6 +66,7 @@ public sealed class Patience(TimeSpan giveUpAfter)
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                operation.Trouble();
                 if (DateTime.UtcNow > deadline)
                 {
                     operation.GiveUp(ex.Message);

@@ -20,7 +20,8 @@ public static class Report
         Table(text, "phase", schedule.Phases.Select(p => (p, operations.Where(o => o.Phase == p).ToList())), arrival: false);
         text.AppendLine("## By kind").AppendLine();
         Table(text, "kind", operations.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => (g.Key, g.ToList())), arrival: true);
-        text.AppendLine("\"to accept\": from the first attempt to the 200/201; \"delayed\": accepted after more than one attempt; " +
+        text.AppendLine("\"to accept\": from the first attempt to the 200/201; \"delayed\": accepted after the system asked to wait at least once " +
+            "(503, 429, timeout, refused connection, hub error, the room not there yet); " +
             "\"in place\": from acceptance until the confirmation mail was stored (bookings) or the document scanned (uploads); " +
             "\"served\" runs from the clerk calling the next resident until the room is ended, the resident's chat and upload included.").AppendLine();
 

@@ -190,6 +190,7 @@ public sealed class Traffic(Counter counter, Ledger ledger, Patience patience, s
                 operation.Refuse($"accept: {(int)accepted.StatusCode} {await accepted.Content.ReadAsStringAsync(ct)}");
                 return true;
             }
+            else operation.Trouble();
         }
         var roomId = room.GetProperty("id").GetGuid();
         operation.Data["roomId"] = roomId.ToString();

@@ -188,6 +188,10 @@ start_infrastructure() {
 # infrastructure other checkouts on this machine are using.
 require_private_infra() {
   [ -n "$PRIVATE_INFRA" ] || { log "refusing to stop shared infrastructure (set PRIVATE_INFRA=1 for a private set)"; return 1; }
+  # A private set on the shared ports would be the shared one.
+  case " $PG_PORT $REDIS_PORT $RABBIT_PORT $CLAMD_PORT $SMTP_PORT " in
+    *" 5432 "* | *" 6379 "* | *" 5672 "* | *" 3310 "* | *" 2525 "*) log "refusing: a private set needs ports of its own"; return 1 ;;
+  esac
 }
 
 stop_component() { # postgres | redis | rabbitmq | clamd | smtp

@@ -12,6 +12,14 @@ mkdir -p "$LOCAL/logs" "$LOCAL/pids" "$RUN_DIR/logs" "$RUN_DIR/pids"
 PG_PORT="${PG_PORT:-5432}"
 REDIS_PORT="${REDIS_PORT:-6379}"
 RABBIT_PORT="${RABBIT_PORT:-5672}"
+RABBIT_MANAGEMENT_PORT="${RABBIT_MANAGEMENT_PORT:-15672}"
+# PRIVATE_INFRA=1 starts a private set of infrastructure for one run (scripts/fault-day stops and restarts its
+# parts): its own PostgreSQL cluster, Redis, RabbitMQ node, clamd and SMTP sink with their data under $LOCAL and
+# the ports above. Only such a set can be stopped by these scripts; the shared one is never touched.
+PRIVATE_INFRA="${PRIVATE_INFRA:-}"
+# The private RabbitMQ node's name and Erlang distribution port (the shared node keeps RabbitMQ's defaults).
+RABBIT_NODE="${RABBIT_NODE:-}"
+RABBIT_DIST_PORT="${RABBIT_DIST_PORT:-$((RABBIT_PORT + 20000))}"
 CLAMD_PORT="${CLAMD_PORT:-3310}"
 SMTP_PORT="${SMTP_PORT:-2525}"
 TURN_PORT="${TURN_PORT:-3478}"

@@ -25,7 +25,30 @@ wait_port() { # host port seconds (0: look once)
   return 1
 }
 
+# psql/createdb as the postgres user against the cluster in use (the private one through its own socket directory).
+as_postgres() { su postgres -c "$*"; }
+pg_client_args() { echo "-p $PG_PORT${PRIVATE_INFRA:+ -h $LOCAL/postgres}"; }
+pg_bin() { echo "/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -n | tail -1)/bin"; }
+
 start_postgres() {
+  if [ -n "$PRIVATE_INFRA" ]; then
+    start_private_postgres
+  else
+    start_shared_postgres
+  fi
+  wait_port 127.0.0.1 "$PG_PORT" 30 || { log "PostgreSQL did not start"; return 1; }
+  local args; args=$(pg_client_args)
+  as_postgres "psql $args -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='municipal'\"" | grep -q 1 \
+    || as_postgres "psql $args -qc \"CREATE ROLE municipal LOGIN SUPERUSER PASSWORD 'municipal'\""
+  local db
+  for db in $DATABASES; do
+    db=$(db_name "$db")
+    as_postgres "psql $args -qtAc \"SELECT 1 FROM pg_database WHERE datname='$db'\"" | grep -q 1 \
+      || as_postgres "createdb $args -O municipal $db"
+  done
+}
+
+start_shared_postgres() {
   local version cluster
   version=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1)
   [ -n "$version" ] || { pg_createcluster 15 main >/dev/null; version=15; }
@@ -39,15 +62,21 @@ start_postgres() {
     # shellcheck disable=SC2086
     pg_ctlcluster $cluster start
   fi
-  wait_port 127.0.0.1 "$PG_PORT" 30 || { log "PostgreSQL did not start"; return 1; }
-  su postgres -c "psql -p $PG_PORT -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='municipal'\"" | grep -q 1 \
-    || su postgres -c "psql -p $PG_PORT -qc \"CREATE ROLE municipal LOGIN SUPERUSER PASSWORD 'municipal'\""
-  local db
-  for db in $DATABASES; do
-    db=$(db_name "$db")
-    su postgres -c "psql -p $PG_PORT -qtAc \"SELECT 1 FROM pg_database WHERE datname='$db'\"" | grep -q 1 \
-      || su postgres -c "createdb -p $PG_PORT -O municipal $db"
-  done
+}
+
+# A cluster of its own in $LOCAL/postgres (data, socket and log), trusting loopback: made for one run.
+start_private_postgres() {
+  local data="$LOCAL/postgres" bin; bin=$(pg_bin)
+  if [ ! -f "$data/PG_VERSION" ]; then
+    log "creating a private PostgreSQL cluster in $data"
+    mkdir -p "$data" && chown postgres:postgres "$data" && chmod 700 "$data"
+    as_postgres "$bin/initdb -D '$data' -U postgres -A trust --no-sync" >/dev/null
+  fi
+  if ! as_postgres "$bin/pg_ctl -D '$data' status" >/dev/null 2>&1; then
+    log "starting the private PostgreSQL on port $PG_PORT"
+    as_postgres "$bin/pg_ctl -D '$data' -l '$data/server.log' -w -t 60 \
+      -o '-p $PG_PORT -k $data -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=${PG_FSYNC:-on}' start" >/dev/null
+  fi
 }
 
 start_redis() {
@@ -62,10 +91,25 @@ start_redis() {
   log "Redis did not start"; return 1
 }
 
+# The private node: its own name, ports, database and logs under $LOCAL/rabbitmq (the server runs as the rabbitmq
+# user, which Debian's wrapper switches to; `su` keeps these variables).
+private_rabbit_environment() {
+  local dir="$LOCAL/rabbitmq"
+  mkdir -p "$dir/mnesia" "$dir/log"
+  printf 'listeners.tcp.local = 127.0.0.1:%s\nmanagement.tcp.port = %s\nmanagement.tcp.ip = 127.0.0.1\n' "$RABBIT_PORT" "$RABBIT_MANAGEMENT_PORT" > "$dir/rabbitmq.conf"
+  echo '[rabbitmq_management].' > "$dir/enabled_plugins"
+  chown -R rabbitmq:rabbitmq "$dir"
+  export RABBITMQ_NODENAME="${RABBIT_NODE:-rabbit-private-$RABBIT_PORT@$(hostname -s)}" RABBITMQ_NODE_PORT="$RABBIT_PORT" \
+    RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_DIST_PORT="$RABBIT_DIST_PORT" RABBITMQ_MNESIA_BASE="$dir/mnesia" \
+    RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf" RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+}
+
 start_rabbitmq() {
+  [ -z "$PRIVATE_INFRA" ] || private_rabbit_environment
   if ! rabbitmqctl -q status >/dev/null 2>&1; then
-    log "starting RabbitMQ"
-    rabbitmq-plugins enable --offline rabbitmq_management >/dev/null 2>&1 || true
+    log "starting RabbitMQ${PRIVATE_INFRA:+ (private node $RABBITMQ_NODENAME)}"
+    [ -n "$PRIVATE_INFRA" ] || rabbitmq-plugins enable --offline rabbitmq_management >/dev/null 2>&1 || true
     RABBITMQ_NODE_PORT="$RABBIT_PORT" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 rabbitmq-server -detached >/dev/null 2>&1 || true
   fi
   local ready=""
@@ -88,7 +132,7 @@ start_clamd() {
 DatabaseDirectory $dir/db
 TCPSocket $CLAMD_PORT
 TCPAddr 127.0.0.1
-Foreground false
+Foreground yes
 LogFile $LOCAL/logs/clamd.log
 PidFile $LOCAL/pids/clamd.pid
 User root
@@ -99,7 +143,10 @@ AlertExceedsMax yes
 CONF
   if ! wait_port 127.0.0.1 "$CLAMD_PORT" 0; then
     log "starting clamd"
-    clamd --config-file="$dir/clamd.conf"
+    # In the foreground, in the background of this shell: a daemonizing clamd makes its parent wait for a signal
+    # from the child, which under load times out (the start then fails) or arrives at whoever became the parent.
+    nohup clamd --config-file="$dir/clamd.conf" >/dev/null 2>&1 &
+    echo $! > "$LOCAL/pids/clamd.pid"
   fi
   wait_port 127.0.0.1 "$CLAMD_PORT" 60 || { log "clamd did not start"; tail -20 "$LOCAL/logs/clamd.log"; return 1; }
 }
@@ -133,5 +180,53 @@ start_infrastructure() {
   start_rabbitmq
   start_clamd
   start_smtp
-  start_turn
+  # A private set serves fault tests, which make no calls: the machine's coturn (if any) is left alone.
+  [ -n "$PRIVATE_INFRA" ] || start_turn
+}
+
+# Stopping and restarting one part, for fault tests: only ever a private set (PRIVATE_INFRA=1), never the
+# infrastructure other checkouts on this machine are using.
+require_private_infra() {
+  [ -n "$PRIVATE_INFRA" ] || { log "refusing to stop shared infrastructure (set PRIVATE_INFRA=1 for a private set)"; return 1; }
+  # A private set on the shared ports would be the shared one.
+  case " $PG_PORT $REDIS_PORT $RABBIT_PORT $CLAMD_PORT $SMTP_PORT " in
+    *" 5432 "* | *" 6379 "* | *" 5672 "* | *" 3310 "* | *" 2525 "*) log "refusing: a private set needs ports of its own"; return 1 ;;
+  esac
+}
+
+stop_component() { # postgres | redis | rabbitmq | clamd | smtp
+  require_private_infra
+  case "$1" in
+    postgres) as_postgres "$(pg_bin)/pg_ctl -D '$LOCAL/postgres' -m fast -w stop" >/dev/null ;;
+    redis) redis-cli -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || true ;;
+    rabbitmq) private_rabbit_environment; rabbitmqctl -q stop >/dev/null 2>&1 || true ;;
+    clamd) kill_pidfile "$LOCAL/pids/clamd.pid" ;;
+    smtp) kill_pidfile "$LOCAL/pids/smtp.pid" ;;
+    *) log "unknown component: $1"; return 1 ;;
+  esac
+}
+
+start_component() {
+  require_private_infra
+  case "$1" in
+    postgres) start_postgres ;;
+    redis) start_redis ;;
+    rabbitmq) start_rabbitmq ;;
+    clamd) start_clamd ;;
+    smtp) start_smtp ;;
+    *) log "unknown component: $1"; return 1 ;;
+  esac
+}
+
+stop_private_infrastructure() {
+  local c
+  for c in postgres redis rabbitmq clamd smtp; do stop_component "$c" || true; done
+}
+
+kill_pidfile() { # file: stops that process and waits until it has gone
+  [ -f "$1" ] || return 0
+  local pid; pid=$(cat "$1")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  rm -f "$1"
 }

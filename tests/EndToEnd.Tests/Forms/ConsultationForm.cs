@@ -30,6 +30,9 @@ internal sealed class ConsultationForm : IAsyncDisposable
         consultation.Clerk.Dialog += (_, dialog) => dialog.AcceptAsync();
 
         await consultation.Resident.GotoAsync($"/room.html#t={ticket.Token}");
+        // The clerk takes the resident once they are in the room, as at the counter (and as sessions expects: an
+        // accept racing the resident's join can be refused as "already taken").
+        await Assertions.Expect(consultation.Resident.Locator("#status")).ToContainTextAsync(name, new() { Timeout = 20000 });
         Assert.True((await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = "Schalter-2026!" } })).Ok);
         await consultation.Clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
         await Assertions.Expect(consultation.Clerk.Locator("#resident-name")).ToHaveTextAsync(name, new() { Timeout = 15000 });

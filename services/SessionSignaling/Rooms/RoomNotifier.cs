@@ -14,15 +14,18 @@ public sealed class RoomNotifier(IHubContext<SessionHub, ISessionClient> hub, Ro
     {
         var removed = await presence.RemoveWhereAsync(roomId, who);
         if (removed.Count == 0) return;
-        await hub.Clients.Clients(removed).Closed(closed);
-        foreach (var connectionId in removed)
+        var connections = removed.Select(e => e.ConnectionId).ToList();
+        await hub.Clients.Clients(connections).Closed(closed);
+        foreach (var connectionId in connections)
         {
             await hub.Groups.RemoveFromGroupAsync(connectionId, SessionHub.Group(roomId));
         }
         var remaining = (await presence.ListAsync(roomId)).Select(e => e.Participant.AsSender).Distinct().ToList();
         if (remaining.Count > 0)
         {
-            await hub.Clients.Group(SessionHub.Group(roomId)).Presence(new PresenceNotice(remaining, null, null));
+            // Those who stay see who was let out (a transferred clerk), as when someone leaves by closing the page.
+            var left = removed.Select(e => e.Participant.AsSender).Except(remaining).FirstOrDefault();
+            await hub.Clients.Group(SessionHub.Group(roomId)).Presence(new PresenceNotice(remaining, null, left));
         }
     }
 }

@@ -111,6 +111,8 @@ async function main() {
   let participants = result.participants;
   room.on('presence', notice => { participants = notice.participants; showStatus(participants, result.room, result.you); });
   showStatus(participants, result.room, result.you);
+  // A clerk took the consultation: said at once, their page joins a moment later.
+  room.on('accepted', accepted => { if (!inviteToken) status.textContent = t('room.with', { name: accepted.by.name }); });
   document.addEventListener('languagechange', () => showStatus(participants, result.room, result.you));
 
   // The call is between the resident and the clerk; an invited interpreter or colleague joins the chat.

@@ -59,7 +59,7 @@ public static class StaffRoomApi
     }
 
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>> Accept(
-        AcceptRequest request, ClaimsPrincipal user, SessionDb db, TimeProvider clock, CancellationToken cancellationToken)
+        AcceptRequest request, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
     {
         var given = new[] { request.TicketId, request.AppointmentId, request.SessionId }.Count(v => v is not null);
         if (given != 1) return Problems.Invalid("ticketId", "Give exactly one of ticketId, appointmentId or sessionId.");
@@ -96,6 +96,8 @@ public static class StaffRoomApi
         {
             return Problems.Conflict("A colleague has already taken this resident.");
         }
+        // The resident learns it at once, not only when the clerk's page has loaded and joined.
+        await notifier.AcceptedAsync(room.Id, new Sender(ParticipantRoles.Clerk, room.StaffName!));
         return TypedResults.Ok(RoomDetails.From(room));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
@@ -8,6 +9,7 @@ using Municipal.SessionSignaling.Consumers;
 using Municipal.SessionSignaling.Data;
 using Municipal.SessionSignaling.Hubs;
 using Municipal.SessionSignaling.Rooms;
+using Municipal.SessionSignaling.Telemetry;
 using Municipal.SessionSignaling.Turn;
 using StackExchange.Redis;
 
@@ -32,11 +34,16 @@ internal static class Extensions
         builder.Services.AddScoped<RoomAccess>();
         builder.Services.AddSingleton<RoomPresence>();
         builder.Services.AddSingleton<RoomNotifier>();
+        builder.Services.AddSingleton<StaffOnDuty>();
         builder.Services.AddSingleton<IceServers>();
         builder.Services.Configure<TurnOptions>(builder.Configuration.GetSection("Turn"));
+        builder.Services.Configure<HubRateLimitOptions>(builder.Configuration.GetSection("Sessions:HubLimits"));
+        builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<TranscriptWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TranscriptWriter>());
         builder.Services.AddHostedService<RoomRetention>();
+        builder.Services.AddSingleton<SessionMetrics>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionMetrics>());
         builder.AddSignaling();
     }
 
@@ -52,6 +59,7 @@ internal static class Extensions
                 // Co-filling and ID-check events carry more than a chat line.
                 options.MaximumReceiveMessageSize = 256 * 1024;
                 options.EnableDetailedErrors = false;
+                options.AddFilter<HubRateLimitFilter>();
             })
             .AddStackExchangeRedis(options =>
             {

@@ -33,7 +33,7 @@ public sealed class Hub : IAsyncDisposable
             })
             .Build();
         var hub = new Hub(connection);
-        foreach (var name in new[] { "Message", "Typing", "Presence", "Signal", "ModeRequested", "ModeAnswered", "ModeChanged", "RoomEvent", "Closed" })
+        foreach (var name in new[] { "Message", "Typing", "Presence", "Signal", "ModeRequested", "ModeAnswered", "ModeChanged", "RoomEvent", "Closed", "Accepted" })
         {
             var channel = Channel.CreateUnbounded<object?>();
             hub.received[name] = channel;

@@ -56,4 +56,50 @@ public sealed class ScaleOutTests(SessionsFactory first) : IClassFixture<Session
         Assert.Equal("ended", (await staff.NextAsync("Closed")).GetProperty("reason").GetString());
         Assert.Equal("ended", (await resident.NextAsync("Closed")).GetProperty("reason").GetString());
     }
+
+    [Fact]
+    public async Task What_the_clerk_does_over_REST_on_one_instance_reaches_a_resident_held_by_the_other()
+    {
+        var room = await first.IssueTicketAsync();
+        await using var resident = await Hub.ConnectAsync(first);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+
+        // The clerk's browser is pinned to the second instance: REST and hub.
+        var clerk = Staff.Clerk("residents-office", "move");
+        var clerkApi = second.CreateStaffClient(clerk);
+        (await clerkApi.PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
+        // Accepting over REST tells the resident at once, before the clerk's page joins.
+        Assert.Equal("Clerk residents-office", (await resident.NextAsync("Accepted")).GetProperty("by").GetProperty("name").GetString());
+        await using var staff = await Hub.ConnectAsync(second, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        var presence = await resident.NextAsync("Presence");
+        Assert.Equal("clerk", presence.GetProperty("joined").GetProperty("role").GetString());
+        Assert.Contains(presence.GetProperty("participants").EnumerateArray(), p => p.GetProperty("role").GetString() == "clerk");
+
+        // A transfer on the second instance lets the clerk out and tells the resident on the first one.
+        (await clerkApi.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toDepartmentKey = "residents-office" })).EnsureSuccessStatusCode();
+        Assert.Equal("transferred", (await staff.NextAsync("Closed")).GetProperty("reason").GetString());
+        var left = await resident.NextAsync("Presence");
+        Assert.Equal("clerk", left.GetProperty("left").GetProperty("role").GetString());
+        Assert.DoesNotContain(left.GetProperty("participants").EnumerateArray(), p => p.GetProperty("role").GetString() == "clerk");
+
+        // The colleague takes it on the second instance and ends it there: the resident on the first is told.
+        var colleague = Staff.Clerk("residents-office", "move");
+        var colleagueApi = second.CreateStaffClient(colleague);
+        (await colleagueApi.PostAsJsonAsync("/api/sessions/rooms/accept", new { sessionId = room.Id })).EnsureSuccessStatusCode();
+        Assert.Equal("clerk", (await resident.NextAsync("Accepted")).GetProperty("by").GetProperty("role").GetString());
+        await using var next = await Hub.ConnectAsync(second, colleague);
+        await next.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        Assert.Equal("clerk", (await resident.NextAsync("Presence")).GetProperty("joined").GetProperty("role").GetString());
+        // Like the browser, the colleague's page closes its connection the moment it hears the room closed. Its
+        // instance then cannot acknowledge a group change any more: ending must not wait for that (30 s before).
+        next.Connection.On<JsonElement>("Closed", closed => { _ = next.Connection.StopAsync(); });
+        var ending = System.Diagnostics.Stopwatch.StartNew();
+        (await colleagueApi.PostAsync($"/api/sessions/rooms/{room.Id}/end", null)).EnsureSuccessStatusCode();
+        Assert.True(ending.Elapsed < TimeSpan.FromSeconds(10), $"ending took {ending.Elapsed}");
+        Assert.Equal("ended", (await resident.NextAsync("Closed")).GetProperty("reason").GetString());
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(
+            () => resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Noch da?", (string?)null));
+        Assert.Contains("room-closed", refused.Message);
+    }
 }

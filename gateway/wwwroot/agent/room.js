@@ -17,6 +17,9 @@ register({
     'aroom.residentAbsent': '{name} ist noch nicht im Raum.', 'aroom.ended': 'Die Beratung ist beendet.', 'aroom.transferred': 'Die Beratung wurde weitergeleitet.',
     'aroom.noRoom': 'Öffnen Sie eine Beratung aus der Warteschlange oder den Terminen.', 'aroom.panelUnavailable': 'Nicht verfügbar.',
     'aroom.back': 'Zur Übersicht', 'aroom.nobody': '–',
+    'aroom.transferToColleague': 'An Kollegin oder Kollegen weiterleiten', 'aroom.colleagueBusy': '{name} (in einer Beratung)',
+    'aroom.colleagueHint': 'Angemeldete Kolleginnen und Kollegen Ihrer Abteilung; der Chatverlauf geht mit.',
+    'aroom.noColleague': 'Gerade ist niemand sonst aus der Abteilung angemeldet.',
   },
   en: {
     'agent.name': 'Counter for staff', 'aroom.title': 'Consultation', 'aroom.titleWith': 'Consultation: {concern}',
@@ -30,6 +33,9 @@ register({
     'aroom.residentAbsent': '{name} is not in the room yet.', 'aroom.ended': 'The consultation has ended.', 'aroom.transferred': 'The consultation was transferred.',
     'aroom.noRoom': 'Open a consultation from the queue or the appointments.', 'aroom.panelUnavailable': 'Not available.',
     'aroom.back': 'Back to the overview', 'aroom.nobody': '–',
+    'aroom.transferToColleague': 'Transfer to a colleague', 'aroom.colleagueBusy': '{name} (in a consultation)',
+    'aroom.colleagueHint': 'Signed-in colleagues of your department; the chat history goes along.',
+    'aroom.noColleague': 'No one else from the department is signed in right now.',
   },
 });
 
@@ -107,6 +113,32 @@ function fillDepartments(departments, current) {
   }));
 }
 
+/** Colleagues of the room's department who are signed in, refreshed while the page is open. */
+function colleagues(roomId) {
+  const select = $('transfer-colleague');
+  let list = [];
+  const render = () => {
+    const chosen = select.value;
+    select.replaceChildren(...list.map(c => {
+      const option = document.createElement('option');
+      option.value = c.id;
+      option.textContent = c.busy ? t('aroom.colleagueBusy', { name: c.name }) : c.name;
+      option.selected = c.id === chosen;
+      return option;
+    }));
+    select.disabled = $('transfer-colleague-submit').disabled = list.length === 0;
+    $('colleague-hint').textContent = list.length ? t('aroom.colleagueHint') : t('aroom.noColleague');
+  };
+  const load = async () => {
+    try { list = await api(`/api/sessions/rooms/${roomId}/colleagues`); } catch { list = []; }
+    render();
+  };
+  load();
+  const timer = setInterval(load, 10000);
+  document.addEventListener('languagechange', render);
+  return () => clearInterval(timer);
+}
+
 async function main() {
   const staff = await staffPage();
   languageSwitch();
@@ -168,7 +200,9 @@ async function main() {
   });
   window.consultation = { stats: () => controls.call.stats(), roomId: details.id };
 
+  const stopColleagues = colleagues(details.id);
   room.on('closed', closed => {
+    stopColleagues();
     // Not awaited: stopping the connection from inside one of its own handlers would wait for itself.
     controls.call.dispose();
     room.stop();
@@ -179,6 +213,14 @@ async function main() {
     event.preventDefault();
     try {
       await api(`/api/sessions/rooms/${details.id}/transfer`, { method: 'POST', body: { toDepartmentKey: $('transfer-department').value } });
+    } catch (e) {
+      fail(e.message);
+    }
+  });
+  $('colleague-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      await api(`/api/sessions/rooms/${details.id}/transfer`, { method: 'POST', body: { toStaffId: $('transfer-colleague').value } });
     } catch (e) {
       fail(e.message);
     }

@@ -12,7 +12,8 @@ register({
     'room.with': 'Sie sprechen mit {name}.', 'room.noToken': 'Dieser Link ist unvollständig. Bitte öffnen Sie den Link aus Ihrer E-Mail erneut.',
     'room.notFound': 'Dieser Link ist abgelaufen oder ungültig.', 'room.closed': 'Diese Beratung ist beendet.',
     'room.cancelled': 'Dieser Termin wurde abgesagt.', 'room.leaveConfirm': 'Möchten Sie die Beratung wirklich verlassen?',
-'room.guest': 'Sie nehmen als {role} teil.',
+    'room.guest.interpreter': 'Sie dolmetschen in der Beratung von {name}. Sie schreiben im Chat mit; das Video bleibt zwischen {name} und der Sachbearbeitung.',
+    'room.guest.clerk': 'Sie sind als weitere Sachbearbeitung in der Beratung von {name}. Sie schreiben im Chat mit; das Video bleibt zwischen {name} und der Sachbearbeitung.',
   },
   en: {
     'room.title': 'Your consultation', 'room.connecting': 'Connecting …', 
@@ -22,7 +23,8 @@ register({
     'room.with': 'You are talking to {name}.', 'room.noToken': 'This link is incomplete. Please open the link from your e-mail again.',
     'room.notFound': 'This link has expired or is not valid.', 'room.closed': 'This consultation has ended.',
     'room.cancelled': 'This appointment was cancelled.', 'room.leaveConfirm': 'Do you really want to leave the consultation?',
-'room.guest': 'You are taking part as {role}.',
+    'room.guest.interpreter': "You are interpreting in {name}'s consultation. You write in the chat; the video stays between {name} and the clerk.",
+    'room.guest.clerk': "You are joining {name}'s consultation as a second clerk. You write in the chat; the video stays between {name} and the clerk.",
   },
 });
 apply();
@@ -40,7 +42,12 @@ function fail(key) {
   $('room').hidden = true;
 }
 
-function showStatus(participants, room) {
+function showStatus(participants, room, you) {
+  // An invited interpreter or second clerk is told their part, whoever else comes and goes.
+  if (you && you.role !== 'resident') {
+    status.textContent = t(`room.guest.${you.role}`, { name: room.citizenName });
+    return;
+  }
   const clerk = participants.find(p => p.role === 'clerk');
   status.textContent = clerk ? t('room.with', { name: clerk.name }) : t('room.waiting', { name: room.citizenName });
 }
@@ -101,9 +108,12 @@ async function main() {
   }
   $('room').hidden = false;
   document.title = `${t('room.title')} – ${t('site.name')}`;
-  room.on('presence', notice => showStatus(notice.participants, result.room));
-  showStatus(result.participants, result.room);
-  if (inviteToken) status.textContent = t('room.guest', { role: t(`role.${result.you.role}`) });
+  let participants = result.participants;
+  room.on('presence', notice => { participants = notice.participants; showStatus(participants, result.room, result.you); });
+  showStatus(participants, result.room, result.you);
+  // A clerk took the consultation: said at once, their page joins a moment later.
+  room.on('accepted', accepted => { if (!inviteToken) status.textContent = t('room.with', { name: accepted.by.name }); });
+  document.addEventListener('languagechange', () => showStatus(participants, result.room, result.you));
 
   // The call is between the resident and the clerk; an invited interpreter or colleague joins the chat.
   if (inviteToken) {

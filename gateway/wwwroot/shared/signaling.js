@@ -3,7 +3,7 @@
 // what was missed, and resends chat lines that were not confirmed (same client id, so the server stores
 // them once). The resident's token travels in the join call, never in a URL.
 import { register, t } from '/shared/i18n.js';
-const events = ['message', 'typing', 'presence', 'signal', 'modeRequested', 'modeAnswered', 'modeChanged', 'roomEvent', 'closed'];
+const events = ['message', 'typing', 'presence', 'signal', 'modeRequested', 'modeAnswered', 'modeChanged', 'roomEvent', 'closed', 'accepted'];
 
 export class RoomConnection {
   constructor() {
@@ -100,7 +100,14 @@ export class RoomConnection {
   async send(text) {
     const clientId = crypto.randomUUID();
     this.pending.set(clientId, text);
-    const stored = await this.connection.invoke('SendMessage', text, clientId);
+    let stored;
+    try {
+      stored = await this.connection.invoke('SendMessage', text, clientId);
+    } catch (e) {
+      // Refused by the server (too fast, room closed …): not resent after a reconnect; a lost connection keeps it.
+      if (hubError(e) !== 'unknown') this.pending.delete(clientId);
+      throw e;
+    }
     this.receive([stored]);
     return stored;
   }
@@ -115,7 +122,7 @@ export class RoomConnection {
 
 /** The hub's error codes ("room-closed" …) from a failed invoke. */
 export function hubError(error) {
-  const match = /(room-not-found|room-closed|forbidden|not-joined|invalid-[a-z]+)/.exec(error?.message || '');
+  const match = /(room-not-found|room-closed|forbidden|not-joined|rate-limited|invalid-[a-z]+)/.exec(error?.message || '');
   return match ? match[1] : 'unknown';
 }
 
@@ -123,6 +130,7 @@ export function hubError(error) {
 register({
   de: {
     'chat.you': 'Sie', 'chat.typing': '{name} schreibt …', 'chat.failed': 'Die Nachricht wurde nicht gesendet. Bitte erneut versuchen.',
+    'chat.tooFast': 'Sie senden sehr schnell. Bitte warten Sie einen Moment und senden Sie dann erneut.',
     'chat.reconnecting': 'Verbindung unterbrochen – wird wiederhergestellt …', 'chat.reconnected': 'Wieder verbunden.',
     'chat.joined': '{name} ist dem Raum beigetreten.', 'chat.left': '{name} hat den Raum verlassen.',
     'role.resident': 'Einwohner/in', 'role.clerk': 'Sachbearbeitung', 'role.interpreter': 'Dolmetschen',
@@ -130,6 +138,7 @@ register({
   },
   en: {
     'chat.you': 'You', 'chat.typing': '{name} is typing …', 'chat.failed': 'The message was not sent. Please try again.',
+    'chat.tooFast': 'You are sending very fast. Please wait a moment, then send again.',
     'chat.reconnecting': 'Connection lost – reconnecting …', 'chat.reconnected': 'Connected again.',
     'chat.joined': '{name} joined the room.', 'chat.left': '{name} left the room.',
     'role.resident': 'Resident', 'role.clerk': 'Clerk', 'role.interpreter': 'Interpreter',
@@ -197,9 +206,9 @@ export function bindChat(room, { list, form, input, typing, status }) {
     room.typing(false);
     try {
       await room.send(text);
-    } catch {
+    } catch (e) {
       input.value = text;
-      status.textContent = t('chat.failed');
+      status.textContent = t(hubError(e) === 'rate-limited' ? 'chat.tooFast' : 'chat.failed');
     }
   });
 }

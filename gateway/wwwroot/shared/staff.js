@@ -7,11 +7,13 @@ register({
     'nav.home': 'Übersicht', 'nav.appointments': 'Termine heute', 'nav.queue': 'Warteschlange', 'nav.inbox': 'Posteingang',
     'nav.dossiers': 'Dossiers', 'nav.stats': 'Statistik', 'nav.adminBooking': 'Angebot & Zeiten', 'nav.adminStaff': 'Mitarbeitende',
     'nav.audit': 'Protokoll', 'nav.signOut': 'Abmelden', 'nav.label': 'Hauptnavigation', 'staff.signedInAs': 'Angemeldet: {name}',
+    'duty.handedToYou': 'Eine Beratung wurde an Sie weitergeleitet: {name}.', 'duty.take': 'Beratung übernehmen',
   },
   en: {
     'nav.home': 'Overview', 'nav.appointments': "Today's appointments", 'nav.queue': 'Queue', 'nav.inbox': 'Inbox',
     'nav.dossiers': 'Dossiers', 'nav.stats': 'Statistics', 'nav.adminBooking': 'Services & hours', 'nav.adminStaff': 'Staff',
     'nav.audit': 'Audit log', 'nav.signOut': 'Sign out', 'nav.label': 'Main navigation', 'staff.signedInAs': 'Signed in: {name}',
+    'duty.handedToYou': 'A consultation was handed to you: {name}.', 'duty.take': 'Take the consultation',
   },
 });
 
@@ -72,11 +74,53 @@ export function renderNav(staff) {
   nav.append(who, out);
 }
 
+const dutyInterval = 15000;
+
+/** Lists the consultations colleagues handed to this staff member, each with a link to take it. */
+function showHandedOver(rooms) {
+  let box = document.getElementById('handed-over');
+  if (!rooms.length) { box?.remove(); return; }
+  if (!box) {
+    box = document.createElement('div');
+    box.id = 'handed-over';
+    box.className = 'card handed-over';
+    box.setAttribute('role', 'status');
+    document.querySelector('main')?.prepend(box);
+  }
+  box.replaceChildren(...rooms.map(room => {
+    const line = document.createElement('p');
+    const link = document.createElement('a');
+    link.href = `/agent/room.html?session=${encodeURIComponent(room.id)}`;
+    link.className = 'button';
+    link.textContent = t('duty.take');
+    line.append(t('duty.handedToYou', { name: room.citizenName }), ' ', link);
+    return line;
+  }));
+}
+
+/**
+ * While a staff page is open its holder counts as present, so colleagues can hand them a resident (sessions keeps
+ * the list); the answer names consultations handed to them. A missing sessions service only hides both.
+ */
+function reportForDuty(staff) {
+  if (!staff.departments?.length) return;
+  let handed = [];
+  const report = async () => {
+    try { handed = (await api('/api/sessions/duty', { method: 'POST' })).transferredToYou || []; } catch { handed = []; }
+    showHandedOver(handed);
+  };
+  report();
+  setInterval(report, dutyInterval);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') report(); });
+  document.addEventListener('languagechange', () => showHandedOver(handed));
+}
+
 /** requireStaff + nav + translations, for the top of every staff page. */
 export async function staffPage() {
   const staff = await requireStaff();
   renderNav(staff);
   apply();
   document.addEventListener('languagechange', () => renderNav(staff));
+  reportForDuty(staff);
   return staff;
 }

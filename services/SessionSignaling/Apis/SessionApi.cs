@@ -8,6 +8,7 @@ public static class SessionApi
         api.MapResidentRoomApi();
         api.MapStaffRoomApi();
         api.MapIceServersApi();
+        api.MapDutyApi();
         return app;
     }
 }

@@ -8,6 +8,7 @@ using Municipal.SessionSignaling.Data;
 using Municipal.SessionSignaling.Hubs;
 using Municipal.SessionSignaling.Model;
 using Municipal.SessionSignaling.Rooms;
+using Municipal.SessionSignaling.Telemetry;
 
 namespace Municipal.SessionSignaling.Apis;
 
@@ -27,6 +28,7 @@ public static class StaffRoomApi
         rooms.MapGet("/", List);
         rooms.MapGet("/{id:guid}", Get);
         rooms.MapPost("/accept", Accept);
+        rooms.MapGet("/{id:guid}/colleagues", Colleagues);
         rooms.MapPost("/{id:guid}/transfer", Transfer);
         rooms.MapPost("/{id:guid}/end", End);
         rooms.MapPost("/{id:guid}/invites", Invite);
@@ -57,7 +59,7 @@ public static class StaffRoomApi
     }
 
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>> Accept(
-        AcceptRequest request, ClaimsPrincipal user, SessionDb db, TimeProvider clock, CancellationToken cancellationToken)
+        AcceptRequest request, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
     {
         var given = new[] { request.TicketId, request.AppointmentId, request.SessionId }.Count(v => v is not null);
         if (given != 1) return Problems.Invalid("ticketId", "Give exactly one of ticketId, appointmentId or sessionId.");
@@ -94,7 +96,28 @@ public static class StaffRoomApi
         {
             return Problems.Conflict("A colleague has already taken this resident.");
         }
+        // The resident learns it at once, not only when the clerk's page has loaded and joined.
+        await notifier.AcceptedAsync(room.Id, new Sender(ParticipantRoles.Clerk, room.StaffName!));
         return TypedResults.Ok(RoomDetails.From(room));
+    }
+
+    /// <summary>Colleagues of the room's department who have an agent page open — those the room can be handed to.</summary>
+    public static async Task<Results<Ok<List<Colleague>>, ProblemHttpResult>> Colleagues(
+        Guid id, ClaimsPrincipal user, SessionDb db, StaffOnDuty duty, CancellationToken cancellationToken)
+    {
+        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (room is null) return Problems.NotFound();
+        if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can hand it on.");
+
+        var me = user.StaffId();
+        var present = (await duty.InAsync(room.DepartmentKey)).Where(c => c.Id != me).ToList();
+        var ids = present.Select(c => c.Id).ToList();
+        var busy = await db.Rooms.AsNoTracking()
+            .Where(r => r.Status == RoomStatus.Active && r.StaffId != null && ids.Contains(r.StaffId.Value))
+            .Select(r => r.StaffId!.Value)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(present.Select(c => new Colleague(c.Id, c.Name, busy.Contains(c.Id))).ToList());
     }
 
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>> Transfer(
@@ -136,7 +159,7 @@ public static class StaffRoomApi
     }
 
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult>> End(
-        Guid id, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, SessionMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
     {
         var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (room is null) return Problems.NotFound();
@@ -160,6 +183,7 @@ public static class StaffRoomApi
         {
             return Problems.Conflict("The room changed meanwhile; reload it.");
         }
+        metrics.Ended(room, now - started);
         await notifier.CloseForAsync(room.Id, new RoomClosed("ended", null, null), _ => true);
         return TypedResults.Ok(RoomDetails.From(room));
     }

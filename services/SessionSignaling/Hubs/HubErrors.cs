@@ -11,4 +11,5 @@ public static class HubErrors
     public const string InvalidSignal = "invalid-signal";
     public const string InvalidMode = "invalid-mode";
     public const string InvalidEvent = "invalid-event";
+    public const string RateLimited = "rate-limited";
 }

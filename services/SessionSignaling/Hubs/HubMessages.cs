@@ -25,3 +25,6 @@ public sealed record RoomEventMessage(string Type, JsonElement Payload, Sender F
 
 /// <summary>The room closed for this participant: "ended" by the clerk or "transferred" to someone else.</summary>
 public sealed record RoomClosed(string Reason, Guid? ToStaffId, string? ToDepartmentKey);
+
+/// <summary>A clerk took the room (sent when they accept, before their page has joined).</summary>
+public sealed record RoomAccepted(Sender By);

@@ -20,4 +20,6 @@ public interface ISessionClient
     Task RoomEvent(RoomEventMessage roomEvent);
 
     Task Closed(RoomClosed closed);
+
+    Task Accepted(RoomAccepted accepted);
 }

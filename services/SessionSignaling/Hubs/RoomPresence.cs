@@ -37,11 +37,11 @@ public sealed class RoomPresence(IConnectionMultiplexer redis, IConfiguration co
             .ToList();
     }
 
-    /// <summary>Removes the matching connections and returns their ids (to drop them from the SignalR group).</summary>
-    public async Task<IReadOnlyList<string>> RemoveWhereAsync(Guid roomId, Func<Participant, bool> predicate)
+    /// <summary>Removes the matching connections and returns them (to drop them from the SignalR group).</summary>
+    public async Task<IReadOnlyList<(string ConnectionId, Participant Participant)>> RemoveWhereAsync(Guid roomId, Func<Participant, bool> predicate)
     {
-        var removed = (await ListAsync(roomId)).Where(e => predicate(e.Participant)).Select(e => e.ConnectionId).ToList();
-        if (removed.Count > 0) await Db.HashDeleteAsync(Key(roomId), removed.Select(id => (RedisValue)id).ToArray());
+        var removed = (await ListAsync(roomId)).Where(e => predicate(e.Participant)).ToList();
+        if (removed.Count > 0) await Db.HashDeleteAsync(Key(roomId), removed.Select(e => (RedisValue)e.ConnectionId).ToArray());
         return removed;
     }
 }

@@ -142,9 +142,12 @@ public sealed class SessionHub(
         {
             try
             {
-                await presence.RemoveAsync(me.RoomId, Context.ConnectionId);
-                var participants = await ParticipantsAsync(me.RoomId);
-                await Clients.OthersInGroup(Group(me.RoomId)).Presence(new PresenceNotice(participants, null, me.AsSender));
+                // A connection let out by an end or transfer was announced then; only one still listed leaves now.
+                if (await presence.RemoveAsync(me.RoomId, Context.ConnectionId))
+                {
+                    var participants = await ParticipantsAsync(me.RoomId);
+                    await Clients.OthersInGroup(Group(me.RoomId)).Presence(new PresenceNotice(participants, null, me.AsSender));
+                }
             }
             catch (Exception ex)
             {

@@ -8,21 +8,40 @@ namespace Municipal.SessionSignaling.Rooms;
 /// revokes the connections that may no longer be in it. Works across instances: the Redis backplane carries the
 /// messages and group changes, the presence hash says which connections there are.
 /// </summary>
-public sealed class RoomNotifier(IHubContext<SessionHub, ISessionClient> hub, RoomPresence presence)
+public sealed class RoomNotifier(IHubContext<SessionHub, ISessionClient> hub, RoomPresence presence, ILogger<RoomNotifier> logger)
 {
+    /// <summary>Tells everyone in the room, on whichever instance, that a clerk took it.</summary>
+    public Task AcceptedAsync(Guid roomId, Sender clerk) =>
+        hub.Clients.Group(SessionHub.Group(roomId)).Accepted(new RoomAccepted(clerk));
+
     public async Task CloseForAsync(Guid roomId, RoomClosed closed, Func<Participant, bool> who)
     {
         var removed = await presence.RemoveWhereAsync(roomId, who);
         if (removed.Count == 0) return;
-        await hub.Clients.Clients(removed).Closed(closed);
-        foreach (var connectionId in removed)
-        {
-            await hub.Groups.RemoveFromGroupAsync(connectionId, SessionHub.Group(roomId));
-        }
+        var connections = removed.Select(e => e.ConnectionId).ToList();
+        var group = SessionHub.Group(roomId);
+        await hub.Clients.Clients(connections).Closed(closed);
         var remaining = (await presence.ListAsync(roomId)).Select(e => e.Participant.AsSender).Distinct().ToList();
         if (remaining.Count > 0)
         {
-            await hub.Clients.Group(SessionHub.Group(roomId)).Presence(new PresenceNotice(remaining, null, null));
+            // Those who stay see who was let out (a transferred clerk), as when someone leaves by closing the page.
+            var left = removed.Select(e => e.Participant.AsSender).Except(remaining).FirstOrDefault();
+            await hub.Clients.GroupExcept(group, connections).Presence(new PresenceNotice(remaining, null, left));
         }
+        // Not awaited by the caller: for a connection held by another instance the backplane waits for that instance's
+        // acknowledgement, which never comes when the connection has meanwhile closed (a closed browser, a crashed
+        // instance) — the clerk's "end" would hang for the backplane's 30 s. A revoked connection can no longer send
+        // into the room anyway (presence is checked on every call).
+        _ = Task.WhenAll(connections.Select(async connectionId =>
+        {
+            try
+            {
+                await hub.Groups.RemoveFromGroupAsync(connectionId, group);
+            }
+            catch (Exception ex)
+            {
+                logger.LogDebug(ex, "Connection {ConnectionId} was not removed from room {RoomId}; it is gone", connectionId, roomId);
+            }
+        }));
     }
 }

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Municipal.Testing;
+
+namespace Municipal.Benchmarks.Consultation;
+
+/// <summary>
+/// Call set-up through the whole system: from both pages starting to load (the resident's room link, the clerk's
+/// room page) to both peer connections "connected" — the clerk asks for video as soon as the resident is in, the
+/// resident accepts. Baseline in the same run and the same Chromium: two bare pages connecting through a trivial
+/// in-process relay (<see cref="BareCallServer"/>), with the same fake camera and microphone.
+/// </summary>
+public sealed class CallSetupBenchmark : IBenchmark
+{
+    private const int Samples = 12;
+    private const string Password = "Schalter-2026!";
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    public string Name => "Consultation call set-up";
+
+    public async Task<BenchmarkReport> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var browser = new BrowserHost();
+        await browser.StartAsync();
+        await using var bare = await BareCallServer.StartAsync();
+        var bus = await Tickets.StartBusAsync(cancellationToken);
+        var system = new List<double>();
+        var baseline = new List<double>();
+        try
+        {
+            // Alternating, so both see the same machine load over the run.
+            for (var i = 0; i < Samples; i++)
+            {
+                baseline.Add(await BareCallAsync(browser.Instance, bare.Url, i));
+                system.Add(await SystemCallAsync(browser.Instance, bus, i, cancellationToken));
+            }
+        }
+        finally
+        {
+            await bus.StopAsync(cancellationToken);
+        }
+        return new BenchmarkReport(Name,
+        [
+            new("page load → call connected, p50", Percentile(system, 0.50), "ms", Percentile(baseline, 0.50), "two bare pages + trivial relay p50"),
+            new("page load → call connected, p95", Percentile(system, 0.95), "ms", Percentile(baseline, 0.95), "two bare pages + trivial relay p95"),
+            new("calls connected", system.Count, $"of {Samples}", baseline.Count, "bare calls"),
+        ]);
+    }
+
+    private static async Task<double> BareCallAsync(IBrowser browser, Uri server, int sample)
+    {
+        await using var caller = await browser.NewContextAsync(Party());
+        await using var callee = await browser.NewContextAsync(Party());
+        var a = await caller.NewPageAsync();
+        var b = await callee.NewPageAsync();
+        var room = $"bare-{sample}-{Guid.NewGuid():N}";
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(
+            a.GotoAsync(new Uri(server, $"/call.html?role=caller&room={room}").ToString()),
+            b.GotoAsync(new Uri(server, $"/call.html?role=callee&room={room}").ToString()));
+        await Task.WhenAll(Connected(a, "window.state"), Connected(b, "window.state"));
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static async Task<double> SystemCallAsync(IBrowser browser, MassTransit.IBus bus, int sample, CancellationToken cancellationToken)
+    {
+        var ticket = await Tickets.PublishAsync(bus, $"Anruf {sample}", cancellationToken);
+        await using var residentParty = await browser.NewContextAsync(Party(TestEnvironment.GatewayUrl));
+        await using var clerkParty = await browser.NewContextAsync(Party(TestEnvironment.GatewayUrl));
+        await WaitForRoomAsync(residentParty, ticket.Token);
+        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
+        if (!login.Ok) throw new InvalidOperationException($"staff sign-in failed: {login.Status}");
+        var resident = await residentParty.NewPageAsync();
+        var clerk = await clerkParty.NewPageAsync();
+
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(
+            resident.GotoAsync($"/room.html#t={ticket.Token}"),
+            clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}"));
+        // What a clerk does: once the resident is in, ask for video; the resident accepts at once.
+        await Assertions.Expect(clerk.Locator("#status")).ToContainTextAsync("Sie betreuen", new() { Timeout = (float)Limit.TotalMilliseconds });
+        await clerk.Locator("#start-video").ClickAsync();
+        await resident.Locator("#accept-video").ClickAsync(new() { Timeout = (float)Limit.TotalMilliseconds });
+        await Task.WhenAll(ConnectedByStats(resident), ConnectedByStats(clerk));
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+
+        var roomId = await clerk.EvaluateAsync<string>("() => window.consultation.roomId");
+        await clerkParty.APIRequest.PostAsync($"/api/sessions/rooms/{roomId}/end");
+        return elapsed;
+    }
+
+    /// <summary>The room is made from booking's event; the clock starts once it exists, as for a resident following a link.</summary>
+    private static async Task WaitForRoomAsync(IBrowserContext party, string token)
+    {
+        var deadline = DateTime.UtcNow + Limit;
+        while (true)
+        {
+            var response = await party.APIRequest.GetAsync("/api/sessions/rooms/current", new() { Headers = new Dictionary<string, string> { ["X-Resident-Token"] = token } });
+            if (response.Ok) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The room did not appear: {response.Status}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static Task Connected(IPage page, string expression) =>
+        page.WaitForFunctionAsync($"() => {expression} === 'connected'", null, new() { PollingInterval = 20, Timeout = (float)Limit.TotalMilliseconds });
+
+    private static async Task ConnectedByStats(IPage page)
+    {
+        var deadline = DateTime.UtcNow + Limit;
+        while (true)
+        {
+            var stats = await page.EvaluateAsync<string>("async () => JSON.stringify(await window.consultation.stats())");
+            if (JsonSerializer.Deserialize<JsonElement>(stats).GetProperty("connectionState").GetString() == "connected") return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The call did not connect: {stats}");
+            await Task.Delay(20);
+        }
+    }
+
+    private static BrowserNewContextOptions Party(string? baseUrl = null) => new()
+    {
+        BaseURL = baseUrl,
+        ViewportSize = new() { Width = 1280, Height = 800 },
+        Locale = "de-DE",
+        Permissions = ["camera", "microphone"],
+    };
+
+    private static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    /// <summary>The end-to-end tests' Chromium with the same fake devices (tests/Testing/Browser.cs).</summary>
+    private sealed class BrowserHost : IAsyncDisposable
+    {
+        private readonly Municipal.Testing.Browser browser = new();
+
+        public IBrowser Instance => browser.Instance;
+
+        public Task StartAsync() => browser.InitializeAsync();
+
+        public async ValueTask DisposeAsync() => await browser.DisposeAsync();
+    }
+}

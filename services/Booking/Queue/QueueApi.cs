@@ -154,9 +154,9 @@ public static class QueueApi
                 appointment.CalledBy = staffId;
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
-                var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == appointment.ConcernKey, ct);
+                var due = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == appointment.ConcernKey, ct);
                 return TypedResults.Ok(new NextDto("appointment", appointment.Id, appointment.ConcernKey, appointment.DepartmentKey,
-                    new(concern.NameDe, concern.NameEn), appointment.CitizenName, appointment.Language, appointment.StartAt,
+                    new(due.NameDe, due.NameEn), appointment.CitizenName, appointment.Language, appointment.StartAt,
                     $"/agent/room.html?appointment={appointment.Id}"));
             }
         }

@@ -13,7 +13,7 @@ namespace Municipal.Benchmarks.Consultation;
 /// </summary>
 public sealed class CallSetupBenchmark : IBenchmark
 {
-    private const int Samples = 12;
+    private const int Samples = 8;
     private const string Password = "Schalter-2026!";
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 

@@ -39,7 +39,7 @@ public sealed partial class InvitedGuestTests(Browser browser) : IClassFixture<B
         await clerk.Locator("#invite-name").FillAsync("Ana Dolmetscherin");
         await clerk.Locator("#invite-role").SelectOptionAsync("interpreter");
         await clerk.Locator("#invite-form button[type=submit]").ClickAsync();
-        await Assertions.Expect(clerk.Locator("#invite-result")).ToContainTextAsync("#i=");
+        await Assertions.Expect(clerk.Locator("#invite-result")).ToContainTextAsync("#i=", new() { Timeout = 15000 });
         var link = InviteLink().Match(await clerk.Locator("#invite-result").InnerTextAsync()).Value;
         Assert.False(string.IsNullOrEmpty(link), "no invitation link shown");
 

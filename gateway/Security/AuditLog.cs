@@ -49,7 +49,9 @@ public sealed class AuditLog(IServiceScopeFactory scopes, ILogger<AuditLog> logg
     {
         await next(context);
         var path = context.Request.Path;
-        if (!path.StartsWithSegments("/api") || path.StartsWithSegments("/api/auth/me") || !context.User.IsSignedIn())
+        // Not audited: who am I, and the staff pages' presence heartbeat (every 15 s, it touches no one's data).
+        if (!path.StartsWithSegments("/api") || path.StartsWithSegments("/api/auth/me") || path.StartsWithSegments("/api/sessions/duty")
+            || !context.User.IsSignedIn())
         {
             return;
         }

@@ -172,7 +172,6 @@ async function main() {
     return fail(hubError(e) === 'room-closed' ? t('aroom.ended') : t('common.error'));
   }
 
-  $('room').hidden = false;
   const names = await catalog(staff);
   const showNames = () => {
     const concern = localized(names.concerns.get(details.concernKey), details.concernKey);
@@ -243,6 +242,8 @@ async function main() {
     }
   });
 
+  // Shown once every control has its handler: a form submitted before would reload the page and lose the room.
+  $('room').hidden = false;
   showUploads(details.id);
   const ctx = {
     role: 'clerk',

@@ -15,9 +15,7 @@ public sealed partial class InvitedGuestTests(Browser browser) : IClassFixture<B
     [GeneratedRegex(@"/feedback\.html#t=")]
     private static partial Regex FeedbackPage();
 
-    // Passed against a running system at 16:38; in the last two runs the clerk's invitation link did not appear
-    // within 15 s (no server error logged). Skipped until that is understood, so it does not break the suite.
-    [Fact(Skip = "Invitation link not shown in the last runs: under investigation (issue 5 report)")]
+    [Fact]
     public async Task An_invited_interpreter_chats_with_resident_and_clerk_and_is_let_out_when_the_consultation_ends()
     {
         var name = $"Ayşe Test {Random.Shared.Next(1000, 9999)}";

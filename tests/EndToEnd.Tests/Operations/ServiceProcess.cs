@@ -51,6 +51,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // Nothing of the running system's environment (scripts/test exports it for the suite): with REPLICAS=2 an
+        // inherited services__booking__http__1 would have this gateway balance onto the system's own booking.
+        foreach (var key in start.Environment.Keys.Where(IsSystemSetting).ToList()) start.Environment.Remove(key);
         start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["OTEL_SERVICE_NAME"] = serviceName;
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
@@ -65,6 +68,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         return result;
     }
+
+    private static bool IsSystemSetting(string key) =>
+        key.StartsWith("services__", StringComparison.Ordinal) || key.StartsWith("ConnectionStrings__", StringComparison.Ordinal)
+        || key.StartsWith("OTEL_", StringComparison.Ordinal) || key.StartsWith("Redis__", StringComparison.Ordinal)
+        || key.StartsWith("Messaging__", StringComparison.Ordinal);
 
     public async Task WaitHealthyAsync(string path, TimeSpan timeout)
     {

@@ -60,8 +60,8 @@ public sealed class SubmitAndFollowTests(Browser browser) : IClassFixture<Browse
         // One mail per change; mail never promises the order of arrival (two forms replicas may send them either way
         // round), so each names its status and the time of the change.
         var mails = await Mailbox.WaitForAsync(email, 3);
-        Assert.Contains(mails, m => m.Subject.Contains("in Bearbeitung"));
-        Assert.Contains(mails, m => m.Subject.Contains("Angaben fehlen"));
+        Assert.Contains(mails, m => m.Subject?.Contains("in Bearbeitung") == true);
+        Assert.Contains(mails, m => m.Subject?.Contains("Angaben fehlen") == true);
 
         // The resident's link shows the new status and the clerk's message.
         await page.ReloadAsync();

@@ -44,12 +44,16 @@ log() { printf '\033[1;34m[municipal]\033[0m %s\n' "$*" >&2; }
 load_secrets() {
   local file="$LOCAL/secrets.env"
   if [ ! -f "$file" ]; then
-    umask 077
-    {
-      echo "AUTH_INTERNAL_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
-      echo "TURN_SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '\n/+=')"
-      echo "IDENTITY_HASH_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
-    } > "$file"
+    # The umask in a subshell: only this file is private; it must not leak into directories made later, which
+    # other users (postgres for a private cluster) have to traverse.
+    (
+      umask 077
+      {
+        echo "AUTH_INTERNAL_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
+        echo "TURN_SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '\n/+=')"
+        echo "IDENTITY_HASH_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
+      } > "$file"
+    )
   fi
   # shellcheck disable=SC1090
   . "$file"

@@ -70,6 +70,8 @@ start_private_postgres() {
   if [ ! -f "$data/PG_VERSION" ]; then
     log "creating a private PostgreSQL cluster in $data"
     mkdir -p "$data" && chown postgres:postgres "$data" && chmod 700 "$data"
+    # postgres must be able to pass through every folder above its data directory (a checkout may be private).
+    local up="$LOCAL"; while [ "$up" != "/" ]; do chmod o+x "$up" 2>/dev/null || true; up=$(dirname "$up"); done
     as_postgres "$bin/initdb -D '$data' -U postgres -A trust --no-sync" >/dev/null
   fi
   if ! as_postgres "$bin/pg_ctl -D '$data' status" >/dev/null 2>&1; then

@@ -14,7 +14,8 @@ internal static class FormPage
     public static async Task<string> StartRegistrationAsync(IPage page)
     {
         await page.GotoAsync("/form.html#f=residence-registration");
-        await page.WaitForURLAsync(url => url.Contains("#d=") && url.Contains("&t="));
+        // The first draft after a cold start (twice the processes on two cores in the replica stage) can take a while.
+        await page.WaitForURLAsync(url => url.Contains("#d=") && url.Contains("&t="), new() { Timeout = 60_000 });
         await Assertions.Expect(Field(page, "landlord")).ToBeVisibleAsync();
         return page.Url;
     }

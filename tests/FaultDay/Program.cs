@@ -49,12 +49,20 @@ var clerks = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
 await schedule.RunAsync(Log, CancellationToken.None);
 dayOver.Cancel();
 Log("the day is over; waiting for everyone still retrying");
-await Task.WhenAll(people);
-await Task.WhenAll(clerks);
+// Everyone gives up after the patience; a client still waiting a minute later hangs on a call without an answer.
+// Its operation was never accepted, so it cannot be lost, but the report says so rather than the day never ending.
+var everyone = Task.WhenAll(people.Concat(clerks));
+var hung = "";
+if (await Task.WhenAny(everyone, Task.Delay(patience.GiveUpAfter + TimeSpan.FromMinutes(1))) != everyone)
+{
+    hung = $"{people.Count(p => !p.IsCompleted)} residents and {clerks.Count(c => !c.IsCompleted)} clerks were still waiting for an answer "
+        + $"{(patience.GiveUpAfter + TimeSpan.FromMinutes(1)).TotalSeconds:0} s after the day ended; the report counts without them.";
+    Log(hung);
+}
 
 var operations = ledger.Counted.ToList();
 var drain = await Verification.RunAsync(operations.Where(o => o.Outcome == Outcome.Accepted).ToList(), counter, TimeSpan.FromMinutes(3), Log, CancellationToken.None);
-var markdown = Report.Write(schedule, operations, drain, patience.GiveUpAfter);
+var markdown = Report.Write(schedule, operations, drain, patience.GiveUpAfter) + (hung.Length > 0 ? $"\n**Hung clients:** {hung}\n" : "");
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(report))!);
 await File.WriteAllTextAsync(report, markdown);
 Console.WriteLine();

@@ -62,6 +62,7 @@ load_secrets() {
 db_name() { echo "${INSTANCE:+${INSTANCE//-/_}_}$1"; }
 pg_conn() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=$(db_name "$1");Username=municipal;Password=municipal"; }
 rabbit_vhost() { echo "${INSTANCE:-/}"; }
+documents_path() { echo "$LOCAL/documents${INSTANCE:+-$INSTANCE}"; }
 
 # Exports exactly what AppHost/Program.cs injects into every project.
 export_service_environment() {
@@ -88,7 +89,7 @@ export_service_environment() {
   export Turn__Urls__1="turn:127.0.0.1:$TURN_PORT?transport=tcp"
   export Identity__DocumentNumberKey="$IDENTITY_HASH_KEY"
   export Mail__Maildir="$MAILDIR"
-  export Documents__StoragePath="$LOCAL/documents"
+  export Documents__StoragePath="$(documents_path)"
   export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
   export ASPNETCORE_ENVIRONMENT="$DOTNET_ENVIRONMENT"
 }

@@ -186,6 +186,24 @@ start_infrastructure() {
   [ -n "$PRIVATE_INFRA" ] || start_turn
 }
 
+# Empties an instance (its databases, RabbitMQ virtual host, Redis keys and stored documents), so that a run starts
+# from nothing whatever earlier runs on this machine left behind. Never the default instance: that is the city's.
+reset_instance() {
+  [ -n "$INSTANCE" ] || { log "refusing to empty the default instance"; return 1; }
+  log "emptying instance '$INSTANCE' (databases, virtual host, Redis keys, documents)"
+  local args db; args=$(pg_client_args)
+  for db in $DATABASES; do
+    db=$(db_name "$db")
+    as_postgres "psql $args -qc 'DROP DATABASE IF EXISTS $db WITH (FORCE)'" >/dev/null
+    as_postgres "createdb $args -O municipal $db"
+  done
+  rabbitmqctl -q delete_vhost "$INSTANCE" >/dev/null 2>&1 || true
+  rabbitmqctl -q add_vhost "$INSTANCE" >/dev/null
+  rabbitmqctl -q set_permissions -p "$INSTANCE" guest ".*" ".*" ".*" >/dev/null
+  redis-cli -p "$REDIS_PORT" --scan --pattern "$INSTANCE:*" | xargs -r -n 500 redis-cli -p "$REDIS_PORT" del >/dev/null
+  rm -rf "$(documents_path)"
+}
+
 # Stopping and restarting one part, for fault tests: only ever a private set (PRIVATE_INFRA=1), never the
 # infrastructure other checkouts on this machine are using.
 require_private_infra() {

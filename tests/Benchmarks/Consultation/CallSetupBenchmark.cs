@@ -24,7 +24,7 @@ public sealed class CallSetupBenchmark : IBenchmark
         await using var browser = new BrowserHost();
         await browser.StartAsync();
         await using var bare = await BareCallServer.StartAsync();
-        var bus = await Tickets.StartBusAsync(cancellationToken);
+        var bus = await TestBus.StartAsync(cancellationToken);
         var system = new List<double>();
         var baseline = new List<double>();
         try

@@ -82,7 +82,7 @@ public sealed class ConsultationBenchmark : IBenchmark
 
     private static async Task<List<BenchRoom>> OpenRoomsAsync(Uri service, CancellationToken cancellationToken)
     {
-        var bus = await Tickets.StartBusAsync(cancellationToken);
+        var bus = await TestBus.StartAsync(cancellationToken);
         var rooms = new List<BenchRoom>();
         try
         {

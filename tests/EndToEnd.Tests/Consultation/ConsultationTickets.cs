@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
 using Municipal.Contracts.Booking;
 using Municipal.ServiceDefaults.Security;
 using Municipal.Testing;
@@ -33,24 +32,8 @@ public static class ConsultationTickets
     {
         var token = CapabilityToken.Create();
         var ticketId = Guid.NewGuid();
-        var uri = new Uri(TestEnvironment.RabbitMq);
-        var vhost = uri.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(uri.Host, (ushort)(uri.IsDefaultPort ? 5672 : uri.Port), vhost, host =>
-        {
-            var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
-            host.Username(credentials.ElementAtOrDefault(0) is { Length: > 0 } user ? user : "guest");
-            host.Password(credentials.ElementAtOrDefault(1) ?? "guest");
-        }));
-        await bus.StartAsync();
-        try
-        {
-            var now = DateTimeOffset.UtcNow;
-            await bus.Publish(new QueueTicketIssued(ticketId, concern, "residents-office", name, null, "de", CapabilityToken.Hash(token), now, now.AddHours(2)));
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
+        var now = DateTimeOffset.UtcNow;
+        await TestBus.PublishAsync([new QueueTicketIssued(ticketId, concern, "residents-office", name, null, "de", CapabilityToken.Hash(token), now, now.AddHours(2))]);
         return new ConsultationTicket(ticketId, token);
     }
 }

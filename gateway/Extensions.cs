@@ -7,10 +7,12 @@ using Microsoft.Extensions.FileProviders;
 using Municipal.Gateway.Apis;
 using Municipal.Gateway.Data;
 using Municipal.Gateway.DevMailbox;
+using Municipal.Gateway.Pages;
 using Municipal.Gateway.Security;
 using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
+
 
 namespace Municipal.Gateway;
 
@@ -100,11 +102,13 @@ internal static class Extensions
         app.UseSecurityHeaders();
         app.UseRequestLimits(app.Configuration);
         app.UseWebSockets();
-        // wwwroot/citizen is the site root, wwwroot/agent is /agent, wwwroot/shared is /shared.
+        // wwwroot/citizen is the site root, wwwroot/agent is /agent, wwwroot/shared is /shared; pages get their
+        // shared parts (the headers) from wwwroot/shared/partials.
         var root = app.Environment.WebRootPath ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        var partials = new PhysicalFileProvider(Path.Combine(root, "shared", "partials"));
         foreach (var (folder, path) in new[] { ("agent", "/agent"), ("shared", "/shared"), ("citizen", "") })
         {
-            var files = new PhysicalFileProvider(Path.Combine(root, folder));
+            var files = new PageIncludes(new PhysicalFileProvider(Path.Combine(root, folder)), partials);
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = path });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = path });
         }

@@ -45,9 +45,11 @@ internal static class Extensions
         builder.Services.AddScoped<ResidentTokens>();
         builder.Services.AddScoped<AppointmentMailSender>();
         builder.Services.AddSingleton<AppointmentMails>();
+        builder.Services.AddSingleton<LinkSeal>();
         builder.Services.AddSingleton<QueueStore>();
         builder.Services.AddHostedService<ReminderJob>();
         builder.Services.AddHostedService<MissedTicketJob>();
+        builder.Services.AddHostedService<NoShowJob>();
         builder.Services.AddSingleton<BookingMetrics>();
         builder.Services.AddHostedService<QueueLengthGauge>();
     }

@@ -1,5 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Booking.Data;
+using Municipal.Booking.Mail;
+using Municipal.Booking.Model;
 using Municipal.Testing;
 
 namespace Municipal.Booking.Tests;
@@ -83,6 +88,36 @@ public class AppointmentTests(BookingFactory factory) : IClassFixture<BookingFac
         Assert.Equal(id, (await mine.Json()).GetProperty("id").GetGuid());
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", joinToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", "not-a-token")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_reminder_waits_with_its_links_sealed_so_the_database_alone_does_not_hold_them()
+    {
+        var email = Mailbox.UniqueAddress();
+        var client = factory.CreateClient();
+        var booked = await (await client.Book("residence-registration", TuesdayEight.AddDays(7), email)).Json();
+        var id = booked.GetProperty("appointment").GetProperty("id").GetGuid();
+        var text = (await Mailbox.WaitForAsync(email)).Single().TextBody;
+        var joinToken = Http.TokenFromLink(text, "/room.html");
+        var manageToken = Http.TokenFromLink(text, "/manage.html");
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var reminder = Assert.Single(await scope.ServiceProvider.GetRequiredService<BookingDb>().PendingMails.AsNoTracking()
+            .Where(m => m.AppointmentId == id).ToListAsync());
+        Assert.Equal(MailKinds.Reminder, reminder.Kind);
+        Assert.All(new[] { reminder.JoinToken, reminder.ManageToken }, stored =>
+        {
+            Assert.StartsWith(LinkSeal.Prefix, stored);
+            Assert.DoesNotContain(joinToken, stored);
+            Assert.DoesNotContain(manageToken, stored);
+        });
+        var seal = scope.ServiceProvider.GetRequiredService<LinkSeal>();
+        Assert.Equal(joinToken, seal.Open(reminder.JoinToken, id, MailKinds.Reminder));
+        Assert.Equal(manageToken, seal.Open(reminder.ManageToken, id, MailKinds.Reminder));
+        // Bound to its row: not for another kind of mail, another appointment, or after tampering.
+        Assert.Null(seal.Open(reminder.JoinToken, id, MailKinds.Confirmation));
+        Assert.Null(seal.Open(reminder.JoinToken, Guid.NewGuid(), MailKinds.Reminder));
+        Assert.Null(seal.Open(reminder.JoinToken[..^4] + "AAAA", id, MailKinds.Reminder));
     }
 
     [Fact]

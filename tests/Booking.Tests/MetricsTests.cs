@@ -3,12 +3,14 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
+using Municipal.Booking.Jobs;
 using Municipal.Testing;
 using Xunit.Sdk;
 
 namespace Municipal.Booking.Tests;
 
-/// <summary>Booking, the live queue and the missed-ticket job record their figures on the "Municipal" meter.</summary>
+/// <summary>Booking, the live queue, the missed-ticket and the no-show jobs record their figures on the "Municipal" meter.</summary>
 public class MetricsTests
 {
     private static readonly DateTimeOffset TuesdayEight = new(2027, 3, 2, 7, 0, 0, TimeSpan.Zero);
@@ -63,6 +65,20 @@ public class MetricsTests
             }
             var missed = Assert.Single(noShows.GetMeasurementSnapshot());
             Assert.Equal((1L, "move", "ticket"), (missed.Value, (string)missed.Tags["concern"]!, (string)missed.Tags["kind"]!));
+
+            // The booked resident never comes either: once the appointment is over it is a no-show too, counted once.
+            factory.Clock.Advance(TimeSpan.FromDays(1));
+            static bool Appointment(CollectedMeasurement<long> m) => (string?)m.Tags["kind"] == "appointment";
+            deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!noShows.GetMeasurementSnapshot().Any(Appointment))
+            {
+                if (DateTime.UtcNow > deadline) throw new XunitException("The missed appointment was not counted.");
+                await Task.Delay(200);
+            }
+            var job = factory.Services.GetServices<IHostedService>().OfType<NoShowJob>().Single();
+            Assert.Equal(0, await job.RunOnceAsync(CancellationToken.None));
+            var absent = Assert.Single(noShows.GetMeasurementSnapshot(), Appointment);
+            Assert.Equal((1L, "move", "residents-office"), (absent.Value, (string)absent.Tags["concern"]!, (string)absent.Tags["department"]!));
         }
         finally
         {

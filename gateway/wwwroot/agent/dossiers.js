@@ -1,6 +1,7 @@
 // Staff list, filter and move the dossiers of their departments; every status change mails the resident.
-import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { register, languageSwitch, language, t } from '/shared/i18n.js';
 import { api, showFieldErrors } from '/shared/api.js';
+import { staffPage } from '/shared/staff.js';
 
 const STATUSES = ['received', 'in_review', 'needs_information', 'completed', 'rejected'];
 const NAMES = {
@@ -8,11 +9,11 @@ const NAMES = {
   en: { received: 'Received', in_review: 'In review', needs_information: 'Information needed', completed: 'Completed', rejected: 'Rejected' },
 };
 register({
-  de: { 'agent.name': 'Schalter für Mitarbeitende', 'ds.title': 'Dossiers', 'ds.signin': 'Bitte melden Sie sich zuerst an.', 'ds.signin.link': 'Zur Anmeldung', 'ds.status': 'Stand', 'ds.concern': 'Anliegen', 'ds.all': 'Alle', 'ds.filter': 'Filtern', 'ds.reference': 'Referenz', 'ds.applicant': 'Person', 'ds.submitted': 'Eingereicht', 'ds.pdf': 'PDF öffnen', 'ds.change': 'Stand ändern', 'ds.newStatus': 'Neuer Stand', 'ds.note': 'Mitteilung an die Person (erscheint in der E-Mail und im Statuslink)', 'ds.save': 'Speichern und Person benachrichtigen', 'ds.history': 'Verlauf', 'ds.answers': 'Angaben', 'ds.count': '{n} Dossiers', 'ds.saved': 'Gespeichert; die Person wird per E-Mail benachrichtigt.', 'ds.final': 'Dieses Dossier ist abgeschlossen.', 'ds.delivered': 'an die Dokumentablage übergeben', 'ds.pending': 'Übergabe an die Dokumentablage ausstehend', 'ds.signature': 'Unterschrift', 'ds.sig.tan': 'Einmal-Code (TAN)', 'ds.sig.drawn': 'von Hand auf dem Bildschirm' },
-  en: { 'agent.name': 'Counter for staff', 'ds.title': 'Dossiers', 'ds.signin': 'Please sign in first.', 'ds.signin.link': 'Sign in', 'ds.status': 'Status', 'ds.concern': 'Concern', 'ds.all': 'All', 'ds.filter': 'Filter', 'ds.reference': 'Reference', 'ds.applicant': 'Person', 'ds.submitted': 'Submitted', 'ds.pdf': 'Open PDF', 'ds.change': 'Change status', 'ds.newStatus': 'New status', 'ds.note': 'Message to the person (shown in the email and the status link)', 'ds.save': 'Save and notify the person', 'ds.history': 'History', 'ds.answers': 'Answers', 'ds.count': '{n} dossiers', 'ds.saved': 'Saved; the person is notified by email.', 'ds.final': 'This dossier is closed.', 'ds.delivered': 'handed to the document inbox', 'ds.pending': 'hand-over to the document inbox pending', 'ds.signature': 'Signature', 'ds.sig.tan': 'one-time code (TAN)', 'ds.sig.drawn': 'by hand on screen' },
+  de: { 'agent.name': 'Schalter für Mitarbeitende', 'ds.title': 'Dossiers', 'ds.forbidden': 'Dossiers sehen nur Mitarbeitende der Fachbereiche.', 'ds.status': 'Stand', 'ds.concern': 'Anliegen', 'ds.all': 'Alle', 'ds.filter': 'Filtern', 'ds.reference': 'Referenz', 'ds.applicant': 'Person', 'ds.submitted': 'Eingereicht', 'ds.pdf': 'PDF öffnen', 'ds.change': 'Stand ändern', 'ds.newStatus': 'Neuer Stand', 'ds.note': 'Mitteilung an die Person (erscheint in der E-Mail und im Statuslink)', 'ds.save': 'Speichern und Person benachrichtigen', 'ds.history': 'Verlauf', 'ds.answers': 'Angaben', 'ds.count': '{n} Dossiers', 'ds.saved': 'Gespeichert; die Person wird per E-Mail benachrichtigt.', 'ds.final': 'Dieses Dossier ist abgeschlossen.', 'ds.delivered': 'an die Dokumentablage übergeben', 'ds.pending': 'Übergabe an die Dokumentablage ausstehend', 'ds.signature': 'Unterschrift', 'ds.sig.tan': 'Einmal-Code (TAN)', 'ds.sig.drawn': 'von Hand auf dem Bildschirm' },
+  en: { 'agent.name': 'Counter for staff', 'ds.title': 'Dossiers', 'ds.forbidden': 'Only staff of the departments see dossiers.', 'ds.status': 'Status', 'ds.concern': 'Concern', 'ds.all': 'All', 'ds.filter': 'Filter', 'ds.reference': 'Reference', 'ds.applicant': 'Person', 'ds.submitted': 'Submitted', 'ds.pdf': 'Open PDF', 'ds.change': 'Change status', 'ds.newStatus': 'New status', 'ds.note': 'Message to the person (shown in the email and the status link)', 'ds.save': 'Save and notify the person', 'ds.history': 'History', 'ds.answers': 'Answers', 'ds.count': '{n} dossiers', 'ds.saved': 'Saved; the person is notified by email.', 'ds.final': 'This dossier is closed.', 'ds.delivered': 'handed to the document inbox', 'ds.pending': 'hand-over to the document inbox pending', 'ds.signature': 'Signature', 'ds.sig.tan': 'one-time code (TAN)', 'ds.sig.drawn': 'by hand on screen' },
 });
-apply();
 languageSwitch();
+await staffPage();
 
 const $ = id => document.getElementById(id);
 const name = s => NAMES[language()][s] ?? s;
@@ -30,7 +31,6 @@ async function list() {
   for (const [k, v] of [...q]) if (!v) q.delete(k);
   try {
     const rows = await api(`/api/forms/dossiers?${q}`);
-    $('signin').hidden = true;
     $('count').textContent = t('ds.count', { n: rows.length });
     $('list').querySelector('tbody').replaceChildren(...rows.map(d => {
       const tr = document.createElement('tr');
@@ -42,8 +42,7 @@ async function list() {
       return tr;
     }));
   } catch (error) {
-    if (error.status === 401 || error.status === 403) $('signin').hidden = false;
-    else $('count').textContent = error.message;
+    $('count').textContent = error.status === 403 ? t('ds.forbidden') : error.message;
   }
 }
 

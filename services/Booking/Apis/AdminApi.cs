@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
 using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Apis;
 

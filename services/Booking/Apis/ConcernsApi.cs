@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Booking.Data;
 using Municipal.Booking.Slots;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Apis;
 

@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Municipal.Booking.Apis;
 using Municipal.Booking.Data;
+using Municipal.Booking.Mail;
 using Municipal.Booking.Model;
 using Municipal.Booking.Slots;
 using Municipal.Booking.Telemetry;
 using Municipal.Contracts.Booking;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Appointments;
 
@@ -28,7 +30,7 @@ public static class AppointmentsApi
 
     public static async Task<Results<Created<BookedDto>, ValidationProblem, ProblemHttpResult>> Book(
         BookAppointmentRequest request, BookingDb db, SlotService slots, AppointmentBooker booker, ResidentTokens tokens,
-        TimeProvider time, IOptions<BookingOptions> options, IConfiguration configuration, BookingMetrics metrics, CancellationToken ct)
+        LinkSeal seal, TimeProvider time, IOptions<BookingOptions> options, IConfiguration configuration, BookingMetrics metrics, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.ConcernKey)) errors["concernKey"] = ["Choose a concern."];
@@ -73,7 +75,7 @@ public static class AppointmentsApi
         db.Appointments.Add(appointment);
         var manageExpires = end.AddDays(1);
         var manageToken = tokens.Issue(TokenPurposes.ManageAppointment, appointment.Id, manageExpires);
-        AddPendingMails(db, appointment, joinToken, manageToken, MailKinds.Confirmation, now);
+        AddPendingMails(db, seal, appointment, joinToken, manageToken, MailKinds.Confirmation, now);
         db.Publish(new AppointmentBooked(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, start, end, name, email,
             appointment.Language, appointment.JoinTokenHash, appointment.JoinTokenExpiresAt, now));
 
@@ -128,7 +130,7 @@ public static class AppointmentsApi
 
     public static async Task<Results<Ok<AppointmentDto>, ValidationProblem, ProblemHttpResult>> RebookMine(
         RebookAppointmentRequest request, HttpRequest http, BookingDb db, SlotService slots, AppointmentBooker booker,
-        ResidentTokens tokens, TimeProvider time, IOptions<BookingOptions> options, CancellationToken ct)
+        ResidentTokens tokens, LinkSeal seal, TimeProvider time, IOptions<BookingOptions> options, CancellationToken ct)
     {
         var id = await tokens.ResolveAsync(http, TokenPurposes.ManageAppointment, ct);
         if (id is null) return Problems.InvalidToken();
@@ -158,7 +160,7 @@ public static class AppointmentsApi
         var stored = await db.ResidentTokens.FirstAsync(t => t.Hash == manageHash, ct);
         stored.ExpiresAt = appointment.EndAt.AddDays(1);
         db.PendingMails.RemoveRange(await db.PendingMails.Where(m => m.AppointmentId == appointment.Id).ToListAsync(ct));
-        AddPendingMails(db, appointment, joinToken, manageToken, MailKinds.Rescheduled, now);
+        AddPendingMails(db, seal, appointment, joinToken, manageToken, MailKinds.Rescheduled, now);
         db.Publish(new AppointmentRescheduled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, appointment.StartAt,
             appointment.EndAt, appointment.Sequence, appointment.JoinTokenExpiresAt, now, appointment.JoinTokenHash));
 
@@ -206,11 +208,16 @@ public static class AppointmentsApi
         return due > now ? due : null;
     }
 
-    private static void AddPendingMails(BookingDb db, Appointment appointment, string joinToken, string manageToken, string kind, DateTimeOffset now)
+    private static void AddPendingMails(BookingDb db, LinkSeal seal, Appointment appointment, string joinToken, string manageToken, string kind, DateTimeOffset now)
     {
-        db.PendingMails.Add(new PendingMail { Id = Guid.CreateVersion7(), AppointmentId = appointment.Id, Kind = kind, JoinToken = joinToken, ManageToken = manageToken, CreatedAt = now });
-        if (appointment.ReminderDueAt is not null)
-            db.PendingMails.Add(new PendingMail { Id = Guid.CreateVersion7(), AppointmentId = appointment.Id, Kind = MailKinds.Reminder, JoinToken = joinToken, ManageToken = manageToken, CreatedAt = now });
+        foreach (var mailKind in appointment.ReminderDueAt is null ? [kind] : new[] { kind, MailKinds.Reminder })
+        {
+            db.PendingMails.Add(new PendingMail
+            {
+                Id = Guid.CreateVersion7(), AppointmentId = appointment.Id, Kind = mailKind, CreatedAt = now,
+                JoinToken = seal.Seal(joinToken, appointment.Id, mailKind), ManageToken = seal.Seal(manageToken, appointment.Id, mailKind),
+            });
+        }
     }
 
     /// <summary>Whether a start time lies on the concern's grid of opening hours (free or not).</summary>

@@ -12,23 +12,31 @@ namespace Municipal.Booking.Consumers;
 /// link tokens in the consumer's transaction. If the commit fails after sending, the redelivery finds the
 /// row again and the resident gets the mail twice — never zero times.
 /// </summary>
-public sealed class AppointmentMailSender(BookingDb db, SlotService slots, AppointmentMails mails, MailSender sender)
+public sealed class AppointmentMailSender(BookingDb db, SlotService slots, AppointmentMails mails, MailSender sender, LinkSeal seal)
 {
     public async Task SendAsync(Guid appointmentId, string kind, CancellationToken ct)
     {
         var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appointmentId, ct);
         if (appointment is null) return;
-        PendingMail? links = null;
+        PendingMail? pending = null;
+        MailLinks? links = null;
         if (kind != AppointmentStatus.Cancelled)
         {
             // No row: the appointment changed since (a newer mail carries the new links) or the mail already left.
-            links = await db.PendingMails.FirstOrDefaultAsync(m => m.AppointmentId == appointmentId && m.Kind == kind, ct);
-            if (links is null || appointment.Status != AppointmentStatus.Booked) return;
+            pending = await db.PendingMails.FirstOrDefaultAsync(m => m.AppointmentId == appointmentId && m.Kind == kind, ct);
+            if (pending is null || appointment.Status != AppointmentStatus.Booked) return;
+            links = new MailLinks(Open(pending.JoinToken, pending), Open(pending.ManageToken, pending));
         }
         var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == appointment.ConcernKey, ct);
         var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Key == appointment.DepartmentKey, ct);
 
         await sender.SendAsync(mails.Compose(kind, appointment, concern, department, slots.TimeZoneOf(department), links), ct);
-        if (links is not null) db.PendingMails.Remove(links);
+        if (pending is not null) db.PendingMails.Remove(pending);
     }
+
+    /// <summary>A sealed token; one without the seal's prefix was written before tokens were sealed and is used as it is.</summary>
+    private string Open(string stored, PendingMail pending) =>
+        !stored.StartsWith(LinkSeal.Prefix, StringComparison.Ordinal) ? stored
+        : seal.Open(stored, pending.AppointmentId, pending.Kind)
+          ?? throw new InvalidOperationException($"The links of the {pending.Kind} mail for appointment {pending.AppointmentId} do not open with this key; the message stays in the error queue.");
 }

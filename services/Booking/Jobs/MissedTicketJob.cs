@@ -10,26 +10,12 @@ using Municipal.Contracts.Booking;
 namespace Municipal.Booking.Jobs;
 
 /// <summary>A called ticket whose resident has not entered the room within <see cref="BookingOptions.MissedAfter"/> is missed.</summary>
-public sealed class MissedTicketJob(IServiceScopeFactory scopes, QueueStore queue, BookingMetrics metrics, TimeProvider time, IOptions<BookingOptions> options, ILogger<MissedTicketJob> logger) : BackgroundService
+public sealed class MissedTicketJob(IServiceScopeFactory scopes, QueueStore queue, BookingMetrics metrics, TimeProvider time, IOptions<BookingOptions> options, ILogger<MissedTicketJob> logger)
+    : PollingJob(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Missed-ticket pass failed; retrying");
-            }
-            try { await Task.Delay(options.Value.MissedPollInterval, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.MissedPollInterval;
 
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var claimed = await queue.ClaimCalledBeforeAsync(now - options.Value.MissedAfter);

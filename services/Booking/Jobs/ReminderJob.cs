@@ -11,33 +11,21 @@ namespace Municipal.Booking.Jobs;
 /// Clearing <c>reminder_due_at</c> in the same transaction makes it once only, also with several instances
 /// (rows are locked with SKIP LOCKED).
 /// </summary>
-public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider time, IOptions<BookingOptions> options, ILogger<ReminderJob> logger) : BackgroundService
+public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider time, IOptions<BookingOptions> options, ILogger<ReminderJob> logger)
+    : PollingJob(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await RunOnceAsync(stoppingToken) > 0) { }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Reminder pass failed; retrying");
-            }
-            try { await Task.Delay(options.Value.ReminderPollInterval, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.ReminderPollInterval;
 
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    protected override int BatchSize => 50;
+
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var due = await db.Appointments
-            .FromSql($"SELECT * FROM appointments WHERE status = 'booked' AND reminder_due_at <= {now} ORDER BY reminder_due_at LIMIT 50 FOR UPDATE SKIP LOCKED")
+            .FromSql($"SELECT * FROM appointments WHERE status = 'booked' AND reminder_due_at <= {now} ORDER BY reminder_due_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(ct);
         foreach (var appointment in due)
         {

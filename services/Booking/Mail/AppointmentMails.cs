@@ -14,7 +14,7 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
 
     public string ManageUrl(string manageToken) => $"{PublicBase}/manage.html#t={manageToken}";
 
-    public OutgoingMail Compose(string kind, Appointment a, Concern concern, Department department, TimeZoneInfo zone, PendingMail? links)
+    public OutgoingMail Compose(string kind, Appointment a, Concern concern, Department department, TimeZoneInfo zone, MailLinks? links)
     {
         var en = a.Language == "en";
         var culture = CultureInfo.GetCultureInfo(en ? "en-GB" : "de-CH");
@@ -94,3 +94,6 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
             ToName: a.CitizenName);
     }
 }
+
+/// <summary>The resident's plain link tokens for one mail: joining the consultation and managing the appointment.</summary>
+public sealed record MailLinks(string JoinToken, string ManageToken);

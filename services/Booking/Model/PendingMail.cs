@@ -2,8 +2,9 @@ namespace Municipal.Booking.Model;
 
 /// <summary>
 /// Links in a mail need the plain tokens, which must neither travel in events nor stay in the database.
-/// The booking transaction writes them here (with the event that triggers the mail); the consumer that
-/// sends the mail deletes the row in its own transaction, so a token is at rest only until its mail left.
+/// The booking transaction writes them here, sealed (<see cref="Mail.LinkSeal"/>), with the event that triggers
+/// the mail; the consumer that sends the mail deletes the row in its own transaction, so a token is at rest,
+/// sealed, only until its mail left.
 /// </summary>
 public sealed class PendingMail
 {

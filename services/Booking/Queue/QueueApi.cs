@@ -11,6 +11,7 @@ using Municipal.Booking.Slots;
 using Municipal.Contracts.Booking;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Queue;
 

@@ -5,6 +5,7 @@ using Municipal.Booking.Apis;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
 using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Statistics;
 

@@ -4,6 +4,7 @@ using Municipal.DocumentIntake.Intake;
 using Municipal.DocumentIntake.Model;
 using Municipal.DocumentIntake.Retention;
 using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.DocumentIntake.Apis;
 
@@ -35,15 +36,15 @@ public static class InboxApi
         var user = http.User;
         if (department is not null && !user.CanActFor(department))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["department"] = ["You do not belong to this department."] });
+            return Problems.Field("department", "You do not belong to this department.");
         }
         if (status is not null && status is not (DocumentStatus.Clean or DocumentStatus.PendingScan or DocumentStatus.Quarantined))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Use clean, pending_scan or quarantined."] });
+            return Problems.Field("status", "Use clean, pending_scan or quarantined.");
         }
         if (assigned is not (null or "" or "me" or "unassigned"))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["assigned"] = ["Use me or unassigned."] });
+            return Problems.Field("assigned", "Use me or unassigned.");
         }
 
         var query = db.Documents.AsNoTracking().Include(d => d.Submission).Where(d => d.DeletedAt == null);
@@ -73,7 +74,7 @@ public static class InboxApi
     {
         if (body.StaffId is not { } staffId || staffId == Guid.Empty)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["staffId"] = ["Name the staff member to assign."] });
+            return Problems.Field("staffId", "Name the staff member to assign.");
         }
         var document = await FindAsync(id, http, db, ct, tracked: true);
         if (document is null) return NotFound();

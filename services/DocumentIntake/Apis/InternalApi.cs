@@ -3,6 +3,7 @@ using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Intake;
 using Municipal.DocumentIntake.Model;
 using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.DocumentIntake.Apis;
 
@@ -22,29 +23,29 @@ public static class InternalApi
         {
             using var upload = await reader.ReadAsync(request, ct);
             var department = upload.Field("departmentKey");
-            if (department is null) return Problems.Field("departmentKey", "required", "Name the department.");
-            if (!await db.DepartmentInboxes.AnyAsync(d => d.DepartmentKey == department, ct)) return Problems.Field("departmentKey", "unknown", "No such department.");
+            if (department is null) return UploadProblems.Field("departmentKey", "required", "Name the department.");
+            if (!await db.DepartmentInboxes.AnyAsync(d => d.DepartmentKey == department, ct)) return UploadProblems.Field("departmentKey", "unknown", "No such department.");
             Guid? dossierId = null;
             if (upload.Field("dossierId") is { } text)
             {
-                if (!Guid.TryParse(text, out var parsed)) return Problems.Field("dossierId", "invalid", "Not an id.");
+                if (!Guid.TryParse(text, out var parsed)) return UploadProblems.Field("dossierId", "invalid", "Not an id.");
                 dossierId = parsed;
             }
             Guid? sessionId = null;
             if (upload.Field("sessionId") is { } sessionText)
             {
-                if (!Guid.TryParse(sessionText, out var parsed)) return Problems.Field("sessionId", "invalid", "Not an id.");
+                if (!Guid.TryParse(sessionText, out var parsed)) return UploadProblems.Field("sessionId", "invalid", "Not an id.");
                 sessionId = parsed;
             }
             var channel = upload.Field("channel") ?? Channels.Forms;
-            if (channel.Length > 40) return Problems.Field("channel", "too-long", "At most 40 characters.");
+            if (channel.Length > 40) return UploadProblems.Field("channel", "too-long", "At most 40 characters.");
             var draft = new SubmissionDraft(channel, upload.Field("concernKey"), department, sessionId, dossierId, DepartmentIsFinal: true);
             var result = await intake.AcceptAsync(upload, draft, ct);
             return TypedResults.Created($"/api/documents/{result.Documents[0].Id}", result);
         }
         catch (UploadRejected rejected)
         {
-            return Problems.From(rejected);
+            return UploadProblems.From(rejected);
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Intake;
 using Municipal.DocumentIntake.Model;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.DocumentIntake.Apis;
 
@@ -38,12 +39,12 @@ public static class KioskApi
         {
             using var upload = await reader.ReadAsync(request, ct);
             var concern = upload.Field("concernKey");
-            if (concern is null) return Problems.Field("concernKey", "required", "Choose a concern.");
-            if (!await db.RoutingRules.AnyAsync(r => r.ConcernKey == concern, ct)) return Problems.Field("concernKey", "unknown", "This concern is not offered here.");
+            if (concern is null) return UploadProblems.Field("concernKey", "required", "Choose a concern.");
+            if (!await db.RoutingRules.AnyAsync(r => r.ConcernKey == concern, ct)) return UploadProblems.Field("concernKey", "unknown", "This concern is not offered here.");
             var email = upload.Field("email");
-            if (email is not null && !IsEmail(email)) return Problems.Field("email", "invalid", "Enter a valid e-mail address or leave the field empty.");
+            if (email is not null && !IsEmail(email)) return UploadProblems.Field("email", "invalid", "Enter a valid e-mail address or leave the field empty.");
             var note = upload.Field("note");
-            if (note is { Length: > 1000 }) return Problems.Field("note", "too-long", "At most 1000 characters.");
+            if (note is { Length: > 1000 }) return UploadProblems.Field("note", "too-long", "At most 1000 characters.");
 
             var draft = new SubmissionDraft(Channels.Kiosk, concern, null, Note: note, Email: email,
                 Language: UploadApi.Language(upload.Field("language")), CombineImagesIntoPdf: true);
@@ -52,7 +53,7 @@ public static class KioskApi
         }
         catch (UploadRejected rejected)
         {
-            return Problems.From(rejected);
+            return UploadProblems.From(rejected);
         }
     }
 

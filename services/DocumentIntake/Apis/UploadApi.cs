@@ -5,6 +5,7 @@ using Municipal.DocumentIntake.Model;
 using Municipal.DocumentIntake.Residents;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.DocumentIntake.Apis;
 
@@ -29,7 +30,7 @@ public static class UploadApi
             using var upload = await reader.ReadAsync(request, ct);
             var channel = upload.Field("channel") == Channels.Session && context.SessionId is not null ? Channels.Session : Channels.Upload;
             var note = upload.Field("note");
-            if (note is { Length: > 1000 }) return Problems.Field("note", "too-long", "At most 1000 characters.");
+            if (note is { Length: > 1000 }) return UploadProblems.Field("note", "too-long", "At most 1000 characters.");
             var draft = new SubmissionDraft(channel, context.ConcernKey, context.DepartmentKey, context.SessionId, context.DossierId,
                 CapabilityToken.Hash(request.Headers[ResidentContextResolver.Header]!), note, Language: Language(upload.Field("language")));
             var result = await intake.AcceptAsync(upload, draft, ct);
@@ -37,7 +38,7 @@ public static class UploadApi
         }
         catch (UploadRejected rejected)
         {
-            return Problems.From(rejected);
+            return UploadProblems.From(rejected);
         }
     }
 

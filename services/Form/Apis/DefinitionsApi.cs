@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Municipal.Form.Definitions;
 using Municipal.Form.Rules;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Apis;
 
@@ -30,13 +31,13 @@ public static class DefinitionsApi
             .ToList());
 
     public static Results<Ok<FormDefinition>, ProblemHttpResult> Get(string id, FormCatalog catalog) =>
-        catalog.Find(id) is { } definition ? TypedResults.Ok(definition) : Problems.NotFound("form definition", id);
+        catalog.Find(id) is { } definition ? TypedResults.Ok(definition) : Problems.NotFound($"No form definition {id}.");
 
     public static Results<Ok<ValidateResponse>, ProblemHttpResult, ValidationProblem> Validate(
         string id, ValidateRequest request, FormCatalog catalog, CityClock clock, HttpRequest http)
     {
-        if (catalog.Find(id) is not { } definition) return Problems.NotFound("form definition", id);
-        if (request.Values is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["values"] = ["The field values are required."] });
+        if (catalog.Find(id) is not { } definition) return Problems.NotFound($"No form definition {id}.");
+        if (request.Values is null) return Problems.Field("values", "The field values are required.");
         return TypedResults.Ok(new ValidateResponse(RuleEngine.Validate(definition, request.Values, clock.Today, Language.Of(http))));
     }
 }

@@ -10,6 +10,7 @@ using Municipal.Form.Realtime;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
 using Municipal.ServiceDefaults.Sessions;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Apis;
 
@@ -61,7 +62,7 @@ public static class DraftsApi
             if (http.User.IsStaff())
             {
                 room = await rooms.ForStaffAsync(sessionId, http.Request.Headers.Authorization.ToString(), ct);
-                if (room is null) return Problems.NotFound("consultation", sessionId);
+                if (room is null) return Problems.NotFound($"No consultation {sessionId}.");
                 if (!http.User.CanActFor(room.DepartmentKey ?? definition.DepartmentKey) || !http.User.CanActFor(definition.DepartmentKey)) return TypedResults.Forbid();
             }
             else
@@ -134,7 +135,7 @@ public static class DraftsApi
     public static async Task<Results<Ok<DraftView>, ProblemHttpResult>> Get(Guid id, HttpContext http, DraftStore store, DraftAccess access, FormCatalog catalog, CityClock clock)
     {
         var draft = await store.LoadAsync(id, http.RequestAborted);
-        if (draft is null || await access.ActorAsync(http, draft) is null || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound("draft", id);
+        if (draft is null || await access.ActorAsync(http, draft) is null || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
         return TypedResults.Ok(DraftView.Of(draft, definition, clock.Today, Language.Of(http.Request)));
     }
 
@@ -143,7 +144,7 @@ public static class DraftsApi
     {
         var ct = http.RequestAborted;
         var draft = await store.LoadAsync(id, ct);
-        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound("draft", id);
+        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
         if (definition.Leaf(field) is null) return Problems.Field("field", $"The form has no field {field}.");
         var value = edit.Value ?? Cleared;
         if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number or JsonValueKind.Null))
@@ -157,7 +158,7 @@ public static class DraftsApi
         if (!write.Written)
         {
             await tx.RollbackAsync(ct);
-            return Problems.Conflict("Someone else changed this field.", "The field holds a newer value; it is returned with its version.",
+            return Problems.Conflict("Someone else changed this field. The field holds a newer value; it is returned with its version.",
                 new Dictionary<string, object?> { ["field"] = field, ["value"] = write.Value, ["version"] = write.Version });
         }
         var invalidated = await store.InvalidateSignatureAsync(id, ct);
@@ -174,7 +175,7 @@ public static class DraftsApi
     {
         var ct = http.RequestAborted;
         var draft = await store.LoadAsync(id, ct);
-        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound("draft", id);
+        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
         if (edit.Fields is not { Count: > 0 } fields) return Problems.Field("fields", "Name at least one field.");
         foreach (var (field, one) in fields)
         {
@@ -193,7 +194,7 @@ public static class DraftsApi
             if (!write.Written)
             {
                 await tx.RollbackAsync(ct);
-                return Problems.Conflict("Someone else changed a field.", null,
+                return Problems.Conflict("Someone else changed a field.",
                     new Dictionary<string, object?> { ["field"] = field, ["value"] = write.Value, ["version"] = write.Version });
             }
             written.Add(write);
@@ -211,7 +212,7 @@ public static class DraftsApi
         Guid id, Presence presence, HttpContext http, DraftStore store, DraftAccess access, FormCatalog catalog, DraftEvents events)
     {
         var draft = await store.LoadAsync(id, http.RequestAborted);
-        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound("draft", id);
+        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
         if (presence.Kind is not ("focus" or "blur" or "point")) return Problems.Field("kind", "focus, blur or point");
         if (presence.Kind == "point" && actor.Role != DraftActor.Clerk) return Problems.Field("kind", "Only the clerk points at fields.");
         if (presence.Field is not null && definition.Leaf(presence.Field) is null) return Problems.Field("field", $"The form has no field {presence.Field}.");
@@ -222,7 +223,7 @@ public static class DraftsApi
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Events(Guid id, HttpContext http, DraftStore store, DraftAccess access, DraftEvents events)
     {
         var draft = await store.LoadAsync(id, http.RequestAborted);
-        if (draft is null || await access.ActorAsync(http, draft) is null) return Problems.NotFound("draft", id);
+        if (draft is null || await access.ActorAsync(http, draft) is null) return Problems.NotFound($"No draft {id}.");
         await DraftEventStream.WriteAsync(http, events, id);
         return TypedResults.Empty;
     }

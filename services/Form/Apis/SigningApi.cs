@@ -10,6 +10,7 @@ using Municipal.Form.Model;
 using Municipal.Form.Realtime;
 using Municipal.Form.Rules;
 using Municipal.Form.Signing;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Apis;
 
@@ -61,7 +62,7 @@ public static class SigningApi
         var (draft, definition, values, hash, problem) = await SignableAsync(id, http, db, access, catalog, clock, ct);
         if (problem is not null) return problem;
         if (request.ContentSha256 is { } shown && !string.Equals(shown, hash, StringComparison.OrdinalIgnoreCase))
-            return Problems.Conflict("The form changed after it was shown for signing.", "Review the form and request the code again.",
+            return Problems.Conflict("The form changed after it was shown for signing. Review the form and request the code again.",
                 new Dictionary<string, object?> { ["contentSha256"] = hash });
 
         string recipient;
@@ -125,7 +126,7 @@ public static class SigningApi
 
         if (request?.Signature is not null && await signer.SignAsync(draft!, hash, request, http.Request, ct) is { } refused) return refused;
         if (draft!.SignatureKind is null || draft.SignatureContentSha256 != hash)
-            return Problems.Conflict("The form is not signed in its current state.", "A change after signing invalidates the signature: please sign again.",
+            return Problems.Conflict("The form is not signed in its current state. A change after signing invalidates the signature: please sign again.",
                 new Dictionary<string, object?> { ["contentSha256"] = hash });
 
         var submitted = await submitter.SubmitAsync(draft, definition!, values, hash, ct);
@@ -144,7 +145,7 @@ public static class SigningApi
         if (problem is not null) return (null!, null!, null!, "", problem);
         var values = DraftStore.Values(draft!);
         var errors = RuleEngine.Validate(definition!, values, clock.Today, Language.Of(http.Request));
-        if (errors.Count > 0) return (null!, null!, null!, "", Problems.Fields(errors));
+        if (errors.Count > 0) return (null!, null!, null!, "", Problems.Fields(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())));
         return (draft!, definition!, values, ContentHash.Compute(definition!, values), null);
     }
 
@@ -153,7 +154,7 @@ public static class SigningApi
         var status = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM drafts WHERE id = {id} FOR UPDATE").ToListAsync(ct);
         var draft = status.Count == 0 ? null : await db.Drafts.Include(d => d.Fields).FirstAsync(d => d.Id == id, ct);
         if (draft is null || await access.ActorAsync(http, draft) is null || catalog.Find(draft.DefinitionId) is not { } definition)
-            return (null, null, Problems.NotFound("draft", id));
+            return (null, null, Problems.NotFound($"No draft {id}."));
         if (draft.Status != Draft.Open) return (null, null, Problems.Conflict("The form was already submitted."));
         return (draft, definition, null);
     }

@@ -6,6 +6,7 @@ using Municipal.Form.Clients;
 using Municipal.Form.Data;
 using Municipal.Form.Definitions;
 using Municipal.Form.Model;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Signing;
 
@@ -23,7 +24,7 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
     public async Task<IResult?> SignAsync(Draft draft, string currentHash, SignRequest request, HttpRequest caller, CancellationToken ct)
     {
         if (request.ContentSha256 is { } shown && !string.Equals(shown, currentHash, StringComparison.OrdinalIgnoreCase))
-            return Problems.Conflict("The form changed after it was shown for signing.", "Review the form and sign again.",
+            return Problems.Conflict("The form changed after it was shown for signing. Review the form and sign again.",
                 new Dictionary<string, object?> { ["contentSha256"] = currentHash });
 
         var signature = request.Signature;
@@ -87,7 +88,7 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
         if (message is not null && refusal.Status < 500)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["signature.code"] = [message] }, extensions: extensions);
         if (refusal.Reason == "contentMismatch")
-            return Problems.Conflict("The form changed after the code was sent.", "Request a new code for the current content.", extensions);
+            return Problems.Conflict("The form changed after the code was sent. Request a new code for the current content.", extensions);
         return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail, extensions: extensions);
     }
 

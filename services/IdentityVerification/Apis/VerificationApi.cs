@@ -9,6 +9,7 @@ using Municipal.IdentityVerification.Sessions;
 using Municipal.IdentityVerification.Workflow;
 using Municipal.ServiceDefaults.Auth;
 using System.Security.Claims;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.IdentityVerification.Apis;
 
@@ -49,13 +50,13 @@ public static class VerificationApi
     {
         if (request.SessionId == Guid.Empty)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sessionId"] = ["The consultation's session id is required."] });
+            return Problems.Field("sessionId", "The consultation's session id is required.");
         }
         var room = await sessions.FindRoomAsync(request.SessionId, http.Headers.Authorization, ct);
         var department = room?.DepartmentKey ?? request.DepartmentKey;
         if (string.IsNullOrWhiteSpace(department))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["departmentKey"] = ["The room's department is unknown; send departmentKey."] });
+            return Problems.Field("departmentKey", "The room's department is unknown; send departmentKey.");
         }
         if (!user.CanActFor(department))
         {
@@ -263,20 +264,17 @@ public static class VerificationApi
     }
 
     private static ProblemHttpResult? Denied(Verification? verification, ClaimsPrincipal user) =>
-        verification is null ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Verification not found.")
+        verification is null ? Problems.NotFound("No such verification.")
         : user.CanActFor(verification.DepartmentKey) ? null
         : Forbidden(verification.DepartmentKey);
 
     private static ProblemHttpResult Forbidden(string department) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your department.",
-            detail: $"Only staff of {department} may verify identities in this consultation.");
+        Problems.Forbidden($"Only staff of {department} may verify identities in this consultation.");
 
     private static ProblemHttpResult AlreadyDecided(Verification verification) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already decided.",
-            detail: $"This verification was {verification.Status.ToString().ToLowerInvariant()} at {verification.DecidedAt:u}; start a new one to check again.");
+        Problems.Conflict($"This verification was {verification.Status.ToString().ToLowerInvariant()} at {verification.DecidedAt:u}; start a new one to check again.");
 
-    private static ValidationProblem StillError(string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["still"] = [message] });
+    private static ValidationProblem StillError(string message) => Problems.Field("still", message);
 
     private static string? Trim(string? value, int max) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var t && t.Length > max ? t[..max] : value.Trim();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.SessionSignaling.Rooms;
 using Municipal.SessionSignaling.Turn;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.SessionSignaling.Apis;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Municipal.Contracts.Sessions;
 using Municipal.SessionSignaling.Data;
 using Municipal.SessionSignaling.Rooms;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.SessionSignaling.Apis;
 
@@ -32,9 +33,9 @@ public static class ResidentRoomApi
         RoomAccess access, SessionDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token)) return Problems.MissingToken();
-        if (request.Score is not (>= 1 and <= 5)) return Problems.Invalid("score", "Choose a rating from 1 to 5.");
+        if (request.Score is not (>= 1 and <= 5)) return Problems.Field("score", "Choose a rating from 1 to 5.");
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        if (comment is { Length: > MaxCommentLength }) return Problems.Invalid("comment", $"At most {MaxCommentLength} characters.");
+        if (comment is { Length: > MaxCommentLength }) return Problems.Field("comment", $"At most {MaxCommentLength} characters.");
 
         var room = await access.FindByResidentTokenAsync(token, cancellationToken);
         if (room is null) return Problems.NotFound("No room for this token, or the link has expired.");

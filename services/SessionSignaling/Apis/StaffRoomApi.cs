@@ -9,6 +9,7 @@ using Municipal.SessionSignaling.Hubs;
 using Municipal.SessionSignaling.Model;
 using Municipal.SessionSignaling.Rooms;
 using Municipal.SessionSignaling.Telemetry;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.SessionSignaling.Apis;
 
@@ -53,7 +54,7 @@ public static class StaffRoomApi
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, SessionDb db, CancellationToken cancellationToken)
     {
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (room is null) return Problems.NotFound();
+        if (room is null) return Problems.NotFound("No such room.");
         if (!MaySee(user, room)) return Problems.Forbidden("This room belongs to another department.");
         return TypedResults.Ok(RoomDetails.From(room));
     }
@@ -62,7 +63,7 @@ public static class StaffRoomApi
         AcceptRequest request, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
     {
         var given = new[] { request.TicketId, request.AppointmentId, request.SessionId }.Count(v => v is not null);
-        if (given != 1) return Problems.Invalid("ticketId", "Give exactly one of ticketId, appointmentId or sessionId.");
+        if (given != 1) return Problems.Field("ticketId", "Give exactly one of ticketId, appointmentId or sessionId.");
 
         var room = await WaitForRoomAsync(request, db, cancellationToken);
         if (room is null) return Problems.NotFound("No room for this ticket or appointment.");
@@ -106,7 +107,7 @@ public static class StaffRoomApi
         Guid id, ClaimsPrincipal user, SessionDb db, StaffOnDuty duty, CancellationToken cancellationToken)
     {
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (room is null) return Problems.NotFound();
+        if (room is null) return Problems.NotFound("No such room.");
         if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can hand it on.");
 
         var me = user.StaffId();
@@ -125,16 +126,16 @@ public static class StaffRoomApi
     {
         var department = string.IsNullOrWhiteSpace(request.ToDepartmentKey) ? null : request.ToDepartmentKey.Trim();
         if (request.ToStaffId is null && department is null)
-            return Problems.Invalid("toStaffId", "Name a colleague (toStaffId) or a department (toDepartmentKey).");
+            return Problems.Field("toStaffId", "Name a colleague (toStaffId) or a department (toDepartmentKey).");
         if (department is not null && !IsSlug(department))
-            return Problems.Invalid("toDepartmentKey", "A department key is lower-case letters, digits and hyphens.");
-        if (request.ToStaffId == Guid.Empty) return Problems.Invalid("toStaffId", "Not a staff id.");
+            return Problems.Field("toDepartmentKey", "A department key is lower-case letters, digits and hyphens.");
+        if (request.ToStaffId == Guid.Empty) return Problems.Field("toStaffId", "Not a staff id.");
 
         var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (room is null) return Problems.NotFound();
+        if (room is null) return Problems.NotFound("No such room.");
         if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can transfer it.");
         if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation can be transferred.");
-        if (request.ToStaffId == room.StaffId) return Problems.Invalid("toStaffId", "The room is already with this clerk.");
+        if (request.ToStaffId == room.StaffId) return Problems.Field("toStaffId", "The room is already with this clerk.");
 
         var from = room.StaffId!.Value;
         var now = clock.GetUtcNow();
@@ -162,7 +163,7 @@ public static class StaffRoomApi
         Guid id, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, SessionMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
     {
         var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (room is null) return Problems.NotFound();
+        if (room is null) return Problems.NotFound("No such room.");
         if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can end it.");
         if (room.Status == RoomStatus.Ended) return TypedResults.Ok(RoomDetails.From(room));
         if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation can be ended.");
@@ -193,12 +194,12 @@ public static class StaffRoomApi
         CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 100) return Problems.Invalid("name", "Give the invited person's name (at most 100 characters).");
+        if (name.Length is 0 or > 100) return Problems.Field("name", "Give the invited person's name (at most 100 characters).");
         if (request.Role is null || !ParticipantRoles.Invitable.Contains(request.Role))
-            return Problems.Invalid("role", $"One of: {string.Join(", ", ParticipantRoles.Invitable)}.");
+            return Problems.Field("role", $"One of: {string.Join(", ", ParticipantRoles.Invitable)}.");
 
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (room is null) return Problems.NotFound();
+        if (room is null) return Problems.NotFound("No such room.");
         if (room.StaffId != user.StaffId()) return Problems.Forbidden("Only the clerk holding the room can invite.");
         if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation takes guests.");
 

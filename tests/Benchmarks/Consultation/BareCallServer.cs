@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Municipal.Benchmarks.Consultation;
 
@@ -12,7 +9,7 @@ namespace Municipal.Benchmarks.Consultation;
 /// The call set-up baseline: one static page and a trivial WebSocket relay on loopback — two browsers exchange
 /// offer, answer and ICE candidates through it and nothing else (no sign-in, tokens, rooms, consent or TURN).
 /// </summary>
-public sealed class BareCallServer : IAsyncDisposable
+public static class BareCallServer
 {
     private const string Page = """
         <!doctype html><meta charset="utf-8"><title>bare call</title><video id="v" autoplay playsinline muted></video>
@@ -42,56 +39,42 @@ public sealed class BareCallServer : IAsyncDisposable
         </script>
         """;
 
-    private readonly WebApplication app;
-
-    private BareCallServer(WebApplication app, Uri url) => (this.app, Url) = (app, url);
-
-    public Uri Url { get; }
-
-    public static async Task<BareCallServer> StartAsync()
+    /// <summary>Serves /call.html and the relay at /relay?room=…; the second peer in a room makes the caller offer.</summary>
+    public static Task<LoopbackServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.UseWebSockets();
         var rooms = new ConcurrentDictionary<string, List<Peer>>();
-        app.MapGet("/call.html", () => Results.Content(Page, "text/html"));
-        app.Map("/relay", async (HttpContext context, string room) =>
+        return LoopbackServer.StartAsync(app =>
         {
-            if (!context.WebSockets.IsWebSocketRequest) { context.Response.StatusCode = 400; return; }
-            var me = new Peer(await context.WebSockets.AcceptWebSocketAsync());
-            var peers = rooms.GetOrAdd(room, _ => []);
-            List<Peer> everyone;
-            lock (peers)
+            app.MapGet("/call.html", () => Results.Content(Page, "text/html"));
+            LoopbackServer.MapWebSocket(app, "/relay", async (context, socket) =>
             {
-                peers.Add(me);
-                everyone = [.. peers];
-            }
-            // The second one in: both learn that the other is there, and the caller offers.
-            if (everyone.Count == 2)
-            {
-                foreach (var peer in everyone) await peer.SendAsync("{\"peer\":true}"u8.ToArray(), context.RequestAborted);
-            }
-            var buffer = new byte[64 * 1024];
-            try
-            {
-                while (true)
+                var me = new Peer(socket);
+                var peers = rooms.GetOrAdd(context.Request.Query["room"].ToString(), _ => []);
+                List<Peer> everyone;
+                lock (peers)
                 {
-                    var result = await me.Socket.ReceiveAsync(buffer, context.RequestAborted);
-                    if (result.MessageType == WebSocketMessageType.Close) break;
-                    List<Peer> targets;
-                    lock (peers) targets = peers.Where(p => p != me).ToList();
-                    foreach (var target in targets) await target.SendAsync(buffer.AsMemory(0, result.Count), context.RequestAborted);
+                    peers.Add(me);
+                    everyone = [.. peers];
                 }
-            }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-            {
-            }
-            lock (peers) peers.Remove(me);
+                if (everyone.Count == 2)
+                {
+                    foreach (var peer in everyone) await peer.SendAsync("{\"peer\":true}"u8.ToArray(), context.RequestAborted);
+                }
+                try
+                {
+                    await foreach (var frame in LoopbackServer.ReceiveAllAsync(socket, context.RequestAborted))
+                    {
+                        List<Peer> targets;
+                        lock (peers) targets = peers.Where(p => p != me).ToList();
+                        foreach (var target in targets) await target.SendAsync(frame.Data, context.RequestAborted);
+                    }
+                }
+                catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+                {
+                }
+                lock (peers) peers.Remove(me);
+            });
         });
-        await app.StartAsync();
-        return new BareCallServer(app, new Uri(app.Urls.First()));
     }
 
     /// <summary>A relay socket; sends are serialised because two relay loops may write to it at once.</summary>
@@ -99,19 +82,11 @@ public sealed class BareCallServer : IAsyncDisposable
     {
         private readonly SemaphoreSlim gate = new(1, 1);
 
-        public WebSocket Socket => socket;
-
         public async Task SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
         {
             await gate.WaitAsync(cancellationToken);
             try { await socket.SendAsync(message, WebSocketMessageType.Text, true, cancellationToken); }
             finally { gate.Release(); }
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
     }
 }

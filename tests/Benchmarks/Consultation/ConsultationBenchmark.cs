@@ -56,7 +56,7 @@ public sealed class ConsultationBenchmark : IBenchmark
             }
             await Drain(clerks);
             var chat = await ChatLatencyAsync(residents, clerks, cancellationToken);
-            var baseline = await EchoLatencyAsync(echo.Url, cancellationToken);
+            var baseline = await EchoLatencyAsync(echo.WebSocketUrl("/echo"), cancellationToken);
             figures.Add(new($"chat delivery p99 at {MessagesPerSecond}/s", Percentile(chat.Latencies, 0.99), "ms", Percentile(baseline.Latencies, 0.99), "raw WebSocket echo p99"));
             figures.Add(new($"chat delivery p50 at {MessagesPerSecond}/s", Percentile(chat.Latencies, 0.50), "ms", Percentile(baseline.Latencies, 0.50), "raw WebSocket echo p50"));
             figures.Add(new("chat messages delivered", chat.Latencies.Count, $"of {chat.Sent}", baseline.Latencies.Count, "echoes"));
@@ -70,7 +70,7 @@ public sealed class ConsultationBenchmark : IBenchmark
         var heldEcho = await HoldConnectionsAsync(Connections, async () =>
         {
             var socket = new ClientWebSocket();
-            await socket.ConnectAsync(echo.Url, cancellationToken);
+            await socket.ConnectAsync(echo.WebSocketUrl("/echo"), cancellationToken);
             return new SocketHolder(socket);
         });
         figures.Add(new($"hub connections held (of {Connections} opened at once)", held.Count, "connections", heldEcho.Count, "raw WebSocket"));

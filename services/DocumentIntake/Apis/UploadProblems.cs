@@ -2,8 +2,8 @@ using Municipal.DocumentIntake.Intake;
 
 namespace Municipal.DocumentIntake.Apis;
 
-/// <summary>RFC 7807 answers shared by the document endpoints.</summary>
-internal static class Problems
+/// <summary>A refused upload, with a stable reason code per field for the pages to translate.</summary>
+internal static class UploadProblems
 {
     /// <summary>A refused upload as a validation problem naming each field, with stable reason codes for the pages to translate.</summary>
     public static ProblemHttpResult From(UploadRejected rejected) => TypedResults.Problem(new HttpValidationProblemDetails(rejected.Errors)
@@ -17,9 +17,6 @@ internal static class Problems
         },
         Extensions = { ["reasons"] = rejected.Reasons },
     });
-
-    public static ProblemHttpResult Status(int status, string title, string? detail = null) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: status);
 
     public static ProblemHttpResult Field(string field, string reason, string message) =>
         From(UploadRejected.For(field, reason, message));

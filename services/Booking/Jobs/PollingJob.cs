@@ -1,0 +1,32 @@
+namespace Municipal.Booking.Jobs;
+
+/// <summary>
+/// A background pass repeated every <see cref="Interval"/>: a failed pass (database or broker away) is logged
+/// and tried again on the next turn, so an outage delays the work and loses none of it.
+/// </summary>
+public abstract class PollingJob(ILogger logger) : BackgroundService
+{
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>One pass; the number of items it handled. A full batch is followed at once by another pass.</summary>
+    public abstract Task<int> RunOnceAsync(CancellationToken ct);
+
+    protected virtual int BatchSize => int.MaxValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOnceAsync(stoppingToken) >= BatchSize) { }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "{Job} pass failed; retrying", GetType().Name);
+            }
+            try { await Task.Delay(Interval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}

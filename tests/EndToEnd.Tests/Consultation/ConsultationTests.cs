@@ -48,7 +48,8 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         Assert.True(login.Ok, $"staff sign-in failed: {login.Status} {await login.TextAsync()}");
         await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
         await Assertions.Expect(clerk.Locator("#resident-name")).ToHaveTextAsync(name, new() { Timeout = 15000 });
-        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("Sie sprechen mit", new() { Timeout = 15000 });
+        // The room comes from booking's event through RabbitMQ; with every test running at once that can take a while.
+        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("Sie sprechen mit", new() { Timeout = 30_000 });
         if (SignalingReplicas.Several) Assert.NotEqual(await SignalingReplicas.OfAsync(residentParty), await SignalingReplicas.OfAsync(clerkParty));
 
         // Write, both ways.
@@ -153,7 +154,8 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
         Assert.True(login.Ok);
         await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
-        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("Sie sprechen mit", new() { Timeout = 15000 });
+        // The room comes from booking's event through RabbitMQ; with every test running at once that can take a while.
+        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("Sie sprechen mit", new() { Timeout = 30_000 });
 
         await clerk.Locator("#start-video").ClickAsync();
         await resident.Locator("#accept-video").ClickAsync();

@@ -57,6 +57,7 @@ documents.WithReference(forms);
 // Only the gateway is reachable from outside; it forwards to the services by their AppHost names.
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(gatewayDb).WaitFor(gatewayDb)
+    .WithReference(rabbitmq)
     .WithReference(redis)
     .WithEnvironment("Auth__InternalKey", internalKey)
     .WithReference(booking).WithReference(sessions).WithReference(identity).WithReference(forms).WithReference(documents)

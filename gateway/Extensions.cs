@@ -1,8 +1,10 @@
+using MassTransit;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Municipal.Gateway.Apis;
 using Municipal.Gateway.Data;
@@ -12,6 +14,7 @@ using Municipal.Gateway.Security;
 using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
+using Municipal.ServiceDefaults.Messaging;
 
 
 namespace Municipal.Gateway;
@@ -26,6 +29,14 @@ internal static class Extensions
         var configuration = builder.Configuration;
 
         builder.AddServiceDatabase<GatewayDb>("gatewaydb");
+        // Publishing only (staff account changes, through the outbox): the gateway consumes nothing, and a broker
+        // outage does not make it unready — the changes wait in its outbox (the services' readiness reports RabbitMQ).
+        builder.AddMessaging<GatewayDb>("gateway", bus => bus.ConfigureHealthCheckOptions(health =>
+        {
+            health.Tags.Clear();
+            health.Tags.Add("masstransit");
+        }));
+        services.TryAddSingleton(TimeProvider.System);
         AddStaffSignIn(builder);
 
         var key = InternalToken.SigningKey(configuration);

@@ -8,7 +8,7 @@ namespace Municipal.ServiceDefaults.Data;
 /// Base of every service's DbContext: adds the outbox and inbox tables and maps every name to
 /// snake_case, matching the hand-written SQL migrations.
 /// </summary>
-public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options), IOutboxContext
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -23,17 +23,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     {
         ConfigureModel(modelBuilder);
 
-        modelBuilder.Entity<OutboxMessage>(e =>
-        {
-            e.ToTable("outbox_messages");
-            e.HasKey(m => m.Id);
-            e.Property(m => m.Body).HasColumnType("jsonb");
-        });
-        modelBuilder.Entity<InboxMessage>(e =>
-        {
-            e.ToTable("inbox_messages");
-            e.HasKey(m => new { m.MessageId, m.Consumer });
-        });
+        IOutboxContext.Map(modelBuilder);
 
         ApplySnakeCaseNames(modelBuilder);
     }

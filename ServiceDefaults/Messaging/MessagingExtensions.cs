@@ -19,7 +19,7 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddMessaging<TContext>(
         this IHostApplicationBuilder builder,
         string service,
-        Action<IBusRegistrationConfigurator>? configure = null) where TContext : ServiceDbContext
+        Action<IBusRegistrationConfigurator>? configure = null) where TContext : DbContext, IOutboxContext
     {
         var uri = RabbitMqUri(builder.Configuration);
 
@@ -27,6 +27,8 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service, false));
+            // MassTransit would report usage to its vendor over the internet: a city's system does not phone home.
+            bus.DisableUsageTelemetry();
             if (builder.Configuration.GetValue("Messaging:QuorumQueues", false))
             {
                 // In a RabbitMQ cluster every consumer queue is a replicated quorum queue. Off by default: an existing

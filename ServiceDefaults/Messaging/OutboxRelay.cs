@@ -19,7 +19,7 @@ public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
-    ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : ServiceDbContext
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : DbContext, IOutboxContext
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);

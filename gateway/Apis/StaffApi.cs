@@ -22,8 +22,8 @@ public static class StaffApi
         api.MapGet("/", List);
         api.MapPost("/", Create);
         api.MapPut("/{id:guid}", Update);
-        api.MapPost("/{id:guid}/disable", (Guid id, UserManager<StaffUser> users) => SetDisabled(id, true, users));
-        api.MapPost("/{id:guid}/enable", (Guid id, UserManager<StaffUser> users) => SetDisabled(id, false, users));
+        api.MapPost("/{id:guid}/disable", (Guid id, UserManager<StaffUser> users, StaffAccounts accounts) => SetDisabled(id, true, users, accounts));
+        api.MapPost("/{id:guid}/enable", (Guid id, UserManager<StaffUser> users, StaffAccounts accounts) => SetDisabled(id, false, users, accounts));
         api.MapPost("/{id:guid}/reset-password", ResetPassword);
         api.MapPost("/{id:guid}/reset-two-factor", ResetTwoFactor);
         return app;
@@ -62,15 +62,18 @@ public static class StaffApi
         return TypedResults.Ok(await accounts.ViewAsync(user));
     }
 
-    public static async Task<Results<NoContent, NotFound>> SetDisabled(Guid id, bool disabled, UserManager<StaffUser> users)
+    public static async Task<Results<NoContent, NotFound>> SetDisabled(Guid id, bool disabled, UserManager<StaffUser> users, StaffAccounts accounts)
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return TypedResults.NotFound();
-        user.Disabled = disabled;
-        await users.UpdateAsync(user);
-        await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
-        // A new security stamp ends the account's existing sessions.
-        await users.UpdateSecurityStampAsync(user);
+        await accounts.ChangeAsync(user, async () =>
+        {
+            user.Disabled = disabled;
+            await users.UpdateAsync(user);
+            await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
+            // A new security stamp ends the account's existing sessions.
+            return await users.UpdateSecurityStampAsync(user);
+        });
         return TypedResults.NoContent();
     }
 

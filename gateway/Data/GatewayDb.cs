@@ -5,13 +5,16 @@ using Microsoft.EntityFrameworkCore;
 using Municipal.Gateway.Security;
 using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults.Data;
+using Municipal.ServiceDefaults.Messaging;
 
 namespace Municipal.Gateway.Data;
 
-/// <summary>Staff accounts (ASP.NET Core Identity), the cookie keys and the audit log.</summary>
+/// <summary>Staff accounts (ASP.NET Core Identity), the cookie keys, the audit log and the outbox of account changes.</summary>
 public sealed class GatewayDb(DbContextOptions<GatewayDb> options)
-    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext, IOutboxContext
 {
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -34,6 +37,7 @@ public sealed class GatewayDb(DbContextOptions<GatewayDb> options)
             e.HasIndex(a => a.At);
             e.HasIndex(a => a.StaffId);
         });
+        IOutboxContext.Map(builder);
         ServiceDbContext.ApplySnakeCaseNames(builder);
     }
 }

@@ -5,7 +5,8 @@ namespace Municipal.Gateway.Staff;
 
 /// <summary>
 /// Seeds the roles everywhere, the demo city's staff in Development (fixed ids, so the booking service's seeded
-/// skills refer to them), and in any environment a first admin from <c>Auth:BootstrapAdmin</c> when no account exists.
+/// skills refer to them), and in any environment a first admin from <c>Auth:BootstrapAdmin</c> when no account exists;
+/// then tells booking every account's state (<see cref="StaffAccounts.PublishAllAsync"/>).
 /// </summary>
 internal sealed class DevelopmentStaff(IServiceScopeFactory scopes, IHostEnvironment environment, IConfiguration configuration, ILogger<DevelopmentStaff> logger) : IHostedService
 {
@@ -52,6 +53,8 @@ internal sealed class DevelopmentStaff(IServiceScopeFactory scopes, IHostEnviron
             await accounts.CreateAsync(admin, password, [StaffRoles.Admin], [], []);
             logger.LogInformation("Created the first admin account {User}", userName);
         }
+
+        await accounts.PublishAllAsync();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -2,7 +2,10 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Municipal.Contracts.Staff;
+using Municipal.Gateway.Data;
 using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Messaging;
 
 namespace Municipal.Gateway.Staff;
 
@@ -10,8 +13,12 @@ public sealed record StaffAccountView(
     Guid Id, string UserName, string DisplayName, string? Email, IReadOnlyList<string> Roles,
     IReadOnlyList<string> Departments, IReadOnlyList<string> Skills, bool Disabled, bool TwoFactorEnabled, bool LockedOut);
 
-/// <summary>Creating and changing staff accounts: roles are Identity roles, departments and skills user claims.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole<Guid>> roles)
+/// <summary>
+/// Creating and changing staff accounts: roles are Identity roles, departments and skills user claims. Every change
+/// also stores the account's new state as <see cref="StaffAccountChanged"/> in the outbox, in the same transaction,
+/// so booking learns who can take which concern from the one place an admin edits it.
+/// </summary>
+public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole<Guid>> roles, GatewayDb db, TimeProvider clock)
 {
     public async Task EnsureRolesAsync()
     {
@@ -24,14 +31,43 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         }
     }
 
-    public async Task<IdentityResult> CreateAsync(StaffUser user, string password, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills)
+    public Task<IdentityResult> CreateAsync(StaffUser user, string password, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills) =>
+        ChangeAsync(user, async () =>
+        {
+            var created = await users.CreateAsync(user, password);
+            return created.Succeeded ? await AssignRolesAndClaimsAsync(user, roleNames, departments, skills) : created;
+        });
+
+    public Task<IdentityResult> AssignAsync(StaffUser user, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills) =>
+        ChangeAsync(user, () => AssignRolesAndClaimsAsync(user, roleNames, departments, skills));
+
+    /// <summary>Runs a change of the account and, if it succeeds, publishes the account's new state with it — or neither.</summary>
+    public async Task<IdentityResult> ChangeAsync(StaffUser user, Func<Task<IdentityResult>> change)
     {
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded) return created;
-        return await AssignAsync(user, roleNames, departments, skills);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await change();
+        if (!result.Succeeded) return result;
+        await PublishAsync(user);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return result;
     }
 
-    public async Task<IdentityResult> AssignAsync(StaffUser user, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills)
+    /// <summary>Every account's state, once at start-up: heals accounts made before booking listened, in one transaction.</summary>
+    public async Task PublishAllAsync()
+    {
+        foreach (var user in await users.Users.ToListAsync()) await PublishAsync(user);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task PublishAsync(StaffUser user)
+    {
+        var view = await ViewAsync(user);
+        db.OutboxMessages.Add(OutboxMessage.For(new StaffAccountChanged(
+            view.Id, view.DisplayName, view.Roles, view.Departments, view.Skills, !view.Disabled, clock.GetUtcNow())));
+    }
+
+    private async Task<IdentityResult> AssignRolesAndClaimsAsync(StaffUser user, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills)
     {
         var wanted = roleNames.Distinct().ToList();
         var current = await users.GetRolesAsync(user);

@@ -35,6 +35,7 @@ internal static class Extensions
             bus.AddConsumer<ResidentJoinedConsumer>();
             bus.AddConsumer<SessionEndedConsumer>();
             bus.AddConsumer<FeedbackGivenConsumer>();
+            bus.AddConsumer<StaffAccountChangedConsumer>();
         });
 
         builder.Services.Configure<BookingOptions>(builder.Configuration.GetSection("Booking"));

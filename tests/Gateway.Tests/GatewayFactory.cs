@@ -5,12 +5,13 @@ using Municipal.Testing;
 
 namespace Municipal.Gateway.Tests;
 
-/// <summary>The gateway in-process with its own database, routing to five stub services on loopback.</summary>
+/// <summary>The gateway in-process with its own database and RabbitMQ virtual host, routing to five stub services on loopback.</summary>
 public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly string[] ServiceNames = ["booking", "sessions", "identity", "forms", "documents"];
 
     private TestDatabase? database;
+    private TestVirtualHost? virtualHost;
 
     public Dictionary<string, StubService> Backends { get; } = ServiceNames.ToDictionary(n => n, n => new StubService(n));
 
@@ -19,6 +20,7 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync("gateway");
+        virtualHost = await TestVirtualHost.CreateAsync();
         foreach (var service in Backends.Values) await service.StartAsync();
     }
 
@@ -26,6 +28,7 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         foreach (var service in Backends.Values) await service.DisposeAsync();
+        if (virtualHost is not null) await virtualHost.DisposeAsync();
         if (database is not null) await database.DisposeAsync();
     }
 
@@ -33,6 +36,8 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:gatewaydb", database!.ConnectionString);
+        // Its own virtual host: the staff account changes it publishes must not reach the running system's booking.
+        builder.UseSetting("ConnectionStrings:rabbitmq", virtualHost!.ConnectionString);
         builder.UseSetting("Auth:InternalKey", TestEnvironment.InternalKey);
         builder.UseSetting("Mail:Maildir", TestEnvironment.Maildir);
         foreach (var (name, stub) in Backends) builder.UseSetting($"services:{name}:http:0", stub.Url);

@@ -11,6 +11,7 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : ServiceDbCo
     public DbSet<OpeningHour> OpeningHours => Set<OpeningHour>();
     public DbSet<Closure> Closures => Set<Closure>();
     public DbSet<StaffSkill> StaffSkills => Set<StaffSkill>();
+    public DbSet<StaffSync> StaffSync => Set<StaffSync>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<ResidentToken> ResidentTokens => Set<ResidentToken>();
     public DbSet<PendingMail> PendingMails => Set<PendingMail>();
@@ -33,6 +34,7 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : ServiceDbCo
             e.Property(o => o.DayOfWeek).HasConversion<int>();
         });
         modelBuilder.Entity<StaffSkill>().HasKey(s => new { s.StaffId, s.ConcernKey });
+        modelBuilder.Entity<StaffSync>(e => { e.ToTable("staff_sync"); e.HasKey(s => s.StaffId); });
         modelBuilder.Entity<ResidentToken>().HasKey(t => t.Hash);
         modelBuilder.Entity<Appointment>();
         modelBuilder.Entity<PendingMail>();

@@ -48,11 +48,21 @@ public static class TestDesks
         using var account = JsonDocument.Parse(await created.TextAsync());
         var id = account.RootElement.GetProperty("account").GetProperty("id").GetGuid();
         var password = account.RootElement.GetProperty("temporaryPassword").GetString()!;
-        // Booking's own list of who serves what: free slots and the queue's estimate count these clerks.
-        await OkAsync(api.PutAsync($"/api/booking/admin/staff/{id}", new()
+        // Booking learns from the account (StaffAccountChanged) that she serves the concern: free slots and the queue's
+        // estimate count her. Nobody enters it a second time.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
         {
-            DataObject = new { staffName = "Tina Test", departmentKey = key, concernKeys = new[] { concern } },
-        }));
+            var staff = await api.GetAsync("/api/booking/admin/staff");
+            Assert.True(staff.Ok, $"booking staff: {staff.Status}");
+            using var list = JsonDocument.Parse(await staff.TextAsync());
+            if (list.RootElement.EnumerateArray().Any(s => s.GetProperty("staffId").GetGuid() == id
+                && s.GetProperty("staffName").GetString() == "Tina Test" && s.GetProperty("departmentKey").GetString() == key
+                && s.GetProperty("concernKeys").EnumerateArray().Select(c => c.GetString()).SequenceEqual([concern])))
+                break;
+            Assert.True(DateTime.UtcNow < deadline, "Booking did not learn the new clerk's skills from her account within 30 s.");
+            await Task.Delay(250);
+        }
         return new TestDesk(key, concern, userName, password);
     }
 

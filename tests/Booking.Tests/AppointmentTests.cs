@@ -199,6 +199,19 @@ public class AppointmentTests(BookingFactory factory) : IClassFixture<BookingFac
     }
 
     [Fact]
+    public async Task Bookings_for_one_address_that_race_still_stop_at_three()
+    {
+        var email = Mailbox.UniqueAddress("racer");
+        var thursday = new DateTimeOffset(2027, 3, 4, 7, 0, 0, TimeSpan.Zero);
+        var attempts = Enumerable.Range(0, 8)
+            .Select(i => factory.CreateClient().Book("lost-and-found", thursday.AddMinutes(15 * i), i % 2 == 0 ? email : email.ToUpperInvariant()));
+        var statuses = (await Task.WhenAll(attempts)).Select(r => r.StatusCode).ToList();
+
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task Clerks_see_today_for_their_department_only()
     {
         var client = factory.CreateClient();

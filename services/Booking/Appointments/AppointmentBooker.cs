@@ -14,11 +14,19 @@ public sealed class AppointmentBooker(BookingDb db, BookingGate gate)
 {
     private const string ExclusionViolation = "23P01";
 
-    /// <summary>Tries each candidate clerk in turn; false when all are taken. Everything tracked is saved with it.</summary>
+    /// <summary>
+    /// Tries each candidate clerk in turn, in one transaction with everything tracked. With a <paramref name="cap"/>,
+    /// the address's active appointments are counted first under a lock on the address, so bookings for one
+    /// address that race count one after the other and the cap holds.
+    /// </summary>
     /// <exception cref="BookingBusyException">The service is too busy to try within the configured time.</exception>
-    public async Task<bool> SaveOnFreeClerkAsync(Appointment appointment, IReadOnlyList<Guid> candidates, CancellationToken ct)
+    public async Task<BookingOutcome> SaveOnFreeClerkAsync(
+        Appointment appointment, IReadOnlyList<Guid> candidates, CancellationToken ct, AddressCap? cap = null)
     {
         using var turn = await gate.EnterAsync(ct) ?? throw new BookingBusyException();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (cap is not null && await AddressIsFullAsync(cap, ct)) return BookingOutcome.AddressFull;
+
         // Clerks already booked at that time (committed) would only fail the insert: skip them. This read decides
         // nothing; a clerk taken by a booking still in flight is caught by the constraint below.
         var (from, until, id) = (appointment.StartAt, appointment.BlockedUntil, appointment.Id);
@@ -33,15 +41,30 @@ public sealed class AppointmentBooker(BookingDb db, BookingGate gate)
             try
             {
                 await db.SaveChangesAsync(ct);
-                return true;
+                await transaction.CommitAsync(ct);
+                return BookingOutcome.Saved;
             }
             catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: ExclusionViolation })
             {
-                // This clerk is taken at that time; the failed transaction rolled back, the entities stay pending.
+                // This clerk is taken at that time: EF rolled back to its savepoint, the entities stay pending.
             }
         }
-        return false;
+        return BookingOutcome.SlotTaken;
+    }
+
+    private async Task<bool> AddressIsFullAsync(AddressCap cap, CancellationToken ct)
+    {
+        var address = cap.Email.ToLowerInvariant();
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"booking-address:" + address}, 0))", ct);
+        var active = await db.Appointments.CountAsync(a => a.Status == AppointmentStatus.Booked && a.EndAt > cap.Now
+            && a.Email.ToLower() == address.ToLower(), ct);
+        return active >= cap.MaxActive;
     }
 }
+
+/// <summary>At most <paramref name="MaxActive"/> appointments not yet over may be booked for one address.</summary>
+public sealed record AddressCap(string Email, int MaxActive, DateTimeOffset Now);
+
+public enum BookingOutcome { Saved, SlotTaken, AddressFull }
 
 public sealed class BookingBusyException() : Exception("Too many bookings at once; try again shortly.");

@@ -49,11 +49,6 @@ public static class AppointmentsApi
         var now = time.GetUtcNow();
         if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", "This is not a bookable time for the concern.");
 
-        var active = await db.Appointments.CountAsync(a => a.Status == AppointmentStatus.Booked && a.EndAt > now
-            && a.Email.ToLower() == email.ToLower(), ct);
-        if (active >= options.Value.MaxActivePerEmail)
-            return Problems.Field("email", $"This address already holds {active} appointments; cancel one before booking another.");
-
         var end = start + calendar.Concern.Duration;
         var joinToken = CapabilityToken.Create();
         var appointment = new Appointment
@@ -81,8 +76,13 @@ public static class AppointmentsApi
 
         try
         {
-            if (!await booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct))
-                return await SlotTakenAsync(slots, calendar, start, ct);
+            var cap = new AddressCap(email, options.Value.MaxActivePerEmail, now);
+            switch (await booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct, cap))
+            {
+                case BookingOutcome.SlotTaken: return await SlotTakenAsync(slots, calendar, start, ct);
+                case BookingOutcome.AddressFull:
+                    return Problems.Field("email", $"This address already holds {cap.MaxActive} appointments; cancel one before booking another.");
+            }
         }
         catch (BookingBusyException ex)
         {
@@ -166,7 +166,7 @@ public static class AppointmentsApi
 
         try
         {
-            if (!await booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct))
+            if (await booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct) == BookingOutcome.SlotTaken)
                 return await SlotTakenAsync(slots, calendar, start, ct);
         }
         catch (BookingBusyException ex)

@@ -22,11 +22,11 @@ public sealed class Schedule(TimeSpan outage, TimeSpan calm, IReadOnlyList<strin
 
     public async Task RunAsync(Action<string> log, CancellationToken cancellationToken)
     {
-        await PhaseAsync("steady", Calm, log, cancellationToken);
+        await PhaseAsync("steady", Calm, log, begin: null, cancellationToken);
         foreach (var component in Components)
         {
-            await InfraAsync("stop", component, log);
-            await PhaseAsync($"{component} down", Outage, log, cancellationToken);
+            // The stop belongs to the outage: what first fails while the component shuts down fails because of it.
+            await PhaseAsync($"{component} down", Outage, log, () => InfraAsync("stop", component, log), cancellationToken);
             // The restart itself (RabbitMQ needs ~15 s) counts to the time after the outage.
             var restarting = $"after {component}";
             phase = restarting;
@@ -37,11 +37,12 @@ public sealed class Schedule(TimeSpan outage, TimeSpan calm, IReadOnlyList<strin
         }
     }
 
-    private async Task PhaseAsync(string name, TimeSpan length, Action<string> log, CancellationToken cancellationToken)
+    private async Task PhaseAsync(string name, TimeSpan length, Action<string> log, Func<Task>? begin, CancellationToken cancellationToken)
     {
         phase = name;
-        log($"phase: {name} ({length.TotalSeconds:0} s)");
         var from = DateTimeOffset.UtcNow;
+        if (begin is not null) await begin();
+        log($"phase: {name} ({length.TotalSeconds:0} s)");
         await Task.Delay(length, cancellationToken);
         Timeline.Add((name, from, DateTimeOffset.UtcNow));
     }

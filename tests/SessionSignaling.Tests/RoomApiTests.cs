@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Municipal.Contracts.Booking;
+using Microsoft.AspNetCore.SignalR.Client;
 using Municipal.Contracts.Sessions;
 using Municipal.ServiceDefaults.Security;
 using Municipal.SessionSignaling.Model;
@@ -87,6 +88,29 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         var started = Assert.Single(await factory.EventsAsync<SessionStarted>(room.Id));
         Assert.Equal(clerk.Id, started.GetProperty("staffId").GetGuid());
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateStaffClient(Staff.Clerk("tax-office")).GetAsync($"/api/sessions/rooms/{room.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_resident_coming_in_while_the_clerk_accepts_neither_refuses_the_clerk_nor_loses_the_join()
+    {
+        // Both write the room's row; whoever comes second used to lose: the clerk was told a colleague had the
+        // resident, or the resident's join was never announced.
+        var clerk = Staff.Clerk("residents-office", "move");
+        for (var i = 0; i < 12; i++)
+        {
+            var room = await factory.IssueTicketAsync(name: $"Gleichzeitig {i}");
+            await using var resident = await Hub.ConnectAsync(factory);
+            var join = resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+            var accept = factory.CreateStaffClient(clerk).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId });
+            await join;
+
+            Assert.Equal(HttpStatusCode.OK, (await accept).StatusCode);
+            var stored = await factory.WaitForRoomAsync(r => r.Id == room.Id);
+            Assert.Equal(clerk.Id, stored.StaffId);
+            Assert.NotNull(stored.ResidentJoinedAt);
+            Assert.Single(await factory.EventsAsync<ResidentJoined>(room.Id));
+            Assert.Single(await factory.EventsAsync<SessionStarted>(room.Id));
+        }
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public static class StaffRoomApi
     // The booking event that creates the room may still be in flight when the clerk accepts the ticket.
     private static readonly TimeSpan AcceptWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan AcceptPoll = TimeSpan.FromMilliseconds(200);
+    private const int MaxAcceptAttempts = 5;
     private static readonly TimeSpan InviteLifetime = TimeSpan.FromHours(4);
     // An ended room stays reachable with the resident's token long enough to leave feedback.
     private static readonly TimeSpan FeedbackWindow = TimeSpan.FromHours(2);
@@ -65,41 +66,51 @@ public static class StaffRoomApi
         var given = new[] { request.TicketId, request.AppointmentId, request.SessionId }.Count(v => v is not null);
         if (given != 1) return Problems.Field("ticketId", "Give exactly one of ticketId, appointmentId or sessionId.");
 
-        var room = await WaitForRoomAsync(request, db, cancellationToken);
-        if (room is null) return Problems.NotFound("No room for this ticket or appointment.");
-        if (!user.CanActFor(room.DepartmentKey)) return Problems.Forbidden("This room belongs to another department.");
-        // Skills route the first contact; after a transfer the receiving department decides.
-        if (room.FirstAcceptedAt is null && user.IsInRole(StaffRoles.Clerk) && !IsLead(user) && !user.Skills().Contains(room.ConcernKey))
-            return Problems.Forbidden("You are not assigned to this concern.");
-        if (!room.IsOpen) return Problems.Conflict("The consultation is over or was cancelled.");
+        // The room's row changes under a clerk's feet when the resident comes in at that moment (its xmin moves on):
+        // look again rather than answer that a colleague took it. A colleague who did take it is seen the next time.
+        for (var attempt = 1; ; attempt++)
+        {
+            var room = await WaitForRoomAsync(request, db, cancellationToken);
+            if (room is null) return Problems.NotFound("No room for this ticket or appointment.");
+            if (!user.CanActFor(room.DepartmentKey)) return Problems.Forbidden("This room belongs to another department.");
+            // Skills route the first contact; after a transfer the receiving department decides.
+            if (room.FirstAcceptedAt is null && user.IsInRole(StaffRoles.Clerk) && !IsLead(user) && !user.Skills().Contains(room.ConcernKey))
+                return Problems.Forbidden("You are not assigned to this concern.");
+            if (!room.IsOpen) return Problems.Conflict("The consultation is over or was cancelled.");
 
-        var me = user.StaffId();
-        if (room.StaffId == me) return TypedResults.Ok(RoomDetails.From(room));
-        if (room.StaffId is not null) return Problems.Conflict("A colleague has already taken this resident.");
-        if (room.TransferToStaffId is { } target && target != me) return Problems.Conflict("This resident was transferred to a colleague.");
+            var me = user.StaffId();
+            if (room.StaffId == me) return TypedResults.Ok(RoomDetails.From(room));
+            if (room.StaffId is not null) return Problems.Conflict("A colleague has already taken this resident.");
+            if (room.TransferToStaffId is { } target && target != me) return Problems.Conflict("This resident was transferred to a colleague.");
 
-        var now = clock.GetUtcNow();
-        room.StaffId = me;
-        room.StaffName = user.StaffName();
-        room.Status = RoomStatus.Active;
-        room.AcceptedAt = now;
-        room.TransferToStaffId = null;
-        if (room.FirstAcceptedAt is null)
-        {
-            room.FirstAcceptedAt = now;
-            db.Publish(new SessionStarted(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey, me, now));
+            var now = clock.GetUtcNow();
+            room.StaffId = me;
+            room.StaffName = user.StaffName();
+            room.Status = RoomStatus.Active;
+            room.AcceptedAt = now;
+            room.TransferToStaffId = null;
+            if (room.FirstAcceptedAt is null)
+            {
+                room.FirstAcceptedAt = now;
+                db.Publish(new SessionStarted(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey, me, now));
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAcceptAttempts)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Problems.Conflict("The consultation is changing right now; try again.");
+            }
+            // The resident learns it at once, not only when the clerk's page has loaded and joined.
+            await notifier.AcceptedAsync(room.Id, new Sender(ParticipantRoles.Clerk, room.StaffName!));
+            return TypedResults.Ok(RoomDetails.From(room));
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Conflict("A colleague has already taken this resident.");
-        }
-        // The resident learns it at once, not only when the clerk's page has loaded and joined.
-        await notifier.AcceptedAsync(room.Id, new Sender(ParticipantRoles.Clerk, room.StaffName!));
-        return TypedResults.Ok(RoomDetails.From(room));
     }
 
     /// <summary>Colleagues of the room's department who have an agent page open — those the room can be handed to.</summary>

@@ -32,7 +32,7 @@ public sealed class SessionHub(
         var room = await access.FindByResidentTokenAsync(token, Context.ConnectionAborted)
             ?? throw new HubException(HubErrors.RoomNotFound);
         EnsureOpen(room);
-        if (room.ResidentJoinedAt is null) await RecordFirstJoinAsync(room);
+        if (room.ResidentJoinedAt is null) room = await RecordFirstJoinAsync(room);
         return await EnterAsync(new Participant(room.Id, ParticipantRoles.Resident, room.CitizenName, null), room, afterId);
     }
 
@@ -174,19 +174,29 @@ public sealed class SessionHub(
         return new JoinResult(RoomView.From(room), participant.AsSender, transcript, participants);
     }
 
-    private async Task RecordFirstJoinAsync(Room room)
+    /// <summary>
+    /// Stores when the resident first came in and announces it (ResidentJoined), once. The row may change meanwhile
+    /// (the clerk accepting at that moment, or a second tab of the resident): look again until the join is recorded.
+    /// </summary>
+    /// <returns>The room as it is now.</returns>
+    private async Task<Room> RecordFirstJoinAsync(Room room)
     {
-        var now = clock.GetUtcNow();
-        room.ResidentJoinedAt = now;
-        db.Publish(new ResidentJoined(room.Id, room.AppointmentId, room.TicketId, now));
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(Context.ConnectionAborted);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A second tab of the same resident won the race and announced the join already.
-            db.ChangeTracker.Clear();
+            if (room.ResidentJoinedAt is not null) return room;
+            var now = clock.GetUtcNow();
+            room.ResidentJoinedAt = now;
+            db.Publish(new ResidentJoined(room.Id, room.AppointmentId, room.TicketId, now));
+            try
+            {
+                await db.SaveChangesAsync(Context.ConnectionAborted);
+                return room;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+                room = await db.Rooms.FirstAsync(r => r.Id == room.Id, Context.ConnectionAborted);
+            }
         }
     }
 

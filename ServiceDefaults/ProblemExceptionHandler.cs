@@ -8,7 +8,8 @@ namespace Municipal.ServiceDefaults;
 
 /// <summary>
 /// Turns the failures that are not the caller's fault into honest problem details instead of a bare 500:
-/// malformed requests (400/413) and another service or dependency that is unreachable (503, retry later).
+/// malformed requests (400/413), a record changed by someone else at the same moment (409), and another service or
+/// dependency that is unreachable (503, retry later).
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -19,6 +20,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException bad => (bad.StatusCode, "Die Anfrage ist ungültig. / The request is not valid."),
             HttpRequestException or BrokenCircuitException or TimeoutRejectedException or Npgsql.NpgsqlException { IsTransient: true }
                 => (StatusCodes.Status503ServiceUnavailable, "Vorübergehend nicht verfügbar. / Temporarily unavailable."),
+            // Someone else changed the same record at the same moment, more often than a handler tried again.
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException
+                => (StatusCodes.Status409Conflict, "Gerade von jemand anderem geändert; bitte erneut versuchen. / Changed by someone else just now; please try again."),
             _ => (0, ""),
         };
         if (status == 0 || context.Response.HasStarted)

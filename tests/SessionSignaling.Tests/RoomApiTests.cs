@@ -114,6 +114,26 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
     }
 
     [Fact]
+    public async Task The_clerk_ends_the_room_while_the_resident_switches_to_video_and_is_not_refused()
+    {
+        var clerk = Staff.Clerk("residents-office", "move");
+        for (var i = 0; i < 12; i++)
+        {
+            var room = await factory.IssueTicketAsync(name: $"Ende {i}");
+            (await factory.CreateStaffClient(clerk).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
+            await using var resident = await Hub.ConnectAsync(factory);
+            await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+
+            var switching = resident.Connection.InvokeAsync("AnswerMode", "speak", true);
+            var end = factory.CreateStaffClient(clerk).PostAsync($"/api/sessions/rooms/{room.Id}/end", null);
+            try { await switching; } catch (Microsoft.AspNetCore.SignalR.HubException) { /* the room may be over first */ }
+
+            Assert.Equal(HttpStatusCode.OK, (await end).StatusCode);
+            Assert.Single(await factory.EventsAsync<SessionEnded>(room.Id));
+        }
+    }
+
+    [Fact]
     public async Task Accept_waits_for_a_room_whose_booking_event_is_still_in_flight()
     {
         var token = CapabilityToken.Create();

@@ -19,7 +19,7 @@ public static class StaffRoomApi
     // The booking event that creates the room may still be in flight when the clerk accepts the ticket.
     private static readonly TimeSpan AcceptWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan AcceptPoll = TimeSpan.FromMilliseconds(200);
-    private const int MaxAcceptAttempts = 5;
+    private const int MaxChangeAttempts = 5;
     private static readonly TimeSpan InviteLifetime = TimeSpan.FromHours(4);
     // An ended room stays reachable with the resident's token long enough to leave feedback.
     private static readonly TimeSpan FeedbackWindow = TimeSpan.FromHours(2);
@@ -66,9 +66,7 @@ public static class StaffRoomApi
         var given = new[] { request.TicketId, request.AppointmentId, request.SessionId }.Count(v => v is not null);
         if (given != 1) return Problems.Field("ticketId", "Give exactly one of ticketId, appointmentId or sessionId.");
 
-        // The room's row changes under a clerk's feet when the resident comes in at that moment (its xmin moves on):
-        // look again rather than answer that a colleague took it. A colleague who did take it is seen the next time.
-        for (var attempt = 1; ; attempt++)
+        return await OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(db, async () =>
         {
             var room = await WaitForRoomAsync(request, db, cancellationToken);
             if (room is null) return Problems.NotFound("No room for this ticket or appointment.");
@@ -94,23 +92,11 @@ public static class StaffRoomApi
                 room.FirstAcceptedAt = now;
                 db.Publish(new SessionStarted(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey, me, now));
             }
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAcceptAttempts)
-            {
-                db.ChangeTracker.Clear();
-                continue;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return Problems.Conflict("The consultation is changing right now; try again.");
-            }
+            await db.SaveChangesAsync(cancellationToken);
             // The resident learns it at once, not only when the clerk's page has loaded and joined.
             await notifier.AcceptedAsync(room.Id, new Sender(ParticipantRoles.Clerk, room.StaffName!));
             return TypedResults.Ok(RoomDetails.From(room));
-        }
+        });
     }
 
     /// <summary>Colleagues of the room's department who have an agent page open — those the room can be handed to.</summary>
@@ -142,62 +128,54 @@ public static class StaffRoomApi
             return Problems.Field("toDepartmentKey", "A department key is lower-case letters, digits and hyphens.");
         if (request.ToStaffId == Guid.Empty) return Problems.Field("toStaffId", "Not a staff id.");
 
-        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (room is null) return Problems.NotFound("No such room.");
-        if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can transfer it.");
-        if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation can be transferred.");
-        if (request.ToStaffId == room.StaffId) return Problems.Field("toStaffId", "The room is already with this clerk.");
+        return await OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(db, async () =>
+        {
+            var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (room is null) return Problems.NotFound("No such room.");
+            if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can transfer it.");
+            if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation can be transferred.");
+            if (request.ToStaffId == room.StaffId) return Problems.Field("toStaffId", "The room is already with this clerk.");
 
-        var from = room.StaffId!.Value;
-        var now = clock.GetUtcNow();
-        // The room, and with it the transcript, stays; only who holds it changes.
-        room.Status = RoomStatus.Waiting;
-        room.StaffId = null;
-        room.StaffName = null;
-        room.AcceptedAt = null;
-        room.TransferToStaffId = request.ToStaffId;
-        if (department is not null) room.DepartmentKey = department;
-        db.Publish(new SessionTransferred(room.Id, from, request.ToStaffId, department, now));
-        try
-        {
+            var from = room.StaffId!.Value;
+            var now = clock.GetUtcNow();
+            // The room, and with it the transcript, stays; only who holds it changes.
+            room.Status = RoomStatus.Waiting;
+            room.StaffId = null;
+            room.StaffName = null;
+            room.AcceptedAt = null;
+            room.TransferToStaffId = request.ToStaffId;
+            if (department is not null) room.DepartmentKey = department;
+            db.Publish(new SessionTransferred(room.Id, from, request.ToStaffId, department, now));
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Conflict("The room changed meanwhile; reload it.");
-        }
-        await notifier.CloseForAsync(room.Id, new RoomClosed("transferred", request.ToStaffId, department), p => p.StaffId == from);
-        return TypedResults.Ok(RoomDetails.From(room));
+            await notifier.CloseForAsync(room.Id, new RoomClosed("transferred", request.ToStaffId, department), p => p.StaffId == from);
+            return TypedResults.Ok(RoomDetails.From(room));
+        });
     }
 
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult>> End(
         Guid id, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, SessionMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (room is null) return Problems.NotFound("No such room.");
-        if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can end it.");
-        if (room.Status == RoomStatus.Ended) return TypedResults.Ok(RoomDetails.From(room));
-        if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation can be ended.");
+        return await OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult>>(db, async () =>
+        {
+            var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (room is null) return Problems.NotFound("No such room.");
+            if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can end it.");
+            if (room.Status == RoomStatus.Ended) return TypedResults.Ok(RoomDetails.From(room));
+            if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation can be ended.");
 
-        var now = clock.GetUtcNow();
-        var started = room.FirstAcceptedAt ?? now;
-        var waiting = started - WaitingSince(room);
-        room.Status = RoomStatus.Ended;
-        room.EndedAt = now;
-        if (room.ExpiresAt < now + FeedbackWindow) room.ExpiresAt = now + FeedbackWindow;
-        db.Publish(new SessionEnded(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey,
-            room.StaffId!.Value, room.Channel, waiting < TimeSpan.Zero ? TimeSpan.Zero : waiting, now - started, now));
-        try
-        {
+            var now = clock.GetUtcNow();
+            var started = room.FirstAcceptedAt ?? now;
+            var waiting = started - WaitingSince(room);
+            room.Status = RoomStatus.Ended;
+            room.EndedAt = now;
+            if (room.ExpiresAt < now + FeedbackWindow) room.ExpiresAt = now + FeedbackWindow;
+            db.Publish(new SessionEnded(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey,
+                room.StaffId!.Value, room.Channel, waiting < TimeSpan.Zero ? TimeSpan.Zero : waiting, now - started, now));
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Conflict("The room changed meanwhile; reload it.");
-        }
-        metrics.Ended(room, now - started);
-        await notifier.CloseForAsync(room.Id, new RoomClosed("ended", null, null), _ => true);
-        return TypedResults.Ok(RoomDetails.From(room));
+            metrics.Ended(room, now - started);
+            await notifier.CloseForAsync(room.Id, new RoomClosed("ended", null, null), _ => true);
+            return TypedResults.Ok(RoomDetails.From(room));
+        });
     }
 
     public static async Task<Results<Created<InviteResponse>, ProblemHttpResult, ValidationProblem>> Invite(
@@ -238,6 +216,26 @@ public static class StaffRoomApi
                 (request.SessionId != null && r.Id == request.SessionId), cancellationToken);
             if (room is not null || request.SessionId is not null || DateTime.UtcNow > deadline) return room;
             await Task.Delay(AcceptPoll, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs a change of a room from a fresh read again when the room's row changed meanwhile (its xmin moved on:
+    /// the resident coming in or switching modes, a colleague acting at the same moment), so a clerk is not refused
+    /// for a change that does not concern them; a colleague who did take the room is seen by the next read.
+    /// </summary>
+    private static async Task<TResult> OnCurrentRoomAsync<TResult>(SessionDb db, Func<Task<TResult>> change) where TResult : IResult
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await change();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxChangeAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
         }
     }
 

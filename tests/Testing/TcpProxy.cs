@@ -20,13 +20,37 @@ public sealed class TcpProxy(string targetHost, int targetPort) : IDisposable
 
     public TcpProxy Start()
     {
-        listener = new TcpListener(IPAddress.Loopback, Port);
-        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Start();
+        listener = Port == 0 ? ListenOnFreePort() : Listen(Port);
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         running = new CancellationTokenSource();
         _ = AcceptLoop(listener, running.Token);
         return this;
+    }
+
+    /// <summary>
+    /// A port below the kernel's ephemeral range (32768 and up): while the proxy is stopped, an outgoing connection of
+    /// any process may be given an ephemeral port, and the restart would find its own port taken.
+    /// </summary>
+    private static TcpListener ListenOnFreePort()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return Listen(Random.Shared.Next(20000, 32000));
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse && attempt < 50)
+            {
+            }
+        }
+    }
+
+    private static TcpListener Listen(int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Start();
+        return listener;
     }
 
     public void Stop()

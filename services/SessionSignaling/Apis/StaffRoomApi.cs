@@ -19,7 +19,6 @@ public static class StaffRoomApi
     // The booking event that creates the room may still be in flight when the clerk accepts the ticket.
     private static readonly TimeSpan AcceptWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan AcceptPoll = TimeSpan.FromMilliseconds(200);
-    private const int MaxChangeAttempts = 5;
     private static readonly TimeSpan InviteLifetime = TimeSpan.FromHours(4);
     // An ended room stays reachable with the resident's token long enough to leave feedback.
     private static readonly TimeSpan FeedbackWindow = TimeSpan.FromHours(2);
@@ -66,7 +65,7 @@ public static class StaffRoomApi
         var given = new[] { request.TicketId, request.AppointmentId, request.SessionId }.Count(v => v is not null);
         if (given != 1) return Problems.Field("ticketId", "Give exactly one of ticketId, appointmentId or sessionId.");
 
-        return await OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(db, async () =>
+        return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(async () =>
         {
             var room = await WaitForRoomAsync(request, db, cancellationToken);
             if (room is null) return Problems.NotFound("No room for this ticket or appointment.");
@@ -128,7 +127,7 @@ public static class StaffRoomApi
             return Problems.Field("toDepartmentKey", "A department key is lower-case letters, digits and hyphens.");
         if (request.ToStaffId == Guid.Empty) return Problems.Field("toStaffId", "Not a staff id.");
 
-        return await OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(db, async () =>
+        return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(async () =>
         {
             var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
             if (room is null) return Problems.NotFound("No such room.");
@@ -155,7 +154,7 @@ public static class StaffRoomApi
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult>> End(
         Guid id, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, SessionMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
     {
-        return await OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult>>(db, async () =>
+        return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult>>(async () =>
         {
             var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
             if (room is null) return Problems.NotFound("No such room.");
@@ -216,26 +215,6 @@ public static class StaffRoomApi
                 (request.SessionId != null && r.Id == request.SessionId), cancellationToken);
             if (room is not null || request.SessionId is not null || DateTime.UtcNow > deadline) return room;
             await Task.Delay(AcceptPoll, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// Runs a change of a room from a fresh read again when the room's row changed meanwhile (its xmin moved on:
-    /// the resident coming in or switching modes, a colleague acting at the same moment), so a clerk is not refused
-    /// for a change that does not concern them; a colleague who did take the room is seen by the next read.
-    /// </summary>
-    private static async Task<TResult> OnCurrentRoomAsync<TResult>(SessionDb db, Func<Task<TResult>> change) where TResult : IResult
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await change();
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxChangeAttempts)
-            {
-                db.ChangeTracker.Clear();
-            }
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class SessionHub(
         var room = await access.FindByResidentTokenAsync(token, Context.ConnectionAborted)
             ?? throw new HubException(HubErrors.RoomNotFound);
         EnsureOpen(room);
-        if (room.ResidentJoinedAt is null) room = await RecordFirstJoinAsync(room);
+        if (room.ResidentJoinedAt is null) room = await RecordFirstJoinAsync(room.Id);
         return await EnterAsync(new Participant(room.Id, ParticipantRoles.Resident, room.CitizenName, null), room, afterId);
     }
 
@@ -175,48 +175,27 @@ public sealed class SessionHub(
     }
 
     /// <summary>
-    /// Stores when the resident first came in and announces it (ResidentJoined), once. The row may change meanwhile
-    /// (the clerk accepting at that moment, or a second tab of the resident): look again until the join is recorded.
+    /// Stores when the resident first came in and announces it (ResidentJoined), once: a second tab of the resident
+    /// may have done it meanwhile, and the clerk accepting at that moment changes the same row.
     /// </summary>
     /// <returns>The room as it is now.</returns>
-    private async Task<Room> RecordFirstJoinAsync(Room room)
+    private Task<Room> RecordFirstJoinAsync(Guid roomId) => db.OnCurrentRoomAsync(async () =>
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            if (room.ResidentJoinedAt is not null) return room;
-            var now = clock.GetUtcNow();
-            room.ResidentJoinedAt = now;
-            db.Publish(new ResidentJoined(room.Id, room.AppointmentId, room.TicketId, now));
-            try
-            {
-                await db.SaveChangesAsync(Context.ConnectionAborted);
-                return room;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-                room = await db.Rooms.FirstAsync(r => r.Id == room.Id, Context.ConnectionAborted);
-            }
-        }
-    }
+        var room = await db.Rooms.FirstAsync(r => r.Id == roomId, Context.ConnectionAborted);
+        if (room.ResidentJoinedAt is not null) return room;
+        var now = clock.GetUtcNow();
+        room.ResidentJoinedAt = now;
+        db.Publish(new ResidentJoined(room.Id, room.AppointmentId, room.TicketId, now));
+        await db.SaveChangesAsync(Context.ConnectionAborted);
+        return room;
+    });
 
-    private async Task RecordModeAsync(Guid roomId, string mode)
+    private Task RecordModeAsync(Guid roomId, string mode) => db.OnCurrentRoomAsync(async () =>
     {
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var room = await db.Rooms.FirstAsync(r => r.Id == roomId, Context.ConnectionAborted);
-            room.UseMode(mode);
-            try
-            {
-                await db.SaveChangesAsync(Context.ConnectionAborted);
-                return;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+        var room = await db.Rooms.FirstAsync(r => r.Id == roomId, Context.ConnectionAborted);
+        room.UseMode(mode);
+        return await db.SaveChangesAsync(Context.ConnectionAborted);
+    });
 
     private async Task<bool> IsInCallAsync(Guid roomId) =>
         await db.Rooms.AnyAsync(r => r.Id == roomId && r.Mode != RoomModes.Write, Context.ConnectionAborted);

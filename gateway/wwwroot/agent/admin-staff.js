@@ -10,7 +10,7 @@ register({
     'staff.departmentsHint': 'Abteilungen (Kürzel, durch Komma getrennt)', 'staff.skillsHint': 'Themen (Anliegen-Kürzel, durch Komma getrennt)',
     'staff.tempPassword': 'Vorläufiges Passwort (wird nur einmal angezeigt):', 'staff.active': 'aktiv', 'staff.disabled': 'gesperrt',
     'staff.locked': 'nach Fehlversuchen gesperrt', 'staff.2fa': '2FA', 'staff.doEdit': 'Bearbeiten', 'staff.doDisable': 'Sperren',
-    'staff.doEnable': 'Entsperren', 'staff.doReset': 'Passwort zurücksetzen', 'staff.doReset2fa': '2FA zurücksetzen', 'staff.saved': 'Gespeichert.',
+    'staff.doEnable': 'Entsperren', 'staff.doReset': 'Passwort zurücksetzen', 'staff.doReset2fa': '2FA zurücksetzen', 'staff.saved': 'Gespeichert.', 'staff.saving': 'Wird gespeichert …',
     'role.clerk': 'Sachbearbeitung', 'role.supervisor': 'Leitung', 'role.admin': 'Administration',
   },
   en: {
@@ -20,7 +20,7 @@ register({
     'staff.departmentsHint': 'Departments (keys, comma-separated)', 'staff.skillsHint': 'Topics (concern keys, comma-separated)',
     'staff.tempPassword': 'Temporary password (shown once only):', 'staff.active': 'active', 'staff.disabled': 'disabled',
     'staff.locked': 'locked after failed attempts', 'staff.2fa': '2FA', 'staff.doEdit': 'Edit', 'staff.doDisable': 'Disable',
-    'staff.doEnable': 'Enable', 'staff.doReset': 'Reset password', 'staff.doReset2fa': 'Reset 2FA', 'staff.saved': 'Saved.',
+    'staff.doEnable': 'Enable', 'staff.doReset': 'Reset password', 'staff.doReset2fa': 'Reset 2FA', 'staff.saved': 'Saved.', 'staff.saving': 'Saving …',
     'role.clerk': 'Clerk', 'role.supervisor': 'Supervisor', 'role.admin': 'Administrator',
   },
 });
@@ -96,6 +96,11 @@ async function save(event) {
     departments: list(form.departments.value), skills: list(form.skills.value),
   };
   document.getElementById('editor-error').textContent = '';
+  // Creating an account hashes a password and writes several rows: say so, and take no second click meanwhile.
+  const submit = form.querySelector('[type=submit]');
+  submit.disabled = true;
+  form.setAttribute('aria-busy', 'true');
+  document.getElementById('status').textContent = t('staff.saving');
   try {
     if (form.accountId.value) await api(`/api/staff/${form.accountId.value}`, { method: 'PUT', body });
     else showSecret((await api('/api/staff', { method: 'POST', body })).temporaryPassword);
@@ -103,8 +108,12 @@ async function save(event) {
     document.getElementById('status').textContent = t('staff.saved');
     await load();
   } catch (e) {
+    document.getElementById('status').textContent = '';
     if (e instanceof ApiError && e.status === 400) showFieldErrors(form, e);
     else document.getElementById('editor-error').textContent = t('common.error');
+  } finally {
+    submit.disabled = false;
+    form.removeAttribute('aria-busy');
   }
 }
 

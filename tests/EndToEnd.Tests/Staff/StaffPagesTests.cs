@@ -61,7 +61,8 @@ public sealed class StaffPagesTests(Browser browser) : IClassFixture<Browser>
         await page.GetByLabel("Themen (Anliegen-Kürzel, durch Komma getrennt)").FillAsync("move, dog-registration");
         await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#secret-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Tmp-"));
+        // The first account a freshly started gateway creates waited 6 s once (cold queries, REPLICAS=2 starting up).
+        await Assertions.Expect(page.Locator("#secret-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Tmp-"), new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = userName })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "staff-admin-desktop");

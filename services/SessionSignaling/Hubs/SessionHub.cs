@@ -71,8 +71,8 @@ public sealed class SessionHub(
     {
         var me = await CurrentAsync();
         text = (text ?? "").Trim();
-        if (text.Length is 0 or > MaxTextLength) throw new HubException(HubErrors.InvalidMessage);
-        if (clientId is { Length: > 64 }) throw new HubException(HubErrors.InvalidMessage);
+        if (text.Length is 0 or > MaxTextLength || !ChatText.IsAcceptable(text)) throw new HubException(HubErrors.InvalidMessage);
+        if (clientId is { Length: > 64 } || (clientId is not null && !ChatText.IsAcceptable(clientId))) throw new HubException(HubErrors.InvalidMessage);
 
         var (stored, isNew) = await transcript.AppendAsync(new RoomMessage
         {

@@ -10,7 +10,8 @@ namespace Municipal.SessionSignaling.Hubs;
 /// Stores chat lines in batches: one transaction for every line that arrived while the previous batch was being
 /// written, instead of one commit per line. Lines keep their arrival order (one reader), each caller still
 /// awaits the durable write of its own line before it is broadcast, and a resend with a known client id
-/// resolves to the line already stored.
+/// resolves to the line already stored. A batch that fails is stored again line by line, so a line only ever
+/// fails for what is wrong with itself.
 /// </summary>
 public sealed class TranscriptWriter(IServiceScopeFactory scopes, ILogger<TranscriptWriter> logger) : BackgroundService
 {
@@ -41,6 +42,7 @@ public sealed class TranscriptWriter(IServiceScopeFactory scopes, ILogger<Transc
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            foreach (var pending in batch) pending.Stored.TrySetCanceled();
         }
         queue.Writer.TryComplete();
         while (queue.Reader.TryRead(out var left)) left.Stored.TrySetCanceled();
@@ -56,15 +58,12 @@ public sealed class TranscriptWriter(IServiceScopeFactory scopes, ILogger<Transc
             await db.SaveChangesAsync(cancellationToken);
             foreach (var pending in batch) pending.Stored.TrySetResult((pending.Message, true));
         }
-        catch (DbUpdateException ex) when (IsDuplicate(ex))
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // A resent line is in the batch: store the lines one by one so only the duplicate resolves differently.
+            // The batch holds lines of many rooms: one bad line (a resend, a value the database refuses) must not
+            // cost the others theirs, so each line is stored on its own and only the bad one fails.
+            if (!(ex is DbUpdateException db && IsDuplicate(db))) logger.LogWarning(ex, "Storing {Count} chat lines failed; storing them one by one", batch.Count);
             foreach (var pending in batch) await WriteOneAsync(pending, cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Storing {Count} chat lines failed", batch.Count);
-            foreach (var pending in batch) pending.Stored.TrySetException(ex);
         }
     }
 
@@ -93,6 +92,7 @@ public sealed class TranscriptWriter(IServiceScopeFactory scopes, ILogger<Transc
         }
         catch (Exception ex)
         {
+            logger.LogWarning(ex, "Storing a chat line of room {RoomId} failed", message.RoomId);
             pending.Stored.TrySetException(ex);
         }
     }

@@ -43,14 +43,14 @@ internal static class Extensions
         builder.Services.AddScoped<UploadReader>();
         builder.Services.AddScoped<IntakeService>();
         builder.Services.AddScoped<DocumentRouter>();
-        builder.Services.AddSingleton<ResidentContextResolver>();
+        builder.Services.AddScoped<ResidentContextResolver>();
         builder.Services.AddSingleton<PendingScanService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PendingScanService>());
         builder.Services.AddSingleton<RetentionService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
 
         // "http://sessions" and "http://forms" resolve through service discovery (services:<name>:http:0).
-        builder.AddSessionRooms();
+        builder.AddSessionsClient();
         builder.Services.AddHttpClient(ResidentContextResolver.FormsClient, c => c.BaseAddress = new Uri("http://forms"));
     }
 }

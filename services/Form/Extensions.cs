@@ -32,7 +32,7 @@ internal static class Extensions
         });
         builder.AddRedis();
         builder.AddMail();
-        builder.AddSessionRooms();
+        builder.AddSessionsClient();
 
         // Definitions omit what they do not use; the browser's rules.js treats absent like null.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
@@ -63,7 +63,7 @@ internal static class Extensions
             });
 #pragma warning restore EXTEXP0001
         builder.Services.AddHttpClient(DocumentIntake.Client, c => c.BaseAddress = new Uri("http://documents"));
-        builder.Services.AddSingleton<RoomDirectory>();
+        builder.Services.AddScoped<RoomDirectory>();
         builder.Services.AddSingleton<IdentityTans>();
         builder.Services.AddSingleton<DocumentIntake>();
     }

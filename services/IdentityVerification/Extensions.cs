@@ -4,7 +4,6 @@ using Municipal.IdentityVerification.Data;
 using Municipal.IdentityVerification.Ocr;
 using Municipal.IdentityVerification.Retention;
 using Municipal.IdentityVerification.Security;
-using Municipal.IdentityVerification.Sessions;
 using Municipal.IdentityVerification.Tans;
 using Municipal.IdentityVerification.Telemetry;
 using Municipal.IdentityVerification.Workflow;
@@ -33,8 +32,8 @@ internal static class Extensions
         builder.Services.AddSingleton<MrzOcr>();
 
         // "http://sessions" is resolved by service discovery (services:sessions:http:0).
-        builder.AddSessionRooms();
-        builder.Services.AddSingleton<ISessionDirectory, SessionDirectory>();
+        // A clerk waits for the answer: a slow sessions service is an outage (503) within seconds, not a hang.
+        builder.AddSessionsClient(TimeSpan.FromSeconds(builder.Configuration.GetValue("Identity:SessionsTimeoutSeconds", 5)));
 
         builder.Services.AddSingleton<ISmsProvider, MailboxSmsProvider>();
         builder.Services.AddSingleton<TanSender>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.DocumentIntake.Residents;
+using Municipal.ServiceDefaults.Sessions;
 using Municipal.Testing;
 
 namespace Municipal.DocumentIntake.Tests;
@@ -39,7 +40,7 @@ public class DocumentFactory : ServiceFactory<Program>
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddHttpClient(ResidentContextResolver.SessionsClient).ConfigurePrimaryHttpMessageHandler(() => new TokenHandler(Tokens.Rooms));
+            services.AddHttpClient(SessionsClient.Name).ConfigurePrimaryHttpMessageHandler(() => Tokens.Sessions);
             services.AddHttpClient(ResidentContextResolver.FormsClient).ConfigurePrimaryHttpMessageHandler(() => new TokenHandler(Tokens.Dossiers));
         });
     }
@@ -57,7 +58,7 @@ public class DocumentFactory : ServiceFactory<Program>
         if (Directory.Exists(StoragePath)) Directory.Delete(StoragePath, recursive: true);
     }
 
-    /// <summary>Answers like the sessions or forms service: 200 with the context for a known token, 404 otherwise.</summary>
+    /// <summary>Answers like the forms service: 200 with the dossier for a known token, 404 otherwise.</summary>
     private sealed class TokenHandler(Dictionary<string, object> known) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -75,16 +76,15 @@ public class DocumentFactory : ServiceFactory<Program>
 
 public sealed class ResidentTokens
 {
-    public Dictionary<string, object> Rooms { get; } = [];
+    /// <summary>The shared stand-in for the sessions service (tests/Testing).</summary>
+    public FakeSessions Sessions { get; } = new();
     public Dictionary<string, object> Dossiers { get; } = [];
 
-    /// <summary>A room token as the sessions service would resolve it (its RoomView shape).</summary>
-    public (string Token, Guid RoomId) NewRoom(string department = "residents-office", string concern = "move")
+    /// <summary>A room token as the sessions service would resolve it.</summary>
+    public (string Token, Guid RoomId) NewRoom(string department = "residents-office", string concern = "move", string status = "waiting")
     {
-        var token = Municipal.ServiceDefaults.Security.CapabilityToken.Create();
-        var id = Guid.NewGuid();
-        lock (Rooms) Rooms[token] = new { id, concernKey = concern, departmentKey = department, language = "de", status = "waiting" };
-        return (token, id);
+        var (room, token) = Sessions.AddRoom(department, concern, status: status);
+        return (token, room.Id);
     }
 
     public (string Token, Guid DossierId) NewDossier(string department = "tax-office", string concern = "tax-return")

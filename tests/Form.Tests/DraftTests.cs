@@ -83,9 +83,7 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
     [Fact]
     public async Task In_a_consultation_clerk_and_resident_share_one_draft_prefilled_from_the_booking()
     {
-        var roomToken = Residents.NewToken();
-        var room = new FakeNeighbours.RoomAnswer(Guid.NewGuid(), "residents-office", "residence-registration", "Anna Maria Muster", "anna@example.org");
-        factory.Neighbours.Rooms[roomToken] = room;
+        var (room, roomToken) = factory.Sessions.AddRoom("residents-office", "residence-registration", "Anna Maria Muster", "anna@example.org");
 
         var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
         var opened = await clerk.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "residence-registration", sessionId = room.Id });
@@ -117,9 +115,7 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
     [Fact]
     public async Task A_verified_identity_fills_the_open_draft_where_nobody_typed()
     {
-        var roomToken = Residents.NewToken();
-        var room = new FakeNeighbours.RoomAnswer(Guid.NewGuid(), "residents-office", "residence-registration", "Anna Muster", "anna@example.org");
-        factory.Neighbours.Rooms[roomToken] = room;
+        var (room, roomToken) = factory.Sessions.AddRoom("residents-office", "residence-registration", "Anna Muster", "anna@example.org");
         var resident = factory.CreateResidentClient(roomToken);
         var draft = await (await resident.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "residence-registration", sessionId = room.Id })).Content.ReadFromJsonAsync<JsonElement>();
         var id = draft.GetProperty("id").GetGuid();
@@ -128,7 +124,7 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
 
         var bus = factory.Services.GetRequiredService<MassTransit.IBus>();
         await bus.Publish(new Municipal.Contracts.Identity.IdentityVerified(Guid.NewGuid(), room.Id, "ID", "CHE", new DateOnly(2030, 1, 1),
-            "MUSTER-MEIER", "ANNA MARIA", new DateOnly(1990, 5, 17), Guid.NewGuid(), DateTimeOffset.UtcNow));
+            "MUSTER-MEIER", "ANNA MARIA", new DateOnly(1990, 5, 17), Guid.NewGuid(), DateTimeOffset.UtcNow, "residents-office"));
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
         JsonElement fields;

@@ -6,17 +6,13 @@ using System.Text.Json;
 namespace Municipal.Form.Tests;
 
 /// <summary>
-/// Stands in for the sessions, identity and documents services at the HTTP edge (their own teams test them),
-/// answering per the contracts in docs/CONVENTIONS.md and recording what the form service sent.
+/// Stands in for the identity and documents services at the HTTP edge (their own teams test them), answering per
+/// the contracts in docs/CONVENTIONS.md and recording what the form service sent. Sessions has its own shared
+/// stand-in, <see cref="Municipal.Testing.FakeSessions"/>.
 /// </summary>
 public sealed class FakeNeighbours : HttpMessageHandler
 {
-    public sealed record RoomAnswer(Guid Id, string DepartmentKey, string ConcernKey, string CitizenName, string Email, string Language = "de");
-
     public sealed record ReceivedFile(byte[] Content, string FileName, Dictionary<string, string> Fields, string Authorization);
-
-    /// <summary>Resident room tokens → rooms.</summary>
-    public ConcurrentDictionary<string, RoomAnswer> Rooms { get; } = new();
 
     /// <summary>A code identity sent: to whom, for which content, asked by whom; attempts as identity counts them (three).</summary>
     public sealed class Tan(string code, string contentSha256, string channel, string recipient, string authorization)
@@ -34,23 +30,9 @@ public sealed class FakeNeighbours : HttpMessageHandler
 
     public ConcurrentQueue<ReceivedFile> Files { get; } = new();
 
-    public int SessionCalls;
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         var path = request.RequestUri!.AbsolutePath;
-        if (path == "/api/sessions/rooms/current")
-        {
-            Interlocked.Increment(ref SessionCalls);
-            var token = request.Headers.TryGetValues("X-Resident-Token", out var t) ? t.First() : "";
-            return Rooms.TryGetValue(token, out var room) ? Json(room) : new HttpResponseMessage(HttpStatusCode.Unauthorized);
-        }
-        if (path.StartsWith("/api/sessions/rooms/", StringComparison.Ordinal))
-        {
-            var id = Guid.Parse(path["/api/sessions/rooms/".Length..]);
-            var room = Rooms.Values.FirstOrDefault(r => r.Id == id);
-            return room is not null && request.Headers.Authorization is not null ? Json(room) : new HttpResponseMessage(HttpStatusCode.NotFound);
-        }
         if (path == "/api/identity/tans")
         {
             var body = await request.Content!.ReadFromJsonAsync<JsonElement>(ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.ServiceDefaults.Sessions;
 using Municipal.Testing;
 
 namespace Municipal.Form.Tests;
@@ -9,6 +10,8 @@ namespace Municipal.Form.Tests;
 public sealed class FormFactory() : ServiceFactory<Program>("formdb")
 {
     public FakeNeighbours Neighbours { get; } = new();
+
+    public FakeSessions Sessions { get; } = new();
 
     protected override IEnumerable<KeyValuePair<string, string>> Configure() =>
     [
@@ -22,8 +25,9 @@ public sealed class FormFactory() : ServiceFactory<Program>("formdb")
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            foreach (var name in new[] { "sessions", "identity", "documents" })
+            foreach (var name in new[] { "identity", "documents" })
                 services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => Neighbours);
+            services.AddHttpClient(SessionsClient.Name).ConfigurePrimaryHttpMessageHandler(() => Sessions);
         });
     }
 }

@@ -18,11 +18,14 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
 
     private static readonly string Contract = Sha256("Anmeldung Wohnsitz — Erika Mustermann — 2026-11-23");
 
-    /// <summary>A resident in a running consultation: a capability token the stand-in sessions service knows.</summary>
-    private HttpClient Resident(out string token)
+    /// <summary>
+    /// A resident in a running consultation (a capability token the stand-in sessions service knows) and the e-mail
+    /// address of their booking, the only address their codes go to.
+    /// </summary>
+    private HttpClient Resident(out string address, string status = "waiting")
     {
-        token = CapabilityToken.Create();
-        factory.Sessions.AddResident(token, factory.Sessions.AddRoom("residents-office", "move", "Erika Mustermann"));
+        address = Mailbox.UniqueAddress();
+        var (_, token) = factory.Sessions.AddRoom("residents-office", "move", "Erika Mustermann", address, status: status);
         return factory.CreateResidentClient(token);
     }
 
@@ -47,8 +50,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task A_resident_gets_a_six_digit_code_by_mail_and_forms_verifies_it_once()
     {
-        var resident = Resident(out _);
-        var address = Mailbox.UniqueAddress();
+        var resident = Resident(out var address);
         var response = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose = "Anmeldung", recipient = address, channel = "email", language = "en" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var issued = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -74,8 +76,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task The_code_is_stored_only_as_a_keyed_hash()
     {
-        var resident = Resident(out _);
-        var address = Mailbox.UniqueAddress();
+        var resident = Resident(out var address);
         var id = await IssueAsync(resident, address);
         var code = await CodeAsync(address);
         using var scope = factory.Services.CreateScope();
@@ -94,15 +95,15 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
         var id = await IssueAsync(staff, phone[..3] + " " + phone[3..5] + " " + phone[5..], "sms");
         var mail = (await Mailbox.WaitForAsync($"{phone}@sms.dev.invalid")).Single();
         Assert.Contains("Ihr Signatur-Code", mail.TextBody ?? "");
-        var resident = factory.CreateStaffClient(Staff.Clerk("residents-office"));
-        Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(resident, id, Code().Match(mail.TextBody ?? "").Value)).StatusCode);
+        // A code staff asked for outside a consultation is theirs to check: a colleague learns nothing of it.
+        Assert.Equal(HttpStatusCode.NotFound, (await VerifyAsync(factory.CreateStaffClient(Staff.Clerk("residents-office")), id, "000000")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(staff, id, Code().Match(mail.TextBody ?? "").Value)).StatusCode);
     }
 
     [Fact]
     public async Task A_code_for_one_document_does_not_sign_another()
     {
-        var resident = Resident(out _);
-        var address = Mailbox.UniqueAddress();
+        var resident = Resident(out var address);
         var id = await IssueAsync(resident, address);
         var code = await CodeAsync(address);
 
@@ -124,8 +125,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task A_code_expires_after_five_minutes()
     {
-        var resident = Resident(out _);
-        var address = Mailbox.UniqueAddress();
+        var resident = Resident(out var address);
         var id = await IssueAsync(resident, address);
         var code = await CodeAsync(address);
         factory.Time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
@@ -137,8 +137,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task Three_wrong_codes_lock_it_even_for_the_right_code()
     {
-        var resident = Resident(out _);
-        var address = Mailbox.UniqueAddress();
+        var resident = Resident(out var address);
         var id = await IssueAsync(resident, address);
         var code = await CodeAsync(address);
         var wrong = code == "000000" ? "000001" : "000000";
@@ -158,8 +157,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task Requests_are_rate_limited_per_recipient()
     {
-        var resident = Resident(out _);
-        var address = Mailbox.UniqueAddress();
+        var resident = Resident(out var address);
         for (var i = 0; i < 3; i++) await IssueAsync(resident, address);
         var fourth = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose = "Anmeldung", recipient = address, channel = "email" });
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
@@ -167,11 +165,13 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     }
 
     [Fact]
-    public async Task Requests_are_rate_limited_per_resident()
+    public async Task Requests_are_rate_limited_per_requester()
     {
-        var resident = Resident(out _);
-        for (var i = 0; i < 5; i++) await IssueAsync(resident, Mailbox.UniqueAddress());
-        var sixth = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose = "Anmeldung", recipient = Mailbox.UniqueAddress(), channel = "email" });
+        // A resident's codes all go to one address, so for them the per-recipient limit comes first; staff may name
+        // any address and meet the per-requester limit.
+        var staff = factory.CreateStaffClient(Staff.Clerk("residents-office"));
+        for (var i = 0; i < 5; i++) await IssueAsync(staff, Mailbox.UniqueAddress());
+        var sixth = await staff.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose = "Anmeldung", recipient = Mailbox.UniqueAddress(), channel = "email" });
         Assert.Equal(HttpStatusCode.TooManyRequests, sixth.StatusCode);
     }
 
@@ -182,8 +182,8 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
         var response = await stranger.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose = "x", recipient = Mailbox.UniqueAddress(), channel = "email" });
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
 
-        var resident = Resident(out _);
-        var id = await IssueAsync(resident, Mailbox.UniqueAddress());
+        var resident = Resident(out var address);
+        var id = await IssueAsync(resident, address);
         var other = factory.CreateResidentClient(CapabilityToken.Create());
         Assert.Equal(HttpStatusCode.NotFound, (await VerifyAsync(other, id, "123456")).StatusCode);
     }
@@ -191,11 +191,73 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task Invalid_requests_name_each_field()
     {
-        var resident = Resident(out _);
-        var response = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = "abc", purpose = "", recipient = "0791234567", channel = "sms", language = "fr" });
+        var staff = factory.CreateStaffClient(Staff.Clerk("residents-office"));
+        var response = await staff.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = "abc", purpose = "", recipient = "0791234567", channel = "sms", language = "fr" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await ProblemAsync(response)).GetProperty("errors");
         Assert.Equal(["contentSha256", "language", "purpose", "recipient"], errors.EnumerateObject().Select(p => p.Name).Order());
+
+        // A resident names neither purpose nor recipient (they are ignored), and their code goes by e-mail only.
+        var resident = Resident(out _);
+        var own = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = "abc", purpose = "", recipient = "0791234567", channel = "sms", language = "fr" });
+        Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
+        Assert.Equal(["channel", "contentSha256", "language"], (await ProblemAsync(own)).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task A_residents_code_goes_only_to_the_booking_address_with_the_purpose_the_server_words()
+    {
+        // The probe: a room token sent the city's mail to any address with its own "purpose" text.
+        var resident = Resident(out var booked);
+        var victim = Mailbox.UniqueAddress("victim");
+        var response = await resident.PostAsJsonAsync("/api/identity/tans", new
+        {
+            contentSha256 = Contract, purpose = "confirm your bank login at https://evil.example now", recipient = victim, channel = "email", language = "en",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var mail = (await Mailbox.WaitForAsync(booked)).Single();
+        Assert.DoesNotContain("evil.example", mail.TextBody ?? "");
+        Assert.Contains("a document in your consultation", mail.TextBody ?? "");
+        Assert.Empty(Mailbox.For(victim));
+
+        // A room with no address on file gets no code, and says so on the field.
+        var (_, noMail) = factory.Sessions.AddRoom(email: null);
+        var none = await factory.CreateResidentClient(noMail).PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, recipient = victim });
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.True((await ProblemAsync(none)).GetProperty("errors").TryGetProperty("recipient", out _));
+    }
+
+    [Theory]
+    [InlineData("ended")]
+    [InlineData("cancelled")]
+    public async Task An_ended_or_cancelled_consultations_token_gets_no_code(string status)
+    {
+        var resident = Resident(out var address, status);
+        var response = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, channel = "email" });
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal("consultationClosed", (await ProblemAsync(response)).GetProperty("reason").GetString());
+        Assert.Empty(Mailbox.For(address));
+    }
+
+    [Fact]
+    public async Task Only_staff_of_the_rooms_department_read_a_residents_code_or_spend_its_attempts()
+    {
+        var resident = Resident(out var address);
+        var id = await IssueAsync(resident, address);
+        var code = await CodeAsync(address);
+        var wrong = code == "000000" ? "000001" : "000000";
+
+        var tax = factory.CreateStaffClient(Staff.Clerk("tax-office"));
+        Assert.Equal(HttpStatusCode.NotFound, (await tax.GetAsync($"/api/identity/tans/{id}")).StatusCode);
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.NotFound, (await VerifyAsync(tax, id, wrong)).StatusCode);
+        var taxLead = factory.CreateStaffClient(Staff.Supervisor("tax-office"));
+        Assert.Equal(HttpStatusCode.NotFound, (await taxLead.GetAsync($"/api/identity/tans/{id}")).StatusCode);
+
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office"));
+        var status = await clerk.GetFromJsonAsync<JsonElement>($"/api/identity/tans/{id}");
+        Assert.False(status.GetProperty("locked").GetBoolean());
+        // The other department's tries cost nothing: the resident's right code still signs.
+        Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(resident, id, code)).StatusCode);
     }
 
     [GeneratedRegex(@"\b[0-9]{6}\b")]

@@ -87,7 +87,8 @@ export async function mount(container, ctx) {
       try {
         verification = await api('/api/identity/verifications', {
           method: 'POST',
-          body: { sessionId: ctx.room.id, departmentKey: ctx.room.departmentKey, concernKey: ctx.room.concernKey, citizenName: ctx.room.citizenName },
+          // The room's department, concern and booked name are the sessions service's to say, not the page's.
+          body: { sessionId: ctx.room.id },
         });
         showCheck();
       } catch (error) {
@@ -177,8 +178,7 @@ export async function mount(container, ctx) {
         el('h4', {}, t('idp.compare')),
         el('dl', {},
           el('dt', {}, t('idp.surname')), compare('surname'),
-          el('dt', {}, t('idp.given')), compare('givenNames'),
-          el('dt', {}, t('idp.birth')), compare('birthDate')));
+          el('dt', {}, t('idp.given')), compare('givenNames')));
     }
 
     // 3. Features and questions, 4. the decision.

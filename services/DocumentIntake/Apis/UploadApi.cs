@@ -25,6 +25,7 @@ public static class UploadApi
     {
         var (context, problem) = await ResolveAsync(request, resolver, ct);
         if (context is null) return problem!;
+        if (context.Closed) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", "This consultation has ended or was cancelled; documents can no longer be handed in with its link.");
         try
         {
             using var upload = await reader.ReadAsync(request, ct);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Municipal.Contracts.Sessions;
 using Municipal.ServiceDefaults.Sessions;
 
 namespace Municipal.DocumentIntake.Residents;
@@ -9,26 +10,25 @@ namespace Municipal.DocumentIntake.Residents;
 /// sessions service (<c>GET /api/sessions/rooms/current</c>, for a room, booking or ticket link), then forms
 /// (<c>GET /api/forms/dossiers/mine</c>, for a dossier link). Only the issuing service can judge its own token.
 /// </summary>
-public sealed class ResidentContextResolver(SessionRooms sessions, IHttpClientFactory clients, ILogger<ResidentContextResolver> logger)
+public sealed class ResidentContextResolver(SessionsClient sessions, IHttpClientFactory clients, ILogger<ResidentContextResolver> logger)
 {
-    public const string SessionsClient = SessionRooms.Client;
     public const string FormsClient = "forms";
-    public const string Header = "X-Resident-Token";
+    public const string Header = SessionsClient.ResidentTokenHeader;
 
     /// <summary>The context, or null when neither service knows the token. Throws when a service cannot answer.</summary>
     public async Task<ResidentContext?> ResolveAsync(string token, CancellationToken ct)
     {
-        SessionRoom? room;
+        RoomView? room;
         try
         {
             room = await sessions.CurrentAsync(token, ct);
         }
         catch (HttpRequestException ex) when (ex.StatusCode is not null)
         {
-            logger.LogWarning("{Client} answered {Status} when resolving a resident token", SessionsClient, (int)ex.StatusCode);
+            logger.LogWarning("{Client} answered {Status} when resolving a resident token", SessionsClient.Name, (int)ex.StatusCode);
             throw;
         }
-        if (room is not null) return new ResidentContext("session", room.Id, null, room.DepartmentKey, room.ConcernKey);
+        if (room is not null) return new ResidentContext("session", room.Id, null, room.DepartmentKey, room.ConcernKey, Closed: !room.IsOpen);
         var dossier = await AskAsync(FormsClient, "/api/forms/dossiers/mine", token, ct);
         if (dossier is { } d)
         {

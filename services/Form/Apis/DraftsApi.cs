@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Municipal.Contracts.Sessions;
 using Municipal.Form.Clients;
 using Municipal.Form.Data;
 using Municipal.Form.Definitions;
@@ -49,27 +50,30 @@ public static class DraftsApi
     }
 
     public static async Task<Results<Created<DraftView>, Ok<DraftView>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult, ForbidHttpResult>> Create(
-        CreateDraft request, HttpContext http, FormDb db, FormCatalog catalog, RoomDirectory rooms, Prefill prefill, DraftStore store, CityClock clock)
+        CreateDraft request, HttpContext http, FormDb db, FormCatalog catalog, RoomDirectory rooms, SessionsClient sessions, Prefill prefill, DraftStore store, CityClock clock)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionId)) return Problems.Field("definitionId", "Choose a form.");
         if (catalog.Find(request.DefinitionId) is not { } definition) return Problems.Field("definitionId", $"There is no form {request.DefinitionId}.");
         var ct = http.RequestAborted;
         var language = request.Language is "en" or "de" ? request.Language : Language.Of(http.Request);
 
-        SessionRoom? room = null;
+        RoomView? room = null;
         if (request.SessionId is { } sessionId)
         {
             if (http.User.IsStaff())
             {
-                room = await rooms.ForStaffAsync(sessionId, http.Request.Headers.Authorization.ToString(), ct);
-                if (room is null) return Problems.NotFound($"No consultation {sessionId}.");
-                if (!http.User.CanActFor(room.DepartmentKey ?? definition.DepartmentKey) || !http.User.CanActFor(definition.DepartmentKey)) return TypedResults.Forbid();
+                var lookup = await sessions.ForStaffAsync(sessionId, http.Request.Headers.Authorization.ToString(), ct);
+                if (lookup.Result == RoomLookupResult.NotFound) return Problems.NotFound($"No consultation {sessionId}.");
+                room = lookup.Room;
+                if (room is null || !http.User.CanActFor(room.DepartmentKey) || !http.User.CanActFor(definition.DepartmentKey)) return TypedResults.Forbid();
             }
             else
             {
                 if (DraftAccess.ResidentToken(http) is not { } token) return TypedResults.Unauthorized();
-                room = await rooms.CurrentAsync(token, ct);
+                room = await rooms.CurrentAsync(token, ct, fresh: true);
                 if (room is null || room.Id != sessionId) return TypedResults.Unauthorized();
+                // Only an open consultation's link opens forms; the ended room's page still shows its feedback.
+                if (!room.IsOpen) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", "This consultation has ended; forms open only while it runs.");
             }
             language = room.Language is "en" or "de" ? room.Language : language;
 

@@ -6,14 +6,19 @@ using Municipal.Form.Definitions;
 using Municipal.Form.Drafts;
 using Municipal.Form.Model;
 using Municipal.Form.Realtime;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Sessions;
 
 namespace Municipal.Form.Consumers;
 
 /// <summary>
 /// Keeps a verified identity for the consultation's forms, and fills it into forms already open in that
 /// consultation where nobody has typed yet. Profiles older than a day are dropped: they serve pre-fill only.
+/// A verification counts only if the sessions service confirms that the room belongs to the department the
+/// verification was made for: staff of one department cannot fill another department's resident's forms.
 /// </summary>
-public sealed class IdentityVerifiedConsumer(FormDb db, DraftStore store, FormCatalog catalog, DraftEvents events, CityClock clock)
+public sealed class IdentityVerifiedConsumer(FormDb db, DraftStore store, FormCatalog catalog, DraftEvents events, CityClock clock,
+    SessionsClient sessions, IConfiguration configuration, ILogger<IdentityVerifiedConsumer> logger)
     : Municipal.ServiceDefaults.Messaging.IdempotentConsumer<FormDb, IdentityVerified>(db)
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(1);
@@ -21,6 +26,17 @@ public sealed class IdentityVerifiedConsumer(FormDb db, DraftStore store, FormCa
     protected override async Task Handle(IdentityVerified message, ConsumeContext<IdentityVerified> context)
     {
         var ct = context.CancellationToken;
+        // Asked as the service "forms" acting for the verification's department: sessions answers only if the room
+        // is that department's. An outage throws, and the message is retried.
+        var lookup = message.DepartmentKey is { Length: > 0 } department
+            ? await sessions.ForStaffAsync(message.SessionId, "Bearer " + InternalToken.IssueForService(configuration, "forms", [department]), ct)
+            : null;
+        if (lookup?.Room?.DepartmentKey != message.DepartmentKey || message.DepartmentKey is null)
+        {
+            logger.LogWarning("Verification {VerificationId} for room {SessionId} ignored: made for department {Department}, which is not the room's.",
+                message.VerificationId, message.SessionId, message.DepartmentKey ?? "(none)");
+            return;
+        }
         var now = clock.Now;
         await Db.ResidentProfiles.Where(p => p.ReceivedAt < now - KeepFor).ExecuteDeleteAsync(ct);
 

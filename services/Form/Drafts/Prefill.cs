@@ -2,7 +2,7 @@ using System.Text.Json;
 using Municipal.Form.Clients;
 using Municipal.Form.Data;
 using Municipal.Form.Definitions;
-using Municipal.ServiceDefaults.Sessions;
+using Municipal.Contracts.Sessions;
 
 namespace Municipal.Form.Drafts;
 
@@ -13,7 +13,7 @@ namespace Municipal.Form.Drafts;
 /// </summary>
 public sealed class Prefill(FormDb db)
 {
-    public async Task<Dictionary<string, JsonElement>> ForAsync(FormDefinition definition, SessionRoom? room, Guid? sessionId, CancellationToken ct)
+    public async Task<Dictionary<string, JsonElement>> ForAsync(FormDefinition definition, RoomView? room, Guid? sessionId, CancellationToken ct)
     {
         var profile = sessionId is { } id ? await db.ResidentProfiles.FindAsync([id], ct) : null;
         var (bookedSurname, bookedGiven) = SplitName(room?.CitizenName);

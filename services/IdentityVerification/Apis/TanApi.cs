@@ -4,14 +4,16 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Municipal.Contracts.Sessions;
 using Municipal.IdentityVerification.Data;
 using Municipal.IdentityVerification.Model;
 using Municipal.IdentityVerification.Security;
-using Municipal.IdentityVerification.Sessions;
 using Municipal.IdentityVerification.Tans;
 using Municipal.IdentityVerification.Telemetry;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
+using Municipal.ServiceDefaults.Sessions;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.IdentityVerification.Apis;
 
@@ -40,37 +42,65 @@ public static partial class TanApi
 
     public sealed record VerifiedTan(bool Verified, Guid TanId, string ContentSha256, string Purpose, DateTimeOffset VerifiedAt);
 
+    /// <summary>
+    /// Issues a code. Staff and services name the recipient and purpose; a resident's code goes only to the e-mail
+    /// address of their booking (contact data the city already holds) with a purpose the server words, so the
+    /// city's mail server never carries a resident's text to an address of their choosing, and only while their
+    /// consultation is open.
+    /// </summary>
     public static async Task<Results<Created<IssuedTan>, ValidationProblem, ProblemHttpResult>> Issue(
-        IssueRequest request, ClaimsPrincipal user, HttpRequest http, ISessionDirectory sessions, IdentityDb db,
+        IssueRequest request, ClaimsPrincipal user, HttpRequest http, SessionsClient sessions, IdentityDb db,
         KeyedHasher hasher, TanSender sender, TimeProvider time, IdentityMetrics metrics, ILogger<TanSender> logger, CancellationToken ct)
     {
         var isService = user.IsInRole(StaffRoles.Service);
         var (requester, sessionId) = (user.IsStaff() ? isService ? $"service:{user.StaffName()}" : $"staff:{user.StaffId()}" : null, (Guid?)null);
+        var language = request.Language ?? "de";
+        RoomView? room = null;
         if (requester is null)
         {
             var token = http.Headers["X-Resident-Token"].ToString();
-            var room = CapabilityToken.LooksValid(token) ? await sessions.FindResidentRoomAsync(token, ct) : null;
+            try
+            {
+                room = CapabilityToken.LooksValid(token) ? await sessions.CurrentAsync(token, ct) : null;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Sessions did not resolve a resident's token.");
+                return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable", "Please try again in a moment.");
+            }
             if (room is null)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.",
                     detail: "A TAN is issued to the resident of a running consultation or by staff.");
             }
-            (requester, sessionId) = ("resident:" + CapabilityToken.Hash(token), room.SessionId);
+            if (!room.IsOpen) return ConsultationClosed();
+            (requester, sessionId) = ("resident:" + CapabilityToken.Hash(token), room.Id);
+            language = request.Language ?? (room.Language == "en" ? "en" : "de");
         }
 
         var channel = request.Channel ?? TanChannel.Email;
         var errors = new Dictionary<string, string[]>();
         var content = NormalizeSha256(request.ContentSha256);
         if (content is null) errors["contentSha256"] = ["The SHA-256 of the content to sign, as 64 hexadecimal characters."];
-        var purpose = request.Purpose?.Trim();
-        if (string.IsNullOrEmpty(purpose) || purpose.Length > 200) errors["purpose"] = ["Name what is signed, in at most 200 characters."];
-        if (channel is not (TanChannel.Email or TanChannel.Sms)) errors["channel"] = ["Choose \"email\" or \"sms\"."];
-        var recipient = errors.ContainsKey("channel") ? null : TanRecipient.Normalize(channel, request.Recipient);
-        if (recipient is null && !errors.ContainsKey("channel"))
+        string? purpose, recipient;
+        if (room is not null)
         {
-            errors["recipient"] = [channel == TanChannel.Sms ? "A mobile number in international form, e.g. +41 79 123 45 67." : "A valid e-mail address."];
+            purpose = language == "en" ? "a document in your consultation" : "ein Dokument in Ihrem Termin";
+            if (channel != TanChannel.Email) errors["channel"] = ["The code goes to the e-mail address of your booking."];
+            recipient = TanRecipient.Normalize(TanChannel.Email, room.Email);
+            if (recipient is null) errors["recipient"] = ["There is no e-mail address on file for this consultation; ask the clerk."];
         }
-        var language = request.Language ?? "de";
+        else
+        {
+            purpose = request.Purpose?.Trim();
+            if (string.IsNullOrEmpty(purpose) || purpose.Length > 200) errors["purpose"] = ["Name what is signed, in at most 200 characters."];
+            if (channel is not (TanChannel.Email or TanChannel.Sms)) errors["channel"] = ["Choose \"email\" or \"sms\"."];
+            recipient = errors.ContainsKey("channel") ? null : TanRecipient.Normalize(channel, request.Recipient);
+            if (recipient is null && !errors.ContainsKey("channel"))
+            {
+                errors["recipient"] = [channel == TanChannel.Sms ? "A mobile number in international form, e.g. +41 79 123 45 67." : "A valid e-mail address."];
+            }
+        }
         if (language is not ("de" or "en")) errors["language"] = ["\"de\" or \"en\"."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
@@ -103,6 +133,7 @@ public static partial class TanApi
             MaskedRecipient = TanRecipient.Mask(channel, recipient!),
             Requester = requester,
             SessionId = sessionId,
+            DepartmentKey = room?.DepartmentKey,
             CreatedAt = now,
             ExpiresAt = now + TanRules.Lifetime,
         };
@@ -132,9 +163,7 @@ public static partial class TanApi
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var tan = await db.Tans.FromSql($"SELECT * FROM tans WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
-        var token = http.Headers["X-Resident-Token"].ToString();
-        var allowed = user.IsStaff() || (tan is not null && CapabilityToken.LooksValid(token) && tan.Requester == "resident:" + CapabilityToken.Hash(token));
-        if (tan is null || !allowed)
+        if (tan is null || !MayUse(tan, user, http))
         {
             return Refused(StatusCodes.Status404NotFound, "unknown", "Code not found.", "There is no such code for you.");
         }
@@ -179,14 +208,30 @@ public static partial class TanApi
     /// Whether a code was used, for staff and services: when the resident confirmed the code on the signing page
     /// the form records the signature by checking here that the code was used for exactly its content.
     /// </summary>
-    public static async Task<Results<Ok<TanStatus>, ProblemHttpResult>> Status(Guid id, IdentityDb db, CancellationToken ct)
+    public static async Task<Results<Ok<TanStatus>, ProblemHttpResult>> Status(Guid id, ClaimsPrincipal user, HttpRequest http, IdentityDb db, CancellationToken ct)
     {
         var tan = await db.Tans.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
-        return tan is null
+        return tan is null || !MayUse(tan, user, http)
             ? Refused(StatusCodes.Status404NotFound, "unknown", "Code not found.", "There is no such code.")
             : TypedResults.Ok(new TanStatus(tan.Id, tan.ContentSha256, tan.Purpose, tan.Channel, tan.MaskedRecipient, tan.ExpiresAt,
                 tan.UsedAt is not null, tan.UsedAt, tan.UsedAt is null && tan.Attempts >= TanRules.MaxAttempts));
     }
+
+    /// <summary>
+    /// Who may read a code's status or spend its attempts: services (forms records signatures), the staff member who
+    /// asked for it, staff acting for the department of the consultation it was issued in, and the resident who
+    /// asked for it. Anyone else learns nothing, not even that it exists.
+    /// </summary>
+    private static bool MayUse(Tan tan, ClaimsPrincipal user, HttpRequest http)
+    {
+        if (user.IsInRole(StaffRoles.Service)) return true;
+        if (user.IsStaff()) return tan.Requester == $"staff:{user.StaffId()}" || (tan.DepartmentKey is { } department && user.CanActFor(department));
+        var token = http.Headers["X-Resident-Token"].ToString();
+        return CapabilityToken.LooksValid(token) && tan.Requester == "resident:" + CapabilityToken.Hash(token);
+    }
+
+    private static ProblemHttpResult ConsultationClosed() =>
+        Refused(StatusCodes.Status410Gone, "consultationClosed", "Consultation closed.", "This consultation has ended; codes are issued only while it is open.");
 
     private static ProblemHttpResult Locked() =>
         Refused(StatusCodes.Status423Locked, "locked", "Code locked.", $"The code was entered wrongly {TanRules.MaxAttempts} times. Request a new code.", 0);

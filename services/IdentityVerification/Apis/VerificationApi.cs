@@ -5,7 +5,7 @@ using Municipal.IdentityVerification.Model;
 using Municipal.IdentityVerification.Mrz;
 using Municipal.IdentityVerification.Ocr;
 using Municipal.IdentityVerification.Security;
-using Municipal.IdentityVerification.Sessions;
+using Municipal.ServiceDefaults.Sessions;
 using Municipal.IdentityVerification.Workflow;
 using Municipal.ServiceDefaults.Auth;
 using System.Security.Claims;
@@ -29,7 +29,8 @@ public static class VerificationApi
         return api;
     }
 
-    public sealed record StartRequest(Guid SessionId, string? DepartmentKey, string? ConcernKey, string? CitizenName);
+    /// <summary>Only the room: its department, concern and booked name are the sessions service's to say.</summary>
+    public sealed record StartRequest(Guid SessionId);
 
     public sealed record MrzRequest(string? Mrz);
 
@@ -40,37 +41,44 @@ public static class VerificationApi
     public sealed record DecisionRequest(string? Decision, string? Reason, IReadOnlyList<string>? ConfirmedFeatures, IReadOnlyList<string>? QuestionsAsked);
 
     /// <summary>
-    /// Opens a verification for a room. The room's department and the resident's booked name come from the
-    /// sessions service when it answers; otherwise from the request (the clerk's screen knows the room), and the
-    /// clerk must belong to that department either way.
+    /// Opens a verification for a room the sessions service confirms the caller may act on (the caller's own token
+    /// is forwarded, so sessions applies its rules). The room's department, concern and booked name come from
+    /// sessions only: what the request says about them is ignored. A refusal stays a refusal (403) and an outage
+    /// is an outage (503): a verification is never opened on the request's word.
     /// </summary>
     public static async Task<Results<Created<VerificationView>, ValidationProblem, ProblemHttpResult>> Start(
-        StartRequest request, ClaimsPrincipal user, HttpRequest http, ISessionDirectory sessions, IdentityDb db,
-        StillPolicy stills, TimeProvider time, CancellationToken ct)
+        StartRequest request, ClaimsPrincipal user, HttpRequest http, SessionsClient sessions, IdentityDb db,
+        StillPolicy stills, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
         if (request.SessionId == Guid.Empty)
         {
             return Problems.Field("sessionId", "The consultation's session id is required.");
         }
-        var room = await sessions.FindRoomAsync(request.SessionId, http.Headers.Authorization, ct);
-        var department = room?.DepartmentKey ?? request.DepartmentKey;
-        if (string.IsNullOrWhiteSpace(department))
+        RoomLookup lookup;
+        try
         {
-            return Problems.Field("departmentKey", "The room's department is unknown; send departmentKey.");
+            lookup = await sessions.ForStaffAsync(request.SessionId, http.Headers.Authorization, ct);
         }
-        if (!user.CanActFor(department))
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
         {
-            return Forbidden(department);
+            logs.CreateLogger(typeof(VerificationApi)).LogWarning(ex, "Sessions did not describe room {SessionId}.", request.SessionId);
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable",
+                "The consultation could not be looked up just now. Please try again in a moment.");
         }
+        if (lookup.Result == RoomLookupResult.NotFound) return Problems.NotFound("No such consultation.");
+        if (lookup.Room is not { } room || !user.CanActFor(room.DepartmentKey))
+        {
+            return Problems.Forbidden("Only staff of the consultation's department may verify identities in it.");
+        }
+        var department = room.DepartmentKey;
 
         var verification = new Verification
         {
             Id = Guid.CreateVersion7(),
             SessionId = request.SessionId,
             DepartmentKey = department,
-            ConcernKey = room?.ConcernKey ?? request.ConcernKey,
-            CitizenName = Trim(room?.CitizenName ?? request.CitizenName, 200),
-            BookingBirthDate = room?.CitizenBirthDate,
+            ConcernKey = room.ConcernKey,
+            CitizenName = Trim(room.CitizenName, 200),
             ClerkId = user.StaffId(),
             CreatedAt = time.GetUtcNow(),
             Features = SecurityFeatures.Draw().Select(f => f.Key).ToList(),
@@ -117,8 +125,7 @@ public static class VerificationApi
         verification.PendingBirthDate = document.BirthDate;
         await db.SaveChangesAsync(ct);
 
-        var comparison = NameComparison.Compare(document.Surname, document.GivenNames, document.NameTruncated, document.BirthDate,
-            verification.CitizenName, verification.BookingBirthDate);
+        var comparison = NameComparison.Compare(document.Surname, document.GivenNames, document.NameTruncated, verification.CitizenName);
         return TypedResults.Ok(new MrzCheckResult(document, comparison));
     }
 
@@ -188,7 +195,7 @@ public static class VerificationApi
             verification.Status = VerificationStatus.Verified;
             db.Publish(new IdentityVerified(verification.Id, verification.SessionId, verification.DocumentType!, verification.IssuingState!,
                 verification.DocumentExpiry!.Value, verification.PendingSurname!, verification.PendingGivenNames ?? "",
-                verification.PendingBirthDate!.Value, user.StaffId(), now));
+                verification.PendingBirthDate!.Value, user.StaffId(), now, verification.DepartmentKey));
         }
         else
         {
@@ -200,7 +207,6 @@ public static class VerificationApi
         verification.PendingGivenNames = null;
         verification.PendingBirthDate = null;
         verification.CitizenName = null;
-        verification.BookingBirthDate = null;
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(VerificationView.From(verification, stillRequired, stillStored));
     }
@@ -253,11 +259,10 @@ public static class VerificationApi
         }
         if (verification.PendingSurname is not null && string.IsNullOrEmpty(reason))
         {
-            var comparison = NameComparison.Compare(verification.PendingSurname, verification.PendingGivenNames ?? "", false,
-                verification.PendingBirthDate, verification.CitizenName, verification.BookingBirthDate);
+            var comparison = NameComparison.Compare(verification.PendingSurname, verification.PendingGivenNames ?? "", false, verification.CitizenName);
             if (!comparison.AllMatchOrUnknown)
             {
-                errors["reason"] = ["The document does not match the booking's name or birth date: explain why you verify anyway."];
+                errors["reason"] = ["The document does not match the booking's name: explain why you verify anyway."];
             }
         }
         return errors;

@@ -14,6 +14,9 @@ public sealed class Tan
     /// <summary>Who asked: "resident:&lt;token hash&gt;" or "staff:&lt;id&gt;"; the rate limit counts per requester.</summary>
     public required string Requester { get; set; }
     public Guid? SessionId { get; set; }
+
+    /// <summary>The department of the consultation (a resident's code): its staff may read and check the code.</summary>
+    public string? DepartmentKey { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public int Attempts { get; set; }

@@ -8,7 +8,6 @@ public sealed class Verification
     public required string DepartmentKey { get; set; }
     public string? ConcernKey { get; set; }
     public string? CitizenName { get; set; }
-    public DateOnly? BookingBirthDate { get; set; }
     public Guid ClerkId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<string> Features { get; set; } = [];

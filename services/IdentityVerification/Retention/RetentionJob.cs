@@ -45,8 +45,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
                 .SetProperty(v => v.PendingSurname, (string?)null)
                 .SetProperty(v => v.PendingGivenNames, (string?)null)
                 .SetProperty(v => v.PendingBirthDate, (DateOnly?)null)
-                .SetProperty(v => v.CitizenName, (string?)null)
-                .SetProperty(v => v.BookingBirthDate, (DateOnly?)null), cancellationToken);
+                .SetProperty(v => v.CitizenName, (string?)null), cancellationToken);
         if (stills + pending > 0)
         {
             logger.LogInformation("Retention deleted {Stills} still(s) and cleared personal data of {Pending} verification(s).", stills, pending);

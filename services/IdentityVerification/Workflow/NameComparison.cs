@@ -3,26 +3,28 @@ using System.Text;
 
 namespace Municipal.IdentityVerification.Workflow;
 
-/// <summary>"match", "mismatch" or "unknown" (nothing to compare with) for each part of the identity.</summary>
-public sealed record NameComparison(string Surname, string GivenNames, string BirthDate)
+/// <summary>
+/// "match", "mismatch" or "unknown" (nothing to compare with) for each part of the booked name. There is no
+/// birth date to compare: booking does not ask for one (the clerk reads it from the document and the resident).
+/// </summary>
+public sealed record NameComparison(string Surname, string GivenNames)
 {
     public const string Match = "match";
     public const string Mismatch = "mismatch";
     public const string Unknown = "unknown";
 
-    public bool AllMatchOrUnknown => new[] { Surname, GivenNames, BirthDate }.All(r => r != Mismatch);
+    public bool AllMatchOrUnknown => new[] { Surname, GivenNames }.All(r => r != Mismatch);
 
     /// <summary>
     /// Compares the MRZ names with the name the resident booked under. The MRZ writes names transliterated
     /// (ICAO Doc 9303 part 3 §6: Ä→AE, ß→SS, accents dropped) and may truncate them, so the booking name is
     /// transliterated the same way and a truncated last word may be a prefix.
     /// </summary>
-    public static NameComparison Compare(string surname, string givenNames, bool truncated, DateOnly? birthDate, string? bookedName, DateOnly? bookedBirthDate)
+    public static NameComparison Compare(string surname, string givenNames, bool truncated, string? bookedName)
     {
-        var birth = birthDate is null || bookedBirthDate is null ? Unknown : birthDate == bookedBirthDate ? Match : Mismatch;
         if (string.IsNullOrWhiteSpace(bookedName))
         {
-            return new NameComparison(Unknown, Unknown, birth);
+            return new NameComparison(Unknown, Unknown);
         }
 
         var booked = Words(bookedName);
@@ -35,7 +37,7 @@ public sealed record NameComparison(string Surname, string GivenNames, string Bi
         var surnameResult = surnameWords.Count > 0 && surnameWords.All(Contains) ? Match : Mismatch;
         // People book under their usual first name; one of the given names on the document is enough.
         var givenResult = givenWords.Count == 0 ? Unknown : givenWords.Any(Contains) ? Match : Mismatch;
-        return new NameComparison(surnameResult, givenResult, birth);
+        return new NameComparison(surnameResult, givenResult);
     }
 
     public static List<string> Words(string name)

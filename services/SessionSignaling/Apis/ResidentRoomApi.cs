@@ -25,7 +25,7 @@ public static class ResidentRoomApi
     {
         if (string.IsNullOrEmpty(token)) return Problems.MissingToken();
         var room = await access.FindByResidentTokenAsync(token, cancellationToken);
-        return room is null ? Problems.NotFound("No room for this token, or the link has expired.") : TypedResults.Ok(RoomView.From(room));
+        return room is null ? Problems.NotFound("No room for this token, or the link has expired.") : TypedResults.Ok(room.ToView());
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> GiveFeedback(

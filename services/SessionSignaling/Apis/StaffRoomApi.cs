@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Contracts.Sessions;
@@ -27,7 +28,10 @@ public static class StaffRoomApi
     {
         var rooms = api.MapGroup("/rooms").RequireAuthorization(StaffPolicies.Staff);
         rooms.MapGet("/", List);
-        rooms.MapGet("/{id:guid}", Get);
+        // Other services ask here too, with a service token naming the department they act for (forms checks that
+        // a verified identity belongs to the room's department): the same rule, MaySee, answers them.
+        api.MapGet("/rooms/{id:guid}", Get).RequireAuthorization(new AuthorizationPolicyBuilder(InternalToken.Scheme)
+            .RequireRole([.. StaffRoles.All, StaffRoles.Service]).Build());
         rooms.MapPost("/accept", Accept);
         rooms.MapGet("/{id:guid}/colleagues", Colleagues);
         rooms.MapPost("/{id:guid}/transfer", Transfer);

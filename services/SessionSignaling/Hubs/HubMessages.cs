@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Municipal.Contracts.Sessions;
 using Municipal.SessionSignaling.Model;
 using Municipal.SessionSignaling.Rooms;
 

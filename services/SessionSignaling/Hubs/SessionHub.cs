@@ -171,7 +171,7 @@ public sealed class SessionHub(
         var participants = await ParticipantsAsync(room.Id);
         await Clients.OthersInGroup(Group(room.Id)).Presence(new PresenceNotice(participants, participant.AsSender, null));
         var transcript = await TranscriptAsync(room.Id, afterId);
-        return new JoinResult(RoomView.From(room), participant.AsSender, transcript, participants);
+        return new JoinResult(room.ToView(), participant.AsSender, transcript, participants);
     }
 
     /// <summary>

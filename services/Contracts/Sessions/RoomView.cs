@@ -1,0 +1,24 @@
+namespace Municipal.Contracts.Sessions;
+
+/// <summary>
+/// A consultation room as the sessions service describes it to residents and to other services:
+/// <c>GET /api/sessions/rooms/current</c> (the room a resident's token opens, whatever its status, so an ended room
+/// can still be rated) and <c>GET /api/sessions/rooms/{id}</c> (staff and services; its answer carries more).
+/// Read with <c>Municipal.ServiceDefaults.Sessions.SessionsClient</c>. Add fields, never rename them.
+/// The sessions service holds no birth date: booking does not ask for one.
+/// </summary>
+public sealed record RoomView(
+    Guid Id,
+    string ConcernKey,
+    string DepartmentKey,
+    string CitizenName,
+    string? Email,
+    string Language,
+    Guid? AppointmentId,
+    Guid? TicketId,
+    string Status,
+    string Mode)
+{
+    /// <summary>Waiting or active: only then may the resident's token create documents, forms or codes.</summary>
+    public bool IsOpen => Status is "waiting" or "active";
+}

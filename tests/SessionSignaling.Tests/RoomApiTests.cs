@@ -7,6 +7,10 @@ using Municipal.Contracts.Sessions;
 using Municipal.ServiceDefaults.Security;
 using Municipal.SessionSignaling.Model;
 using Municipal.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.SessionSignaling.Data;
+using MassTransit;
 
 namespace Municipal.SessionSignaling.Tests;
 
@@ -57,6 +61,54 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
         var accept = await clerk.PostAsJsonAsync("/api/sessions/rooms/accept", new { appointmentId });
         Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+    }
+
+    [Fact]
+    public async Task After_a_rebooking_the_new_link_opens_the_room_and_the_old_one_no_longer_does()
+    {
+        var booked = CapabilityToken.Create();
+        var appointmentId = Guid.NewGuid();
+        var start = DateTimeOffset.UtcNow.AddDays(1);
+        await factory.PublishAsync(new AppointmentBooked(appointmentId, "move", "residents-office", start, start.AddMinutes(20),
+            "Max Beispiel", "max@example.org", "de", CapabilityToken.Hash(booked), start.AddHours(2), DateTimeOffset.UtcNow));
+        var room = await factory.WaitForRoomAsync(r => r.AppointmentId == appointmentId);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateResidentClient(booked).GetAsync("/api/sessions/rooms/current")).StatusCode);
+
+        // Booking moves the appointment and mails a fresh join link (its hash travels in the event).
+        var moved = CapabilityToken.Create();
+        var later = start.AddDays(2);
+        await factory.PublishAsync(new AppointmentRescheduled(appointmentId, "move", "residents-office", later, later.AddMinutes(20), 1,
+            later.AddHours(2), DateTimeOffset.UtcNow, CapabilityToken.Hash(moved)));
+        await factory.WaitForRoomAsync(r => r.Id == room.Id, r => r.ScheduledStart!.Value.ToUnixTimeSeconds() == later.ToUnixTimeSeconds());
+
+        var current = await factory.CreateResidentClient(moved).GetAsync("/api/sessions/rooms/current");
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        Assert.Equal(room.Id, (await current.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateResidentClient(booked).GetAsync("/api/sessions/rooms/current")).StatusCode);
+        await using (var hub = await Hub.ConnectAsync(factory))
+        {
+            var joined = await hub.Connection.InvokeAsync<JsonElement>("JoinAsResident", moved, 0L);
+            Assert.Equal(room.Id, joined.GetProperty("room").GetProperty("id").GetGuid());
+        }
+
+        // A second move, then the first one delivered again late: the latest link stays the one that works.
+        var again = CapabilityToken.Create();
+        var latest = later.AddDays(1);
+        await factory.PublishAsync(new AppointmentRescheduled(appointmentId, "move", "residents-office", latest, latest.AddMinutes(20), 2,
+            latest.AddHours(2), DateTimeOffset.UtcNow, CapabilityToken.Hash(again)));
+        await factory.WaitForRoomAsync(r => r.Id == room.Id, r => r.ScheduledStart!.Value.ToUnixTimeSeconds() == latest.ToUnixTimeSeconds());
+        var stale = MassTransit.NewId.NextGuid();
+        await factory.Services.GetRequiredService<MassTransit.IBus>().Publish(new AppointmentRescheduled(appointmentId, "move", "residents-office", later,
+            later.AddMinutes(20), 1, later.AddHours(2), DateTimeOffset.UtcNow, CapabilityToken.Hash(CapabilityToken.Create())), c => c.MessageId = stale);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
+        {
+            using var scope = factory.Services.CreateScope();
+            if (await scope.ServiceProvider.GetRequiredService<SessionDb>().InboxMessages.AnyAsync(m => m.MessageId == stale)) break;
+            Assert.True(DateTime.UtcNow < deadline, "The late reschedule was not consumed in time.");
+        }
+        var final = await factory.WaitForRoomAsync(r => r.Id == room.Id);
+        Assert.Equal(latest.ToUnixTimeSeconds(), final.ScheduledStart!.Value.ToUnixTimeSeconds());
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateResidentClient(again).GetAsync("/api/sessions/rooms/current")).StatusCode);
     }
 
     [Fact]

@@ -6,7 +6,11 @@ using Municipal.SessionSignaling.Data;
 
 namespace Municipal.SessionSignaling.Consumers;
 
-/// <summary>A rebooked appointment keeps its room and link; the start and the link's expiry move.</summary>
+/// <summary>
+/// A rebooked appointment keeps its room; the start and the link's expiry move, and the link itself changes: booking
+/// mails a fresh join link with the new time, and only that one opens the room from now on (the old mail's link must
+/// not open it early).
+/// </summary>
 public sealed class AppointmentRescheduledConsumer(SessionDb db) : IdempotentConsumer<SessionDb, AppointmentRescheduled>(db)
 {
     protected override async Task Handle(AppointmentRescheduled message, ConsumeContext<AppointmentRescheduled> context)
@@ -14,7 +18,11 @@ public sealed class AppointmentRescheduledConsumer(SessionDb db) : IdempotentCon
         // Thrown, the message is retried: it may have overtaken the AppointmentBooked that creates the room.
         var room = await Db.Rooms.FirstOrDefaultAsync(r => r.AppointmentId == message.AppointmentId, context.CancellationToken)
             ?? throw new InvalidOperationException($"No room yet for appointment {message.AppointmentId}.");
+        // The relay keeps order, but a retried message may arrive after a newer move: the newer one stands.
+        if (message.Sequence <= room.AppointmentSequence) return;
+        room.AppointmentSequence = message.Sequence;
         room.ScheduledStart = message.Start;
+        if (message.JoinTokenHash is { Length: > 0 } hash) room.TokenHash = hash;
         room.ExpiresAt = message.JoinTokenExpiresAt;
         room.ConcernKey = message.ConcernKey;
         room.DepartmentKey = message.DepartmentKey;

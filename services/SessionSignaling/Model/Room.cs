@@ -14,6 +14,9 @@ public sealed class Room
     public required string TokenHash { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? ScheduledStart { get; set; }
+
+    /// <summary>The appointment's sequence as of the last move applied (0: as booked).</summary>
+    public int AppointmentSequence { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public string Status { get; set; } = RoomStatus.Waiting;
     public Guid? StaffId { get; set; }

@@ -28,6 +28,7 @@ internal static class Extensions
             bus.AddConsumer<AppointmentRescheduledConsumer>();
             bus.AddConsumer<AppointmentCancelledConsumer>();
             bus.AddConsumer<QueueTicketIssuedConsumer>();
+            bus.AddConsumer<StaffAccountChangedConsumer>();
         });
 
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -112,6 +112,31 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
     }
 
     [Fact]
+    public async Task A_room_is_transferred_only_to_a_department_that_exists()
+    {
+        var room = await factory.IssueTicketAsync();
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "move"));
+        (await clerk.PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
+
+        var nowhere = await clerk.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toDepartmentKey = "residents-ofice" });
+        Assert.Equal(HttpStatusCode.BadRequest, nowhere.StatusCode);
+        Assert.True((await nowhere.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("toDepartmentKey", out _));
+        Assert.Equal("active", (await factory.WaitForRoomAsync(r => r.Id == room.Id)).Status);
+
+        // A department the staff accounts name (the gateway announces every account) is one to transfer to.
+        await factory.PublishAsync(new Municipal.Contracts.Staff.StaffAccountChanged(Guid.NewGuid(), "Bea Bau", ["clerk"], ["building-office"], [], true, DateTimeOffset.UtcNow));
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
+        {
+            using var scope = factory.Services.CreateScope();
+            if (await scope.ServiceProvider.GetRequiredService<SessionDb>().KnownDepartments.AnyAsync(d => d.Key == "building-office")) break;
+            Assert.True(DateTime.UtcNow < deadline, "The staff account was not consumed in time.");
+        }
+        var moved = await clerk.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toDepartmentKey = "building-office" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal("building-office", (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("departmentKey").GetString());
+    }
+
+    [Fact]
     public async Task Accept_checks_department_and_skill_and_gives_the_room_to_one_clerk()
     {
         var room = await factory.IssueTicketAsync(concern: "dog-registration");

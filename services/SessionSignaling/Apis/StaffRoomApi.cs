@@ -130,6 +130,8 @@ public static class StaffRoomApi
         if (department is not null && !IsSlug(department))
             return Problems.Field("toDepartmentKey", "A department key is lower-case letters, digits and hyphens.");
         if (request.ToStaffId == Guid.Empty) return Problems.Field("toStaffId", "Not a staff id.");
+        if (department is not null && !await db.KnownDepartments.AnyAsync(d => d.Key == department, cancellationToken))
+            return Problems.Field("toDepartmentKey", $"There is no department \"{department}\".");
 
         return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(async () =>
         {

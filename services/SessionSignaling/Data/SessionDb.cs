@@ -12,6 +12,8 @@ public sealed class SessionDb(DbContextOptions<SessionDb> options) : ServiceDbCo
 
     public DbSet<RoomInvite> RoomInvites => Set<RoomInvite>();
 
+    public DbSet<KnownDepartment> KnownDepartments => Set<KnownDepartment>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Room>(e =>
@@ -26,5 +28,10 @@ public sealed class SessionDb(DbContextOptions<SessionDb> options) : ServiceDbCo
             e.Property(m => m.Id).ValueGeneratedOnAdd();
         });
         modelBuilder.Entity<RoomInvite>(e => e.ToTable("room_invites"));
+        modelBuilder.Entity<KnownDepartment>(e =>
+        {
+            e.ToTable("known_departments");
+            e.HasKey(d => d.Key);
+        });
     }
 }

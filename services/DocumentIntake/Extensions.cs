@@ -26,6 +26,7 @@ internal static class Extensions
         {
             bus.AddConsumer<DepartmentNotificationConsumer>();
             bus.AddConsumer<KioskReceiptConsumer>();
+            bus.AddConsumer<StaffAccountChangedConsumer>();
         });
         builder.AddMail();
 

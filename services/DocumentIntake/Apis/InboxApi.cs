@@ -78,6 +78,13 @@ public static class InboxApi
         }
         var document = await FindAsync(id, http, db, ct, tracked: true);
         if (document is null) return NotFound();
+        // One's own id is vouched for by one's token; anyone else must be an active member of the document's department.
+        if (staffId != http.User.StaffId())
+        {
+            var member = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.StaffId == staffId, ct);
+            if (member is null || !member.Active) return Problems.Field("staffId", "No active staff member has this id.");
+            if (!member.WorksFor(document.DepartmentKey)) return Problems.Field("staffId", $"This staff member does not work for {document.DepartmentKey}.");
+        }
         document.AssignedStaffId = staffId;
         document.AssignedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);

@@ -10,6 +10,7 @@ public sealed class DocumentDb(DbContextOptions<DocumentDb> options) : ServiceDb
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<DepartmentInbox> DepartmentInboxes => Set<DepartmentInbox>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
     /// <summary>The next kiosk receipt number from its sequence (never reused, even after a failed submission).</summary>
     public async Task<long> NextReceiptNumberAsync(CancellationToken ct) =>
@@ -28,6 +29,11 @@ public sealed class DocumentDb(DbContextOptions<DocumentDb> options) : ServiceDb
         {
             e.ToTable("department_inboxes");
             e.HasKey(d => d.DepartmentKey);
+        });
+        modelBuilder.Entity<StaffMember>(e =>
+        {
+            e.ToTable("staff_members");
+            e.HasKey(s => s.StaffId);
         });
     }
 }

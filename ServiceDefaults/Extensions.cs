@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.ServiceDefaults;
 
@@ -49,6 +50,8 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // After routing and authorization (added before this by the host): control characters and far-off dates are refused.
+        app.UseInputGuard();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live"),

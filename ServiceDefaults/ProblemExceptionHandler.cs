@@ -18,6 +18,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         var (status, title) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "Die Anfrage ist ungültig. / The request is not valid."),
+            // The last line behind the input guard: a value the database cannot hold (Postgres class 22, e.g. 22021 NUL,
+            // 22P05 \u0000 in jsonb, 22001 too long, 22008 date out of range) or a malformed multipart body is the
+            // caller's input, not a server fault.
+            _ when DataException(exception) || exception is InvalidDataException or System.Text.EncoderFallbackException
+                => (StatusCodes.Status400BadRequest, "Die Anfrage ist ungültig. / The request is not valid."),
             HttpRequestException or BrokenCircuitException or TimeoutRejectedException or Npgsql.NpgsqlException { IsTransient: true }
                 => (StatusCodes.Status503ServiceUnavailable, "Vorübergehend nicht verfügbar. / Temporarily unavailable."),
             // Someone else changed the same record at the same moment, more often than a handler tried again.
@@ -47,6 +52,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         details.Detail = status == 503 ? "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds." : null;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = details });
     }
+
+    private static bool DataException(Exception exception) =>
+        (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: var state }
+        && state.StartsWith("22", StringComparison.Ordinal);
 
     /// <summary>A JSON path such as <c>$.address.zip</c> or <c>$[2].day</c> as the field name clients know: <c>address.zip</c>, <c>[2].day</c>.</summary>
     internal static string FieldOf(string jsonPath) => jsonPath.TrimStart('$').TrimStart('.') is { Length: > 0 } field ? field : "body";

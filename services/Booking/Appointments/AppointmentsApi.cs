@@ -12,6 +12,7 @@ using Municipal.Contracts.Booking;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.Booking.Appointments;
 
@@ -37,6 +38,7 @@ public static class AppointmentsApi
         if (request.Start is null) errors["start"] = ["Choose a time."];
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 200) errors["name"] = ["Enter your name (at most 200 characters)."];
+        else if (InputText.PersonNameProblem(name) is { } nameProblem) errors["name"] = [nameProblem];
         var email = request.Email?.Trim() ?? "";
         if (!IsEmail(email)) errors["email"] = ["Enter a valid e-mail address."];
         var language = request.Language is "en" ? "en" : request.Language is null or "de" ? "de" : null;

@@ -39,8 +39,10 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
             (_, true) => $"Appointment cancelled: {concernName}, {local:dd.MM.yyyy HH:mm}",
         };
 
+        // The name as the resident typed it, but never a second line or a link (see MailText.PersonName).
+        var name = MailText.PersonName(a.CitizenName);
         var text = new StringBuilder();
-        text.AppendLine(en ? $"Dear {a.CitizenName}," : $"Guten Tag {a.CitizenName}");
+        text.AppendLine(en ? (name.Length > 0 ? $"Dear {name}," : "Hello,") : $"Guten Tag {name}".TrimEnd());
         text.AppendLine();
         text.AppendLine((kind, en) switch
         {
@@ -86,12 +88,12 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
         var ics = Ics.Build(new IcsEvent(a.Id, a.Sequence, cancelled, time.GetUtcNow(), a.StartAt, a.EndAt,
             $"{concernName} – {departmentName}",
             links is null ? concernName : $"{concernName}\n{JoinUrl(links.JoinToken)}",
-            departmentName, department.MailboxEmail, a.CitizenName, a.Email,
+            departmentName, department.MailboxEmail, name, a.Email,
             cancelled || links is null ? null : JoinUrl(links.JoinToken)));
         var method = cancelled ? "CANCEL" : "REQUEST";
         return new OutgoingMail(a.Email, subject, text.ToString(),
             Attachments: [new MailAttachment("termin.ics", $"text/calendar; method={method}; charset=utf-8", Encoding.UTF8.GetBytes(ics))],
-            ToName: a.CitizenName);
+            ToName: name.Length > 0 ? name : null);
     }
 }
 

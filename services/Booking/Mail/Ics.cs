@@ -28,11 +28,11 @@ public static class Ics
             $"DTEND:{Utc(e.End)}",
             $"SUMMARY:{Escape(e.Summary)}",
             $"DESCRIPTION:{Escape(e.Description)}",
-            $"ORGANIZER;CN={Escape(e.OrganizerName)}:mailto:{e.OrganizerEmail}",
-            $"ATTENDEE;CN={Escape(e.AttendeeName)};ROLE=REQ-PARTICIPANT:mailto:{e.AttendeeEmail}",
+            $"ORGANIZER;CN={Quote(e.OrganizerName)}:mailto:{Address(e.OrganizerEmail)}",
+            $"ATTENDEE;CN={Quote(e.AttendeeName)};ROLE=REQ-PARTICIPANT:mailto:{Address(e.AttendeeEmail)}",
             $"STATUS:{(e.Cancelled ? "CANCELLED" : "CONFIRMED")}",
         };
-        if (e.Url is not null) lines.Add($"URL:{e.Url}");
+        if (e.Url is not null) lines.Add($"URL:{Address(e.Url)}");
         lines.Add("END:VEVENT");
         lines.Add("END:VCALENDAR");
 
@@ -43,8 +43,43 @@ public static class Ics
 
     private static string Utc(DateTimeOffset value) => value.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'");
 
-    private static string Escape(string value) => value
-        .Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n");
+    /// <summary>
+    /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, every kind of line break as <c>\n</c>,
+    /// other control characters left out, so a value can never end the line and start a property of its own.
+    /// </summary>
+    internal static string Escape(string value)
+    {
+        var result = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '\\': result.Append("\\\\"); break;
+                case ';': result.Append("\\;"); break;
+                case ',': result.Append("\\,"); break;
+                case '\r':
+                    if (i + 1 < value.Length && value[i + 1] == '\n') i++;
+                    result.Append("\\n");
+                    break;
+                case '\n': result.Append("\\n"); break;
+                default:
+                    if (!char.IsControl(c)) result.Append(c);
+                    break;
+            }
+        }
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// A parameter value such as CN (RFC 5545 §3.1): always in double quotes, so ':' ';' and ',' stay inside it; a
+    /// quoted string cannot hold a double quote or a control character, so those become a single quote or are left out.
+    /// </summary>
+    internal static string Quote(string value) =>
+        "\"" + new string(value.Where(c => !char.IsControl(c)).Select(c => c == '"' ? '\'' : c).ToArray()) + "\"";
+
+    /// <summary>An address or URI value: no control character (a line break would start a new property).</summary>
+    private static string Address(string value) => new(value.Where(c => !char.IsControl(c)).ToArray());
 
     /// <summary>Lines longer than 75 octets continue on the next line after a space (RFC 5545 §3.1).</summary>
     private static string Fold(string line)

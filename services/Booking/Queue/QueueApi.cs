@@ -12,6 +12,7 @@ using Municipal.Contracts.Booking;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.Booking.Queue;
 
@@ -38,6 +39,7 @@ public static class QueueApi
         if (string.IsNullOrWhiteSpace(request.ConcernKey)) errors["concernKey"] = ["Choose a concern."];
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 200) errors["name"] = ["Enter your name (at most 200 characters)."];
+        else if (InputText.PersonNameProblem(name) is { } nameProblem) errors["name"] = [nameProblem];
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         if (email is not null && !(MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.')))
             errors["email"] = ["Enter a valid e-mail address or leave it empty."];

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.DocumentIntake.Intake;
 
@@ -47,7 +48,7 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
         try
         {
             MultipartSection? section;
-            while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
+            while ((section = await FromRequest(() => reader.ReadNextSectionAsync(ct))) is not null)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
@@ -63,6 +64,7 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
                         throw UploadRejected.For(field, "too-many-files", $"At most {limits.MaxFiles} files can be sent at once.", StatusCodes.Status413PayloadTooLarge);
                     }
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                    if (InputText.Problem(fileName, singleLine: true) is { } nameProblem) throw UploadRejected.For(field, "file-name", nameProblem);
                     files.Add(await StageAsync(section, files.Count, field, fileName, limits.MaxFileBytes, ct));
                 }
                 else if (name.Length > 0)
@@ -95,7 +97,7 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
             await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
             {
                 int read;
-                while ((read = await section.Body.ReadAsync(buffer, ct)) > 0)
+                while ((read = await FromRequest(() => section.Body.ReadAsync(buffer, ct).AsTask())) > 0)
                 {
                     if (inspector.Length + read > maxBytes)
                     {
@@ -124,8 +126,27 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
         var buffer = new char[MaxFieldLength + 1];
         var total = 0;
         int read;
-        while (total <= MaxFieldLength && (read = await reader.ReadAsync(buffer.AsMemory(total), ct)) > 0) total += read;
+        while (total <= MaxFieldLength && (read = await FromRequest(() => reader.ReadAsync(buffer.AsMemory(total), ct).AsTask())) > 0) total += read;
         if (total > MaxFieldLength) throw UploadRejected.For(name, "too-long", $"At most {MaxFieldLength} characters.");
-        return new string(buffer, 0, total);
+        var value = new string(buffer, 0, total);
+        // The same rule as for JSON bodies (the input guard does not read multipart): a NUL would fail in Postgres.
+        if (InputText.Problem(value, InputText.IsSingleLine(name)) is { } problem) throw UploadRejected.For(name, "control-character", problem);
+        return value;
+    }
+
+    /// <summary>
+    /// A body that breaks off mid-section makes the multipart reader throw IOException, which could be mistaken for a
+    /// storage failure: as InvalidDataException it is answered as the caller's malformed upload (400).
+    /// </summary>
+    private static async Task<T> FromRequest<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidDataException("The request body ended early or could not be read.", ex);
+        }
     }
 }

@@ -33,9 +33,11 @@ public sealed class MailDossierStatus(FormDb db, MailSender mail, FormCatalog ca
         var when = clock.Local(message.ChangedAt).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 
         var subject = en ? $"Your dossier {dossier.Reference}: {status}" : $"Ihr Dossier {dossier.Reference}: {status}";
+        // The applicant's name from the form, never a second line or a link in the mail.
+        var name = MailText.PersonName(dossier.ApplicantName);
         var lines = new List<string>
         {
-            en ? $"Hello {dossier.ApplicantName}," : $"Guten Tag {dossier.ApplicantName}",
+            en ? (name.Length > 0 ? $"Hello {name}," : "Hello,") : $"Guten Tag {name}".TrimEnd(),
             "",
             en ? $"The status of your dossier {dossier.Reference} ({title}) is now: {status} ({when})."
                : $"Der Stand Ihres Dossiers {dossier.Reference} ({title}) ist jetzt: {status} ({when}).",
@@ -44,7 +46,7 @@ public sealed class MailDossierStatus(FormDb db, MailSender mail, FormCatalog ca
         lines.AddRange(["", en ? "Follow your dossier here:" : "Hier verfolgen Sie Ihr Dossier:", link, "",
             en ? "Please keep this link to yourself: it opens your dossier without a password." : "Bitte geben Sie diesen Link nicht weiter: Er öffnet Ihr Dossier ohne Passwort."]);
 
-        await mail.SendAsync(new OutgoingMail(dossier.Email, subject, string.Join("\n", lines), ToName: dossier.ApplicantName), ct);
+        await mail.SendAsync(new OutgoingMail(dossier.Email, subject, string.Join("\n", lines), ToName: name.Length > 0 ? name : null), ct);
     }
 
     public static string StatusText(string status, bool en) => status switch

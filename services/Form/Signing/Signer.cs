@@ -34,7 +34,10 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
         switch (signature?.Kind)
         {
             case "drawn":
-                if (!IsPngDataUrl(signature.Image)) return Problems.Field("signature.image", "The signature must be a PNG image (data URL) of at most 300 kB.");
+                if (PngDataUrl(signature.Image) is not { } png || PngHeader.Size(png) is not { } size)
+                    return Problems.Field("signature.image", "The signature must be a PNG image (data URL) of at most 300 kB.");
+                if (!PngHeader.Printable(size))
+                    return Problems.Field("signature.image", $"The signature image is too large: at most {PngHeader.MaxSide} × {PngHeader.MaxSide} pixels.");
                 if (!HasStrokes(signature.Strokes)) return Problems.Field("signature.strokes", "The signature has no strokes: please sign in the box.");
                 summary = draft.Language == "en"
                     ? $"Signed by hand on screen on {local} over content hash {currentHash[..16]}…"
@@ -92,18 +95,19 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
         return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail, extensions: extensions);
     }
 
-    private static bool IsPngDataUrl(string? image)
+    /// <summary>The bytes of a base64 PNG data URL of at most <see cref="MaxImageBytes"/>, or null.</summary>
+    private static byte[]? PngDataUrl(string? image)
     {
         const string prefix = "data:image/png;base64,";
-        if (image is null || !image.StartsWith(prefix, StringComparison.Ordinal) || image.Length > prefix.Length + MaxImageBytes * 4 / 3 + 4) return false;
+        if (image is null || !image.StartsWith(prefix, StringComparison.Ordinal) || image.Length > prefix.Length + MaxImageBytes * 4 / 3 + 4) return null;
         try
         {
             var bytes = Convert.FromBase64String(image[prefix.Length..]);
-            return bytes.Length > PngMagic.Length && bytes.AsSpan(0, PngMagic.Length).SequenceEqual(PngMagic);
+            return bytes.Length > PngMagic.Length && bytes.AsSpan(0, PngMagic.Length).SequenceEqual(PngMagic) ? bytes : null;
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
     }
 

@@ -11,6 +11,7 @@ using Municipal.SessionSignaling.Model;
 using Municipal.SessionSignaling.Rooms;
 using Municipal.SessionSignaling.Telemetry;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.SessionSignaling.Apis;
 
@@ -189,6 +190,7 @@ public static class StaffRoomApi
     {
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 100) return Problems.Field("name", "Give the invited person's name (at most 100 characters).");
+        if (InputText.PersonNameProblem(name) is { } nameProblem) return Problems.Field("name", nameProblem);
         if (request.Role is null || !ParticipantRoles.Invitable.Contains(request.Role))
             return Problems.Field("role", $"One of: {string.Join(", ", ParticipantRoles.Invitable)}.");
 

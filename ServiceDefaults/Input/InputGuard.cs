@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+
+namespace Municipal.ServiceDefaults.Input;
+
+/// <summary>
+/// One check in front of every endpoint of every service, so that no handler has to remember it: query values, route
+/// values and every string and property name of a JSON body are refused with 400 and the field named when they hold
+/// control characters (<see cref="InputText"/>) or a date outside a sane window (<see cref="InputRules"/>). Otherwise
+/// such values reach Postgres (NUL: 22021; \u0000 in jsonb: 22P05) or date arithmetic (year 1 or 9999) and answer 500.
+/// Runs after authorization, so an anonymous caller of a staff endpoint still gets 401 and learns nothing.
+/// </summary>
+internal sealed partial class InputGuard(RequestDelegate next, IConfiguration configuration, TimeProvider? clock = null)
+{
+    private readonly TimeProvider time = clock ?? TimeProvider.System;
+    private readonly InputRules rules = configuration.GetSection("Input").Get<InputRules>() ?? new InputRules();
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint();
+        // The gateway forwards to a service, which checks for itself; what the gateway answers on its own is checked.
+        if (endpoint is null || endpoint.Metadata.Any(m => m.GetType().Namespace?.StartsWith("Yarp.", StringComparison.Ordinal) == true))
+        {
+            await next(context);
+            return;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (key, values) in context.Request.Query)
+        {
+            if (InputText.Problem(key, singleLine: true) is { } keyProblem) Add(errors, "query", keyProblem);
+            foreach (var value in values) CheckSimple(errors, key, value);
+        }
+        foreach (var (key, value) in context.Request.RouteValues)
+        {
+            if (value is string text) CheckSimple(errors, key, text);
+        }
+        if (errors.Count == 0 && IsJson(context.Request))
+        {
+            await CheckBodyAsync(context, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            await TypedResults.ValidationProblem(errors).ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    }
+
+    /// <summary>A query or route value: one line, and a date or year in the strict window.</summary>
+    private void CheckSimple(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (value is null) return;
+        if (InputText.Problem(value, singleLine: true) is { } problem)
+        {
+            Add(errors, field, problem);
+            return;
+        }
+        if (DateProblem(field, value, strict: true) is { } dateProblem)
+        {
+            Add(errors, field, dateProblem);
+            return;
+        }
+        if (field.EndsWith("year", StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var year)
+            && (year < rules.EarliestYear || year > time.GetUtcNow().Year + rules.YearsAhead))
+        {
+            Add(errors, field, $"Choose a year from {rules.EarliestYear} to {time.GetUtcNow().Year + rules.YearsAhead}.");
+        }
+    }
+
+    private async Task CheckBodyAsync(HttpContext context, Dictionary<string, string[]> errors)
+    {
+        var request = context.Request;
+        if (request.ContentLength > rules.MaxInspectedBodyBytes) return;
+        request.EnableBuffering();
+        using var buffer = new MemoryStream();
+        // A body that breaks off or is too large throws BadHttpRequestException/IOException here; the exception
+        // handler answers those with 400 (a client that went away does not read any answer).
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > rules.MaxInspectedBodyBytes) break;
+        }
+        request.Body.Position = 0;
+        if (buffer.Length > rules.MaxInspectedBodyBytes) return;
+        try
+        {
+            Walk(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), errors);
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the endpoint's binder refuses it with 400 and says where.
+        }
+        catch (InvalidOperationException)
+        {
+            // Malformed UTF-8 in a string: the binder refuses it too.
+        }
+    }
+
+    private void Walk(ReadOnlySpan<byte> json, Dictionary<string, string[]> errors)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        // One entry per open object or array: its path, and for arrays the next index.
+        var path = new Stack<(string Path, int Index, bool IsArray)>();
+        string? property = null;
+        string Current()
+        {
+            if (path.Count == 0) return property ?? "body";
+            var (parent, index, isArray) = path.Peek();
+            var segment = isArray ? $"[{index}]" : property ?? "";
+            return parent.Length == 0 ? segment : isArray ? parent + segment : $"{parent}.{segment}";
+        }
+        void Advance()
+        {
+            if (path.Count > 0 && path.Peek().IsArray)
+            {
+                var top = path.Pop();
+                path.Push(top with { Index = top.Index + 1 });
+            }
+        }
+
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                case JsonTokenType.StartArray:
+                    path.Push((path.Count == 0 ? "" : Current(), 0, reader.TokenType == JsonTokenType.StartArray));
+                    property = null;
+                    break;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    path.Pop();
+                    Advance();
+                    break;
+                case JsonTokenType.PropertyName:
+                    property = reader.GetString();
+                    if (InputText.Problem(property, singleLine: true) is { } nameProblem)
+                    {
+                        Add(errors, path.Count > 0 && path.Peek().Path.Length > 0 ? path.Peek().Path : "body", nameProblem);
+                        property = "?";
+                    }
+                    break;
+                case JsonTokenType.String:
+                    var field = Current();
+                    var value = reader.GetString();
+                    if (InputText.Problem(value, InputText.IsSingleLine(field)) is { } problem) Add(errors, field, problem);
+                    else if (DateProblem(field, value!, strict: false) is { } dateProblem) Add(errors, field, dateProblem);
+                    Advance();
+                    break;
+                default:
+                    Advance();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Why a value that reads as a date (yyyy-MM-dd …) lies outside its window, or null.</summary>
+    private string? DateProblem(string field, string value, bool strict)
+    {
+        var match = DateLike().Match(value);
+        if (!match.Success) return null;
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        var now = time.GetUtcNow();
+        if (field.Contains("birth", StringComparison.OrdinalIgnoreCase))
+        {
+            return year < rules.EarliestBirthYear || year > now.Year
+                ? $"Enter a date of birth from {rules.EarliestBirthYear} to today."
+                : null;
+        }
+        var dayOnly = match.Groups["time"].Length == 0;
+        var earliest = strict || !dayOnly ? rules.EarliestYear : rules.EarliestDayYear;
+        var latest = now.Year + rules.YearsAhead;
+        return year < earliest || year > latest ? $"Choose a date from {earliest} to {latest}." : null;
+    }
+
+    private static bool IsJson(HttpRequest request) =>
+        request.ContentType is { } type
+        && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || type.Contains("+json", StringComparison.OrdinalIgnoreCase));
+
+    private static void Add(Dictionary<string, string[]> errors, string field, string message)
+    {
+        if (!errors.ContainsKey(field)) errors[field] = [message];
+    }
+
+    [GeneratedRegex(@"^(?<year>[0-9]{4,6})-[0-9]{2}-[0-9]{2}(?<time>[T ][0-9]{2}:[0-9]{2}[0-9:.,]*(Z|[+-][0-9]{2}:?[0-9]{2})?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateLike();
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text;
+
+namespace Municipal.DocumentIntake.Tests;
+
+/// <summary>An upload that breaks off or carries a control character is the sender's mistake: 400 with the field named.</summary>
+public class BadUploadTests(DocumentFactory factory) : IClassFixture<DocumentFactory>
+{
+    private const string Boundary = "bad-upload-boundary";
+
+    [Fact]
+    public async Task A_multipart_body_that_ends_inside_a_file_is_a_400_and_leaves_no_document()
+    {
+        var (token, _) = factory.Tokens.NewRoom();
+        var resident = factory.CreateResidentClient(token);
+
+        var response = await resident.PostAsync("/api/documents/uploads", Multipart(
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("malformed", (await response.ProblemAsync()).Reasons["files"]);
+        Assert.Equal("[]", await resident.GetStringAsync("/api/documents/uploads/mine"));
+    }
+
+    [Theory]
+    [InlineData("note", "Seite 1\u0000Seite 2")]
+    [InlineData("note", "Bitte \u001b[31m beachten")]
+    [InlineData("language", "de\r\nX-Injected: 1")]
+    public async Task A_field_with_a_control_character_is_a_400_naming_it(string field, string value)
+    {
+        var (token, _) = factory.Tokens.NewRoom();
+        var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Multipart(
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n" +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n{Encoding.Latin1.GetString(Files.Pdf("x"))}\r\n--{Boundary}--\r\n"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("control-character", (await response.ProblemAsync()).Reasons[field]);
+    }
+
+    [Fact]
+    public async Task A_note_on_several_lines_is_kept()
+    {
+        var (token, _) = factory.Tokens.NewRoom();
+        var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Multipart(
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nSeite 1: Vertrag\r\nSeite 2: Anhang\r\n" +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n{Encoding.Latin1.GetString(Files.Pdf("x"))}\r\n--{Boundary}--\r\n"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    private static HttpContent Multipart(string text)
+    {
+        var content = new ByteArrayContent(Encoding.Latin1.GetBytes(text));
+        content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={Boundary}");
+        return content;
+    }
+}

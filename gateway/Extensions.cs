@@ -72,6 +72,7 @@ internal static class Extensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.AddScoped<StaffAccounts>();
+        services.AddSingleton<KnownDevices>();
         services.AddHostedService<DevelopmentStaff>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddDataProtection().SetApplicationName("municipal-gateway").PersistKeysToDbContext<GatewayDb>();

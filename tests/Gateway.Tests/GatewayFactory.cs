@@ -88,6 +88,8 @@ public sealed class StrictGatewayFactory : GatewayFactory
     [
         new("RateLimits:SensitivePerIp", "3"),
         new("RateLimits:SignInPerIp", "4"),
+        new("RateLimits:HubPerIp", "4"),
+        new("RateLimits:StaffExpensivePerAccount", "3"),
         new("RequestLimits:DefaultBytes", "1024"),
     ];
 }

@@ -11,6 +11,9 @@ public static class HeaderValues
         if (!ServiceRoutes.Prefixes.Keys.Any(prefix => context.Request.Path.StartsWithSegments(prefix))) return next(context);
         foreach (var (name, values) in context.Request.Headers)
         {
+            // Never forwarded (InternalTokenTransform drops them): a stray cookie of another site on the same host
+            // must not break every call.
+            if (name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) || name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)) continue;
             foreach (var value in values)
             {
                 if (value is not null && value.Any(c => c > '\x7e' || (c < ' ' && c != '\t')))

@@ -65,7 +65,7 @@ public static class RateLimits
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
-                    if (context.Request.Path.StartsWithSegments("/hubs") && !context.User.IsSignedIn())
+                    if (IsHubConnect(context) && !context.User.IsSignedIn())
                     {
                         return RateLimitPartition.GetFixedWindowLimiter("h:" + ClientIp(context), _ => Window(Limit("HubPerIp", 60), window));
                     }
@@ -92,6 +92,14 @@ public static class RateLimits
                         : RateLimitPartition.GetNoLimiter("not-expensive")));
         });
     }
+
+    /// <summary>
+    /// Opening a hub connection: the negotiate request or the WebSocket upgrade. A long-polling client's polls and
+    /// sends belong to a connection already opened (and its messages are limited by the hub), so they are not counted.
+    /// </summary>
+    private static bool IsHubConnect(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/hubs")
+        && (context.Request.Path.Value!.EndsWith("/negotiate", StringComparison.OrdinalIgnoreCase) || context.WebSockets.IsWebSocketRequest);
 
     private static bool Exempt(HttpContext context) =>
         !context.Request.Path.StartsWithSegments("/api") || context.User.IsSignedIn();

@@ -18,6 +18,11 @@ public sealed class HubAndStaffLimitTests(StrictGatewayFactory gateway) : IClass
 
         Assert.Equal(HttpStatusCode.OK, statuses[0]);
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        // A long-polling client's polls and sends on its open connection are not connection attempts.
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/hubs/session?id=connection-token")).StatusCode);
+        }
     }
 
     [Fact]

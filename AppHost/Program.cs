@@ -65,7 +65,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 
-foreach (var service in new[] { booking, sessions, identity, forms, documents })
+foreach (var service in new[] { booking, sessions, identity, forms, documents, gateway })
 {
     service.WithEnvironment("PublicBaseUrl", gateway.GetEndpoint("http"));
 }

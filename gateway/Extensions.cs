@@ -49,6 +49,8 @@ internal static class Extensions
         services.AddSingleton<AuditLog>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
         services.AddHttpClient(ServicesHealthCheck.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.AddSingleton(new Municipal.ServiceDefaults.HealthDetailsGate(OperatorAccess.MaySeeHealthDetails));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         services.AddHealthChecks().AddCheck<ServicesHealthCheck>("services", tags: [Municipal.ServiceDefaults.Extensions.ReadyTag]);
     }
 
@@ -70,6 +72,7 @@ internal static class Extensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.AddScoped<StaffAccounts>();
+        services.AddSingleton<KnownDevices>();
         services.AddHostedService<DevelopmentStaff>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddDataProtection().SetApplicationName("municipal-gateway").PersistKeysToDbContext<GatewayDb>();
@@ -110,7 +113,10 @@ internal static class Extensions
 
     public static void UseGateway(this WebApplication app)
     {
+        app.UsePublicHost(app.Configuration);
         app.UseSecurityHeaders();
+        app.UseAsciiHeadersForServices();
+        app.UseCrossSiteWriteProtection(app.Configuration);
         app.UseRequestLimits(app.Configuration);
         app.UseWebSockets();
         // wwwroot/citizen is the site root, wwwroot/agent is /agent, wwwroot/shared is /shared; pages get their

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +17,7 @@ public sealed record TotpSetup(string Key, string Uri, string QrSvg);
 
 public sealed record TotpCode(string? Code);
 
-/// <summary>Staff sign-in: password, lockout after repeated failures, and an optional TOTP second factor.</summary>
+/// <summary>Staff sign-in: password, lockout of unknown devices after repeated failures, and an optional TOTP second factor.</summary>
 public static class AuthApi
 {
     private static readonly string TimingDummyHash = new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString());
@@ -34,25 +35,46 @@ public static class AuthApi
         return app;
     }
 
+    /// <summary>
+    /// Every failure — unknown name, wrong password or code, locked account — gives the same 401 and takes at least
+    /// <c>Auth:FailureFloorMs</c> (a password hash is always computed), so neither the answer nor its time tells which
+    /// staff names exist. The lockout (<c>Auth:MaxFailedAttempts</c> failures → <c>Auth:LockoutMinutes</c>) holds for
+    /// unknown devices only: a browser the account signed in from before (<see cref="KnownDevices"/>) still passes with
+    /// the right password and code, so failing on purpose cannot keep the owner out. Guessing from that browser is
+    /// still bounded by the per-IP sign-in limit, and its failures count toward the lockout of every other device.
+    /// </summary>
     public static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> Login(
-        LoginRequest request, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+        LoginRequest request, HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, KnownDevices devices, IConfiguration configuration)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["Bitte Benutzernamen angeben. / Enter your user name."];
         if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["Bitte Passwort angeben. / Enter your password."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var user = await users.FindByNameAsync(request.UserName!);
-        if (user is null || user.Disabled)
+        var started = Stopwatch.GetTimestamp();
+        async Task<ProblemHttpResult> FailedAfterFloor()
         {
-            // Same answer, and about the same time, as a wrong password: the response does not reveal which accounts exist.
-            users.PasswordHasher.VerifyHashedPassword(new StaffUser(), TimingDummyHash, request.Password!);
+            var floor = TimeSpan.FromMilliseconds(configuration.GetValue("Auth:FailureFloorMs", 400));
+            var remaining = floor - Stopwatch.GetElapsedTime(started);
+            if (remaining > TimeSpan.Zero) await Task.Delay(remaining);
             return Failed();
         }
 
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (check.IsLockedOut) return LockedOut();
-        if (!check.Succeeded) return Failed();
+        var user = await users.FindByNameAsync(request.UserName!);
+        if (user is null || user.Disabled)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new StaffUser(), TimingDummyHash, request.Password!);
+            return await FailedAfterFloor();
+        }
+
+        var blocked = await users.IsLockedOutAsync(user) && !devices.IsKnown(context, user.Id);
+        var passwordOk = await users.CheckPasswordAsync(user, request.Password!);
+        if (blocked) return await FailedAfterFloor();
+        if (!passwordOk)
+        {
+            await users.AccessFailedAsync(user);
+            return await FailedAfterFloor();
+        }
 
         if (user.TwoFactorEnabled)
         {
@@ -65,12 +87,13 @@ public static class AuthApi
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
                 await users.AccessFailedAsync(user);
-                return await users.IsLockedOutAsync(user) ? LockedOut() : Failed();
+                return await FailedAfterFloor();
             }
         }
 
         await users.ResetAccessFailedCountAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
+        devices.Remember(context, user.Id);
         return TypedResults.Ok(await MeFor(users, user));
     }
 
@@ -151,9 +174,4 @@ public static class AuthApi
         title: "Anmeldung fehlgeschlagen / Sign-in failed",
         detail: "Benutzername oder Passwort ist falsch. / The user name or password is wrong.",
         statusCode: StatusCodes.Status401Unauthorized);
-
-    private static ProblemHttpResult LockedOut() => TypedResults.Problem(
-        title: "Konto gesperrt / Account locked",
-        detail: "Zu viele Fehlversuche. Bitte später erneut versuchen. / Too many failed attempts. Try again later.",
-        statusCode: StatusCodes.Status423Locked);
 }

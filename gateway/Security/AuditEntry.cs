@@ -12,4 +12,7 @@ public sealed class AuditEntry
     public required string Path { get; init; }
     public int Status { get; init; }
     public string? ClientIp { get; init; }
+
+    /// <summary>The departments the action concerns: the one the request names, and the acting staff member's own.</summary>
+    public string[] Departments { get; init; } = [];
 }

@@ -68,8 +68,27 @@ public sealed class AuditLog(IServiceScopeFactory scopes, ILogger<AuditLog> logg
             Path = path.Value ?? "",
             Status = context.Response.StatusCode,
             ClientIp = context.Connection.RemoteIpAddress?.ToString(),
+            Departments = DepartmentsOf(context, staff.Departments),
         });
     });
+
+    /// <summary>
+    /// Staff act only within their departments (the services refuse the rest), so the actor's departments bound what
+    /// an entry touched; a department the request names (<c>/departments/{key}</c>, <c>?department=</c>,
+    /// <c>?departmentKey=</c>) is added, so a refused attempt on another department shows there too.
+    /// </summary>
+    internal static string[] DepartmentsOf(HttpContext context, IEnumerable<string> actor)
+    {
+        var named = new List<string>();
+        foreach (var name in new[] { "department", "departmentKey" })
+        {
+            if (context.Request.Query[name].FirstOrDefault() is { Length: > 0 and <= 64 } key) named.Add(key);
+        }
+        var segments = (context.Request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.IndexOf(segments, "departments");
+        if (at >= 0 && at + 1 < segments.Length && segments[at + 1].Length <= 64) named.Add(segments[at + 1]);
+        return actor.Concat(named).Distinct(StringComparer.Ordinal).ToArray();
+    }
 
     private static string Describe(string method, PathString path)
     {

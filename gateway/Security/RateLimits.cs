@@ -7,8 +7,10 @@ namespace Municipal.Gateway;
 
 /// <summary>
 /// Limits for everything a resident or an outsider can call: per client IP and, where a resident presents a
-/// capability token, per token. Signed-in staff are not limited here (their accounts are). Rejections answer
-/// 429 with Retry-After. Numbers come from <c>RateLimits:*</c>.
+/// capability token, per token; SignalR's negotiate and connect under <c>/hubs</c> per IP too (messages inside a
+/// connection are limited by the hub itself). Signed-in staff have a generous budget per account on what costs the
+/// city CPU (MRZ checks, OCR of identity stills, PDF printing of submitted forms) and none elsewhere. Rejections
+/// answer 429 with Retry-After. Numbers come from <c>RateLimits:*</c>.
 /// </summary>
 public static class RateLimits
 {
@@ -25,6 +27,17 @@ public static class RateLimits
         ("/api/forms/definitions", false), ("/api/forms/drafts", true), ("/api/booking/appointments", true),
         ("/api/booking/queue", true), ("/api/documents/uploads", true),
     ];
+
+    /// <summary>What costs CPU per call whoever calls it: MRZ checks, OCR of identity stills, PDF printing of a submission.</summary>
+    private static bool IsExpensive(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method)) return false;
+        var path = context.Request.Path;
+        var value = path.Value ?? "";
+        return path.StartsWithSegments("/api/identity/mrz")
+            || (path.StartsWithSegments("/api/identity/verifications") && (value.EndsWith("/mrz", StringComparison.OrdinalIgnoreCase) || value.EndsWith("/still", StringComparison.OrdinalIgnoreCase)))
+            || (path.StartsWithSegments("/api/forms/drafts") && value.EndsWith("/submit", StringComparison.OrdinalIgnoreCase));
+    }
 
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -52,6 +65,10 @@ public static class RateLimits
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
+                    if (IsHubConnect(context) && !context.User.IsSignedIn())
+                    {
+                        return RateLimitPartition.GetFixedWindowLimiter("h:" + ClientIp(context), _ => Window(Limit("HubPerIp", 60), window));
+                    }
                     if (Exempt(context)) return RateLimitPartition.GetNoLimiter("exempt");
                     var sensitive = IsSensitive(context);
                     return RateLimitPartition.GetFixedWindowLimiter(
@@ -68,9 +85,21 @@ public static class RateLimits
                     return RateLimitPartition.GetFixedWindowLimiter(
                         $"{(sensitive ? "s" : "r")}:{key}",
                         _ => Window(sensitive ? Limit("SensitivePerToken", 10) : Limit("ResidentPerToken", 300), window));
-                }));
+                }),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    context.User.IsSignedIn() && IsExpensive(context)
+                        ? RateLimitPartition.GetFixedWindowLimiter("x:" + context.User.ToStaff().Id, _ => Window(Limit("StaffExpensivePerAccount", 120), window))
+                        : RateLimitPartition.GetNoLimiter("not-expensive")));
         });
     }
+
+    /// <summary>
+    /// Opening a hub connection: the negotiate request or the WebSocket upgrade. A long-polling client's polls and
+    /// sends belong to a connection already opened (and its messages are limited by the hub), so they are not counted.
+    /// </summary>
+    private static bool IsHubConnect(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/hubs")
+        && (context.Request.Path.Value!.EndsWith("/negotiate", StringComparison.OrdinalIgnoreCase) || context.WebSockets.IsWebSocketRequest);
 
     private static bool Exempt(HttpContext context) =>
         !context.Request.Path.StartsWithSegments("/api") || context.User.IsSignedIn();

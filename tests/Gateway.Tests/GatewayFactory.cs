@@ -40,6 +40,8 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:rabbitmq", virtualHost!.ConnectionString);
         builder.UseSetting("Auth:InternalKey", TestEnvironment.InternalKey);
         builder.UseSetting("Mail:Maildir", TestEnvironment.Maildir);
+        // The public address: a Host header naming anything else (but loopback) never reaches a redirect.
+        builder.UseSetting("PublicBaseUrl", "https://localhost");
         foreach (var (name, stub) in Backends) builder.UseSetting($"services:{name}:http:0", stub.Url);
         // Every test client shares one (unknown) address in the test server: generous limits unless a test lowers them.
         builder.UseSetting("RateLimits:SignInPerIp", "10000");
@@ -86,6 +88,8 @@ public sealed class StrictGatewayFactory : GatewayFactory
     [
         new("RateLimits:SensitivePerIp", "3"),
         new("RateLimits:SignInPerIp", "4"),
+        new("RateLimits:HubPerIp", "4"),
+        new("RateLimits:StaffExpensivePerAccount", "3"),
         new("RequestLimits:DefaultBytes", "1024"),
     ];
 }

@@ -70,7 +70,7 @@ public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayF
     }
 
     [Fact]
-    public async Task Repeated_failures_lock_the_account_even_for_the_right_password()
+    public async Task Repeated_failures_lock_unknown_devices_out_with_the_answer_of_a_wrong_password()
     {
         var (userName, password) = await CreateAccountAsync("clerk", "residents-office");
         var client = gateway.Browser();
@@ -79,9 +79,66 @@ public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayF
             await client.PostAsJsonAsync("/api/auth/login", new { userName, password = "wrong-password-1!" });
         }
 
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        var locked = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        var unknown = await client.PostAsJsonAsync("/api/auth/login", new { userName = "nobody." + Guid.NewGuid().ToString("N")[..8], password });
 
-        Assert.Equal(HttpStatusCode.Locked, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        var a = await locked.Content.ReadFromJsonAsync<JsonElement>();
+        var b = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        foreach (var field in new[] { "type", "title", "detail", "status" })
+        {
+            Assert.Equal(b.GetProperty(field).ToString(), a.GetProperty(field).ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Failures_by_someone_else_do_not_lock_the_owner_out_of_a_browser_they_signed_in_from()
+    {
+        var (userName, password) = await CreateAccountAsync("clerk", "residents-office");
+        var owner = await gateway.SignedInAsync(userName, password);
+        (await owner.PostAsync("/api/auth/logout", null)).EnsureSuccessStatusCode();
+
+        var attacker = gateway.Browser();
+        for (var i = 0; i < 6; i++)
+        {
+            await attacker.PostAsJsonAsync("/api/auth/login", new { userName, password = "wrong-password-1!" });
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await attacker.PostAsJsonAsync("/api/auth/login", new { userName, password })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync("/api/auth/login", new { userName, password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await owner.PostAsJsonAsync("/api/auth/login", new { userName, password = "wrong-password-1!" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_names_wrong_passwords_and_locked_accounts_take_about_the_same_time()
+    {
+        var (lockedName, _) = await CreateAccountAsync("clerk", "tax-office");
+        var (existingName, _) = await CreateAccountAsync("clerk", "tax-office");
+        var client = gateway.Browser();
+        for (var i = 0; i < 6; i++)
+        {
+            await client.PostAsJsonAsync("/api/auth/login", new { userName = lockedName, password = "wrong-password-1!" });
+        }
+
+        async Task<double> MedianMs(string userName)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = "wrong-password-2!" });
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            }
+            return times.Order().ElementAt(times.Count / 2);
+        }
+
+        var unknown = await MedianMs("nobody." + Guid.NewGuid().ToString("N")[..8]);
+        var wrong = await MedianMs(existingName);
+        var locked = await MedianMs(lockedName);
+
+        var spread = new[] { unknown, wrong, locked }.Max() - new[] { unknown, wrong, locked }.Min();
+        Assert.True(spread < 120, $"unknown {unknown:F0} ms, wrong password {wrong:F0} ms, locked {locked:F0} ms");
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public sealed class Hub : IAsyncDisposable
 
     public HubConnection Connection { get; }
 
-    public static async Task<Hub> ConnectAsync<T>(WebApplicationFactory<T> factory, StaffIdentity? staff = null) where T : class
+    /// <param name="forwardedFor">The client address the gateway would forward in X-Forwarded-For.</param>
+    public static async Task<Hub> ConnectAsync<T>(WebApplicationFactory<T> factory, StaffIdentity? staff = null, string? forwardedFor = null) where T : class
     {
         var server = factory.Server;
         var connection = new HubConnectionBuilder()
@@ -27,7 +28,11 @@ public sealed class Hub : IAsyncDisposable
                 options.WebSocketFactory = async (context, ct) =>
                 {
                     var client = server.CreateWebSocketClient();
-                    if (staff is not null) client.ConfigureRequest = r => r.Headers.Authorization = "Bearer " + Staff.Token(staff);
+                    client.ConfigureRequest = r =>
+                    {
+                        if (staff is not null) r.Headers.Authorization = "Bearer " + Staff.Token(staff);
+                        if (forwardedFor is not null) r.Headers["X-Forwarded-For"] = forwardedFor;
+                    };
                     return await client.ConnectAsync(context.Uri, ct);
                 };
             })

@@ -27,9 +27,9 @@ public static class IceServersApi
         if (string.IsNullOrEmpty(token)) return Problems.MissingToken();
 
         if (await access.FindByResidentTokenAsync(token, cancellationToken) is { IsOpen: true } room)
-            return TypedResults.Ok(iceServers.For(room.Id.ToString("N")));
+            return TypedResults.Ok(iceServers.For(room.Id.ToString("N"), room.ExpiresAt));
         if (await access.FindByInviteTokenAsync(token, cancellationToken) is { Room.IsOpen: true } invited)
-            return TypedResults.Ok(iceServers.For(invited.Invite.Id.ToString("N")));
+            return TypedResults.Ok(iceServers.For(invited.Invite.Id.ToString("N"), invited.Invite.ExpiresAt));
         return Problems.NotFound("No open room for this token.");
     }
 }

@@ -7,6 +7,9 @@ public sealed class TokenBucket(HubLimit limit, long now, TimeProvider clock)
     private double tokens = limit.Burst;
     private long refilledAt = now;
 
+    /// <summary>How long nothing was taken: a bucket idle for longer than Burst / PerSecond is full again.</summary>
+    public TimeSpan Idle => clock.GetElapsedTime(Volatile.Read(ref refilledAt));
+
     public bool TryTake()
     {
         lock (gate)

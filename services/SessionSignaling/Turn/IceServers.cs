@@ -20,10 +20,12 @@ public sealed record IceServersResponse(IReadOnlyList<IceServer> IceServers, Dat
 /// </summary>
 public sealed class IceServers(IOptions<TurnOptions> options, TimeProvider clock)
 {
-    public IceServersResponse For(string id)
+    /// <param name="tokenExpiresAt">When the caller's token expires (residents and guests): credentials end soon after.</param>
+    public IceServersResponse For(string id, DateTimeOffset? tokenExpiresAt = null)
     {
         var turn = options.Value;
         var expiresAt = clock.GetUtcNow() + turn.CredentialLifetime;
+        if (tokenExpiresAt + turn.CredentialGrace is { } end && end < expiresAt) expiresAt = end;
         var servers = new List<IceServer>();
 
         var stun = turn.StunUrls.Count > 0 ? turn.StunUrls : StunFromTurn(turn.Urls);

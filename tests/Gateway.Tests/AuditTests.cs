@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Municipal.Gateway.Tests;
+
+public sealed class AuditTests(GatewayFactory gateway) : IClassFixture<GatewayFactory>
+{
+    [Fact]
+    public async Task Supervisors_read_only_their_departments_entries_and_admins_all()
+    {
+        var residentsDossier = $"/api/forms/dossiers/{Guid.NewGuid()}";
+        var taxDossier = $"/api/forms/dossiers/{Guid.NewGuid()}";
+        await (await gateway.SignedInAsync("clerk.residents")).GetAsync(residentsDossier);
+        await (await gateway.SignedInAsync("clerk.tax")).GetAsync(taxDossier);
+
+        var admin = await gateway.SignedInAsync("admin");
+        Assert.Single(await EntriesAsync(admin, residentsDossier, wait: true));
+        Assert.Single(await EntriesAsync(admin, taxDossier, wait: true));
+
+        var residentsSupervisor = await SupervisorOfAsync("residents-office");
+        var taxSupervisor = await SupervisorOfAsync("tax-office");
+        var both = await gateway.SignedInAsync("supervisor");
+
+        var entry = Assert.Single(await EntriesAsync(residentsSupervisor, residentsDossier));
+        Assert.Contains("residents-office", entry.GetProperty("departments").EnumerateArray().Select(d => d.GetString()));
+        Assert.Empty(await EntriesAsync(residentsSupervisor, taxDossier));
+        Assert.Single(await EntriesAsync(taxSupervisor, taxDossier));
+        Assert.Empty(await EntriesAsync(taxSupervisor, residentsDossier));
+        Assert.Single(await EntriesAsync(both, residentsDossier));
+        Assert.Single(await EntriesAsync(both, taxDossier));
+        // Without a filter too: nothing of the other department.
+        var all = await taxSupervisor.GetFromJsonAsync<JsonElement[]>("/api/audit?take=1000");
+        Assert.DoesNotContain(all!, e => e.GetProperty("path").GetString() == residentsDossier);
+    }
+
+    [Fact]
+    public async Task An_admins_action_without_a_department_is_for_admins_only()
+    {
+        var admin = await gateway.SignedInAsync("admin");
+        var path = $"/api/forms/dossiers/{Guid.NewGuid()}";
+        await admin.GetAsync(path);
+
+        Assert.Single(await EntriesAsync(admin, path, wait: true));
+        Assert.Empty(await EntriesAsync(await gateway.SignedInAsync("supervisor"), path));
+    }
+
+    private static async Task<JsonElement[]> EntriesAsync(HttpClient client, string path, bool wait = false)
+    {
+        JsonElement[] entries = [];
+        for (var i = 0; i < (wait ? 50 : 1) && entries.Length == 0; i++)
+        {
+            if (i > 0) await Task.Delay(100);
+            entries = (await client.GetFromJsonAsync<JsonElement[]>($"/api/audit?path={Uri.EscapeDataString(path)}"))!;
+        }
+        return entries;
+    }
+
+    private async Task<HttpClient> SupervisorOfAsync(string department)
+    {
+        var admin = await gateway.SignedInAsync("admin");
+        var userName = $"sup.{Guid.NewGuid():N}"[..20];
+        var response = await admin.PostAsJsonAsync("/api/staff", new
+        {
+            userName, displayName = "Supervisor " + department, roles = new[] { "supervisor" }, departments = new[] { department }, skills = Array.Empty<string>(),
+        });
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return await gateway.SignedInAsync(userName, created.GetProperty("temporaryPassword").GetString()!);
+    }
+}

@@ -48,6 +48,8 @@ internal static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PendingScanService>());
         builder.Services.AddSingleton<RetentionService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+        builder.Services.AddSingleton<OrphanFileSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OrphanFileSweep>());
 
         // "http://sessions" and "http://forms" resolve through service discovery (services:<name>:http:0).
         builder.AddSessionRooms();

@@ -1,3 +1,5 @@
+using Municipal.DocumentIntake.Kiosk;
+
 namespace Municipal.DocumentIntake;
 
 /// <summary>The <c>Documents</c> configuration section.</summary>
@@ -34,6 +36,8 @@ public sealed class DocumentOptions
 
     /// <summary>A file younger than this is never taken for an orphan: its upload may still be under way.</summary>
     public int OrphanGraceMinutes { get; set; } = 120;
+
+    public KioskQuotas Kiosk { get; set; } = new();
 
     public int RetentionDaysFor(string departmentKey) =>
         RetentionDays.TryGetValue(departmentKey, out var days) ? days : DefaultRetentionDays;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Municipal.DocumentIntake.Consumers;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Intake;
+using Municipal.DocumentIntake.Kiosk;
 using Municipal.DocumentIntake.Residents;
 using Municipal.DocumentIntake.Retention;
 using Municipal.DocumentIntake.Routing;
@@ -43,6 +44,7 @@ internal static class Extensions
         builder.Services.AddScoped<UploadReader>();
         builder.Services.AddScoped<IntakeService>();
         builder.Services.AddScoped<DocumentRouter>();
+        builder.Services.AddScoped<KioskDevices>();
         builder.Services.AddSingleton<ResidentContextResolver>();
         builder.Services.AddSingleton<PendingScanService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PendingScanService>());

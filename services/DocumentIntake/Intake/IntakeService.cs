@@ -70,6 +70,8 @@ public sealed class IntakeService(
             Email = draft.Email,
             Language = draft.Language,
             CreatedAt = now,
+            KioskDeviceId = draft.KioskDeviceId,
+            ReceivedBytes = upload.Files.Sum(f => f.Length),
         };
         if (draft.Channel == Channels.Kiosk)
         {

@@ -1,3 +1,5 @@
+using Municipal.DocumentIntake.Kiosk;
+
 namespace Municipal.DocumentIntake;
 
 /// <summary>The <c>Documents</c> configuration section.</summary>
@@ -28,6 +30,14 @@ public sealed class DocumentOptions
     public int RescanMaxBackoffSeconds { get; set; } = 300;
 
     public int RetentionSweepMinutes { get; set; } = 60;
+
+    /// <summary>How often files without a row (a crash between placing a file and committing its row) are looked for.</summary>
+    public int OrphanSweepMinutes { get; set; } = 60;
+
+    /// <summary>A file younger than this is never taken for an orphan: its upload may still be under way.</summary>
+    public int OrphanGraceMinutes { get; set; } = 120;
+
+    public KioskQuotas Kiosk { get; set; } = new();
 
     public int RetentionDaysFor(string departmentKey) =>
         RetentionDays.TryGetValue(departmentKey, out var days) ? days : DefaultRetentionDays;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Municipal.DocumentIntake.Consumers;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Intake;
+using Municipal.DocumentIntake.Kiosk;
 using Municipal.DocumentIntake.Residents;
 using Municipal.DocumentIntake.Retention;
 using Municipal.DocumentIntake.Routing;
@@ -44,11 +45,14 @@ internal static class Extensions
         builder.Services.AddScoped<UploadReader>();
         builder.Services.AddScoped<IntakeService>();
         builder.Services.AddScoped<DocumentRouter>();
+        builder.Services.AddScoped<KioskDevices>();
         builder.Services.AddScoped<ResidentContextResolver>();
         builder.Services.AddSingleton<PendingScanService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PendingScanService>());
         builder.Services.AddSingleton<RetentionService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+        builder.Services.AddSingleton<OrphanFileSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OrphanFileSweep>());
 
         // "http://sessions" and "http://forms" resolve through service discovery (services:<name>:http:0).
         builder.AddSessionsClient();

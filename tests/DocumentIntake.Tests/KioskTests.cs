@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Municipal.ServiceDefaults.Security;
 using Municipal.Testing;
 
 namespace Municipal.DocumentIntake.Tests;
@@ -14,7 +16,8 @@ public class KioskTests(DocumentFactory factory) : IClassFixture<DocumentFactory
         var form = Files.Form(("files", "page-1.jpg", Files.Page1, "image/jpeg"), ("files", "page-2.jpg", Files.Page2, "image/jpeg"),
                 ("files", "anhang.pdf", Files.Pdf("attachment"), "application/pdf"))
             .With("concernKey", "dog-registration").With("email", email).With("language", "en");
-        var response = await factory.CreateClient().PostAsync("/api/documents/kiosk/submissions", form);
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var response = await kiosk.PostAsync("/api/documents/kiosk/submissions", form);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var result = await response.SubmittedAsync();
 
@@ -41,9 +44,10 @@ public class KioskTests(DocumentFactory factory) : IClassFixture<DocumentFactory
     [Fact]
     public async Task A_second_submission_gets_the_next_receipt_number_and_no_mail_without_an_address()
     {
-        var first = await (await factory.CreateClient().PostAsync("/api/documents/kiosk/submissions",
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var first = await (await kiosk.PostAsync("/api/documents/kiosk/submissions",
             Files.Form(("files", "p.jpg", Files.Page1, null)).With("concernKey", "move"))).SubmittedAsync();
-        var second = await (await factory.CreateClient().PostAsync("/api/documents/kiosk/submissions",
+        var second = await (await kiosk.PostAsync("/api/documents/kiosk/submissions",
             Files.Form(("files", "p.jpg", Files.Page1, null)).With("concernKey", "move"))).SubmittedAsync();
         Assert.Equal(long.Parse(first.ReceiptNumber![^6..]) + 1, long.Parse(second.ReceiptNumber![^6..]));
     }
@@ -55,7 +59,8 @@ public class KioskTests(DocumentFactory factory) : IClassFixture<DocumentFactory
     public async Task Fields_are_validated_by_name(string concern, string email, string field, string reason)
     {
         var form = Files.Form(("files", "p.jpg", Files.Page1, null)).With("concernKey", concern).With("email", email);
-        var response = await factory.CreateClient().PostAsync("/api/documents/kiosk/submissions", form);
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var response = await kiosk.PostAsync("/api/documents/kiosk/submissions", form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(reason, (await response.ProblemAsync()).Reasons[field]);
     }
@@ -69,5 +74,122 @@ public class KioskTests(DocumentFactory factory) : IClassFixture<DocumentFactory
         Assert.Contains(new KioskConcernView("naturalisation", "residents-office"), concerns);
     }
 
+    [Fact]
+    public async Task An_unknown_device_is_refused_with_401_and_nothing_is_stored()
+    {
+        var form = () => Files.Form(("files", "p.jpg", Files.Page1, null)).With("concernKey", "move").With("email", Mailbox.UniqueAddress());
+        foreach (var client in new[] { factory.CreateClient(), factory.KioskClient(CapabilityToken.Create()), factory.KioskClient("not-a-token") })
+        {
+            var response = await client.PostAsync("/api/documents/kiosk/submissions", form());
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("device-unknown", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString());
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/documents/kiosk/device")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task An_enrolment_code_works_once_and_the_device_shows_in_the_admin_list()
+    {
+        var issued = await factory.IssueKioskAsync("Eingangshalle West");
+        Assert.Equal("waiting", issued.Device.Status);
+        var first = await factory.CreateClient().PostAsJsonAsync("/api/documents/kiosk/enrolment", new { code = issued.EnrolmentCode });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var again = await factory.CreateClient().PostAsJsonAsync("/api/documents/kiosk/enrolment", new { code = issued.EnrolmentCode });
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+
+        var token = (await first.Content.ReadFromJsonAsync<KioskEnrolment.Enrolled>())!.Token;
+        var state = await factory.KioskClient(token).GetFromJsonAsync<JsonElement>("/api/documents/kiosk/device");
+        Assert.Equal("Eingangshalle West", state.GetProperty("name").GetString());
+
+        var devices = await factory.CreateStaffClient(Staff.Admin()).GetFromJsonAsync<List<KioskEnrolment.DeviceView>>("/api/documents/kiosk/devices");
+        Assert.Contains(devices!, d => d.Id == issued.Device.Id && d.Status == "active");
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateStaffClient(Staff.Supervisor("residents-office")).GetAsync("/api/documents/kiosk/devices")).StatusCode);
+        var unnamed = await factory.CreateStaffClient(Staff.Admin()).PostAsJsonAsync("/api/documents/kiosk/devices", new { name = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_revoked_device_is_refused_with_401()
+    {
+        var (kiosk, id) = await factory.EnrolKioskAsync("Foyer Ost");
+        var form = () => Files.Form(("files", "p.jpg", Files.Page1, null)).With("concernKey", "move");
+        Assert.Equal(HttpStatusCode.Created, (await kiosk.PostAsync("/api/documents/kiosk/submissions", form())).StatusCode);
+
+        var revoked = await factory.CreateStaffClient(Staff.Admin()).PostAsync($"/api/documents/kiosk/devices/{id}/revoke", null);
+        Assert.Equal("revoked", (await revoked.Content.ReadFromJsonAsync<KioskEnrolment.DeviceView>())!.Status);
+
+        var response = await kiosk.PostAsync("/api/documents/kiosk/submissions", form());
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("device-revoked", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await kiosk.GetAsync("/api/documents/kiosk/device")).StatusCode);
+    }
+
     public sealed record KioskConcernView(string ConcernKey, string DepartmentKey);
+}
+
+/// <summary>A document intake with small kiosk quotas, so each can be reached in a test.</summary>
+public sealed class SmallQuotaFactory : DocumentFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Configure() =>
+    [
+        .. base.Configure(),
+        new("Documents:Kiosk:FilesPerRequest", "3"),
+        new("Documents:Kiosk:BytesPerRequest", "200000"),
+        new("Documents:Kiosk:RequestsPerHour", "2"),
+        new("Documents:Kiosk:BytesPerHour", "100000"),
+    ];
+}
+
+public class KioskQuotaTests(SmallQuotaFactory factory) : IClassFixture<SmallQuotaFactory>
+{
+    private static async Task<(JsonElement Problem, HttpResponseMessage Response)> RefusedAsync(HttpResponseMessage response, HttpStatusCode status, string limit)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(limit, problem.GetProperty("limit").GetString());
+        return (problem, response);
+    }
+
+    [Fact]
+    public async Task More_files_than_a_request_may_carry_answer_413_naming_the_limit()
+    {
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var form = Files.Form([.. Enumerable.Range(1, 4).Select(i => ("files", $"{i}.pdf", Files.Pdf($"page {i}"), (string?)null))]).With("concernKey", "move");
+        var (problem, _) = await RefusedAsync(await kiosk.PostAsync("/api/documents/kiosk/submissions", form), HttpStatusCode.RequestEntityTooLarge, "filesPerRequest");
+        Assert.Equal(3, problem.GetProperty("max").GetInt32());
+    }
+
+    [Fact]
+    public async Task More_bytes_than_a_request_may_carry_answer_413_naming_the_limit()
+    {
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var form = Files.Form(("files", "big.pdf", Files.Pdf(new string('x', 250_000)), null)).With("concernKey", "move");
+        await RefusedAsync(await kiosk.PostAsync("/api/documents/kiosk/submissions", form), HttpStatusCode.RequestEntityTooLarge, "bytesPerRequest");
+    }
+
+    [Fact]
+    public async Task Requests_past_the_hourly_quota_answer_429_with_retry_after()
+    {
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var form = () => Files.Form(("files", "p.pdf", Files.Pdf(Guid.NewGuid().ToString()), null)).With("concernKey", "move");
+        for (var i = 0; i < 2; i++) await (await kiosk.PostAsync("/api/documents/kiosk/submissions", form())).SubmittedAsync();
+        var (_, response) = await RefusedAsync(await kiosk.PostAsync("/api/documents/kiosk/submissions", form()), HttpStatusCode.TooManyRequests, "requestsPerHour");
+        Assert.InRange(response.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 3000, 3600);
+
+        // The quota is the device's: another kiosk still hands in.
+        var (other, _) = await factory.EnrolKioskAsync("Zweites Terminal");
+        await (await other.PostAsync("/api/documents/kiosk/submissions", form())).SubmittedAsync();
+    }
+
+    [Fact]
+    public async Task Bytes_past_the_hourly_quota_answer_429_naming_the_limit()
+    {
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        await (await kiosk.PostAsync("/api/documents/kiosk/submissions",
+            Files.Form(("files", "1.jpg", Files.Page1, null), ("files", "2.jpg", Files.Page2, null)).With("concernKey", "move"))).SubmittedAsync();
+        var more = Files.Form(("files", "3.pdf", Files.Pdf(new string('y', 40_000)), null)).With("concernKey", "move");
+        await RefusedAsync(await kiosk.PostAsync("/api/documents/kiosk/submissions", more), HttpStatusCode.TooManyRequests, "bytesPerHour");
+    }
 }

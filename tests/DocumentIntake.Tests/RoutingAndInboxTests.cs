@@ -12,7 +12,8 @@ public class RoutingAndInboxTests(DocumentFactory factory) : IClassFixture<Docum
     {
         var form = Files.Form(("files", fileName, Files.Pdf(Guid.NewGuid().ToString()), null)).With("concernKey", concern);
         if (note is not null) form.With("note", note);
-        var result = await (await factory.CreateClient().PostAsync("/api/documents/kiosk/submissions", form)).SubmittedAsync();
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var result = await (await kiosk.PostAsync("/api/documents/kiosk/submissions", form)).SubmittedAsync();
         return Assert.Single(result.Documents);
     }
 

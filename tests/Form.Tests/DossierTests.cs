@@ -38,6 +38,9 @@ public sealed class DossierTests(FormFactory factory) : IClassFixture<FormFactor
 
         // The link in the latest mail opens the dossier (and so does the one from the submission).
         var link = System.Text.RegularExpressions.Regex.Match(asked.TextBody ?? "", "#t=([A-Za-z0-9_-]{43})").Groups[1].Value;
+        // Issue 16, item 9: when information is missing, the mail offers the upload page with the dossier's token.
+        Assert.Contains($"/upload.html#t={link}", asked.TextBody);
+        Assert.DoesNotContain("/upload.html", Assert.Single(mails, m => m.Subject?.Contains("in review") == true).TextBody);
         var view = await factory.CreateResidentClient(link).GetFromJsonAsync<JsonElement>("/api/forms/dossiers/mine");
         Assert.Equal("needs_information", view.GetProperty("status").GetString());
         Assert.Equal(["received", "in_review", "needs_information"], view.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()));

@@ -16,6 +16,7 @@ register({
     'tile.stats': 'Statistik', 'tile.stats.text': 'Wartezeiten, Bearbeitungszeiten, Bewertungen.',
     'tile.adminBooking': 'Angebot & Öffnungszeiten', 'tile.adminBooking.text': 'Abteilungen, Anliegen, Zeiten, Zuständigkeiten.',
     'tile.adminStaff': 'Mitarbeitende verwalten', 'tile.adminStaff.text': 'Konten, Rollen, Abteilungen und Themen.',
+    'tile.adminKiosks': 'Scanner-Terminals', 'tile.adminKiosks.text': 'Terminals registrieren und widerrufen.',
     'tile.audit': 'Protokoll', 'tile.audit.text': 'Wer hat was geöffnet oder geändert.',
     'totp.title': 'Zweiter Faktor (TOTP)', 'totp.on': 'Der zweite Faktor ist eingeschaltet.', 'totp.offState': 'Der zweite Faktor ist ausgeschaltet.',
     'totp.scan': 'Scannen Sie den QR-Code mit Ihrer Authenticator-App und geben Sie den angezeigten Code ein.', 'totp.key': 'Schlüssel:',
@@ -34,11 +35,14 @@ register({
     'tile.stats': 'Statistics', 'tile.stats.text': 'Waiting and handling times, ratings.',
     'tile.adminBooking': 'Services & opening hours', 'tile.adminBooking.text': 'Departments, concerns, hours, responsibilities.',
     'tile.adminStaff': 'Manage staff', 'tile.adminStaff.text': 'Accounts, roles, departments and topics.',
+    'tile.adminKiosks': 'Scanner kiosks', 'tile.adminKiosks.text': 'Register and revoke kiosks.',
     'tile.audit': 'Audit log', 'tile.audit.text': 'Who opened or changed what.',
     'totp.title': 'Second factor (TOTP)', 'totp.on': 'The second factor is on.', 'totp.offState': 'The second factor is off.',
     'totp.scan': 'Scan the QR code with your authenticator app and enter the code it shows.', 'totp.key': 'Key:',
     'totp.start': 'Set up a second factor', 'totp.confirm': 'Confirm', 'totp.off': 'Turn the second factor off', 'totp.qr': 'QR code for the authenticator app',
   },
+  fr: { 'tile.adminKiosks': 'Terminaux de numérisation', 'tile.adminKiosks.text': 'Enregistrer et révoquer des terminaux.' },
+  it: { 'tile.adminKiosks': 'Terminali di scansione', 'tile.adminKiosks.text': 'Registrare e revocare terminali.' },
 });
 
 const tiles = [
@@ -49,6 +53,7 @@ const tiles = [
   ['/agent/stats.html', 'stats', ['supervisor', 'admin']],
   ['/agent/admin-booking.html', 'adminBooking', ['admin']],
   ['/agent/admin-staff.html', 'adminStaff', ['admin']],
+  ['/agent/admin-kiosks.html', 'adminKiosks', ['admin']],
   ['/agent/audit.html', 'audit', ['supervisor', 'admin']],
 ];
 

@@ -8,8 +8,13 @@ const STATUS = {
   en: { received: 'Received', in_review: 'In review', needs_information: 'Information needed', completed: 'Completed', rejected: 'Rejected' },
 };
 register({
-  de: { 'dossier.title': 'Ihr Dossier', 'dossier.reference': 'Referenz', 'dossier.status': 'Stand', 'dossier.history': 'Verlauf', 'dossier.pdf': 'Eingereichtes Formular (PDF) herunterladen', 'dossier.notfound': 'Dieser Link ist ungültig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.', 'dossier.note': 'Mitteilung der Verwaltung', 'dossier.signature': 'Unterschrieben', 'dossier.sig.tan': 'mit Einmal-Code (TAN)', 'dossier.sig.drawn': 'von Hand auf dem Bildschirm' },
-  en: { 'dossier.title': 'Your dossier', 'dossier.reference': 'Reference', 'dossier.status': 'Status', 'dossier.history': 'History', 'dossier.pdf': 'Download the submitted form (PDF)', 'dossier.notfound': 'This link is not valid or has expired. Please use the link from your latest email.', 'dossier.note': 'Message from the city office', 'dossier.signature': 'Signed', 'dossier.sig.tan': 'with a one-time code (TAN)', 'dossier.sig.drawn': 'by hand on screen' },
+  de: { 'dossier.title': 'Ihr Dossier', 'dossier.reference': 'Referenz', 'dossier.status': 'Stand', 'dossier.history': 'Verlauf', 'dossier.pdf': 'Eingereichtes Formular (PDF) herunterladen', 'dossier.notfound': 'Dieser Link ist ungültig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.', 'dossier.note': 'Mitteilung der Verwaltung', 'dossier.signature': 'Unterschrieben', 'dossier.sig.tan': 'mit Einmal-Code (TAN)', 'dossier.sig.drawn': 'von Hand auf dem Bildschirm',
+    'dossier.missingText': 'Es fehlen noch Angaben oder Unterlagen. Senden Sie uns die fehlenden Unterlagen hier:', 'dossier.upload': 'Fehlende Unterlagen hochladen' },
+  en: { 'dossier.title': 'Your dossier', 'dossier.reference': 'Reference', 'dossier.status': 'Status', 'dossier.history': 'History', 'dossier.pdf': 'Download the submitted form (PDF)', 'dossier.notfound': 'This link is not valid or has expired. Please use the link from your latest email.', 'dossier.note': 'Message from the city office', 'dossier.signature': 'Signed', 'dossier.sig.tan': 'with a one-time code (TAN)', 'dossier.sig.drawn': 'by hand on screen',
+    'dossier.missingText': 'Some information or documents are missing. Send us the missing documents here:', 'dossier.upload': 'Upload the missing documents' },
+  fr: { 'dossier.missingText': 'Il manque encore des informations ou des documents. Envoyez-nous les documents manquants ici :', 'dossier.upload': 'Téléverser les documents manquants' },
+  it: { 'dossier.missingText': 'Mancano ancora informazioni o documenti. Ci invii qui i documenti mancanti:', 'dossier.upload': 'Caricare i documenti mancanti' },
+  'de-x-ls': { 'dossier.missingText': 'Uns fehlen noch Papiere von Ihnen. Sie können die Papiere hier schicken.', 'dossier.upload': 'Papiere hochladen' },
 });
 apply();
 languageSwitch();
@@ -45,6 +50,9 @@ async function load() {
       if (h.note) li.append(Object.assign(document.createElement('p'), { className: 'note', textContent: `${t('dossier.note')}: ${h.note}` }));
       return li;
     }));
+    // A clerk asked for more: the same link's token lets the resident upload to this dossier.
+    $('missing').hidden = d.status !== 'needs_information';
+    $('upload').href = `/upload.html#t=${encodeURIComponent(token)}`;
     $('loading').hidden = true;
     $('dossier').hidden = false;
   } catch (error) {

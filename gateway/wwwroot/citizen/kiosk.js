@@ -1,8 +1,10 @@
 // The town-hall scanner kiosk. Nobody signs in; every step is one large choice. Pages come from the camera or a
 // scanner's output folder; image pages are sent as JPEG and the service combines them into one PDF. After a period
 // without activity (?idle=<seconds>, default 120) everything is cleared so the next person never sees a document.
+// Only a registered device hands in: an admin's enrolment link (#enrol=<code>) is traded once for a device token,
+// which this browser keeps and sends with every submission; without one the page says so and offers nothing.
 import { register, t, apply, languageSwitch, language } from '/shared/i18n.js';
-import { api } from '/shared/api.js';
+import { api, fragmentToken } from '/shared/api.js';
 import { uploadWithProgress, describeRejection, renderList } from '/shared/documents-panel.js';
 
 register({
@@ -20,6 +22,14 @@ register({
     'kiosk.noCamera': 'Keine Kamera verfügbar – bitte Dateien wählen.', 'kiosk.cameraReady': 'Legen Sie die Seite unter die Kamera und tippen Sie auf «Seite aufnehmen».',
     'kiosk.emailInvalid': 'Bitte geben Sie eine gültige E-Mail-Adresse ein oder lassen Sie das Feld leer.',
     'kiosk.mailed': 'Die Quittung wurde an {email} gesendet.', 'kiosk.concernsFailed': 'Die Anliegen konnten nicht geladen werden.',
+    'kiosk.unregisteredTitle': 'Dieses Terminal ist nicht registriert',
+    'kiosk.unregisteredText': 'Hier können im Moment keine Dokumente abgegeben werden. Bitte wenden Sie sich an den Empfang.',
+    'kiosk.unregisteredAdmin': 'Für die Verwaltung: Öffnen Sie auf diesem Gerät den Registrierungslink aus «Scanner-Terminals».',
+    'kiosk.enrolFailed': 'Der Registrierungslink ist ungültig, abgelaufen oder wurde schon verwendet.',
+    'kiosk.limit.filesPerRequest': 'Höchstens {max} Seiten oder Dateien auf einmal. Bitte geben Sie den Rest in einer zweiten Sendung ab.',
+    'kiosk.limit.bytesPerRequest': 'Diese Sendung ist zu gross (höchstens {max} MB). Bitte teilen Sie sie auf.',
+    'kiosk.limit.requestsPerHour': 'Dieses Terminal hat für diese Stunde genug angenommen. Bitte versuchen Sie es später erneut oder wenden Sie sich an den Empfang.',
+    'kiosk.limit.bytesPerHour': 'Dieses Terminal hat für diese Stunde genug angenommen. Bitte versuchen Sie es später erneut oder wenden Sie sich an den Empfang.',
   },
   en: {
     'kiosk.brand': 'Scanner kiosk', 'kiosk.title': 'Hand in documents', 'kiosk.steps': 'Steps',
@@ -35,6 +45,44 @@ register({
     'kiosk.noCamera': 'No camera available – please choose files.', 'kiosk.cameraReady': 'Put the page under the camera and tap “Capture page”.',
     'kiosk.emailInvalid': 'Please enter a valid e-mail address or leave the field empty.',
     'kiosk.mailed': 'The receipt was sent to {email}.', 'kiosk.concernsFailed': 'The concerns could not be loaded.',
+    'kiosk.unregisteredTitle': 'This kiosk is not registered',
+    'kiosk.unregisteredText': 'Documents cannot be handed in here at the moment. Please ask at the reception desk.',
+    'kiosk.unregisteredAdmin': 'For the administration: open the registration link from “Scanner kiosks” on this device.',
+    'kiosk.enrolFailed': 'The registration link is invalid, has expired or was already used.',
+    'kiosk.limit.filesPerRequest': 'At most {max} pages or files at once. Please hand in the rest in a second submission.',
+    'kiosk.limit.bytesPerRequest': 'This submission is too large (at most {max} MB). Please split it up.',
+    'kiosk.limit.requestsPerHour': 'This kiosk has taken in enough for this hour. Please try again later or ask at the reception desk.',
+    'kiosk.limit.bytesPerHour': 'This kiosk has taken in enough for this hour. Please try again later or ask at the reception desk.',
+  },
+  fr: {
+    'kiosk.unregisteredTitle': 'Ce terminal n’est pas enregistré',
+    'kiosk.unregisteredText': 'Il n’est pas possible de remettre des documents ici pour le moment. Veuillez vous adresser à l’accueil.',
+    'kiosk.unregisteredAdmin': 'Pour l’administration : ouvrez sur cet appareil le lien d’enregistrement de « Terminaux de numérisation ».',
+    'kiosk.enrolFailed': 'Le lien d’enregistrement est invalide, a expiré ou a déjà été utilisé.',
+    'kiosk.limit.filesPerRequest': 'Au maximum {max} pages ou fichiers à la fois. Veuillez remettre le reste dans un second envoi.',
+    'kiosk.limit.bytesPerRequest': 'Cet envoi est trop volumineux (au maximum {max} Mo). Veuillez le diviser.',
+    'kiosk.limit.requestsPerHour': 'Ce terminal a atteint sa limite pour cette heure. Veuillez réessayer plus tard ou vous adresser à l’accueil.',
+    'kiosk.limit.bytesPerHour': 'Ce terminal a atteint sa limite pour cette heure. Veuillez réessayer plus tard ou vous adresser à l’accueil.',
+  },
+  it: {
+    'kiosk.unregisteredTitle': 'Questo terminale non è registrato',
+    'kiosk.unregisteredText': 'Al momento qui non è possibile consegnare documenti. Si rivolga alla ricezione.',
+    'kiosk.unregisteredAdmin': 'Per l’amministrazione: aprire su questo dispositivo il link di registrazione da «Terminali di scansione».',
+    'kiosk.enrolFailed': 'Il link di registrazione non è valido, è scaduto o è già stato usato.',
+    'kiosk.limit.filesPerRequest': 'Al massimo {max} pagine o file alla volta. Consegni il resto in un secondo invio.',
+    'kiosk.limit.bytesPerRequest': 'Questo invio è troppo grande (al massimo {max} MB). Lo suddivida.',
+    'kiosk.limit.requestsPerHour': 'Questo terminale ha raggiunto il limite per quest’ora. Riprovi più tardi o si rivolga alla ricezione.',
+    'kiosk.limit.bytesPerHour': 'Questo terminale ha raggiunto il limite per quest’ora. Riprovi più tardi o si rivolga alla ricezione.',
+  },
+  'de-x-ls': {
+    'kiosk.unregisteredTitle': 'Dieses Gerät ist noch nicht bereit',
+    'kiosk.unregisteredText': 'Sie können hier gerade keine Papiere abgeben. Bitte fragen Sie am Empfang.',
+    'kiosk.unregisteredAdmin': 'Für die Verwaltung: Öffnen Sie hier den Link aus «Scanner-Terminals».',
+    'kiosk.enrolFailed': 'Der Link geht nicht. Er ist falsch, zu alt oder schon benutzt.',
+    'kiosk.limit.filesPerRequest': 'Sie können höchstens {max} Seiten auf einmal abgeben. Geben Sie den Rest danach ab.',
+    'kiosk.limit.bytesPerRequest': 'Das ist zu viel auf einmal. Höchstens {max} MB. Geben Sie es in Teilen ab.',
+    'kiosk.limit.requestsPerHour': 'Dieses Gerät nimmt in dieser Stunde nichts mehr an. Versuchen Sie es später. Oder fragen Sie am Empfang.',
+    'kiosk.limit.bytesPerHour': 'Dieses Gerät nimmt in dieser Stunde nichts mehr an. Versuchen Sie es später. Oder fragen Sie am Empfang.',
   },
 });
 
@@ -45,9 +93,12 @@ let concerns = [];
 let state = { concern: null, pages: [] };
 let stream = null;
 let idleTimer = null;
+const deviceKey = 'kioskDevice';
+let registered = false;
 
 // ---- steps
 function go(step) {
+  document.querySelector('.steps').hidden = step === 'unregistered';
   for (const section of document.querySelectorAll('.step')) section.hidden = section.id !== `step-${step}`;
   for (const li of document.querySelectorAll('.steps li')) {
     if (li.dataset.step === step || (step === 'receipt' && li.dataset.step === 'contact')) li.setAttribute('aria-current', 'step');
@@ -218,6 +269,7 @@ async function submit(event) {
   status.className = 'upload-status';
   try {
     const result = await uploadWithProgress('/api/documents/kiosk/submissions', data, {
+      headers: { 'X-Kiosk-Device': localStorage.getItem(deviceKey) || '' },
       onProgress: p => {
         bar.style.width = `${Math.round(p * 100)}%`;
         status.textContent = p < 1 ? t('docs.uploading', { percent: Math.round(p * 100) }) : t('docs.checking');
@@ -230,8 +282,11 @@ async function submit(event) {
     renderList($('receipt-docs'), result.documents);
     go('receipt');
   } catch (error) {
+    if (error.status === 401) { unregistered(); return; }
+    const limit = error.problem?.limit;
+    const max = limit?.startsWith('bytes') ? Math.floor(error.problem.max / (1024 * 1024)) : error.problem?.max;
     status.className = 'upload-status error';
-    status.textContent = describeRejection(error, state.pages.map(p => p.name)).join(' ');
+    status.textContent = limit ? t(`kiosk.limit.${limit}`, { max }) : describeRejection(error, state.pages.map(p => p.name)).join(' ');
   } finally {
     $('send').disabled = false;
     progress.hidden = true;
@@ -248,12 +303,47 @@ function reset() {
   $('submit-form').reset();
   $('pick').value = '';
   $('email').removeAttribute('aria-invalid');
+  go(registered ? 'concern' : 'unregistered');
+}
+
+// ---- the device: registered once by an admin's link, then known by the token this browser keeps
+function unregistered(enrolFailed = false) {
+  registered = false;
+  reset();
+  $('enrol-status').textContent = enrolFailed ? t('kiosk.enrolFailed') : '';
+}
+
+async function checkDevice() {
+  const code = fragmentToken('enrol');
+  let enrolFailed = false;
+  if (code) {
+    // The code works once; it leaves the address bar at once so nobody copies it from the screen.
+    history.replaceState(null, '', location.pathname + location.search);
+    try {
+      const enrolled = await api('/api/documents/kiosk/enrolment', { method: 'POST', body: { code } });
+      localStorage.setItem(deviceKey, enrolled.token);
+    } catch {
+      enrolFailed = true;
+    }
+  }
+  const token = localStorage.getItem(deviceKey);
+  try {
+    if (!token) throw Object.assign(new Error('no device token'), { status: 401 });
+    await api('/api/documents/kiosk/device', { headers: { 'X-Kiosk-Device': token } });
+    registered = true;
+  } catch (error) {
+    // Only a refusal means "not registered"; an outage is found out again when sending.
+    registered = error.status !== 401;
+  }
+  if (!registered) { unregistered(enrolFailed); return; }
   go('concern');
+  loadConcerns();
 }
 
 function touched() {
   clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
+    if (!registered) { touched(); return; }
     const fresh = !state.concern && !state.pages.length && !$('step-concern').hidden;
     const sending = $('send').disabled;
     if (!fresh && !sending) reset();
@@ -273,9 +363,10 @@ $('submit-form').addEventListener('submit', submit);
 $('finish').addEventListener('click', reset);
 for (const type of ['pointerdown', 'keydown', 'input', 'touchstart']) document.addEventListener(type, touched, { passive: true });
 document.addEventListener('languagechange', () => { renderConcerns(); renderThumbs($('thumbs'), true); });
+// The enrolment link may be typed into a kiosk page that is already open: only the fragment changes then.
+window.addEventListener('hashchange', () => { if (fragmentToken('enrol')) checkDevice(); });
 
 apply();
 languageSwitch();
-go('concern');
 touched();
-loadConcerns();
+checkDevice();

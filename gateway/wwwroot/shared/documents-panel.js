@@ -38,12 +38,13 @@ register({
 });
 
 /** Posts a FormData with XMLHttpRequest so the upload's progress can be shown; resolves with the JSON answer. */
-export function uploadWithProgress(url, form, { token, onProgress } = {}) {
+export function uploadWithProgress(url, form, { token, headers = {}, onProgress } = {}) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('Accept', 'application/json');
     if (token) xhr.setRequestHeader('X-Resident-Token', token);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.addEventListener('progress', e => { if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total); });
     xhr.addEventListener('load', () => {
       let body = null;

@@ -6,15 +6,19 @@ register({
   de: {
     'nav.home': 'Übersicht', 'nav.appointments': 'Termine heute', 'nav.queue': 'Warteschlange', 'nav.inbox': 'Posteingang',
     'nav.dossiers': 'Dossiers', 'nav.stats': 'Statistik', 'nav.adminBooking': 'Angebot & Zeiten', 'nav.adminStaff': 'Mitarbeitende',
+    'nav.adminKiosks': 'Scanner-Terminals',
     'nav.audit': 'Protokoll', 'nav.signOut': 'Abmelden', 'nav.label': 'Hauptnavigation', 'staff.signedInAs': 'Angemeldet: {name}',
     'duty.handedToYou': 'Eine Beratung wurde an Sie weitergeleitet: {name}.', 'duty.take': 'Beratung übernehmen',
   },
   en: {
     'nav.home': 'Overview', 'nav.appointments': "Today's appointments", 'nav.queue': 'Queue', 'nav.inbox': 'Inbox',
     'nav.dossiers': 'Dossiers', 'nav.stats': 'Statistics', 'nav.adminBooking': 'Services & hours', 'nav.adminStaff': 'Staff',
+    'nav.adminKiosks': 'Scanner kiosks',
     'nav.audit': 'Audit log', 'nav.signOut': 'Sign out', 'nav.label': 'Main navigation', 'staff.signedInAs': 'Signed in: {name}',
     'duty.handedToYou': 'A consultation was handed to you: {name}.', 'duty.take': 'Take the consultation',
   },
+  fr: { 'nav.adminKiosks': 'Terminaux de numérisation' },
+  it: { 'nav.adminKiosks': 'Terminali di scansione' },
 });
 
 let current = null;
@@ -47,6 +51,7 @@ const links = [
   ['/agent/stats.html', 'nav.stats', ['supervisor', 'admin']],
   ['/agent/admin-booking.html', 'nav.adminBooking', ['admin']],
   ['/agent/admin-staff.html', 'nav.adminStaff', ['admin']],
+  ['/agent/admin-kiosks.html', 'nav.adminKiosks', ['admin']],
   ['/agent/audit.html', 'nav.audit', ['supervisor', 'admin']],
 ];
 

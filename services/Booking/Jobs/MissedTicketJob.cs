@@ -6,6 +6,7 @@ using Municipal.Booking.Model;
 using Municipal.Booking.Queue;
 using Municipal.Booking.Telemetry;
 using Municipal.Contracts.Booking;
+using Municipal.ServiceDefaults.Jobs;
 
 namespace Municipal.Booking.Jobs;
 

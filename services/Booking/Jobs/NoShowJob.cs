@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
 using Municipal.Booking.Telemetry;
+using Municipal.ServiceDefaults.Jobs;
 
 namespace Municipal.Booking.Jobs;
 

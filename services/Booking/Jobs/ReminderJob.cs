@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
 using Municipal.Contracts.Booking;
+using Municipal.ServiceDefaults.Jobs;
 
 namespace Municipal.Booking.Jobs;
 

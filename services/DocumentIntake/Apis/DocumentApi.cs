@@ -7,6 +7,7 @@ public static class DocumentApi
         app.MapGroup("/api/documents")
             .MapUploadApi()
             .MapKioskApi()
+            .MapKioskDeviceApi()
             .MapInboxApi()
             .MapInternalApi();
         return app;

@@ -2,14 +2,16 @@ using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Intake;
+using Municipal.DocumentIntake.Kiosk;
 using Municipal.DocumentIntake.Model;
 using Municipal.ServiceDefaults;
 
 namespace Municipal.DocumentIntake.Apis;
 
 /// <summary>
-/// The town-hall scanner kiosk: no sign-in, a concern, page images (combined into one PDF) or files, an optional
-/// e-mail address for the receipt, and a receipt number in return.
+/// The town-hall scanner kiosk: no sign-in for the resident, but only a registered device (<see cref="KioskDevices"/>)
+/// hands in, within its quotas: a concern, page images (combined into one PDF) or files, an optional e-mail address
+/// for the receipt, and a receipt number in return.
 /// </summary>
 public static class KioskApi
 {
@@ -33,11 +35,20 @@ public static class KioskApi
     }
 
     public static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> Submit(
-        HttpRequest request, UploadReader reader, IntakeService intake, DocumentDb db, CancellationToken ct)
+        HttpRequest request, KioskDevices devices, UploadReader reader, IntakeService intake, DocumentDb db, CancellationToken ct)
     {
+        var (device, unknown) = await devices.AuthenticateAsync(request, ct);
+        if (device is null) return unknown!;
+        var quotas = devices.Quotas;
+        if (request.ContentLength > quotas.BytesPerRequest)
+        {
+            return UploadProblems.OverLimit(UploadRejected.For("files", "too-large",
+                $"At most {quotas.BytesPerRequest / (1024 * 1024)} MB can be handed in at once.", StatusCodes.Status413PayloadTooLarge), "bytesPerRequest", quotas.BytesPerRequest);
+        }
+        if (await devices.CheckHourAsync(device, request.ContentLength, request.HttpContext.Response, ct) is { } spent) return spent;
         try
         {
-            using var upload = await reader.ReadAsync(request, ct);
+            using var upload = await reader.ReadAsync(request, ct, new UploadReader.Limits(quotas.FilesPerRequest, quotas.BytesPerRequest));
             var concern = upload.Field("concernKey");
             if (concern is null) return UploadProblems.Field("concernKey", "required", "Choose a concern.");
             if (!await db.RoutingRules.AnyAsync(r => r.ConcernKey == concern, ct)) return UploadProblems.Field("concernKey", "unknown", "This concern is not offered here.");
@@ -47,9 +58,18 @@ public static class KioskApi
             if (note is { Length: > 1000 }) return UploadProblems.Field("note", "too-long", "At most 1000 characters.");
 
             var draft = new SubmissionDraft(Channels.Kiosk, concern, null, Note: note, Email: email,
-                Language: UploadApi.Language(upload.Field("language")), CombineImagesIntoPdf: true);
+                Language: UploadApi.Language(upload.Field("language")), CombineImagesIntoPdf: true, KioskDeviceId: device.Id);
+            devices.Touch(device);
             var result = await intake.AcceptAsync(upload, draft, ct);
             return TypedResults.Created($"/api/documents/kiosk/submissions/{result.ReceiptNumber}", result);
+        }
+        catch (UploadRejected rejected) when (rejected.Reasons.ContainsValue("too-many-files"))
+        {
+            return UploadProblems.OverLimit(rejected, "filesPerRequest", quotas.FilesPerRequest);
+        }
+        catch (UploadRejected rejected) when (rejected.Reasons.ContainsValue("too-large"))
+        {
+            return UploadProblems.OverLimit(rejected, "bytesPerRequest", quotas.BytesPerRequest);
         }
         catch (UploadRejected rejected)
         {

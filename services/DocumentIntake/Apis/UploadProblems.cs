@@ -6,7 +6,18 @@ namespace Municipal.DocumentIntake.Apis;
 internal static class UploadProblems
 {
     /// <summary>A refused upload as a validation problem naming each field, with stable reason codes for the pages to translate.</summary>
-    public static ProblemHttpResult From(UploadRejected rejected) => TypedResults.Problem(new HttpValidationProblemDetails(rejected.Errors)
+    public static ProblemHttpResult From(UploadRejected rejected) => TypedResults.Problem(Details(rejected));
+
+    /// <summary>A refusal because of a named quota (e.g. a kiosk's <c>filesPerRequest</c>), with the limit and its value.</summary>
+    public static ProblemHttpResult OverLimit(UploadRejected rejected, string limit, long max)
+    {
+        var details = Details(rejected);
+        details.Extensions["limit"] = limit;
+        details.Extensions["max"] = max;
+        return TypedResults.Problem(details);
+    }
+
+    private static HttpValidationProblemDetails Details(UploadRejected rejected) => new(rejected.Errors)
     {
         Status = rejected.Status,
         Title = rejected.Status switch
@@ -16,7 +27,7 @@ internal static class UploadProblems
             _ => "One or more files or fields were not accepted.",
         },
         Extensions = { ["reasons"] = rejected.Reasons },
-    });
+    };
 
     public static ProblemHttpResult Field(string field, string reason, string message) =>
         From(UploadRejected.For(field, reason, message));

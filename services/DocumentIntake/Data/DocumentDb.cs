@@ -11,6 +11,7 @@ public sealed class DocumentDb(DbContextOptions<DocumentDb> options) : ServiceDb
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<DepartmentInbox> DepartmentInboxes => Set<DepartmentInbox>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<KioskDevice> KioskDevices => Set<KioskDevice>();
 
     /// <summary>The next kiosk receipt number from its sequence (never reused, even after a failed submission).</summary>
     public async Task<long> NextReceiptNumberAsync(CancellationToken ct) =>
@@ -25,6 +26,7 @@ public sealed class DocumentDb(DbContextOptions<DocumentDb> options) : ServiceDb
             e.HasOne(d => d.Submission).WithMany().HasForeignKey(d => d.SubmissionId);
         });
         modelBuilder.Entity<RoutingRule>(e => e.ToTable("routing_rules"));
+        modelBuilder.Entity<KioskDevice>(e => e.ToTable("kiosk_devices"));
         modelBuilder.Entity<DepartmentInbox>(e =>
         {
             e.ToTable("department_inboxes");

@@ -29,6 +29,24 @@ public sealed class DocumentStorage
         var target = PathFor(documentId);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Move(incomingPath, target, overwrite: false);
+        // The orphan sweep goes by this time: a file just placed is never taken for a forgotten one.
+        File.SetLastWriteTimeUtc(target, DateTime.UtcNow);
+    }
+
+    /// <summary>Files in the incoming folder (uploads in progress, or left behind by a crash).</summary>
+    public IEnumerable<string> IncomingFiles() => Directory.EnumerateFiles(Path.Combine(root, "incoming"));
+
+    /// <summary>Every stored file with the document id its name stands for.</summary>
+    public IEnumerable<(Guid Id, string Path)> StoredFiles()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(root))
+        {
+            if (Path.GetFileName(folder).Length != 2) continue;
+            foreach (var path in Directory.EnumerateFiles(folder))
+            {
+                if (Guid.TryParseExact(Path.GetFileName(path), "N", out var id)) yield return (id, path);
+            }
+        }
     }
 
     public bool Exists(Guid documentId) => File.Exists(PathFor(documentId));

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Municipal.Contracts.Documents;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Model;
@@ -11,7 +12,8 @@ namespace Municipal.DocumentIntake.Intake;
 /// Turns staged files into documents: virus scan first (an infected file is quarantined whatever it claims to be),
 /// then the type decided by content and checked against the name and declared type, duplicates within the
 /// submission dropped, kiosk page images combined into one PDF, every document routed, stored by id, and the
-/// events recorded for the outbox. Nothing is kept when any file is refused.
+/// events recorded for the outbox. Nothing is kept when any file is refused, and a file stays in storage only
+/// when its row was committed: a failed commit removes the files it placed (the orphan sweep catches a crash).
 /// </summary>
 public sealed class IntakeService(
     DocumentDb db,
@@ -24,6 +26,9 @@ public sealed class IntakeService(
     ILogger<IntakeService> logger)
 {
     private sealed record Checked(StagedFile File, ScanResult Scan);
+
+    /// <summary>Files waiting in the incoming folder for their rows' commit, by document id.</summary>
+    private readonly List<(string IncomingPath, Guid Id)> placements = [];
 
     public async Task<SubmissionResult> AcceptAsync(UploadReader.Upload upload, SubmissionDraft draft, CancellationToken ct)
     {
@@ -65,6 +70,8 @@ public sealed class IntakeService(
             Email = draft.Email,
             Language = draft.Language,
             CreatedAt = now,
+            KioskDeviceId = draft.KioskDeviceId,
+            ReceivedBytes = upload.Files.Sum(f => f.Length),
         };
         if (draft.Channel == Channels.Kiosk)
         {
@@ -99,7 +106,7 @@ public sealed class IntakeService(
             var document = await NewDocumentAsync(id, submission, draft, name,
                 item.Scan.Outcome == ScanOutcome.Infected ? "application/octet-stream" : kind.ContentType, item.File.Length, item.File.Sha256, null, now, ct);
             DocumentEvents.ApplyScan(db, document, submission, item.Scan, now, metrics);
-            storage.Commit(item.File.IncomingPath, id);
+            placements.Add((item.File.IncomingPath, id));
             results.Add(View(document));
         }
         if (pages.Count > 0)
@@ -118,9 +125,45 @@ public sealed class IntakeService(
         {
             db.Publish(new KioskSubmissionReceived(submission.Id, receipt, submission.ConcernKey, results.Count(r => r.Id is not null), submission.Email is not null, now));
         }
-        await db.SaveChangesAsync(ct);
+        await CommitAsync(submission.Id, ct);
         logger.LogInformation("Submission {SubmissionId} via {Channel}: {Count} document(s)", submission.Id, submission.Channel, results.Count);
         return new SubmissionResult(submission.Id, submission.ReceiptNumber, results.OrderBy(r => r.Status == "duplicate").ToList());
+    }
+
+    /// <summary>
+    /// Moves the files into place, then commits their rows. Should the commit fail, the files go again, unless the
+    /// rows turn out to exist after all (a commit whose answer was lost); when that cannot be told, the orphan sweep
+    /// decides later by the same rule. The combined PDF, made here, is removed from the incoming folder as well.
+    /// </summary>
+    private async Task CommitAsync(Guid submissionId, CancellationToken ct)
+    {
+        var placed = new List<Guid>();
+        try
+        {
+            foreach (var (path, id) in placements)
+            {
+                storage.Commit(path, id);
+                placed.Add(id);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception ex)
+        {
+            foreach (var (path, _) in placements) DocumentStorage.DeleteFile(path);
+            bool committed;
+            try { committed = await db.Submissions.AsNoTracking().AnyAsync(s => s.Id == submissionId, CancellationToken.None); }
+            catch (Exception check)
+            {
+                logger.LogWarning(check, "Submission {SubmissionId} failed to commit and cannot be checked; the orphan sweep removes its files", submissionId);
+                throw;
+            }
+            if (!committed)
+            {
+                foreach (var id in placed) storage.Delete(id);
+                logger.LogWarning(ex, "Submission {SubmissionId} failed to commit; its {Count} file(s) were removed", submissionId, placed.Count);
+            }
+            throw;
+        }
     }
 
     private async Task<SubmittedDocument> CombineAsync(List<Checked> pages, Submission submission, SubmissionDraft draft, DateTimeOffset now, CancellationToken ct)
@@ -144,7 +187,7 @@ public sealed class IntakeService(
         // whole PDF waits and is scanned as a whole when clamd is back.
         var scan = pages.All(p => p.Scan.Outcome == ScanOutcome.Clean) ? ScanResult.Clean : ScanResult.Unavailable("a page is not scanned yet");
         DocumentEvents.ApplyScan(db, document, submission, scan, now, metrics);
-        storage.Commit(path, id);
+        placements.Add((path, id));
         return View(document);
     }
 

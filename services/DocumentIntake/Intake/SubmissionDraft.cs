@@ -12,4 +12,5 @@ public sealed record SubmissionDraft(
     string? Email = null,
     string Language = "de",
     bool CombineImagesIntoPdf = false,
-    bool DepartmentIsFinal = false);
+    bool DepartmentIsFinal = false,
+    Guid? KioskDeviceId = null);

@@ -28,12 +28,16 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
         }
     }
 
-    public async Task<Upload> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>Limits below the service's own for one caller (a kiosk device's quota).</summary>
+    public sealed record Limits(int MaxFiles, long MaxRequestBytes);
+
+    public async Task<Upload> ReadAsync(HttpRequest request, CancellationToken ct, Limits? tighter = null)
     {
         var limits = options.Value;
+        var maxFiles = Math.Min(limits.MaxFiles, tighter?.MaxFiles ?? int.MaxValue);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = limits.MaxRequestBytes;
+            size.MaxRequestBodySize = Math.Min(limits.MaxRequestBytes, tighter?.MaxRequestBytes ?? long.MaxValue);
         }
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -59,9 +63,9 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
                 if (disposition.IsFileDisposition())
                 {
                     var field = name.Length > 0 && name.Length <= 40 ? name : "files";
-                    if (files.Count >= limits.MaxFiles)
+                    if (files.Count >= maxFiles)
                     {
-                        throw UploadRejected.For(field, "too-many-files", $"At most {limits.MaxFiles} files can be sent at once.", StatusCodes.Status413PayloadTooLarge);
+                        throw UploadRejected.For(field, "too-many-files", $"At most {maxFiles} files can be sent at once.", StatusCodes.Status413PayloadTooLarge);
                     }
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
                     if (InputText.Problem(fileName, singleLine: true) is { } nameProblem) throw UploadRejected.For(field, "file-name", nameProblem);

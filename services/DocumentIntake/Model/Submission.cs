@@ -18,4 +18,10 @@ public sealed class Submission
     public string? Email { get; init; }
     public string Language { get; init; } = "de";
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The kiosk it came from, for that device's hourly quotas.</summary>
+    public Guid? KioskDeviceId { get; init; }
+
+    /// <summary>The bytes of the files as received (before duplicates were dropped or pages combined).</summary>
+    public long ReceivedBytes { get; init; }
 }

@@ -13,7 +13,8 @@ namespace Municipal.Form.Consumers;
 
 /// <summary>
 /// Mails the resident on every status change, in their language, with a status link. Links carry a fresh token
-/// per mail (only its hash is kept), because a stored hash cannot be turned back into the first link.
+/// per mail (only its hash is kept), because a stored hash cannot be turned back into the first link. When
+/// information is missing, the same token also opens the upload page: document intake accepts a dossier's token.
 /// </summary>
 public sealed class MailDossierStatus(FormDb db, MailSender mail, FormCatalog catalog, CityClock clock, IConfiguration configuration)
     : Municipal.ServiceDefaults.Messaging.IdempotentConsumer<FormDb, DossierStatusChanged>(db)
@@ -26,7 +27,8 @@ public sealed class MailDossierStatus(FormDb db, MailSender mail, FormCatalog ca
 
         var token = CapabilityToken.Create();
         Db.DossierTokens.Add(new DossierToken { TokenHash = CapabilityToken.Hash(token), DossierId = dossier.Id, ExpiresAt = clock.Now + Submitter.StatusLinkLifetime });
-        var link = $"{(configuration["PublicBaseUrl"] ?? "").TrimEnd('/')}/dossier.html#t={token}";
+        var baseUrl = (configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
+        var link = $"{baseUrl}/dossier.html#t={token}";
         var en = dossier.Language == "en";
         var title = catalog.Find(dossier.DefinitionId)?.Title.For(dossier.Language) ?? dossier.DefinitionId;
         var status = StatusText(message.ToStatus, en);
@@ -43,6 +45,10 @@ public sealed class MailDossierStatus(FormDb db, MailSender mail, FormCatalog ca
                : $"Der Stand Ihres Dossiers {dossier.Reference} ({title}) ist jetzt: {status} ({when}).",
         };
         if (message.Note is { Length: > 0 } note) lines.AddRange(["", en ? "Message from the city office:" : "Mitteilung der Verwaltung:", note]);
+        if (message.ToStatus == DossierStatus.NeedsInformation)
+        {
+            lines.AddRange(["", en ? "Send us the missing documents here:" : "Hier reichen Sie die fehlenden Unterlagen ein:", $"{baseUrl}/upload.html#t={token}"]);
+        }
         lines.AddRange(["", en ? "Follow your dossier here:" : "Hier verfolgen Sie Ihr Dossier:", link, "",
             en ? "Please keep this link to yourself: it opens your dossier without a password." : "Bitte geben Sie diesen Link nicht weiter: Er öffnet Ihr Dossier ohne Passwort."]);
 

@@ -13,6 +13,7 @@ public sealed class InboxTests(Browser browser) : IClassFixture<Browser>
     {
         var note = $"Fundsache {Guid.NewGuid():N}";
         using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.GatewayUrl) };
+        http.DefaultRequestHeaders.Add("X-Kiosk-Device", await KioskDevices.TokenAsync(browser, "Inbox test kiosk"));
         var pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n"u8.ToArray();
         var form = new MultipartFormDataContent { { new ByteArrayContent(pdf) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "files", "fund.pdf" } };
         form.Add(new StringContent("lost-and-found"), "concernKey");

@@ -25,7 +25,7 @@ public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
         var email = Mailbox.UniqueAddress();
         await using var kiosk = await browser.NewPartyAsync(Browser.Desktop);
         var page = await kiosk.NewPageAsync();
-        await page.GotoAsync("/kiosk.html?idle=8");
+        await KioskDevices.EnrolAsync(browser, page, "Foyer (Browsertest)", "?idle=8");
 
         var concern = page.Locator("[data-concern='dog-registration']");
         await Assertions.Expect(concern).ToBeVisibleAsync(new() { Timeout = 20000 });
@@ -82,7 +82,7 @@ public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
     {
         await using var kiosk = await browser.NewPartyAsync(Browser.Phone, locale: "en-GB");
         var page = await kiosk.NewPageAsync();
-        await page.GotoAsync("/kiosk.html");
+        await KioskDevices.EnrolAsync(browser, page, "Phone kiosk (browser test)");
         await page.Locator("[data-concern='lost-and-found']").ClickAsync();
         await Assertions.Expect(page.Locator("#pages-title")).ToHaveTextAsync("Capture pages or choose files");
 
@@ -96,5 +96,67 @@ public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(page, "documents-05-kiosk-refused-phone");
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"the kiosk scrolls sideways on a phone ({width}px)");
+    }
+
+    [Fact]
+    public async Task An_unregistered_kiosk_says_so_and_offers_nothing()
+    {
+        await using var kiosk = await browser.NewPartyAsync(Browser.Desktop);
+        var page = await kiosk.NewPageAsync();
+        await page.GotoAsync("/kiosk.html");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dieses Terminal ist nicht registriert" })).ToBeVisibleAsync(new() { Timeout = 20000 });
+        await Assertions.Expect(page.Locator("#step-concern")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".steps")).ToBeHiddenAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "documents-10-kiosk-unregistered");
+
+        // A made-up or used-up enrolment code does not register it either, and says why.
+        await page.GotoAsync($"/kiosk.html#enrol={Municipal.ServiceDefaults.Security.CapabilityToken.Create()}");
+        await Assertions.Expect(page.Locator("#enrol-status")).ToContainTextAsync("ungültig");
+        await Assertions.Expect(page.Locator("#step-unregistered")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_registers_a_kiosk_on_the_admin_page_and_revokes_it_by_keyboard()
+    {
+        var name = $"Foyer {Guid.NewGuid():N}"[..18];
+        await using var admin = await browser.NewPartyAsync(Browser.Desktop);
+        Assert.True((await admin.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = "Schalter-2026!" } })).Ok);
+        var adminPage = await admin.NewPageAsync();
+        await adminPage.GotoAsync("/agent/");
+        await adminPage.GetByRole(AriaRole.Link, new() { Name = "Scanner-Terminals" }).First.ClickAsync();
+        await Assertions.Expect(adminPage.GetByRole(AriaRole.Heading, new() { Name = "Scanner-Terminals", Level = 1 })).ToBeVisibleAsync();
+
+        // Keyboard only: the name, Enter, and the link is selected for copying.
+        await adminPage.GetByLabel("Name (z. B. wo es steht)").FocusAsync();
+        await adminPage.Keyboard.TypeAsync(name);
+        await adminPage.Keyboard.PressAsync("Enter");
+        var link = adminPage.GetByLabel("Registrierungslink");
+        await Assertions.Expect(link).ToHaveValueAsync(new Regex(@"/kiosk\.html#enrol=[A-Za-z0-9_-]{43}$"));
+        await Assertions.Expect(link).ToBeFocusedAsync();
+        var row = adminPage.Locator("tr", new() { HasText = name });
+        await Assertions.Expect(row).ToContainTextAsync("wartet auf Registrierung");
+        await Browser.AssertAccessibleAsync(adminPage);
+        await Browser.ScreenshotAsync(adminPage, "documents-11-kiosk-admin-issued");
+
+        // The link opened on the kiosk registers it.
+        await using var kiosk = await browser.NewPartyAsync(Browser.Desktop);
+        var page = await kiosk.NewPageAsync();
+        await page.GotoAsync(await link.InputValueAsync());
+        await Assertions.Expect(page.Locator("[data-concern='move']")).ToBeVisibleAsync(new() { Timeout = 20000 });
+        await adminPage.ReloadAsync();
+        await Assertions.Expect(row).ToContainTextAsync("aktiv");
+
+        // Revoked by keyboard: the kiosk shows it is not registered on its next start.
+        var revoke = row.GetByRole(AriaRole.Button, new() { Name = $"Terminal «{name}» widerrufen" });
+        await revoke.FocusAsync();
+        await adminPage.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(row).ToContainTextAsync("widerrufen");
+        await Assertions.Expect(adminPage.Locator("#status")).ToContainTextAsync("nimmt nichts mehr an");
+        await Browser.AssertAccessibleAsync(adminPage);
+        await Browser.ScreenshotAsync(adminPage, "documents-12-kiosk-admin-revoked");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dieses Terminal ist nicht registriert" })).ToBeVisibleAsync(new() { Timeout = 20000 });
     }
 }

@@ -68,5 +68,27 @@ public sealed class SubmitAndFollowTests(Browser browser) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Angaben fehlen");
         await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("Bitte laden Sie den Mietvertrag hoch.");
         await Browser.AssertAccessibleAsync(page);
+
+        // Issue 16, item 9: the status page and the mail offer the upload; the document reaches this dossier.
+        var asked = Assert.Single(mails, m => m.Subject?.Contains("Angaben fehlen") == true);
+        Assert.Matches(new Regex(@"/upload\.html#t=[A-Za-z0-9_-]{43}"), asked.TextBody);
+        var upload = page.GetByRole(AriaRole.Link, new() { Name = "Fehlende Unterlagen hochladen" });
+        await Assertions.Expect(upload).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "forms-dossier-needs-information-phone");
+        await upload.ClickAsync();
+        await Assertions.Expect(page.Locator("#upload")).ToBeVisibleAsync();
+        var lease = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% Mietvertrag\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n"u8.ToArray();
+        await page.GetByLabel("Dateien wählen").SetInputFilesAsync(new FilePayload { Name = $"mietvertrag-{reference}.pdf", MimeType = "application/pdf", Buffer = lease });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Vielen Dank – 1 Dokument(e) sind bei uns eingegangen.", new() { Timeout = 30_000 });
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "forms-dossier-upload-done-phone");
+
+        // The clerk finds it filed under the dossier in the department's inbox.
+        var inbox = await clerk.APIRequest.GetAsync("/api/documents/inbox");
+        Assert.True(inbox.Ok, await inbox.TextAsync());
+        var filed = (await inbox.JsonAsync())!.Value.EnumerateArray().Where(d => d.GetProperty("fileName").GetString() == $"mietvertrag-{reference}.pdf"
+            && d.TryGetProperty("dossierId", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String).ToList();
+        Assert.Single(filed);
     }
 }

@@ -1,4 +1,7 @@
-namespace Municipal.Booking.Jobs;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Municipal.ServiceDefaults.Jobs;
 
 /// <summary>
 /// A background pass repeated every <see cref="Interval"/>: a failed pass (database or broker away) is logged

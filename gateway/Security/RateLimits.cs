@@ -23,7 +23,7 @@ public static class RateLimits
     [
         ("/api/identity/tans", false), ("/api/identity/mrz", false), ("/api/documents/kiosk", false),
         ("/api/forms/definitions", false), ("/api/forms/drafts", true), ("/api/booking/appointments", true),
-        ("/api/booking/queue", true), ("/api/documents/uploads", true),
+        ("/api/booking/queue", true), ("/api/documents/uploads", true), ("/api/booking/appointments/links", true),
     ];
 
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)

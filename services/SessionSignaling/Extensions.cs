@@ -26,6 +26,7 @@ internal static class Extensions
         {
             bus.AddConsumer<AppointmentBookedConsumer>();
             bus.AddConsumer<AppointmentRescheduledConsumer>();
+            bus.AddConsumer<AppointmentLinksReissuedConsumer>();
             bus.AddConsumer<AppointmentCancelledConsumer>();
             bus.AddConsumer<QueueTicketIssuedConsumer>();
         });

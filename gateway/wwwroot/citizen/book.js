@@ -104,6 +104,9 @@ export function step(n) {
   }
 }
 
+// Where the mail with the links went, so a typo shows at once.
+register({ 'de': { 'book.address': 'E-Mail an' }, 'en': { 'book.address': 'E-mail sent to' }, 'fr': { 'book.address': 'E-mail envoyé à' }, 'it': { 'book.address': 'E-mail inviata a' }, 'de-x-ls': { 'book.address': 'E-Mail geht an' } });
+
 async function bookPage() {
   apply();
   languageSwitch();
@@ -183,7 +186,7 @@ async function bookPage() {
     step(3);
     const summary = document.getElementById('summary');
     summary.replaceChildren();
-    for (const [label, value] of [[t('book.what'), a.concernName[lang]], [t('book.when'), formatWhen(a.start, a.timeZone || timeZone)], [t('book.who'), a.citizenName]]) {
+    for (const [label, value] of [[t('book.what'), a.concernName[lang]], [t('book.when'), formatWhen(a.start, a.timeZone || timeZone)], [t('book.who'), a.citizenName], [t('book.address'), a.email]]) {
       summary.append(Object.assign(document.createElement('dt'), { textContent: label }), Object.assign(document.createElement('dd'), { textContent: value }));
     }
     const docs = a.documents[lang];

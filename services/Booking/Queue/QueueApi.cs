@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using Municipal.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,7 +39,7 @@ public static class QueueApi
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 200) errors["name"] = ["Enter your name (at most 200 characters)."];
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
-        if (email is not null && !(MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.')))
+        if (email is not null && !EmailAddresses.IsValid(email))
             errors["email"] = ["Enter a valid e-mail address or leave it empty."];
         var language = request.Language is "en" ? "en" : request.Language is null or "de" ? "de" : null;
         if (language is null) errors["language"] = ["Use 'de' or 'en'."];

@@ -42,6 +42,7 @@ public sealed partial class LinkResendJourneyTests(Browser browser) : IClassFixt
 
         // The mail "went missing": the start page sends the links again, with the same answer for any address.
         await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#departments h2").First).ToBeVisibleAsync(new() { Timeout = 15000 });
         var form = page.Locator("#resend");
         await form.GetByLabel("E-Mail-Adresse").FillAsync("erika@example");
         await form.GetByRole(AriaRole.Button, new() { Name = "Links erneut senden" }).ClickAsync();

@@ -17,7 +17,7 @@ public sealed class ConcernFormsTests(Browser browser) : IClassFixture<Browser>
     public async Task The_clerk_opens_the_form_of_a_concern_that_promises_signing(string concern, string department, string clerkName, string field)
     {
         await using var room = await RoomAsync(concern, department, clerkName);
-        await Assertions.Expect(room.Resident.Locator("#form-panel-body")).ToContainTextAsync("öffnet das Formular gleich hier");
+        await Assertions.Expect(room.Resident.Locator("#form-panel")).ToContainTextAsync("öffnet das Formular gleich hier");
 
         await room.Clerk.Locator("#form-panel-body button", new() { HasText = "Formular öffnen" }).ClickAsync();
         await Assertions.Expect(FormPage.Field(room.Clerk, field)).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -36,8 +36,8 @@ public sealed class ConcernFormsTests(Browser browser) : IClassFixture<Browser>
         await using var room = await RoomAsync("general-enquiry", "residents-office", "clerk.residents");
         await Assertions.Expect(room.Clerk.Locator("#form-panel-body")).ToContainTextAsync("kein Formular", new() { Timeout = 10_000 });
         await Assertions.Expect(room.Clerk.Locator("#form-panel-body button", new() { HasText = "Formular öffnen" })).ToHaveCountAsync(0);
-        await Assertions.Expect(room.Resident.Locator("#form-panel-body")).ToContainTextAsync("kein Formular aus", new() { Timeout = 10_000 });
-        await Assertions.Expect(room.Resident.Locator("#form-panel-body")).Not.ToContainTextAsync("öffnet das Formular");
+        await Assertions.Expect(room.Resident.Locator("#form-panel")).ToContainTextAsync("kein Formular aus", new() { Timeout = 10_000 });
+        await Assertions.Expect(room.Resident.Locator("#form-panel")).Not.ToContainTextAsync("öffnet das Formular");
         await Browser.AssertAccessibleAsync(room.Resident);
         await Browser.ScreenshotAsync(room.Resident, "concern-without-form-resident-phone");
     }

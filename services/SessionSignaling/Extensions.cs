@@ -29,6 +29,7 @@ internal static class Extensions
             bus.AddConsumer<AppointmentLinksReissuedConsumer>();
             bus.AddConsumer<AppointmentCancelledConsumer>();
             bus.AddConsumer<QueueTicketIssuedConsumer>();
+            bus.AddConsumer<QueueTicketMissedConsumer>();
         });
 
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -100,6 +100,13 @@ async function catalog(staff) {
   }
 }
 
+register({
+  de: { 'aroom.residentMissed': '{name} hat den Aufruf verpasst und ist nicht eingetreten. Sie können die Beratung beenden und die nächste Person aufrufen.' },
+  en: { 'aroom.residentMissed': '{name} missed the call and did not come in. You can end the consultation and call the next person.' },
+  fr: { 'aroom.residentMissed': '{name} n’a pas répondu à l’appel et n’est pas entré·e. Vous pouvez terminer la consultation et appeler la personne suivante.' },
+  it: { 'aroom.residentMissed': '{name} non ha risposto alla chiamata e non è entrato/a. Può terminare la consulenza e chiamare la persona successiva.' },
+});
+
 const localized = (name, fallback) => (name && (name[language()] || name.de)) || fallback;
 
 function fillDepartments(departments, current) {
@@ -185,12 +192,21 @@ async function main() {
   $('resident-name').textContent = details.citizenName;
   $('email').textContent = details.email || t('aroom.nobody');
 
+  // A called resident who did not come in time is "missed" (booking's timeout, told by sessions): say so instead
+  // of "not in the room yet", until they come after all.
+  let missed = false;
+  let participantsNow = joined.participants;
   const showPresence = participants => {
+    participantsNow = participants;
     $('presence').textContent = participants.map(p => `${p.name} (${t(`role.${p.role}`)})`).join(', ') || t('aroom.nobody');
     const here = participants.some(p => p.role === 'resident');
-    status.textContent = here ? t('aroom.active', { name: details.citizenName }) : t('aroom.residentAbsent', { name: details.citizenName });
+    if (here) missed = false;
+    status.textContent = here ? t('aroom.active', { name: details.citizenName })
+      : t(missed ? 'aroom.residentMissed' : 'aroom.residentAbsent', { name: details.citizenName });
+    status.classList.toggle('error', !here && missed);
   };
   room.on('presence', notice => showPresence(notice.participants));
+  room.relay.on('resident.missed', () => { missed = true; showPresence(participantsNow); });
   showPresence(joined.participants);
 
   // The resident left: end the call (a returning resident is asked again), keep the chat.

@@ -93,7 +93,7 @@ public static class QueueApi
         long? position = status == TicketStatus.Waiting ? await queue.PositionAsync(stored.ConcernKey, stored.Id) : null;
         int? estimate = position is { } p ? await EstimateMinutesAsync(queue, calendar, p) : null;
         return TypedResults.Ok(new MyTicketDto(stored.Id, stored.ConcernKey, new(calendar.Concern.NameDe, calendar.Concern.NameEn),
-            status, position, estimate, stored.IssuedAt, live?.CalledAt ?? stored.CalledAt));
+            status, position, estimate, stored.IssuedAt, live?.CalledAt ?? stored.CalledAt, stored.CitizenName, stored.Email));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> LeaveMine(
@@ -208,7 +208,8 @@ public static class QueueApi
     {
         var handling = await queue.AverageHandlingAsync(calendar.Concern.Key) ?? calendar.Concern.Duration;
         var clerks = Math.Max(1, calendar.Staff.Count);
-        var rounds = (int)Math.Ceiling((double)position / clerks);
+        // Only those ahead make one wait: at position 1 the next free clerk takes the resident (0: "you are next").
+        var rounds = (int)Math.Ceiling((double)(position - 1) / clerks);
         return (int)Math.Ceiling(rounds * handling.TotalMinutes);
     }
 }

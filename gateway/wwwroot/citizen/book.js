@@ -37,7 +37,7 @@ const isoDate = d => d.toISOString().slice(0, 10);
  * A one-week slot picker for a concern inside <div id="slots">, with earlier/later buttons.
  * onPick(slot, timeZone) is called when a resident chooses a time.
  */
-export function slotPicker(concernKey, onPick, { offered } = {}) {
+export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
   const container = document.getElementById('slots');
   const status = document.getElementById('status');
   let from = new Date();
@@ -82,6 +82,9 @@ export function slotPicker(concernKey, onPick, { offered } = {}) {
           .sort((a, b) => new Date(a.start) - new Date(b.start));
       }
       offered = null;
+      // Moving an appointment: its own time is no choice (another clerk may be free then, so it is listed as free).
+      const own = typeof exclude === 'function' ? exclude() : exclude;
+      if (own) data.slots = data.slots.filter(s => new Date(s.start).getTime() !== new Date(own).getTime());
       render();
       document.getElementById('earlier').disabled = from <= new Date();
     } catch (e) {

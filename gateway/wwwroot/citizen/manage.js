@@ -93,7 +93,7 @@ document.getElementById('move').addEventListener('click', async () => {
     document.getElementById('move-to').textContent = t('manage.moveTo', { when: formatWhen(slot.start, appointment.timeZone) });
     document.getElementById('confirm-move').hidden = false;
     document.getElementById('move-yes').focus();
-  });
+  }, { exclude: () => appointment.start });
   await picker.reload();
   document.getElementById('pick-title').scrollIntoView();
 });

@@ -107,6 +107,33 @@ register({
   it: { 'aroom.residentMissed': '{name} non ha risposto alla chiamata e non è entrato/a. Può terminare la consulenza e chiamare la persona successiva.' },
 });
 
+register({
+  de: { 'aroom.copyLink': 'Link kopieren', 'aroom.copied': 'Link kopiert. Fügen Sie ihn in eine Nachricht an die eingeladene Person ein.', 'aroom.copyFailed': 'Kopieren ging nicht: Bitte markieren Sie den Link und kopieren Sie ihn selbst.' },
+  en: { 'aroom.copyLink': 'Copy link', 'aroom.copied': 'Link copied. Paste it into a message to the invited person.', 'aroom.copyFailed': 'Copying did not work: please select the link and copy it yourself.' },
+  fr: { 'aroom.copyLink': 'Copier le lien', 'aroom.copied': 'Lien copié. Collez-le dans un message à la personne invitée.', 'aroom.copyFailed': 'La copie n’a pas fonctionné : sélectionnez le lien et copiez-le vous-même.' },
+  it: { 'aroom.copyLink': 'Copiare il link', 'aroom.copied': 'Link copiato. Lo incolli in un messaggio alla persona invitata.', 'aroom.copyFailed': 'La copia non è riuscita: selezioni il link e lo copi lei stesso.' },
+});
+
+/** A copy button beside a fresh invitation link (typing a 43-character token by hand is no option). */
+function showCopy(link) {
+  let copy = document.getElementById('invite-copy');
+  if (!copy) {
+    copy = Object.assign(document.createElement('button'), { type: 'button', id: 'invite-copy', className: 'secondary' });
+    const done = Object.assign(document.createElement('p'), { id: 'invite-copied', className: 'hint' });
+    done.setAttribute('role', 'status');
+    $('invite-result').after(copy, done);
+  }
+  copy.textContent = t('aroom.copyLink');
+  copy.onclick = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      $('invite-copied').textContent = t('aroom.copied');
+    } catch {
+      $('invite-copied').textContent = t('aroom.copyFailed');
+    }
+  };
+}
+
 const localized = (name, fallback) => (name && (name[language()] || name.de)) || fallback;
 
 function fillDepartments(departments, current) {
@@ -245,6 +272,7 @@ async function main() {
     try {
       const invite = await api(`/api/sessions/rooms/${details.id}/invites`, { method: 'POST', body: { name: $('invite-name').value, role: $('invite-role').value } });
       $('invite-result').textContent = t('aroom.inviteLink', { name: invite.name, until: new Date(invite.expiresAt).toLocaleTimeString(), link: invite.link });
+      showCopy(invite.link);
     } catch (e) {
       $('invite-result').textContent = Object.values(e.errors || {}).flat().join(' ') || e.message;
     }

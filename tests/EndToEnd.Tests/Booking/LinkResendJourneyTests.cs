@@ -51,13 +51,14 @@ public sealed partial class LinkResendJourneyTests(Browser browser) : IClassFixt
         await form.GetByRole(AriaRole.Button, new() { Name = "Links erneut senden" }).ClickAsync();
         await Assertions.Expect(page.Locator("#resend-status")).ToContainTextAsync($"Falls es zu dieser Adresse Termine gibt, haben wir die Links soeben an {email} gesendet");
         await Assertions.Expect(form.Locator(".field-error")).ToHaveCountAsync(0);
-        await Browser.AssertAccessibleAsync(page);
-        await Browser.ScreenshotAsync(page, "resend-02-start-page-phone");
 
         var stranger = Mailbox.UniqueAddress("stranger");
         await form.GetByLabel("E-Mail-Adresse").FillAsync(stranger);
         await form.GetByRole(AriaRole.Button, new() { Name = "Links erneut senden" }).ClickAsync();
         await Assertions.Expect(page.Locator("#resend-status")).ToContainTextAsync($"Falls es zu dieser Adresse Termine gibt, haben wir die Links soeben an {stranger} gesendet");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the start page is wider than the phone");
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "resend-02-start-page-phone");
 
         var again = (await Mailbox.WaitForAsync(email, 2)).Last();
         Assert.StartsWith("Ihre Links zum Termin", again.Subject);

@@ -265,6 +265,9 @@ export class CallControls {
    */
   addSpeakControls() {
     const el = this.el;
+    if (!document.querySelector('link[href="/shared/call-controls.css"]')) {
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/shared/call-controls.css' }));
+    }
     const button = (className, onClick) => {
       const b = Object.assign(document.createElement('button'), { type: 'button', className });
       b.addEventListener('click', onClick);
@@ -404,8 +407,8 @@ export class CallControls {
     el.start.hidden = on;
     el.startAudio.hidden = on;
     el.mute.hidden = el.camera.hidden = !on;
-    this.check.button.hidden = on;
     if (on) this.check.close(); else { this.remote = null; this.showRemote(); }
+    this.check.button.hidden = on;
     this.mediaButtons();
     el.share.hidden = !on;
     el.stop.hidden = !on;

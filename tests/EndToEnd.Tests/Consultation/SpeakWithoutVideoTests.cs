@@ -51,6 +51,7 @@ public sealed class SpeakWithoutVideoTests(Browser browser) : IClassFixture<Brow
         Assert.True(await check.Locator("video").EvaluateAsync<int>("v => v.videoWidth") > 0);
         Assert.True(await check.GetByLabel("Mikrofon").Locator("option").CountAsync() >= 1);
         Assert.True(await check.GetByLabel("Kamera").Locator("option").CountAsync() >= 1);
+        Assert.True(await resident.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the check is wider than the phone");
         await Browser.AssertAccessibleAsync(resident);
         await Browser.ScreenshotAsync(resident, "speak-01-device-check-phone");
         await check.GetByRole(AriaRole.Button, new() { Name = "Prüfung beenden" }).ClickAsync();
@@ -65,6 +66,7 @@ public sealed class SpeakWithoutVideoTests(Browser browser) : IClassFixture<Brow
         Assert.Equal(0, (await StatsAsync(resident)).FramesDecoded);
         await Assertions.Expect(clerk.Locator(".call-remote-media")).ToContainTextAsync($"{name} spricht ohne Kamera.");
         await Assertions.Expect(resident.Locator(".call-remote-media")).ToContainTextAsync("spricht ohne Kamera.");
+        await Assertions.Expect(resident.GetByRole(AriaRole.Button, new() { Name = "Kamera und Mikrofon prüfen" })).ToBeHiddenAsync();
         await Browser.AssertAccessibleAsync(resident);
         await Browser.ScreenshotAsync(resident, "speak-02-audio-only-phone");
 

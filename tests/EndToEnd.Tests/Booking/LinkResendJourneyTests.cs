@@ -36,6 +36,7 @@ public sealed partial class LinkResendJourneyTests(Browser browser) : IClassFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht", new() { Timeout = 15000 });
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync($"E-Mail an{email}");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the confirmation is wider than the phone");
         await Browser.ScreenshotAsync(page, "resend-01-confirmation-shows-address-phone");
         var first = (await Mailbox.WaitForAsync(email)).Single();
         var oldJoin = JoinLink().Match(first.TextBody!).Groups[1].Value;
@@ -69,6 +70,7 @@ public sealed partial class LinkResendJourneyTests(Browser browser) : IClassFixt
 
         await page.GotoAsync($"/manage.html#t={manage}");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync(email);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the manage page is wider than the phone");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "resend-03-manage-shows-address-phone");
 

@@ -199,14 +199,14 @@ export class DraftSync {
 // Concerns without a form (the consultation, the chat and uploads are the whole procedure).
 register({
   de: { 'cf.none.clerk': 'Für dieses Anliegen gibt es kein Formular. Halten Sie das Ergebnis im Gespräch fest; Unterlagen kommen über „Unterlagen“.',
-        'cf.none.resident': 'Für dieses Anliegen füllen Sie kein Formular aus. Die Sachbearbeitung klärt alles im Gespräch mit Ihnen; Unterlagen können Sie unter „Unterlagen“ senden.' },
+        'cf.none.resident': 'Für dieses Anliegen füllen Sie kein Formular aus. Die Sachbearbeitung klärt alles im Gespräch mit Ihnen; Unterlagen können Sie unten unter „Dokumente“ senden.' },
   en: { 'cf.none.clerk': 'This concern has no form. Record the outcome in the consultation; documents come in under "Documents".',
-        'cf.none.resident': 'There is no form to fill in for this concern. The clerk settles everything with you in the consultation; you can send documents under "Documents".' },
+        'cf.none.resident': 'There is no form to fill in for this concern. The clerk settles everything with you in the consultation; you can send documents below under "Documents".' },
   fr: { 'cf.none.clerk': 'Cette démarche n’a pas de formulaire. Consignez le résultat pendant l’entretien ; les documents arrivent sous « Documents ».',
-        'cf.none.resident': 'Pour cette démarche, vous ne remplissez aucun formulaire. Le ou la collaborateur·rice règle tout avec vous pendant l’entretien ; vous pouvez envoyer des documents sous « Documents ».' },
+        'cf.none.resident': 'Pour cette démarche, vous ne remplissez aucun formulaire. Le ou la collaborateur·rice règle tout avec vous pendant l’entretien ; vous pouvez envoyer des documents plus bas, sous « Documents ».' },
   it: { 'cf.none.clerk': 'Questa pratica non ha un modulo. Annoti l’esito durante il colloquio; i documenti arrivano in «Documenti».',
-        'cf.none.resident': 'Per questa pratica non deve compilare alcun modulo. L’addetto o l’addetta chiarisce tutto con lei durante il colloquio; può inviare documenti in «Documenti».' },
-  'de-x-ls': { 'cf.none.resident': 'Sie müssen kein Formular ausfüllen. Wir besprechen alles im Gespräch. Unterlagen können Sie bei „Unterlagen“ schicken.' },
+        'cf.none.resident': 'Per questa pratica non deve compilare alcun modulo. L’addetto o l’addetta chiarisce tutto con lei durante il colloquio; può inviare documenti più in basso, in «Documenti».' },
+  'de-x-ls': { 'cf.none.resident': 'Sie müssen kein Formular ausfüllen. Wir besprechen alles im Gespräch. Unterlagen können Sie unten bei „Dokumente“ schicken.' },
 });
 
 /** Connects a rendered form to its sync and shows status, conflicts and the other side's actions in a live region. */

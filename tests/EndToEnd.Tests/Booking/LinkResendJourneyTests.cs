@@ -34,7 +34,9 @@ public sealed partial class LinkResendJourneyTests(Browser browser) : IClassFixt
         await Assertions.Expect(page.Locator("#email-error")).ToBeVisibleAsync();
         await address.FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht", new() { Timeout = 15000 });
+        // The heading is in the page from the start: wait for the confirmation itself (a busy machine books slowly).
+        await Assertions.Expect(page.Locator("#done")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync($"E-Mail an{email}");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the confirmation is wider than the phone");
         await Browser.ScreenshotAsync(page, "resend-01-confirmation-shows-address-phone");

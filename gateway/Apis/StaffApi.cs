@@ -104,6 +104,8 @@ public static class StaffApi
         var errors = new Dictionary<string, string[]>();
         if (requireUserName && string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["Benutzername fehlt. / User name is required."];
         if (string.IsNullOrWhiteSpace(request.DisplayName)) errors["displayName"] = ["Name fehlt. / Name is required."];
+        if (!string.IsNullOrWhiteSpace(request.Email) && !Municipal.ServiceDefaults.Mail.EmailAddresses.IsValid(request.Email.Trim()))
+            errors["email"] = ["Keine gültige E-Mail-Adresse. / Not a valid e-mail address."];
         if (request.Roles is not { Count: > 0 }) errors["roles"] = ["Mindestens eine Rolle. / At least one role."];
         else if (request.Roles.Except(StaffRoles.All).Any()) errors["roles"] = [$"Erlaubt / allowed: {string.Join(", ", StaffRoles.All)}"];
         if (request.Roles?.Contains(StaffRoles.Clerk) == true && request.Departments is not { Count: > 0 })

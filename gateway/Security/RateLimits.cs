@@ -25,7 +25,7 @@ public static class RateLimits
     [
         ("/api/identity/tans", false), ("/api/identity/mrz", false), ("/api/documents/kiosk", false),
         ("/api/forms/definitions", false), ("/api/forms/drafts", true), ("/api/booking/appointments", true),
-        ("/api/booking/queue", true), ("/api/documents/uploads", true),
+        ("/api/booking/queue", true), ("/api/documents/uploads", true), ("/api/booking/appointments/links", true),
     ];
 
     /// <summary>What costs CPU per call whoever calls it: MRZ checks, OCR of identity stills, PDF printing of a submission.</summary>

@@ -30,6 +30,7 @@ internal static class Extensions
         {
             bus.AddConsumer<AppointmentBookedMailConsumer>();
             bus.AddConsumer<AppointmentRescheduledMailConsumer>();
+            bus.AddConsumer<AppointmentLinksReissuedMailConsumer>();
             bus.AddConsumer<AppointmentCancelledMailConsumer>();
             bus.AddConsumer<AppointmentReminderDueMailConsumer>();
             bus.AddConsumer<ResidentJoinedConsumer>();
@@ -48,6 +49,7 @@ internal static class Extensions
         builder.Services.AddSingleton<AppointmentMails>();
         builder.Services.AddSingleton<LinkSeal>();
         builder.Services.AddSingleton<QueueStore>();
+        builder.Services.AddSingleton<LinkResendThrottle>();
         builder.Services.AddHostedService<ReminderJob>();
         builder.Services.AddHostedService<MissedTicketJob>();
         builder.Services.AddHostedService<NoShowJob>();

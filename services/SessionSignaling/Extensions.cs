@@ -26,9 +26,11 @@ internal static class Extensions
         {
             bus.AddConsumer<AppointmentBookedConsumer>();
             bus.AddConsumer<AppointmentRescheduledConsumer>();
+            bus.AddConsumer<AppointmentLinksReissuedConsumer>();
             bus.AddConsumer<AppointmentCancelledConsumer>();
             bus.AddConsumer<QueueTicketIssuedConsumer>();
             bus.AddConsumer<StaffAccountChangedConsumer>();
+            bus.AddConsumer<QueueTicketMissedConsumer>();
         });
 
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -56,6 +56,7 @@ public class KioskTests(DocumentFactory factory) : IClassFixture<DocumentFactory
     [InlineData("", "x@example.org", "concernKey", "required")]
     [InlineData("building-permit", "x@example.org", "concernKey", "unknown")]
     [InlineData("move", "not an address", "email", "invalid")]
+    [InlineData("move", "anna.muster@example", "email", "invalid")]
     public async Task Fields_are_validated_by_name(string concern, string email, string field, string reason)
     {
         var form = Files.Form(("files", "p.jpg", Files.Page1, null)).With("concernKey", concern).With("email", email);

@@ -135,7 +135,8 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
         } while (!fields.TryGetProperty("applicant.dateOfBirth", out _) && DateTime.UtcNow < deadline);
 
         Assert.Equal("1990-05-17", fields.GetProperty("applicant.dateOfBirth").GetProperty("value").GetString());
-        Assert.Equal("MUSTER-MEIER", fields.GetProperty("applicant.officialName").GetProperty("value").GetString());
+        // In the usual spelling, not the MRZ's capitals (issue 16 item 14: "Guten Tag ANNA MUSTER").
+        Assert.Equal("Muster-Meier", fields.GetProperty("applicant.officialName").GetProperty("value").GetString());
         Assert.Equal("Anni", fields.GetProperty("applicant.firstName").GetProperty("value").GetString());
     }
 }

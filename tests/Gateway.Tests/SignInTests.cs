@@ -183,12 +183,13 @@ public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayF
     public async Task An_invalid_account_request_names_the_fields()
     {
         var admin = await gateway.SignedInAsync("admin");
-        var response = await admin.PostAsJsonAsync("/api/staff", new { userName = "x", displayName = "", roles = new[] { "clerk", "wizard" } });
+        var response = await admin.PostAsJsonAsync("/api/staff", new { userName = "x", displayName = "", email = "tina.test@stadt", roles = new[] { "clerk", "wizard" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("displayName", out _));
         Assert.True(errors.TryGetProperty("roles", out _));
+        Assert.True(errors.TryGetProperty("email", out _)); // the one address check (issue 16 item 6)
     }
 
     private async Task<(string UserName, string Password)> CreateAccountAsync(string role, string department)

@@ -74,10 +74,40 @@ function showHome(staff) {
     const text = document.createElement('p');
     text.textContent = t(`tile.${key}.text`);
     card.append(title, text);
+    card.dataset.tile = key;
     grid.append(card);
   }
   renderTotp(staff);
+  if (hasRole(staff, 'clerk', 'supervisor')) showCounts();
 }
+
+// How many people wait for the clerk's topics and how many appointments are due, on the tiles, kept current.
+let countsTimer = null;
+async function showCounts() {
+  const put = (key, text) => {
+    const card = document.querySelector(`#tiles [data-tile="${key}"]`);
+    if (!card) return;
+    let badge = card.querySelector('.tile-count');
+    if (!badge) {
+      badge = Object.assign(document.createElement('span'), { className: 'badge tile-count' });
+      card.querySelector('strong').after(' ', badge);
+    }
+    badge.textContent = text;
+  };
+  try {
+    const queue = await api('/api/booking/queue');
+    put('queue', t('tile.waiting', { n: queue.tickets.length }));
+    put('appointments', t('tile.due', { n: queue.appointmentsDueNow }));
+  } catch { /* the tiles stay without counts while booking does not answer */ }
+  countsTimer ??= setInterval(() => { if (!document.getElementById('home').hidden) showCounts(); }, 15000);
+}
+
+register({
+  de: { 'tile.waiting': '{n} warten', 'tile.due': '{n} fällig' },
+  en: { 'tile.waiting': '{n} waiting', 'tile.due': '{n} due' },
+  fr: { 'tile.waiting': '{n} en attente', 'tile.due': '{n} à traiter' },
+  it: { 'tile.waiting': '{n} in attesa', 'tile.due': '{n} in scadenza' },
+});
 
 function renderTotp(staff) {
   document.getElementById('totp-state').textContent = t(staff.twoFactorEnabled ? 'totp.on' : 'totp.offState');

@@ -32,7 +32,9 @@ const filters = document.getElementById('filters');
 const departmentSelect = document.getElementById('department');
 const highlight = new URLSearchParams(location.hash.slice(1)).get('document');
 // Concern names come from booking, which owns them; a slug is shown if booking cannot answer.
-const concernNames = new Map((await api('/api/booking/concerns').catch(() => [])).flatMap(d => d.concerns).map(c => [c.key, c.name]));
+const catalogue = await api('/api/booking/concerns').catch(() => []);
+const concernNames = new Map(catalogue.flatMap(d => d.concerns).map(c => [c.key, c.name]));
+const departmentNames = new Map(catalogue.map(d => [d.key, d.name]));
 const concernName = key => concernNames.get(key)?.[language()] || key;
 
 function fillDepartments() {
@@ -43,7 +45,7 @@ function fillDepartments() {
   departmentSelect.replaceChildren(all, ...staff.departments.map(d => {
     const option = document.createElement('option');
     option.value = d;
-    option.textContent = d;
+    option.textContent = departmentNames.get(d)?.[language()] || departmentNames.get(d)?.de || d;
     return option;
   }));
   departmentSelect.value = selected;

@@ -100,6 +100,40 @@ async function catalog(staff) {
   }
 }
 
+register({
+  de: { 'aroom.residentMissed': '{name} hat den Aufruf verpasst und ist nicht eingetreten. Sie können die Beratung beenden und die nächste Person aufrufen.' },
+  en: { 'aroom.residentMissed': '{name} missed the call and did not come in. You can end the consultation and call the next person.' },
+  fr: { 'aroom.residentMissed': '{name} n’a pas répondu à l’appel et n’est pas entré·e. Vous pouvez terminer la consultation et appeler la personne suivante.' },
+  it: { 'aroom.residentMissed': '{name} non ha risposto alla chiamata e non è entrato/a. Può terminare la consulenza e chiamare la persona successiva.' },
+});
+
+register({
+  de: { 'aroom.copyLink': 'Link kopieren', 'aroom.copied': 'Link kopiert. Fügen Sie ihn in eine Nachricht an die eingeladene Person ein.', 'aroom.copyFailed': 'Kopieren ging nicht: Bitte markieren Sie den Link und kopieren Sie ihn selbst.' },
+  en: { 'aroom.copyLink': 'Copy link', 'aroom.copied': 'Link copied. Paste it into a message to the invited person.', 'aroom.copyFailed': 'Copying did not work: please select the link and copy it yourself.' },
+  fr: { 'aroom.copyLink': 'Copier le lien', 'aroom.copied': 'Lien copié. Collez-le dans un message à la personne invitée.', 'aroom.copyFailed': 'La copie n’a pas fonctionné : sélectionnez le lien et copiez-le vous-même.' },
+  it: { 'aroom.copyLink': 'Copiare il link', 'aroom.copied': 'Link copiato. Lo incolli in un messaggio alla persona invitata.', 'aroom.copyFailed': 'La copia non è riuscita: selezioni il link e lo copi lei stesso.' },
+});
+
+/** A copy button beside a fresh invitation link (typing a 43-character token by hand is no option). */
+function showCopy(link) {
+  let copy = document.getElementById('invite-copy');
+  if (!copy) {
+    copy = Object.assign(document.createElement('button'), { type: 'button', id: 'invite-copy', className: 'secondary' });
+    const done = Object.assign(document.createElement('p'), { id: 'invite-copied', className: 'hint' });
+    done.setAttribute('role', 'status');
+    $('invite-result').after(copy, done);
+  }
+  copy.textContent = t('aroom.copyLink');
+  copy.onclick = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      $('invite-copied').textContent = t('aroom.copied');
+    } catch {
+      $('invite-copied').textContent = t('aroom.copyFailed');
+    }
+  };
+}
+
 const localized = (name, fallback) => (name && (name[language()] || name.de)) || fallback;
 
 function fillDepartments(departments, current) {
@@ -185,12 +219,21 @@ async function main() {
   $('resident-name').textContent = details.citizenName;
   $('email').textContent = details.email || t('aroom.nobody');
 
+  // A called resident who did not come in time is "missed" (booking's timeout, told by sessions): say so instead
+  // of "not in the room yet", until they come after all.
+  let missed = false;
+  let participantsNow = joined.participants;
   const showPresence = participants => {
+    participantsNow = participants;
     $('presence').textContent = participants.map(p => `${p.name} (${t(`role.${p.role}`)})`).join(', ') || t('aroom.nobody');
     const here = participants.some(p => p.role === 'resident');
-    status.textContent = here ? t('aroom.active', { name: details.citizenName }) : t('aroom.residentAbsent', { name: details.citizenName });
+    if (here) missed = false;
+    status.textContent = here ? t('aroom.active', { name: details.citizenName })
+      : t(missed ? 'aroom.residentMissed' : 'aroom.residentAbsent', { name: details.citizenName });
+    status.classList.toggle('error', !here && missed);
   };
   room.on('presence', notice => showPresence(notice.participants));
+  room.relay.on('resident.missed', () => { missed = true; showPresence(participantsNow); });
   showPresence(joined.participants);
 
   // The resident left: end the call (a returning resident is asked again), keep the chat.
@@ -229,6 +272,7 @@ async function main() {
     try {
       const invite = await api(`/api/sessions/rooms/${details.id}/invites`, { method: 'POST', body: { name: $('invite-name').value, role: $('invite-role').value } });
       $('invite-result').textContent = t('aroom.inviteLink', { name: invite.name, until: new Date(invite.expiresAt).toLocaleTimeString(), link: invite.link });
+      showCopy(invite.link);
     } catch (e) {
       $('invite-result').textContent = Object.values(e.errors || {}).flat().join(' ') || e.message;
     }

@@ -37,7 +37,7 @@ const isoDate = d => d.toISOString().slice(0, 10);
  * A one-week slot picker for a concern inside <div id="slots">, with earlier/later buttons.
  * onPick(slot, timeZone) is called when a resident chooses a time.
  */
-export function slotPicker(concernKey, onPick, { offered } = {}) {
+export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
   const container = document.getElementById('slots');
   const status = document.getElementById('status');
   let from = new Date();
@@ -82,6 +82,9 @@ export function slotPicker(concernKey, onPick, { offered } = {}) {
           .sort((a, b) => new Date(a.start) - new Date(b.start));
       }
       offered = null;
+      // Moving an appointment: its own time is no choice (another clerk may be free then, so it is listed as free).
+      const own = typeof exclude === 'function' ? exclude() : exclude;
+      if (own) data.slots = data.slots.filter(s => new Date(s.start).getTime() !== new Date(own).getTime());
       render();
       document.getElementById('earlier').disabled = from <= new Date();
     } catch (e) {
@@ -103,6 +106,9 @@ export function step(n) {
     if (i === n) item.setAttribute('aria-current', 'step'); else item.removeAttribute('aria-current');
   }
 }
+
+// Where the mail with the links went, so a typo shows at once.
+register({ 'de': { 'book.address': 'E-Mail an' }, 'en': { 'book.address': 'E-mail sent to' }, 'fr': { 'book.address': 'E-mail envoyé à' }, 'it': { 'book.address': 'E-mail inviata a' }, 'de-x-ls': { 'book.address': 'E-Mail geht an' } });
 
 async function bookPage() {
   apply();
@@ -183,7 +189,7 @@ async function bookPage() {
     step(3);
     const summary = document.getElementById('summary');
     summary.replaceChildren();
-    for (const [label, value] of [[t('book.what'), a.concernName[lang]], [t('book.when'), formatWhen(a.start, a.timeZone || timeZone)], [t('book.who'), a.citizenName]]) {
+    for (const [label, value] of [[t('book.what'), a.concernName[lang]], [t('book.when'), formatWhen(a.start, a.timeZone || timeZone)], [t('book.who'), a.citizenName], [t('book.address'), a.email]]) {
       summary.append(Object.assign(document.createElement('dt'), { textContent: label }), Object.assign(document.createElement('dd'), { textContent: value }));
     }
     const docs = a.documents[lang];

@@ -90,6 +90,7 @@ const idleSeconds = Math.max(2, Number(new URLSearchParams(location.search).get(
 const $ = id => document.getElementById(id);
 const video = $('preview');
 let concerns = [];
+let departmentNames = new Map();
 let state = { concern: null, pages: [] };
 let stream = null;
 let idleTimer = null;
@@ -124,6 +125,7 @@ async function loadConcerns() {
     ]);
     const names = new Map(departments.flatMap(d => d.concerns).map(c => [c.key, c.name]));
     concerns = keys.map(k => ({ ...k, name: names.get(k.concernKey) }));
+    departmentNames = new Map(departments.map(d => [d.key, d.name]));
     renderConcerns();
   } catch {
     container.textContent = t('kiosk.concernsFailed');
@@ -276,6 +278,10 @@ async function submit(event) {
       },
     });
     $('receipt').textContent = result.receiptNumber;
+    // The resident learns who handles the documents (the routing rule's department, named as on the start page).
+    const departmentKey = result.documents.find(d => d.departmentKey)?.departmentKey;
+    const department = departmentNames.get(departmentKey);
+    $('receipt-department').textContent = departmentKey ? t('kiosk.department', { name: department?.[language()] || department?.de || departmentKey }) : '';
     const quarantined = result.documents.some(d => d.status === 'quarantined');
     $('receipt-notice').className = quarantined ? 'error' : 'ok';
     $('receipt-notice').textContent = quarantined ? t('docs.quarantineNotice') : (email.value.trim() ? t('kiosk.mailed', { email: email.value.trim() }) : '');
@@ -299,7 +305,7 @@ function reset() {
   for (const page of state.pages) if (page.url) URL.revokeObjectURL(page.url);
   state = { concern: null, pages: [] };
   for (const id of ['thumbs', 'review', 'receipt-docs']) $(id).replaceChildren();
-  for (const id of ['receipt', 'receipt-notice', 'send-status', 'page-count', 'concern-chosen']) $(id).textContent = '';
+  for (const id of ['receipt', 'receipt-department', 'receipt-notice', 'send-status', 'page-count', 'concern-chosen']) $(id).textContent = '';
   $('submit-form').reset();
   $('pick').value = '';
   $('email').removeAttribute('aria-invalid');
@@ -370,3 +376,11 @@ apply();
 languageSwitch();
 touched();
 checkDevice();
+
+register({
+  de: { 'kiosk.department': 'Bearbeitet vom {name}. Ihre Unterlagen sind dort eingegangen.' },
+  en: { 'kiosk.department': 'Handled by: {name}. Your documents have arrived there.' },
+  fr: { 'kiosk.department': 'Traité par : {name}. Vos documents y sont arrivés.' },
+  it: { 'kiosk.department': 'Gestito da: {name}. I suoi documenti sono arrivati lì.' },
+  'de-x-ls': { 'kiosk.department': 'Diese Stelle bearbeitet Ihre Unterlagen: {name}.' },
+});

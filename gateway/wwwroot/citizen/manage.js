@@ -38,6 +38,9 @@ function say(key, error = false) {
   status.className = error ? 'error' : (key ? 'ok' : '');
 }
 
+// Where the mail with the links went, so a typo shows at once.
+register({ 'de': { 'manage.address': 'E-Mail an' }, 'en': { 'manage.address': 'E-mail sent to' }, 'fr': { 'manage.address': 'E-mail envoyé à' }, 'it': { 'manage.address': 'E-mail inviata a' }, 'de-x-ls': { 'manage.address': 'E-Mail geht an' } });
+
 function render() {
   if (!appointment) return;
   const a = appointment;
@@ -48,6 +51,7 @@ function render() {
     [t('manage.what'), a.concernName[lang]],
     [t('manage.when'), formatWhen(a.start, a.timeZone)],
     [t('manage.who'), a.citizenName],
+    [t('manage.address'), a.email],
     [t('manage.state'), t(a.status === 'booked' ? 'manage.statusBooked' : 'manage.statusCancelled')],
   ];
   if (a.documents[lang].length) rows.push([t('manage.documents'), a.documents[lang].join(', ')]);
@@ -89,7 +93,7 @@ document.getElementById('move').addEventListener('click', async () => {
     document.getElementById('move-to').textContent = t('manage.moveTo', { when: formatWhen(slot.start, appointment.timeZone) });
     document.getElementById('confirm-move').hidden = false;
     document.getElementById('move-yes').focus();
-  });
+  }, { exclude: () => appointment.start });
   await picker.reload();
   document.getElementById('pick-title').scrollIntoView();
 });

@@ -1,6 +1,7 @@
 // "Talk to us now": join the live queue, watch the position (polled every two seconds), enter the room when called.
 import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
 import { api, ApiError, fragmentToken, showFieldErrors } from '/shared/api.js';
+import { announceCall, endAnnouncement, unlockSound, canAskForNotifications, askForNotifications } from '/call-alert.js';
 
 register({
   de: {
@@ -20,6 +21,39 @@ register({
     'queue.called': 'It is your turn!', 'queue.enter': 'Enter now', 'queue.missed': 'You were called but did not enter. Please join the queue again.',
     'queue.cancelled': 'You have left the queue.', 'queue.joined': 'You are in the meeting.', 'queue.invalid': 'This link is invalid or has expired.',
     'queue.noneOpen': 'No counter is open at the moment.',
+  },
+});
+
+register({
+  de: {
+    'queue.next': 'Sie sind als Nächstes an der Reihe.', 'queue.for': 'Anliegen: {name}',
+    'queue.notify': 'Benachrichtigen, wenn ich an der Reihe bin', 'queue.notifyOn': 'Sie erhalten eine Benachrichtigung, sobald Sie an der Reihe sind.',
+    'queue.calledTitle': 'Sie sind an der Reihe!', 'queue.calledBody': 'Tippen Sie hier und treten Sie jetzt ein.',
+    'queue.requeue': 'Erneut einreihen',
+  },
+  en: {
+    'queue.next': 'You are next.', 'queue.for': 'Concern: {name}',
+    'queue.notify': 'Notify me when it is my turn', 'queue.notifyOn': 'You will get a notification as soon as it is your turn.',
+    'queue.calledTitle': 'It is your turn!', 'queue.calledBody': 'Tap here and enter now.',
+    'queue.requeue': 'Join the queue again',
+  },
+  fr: {
+    'queue.next': 'Vous êtes le ou la prochain·e.', 'queue.for': 'Démarche : {name}',
+    'queue.notify': 'M’avertir quand c’est mon tour', 'queue.notifyOn': 'Vous recevrez une notification dès que ce sera votre tour.',
+    'queue.calledTitle': 'C’est votre tour !', 'queue.calledBody': 'Touchez ici et entrez maintenant.',
+    'queue.requeue': 'Reprendre une place dans la file',
+  },
+  it: {
+    'queue.next': 'Lei è il prossimo / la prossima.', 'queue.for': 'Pratica: {name}',
+    'queue.notify': 'Avvisami quando è il mio turno', 'queue.notifyOn': 'Riceverà una notifica appena sarà il suo turno.',
+    'queue.calledTitle': 'È il suo turno!', 'queue.calledBody': 'Tocchi qui ed entri ora.',
+    'queue.requeue': 'Rimettersi in coda',
+  },
+  'de-x-ls': {
+    'queue.next': 'Sie sind als Nächstes dran.', 'queue.for': 'Ihr Anliegen: {name}',
+    'queue.notify': 'Mir Bescheid geben, wenn ich dran bin', 'queue.notifyOn': 'Sie bekommen eine Nachricht, wenn Sie dran sind.',
+    'queue.calledTitle': 'Sie sind jetzt dran!', 'queue.calledBody': 'Tippen Sie hier. Dann kommen Sie in das Gespräch.',
+    'queue.requeue': 'Noch einmal anstellen',
   },
 });
 
@@ -73,16 +107,32 @@ function renderTicket() {
   called.hidden = last.status !== 'called';
   ended.hidden = !['missed', 'cancelled', 'joined'].includes(last.status);
   if (last.status === 'waiting') {
+    const concern = last.concernName?.[language()] || last.concernName?.de;
+    document.getElementById('ticket-concern').textContent = concern ? t('queue.for', { name: concern }) : '';
     document.getElementById('position').textContent = String(last.position ?? '–');
-    document.getElementById('estimate').textContent = last.estimatedWaitMinutes != null ? t('queue.estimate', { n: last.estimatedWaitMinutes }) : '';
+    document.getElementById('estimate').textContent = last.position === 1 || last.estimatedWaitMinutes === 0 ? t('queue.next')
+      : last.estimatedWaitMinutes != null ? t('queue.estimate', { n: last.estimatedWaitMinutes }) : '';
+    document.getElementById('notify').hidden = !canAskForNotifications();
   }
   if (!ended.hidden) ended.textContent = t(`queue.${last.status}`);
+  document.getElementById('requeue').hidden = last.status !== 'missed';
+}
+
+let announced = false;
+function signal(previous) {
+  if (last.status === 'called' && previous !== 'called' && !announced) {
+    announced = true;
+    announceCall({ title: t('queue.calledTitle'), body: t('queue.calledBody'), onOpen: () => document.getElementById('room-link').focus() });
+  }
+  if (last.status !== 'called') { announced = false; endAnnouncement(); }
 }
 
 async function poll() {
   try {
+    const previous = last?.status;
     last = await api('/api/booking/queue/tickets/mine', { token });
     renderTicket();
+    signal(previous);
     if (last.status === 'called') {
       const link = document.getElementById('room-link');
       link.href = `/room.html#t=${token}`;
@@ -102,6 +152,7 @@ function follow() {
 form.addEventListener('submit', async event => {
   event.preventDefault();
   const submit = document.getElementById('join-submit');
+  unlockSound();
   submit.disabled = true;
   document.getElementById('join-error').textContent = '';
   try {
@@ -119,6 +170,39 @@ form.addEventListener('submit', async event => {
     else document.getElementById('join-error').textContent = t('common.error');
   } finally {
     submit.disabled = false;
+  }
+});
+
+// The resident's first touch of a reloaded page unlocks the chime (a browser plays sound only after one).
+for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, unlockSound, { once: true });
+
+document.getElementById('notify').addEventListener('click', async () => {
+  const allowed = await askForNotifications();
+  document.getElementById('notify').hidden = true;
+  if (allowed) say(t('queue.notifyOn'));
+});
+
+// A missed call is no dead end: the same concern, name and address go back into the queue with one press.
+document.getElementById('requeue').addEventListener('click', async () => {
+  unlockSound();
+  const button = document.getElementById('requeue');
+  button.disabled = true;
+  try {
+    const ticket = await api('/api/booking/queue', {
+      method: 'POST',
+      body: { concernKey: last.concernKey, name: last.citizenName, email: last.email || null, language: language() },
+    });
+    token = ticket.token;
+    history.replaceState(null, '', `/queue.html#t=${token}`);
+    last = null;
+    button.hidden = true;
+    say('');
+    follow();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 409) { document.getElementById('ticket').hidden = true; showOffers(e.problem.nextSlots || [], last.concernKey); }
+    else say(t('common.error'), true);
+  } finally {
+    button.disabled = false;
   }
 });
 

@@ -196,6 +196,19 @@ export class DraftSync {
   }
 }
 
+// Concerns without a form (the consultation, the chat and uploads are the whole procedure).
+register({
+  de: { 'cf.none.clerk': 'Für dieses Anliegen gibt es kein Formular. Halten Sie das Ergebnis im Gespräch fest; Unterlagen kommen über „Unterlagen“.',
+        'cf.none.resident': 'Für dieses Anliegen füllen Sie kein Formular aus. Die Sachbearbeitung klärt alles im Gespräch mit Ihnen; Unterlagen können Sie unten unter „Dokumente“ senden.' },
+  en: { 'cf.none.clerk': 'This concern has no form. Record the outcome in the consultation; documents come in under "Documents".',
+        'cf.none.resident': 'There is no form to fill in for this concern. The clerk settles everything with you in the consultation; you can send documents below under "Documents".' },
+  fr: { 'cf.none.clerk': 'Cette démarche n’a pas de formulaire. Consignez le résultat pendant l’entretien ; les documents arrivent sous « Documents ».',
+        'cf.none.resident': 'Pour cette démarche, vous ne remplissez aucun formulaire. Le ou la collaborateur·rice règle tout avec vous pendant l’entretien ; vous pouvez envoyer des documents plus bas, sous « Documents ».' },
+  it: { 'cf.none.clerk': 'Questa pratica non ha un modulo. Annoti l’esito durante il colloquio; i documenti arrivano in «Documenti».',
+        'cf.none.resident': 'Per questa pratica non deve compilare alcun modulo. L’addetto o l’addetta chiarisce tutto con lei durante il colloquio; può inviare documenti più in basso, in «Documenti».' },
+  'de-x-ls': { 'cf.none.resident': 'Sie müssen kein Formular ausfüllen. Wir besprechen alles im Gespräch. Unterlagen können Sie unten bei „Dokumente“ schicken.' },
+});
+
 /** Connects a rendered form to its sync and shows status, conflicts and the other side's actions in a live region. */
 export function bindView(view, sync, { status, notices, definition }) {
   const label = field => {
@@ -460,22 +473,32 @@ export function mount(container, ctx) {
     }
   }
 
+  // Only a concern with a form definition offers one; the others say what happens instead of promising a form.
+  const forms = api(`/api/forms/definitions?concern=${encodeURIComponent(ctx.room.concernKey)}`);
   if (ctx.role === 'clerk') {
     const start = document.createElement('button');
     start.type = 'button';
     start.textContent = t('cf.open');
     start.addEventListener('click', async () => {
       start.disabled = true;
-      const forms = await api(`/api/forms/definitions?concern=${encodeURIComponent(ctx.room.concernKey)}`);
-      if (!forms.length) { status.textContent = t('common.error'); return; }
-      const draft = await api('/api/forms/drafts', { method: 'POST', body: { definitionId: forms[0].id, sessionId: ctx.room.id, language: language() } });
-      ctx.relay?.send('form.open', { draftId: draft.id });
-      start.remove();
-      await open(draft);
+      try {
+        const list = await forms;
+        const draft = await api('/api/forms/drafts', { method: 'POST', body: { definitionId: list[0].id, sessionId: ctx.room.id, language: language() } });
+        ctx.relay?.send('form.open', { draftId: draft.id });
+        start.remove();
+        await open(draft);
+      } catch {
+        status.textContent = t('common.error');
+        start.disabled = false;
+      }
     });
-    container.querySelector('.cf-bar').prepend(start);
+    forms.then(list => {
+      if (list.length) container.querySelector('.cf-bar').prepend(start);
+      else status.textContent = t('cf.none.clerk');
+    }, () => { status.textContent = t('common.error'); });
   } else {
     status.textContent = t('cf.waiting');
+    forms.then(list => { if (!list.length && !sync) status.textContent = t('cf.none.resident'); }, () => {});
     ctx.relay?.on('form.open', () => api('/api/forms/drafts/room', { token }).then(d => d && open(d)));
     api('/api/forms/drafts/room', { token }).then(d => d && open(d)).catch(() => {});
   }

@@ -103,6 +103,9 @@ export function renderList(list, documents, { canOpen = false } = {}) {
     if (canOpen && d.status === 'clean' && d.id) {
       const open = document.createElement('a');
       open.href = `/api/documents/${d.id}/content`;
+      // Shown by the browser (PDF, picture) in a tab of its own, so the call in this one goes on.
+      open.target = '_blank';
+      open.rel = 'noopener';
       open.textContent = t('docs.open');
       open.setAttribute('aria-label', `${t('docs.open')}: ${d.fileName}`);
       item.append(open);
@@ -112,6 +115,10 @@ export function renderList(list, documents, { canOpen = false } = {}) {
 }
 
 export function mount(container, ctx) {
+  // The room pages do not load the list's styles themselves (without them name and size run together).
+  if (!document.querySelector('link[href="/shared/documents-panel.css"]')) {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/shared/documents-panel.css' }));
+  }
   const id = `docs-${Math.random().toString(36).slice(2, 8)}`;
   container.classList.add('documents-panel');
   container.innerHTML = `

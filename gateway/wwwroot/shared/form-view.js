@@ -44,6 +44,18 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
   }
   refresh();
 
+  // A country list (ISO 3166-1 codes) is named in the page's language by the browser, Switzerland first and the
+  // rest in that language's order; other choices use the definition's labels.
+  function optionsOf(field) {
+    const options = (field.options || []).map(o => ({ value: o.value, text: text(o.label) }));
+    if (field.optionSet !== 'countries') return options;
+    let names;
+    try { names = new Intl.DisplayNames([lang()], { type: 'region', fallback: 'none' }); } catch { return options; }
+    for (const o of options) o.text = names.of(o.value) || o.text;
+    const collator = new Intl.Collator(lang());
+    return options.sort((a, b) => (a.value === 'CH' ? -1 : b.value === 'CH' ? 1 : collator.compare(a.text, b.text)));
+  }
+
   function renderField(field) {
     const id = idFor(field.id);
     const wrap = el('div', { className: 'fv-field' });
@@ -64,7 +76,7 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
       if (field.type === 'choice') {
         input = el('select', { id, name: field.id });
         input.append(el('option', { value: '', textContent: t('fv.choose') }));
-        for (const option of field.options || []) input.append(el('option', { value: option.value, textContent: text(option.label) }));
+        for (const option of optionsOf(field)) input.append(el('option', { value: option.value, textContent: option.text }));
       } else if (field.multiline) {
         input = el('textarea', { id, name: field.id, rows: 5 });
       } else {

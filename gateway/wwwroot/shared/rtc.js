@@ -3,6 +3,7 @@
 // which avoids offer collisions; the resident's side answers and attaches its tracks to the offered
 // transceivers. Signalling goes through the room connection (shared/signaling.js).
 import { register, t } from '/shared/i18n.js';
+import { DeviceCheck } from '/shared/device-check.js';
 
 export class MediaRefusedError extends Error {}
 
@@ -19,19 +20,56 @@ export class Call {
     this.camera = null;
     this.screen = null;
     this.pendingCandidates = [];
+    // Speak without video (Lugano's "speak"): this side sends no camera; the devices the check chose, if any.
+    this.audioOnly = false;
+    this.devices = { audio: null, video: null };
     this.off = room.on('signal', signal => this.handle(signal).catch(e => console.error(e)));
   }
 
-  /** Camera and microphone; a refusal (or no device) becomes a MediaRefusedError so the page stays in chat. */
+  videoConstraints() {
+    return { width: { ideal: 640 }, height: { ideal: 480 }, ...(this.devices.video ? { deviceId: { exact: this.devices.video } } : {}) };
+  }
+
+  /** Camera (unless audio only) and microphone; a refusal (or no device) becomes a MediaRefusedError so the page stays in chat. */
   async openMedia() {
     if (this.camera) return this.camera;
     try {
-      this.camera = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: { ideal: 640 }, height: { ideal: 480 } } });
+      this.camera = await navigator.mediaDevices.getUserMedia({
+        audio: this.devices.audio ? { deviceId: { exact: this.devices.audio } } : true,
+        video: this.audioOnly ? false : this.videoConstraints(),
+      });
     } catch (e) {
       throw new MediaRefusedError(e.name || 'NotAllowedError');
     }
     this.localVideo.srcObject = this.camera;
     return this.camera;
+  }
+
+  /** Mutes or unmutes the microphone (the track stays, so unmuting needs no renegotiation). */
+  setMicrophone(on) {
+    for (const track of this.camera?.getAudioTracks() || []) track.enabled = on;
+  }
+
+  get microphoneOn() { return this.camera?.getAudioTracks().some(track => track.enabled) ?? false; }
+
+  get cameraOn() { return this.camera?.getVideoTracks().some(track => track.readyState === 'live') ?? false; }
+
+  /** Camera off releases the camera (its light goes out); on asks for it again and swaps it into the call. */
+  async setCamera(on) {
+    if (!this.camera) return;
+    if (!on) {
+      for (const track of this.camera.getVideoTracks()) { track.stop(); this.camera.removeTrack(track); }
+      if (!this.screen) await this.videoSender()?.replaceTrack(null);
+      return;
+    }
+    if (this.cameraOn) return;
+    let stream;
+    try { stream = await navigator.mediaDevices.getUserMedia({ video: this.videoConstraints() }); }
+    catch (e) { throw new MediaRefusedError(e.name || 'NotAllowedError'); }
+    const track = stream.getVideoTracks()[0];
+    this.camera.addTrack(track);
+    if (!this.screen) await this.videoSender()?.replaceTrack(track);
+    this.localVideo.srcObject = this.screen || this.camera;
   }
 
   async createPeer() {
@@ -201,8 +239,9 @@ export class CallControls {
     this.room = room;
     this.el = el;
     this.call = new Call({ room, iceServers, offerer, localVideo: el.local, remoteVideo: el.remote, onState: s => this.state(s) });
-    el.start.addEventListener('click', () => this.ask());
-    el.accept.addEventListener('click', () => this.answer(true));
+    this.addSpeakControls();
+    el.start.addEventListener('click', () => this.ask(false));
+    el.accept.addEventListener('click', () => this.answer(true, false));
     el.decline.addEventListener('click', () => this.answer(false));
     el.share.addEventListener('click', () => this.share());
     el.stopShare.addEventListener('click', () => this.unshare());
@@ -219,14 +258,99 @@ export class CallControls {
     });
   }
 
-  async ask() {
+  /**
+   * Speaking without video and the controls of a running call, made here so both room pages get them: "speak
+   * without video" beside "start video", "accept with sound only" beside "accept video", microphone and camera
+   * switches for the call (the other side sees their state), and the device check before the call.
+   */
+  addSpeakControls() {
+    const el = this.el;
+    if (!document.querySelector('link[href="/shared/call-controls.css"]')) {
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/shared/call-controls.css' }));
+    }
+    const button = (className, onClick) => {
+      const b = Object.assign(document.createElement('button'), { type: 'button', className });
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    el.startAudio = button('secondary call-audio', () => this.ask(true));
+    el.start.after(el.startAudio);
+    el.acceptAudio = button('secondary call-accept-audio', () => this.answer(true, true));
+    el.accept.after(el.acceptAudio);
+    el.mute = button('secondary call-mute', () => this.toggleMicrophone());
+    el.camera = button('secondary call-camera', () => this.toggleCamera());
+    el.mute.hidden = el.camera.hidden = true;
+    el.stop.before(el.mute, el.camera);
+    el.remoteMedia = Object.assign(document.createElement('p'), { className: 'hint call-remote-media' });
+    el.remoteMedia.setAttribute('aria-live', 'polite');
+    el.state.after(el.remoteMedia);
+    this.remote = null;
+    this.check = new DeviceCheck(this.call, el.start.parentElement);
+    this.labels = () => {
+      el.startAudio.textContent = t('call.startAudio');
+      el.acceptAudio.textContent = t('call.acceptAudio');
+      this.mediaButtons();
+      this.showRemote();
+    };
+    this.labels();
+    document.addEventListener('languagechange', this.labels);
+    this.room.relay.on('call.media', (media, from) => { this.remote = { ...media, name: from?.name }; this.showRemote(); });
+  }
+
+  mediaButtons() {
+    // The label names what a press does (no aria-pressed beside a changing label, which reads twice).
+    const { mute, camera } = this.el;
+    const micOn = this.call.microphoneOn;
+    const camOn = this.call.cameraOn;
+    mute.textContent = t(micOn ? 'call.mute' : 'call.unmute');
+    camera.textContent = t(camOn ? 'call.cameraOff' : 'call.cameraOn');
+    this.el.local.hidden = !camOn && !this.call.screen;
+  }
+
+  showRemote() {
+    const r = this.remote;
+    const parts = [];
+    if (r && this.call.active) {
+      if (!r.audio) parts.push(t('call.remoteMuted', { name: r.name }));
+      if (!r.video) parts.push(t('call.remoteNoCamera', { name: r.name }));
+    }
+    this.el.remoteMedia.textContent = parts.join(' ');
+    this.el.videos.dataset.remoteVideo = r && !r.video ? 'off' : 'on';
+  }
+
+  /** Tells the other side whether this side's microphone and camera are on. */
+  sendMedia() {
+    this.mediaButtons();
+    return this.room.relay.send('call.media', { audio: this.call.microphoneOn, video: this.call.cameraOn || !!this.call.screen }).catch(() => {});
+  }
+
+  async toggleMicrophone() {
+    this.call.setMicrophone(!this.call.microphoneOn);
+    await this.sendMedia();
+  }
+
+  async toggleCamera() {
+    try {
+      await this.call.setCamera(!this.call.cameraOn);
+    } catch (e) {
+      if (!(e instanceof MediaRefusedError)) throw e;
+      this.refused();
+    }
+    await this.sendMedia();
+  }
+
+  async ask(audioOnly = false) {
     this.el.notice.hidden = true;
-    this.el.state.textContent = t('call.waiting');
+    this.call.audioOnly = audioOnly;
+    this.check?.close();
+    this.el.state.textContent = t(audioOnly ? 'call.waitingAudio' : 'call.waiting');
     await this.room.requestMode('speak');
   }
 
-  async answer(accepted) {
+  async answer(accepted, audioOnly = false) {
     this.el.request.hidden = true;
+    this.call.audioOnly = audioOnly;
+    this.check?.close();
     if (accepted) {
       try {
         await this.call.openMedia();
@@ -250,6 +374,7 @@ export class CallControls {
     try {
       if (this.call.offerer) await this.call.start();
       else await this.call.openMedia();
+      await this.sendMedia();
     } catch (e) {
       if (!(e instanceof MediaRefusedError)) throw e;
       this.refused();
@@ -268,7 +393,7 @@ export class CallControls {
     el.videos.dataset.connectionState = connectionState;
     // Media flowing is what counts: show the call even if the mode answer was missed during a reconnect.
     if (connectionState === 'connected' && el.videos.hidden) this.showCall(true);
-    if (connectionState === 'connected') el.state.textContent = t('call.connected');
+    if (connectionState === 'connected') { el.state.textContent = t('call.connected'); this.showRemote(); }
     if (connectionState === 'failed') el.state.textContent = t('call.failed');
     if (connectionState === 'closed') {
       el.state.textContent = t('call.closed');
@@ -280,6 +405,11 @@ export class CallControls {
     const el = this.el;
     el.videos.hidden = !on;
     el.start.hidden = on;
+    el.startAudio.hidden = on;
+    el.mute.hidden = el.camera.hidden = !on;
+    if (on) this.check.close(); else { this.remote = null; this.showRemote(); }
+    this.check.button.hidden = on;
+    this.mediaButtons();
     el.share.hidden = !on;
     el.stop.hidden = !on;
     el.stopShare.hidden = true;
@@ -315,3 +445,32 @@ export class CallControls {
     await this.room.setMode('write').catch(() => {});
   }
 }
+
+// Speaking without video, microphone and camera switches (issue 16 item 7).
+register({
+  de: {
+    'call.startAudio': 'Ohne Video sprechen', 'call.acceptAudio': 'Nur mit Ton annehmen', 'call.waitingAudio': 'Warten, bis die andere Seite das Gespräch annimmt …',
+    'call.mute': 'Mikrofon aus', 'call.unmute': 'Mikrofon ein', 'call.cameraOff': 'Kamera aus', 'call.cameraOn': 'Kamera ein',
+    'call.remoteMuted': '{name} hat das Mikrofon ausgeschaltet.', 'call.remoteNoCamera': '{name} spricht ohne Kamera.',
+  },
+  en: {
+    'call.startAudio': 'Speak without video', 'call.acceptAudio': 'Accept with sound only', 'call.waitingAudio': 'Waiting for the other side to accept the call …',
+    'call.mute': 'Microphone off', 'call.unmute': 'Microphone on', 'call.cameraOff': 'Camera off', 'call.cameraOn': 'Camera on',
+    'call.remoteMuted': '{name} has turned the microphone off.', 'call.remoteNoCamera': '{name} is speaking without a camera.',
+  },
+  fr: {
+    'call.startAudio': 'Parler sans vidéo', 'call.acceptAudio': 'Accepter avec le son seulement', 'call.waitingAudio': 'En attente que l’autre partie accepte l’appel …',
+    'call.mute': 'Couper le micro', 'call.unmute': 'Activer le micro', 'call.cameraOff': 'Couper la caméra', 'call.cameraOn': 'Activer la caméra',
+    'call.remoteMuted': '{name} a coupé son micro.', 'call.remoteNoCamera': '{name} parle sans caméra.',
+  },
+  it: {
+    'call.startAudio': 'Parlare senza video', 'call.acceptAudio': 'Accettare solo con l’audio', 'call.waitingAudio': 'In attesa che l’altra parte accetti la chiamata …',
+    'call.mute': 'Spegnere il microfono', 'call.unmute': 'Accendere il microfono', 'call.cameraOff': 'Spegnere la videocamera', 'call.cameraOn': 'Accendere la videocamera',
+    'call.remoteMuted': '{name} ha spento il microfono.', 'call.remoteNoCamera': '{name} parla senza videocamera.',
+  },
+  'de-x-ls': {
+    'call.startAudio': 'Nur sprechen, ohne Video', 'call.acceptAudio': 'Nur sprechen, ohne Video', 'call.waitingAudio': 'Bitte warten. Die andere Person muss zuerst Ja sagen.',
+    'call.mute': 'Mikrofon aus', 'call.unmute': 'Mikrofon an', 'call.cameraOff': 'Kamera aus', 'call.cameraOn': 'Kamera an',
+    'call.remoteMuted': '{name} hat das Mikrofon aus.', 'call.remoteNoCamera': '{name} hat die Kamera aus.',
+  },
+});

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using Municipal.ServiceDefaults.Mail;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +53,7 @@ public static partial class AdminApi
         if (string.IsNullOrWhiteSpace(request.NameEn)) errors["nameEn"] = ["Enter the English name."];
         var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? "Europe/Zurich" : request.TimeZone.Trim();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) errors["timeZone"] = ["Unknown time zone (use an IANA name such as Europe/Zurich)."];
-        if (string.IsNullOrWhiteSpace(request.MailboxEmail) || !MailAddress.TryCreate(request.MailboxEmail.Trim(), out _))
+        if (string.IsNullOrWhiteSpace(request.MailboxEmail) || !EmailAddresses.IsValid(request.MailboxEmail.Trim()))
             errors["mailboxEmail"] = ["Enter the department's central mailbox address."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 

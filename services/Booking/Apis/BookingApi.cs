@@ -11,6 +11,7 @@ public static class BookingApi
         var api = app.MapGroup("/api/booking");
         api.MapConcernsApi();
         api.MapAppointmentsApi();
+        api.MapLinkResendApi();
         api.MapQueueApi();
         api.MapAdminApi();
         api.MapStatisticsApi();

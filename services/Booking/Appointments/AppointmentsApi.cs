@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using Municipal.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,7 +40,7 @@ public static class AppointmentsApi
         if (name.Length is 0 or > 200) errors["name"] = ["Enter your name (at most 200 characters)."];
         else if (InputText.PersonNameProblem(name) is { } nameProblem) errors["name"] = [nameProblem];
         var email = request.Email?.Trim() ?? "";
-        if (!IsEmail(email)) errors["email"] = ["Enter a valid e-mail address."];
+        if (!EmailAddresses.IsValid(email)) errors["email"] = ["Enter a valid e-mail address."];
         var language = request.Language is "en" ? "en" : request.Language is null or "de" ? "de" : null;
         if (language is null) errors["language"] = ["Use 'de' or 'en'."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -210,7 +210,7 @@ public static class AppointmentsApi
         return due > now ? due : null;
     }
 
-    private static void AddPendingMails(BookingDb db, LinkSeal seal, Appointment appointment, string joinToken, string manageToken, string kind, DateTimeOffset now)
+    internal static void AddPendingMails(BookingDb db, LinkSeal seal, Appointment appointment, string joinToken, string manageToken, string kind, DateTimeOffset now)
     {
         foreach (var mailKind in appointment.ReminderDueAt is null ? [kind] : new[] { kind, MailKinds.Reminder })
         {
@@ -243,10 +243,4 @@ public static class AppointmentsApi
         a.Id, a.ConcernKey, a.DepartmentKey, new(calendar.Concern.NameDe, calendar.Concern.NameEn),
         new(calendar.Concern.DocumentsDe, calendar.Concern.DocumentsEn), a.StartAt, a.EndAt, calendar.TimeZone.Id, a.Status, a.Sequence,
         a.CitizenName, a.Email, a.Language, a.Status == AppointmentStatus.Booked && a.StartAt > now);
-
-    private static bool IsEmail(string value)
-    {
-        if (value.Length is < 3 or > 254 || value.Contains(' ')) return false;
-        return MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
-    }
 }

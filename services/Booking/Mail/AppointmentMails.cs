@@ -35,6 +35,8 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
             (MailKinds.Rescheduled, true) => $"Appointment moved: {concernName}, now {local:dd.MM.yyyy HH:mm}",
             (MailKinds.Reminder, false) => $"Erinnerung an Ihren Termin: {concernName}, {local:dd.MM.yyyy HH:mm}",
             (MailKinds.Reminder, true) => $"Reminder of your appointment: {concernName}, {local:dd.MM.yyyy HH:mm}",
+            (MailKinds.Resent, false) => $"Ihre Links zum Termin: {concernName}, {local:dd.MM.yyyy HH:mm}",
+            (MailKinds.Resent, true) => $"Your appointment links: {concernName}, {local:dd.MM.yyyy HH:mm}",
             (_, false) => $"Termin abgesagt: {concernName}, {local:dd.MM.yyyy HH:mm}",
             (_, true) => $"Appointment cancelled: {concernName}, {local:dd.MM.yyyy HH:mm}",
         };
@@ -52,6 +54,8 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
             (MailKinds.Rescheduled, true) => "Your appointment has been moved. The previous link to the meeting no longer works; please use the new one below.",
             (MailKinds.Reminder, false) => "Wir erinnern Sie an Ihren Termin am digitalen Schalter.",
             (MailKinds.Reminder, true) => "This is a reminder of your appointment at the digital counter.",
+            (MailKinds.Resent, false) => "Sie haben die Links zu Ihrem Termin erneut angefordert. Die Links aus früheren Mails gelten nicht mehr; bitte verwenden Sie die neuen unten.",
+            (MailKinds.Resent, true) => "You asked for the links to your appointment again. The links in earlier mails no longer work; please use the new ones below.",
             (_, false) => "Ihr Termin wurde abgesagt. Sie können jederzeit einen neuen Termin buchen.",
             (_, true) => "Your appointment has been cancelled. You can book a new one at any time.",
         });

@@ -21,4 +21,5 @@ public static class MailKinds
     public const string Confirmation = "confirmation";
     public const string Rescheduled = "rescheduled";
     public const string Reminder = "reminder";
+    public const string Resent = "resent";
 }

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using Municipal.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -41,7 +41,7 @@ public static class QueueApi
         if (name.Length is 0 or > 200) errors["name"] = ["Enter your name (at most 200 characters)."];
         else if (InputText.PersonNameProblem(name) is { } nameProblem) errors["name"] = [nameProblem];
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
-        if (email is not null && !(MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.')))
+        if (email is not null && !EmailAddresses.IsValid(email))
             errors["email"] = ["Enter a valid e-mail address or leave it empty."];
         var language = request.Language is "en" ? "en" : request.Language is null or "de" ? "de" : null;
         if (language is null) errors["language"] = ["Use 'de' or 'en'."];
@@ -95,7 +95,7 @@ public static class QueueApi
         long? position = status == TicketStatus.Waiting ? await queue.PositionAsync(stored.ConcernKey, stored.Id) : null;
         int? estimate = position is { } p ? await EstimateMinutesAsync(queue, calendar, p) : null;
         return TypedResults.Ok(new MyTicketDto(stored.Id, stored.ConcernKey, new(calendar.Concern.NameDe, calendar.Concern.NameEn),
-            status, position, estimate, stored.IssuedAt, live?.CalledAt ?? stored.CalledAt));
+            status, position, estimate, stored.IssuedAt, live?.CalledAt ?? stored.CalledAt, stored.CitizenName, stored.Email));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> LeaveMine(
@@ -210,7 +210,8 @@ public static class QueueApi
     {
         var handling = await queue.AverageHandlingAsync(calendar.Concern.Key) ?? calendar.Concern.Duration;
         var clerks = Math.Max(1, calendar.Staff.Count);
-        var rounds = (int)Math.Ceiling((double)position / clerks);
+        // Only those ahead make one wait: at position 1 the next free clerk takes the resident (0: "you are next").
+        var rounds = (int)Math.Ceiling((double)(position - 1) / clerks);
         return (int)Math.Ceiling(rounds * handling.TotalMinutes);
     }
 }

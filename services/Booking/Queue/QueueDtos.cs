@@ -6,7 +6,9 @@ public sealed record JoinQueueRequest(string? ConcernKey, string? Name, string? 
 
 public sealed record TicketIssuedDto(Guid TicketId, string Token, string QueueUrl, string Status, long Position, int EstimatedWaitMinutes);
 
-public sealed record MyTicketDto(Guid Id, string ConcernKey, Localized ConcernName, string Status, long? Position, int? EstimatedWaitMinutes, DateTimeOffset IssuedAt, DateTimeOffset? CalledAt);
+/// <remarks>Name and address are the holder's own, so a missed call can be queued again with one press.</remarks>
+public sealed record MyTicketDto(Guid Id, string ConcernKey, Localized ConcernName, string Status, long? Position, int? EstimatedWaitMinutes, DateTimeOffset IssuedAt, DateTimeOffset? CalledAt,
+    string CitizenName, string? Email);
 
 public sealed record WaitingTicketDto(Guid Id, string ConcernKey, Localized ConcernName, string CitizenName, string Language, DateTimeOffset IssuedAt, int WaitingSeconds);
 

@@ -119,7 +119,14 @@ public static class InboxApi
         }
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(storage.OpenRead(document.Id), document.ContentType, document.FileName);
+        // What a browser shows itself (PDF, JPEG, PNG: the types intake accepted and scanned) opens in place;
+        // anything else (TIFF) downloads. nosniff keeps the browser to the stored type either way.
+        var inline = document.ContentType is "application/pdf" or "image/jpeg" or "image/png";
+        http.Response.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue(inline ? "inline" : "attachment")
+        {
+            FileNameStar = document.FileName,
+        }.ToString();
+        return TypedResults.File(storage.OpenRead(document.Id), document.ContentType);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, HttpContext http, DocumentDb db, DocumentStorage storage, TimeProvider clock, CancellationToken ct)

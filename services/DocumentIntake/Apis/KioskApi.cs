@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using Municipal.ServiceDefaults.Mail;
 using Microsoft.EntityFrameworkCore;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Intake;
@@ -53,7 +53,7 @@ public static class KioskApi
             if (concern is null) return UploadProblems.Field("concernKey", "required", "Choose a concern.");
             if (!await db.RoutingRules.AnyAsync(r => r.ConcernKey == concern, ct)) return UploadProblems.Field("concernKey", "unknown", "This concern is not offered here.");
             var email = upload.Field("email");
-            if (email is not null && !IsEmail(email)) return UploadProblems.Field("email", "invalid", "Enter a valid e-mail address or leave the field empty.");
+            if (email is not null && !EmailAddresses.IsValid(email)) return UploadProblems.Field("email", "invalid", "Enter a valid e-mail address or leave the field empty.");
             var note = upload.Field("note");
             if (note is { Length: > 1000 }) return UploadProblems.Field("note", "too-long", "At most 1000 characters.");
 
@@ -76,7 +76,4 @@ public static class KioskApi
             return UploadProblems.From(rejected);
         }
     }
-
-    private static bool IsEmail(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 }

@@ -42,8 +42,11 @@ public sealed class IdentityVerifiedConsumer(FormDb db, DraftStore store, FormCa
 
         var profile = await Db.ResidentProfiles.FindAsync([message.SessionId], ct);
         if (profile is null) Db.ResidentProfiles.Add(profile = new ResidentProfile { SessionId = message.SessionId, Surname = "", GivenNames = "" });
-        profile.Surname = message.Surname;
-        profile.GivenNames = message.GivenNames;
+        // The MRZ's capitals become the usual spelling before they reach a form, a dossier or a greeting.
+        var surname = NameCase.FromMrz(message.Surname);
+        var givenNames = NameCase.FromMrz(message.GivenNames);
+        profile.Surname = surname;
+        profile.GivenNames = givenNames;
         profile.BirthDate = message.BirthDate;
         profile.ReceivedAt = now;
 
@@ -54,8 +57,8 @@ public sealed class IdentityVerifiedConsumer(FormDb db, DraftStore store, FormCa
             if (catalog.Find(draft.DefinitionId) is not { } definition) continue;
             var values = Prefill.Apply(definition, new Dictionary<string, string?>
             {
-                ["surname"] = message.Surname,
-                ["givenNames"] = message.GivenNames,
+                ["surname"] = surname,
+                ["givenNames"] = givenNames,
                 ["birthDate"] = message.BirthDate.ToString("yyyy-MM-dd"),
             });
             foreach (var (field, value) in values)

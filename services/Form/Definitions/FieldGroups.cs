@@ -8,14 +8,11 @@ namespace Municipal.Form.Definitions;
 /// </summary>
 internal static class FieldGroups
 {
-    public static readonly IReadOnlyList<FieldOption> Countries =
-    [
-        Option("CH", "Schweiz", "Switzerland"), Option("DE", "Deutschland", "Germany"), Option("AT", "Österreich", "Austria"),
-        Option("FR", "Frankreich", "France"), Option("IT", "Italien", "Italy"), Option("LI", "Liechtenstein", "Liechtenstein"),
-        Option("ES", "Spanien", "Spain"), Option("PT", "Portugal", "Portugal"), Option("GB", "Vereinigtes Königreich", "United Kingdom"),
-        Option("US", "Vereinigte Staaten", "United States"), Option("XK", "Kosovo", "Kosovo"), Option("RS", "Serbien", "Serbia"),
-        Option("TR", "Türkei", "Türkiye"), Option("NL", "Niederlande", "Netherlands"), Option("PL", "Polen", "Poland"),
-    ];
+    /// <summary>
+    /// Every ISO 3166-1 country (and Kosovo, whose user-assigned XK the Swiss registers use), Switzerland first and
+    /// the rest by German name; pages show the names in their own language, the PDF uses these.
+    /// </summary>
+    public static readonly IReadOnlyList<FieldOption> Countries = LoadCountries();
 
     private static readonly JsonElement Ch = JsonDocument.Parse("\"CH\"").RootElement;
     private static readonly JsonElement[] Foreign = Countries.Where(c => c.Value != "CH").Select(c => JsonDocument.Parse($"\"{c.Value}\"").RootElement).ToArray();
@@ -58,7 +55,7 @@ internal static class FieldGroups
             Options: [Option("1", "männlich", "male"), Option("2", "weiblich", "female"), Option("3", "unbestimmt", "unknown")]),
         new($"{g}.dateOfBirth", "date", new("Geburtsdatum", "Date of birth"), Required: true, Prefill: "birthDate", Autocomplete: "bday",
             Rules: [new("notInFuture"), new("maxDaysAgo", Number(365 * 130))]),
-        new($"{g}.nationality", "choice", new("Staatsangehörigkeit", "Nationality"), Required: true, Options: Countries),
+        new($"{g}.nationality", "choice", new("Staatsangehörigkeit", "Nationality"), Required: true, Options: Countries, OptionSet: "countries"),
     ];
 
     // eCH-0010 addressInformation: street, houseNumber, postOfficeBoxText, swissZipCode or foreignZipCode, town, country.
@@ -68,7 +65,7 @@ internal static class FieldGroups
         new($"{g}.houseNumber", "text", new("Hausnummer", "House number"), Required: true, Rules: [new("maxLength", Number(12))]),
         new($"{g}.postOfficeBoxText", "text", new("Postfach", "Post office box"), Help: new("Nur falls vorhanden.", "Only if you have one."),
             Rules: [new("maxLength", Number(15))]),
-        new($"{g}.countryIso2", "choice", new("Land", "Country"), Required: true, Options: Countries, Autocomplete: "country"),
+        new($"{g}.countryIso2", "choice", new("Land", "Country"), Required: true, Options: Countries, Autocomplete: "country", OptionSet: "countries"),
         new($"{g}.swissZipCode", "text", new("PLZ", "Postcode"), Required: true, Autocomplete: "postal-code",
             VisibleWhen: new(Field: $"{g}.countryIso2", EqualsValue: Ch),
             Rules: [new("pattern", Text("[1-9][0-9]{3}"), Message: new("Bitte eine vierstellige Schweizer Postleitzahl angeben.", "Please enter a four-digit Swiss postcode."))]),
@@ -76,6 +73,17 @@ internal static class FieldGroups
             VisibleWhen: new(Field: $"{g}.countryIso2", In: Foreign), Rules: [new("maxLength", Number(15))]),
         new($"{g}.town", "text", new("Ort", "Town"), Required: true, Autocomplete: "address-level2", Rules: [new("maxLength", Number(40))]),
     ];
+
+    private static List<FieldOption> LoadCountries()
+    {
+        using var stream = typeof(FieldGroups).Assembly.GetManifestResourceStream("Municipal.Form.Definitions.countries.json")
+            ?? throw new InvalidDataException("The country list is not embedded.");
+        var countries = JsonSerializer.Deserialize<List<Country>>(stream, FormCatalog.Json)!;
+        var german = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-CH"), ignoreCase: true);
+        return countries.OrderBy(c => c.Code != "CH").ThenBy(c => c.De, german).Select(c => Option(c.Code, c.De, c.En)).ToList();
+    }
+
+    private sealed record Country(string Code, string De, string En);
 
     private static FieldOption Option(string value, string de, string en) => new(value, new(de, en));
 

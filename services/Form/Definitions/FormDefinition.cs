@@ -24,6 +24,7 @@ public sealed record FormDefinition(
 
 public sealed record FormSection(string Id, LocalizedText Title, IReadOnlyList<FormField> Fields, Condition? VisibleWhen = null);
 
+/// <remarks><c>optionSet</c> "countries" marks a choice of ISO 3166-1 codes: pages name them in their own language.</remarks>
 public sealed record FormField(
     string Id,
     string Type,
@@ -39,7 +40,8 @@ public sealed record FormField(
     IReadOnlyList<FormField>? Fields = null,
     IReadOnlyList<string>? Include = null,
     IReadOnlyList<string>? Optional = null,
-    IReadOnlyDictionary<string, IReadOnlyList<FieldRule>>? MemberRules = null);
+    IReadOnlyDictionary<string, IReadOnlyList<FieldRule>>? MemberRules = null,
+    string? OptionSet = null);
 
 public sealed record FieldOption(string Value, LocalizedText Label);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Municipal.Form.Definitions;
+using Municipal.ServiceDefaults.Mail;
 
 namespace Municipal.Form.Rules;
 
@@ -104,7 +105,7 @@ public static partial class RuleEngine
         var typeError = leaf.Type switch
         {
             "text" => text is null ? "type" : null,
-            "email" => text is null ? "type" : EmailPattern().IsMatch(text) ? null : "email",
+            "email" => text is null ? "type" : EmailAddresses.IsValid(text) ? null : "email",
             "number" => text is null ? "type" : ParseNumber(text) is null ? "number" : null,
             "date" => text is null ? "type" : ParseDate(text) is null ? "date" : null,
             "choice" => text is null || leaf.Options?.Any(o => o.Value == text) != true ? "choice" : null,
@@ -188,9 +189,6 @@ public static partial class RuleEngine
 
     [GeneratedRegex("^-?[0-9]+(\\.[0-9]+)?$")]
     private static partial Regex NumberPattern();
-
-    [GeneratedRegex("^[^@ \\t\\r\\n]+@[^@ \\t\\r\\n]+\\.[^@ \\t\\r\\n]+$")]
-    private static partial Regex EmailPattern();
 
     [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
     private static partial Regex DocumentPattern();

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using Municipal.ServiceDefaults.Mail;
 using System.Text.RegularExpressions;
 
 namespace Municipal.IdentityVerification.Tans;
@@ -11,9 +11,7 @@ public static partial class TanRecipient
         var value = recipient?.Trim() ?? "";
         if (channel == TanChannel.Email)
         {
-            return value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.')
-                ? value.ToLowerInvariant()
-                : null;
+            return EmailAddresses.IsValid(value) ? value.ToLowerInvariant() : null;
         }
         var phone = PhoneSeparators().Replace(value, "");
         if (phone.StartsWith("00", StringComparison.Ordinal)) phone = "+" + phone[2..];

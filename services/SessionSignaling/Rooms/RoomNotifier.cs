@@ -14,6 +14,10 @@ public sealed class RoomNotifier(IHubContext<SessionHub, ISessionClient> hub, Ro
     public Task AcceptedAsync(Guid roomId, Sender clerk) =>
         hub.Clients.Group(SessionHub.Group(roomId)).Accepted(new RoomAccepted(clerk));
 
+    /// <summary>Tells the room (the clerk waiting in it) that the called resident did not come in time.</summary>
+    public Task ResidentMissedAsync(Guid roomId, System.Text.Json.JsonElement payload) =>
+        hub.Clients.Group(SessionHub.Group(roomId)).RoomEvent(new RoomEventMessage("resident.missed", payload, new Sender("system", "")));
+
     public async Task CloseForAsync(Guid roomId, RoomClosed closed, Func<Participant, bool> who)
     {
         var removed = await presence.RemoveWhereAsync(roomId, who);

@@ -29,6 +29,11 @@ public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
 
         var concern = page.Locator("[data-concern='dog-registration']");
         await Assertions.Expect(concern).ToBeVisibleAsync(new() { Timeout = 20000 });
+        // The language menu keeps to its content at the header's end (issue 16 item 14: it spanned the header).
+        var menu = (await page.Locator("header.site select").BoundingBoxAsync())!;
+        var header = (await page.Locator("header.site").BoundingBoxAsync())!;
+        Assert.True(menu.Width < header.Width / 3, $"menu {menu.Width} px of a {header.Width} px header");
+        Assert.True(menu.X + menu.Width > header.X + header.Width * 0.8, "the menu sits at the header's end");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "documents-01-kiosk-concern");
         await concern.ClickAsync();
@@ -52,6 +57,8 @@ public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
         var number = await receipt.TextContentAsync();
         await Assertions.Expect(page.Locator("#receipt-docs")).ToContainTextAsync($"{number}.pdf");
         await Assertions.Expect(page.Locator("#receipt-docs")).ToContainTextAsync("geprüft");
+        // The receipt says who handles it (issue 16 item 14).
+        await Assertions.Expect(page.Locator("#receipt-department")).ToContainTextAsync("Einwohneramt");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "documents-03-kiosk-receipt");
 

@@ -16,7 +16,7 @@ internal static class FormPage
         await page.GotoAsync("/form.html#f=residence-registration");
         // The first draft after a cold start (twice the processes on two cores in the replica stage) can take a while.
         await page.WaitForURLAsync(url => url.Contains("#d=") && url.Contains("&t="), new() { Timeout = 60_000 });
-        await Assertions.Expect(Field(page, "landlord")).ToBeVisibleAsync();
+        await Assertions.Expect(Field(page, "landlord")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         return page.Url;
     }
 

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Booking.Data;
+using Municipal.Booking.Mail;
+using Municipal.Booking.Model;
+using Municipal.Contracts.Booking;
+using Municipal.ServiceDefaults.Mail;
+using Municipal.ServiceDefaults.Security;
+
+namespace Municipal.Booking.Appointments;
+
+/// <summary>
+/// "My mail never arrived": the links of every coming appointment booked with an address go to that address once
+/// more. The answer is the same whether or not the address has appointments, so the endpoint tells no one who booked.
+/// </summary>
+public static class LinkResendApi
+{
+    public static RouteGroupBuilder MapLinkResendApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/appointments/links", Resend).AllowAnonymous();
+        return api;
+    }
+
+    /// <remarks>
+    /// Fresh tokens, not the old ones again: the plain tokens are kept (sealed) only until their mail left, so the
+    /// old links cannot be re-sent without keeping every token at rest for the appointment's lifetime; and a new
+    /// mail that voids the old links also voids a copy that went astray (a forwarded or misfiled mail).
+    /// </remarks>
+    public static async Task<Results<Accepted, ValidationProblem>> Resend(
+        ResendLinksRequest request, BookingDb db, ResidentTokens tokens, LinkSeal seal, LinkResendThrottle throttle, TimeProvider time, CancellationToken ct)
+    {
+        var email = EmailAddresses.Normalize(request.Email);
+        if (email is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Enter a valid e-mail address."] });
+        if (!await throttle.TryTakeAsync(email)) return TypedResults.Accepted((string?)null);
+
+        var now = time.GetUtcNow();
+        var lower = email.ToLowerInvariant();
+        var appointments = await db.Appointments
+            .Where(a => a.Email.ToLower() == lower && a.Status == AppointmentStatus.Booked && a.JoinTokenExpiresAt > now)
+            .ToListAsync(ct);
+        foreach (var appointment in appointments)
+        {
+            var joinToken = CapabilityToken.Create();
+            appointment.JoinTokenHash = CapabilityToken.Hash(joinToken);
+            appointment.Sequence++; // the calendar file's link changes: calendars take the update
+            db.ResidentTokens.RemoveRange(await db.ResidentTokens
+                .Where(t => t.SubjectId == appointment.Id && t.Purpose == TokenPurposes.ManageAppointment).ToListAsync(ct));
+            var manageToken = tokens.Issue(TokenPurposes.ManageAppointment, appointment.Id, appointment.EndAt.AddDays(1));
+            db.PendingMails.RemoveRange(await db.PendingMails.Where(m => m.AppointmentId == appointment.Id).ToListAsync(ct));
+            AppointmentsApi.AddPendingMails(db, seal, appointment, joinToken, manageToken, MailKinds.Resent, now);
+            db.Publish(new AppointmentLinksReissued(appointment.Id, appointment.JoinTokenHash, appointment.JoinTokenExpiresAt, now));
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Accepted((string?)null);
+    }
+}

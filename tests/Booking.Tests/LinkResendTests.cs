@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using Municipal.Testing;
+
+namespace Municipal.Booking.Tests;
+
+/// <summary>Issue 16 item 6: addresses need a domain ending; a resident whose mail went missing gets the links again.</summary>
+public sealed class LinkResendTests(BookingFactory factory) : IClassFixture<BookingFactory>
+{
+    // Wednesday 3 March 2027, 08:00 in Zurich (CET).
+    private static readonly DateTimeOffset WednesdayEight = new(2027, 3, 3, 7, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("anna.muster@example")]
+    [InlineData("anna@example.")]
+    [InlineData("anna@stadt..ch")]
+    public async Task Booking_and_the_queue_refuse_an_address_without_a_domain_ending(string email)
+    {
+        var client = factory.CreateClient();
+        var booked = await client.Book("move", WednesdayEight, email);
+        Assert.Equal(HttpStatusCode.BadRequest, booked.StatusCode);
+        Assert.True((await booked.Json()).GetProperty("errors").TryGetProperty("email", out _));
+
+        var queued = await client.PostAsJsonAsync("/api/booking/queue", new { concernKey = "lost-and-found", name = "Anna", email, language = "de" });
+        Assert.Equal(HttpStatusCode.BadRequest, queued.StatusCode);
+        Assert.True((await queued.Json()).GetProperty("errors").TryGetProperty("email", out _));
+    }
+
+    [Fact]
+    public async Task The_links_are_sent_again_with_fresh_tokens_and_the_old_ones_stop_working()
+    {
+        var email = Mailbox.UniqueAddress();
+        var client = factory.CreateClient();
+        var booked = await (await client.Book("move", WednesdayEight.AddHours(1), email)).Json();
+        Assert.Equal(email, booked.GetProperty("appointment").GetProperty("email").GetString());
+        var oldManage = booked.GetProperty("manageToken").GetString()!;
+        var confirmation = (await Mailbox.WaitForAsync(email)).Single();
+        var oldJoin = Http.TokenFromLink(confirmation.TextBody, "/room.html");
+
+        // Typed in capitals: the address on file is found all the same.
+        var resent = await client.PostAsJsonAsync("/api/booking/appointments/links", new { email = email.ToUpperInvariant() });
+        Assert.Equal(HttpStatusCode.Accepted, resent.StatusCode);
+        var mail = (await Mailbox.WaitForAsync(email, 2)).Last();
+        Assert.StartsWith("Ihre Links zum Termin: Umzug innerhalb der Stadt", mail.Subject);
+        var newJoin = Http.TokenFromLink(mail.TextBody, "/room.html");
+        var newManage = Http.TokenFromLink(mail.TextBody, "/manage.html");
+        Assert.NotEqual(oldJoin, newJoin);
+        Assert.NotEqual(oldManage, newManage);
+        Assert.Contains("SEQUENCE:1", mail.Calendar());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", oldManage)).StatusCode);
+        var mine = await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", newManage);
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal(email, (await mine.Json()).GetProperty("email").GetString());
+
+        // A second request within the window gets the same answer and sends nothing more.
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/booking/appointments/links", new { email })).StatusCode);
+        await Task.Delay(2000);
+        Assert.Equal(2, Mailbox.For(email).Count());
+    }
+
+    [Fact]
+    public async Task An_address_without_appointments_gets_the_same_answer_and_no_mail()
+    {
+        var email = Mailbox.UniqueAddress("stranger");
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/booking/appointments/links", new { email });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(0, response.Content.Headers.ContentLength ?? 0);
+        await Task.Delay(1500);
+        Assert.Empty(Mailbox.For(email));
+
+        var invalid = await factory.CreateClient().PostAsJsonAsync("/api/booking/appointments/links", new { email = "anna@example" });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.True((await invalid.Json()).GetProperty("errors").TryGetProperty("email", out _));
+    }
+}

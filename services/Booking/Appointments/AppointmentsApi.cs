@@ -39,8 +39,8 @@ public static class AppointmentsApi
         if (name.Length is 0 or > 200) errors["name"] = ["Enter your name (at most 200 characters)."];
         var email = request.Email?.Trim() ?? "";
         if (!IsEmail(email)) errors["email"] = ["Enter a valid e-mail address."];
-        var language = request.Language is "en" ? "en" : request.Language is null or "de" ? "de" : null;
-        if (language is null) errors["language"] = ["Use 'de' or 'en'."];
+        var language = Languages.Parse(request.Language);
+        if (language is null) errors["language"] = [Languages.Expected];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var calendar = await slots.CalendarAsync(request.ConcernKey!, ct);

@@ -54,7 +54,7 @@ public static class DraftsApi
         if (string.IsNullOrWhiteSpace(request.DefinitionId)) return Problems.Field("definitionId", "Choose a form.");
         if (catalog.Find(request.DefinitionId) is not { } definition) return Problems.Field("definitionId", $"There is no form {request.DefinitionId}.");
         var ct = http.RequestAborted;
-        var language = request.Language is "en" or "de" ? request.Language : Language.Of(http.Request);
+        var language = Languages.IsKnown(request.Language) ? request.Language! : Language.Of(http.Request);
 
         SessionRoom? room = null;
         if (request.SessionId is { } sessionId)
@@ -71,7 +71,7 @@ public static class DraftsApi
                 room = await rooms.CurrentAsync(token, ct);
                 if (room is null || room.Id != sessionId) return TypedResults.Unauthorized();
             }
-            language = room.Language is "en" or "de" ? room.Language : language;
+            language = Languages.IsKnown(room.Language) ? room.Language! : language;
 
             // Clerk and resident open the same draft: the first call creates it, later ones join it.
             var existing = await db.Drafts.AsNoTracking().Include(d => d.Fields)

@@ -1,3 +1,4 @@
+using Municipal.ServiceDefaults;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -70,8 +71,8 @@ public static partial class TanApi
         {
             errors["recipient"] = [channel == TanChannel.Sms ? "A mobile number in international form, e.g. +41 79 123 45 67." : "A valid e-mail address."];
         }
-        var language = request.Language ?? "de";
-        if (language is not ("de" or "en")) errors["language"] = ["\"de\" or \"en\"."];
+        var language = request.Language ?? Languages.German;
+        if (!Languages.IsKnown(language)) errors["language"] = [Languages.Expected];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var recipientHash = hasher.Hash("tan-recipient", recipient!);

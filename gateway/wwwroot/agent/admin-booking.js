@@ -1,5 +1,5 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
-import { register, t, languageSwitch, language } from '/shared/i18n.js';
+import { register, t, languageSwitch, language, pick } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
@@ -54,7 +54,7 @@ function renderHours() {
   root.replaceChildren();
   for (const d of departments) {
     const form = el('form', { className: 'card stack', noValidate: true });
-    form.append(el('h3', { textContent: d.name[language()] }));
+    form.append(el('h3', { textContent: pick(d.name) }));
     for (let day = 1; day <= 7; day++) {
       const dow = day % 7;
       const id = `h-${d.key}-${dow}`;
@@ -63,7 +63,7 @@ function renderHours() {
     }
     const error = el('p', { className: 'error', role: 'alert' });
     const save = el('button', { type: 'submit', textContent: t('ab.save') });
-    save.setAttribute('aria-label', t('ab.saveHours', { name: d.name[language()] }));
+    save.setAttribute('aria-label', t('ab.saveHours', { name: pick(d.name) }));
     form.append(error, save);
     form.addEventListener('submit', async event => {
       event.preventDefault();
@@ -86,7 +86,7 @@ function departmentOptions(select, withCity) {
   const current = select.value;
   select.replaceChildren();
   if (withCity) select.append(new Option(t('ab.wholeCity'), ''));
-  for (const d of departments) select.append(new Option(d.name[language()], d.key));
+  for (const d of departments) select.append(new Option(pick(d.name), d.key));
   if (current) select.value = current;
 }
 
@@ -95,7 +95,7 @@ function renderClosures() {
   body.replaceChildren();
   for (const c of closures) {
     const dept = departments.find(d => d.key === c.departmentKey)?.name[language()] ?? t('ab.wholeCity');
-    body.append(el('tr', {}, el('td', { textContent: c.date }), el('td', { textContent: dept }), el('td', { textContent: c.reason[language()] }),
+    body.append(el('tr', {}, el('td', { textContent: c.date }), el('td', { textContent: dept }), el('td', { textContent: pick(c.reason) }),
       el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date: c.date }), async () => { await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' }); await load(); }))));
   }
 }
@@ -118,7 +118,7 @@ function renderSkillBoxes(checked = []) {
   box.replaceChildren();
   for (const c of department?.concerns ?? []) {
     const input = el('input', { type: 'checkbox', name: 'concernKeys', value: c.key, checked: checked.includes(c.key) });
-    box.append(el('label', {}, input, ` ${c.name[language()]}`));
+    box.append(el('label', {}, input, ` ${pick(c.name)}`));
   }
 }
 
@@ -135,9 +135,9 @@ function renderConcerns() {
   const body = document.getElementById('concern-rows');
   body.replaceChildren();
   for (const c of departments.flatMap(d => d.concerns)) {
-    body.append(el('tr', {}, el('td', { textContent: c.key }), el('td', { textContent: c.name[language()] }),
+    body.append(el('tr', {}, el('td', { textContent: c.key }), el('td', { textContent: pick(c.name) }),
       el('td', { textContent: String(c.durationMinutes) }), el('td', { textContent: String(c.bufferMinutes) }),
-      el('td', {}, button(t('ab.edit'), t('ab.editConcern', { name: c.name[language()] }), () => editConcern(c)))));
+      el('td', {}, button(t('ab.edit'), t('ab.editConcern', { name: pick(c.name) }), () => editConcern(c)))));
   }
 }
 

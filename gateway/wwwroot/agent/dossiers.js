@@ -1,5 +1,5 @@
 // Staff list, filter and move the dossiers of their departments; every status change mails the resident.
-import { register, languageSwitch, language, t } from '/shared/i18n.js';
+import { register, languageSwitch, language, t, pick, locale } from '/shared/i18n.js';
 import { api, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
@@ -17,13 +17,13 @@ await staffPage();
 
 const $ = id => document.getElementById(id);
 const name = s => NAMES[language()][s] ?? s;
-const when = iso => new Intl.DateTimeFormat(language() === 'en' ? 'en-GB' : 'de-CH', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
+const when = iso => new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
 let selected = null;
 
 function fillFilters(definitions) {
   const status = $('f-status');
   status.append(...STATUSES.map(s => new Option(name(s), s)));
-  $('f-concern').append(...definitions.map(d => new Option(d.title[language()] ?? d.title.de, d.concernKey)));
+  $('f-concern').append(...definitions.map(d => new Option(pick(d.title) ?? d.title.de, d.concernKey)));
 }
 
 async function list() {
@@ -50,7 +50,7 @@ async function show(id) {
   selected = id;
   const d = await api(`/api/forms/dossiers/${id}?lang=${language()}`);
   const s = d.dossier;
-  $('d-title').textContent = `${s.reference} – ${s.title ? (s.title[language()] ?? s.title.de) : s.definitionId}`;
+  $('d-title').textContent = `${s.reference} – ${s.title ? (pick(s.title) ?? s.title.de) : s.definitionId}`;
   $('d-meta').textContent = `${s.applicantName} · ${d.email} · ${name(s.status)}`;
   $('d-pdf').href = `/api/forms/dossiers/${id}/pdf`;
   $('d-delivered').textContent = s.pdfDelivered ? t('ds.delivered') : t('ds.pending');

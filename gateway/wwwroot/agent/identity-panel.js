@@ -2,7 +2,7 @@
 // (pre-filled by OCR, checked digit by digit and compared with the booking), three security features drawn at
 // random, the questions asked, and the decision. Mounted by /agent/room.html with
 // ctx = { role, room: { id, citizenName, concernKey, departmentKey }, relay: { send, on }, captureStill() }.
-import { register, t, language } from '/shared/i18n.js';
+import { register, t, language, locale } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 
 register({
@@ -69,7 +69,7 @@ function errorsOf(error) {
 }
 
 function formatDate(iso) {
-  return iso ? new Date(`${iso}T12:00:00`).toLocaleDateString(language()) : '–';
+  return iso ? new Date(`${iso}T12:00:00`).toLocaleDateString(locale()) : '–';
 }
 
 export async function mount(container, ctx) {

@@ -1,4 +1,4 @@
-import { register, languageSwitch, language, t } from '/shared/i18n.js';
+import { register, languageSwitch, language, t, locale } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
@@ -50,7 +50,7 @@ const form = document.getElementById('range');
 const status = document.getElementById('status');
 let current = null;
 
-const locale = () => (language() === 'en' ? 'en-GB' : 'de-CH');
+
 const number = (value, digits = 0) => value == null ? t('stats.none') : value.toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const minutes = seconds => seconds == null ? null : seconds / 60;
 const duration = seconds => seconds == null ? t('stats.none') : `${number(minutes(seconds), 1)} min`;

@@ -1,6 +1,6 @@
 // The resident follows a dossier through the link in their mails (#t=<status token>): status, steps, history
 // and the submitted PDF. The token is sent in a header, never in a URL.
-import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { register, apply, languageSwitch, language, t, pick, locale } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
 
 const STATUS = {
@@ -10,6 +10,30 @@ const STATUS = {
 register({
   de: { 'dossier.title': 'Ihr Dossier', 'dossier.reference': 'Referenz', 'dossier.status': 'Stand', 'dossier.history': 'Verlauf', 'dossier.pdf': 'Eingereichtes Formular (PDF) herunterladen', 'dossier.notfound': 'Dieser Link ist ungültig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.', 'dossier.note': 'Mitteilung der Verwaltung', 'dossier.signature': 'Unterschrieben', 'dossier.sig.tan': 'mit Einmal-Code (TAN)', 'dossier.sig.drawn': 'von Hand auf dem Bildschirm' },
   en: { 'dossier.title': 'Your dossier', 'dossier.reference': 'Reference', 'dossier.status': 'Status', 'dossier.history': 'History', 'dossier.pdf': 'Download the submitted form (PDF)', 'dossier.notfound': 'This link is not valid or has expired. Please use the link from your latest email.', 'dossier.note': 'Message from the city office', 'dossier.signature': 'Signed', 'dossier.sig.tan': 'with a one-time code (TAN)', 'dossier.sig.drawn': 'by hand on screen' },
+  fr: {
+    'dossier.title': 'Votre dossier',
+    'dossier.reference': 'Référence',
+    'dossier.status': 'État',
+    'dossier.history': 'Historique',
+    'dossier.pdf': 'Télécharger le formulaire déposé (PDF)',
+    'dossier.notfound': 'Ce lien n’est pas valable ou a expiré. Veuillez utiliser le lien de votre dernier e-mail.',
+    'dossier.note': 'Communication de l’administration',
+    'dossier.signature': 'Signé',
+    'dossier.sig.tan': 'avec un code à usage unique (TAN)',
+    'dossier.sig.drawn': 'à la main sur l’écran',
+  },
+  it: {
+    'dossier.title': 'Il vostro incarto',
+    'dossier.reference': 'Riferimento',
+    'dossier.status': 'Stato',
+    'dossier.history': 'Cronologia',
+    'dossier.pdf': 'Scaricare il modulo inoltrato (PDF)',
+    'dossier.notfound': 'Questo link non è valido o è scaduto. Utilizzate il link della vostra e-mail più recente.',
+    'dossier.note': 'Comunicazione dell’amministrazione',
+    'dossier.signature': 'Firmato',
+    'dossier.sig.tan': 'con un codice monouso (TAN)',
+    'dossier.sig.drawn': 'a mano sullo schermo',
+  },
 });
 apply();
 languageSwitch();
@@ -17,12 +41,12 @@ languageSwitch();
 const $ = id => document.getElementById(id);
 const token = fragmentToken();
 const statusText = s => STATUS[language()][s] ?? s;
-const when = iso => new Intl.DateTimeFormat(language() === 'en' ? 'en-GB' : 'de-CH', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
+const when = iso => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
 
 async function load() {
   try {
     const d = await api('/api/forms/dossiers/mine', { token });
-    $('what').textContent = d.title[language()] ?? d.title.de;
+    $('what').textContent = pick(d.title) ?? d.title.de;
     $('reference').textContent = d.reference;
     $('status').textContent = statusText(d.status);
     $('signature').textContent = t(`dossier.sig.${d.signatureKind}`);

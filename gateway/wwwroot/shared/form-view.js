@@ -7,6 +7,20 @@ import { register, t, language } from '/shared/i18n.js';
 register({
   de: { 'fv.required': 'Pflichtfeld', 'fv.choose': 'Bitte wählen', 'fv.editing.clerk': 'Die Sachbearbeitung schreibt hier …', 'fv.editing.resident': 'Die Einwohnerin / der Einwohner schreibt hier …', 'fv.pointed': 'Die Sachbearbeitung zeigt auf dieses Feld.' },
   en: { 'fv.required': 'required', 'fv.choose': 'Please choose', 'fv.editing.clerk': 'The clerk is typing here …', 'fv.editing.resident': 'The resident is typing here …', 'fv.pointed': 'The clerk is pointing at this field.' },
+  fr: {
+    'fv.required': 'obligatoire',
+    'fv.choose': 'Veuillez choisir',
+    'fv.editing.clerk': 'La personne qui traite votre dossier écrit ici …',
+    'fv.editing.resident': 'L’habitant·e écrit ici …',
+    'fv.pointed': 'La personne qui traite votre dossier vous montre ce champ.',
+  },
+  it: {
+    'fv.required': 'obbligatorio',
+    'fv.choose': 'Scegliete',
+    'fv.editing.clerk': 'L’addetto/a sta scrivendo qui …',
+    'fv.editing.resident': 'Il/la residente sta scrivendo qui …',
+    'fv.pointed': 'L’addetto/a vi sta indicando questo campo.',
+  },
 });
 
 const idFor = field => 'f-' + field.replace(/[^A-Za-z0-9_-]/g, '-');

@@ -7,6 +7,8 @@ const STATUSES = ['received', 'in_review', 'needs_information', 'completed', 're
 const NAMES = {
   de: { received: 'Eingegangen', in_review: 'In Bearbeitung', needs_information: 'Angaben fehlen', completed: 'Abgeschlossen', rejected: 'Abgelehnt' },
   en: { received: 'Received', in_review: 'In review', needs_information: 'Information needed', completed: 'Completed', rejected: 'Rejected' },
+  fr: { received: 'Reçu', in_review: 'En cours de traitement', needs_information: 'Informations manquantes', completed: 'Clos', rejected: 'Refusé' },
+  it: { received: 'Ricevuto', in_review: 'In trattamento', needs_information: 'Dati mancanti', completed: 'Concluso', rejected: 'Respinto' },
 };
 register({
   de: { 'agent.name': 'Schalter für Mitarbeitende', 'ds.title': 'Dossiers', 'ds.forbidden': 'Dossiers sehen nur Mitarbeitende der Fachbereiche.', 'ds.status': 'Stand', 'ds.concern': 'Anliegen', 'ds.all': 'Alle', 'ds.filter': 'Filtern', 'ds.reference': 'Referenz', 'ds.applicant': 'Person', 'ds.submitted': 'Eingereicht', 'ds.pdf': 'PDF öffnen', 'ds.change': 'Stand ändern', 'ds.newStatus': 'Neuer Stand', 'ds.note': 'Mitteilung an die Person (erscheint in der E-Mail und im Statuslink)', 'ds.save': 'Speichern und Person benachrichtigen', 'ds.history': 'Verlauf', 'ds.answers': 'Angaben', 'ds.count': '{n} Dossiers', 'ds.saved': 'Gespeichert; die Person wird per E-Mail benachrichtigt.', 'ds.final': 'Dieses Dossier ist abgeschlossen.', 'ds.delivered': 'an die Dokumentablage übergeben', 'ds.pending': 'Übergabe an die Dokumentablage ausstehend', 'ds.signature': 'Unterschrift', 'ds.sig.tan': 'Einmal-Code (TAN)', 'ds.sig.drawn': 'von Hand auf dem Bildschirm' },
@@ -70,7 +72,7 @@ languageSwitch();
 await staffPage();
 
 const $ = id => document.getElementById(id);
-const name = s => NAMES[language()][s] ?? s;
+const name = s => (NAMES[language()] ?? NAMES.de)[s] ?? s;
 const when = iso => new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
 let selected = null;
 

@@ -2,7 +2,7 @@
 // (pre-filled by OCR, checked digit by digit and compared with the booking), three security features drawn at
 // random, the questions asked, and the decision. Mounted by /agent/room.html with
 // ctx = { role, room: { id, citizenName, concernKey, departmentKey }, relay: { send, on }, captureStill() }.
-import { register, t, language, locale } from '/shared/i18n.js';
+import { register, t, language, locale, pick } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 
 register({
@@ -210,7 +210,7 @@ export async function mount(container, ctx) {
   }
 
   function showCheck() {
-    const label = text => (language() === 'en' ? text.en : text.de);
+    const label = text => pick(text);
 
     // 1. Still from the resident's video, read by OCR; stored only with consent where the concern requires it.
     const preview = el('img', { class: 'idp-still', alt: t('idp.stillAlt'), hidden: true });

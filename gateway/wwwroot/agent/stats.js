@@ -276,7 +276,7 @@ function render() {
   // Shown before drawing: the charts take their width from their (visible) boxes.
   document.getElementById('results').hidden = false;
   status.textContent = t('stats.loaded', { from: dateText(data.from), to: dateText(data.to) });
-  for (const option of form.department.options) if (option.value) option.textContent = option.dataset[language()];
+  for (const option of form.department.options) if (option.value) option.textContent = language() === 'en' ? option.dataset.en : option.dataset.de;
   const periods = data[by];
   const total = data.total;
   const concernName = key => {

@@ -6,6 +6,8 @@ import { api, fragmentToken } from '/shared/api.js';
 const STATUS = {
   de: { received: 'Eingegangen', in_review: 'In Bearbeitung', needs_information: 'Angaben fehlen', completed: 'Abgeschlossen', rejected: 'Abgelehnt' },
   en: { received: 'Received', in_review: 'In review', needs_information: 'Information needed', completed: 'Completed', rejected: 'Rejected' },
+  fr: { received: 'Reçu', in_review: 'En cours de traitement', needs_information: 'Informations manquantes', completed: 'Clos', rejected: 'Refusé' },
+  it: { received: 'Ricevuto', in_review: 'In trattamento', needs_information: 'Dati mancanti', completed: 'Concluso', rejected: 'Respinto' },
 };
 register({
   de: { 'dossier.title': 'Ihr Dossier', 'dossier.reference': 'Referenz', 'dossier.status': 'Stand', 'dossier.history': 'Verlauf', 'dossier.pdf': 'Eingereichtes Formular (PDF) herunterladen', 'dossier.notfound': 'Dieser Link ist ungültig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.', 'dossier.note': 'Mitteilung der Verwaltung', 'dossier.signature': 'Unterschrieben', 'dossier.sig.tan': 'mit Einmal-Code (TAN)', 'dossier.sig.drawn': 'von Hand auf dem Bildschirm' },
@@ -40,7 +42,7 @@ languageSwitch();
 
 const $ = id => document.getElementById(id);
 const token = fragmentToken();
-const statusText = s => STATUS[language()][s] ?? s;
+const statusText = s => (STATUS[language()] ?? STATUS.de)[s] ?? s;
 const when = iso => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
 
 async function load() {

@@ -1,4 +1,4 @@
-import { register, t, language, languageSwitch } from '/shared/i18n.js';
+import { register, t, language, languageSwitch, say } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
@@ -132,7 +132,7 @@ function finish(message) {
   const back = document.createElement('a');
   back.href = '/agent/';
   back.className = 'button';
-  back.textContent = t('aroom.back');
+  say(back, 'aroom.back');
   status.after(back);
 }
 
@@ -145,7 +145,7 @@ async function mountPanel(id, module, ctx) {
     console.warn(`${module} not mounted`, e);
     const note = document.createElement('p');
     note.className = 'hint';
-    note.textContent = t('aroom.panelUnavailable');
+    say(note, 'aroom.panelUnavailable');
     container.replaceChildren(note);
   }
 }
@@ -253,7 +253,7 @@ async function main() {
   const names = await catalog(staff);
   const showNames = () => {
     const concern = localized(names.concerns.get(details.concernKey), details.concernKey);
-    $('title').textContent = t('aroom.titleWith', { concern });
+    say($('title'), 'aroom.titleWith', { concern });
     $('concern').textContent = concern;
     $('department').textContent = localized(names.departments.find(d => d.key === details.departmentKey)?.name, details.departmentKey);
   };
@@ -306,7 +306,7 @@ async function main() {
     event.preventDefault();
     try {
       const invite = await api(`/api/sessions/rooms/${details.id}/invites`, { method: 'POST', body: { name: $('invite-name').value, role: $('invite-role').value } });
-      $('invite-result').textContent = t('aroom.inviteLink', { name: invite.name, until: new Date(invite.expiresAt).toLocaleTimeString(), link: invite.link });
+      say($('invite-result'), 'aroom.inviteLink', { name: invite.name, until: new Date(invite.expiresAt).toLocaleTimeString(), link: invite.link });
     } catch (e) {
       $('invite-result').textContent = Object.values(e.errors || {}).flat().join(' ') || e.message;
     }

@@ -72,7 +72,7 @@ register({
     'queue.closedTitle': 'Jetzt ist zu',
     'queue.closedText': 'Zu diesen Zeiten sind wir da:',
     'queue.ticketTitle': 'Sie warten jetzt',
-    'queue.position': 'So viele Menschen sind vor Ihnen dran',
+    'queue.position': 'Ihr Platz in der Reihe',
     'queue.estimate': 'Sie warten ungefähr {n} Minuten.',
     'queue.keepOpen': 'Bitte lassen Sie diese Seite offen. Bald sind Sie dran. Dann geht es hier weiter.',
     'queue.leave': 'Nicht mehr warten',

@@ -1,4 +1,4 @@
-import { register, t, apply, languageSwitch } from '/shared/i18n.js';
+import { register, t, apply, languageSwitch, say } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
 import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
 import { CallControls, captureStill } from '/shared/rtc.js';
@@ -94,7 +94,7 @@ const inviteToken = fragmentToken('i');
 
 function fail(key) {
   status.textContent = '';
-  $('notice').textContent = t(key);
+  say($('notice'), key);
   $('notice').hidden = false;
   $('room').hidden = true;
 }
@@ -102,7 +102,7 @@ function fail(key) {
 function showStatus(participants, room, you) {
   // An invited interpreter or second clerk is told their part, whoever else comes and goes.
   if (you && you.role !== 'resident') {
-    status.textContent = t(`room.guest.${you.role}`, { name: room.citizenName });
+    say(status, `room.guest.${you.role}`, { name: room.citizenName });
     return;
   }
   const clerk = participants.find(p => p.role === 'clerk');
@@ -169,7 +169,7 @@ async function main() {
   room.on('presence', notice => { participants = notice.participants; showStatus(participants, result.room, result.you); });
   showStatus(participants, result.room, result.you);
   // A clerk took the consultation: said at once, their page joins a moment later.
-  room.on('accepted', accepted => { if (!inviteToken) status.textContent = t('room.with', { name: accepted.by.name }); });
+  room.on('accepted', accepted => { if (!inviteToken) say(status, 'room.with', { name: accepted.by.name }); });
   document.addEventListener('languagechange', () => showStatus(participants, result.room, result.you));
 
   // The call is between the resident and the clerk; an invited interpreter or colleague joins the chat.

@@ -6,6 +6,8 @@ import { register, t, apply, language, locale } from '/shared/i18n.js';
 
 register({
   de: {
+    'docs.reason.malformed': 'Die Sendung ist unvollständig oder beschädigt angekommen. Bitte versuchen Sie es erneut.',
+    'docs.reason.not-multipart': 'Die Sendung hat nicht das erwartete Format. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
     'docs.title': 'Dokumente', 'docs.choose': 'Dateien wählen (PDF, JPEG, PNG, TIFF)', 'docs.send': 'Hochladen',
     'docs.none': 'Noch keine Dokumente.', 'docs.refresh': 'Aktualisieren', 'docs.open': 'Öffnen',
     'docs.uploading': 'Wird hochgeladen … {percent} %', 'docs.checking': 'Wird geprüft …', 'docs.done': 'Hochgeladen.',
@@ -21,6 +23,8 @@ register({
     'docs.fileError': '{name}: {reason}', 'docs.colName': 'Datei', 'docs.colStatus': 'Status', 'docs.colSize': 'Grösse',
   },
   en: {
+    'docs.reason.malformed': 'The upload arrived incomplete or damaged. Please try again.',
+    'docs.reason.not-multipart': 'The upload is not in the expected form. Please reload the page and try again.',
     'docs.title': 'Documents', 'docs.choose': 'Choose files (PDF, JPEG, PNG, TIFF)', 'docs.send': 'Upload',
     'docs.none': 'No documents yet.', 'docs.refresh': 'Refresh', 'docs.open': 'Open',
     'docs.uploading': 'Uploading … {percent} %', 'docs.checking': 'Checking …', 'docs.done': 'Uploaded.',
@@ -36,6 +40,8 @@ register({
     'docs.fileError': '{name}: {reason}', 'docs.colName': 'File', 'docs.colStatus': 'Status', 'docs.colSize': 'Size',
   },
   fr: {
+    'docs.reason.malformed': 'L’envoi est arrivé incomplet ou endommagé. Veuillez réessayer.',
+    'docs.reason.not-multipart': 'L’envoi n’a pas le format attendu. Veuillez recharger la page et réessayer.',
     'docs.title': 'Documents',
     'docs.choose': 'Choisir des fichiers (PDF, JPEG, PNG, TIFF)',
     'docs.send': 'Téléverser',
@@ -70,6 +76,8 @@ register({
     'docs.colSize': 'Taille',
   },
   it: {
+    'docs.reason.malformed': 'L’invio è arrivato incompleto o danneggiato. Riprovate.',
+    'docs.reason.not-multipart': 'L’invio non ha il formato previsto. Ricaricate la pagina e riprovate.',
     'docs.title': 'Documenti',
     'docs.choose': 'Scegliere file (PDF, JPEG, PNG, TIFF)',
     'docs.send': 'Caricare',

@@ -71,9 +71,28 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => vars[name] ?? '');
 }
 
+const said = new WeakMap();
+
+/**
+ * Writes a translated text into an element and remembers its key, so a language switch rewrites it (status lines
+ * and notices set by scripts would otherwise stay in the language they were written in).
+ */
+export function say(el, key, vars = {}) {
+  const text = t(key, vars);
+  el.textContent = text;
+  el.dataset.i18nSaid = key;
+  el.dataset.i18nVars = JSON.stringify(vars);
+  said.set(el, text);
+}
+
 export function apply(root = document) {
   document.documentElement.lang = language();
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  // Texts a script wrote with say(): rewritten in the new language unless something else has replaced them since.
+  for (const el of root.querySelectorAll('[data-i18n-said]')) {
+    if (el.textContent !== said.get(el)) { el.removeAttribute('data-i18n-said'); continue; }
+    say(el, el.dataset.i18nSaid, JSON.parse(el.dataset.i18nVars || '{}'));
+  }
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of root.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);

@@ -2,7 +2,7 @@
 // track (RTCRtpSender.replaceTrack) so the call is not renegotiated. The clerk's side always makes the offer,
 // which avoids offer collisions; the resident's side answers and attaches its tracks to the offered
 // transceivers. Signalling goes through the room connection (shared/signaling.js).
-import { register, t } from '/shared/i18n.js';
+import { register, t, say } from '/shared/i18n.js';
 
 export class MediaRefusedError extends Error {}
 
@@ -268,7 +268,7 @@ export class CallControls {
     el.stopShare.addEventListener('click', () => this.unshare());
     el.stop.addEventListener('click', () => this.hangUp());
     room.on('modeRequested', notice => {
-      el.requestText.textContent = t('call.asked', { name: notice.from.name });
+      say(el.requestText, 'call.asked', { name: notice.from.name });
       el.request.hidden = false;
       el.accept.focus();
     });
@@ -281,7 +281,7 @@ export class CallControls {
 
   async ask() {
     this.el.notice.hidden = true;
-    this.el.state.textContent = t('call.waiting');
+    say(this.el.state, 'call.waiting');
     await this.room.requestMode('speak');
   }
 
@@ -302,10 +302,10 @@ export class CallControls {
   async answered({ accepted, from }) {
     const mine = from.name === this.room.you?.name && from.role === this.room.you?.role;
     if (!accepted) {
-      if (!mine) this.el.state.textContent = t('call.declined', { name: from.name });
+      if (!mine) say(this.el.state, 'call.declined', { name: from.name });
       return;
     }
-    this.el.state.textContent = t('call.connecting');
+    say(this.el.state, 'call.connecting');
     this.showCall(true);
     try {
       if (this.call.offerer) await this.call.start();
@@ -319,7 +319,7 @@ export class CallControls {
   }
 
   refused() {
-    this.el.notice.textContent = t('call.refused');
+    say(this.el.notice, 'call.refused');
     this.el.notice.hidden = false;
   }
 
@@ -328,10 +328,10 @@ export class CallControls {
     el.videos.dataset.connectionState = connectionState;
     // Media flowing is what counts: show the call even if the mode answer was missed during a reconnect.
     if (connectionState === 'connected' && el.videos.hidden) this.showCall(true);
-    if (connectionState === 'connected') el.state.textContent = t('call.connected');
-    if (connectionState === 'failed') el.state.textContent = t('call.failed');
+    if (connectionState === 'connected') say(el.state, 'call.connected');
+    if (connectionState === 'failed') say(el.state, 'call.failed');
     if (connectionState === 'closed') {
-      el.state.textContent = t('call.closed');
+      say(el.state, 'call.closed');
       this.showCall(false);
     }
   }
@@ -349,12 +349,12 @@ export class CallControls {
     try {
       await this.call.shareScreen(() => this.unshared());
     } catch {
-      this.el.state.textContent = t('call.shareFailed');
+      say(this.el.state, 'call.shareFailed');
       return;
     }
     this.el.share.hidden = true;
     this.el.stopShare.hidden = false;
-    this.el.state.textContent = t('call.sharing');
+    say(this.el.state, 'call.sharing');
     await this.room.setMode('show');
   }
 
@@ -366,7 +366,7 @@ export class CallControls {
   async unshared() {
     this.el.share.hidden = false;
     this.el.stopShare.hidden = true;
-    this.el.state.textContent = t('call.connected');
+    say(this.el.state, 'call.connected');
     await this.room.setMode('speak').catch(() => {});
   }
 

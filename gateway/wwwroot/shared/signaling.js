@@ -2,7 +2,7 @@
 // loaded first) around /hubs/session. Keeps the transcript position, rejoins after a reconnect and fetches
 // what was missed, and resends chat lines that were not confirmed (same client id, so the server stores
 // them once). The resident's token travels in the join call, never in a URL.
-import { register, t } from '/shared/i18n.js';
+import { register, t, say } from '/shared/i18n.js';
 const events = ['message', 'typing', 'presence', 'signal', 'modeRequested', 'modeAnswered', 'modeChanged', 'roomEvent', 'closed', 'accepted'];
 
 export class RoomConnection {
@@ -230,8 +230,8 @@ export function bindChat(room, { list, form, input, typing, status }) {
     if (notice.typing) typingTimer = setTimeout(() => { typing.textContent = ''; }, 6000);
   });
   room.on('connection', state => {
-    if (state === 'reconnecting') status.textContent = t('chat.reconnecting');
-    if (state === 'connected' && room.join) status.textContent = t('chat.reconnected');
+    if (state === 'reconnecting') say(status, 'chat.reconnecting');
+    if (state === 'connected' && room.join) say(status, 'chat.reconnected');
   });
 
   let typingSent = false;
@@ -256,7 +256,7 @@ export function bindChat(room, { list, form, input, typing, status }) {
       await room.send(text);
     } catch (e) {
       input.value = text;
-      status.textContent = t(hubError(e) === 'rate-limited' ? 'chat.tooFast' : 'chat.failed');
+      say(status, hubError(e) === 'rate-limited' ? 'chat.tooFast' : 'chat.failed');
     }
   });
 }

@@ -87,4 +87,19 @@ public sealed class DefinitionTests(FormFactory factory) : IClassFixture<FormFac
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("values", out _));
     }
+
+    [Theory]
+    [InlineData("?lang=fr", null, "Veuillez remplir ce champ.")]
+    [InlineData("", "it-CH,it;q=0.9,de;q=0.5", "Compilate questo campo.")]
+    [InlineData("?lang=de-x-ls", null, "Bitte ausfüllen.")]
+    public async Task Rule_messages_come_in_the_callers_language(string query, string? acceptLanguage, string required)
+    {
+        var client = factory.CreateClient();
+        if (acceptLanguage is not null) client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+        var response = await client.PostAsJsonAsync($"/api/forms/definitions/residence-registration/validate{query}", new { values = new Dictionary<string, object?>() });
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray();
+        var officialName = errors.Single(e => e.GetProperty("field").GetString() == "applicant.officialName");
+        Assert.Equal("required", officialName.GetProperty("code").GetString());
+        Assert.Equal(required, officialName.GetProperty("message").GetString());
+    }
 }

@@ -8,6 +8,12 @@ import { createSignaturePad } from '/shared/signature-pad.js';
 
 register({
   de: {
+    'sign.doneTyped': 'Sie haben „{purpose}“ mit Ihrem Namen „{name}“ unterschrieben.',
+    'sign.padHelpTyped': 'Unterschreiben Sie im Feld. Mit der Tastatur tippen Sie Ihren Namen weiter unten ein.',
+    'sign.signTyped': 'Mit meinem Namen unterschreiben',
+    'sign.typedEmpty': 'Bitte tippen Sie zuerst Ihren Namen ein.',
+    'sign.typedName': 'Ihr Vor- und Nachname als Unterschrift',
+    'sign.byKeyboard': 'Mit der Tastatur',
     'sign.title': 'Unterschreiben', 'sign.missing': 'Dieser Link nennt kein Dokument zum Unterschreiben.', 'sign.document': 'Dokument',
     'sign.fingerprint': 'Prüfsumme des Dokuments (SHA-256):', 'sign.byTouch': 'Mit Finger, Stift oder Maus',
     'sign.padHelp': 'Unterschreiben Sie im Feld. Mit der Tastatur nutzen Sie bitte den Code (TAN) weiter unten.',
@@ -25,6 +31,12 @@ register({
     'sign.doneTan': 'Sie haben „{purpose}“ mit dem Code bestätigt.', 'sign.unnamed': 'diesem Dokument', 'sign.preview': 'Ihre Unterschrift',
   },
   en: {
+    'sign.doneTyped': 'You signed “{purpose}” with your name “{name}”.',
+    'sign.padHelpTyped': 'Sign in the box. With a keyboard, type your name below.',
+    'sign.signTyped': 'Sign with my name',
+    'sign.typedEmpty': 'Please type your name first.',
+    'sign.typedName': 'Your first and last name as your signature',
+    'sign.byKeyboard': 'With the keyboard',
     'sign.title': 'Sign', 'sign.missing': 'This link names no document to sign.', 'sign.document': 'Document',
     'sign.fingerprint': 'Checksum of the document (SHA-256):', 'sign.byTouch': 'With finger, pen or mouse',
     'sign.padHelp': 'Sign in the box. With a keyboard, please use the code (TAN) below.',
@@ -42,6 +54,12 @@ register({
     'sign.doneTan': 'You confirmed “{purpose}” with the code.', 'sign.unnamed': 'this document', 'sign.preview': 'Your signature',
   },
   fr: {
+    'sign.doneTyped': 'Vous avez signé « {purpose} » avec votre nom « {name} ».',
+    'sign.padHelpTyped': 'Signez dans le cadre. Au clavier, saisissez votre nom ci-dessous.',
+    'sign.signTyped': 'Signer avec mon nom',
+    'sign.typedEmpty': 'Veuillez d’abord saisir votre nom.',
+    'sign.typedName': 'Vos prénom et nom en guise de signature',
+    'sign.byKeyboard': 'Au clavier',
     'sign.title': 'Signer',
     'sign.missing': 'Ce lien ne désigne aucun document à signer.',
     'sign.document': 'Document',
@@ -76,6 +94,12 @@ register({
     'sign.preview': 'Votre signature',
   },
   it: {
+    'sign.doneTyped': 'Avete firmato «{purpose}» con il vostro nome «{name}».',
+    'sign.padHelpTyped': 'Firmate nel riquadro. Con la tastiera, digitate il vostro nome qui sotto.',
+    'sign.signTyped': 'Firmare con il mio nome',
+    'sign.typedEmpty': 'Digitate prima il vostro nome.',
+    'sign.typedName': 'Il vostro nome e cognome come firma',
+    'sign.byKeyboard': 'Con la tastiera',
     'sign.title': 'Firmare',
     'sign.missing': 'Questo link non indica alcun documento da firmare.',
     'sign.document': 'Documento',
@@ -161,8 +185,23 @@ function setupPad() {
   });
 }
 
+/** Signing without a pointer and without a code: the typed name, recorded as typed (never as drawn). */
+function setupTyped() {
+  $('typed').hidden = false;
+  $('pad-help').dataset.i18n = 'sign.padHelpTyped';
+  $('pad-help').textContent = t('sign.padHelpTyped');
+  $('typed-form').addEventListener('submit', event => {
+    event.preventDefault();
+    const name = $('typed-name').value.trim();
+    $('typed-error').hidden = name.length > 0;
+    $('typed-name').setAttribute('aria-invalid', String(name.length === 0));
+    if (!name) { $('typed-name').focus(); return; }
+    finish({ method: 'typed', name, contentSha256 }, t('sign.doneTyped', { name, purpose: purposeText() }));
+  });
+}
+
 function setupTan() {
-  if (!token) { $('tan-unavailable').hidden = false; return; }
+  if (!token) { $('tan-unavailable').hidden = false; setupTyped(); return; }
   $('tan-request').hidden = false;
   for (const radio of document.querySelectorAll('input[name=channel]')) {
     radio.addEventListener('change', () => {

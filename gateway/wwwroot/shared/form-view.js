@@ -25,6 +25,18 @@ register({
 
 const idFor = field => 'f-' + field.replace(/[^A-Za-z0-9_-]/g, '-');
 
+/**
+ * Read-only without disabling: a disabled field leaves the keyboard's tab order, and a submitted form's values must
+ * stay reachable. Text fields are readOnly; choices and checkboxes say aria-readonly and refuse changes.
+ */
+function lock(input, on) {
+  if (input.tagName === 'SELECT' || input.type === 'checkbox') {
+    if (on) { input.dataset.locked = 'true'; input.setAttribute('aria-readonly', 'true'); } else { delete input.dataset.locked; input.removeAttribute('aria-readonly'); }
+  } else {
+    input.readOnly = on;
+  }
+}
+
 export function renderForm(container, definition, { onInput = () => {}, onFocus = () => {}, onBlur = () => {}, readOnly = false } = {}) {
   const values = {};
   const touched = new Set();
@@ -94,10 +106,13 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
     presence.setAttribute('aria-live', 'polite');
     wrap.append(presence, el('p', { className: 'error', id: id + '-error', hidden: true }));
     if (describedBy.length) input.setAttribute('aria-describedby', describedBy.join(' '));
-    input.disabled = readOnly;
+    lock(input, readOnly);
 
     const read = () => (field.type === 'checkbox' ? input.checked : input.value);
+    // A locked checkbox or choice stays focusable (its value can be read) but does not change.
+    input.addEventListener('click', event => { if (input.dataset.locked && field.type === 'checkbox') event.preventDefault(); });
     input.addEventListener(field.type === 'checkbox' || field.type === 'choice' || field.type === 'date' ? 'change' : 'input', () => {
+      if (input.dataset.locked) { if (field.type === 'choice') input.value = values[field.id] ?? ''; return; }
       values[field.id] = read();
       touched.add(field.id);
       refresh();
@@ -165,7 +180,7 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
         entry.input.closest('.fv-field').scrollIntoView({ block: 'center', behavior: 'smooth' });
       }
     },
-    setReadOnly(on) { for (const { input } of inputs.values()) input.disabled = on; },
+    setReadOnly(on) { for (const { input } of inputs.values()) lock(input, on); },
     input: field => inputs.get(field)?.input,
     refresh,
   };

@@ -6,6 +6,7 @@ using Municipal.Form.Data;
 using Municipal.Form.Definitions;
 using Municipal.Form.Model;
 using Municipal.Form.Signing;
+using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Security;
 
@@ -27,33 +28,45 @@ public sealed class MailDossierStatus(FormDb db, MailSender mail, FormCatalog ca
         var token = CapabilityToken.Create();
         Db.DossierTokens.Add(new DossierToken { TokenHash = CapabilityToken.Hash(token), DossierId = dossier.Id, ExpiresAt = clock.Now + Submitter.StatusLinkLifetime });
         var link = $"{(configuration["PublicBaseUrl"] ?? "").TrimEnd('/')}/dossier.html#t={token}";
-        var en = dossier.Language == "en";
-        var title = catalog.Find(dossier.DefinitionId)?.Title.For(dossier.Language) ?? dossier.DefinitionId;
-        var status = StatusText(message.ToStatus, en);
+        var language = dossier.Language;
+        string Say(string de, string en, string fr, string it) => Languages.Choose(language, de, en, fr, it);
+        var title = catalog.Find(dossier.DefinitionId)?.Title.For(language) ?? dossier.DefinitionId;
+        var status = StatusText(message.ToStatus, language);
         var when = clock.Local(message.ChangedAt).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+        var reference = dossier.Reference;
+        var name = dossier.ApplicantName;
 
-        var subject = en ? $"Your dossier {dossier.Reference}: {status}" : $"Ihr Dossier {dossier.Reference}: {status}";
+        var subject = Say($"Ihr Dossier {reference}: {status}", $"Your dossier {reference}: {status}",
+            $"Votre dossier {reference} : {status}", $"Il suo incarto {reference}: {status}");
         var lines = new List<string>
         {
-            en ? $"Hello {dossier.ApplicantName}," : $"Guten Tag {dossier.ApplicantName}",
+            Say($"Guten Tag {name}", $"Hello {name},", $"Bonjour {name},", $"Buongiorno {name},"),
             "",
-            en ? $"The status of your dossier {dossier.Reference} ({title}) is now: {status} ({when})."
-               : $"Der Stand Ihres Dossiers {dossier.Reference} ({title}) ist jetzt: {status} ({when}).",
+            Say($"Der Stand Ihres Dossiers {reference} ({title}) ist jetzt: {status} ({when}).",
+                $"The status of your dossier {reference} ({title}) is now: {status} ({when}).",
+                $"L’état de votre dossier {reference} ({title}) est désormais : {status} ({when}).",
+                $"Lo stato del suo incarto {reference} ({title}) è ora: {status} ({when})."),
         };
-        if (message.Note is { Length: > 0 } note) lines.AddRange(["", en ? "Message from the city office:" : "Mitteilung der Verwaltung:", note]);
-        lines.AddRange(["", en ? "Follow your dossier here:" : "Hier verfolgen Sie Ihr Dossier:", link, "",
-            en ? "Please keep this link to yourself: it opens your dossier without a password." : "Bitte geben Sie diesen Link nicht weiter: Er öffnet Ihr Dossier ohne Passwort."]);
+        if (message.Note is { Length: > 0 } note)
+        {
+            lines.AddRange(["", Say("Mitteilung der Verwaltung:", "Message from the city office:", "Communication de l’administration :", "Comunicazione dell’amministrazione:"), note]);
+        }
+        lines.AddRange(["", Say("Hier verfolgen Sie Ihr Dossier:", "Follow your dossier here:", "Suivez votre dossier ici :", "Segua il suo incarto qui:"), link, "",
+            Say("Bitte geben Sie diesen Link nicht weiter: Er öffnet Ihr Dossier ohne Passwort.",
+                "Please keep this link to yourself: it opens your dossier without a password.",
+                "Ne transmettez pas ce lien : il ouvre votre dossier sans mot de passe.",
+                "Non inoltri questo link: apre il suo incarto senza password.")]);
 
         await mail.SendAsync(new OutgoingMail(dossier.Email, subject, string.Join("\n", lines), ToName: dossier.ApplicantName), ct);
     }
 
-    public static string StatusText(string status, bool en) => status switch
+    public static string StatusText(string status, string? language) => status switch
     {
-        DossierStatus.Received => en ? "received" : "eingegangen",
-        DossierStatus.InReview => en ? "in review" : "in Bearbeitung",
-        DossierStatus.NeedsInformation => en ? "information needed" : "Angaben fehlen",
-        DossierStatus.Completed => en ? "completed" : "abgeschlossen",
-        DossierStatus.Rejected => en ? "rejected" : "abgelehnt",
+        DossierStatus.Received => Languages.Choose(language, "eingegangen", "received", "reçu", "ricevuto"),
+        DossierStatus.InReview => Languages.Choose(language, "in Bearbeitung", "in review", "en cours de traitement", "in trattamento"),
+        DossierStatus.NeedsInformation => Languages.Choose(language, "Angaben fehlen", "information needed", "informations manquantes", "dati mancanti"),
+        DossierStatus.Completed => Languages.Choose(language, "abgeschlossen", "completed", "clos", "concluso"),
+        DossierStatus.Rejected => Languages.Choose(language, "abgelehnt", "rejected", "refusé", "respinto"),
         _ => status,
     };
 }

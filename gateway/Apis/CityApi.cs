@@ -16,11 +16,7 @@ public static class CityApi
         return app;
     }
 
-    public static Ok<CitySettings> Get(IConfiguration configuration, HttpContext context)
-    {
-        var settings = CitySettings.From(configuration);
-        // Read by every page: a few minutes in the browser's cache spare a request per page.
-        context.Response.Headers.CacheControl = "public, max-age=300";
-        return TypedResults.Ok(settings);
-    }
+    // Answered by the gateway itself from configuration, without a service behind it: cheap enough for every page
+    // (like every /api answer it is not cached, see SecurityHeaders).
+    public static Ok<CitySettings> Get(IConfiguration configuration) => TypedResults.Ok(CitySettings.From(configuration));
 }

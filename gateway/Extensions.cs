@@ -137,6 +137,7 @@ internal static class Extensions
         app.MapAuthApi();
         app.MapStaffApi();
         app.MapAuditApi();
+        app.MapCityApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevMailbox();

@@ -166,7 +166,7 @@ public class AppointmentTests(BookingFactory factory) : IClassFixture<BookingFac
     public async Task Invalid_requests_name_the_field()
     {
         var client = factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/booking/appointments", new { concernKey = "move", start = TuesdayEight, name = "", email = "nope", language = "fr" });
+        var response = await client.PostAsJsonAsync("/api/booking/appointments", new { concernKey = "move", start = TuesdayEight, name = "", email = "nope", language = "es" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Json()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("name", out _));

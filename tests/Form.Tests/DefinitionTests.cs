@@ -88,4 +88,21 @@ public sealed class DefinitionTests(FormFactory factory) : IClassFixture<FormFac
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("values", out _));
     }
+
+    [Theory]
+    [InlineData("?lang=fr", null, "La date peut se situer au plus 14 jours dans le futur.")]
+    [InlineData("", "it-CH,it;q=0.9,de;q=0.5", "La data può essere al massimo 14 giorni nel futuro.")]
+    [InlineData("?lang=de-x-ls", null, "Das Datum darf höchstens 14 Tage in der Zukunft liegen.")]
+    public async Task Rule_messages_come_in_the_callers_language(string query, string? acceptLanguage, string expected)
+    {
+        var client = factory.CreateClient();
+        if (acceptLanguage is not null) client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich")).DateTime);
+        var values = new Dictionary<string, object?> { ["moveInDate"] = today.AddDays(15).ToString("yyyy-MM-dd") };
+        var response = await client.PostAsJsonAsync($"/api/forms/definitions/residence-registration/validate{query}", new { values });
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray();
+        var moveIn = errors.Single(e => e.GetProperty("field").GetString() == "moveInDate");
+        Assert.Equal("maxDaysAhead", moveIn.GetProperty("code").GetString());
+        Assert.Equal(expected, moveIn.GetProperty("message").GetString());
+    }
 }

@@ -192,7 +192,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     public async Task Invalid_requests_name_each_field()
     {
         var staff = factory.CreateStaffClient(Staff.Clerk("residents-office"));
-        var response = await staff.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = "abc", purpose = "", recipient = "0791234567", channel = "sms", language = "fr" });
+        var response = await staff.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = "abc", purpose = "", recipient = "0791234567", channel = "sms", language = "es" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await ProblemAsync(response)).GetProperty("errors");
         Assert.Equal(["contentSha256", "language", "purpose", "recipient"], errors.EnumerateObject().Select(p => p.Name).Order());

@@ -1,5 +1,5 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
-import { register, t, languageSwitch, language } from '/shared/i18n.js';
+import { register, t, languageSwitch, language, pick } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
@@ -14,7 +14,7 @@ register({
     'ab.descriptionDe': 'Beschreibung (Deutsch)', 'ab.descriptionEn': 'Beschreibung (Englisch)', 'ab.documentsDe': 'Unterlagen (Deutsch, eine pro Zeile)',
     'ab.documentsEn': 'Unterlagen (Englisch, eine pro Zeile)', 'ab.identity': 'Identitätsprüfung nötig', 'ab.signature': 'Unterschrift nötig', 'ab.active': 'Angeboten',
     'ab.delete': 'Löschen', 'ab.edit': 'Bearbeiten', 'ab.saved': 'Gespeichert.', 'ab.wholeCity': 'Ganze Stadt', 'ab.saveHours': 'Öffnungszeiten speichern: {name}',
-    'ab.deleteClosure': 'Schliesstag {date} löschen', 'ab.editStaff': '{name} bearbeiten', 'ab.editConcern': '{name} bearbeiten', 'ab.removeStaff': '{name} entfernen',
+    'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
     'day.0': 'Sonntag', 'day.1': 'Montag', 'day.2': 'Dienstag', 'day.3': 'Mittwoch', 'day.4': 'Donnerstag', 'day.5': 'Freitag', 'day.6': 'Samstag',
   },
   en: {
@@ -27,8 +27,106 @@ register({
     'ab.descriptionDe': 'Description (German)', 'ab.descriptionEn': 'Description (English)', 'ab.documentsDe': 'Documents (German, one per line)',
     'ab.documentsEn': 'Documents (English, one per line)', 'ab.identity': 'Identity check needed', 'ab.signature': 'Signature needed', 'ab.active': 'Offered',
     'ab.delete': 'Delete', 'ab.edit': 'Edit', 'ab.saved': 'Saved.', 'ab.wholeCity': 'Whole city', 'ab.saveHours': 'Save opening hours: {name}',
-    'ab.deleteClosure': 'Delete closure {date}', 'ab.editStaff': 'Edit {name}', 'ab.editConcern': 'Edit {name}', 'ab.removeStaff': 'Remove {name}',
+    'ab.deleteClosure': 'Delete: closure {date}', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
     'day.0': 'Sunday', 'day.1': 'Monday', 'day.2': 'Tuesday', 'day.3': 'Wednesday', 'day.4': 'Thursday', 'day.5': 'Friday', 'day.6': 'Saturday',
+  },
+  fr: {
+    'agent.name': 'Guichet pour les collaborateurs',
+    'ab.title': 'Prestations et horaires',
+    'ab.hours': 'Heures d’ouverture',
+    'ab.hoursHint': 'Plusieurs plages par jour, p. ex. « 08:00-12:00, 13:30-17:00 » ; vide signifie fermé.',
+    'ab.closures': 'Jours de fermeture',
+    'ab.date': 'Date',
+    'ab.department': 'Service',
+    'ab.reason': 'Motif',
+    'ab.action': 'Action',
+    'ab.reasonDe': 'Motif (allemand)',
+    'ab.reasonEn': 'Motif (anglais)',
+    'ab.addClosure': 'Ajouter un jour de fermeture',
+    'ab.staff': 'Qui traite quelles démarches',
+    'ab.staffSync': 'Suit les domaines des comptes sous « Collaborateurs » : une modification faite là-bas s’applique ici immédiatement. Une capacité supplémentaire peut être saisie ici ; une modification du compte la remplace.',
+    'ab.name': 'Nom',
+    'ab.concerns': 'Démarches',
+    'ab.staffId': 'Identifiant de la personne (sous « Collaborateurs »)',
+    'ab.save': 'Enregistrer',
+    'ab.concernList': 'Démarches',
+    'ab.key': 'Code',
+    'ab.duration': 'Durée (min)',
+    'ab.buffer': 'Marge (min)',
+    'ab.nameDe': 'Nom (allemand)',
+    'ab.nameEn': 'Nom (anglais)',
+    'ab.descriptionDe': 'Description (allemand)',
+    'ab.descriptionEn': 'Description (anglais)',
+    'ab.documentsDe': 'Documents (allemand, un par ligne)',
+    'ab.documentsEn': 'Documents (anglais, un par ligne)',
+    'ab.identity': 'Vérification d’identité requise',
+    'ab.signature': 'Signature requise',
+    'ab.active': 'Proposée',
+    'ab.delete': 'Supprimer',
+    'ab.edit': 'Modifier',
+    'ab.saved': 'Enregistré.',
+    'ab.wholeCity': 'Toute la ville',
+    'ab.saveHours': 'Enregistrer les heures d’ouverture : {name}',
+    'ab.deleteClosure': 'Supprimer : jour de fermeture du {date}',
+    'ab.editStaff': 'Modifier : {name}',
+    'ab.editConcern': 'Modifier : {name}',
+    'ab.removeStaff': 'Supprimer : {name}',
+    'day.0': 'Dimanche',
+    'day.1': 'Lundi',
+    'day.2': 'Mardi',
+    'day.3': 'Mercredi',
+    'day.4': 'Jeudi',
+    'day.5': 'Vendredi',
+    'day.6': 'Samedi',
+  },
+  it: {
+    'agent.name': 'Sportello per i collaboratori',
+    'ab.title': 'Servizi e orari',
+    'ab.hours': 'Orari di apertura',
+    'ab.hoursHint': 'Più fasce al giorno, ad es. «08:00-12:00, 13:30-17:00»; vuoto significa chiuso.',
+    'ab.closures': 'Giorni di chiusura',
+    'ab.date': 'Data',
+    'ab.department': 'Servizio',
+    'ab.reason': 'Motivo',
+    'ab.action': 'Azione',
+    'ab.reasonDe': 'Motivo (tedesco)',
+    'ab.reasonEn': 'Motivo (inglese)',
+    'ab.addClosure': 'Aggiungere un giorno di chiusura',
+    'ab.staff': 'Chi tratta quali pratiche',
+    'ab.staffSync': 'Segue i temi degli account in «Collaboratori»: una modifica fatta lì vale subito anche qui. Qui si può inoltre inserire capacità supplementare; una modifica dell’account la sostituisce.',
+    'ab.name': 'Nome',
+    'ab.concerns': 'Pratiche',
+    'ab.staffId': 'Identificativo della persona (da «Collaboratori»)',
+    'ab.save': 'Salvare',
+    'ab.concernList': 'Pratiche',
+    'ab.key': 'Sigla',
+    'ab.duration': 'Durata (min)',
+    'ab.buffer': 'Margine (min)',
+    'ab.nameDe': 'Nome (tedesco)',
+    'ab.nameEn': 'Nome (inglese)',
+    'ab.descriptionDe': 'Descrizione (tedesco)',
+    'ab.descriptionEn': 'Descrizione (inglese)',
+    'ab.documentsDe': 'Documenti (tedesco, uno per riga)',
+    'ab.documentsEn': 'Documenti (inglese, uno per riga)',
+    'ab.identity': 'Verifica dell’identità necessaria',
+    'ab.signature': 'Firma necessaria',
+    'ab.active': 'Offerta',
+    'ab.delete': 'Eliminare',
+    'ab.edit': 'Modificare',
+    'ab.saved': 'Salvato.',
+    'ab.wholeCity': 'Tutta la città',
+    'ab.saveHours': 'Salvare gli orari di apertura: {name}',
+    'ab.deleteClosure': 'Eliminare: giorno di chiusura del {date}',
+    'ab.editStaff': 'Modificare: {name}',
+    'ab.editConcern': 'Modificare: {name}',
+    'ab.removeStaff': 'Eliminare: {name}',
+    'day.0': 'Domenica',
+    'day.1': 'Lunedì',
+    'day.2': 'Martedì',
+    'day.3': 'Mercoledì',
+    'day.4': 'Giovedì',
+    'day.5': 'Venerdì',
+    'day.6': 'Sabato',
   },
 });
 
@@ -54,7 +152,7 @@ function renderHours() {
   root.replaceChildren();
   for (const d of departments) {
     const form = el('form', { className: 'card stack', noValidate: true });
-    form.append(el('h3', { textContent: d.name[language()] }));
+    form.append(el('h3', { textContent: pick(d.name) }));
     for (let day = 1; day <= 7; day++) {
       const dow = day % 7;
       const id = `h-${d.key}-${dow}`;
@@ -63,7 +161,7 @@ function renderHours() {
     }
     const error = el('p', { className: 'error', role: 'alert' });
     const save = el('button', { type: 'submit', textContent: t('ab.save') });
-    save.setAttribute('aria-label', t('ab.saveHours', { name: d.name[language()] }));
+    save.setAttribute('aria-label', t('ab.saveHours', { name: pick(d.name) }));
     form.append(error, save);
     form.addEventListener('submit', async event => {
       event.preventDefault();
@@ -86,7 +184,7 @@ function departmentOptions(select, withCity) {
   const current = select.value;
   select.replaceChildren();
   if (withCity) select.append(new Option(t('ab.wholeCity'), ''));
-  for (const d of departments) select.append(new Option(d.name[language()], d.key));
+  for (const d of departments) select.append(new Option(pick(d.name), d.key));
   if (current) select.value = current;
 }
 
@@ -95,7 +193,7 @@ function renderClosures() {
   body.replaceChildren();
   for (const c of closures) {
     const dept = departments.find(d => d.key === c.departmentKey)?.name[language()] ?? t('ab.wholeCity');
-    body.append(el('tr', {}, el('td', { textContent: c.date }), el('td', { textContent: dept }), el('td', { textContent: c.reason[language()] }),
+    body.append(el('tr', {}, el('td', { textContent: c.date }), el('td', { textContent: dept }), el('td', { textContent: pick(c.reason) }),
       el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date: c.date }), async () => { await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' }); await load(); }))));
   }
 }
@@ -118,7 +216,7 @@ function renderSkillBoxes(checked = []) {
   box.replaceChildren();
   for (const c of department?.concerns ?? []) {
     const input = el('input', { type: 'checkbox', name: 'concernKeys', value: c.key, checked: checked.includes(c.key) });
-    box.append(el('label', {}, input, ` ${c.name[language()]}`));
+    box.append(el('label', {}, input, ` ${pick(c.name)}`));
   }
 }
 
@@ -135,9 +233,9 @@ function renderConcerns() {
   const body = document.getElementById('concern-rows');
   body.replaceChildren();
   for (const c of departments.flatMap(d => d.concerns)) {
-    body.append(el('tr', {}, el('td', { textContent: c.key }), el('td', { textContent: c.name[language()] }),
+    body.append(el('tr', {}, el('td', { textContent: c.key }), el('td', { textContent: pick(c.name) }),
       el('td', { textContent: String(c.durationMinutes) }), el('td', { textContent: String(c.bufferMinutes) }),
-      el('td', {}, button(t('ab.edit'), t('ab.editConcern', { name: c.name[language()] }), () => editConcern(c)))));
+      el('td', {}, button(t('ab.edit'), t('ab.editConcern', { name: pick(c.name) }), () => editConcern(c)))));
   }
 }
 

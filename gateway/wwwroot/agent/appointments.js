@@ -1,5 +1,5 @@
 // Today's appointments of my departments, refreshed every 30 seconds, each with a way into its room.
-import { register, t, languageSwitch, language } from '/shared/i18n.js';
+import { register, t, languageSwitch, language, pick, locale } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
@@ -14,6 +14,38 @@ register({
     'appts.state': 'State', 'appts.action': 'Action', 'appts.open': 'Open room', 'appts.openFor': 'Open room for {name}', 'appts.none': 'No appointments are booked today.',
     'appts.mine': 'assigned to me', 'appts.joined': 'in the room', 'appts.called': 'called', 'appts.waiting': 'booked',
   },
+  fr: {
+    'agent.name': 'Guichet pour les collaborateurs',
+    'appts.title': 'Rendez-vous du jour',
+    'appts.time': 'Heure',
+    'appts.concern': 'Démarche',
+    'appts.name': 'Nom',
+    'appts.state': 'État',
+    'appts.action': 'Action',
+    'appts.open': 'Ouvrir la salle',
+    'appts.openFor': 'Ouvrir la salle pour {name}',
+    'appts.none': 'Aucun rendez-vous n’est réservé aujourd’hui.',
+    'appts.mine': 'attribué à moi',
+    'appts.joined': 'dans la salle',
+    'appts.called': 'appelé',
+    'appts.waiting': 'réservé',
+  },
+  it: {
+    'agent.name': 'Sportello per i collaboratori',
+    'appts.title': 'Appuntamenti di oggi',
+    'appts.time': 'Ora',
+    'appts.concern': 'Pratica',
+    'appts.name': 'Nome',
+    'appts.state': 'Stato',
+    'appts.action': 'Azione',
+    'appts.open': 'Aprire la stanza',
+    'appts.openFor': 'Aprire la stanza per {name}',
+    'appts.none': 'Oggi non ci sono appuntamenti prenotati.',
+    'appts.mine': 'assegnato a me',
+    'appts.joined': 'nella stanza',
+    'appts.called': 'chiamato',
+    'appts.waiting': 'prenotato',
+  },
 });
 
 languageSwitch();
@@ -24,15 +56,15 @@ let rows = [];
 function render() {
   const body = document.getElementById('rows');
   body.replaceChildren();
-  const locale = language() === 'en' ? 'en-GB' : 'de-CH';
-  const time = iso => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Zurich' }).format(new Date(iso));
+  const loc = locale();
+  const time = iso => new Intl.DateTimeFormat(loc, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Zurich' }).format(new Date(iso));
   for (const a of rows) {
     const tr = document.createElement('tr');
     const state = [t(a.joinedAt ? 'appts.joined' : a.calledAt ? 'appts.called' : 'appts.waiting')];
     if (a.mine) state.push(t('appts.mine'));
     const link = Object.assign(document.createElement('a'), { className: 'button secondary', href: `/agent/room.html?appointment=${a.id}`, textContent: t('appts.open') });
     link.setAttribute('aria-label', t('appts.openFor', { name: a.citizenName }));
-    const cells = [`${time(a.start)}–${time(a.end)}`, a.concernName[language()], a.citizenName, state.join(', ')];
+    const cells = [`${time(a.start)}–${time(a.end)}`, pick(a.concernName), a.citizenName, state.join(', ')];
     for (const text of cells) tr.append(Object.assign(document.createElement('td'), { textContent: text }));
     const action = document.createElement('td');
     action.append(link);

@@ -1,5 +1,5 @@
 // Staff list, filter and move the dossiers of their departments; every status change mails the resident.
-import { register, languageSwitch, language, t } from '/shared/i18n.js';
+import { register, languageSwitch, language, t, pick, locale } from '/shared/i18n.js';
 import { api, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
@@ -7,23 +7,79 @@ const STATUSES = ['received', 'in_review', 'needs_information', 'completed', 're
 const NAMES = {
   de: { received: 'Eingegangen', in_review: 'In Bearbeitung', needs_information: 'Angaben fehlen', completed: 'Abgeschlossen', rejected: 'Abgelehnt' },
   en: { received: 'Received', in_review: 'In review', needs_information: 'Information needed', completed: 'Completed', rejected: 'Rejected' },
+  fr: { received: 'Reçu', in_review: 'En cours de traitement', needs_information: 'Informations manquantes', completed: 'Clos', rejected: 'Refusé' },
+  it: { received: 'Ricevuto', in_review: 'In trattamento', needs_information: 'Dati mancanti', completed: 'Concluso', rejected: 'Respinto' },
 };
 register({
   de: { 'agent.name': 'Schalter für Mitarbeitende', 'ds.title': 'Dossiers', 'ds.forbidden': 'Dossiers sehen nur Mitarbeitende der Fachbereiche.', 'ds.status': 'Stand', 'ds.concern': 'Anliegen', 'ds.all': 'Alle', 'ds.filter': 'Filtern', 'ds.reference': 'Referenz', 'ds.applicant': 'Person', 'ds.submitted': 'Eingereicht', 'ds.pdf': 'PDF öffnen', 'ds.change': 'Stand ändern', 'ds.newStatus': 'Neuer Stand', 'ds.note': 'Mitteilung an die Person (erscheint in der E-Mail und im Statuslink)', 'ds.save': 'Speichern und Person benachrichtigen', 'ds.history': 'Verlauf', 'ds.answers': 'Angaben', 'ds.count': '{n} Dossiers', 'ds.saved': 'Gespeichert; die Person wird per E-Mail benachrichtigt.', 'ds.final': 'Dieses Dossier ist abgeschlossen.', 'ds.delivered': 'an die Dokumentablage übergeben', 'ds.pending': 'Übergabe an die Dokumentablage ausstehend', 'ds.signature': 'Unterschrift', 'ds.sig.tan': 'Einmal-Code (TAN)', 'ds.sig.drawn': 'von Hand auf dem Bildschirm' },
   en: { 'agent.name': 'Counter for staff', 'ds.title': 'Dossiers', 'ds.forbidden': 'Only staff of the departments see dossiers.', 'ds.status': 'Status', 'ds.concern': 'Concern', 'ds.all': 'All', 'ds.filter': 'Filter', 'ds.reference': 'Reference', 'ds.applicant': 'Person', 'ds.submitted': 'Submitted', 'ds.pdf': 'Open PDF', 'ds.change': 'Change status', 'ds.newStatus': 'New status', 'ds.note': 'Message to the person (shown in the email and the status link)', 'ds.save': 'Save and notify the person', 'ds.history': 'History', 'ds.answers': 'Answers', 'ds.count': '{n} dossiers', 'ds.saved': 'Saved; the person is notified by email.', 'ds.final': 'This dossier is closed.', 'ds.delivered': 'handed to the document inbox', 'ds.pending': 'hand-over to the document inbox pending', 'ds.signature': 'Signature', 'ds.sig.tan': 'one-time code (TAN)', 'ds.sig.drawn': 'by hand on screen' },
+  fr: {
+    'agent.name': 'Guichet pour les collaborateurs',
+    'ds.title': 'Dossiers',
+    'ds.forbidden': 'Seuls les collaborateurs des services spécialisés voient les dossiers.',
+    'ds.status': 'État',
+    'ds.concern': 'Démarche',
+    'ds.all': 'Tous',
+    'ds.filter': 'Filtrer',
+    'ds.reference': 'Référence',
+    'ds.applicant': 'Personne',
+    'ds.submitted': 'Déposé',
+    'ds.pdf': 'Ouvrir le PDF',
+    'ds.change': 'Modifier l’état',
+    'ds.newStatus': 'Nouvel état',
+    'ds.note': 'Message à la personne (figure dans l’e-mail et sur le lien de suivi)',
+    'ds.save': 'Enregistrer et informer la personne',
+    'ds.history': 'Historique',
+    'ds.answers': 'Données',
+    'ds.count': '{n} dossiers',
+    'ds.saved': 'Enregistré ; la personne est informée par e-mail.',
+    'ds.final': 'Ce dossier est clos.',
+    'ds.delivered': 'transmis au classement des documents',
+    'ds.pending': 'transmission au classement des documents en attente',
+    'ds.signature': 'Signature',
+    'ds.sig.tan': 'code à usage unique (TAN)',
+    'ds.sig.drawn': 'à la main sur l’écran',
+  },
+  it: {
+    'agent.name': 'Sportello per i collaboratori',
+    'ds.title': 'Incarti',
+    'ds.forbidden': 'Solo i collaboratori dei servizi specialistici vedono gli incarti.',
+    'ds.status': 'Stato',
+    'ds.concern': 'Pratica',
+    'ds.all': 'Tutti',
+    'ds.filter': 'Filtrare',
+    'ds.reference': 'Riferimento',
+    'ds.applicant': 'Persona',
+    'ds.submitted': 'Inoltrato',
+    'ds.pdf': 'Aprire il PDF',
+    'ds.change': 'Modificare lo stato',
+    'ds.newStatus': 'Nuovo stato',
+    'ds.note': 'Messaggio alla persona (compare nell’e-mail e nel link dello stato)',
+    'ds.save': 'Salvare e informare la persona',
+    'ds.history': 'Cronologia',
+    'ds.answers': 'Dati',
+    'ds.count': '{n} incarti',
+    'ds.saved': 'Salvato; la persona viene informata per e-mail.',
+    'ds.final': 'Questo incarto è chiuso.',
+    'ds.delivered': 'trasmesso all’archivio dei documenti',
+    'ds.pending': 'trasmissione all’archivio dei documenti in sospeso',
+    'ds.signature': 'Firma',
+    'ds.sig.tan': 'codice monouso (TAN)',
+    'ds.sig.drawn': 'a mano sullo schermo',
+  },
 });
 languageSwitch();
 await staffPage();
 
 const $ = id => document.getElementById(id);
-const name = s => NAMES[language()][s] ?? s;
-const when = iso => new Intl.DateTimeFormat(language() === 'en' ? 'en-GB' : 'de-CH', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
+const name = s => (NAMES[language()] ?? NAMES.de)[s] ?? s;
+const when = iso => new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
 let selected = null;
 
 function fillFilters(definitions) {
   const status = $('f-status');
   status.append(...STATUSES.map(s => new Option(name(s), s)));
-  $('f-concern').append(...definitions.map(d => new Option(d.title[language()] ?? d.title.de, d.concernKey)));
+  $('f-concern').append(...definitions.map(d => new Option(pick(d.title) ?? d.title.de, d.concernKey)));
 }
 
 async function list() {
@@ -50,7 +106,7 @@ async function show(id) {
   selected = id;
   const d = await api(`/api/forms/dossiers/${id}?lang=${language()}`);
   const s = d.dossier;
-  $('d-title').textContent = `${s.reference} – ${s.title ? (s.title[language()] ?? s.title.de) : s.definitionId}`;
+  $('d-title').textContent = `${s.reference} – ${s.title ? (pick(s.title) ?? s.title.de) : s.definitionId}`;
   $('d-meta').textContent = `${s.applicantName} · ${d.email} · ${name(s.status)}`;
   $('d-pdf').href = `/api/forms/dossiers/${id}/pdf`;
   $('d-delivered').textContent = s.pdfDelivered ? t('ds.delivered') : t('ds.pending');

@@ -2,7 +2,7 @@
 // (pre-filled by OCR, checked digit by digit and compared with the booking), three security features drawn at
 // random, the questions asked, and the decision. Mounted by /agent/room.html with
 // ctx = { role, room: { id, citizenName, concernKey, departmentKey }, relay: { send, on }, captureStill() }.
-import { register, t, language } from '/shared/i18n.js';
+import { register, t, language, locale, pick } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 
 register({
@@ -46,6 +46,116 @@ register({
     'idp.passport': 'Passport', 'idp.identity-card': 'Identity card', 'idp.visa': 'Visa', 'idp.other': 'Other document',
     'idp.fix': 'Please correct the marked entries.',
   },
+  fr: {
+    'idp.intro': 'Vérifiez la carte d’identité ou le passeport de la personne devant la caméra.',
+    'idp.start': 'Démarrer la vérification d’identité',
+    'idp.still': 'Image fixe du document',
+    'idp.capture': 'Prendre une image fixe',
+    'idp.consent': 'La personne consent à l’enregistrement de l’image fixe (obligatoire pour cette démarche).',
+    'idp.upload': 'Utiliser l’image fixe',
+    'idp.stillAlt': 'Image fixe tirée de la vidéo de la personne',
+    'idp.noVideo': 'Pas de vidéo : demandez à la personne d’activer sa vidéo.',
+    'idp.stored': 'Image fixe enregistrée (supprimée à l’échéance du délai de conservation).',
+    'idp.notStored': 'Image fixe seulement lue, non enregistrée.',
+    'idp.ocr': 'ZLA reconnue dans l’image – veuillez la vérifier.',
+    'idp.noOcr': 'Aucune ZLA reconnue dans l’image – veuillez la saisir.',
+    'idp.mrz': 'Zone de lecture automatique (ZLA), 2 ou 3 lignes',
+    'idp.check': 'Vérifier la ZLA',
+    'idp.checks': 'Chiffres de contrôle',
+    'idp.valid': 'valable',
+    'idp.invalid': 'erroné',
+    'idp.expired': 'Document expiré',
+    'idp.notExpired': 'Document valable jusqu’au {date}',
+    'idp.field.documentNumber': 'Numéro du document',
+    'idp.field.birthDate': 'Date de naissance',
+    'idp.field.expiryDate': 'Date d’expiration',
+    'idp.field.personalNumber': 'Numéro personnel',
+    'idp.field.composite': 'Chiffre de contrôle global',
+    'idp.type': 'Document',
+    'idp.state': 'État émetteur',
+    'idp.name': 'Nom',
+    'idp.born': 'Né·e le',
+    'idp.number': 'Numéro',
+    'idp.compare': 'Comparaison avec la réservation',
+    'idp.surname': 'Nom de famille',
+    'idp.given': 'Prénom(s)',
+    'idp.birth': 'Date de naissance',
+    'idp.match': 'concorde',
+    'idp.mismatch': 'diffère',
+    'idp.unknown': 'inconnu',
+    'idp.features': 'Éléments de sécurité (tirés au sort)',
+    'idp.questions': 'Questions posées',
+    'idp.moreQuestions': 'Autres questions',
+    'idp.decision': 'Décision',
+    'idp.verified': 'Identité confirmée',
+    'idp.rejected': 'Identité refusée',
+    'idp.reason': 'Motif',
+    'idp.reasonHint': 'Obligatoire en cas de refus ou si le nom ou la date de naissance diffèrent de la réservation.',
+    'idp.decide': 'Enregistrer la décision',
+    'idp.done.verified': 'Identité confirmée ({type}, {state}).',
+    'idp.done.rejected': 'Identité refusée : {reason}',
+    'idp.again': 'Nouvelle vérification',
+    'idp.passport': 'Passeport',
+    'idp.identity-card': 'Carte d’identité',
+    'idp.visa': 'Visa',
+    'idp.other': 'Autre document',
+    'idp.fix': 'Veuillez corriger les données signalées.',
+  },
+  it: {
+    'idp.intro': 'Verificate la carta d’identità o il passaporto della persona davanti alla telecamera.',
+    'idp.start': 'Avviare la verifica dell’identità',
+    'idp.still': 'Immagine fissa del documento',
+    'idp.capture': 'Acquisire un’immagine fissa',
+    'idp.consent': 'La persona acconsente alla memorizzazione dell’immagine fissa (obbligatoria per questa pratica).',
+    'idp.upload': 'Usare l’immagine fissa',
+    'idp.stillAlt': 'Immagine fissa tratta dal video della persona',
+    'idp.noVideo': 'Nessun video: chiedete alla persona di attivare il video.',
+    'idp.stored': 'Immagine fissa salvata (cancellata alla scadenza del termine di conservazione).',
+    'idp.notStored': 'Immagine fissa solo letta, non salvata.',
+    'idp.ocr': 'ZLA riconosciuta nell’immagine: verificatela.',
+    'idp.noOcr': 'Nessuna ZLA riconosciuta nell’immagine: digitatela.',
+    'idp.mrz': 'Zona a lettura ottica (ZLA), 2 o 3 righe',
+    'idp.check': 'Verificare la ZLA',
+    'idp.checks': 'Cifre di controllo',
+    'idp.valid': 'valida',
+    'idp.invalid': 'errata',
+    'idp.expired': 'Documento scaduto',
+    'idp.notExpired': 'Documento valido fino al {date}',
+    'idp.field.documentNumber': 'Numero del documento',
+    'idp.field.birthDate': 'Data di nascita',
+    'idp.field.expiryDate': 'Data di scadenza',
+    'idp.field.personalNumber': 'Numero personale',
+    'idp.field.composite': 'Cifra di controllo complessiva',
+    'idp.type': 'Documento',
+    'idp.state': 'Stato di rilascio',
+    'idp.name': 'Nome',
+    'idp.born': 'Nato/a il',
+    'idp.number': 'Numero',
+    'idp.compare': 'Confronto con la prenotazione',
+    'idp.surname': 'Cognome',
+    'idp.given': 'Nome/i',
+    'idp.birth': 'Data di nascita',
+    'idp.match': 'corrisponde',
+    'idp.mismatch': 'diverge',
+    'idp.unknown': 'non noto',
+    'idp.features': 'Elementi di sicurezza (estratti a caso)',
+    'idp.questions': 'Domande poste',
+    'idp.moreQuestions': 'Altre domande',
+    'idp.decision': 'Decisione',
+    'idp.verified': 'Identità confermata',
+    'idp.rejected': 'Identità respinta',
+    'idp.reason': 'Motivazione',
+    'idp.reasonHint': 'Obbligatoria in caso di rifiuto o se nome o data di nascita divergono dalla prenotazione.',
+    'idp.decide': 'Salvare la decisione',
+    'idp.done.verified': 'Identità confermata ({type}, {state}).',
+    'idp.done.rejected': 'Identità respinta: {reason}',
+    'idp.again': 'Nuova verifica',
+    'idp.passport': 'Passaporto',
+    'idp.identity-card': 'Carta d’identità',
+    'idp.visa': 'Visto',
+    'idp.other': 'Altro documento',
+    'idp.fix': 'Correggete i dati evidenziati.',
+  },
 });
 
 function el(tag, props = {}, ...children) {
@@ -69,7 +179,7 @@ function errorsOf(error) {
 }
 
 function formatDate(iso) {
-  return iso ? new Date(`${iso}T12:00:00`).toLocaleDateString(language()) : '–';
+  return iso ? new Date(`${iso}T12:00:00`).toLocaleDateString(locale()) : '–';
 }
 
 export async function mount(container, ctx) {
@@ -101,7 +211,7 @@ export async function mount(container, ctx) {
   }
 
   function showCheck() {
-    const label = text => (language() === 'en' ? text.en : text.de);
+    const label = text => pick(text);
 
     // 1. Still from the resident's video, read by OCR; stored only with consent where the concern requires it.
     const preview = el('img', { class: 'idp-still', alt: t('idp.stillAlt'), hidden: true });

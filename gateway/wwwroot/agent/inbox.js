@@ -1,6 +1,6 @@
 // The department inbox: documents routed to my departments, with assign-to-me and mark-as-processed.
 import { api } from '/shared/api.js';
-import { register, t, apply, languageSwitch, language } from '/shared/i18n.js';
+import { register, t, apply, languageSwitch, language, locale } from '/shared/i18n.js';
 import { staffPage } from '/shared/staff.js';
 import { statusText, formatSize } from '/shared/documents-panel.js';
 
@@ -12,7 +12,7 @@ register({
     'inbox.assignMe': 'Mir zuweisen', 'inbox.processed': 'Erledigt', 'inbox.done': 'erledigt', 'inbox.me': 'ich', 'inbox.other': 'andere Person',
     'inbox.nobody': '–', 'inbox.count': '{count} Dokument(e)', 'inbox.allDepartments': 'Alle meine Abteilungen',
     'inbox.channel.kiosk': 'Scanner-Terminal', 'inbox.channel.upload': 'Upload-Link', 'inbox.channel.session': 'Beratung', 'inbox.channel.forms': 'Formular',
-    'inbox.pages': '{count} Seiten', 'inbox.assignLabel': '{name} mir zuweisen', 'inbox.processedLabel': '{name} als erledigt markieren',
+    'inbox.pages': '{count} Seiten', 'inbox.assignLabel': 'Mir zuweisen: {name}', 'inbox.processedLabel': 'Erledigt: {name}',
   },
   en: {
     'agent.name': 'Counter for staff', 'inbox.title': 'Inbox', 'inbox.department': 'Department', 'inbox.status': 'Scan status', 'inbox.all': 'All',
@@ -21,7 +21,67 @@ register({
     'inbox.assignMe': 'Assign to me', 'inbox.processed': 'Processed', 'inbox.done': 'processed', 'inbox.me': 'me', 'inbox.other': 'someone else',
     'inbox.nobody': '–', 'inbox.count': '{count} document(s)', 'inbox.allDepartments': 'All my departments',
     'inbox.channel.kiosk': 'Scanner kiosk', 'inbox.channel.upload': 'Upload link', 'inbox.channel.session': 'Consultation', 'inbox.channel.forms': 'Form',
-    'inbox.pages': '{count} pages', 'inbox.assignLabel': 'Assign {name} to me', 'inbox.processedLabel': 'Mark {name} as processed',
+    'inbox.pages': '{count} pages', 'inbox.assignLabel': 'Assign to me: {name}', 'inbox.processedLabel': 'Processed: {name}',
+  },
+  fr: {
+    'agent.name': 'Guichet pour les collaborateurs',
+    'inbox.title': 'Boîte de réception',
+    'inbox.department': 'Service',
+    'inbox.status': 'Statut du contrôle',
+    'inbox.all': 'Tous',
+    'inbox.quarantined': 'Logiciel malveillant',
+    'inbox.assigned': 'Responsable',
+    'inbox.mine': 'Attribués à moi',
+    'inbox.unassigned': 'Non attribués',
+    'inbox.openOnly': 'Ouverts uniquement',
+    'inbox.received': 'Réception',
+    'inbox.source': 'Provenance',
+    'inbox.actions': 'Actions',
+    'inbox.assignMe': 'M’attribuer',
+    'inbox.processed': 'Traité',
+    'inbox.done': 'traité',
+    'inbox.me': 'moi',
+    'inbox.other': 'autre personne',
+    'inbox.nobody': '–',
+    'inbox.count': '{count} document(s)',
+    'inbox.allDepartments': 'Tous mes services',
+    'inbox.channel.kiosk': 'Terminal de numérisation',
+    'inbox.channel.upload': 'Lien de téléversement',
+    'inbox.channel.session': 'Entretien',
+    'inbox.channel.forms': 'Formulaire',
+    'inbox.pages': '{count} pages',
+    'inbox.assignLabel': 'M’attribuer : {name}',
+    'inbox.processedLabel': 'Traité : {name}',
+  },
+  it: {
+    'agent.name': 'Sportello per i collaboratori',
+    'inbox.title': 'Posta in arrivo',
+    'inbox.department': 'Servizio',
+    'inbox.status': 'Stato del controllo',
+    'inbox.all': 'Tutti',
+    'inbox.quarantined': 'Software dannoso',
+    'inbox.assigned': 'Responsabile',
+    'inbox.mine': 'Assegnati a me',
+    'inbox.unassigned': 'Non assegnati',
+    'inbox.openOnly': 'Solo aperti',
+    'inbox.received': 'Ricezione',
+    'inbox.source': 'Provenienza',
+    'inbox.actions': 'Azioni',
+    'inbox.assignMe': 'Assegnare a me',
+    'inbox.processed': 'Evaso',
+    'inbox.done': 'evaso',
+    'inbox.me': 'io',
+    'inbox.other': 'altra persona',
+    'inbox.nobody': '–',
+    'inbox.count': '{count} documento/i',
+    'inbox.allDepartments': 'Tutti i miei servizi',
+    'inbox.channel.kiosk': 'Terminale di scansione',
+    'inbox.channel.upload': 'Link di caricamento',
+    'inbox.channel.session': 'Colloquio',
+    'inbox.channel.forms': 'Modulo',
+    'inbox.pages': '{count} pagine',
+    'inbox.assignLabel': 'Assegnare a me: {name}',
+    'inbox.processedLabel': 'Evaso: {name}',
   },
 });
 
@@ -102,7 +162,7 @@ function row(d) {
   name.textContent = d.fileName;
   const details = [formatSize(d.length), d.pageCount ? t('inbox.pages', { count: d.pageCount }) : null].filter(Boolean).join(' · ');
 
-  const received = new Date(d.receivedAt).toLocaleString(language(), { dateStyle: 'short', timeStyle: 'short' });
+  const received = new Date(d.receivedAt).toLocaleString(locale(), { dateStyle: 'short', timeStyle: 'short' });
   const source = [t(`inbox.channel.${d.channel}`), d.receiptNumber, d.concernKey && concernName(d.concernKey)].filter(Boolean).join(' · ');
 
   const badge = document.createElement('span');

@@ -1,5 +1,5 @@
 // The live queue for my skills (refreshed every three seconds) and "take next", which opens the room.
-import { register, t, languageSwitch, language } from '/shared/i18n.js';
+import { register, t, languageSwitch, language, pick } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
@@ -14,6 +14,36 @@ register({
     'q.since': 'Waiting for', 'q.concern': 'Concern', 'q.name': 'Name', 'q.language': 'Language', 'q.summary': '{n} waiting, {due} appointments due now',
     'q.empty': 'Nobody is waiting right now.', 'q.skills': 'My topics: {list}', 'q.minutes': '{n} min', 'q.noSkills': 'No topics are assigned to you yet.',
   },
+  fr: {
+    'agent.name': 'Guichet pour les collaborateurs',
+    'q.title': 'File d’attente',
+    'q.next': 'Appeler la personne suivante',
+    'q.waitingTitle': 'Personnes en attente',
+    'q.since': 'En attente depuis',
+    'q.concern': 'Démarche',
+    'q.name': 'Nom',
+    'q.language': 'Langue',
+    'q.summary': '{n} en attente, {due} rendez-vous dus maintenant',
+    'q.empty': 'Personne n’attend pour le moment.',
+    'q.skills': 'Mes domaines : {list}',
+    'q.minutes': '{n} min',
+    'q.noSkills': 'Aucun domaine ne vous est encore attribué.',
+  },
+  it: {
+    'agent.name': 'Sportello per i collaboratori',
+    'q.title': 'Coda',
+    'q.next': 'Chiamare la persona successiva',
+    'q.waitingTitle': 'Persone in attesa',
+    'q.since': 'In attesa da',
+    'q.concern': 'Pratica',
+    'q.name': 'Nome',
+    'q.language': 'Lingua',
+    'q.summary': '{n} in attesa, {due} appuntamenti previsti ora',
+    'q.empty': 'Al momento nessuno è in attesa.',
+    'q.skills': 'I miei temi: {list}',
+    'q.minutes': '{n} min',
+    'q.noSkills': 'Non vi è ancora stato assegnato alcun tema.',
+  },
 });
 
 languageSwitch();
@@ -27,7 +57,7 @@ function render() {
   body.replaceChildren();
   for (const ticket of data.tickets) {
     const tr = document.createElement('tr');
-    for (const text of [t('q.minutes', { n: Math.floor(ticket.waitingSeconds / 60) }), ticket.concernName[language()], ticket.citizenName, ticket.language.toUpperCase()]) {
+    for (const text of [t('q.minutes', { n: Math.floor(ticket.waitingSeconds / 60) }), pick(ticket.concernName), ticket.citizenName, ticket.language.toUpperCase()]) {
       tr.append(Object.assign(document.createElement('td'), { textContent: text }));
     }
     body.append(tr);

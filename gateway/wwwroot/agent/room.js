@@ -1,4 +1,4 @@
-import { register, t, language, languageSwitch } from '/shared/i18n.js';
+import { register, t, language, languageSwitch, say } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
@@ -37,6 +37,84 @@ register({
     'aroom.colleagueHint': 'Signed-in colleagues of your department; the chat history goes along.',
     'aroom.noColleague': 'No one else from the department is signed in right now.',
   },
+  fr: {
+    'agent.name': 'Guichet pour les collaborateurs',
+    'aroom.title': 'Entretien',
+    'aroom.titleWith': 'Entretien : {concern}',
+    'aroom.accepting': 'Prise en charge de l’entretien …',
+    'aroom.resident': 'Habitant·e',
+    'aroom.name': 'Nom',
+    'aroom.concern': 'Démarche',
+    'aroom.department': 'Service',
+    'aroom.contact': 'E-mail',
+    'aroom.presence': 'Dans la salle',
+    'aroom.uploads': 'Téléversés jusqu’ici',
+    'aroom.remoteVideo': 'Vidéo de l’habitant·e',
+    'aroom.startVideo': 'Demander la vidéo',
+    'aroom.actions': 'Transférer, inviter, terminer',
+    'aroom.transferTo': 'Transférer à un service',
+    'aroom.transfer': 'Transférer',
+    'aroom.inviteName': 'Nom de la personne invitée',
+    'aroom.inviteRole': 'Rôle',
+    'aroom.invite': 'Créer un lien d’invitation',
+    'aroom.inviteLink': 'Lien pour {name} (valable jusqu’à {until}) : {link}',
+    'aroom.end': 'Terminer l’entretien',
+    'aroom.endConfirm': 'Vraiment terminer l’entretien ?',
+    'aroom.identity': 'Identité',
+    'aroom.form': 'Formulaire',
+    'aroom.documents': 'Documents',
+    'aroom.active': 'Vous vous occupez de {name}.',
+    'aroom.residentAbsent': '{name} n’est pas encore dans la salle.',
+    'aroom.ended': 'L’entretien est terminé.',
+    'aroom.transferred': 'L’entretien a été transféré.',
+    'aroom.noRoom': 'Ouvrez un entretien depuis la file d’attente ou les rendez-vous.',
+    'aroom.panelUnavailable': 'Non disponible.',
+    'aroom.back': 'Retour à la vue d’ensemble',
+    'aroom.nobody': '–',
+    'aroom.transferToColleague': 'Transférer à un·e collègue',
+    'aroom.colleagueBusy': '{name} (en entretien)',
+    'aroom.colleagueHint': 'Collègues de votre service actuellement connecté·e·s ; l’historique du chat est transmis.',
+    'aroom.noColleague': 'Personne d’autre du service n’est connecté pour le moment.',
+  },
+  it: {
+    'agent.name': 'Sportello per i collaboratori',
+    'aroom.title': 'Colloquio',
+    'aroom.titleWith': 'Colloquio: {concern}',
+    'aroom.accepting': 'Presa in carico del colloquio …',
+    'aroom.resident': 'Residente',
+    'aroom.name': 'Nome',
+    'aroom.concern': 'Pratica',
+    'aroom.department': 'Servizio',
+    'aroom.contact': 'E-mail',
+    'aroom.presence': 'Nella stanza',
+    'aroom.uploads': 'Caricati finora',
+    'aroom.remoteVideo': 'Video del/della residente',
+    'aroom.startVideo': 'Richiedere il video',
+    'aroom.actions': 'Trasferire, invitare, terminare',
+    'aroom.transferTo': 'Trasferire a un servizio',
+    'aroom.transfer': 'Trasferire',
+    'aroom.inviteName': 'Nome della persona invitata',
+    'aroom.inviteRole': 'Ruolo',
+    'aroom.invite': 'Creare un link d’invito',
+    'aroom.inviteLink': 'Link per {name} (valido fino alle {until}): {link}',
+    'aroom.end': 'Terminare il colloquio',
+    'aroom.endConfirm': 'Terminare davvero il colloquio?',
+    'aroom.identity': 'Identità',
+    'aroom.form': 'Modulo',
+    'aroom.documents': 'Documenti',
+    'aroom.active': 'State assistendo {name}.',
+    'aroom.residentAbsent': '{name} non è ancora nella stanza.',
+    'aroom.ended': 'Il colloquio è terminato.',
+    'aroom.transferred': 'Il colloquio è stato trasferito.',
+    'aroom.noRoom': 'Aprite un colloquio dalla coda o dagli appuntamenti.',
+    'aroom.panelUnavailable': 'Non disponibile.',
+    'aroom.back': 'Torna alla panoramica',
+    'aroom.nobody': '–',
+    'aroom.transferToColleague': 'Trasferire a un/una collega',
+    'aroom.colleagueBusy': '{name} (in un colloquio)',
+    'aroom.colleagueHint': 'Colleghi del vostro servizio attualmente connessi; la cronologia della chat viene trasmessa.',
+    'aroom.noColleague': 'Al momento nessun altro del servizio è connesso.',
+  },
 });
 
 const $ = id => document.getElementById(id);
@@ -54,7 +132,7 @@ function finish(message) {
   const back = document.createElement('a');
   back.href = '/agent/';
   back.className = 'button';
-  back.textContent = t('aroom.back');
+  say(back, 'aroom.back');
   status.after(back);
 }
 
@@ -67,7 +145,7 @@ async function mountPanel(id, module, ctx) {
     console.warn(`${module} not mounted`, e);
     const note = document.createElement('p');
     note.className = 'hint';
-    note.textContent = t('aroom.panelUnavailable');
+    say(note, 'aroom.panelUnavailable');
     container.replaceChildren(note);
   }
 }
@@ -209,7 +287,7 @@ async function main() {
   const names = await catalog(staff);
   const showNames = () => {
     const concern = localized(names.concerns.get(details.concernKey), details.concernKey);
-    $('title').textContent = t('aroom.titleWith', { concern });
+    say($('title'), 'aroom.titleWith', { concern });
     $('concern').textContent = concern;
     $('department').textContent = localized(names.departments.find(d => d.key === details.departmentKey)?.name, details.departmentKey);
   };
@@ -271,7 +349,7 @@ async function main() {
     event.preventDefault();
     try {
       const invite = await api(`/api/sessions/rooms/${details.id}/invites`, { method: 'POST', body: { name: $('invite-name').value, role: $('invite-role').value } });
-      $('invite-result').textContent = t('aroom.inviteLink', { name: invite.name, until: new Date(invite.expiresAt).toLocaleTimeString(), link: invite.link });
+      say($('invite-result'), 'aroom.inviteLink', { name: invite.name, until: new Date(invite.expiresAt).toLocaleTimeString(), link: invite.link });
       showCopy(invite.link);
     } catch (e) {
       $('invite-result').textContent = Object.values(e.errors || {}).flat().join(' ') || e.message;

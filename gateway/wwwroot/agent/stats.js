@@ -1,4 +1,4 @@
-import { register, languageSwitch, language, t } from '/shared/i18n.js';
+import { register, languageSwitch, language, t, locale } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
@@ -43,6 +43,112 @@ register({
     'stats.chartTimes': 'Bar chart: waiting and handling times per period', 'stats.chartChannels': 'Bar chart: consultations per channel',
     'stats.chartFeedback': 'Bar chart: number of ratings per score', 'stats.stars': '{n} of 5',
   },
+  fr: {
+    'agent.name': 'Guichet pour les collaborateurs',
+    'stats.title': 'Statistiques',
+    'stats.from': 'Du',
+    'stats.to': 'Au',
+    'stats.department': 'Service',
+    'stats.allDepartments': 'Tous mes services',
+    'stats.by': 'Regroupé par',
+    'stats.byDay': 'Jour',
+    'stats.byWeek': 'Semaine',
+    'stats.show': 'Afficher',
+    'stats.loading': 'Chargement des statistiques …',
+    'stats.loaded': 'Statistiques du {from} au {to} chargées.',
+    'stats.forbidden': 'Les statistiques sont réservées aux cadres et aux administrateurs.',
+    'stats.summary': 'Vue d’ensemble',
+    'stats.consultationsTitle': 'Entretiens',
+    'stats.timesTitle': 'Temps d’attente et de traitement',
+    'stats.periodsTitle': 'Chiffres par période',
+    'stats.channelsTitle': 'Canaux',
+    'stats.feedbackTitle': 'Évaluations',
+    'stats.concernsTitle': 'Par démarche',
+    'stats.tableBelow': 'Les valeurs figurent aussi dans le tableau ci-dessous.',
+    'stats.consultations': 'Entretiens',
+    'stats.waitMean': 'Attente moyenne',
+    'stats.waitP90': 'Attente, 90 %',
+    'stats.handleMean': 'Traitement moyen',
+    'stats.handleP90': 'Traitement, 90 %',
+    'stats.noShows': 'Absences',
+    'stats.rating': 'Évaluation moyenne',
+    'stats.ratings': 'Évaluations',
+    'stats.appointments': 'Rendez-vous',
+    'stats.tickets': 'Numéros d’attente',
+    'stats.period': 'Période',
+    'stats.week': 'Semaine du {date}',
+    'stats.concern': 'Démarche',
+    'stats.channel': 'Canal',
+    'stats.count': 'Nombre',
+    'stats.score': 'Note',
+    'stats.minutes': 'minutes',
+    'stats.none': '–',
+    'stats.channel.chat': 'Chat',
+    'stats.channel.video': 'Vidéo',
+    'stats.channel.screen': 'Partage d’écran',
+    'stats.captionConsultations': 'Entretiens et absences par {unit} ; {total} entretiens au total. Les valeurs figurent dans le tableau « Chiffres par période ».',
+    'stats.captionTimes': 'Temps d’attente moyen et 90e percentile du temps de traitement en minutes par {unit}. Les valeurs figurent dans le tableau « Chiffres par période ».',
+    'stats.unit.days': 'jour',
+    'stats.unit.weeks': 'semaine',
+    'stats.chartConsultations': 'Diagramme à barres : entretiens par période',
+    'stats.chartTimes': 'Diagramme à barres : temps d’attente et de traitement par période',
+    'stats.chartChannels': 'Diagramme à barres : entretiens par canal',
+    'stats.chartFeedback': 'Diagramme à barres : nombre d’évaluations par note',
+    'stats.stars': '{n} sur 5',
+  },
+  it: {
+    'agent.name': 'Sportello per i collaboratori',
+    'stats.title': 'Statistiche',
+    'stats.from': 'Dal',
+    'stats.to': 'Al',
+    'stats.department': 'Servizio',
+    'stats.allDepartments': 'Tutti i miei servizi',
+    'stats.by': 'Raggruppato per',
+    'stats.byDay': 'Giorno',
+    'stats.byWeek': 'Settimana',
+    'stats.show': 'Mostrare',
+    'stats.loading': 'Caricamento delle statistiche …',
+    'stats.loaded': 'Statistiche dal {from} al {to} caricate.',
+    'stats.forbidden': 'Le statistiche sono riservate ai superiori e agli amministratori.',
+    'stats.summary': 'Panoramica',
+    'stats.consultationsTitle': 'Colloqui',
+    'stats.timesTitle': 'Tempi di attesa e di trattamento',
+    'stats.periodsTitle': 'Cifre per periodo',
+    'stats.channelsTitle': 'Canali',
+    'stats.feedbackTitle': 'Valutazioni',
+    'stats.concernsTitle': 'Per pratica',
+    'stats.tableBelow': 'I valori figurano anche nella tabella sottostante.',
+    'stats.consultations': 'Colloqui',
+    'stats.waitMean': 'Attesa media',
+    'stats.waitP90': 'Attesa, 90 %',
+    'stats.handleMean': 'Trattamento medio',
+    'stats.handleP90': 'Trattamento, 90 %',
+    'stats.noShows': 'Assenze',
+    'stats.rating': 'Valutazione media',
+    'stats.ratings': 'Valutazioni',
+    'stats.appointments': 'Appuntamenti',
+    'stats.tickets': 'Numeri d’attesa',
+    'stats.period': 'Periodo',
+    'stats.week': 'Settimana dal {date}',
+    'stats.concern': 'Pratica',
+    'stats.channel': 'Canale',
+    'stats.count': 'Numero',
+    'stats.score': 'Voto',
+    'stats.minutes': 'minuti',
+    'stats.none': '–',
+    'stats.channel.chat': 'Chat',
+    'stats.channel.video': 'Video',
+    'stats.channel.screen': 'Condivisione dello schermo',
+    'stats.captionConsultations': 'Colloqui e assenze per {unit}; {total} colloqui in totale. I valori figurano nella tabella «Cifre per periodo».',
+    'stats.captionTimes': 'Tempo di attesa medio e 90° percentile del tempo di trattamento in minuti per {unit}. I valori figurano nella tabella «Cifre per periodo».',
+    'stats.unit.days': 'giorno',
+    'stats.unit.weeks': 'settimana',
+    'stats.chartConsultations': 'Grafico a barre: colloqui per periodo',
+    'stats.chartTimes': 'Grafico a barre: tempi di attesa e di trattamento per periodo',
+    'stats.chartChannels': 'Grafico a barre: colloqui per canale',
+    'stats.chartFeedback': 'Grafico a barre: numero di valutazioni per voto',
+    'stats.stars': '{n} su 5',
+  },
 });
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -50,7 +156,7 @@ const form = document.getElementById('range');
 const status = document.getElementById('status');
 let current = null;
 
-const locale = () => (language() === 'en' ? 'en-GB' : 'de-CH');
+
 const number = (value, digits = 0) => value == null ? t('stats.none') : value.toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const minutes = seconds => seconds == null ? null : seconds / 60;
 const duration = seconds => seconds == null ? t('stats.none') : `${number(minutes(seconds), 1)} min`;
@@ -170,7 +276,7 @@ function render() {
   // Shown before drawing: the charts take their width from their (visible) boxes.
   document.getElementById('results').hidden = false;
   status.textContent = t('stats.loaded', { from: dateText(data.from), to: dateText(data.to) });
-  for (const option of form.department.options) if (option.value) option.textContent = option.dataset[language()];
+  for (const option of form.department.options) if (option.value) option.textContent = language() === 'en' ? option.dataset.en : option.dataset.de;
   const periods = data[by];
   const total = data.total;
   const concernName = key => {

@@ -1,9 +1,10 @@
 // Concern → free slot → name and e-mail → confirmation. The slot picker is shared with the manage page.
-import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { register, apply, languageSwitch, language, t, pick as localized, locale, city, languageNames } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 
 register({
   de: {
+    'book.chooseConcern': 'Für welches Anliegen möchten Sie einen Termin buchen?',
     'book.title': 'Termin buchen', 'book.stepsLabel': 'Schritte', 'book.step1': '1. Zeit wählen', 'book.step2': '2. Angaben', 'book.step3': '3. Bestätigung',
     'book.pickTitle': 'Freie Zeiten', 'book.earlier': 'Frühere Zeiten', 'book.later': 'Spätere Zeiten', 'book.none': 'In diesem Zeitraum ist kein Termin frei.',
     'book.detailsTitle': 'Ihre Angaben', 'book.name': 'Vor- und Nachname', 'book.email': 'E-Mail (für die Bestätigung und den Link zum Gespräch)',
@@ -15,6 +16,7 @@ register({
     'book.slotLabel': '{time}, {free} frei',
   },
   en: {
+    'book.chooseConcern': 'Which concern would you like to book an appointment for?',
     'book.title': 'Book an appointment', 'book.stepsLabel': 'Steps', 'book.step1': '1. Choose a time', 'book.step2': '2. Your details', 'book.step3': '3. Confirmation',
     'book.pickTitle': 'Free times', 'book.earlier': 'Earlier times', 'book.later': 'Later times', 'book.none': 'No appointment is free in this period.',
     'book.detailsTitle': 'Your details', 'book.name': 'First and last name', 'book.email': 'E-mail (for the confirmation and the link to the meeting)',
@@ -25,9 +27,99 @@ register({
     'book.taken': 'This time has just been taken. Please choose one of the next free times.', 'book.unknown': 'This concern does not exist. Please choose it on the home page.',
     'book.slotLabel': '{time}, {free} free',
   },
+  fr: {
+    'book.chooseConcern': 'Pour quelle démarche souhaitez-vous prendre rendez-vous ?',
+    'book.title': 'Prendre rendez-vous',
+    'book.stepsLabel': 'Étapes',
+    'book.step1': '1. Choisir une heure',
+    'book.step2': '2. Coordonnées',
+    'book.step3': '3. Confirmation',
+    'book.pickTitle': 'Créneaux libres',
+    'book.earlier': 'Créneaux précédents',
+    'book.later': 'Créneaux suivants',
+    'book.none': 'Aucun rendez-vous n’est disponible durant cette période.',
+    'book.detailsTitle': 'Vos coordonnées',
+    'book.name': 'Prénom et nom',
+    'book.email': 'Adresse e-mail (pour la confirmation et le lien vers l’entretien)',
+    'book.language': 'Langue des e-mails',
+    'book.submit': 'Réserver définitivement',
+    'book.back': 'Choisir une autre heure',
+    'book.doneTitle': 'Votre rendez-vous est réservé',
+    'book.mailSent': 'Nous vous avons envoyé un e-mail contenant le lien vers l’entretien et un fichier de calendrier.',
+    'book.manage': 'Gérer le rendez-vous (annuler ou déplacer)',
+    'book.chosen': 'Choix : {when}',
+    'book.concern': 'Prestation : {name}',
+    'book.when': 'Date',
+    'book.what': 'Prestation',
+    'book.who': 'Nom',
+    'book.documents': 'Veuillez préparer :',
+    'book.taken': 'Ce créneau vient d’être attribué. Veuillez choisir l’un des prochains créneaux libres.',
+    'book.unknown': 'Cette prestation n’existe pas. Veuillez la choisir sur la page d’accueil.',
+    'book.slotLabel': '{time}, {free} libre(s)',
+  },
+  it: {
+    'book.chooseConcern': 'Per quale pratica desiderate prenotare un appuntamento?',
+    'book.title': 'Prenotare un appuntamento',
+    'book.stepsLabel': 'Passaggi',
+    'book.step1': '1. Scegliere l’orario',
+    'book.step2': '2. Dati personali',
+    'book.step3': '3. Conferma',
+    'book.pickTitle': 'Orari disponibili',
+    'book.earlier': 'Orari precedenti',
+    'book.later': 'Orari successivi',
+    'book.none': 'In questo periodo non ci sono appuntamenti disponibili.',
+    'book.detailsTitle': 'I vostri dati',
+    'book.name': 'Nome e cognome',
+    'book.email': 'E-mail (per la conferma e il link al colloquio)',
+    'book.language': 'Lingua delle e-mail',
+    'book.submit': 'Prenotare in modo vincolante',
+    'book.back': 'Scegliere un altro orario',
+    'book.doneTitle': 'Il vostro appuntamento è prenotato',
+    'book.mailSent': 'Vi abbiamo inviato un’e-mail con il link al colloquio e un file di calendario.',
+    'book.manage': 'Gestire l’appuntamento (annullare o spostare)',
+    'book.chosen': 'Scelta: {when}',
+    'book.concern': 'Servizio: {name}',
+    'book.when': 'Quando',
+    'book.what': 'Servizio',
+    'book.who': 'Nome',
+    'book.documents': 'Tenete pronto:',
+    'book.taken': 'Questo orario è appena stato assegnato. Scegliete uno dei prossimi orari disponibili.',
+    'book.unknown': 'Questo servizio non esiste. Sceglietelo nella pagina iniziale.',
+    'book.slotLabel': '{time}, {free} liberi',
+  },
+  'de-x-ls': {
+    'book.chooseConcern': 'Worum geht es bei Ihrem Termin? Bitte suchen Sie Ihr Thema aus.',
+    'book.title': 'Termin machen',
+    'book.stepsLabel': 'Schritte',
+    'book.step1': '1. Zeit aussuchen',
+    'book.step2': '2. Name und E-Mail',
+    'book.step3': '3. Fertig',
+    'book.pickTitle': 'Diese Zeiten sind frei',
+    'book.earlier': 'Frühere Zeiten zeigen',
+    'book.later': 'Spätere Zeiten zeigen',
+    'book.none': 'In dieser Woche ist keine Zeit frei.',
+    'book.detailsTitle': 'Wer sind Sie?',
+    'book.name': 'Ihr Vorname und Ihr Nachname',
+    'book.email': 'Ihre E-Mail-Adresse. Wir schicken Ihnen eine E-Mail. Darin steht der Link zum Gespräch.',
+    'book.language': 'In welcher Sprache sollen wir Ihnen schreiben?',
+    'book.submit': 'Termin fest machen',
+    'book.back': 'Andere Zeit aussuchen',
+    'book.doneTitle': 'Sie haben jetzt einen Termin',
+    'book.mailSent': 'Wir haben Ihnen eine E-Mail geschickt. Darin steht der Link zum Gespräch. Ein Link ist eine Adresse im Internet. Sie klicken darauf.',
+    'book.manage': 'Sie können nicht kommen? Hier können Sie den Termin absagen oder ändern.',
+    'book.chosen': 'Ihre Zeit: {when}',
+    'book.concern': 'Ihr Thema: {name}',
+    'book.when': 'Wann',
+    'book.what': 'Thema',
+    'book.who': 'Name',
+    'book.documents': 'Bitte legen Sie diese Papiere bereit:',
+    'book.taken': 'Diese Zeit hat gerade jemand anderes genommen. Bitte suchen Sie eine andere Zeit aus.',
+    'book.unknown': 'Dieses Thema gibt es nicht. Bitte gehen Sie zur Startseite. Dort suchen Sie Ihr Thema aus.',
+    'book.slotLabel': '{time}, noch {free} frei',
+  },
 });
 
-const locale = () => (language() === 'en' ? 'en-GB' : 'de-CH');
+
 export const formatWhen = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
 const formatDay = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(new Date(iso));
 const formatTime = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
@@ -110,6 +202,31 @@ export function step(n) {
 // Where the mail with the links went, so a typo shows at once.
 register({ 'de': { 'book.address': 'E-Mail an' }, 'en': { 'book.address': 'E-mail sent to' }, 'fr': { 'book.address': 'E-mail envoyé à' }, 'it': { 'book.address': 'E-mail inviata a' }, 'de-x-ls': { 'book.address': 'E-Mail geht an' } });
 
+/** The city's concerns as links to their booking page, for a visit without ?concern=. */
+async function showConcernList(status) {
+  status.textContent = t('book.chooseConcern');
+  let departments = [];
+  try {
+    departments = await api('/api/booking/concerns');
+  } catch {
+    status.textContent = t('common.error');
+    status.className = 'error';
+    return;
+  }
+  const render = () => {
+    status.textContent = t('book.chooseConcern');
+    const list = document.getElementById('concern-list');
+    list.replaceChildren(...departments.flatMap(d => d.concerns.map(c => {
+      const item = document.createElement('li');
+      item.append(Object.assign(document.createElement('a'), { href: `/book.html?concern=${encodeURIComponent(c.key)}`, textContent: `${localized(c.name)} (${localized(d.name)})` }));
+      return item;
+    })));
+    list.hidden = false;
+  };
+  render();
+  document.addEventListener('languagechange', render);
+}
+
 async function bookPage() {
   apply();
   languageSwitch();
@@ -119,11 +236,19 @@ async function bookPage() {
   const details = document.getElementById('details');
   const done = document.getElementById('done');
   const form = document.getElementById('form');
+  // The mails can be written in any language the city offers, each named in itself.
+  form.language.replaceChildren(...city.languages.map(lang => Object.assign(new Option(languageNames[lang], lang), { lang })));
   form.language.value = language();
   let concern = null;
   let chosen = null;
   let timeZone = 'Europe/Zurich';
 
+  if (!concernKey) {
+    // Reached without a concern (a bookmark, a shortened link): offer the concerns instead of failing.
+    pick.hidden = true;
+    await showConcernList(status);
+    return;
+  }
   try {
     concern = await api(`/api/booking/concerns/${encodeURIComponent(concernKey)}`);
   } catch {
@@ -132,7 +257,7 @@ async function bookPage() {
     pick.hidden = true;
     return;
   }
-  const showConcern = () => { document.getElementById('concern-name').textContent = t('book.concern', { name: concern.name[language()] }); };
+  const showConcern = () => { document.getElementById('concern-name').textContent = t('book.concern', { name: localized(concern.name) }); };
   showConcern();
   document.addEventListener('languagechange', showConcern);
 
@@ -189,10 +314,10 @@ async function bookPage() {
     step(3);
     const summary = document.getElementById('summary');
     summary.replaceChildren();
-    for (const [label, value] of [[t('book.what'), a.concernName[lang]], [t('book.when'), formatWhen(a.start, a.timeZone || timeZone)], [t('book.who'), a.citizenName], [t('book.address'), a.email]]) {
+    for (const [label, value] of [[t('book.what'), localized(a.concernName)], [t('book.when'), formatWhen(a.start, a.timeZone || timeZone)], [t('book.who'), a.citizenName], [t('book.address'), a.email]]) {
       summary.append(Object.assign(document.createElement('dt'), { textContent: label }), Object.assign(document.createElement('dd'), { textContent: value }));
     }
-    const docs = a.documents[lang];
+    const docs = localized(a.documents);
     const box = document.getElementById('documents');
     box.replaceChildren();
     if (docs.length) {

@@ -1,19 +1,47 @@
 // The resident follows a dossier through the link in their mails (#t=<status token>): status, steps, history
 // and the submitted PDF. The token is sent in a header, never in a URL.
-import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { register, apply, languageSwitch, language, t, pick, locale } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
 
 const STATUS = {
   de: { received: 'Eingegangen', in_review: 'In Bearbeitung', needs_information: 'Angaben fehlen', completed: 'Abgeschlossen', rejected: 'Abgelehnt' },
   en: { received: 'Received', in_review: 'In review', needs_information: 'Information needed', completed: 'Completed', rejected: 'Rejected' },
+  fr: { received: 'Reçu', in_review: 'En cours de traitement', needs_information: 'Informations manquantes', completed: 'Clos', rejected: 'Refusé' },
+  it: { received: 'Ricevuto', in_review: 'In trattamento', needs_information: 'Dati mancanti', completed: 'Concluso', rejected: 'Respinto' },
 };
 register({
   de: { 'dossier.title': 'Ihr Dossier', 'dossier.reference': 'Referenz', 'dossier.status': 'Stand', 'dossier.history': 'Verlauf', 'dossier.pdf': 'Eingereichtes Formular (PDF) herunterladen', 'dossier.notfound': 'Dieser Link ist ungültig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.', 'dossier.note': 'Mitteilung der Verwaltung', 'dossier.signature': 'Unterschrieben', 'dossier.sig.tan': 'mit Einmal-Code (TAN)', 'dossier.sig.drawn': 'von Hand auf dem Bildschirm',
     'dossier.missingText': 'Es fehlen noch Angaben oder Unterlagen. Senden Sie uns die fehlenden Unterlagen hier:', 'dossier.upload': 'Fehlende Unterlagen hochladen' },
   en: { 'dossier.title': 'Your dossier', 'dossier.reference': 'Reference', 'dossier.status': 'Status', 'dossier.history': 'History', 'dossier.pdf': 'Download the submitted form (PDF)', 'dossier.notfound': 'This link is not valid or has expired. Please use the link from your latest email.', 'dossier.note': 'Message from the city office', 'dossier.signature': 'Signed', 'dossier.sig.tan': 'with a one-time code (TAN)', 'dossier.sig.drawn': 'by hand on screen',
     'dossier.missingText': 'Some information or documents are missing. Send us the missing documents here:', 'dossier.upload': 'Upload the missing documents' },
-  fr: { 'dossier.missingText': 'Il manque encore des informations ou des documents. Envoyez-nous les documents manquants ici :', 'dossier.upload': 'Téléverser les documents manquants' },
-  it: { 'dossier.missingText': 'Mancano ancora informazioni o documenti. Ci invii qui i documenti mancanti:', 'dossier.upload': 'Caricare i documenti mancanti' },
+  fr: {
+    'dossier.title': 'Votre dossier',
+    'dossier.reference': 'Référence',
+    'dossier.status': 'État',
+    'dossier.history': 'Historique',
+    'dossier.pdf': 'Télécharger le formulaire déposé (PDF)',
+    'dossier.notfound': 'Ce lien n’est pas valable ou a expiré. Veuillez utiliser le lien de votre dernier e-mail.',
+    'dossier.note': 'Communication de l’administration',
+    'dossier.signature': 'Signé',
+    'dossier.sig.tan': 'avec un code à usage unique (TAN)',
+    'dossier.sig.drawn': 'à la main sur l’écran',
+    'dossier.missingText': 'Il manque encore des informations ou des documents. Envoyez-nous les documents manquants ici :',
+    'dossier.upload': 'Téléverser les documents manquants',
+  },
+  it: {
+    'dossier.title': 'Il vostro incarto',
+    'dossier.reference': 'Riferimento',
+    'dossier.status': 'Stato',
+    'dossier.history': 'Cronologia',
+    'dossier.pdf': 'Scaricare il modulo inoltrato (PDF)',
+    'dossier.notfound': 'Questo link non è valido o è scaduto. Utilizzate il link della vostra e-mail più recente.',
+    'dossier.note': 'Comunicazione dell’amministrazione',
+    'dossier.signature': 'Firmato',
+    'dossier.sig.tan': 'con un codice monouso (TAN)',
+    'dossier.sig.drawn': 'a mano sullo schermo',
+    'dossier.missingText': 'Mancano ancora informazioni o documenti. Ci invii qui i documenti mancanti:',
+    'dossier.upload': 'Caricare i documenti mancanti',
+  },
   'de-x-ls': { 'dossier.missingText': 'Uns fehlen noch Papiere von Ihnen. Sie können die Papiere hier schicken.', 'dossier.upload': 'Papiere hochladen' },
 });
 apply();
@@ -21,13 +49,13 @@ languageSwitch();
 
 const $ = id => document.getElementById(id);
 const token = fragmentToken();
-const statusText = s => STATUS[language()][s] ?? s;
-const when = iso => new Intl.DateTimeFormat(language() === 'en' ? 'en-GB' : 'de-CH', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
+const statusText = s => (STATUS[language()] ?? STATUS.de)[s] ?? s;
+const when = iso => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
 
 async function load() {
   try {
     const d = await api('/api/forms/dossiers/mine', { token });
-    $('what').textContent = d.title[language()] ?? d.title.de;
+    $('what').textContent = pick(d.title) ?? d.title.de;
     $('reference').textContent = d.reference;
     $('status').textContent = statusText(d.status);
     $('signature').textContent = t(`dossier.sig.${d.signatureKind}`);

@@ -16,6 +16,30 @@ register({
     'feedback.pickScore': 'Please choose a rating from 1 to 5.', 'feedback.noToken': 'This link is incomplete.',
     'feedback.already': 'You have already rated this consultation. Thank you!',
   },
+  fr: {
+    'feedback.title': 'Comment s’est passé votre entretien ?',
+    'feedback.intro': 'Votre évaluation nous aide à améliorer le guichet numérique.',
+    'feedback.score': 'Évaluation (1 = mauvais, 5 = très bien)',
+    'feedback.scoreHint': 'Choisissez un chiffre de 1 à 5.',
+    'feedback.comment': 'Commentaire (facultatif)',
+    'feedback.send': 'Envoyer l’évaluation',
+    'feedback.thanks': 'Merci pour votre évaluation !',
+    'feedback.pickScore': 'Veuillez choisir une évaluation de 1 à 5.',
+    'feedback.noToken': 'Ce lien est incomplet.',
+    'feedback.already': 'Vous avez déjà évalué cet entretien. Merci beaucoup !',
+  },
+  it: {
+    'feedback.title': 'Com’è andato il vostro colloquio?',
+    'feedback.intro': 'La vostra valutazione ci aiuta a migliorare lo sportello digitale.',
+    'feedback.score': 'Valutazione (1 = scarso, 5 = ottimo)',
+    'feedback.scoreHint': 'Scegliete un numero da 1 a 5.',
+    'feedback.comment': 'Commento (facoltativo)',
+    'feedback.send': 'Inviare la valutazione',
+    'feedback.thanks': 'Grazie per la vostra valutazione!',
+    'feedback.pickScore': 'Scegliete una valutazione da 1 a 5.',
+    'feedback.noToken': 'Questo link è incompleto.',
+    'feedback.already': 'Avete già valutato questo colloquio. Grazie mille!',
+  },
 });
 apply();
 languageSwitch();

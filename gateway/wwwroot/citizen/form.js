@@ -1,6 +1,6 @@
 // A resident fills a form alone: choose a form, get a draft (its token lives in the URL fragment, never in a
 // request URL), every field saved as typed, then sign and submit. Two windows on the same link fill together.
-import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { register, apply, languageSwitch, language, t, pick } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { renderForm } from '/shared/form-view.js';
 import { DraftSync, bindView, mountSigning, showSubmitted } from '/shared/cofill.js';
@@ -8,6 +8,20 @@ import { DraftSync, bindView, mountSigning, showSubmitted } from '/shared/cofill
 register({
   de: { 'form.title': 'Formulare', 'form.choose': 'Welches Formular möchten Sie ausfüllen?', 'form.autosave': 'Jede Eingabe wird automatisch als Entwurf gespeichert. Mit diesem Link können Sie später weitermachen:', 'form.resume': 'Link zum Entwurf', 'form.notfound': 'Dieser Entwurf wurde nicht gefunden oder ist abgelaufen.' },
   en: { 'form.title': 'Forms', 'form.choose': 'Which form would you like to fill in?', 'form.autosave': 'Every entry is saved as a draft automatically. Use this link to continue later:', 'form.resume': 'Link to the draft', 'form.notfound': 'This draft was not found or has expired.' },
+  fr: {
+    'form.title': 'Formulaires',
+    'form.choose': 'Quel formulaire souhaitez-vous remplir ?',
+    'form.autosave': 'Chaque saisie est enregistrée automatiquement comme brouillon. Ce lien vous permet de reprendre plus tard :',
+    'form.resume': 'Lien vers le brouillon',
+    'form.notfound': 'Ce brouillon est introuvable ou a expiré.',
+  },
+  it: {
+    'form.title': 'Moduli',
+    'form.choose': 'Quale modulo desiderate compilare?',
+    'form.autosave': 'Ogni inserimento viene salvato automaticamente come bozza. Con questo link potete continuare più tardi:',
+    'form.resume': 'Link alla bozza',
+    'form.notfound': 'Questa bozza non è stata trovata o è scaduta.',
+  },
 });
 apply();
 languageSwitch();
@@ -40,7 +54,7 @@ async function chooseForm() {
     const li = document.createElement('li');
     const a = document.createElement('a');
     a.href = `#f=${encodeURIComponent(f.id)}`;
-    a.textContent = f.title[language()] ?? f.title.de;
+    a.textContent = pick(f.title) ?? f.title.de;
     li.append(a);
     return li;
   }));
@@ -59,10 +73,10 @@ async function openDraft(draftId, token) {
   $('resume').value = location.href;
   const draft = await api(`/api/forms/drafts/${draftId}`, { token });
   const definition = await api(`/api/forms/definitions/${encodeURIComponent(draft.definitionId)}`);
-  const title = definition.title[language()] ?? definition.title.de;
+  const title = pick(definition.title) ?? definition.title.de;
   $('title').textContent = title;
   document.title = `${title} – ${t('site.name')}`;
-  $('intro').textContent = definition.intro ? (definition.intro[language()] ?? definition.intro.de) : '';
+  $('intro').textContent = definition.intro ? (pick(definition.intro) ?? definition.intro.de) : '';
 
   let sync;
   const view = renderForm($('form'), definition, {

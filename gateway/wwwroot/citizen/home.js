@@ -1,5 +1,5 @@
 // The front door: concerns by department, "talk to us now" while the counter is open, "book an appointment".
-import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { register, apply, languageSwitch, language, t, pick } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 
 register({
@@ -21,6 +21,78 @@ register({
     'home.bookFor': 'Book an appointment: {name}',
     'day.0': 'Sunday', 'day.1': 'Monday', 'day.2': 'Tuesday', 'day.3': 'Wednesday', 'day.4': 'Thursday', 'day.5': 'Friday', 'day.6': 'Saturday',
   },
+  fr: {
+    'home.title': 'Bienvenue au guichet numérique',
+    'home.intro': 'Réglez votre démarche depuis chez vous : par écrit, par la voix ou en partageant votre écran.',
+    'home.liveTitle': 'Nous parler maintenant',
+    'home.liveText': 'Nous sommes disponibles en ce moment. Choisissez votre démarche et prenez place dans la file d’attente.',
+    'home.talkNow': 'Parler maintenant',
+    'home.book': 'Prendre rendez-vous',
+    'home.open': 'Ouvert maintenant',
+    'home.closed': 'Actuellement fermé',
+    'home.minutes': 'env. {n} minutes',
+    'home.documents': 'Documents à préparer',
+    'home.identity': 'Présenter une pièce d’identité à la caméra',
+    'home.signature': 'Signature à l’écran',
+    'home.hours': 'Heures d’ouverture',
+    'home.talkNowFor': 'Parler maintenant : {name}',
+    'home.bookFor': 'Prendre rendez-vous : {name}',
+    'day.0': 'Dimanche',
+    'day.1': 'Lundi',
+    'day.2': 'Mardi',
+    'day.3': 'Mercredi',
+    'day.4': 'Jeudi',
+    'day.5': 'Vendredi',
+    'day.6': 'Samedi',
+  },
+  it: {
+    'home.title': 'Benvenuti allo sportello digitale',
+    'home.intro': 'Sbrigate la vostra pratica da casa: per iscritto, a voce o condividendo lo schermo.',
+    'home.liveTitle': 'Parlare con noi ora',
+    'home.liveText': 'Siamo disponibili in questo momento. Scegliete la vostra pratica e mettetevi in coda.',
+    'home.talkNow': 'Parlare ora',
+    'home.book': 'Prenotare un appuntamento',
+    'home.open': 'Aperto ora',
+    'home.closed': 'Attualmente chiuso',
+    'home.minutes': 'circa {n} minuti',
+    'home.documents': 'Documenti da tenere pronti',
+    'home.identity': 'Mostrare un documento d’identità alla telecamera',
+    'home.signature': 'Firma sullo schermo',
+    'home.hours': 'Orari di apertura',
+    'home.talkNowFor': 'Parlare ora: {name}',
+    'home.bookFor': 'Prenotare un appuntamento: {name}',
+    'day.0': 'Domenica',
+    'day.1': 'Lunedì',
+    'day.2': 'Martedì',
+    'day.3': 'Mercoledì',
+    'day.4': 'Giovedì',
+    'day.5': 'Venerdì',
+    'day.6': 'Sabato',
+  },
+  'de-x-ls': {
+    'home.title': 'Willkommen beim digitalen Schalter',
+    'home.intro': 'Der digitale Schalter ist das Amt im Internet. Sie können von zu Hause mit uns reden. Oder Sie schreiben uns.',
+    'home.liveTitle': 'Jetzt mit uns reden',
+    'home.liveText': 'Wir sind jetzt da. Wählen Sie zuerst Ihr Thema. Dann warten Sie kurz. Dann reden wir mit Ihnen.',
+    'home.talkNow': 'Jetzt reden',
+    'home.book': 'Termin machen',
+    'home.open': 'Jetzt offen',
+    'home.closed': 'Jetzt zu',
+    'home.minutes': 'Dauert ungefähr {n} Minuten',
+    'home.documents': 'Diese Papiere brauchen Sie',
+    'home.identity': 'Sie zeigen Ihren Ausweis in die Kamera.',
+    'home.signature': 'Sie unterschreiben am Bildschirm.',
+    'home.hours': 'Wann wir offen sind',
+    'home.talkNowFor': 'Jetzt reden: {name}',
+    'home.bookFor': 'Termin machen: {name}',
+    'day.0': 'Sonntag',
+    'day.1': 'Montag',
+    'day.2': 'Dienstag',
+    'day.3': 'Mittwoch',
+    'day.4': 'Donnerstag',
+    'day.5': 'Freitag',
+    'day.6': 'Samstag',
+  },
 });
 
 let departments = [];
@@ -41,15 +113,15 @@ function hoursList(department) {
 
 function concernCard(concern, open) {
   const lang = language();
-  const name = concern.name[lang];
+  const name = pick(concern.name);
   const facts = [t('home.minutes', { n: concern.durationMinutes })];
   if (concern.needsIdentityCheck) facts.push(t('home.identity'));
   if (concern.needsSignature) facts.push(t('home.signature'));
   const card = el('article', { className: 'card concern' },
     el('h3', { textContent: name }),
-    el('p', { textContent: concern.description[lang] }),
+    el('p', { textContent: pick(concern.description) }),
     el('p', { className: 'hint', textContent: facts.join(' · ') }));
-  const documents = concern.documents[lang];
+  const documents = pick(concern.documents);
   if (documents.length) {
     const details = el('details', {}, el('summary', { textContent: t('home.documents') }), el('ul', {}, ...documents.map(d => el('li', { textContent: d }))));
     card.append(details);
@@ -68,9 +140,9 @@ function render() {
   const root = document.getElementById('departments');
   root.replaceChildren();
   for (const d of departments) {
-    const section = el('section', { ariaLabel: d.name[lang] },
+    const section = el('section', { ariaLabel: pick(d.name) },
       el('div', { className: 'department-head' },
-        el('h2', { textContent: d.name[lang] }),
+        el('h2', { textContent: pick(d.name) }),
         el('span', { className: `badge ${d.openNow ? 'open' : 'closed'}`, textContent: t(d.openNow ? 'home.open' : 'home.closed') })),
       el('p', { className: 'hint', textContent: t('home.hours') }),
       hoursList(d),

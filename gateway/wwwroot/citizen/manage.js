@@ -1,5 +1,5 @@
 // Cancel or move an appointment with the link from the confirmation mail (token in the fragment, no account).
-import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { register, apply, languageSwitch, language, t, pick as localized } from '/shared/i18n.js';
 import { api, ApiError, fragmentToken } from '/shared/api.js';
 import { slotPicker, formatWhen } from '/book.js';
 
@@ -19,6 +19,75 @@ register({
     'manage.cancelled': 'The appointment is cancelled. You will receive a confirmation by e-mail.', 'manage.moved': 'The appointment has been moved. You will receive an e-mail with the new link to the meeting.',
     'manage.statusBooked': 'booked', 'manage.statusCancelled': 'cancelled', 'manage.what': 'Concern', 'manage.when': 'When', 'manage.who': 'Name', 'manage.state': 'Status',
     'manage.documents': 'Documents', 'manage.taken': 'This time has just been taken. Please choose another one.',
+  },
+  fr: {
+    'manage.title': 'Votre rendez-vous',
+    'manage.move': 'Déplacer',
+    'manage.cancel': 'Annuler',
+    'manage.confirmCancel': 'Voulez-vous vraiment annuler ce rendez-vous ?',
+    'manage.cancelYes': 'Oui, annuler',
+    'manage.cancelNo': 'Non, le conserver',
+    'manage.pickTitle': 'Choisir une nouvelle heure',
+    'manage.moveYes': 'Déplacer le rendez-vous',
+    'manage.moveNo': 'Abandonner',
+    'manage.moveTo': 'Nouvelle heure : {when}',
+    'manage.invalid': 'Ce lien n’est pas valable ou a expiré.',
+    'manage.cancelled': 'Le rendez-vous est annulé. Vous recevrez une confirmation par e-mail.',
+    'manage.moved': 'Le rendez-vous est déplacé. Vous recevrez un e-mail avec le nouveau lien vers l’entretien.',
+    'manage.statusBooked': 'réservé',
+    'manage.statusCancelled': 'annulé',
+    'manage.what': 'Prestation',
+    'manage.when': 'Date',
+    'manage.who': 'Nom',
+    'manage.state': 'Statut',
+    'manage.documents': 'Documents',
+    'manage.taken': 'Ce créneau vient d’être attribué. Veuillez en choisir un autre.',
+  },
+  it: {
+    'manage.title': 'Il vostro appuntamento',
+    'manage.move': 'Spostare',
+    'manage.cancel': 'Annullare',
+    'manage.confirmCancel': 'Volete davvero annullare l’appuntamento?',
+    'manage.cancelYes': 'Sì, annullare',
+    'manage.cancelNo': 'No, mantenerlo',
+    'manage.pickTitle': 'Scegliere un nuovo orario',
+    'manage.moveYes': 'Spostare l’appuntamento',
+    'manage.moveNo': 'Interrompere',
+    'manage.moveTo': 'Nuovo orario: {when}',
+    'manage.invalid': 'Questo link non è valido o è scaduto.',
+    'manage.cancelled': 'L’appuntamento è annullato. Riceverete una conferma per e-mail.',
+    'manage.moved': 'L’appuntamento è stato spostato. Riceverete un’e-mail con il nuovo link al colloquio.',
+    'manage.statusBooked': 'prenotato',
+    'manage.statusCancelled': 'annullato',
+    'manage.what': 'Servizio',
+    'manage.when': 'Quando',
+    'manage.who': 'Nome',
+    'manage.state': 'Stato',
+    'manage.documents': 'Documenti',
+    'manage.taken': 'Questo orario è appena stato assegnato. Sceglietene un altro.',
+  },
+  'de-x-ls': {
+    'manage.title': 'Ihr Termin',
+    'manage.move': 'Andere Zeit',
+    'manage.cancel': 'Absagen',
+    'manage.confirmCancel': 'Wollen Sie den Termin wirklich absagen?',
+    'manage.cancelYes': 'Ja, absagen',
+    'manage.cancelNo': 'Nein, Termin behalten',
+    'manage.pickTitle': 'Neue Zeit aussuchen',
+    'manage.moveYes': 'Neue Zeit nehmen',
+    'manage.moveNo': 'Zurück',
+    'manage.moveTo': 'Neue Zeit: {when}',
+    'manage.invalid': 'Dieser Link geht nicht. Vielleicht ist er zu alt.',
+    'manage.cancelled': 'Der Termin ist abgesagt. Wir schicken Ihnen eine E-Mail.',
+    'manage.moved': 'Der Termin hat eine neue Zeit. Wir schicken Ihnen eine E-Mail. Darin steht der neue Link zum Gespräch.',
+    'manage.statusBooked': 'gebucht',
+    'manage.statusCancelled': 'abgesagt',
+    'manage.what': 'Thema',
+    'manage.when': 'Wann',
+    'manage.who': 'Name',
+    'manage.state': 'Stand',
+    'manage.documents': 'Papiere',
+    'manage.taken': 'Diese Zeit hat gerade jemand anderes genommen. Bitte suchen Sie eine andere Zeit aus.',
   },
 });
 
@@ -48,13 +117,13 @@ function render() {
   const summary = document.getElementById('summary');
   summary.replaceChildren();
   const rows = [
-    [t('manage.what'), a.concernName[lang]],
+    [t('manage.what'), localized(a.concernName)],
     [t('manage.when'), formatWhen(a.start, a.timeZone)],
     [t('manage.who'), a.citizenName],
     [t('manage.address'), a.email],
     [t('manage.state'), t(a.status === 'booked' ? 'manage.statusBooked' : 'manage.statusCancelled')],
   ];
-  if (a.documents[lang].length) rows.push([t('manage.documents'), a.documents[lang].join(', ')]);
+  if (localized(a.documents).length) rows.push([t('manage.documents'), localized(a.documents).join(', ')]);
   for (const [label, value] of rows) {
     summary.append(Object.assign(document.createElement('dt'), { textContent: label }), Object.assign(document.createElement('dd'), { textContent: value }));
   }

@@ -1,5 +1,5 @@
 // "Talk to us now": join the live queue, watch the position (polled every two seconds), enter the room when called.
-import { register, apply, languageSwitch, language, t } from '/shared/i18n.js';
+import { register, apply, languageSwitch, language, t, pick, locale } from '/shared/i18n.js';
 import { api, ApiError, fragmentToken, showFieldErrors } from '/shared/api.js';
 import { announceCall, endAnnouncement, unlockSound, canAskForNotifications, askForNotifications } from '/call-alert.js';
 
@@ -21,6 +21,69 @@ register({
     'queue.called': 'It is your turn!', 'queue.enter': 'Enter now', 'queue.missed': 'You were called but did not enter. Please join the queue again.',
     'queue.cancelled': 'You have left the queue.', 'queue.joined': 'You are in the meeting.', 'queue.invalid': 'This link is invalid or has expired.',
     'queue.noneOpen': 'No counter is open at the moment.',
+  },
+  fr: {
+    'queue.title': 'Nous parler maintenant',
+    'queue.concern': 'Votre démarche',
+    'queue.name': 'Votre nom',
+    'queue.email': 'Adresse e-mail (facultatif)',
+    'queue.join': 'Prendre place dans la file',
+    'queue.closedTitle': 'Actuellement fermé',
+    'queue.closedText': 'Nous vous conseillerons volontiers à l’un de ces moments :',
+    'queue.ticketTitle': 'Votre place dans la file d’attente',
+    'queue.position': 'Votre position',
+    'queue.estimate': 'Attente estimée : env. {n} minutes',
+    'queue.keepOpen': 'Laissez cette page ouverte. Dès que votre tour arrive, la suite se passe ici.',
+    'queue.leave': 'Quitter la file d’attente',
+    'queue.called': 'C’est votre tour !',
+    'queue.enter': 'Entrer maintenant',
+    'queue.missed': 'Vous avez été appelé·e, mais n’êtes pas entré·e. Veuillez reprendre place dans la file.',
+    'queue.cancelled': 'Vous avez quitté la file d’attente.',
+    'queue.joined': 'Vous êtes en entretien.',
+    'queue.invalid': 'Ce lien n’est pas valable ou a expiré.',
+    'queue.noneOpen': 'Aucun guichet n’est ouvert pour le moment.',
+  },
+  it: {
+    'queue.title': 'Parlare con noi ora',
+    'queue.concern': 'La vostra pratica',
+    'queue.name': 'Il vostro nome',
+    'queue.email': 'E-mail (facoltativa)',
+    'queue.join': 'Mettersi in coda',
+    'queue.closedTitle': 'Attualmente chiuso',
+    'queue.closedText': 'Saremo lieti di consigliarvi in uno di questi momenti:',
+    'queue.ticketTitle': 'Il vostro posto in coda',
+    'queue.position': 'La vostra posizione',
+    'queue.estimate': 'Attesa stimata: circa {n} minuti',
+    'queue.keepOpen': 'Lasciate aperta questa pagina. Appena sarà il vostro turno, si proseguirà qui.',
+    'queue.leave': 'Lasciare la coda',
+    'queue.called': 'È il vostro turno!',
+    'queue.enter': 'Entrare ora',
+    'queue.missed': 'Siete stati chiamati ma non siete entrati. Rimettetevi in coda.',
+    'queue.cancelled': 'Avete lasciato la coda.',
+    'queue.joined': 'Siete in colloquio.',
+    'queue.invalid': 'Questo link non è valido o è scaduto.',
+    'queue.noneOpen': 'Al momento nessuno sportello è aperto.',
+  },
+  'de-x-ls': {
+    'queue.title': 'Jetzt mit uns reden',
+    'queue.concern': 'Ihr Thema',
+    'queue.name': 'Ihr Name',
+    'queue.email': 'Ihre E-Mail-Adresse. Das müssen Sie nicht angeben.',
+    'queue.join': 'Warten auf das Gespräch',
+    'queue.closedTitle': 'Jetzt ist zu',
+    'queue.closedText': 'Zu diesen Zeiten sind wir da:',
+    'queue.ticketTitle': 'Sie warten jetzt',
+    'queue.position': 'Ihr Platz in der Reihe',
+    'queue.estimate': 'Sie warten ungefähr {n} Minuten.',
+    'queue.keepOpen': 'Bitte lassen Sie diese Seite offen. Bald sind Sie dran. Dann geht es hier weiter.',
+    'queue.leave': 'Nicht mehr warten',
+    'queue.called': 'Jetzt sind Sie dran!',
+    'queue.enter': 'Zum Gespräch',
+    'queue.missed': 'Sie waren dran. Aber Sie sind nicht gekommen. Bitte fangen Sie noch einmal an.',
+    'queue.cancelled': 'Sie warten nicht mehr.',
+    'queue.joined': 'Sie sind jetzt im Gespräch.',
+    'queue.invalid': 'Dieser Link geht nicht. Vielleicht ist er zu alt.',
+    'queue.noneOpen': 'Jetzt ist kein Schalter offen.',
   },
 });
 
@@ -73,8 +136,8 @@ function fillConcerns() {
   const wanted = form.concernKey.value || new URLSearchParams(location.search).get('concern');
   form.concernKey.replaceChildren();
   for (const d of departments.filter(d => d.openNow)) {
-    const group = Object.assign(document.createElement('optgroup'), { label: d.name[lang] });
-    for (const c of d.concerns) group.append(new Option(c.name[lang], c.key));
+    const group = Object.assign(document.createElement('optgroup'), { label: pick(d.name) });
+    for (const c of d.concerns) group.append(new Option(pick(c.name), c.key));
     form.concernKey.append(group);
   }
   if (wanted) form.concernKey.value = wanted;
@@ -83,12 +146,12 @@ function fillConcerns() {
 function showOffers(slots, concernKey) {
   const list = document.getElementById('offers');
   list.replaceChildren();
-  const locale = language() === 'en' ? 'en-GB' : 'de-CH';
+  const loc = locale();
   for (const slot of slots) {
     const a = document.createElement('a');
     a.className = 'button secondary';
     a.href = `/book.html?concern=${encodeURIComponent(concernKey)}&start=${encodeURIComponent(slot.start)}`;
-    a.textContent = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(slot.start));
+    a.textContent = new Intl.DateTimeFormat(loc, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(slot.start));
     const item = document.createElement('li');
     item.append(a);
     list.append(item);

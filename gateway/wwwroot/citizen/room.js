@@ -1,4 +1,4 @@
-import { register, t, apply, languageSwitch } from '/shared/i18n.js';
+import { register, t, apply, languageSwitch, say } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
 import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
 import { CallControls, captureStill } from '/shared/rtc.js';
@@ -26,6 +26,63 @@ register({
     'room.guest.interpreter': "You are interpreting in {name}'s consultation. You write in the chat; the video stays between {name} and the clerk.",
     'room.guest.clerk': "You are joining {name}'s consultation as a second clerk. You write in the chat; the video stays between {name} and the clerk.",
   },
+  fr: {
+    'room.title': 'Votre entretien',
+    'room.connecting': 'Connexion en cours …',
+    'room.remoteVideo': 'Vidéo de la personne qui traite votre dossier',
+    'room.startVideo': 'Démarrer la vidéo',
+    'room.titleWith': 'Votre entretien : {concern}',
+    'room.formPanel': 'Formulaire',
+    'room.documentsPanel': 'Documents',
+    'room.leave': 'Quitter l’entretien',
+    'room.waiting': 'Bienvenue, {name}. Un instant, s’il vous plaît – quelqu’un sera bientôt à vous. Vous pouvez déjà écrire.',
+    'room.with': 'Vous parlez avec {name}.',
+    'room.noToken': 'Ce lien est incomplet. Veuillez rouvrir le lien figurant dans votre e-mail.',
+    'room.notFound': 'Ce lien a expiré ou n’est pas valable.',
+    'room.closed': 'Cet entretien est terminé.',
+    'room.cancelled': 'Ce rendez-vous a été annulé.',
+    'room.leaveConfirm': 'Voulez-vous vraiment quitter l’entretien ?',
+    'room.guest.interpreter': 'Vous interprétez lors de l’entretien de {name}. Vous participez au chat ; la vidéo reste entre {name} et la personne qui traite le dossier.',
+    'room.guest.clerk': 'Vous rejoignez l’entretien de {name} en tant que deuxième collaborateur·rice. Vous participez au chat ; la vidéo reste entre {name} et la personne qui traite le dossier.',
+  },
+  it: {
+    'room.title': 'Il vostro colloquio',
+    'room.connecting': 'Connessione in corso …',
+    'room.remoteVideo': 'Video dell’addetto/a',
+    'room.startVideo': 'Avviare il video',
+    'room.titleWith': 'Il vostro colloquio: {concern}',
+    'room.formPanel': 'Modulo',
+    'room.documentsPanel': 'Documenti',
+    'room.leave': 'Lasciare il colloquio',
+    'room.waiting': 'Benvenuti, {name}. Attendete un momento: tra poco qualcuno sarà a vostra disposizione. Potete già scrivere.',
+    'room.with': 'State parlando con {name}.',
+    'room.noToken': 'Questo link è incompleto. Aprite di nuovo il link contenuto nella vostra e-mail.',
+    'room.notFound': 'Questo link è scaduto o non è valido.',
+    'room.closed': 'Questo colloquio è terminato.',
+    'room.cancelled': 'Questo appuntamento è stato annullato.',
+    'room.leaveConfirm': 'Volete davvero lasciare il colloquio?',
+    'room.guest.interpreter': 'Fate da interprete nel colloquio di {name}. Partecipate alla chat; il video resta tra {name} e l’addetto/a.',
+    'room.guest.clerk': 'Partecipate al colloquio di {name} come secondo/a addetto/a. Scrivete nella chat; il video resta tra {name} e l’addetto/a.',
+  },
+  'de-x-ls': {
+    'room.title': 'Ihr Gespräch',
+    'room.connecting': 'Bitte warten. Die Verbindung startet.',
+    'room.remoteVideo': 'Video von der Person vom Amt',
+    'room.startVideo': 'Video anmachen',
+    'room.titleWith': 'Ihr Gespräch: {concern}',
+    'room.formPanel': 'Formular',
+    'room.documentsPanel': 'Papiere',
+    'room.leave': 'Gespräch beenden',
+    'room.waiting': 'Willkommen, {name}. Bitte warten Sie kurz. Gleich kommt eine Person vom Amt. Sie können schon etwas schreiben.',
+    'room.with': 'Sie reden mit {name}.',
+    'room.noToken': 'Dieser Link ist nicht ganz. Bitte öffnen Sie noch einmal den Link aus Ihrer E-Mail.',
+    'room.notFound': 'Dieser Link geht nicht. Vielleicht ist er zu alt.',
+    'room.closed': 'Das Gespräch ist zu Ende.',
+    'room.cancelled': 'Dieser Termin fällt aus.',
+    'room.leaveConfirm': 'Wollen Sie das Gespräch wirklich beenden?',
+    'room.guest.interpreter': 'Sie übersetzen im Gespräch von {name}. Sie schreiben im Chat. Das Video sehen nur {name} und die Person vom Amt.',
+    'room.guest.clerk': 'Sie sind die zweite Person vom Amt im Gespräch von {name}. Sie schreiben im Chat. Das Video sehen nur {name} und die erste Person vom Amt.',
+  },
 });
 apply();
 languageSwitch();
@@ -37,7 +94,7 @@ const inviteToken = fragmentToken('i');
 
 function fail(key) {
   status.textContent = '';
-  $('notice').textContent = t(key);
+  say($('notice'), key);
   $('notice').hidden = false;
   $('room').hidden = true;
 }
@@ -45,7 +102,7 @@ function fail(key) {
 function showStatus(participants, room, you) {
   // An invited interpreter or second clerk is told their part, whoever else comes and goes.
   if (you && you.role !== 'resident') {
-    status.textContent = t(`room.guest.${you.role}`, { name: room.citizenName });
+    say(status, `room.guest.${you.role}`, { name: room.citizenName });
     return;
   }
   const clerk = participants.find(p => p.role === 'clerk');
@@ -112,7 +169,7 @@ async function main() {
   room.on('presence', notice => { participants = notice.participants; showStatus(participants, result.room, result.you); });
   showStatus(participants, result.room, result.you);
   // A clerk took the consultation: said at once, their page joins a moment later.
-  room.on('accepted', accepted => { if (!inviteToken) status.textContent = t('room.with', { name: accepted.by.name }); });
+  room.on('accepted', accepted => { if (!inviteToken) say(status, 'room.with', { name: accepted.by.name }); });
   document.addEventListener('languagechange', () => showStatus(participants, result.room, result.you));
 
   // The call is between the resident and the clerk; an invited interpreter or colleague joins the chat.

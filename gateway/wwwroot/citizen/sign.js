@@ -2,12 +2,18 @@
 // (TAN) for residents in a consultation. The link carries everything in its fragment, never in the URL sent to
 // the server: #c=<sha256>&p=<what is signed>&t=<resident token>. The result goes to the page that opened this
 // one (the form, through postMessage on the same origin), which records it with the forms service.
-import { register, t, apply, languageSwitch, language } from '/shared/i18n.js';
+import { register, t, apply, languageSwitch, language, locale } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
 import { createSignaturePad } from '/shared/signature-pad.js';
 
 register({
   de: {
+    'sign.doneTyped': 'Sie haben „{purpose}“ mit Ihrem Namen „{name}“ unterschrieben.',
+    'sign.padHelpTyped': 'Unterschreiben Sie im Feld. Mit der Tastatur tippen Sie Ihren Namen weiter unten ein.',
+    'sign.signTyped': 'Mit meinem Namen unterschreiben',
+    'sign.typedEmpty': 'Bitte tippen Sie zuerst Ihren Namen ein.',
+    'sign.typedName': 'Ihr Vor- und Nachname als Unterschrift',
+    'sign.byKeyboard': 'Mit der Tastatur',
     'sign.title': 'Unterschreiben', 'sign.missing': 'Dieser Link nennt kein Dokument zum Unterschreiben.', 'sign.document': 'Dokument',
     'sign.fingerprint': 'Prüfsumme des Dokuments (SHA-256):', 'sign.byTouch': 'Mit Finger, Stift oder Maus',
     'sign.padHelp': 'Unterschreiben Sie im Feld. Mit der Tastatur nutzen Sie bitte den Code (TAN) weiter unten.',
@@ -25,6 +31,12 @@ register({
     'sign.doneTan': 'Sie haben „{purpose}“ mit dem Code bestätigt.', 'sign.unnamed': 'diesem Dokument', 'sign.preview': 'Ihre Unterschrift',
   },
   en: {
+    'sign.doneTyped': 'You signed “{purpose}” with your name “{name}”.',
+    'sign.padHelpTyped': 'Sign in the box. With a keyboard, type your name below.',
+    'sign.signTyped': 'Sign with my name',
+    'sign.typedEmpty': 'Please type your name first.',
+    'sign.typedName': 'Your first and last name as your signature',
+    'sign.byKeyboard': 'With the keyboard',
     'sign.title': 'Sign', 'sign.missing': 'This link names no document to sign.', 'sign.document': 'Document',
     'sign.fingerprint': 'Checksum of the document (SHA-256):', 'sign.byTouch': 'With finger, pen or mouse',
     'sign.padHelp': 'Sign in the box. With a keyboard, please use the code (TAN) below.',
@@ -40,6 +52,86 @@ register({
     'sign.badRecipient': 'Please check the address or number.',
     'sign.done': 'Signed', 'sign.doneTouch': 'Your signature ({strokes} strokes) belongs to “{purpose}”.',
     'sign.doneTan': 'You confirmed “{purpose}” with the code.', 'sign.unnamed': 'this document', 'sign.preview': 'Your signature',
+  },
+  fr: {
+    'sign.doneTyped': 'Vous avez signé « {purpose} » avec votre nom « {name} ».',
+    'sign.padHelpTyped': 'Signez dans le cadre. Au clavier, saisissez votre nom ci-dessous.',
+    'sign.signTyped': 'Signer avec mon nom',
+    'sign.typedEmpty': 'Veuillez d’abord saisir votre nom.',
+    'sign.typedName': 'Vos prénom et nom en guise de signature',
+    'sign.byKeyboard': 'Au clavier',
+    'sign.title': 'Signer',
+    'sign.missing': 'Ce lien ne désigne aucun document à signer.',
+    'sign.document': 'Document',
+    'sign.fingerprint': 'Somme de contrôle du document (SHA-256) :',
+    'sign.byTouch': 'Avec le doigt, un stylet ou la souris',
+    'sign.padHelp': 'Signez dans le cadre. Au clavier, veuillez utiliser le code (TAN) ci-dessous.',
+    'sign.padLabel': 'Cadre de signature',
+    'sign.empty': 'Veuillez d’abord signer dans le cadre.',
+    'sign.clear': 'Effacer',
+    'sign.confirm': 'Confirmer la signature',
+    'sign.byTan': 'Avec un code (TAN)',
+    'sign.tanUnavailable': 'Vous recevez un code pendant un entretien, via le lien de votre rendez-vous.',
+    'sign.channel': 'Envoyer le code par',
+    'sign.email': 'E-mail',
+    'sign.sms': 'SMS',
+    'sign.emailAddress': 'Adresse e-mail',
+    'sign.phone': 'Numéro de portable (format international, p. ex. +41 79 123 45 67)',
+    'sign.send': 'Envoyer le code',
+    'sign.code': 'Code (6 chiffres)',
+    'sign.signWithCode': 'Signer avec le code',
+    'sign.sent': 'Le code a été envoyé à {to}. Il est valable jusqu’à {until}.',
+    'sign.wrongCode': 'Code erroné. Encore {left} essai(s).',
+    'sign.locked': 'Le code a été saisi trop souvent de manière erronée. Veuillez demander un nouveau code.',
+    'sign.expired': 'Le code a expiré. Veuillez demander un nouveau code.',
+    'sign.used': 'Ce code a déjà été utilisé.',
+    'sign.tooMany': 'Trop de codes demandés. Veuillez utiliser le dernier code reçu ou réessayer plus tard.',
+    'sign.badRecipient': 'Veuillez vérifier l’adresse ou le numéro.',
+    'sign.done': 'Signé',
+    'sign.doneTouch': 'Votre signature ({strokes} traits) se rapporte à « {purpose} ».',
+    'sign.doneTan': 'Vous avez confirmé « {purpose} » avec le code.',
+    'sign.unnamed': 'ce document',
+    'sign.preview': 'Votre signature',
+  },
+  it: {
+    'sign.doneTyped': 'Avete firmato «{purpose}» con il vostro nome «{name}».',
+    'sign.padHelpTyped': 'Firmate nel riquadro. Con la tastiera, digitate il vostro nome qui sotto.',
+    'sign.signTyped': 'Firmare con il mio nome',
+    'sign.typedEmpty': 'Digitate prima il vostro nome.',
+    'sign.typedName': 'Il vostro nome e cognome come firma',
+    'sign.byKeyboard': 'Con la tastiera',
+    'sign.title': 'Firmare',
+    'sign.missing': 'Questo link non indica alcun documento da firmare.',
+    'sign.document': 'Documento',
+    'sign.fingerprint': 'Somma di controllo del documento (SHA-256):',
+    'sign.byTouch': 'Con il dito, una penna o il mouse',
+    'sign.padHelp': 'Firmate nel riquadro. Con la tastiera, utilizzate il codice (TAN) qui sotto.',
+    'sign.padLabel': 'Riquadro per la firma',
+    'sign.empty': 'Firmate prima nel riquadro.',
+    'sign.clear': 'Cancellare',
+    'sign.confirm': 'Confermare la firma',
+    'sign.byTan': 'Con un codice (TAN)',
+    'sign.tanUnavailable': 'Un codice lo ricevete durante un colloquio, tramite il link del vostro appuntamento.',
+    'sign.channel': 'Inviare il codice tramite',
+    'sign.email': 'E-mail',
+    'sign.sms': 'SMS',
+    'sign.emailAddress': 'Indirizzo e-mail',
+    'sign.phone': 'Numero di cellulare (formato internazionale, ad es. +41 79 123 45 67)',
+    'sign.send': 'Inviare il codice',
+    'sign.code': 'Codice (6 cifre)',
+    'sign.signWithCode': 'Firmare con il codice',
+    'sign.sent': 'Il codice è stato inviato a {to}. È valido fino alle {until}.',
+    'sign.wrongCode': 'Codice errato. Ancora {left} tentativo/i.',
+    'sign.locked': 'Il codice è stato inserito in modo errato troppe volte. Richiedete un nuovo codice.',
+    'sign.expired': 'Il codice è scaduto. Richiedete un nuovo codice.',
+    'sign.used': 'Questo codice è già stato utilizzato.',
+    'sign.tooMany': 'Troppi codici richiesti. Utilizzate l’ultimo codice ricevuto o riprovate più tardi.',
+    'sign.badRecipient': 'Verificate l’indirizzo o il numero.',
+    'sign.done': 'Firmato',
+    'sign.doneTouch': 'La vostra firma ({strokes} tratti) si riferisce a «{purpose}».',
+    'sign.doneTan': 'Avete confermato «{purpose}» con il codice.',
+    'sign.unnamed': 'questo documento',
+    'sign.preview': 'La vostra firma',
   },
 });
 
@@ -93,8 +185,23 @@ function setupPad() {
   });
 }
 
+/** Signing without a pointer and without a code: the typed name, recorded as typed (never as drawn). */
+function setupTyped() {
+  $('typed').hidden = false;
+  $('pad-help').dataset.i18n = 'sign.padHelpTyped';
+  $('pad-help').textContent = t('sign.padHelpTyped');
+  $('typed-form').addEventListener('submit', event => {
+    event.preventDefault();
+    const name = $('typed-name').value.trim();
+    $('typed-error').hidden = name.length > 0;
+    $('typed-name').setAttribute('aria-invalid', String(name.length === 0));
+    if (!name) { $('typed-name').focus(); return; }
+    finish({ method: 'typed', name, contentSha256 }, t('sign.doneTyped', { name, purpose: purposeText() }));
+  });
+}
+
 function setupTan() {
-  if (!token) { $('tan-unavailable').hidden = false; return; }
+  if (!token) { $('tan-unavailable').hidden = false; setupTyped(); return; }
   $('tan-request').hidden = false;
   for (const radio of document.querySelectorAll('input[name=channel]')) {
     radio.addEventListener('change', () => {
@@ -116,7 +223,7 @@ function setupTan() {
         body: { contentSha256, purpose: purposeText(), recipient: $('recipient').value, channel, language: language() },
       });
       tanId = issued.tanId;
-      $('tan-sent').textContent = t('sign.sent', { to: issued.maskedRecipient, until: new Date(issued.expiresAt).toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' }) });
+      $('tan-sent').textContent = t('sign.sent', { to: issued.maskedRecipient, until: new Date(issued.expiresAt).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' }) });
       $('tan-verify').hidden = false;
       $('code').focus();
     } catch (error) {

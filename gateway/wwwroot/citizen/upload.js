@@ -16,6 +16,26 @@ register({
     'up.limits': 'Up to 20 files, at most 100 MB each.', 'up.note': 'Message to us (optional)', 'up.chosen': 'Chosen files',
     'up.sent': 'Already sent', 'up.thanks': 'Thank you – {count} document(s) reached us.',
   },
+  fr: {
+    'up.title': 'Téléverser des documents',
+    'up.noLink': 'Ce lien est incomplet ou a expiré. Veuillez rouvrir le lien figurant dans votre e-mail.',
+    'up.intro': 'Choisissez les documents que vous souhaitez nous envoyer. Chaque fichier est contrôlé contre les virus.',
+    'up.limits': 'Jusqu’à 20 fichiers, 100 Mo au maximum chacun.',
+    'up.note': 'Message à notre intention (facultatif)',
+    'up.chosen': 'Fichiers choisis',
+    'up.sent': 'Déjà envoyés',
+    'up.thanks': 'Merci – nous avons bien reçu {count} document(s).',
+  },
+  it: {
+    'up.title': 'Caricare documenti',
+    'up.noLink': 'Questo link è incompleto o scaduto. Aprite di nuovo il link contenuto nella vostra e-mail.',
+    'up.intro': 'Scegliete i documenti che desiderate inviarci. Ogni file viene controllato contro i virus.',
+    'up.limits': 'Fino a 20 file, ciascuno di al massimo 100 MB.',
+    'up.note': 'Messaggio per noi (facoltativo)',
+    'up.chosen': 'File scelti',
+    'up.sent': 'Già inviati',
+    'up.thanks': 'Grazie: abbiamo ricevuto {count} documento/i.',
+  },
 });
 
 const token = fragmentToken();

@@ -4,7 +4,7 @@
 // twice. mount(container, ctx) is the consultation panel the room pages embed.
 import { api, ApiError } from '/shared/api.js';
 import { renderForm } from '/shared/form-view.js';
-import { register, t, language, apply } from '/shared/i18n.js';
+import { register, t, language, apply, pick, locale } from '/shared/i18n.js';
 
 register({
   de: {
@@ -46,6 +46,100 @@ register({
     'cf.tan.expired': 'The code has expired. Please request a new code.', 'cf.tan.used': 'This code has already been used. Please request a new code.',
     'cf.tan.unknown': 'Please request a code first.', 'cf.tan.contentMismatch': 'The entries were changed after the code was sent. Please request a new code.',
     'cf.tan.tooMany': 'Too many codes requested. Please use the last code you received or try again later.',
+  },
+  fr: {
+    'cf.saved': 'Enregistré',
+    'cf.saving': 'Enregistrement …',
+    'cf.offline': 'Connexion interrompue – vos saisies seront renvoyées.',
+    'cf.conflict': '« {field} » a été modifié au même moment par l’autre partie en : « {theirs} ». Votre saisie « {mine} » n’a pas été reprise.',
+    'cf.keepMine': 'Utiliser ma saisie',
+    'cf.open': 'Ouvrir le formulaire',
+    'cf.point': 'Montrer le champ actuel à l’habitant·e',
+    'cf.waiting': 'La personne qui traite votre dossier va ouvrir le formulaire ici.',
+    'cf.invalidated': 'Les données ont été modifiées après la signature : veuillez signer à nouveau.',
+    'cf.sign.title': 'Signer et déposer',
+    'cf.sign.help': 'Signez dans le cadre avec le doigt, un stylet ou la souris.',
+    'cf.sign.pad': 'Cadre de signature',
+    'cf.sign.clear': 'Effacer',
+    'cf.sign.submit': 'Signer et déposer',
+    'cf.sign.missing': 'Veuillez d’abord signer dans le cadre.',
+    'cf.sign.errors': 'Veuillez d’abord corriger les champs signalés.',
+    'cf.submitted': 'Déposé. Votre dossier : {reference}.',
+    'cf.follow': 'Suivre l’état du dossier',
+    'cf.signed.other': 'L’habitant·e a signé.',
+    'cf.submitted.other': 'Déposé sous le numéro de dossier {reference}.',
+    'cf.sign.method': 'Comment souhaitez-vous signer ?',
+    'cf.sign.byHand': 'À la main dans le cadre',
+    'cf.sign.byTan': 'Avec un code à usage unique (TAN)',
+    'cf.sign.sending': 'Dépôt en cours …',
+    'cf.tan.help': 'Nous vous envoyons un code valable uniquement pour ces données précises. Si quelque chose change ensuite, il vous faudra un nouveau code.',
+    'cf.tan.channel': 'Envoyer le code par',
+    'cf.tan.email': 'E-mail',
+    'cf.tan.sms': 'SMS',
+    'cf.tan.to': 'À l’adresse e-mail indiquée dans le formulaire : {to}',
+    'cf.tan.noEmail': 'Veuillez indiquer votre adresse e-mail dans le formulaire.',
+    'cf.tan.phone': 'Numéro de portable (format international, p. ex. +41 79 123 45 67)',
+    'cf.tan.send': 'Envoyer le code',
+    'cf.tan.again': 'Envoyer un nouveau code',
+    'cf.tan.sending': 'Envoi du code …',
+    'cf.tan.sent': 'Le code a été envoyé à {to}. Il est valable jusqu’à {until}.',
+    'cf.tan.code': 'Code (6 chiffres)',
+    'cf.tan.submit': 'Confirmer avec le code et déposer',
+    'cf.tan.format': 'Le code comporte 6 chiffres.',
+    'cf.tan.wrong': 'Code erroné. Encore {left} essai(s).',
+    'cf.tan.locked': 'Le code a été saisi trop souvent de manière erronée. Veuillez demander un nouveau code.',
+    'cf.tan.expired': 'Le code a expiré. Veuillez demander un nouveau code.',
+    'cf.tan.used': 'Ce code a déjà été utilisé. Veuillez demander un nouveau code.',
+    'cf.tan.unknown': 'Veuillez d’abord demander un code.',
+    'cf.tan.contentMismatch': 'Les données ont été modifiées après l’envoi du code. Veuillez demander un nouveau code.',
+    'cf.tan.tooMany': 'Trop de codes demandés. Veuillez utiliser le dernier code reçu ou réessayer plus tard.',
+  },
+  it: {
+    'cf.saved': 'Salvato',
+    'cf.saving': 'Salvataggio …',
+    'cf.offline': 'Connessione interrotta: i vostri dati verranno inviati di nuovo.',
+    'cf.conflict': '«{field}» è stato modificato contemporaneamente dall’altra parte in: «{theirs}». Il vostro inserimento «{mine}» non è stato ripreso.',
+    'cf.keepMine': 'Usare il mio inserimento',
+    'cf.open': 'Aprire il modulo',
+    'cf.point': 'Mostrare il campo attuale al/alla residente',
+    'cf.waiting': 'L’addetto/a aprirà il modulo qui tra poco.',
+    'cf.invalidated': 'I dati sono stati modificati dopo la firma: firmate di nuovo.',
+    'cf.sign.title': 'Firmare e inoltrare',
+    'cf.sign.help': 'Firmate nel riquadro con il dito, una penna o il mouse.',
+    'cf.sign.pad': 'Riquadro per la firma',
+    'cf.sign.clear': 'Cancellare',
+    'cf.sign.submit': 'Firmare e inoltrare',
+    'cf.sign.missing': 'Firmate prima nel riquadro.',
+    'cf.sign.errors': 'Correggete prima i campi evidenziati.',
+    'cf.submitted': 'Inoltrato. Il vostro incarto: {reference}.',
+    'cf.follow': 'Seguire lo stato dell’incarto',
+    'cf.signed.other': 'Il/la residente ha firmato.',
+    'cf.submitted.other': 'Inoltrato come incarto {reference}.',
+    'cf.sign.method': 'Come desiderate firmare?',
+    'cf.sign.byHand': 'A mano nel riquadro',
+    'cf.sign.byTan': 'Con un codice monouso (TAN)',
+    'cf.sign.sending': 'Inoltro in corso …',
+    'cf.tan.help': 'Vi inviamo un codice valido solo per questi dati. Se in seguito qualcosa cambia, vi servirà un nuovo codice.',
+    'cf.tan.channel': 'Inviare il codice tramite',
+    'cf.tan.email': 'E-mail',
+    'cf.tan.sms': 'SMS',
+    'cf.tan.to': 'All’indirizzo e-mail indicato nel modulo: {to}',
+    'cf.tan.noEmail': 'Indicate il vostro indirizzo e-mail nel modulo.',
+    'cf.tan.phone': 'Numero di cellulare (formato internazionale, ad es. +41 79 123 45 67)',
+    'cf.tan.send': 'Inviare il codice',
+    'cf.tan.again': 'Inviare un nuovo codice',
+    'cf.tan.sending': 'Invio del codice …',
+    'cf.tan.sent': 'Il codice è stato inviato a {to}. È valido fino alle {until}.',
+    'cf.tan.code': 'Codice (6 cifre)',
+    'cf.tan.submit': 'Confermare con il codice e inoltrare',
+    'cf.tan.format': 'Il codice ha 6 cifre.',
+    'cf.tan.wrong': 'Codice errato. Ancora {left} tentativo/i.',
+    'cf.tan.locked': 'Il codice è stato inserito in modo errato troppe volte. Richiedete un nuovo codice.',
+    'cf.tan.expired': 'Il codice è scaduto. Richiedete un nuovo codice.',
+    'cf.tan.used': 'Questo codice è già stato utilizzato. Richiedete un nuovo codice.',
+    'cf.tan.unknown': 'Richiedete prima un codice.',
+    'cf.tan.contentMismatch': 'I dati sono stati modificati dopo l’invio del codice. Richiedete un nuovo codice.',
+    'cf.tan.tooMany': 'Troppi codici richiesti. Utilizzate l’ultimo codice ricevuto o riprovate più tardi.',
   },
 });
 
@@ -212,7 +306,7 @@ register({
 /** Connects a rendered form to its sync and shows status, conflicts and the other side's actions in a live region. */
 export function bindView(view, sync, { status, notices, definition }) {
   const label = field => {
-    for (const s of definition.sections) for (const f of s.fields) for (const m of (f.fields && f.fields.length ? f.fields : [f])) if (m.id === field) return (m.label[language()] ?? m.label.de);
+    for (const s of definition.sections) for (const f of s.fields) for (const m of (f.fields && f.fields.length ? f.fields : [f])) if (m.id === field) return (pick(m.label) ?? m.label.de);
     return field;
   };
   sync.onStatus = state => { status.textContent = t('cf.' + state); };
@@ -395,7 +489,7 @@ export function mountSigning(container, { view, sync, token, onSubmitted }) {
       const contentSha256 = await settledHash(sync);
       const sent = await api(`/api/forms/drafts/${sync.draftId}/tan`, { method: 'POST', token, body: { channel: channel(), recipient: $('#cf-tan-phone').value, contentSha256 } });
       tanId = sent.tanId;
-      const until = new Date(sent.expiresAt).toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' });
+      const until = new Date(sent.expiresAt).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
       $('.cf-tan-sent').textContent = t('cf.tan.sent', { to: sent.maskedRecipient, until });
       say('');
       $('.cf-tan-enter').hidden = false;

@@ -2,10 +2,12 @@
 // mount(container, { role: 'clerk' | 'resident', room: { id }, residentToken }) shows, for a resident, a file chooser
 // with progress and what was handed in; for a clerk, the consultation's documents with their virus-scan status.
 import { api } from '/shared/api.js';
-import { register, t, apply, language } from '/shared/i18n.js';
+import { register, t, apply, language, locale } from '/shared/i18n.js';
 
 register({
   de: {
+    'docs.reason.malformed': 'Die Sendung ist unvollständig oder beschädigt angekommen. Bitte versuchen Sie es erneut.',
+    'docs.reason.not-multipart': 'Die Sendung hat nicht das erwartete Format. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
     'docs.title': 'Dokumente', 'docs.choose': 'Dateien wählen (PDF, JPEG, PNG, TIFF)', 'docs.send': 'Hochladen',
     'docs.none': 'Noch keine Dokumente.', 'docs.refresh': 'Aktualisieren', 'docs.open': 'Öffnen',
     'docs.uploading': 'Wird hochgeladen … {percent} %', 'docs.checking': 'Wird geprüft …', 'docs.done': 'Hochgeladen.',
@@ -21,6 +23,8 @@ register({
     'docs.fileError': '{name}: {reason}', 'docs.colName': 'Datei', 'docs.colStatus': 'Status', 'docs.colSize': 'Grösse',
   },
   en: {
+    'docs.reason.malformed': 'The upload arrived incomplete or damaged. Please try again.',
+    'docs.reason.not-multipart': 'The upload is not in the expected form. Please reload the page and try again.',
     'docs.title': 'Documents', 'docs.choose': 'Choose files (PDF, JPEG, PNG, TIFF)', 'docs.send': 'Upload',
     'docs.none': 'No documents yet.', 'docs.refresh': 'Refresh', 'docs.open': 'Open',
     'docs.uploading': 'Uploading … {percent} %', 'docs.checking': 'Checking …', 'docs.done': 'Uploaded.',
@@ -34,6 +38,78 @@ register({
     'docs.reason.no-files': 'Please choose at least one file.', 'docs.reason.invalid': 'Please check your entry.',
     'docs.reason.required': 'Please fill this in.', 'docs.reason.unknown': 'This value is not known.', 'docs.reason.too-long': 'The text is too long.',
     'docs.fileError': '{name}: {reason}', 'docs.colName': 'File', 'docs.colStatus': 'Status', 'docs.colSize': 'Size',
+  },
+  fr: {
+    'docs.reason.malformed': 'L’envoi est arrivé incomplet ou endommagé. Veuillez réessayer.',
+    'docs.reason.not-multipart': 'L’envoi n’a pas le format attendu. Veuillez recharger la page et réessayer.',
+    'docs.title': 'Documents',
+    'docs.choose': 'Choisir des fichiers (PDF, JPEG, PNG, TIFF)',
+    'docs.send': 'Téléverser',
+    'docs.none': 'Aucun document pour l’instant.',
+    'docs.refresh': 'Actualiser',
+    'docs.open': 'Ouvrir',
+    'docs.uploading': 'Téléversement … {percent} %',
+    'docs.checking': 'Vérification …',
+    'docs.done': 'Téléversé.',
+    'docs.pickFirst': 'Veuillez d’abord choisir au moins un fichier.',
+    'docs.status.clean': 'vérifié',
+    'docs.status.pending_scan': 'contrôle antivirus en attente',
+    'docs.status.quarantined': 'logiciel malveillant détecté – refusé',
+    'docs.status.duplicate': 'doublon – enregistré une seule fois',
+    'docs.quarantineNotice': 'Attention : un logiciel malveillant a été détecté dans au moins un fichier. Ce fichier a été refusé et bloqué.',
+    'docs.reason.empty': 'Le fichier est vide.',
+    'docs.reason.unsupported': 'Seuls les formats PDF, JPEG, PNG et TIFF sont acceptés.',
+    'docs.reason.damaged': 'Le fichier est endommagé ou incomplet.',
+    'docs.reason.polyglot': 'Le fichier contient un second format ou du contenu actif (p. ex. des scripts) et n’est pas accepté.',
+    'docs.reason.mislabelled': 'Le nom ou le type du fichier ne correspond pas à son contenu.',
+    'docs.reason.file-too-large': 'Le fichier est trop volumineux.',
+    'docs.reason.too-many-files': 'Trop de fichiers à la fois.',
+    'docs.reason.too-large': 'L’envoi est trop volumineux.',
+    'docs.reason.no-files': 'Veuillez choisir au moins un fichier.',
+    'docs.reason.invalid': 'Veuillez vérifier votre saisie.',
+    'docs.reason.required': 'Veuillez remplir ce champ.',
+    'docs.reason.unknown': 'Cette valeur n’est pas connue.',
+    'docs.reason.too-long': 'Le texte est trop long.',
+    'docs.fileError': '{name} : {reason}',
+    'docs.colName': 'Fichier',
+    'docs.colStatus': 'Statut',
+    'docs.colSize': 'Taille',
+  },
+  it: {
+    'docs.reason.malformed': 'L’invio è arrivato incompleto o danneggiato. Riprovate.',
+    'docs.reason.not-multipart': 'L’invio non ha il formato previsto. Ricaricate la pagina e riprovate.',
+    'docs.title': 'Documenti',
+    'docs.choose': 'Scegliere file (PDF, JPEG, PNG, TIFF)',
+    'docs.send': 'Caricare',
+    'docs.none': 'Ancora nessun documento.',
+    'docs.refresh': 'Aggiornare',
+    'docs.open': 'Aprire',
+    'docs.uploading': 'Caricamento … {percent} %',
+    'docs.checking': 'Verifica in corso …',
+    'docs.done': 'Caricato.',
+    'docs.pickFirst': 'Scegliete prima almeno un file.',
+    'docs.status.clean': 'verificato',
+    'docs.status.pending_scan': 'controllo antivirus in sospeso',
+    'docs.status.quarantined': 'software dannoso rilevato – non accettato',
+    'docs.status.duplicate': 'doppione – salvato una sola volta',
+    'docs.quarantineNotice': 'Attenzione: in almeno un file è stato rilevato software dannoso. Il file non è stato accettato ed è bloccato.',
+    'docs.reason.empty': 'Il file è vuoto.',
+    'docs.reason.unsupported': 'Sono accettati solo i formati PDF, JPEG, PNG e TIFF.',
+    'docs.reason.damaged': 'Il file è danneggiato o incompleto.',
+    'docs.reason.polyglot': 'Il file contiene un secondo formato o contenuti attivi (ad es. script) e non viene accettato.',
+    'docs.reason.mislabelled': 'Il nome o il tipo del file non corrisponde al contenuto.',
+    'docs.reason.file-too-large': 'Il file è troppo grande.',
+    'docs.reason.too-many-files': 'Troppi file in una volta.',
+    'docs.reason.too-large': 'L’invio è troppo grande.',
+    'docs.reason.no-files': 'Scegliete almeno un file.',
+    'docs.reason.invalid': 'Verificate i dati inseriti.',
+    'docs.reason.required': 'Compilate questo campo.',
+    'docs.reason.unknown': 'Questo valore non è noto.',
+    'docs.reason.too-long': 'Il testo è troppo lungo.',
+    'docs.fileError': '{name}: {reason}',
+    'docs.colName': 'File',
+    'docs.colStatus': 'Stato',
+    'docs.colSize': 'Dimensione',
   },
 });
 
@@ -74,7 +150,7 @@ export function formatSize(bytes) {
   const units = ['B', 'KB', 'MB', 'GB'];
   let value = bytes, unit = 0;
   while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
-  return `${value.toLocaleString(language(), { maximumFractionDigits: unit ? 1 : 0 })} ${units[unit]}`;
+  return `${value.toLocaleString(locale(), { maximumFractionDigits: unit ? 1 : 0 })} ${units[unit]}`;
 }
 
 /** A list of documents with name, size and scan status; a clerk gets an "open" link for checked ones. */

@@ -7,9 +7,35 @@ import { register, t, language } from '/shared/i18n.js';
 register({
   de: { 'fv.required': 'Pflichtfeld', 'fv.choose': 'Bitte wählen', 'fv.editing.clerk': 'Die Sachbearbeitung schreibt hier …', 'fv.editing.resident': 'Die Einwohnerin / der Einwohner schreibt hier …', 'fv.pointed': 'Die Sachbearbeitung zeigt auf dieses Feld.' },
   en: { 'fv.required': 'required', 'fv.choose': 'Please choose', 'fv.editing.clerk': 'The clerk is typing here …', 'fv.editing.resident': 'The resident is typing here …', 'fv.pointed': 'The clerk is pointing at this field.' },
+  fr: {
+    'fv.required': 'obligatoire',
+    'fv.choose': 'Veuillez choisir',
+    'fv.editing.clerk': 'La personne qui traite votre dossier écrit ici …',
+    'fv.editing.resident': 'L’habitant·e écrit ici …',
+    'fv.pointed': 'La personne qui traite votre dossier vous montre ce champ.',
+  },
+  it: {
+    'fv.required': 'obbligatorio',
+    'fv.choose': 'Scegliete',
+    'fv.editing.clerk': 'L’addetto/a sta scrivendo qui …',
+    'fv.editing.resident': 'Il/la residente sta scrivendo qui …',
+    'fv.pointed': 'L’addetto/a vi sta indicando questo campo.',
+  },
 });
 
 const idFor = field => 'f-' + field.replace(/[^A-Za-z0-9_-]/g, '-');
+
+/**
+ * Read-only without disabling: a disabled field leaves the keyboard's tab order, and a submitted form's values must
+ * stay reachable. Text fields are readOnly; choices and checkboxes say aria-readonly and refuse changes.
+ */
+function lock(input, on) {
+  if (input.tagName === 'SELECT' || input.type === 'checkbox') {
+    if (on) { input.dataset.locked = 'true'; input.setAttribute('aria-readonly', 'true'); } else { delete input.dataset.locked; input.removeAttribute('aria-readonly'); }
+  } else {
+    input.readOnly = on;
+  }
+}
 
 export function renderForm(container, definition, { onInput = () => {}, onFocus = () => {}, onBlur = () => {}, readOnly = false } = {}) {
   const values = {};
@@ -92,10 +118,13 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
     presence.setAttribute('aria-live', 'polite');
     wrap.append(presence, el('p', { className: 'error', id: id + '-error', hidden: true }));
     if (describedBy.length) input.setAttribute('aria-describedby', describedBy.join(' '));
-    input.disabled = readOnly;
+    lock(input, readOnly);
 
     const read = () => (field.type === 'checkbox' ? input.checked : input.value);
+    // A locked checkbox or choice stays focusable (its value can be read) but does not change.
+    input.addEventListener('click', event => { if (input.dataset.locked && field.type === 'checkbox') event.preventDefault(); });
     input.addEventListener(field.type === 'checkbox' || field.type === 'choice' || field.type === 'date' ? 'change' : 'input', () => {
+      if (input.dataset.locked) { if (field.type === 'choice') input.value = values[field.id] ?? ''; return; }
       values[field.id] = read();
       touched.add(field.id);
       refresh();
@@ -163,7 +192,7 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
         entry.input.closest('.fv-field').scrollIntoView({ block: 'center', behavior: 'smooth' });
       }
     },
-    setReadOnly(on) { for (const { input } of inputs.values()) input.disabled = on; },
+    setReadOnly(on) { for (const { input } of inputs.values()) lock(input, on); },
     input: field => inputs.get(field)?.input,
     refresh,
   };

@@ -1,41 +1,129 @@
-// German and English for every page. A page registers its own strings; elements with data-i18n are
-// filled on load and when the resident switches language. The choice is remembered per browser.
-const catalog = { de: {}, en: {} };
-export const languages = ['de', 'en'];
+// Every page in German, English, French, Italian and Leichte Sprache (plain German, 'de-x-ls'). A page registers
+// its own strings: register({ de: {...}, en: {...}, fr: {...}, it: {...}, 'de-x-ls': {...} }); elements with
+// data-i18n are filled on load and when the resident switches language. A text missing in Leichte Sprache falls
+// back to German (a test names the pages that must have all of theirs); any other missing text falls back to the
+// city's default language, then German.
+//
+// The language is negotiated once: the resident's choice (the switch, remembered per browser), else the browser's
+// languages (what it sends as Accept-Language), else the city's default. The city's languages and default come
+// from the gateway (/api/city, configured by City:Languages and City:DefaultLanguage).
+export const languages = ['de', 'en', 'fr', 'it', 'de-x-ls'];
+
+/** Each language in its own name, as the switch offers it. */
+export const languageNames = { de: 'Deutsch', en: 'English', fr: 'Français', it: 'Italiano', 'de-x-ls': 'Leichte Sprache' };
+
+const locales = { de: 'de-CH', en: 'en-GB', fr: 'fr-CH', it: 'it-CH', 'de-x-ls': 'de-CH' };
+const catalog = Object.fromEntries(languages.map(lang => [lang, {}]));
+
+/** What the city offers: { defaultLanguage, languages }; all five and German when the gateway cannot say. */
+export const city = await fetch('/api/city', { headers: { Accept: 'application/json' } })
+  .then(response => (response.ok ? response.json() : null))
+  .catch(() => null)
+  .then(settings => {
+    const offered = (settings?.languages ?? languages).filter(lang => languages.includes(lang));
+    const fallback = offered.length ? offered : languages;
+    const defaultLanguage = fallback.includes(settings?.defaultLanguage) ? settings.defaultLanguage : fallback[0];
+    return { defaultLanguage, languages: fallback };
+  });
+
+function negotiate() {
+  for (const wanted of navigator.languages?.length ? navigator.languages : [navigator.language]) {
+    const tag = String(wanted || '').toLowerCase();
+    if (city.languages.includes(tag)) return tag;
+    const base = tag.split('-')[0];
+    if (city.languages.includes(base)) return base;
+  }
+  return city.defaultLanguage;
+}
+
+let current = (() => {
+  const saved = localStorage.getItem('lang');
+  return city.languages.includes(saved) ? saved : negotiate();
+})();
 
 export function language() {
-  const saved = localStorage.getItem('lang');
-  if (languages.includes(saved)) return saved;
-  return (navigator.language || 'de').toLowerCase().startsWith('en') ? 'en' : 'de';
+  return current;
+}
+
+/** The Intl locale for dates and numbers in the current language (Swiss variants: the cities are Swiss). */
+export function locale(lang = language()) {
+  return locales[lang] ?? 'de-CH';
+}
+
+/** A text the services send per language ({ de, en, fr?, it? }): the current language, else the city's default, else German. */
+export function pick(texts, lang = language()) {
+  if (!texts) return '';
+  return texts[lang] ?? (lang === 'de-x-ls' ? texts.de : undefined) ?? texts[city.defaultLanguage] ?? texts.de ?? texts.en ?? '';
 }
 
 export function register(strings) {
   for (const lang of languages) Object.assign(catalog[lang], strings[lang] || {});
 }
 
+/** The registered catalogue of every language (read by the test that finds untranslated keys). */
+export function catalogue() {
+  return catalog;
+}
+
 export function t(key, vars = {}) {
-  const text = catalog[language()][key] ?? catalog.de[key] ?? key;
+  const lang = language();
+  const text = catalog[lang][key] ?? (lang === 'de-x-ls' ? catalog.de[key] : undefined) ?? catalog[city.defaultLanguage]?.[key] ?? catalog.de[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => vars[name] ?? '');
+}
+
+const said = new WeakMap();
+
+/**
+ * Writes a translated text into an element and remembers its key, so a language switch rewrites it (status lines
+ * and notices set by scripts would otherwise stay in the language they were written in).
+ */
+export function say(el, key, vars = {}) {
+  const text = t(key, vars);
+  el.textContent = text;
+  el.dataset.i18nSaid = key;
+  el.dataset.i18nVars = JSON.stringify(vars);
+  said.set(el, text);
 }
 
 export function apply(root = document) {
   document.documentElement.lang = language();
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  // Texts a script wrote with say(): rewritten in the new language unless something else has replaced them since.
+  for (const el of root.querySelectorAll('[data-i18n-said]')) {
+    if (el.textContent !== said.get(el)) { el.removeAttribute('data-i18n-said'); continue; }
+    say(el, el.dataset.i18nSaid, JSON.parse(el.dataset.i18nVars || '{}'));
+  }
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of root.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+  // <title data-i18n-page="book.title" data-i18n-site="site.name">: "Termin buchen – Digitaler Schalter".
+  const title = document.querySelector('title[data-i18n-page], title[data-i18n-site]');
+  if (title) {
+    const parts = [title.dataset.i18nPage, title.dataset.i18nSite].filter(Boolean).map(key => t(key));
+    document.title = parts.join(' – ');
+  }
 }
 
 export function setLanguage(lang) {
+  if (!languages.includes(lang)) return;
+  current = lang;
   localStorage.setItem('lang', lang);
   apply();
+  for (const select of document.querySelectorAll('select[data-language-switch]')) select.value = lang;
   document.dispatchEvent(new CustomEvent('languagechange', { detail: lang }));
 }
 
-/** Wires a <select data-language-switch> to the language. */
+/** Wires a <select data-language-switch> to the language: it offers the city's languages, each in its own name. */
 export function languageSwitch(root = document) {
   for (const select of root.querySelectorAll('select[data-language-switch]')) {
-    select.value = language();
+    // Staff pages offer no Leichte Sprache: it is written for residents.
+    const offered = select.dataset.languageSwitch === 'staff' ? city.languages.filter(lang => lang !== 'de-x-ls') : city.languages;
+    select.replaceChildren(...offered.map(lang => {
+      const option = new Option(languageNames[lang], lang);
+      option.lang = lang;
+      return option;
+    }));
+    select.value = offered.includes(language()) ? language() : 'de';
     select.addEventListener('change', () => setLanguage(select.value));
   }
 }
@@ -43,4 +131,19 @@ export function languageSwitch(root = document) {
 register({
   de: { 'lang.label': 'Sprache', 'common.loading': 'Wird geladen …', 'common.error': 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.', 'site.name': 'Digitaler Schalter', 'skip': 'Zum Inhalt springen' },
   en: { 'lang.label': 'Language', 'common.loading': 'Loading …', 'common.error': 'Something went wrong. Please try again.', 'site.name': 'Digital counter', 'skip': 'Skip to content' },
+  fr: { 'lang.label': 'Langue', 'common.loading': 'Chargement …', 'common.error': 'Une erreur s’est produite. Veuillez réessayer.', 'site.name': 'Guichet numérique', 'skip': 'Aller au contenu' },
+  it: { 'lang.label': 'Lingua', 'common.loading': 'Caricamento …', 'common.error': 'Si è verificato un errore. Vi preghiamo di riprovare.', 'site.name': 'Sportello digitale', 'skip': 'Vai al contenuto' },
+  'de-x-ls': { 'lang.label': 'Sprache', 'common.loading': 'Bitte warten. Die Seite lädt.', 'common.error': 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.', 'site.name': 'Digitaler Schalter', 'skip': 'Zum Inhalt' },
+});
+
+// The skip link moves focus to the main content without touching the URL fragment: the fragment carries the
+// resident's token (#t=…), and "#main" in its place would lose the form being filled or the link on reload.
+document.addEventListener('click', event => {
+  const link = event.target.closest?.('a.skip[href^="#"]');
+  if (!link) return;
+  const target = document.getElementById(link.getAttribute('href').slice(1));
+  if (!target) return;
+  event.preventDefault();
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
 });

@@ -2,7 +2,7 @@
 // track (RTCRtpSender.replaceTrack) so the call is not renegotiated. The clerk's side always makes the offer,
 // which avoids offer collisions; the resident's side answers and attaches its tracks to the offered
 // transceivers. Signalling goes through the room connection (shared/signaling.js).
-import { register, t } from '/shared/i18n.js';
+import { register, t, say } from '/shared/i18n.js';
 import { DeviceCheck } from '/shared/device-check.js';
 
 export class MediaRefusedError extends Error {}
@@ -227,6 +227,66 @@ register({
     'room.call': 'Video', 'room.localVideo': 'Your own picture', 'room.acceptVideo': 'Accept video', 'room.declineVideo': 'Stay in the chat',
     'room.shareScreen': 'Share screen', 'room.stopScreen': 'Stop sharing', 'room.stopVideo': 'End video',
   },
+  fr: {
+    'call.asked': '{name} souhaite passer à la vidéo.',
+    'call.waiting': 'En attente de l’acceptation de la vidéo par l’autre partie …',
+    'call.declined': '{name} souhaite rester dans le chat.',
+    'call.refused': 'La caméra ou le micro ne sont pas autorisés ou pas disponibles. Vous pouvez continuer à écrire dans le chat.',
+    'call.connecting': 'Connexion vidéo en cours …',
+    'call.connected': 'Vidéo connectée.',
+    'call.failed': 'La connexion vidéo a été interrompue. Le chat continue.',
+    'call.closed': 'Vidéo terminée. Le chat continue.',
+    'call.sharing': 'Vous partagez votre écran.',
+    'call.otherSharing': '{name} partage son écran.',
+    'call.shareFailed': 'L’écran n’a pas pu être partagé.',
+    'room.call': 'Vidéo',
+    'room.localVideo': 'Votre propre image',
+    'room.acceptVideo': 'Accepter la vidéo',
+    'room.declineVideo': 'Rester dans le chat',
+    'room.shareScreen': 'Partager l’écran',
+    'room.stopScreen': 'Arrêter le partage',
+    'room.stopVideo': 'Terminer la vidéo',
+  },
+  it: {
+    'call.asked': '{name} desidera passare al video.',
+    'call.waiting': 'In attesa che l’altra parte accetti il video …',
+    'call.declined': '{name} desidera restare nella chat.',
+    'call.refused': 'La telecamera o il microfono non sono autorizzati o non disponibili. Potete continuare a scrivere nella chat.',
+    'call.connecting': 'Collegamento video in corso …',
+    'call.connected': 'Video collegato.',
+    'call.failed': 'Il collegamento video si è interrotto. La chat continua.',
+    'call.closed': 'Video terminato. La chat continua.',
+    'call.sharing': 'State condividendo lo schermo.',
+    'call.otherSharing': '{name} sta condividendo lo schermo.',
+    'call.shareFailed': 'Non è stato possibile condividere lo schermo.',
+    'room.call': 'Video',
+    'room.localVideo': 'La vostra immagine',
+    'room.acceptVideo': 'Accettare il video',
+    'room.declineVideo': 'Restare nella chat',
+    'room.shareScreen': 'Condividere lo schermo',
+    'room.stopScreen': 'Terminare la condivisione',
+    'room.stopVideo': 'Terminare il video',
+  },
+  'de-x-ls': {
+    'call.asked': '{name} möchte mit Video reden.',
+    'call.waiting': 'Bitte warten. Die andere Person muss das Video erst annehmen.',
+    'call.declined': '{name} möchte lieber schreiben.',
+    'call.refused': 'Die Kamera geht nicht. Oder das Mikrofon geht nicht. Sie können weiter schreiben.',
+    'call.connecting': 'Bitte warten. Das Video startet.',
+    'call.connected': 'Das Video geht jetzt.',
+    'call.failed': 'Das Video geht nicht mehr. Sie können weiter schreiben.',
+    'call.closed': 'Das Video ist aus. Sie können weiter schreiben.',
+    'call.sharing': 'Die andere Person sieht jetzt Ihren Bildschirm.',
+    'call.otherSharing': 'Sie sehen jetzt den Bildschirm von {name}.',
+    'call.shareFailed': 'Das hat nicht geklappt. Die andere Person sieht Ihren Bildschirm nicht.',
+    'room.call': 'Video',
+    'room.localVideo': 'Das sind Sie',
+    'room.acceptVideo': 'Ja, mit Video reden',
+    'room.declineVideo': 'Nein, nur schreiben',
+    'room.shareScreen': 'Meinen Bildschirm zeigen',
+    'room.stopScreen': 'Bildschirm nicht mehr zeigen',
+    'room.stopVideo': 'Video ausmachen',
+  },
 });
 
 /**
@@ -247,7 +307,7 @@ export class CallControls {
     el.stopShare.addEventListener('click', () => this.unshare());
     el.stop.addEventListener('click', () => this.hangUp());
     room.on('modeRequested', notice => {
-      el.requestText.textContent = t('call.asked', { name: notice.from.name });
+      say(el.requestText, 'call.asked', { name: notice.from.name });
       el.request.hidden = false;
       el.accept.focus();
     });
@@ -343,7 +403,7 @@ export class CallControls {
     this.el.notice.hidden = true;
     this.call.audioOnly = audioOnly;
     this.check?.close();
-    this.el.state.textContent = t(audioOnly ? 'call.waitingAudio' : 'call.waiting');
+    say(this.el.state, audioOnly ? 'call.waitingAudio' : 'call.waiting');
     await this.room.requestMode('speak');
   }
 
@@ -366,10 +426,10 @@ export class CallControls {
   async answered({ accepted, from }) {
     const mine = from.name === this.room.you?.name && from.role === this.room.you?.role;
     if (!accepted) {
-      if (!mine) this.el.state.textContent = t('call.declined', { name: from.name });
+      if (!mine) say(this.el.state, 'call.declined', { name: from.name });
       return;
     }
-    this.el.state.textContent = t('call.connecting');
+    say(this.el.state, 'call.connecting');
     this.showCall(true);
     try {
       if (this.call.offerer) await this.call.start();
@@ -384,7 +444,7 @@ export class CallControls {
   }
 
   refused() {
-    this.el.notice.textContent = t('call.refused');
+    say(this.el.notice, 'call.refused');
     this.el.notice.hidden = false;
   }
 
@@ -393,10 +453,10 @@ export class CallControls {
     el.videos.dataset.connectionState = connectionState;
     // Media flowing is what counts: show the call even if the mode answer was missed during a reconnect.
     if (connectionState === 'connected' && el.videos.hidden) this.showCall(true);
-    if (connectionState === 'connected') { el.state.textContent = t('call.connected'); this.showRemote(); }
-    if (connectionState === 'failed') el.state.textContent = t('call.failed');
+    if (connectionState === 'connected') { say(el.state, 'call.connected'); this.showRemote(); }
+    if (connectionState === 'failed') say(el.state, 'call.failed');
     if (connectionState === 'closed') {
-      el.state.textContent = t('call.closed');
+      say(el.state, 'call.closed');
       this.showCall(false);
     }
   }
@@ -419,12 +479,12 @@ export class CallControls {
     try {
       await this.call.shareScreen(() => this.unshared());
     } catch {
-      this.el.state.textContent = t('call.shareFailed');
+      say(this.el.state, 'call.shareFailed');
       return;
     }
     this.el.share.hidden = true;
     this.el.stopShare.hidden = false;
-    this.el.state.textContent = t('call.sharing');
+    say(this.el.state, 'call.sharing');
     await this.room.setMode('show');
   }
 
@@ -436,7 +496,7 @@ export class CallControls {
   async unshared() {
     this.el.share.hidden = false;
     this.el.stopShare.hidden = true;
-    this.el.state.textContent = t('call.connected');
+    say(this.el.state, 'call.connected');
     await this.room.setMode('speak').catch(() => {});
   }
 

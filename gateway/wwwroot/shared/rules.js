@@ -4,25 +4,26 @@
 // Semantics: strings are trimmed of spaces, tabs and line breaks; empty means null, "" or false; hidden fields
 // (section, group or field condition false) count as empty and are not checked; a field reports its first error.
 
+// German, English, French, Italian (Leichte Sprache reads the German); the same table lives in RuleMessages.cs.
 const MESSAGES = {
-  required: ['Bitte ausfüllen.', 'Please fill in this field.'],
-  type: ['Ungültiger Wert.', 'Invalid value.'],
-  number: ['Bitte eine Zahl angeben.', 'Please enter a number.'],
-  date: ['Bitte ein gültiges Datum angeben.', 'Please enter a valid date.'],
-  choice: ['Bitte eine der Möglichkeiten wählen.', 'Please choose one of the options.'],
-  email: ['Bitte eine gültige E-Mail-Adresse angeben.', 'Please enter a valid email address.'],
-  document: ['Bitte eine gültige Dokumentnummer angeben.', 'Please enter a valid document reference.'],
-  pattern: ['Das Format stimmt nicht.', 'The format is not valid.'],
-  minLength: ['Mindestens {value} Zeichen.', 'At least {value} characters.'],
-  maxLength: ['Höchstens {value} Zeichen.', 'At most {value} characters.'],
-  min: ['Mindestens {value}.', 'At least {value}.'],
-  max: ['Höchstens {value}.', 'At most {value}.'],
-  notInFuture: ['Das Datum darf nicht in der Zukunft liegen.', 'The date must not be in the future.'],
-  notInPast: ['Das Datum darf nicht in der Vergangenheit liegen.', 'The date must not be in the past.'],
-  maxDaysAhead: ['Das Datum darf höchstens {value} Tage in der Zukunft liegen.', 'The date may be at most {value} days ahead.'],
-  maxDaysAgo: ['Das Datum darf höchstens {value} Tage zurückliegen.', 'The date may be at most {value} days ago.'],
-  minAge: ['Das Mindestalter ist {value} Jahre.', 'The minimum age is {value} years.'],
-  compare: ['Der Wert passt nicht zu «{field}».', 'The value does not fit “{field}”.'],
+  required: ['Bitte ausfüllen.', 'Please fill in this field.', 'Veuillez remplir ce champ.', 'Compilate questo campo.'],
+  type: ['Ungültiger Wert.', 'Invalid value.', 'Valeur non valable.', 'Valore non valido.'],
+  number: ['Bitte eine Zahl angeben.', 'Please enter a number.', 'Veuillez indiquer un nombre.', 'Indicate un numero.'],
+  date: ['Bitte ein gültiges Datum angeben.', 'Please enter a valid date.', 'Veuillez indiquer une date valable.', 'Indicate una data valida.'],
+  choice: ['Bitte eine der Möglichkeiten wählen.', 'Please choose one of the options.', 'Veuillez choisir l’une des options.', 'Scegliete una delle opzioni.'],
+  email: ['Bitte eine gültige E-Mail-Adresse angeben.', 'Please enter a valid email address.', 'Veuillez indiquer une adresse e-mail valable.', 'Indicate un indirizzo e-mail valido.'],
+  document: ['Bitte eine gültige Dokumentnummer angeben.', 'Please enter a valid document reference.', 'Veuillez indiquer un numéro de document valable.', 'Indicate un numero di documento valido.'],
+  pattern: ['Das Format stimmt nicht.', 'The format is not valid.', 'Le format n’est pas valable.', 'Il formato non è valido.'],
+  minLength: ['Mindestens {value} Zeichen.', 'At least {value} characters.', 'Au moins {value} caractères.', 'Almeno {value} caratteri.'],
+  maxLength: ['Höchstens {value} Zeichen.', 'At most {value} characters.', 'Au plus {value} caractères.', 'Al massimo {value} caratteri.'],
+  min: ['Mindestens {value}.', 'At least {value}.', 'Au moins {value}.', 'Almeno {value}.'],
+  max: ['Höchstens {value}.', 'At most {value}.', 'Au plus {value}.', 'Al massimo {value}.'],
+  notInFuture: ['Das Datum darf nicht in der Zukunft liegen.', 'The date must not be in the future.', 'La date ne peut pas être dans le futur.', 'La data non può essere nel futuro.'],
+  notInPast: ['Das Datum darf nicht in der Vergangenheit liegen.', 'The date must not be in the past.', 'La date ne peut pas être dans le passé.', 'La data non può essere nel passato.'],
+  maxDaysAhead: ['Das Datum darf höchstens {value} Tage in der Zukunft liegen.', 'The date may be at most {value} days ahead.', 'La date peut se situer au plus {value} jours dans le futur.', 'La data può essere al massimo {value} giorni nel futuro.'],
+  maxDaysAgo: ['Das Datum darf höchstens {value} Tage zurückliegen.', 'The date may be at most {value} days ago.', 'La date peut remonter au plus à {value} jours.', 'La data può risalire al massimo a {value} giorni fa.'],
+  minAge: ['Das Mindestalter ist {value} Jahre.', 'The minimum age is {value} years.', 'L’âge minimum est de {value} ans.', 'L’età minima è di {value} anni.'],
+  compare: ['Der Wert passt nicht zu «{field}».', 'The value does not fit “{field}”.', 'La valeur ne correspond pas à « {field} ».', 'Il valore non corrisponde a «{field}».'],
 };
 
 const INVALID = Symbol('invalid');
@@ -103,7 +104,7 @@ function check(leaf, effective, todayNumber, definition, lang) {
   const error = (code, rule, field = '') => ({
     field: leaf.id,
     code,
-    message: (rule && rule.message && rule.message[lang === 'en' ? 'en' : 'de']) || message(code, lang, rule && rule.value != null ? String(rule.value) : '', field),
+    message: (rule && rule.message && (rule.message[lang] ?? rule.message.de)) || message(code, lang, rule && rule.value != null ? String(rule.value) : '', field),
   });
 
   if (value === INVALID) return error('type');
@@ -125,7 +126,7 @@ function check(leaf, effective, todayNumber, definition, lang) {
 
   for (const rule of leaf.rules || []) {
     if (!passes(rule, leaf, text, effective, todayNumber)) {
-      const other = rule.field ? (leaves(definition).find(f => f.id === rule.field)?.label?.[lang === 'en' ? 'en' : 'de'] ?? rule.field) : '';
+      const other = rule.field ? (leaves(definition).find(f => f.id === rule.field)?.label?.[lang] ?? leaves(definition).find(f => f.id === rule.field)?.label?.de ?? rule.field) : '';
       return error(rule.type, rule, other);
     }
   }
@@ -199,5 +200,5 @@ function same(a, b) {
 
 function message(code, lang, value, field) {
   const pair = MESSAGES[code];
-  return pair[lang === 'en' ? 1 : 0].replace('{value}', value).replace('{field}', field);
+  return pair[{ en: 1, fr: 2, it: 3 }[lang] ?? 0].replace('{value}', value).replace('{field}', field);
 }

@@ -2,7 +2,7 @@
 // loaded first) around /hubs/session. Keeps the transcript position, rejoins after a reconnect and fetches
 // what was missed, and resends chat lines that were not confirmed (same client id, so the server stores
 // them once). The resident's token travels in the join call, never in a URL.
-import { register, t } from '/shared/i18n.js';
+import { register, t, say } from '/shared/i18n.js';
 const events = ['message', 'typing', 'presence', 'signal', 'modeRequested', 'modeAnswered', 'modeChanged', 'roomEvent', 'closed', 'accepted'];
 
 export class RoomConnection {
@@ -144,6 +144,54 @@ register({
     'role.resident': 'Resident', 'role.clerk': 'Clerk', 'role.interpreter': 'Interpreter',
     'room.chat': 'Chat', 'room.message': 'Message', 'room.send': 'Send',
   },
+  fr: {
+    'chat.you': 'Vous',
+    'chat.typing': '{name} écrit …',
+    'chat.failed': 'Le message n’a pas été envoyé. Veuillez réessayer.',
+    'chat.tooFast': 'Vous envoyez des messages très rapidement. Veuillez patienter un instant, puis renvoyer.',
+    'chat.reconnecting': 'Connexion interrompue – rétablissement en cours …',
+    'chat.reconnected': 'À nouveau connecté.',
+    'chat.joined': '{name} a rejoint la salle.',
+    'chat.left': '{name} a quitté la salle.',
+    'role.resident': 'Habitant·e',
+    'role.clerk': 'Collaborateur·rice',
+    'role.interpreter': 'Interprète',
+    'room.chat': 'Chat',
+    'room.message': 'Message',
+    'room.send': 'Envoyer',
+  },
+  it: {
+    'chat.you': 'Voi',
+    'chat.typing': '{name} sta scrivendo …',
+    'chat.failed': 'Il messaggio non è stato inviato. Riprovate.',
+    'chat.tooFast': 'State inviando molto rapidamente. Attendete un momento, poi inviate di nuovo.',
+    'chat.reconnecting': 'Connessione interrotta: ripristino in corso …',
+    'chat.reconnected': 'Di nuovo collegati.',
+    'chat.joined': '{name} è entrato/a nella stanza.',
+    'chat.left': '{name} ha lasciato la stanza.',
+    'role.resident': 'Residente',
+    'role.clerk': 'Addetto/a',
+    'role.interpreter': 'Interprete',
+    'room.chat': 'Chat',
+    'room.message': 'Messaggio',
+    'room.send': 'Inviare',
+  },
+  'de-x-ls': {
+    'chat.you': 'Sie',
+    'chat.typing': '{name} schreibt gerade.',
+    'chat.failed': 'Die Nachricht ist nicht angekommen. Bitte schicken Sie sie noch einmal.',
+    'chat.tooFast': 'Sie schreiben sehr schnell. Bitte warten Sie kurz. Dann schicken Sie die Nachricht noch einmal.',
+    'chat.reconnecting': 'Die Verbindung ist weg. Bitte warten.',
+    'chat.reconnected': 'Die Verbindung geht wieder.',
+    'chat.joined': '{name} ist jetzt da.',
+    'chat.left': '{name} ist gegangen.',
+    'role.resident': 'Bürgerin oder Bürger',
+    'role.clerk': 'Person vom Amt',
+    'role.interpreter': 'Übersetzer oder Übersetzerin',
+    'room.chat': 'Chat. Hier schreiben Sie.',
+    'room.message': 'Ihre Nachricht',
+    'room.send': 'Schicken',
+  },
 });
 
 /**
@@ -182,8 +230,8 @@ export function bindChat(room, { list, form, input, typing, status }) {
     if (notice.typing) typingTimer = setTimeout(() => { typing.textContent = ''; }, 6000);
   });
   room.on('connection', state => {
-    if (state === 'reconnecting') status.textContent = t('chat.reconnecting');
-    if (state === 'connected' && room.join) status.textContent = t('chat.reconnected');
+    if (state === 'reconnecting') say(status, 'chat.reconnecting');
+    if (state === 'connected' && room.join) say(status, 'chat.reconnected');
   });
 
   let typingSent = false;
@@ -208,7 +256,7 @@ export function bindChat(room, { list, form, input, typing, status }) {
       await room.send(text);
     } catch (e) {
       input.value = text;
-      status.textContent = t(hubError(e) === 'rate-limited' ? 'chat.tooFast' : 'chat.failed');
+      say(status, hubError(e) === 'rate-limited' ? 'chat.tooFast' : 'chat.failed');
     }
   });
 }

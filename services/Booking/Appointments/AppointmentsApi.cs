@@ -41,8 +41,8 @@ public static class AppointmentsApi
         else if (InputText.PersonNameProblem(name) is { } nameProblem) errors["name"] = [nameProblem];
         var email = request.Email?.Trim() ?? "";
         if (!EmailAddresses.IsValid(email)) errors["email"] = ["Enter a valid e-mail address."];
-        var language = request.Language is "en" ? "en" : request.Language is null or "de" ? "de" : null;
-        if (language is null) errors["language"] = ["Use 'de' or 'en'."];
+        var language = Languages.Parse(request.Language);
+        if (language is null) errors["language"] = [Languages.Expected];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var calendar = await slots.CalendarAsync(request.ConcernKey!, ct);

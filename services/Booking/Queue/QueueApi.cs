@@ -43,8 +43,8 @@ public static class QueueApi
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         if (email is not null && !EmailAddresses.IsValid(email))
             errors["email"] = ["Enter a valid e-mail address or leave it empty."];
-        var language = request.Language is "en" ? "en" : request.Language is null or "de" ? "de" : null;
-        if (language is null) errors["language"] = ["Use 'de' or 'en'."];
+        var language = Languages.Parse(request.Language);
+        if (language is null) errors["language"] = [Languages.Expected];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var calendar = await slots.CalendarAsync(request.ConcernKey!, ct);

@@ -93,5 +93,5 @@ public static class UploadApi
         }
     }
 
-    internal static string Language(string? value) => value is "en" ? "en" : "de";
+    internal static string Language(string? value) => Languages.OrGerman(value);
 }

@@ -55,7 +55,7 @@ public static class DraftsApi
         if (string.IsNullOrWhiteSpace(request.DefinitionId)) return Problems.Field("definitionId", "Choose a form.");
         if (catalog.Find(request.DefinitionId) is not { } definition) return Problems.Field("definitionId", $"There is no form {request.DefinitionId}.");
         var ct = http.RequestAborted;
-        var language = request.Language is "en" or "de" ? request.Language : Language.Of(http.Request);
+        var language = Languages.IsKnown(request.Language) ? request.Language! : Language.Of(http.Request);
 
         RoomView? room = null;
         if (request.SessionId is { } sessionId)
@@ -75,7 +75,7 @@ public static class DraftsApi
                 // Only an open consultation's link opens forms; the ended room's page still shows its feedback.
                 if (!room.IsOpen) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", "This consultation has ended; forms open only while it runs.");
             }
-            language = room.Language is "en" or "de" ? room.Language : language;
+            language = Languages.IsKnown(room.Language) ? room.Language! : language;
 
             // Clerk and resident open the same draft: the first call creates it, later ones join it.
             var existing = await db.Drafts.AsNoTracking().Include(d => d.Fields)

@@ -92,7 +92,7 @@ public static class SigningApi
                 extensions: new Dictionary<string, object?> { ["reason"] = "tooMany" });
         }
 
-        var purpose = $"{(draft.Language == "en" ? definition.Title.En : definition.Title.De)} ({hash[..8]})";
+        var purpose = $"{definition.Title.For(draft.Language)} ({hash[..8]})";
         var (tan, refusal) = await tans.IssueAsync(hash, purpose, request.Channel ?? "email", recipient, draft.Language, ct);
         if (refusal is not null)
         {

@@ -6,6 +6,7 @@ using Municipal.Form.Data;
 using Municipal.Form.Definitions;
 using Municipal.Form.Model;
 using Municipal.Form.Signing;
+using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Security;
 
@@ -29,39 +30,53 @@ public sealed class MailDossierStatus(FormDb db, MailSender mail, FormCatalog ca
         Db.DossierTokens.Add(new DossierToken { TokenHash = CapabilityToken.Hash(token), DossierId = dossier.Id, ExpiresAt = clock.Now + Submitter.StatusLinkLifetime });
         var baseUrl = (configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
         var link = $"{baseUrl}/dossier.html#t={token}";
-        var en = dossier.Language == "en";
-        var title = catalog.Find(dossier.DefinitionId)?.Title.For(dossier.Language) ?? dossier.DefinitionId;
-        var status = StatusText(message.ToStatus, en);
+        var language = dossier.Language;
+        string Say(string de, string en, string fr, string it) => Languages.Choose(language, de, en, fr, it);
+        var title = catalog.Find(dossier.DefinitionId)?.Title.For(language) ?? dossier.DefinitionId;
+        var status = StatusText(message.ToStatus, language);
         var when = clock.Local(message.ChangedAt).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+        var reference = dossier.Reference;
 
-        var subject = en ? $"Your dossier {dossier.Reference}: {status}" : $"Ihr Dossier {dossier.Reference}: {status}";
+        var subject = Say($"Ihr Dossier {reference}: {status}", $"Your dossier {reference}: {status}",
+            $"Votre dossier {reference} : {status}", $"Il suo incarto {reference}: {status}");
         // The applicant's name from the form, never a second line or a link in the mail.
         var name = MailText.PersonName(dossier.ApplicantName);
         var lines = new List<string>
         {
-            en ? (name.Length > 0 ? $"Hello {name}," : "Hello,") : $"Guten Tag {name}".TrimEnd(),
+            name.Length > 0
+                ? Say($"Guten Tag {name}", $"Hello {name},", $"Bonjour {name},", $"Buongiorno {name},")
+                : Say("Guten Tag", "Hello,", "Bonjour,", "Buongiorno,"),
             "",
-            en ? $"The status of your dossier {dossier.Reference} ({title}) is now: {status} ({when})."
-               : $"Der Stand Ihres Dossiers {dossier.Reference} ({title}) ist jetzt: {status} ({when}).",
+            Say($"Der Stand Ihres Dossiers {reference} ({title}) ist jetzt: {status} ({when}).",
+                $"The status of your dossier {reference} ({title}) is now: {status} ({when}).",
+                $"L’état de votre dossier {reference} ({title}) est désormais : {status} ({when}).",
+                $"Lo stato del suo incarto {reference} ({title}) è ora: {status} ({when})."),
         };
-        if (message.Note is { Length: > 0 } note) lines.AddRange(["", en ? "Message from the city office:" : "Mitteilung der Verwaltung:", note]);
+        if (message.Note is { Length: > 0 } note)
+        {
+            lines.AddRange(["", Say("Mitteilung der Verwaltung:", "Message from the city office:", "Communication de l’administration :", "Comunicazione dell’amministrazione:"), note]);
+        }
         if (message.ToStatus == DossierStatus.NeedsInformation)
         {
-            lines.AddRange(["", en ? "Send us the missing documents here:" : "Hier reichen Sie die fehlenden Unterlagen ein:", $"{baseUrl}/upload.html#t={token}"]);
+            lines.AddRange(["", Say("Hier reichen Sie die fehlenden Unterlagen ein:", "Send us the missing documents here:",
+                "Envoyez-nous les documents manquants ici :", "Ci invii qui i documenti mancanti:"), $"{baseUrl}/upload.html#t={token}"]);
         }
-        lines.AddRange(["", en ? "Follow your dossier here:" : "Hier verfolgen Sie Ihr Dossier:", link, "",
-            en ? "Please keep this link to yourself: it opens your dossier without a password." : "Bitte geben Sie diesen Link nicht weiter: Er öffnet Ihr Dossier ohne Passwort."]);
+        lines.AddRange(["", Say("Hier verfolgen Sie Ihr Dossier:", "Follow your dossier here:", "Suivez votre dossier ici :", "Segua il suo incarto qui:"), link, "",
+            Say("Bitte geben Sie diesen Link nicht weiter: Er öffnet Ihr Dossier ohne Passwort.",
+                "Please keep this link to yourself: it opens your dossier without a password.",
+                "Ne transmettez pas ce lien : il ouvre votre dossier sans mot de passe.",
+                "Non inoltri questo link: apre il suo incarto senza password.")]);
 
         await mail.SendAsync(new OutgoingMail(dossier.Email, subject, string.Join("\n", lines), ToName: name.Length > 0 ? name : null), ct);
     }
 
-    public static string StatusText(string status, bool en) => status switch
+    public static string StatusText(string status, string? language) => status switch
     {
-        DossierStatus.Received => en ? "received" : "eingegangen",
-        DossierStatus.InReview => en ? "in review" : "in Bearbeitung",
-        DossierStatus.NeedsInformation => en ? "information needed" : "Angaben fehlen",
-        DossierStatus.Completed => en ? "completed" : "abgeschlossen",
-        DossierStatus.Rejected => en ? "rejected" : "abgelehnt",
+        DossierStatus.Received => Languages.Choose(language, "eingegangen", "received", "reçu", "ricevuto"),
+        DossierStatus.InReview => Languages.Choose(language, "in Bearbeitung", "in review", "en cours de traitement", "in trattamento"),
+        DossierStatus.NeedsInformation => Languages.Choose(language, "Angaben fehlen", "information needed", "informations manquantes", "dati mancanti"),
+        DossierStatus.Completed => Languages.Choose(language, "abgeschlossen", "completed", "clos", "concluso"),
+        DossierStatus.Rejected => Languages.Choose(language, "abgelehnt", "rejected", "refusé", "respinto"),
         _ => status,
     };
 }

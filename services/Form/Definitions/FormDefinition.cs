@@ -57,7 +57,14 @@ public sealed record Condition(
     IReadOnlyList<Condition>? All = null,
     IReadOnlyList<Condition>? Any = null);
 
-public sealed record LocalizedText(string De, string En)
+/// <summary>A text in German and English, optionally French and Italian; a missing one (and Leichte Sprache) reads the German.</summary>
+public sealed record LocalizedText(string De, string En, string? Fr = null, string? It = null)
 {
-    public string For(string language) => language == "en" ? En : De;
+    public string For(string language) => language switch
+    {
+        "en" => En,
+        "fr" => Fr ?? De,
+        "it" => It ?? De,
+        _ => De,
+    };
 }

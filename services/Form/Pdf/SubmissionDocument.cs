@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Municipal.Form.Definitions;
 using Municipal.Form.Rules;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Pdf;
 
@@ -23,15 +24,15 @@ public static class SubmissionDocument
 
     public static string Html(Content c)
     {
-        var en = c.Language == "en";
-        string T(string de, string english) => WebUtility.HtmlEncode(en ? english : de);
+        // The document's own words in the resident's language (Leichte Sprache: German; the form's texts fall back alike).
+        string T(string de, string english, string fr, string it) => WebUtility.HtmlEncode(Languages.Choose(c.Language, de, english, fr, it));
         string E(string? s) => WebUtility.HtmlEncode(s ?? "");
         var visible = RuleEngine.Visibility(c.Definition, c.Values);
         var effective = RuleEngine.Effective(c.Definition, c.Values);
 
         var html = new StringBuilder();
         html.Append($$"""
-            <!doctype html><html lang="{{(en ? "en" : "de")}}"><head><meta charset="utf-8"><title>{{E(c.Reference)}} – {{E(c.Definition.Title.For(c.Language))}}</title>
+            <!doctype html><html lang="{{Languages.OrGerman(c.Language)}}"><head><meta charset="utf-8"><title>{{E(c.Reference)}} – {{E(c.Definition.Title.For(c.Language))}}</title>
             <style>
             @page { size: A4; margin: 18mm 16mm; }
             body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #111; }
@@ -43,8 +44,8 @@ public static class SubmissionDocument
             </style></head><body>
             <h1>{{E(c.Definition.Title.For(c.Language))}}</h1>
             <table class="meta">
-            <tr><th>{{T("Dossier", "Dossier")}}</th><td>{{E(c.Reference)}}</td></tr>
-            <tr><th>{{T("Eingereicht am", "Submitted on")}}</th><td>{{E(c.SubmittedAtLocal.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture))}}</td></tr>
+            <tr><th>{{T("Dossier", "Dossier", "Dossier", "Incarto")}}</th><td>{{E(c.Reference)}}</td></tr>
+            <tr><th>{{T("Eingereicht am", "Submitted on", "Déposé le", "Inoltrato il")}}</th><td>{{E(c.SubmittedAtLocal.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture))}}</td></tr>
             </table>
             """);
 
@@ -66,18 +67,18 @@ public static class SubmissionDocument
             html.Append("</table>");
         }
 
-        html.Append($"<h2>{T("Unterschrift", "Signature")}</h2><table class=\"meta\">");
-        html.Append($"<tr><th>{T("Art", "Kind")}</th><td>{(c.SignatureKind == "tan" ? T("TAN (Einmalcode)", "TAN (one-time code)") : T("Handschriftlich auf dem Bildschirm", "Drawn on screen"))}</td></tr>");
-        html.Append($"<tr><th>{T("Prüfung", "Verification")}</th><td>{E(c.SignatureSummary)}</td></tr>");
-        if (c.SignatureImage is { } image) html.Append($"<tr><th></th><td><img alt=\"{T("Unterschrift", "Signature")}\" src=\"{E(image)}\"></td></tr>");
-        html.Append($"<tr><th>{T("Inhalts-Prüfsumme (SHA-256)", "Content hash (SHA-256)")}</th><td class=\"hash\">{E(c.ContentSha256)}</td></tr>");
+        html.Append($"<h2>{T("Unterschrift", "Signature", "Signature", "Firma")}</h2><table class=\"meta\">");
+        html.Append($"<tr><th>{T("Art", "Kind", "Type", "Tipo")}</th><td>{(c.SignatureKind == "tan" ? T("TAN (Einmalcode)", "TAN (one-time code)", "TAN (code à usage unique)", "TAN (codice monouso)") : T("Handschriftlich auf dem Bildschirm", "Drawn on screen", "À la main sur l’écran", "A mano sullo schermo"))}</td></tr>");
+        html.Append($"<tr><th>{T("Prüfung", "Verification", "Vérification", "Verifica")}</th><td>{E(c.SignatureSummary)}</td></tr>");
+        if (c.SignatureImage is { } image) html.Append($"<tr><th></th><td><img alt=\"{T("Unterschrift", "Signature", "Signature", "Firma")}\" src=\"{E(image)}\"></td></tr>");
+        html.Append($"<tr><th>{T("Inhalts-Prüfsumme (SHA-256)", "Content hash (SHA-256)", "Somme de contrôle du contenu (SHA-256)", "Somma di controllo del contenuto (SHA-256)")}</th><td class=\"hash\">{E(c.ContentSha256)}</td></tr>");
         html.Append("</table></body></html>");
         return html.ToString();
     }
 
     public static string Display(FormField leaf, object value, string language) => value switch
     {
-        true => language == "en" ? "Yes" : "Ja",
+        true => Languages.Choose(language, "Ja", "Yes", "Oui", "Sì"),
         string s when leaf.Type == "choice" => leaf.Options?.FirstOrDefault(o => o.Value == s)?.Label.For(language) ?? s,
         string s when leaf.Type == "date" && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) =>
             d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),

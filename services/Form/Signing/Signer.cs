@@ -39,9 +39,11 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
                 if (!PngHeader.Printable(size))
                     return Problems.Field("signature.image", $"The signature image is too large: at most {PngHeader.MaxSide} × {PngHeader.MaxSide} pixels.");
                 if (!HasStrokes(signature.Strokes)) return Problems.Field("signature.strokes", "The signature has no strokes: please sign in the box.");
-                summary = draft.Language == "en"
-                    ? $"Signed by hand on screen on {local} over content hash {currentHash[..16]}…"
-                    : $"Am {local} auf dem Bildschirm unterschrieben über Inhalts-Prüfsumme {currentHash[..16]}…";
+                summary = Languages.Choose(draft.Language,
+                    $"Am {local} auf dem Bildschirm unterschrieben über Inhalts-Prüfsumme {currentHash[..16]}…",
+                    $"Signed by hand on screen on {local} over content hash {currentHash[..16]}…",
+                    $"Signé à la main sur l’écran le {local}, somme de contrôle du contenu {currentHash[..16]}…",
+                    $"Firmato a mano sullo schermo il {local}, somma di controllo del contenuto {currentHash[..16]}…");
                 draft.SignatureImage = signature.Image;
                 draft.SignatureStrokes = signature.Strokes!.Value.GetRawText();
                 break;
@@ -51,10 +53,12 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
                 if (signature.TanId is { } named && named != tanId) return Problems.Field("signature.tanId", "This code was not requested for this form; use the latest code.");
                 if (signature.Code?.Trim() is not { Length: > 0 } code) return Problems.Field("signature.code", "Enter the code you received.");
                 if (await tans.VerifyAsync(tanId, code, currentHash, ct) is { } refusal) return Refused(refusal);
-                var channel = draft.TanChannel == "sms" ? "SMS" : draft.Language == "en" ? "e-mail" : "E-Mail";
-                summary = draft.Language == "en"
-                    ? $"Signed with a one-time TAN sent by {channel} to {draft.TanRecipient}, confirmed by the identity service on {local} for content hash {currentHash[..16]}…"
-                    : $"Mit Einmal-Code (TAN) per {channel} an {draft.TanRecipient} unterschrieben, am {local} vom Identitätsdienst für die Inhalts-Prüfsumme {currentHash[..16]}… bestätigt";
+                var channel = draft.TanChannel == "sms" ? "SMS" : Languages.Choose(draft.Language, "E-Mail", "e-mail", "e-mail", "e-mail");
+                summary = Languages.Choose(draft.Language,
+                    $"Mit Einmal-Code (TAN) per {channel} an {draft.TanRecipient} unterschrieben, am {local} vom Identitätsdienst für die Inhalts-Prüfsumme {currentHash[..16]}… bestätigt",
+                    $"Signed with a one-time TAN sent by {channel} to {draft.TanRecipient}, confirmed by the identity service on {local} for content hash {currentHash[..16]}…",
+                    $"Signé avec un code à usage unique (TAN) envoyé par {channel} à {draft.TanRecipient}, confirmé par le service d’identification le {local} pour la somme de contrôle {currentHash[..16]}…",
+                    $"Firmato con un codice monouso (TAN) inviato per {channel} a {draft.TanRecipient}, confermato dal servizio d’identità il {local} per la somma di controllo {currentHash[..16]}…");
                 draft.SignatureImage = null;
                 draft.SignatureStrokes = null;
                 draft.TanId = null;

@@ -1,3 +1,4 @@
+using Municipal.ServiceDefaults;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -54,7 +55,7 @@ public static partial class TanApi
     {
         var isService = user.IsInRole(StaffRoles.Service);
         var (requester, sessionId) = (user.IsStaff() ? isService ? $"service:{user.StaffName()}" : $"staff:{user.StaffId()}" : null, (Guid?)null);
-        var language = request.Language ?? "de";
+        var language = request.Language ?? Languages.German;
         RoomView? room = null;
         if (requester is null)
         {
@@ -75,7 +76,7 @@ public static partial class TanApi
             }
             if (!room.IsOpen) return ConsultationClosed();
             (requester, sessionId) = ("resident:" + CapabilityToken.Hash(token), room.Id);
-            language = request.Language ?? (room.Language == "en" ? "en" : "de");
+            language = request.Language ?? Languages.OrGerman(room.Language);
         }
 
         var channel = request.Channel ?? TanChannel.Email;
@@ -85,7 +86,8 @@ public static partial class TanApi
         string? purpose, recipient;
         if (room is not null)
         {
-            purpose = language == "en" ? "a document in your consultation" : "ein Dokument in Ihrem Termin";
+            purpose = Languages.Choose(language, "ein Dokument in Ihrem Termin", "a document in your consultation",
+                "un document de votre entretien", "un documento del suo colloquio", "ein Papier in Ihrem Termin");
             if (channel != TanChannel.Email) errors["channel"] = ["The code goes to the e-mail address of your booking."];
             recipient = TanRecipient.Normalize(TanChannel.Email, room.Email);
             if (recipient is null) errors["recipient"] = ["There is no e-mail address on file for this consultation; ask the clerk."];
@@ -101,7 +103,7 @@ public static partial class TanApi
                 errors["recipient"] = [channel == TanChannel.Sms ? "A mobile number in international form, e.g. +41 79 123 45 67." : "A valid e-mail address."];
             }
         }
-        if (language is not ("de" or "en")) errors["language"] = ["\"de\" or \"en\"."];
+        if (!Languages.IsKnown(language)) errors["language"] = [Languages.Expected];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var recipientHash = hasher.Hash("tan-recipient", recipient!);

@@ -34,9 +34,9 @@ public sealed class InboxTests(Browser browser) : IClassFixture<Browser>
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "documents-06-inbox");
 
-        await row.GetByRole(AriaRole.Button, new() { Name = "fund.pdf mir zuweisen" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Mir zuweisen: fund.pdf" }).ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("ich");
-        await row.GetByRole(AriaRole.Button, new() { Name = "fund.pdf als erledigt markieren" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Erledigt: fund.pdf" }).ClickAsync();
         // Open only is the default filter: the processed document leaves the list.
         await Assertions.Expect(page.Locator("tr", new() { HasText = note })).ToHaveCountAsync(0);
         await page.GetByLabel("Nur offene").UncheckAsync();

@@ -27,6 +27,17 @@ public sealed class SubmitAndFollowTests(Browser browser) : IClassFixture<Browse
         await Assertions.Expect(done).ToContainTextAsync(new Regex("F-[0-9]{4}-[A-Z2-9]{6}"), new() { Timeout = 30_000 });
         var reference = Regex.Match(await done.InnerTextAsync(), "F-[0-9]{4}-[A-Z2-9]{6}").Value;
 
+        // The submitted values stay reachable by keyboard (issue 17): read-only, not disabled, and unchangeable.
+        var officialName = FormPage.Field(page, "applicant.officialName");
+        await Assertions.Expect(officialName).ToHaveJSPropertyAsync("readOnly", true);
+        await officialName.FocusAsync();
+        await Assertions.Expect(officialName).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(FormPage.Field(page, "applicant.firstName")).ToBeFocusedAsync();
+        await Assertions.Expect(FormPage.Field(page, "applicant.sex")).ToHaveAttributeAsync("aria-readonly", "true");
+        await FormPage.Field(page, "applicant.sex").SelectOptionAsync("1");
+        await Assertions.Expect(FormPage.Field(page, "applicant.sex")).ToHaveValueAsync("2");
+
         // The mail carries the status link too.
         var mail = (await Mailbox.WaitForAsync(email)).Single();
         Assert.Contains(reference, mail.Subject);

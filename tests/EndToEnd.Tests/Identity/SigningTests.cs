@@ -53,6 +53,32 @@ public sealed class SigningTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task Without_a_token_a_keyboard_user_signs_with_the_typed_name()
+    {
+        await using var party = await browser.NewPartyAsync(Browser.Phone, "fr-CH");
+        var page = await party.NewPageAsync();
+        await page.GotoAsync($"/sign.html#c={Content}&p=Inscription");
+        // No code without a consultation, so the help does not send keyboard users to it: it names the typed signature.
+        await Assertions.Expect(page.Locator("#pad-help")).ToHaveTextAsync("Signez dans le cadre. Au clavier, saisissez votre nom ci-dessous.");
+        await Assertions.Expect(page.Locator("#tan-request")).ToBeHiddenAsync();
+        await Browser.AssertAccessibleAsync(page);
+
+        var signed = page.EvaluateAsync<JsonElement>("() => new Promise(r => document.addEventListener('signed', e => r(e.detail), { once: true }))");
+        await page.GetByLabel("Vos prénom et nom en guise de signature").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#typed-error")).ToBeVisibleAsync();
+        await page.Keyboard.TypeAsync("Chiara Muster");
+        await page.Keyboard.PressAsync("Enter");
+        var signature = await signed;
+        Assert.Equal("typed", signature.GetProperty("method").GetString());
+        Assert.Equal("Chiara Muster", signature.GetProperty("name").GetString());
+        Assert.Equal(Content, signature.GetProperty("contentSha256").GetString());
+        await Assertions.Expect(page.Locator("#done-text")).ToHaveTextAsync("Vous avez signé « Inscription » avec votre nom « Chiara Muster ».");
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "identity-signed-typed-phone");
+    }
+
+    [Fact]
     public async Task Without_a_document_the_page_says_so_in_english_too()
     {
         await using var party = await browser.NewPartyAsync(Browser.Phone, "en-GB");

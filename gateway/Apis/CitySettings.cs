@@ -1,0 +1,20 @@
+using Municipal.ServiceDefaults;
+
+namespace Municipal.Gateway.Apis;
+
+/// <summary>The city's languages, as the pages read them from <c>/api/city</c>.</summary>
+public sealed record CitySettings(string DefaultLanguage, IReadOnlyList<string> Languages)
+{
+    public static CitySettings From(IConfiguration configuration)
+    {
+        var configured = (configuration["City:Languages"] ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(Municipal.ServiceDefaults.Languages.IsKnown)
+            .Distinct()
+            .ToList();
+        var offered = configured.Count > 0 ? configured : [.. Municipal.ServiceDefaults.Languages.All];
+        var wanted = configuration["City:DefaultLanguage"];
+        var defaultLanguage = wanted is not null && offered.Contains(wanted) ? wanted : offered[0];
+        return new CitySettings(defaultLanguage, offered);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Languages;
+
+/// <summary>Issue 17's audit findings that axe-core does not catch: focus ring contrast and a reachable audit table.</summary>
+public sealed class AccessibilityFindingsTests(Browser browser) : IClassFixture<Browser>
+{
+    [Fact]
+    public async Task The_focus_ring_has_three_to_one_contrast_on_a_light_page()
+    {
+        await using var party = await browser.NewPartyAsync(Browser.Phone);
+        var page = await party.NewPageAsync();
+        await page.GotoAsync("/book.html");
+        var link = page.Locator("#concern-list a").First;
+        await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await link.FocusAsync();
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.PressAsync("Tab"); // keyboard focus, so :focus-visible applies
+        var ratio = await page.EvaluateAsync<double>("""
+            () => {
+              const rgb = s => s.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+              const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+              const ring = lum(rgb(getComputedStyle(document.activeElement).outlineColor));
+              const page = lum(rgb(getComputedStyle(document.body).backgroundColor));
+              return (Math.max(ring, page) + 0.05) / (Math.min(ring, page) + 0.05);
+            }
+            """);
+        Assert.True(ratio >= 3, $"focus ring contrast {ratio:F2}:1");
+    }
+
+    [Fact]
+    public async Task The_audit_table_on_a_phone_scrolls_by_keyboard()
+    {
+        await using var party = await browser.NewPartyAsync(Browser.Phone);
+        Assert.True((await party.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "supervisor", password = "Schalter-2026!" } })).Ok);
+        var page = await party.NewPageAsync();
+        await page.GotoAsync("/agent/audit.html");
+        await Assertions.Expect(page.Locator("#entries tr").First).ToBeVisibleAsync(new() { Timeout = 15000 });
+        var region = page.GetByRole(AriaRole.Region, new() { Name = "Protokoll der Zugriffe" });
+        await region.FocusAsync();
+        await Assertions.Expect(region).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.True(await region.EvaluateAsync<double>("e => e.scrollWidth > e.clientWidth ? e.scrollLeft : 1") > 0, "the table does not scroll sideways from the keyboard");
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "staff-audit-phone");
+    }
+}

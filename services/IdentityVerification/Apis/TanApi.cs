@@ -1,4 +1,3 @@
-using Municipal.ServiceDefaults;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;

@@ -93,3 +93,9 @@ public sealed class StrictGatewayFactory : GatewayFactory
         new("RequestLimits:DefaultBytes", "1024"),
     ];
 }
+
+/// <summary>A floor on failed sign-ins well above a loaded test machine's hash and database write (see SignInTimingTests).</summary>
+public sealed class SignInFloorGatewayFactory : GatewayFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings() => [new("Auth:FailureFloorMs", "1500")];
+}

@@ -150,19 +150,26 @@ public sealed class IntakeService(
         catch (Exception ex)
         {
             foreach (var (path, _) in placements) DocumentStorage.DeleteFile(path);
-            bool committed;
-            try { committed = await db.Submissions.AsNoTracking().AnyAsync(s => s.Id == submissionId, CancellationToken.None); }
-            catch (Exception check)
-            {
-                logger.LogWarning(check, "Submission {SubmissionId} failed to commit and cannot be checked; the orphan sweep removes its files", submissionId);
-                throw;
-            }
-            if (!committed)
+            if (!await CommittedAsync(submissionId))
             {
                 foreach (var id in placed) storage.Delete(id);
                 logger.LogWarning(ex, "Submission {SubmissionId} failed to commit; its {Count} file(s) were removed", submissionId, placed.Count);
             }
             throw;
+        }
+    }
+
+    /// <summary>Whether the submission's rows exist after a failed commit; when that cannot be told, its files stay for the orphan sweep.</summary>
+    private async Task<bool> CommittedAsync(Guid submissionId)
+    {
+        try
+        {
+            return await db.Submissions.AsNoTracking().AnyAsync(s => s.Id == submissionId, CancellationToken.None);
+        }
+        catch (Exception check)
+        {
+            logger.LogWarning(check, "Submission {SubmissionId} failed to commit and cannot be checked; the orphan sweep removes its files", submissionId);
+            return true;
         }
     }
 

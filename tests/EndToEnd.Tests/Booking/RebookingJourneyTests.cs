@@ -31,7 +31,8 @@ public sealed partial class RebookingJourneyTests(Browser browser) : IClassFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht", new() { Timeout = 15000 });
 
-        var booked = (await Mailbox.WaitForAsync(email)).Single();
+        // Mails leave through booking's outbox and pending-mail consumer: under a full test run that can take a while.
+        var booked = (await Mailbox.WaitForAsync(email, timeout: TimeSpan.FromSeconds(90))).Single();
         var oldJoin = JoinLink().Match(booked.TextBody!).Groups[1].Value;
         var manage = ManageLink().Match(booked.TextBody!).Groups[1].Value;
 
@@ -46,7 +47,7 @@ public sealed partial class RebookingJourneyTests(Browser browser) : IClassFixtu
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Der Termin ist verschoben", new() { Timeout = 15000 });
         await Browser.ScreenshotAsync(page, "rebooking-01-moved-phone");
 
-        var moved = (await Mailbox.WaitForAsync(email, 2)).Last();
+        var moved = (await Mailbox.WaitForAsync(email, 2, TimeSpan.FromSeconds(90))).Last();
         Assert.StartsWith("Termin verschoben", moved.Subject);
         var newJoin = JoinLink().Match(moved.TextBody!).Groups[1].Value;
         Assert.NotEqual(oldJoin, newJoin);

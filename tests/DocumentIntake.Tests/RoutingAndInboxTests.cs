@@ -58,7 +58,8 @@ public class RoutingAndInboxTests(DocumentFactory factory) : IClassFixture<Docum
 
         var content = await tax.GetAsync($"/api/documents/{document.Id}/content");
         Assert.Equal("application/pdf", content.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("attachment", content.Content.Headers.ContentDisposition?.DispositionType);
+        // Shown by the browser rather than downloaded (issue 16 item 14); nosniff keeps it to the stored type.
+        Assert.Equal("inline", content.Content.Headers.ContentDisposition?.DispositionType);
     }
 
     [Fact]

@@ -49,8 +49,10 @@ public sealed class AuditLog(IServiceScopeFactory scopes, ILogger<AuditLog> logg
     {
         await next(context);
         var path = context.Request.Path;
-        // Not audited: who am I, and the staff pages' presence heartbeat (every 15 s, it touches no one's data).
+        // Not audited: who am I, the staff pages' presence heartbeat (every 15 s, it touches no one's data), and the
+        // city's languages every page reads before it shows a word.
         if (!path.StartsWithSegments("/api") || path.StartsWithSegments("/api/auth/me") || path.StartsWithSegments("/api/sessions/duty")
+            || path.StartsWithSegments("/api/city")
             || !context.User.IsSignedIn())
         {
             return;

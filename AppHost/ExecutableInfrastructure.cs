@@ -19,7 +19,7 @@ internal static class ExecutableInfrastructure
 
         var postgres = builder.AddExecutable("postgres", Path.Combine(scripts, "postgres.sh"), run, Path.Combine(run, "postgres"), Text(settings.PostgresPort))
             .WithEndpoint(port: settings.PostgresPort, name: "tcp", scheme: "tcp", isProxied: false)
-            .WithCommandProbe("pg_isready", "-q", "-h", "127.0.0.1", "-p", Text(settings.PostgresPort));
+            .WithCommandProbe("pg_isready", "-q", "-h", "127.0.0.1", "-U", "postgres", "-p", Text(settings.PostgresPort));
         var databasesMade = builder.AddExecutable("postgres-databases", Path.Combine(scripts, "postgres-databases.sh"), run,
                 [Text(settings.PostgresPort), .. SystemInfrastructure.DatabaseNames])
             .WithParentRelationship(postgres)
@@ -49,7 +49,12 @@ internal static class ExecutableInfrastructure
             .WithEndpoint(port: settings.ClamdPort, name: "tcp", scheme: "tcp", isProxied: false)
             .WithTcpProbe(settings.ClamdPort, ProbeHealthChecks.Ascii("zPING\0"), ProbeHealthChecks.Ascii("PONG"));
 
+        // A Maildir (new, cur, tmp) that the gateway's dev mailbox reads.
         var maildir = Folder("mail");
+        foreach (var part in new[] { "new", "cur", "tmp" })
+        {
+            Folder(Path.Combine("mail", part));
+        }
         var smtp = ServerResource.Add(builder, "smtp", "/usr/bin/python3", run, $"smtp://127.0.0.1:{settings.SmtpPort}", "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{settings.SmtpPort}",
                 "-c", "aiosmtpd.handlers.Mailbox", maildir)
             .WithEndpoint(port: settings.SmtpPort, name: "smtp", scheme: "smtp", isProxied: false)

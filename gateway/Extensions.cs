@@ -142,7 +142,7 @@ internal static class Extensions
         {
             app.MapDevMailbox();
         }
-        app.MapReverseProxy();
+        app.MapReverseProxy(proxy => proxy.Use(Proxy.ServiceUnavailable.AnswerWhileServiceIsDown));
         app.MapFallback("/api/{**rest}", () => Results.Problem(title: "Not found", statusCode: StatusCodes.Status404NotFound));
     }
 }

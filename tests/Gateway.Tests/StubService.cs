@@ -49,10 +49,14 @@ public sealed class StubService(string name) : IAsyncDisposable
         Url = app.Urls.First();
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the service as a crash would: its port refuses connections from now on.</summary>
+    public async Task StopAsync()
     {
         if (app is not null) await app.DisposeAsync();
+        app = null;
     }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
 }
 
 public sealed record Echo(string Service, string Path, string Method, string? Authorization, string? Cookie, string? ResidentToken);

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace Municipal.AppHost;
+
+/// <summary>
+/// What differs between copies of the system on one machine (configuration section <c>Municipal</c>, e.g.
+/// <c>Municipal__GatewayPort</c> from scripts/run or <c>--Municipal:GatewayPort=…</c> from a test): the gateway's port,
+/// the services' ports, the replicas, and the ports and folder of the infrastructure this AppHost starts itself.
+/// </summary>
+internal sealed record AppHostSettings(
+    string Instance,
+    int GatewayPort,
+    int? ServicePortBase,
+    int Replicas,
+    int InfrastructurePortBase,
+    string LocalDirectory,
+    bool Containers,
+    string ServicesEnvironment)
+{
+    /// <summary>The infrastructure's ports, counted from <see cref="InfrastructurePortBase"/> (23000 unless set).</summary>
+    public int PostgresPort => InfrastructurePortBase;
+    public int RedisPort => InfrastructurePortBase + 1;
+    public int RabbitMqPort => InfrastructurePortBase + 2;
+    public int RabbitMqManagementPort => InfrastructurePortBase + 3;
+    public int RabbitMqDistributionPort => InfrastructurePortBase + 4;
+    public int ClamdPort => InfrastructurePortBase + 5;
+    public int SmtpPort => InfrastructurePortBase + 6;
+    public int TurnPort => InfrastructurePortBase + 7;
+    // coturn's relay ports: a range of this copy's own, away from the shared coturn's 49160–49200.
+    public int TurnRelayMinPort => InfrastructurePortBase + 50;
+    public int TurnRelayMaxPort => InfrastructurePortBase + 89;
+
+    /// <summary>Data, logs and mails of this copy: <c>.local/apphost</c> or <c>.local/apphost-{instance}</c>.</summary>
+    public string RunDirectory => Path.Combine(LocalDirectory, Instance.Length == 0 ? "apphost" : $"apphost-{Instance}");
+
+    public static AppHostSettings From(IDistributedApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Municipal");
+        var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+        var local = section["LocalDirectory"] ?? Environment.GetEnvironmentVariable("MUNICIPAL_LOCAL") ?? Path.Combine(repository, ".local");
+        return new AppHostSettings(
+            Instance: section["Instance"] ?? "",
+            GatewayPort: section.GetValue("GatewayPort", 8080),
+            ServicePortBase: section.GetValue<int?>("ServicePortBase"),
+            Replicas: section.GetValue("Replicas", 1),
+            InfrastructurePortBase: section.GetValue("InfrastructurePortBase", 23000),
+            LocalDirectory: Path.GetFullPath(local),
+            Containers: section.GetValue<bool?>("Containers") ?? ContainerRuntimeAnswers(),
+            ServicesEnvironment: section["ServicesEnvironment"] ?? "Development");
+    }
+
+    /// <summary>Whether a container runtime answers here; a docker client without a daemon does not count.</summary>
+    private static bool ContainerRuntimeAnswers()
+    {
+        foreach (var runtime in new[] { "docker", "podman" })
+        {
+            try
+            {
+                using var process = Process.Start(new ProcessStartInfo(runtime, "info")
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                });
+                if (process is null)
+                {
+                    continue;
+                }
+                if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+                {
+                    process.Kill(entireProcessTree: true);
+                    continue;
+                }
+                if (process.ExitCode == 0)
+                {
+                    return true;
+                }
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // Not installed.
+            }
+        }
+        return false;
+    }
+}

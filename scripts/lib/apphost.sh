@@ -1,0 +1,62 @@
+# Runs the whole system under the Aspire AppHost (AppHost/): it starts its own infrastructure from the Debian packages,
+# the five services and the gateway, and the Aspire dashboard. Used by scripts/run and scripts/stop.
+# shellcheck source=services.sh
+. "$(dirname "${BASH_SOURCE[0]}")/services.sh"
+
+DASHBOARD_PORT="${DASHBOARD_PORT:-18888}"
+# The AppHost's own infrastructure: PostgreSQL on this port, Redis +1, RabbitMQ +2 (management +3, distribution +4),
+# clamd +5, SMTP +6, coturn +7 (relay ports +50…+89) — away from the machine's shared set and the tests' instance.
+INFRA_PORT_BASE="${INFRA_PORT_BASE:-23000}"
+APPHOST_PID="$RUN_DIR/pids/apphost.pid"
+APPHOST_LOG="$RUN_DIR/logs/apphost.log"
+
+apphost_running() { [ -f "$APPHOST_PID" ] && kill -0 "$(cat "$APPHOST_PID")" 2>/dev/null; }
+
+# Starts the built AppHost in the background with the settings of its http launch profile and this copy's ports.
+start_apphost() {
+  local binary="$ROOT/AppHost/bin/$CONFIGURATION/net10.0/AppHost"
+  [ -x "$binary" ] || { log "AppHost is not built ($binary)"; return 1; }
+  : > "$APPHOST_LOG"
+  (cd "$ROOT/AppHost" && \
+    ASPNETCORE_URLS="http://127.0.0.1:$DASHBOARD_PORT" \
+    ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$((DASHBOARD_PORT + 1))" \
+    ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://127.0.0.1:$((DASHBOARD_PORT + 2))" \
+    ASPIRE_ALLOW_UNSECURED_TRANSPORT=true \
+    DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development \
+    Municipal__Instance="$INSTANCE" Municipal__GatewayPort="$GATEWAY_PORT" Municipal__Replicas="$REPLICAS" \
+    Municipal__InfrastructurePortBase="$INFRA_PORT_BASE" Municipal__LocalDirectory="$LOCAL" \
+    exec nohup "$binary" >"$APPHOST_LOG" 2>&1) &
+  echo $! > "$APPHOST_PID"
+}
+
+# The dashboard's login URL (with its token), as the AppHost logs it.
+dashboard_login_url() {
+  local i
+  for ((i = 0; i < 120; i++)); do
+    grep -oE "http://[^ ]+/login\?t=[0-9a-f]+" "$APPHOST_LOG" 2>/dev/null | head -1 && return 0
+    apphost_running || break
+    sleep 0.5
+  done
+  return 1
+}
+
+# Stops the AppHost; it stops every resource it started (services, gateway, infrastructure) before it exits.
+stop_apphost() {
+  apphost_running || { rm -f "$APPHOST_PID"; return 0; }
+  local pid; pid=$(cat "$APPHOST_PID")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
+  rm -f "$APPHOST_PID"
+}
+
+wait_apphost_healthy() { # seconds
+  local deadline=$((SECONDS + ${1:-240}))
+  while ((SECONDS < deadline)); do
+    apphost_running || { log "the AppHost stopped:"; tail -30 "$APPHOST_LOG" >&2; return 1; }
+    curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  log "the system did not become healthy; see the dashboard and $APPHOST_LOG"
+  return 1
+}

@@ -9,7 +9,8 @@ public sealed class ContentDispositionTests(DocumentFactory factory) : IClassFix
     [Fact]
     public async Task Pdfs_and_pictures_open_inline_with_nosniff_and_their_name()
     {
-        var submitted = await (await factory.CreateClient().PostAsync("/api/documents/kiosk/submissions",
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var submitted = await (await kiosk.PostAsync("/api/documents/kiosk/submissions",
             Files.Form(("files", "Mietvertrag.pdf", Files.Pdf("lease"), "application/pdf"), ("files", "Foto Ausweis.png", Files.Png, "image/png"))
                 .With("concernKey", "move"))).SubmittedAsync();
         var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office"));

@@ -199,7 +199,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
 
         // A resident names neither purpose nor recipient (they are ignored), and their code goes by e-mail only.
         var resident = Resident(out _);
-        var own = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = "abc", purpose = "", recipient = "0791234567", channel = "sms", language = "fr" });
+        var own = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = "abc", purpose = "", recipient = "0791234567", channel = "sms", language = "es" });
         Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
         Assert.Equal(["channel", "contentSha256", "language"], (await ProblemAsync(own)).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
     }

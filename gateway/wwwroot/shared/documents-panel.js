@@ -7,6 +7,8 @@ import { register, t, apply, language, locale } from '/shared/i18n.js';
 register({
   de: {
     'docs.reason.malformed': 'Die Sendung ist unvollständig oder beschädigt angekommen. Bitte versuchen Sie es erneut.',
+    'docs.reason.file-name': 'Der Dateiname enthält unzulässige Zeichen. Bitte benennen Sie die Datei um.',
+    'docs.reason.control-character': 'Eine Angabe enthält unzulässige Steuerzeichen. Bitte prüfen Sie Ihre Eingabe.',
     'docs.reason.not-multipart': 'Die Sendung hat nicht das erwartete Format. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
     'docs.title': 'Dokumente', 'docs.choose': 'Dateien wählen (PDF, JPEG, PNG, TIFF)', 'docs.send': 'Hochladen',
     'docs.none': 'Noch keine Dokumente.', 'docs.refresh': 'Aktualisieren', 'docs.open': 'Öffnen',
@@ -24,6 +26,8 @@ register({
   },
   en: {
     'docs.reason.malformed': 'The upload arrived incomplete or damaged. Please try again.',
+    'docs.reason.file-name': 'The file name contains characters that are not allowed. Please rename the file.',
+    'docs.reason.control-character': 'An entry contains control characters that are not allowed. Please check what you entered.',
     'docs.reason.not-multipart': 'The upload is not in the expected form. Please reload the page and try again.',
     'docs.title': 'Documents', 'docs.choose': 'Choose files (PDF, JPEG, PNG, TIFF)', 'docs.send': 'Upload',
     'docs.none': 'No documents yet.', 'docs.refresh': 'Refresh', 'docs.open': 'Open',
@@ -41,6 +45,8 @@ register({
   },
   fr: {
     'docs.reason.malformed': 'L’envoi est arrivé incomplet ou endommagé. Veuillez réessayer.',
+    'docs.reason.file-name': 'Le nom du fichier contient des caractères non autorisés. Veuillez renommer le fichier.',
+    'docs.reason.control-character': 'Une indication contient des caractères de contrôle non autorisés. Veuillez vérifier votre saisie.',
     'docs.reason.not-multipart': 'L’envoi n’a pas le format attendu. Veuillez recharger la page et réessayer.',
     'docs.title': 'Documents',
     'docs.choose': 'Choisir des fichiers (PDF, JPEG, PNG, TIFF)',
@@ -77,6 +83,8 @@ register({
   },
   it: {
     'docs.reason.malformed': 'L’invio è arrivato incompleto o danneggiato. Riprovate.',
+    'docs.reason.file-name': 'Il nome del file contiene caratteri non ammessi. Rinominate il file.',
+    'docs.reason.control-character': 'Un dato contiene caratteri di controllo non ammessi. Verificate quanto inserito.',
     'docs.reason.not-multipart': 'L’invio non ha il formato previsto. Ricaricate la pagina e riprovate.',
     'docs.title': 'Documenti',
     'docs.choose': 'Scegliere file (PDF, JPEG, PNG, TIFF)',

@@ -122,6 +122,45 @@ public sealed class SigningTests(FormFactory factory) : IClassFixture<FormFactor
     }
 
     [Fact]
+    public async Task In_a_consultation_the_tan_goes_only_to_the_rooms_address_never_to_one_typed_into_the_form()
+    {
+        var held = Mailbox.UniqueAddress();
+        var (room, roomToken) = factory.Sessions.AddRoom("residents-office", "residence-registration", "Anna Muster", held);
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
+        var id = (await (await clerk.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "residence-registration", sessionId = room.Id }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var resident = factory.CreateResidentClient(roomToken);
+        // The form's e-mail field now holds another address than the one the city holds for this resident.
+        var typed = Mailbox.UniqueAddress();
+        await Residents.FillAsync(resident, id, Residents.Registration(typed));
+        var hash = (await resident.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}")).GetProperty("contentSha256").GetString()!;
+
+        // The room holds no phone number, so an SMS to a typed number is refused by name.
+        var sms = await resident.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "sms", recipient = "+41 79 123 45 67", contentSha256 = hash });
+        Assert.Equal(HttpStatusCode.BadRequest, sms.StatusCode);
+        Assert.True((await sms.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("channel", out _));
+
+        // Sessions down: an outage, not a code to the typed address.
+        factory.Sessions.Down = true;
+        try
+        {
+            var down = await resident.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "email", contentSha256 = hash });
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
+        }
+        finally
+        {
+            factory.Sessions.Down = false;
+        }
+
+        var sent = await resident.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "email", recipient = typed, contentSha256 = hash });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var tan = factory.Neighbours.Tans[(await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tanId").GetGuid()];
+        Assert.Equal((held, "email", hash), (tan.Recipient, tan.Channel, tan.ContentSha256));
+        Assert.DoesNotContain(factory.Neighbours.Tans.Values, t => t.Recipient == typed);
+    }
+
+    [Fact]
     public async Task A_change_after_the_tan_was_sent_makes_the_code_useless()
     {
         var (id, token) = await Residents.NewDraftAsync(factory.CreateClient());

@@ -11,6 +11,9 @@ using Municipal.Form.Realtime;
 using Municipal.Form.Rules;
 using Municipal.Form.Signing;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Sessions;
+using Municipal.Contracts.Sessions;
 
 namespace Municipal.Form.Apis;
 
@@ -21,7 +24,7 @@ public static class SigningApi
 
     public sealed record SubmitResponse(Guid DossierId, string Reference, string ContentSha256, string StatusToken, string StatusUrl);
 
-    /// <summary>channel "email" (to the form's own e-mail address) or "sms" (to the number given); contentSha256 as shown, optional.</summary>
+    /// <summary>channel "email" (in a consultation to the room's address, else to the form's own) or "sms" (stand-alone forms only, to the number given); contentSha256 as shown, optional.</summary>
     public sealed record TanRequest(string? Channel, string? Recipient, string? ContentSha256);
 
     public const int MaxTansPerDraft = 5;
@@ -52,10 +55,13 @@ public static class SigningApi
     }
 
     /// <summary>
-    /// Asks identity to send a one-time code bound to the hash of the draft's current, valid content. An e-mail goes
-    /// to the address in the form (where the dossier's mails go too), so a draft cannot mail codes to strangers.
+    /// Asks identity to send a one-time code bound to the hash of the draft's current, valid content. In a
+    /// consultation the code goes only to contact data the city already holds for that resident (the room's e-mail
+    /// address, issue 13 item 6), never to an address or number typed into the form; a stand-alone form has no
+    /// such data, so there the code goes to the form's own e-mail address (where the dossier's mails go too).
     /// </summary>
-    public static async Task<IResult> RequestTan(Guid id, TanRequest request, HttpContext http, FormDb db, DraftAccess access, FormCatalog catalog, CityClock clock, IdentityTans tans)
+    public static async Task<IResult> RequestTan(Guid id, TanRequest request, HttpContext http, FormDb db, DraftAccess access, FormCatalog catalog, CityClock clock, IdentityTans tans,
+        SessionsClient sessions, IConfiguration configuration, ILogger<TanRequest> logger)
     {
         var ct = http.RequestAborted;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -66,7 +72,28 @@ public static class SigningApi
                 new Dictionary<string, object?> { ["contentSha256"] = hash });
 
         string recipient;
-        switch (request.Channel ?? "email")
+        if (draft.SessionId is { } sessionId)
+        {
+            // Asked as the service "forms" for the draft's department, as the identity consumer does: the resident's
+            // token is not at hand when the clerk's side asks, and sessions applies its department rule either way.
+            RoomView? room;
+            try
+            {
+                var lookup = await sessions.ForStaffAsync(sessionId, "Bearer " + InternalToken.IssueForService(configuration, "forms", [draft.DepartmentKey]), ct);
+                room = lookup.Room;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Sessions did not answer for the room of draft {DraftId}.", id);
+                return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable", "Please try again in a moment.");
+            }
+            if (room is null) return Problems.Conflict("The consultation of this form is no longer available.");
+            // The room holds no phone number: an SMS would go to a number the resident typed, so it is refused.
+            if ((request.Channel ?? "email") != "email") return Problems.Field("channel", "In a consultation the code goes to the e-mail address of your booking.");
+            if (room.Email?.Trim() is not { Length: > 0 } held) return Problems.Field("recipient", "There is no e-mail address on file for this consultation; ask the clerk.");
+            recipient = held;
+        }
+        else switch (request.Channel ?? "email")
         {
             case "email":
                 var emailField = definition!.Leaves().First(f => f.Type == "email").Id;

@@ -295,6 +295,15 @@ export class DraftSync {
 }
 
 // Concerns without a form (the consultation, the chat and uploads are the whole procedure).
+// Where a code goes in a consultation: the e-mail address the city holds from the booking, not one typed into the form.
+register({
+  de: { 'cf.tan.toBooking': 'An die E-Mail-Adresse Ihrer Buchung.' },
+  en: { 'cf.tan.toBooking': 'To the e-mail address of your booking.' },
+  fr: { 'cf.tan.toBooking': 'À l’adresse e-mail de votre réservation.' },
+  it: { 'cf.tan.toBooking': 'All’indirizzo e-mail della vostra prenotazione.' },
+  'de-x-ls': { 'cf.tan.toBooking': 'Wir schicken den Code an Ihre E-Mail-Adresse. Das ist die Adresse von Ihrer Anmeldung für den Termin.' },
+});
+
 register({
   de: { 'cf.none.clerk': 'Für dieses Anliegen gibt es kein Formular. Halten Sie das Ergebnis im Gespräch fest; Unterlagen kommen über „Unterlagen“.',
         'cf.none.resident': 'Für dieses Anliegen füllen Sie kein Formular aus. Die Sachbearbeitung klärt alles im Gespräch mit Ihnen; Unterlagen können Sie unten unter „Dokumente“ senden.' },
@@ -393,7 +402,7 @@ function tanMessage(error) {
  * The signing part: by hand on a pad, or with a one-time code (TAN) the forms service asks identity to send for
  * exactly the current content; calls onSubmitted({ reference, statusToken }) when done.
  */
-export function mountSigning(container, { view, sync, token, onSubmitted }) {
+export function mountSigning(container, { view, sync, token, onSubmitted, consultation = false }) {
   container.replaceChildren();
   const tpl = document.createElement('section');
   tpl.className = 'card cf-sign';
@@ -454,10 +463,12 @@ export function mountSigning(container, { view, sync, token, onSubmitted }) {
     $('.cf-tan-phone').hidden = !sms;
     const email = emailField ? view.values()[emailField] : '';
     $('.cf-tan-to').hidden = sms;
-    $('.cf-tan-to').textContent = email ? t('cf.tan.to', { to: email }) : t('cf.tan.noEmail');
+    // In a consultation the server sends the code only to the booking's address (issue 13 item 6), never by SMS.
+    $('.cf-tan-to').textContent = consultation ? t('cf.tan.toBooking') : email ? t('cf.tan.to', { to: email }) : t('cf.tan.noEmail');
     if (sms && !$('#cf-tan-phone').value) $('#cf-tan-phone').value = view.values().phone || '';
   };
   for (const radio of tpl.querySelectorAll('input[name=cf-method]')) radio.addEventListener('change', showMethod);
+  if (consultation) tpl.querySelector('input[name=cf-channel][value=sms]').closest('label').hidden = true;
   for (const radio of tpl.querySelectorAll('input[name=cf-channel]')) radio.addEventListener('change', showChannel);
   tpl.querySelector('input[name=cf-method][value=tan]').addEventListener('change', showChannel);
 
@@ -567,7 +578,7 @@ export function mount(container, ctx) {
       point.addEventListener('click', () => lastFocus && sync.point(lastFocus));
       container.querySelector('.cf-bar').prepend(point);
     } else {
-      mountSigning(signing, { view, sync, token, onSubmitted: result => showSubmitted(signing, result) });
+      mountSigning(signing, { view, sync, token, consultation: true, onSubmitted: result => showSubmitted(signing, result) });
     }
   }
 

@@ -16,10 +16,11 @@ internal sealed class ConsultationForm : IAsyncDisposable
     public required IPage Resident { get; init; }
     public required IPage Clerk { get; init; }
 
-    public static async Task<ConsultationForm> OpenAsync(Browser browser)
+    /// <param name="email">The e-mail address given when taking the ticket (the contact data the city holds).</param>
+    public static async Task<ConsultationForm> OpenAsync(Browser browser, string? email = null)
     {
         var name = $"Anna Muster{Random.Shared.Next(100, 999)}";
-        var ticket = await ConsultationTickets.TakeAsync(name, "residence-registration");
+        var ticket = await ConsultationTickets.TakeAsync(name, "residence-registration", email);
         var residentParty = await browser.NewPartyAsync(Browser.Phone);
         var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
         var consultation = new ConsultationForm

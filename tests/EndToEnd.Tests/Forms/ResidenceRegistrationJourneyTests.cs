@@ -16,7 +16,8 @@ public sealed partial class ResidenceRegistrationJourneyTests(Browser browser) :
     public async Task Filled_together_signed_by_tan_submitted_delivered_to_the_inbox_and_followed_from_the_mail()
     {
         var email = Mailbox.UniqueAddress();
-        await using var consultation = await ConsultationForm.OpenAsync(browser);
+        var booked = Mailbox.UniqueAddress();
+        await using var consultation = await ConsultationForm.OpenAsync(browser, booked);
         var (resident, clerk, clerkParty) = (consultation.Resident, consultation.Clerk, consultation.ClerkParty);
 
         // In the consultation both fill in the form the clerk opened.
@@ -25,13 +26,15 @@ public sealed partial class ResidenceRegistrationJourneyTests(Browser browser) :
         await Assertions.Expect(FormPage.Field(resident, "phone")).ToHaveValueAsync("+41 52 267 11 11", new() { Timeout = 5000 });
         await Assertions.Expect(FormPage.Field(clerk, "newAddress.town")).ToHaveValueAsync("Winterthur", new() { Timeout = 5000 });
 
-        // The resident signs with a one-time code sent to the e-mail address in the form.
+        // The resident signs with a one-time code sent to the e-mail address of the booking (contact data the city
+        // holds), not to the other address typed into the form; in a consultation there is no SMS choice.
         var signing = resident.Locator(".cf-sign");
         await signing.GetByLabel("Mit Einmal-Code (TAN)").CheckAsync();
-        await Assertions.Expect(signing.Locator(".cf-tan-to")).ToContainTextAsync(email);
+        await Assertions.Expect(signing.Locator(".cf-tan-to")).ToHaveTextAsync("An die E-Mail-Adresse Ihrer Buchung.");
+        await Assertions.Expect(signing.GetByLabel("SMS")).ToBeHiddenAsync();
         await signing.GetByRole(AriaRole.Button, new() { Name = "Code senden" }).ClickAsync();
         await Assertions.Expect(signing.Locator(".cf-tan-sent")).ToContainTextAsync("Der Code wurde an", new() { Timeout = 45_000 });
-        var tanMail = (await Mailbox.WaitForAsync(email, where: m => (m.Subject ?? "").Contains("Code"), timeout: TimeSpan.FromSeconds(60))).Single();
+        var tanMail = (await Mailbox.WaitForAsync(booked, where: m => (m.Subject ?? "").Contains("Code"), timeout: TimeSpan.FromSeconds(60))).Single();
         var code = SixDigits().Match(tanMail.TextBody ?? "").Groups[1].Value;
         Assert.Matches("^[0-9]{6}$", code);
         await Browser.AssertAccessibleAsync(resident);

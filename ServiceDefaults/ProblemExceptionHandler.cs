@@ -23,7 +23,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             // caller's input, not a server fault.
             _ when DataException(exception) || exception is InvalidDataException or System.Text.EncoderFallbackException
                 => (StatusCodes.Status400BadRequest, "Die Anfrage ist ungültig. / The request is not valid."),
-            HttpRequestException or BrokenCircuitException or TimeoutRejectedException or Npgsql.NpgsqlException { IsTransient: true }
+            HttpRequestException or BrokenCircuitException or TimeoutRejectedException
+                => (StatusCodes.Status503ServiceUnavailable, "Vorübergehend nicht verfügbar. / Temporarily unavailable."),
+            // The database is overloaded, not the request wrong: EF hands a transient Npgsql failure on wrapped
+            // ("likely due to a transient failure" InvalidOperationException, DbUpdateException), so look down the chain.
+            _ when TransientDatabase(exception)
                 => (StatusCodes.Status503ServiceUnavailable, "Vorübergehend nicht verfügbar. / Temporarily unavailable."),
             // Someone else changed the same record at the same moment, more often than a handler tried again.
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException
@@ -56,6 +60,25 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     private static bool DataException(Exception exception) =>
         (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: var state }
         && state.StartsWith("22", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Anywhere in the chain: a pool with no free connection ("The connection pool has been exhausted"), a command
+    /// timeout, a dropped connection, too many connections (all <c>IsTransient</c>), a serialization failure (40001),
+    /// a deadlock victim (40P01) or a lock not available in time (55P03), or EF giving up after its retries.
+    /// </summary>
+    internal static bool TransientDatabase(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is Npgsql.NpgsqlException { IsTransient: true }
+                or Npgsql.PostgresException { SqlState: "40001" or "40P01" or "55P03" }
+                or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>A JSON path such as <c>$.address.zip</c> or <c>$[2].day</c> as the field name clients know: <c>address.zip</c>, <c>[2].day</c>.</summary>
     internal static string FieldOf(string jsonPath) => jsonPath.TrimStart('$').TrimStart('.') is { Length: > 0 } field ? field : "body";

@@ -142,7 +142,15 @@ internal static class Extensions
         {
             app.MapDevMailbox();
         }
-        app.MapReverseProxy(proxy => proxy.Use(Proxy.ServiceUnavailable.AnswerWhileServiceIsDown));
+        // A pipeline of our own replaces YARP's default one, so its steps are named again: affinity keeps a SignalR
+        // client on its replica, load balancing picks among replicas, passive checks take a failing one out.
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(Proxy.ServiceUnavailable.AnswerWhileServiceIsDown);
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
         app.MapFallback("/api/{**rest}", () => Results.Problem(title: "Not found", statusCode: StatusCodes.Status404NotFound));
     }
 }

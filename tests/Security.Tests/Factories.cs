@@ -12,16 +12,40 @@ public sealed class BookingService() : ServiceFactory<booking::Program>("booking
 
 public sealed class SessionsService() : ServiceFactory<sessions::Program>("sessiondb");
 
-public sealed class IdentityService() : ServiceFactory<identity::Program>("identitydb")
+/// <summary>A service that asks sessions which room a resident's token opens; the stand-in answers for the rooms a test registers.</summary>
+public abstract class AsksSessions<TProgram>(string databaseName) : ServiceFactory<TProgram>(databaseName) where TProgram : class
+{
+    public FakeSessions Sessions { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Sessions.StartAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Sessions.DisposeAsync();
+    }
+}
+
+public sealed class IdentityService() : AsksSessions<identity::Program>("identitydb")
 {
     protected override IEnumerable<KeyValuePair<string, string>> Configure() =>
-        [new("Identity:DocumentNumberKey", "matrix-test-key-that-is-long-enough-0123456789")];
+    [
+        new("Identity:DocumentNumberKey", "matrix-test-key-that-is-long-enough-0123456789"),
+        new("services:sessions:http:0", Sessions.Url),
+    ];
 }
 
 public sealed class FormsService() : ServiceFactory<forms::Program>("formdb");
 
-public sealed class DocumentsService() : ServiceFactory<documents::Program>("documentdb")
+public sealed class DocumentsService() : AsksSessions<documents::Program>("documentdb")
 {
     protected override IEnumerable<KeyValuePair<string, string>> Configure() =>
-        [new("Documents:StoragePath", Path.Combine(Path.GetTempPath(), "municipal-matrix-" + Guid.NewGuid().ToString("N")))];
+    [
+        new("Documents:StoragePath", Path.Combine(Path.GetTempPath(), "municipal-matrix-" + Guid.NewGuid().ToString("N"))),
+        new("services:sessions:http:0", Sessions.Url),
+    ];
 }

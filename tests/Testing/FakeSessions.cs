@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Municipal.IdentityVerification.Tests;
+namespace Municipal.Testing;
 
 /// <summary>
 /// A real HTTP server on a free loopback port standing in for the sessions service: it answers the two
-/// room look-ups identity makes, for rooms and resident tokens the test registers.
+/// room look-ups other services make (identity, document intake), for rooms and resident tokens the test registers.
 /// </summary>
 public sealed class FakeSessions : IAsyncDisposable
 {

@@ -4,7 +4,12 @@ extern alias identity;
 extern alias forms;
 extern alias documents;
 
+using System.Net;
 using System.Net.Http.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Contracts.Booking;
+using Municipal.ServiceDefaults.Security;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -36,9 +41,49 @@ public sealed class BookingBadInput(BookingService service) : BadInputMatrix<boo
     }
 }
 
-public sealed class SessionsBadInput(SessionsService service) : BadInputMatrix<sessions::Program>(service, "sessions"), IClassFixture<SessionsService>;
+public sealed class SessionsBadInput(SessionsService service) : BadInputMatrix<sessions::Program>(service, "sessions"), IClassFixture<SessionsService>
+{
+    /// <summary>A real room, opened the way booking opens one: QueueTicketIssued over RabbitMQ with the token's hash.</summary>
+    protected override async Task<IReadOnlyList<ResidentAccess>> ResidentAccessAsync(HttpClient anonymous)
+    {
+        var token = CapabilityToken.Create();
+        var now = DateTimeOffset.UtcNow;
+        var bus = service.Services.GetRequiredService<IBusControl>();
+        Assert.Equal(BusHealthStatus.Healthy, await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60)));
+        await bus.Publish(new QueueTicketIssued(Guid.NewGuid(), "move", "residents-office", "Erika Muster", "matrix@example.org", "de",
+            CapabilityToken.Hash(token), now, now.AddHours(2)));
+        var resident = Client(token);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await resident.GetAsync("/api/sessions/rooms/current")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The room for the published ticket did not open.");
+            await Task.Delay(200);
+        }
+        return [new("/api/sessions/", token)];
+    }
 
-public sealed class IdentityBadInput(IdentityService service) : BadInputMatrix<identity::Program>(service, "identity"), IClassFixture<IdentityService>;
+    private HttpClient Client(string token)
+    {
+        var client = service.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Resident-Token", token);
+        return client;
+    }
+}
+
+public sealed class IdentityBadInput(IdentityService service) : BadInputMatrix<identity::Program>(service, "identity"), IClassFixture<IdentityService>
+{
+    /// <summary>A resident of an open room (the sessions stand-in knows the token) and a TAN they requested.</summary>
+    protected override async Task<IReadOnlyList<ResidentAccess>> ResidentAccessAsync(HttpClient anonymous)
+    {
+        var (_, token) = service.Sessions.AddRoom("residents-office", "move", "Erika Muster");
+        var resident = service.CreateResidentClient(token);
+        var issued = await resident.PostAsJsonAsync("/api/identity/tans",
+            new { contentSha256 = new string('a', 64), purpose = "Matrix", recipient = "matrix@example.org", channel = "email", language = "de" });
+        Assert.True(issued.IsSuccessStatusCode, await issued.Content.ReadAsStringAsync());
+        var id = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tanId").GetGuid().ToString();
+        return [new("/api/identity/tans", token, new Dictionary<string, string> { ["id"] = id })];
+    }
+}
 
 public sealed class FormsBadInput(FormsService service) : BadInputMatrix<forms::Program>(service, "forms"), IClassFixture<FormsService>
 {
@@ -55,4 +100,13 @@ public sealed class FormsBadInput(FormsService service) : BadInputMatrix<forms::
     }
 }
 
-public sealed class DocumentsBadInput(DocumentsService service) : BadInputMatrix<documents::Program>(service, "documents"), IClassFixture<DocumentsService>;
+public sealed class DocumentsBadInput(DocumentsService service) : BadInputMatrix<documents::Program>(service, "documents"), IClassFixture<DocumentsService>
+{
+    /// <summary>A resident of an open room (the sessions stand-in knows the token): uploads go to that room.</summary>
+    protected override Task<IReadOnlyList<ResidentAccess>> ResidentAccessAsync(HttpClient anonymous)
+    {
+        var (room, token) = service.Sessions.AddRoom("residents-office", "move", "Erika Muster");
+        return Task.FromResult<IReadOnlyList<ResidentAccess>>(
+            [new("/api/documents/", token, new Dictionary<string, string> { ["sessionId"] = room.Id.ToString() })]);
+    }
+}

@@ -70,19 +70,25 @@ public abstract partial class BadInputMatrix<TProgram>(ServiceFactory<TProgram> 
 
         var failures = new List<string>();
         var sent = 0;
+        // Requests whose answer to the real token differed from a stranger's token's, by the token's path: the token was
+        // accepted and the bad value reached the handler behind the resident check.
+        var reached = residents.ToDictionary(r => r.PathPrefix, _ => 0);
         foreach (var endpoint in Endpoints())
         {
             var access = rules.GetValueOrDefault(endpoint.Key, Access.Staff);
             var callers = new List<HttpClient>();
             var resident = residents.FirstOrDefault(r => endpoint.Path.StartsWith(r.PathPrefix, StringComparison.Ordinal));
+            HttpClient? stranger = null, holder = null;
             if (clients.TryGetValue(access, out var staff)) callers.Add(staff);
             else
             {
                 callers.Add(anonymous);
-                callers.Add(Client(resident: resident?.Token ?? CapabilityToken.Create()));
+                callers.Add(stranger = Client(resident: CapabilityToken.Create()));
+                if (resident is not null) callers.Add(holder = Client(resident: resident.Token));
             }
             foreach (var (what, request) in Requests(endpoint, resident?.Route))
             {
+                HttpStatusCode? strangerStatus = null;
                 foreach (var client in callers)
                 {
                     sent++;
@@ -91,6 +97,11 @@ public abstract partial class BadInputMatrix<TProgram>(ServiceFactory<TProgram> 
                     {
                         // Headers only: an event stream (a draft's live changes) answers 200 and never ends.
                         using var response = await client.SendAsync(copy, HttpCompletionOption.ResponseHeadersRead);
+                        if (client == stranger) strangerStatus = response.StatusCode;
+                        if (client == holder && response.StatusCode != strangerStatus && response.StatusCode != HttpStatusCode.ServiceUnavailable)
+                        {
+                            reached[resident!.PathPrefix]++;
+                        }
                         if ((int)response.StatusCode >= 500 && response.StatusCode != HttpStatusCode.ServiceUnavailable)
                         {
                             var body = await response.Content.ReadAsStringAsync();
@@ -110,6 +121,9 @@ public abstract partial class BadInputMatrix<TProgram>(ServiceFactory<TProgram> 
             }
         }
         Assert.True(sent > 100, $"Only {sent} requests were sent to {name}.");
+        // Without this the resident endpoints could silently fall back to refusing the token before any bad value is read.
+        Assert.True(reached.Values.All(n => n > 0),
+            $"Bad requests to {name} that a real resident token got further with than a stranger's: {string.Join(", ", reached.Select(r => $"{r.Key} {r.Value}"))}.");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} bad requests to {name} answered with a server error:\n{string.Join("\n", failures.Distinct().Take(80))}");
     }
 

@@ -1,5 +1,5 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
-import { register, t, languageSwitch, language, pick } from '/shared/i18n.js';
+import { register, t, languageSwitch, language, pick, weekday } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
@@ -15,7 +15,6 @@ register({
     'ab.documentsEn': 'Unterlagen (Englisch, eine pro Zeile)', 'ab.identity': 'Identitätsprüfung nötig', 'ab.signature': 'Unterschrift nötig', 'ab.active': 'Angeboten',
     'ab.delete': 'Löschen', 'ab.edit': 'Bearbeiten', 'ab.saved': 'Gespeichert.', 'ab.wholeCity': 'Ganze Stadt', 'ab.saveHours': 'Öffnungszeiten speichern: {name}',
     'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
-    'day.0': 'Sonntag', 'day.1': 'Montag', 'day.2': 'Dienstag', 'day.3': 'Mittwoch', 'day.4': 'Donnerstag', 'day.5': 'Freitag', 'day.6': 'Samstag',
   },
   en: {
     'agent.name': 'Counter for staff', 'ab.title': 'Services and hours', 'ab.hours': 'Opening hours',
@@ -28,7 +27,6 @@ register({
     'ab.documentsEn': 'Documents (English, one per line)', 'ab.identity': 'Identity check needed', 'ab.signature': 'Signature needed', 'ab.active': 'Offered',
     'ab.delete': 'Delete', 'ab.edit': 'Edit', 'ab.saved': 'Saved.', 'ab.wholeCity': 'Whole city', 'ab.saveHours': 'Save opening hours: {name}',
     'ab.deleteClosure': 'Delete: closure {date}', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
-    'day.0': 'Sunday', 'day.1': 'Monday', 'day.2': 'Tuesday', 'day.3': 'Wednesday', 'day.4': 'Thursday', 'day.5': 'Friday', 'day.6': 'Saturday',
   },
   fr: {
     'agent.name': 'Guichet pour les collaborateurs',
@@ -71,13 +69,6 @@ register({
     'ab.editStaff': 'Modifier : {name}',
     'ab.editConcern': 'Modifier : {name}',
     'ab.removeStaff': 'Supprimer : {name}',
-    'day.0': 'Dimanche',
-    'day.1': 'Lundi',
-    'day.2': 'Mardi',
-    'day.3': 'Mercredi',
-    'day.4': 'Jeudi',
-    'day.5': 'Vendredi',
-    'day.6': 'Samedi',
   },
   it: {
     'agent.name': 'Sportello per i collaboratori',
@@ -120,13 +111,6 @@ register({
     'ab.editStaff': 'Modificare: {name}',
     'ab.editConcern': 'Modificare: {name}',
     'ab.removeStaff': 'Eliminare: {name}',
-    'day.0': 'Domenica',
-    'day.1': 'Lunedì',
-    'day.2': 'Martedì',
-    'day.3': 'Mercoledì',
-    'day.4': 'Giovedì',
-    'day.5': 'Venerdì',
-    'day.6': 'Sabato',
   },
 });
 
@@ -157,7 +141,7 @@ function renderHours() {
       const dow = day % 7;
       const id = `h-${d.key}-${dow}`;
       const value = d.openingHours.filter(h => h.day === dow).map(h => `${h.opens}-${h.closes}`).join(', ');
-      form.append(el('div', {}, el('label', { htmlFor: id, textContent: t('day.' + dow) }), el('input', { id, name: `day${dow}`, value })));
+      form.append(el('div', {}, el('label', { htmlFor: id, textContent: weekday(dow) }), el('input', { id, name: `day${dow}`, value })));
     }
     const error = el('p', { className: 'error', role: 'alert' });
     const save = el('button', { type: 'submit', textContent: t('ab.save') });

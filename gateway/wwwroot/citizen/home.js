@@ -1,5 +1,5 @@
 // The front door: concerns by department, "talk to us now" while the counter is open, "book an appointment".
-import { register, apply, languageSwitch, language, t, pick } from '/shared/i18n.js';
+import { register, apply, languageSwitch, language, t, pick, weekday } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 
 register({
@@ -10,7 +10,6 @@ register({
     'home.minutes': 'ca. {n} Minuten', 'home.documents': 'Unterlagen bereithalten', 'home.identity': 'Ausweis in die Kamera zeigen',
     'home.signature': 'Unterschrift am Bildschirm', 'home.hours': 'Öffnungszeiten', 'home.talkNowFor': 'Jetzt sprechen: {name}',
     'home.bookFor': 'Termin buchen: {name}',
-    'day.0': 'Sonntag', 'day.1': 'Montag', 'day.2': 'Dienstag', 'day.3': 'Mittwoch', 'day.4': 'Donnerstag', 'day.5': 'Freitag', 'day.6': 'Samstag',
   },
   en: {
     'home.title': 'Welcome to the digital counter', 'home.intro': 'Take care of your concern from home: write, speak or share your screen.',
@@ -19,7 +18,6 @@ register({
     'home.minutes': 'about {n} minutes', 'home.documents': 'Documents to have ready', 'home.identity': 'Show your ID to the camera',
     'home.signature': 'Signature on screen', 'home.hours': 'Opening hours', 'home.talkNowFor': 'Talk to us now: {name}',
     'home.bookFor': 'Book an appointment: {name}',
-    'day.0': 'Sunday', 'day.1': 'Monday', 'day.2': 'Tuesday', 'day.3': 'Wednesday', 'day.4': 'Thursday', 'day.5': 'Friday', 'day.6': 'Saturday',
   },
   fr: {
     'home.title': 'Bienvenue au guichet numérique',
@@ -37,13 +35,6 @@ register({
     'home.hours': 'Heures d’ouverture',
     'home.talkNowFor': 'Parler maintenant : {name}',
     'home.bookFor': 'Prendre rendez-vous : {name}',
-    'day.0': 'Dimanche',
-    'day.1': 'Lundi',
-    'day.2': 'Mardi',
-    'day.3': 'Mercredi',
-    'day.4': 'Jeudi',
-    'day.5': 'Vendredi',
-    'day.6': 'Samedi',
   },
   it: {
     'home.title': 'Benvenuti allo sportello digitale',
@@ -61,13 +52,6 @@ register({
     'home.hours': 'Orari di apertura',
     'home.talkNowFor': 'Parlare ora: {name}',
     'home.bookFor': 'Prenotare un appuntamento: {name}',
-    'day.0': 'Domenica',
-    'day.1': 'Lunedì',
-    'day.2': 'Martedì',
-    'day.3': 'Mercoledì',
-    'day.4': 'Giovedì',
-    'day.5': 'Venerdì',
-    'day.6': 'Sabato',
   },
   'de-x-ls': {
     'home.title': 'Willkommen beim digitalen Schalter',
@@ -85,13 +69,6 @@ register({
     'home.hours': 'Wann wir offen sind',
     'home.talkNowFor': 'Jetzt reden: {name}',
     'home.bookFor': 'Termin machen: {name}',
-    'day.0': 'Sonntag',
-    'day.1': 'Montag',
-    'day.2': 'Dienstag',
-    'day.3': 'Mittwoch',
-    'day.4': 'Donnerstag',
-    'day.5': 'Freitag',
-    'day.6': 'Samstag',
   },
 });
 
@@ -107,7 +84,7 @@ function hoursList(department) {
   const byDay = new Map();
   for (const h of department.openingHours) byDay.set(h.day, [...(byDay.get(h.day) || []), `${h.opens}–${h.closes}`]);
   const list = el('ul', { className: 'hours' });
-  for (const [day, ranges] of byDay) list.append(el('li', { textContent: `${t('day.' + day)}: ${ranges.join(', ')}` }));
+  for (const [day, ranges] of byDay) list.append(el('li', { textContent: `${weekday(day)}: ${ranges.join(', ')}` }));
   return list;
 }
 

@@ -50,6 +50,12 @@ export function locale(lang = language()) {
   return locales[lang] ?? 'de-CH';
 }
 
+/** The weekday's name in the page's language (0 = Sunday, as Date.getDay and the services count), capitalised as in a list. */
+export function weekday(dow) {
+  const name = new Intl.DateTimeFormat(locale(), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 7 + Number(dow)));
+  return name.charAt(0).toLocaleUpperCase(locale()) + name.slice(1);
+}
+
 /** A text the services send per language ({ de, en, fr?, it? }): the current language, else the city's default, else German. */
 export function pick(texts, lang = language()) {
   if (!texts) return '';

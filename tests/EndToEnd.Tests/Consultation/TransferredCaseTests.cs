@@ -73,6 +73,8 @@ public sealed class TransferredCaseTests(Browser browser) : IClassFixture<Browse
         await Assertions.Expect(FormPage.Field(resident, "landlord")).ToBeVisibleAsync();
         await FormPage.Field(first, "landlord").FillAsync("Stadtwohnungen AG");
         await Assertions.Expect(FormPage.Field(resident, "landlord")).ToHaveValueAsync("Stadtwohnungen AG");
+        // The verified identity has filled the names (from the MRZ, in the usual spelling).
+        await Assertions.Expect(FormPage.Field(first, "applicant.officialName")).ToHaveValueAsync("Mustermann");
         await first.Locator("#transfer-department").SelectOptionAsync(new SelectOptionValue { Label = "Steueramt" });
         await first.Locator("#transfer-form button[type=submit]").ClickAsync();
         await Assertions.Expect(first.Locator("#status")).ToContainTextAsync("weitergeleitet");
@@ -88,7 +90,6 @@ public sealed class TransferredCaseTests(Browser browser) : IClassFixture<Browse
         await Assertions.Expect(second.Locator("#identity-panel-body .idp-decided-by")).ToContainTextAsync("Entschieden von Rita Residents");
         await Assertions.Expect(second.Locator("#form-panel-body button", new() { HasText = "Formular öffnen" })).ToHaveCountAsync(0);
         await Assertions.Expect(FormPage.Field(second, "landlord")).ToHaveValueAsync("Stadtwohnungen AG");
-        // The verified identity filled the names (from the MRZ, in the usual spelling).
         await Assertions.Expect(FormPage.Field(second, "applicant.officialName")).ToHaveValueAsync("Mustermann");
         var lease = second.Locator("#documents-panel-body", new() { HasText = "Mietvertrag.pdf" });
         for (var i = 0; i < 20 && await lease.CountAsync() == 0; i++)

@@ -657,7 +657,7 @@ export function mount(container, ctx) {
       const draft = mine.find(d => d.status === 'open') || mine[mine.length - 1];
       if (draft) await open(draft);
       else container.querySelector('.cf-bar').prepend(start);
-    }, () => { status.textContent = t('common.error'); });
+    }).catch(() => { status.textContent = t('common.error'); });
   } else {
     status.textContent = t('cf.waiting');
     forms.then(list => { if (!list.length && !sync) status.textContent = t('cf.none.resident'); }, () => {});

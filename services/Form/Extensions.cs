@@ -44,6 +44,7 @@ internal static class Extensions
         builder.Services.AddSingleton<PdfPrinter>();
         builder.Services.AddScoped<DraftStore>();
         builder.Services.AddScoped<DraftAccess>();
+        builder.Services.AddScoped<ConsultationAccess>();
         builder.Services.AddScoped<Prefill>();
         builder.Services.AddScoped<Signer>();
         builder.Services.AddScoped<Submitter>();

@@ -7,6 +7,7 @@ import { api } from '/shared/api.js';
 
 register({
   de: {
+    'idp.decidedBy': 'Entschieden von {name}, {when}.',
     'idp.intro': 'Prüfen Sie Ausweis oder Pass der Person vor der Kamera.', 'idp.start': 'Identitätsprüfung starten',
     'idp.still': 'Standbild des Dokuments', 'idp.capture': 'Standbild aufnehmen', 'idp.consent': 'Die Person willigt ein, dass das Standbild gespeichert wird (für dieses Anliegen vorgeschrieben).',
     'idp.upload': 'Standbild verwenden', 'idp.stillAlt': 'Standbild aus dem Video der Person', 'idp.noVideo': 'Kein Video: Bitten Sie die Person, das Video einzuschalten.',
@@ -27,6 +28,7 @@ register({
     'idp.fix': 'Bitte korrigieren Sie die markierten Angaben.',
   },
   en: {
+    'idp.decidedBy': 'Decided by {name}, {when}.',
     'idp.intro': 'Check the ID card or passport of the person in front of the camera.', 'idp.start': 'Start identity check',
     'idp.still': 'Still of the document', 'idp.capture': 'Take still', 'idp.consent': 'The person consents to the still being stored (required for this concern).',
     'idp.upload': 'Use still', 'idp.stillAlt': 'Still from the person\'s video', 'idp.noVideo': 'No video: ask the person to switch their video on.',
@@ -47,6 +49,7 @@ register({
     'idp.fix': 'Please correct the marked entries.',
   },
   fr: {
+    'idp.decidedBy': 'Décision de {name}, {when}.',
     'idp.intro': 'Vérifiez la carte d’identité ou le passeport de la personne devant la caméra.',
     'idp.start': 'Démarrer la vérification d’identité',
     'idp.still': 'Image fixe du document',
@@ -102,6 +105,7 @@ register({
     'idp.fix': 'Veuillez corriger les données signalées.',
   },
   it: {
+    'idp.decidedBy': 'Decisione di {name}, {when}.',
     'idp.intro': 'Verificate la carta d’identità o il passaporto della persona davanti alla telecamera.',
     'idp.start': 'Avviare la verifica dell’identità',
     'idp.still': 'Immagine fissa del documento',
@@ -344,14 +348,28 @@ export async function mount(container, ctx) {
     reason.setAttribute('aria-describedby', `${prefix}-reason-hint`);
   }
 
+  // decided: the clerk's own decision (a verification) or an earlier one in this consultation (an outcome, e.g. made
+  // before the room was transferred here), which names the document's kind and state only.
   function showDone(decided) {
+    const type = decided.document?.documentType ?? decided.documentType;
+    const state = decided.document?.issuingState ?? decided.issuingState;
     const text = decided.status === 'verified'
-      ? t('idp.done.verified', { type: t(`idp.${decided.document.documentType}`), state: decided.document.issuingState })
+      ? t('idp.done.verified', { type: t(`idp.${type}`), state })
       : t('idp.done.rejected', { reason: decided.reason });
+    const when = decided.decidedAt ? new Date(decided.decidedAt).toLocaleString(locale(), { dateStyle: 'short', timeStyle: 'short' }) : '';
+    const by = decided.decidedByName
+      ? el('p', { class: 'hint idp-decided-by' }, t('idp.decidedBy', { name: decided.decidedByName, when }))
+      : null;
     const again = el('button', { type: 'button', class: 'secondary' }, t('idp.again'));
     again.addEventListener('click', showStart);
-    root.replaceChildren(el('p', { class: `idp-status ${decided.status === 'verified' ? 'ok' : 'error'}`, role: 'status', 'data-status': decided.status }, text), again);
+    root.replaceChildren(...[el('p', { class: `idp-status ${decided.status === 'verified' ? 'ok' : 'error'}`, role: 'status', 'data-status': decided.status }, text), by, again].filter(Boolean));
   }
 
-  showStart();
+  // The consultation's case comes with the room: a check already decided in it (also by a colleague before a
+  // transfer) is shown, not an empty check.
+  let earlier = [];
+  try { earlier = await api(`/api/identity/sessions/${ctx.room.id}`); } catch { /* then a new check starts, as before */ }
+  const decidedBefore = earlier.find(v => v.status === 'verified' || v.status === 'rejected');
+  if (decidedBefore) showDone(decidedBefore);
+  else showStart();
 }

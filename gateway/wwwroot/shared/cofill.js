@@ -305,6 +305,29 @@ register({
 });
 
 register({
+  de: {
+    'cf.submitted.status': 'Eingereicht als Dossier {reference} (Stand: {status}).',
+    'cf.dossier.received': 'eingegangen', 'cf.dossier.in_review': 'in Bearbeitung', 'cf.dossier.needs_information': 'Angaben fehlen',
+    'cf.dossier.completed': 'abgeschlossen', 'cf.dossier.rejected': 'abgelehnt',
+  },
+  en: {
+    'cf.submitted.status': 'Submitted as dossier {reference} (status: {status}).',
+    'cf.dossier.received': 'received', 'cf.dossier.in_review': 'in review', 'cf.dossier.needs_information': 'information needed',
+    'cf.dossier.completed': 'completed', 'cf.dossier.rejected': 'rejected',
+  },
+  fr: {
+    'cf.submitted.status': 'Déposé sous le numéro de dossier {reference} (état : {status}).',
+    'cf.dossier.received': 'reçu', 'cf.dossier.in_review': 'en cours de traitement', 'cf.dossier.needs_information': 'informations manquantes',
+    'cf.dossier.completed': 'clos', 'cf.dossier.rejected': 'refusé',
+  },
+  it: {
+    'cf.submitted.status': 'Inoltrato come incarto {reference} (stato: {status}).',
+    'cf.dossier.received': 'ricevuto', 'cf.dossier.in_review': 'in trattamento', 'cf.dossier.needs_information': 'dati mancanti',
+    'cf.dossier.completed': 'concluso', 'cf.dossier.rejected': 'respinto',
+  },
+});
+
+register({
   de: { 'cf.none.clerk': 'Für dieses Anliegen gibt es kein Formular. Halten Sie das Ergebnis im Gespräch fest; Unterlagen kommen über „Unterlagen“.',
         'cf.none.resident': 'Für dieses Anliegen füllen Sie kein Formular aus. Die Sachbearbeitung klärt alles im Gespräch mit Ihnen; Unterlagen können Sie unten unter „Dokumente“ senden.' },
   en: { 'cf.none.clerk': 'This concern has no form. Record the outcome in the consultation; documents come in under "Documents".',
@@ -567,7 +590,15 @@ export function mount(container, ctx) {
     });
     sync = new DraftSync(draft.id, view, { token, role: ctx.role, relay: ctx.relay, definition });
     bindView(view, sync, { status, notices, definition });
-    await sync.load();
+    const loaded = await sync.load();
+    // A form already submitted in this consultation (also before a transfer) shows what was signed and the dossier
+    // it became; it is never offered blank again.
+    if (loaded.status === 'submitted') {
+      view.setReadOnly(true);
+      status.textContent = '';
+      showDossier(loaded.dossier);
+      return;
+    }
     sync.start();
     if (ctx.role === 'clerk') {
       const point = document.createElement('button');
@@ -580,6 +611,21 @@ export function mount(container, ctx) {
     } else {
       mountSigning(signing, { view, sync, token, consultation: true, onSubmitted: result => showSubmitted(signing, result) });
     }
+  }
+
+  function showDossier(dossier) {
+    if (!dossier) return;
+    const note = document.createElement('p');
+    note.className = 'ok cf-dossier';
+    note.dataset.reference = dossier.reference;
+    const text = () => {
+      note.textContent = ctx.role === 'clerk'
+        ? t('cf.submitted.status', { reference: dossier.reference, status: t(`cf.dossier.${dossier.status}`) })
+        : t('cf.submitted.other', { reference: dossier.reference });
+    };
+    text();
+    document.addEventListener('languagechange', text);
+    notices.replaceChildren(note);
   }
 
   // Only a concern with a form definition offers one; the others say what happens instead of promising a form.
@@ -601,10 +647,17 @@ export function mount(container, ctx) {
         start.disabled = false;
       }
     });
-    forms.then(list => {
-      if (list.length) container.querySelector('.cf-bar').prepend(start);
-      else status.textContent = t('cf.none.clerk');
-    }, () => { status.textContent = t('common.error'); });
+    // The consultation's case comes with the room: a colleague taking it over (after a transfer) continues the draft
+    // already begun, or sees the dossier it became, instead of opening a blank form.
+    const begun = api(`/api/forms/sessions/${ctx.room.id}`).then(c => c.drafts, () => []);
+    Promise.all([forms, begun]).then(async ([list, drafts]) => {
+      if (!list.length) { status.textContent = t('cf.none.clerk'); return; }
+      const ids = new Set(list.map(f => f.id));
+      const mine = drafts.filter(d => ids.has(d.definitionId));
+      const draft = mine.find(d => d.status === 'open') || mine[mine.length - 1];
+      if (draft) await open(draft);
+      else container.querySelector('.cf-bar').prepend(start);
+    }).catch(() => { status.textContent = t('common.error'); });
   } else {
     status.textContent = t('cf.waiting');
     forms.then(list => { if (!list.length && !sync) status.textContent = t('cf.none.resident'); }, () => {});

@@ -5,6 +5,7 @@ using Municipal.DocumentIntake.Model;
 using Municipal.DocumentIntake.Retention;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Sessions;
 
 namespace Municipal.DocumentIntake.Apis;
 
@@ -63,9 +64,9 @@ public static class InboxApi
         return TypedResults.Ok(documents.Select(DocumentView.Of).ToList());
     }
 
-    public static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> Get(Guid id, HttpContext http, DocumentDb db, CancellationToken ct)
+    public static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> Get(Guid id, HttpContext http, DocumentDb db, SessionsClient sessions, CancellationToken ct)
     {
-        var document = await FindAsync(id, http, db, ct);
+        var document = await FindAsync(id, http, db, ct, sessions: sessions);
         return document is null ? NotFound() : TypedResults.Ok(DocumentView.Of(document));
     }
 
@@ -107,9 +108,9 @@ public static class InboxApi
 
     /// <summary>The file, for staff of its department, and only once clamd has passed it.</summary>
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Content(
-        Guid id, HttpContext http, DocumentDb db, DocumentStorage storage, CancellationToken ct)
+        Guid id, HttpContext http, DocumentDb db, DocumentStorage storage, SessionsClient sessions, CancellationToken ct)
     {
-        var document = await FindAsync(id, http, db, ct);
+        var document = await FindAsync(id, http, db, ct, sessions: sessions);
         if (document is null) return NotFound();
         if (document.Status != DocumentStatus.Clean)
         {
@@ -139,11 +140,14 @@ public static class InboxApi
     }
 
     // Another department's document answers 404, not 403: staff learn nothing about inboxes that are not theirs.
-    private static async Task<Document?> FindAsync(Guid id, HttpContext http, DocumentDb db, CancellationToken ct, bool tracked = false)
+    // With sessions given (reading only), a document of a consultation the caller may act on is theirs to read.
+    private static async Task<Document?> FindAsync(Guid id, HttpContext http, DocumentDb db, CancellationToken ct, bool tracked = false, SessionsClient? sessions = null)
     {
         var query = tracked ? db.Documents : db.Documents.AsNoTracking();
         var document = await query.Include(d => d.Submission).SingleOrDefaultAsync(d => d.Id == id && d.DeletedAt == null, ct);
-        return document is not null && http.User.CanActFor(document.DepartmentKey) ? document : null;
+        if (document is null) return null;
+        if (http.User.CanActFor(document.DepartmentKey)) return document;
+        return sessions is not null && await ConsultationDocuments.MayReadAsync(http, sessions, document.Submission?.SessionId, ct) ? document : null;
     }
 
     private static ProblemHttpResult NotFound() => Problems.Status(StatusCodes.Status404NotFound, "No such document.");

@@ -6,6 +6,7 @@ using Municipal.DocumentIntake.Residents;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Sessions;
 
 namespace Municipal.DocumentIntake.Apis;
 
@@ -57,7 +58,7 @@ public static class UploadApi
 
     /// <summary>The documents of one consultation: for staff of its department, or for the resident in that room.</summary>
     public static async Task<Results<Ok<List<object>>, ProblemHttpResult>> ForSession(
-        Guid sessionId, HttpContext http, ResidentContextResolver resolver, DocumentDb db, CancellationToken ct)
+        Guid sessionId, HttpContext http, ResidentContextResolver resolver, DocumentDb db, SessionsClient sessions, CancellationToken ct)
     {
         var documents = await db.Documents.AsNoTracking().Include(d => d.Submission)
             .Where(d => d.Submission!.SessionId == sessionId && d.DeletedAt == null)
@@ -65,9 +66,10 @@ public static class UploadApi
 
         if (http.User.IsStaff())
         {
-            return TypedResults.Ok(documents
-                .Where(d => http.User.CanActFor(d.DepartmentKey) || (d.Submission!.DepartmentKey is { } k && http.User.CanActFor(k)))
-                .Select(d => (object)DocumentView.Of(d)).ToList());
+            bool Own(Document d) => http.User.CanActFor(d.DepartmentKey) || (d.Submission!.DepartmentKey is { } k && http.User.CanActFor(k));
+            // The consultation's documents travel with its room: sessions is asked only when some are another department's.
+            var all = documents.Any(d => !Own(d)) && await ConsultationDocuments.MayReadAsync(http, sessions, sessionId, ct);
+            return TypedResults.Ok(documents.Where(d => all || Own(d)).Select(d => (object)DocumentView.Of(d)).ToList());
         }
         var (context, problem) = await ResolveAsync(http.Request, resolver, ct);
         if (context is null) return problem!;

@@ -65,7 +65,10 @@ public static class DraftsApi
                 var lookup = await sessions.ForStaffAsync(sessionId, http.Request.Headers.Authorization.ToString(), ct);
                 if (lookup.Result == RoomLookupResult.NotFound) return Problems.NotFound($"No consultation {sessionId}.");
                 room = lookup.Room;
-                if (room is null || !http.User.CanActFor(room.DepartmentKey) || !http.User.CanActFor(definition.DepartmentKey)) return TypedResults.Forbid();
+                // The room's own concern's form goes with the room: after a transfer to another department the clerk
+                // there continues it. Any other form needs the form's own department.
+                if (room is null || !http.User.CanActFor(room.DepartmentKey)
+                    || !(http.User.CanActFor(definition.DepartmentKey) || definition.ConcernKey == room.ConcernKey)) return TypedResults.Forbid();
             }
             else
             {
@@ -77,10 +80,14 @@ public static class DraftsApi
             }
             language = Languages.IsKnown(room.Language) ? room.Language! : language;
 
-            // Clerk and resident open the same draft: the first call creates it, later ones join it.
+            // Clerk and resident open the same draft: the first call creates it, later ones join it. One form is
+            // submitted once per consultation: once it is, opening it again (a colleague after a transfer) shows the
+            // dossier it became instead of a blank form that would make a second one.
             var existing = await db.Drafts.AsNoTracking().Include(d => d.Fields)
-                .FirstOrDefaultAsync(d => d.SessionId == sessionId && d.DefinitionId == definition.Id && d.Status == Draft.Open, ct);
-            if (existing is not null) return TypedResults.Ok(DraftView.Of(existing, definition, clock.Today, language));
+                .Where(d => d.SessionId == sessionId && d.DefinitionId == definition.Id)
+                .OrderBy(d => d.Status == Draft.Open ? 0 : 1).ThenByDescending(d => d.UpdatedAt)
+                .FirstOrDefaultAsync(ct);
+            if (existing is not null) return TypedResults.Ok(await WithDossierAsync(db, DraftView.Of(existing, definition, clock.Today, language), ct));
         }
         else if (http.User.IsStaff())
         {
@@ -124,23 +131,35 @@ public static class DraftsApi
         return TypedResults.Created($"/api/forms/drafts/{draft.Id}", view);
     }
 
-    /// <summary>The open draft of the resident's current consultation, so a resident who joins late sees the form the clerk opened.</summary>
+    /// <summary>
+    /// The open draft of the resident's current consultation, so a resident who joins late sees the form the clerk
+    /// opened; without one, the last submitted draft with its dossier, so a reloaded page shows what was submitted.
+    /// </summary>
     public static async Task<Results<Ok<DraftView>, NoContent, UnauthorizedHttpResult>> ForRoom(HttpContext http, FormDb db, FormCatalog catalog, RoomDirectory rooms, CityClock clock)
     {
         if (DraftAccess.ResidentToken(http) is not { } token || await rooms.CurrentAsync(token, http.RequestAborted) is not { } room) return TypedResults.Unauthorized();
         var draft = await db.Drafts.AsNoTracking().Include(d => d.Fields)
-            .Where(d => d.SessionId == room.Id && d.Status == Draft.Open)
-            .OrderByDescending(d => d.UpdatedAt)
+            .Where(d => d.SessionId == room.Id)
+            .OrderBy(d => d.Status == Draft.Open ? 0 : 1).ThenByDescending(d => d.UpdatedAt)
             .FirstOrDefaultAsync(http.RequestAborted);
         if (draft is null || catalog.Find(draft.DefinitionId) is not { } definition) return TypedResults.NoContent();
-        return TypedResults.Ok(DraftView.Of(draft, definition, clock.Today, Language.Of(http.Request)));
+        return TypedResults.Ok(await WithDossierAsync(db, DraftView.Of(draft, definition, clock.Today, Language.Of(http.Request)), http.RequestAborted));
     }
 
-    public static async Task<Results<Ok<DraftView>, ProblemHttpResult>> Get(Guid id, HttpContext http, DraftStore store, DraftAccess access, FormCatalog catalog, CityClock clock)
+    /// <summary>A submitted draft's view names the dossier it became.</summary>
+    public static async Task<DraftView> WithDossierAsync(FormDb db, DraftView view, CancellationToken ct)
+    {
+        if (view.Status != Draft.Submitted) return view;
+        var dossier = await db.Dossiers.AsNoTracking().Where(d => d.DraftId == view.Id)
+            .Select(d => new SubmittedAs(d.Id, d.Reference, d.Status, d.SubmittedAt)).FirstOrDefaultAsync(ct);
+        return view with { Dossier = dossier };
+    }
+
+    public static async Task<Results<Ok<DraftView>, ProblemHttpResult>> Get(Guid id, HttpContext http, FormDb db, DraftStore store, DraftAccess access, FormCatalog catalog, CityClock clock)
     {
         var draft = await store.LoadAsync(id, http.RequestAborted);
-        if (draft is null || await access.ActorAsync(http, draft) is null || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
-        return TypedResults.Ok(DraftView.Of(draft, definition, clock.Today, Language.Of(http.Request)));
+        if (draft is null || await access.ActorAsync(http, draft, write: false) is null || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
+        return TypedResults.Ok(await WithDossierAsync(db, DraftView.Of(draft, definition, clock.Today, Language.Of(http.Request)), http.RequestAborted));
     }
 
     public static async Task<Results<Ok<FieldWritten>, ProblemHttpResult, ValidationProblem>> PatchField(
@@ -227,7 +246,7 @@ public static class DraftsApi
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Events(Guid id, HttpContext http, DraftStore store, DraftAccess access, DraftEvents events)
     {
         var draft = await store.LoadAsync(id, http.RequestAborted);
-        if (draft is null || await access.ActorAsync(http, draft) is null) return Problems.NotFound($"No draft {id}.");
+        if (draft is null || await access.ActorAsync(http, draft, write: false) is null) return Problems.NotFound($"No draft {id}.");
         await DraftEventStream.WriteAsync(http, events, id);
         return TypedResults.Empty;
     }

@@ -8,7 +8,8 @@ public static class FormApi
             .MapDefinitionsApi()
             .MapDraftsApi()
             .MapSigningApi()
-            .MapDossiersApi();
+            .MapDossiersApi()
+            .MapConsultationFormsApi();
         return app;
     }
 }

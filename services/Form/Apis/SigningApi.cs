@@ -61,7 +61,7 @@ public static class SigningApi
     /// such data, so there the code goes to the form's own e-mail address (where the dossier's mails go too).
     /// </summary>
     public static async Task<IResult> RequestTan(Guid id, TanRequest request, HttpContext http, FormDb db, DraftAccess access, FormCatalog catalog, CityClock clock, IdentityTans tans,
-        SessionsClient sessions, IConfiguration configuration, ILogger<TanRequest> logger)
+        SessionsClient sessions, RoomDirectory rooms, IConfiguration configuration, ILogger<TanRequest> logger)
     {
         var ct = http.RequestAborted;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -79,8 +79,10 @@ public static class SigningApi
             RoomView? room;
             try
             {
-                var lookup = await sessions.ForStaffAsync(sessionId, "Bearer " + InternalToken.IssueForService(configuration, "forms", [draft.DepartmentKey]), ct);
-                room = lookup.Room;
+                // The resident's own token opens the room wherever it was transferred; the form's department may no longer see it.
+                room = DraftAccess.ResidentToken(http) is { } residentToken
+                    ? await rooms.CurrentAsync(residentToken, ct, fresh: true)
+                    : (await sessions.ForStaffAsync(sessionId, "Bearer " + InternalToken.IssueForService(configuration, "forms", [draft.DepartmentKey]), ct)).Room;
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
             {
@@ -150,6 +152,9 @@ public static class SigningApi
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (draft, definition, values, hash, problem) = await SignableAsync(id, http, db, access, catalog, clock, ct);
         if (problem is not null) return problem;
+        // One dossier per form and consultation, whichever draft of it a page still holds.
+        if (draft.SessionId is { } session && await db.Dossiers.AnyAsync(d => d.SessionId == session && d.DefinitionId == draft.DefinitionId, ct))
+            return Problems.Conflict("This form was already submitted in this consultation.");
 
         if (request?.Signature is not null && await signer.SignAsync(draft!, hash, request, http.Request, ct) is { } refused) return refused;
         if (draft!.SignatureKind is null || draft.SignatureContentSha256 != hash)

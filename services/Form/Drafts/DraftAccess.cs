@@ -8,13 +8,22 @@ namespace Municipal.Form.Drafts;
 /// <summary>
 /// Decides who may touch a draft: staff who act for its department; the resident holding the draft's own token;
 /// or, for a draft bound to a consultation, the resident whose room token opens that room (asked of sessions).
+/// A consultation's draft follows its room: staff write into it when sessions lets them act on the room now (the
+/// clerk holding it, or the department it was transferred to); the form's own department may still read it.
 /// </summary>
-public sealed class DraftAccess(RoomDirectory rooms, CityClock clock)
+public sealed class DraftAccess(RoomDirectory rooms, ConsultationAccess consultations, CityClock clock)
 {
-    public async Task<DraftActor?> ActorAsync(HttpContext http, Draft draft)
+    /// <param name="write">false for looking only (the draft and its event stream); anything that changes it writes.</param>
+    public async Task<DraftActor?> ActorAsync(HttpContext http, Draft draft, bool write = true)
     {
         var user = http.User;
-        if (user.IsStaff()) return user.CanActFor(draft.DepartmentKey) ? new DraftActor(DraftActor.Clerk, user.StaffName()) : null;
+        if (user.IsStaff())
+        {
+            var clerk = new DraftActor(DraftActor.Clerk, user.StaffName());
+            if (draft.SessionId is not { } consultation) return user.CanActFor(draft.DepartmentKey) ? clerk : null;
+            if (!write && user.CanActFor(draft.DepartmentKey)) return clerk;
+            return await consultations.MayActAsync(http, consultation) ? clerk : null;
+        }
 
         var token = ResidentToken(http);
         if (token is null) return null;

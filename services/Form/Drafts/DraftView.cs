@@ -25,7 +25,8 @@ public sealed record DraftView(
     bool SignatureInvalidated,
     IReadOnlyList<FieldError> Errors,
     DateTimeOffset ExpiresAt,
-    string? Token = null)
+    string? Token = null,
+    SubmittedAs? Dossier = null)
 {
     public static DraftView Of(Draft draft, FormDefinition definition, DateOnly today, string language, string? token = null)
     {

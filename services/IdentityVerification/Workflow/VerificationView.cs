@@ -20,7 +20,8 @@ public sealed record VerificationView(
     bool StillStored,
     string? Reason,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? DecidedAt)
+    DateTimeOffset? DecidedAt,
+    string? DecidedByName = null)
 {
     public static VerificationView From(Verification v, bool stillRequired, bool stillStored) => new(
         v.Id, v.SessionId, v.DepartmentKey, v.ConcernKey, v.CitizenName, v.Status.ToString().ToLowerInvariant(),
@@ -30,7 +31,7 @@ public sealed record VerificationView(
         QuestionCatalog.All.Where(q => !v.Questions.Contains(q.Key)).ToList(),
         v.QuestionsAsked,
         v.DocumentNumberHash is null ? null : new DocumentView(v.DocumentType!, v.IssuingState!, v.DocumentExpiry, v.MrzValid),
-        stillRequired, stillStored, v.Reason, v.CreatedAt, v.DecidedAt);
+        stillRequired, stillStored, v.Reason, v.CreatedAt, v.DecidedAt, v.DecidedByName);
 }
 
 public sealed record FeatureView(string Key, string Category, LocalizedText Label, bool Confirmed);

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Municipal.IdentityVerification.Data;
+using Municipal.IdentityVerification.Workflow;
+using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Sessions;
+
+namespace Municipal.IdentityVerification.Apis;
+
+/// <summary>
+/// The identity checks of one consultation, newest first, for the clerk's consultation page. The case follows the
+/// room: whoever sessions lets act on it (the clerk holding it, or the department it was transferred to) sees every
+/// check made in it; others see only their own department's; a third department is refused.
+/// </summary>
+public static class ConsultationIdentityApi
+{
+    public static RouteGroupBuilder MapConsultationIdentityApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/sessions/{sessionId:guid}", Get);
+        return api;
+    }
+
+    public static async Task<Results<Ok<List<VerificationOutcome>>, ProblemHttpResult>> Get(
+        Guid sessionId, ClaimsPrincipal user, HttpRequest http, SessionsClient sessions, IdentityDb db, CancellationToken ct)
+    {
+        // An outage throws and is answered 503: a refusal is never guessed, nor is access.
+        var lookup = await sessions.ForStaffAsync(sessionId, http.Headers.Authorization, ct);
+        var verifications = await db.Verifications.AsNoTracking().Where(v => v.SessionId == sessionId)
+            .OrderByDescending(v => v.CreatedAt).ToListAsync(ct);
+        var visible = verifications.Where(v => lookup.Result == RoomLookupResult.Found || user.CanActFor(v.DepartmentKey)).ToList();
+        if (lookup.Result == RoomLookupResult.Refused && visible.Count == 0) return Problems.Forbidden("This consultation is with another department.");
+        return TypedResults.Ok(visible.Select(VerificationOutcome.From).ToList());
+    }
+}

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+using Municipal.Testing;
+
+namespace Municipal.DocumentIntake.Tests;
+
+/// <summary>
+/// The documents of a consultation travel with its room (issue 16 item 2): after a transfer to another department the
+/// clerk there lists and opens what was handed in during it, though it stays in the first department's inbox (which
+/// alone assigns and processes it); a third department sees nothing.
+/// </summary>
+public sealed class TransferredCaseTests(DocumentFactory factory) : IClassFixture<DocumentFactory>
+{
+    [Fact]
+    public async Task After_a_transfer_the_receiving_clerk_reads_the_consultations_documents_and_a_third_department_does_not()
+    {
+        var (token, roomId) = factory.Tokens.NewRoom("residents-office", "move", status: "active");
+        var resident = factory.CreateResidentClient(token);
+        var result = await (await resident.PostAsync("/api/documents/uploads",
+            Files.Form(("files", "Mietvertrag.pdf", Files.Pdf("lease"), "application/pdf")).With("channel", "session"))).SubmittedAsync();
+        var documentId = result.Documents[0].Id!.Value;
+
+        var sessions = factory.Tokens.Sessions;
+        sessions.Put(sessions.Room(roomId) with { DepartmentKey = "tax-office" });
+        var second = factory.CreateStaffClient(Staff.Clerk("tax-office", "tax-enquiry"));
+
+        var listed = await second.GetFromJsonAsync<List<InboxDoc>>($"/api/documents/sessions/{roomId}");
+        var only = Assert.Single(listed!);
+        Assert.Equal(("Mietvertrag.pdf", "residents-office"), (only.FileName, only.DepartmentKey));
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync($"/api/documents/{documentId}")).StatusCode);
+        var content = await second.GetAsync($"/api/documents/{documentId}/content");
+        Assert.Equal(HttpStatusCode.OK, content.StatusCode);
+        Assert.Equal(Files.Pdf("lease"), await content.Content.ReadAsByteArrayAsync());
+        // Inbox work stays with the document's department.
+        Assert.Equal(HttpStatusCode.NotFound, (await second.PostAsync($"/api/documents/{documentId}/processed", null)).StatusCode);
+
+        var third = factory.CreateStaffClient(Staff.Clerk("building-office"));
+        Assert.Empty((await third.GetFromJsonAsync<List<InboxDoc>>($"/api/documents/sessions/{roomId}"))!);
+        Assert.Equal(HttpStatusCode.NotFound, (await third.GetAsync($"/api/documents/{documentId}/content")).StatusCode);
+    }
+}

@@ -20,6 +20,7 @@ public static partial class AdminApi
         admin.MapGet("/departments", ListDepartments);
         admin.MapPut("/departments/{key}", PutDepartment);
         admin.MapPut("/departments/{key}/opening-hours", PutOpeningHours);
+        admin.MapPut("/departments/{key}/appointment-hours", PutAppointmentHours);
         admin.MapPut("/concerns/{key}", PutConcern);
         admin.MapGet("/closures", ListClosures);
         admin.MapPost("/closures", AddClosure);
@@ -40,8 +41,9 @@ public static partial class AdminApi
         var concerns = await db.Concerns.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Key).ToListAsync(ct);
         IReadOnlyList<AdminDepartmentDto> result = departments.Select(d => new AdminDepartmentDto(d.Key, new(d.NameDe, d.NameEn), d.TimeZone,
             d.MailboxEmail, d.SortOrder,
-            hours.Where(h => h.DepartmentKey == d.Key).Select(h => new OpeningRange(h.DayOfWeek, h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm"))).ToList(),
-            concerns.Where(c => c.DepartmentKey == d.Key).Select(ConcernDto.From).ToList())).ToList();
+            OpeningRange.Of(hours.Where(h => h.DepartmentKey == d.Key), HoursKinds.Live),
+            concerns.Where(c => c.DepartmentKey == d.Key).Select(ConcernDto.From).ToList(),
+            OpeningRange.Of(hours.Where(h => h.DepartmentKey == d.Key), HoursKinds.Appointments))).ToList();
         return TypedResults.Ok(result);
     }
 
@@ -72,9 +74,19 @@ public static partial class AdminApi
         return TypedResults.Ok();
     }
 
-    /// <summary>Replaces the weekly pattern of a department; several ranges per day, none overlapping.</summary>
-    public static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> PutOpeningHours(
-        string key, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct)
+    /// <summary>Replaces the weekly pattern of a department's live counter ("talk to us now").</summary>
+    public static Task<Results<Ok, ValidationProblem, ProblemHttpResult>> PutOpeningHours(
+        string key, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct) =>
+        ReplaceHoursAsync(key, HoursKinds.Live, ranges, db, ct);
+
+    /// <summary>Replaces the weekly pattern in which residents can book appointments; it may differ from the live hours.</summary>
+    public static Task<Results<Ok, ValidationProblem, ProblemHttpResult>> PutAppointmentHours(
+        string key, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct) =>
+        ReplaceHoursAsync(key, HoursKinds.Appointments, ranges, db, ct);
+
+    /// <summary>Several ranges per day, none overlapping; the change applies to the next request (nothing is cached).</summary>
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> ReplaceHoursAsync(
+        string key, string kind, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct)
     {
         if (!await db.Departments.AnyAsync(d => d.Key == key, ct)) return Problems.NotFound($"No department '{key}'.");
         var parsed = new List<OpeningHour>();
@@ -87,9 +99,9 @@ public static partial class AdminApi
             if (closes <= opens) return Problems.Field($"[{i}].closes", "Closing must be after opening.");
             if (parsed.Any(p => p.DayOfWeek == r.Day && p.Opens < closes && opens < p.Closes))
                 return Problems.Field($"[{i}].opens", "Ranges on the same day must not overlap.");
-            parsed.Add(new OpeningHour { DepartmentKey = key, DayOfWeek = r.Day.Value, Opens = opens, Closes = closes });
+            parsed.Add(new OpeningHour { DepartmentKey = key, Kind = kind, DayOfWeek = r.Day.Value, Opens = opens, Closes = closes });
         }
-        db.OpeningHours.RemoveRange(await db.OpeningHours.Where(h => h.DepartmentKey == key).ToListAsync(ct));
+        db.OpeningHours.RemoveRange(await db.OpeningHours.Where(h => h.DepartmentKey == key && h.Kind == kind).ToListAsync(ct));
         db.OpeningHours.AddRange(parsed);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok();

@@ -17,5 +17,6 @@ public sealed record StaffSkillsRequest(string? StaffName, string? DepartmentKey
 
 public sealed record StaffSkillsDto(Guid StaffId, string StaffName, string DepartmentKey, IReadOnlyList<string> ConcernKeys);
 
+/// <summary>A department for the admin page: <c>OpeningHours</c> are the live counter's, <c>AppointmentHours</c> the bookable ones.</summary>
 public sealed record AdminDepartmentDto(string Key, Localized Name, string TimeZone, string MailboxEmail, int SortOrder,
-    IReadOnlyList<OpeningRange> OpeningHours, IReadOnlyList<ConcernDto> Concerns);
+    IReadOnlyList<OpeningRange> OpeningHours, IReadOnlyList<ConcernDto> Concerns, IReadOnlyList<OpeningRange> AppointmentHours);

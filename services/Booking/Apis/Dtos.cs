@@ -7,7 +7,11 @@ public sealed record Localized(string De, string En);
 
 public sealed record LocalizedList(IReadOnlyList<string> De, IReadOnlyList<string> En);
 
-public sealed record OpeningRange(DayOfWeek Day, string Opens, string Closes);
+public sealed record OpeningRange(DayOfWeek Day, string Opens, string Closes)
+{
+    public static IReadOnlyList<OpeningRange> Of(IEnumerable<OpeningHour> hours, string kind) => hours.Where(h => h.Kind == kind)
+        .OrderBy(h => h.DayOfWeek).ThenBy(h => h.Opens).Select(h => new OpeningRange(h.DayOfWeek, h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm"))).ToList();
+}
 
 public sealed record ConcernDto(
     string Key,
@@ -27,13 +31,15 @@ public sealed record ConcernDto(
         c.DurationMinutes, c.BufferMinutes, c.Channels, new(c.DocumentsDe, c.DocumentsEn), c.NeedsIdentityCheck, c.NeedsSignature, c.FormId, c.Active);
 }
 
+/// <summary>A department as residents see it: <c>OpeningHours</c> are the live counter's, <c>AppointmentHours</c> when slots can be booked.</summary>
 public sealed record DepartmentDto(
     string Key,
     Localized Name,
     string TimeZone,
     bool OpenNow,
     IReadOnlyList<OpeningRange> OpeningHours,
-    IReadOnlyList<ConcernDto> Concerns);
+    IReadOnlyList<ConcernDto> Concerns,
+    IReadOnlyList<OpeningRange> AppointmentHours);
 
 public sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, int Free)
 {

@@ -222,12 +222,12 @@ public static class AppointmentsApi
         }
     }
 
-    /// <summary>Whether a start time lies on the concern's grid of opening hours (free or not).</summary>
+    /// <summary>Whether a start time lies on the concern's grid of appointment hours (free or not).</summary>
     private static bool IsOnGrid(ConcernCalendar calendar, DateTimeOffset start, DateTimeOffset now)
     {
         if (start <= now) return false;
         var day = calendar.LocalDate(start);
-        return SlotCalculator.Compute(new SlotRequest(calendar.TimeZone, calendar.OpeningHours, calendar.Closures,
+        return SlotCalculator.Compute(new SlotRequest(calendar.TimeZone, calendar.AppointmentHours, calendar.Closures,
                 calendar.Concern.Duration, calendar.Concern.Buffer, calendar.Staff, [], day, day, now))
             .Any(s => s.Start == start);
     }

@@ -5,6 +5,8 @@ import { staffPage } from '/shared/staff.js';
 
 register({
   de: {
+    'ab.liveHours': 'Live-Schalter („Jetzt sprechen“)', 'ab.appointmentHours': 'Buchbare Termine', 'ab.saveLiveHours': 'Live-Zeiten speichern: {name}',
+    'ab.saveAppointmentHours': 'Terminzeiten speichern: {name}', 'ab.hoursSplit': 'Die Live-Zeiten gelten für „Jetzt sprechen“, die Terminzeiten für buchbare Termine. Sie dürfen verschieden sein, z. B. Termine ausserhalb der Live-Zeiten.',
     'agent.name': 'Schalter für Mitarbeitende', 'ab.title': 'Angebot und Zeiten', 'ab.hours': 'Öffnungszeiten',
     'ab.hoursHint': 'Pro Tag mehrere Zeiträume, z. B. „08:00-12:00, 13:30-17:00“; leer heisst geschlossen.', 'ab.closures': 'Schliesstage',
     'ab.date': 'Datum', 'ab.department': 'Abteilung', 'ab.reason': 'Grund', 'ab.action': 'Aktion', 'ab.reasonDe': 'Grund (Deutsch)', 'ab.reasonEn': 'Grund (Englisch)',
@@ -17,6 +19,8 @@ register({
     'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
   },
   en: {
+    'ab.liveHours': 'Live counter ("Talk to us now")', 'ab.appointmentHours': 'Bookable appointments', 'ab.saveLiveHours': 'Save live hours: {name}',
+    'ab.saveAppointmentHours': 'Save appointment hours: {name}', 'ab.hoursSplit': 'Live hours apply to "Talk to us now", appointment hours to bookable appointments. They may differ, e.g. appointments outside the live hours.',
     'agent.name': 'Counter for staff', 'ab.title': 'Services and hours', 'ab.hours': 'Opening hours',
     'ab.hoursHint': 'Several ranges per day, e.g. "08:00-12:00, 13:30-17:00"; empty means closed.', 'ab.closures': 'Closures',
     'ab.date': 'Date', 'ab.department': 'Department', 'ab.reason': 'Reason', 'ab.action': 'Action', 'ab.reasonDe': 'Reason (German)', 'ab.reasonEn': 'Reason (English)',
@@ -29,6 +33,11 @@ register({
     'ab.deleteClosure': 'Delete: closure {date}', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
   },
   fr: {
+    'ab.liveHours': 'Guichet en direct (« Nous parler maintenant »)',
+    'ab.appointmentHours': 'Rendez-vous réservables',
+    'ab.saveLiveHours': 'Enregistrer les heures en direct : {name}',
+    'ab.saveAppointmentHours': 'Enregistrer les heures de rendez-vous : {name}',
+    'ab.hoursSplit': 'Les heures en direct valent pour « Nous parler maintenant », les heures de rendez-vous pour les rendez-vous réservables. Elles peuvent différer, p. ex. des rendez-vous en dehors des heures en direct.',
     'agent.name': 'Guichet pour les collaborateurs',
     'ab.title': 'Prestations et horaires',
     'ab.hours': 'Heures d’ouverture',
@@ -71,6 +80,11 @@ register({
     'ab.removeStaff': 'Supprimer : {name}',
   },
   it: {
+    'ab.liveHours': 'Sportello dal vivo («Parlarci ora»)',
+    'ab.appointmentHours': 'Appuntamenti prenotabili',
+    'ab.saveLiveHours': 'Salvare gli orari dal vivo: {name}',
+    'ab.saveAppointmentHours': 'Salvare gli orari degli appuntamenti: {name}',
+    'ab.hoursSplit': 'Gli orari dal vivo valgono per «Parlarci ora», quelli degli appuntamenti per gli appuntamenti prenotabili. Possono essere diversi, ad es. appuntamenti al di fuori degli orari dal vivo.',
     'agent.name': 'Sportello per i collaboratori',
     'ab.title': 'Servizi e orari',
     'ab.hours': 'Orari di apertura',
@@ -131,36 +145,63 @@ const button = (text, label, onClick, cls = 'secondary') => {
   return b;
 };
 
+// Live-counter hours ("talk to us now") and bookable appointment hours are two weekly patterns per department.
+const hourKinds = [
+  { kind: 'live', prefix: 'h', field: 'openingHours', path: 'opening-hours', legend: 'ab.liveHours', save: 'ab.saveLiveHours' },
+  { kind: 'appointments', prefix: 'a', field: 'appointmentHours', path: 'appointment-hours', legend: 'ab.appointmentHours', save: 'ab.saveAppointmentHours' },
+];
+
+function hoursForm(d, k) {
+  const form = el('form', { className: 'stack', noValidate: true });
+  form.dataset.hours = `${d.key}-${k.kind}`;
+  const fieldset = el('fieldset', {}, el('legend', { textContent: t(k.legend) }));
+  for (let day = 1; day <= 7; day++) {
+    const dow = day % 7;
+    const id = `${k.prefix}-${d.key}-${dow}`;
+    const value = d[k.field].filter(h => h.day === dow).map(h => `${h.opens}-${h.closes}`).join(', ');
+    fieldset.append(el('div', {}, el('label', { htmlFor: id, textContent: weekday(dow) }), el('input', { id, name: `day${dow}`, value })));
+  }
+  const save = el('button', { type: 'submit', textContent: t('ab.save') });
+  save.setAttribute('aria-label', t(k.save, { name: pick(d.name) }));
+  form.append(fieldset, save);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    showFieldErrors(form, { errors: {} });
+    // Which weekday's input each range came from, so that a problem's field ("[3].closes") lands next to it.
+    const ranges = [];
+    const from = [];
+    for (let dow = 0; dow < 7; dow++) {
+      for (const part of form[`day${dow}`].value.split(',').map(x => x.trim()).filter(Boolean)) {
+        const [opens, closes] = part.split('-').map(x => x.trim());
+        ranges.push({ day: dow, opens, closes });
+        from.push(`day${dow}`);
+      }
+    }
+    try {
+      await api(`/api/booking/admin/departments/${d.key}/${k.path}`, { method: 'PUT', body: ranges });
+      say(t('ab.saved'));
+      await load({ hours: false });
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 400) { say(t('common.error'), true); return; }
+      const errors = {};
+      for (const [field, messages] of Object.entries(e.errors)) {
+        const name = from[Number(/^\[(\d+)\]/.exec(field)?.[1])] ?? 'day1';
+        errors[name] = [...(errors[name] ?? []), ...messages];
+      }
+      showFieldErrors(form, { errors });
+      form.querySelector('[aria-invalid]')?.focus();
+    }
+  });
+  return form;
+}
+
 function renderHours() {
   const root = document.getElementById('hours');
   root.replaceChildren();
   for (const d of departments) {
-    const form = el('form', { className: 'card stack', noValidate: true });
-    form.append(el('h3', { textContent: pick(d.name) }));
-    for (let day = 1; day <= 7; day++) {
-      const dow = day % 7;
-      const id = `h-${d.key}-${dow}`;
-      const value = d.openingHours.filter(h => h.day === dow).map(h => `${h.opens}-${h.closes}`).join(', ');
-      form.append(el('div', {}, el('label', { htmlFor: id, textContent: weekday(dow) }), el('input', { id, name: `day${dow}`, value })));
-    }
-    const error = el('p', { className: 'error', role: 'alert' });
-    const save = el('button', { type: 'submit', textContent: t('ab.save') });
-    save.setAttribute('aria-label', t('ab.saveHours', { name: pick(d.name) }));
-    form.append(error, save);
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      error.textContent = '';
-      const ranges = [];
-      for (let dow = 0; dow < 7; dow++) {
-        for (const part of form[`day${dow}`].value.split(',').map(x => x.trim()).filter(Boolean)) {
-          const [opens, closes] = part.split('-').map(x => x.trim());
-          ranges.push({ day: dow, opens, closes });
-        }
-      }
-      try { await api(`/api/booking/admin/departments/${d.key}/opening-hours`, { method: 'PUT', body: ranges }); say(t('ab.saved')); await load(); }
-      catch (e) { error.textContent = e instanceof ApiError ? Object.values(e.errors).flat().join(' ') || e.message : t('common.error'); }
-    });
-    root.append(form);
+    const card = el('div', { className: 'card hours-card' }, el('h3', { textContent: pick(d.name) }));
+    card.append(...hourKinds.map(k => hoursForm(d, k)));
+    root.append(card);
   }
 }
 
@@ -232,8 +273,9 @@ function editConcern(c) {
   f.key.focus();
 }
 
-function render() {
-  renderHours();
+// After saving one week's hours the forms stay as they are: a redraw would drop what is typed in the others.
+function render({ hours = true } = {}) {
+  if (hours) renderHours();
   departmentOptions(document.getElementById('c-department'), true);
   departmentOptions(document.getElementById('s-departmentKey'), false);
   departmentOptions(document.getElementById('k-departmentKey'), false);
@@ -242,11 +284,11 @@ function render() {
   renderConcerns();
 }
 
-async function load() {
+async function load(options) {
   try {
     [departments, closures, staff] = await Promise.all([
       api('/api/booking/admin/departments'), api('/api/booking/admin/closures'), api('/api/booking/admin/staff')]);
-    render();
+    render(options);
   } catch { say(t('common.error'), true); }
 }
 
@@ -295,5 +337,5 @@ document.getElementById('concern-form').addEventListener('submit', async event =
   }
 });
 
-document.addEventListener('languagechange', render);
+document.addEventListener('languagechange', () => render());
 await load();

@@ -199,9 +199,8 @@ function renderHours() {
   const root = document.getElementById('hours');
   root.replaceChildren();
   for (const d of departments) {
-    const card = el('div', { className: 'card hours-card' }, el('h3', { textContent: pick(d.name) }));
-    card.append(...hourKinds.map(k => hoursForm(d, k)));
-    root.append(card);
+    root.append(el('div', { className: 'card' }, el('h3', { textContent: pick(d.name) }),
+      el('div', { className: 'hours-pair' }, ...hourKinds.map(k => hoursForm(d, k)))));
   }
 }
 

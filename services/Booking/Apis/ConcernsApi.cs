@@ -33,7 +33,7 @@ public static class ConcernsApi
             var own = hours.Where(h => h.DepartmentKey == d.Key).ToList();
             var closed = closures.Where(c => c.DepartmentKey == null || c.DepartmentKey == d.Key).Select(c => c.Date).ToHashSet();
             var open = SlotCalculator.IsOpen(now, slots.TimeZoneOf(d), SlotService.Ranges(own, HoursKinds.Live), closed);
-            return new DepartmentDto(d.Key, new(d.NameDe, d.NameEn), d.TimeZone, open, OpeningRange.Of(own, HoursKinds.Live),
+            return new DepartmentDto(d.Key, Localized.NameOf(d), d.TimeZone, open, OpeningRange.Of(own, HoursKinds.Live),
                 concerns.Where(c => c.DepartmentKey == d.Key).Select(ConcernDto.From).ToList(), OpeningRange.Of(own, HoursKinds.Appointments));
         }).ToList();
         return TypedResults.Ok(result);

@@ -3,7 +3,20 @@ using Municipal.Booking.Slots;
 
 namespace Municipal.Booking.Apis;
 
-public sealed record Localized(string De, string En);
+/// <summary>
+/// A city text in each language. A language the city has not translated is null, so a page falls back to the city's
+/// default language, then German (i18n.js <c>pick</c>); German is always there.
+/// </summary>
+public sealed record Localized(string De, string? En, string? Fr, string? It)
+{
+    public static Localized Of(string de, string? en, string? fr = null, string? it = null) => new(de, Given(en), Given(fr), Given(it));
+
+    public static Localized NameOf(Concern c) => Of(c.NameDe, c.NameEn, c.NameFr, c.NameIt);
+
+    public static Localized NameOf(Department d) => Of(d.NameDe, d.NameEn, d.NameFr, d.NameIt);
+
+    private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}
 
 public sealed record LocalizedList(IReadOnlyList<string> De, IReadOnlyList<string> En);
 
@@ -27,7 +40,8 @@ public sealed record ConcernDto(
     string? FormId,
     bool Active)
 {
-    public static ConcernDto From(Concern c) => new(c.Key, c.DepartmentKey, new(c.NameDe, c.NameEn), new(c.DescriptionDe, c.DescriptionEn),
+    public static ConcernDto From(Concern c) => new(c.Key, c.DepartmentKey, Localized.NameOf(c),
+        Localized.Of(c.DescriptionDe, c.DescriptionEn, c.DescriptionFr, c.DescriptionIt),
         c.DurationMinutes, c.BufferMinutes, c.Channels, new(c.DocumentsDe, c.DocumentsEn), c.NeedsIdentityCheck, c.NeedsSignature, c.FormId, c.Active);
 }
 

@@ -1,10 +1,14 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
-import { register, t, languageSwitch, language, pick, weekday } from '/shared/i18n.js';
+import { register, t, languageSwitch, pick, weekday, city, languageNames } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
 register({
   de: {
+    'ab.nameFr': 'Name (Französisch)', 'ab.nameIt': 'Name (Italienisch)', 'ab.descriptionFr': 'Beschreibung (Französisch)', 'ab.descriptionIt': 'Beschreibung (Italienisch)',
+    'ab.reasonFr': 'Grund (Französisch)', 'ab.reasonIt': 'Grund (Italienisch)', 'ab.fallback': 'Leer: Es gilt „{text}“ ({language}).',
+    'ab.namesHint': 'Deutsch ist Pflicht. Bleibt eine andere Sprache leer, sehen Einwohnerinnen und Einwohner den Text in der Standardsprache der Stadt.',
+    'ab.departments': 'Abteilungen', 'ab.mailbox': 'Zentrales Postfach (E-Mail)', 'ab.timeZone': 'Zeitzone', 'ab.editDepartment': 'Bearbeiten: {name}',
     'ab.liveHours': 'Live-Schalter („Jetzt sprechen“)', 'ab.appointmentHours': 'Buchbare Termine', 'ab.saveLiveHours': 'Live-Zeiten speichern: {name}',
     'ab.saveAppointmentHours': 'Terminzeiten speichern: {name}', 'ab.hoursSplit': 'Die Live-Zeiten gelten für „Jetzt sprechen“, die Terminzeiten für buchbare Termine. Sie dürfen verschieden sein, z. B. Termine ausserhalb der Live-Zeiten.',
     'agent.name': 'Schalter für Mitarbeitende', 'ab.title': 'Angebot und Zeiten', 'ab.hours': 'Öffnungszeiten',
@@ -19,6 +23,10 @@ register({
     'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
   },
   en: {
+    'ab.nameFr': 'Name (French)', 'ab.nameIt': 'Name (Italian)', 'ab.descriptionFr': 'Description (French)', 'ab.descriptionIt': 'Description (Italian)',
+    'ab.reasonFr': 'Reason (French)', 'ab.reasonIt': 'Reason (Italian)', 'ab.fallback': 'Empty: "{text}" ({language}) is shown.',
+    'ab.namesHint': 'German is required. Where another language is left empty, residents read the text in the city\'s default language.',
+    'ab.departments': 'Departments', 'ab.mailbox': 'Central mailbox (e-mail)', 'ab.timeZone': 'Time zone', 'ab.editDepartment': 'Edit: {name}',
     'ab.liveHours': 'Live counter ("Talk to us now")', 'ab.appointmentHours': 'Bookable appointments', 'ab.saveLiveHours': 'Save live hours: {name}',
     'ab.saveAppointmentHours': 'Save appointment hours: {name}', 'ab.hoursSplit': 'Live hours apply to "Talk to us now", appointment hours to bookable appointments. They may differ, e.g. appointments outside the live hours.',
     'agent.name': 'Counter for staff', 'ab.title': 'Services and hours', 'ab.hours': 'Opening hours',
@@ -33,6 +41,18 @@ register({
     'ab.deleteClosure': 'Delete: closure {date}', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
   },
   fr: {
+    'ab.nameFr': 'Nom (français)',
+    'ab.nameIt': 'Nom (italien)',
+    'ab.descriptionFr': 'Description (français)',
+    'ab.descriptionIt': 'Description (italien)',
+    'ab.reasonFr': 'Motif (français)',
+    'ab.reasonIt': 'Motif (italien)',
+    'ab.fallback': 'Vide : « {text} » ({language}) est affiché.',
+    'ab.namesHint': 'L’allemand est obligatoire. Si une autre langue reste vide, les habitants lisent le texte dans la langue par défaut de la ville.',
+    'ab.departments': 'Services',
+    'ab.mailbox': 'Boîte aux lettres centrale (e-mail)',
+    'ab.timeZone': 'Fuseau horaire',
+    'ab.editDepartment': 'Modifier : {name}',
     'ab.liveHours': 'Guichet en direct (« Nous parler maintenant »)',
     'ab.appointmentHours': 'Rendez-vous réservables',
     'ab.saveLiveHours': 'Enregistrer les heures en direct : {name}',
@@ -80,6 +100,18 @@ register({
     'ab.removeStaff': 'Supprimer : {name}',
   },
   it: {
+    'ab.nameFr': 'Nome (francese)',
+    'ab.nameIt': 'Nome (italiano)',
+    'ab.descriptionFr': 'Descrizione (francese)',
+    'ab.descriptionIt': 'Descrizione (italiano)',
+    'ab.reasonFr': 'Motivo (francese)',
+    'ab.reasonIt': 'Motivo (italiano)',
+    'ab.fallback': 'Vuoto: viene mostrato «{text}» ({language}).',
+    'ab.namesHint': 'Il tedesco è obbligatorio. Se un’altra lingua resta vuota, gli abitanti leggono il testo nella lingua predefinita della città.',
+    'ab.departments': 'Servizi',
+    'ab.mailbox': 'Casella di posta centrale (e-mail)',
+    'ab.timeZone': 'Fuso orario',
+    'ab.editDepartment': 'Modificare: {name}',
     'ab.liveHours': 'Sportello dal vivo («Parlarci ora»)',
     'ab.appointmentHours': 'Appuntamenti prenotabili',
     'ab.saveLiveHours': 'Salvare gli orari dal vivo: {name}',
@@ -212,11 +244,70 @@ function departmentOptions(select, withCity) {
   if (current) select.value = current;
 }
 
+// The city's own texts per language: German is required; an empty language shows what residents read instead
+// (as i18n.js pick does: the city's default language, else German), next to the field and as its placeholder.
+const translated = ['En', 'Fr', 'It'];
+
+function fallbackFor(form, field, lang) {
+  for (const other of [city.defaultLanguage, 'de']) {
+    if (other === lang || !['de', 'en', 'fr', 'it'].includes(other)) continue;
+    const value = form[field + other.charAt(0).toUpperCase() + other.slice(1)]?.value.trim();
+    if (value) return { text: value, language: languageNames[other] };
+  }
+  return null;
+}
+
+function showFallbacks(form) {
+  for (const field of form.dataset.texts.split(' ')) {
+    for (const suffix of translated) {
+      const input = form[field + suffix];
+      const hint = document.getElementById(`${input.id}-fallback`);
+      const fallback = fallbackFor(form, field, suffix.toLowerCase());
+      input.placeholder = fallback?.text ?? '';
+      hint.textContent = fallback ? t('ab.fallback', fallback) : '';
+      hint.hidden = !fallback || input.value.trim() !== '';
+    }
+  }
+}
+
+function wireFallbacks(form, fields) {
+  form.dataset.texts = fields.join(' ');
+  for (const field of fields) {
+    for (const suffix of translated) {
+      const input = form[field + suffix];
+      const hint = el('p', { className: 'hint', id: `${input.id}-fallback`, hidden: true });
+      input.setAttribute('aria-describedby', hint.id);
+      input.insertAdjacentElement('afterend', hint);
+    }
+  }
+  form.addEventListener('input', () => showFallbacks(form));
+  showFallbacks(form);
+}
+
+function renderDepartments() {
+  const body = document.getElementById('department-rows');
+  body.replaceChildren();
+  for (const d of departments) {
+    body.append(el('tr', {}, el('td', { textContent: d.key }), el('td', { textContent: pick(d.name) }),
+      el('td', {}, button(t('ab.edit'), t('ab.editDepartment', { name: pick(d.name) }), () => editDepartment(d)))));
+  }
+}
+
+function editDepartment(d) {
+  const f = document.getElementById('department-form');
+  f.key.value = d.key; f.nameDe.value = d.name.de; f.nameEn.value = d.name.en ?? ''; f.nameFr.value = d.name.fr ?? ''; f.nameIt.value = d.name.it ?? '';
+  f.mailboxEmail.value = d.mailboxEmail; f.timeZone.value = d.timeZone;
+  f.dataset.sortOrder = d.sortOrder;
+  showFallbacks(f);
+  f.key.focus();
+}
+
 function renderClosures() {
   const body = document.getElementById('closure-rows');
   body.replaceChildren();
   for (const c of closures) {
-    const dept = departments.find(d => d.key === c.departmentKey)?.name[language()] ?? t('ab.wholeCity');
+    const named = departments.find(d => d.key === c.departmentKey);
+    const dept = named ? pick(named.name) : t('ab.wholeCity');
     body.append(el('tr', {}, el('td', { textContent: c.date }), el('td', { textContent: dept }), el('td', { textContent: pick(c.reason) }),
       el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date: c.date }), async () => { await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' }); await load(); }))));
   }
@@ -265,16 +356,20 @@ function renderConcerns() {
 
 function editConcern(c) {
   const f = document.getElementById('concern-form');
-  f.key.value = c.key; f.departmentKey.value = c.departmentKey; f.nameDe.value = c.name.de; f.nameEn.value = c.name.en;
-  f.descriptionDe.value = c.description.de; f.descriptionEn.value = c.description.en; f.durationMinutes.value = c.durationMinutes;
+  f.key.value = c.key; f.departmentKey.value = c.departmentKey; f.nameDe.value = c.name.de; f.nameEn.value = c.name.en ?? '';
+  f.nameFr.value = c.name.fr ?? ''; f.nameIt.value = c.name.it ?? ''; f.descriptionDe.value = c.description.de;
+  f.descriptionEn.value = c.description.en ?? ''; f.descriptionFr.value = c.description.fr ?? ''; f.descriptionIt.value = c.description.it ?? '';
+  f.durationMinutes.value = c.durationMinutes;
   f.bufferMinutes.value = c.bufferMinutes; f.documentsDe.value = c.documents.de.join('\n'); f.documentsEn.value = c.documents.en.join('\n');
   f.needsIdentityCheck.checked = c.needsIdentityCheck; f.needsSignature.checked = c.needsSignature; f.active.checked = c.active;
+  showFallbacks(f);
   f.key.focus();
 }
 
 // After saving one week's hours the forms stay as they are: a redraw would drop what is typed in the others.
 function render({ hours = true } = {}) {
   if (hours) renderHours();
+  renderDepartments();
   departmentOptions(document.getElementById('c-department'), true);
   departmentOptions(document.getElementById('s-departmentKey'), false);
   departmentOptions(document.getElementById('k-departmentKey'), false);
@@ -295,8 +390,10 @@ document.getElementById('closure-form').addEventListener('submit', async event =
   event.preventDefault();
   const f = event.target;
   try {
-    await api('/api/booking/admin/closures', { method: 'POST', body: { departmentKey: f.departmentKey.value || null, date: f.date.value || null, reasonDe: f.reasonDe.value, reasonEn: f.reasonEn.value } });
+    await api('/api/booking/admin/closures', { method: 'POST', body: { departmentKey: f.departmentKey.value || null, date: f.date.value || null,
+      reasonDe: f.reasonDe.value, reasonEn: f.reasonEn.value, reasonFr: f.reasonFr.value, reasonIt: f.reasonIt.value } });
     f.reset();
+    showFallbacks(f);
     say(t('ab.saved'));
     await load();
   } catch (e) { if (e instanceof ApiError && e.status === 400) showFieldErrors(f, e); else say(e.message || t('common.error'), true); }
@@ -324,8 +421,9 @@ document.getElementById('concern-form').addEventListener('submit', async event =
   document.getElementById('concern-error').textContent = '';
   try {
     await api(`/api/booking/admin/concerns/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
-      departmentKey: f.departmentKey.value, nameDe: f.nameDe.value, nameEn: f.nameEn.value, descriptionDe: f.descriptionDe.value,
-      descriptionEn: f.descriptionEn.value, durationMinutes: Number(f.durationMinutes.value) || null, bufferMinutes: Number(f.bufferMinutes.value) || 0,
+      departmentKey: f.departmentKey.value, nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value,
+      descriptionDe: f.descriptionDe.value, descriptionEn: f.descriptionEn.value, descriptionFr: f.descriptionFr.value,
+      descriptionIt: f.descriptionIt.value, durationMinutes: Number(f.durationMinutes.value) || null, bufferMinutes: Number(f.bufferMinutes.value) || 0,
       documentsDe: lines(f.documentsDe.value), documentsEn: lines(f.documentsEn.value), needsIdentityCheck: f.needsIdentityCheck.checked,
       needsSignature: f.needsSignature.checked, active: f.active.checked } });
     say(t('ab.saved'));
@@ -336,5 +434,26 @@ document.getElementById('concern-form').addEventListener('submit', async event =
   }
 });
 
-document.addEventListener('languagechange', () => render());
+document.getElementById('department-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const f = event.target;
+  const error = document.getElementById('department-error');
+  error.textContent = '';
+  showFieldErrors(f, { errors: {} });
+  try {
+    await api(`/api/booking/admin/departments/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
+      nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value, mailboxEmail: f.mailboxEmail.value,
+      timeZone: f.timeZone.value, sortOrder: f.dataset.sortOrder ? Number(f.dataset.sortOrder) : null } });
+    say(t('ab.saved'));
+    await load();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 400) { showFieldErrors(f, e); error.textContent = e.errors.key?.join(' ') ?? ''; }
+    else say(t('common.error'), true);
+  }
+});
+
+wireFallbacks(document.getElementById('department-form'), ['name']);
+wireFallbacks(document.getElementById('concern-form'), ['name', 'description']);
+wireFallbacks(document.getElementById('closure-form'), ['reason']);
+document.addEventListener('languagechange', () => { render(); for (const f of document.querySelectorAll('form[data-texts]')) showFallbacks(f); });
 await load();

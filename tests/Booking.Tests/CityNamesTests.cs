@@ -113,6 +113,24 @@ public class CityNamesTests(BookingFactory factory) : IClassFixture<BookingFacto
         });
     }
 
+    [Fact]
+    public async Task A_client_that_sends_only_German_and_English_keeps_the_other_translations()
+    {
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        var put = await admin.PutAsJsonAsync("/api/booking/admin/concerns/lost-and-found", new
+        {
+            departmentKey = "residents-office", nameDe = "Fundbüro", nameEn = "Lost and found",
+            descriptionDe = "Verlust melden oder Fundsache abholen.", descriptionEn = "Report a loss or collect a found item.",
+            durationMinutes = 10, bufferMinutes = 5, documentsDe = new[] { "Beschreibung des Gegenstands" }, documentsEn = new[] { "Description of the item" },
+            sortOrder = 8,
+        });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var concern = await put.Json();
+        Assert.Equal("Objets trouvés", concern.GetProperty("name").GetProperty("fr").GetString());
+        Assert.Equal("Oggetti smarriti", concern.GetProperty("name").GetProperty("it").GetString());
+        Assert.Equal("Segnalare una perdita o ritirare un oggetto trovato.", concern.GetProperty("description").GetProperty("it").GetString());
+    }
+
     [Theory]
     [InlineData("nameDe", "", "x")]
     [InlineData("nameIt", "Hundeanmeldung", null)]

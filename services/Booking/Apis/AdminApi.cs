@@ -65,10 +65,12 @@ public static partial class AdminApi
             department = new Department { Key = key, NameDe = "", NameEn = "", MailboxEmail = "" };
             db.Departments.Add(department);
         }
+        // A translation left out of the request stays as it is (a client that knows only some languages keeps the
+        // others); an empty one is cleared, and residents then read the fallback.
         department.NameDe = request.NameDe!.Trim();
-        department.NameEn = request.NameEn?.Trim() ?? "";
-        department.NameFr = request.NameFr?.Trim() ?? "";
-        department.NameIt = request.NameIt?.Trim() ?? "";
+        department.NameEn = request.NameEn?.Trim() ?? department.NameEn;
+        department.NameFr = request.NameFr?.Trim() ?? department.NameFr;
+        department.NameIt = request.NameIt?.Trim() ?? department.NameIt;
         department.TimeZone = zone;
         department.MailboxEmail = request.MailboxEmail!.Trim();
         department.SortOrder = request.SortOrder ?? department.SortOrder;
@@ -133,14 +135,15 @@ public static partial class AdminApi
             // Clerks' skills belong to a department; moving a concern would leave them pointing at the wrong one.
             return Problems.Field("departmentKey", "A concern cannot move to another department; create a new one.");
         }
+        // As for departments: a left-out translation stays, an empty one is cleared.
         concern.NameDe = request.NameDe!.Trim();
-        concern.NameEn = request.NameEn?.Trim() ?? "";
-        concern.NameFr = request.NameFr?.Trim() ?? "";
-        concern.NameIt = request.NameIt?.Trim() ?? "";
+        concern.NameEn = request.NameEn?.Trim() ?? concern.NameEn;
+        concern.NameFr = request.NameFr?.Trim() ?? concern.NameFr;
+        concern.NameIt = request.NameIt?.Trim() ?? concern.NameIt;
         concern.DescriptionDe = request.DescriptionDe?.Trim() ?? "";
         concern.DescriptionEn = request.DescriptionEn?.Trim() ?? "";
-        concern.DescriptionFr = request.DescriptionFr?.Trim() ?? "";
-        concern.DescriptionIt = request.DescriptionIt?.Trim() ?? "";
+        concern.DescriptionFr = request.DescriptionFr?.Trim() ?? concern.DescriptionFr;
+        concern.DescriptionIt = request.DescriptionIt?.Trim() ?? concern.DescriptionIt;
         concern.DurationMinutes = request.DurationMinutes!.Value;
         concern.BufferMinutes = request.BufferMinutes ?? 0;
         concern.Channels = channels;

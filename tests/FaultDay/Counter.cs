@@ -30,6 +30,7 @@ public sealed record Counter(HttpClient Staff, Guid StaffId, string BookingConce
             new { nameDe = "Störungstag", nameEn = "Fault day", timeZone = "UTC", mailboxEmail = "fault-day@stadt.example", sortOrder = 950 }, ct));
         var allDay = Enum.GetValues<DayOfWeek>().Select(day => new { day = (int)day, opens = "00:00", closes = "23:59" }).ToArray();
         await OkAsync(staff.PutAsJsonAsync($"/api/booking/admin/departments/{Department}/opening-hours", allDay, ct));
+        await OkAsync(staff.PutAsJsonAsync($"/api/booking/admin/departments/{Department}/appointment-hours", allDay, ct));
         var bookingConcern = $"fault-day-booking-{run}";
         var queueConcern = $"fault-day-queue-{run}";
         foreach (var concern in new[] { bookingConcern, queueConcern })

@@ -1,10 +1,16 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
-import { register, t, languageSwitch, language, pick, weekday } from '/shared/i18n.js';
+import { register, t, languageSwitch, pick, weekday, city, languageNames } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
 register({
   de: {
+    'ab.nameFr': 'Name (Französisch)', 'ab.nameIt': 'Name (Italienisch)', 'ab.descriptionFr': 'Beschreibung (Französisch)', 'ab.descriptionIt': 'Beschreibung (Italienisch)',
+    'ab.reasonFr': 'Grund (Französisch)', 'ab.reasonIt': 'Grund (Italienisch)', 'ab.fallback': 'Leer: Es gilt „{text}“ ({language}).',
+    'ab.namesHint': 'Deutsch ist Pflicht. Bleibt eine andere Sprache leer, sehen Einwohnerinnen und Einwohner den Text in der Standardsprache der Stadt.',
+    'ab.departments': 'Abteilungen', 'ab.mailbox': 'Zentrales Postfach (E-Mail)', 'ab.timeZone': 'Zeitzone', 'ab.editDepartment': 'Bearbeiten: {name}',
+    'ab.liveHours': 'Live-Schalter („Jetzt sprechen“)', 'ab.appointmentHours': 'Buchbare Termine', 'ab.saveLiveHours': 'Live-Zeiten speichern: {name}',
+    'ab.saveAppointmentHours': 'Terminzeiten speichern: {name}', 'ab.hoursSplit': 'Die Live-Zeiten gelten für „Jetzt sprechen“, die Terminzeiten für buchbare Termine. Sie dürfen verschieden sein, z. B. Termine ausserhalb der Live-Zeiten.',
     'agent.name': 'Schalter für Mitarbeitende', 'ab.title': 'Angebot und Zeiten', 'ab.hours': 'Öffnungszeiten',
     'ab.hoursHint': 'Pro Tag mehrere Zeiträume, z. B. „08:00-12:00, 13:30-17:00“; leer heisst geschlossen.', 'ab.closures': 'Schliesstage',
     'ab.date': 'Datum', 'ab.department': 'Abteilung', 'ab.reason': 'Grund', 'ab.action': 'Aktion', 'ab.reasonDe': 'Grund (Deutsch)', 'ab.reasonEn': 'Grund (Englisch)',
@@ -17,6 +23,12 @@ register({
     'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
   },
   en: {
+    'ab.nameFr': 'Name (French)', 'ab.nameIt': 'Name (Italian)', 'ab.descriptionFr': 'Description (French)', 'ab.descriptionIt': 'Description (Italian)',
+    'ab.reasonFr': 'Reason (French)', 'ab.reasonIt': 'Reason (Italian)', 'ab.fallback': 'Empty: "{text}" ({language}) is shown.',
+    'ab.namesHint': 'German is required. Where another language is left empty, residents read the text in the city\'s default language.',
+    'ab.departments': 'Departments', 'ab.mailbox': 'Central mailbox (e-mail)', 'ab.timeZone': 'Time zone', 'ab.editDepartment': 'Edit: {name}',
+    'ab.liveHours': 'Live counter ("Talk to us now")', 'ab.appointmentHours': 'Bookable appointments', 'ab.saveLiveHours': 'Save live hours: {name}',
+    'ab.saveAppointmentHours': 'Save appointment hours: {name}', 'ab.hoursSplit': 'Live hours apply to "Talk to us now", appointment hours to bookable appointments. They may differ, e.g. appointments outside the live hours.',
     'agent.name': 'Counter for staff', 'ab.title': 'Services and hours', 'ab.hours': 'Opening hours',
     'ab.hoursHint': 'Several ranges per day, e.g. "08:00-12:00, 13:30-17:00"; empty means closed.', 'ab.closures': 'Closures',
     'ab.date': 'Date', 'ab.department': 'Department', 'ab.reason': 'Reason', 'ab.action': 'Action', 'ab.reasonDe': 'Reason (German)', 'ab.reasonEn': 'Reason (English)',
@@ -29,6 +41,23 @@ register({
     'ab.deleteClosure': 'Delete: closure {date}', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
   },
   fr: {
+    'ab.nameFr': 'Nom (français)',
+    'ab.nameIt': 'Nom (italien)',
+    'ab.descriptionFr': 'Description (français)',
+    'ab.descriptionIt': 'Description (italien)',
+    'ab.reasonFr': 'Motif (français)',
+    'ab.reasonIt': 'Motif (italien)',
+    'ab.fallback': 'Vide : « {text} » ({language}) est affiché.',
+    'ab.namesHint': 'L’allemand est obligatoire. Si une autre langue reste vide, les habitants lisent le texte dans la langue par défaut de la ville.',
+    'ab.departments': 'Services',
+    'ab.mailbox': 'Boîte aux lettres centrale (e-mail)',
+    'ab.timeZone': 'Fuseau horaire',
+    'ab.editDepartment': 'Modifier : {name}',
+    'ab.liveHours': 'Guichet en direct (« Nous parler maintenant »)',
+    'ab.appointmentHours': 'Rendez-vous réservables',
+    'ab.saveLiveHours': 'Enregistrer les heures en direct : {name}',
+    'ab.saveAppointmentHours': 'Enregistrer les heures de rendez-vous : {name}',
+    'ab.hoursSplit': 'Les heures en direct valent pour « Nous parler maintenant », les heures de rendez-vous pour les rendez-vous réservables. Elles peuvent différer, p. ex. des rendez-vous en dehors des heures en direct.',
     'agent.name': 'Guichet pour les collaborateurs',
     'ab.title': 'Prestations et horaires',
     'ab.hours': 'Heures d’ouverture',
@@ -71,6 +100,23 @@ register({
     'ab.removeStaff': 'Supprimer : {name}',
   },
   it: {
+    'ab.nameFr': 'Nome (francese)',
+    'ab.nameIt': 'Nome (italiano)',
+    'ab.descriptionFr': 'Descrizione (francese)',
+    'ab.descriptionIt': 'Descrizione (italiano)',
+    'ab.reasonFr': 'Motivo (francese)',
+    'ab.reasonIt': 'Motivo (italiano)',
+    'ab.fallback': 'Vuoto: viene mostrato «{text}» ({language}).',
+    'ab.namesHint': 'Il tedesco è obbligatorio. Se un’altra lingua resta vuota, gli abitanti leggono il testo nella lingua predefinita della città.',
+    'ab.departments': 'Servizi',
+    'ab.mailbox': 'Casella di posta centrale (e-mail)',
+    'ab.timeZone': 'Fuso orario',
+    'ab.editDepartment': 'Modificare: {name}',
+    'ab.liveHours': 'Sportello dal vivo («Parlarci ora»)',
+    'ab.appointmentHours': 'Appuntamenti prenotabili',
+    'ab.saveLiveHours': 'Salvare gli orari dal vivo: {name}',
+    'ab.saveAppointmentHours': 'Salvare gli orari degli appuntamenti: {name}',
+    'ab.hoursSplit': 'Gli orari dal vivo valgono per «Parlarci ora», quelli degli appuntamenti per gli appuntamenti prenotabili. Possono essere diversi, ad es. appuntamenti al di fuori degli orari dal vivo.',
     'agent.name': 'Sportello per i collaboratori',
     'ab.title': 'Servizi e orari',
     'ab.hours': 'Orari di apertura',
@@ -131,36 +177,62 @@ const button = (text, label, onClick, cls = 'secondary') => {
   return b;
 };
 
+// Live-counter hours ("talk to us now") and bookable appointment hours are two weekly patterns per department.
+const hourKinds = [
+  { kind: 'live', prefix: 'h', field: 'openingHours', path: 'opening-hours', legend: 'ab.liveHours', save: 'ab.saveLiveHours' },
+  { kind: 'appointments', prefix: 'a', field: 'appointmentHours', path: 'appointment-hours', legend: 'ab.appointmentHours', save: 'ab.saveAppointmentHours' },
+];
+
+function hoursForm(d, k) {
+  const form = el('form', { className: 'stack', noValidate: true });
+  form.dataset.hours = `${d.key}-${k.kind}`;
+  const fieldset = el('fieldset', {}, el('legend', { textContent: t(k.legend) }));
+  for (let day = 1; day <= 7; day++) {
+    const dow = day % 7;
+    const id = `${k.prefix}-${d.key}-${dow}`;
+    const value = d[k.field].filter(h => h.day === dow).map(h => `${h.opens}-${h.closes}`).join(', ');
+    fieldset.append(el('div', {}, el('label', { htmlFor: id, textContent: weekday(dow) }), el('input', { id, name: `day${dow}`, value })));
+  }
+  const save = el('button', { type: 'submit', textContent: t('ab.save') });
+  save.setAttribute('aria-label', t(k.save, { name: pick(d.name) }));
+  form.append(fieldset, save);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    showFieldErrors(form, { errors: {} });
+    // Which weekday's input each range came from, so that a problem's field ("[3].closes") lands next to it.
+    const ranges = [];
+    const from = [];
+    for (let dow = 0; dow < 7; dow++) {
+      for (const part of form[`day${dow}`].value.split(',').map(x => x.trim()).filter(Boolean)) {
+        const [opens, closes] = part.split('-').map(x => x.trim());
+        ranges.push({ day: dow, opens, closes });
+        from.push(`day${dow}`);
+      }
+    }
+    try {
+      await api(`/api/booking/admin/departments/${d.key}/${k.path}`, { method: 'PUT', body: ranges });
+      say(t('ab.saved'));
+      await load({ hours: false });
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 400) { say(t('common.error'), true); return; }
+      const errors = {};
+      for (const [field, messages] of Object.entries(e.errors)) {
+        const name = from[Number(/^\[(\d+)\]/.exec(field)?.[1])] ?? 'day1';
+        errors[name] = [...(errors[name] ?? []), ...messages];
+      }
+      showFieldErrors(form, { errors });
+      form.querySelector('[aria-invalid]')?.focus();
+    }
+  });
+  return form;
+}
+
 function renderHours() {
   const root = document.getElementById('hours');
   root.replaceChildren();
   for (const d of departments) {
-    const form = el('form', { className: 'card stack', noValidate: true });
-    form.append(el('h3', { textContent: pick(d.name) }));
-    for (let day = 1; day <= 7; day++) {
-      const dow = day % 7;
-      const id = `h-${d.key}-${dow}`;
-      const value = d.openingHours.filter(h => h.day === dow).map(h => `${h.opens}-${h.closes}`).join(', ');
-      form.append(el('div', {}, el('label', { htmlFor: id, textContent: weekday(dow) }), el('input', { id, name: `day${dow}`, value })));
-    }
-    const error = el('p', { className: 'error', role: 'alert' });
-    const save = el('button', { type: 'submit', textContent: t('ab.save') });
-    save.setAttribute('aria-label', t('ab.saveHours', { name: pick(d.name) }));
-    form.append(error, save);
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      error.textContent = '';
-      const ranges = [];
-      for (let dow = 0; dow < 7; dow++) {
-        for (const part of form[`day${dow}`].value.split(',').map(x => x.trim()).filter(Boolean)) {
-          const [opens, closes] = part.split('-').map(x => x.trim());
-          ranges.push({ day: dow, opens, closes });
-        }
-      }
-      try { await api(`/api/booking/admin/departments/${d.key}/opening-hours`, { method: 'PUT', body: ranges }); say(t('ab.saved')); await load(); }
-      catch (e) { error.textContent = e instanceof ApiError ? Object.values(e.errors).flat().join(' ') || e.message : t('common.error'); }
-    });
-    root.append(form);
+    root.append(el('div', { className: 'card' }, el('h3', { textContent: pick(d.name) }),
+      el('div', { className: 'hours-pair' }, ...hourKinds.map(k => hoursForm(d, k)))));
   }
 }
 
@@ -172,11 +244,70 @@ function departmentOptions(select, withCity) {
   if (current) select.value = current;
 }
 
+// The city's own texts per language: German is required; an empty language shows what residents read instead
+// (as i18n.js pick does: the city's default language, else German), next to the field and as its placeholder.
+const translated = ['En', 'Fr', 'It'];
+
+function fallbackFor(form, field, lang) {
+  for (const other of [city.defaultLanguage, 'de']) {
+    if (other === lang || !['de', 'en', 'fr', 'it'].includes(other)) continue;
+    const value = form[field + other.charAt(0).toUpperCase() + other.slice(1)]?.value.trim();
+    if (value) return { text: value, language: languageNames[other] };
+  }
+  return null;
+}
+
+function showFallbacks(form) {
+  for (const field of form.dataset.texts.split(' ')) {
+    for (const suffix of translated) {
+      const input = form[field + suffix];
+      const hint = document.getElementById(`${input.id}-fallback`);
+      const fallback = fallbackFor(form, field, suffix.toLowerCase());
+      input.placeholder = fallback?.text ?? '';
+      hint.textContent = fallback ? t('ab.fallback', fallback) : '';
+      hint.hidden = !fallback || input.value.trim() !== '';
+    }
+  }
+}
+
+function wireFallbacks(form, fields) {
+  form.dataset.texts = fields.join(' ');
+  for (const field of fields) {
+    for (const suffix of translated) {
+      const input = form[field + suffix];
+      const hint = el('p', { className: 'hint', id: `${input.id}-fallback`, hidden: true });
+      input.setAttribute('aria-describedby', hint.id);
+      input.insertAdjacentElement('afterend', hint);
+    }
+  }
+  form.addEventListener('input', () => showFallbacks(form));
+  showFallbacks(form);
+}
+
+function renderDepartments() {
+  const body = document.getElementById('department-rows');
+  body.replaceChildren();
+  for (const d of departments) {
+    body.append(el('tr', {}, el('td', { textContent: d.key }), el('td', { textContent: pick(d.name) }),
+      el('td', {}, button(t('ab.edit'), t('ab.editDepartment', { name: pick(d.name) }), () => editDepartment(d)))));
+  }
+}
+
+function editDepartment(d) {
+  const f = document.getElementById('department-form');
+  f.key.value = d.key; f.nameDe.value = d.name.de; f.nameEn.value = d.name.en ?? ''; f.nameFr.value = d.name.fr ?? ''; f.nameIt.value = d.name.it ?? '';
+  f.mailboxEmail.value = d.mailboxEmail; f.timeZone.value = d.timeZone;
+  f.dataset.sortOrder = d.sortOrder;
+  showFallbacks(f);
+  f.key.focus();
+}
+
 function renderClosures() {
   const body = document.getElementById('closure-rows');
   body.replaceChildren();
   for (const c of closures) {
-    const dept = departments.find(d => d.key === c.departmentKey)?.name[language()] ?? t('ab.wholeCity');
+    const named = departments.find(d => d.key === c.departmentKey);
+    const dept = named ? pick(named.name) : t('ab.wholeCity');
     body.append(el('tr', {}, el('td', { textContent: c.date }), el('td', { textContent: dept }), el('td', { textContent: pick(c.reason) }),
       el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date: c.date }), async () => { await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' }); await load(); }))));
   }
@@ -225,15 +356,20 @@ function renderConcerns() {
 
 function editConcern(c) {
   const f = document.getElementById('concern-form');
-  f.key.value = c.key; f.departmentKey.value = c.departmentKey; f.nameDe.value = c.name.de; f.nameEn.value = c.name.en;
-  f.descriptionDe.value = c.description.de; f.descriptionEn.value = c.description.en; f.durationMinutes.value = c.durationMinutes;
+  f.key.value = c.key; f.departmentKey.value = c.departmentKey; f.nameDe.value = c.name.de; f.nameEn.value = c.name.en ?? '';
+  f.nameFr.value = c.name.fr ?? ''; f.nameIt.value = c.name.it ?? ''; f.descriptionDe.value = c.description.de;
+  f.descriptionEn.value = c.description.en ?? ''; f.descriptionFr.value = c.description.fr ?? ''; f.descriptionIt.value = c.description.it ?? '';
+  f.durationMinutes.value = c.durationMinutes;
   f.bufferMinutes.value = c.bufferMinutes; f.documentsDe.value = c.documents.de.join('\n'); f.documentsEn.value = c.documents.en.join('\n');
   f.needsIdentityCheck.checked = c.needsIdentityCheck; f.needsSignature.checked = c.needsSignature; f.active.checked = c.active;
+  showFallbacks(f);
   f.key.focus();
 }
 
-function render() {
-  renderHours();
+// After saving one week's hours the forms stay as they are: a redraw would drop what is typed in the others.
+function render({ hours = true } = {}) {
+  if (hours) renderHours();
+  renderDepartments();
   departmentOptions(document.getElementById('c-department'), true);
   departmentOptions(document.getElementById('s-departmentKey'), false);
   departmentOptions(document.getElementById('k-departmentKey'), false);
@@ -242,11 +378,11 @@ function render() {
   renderConcerns();
 }
 
-async function load() {
+async function load(options) {
   try {
     [departments, closures, staff] = await Promise.all([
       api('/api/booking/admin/departments'), api('/api/booking/admin/closures'), api('/api/booking/admin/staff')]);
-    render();
+    render(options);
   } catch { say(t('common.error'), true); }
 }
 
@@ -254,8 +390,10 @@ document.getElementById('closure-form').addEventListener('submit', async event =
   event.preventDefault();
   const f = event.target;
   try {
-    await api('/api/booking/admin/closures', { method: 'POST', body: { departmentKey: f.departmentKey.value || null, date: f.date.value || null, reasonDe: f.reasonDe.value, reasonEn: f.reasonEn.value } });
+    await api('/api/booking/admin/closures', { method: 'POST', body: { departmentKey: f.departmentKey.value || null, date: f.date.value || null,
+      reasonDe: f.reasonDe.value, reasonEn: f.reasonEn.value, reasonFr: f.reasonFr.value, reasonIt: f.reasonIt.value } });
     f.reset();
+    showFallbacks(f);
     say(t('ab.saved'));
     await load();
   } catch (e) { if (e instanceof ApiError && e.status === 400) showFieldErrors(f, e); else say(e.message || t('common.error'), true); }
@@ -283,8 +421,9 @@ document.getElementById('concern-form').addEventListener('submit', async event =
   document.getElementById('concern-error').textContent = '';
   try {
     await api(`/api/booking/admin/concerns/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
-      departmentKey: f.departmentKey.value, nameDe: f.nameDe.value, nameEn: f.nameEn.value, descriptionDe: f.descriptionDe.value,
-      descriptionEn: f.descriptionEn.value, durationMinutes: Number(f.durationMinutes.value) || null, bufferMinutes: Number(f.bufferMinutes.value) || 0,
+      departmentKey: f.departmentKey.value, nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value,
+      descriptionDe: f.descriptionDe.value, descriptionEn: f.descriptionEn.value, descriptionFr: f.descriptionFr.value,
+      descriptionIt: f.descriptionIt.value, durationMinutes: Number(f.durationMinutes.value) || null, bufferMinutes: Number(f.bufferMinutes.value) || 0,
       documentsDe: lines(f.documentsDe.value), documentsEn: lines(f.documentsEn.value), needsIdentityCheck: f.needsIdentityCheck.checked,
       needsSignature: f.needsSignature.checked, active: f.active.checked } });
     say(t('ab.saved'));
@@ -295,5 +434,26 @@ document.getElementById('concern-form').addEventListener('submit', async event =
   }
 });
 
-document.addEventListener('languagechange', render);
+document.getElementById('department-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const f = event.target;
+  const error = document.getElementById('department-error');
+  error.textContent = '';
+  showFieldErrors(f, { errors: {} });
+  try {
+    await api(`/api/booking/admin/departments/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
+      nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value, mailboxEmail: f.mailboxEmail.value,
+      timeZone: f.timeZone.value, sortOrder: f.dataset.sortOrder ? Number(f.dataset.sortOrder) : null } });
+    say(t('ab.saved'));
+    await load();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 400) { showFieldErrors(f, e); error.textContent = e.errors.key?.join(' ') ?? ''; }
+    else say(t('common.error'), true);
+  }
+});
+
+wireFallbacks(document.getElementById('department-form'), ['name']);
+wireFallbacks(document.getElementById('concern-form'), ['name', 'description']);
+wireFallbacks(document.getElementById('closure-form'), ['reason']);
+document.addEventListener('languagechange', () => { render(); for (const f of document.querySelectorAll('form[data-texts]')) showFallbacks(f); });
 await load();

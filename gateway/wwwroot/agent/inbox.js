@@ -1,6 +1,6 @@
 // The department inbox: documents routed to my departments, with assign-to-me and mark-as-processed.
 import { api } from '/shared/api.js';
-import { register, t, apply, languageSwitch, language, locale } from '/shared/i18n.js';
+import { register, t, apply, languageSwitch, locale, pick } from '/shared/i18n.js';
 import { staffPage } from '/shared/staff.js';
 import { statusText, formatSize } from '/shared/documents-panel.js';
 
@@ -95,7 +95,7 @@ const highlight = new URLSearchParams(location.hash.slice(1)).get('document');
 const catalogue = await api('/api/booking/concerns').catch(() => []);
 const concernNames = new Map(catalogue.flatMap(d => d.concerns).map(c => [c.key, c.name]));
 const departmentNames = new Map(catalogue.map(d => [d.key, d.name]));
-const concernName = key => concernNames.get(key)?.[language()] || key;
+const concernName = key => (concernNames.has(key) ? pick(concernNames.get(key)) : '') || key;
 
 function fillDepartments() {
   const selected = departmentSelect.value;
@@ -105,7 +105,7 @@ function fillDepartments() {
   departmentSelect.replaceChildren(all, ...staff.departments.map(d => {
     const option = document.createElement('option');
     option.value = d;
-    option.textContent = departmentNames.get(d)?.[language()] || departmentNames.get(d)?.de || d;
+    option.textContent = (departmentNames.has(d) ? pick(departmentNames.get(d)) : '') || d;
     return option;
   }));
   departmentSelect.value = selected;

@@ -1,4 +1,4 @@
-import { register, languageSwitch, language, t, locale } from '/shared/i18n.js';
+import { register, languageSwitch, t, locale, pick } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
@@ -276,12 +276,12 @@ function render() {
   // Shown before drawing: the charts take their width from their (visible) boxes.
   document.getElementById('results').hidden = false;
   status.textContent = t('stats.loaded', { from: dateText(data.from), to: dateText(data.to) });
-  for (const option of form.department.options) if (option.value) option.textContent = language() === 'en' ? option.dataset.en : option.dataset.de;
+  for (const option of form.department.options) if (option.value) option.textContent = nameOf(option.dataset);
   const periods = data[by];
   const total = data.total;
   const concernName = key => {
     const c = data.concerns.find(x => x.key === key);
-    return c ? (language() === 'en' ? c.nameEn : c.nameDe) : key;
+    return c ? nameOf(c) : key;
   };
 
   const summary = document.getElementById('summary');
@@ -367,13 +367,15 @@ async function load() {
   }
 }
 
+/** A name booking sends per language (nameDe, nameEn, nameFr, nameIt; empty where not translated) in the page's language. */
+const nameOf = x => pick({ de: x.nameDe, en: x.nameEn || null, fr: x.nameFr || null, it: x.nameIt || null });
+
 function fillDepartments(data) {
   const select = form.department;
   if (select.options.length > 1 || data.departments.length < 2) return;
   for (const d of data.departments) {
-    const option = new Option(language() === 'en' ? d.nameEn : d.nameDe, d.key);
-    option.dataset.de = d.nameDe;
-    option.dataset.en = d.nameEn;
+    const option = new Option(nameOf(d), d.key);
+    Object.assign(option.dataset, { nameDe: d.nameDe, nameEn: d.nameEn, nameFr: d.nameFr ?? '', nameIt: d.nameIt ?? '' });
     select.append(option);
   }
 }

@@ -10,6 +10,7 @@ register({
     'home.minutes': 'ca. {n} Minuten', 'home.documents': 'Unterlagen bereithalten', 'home.identity': 'Ausweis in die Kamera zeigen',
     'home.signature': 'Unterschrift am Bildschirm', 'home.hours': 'Öffnungszeiten', 'home.talkNowFor': 'Jetzt sprechen: {name}',
     'home.bookFor': 'Termin buchen: {name}',
+    'home.appointmentHours': 'Zeiten für Termine',
   },
   en: {
     'home.title': 'Welcome to the digital counter', 'home.intro': 'Take care of your concern from home: write, speak or share your screen.',
@@ -18,6 +19,7 @@ register({
     'home.minutes': 'about {n} minutes', 'home.documents': 'Documents to have ready', 'home.identity': 'Show your ID to the camera',
     'home.signature': 'Signature on screen', 'home.hours': 'Opening hours', 'home.talkNowFor': 'Talk to us now: {name}',
     'home.bookFor': 'Book an appointment: {name}',
+    'home.appointmentHours': 'Times for appointments',
   },
   fr: {
     'home.title': 'Bienvenue au guichet numérique',
@@ -35,6 +37,7 @@ register({
     'home.hours': 'Heures d’ouverture',
     'home.talkNowFor': 'Parler maintenant : {name}',
     'home.bookFor': 'Prendre rendez-vous : {name}',
+    'home.appointmentHours': 'Horaires des rendez-vous',
   },
   it: {
     'home.title': 'Benvenuti allo sportello digitale',
@@ -52,6 +55,7 @@ register({
     'home.hours': 'Orari di apertura',
     'home.talkNowFor': 'Parlare ora: {name}',
     'home.bookFor': 'Prenotare un appuntamento: {name}',
+    'home.appointmentHours': 'Orari per gli appuntamenti',
   },
   'de-x-ls': {
     'home.title': 'Willkommen beim digitalen Schalter',
@@ -69,6 +73,7 @@ register({
     'home.hours': 'Wann wir offen sind',
     'home.talkNowFor': 'Jetzt reden: {name}',
     'home.bookFor': 'Termin machen: {name}',
+    'home.appointmentHours': 'Zu diesen Zeiten gibt es Termine.',
   },
 });
 
@@ -80,13 +85,15 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-function hoursList(department) {
+function hoursList(ranges) {
   const byDay = new Map();
-  for (const h of department.openingHours) byDay.set(h.day, [...(byDay.get(h.day) || []), `${h.opens}–${h.closes}`]);
+  for (const h of ranges) byDay.set(h.day, [...(byDay.get(h.day) || []), `${h.opens}–${h.closes}`]);
   const list = el('ul', { className: 'hours' });
   for (const [day, ranges] of byDay) list.append(el('li', { textContent: `${weekday(day)}: ${ranges.join(', ')}` }));
   return list;
 }
+
+const sameHours = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 function concernCard(concern, open) {
   const lang = language();
@@ -122,7 +129,9 @@ function render() {
         el('h2', { textContent: pick(d.name) }),
         el('span', { className: `badge ${d.openNow ? 'open' : 'closed'}`, textContent: t(d.openNow ? 'home.open' : 'home.closed') })),
       el('p', { className: 'hint', textContent: t('home.hours') }),
-      hoursList(d),
+      hoursList(d.openingHours),
+      // Appointment hours are shown only where they differ from the live counter's (Winterthur: appointments outside them).
+      ...(sameHours(d.openingHours, d.appointmentHours ?? d.openingHours) ? [] : [el('p', { className: 'hint', textContent: t('home.appointmentHours') }), hoursList(d.appointmentHours)]),
       el('div', { className: 'grid' }, ...d.concerns.map(c => concernCard(c, d.openNow))));
     root.append(section);
   }

@@ -13,6 +13,7 @@ namespace Municipal.Booking.Apis;
 public static partial class AdminApi
 {
     private static readonly string[] KnownChannels = ["chat", "video"];
+    private const int MaxNameLength = 200;
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {
@@ -20,6 +21,7 @@ public static partial class AdminApi
         admin.MapGet("/departments", ListDepartments);
         admin.MapPut("/departments/{key}", PutDepartment);
         admin.MapPut("/departments/{key}/opening-hours", PutOpeningHours);
+        admin.MapPut("/departments/{key}/appointment-hours", PutAppointmentHours);
         admin.MapPut("/concerns/{key}", PutConcern);
         admin.MapGet("/closures", ListClosures);
         admin.MapPost("/closures", AddClosure);
@@ -38,10 +40,11 @@ public static partial class AdminApi
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Key).ToListAsync(ct);
         var hours = await db.OpeningHours.AsNoTracking().OrderBy(h => h.DayOfWeek).ThenBy(h => h.Opens).ToListAsync(ct);
         var concerns = await db.Concerns.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Key).ToListAsync(ct);
-        IReadOnlyList<AdminDepartmentDto> result = departments.Select(d => new AdminDepartmentDto(d.Key, new(d.NameDe, d.NameEn), d.TimeZone,
+        IReadOnlyList<AdminDepartmentDto> result = departments.Select(d => new AdminDepartmentDto(d.Key, Localized.NameOf(d), d.TimeZone,
             d.MailboxEmail, d.SortOrder,
-            hours.Where(h => h.DepartmentKey == d.Key).Select(h => new OpeningRange(h.DayOfWeek, h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm"))).ToList(),
-            concerns.Where(c => c.DepartmentKey == d.Key).Select(ConcernDto.From).ToList())).ToList();
+            OpeningRange.Of(hours.Where(h => h.DepartmentKey == d.Key), HoursKinds.Live),
+            concerns.Where(c => c.DepartmentKey == d.Key).Select(ConcernDto.From).ToList(),
+            OpeningRange.Of(hours.Where(h => h.DepartmentKey == d.Key), HoursKinds.Appointments))).ToList();
         return TypedResults.Ok(result);
     }
 
@@ -49,8 +52,7 @@ public static partial class AdminApi
     {
         var errors = new Dictionary<string, string[]>();
         if (!Slug().IsMatch(key) || key.Length > 60) errors["key"] = ["Use lower-case letters, digits and hyphens."];
-        if (string.IsNullOrWhiteSpace(request.NameDe)) errors["nameDe"] = ["Enter the German name."];
-        if (string.IsNullOrWhiteSpace(request.NameEn)) errors["nameEn"] = ["Enter the English name."];
+        CheckNames(errors, "name", request.NameDe, request.NameEn, request.NameFr, request.NameIt);
         var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? "Europe/Zurich" : request.TimeZone.Trim();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) errors["timeZone"] = ["Unknown time zone (use an IANA name such as Europe/Zurich)."];
         if (string.IsNullOrWhiteSpace(request.MailboxEmail) || !EmailAddresses.IsValid(request.MailboxEmail.Trim()))
@@ -63,8 +65,12 @@ public static partial class AdminApi
             department = new Department { Key = key, NameDe = "", NameEn = "", MailboxEmail = "" };
             db.Departments.Add(department);
         }
+        // A translation left out of the request stays as it is (a client that knows only some languages keeps the
+        // others); an empty one is cleared, and residents then read the fallback.
         department.NameDe = request.NameDe!.Trim();
-        department.NameEn = request.NameEn!.Trim();
+        department.NameEn = request.NameEn?.Trim() ?? department.NameEn;
+        department.NameFr = request.NameFr?.Trim() ?? department.NameFr;
+        department.NameIt = request.NameIt?.Trim() ?? department.NameIt;
         department.TimeZone = zone;
         department.MailboxEmail = request.MailboxEmail!.Trim();
         department.SortOrder = request.SortOrder ?? department.SortOrder;
@@ -72,9 +78,19 @@ public static partial class AdminApi
         return TypedResults.Ok();
     }
 
-    /// <summary>Replaces the weekly pattern of a department; several ranges per day, none overlapping.</summary>
-    public static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> PutOpeningHours(
-        string key, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct)
+    /// <summary>Replaces the weekly pattern of a department's live counter ("talk to us now").</summary>
+    public static Task<Results<Ok, ValidationProblem, ProblemHttpResult>> PutOpeningHours(
+        string key, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct) =>
+        ReplaceHoursAsync(key, HoursKinds.Live, ranges, db, ct);
+
+    /// <summary>Replaces the weekly pattern in which residents can book appointments; it may differ from the live hours.</summary>
+    public static Task<Results<Ok, ValidationProblem, ProblemHttpResult>> PutAppointmentHours(
+        string key, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct) =>
+        ReplaceHoursAsync(key, HoursKinds.Appointments, ranges, db, ct);
+
+    /// <summary>Several ranges per day, none overlapping; the change applies to the next request (nothing is cached).</summary>
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> ReplaceHoursAsync(
+        string key, string kind, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct)
     {
         if (!await db.Departments.AnyAsync(d => d.Key == key, ct)) return Problems.NotFound($"No department '{key}'.");
         var parsed = new List<OpeningHour>();
@@ -87,9 +103,9 @@ public static partial class AdminApi
             if (closes <= opens) return Problems.Field($"[{i}].closes", "Closing must be after opening.");
             if (parsed.Any(p => p.DayOfWeek == r.Day && p.Opens < closes && opens < p.Closes))
                 return Problems.Field($"[{i}].opens", "Ranges on the same day must not overlap.");
-            parsed.Add(new OpeningHour { DepartmentKey = key, DayOfWeek = r.Day.Value, Opens = opens, Closes = closes });
+            parsed.Add(new OpeningHour { DepartmentKey = key, Kind = kind, DayOfWeek = r.Day.Value, Opens = opens, Closes = closes });
         }
-        db.OpeningHours.RemoveRange(await db.OpeningHours.Where(h => h.DepartmentKey == key).ToListAsync(ct));
+        db.OpeningHours.RemoveRange(await db.OpeningHours.Where(h => h.DepartmentKey == key && h.Kind == kind).ToListAsync(ct));
         db.OpeningHours.AddRange(parsed);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok();
@@ -101,8 +117,7 @@ public static partial class AdminApi
         if (!Slug().IsMatch(key) || key.Length > 60) errors["key"] = ["Use lower-case letters, digits and hyphens."];
         if (request.DepartmentKey is null || !await db.Departments.AnyAsync(d => d.Key == request.DepartmentKey, ct))
             errors["departmentKey"] = ["Choose an existing department."];
-        if (string.IsNullOrWhiteSpace(request.NameDe)) errors["nameDe"] = ["Enter the German name."];
-        if (string.IsNullOrWhiteSpace(request.NameEn)) errors["nameEn"] = ["Enter the English name."];
+        CheckNames(errors, "name", request.NameDe, request.NameEn, request.NameFr, request.NameIt);
         if (request.DurationMinutes is not (>= 5 and <= 240)) errors["durationMinutes"] = ["Use 5 to 240 minutes."];
         if (request.BufferMinutes is not null and not (>= 0 and <= 120)) errors["bufferMinutes"] = ["Use 0 to 120 minutes."];
         var channels = request.Channels?.Distinct().ToList() ?? ["chat", "video"];
@@ -120,10 +135,15 @@ public static partial class AdminApi
             // Clerks' skills belong to a department; moving a concern would leave them pointing at the wrong one.
             return Problems.Field("departmentKey", "A concern cannot move to another department; create a new one.");
         }
+        // As for departments: a left-out translation stays, an empty one is cleared.
         concern.NameDe = request.NameDe!.Trim();
-        concern.NameEn = request.NameEn!.Trim();
+        concern.NameEn = request.NameEn?.Trim() ?? concern.NameEn;
+        concern.NameFr = request.NameFr?.Trim() ?? concern.NameFr;
+        concern.NameIt = request.NameIt?.Trim() ?? concern.NameIt;
         concern.DescriptionDe = request.DescriptionDe?.Trim() ?? "";
         concern.DescriptionEn = request.DescriptionEn?.Trim() ?? "";
+        concern.DescriptionFr = request.DescriptionFr?.Trim() ?? concern.DescriptionFr;
+        concern.DescriptionIt = request.DescriptionIt?.Trim() ?? concern.DescriptionIt;
         concern.DurationMinutes = request.DurationMinutes!.Value;
         concern.BufferMinutes = request.BufferMinutes ?? 0;
         concern.Channels = channels;
@@ -149,13 +169,16 @@ public static partial class AdminApi
         if (request.DepartmentKey is not null && !await db.Departments.AnyAsync(d => d.Key == request.DepartmentKey, ct))
             errors["departmentKey"] = ["Choose an existing department, or none for the whole city."];
         if (request.Date is null) errors["date"] = ["Enter the date."];
-        if (string.IsNullOrWhiteSpace(request.ReasonDe)) errors["reasonDe"] = ["Enter the reason in German."];
-        if (string.IsNullOrWhiteSpace(request.ReasonEn)) errors["reasonEn"] = ["Enter the reason in English."];
+        CheckNames(errors, "reason", request.ReasonDe, request.ReasonEn, request.ReasonFr, request.ReasonIt);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await db.Closures.AnyAsync(c => c.DepartmentKey == request.DepartmentKey && c.Date == request.Date, ct))
             return Problems.Conflict("There is already a closure on that day.");
 
-        var closure = new Closure { DepartmentKey = request.DepartmentKey, Date = request.Date!.Value, ReasonDe = request.ReasonDe!.Trim(), ReasonEn = request.ReasonEn!.Trim() };
+        var closure = new Closure
+        {
+            DepartmentKey = request.DepartmentKey, Date = request.Date!.Value, ReasonDe = request.ReasonDe!.Trim(),
+            ReasonEn = request.ReasonEn?.Trim() ?? "", ReasonFr = request.ReasonFr?.Trim() ?? "", ReasonIt = request.ReasonIt?.Trim() ?? "",
+        };
         db.Closures.Add(closure);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/booking/admin/closures/{closure.Id}", ToDto(closure));
@@ -198,5 +221,18 @@ public static partial class AdminApi
     private static List<string> Clean(IReadOnlyList<string>? values) =>
         values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList() ?? [];
 
-    private static ClosureDto ToDto(Closure c) => new(c.Id, c.DepartmentKey, c.Date, new(c.ReasonDe, c.ReasonEn));
+    private static ClosureDto ToDto(Closure c) => new(c.Id, c.DepartmentKey, c.Date, Localized.Of(c.ReasonDe, c.ReasonEn, c.ReasonFr, c.ReasonIt));
+
+    /// <summary>
+    /// The city's own text in four languages: German is required (every other language falls back to it), the others
+    /// may stay empty until translated; none longer than a name or reason should be.
+    /// </summary>
+    private static void CheckNames(Dictionary<string, string[]> errors, string field, string? de, string? en, string? fr, string? it)
+    {
+        if (string.IsNullOrWhiteSpace(de)) errors[$"{field}De"] = [field == "name" ? "Enter the German name." : "Enter the reason in German."];
+        foreach (var (suffix, text) in new[] { ("De", de), ("En", en), ("Fr", fr), ("It", it) })
+        {
+            if (text?.Trim().Length > MaxNameLength) errors[$"{field}{suffix}"] = [$"Use at most {MaxNameLength} characters."];
+        }
+    }
 }

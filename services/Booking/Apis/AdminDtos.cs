@@ -1,21 +1,24 @@
 namespace Municipal.Booking.Apis;
 
-public sealed record DepartmentRequest(string? NameDe, string? NameEn, string? TimeZone, string? MailboxEmail, int? SortOrder);
+/// <summary>German is required; English, French and Italian may stay empty (residents then read the city's default language).</summary>
+public sealed record DepartmentRequest(string? NameDe, string? NameEn, string? TimeZone, string? MailboxEmail, int? SortOrder, string? NameFr = null, string? NameIt = null);
 
 public sealed record OpeningRangeRequest(DayOfWeek? Day, string? Opens, string? Closes);
 
-public sealed record ClosureRequest(string? DepartmentKey, DateOnly? Date, string? ReasonDe, string? ReasonEn);
+public sealed record ClosureRequest(string? DepartmentKey, DateOnly? Date, string? ReasonDe, string? ReasonEn, string? ReasonFr = null, string? ReasonIt = null);
 
 public sealed record ClosureDto(int Id, string? DepartmentKey, DateOnly Date, Localized Reason);
 
 public sealed record ConcernRequest(
     string? DepartmentKey, string? NameDe, string? NameEn, string? DescriptionDe, string? DescriptionEn,
     int? DurationMinutes, int? BufferMinutes, IReadOnlyList<string>? Channels, IReadOnlyList<string>? DocumentsDe,
-    IReadOnlyList<string>? DocumentsEn, bool? NeedsIdentityCheck, bool? NeedsSignature, bool? Active, int? SortOrder);
+    IReadOnlyList<string>? DocumentsEn, bool? NeedsIdentityCheck, bool? NeedsSignature, bool? Active, int? SortOrder,
+    string? NameFr = null, string? NameIt = null, string? DescriptionFr = null, string? DescriptionIt = null);
 
 public sealed record StaffSkillsRequest(string? StaffName, string? DepartmentKey, IReadOnlyList<string>? ConcernKeys);
 
 public sealed record StaffSkillsDto(Guid StaffId, string StaffName, string DepartmentKey, IReadOnlyList<string> ConcernKeys);
 
+/// <summary>A department for the admin page: <c>OpeningHours</c> are the live counter's, <c>AppointmentHours</c> the bookable ones.</summary>
 public sealed record AdminDepartmentDto(string Key, Localized Name, string TimeZone, string MailboxEmail, int SortOrder,
-    IReadOnlyList<OpeningRange> OpeningHours, IReadOnlyList<ConcernDto> Concerns);
+    IReadOnlyList<OpeningRange> OpeningHours, IReadOnlyList<ConcernDto> Concerns, IReadOnlyList<OpeningRange> AppointmentHours);

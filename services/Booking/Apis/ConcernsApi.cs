@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Booking.Data;
+using Municipal.Booking.Model;
 using Municipal.Booking.Slots;
 using Municipal.ServiceDefaults;
 
@@ -31,10 +32,9 @@ public static class ConcernsApi
         {
             var own = hours.Where(h => h.DepartmentKey == d.Key).ToList();
             var closed = closures.Where(c => c.DepartmentKey == null || c.DepartmentKey == d.Key).Select(c => c.Date).ToHashSet();
-            var open = SlotCalculator.IsOpen(now, slots.TimeZoneOf(d), own.Select(h => (h.DayOfWeek, h.Opens, h.Closes)).ToList(), closed);
-            return new DepartmentDto(d.Key, new(d.NameDe, d.NameEn), d.TimeZone, open,
-                own.Select(h => new OpeningRange(h.DayOfWeek, h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm"))).ToList(),
-                concerns.Where(c => c.DepartmentKey == d.Key).Select(ConcernDto.From).ToList());
+            var open = SlotCalculator.IsOpen(now, slots.TimeZoneOf(d), SlotService.Ranges(own, HoursKinds.Live), closed);
+            return new DepartmentDto(d.Key, Localized.NameOf(d), d.TimeZone, open, OpeningRange.Of(own, HoursKinds.Live),
+                concerns.Where(c => c.DepartmentKey == d.Key).Select(ConcernDto.From).ToList(), OpeningRange.Of(own, HoursKinds.Appointments));
         }).ToList();
         return TypedResults.Ok(result);
     }

@@ -3,11 +3,28 @@ using Municipal.Booking.Slots;
 
 namespace Municipal.Booking.Apis;
 
-public sealed record Localized(string De, string En);
+/// <summary>
+/// A city text in each language. A language the city has not translated is null, so a page falls back to the city's
+/// default language, then German (i18n.js <c>pick</c>); German is always there.
+/// </summary>
+public sealed record Localized(string De, string? En, string? Fr, string? It)
+{
+    public static Localized Of(string de, string? en, string? fr = null, string? it = null) => new(de, Given(en), Given(fr), Given(it));
+
+    public static Localized NameOf(Concern c) => Of(c.NameDe, c.NameEn, c.NameFr, c.NameIt);
+
+    public static Localized NameOf(Department d) => Of(d.NameDe, d.NameEn, d.NameFr, d.NameIt);
+
+    private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}
 
 public sealed record LocalizedList(IReadOnlyList<string> De, IReadOnlyList<string> En);
 
-public sealed record OpeningRange(DayOfWeek Day, string Opens, string Closes);
+public sealed record OpeningRange(DayOfWeek Day, string Opens, string Closes)
+{
+    public static IReadOnlyList<OpeningRange> Of(IEnumerable<OpeningHour> hours, string kind) => hours.Where(h => h.Kind == kind)
+        .OrderBy(h => h.DayOfWeek).ThenBy(h => h.Opens).Select(h => new OpeningRange(h.DayOfWeek, h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm"))).ToList();
+}
 
 public sealed record ConcernDto(
     string Key,
@@ -23,17 +40,20 @@ public sealed record ConcernDto(
     string? FormId,
     bool Active)
 {
-    public static ConcernDto From(Concern c) => new(c.Key, c.DepartmentKey, new(c.NameDe, c.NameEn), new(c.DescriptionDe, c.DescriptionEn),
+    public static ConcernDto From(Concern c) => new(c.Key, c.DepartmentKey, Localized.NameOf(c),
+        Localized.Of(c.DescriptionDe, c.DescriptionEn, c.DescriptionFr, c.DescriptionIt),
         c.DurationMinutes, c.BufferMinutes, c.Channels, new(c.DocumentsDe, c.DocumentsEn), c.NeedsIdentityCheck, c.NeedsSignature, c.FormId, c.Active);
 }
 
+/// <summary>A department as residents see it: <c>OpeningHours</c> are the live counter's, <c>AppointmentHours</c> when slots can be booked.</summary>
 public sealed record DepartmentDto(
     string Key,
     Localized Name,
     string TimeZone,
     bool OpenNow,
     IReadOnlyList<OpeningRange> OpeningHours,
-    IReadOnlyList<ConcernDto> Concerns);
+    IReadOnlyList<ConcernDto> Concerns,
+    IReadOnlyList<OpeningRange> AppointmentHours);
 
 public sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, int Free)
 {

@@ -196,9 +196,9 @@ public static class AppointmentsApi
             var to = SlotCalculator.ToInstant(today.AddDays(1), TimeOnly.MinValue, zone);
             var rows = await db.Appointments.AsNoTracking()
                 .Where(a => a.DepartmentKey == department.Key && a.Status == AppointmentStatus.Booked && a.StartAt >= from && a.StartAt < to)
-                .Join(db.Concerns, a => a.ConcernKey, c => c.Key, (a, c) => new { a, c.NameDe, c.NameEn })
+                .Join(db.Concerns, a => a.ConcernKey, c => c.Key, (a, c) => new { a, c })
                 .OrderBy(x => x.a.StartAt).ToListAsync(ct);
-            result.AddRange(rows.Select(x => new StaffAppointmentDto(x.a.Id, x.a.ConcernKey, x.a.DepartmentKey, new(x.NameDe, x.NameEn),
+            result.AddRange(rows.Select(x => new StaffAppointmentDto(x.a.Id, x.a.ConcernKey, x.a.DepartmentKey, Localized.NameOf(x.c),
                 x.a.StartAt, x.a.EndAt, x.a.CitizenName, x.a.Language, x.a.StaffId, x.a.StaffId == staffId, x.a.CalledAt, x.a.JoinedAt)));
         }
         return TypedResults.Ok<IReadOnlyList<StaffAppointmentDto>>(result.OrderBy(r => r.Start).ToList());
@@ -222,12 +222,12 @@ public static class AppointmentsApi
         }
     }
 
-    /// <summary>Whether a start time lies on the concern's grid of opening hours (free or not).</summary>
+    /// <summary>Whether a start time lies on the concern's grid of appointment hours (free or not).</summary>
     private static bool IsOnGrid(ConcernCalendar calendar, DateTimeOffset start, DateTimeOffset now)
     {
         if (start <= now) return false;
         var day = calendar.LocalDate(start);
-        return SlotCalculator.Compute(new SlotRequest(calendar.TimeZone, calendar.OpeningHours, calendar.Closures,
+        return SlotCalculator.Compute(new SlotRequest(calendar.TimeZone, calendar.AppointmentHours, calendar.Closures,
                 calendar.Concern.Duration, calendar.Concern.Buffer, calendar.Staff, [], day, day, now))
             .Any(s => s.Start == start);
     }
@@ -240,7 +240,7 @@ public static class AppointmentsApi
     }
 
     internal static AppointmentDto ToDto(Appointment a, ConcernCalendar calendar, DateTimeOffset now) => new(
-        a.Id, a.ConcernKey, a.DepartmentKey, new(calendar.Concern.NameDe, calendar.Concern.NameEn),
+        a.Id, a.ConcernKey, a.DepartmentKey, Localized.NameOf(calendar.Concern),
         new(calendar.Concern.DocumentsDe, calendar.Concern.DocumentsEn), a.StartAt, a.EndAt, calendar.TimeZone.Id, a.Status, a.Sequence,
         a.CitizenName, a.Email, a.Language, a.Status == AppointmentStatus.Booked && a.StartAt > now);
 }

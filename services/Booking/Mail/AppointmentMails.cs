@@ -23,7 +23,7 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
         var localEnd = TimeZoneInfo.ConvertTime(a.EndAt, zone);
         var when = $"{local.ToString(words.DateFormat, culture)}, {local:HH:mm}–{localEnd:HH:mm}{words.TimeSuffix}";
         var concernName = concern.Name(a.Language);
-        var departmentName = a.Language == Languages.English ? department.NameEn : department.NameDe;
+        var departmentName = department.Name(a.Language);
         var cancelled = kind == AppointmentStatus.Cancelled;
         // The name as the resident typed it, but never a second line or a link (see MailText.PersonName).
         var name = MailText.PersonName(a.CitizenName);

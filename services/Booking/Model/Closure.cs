@@ -8,4 +8,6 @@ public sealed class Closure
     public DateOnly Date { get; init; }
     public required string ReasonDe { get; init; }
     public required string ReasonEn { get; init; }
+    public string ReasonFr { get; init; } = "";
+    public string ReasonIt { get; init; } = "";
 }

@@ -7,8 +7,12 @@ public sealed class Concern
     public required string DepartmentKey { get; set; }
     public required string NameDe { get; set; }
     public required string NameEn { get; set; }
+    public string NameFr { get; set; } = "";
+    public string NameIt { get; set; } = "";
     public string DescriptionDe { get; set; } = "";
     public string DescriptionEn { get; set; } = "";
+    public string DescriptionFr { get; set; } = "";
+    public string DescriptionIt { get; set; } = "";
     public int DurationMinutes { get; set; }
     public int BufferMinutes { get; set; }
     public List<string> Channels { get; set; } = ["chat", "video"];
@@ -22,6 +26,7 @@ public sealed class Concern
 
     public TimeSpan Duration => TimeSpan.FromMinutes(DurationMinutes);
     public TimeSpan Buffer => TimeSpan.FromMinutes(BufferMinutes);
-    public string Name(string language) => language == "en" ? NameEn : NameDe;
+    /// <summary>The name in a language, German where the city has not translated it (Leichte Sprache reads German names).</summary>
+    public string Name(string? language) => CityTexts.In(language, NameDe, NameEn, NameFr, NameIt);
     public IReadOnlyList<string> Documents(string language) => language == "en" ? DocumentsEn : DocumentsDe;
 }

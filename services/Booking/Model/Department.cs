@@ -5,7 +5,12 @@ public sealed class Department
     public required string Key { get; init; }
     public required string NameDe { get; set; }
     public required string NameEn { get; set; }
+    public string NameFr { get; set; } = "";
+    public string NameIt { get; set; } = "";
     public string TimeZone { get; set; } = "Europe/Zurich";
     public required string MailboxEmail { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>The name in a language, German where the city has not translated it (Leichte Sprache reads German names).</summary>
+    public string Name(string? language) => CityTexts.In(language, NameDe, NameEn, NameFr, NameIt);
 }

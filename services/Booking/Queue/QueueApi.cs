@@ -94,7 +94,7 @@ public static class QueueApi
 
         long? position = status == TicketStatus.Waiting ? await queue.PositionAsync(stored.ConcernKey, stored.Id) : null;
         int? estimate = position is { } p ? await EstimateMinutesAsync(queue, calendar, p) : null;
-        return TypedResults.Ok(new MyTicketDto(stored.Id, stored.ConcernKey, new(calendar.Concern.NameDe, calendar.Concern.NameEn),
+        return TypedResults.Ok(new MyTicketDto(stored.Id, stored.ConcernKey, Localized.NameOf(calendar.Concern),
             status, position, estimate, stored.IssuedAt, live?.CalledAt ?? stored.CalledAt, stored.CitizenName, stored.Email));
     }
 
@@ -121,7 +121,7 @@ public static class QueueApi
         var names = await db.Concerns.AsNoTracking().Where(c => skills.Contains(c.Key)).ToDictionaryAsync(c => c.Key, ct);
         var now = time.GetUtcNow();
         var tickets = (await queue.WaitingAsync(skills)).Select(t => new WaitingTicketDto(t.Id, t.ConcernKey,
-            new(names[t.ConcernKey].NameDe, names[t.ConcernKey].NameEn), t.CitizenName, t.Language, t.IssuedAt,
+            Localized.NameOf(names[t.ConcernKey]), t.CitizenName, t.Language, t.IssuedAt,
             (int)Math.Max(0, (now - t.IssuedAt).TotalSeconds))).ToList();
         var (from, to) = (now - options.Value.DueLate, now + options.Value.DueEarly);
         var due = await db.Appointments.CountAsync(a => a.Status == AppointmentStatus.Booked && a.CalledAt == null
@@ -159,7 +159,7 @@ public static class QueueApi
                 await tx.CommitAsync(ct);
                 var due = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == appointment.ConcernKey, ct);
                 return TypedResults.Ok(new NextDto("appointment", appointment.Id, appointment.ConcernKey, appointment.DepartmentKey,
-                    new(due.NameDe, due.NameEn), appointment.CitizenName, appointment.Language, appointment.StartAt,
+                    Localized.NameOf(due), appointment.CitizenName, appointment.Language, appointment.StartAt,
                     $"/agent/room.html?appointment={appointment.Id}"));
             }
         }
@@ -187,7 +187,7 @@ public static class QueueApi
         }
         metrics.Called(ticket, now);
         var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == ticket.ConcernKey, ct);
-        return TypedResults.Ok(new NextDto("ticket", ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, new(concern.NameDe, concern.NameEn),
+        return TypedResults.Ok(new NextDto("ticket", ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, Localized.NameOf(concern),
             ticket.CitizenName, ticket.Language, ticket.IssuedAt, $"/agent/room.html?ticket={ticket.Id}"));
     }
 

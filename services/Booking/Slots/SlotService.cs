@@ -17,9 +17,12 @@ public sealed class SlotService(BookingDb db, TimeProvider time, IConfiguration 
             .Where(c => c.DepartmentKey == null || c.DepartmentKey == department.Key).Select(c => c.Date).ToListAsync(ct);
         var staff = await db.StaffSkills.AsNoTracking().Where(s => s.ConcernKey == concernKey)
             .Select(s => s.StaffId).Distinct().OrderBy(s => s).ToListAsync(ct);
-        return new ConcernCalendar(concern, department, TimeZoneOf(department),
-            hours.Select(h => (h.DayOfWeek, h.Opens, h.Closes)).ToList(), closures.ToHashSet(), staff);
+        return new ConcernCalendar(concern, department, TimeZoneOf(department), Ranges(hours, HoursKinds.Live),
+            Ranges(hours, HoursKinds.Appointments), closures.ToHashSet(), staff);
     }
+
+    public static List<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> Ranges(IEnumerable<OpeningHour> hours, string kind) =>
+        hours.Where(h => h.Kind == kind).Select(h => (h.DayOfWeek, h.Opens, h.Closes)).ToList();
 
     public TimeZoneInfo TimeZoneOf(Department department)
     {
@@ -38,7 +41,7 @@ public sealed class SlotService(BookingDb db, TimeProvider time, IConfiguration 
                 && a.StartAt < windowEnd && a.BlockedUntil > windowStart && a.Id != ignoring)
             .Select(a => new Busy(a.StaffId, a.StartAt, a.BlockedUntil))
             .ToListAsync(ct);
-        return SlotCalculator.Compute(new SlotRequest(calendar.TimeZone, calendar.OpeningHours, calendar.Closures,
+        return SlotCalculator.Compute(new SlotRequest(calendar.TimeZone, calendar.AppointmentHours, calendar.Closures,
             calendar.Concern.Duration, calendar.Concern.Buffer, calendar.Staff, busy, from, to, time.GetUtcNow()));
     }
 

@@ -36,7 +36,7 @@ public static class StatisticsApi
         if (toDate.DayNumber - fromDate.DayNumber >= MaxDays) return Problems.Field("to", $"Ask for at most {MaxDays} days at once.");
 
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder)
-            .Select(d => new DepartmentNameDto(d.Key, d.NameDe, d.NameEn)).ToListAsync(ct);
+            .Select(d => new DepartmentNameDto(d.Key, d.NameDe, d.NameEn, d.NameFr, d.NameIt)).ToListAsync(ct);
         var allDepartments = departments.Select(d => d.Key).ToList();
         var bound = user.IsInRole(StaffRoles.Admin) ? [] : user.Departments();
         var visible = bound.Count == 0 ? allDepartments : allDepartments.Where(bound.Contains).ToList();
@@ -61,7 +61,7 @@ public static class StatisticsApi
         var feedback = await db.Feedback.AsNoTracking()
             .Where(f => f.GivenAt >= start && f.GivenAt < end && visible.Contains(f.DepartmentKey)).ToListAsync(ct);
         var concerns = await db.Concerns.AsNoTracking().Where(c => visible.Contains(c.DepartmentKey)).OrderBy(c => c.SortOrder)
-            .Select(c => new ConcernNameDto(c.Key, c.DepartmentKey, c.NameDe, c.NameEn)).ToListAsync(ct);
+            .Select(c => new ConcernNameDto(c.Key, c.DepartmentKey, c.NameDe, c.NameEn, c.NameFr, c.NameIt)).ToListAsync(ct);
 
         var facts = new StatisticsFacts(
             consultations.Select(c => new ConsultationFact(Day(c.EndedAt), c.ConcernKey, c.Channel, c.WaitingSeconds, c.HandlingSeconds)).ToList(),

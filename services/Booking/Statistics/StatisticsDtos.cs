@@ -10,9 +10,9 @@ public sealed record StatisticsDto(
     IReadOnlyList<PeriodDto> Days,
     IReadOnlyList<PeriodDto> Weeks);
 
-public sealed record DepartmentNameDto(string Key, string NameDe, string NameEn);
+public sealed record DepartmentNameDto(string Key, string NameDe, string NameEn, string NameFr, string NameIt);
 
-public sealed record ConcernNameDto(string Key, string DepartmentKey, string NameDe, string NameEn);
+public sealed record ConcernNameDto(string Key, string DepartmentKey, string NameDe, string NameEn, string NameFr, string NameIt);
 
 /// <summary>The figures of one day, one week (Monday to Sunday) or the whole range.</summary>
 public sealed record PeriodDto(

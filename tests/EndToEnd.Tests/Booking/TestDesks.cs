@@ -25,6 +25,7 @@ public static class TestDesks
         }));
         var allDay = Enum.GetValues<DayOfWeek>().Select(day => new { day = (int)day, opens = "00:00", closes = "23:59" }).ToArray();
         await OkAsync(api.PutAsync($"/api/booking/admin/departments/{key}/opening-hours", new() { DataObject = allDay }));
+        await OkAsync(api.PutAsync($"/api/booking/admin/departments/{key}/appointment-hours", new() { DataObject = allDay }));
         var concern = $"{key}-enquiry";
         await OkAsync(api.PutAsync($"/api/booking/admin/concerns/{concern}", new()
         {

@@ -29,7 +29,7 @@ register({
     'kd.never': '–',
   },
   fr: {
-    'agent.name': 'Guichet du personnel', 'kd.title': 'Terminaux de numérisation',
+    'agent.name': 'Guichet pour les collaborateurs', 'kd.title': 'Terminaux de numérisation',
     'kd.intro': 'Seuls les terminaux enregistrés acceptent des documents. Enregistrez un terminal ici et ouvrez le lien une fois sur l’appareil.',
     'kd.new': 'Enregistrer un terminal', 'kd.name': 'Nom (p. ex. son emplacement)', 'kd.create': 'Créer le lien d’enregistrement',
     'kd.link': 'Lien d’enregistrement', 'kd.copy': 'Copier le lien', 'kd.copied': 'Lien copié.', 'kd.issuedFor': 'Lien pour « {name} »',
@@ -41,7 +41,7 @@ register({
     'kd.never': '–',
   },
   it: {
-    'agent.name': 'Sportello per il personale', 'kd.title': 'Terminali di scansione',
+    'agent.name': 'Sportello per i collaboratori', 'kd.title': 'Terminali di scansione',
     'kd.intro': 'Solo i terminali registrati accettano documenti. Registri qui un terminale e apra il link una volta sul dispositivo.',
     'kd.new': 'Registrare un terminale', 'kd.name': 'Nome (p. es. dove si trova)', 'kd.create': 'Creare il link di registrazione',
     'kd.link': 'Link di registrazione', 'kd.copy': 'Copiare il link', 'kd.copied': 'Link copiato.', 'kd.issuedFor': 'Link per «{name}»',

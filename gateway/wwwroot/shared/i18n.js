@@ -102,8 +102,9 @@ export function apply(root = document) {
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of root.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
-  // <title data-i18n-page="book.title" data-i18n-site="site.name">: "Termin buchen – Digitaler Schalter".
-  const title = document.querySelector('title[data-i18n-page], title[data-i18n-site]');
+  // <title data-i18n-page="book.title" data-i18n-site="site.name">: "Termin buchen – Digitaler Schalter". Only a
+  // whole-page apply writes it: a part added later (the signing box) must not undo a title the page set itself.
+  const title = root === document && document.querySelector('title[data-i18n-page], title[data-i18n-site]');
   if (title) {
     const parts = [title.dataset.i18nPage, title.dataset.i18nSite].filter(Boolean).map(key => t(key));
     document.title = parts.join(' – ');

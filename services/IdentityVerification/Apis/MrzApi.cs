@@ -1,3 +1,4 @@
+using Municipal.ServiceDefaults;
 using Municipal.IdentityVerification.Mrz;
 
 namespace Municipal.IdentityVerification.Apis;
@@ -18,8 +19,14 @@ public static class MrzApi
         var result = MrzParser.Parse(request.Mrz, calendar.Today());
         return result.Document is { } document
             ? TypedResults.Ok(document)
-            : TypedResults.ValidationProblem(MrzErrors(result));
+            : MrzProblem(result);
     }
 
-    public static Dictionary<string, string[]> MrzErrors(MrzParseResult result) => new() { ["mrz"] = [.. result.Errors] };
+    /// <summary>
+    /// Every structural fault the parser found (line count, lengths, characters, in English) under <c>mrz</c>, with one
+    /// reason code for the pages: the clerk reads in the page's language what an MRZ must look like.
+    /// </summary>
+    public static ValidationProblem MrzProblem(MrzParseResult result) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mrz"] = [.. result.Errors] },
+            extensions: Problems.Extensions(new FieldErrors { ["mrz"] = new Reason("mrz-unreadable", string.Join(" ", result.Errors)) }));
 }

@@ -175,7 +175,7 @@ public static class SigningApi
         if (problem is not null) return (null!, null!, null!, "", problem);
         var values = DraftStore.Values(draft!);
         var errors = RuleEngine.Validate(definition!, values, clock.Today, Language.Of(http.Request));
-        if (errors.Count > 0) return (null!, null!, null!, "", Problems.Fields(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())));
+        if (errors.Count > 0) return (null!, null!, null!, "", RuleProblems.From(errors));
         return (draft!, definition!, values, ContentHash.Compute(definition!, values), null);
     }
 

@@ -4,6 +4,12 @@ import { register } from '/shared/i18n.js';
 
 register({
   de: {
+    'problem.mrz-empty': 'Die MRZ ist leer. Bitte die zwei oder drei Zeilen unten auf dem Dokument eingeben.',
+    'problem.mrz-line-count': 'Die MRZ hat {count} Zeile(n); Ausweise (TD1) haben 3 Zeilen mit 30 Zeichen, TD2-Dokumente 2 Zeilen mit 36 und Pässe (TD3) 2 Zeilen mit 44.',
+    'problem.mrz-td1-length': 'Zeile {line} hat {length} Zeichen; ein dreizeiliger Ausweis (TD1) hat auf jeder Zeile 30.',
+    'problem.mrz-two-line-length': 'Zeile 1 hat {length} Zeichen; eine zweizeilige MRZ hat auf jeder Zeile 36 (TD2) oder 44 (Pass, TD3).',
+    'problem.mrz-line-length': 'Zeile {line} hat {length} Zeichen; Zeile 1 hat {expected}, also muss auch Zeile {line} {expected} haben.',
+    'problem.mrz-character': 'Zeile {line}, Stelle {position}: {character} ist nicht erlaubt; eine MRZ enthält nur A–Z, 0–9 und das Füllzeichen <.',
     'problem.slug': 'Bitte nur Kleinbuchstaben, Ziffern und Bindestriche verwenden.',
     'problem.not-an-id': 'Das ist keine gültige Kennung.',
     'problem.german-name-required': 'Bitte den deutschen Namen eingeben.',
@@ -74,6 +80,12 @@ register({
     'problem.clerk-department': 'Sachbearbeitende brauchen eine Abteilung.',
   },
   en: {
+    'problem.mrz-empty': 'The MRZ is empty. Type the two or three lines printed at the bottom of the document.',
+    'problem.mrz-line-count': 'The MRZ has {count} line(s); identity cards (TD1) have 3 lines of 30 characters, TD2 documents 2 lines of 36 and passports (TD3) 2 lines of 44.',
+    'problem.mrz-td1-length': 'Line {line} has {length} characters; a three-line identity card (TD1) has 30 on every line.',
+    'problem.mrz-two-line-length': 'Line 1 has {length} characters; a two-line MRZ has 36 (TD2) or 44 (passport, TD3) on every line.',
+    'problem.mrz-line-length': 'Line {line} has {length} characters; line 1 has {expected}, so line {line} must have {expected} too.',
+    'problem.mrz-character': 'Line {line}, position {position}: {character} is not allowed; an MRZ holds only A–Z, 0–9 and the filler <.',
     'problem.slug': 'Use lower-case letters, digits and hyphens only.',
     'problem.not-an-id': 'This is not a valid id.',
     'problem.german-name-required': 'Enter the German name.',
@@ -144,6 +156,12 @@ register({
     'problem.clerk-department': 'A clerk needs a department.',
   },
   fr: {
+    'problem.mrz-empty': 'La ZLA est vide. Saisissez les deux ou trois lignes imprimées au bas du document.',
+    'problem.mrz-line-count': 'La ZLA a {count} ligne(s) ; les cartes d’identité (TD1) ont 3 lignes de 30 caractères, les documents TD2 2 lignes de 36 et les passeports (TD3) 2 lignes de 44.',
+    'problem.mrz-td1-length': 'La ligne {line} a {length} caractères ; une carte d’identité à trois lignes (TD1) en a 30 sur chaque ligne.',
+    'problem.mrz-two-line-length': 'La ligne 1 a {length} caractères ; une ZLA à deux lignes en a 36 (TD2) ou 44 (passeport, TD3) sur chaque ligne.',
+    'problem.mrz-line-length': 'La ligne {line} a {length} caractères ; la ligne 1 en a {expected}, la ligne {line} doit donc aussi en avoir {expected}.',
+    'problem.mrz-character': 'Ligne {line}, position {position} : {character} n’est pas admis ; une ZLA ne contient que A–Z, 0–9 et le caractère de remplissage <.',
     'problem.slug': 'Utilisez uniquement des minuscules, des chiffres et des traits d’union.',
     'problem.not-an-id': 'Ce n’est pas un identifiant valable.',
     'problem.german-name-required': 'Saisissez le nom en allemand.',
@@ -214,6 +232,12 @@ register({
     'problem.clerk-department': 'Un collaborateur a besoin d’un service.',
   },
   it: {
+    'problem.mrz-empty': 'La MRZ è vuota. Inserite le due o tre righe stampate in fondo al documento.',
+    'problem.mrz-line-count': 'La MRZ ha {count} riga/righe; le carte d’identità (TD1) hanno 3 righe di 30 caratteri, i documenti TD2 2 righe di 36 e i passaporti (TD3) 2 righe di 44.',
+    'problem.mrz-td1-length': 'La riga {line} ha {length} caratteri; una carta d’identità a tre righe (TD1) ne ha 30 su ogni riga.',
+    'problem.mrz-two-line-length': 'La riga 1 ha {length} caratteri; una MRZ a due righe ne ha 36 (TD2) o 44 (passaporto, TD3) su ogni riga.',
+    'problem.mrz-line-length': 'La riga {line} ha {length} caratteri; la riga 1 ne ha {expected}, quindi anche la riga {line} deve averne {expected}.',
+    'problem.mrz-character': 'Riga {line}, posizione {position}: {character} non è ammesso; una MRZ contiene solo A–Z, 0–9 e il riempitivo <.',
     'problem.slug': 'Usate solo lettere minuscole, cifre e trattini.',
     'problem.not-an-id': 'Non è un identificativo valido.',
     'problem.german-name-required': 'Inserite il nome in tedesco.',

@@ -23,10 +23,10 @@ public static class MrzApi
     }
 
     /// <summary>
-    /// Every structural fault the parser found (line count, lengths, characters, in English) under <c>mrz</c>, with one
-    /// reason code for the pages: the clerk reads in the page's language what an MRZ must look like.
+    /// Every structural fault the parser found (line count, lengths, characters, in English) under <c>mrz</c>; the
+    /// reason code is the first fault's, which the page shows in its language (a clerk corrects one fault at a time).
     /// </summary>
     public static ValidationProblem MrzProblem(MrzParseResult result) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mrz"] = [.. result.Errors] },
-            extensions: Problems.Extensions(new FieldErrors { ["mrz"] = new Reason("mrz-unreadable", string.Join(" ", result.Errors)) }));
+            extensions: Problems.Extensions(new FieldErrors { ["mrz"] = result.Reasons.FirstOrDefault() ?? new Reason("mrz-unreadable", string.Join(" ", result.Errors)) }));
 }

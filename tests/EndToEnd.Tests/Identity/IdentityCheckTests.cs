@@ -47,7 +47,7 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         var mrz = panel.GetByLabel("Maschinenlesbare Zone (MRZ), 2 oder 3 Zeilen");
         await mrz.FillAsync(GermanIdCard[..^3]);
         await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
-        await Assertions.Expect(panel.Locator(".error[role=alert]").First).ToContainTextAsync("Line 3 has 27 characters");
+        await Assertions.Expect(panel.Locator(".error[role=alert]").First).ToContainTextAsync("Zeile 3 hat 27 Zeichen");
         await mrz.FillAsync(GermanIdCard);
         await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
         await Assertions.Expect(panel.Locator("[data-check]")).ToHaveCountAsync(4);

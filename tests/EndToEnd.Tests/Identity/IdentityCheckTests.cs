@@ -58,7 +58,7 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         // Deciding without the checklist is refused; with it, the identity is verified.
         await panel.GetByLabel("Identität bestätigt").CheckAsync();
         await panel.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }).ClickAsync();
-        await Assertions.Expect(panel.Locator(".error[role=alert]").Last).ToContainTextAsync("security features");
+        await Assertions.Expect(panel.Locator(".error[role=alert]").Last).ToContainTextAsync("Sicherheitsmerkmale");
         var features = panel.Locator("input[name=confirmedFeatures]");
         await Assertions.Expect(features).ToHaveCountAsync(3);
         for (var i = 0; i < 3; i++) await features.Nth(i).CheckAsync();

@@ -161,15 +161,16 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
     private static Dictionary<string, HashSet<string>> ReasonCodes()
     {
         var codes = new Dictionary<string, HashSet<string>>();
-        foreach (var (_, line) in SourceLines())
+        foreach (var file in SourceLines().GroupBy(l => l.File))
         {
-            foreach (Match match in ReasonCode().Matches(line))
+            var source = string.Join("\n", file.Select(l => l.Line));
+            foreach (Match match in ReasonCode().Matches(source))
             {
                 var args = codes.TryGetValue(match.Groups[1].Value, out var known) ? known : codes[match.Groups[1].Value] = [];
-                // The values named on the same line, after this code and before the next one.
-                var rest = line[(match.Index + match.Length)..];
-                var next = ReasonCode().Match(rest);
-                foreach (Match arg in ReasonArg().Matches(next.Success ? rest[..next.Index] : rest)) args.Add(arg.Groups[1].Value);
+                // The values named after this code, up to the end of its statement or the next code.
+                var rest = source[(match.Index + match.Length)..];
+                var end = new[] { Regex.Match(rest, @";[ \t]*(\n|$)") is { Success: true } semicolon ? semicolon.Index : -1, ReasonCode().Match(rest) is { Success: true } next ? next.Index : -1 }.Where(i => i >= 0).DefaultIfEmpty(rest.Length).Min();
+                foreach (Match arg in ReasonArg().Matches(rest[..end])) args.Add(arg.Groups[1].Value);
             }
         }
         return codes;

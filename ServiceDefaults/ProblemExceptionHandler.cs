@@ -45,12 +45,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             context.Response.Headers.RetryAfter = "5";
         }
-        var details = exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } }
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [FieldOf(path)] = ["Dieser Wert hat das falsche Format. / This value has the wrong format."],
-            })
-            : new Microsoft.AspNetCore.Mvc.ProblemDetails();
+        Microsoft.AspNetCore.Mvc.ProblemDetails details = new();
+        if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } })
+        {
+            var errors = new FieldErrors { [FieldOf(path)] = Reasons.WrongFormat };
+            details = new HttpValidationProblemDetails(errors.Reasons.ToDictionary(e => e.Key, e => new[] { e.Value.Text }));
+            foreach (var (name, value) in Problems.Extensions(errors)) details.Extensions[name] = value;
+        }
         details.Status = status;
         details.Title = title;
         details.Detail = status == 503 ? "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds." : null;

@@ -7,11 +7,41 @@ namespace Municipal.ServiceDefaults;
 /// The RFC 7807 answers every service gives: a title that names the kind of problem, a detail that says what
 /// happened this time (the pages show it), and validation problems that name the field.
 /// </summary>
+/// <remarks>
+/// A validation problem names each field twice: <c>errors</c> (RFC 7807 / ASP.NET, the English text per field, which
+/// every client understands) and <c>reasons</c> (a stable code per field, <c>{ "name": "name-length" }</c>) with
+/// <c>reasonArgs</c> (the values the text names, <c>{ "name": { "max": 200 } }</c>). Pages translate the code
+/// (<c>shared/problems.js</c>) and fall back to the text.
+/// </remarks>
 public static class Problems
 {
+    public static ValidationProblem Field(string field, Reason reason)
+    {
+        var errors = new FieldErrors();
+        errors[field] = reason;
+        return Fields(errors);
+    }
+
+    public static ValidationProblem Fields(FieldErrors errors, string? title = null, string? type = null, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.ValidationProblem(
+            errors.Reasons.ToDictionary(e => e.Key, e => new[] { e.Value.Text }),
+            title: title, type: type, extensions: Extensions(errors, extensions));
+
+    /// <summary>The <c>reasons</c> and <c>reasonArgs</c> members of a validation problem, beside any others given.</summary>
+    public static Dictionary<string, object?> Extensions(FieldErrors errors, IDictionary<string, object?>? others = null)
+    {
+        var extensions = others is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(others);
+        extensions["reasons"] = errors.Reasons.ToDictionary(e => e.Key, e => e.Value.Code);
+        var args = errors.Reasons.Where(e => e.Value.Args.Count > 0).ToDictionary(e => e.Key, e => e.Value.Args);
+        if (args.Count > 0) extensions["reasonArgs"] = args;
+        return extensions;
+    }
+
+    /// <summary>Without a reason code the pages can only show the English text: prefer <see cref="Field(string, Reason)"/>.</summary>
     public static ValidationProblem Field(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>Without reason codes the pages can only show the English texts: prefer <see cref="Fields(FieldErrors, string?, string?, IDictionary{string, object?}?)"/>.</summary>
     public static ValidationProblem Fields(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors);
 
     public static ProblemHttpResult NotFound(string detail) => Status(StatusCodes.Status404NotFound, "Not found", detail);

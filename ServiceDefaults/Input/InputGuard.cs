@@ -28,10 +28,10 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
             return;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         foreach (var (key, values) in context.Request.Query)
         {
-            if (InputText.Problem(key, singleLine: true) is { } keyProblem) Add(errors, "query", keyProblem);
+            if (InputText.Refusal(key, singleLine: true) is { } keyProblem) Add(errors, "query", keyProblem);
             foreach (var value in values) CheckSimple(errors, key, value);
         }
         foreach (var (key, value) in context.Request.RouteValues)
@@ -45,17 +45,17 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
 
         if (errors.Count > 0)
         {
-            await TypedResults.ValidationProblem(errors).ExecuteAsync(context);
+            await Problems.Fields(errors).ExecuteAsync(context);
             return;
         }
         await next(context);
     }
 
     /// <summary>A query or route value: one line, and a date or year in the strict window.</summary>
-    private void CheckSimple(Dictionary<string, string[]> errors, string field, string? value)
+    private void CheckSimple(FieldErrors errors, string field, string? value)
     {
         if (value is null) return;
-        if (InputText.Problem(value, singleLine: true) is { } problem)
+        if (InputText.Refusal(value, singleLine: true) is { } problem)
         {
             Add(errors, field, problem);
             return;
@@ -69,11 +69,11 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
             && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var year)
             && (year < rules.EarliestYear || year > time.GetUtcNow().Year + rules.YearsAhead))
         {
-            Add(errors, field, $"Choose a year from {rules.EarliestYear} to {time.GetUtcNow().Year + rules.YearsAhead}.");
+            Add(errors, field, Reasons.YearRange(rules.EarliestYear, time.GetUtcNow().Year + rules.YearsAhead));
         }
     }
 
-    private async Task CheckBodyAsync(HttpContext context, Dictionary<string, string[]> errors)
+    private async Task CheckBodyAsync(HttpContext context, FieldErrors errors)
     {
         var request = context.Request;
         if (request.ContentLength > rules.MaxInspectedBodyBytes) return;
@@ -104,7 +104,7 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
         }
     }
 
-    private void Walk(ReadOnlySpan<byte> json, Dictionary<string, string[]> errors)
+    private void Walk(ReadOnlySpan<byte> json, FieldErrors errors)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         // One entry per open object or array: its path, and for arrays the next index.
@@ -142,7 +142,7 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
                     break;
                 case JsonTokenType.PropertyName:
                     property = reader.GetString();
-                    if (InputText.Problem(property, singleLine: true) is { } nameProblem)
+                    if (InputText.Refusal(property, singleLine: true) is { } nameProblem)
                     {
                         Add(errors, path.Count > 0 && path.Peek().Path.Length > 0 ? path.Peek().Path : "body", nameProblem);
                         property = "?";
@@ -151,7 +151,7 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
                 case JsonTokenType.String:
                     var field = Current();
                     var value = reader.GetString();
-                    if (InputText.Problem(value, InputText.IsSingleLine(field)) is { } problem) Add(errors, field, problem);
+                    if (InputText.Refusal(value, InputText.IsSingleLine(field)) is { } problem) Add(errors, field, problem);
                     else if (DateProblem(field, value!, strict: false) is { } dateProblem) Add(errors, field, dateProblem);
                     Advance();
                     break;
@@ -163,7 +163,7 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
     }
 
     /// <summary>Why a value that reads as a date (yyyy-MM-dd …) lies outside its window, or null.</summary>
-    private string? DateProblem(string field, string value, bool strict)
+    private Reason? DateProblem(string field, string value, bool strict)
     {
         var match = DateLike().Match(value);
         if (!match.Success) return null;
@@ -172,22 +172,22 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
         if (field.Contains("birth", StringComparison.OrdinalIgnoreCase))
         {
             return year < rules.EarliestBirthYear || year > now.Year
-                ? $"Enter a date of birth from {rules.EarliestBirthYear} to today."
+                ? Reasons.BirthDateRange(rules.EarliestBirthYear)
                 : null;
         }
         var dayOnly = match.Groups["time"].Length == 0;
         var earliest = strict || !dayOnly ? rules.EarliestYear : rules.EarliestDayYear;
         var latest = now.Year + rules.YearsAhead;
-        return year < earliest || year > latest ? $"Choose a date from {earliest} to {latest}." : null;
+        return year < earliest || year > latest ? Reasons.DateRange(earliest, latest) : null;
     }
 
     private static bool IsJson(HttpRequest request) =>
         request.ContentType is { } type
         && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || type.Contains("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static void Add(Dictionary<string, string[]> errors, string field, string message)
+    private static void Add(FieldErrors errors, string field, Reason reason)
     {
-        if (!errors.ContainsKey(field)) errors[field] = [message];
+        if (!errors.ContainsKey(field)) errors[field] = reason;
     }
 
     [GeneratedRegex(@"^(?<year>[0-9]{4,6})-[0-9]{2}-[0-9]{2}(?<time>[T ][0-9]{2}:[0-9]{2}[0-9:.,]*(Z|[+-][0-9]{2}:?[0-9]{2})?)?$", RegexOptions.CultureInvariant)]

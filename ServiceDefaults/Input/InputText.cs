@@ -10,7 +10,10 @@ namespace Municipal.ServiceDefaults.Input;
 public static partial class InputText
 {
     /// <summary>Why the text is not acceptable, or null when it is.</summary>
-    public static string? Problem(string? value, bool singleLine)
+    public static string? Problem(string? value, bool singleLine) => Refusal(value, singleLine)?.Text;
+
+    /// <summary>Why the text is not acceptable (with its reason code), or null when it is.</summary>
+    public static Reason? Refusal(string? value, bool singleLine)
     {
         if (value is null) return null;
         for (var i = 0; i < value.Length; i++)
@@ -21,12 +24,12 @@ public static partial class InputText
                 i++;
                 continue;
             }
-            if (char.IsSurrogate(c)) return "This value contains an invalid character.";
+            if (char.IsSurrogate(c)) return Reasons.InvalidCharacter;
             if (!char.IsControl(c)) continue;
             if (!singleLine && c is '\t' or '\n' or '\r') continue;
             return singleLine && c is '\t' or '\n' or '\r'
-                ? "This value must be on one line."
-                : "This value contains a control character.";
+                ? Reasons.OneLine
+                : Reasons.ControlCharacter;
         }
         return null;
     }
@@ -45,10 +48,10 @@ public static partial class InputText
     /// Why a person's name (booking name, invited person …) is not acceptable, or null. Names go into mails, calendar
     /// files and documents: no control characters, and nothing a mail program would turn into a link.
     /// </summary>
-    public static string? PersonNameProblem(string? name)
+    public static Reason? PersonNameProblem(string? name)
     {
-        if (Problem(name, singleLine: true) is { } problem) return problem;
-        if (name is not null && LinkLike().IsMatch(name)) return "A name cannot contain a web or e-mail address.";
+        if (Refusal(name, singleLine: true) is { } problem) return problem;
+        if (name is not null && LinkLike().IsMatch(name)) return Reasons.NameWithLink;
         return null;
     }
 

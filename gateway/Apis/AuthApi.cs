@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Municipal.Gateway.Staff;
+using Municipal.ServiceDefaults;
 using QRCoder;
 
 namespace Municipal.Gateway.Apis;
@@ -46,10 +47,10 @@ public static class AuthApi
     public static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> Login(
         LoginRequest request, HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, KnownDevices devices, IConfiguration configuration)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["Bitte Benutzernamen angeben. / Enter your user name."];
-        if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["Bitte Passwort angeben. / Enter your password."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = new Reason("user-name-required", "Bitte Benutzernamen angeben. / Enter your user name.");
+        if (string.IsNullOrEmpty(request.Password)) errors["password"] = new Reason("password-required", "Bitte Passwort angeben. / Enter your password.");
+        if (errors.Count > 0) return Problems.Fields(errors);
 
         var started = Stopwatch.GetTimestamp();
         async Task<ProblemHttpResult> FailedAfterFloor()
@@ -80,7 +81,7 @@ public static class AuthApi
         {
             if (string.IsNullOrWhiteSpace(request.Code))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["Bitte den Code aus Ihrer Authenticator-App eingeben. / Enter the code from your authenticator app."] },
+                return Problems.Fields(new FieldErrors { ["code"] = new Reason("totp-required", "Bitte den Code aus Ihrer Authenticator-App eingeben. / Enter the code from your authenticator app.") },
                     title: "Second factor required", type: "urn:municipal:totp-required");
             }
             var code = request.Code.Replace(" ", "", StringComparison.Ordinal);
@@ -143,7 +144,7 @@ public static class AuthApi
         var code = (request.Code ?? "").Replace(" ", "", StringComparison.Ordinal);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["Der Code stimmt nicht. / The code is not correct."] });
+            return Problems.Field("code", new Reason("totp-wrong", "Der Code stimmt nicht. / The code is not correct."));
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         return TypedResults.NoContent();
@@ -158,8 +159,7 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    internal static ValidationProblem IdentityProblem(IdentityResult result, string field) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = result.Errors.Select(e => e.Description).ToArray() });
+    internal static ValidationProblem IdentityProblem(IdentityResult result, string field) => IdentityReasons.Problem(result, field);
 
     private static async Task<MeResponse> MeFor(UserManager<StaffUser> users, StaffUser user)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Municipal.Gateway.Staff;
+using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
 
 namespace Municipal.Gateway.Apis;
@@ -101,15 +102,15 @@ public static class StaffApi
 
     private static ValidationProblem? Validate(StaffAccountRequest request, bool requireUserName)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (requireUserName && string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["Benutzername fehlt. / User name is required."];
-        if (string.IsNullOrWhiteSpace(request.DisplayName)) errors["displayName"] = ["Name fehlt. / Name is required."];
+        var errors = new FieldErrors();
+        if (requireUserName && string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = new Reason("user-name-required", "Benutzername fehlt. / User name is required.");
+        if (string.IsNullOrWhiteSpace(request.DisplayName)) errors["displayName"] = new Reason("display-name-required", "Name fehlt. / Name is required.");
         if (!string.IsNullOrWhiteSpace(request.Email) && !Municipal.ServiceDefaults.Mail.EmailAddresses.IsValid(request.Email.Trim()))
-            errors["email"] = ["Keine gültige E-Mail-Adresse. / Not a valid e-mail address."];
-        if (request.Roles is not { Count: > 0 }) errors["roles"] = ["Mindestens eine Rolle. / At least one role."];
-        else if (request.Roles.Except(StaffRoles.All).Any()) errors["roles"] = [$"Erlaubt / allowed: {string.Join(", ", StaffRoles.All)}"];
+            errors["email"] = Reasons.Email;
+        if (request.Roles is not { Count: > 0 }) errors["roles"] = new Reason("role-required", "Mindestens eine Rolle. / At least one role.");
+        else if (request.Roles.Except(StaffRoles.All).Any()) errors["roles"] = new Reason("roles", $"Erlaubt / allowed: {string.Join(", ", StaffRoles.All)}").With("roles", string.Join(", ", StaffRoles.All));
         if (request.Roles?.Contains(StaffRoles.Clerk) == true && request.Departments is not { Count: > 0 })
-            errors["departments"] = ["Sachbearbeitende brauchen eine Abteilung. / A clerk needs a department."];
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
+            errors["departments"] = new Reason("clerk-department", "Sachbearbeitende brauchen eine Abteilung. / A clerk needs a department.");
+        return errors.Count > 0 ? Problems.Fields(errors) : null;
     }
 }

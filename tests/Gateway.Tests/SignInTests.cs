@@ -147,6 +147,24 @@ public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayF
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    /// <summary>Issue 16 item 11: the staff pages translate the gateway's refusals by their reason codes.</summary>
+    [Fact]
+    public async Task Refusals_of_sign_in_and_accounts_carry_reason_codes()
+    {
+        var login = await (await gateway.Browser().PostAsJsonAsync("/api/auth/login", new { userName = "" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("user-name-required", login.GetProperty("reasons").GetProperty("userName").GetString());
+        Assert.Equal("password-required", login.GetProperty("reasons").GetProperty("password").GetString());
+
+        var admin = await gateway.SignedInAsync("admin");
+        var account = await (await admin.PostAsJsonAsync("/api/staff", new { userName = "x", displayName = "", email = "tina.test@stadt", roles = new[] { "clerk", "wizard" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var reasons = account.GetProperty("reasons");
+        Assert.Equal("display-name-required", reasons.GetProperty("displayName").GetString());
+        Assert.Equal("roles", reasons.GetProperty("roles").GetString());
+        Assert.Equal("email", reasons.GetProperty("email").GetString());
+        Assert.Contains("clerk", account.GetProperty("reasonArgs").GetProperty("roles").GetProperty("roles").GetString());
+    }
+
     [Fact]
     public async Task An_invalid_account_request_names_the_fields()
     {

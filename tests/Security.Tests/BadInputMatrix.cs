@@ -69,6 +69,7 @@ public abstract partial class BadInputMatrix<TProgram>(ServiceFactory<TProgram> 
         };
 
         var failures = new List<string>();
+        var uncodedFailures = new List<string>();
         var sent = 0;
         // Requests whose answer to the real token differed from a stranger's token's, by the token's path: the token was
         // accepted and the bad value reached the handler behind the resident check.
@@ -107,6 +108,10 @@ public abstract partial class BadInputMatrix<TProgram>(ServiceFactory<TProgram> 
                             var body = await response.Content.ReadAsStringAsync();
                             failures.Add($"{endpoint.Key} {what}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 200)]}");
                         }
+                        else if (response.StatusCode == HttpStatusCode.BadRequest && await Uncoded(response) is { } uncoded)
+                        {
+                            uncodedFailures.Add($"{endpoint.Key} {what}: no reason code for {uncoded}");
+                        }
                     }
                     catch (InvalidOperationException ex) when (ex.Message.Contains("null characters", StringComparison.Ordinal))
                     {
@@ -125,6 +130,23 @@ public abstract partial class BadInputMatrix<TProgram>(ServiceFactory<TProgram> 
         Assert.True(reached.Values.All(n => n > 0),
             $"Bad requests to {name} that a real resident token got further with than a stranger's: {string.Join(", ", reached.Select(r => $"{r.Key} {r.Value}"))}.");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} bad requests to {name} answered with a server error:\n{string.Join("\n", failures.Distinct().Take(80))}");
+        // Issue 16 item 11: a page translates a refusal by its reason code, so every refused field must carry one.
+        Assert.True(uncodedFailures.Count == 0, $"{uncodedFailures.Count} validation problems of {name} name a field without a reason code:\n{string.Join("\n", uncodedFailures.Distinct().Take(80))}");
+    }
+
+    /// <summary>The fields of a validation problem's <c>errors</c> that have no code in its <c>reasons</c>, or null when all have one.</summary>
+    private static async Task<string?> Uncoded(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") return null;
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        if (!problem.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Object) return null;
+        var reasons = problem.TryGetProperty("reasons", out var r) && r.ValueKind == JsonValueKind.Object ? r : default;
+        var lacking = errors.EnumerateObject()
+            .Where(field => reasons.ValueKind != JsonValueKind.Object || !reasons.TryGetProperty(field.Name, out var code)
+                || code.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(code.GetString()))
+            .Select(field => $"{field.Name} ({field.Value})")
+            .ToList();
+        return lacking.Count == 0 ? null : string.Join(", ", lacking);
     }
 
     private HttpClient Client(string? bearer = null, string? resident = null)

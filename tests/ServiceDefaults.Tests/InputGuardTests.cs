@@ -73,6 +73,33 @@ public sealed class InputGuardTests : IAsyncLifetime
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
+    /// <summary>Issue 16 item 11: the pages translate the guard's refusals by their reason code and the values the text names.</summary>
+    [Theory]
+    [InlineData("{\"name\":\"Erika\\u0000Muster\"}", "name", "control-character", null)]
+    [InlineData("{\"name\":\"Erika\\r\\nMuster\"}", "name", "one-line", null)]
+    [InlineData("{\"note\":\"a\\ud800b\"}", "note", "wrong-format", null)] // unreadable for the guard: the binder refuses it
+    [InlineData("{\"start\":\"9999-12-31T00:00:00Z\"}", "start", "date-range", "earliest")]
+    [InlineData("{\"birthDate\":\"1850-01-01\"}", "birthDate", "birth-date-range", "earliest")]
+    public async Task A_refused_body_value_carries_a_reason_code(string body, string field, string code, string? arg)
+    {
+        using var response = await http.PostAsync("/people", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(code, problem.GetProperty("reasons").GetProperty(field).GetString());
+        Assert.NotEmpty(problem.GetProperty("errors").GetProperty(field)[0].GetString()!);
+        if (arg is not null) Assert.True(problem.GetProperty("reasonArgs").GetProperty(field).TryGetProperty(arg, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_refused_query_year_names_its_window()
+    {
+        using var response = await http.GetAsync("/slots/move?year=1");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("year-range", problem.GetProperty("reasons").GetProperty("year").GetString());
+        Assert.Equal(2000, problem.GetProperty("reasonArgs").GetProperty("year").GetProperty("earliest").GetInt32());
+    }
+
     [Fact]
     public async Task Multi_line_text_dates_in_their_windows_and_ordinary_names_pass()
     {

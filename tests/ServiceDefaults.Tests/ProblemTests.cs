@@ -50,6 +50,31 @@ public sealed class ProblemTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_value_of_the_wrong_type_carries_a_reason_code()
+    {
+        using var response = await http.PutAsync("/ranges", new StringContent("[{\"day\":\"someday\",\"opens\":\"08:00\"}]", System.Text.Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("wrong-format", problem.GetProperty("reasons").GetProperty("[0].day").GetString());
+    }
+
+    [Fact]
+    public async Task Fields_answer_the_text_the_code_and_the_values_of_each_field()
+    {
+        var errors = new FieldErrors { ["name"] = Reasons.TooLong(200), ["email"] = Reasons.Email };
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = app.Services };
+        context.Response.Body = new MemoryStream();
+        await Problems.Fields(errors).ExecuteAsync(context);
+        context.Response.Body.Position = 0;
+        var problem = await JsonSerializer.DeserializeAsync<JsonElement>(context.Response.Body);
+        Assert.Equal(400, context.Response.StatusCode);
+        Assert.Equal("At most 200 characters.", problem.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal("too-long", problem.GetProperty("reasons").GetProperty("name").GetString());
+        Assert.Equal("email", problem.GetProperty("reasons").GetProperty("email").GetString());
+        Assert.Equal(200, problem.GetProperty("reasonArgs").GetProperty("name").GetProperty("max").GetInt32());
+        Assert.False(problem.GetProperty("reasonArgs").TryGetProperty("email", out _));
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_400_problem()
     {
         using var response = await http.PutAsync("/ranges", new StringContent("[{", System.Text.Encoding.UTF8, "application/json"));

@@ -1,5 +1,6 @@
 import { register, t, apply, languageSwitch } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
+import { showProblem } from '/shared/problems.js';
 import { me, renderNav, hasRole } from '/shared/staff.js';
 
 register({
@@ -247,7 +248,7 @@ async function confirmTotp() {
     const staff = await api('/api/auth/me');
     renderTotp(staff);
   } catch (e) {
-    error.textContent = e.errors?.code?.join(' ') || t('common.error');
+    if (e instanceof ApiError && e.status === 400) showProblem(error, e); else error.textContent = t('common.error');
   }
 }
 

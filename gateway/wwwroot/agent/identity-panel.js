@@ -3,7 +3,7 @@
 // random, the questions asked, and the decision. Mounted by /agent/room.html with
 // ctx = { role, room: { id, citizenName, concernKey, departmentKey }, relay: { send, on }, captureStill() }.
 import { register, t, language, locale, pick } from '/shared/i18n.js';
-import { api } from '/shared/api.js';
+import { api, ApiError } from '/shared/api.js';
 
 register({
   de: {
@@ -244,7 +244,7 @@ export async function mount(container, ctx) {
           method: 'PUT', body: still, headers: { 'Content-Type': still.type || 'image/jpeg', Accept: 'application/json' }, credentials: 'same-origin',
         });
         const result = await response.json();
-        if (!response.ok) throw Object.assign(new Error(result.title), { errors: result.errors });
+        if (!response.ok) throw new ApiError(response.status, result);
         const parts = [t(result.stored ? 'idp.stored' : 'idp.notStored'), t(result.mrzSuggestion ? 'idp.ocr' : 'idp.noOcr')];
         if (result.mrzSuggestion) mrz.value = result.mrzSuggestion;
         stillStatus.textContent = parts.join(' ');

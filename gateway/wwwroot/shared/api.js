@@ -1,11 +1,20 @@
 // fetch with JSON, problem details turned into errors that name the field, and the resident's
 // capability token sent in a header (never in the URL, so it stays out of server logs).
+import { fieldMessages, problemMessage, refusals } from '/shared/problems.js';
+import { say } from '/shared/i18n.js';
+
+/**
+ * A refused request. `errors` holds each refused field's text in the page's language (its reason code's text from
+ * shared/problems.js, else the server's); `serverErrors` the server's own texts; `message` all of them in one line
+ * (else the problem's detail or title).
+ */
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    super(problem?.errors ? problemMessage(problem, `HTTP ${status}`) : (problem?.detail || problem?.title || `HTTP ${status}`));
     this.status = status;
     this.problem = problem || {};
-    this.errors = problem?.errors || {};
+    this.serverErrors = problem?.errors || {};
+    this.errors = fieldMessages(problem);
   }
 }
 
@@ -26,17 +35,21 @@ export function fragmentToken(name = 't') {
   return new URLSearchParams(location.hash.slice(1)).get(name);
 }
 
-/** Shows field errors from a validation problem next to inputs named like the fields. */
+/**
+ * Shows field errors from a validation problem next to inputs named like the fields, each in the page's language
+ * (a translated reason follows a language switch). Also takes { errors: { field: [text] } } a page made itself.
+ */
 export function showFieldErrors(form, error) {
   for (const el of form.querySelectorAll('.field-error')) el.remove();
   for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  for (const [field, messages] of Object.entries(error.errors || {})) {
+  for (const { field, code, args, text } of refusals(error instanceof ApiError ? error.problem : error)) {
     const input = form.querySelector(`[name="${CSS.escape(field)}"]`) || form.querySelector(`[name="${CSS.escape(field.charAt(0).toLowerCase() + field.slice(1))}"]`);
     if (!input) continue;
     const message = document.createElement('p');
     message.className = 'error field-error';
     message.id = `${input.id || input.name}-error`;
-    message.textContent = messages.join(' ');
+    if (code) say(message, `problem.${code}`, args);
+    else message.textContent = text;
     input.setAttribute('aria-invalid', 'true');
     input.setAttribute('aria-describedby', message.id);
     input.insertAdjacentElement('afterend', message);

@@ -50,14 +50,14 @@ public static partial class AdminApi
 
     public static async Task<Results<Ok, ValidationProblem>> PutDepartment(string key, DepartmentRequest request, BookingDb db, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!Slug().IsMatch(key) || key.Length > 60) errors["key"] = ["Use lower-case letters, digits and hyphens."];
+        var errors = new FieldErrors();
+        if (!Slug().IsMatch(key) || key.Length > 60) errors["key"] = Reasons.Slug;
         CheckNames(errors, "name", request.NameDe, request.NameEn, request.NameFr, request.NameIt);
         var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? "Europe/Zurich" : request.TimeZone.Trim();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) errors["timeZone"] = ["Unknown time zone (use an IANA name such as Europe/Zurich)."];
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) errors["timeZone"] = new Reason("time-zone", "Unknown time zone (use an IANA name such as Europe/Zurich).");
         if (string.IsNullOrWhiteSpace(request.MailboxEmail) || !EmailAddresses.IsValid(request.MailboxEmail.Trim()))
-            errors["mailboxEmail"] = ["Enter the department's central mailbox address."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+            errors["mailboxEmail"] = new Reason("mailbox-required", "Enter the department's central mailbox address.");
+        if (errors.Count > 0) return Problems.Fields(errors);
 
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Key == key, ct);
         if (department is null)
@@ -97,12 +97,12 @@ public static partial class AdminApi
         for (var i = 0; i < ranges.Count; i++)
         {
             var r = ranges[i];
-            if (r.Day is null || !Enum.IsDefined(r.Day.Value)) return Problems.Field($"[{i}].day", "Use a weekday 0 (Sunday) to 6 (Saturday).");
-            if (!TimeOnly.TryParseExact(r.Opens, "HH:mm", out var opens)) return Problems.Field($"[{i}].opens", "Use a time like 08:00.");
-            if (!TimeOnly.TryParseExact(r.Closes, "HH:mm", out var closes)) return Problems.Field($"[{i}].closes", "Use a time like 12:00.");
-            if (closes <= opens) return Problems.Field($"[{i}].closes", "Closing must be after opening.");
+            if (r.Day is null || !Enum.IsDefined(r.Day.Value)) return Problems.Field($"[{i}].day", new Reason("weekday", "Use a weekday 0 (Sunday) to 6 (Saturday)."));
+            if (!TimeOnly.TryParseExact(r.Opens, "HH:mm", out var opens)) return Problems.Field($"[{i}].opens", new Reason("time-format", "Use a time like 08:00.").With("example", "08:00"));
+            if (!TimeOnly.TryParseExact(r.Closes, "HH:mm", out var closes)) return Problems.Field($"[{i}].closes", new Reason("time-format", "Use a time like 12:00.").With("example", "12:00"));
+            if (closes <= opens) return Problems.Field($"[{i}].closes", new Reason("closes-before-opens", "Closing must be after opening."));
             if (parsed.Any(p => p.DayOfWeek == r.Day && p.Opens < closes && opens < p.Closes))
-                return Problems.Field($"[{i}].opens", "Ranges on the same day must not overlap.");
+                return Problems.Field($"[{i}].opens", new Reason("ranges-overlap", "Ranges on the same day must not overlap."));
             parsed.Add(new OpeningHour { DepartmentKey = key, Kind = kind, DayOfWeek = r.Day.Value, Opens = opens, Closes = closes });
         }
         db.OpeningHours.RemoveRange(await db.OpeningHours.Where(h => h.DepartmentKey == key && h.Kind == kind).ToListAsync(ct));
@@ -113,16 +113,16 @@ public static partial class AdminApi
 
     public static async Task<Results<Ok<ConcernDto>, ValidationProblem>> PutConcern(string key, ConcernRequest request, BookingDb db, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!Slug().IsMatch(key) || key.Length > 60) errors["key"] = ["Use lower-case letters, digits and hyphens."];
+        var errors = new FieldErrors();
+        if (!Slug().IsMatch(key) || key.Length > 60) errors["key"] = Reasons.Slug;
         if (request.DepartmentKey is null || !await db.Departments.AnyAsync(d => d.Key == request.DepartmentKey, ct))
-            errors["departmentKey"] = ["Choose an existing department."];
+            errors["departmentKey"] = new Reason("department-required", "Choose an existing department.");
         CheckNames(errors, "name", request.NameDe, request.NameEn, request.NameFr, request.NameIt);
-        if (request.DurationMinutes is not (>= 5 and <= 240)) errors["durationMinutes"] = ["Use 5 to 240 minutes."];
-        if (request.BufferMinutes is not null and not (>= 0 and <= 120)) errors["bufferMinutes"] = ["Use 0 to 120 minutes."];
+        if (request.DurationMinutes is not (>= 5 and <= 240)) errors["durationMinutes"] = new Reason("duration-range", "Use 5 to 240 minutes.").With("min", 5).With("max", 240);
+        if (request.BufferMinutes is not null and not (>= 0 and <= 120)) errors["bufferMinutes"] = new Reason("buffer-range", "Use 0 to 120 minutes.").With("min", 0).With("max", 120);
         var channels = request.Channels?.Distinct().ToList() ?? ["chat", "video"];
-        if (channels.Count == 0 || channels.Any(c => !KnownChannels.Contains(c))) errors["channels"] = ["Use 'chat' and/or 'video'."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (channels.Count == 0 || channels.Any(c => !KnownChannels.Contains(c))) errors["channels"] = new Reason("channels", "Use 'chat' and/or 'video'.");
+        if (errors.Count > 0) return Problems.Fields(errors);
 
         var concern = await db.Concerns.FirstOrDefaultAsync(c => c.Key == key, ct);
         if (concern is null)
@@ -133,7 +133,7 @@ public static partial class AdminApi
         else if (concern.DepartmentKey != request.DepartmentKey)
         {
             // Clerks' skills belong to a department; moving a concern would leave them pointing at the wrong one.
-            return Problems.Field("departmentKey", "A concern cannot move to another department; create a new one.");
+            return Problems.Field("departmentKey", new Reason("department-fixed", "A concern cannot move to another department; create a new one."));
         }
         // As for departments: a left-out translation stays, an empty one is cleared.
         concern.NameDe = request.NameDe!.Trim();
@@ -165,12 +165,12 @@ public static partial class AdminApi
 
     public static async Task<Results<Created<ClosureDto>, ValidationProblem, ProblemHttpResult>> AddClosure(ClosureRequest request, BookingDb db, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (request.DepartmentKey is not null && !await db.Departments.AnyAsync(d => d.Key == request.DepartmentKey, ct))
-            errors["departmentKey"] = ["Choose an existing department, or none for the whole city."];
-        if (request.Date is null) errors["date"] = ["Enter the date."];
+            errors["departmentKey"] = new Reason("department-or-city", "Choose an existing department, or none for the whole city.");
+        if (request.Date is null) errors["date"] = new Reason("date-required", "Enter the date.");
         CheckNames(errors, "reason", request.ReasonDe, request.ReasonEn, request.ReasonFr, request.ReasonIt);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Fields(errors);
         if (await db.Closures.AnyAsync(c => c.DepartmentKey == request.DepartmentKey && c.Date == request.Date, ct))
             return Problems.Conflict("There is already a closure on that day.");
 
@@ -197,14 +197,14 @@ public static partial class AdminApi
     /// <summary>Replaces a clerk's skills; every concern must belong to the clerk's department.</summary>
     public static async Task<Results<Ok<StaffSkillsDto>, ValidationProblem>> PutStaff(Guid id, StaffSkillsRequest request, BookingDb db, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.StaffName)) errors["staffName"] = ["Enter the clerk's name."];
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.StaffName)) errors["staffName"] = new Reason("clerk-name-required", "Enter the clerk's name.");
         if (request.DepartmentKey is null || !await db.Departments.AnyAsync(d => d.Key == request.DepartmentKey, ct))
-            errors["departmentKey"] = ["Choose an existing department."];
+            errors["departmentKey"] = new Reason("department-required", "Choose an existing department.");
         var keys = request.ConcernKeys?.Distinct().ToList() ?? [];
         var known = await db.Concerns.Where(c => keys.Contains(c.Key) && c.DepartmentKey == request.DepartmentKey).Select(c => c.Key).ToListAsync(ct);
-        if (known.Count != keys.Count) errors["concernKeys"] = [$"Unknown or not in the department: {string.Join(", ", keys.Except(known))}."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (known.Count != keys.Count) errors["concernKeys"] = new Reason("unknown-concerns", $"Unknown or not in the department: {string.Join(", ", keys.Except(known))}.").With("keys", string.Join(", ", keys.Except(known)));
+        if (errors.Count > 0) return Problems.Fields(errors);
 
         db.StaffSkills.RemoveRange(await db.StaffSkills.Where(s => s.StaffId == id).ToListAsync(ct));
         db.StaffSkills.AddRange(keys.Select(k => new StaffSkill { StaffId = id, ConcernKey = k, StaffName = request.StaffName!.Trim(), DepartmentKey = request.DepartmentKey! }));
@@ -227,12 +227,17 @@ public static partial class AdminApi
     /// The city's own text in four languages: German is required (every other language falls back to it), the others
     /// may stay empty until translated; none longer than a name or reason should be.
     /// </summary>
-    private static void CheckNames(Dictionary<string, string[]> errors, string field, string? de, string? en, string? fr, string? it)
+    private static void CheckNames(FieldErrors errors, string field, string? de, string? en, string? fr, string? it)
     {
-        if (string.IsNullOrWhiteSpace(de)) errors[$"{field}De"] = [field == "name" ? "Enter the German name." : "Enter the reason in German."];
+        if (string.IsNullOrWhiteSpace(de))
+        {
+            errors[$"{field}De"] = field == "name"
+                ? new Reason("german-name-required", "Enter the German name.")
+                : new Reason("german-reason-required", "Enter the reason in German.");
+        }
         foreach (var (suffix, text) in new[] { ("De", de), ("En", en), ("Fr", fr), ("It", it) })
         {
-            if (text?.Trim().Length > MaxNameLength) errors[$"{field}{suffix}"] = [$"Use at most {MaxNameLength} characters."];
+            if (text?.Trim().Length > MaxNameLength) errors[$"{field}{suffix}"] = Reasons.TooLong(MaxNameLength);
         }
     }
 }

@@ -52,10 +52,10 @@ public static class ConcernsApi
         if (calendar is null) return Problems.NotFound($"No concern '{key}'.");
 
         var today = calendar.LocalDate(time.GetUtcNow());
-        if (!TryDate(from, today, out var fromDate)) return Problems.Field("from", "Use a date like 2026-03-30.");
-        if (!TryDate(to, fromDate.AddDays(13), out var toDate)) return Problems.Field("to", "Use a date like 2026-04-12.");
-        if (toDate < fromDate) return Problems.Field("to", "'to' must not be before 'from'.");
-        if (toDate.DayNumber - fromDate.DayNumber >= MaxDays) return Problems.Field("to", $"Ask for at most {MaxDays} days at once.");
+        if (!TryDate(from, today, out var fromDate)) return Problems.Field("from", Reasons.DateFormat("2026-03-30"));
+        if (!TryDate(to, fromDate.AddDays(13), out var toDate)) return Problems.Field("to", Reasons.DateFormat("2026-04-12"));
+        if (toDate < fromDate) return Problems.Field("to", Reasons.ToBeforeFrom);
+        if (toDate.DayNumber - fromDate.DayNumber >= MaxDays) return Problems.Field("to", Reasons.TooManyDays(MaxDays));
 
         var free = await slots.FreeSlotsAsync(calendar, fromDate, toDate, null, ct);
         return TypedResults.Ok(new SlotsDto(key, calendar.TimeZone.Id, fromDate, toDate, free.Select(SlotDto.From).ToList()));

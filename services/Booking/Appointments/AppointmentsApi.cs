@@ -33,23 +33,23 @@ public static class AppointmentsApi
         BookAppointmentRequest request, BookingDb db, SlotService slots, AppointmentBooker booker, ResidentTokens tokens,
         LinkSeal seal, TimeProvider time, IOptions<BookingOptions> options, IConfiguration configuration, BookingMetrics metrics, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.ConcernKey)) errors["concernKey"] = ["Choose a concern."];
-        if (request.Start is null) errors["start"] = ["Choose a time."];
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.ConcernKey)) errors["concernKey"] = new Reason("concern-required", "Choose a concern.");
+        if (request.Start is null) errors["start"] = new Reason("time-required", "Choose a time.");
         var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200) errors["name"] = ["Enter your name (at most 200 characters)."];
-        else if (InputText.PersonNameProblem(name) is { } nameProblem) errors["name"] = [nameProblem];
+        if (name.Length is 0 or > 200) errors["name"] = new Reason("name-length", "Enter your name (at most 200 characters).").With("max", 200);
+        else if (InputText.PersonNameProblem(name) is { } nameProblem) errors["name"] = nameProblem;
         var email = request.Email?.Trim() ?? "";
-        if (!EmailAddresses.IsValid(email)) errors["email"] = ["Enter a valid e-mail address."];
+        if (!EmailAddresses.IsValid(email)) errors["email"] = Reasons.Email;
         var language = Languages.Parse(request.Language);
-        if (language is null) errors["language"] = [Languages.Expected];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (language is null) errors["language"] = Reasons.Language;
+        if (errors.Count > 0) return Problems.Fields(errors);
 
         var calendar = await slots.CalendarAsync(request.ConcernKey!, ct);
-        if (calendar is null) return Problems.Field("concernKey", $"There is no concern '{request.ConcernKey}'.");
+        if (calendar is null) return Problems.Field("concernKey", new Reason("no-concern", $"There is no concern '{request.ConcernKey}'.").With("key", request.ConcernKey));
         var start = request.Start!.Value.ToUniversalTime();
         var now = time.GetUtcNow();
-        if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", "This is not a bookable time for the concern.");
+        if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", new Reason("not-bookable", "This is not a bookable time for the concern."));
 
         var end = start + calendar.Concern.Duration;
         var joinToken = CapabilityToken.Create();
@@ -83,7 +83,7 @@ public static class AppointmentsApi
             {
                 case BookingOutcome.SlotTaken: return await SlotTakenAsync(slots, calendar, start, ct);
                 case BookingOutcome.AddressFull:
-                    return Problems.Field("email", $"This address already holds {cap.MaxActive} appointments; cancel one before booking another.");
+                    return Problems.Field("email", new Reason("address-full", $"This address already holds {cap.MaxActive} appointments; cancel one before booking another.").With("max", cap.MaxActive));
             }
         }
         catch (BookingBusyException ex)
@@ -136,7 +136,7 @@ public static class AppointmentsApi
     {
         var id = await tokens.ResolveAsync(http, TokenPurposes.ManageAppointment, ct);
         if (id is null) return Problems.InvalidToken();
-        if (request.Start is null) return Problems.Field("start", "Choose a new time.");
+        if (request.Start is null) return Problems.Field("start", new Reason("new-time-required", "Choose a new time."));
         var appointment = await db.Appointments.FirstAsync(a => a.Id == id, ct);
         var now = time.GetUtcNow();
         if (appointment.Status != AppointmentStatus.Booked) return Problems.Conflict("A cancelled appointment cannot be moved; book a new one.");
@@ -145,8 +145,8 @@ public static class AppointmentsApi
         var calendar = await slots.CalendarAsync(appointment.ConcernKey, ct);
         if (calendar is null) return Problems.NotFound("The concern is no longer offered.");
         var start = request.Start.Value.ToUniversalTime();
-        if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", "This is not a bookable time for the concern.");
-        if (start == appointment.StartAt) return Problems.Field("start", "This is already the time of your appointment.");
+        if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", new Reason("not-bookable", "This is not a bookable time for the concern."));
+        if (start == appointment.StartAt) return Problems.Field("start", new Reason("same-time", "This is already the time of your appointment."));
 
         // A fresh join token goes with the new time (the old mail's link must not open the new room early).
         var joinToken = CapabilityToken.Create();

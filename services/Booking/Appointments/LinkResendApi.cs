@@ -4,6 +4,7 @@ using Municipal.Booking.Data;
 using Municipal.Booking.Mail;
 using Municipal.Booking.Model;
 using Municipal.Contracts.Booking;
+using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Security;
 
@@ -30,7 +31,7 @@ public static class LinkResendApi
         ResendLinksRequest request, BookingDb db, ResidentTokens tokens, LinkSeal seal, LinkResendThrottle throttle, TimeProvider time, CancellationToken ct)
     {
         var email = EmailAddresses.Normalize(request.Email);
-        if (email is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Enter a valid e-mail address."] });
+        if (email is null) return Problems.Field("email", Reasons.Email);
         if (!await throttle.TryTakeAsync(email)) return TypedResults.Accepted((string?)null);
 
         var now = time.GetUtcNow();

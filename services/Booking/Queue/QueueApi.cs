@@ -35,20 +35,20 @@ public static class QueueApi
         JoinQueueRequest request, BookingDb db, SlotService slots, ResidentTokens tokens, QueueStore queue,
         TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.ConcernKey)) errors["concernKey"] = ["Choose a concern."];
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.ConcernKey)) errors["concernKey"] = new Reason("concern-required", "Choose a concern.");
         var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200) errors["name"] = ["Enter your name (at most 200 characters)."];
-        else if (InputText.PersonNameProblem(name) is { } nameProblem) errors["name"] = [nameProblem];
+        if (name.Length is 0 or > 200) errors["name"] = new Reason("name-length", "Enter your name (at most 200 characters).").With("max", 200);
+        else if (InputText.PersonNameProblem(name) is { } nameProblem) errors["name"] = nameProblem;
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         if (email is not null && !EmailAddresses.IsValid(email))
-            errors["email"] = ["Enter a valid e-mail address or leave it empty."];
+            errors["email"] = Reasons.EmailOrEmpty;
         var language = Languages.Parse(request.Language);
-        if (language is null) errors["language"] = [Languages.Expected];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (language is null) errors["language"] = Reasons.Language;
+        if (errors.Count > 0) return Problems.Fields(errors);
 
         var calendar = await slots.CalendarAsync(request.ConcernKey!, ct);
-        if (calendar is null) return Problems.Field("concernKey", $"There is no concern '{request.ConcernKey}'.");
+        if (calendar is null) return Problems.Field("concernKey", new Reason("no-concern", $"There is no concern '{request.ConcernKey}'.").With("key", request.ConcernKey));
         var now = time.GetUtcNow();
         if (!calendar.IsOpen(now) || calendar.Staff.Count == 0)
         {

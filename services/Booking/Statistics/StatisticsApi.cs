@@ -30,10 +30,10 @@ public static class StatisticsApi
         var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["City:TimeZone"] ?? "Europe/Zurich");
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        if (!TryDate(to, today, out var toDate)) return Problems.Field("to", "Use a date like 2026-11-30.");
-        if (!TryDate(from, toDate.AddDays(-27), out var fromDate)) return Problems.Field("from", "Use a date like 2026-11-01.");
-        if (toDate < fromDate) return Problems.Field("to", "'to' must not be before 'from'.");
-        if (toDate.DayNumber - fromDate.DayNumber >= MaxDays) return Problems.Field("to", $"Ask for at most {MaxDays} days at once.");
+        if (!TryDate(to, today, out var toDate)) return Problems.Field("to", Reasons.DateFormat("2026-11-30"));
+        if (!TryDate(from, toDate.AddDays(-27), out var fromDate)) return Problems.Field("from", Reasons.DateFormat("2026-11-01"));
+        if (toDate < fromDate) return Problems.Field("to", Reasons.ToBeforeFrom);
+        if (toDate.DayNumber - fromDate.DayNumber >= MaxDays) return Problems.Field("to", Reasons.TooManyDays(MaxDays));
 
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder)
             .Select(d => new DepartmentNameDto(d.Key, d.NameDe, d.NameEn, d.NameFr, d.NameIt)).ToListAsync(ct);
@@ -42,7 +42,7 @@ public static class StatisticsApi
         var visible = bound.Count == 0 ? allDepartments : allDepartments.Where(bound.Contains).ToList();
         if (department is { Length: > 0 })
         {
-            if (!allDepartments.Contains(department)) return Problems.Field("department", $"There is no department '{department}'.");
+            if (!allDepartments.Contains(department)) return Problems.Field("department", new Reason("no-department", $"There is no department '{department}'.").With("key", department));
             if (!visible.Contains(department)) return Problems.Forbidden("You see the statistics of your own departments only.");
             visible = [department];
         }

@@ -37,15 +37,15 @@ public static class InboxApi
         var user = http.User;
         if (department is not null && !user.CanActFor(department))
         {
-            return Problems.Field("department", "You do not belong to this department.");
+            return Problems.Field("department", new Reason("not-your-department", "You do not belong to this department."));
         }
         if (status is not null && status is not (DocumentStatus.Clean or DocumentStatus.PendingScan or DocumentStatus.Quarantined))
         {
-            return Problems.Field("status", "Use clean, pending_scan or quarantined.");
+            return Problems.Field("status", new Reason("inbox-status", "Use clean, pending_scan or quarantined."));
         }
         if (assigned is not (null or "" or "me" or "unassigned"))
         {
-            return Problems.Field("assigned", "Use me or unassigned.");
+            return Problems.Field("assigned", new Reason("inbox-assigned", "Use me or unassigned."));
         }
 
         var query = db.Documents.AsNoTracking().Include(d => d.Submission).Where(d => d.DeletedAt == null);
@@ -75,7 +75,7 @@ public static class InboxApi
     {
         if (body.StaffId is not { } staffId || staffId == Guid.Empty)
         {
-            return Problems.Field("staffId", "Name the staff member to assign.");
+            return Problems.Field("staffId", new Reason("staff-required", "Name the staff member to assign."));
         }
         var document = await FindAsync(id, http, db, ct, tracked: true);
         if (document is null) return NotFound();
@@ -83,8 +83,8 @@ public static class InboxApi
         if (staffId != http.User.StaffId())
         {
             var member = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.StaffId == staffId, ct);
-            if (member is null || !member.Active) return Problems.Field("staffId", "No active staff member has this id.");
-            if (!member.WorksFor(document.DepartmentKey)) return Problems.Field("staffId", $"This staff member does not work for {document.DepartmentKey}.");
+            if (member is null || !member.Active) return Problems.Field("staffId", new Reason("no-active-staff", "No active staff member has this id."));
+            if (!member.WorksFor(document.DepartmentKey)) return Problems.Field("staffId", new Reason("staff-not-in-department", $"This staff member does not work for {document.DepartmentKey}.").With("department", document.DepartmentKey));
         }
         document.AssignedStaffId = staffId;
         document.AssignedAt = clock.GetUtcNow();

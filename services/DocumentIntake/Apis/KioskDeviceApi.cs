@@ -44,7 +44,7 @@ public static class KioskDeviceApi
 
     public static async Task<Results<Ok<Enrolled>, ValidationProblem, ProblemHttpResult>> Enrol(EnrolmentRequest request, DocumentDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Code)) return Problems.Field("code", "Enter the enrolment code.");
+        if (string.IsNullOrWhiteSpace(request.Code)) return Problems.Field("code", new Reason("enrolment-code-required", "Enter the enrolment code."));
         if (!CapabilityToken.LooksValid(request.Code)) return Problems.InvalidToken();
         var now = clock.GetUtcNow();
         var hash = CapabilityToken.Hash(request.Code);
@@ -70,9 +70,9 @@ public static class KioskDeviceApi
         NewDevice request, HttpContext http, DocumentDb db, KioskDevices devices, TimeProvider clock, CancellationToken ct)
     {
         var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name)) return Problems.Field("name", "Name the kiosk, e.g. where it stands.");
-        if (name.Length > 100) return Problems.Field("name", "At most 100 characters.");
-        if (name.Any(char.IsControl)) return Problems.Field("name", "The name must not contain control characters.");
+        if (string.IsNullOrEmpty(name)) return Problems.Field("name", new Reason("kiosk-name-required", "Name the kiosk, e.g. where it stands."));
+        if (name.Length > 100) return Problems.Field("name", Reasons.TooLong(100));
+        if (name.Any(char.IsControl)) return Problems.Field("name", new Reason("control-character", "The name must not contain control characters."));
 
         var now = clock.GetUtcNow();
         var code = CapabilityToken.Create();

@@ -37,7 +37,7 @@ public static class DefinitionsApi
         string id, ValidateRequest request, FormCatalog catalog, CityClock clock, HttpRequest http)
     {
         if (catalog.Find(id) is not { } definition) return Problems.NotFound($"No form definition {id}.");
-        if (request.Values is null) return Problems.Field("values", "The field values are required.");
+        if (request.Values is null) return Problems.Field("values", new Reason("values-required", "The field values are required."));
         return TypedResults.Ok(new ValidateResponse(RuleEngine.Validate(definition, request.Values, clock.Today, Language.Of(http))));
     }
 }

@@ -86,10 +86,10 @@ public static class DossiersApi
         Guid id, StatusChange change, HttpContext http, FormDb db, FormCatalog catalog, CityClock clock)
     {
         var ct = http.RequestAborted;
-        if (change.Status is not { } to || !DossierStatus.All.Contains(to)) return Problems.Field("status", $"One of: {string.Join(", ", DossierStatus.All)}.");
+        if (change.Status is not { } to || !DossierStatus.All.Contains(to)) return Problems.Field("status", new Reason("dossier-status", $"One of: {string.Join(", ", DossierStatus.All)}.").With("statuses", string.Join(", ", DossierStatus.All)));
         var note = change.Note?.Trim();
-        if (note is { Length: > 2000 }) return Problems.Field("note", "At most 2000 characters.");
-        if (to == DossierStatus.NeedsInformation && string.IsNullOrEmpty(note)) return Problems.Field("note", "Tell the resident what information is needed.");
+        if (note is { Length: > 2000 }) return Problems.Field("note", Reasons.TooLong(2000));
+        if (to == DossierStatus.NeedsInformation && string.IsNullOrEmpty(note)) return Problems.Field("note", new Reason("missing-information-note", "Tell the resident what information is needed."));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var locked = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM dossiers WHERE id = {id} FOR UPDATE").ToListAsync(ct);

@@ -52,8 +52,8 @@ public static class DraftsApi
     public static async Task<Results<Created<DraftView>, Ok<DraftView>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult, ForbidHttpResult>> Create(
         CreateDraft request, HttpContext http, FormDb db, FormCatalog catalog, RoomDirectory rooms, SessionsClient sessions, Prefill prefill, DraftStore store, CityClock clock)
     {
-        if (string.IsNullOrWhiteSpace(request.DefinitionId)) return Problems.Field("definitionId", "Choose a form.");
-        if (catalog.Find(request.DefinitionId) is not { } definition) return Problems.Field("definitionId", $"There is no form {request.DefinitionId}.");
+        if (string.IsNullOrWhiteSpace(request.DefinitionId)) return Problems.Field("definitionId", new Reason("form-required", "Choose a form."));
+        if (catalog.Find(request.DefinitionId) is not { } definition) return Problems.Field("definitionId", new Reason("no-form", $"There is no form {request.DefinitionId}.").With("key", request.DefinitionId));
         var ct = http.RequestAborted;
         var language = Languages.IsKnown(request.Language) ? request.Language! : Language.Of(http.Request);
 
@@ -91,7 +91,7 @@ public static class DraftsApi
         }
         else if (http.User.IsStaff())
         {
-            return Problems.Field("sessionId", "Staff open forms within a consultation.");
+            return Problems.Field("sessionId", new Reason("staff-need-session", "Staff open forms within a consultation."));
         }
 
         var now = clock.Now;
@@ -168,12 +168,12 @@ public static class DraftsApi
         var ct = http.RequestAborted;
         var draft = await store.LoadAsync(id, ct);
         if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
-        if (definition.Leaf(field) is null) return Problems.Field("field", $"The form has no field {field}.");
+        if (definition.Leaf(field) is null) return Problems.Field("field", new Reason("no-field", $"The form has no field {field}.").With("key", field));
         var value = edit.Value ?? Cleared;
         if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number or JsonValueKind.Null))
-            return Problems.Field("value", "A field value is text, a number, true/false or null.");
-        if (value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 10_000) return Problems.Field("value", "At most 10000 characters.");
-        if (edit.BaseVersion is not { } baseVersion || baseVersion < 0) return Problems.Field("baseVersion", "The version the edit is based on is required (0 for a new field).");
+            return Problems.Field("value", new Reason("field-value-type", "A field value is text, a number, true/false or null."));
+        if (value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 10_000) return Problems.Field("value", Reasons.TooLong(10_000));
+        if (edit.BaseVersion is not { } baseVersion || baseVersion < 0) return Problems.Field("baseVersion", new Reason("base-version", "The version the edit is based on is required (0 for a new field)."));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await store.LockAsync(id, exclusive: false, ct) != Draft.Open) return Problems.Conflict("The form was already submitted.");
@@ -199,13 +199,13 @@ public static class DraftsApi
         var ct = http.RequestAborted;
         var draft = await store.LoadAsync(id, ct);
         if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
-        if (edit.Fields is not { Count: > 0 } fields) return Problems.Field("fields", "Name at least one field.");
+        if (edit.Fields is not { Count: > 0 } fields) return Problems.Field("fields", new Reason("name-fields", "Name at least one field."));
         foreach (var (field, one) in fields)
         {
-            if (definition.Leaf(field) is null) return Problems.Field($"fields.{field}", $"The form has no field {field}.");
+            if (definition.Leaf(field) is null) return Problems.Field($"fields.{field}", new Reason("no-field", $"The form has no field {field}.").With("key", field));
             if ((one.Value ?? Cleared).ValueKind is not (JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number or JsonValueKind.Null))
-                return Problems.Field($"fields.{field}.value", "A field value is text, a number, true/false or null.");
-            if (one.BaseVersion is not >= 0) return Problems.Field($"fields.{field}.baseVersion", "The version the edit is based on is required.");
+                return Problems.Field($"fields.{field}.value", new Reason("field-value-type", "A field value is text, a number, true/false or null."));
+            if (one.BaseVersion is not >= 0) return Problems.Field($"fields.{field}.baseVersion", new Reason("base-version", "The version the edit is based on is required."));
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -236,9 +236,9 @@ public static class DraftsApi
     {
         var draft = await store.LoadAsync(id, http.RequestAborted);
         if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
-        if (presence.Kind is not ("focus" or "blur" or "point")) return Problems.Field("kind", "focus, blur or point");
-        if (presence.Kind == "point" && actor.Role != DraftActor.Clerk) return Problems.Field("kind", "Only the clerk points at fields.");
-        if (presence.Field is not null && definition.Leaf(presence.Field) is null) return Problems.Field("field", $"The form has no field {presence.Field}.");
+        if (presence.Kind is not ("focus" or "blur" or "point")) return Problems.Field("kind", new Reason("presence-kind", "focus, blur or point"));
+        if (presence.Kind == "point" && actor.Role != DraftActor.Clerk) return Problems.Field("kind", new Reason("clerk-points", "Only the clerk points at fields."));
+        if (presence.Field is not null && definition.Leaf(presence.Field) is null) return Problems.Field("field", new Reason("no-field", $"The form has no field {presence.Field}.").With("key", presence.Field));
         await events.PublishAsync(id, new { type = "presence", kind = presence.Kind, field = presence.Field, by = actor.Role, clientId = presence.ClientId });
         return TypedResults.NoContent();
     }

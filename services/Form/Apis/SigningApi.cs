@@ -91,8 +91,8 @@ public static class SigningApi
             }
             if (room is null) return Problems.Conflict("The consultation of this form is no longer available.");
             // The room holds no phone number: an SMS would go to a number the resident typed, so it is refused.
-            if ((request.Channel ?? "email") != "email") return Problems.Field("channel", "In a consultation the code goes to the e-mail address of your booking.");
-            if (room.Email?.Trim() is not { Length: > 0 } held) return Problems.Field("recipient", "There is no e-mail address on file for this consultation; ask the clerk.");
+            if ((request.Channel ?? "email") != "email") return Problems.Field("channel", new Reason("email-channel-only", "In a consultation the code goes to the e-mail address of your booking."));
+            if (room.Email?.Trim() is not { Length: > 0 } held) return Problems.Field("recipient", new Reason("no-email-on-file", "There is no e-mail address on file for this consultation; ask the clerk."));
             recipient = held;
         }
         else switch (request.Channel ?? "email")
@@ -100,14 +100,14 @@ public static class SigningApi
             case "email":
                 var emailField = definition!.Leaves().First(f => f.Type == "email").Id;
                 recipient = values.TryGetValue(emailField, out var email) && email.ValueKind == JsonValueKind.String ? email.GetString()!.Trim() : "";
-                if (recipient.Length == 0) return Problems.Field(emailField, "Enter your e-mail address to receive the code.");
+                if (recipient.Length == 0) return Problems.Field(emailField, new Reason("email-for-code", "Enter your e-mail address to receive the code."));
                 break;
             case "sms":
-                if (request.Recipient?.Trim() is not { Length: > 0 } phone) return Problems.Field("recipient", "Enter a mobile number in international form, e.g. +41 79 123 45 67.");
+                if (request.Recipient?.Trim() is not { Length: > 0 } phone) return Problems.Field("recipient", new Reason("mobile-number", "Enter a mobile number in international form, e.g. +41 79 123 45 67."));
                 recipient = phone;
                 break;
             default:
-                return Problems.Field("channel", "Choose \"email\" or \"sms\".");
+                return Problems.Field("channel", new Reason("channel", "Choose \"email\" or \"sms\"."));
         }
 
         // Each code may cost an SMS: a few per draft, not in a burst (identity also limits per recipient).
@@ -125,7 +125,10 @@ public static class SigningApi
         var (tan, refusal) = await tans.IssueAsync(hash, purpose, request.Channel ?? "email", recipient, draft.Language, ct);
         if (refusal is not null)
         {
-            if (refusal.Errors.TryGetValue("recipient", out var bad)) return Problems.Field("recipient", bad.FirstOrDefault() ?? "Check the number.");
+            if (refusal.Errors.TryGetValue("recipient", out var bad))
+                return Problems.Field("recipient", request.Channel == "sms"
+                    ? new Reason("mobile-number", bad.FirstOrDefault() ?? "A mobile number in international form, e.g. +41 79 123 45 67.")
+                    : new Reason("email", bad.FirstOrDefault() ?? "Enter a valid e-mail address."));
             if (refusal.RetryAfter is { } wait) http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail);
         }
@@ -177,7 +180,7 @@ public static class SigningApi
         if (problem is not null) return (null!, null!, null!, "", problem);
         var values = DraftStore.Values(draft!);
         var errors = RuleEngine.Validate(definition!, values, clock.Today, Language.Of(http.Request));
-        if (errors.Count > 0) return (null!, null!, null!, "", Problems.Fields(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())));
+        if (errors.Count > 0) return (null!, null!, null!, "", RuleProblems.From(errors));
         return (draft!, definition!, values, ContentHash.Compute(definition!, values), null);
     }
 

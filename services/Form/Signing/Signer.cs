@@ -35,10 +35,10 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
         {
             case "drawn":
                 if (PngDataUrl(signature.Image) is not { } png || PngHeader.Size(png) is not { } size)
-                    return Problems.Field("signature.image", "The signature must be a PNG image (data URL) of at most 300 kB.");
+                    return Problems.Field("signature.image", new Reason("signature-image", "The signature must be a PNG image (data URL) of at most 300 kB.").With("max", 300));
                 if (!PngHeader.Printable(size))
-                    return Problems.Field("signature.image", $"The signature image is too large: at most {PngHeader.MaxSide} × {PngHeader.MaxSide} pixels.");
-                if (!HasStrokes(signature.Strokes)) return Problems.Field("signature.strokes", "The signature has no strokes: please sign in the box.");
+                    return Problems.Field("signature.image", new Reason("signature-size", $"The signature image is too large: at most {PngHeader.MaxSide} × {PngHeader.MaxSide} pixels.").With("max", PngHeader.MaxSide));
+                if (!HasStrokes(signature.Strokes)) return Problems.Field("signature.strokes", new Reason("signature-empty", "The signature has no strokes: please sign in the box."));
                 summary = Languages.Choose(draft.Language,
                     $"Am {local} auf dem Bildschirm unterschrieben über Inhalts-Prüfsumme {currentHash[..16]}…",
                     $"Signed by hand on screen on {local} over content hash {currentHash[..16]}…",
@@ -48,10 +48,10 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
                 draft.SignatureStrokes = signature.Strokes!.Value.GetRawText();
                 break;
             case "tan":
-                if (draft.TanId is not { } tanId) return Problems.Field("signature.code", "Request a code for this form first.");
+                if (draft.TanId is not { } tanId) return Problems.Field("signature.code", new Reason("code-not-requested", "Request a code for this form first."));
                 // Only the code the form service requested for this draft signs it.
-                if (signature.TanId is { } named && named != tanId) return Problems.Field("signature.tanId", "This code was not requested for this form; use the latest code.");
-                if (signature.Code?.Trim() is not { Length: > 0 } code) return Problems.Field("signature.code", "Enter the code you received.");
+                if (signature.TanId is { } named && named != tanId) return Problems.Field("signature.tanId", new Reason("code-not-latest", "This code was not requested for this form; use the latest code."));
+                if (signature.Code?.Trim() is not { Length: > 0 } code) return Problems.Field("signature.code", new Reason("code-required", "Enter the code you received."));
                 if (await tans.VerifyAsync(tanId, code, currentHash, ct) is { } refusal) return Refused(refusal);
                 var channel = draft.TanChannel == "sms" ? "SMS" : Languages.Choose(draft.Language, "E-Mail", "e-mail", "e-mail", "e-mail");
                 summary = Languages.Choose(draft.Language,
@@ -64,7 +64,7 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
                 draft.TanId = null;
                 break;
             default:
-                return Problems.Field("signature.kind", "Sign by drawing ('drawn') or with a TAN ('tan').");
+                return Problems.Field("signature.kind", new Reason("signature-kind", "Sign by drawing ('drawn') or with a TAN ('tan')."));
         }
 
         draft.SignatureKind = signature.Kind;
@@ -82,18 +82,19 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
     {
         var extensions = new Dictionary<string, object?> { ["reason"] = refusal.Reason };
         if (refusal.AttemptsLeft is { } left) extensions["attemptsLeft"] = left;
-        var message = refusal.Reason switch
+        var reason = refusal.Reason switch
         {
-            "wrongCode" => $"Wrong code. {refusal.AttemptsLeft} attempt(s) left.",
-            "locked" => "The code was entered wrongly too often. Request a new code.",
-            "expired" => "The code has expired. Request a new code.",
-            "used" => "This code was already used. Request a new code.",
-            "unknown" => "There is no such code. Request a new code.",
+            "wrongCode" => new Reason("wrong-code", $"Wrong code. {refusal.AttemptsLeft} attempt(s) left.").With("left", refusal.AttemptsLeft),
+            "locked" => new Reason("tan-locked", "The code was entered wrongly too often. Request a new code."),
+            "expired" => new Reason("tan-expired", "The code has expired. Request a new code."),
+            "used" => new Reason("tan-used", "This code was already used. Request a new code."),
+            "unknown" => new Reason("tan-unknown", "There is no such code. Request a new code."),
             "contentMismatch" => null,
-            _ => refusal.Errors.GetValueOrDefault("code")?.FirstOrDefault(),
+            // Identity's own check of the code's form (six digits): the only other refusal of the code field.
+            _ => refusal.Errors.GetValueOrDefault("code")?.FirstOrDefault() is { } text ? new Reason("six-digits", text) : null,
         };
-        if (message is not null && refusal.Status < 500)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["signature.code"] = [message] }, extensions: extensions);
+        if (reason is not null && refusal.Status < 500)
+            return Problems.Fields(new FieldErrors { ["signature.code"] = reason }, extensions: extensions);
         if (refusal.Reason == "contentMismatch")
             return Problems.Conflict("The form changed after the code was sent. Request a new code for the current content.", extensions);
         return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail, extensions: extensions);

@@ -1,3 +1,4 @@
+using Municipal.ServiceDefaults;
 using Municipal.IdentityVerification.Mrz;
 
 namespace Municipal.IdentityVerification.Apis;
@@ -18,8 +19,14 @@ public static class MrzApi
         var result = MrzParser.Parse(request.Mrz, calendar.Today());
         return result.Document is { } document
             ? TypedResults.Ok(document)
-            : TypedResults.ValidationProblem(MrzErrors(result));
+            : MrzProblem(result);
     }
 
-    public static Dictionary<string, string[]> MrzErrors(MrzParseResult result) => new() { ["mrz"] = [.. result.Errors] };
+    /// <summary>
+    /// Every structural fault the parser found (line count, lengths, characters, in English) under <c>mrz</c>; the
+    /// reason code is the first fault's, which the page shows in its language (a clerk corrects one fault at a time).
+    /// </summary>
+    public static ValidationProblem MrzProblem(MrzParseResult result) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mrz"] = [.. result.Errors] },
+            extensions: Problems.Extensions(new FieldErrors { ["mrz"] = result.Reasons.FirstOrDefault() ?? new Reason("mrz-unreadable", string.Join(" ", result.Errors)) }));
 }

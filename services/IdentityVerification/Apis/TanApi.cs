@@ -79,31 +79,31 @@ public static partial class TanApi
         }
 
         var channel = request.Channel ?? TanChannel.Email;
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var content = NormalizeSha256(request.ContentSha256);
-        if (content is null) errors["contentSha256"] = ["The SHA-256 of the content to sign, as 64 hexadecimal characters."];
+        if (content is null) errors["contentSha256"] = new Reason("content-hash", "The SHA-256 of the content to sign, as 64 hexadecimal characters.");
         string? purpose, recipient;
         if (room is not null)
         {
             purpose = Languages.Choose(language, "ein Dokument in Ihrem Termin", "a document in your consultation",
                 "un document de votre entretien", "un documento del suo colloquio", "ein Papier in Ihrem Termin");
-            if (channel != TanChannel.Email) errors["channel"] = ["The code goes to the e-mail address of your booking."];
+            if (channel != TanChannel.Email) errors["channel"] = new Reason("email-channel-only", "The code goes to the e-mail address of your booking.");
             recipient = TanRecipient.Normalize(TanChannel.Email, room.Email);
-            if (recipient is null) errors["recipient"] = ["There is no e-mail address on file for this consultation; ask the clerk."];
+            if (recipient is null) errors["recipient"] = new Reason("no-email-on-file", "There is no e-mail address on file for this consultation; ask the clerk.");
         }
         else
         {
             purpose = request.Purpose?.Trim();
-            if (string.IsNullOrEmpty(purpose) || purpose.Length > 200) errors["purpose"] = ["Name what is signed, in at most 200 characters."];
-            if (channel is not (TanChannel.Email or TanChannel.Sms)) errors["channel"] = ["Choose \"email\" or \"sms\"."];
+            if (string.IsNullOrEmpty(purpose) || purpose.Length > 200) errors["purpose"] = new Reason("purpose-length", "Name what is signed, in at most 200 characters.").With("max", 200);
+            if (channel is not (TanChannel.Email or TanChannel.Sms)) errors["channel"] = new Reason("channel", "Choose \"email\" or \"sms\".");
             recipient = errors.ContainsKey("channel") ? null : TanRecipient.Normalize(channel, request.Recipient);
             if (recipient is null && !errors.ContainsKey("channel"))
             {
-                errors["recipient"] = [channel == TanChannel.Sms ? "A mobile number in international form, e.g. +41 79 123 45 67." : "A valid e-mail address."];
+                errors["recipient"] = channel == TanChannel.Sms ? new Reason("mobile-number", "A mobile number in international form, e.g. +41 79 123 45 67.") : Reasons.Email;
             }
         }
-        if (!Languages.IsKnown(language)) errors["language"] = [Languages.Expected];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (!Languages.IsKnown(language)) errors["language"] = Reasons.Language;
+        if (errors.Count > 0) return Problems.Fields(errors);
 
         var recipientHash = hasher.Hash("tan-recipient", recipient!);
         var now = time.GetUtcNow();
@@ -169,11 +169,11 @@ public static partial class TanApi
             return Refused(StatusCodes.Status404NotFound, "unknown", "Code not found.", "There is no such code for you.");
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var content = NormalizeSha256(request.ContentSha256);
-        if (content is null) errors["contentSha256"] = ["The SHA-256 of the signed content, as 64 hexadecimal characters."];
-        if (request.Code is null || !SixDigits().IsMatch(request.Code.Trim())) errors["code"] = ["The code has six digits."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (content is null) errors["contentSha256"] = new Reason("content-hash", "The SHA-256 of the signed content, as 64 hexadecimal characters.");
+        if (request.Code is null || !SixDigits().IsMatch(request.Code.Trim())) errors["code"] = new Reason("six-digits", "The code has six digits.");
+        if (errors.Count > 0) return Problems.Fields(errors);
 
         var now = time.GetUtcNow();
         if (tan.UsedAt is not null) return metrics.Failed("used", Refused(StatusCodes.Status409Conflict, "used", "Code already used.", "Each code signs once. Request a new code."));
@@ -181,7 +181,7 @@ public static partial class TanApi
         if (now >= tan.ExpiresAt) return metrics.Failed("expired", Refused(StatusCodes.Status410Gone, "expired", "Code expired.", $"A code is valid for {TanRules.Lifetime.TotalMinutes:0} minutes. Request a new code."));
         if (content != tan.ContentSha256)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contentSha256"] = ["This code was issued for a different document."] },
+            return Problems.Fields(new FieldErrors { ["contentSha256"] = new Reason("content-mismatch", "This code was issued for a different document.") },
                 extensions: new Dictionary<string, object?> { ["reason"] = "contentMismatch" });
         }
 
@@ -194,8 +194,8 @@ public static partial class TanApi
             await tx.CommitAsync(ct);
             var left = TanRules.MaxAttempts - tan.Attempts;
             metrics.Failed("wrong_code");
-            return left == 0 ? Locked() : TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["code"] = [$"Wrong code. {left} attempt(s) left."] },
+            return left == 0 ? Locked() : Problems.Fields(
+                new FieldErrors { ["code"] = new Reason("wrong-code", $"Wrong code. {left} attempt(s) left.").With("left", left) },
                 extensions: new Dictionary<string, object?> { ["reason"] = "wrongCode", ["attemptsLeft"] = left });
         }
 

@@ -52,7 +52,7 @@ public static class VerificationApi
     {
         if (request.SessionId == Guid.Empty)
         {
-            return Problems.Field("sessionId", "The consultation's session id is required.");
+            return Problems.Field("sessionId", new Reason("session-required", "The consultation's session id is required."));
         }
         RoomLookup lookup;
         try
@@ -112,7 +112,7 @@ public static class VerificationApi
         var parsed = MrzParser.Parse(request.Mrz, calendar.Today());
         if (parsed.Document is not { } document)
         {
-            return TypedResults.ValidationProblem(MrzApi.MrzErrors(parsed));
+            return MrzApi.MrzProblem(parsed);
         }
 
         verification.DocumentType = document.DocumentType;
@@ -143,18 +143,18 @@ public static class VerificationApi
 
         if (http.ContentLength > StillPolicy.MaxBytes)
         {
-            return StillError($"The still is larger than {StillPolicy.MaxBytes / 1024 / 1024} MB.");
+            return StillError(new Reason("still-too-large", $"The still is larger than {StillPolicy.MaxBytes / 1024 / 1024} MB.").With("max", StillPolicy.MaxBytes / 1024 / 1024));
         }
         using var buffer = new MemoryStream();
         await http.Body.CopyToAsync(buffer, ct);
         if (buffer.Length > StillPolicy.MaxBytes)
         {
-            return StillError($"The still is larger than {StillPolicy.MaxBytes / 1024 / 1024} MB.");
+            return StillError(new Reason("still-too-large", $"The still is larger than {StillPolicy.MaxBytes / 1024 / 1024} MB.").With("max", StillPolicy.MaxBytes / 1024 / 1024));
         }
         var content = buffer.ToArray();
         if (StillPolicy.ImageType(content) is not { } contentType)
         {
-            return StillError("The still must be a JPEG or PNG image.");
+            return StillError(new Reason("still-type", "The still must be a JPEG or PNG image."));
         }
 
         var required = stills.Requires(verification.ConcernKey);
@@ -181,7 +181,7 @@ public static class VerificationApi
         var errors = DecisionErrors(verification, request, stillRequired, stillStored);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Problems.Fields(errors);
         }
 
         var now = time.GetUtcNow();
@@ -212,58 +212,58 @@ public static class VerificationApi
         return TypedResults.Ok(VerificationView.From(verification, stillRequired, stillStored));
     }
 
-    private static Dictionary<string, string[]> DecisionErrors(Verification verification, DecisionRequest request, bool stillRequired, bool stillStored)
+    private static FieldErrors DecisionErrors(Verification verification, DecisionRequest request, bool stillRequired, bool stillStored)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var reason = request.Reason?.Trim();
         if (request.Decision is not ("verified" or "rejected"))
         {
-            errors["decision"] = ["Decide \"verified\" or \"rejected\"."];
+            errors["decision"] = new Reason("decision", "Decide \"verified\" or \"rejected\".");
             return errors;
         }
         if (reason?.Length > MaxReasonLength)
         {
-            errors["reason"] = [$"The reason may have at most {MaxReasonLength} characters."];
+            errors["reason"] = new Reason("reason-length", $"The reason may have at most {MaxReasonLength} characters.").With("max", MaxReasonLength);
         }
         var unknownFeatures = (request.ConfirmedFeatures ?? []).Where(k => !verification.Features.Contains(k)).ToList();
         if (unknownFeatures.Count > 0)
         {
-            errors["confirmedFeatures"] = [$"Not on this verification's checklist: {string.Join(", ", unknownFeatures)}."];
+            errors["confirmedFeatures"] = new Reason("unknown-features", $"Not on this verification's checklist: {string.Join(", ", unknownFeatures)}.").With("keys", string.Join(", ", unknownFeatures));
         }
         var unknownQuestions = (request.QuestionsAsked ?? []).Where(k => Questions.Find(k) is null).ToList();
         if (unknownQuestions.Count > 0)
         {
-            errors["questionsAsked"] = [$"Unknown questions: {string.Join(", ", unknownQuestions)}."];
+            errors["questionsAsked"] = new Reason("unknown-questions", $"Unknown questions: {string.Join(", ", unknownQuestions)}.").With("keys", string.Join(", ", unknownQuestions));
         }
 
         if (request.Decision == "rejected")
         {
-            if (string.IsNullOrEmpty(reason)) errors["reason"] = ["Say why the identity was rejected."];
+            if (string.IsNullOrEmpty(reason)) errors["reason"] = new Reason("rejection-reason", "Say why the identity was rejected.");
             return errors;
         }
 
         if (verification.DocumentNumberHash is null || !verification.MrzValid || verification.PendingBirthDate is null)
         {
-            errors["mrz"] = ["Check the document's MRZ first: every check digit must hold and the document must not have expired."];
+            errors["mrz"] = new Reason("mrz-first", "Check the document's MRZ first: every check digit must hold and the document must not have expired.");
         }
         if (!verification.Features.All(f => request.ConfirmedFeatures?.Contains(f) == true) && !errors.ContainsKey("confirmedFeatures"))
         {
-            errors["confirmedFeatures"] = ["Confirm all three security features of the checklist."];
+            errors["confirmedFeatures"] = new Reason("features-unconfirmed", "Confirm all three security features of the checklist.");
         }
         if ((request.QuestionsAsked?.Count ?? 0) == 0 && !errors.ContainsKey("questionsAsked"))
         {
-            errors["questionsAsked"] = ["Record at least one question you asked."];
+            errors["questionsAsked"] = new Reason("question-required", "Record at least one question you asked.");
         }
         if (stillRequired && !stillStored)
         {
-            errors["still"] = ["This concern requires a still of the document, taken with the resident's consent."];
+            errors["still"] = new Reason("still-required", "This concern requires a still of the document, taken with the resident's consent.");
         }
         if (verification.PendingSurname is not null && string.IsNullOrEmpty(reason))
         {
             var comparison = NameComparison.Compare(verification.PendingSurname, verification.PendingGivenNames ?? "", false, verification.CitizenName);
             if (!comparison.AllMatchOrUnknown)
             {
-                errors["reason"] = ["The document does not match the booking's name: explain why you verify anyway."];
+                errors["reason"] = new Reason("name-mismatch", "The document does not match the booking's name: explain why you verify anyway.");
             }
         }
         return errors;
@@ -280,7 +280,7 @@ public static class VerificationApi
     private static ProblemHttpResult AlreadyDecided(Verification verification) =>
         Problems.Conflict($"This verification was {verification.Status.ToString().ToLowerInvariant()} at {verification.DecidedAt:u}; start a new one to check again.");
 
-    private static ValidationProblem StillError(string message) => Problems.Field("still", message);
+    private static ValidationProblem StillError(Reason reason) => Problems.Field("still", reason);
 
     private static string? Trim(string? value, int max) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var t && t.Length > max ? t[..max] : value.Trim();

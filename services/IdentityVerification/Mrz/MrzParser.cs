@@ -1,4 +1,5 @@
 using System.Text;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.IdentityVerification.Mrz;
 
@@ -25,24 +26,25 @@ public static class MrzParser
         var errors = Structure(lines);
         if (errors.Count > 0)
         {
-            return new MrzParseResult(null, errors);
+            return new MrzParseResult(null, [.. errors.Select(e => e.Text)]) { Reasons = errors };
         }
 
         var document = lines.Count == 3 ? ParseTd1(lines, today) : ParseTwoLine(lines, today);
         return new MrzParseResult(document, []);
     }
 
-    private static List<string> Structure(List<string> lines)
+    private static List<Reason> Structure(List<string> lines)
     {
-        var errors = new List<string>();
+        var errors = new List<Reason>();
         if (lines.Count == 0)
         {
-            errors.Add("The MRZ is empty. Type the two or three lines printed at the bottom of the document.");
+            errors.Add(new Reason("mrz-empty", "The MRZ is empty. Type the two or three lines printed at the bottom of the document."));
             return errors;
         }
         if (lines.Count is not (2 or 3))
         {
-            errors.Add($"The MRZ has {lines.Count} line(s); identity cards (TD1) have 3 lines of 30 characters, TD2 documents 2 lines of 36 and passports (TD3) 2 lines of 44.");
+            errors.Add(new Reason("mrz-line-count", $"The MRZ has {lines.Count} line(s); identity cards (TD1) have 3 lines of 30 characters, TD2 documents 2 lines of 36 and passports (TD3) 2 lines of 44.")
+                .With("count", lines.Count));
             return errors;
         }
 
@@ -51,15 +53,18 @@ public static class MrzParser
         {
             if (lines.Count == 3 && lines[i].Length != 30)
             {
-                errors.Add($"Line {i + 1} has {lines[i].Length} characters; a three-line identity card (TD1) has 30 on every line.");
+                errors.Add(new Reason("mrz-td1-length", $"Line {i + 1} has {lines[i].Length} characters; a three-line identity card (TD1) has 30 on every line.")
+                    .With("line", i + 1).With("length", lines[i].Length));
             }
             else if (lines.Count == 2 && expected == 0 && i == 0)
             {
-                errors.Add($"Line 1 has {lines[0].Length} characters; a two-line MRZ has 36 (TD2) or 44 (passport, TD3) on every line.");
+                errors.Add(new Reason("mrz-two-line-length", $"Line 1 has {lines[0].Length} characters; a two-line MRZ has 36 (TD2) or 44 (passport, TD3) on every line.")
+                    .With("length", lines[0].Length));
             }
             else if (lines.Count == 2 && expected != 0 && lines[i].Length != expected)
             {
-                errors.Add($"Line {i + 1} has {lines[i].Length} characters; line 1 has {expected}, so line {i + 1} must have {expected} too.");
+                errors.Add(new Reason("mrz-line-length", $"Line {i + 1} has {lines[i].Length} characters; line 1 has {expected}, so line {i + 1} must have {expected} too.")
+                    .With("line", i + 1).With("length", lines[i].Length).With("expected", expected));
             }
         }
 
@@ -71,7 +76,8 @@ public static class MrzParser
                 var c = lines[i][p];
                 if (c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '<') continue;
                 var shown = char.IsWhiteSpace(c) ? "a space" : $"'{c}'";
-                errors.Add($"Line {i + 1}, position {p + 1}: {shown} is not allowed; an MRZ holds only A–Z, 0–9 and the filler '<'.");
+                errors.Add(new Reason("mrz-character", $"Line {i + 1}, position {p + 1}: {shown} is not allowed; an MRZ holds only A–Z, 0–9 and the filler '<'.")
+                    .With("line", i + 1).With("position", p + 1).With("character", char.IsWhiteSpace(c) ? "␣" : $"'{c}'"));
                 characterErrors++;
             }
         }

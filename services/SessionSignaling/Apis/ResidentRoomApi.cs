@@ -33,9 +33,9 @@ public static class ResidentRoomApi
         RoomAccess access, SessionDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token)) return Problems.MissingToken();
-        if (request.Score is not (>= 1 and <= 5)) return Problems.Field("score", "Choose a rating from 1 to 5.");
+        if (request.Score is not (>= 1 and <= 5)) return Problems.Field("score", new Reason("score-range", "Choose a rating from 1 to 5.").With("min", 1).With("max", 5));
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        if (comment is { Length: > MaxCommentLength }) return Problems.Field("comment", $"At most {MaxCommentLength} characters.");
+        if (comment is { Length: > MaxCommentLength }) return Problems.Field("comment", Reasons.TooLong(MaxCommentLength));
 
         var room = await access.FindByResidentTokenAsync(token, cancellationToken);
         if (room is null) return Problems.NotFound("No room for this token, or the link has expired.");

@@ -68,7 +68,7 @@ public static class StaffRoomApi
         AcceptRequest request, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
     {
         var given = new[] { request.TicketId, request.AppointmentId, request.SessionId }.Count(v => v is not null);
-        if (given != 1) return Problems.Field("ticketId", "Give exactly one of ticketId, appointmentId or sessionId.");
+        if (given != 1) return Problems.Field("ticketId", new Reason("one-of-three", "Give exactly one of ticketId, appointmentId or sessionId."));
 
         return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(async () =>
         {
@@ -127,12 +127,12 @@ public static class StaffRoomApi
     {
         var department = string.IsNullOrWhiteSpace(request.ToDepartmentKey) ? null : request.ToDepartmentKey.Trim();
         if (request.ToStaffId is null && department is null)
-            return Problems.Field("toStaffId", "Name a colleague (toStaffId) or a department (toDepartmentKey).");
+            return Problems.Field("toStaffId", new Reason("transfer-target", "Name a colleague (toStaffId) or a department (toDepartmentKey)."));
         if (department is not null && !IsSlug(department))
-            return Problems.Field("toDepartmentKey", "A department key is lower-case letters, digits and hyphens.");
-        if (request.ToStaffId == Guid.Empty) return Problems.Field("toStaffId", "Not a staff id.");
+            return Problems.Field("toDepartmentKey", new Reason("slug", "A department key is lower-case letters, digits and hyphens."));
+        if (request.ToStaffId == Guid.Empty) return Problems.Field("toStaffId", new Reason("not-a-staff-id", "Not a staff id."));
         if (department is not null && !await db.KnownDepartments.AnyAsync(d => d.Key == department, cancellationToken))
-            return Problems.Field("toDepartmentKey", $"There is no department \"{department}\".");
+            return Problems.Field("toDepartmentKey", new Reason("no-department", $"There is no department \"{department}\".").With("key", department));
 
         return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(async () =>
         {
@@ -140,7 +140,7 @@ public static class StaffRoomApi
             if (room is null) return Problems.NotFound("No such room.");
             if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can transfer it.");
             if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation can be transferred.");
-            if (request.ToStaffId == room.StaffId) return Problems.Field("toStaffId", "The room is already with this clerk.");
+            if (request.ToStaffId == room.StaffId) return Problems.Field("toStaffId", new Reason("same-clerk", "The room is already with this clerk."));
 
             var from = room.StaffId!.Value;
             var now = clock.GetUtcNow();
@@ -189,10 +189,10 @@ public static class StaffRoomApi
         CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 100) return Problems.Field("name", "Give the invited person's name (at most 100 characters).");
+        if (name.Length is 0 or > 100) return Problems.Field("name", new Reason("invitee-name-length", "Give the invited person's name (at most 100 characters).").With("max", 100));
         if (InputText.PersonNameProblem(name) is { } nameProblem) return Problems.Field("name", nameProblem);
         if (request.Role is null || !ParticipantRoles.Invitable.Contains(request.Role))
-            return Problems.Field("role", $"One of: {string.Join(", ", ParticipantRoles.Invitable)}.");
+            return Problems.Field("role", new Reason("invitee-role", $"One of: {string.Join(", ", ParticipantRoles.Invitable)}.").With("roles", string.Join(", ", ParticipantRoles.Invitable)));
 
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (room is null) return Problems.NotFound("No such room.");

@@ -47,7 +47,7 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         var mrz = panel.GetByLabel("Maschinenlesbare Zone (MRZ), 2 oder 3 Zeilen");
         await mrz.FillAsync(GermanIdCard[..^3]);
         await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
-        await Assertions.Expect(panel.Locator(".error[role=alert]").First).ToContainTextAsync("Line 3 has 27 characters");
+        await Assertions.Expect(panel.Locator(".error[role=alert]").First).ToContainTextAsync("Zeile 3 hat 27 Zeichen");
         await mrz.FillAsync(GermanIdCard);
         await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
         await Assertions.Expect(panel.Locator("[data-check]")).ToHaveCountAsync(4);
@@ -58,7 +58,7 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         // Deciding without the checklist is refused; with it, the identity is verified.
         await panel.GetByLabel("Identität bestätigt").CheckAsync();
         await panel.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }).ClickAsync();
-        await Assertions.Expect(panel.Locator(".error[role=alert]").Last).ToContainTextAsync("security features");
+        await Assertions.Expect(panel.Locator(".error[role=alert]").Last).ToContainTextAsync("Sicherheitsmerkmale");
         var features = panel.Locator("input[name=confirmedFeatures]");
         await Assertions.Expect(features).ToHaveCountAsync(3);
         for (var i = 0; i < 3; i++) await features.Nth(i).CheckAsync();

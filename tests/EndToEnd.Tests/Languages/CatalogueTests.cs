@@ -19,6 +19,8 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
     [
         "shared/i18n.js", "citizen/home.js", "citizen/book.js", "citizen/manage.js", "citizen/queue.js", "citizen/room.js",
         "shared/rtc.js", "shared/signaling.js",
+        // The reasons a resident's input can be refused for (issue 16 item 11).
+        "shared/problems.js",
     ];
 
     private static string WebRoot => Path.Combine(TestEnvironment.RepositoryRoot, "gateway", "wwwroot");
@@ -88,6 +90,116 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
         Assert.Contains("wrongCode", tanCodes);
         missing.AddRange(Lacking(catalogues["shared/cofill.js"], tanCodes.Select(code => code == "wrongCode" ? "cf.tan.wrong" : $"cf.tan.{code}")));
         Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    /// <summary>
+    /// Issue 16 item 11: every reason code a service, the gateway or ServiceDefaults creates (<c>new Reason("code", …)</c>)
+    /// has a text in shared/problems.js (what residents meet, also in Leichte Sprache) or shared/problems-staff.js, in
+    /// every language, naming the same values the server sends (<c>.With("max", …)</c> for <c>{max}</c>).
+    /// </summary>
+    [Fact]
+    public async Task Every_reason_code_of_a_validation_problem_has_a_text_in_every_language()
+    {
+        var catalogues = await CataloguesAsync();
+        var citizen = catalogues["shared/problems.js"];
+        var staff = catalogues["shared/problems-staff.js"];
+        var codes = ReasonCodes();
+        Assert.Contains("name-length", codes.Keys);
+        Assert.Contains("closes-before-opens", codes.Keys);
+        Assert.Contains("features-unconfirmed", codes.Keys);
+        Assert.True(codes.Count >= 100, $"only {codes.Count} reason codes found in the source");
+
+        var missing = new List<string>();
+        foreach (var (code, args) in codes)
+        {
+            var key = $"problem.{code}";
+            var catalogue = citizen["de"].ContainsKey(key) ? citizen : staff;
+            foreach (var language in Languages)
+            {
+                if (catalogue.GetValueOrDefault(language)?.GetValueOrDefault(key) is not { } text) { missing.Add($"{language} lacks '{key}'"); continue; }
+                // A placeholder the server never fills would show the English fallback instead of the translation.
+                var unfilled = Placeholder().Matches(text).Select(m => m.Groups[1].Value).Where(name => !args.Contains(name)).Distinct().ToList();
+                if (unfilled.Count > 0) missing.Add($"{language} '{key}' names {string.Join(", ", unfilled)}, which the server does not send");
+            }
+        }
+        // Only codes a service sends: a text for a code nobody sends is a leftover.
+        missing.AddRange(citizen["de"].Keys.Concat(staff["de"].Keys).Where(key => key.StartsWith("problem.", StringComparison.Ordinal) && !codes.ContainsKey(key["problem.".Length..]))
+            .Select(key => $"'{key}' is sent by no service"));
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    /// <summary>
+    /// Issue 16 item 11: no service answers a validation problem without reason codes. The code-less overloads
+    /// (<c>Problems.Field(field, "text")</c>, a raw <c>TypedResults.ValidationProblem</c>, <c>errors[field] = ["text"]</c>)
+    /// are not used outside ServiceDefaults; the form definitions' rule errors (their own codes) and the document intake's
+    /// upload refusals (docs.reason.*) carry codes of their own.
+    /// </summary>
+    [Fact]
+    public void No_service_refuses_a_field_without_a_reason_code()
+    {
+        var offending = new List<string>();
+        foreach (var (file, line) in SourceLines())
+        {
+            if (file.StartsWith("ServiceDefaults/Problems.cs", StringComparison.Ordinal)) continue;
+            var uncoded = Regex.IsMatch(line, @"(?<!\w)Problems\.Field\(\s*(?:\$?""[^""]*""|[\w.]+)\s*,\s*\$?""")
+                || Regex.IsMatch(line, @"Problems\.Fields\(new Dictionary")
+                || (line.Contains("TypedResults.ValidationProblem(", StringComparison.Ordinal) && !SourceStatement(file, line).Contains("Problems.Extensions(", StringComparison.Ordinal)
+                    && !SourceStatement(file, line).Contains("[\"reasons\"]", StringComparison.Ordinal))
+                || (Regex.IsMatch(line, @"errors\[[^\]]+\]\s*=\s*\[") && !file.StartsWith("services/DocumentIntake/Intake/", StringComparison.Ordinal));
+            if (uncoded) offending.Add($"{file}: {line.Trim()}");
+        }
+        Assert.True(offending.Count == 0, "Validation problems without a reason code:\n" + string.Join("\n", offending));
+    }
+
+    [GeneratedRegex(@"new Reason\(\s*""([a-z0-9-]+)""")]
+    private static partial Regex ReasonCode();
+
+    [GeneratedRegex(@"\.With\(""(\w+)""")]
+    private static partial Regex ReasonArg();
+
+    /// <summary>Every reason code created in the services, the gateway and ServiceDefaults, with the values any of its sites sends.</summary>
+    private static Dictionary<string, HashSet<string>> ReasonCodes()
+    {
+        var codes = new Dictionary<string, HashSet<string>>();
+        foreach (var file in SourceLines().GroupBy(l => l.File))
+        {
+            var source = string.Join("\n", file.Select(l => l.Line));
+            foreach (Match match in ReasonCode().Matches(source))
+            {
+                var args = codes.TryGetValue(match.Groups[1].Value, out var known) ? known : codes[match.Groups[1].Value] = [];
+                // The values named after this code, up to the end of its statement or the next code.
+                var rest = source[(match.Index + match.Length)..];
+                var end = new[] { Regex.Match(rest, @";[ \t]*(\n|$)") is { Success: true } semicolon ? semicolon.Index : -1, ReasonCode().Match(rest) is { Success: true } next ? next.Index : -1 }.Where(i => i >= 0).DefaultIfEmpty(rest.Length).Min();
+                foreach (Match arg in ReasonArg().Matches(rest[..end])) args.Add(arg.Groups[1].Value);
+            }
+        }
+        return codes;
+    }
+
+    private static readonly Dictionary<string, string[]> Sources = [];
+
+    /// <summary>The non-comment lines of the C# source of the services, the gateway and ServiceDefaults, by path from the repository root.</summary>
+    private static IEnumerable<(string File, string Line)> SourceLines()
+    {
+        var root = TestEnvironment.RepositoryRoot;
+        foreach (var folder in new[] { "services", "gateway", "ServiceDefaults" })
+        {
+            foreach (var path in Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
+            {
+                var file = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+                if (file.Contains("/obj/", StringComparison.Ordinal) || file.Contains("/bin/", StringComparison.Ordinal)) continue;
+                var lines = Sources.TryGetValue(file, out var read) ? read : Sources[file] = File.ReadAllLines(path);
+                foreach (var line in lines.Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal))) yield return (file, line);
+            }
+        }
+    }
+
+    /// <summary>The line and the two after it: a call whose arguments continue on the next lines.</summary>
+    private static string SourceStatement(string file, string line)
+    {
+        var lines = Sources[file];
+        var index = Array.IndexOf(lines, line);
+        return string.Join("\n", lines.Skip(index).Take(3));
     }
 
     private static List<string> Lacking(Dictionary<string, Dictionary<string, string>> catalogue, IEnumerable<string> keys) =>

@@ -1,0 +1,46 @@
+namespace Municipal.ServiceDefaults;
+
+/// <summary>
+/// The reasons more than one service gives (the input guard's, lengths, dates, languages, addresses). A reason only
+/// one endpoint gives is written where it is given: <c>Problems.Field("start", new Reason("not-bookable", "…"))</c>.
+/// </summary>
+public static class Reasons
+{
+    public static Reason Language => new Reason("language", Languages.Expected);
+
+    public static Reason TooLong(int max) => new Reason("too-long", $"At most {max} characters.").With("max", max);
+
+    public static Reason Email => new Reason("email", "Enter a valid e-mail address.");
+
+    public static Reason EmailOrEmpty => new Reason("email-or-empty", "Enter a valid e-mail address or leave it empty.");
+
+    public static Reason ControlCharacter => new Reason("control-character", "This value contains a control character.");
+
+    public static Reason OneLine => new Reason("one-line", "This value must be on one line.");
+
+    public static Reason InvalidCharacter => new Reason("invalid-character", "This value contains an invalid character.");
+
+    public static Reason NameWithLink => new Reason("name-link", "A name cannot contain a web or e-mail address.");
+
+    public static Reason WrongFormat => new Reason("wrong-format", "Dieser Wert hat das falsche Format. / This value has the wrong format.");
+
+    public static Reason BirthDateRange(int earliest) =>
+        new Reason("birth-date-range", $"Enter a date of birth from {earliest} to today.").With("earliest", earliest);
+
+    public static Reason DateRange(int earliest, int latest) =>
+        new Reason("date-range", $"Choose a date from {earliest} to {latest}.").With("earliest", earliest).With("latest", latest);
+
+    public static Reason YearRange(int earliest, int latest) =>
+        new Reason("year-range", $"Choose a year from {earliest} to {latest}.").With("earliest", earliest).With("latest", latest);
+
+    /// <summary>A date query value that does not read as yyyy-MM-dd; <paramref name="example"/> shows the form.</summary>
+    public static Reason DateFormat(string example) => new Reason("date-format", $"Use a date like {example}.").With("example", example);
+
+    public static Reason ToBeforeFrom => new Reason("to-before-from", "'to' must not be before 'from'.");
+
+    public static Reason TooManyDays(int max) => new Reason("too-many-days", $"Ask for at most {max} days at once.").With("max", max);
+
+    public static Reason Slug => new Reason("slug", "Use lower-case letters, digits and hyphens.");
+
+    public static Reason NotAnId => new Reason("not-an-id", "Not an id.");
+}

@@ -42,6 +42,10 @@ internal static class Extensions
         builder.Services.Configure<BookingOptions>(builder.Configuration.GetSection("Booking"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<SlotService>();
+        builder.Services.AddSingleton<CalendarCache>();
+        builder.Services.AddSingleton<CalendarChangeInterceptor>();
+        builder.Services.ConfigureDbContext<BookingDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<CalendarChangeInterceptor>()));
+        builder.Services.AddHostedService<CalendarChangeListener>();
         builder.Services.AddScoped<AppointmentBooker>();
         builder.Services.AddSingleton<BookingGate>();
         builder.Services.AddScoped<ResidentTokens>();

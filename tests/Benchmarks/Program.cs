@@ -14,6 +14,7 @@ foreach (var benchmark in benchmarks)
 {
     Console.WriteLine($"## {benchmark.Name}");
     var clock = Stopwatch.StartNew();
+    Console.WriteLine($"- {MachineLoad.Figure("at start")}");
     try
     {
         var report = await benchmark.RunAsync(CancellationToken.None);
@@ -24,6 +25,7 @@ foreach (var benchmark in benchmarks)
         failed++;
         Console.WriteLine($"- FAILED: {ex.Message}");
     }
+    Console.WriteLine($"- {MachineLoad.Figure("at end")}");
     Console.WriteLine($"  ({clock.Elapsed.TotalSeconds:0.0} s)");
 }
 return failed == 0 ? 0 : 1;

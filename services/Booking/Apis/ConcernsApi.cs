@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Booking.Data;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Municipal.Booking.Model;
 using Municipal.Booking.Slots;
 using Municipal.ServiceDefaults;
@@ -20,29 +22,50 @@ public static class ConcernsApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<DepartmentDto>>> ListConcerns(BookingDb db, SlotService slots, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// The catalogue, from the in-memory calendar: its JSON is built once per calendar version and combination of
+    /// "open now" flags (those are worked out on every request, cheaply) and sent with an entity tag, so a page that
+    /// has it answers a revalidation with 304. <c>no-cache</c>: a browser asks every time, as a counter may open or
+    /// close at any minute, and an admin's change shows at once.
+    /// </summary>
+    public static async Task<IResult> ListConcerns(HttpContext http, CalendarCache cache, TimeProvider time,
+        IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Key).ToListAsync(ct);
-        var concerns = await db.Concerns.AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder).ThenBy(c => c.Key).ToListAsync(ct);
-        var hours = await db.OpeningHours.AsNoTracking().OrderBy(h => h.DayOfWeek).ThenBy(h => h.Opens).ToListAsync(ct);
-        var closures = await db.Closures.AsNoTracking().ToListAsync(ct);
+        var snapshot = await cache.GetAsync().WaitAsync(ct);
         var now = time.GetUtcNow();
-
-        IReadOnlyList<DepartmentDto> result = departments.Select(d =>
+        var open = snapshot.Departments.Select(d => IsOpenNow(snapshot, d, now)).ToList();
+        var flags = string.Concat(open.Select(o => o ? '1' : '0'));
+        var body = snapshot.Catalogue;
+        if (body is null || body.OpenFlags != flags)
         {
-            var own = hours.Where(h => h.DepartmentKey == d.Key).ToList();
-            var closed = closures.Where(c => c.DepartmentKey == null || c.DepartmentKey == d.Key).Select(c => c.Date).ToHashSet();
-            var open = SlotCalculator.IsOpen(now, slots.TimeZoneOf(d), SlotService.Ranges(own, HoursKinds.Live), closed);
-            return new DepartmentDto(d.Key, Localized.NameOf(d), d.TimeZone, open, OpeningRange.Of(own, HoursKinds.Live),
-                concerns.Where(c => c.DepartmentKey == d.Key).Select(ConcernDto.From).ToList(), OpeningRange.Of(own, HoursKinds.Appointments));
-        }).ToList();
-        return TypedResults.Ok(result);
+            IReadOnlyList<DepartmentDto> result = snapshot.Departments.Select((d, i) =>
+            {
+                var own = snapshot.Hours.Where(h => h.DepartmentKey == d.Key).ToList();
+                return new DepartmentDto(d.Key, Localized.NameOf(d), d.TimeZone, open[i], OpeningRange.Of(own, HoursKinds.Live),
+                    snapshot.Concerns.Where(c => c.DepartmentKey == d.Key).Select(ConcernDto.From).ToList(), OpeningRange.Of(own, HoursKinds.Appointments));
+            }).ToList();
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(result, json.Value.SerializerOptions);
+            body = new CatalogueBody(flags, bytes, $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 16)}\"");
+            snapshot.Catalogue = body;
+        }
+
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers.ETag = body.ETag;
+        if (http.Request.Headers.IfNoneMatch.Contains(body.ETag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Bytes(body.Json, "application/json; charset=utf-8");
     }
 
-    public static async Task<Results<Ok<ConcernDto>, ProblemHttpResult>> GetConcern(string key, BookingDb db, CancellationToken ct)
+    private static bool IsOpenNow(CalendarSnapshot snapshot, Department department, DateTimeOffset now)
     {
-        var concern = await db.Concerns.AsNoTracking().FirstOrDefaultAsync(c => c.Key == key && c.Active, ct);
-        return concern is null ? Problems.NotFound($"No concern '{key}'.") : TypedResults.Ok(ConcernDto.From(concern));
+        var own = snapshot.Hours.Where(h => h.DepartmentKey == department.Key);
+        var closed = snapshot.Closures.Where(c => c.DepartmentKey == null || c.DepartmentKey == department.Key).Select(c => c.Date).ToHashSet();
+        return SlotCalculator.IsOpen(now, snapshot.ZoneOf(department), SlotService.Ranges(own, HoursKinds.Live), closed);
+    }
+
+    public static async Task<Results<Ok<ConcernDto>, ProblemHttpResult>> GetConcern(string key, CalendarCache cache, CancellationToken ct)
+    {
+        var calendar = (await cache.GetAsync().WaitAsync(ct)).Calendar(key);
+        return calendar is null ? Problems.NotFound($"No concern '{key}'.") : TypedResults.Ok(ConcernDto.From(calendar.Concern));
     }
 
     public static async Task<Results<Ok<SlotsDto>, ValidationProblem, ProblemHttpResult>> GetSlots(

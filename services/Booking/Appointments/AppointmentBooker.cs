@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
 using Npgsql;
@@ -25,14 +26,8 @@ public sealed class AppointmentBooker(BookingDb db, BookingGate gate)
     {
         using var turn = await gate.EnterAsync(ct) ?? throw new BookingBusyException();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (cap is not null && await AddressIsFullAsync(cap, ct)) return BookingOutcome.AddressFull;
-
-        // Clerks already booked at that time (committed) would only fail the insert: skip them. This read decides
-        // nothing; a clerk taken by a booking still in flight is caught by the constraint below.
-        var (from, until, id) = (appointment.StartAt, appointment.BlockedUntil, appointment.Id);
-        var taken = await db.Appointments.AsNoTracking()
-            .Where(a => a.Status == AppointmentStatus.Booked && a.Id != id && candidates.Contains(a.StaffId) && a.StartAt < until && a.BlockedUntil > from)
-            .Select(a => a.StaffId).ToListAsync(ct);
+        var (full, taken) = await CheckAsync(appointment, candidates, cap, transaction, ct);
+        if (full) return BookingOutcome.AddressFull;
 
         // A random order spreads simultaneous bookings over the clerks instead of queueing them on the first.
         foreach (var staff in candidates.Except(taken).OrderBy(_ => Random.Shared.Next()))
@@ -52,13 +47,66 @@ public sealed class AppointmentBooker(BookingDb db, BookingGate gate)
         return BookingOutcome.SlotTaken;
     }
 
-    private async Task<bool> AddressIsFullAsync(AddressCap cap, CancellationToken ct)
+    /// <summary>
+    /// Whether every candidate clerk already holds a committed booking overlapping the time: an attempt on a slot
+    /// that is gone is refused from this one read, before anything is prepared, locked or inserted. It decides no
+    /// booking (a clerk taken by a booking still in flight is caught by the constraint).
+    /// </summary>
+    public async Task<bool> AllTakenAsync(IReadOnlyList<Guid> candidates, DateTimeOffset from, DateTimeOffset until, Guid? ignoring, CancellationToken ct)
     {
-        var address = cap.Email.ToLowerInvariant();
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"booking-address:" + address}, 0))", ct);
-        var active = await db.Appointments.CountAsync(a => a.Status == AppointmentStatus.Booked && a.EndAt > cap.Now
-            && a.Email.ToLower() == address.ToLower(), ct);
-        return active >= cap.MaxActive;
+        if (candidates.Count == 0) return true;
+        var taken = await db.Appointments.AsNoTracking()
+            .Where(a => a.Status == AppointmentStatus.Booked && a.Id != ignoring && candidates.Contains(a.StaffId) && a.StartAt < until && a.BlockedUntil > from)
+            .Select(a => a.StaffId).Distinct().CountAsync(ct);
+        return taken >= candidates.Count;
+    }
+
+    /// <summary>
+    /// In one round trip: with a cap, the address's lock and its count of active appointments (counted after the lock,
+    /// so bookings for one address that race count one after the other), then the clerks already booked at that time
+    /// (committed), who would only fail the insert and are skipped. That read decides nothing; a clerk taken by a
+    /// booking still in flight is caught by the constraint.
+    /// </summary>
+    private async Task<(bool Full, List<Guid> Taken)> CheckAsync(
+        Appointment appointment, IReadOnlyList<Guid> candidates, AddressCap? cap, IDbContextTransaction transaction, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction.GetDbTransaction());
+        if (cap is not null)
+        {
+            var address = cap.Email.ToLowerInvariant();
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            {
+                Parameters = { new() { Value = "booking-address:" + address } },
+            });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                "SELECT count(*) FROM appointments WHERE status = 'booked' AND end_at > $1 AND lower(email) = lower($2)")
+            {
+                Parameters = { new() { Value = cap.Now }, new() { Value = address } },
+            });
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            "SELECT staff_id FROM appointments WHERE status = 'booked' AND id <> $1 AND staff_id = ANY($2) AND start_at < $3 AND blocked_until > $4")
+        {
+            Parameters =
+            {
+                new() { Value = appointment.Id }, new() { Value = candidates.ToArray() },
+                new() { Value = appointment.BlockedUntil }, new() { Value = appointment.StartAt },
+            },
+        });
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var full = false;
+        if (cap is not null)
+        {
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            full = reader.GetInt64(0) >= cap.MaxActive;
+            await reader.NextResultAsync(ct);
+        }
+        var taken = new List<Guid>();
+        while (await reader.ReadAsync(ct)) taken.Add(reader.GetGuid(0));
+        return (full, taken);
     }
 }
 

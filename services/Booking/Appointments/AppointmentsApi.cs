@@ -52,6 +52,9 @@ public static class AppointmentsApi
         if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", new Reason("not-bookable", "This is not a bookable time for the concern."));
 
         var end = start + calendar.Concern.Duration;
+        // A rush on a released slot is mostly refusals: a slot already gone is answered from one read, with nothing prepared.
+        if (await booker.AllTakenAsync(calendar.Staff, start, end + calendar.Concern.Buffer, null, ct))
+            return await SlotTakenAsync(slots, calendar, start, ct);
         var joinToken = CapabilityToken.Create();
         var appointment = new Appointment
         {

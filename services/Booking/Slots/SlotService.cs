@@ -5,26 +5,18 @@ using Municipal.Booking.Model;
 namespace Municipal.Booking.Slots;
 
 /// <summary>Loads a concern's calendar from the database and asks <see cref="SlotCalculator"/> for free slots.</summary>
-public sealed class SlotService(BookingDb db, TimeProvider time, IConfiguration configuration)
+public sealed class SlotService(BookingDb db, CalendarCache cache, TimeProvider time, IConfiguration configuration)
 {
-    public async Task<ConcernCalendar?> CalendarAsync(string concernKey, CancellationToken ct)
-    {
-        var concern = await db.Concerns.AsNoTracking().FirstOrDefaultAsync(c => c.Key == concernKey && c.Active, ct);
-        if (concern is null) return null;
-        var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Key == concern.DepartmentKey, ct);
-        var hours = await db.OpeningHours.AsNoTracking().Where(h => h.DepartmentKey == department.Key).ToListAsync(ct);
-        var closures = await db.Closures.AsNoTracking()
-            .Where(c => c.DepartmentKey == null || c.DepartmentKey == department.Key).Select(c => c.Date).ToListAsync(ct);
-        var staff = await db.StaffSkills.AsNoTracking().Where(s => s.ConcernKey == concernKey)
-            .Select(s => s.StaffId).Distinct().OrderBy(s => s).ToListAsync(ct);
-        return new ConcernCalendar(concern, department, TimeZoneOf(department), Ranges(hours, HoursKinds.Live),
-            Ranges(hours, HoursKinds.Appointments), closures.ToHashSet(), staff);
-    }
+    /// <summary>A concern's calendar from the in-memory copy (<see cref="CalendarCache"/>); null for an unknown or inactive concern.</summary>
+    public async Task<ConcernCalendar?> CalendarAsync(string concernKey, CancellationToken ct) =>
+        (await cache.GetAsync().WaitAsync(ct)).Calendar(concernKey);
 
     public static List<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> Ranges(IEnumerable<OpeningHour> hours, string kind) =>
         hours.Where(h => h.Kind == kind).Select(h => (h.DayOfWeek, h.Opens, h.Closes)).ToList();
 
-    public TimeZoneInfo TimeZoneOf(Department department)
+    public TimeZoneInfo TimeZoneOf(Department department) => ZoneOf(department, configuration);
+
+    public static TimeZoneInfo ZoneOf(Department department, IConfiguration configuration)
     {
         var id = string.IsNullOrWhiteSpace(department.TimeZone) ? configuration["City:TimeZone"] ?? "Europe/Zurich" : department.TimeZone;
         return TimeZoneInfo.FindSystemTimeZoneById(id);

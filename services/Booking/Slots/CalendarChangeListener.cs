@@ -1,0 +1,50 @@
+using Npgsql;
+
+namespace Municipal.Booking.Slots;
+
+/// <summary>
+/// Listens on Postgres' <c>booking_calendar_changed</c> channel (migration 0009's triggers notify it when departments,
+/// concerns, hours, closures or staff skills change, whoever writes them) and drops <see cref="CalendarCache"/>'s copy,
+/// so every replica serves the new calendar. A lost connection stops the caching until listening again.
+/// </summary>
+public sealed class CalendarChangeListener(CalendarCache cache, IConfiguration configuration, ILogger<CalendarChangeListener> logger)
+    : BackgroundService
+{
+    public const string Channel = "booking_calendar_changed";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var connectionString = configuration.GetConnectionString("bookingdb")
+            ?? throw new InvalidOperationException("ConnectionStrings:bookingdb is not configured.");
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // Keepalive makes a silently dead connection surface as an error instead of a wait without end.
+                var builder = new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 5, Pooling = false };
+                await using var connection = new NpgsqlConnection(builder.ConnectionString);
+                connection.Notification += (_, _) => cache.Invalidate();
+                await connection.OpenAsync(stoppingToken);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                // From here on every change is heard: whatever was loaded before is dropped, keeping may begin.
+                cache.SetListening(true);
+                delay = TimeSpan.FromMilliseconds(250);
+                while (true) await connection.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                cache.SetListening(false);
+                logger.LogWarning(ex, "Not listening for calendar changes; the calendar is read afresh until back ({Delay})", delay);
+                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+        cache.SetListening(false);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Booking.Data;
+using Municipal.Testing;
+
+namespace Municipal.Booking.Tests;
+
+/// <summary>
+/// The calendar (concerns, departments, hours, closures, staff) is kept in memory on each replica and read from the
+/// database only after a change; slots stay exact after a booking, after an admin's change on either replica and
+/// after a change made in the database by hand.
+/// </summary>
+public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<CountingBookingFactory>
+{
+    private static readonly DateOnly Tuesday = new(2027, 3, 2);
+    private static readonly TimeSpan NotifyWithin = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Slot_requests_and_the_catalogue_do_not_read_the_calendar_again_until_it_changes()
+    {
+        var resident = factory.CreateClient();
+        await SlotsAsync(resident, "move", Tuesday);
+        (await resident.GetAsync("/api/booking/concerns")).EnsureSuccessStatusCode();
+        var before = factory.CalendarReads.Count;
+        for (var i = 0; i < 20; i++)
+        {
+            await SlotsAsync(resident, "move", Tuesday);
+            (await resident.GetAsync("/api/booking/concerns")).EnsureSuccessStatusCode();
+            (await resident.GetAsync("/api/booking/concerns/move")).EnsureSuccessStatusCode();
+        }
+        // 60 requests; uncached each read the calendar (5 queries a slot request, 4 the catalogue). A background job
+        // may read a concern meanwhile, so a little slack, none per request.
+        Assert.InRange(factory.CalendarReads.Count - before, 0, 3);
+
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        (await admin.PostAsJsonAsync("/api/booking/admin/closures", new { departmentKey = "residents-office", date = "2027-03-03", reasonDe = "Umzug", reasonEn = "Moving" }))
+            .EnsureSuccessStatusCode();
+        var afterChange = factory.CalendarReads.Count;
+        Assert.Empty(await SlotsAsync(resident, "move", new DateOnly(2027, 3, 3)));
+        Assert.True(factory.CalendarReads.Count > afterChange, "the change must make the next request read the calendar again");
+    }
+
+    [Fact]
+    public async Task Slots_stay_exact_on_two_replicas_after_a_booking_an_admin_change_on_either_and_a_change_by_hand()
+    {
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        (await admin.PutAsJsonAsync("/api/booking/admin/concerns/cache-check", new
+        {
+            departmentKey = "residents-office", nameDe = "Zwischenspeicher", nameEn = "Cache check", durationMinutes = 30, bufferMinutes = 0,
+        })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/booking/admin/staff/{Guid.NewGuid()}", new
+        {
+            staffName = "Clara Cache", departmentKey = "residents-office", concernKeys = new[] { "cache-check" },
+        })).EnsureSuccessStatusCode();
+
+        var second = BookingFactory.RestartOf(factory);
+        await ((IAsyncLifetime)second).InitializeAsync();
+        try
+        {
+            var a = factory.CreateClient();
+            var b = second.CreateClient();
+            var slots = await SlotsAsync(a, "cache-check", Tuesday);
+            Assert.NotEmpty(slots);
+            Assert.Equal(slots, await SlotsAsync(b, "cache-check", Tuesday));
+
+            // A booking on one replica: the slot is gone on both at once (appointments are never kept in memory).
+            Assert.Equal(HttpStatusCode.Created, (await a.Book("cache-check", slots[0], Mailbox.UniqueAddress())).StatusCode);
+            Assert.DoesNotContain(slots[0], await SlotsAsync(a, "cache-check", Tuesday));
+            Assert.DoesNotContain(slots[0], await SlotsAsync(b, "cache-check", Tuesday));
+            var taken = await b.Book("cache-check", slots[0], Mailbox.UniqueAddress());
+            Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+            Assert.NotEmpty((await taken.Json()).GetProperty("nextSlots").EnumerateArray());
+
+            // The admin closes Tuesday on replica A: A knows at once, B as soon as Postgres tells it.
+            var closure = await (await admin.PostAsJsonAsync("/api/booking/admin/closures", new
+            {
+                departmentKey = "residents-office", date = "2027-03-02", reasonDe = "Betriebsausflug", reasonEn = "Staff outing",
+            })).Json();
+            Assert.Empty(await SlotsAsync(a, "cache-check", Tuesday));
+            await EventuallyAsync(async () => (await SlotsAsync(b, "cache-check", Tuesday)).Count == 0);
+            Assert.Equal(HttpStatusCode.BadRequest, (await b.Book("cache-check", slots[1], Mailbox.UniqueAddress())).StatusCode);
+
+            // Reopened (a delete that EF sends without change tracking): A at once, B soon.
+            (await admin.DeleteAsync($"/api/booking/admin/closures/{closure.GetProperty("id").GetInt32()}")).EnsureSuccessStatusCode();
+            Assert.Equal(slots.Skip(1), await SlotsAsync(a, "cache-check", Tuesday));
+            await EventuallyAsync(async () => (await SlotsAsync(b, "cache-check", Tuesday)).SequenceEqual(slots.Skip(1)));
+
+            // Appointment hours changed on replica B: B at once, A soon.
+            var adminB = second.CreateStaffClient(Staff.Admin());
+            (await adminB.PutAsJsonAsync("/api/booking/admin/departments/residents-office/appointment-hours",
+                new[] { new { day = 2, opens = "10:00", closes = "11:00" } })).EnsureSuccessStatusCode();
+            var tenToEleven = new[] { At(Tuesday, 10, 0), At(Tuesday, 10, 30) };
+            Assert.Equal(tenToEleven, await SlotsAsync(b, "cache-check", Tuesday));
+            await EventuallyAsync(async () => (await SlotsAsync(a, "cache-check", Tuesday)).SequenceEqual(tenToEleven));
+
+            // A second clerk added by hand in the database (no EF, no admin API): both replicas hear of it.
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
+                await db.Database.ExecuteSqlAsync($"INSERT INTO staff_skills (staff_id, concern_key, staff_name, department_key) VALUES ({Guid.NewGuid()}, 'cache-check', 'Hand Hanna', 'residents-office')");
+            }
+            await EventuallyAsync(async () => (await FreeAsync(a, "cache-check", Tuesday)).All(f => f == 2));
+            await EventuallyAsync(async () => (await FreeAsync(b, "cache-check", Tuesday)).All(f => f == 2));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)second).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_catalogue_carries_an_entity_tag_answers_a_revalidation_with_304_and_changes_with_the_calendar()
+    {
+        var resident = factory.CreateClient();
+        var first = await resident.GetAsync("/api/booking/concerns");
+        first.EnsureSuccessStatusCode();
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.True(first.Headers.CacheControl?.NoCache, "a browser must ask again (opening state and admin changes apply at once)");
+
+        var again = new HttpRequestMessage(HttpMethod.Get, "/api/booking/concerns");
+        again.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await resident.SendAsync(again)).StatusCode);
+
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        (await admin.PutAsJsonAsync("/api/booking/admin/concerns/catalogue-check", new
+        {
+            departmentKey = "tax-office", nameDe = "Katalogprobe", nameEn = "Catalogue check", durationMinutes = 15, bufferMinutes = 0,
+        })).EnsureSuccessStatusCode();
+        var changed = new HttpRequestMessage(HttpMethod.Get, "/api/booking/concerns");
+        changed.Headers.IfNoneMatch.Add(etag);
+        var response = await resident.SendAsync(changed);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(etag, response.Headers.ETag);
+        var catalogue = await response.Json();
+        Assert.Contains("catalogue-check", catalogue.EnumerateArray().SelectMany(d => d.GetProperty("concerns").EnumerateArray())
+            .Select(c => c.GetProperty("key").GetString()));
+    }
+
+    private static DateTimeOffset At(DateOnly day, int hour, int minute) =>
+        new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(1)).ToUniversalTime();
+
+    private static async Task<List<DateTimeOffset>> SlotsAsync(HttpClient client, string concern, DateOnly day) =>
+        (await SlotElementsAsync(client, concern, day)).Select(s => s.GetProperty("start").GetDateTimeOffset()).ToList();
+
+    private static async Task<List<int>> FreeAsync(HttpClient client, string concern, DateOnly day) =>
+        (await SlotElementsAsync(client, concern, day)).Select(s => s.GetProperty("free").GetInt32()).ToList();
+
+    private static async Task<List<JsonElement>> SlotElementsAsync(HttpClient client, string concern, DateOnly day)
+    {
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/booking/concerns/{concern}/slots?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}");
+        return body.GetProperty("slots").EnumerateArray().ToList();
+    }
+
+    /// <summary>Another replica hears of a change through Postgres' notification, a few milliseconds after the commit.</summary>
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + NotifyWithin;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the other replica did not see the change in time");
+            await Task.Delay(20);
+        }
+    }
+}

@@ -26,7 +26,7 @@ internal static class ExecutableInfrastructure
             .WaitFor(postgres);
         var databases = SystemInfrastructure.DatabaseNames.ToDictionary(name => name, name =>
             (IResourceBuilder<IResourceWithConnectionString>)builder.AddConnectionString(name, b =>
-                    b.AppendLiteral($"Host=127.0.0.1;Port={settings.PostgresPort};Database={name};Username=postgres"))
+                    b.AppendLiteral($"Host=127.0.0.1;Port={settings.PostgresPort};Database={name};Username=postgres;SSL Mode=Disable"))
                 .WithParentRelationship(postgres));
 
         var redis = ServerResource.Add(builder, "redis", "redis-server", run, $"127.0.0.1:{settings.RedisPort}", "--bind", "127.0.0.1", "--port", Text(settings.RedisPort),

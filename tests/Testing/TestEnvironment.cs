@@ -12,7 +12,7 @@ public static class TestEnvironment
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
 
     public static string Postgres(string database) =>
-        Get($"ConnectionStrings__{database}", $"Host=127.0.0.1;Port=5432;Database={database};Username=municipal;Password=municipal");
+        Get($"ConnectionStrings__{database}", $"Host=127.0.0.1;Port=5432;Database={database};Username=municipal;Password=municipal;SSL Mode=Disable");
 
     public static string PostgresAdmin => Postgres("postgres");
 

@@ -14,6 +14,7 @@ public static partial class AdminApi
 {
     private static readonly string[] KnownChannels = ["chat", "video"];
     private const int MaxNameLength = 200;
+    private const int MaxDocuments = 20;
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {
@@ -118,6 +119,7 @@ public static partial class AdminApi
         if (request.DepartmentKey is null || !await db.Departments.AnyAsync(d => d.Key == request.DepartmentKey, ct))
             errors["departmentKey"] = ["Choose an existing department."];
         CheckNames(errors, "name", request.NameDe, request.NameEn, request.NameFr, request.NameIt);
+        CheckDocuments(errors, request.DocumentsDe, request.DocumentsEn, request.DocumentsFr, request.DocumentsIt);
         if (request.DurationMinutes is not (>= 5 and <= 240)) errors["durationMinutes"] = ["Use 5 to 240 minutes."];
         if (request.BufferMinutes is not null and not (>= 0 and <= 120)) errors["bufferMinutes"] = ["Use 0 to 120 minutes."];
         var channels = request.Channels?.Distinct().ToList() ?? ["chat", "video"];
@@ -149,6 +151,8 @@ public static partial class AdminApi
         concern.Channels = channels;
         concern.DocumentsDe = Clean(request.DocumentsDe);
         concern.DocumentsEn = Clean(request.DocumentsEn);
+        concern.DocumentsFr = request.DocumentsFr is null ? concern.DocumentsFr : Clean(request.DocumentsFr);
+        concern.DocumentsIt = request.DocumentsIt is null ? concern.DocumentsIt : Clean(request.DocumentsIt);
         concern.NeedsIdentityCheck = request.NeedsIdentityCheck ?? false;
         concern.NeedsSignature = request.NeedsSignature ?? false;
         concern.Active = request.Active ?? true;
@@ -216,6 +220,17 @@ public static partial class AdminApi
     {
         await db.StaffSkills.Where(s => s.StaffId == id).ExecuteDeleteAsync(ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The documents to bring, per language: a short list of short lines (each is a bullet in a mail and on the start page).</summary>
+    private static void CheckDocuments(Dictionary<string, string[]> errors, params IReadOnlyList<string>?[] lists)
+    {
+        for (var i = 0; i < lists.Length; i++)
+        {
+            var field = "documents" + new[] { "De", "En", "Fr", "It" }[i];
+            if (lists[i]?.Count > MaxDocuments) errors[field] = [$"List at most {MaxDocuments} documents."];
+            else if (lists[i]?.Any(d => d is null || d.Trim().Length > MaxNameLength) == true) errors[field] = [$"Use at most {MaxNameLength} characters per document."];
+        }
     }
 
     private static List<string> Clean(IReadOnlyList<string>? values) =>

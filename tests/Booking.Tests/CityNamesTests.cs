@@ -30,6 +30,13 @@ public class CityNamesTests(BookingFactory factory) : IClassFixture<BookingFacto
         {
             Check($"concern {c.Key}", c.NameDe, c.NameEn, c.NameFr, c.NameIt);
             Check($"description of {c.Key}", c.DescriptionDe, c.DescriptionEn, c.DescriptionFr, c.DescriptionIt);
+            // A list of documents to bring: the same number of lines in every language (none where German has none).
+            string[][] documents = [[.. c.DocumentsDe], [.. c.DocumentsEn], [.. c.DocumentsFr], [.. c.DocumentsIt]];
+            for (var i = 0; i < Languages.Length; i++)
+                if (documents[i].Length != documents[0].Length || documents[i].Any(string.IsNullOrWhiteSpace))
+                    missing.Add($"documents of {c.Key} ({Languages[i]}: {documents[i].Length} of {documents[0].Length})");
+            for (var line = 0; line < documents[0].Length; line++)
+                Check($"document {line + 1} of {c.Key}", [.. documents.Select(d => d.ElementAtOrDefault(line) ?? "")]);
         }
         foreach (var c in await db.Closures.AsNoTracking().ToListAsync())
             Check($"closure {c.Date}", c.ReasonDe, c.ReasonEn, c.ReasonFr, c.ReasonIt);
@@ -61,12 +68,15 @@ public class CityNamesTests(BookingFactory factory) : IClassFixture<BookingFacto
         var move = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/booking/concerns/move");
         Assert.Equal("Déménagement dans la ville", move.GetProperty("name").GetProperty("fr").GetString());
         Assert.Equal("Trasloco all’interno della città", move.GetProperty("name").GetProperty("it").GetString());
+        Assert.Equal(["Carte d’identité ou passeport", "Nouveau contrat de bail"], move.GetProperty("documents").GetProperty("fr").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(["Carta d’identità o passaporto", "Nuovo contratto di locazione"], move.GetProperty("documents").GetProperty("it").EnumerateArray().Select(d => d.GetString()));
     }
 
     [Theory]
-    [InlineData("fr", 0, "Annonce d’arrivée", "Contrôle des habitants")]
-    [InlineData("it", 1, "Notifica d’arrivo", "Controllo abitanti")]
-    public async Task Mails_and_their_calendar_name_the_concern_and_department_in_the_residents_language(string language, int weeksLater, string concern, string department)
+    [InlineData("fr", 0, "Annonce d’arrivée", "Contrôle des habitants", "Contrat de bail ou attestation du bailleur")]
+    [InlineData("it", 1, "Notifica d’arrivo", "Controllo abitanti", "Contratto di locazione o attestazione del locatore")]
+    public async Task Mails_and_their_calendar_name_the_concern_and_department_in_the_residents_language(
+        string language, int weeksLater, string concern, string department, string document)
     {
         var email = Mailbox.UniqueAddress();
         var response = await factory.CreateClient().Book("residence-registration", WednesdayEight.AddDays(7 * weeksLater), email, language);
@@ -76,6 +86,9 @@ public class CityNamesTests(BookingFactory factory) : IClassFixture<BookingFacto
         var mail = (await Mailbox.WaitForAsync(email)).Single();
         Assert.Contains(concern, mail.Subject);
         Assert.Contains($"{concern} ({department})", mail.TextBody);
+        // The documents to bring, in the same language (not the German "Mietvertrag oder Wohnungsgeberbestätigung").
+        Assert.Contains($"- {document}", mail.TextBody);
+        Assert.DoesNotContain("Mietvertrag", mail.TextBody);
         var calendar = mail.Calendar().Replace("\r\n ", "");
         Assert.Contains($"SUMMARY:{concern} – {department}", calendar);
     }
@@ -129,6 +142,52 @@ public class CityNamesTests(BookingFactory factory) : IClassFixture<BookingFacto
         Assert.Equal("Objets trouvés", concern.GetProperty("name").GetProperty("fr").GetString());
         Assert.Equal("Oggetti smarriti", concern.GetProperty("name").GetProperty("it").GetString());
         Assert.Equal("Segnalare una perdita o ritirare un oggetto trovato.", concern.GetProperty("description").GetProperty("it").GetString());
+        Assert.Equal("Description de l’objet", concern.GetProperty("documents").GetProperty("fr")[0].GetString());
+        Assert.Equal("Descrizione dell’oggetto", concern.GetProperty("documents").GetProperty("it")[0].GetString());
+    }
+
+    [Fact]
+    public async Task An_admin_lists_documents_per_language_and_an_empty_list_falls_back_to_German()
+    {
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        var put = await admin.PutAsJsonAsync("/api/booking/admin/concerns/bicycle-registration", new
+        {
+            departmentKey = "residents-office", nameDe = "Velo-Vignette", durationMinutes = 10,
+            documentsDe = new[] { "Kaufbeleg des Velos", " " }, documentsEn = Array.Empty<string>(), documentsFr = Array.Empty<string>(),
+            documentsIt = new[] { " Ricevuta d’acquisto della bici " },
+        });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var documents = (await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/booking/concerns/bicycle-registration")).GetProperty("documents");
+        Assert.Equal(["Kaufbeleg des Velos"], documents.GetProperty("de").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(["Ricevuta d’acquisto della bici"], documents.GetProperty("it").EnumerateArray().Select(d => d.GetString()));
+        // Not translated: null, so the page shows the city's default language, as for names.
+        Assert.Equal(JsonValueKind.Null, documents.GetProperty("fr").ValueKind);
+        Assert.Equal(JsonValueKind.Null, documents.GetProperty("en").ValueKind);
+
+        // Mails take the German list where the resident's language has none.
+        using var scope = factory.Services.CreateScope();
+        var concern = await scope.ServiceProvider.GetRequiredService<BookingDb>().Concerns.AsNoTracking().SingleAsync(c => c.Key == "bicycle-registration");
+        Assert.Equal(["Kaufbeleg des Velos"], concern.Documents("fr"));
+        Assert.Equal(["Ricevuta d’acquisto della bici"], concern.Documents("it"));
+        Assert.Equal(["Kaufbeleg des Velos"], concern.Documents("de-x-ls"));
+    }
+
+    [Theory]
+    [InlineData("documentsFr")]
+    [InlineData("documentsIt")]
+    public async Task An_overlong_or_null_document_is_refused_with_the_field_named(string field)
+    {
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        var response = await admin.PutAsJsonAsync("/api/booking/admin/concerns/dog-registration", new
+        {
+            departmentKey = "residents-office", nameDe = "Hundeanmeldung", durationMinutes = 15,
+            documentsFr = field == "documentsFr" ? new[] { new string('d', 201) } : null,
+            documentsIt = field == "documentsIt" ? new string?[] { null } : null,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Json()).GetProperty("errors").TryGetProperty(field, out _), field);
+        var dog = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/booking/concerns/dog-registration");
+        Assert.Equal("Carnet de vaccination", dog.GetProperty("documents").GetProperty("fr")[1].GetString());
     }
 
     [Theory]

@@ -18,7 +18,8 @@ register({
     'ab.staffId': 'Kennung der Person (aus „Mitarbeitende“)', 'ab.save': 'Speichern', 'ab.concernList': 'Anliegen', 'ab.key': 'Kürzel',
     'ab.duration': 'Dauer (Min.)', 'ab.buffer': 'Puffer (Min.)', 'ab.nameDe': 'Name (Deutsch)', 'ab.nameEn': 'Name (Englisch)',
     'ab.descriptionDe': 'Beschreibung (Deutsch)', 'ab.descriptionEn': 'Beschreibung (Englisch)', 'ab.documentsDe': 'Unterlagen (Deutsch, eine pro Zeile)',
-    'ab.documentsEn': 'Unterlagen (Englisch, eine pro Zeile)', 'ab.identity': 'Identitätsprüfung nötig', 'ab.signature': 'Unterschrift nötig', 'ab.active': 'Angeboten',
+    'ab.documentsEn': 'Unterlagen (Englisch, eine pro Zeile)', 'ab.documentsFr': 'Unterlagen (Französisch, eine pro Zeile)',
+    'ab.documentsIt': 'Unterlagen (Italienisch, eine pro Zeile)', 'ab.identity': 'Identitätsprüfung nötig', 'ab.signature': 'Unterschrift nötig', 'ab.active': 'Angeboten',
     'ab.delete': 'Löschen', 'ab.edit': 'Bearbeiten', 'ab.saved': 'Gespeichert.', 'ab.wholeCity': 'Ganze Stadt', 'ab.saveHours': 'Öffnungszeiten speichern: {name}',
     'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
   },
@@ -36,7 +37,8 @@ register({
     'ab.staffId': 'Id of the person (from "Staff")', 'ab.save': 'Save', 'ab.concernList': 'Concerns', 'ab.key': 'Key',
     'ab.duration': 'Duration (min)', 'ab.buffer': 'Buffer (min)', 'ab.nameDe': 'Name (German)', 'ab.nameEn': 'Name (English)',
     'ab.descriptionDe': 'Description (German)', 'ab.descriptionEn': 'Description (English)', 'ab.documentsDe': 'Documents (German, one per line)',
-    'ab.documentsEn': 'Documents (English, one per line)', 'ab.identity': 'Identity check needed', 'ab.signature': 'Signature needed', 'ab.active': 'Offered',
+    'ab.documentsEn': 'Documents (English, one per line)', 'ab.documentsFr': 'Documents (French, one per line)',
+    'ab.documentsIt': 'Documents (Italian, one per line)', 'ab.identity': 'Identity check needed', 'ab.signature': 'Signature needed', 'ab.active': 'Offered',
     'ab.delete': 'Delete', 'ab.edit': 'Edit', 'ab.saved': 'Saved.', 'ab.wholeCity': 'Whole city', 'ab.saveHours': 'Save opening hours: {name}',
     'ab.deleteClosure': 'Delete: closure {date}', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
   },
@@ -86,6 +88,8 @@ register({
     'ab.descriptionEn': 'Description (anglais)',
     'ab.documentsDe': 'Documents (allemand, un par ligne)',
     'ab.documentsEn': 'Documents (anglais, un par ligne)',
+    'ab.documentsFr': 'Documents (français, un par ligne)',
+    'ab.documentsIt': 'Documents (italien, un par ligne)',
     'ab.identity': 'Vérification d’identité requise',
     'ab.signature': 'Signature requise',
     'ab.active': 'Proposée',
@@ -145,6 +149,8 @@ register({
     'ab.descriptionEn': 'Descrizione (inglese)',
     'ab.documentsDe': 'Documenti (tedesco, uno per riga)',
     'ab.documentsEn': 'Documenti (inglese, uno per riga)',
+    'ab.documentsFr': 'Documenti (francese, uno per riga)',
+    'ab.documentsIt': 'Documenti (italiano, uno per riga)',
     'ab.identity': 'Verifica dell’identità necessaria',
     'ab.signature': 'Firma necessaria',
     'ab.active': 'Offerta',
@@ -264,7 +270,8 @@ function showFallbacks(form) {
       const hint = document.getElementById(`${input.id}-fallback`);
       const fallback = fallbackFor(form, field, suffix.toLowerCase());
       input.placeholder = fallback?.text ?? '';
-      hint.textContent = fallback ? t('ab.fallback', fallback) : '';
+      // A list (documents, one per line) reads as one line in the hint.
+      hint.textContent = fallback ? t('ab.fallback', { ...fallback, text: lines(fallback.text).join('; ') }) : '';
       hint.hidden = !fallback || input.value.trim() !== '';
     }
   }
@@ -360,7 +367,9 @@ function editConcern(c) {
   f.nameFr.value = c.name.fr ?? ''; f.nameIt.value = c.name.it ?? ''; f.descriptionDe.value = c.description.de;
   f.descriptionEn.value = c.description.en ?? ''; f.descriptionFr.value = c.description.fr ?? ''; f.descriptionIt.value = c.description.it ?? '';
   f.durationMinutes.value = c.durationMinutes;
-  f.bufferMinutes.value = c.bufferMinutes; f.documentsDe.value = c.documents.de.join('\n'); f.documentsEn.value = c.documents.en.join('\n');
+  f.bufferMinutes.value = c.bufferMinutes; f.documentsDe.value = c.documents.de.join('\n');
+  f.documentsEn.value = (c.documents.en ?? []).join('\n'); f.documentsFr.value = (c.documents.fr ?? []).join('\n');
+  f.documentsIt.value = (c.documents.it ?? []).join('\n');
   f.needsIdentityCheck.checked = c.needsIdentityCheck; f.needsSignature.checked = c.needsSignature; f.active.checked = c.active;
   showFallbacks(f);
   f.key.focus();
@@ -424,7 +433,8 @@ document.getElementById('concern-form').addEventListener('submit', async event =
       departmentKey: f.departmentKey.value, nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value,
       descriptionDe: f.descriptionDe.value, descriptionEn: f.descriptionEn.value, descriptionFr: f.descriptionFr.value,
       descriptionIt: f.descriptionIt.value, durationMinutes: Number(f.durationMinutes.value) || null, bufferMinutes: Number(f.bufferMinutes.value) || 0,
-      documentsDe: lines(f.documentsDe.value), documentsEn: lines(f.documentsEn.value), needsIdentityCheck: f.needsIdentityCheck.checked,
+      documentsDe: lines(f.documentsDe.value), documentsEn: lines(f.documentsEn.value),
+      documentsFr: lines(f.documentsFr.value), documentsIt: lines(f.documentsIt.value), needsIdentityCheck: f.needsIdentityCheck.checked,
       needsSignature: f.needsSignature.checked, active: f.active.checked } });
     say(t('ab.saved'));
     await load();
@@ -453,7 +463,7 @@ document.getElementById('department-form').addEventListener('submit', async even
 });
 
 wireFallbacks(document.getElementById('department-form'), ['name']);
-wireFallbacks(document.getElementById('concern-form'), ['name', 'description']);
+wireFallbacks(document.getElementById('concern-form'), ['name', 'description', 'documents']);
 wireFallbacks(document.getElementById('closure-form'), ['reason']);
 document.addEventListener('languagechange', () => { render(); for (const f of document.querySelectorAll('form[data-texts]')) showFallbacks(f); });
 await load();

@@ -14,6 +14,7 @@ public static partial class AdminApi
 {
     private static readonly string[] KnownChannels = ["chat", "video"];
     private const int MaxNameLength = 200;
+    private const int MaxDocuments = 20;
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {
@@ -120,6 +121,7 @@ public static partial class AdminApi
         CheckNames(errors, "name", request.NameDe, request.NameEn, request.NameFr, request.NameIt);
         if (request.DurationMinutes is not (>= 5 and <= 240)) errors["durationMinutes"] = new Reason("duration-range", "Use 5 to 240 minutes.").With("min", 5).With("max", 240);
         if (request.BufferMinutes is not null and not (>= 0 and <= 120)) errors["bufferMinutes"] = new Reason("buffer-range", "Use 0 to 120 minutes.").With("min", 0).With("max", 120);
+        CheckDocuments(errors, request.DocumentsDe, request.DocumentsEn, request.DocumentsFr, request.DocumentsIt);
         var channels = request.Channels?.Distinct().ToList() ?? ["chat", "video"];
         if (channels.Count == 0 || channels.Any(c => !KnownChannels.Contains(c))) errors["channels"] = new Reason("channels", "Use 'chat' and/or 'video'.");
         if (errors.Count > 0) return Problems.Fields(errors);
@@ -149,6 +151,8 @@ public static partial class AdminApi
         concern.Channels = channels;
         concern.DocumentsDe = Clean(request.DocumentsDe);
         concern.DocumentsEn = Clean(request.DocumentsEn);
+        concern.DocumentsFr = request.DocumentsFr is null ? concern.DocumentsFr : Clean(request.DocumentsFr);
+        concern.DocumentsIt = request.DocumentsIt is null ? concern.DocumentsIt : Clean(request.DocumentsIt);
         concern.NeedsIdentityCheck = request.NeedsIdentityCheck ?? false;
         concern.NeedsSignature = request.NeedsSignature ?? false;
         concern.Active = request.Active ?? true;
@@ -216,6 +220,19 @@ public static partial class AdminApi
     {
         await db.StaffSkills.Where(s => s.StaffId == id).ExecuteDeleteAsync(ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The documents to bring, per language: a short list of short lines (each is a bullet in a mail and on the start page).</summary>
+    private static void CheckDocuments(FieldErrors errors, params IReadOnlyList<string>?[] lists)
+    {
+        for (var i = 0; i < lists.Length; i++)
+        {
+            var field = "documents" + new[] { "De", "En", "Fr", "It" }[i];
+            if (lists[i]?.Count > MaxDocuments)
+                errors[field] = new Reason("too-many-documents", $"List at most {MaxDocuments} documents.").With("max", MaxDocuments);
+            else if (lists[i]?.Any(d => d is null || d.Trim().Length > MaxNameLength) == true)
+                errors[field] = new Reason("document-too-long", $"Use at most {MaxNameLength} characters per document.").With("max", MaxNameLength);
+        }
     }
 
     private static List<string> Clean(IReadOnlyList<string>? values) =>

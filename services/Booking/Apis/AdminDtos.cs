@@ -13,7 +13,8 @@ public sealed record ConcernRequest(
     string? DepartmentKey, string? NameDe, string? NameEn, string? DescriptionDe, string? DescriptionEn,
     int? DurationMinutes, int? BufferMinutes, IReadOnlyList<string>? Channels, IReadOnlyList<string>? DocumentsDe,
     IReadOnlyList<string>? DocumentsEn, bool? NeedsIdentityCheck, bool? NeedsSignature, bool? Active, int? SortOrder,
-    string? NameFr = null, string? NameIt = null, string? DescriptionFr = null, string? DescriptionIt = null);
+    string? NameFr = null, string? NameIt = null, string? DescriptionFr = null, string? DescriptionIt = null,
+    IReadOnlyList<string>? DocumentsFr = null, IReadOnlyList<string>? DocumentsIt = null);
 
 public sealed record StaffSkillsRequest(string? StaffName, string? DepartmentKey, IReadOnlyList<string>? ConcernKeys);
 

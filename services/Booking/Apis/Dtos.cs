@@ -18,7 +18,13 @@ public sealed record Localized(string De, string? En, string? Fr, string? It)
     private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }
 
-public sealed record LocalizedList(IReadOnlyList<string> De, IReadOnlyList<string> En);
+/// <summary>A city list (the documents to bring) in each language: as <see cref="Localized"/>, an untranslated language is null.</summary>
+public sealed record LocalizedList(IReadOnlyList<string> De, IReadOnlyList<string>? En, IReadOnlyList<string>? Fr, IReadOnlyList<string>? It)
+{
+    public static LocalizedList DocumentsOf(Concern c) => new(c.DocumentsDe, Given(c.DocumentsEn), Given(c.DocumentsFr), Given(c.DocumentsIt));
+
+    private static IReadOnlyList<string>? Given(IReadOnlyList<string> list) => list.Count == 0 ? null : list;
+}
 
 public sealed record OpeningRange(DayOfWeek Day, string Opens, string Closes)
 {
@@ -42,7 +48,7 @@ public sealed record ConcernDto(
 {
     public static ConcernDto From(Concern c) => new(c.Key, c.DepartmentKey, Localized.NameOf(c),
         Localized.Of(c.DescriptionDe, c.DescriptionEn, c.DescriptionFr, c.DescriptionIt),
-        c.DurationMinutes, c.BufferMinutes, c.Channels, new(c.DocumentsDe, c.DocumentsEn), c.NeedsIdentityCheck, c.NeedsSignature, c.FormId, c.Active);
+        c.DurationMinutes, c.BufferMinutes, c.Channels, LocalizedList.DocumentsOf(c), c.NeedsIdentityCheck, c.NeedsSignature, c.FormId, c.Active);
 }
 
 /// <summary>A department as residents see it: <c>OpeningHours</c> are the live counter's, <c>AppointmentHours</c> when slots can be booked.</summary>

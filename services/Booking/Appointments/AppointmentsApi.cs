@@ -244,6 +244,6 @@ public static class AppointmentsApi
 
     internal static AppointmentDto ToDto(Appointment a, ConcernCalendar calendar, DateTimeOffset now) => new(
         a.Id, a.ConcernKey, a.DepartmentKey, Localized.NameOf(calendar.Concern),
-        new(calendar.Concern.DocumentsDe, calendar.Concern.DocumentsEn), a.StartAt, a.EndAt, calendar.TimeZone.Id, a.Status, a.Sequence,
+        LocalizedList.DocumentsOf(calendar.Concern), a.StartAt, a.EndAt, calendar.TimeZone.Id, a.Status, a.Sequence,
         a.CitizenName, a.Email, a.Language, a.Status == AppointmentStatus.Booked && a.StartAt > now);
 }

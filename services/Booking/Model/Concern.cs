@@ -1,3 +1,5 @@
+using Municipal.ServiceDefaults;
+
 namespace Municipal.Booking.Model;
 
 /// <summary>A service the city offers at the counter; its key is the id every service uses.</summary>
@@ -18,6 +20,8 @@ public sealed class Concern
     public List<string> Channels { get; set; } = ["chat", "video"];
     public List<string> DocumentsDe { get; set; } = [];
     public List<string> DocumentsEn { get; set; } = [];
+    public List<string> DocumentsFr { get; set; } = [];
+    public List<string> DocumentsIt { get; set; } = [];
     public bool NeedsIdentityCheck { get; set; }
     public bool NeedsSignature { get; set; }
     public string? FormId { get; set; }
@@ -28,5 +32,10 @@ public sealed class Concern
     public TimeSpan Buffer => TimeSpan.FromMinutes(BufferMinutes);
     /// <summary>The name in a language, German where the city has not translated it (Leichte Sprache reads German names).</summary>
     public string Name(string? language) => CityTexts.In(language, NameDe, NameEn, NameFr, NameIt);
-    public IReadOnlyList<string> Documents(string language) => language == "en" ? DocumentsEn : DocumentsDe;
+    /// <summary>The documents to bring in a language, the German list where the city has not translated them (as for names).</summary>
+    public IReadOnlyList<string> Documents(string? language)
+    {
+        var list = language switch { Languages.English => DocumentsEn, Languages.French => DocumentsFr, Languages.Italian => DocumentsIt, _ => DocumentsDe };
+        return list.Count > 0 ? list : DocumentsDe;
+    }
 }

@@ -7,15 +7,17 @@ namespace Municipal.EndToEnd.Tests.Languages;
 /// <summary>
 /// Issue 17 (items 1 and 5) in Chromium: the start page names the city's departments and concerns in French and
 /// Italian; an admin names a concern in Italian on the hours page, seeing which text stands in while a language is
-/// empty, and the Italian start page shows the new name at once.
+/// empty, and the Italian start page shows the new name at once; the same for each concern's documents to bring.
 /// </summary>
 public sealed class CityNamesJourneyTests(Browser browser) : IClassFixture<Browser>
 {
     [Theory]
-    [InlineData("fr", "fr-CH", "Contrôle des habitants", "Annonce d’arrivée", "Prendre rendez-vous : Déménagement dans la ville", "Service des contributions", "Impôt à la source")]
-    [InlineData("it", "it-CH", "Controllo abitanti", "Notifica d’arrivo", "Prenotare un appuntamento: Trasloco all’interno della città", "Ufficio delle imposte", "Imposta alla fonte")]
+    [InlineData("fr", "fr-CH", "Contrôle des habitants", "Annonce d’arrivée", "Prendre rendez-vous : Déménagement dans la ville", "Service des contributions", "Impôt à la source",
+        "Documents à préparer", "Contrat de bail ou attestation du bailleur")]
+    [InlineData("it", "it-CH", "Controllo abitanti", "Notifica d’arrivo", "Prenotare un appuntamento: Trasloco all’interno della città", "Ufficio delle imposte", "Imposta alla fonte",
+        "Documenti da tenere pronti", "Contratto di locazione o attestazione del locatore")]
     public async Task The_start_page_names_departments_and_concerns_in_the_residents_language(
-        string language, string locale, string residents, string registration, string bookMove, string tax, string withholding)
+        string language, string locale, string residents, string registration, string bookMove, string tax, string withholding, string toPrepare, string document)
     {
         await using var party = await browser.NewPartyAsync(Browser.Phone, locale);
         var page = await party.NewPageAsync();
@@ -30,6 +32,17 @@ public sealed class CityNamesJourneyTests(Browser browser) : IClassFixture<Brows
             "The long names make the page scroll sideways at 390 px.");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, $"names-01-home-{language}-phone");
+
+        // The documents to bring are the city's own text too: in the resident's language, not German.
+        var card = page.Locator("#departments article").First;
+        await card.Locator("summary", new() { HasText = toPrepare }).ClickAsync();
+        await Assertions.Expect(card.Locator("li").Nth(1)).ToHaveTextAsync(document);
+        await Assertions.Expect(card.Locator("li", new() { HasText = "Mietvertrag" })).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "The documents make the page scroll sideways at 390 px.");
+        await Browser.AssertAccessibleAsync(page);
+        await card.ScrollIntoViewIfNeededAsync();
+        await Browser.ScreenshotAsync(page, $"names-04-home-{language}-documents-phone");
 
         // The booking page and the queue's concern list name them the same way.
         await page.GotoAsync("/book.html?concern=residence-registration");
@@ -59,6 +72,14 @@ public sealed class CityNamesJourneyTests(Browser browser) : IClassFixture<Brows
 
         await italian.FillAsync("Richiesta di prova");
         await Assertions.Expect(admin.Locator("#k-nameIt-fallback")).ToBeHiddenAsync();
+        // The documents to bring, per language with the same fallback shown: German and Italian given, French left empty.
+        await form.GetByLabel("Unterlagen (Deutsch, eine pro Zeile)", new() { Exact = true }).FillAsync("Testausweis\nTestbeleg");
+        await form.GetByLabel("Unterlagen (Italienisch, eine pro Zeile)", new() { Exact = true }).FillAsync("Documento di prova");
+        await Assertions.Expect(admin.Locator("#k-documentsFr-fallback")).ToHaveTextAsync("Leer: Es gilt „Testausweis; Testbeleg“ (Deutsch).");
+        await Assertions.Expect(admin.Locator("#k-documentsIt-fallback")).ToBeHiddenAsync();
+        await Browser.AssertAccessibleAsync(admin);
+        await admin.Locator("#k-documentsFr").ScrollIntoViewIfNeededAsync();
+        await Browser.ScreenshotAsync(admin, "names-05-admin-documents-french-empty");
         await form.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#status")).ToHaveTextAsync("Gespeichert.");
         await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("Testanliegen");
@@ -68,6 +89,8 @@ public sealed class CityNamesJourneyTests(Browser browser) : IClassFixture<Brows
         await resident.GotoAsync("/");
         var card = resident.Locator("#departments article", new() { Has = resident.Locator($"a[href='/book.html?concern={desk.ConcernKey}']") });
         await Assertions.Expect(card.Locator("h3")).ToHaveTextAsync("Richiesta di prova", new() { Timeout = 15000 });
+        await card.Locator("summary").ClickAsync();
+        await Assertions.Expect(card.Locator("li")).ToHaveTextAsync(["Documento di prova"]);
         await card.ScrollIntoViewIfNeededAsync();
         await Browser.AssertAccessibleAsync(resident);
         await Browser.ScreenshotAsync(resident, "names-03-home-it-edited-phone");
@@ -78,5 +101,7 @@ public sealed class CityNamesJourneyTests(Browser browser) : IClassFixture<Brows
         await french.GotoAsync("/");
         var frenchCard = french.Locator("#departments article", new() { Has = french.Locator($"a[href='/book.html?concern={desk.ConcernKey}']") });
         await Assertions.Expect(frenchCard.Locator("h3")).ToHaveTextAsync("Testanliegen", new() { Timeout = 15000 });
+        await frenchCard.Locator("summary").ClickAsync();
+        await Assertions.Expect(frenchCard.Locator("li")).ToHaveTextAsync(["Testausweis", "Testbeleg"]);
     }
 }

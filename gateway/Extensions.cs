@@ -47,6 +47,7 @@ internal static class Extensions
 
         services.AddGatewayRateLimits(configuration);
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<RepeatedReads>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
         services.AddHttpClient(ServicesHealthCheck.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton(new Municipal.ServiceDefaults.HealthDetailsGate(OperatorAccess.MaySeeHealthDetails));

@@ -44,6 +44,38 @@ public sealed class AuditTests(GatewayFactory gateway) : IClassFixture<GatewayFa
         Assert.Empty(await EntriesAsync(await gateway.SignedInAsync("supervisor"), path));
     }
 
+    [Fact]
+    public async Task Opening_a_case_is_an_entry_but_its_page_asking_again_is_not_and_every_change_is()
+    {
+        var clerk = await gateway.SignedInAsync("clerk.residents");
+        var documents = $"/api/documents/sessions/{Guid.NewGuid()}";
+        var status = $"/api/forms/dossiers/{Guid.NewGuid()}/status";
+        // An ended consultation's page used to ask for the documents every 10 s: one entry per ask.
+        for (var i = 0; i < 4; i++) await clerk.GetAsync(documents);
+        await clerk.PostAsJsonAsync(status, new { status = "in_review" });
+        await clerk.PostAsJsonAsync(status, new { status = "completed" });
+
+        var admin = await gateway.SignedInAsync("admin");
+        // Entries are written in order: once both changes are there, every read before them is too.
+        JsonElement[] changes = [];
+        for (var i = 0; i < 50 && changes.Length < 2; i++)
+        {
+            if (i > 0) await Task.Delay(100);
+            changes = await EntriesAsync(admin, status);
+        }
+        Assert.Equal(2, changes.Length);
+        Assert.Single(await EntriesAsync(admin, documents));
+        // Another person opening the same case is an entry of their own.
+        await (await gateway.SignedInAsync("clerk.second")).GetAsync(documents);
+        await (await gateway.SignedInAsync("clerk.second")).PostAsJsonAsync(status, new { status = "rejected" });
+        for (var i = 0; i < 50 && changes.Length < 3; i++)
+        {
+            await Task.Delay(100);
+            changes = await EntriesAsync(admin, status);
+        }
+        Assert.Equal(2, (await EntriesAsync(admin, documents)).Length);
+    }
+
     private static async Task<JsonElement[]> EntriesAsync(HttpClient client, string path, bool wait = false)
     {
         JsonElement[] entries = [];

@@ -50,6 +50,8 @@ internal static class Extensions
         services.AddSingleton<RepeatedReads>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
         services.AddHttpClient(ServicesHealthCheck.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.AddHttpClient(ServiceCatalogue.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.AddSingleton<ServiceCatalogue>();
         services.AddSingleton(new Municipal.ServiceDefaults.HealthDetailsGate(OperatorAccess.MaySeeHealthDetails));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         services.AddHealthChecks().AddCheck<ServicesHealthCheck>("services", tags: [Municipal.ServiceDefaults.Extensions.ReadyTag]);

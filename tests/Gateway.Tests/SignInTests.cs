@@ -166,7 +166,8 @@ public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayF
         var userName = $"test.{Guid.NewGuid():N}"[..20];
         var response = await admin.PostAsJsonAsync("/api/staff", new
         {
-            userName, displayName = "Test " + role, roles = new[] { role }, departments = new[] { department }, skills = new[] { "move" },
+            userName, displayName = "Test " + role, roles = new[] { role }, departments = new[] { department },
+            skills = new[] { department == "tax-office" ? "tax-enquiry" : "move" },
         });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -21,6 +21,8 @@ public static class AuditSubjects
         ("appointments", ["/api/booking"]),
         ("staffAccount", ["/api/staff"]),
         ("auditLog", ["/api/audit"]),
+        ("signIn", ["/api/auth/login"]),
+        ("signOut", ["/api/auth/logout"]),
         ("ownAccount", ["/api/auth"]),
     ];
 

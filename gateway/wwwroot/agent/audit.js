@@ -13,7 +13,7 @@ register({
     'audit.subject.dossier': 'Dossier', 'audit.subject.form': 'Formular', 'audit.subject.identity': 'Identitätsprüfung', 'audit.subject.kiosk': 'Scanner-Terminal',
     'audit.subject.documents': 'Dokumente', 'audit.subject.consultation': 'Beratung', 'audit.subject.services': 'Angebot & Öffnungszeiten', 'audit.subject.statistics': 'Statistik',
     'audit.subject.queue': 'Warteschlange', 'audit.subject.appointments': 'Termine', 'audit.subject.staffAccount': 'Konto von Mitarbeitenden', 'audit.subject.auditLog': 'Protokoll',
-    'audit.subject.ownAccount': 'Eigenes Konto', 'audit.subject.other': 'Anderes',
+    'audit.subject.ownAccount': 'Eigenes Konto', 'audit.subject.other': 'Anderes', 'audit.subject.signIn': 'Anmeldung', 'audit.subject.signOut': 'Abmeldung',
     'audit.result.ok': 'erledigt', 'audit.result.refused': 'verweigert', 'audit.result.notFound': 'nicht gefunden', 'audit.result.rejected': 'Eingabe abgelehnt', 'audit.result.failed': 'Fehler',
   },
   en: {
@@ -26,7 +26,7 @@ register({
     'audit.subject.dossier': 'Dossier', 'audit.subject.form': 'Form', 'audit.subject.identity': 'Identity check', 'audit.subject.kiosk': 'Scanner kiosk',
     'audit.subject.documents': 'Documents', 'audit.subject.consultation': 'Consultation', 'audit.subject.services': 'Services & opening hours', 'audit.subject.statistics': 'Statistics',
     'audit.subject.queue': 'Queue', 'audit.subject.appointments': 'Appointments', 'audit.subject.staffAccount': 'Staff account', 'audit.subject.auditLog': 'Access log',
-    'audit.subject.ownAccount': 'Own account', 'audit.subject.other': 'Other',
+    'audit.subject.ownAccount': 'Own account', 'audit.subject.other': 'Other', 'audit.subject.signIn': 'Sign-in', 'audit.subject.signOut': 'Sign-out',
     'audit.result.ok': 'done', 'audit.result.refused': 'refused', 'audit.result.notFound': 'not found', 'audit.result.rejected': 'input rejected', 'audit.result.failed': 'error',
   },
   fr: {
@@ -39,7 +39,7 @@ register({
     'audit.subject.dossier': 'Dossier', 'audit.subject.form': 'Formulaire', 'audit.subject.identity': 'Contrôle d’identité', 'audit.subject.kiosk': 'Terminal de numérisation',
     'audit.subject.documents': 'Documents', 'audit.subject.consultation': 'Entretien', 'audit.subject.services': 'Prestations et horaires', 'audit.subject.statistics': 'Statistiques',
     'audit.subject.queue': 'File d’attente', 'audit.subject.appointments': 'Rendez-vous', 'audit.subject.staffAccount': 'Compte d’un·e collaborateur·rice', 'audit.subject.auditLog': 'Journal des accès',
-    'audit.subject.ownAccount': 'Propre compte', 'audit.subject.other': 'Autre',
+    'audit.subject.ownAccount': 'Propre compte', 'audit.subject.other': 'Autre', 'audit.subject.signIn': 'Connexion', 'audit.subject.signOut': 'Déconnexion',
     'audit.result.ok': 'effectué', 'audit.result.refused': 'refusé', 'audit.result.notFound': 'introuvable', 'audit.result.rejected': 'saisie refusée', 'audit.result.failed': 'erreur',
   },
   it: {
@@ -52,12 +52,14 @@ register({
     'audit.subject.dossier': 'Incarto', 'audit.subject.form': 'Modulo', 'audit.subject.identity': 'Verifica dell’identità', 'audit.subject.kiosk': 'Terminale di scansione',
     'audit.subject.documents': 'Documenti', 'audit.subject.consultation': 'Colloquio', 'audit.subject.services': 'Servizi e orari', 'audit.subject.statistics': 'Statistiche',
     'audit.subject.queue': 'Coda', 'audit.subject.appointments': 'Appuntamenti', 'audit.subject.staffAccount': 'Account di un collaboratore', 'audit.subject.auditLog': 'Protocollo degli accessi',
-    'audit.subject.ownAccount': 'Proprio account', 'audit.subject.other': 'Altro',
+    'audit.subject.ownAccount': 'Proprio account', 'audit.subject.other': 'Altro', 'audit.subject.signIn': 'Accesso', 'audit.subject.signOut': 'Disconnessione',
     'audit.result.ok': 'eseguito', 'audit.result.refused': 'rifiutato', 'audit.result.notFound': 'non trovato', 'audit.result.rejected': 'dati respinti', 'audit.result.failed': 'errore',
   },
 });
 
-const SUBJECTS = ['dossier', 'form', 'identity', 'documents', 'consultation', 'appointments', 'queue', 'kiosk', 'services', 'statistics', 'staffAccount', 'auditLog', 'ownAccount'];
+const SUBJECTS = ['dossier', 'form', 'identity', 'documents', 'consultation', 'appointments', 'queue', 'kiosk', 'services', 'statistics', 'staffAccount', 'auditLog', 'signIn', 'ownAccount'];
+// Events that say it all in one word ("Anmeldung"), without "viewed/changed".
+const EVENTS = ['signIn', 'signOut'];
 const VERBS = ['viewed', 'changed', 'deleted'];
 const PAGE = 100;
 const $ = id => document.getElementById(id);
@@ -80,7 +82,7 @@ function render() {
   const when = new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'medium' });
   $('entries').replaceChildren(...shown.map(e => {
     const tr = document.createElement('tr');
-    const action = `${t(`audit.subject.${e.subject}`)} – ${t(`audit.verb.${e.verb}`)}`;
+    const action = EVENTS.includes(e.subject) ? t(`audit.subject.${e.subject}`) : `${t(`audit.subject.${e.subject}`)} – ${t(`audit.verb.${e.verb}`)}`;
     const target = Object.assign(document.createElement('code'), { textContent: e.path });
     const outcome = `${t(`audit.result.${result(e.status)}`)} (${e.status})`;
     for (const value of [when.format(new Date(e.at)), e.staffName, action, target, outcome]) {
@@ -94,7 +96,11 @@ function render() {
   $('more').hidden = !more;
 }
 
+let asked = 0;
+
 async function load(append = false) {
+  // Only the latest question's answer is shown (the first page may still be on its way when a filter is sent).
+  const mine = ++asked;
   const form = $('filter');
   const q = new URLSearchParams(query);
   q.set('take', String(PAGE));
@@ -102,11 +108,13 @@ async function load(append = false) {
   $('filter-error').textContent = '';
   try {
     const entries = await api(`/api/audit?${q}`);
+    if (mine !== asked) return;
     showFieldErrors(form, {});
     shown = append ? shown.concat(entries) : entries;
     more = entries.length === PAGE;
     render();
   } catch (e) {
+    if (mine !== asked) return;
     if (e instanceof ApiError && e.status === 400) showFieldErrors(form, e);
     else $('filter-error').textContent = t('common.error');
   }

@@ -31,6 +31,7 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
 
         var page = await supervisor.NewPageAsync();
         await page.GotoAsync("/agent/audit.html");
+        await Assertions.Expect(page.Locator("#count")).Not.ToBeEmptyAsync();
         await page.GetByLabel("Dossier- oder Beratungs-ID").FillAsync("F-2026-0001");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Dossier- oder Beratungs-ID")).ToHaveAttributeAsync("aria-invalid", "true");

@@ -48,6 +48,7 @@ public static class StaffApi
             DisplayName = request.DisplayName!.Trim(),
             Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
             LockoutEnabled = true,
+            MustChangePassword = true,
         };
         var password = StaffAccounts.TemporaryPassword();
         var result = await accounts.CreateAsync(user, password, request.Roles!, request.Departments ?? [], request.Skills ?? []);
@@ -93,6 +94,7 @@ public static class StaffApi
         if (user is null) return TypedResults.NotFound();
         var password = StaffAccounts.TemporaryPassword();
         await users.RemovePasswordAsync(user);
+        user.MustChangePassword = true;
         await users.AddPasswordAsync(user, password);
         await users.SetLockoutEndDateAsync(user, user.Disabled ? DateTimeOffset.MaxValue : null);
         await users.ResetAccessFailedCountAsync(user);

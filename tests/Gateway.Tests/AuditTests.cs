@@ -146,6 +146,6 @@ public sealed class AuditTests(GatewayFactory gateway) : IClassFixture<GatewayFa
         });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return await gateway.SignedInAsync(userName, created.GetProperty("temporaryPassword").GetString()!);
+        return await gateway.SignedInAsync(userName, await TestAccounts.OwnPasswordAsync(gateway, userName, created.GetProperty("temporaryPassword").GetString()!));
     }
 }

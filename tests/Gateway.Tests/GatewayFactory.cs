@@ -108,3 +108,9 @@ public sealed class SignInFloorGatewayFactory : GatewayFactory
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings() => [new("Auth:FailureFloorMs", "1500")];
 }
+
+/// <summary>Sessions checked against the account's security stamp at every request, so a test sees another session end at once.</summary>
+public sealed class QuickSessionCheckGatewayFactory : GatewayFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings() => [new("Auth:SessionCheckSeconds", "0")];
+}

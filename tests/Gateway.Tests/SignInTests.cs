@@ -171,6 +171,6 @@ public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayF
         });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (userName, created.GetProperty("temporaryPassword").GetString()!);
+        return (userName, await TestAccounts.OwnPasswordAsync(gateway, userName, created.GetProperty("temporaryPassword").GetString()!));
     }
 }

@@ -67,6 +67,82 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(page, "backoffice-02-audit-viewed-english-phone");
     }
 
+    [Fact]
+    public async Task An_admin_is_told_of_a_misspelt_department_and_the_new_colleague_chooses_a_password_before_anything_else()
+    {
+        await using var adminParty = await browser.NewPartyAsync();
+        var admin = await adminParty.NewPageAsync();
+        await admin.GotoAsync("/agent/");
+        await admin.GetByLabel("Benutzername").FillAsync("admin");
+        await admin.GetByLabel("Passwort", new() { Exact = true }).FillAsync(Password);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Mitarbeitende verwalten" }).ClickAsync();
+
+        var userName = $"neu.{Guid.NewGuid():N}"[..16];
+        await admin.GetByLabel("Benutzername").FillAsync(userName);
+        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Nina Neu");
+        await admin.GetByLabel("Sachbearbeitung").CheckAsync();
+        var departments = admin.GetByLabel("Abteilungen (Kürzel, durch Komma getrennt)");
+        await departments.FillAsync("residents-ofice");
+        await admin.GetByLabel("Themen (Anliegen-Kürzel, durch Komma getrennt)").FillAsync("move, dog-registraton");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Assertions.Expect(departments).ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = 30_000 });
+        await Assertions.Expect(admin.Locator("#f-departments-error")).ToContainTextAsync("residents-ofice");
+        await Assertions.Expect(admin.Locator("#f-skills-error")).ToContainTextAsync("dog-registraton");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Cell, new() { Name = userName })).ToHaveCountAsync(0);
+        await Browser.AssertAccessibleAsync(admin);
+        await Browser.ScreenshotAsync(admin, "backoffice-03-account-misspelt-department-desktop");
+
+        await departments.FillAsync("residents-office");
+        await admin.GetByLabel("Themen (Anliegen-Kürzel, durch Komma getrennt)").FillAsync("move, dog-registration");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#secret-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Tmp-"), new() { Timeout = 30_000 });
+        var temporary = (await admin.Locator("#secret-value").TextContentAsync())!;
+
+        // The colleague, on a phone, follows a link to the queue: first the password of her own.
+        await using var colleague = await browser.NewPartyAsync(Browser.Phone);
+        var page = await colleague.NewPageAsync();
+        await page.GotoAsync("/agent/queue.html");
+        await page.GetByLabel("Benutzername").FillAsync(userName);
+        await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync(temporary);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Eigenes Passwort wählen", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Bisheriges Passwort")).ToBeFocusedAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "backoffice-04-forced-password-phone");
+        // Another page sends her back here; the services answer nothing meanwhile.
+        await page.GotoAsync("/agent/dossiers.html");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Eigenes Passwort wählen", Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal(403, (await colleague.APIRequest.GetAsync("/api/forms/dossiers")).Status);
+
+        await page.GetByLabel("Bisheriges Passwort").FillAsync(temporary);
+        await page.GetByLabel("Neues Passwort", new() { Exact = true }).FillAsync("kurz");
+        await page.GetByLabel("Neues Passwort wiederholen").FillAsync("kurz");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passwort ändern" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#newPassword-error")).ToContainTextAsync("Mindestens 12 Zeichen.");
+        await Assertions.Expect(page.GetByLabel("Neues Passwort", new() { Exact = true })).ToBeFocusedAsync();
+        await Browser.ScreenshotAsync(page, "backoffice-05-forced-password-too-short-phone");
+
+        var own = "Nina-Eigenes-2026!";
+        await page.GetByLabel("Neues Passwort", new() { Exact = true }).FillAsync(own);
+        await page.GetByLabel("Neues Passwort wiederholen").FillAsync(own);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passwort ändern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dossiers", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        Assert.Equal(200, (await colleague.APIRequest.GetAsync("/api/forms/dossiers")).Status);
+
+        // Later she changes it herself on the overview; the old one no longer signs in.
+        await page.GotoAsync("/agent/");
+        await page.GetByLabel("Bisheriges Passwort").FillAsync(own);
+        await page.GetByLabel("Neues Passwort", new() { Exact = true }).FillAsync("Nina-Neuer-2026!#");
+        await page.GetByLabel("Neues Passwort wiederholen").FillAsync("Nina-Neuer-2026!#");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passwort ändern" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#password-status")).ToHaveTextAsync("Ihr Passwort ist geändert. Anmeldungen dieses Kontos auf anderen Geräten sind beendet.");
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "backoffice-06-own-password-changed-phone");
+        await using var other = await browser.NewPartyAsync();
+        Assert.Equal(401, (await other.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName, password = own } })).Status);
+    }
+
     internal static async Task SignInAsync(IBrowserContext party, string userName, string password = Password)
     {
         var response = await party.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName, password } });

@@ -8,6 +8,7 @@ public static class IdentityApi
         api.MapMrzApi();
         api.MapVerificationApi();
         api.MapTanApi();
+        api.MapSessionIdentityApi();
         return app;
     }
 }

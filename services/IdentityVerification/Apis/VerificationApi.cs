@@ -189,6 +189,7 @@ public static class VerificationApi
         verification.QuestionsAsked = request.QuestionsAsked?.Distinct().ToList() ?? [];
         verification.Reason = Trim(request.Reason, MaxReasonLength);
         verification.DecidedBy = user.StaffId();
+        verification.DecidedByName = user.StaffName();
         verification.DecidedAt = now;
         if (request.Decision == "verified")
         {

@@ -25,5 +25,6 @@ public sealed class Verification
     public VerificationStatus Status { get; set; }
     public string? Reason { get; set; }
     public Guid? DecidedBy { get; set; }
+    public string? DecidedByName { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
 }

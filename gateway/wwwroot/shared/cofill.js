@@ -294,6 +294,14 @@ export class DraftSync {
   }
 }
 
+// What the resident's page marks as invalid, told on the clerk's (issue 16 item 13).
+register({
+  de: { 'cf.residentInvalid': 'Auf dem Bildschirm der Person sind {n} Angaben als fehlerhaft markiert (hier ebenfalls markiert).' },
+  en: { 'cf.residentInvalid': "{n} entries are marked as invalid on the person's screen (marked here too)." },
+  fr: { 'cf.residentInvalid': '{n} indications sont signalées comme erronées sur l’écran de la personne (signalées ici aussi).' },
+  it: { 'cf.residentInvalid': '{n} dati sono segnalati come errati sullo schermo della persona (segnalati anche qui).' },
+});
+
 // Concerns without a form (the consultation, the chat and uploads are the whole procedure).
 // Where a code goes in a consultation: the e-mail address the city holds from the booking, not one typed into the form.
 register({
@@ -569,6 +577,7 @@ export function mount(container, ctx) {
     bindView(view, sync, { status, notices, definition });
     await sync.load();
     sync.start();
+    shareInvalid(view, draft.id);
     if (ctx.role === 'clerk') {
       const point = document.createElement('button');
       point.type = 'button';
@@ -579,6 +588,44 @@ export function mount(container, ctx) {
       container.querySelector('.cf-bar').prepend(point);
     } else {
       mountSigning(signing, { view, sync, token, consultation: true, onSubmitted: result => showSubmitted(signing, result) });
+    }
+  }
+
+  /**
+   * The resident's page tells the clerk's which fields it marks invalid (whenever that changes, and when the clerk's
+   * page asks, e.g. after a reload); the clerk's page shows the same fields as invalid and says how many there are.
+   */
+  function shareInvalid(view, draftId) {
+    const relay = ctx.relay;
+    if (!relay) return;
+    if (ctx.role === 'resident') {
+      let sent = null;
+      const send = force => {
+        const fields = view.shownInvalid();
+        const key = fields.join('|');
+        if (!force && key === sent) return;
+        sent = key;
+        relay.send('form.invalid', { draftId, fields }).catch?.(() => {});
+      };
+      form.addEventListener('fv-validated', () => send(false));
+      relay.on('form.invalid.ask', p => { if (p?.draftId === draftId) send(true); });
+      send(true);
+    } else {
+      const note = document.createElement('p');
+      note.className = 'cf-resident-invalid error';
+      note.setAttribute('role', 'status');
+      note.hidden = true;
+      container.querySelector('.cf-bar').after(note);
+      let count = 0;
+      const show = () => { note.hidden = count === 0; note.textContent = count ? t('cf.residentInvalid', { n: count }) : ''; };
+      relay.on('form.invalid', p => {
+        if (p?.draftId !== draftId) return;
+        view.showInvalidFrom(p.fields || []);
+        count = (p.fields || []).length;
+        show();
+      });
+      document.addEventListener('languagechange', show);
+      relay.send('form.invalid.ask', { draftId }).catch?.(() => {});
     }
   }
 

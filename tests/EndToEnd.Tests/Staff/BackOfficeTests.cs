@@ -143,6 +143,100 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         Assert.Equal(401, (await other.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName, password = own } })).Status);
     }
 
+    private static readonly byte[] Pdf =
+        "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n"u8.ToArray();
+
+    private const string GermanIdCard = "IDD<<LZ6311T475<<<<<<<<<<<<<<<\n8308126F3108011D<<<<<<<<<<<<<6\nMUSTERMANN<<ERIKA<<<<<<<<<<<<<";
+
+    [Fact]
+    public async Task The_clerk_sees_the_residents_invalid_fields_and_the_dossier_shows_the_id_check_and_the_consultations_documents()
+    {
+        await using var consultation = await Forms.ConsultationForm.OpenAsync(browser);
+        var (resident, clerk) = (consultation.Resident, consultation.Clerk);
+
+        // The resident mistypes the postcode and moves on: her page marks it, and so does the clerk's.
+        var zip = "newAddress.swissZipCode";
+        await Forms.FormPage.Field(resident, zip).FillAsync("84");
+        await Forms.FormPage.Field(resident, "newAddress.town").FocusAsync();
+        await Assertions.Expect(Forms.FormPage.Field(resident, zip)).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(Forms.FormPage.Field(clerk, zip)).ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = 5000 });
+        await Assertions.Expect(clerk.Locator("#f-newAddress-swissZipCode-error")).ToHaveTextAsync("Bitte eine vierstellige Schweizer Postleitzahl angeben.");
+        await Assertions.Expect(clerk.Locator(".cf-resident-invalid")).ToHaveTextAsync("Auf dem Bildschirm der Person sind 1 Angaben als fehlerhaft markiert (hier ebenfalls markiert).");
+        // Fields the resident has not reached yet are not marked on either side.
+        await Assertions.Expect(Forms.FormPage.Field(clerk, "landlord")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Browser.AssertAccessibleAsync(clerk);
+        await Browser.ScreenshotAsync(clerk, "backoffice-07-clerk-sees-residents-invalid-field-desktop");
+        await Browser.ScreenshotAsync(resident, "backoffice-08-resident-invalid-field-phone");
+
+        // She corrects it: both pages clear it.
+        await Forms.FormPage.Field(resident, zip).FillAsync("8400");
+        await Assertions.Expect(Forms.FormPage.Field(clerk, zip)).Not.ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = 5000 });
+        await Assertions.Expect(clerk.Locator(".cf-resident-invalid")).ToBeHiddenAsync();
+
+        // The clerk checks her identity (through the identity service, as the panel does) and she hands in a document.
+        var roomId = await clerk.EvaluateAsync<string>("() => window.consultation.roomId");
+        var api = consultation.ClerkParty.APIRequest;
+        var started = await api.PostAsync("/api/identity/verifications", new() { DataObject = new { sessionId = roomId } });
+        Assert.True(started.Ok, await started.TextAsync());
+        var check = (await started.JsonAsync())!.Value;
+        var checkId = check.GetProperty("id").GetString();
+        Assert.True((await api.PutAsync($"/api/identity/verifications/{checkId}/mrz", new() { DataObject = new { mrz = GermanIdCard } })).Ok);
+        var decided = await api.PostAsync($"/api/identity/verifications/{checkId}/decision", new()
+        {
+            DataObject = new
+            {
+                decision = "verified",
+                // The test's specimen card bears another name than the ticket: the clerk says why she verifies anyway.
+                reason = "Ausweis geprüft; gebucht unter dem Rufnamen.",
+                confirmedFeatures = check.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("key").GetString()).ToArray(),
+                questionsAsked = check.GetProperty("questions").EnumerateArray().Take(2).Select(q => q.GetProperty("key").GetString()).ToArray(),
+            },
+        });
+        Assert.True(decided.Ok, await decided.TextAsync());
+        await resident.Locator("#documents-panel input[type=file]").SetInputFilesAsync(new FilePayload { Name = "Mietvertrag.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await resident.Locator("#documents-panel button[type=submit]").ClickAsync();
+        await Assertions.Expect(resident.Locator("#documents-panel .doc-item", new() { HasText = "Mietvertrag.pdf" })).ToBeVisibleAsync(new() { Timeout = 30000 });
+
+        // She signs; the clerk ends the consultation, and the ended page asks nothing more.
+        await Forms.FormPage.FillRegistrationAsync(resident, Mailbox.UniqueAddress());
+        await Forms.FormPage.SignAsync(resident);
+        await resident.Locator(".cf-sign button", new() { HasText = "Unterschreiben und einreichen" }).ClickAsync();
+        var done = resident.Locator(".cf-done");
+        await Assertions.Expect(done).ToContainTextAsync(new System.Text.RegularExpressions.Regex("F-[0-9]{4}-[A-Z2-9]{6}"), new() { Timeout = 30_000 });
+        var reference = System.Text.RegularExpressions.Regex.Match((await done.TextContentAsync())!, "F-[0-9]{4}-[A-Z2-9]{6}").Value;
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Beratung beenden" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("#status")).ToHaveTextAsync("Die Beratung ist beendet.", new() { Timeout = 10_000 });
+        var asked = new List<string>();
+        clerk.Request += (_, request) => { if (request.Url.Contains("/api/documents/") || request.Url.Contains("/api/sessions/rooms/") || request.Url.Contains("/api/forms/")) asked.Add(request.Url); };
+        await clerk.WaitForTimeoutAsync(12_000);
+        Assert.Empty(asked);
+
+        // The dossier shows who verified her identity and when, and the consultation's documents to open.
+        await clerk.GotoAsync("/agent/dossiers.html");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = reference }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("#d-identity")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Identität bestätigt von Rita Residents am \\d"), new() { Timeout = 10_000 });
+        var open = clerk.Locator("#d-docs .doc-item", new() { HasText = "Mietvertrag.pdf" }).GetByRole(AriaRole.Link, new() { Name = "Öffnen: Mietvertrag.pdf" });
+        for (var i = 0; i < 20 && await open.CountAsync() == 0; i++)
+        {
+            // The virus scan may still be running: the dossier is opened again, as a clerk would.
+            await clerk.WaitForTimeoutAsync(1000);
+            await clerk.GetByRole(AriaRole.Button, new() { Name = reference }).ClickAsync();
+        }
+        await Assertions.Expect(open).ToHaveAttributeAsync("target", "_blank");
+        var file = await consultation.ClerkParty.APIRequest.GetAsync((await open.GetAttributeAsync("href"))!);
+        Assert.Equal(200, file.Status);
+        Assert.Equal("application/pdf", file.Headers["content-type"]);
+        Assert.StartsWith("inline", file.Headers["content-disposition"]);
+        await Browser.AssertAccessibleAsync(clerk);
+        await Browser.ScreenshotAsync(clerk, "backoffice-09-dossier-identity-and-documents-desktop");
+
+        // A clerk of another department sees neither.
+        await using var tax = await browser.NewPartyAsync();
+        await SignInAsync(tax, "clerk.tax");
+        Assert.Equal(403, (await tax.APIRequest.GetAsync($"/api/identity/sessions/{roomId}/result")).Status);
+        Assert.Empty((await (await tax.APIRequest.GetAsync($"/api/documents/sessions/{roomId}")).JsonAsync())!.Value.EnumerateArray());
+    }
+
     internal static async Task SignInAsync(IBrowserContext party, string userName, string password = Password)
     {
         var response = await party.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName, password } });

@@ -296,10 +296,10 @@ export class DraftSync {
 
 // What the resident's page marks as invalid, told on the clerk's (issue 16 item 13).
 register({
-  de: { 'cf.residentInvalid': 'Auf dem Bildschirm der Person sind {n} Angaben als fehlerhaft markiert (hier ebenfalls markiert).' },
-  en: { 'cf.residentInvalid': "{n} entries are marked as invalid on the person's screen (marked here too)." },
-  fr: { 'cf.residentInvalid': '{n} indications sont signalées comme erronées sur l’écran de la personne (signalées ici aussi).' },
-  it: { 'cf.residentInvalid': '{n} dati sono segnalati come errati sullo schermo della persona (segnalati anche qui).' },
+  de: { 'cf.residentInvalid': 'Auf dem Bildschirm der Person als fehlerhaft markiert: {n} (hier ebenfalls markiert).' },
+  en: { 'cf.residentInvalid': "Marked as invalid on the person's screen: {n} (marked here too)." },
+  fr: { 'cf.residentInvalid': 'Signalées comme erronées sur l’écran de la personne : {n} (signalées ici aussi).' },
+  it: { 'cf.residentInvalid': 'Segnalati come errati sullo schermo della persona: {n} (segnalati anche qui).' },
 });
 
 // Concerns without a form (the consultation, the chat and uploads are the whole procedure).

@@ -42,7 +42,7 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
         var rows = page.Locator("#entries tr");
         await Assertions.Expect(rows).ToHaveCountAsync(100);
-        await Assertions.Expect(page.Locator("#count")).ToHaveTextAsync("100 Einträge angezeigt – es gibt ältere");
+        await Assertions.Expect(page.Locator("#count")).ToHaveTextAsync("Angezeigte Einträge: 100 – es gibt ältere");
         await Assertions.Expect(rows.First.GetByRole(AriaRole.Cell, new() { Name = "Dossier – geändert" })).ToBeVisibleAsync();
         await Assertions.Expect(rows.First.GetByRole(AriaRole.Cell, new() { Name = "Rita Residents" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Dossier- oder Beratungs-ID")).Not.ToHaveAttributeAsync("aria-invalid", "true");
@@ -161,7 +161,7 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(Forms.FormPage.Field(resident, zip)).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(Forms.FormPage.Field(clerk, zip)).ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = 5000 });
         await Assertions.Expect(clerk.Locator("#f-newAddress-swissZipCode-error")).ToHaveTextAsync("Bitte eine vierstellige Schweizer Postleitzahl angeben.");
-        await Assertions.Expect(clerk.Locator(".cf-resident-invalid")).ToHaveTextAsync("Auf dem Bildschirm der Person sind 1 Angaben als fehlerhaft markiert (hier ebenfalls markiert).");
+        await Assertions.Expect(clerk.Locator(".cf-resident-invalid")).ToHaveTextAsync("Auf dem Bildschirm der Person als fehlerhaft markiert: 1 (hier ebenfalls markiert).");
         // Fields the resident has not reached yet are not marked on either side.
         await Assertions.Expect(Forms.FormPage.Field(clerk, "landlord")).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await Browser.AssertAccessibleAsync(clerk);

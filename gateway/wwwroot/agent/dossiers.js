@@ -1,5 +1,5 @@
 // Staff list, filter and move the dossiers of their departments; every status change mails the resident.
-import { register, languageSwitch, language, t, pick, locale } from '/shared/i18n.js';
+import { register, languageSwitch, language, t, pick, locale, apply } from '/shared/i18n.js';
 import { api, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 import { renderList } from '/shared/documents-panel.js';
@@ -166,6 +166,8 @@ async function showConsultation(dossierId, sessionId) {
   const box = $('d-consultation');
   box.hidden = !sessionId;
   if (!sessionId) return;
+  // Its headings' texts are registered after the page's first translation pass.
+  apply(box);
   const identity = $('d-identity');
   const docs = $('d-docs');
   identity.textContent = t('common.loading');

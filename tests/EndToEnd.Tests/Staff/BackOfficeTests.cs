@@ -227,6 +227,8 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
             await clerk.GetByRole(AriaRole.Button, new() { Name = reference }).ClickAsync();
         }
         await Assertions.Expect(open).ToHaveAttributeAsync("target", "_blank");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Identitätsprüfung in der Beratung" })).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.List, new() { Name = "Dokumente der Beratung" })).ToBeVisibleAsync();
         var file = await consultation.ClerkParty.APIRequest.GetAsync((await open.GetAttributeAsync("href"))!);
         Assert.Equal(200, file.Status);
         Assert.Equal("application/pdf", file.Headers["content-type"]);

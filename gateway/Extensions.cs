@@ -47,8 +47,11 @@ internal static class Extensions
 
         services.AddGatewayRateLimits(configuration);
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<RepeatedReads>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
         services.AddHttpClient(ServicesHealthCheck.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.AddHttpClient(ServiceCatalogue.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.AddSingleton<ServiceCatalogue>();
         services.AddSingleton(new Municipal.ServiceDefaults.HealthDetailsGate(OperatorAccess.MaySeeHealthDetails));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         services.AddHealthChecks().AddCheck<ServicesHealthCheck>("services", tags: [Municipal.ServiceDefaults.Extensions.ReadyTag]);
@@ -74,7 +77,8 @@ internal static class Extensions
         services.AddScoped<StaffAccounts>();
         services.AddSingleton<KnownDevices>();
         services.AddHostedService<DevelopmentStaff>();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // How soon a changed password, role or disabled account ends the account's other sessions.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Auth:SessionCheckSeconds", 60)));
         services.AddDataProtection().SetApplicationName("municipal-gateway").PersistKeysToDbContext<GatewayDb>();
 
         var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme)
@@ -92,6 +96,11 @@ internal static class Extensions
                 options.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
             });
 
+        // Ending a session whose account changed (security stamp) signs out of Identity's other cookies too: without
+        // their schemes that sign-out threw, and a revoked session got a 500 instead of a 401.
+        authentication.AddCookie(IdentityConstants.TwoFactorRememberMeScheme, options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always)
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+
         // A city's own identity provider is configuration: Auth:Oidc:Authority, ClientId, ClientSecret. Staff accounts
         // are matched by e-mail, so roles, departments and skills stay administered here.
         var oidc = builder.Configuration.GetSection("Auth:Oidc");
@@ -104,6 +113,10 @@ internal static class Extensions
                 options.ResponseType = "code";
                 options.Scope.Add("email");
             }).AddCookie(IdentityConstants.ExternalScheme);
+        }
+        else
+        {
+            authentication.AddCookie(IdentityConstants.ExternalScheme, options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
         }
 
         services.AddAuthorizationBuilder()
@@ -133,6 +146,7 @@ internal static class Extensions
         app.UseRateLimiter();
         app.UseAuthorization();
         AuditLog.UseAuditLog(app);
+        app.UsePasswordChangeGate();
 
         app.MapAuthApi();
         app.MapStaffApi();

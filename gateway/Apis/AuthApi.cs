@@ -10,7 +10,9 @@ namespace Municipal.Gateway.Apis;
 
 public sealed record LoginRequest(string? UserName, string? Password, string? Code);
 
-public sealed record MeResponse(Guid Id, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Departments, IReadOnlyList<string> Skills, bool TwoFactorEnabled);
+/// <summary>Who is signed in; <see cref="MustChangePassword"/>: the password was set by an admin and must be replaced first.</summary>
+public sealed record MeResponse(Guid Id, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Departments, IReadOnlyList<string> Skills, bool TwoFactorEnabled,
+    bool MustChangePassword = false);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
@@ -110,12 +112,43 @@ public static class AuthApi
         return user is null || user.Disabled ? TypedResults.Unauthorized() : TypedResults.Ok(await MeFor(users, user));
     }
 
+    /// <summary>
+    /// The signed-in person chooses a new password: the current one, then a new one that meets the password rules
+    /// and differs from it. Errors name the field and carry Identity's codes (<c>reasons</c>) for the page to
+    /// translate. The change ends the account's other sessions (a new security stamp, checked every
+    /// <c>Auth:SessionCheckSeconds</c>) and renews this one, without a pending change.
+    /// </summary>
     public static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> ChangePassword(
         ChangePasswordRequest request, HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
     {
         var user = await users.GetUserAsync(context.User);
-        if (user is null) return TypedResults.Unauthorized();
-        var result = await users.ChangePasswordAsync(user, request.CurrentPassword ?? "", request.NewPassword ?? "");
+        if (user is null || user.Disabled) return TypedResults.Unauthorized();
+        var errors = new Dictionary<string, List<(string Code, string Text)>>();
+        void Add(string field, string code, string text) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add((code, text));
+
+        var current = request.CurrentPassword ?? "";
+        var next = request.NewPassword ?? "";
+        if (current.Length == 0) Add("currentPassword", "Required", "Bitte das bisherige Passwort angeben. / Enter your current password.");
+        else if (!await users.CheckPasswordAsync(user, current)) Add("currentPassword", "PasswordMismatch", "Das bisherige Passwort stimmt nicht. / The current password is not correct.");
+        if (next.Length == 0) Add("newPassword", "Required", "Bitte ein neues Passwort angeben. / Enter a new password.");
+        else if (next == current) Add("newPassword", "SameAsCurrent", "Das neue Passwort muss sich vom bisherigen unterscheiden. / The new password must differ from the current one.");
+        else
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                var checkedPassword = await validator.ValidateAsync(users, user, next);
+                foreach (var error in checkedPassword.Errors) Add("newPassword", error.Code, error.Description);
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                errors.ToDictionary(e => e.Key, e => e.Value.Select(x => x.Text).ToArray()),
+                extensions: new Dictionary<string, object?> { ["reasons"] = errors.ToDictionary(e => e.Key, e => e.Value.Select(x => x.Code).ToArray()) });
+        }
+
+        user.MustChangePassword = false;
+        var result = await users.ChangePasswordAsync(user, current, next);
         if (!result.Succeeded) return IdentityProblem(result, "newPassword");
         await signIn.RefreshSignInAsync(user);
         return TypedResults.NoContent();
@@ -167,7 +200,7 @@ public static class AuthApi
         return new MeResponse(user.Id, user.DisplayName, (await users.GetRolesAsync(user)).ToList(),
             claims.Where(c => c.Type == "dept").Select(c => c.Value).ToList(),
             claims.Where(c => c.Type == "skill").Select(c => c.Value).ToList(),
-            user.TwoFactorEnabled);
+            user.TwoFactorEnabled, user.MustChangePassword);
     }
 
     private static ProblemHttpResult Failed() => TypedResults.Problem(

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults;
@@ -33,9 +34,13 @@ public static class StaffApi
     public static async Task<Ok<IReadOnlyList<StaffAccountView>>> List(StaffAccounts accounts) =>
         TypedResults.Ok(await accounts.ListAsync());
 
-    public static async Task<Results<Created<CreatedStaffAccount>, ValidationProblem>> Create(StaffAccountRequest request, StaffAccounts accounts)
+    public static async Task<Results<Created<CreatedStaffAccount>, ValidationProblem, ProblemHttpResult>> Create(
+        StaffAccountRequest request, StaffAccounts accounts, ServiceCatalogue catalogue, ClaimsPrincipal admin, CancellationToken ct)
     {
         if (Validate(request, requireUserName: true) is { } problem) return problem;
+        var (unknown, unavailable) = await CheckCatalogueAsync(request, catalogue, admin, ct);
+        if (unknown is not null) return unknown;
+        if (unavailable is not null) return unavailable;
         var user = new StaffUser
         {
             Id = Guid.CreateVersion7(),
@@ -43,6 +48,7 @@ public static class StaffApi
             DisplayName = request.DisplayName!.Trim(),
             Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
             LockoutEnabled = true,
+            MustChangePassword = true,
         };
         var password = StaffAccounts.TemporaryPassword();
         var result = await accounts.CreateAsync(user, password, request.Roles!, request.Departments ?? [], request.Skills ?? []);
@@ -50,9 +56,13 @@ public static class StaffApi
         return TypedResults.Created($"/api/staff/{user.Id}", new CreatedStaffAccount(await accounts.ViewAsync(user), password));
     }
 
-    public static async Task<Results<Ok<StaffAccountView>, NotFound, ValidationProblem>> Update(Guid id, StaffAccountRequest request, UserManager<StaffUser> users, StaffAccounts accounts)
+    public static async Task<Results<Ok<StaffAccountView>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+        Guid id, StaffAccountRequest request, UserManager<StaffUser> users, StaffAccounts accounts, ServiceCatalogue catalogue, ClaimsPrincipal admin, CancellationToken ct)
     {
         if (Validate(request, requireUserName: false) is { } problem) return problem;
+        var (unknown, unavailable) = await CheckCatalogueAsync(request, catalogue, admin, ct);
+        if (unknown is not null) return unknown;
+        if (unavailable is not null) return unavailable;
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return TypedResults.NotFound();
         user.DisplayName = request.DisplayName!.Trim();
@@ -84,6 +94,7 @@ public static class StaffApi
         if (user is null) return TypedResults.NotFound();
         var password = StaffAccounts.TemporaryPassword();
         await users.RemovePasswordAsync(user);
+        user.MustChangePassword = true;
         await users.AddPasswordAsync(user, password);
         await users.SetLockoutEndDateAsync(user, user.Disabled ? DateTimeOffset.MaxValue : null);
         await users.ResetAccessFailedCountAsync(user);
@@ -98,6 +109,40 @@ public static class StaffApi
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Every department must be one booking knows, and every topic a concern of one of the account's departments
+    /// (a clerk acts within their departments only). Without booking's answer nothing is saved: the admin tries again.
+    /// </summary>
+    private static async Task<(ValidationProblem? Unknown, ProblemHttpResult? Unavailable)> CheckCatalogueAsync(StaffAccountRequest request, ServiceCatalogue catalogue, ClaimsPrincipal admin, CancellationToken ct)
+    {
+        var departments = (request.Departments ?? []).Select(d => d?.Trim() ?? "").ToList();
+        var skills = (request.Skills ?? []).Select(s => s?.Trim() ?? "").ToList();
+        if (departments.Count == 0 && skills.Count == 0) return (null, null);
+        if (await catalogue.LoadAsync(admin, ct) is not { } known)
+        {
+            return (null, Problems.Status(StatusCodes.Status503ServiceUnavailable, "Catalogue unavailable",
+                "Die Abteilungen und Anliegen können gerade nicht geprüft werden; bitte gleich noch einmal speichern. / Departments and concerns cannot be checked just now; please save again in a moment."));
+        }
+        var errors = new Dictionary<string, string[]>();
+        var unknownDepartments = departments.Where(d => !known.Departments.ContainsKey(d)).Distinct().ToList();
+        if (unknownDepartments.Count > 0)
+        {
+            errors["departments"] = [$"Unbekannte Abteilung / unknown department: {string.Join(", ", unknownDepartments)}. "
+                + $"Bekannt / known: {string.Join(", ", known.Departments.Keys.Order())}"];
+        }
+        var unknownSkills = skills.Where(s => known.DepartmentOf(s) is null).Distinct().ToList();
+        var foreign = skills.Where(s => known.DepartmentOf(s) is { } d && !departments.Contains(d)).Distinct().ToList();
+        var messages = new List<string>();
+        if (unknownSkills.Count > 0) messages.Add($"Unbekanntes Anliegen / unknown concern: {string.Join(", ", unknownSkills)}.");
+        if (foreign.Count > 0)
+        {
+            messages.Add($"Nicht aus den Abteilungen des Kontos / not of the account's departments: "
+                + string.Join(", ", foreign.Select(s => $"{s} ({known.DepartmentOf(s)})")) + ".");
+        }
+        if (messages.Count > 0) errors["skills"] = [string.Join(" ", messages)];
+        return (errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null, null);
     }
 
     private static ValidationProblem? Validate(StaffAccountRequest request, bool requireUserName)

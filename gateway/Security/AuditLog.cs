@@ -6,7 +6,7 @@ namespace Municipal.Gateway.Security;
 
 /// <summary>
 /// Records every staff request to the APIs (who opened which dossier, identity check or document, who changed
-/// what). Entries are queued and written in batches so requests do not wait; a database outage delays the
+/// what); a read repeated by the same person soon after is not written again (<see cref="RepeatedReads"/>). Entries are queued and written in batches so requests do not wait; a database outage delays the
 /// writes, it does not drop them.
 /// </summary>
 public sealed class AuditLog(IServiceScopeFactory scopes, ILogger<AuditLog> logger) : BackgroundService
@@ -58,6 +58,11 @@ public sealed class AuditLog(IServiceScopeFactory scopes, ILogger<AuditLog> logg
             return;
         }
         var staff = context.User.ToStaff();
+        var read = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        if (read && !context.RequestServices.GetRequiredService<RepeatedReads>().IsNew(staff.Id, path.Value ?? "", context.Response.StatusCode))
+        {
+            return;
+        }
         var audit = context.RequestServices.GetRequiredService<AuditLog>();
         await audit.RecordAsync(new AuditEntry
         {

@@ -5,7 +5,7 @@ using Municipal.ServiceDefaults.Auth;
 
 namespace Municipal.Gateway.Staff;
 
-/// <summary>Adds the display name to the cookie; roles, departments and skills come from Identity's roles and user claims.</summary>
+/// <summary>Adds the display name (and a pending password change, see <see cref="PasswordChangeGate"/>) to the cookie; roles, departments and skills come from Identity's roles and user claims.</summary>
 public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<StaffUser, IdentityRole<Guid>>(users, roles, options)
 {
@@ -13,6 +13,7 @@ public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(StaffClaimTypes.Name, user.DisplayName));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(PasswordChangeGate.ClaimType, "true"));
         return identity;
     }
 }

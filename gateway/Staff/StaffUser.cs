@@ -8,4 +8,7 @@ public sealed class StaffUser : IdentityUser<Guid>
     public string DisplayName { get; set; } = "";
 
     public bool Disabled { get; set; }
+
+    /// <summary>The password was set by an admin (new account, reset): the owner chooses their own before anything else.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -158,6 +158,13 @@ public sealed class SigningTests(FormFactory factory) : IClassFixture<FormFactor
         var tan = factory.Neighbours.Tans[(await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tanId").GetGuid()];
         Assert.Equal((held, "email", hash), (tan.Recipient, tan.Channel, tan.ContentSha256));
         Assert.DoesNotContain(factory.Neighbours.Tans.Values, t => t.Recipient == typed);
+
+        // The dossier names the consultation it came from: its page shows that consultation's identity check and documents.
+        var submitted = await resident.PostAsJsonAsync($"/api/forms/drafts/{id}/submit", new { signature = Residents.DrawnSignature() });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var dossier = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossierId").GetGuid();
+        var detail = await clerk.GetFromJsonAsync<JsonElement>($"/api/forms/dossiers/{dossier}");
+        Assert.Equal(room.Id, detail.GetProperty("sessionId").GetGuid());
     }
 
     [Fact]

@@ -15,6 +15,15 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Dictionary<string, StubService> Backends { get; } = ServiceNames.ToDictionary(n => n, n => new StubService(n));
 
+    /// <summary>The demo city's departments and concerns as booking's admin catalogue lists them (accounts are checked against it).</summary>
+    public static readonly object[] Catalogue =
+    [
+        new { key = "residents-office", concerns = new[] { "residence-registration", "deregistration-abroad", "care-facility-registration", "disabled-parking-permit", "move", "naturalisation", "dog-registration", "lost-and-found", "general-enquiry" }.Select(key => new { key }) },
+        new { key = "tax-office", concerns = new[] { "tax-enquiry", "tax-return", "tax-assessment", "tax-payment", "withholding-tax" }.Select(key => new { key }) },
+    ];
+
+    public GatewayFactory() => Backends["booking"].Answers["/api/booking/admin/departments"] = Catalogue;
+
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings() => [];
 
     public async Task InitializeAsync()
@@ -98,4 +107,10 @@ public sealed class StrictGatewayFactory : GatewayFactory
 public sealed class SignInFloorGatewayFactory : GatewayFactory
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings() => [new("Auth:FailureFloorMs", "1500")];
+}
+
+/// <summary>Sessions checked against the account's security stamp at every request, so a test sees another session end at once.</summary>
+public sealed class QuickSessionCheckGatewayFactory : GatewayFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings() => [new("Auth:SessionCheckSeconds", "0")];
 }

@@ -184,10 +184,11 @@ public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayF
         var userName = $"test.{Guid.NewGuid():N}"[..20];
         var response = await admin.PostAsJsonAsync("/api/staff", new
         {
-            userName, displayName = "Test " + role, roles = new[] { role }, departments = new[] { department }, skills = new[] { "move" },
+            userName, displayName = "Test " + role, roles = new[] { role }, departments = new[] { department },
+            skills = new[] { department == "tax-office" ? "tax-enquiry" : "move" },
         });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (userName, created.GetProperty("temporaryPassword").GetString()!);
+        return (userName, await TestAccounts.OwnPasswordAsync(gateway, userName, created.GetProperty("temporaryPassword").GetString()!));
     }
 }

@@ -58,4 +58,37 @@ public sealed class StaffEventTests(GatewayFactory gateway) : IClassFixture<Gate
         Assert.False(events[2].Active);
         Assert.True(events[0].ChangedAt <= events[1].ChangedAt && events[1].ChangedAt <= events[2].ChangedAt);
     }
+
+    [Fact]
+    public async Task An_unknown_department_or_topic_is_a_problem_naming_the_field_and_nothing_is_saved()
+    {
+        var admin = await gateway.SignedInAsync("admin");
+        var userName = $"typo.{Guid.NewGuid():N}"[..20];
+        var misspelt = await admin.PostAsJsonAsync("/api/staff", new
+        {
+            userName, displayName = "Tom Tippfehler", roles = new[] { "clerk" },
+            departments = new[] { "residents-ofice" }, skills = new[] { "move", "dog-registraton" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, misspelt.StatusCode);
+        var errors = (await misspelt.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("residents-ofice", errors.GetProperty("departments")[0].GetString());
+        Assert.Contains("dog-registraton", errors.GetProperty("skills")[0].GetString());
+        var accounts = await admin.GetFromJsonAsync<JsonElement[]>("/api/staff");
+        Assert.DoesNotContain(accounts!, a => a.GetProperty("userName").GetString() == userName);
+
+        // A topic of another department than the account's is refused too (a clerk acts within their departments).
+        var created = await admin.PostAsJsonAsync("/api/staff", new
+        {
+            userName, displayName = "Tom Tippfehler", roles = new[] { "clerk" }, departments = new[] { "residents-office" }, skills = new[] { "move" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account").GetProperty("id").GetGuid();
+        var foreign = await admin.PutAsJsonAsync($"/api/staff/{id}", new
+        {
+            displayName = "Tom Tippfehler", roles = new[] { "clerk" }, departments = new[] { "residents-office" }, skills = new[] { "move", "tax-return" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Contains("tax-return (tax-office)", (await foreign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("skills")[0].GetString());
+        Assert.Equal(["move"], Assert.Single(await EventsFor(id)).Skills);
+    }
 }

@@ -22,6 +22,9 @@ public sealed class StubService(string name) : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
+    /// <summary>Fixed JSON answers for GETs of these paths (what the gateway itself asks a service); others are echoed.</summary>
+    public Dictionary<string, object> Answers { get; } = new(StringComparer.Ordinal);
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -38,7 +41,9 @@ public sealed class StubService(string name) : IAsyncDisposable
             await socket.SendAsync(buffer.AsMemory(0, received.Count), WebSocketMessageType.Text, true, default);
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", default);
         });
-        app.Map("/{**path}", (HttpContext context) => Results.Json(new Echo(
+        app.Map("/{**path}", (HttpContext context) => HttpMethods.IsGet(context.Request.Method) && Answers.TryGetValue(context.Request.Path.Value ?? "", out var answer)
+            ? Results.Json(answer)
+            : Results.Json(new Echo(
             Name,
             context.Request.Path.Value ?? "",
             context.Request.Method,

@@ -12,10 +12,20 @@ internal static class TestAccounts
         var userName = $"test.{Guid.NewGuid():N}"[..20];
         var response = await admin.PostAsJsonAsync("/api/staff", new
         {
-            userName, displayName = "Test " + role, roles = new[] { role }, departments = new[] { department }, skills = new[] { "move" },
+            userName, displayName = "Test " + role, roles = new[] { role }, departments = new[] { department }, skills = new[] { department == "tax-office" ? "tax-enquiry" : "move" },
         });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (userName, created.GetProperty("temporaryPassword").GetString()!);
+        return (userName, await OwnPasswordAsync(gateway, userName, created.GetProperty("temporaryPassword").GetString()!));
+    }
+
+    /// <summary>What a new colleague does first: signs in with the temporary password and chooses their own (returned).</summary>
+    public static async Task<string> OwnPasswordAsync(GatewayFactory gateway, string userName, string temporaryPassword)
+    {
+        var client = await gateway.SignedInAsync(userName, temporaryPassword);
+        var own = $"Own-{Guid.NewGuid():N}"[..20] + "!A1";
+        var changed = await client.PostAsJsonAsync("/api/auth/password", new { currentPassword = temporaryPassword, newPassword = own });
+        Assert.True(changed.IsSuccessStatusCode, $"password change: {(int)changed.StatusCode} {await changed.Content.ReadAsStringAsync()}");
+        return own;
     }
 }

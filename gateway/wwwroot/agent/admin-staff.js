@@ -166,6 +166,7 @@ async function save(event) {
   form.setAttribute('aria-busy', 'true');
   document.getElementById('status').textContent = t('staff.saving');
   try {
+    showFieldErrors(form, {});
     if (form.accountId.value) await api(`/api/staff/${form.accountId.value}`, { method: 'PUT', body });
     else showSecret((await api('/api/staff', { method: 'POST', body })).temporaryPassword);
     form.reset();
@@ -173,8 +174,13 @@ async function save(event) {
     await load();
   } catch (e) {
     document.getElementById('status').textContent = '';
-    if (e instanceof ApiError && e.status === 400) showFieldErrors(form, e);
-    else document.getElementById('editor-error').textContent = t('common.error');
+    if (e instanceof ApiError && e.status === 400) {
+      showFieldErrors(form, e);
+      form.querySelector('[aria-invalid=true]')?.focus();
+    } else {
+      // E.g. booking could not confirm the departments just now: its words say to save again.
+      document.getElementById('editor-error').textContent = (e instanceof ApiError && e.problem.detail) || t('common.error');
+    }
   } finally {
     submit.disabled = false;
     form.removeAttribute('aria-busy');

@@ -1,7 +1,8 @@
 // Staff list, filter and move the dossiers of their departments; every status change mails the resident.
-import { register, languageSwitch, language, t, pick, locale } from '/shared/i18n.js';
+import { register, languageSwitch, language, t, pick, locale, apply } from '/shared/i18n.js';
 import { api, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
+import { renderList } from '/shared/documents-panel.js';
 
 const STATUSES = ['received', 'in_review', 'needs_information', 'completed', 'rejected'];
 const NAMES = {
@@ -111,6 +112,7 @@ async function show(id) {
   $('d-pdf').href = `/api/forms/dossiers/${id}/pdf`;
   $('d-delivered').textContent = s.pdfDelivered ? t('ds.delivered') : t('ds.pending');
   $('d-signature').textContent = `${t(`ds.sig.${d.signatureKind}`)} – ${d.signatureSummary}`;
+  showConsultation(id, d.sessionId);
   const select = $('c-status');
   select.replaceChildren(...d.nextStatuses.map(n => new Option(name(n), n)));
   $('change').hidden = d.nextStatuses.length === 0;
@@ -127,6 +129,67 @@ async function show(id) {
   $('detail').hidden = false;
   for (const tr of $('list').querySelectorAll('tbody tr')) tr.setAttribute('aria-selected', String(tr.querySelector('button').textContent === s.reference));
   $('d-title').focus?.();
+}
+
+register({
+  de: {
+    'ds.identity': 'Identitätsprüfung in der Beratung', 'ds.docs': 'Dokumente der Beratung',
+    'ds.id.verified': 'Identität bestätigt von {by} am {at}.', 'ds.id.rejected': 'Identität nicht bestätigt ({by}, {at}).',
+    'ds.id.open': 'Eine Prüfung wurde begonnen, aber nicht abgeschlossen.', 'ds.id.none': 'In dieser Beratung wurde die Identität nicht geprüft.',
+    'ds.id.forbidden': 'Nur für die Abteilung der Beratung sichtbar.', 'ds.unavailable': 'Gerade nicht verfügbar – bitte später noch einmal öffnen.', 'ds.someone': 'einer Mitarbeiterin oder einem Mitarbeiter',
+  },
+  en: {
+    'ds.identity': 'Identity check in the consultation', 'ds.docs': "The consultation's documents",
+    'ds.id.verified': 'Identity verified by {by} on {at}.', 'ds.id.rejected': 'Identity not verified ({by}, {at}).',
+    'ds.id.open': 'A check was started but not completed.', 'ds.id.none': 'The identity was not checked in this consultation.',
+    'ds.id.forbidden': "Visible to the consultation's department only.", 'ds.unavailable': 'Not available just now – please open it again later.', 'ds.someone': 'a member of staff',
+  },
+  fr: {
+    'ds.identity': 'Contrôle d’identité pendant l’entretien', 'ds.docs': 'Documents de l’entretien',
+    'ds.id.verified': 'Identité confirmée par {by} le {at}.', 'ds.id.rejected': 'Identité non confirmée ({by}, {at}).',
+    'ds.id.open': 'Un contrôle a été commencé mais pas terminé.', 'ds.id.none': 'L’identité n’a pas été contrôlée pendant cet entretien.',
+    'ds.id.forbidden': 'Visible uniquement pour le service de l’entretien.', 'ds.unavailable': 'Indisponible pour le moment – veuillez rouvrir plus tard.', 'ds.someone': 'un·e collaborateur·rice',
+  },
+  it: {
+    'ds.identity': 'Verifica dell’identità nel colloquio', 'ds.docs': 'Documenti del colloquio',
+    'ds.id.verified': 'Identità confermata da {by} il {at}.', 'ds.id.rejected': 'Identità non confermata ({by}, {at}).',
+    'ds.id.open': 'Una verifica è stata avviata ma non conclusa.', 'ds.id.none': 'In questo colloquio l’identità non è stata verificata.',
+    'ds.id.forbidden': 'Visibile solo al servizio del colloquio.', 'ds.unavailable': 'Al momento non disponibile: riaprite più tardi.', 'ds.someone': 'un collaboratore o una collaboratrice',
+  },
+});
+
+/**
+ * The consultation the dossier came from: its identity check (verified or not, by whom, when) and its documents,
+ * with "open" links for what the clerk's department may see. A dossier without a consultation shows neither.
+ */
+async function showConsultation(dossierId, sessionId) {
+  const box = $('d-consultation');
+  box.hidden = !sessionId;
+  if (!sessionId) return;
+  // Its headings' texts are registered after the page's first translation pass.
+  apply(box);
+  const identity = $('d-identity');
+  const docs = $('d-docs');
+  identity.textContent = t('common.loading');
+  docs.replaceChildren();
+  const [check, documents] = await Promise.allSettled([
+    api(`/api/identity/sessions/${sessionId}/result`),
+    api(`/api/documents/sessions/${sessionId}`),
+  ]);
+  if (selected !== dossierId) return;
+  if (check.status === 'fulfilled') {
+    const r = check.value;
+    identity.textContent = t(`ds.id.${r.status}`, { by: r.decidedBy || t('ds.someone'), at: r.decidedAt ? when(r.decidedAt) : '' });
+    identity.className = r.status === 'verified' ? 'ok' : r.status === 'rejected' ? 'error' : '';
+  } else {
+    identity.textContent = t(check.reason?.status === 403 ? 'ds.id.forbidden' : 'ds.unavailable');
+    identity.className = 'hint';
+  }
+  if (documents.status === 'fulfilled') {
+    renderList(docs, documents.value, { canOpen: true });
+  } else {
+    docs.replaceChildren(Object.assign(document.createElement('li'), { className: 'hint', textContent: t('ds.unavailable') }));
+  }
 }
 
 $('filters').addEventListener('submit', e => { e.preventDefault(); list(); });

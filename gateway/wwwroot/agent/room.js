@@ -119,6 +119,7 @@ register({
 
 const $ = id => document.getElementById(id);
 const status = $('status');
+let ended = false;
 
 function fail(message) {
   status.textContent = '';
@@ -136,11 +137,22 @@ function finish(message) {
   status.after(back);
 }
 
+// What the mounted panels return: their refreshes and streams stop when the consultation ends.
+const mounted = [];
+
+function stopPanels() {
+  for (const panel of mounted.splice(0)) {
+    try { panel.dispose?.(); panel.stop?.(); } catch (e) { console.warn(e); }
+  }
+}
+
 async function mountPanel(id, module, ctx) {
   const container = $(`${id}-body`);
   try {
     const panel = await import(module);
-    await panel.mount(container, ctx);
+    const handle = await panel.mount(container, ctx);
+    if (handle) mounted.push(handle);
+    if (ended) stopPanels();
   } catch (e) {
     console.warn(`${module} not mounted`, e);
     const note = document.createElement('p');
@@ -322,7 +334,10 @@ async function main() {
 
   const stopColleagues = colleagues(details.id);
   room.on('closed', closed => {
+    ended = true;
     stopColleagues();
+    // An ended consultation's page asks nothing more (each ask would be one more read of the case).
+    stopPanels();
     // Not awaited: stopping the connection from inside one of its own handlers would wait for itself.
     controls.call.dispose();
     room.stop();

@@ -294,6 +294,14 @@ export class DraftSync {
   }
 }
 
+// What the resident's page marks as invalid, told on the clerk's (issue 16 item 13).
+register({
+  de: { 'cf.residentInvalid': 'Auf dem Bildschirm der Person als fehlerhaft markiert: {n} (hier ebenfalls markiert).' },
+  en: { 'cf.residentInvalid': "Marked as invalid on the person's screen: {n} (marked here too)." },
+  fr: { 'cf.residentInvalid': 'Signalées comme erronées sur l’écran de la personne : {n} (signalées ici aussi).' },
+  it: { 'cf.residentInvalid': 'Segnalati come errati sullo schermo della persona: {n} (segnalati anche qui).' },
+});
+
 // Concerns without a form (the consultation, the chat and uploads are the whole procedure).
 // Where a code goes in a consultation: the e-mail address the city holds from the booking, not one typed into the form.
 register({
@@ -600,6 +608,7 @@ export function mount(container, ctx) {
       return;
     }
     sync.start();
+    shareInvalid(view, draft.id);
     if (ctx.role === 'clerk') {
       const point = document.createElement('button');
       point.type = 'button';
@@ -626,6 +635,44 @@ export function mount(container, ctx) {
     text();
     document.addEventListener('languagechange', text);
     notices.replaceChildren(note);
+  }
+
+  /**
+   * The resident's page tells the clerk's which fields it marks invalid (whenever that changes, and when the clerk's
+   * page asks, e.g. after a reload); the clerk's page shows the same fields as invalid and says how many there are.
+   */
+  function shareInvalid(view, draftId) {
+    const relay = ctx.relay;
+    if (!relay) return;
+    if (ctx.role === 'resident') {
+      let sent = null;
+      const send = force => {
+        const fields = view.shownInvalid();
+        const key = fields.join('|');
+        if (!force && key === sent) return;
+        sent = key;
+        relay.send('form.invalid', { draftId, fields }).catch?.(() => {});
+      };
+      form.addEventListener('fv-validated', () => send(false));
+      relay.on('form.invalid.ask', p => { if (p?.draftId === draftId) send(true); });
+      send(true);
+    } else {
+      const note = document.createElement('p');
+      note.className = 'cf-resident-invalid error';
+      note.setAttribute('role', 'status');
+      note.hidden = true;
+      container.querySelector('.cf-bar').after(note);
+      let count = 0;
+      const show = () => { note.hidden = count === 0; note.textContent = count ? t('cf.residentInvalid', { n: count }) : ''; };
+      relay.on('form.invalid', p => {
+        if (p?.draftId !== draftId) return;
+        view.showInvalidFrom(p.fields || []);
+        count = (p.fields || []).length;
+        show();
+      });
+      document.addEventListener('languagechange', show);
+      relay.send('form.invalid.ask', { draftId }).catch?.(() => {});
+    }
   }
 
   // Only a concern with a form definition offers one; the others say what happens instead of promising a form.

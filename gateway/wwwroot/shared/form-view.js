@@ -40,6 +40,9 @@ function lock(input, on) {
 export function renderForm(container, definition, { onInput = () => {}, onFocus = () => {}, onBlur = () => {}, readOnly = false } = {}) {
   const values = {};
   const touched = new Set();
+  // Fields the other party's page shows as invalid (co-filling): shown here too, whoever typed them.
+  let remoteInvalid = new Set();
+  let shownInvalid = [];
   const inputs = new Map();   // field id → input element
   const wrappers = new Map(); // field, group or section id → element shown or hidden
   let showAll = false;
@@ -143,8 +146,10 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
     }
     const errors = validate(definition, values, { today: today(), lang: lang() });
     const byField = new Map(errors.map(e => [e.field, e]));
+    const invalidNow = [];
     for (const [field, { input }] of inputs) {
-      const error = (showAll || touched.has(field)) ? byField.get(field) : null;
+      const error = (showAll || touched.has(field) || remoteInvalid.has(field)) ? byField.get(field) : null;
+      if (error) invalidNow.push(field);
       const box = document.getElementById(idFor(field) + '-error');
       box.hidden = !error;
       box.textContent = error ? error.message : '';
@@ -153,6 +158,7 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
       if (error) described.push(idFor(field) + '-error');
       if (described.length) input.setAttribute('aria-describedby', described.join(' ')); else input.removeAttribute('aria-describedby');
     }
+    shownInvalid = invalidNow;
     container.dispatchEvent(new CustomEvent('fv-validated', { detail: errors }));
     return errors;
   }
@@ -171,6 +177,10 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
     /** Shows every error (e.g. before signing); returns the errors. */
     validateAll() { showAll = true; return refresh(); },
     errors: () => validate(definition, values, { today: today(), lang: lang() }),
+    /** The fields this page shows as invalid right now (touched, or all after validateAll). */
+    shownInvalid: () => [...shownInvalid],
+    /** Shows the errors of the fields the other party's page shows as invalid (the messages are this page's own). */
+    showInvalidFrom(fields) { remoteInvalid = new Set(fields); refresh(); },
     /** Marks a field the other party is editing (who: 'clerk' | 'resident'), or clears it. */
     markRemote(field, who) {
       for (const [f, { input }] of inputs) {

@@ -67,7 +67,8 @@ export const hasRole = (staff, ...roles) => staff && roles.some(r => staff.roles
 /** Sends a signed-out visitor to the sign-in page, remembering where they wanted to go. */
 export async function requireStaff() {
   const staff = await me();
-  if (!staff) {
+  // A password an admin set is changed on the start page before any other page opens.
+  if (!staff || staff.mustChangePassword) {
     location.href = `/agent/?next=${encodeURIComponent(location.pathname + location.search)}`;
     throw new Error('not signed in');
   }

@@ -71,7 +71,7 @@ public static class DossiersApi
         if (!http.User.CanActFor(dossier.DepartmentKey)) return TypedResults.Forbid();
         return TypedResults.Ok(new DossierDetail(DossierViews.Summary(dossier, catalog), dossier.Email, dossier.Language, dossier.SignatureKind,
             dossier.SignatureSummary, dossier.ContentSha256, Answers(dossier, catalog, Language.Of(http.Request)), DossierViews.History(dossier, withStaff: true),
-            DossierStatus.NextOf(dossier.Status)));
+            DossierStatus.NextOf(dossier.Status), dossier.SessionId));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ForbidHttpResult>> Pdf(Guid id, HttpContext http, FormDb db)

@@ -16,9 +16,10 @@ public sealed record DossierSummary(
     Guid Id, string Reference, string DefinitionId, LocalizedText? Title, string ConcernKey, string DepartmentKey, string ApplicantName,
     string Status, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, bool PdfDelivered);
 
+/// <summary><see cref="SessionId"/>: the consultation the dossier came from (its identity check and documents), if any.</summary>
 public sealed record DossierDetail(
     DossierSummary Dossier, string Email, string Language, string SignatureKind, string SignatureSummary, string ContentSha256,
-    IReadOnlyList<AnswerView> Answers, IReadOnlyList<HistoryView> History, IReadOnlyList<string> NextStatuses);
+    IReadOnlyList<AnswerView> Answers, IReadOnlyList<HistoryView> History, IReadOnlyList<string> NextStatuses, Guid? SessionId = null);
 
 internal static class DossierViews
 {

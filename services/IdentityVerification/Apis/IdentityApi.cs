@@ -9,6 +9,7 @@ public static class IdentityApi
         api.MapVerificationApi();
         api.MapTanApi();
         api.MapConsultationIdentityApi();
+        api.MapSessionIdentityApi();
         return app;
     }
 }

@@ -48,7 +48,12 @@ public static class TestDesks
         Assert.True(created.Ok, $"staff account: {created.Status} {await created.TextAsync()}");
         using var account = JsonDocument.Parse(await created.TextAsync());
         var id = account.RootElement.GetProperty("account").GetProperty("id").GetGuid();
-        var password = account.RootElement.GetProperty("temporaryPassword").GetString()!;
+        var temporary = account.RootElement.GetProperty("temporaryPassword").GetString()!;
+        // As a new colleague would: signs in with the temporary password and chooses her own; then the admin again.
+        var password = $"Desk-{Guid.NewGuid():N}"[..20] + "!A1";
+        await OkAsync(api.PostAsync("/api/auth/login", new() { DataObject = new { userName, password = temporary } }));
+        await OkAsync(api.PostAsync("/api/auth/password", new() { DataObject = new { currentPassword = temporary, newPassword = password } }));
+        await OkAsync(api.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = AdminPassword } }));
         // Booking learns from the account (StaffAccountChanged) that she serves the concern: free slots and the queue's
         // estimate count her. Nobody enters it a second time.
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -68,7 +68,7 @@ public sealed class StaffPagesTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(page, "staff-admin-desktop");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Protokoll" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "changed staff" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Konto von Mitarbeitenden – geändert" }).First).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "staff-audit-desktop");
     }

@@ -1,0 +1,251 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Staff;
+
+/// <summary>Issue 16 item 13: the back office as supervisors, admins and clerks walk it.</summary>
+public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
+{
+    private const string Password = "Schalter-2026!";
+
+    [Fact]
+    public async Task A_supervisor_finds_one_dossiers_entries_by_id_and_person_reads_them_in_words_and_pages_back()
+    {
+        var dossier = Guid.NewGuid();
+        await using var clerk = await browser.NewPartyAsync();
+        await SignInAsync(clerk, "clerk.residents");
+        await clerk.APIRequest.GetAsync($"/api/forms/dossiers/{dossier}");
+        // More changes than one page of the log holds (every change is an entry of its own).
+        for (var i = 0; i < 101; i++)
+            await clerk.APIRequest.PostAsync($"/api/forms/dossiers/{dossier}/status", new() { DataObject = new { status = "in_review" } });
+
+        await using var supervisor = await browser.NewPartyAsync();
+        await SignInAsync(supervisor, "supervisor");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await (await supervisor.APIRequest.GetAsync($"/api/audit?case={dossier}&take=500")).JsonAsync())!.Value.GetArrayLength() < 102)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The audit entries were not written within 30 s.");
+            await Task.Delay(250);
+        }
+
+        var page = await supervisor.NewPageAsync();
+        await page.GotoAsync("/agent/audit.html");
+        await Assertions.Expect(page.Locator("#count")).Not.ToBeEmptyAsync();
+        await page.GetByLabel("Dossier- oder Beratungs-ID").FillAsync("F-2026-0001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Dossier- oder Beratungs-ID")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#case-error")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Dossier- oder Beratungs-ID").FillAsync(dossier.ToString());
+        await page.GetByLabel("Person (Name oder Teil davon)").FillAsync("rita");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
+        var rows = page.Locator("#entries tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(100);
+        await Assertions.Expect(page.Locator("#count")).ToHaveTextAsync("Angezeigte Einträge: 100 – es gibt ältere");
+        await Assertions.Expect(rows.First.GetByRole(AriaRole.Cell, new() { Name = "Dossier – geändert" })).ToBeVisibleAsync();
+        await Assertions.Expect(rows.First.GetByRole(AriaRole.Cell, new() { Name = "Rita Residents" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Dossier- oder Beratungs-ID")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "backoffice-01-audit-filtered-desktop");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ältere Einträge laden" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(102);
+        await Assertions.Expect(rows.Last.GetByRole(AriaRole.Cell, new() { Name = "Dossier – angesehen" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ältere Einträge laden" })).ToBeHiddenAsync();
+        Assert.DoesNotContain("viewed forms", await page.Locator("#entries").InnerTextAsync());
+
+        // Only what was viewed; then in English.
+        await page.GetByLabel("Art").SelectOptionAsync("viewed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await page.Locator("#lang").SelectOptionAsync("en");
+        await Assertions.Expect(rows.First.GetByRole(AriaRole.Cell, new() { Name = "Dossier – viewed" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Dossier or consultation ID")).ToHaveValueAsync(dossier.ToString());
+        await page.SetViewportSizeAsync(Browser.Phone.Width, Browser.Phone.Height);
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "backoffice-02-audit-viewed-english-phone");
+    }
+
+    [Fact]
+    public async Task An_admin_is_told_of_a_misspelt_department_and_the_new_colleague_chooses_a_password_before_anything_else()
+    {
+        await using var adminParty = await browser.NewPartyAsync();
+        var admin = await adminParty.NewPageAsync();
+        await admin.GotoAsync("/agent/");
+        await admin.GetByLabel("Benutzername").FillAsync("admin");
+        await admin.GetByLabel("Passwort", new() { Exact = true }).FillAsync(Password);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Mitarbeitende verwalten" }).ClickAsync();
+
+        var userName = $"neu.{Guid.NewGuid():N}"[..16];
+        await admin.GetByLabel("Benutzername").FillAsync(userName);
+        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Nina Neu");
+        await admin.GetByLabel("Sachbearbeitung").CheckAsync();
+        var departments = admin.GetByLabel("Abteilungen (Kürzel, durch Komma getrennt)");
+        await departments.FillAsync("residents-ofice");
+        await admin.GetByLabel("Themen (Anliegen-Kürzel, durch Komma getrennt)").FillAsync("move, dog-registraton");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Assertions.Expect(departments).ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = 30_000 });
+        await Assertions.Expect(admin.Locator("#f-departments-error")).ToContainTextAsync("residents-ofice");
+        await Assertions.Expect(admin.Locator("#f-skills-error")).ToContainTextAsync("dog-registraton");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Cell, new() { Name = userName })).ToHaveCountAsync(0);
+        await Browser.AssertAccessibleAsync(admin);
+        await Browser.ScreenshotAsync(admin, "backoffice-03-account-misspelt-department-desktop");
+
+        await departments.FillAsync("residents-office");
+        await admin.GetByLabel("Themen (Anliegen-Kürzel, durch Komma getrennt)").FillAsync("move, dog-registration");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#secret-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Tmp-"), new() { Timeout = 30_000 });
+        var temporary = (await admin.Locator("#secret-value").TextContentAsync())!;
+
+        // The colleague, on a phone, follows a link to the queue: first the password of her own.
+        await using var colleague = await browser.NewPartyAsync(Browser.Phone);
+        var page = await colleague.NewPageAsync();
+        await page.GotoAsync("/agent/queue.html");
+        await page.GetByLabel("Benutzername").FillAsync(userName);
+        await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync(temporary);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Eigenes Passwort wählen", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Bisheriges Passwort")).ToBeFocusedAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "backoffice-04-forced-password-phone");
+        // Another page sends her back here; the services answer nothing meanwhile.
+        await page.GotoAsync("/agent/dossiers.html");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Eigenes Passwort wählen", Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal(403, (await colleague.APIRequest.GetAsync("/api/forms/dossiers")).Status);
+
+        await page.GetByLabel("Bisheriges Passwort").FillAsync(temporary);
+        await page.GetByLabel("Neues Passwort", new() { Exact = true }).FillAsync("kurz");
+        await page.GetByLabel("Neues Passwort wiederholen").FillAsync("kurz");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passwort ändern" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#newPassword-error")).ToContainTextAsync("Mindestens 12 Zeichen.");
+        await Assertions.Expect(page.GetByLabel("Neues Passwort", new() { Exact = true })).ToBeFocusedAsync();
+        await Browser.ScreenshotAsync(page, "backoffice-05-forced-password-too-short-phone");
+
+        var own = "Nina-Eigenes-2026!";
+        await page.GetByLabel("Neues Passwort", new() { Exact = true }).FillAsync(own);
+        await page.GetByLabel("Neues Passwort wiederholen").FillAsync(own);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passwort ändern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dossiers", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        Assert.Equal(200, (await colleague.APIRequest.GetAsync("/api/forms/dossiers")).Status);
+
+        // Later she changes it herself on the overview; the old one no longer signs in.
+        await page.GotoAsync("/agent/");
+        await page.GetByLabel("Bisheriges Passwort").FillAsync(own);
+        await page.GetByLabel("Neues Passwort", new() { Exact = true }).FillAsync("Nina-Neuer-2026!#");
+        await page.GetByLabel("Neues Passwort wiederholen").FillAsync("Nina-Neuer-2026!#");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passwort ändern" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#password-status")).ToHaveTextAsync("Ihr Passwort ist geändert. Anmeldungen dieses Kontos auf anderen Geräten sind beendet.");
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "backoffice-06-own-password-changed-phone");
+        await using var other = await browser.NewPartyAsync();
+        Assert.Equal(401, (await other.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName, password = own } })).Status);
+    }
+
+    private static readonly byte[] Pdf =
+        "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n"u8.ToArray();
+
+    private const string GermanIdCard = "IDD<<LZ6311T475<<<<<<<<<<<<<<<\n8308126F3108011D<<<<<<<<<<<<<6\nMUSTERMANN<<ERIKA<<<<<<<<<<<<<";
+
+    [Fact]
+    public async Task The_clerk_sees_the_residents_invalid_fields_and_the_dossier_shows_the_id_check_and_the_consultations_documents()
+    {
+        await using var consultation = await Forms.ConsultationForm.OpenAsync(browser);
+        var (resident, clerk) = (consultation.Resident, consultation.Clerk);
+
+        // The resident mistypes the postcode and moves on: her page marks it, and so does the clerk's.
+        var zip = "newAddress.swissZipCode";
+        await Forms.FormPage.Field(resident, zip).FillAsync("84");
+        await Forms.FormPage.Field(resident, "newAddress.town").FocusAsync();
+        await Assertions.Expect(Forms.FormPage.Field(resident, zip)).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(Forms.FormPage.Field(clerk, zip)).ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = 5000 });
+        await Assertions.Expect(clerk.Locator("#f-newAddress-swissZipCode-error")).ToHaveTextAsync("Bitte eine vierstellige Schweizer Postleitzahl angeben.");
+        await Assertions.Expect(clerk.Locator(".cf-resident-invalid")).ToHaveTextAsync("Auf dem Bildschirm der Person als fehlerhaft markiert: 1 (hier ebenfalls markiert).");
+        // Fields the resident has not reached yet are not marked on either side.
+        await Assertions.Expect(Forms.FormPage.Field(clerk, "landlord")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Browser.AssertAccessibleAsync(clerk);
+        await Browser.ScreenshotAsync(clerk, "backoffice-07-clerk-sees-residents-invalid-field-desktop");
+        await Browser.ScreenshotAsync(resident, "backoffice-08-resident-invalid-field-phone");
+
+        // She corrects it: both pages clear it; the town she passed through without filling in is marked on both now.
+        await Forms.FormPage.Field(resident, zip).FillAsync("8400");
+        await Assertions.Expect(Forms.FormPage.Field(clerk, zip)).Not.ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = 5000 });
+        await Assertions.Expect(Forms.FormPage.Field(resident, "newAddress.town")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(Forms.FormPage.Field(clerk, "newAddress.town")).ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = 5000 });
+
+        // The clerk checks her identity (through the identity service, as the panel does) and she hands in a document.
+        var roomId = await clerk.EvaluateAsync<string>("() => window.consultation.roomId");
+        var api = consultation.ClerkParty.APIRequest;
+        var started = await api.PostAsync("/api/identity/verifications", new() { DataObject = new { sessionId = roomId } });
+        Assert.True(started.Ok, await started.TextAsync());
+        var check = (await started.JsonAsync())!.Value;
+        var checkId = check.GetProperty("id").GetString();
+        Assert.True((await api.PutAsync($"/api/identity/verifications/{checkId}/mrz", new() { DataObject = new { mrz = GermanIdCard } })).Ok);
+        var decided = await api.PostAsync($"/api/identity/verifications/{checkId}/decision", new()
+        {
+            DataObject = new
+            {
+                decision = "verified",
+                // The test's specimen card bears another name than the ticket: the clerk says why she verifies anyway.
+                reason = "Ausweis geprüft; gebucht unter dem Rufnamen.",
+                confirmedFeatures = check.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("key").GetString()).ToArray(),
+                questionsAsked = check.GetProperty("questions").EnumerateArray().Take(2).Select(q => q.GetProperty("key").GetString()).ToArray(),
+            },
+        });
+        Assert.True(decided.Ok, await decided.TextAsync());
+        await resident.Locator("#documents-panel input[type=file]").SetInputFilesAsync(new FilePayload { Name = "Mietvertrag.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await resident.Locator("#documents-panel button[type=submit]").ClickAsync();
+        await Assertions.Expect(resident.Locator("#documents-panel .doc-item", new() { HasText = "Mietvertrag.pdf" })).ToBeVisibleAsync(new() { Timeout = 30000 });
+
+        // She signs; the clerk ends the consultation, and the ended page asks nothing more.
+        await Forms.FormPage.FillRegistrationAsync(resident, Mailbox.UniqueAddress());
+        // Everything in order on her page: nothing is marked on the clerk's.
+        await Assertions.Expect(clerk.Locator(".cf-resident-invalid")).ToBeHiddenAsync(new() { Timeout = 5000 });
+        await Assertions.Expect(Forms.FormPage.Field(clerk, "newAddress.town")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Forms.FormPage.SignAsync(resident);
+        await resident.Locator(".cf-sign button", new() { HasText = "Unterschreiben und einreichen" }).ClickAsync();
+        var done = resident.Locator(".cf-done");
+        await Assertions.Expect(done).ToContainTextAsync(new System.Text.RegularExpressions.Regex("F-[0-9]{4}-[A-Z2-9]{6}"), new() { Timeout = 30_000 });
+        var reference = System.Text.RegularExpressions.Regex.Match((await done.TextContentAsync())!, "F-[0-9]{4}-[A-Z2-9]{6}").Value;
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Beratung beenden" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("#status")).ToHaveTextAsync("Die Beratung ist beendet.", new() { Timeout = 10_000 });
+        var asked = new List<string>();
+        clerk.Request += (_, request) => { if (request.Url.Contains("/api/documents/") || request.Url.Contains("/api/sessions/rooms/") || request.Url.Contains("/api/forms/")) asked.Add(request.Url); };
+        await clerk.WaitForTimeoutAsync(12_000);
+        Assert.Empty(asked);
+
+        // The dossier shows who verified her identity and when, and the consultation's documents to open.
+        await clerk.GotoAsync("/agent/dossiers.html");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = reference }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("#d-identity")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Identität bestätigt von Rita Residents am \\d"), new() { Timeout = 10_000 });
+        var open = clerk.Locator("#d-docs .doc-item", new() { HasText = "Mietvertrag.pdf" }).GetByRole(AriaRole.Link, new() { Name = "Öffnen: Mietvertrag.pdf" });
+        for (var i = 0; i < 20 && await open.CountAsync() == 0; i++)
+        {
+            // The virus scan may still be running: the dossier is opened again, as a clerk would.
+            await clerk.WaitForTimeoutAsync(1000);
+            await clerk.GetByRole(AriaRole.Button, new() { Name = reference }).ClickAsync();
+        }
+        await Assertions.Expect(open).ToHaveAttributeAsync("target", "_blank");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Identitätsprüfung in der Beratung" })).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.List, new() { Name = "Dokumente der Beratung" })).ToBeVisibleAsync();
+        var file = await consultation.ClerkParty.APIRequest.GetAsync((await open.GetAttributeAsync("href"))!);
+        Assert.Equal(200, file.Status);
+        Assert.Equal("application/pdf", file.Headers["content-type"]);
+        Assert.StartsWith("inline", file.Headers["content-disposition"]);
+        await Browser.AssertAccessibleAsync(clerk);
+        await Browser.ScreenshotAsync(clerk, "backoffice-09-dossier-identity-and-documents-desktop");
+
+        // A clerk of another department sees neither.
+        await using var tax = await browser.NewPartyAsync();
+        await SignInAsync(tax, "clerk.tax");
+        Assert.Equal(403, (await tax.APIRequest.GetAsync($"/api/identity/sessions/{roomId}/result")).Status);
+        Assert.Empty((await (await tax.APIRequest.GetAsync($"/api/documents/sessions/{roomId}")).JsonAsync())!.Value.EnumerateArray());
+    }
+
+    internal static async Task SignInAsync(IBrowserContext party, string userName, string password = Password)
+    {
+        var response = await party.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName, password } });
+        Assert.True(response.Ok, $"sign-in of {userName}: {response.Status} {await response.TextAsync()}");
+    }
+}

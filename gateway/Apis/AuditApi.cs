@@ -33,24 +33,25 @@ public static class AuditApi
         Guid? staffId, string? path, string? from, string? to, string? person, string? @case, string? subject, string? action,
         long? before, int take = 200)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var zone = CityZone(configuration);
         var start = Day(from, "from", zone, errors);
         var end = Day(to, "to", zone, errors)?.AddDays(1);
-        if (start is not null && end is not null && end <= start) errors["to"] = ["Das Ende liegt vor dem Anfang. / The end is before the start."];
+        if (start is not null && end is not null && end <= start) errors["to"] = Reasons.ToBeforeFrom;
         Guid? caseId = null;
         if (!string.IsNullOrWhiteSpace(@case))
         {
             if (Guid.TryParse(@case.Trim(), out var parsed)) caseId = parsed;
-            else errors["case"] = ["Eine ID wie 0193c5d2-…-…, aus der Adresse des Dossiers oder der Beratung. / An id like 0193c5d2-… from the dossier's or consultation's address."];
+            else errors["case"] = Reasons.NotAnId;
         }
         string[]? prefixes = null;
         if (!string.IsNullOrWhiteSpace(subject) && (prefixes = AuditSubjects.PrefixesOf(subject)) is null)
-            errors["subject"] = [$"Erlaubt / allowed: {string.Join(", ", AuditSubjects.All.Select(s => s.Key))}"];
+            errors["subject"] = new Reason("audit-subject", $"Allowed: {string.Join(", ", AuditSubjects.All.Select(s => s.Key))}")
+                .With("allowed", string.Join(", ", AuditSubjects.All.Select(s => s.Key)));
         if (!string.IsNullOrWhiteSpace(action) && !AuditSubjects.Verbs.Contains(action))
-            errors["action"] = [$"Erlaubt / allowed: {string.Join(", ", AuditSubjects.Verbs)}"];
-        if (person is { Length: > 200 }) errors["person"] = ["Höchstens 200 Zeichen. / At most 200 characters."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+            errors["action"] = new Reason("audit-action", $"Allowed: {string.Join(", ", AuditSubjects.Verbs)}").With("allowed", string.Join(", ", AuditSubjects.Verbs));
+        if (person is { Length: > 200 }) errors["person"] = Reasons.TooLong(200);
+        if (errors.Count > 0) return Problems.Fields(errors);
 
         var query = db.AuditLog.AsNoTracking();
         if (!user.IsInRole(StaffRoles.Admin))
@@ -90,12 +91,12 @@ public static class AuditApi
         TimeZoneInfo.TryFindSystemTimeZoneById(configuration["City:TimeZone"] ?? "Europe/Zurich", out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>The start of a day (yyyy-MM-dd) in the city's time zone, as an instant.</summary>
-    private static DateTimeOffset? Day(string? value, string field, TimeZoneInfo zone, Dictionary<string, string[]> errors)
+    private static DateTimeOffset? Day(string? value, string field, TimeZoneInfo zone, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", out var day))
         {
-            errors[field] = ["Ein Datum wie 2026-03-30. / A date like 2026-03-30."];
+            errors[field] = Reasons.DateFormat("2026-03-30");
             return null;
         }
         var local = day.ToDateTime(TimeOnly.MinValue);

@@ -125,24 +125,28 @@ public static class StaffApi
             return (null, Problems.Status(StatusCodes.Status503ServiceUnavailable, "Catalogue unavailable",
                 "Die Abteilungen und Anliegen können gerade nicht geprüft werden; bitte gleich noch einmal speichern. / Departments and concerns cannot be checked just now; please save again in a moment."));
         }
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var unknownDepartments = departments.Where(d => !known.Departments.ContainsKey(d)).Distinct().ToList();
         if (unknownDepartments.Count > 0)
         {
-            errors["departments"] = [$"Unbekannte Abteilung / unknown department: {string.Join(", ", unknownDepartments)}. "
-                + $"Bekannt / known: {string.Join(", ", known.Departments.Keys.Order())}"];
+            var names = string.Join(", ", unknownDepartments);
+            var offered = string.Join(", ", known.Departments.Keys.Order());
+            errors["departments"] = new Reason("unknown-department", $"Unknown department: {names}. Known: {offered}")
+                .With("departments", names).With("known", offered);
         }
         var unknownSkills = skills.Where(s => known.DepartmentOf(s) is null).Distinct().ToList();
         var foreign = skills.Where(s => known.DepartmentOf(s) is { } d && !departments.Contains(d)).Distinct().ToList();
-        var messages = new List<string>();
-        if (unknownSkills.Count > 0) messages.Add($"Unbekanntes Anliegen / unknown concern: {string.Join(", ", unknownSkills)}.");
-        if (foreign.Count > 0)
+        if (unknownSkills.Count > 0)
         {
-            messages.Add($"Nicht aus den Abteilungen des Kontos / not of the account's departments: "
-                + string.Join(", ", foreign.Select(s => $"{s} ({known.DepartmentOf(s)})")) + ".");
+            var names = string.Join(", ", unknownSkills);
+            errors["skills"] = new Reason("unknown-concern", $"Unknown concern: {names}.").With("concerns", names);
         }
-        if (messages.Count > 0) errors["skills"] = [string.Join(" ", messages)];
-        return (errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null, null);
+        else if (foreign.Count > 0)
+        {
+            var names = string.Join(", ", foreign.Select(s => $"{s} ({known.DepartmentOf(s)})"));
+            errors["skills"] = new Reason("foreign-concern", $"Not of the account's departments: {names}.").With("concerns", names);
+        }
+        return (errors.Count > 0 ? Problems.Fields(errors) : null, null);
     }
 
     private static ValidationProblem? Validate(StaffAccountRequest request, bool requireUserName)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Slots;
 
@@ -23,7 +24,7 @@ public sealed class SlotService(BookingDb db, TimeProvider time, IConfiguration 
 
     public TimeZoneInfo TimeZoneOf(Department department)
     {
-        var id = string.IsNullOrWhiteSpace(department.TimeZone) ? configuration["City:TimeZone"] ?? "Europe/Zurich" : department.TimeZone;
+        var id = string.IsNullOrWhiteSpace(department.TimeZone) ? CityClock.ZoneId(configuration) : department.TimeZone;
         return TimeZoneInfo.FindSystemTimeZoneById(id);
     }
 

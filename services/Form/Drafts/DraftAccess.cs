@@ -2,6 +2,7 @@ using Municipal.Form.Clients;
 using Municipal.Form.Model;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Drafts;
 

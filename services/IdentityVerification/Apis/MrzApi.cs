@@ -1,4 +1,5 @@
 using Municipal.IdentityVerification.Mrz;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.IdentityVerification.Apis;
 
@@ -13,9 +14,9 @@ public static class MrzApi
     public sealed record MrzRequest(string? Mrz);
 
     /// <summary>Parses and checks an MRZ typed or corrected by a clerk; nothing is stored.</summary>
-    public static Results<Ok<MrzDocument>, ValidationProblem> CheckMrz(MrzRequest request, CityCalendar calendar)
+    public static Results<Ok<MrzDocument>, ValidationProblem> CheckMrz(MrzRequest request, CityClock calendar)
     {
-        var result = MrzParser.Parse(request.Mrz, calendar.Today());
+        var result = MrzParser.Parse(request.Mrz, calendar.Today);
         return result.Document is { } document
             ? TypedResults.Ok(document)
             : TypedResults.ValidationProblem(MrzErrors(result));

@@ -1,6 +1,7 @@
 // Concern → free slot → name and e-mail → confirmation. The slot picker is shared with the manage page.
 import { register, apply, languageSwitch, language, t, pick as localized, locale, city, languageNames } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
+import { cityTimeZone, formatDay, formatTime, formatWhen } from '/shared/dates.js';
 
 register({
   de: {
@@ -120,9 +121,7 @@ register({
 });
 
 
-export const formatWhen = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
-const formatDay = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(new Date(iso));
-const formatTime = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+export { formatWhen };
 const isoDate = d => d.toISOString().slice(0, 10);
 
 /**
@@ -241,7 +240,7 @@ async function bookPage() {
   form.language.value = language();
   let concern = null;
   let chosen = null;
-  let timeZone = 'Europe/Zurich';
+  let timeZone = cityTimeZone();
 
   if (!concernKey) {
     // Reached without a concern (a bookmark, a shortened link): offer the concerns instead of failing.

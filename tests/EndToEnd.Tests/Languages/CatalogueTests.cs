@@ -18,7 +18,7 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
     private static readonly string[] EasyGermanRequired =
     [
         "shared/i18n.js", "citizen/home.js", "citizen/book.js", "citizen/manage.js", "citizen/queue.js", "citizen/room.js",
-        "shared/rtc.js", "shared/signaling.js",
+        "shared/rtc.js", "shared/signaling.js", "shared/slot-picker.js",
     ];
 
     private static string WebRoot => Path.Combine(TestEnvironment.RepositoryRoot, "gateway", "wwwroot");

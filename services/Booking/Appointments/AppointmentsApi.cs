@@ -92,9 +92,8 @@ public static class AppointmentsApi
         }
         metrics.Booked(appointment);
 
-        var publicBase = (configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
         return TypedResults.Created("/api/booking/appointments/mine",
-            new BookedDto(ToDto(appointment, calendar, now), manageToken, $"{publicBase}/manage.html#t={manageToken}", manageExpires));
+            new BookedDto(ToDto(appointment, calendar, now), manageToken, PublicLinks.To(configuration, $"/manage.html#t={manageToken}"), manageExpires));
     }
 
     public static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> GetMine(

@@ -149,7 +149,7 @@ public static class AppointmentsApi
 
         // A fresh join token goes with the new time (the old mail's link must not open the new room early).
         var joinToken = CapabilityToken.Create();
-        var manageToken = http.Headers[ResidentTokens.Header].ToString();
+        var manageToken = http.Headers[CapabilityToken.Header].ToString();
         appointment.StartAt = start;
         appointment.EndAt = start + calendar.Concern.Duration;
         appointment.BlockedUntil = appointment.EndAt + calendar.Concern.Buffer;

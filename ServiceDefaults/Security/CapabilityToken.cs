@@ -10,6 +10,9 @@ namespace Municipal.ServiceDefaults.Security;
 /// </summary>
 public static class CapabilityToken
 {
+    /// <summary>The header a page sends the resident's token in (never the URL, which ends up in logs and history).</summary>
+    public const string Header = "X-Resident-Token";
+
     public static string Create() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string token) =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Municipal.Contracts.Sessions;
+using Municipal.ServiceDefaults.Security;
 
 namespace Municipal.ServiceDefaults.Sessions;
 
@@ -16,7 +17,6 @@ public sealed class SessionsClient(HttpClient http)
     /// <summary>The named client (the AppHost's resource name); tests give it a stand-in handler.</summary>
     public const string Name = "sessions";
 
-    public const string ResidentTokenHeader = "X-Resident-Token";
 
     /// <summary>
     /// The room a resident's token opens, whatever its status (<see cref="RoomView.IsOpen"/> tells whether it may
@@ -25,7 +25,7 @@ public sealed class SessionsClient(HttpClient http)
     public async Task<RoomView?> CurrentAsync(string residentToken, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/sessions/rooms/current");
-        request.Headers.Add(ResidentTokenHeader, residentToken);
+        request.Headers.Add(CapabilityToken.Header, residentToken);
         var lookup = await SendAsync(request, ct);
         return lookup.Room;
     }

@@ -6,7 +6,8 @@ namespace Municipal.Gateway.Apis;
 /// <summary>
 /// What the pages need to know about the city before they show a word: the languages it offers
 /// (<c>City:Languages</c>, comma-separated, all five by default) and its default (<c>City:DefaultLanguage</c>, German
-/// by default), used when neither the resident's choice nor the browser's languages decide.
+/// by default), used when neither the resident's choice nor the browser's languages decide; and its time zone
+/// (<c>City:TimeZone</c>), in which every page shows dates and times.
 /// </summary>
 public static class CityApi
 {

@@ -2,8 +2,8 @@ using Municipal.ServiceDefaults;
 
 namespace Municipal.Gateway.Apis;
 
-/// <summary>The city's languages, as the pages read them from <c>/api/city</c>.</summary>
-public sealed record CitySettings(string DefaultLanguage, IReadOnlyList<string> Languages)
+/// <summary>The city's languages and time zone, as the pages read them from <c>/api/city</c>.</summary>
+public sealed record CitySettings(string DefaultLanguage, IReadOnlyList<string> Languages, string TimeZone)
 {
     public static CitySettings From(IConfiguration configuration)
     {
@@ -15,6 +15,7 @@ public sealed record CitySettings(string DefaultLanguage, IReadOnlyList<string> 
         var offered = configured.Count > 0 ? configured : [.. Municipal.ServiceDefaults.Languages.All];
         var wanted = configuration["City:DefaultLanguage"];
         var defaultLanguage = wanted is not null && offered.Contains(wanted) ? wanted : offered[0];
-        return new CitySettings(defaultLanguage, offered);
+        // The zone the services count in (CityClock), so the pages show times as the counter's hours and mails do.
+        return new CitySettings(defaultLanguage, offered, CityClock.ZoneId(configuration));
     }
 }

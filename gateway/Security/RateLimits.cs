@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Municipal.Gateway.Staff;
+using Municipal.ServiceDefaults.Security;
 
 namespace Municipal.Gateway;
 
@@ -77,7 +78,7 @@ public static class RateLimits
                 }),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
-                    if (Exempt(context) || context.Request.Headers["X-Resident-Token"].FirstOrDefault() is not { Length: > 0 } token)
+                    if (Exempt(context) || context.Request.Headers[CapabilityToken.Header].FirstOrDefault() is not { Length: > 0 } token)
                         return RateLimitPartition.GetNoLimiter("no-token");
                     var sensitive = IsSensitive(context);
                     // The partition key is a hash, so tokens are not kept in memory in the clear.

@@ -38,7 +38,6 @@ internal static class Extensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         builder.Services.AddMemoryCache();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<CityClock>();
         builder.Services.AddSingleton(_ => new FormCatalog());
         builder.Services.AddSingleton<DraftEvents>();
         builder.Services.AddSingleton<PdfPrinter>();

@@ -26,7 +26,6 @@ internal static class Extensions
 
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<CityCalendar>();
         builder.Services.AddSingleton<KeyedHasher>();
         builder.Services.AddSingleton<StillPolicy>();
         builder.Services.AddSingleton<MrzOcr>();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.DocumentIntake.Residents;
 using Municipal.ServiceDefaults.Sessions;
 using Municipal.Testing;
+using Municipal.ServiceDefaults.Security;
 
 namespace Municipal.DocumentIntake.Tests;
 
@@ -63,7 +64,7 @@ public class DocumentFactory : ServiceFactory<Program>
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var token = request.Headers.TryGetValues(ResidentContextResolver.Header, out var values) ? values.Single() : "";
+            var token = request.Headers.TryGetValues(CapabilityToken.Header, out var values) ? values.Single() : "";
             lock (known)
             {
                 return Task.FromResult(known.TryGetValue(token, out var body)

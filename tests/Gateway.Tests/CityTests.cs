@@ -35,8 +35,17 @@ public sealed class CityTests(CityTests.TicinoGatewayFactory gateway) : IClassFi
         var city = CitySettings.From(new ConfigurationBuilder().Build());
         Assert.Equal("de", city.DefaultLanguage);
         Assert.Equal(["de", "en", "fr", "it", "de-x-ls"], city.Languages);
+        Assert.Equal("Europe/Zurich", city.TimeZone);
         var wrongDefault = CitySettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["City:Languages"] = "fr,it", ["City:DefaultLanguage"] = "en" }).Build());
         Assert.Equal("fr", wrongDefault.DefaultLanguage);
+    }
+
+    [Fact]
+    public void A_city_elsewhere_tells_the_pages_its_time_zone()
+    {
+        // Issue 15 item 3: the pages format every time in this zone (shared/dates.js), no longer in a hard-coded Zurich.
+        var city = CitySettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["City:TimeZone"] = "America/New_York" }).Build());
+        Assert.Equal("America/New_York", city.TimeZone);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class IdentityFactory : ServiceFactory<Program>
     {
     }
 
-    public MutableTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public TestClock Time { get; } = new(DateTimeOffset.UtcNow);
 
     public FakeSessions Sessions { get; } = new();
 

@@ -61,7 +61,7 @@ public sealed class FakeSessions : HttpMessageHandler
         var path = request.RequestUri!.AbsolutePath;
         if (path == "/api/sessions/rooms/current")
         {
-            var token = request.Headers.TryGetValues(SessionsClient.ResidentTokenHeader, out var values) ? values.First() : "";
+            var token = request.Headers.TryGetValues(CapabilityToken.Header, out var values) ? values.First() : "";
             return residents.TryGetValue(token, out var id) && rooms.TryGetValue(id, out var room)
                 ? Json(room) : Problem(HttpStatusCode.NotFound);
         }

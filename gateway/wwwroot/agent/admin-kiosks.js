@@ -2,6 +2,7 @@
 import { register, t, languageSwitch, language } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
+import { formatDateTime } from '/shared/dates.js';
 
 register({
   de: {
@@ -61,7 +62,7 @@ const status = $('status');
 let devices = [];
 
 const say = (text, error = false) => { status.textContent = text; status.className = error ? 'error' : 'ok'; };
-const when = value => value ? new Date(value).toLocaleString(language(), { dateStyle: 'short', timeStyle: 'short' }) : t('kd.never');
+const when = value => value ? formatDateTime(value) : t('kd.never');
 const cell = text => Object.assign(document.createElement('td'), { textContent: text });
 
 function render() {

@@ -1,7 +1,7 @@
 import { register, t, apply, languageSwitch } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { showProblem } from '/shared/problems.js';
-import { me, renderNav, hasRole } from '/shared/staff.js';
+import { me, renderNav, hasRole, staffPages } from '/shared/staff.js';
 
 register({
   de: {
@@ -124,17 +124,8 @@ register({
   },
 });
 
-const tiles = [
-  ['/agent/appointments.html', 'appointments', ['clerk', 'supervisor']],
-  ['/agent/queue.html', 'queue', ['clerk', 'supervisor']],
-  ['/agent/inbox.html', 'inbox', ['clerk', 'supervisor']],
-  ['/agent/dossiers.html', 'dossiers', ['clerk', 'supervisor']],
-  ['/agent/stats.html', 'stats', ['supervisor', 'admin']],
-  ['/agent/admin-booking.html', 'adminBooking', ['admin']],
-  ['/agent/admin-staff.html', 'adminStaff', ['admin']],
-  ['/agent/admin-kiosks.html', 'adminKiosks', ['admin']],
-  ['/agent/audit.html', 'audit', ['supervisor', 'admin']],
-];
+// The same pages as the navigation (shared/staff.js), but the home page the tiles are on.
+const tiles = staffPages.filter(([href]) => href !== '/agent/');
 
 function showHome(staff) {
   document.getElementById('sign-in').hidden = true;

@@ -2,6 +2,7 @@
 import { register, t, languageSwitch, language, pick, locale } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
+import { formatTime } from '/shared/dates.js';
 
 register({
   de: {
@@ -56,8 +57,7 @@ let rows = [];
 function render() {
   const body = document.getElementById('rows');
   body.replaceChildren();
-  const loc = locale();
-  const time = iso => new Intl.DateTimeFormat(loc, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Zurich' }).format(new Date(iso));
+  const time = iso => formatTime(iso);
   for (const a of rows) {
     const tr = document.createElement('tr');
     const state = [t(a.joinedAt ? 'appts.joined' : a.calledAt ? 'appts.called' : 'appts.waiting')];

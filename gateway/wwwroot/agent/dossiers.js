@@ -3,6 +3,7 @@ import { register, languageSwitch, language, t, pick, locale, apply } from '/sha
 import { api, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 import { renderList } from '/shared/documents-panel.js';
+import { formatDateTime } from '/shared/dates.js';
 
 const STATUSES = ['received', 'in_review', 'needs_information', 'completed', 'rejected'];
 const NAMES = {
@@ -74,7 +75,7 @@ await staffPage();
 
 const $ = id => document.getElementById(id);
 const name = s => (NAMES[language()] ?? NAMES.de)[s] ?? s;
-const when = iso => new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
+const when = iso => formatDateTime(iso, 'short');
 let selected = null;
 
 function fillFilters(definitions) {

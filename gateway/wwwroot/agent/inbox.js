@@ -3,6 +3,7 @@ import { api } from '/shared/api.js';
 import { register, t, apply, languageSwitch, locale, pick } from '/shared/i18n.js';
 import { staffPage } from '/shared/staff.js';
 import { statusText, formatSize } from '/shared/documents-panel.js';
+import { formatDateTime } from '/shared/dates.js';
 
 register({
   de: {
@@ -162,7 +163,7 @@ function row(d) {
   name.textContent = d.fileName;
   const details = [formatSize(d.length), d.pageCount ? t('inbox.pages', { count: d.pageCount }) : null].filter(Boolean).join(' · ');
 
-  const received = new Date(d.receivedAt).toLocaleString(locale(), { dateStyle: 'short', timeStyle: 'short' });
+  const received = formatDateTime(d.receivedAt);
   const source = [t(`inbox.channel.${d.channel}`), d.receiptNumber, d.concernKey && concernName(d.concernKey)].filter(Boolean).join(' · ');
 
   const badge = document.createElement('span');

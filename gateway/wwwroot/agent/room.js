@@ -3,6 +3,7 @@ import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
 import { CallControls, captureStill } from '/shared/rtc.js';
+import { formatTime } from '/shared/dates.js';
 
 register({
   de: {
@@ -364,7 +365,7 @@ async function main() {
     event.preventDefault();
     try {
       const invite = await api(`/api/sessions/rooms/${details.id}/invites`, { method: 'POST', body: { name: $('invite-name').value, role: $('invite-role').value } });
-      say($('invite-result'), 'aroom.inviteLink', { name: invite.name, until: new Date(invite.expiresAt).toLocaleTimeString(), link: invite.link });
+      say($('invite-result'), 'aroom.inviteLink', { name: invite.name, until: formatTime(invite.expiresAt), link: invite.link });
       showCopy(invite.link);
     } catch (e) {
       $('invite-result').textContent = Object.values(e.errors || {}).flat().join(' ') || e.message;

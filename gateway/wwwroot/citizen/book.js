@@ -1,30 +1,32 @@
-// Concern → free slot → name and e-mail → confirmation. The slot picker is shared with the manage page.
+// Concern → free slot → name and e-mail → confirmation. The slot picker (shared/slot-picker.js) is shared with the manage page.
 import { register, apply, languageSwitch, language, t, pick as localized, locale, city, languageNames } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
+import { cityTimeZone, formatWhen } from '/shared/dates.js';
+import { slotPicker } from '/shared/slot-picker.js';
 
 register({
   de: {
     'book.chooseConcern': 'Für welches Anliegen möchten Sie einen Termin buchen?',
     'book.title': 'Termin buchen', 'book.stepsLabel': 'Schritte', 'book.step1': '1. Zeit wählen', 'book.step2': '2. Angaben', 'book.step3': '3. Bestätigung',
-    'book.pickTitle': 'Freie Zeiten', 'book.earlier': 'Frühere Zeiten', 'book.later': 'Spätere Zeiten', 'book.none': 'In diesem Zeitraum ist kein Termin frei.',
+    'book.pickTitle': 'Freie Zeiten',
     'book.detailsTitle': 'Ihre Angaben', 'book.name': 'Vor- und Nachname', 'book.email': 'E-Mail (für die Bestätigung und den Link zum Gespräch)',
     'book.language': 'Sprache der E-Mails', 'book.submit': 'Verbindlich buchen', 'book.back': 'Andere Zeit wählen',
     'book.doneTitle': 'Ihr Termin ist gebucht', 'book.mailSent': 'Wir haben Ihnen eine E-Mail mit dem Link zum Gespräch und einer Kalenderdatei geschickt.',
     'book.manage': 'Termin verwalten (absagen oder verschieben)', 'book.chosen': 'Gewählt: {when}', 'book.concern': 'Anliegen: {name}',
     'book.when': 'Wann', 'book.what': 'Anliegen', 'book.who': 'Name', 'book.documents': 'Bitte halten Sie bereit:',
-    'book.taken': 'Diese Zeit wurde soeben vergeben. Bitte wählen Sie eine der nächsten freien Zeiten.', 'book.unknown': 'Dieses Anliegen gibt es nicht. Bitte wählen Sie es auf der Startseite.',
+    'book.taken': 'Diese Zeit wurde soeben vergeben. Bitte wählen Sie eine der nächsten freien Zeiten.',
     'book.slotLabel': '{time}, {free} frei',
   },
   en: {
     'book.chooseConcern': 'Which concern would you like to book an appointment for?',
     'book.title': 'Book an appointment', 'book.stepsLabel': 'Steps', 'book.step1': '1. Choose a time', 'book.step2': '2. Your details', 'book.step3': '3. Confirmation',
-    'book.pickTitle': 'Free times', 'book.earlier': 'Earlier times', 'book.later': 'Later times', 'book.none': 'No appointment is free in this period.',
+    'book.pickTitle': 'Free times',
     'book.detailsTitle': 'Your details', 'book.name': 'First and last name', 'book.email': 'E-mail (for the confirmation and the link to the meeting)',
     'book.language': 'Language of the e-mails', 'book.submit': 'Book now', 'book.back': 'Choose another time',
     'book.doneTitle': 'Your appointment is booked', 'book.mailSent': 'We have sent you an e-mail with the link to the meeting and a calendar file.',
     'book.manage': 'Manage the appointment (cancel or move)', 'book.chosen': 'Chosen: {when}', 'book.concern': 'Concern: {name}',
     'book.when': 'When', 'book.what': 'Concern', 'book.who': 'Name', 'book.documents': 'Please have ready:',
-    'book.taken': 'This time has just been taken. Please choose one of the next free times.', 'book.unknown': 'This concern does not exist. Please choose it on the home page.',
+    'book.taken': 'This time has just been taken. Please choose one of the next free times.',
     'book.slotLabel': '{time}, {free} free',
   },
   fr: {
@@ -35,9 +37,6 @@ register({
     'book.step2': '2. Coordonnées',
     'book.step3': '3. Confirmation',
     'book.pickTitle': 'Créneaux libres',
-    'book.earlier': 'Créneaux précédents',
-    'book.later': 'Créneaux suivants',
-    'book.none': 'Aucun rendez-vous n’est disponible durant cette période.',
     'book.detailsTitle': 'Vos coordonnées',
     'book.name': 'Prénom et nom',
     'book.email': 'Adresse e-mail (pour la confirmation et le lien vers l’entretien)',
@@ -54,7 +53,6 @@ register({
     'book.who': 'Nom',
     'book.documents': 'Veuillez préparer :',
     'book.taken': 'Ce créneau vient d’être attribué. Veuillez choisir l’un des prochains créneaux libres.',
-    'book.unknown': 'Cette prestation n’existe pas. Veuillez la choisir sur la page d’accueil.',
     'book.slotLabel': '{time}, {free} libre(s)',
   },
   it: {
@@ -65,9 +63,6 @@ register({
     'book.step2': '2. Dati personali',
     'book.step3': '3. Conferma',
     'book.pickTitle': 'Orari disponibili',
-    'book.earlier': 'Orari precedenti',
-    'book.later': 'Orari successivi',
-    'book.none': 'In questo periodo non ci sono appuntamenti disponibili.',
     'book.detailsTitle': 'I vostri dati',
     'book.name': 'Nome e cognome',
     'book.email': 'E-mail (per la conferma e il link al colloquio)',
@@ -84,7 +79,6 @@ register({
     'book.who': 'Nome',
     'book.documents': 'Tenete pronto:',
     'book.taken': 'Questo orario è appena stato assegnato. Scegliete uno dei prossimi orari disponibili.',
-    'book.unknown': 'Questo servizio non esiste. Sceglietelo nella pagina iniziale.',
     'book.slotLabel': '{time}, {free} liberi',
   },
   'de-x-ls': {
@@ -95,9 +89,6 @@ register({
     'book.step2': '2. Name und E-Mail',
     'book.step3': '3. Fertig',
     'book.pickTitle': 'Diese Zeiten sind frei',
-    'book.earlier': 'Frühere Zeiten zeigen',
-    'book.later': 'Spätere Zeiten zeigen',
-    'book.none': 'In dieser Woche ist keine Zeit frei.',
     'book.detailsTitle': 'Wer sind Sie?',
     'book.name': 'Ihr Vorname und Ihr Nachname',
     'book.email': 'Ihre E-Mail-Adresse. Wir schicken Ihnen eine E-Mail. Darin steht der Link zum Gespräch.',
@@ -114,82 +105,10 @@ register({
     'book.who': 'Name',
     'book.documents': 'Bitte legen Sie diese Papiere bereit:',
     'book.taken': 'Diese Zeit hat gerade jemand anderes genommen. Bitte suchen Sie eine andere Zeit aus.',
-    'book.unknown': 'Dieses Thema gibt es nicht. Bitte gehen Sie zur Startseite. Dort suchen Sie Ihr Thema aus.',
     'book.slotLabel': '{time}, noch {free} frei',
   },
 });
 
-
-export const formatWhen = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
-const formatDay = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(new Date(iso));
-const formatTime = (iso, timeZone) => new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
-const isoDate = d => d.toISOString().slice(0, 10);
-
-/**
- * A one-week slot picker for a concern inside <div id="slots">, with earlier/later buttons.
- * onPick(slot, timeZone) is called when a resident chooses a time.
- */
-export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
-  const container = document.getElementById('slots');
-  const status = document.getElementById('status');
-  let from = new Date();
-  let data = null;
-  let chosen = null;
-
-  function render() {
-    container.replaceChildren();
-    if (!data) return;
-    const byDay = new Map();
-    for (const slot of data.slots) {
-      const day = formatDay(slot.start, data.timeZone);
-      byDay.set(day, [...(byDay.get(day) || []), slot]);
-    }
-    if (byDay.size === 0) {
-      container.append(Object.assign(document.createElement('p'), { textContent: t('book.none') }));
-    }
-    for (const [day, slots] of byDay) {
-      const heading = Object.assign(document.createElement('h3'), { className: 'slot-day', textContent: day });
-      const list = Object.assign(document.createElement('ul'), { className: 'slots' });
-      for (const slot of slots) {
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.textContent = formatTime(slot.start, data.timeZone);
-        button.setAttribute('aria-pressed', String(chosen === slot.start));
-        button.dataset.start = slot.start;
-        button.addEventListener('click', () => { chosen = slot.start; render(); onPick(slot, data.timeZone); });
-        const item = document.createElement('li');
-        item.append(button);
-        list.append(item);
-      }
-      container.append(heading, list);
-    }
-  }
-
-  async function load() {
-    const to = new Date(from.getTime() + 6 * 86400000);
-    try {
-      data = await api(`/api/booking/concerns/${encodeURIComponent(concernKey)}/slots?from=${isoDate(from)}&to=${isoDate(to)}`);
-      if (offered) {
-        data.slots = offered.concat(data.slots.filter(s => !offered.some(o => o.start === s.start)))
-          .sort((a, b) => new Date(a.start) - new Date(b.start));
-      }
-      offered = null;
-      // Moving an appointment: its own time is no choice (another clerk may be free then, so it is listed as free).
-      const own = typeof exclude === 'function' ? exclude() : exclude;
-      if (own) data.slots = data.slots.filter(s => new Date(s.start).getTime() !== new Date(own).getTime());
-      render();
-      document.getElementById('earlier').disabled = from <= new Date();
-    } catch (e) {
-      status.textContent = e instanceof ApiError && e.status === 404 ? t('book.unknown') : t('common.error');
-      status.className = 'error';
-    }
-  }
-
-  document.getElementById('later').addEventListener('click', () => { from = new Date(from.getTime() + 7 * 86400000); load(); });
-  document.getElementById('earlier').addEventListener('click', () => { from = new Date(Math.max(Date.now(), from.getTime() - 7 * 86400000)); load(); });
-  document.addEventListener('languagechange', render);
-  return { reload: load, showOffered(slots) { offered = slots; from = new Date(); return load(); } };
-}
 
 export function step(n) {
   for (let i = 1; i <= 3; i++) {
@@ -241,7 +160,7 @@ async function bookPage() {
   form.language.value = language();
   let concern = null;
   let chosen = null;
-  let timeZone = 'Europe/Zurich';
+  let timeZone = cityTimeZone();
 
   if (!concernKey) {
     // Reached without a concern (a bookmark, a shortened link): offer the concerns instead of failing.

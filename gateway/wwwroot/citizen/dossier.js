@@ -2,6 +2,7 @@
 // and the submitted PDF. The token is sent in a header, never in a URL.
 import { register, apply, languageSwitch, language, t, pick, locale } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
+import { formatDateTime } from '/shared/dates.js';
 
 const STATUS = {
   de: { received: 'Eingegangen', in_review: 'In Bearbeitung', needs_information: 'Angaben fehlen', completed: 'Abgeschlossen', rejected: 'Abgelehnt' },
@@ -50,7 +51,7 @@ languageSwitch();
 const $ = id => document.getElementById(id);
 const token = fragmentToken();
 const statusText = s => (STATUS[language()] ?? STATUS.de)[s] ?? s;
-const when = iso => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso));
+const when = iso => formatDateTime(iso, 'medium');
 
 async function load() {
   try {

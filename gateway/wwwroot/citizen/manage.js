@@ -1,7 +1,8 @@
 // Cancel or move an appointment with the link from the confirmation mail (token in the fragment, no account).
 import { register, apply, languageSwitch, language, t, pick as localized } from '/shared/i18n.js';
 import { api, ApiError, fragmentToken } from '/shared/api.js';
-import { slotPicker, formatWhen } from '/book.js';
+import { slotPicker } from '/shared/slot-picker.js';
+import { formatWhen } from '/shared/dates.js';
 
 register({
   de: {

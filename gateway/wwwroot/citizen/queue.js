@@ -1,6 +1,7 @@
 // "Talk to us now": join the live queue, watch the position (polled every two seconds), enter the room when called.
 import { register, apply, languageSwitch, language, t, pick, locale } from '/shared/i18n.js';
 import { api, ApiError, fragmentToken, showFieldErrors } from '/shared/api.js';
+import { formatWhen } from '/shared/dates.js';
 import { announceCall, endAnnouncement, unlockSound, canAskForNotifications, askForNotifications } from '/call-alert.js';
 
 register({
@@ -146,12 +147,11 @@ function fillConcerns() {
 function showOffers(slots, concernKey) {
   const list = document.getElementById('offers');
   list.replaceChildren();
-  const loc = locale();
   for (const slot of slots) {
     const a = document.createElement('a');
     a.className = 'button secondary';
     a.href = `/book.html?concern=${encodeURIComponent(concernKey)}&start=${encodeURIComponent(slot.start)}`;
-    a.textContent = new Intl.DateTimeFormat(loc, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(slot.start));
+    a.textContent = formatWhen(slot.start);
     const item = document.createElement('li');
     item.append(a);
     list.append(item);

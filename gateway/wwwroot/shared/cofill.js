@@ -5,6 +5,7 @@
 import { api, ApiError } from '/shared/api.js';
 import { renderForm } from '/shared/form-view.js';
 import { register, t, language, apply, pick, locale } from '/shared/i18n.js';
+import { formatTime } from '/shared/dates.js';
 
 register({
   de: {
@@ -535,7 +536,7 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
       const contentSha256 = await settledHash(sync);
       const sent = await api(`/api/forms/drafts/${sync.draftId}/tan`, { method: 'POST', token, body: { channel: channel(), recipient: $('#cf-tan-phone').value, contentSha256 } });
       tanId = sent.tanId;
-      const until = new Date(sent.expiresAt).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
+      const until = formatTime(sent.expiresAt);
       $('.cf-tan-sent').textContent = t('cf.tan.sent', { to: sent.maskedRecipient, until });
       say('');
       $('.cf-tan-enter').hidden = false;

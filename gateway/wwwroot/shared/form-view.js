@@ -3,6 +3,7 @@
 // get onInput/onFocus/onBlur and set values, remote markers and pointers through the returned controller.
 import { validate, visibility, holdsFor, today } from '/shared/rules.js';
 import { register, t, language } from '/shared/i18n.js';
+import { cityTimeZone } from '/shared/dates.js';
 
 register({
   de: { 'fv.required': 'Pflichtfeld', 'fv.choose': 'Bitte wählen', 'fv.editing.clerk': 'Die Sachbearbeitung schreibt hier …', 'fv.editing.resident': 'Die Einwohnerin / der Einwohner schreibt hier …', 'fv.pointed': 'Die Sachbearbeitung zeigt auf dieses Feld.' },
@@ -144,7 +145,7 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
     for (const [key, w] of wrappers) {
       w.el.hidden = w.leaf ? !shown[key] : !holdsFor(definition, values, w.when);
     }
-    const errors = validate(definition, values, { today: today(), lang: lang() });
+    const errors = validate(definition, values, { today: today(new Date(), cityTimeZone()), lang: lang() });
     const byField = new Map(errors.map(e => [e.field, e]));
     const invalidNow = [];
     for (const [field, { input }] of inputs) {
@@ -176,7 +177,7 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
     },
     /** Shows every error (e.g. before signing); returns the errors. */
     validateAll() { showAll = true; return refresh(); },
-    errors: () => validate(definition, values, { today: today(), lang: lang() }),
+    errors: () => validate(definition, values, { today: today(new Date(), cityTimeZone()), lang: lang() }),
     /** The fields this page shows as invalid right now (touched, or all after validateAll). */
     shownInvalid: () => [...shownInvalid],
     /** Shows the errors of the fields the other party's page shows as invalid (the messages are this page's own). */

@@ -75,17 +75,21 @@ export async function requireStaff() {
   return staff;
 }
 
-const links = [
-  ['/agent/', 'nav.home', ['clerk', 'supervisor', 'admin']],
-  ['/agent/appointments.html', 'nav.appointments', ['clerk', 'supervisor']],
-  ['/agent/queue.html', 'nav.queue', ['clerk', 'supervisor']],
-  ['/agent/inbox.html', 'nav.inbox', ['clerk', 'supervisor']],
-  ['/agent/dossiers.html', 'nav.dossiers', ['clerk', 'supervisor']],
-  ['/agent/stats.html', 'nav.stats', ['supervisor', 'admin']],
-  ['/agent/admin-booking.html', 'nav.adminBooking', ['admin']],
-  ['/agent/admin-staff.html', 'nav.adminStaff', ['admin']],
-  ['/agent/admin-kiosks.html', 'nav.adminKiosks', ['admin']],
-  ['/agent/audit.html', 'nav.audit', ['supervisor', 'admin']],
+/**
+ * The staff pages and the roles that may open them, in the order staff see them: the navigation of every staff page
+ * (text nav.<key>) and the home page's tiles (tile.<key>, all but the home page itself) both read this one table.
+ */
+export const staffPages = [
+  ['/agent/', 'home', ['clerk', 'supervisor', 'admin']],
+  ['/agent/appointments.html', 'appointments', ['clerk', 'supervisor']],
+  ['/agent/queue.html', 'queue', ['clerk', 'supervisor']],
+  ['/agent/inbox.html', 'inbox', ['clerk', 'supervisor']],
+  ['/agent/dossiers.html', 'dossiers', ['clerk', 'supervisor']],
+  ['/agent/stats.html', 'stats', ['supervisor', 'admin']],
+  ['/agent/admin-booking.html', 'adminBooking', ['admin']],
+  ['/agent/admin-staff.html', 'adminStaff', ['admin']],
+  ['/agent/admin-kiosks.html', 'adminKiosks', ['admin']],
+  ['/agent/audit.html', 'audit', ['supervisor', 'admin']],
 ];
 
 /** Fills <nav id="staff-nav"> with the links this staff member may use and a sign-out button. */
@@ -94,11 +98,11 @@ export function renderNav(staff) {
   if (!nav || !staff) return;
   nav.setAttribute('aria-label', t('nav.label'));
   nav.replaceChildren();
-  for (const [href, key, roles] of links) {
+  for (const [href, key, roles] of staffPages) {
     if (!hasRole(staff, ...roles)) continue;
     const a = document.createElement('a');
     a.href = href;
-    a.textContent = t(key);
+    a.textContent = t(`nav.${key}`);
     if (href === location.pathname) a.setAttribute('aria-current', 'page');
     nav.append(a);
   }

@@ -95,9 +95,8 @@ public static class AppointmentsApi
         }
         metrics.Booked(appointment);
 
-        var publicBase = (configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
         return TypedResults.Created("/api/booking/appointments/mine",
-            new BookedDto(ToDto(appointment, calendar, now), manageToken, $"{publicBase}/manage.html#t={manageToken}", manageExpires));
+            new BookedDto(ToDto(appointment, calendar, now), manageToken, PublicLinks.To(configuration, $"/manage.html#t={manageToken}"), manageExpires));
     }
 
     public static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> GetMine(
@@ -153,7 +152,7 @@ public static class AppointmentsApi
 
         // A fresh join token goes with the new time (the old mail's link must not open the new room early).
         var joinToken = CapabilityToken.Create();
-        var manageToken = http.Headers[ResidentTokens.Header].ToString();
+        var manageToken = http.Headers[CapabilityToken.Header].ToString();
         appointment.StartAt = start;
         appointment.EndAt = start + calendar.Concern.Duration;
         appointment.BlockedUntil = appointment.EndAt + calendar.Concern.Buffer;

@@ -8,7 +8,6 @@ namespace Municipal.Booking.Appointments;
 /// <summary>Issues and checks residents' capability tokens; only hashes are stored, each with purpose and expiry.</summary>
 public sealed class ResidentTokens(BookingDb db, TimeProvider time)
 {
-    public const string Header = "X-Resident-Token";
 
     public string Issue(string purpose, Guid subject, DateTimeOffset expiresAt)
     {
@@ -27,7 +26,7 @@ public sealed class ResidentTokens(BookingDb db, TimeProvider time)
     /// <summary>The subject a token grants, or null if it is malformed, unknown, for another purpose or expired.</summary>
     public async Task<Guid?> ResolveAsync(HttpRequest request, string purpose, CancellationToken ct)
     {
-        var token = request.Headers[Header].ToString();
+        var token = request.Headers[CapabilityToken.Header].ToString();
         if (!CapabilityToken.LooksValid(token)) return null;
         var hash = CapabilityToken.Hash(token);
         var now = time.GetUtcNow();

@@ -9,7 +9,7 @@ namespace Municipal.Booking.Mail;
 /// <summary>The resident's mails about an appointment, in the resident's language (<see cref="AppointmentMailTexts"/>), each with its calendar file.</summary>
 public sealed class AppointmentMails(IConfiguration configuration, TimeProvider time)
 {
-    private string PublicBase => (configuration["PublicBaseUrl"] ?? "http://127.0.0.1:8080").TrimEnd('/');
+    private string PublicBase => PublicLinks.Base(configuration, fallback: "http://127.0.0.1:8080");
 
     public string JoinUrl(string joinToken) => $"{PublicBase}/room.html#t={joinToken}";
 

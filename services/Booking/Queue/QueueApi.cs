@@ -76,9 +76,8 @@ public static class QueueApi
             TicketStatus.Waiting, now, null, null, null));
 
         var position = await queue.PositionAsync(ticket.ConcernKey, ticket.Id) ?? 1;
-        var publicBase = (configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
         return TypedResults.Created("/api/booking/queue/tickets/mine", new TicketIssuedDto(ticket.Id, token,
-            $"{publicBase}/queue.html#t={token}", TicketStatus.Waiting, position, await EstimateMinutesAsync(queue, calendar, position)));
+            PublicLinks.To(configuration, $"/queue.html#t={token}"), TicketStatus.Waiting, position, await EstimateMinutesAsync(queue, calendar, position)));
     }
 
     public static async Task<Results<Ok<MyTicketDto>, ProblemHttpResult>> GetMine(

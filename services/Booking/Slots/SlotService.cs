@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Slots;
 
@@ -18,7 +19,7 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, TimeProvider 
 
     public static TimeZoneInfo ZoneOf(Department department, IConfiguration configuration)
     {
-        var id = string.IsNullOrWhiteSpace(department.TimeZone) ? configuration["City:TimeZone"] ?? "Europe/Zurich" : department.TimeZone;
+        var id = string.IsNullOrWhiteSpace(department.TimeZone) ? CityClock.ZoneId(configuration) : department.TimeZone;
         return TimeZoneInfo.FindSystemTimeZoneById(id);
     }
 

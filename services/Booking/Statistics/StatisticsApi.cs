@@ -27,7 +27,7 @@ public static class StatisticsApi
     public static async Task<Results<Ok<StatisticsDto>, ValidationProblem, ProblemHttpResult>> Get(
         string? from, string? to, string? department, ClaimsPrincipal user, BookingDb db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["City:TimeZone"] ?? "Europe/Zurich");
+        var zone = CityClock.Zone(configuration);
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         if (!TryDate(to, today, out var toDate)) return Problems.Field("to", Reasons.DateFormat("2026-11-30"));

@@ -34,7 +34,7 @@ public static class UploadApi
             var note = upload.Field("note");
             if (note is { Length: > 1000 }) return UploadProblems.Field("note", "too-long", "At most 1000 characters.");
             var draft = new SubmissionDraft(channel, context.ConcernKey, context.DepartmentKey, context.SessionId, context.DossierId,
-                CapabilityToken.Hash(request.Headers[ResidentContextResolver.Header]!), note, Language: Language(upload.Field("language")));
+                CapabilityToken.Hash(request.Headers[CapabilityToken.Header]!), note, Language: Language(upload.Field("language")));
             var result = await intake.AcceptAsync(upload, draft, ct);
             return TypedResults.Created($"/api/documents/uploads/mine", result);
         }
@@ -47,7 +47,7 @@ public static class UploadApi
     /// <summary>What this token uploaded before, so the upload page can show it again.</summary>
     public static async Task<Results<Ok<List<object>>, ProblemHttpResult>> Mine(HttpRequest request, DocumentDb db, CancellationToken ct)
     {
-        var token = request.Headers[ResidentContextResolver.Header].ToString();
+        var token = request.Headers[CapabilityToken.Header].ToString();
         if (!CapabilityToken.LooksValid(token)) return Problems.Status(StatusCodes.Status401Unauthorized, "A valid link is needed.");
         var hash = CapabilityToken.Hash(token);
         var documents = await db.Documents.AsNoTracking()
@@ -79,7 +79,7 @@ public static class UploadApi
 
     private static async Task<(ResidentContext?, ProblemHttpResult?)> ResolveAsync(HttpRequest request, ResidentContextResolver resolver, CancellationToken ct)
     {
-        var token = request.Headers[ResidentContextResolver.Header].ToString();
+        var token = request.Headers[CapabilityToken.Header].ToString();
         if (!CapabilityToken.LooksValid(token)) return (null, Problems.Status(StatusCodes.Status401Unauthorized, "A valid link is needed."));
         try
         {

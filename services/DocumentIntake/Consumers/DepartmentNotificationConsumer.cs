@@ -4,6 +4,7 @@ using Municipal.Contracts.Documents;
 using Municipal.DocumentIntake.Data;
 using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Messaging;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.DocumentIntake.Consumers;
 
@@ -21,7 +22,7 @@ public sealed class DepartmentNotificationConsumer(DocumentDb db, MailSender mai
         var document = await Db.Documents.AsNoTracking().Include(d => d.Submission).SingleOrDefaultAsync(d => d.Id == message.DocumentId, ct);
         if (inbox is null || document is null) return;
 
-        var link = $"{(configuration["PublicBaseUrl"] ?? "").TrimEnd('/')}/agent/inbox.html#document={message.DocumentId}";
+        var link = PublicLinks.To(configuration, $"/agent/inbox.html#document={message.DocumentId}");
         var receipt = document.Submission?.ReceiptNumber is { } number ? $"\nQuittung / Receipt: {number}" : "";
         var text = $"""
             Im Posteingang {inbox.NameDe} ist ein neues Dokument eingegangen.

@@ -5,6 +5,7 @@ using Municipal.DocumentIntake.Model;
 using Municipal.DocumentIntake.Routing;
 using Municipal.DocumentIntake.Scanning;
 using Municipal.DocumentIntake.Telemetry;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.DocumentIntake.Intake;
 
@@ -240,7 +241,7 @@ public sealed class IntakeService(
     }
 
     private TimeZoneInfo CityTimeZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(configuration["City:TimeZone"] ?? "Europe/Zurich", out var zone) ? zone : TimeZoneInfo.Utc;
+        TimeZoneInfo.TryFindSystemTimeZoneById(CityClock.ZoneId(configuration), out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>Problem messages by reason code; the pages translate the codes, these are for API clients.</summary>
     internal static readonly IReadOnlyDictionary<string, string> Messages = new Dictionary<string, string>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Municipal.Contracts.Sessions;
 using Municipal.ServiceDefaults.Sessions;
+using Municipal.ServiceDefaults.Security;
 
 namespace Municipal.DocumentIntake.Residents;
 
@@ -13,7 +14,6 @@ namespace Municipal.DocumentIntake.Residents;
 public sealed class ResidentContextResolver(SessionsClient sessions, IHttpClientFactory clients, ILogger<ResidentContextResolver> logger)
 {
     public const string FormsClient = "forms";
-    public const string Header = SessionsClient.ResidentTokenHeader;
 
     /// <summary>The context, or null when neither service knows the token. Throws when a service cannot answer.</summary>
     public async Task<ResidentContext?> ResolveAsync(string token, CancellationToken ct)
@@ -41,7 +41,7 @@ public sealed class ResidentContextResolver(SessionsClient sessions, IHttpClient
     private async Task<JsonElement?> AskAsync(string client, string path, string token, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(Header, token);
+        request.Headers.Add(CapabilityToken.Header, token);
         using var response = await clients.CreateClient(client).SendAsync(request, ct);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.Gone)
         {

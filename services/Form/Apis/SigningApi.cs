@@ -168,8 +168,7 @@ public static class SigningApi
         await tx.CommitAsync(ct);
 
         await events.PublishAsync(id, new { type = "submitted", reference = submitted.Reference });
-        var baseUrl = (configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
-        return TypedResults.Ok(new SubmitResponse(submitted.DossierId, submitted.Reference, hash, submitted.StatusToken, $"{baseUrl}/dossier.html#t={submitted.StatusToken}"));
+        return TypedResults.Ok(new SubmitResponse(submitted.DossierId, submitted.Reference, hash, submitted.StatusToken, PublicLinks.To(configuration, $"/dossier.html#t={submitted.StatusToken}")));
     }
 
     /// <summary>The draft locked for this transaction, valid, with its values and the hash a signature covers; or the problem.</summary>

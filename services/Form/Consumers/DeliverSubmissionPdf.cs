@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Municipal.Contracts.Forms;
 using Municipal.Form.Clients;
 using Municipal.Form.Data;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Consumers;
 

@@ -8,6 +8,7 @@ using Municipal.Form.Model;
 using Municipal.Form.Realtime;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Sessions;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Consumers;
 

@@ -28,8 +28,7 @@ public sealed class MailDossierStatus(FormDb db, MailSender mail, FormCatalog ca
 
         var token = CapabilityToken.Create();
         Db.DossierTokens.Add(new DossierToken { TokenHash = CapabilityToken.Hash(token), DossierId = dossier.Id, ExpiresAt = clock.Now + Submitter.StatusLinkLifetime });
-        var baseUrl = (configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
-        var link = $"{baseUrl}/dossier.html#t={token}";
+        var link = PublicLinks.To(configuration, $"/dossier.html#t={token}");
         var language = dossier.Language;
         string Say(string de, string en, string fr, string it) => Languages.Choose(language, de, en, fr, it);
         var title = catalog.Find(dossier.DefinitionId)?.Title.For(language) ?? dossier.DefinitionId;
@@ -59,7 +58,7 @@ public sealed class MailDossierStatus(FormDb db, MailSender mail, FormCatalog ca
         if (message.ToStatus == DossierStatus.NeedsInformation)
         {
             lines.AddRange(["", Say("Hier reichen Sie die fehlenden Unterlagen ein:", "Send us the missing documents here:",
-                "Envoyez-nous les documents manquants ici :", "Ci invii qui i documenti mancanti:"), $"{baseUrl}/upload.html#t={token}"]);
+                "Envoyez-nous les documents manquants ici :", "Ci invii qui i documenti mancanti:"), PublicLinks.To(configuration, $"/upload.html#t={token}")]);
         }
         lines.AddRange(["", Say("Hier verfolgen Sie Ihr Dossier:", "Follow your dossier here:", "Suivez votre dossier ici :", "Segua il suo incarto qui:"), link, "",
             Say("Bitte geben Sie diesen Link nicht weiter: Er öffnet Ihr Dossier ohne Passwort.",

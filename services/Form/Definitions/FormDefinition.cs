@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Definitions;
 
@@ -56,15 +57,3 @@ public sealed record Condition(
     bool? NotEmpty = null,
     IReadOnlyList<Condition>? All = null,
     IReadOnlyList<Condition>? Any = null);
-
-/// <summary>A text in German and English, optionally French and Italian; a missing one (and Leichte Sprache) reads the German.</summary>
-public sealed record LocalizedText(string De, string En, string? Fr = null, string? It = null)
-{
-    public string For(string language) => language switch
-    {
-        "en" => En,
-        "fr" => Fr ?? De,
-        "it" => It ?? De,
-        _ => De,
-    };
-}

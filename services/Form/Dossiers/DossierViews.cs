@@ -1,5 +1,6 @@
 using Municipal.Form.Definitions;
 using Municipal.Form.Model;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Dossiers;
 

@@ -2,6 +2,7 @@ using Municipal.Form.Clients;
 using Municipal.Form.Model;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Drafts;
 
@@ -35,5 +36,5 @@ public sealed class DraftAccess(RoomDirectory rooms, ConsultationAccess consulta
     }
 
     public static string? ResidentToken(HttpContext http) =>
-        http.Request.Headers["X-Resident-Token"].ToString() is { } t && CapabilityToken.LooksValid(t) ? t : null;
+        http.Request.Headers[CapabilityToken.Header].ToString() is { } t && CapabilityToken.LooksValid(t) ? t : null;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Municipal.Form.Data;
 using Municipal.Form.Definitions;
 using Municipal.Form.Model;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Drafts;
 

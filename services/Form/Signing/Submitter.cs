@@ -7,6 +7,7 @@ using Municipal.Form.Drafts;
 using Municipal.Form.Model;
 using Municipal.Form.Pdf;
 using Municipal.ServiceDefaults.Security;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Signing;
 

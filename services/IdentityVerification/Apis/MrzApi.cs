@@ -1,5 +1,6 @@
 using Municipal.ServiceDefaults;
 using Municipal.IdentityVerification.Mrz;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.IdentityVerification.Apis;
 
@@ -14,9 +15,9 @@ public static class MrzApi
     public sealed record MrzRequest(string? Mrz);
 
     /// <summary>Parses and checks an MRZ typed or corrected by a clerk; nothing is stored.</summary>
-    public static Results<Ok<MrzDocument>, ValidationProblem> CheckMrz(MrzRequest request, CityCalendar calendar)
+    public static Results<Ok<MrzDocument>, ValidationProblem> CheckMrz(MrzRequest request, CityClock calendar)
     {
-        var result = MrzParser.Parse(request.Mrz, calendar.Today());
+        var result = MrzParser.Parse(request.Mrz, calendar.Today);
         return result.Document is { } document
             ? TypedResults.Ok(document)
             : MrzProblem(result);

@@ -58,7 +58,7 @@ public static partial class TanApi
         RoomView? room = null;
         if (requester is null)
         {
-            var token = http.Headers["X-Resident-Token"].ToString();
+            var token = http.Headers[CapabilityToken.Header].ToString();
             try
             {
                 room = CapabilityToken.LooksValid(token) ? await sessions.CurrentAsync(token, ct) : null;
@@ -227,7 +227,7 @@ public static partial class TanApi
     {
         if (user.IsInRole(StaffRoles.Service)) return true;
         if (user.IsStaff()) return tan.Requester == $"staff:{user.StaffId()}" || (tan.DepartmentKey is { } department && user.CanActFor(department));
-        var token = http.Headers["X-Resident-Token"].ToString();
+        var token = http.Headers[CapabilityToken.Header].ToString();
         return CapabilityToken.LooksValid(token) && tan.Requester == "resident:" + CapabilityToken.Hash(token);
     }
 

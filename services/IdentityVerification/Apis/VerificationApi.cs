@@ -103,13 +103,13 @@ public static class VerificationApi
     /// birth date wait in pending columns for the decision's event and are cleared then.
     /// </summary>
     public static async Task<Results<Ok<MrzCheckResult>, ValidationProblem, ProblemHttpResult>> CheckMrz(
-        Guid id, MrzRequest request, ClaimsPrincipal user, IdentityDb db, KeyedHasher hasher, CityCalendar calendar, CancellationToken ct)
+        Guid id, MrzRequest request, ClaimsPrincipal user, IdentityDb db, KeyedHasher hasher, CityClock calendar, CancellationToken ct)
     {
         var verification = await db.Verifications.FindAsync([id], ct);
         if (Denied(verification, user) is { } denied) return denied;
         if (verification!.Status != VerificationStatus.Open) return AlreadyDecided(verification);
 
-        var parsed = MrzParser.Parse(request.Mrz, calendar.Today());
+        var parsed = MrzParser.Parse(request.Mrz, calendar.Today);
         if (parsed.Document is not { } document)
         {
             return MrzApi.MrzProblem(parsed);

@@ -9,7 +9,7 @@ namespace Municipal.IdentityVerification.Tans;
 /// </summary>
 public sealed class TanSender(MailSender mail, ISmsProvider sms, IConfiguration configuration)
 {
-    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["City:TimeZone"] ?? "Europe/Zurich");
+    private readonly TimeZoneInfo zone = CityClock.Zone(configuration);
 
     public Task SendAsync(string channel, string recipient, string code, string purpose, string language, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {

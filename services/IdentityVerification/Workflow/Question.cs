@@ -1,3 +1,5 @@
+using Municipal.ServiceDefaults;
+
 namespace Municipal.IdentityVerification.Workflow;
 
 public sealed record Question(string Key, LocalizedText Text);

@@ -1,3 +1,5 @@
+using Municipal.ServiceDefaults;
+
 namespace Municipal.IdentityVerification.Workflow;
 
 /// <summary>A visible security feature the clerk can check over video, grouped by category.</summary>

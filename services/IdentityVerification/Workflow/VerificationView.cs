@@ -1,5 +1,6 @@
 using Municipal.IdentityVerification.Model;
 using QuestionCatalog = Municipal.IdentityVerification.Workflow.Questions;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.IdentityVerification.Workflow;
 

@@ -4,6 +4,7 @@ using Municipal.ServiceDefaults.Auth;
 using Municipal.SessionSignaling.Rooms;
 using Municipal.SessionSignaling.Turn;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Security;
 
 namespace Municipal.SessionSignaling.Apis;
 
@@ -20,7 +21,7 @@ public static class IceServersApi
     /// guest with a valid token — so the relay is not open to the internet.
     /// </summary>
     public static async Task<Results<Ok<IceServersResponse>, ProblemHttpResult>> GetIceServers(
-        [FromHeader(Name = RoomAccess.ResidentTokenHeader)] string? token, HttpContext http, RoomAccess access,
+        [FromHeader(Name = CapabilityToken.Header)] string? token, HttpContext http, RoomAccess access,
         IceServers iceServers, CancellationToken cancellationToken)
     {
         if (http.User.IsStaff()) return TypedResults.Ok(iceServers.For(http.User.StaffId().ToString("N")));

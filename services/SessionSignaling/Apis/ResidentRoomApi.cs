@@ -4,6 +4,7 @@ using Municipal.Contracts.Sessions;
 using Municipal.SessionSignaling.Data;
 using Municipal.SessionSignaling.Rooms;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Security;
 
 namespace Municipal.SessionSignaling.Apis;
 
@@ -21,7 +22,7 @@ public static class ResidentRoomApi
 
     /// <summary>Resolves a resident's token to their room. Identity, forms and documents call this too.</summary>
     public static async Task<Results<Ok<RoomView>, ProblemHttpResult>> GetCurrent(
-        [FromHeader(Name = RoomAccess.ResidentTokenHeader)] string? token, RoomAccess access, CancellationToken cancellationToken)
+        [FromHeader(Name = CapabilityToken.Header)] string? token, RoomAccess access, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token)) return Problems.MissingToken();
         var room = await access.FindByResidentTokenAsync(token, cancellationToken);
@@ -29,7 +30,7 @@ public static class ResidentRoomApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> GiveFeedback(
-        [FromHeader(Name = RoomAccess.ResidentTokenHeader)] string? token, FeedbackRequest request,
+        [FromHeader(Name = CapabilityToken.Header)] string? token, FeedbackRequest request,
         RoomAccess access, SessionDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token)) return Problems.MissingToken();

@@ -208,7 +208,7 @@ public static class StaffRoomApi
         };
         db.RoomInvites.Add(invite);
         await db.SaveChangesAsync(cancellationToken);
-        var link = $"{configuration["PublicBaseUrl"]?.TrimEnd('/')}/room.html#i={token}";
+        var link = PublicLinks.To(configuration, $"/room.html#i={token}");
         return TypedResults.Created($"/api/sessions/rooms/{room.Id}", new InviteResponse(invite.Id, token, invite.Role, name, invite.ExpiresAt, link));
     }
 

@@ -8,7 +8,6 @@ namespace Municipal.SessionSignaling.Rooms;
 /// <summary>Resolves the capability tokens residents and invited guests hold to what they may enter.</summary>
 public sealed class RoomAccess(SessionDb db, TimeProvider clock)
 {
-    public const string ResidentTokenHeader = "X-Resident-Token";
 
     /// <summary>The room of a resident's join or ticket token, while the token has not expired.</summary>
     public async Task<Room?> FindByResidentTokenAsync(string? token, CancellationToken cancellationToken = default)

@@ -27,6 +27,23 @@ public sealed class StaffPagesTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task The_navigation_and_the_home_tiles_offer_the_same_pages_for_a_role()
+    {
+        // One table of staff pages and roles (shared/staff.js) feeds both: a page added for a role shows in each.
+        await using var context = await browser.NewPartyAsync();
+        Assert.True((await context.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "supervisor", password = "Schalter-2026!" } })).Ok);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/agent/");
+        await Assertions.Expect(page.Locator("#tiles a").First).ToBeVisibleAsync();
+
+        var nav = await page.Locator("#staff-nav a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var tiles = await page.Locator("#tiles a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(nav.Where(href => href != "/agent/"), tiles);
+        Assert.Contains("/agent/stats.html", tiles);
+        Assert.DoesNotContain("/agent/admin-staff.html", tiles);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_explained_on_the_page()
     {
         await using var context = await browser.NewPartyAsync(locale: "en-GB");

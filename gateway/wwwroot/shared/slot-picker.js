@@ -1,0 +1,106 @@
+// The one-week picker of free times, on the booking page and the page that moves an appointment. The times are
+// shown in the zone the booking service names for the concern's department (the city's, unless it has its own).
+import { register, t } from '/shared/i18n.js';
+import { api, ApiError } from '/shared/api.js';
+import { formatDay, formatTime } from '/shared/dates.js';
+
+register({
+  de: {
+    'book.earlier': 'Frühere Zeiten',
+    'book.later': 'Spätere Zeiten',
+    'book.none': 'In diesem Zeitraum ist kein Termin frei.',
+    'book.unknown': 'Dieses Anliegen gibt es nicht. Bitte wählen Sie es auf der Startseite.',
+  },
+  en: {
+    'book.earlier': 'Earlier times',
+    'book.later': 'Later times',
+    'book.none': 'No appointment is free in this period.',
+    'book.unknown': 'This concern does not exist. Please choose it on the home page.',
+  },
+  fr: {
+    'book.earlier': 'Créneaux précédents',
+    'book.later': 'Créneaux suivants',
+    'book.none': 'Aucun rendez-vous n’est disponible durant cette période.',
+    'book.unknown': 'Cette prestation n’existe pas. Veuillez la choisir sur la page d’accueil.',
+  },
+  it: {
+    'book.earlier': 'Orari precedenti',
+    'book.later': 'Orari successivi',
+    'book.none': 'In questo periodo non ci sono appuntamenti disponibili.',
+    'book.unknown': 'Questo servizio non esiste. Sceglietelo nella pagina iniziale.',
+  },
+  'de-x-ls': {
+    'book.earlier': 'Frühere Zeiten zeigen',
+    'book.later': 'Spätere Zeiten zeigen',
+    'book.none': 'In dieser Woche ist keine Zeit frei.',
+    'book.unknown': 'Dieses Thema gibt es nicht. Bitte gehen Sie zur Startseite. Dort suchen Sie Ihr Thema aus.',
+  },
+});
+
+const isoDate = d => d.toISOString().slice(0, 10);
+
+/**
+ * A one-week slot picker for a concern inside <div id="slots">, with earlier/later buttons.
+ * onPick(slot, timeZone) is called when a resident chooses a time.
+ */
+export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
+  const container = document.getElementById('slots');
+  const status = document.getElementById('status');
+  let from = new Date();
+  let data = null;
+  let chosen = null;
+
+  function render() {
+    container.replaceChildren();
+    if (!data) return;
+    const byDay = new Map();
+    for (const slot of data.slots) {
+      const day = formatDay(slot.start, data.timeZone);
+      byDay.set(day, [...(byDay.get(day) || []), slot]);
+    }
+    if (byDay.size === 0) {
+      container.append(Object.assign(document.createElement('p'), { textContent: t('book.none') }));
+    }
+    for (const [day, slots] of byDay) {
+      const heading = Object.assign(document.createElement('h3'), { className: 'slot-day', textContent: day });
+      const list = Object.assign(document.createElement('ul'), { className: 'slots' });
+      for (const slot of slots) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = formatTime(slot.start, data.timeZone);
+        button.setAttribute('aria-pressed', String(chosen === slot.start));
+        button.dataset.start = slot.start;
+        button.addEventListener('click', () => { chosen = slot.start; render(); onPick(slot, data.timeZone); });
+        const item = document.createElement('li');
+        item.append(button);
+        list.append(item);
+      }
+      container.append(heading, list);
+    }
+  }
+
+  async function load() {
+    const to = new Date(from.getTime() + 6 * 86400000);
+    try {
+      data = await api(`/api/booking/concerns/${encodeURIComponent(concernKey)}/slots?from=${isoDate(from)}&to=${isoDate(to)}`);
+      if (offered) {
+        data.slots = offered.concat(data.slots.filter(s => !offered.some(o => o.start === s.start)))
+          .sort((a, b) => new Date(a.start) - new Date(b.start));
+      }
+      offered = null;
+      // Moving an appointment: its own time is no choice (another clerk may be free then, so it is listed as free).
+      const own = typeof exclude === 'function' ? exclude() : exclude;
+      if (own) data.slots = data.slots.filter(s => new Date(s.start).getTime() !== new Date(own).getTime());
+      render();
+      document.getElementById('earlier').disabled = from <= new Date();
+    } catch (e) {
+      status.textContent = e instanceof ApiError && e.status === 404 ? t('book.unknown') : t('common.error');
+      status.className = 'error';
+    }
+  }
+
+  document.getElementById('later').addEventListener('click', () => { from = new Date(from.getTime() + 7 * 86400000); load(); });
+  document.getElementById('earlier').addEventListener('click', () => { from = new Date(Math.max(Date.now(), from.getTime() - 7 * 86400000)); load(); });
+  document.addEventListener('languagechange', render);
+  return { reload: load, showOffered(slots) { offered = slots; from = new Date(); return load(); } };
+}

@@ -1,3 +1,0 @@
-namespace Municipal.IdentityVerification.Workflow;
-
-public sealed record LocalizedText(string De, string En);

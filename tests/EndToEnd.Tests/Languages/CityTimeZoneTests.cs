@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Languages;
+
+/// <summary>
+/// Issue 15 item 3: the pages show times in the city's zone (City:TimeZone, served by /api/city), not in a
+/// hard-coded Europe/Zurich nor in the zone the device happens to be set to.
+/// </summary>
+public sealed class CityTimeZoneTests(Browser browser) : IClassFixture<Browser>
+{
+    // 14:30 UTC on 2 March 2026: 15:30 in Zurich, 09:30 in New York, 23:30 in Tokyo.
+    private const string Instant = "2026-03-02T14:30:00Z";
+
+    private const string Format = """
+        async instant => {
+          const dates = await import('/shared/dates.js');
+          return JSON.stringify({ zone: dates.cityTimeZone(), time: dates.formatTime(instant), when: dates.formatWhen(instant), day: dates.formatDay(instant),
+            departmentTime: dates.formatTime(instant, 'Europe/Zurich') });
+        }
+        """;
+
+    private async Task<IBrowserContext> DeviceInTokyoAsync()
+    {
+        var party = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = TestEnvironment.GatewayUrl, Locale = "en-GB", TimezoneId = "Asia/Tokyo",
+        });
+        await party.AddInitScriptAsync("localStorage.setItem('lang', 'en')");
+        return party;
+    }
+
+    [Fact]
+    public async Task A_city_in_New_York_sees_New_York_times_on_a_device_set_to_Tokyo()
+    {
+        await using var party = await DeviceInTokyoAsync();
+        // The city's settings as a gateway configured with City:TimeZone=America/New_York serves them (see Gateway.Tests CityTests).
+        await party.RouteAsync("**/api/city", route => route.FulfillAsync(new()
+        {
+            ContentType = "application/json",
+            Body = """{"defaultLanguage":"en","languages":["de","en","fr","it","de-x-ls"],"timeZone":"America/New_York"}""",
+        }));
+        var page = await party.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var shown = JsonDocument.Parse(await page.EvaluateAsync<string>(Format, Instant)).RootElement;
+        Assert.Equal("America/New_York", shown.GetProperty("zone").GetString());
+        Assert.Equal("09:30", shown.GetProperty("time").GetString());
+        Assert.Contains("09:30", shown.GetProperty("when").GetString());
+        Assert.Contains("Monday", shown.GetProperty("when").GetString());
+        Assert.Equal("Monday 2 March", shown.GetProperty("day").GetString());
+        // A department that names its own zone (a booking's slots) keeps it.
+        Assert.Equal("15:30", shown.GetProperty("departmentTime").GetString());
+    }
+
+    [Fact]
+    public async Task The_running_city_serves_its_zone_and_the_pages_use_it()
+    {
+        await using var party = await DeviceInTokyoAsync();
+        var city = JsonDocument.Parse(await (await party.APIRequest.GetAsync("/api/city")).TextAsync()).RootElement;
+        Assert.Equal("Europe/Zurich", city.GetProperty("timeZone").GetString());
+
+        var page = await party.NewPageAsync();
+        await page.GotoAsync("/");
+        var shown = JsonDocument.Parse(await page.EvaluateAsync<string>(Format, Instant)).RootElement;
+        Assert.Equal("15:30", shown.GetProperty("time").GetString());
+    }
+}

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Municipal.Form.Definitions;
 using Municipal.Form.Pdf;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Tests;
 

@@ -1,4 +1,3 @@
-using Municipal.ServiceDefaults;
 using Municipal.IdentityVerification.Mrz;
 using Municipal.ServiceDefaults;
 

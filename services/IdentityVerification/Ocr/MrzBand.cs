@@ -98,6 +98,85 @@ public sealed class MrzBand(Point2f center, double angle, Size2f size, int lines
         return level;
     }
 
+    /// <summary>
+    /// Which character cells of a levelled band (<see cref="Level"/>) hold a filler by its shape: OCR-B's '&lt;' is
+    /// a chevron whose left end is a point at mid-height, where K, C, E, R, S, X and G reach the top and the bottom.
+    /// Tesseract's English model reads that chevron as K or C; the shape settles it. Null when the band's lines or
+    /// characters cannot be told apart. The cells are placed at the MRZ's fixed pitch between the first and last glyph.
+    /// </summary>
+    public static bool[][]? FillerCells(Mat level, int lineCount, int length)
+    {
+        using var ink = new Mat();
+        Cv2.Threshold(level, ink, 128, 255, ThresholdTypes.BinaryInv);
+        var rows = Enumerable.Range(0, ink.Rows).Select(r => Cv2.CountNonZero(ink.Row(r))).ToArray();
+        var runs = new List<(int From, int To)>();
+        for (var r = 0; r < rows.Length; r++)
+        {
+            if (rows[r] <= 2) continue;
+            var from = r;
+            while (r < rows.Length && rows[r] > 2) r++;
+            if (r - from >= 8) runs.Add((from, r - 1));
+        }
+        // The card's edge or a field above may add a run: the MRZ is the window of lines most alike in height.
+        if (runs.Count < lineCount) return null;
+        runs = Enumerable.Range(0, runs.Count - lineCount + 1)
+            .Select(i => runs.GetRange(i, lineCount))
+            .MinBy(w => w.Max(r => r.To - r.From) - w.Min(r => r.To - r.From))!;
+
+        var cells = new bool[lineCount][];
+        for (var l = 0; l < lineCount; l++)
+        {
+            var (top, bottom) = runs[l];
+            using var line = new Mat(ink, new Rect(0, top, ink.Cols, bottom - top + 1));
+            Cv2.FindContours(line, out var glyphs, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+            var boxes = glyphs.Select(Cv2.BoundingRect).Where(b => b.Height >= (bottom - top) / 3).OrderBy(b => b.X).ToList();
+            if (boxes.Count < length / 2) return null;
+            var first = boxes[0].X + boxes[0].Width / 2.0;
+            var last = boxes[^1].X + boxes[^1].Width / 2.0;
+            var pitch = (last - first) / (length - 1);
+            cells[l] = new bool[length];
+            for (var k = 0; k < length; k++)
+            {
+                var x0 = (int)Math.Round(first + (k - 0.45) * pitch);
+                var x1 = (int)Math.Round(first + (k + 0.45) * pitch);
+                x0 = Math.Clamp(x0, 0, line.Cols - 1);
+                x1 = Math.Clamp(x1, x0 + 1, line.Cols);
+                using var cell = new Mat(line, new Rect(x0, 0, x1 - x0, line.Rows));
+                cells[l][k] = IsChevron(cell);
+            }
+        }
+        return cells;
+    }
+
+    private static bool IsChevron(Mat cell)
+    {
+        using var points = new Mat();
+        Cv2.FindNonZero(cell, points);
+        if (points.Empty()) return false;
+        var box = Cv2.BoundingRect(points);
+        if (box.Width < 4 || box.Height < 6) return false;
+        using var glyph = new Mat(cell, box);
+        // Left fifth: only the chevron's point, around mid-height (K, E and R have a stem; C, G, S and X reach up and down).
+        if (InkRows(glyph, 0, Math.Max(1, box.Width / 5)) is not var (top, bottom) || top < 0.2 * box.Height || bottom > 0.8 * box.Height) return false;
+        // Middle: the two arms, well inside the height (C, G and S run along the top and bottom there).
+        if (InkRows(glyph, box.Width * 9 / 20, Math.Max(1, box.Width / 10)) is not var (mTop, mBottom) || mTop < 0.08 * box.Height || mBottom > 0.92 * box.Height) return false;
+        // Right quarter: the arms' ends, nothing at mid-height.
+        var edge = Math.Max(1, box.Width / 4);
+        using var right = new Mat(glyph, new Rect(box.Width - edge, (int)(box.Height * 0.4), edge, Math.Max(1, (int)(box.Height * 0.2))));
+        return Cv2.CountNonZero(right) == 0;
+    }
+
+    /// <summary>The first and last row holding ink in a strip of columns, or null for an empty strip.</summary>
+    private static (int Top, int Bottom)? InkRows(Mat glyph, int from, int width)
+    {
+        using var strip = new Mat(glyph, new Rect(from, 0, Math.Min(width, glyph.Cols - from), glyph.Rows));
+        using var ink = new Mat();
+        Cv2.FindNonZero(strip, ink);
+        if (ink.Empty()) return null;
+        var box = Cv2.BoundingRect(ink);
+        return (box.Y, box.Y + box.Height - 1);
+    }
+
     private static double Distance(Point2f a, Point2f b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 
     private readonly record struct Line(Point2f Center, double Length, double Height, double Angle)

@@ -28,17 +28,23 @@ public sealed partial class MrzOcr(IConfiguration configuration, ILogger<MrzOcr>
             using var gray = Cv2.ImDecode(image, ImreadModes.Grayscale);
             if (gray.Empty()) return null;
             var best = (Score: 0, Text: (string?)null);
+            // The clerk waits for this: past the time limit the best reading so far is the answer.
+            var clock = Stopwatch.StartNew();
             foreach (var band in MrzBand.Find(gray))
             {
                 foreach (var extra in ExtraRotations)
                 {
+                    if (clock.Elapsed > timeout) return best.Text;
                     using var level = band.Level(gray, extra);
-                    var reading = Best(await RunAsync(level, cancellationToken));
+                    var shapes = new Dictionary<int, bool[][]?>();
+                    var reading = Best(await RunAsync(level, cancellationToken),
+                        (lines, length) => shapes.TryGetValue(length, out var known) ? known : shapes[length] = MrzBand.FillerCells(level, lines, length));
                     if (reading.Score > best.Score) best = (reading.Score, reading.Text);
                     if (reading.Complete) return reading.Text;
                 }
             }
             // No band found (or none read): the whole still, as a clean scan is read without help.
+            if (best.Text is not null && clock.Elapsed > timeout) return best.Text;
             var whole = Best(await RunAsync(gray, cancellationToken));
             if (whole.Score > best.Score) best = (whole.Score, whole.Text);
             return best.Text;
@@ -57,11 +63,12 @@ public sealed partial class MrzOcr(IConfiguration configuration, ILogger<MrzOcr>
     /// Every MRZ the recognised lines may hold: three lines of about 30 or two of about 36 or 44, with Tesseract's
     /// habits undone (filler read as C or K, trailing fillers swallowed, O for 0 where the layout wants a digit).
     /// </summary>
-    public static IEnumerable<string> Candidates(string text)
+    public static IEnumerable<string> Candidates(string text, Func<int, int, bool[][]?>? fillerShapes = null)
     {
         var lines = text.Split('\n')
             .Select(Normalise)
-            .Where(l => l.Length >= 26 && MrzAlphabet().IsMatch(l))
+            // A names line whose trailing fillers Tesseract swallowed may be short; it still ends in a filler.
+            .Where(l => (l.Length >= 26 || (l.Length >= 15 && l.EndsWith('<'))) && MrzAlphabet().IsMatch(l))
             .ToList();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -77,7 +84,14 @@ public sealed partial class MrzOcr(IConfiguration configuration, ILogger<MrzOcr>
                 {
                     // Restoring or trimming fillers at the end is safe: the check digits decide, here and between
                     // the reading as it is and the one whose optional data holds only filler.
-                    var corrected = MrzLayout.Correct(candidate.Select(l => Fit(l, length)).ToList());
+                    var fitted = candidate.Select(l => Fit(l, length)).ToList();
+                    // Where the image shows a chevron and Tesseract a letter, the chevron is tried first.
+                    if (fillerShapes?.Invoke(count, length) is { } shapes)
+                    {
+                        var shaped = fitted.Select((l, n) => new string(l.Select((c, k) => shapes[n][k] && c is ('K' or 'C' or 'S' or 'E' or 'X' or 'R' or 'G') ? '<' : c).ToArray())).ToList();
+                        yield return string.Join('\n', MrzLayout.Correct(shaped));
+                    }
+                    var corrected = MrzLayout.Correct(fitted);
                     yield return string.Join('\n', corrected);
                     yield return string.Join('\n', MrzLayout.FillerOptionalData(corrected));
                 }
@@ -85,11 +99,11 @@ public sealed partial class MrzOcr(IConfiguration configuration, ILogger<MrzOcr>
         }
     }
 
-    private static (int Score, string? Text, bool Complete) Best(string? text)
+    private static (int Score, string? Text, bool Complete) Best(string? text, Func<int, int, bool[][]?>? fillerShapes = null)
     {
         if (text is null) return (0, null, false);
         var best = (Score: 0, Text: (string?)null, Complete: false);
-        foreach (var candidate in Candidates(text))
+        foreach (var candidate in Candidates(text, fillerShapes))
         {
             var document = MrzParser.Parse(candidate, DateOnly.MinValue).Document;
             if (document is null) continue;

@@ -524,6 +524,14 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
   });
 }
 
+register({
+  de: { 'cf.newTab': '(öffnet in neuem Tab)' },
+  en: { 'cf.newTab': '(opens in a new tab)' },
+  fr: { 'cf.newTab': '(s’ouvre dans un nouvel onglet)' },
+  it: { 'cf.newTab': '(si apre in una nuova scheda)' },
+  'de-x-ls': { 'cf.newTab': '(öffnet eine neue Seite)' },
+});
+
 /** Shows the submission's reference and the link to follow the dossier. */
 export function showSubmitted(container, result) {
   const box = document.createElement('div');
@@ -534,7 +542,14 @@ export function showSubmitted(container, result) {
   p.textContent = t('cf.submitted', { reference: result.reference });
   const a = document.createElement('a');
   a.href = `/dossier.html#t=${result.statusToken}`;
-  a.textContent = t('cf.follow');
+  // A new tab: in a consultation the same tab would leave the call.
+  a.target = '_blank';
+  a.rel = 'noopener';
+  a.textContent = `${t('cf.follow')} `;
+  const hint = document.createElement('span');
+  hint.className = 'new-tab';
+  hint.textContent = t('cf.newTab');
+  a.append(hint);
   box.append(p, a);
   container.replaceChildren(box);
 }

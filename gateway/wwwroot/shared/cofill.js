@@ -533,7 +533,7 @@ register({
 });
 
 /** Shows the submission's reference and the link to follow the dossier. */
-export function showSubmitted(container, result) {
+export function showSubmitted(container, result, { consultation = false } = {}) {
   const box = document.createElement('div');
   box.className = 'card cf-done';
   box.setAttribute('role', 'status');
@@ -542,14 +542,16 @@ export function showSubmitted(container, result) {
   p.textContent = t('cf.submitted', { reference: result.reference });
   const a = document.createElement('a');
   a.href = `/dossier.html#t=${result.statusToken}`;
-  // A new tab: in a consultation the same tab would leave the call.
-  a.target = '_blank';
-  a.rel = 'noopener';
-  a.textContent = `${t('cf.follow')} `;
-  const hint = document.createElement('span');
-  hint.className = 'new-tab';
-  hint.textContent = t('cf.newTab');
-  a.append(hint);
+  a.textContent = t('cf.follow');
+  if (consultation) {
+    // A new tab: in a consultation the same tab would leave the call.
+    a.target = '_blank';
+    a.rel = 'noopener';
+    const hint = document.createElement('span');
+    hint.className = 'new-tab';
+    hint.textContent = ` ${t('cf.newTab')}`;
+    a.append(hint);
+  }
   box.append(p, a);
   container.replaceChildren(box);
 }
@@ -593,7 +595,7 @@ export function mount(container, ctx) {
       point.addEventListener('click', () => lastFocus && sync.point(lastFocus));
       container.querySelector('.cf-bar').prepend(point);
     } else {
-      mountSigning(signing, { view, sync, token, consultation: true, onSubmitted: result => showSubmitted(signing, result) });
+      mountSigning(signing, { view, sync, token, consultation: true, onSubmitted: result => showSubmitted(signing, result, { consultation: true }) });
     }
   }
 

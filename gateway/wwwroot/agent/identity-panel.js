@@ -204,6 +204,8 @@ export async function mount(container, ctx) {
           // The room's department, concern and booked name are the sessions service's to say, not the page's.
           body: { sessionId: ctx.room.id },
         });
+        // The resident is told to hold the document to the camera (the relay carries no data of it).
+        ctx.relay?.send?.('identity.started', {});
         showCheck();
       } catch (error) {
         message.textContent = errorsOf(error);

@@ -2,6 +2,7 @@ import { register, t, apply, languageSwitch, say } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
 import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
 import { CallControls, captureStill } from '/shared/rtc.js';
+import { mountPhoneAids } from '/room-phone.js';
 
 register({
   de: {
@@ -183,6 +184,7 @@ async function main() {
   room.on('presence', notice => {
     if (controls.call.active && !notice.participants.some(p => p.role === 'clerk')) controls.call.close(false);
   });
+  mountPhoneAids(room, $('videos'));
   // Diagnostics for support staff and the browser tests: the call's connection and media figures.
   window.consultation = { stats: () => controls.call.stats() };
 

@@ -556,8 +556,16 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
   });
 }
 
+register({
+  de: { 'cf.newTab': '(öffnet in neuem Tab)' },
+  en: { 'cf.newTab': '(opens in a new tab)' },
+  fr: { 'cf.newTab': '(s’ouvre dans un nouvel onglet)' },
+  it: { 'cf.newTab': '(si apre in una nuova scheda)' },
+  'de-x-ls': { 'cf.newTab': '(öffnet eine neue Seite)' },
+});
+
 /** Shows the submission's reference and the link to follow the dossier. */
-export function showSubmitted(container, result) {
+export function showSubmitted(container, result, { consultation = false } = {}) {
   const box = document.createElement('div');
   box.className = 'card cf-done';
   box.setAttribute('role', 'status');
@@ -567,6 +575,15 @@ export function showSubmitted(container, result) {
   const a = document.createElement('a');
   a.href = `/dossier.html#t=${result.statusToken}`;
   a.textContent = t('cf.follow');
+  if (consultation) {
+    // A new tab: in a consultation the same tab would leave the call.
+    a.target = '_blank';
+    a.rel = 'noopener';
+    const hint = document.createElement('span');
+    hint.className = 'new-tab';
+    hint.textContent = ` ${t('cf.newTab')}`;
+    a.append(hint);
+  }
   box.append(p, a);
   container.replaceChildren(box);
 }
@@ -619,7 +636,7 @@ export function mount(container, ctx) {
       point.addEventListener('click', () => lastFocus && sync.point(lastFocus));
       container.querySelector('.cf-bar').prepend(point);
     } else {
-      mountSigning(signing, { view, sync, token, consultation: true, onSubmitted: result => showSubmitted(signing, result) });
+      mountSigning(signing, { view, sync, token, consultation: true, onSubmitted: result => showSubmitted(signing, result, { consultation: true }) });
     }
   }
 

@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Municipal.EndToEnd.Tests.Forms;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Consultation;
+
+/// <summary>
+/// Issue 16, item 12: the consultation as a resident walks it on a 390 px phone. The ID check tells them what to do
+/// and how it ended, a shared screen can be seen large without the self-view over it, the hints go when they no
+/// longer apply, and the dossier link opens beside the call instead of leaving it.
+/// </summary>
+public sealed class PhoneConsultationTests(Browser browser) : IClassFixture<Browser>
+{
+    static PhoneConsultationTests() => Assertions.SetDefaultExpectTimeout(60_000);
+
+    [Fact]
+    public async Task The_resident_on_a_phone_is_guided_through_the_id_check_sees_the_shared_screen_large_and_keeps_the_call()
+    {
+        await using var consultation = await ConsultationForm.OpenAsync(browser);
+        var (resident, clerk) = (consultation.Resident, consultation.Clerk);
+
+        await clerk.Locator("#start-video").ClickAsync();
+        await resident.Locator("#accept-video").ClickAsync();
+        await clerk.WaitForFunctionAsync("() => document.getElementById('remote-video')?.videoWidth > 0", null, new() { Timeout = 60_000 });
+        await resident.WaitForFunctionAsync("() => document.getElementById('remote-video')?.videoWidth > 0", null, new() { Timeout = 60_000 });
+
+        // The self-view sits below the clerk's video on a phone, not over it.
+        await AssertApartAsync(resident);
+
+        // The clerk starts the ID check: the resident is told to hold the document's MRZ side to the camera.
+        var panel = clerk.Locator("#identity-panel-body");
+        var hint = resident.Locator("#identity-hint");
+        await Assertions.Expect(hint).ToBeHiddenAsync();
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Identitätsprüfung starten" }).ClickAsync();
+        await Assertions.Expect(hint).ToContainTextAsync("Halten Sie ihn mit der Seite mit den zwei oder drei Zeilen");
+        await resident.Locator("#call").ScrollIntoViewIfNeededAsync();
+        await ShotAsync(resident, "phone-consultation-id-instruction");
+        await Browser.AssertAccessibleAsync(resident);
+
+        // The clerk decides; the resident learns the outcome (no data of the document) and the instruction is gone.
+        await panel.GetByLabel("Identität abgelehnt").CheckAsync();
+        await panel.GetByLabel("Begründung").FillAsync("Der Ausweis war im Video nicht lesbar.");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }).ClickAsync();
+        await Assertions.Expect(hint).ToHaveTextAsync("Ihre Identität konnte nicht bestätigt werden. Die Sachbearbeitung sagt Ihnen, wie es weitergeht.");
+        await Assertions.Expect(hint).Not.ToContainTextAsync("Halten Sie");
+        await Assertions.Expect(hint).Not.ToContainTextAsync("lesbar");
+
+        // The clerk shares the screen: the resident can show it large, the self-view out of the way.
+        var enlarge = resident.Locator("#enlarge-screen");
+        await Assertions.Expect(enlarge).ToBeHiddenAsync();
+        await clerk.Locator("#share-screen").ClickAsync();
+        await Assertions.Expect(enlarge).ToBeVisibleAsync();
+        await Assertions.Expect(enlarge).ToHaveTextAsync("Geteilten Bildschirm groß anzeigen");
+        await Assertions.Expect(resident.Locator("#local-video")).ToBeHiddenAsync();
+        await resident.Locator("#call").ScrollIntoViewIfNeededAsync();
+        await ShotAsync(resident, "phone-consultation-shared-screen");
+        await enlarge.ClickAsync();
+        await Assertions.Expect(resident.Locator("#videos")).ToHaveClassAsync(new Regex(@"\benlarged\b"));
+        await Assertions.Expect(enlarge).ToHaveAttributeAsync("aria-pressed", "true");
+        // Upright, the 16:9 screen runs along the phone's length: its long side spans the 844 px height, not 390.
+        var along = await resident.Locator("#remote-video").EvaluateAsync<int>("v => v.offsetWidth");
+        Assert.True(along >= 800, $"the shared screen's long side is {along} px");
+        await ShotAsync(resident, "phone-consultation-shared-screen-large");
+        await Browser.AssertAccessibleAsync(resident);
+        await enlarge.ClickAsync();
+        await Assertions.Expect(resident.Locator("#videos")).Not.ToHaveClassAsync(new Regex(@"\benlarged\b"));
+
+        // Sharing ends: the button that only applies to a shared screen goes, the self-view returns below the video.
+        await clerk.Locator("#stop-screen").ClickAsync();
+        await Assertions.Expect(enlarge).ToBeHiddenAsync();
+        await Assertions.Expect(resident.Locator("#local-video")).ToBeVisibleAsync();
+        await AssertApartAsync(resident);
+
+        // The resident signs and submits; the dossier link opens in a new tab (and says so), the call stays.
+        await FormPage.FillRegistrationAsync(resident, Mailbox.UniqueAddress());
+        await FormPage.SignAsync(resident);
+        await resident.Locator(".cf-sign button", new() { HasText = "Unterschreiben und einreichen" }).ClickAsync();
+        var follow = resident.Locator(".cf-done a");
+        await Assertions.Expect(follow).ToContainTextAsync("(öffnet in neuem Tab)", new() { Timeout = 90_000 });
+        await Assertions.Expect(follow).ToHaveAttributeAsync("target", "_blank");
+        var roomUrl = resident.Url;
+        var opened = consultation.ResidentParty.WaitForPageAsync();
+        await follow.ClickAsync();
+        var dossier = await opened;
+        await Assertions.Expect(dossier.Locator("h1")).ToContainTextAsync("Ihr Dossier");
+        Assert.Equal(roomUrl, resident.Url);
+        await Assertions.Expect(resident.Locator("#remote-video")).ToBeVisibleAsync();
+        await follow.ScrollIntoViewIfNeededAsync();
+        await ShotAsync(resident, "phone-consultation-submitted");
+        await ShotAsync(dossier, "phone-consultation-dossier-tab");
+        await Browser.AssertAccessibleAsync(resident);
+    }
+
+    /// <summary>What the phone's screen shows (the full page of a consultation is five screens long).</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Browser.ScreenshotDirectory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotDirectory, name + ".png") });
+    }
+
+    private static async Task AssertApartAsync(IPage resident)
+    {
+        var remote = (await resident.Locator("#remote-video").BoundingBoxAsync())!;
+        var local = (await resident.Locator("#local-video").BoundingBoxAsync())!;
+        Assert.True(local.Y >= remote.Y + remote.Height - 1, $"the self-view ({local.Y}) overlaps the remote video (ends at {remote.Y + remote.Height})");
+    }
+}

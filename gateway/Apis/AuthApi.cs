@@ -123,8 +123,13 @@ public static class AuthApi
     {
         var user = await users.GetUserAsync(context.User);
         if (user is null || user.Disabled) return TypedResults.Unauthorized();
+        // Every rule a new password breaks is listed (code and text), not only the first: the page shows them all.
         var errors = new Dictionary<string, List<(string Code, string Text)>>();
-        void Add(string field, string code, string text) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add((code, text));
+        void Add(string field, string code, string text)
+        {
+            errors.TryAdd(field, new List<(string Code, string Text)>());
+            errors[field].Add((code, text));
+        }
 
         var current = request.CurrentPassword ?? "";
         var next = request.NewPassword ?? "";

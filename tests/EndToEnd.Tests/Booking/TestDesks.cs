@@ -29,7 +29,13 @@ public static class TestDesks
         var concern = $"{key}-enquiry";
         await OkAsync(api.PutAsync($"/api/booking/admin/concerns/{concern}", new()
         {
-            DataObject = new { departmentKey = key, nameDe = "Testanliegen", nameEn = "Test concern", durationMinutes = 15, channels = new[] { "chat", "video" }, sortOrder = 900 },
+            // French and Italian sent empty: a left-out translation is kept, and a second run (the replica stage, on the
+            // same database) must find the desk as the first did.
+            DataObject = new
+            {
+                departmentKey = key, nameDe = "Testanliegen", nameEn = "Test concern", nameFr = "", nameIt = "", durationMinutes = 15,
+                channels = new[] { "chat", "video" }, sortOrder = 900, documentsFr = Array.Empty<string>(), documentsIt = Array.Empty<string>(),
+            },
         }));
         if (closedToday)
         {

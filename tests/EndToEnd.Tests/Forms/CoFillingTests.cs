@@ -75,7 +75,8 @@ public sealed class CoFillingTests(Browser browser) : IClassFixture<Browser>
         await Browser.AssertAccessibleAsync(page);
 
         await page.Locator("#forms a", new() { HasText = "Registration of residence" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("#d="));
+        // The first draft after a cold start can take a while (see FormPage.StartRegistrationAsync).
+        await page.WaitForURLAsync(url => url.Contains("#d="), new() { Timeout = 60_000 });
         await FormPage.Field(page, "moveInDate").FillAsync(FormPage.Today(20));
         await Assertions.Expect(page.Locator("#f-moveInDate-error")).ToHaveTextAsync("The date may be at most 14 days ahead.");
         await FormPage.Field(page, "othersMoving").CheckAsync();

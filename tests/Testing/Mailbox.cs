@@ -28,15 +28,33 @@ public static class Mailbox
             if (!Directory.Exists(dir)) continue;
             foreach (var file in Directory.EnumerateFiles(dir))
             {
-                MimeMessage message;
-                try { message = MimeMessage.Load(file); }
-                catch (IOException) { continue; }
-                catch (FormatException) { continue; }
-                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
-                    list.Add((File.GetLastWriteTimeUtc(file), message));
+                // The sink keeps every mail of the run (thousands by the end); each file's recipients are read once.
+                if (!Recipients(file).Contains(address, StringComparer.OrdinalIgnoreCase)) continue;
+                var message = TryLoad(file);
+                if (message is not null) list.Add((File.GetLastWriteTimeUtc(file), message));
             }
         }
         return list.OrderBy(m => m.Item1).Select(m => m.Item2);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> RecipientsByFile = new();
+
+    private static string[] Recipients(string file)
+    {
+        var name = Path.GetFileName(file);
+        if (RecipientsByFile.TryGetValue(name, out var known)) return known;
+        var message = TryLoad(file);
+        if (message is null) return []; // still being written: read again on the next poll
+        var recipients = message.To.Mailboxes.Select(m => m.Address).ToArray();
+        RecipientsByFile[name] = recipients;
+        return recipients;
+    }
+
+    private static MimeMessage? TryLoad(string file)
+    {
+        try { return MimeMessage.Load(file); }
+        catch (IOException) { return null; }
+        catch (FormatException) { return null; }
     }
 
     public static string UniqueAddress(string who = "resident") => $"{who}.{Guid.NewGuid():N}@example.org";

@@ -16,8 +16,10 @@ namespace Municipal.Form.Consumers;
 /// Mails the resident on every status change, in their language, with a status link. Links carry a fresh token
 /// per mail (only its hash is kept), because a stored hash cannot be turned back into the first link. When
 /// information is missing, the same token also opens the upload page: document intake accepts a dossier's token.
+/// The token is committed on its own before the mail leaves: the consumer's transaction ends only after the send,
+/// and a link that arrives before its token exists would open nothing (a retry after a failed send makes a new one).
 /// </summary>
-public sealed class MailDossierStatus(FormDb db, MailSender mail, FormCatalog catalog, CityClock clock, IConfiguration configuration)
+public sealed class MailDossierStatus(FormDb db, IServiceScopeFactory scopes, MailSender mail, FormCatalog catalog, CityClock clock, IConfiguration configuration)
     : Municipal.ServiceDefaults.Messaging.IdempotentConsumer<FormDb, DossierStatusChanged>(db)
 {
     protected override async Task Handle(DossierStatusChanged message, ConsumeContext<DossierStatusChanged> context)
@@ -26,8 +28,7 @@ public sealed class MailDossierStatus(FormDb db, MailSender mail, FormCatalog ca
         var dossier = await Db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == message.DossierId, ct);
         if (dossier is null) return;
 
-        var token = CapabilityToken.Create();
-        Db.DossierTokens.Add(new DossierToken { TokenHash = CapabilityToken.Hash(token), DossierId = dossier.Id, ExpiresAt = clock.Now + Submitter.StatusLinkLifetime });
+        var token = await IssueTokenAsync(dossier.Id, ct);
         var link = PublicLinks.To(configuration, $"/dossier.html#t={token}");
         var language = dossier.Language;
         string Say(string de, string en, string fr, string it) => Languages.Choose(language, de, en, fr, it);
@@ -67,6 +68,16 @@ public sealed class MailDossierStatus(FormDb db, MailSender mail, FormCatalog ca
                 "Non inoltri questo link: apre il suo incarto senza password.")]);
 
         await mail.SendAsync(new OutgoingMail(dossier.Email, subject, string.Join("\n", lines), ToName: name.Length > 0 ? name : null), ct);
+    }
+
+    private async Task<string> IssueTokenAsync(Guid dossierId, CancellationToken ct)
+    {
+        var token = CapabilityToken.Create();
+        await using var scope = scopes.CreateAsyncScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<FormDb>();
+        tokens.DossierTokens.Add(new DossierToken { TokenHash = CapabilityToken.Hash(token), DossierId = dossierId, ExpiresAt = clock.Now + Submitter.StatusLinkLifetime });
+        await tokens.SaveChangesAsync(ct);
+        return token;
     }
 
     public static string StatusText(string status, string? language) => status switch

@@ -6,7 +6,7 @@ import { formatDateTime } from '/shared/dates.js';
 
 register({
   de: {
-    'agent.name': 'Schalter für Mitarbeitende', 'kd.title': 'Scanner-Terminals',
+    'kd.title': 'Scanner-Terminals',
     'kd.intro': 'Nur registrierte Terminals nehmen Dokumente an. Registrieren Sie ein Terminal hier und öffnen Sie den Link einmal auf dem Gerät.',
     'kd.new': 'Terminal registrieren', 'kd.name': 'Name (z. B. wo es steht)', 'kd.create': 'Registrierungslink erstellen',
     'kd.link': 'Registrierungslink', 'kd.copy': 'Link kopieren', 'kd.copied': 'Link kopiert.', 'kd.issuedFor': 'Link für «{name}»',
@@ -18,7 +18,7 @@ register({
     'kd.never': '–',
   },
   en: {
-    'agent.name': 'Counter for staff', 'kd.title': 'Scanner kiosks',
+    'kd.title': 'Scanner kiosks',
     'kd.intro': 'Only registered kiosks accept documents. Register a kiosk here and open the link once on the device.',
     'kd.new': 'Register a kiosk', 'kd.name': 'Name (e.g. where it stands)', 'kd.create': 'Create registration link',
     'kd.link': 'Registration link', 'kd.copy': 'Copy link', 'kd.copied': 'Link copied.', 'kd.issuedFor': 'Link for “{name}”',
@@ -30,7 +30,7 @@ register({
     'kd.never': '–',
   },
   fr: {
-    'agent.name': 'Guichet pour les collaborateurs', 'kd.title': 'Terminaux de numérisation',
+    'kd.title': 'Terminaux de numérisation',
     'kd.intro': 'Seuls les terminaux enregistrés acceptent des documents. Enregistrez un terminal ici et ouvrez le lien une fois sur l’appareil.',
     'kd.new': 'Enregistrer un terminal', 'kd.name': 'Nom (p. ex. son emplacement)', 'kd.create': 'Créer le lien d’enregistrement',
     'kd.link': 'Lien d’enregistrement', 'kd.copy': 'Copier le lien', 'kd.copied': 'Lien copié.', 'kd.issuedFor': 'Lien pour « {name} »',
@@ -42,7 +42,7 @@ register({
     'kd.never': '–',
   },
   it: {
-    'agent.name': 'Sportello per i collaboratori', 'kd.title': 'Terminali di scansione',
+    'kd.title': 'Terminali di scansione',
     'kd.intro': 'Solo i terminali registrati accettano documenti. Registri qui un terminale e apra il link una volta sul dispositivo.',
     'kd.new': 'Registrare un terminale', 'kd.name': 'Nome (p. es. dove si trova)', 'kd.create': 'Creare il link di registrazione',
     'kd.link': 'Link di registrazione', 'kd.copy': 'Copiare il link', 'kd.copied': 'Link copiato.', 'kd.issuedFor': 'Link per «{name}»',

@@ -4,7 +4,7 @@ import { staffPage } from '/shared/staff.js';
 
 register({
   de: {
-    'agent.name': 'Schalter für Mitarbeitende', 'staff.title': 'Mitarbeitende verwalten', 'staff.name': 'Name', 'staff.user': 'Benutzername',
+    'staff.title': 'Mitarbeitende verwalten', 'staff.name': 'Name', 'staff.user': 'Benutzername',
     'staff.email': 'E-Mail', 'staff.roles': 'Rollen', 'staff.departments': 'Abteilungen', 'staff.state': 'Status', 'staff.actions': 'Aktionen',
     'staff.new': 'Neues Konto', 'staff.edit': 'Konto bearbeiten: {name}', 'staff.save': 'Speichern', 'staff.cancel': 'Neu beginnen',
     'staff.departmentsHint': 'Abteilungen (Kürzel, durch Komma getrennt)', 'staff.skillsHint': 'Themen (Anliegen-Kürzel, durch Komma getrennt)',
@@ -14,7 +14,7 @@ register({
     'role.clerk': 'Sachbearbeitung', 'role.supervisor': 'Leitung', 'role.admin': 'Administration',
   },
   en: {
-    'agent.name': 'Counter for staff', 'staff.title': 'Manage staff', 'staff.name': 'Name', 'staff.user': 'User name', 'staff.email': 'E-mail',
+    'staff.title': 'Manage staff', 'staff.name': 'Name', 'staff.user': 'User name', 'staff.email': 'E-mail',
     'staff.roles': 'Roles', 'staff.departments': 'Departments', 'staff.state': 'State', 'staff.actions': 'Actions', 'staff.new': 'New account',
     'staff.edit': 'Edit account: {name}', 'staff.save': 'Save', 'staff.cancel': 'Start over',
     'staff.departmentsHint': 'Departments (keys, comma-separated)', 'staff.skillsHint': 'Topics (concern keys, comma-separated)',
@@ -24,7 +24,6 @@ register({
     'role.clerk': 'Clerk', 'role.supervisor': 'Supervisor', 'role.admin': 'Administrator',
   },
   fr: {
-    'agent.name': 'Guichet pour les collaborateurs',
     'staff.title': 'Gérer les collaborateurs',
     'staff.name': 'Nom',
     'staff.user': 'Nom d’utilisateur',
@@ -56,7 +55,6 @@ register({
     'role.admin': 'Administration',
   },
   it: {
-    'agent.name': 'Sportello per i collaboratori',
     'staff.title': 'Gestire i collaboratori',
     'staff.name': 'Nome',
     'staff.user': 'Nome utente',

@@ -5,7 +5,7 @@ import { me, renderNav, hasRole, staffPages } from '/shared/staff.js';
 
 register({
   de: {
-    'agent.name': 'Schalter für Mitarbeitende', 'signin.title': 'Anmeldung für Mitarbeitende', 'signin.user': 'Benutzername',
+    'signin.title': 'Anmeldung für Mitarbeitende', 'signin.user': 'Benutzername',
     'signin.password': 'Passwort', 'signin.code': 'Code aus der Authenticator-App', 'signin.submit': 'Anmelden',
     'signin.failed': 'Benutzername oder Passwort ist falsch.', 'signin.locked': 'Zu viele Fehlversuche – das Konto ist vorübergehend gesperrt.',
     'signin.needCode': 'Bitte geben Sie den Code aus Ihrer Authenticator-App ein.', 'signin.busy': 'Bitte warten Sie einen Moment und versuchen Sie es erneut.',
@@ -24,7 +24,7 @@ register({
     'totp.start': 'Zweiten Faktor einrichten', 'totp.confirm': 'Bestätigen', 'totp.off': 'Zweiten Faktor ausschalten', 'totp.qr': 'QR-Code für die Authenticator-App',
   },
   en: {
-    'agent.name': 'Counter for staff', 'signin.title': 'Staff sign-in', 'signin.user': 'User name', 'signin.password': 'Password',
+    'signin.title': 'Staff sign-in', 'signin.user': 'User name', 'signin.password': 'Password',
     'signin.code': 'Code from your authenticator app', 'signin.submit': 'Sign in', 'signin.failed': 'The user name or password is wrong.',
     'signin.locked': 'Too many failed attempts – the account is locked for a while.', 'signin.needCode': 'Enter the code from your authenticator app.',
     'signin.busy': 'Please wait a moment and try again.',
@@ -43,7 +43,6 @@ register({
     'totp.start': 'Set up a second factor', 'totp.confirm': 'Confirm', 'totp.off': 'Turn the second factor off', 'totp.qr': 'QR code for the authenticator app',
   },
   fr: {
-    'agent.name': 'Guichet pour les collaborateurs',
     'signin.title': 'Connexion des collaborateurs',
     'signin.user': 'Nom d’utilisateur',
     'signin.password': 'Mot de passe',
@@ -83,7 +82,6 @@ register({
     'tile.adminKiosks': 'Terminaux de numérisation', 'tile.adminKiosks.text': 'Enregistrer et révoquer des terminaux.',
   },
   it: {
-    'agent.name': 'Sportello per i collaboratori',
     'signin.title': 'Accesso per i collaboratori',
     'signin.user': 'Nome utente',
     'signin.password': 'Password',

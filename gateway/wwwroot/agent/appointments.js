@@ -6,17 +6,16 @@ import { formatTime } from '/shared/dates.js';
 
 register({
   de: {
-    'agent.name': 'Schalter für Mitarbeitende', 'appts.title': 'Termine heute', 'appts.time': 'Zeit', 'appts.concern': 'Anliegen', 'appts.name': 'Name',
+    'appts.title': 'Termine heute', 'appts.time': 'Zeit', 'appts.concern': 'Anliegen', 'appts.name': 'Name',
     'appts.state': 'Stand', 'appts.action': 'Aktion', 'appts.open': 'Raum öffnen', 'appts.openFor': 'Raum öffnen für {name}', 'appts.none': 'Heute sind keine Termine gebucht.',
     'appts.mine': 'mir zugeteilt', 'appts.joined': 'im Raum', 'appts.called': 'aufgerufen', 'appts.waiting': 'gebucht',
   },
   en: {
-    'agent.name': 'Counter for staff', 'appts.title': "Today's appointments", 'appts.time': 'Time', 'appts.concern': 'Concern', 'appts.name': 'Name',
+    'appts.title': "Today's appointments", 'appts.time': 'Time', 'appts.concern': 'Concern', 'appts.name': 'Name',
     'appts.state': 'State', 'appts.action': 'Action', 'appts.open': 'Open room', 'appts.openFor': 'Open room for {name}', 'appts.none': 'No appointments are booked today.',
     'appts.mine': 'assigned to me', 'appts.joined': 'in the room', 'appts.called': 'called', 'appts.waiting': 'booked',
   },
   fr: {
-    'agent.name': 'Guichet pour les collaborateurs',
     'appts.title': 'Rendez-vous du jour',
     'appts.time': 'Heure',
     'appts.concern': 'Démarche',
@@ -32,7 +31,6 @@ register({
     'appts.waiting': 'réservé',
   },
   it: {
-    'agent.name': 'Sportello per i collaboratori',
     'appts.title': 'Appuntamenti di oggi',
     'appts.time': 'Ora',
     'appts.concern': 'Pratica',

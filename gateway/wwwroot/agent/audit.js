@@ -4,7 +4,7 @@ import { staffPage } from '/shared/staff.js';
 
 register({
   de: {
-    'agent.name': 'Schalter für Mitarbeitende', 'audit.title': 'Protokoll der Zugriffe', 'audit.filter': 'Filtern', 'audit.at': 'Zeit', 'audit.who': 'Wer', 'audit.action': 'Aktion',
+    'audit.title': 'Protokoll der Zugriffe', 'audit.filter': 'Filtern', 'audit.at': 'Zeit', 'audit.who': 'Wer', 'audit.action': 'Aktion',
     'audit.filterTitle': 'Protokoll filtern', 'audit.from': 'Von (Tag)', 'audit.to': 'Bis (Tag)', 'audit.person': 'Person (Name oder Teil davon)',
     'audit.case': 'Dossier- oder Beratungs-ID', 'audit.subject': 'Bereich', 'audit.actionFilter': 'Art', 'audit.any': 'Alle', 'audit.reset': 'Alle Filter löschen',
     'audit.target': 'Betroffen', 'audit.outcome': 'Ergebnis', 'audit.more': 'Ältere Einträge laden', 'audit.count': 'Angezeigte Einträge: {n}', 'audit.countMore': 'Angezeigte Einträge: {n} – es gibt ältere',
@@ -17,7 +17,7 @@ register({
     'audit.result.ok': 'erledigt', 'audit.result.refused': 'verweigert', 'audit.result.notFound': 'nicht gefunden', 'audit.result.rejected': 'Eingabe abgelehnt', 'audit.result.failed': 'Fehler',
   },
   en: {
-    'agent.name': 'Counter for staff', 'audit.title': 'Access log', 'audit.filter': 'Filter', 'audit.at': 'Time', 'audit.who': 'Who', 'audit.action': 'Action',
+    'audit.title': 'Access log', 'audit.filter': 'Filter', 'audit.at': 'Time', 'audit.who': 'Who', 'audit.action': 'Action',
     'audit.filterTitle': 'Filter the log', 'audit.from': 'From (day)', 'audit.to': 'To (day)', 'audit.person': 'Person (name or part of it)',
     'audit.case': 'Dossier or consultation ID', 'audit.subject': 'Area', 'audit.actionFilter': 'Kind', 'audit.any': 'All', 'audit.reset': 'Clear all filters',
     'audit.target': 'Concerns', 'audit.outcome': 'Outcome', 'audit.more': 'Load older entries', 'audit.count': 'Entries shown: {n}', 'audit.countMore': 'Entries shown: {n} – there are older ones',
@@ -30,7 +30,7 @@ register({
     'audit.result.ok': 'done', 'audit.result.refused': 'refused', 'audit.result.notFound': 'not found', 'audit.result.rejected': 'input rejected', 'audit.result.failed': 'error',
   },
   fr: {
-    'agent.name': 'Guichet pour les collaborateurs', 'audit.title': 'Journal des accès', 'audit.filter': 'Filtrer', 'audit.at': 'Heure', 'audit.who': 'Qui', 'audit.action': 'Action',
+    'audit.title': 'Journal des accès', 'audit.filter': 'Filtrer', 'audit.at': 'Heure', 'audit.who': 'Qui', 'audit.action': 'Action',
     'audit.filterTitle': 'Filtrer le journal', 'audit.from': 'Du (jour)', 'audit.to': 'Au (jour)', 'audit.person': 'Personne (nom ou partie du nom)',
     'audit.case': 'ID du dossier ou de l’entretien', 'audit.subject': 'Domaine', 'audit.actionFilter': 'Type', 'audit.any': 'Tous', 'audit.reset': 'Effacer tous les filtres',
     'audit.target': 'Concerne', 'audit.outcome': 'Résultat', 'audit.more': 'Charger des entrées plus anciennes', 'audit.count': 'Entrées affichées : {n}', 'audit.countMore': 'Entrées affichées : {n} – il y en a de plus anciennes',
@@ -43,7 +43,7 @@ register({
     'audit.result.ok': 'effectué', 'audit.result.refused': 'refusé', 'audit.result.notFound': 'introuvable', 'audit.result.rejected': 'saisie refusée', 'audit.result.failed': 'erreur',
   },
   it: {
-    'agent.name': 'Sportello per i collaboratori', 'audit.title': 'Protocollo degli accessi', 'audit.filter': 'Filtrare', 'audit.at': 'Ora', 'audit.who': 'Chi', 'audit.action': 'Azione',
+    'audit.title': 'Protocollo degli accessi', 'audit.filter': 'Filtrare', 'audit.at': 'Ora', 'audit.who': 'Chi', 'audit.action': 'Azione',
     'audit.filterTitle': 'Filtrare il protocollo', 'audit.from': 'Dal (giorno)', 'audit.to': 'Al (giorno)', 'audit.person': 'Persona (nome o parte del nome)',
     'audit.case': 'ID dell’incarto o del colloquio', 'audit.subject': 'Ambito', 'audit.actionFilter': 'Tipo', 'audit.any': 'Tutti', 'audit.reset': 'Cancellare tutti i filtri',
     'audit.target': 'Riguarda', 'audit.outcome': 'Esito', 'audit.more': 'Caricare voci meno recenti', 'audit.count': 'Voci visualizzate: {n}', 'audit.countMore': 'Voci visualizzate: {n} – ce ne sono di meno recenti',

@@ -7,7 +7,7 @@ import { formatDateTime } from '/shared/dates.js';
 
 register({
   de: {
-    'agent.name': 'Schalter für Mitarbeitende', 'inbox.title': 'Posteingang', 'inbox.department': 'Abteilung', 'inbox.status': 'Prüfstatus', 'inbox.all': 'Alle',
+    'inbox.title': 'Posteingang', 'inbox.department': 'Abteilung', 'inbox.status': 'Prüfstatus', 'inbox.all': 'Alle',
     'inbox.quarantined': 'Schadsoftware', 'inbox.assigned': 'Zuständig', 'inbox.mine': 'Mir zugewiesen', 'inbox.unassigned': 'Nicht zugewiesen',
     'inbox.openOnly': 'Nur offene', 'inbox.received': 'Eingang', 'inbox.source': 'Herkunft', 'inbox.actions': 'Aktionen',
     'inbox.assignMe': 'Mir zuweisen', 'inbox.processed': 'Erledigt', 'inbox.done': 'erledigt', 'inbox.me': 'ich', 'inbox.other': 'andere Person',
@@ -16,7 +16,7 @@ register({
     'inbox.pages': '{count} Seiten', 'inbox.assignLabel': 'Mir zuweisen: {name}', 'inbox.processedLabel': 'Erledigt: {name}',
   },
   en: {
-    'agent.name': 'Counter for staff', 'inbox.title': 'Inbox', 'inbox.department': 'Department', 'inbox.status': 'Scan status', 'inbox.all': 'All',
+    'inbox.title': 'Inbox', 'inbox.department': 'Department', 'inbox.status': 'Scan status', 'inbox.all': 'All',
     'inbox.quarantined': 'Malware', 'inbox.assigned': 'Assigned', 'inbox.mine': 'Assigned to me', 'inbox.unassigned': 'Unassigned',
     'inbox.openOnly': 'Open only', 'inbox.received': 'Received', 'inbox.source': 'Source', 'inbox.actions': 'Actions',
     'inbox.assignMe': 'Assign to me', 'inbox.processed': 'Processed', 'inbox.done': 'processed', 'inbox.me': 'me', 'inbox.other': 'someone else',
@@ -25,7 +25,6 @@ register({
     'inbox.pages': '{count} pages', 'inbox.assignLabel': 'Assign to me: {name}', 'inbox.processedLabel': 'Processed: {name}',
   },
   fr: {
-    'agent.name': 'Guichet pour les collaborateurs',
     'inbox.title': 'Boîte de réception',
     'inbox.department': 'Service',
     'inbox.status': 'Statut du contrôle',
@@ -55,7 +54,6 @@ register({
     'inbox.processedLabel': 'Traité : {name}',
   },
   it: {
-    'agent.name': 'Sportello per i collaboratori',
     'inbox.title': 'Posta in arrivo',
     'inbox.department': 'Servizio',
     'inbox.status': 'Stato del controllo',

@@ -5,17 +5,16 @@ import { staffPage } from '/shared/staff.js';
 
 register({
   de: {
-    'agent.name': 'Schalter für Mitarbeitende', 'q.title': 'Warteschlange', 'q.next': 'Nächste Person aufrufen', 'q.waitingTitle': 'Wartende',
+    'q.title': 'Warteschlange', 'q.next': 'Nächste Person aufrufen', 'q.waitingTitle': 'Wartende',
     'q.since': 'Wartet seit', 'q.concern': 'Anliegen', 'q.name': 'Name', 'q.language': 'Sprache', 'q.summary': '{n} wartend, {due} Termine jetzt fällig',
     'q.empty': 'Niemand wartet gerade.', 'q.skills': 'Meine Themen: {list}', 'q.minutes': '{n} Min.', 'q.noSkills': 'Ihnen sind noch keine Themen zugeteilt.',
   },
   en: {
-    'agent.name': 'Counter for staff', 'q.title': 'Queue', 'q.next': 'Call the next person', 'q.waitingTitle': 'Waiting',
+    'q.title': 'Queue', 'q.next': 'Call the next person', 'q.waitingTitle': 'Waiting',
     'q.since': 'Waiting for', 'q.concern': 'Concern', 'q.name': 'Name', 'q.language': 'Language', 'q.summary': '{n} waiting, {due} appointments due now',
     'q.empty': 'Nobody is waiting right now.', 'q.skills': 'My topics: {list}', 'q.minutes': '{n} min', 'q.noSkills': 'No topics are assigned to you yet.',
   },
   fr: {
-    'agent.name': 'Guichet pour les collaborateurs',
     'q.title': 'File d’attente',
     'q.next': 'Appeler la personne suivante',
     'q.waitingTitle': 'Personnes en attente',
@@ -30,7 +29,6 @@ register({
     'q.noSkills': 'Aucun domaine ne vous est encore attribué.',
   },
   it: {
-    'agent.name': 'Sportello per i collaboratori',
     'q.title': 'Coda',
     'q.next': 'Chiamare la persona successiva',
     'q.waitingTitle': 'Persone in attesa',

@@ -7,7 +7,7 @@ import { formatTime } from '/shared/dates.js';
 
 register({
   de: {
-    'agent.name': 'Schalter für Mitarbeitende', 'aroom.title': 'Beratung', 'aroom.titleWith': 'Beratung: {concern}',
+    'aroom.title': 'Beratung', 'aroom.titleWith': 'Beratung: {concern}',
     'aroom.accepting': 'Beratung wird übernommen …', 'aroom.resident': 'Einwohner/in', 'aroom.name': 'Name', 'aroom.concern': 'Anliegen',
     'aroom.department': 'Abteilung', 'aroom.contact': 'E-Mail', 'aroom.presence': 'Im Raum', 'aroom.uploads': 'Bisher hochgeladen',
     'aroom.remoteVideo': 'Video der Einwohnerin / des Einwohners', 'aroom.startVideo': 'Video anfragen',
@@ -23,7 +23,7 @@ register({
     'aroom.noColleague': 'Gerade ist niemand sonst aus der Abteilung angemeldet.',
   },
   en: {
-    'agent.name': 'Counter for staff', 'aroom.title': 'Consultation', 'aroom.titleWith': 'Consultation: {concern}',
+    'aroom.title': 'Consultation', 'aroom.titleWith': 'Consultation: {concern}',
     'aroom.accepting': 'Taking the consultation …', 'aroom.resident': 'Resident', 'aroom.name': 'Name', 'aroom.concern': 'Concern',
     'aroom.department': 'Department', 'aroom.contact': 'E-mail', 'aroom.presence': 'In the room', 'aroom.uploads': 'Uploaded so far',
     'aroom.remoteVideo': "The resident's video", 'aroom.startVideo': 'Ask for video',
@@ -39,7 +39,6 @@ register({
     'aroom.noColleague': 'No one else from the department is signed in right now.',
   },
   fr: {
-    'agent.name': 'Guichet pour les collaborateurs',
     'aroom.title': 'Entretien',
     'aroom.titleWith': 'Entretien : {concern}',
     'aroom.accepting': 'Prise en charge de l’entretien …',
@@ -78,7 +77,6 @@ register({
     'aroom.noColleague': 'Personne d’autre du service n’est connecté pour le moment.',
   },
   it: {
-    'agent.name': 'Sportello per i collaboratori',
     'aroom.title': 'Colloquio',
     'aroom.titleWith': 'Colloquio: {concern}',
     'aroom.accepting': 'Presa in carico del colloquio …',

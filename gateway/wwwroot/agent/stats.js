@@ -4,7 +4,7 @@ import { staffPage } from '/shared/staff.js';
 
 register({
   de: {
-    'agent.name': 'Schalter für Mitarbeitende', 'stats.title': 'Statistik', 'stats.from': 'Von', 'stats.to': 'Bis',
+    'stats.title': 'Statistik', 'stats.from': 'Von', 'stats.to': 'Bis',
     'stats.department': 'Abteilung', 'stats.allDepartments': 'Alle meine Abteilungen', 'stats.by': 'Gruppiert nach',
     'stats.byDay': 'Tag', 'stats.byWeek': 'Woche', 'stats.show': 'Anzeigen', 'stats.loading': 'Statistik wird geladen …',
     'stats.loaded': 'Statistik vom {from} bis {to} geladen.', 'stats.forbidden': 'Die Statistik sehen Vorgesetzte und Administratoren.',
@@ -24,7 +24,7 @@ register({
     'stats.chartFeedback': 'Balkendiagramm: Anzahl Bewertungen je Note', 'stats.stars': '{n} von 5',
   },
   en: {
-    'agent.name': 'Counter for staff', 'stats.title': 'Statistics', 'stats.from': 'From', 'stats.to': 'To',
+    'stats.title': 'Statistics', 'stats.from': 'From', 'stats.to': 'To',
     'stats.department': 'Department', 'stats.allDepartments': 'All my departments', 'stats.by': 'Grouped by',
     'stats.byDay': 'Day', 'stats.byWeek': 'Week', 'stats.show': 'Show', 'stats.loading': 'Loading statistics …',
     'stats.loaded': 'Statistics from {from} to {to} loaded.', 'stats.forbidden': 'Statistics are for supervisors and administrators.',
@@ -44,7 +44,6 @@ register({
     'stats.chartFeedback': 'Bar chart: number of ratings per score', 'stats.stars': '{n} of 5',
   },
   fr: {
-    'agent.name': 'Guichet pour les collaborateurs',
     'stats.title': 'Statistiques',
     'stats.from': 'Du',
     'stats.to': 'Au',
@@ -97,7 +96,6 @@ register({
     'stats.stars': '{n} sur 5',
   },
   it: {
-    'agent.name': 'Sportello per i collaboratori',
     'stats.title': 'Statistiche',
     'stats.from': 'Dal',
     'stats.to': 'Al',

@@ -4,6 +4,8 @@ import { register, t, apply } from '/shared/i18n.js';
 
 register({
   de: {
+    // The staff side's name, in every staff page's header and title.
+    'agent.name': 'Schalter für Mitarbeitende',
     'nav.home': 'Übersicht', 'nav.appointments': 'Termine heute', 'nav.queue': 'Warteschlange', 'nav.inbox': 'Posteingang',
     'nav.dossiers': 'Dossiers', 'nav.stats': 'Statistik', 'nav.adminBooking': 'Angebot & Zeiten', 'nav.adminStaff': 'Mitarbeitende',
     'nav.adminKiosks': 'Scanner-Terminals',
@@ -11,6 +13,7 @@ register({
     'duty.handedToYou': 'Eine Beratung wurde an Sie weitergeleitet: {name}.', 'duty.take': 'Beratung übernehmen',
   },
   en: {
+    'agent.name': 'Counter for staff',
     'nav.home': 'Overview', 'nav.appointments': "Today's appointments", 'nav.queue': 'Queue', 'nav.inbox': 'Inbox',
     'nav.dossiers': 'Dossiers', 'nav.stats': 'Statistics', 'nav.adminBooking': 'Services & hours', 'nav.adminStaff': 'Staff',
     'nav.adminKiosks': 'Scanner kiosks',
@@ -18,6 +21,7 @@ register({
     'duty.handedToYou': 'A consultation was handed to you: {name}.', 'duty.take': 'Take the consultation',
   },
   fr: {
+    'agent.name': 'Guichet pour les collaborateurs',
     'nav.home': 'Vue d’ensemble',
     'nav.appointments': 'Rendez-vous du jour',
     'nav.queue': 'File d’attente',
@@ -35,6 +39,7 @@ register({
     'nav.adminKiosks': 'Terminaux de numérisation',
   },
   it: {
+    'agent.name': 'Sportello per i collaboratori',
     'nav.home': 'Panoramica',
     'nav.appointments': 'Appuntamenti di oggi',
     'nav.queue': 'Coda',

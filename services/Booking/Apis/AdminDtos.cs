@@ -1,3 +1,5 @@
+using Municipal.ServiceDefaults;
+
 namespace Municipal.Booking.Apis;
 
 /// <summary>German is required; English, French and Italian may stay empty (residents then read the city's default language).</summary>
@@ -7,7 +9,7 @@ public sealed record OpeningRangeRequest(DayOfWeek? Day, string? Opens, string? 
 
 public sealed record ClosureRequest(string? DepartmentKey, DateOnly? Date, string? ReasonDe, string? ReasonEn, string? ReasonFr = null, string? ReasonIt = null);
 
-public sealed record ClosureDto(int Id, string? DepartmentKey, DateOnly Date, Localized Reason);
+public sealed record ClosureDto(int Id, string? DepartmentKey, DateOnly Date, LocalizedText Reason);
 
 public sealed record ConcernRequest(
     string? DepartmentKey, string? NameDe, string? NameEn, string? DescriptionDe, string? DescriptionEn,
@@ -21,5 +23,5 @@ public sealed record StaffSkillsRequest(string? StaffName, string? DepartmentKey
 public sealed record StaffSkillsDto(Guid StaffId, string StaffName, string DepartmentKey, IReadOnlyList<string> ConcernKeys);
 
 /// <summary>A department for the admin page: <c>OpeningHours</c> are the live counter's, <c>AppointmentHours</c> the bookable ones.</summary>
-public sealed record AdminDepartmentDto(string Key, Localized Name, string TimeZone, string MailboxEmail, int SortOrder,
+public sealed record AdminDepartmentDto(string Key, LocalizedText Name, string TimeZone, string MailboxEmail, int SortOrder,
     IReadOnlyList<OpeningRange> OpeningHours, IReadOnlyList<ConcernDto> Concerns, IReadOnlyList<OpeningRange> AppointmentHours);

@@ -1,24 +1,20 @@
 using Municipal.Booking.Model;
 using Municipal.Booking.Slots;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Apis;
 
-/// <summary>
-/// A city text in each language. A language the city has not translated is null, so a page falls back to the city's
-/// default language, then German (i18n.js <c>pick</c>); German is always there.
-/// </summary>
-public sealed record Localized(string De, string? En, string? Fr, string? It)
+/// <summary>The city's texts of a concern or department, as <see cref="LocalizedText"/> (an untranslated language is null).</summary>
+public static class Localized
 {
-    public static Localized Of(string de, string? en, string? fr = null, string? it = null) => new(de, Given(en), Given(fr), Given(it));
+    public static LocalizedText Of(string de, string? en, string? fr = null, string? it = null) => LocalizedText.Given(de, en, fr, it);
 
-    public static Localized NameOf(Concern c) => Of(c.NameDe, c.NameEn, c.NameFr, c.NameIt);
+    public static LocalizedText NameOf(Concern c) => Of(c.NameDe, c.NameEn, c.NameFr, c.NameIt);
 
-    public static Localized NameOf(Department d) => Of(d.NameDe, d.NameEn, d.NameFr, d.NameIt);
-
-    private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+    public static LocalizedText NameOf(Department d) => Of(d.NameDe, d.NameEn, d.NameFr, d.NameIt);
 }
 
-/// <summary>A city list (the documents to bring) in each language: as <see cref="Localized"/>, an untranslated language is null.</summary>
+/// <summary>A city list (the documents to bring) in each language: as <see cref="LocalizedText"/>, an untranslated language is null.</summary>
 public sealed record LocalizedList(IReadOnlyList<string> De, IReadOnlyList<string>? En, IReadOnlyList<string>? Fr, IReadOnlyList<string>? It)
 {
     public static LocalizedList DocumentsOf(Concern c) => new(c.DocumentsDe, Given(c.DocumentsEn), Given(c.DocumentsFr), Given(c.DocumentsIt));
@@ -35,8 +31,8 @@ public sealed record OpeningRange(DayOfWeek Day, string Opens, string Closes)
 public sealed record ConcernDto(
     string Key,
     string DepartmentKey,
-    Localized Name,
-    Localized Description,
+    LocalizedText Name,
+    LocalizedText Description,
     int DurationMinutes,
     int BufferMinutes,
     IReadOnlyList<string> Channels,
@@ -54,7 +50,7 @@ public sealed record ConcernDto(
 /// <summary>A department as residents see it: <c>OpeningHours</c> are the live counter's, <c>AppointmentHours</c> when slots can be booked.</summary>
 public sealed record DepartmentDto(
     string Key,
-    Localized Name,
+    LocalizedText Name,
     string TimeZone,
     bool OpenNow,
     IReadOnlyList<OpeningRange> OpeningHours,
@@ -76,7 +72,7 @@ public sealed record AppointmentDto(
     Guid Id,
     string ConcernKey,
     string DepartmentKey,
-    Localized ConcernName,
+    LocalizedText ConcernName,
     LocalizedList Documents,
     DateTimeOffset Start,
     DateTimeOffset End,
@@ -95,7 +91,7 @@ public sealed record StaffAppointmentDto(
     Guid Id,
     string ConcernKey,
     string DepartmentKey,
-    Localized ConcernName,
+    LocalizedText ConcernName,
     DateTimeOffset Start,
     DateTimeOffset End,
     string CitizenName,

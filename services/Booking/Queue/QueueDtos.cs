@@ -1,4 +1,5 @@
 using Municipal.Booking.Apis;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Queue;
 
@@ -7,12 +8,12 @@ public sealed record JoinQueueRequest(string? ConcernKey, string? Name, string? 
 public sealed record TicketIssuedDto(Guid TicketId, string Token, string QueueUrl, string Status, long Position, int EstimatedWaitMinutes);
 
 /// <remarks>Name and address are the holder's own, so a missed call can be queued again with one press.</remarks>
-public sealed record MyTicketDto(Guid Id, string ConcernKey, Localized ConcernName, string Status, long? Position, int? EstimatedWaitMinutes, DateTimeOffset IssuedAt, DateTimeOffset? CalledAt,
+public sealed record MyTicketDto(Guid Id, string ConcernKey, LocalizedText ConcernName, string Status, long? Position, int? EstimatedWaitMinutes, DateTimeOffset IssuedAt, DateTimeOffset? CalledAt,
     string CitizenName, string? Email);
 
-public sealed record WaitingTicketDto(Guid Id, string ConcernKey, Localized ConcernName, string CitizenName, string Language, DateTimeOffset IssuedAt, int WaitingSeconds);
+public sealed record WaitingTicketDto(Guid Id, string ConcernKey, LocalizedText ConcernName, string CitizenName, string Language, DateTimeOffset IssuedAt, int WaitingSeconds);
 
 public sealed record StaffQueueDto(IReadOnlyList<string> Skills, IReadOnlyList<WaitingTicketDto> Tickets, int AppointmentsDueNow);
 
 /// <summary>What "take next" handed the clerk: a booked appointment due now or the longest-waiting ticket.</summary>
-public sealed record NextDto(string Kind, Guid Id, string ConcernKey, string DepartmentKey, Localized ConcernName, string CitizenName, string Language, DateTimeOffset Since, string RoomUrl);
+public sealed record NextDto(string Kind, Guid Id, string ConcernKey, string DepartmentKey, LocalizedText ConcernName, string CitizenName, string Language, DateTimeOffset Since, string RoomUrl);

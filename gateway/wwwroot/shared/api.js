@@ -1,7 +1,15 @@
 // fetch with JSON, problem details turned into errors that name the field, and the resident's
 // capability token sent in a header (never in the URL, so it stays out of server logs).
 import { fieldMessages, problemMessage, refusals } from '/shared/problems.js';
-import { say } from '/shared/i18n.js';
+import { register, say } from '/shared/i18n.js';
+
+register({
+  de: { 'api.retrying': 'Einen Moment bitte: Der Dienst ist gleich wieder da. Ihre Eingaben bleiben erhalten.' },
+  en: { 'api.retrying': 'One moment please: the service will be back shortly. What you entered is kept.' },
+  fr: { 'api.retrying': 'Un instant s’il vous plaît : le service revient dans un moment. Vos saisies sont conservées.' },
+  it: { 'api.retrying': 'Un momento per favore: il servizio torna tra poco. I dati inseriti restano salvati.' },
+  'de-x-ls': { 'api.retrying': 'Bitte warten Sie kurz. Der Computer ist gleich wieder da. Ihre Angaben sind nicht weg.' },
+});
 
 /**
  * A refused request. `errors` holds each refused field's text in the page's language (its reason code's text from
@@ -23,11 +31,50 @@ export async function api(path, { method = 'GET', body, token, headers = {}, sig
   if (token) init.headers['X-Resident-Token'] = token;
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) { init.body = JSON.stringify(body); init.headers['Content-Type'] = 'application/json'; }
-  const response = await fetch(path, init);
+  const response = await fetchRetryingBusy(path, init);
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json() : (response.status === 204 ? null : await response.text());
   if (!response.ok) throw new ApiError(response.status, typeof data === 'object' ? data : { detail: data });
   return data;
+}
+
+// A 503 says "not done, come back": a service restarting behind the gateway, or one too busy to wait for a lock. The
+// request is sent again after its Retry-After (at most 5 s each, 30 s in all), with a note on the page meanwhile.
+const retryBudgetMs = 30000;
+
+async function fetchRetryingBusy(path, init) {
+  let waited = 0;
+  try {
+    for (;;) {
+      const response = await fetch(path, init);
+      if (response.status !== 503 || waited >= retryBudgetMs || init.signal?.aborted) return response;
+      const delay = Math.min(5000, retryAfterMs(response.headers.get('Retry-After')));
+      showRetrying(true);
+      await new Promise(resolve => setTimeout(resolve, delay));
+      waited += delay;
+    }
+  } finally {
+    if (waited > 0) showRetrying(false);
+  }
+}
+
+function retryAfterMs(header) {
+  const seconds = Number(header);
+  if (header && Number.isFinite(seconds)) return Math.max(500, seconds * 1000);
+  const date = Date.parse(header || '');
+  return Number.isNaN(date) ? 2000 : Math.max(500, date - Date.now());
+}
+
+function showRetrying(on) {
+  let note = document.getElementById('api-retrying');
+  if (!on) { note?.remove(); return; }
+  if (note) return;
+  note = document.createElement('p');
+  note.id = 'api-retrying';
+  note.className = 'card hint retrying';
+  note.setAttribute('role', 'status');
+  say(note, 'api.retrying');
+  (document.querySelector('main') || document.body).prepend(note);
 }
 
 /** The token a resident's link carries in its fragment (#t=…), so the browser never sends it in a URL. */

@@ -26,21 +26,34 @@ public sealed class StaffPagesTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(page, "staff-overview-clerk-phone");
     }
 
-    [Fact]
-    public async Task The_navigation_and_the_home_tiles_offer_the_same_pages_for_a_role()
+    [Theory]
+    [InlineData("clerk.residents", "/agent/appointments.html /agent/queue.html /agent/inbox.html /agent/dossiers.html")]
+    [InlineData("supervisor", "/agent/appointments.html /agent/queue.html /agent/inbox.html /agent/dossiers.html /agent/stats.html /agent/audit.html")]
+    [InlineData("admin", "/agent/stats.html /agent/admin-booking.html /agent/admin-staff.html /agent/admin-kiosks.html /agent/audit.html")]
+    public async Task The_navigation_and_the_home_tiles_offer_exactly_the_pages_of_the_role(string userName, string pages)
     {
-        // One table of staff pages and roles (shared/staff.js) feeds both: a page added for a role shows in each.
+        // One table of staff pages and roles (shared/staff.js) feeds both; here each role's pages are written out, so a
+        // page offered to the wrong role, or missing for the right one, fails.
+        var expected = pages.Split(' ');
         await using var context = await browser.NewPartyAsync();
-        Assert.True((await context.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "supervisor", password = "Schalter-2026!" } })).Ok);
+        Assert.True((await context.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName, password = "Schalter-2026!" } })).Ok);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/agent/");
         await Assertions.Expect(page.Locator("#tiles a").First).ToBeVisibleAsync();
 
         var nav = await page.Locator("#staff-nav a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         var tiles = await page.Locator("#tiles a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        Assert.Equal(nav.Where(href => href != "/agent/"), tiles);
-        Assert.Contains("/agent/stats.html", tiles);
-        Assert.DoesNotContain("/agent/admin-staff.html", tiles);
+        Assert.Equal(["/agent/", .. expected], nav);
+        Assert.Equal(expected, tiles);
+
+        // Each offered page opens for this role with its heading and without an error.
+        foreach (var href in expected)
+        {
+            await page.GotoAsync(href);
+            await Assertions.Expect(page.Locator("h1")).Not.ToBeEmptyAsync();
+            await Assertions.Expect(page.Locator("#staff-nav a[aria-current='page']")).ToHaveAttributeAsync("href", href);
+            await Assertions.Expect(page.Locator("[role=alert]:visible")).ToHaveCountAsync(0);
+        }
     }
 
     [Fact]

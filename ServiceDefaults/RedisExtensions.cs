@@ -8,12 +8,18 @@ namespace Municipal.ServiceDefaults;
 
 public static class RedisExtensions
 {
-    /// <summary>A shared multiplexer from <c>ConnectionStrings:redis</c> that reconnects by itself, with a readiness check.</summary>
+    /// <summary>
+    /// A shared multiplexer from <c>ConnectionStrings:redis</c> that reconnects by itself (Aspire's Redis client
+    /// integration: health check and tracing included), counted for readiness as "redis".
+    /// </summary>
     public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder)
     {
-        var options = RedisOptions(builder.Configuration);
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [Extensions.ReadyTag]);
+        builder.AddRedisClient("redis", configureOptions: options =>
+        {
+            options.AbortOnConnectFail = false;
+            options.ConnectRetry = 5;
+        });
+        builder.AdoptHealthCheck("StackExchange.Redis", "redis");
         return builder;
     }
 
@@ -25,21 +31,5 @@ public static class RedisExtensions
         options.AbortOnConnectFail = false;
         options.ConnectRetry = 5;
         return options;
-    }
-
-    private sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                var latency = await redis.GetDatabase().PingAsync();
-                return HealthCheckResult.Healthy($"ping {latency.TotalMilliseconds:F1} ms");
-            }
-            catch (Exception ex)
-            {
-                return HealthCheckResult.Unhealthy("redis unreachable", ex);
-            }
-        }
     }
 }

@@ -20,16 +20,22 @@ public static class DatabaseExtensions
         var connectionString = builder.Configuration.GetConnectionString(name)
             ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.");
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = name }.EnableDynamicJson().Build();
+        // Aspire's Npgsql client integration: the data source in DI with its health check, tracing and metrics.
+        builder.AddNpgsqlDataSource(name, configureDataSourceBuilder: dataSource =>
+        {
+            dataSource.Name = name;
+            dataSource.EnableDynamicJson();
+        });
         builder.Services.AddSingleton(new DatabaseRegistration(name, connectionString, typeof(TContext).Assembly));
         builder.Services.AddSingleton<SqlMigrator>();
         builder.Services.AddHostedService<MigrationService>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddDbContext<TContext>((sp, options) => options
-            .UseNpgsql(dataSource)
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(sp.GetRequiredService<OutboxSignal>()));
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(name, tags: [Extensions.ReadyTag]);
+        // The integration's check, under the database's name and counted for readiness.
+        builder.AdoptHealthCheck("PostgreSql", name);
         return builder;
     }
 }

@@ -55,6 +55,18 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         details.Status = status;
         details.Title = title;
         details.Detail = status == 503 ? "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds." : null;
+        if (details is not HttpValidationProblemDetails)
+        {
+            // The pages translate the whole problem by its code, as they do a field's.
+            var reason = status switch
+            {
+                StatusCodes.Status503ServiceUnavailable => new Reason("try-again", "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds."),
+                StatusCodes.Status409Conflict => new Reason("changed-meanwhile", "Gerade von jemand anderem geändert; bitte erneut versuchen. / Changed by someone else just now; please try again."),
+                StatusCodes.Status413PayloadTooLarge => new Reason("request-too-large-plain", "Die Anfrage ist zu gross. / The request is too large."),
+                _ => new Reason("bad-request", "Die Anfrage ist ungültig. / The request is not valid."),
+            };
+            foreach (var (name, value) in Problems.Coded(reason)) details.Extensions[name] = value;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = details });
     }
 

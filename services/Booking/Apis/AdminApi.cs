@@ -93,7 +93,7 @@ public static partial class AdminApi
     private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> ReplaceHoursAsync(
         string key, string kind, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct)
     {
-        if (!await db.Departments.AnyAsync(d => d.Key == key, ct)) return Problems.NotFound($"No department '{key}'.");
+        if (!await db.Departments.AnyAsync(d => d.Key == key, ct)) return Problems.NotFound(new Reason("no-department", $"No department '{key}'.").With("key", key));
         var parsed = new List<OpeningHour>();
         for (var i = 0; i < ranges.Count; i++)
         {
@@ -176,7 +176,7 @@ public static partial class AdminApi
         CheckNames(errors, "reason", request.ReasonDe, request.ReasonEn, request.ReasonFr, request.ReasonIt);
         if (errors.Count > 0) return Problems.Fields(errors);
         if (await db.Closures.AnyAsync(c => c.DepartmentKey == request.DepartmentKey && c.Date == request.Date, ct))
-            return Problems.Conflict("There is already a closure on that day.");
+            return Problems.Conflict(new Reason("closure-exists", "There is already a closure on that day."));
 
         var closure = new Closure
         {
@@ -189,7 +189,7 @@ public static partial class AdminApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteClosure(int id, BookingDb db, CancellationToken ct) =>
-        await db.Closures.Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0 ? TypedResults.NoContent() : Problems.NotFound($"No closure {id}.");
+        await db.Closures.Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0 ? TypedResults.NoContent() : Problems.NotFound(new Reason("no-closure", $"No closure {id}."));
 
     public static async Task<Ok<IReadOnlyList<StaffSkillsDto>>> ListStaff(BookingDb db, CancellationToken ct)
     {

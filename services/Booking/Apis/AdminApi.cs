@@ -6,6 +6,7 @@ using Municipal.Booking.Data;
 using Municipal.Booking.Model;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.Booking.Apis;
 
@@ -232,6 +233,9 @@ public static partial class AdminApi
                 errors[field] = new Reason("too-many-documents", $"List at most {MaxDocuments} documents.").With("max", MaxDocuments);
             else if (lists[i]?.Any(d => d is null || d.Trim().Length > MaxNameLength) == true)
                 errors[field] = new Reason("document-too-long", $"Use at most {MaxNameLength} characters per document.").With("max", MaxNameLength);
+            // Each document is one line of a mail's list.
+            else if (lists[i]?.Select(d => InputText.Refusal(d, singleLine: true)).FirstOrDefault(r => r is not null) is { } refusal)
+                errors[field] = refusal;
         }
     }
 
@@ -255,6 +259,8 @@ public static partial class AdminApi
         foreach (var (suffix, text) in new[] { ("De", de), ("En", en), ("Fr", fr), ("It", it) })
         {
             if (text?.Trim().Length > MaxNameLength) errors[$"{field}{suffix}"] = Reasons.TooLong(MaxNameLength);
+            // A name goes into mail subjects and calendar files: one line (the input guard knows nameFr & co. as text).
+            else if (field == "name" && InputText.Refusal(text, singleLine: true) is { } refusal) errors[$"{field}{suffix}"] = refusal;
         }
     }
 }

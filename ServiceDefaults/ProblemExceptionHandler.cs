@@ -11,7 +11,7 @@ namespace Municipal.ServiceDefaults;
 /// malformed requests (400/413), a record changed by someone else at the same moment (409), and another service or
 /// dependency that is unreachable (503, retry later).
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -46,9 +46,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             context.Response.Headers.RetryAfter = "5";
         }
         Microsoft.AspNetCore.Mvc.ProblemDetails details = new();
-        if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } })
+        var field = exception switch
         {
-            var errors = new FieldErrors { [FieldOf(path)] = Reasons.WrongFormat };
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } } => FieldOf(path),
+            // A query or route value that does not bind ("take=all" for an int, "staffId=x" for a Guid).
+            BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } parameter => parameter.Groups["name"].Value,
+            _ => null,
+        };
+        if (field is not null)
+        {
+            var errors = new FieldErrors { [field] = Reasons.WrongFormat };
             details = new HttpValidationProblemDetails(errors.Reasons.ToDictionary(e => e.Key, e => new[] { e.Value.Text }));
             foreach (var (name, value) in Problems.Extensions(errors)) details.Extensions[name] = value;
         }
@@ -69,6 +76,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = details });
     }
+
+    /// <summary>ASP.NET's binding failures: <c>Failed to bind parameter "Guid? staffId" from "x".</c>, <c>Required parameter "int take" was not provided …</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Failed to bind parameter|Required parameter) ""(?:[^""]*\s)?@?(?<name>[A-Za-z_]\w*)""")]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
 
     private static bool DataException(Exception exception) =>
         (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: var state }

@@ -23,6 +23,8 @@ public sealed record TotpCode(string? Code);
 /// <summary>Staff sign-in: password, lockout of unknown devices after repeated failures, and an optional TOTP second factor.</summary>
 public static class AuthApi
 {
+    private const int MaxPasswordLength = 128;
+
     private static readonly string TimingDummyHash = new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString());
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
@@ -133,9 +135,12 @@ public static class AuthApi
 
         var current = request.CurrentPassword ?? "";
         var next = request.NewPassword ?? "";
-        if (current.Length == 0) Add("currentPassword", new Reason("password-current-required", "Bitte das bisherige Passwort angeben. / Enter your current password."));
+        // Identity sets no upper bound: a 10 000-character password would be hashed and kept.
+        if (current.Length > MaxPasswordLength) Add("currentPassword", Reasons.TooLong(MaxPasswordLength));
+        else if (current.Length == 0) Add("currentPassword", new Reason("password-current-required", "Bitte das bisherige Passwort angeben. / Enter your current password."));
         else if (!await users.CheckPasswordAsync(user, current)) Add("currentPassword", new Reason("password-mismatch", "Das bisherige Passwort stimmt nicht. / The current password is not correct."));
-        if (next.Length == 0) Add("newPassword", new Reason("password-new-required", "Bitte ein neues Passwort angeben. / Enter a new password."));
+        if (next.Length > MaxPasswordLength) Add("newPassword", Reasons.TooLong(MaxPasswordLength));
+        else if (next.Length == 0) Add("newPassword", new Reason("password-new-required", "Bitte ein neues Passwort angeben. / Enter a new password."));
         else if (next == current) Add("newPassword", new Reason("password-same-as-current", "Das neue Passwort muss sich vom bisherigen unterscheiden. / The new password must differ from the current one."));
         else
         {

@@ -11,7 +11,7 @@ namespace Municipal.ServiceDefaults;
 /// malformed requests (400/413), a record changed by someone else at the same moment (409), and another service or
 /// dependency that is unreachable (503, retry later).
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -46,17 +46,40 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             context.Response.Headers.RetryAfter = "5";
         }
         Microsoft.AspNetCore.Mvc.ProblemDetails details = new();
-        if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } })
+        var field = exception switch
         {
-            var errors = new FieldErrors { [FieldOf(path)] = Reasons.WrongFormat };
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } } => FieldOf(path),
+            // A query or route value that does not bind ("take=all" for an int, "staffId=x" for a Guid).
+            BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } parameter => parameter.Groups["name"].Value,
+            _ => null,
+        };
+        if (field is not null)
+        {
+            var errors = new FieldErrors { [field] = Reasons.WrongFormat };
             details = new HttpValidationProblemDetails(errors.Reasons.ToDictionary(e => e.Key, e => new[] { e.Value.Text }));
             foreach (var (name, value) in Problems.Extensions(errors)) details.Extensions[name] = value;
         }
         details.Status = status;
         details.Title = title;
         details.Detail = status == 503 ? "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds." : null;
+        if (details is not HttpValidationProblemDetails)
+        {
+            // The pages translate the whole problem by its code, as they do a field's.
+            var reason = status switch
+            {
+                StatusCodes.Status503ServiceUnavailable => new Reason("try-again", "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds."),
+                StatusCodes.Status409Conflict => new Reason("changed-meanwhile", "Gerade von jemand anderem geändert; bitte erneut versuchen. / Changed by someone else just now; please try again."),
+                StatusCodes.Status413PayloadTooLarge => new Reason("request-too-large-plain", "Die Anfrage ist zu gross. / The request is too large."),
+                _ => new Reason("bad-request", "Die Anfrage ist ungültig. / The request is not valid."),
+            };
+            foreach (var (name, value) in Problems.Coded(reason)) details.Extensions[name] = value;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = details });
     }
+
+    /// <summary>ASP.NET's binding failures: <c>Failed to bind parameter "Guid? staffId" from "x".</c>, <c>Required parameter "int take" was not provided …</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Failed to bind parameter|Required parameter) ""(?:[^""]*\s)?@?(?<name>[A-Za-z_]\w*)""")]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
 
     private static bool DataException(Exception exception) =>
         (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: var state }

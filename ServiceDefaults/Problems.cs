@@ -11,7 +11,8 @@ namespace Municipal.ServiceDefaults;
 /// A validation problem names each field twice: <c>errors</c> (RFC 7807 / ASP.NET, the English text per field, which
 /// every client understands) and <c>reasons</c> (a stable code per field, <c>{ "name": "name-length" }</c>) with
 /// <c>reasonArgs</c> (the values the text names, <c>{ "name": { "max": 200 } }</c>). Pages translate the code
-/// (<c>shared/problems.js</c>) and fall back to the text.
+/// (<c>shared/problems.js</c>) and fall back to the text. Every other problem (not found, conflict, forbidden, an invalid
+/// link, busy …) carries one reason for the whole answer: <c>code</c> and <c>codeArgs</c> beside the English detail.
 /// </remarks>
 public static class Problems
 {
@@ -44,23 +45,54 @@ public static class Problems
     /// <summary>Without reason codes the pages can only show the English texts: prefer <see cref="Fields(FieldErrors, string?, string?, IDictionary{string, object?}?)"/>.</summary>
     public static ValidationProblem Fields(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors);
 
-    public static ProblemHttpResult NotFound(string detail) => Status(StatusCodes.Status404NotFound, "Not found", detail);
+    public static ProblemHttpResult NotFound(Reason reason) => Status(StatusCodes.Status404NotFound, "Not found", reason);
 
-    public static ProblemHttpResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
-        Status(StatusCodes.Status409Conflict, "Conflict", detail, extensions);
+    public static ProblemHttpResult Conflict(Reason reason, IDictionary<string, object?>? extensions = null) =>
+        Status(StatusCodes.Status409Conflict, "Conflict", reason, extensions);
 
-    public static ProblemHttpResult Forbidden(string detail) => Status(StatusCodes.Status403Forbidden, "Forbidden", detail);
+    public static ProblemHttpResult Forbidden(Reason reason) => Status(StatusCodes.Status403Forbidden, "Forbidden", reason);
 
     /// <summary>A resident's capability token (join, manage, ticket, upload …) that is unknown, used up or expired.</summary>
     public static ProblemHttpResult InvalidToken() =>
-        Status(StatusCodes.Status401Unauthorized, "Invalid link", "The link is invalid or has expired.");
+        Status(StatusCodes.Status401Unauthorized, "Invalid link", new Reason("invalid-link", "The link is invalid or has expired."));
 
     public static ProblemHttpResult MissingToken() =>
-        Status(StatusCodes.Status401Unauthorized, "Unauthorized", "Send the resident's token in the X-Resident-Token header.");
+        Status(StatusCodes.Status401Unauthorized, "Unauthorized", new Reason("missing-token", "Send the resident's token in the X-Resident-Token header."));
 
     /// <summary>Too much at once to serve now: the caller may try again shortly.</summary>
+    public static ProblemHttpResult Busy(Reason reason) => Status(StatusCodes.Status503ServiceUnavailable, "Busy", reason);
+
+    /// <summary>
+    /// A problem that is not about one field: its detail is the reason's English text, and it carries the reason's
+    /// <c>code</c> (and <c>codeArgs</c>, the values its text names) for the pages to translate, as a validation problem
+    /// does per field.
+    /// </summary>
+    public static ProblemHttpResult Status(int status, string title, Reason reason, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(reason.Text, statusCode: status, title: title, extensions: Coded(reason, extensions));
+
+    /// <summary>The <c>code</c> and <c>codeArgs</c> members of a problem that is not about one field, beside any others given.</summary>
+    public static Dictionary<string, object?> Coded(Reason reason, IDictionary<string, object?>? others = null)
+    {
+        var extensions = others is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(others);
+        extensions["code"] = reason.Code;
+        if (reason.Args.Count > 0) extensions["codeArgs"] = reason.Args;
+        return extensions;
+    }
+
+    /// <summary>Without a reason code the pages can only show the English text: prefer <see cref="NotFound(Reason)"/>.</summary>
+    public static ProblemHttpResult NotFound(string detail) => Status(StatusCodes.Status404NotFound, "Not found", detail);
+
+    /// <summary>Without a reason code the pages can only show the English text: prefer <see cref="Conflict(Reason, IDictionary{string, object?}?)"/>.</summary>
+    public static ProblemHttpResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
+        Status(StatusCodes.Status409Conflict, "Conflict", detail, extensions);
+
+    /// <summary>Without a reason code the pages can only show the English text: prefer <see cref="Forbidden(Reason)"/>.</summary>
+    public static ProblemHttpResult Forbidden(string detail) => Status(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
+    /// <summary>Without a reason code the pages can only show the English text: prefer <see cref="Busy(Reason)"/>.</summary>
     public static ProblemHttpResult Busy(string detail) => Status(StatusCodes.Status503ServiceUnavailable, "Busy", detail);
 
+    /// <summary>Without a reason code the pages can only show the English text: prefer <see cref="Status(int, string, Reason, IDictionary{string, object?}?)"/>.</summary>
     public static ProblemHttpResult Status(int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
 }

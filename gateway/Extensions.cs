@@ -15,6 +15,7 @@ using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
 using Municipal.ServiceDefaults.Messaging;
+using Municipal.ServiceDefaults;
 
 
 namespace Municipal.Gateway;
@@ -165,6 +166,6 @@ internal static class Extensions
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });
-        app.MapFallback("/api/{**rest}", () => Results.Problem(title: "Not found", statusCode: StatusCodes.Status404NotFound));
+        app.MapFallback("/api/{**rest}", () => Problems.NotFound(new Reason("no-api", "There is no such address.")));
     }
 }

@@ -23,6 +23,8 @@ public sealed record TotpCode(string? Code);
 /// <summary>Staff sign-in: password, lockout of unknown devices after repeated failures, and an optional TOTP second factor.</summary>
 public static class AuthApi
 {
+    private const int MaxPasswordLength = 128;
+
     private static readonly string TimingDummyHash = new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString());
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
@@ -124,32 +126,37 @@ public static class AuthApi
         var user = await users.GetUserAsync(context.User);
         if (user is null || user.Disabled) return TypedResults.Unauthorized();
         // Every rule a new password breaks is listed (code and text), not only the first: the page shows them all.
-        var errors = new Dictionary<string, List<(string Code, string Text)>>();
-        void Add(string field, string code, string text)
+        var errors = new Dictionary<string, List<Reason>>();
+        void Add(string field, Reason reason)
         {
-            errors.TryAdd(field, new List<(string Code, string Text)>());
-            errors[field].Add((code, text));
+            errors.TryAdd(field, new List<Reason>());
+            errors[field].Add(reason);
         }
 
         var current = request.CurrentPassword ?? "";
         var next = request.NewPassword ?? "";
-        if (current.Length == 0) Add("currentPassword", "Required", "Bitte das bisherige Passwort angeben. / Enter your current password.");
-        else if (!await users.CheckPasswordAsync(user, current)) Add("currentPassword", "PasswordMismatch", "Das bisherige Passwort stimmt nicht. / The current password is not correct.");
-        if (next.Length == 0) Add("newPassword", "Required", "Bitte ein neues Passwort angeben. / Enter a new password.");
-        else if (next == current) Add("newPassword", "SameAsCurrent", "Das neue Passwort muss sich vom bisherigen unterscheiden. / The new password must differ from the current one.");
+        // Identity sets no upper bound: a 10 000-character password would be hashed and kept.
+        if (current.Length > MaxPasswordLength) Add("currentPassword", Reasons.TooLong(MaxPasswordLength));
+        else if (current.Length == 0) Add("currentPassword", new Reason("password-current-required", "Bitte das bisherige Passwort angeben. / Enter your current password."));
+        else if (!await users.CheckPasswordAsync(user, current)) Add("currentPassword", new Reason("password-mismatch", "Das bisherige Passwort stimmt nicht. / The current password is not correct."));
+        if (next.Length > MaxPasswordLength) Add("newPassword", Reasons.TooLong(MaxPasswordLength));
+        else if (next.Length == 0) Add("newPassword", new Reason("password-new-required", "Bitte ein neues Passwort angeben. / Enter a new password."));
+        else if (next == current) Add("newPassword", new Reason("password-same-as-current", "Das neue Passwort muss sich vom bisherigen unterscheiden. / The new password must differ from the current one."));
         else
         {
             foreach (var validator in users.PasswordValidators)
             {
                 var checkedPassword = await validator.ValidateAsync(users, user, next);
-                foreach (var error in checkedPassword.Errors) Add("newPassword", error.Code, error.Description);
+                foreach (var error in checkedPassword.Errors) Add("newPassword", IdentityReasons.Rule(error));
             }
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(
-                errors.ToDictionary(e => e.Key, e => e.Value.Select(x => x.Text).ToArray()),
-                extensions: new Dictionary<string, object?> { ["reasons"] = errors.ToDictionary(e => e.Key, e => e.Value.Select(x => x.Code).ToArray()) });
+            // Several codes per field (one per broken rule), in the order of the texts; the values their texts name.
+            var args = errors.SelectMany(e => e.Value.Where(r => r.Args.Count > 0).Take(1).Select(r => (e.Key, r.Args))).ToDictionary(a => a.Key, a => a.Args);
+            var codes = errors.ToDictionary(e => e.Key, e => e.Value.Select(x => x.Code).ToArray());
+            return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.Select(x => x.Text).ToArray()),
+                extensions: args.Count > 0 ? new Dictionary<string, object?> { ["reasons"] = codes, ["reasonArgs"] = args } : new Dictionary<string, object?> { ["reasons"] = codes });
         }
 
         user.MustChangePassword = false;
@@ -208,8 +215,6 @@ public static class AuthApi
             user.TwoFactorEnabled, user.MustChangePassword);
     }
 
-    private static ProblemHttpResult Failed() => TypedResults.Problem(
-        title: "Anmeldung fehlgeschlagen / Sign-in failed",
-        detail: "Benutzername oder Passwort ist falsch. / The user name or password is wrong.",
-        statusCode: StatusCodes.Status401Unauthorized);
+    private static ProblemHttpResult Failed() => Problems.Status(StatusCodes.Status401Unauthorized, "Anmeldung fehlgeschlagen / Sign-in failed",
+        new Reason("sign-in-failed", "Benutzername oder Passwort ist falsch. / The user name or password is wrong."));
 }

@@ -13,6 +13,17 @@ internal static class IdentityReasons
     /// <summary>The password rules the gateway sets in <c>AddStaffSignIn</c>: 12 characters, upper and lower case, a digit, a symbol.</summary>
     private const int PasswordLength = 12;
 
+    /// <summary>One broken password rule as its own code (the password change lists every rule a new password breaks).</summary>
+    public static Reason Rule(IdentityError error) => error.Code switch
+    {
+        "PasswordTooShort" => new Reason("password-too-short", error.Description).With("length", PasswordLength),
+        "PasswordRequiresNonAlphanumeric" => new Reason("password-needs-symbol", error.Description),
+        "PasswordRequiresDigit" => new Reason("password-needs-digit", error.Description),
+        "PasswordRequiresLower" => new Reason("password-needs-lower", error.Description),
+        "PasswordRequiresUpper" => new Reason("password-needs-upper", error.Description),
+        _ => new Reason("password-rules", error.Description).With("length", PasswordLength),
+    };
+
     public static ValidationProblem Problem(IdentityResult result, string field)
     {
         var first = result.Errors.FirstOrDefault();

@@ -123,7 +123,7 @@ public static class StaffApi
         if (await catalogue.LoadAsync(admin, ct) is not { } known)
         {
             return (null, Problems.Status(StatusCodes.Status503ServiceUnavailable, "Catalogue unavailable",
-                "Die Abteilungen und Anliegen können gerade nicht geprüft werden; bitte gleich noch einmal speichern. / Departments and concerns cannot be checked just now; please save again in a moment."));
+                new Reason("catalogue-unavailable", "Die Abteilungen und Anliegen können gerade nicht geprüft werden; bitte gleich noch einmal speichern. / Departments and concerns cannot be checked just now; please save again in a moment.")));
         }
         var errors = new FieldErrors();
         var unknownDepartments = departments.Where(d => !known.Departments.ContainsKey(d)).Distinct().ToList();

@@ -22,6 +22,6 @@ public static class ServiceUnavailable
         }
         context.Response.Clear();
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Problems.Busy("Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds.").ExecuteAsync(context);
+        await Problems.Busy(new Reason("try-again", "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds.")).ExecuteAsync(context);
     }
 }

@@ -1,3 +1,5 @@
+using Municipal.ServiceDefaults;
+
 namespace Municipal.Gateway.Security;
 
 /// <summary>
@@ -12,9 +14,8 @@ public static class CrossSiteWrites
     {
         var publicUrl = PublicHost.PublicUrl(configuration);
         return app.Use((context, next) => IsForeignWrite(context.Request, publicUrl)
-            ? Results.Problem(title: "Anfrage von fremder Seite / Cross-site request refused",
-                detail: "Änderungen nimmt der Schalter nur von seinen eigenen Seiten an. / Changes are accepted only from this site's own pages.",
-                statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context)
+            ? Problems.Status(StatusCodes.Status403Forbidden, "Anfrage von fremder Seite / Cross-site request refused",
+                new Reason("cross-site", "Änderungen nimmt der Schalter nur von seinen eigenen Seiten an. / Changes are accepted only from this site's own pages.")).ExecuteAsync(context)
             : next(context));
     }
 

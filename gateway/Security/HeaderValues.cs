@@ -1,3 +1,5 @@
+using Municipal.ServiceDefaults;
+
 namespace Municipal.Gateway.Security;
 
 /// <summary>
@@ -18,9 +20,8 @@ public static class HeaderValues
             {
                 if (value is not null && value.Any(c => c > '\x7e' || (c < ' ' && c != '\t')))
                 {
-                    return Results.Problem(title: "Ungültiger Header / Invalid header",
-                        detail: $"Der Header {name} darf nur ASCII-Zeichen enthalten. / The header {name} may contain ASCII characters only.",
-                        statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+                    return Problems.Status(StatusCodes.Status400BadRequest, "Ungültiger Header / Invalid header",
+                        new Reason("header-ascii", $"Der Header {name} darf nur ASCII-Zeichen enthalten. / The header {name} may contain ASCII characters only.").With("name", name)).ExecuteAsync(context);
                 }
             }
         }

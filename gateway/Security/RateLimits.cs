@@ -1,3 +1,4 @@
+using Municipal.ServiceDefaults;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -53,10 +54,8 @@ public static class RateLimits
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await Results.Problem(
-                    title: "Zu viele Anfragen / Too many requests",
-                    detail: "Bitte warten Sie einen Moment und versuchen Sie es erneut. / Please wait a moment and try again.",
-                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+                await Problems.Status(StatusCodes.Status429TooManyRequests, "Zu viele Anfragen / Too many requests",
+                    new Reason("too-many-requests", "Bitte warten Sie einen Moment und versuchen Sie es erneut. / Please wait a moment and try again.")).ExecuteAsync(context.HttpContext);
             };
 
             options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(

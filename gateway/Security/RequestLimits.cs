@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Gateway;
 
@@ -30,8 +31,8 @@ public static class RequestLimits
             }
             if (context.Request.ContentLength is { } length && length > max)
             {
-                return Results.Problem(title: "Anfrage zu gross / Request too large",
-                    detail: $"Höchstens / at most {max / (1 << 20)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);
+                return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Anfrage zu gross / Request too large",
+                    new Reason("request-too-large", $"Höchstens / at most {max / (1 << 20)} MB.").With("max", max / (1 << 20))).ExecuteAsync(context);
             }
             return next(context);
         });

@@ -1,3 +1,5 @@
+using Municipal.ServiceDefaults;
+
 namespace Municipal.Gateway.Staff;
 
 /// <summary>
@@ -22,7 +24,8 @@ public static class PasswordChangeGate
             return next(context);
         }
         return TypedResults.Problem("Bitte wählen Sie zuerst ein eigenes Passwort. / Please choose your own password first.",
-                statusCode: StatusCodes.Status403Forbidden, title: "Password change required", type: ProblemType)
+                statusCode: StatusCodes.Status403Forbidden, title: "Password change required", type: ProblemType,
+                extensions: Problems.Coded(new Reason("password-change-first", "Please choose your own password first.")))
             .ExecuteAsync(context);
     });
 }

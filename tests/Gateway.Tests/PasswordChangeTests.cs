@@ -29,10 +29,10 @@ public sealed class PasswordChangeTests(QuickSessionCheckGatewayFactory gateway)
         Assert.True((await client.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("mustChangePassword").GetBoolean());
 
         // The rules, each naming the field with a code the page translates.
-        await AssertRefusedAsync(client, new { currentPassword = "not-it-1!A", newPassword = "Mein-Eigenes-2026!" }, "currentPassword", "PasswordMismatch");
-        await AssertRefusedAsync(client, new { currentPassword = temporary, newPassword = temporary }, "newPassword", "SameAsCurrent");
-        await AssertRefusedAsync(client, new { currentPassword = temporary, newPassword = "kurz-1A" }, "newPassword", "PasswordTooShort");
-        await AssertRefusedAsync(client, new { currentPassword = temporary, newPassword = "nurbuchstabenundzahlen1A" }, "newPassword", "PasswordRequiresNonAlphanumeric");
+        await AssertRefusedAsync(client, new { currentPassword = "not-it-1!A", newPassword = "Mein-Eigenes-2026!" }, "currentPassword", "password-mismatch");
+        await AssertRefusedAsync(client, new { currentPassword = temporary, newPassword = temporary }, "newPassword", "password-same-as-current");
+        await AssertRefusedAsync(client, new { currentPassword = temporary, newPassword = "kurz-1A" }, "newPassword", "password-too-short");
+        await AssertRefusedAsync(client, new { currentPassword = temporary, newPassword = "nurbuchstabenundzahlen1A" }, "newPassword", "password-needs-symbol");
 
         var own = "Mein-Eigenes-2026!";
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/auth/password", new { currentPassword = temporary, newPassword = own })).StatusCode);

@@ -26,6 +26,8 @@ public sealed class ProblemTests : IAsyncLifetime
         app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapPut("/ranges", (List<Range> ranges) => ranges.Count);
+        app.MapGet("/count", (int take) => take);
+        app.MapGet("/drafts/{id}", (string id) => Problems.NotFound(new Reason("no-draft", $"No draft {id}.").With("id", id)));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         http = new HttpClient { BaseAddress = new Uri(address) };
@@ -47,6 +49,29 @@ public sealed class ProblemTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    /// <summary>Issue 17: a query value that does not bind names its field like a body value does.</summary>
+    [Fact]
+    public async Task A_query_value_that_does_not_bind_is_a_400_naming_the_field()
+    {
+        using var response = await http.GetAsync("/count?take=all");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("wrong-format", problem.GetProperty("reasons").GetProperty("take").GetString());
+    }
+
+    /// <summary>Issue 17: a problem that is not about a field carries its reason's code and values beside the English detail.</summary>
+    [Fact]
+    public async Task A_problem_about_no_field_carries_its_code()
+    {
+        using var response = await http.GetAsync("/drafts/d1");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("no-draft", problem.GetProperty("code").GetString());
+        Assert.Equal("d1", problem.GetProperty("codeArgs").GetProperty("id").GetString());
+        Assert.Equal("No draft d1.", problem.GetProperty("detail").GetString());
+        Assert.Equal("Not found", problem.GetProperty("title").GetString());
     }
 
     [Fact]

@@ -177,7 +177,7 @@ async function save(event) {
       form.querySelector('[aria-invalid=true]')?.focus();
     } else {
       // E.g. booking could not confirm the departments just now: its words say to save again.
-      document.getElementById('editor-error').textContent = (e instanceof ApiError && e.problem.detail) || t('common.error');
+      document.getElementById('editor-error').textContent = (e instanceof ApiError && (e.problem.code || e.problem.detail) && e.message) || t('common.error');
     }
   } finally {
     submit.disabled = false;

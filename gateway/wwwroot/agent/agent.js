@@ -220,10 +220,6 @@ register({
     'pw.current': 'Bisheriges Passwort', 'pw.new': 'Neues Passwort', 'pw.repeat': 'Neues Passwort wiederholen', 'pw.submit': 'Passwort ändern',
     'pw.rules': 'Mindestens 12 Zeichen, mit Gross- und Kleinbuchstaben, einer Ziffer und einem Sonderzeichen.',
     'pw.changed': 'Ihr Passwort ist geändert. Anmeldungen dieses Kontos auf anderen Geräten sind beendet.', 'pw.mismatchRepeat': 'Die beiden neuen Passwörter sind nicht gleich.',
-    'pw.reason.Required': 'Bitte ausfüllen.', 'pw.reason.PasswordMismatch': 'Das bisherige Passwort stimmt nicht.',
-    'pw.reason.SameAsCurrent': 'Das neue Passwort muss sich vom bisherigen unterscheiden.', 'pw.reason.PasswordTooShort': 'Mindestens 12 Zeichen.',
-    'pw.reason.PasswordRequiresNonAlphanumeric': 'Mindestens ein Sonderzeichen (z. B. ! - #).', 'pw.reason.PasswordRequiresDigit': 'Mindestens eine Ziffer.',
-    'pw.reason.PasswordRequiresLower': 'Mindestens ein Kleinbuchstabe.', 'pw.reason.PasswordRequiresUpper': 'Mindestens ein Grossbuchstabe.',
   },
   en: {
     'pw.title': 'Change password', 'pw.forcedTitle': 'Choose your own password',
@@ -231,10 +227,6 @@ register({
     'pw.current': 'Current password', 'pw.new': 'New password', 'pw.repeat': 'Repeat the new password', 'pw.submit': 'Change password',
     'pw.rules': 'At least 12 characters, with upper- and lower-case letters, a digit and a special character.',
     'pw.changed': 'Your password has been changed. Sign-ins of this account on other devices have been ended.', 'pw.mismatchRepeat': 'The two new passwords are not the same.',
-    'pw.reason.Required': 'Please fill this in.', 'pw.reason.PasswordMismatch': 'The current password is not correct.',
-    'pw.reason.SameAsCurrent': 'The new password must differ from the current one.', 'pw.reason.PasswordTooShort': 'At least 12 characters.',
-    'pw.reason.PasswordRequiresNonAlphanumeric': 'At least one special character (e.g. ! - #).', 'pw.reason.PasswordRequiresDigit': 'At least one digit.',
-    'pw.reason.PasswordRequiresLower': 'At least one lower-case letter.', 'pw.reason.PasswordRequiresUpper': 'At least one upper-case letter.',
   },
   fr: {
     'pw.title': 'Changer le mot de passe', 'pw.forcedTitle': 'Choisir votre propre mot de passe',
@@ -242,10 +234,6 @@ register({
     'pw.current': 'Mot de passe actuel', 'pw.new': 'Nouveau mot de passe', 'pw.repeat': 'Répéter le nouveau mot de passe', 'pw.submit': 'Changer le mot de passe',
     'pw.rules': 'Au moins 12 caractères, avec majuscules et minuscules, un chiffre et un caractère spécial.',
     'pw.changed': 'Votre mot de passe a été changé. Les connexions de ce compte sur d’autres appareils ont été fermées.', 'pw.mismatchRepeat': 'Les deux nouveaux mots de passe ne sont pas identiques.',
-    'pw.reason.Required': 'Veuillez remplir ce champ.', 'pw.reason.PasswordMismatch': 'Le mot de passe actuel n’est pas correct.',
-    'pw.reason.SameAsCurrent': 'Le nouveau mot de passe doit être différent de l’actuel.', 'pw.reason.PasswordTooShort': 'Au moins 12 caractères.',
-    'pw.reason.PasswordRequiresNonAlphanumeric': 'Au moins un caractère spécial (p. ex. ! - #).', 'pw.reason.PasswordRequiresDigit': 'Au moins un chiffre.',
-    'pw.reason.PasswordRequiresLower': 'Au moins une lettre minuscule.', 'pw.reason.PasswordRequiresUpper': 'Au moins une lettre majuscule.',
   },
   it: {
     'pw.title': 'Cambiare la password', 'pw.forcedTitle': 'Scegliere la propria password',
@@ -253,10 +241,6 @@ register({
     'pw.current': 'Password attuale', 'pw.new': 'Nuova password', 'pw.repeat': 'Ripetere la nuova password', 'pw.submit': 'Cambiare la password',
     'pw.rules': 'Almeno 12 caratteri, con lettere maiuscole e minuscole, una cifra e un carattere speciale.',
     'pw.changed': 'La vostra password è stata cambiata. Gli accessi di questo account su altri dispositivi sono stati chiusi.', 'pw.mismatchRepeat': 'Le due nuove password non coincidono.',
-    'pw.reason.Required': 'Compilate questo campo.', 'pw.reason.PasswordMismatch': 'La password attuale non è corretta.',
-    'pw.reason.SameAsCurrent': 'La nuova password deve essere diversa da quella attuale.', 'pw.reason.PasswordTooShort': 'Almeno 12 caratteri.',
-    'pw.reason.PasswordRequiresNonAlphanumeric': 'Almeno un carattere speciale (ad es. ! - #).', 'pw.reason.PasswordRequiresDigit': 'Almeno una cifra.',
-    'pw.reason.PasswordRequiresLower': 'Almeno una lettera minuscola.', 'pw.reason.PasswordRequiresUpper': 'Almeno una lettera maiuscola.',
   },
 });
 
@@ -301,13 +285,8 @@ async function changePassword(event) {
     status.textContent = t('pw.changed');
   } catch (e) {
     if (e instanceof ApiError && e.status === 400) {
-      // The service's codes in the page's language; its own words where a code has no text here.
-      const errors = {};
-      for (const [field, messages] of Object.entries(e.errors)) {
-        const reasons = e.problem.reasons?.[field] || [];
-        errors[field] = messages.map((m, i) => (reasons[i] && t(`pw.reason.${reasons[i]}`) !== `pw.reason.${reasons[i]}`) ? t(`pw.reason.${reasons[i]}`) : m);
-      }
-      showFieldErrors(form, { errors });
+      // Every broken rule by its code in the page's language (shared/problems-staff.js), else the service's words.
+      showFieldErrors(form, e);
       form.querySelector('[aria-invalid=true]')?.focus();
     } else {
       status.className = 'error';

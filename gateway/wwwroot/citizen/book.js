@@ -1,6 +1,7 @@
 // Concern → free slot → name and e-mail → confirmation. The slot picker (shared/slot-picker.js) is shared with the manage page.
 import { register, apply, languageSwitch, language, t, pick as localized, locale, city, languageNames } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
+import { codeText } from '/shared/problems.js';
 import { cityTimeZone, formatWhen } from '/shared/dates.js';
 import { slotPicker } from '/shared/slot-picker.js';
 
@@ -217,7 +218,7 @@ async function bookPage() {
         showFieldErrors(form, e);
         document.getElementById('form-error').textContent = e.errors.start?.join(' ') || e.errors.concernKey?.join(' ') || '';
       } else {
-        document.getElementById('form-error').textContent = t('common.error');
+        document.getElementById('form-error').textContent = codeText(e) || t('common.error');
       }
     } finally {
       submit.disabled = false;

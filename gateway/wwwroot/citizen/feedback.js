@@ -1,5 +1,6 @@
 import { register, t, apply, languageSwitch } from '/shared/i18n.js';
 import { api, fragmentToken, showFieldErrors } from '/shared/api.js';
+import { codeText } from '/shared/problems.js';
 
 register({
   de: {
@@ -67,6 +68,6 @@ form.addEventListener('submit', async event => {
   } catch (e) {
     if (e.status === 409) { form.hidden = true; result.textContent = t('feedback.already'); return; }
     if (e.status === 400) { showFieldErrors(form, e); return; }
-    result.textContent = t('common.error');
+    result.textContent = codeText(e) || t('common.error');
   }
 });

@@ -1,6 +1,7 @@
 // Cancel or move an appointment with the link from the confirmation mail (token in the fragment, no account).
 import { register, apply, languageSwitch, language, t, pick as localized } from '/shared/i18n.js';
 import { api, ApiError, fragmentToken } from '/shared/api.js';
+import { showProblem } from '/shared/problems.js';
 import { slotPicker } from '/shared/slot-picker.js';
 import { formatWhen } from '/shared/dates.js';
 
@@ -102,6 +103,13 @@ let appointment = null;
 let picker = null;
 let newSlot = null;
 
+/** A refused change: an invalid link as the page says it, else the service's reason in the page's language. */
+function refused(e) {
+  if (e instanceof ApiError && e.status === 401) { say('manage.invalid', true); return; }
+  showProblem(status, e instanceof ApiError ? e : null, t('common.error'));
+  status.className = 'error';
+}
+
 function say(key, error = false) {
   status.removeAttribute('data-i18n');
   status.textContent = key ? t(key) : '';
@@ -138,7 +146,7 @@ async function load() {
     say('');
     render();
   } catch (e) {
-    say(e instanceof ApiError && e.status === 401 ? 'manage.invalid' : 'common.error', true);
+    refused(e);
   }
 }
 
@@ -153,7 +161,7 @@ document.getElementById('cancel-yes').addEventListener('click', async () => {
     render();
     say('manage.cancelled');
   } catch (e) {
-    say(e instanceof ApiError && e.status === 401 ? 'manage.invalid' : 'common.error', true);
+    refused(e);
   }
 });
 document.getElementById('move').addEventListener('click', async () => {
@@ -181,7 +189,7 @@ document.getElementById('move-yes').addEventListener('click', async () => {
       say('manage.taken', true);
       await picker.showOffered(e.problem.nextSlots);
     } else {
-      say(e instanceof ApiError && e.status === 401 ? 'manage.invalid' : 'common.error', true);
+      refused(e);
     }
   }
 });

@@ -1,6 +1,7 @@
 // "Talk to us now": join the live queue, watch the position (polled every two seconds), enter the room when called.
 import { register, apply, languageSwitch, language, t, pick, locale } from '/shared/i18n.js';
 import { api, ApiError, fragmentToken, showFieldErrors } from '/shared/api.js';
+import { codeText } from '/shared/problems.js';
 import { formatWhen } from '/shared/dates.js';
 import { announceCall, endAnnouncement, unlockSound, canAskForNotifications, askForNotifications } from '/call-alert.js';
 
@@ -230,7 +231,7 @@ form.addEventListener('submit', async event => {
   } catch (e) {
     if (e instanceof ApiError && e.status === 409) { form.hidden = true; showOffers(e.problem.nextSlots || [], form.concernKey.value); }
     else if (e instanceof ApiError && e.status === 400) showFieldErrors(form, e);
-    else document.getElementById('join-error').textContent = t('common.error');
+    else document.getElementById('join-error').textContent = codeText(e) || t('common.error');
   } finally {
     submit.disabled = false;
   }
@@ -263,7 +264,7 @@ document.getElementById('requeue').addEventListener('click', async () => {
     follow();
   } catch (e) {
     if (e instanceof ApiError && e.status === 409) { document.getElementById('ticket').hidden = true; showOffers(e.problem.nextSlots || [], last.concernKey); }
-    else say(t('common.error'), true);
+    else say(codeText(e) || t('common.error'), true);
   } finally {
     button.disabled = false;
   }

@@ -14,11 +14,11 @@ register({
 /**
  * A refused request. `errors` holds each refused field's text in the page's language (its reason code's text from
  * shared/problems.js, else the server's); `serverErrors` the server's own texts; `message` all of them in one line
- * (else the problem's detail or title).
+ * (else the problem's own code's text in the page's language, else its detail or title).
  */
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.errors ? problemMessage(problem, `HTTP ${status}`) : (problem?.detail || problem?.title || `HTTP ${status}`));
+    super(problemMessage(problem, `HTTP ${status}`));
     this.status = status;
     this.problem = problem || {};
     this.serverErrors = problem?.errors || {};

@@ -2,7 +2,9 @@
 // field in `errors` (its English text) and gives a stable code per field in `reasons` ({ name: 'name-length' }),
 // with the values the text needs in `reasonArgs` ({ name: { max: 200 } }). A page shows the code's text from this
 // catalogue in its language (key problem.<code>) and falls back to the server's text for a code it does not know,
-// or when the text needs a value the problem did not send. Codes a resident can meet are here, with Leichte Sprache;
+// or when the text needs a value the problem did not send. A problem that is not about a field (not found, conflict,
+// an expired link, busy …) carries one `code` for the whole answer, with `codeArgs`, beside its English `detail`.
+// Codes a resident can meet are here, with Leichte Sprache;
 // those only staff meet are in problems-staff.js. Documents' upload refusals keep their own table (docs.reason.*).
 import { register, t, say, locale } from '/shared/i18n.js';
 import '/shared/problems-staff.js';
@@ -33,10 +35,22 @@ export function refusals(problemOrError) {
   const reasons = problem?.reasons || {};
   const args = problem?.reasonArgs || {};
   return Object.entries(errors).map(([field, texts]) => {
-    const code = [].concat(reasons[field] ?? [])[0];
+    const codes = [].concat(reasons[field] ?? []);
+    // Several reasons for one field (a password breaking several rules): each in the page's language, else its own text.
+    if (codes.length > 1) {
+      const all = [].concat(texts);
+      return { field, code: null, args: {}, text: codes.map((c, i) => reasonText(c, args[field]) ?? all[i] ?? '').filter(Boolean).join(' ') };
+    }
+    const code = codes[0];
     const own = reasonText(code, args[field]);
     return { field, code: own ? code : null, args: formatted(args[field]), text: own ?? [].concat(texts).join(' ') };
   });
+}
+
+/** The text of a problem's own code (not a field's) in the page's language, or null when it has none here. */
+export function codeText(problemOrError) {
+  const problem = problemOrError?.problem && !problemOrError.code ? problemOrError.problem : problemOrError;
+  return reasonText(problem?.code, problem?.codeArgs);
 }
 
 /** The texts of a problem's refused fields in the page's language, by field: { name: ['…'] }. */
@@ -48,7 +62,7 @@ export function fieldMessages(problem) {
 export function problemMessage(problem, fallback = t('common.error')) {
   const texts = refusals(problem).map(r => r.text).filter(Boolean);
   if (texts.length) return texts.join(' ');
-  return problem?.detail || problem?.title || fallback;
+  return codeText(problem) || problem?.detail || problem?.title || fallback;
 }
 
 /**
@@ -60,6 +74,10 @@ export function showProblem(el, problemOrError, fallback = t('common.error')) {
   const list = refusals(problem);
   if (list.length === 1 && list[0].code) {
     say(el, `problem.${list[0].code}`, list[0].args);
+    return;
+  }
+  if (!list.length && codeText(problem)) {
+    say(el, `problem.${problem.code}`, formatted(problem.codeArgs));
     return;
   }
   el.textContent = list.length ? list.map(r => r.text).join(' ') : (problemOrError?.message || problem?.detail || problem?.title || fallback);
@@ -123,6 +141,52 @@ register({
     'problem.base-version': 'Die Version, auf der die Änderung beruht, fehlt. Bitte laden Sie die Seite neu.',
     'problem.name-fields': 'Bitte nennen Sie mindestens ein Feld.',
     'problem.values-required': 'Die Angaben des Formulars fehlen.',
+    // Problems that are not about one field (issue 17): a code for the whole answer.
+    'problem.counter-closed': 'Der Schalter ist gerade geschlossen. Buchen Sie stattdessen einen der nächsten freien Termine.',
+    'problem.concern-gone': 'Dieses Anliegen wird nicht mehr angeboten.',
+    'problem.ticket-called': 'Ihre Nummer wurde bereits aufgerufen.',
+    'problem.booking-busy': 'Gerade buchen sehr viele Personen. Bitte versuchen Sie es gleich noch einmal.',
+    'problem.appointment-cancelled': 'Der Termin ist bereits abgesagt.',
+    'problem.appointment-begun': 'Der Termin hat bereits begonnen.',
+    'problem.cancelled-not-movable': 'Ein abgesagter Termin kann nicht verschoben werden. Bitte buchen Sie einen neuen.',
+    'problem.slot-taken': 'Diese Zeit wurde gerade vergeben. Bitte wählen Sie eine andere.',
+    'problem.invalid-link': 'Der Link ist ungültig oder abgelaufen.',
+    'problem.missing-token': 'Dieser Seite fehlt der Link-Schlüssel. Bitte öffnen Sie den Link aus Ihrer E-Mail.',
+    'problem.no-room-for-link': 'Zu diesem Link gibt es kein Gespräch, oder der Link ist abgelaufen.',
+    'problem.feedback-too-early': 'Eine Rückmeldung ist möglich, sobald eine Mitarbeiterin oder ein Mitarbeiter mit Ihnen gesprochen hat.',
+    'problem.feedback-given': 'Zu diesem Gespräch haben Sie bereits eine Rückmeldung gegeben.',
+    'problem.kiosk-quota-submissions': 'An diesem Gerät wurden in der letzten Stunde {max} Sendungen abgegeben. Bitte versuchen Sie es später noch einmal.',
+    'problem.kiosk-quota-megabytes': 'An diesem Gerät wurden in der letzten Stunde {max} MB abgegeben. Bitte versuchen Sie es später noch einmal.',
+    'problem.kiosk-revoked': 'Die Anmeldung dieses Geräts wurde aufgehoben.',
+    'problem.kiosk-not-registered': 'Dieses Gerät ist nicht angemeldet. Die Administration kann es anmelden.',
+    'problem.consultation-closed-documents': 'Dieses Gespräch ist beendet oder wurde abgesagt. Mit diesem Link können Sie keine Unterlagen mehr abgeben.',
+    'problem.link-check-unavailable': 'Der Link kann gerade nicht geprüft werden. Bitte versuchen Sie es gleich noch einmal.',
+    'problem.no-consultation': 'Dieses Gespräch gibt es nicht.',
+    'problem.form-changed-before-signing': 'Das Formular wurde geändert, nachdem es zum Unterschreiben angezeigt wurde. Bitte prüfen Sie es und unterschreiben Sie erneut.',
+    'problem.form-changed-after-code': 'Das Formular wurde geändert, nachdem der Code verschickt wurde. Bitte fordern Sie einen neuen Code an.',
+    'problem.form-changed-before-code': 'Das Formular wurde geändert, nachdem es zum Unterschreiben angezeigt wurde. Bitte prüfen Sie es und fordern Sie den Code erneut an.',
+    'problem.tan-too-many': 'Es wurden zu viele Codes angefordert. Bitte warten Sie einen Moment.',
+    'problem.tan-unavailable': 'Der Code-Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+    'problem.tan-refused': 'Der Code wurde abgelehnt. Bitte fordern Sie einen neuen an.',
+    'problem.try-again': 'Bitte versuchen Sie es in einigen Sekunden erneut.',
+    'problem.form-consultation-gone': 'Das Gespräch zu diesem Formular gibt es nicht mehr.',
+    'problem.tan-limit': 'Pro Formular gibt es höchstens {max} Codes. Bitte unterschreiben Sie von Hand.',
+    'problem.tan-wait': 'Bitte verwenden Sie den erhaltenen Code oder warten Sie einen Moment auf einen neuen.',
+    'problem.form-submitted-in-consultation': 'Dieses Formular wurde in diesem Gespräch bereits eingereicht.',
+    'problem.form-not-signed': 'Das Formular ist in seiner jetzigen Form nicht unterschrieben. Eine Änderung nach dem Unterschreiben macht die Unterschrift ungültig: Bitte unterschreiben Sie erneut.',
+    'problem.no-draft': 'Dieses Formular gibt es nicht (mehr).',
+    'problem.form-submitted': 'Das Formular wurde bereits eingereicht.',
+    'problem.no-dossier-for-link': 'Zu diesem Link gibt es kein Dossier.',
+    'problem.consultation-closed-forms': 'Dieses Gespräch ist beendet. Formulare lassen sich nur während des Gesprächs öffnen.',
+    'problem.field-changed': 'Jemand anderes hat dieses Feld gerade geändert. Es zeigt jetzt den neueren Wert.',
+    'problem.request-too-large': 'Die Anfrage ist zu gross: höchstens {max} MB.',
+    'problem.request-too-large-plain': 'Die Anfrage ist zu gross.',
+    'problem.too-many-requests': 'Zu viele Anfragen. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
+    'problem.cross-site': 'Änderungen nimmt der Schalter nur von seinen eigenen Seiten an.',
+    'problem.header-ascii': 'Der Header {name} darf nur ASCII-Zeichen enthalten.',
+    'problem.no-api': 'Diese Adresse gibt es nicht.',
+    'problem.changed-meanwhile': 'Gerade von jemand anderem geändert. Bitte versuchen Sie es erneut.',
+    'problem.bad-request': 'Die Anfrage ist ungültig.',
   },
   en: {
     'problem.language': 'This language is not offered.',
@@ -177,6 +241,52 @@ register({
     'problem.base-version': 'The version the change is based on is missing. Please reload the page.',
     'problem.name-fields': 'Please name at least one field.',
     'problem.values-required': 'The form’s values are missing.',
+    // Problems that are not about one field (issue 17): a code for the whole answer.
+    'problem.counter-closed': 'The counter is closed right now. Book one of the next free appointments instead.',
+    'problem.concern-gone': 'This concern is no longer offered.',
+    'problem.ticket-called': 'Your ticket has already been called.',
+    'problem.booking-busy': 'Too many bookings at once. Please try again shortly.',
+    'problem.appointment-cancelled': 'The appointment is already cancelled.',
+    'problem.appointment-begun': 'The appointment has already begun.',
+    'problem.cancelled-not-movable': 'A cancelled appointment cannot be moved. Please book a new one.',
+    'problem.slot-taken': 'This time has just been taken. Please choose another one.',
+    'problem.invalid-link': 'The link is invalid or has expired.',
+    'problem.missing-token': 'This page is missing its link key. Please open the link from your e-mail.',
+    'problem.no-room-for-link': 'There is no consultation for this link, or the link has expired.',
+    'problem.feedback-too-early': 'Feedback can be given once a clerk has talked to you.',
+    'problem.feedback-given': 'Feedback for this consultation was already given.',
+    'problem.kiosk-quota-submissions': 'This kiosk has handed in {max} submissions in the past hour. Please try again later.',
+    'problem.kiosk-quota-megabytes': 'This kiosk has handed in {max} MB in the past hour. Please try again later.',
+    'problem.kiosk-revoked': 'This kiosk’s registration was revoked.',
+    'problem.kiosk-not-registered': 'This kiosk is not registered. An administrator can register it.',
+    'problem.consultation-closed-documents': 'This consultation has ended or was cancelled. Documents can no longer be handed in with its link.',
+    'problem.link-check-unavailable': 'The link cannot be checked right now. Please try again shortly.',
+    'problem.no-consultation': 'This consultation does not exist.',
+    'problem.form-changed-before-signing': 'The form changed after it was shown for signing. Review the form and sign again.',
+    'problem.form-changed-after-code': 'The form changed after the code was sent. Request a new code for the current content.',
+    'problem.form-changed-before-code': 'The form changed after it was shown for signing. Review the form and request the code again.',
+    'problem.tan-too-many': 'Too many codes were requested. Please wait a moment.',
+    'problem.tan-unavailable': 'The code service is not reachable. Please try again in a moment.',
+    'problem.tan-refused': 'The code was refused. Request a new code.',
+    'problem.try-again': 'Please try again in a few seconds.',
+    'problem.form-consultation-gone': 'The consultation of this form is no longer available.',
+    'problem.tan-limit': 'At most {max} codes per form. Please sign by hand.',
+    'problem.tan-wait': 'Please use the code you received, or wait a moment for a new one.',
+    'problem.form-submitted-in-consultation': 'This form was already submitted in this consultation.',
+    'problem.form-not-signed': 'The form is not signed in its current state. A change after signing invalidates the signature: please sign again.',
+    'problem.no-draft': 'This form does not exist (any more).',
+    'problem.form-submitted': 'The form was already submitted.',
+    'problem.no-dossier-for-link': 'There is no dossier for this link.',
+    'problem.consultation-closed-forms': 'This consultation has ended. Forms open only while it runs.',
+    'problem.field-changed': 'Someone else changed this field just now. It now shows the newer value.',
+    'problem.request-too-large': 'The request is too large: at most {max} MB.',
+    'problem.request-too-large-plain': 'The request is too large.',
+    'problem.too-many-requests': 'Too many requests. Please wait a moment and try again.',
+    'problem.cross-site': 'Changes are accepted only from this site’s own pages.',
+    'problem.header-ascii': 'The header {name} may contain ASCII characters only.',
+    'problem.no-api': 'There is no such address.',
+    'problem.changed-meanwhile': 'Changed by someone else just now. Please try again.',
+    'problem.bad-request': 'The request is not valid.',
   },
   fr: {
     'problem.language': 'Cette langue n’est pas proposée.',
@@ -231,6 +341,52 @@ register({
     'problem.base-version': 'La version sur laquelle repose la modification manque. Veuillez recharger la page.',
     'problem.name-fields': 'Veuillez indiquer au moins un champ.',
     'problem.values-required': 'Les valeurs du formulaire manquent.',
+    // Problems that are not about one field (issue 17): a code for the whole answer.
+    'problem.counter-closed': 'Le guichet est fermé pour le moment. Réservez plutôt l’un des prochains rendez-vous libres.',
+    'problem.concern-gone': 'Cette démarche n’est plus proposée.',
+    'problem.ticket-called': 'Votre numéro a déjà été appelé.',
+    'problem.booking-busy': 'Trop de réservations en même temps. Veuillez réessayer dans un instant.',
+    'problem.appointment-cancelled': 'Le rendez-vous est déjà annulé.',
+    'problem.appointment-begun': 'Le rendez-vous a déjà commencé.',
+    'problem.cancelled-not-movable': 'Un rendez-vous annulé ne peut pas être déplacé. Veuillez en réserver un nouveau.',
+    'problem.slot-taken': 'Cet horaire vient d’être pris. Veuillez en choisir un autre.',
+    'problem.invalid-link': 'Le lien n’est pas valable ou a expiré.',
+    'problem.missing-token': 'Il manque la clé du lien à cette page. Veuillez ouvrir le lien de votre e-mail.',
+    'problem.no-room-for-link': 'Aucun entretien ne correspond à ce lien, ou le lien a expiré.',
+    'problem.feedback-too-early': 'Vous pourrez donner votre avis dès qu’un collaborateur vous aura parlé.',
+    'problem.feedback-given': 'Vous avez déjà donné votre avis sur cet entretien.',
+    'problem.kiosk-quota-submissions': 'Cette borne a transmis {max} envois au cours de la dernière heure. Veuillez réessayer plus tard.',
+    'problem.kiosk-quota-megabytes': 'Cette borne a transmis {max} Mo au cours de la dernière heure. Veuillez réessayer plus tard.',
+    'problem.kiosk-revoked': 'L’enregistrement de cette borne a été révoqué.',
+    'problem.kiosk-not-registered': 'Cette borne n’est pas enregistrée. Un administrateur peut l’enregistrer.',
+    'problem.consultation-closed-documents': 'Cet entretien est terminé ou a été annulé. Ce lien ne permet plus de remettre des documents.',
+    'problem.link-check-unavailable': 'Le lien ne peut pas être vérifié pour le moment. Veuillez réessayer dans un instant.',
+    'problem.no-consultation': 'Cet entretien n’existe pas.',
+    'problem.form-changed-before-signing': 'Le formulaire a été modifié après son affichage pour la signature. Vérifiez-le et signez à nouveau.',
+    'problem.form-changed-after-code': 'Le formulaire a été modifié après l’envoi du code. Demandez un nouveau code pour le contenu actuel.',
+    'problem.form-changed-before-code': 'Le formulaire a été modifié après son affichage pour la signature. Vérifiez-le et demandez à nouveau le code.',
+    'problem.tan-too-many': 'Trop de codes ont été demandés. Veuillez patienter un instant.',
+    'problem.tan-unavailable': 'Le service des codes n’est pas joignable. Veuillez réessayer dans un instant.',
+    'problem.tan-refused': 'Le code a été refusé. Demandez un nouveau code.',
+    'problem.try-again': 'Veuillez réessayer dans quelques secondes.',
+    'problem.form-consultation-gone': 'L’entretien de ce formulaire n’est plus disponible.',
+    'problem.tan-limit': 'Au plus {max} codes par formulaire. Veuillez signer à la main.',
+    'problem.tan-wait': 'Utilisez le code reçu ou attendez un instant pour en obtenir un nouveau.',
+    'problem.form-submitted-in-consultation': 'Ce formulaire a déjà été envoyé lors de cet entretien.',
+    'problem.form-not-signed': 'Le formulaire n’est pas signé dans son état actuel. Une modification après la signature l’annule : veuillez signer à nouveau.',
+    'problem.no-draft': 'Ce formulaire n’existe pas (ou plus).',
+    'problem.form-submitted': 'Le formulaire a déjà été envoyé.',
+    'problem.no-dossier-for-link': 'Aucun dossier ne correspond à ce lien.',
+    'problem.consultation-closed-forms': 'Cet entretien est terminé. Les formulaires ne s’ouvrent que pendant l’entretien.',
+    'problem.field-changed': 'Quelqu’un d’autre vient de modifier ce champ. Il affiche maintenant la valeur la plus récente.',
+    'problem.request-too-large': 'La demande est trop volumineuse : {max} Mo au maximum.',
+    'problem.request-too-large-plain': 'La demande est trop volumineuse.',
+    'problem.too-many-requests': 'Trop de demandes. Veuillez patienter un instant et réessayer.',
+    'problem.cross-site': 'Le guichet n’accepte des modifications que depuis ses propres pages.',
+    'problem.header-ascii': 'L’en-tête {name} ne peut contenir que des caractères ASCII.',
+    'problem.no-api': 'Cette adresse n’existe pas.',
+    'problem.changed-meanwhile': 'Modifié par quelqu’un d’autre à l’instant. Veuillez réessayer.',
+    'problem.bad-request': 'La demande n’est pas valable.',
   },
   it: {
     'problem.language': 'Questa lingua non è disponibile.',
@@ -285,6 +441,52 @@ register({
     'problem.base-version': 'Manca la versione su cui si basa la modifica. Ricaricate la pagina.',
     'problem.name-fields': 'Indicate almeno un campo.',
     'problem.values-required': 'Mancano i valori del modulo.',
+    // Problems that are not about one field (issue 17): a code for the whole answer.
+    'problem.counter-closed': 'Lo sportello è chiuso in questo momento. Prenotate invece uno dei prossimi appuntamenti liberi.',
+    'problem.concern-gone': 'Questa pratica non è più offerta.',
+    'problem.ticket-called': 'Il vostro numero è già stato chiamato.',
+    'problem.booking-busy': 'Troppe prenotazioni contemporaneamente. Riprovate tra poco.',
+    'problem.appointment-cancelled': 'L’appuntamento è già stato annullato.',
+    'problem.appointment-begun': 'L’appuntamento è già iniziato.',
+    'problem.cancelled-not-movable': 'Un appuntamento annullato non può essere spostato. Prenotatene uno nuovo.',
+    'problem.slot-taken': 'Questo orario è appena stato occupato. Sceglietene un altro.',
+    'problem.invalid-link': 'Il link non è valido o è scaduto.',
+    'problem.missing-token': 'A questa pagina manca la chiave del link. Aprite il link dalla vostra e-mail.',
+    'problem.no-room-for-link': 'Non c’è alcun colloquio per questo link, oppure il link è scaduto.',
+    'problem.feedback-too-early': 'Potrete dare un riscontro non appena un collaboratore avrà parlato con voi.',
+    'problem.feedback-given': 'Avete già dato un riscontro su questo colloquio.',
+    'problem.kiosk-quota-submissions': 'Questo terminale ha consegnato {max} invii nell’ultima ora. Riprovate più tardi.',
+    'problem.kiosk-quota-megabytes': 'Questo terminale ha consegnato {max} MB nell’ultima ora. Riprovate più tardi.',
+    'problem.kiosk-revoked': 'La registrazione di questo terminale è stata revocata.',
+    'problem.kiosk-not-registered': 'Questo terminale non è registrato. Un amministratore può registrarlo.',
+    'problem.consultation-closed-documents': 'Questo colloquio è terminato o è stato annullato. Con questo link non si possono più consegnare documenti.',
+    'problem.link-check-unavailable': 'Il link non può essere verificato in questo momento. Riprovate tra poco.',
+    'problem.no-consultation': 'Questo colloquio non esiste.',
+    'problem.form-changed-before-signing': 'Il modulo è stato modificato dopo essere stato mostrato per la firma. Controllatelo e firmate di nuovo.',
+    'problem.form-changed-after-code': 'Il modulo è stato modificato dopo l’invio del codice. Richiedete un nuovo codice per il contenuto attuale.',
+    'problem.form-changed-before-code': 'Il modulo è stato modificato dopo essere stato mostrato per la firma. Controllatelo e richiedete di nuovo il codice.',
+    'problem.tan-too-many': 'Sono stati richiesti troppi codici. Attendete un momento.',
+    'problem.tan-unavailable': 'Il servizio dei codici non è raggiungibile. Riprovate tra un momento.',
+    'problem.tan-refused': 'Il codice è stato rifiutato. Richiedetene uno nuovo.',
+    'problem.try-again': 'Riprovate tra qualche secondo.',
+    'problem.form-consultation-gone': 'Il colloquio di questo modulo non è più disponibile.',
+    'problem.tan-limit': 'Al massimo {max} codici per modulo. Firmate a mano.',
+    'problem.tan-wait': 'Usate il codice ricevuto oppure attendete un momento per uno nuovo.',
+    'problem.form-submitted-in-consultation': 'Questo modulo è già stato inviato in questo colloquio.',
+    'problem.form-not-signed': 'Il modulo non è firmato nella sua forma attuale. Una modifica dopo la firma la rende non valida: firmate di nuovo.',
+    'problem.no-draft': 'Questo modulo non esiste (più).',
+    'problem.form-submitted': 'Il modulo è già stato inviato.',
+    'problem.no-dossier-for-link': 'Non c’è alcun dossier per questo link.',
+    'problem.consultation-closed-forms': 'Questo colloquio è terminato. I moduli si aprono solo durante il colloquio.',
+    'problem.field-changed': 'Qualcun altro ha appena modificato questo campo. Ora mostra il valore più recente.',
+    'problem.request-too-large': 'La richiesta è troppo grande: al massimo {max} MB.',
+    'problem.request-too-large-plain': 'La richiesta è troppo grande.',
+    'problem.too-many-requests': 'Troppe richieste. Attendete un momento e riprovate.',
+    'problem.cross-site': 'Lo sportello accetta modifiche solo dalle proprie pagine.',
+    'problem.header-ascii': 'L’intestazione {name} può contenere solo caratteri ASCII.',
+    'problem.no-api': 'Questo indirizzo non esiste.',
+    'problem.changed-meanwhile': 'Appena modificato da qualcun altro. Riprovate.',
+    'problem.bad-request': 'La richiesta non è valida.',
   },
   'de-x-ls': {
     'problem.language': 'Diese Sprache gibt es hier nicht.',
@@ -339,5 +541,51 @@ register({
     'problem.base-version': 'Das hat nicht geklappt. Bitte laden Sie die Seite neu.',
     'problem.name-fields': 'Bitte füllen Sie mindestens ein Feld aus.',
     'problem.values-required': 'Im Formular fehlen die Angaben.',
+    // Problems that are not about one field (issue 17): a code for the whole answer.
+    'problem.counter-closed': 'Der Schalter ist jetzt zu. Sie können einen Termin buchen.',
+    'problem.concern-gone': 'Dieses Thema gibt es nicht mehr.',
+    'problem.ticket-called': 'Ihre Nummer ist schon aufgerufen.',
+    'problem.booking-busy': 'Gerade buchen viele Menschen. Bitte versuchen Sie es gleich noch einmal.',
+    'problem.appointment-cancelled': 'Der Termin ist schon abgesagt.',
+    'problem.appointment-begun': 'Der Termin hat schon angefangen.',
+    'problem.cancelled-not-movable': 'Der Termin ist abgesagt. Sie können ihn nicht verschieben. Bitte buchen Sie einen neuen Termin.',
+    'problem.slot-taken': 'Diese Zeit ist jetzt weg. Jemand anderes hat sie gebucht. Bitte wählen Sie eine andere Zeit.',
+    'problem.invalid-link': 'Der Link geht nicht mehr. Vielleicht ist er zu alt.',
+    'problem.missing-token': 'Der Link ist nicht ganz. Bitte öffnen Sie den Link aus Ihrer E-Mail.',
+    'problem.no-room-for-link': 'Zu diesem Link gibt es kein Gespräch. Oder der Link ist zu alt.',
+    'problem.feedback-too-early': 'Sie können erst etwas sagen, wenn jemand vom Amt mit Ihnen gesprochen hat.',
+    'problem.feedback-given': 'Sie haben zu diesem Gespräch schon etwas gesagt.',
+    'problem.kiosk-quota-submissions': 'An diesem Gerät gab es in der letzten Stunde {max} Sendungen. Das ist genug für jetzt. Bitte versuchen Sie es später.',
+    'problem.kiosk-quota-megabytes': 'An diesem Gerät gab es in der letzten Stunde {max} MB. Das ist genug für jetzt. Bitte versuchen Sie es später.',
+    'problem.kiosk-revoked': 'Dieses Gerät ist nicht mehr angemeldet.',
+    'problem.kiosk-not-registered': 'Dieses Gerät ist nicht angemeldet. Bitte fragen Sie am Schalter.',
+    'problem.consultation-closed-documents': 'Das Gespräch ist vorbei. Mit diesem Link können Sie keine Unterlagen mehr schicken.',
+    'problem.link-check-unavailable': 'Wir können den Link gerade nicht prüfen. Bitte versuchen Sie es gleich noch einmal.',
+    'problem.no-consultation': 'Dieses Gespräch gibt es nicht.',
+    'problem.form-changed-before-signing': 'Das Formular hat sich geändert. Bitte lesen Sie es noch einmal. Dann unterschreiben Sie noch einmal.',
+    'problem.form-changed-after-code': 'Das Formular hat sich geändert. Der Code passt nicht mehr. Bitte fordern Sie einen neuen Code an.',
+    'problem.form-changed-before-code': 'Das Formular hat sich geändert. Bitte lesen Sie es noch einmal. Dann fordern Sie den Code noch einmal an.',
+    'problem.tan-too-many': 'Sie haben zu viele Codes angefordert. Bitte warten Sie kurz.',
+    'problem.tan-unavailable': 'Wir können gerade keinen Code schicken. Bitte versuchen Sie es gleich noch einmal.',
+    'problem.tan-refused': 'Der Code geht nicht. Bitte fordern Sie einen neuen Code an.',
+    'problem.try-again': 'Bitte warten Sie kurz. Dann versuchen Sie es noch einmal.',
+    'problem.form-consultation-gone': 'Das Gespräch zu diesem Formular ist vorbei.',
+    'problem.tan-limit': 'Es gibt nur {max} Codes für ein Formular. Bitte unterschreiben Sie mit der Hand.',
+    'problem.tan-wait': 'Bitte nehmen Sie den Code, den Sie bekommen haben. Oder warten Sie kurz auf einen neuen Code.',
+    'problem.form-submitted-in-consultation': 'Sie haben dieses Formular in diesem Gespräch schon geschickt.',
+    'problem.form-not-signed': 'Das Formular hat sich nach der Unterschrift geändert. Die Unterschrift gilt nicht mehr. Bitte unterschreiben Sie noch einmal.',
+    'problem.no-draft': 'Dieses Formular gibt es nicht mehr.',
+    'problem.form-submitted': 'Sie haben das Formular schon geschickt.',
+    'problem.no-dossier-for-link': 'Zu diesem Link gibt es keine Akte.',
+    'problem.consultation-closed-forms': 'Das Gespräch ist vorbei. Formulare gehen nur während dem Gespräch auf.',
+    'problem.field-changed': 'Jemand anderes hat dieses Feld gerade geändert. Jetzt steht dort das Neue.',
+    'problem.request-too-large': 'Das ist zu gross. Es dürfen höchstens {max} MB sein.',
+    'problem.request-too-large-plain': 'Das ist zu gross.',
+    'problem.too-many-requests': 'Das waren zu viele Anfragen. Bitte warten Sie kurz. Dann versuchen Sie es noch einmal.',
+    'problem.cross-site': 'Änderungen gehen nur auf den Seiten vom Schalter.',
+    'problem.header-ascii': 'Die Anfrage hat ein falsches Zeichen in {name}.',
+    'problem.no-api': 'Diese Adresse gibt es nicht.',
+    'problem.changed-meanwhile': 'Jemand anderes hat das gerade geändert. Bitte versuchen Sie es noch einmal.',
+    'problem.bad-request': 'Die Anfrage ist falsch.',
   },
 });

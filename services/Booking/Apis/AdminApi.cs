@@ -6,6 +6,7 @@ using Municipal.Booking.Data;
 using Municipal.Booking.Model;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.Booking.Apis;
 
@@ -93,7 +94,7 @@ public static partial class AdminApi
     private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> ReplaceHoursAsync(
         string key, string kind, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct)
     {
-        if (!await db.Departments.AnyAsync(d => d.Key == key, ct)) return Problems.NotFound($"No department '{key}'.");
+        if (!await db.Departments.AnyAsync(d => d.Key == key, ct)) return Problems.NotFound(new Reason("no-department", $"No department '{key}'.").With("key", key));
         var parsed = new List<OpeningHour>();
         for (var i = 0; i < ranges.Count; i++)
         {
@@ -176,7 +177,7 @@ public static partial class AdminApi
         CheckNames(errors, "reason", request.ReasonDe, request.ReasonEn, request.ReasonFr, request.ReasonIt);
         if (errors.Count > 0) return Problems.Fields(errors);
         if (await db.Closures.AnyAsync(c => c.DepartmentKey == request.DepartmentKey && c.Date == request.Date, ct))
-            return Problems.Conflict("There is already a closure on that day.");
+            return Problems.Conflict(new Reason("closure-exists", "There is already a closure on that day."));
 
         var closure = new Closure
         {
@@ -189,7 +190,7 @@ public static partial class AdminApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteClosure(int id, BookingDb db, CancellationToken ct) =>
-        await db.Closures.Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0 ? TypedResults.NoContent() : Problems.NotFound($"No closure {id}.");
+        await db.Closures.Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0 ? TypedResults.NoContent() : Problems.NotFound(new Reason("no-closure", $"No closure {id}."));
 
     public static async Task<Ok<IReadOnlyList<StaffSkillsDto>>> ListStaff(BookingDb db, CancellationToken ct)
     {
@@ -232,6 +233,9 @@ public static partial class AdminApi
                 errors[field] = new Reason("too-many-documents", $"List at most {MaxDocuments} documents.").With("max", MaxDocuments);
             else if (lists[i]?.Any(d => d is null || d.Trim().Length > MaxNameLength) == true)
                 errors[field] = new Reason("document-too-long", $"Use at most {MaxNameLength} characters per document.").With("max", MaxNameLength);
+            // Each document is one line of a mail's list.
+            else if (lists[i]?.Select(d => InputText.Refusal(d, singleLine: true)).FirstOrDefault(r => r is not null) is { } refusal)
+                errors[field] = refusal;
         }
     }
 
@@ -255,6 +259,8 @@ public static partial class AdminApi
         foreach (var (suffix, text) in new[] { ("De", de), ("En", en), ("Fr", fr), ("It", it) })
         {
             if (text?.Trim().Length > MaxNameLength) errors[$"{field}{suffix}"] = Reasons.TooLong(MaxNameLength);
+            // A name goes into mail subjects and calendar files: one line (the input guard knows nameFr & co. as text).
+            else if (field == "name" && InputText.Refusal(text, singleLine: true) is { } refusal) errors[$"{field}{suffix}"] = refusal;
         }
     }
 }

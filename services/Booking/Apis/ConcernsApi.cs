@@ -65,14 +65,14 @@ public static class ConcernsApi
     public static async Task<Results<Ok<ConcernDto>, ProblemHttpResult>> GetConcern(string key, CalendarCache cache, CancellationToken ct)
     {
         var calendar = (await cache.GetAsync().WaitAsync(ct)).Calendar(key);
-        return calendar is null ? Problems.NotFound($"No concern '{key}'.") : TypedResults.Ok(ConcernDto.From(calendar.Concern));
+        return calendar is null ? Problems.NotFound(new Reason("no-concern", $"No concern '{key}'.").With("key", key)) : TypedResults.Ok(ConcernDto.From(calendar.Concern));
     }
 
     public static async Task<Results<Ok<SlotsDto>, ValidationProblem, ProblemHttpResult>> GetSlots(
         string key, string? from, string? to, SlotService slots, TimeProvider time, CancellationToken ct)
     {
         var calendar = await slots.CalendarAsync(key, ct);
-        if (calendar is null) return Problems.NotFound($"No concern '{key}'.");
+        if (calendar is null) return Problems.NotFound(new Reason("no-concern", $"No concern '{key}'.").With("key", key));
 
         var today = calendar.LocalDate(time.GetUtcNow());
         if (!TryDate(from, today, out var fromDate)) return Problems.Field("from", Reasons.DateFormat("2026-03-30"));

@@ -91,7 +91,7 @@ public static class AppointmentsApi
         }
         catch (BookingBusyException ex)
         {
-            return Problems.Busy(ex.Message);
+            return Problems.Busy(new Reason("booking-busy", ex.Message));
         }
         metrics.Booked(appointment);
 
@@ -106,7 +106,7 @@ public static class AppointmentsApi
         if (id is null) return Problems.InvalidToken();
         var appointment = await db.Appointments.AsNoTracking().FirstAsync(a => a.Id == id, ct);
         var calendar = await slots.CalendarAsync(appointment.ConcernKey, ct);
-        if (calendar is null) return Problems.NotFound("The concern of this appointment is no longer offered.");
+        if (calendar is null) return Problems.NotFound(new Reason("concern-gone", "The concern of this appointment is no longer offered."));
         return TypedResults.Ok(ToDto(appointment, calendar, time.GetUtcNow()));
     }
 
@@ -117,8 +117,8 @@ public static class AppointmentsApi
         if (id is null) return Problems.InvalidToken();
         var appointment = await db.Appointments.FirstAsync(a => a.Id == id, ct);
         var now = time.GetUtcNow();
-        if (appointment.Status != AppointmentStatus.Booked) return Problems.Conflict("The appointment is already cancelled.");
-        if (appointment.StartAt <= now) return Problems.Conflict("The appointment has already begun.");
+        if (appointment.Status != AppointmentStatus.Booked) return Problems.Conflict(new Reason("appointment-cancelled", "The appointment is already cancelled."));
+        if (appointment.StartAt <= now) return Problems.Conflict(new Reason("appointment-begun", "The appointment has already begun."));
 
         appointment.Status = AppointmentStatus.Cancelled;
         appointment.CancelledAt = now;
@@ -129,7 +129,7 @@ public static class AppointmentsApi
         await db.SaveChangesAsync(ct);
 
         var calendar = await slots.CalendarAsync(appointment.ConcernKey, ct);
-        return calendar is null ? Problems.NotFound("The concern is no longer offered.") : TypedResults.Ok(ToDto(appointment, calendar, now));
+        return calendar is null ? Problems.NotFound(new Reason("concern-gone", "The concern is no longer offered.")) : TypedResults.Ok(ToDto(appointment, calendar, now));
     }
 
     public static async Task<Results<Ok<AppointmentDto>, ValidationProblem, ProblemHttpResult>> RebookMine(
@@ -141,11 +141,11 @@ public static class AppointmentsApi
         if (request.Start is null) return Problems.Field("start", new Reason("new-time-required", "Choose a new time."));
         var appointment = await db.Appointments.FirstAsync(a => a.Id == id, ct);
         var now = time.GetUtcNow();
-        if (appointment.Status != AppointmentStatus.Booked) return Problems.Conflict("A cancelled appointment cannot be moved; book a new one.");
-        if (appointment.StartAt <= now) return Problems.Conflict("The appointment has already begun.");
+        if (appointment.Status != AppointmentStatus.Booked) return Problems.Conflict(new Reason("cancelled-not-movable", "A cancelled appointment cannot be moved; book a new one."));
+        if (appointment.StartAt <= now) return Problems.Conflict(new Reason("appointment-begun", "The appointment has already begun."));
 
         var calendar = await slots.CalendarAsync(appointment.ConcernKey, ct);
-        if (calendar is null) return Problems.NotFound("The concern is no longer offered.");
+        if (calendar is null) return Problems.NotFound(new Reason("concern-gone", "The concern is no longer offered."));
         var start = request.Start.Value.ToUniversalTime();
         if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", new Reason("not-bookable", "This is not a bookable time for the concern."));
         if (start == appointment.StartAt) return Problems.Field("start", new Reason("same-time", "This is already the time of your appointment."));
@@ -175,7 +175,7 @@ public static class AppointmentsApi
         }
         catch (BookingBusyException ex)
         {
-            return Problems.Busy(ex.Message);
+            return Problems.Busy(new Reason("booking-busy", ex.Message));
         }
         return TypedResults.Ok(ToDto(appointment, calendar, now));
     }
@@ -237,7 +237,7 @@ public static class AppointmentsApi
     private static async Task<ProblemHttpResult> SlotTakenAsync(SlotService slots, ConcernCalendar calendar, DateTimeOffset start, CancellationToken ct)
     {
         var next = await slots.NextFreeAsync(calendar, start, 5, ct);
-        return Problems.Conflict("This time has just been taken. Please choose another one.",
+        return Problems.Conflict(new Reason("slot-taken", "This time has just been taken. Please choose another one."),
             new Dictionary<string, object?> { ["nextSlots"] = next.Select(SlotDto.From).ToList() });
     }
 

@@ -53,7 +53,7 @@ public static class QueueApi
         if (!calendar.IsOpen(now) || calendar.Staff.Count == 0)
         {
             var next = await slots.NextFreeAsync(calendar, now, 5, ct);
-            return Problems.Conflict("The counter is closed right now. Book one of the next free appointments instead.",
+            return Problems.Conflict(new Reason("counter-closed", "The counter is closed right now. Book one of the next free appointments instead."),
                 new Dictionary<string, object?> { ["nextSlots"] = next.Select(SlotDto.From).ToList() });
         }
 
@@ -89,7 +89,7 @@ public static class QueueApi
         var live = await queue.GetAsync(stored.Id);
         var status = live?.Status ?? stored.Status;
         var calendar = await slots.CalendarAsync(stored.ConcernKey, ct);
-        if (calendar is null) return Problems.NotFound("The concern is no longer offered.");
+        if (calendar is null) return Problems.NotFound(new Reason("concern-gone", "The concern is no longer offered."));
 
         long? position = status == TicketStatus.Waiting ? await queue.PositionAsync(stored.ConcernKey, stored.Id) : null;
         int? estimate = position is { } p ? await EstimateMinutesAsync(queue, calendar, p) : null;
@@ -103,9 +103,9 @@ public static class QueueApi
         var id = await tokens.ResolveAsync(http, TokenPurposes.QueueTicket, ct);
         if (id is null) return Problems.InvalidToken();
         var ticket = await db.QueueTickets.FirstAsync(t => t.Id == id, ct);
-        if (ticket.Status != TicketStatus.Waiting) return Problems.Conflict("The ticket has already been called.");
+        if (ticket.Status != TicketStatus.Waiting) return Problems.Conflict(new Reason("ticket-called", "The ticket has already been called."));
         var live = await queue.GetAsync(ticket.Id);
-        if (live is not null && live.Status != TicketStatus.Waiting) return Problems.Conflict("The ticket has already been called.");
+        if (live is not null && live.Status != TicketStatus.Waiting) return Problems.Conflict(new Reason("ticket-called", "The ticket has already been called."));
         await queue.FinishAsync(ticket.Id, ticket.ConcernKey, TicketStatus.Cancelled);
         ticket.Status = TicketStatus.Cancelled;
         ticket.FinishedAt = time.GetUtcNow();

@@ -43,7 +43,7 @@ public static class StatisticsApi
         if (department is { Length: > 0 })
         {
             if (!allDepartments.Contains(department)) return Problems.Field("department", new Reason("no-department", $"There is no department '{department}'.").With("key", department));
-            if (!visible.Contains(department)) return Problems.Forbidden("You see the statistics of your own departments only.");
+            if (!visible.Contains(department)) return Problems.Forbidden(new Reason("statistics-own-departments", "You see the statistics of your own departments only."));
             visible = [department];
         }
 

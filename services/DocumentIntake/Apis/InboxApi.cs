@@ -98,7 +98,7 @@ public static class InboxApi
         if (document is null) return NotFound();
         if (document.Status == DocumentStatus.PendingScan)
         {
-            return Problems.Status(StatusCodes.Status409Conflict, "The document has not been virus-scanned yet.");
+            return Problems.Status(StatusCodes.Status409Conflict, "Conflict", new Reason("document-not-scanned", "The document has not been virus-scanned yet."));
         }
         document.ProcessedAt ??= clock.GetUtcNow();
         document.ProcessedBy ??= http.User.StaffId();
@@ -114,9 +114,9 @@ public static class InboxApi
         if (document is null) return NotFound();
         if (document.Status != DocumentStatus.Clean)
         {
-            return Problems.Status(StatusCodes.Status409Conflict, document.Status == DocumentStatus.Quarantined
-                ? "The document is quarantined: malware was found."
-                : "The document has not been virus-scanned yet.");
+            return Problems.Status(StatusCodes.Status409Conflict, "Conflict", document.Status == DocumentStatus.Quarantined
+                ? new Reason("document-quarantined", "The document is quarantined: malware was found.")
+                : new Reason("document-not-scanned", "The document has not been virus-scanned yet."));
         }
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "no-store";
@@ -150,5 +150,5 @@ public static class InboxApi
         return sessions is not null && await ConsultationDocuments.MayReadAsync(http, sessions, document.Submission?.SessionId, ct) ? document : null;
     }
 
-    private static ProblemHttpResult NotFound() => Problems.Status(StatusCodes.Status404NotFound, "No such document.");
+    private static ProblemHttpResult NotFound() => Problems.NotFound(new Reason("no-document", "No such document."));
 }

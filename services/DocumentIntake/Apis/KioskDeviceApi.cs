@@ -93,7 +93,7 @@ public static class KioskDeviceApi
     public static async Task<Results<Ok<KioskDeviceView>, ProblemHttpResult>> Revoke(Guid id, DocumentDb db, TimeProvider clock, CancellationToken ct)
     {
         var device = await db.KioskDevices.SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (device is null) return Problems.NotFound("No such kiosk.");
+        if (device is null) return Problems.NotFound(new Reason("no-kiosk", "No such kiosk."));
         device.RevokedAt ??= clock.GetUtcNow();
         device.EnrolmentCodeHash = null;
         await db.SaveChangesAsync(ct);

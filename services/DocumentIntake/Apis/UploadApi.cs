@@ -26,7 +26,7 @@ public static class UploadApi
     {
         var (context, problem) = await ResolveAsync(request, resolver, ct);
         if (context is null) return problem!;
-        if (context.Closed) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", "This consultation has ended or was cancelled; documents can no longer be handed in with its link.");
+        if (context.Closed) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", new Reason("consultation-closed-documents", "This consultation has ended or was cancelled; documents can no longer be handed in with its link."));
         try
         {
             using var upload = await reader.ReadAsync(request, ct);
@@ -48,7 +48,7 @@ public static class UploadApi
     public static async Task<Results<Ok<List<object>>, ProblemHttpResult>> Mine(HttpRequest request, DocumentDb db, CancellationToken ct)
     {
         var token = request.Headers[CapabilityToken.Header].ToString();
-        if (!CapabilityToken.LooksValid(token)) return Problems.Status(StatusCodes.Status401Unauthorized, "A valid link is needed.");
+        if (!CapabilityToken.LooksValid(token)) return Problems.Status(StatusCodes.Status401Unauthorized, "Invalid link", new Reason("invalid-link", "A valid link is needed."));
         var hash = CapabilityToken.Hash(token);
         var documents = await db.Documents.AsNoTracking()
             .Where(d => d.Submission!.ResidentTokenHash == hash && d.DeletedAt == null)
@@ -73,25 +73,25 @@ public static class UploadApi
         }
         var (context, problem) = await ResolveAsync(http.Request, resolver, ct);
         if (context is null) return problem!;
-        if (context.SessionId != sessionId) return Problems.Status(StatusCodes.Status404NotFound, "No such consultation.");
+        if (context.SessionId != sessionId) return Problems.NotFound(new Reason("no-consultation", "No such consultation."));
         return TypedResults.Ok(documents.Select(DocumentView.ForResident).ToList());
     }
 
     private static async Task<(ResidentContext?, ProblemHttpResult?)> ResolveAsync(HttpRequest request, ResidentContextResolver resolver, CancellationToken ct)
     {
         var token = request.Headers[CapabilityToken.Header].ToString();
-        if (!CapabilityToken.LooksValid(token)) return (null, Problems.Status(StatusCodes.Status401Unauthorized, "A valid link is needed."));
+        if (!CapabilityToken.LooksValid(token)) return (null, Problems.Status(StatusCodes.Status401Unauthorized, "Invalid link", new Reason("invalid-link", "A valid link is needed.")));
         try
         {
             var context = await resolver.ResolveAsync(token, ct);
             return context is null
-                ? (null, Problems.Status(StatusCodes.Status401Unauthorized, "The link is not valid (any more)."))
+                ? (null, Problems.Status(StatusCodes.Status401Unauthorized, "Invalid link", new Reason("invalid-link", "The link is not valid (any more).")))
                 : (context, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // The issuing service is down or slow (after the resilience handler's retries).
-            return (null, Problems.Status(StatusCodes.Status503ServiceUnavailable, "The link cannot be checked right now. Please try again shortly."));
+            return (null, Problems.Status(StatusCodes.Status503ServiceUnavailable, "Busy", new Reason("link-check-unavailable", "The link cannot be checked right now. Please try again shortly.")));
         }
     }
 

@@ -50,8 +50,8 @@ public sealed class KioskDevices(DocumentDb db, IOptions<DocumentOptions> option
         var max = limit == "requestsPerHour" ? Quotas.RequestsPerHour : Quotas.BytesPerHour;
         return Problems.Status(StatusCodes.Status429TooManyRequests, "Kiosk quota reached",
             limit == "requestsPerHour"
-                ? $"This kiosk has handed in {Quotas.RequestsPerHour} submissions in the past hour; please try again later."
-                : $"This kiosk has handed in {Quotas.BytesPerHour / (1024 * 1024)} MB in the past hour; please try again later.",
+                ? new Reason("kiosk-quota-submissions", $"This kiosk has handed in {Quotas.RequestsPerHour} submissions in the past hour; please try again later.").With("max", Quotas.RequestsPerHour)
+                : new Reason("kiosk-quota-megabytes", $"This kiosk has handed in {Quotas.BytesPerHour / (1024 * 1024)} MB in the past hour; please try again later.").With("max", Quotas.BytesPerHour / (1024 * 1024)),
             new Dictionary<string, object?> { ["limit"] = limit, ["max"] = max, ["retryAfterSeconds"] = wait });
     }
 
@@ -59,6 +59,6 @@ public sealed class KioskDevices(DocumentDb db, IOptions<DocumentOptions> option
     public void Touch(KioskDevice device) => device.LastUsedAt = clock.GetUtcNow();
 
     public static ProblemHttpResult NotRegistered(string reason) => Problems.Status(StatusCodes.Status401Unauthorized, "Kiosk not registered",
-        reason == "device-revoked" ? "This kiosk's registration was revoked." : "This kiosk is not registered. An administrator can register it.",
+        reason == "device-revoked" ? new Reason("kiosk-revoked", "This kiosk's registration was revoked.") : new Reason("kiosk-not-registered", "This kiosk is not registered. An administrator can register it."),
         new Dictionary<string, object?> { ["reason"] = reason });
 }

@@ -32,7 +32,7 @@ public static class ConsultationFormsApi
         var access = await consultations.LookupAsync(http, sessionId);
         var drafts = await db.Drafts.AsNoTracking().Where(d => d.SessionId == sessionId).OrderBy(d => d.CreatedAt).ToListAsync(ct);
         var visible = drafts.Where(d => access == RoomLookupResult.Found || http.User.CanActFor(d.DepartmentKey)).ToList();
-        if (access == RoomLookupResult.Refused && visible.Count == 0) return Problems.Forbidden("This consultation is with another department.");
+        if (access == RoomLookupResult.Refused && visible.Count == 0) return Problems.Forbidden(new Reason("consultation-other-department", "This consultation is with another department."));
 
         var ids = visible.Select(d => d.Id).ToList();
         var dossiers = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.DraftId))

@@ -31,12 +31,12 @@ public static class DefinitionsApi
             .ToList());
 
     public static Results<Ok<FormDefinition>, ProblemHttpResult> Get(string id, FormCatalog catalog) =>
-        catalog.Find(id) is { } definition ? TypedResults.Ok(definition) : Problems.NotFound($"No form definition {id}.");
+        catalog.Find(id) is { } definition ? TypedResults.Ok(definition) : Problems.NotFound(new Reason("no-form", $"No form definition {id}."));
 
     public static Results<Ok<ValidateResponse>, ProblemHttpResult, ValidationProblem> Validate(
         string id, ValidateRequest request, FormCatalog catalog, CityClock clock, HttpRequest http)
     {
-        if (catalog.Find(id) is not { } definition) return Problems.NotFound($"No form definition {id}.");
+        if (catalog.Find(id) is not { } definition) return Problems.NotFound(new Reason("no-form", $"No form definition {id}."));
         if (request.Values is null) return Problems.Field("values", new Reason("values-required", "The field values are required."));
         return TypedResults.Ok(new ValidateResponse(RuleEngine.Validate(definition, request.Values, clock.Today, Language.Of(http))));
     }

@@ -33,7 +33,7 @@ public static class DossiersApi
 
     public static async Task<Results<Ok<ResidentDossierView>, ProblemHttpResult>> Mine(HttpContext http, FormDb db, FormCatalog catalog, CityClock clock)
     {
-        if (await ByTokenAsync(http, db, clock) is not { } dossier) return Problems.NotFound("No dossier for this link.");
+        if (await ByTokenAsync(http, db, clock) is not { } dossier) return Problems.NotFound(new Reason("no-dossier-for-link", "No dossier for this link."));
         var title = catalog.Find(dossier.DefinitionId)?.Title ?? new LocalizedText(dossier.DefinitionId, dossier.DefinitionId);
         return TypedResults.Ok(new ResidentDossierView(dossier.Id, dossier.Reference, title, dossier.Status, dossier.SubmittedAt, dossier.UpdatedAt,
             DossierViews.History(dossier, withStaff: false), dossier.SignatureKind, dossier.SignatureSummary,
@@ -43,7 +43,7 @@ public static class DossiersApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MinePdf(HttpContext http, FormDb db, CityClock clock) =>
         await ByTokenAsync(http, db, clock) is { } dossier
             ? TypedResults.File(dossier.Pdf, "application/pdf", $"{dossier.Reference}.pdf")
-            : Problems.NotFound("No dossier for this link.");
+            : Problems.NotFound(new Reason("no-dossier-for-link", "No dossier for this link."));
 
     public static async Task<Ok<List<DossierSummary>>> List(HttpContext http, FormDb db, FormCatalog catalog, string? status, string? concern)
     {
@@ -67,7 +67,7 @@ public static class DossiersApi
     public static async Task<Results<Ok<DossierDetail>, ProblemHttpResult, ForbidHttpResult>> Get(Guid id, HttpContext http, FormDb db, FormCatalog catalog)
     {
         var dossier = await db.Dossiers.AsNoTracking().Include(d => d.History).FirstOrDefaultAsync(d => d.Id == id, http.RequestAborted);
-        if (dossier is null) return Problems.NotFound($"No dossier {id}.");
+        if (dossier is null) return Problems.NotFound(new Reason("no-dossier", $"No dossier {id}."));
         if (!http.User.CanActFor(dossier.DepartmentKey)) return TypedResults.Forbid();
         return TypedResults.Ok(new DossierDetail(DossierViews.Summary(dossier, catalog), dossier.Email, dossier.Language, dossier.SignatureKind,
             dossier.SignatureSummary, dossier.ContentSha256, Answers(dossier, catalog, Language.Of(http.Request)), DossierViews.History(dossier, withStaff: true),
@@ -77,7 +77,7 @@ public static class DossiersApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ForbidHttpResult>> Pdf(Guid id, HttpContext http, FormDb db)
     {
         var dossier = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, http.RequestAborted);
-        if (dossier is null) return Problems.NotFound($"No dossier {id}.");
+        if (dossier is null) return Problems.NotFound(new Reason("no-dossier", $"No dossier {id}."));
         if (!http.User.CanActFor(dossier.DepartmentKey)) return TypedResults.Forbid();
         return TypedResults.File(dossier.Pdf, "application/pdf", $"{dossier.Reference}.pdf");
     }
@@ -93,11 +93,11 @@ public static class DossiersApi
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var locked = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM dossiers WHERE id = {id} FOR UPDATE").ToListAsync(ct);
-        if (locked.Count == 0) return Problems.NotFound($"No dossier {id}.");
+        if (locked.Count == 0) return Problems.NotFound(new Reason("no-dossier", $"No dossier {id}."));
         var dossier = await db.Dossiers.FirstAsync(d => d.Id == id, ct);
         if (!http.User.CanActFor(dossier.DepartmentKey)) return TypedResults.Forbid();
         if (!DossierStatus.CanMove(dossier.Status, to))
-            return Problems.Conflict($"A dossier cannot move from {dossier.Status} to {to}.",
+            return Problems.Conflict(new Reason("dossier-status-move", $"A dossier cannot move from {dossier.Status} to {to}."),
                 new Dictionary<string, object?> { ["status"] = dossier.Status, ["next"] = DossierStatus.NextOf(dossier.Status) });
 
         var now = clock.Now;

@@ -63,7 +63,7 @@ public static class DraftsApi
             if (http.User.IsStaff())
             {
                 var lookup = await sessions.ForStaffAsync(sessionId, http.Request.Headers.Authorization.ToString(), ct);
-                if (lookup.Result == RoomLookupResult.NotFound) return Problems.NotFound($"No consultation {sessionId}.");
+                if (lookup.Result == RoomLookupResult.NotFound) return Problems.NotFound(new Reason("no-consultation", $"No consultation {sessionId}."));
                 room = lookup.Room;
                 // The room's own concern's form goes with the room: after a transfer to another department the clerk
                 // there continues it. Any other form needs the form's own department.
@@ -76,7 +76,7 @@ public static class DraftsApi
                 room = await rooms.CurrentAsync(token, ct, fresh: true);
                 if (room is null || room.Id != sessionId) return TypedResults.Unauthorized();
                 // Only an open consultation's link opens forms; the ended room's page still shows its feedback.
-                if (!room.IsOpen) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", "This consultation has ended; forms open only while it runs.");
+                if (!room.IsOpen) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", new Reason("consultation-closed-forms", "This consultation has ended; forms open only while it runs."));
             }
             language = Languages.IsKnown(room.Language) ? room.Language! : language;
 
@@ -158,7 +158,7 @@ public static class DraftsApi
     public static async Task<Results<Ok<DraftView>, ProblemHttpResult>> Get(Guid id, HttpContext http, FormDb db, DraftStore store, DraftAccess access, FormCatalog catalog, CityClock clock)
     {
         var draft = await store.LoadAsync(id, http.RequestAborted);
-        if (draft is null || await access.ActorAsync(http, draft, write: false) is null || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
+        if (draft is null || await access.ActorAsync(http, draft, write: false) is null || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
         return TypedResults.Ok(await WithDossierAsync(db, DraftView.Of(draft, definition, clock.Today, Language.Of(http.Request)), http.RequestAborted));
     }
 
@@ -167,7 +167,7 @@ public static class DraftsApi
     {
         var ct = http.RequestAborted;
         var draft = await store.LoadAsync(id, ct);
-        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
+        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
         if (definition.Leaf(field) is null) return Problems.Field("field", new Reason("no-field", $"The form has no field {field}.").With("key", field));
         var value = edit.Value ?? Cleared;
         if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number or JsonValueKind.Null))
@@ -176,12 +176,12 @@ public static class DraftsApi
         if (edit.BaseVersion is not { } baseVersion || baseVersion < 0) return Problems.Field("baseVersion", new Reason("base-version", "The version the edit is based on is required (0 for a new field)."));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await store.LockAsync(id, exclusive: false, ct) != Draft.Open) return Problems.Conflict("The form was already submitted.");
+        if (await store.LockAsync(id, exclusive: false, ct) != Draft.Open) return Problems.Conflict(new Reason("form-submitted", "The form was already submitted."));
         var write = await store.WriteAsync(id, field, value, baseVersion, actor.Role, ct);
         if (!write.Written)
         {
             await tx.RollbackAsync(ct);
-            return Problems.Conflict("Someone else changed this field. The field holds a newer value; it is returned with its version.",
+            return Problems.Conflict(new Reason("field-changed", "Someone else changed this field. The field holds a newer value; it is returned with its version."),
                 new Dictionary<string, object?> { ["field"] = field, ["value"] = write.Value, ["version"] = write.Version });
         }
         var invalidated = await store.InvalidateSignatureAsync(id, ct);
@@ -198,7 +198,7 @@ public static class DraftsApi
     {
         var ct = http.RequestAborted;
         var draft = await store.LoadAsync(id, ct);
-        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
+        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
         if (edit.Fields is not { Count: > 0 } fields) return Problems.Field("fields", new Reason("name-fields", "Name at least one field."));
         foreach (var (field, one) in fields)
         {
@@ -209,7 +209,7 @@ public static class DraftsApi
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await store.LockAsync(id, exclusive: false, ct) != Draft.Open) return Problems.Conflict("The form was already submitted.");
+        if (await store.LockAsync(id, exclusive: false, ct) != Draft.Open) return Problems.Conflict(new Reason("form-submitted", "The form was already submitted."));
         var written = new List<FieldWrite>();
         foreach (var (field, one) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
@@ -217,7 +217,7 @@ public static class DraftsApi
             if (!write.Written)
             {
                 await tx.RollbackAsync(ct);
-                return Problems.Conflict("Someone else changed a field.",
+                return Problems.Conflict(new Reason("field-changed", "Someone else changed a field."),
                     new Dictionary<string, object?> { ["field"] = field, ["value"] = write.Value, ["version"] = write.Version });
             }
             written.Add(write);
@@ -235,7 +235,7 @@ public static class DraftsApi
         Guid id, Presence presence, HttpContext http, DraftStore store, DraftAccess access, FormCatalog catalog, DraftEvents events)
     {
         var draft = await store.LoadAsync(id, http.RequestAborted);
-        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound($"No draft {id}.");
+        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
         if (presence.Kind is not ("focus" or "blur" or "point")) return Problems.Field("kind", new Reason("presence-kind", "focus, blur or point"));
         if (presence.Kind == "point" && actor.Role != DraftActor.Clerk) return Problems.Field("kind", new Reason("clerk-points", "Only the clerk points at fields."));
         if (presence.Field is not null && definition.Leaf(presence.Field) is null) return Problems.Field("field", new Reason("no-field", $"The form has no field {presence.Field}.").With("key", presence.Field));
@@ -246,7 +246,7 @@ public static class DraftsApi
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Events(Guid id, HttpContext http, DraftStore store, DraftAccess access, DraftEvents events)
     {
         var draft = await store.LoadAsync(id, http.RequestAborted);
-        if (draft is null || await access.ActorAsync(http, draft, write: false) is null) return Problems.NotFound($"No draft {id}.");
+        if (draft is null || await access.ActorAsync(http, draft, write: false) is null) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
         await DraftEventStream.WriteAsync(http, events, id);
         return TypedResults.Empty;
     }

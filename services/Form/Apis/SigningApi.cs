@@ -68,7 +68,7 @@ public static class SigningApi
         var (draft, definition, values, hash, problem) = await SignableAsync(id, http, db, access, catalog, clock, ct);
         if (problem is not null) return problem;
         if (request.ContentSha256 is { } shown && !string.Equals(shown, hash, StringComparison.OrdinalIgnoreCase))
-            return Problems.Conflict("The form changed after it was shown for signing. Review the form and request the code again.",
+            return Problems.Conflict(new Reason("form-changed-before-code", "The form changed after it was shown for signing. Review the form and request the code again."),
                 new Dictionary<string, object?> { ["contentSha256"] = hash });
 
         string recipient;
@@ -87,9 +87,9 @@ public static class SigningApi
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Sessions did not answer for the room of draft {DraftId}.", id);
-                return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable", "Please try again in a moment.");
+                return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable", new Reason("try-again", "Please try again in a moment."));
             }
-            if (room is null) return Problems.Conflict("The consultation of this form is no longer available.");
+            if (room is null) return Problems.Conflict(new Reason("form-consultation-gone", "The consultation of this form is no longer available."));
             // The room holds no phone number: an SMS would go to a number the resident typed, so it is refused.
             if ((request.Channel ?? "email") != "email") return Problems.Field("channel", new Reason("email-channel-only", "In a consultation the code goes to the e-mail address of your booking."));
             if (room.Email?.Trim() is not { Length: > 0 } held) return Problems.Field("recipient", new Reason("no-email-on-file", "There is no e-mail address on file for this consultation; ask the clerk."));
@@ -116,9 +116,11 @@ public static class SigningApi
         {
             var wait = draft.TanRequests >= MaxTansPerDraft ? (TimeSpan?)null : draft.TanRequestedAt!.Value + TanInterval - now;
             if (wait is { } w) http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(w.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many codes requested.",
-                detail: wait is null ? $"At most {MaxTansPerDraft} codes per form: please sign by hand." : "Please use the code you received, or wait a moment for a new one.",
-                extensions: new Dictionary<string, object?> { ["reason"] = "tooMany" });
+            return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many codes requested.",
+                wait is null
+                    ? new Reason("tan-limit", $"At most {MaxTansPerDraft} codes per form: please sign by hand.").With("max", MaxTansPerDraft)
+                    : new Reason("tan-wait", "Please use the code you received, or wait a moment for a new one."),
+                new Dictionary<string, object?> { ["reason"] = "tooMany" });
         }
 
         var purpose = $"{definition.Title.For(draft.Language)} ({hash[..8]})";
@@ -130,7 +132,7 @@ public static class SigningApi
                     ? new Reason("mobile-number", bad.FirstOrDefault() ?? "A mobile number in international form, e.g. +41 79 123 45 67.")
                     : new Reason("email", bad.FirstOrDefault() ?? "Enter a valid e-mail address."));
             if (refusal.RetryAfter is { } wait) http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail);
+            return Signer.Relayed(refusal);
         }
 
         draft.TanId = tan!.TanId;
@@ -157,11 +159,11 @@ public static class SigningApi
         if (problem is not null) return problem;
         // One dossier per form and consultation, whichever draft of it a page still holds.
         if (draft.SessionId is { } session && await db.Dossiers.AnyAsync(d => d.SessionId == session && d.DefinitionId == draft.DefinitionId, ct))
-            return Problems.Conflict("This form was already submitted in this consultation.");
+            return Problems.Conflict(new Reason("form-submitted-in-consultation", "This form was already submitted in this consultation."));
 
         if (request?.Signature is not null && await signer.SignAsync(draft!, hash, request, http.Request, ct) is { } refused) return refused;
         if (draft!.SignatureKind is null || draft.SignatureContentSha256 != hash)
-            return Problems.Conflict("The form is not signed in its current state. A change after signing invalidates the signature: please sign again.",
+            return Problems.Conflict(new Reason("form-not-signed", "The form is not signed in its current state. A change after signing invalidates the signature: please sign again."),
                 new Dictionary<string, object?> { ["contentSha256"] = hash });
 
         var submitted = await submitter.SubmitAsync(draft, definition!, values, hash, ct);
@@ -188,8 +190,8 @@ public static class SigningApi
         var status = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM drafts WHERE id = {id} FOR UPDATE").ToListAsync(ct);
         var draft = status.Count == 0 ? null : await db.Drafts.Include(d => d.Fields).FirstAsync(d => d.Id == id, ct);
         if (draft is null || await access.ActorAsync(http, draft) is null || catalog.Find(draft.DefinitionId) is not { } definition)
-            return (null, null, Problems.NotFound($"No draft {id}."));
-        if (draft.Status != Draft.Open) return (null, null, Problems.Conflict("The form was already submitted."));
+            return (null, null, Problems.NotFound(new Reason("no-draft", $"No draft {id}.")));
+        if (draft.Status != Draft.Open) return (null, null, Problems.Conflict(new Reason("form-submitted", "The form was already submitted.")));
         return (draft, definition, null);
     }
 }

@@ -24,7 +24,7 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
     public async Task<IResult?> SignAsync(Draft draft, string currentHash, SignRequest request, HttpRequest caller, CancellationToken ct)
     {
         if (request.ContentSha256 is { } shown && !string.Equals(shown, currentHash, StringComparison.OrdinalIgnoreCase))
-            return Problems.Conflict("The form changed after it was shown for signing. Review the form and sign again.",
+            return Problems.Conflict(new Reason("form-changed-before-signing", "The form changed after it was shown for signing. Review the form and sign again."),
                 new Dictionary<string, object?> { ["contentSha256"] = currentHash });
 
         var signature = request.Signature;
@@ -96,9 +96,21 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
         if (reason is not null && refusal.Status < 500)
             return Problems.Fields(new FieldErrors { ["signature.code"] = reason }, extensions: extensions);
         if (refusal.Reason == "contentMismatch")
-            return Problems.Conflict("The form changed after the code was sent. Request a new code for the current content.", extensions);
-        return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail, extensions: extensions);
+            return Problems.Conflict(new Reason("form-changed-after-code", "The form changed after the code was sent. Request a new code for the current content."), extensions);
+        return Relayed(refusal, extensions);
     }
+
+    /// <summary>
+    /// Identity's other refusals of a code (too many requested, the service unreachable …), with a code of our own for
+    /// the pages: identity's detail stays the English text.
+    /// </summary>
+    internal static ProblemHttpResult Relayed(IdentityTans.Refusal refusal, IDictionary<string, object?>? extensions = null) =>
+        Problems.Status(refusal.Status, refusal.Title ?? "Code refused", refusal.Status switch
+        {
+            StatusCodes.Status429TooManyRequests => new Reason("tan-too-many", refusal.Detail ?? "Too many codes were requested. Please wait a moment."),
+            >= 500 => new Reason("tan-unavailable", refusal.Detail ?? "The code service is not reachable. Please try again in a moment."),
+            _ => new Reason("tan-refused", refusal.Detail ?? "The code was refused. Request a new code."),
+        }, extensions);
 
     /// <summary>The bytes of a base64 PNG data URL of at most <see cref="MaxImageBytes"/>, or null.</summary>
     private static byte[]? PngDataUrl(string? image)

@@ -31,6 +31,6 @@ public static class IceServersApi
             return TypedResults.Ok(iceServers.For(room.Id.ToString("N"), room.ExpiresAt));
         if (await access.FindByInviteTokenAsync(token, cancellationToken) is { Room.IsOpen: true } invited)
             return TypedResults.Ok(iceServers.For(invited.Invite.Id.ToString("N"), invited.Invite.ExpiresAt));
-        return Problems.NotFound("No open room for this token.");
+        return Problems.NotFound(new Reason("no-room-for-link", "No open room for this token."));
     }
 }

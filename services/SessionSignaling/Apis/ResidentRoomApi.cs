@@ -26,7 +26,7 @@ public static class ResidentRoomApi
     {
         if (string.IsNullOrEmpty(token)) return Problems.MissingToken();
         var room = await access.FindByResidentTokenAsync(token, cancellationToken);
-        return room is null ? Problems.NotFound("No room for this token, or the link has expired.") : TypedResults.Ok(room.ToView());
+        return room is null ? Problems.NotFound(new Reason("no-room-for-link", "No room for this token, or the link has expired.")) : TypedResults.Ok(room.ToView());
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> GiveFeedback(
@@ -39,10 +39,10 @@ public static class ResidentRoomApi
         if (comment is { Length: > MaxCommentLength }) return Problems.Field("comment", Reasons.TooLong(MaxCommentLength));
 
         var room = await access.FindByResidentTokenAsync(token, cancellationToken);
-        if (room is null) return Problems.NotFound("No room for this token, or the link has expired.");
+        if (room is null) return Problems.NotFound(new Reason("no-room-for-link", "No room for this token, or the link has expired."));
         // A resident who left before the clerk ended may rate too, but only once a clerk took the consultation.
-        if (room.FirstAcceptedAt is null) return Problems.Conflict("Feedback can be given once a clerk has talked to you.");
-        if (room.FeedbackScore is not null) return Problems.Conflict("Feedback for this consultation was already given.");
+        if (room.FirstAcceptedAt is null) return Problems.Conflict(new Reason("feedback-too-early", "Feedback can be given once a clerk has talked to you."));
+        if (room.FeedbackScore is not null) return Problems.Conflict(new Reason("feedback-given", "Feedback for this consultation was already given."));
 
         var now = clock.GetUtcNow();
         room.FeedbackScore = request.Score;

@@ -59,8 +59,8 @@ public static class StaffRoomApi
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, SessionDb db, CancellationToken cancellationToken)
     {
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (room is null) return Problems.NotFound("No such room.");
-        if (!MaySee(user, room)) return Problems.Forbidden("This room belongs to another department.");
+        if (room is null) return Problems.NotFound(new Reason("no-room", "No such room."));
+        if (!MaySee(user, room)) return Problems.Forbidden(new Reason("room-other-department", "This room belongs to another department."));
         return TypedResults.Ok(RoomDetails.From(room));
     }
 
@@ -73,17 +73,17 @@ public static class StaffRoomApi
         return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(async () =>
         {
             var room = await WaitForRoomAsync(request, db, cancellationToken);
-            if (room is null) return Problems.NotFound("No room for this ticket or appointment.");
-            if (!user.CanActFor(room.DepartmentKey)) return Problems.Forbidden("This room belongs to another department.");
+            if (room is null) return Problems.NotFound(new Reason("no-room-for-visit", "No room for this ticket or appointment."));
+            if (!user.CanActFor(room.DepartmentKey)) return Problems.Forbidden(new Reason("room-other-department", "This room belongs to another department."));
             // Skills route the first contact; after a transfer the receiving department decides.
             if (room.FirstAcceptedAt is null && user.IsInRole(StaffRoles.Clerk) && !IsLead(user) && !user.Skills().Contains(room.ConcernKey))
-                return Problems.Forbidden("You are not assigned to this concern.");
-            if (!room.IsOpen) return Problems.Conflict("The consultation is over or was cancelled.");
+                return Problems.Forbidden(new Reason("concern-not-assigned", "You are not assigned to this concern."));
+            if (!room.IsOpen) return Problems.Conflict(new Reason("consultation-over", "The consultation is over or was cancelled."));
 
             var me = user.StaffId();
             if (room.StaffId == me) return TypedResults.Ok(RoomDetails.From(room));
-            if (room.StaffId is not null) return Problems.Conflict("A colleague has already taken this resident.");
-            if (room.TransferToStaffId is { } target && target != me) return Problems.Conflict("This resident was transferred to a colleague.");
+            if (room.StaffId is not null) return Problems.Conflict(new Reason("taken-by-colleague", "A colleague has already taken this resident."));
+            if (room.TransferToStaffId is { } target && target != me) return Problems.Conflict(new Reason("transferred-to-colleague", "This resident was transferred to a colleague."));
 
             var now = clock.GetUtcNow();
             room.StaffId = me;
@@ -108,8 +108,8 @@ public static class StaffRoomApi
         Guid id, ClaimsPrincipal user, SessionDb db, StaffOnDuty duty, CancellationToken cancellationToken)
     {
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (room is null) return Problems.NotFound("No such room.");
-        if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can hand it on.");
+        if (room is null) return Problems.NotFound(new Reason("no-room", "No such room."));
+        if (!MayHandle(user, room)) return Problems.Forbidden(new Reason("not-room-holder", "Only the clerk holding the room can hand it on."));
 
         var me = user.StaffId();
         var present = (await duty.InAsync(room.DepartmentKey)).Where(c => c.Id != me).ToList();
@@ -137,9 +137,9 @@ public static class StaffRoomApi
         return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(async () =>
         {
             var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-            if (room is null) return Problems.NotFound("No such room.");
-            if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can transfer it.");
-            if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation can be transferred.");
+            if (room is null) return Problems.NotFound(new Reason("no-room", "No such room."));
+            if (!MayHandle(user, room)) return Problems.Forbidden(new Reason("not-room-holder", "Only the clerk holding the room can transfer it."));
+            if (room.Status != RoomStatus.Active) return Problems.Conflict(new Reason("consultation-not-active", "Only an active consultation can be transferred."));
             if (request.ToStaffId == room.StaffId) return Problems.Field("toStaffId", new Reason("same-clerk", "The room is already with this clerk."));
 
             var from = room.StaffId!.Value;
@@ -164,10 +164,10 @@ public static class StaffRoomApi
         return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult>>(async () =>
         {
             var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-            if (room is null) return Problems.NotFound("No such room.");
-            if (!MayHandle(user, room)) return Problems.Forbidden("Only the clerk holding the room can end it.");
+            if (room is null) return Problems.NotFound(new Reason("no-room", "No such room."));
+            if (!MayHandle(user, room)) return Problems.Forbidden(new Reason("not-room-holder", "Only the clerk holding the room can end it."));
             if (room.Status == RoomStatus.Ended) return TypedResults.Ok(RoomDetails.From(room));
-            if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation can be ended.");
+            if (room.Status != RoomStatus.Active) return Problems.Conflict(new Reason("consultation-not-active", "Only an active consultation can be ended."));
 
             var now = clock.GetUtcNow();
             var started = room.FirstAcceptedAt ?? now;
@@ -195,9 +195,9 @@ public static class StaffRoomApi
             return Problems.Field("role", new Reason("invitee-role", $"One of: {string.Join(", ", ParticipantRoles.Invitable)}.").With("roles", string.Join(", ", ParticipantRoles.Invitable)));
 
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (room is null) return Problems.NotFound("No such room.");
-        if (room.StaffId != user.StaffId()) return Problems.Forbidden("Only the clerk holding the room can invite.");
-        if (room.Status != RoomStatus.Active) return Problems.Conflict("Only an active consultation takes guests.");
+        if (room is null) return Problems.NotFound(new Reason("no-room", "No such room."));
+        if (room.StaffId != user.StaffId()) return Problems.Forbidden(new Reason("not-room-holder", "Only the clerk holding the room can invite."));
+        if (room.Status != RoomStatus.Active) return Problems.Conflict(new Reason("consultation-not-active", "Only an active consultation takes guests."));
 
         var token = CapabilityToken.Create();
         var now = clock.GetUtcNow();

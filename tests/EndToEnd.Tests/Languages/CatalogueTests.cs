@@ -93,12 +93,13 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
     }
 
     /// <summary>
-    /// Issue 16 item 11: every reason code a service, the gateway or ServiceDefaults creates (<c>new Reason("code", …)</c>)
+    /// Issue 16 item 11, issue 17 item 4: every reason code a service, the gateway or ServiceDefaults creates
+    /// (<c>new Reason("code", …)</c>, for a field or for a whole problem)
     /// has a text in shared/problems.js (what residents meet, also in Leichte Sprache) or shared/problems-staff.js, in
     /// every language, naming the same values the server sends (<c>.With("max", …)</c> for <c>{max}</c>).
     /// </summary>
     [Fact]
-    public async Task Every_reason_code_of_a_validation_problem_has_a_text_in_every_language()
+    public async Task Every_reason_code_of_a_problem_has_a_text_in_every_language()
     {
         var catalogues = await CataloguesAsync();
         var citizen = catalogues["shared/problems.js"];
@@ -149,6 +150,39 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
             if (uncoded) offending.Add($"{file}: {line.Trim()}");
         }
         Assert.True(offending.Count == 0, "Validation problems without a reason code:\n" + string.Join("\n", offending));
+    }
+
+    /// <summary>
+    /// Issue 17 item 1: every other problem (not found, conflict, forbidden, an invalid link, busy, a quota, the gateway's
+    /// own refusals) carries a reason code for the whole answer (<c>code</c>, <c>codeArgs</c>): the helpers take a
+    /// <c>Reason</c> (<c>Problems.NotFound(new Reason("no-draft", …))</c>), and a raw <c>TypedResults.Problem</c> /
+    /// <c>Results.Problem</c> adds <c>Problems.Coded(reason)</c>. The string overloads stay for IdentityVerification, whose
+    /// refusals are being reworked elsewhere just now (its codes follow); the document intake's upload refusals are
+    /// validation problems with codes of their own (docs.reason.*).
+    /// </summary>
+    [Fact]
+    public void No_service_answers_a_problem_without_a_reason_code()
+    {
+        var offending = new List<string>();
+        foreach (var (file, line) in SourceLines())
+        {
+            if (file is "ServiceDefaults/Problems.cs" or "services/DocumentIntake/Apis/UploadProblems.cs"
+                || file.StartsWith("services/IdentityVerification/", StringComparison.Ordinal)) continue;
+            var statement = SourceStatement(file, line);
+            foreach (Match call in Regex.Matches(line, @"(?<![\w.])Problems\.(NotFound|Conflict|Forbidden|Busy|Status)\("))
+            {
+                // The arguments up to the end of the statement (a call may continue on the next two lines).
+                var arguments = statement[(statement.IndexOf(call.Value, StringComparison.Ordinal) + call.Length)..];
+                var coded = Regex.IsMatch(arguments, @"new Reason\(|Reasons\.\w|\breason\b");
+                var literalFirst = call.Groups[1].Value != "Status" && Regex.IsMatch(arguments, @"^\s*\$?""");
+                if (!coded || literalFirst) offending.Add($"{file}: {line.Trim()}");
+            }
+            if (Regex.IsMatch(line, @"(?<![\w.])(?:TypedResults|Results)\.Problem\(") && !statement.Contains("Problems.Coded(", StringComparison.Ordinal))
+                offending.Add($"{file}: {line.Trim()}");
+            if (line.Contains("new ProblemDetailsContext", StringComparison.Ordinal) && !Sources[file].Any(l => l.Contains("Problems.Coded(", StringComparison.Ordinal)))
+                offending.Add($"{file}: {line.Trim()}");
+        }
+        Assert.True(offending.Count == 0, "Problems without a reason code:\n" + string.Join("\n", offending));
     }
 
     [GeneratedRegex(@"new Reason\(\s*""([a-z0-9-]+)""")]

@@ -13,12 +13,12 @@ public class SessionResultTests(IdentityFactory factory) : IClassFixture<Identit
     {
         var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "move"));
         var (room, _) = factory.Sessions.AddRoom("residents-office", "move", "Erika Mustermann");
-        Assert.Equal("none", (await clerk.GetFromJsonAsync<JsonElement>($"/api/identity/sessions/{room.Id}/result")).GetProperty("status").GetString());
+        Assert.Equal("none", (await clerk.GetFromJsonAsync<JsonElement>($"/api/identity/sessions/{room.Id}")).GetProperty("status").GetString());
 
         var started = await clerk.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id });
         var v = await started.Content.ReadFromJsonAsync<JsonElement>();
         var id = v.GetProperty("id").GetGuid();
-        Assert.Equal("open", (await clerk.GetFromJsonAsync<JsonElement>($"/api/identity/sessions/{room.Id}/result")).GetProperty("status").GetString());
+        Assert.Equal("open", (await clerk.GetFromJsonAsync<JsonElement>($"/api/identity/sessions/{room.Id}")).GetProperty("status").GetString());
 
         (await clerk.PutAsJsonAsync($"/api/identity/verifications/{id}/mrz", new { mrz = Specimens.GermanIdCard })).EnsureSuccessStatusCode();
         var decided = await clerk.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", new
@@ -29,17 +29,20 @@ public class SessionResultTests(IdentityFactory factory) : IClassFixture<Identit
         });
         decided.EnsureSuccessStatusCode();
 
-        // A supervisor of the department reads it for the dossier; only status, who and when.
+        // A supervisor of the department reads it for the dossier: status, who and when, and the checks without the person.
         var supervisor = factory.CreateStaffClient(Staff.Supervisor("residents-office"));
-        var result = await supervisor.GetFromJsonAsync<JsonElement>($"/api/identity/sessions/{room.Id}/result");
+        var result = await supervisor.GetFromJsonAsync<JsonElement>($"/api/identity/sessions/{room.Id}");
         Assert.Equal("verified", result.GetProperty("status").GetString());
         Assert.Equal("Clerk residents-office", result.GetProperty("decidedBy").GetString());
         // The service's clock (the tests' own time provider) stamped the decision.
         Assert.NotEqual(default, result.GetProperty("decidedAt").GetDateTimeOffset());
-        Assert.Equal(["status", "decidedAt", "decidedBy"], result.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["status", "decidedAt", "decidedBy", "checks"], result.EnumerateObject().Select(p => p.Name));
+        var check = Assert.Single(result.GetProperty("checks").EnumerateArray());
+        Assert.Equal(id, check.GetProperty("id").GetGuid());
+        Assert.Empty(check.EnumerateObject().Select(p => p.Name).Intersect(["citizenName", "surname", "givenNames", "birthDate", "documentNumber", "documentNumberHash", "documentExpiry"]));
 
         // Another department's staff do not.
         var tax = factory.CreateStaffClient(Staff.Clerk("tax-office", "tax-enquiry"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await tax.GetAsync($"/api/identity/sessions/{room.Id}/result")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tax.GetAsync($"/api/identity/sessions/{room.Id}")).StatusCode);
     }
 }

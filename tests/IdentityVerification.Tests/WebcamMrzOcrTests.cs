@@ -39,11 +39,20 @@ public class WebcamMrzOcrTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Six documents at ±2 and ±3°, each with its own blur, contrast, noise and JPEG quality. Prints the read rate
-    /// and the time per read; the bar is what this host reached when the pipeline was written (16 of 24).
+    /// Six documents at ±2 and ±3°, each with its own blur, contrast, noise and JPEG quality, in a plain monospace face.
+    /// Prints the read rate and the time per read; the bar is what this host reaches (20 of 24).
     /// </summary>
     [Fact]
-    public async Task Most_webcam_stills_are_read_exactly()
+    public async Task Most_webcam_stills_are_read_exactly() => Assert.True(await ReadRateAsync(WebcamStill.Monospace, 1280, 720) >= 20);
+
+    /// <summary>
+    /// The same stills with the MRZ in OCR-B, the face real documents use (issue 16 item 5): 9 of 24 before the band's
+    /// chevrons were laid onto Tesseract's reading (<see cref="FillerAlignment"/>), 15 since.
+    /// </summary>
+    [Fact]
+    public async Task Most_ocr_b_webcam_stills_are_read_exactly() => Assert.True(await ReadRateAsync(WebcamStill.OcrB, 1280, 720) >= 15);
+
+    private async Task<int> ReadRateAsync(string font, int width, int height)
     {
         string[] documents = [Specimens.Td1, Specimens.Td2, Specimens.Td3, Specimens.GermanIdCard, Specimens.GermanPassport, Specimens.SwissIdCard];
         double[] angles = [-3, -2, 2, 3];
@@ -54,16 +63,16 @@ public class WebcamMrzOcrTests(ITestOutputHelper output)
             {
                 var seed = d * 10 + a;
                 var still = new WebcamStill(angles[a], BlurSigma: 0.9f + seed % 3 * 0.3f, Contrast: 0.35 + seed % 4 * 0.07, NoiseSigma: 4 + seed % 5,
-                    JpegQuality: 60 + seed % 20, Seed: seed, MrzFont: WebcamStill.Monospace).Card(documents[d]);
+                    JpegQuality: 60 + seed % 20, FrameWidth: width, FrameHeight: height, Seed: seed, MrzFont: font).Card(documents[d]);
                 var clock = Stopwatch.StartNew();
                 var text = await Ocr.ReadAsync(still, CancellationToken.None);
                 elapsed += clock.Elapsed;
                 total++;
                 if (text == documents[d]) exact++;
-                else output.WriteLine($"missed {documents[d].Split('\n')[0]} at {angles[a]}°: {text?.Replace('\n', '/') ?? "no suggestion"}");
+                else output.WriteLine($"missed {documents[d].Split('\n')[0]} at {angles[a]}° (seed {seed}): {text?.Replace('\n', '/') ?? "no suggestion"}");
             }
         }
-        output.WriteLine($"read exactly: {exact} of {total}; {elapsed.TotalMilliseconds / total:F0} ms per read");
-        Assert.True(exact >= 15, $"only {exact} of {total} stills were read exactly");
+        output.WriteLine($"{Path.GetFileNameWithoutExtension(font)} {width}×{height}: read exactly {exact} of {total}; {elapsed.TotalMilliseconds / total:F0} ms per read");
+        return exact;
     }
 }

@@ -172,7 +172,7 @@ async function showConsultation(dossierId, sessionId) {
   identity.textContent = t('common.loading');
   docs.replaceChildren();
   const [check, documents] = await Promise.allSettled([
-    api(`/api/identity/sessions/${sessionId}/result`),
+    api(`/api/identity/sessions/${sessionId}`),
     api(`/api/documents/sessions/${sessionId}`),
   ]);
   if (selected !== dossierId) return;

@@ -370,7 +370,7 @@ export async function mount(container, ctx) {
   // The consultation's case comes with the room: a check already decided in it (also by a colleague before a
   // transfer) is shown, not an empty check.
   let earlier = [];
-  try { earlier = await api(`/api/identity/sessions/${ctx.room.id}`); } catch { /* then a new check starts, as before */ }
+  try { earlier = (await api(`/api/identity/sessions/${ctx.room.id}`)).checks; } catch { /* then a new check starts, as before */ }
   const decidedBefore = earlier.find(v => v.status === 'verified' || v.status === 'rejected');
   if (decidedBefore) showDone(decidedBefore);
   else showStart();

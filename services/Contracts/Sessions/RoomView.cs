@@ -5,7 +5,8 @@ namespace Municipal.Contracts.Sessions;
 /// <c>GET /api/sessions/rooms/current</c> (the room a resident's token opens, whatever its status, so an ended room
 /// can still be rated) and <c>GET /api/sessions/rooms/{id}</c> (staff and services; its answer carries more).
 /// Read with <c>Municipal.ServiceDefaults.Sessions.SessionsClient</c>. Add fields, never rename them.
-/// The sessions service holds no birth date: booking does not ask for one.
+/// The sessions service holds no birth date: booking does not ask for one. <see cref="StaffId"/>, the clerk holding
+/// the room, comes only with the staff look-up (its <c>RoomDetails</c> answer); residents never get it.
 /// </summary>
 public sealed record RoomView(
     Guid Id,
@@ -17,7 +18,8 @@ public sealed record RoomView(
     Guid? AppointmentId,
     Guid? TicketId,
     string Status,
-    string Mode)
+    string Mode,
+    Guid? StaffId = null)
 {
     /// <summary>Waiting or active: only then may the resident's token create documents, forms or codes.</summary>
     public bool IsOpen => Status is "waiting" or "active";

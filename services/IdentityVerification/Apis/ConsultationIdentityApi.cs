@@ -9,9 +9,10 @@ using Municipal.ServiceDefaults.Sessions;
 namespace Municipal.IdentityVerification.Apis;
 
 /// <summary>
-/// The identity checks of one consultation, newest first, for the clerk's consultation page. The case follows the
-/// room: whoever sessions lets act on it (the clerk holding it, or the department it was transferred to) sees every
-/// check made in it; others see only their own department's; a third department is refused.
+/// The one read of a consultation's identity (<see cref="ConsultationIdentity"/>): the dossier page shows its result,
+/// the clerk's consultation page its checks. The case follows the room: whoever sessions lets act on it (the clerk
+/// holding it, or the department it was transferred to) sees every check made in it; others see only their own
+/// department's; a third department is refused.
 /// </summary>
 public static class ConsultationIdentityApi
 {
@@ -21,7 +22,7 @@ public static class ConsultationIdentityApi
         return api;
     }
 
-    public static async Task<Results<Ok<List<VerificationOutcome>>, ProblemHttpResult>> Get(
+    public static async Task<Results<Ok<ConsultationIdentity>, ProblemHttpResult>> Get(
         Guid sessionId, ClaimsPrincipal user, HttpRequest http, SessionsClient sessions, IdentityDb db, CancellationToken ct)
     {
         // An outage throws and is answered 503: a refusal is never guessed, nor is access.
@@ -30,6 +31,6 @@ public static class ConsultationIdentityApi
             .OrderByDescending(v => v.CreatedAt).ToListAsync(ct);
         var visible = verifications.Where(v => lookup.Result == RoomLookupResult.Found || user.CanActFor(v.DepartmentKey)).ToList();
         if (lookup.Result == RoomLookupResult.Refused && visible.Count == 0) return Problems.Forbidden("This consultation is with another department.");
-        return TypedResults.Ok(visible.Select(VerificationOutcome.From).ToList());
+        return TypedResults.Ok(ConsultationIdentity.Of(visible.Select(VerificationOutcome.From).ToList()));
     }
 }

@@ -9,7 +9,6 @@ public static class IdentityApi
         api.MapVerificationApi();
         api.MapTanApi();
         api.MapConsultationIdentityApi();
-        api.MapSessionIdentityApi();
         return app;
     }
 }

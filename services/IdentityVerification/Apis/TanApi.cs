@@ -164,7 +164,7 @@ public static partial class TanApi
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var tan = await db.Tans.FromSql($"SELECT * FROM tans WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (tan is null || !MayUse(tan, user, http))
+        if (tan is null || !MaySpend(tan, user, http))
         {
             return Refused(StatusCodes.Status404NotFound, "unknown", "Code not found.", "There is no such code for you.");
         }
@@ -219,14 +219,23 @@ public static partial class TanApi
     }
 
     /// <summary>
-    /// Who may read a code's status or spend its attempts: services (forms records signatures), the staff member who
-    /// asked for it, staff acting for the department of the consultation it was issued in, and the resident who
-    /// asked for it. Anyone else learns nothing, not even that it exists.
+    /// Who may read a code's status: those who may try it (<see cref="MaySpend"/>) and staff acting for the department
+    /// of the consultation it was issued in. Anyone else learns nothing, not even that it exists.
     /// </summary>
     private static bool MayUse(Tan tan, ClaimsPrincipal user, HttpRequest http)
     {
+        if (user.IsStaff() && tan.DepartmentKey is { } department && user.CanActFor(department)) return true;
+        return MaySpend(tan, user, http);
+    }
+
+    /// <summary>
+    /// Who may try a code (each wrong try brings it closer to locking): services (forms records signatures) and whoever
+    /// asked for it. Staff of the consultation's department read its status but never spend a resident's attempts.
+    /// </summary>
+    private static bool MaySpend(Tan tan, ClaimsPrincipal user, HttpRequest http)
+    {
         if (user.IsInRole(StaffRoles.Service)) return true;
-        if (user.IsStaff()) return tan.Requester == $"staff:{user.StaffId()}" || (tan.DepartmentKey is { } department && user.CanActFor(department));
+        if (user.IsStaff()) return tan.Requester == $"staff:{user.StaffId()}";
         var token = http.Headers[CapabilityToken.Header].ToString();
         return CapabilityToken.LooksValid(token) && tan.Requester == "resident:" + CapabilityToken.Hash(token);
     }

@@ -70,6 +70,12 @@ public static class VerificationApi
         {
             return Problems.Forbidden("Only staff of the consultation's department may verify identities in it.");
         }
+        // A colleague of the department does not check the identity in a consultation someone else is holding; a
+        // supervisor may step in.
+        if (room.StaffId is { } holder && holder != user.StaffId() && !IsLead(user))
+        {
+            return Problems.Forbidden("Only the clerk holding the consultation may verify the identity in it.");
+        }
         var department = room.DepartmentKey;
 
         var verification = new Verification
@@ -269,13 +275,17 @@ public static class VerificationApi
         return errors;
     }
 
+    /// <summary>
+    /// A verification (it holds the booked name and, until the decision, the document's) is read and written only by
+    /// the clerk who started it or a supervisor of its department stepping in. Colleagues read the consultation's
+    /// outcome (<see cref="ConsultationIdentityApi"/>), not the record. A refusal names nothing of it.
+    /// </summary>
     private static ProblemHttpResult? Denied(Verification? verification, ClaimsPrincipal user) =>
         verification is null ? Problems.NotFound("No such verification.")
-        : user.CanActFor(verification.DepartmentKey) ? null
-        : Forbidden(verification.DepartmentKey);
+        : user.CanActFor(verification.DepartmentKey) && (verification.ClerkId == user.StaffId() || IsLead(user)) ? null
+        : Problems.Forbidden("Only the clerk who started this identity check, or a supervisor of its department, may see or continue it.");
 
-    private static ProblemHttpResult Forbidden(string department) =>
-        Problems.Forbidden($"Only staff of {department} may verify identities in this consultation.");
+    private static bool IsLead(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Supervisor) || user.IsInRole(StaffRoles.Admin);
 
     private static ProblemHttpResult AlreadyDecided(Verification verification) =>
         Problems.Conflict($"This verification was {verification.Status.ToString().ToLowerInvariant()} at {verification.DecidedAt:u}; start a new one to check again.");

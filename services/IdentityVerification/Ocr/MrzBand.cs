@@ -14,14 +14,28 @@ public sealed class MrzBand(Point2f center, double angle, Size2f size, int lines
 
     public int Lines => lines;
 
-    /// <summary>Width at which lines are looked for: a webcam frame's text lines survive it, the work stays small.</summary>
-    private const int WorkWidth = 1000;
+    /// <summary>
+    /// Widths at which lines are looked for, in turn until one finds a band: the kernels below are sized for the
+    /// characters of a card filling a 1280 px frame seen at 1000 px; a card in a 640×480 frame needs a smaller work
+    /// image for its characters to have that size, one in a full-HD frame a larger one.
+    /// </summary>
+    private static readonly int[] WorkWidths = [1000, 1500, 700, 500, 420];
 
     public static List<MrzBand> Find(Mat gray)
     {
-        var scale = (double)WorkWidth / gray.Width;
+        foreach (var width in WorkWidths)
+        {
+            var bands = Find(gray, width);
+            if (bands.Count > 0) return bands;
+        }
+        return [];
+    }
+
+    private static List<MrzBand> Find(Mat gray, int workWidth)
+    {
+        var scale = (double)workWidth / gray.Width;
         using var work = new Mat();
-        Cv2.Resize(gray, work, new Size(WorkWidth, (int)Math.Round(gray.Height * scale)), interpolation: InterpolationFlags.Area);
+        Cv2.Resize(gray, work, new Size(workWidth, (int)Math.Round(gray.Height * scale)), interpolation: scale < 1 ? InterpolationFlags.Area : InterpolationFlags.Cubic);
 
         // Dark strokes on a light card: the black-hat keeps what is darker than its surroundings and thinner than
         // the kernel, so photo, desk and shadows drop out while characters stay.
@@ -43,7 +57,7 @@ public sealed class MrzBand(Point2f center, double angle, Size2f size, int lines
         Cv2.FindContours(mask, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
         var textLines = contours
             .Select(Line.Of)
-            .Where(l => l.Length >= WorkWidth * 0.2 && l.Length >= 8 * l.Height && Math.Abs(l.Angle) <= 12)
+            .Where(l => l.Length >= workWidth * 0.2 && l.Length >= 8 * l.Height && Math.Abs(l.Angle) <= 12)
             .OrderBy(l => l.Center.Y)
             .ToList();
 
@@ -77,7 +91,7 @@ public sealed class MrzBand(Point2f center, double angle, Size2f size, int lines
     /// The band turned level (plus <paramref name="extraDegrees"/>), cut out with a margin, enlarged so a
     /// character is about 32 px high and binarised with Otsu: black text on white, as Tesseract expects.
     /// </summary>
-    public Mat Level(Mat gray, double extraDegrees)
+    public Mat Level(Mat gray, double extraDegrees, bool binarise = true)
     {
         var lineHeight = size.Height / Math.Max(lines, 1) / 1.6;
         var zoom = Math.Clamp(32 / Math.Max(lineHeight, 1), 1, 4);
@@ -93,7 +107,8 @@ public sealed class MrzBand(Point2f center, double angle, Size2f size, int lines
 
         // Smooth the sensor noise before the threshold so fillers do not fray into C-shapes.
         Cv2.GaussianBlur(level, level, new Size(0, 0), zoom * 0.6);
-        Cv2.Threshold(level, level, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
+        if (binarise) Cv2.Threshold(level, level, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
+        else Cv2.Normalize(level, level, 0, 255, NormTypes.MinMax);
         Cv2.CopyMakeBorder(level, level, 16, 16, 16, 16, BorderTypes.Constant, Scalar.White);
         return level;
     }

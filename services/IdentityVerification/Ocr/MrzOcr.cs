@@ -30,17 +30,23 @@ public sealed partial class MrzOcr(IConfiguration configuration, ILogger<MrzOcr>
             var best = (Score: 0, Text: (string?)null);
             // The clerk waits for this: past the time limit the best reading so far is the answer.
             var clock = Stopwatch.StartNew();
-            foreach (var band in MrzBand.Find(gray))
+            // The binarised band at each rotation first; then, Tesseract's model having been trained on grey text,
+            // the enlarged band as it is, which keeps some blurred characters the threshold merged.
+            foreach (var binarise in new[] { true, false })
             {
-                foreach (var extra in ExtraRotations)
+                foreach (var band in MrzBand.Find(gray))
                 {
-                    if (clock.Elapsed > timeout) return best.Text;
-                    using var level = band.Level(gray, extra);
-                    var shapes = new Dictionary<int, bool[][]?>();
-                    var reading = Best(await RunAsync(level, cancellationToken),
-                        (lines, length) => shapes.TryGetValue(length, out var known) ? known : shapes[length] = MrzBand.FillerCells(level, lines, length));
-                    if (reading.Score > best.Score) best = (reading.Score, reading.Text);
-                    if (reading.Complete) return reading.Text;
+                    foreach (var extra in ExtraRotations)
+                    {
+                        if (clock.Elapsed > timeout) return best.Text;
+                        using var level = band.Level(gray, extra);
+                        using var picture = binarise ? null : band.Level(gray, extra, binarise: false);
+                        var shapes = new Dictionary<int, bool[][]?>();
+                        var reading = Best(await RunAsync(picture ?? level, cancellationToken),
+                            (lines, length) => shapes.TryGetValue(length, out var known) ? known : shapes[length] = MrzBand.FillerCells(level, lines, length));
+                        if (reading.Score > best.Score) best = (reading.Score, reading.Text);
+                        if (reading.Complete) return reading.Text;
+                    }
                 }
             }
             // No band found (or none read): the whole still, as a clean scan is read without help.
@@ -85,10 +91,12 @@ public sealed partial class MrzOcr(IConfiguration configuration, ILogger<MrzOcr>
                     // Restoring or trimming fillers at the end is safe: the check digits decide, here and between
                     // the reading as it is and the one whose optional data holds only filler.
                     var fitted = candidate.Select(l => Fit(l, length)).ToList();
-                    // Where the image shows a chevron and Tesseract a letter, the chevron is tried first.
+                    // Where the image shows a chevron and Tesseract a letter, the chevron is tried first: the line as
+                    // read is laid onto the band's cells, so a chevron read as two letters or merged into a name is
+                    // undone too (the names line has no check digit to catch it).
                     if (fillerShapes?.Invoke(count, length) is { } shapes)
                     {
-                        var shaped = fitted.Select((l, n) => new string(l.Select((c, k) => shapes[n][k] && c is ('K' or 'C' or 'S' or 'E' or 'X' or 'R' or 'G') ? '<' : c).ToArray())).ToList();
+                        var shaped = candidate.Select((l, n) => FillerAlignment.Fit(l, shapes[n]) ?? fitted[n]).ToList();
                         yield return string.Join('\n', MrzLayout.Correct(shaped));
                     }
                     var corrected = MrzLayout.Correct(fitted);

@@ -239,7 +239,7 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         // A clerk of another department sees neither.
         await using var tax = await browser.NewPartyAsync();
         await SignInAsync(tax, "clerk.tax");
-        Assert.Equal(403, (await tax.APIRequest.GetAsync($"/api/identity/sessions/{roomId}/result")).Status);
+        Assert.Equal(403, (await tax.APIRequest.GetAsync($"/api/identity/sessions/{roomId}")).Status);
         Assert.Empty((await (await tax.APIRequest.GetAsync($"/api/documents/sessions/{roomId}")).JsonAsync())!.Value.EnumerateArray());
     }
 

@@ -78,21 +78,4 @@ public static class Problems
         if (reason.Args.Count > 0) extensions["codeArgs"] = reason.Args;
         return extensions;
     }
-
-    /// <summary>Without a reason code the pages can only show the English text: prefer <see cref="NotFound(Reason)"/>.</summary>
-    public static ProblemHttpResult NotFound(string detail) => Status(StatusCodes.Status404NotFound, "Not found", detail);
-
-    /// <summary>Without a reason code the pages can only show the English text: prefer <see cref="Conflict(Reason, IDictionary{string, object?}?)"/>.</summary>
-    public static ProblemHttpResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
-        Status(StatusCodes.Status409Conflict, "Conflict", detail, extensions);
-
-    /// <summary>Without a reason code the pages can only show the English text: prefer <see cref="Forbidden(Reason)"/>.</summary>
-    public static ProblemHttpResult Forbidden(string detail) => Status(StatusCodes.Status403Forbidden, "Forbidden", detail);
-
-    /// <summary>Without a reason code the pages can only show the English text: prefer <see cref="Busy(Reason)"/>.</summary>
-    public static ProblemHttpResult Busy(string detail) => Status(StatusCodes.Status503ServiceUnavailable, "Busy", detail);
-
-    /// <summary>Without a reason code the pages can only show the English text: prefer <see cref="Status(int, string, Reason, IDictionary{string, object?}?)"/>.</summary>
-    public static ProblemHttpResult Status(int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
 }

@@ -4,6 +4,10 @@ import { register } from '/shared/i18n.js';
 
 register({
   de: {
+    'problem.identity-not-holder': 'Nur wer die Beratung führt, prüft darin die Identität.',
+    'problem.no-verification': 'Diese Identitätsprüfung gibt es nicht.',
+    'problem.identity-not-yours': 'Nur wer diese Identitätsprüfung begonnen hat oder die Teamleitung der Abteilung sieht oder führt sie weiter.',
+    'problem.verification-decided': 'Diese Identitätsprüfung ist bereits entschieden. Für eine neue Prüfung bitte neu beginnen.',
     'problem.mrz-empty': 'Die MRZ ist leer. Bitte die zwei oder drei Zeilen unten auf dem Dokument eingeben.',
     'problem.mrz-line-count': 'Die MRZ hat {count} Zeile(n); Ausweise (TD1) haben 3 Zeilen mit 30 Zeichen, TD2-Dokumente 2 Zeilen mit 36 und Pässe (TD3) 2 Zeilen mit 44.',
     'problem.mrz-td1-length': 'Zeile {line} hat {length} Zeichen; ein dreizeiliger Ausweis (TD1) hat auf jeder Zeile 30.',
@@ -116,6 +120,10 @@ register({
     'problem.password-needs-upper': 'Mindestens ein Grossbuchstabe.',
   },
   en: {
+    'problem.identity-not-holder': 'Only the clerk holding the consultation may verify the identity in it.',
+    'problem.no-verification': 'There is no such identity check.',
+    'problem.identity-not-yours': 'Only the clerk who started this identity check, or a supervisor of its department, may see or continue it.',
+    'problem.verification-decided': 'This identity check is already decided; start a new one to check again.',
     'problem.mrz-empty': 'The MRZ is empty. Type the two or three lines printed at the bottom of the document.',
     'problem.mrz-line-count': 'The MRZ has {count} line(s); identity cards (TD1) have 3 lines of 30 characters, TD2 documents 2 lines of 36 and passports (TD3) 2 lines of 44.',
     'problem.mrz-td1-length': 'Line {line} has {length} characters; a three-line identity card (TD1) has 30 on every line.',
@@ -228,6 +236,10 @@ register({
     'problem.password-needs-upper': 'At least one upper-case letter.',
   },
   fr: {
+    'problem.identity-not-holder': 'Seule la personne qui mène l’entretien peut y vérifier l’identité.',
+    'problem.no-verification': 'Cette vérification d’identité n’existe pas.',
+    'problem.identity-not-yours': 'Seule la personne qui a commencé cette vérification, ou la responsable du service, peut la voir ou la poursuivre.',
+    'problem.verification-decided': 'Cette vérification d’identité est déjà décidée ; commencez-en une nouvelle pour vérifier à nouveau.',
     'problem.mrz-empty': 'La ZLA est vide. Saisissez les deux ou trois lignes imprimées au bas du document.',
     'problem.mrz-line-count': 'La ZLA a {count} ligne(s) ; les cartes d’identité (TD1) ont 3 lignes de 30 caractères, les documents TD2 2 lignes de 36 et les passeports (TD3) 2 lignes de 44.',
     'problem.mrz-td1-length': 'La ligne {line} a {length} caractères ; une carte d’identité à trois lignes (TD1) en a 30 sur chaque ligne.',
@@ -340,6 +352,10 @@ register({
     'problem.password-needs-upper': 'Au moins une lettre majuscule.',
   },
   it: {
+    'problem.identity-not-holder': 'Solo chi conduce il colloquio può verificarvi l’identità.',
+    'problem.no-verification': 'Questa verifica d’identità non esiste.',
+    'problem.identity-not-yours': 'Solo chi ha iniziato questa verifica, o la responsabile del servizio, può vederla o proseguirla.',
+    'problem.verification-decided': 'Questa verifica d’identità è già decisa; per verificare di nuovo ne inizi una nuova.',
     'problem.mrz-empty': 'La MRZ è vuota. Inserite le due o tre righe stampate in fondo al documento.',
     'problem.mrz-line-count': 'La MRZ ha {count} riga/righe; le carte d’identità (TD1) hanno 3 righe di 30 caratteri, i documenti TD2 2 righe di 36 e i passaporti (TD3) 2 righe di 44.',
     'problem.mrz-td1-length': 'La riga {line} ha {length} caratteri; una carta d’identità a tre righe (TD1) ne ha 30 su ogni riga.',

@@ -89,6 +89,8 @@ function formatted(args) {
 
 register({
   de: {
+    'problem.tan-outside-consultation': 'Einen Code gibt es nur während eines laufenden Gesprächs.',
+    'problem.tan-consultation-closed': 'Dieses Gespräch ist beendet. Codes gibt es nur, solange es läuft.',
     'problem.language': 'Diese Sprache wird nicht angeboten.',
     'problem.too-long': 'Höchstens {max} Zeichen.',
     'problem.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
@@ -189,6 +191,8 @@ register({
     'problem.bad-request': 'Die Anfrage ist ungültig.',
   },
   en: {
+    'problem.tan-outside-consultation': 'A code is only issued during a running consultation.',
+    'problem.tan-consultation-closed': 'This consultation has ended; codes are issued only while it is open.',
     'problem.language': 'This language is not offered.',
     'problem.too-long': 'At most {max} characters.',
     'problem.email': 'Please enter a valid e-mail address.',
@@ -289,6 +293,8 @@ register({
     'problem.bad-request': 'The request is not valid.',
   },
   fr: {
+    'problem.tan-outside-consultation': 'Un code n’est délivré que pendant un entretien en cours.',
+    'problem.tan-consultation-closed': 'Cet entretien est terminé ; les codes ne sont délivrés que pendant l’entretien.',
     'problem.language': 'Cette langue n’est pas proposée.',
     'problem.too-long': '{max} caractères au maximum.',
     'problem.email': 'Veuillez saisir une adresse e-mail valide.',
@@ -389,6 +395,8 @@ register({
     'problem.bad-request': 'La demande n’est pas valable.',
   },
   it: {
+    'problem.tan-outside-consultation': 'Un codice viene rilasciato solo durante un colloquio in corso.',
+    'problem.tan-consultation-closed': 'Questo colloquio è terminato; i codici vengono rilasciati solo mentre è in corso.',
     'problem.language': 'Questa lingua non è disponibile.',
     'problem.too-long': 'Al massimo {max} caratteri.',
     'problem.email': 'Inserite un indirizzo e-mail valido.',
@@ -489,6 +497,8 @@ register({
     'problem.bad-request': 'La richiesta non è valida.',
   },
   'de-x-ls': {
+    'problem.tan-outside-consultation': 'Einen Code bekommen Sie nur im Gespräch. Das Gespräch muss gerade laufen.',
+    'problem.tan-consultation-closed': 'Das Gespräch ist zu Ende. Darum gibt es keinen Code mehr.',
     'problem.language': 'Diese Sprache gibt es hier nicht.',
     'problem.too-long': 'Das ist zu lang. Sie dürfen höchstens {max} Zeichen schreiben.',
     'problem.email': 'Die E-Mail-Adresse stimmt nicht. Bitte prüfen Sie die Adresse.',

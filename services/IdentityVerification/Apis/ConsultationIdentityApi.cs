@@ -30,7 +30,7 @@ public static class ConsultationIdentityApi
         var verifications = await db.Verifications.AsNoTracking().Where(v => v.SessionId == sessionId)
             .OrderByDescending(v => v.CreatedAt).ToListAsync(ct);
         var visible = verifications.Where(v => lookup.Result == RoomLookupResult.Found || user.CanActFor(v.DepartmentKey)).ToList();
-        if (lookup.Result == RoomLookupResult.Refused && visible.Count == 0) return Problems.Forbidden("This consultation is with another department.");
+        if (lookup.Result == RoomLookupResult.Refused && visible.Count == 0) return Problems.Forbidden(new Reason("not-your-department", "This consultation is with another department."));
         return TypedResults.Ok(ConsultationIdentity.Of(visible.Select(VerificationOutcome.From).ToList()));
     }
 }

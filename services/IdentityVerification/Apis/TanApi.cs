@@ -66,12 +66,12 @@ public static partial class TanApi
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Sessions did not resolve a resident's token.");
-                return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable", "Please try again in a moment.");
+                return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable", new Reason("link-check-unavailable", "Please try again in a moment."));
             }
             if (room is null)
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.",
-                    detail: "A TAN is issued to the resident of a running consultation or by staff.");
+                return Problems.Status(StatusCodes.Status401Unauthorized, "Not signed in.",
+                    new Reason("tan-outside-consultation", "A TAN is issued to the resident of a running consultation or by staff."));
             }
             if (!room.IsOpen) return ConsultationClosed();
             (requester, sessionId) = ("resident:" + CapabilityToken.Hash(token), room.Id);
@@ -117,8 +117,8 @@ public static partial class TanApi
         if (forRecipient >= TanRules.PerRecipient || (!isService && forRequester >= TanRules.PerRequester))
         {
             http.HttpContext.Response.Headers.RetryAfter = ((int)TanRules.RateWindow.TotalSeconds).ToString();
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many codes requested.",
-                detail: $"At most {TanRules.PerRecipient} codes per recipient within {TanRules.RateWindow.TotalMinutes:0} minutes. Use the last code you received or try again later.");
+            return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many codes requested.", new Reason("tan-too-many",
+                $"At most {TanRules.PerRecipient} codes per recipient within {TanRules.RateWindow.TotalMinutes:0} minutes. Use the last code you received or try again later."));
         }
 
         var id = Guid.CreateVersion7();
@@ -147,8 +147,8 @@ public static partial class TanApi
         catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or MailKit.ServiceNotConnectedException)
         {
             logger.LogWarning(ex, "The TAN could not be sent by {Channel}.", channel);
-            return metrics.Failed("undeliverable", TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The code could not be sent.",
-                detail: "Please try again in a moment."));
+            return metrics.Failed("undeliverable", Problems.Status(StatusCodes.Status503ServiceUnavailable, "The code could not be sent.",
+                new Reason("tan-unavailable", "Please try again in a moment.")));
         }
         await tx.CommitAsync(ct);
         metrics.Issued(channel);
@@ -166,7 +166,7 @@ public static partial class TanApi
         var tan = await db.Tans.FromSql($"SELECT * FROM tans WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
         if (tan is null || !MaySpend(tan, user, http))
         {
-            return Refused(StatusCodes.Status404NotFound, "unknown", "Code not found.", "There is no such code for you.");
+            return Refused(StatusCodes.Status404NotFound, "unknown", "Code not found.", new Reason("tan-unknown", "There is no such code for you."));
         }
 
         var errors = new FieldErrors();
@@ -176,9 +176,9 @@ public static partial class TanApi
         if (errors.Count > 0) return Problems.Fields(errors);
 
         var now = time.GetUtcNow();
-        if (tan.UsedAt is not null) return metrics.Failed("used", Refused(StatusCodes.Status409Conflict, "used", "Code already used.", "Each code signs once. Request a new code."));
+        if (tan.UsedAt is not null) return metrics.Failed("used", Refused(StatusCodes.Status409Conflict, "used", "Code already used.", new Reason("tan-used", "Each code signs once. Request a new code.")));
         if (tan.Attempts >= TanRules.MaxAttempts) return metrics.Failed("locked", Locked());
-        if (now >= tan.ExpiresAt) return metrics.Failed("expired", Refused(StatusCodes.Status410Gone, "expired", "Code expired.", $"A code is valid for {TanRules.Lifetime.TotalMinutes:0} minutes. Request a new code."));
+        if (now >= tan.ExpiresAt) return metrics.Failed("expired", Refused(StatusCodes.Status410Gone, "expired", "Code expired.", new Reason("tan-expired", $"A code is valid for {TanRules.Lifetime.TotalMinutes:0} minutes. Request a new code.")));
         if (content != tan.ContentSha256)
         {
             return Problems.Fields(new FieldErrors { ["contentSha256"] = new Reason("content-mismatch", "This code was issued for a different document.") },
@@ -213,7 +213,7 @@ public static partial class TanApi
     {
         var tan = await db.Tans.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
         return tan is null || !MayUse(tan, user, http)
-            ? Refused(StatusCodes.Status404NotFound, "unknown", "Code not found.", "There is no such code.")
+            ? Refused(StatusCodes.Status404NotFound, "unknown", "Code not found.", new Reason("tan-unknown", "There is no such code."))
             : TypedResults.Ok(new TanStatus(tan.Id, tan.ContentSha256, tan.Purpose, tan.Channel, tan.MaskedRecipient, tan.ExpiresAt,
                 tan.UsedAt is not null, tan.UsedAt, tan.UsedAt is null && tan.Attempts >= TanRules.MaxAttempts));
     }
@@ -241,16 +241,17 @@ public static partial class TanApi
     }
 
     private static ProblemHttpResult ConsultationClosed() =>
-        Refused(StatusCodes.Status410Gone, "consultationClosed", "Consultation closed.", "This consultation has ended; codes are issued only while it is open.");
+        Refused(StatusCodes.Status410Gone, "consultationClosed", "Consultation closed.", new Reason("tan-consultation-closed", "This consultation has ended; codes are issued only while it is open."));
 
     private static ProblemHttpResult Locked() =>
-        Refused(StatusCodes.Status423Locked, "locked", "Code locked.", $"The code was entered wrongly {TanRules.MaxAttempts} times. Request a new code.", 0);
+        Refused(StatusCodes.Status423Locked, "locked", "Code locked.", new Reason("tan-locked", $"The code was entered wrongly {TanRules.MaxAttempts} times. Request a new code."), 0);
 
-    private static ProblemHttpResult Refused(int status, string reason, string title, string detail, int? attemptsLeft = null)
+    /// <summary>A refused code: <c>reason</c> is what the form service acts on, the reason code what a page shows.</summary>
+    private static ProblemHttpResult Refused(int status, string outcome, string title, Reason reason, int? attemptsLeft = null)
     {
-        var extensions = new Dictionary<string, object?> { ["reason"] = reason };
+        var extensions = new Dictionary<string, object?> { ["reason"] = outcome };
         if (attemptsLeft is not null) extensions["attemptsLeft"] = attemptsLeft;
-        return TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
+        return Problems.Status(status, title, reason, extensions);
     }
 
     private static string? NormalizeSha256(string? value) =>

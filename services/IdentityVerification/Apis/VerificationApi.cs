@@ -63,18 +63,18 @@ public static class VerificationApi
         {
             logs.CreateLogger(typeof(VerificationApi)).LogWarning(ex, "Sessions did not describe room {SessionId}.", request.SessionId);
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable",
-                "The consultation could not be looked up just now. Please try again in a moment.");
+                new Reason("try-again", "The consultation could not be looked up just now. Please try again in a moment."));
         }
-        if (lookup.Result == RoomLookupResult.NotFound) return Problems.NotFound("No such consultation.");
+        if (lookup.Result == RoomLookupResult.NotFound) return Problems.NotFound(new Reason("no-consultation", "No such consultation."));
         if (lookup.Room is not { } room || !user.CanActFor(room.DepartmentKey))
         {
-            return Problems.Forbidden("Only staff of the consultation's department may verify identities in it.");
+            return Problems.Forbidden(new Reason("not-your-department", "Only staff of the consultation's department may verify identities in it."));
         }
         // A colleague of the department does not check the identity in a consultation someone else is holding; a
         // supervisor may step in.
         if (room.StaffId is { } holder && holder != user.StaffId() && !IsLead(user))
         {
-            return Problems.Forbidden("Only the clerk holding the consultation may verify the identity in it.");
+            return Problems.Forbidden(new Reason("identity-not-holder", "Only the clerk holding the consultation may verify the identity in it."));
         }
         var department = room.DepartmentKey;
 
@@ -281,14 +281,14 @@ public static class VerificationApi
     /// outcome (<see cref="ConsultationIdentityApi"/>), not the record. A refusal names nothing of it.
     /// </summary>
     private static ProblemHttpResult? Denied(Verification? verification, ClaimsPrincipal user) =>
-        verification is null ? Problems.NotFound("No such verification.")
+        verification is null ? Problems.NotFound(new Reason("no-verification", "No such verification."))
         : user.CanActFor(verification.DepartmentKey) && (verification.ClerkId == user.StaffId() || IsLead(user)) ? null
-        : Problems.Forbidden("Only the clerk who started this identity check, or a supervisor of its department, may see or continue it.");
+        : Problems.Forbidden(new Reason("identity-not-yours", "Only the clerk who started this identity check, or a supervisor of its department, may see or continue it."));
 
     private static bool IsLead(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Supervisor) || user.IsInRole(StaffRoles.Admin);
 
     private static ProblemHttpResult AlreadyDecided(Verification verification) =>
-        Problems.Conflict($"This verification was {verification.Status.ToString().ToLowerInvariant()} at {verification.DecidedAt:u}; start a new one to check again.");
+        Problems.Conflict(new Reason("verification-decided", $"This verification was {verification.Status.ToString().ToLowerInvariant()} at {verification.DecidedAt:u}; start a new one to check again."));
 
     private static ValidationProblem StillError(Reason reason) => Problems.Field("still", reason);
 

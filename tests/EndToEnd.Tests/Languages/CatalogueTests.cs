@@ -156,9 +156,8 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
     /// Issue 17 item 1: every other problem (not found, conflict, forbidden, an invalid link, busy, a quota, the gateway's
     /// own refusals) carries a reason code for the whole answer (<c>code</c>, <c>codeArgs</c>): the helpers take a
     /// <c>Reason</c> (<c>Problems.NotFound(new Reason("no-draft", …))</c>), and a raw <c>TypedResults.Problem</c> /
-    /// <c>Results.Problem</c> adds <c>Problems.Coded(reason)</c>. The string overloads stay for IdentityVerification, whose
-    /// refusals are being reworked elsewhere just now (its codes follow); the document intake's upload refusals are
-    /// validation problems with codes of their own (docs.reason.*).
+    /// <c>Results.Problem</c> adds <c>Problems.Coded(reason)</c> (the string overloads are gone); the document intake's
+    /// upload refusals are validation problems with codes of their own (docs.reason.*).
     /// </summary>
     [Fact]
     public void No_service_answers_a_problem_without_a_reason_code()
@@ -166,8 +165,7 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
         var offending = new List<string>();
         foreach (var (file, line) in SourceLines())
         {
-            if (file is "ServiceDefaults/Problems.cs" or "services/DocumentIntake/Apis/UploadProblems.cs"
-                || file.StartsWith("services/IdentityVerification/", StringComparison.Ordinal)) continue;
+            if (file is "ServiceDefaults/Problems.cs" or "services/DocumentIntake/Apis/UploadProblems.cs") continue;
             var statement = SourceStatement(file, line);
             foreach (Match call in Regex.Matches(line, @"(?<![\w.])Problems\.(NotFound|Conflict|Forbidden|Busy|Status)\("))
             {

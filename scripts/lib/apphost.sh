@@ -30,6 +30,8 @@ start_apphost() {
       ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://127.0.0.1:$((DASHBOARD_PORT + 2))")
   fi
   : > "$APPHOST_LOG"
+  # The AppHost writes it anew once this run's gateway is healthy; one left by an earlier run must not count.
+  rm -f "$APPHOST_CONTRACT"
   (cd "$ROOT/AppHost" && exec env "${dashboard[@]}" \
     ASPIRE_ALLOW_UNSECURED_TRANSPORT=true \
     DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development \
@@ -50,13 +52,17 @@ dashboard_login_url() {
   return 1
 }
 
-# Stops the AppHost; it stops every resource it started (services, gateway, infrastructure) before it exits.
+# Stops the AppHost; it stops every resource it started (services, gateway, infrastructure) before it exits. On a busy
+# machine that takes a while, and an AppHost killed before it is done leaves its orchestrator (DCP) to tear the
+# resources down on its own: wait for that too, so the next start finds the ports free.
 stop_apphost() {
   apphost_running || { rm -f "$APPHOST_PID"; return 0; }
   local pid; pid=$(cat "$APPHOST_PID")
   kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
+  # DCP's API server watches the AppHost's process (--monitor PID) and removes every resource once it has gone.
+  for _ in $(seq 1 600); do pgrep -f -- "dcp start-apiserver --monitor $pid " >/dev/null || break; sleep 0.2; done
   rm -f "$APPHOST_PID"
 }
 

@@ -4,10 +4,10 @@ using Npgsql;
 namespace Municipal.Testing;
 
 /// <summary>
-/// Where the tests find the system and its infrastructure: first the process's own environment (what a runner exports,
-/// e.g. scripts/fault-day), then the contract the AppHost resolved for the running copy (<c>contract.json</c> in its run
-/// directory: the file <c>MUNICIPAL_CONTRACT</c> names, which scripts/test sets, else scripts/run's
-/// <c>.local/apphost/contract.json</c>, so a plain <c>dotnet test</c> works after <c>scripts/run</c>), then defaults.
+/// Where the tests find the system and its infrastructure: first the process's own environment (what a runner exports:
+/// scripts/test, scripts/fault-day), then the contract the AppHost resolved for a running copy (<c>contract.json</c> in
+/// its run directory, named by <c>MUNICIPAL_CONTRACT</c>: scripts/bench sets it; after scripts/run,
+/// <c>MUNICIPAL_CONTRACT=.local/apphost/contract.json dotnet test …</c>), then the shared infrastructure's defaults.
 /// </summary>
 public static class TestEnvironment
 {
@@ -55,10 +55,10 @@ public static class TestEnvironment
 
     private static Contract ReadContract()
     {
-        var file = Environment.GetEnvironmentVariable("MUNICIPAL_CONTRACT") is { Length: > 0 } named
-            ? named
-            : Path.Combine(RepositoryRoot, ".local", "apphost", "contract.json");
-        if (!File.Exists(file)) return new Contract(new Dictionary<string, string>(), null);
+        // Only the copy named: a contract found by chance (another copy's) would mix its ports with the environment's.
+        var file = Environment.GetEnvironmentVariable("MUNICIPAL_CONTRACT");
+        if (string.IsNullOrEmpty(file)) return new Contract(new Dictionary<string, string>(), null);
+        if (!File.Exists(file)) throw new InvalidOperationException($"MUNICIPAL_CONTRACT names {file}, which does not exist: is that copy of the system running?");
         return JsonSerializer.Deserialize<Contract>(File.ReadAllText(file), new JsonSerializerOptions(JsonSerializerDefaults.Web))
             ?? throw new InvalidOperationException($"{file} holds no contract.");
     }

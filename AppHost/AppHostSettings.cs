@@ -15,7 +15,9 @@ internal sealed record AppHostSettings(
     int InfrastructurePortBase,
     string LocalDirectory,
     bool Containers,
-    string ServicesEnvironment)
+    string ServicesEnvironment,
+    IReadOnlyDictionary<string, string> ServiceSettings,
+    bool Dashboard)
 {
     /// <summary>The infrastructure's ports, counted from <see cref="InfrastructurePortBase"/> (23000 unless set).</summary>
     public int PostgresPort => InfrastructurePortBase;
@@ -46,8 +48,29 @@ internal sealed record AppHostSettings(
             InfrastructurePortBase: section.GetValue("InfrastructurePortBase", 23000),
             LocalDirectory: Path.GetFullPath(local),
             Containers: section.GetValue<bool?>("Containers") ?? ContainerRuntimeAnswers(),
-            ServicesEnvironment: section["ServicesEnvironment"] ?? "Development");
+            ServicesEnvironment: section["ServicesEnvironment"] ?? "Development",
+            ServiceSettings: Flatten(section.GetSection("ServiceSettings")),
+            Dashboard: section.GetValue("Dashboard", true));
     }
+
+    /// <summary>
+    /// Whether the AppHost starts the Aspire dashboard (<c>Municipal:Dashboard</c>, true unless set): read before the
+    /// builder exists, because the builder's options decide it. scripts/test and scripts/bench leave it out (no
+    /// operator watches, and the services then export no telemetry that would cost the run CPU).
+    /// </summary>
+    public static bool DashboardWanted(string[] args) =>
+        new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build()
+            .GetSection("Municipal").GetValue("Dashboard", true);
+
+    /// <summary>
+    /// <c>Municipal:ServiceSettings</c> as environment variables for every project: <c>RateLimits:SignInPerIp</c> (or
+    /// <c>RateLimits__SignInPerIp</c>) becomes <c>RateLimits__SignInPerIp</c>. The explicit way for a run to set what
+    /// the services read beyond the contract (scripts/test lifts the per-IP budgets, shortens Booking:MissedAfter).
+    /// </summary>
+    private static Dictionary<string, string> Flatten(IConfigurationSection section) =>
+        section.AsEnumerable(makePathsRelative: true)
+            .Where(pair => pair.Value is not null)
+            .ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!, StringComparer.Ordinal);
 
     /// <summary>Whether a container runtime answers here; a docker client without a daemon does not count.</summary>
     private static bool ContainerRuntimeAnswers()

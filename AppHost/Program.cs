@@ -3,7 +3,11 @@
 // five services and the gateway as projects. scripts/run starts this; the dashboard shows all of it.
 using Municipal.AppHost;
 
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+{
+    Args = args,
+    DisableDashboard = !AppHostSettings.DashboardWanted(args),
+});
 var settings = AppHostSettings.From(builder);
 LocalSecrets.AddTo(builder.Configuration, settings.LocalDirectory);
 
@@ -16,6 +20,7 @@ var infrastructure = settings.Containers
     ? ContainerInfrastructure.Add(builder, settings, secrets.TurnSecret)
     : ExecutableInfrastructure.Add(builder, settings, secrets.TurnSecret);
 
-SystemProjects.Add(builder, settings, infrastructure, secrets);
+var gateway = SystemProjects.Add(builder, settings, infrastructure, secrets);
+ResolvedContract.WriteWhenReady(builder, settings, gateway);
 
 builder.Build().Run();

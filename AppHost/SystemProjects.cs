@@ -21,27 +21,53 @@ internal static class SystemProjects
         ("documents", "documentdb", (b, n) => b.AddProject<Projects.DocumentIntake>(n)),
     ];
 
+    /// <summary>Settings every project gets that hold a secret: never written into the resolved contract.</summary>
+    public static readonly IReadOnlySet<string> SecretKeys = new HashSet<string>(StringComparer.Ordinal)
+        { "Auth__InternalKey", "Turn__Secret", "Identity__DocumentNumberKey" };
+
     public static IResourceBuilder<ProjectResource> Add(IDistributedApplicationBuilder builder, AppHostSettings settings,
         SystemInfrastructure infrastructure, Secrets secrets)
     {
-        var services = Services.Select((service, i) => service.Add(builder, service.Name)
-                .WithHttpEndpoint(port: settings.ServicePortBase + i + 1, name: "http")
-                .WithReplicas(settings.Replicas)
-                .WithReference(infrastructure.Databases[service.Database]))
+        // Replicas are resources of their own ("booking", "booking-2", …), each on its own port (base+1…5, base+11…15,
+        // …), and every project is told each one's URL (services__booking__http__0, __1, …) as the scripted start did:
+        // the gateway balances them itself, with the affinity SignalR needs between negotiate and the WebSocket.
+        // WithReplicas would put DCP's proxy in front, which spreads TCP connections without affinity (aspire#1660).
+        var replicas = Services.Select((service, i) => Enumerable.Range(0, Math.Max(1, settings.Replicas)).Select(r =>
+            {
+                int? port = settings.ServicePortBase is { } portBase ? portBase + i + 1 + 10 * r : null;
+                var replica = service.Add(builder, r == 0 ? service.Name : $"{service.Name}-{r + 1}")
+                    // A fixed port needs no proxy in between; without one Aspire picks the port and proxies.
+                    .WithHttpEndpoint(port: port, name: "http", isProxied: port is null)
+                    .WithReference(infrastructure.Databases[service.Database]);
+                if (r > 0)
+                {
+                    // One service in the traces, whichever replica answered.
+                    replica.WithEnvironment("OTEL_SERVICE_NAME", service.Name);
+                }
+                return replica;
+            }).ToList())
             .ToList();
+        var services = replicas.Select(r => r[0]).ToList();
 
         // Only the gateway is reachable from outside; it forwards to the services by their AppHost names.
         var gateway = builder.AddProject<Projects.Gateway>("gateway")
             .WithHttpEndpoint(port: settings.GatewayPort, name: "http", isProxied: false)
             .WithExternalHttpEndpoints()
             .WithReference(infrastructure.Databases["gatewaydb"]);
-        foreach (var service in services)
+        foreach (var replica in replicas.SelectMany(r => r))
         {
-            gateway.WaitFor(service);
+            gateway.WaitFor(replica);
         }
 
-        foreach (var project in services.Append(gateway))
+        foreach (var project in replicas.SelectMany(r => r).Append(gateway))
         {
+            for (var i = 0; i < replicas.Count; i++)
+            {
+                for (var r = 1; r < replicas[i].Count; r++)
+                {
+                    project.WithEnvironment($"services__{Services[i].Name}__http__{r}", replicas[i][r].GetEndpoint("http"));
+                }
+            }
             project
                 .WithReference(infrastructure.RabbitMq)
                 .WithReference(infrastructure.Redis)
@@ -76,6 +102,17 @@ internal static class SystemProjects
             foreach (var dependency in infrastructure.Completed)
             {
                 project.WaitForCompletion(dependency);
+            }
+            if (!settings.Dashboard)
+            {
+                // No dashboard receives telemetry: the projects export none (ServiceDefaults exports only to an
+                // endpoint it is given), rather than to another copy's dashboard on the default port.
+                project.WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+            }
+            // Last, so that a run's own settings (Municipal:ServiceSettings) are what the project reads.
+            foreach (var (key, value) in settings.ServiceSettings)
+            {
+                project.WithEnvironment(key, value);
             }
         }
         return gateway;

@@ -12,20 +12,32 @@ APPHOST_LOG="$RUN_DIR/logs/apphost.log"
 
 apphost_running() { [ -f "$APPHOST_PID" ] && kill -0 "$(cat "$APPHOST_PID")" 2>/dev/null; }
 
-# Starts the built AppHost in the background with the settings of its http launch profile and this copy's ports.
+APPHOST_RUN_DIR="$LOCAL/apphost${INSTANCE:+-$INSTANCE}"
+# What the AppHost gave the services, resolved (connection strings, URLs, paths; no secrets), written once the gateway
+# is healthy; the tests and benchmarks read it (docs/CONVENTIONS.md, "The resolved contract").
+APPHOST_CONTRACT="$APPHOST_RUN_DIR/contract.json"
+
+# Starts the built AppHost in the background with the settings of its http launch profile and this copy's ports;
+# further AppHost arguments (--Municipal:ServicePortBase=…, --Municipal:ServiceSettings:Key=value) are passed on.
+# DASHBOARD=0 leaves the dashboard out (scripts/test, scripts/bench).
 start_apphost() {
   local binary="$ROOT/AppHost/bin/$CONFIGURATION/net10.0/AppHost"
   [ -x "$binary" ] || { log "AppHost is not built ($binary)"; return 1; }
+  local dashboard=(Municipal__Dashboard=false)
+  if [ "${DASHBOARD:-1}" != 0 ]; then
+    dashboard=(ASPNETCORE_URLS="http://127.0.0.1:$DASHBOARD_PORT"
+      ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$((DASHBOARD_PORT + 1))"
+      ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://127.0.0.1:$((DASHBOARD_PORT + 2))")
+  fi
   : > "$APPHOST_LOG"
-  (cd "$ROOT/AppHost" && \
-    ASPNETCORE_URLS="http://127.0.0.1:$DASHBOARD_PORT" \
-    ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$((DASHBOARD_PORT + 1))" \
-    ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://127.0.0.1:$((DASHBOARD_PORT + 2))" \
+  # The AppHost writes it anew once this run's gateway is healthy; one left by an earlier run must not count.
+  rm -f "$APPHOST_CONTRACT"
+  (cd "$ROOT/AppHost" && exec env "${dashboard[@]}" \
     ASPIRE_ALLOW_UNSECURED_TRANSPORT=true \
     DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development \
     Municipal__Instance="$INSTANCE" Municipal__GatewayPort="$GATEWAY_PORT" Municipal__Replicas="$REPLICAS" \
     Municipal__InfrastructurePortBase="$INFRA_PORT_BASE" Municipal__LocalDirectory="$LOCAL" \
-    exec nohup "$binary" >"$APPHOST_LOG" 2>&1) &
+    nohup "$binary" "$@" >"$APPHOST_LOG" 2>&1) &
   echo $! > "$APPHOST_PID"
 }
 
@@ -40,13 +52,17 @@ dashboard_login_url() {
   return 1
 }
 
-# Stops the AppHost; it stops every resource it started (services, gateway, infrastructure) before it exits.
+# Stops the AppHost; it stops every resource it started (services, gateway, infrastructure) before it exits. On a busy
+# machine that takes a while, and an AppHost killed before it is done leaves its orchestrator (DCP) to tear the
+# resources down on its own: wait for that too, so the next start finds the ports free.
 stop_apphost() {
   apphost_running || { rm -f "$APPHOST_PID"; return 0; }
   local pid; pid=$(cat "$APPHOST_PID")
   kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
+  # DCP's API server watches the AppHost's process (--monitor PID) and removes every resource once it has gone.
+  for _ in $(seq 1 600); do pgrep -f -- "dcp start-apiserver --monitor $pid " >/dev/null || break; sleep 0.2; done
   rm -f "$APPHOST_PID"
 }
 
@@ -54,9 +70,11 @@ wait_apphost_healthy() { # seconds
   local deadline=$((SECONDS + ${1:-240}))
   while ((SECONDS < deadline)); do
     apphost_running || { log "the AppHost stopped:"; tail -30 "$APPHOST_LOG" >&2; return 1; }
-    curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1 && return 0
+    # The gateway waits for every service and they for the infrastructure: a healthy gateway means every resource is.
+    curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1 && [ -f "$APPHOST_CONTRACT" ] && return 0
     sleep 1
   done
   log "the system did not become healthy; see the dashboard and $APPHOST_LOG"
+  tail -40 "$APPHOST_LOG" >&2
   return 1
 }

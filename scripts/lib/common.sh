@@ -66,7 +66,9 @@ pg_conn() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=$(db_name "$1");Username
 rabbit_vhost() { echo "${INSTANCE:-/}"; }
 documents_path() { echo "$LOCAL/documents${INSTANCE:+-$INSTANCE}"; }
 
-# Exports exactly what AppHost/Program.cs injects into every project.
+# Exports what AppHost/SystemProjects.cs gives every project: a copy still used by scripts/test and the fault day
+# (scripts/fault-day, whose private infrastructure set it stops and restarts itself). scripts/run and scripts/bench
+# start the system through the AppHost and read its resolved contract.
 export_service_environment() {
   load_secrets
   for db in $DATABASES; do export "ConnectionStrings__$db=$(pg_conn "$db")"; done

@@ -64,6 +64,8 @@ public sealed class AppHostFixture : IAsyncLifetime
                 $"--Municipal:InfrastructurePortBase={PortBase}",
                 $"--Municipal:GatewayPort={Gateway.Port}",
                 "--Municipal:Containers=false",
+                // A run's own setting, which every project and the resolved contract must show.
+                "--Municipal:ServiceSettings:AppHostTests:Marker=from-the-test",
                 $"--AppHost:DashboardApiKey={ApiKey}",
                 // The infrastructure listens on the ports its arguments name; they must not be moved.
                 "--DcpPublisher:RandomizePorts=false",

@@ -68,6 +68,46 @@ public sealed class AppHostTests(AppHostFixture system) : IClassFixture<AppHostF
     }
 
     [Fact]
+    public async Task The_contract_it_resolved_is_written_for_the_tests_with_the_runs_own_settings_and_without_secrets()
+    {
+        // Written when the gateway turns healthy; the fixture may have seen that a moment before the file landed.
+        var file = Path.Combine(system.RunDirectory, "contract.json");
+        for (var i = 0; i < 60 && !File.Exists(file); i++)
+        {
+            await Task.Delay(500);
+        }
+        var text = await File.ReadAllTextAsync(file);
+        var contract = JsonDocument.Parse(text).RootElement;
+        var environment = contract.GetProperty("environment").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+
+        foreach (var database in new[] { "bookingdb", "sessiondb", "identitydb", "formdb", "documentdb", "gatewaydb" })
+        {
+            Assert.Contains($"Port={AppHostFixture.PortBase};Database={database};", environment[$"ConnectionStrings__{database}"]);
+        }
+        Assert.Equal($"amqp://guest:guest@127.0.0.1:{AppHostFixture.PortBase + 2}", environment["ConnectionStrings__rabbitmq"]);
+        foreach (var service in new[] { "booking", "sessions", "identity", "forms", "documents", "gateway" })
+        {
+            Assert.True(Uri.IsWellFormedUriString(environment[$"services__{service}__http__0"], UriKind.Absolute), service);
+        }
+        Assert.Equal(Path.Combine(system.RunDirectory, "mail"), environment["Mail__Maildir"]);
+        Assert.Equal(system.Gateway.Port, new Uri(environment["PublicBaseUrl"]!).Port);
+        Assert.Equal(AppHostFixture.PortBase + 3, new Uri(contract.GetProperty("rabbitMqManagement").GetString()!).Port);
+        // Municipal:ServiceSettings reach every project, and so the contract.
+        Assert.Equal("from-the-test", environment["AppHostTests__Marker"]);
+        // What differs per process (each one's own address, its service name) is not part of it.
+        Assert.DoesNotContain("ASPNETCORE_URLS", environment.Keys);
+        Assert.DoesNotContain(environment.Keys, k => k.StartsWith("OTEL_", StringComparison.Ordinal));
+
+        // The secrets stay in .local/secrets.env: neither their names nor their values are in the file.
+        Assert.DoesNotContain("Auth__InternalKey", environment.Keys);
+        Assert.DoesNotContain("Turn__Secret", environment.Keys);
+        Assert.DoesNotContain("Identity__DocumentNumberKey", environment.Keys);
+        var secrets = File.ReadAllLines(Path.Combine(AppHostFixture.RepositoryRoot, ".local", "secrets.env"))
+            .Select(l => l.Split('=', 2)).Where(p => p.Length == 2 && p[1].Length > 0).Select(p => p[1]);
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_booking_through_the_gateway_is_one_trace_in_the_dashboard_from_gateway_through_rabbitmq_to_the_mail()
     {
         // The resident's request starts the trace, so the test knows which trace in the dashboard is this booking's.

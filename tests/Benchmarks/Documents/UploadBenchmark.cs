@@ -157,15 +157,18 @@ public sealed class UploadBenchmark : IBenchmark
     /// <summary>The process listening on the document service's port (services__documents__http__0), found in /proc.</summary>
     private static int? DocumentServicePid()
     {
-        var url = Environment.GetEnvironmentVariable("services__documents__http__0");
-        if (url is null || !Directory.Exists("/proc")) return null;
+        var url = TestEnvironment.Get("services__documents__http__0", "");
+        if (url.Length == 0 || !Directory.Exists("/proc")) return null;
+        // Under the AppHost the service is named by host name (localhost), the port is what identifies it.
+        var port = $":{new Uri(url).Port}";
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
             try
             {
-                if (!File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("Municipal.DocumentIntake.dll", StringComparison.Ordinal)) continue;
-                if (File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').Contains($"ASPNETCORE_URLS={url.TrimEnd('/')}")) return pid;
+                if (!File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("Municipal.DocumentIntake", StringComparison.Ordinal)) continue;
+                if (File.ReadAllText(Path.Combine(dir, "environ")).Split('\0')
+                    .Any(v => v.StartsWith("ASPNETCORE_URLS=", StringComparison.Ordinal) && v.TrimEnd('/').EndsWith(port, StringComparison.Ordinal))) return pid;
             }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }

@@ -12,7 +12,7 @@ public static class SignalingReplicas
 {
     private const string AffinityCookie = "municipal.affinity";
 
-    /// <summary>Whether the system runs more than one sessions instance (scripts/lib/common.sh exports each).</summary>
+    /// <summary>Whether the system runs more than one sessions instance (each replica's URL is given: services__sessions__http__1, …).</summary>
     public static bool Several => !string.IsNullOrEmpty(TestEnvironment.Get("services__sessions__http__1", ""));
 
     /// <summary>

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Municipal.AppHost;
+
+/// <summary>
+/// Writes the environment contract as this run resolved it — the connection strings, URLs and paths the AppHost gave
+/// the services — to <c>contract.json</c> in the run directory once the gateway is healthy (docs/CONVENTIONS.md,
+/// "The resolved contract"). The tests and the benchmarks read it (tests/Testing/TestEnvironment.cs), so the contract
+/// is written in this AppHost only and not copied into the scripts that start it.
+/// </summary>
+internal static class ResolvedContract
+{
+    public const string FileName = "contract.json";
+
+    public static void WriteWhenReady(IDistributedApplicationBuilder builder, AppHostSettings settings, IResourceBuilder<ProjectResource> gateway)
+    {
+        var path = Path.Combine(settings.RunDirectory, FileName);
+        // A file left by an earlier run must not be mistaken for this one's.
+        File.Delete(path);
+        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, async (ready, cancellationToken) =>
+        {
+            var executionContext = ready.Services.GetRequiredService<DistributedApplicationExecutionContext>();
+            var logger = ready.Services.GetRequiredService<ResourceLoggerService>().GetLogger(gateway.Resource);
+            var model = builder.Resources;
+            var projects = model.OfType<ProjectResource>().ToList();
+            var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var perProcess = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var project in projects)
+            {
+                var resolved = await ExecutionConfigurationBuilder.Create(project).WithEnvironmentVariablesConfig()
+                    .BuildAsync(executionContext, logger, cancellationToken);
+                if (resolved.Exception is { } failure)
+                {
+                    logger.LogError(failure, "The environment of {Project} could not be resolved; {File} is not written.", project.Name, FileName);
+                    return;
+                }
+                foreach (var (key, value) in resolved.EnvironmentVariables)
+                {
+                    // Secrets stay in .local/secrets.env; the telemetry wiring is each process's own.
+                    if (SystemProjects.SecretKeys.Contains(key) || key.StartsWith("OTEL_", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+                    // What differs between the processes (their own URL, their service name) is not the contract.
+                    if (environment.TryGetValue(key, out var other) && other != value)
+                    {
+                        perProcess.Add(key);
+                    }
+                    environment[key] = value;
+                }
+            }
+            foreach (var key in perProcess)
+            {
+                environment.Remove(key);
+            }
+
+            var rabbitmq = model.FirstOrDefault(r => r.Name == "rabbitmq") as IResourceWithEndpoints;
+            var management = rabbitmq?.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "management") == true
+                ? new EndpointReference(rabbitmq, "management").Url
+                : null;
+
+            var contract = new Contract(environment, management, settings.Instance, settings.RunDirectory);
+            var temporary = path + ".tmp";
+            await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(contract, Options), cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+            logger.LogInformation("The resolved environment contract is in {File}.", path);
+        });
+    }
+
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The file's shape: the services' environment (secrets left out) and what else a client of this run needs.</summary>
+    private sealed record Contract(
+        IReadOnlyDictionary<string, string> Environment,
+        string? RabbitMqManagement,
+        string Instance,
+        string RunDirectory);
+}

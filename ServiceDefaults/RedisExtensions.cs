@@ -14,22 +14,25 @@ public static class RedisExtensions
     /// </summary>
     public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis", configureOptions: options =>
-        {
-            options.AbortOnConnectFail = false;
-            options.ConnectRetry = 5;
-        });
+        builder.AddRedisClient("redis", configureOptions: Reconnecting);
         builder.AdoptHealthCheck("StackExchange.Redis", "redis");
         return builder;
     }
 
+    /// <summary>The same connection for a client of its own (SignalR's Redis backplane).</summary>
     public static ConfigurationOptions RedisOptions(IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("redis")
             ?? throw new InvalidOperationException("ConnectionStrings:redis is not configured.");
         var options = ConfigurationOptions.Parse(connectionString);
+        Reconnecting(options);
+        return options;
+    }
+
+    /// <summary>Starts without Redis and keeps reconnecting: an outage delays the queue and the backplane, never the start.</summary>
+    private static void Reconnecting(ConfigurationOptions options)
+    {
         options.AbortOnConnectFail = false;
         options.ConnectRetry = 5;
-        return options;
     }
 }

@@ -242,7 +242,7 @@ public static partial class AdminApi
     private static List<string> Clean(IReadOnlyList<string>? values) =>
         values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList() ?? [];
 
-    private static ClosureDto ToDto(Closure c) => new(c.Id, c.DepartmentKey, c.Date, Localized.Of(c.ReasonDe, c.ReasonEn, c.ReasonFr, c.ReasonIt));
+    private static ClosureDto ToDto(Closure c) => new(c.Id, c.DepartmentKey, c.Date, LocalizedText.Given(c.ReasonDe, c.ReasonEn, c.ReasonFr, c.ReasonIt));
 
     /// <summary>
     /// The city's own text in four languages: German is required (every other language falls back to it), the others

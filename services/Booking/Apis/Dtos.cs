@@ -4,14 +4,12 @@ using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Apis;
 
-/// <summary>The city's texts of a concern or department, as <see cref="LocalizedText"/> (an untranslated language is null).</summary>
+/// <summary>The city's names of a concern or department, as <see cref="LocalizedText"/> (an untranslated language is null).</summary>
 public static class Localized
 {
-    public static LocalizedText Of(string de, string? en, string? fr = null, string? it = null) => LocalizedText.Given(de, en, fr, it);
+    public static LocalizedText NameOf(Concern c) => LocalizedText.Given(c.NameDe, c.NameEn, c.NameFr, c.NameIt);
 
-    public static LocalizedText NameOf(Concern c) => Of(c.NameDe, c.NameEn, c.NameFr, c.NameIt);
-
-    public static LocalizedText NameOf(Department d) => Of(d.NameDe, d.NameEn, d.NameFr, d.NameIt);
+    public static LocalizedText NameOf(Department d) => LocalizedText.Given(d.NameDe, d.NameEn, d.NameFr, d.NameIt);
 }
 
 /// <summary>A city list (the documents to bring) in each language: as <see cref="LocalizedText"/>, an untranslated language is null.</summary>
@@ -43,7 +41,7 @@ public sealed record ConcernDto(
     bool Active)
 {
     public static ConcernDto From(Concern c) => new(c.Key, c.DepartmentKey, Localized.NameOf(c),
-        Localized.Of(c.DescriptionDe, c.DescriptionEn, c.DescriptionFr, c.DescriptionIt),
+        LocalizedText.Given(c.DescriptionDe, c.DescriptionEn, c.DescriptionFr, c.DescriptionIt),
         c.DurationMinutes, c.BufferMinutes, c.Channels, LocalizedList.DocumentsOf(c), c.NeedsIdentityCheck, c.NeedsSignature, c.FormId, c.Active);
 }
 

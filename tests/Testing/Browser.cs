@@ -28,6 +28,9 @@ public sealed class Browser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // One patience for every browser test, whichever class runs first (the setting is process-wide): a page that
+        // is right turns so at once, and a slow, loaded machine (two cores, CI's neighbours) must not fail it.
+        Assertions.SetDefaultExpectTimeout(60_000);
         playwright = await Playwright.CreateAsync();
         Instance = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

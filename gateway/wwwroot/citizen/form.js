@@ -6,14 +6,15 @@ import { renderForm } from '/shared/form-view.js';
 import { DraftSync, bindView, mountSigning, showSubmitted } from '/shared/cofill.js';
 
 register({
-  de: { 'form.title': 'Formulare', 'form.choose': 'Welches Formular möchten Sie ausfüllen?', 'form.autosave': 'Jede Eingabe wird automatisch als Entwurf gespeichert. Mit diesem Link können Sie später weitermachen:', 'form.resume': 'Link zum Entwurf', 'form.notfound': 'Dieser Entwurf wurde nicht gefunden oder ist abgelaufen.' },
-  en: { 'form.title': 'Forms', 'form.choose': 'Which form would you like to fill in?', 'form.autosave': 'Every entry is saved as a draft automatically. Use this link to continue later:', 'form.resume': 'Link to the draft', 'form.notfound': 'This draft was not found or has expired.' },
+  de: { 'form.title': 'Formulare', 'form.choose': 'Welches Formular möchten Sie ausfüllen?', 'form.autosave': 'Jede Eingabe wird automatisch als Entwurf gespeichert. Mit diesem Link können Sie später weitermachen:', 'form.resume': 'Link zum Entwurf', 'form.notfound': 'Dieser Entwurf wurde nicht gefunden oder ist abgelaufen.', 'form.preparing': 'Das Formular wird vorbereitet …' },
+  en: { 'form.title': 'Forms', 'form.choose': 'Which form would you like to fill in?', 'form.autosave': 'Every entry is saved as a draft automatically. Use this link to continue later:', 'form.resume': 'Link to the draft', 'form.notfound': 'This draft was not found or has expired.', 'form.preparing': 'Preparing the form …' },
   fr: {
     'form.title': 'Formulaires',
     'form.choose': 'Quel formulaire souhaitez-vous remplir ?',
     'form.autosave': 'Chaque saisie est enregistrée automatiquement comme brouillon. Ce lien vous permet de reprendre plus tard :',
     'form.resume': 'Lien vers le brouillon',
     'form.notfound': 'Ce brouillon est introuvable ou a expiré.',
+    'form.preparing': 'Préparation du formulaire …',
   },
   it: {
     'form.title': 'Moduli',
@@ -21,7 +22,9 @@ register({
     'form.autosave': 'Ogni inserimento viene salvato automaticamente come bozza. Con questo link potete continuare più tardi:',
     'form.resume': 'Link alla bozza',
     'form.notfound': 'Questa bozza non è stata trovata o è scaduta.',
+    'form.preparing': 'Stiamo preparando il modulo …',
   },
+  'de-x-ls': { 'form.preparing': 'Das Formular kommt gleich. Bitte warten Sie kurz.' },
 });
 apply();
 languageSwitch();
@@ -61,7 +64,19 @@ async function chooseForm() {
 }
 
 async function startDraft(definitionId) {
-  const draft = await api('/api/forms/drafts', { method: 'POST', body: { definitionId, language: language() } });
+  // A new draft can take a moment on a busy day: say so rather than leave the list standing.
+  $('choose').hidden = true;
+  $('preparing').textContent = t('form.preparing');
+  $('preparing').hidden = false;
+  let draft;
+  try {
+    draft = await api('/api/forms/drafts', { method: 'POST', body: { definitionId, language: language() } });
+  } catch (error) {
+    $('choose').hidden = $('forms').childElementCount === 0;
+    throw error;
+  } finally {
+    $('preparing').hidden = true;
+  }
   // replace: the history should not lead back to a page that would start yet another draft.
   history.replaceState(null, '', `#d=${draft.id}&t=${draft.token}`);
   await openDraft(draft.id, draft.token);

@@ -18,20 +18,20 @@ public sealed class ConsultationFormTests(Browser browser) : IClassFixture<Brows
 
         // The clerk types, the resident sees it; the clerk points at a field, the resident's screen highlights it.
         await FormPage.Field(clerk, "landlord").FillAsync("Stadtwohnungen AG");
-        await Assertions.Expect(FormPage.Field(resident, "landlord")).ToHaveValueAsync("Stadtwohnungen AG", new() { Timeout = 3000 });
+        await Assertions.Expect(FormPage.Field(resident, "landlord")).ToHaveValueAsync("Stadtwohnungen AG");
         await FormPage.Field(clerk, "moveInDate").FocusAsync();
         await clerk.Locator(".cf-point").ClickAsync();
-        await Assertions.Expect(resident.Locator(".fv-field.fv-pointed")).ToHaveAttributeAsync("data-field", "moveInDate", new() { Timeout = 3000 });
+        await Assertions.Expect(resident.Locator(".fv-field.fv-pointed")).ToHaveAttributeAsync("data-field", "moveInDate");
 
         // The resident fills the rest, signs on the phone and submits.
         var email = Mailbox.UniqueAddress();
         await FormPage.FillRegistrationAsync(resident, email);
-        await Assertions.Expect(FormPage.Field(clerk, "newAddress.town")).ToHaveValueAsync("Winterthur", new() { Timeout = 5000 });
+        await Assertions.Expect(FormPage.Field(clerk, "newAddress.town")).ToHaveValueAsync("Winterthur");
         await Browser.AssertAccessibleAsync(resident);
         await FormPage.SignAsync(resident);
         await resident.Locator(".cf-sign button", new() { HasText = "Unterschreiben und einreichen" }).ClickAsync();
         await Assertions.Expect(resident.Locator(".cf-done")).ToContainTextAsync(new Regex("F-[0-9]{4}-[A-Z2-9]{6}"), new() { Timeout = 30_000 });
-        await Assertions.Expect(clerk.Locator("#form-panel-body")).ToContainTextAsync("Eingereicht als Dossier", new() { Timeout = 5000 });
+        await Assertions.Expect(clerk.Locator("#form-panel-body")).ToContainTextAsync("Eingereicht als Dossier");
         await Browser.ScreenshotAsync(resident, "forms-consultation-resident-phone");
         await Browser.ScreenshotAsync(clerk, "forms-consultation-clerk-desktop");
         Assert.Contains("eingegangen", (await Mailbox.WaitForAsync(email)).Single().Subject);

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Playwright;
+using Municipal.Testing;
 
 namespace Municipal.EndToEnd.Tests.Forms;
 
@@ -13,11 +16,46 @@ internal static class FormPage
     /// <summary>Starts a registration of residence alone and returns the draft link (with its token in the fragment).</summary>
     public static async Task<string> StartRegistrationAsync(IPage page)
     {
-        await page.GotoAsync("/form.html#f=residence-registration");
-        // The first draft after a cold start (twice the processes on two cores in the replica stage) can take a while.
-        await page.WaitForURLAsync(url => url.Contains("#d=") && url.Contains("&t="), new() { Timeout = 60_000 });
+        await WaitForDraftAsync(page, () => page.GotoAsync("/form.html#f=residence-registration"));
         await Assertions.Expect(Field(page, "landlord")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         return page.Url;
+    }
+
+    /// <summary>
+    /// Does what starts a draft (opening a form's link or clicking it in the list) and waits for the page to hold the
+    /// draft's link. The first draft after a cold start (twice the processes on two cores in the replica stage) can
+    /// take a while; when it never comes, the failure says what the page showed and what the form API answered.
+    /// </summary>
+    public static async Task WaitForDraftAsync(IPage page, Func<Task> start)
+    {
+        var clock = Stopwatch.StartNew();
+        var seen = new ConcurrentQueue<string>();
+        void Requested(object? _, IRequest r) { if (r.Url.Contains("/api/")) seen.Enqueue($"{clock.ElapsedMilliseconds} ms → {r.Method} {new Uri(r.Url).AbsolutePath}"); }
+        void Answered(object? _, IResponse r) { if (r.Url.Contains("/api/")) seen.Enqueue($"{clock.ElapsedMilliseconds} ms ← {r.Status} {new Uri(r.Url).AbsolutePath}"); }
+        void Failed(object? _, IRequest r) => seen.Enqueue($"{clock.ElapsedMilliseconds} ms ✗ {r.Method} {r.Url}: {r.Failure}");
+        void Logged(object? _, IConsoleMessage m) { if (m.Type is "error" or "warning") seen.Enqueue($"{clock.ElapsedMilliseconds} ms console {m.Type}: {m.Text}"); }
+        page.Request += Requested;
+        page.Response += Answered;
+        page.RequestFailed += Failed;
+        page.Console += Logged;
+        try
+        {
+            await start();
+            await page.WaitForURLAsync(url => url.Contains("#d=") && url.Contains("&t="), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator("#error").IsVisibleAsync() ? await page.Locator("#error").TextContentAsync() : "(no error shown)";
+            await Browser.ScreenshotAsync(page, $"failed-draft-{DateTime.UtcNow:HHmmss}");
+            throw new TimeoutException($"No draft within 60 s at {page.Url}; the page shows {shown}; seen: {string.Join(" | ", seen)}");
+        }
+        finally
+        {
+            page.Request -= Requested;
+            page.Response -= Answered;
+            page.RequestFailed -= Failed;
+            page.Console -= Logged;
+        }
     }
 
     public static async Task FillRegistrationAsync(IPage page, string email)

@@ -23,8 +23,8 @@ public sealed partial class ResidenceRegistrationJourneyTests(Browser browser) :
         // In the consultation both fill in the form the clerk opened.
         await FormPage.FillRegistrationAsync(resident, email);
         await FormPage.Field(clerk, "phone").FillAsync("+41 52 267 11 11");
-        await Assertions.Expect(FormPage.Field(resident, "phone")).ToHaveValueAsync("+41 52 267 11 11", new() { Timeout = 5000 });
-        await Assertions.Expect(FormPage.Field(clerk, "newAddress.town")).ToHaveValueAsync("Winterthur", new() { Timeout = 5000 });
+        await Assertions.Expect(FormPage.Field(resident, "phone")).ToHaveValueAsync("+41 52 267 11 11");
+        await Assertions.Expect(FormPage.Field(clerk, "newAddress.town")).ToHaveValueAsync("Winterthur");
 
         // The resident signs with a one-time code sent to the e-mail address of the booking (contact data the city
         // holds), not to the other address typed into the form; in a consultation there is no SMS choice.

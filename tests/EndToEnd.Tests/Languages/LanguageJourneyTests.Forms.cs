@@ -30,9 +30,7 @@ public sealed partial class LanguageJourneyTests
         await page.GotoAsync("/form.html");
         await Assertions.Expect(page.Locator("#forms a")).ToHaveCountAsync(9);
         await Assertions.Expect(page.Locator("#forms")).Not.ToContainTextAsync("Anmeldung");
-        await page.Locator("#forms a", new() { HasText = f.Listed }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("#d="), new() { Timeout = 60_000 });
-        // The first draft after a cold start can take a while (see FormPage.StartRegistrationAsync).
+        await FormPage.WaitForDraftAsync(page, () => page.Locator("#forms a", new() { HasText = f.Listed }).ClickAsync());
         await Assertions.Expect(page).ToHaveTitleAsync(f.Title, new() { Timeout = 30_000 });
 
         // Labels of the form and of the person group, and the country list, all in the page's language.

@@ -40,9 +40,9 @@ export class Call {
 
   /**
    * The ID check (issue 16 item 5): the camera at its sharpest while the clerk reads the document's small print,
-   * sent without being scaled down, and back to the usual size after it. A camera that is running offers only
-   * the size it was opened with (Chromium crops or scales down, never up, and applyConstraints does not reopen
-   * the device), so the camera track is stopped and opened again at the wanted size and swapped into the sender
+   * sent without being scaled down, and back to the usual size after it. Chromium gives a camera that is already
+   * open at the size it runs at (a second getUserMedia gets 640×480 again, and applyConstraints did not enlarge it
+   * either), so the camera track is stopped first, opened again at the wanted size and swapped into the sender
    * (replaceTrack: no renegotiation). Asked before the call starts, the call opens the camera that way.
    */
   setDetail(on) {

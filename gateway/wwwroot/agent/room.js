@@ -153,6 +153,13 @@ async function mountPanel(id, module, ctx) {
     const panel = await import(module);
     const handle = await panel.mount(container, ctx);
     if (handle) mounted.push(handle);
+    // A panel that brings its own heading (the documents panel) replaces the page's, not doubles it.
+    const own = container.querySelector('h2[id]');
+    const section = $(id);
+    if (own) {
+      section.querySelector(':scope > h2')?.remove();
+      section.setAttribute('aria-labelledby', own.id);
+    }
     if (ended) stopPanels();
   } catch (e) {
     console.warn(`${module} not mounted`, e);
@@ -313,6 +320,9 @@ async function main() {
     status.classList.toggle('error', !here && missed);
   };
   room.on('presence', notice => showPresence(notice.participants));
+  // The line is the page's own after the join: a language switch says it again rather than "taking the consultation …".
+  status.removeAttribute('data-i18n');
+  document.addEventListener('languagechange', () => showPresence(participantsNow));
   room.relay.on('resident.missed', () => { missed = true; showPresence(participantsNow); });
   showPresence(joined.participants);
 

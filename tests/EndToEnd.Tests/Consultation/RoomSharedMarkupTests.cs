@@ -67,6 +67,10 @@ public sealed class RoomSharedMarkupTests(Browser browser) : IClassFixture<Brows
         await clerk.Locator("#lang").SelectOptionAsync("en");
         await Assertions.Expect(clerk.Locator("#start-video")).ToHaveTextAsync("Ask for video");
         await Assertions.Expect(clerk.Locator("#remote-video")).ToHaveAttributeAsync("aria-label", "The resident's video");
+        // The status line says whom the clerk serves in the new language (not "taking the consultation …" again).
+        await Assertions.Expect(clerk.Locator("#status")).ToHaveTextAsync($"You are serving {name}.");
+        // The documents panel's own heading, not a second one above it.
+        await Assertions.Expect(clerk.Locator("#documents-panel h2")).ToHaveCountAsync(1);
         await Browser.AssertAccessibleAsync(clerk);
         await Browser.ScreenshotAsync(clerk, "room-shared-markup-clerk");
         await Browser.AssertAccessibleAsync(resident);

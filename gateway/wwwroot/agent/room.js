@@ -9,7 +9,7 @@ register({
   de: {
     'aroom.title': 'Beratung', 'aroom.titleWith': 'Beratung: {concern}',
     'aroom.accepting': 'Beratung wird übernommen …', 'aroom.resident': 'Einwohner/in', 'aroom.name': 'Name', 'aroom.concern': 'Anliegen',
-    'aroom.department': 'Abteilung', 'aroom.contact': 'E-Mail', 'aroom.presence': 'Im Raum', 'aroom.uploads': 'Bisher hochgeladen',
+    'aroom.department': 'Abteilung', 'aroom.contact': 'E-Mail', 'aroom.presence': 'Im Raum',
     'aroom.remoteVideo': 'Video der Einwohnerin / des Einwohners', 'aroom.startVideo': 'Video anfragen',
     'aroom.actions': 'Weiterleiten, einladen, beenden', 'aroom.transferTo': 'An Abteilung weiterleiten', 'aroom.transfer': 'Weiterleiten',
     'aroom.inviteName': 'Name der eingeladenen Person', 'aroom.inviteRole': 'Rolle', 'aroom.invite': 'Einladungslink erstellen',
@@ -25,7 +25,7 @@ register({
   en: {
     'aroom.title': 'Consultation', 'aroom.titleWith': 'Consultation: {concern}',
     'aroom.accepting': 'Taking the consultation …', 'aroom.resident': 'Resident', 'aroom.name': 'Name', 'aroom.concern': 'Concern',
-    'aroom.department': 'Department', 'aroom.contact': 'E-mail', 'aroom.presence': 'In the room', 'aroom.uploads': 'Uploaded so far',
+    'aroom.department': 'Department', 'aroom.contact': 'E-mail', 'aroom.presence': 'In the room',
     'aroom.remoteVideo': "The resident's video", 'aroom.startVideo': 'Ask for video',
     'aroom.actions': 'Transfer, invite, end', 'aroom.transferTo': 'Transfer to department', 'aroom.transfer': 'Transfer',
     'aroom.inviteName': 'Name of the invited person', 'aroom.inviteRole': 'Role', 'aroom.invite': 'Create invitation link',
@@ -48,7 +48,6 @@ register({
     'aroom.department': 'Service',
     'aroom.contact': 'E-mail',
     'aroom.presence': 'Dans la salle',
-    'aroom.uploads': 'Téléversés jusqu’ici',
     'aroom.remoteVideo': 'Vidéo de l’habitant·e',
     'aroom.startVideo': 'Demander la vidéo',
     'aroom.actions': 'Transférer, inviter, terminer',
@@ -86,7 +85,6 @@ register({
     'aroom.department': 'Servizio',
     'aroom.contact': 'E-mail',
     'aroom.presence': 'Nella stanza',
-    'aroom.uploads': 'Caricati finora',
     'aroom.remoteVideo': 'Video del/della residente',
     'aroom.startVideo': 'Richiedere il video',
     'aroom.actions': 'Trasferire, invitare, terminare',
@@ -118,6 +116,10 @@ register({
 
 const $ = id => document.getElementById(id);
 const status = $('status');
+// The call and chat markup is both room pages' (shared/partials/room-conversation.html, worded for the resident):
+// here the clerk asks for video, and the video they see is the resident's.
+$('start-video').dataset.i18n = 'aroom.startVideo';
+$('remote-video').dataset.i18nAriaLabel = 'aroom.remoteVideo';
 let ended = false;
 
 function fail(message) {
@@ -151,6 +153,13 @@ async function mountPanel(id, module, ctx) {
     const panel = await import(module);
     const handle = await panel.mount(container, ctx);
     if (handle) mounted.push(handle);
+    // A panel that brings its own heading (the documents panel) replaces the page's, not doubles it.
+    const own = container.querySelector('h2[id]');
+    const section = $(id);
+    if (own) {
+      section.querySelector(':scope > h2')?.remove();
+      section.setAttribute('aria-labelledby', own.id);
+    }
     if (ended) stopPanels();
   } catch (e) {
     console.warn(`${module} not mounted`, e);
@@ -159,21 +168,6 @@ async function mountPanel(id, module, ctx) {
     say(note, 'aroom.panelUnavailable');
     container.replaceChildren(note);
   }
-}
-
-/** What the resident uploaded during this session; the documents service may be absent, then nothing shows. */
-async function showUploads(roomId) {
-  try {
-    const documents = await api(`/api/documents/sessions/${roomId}`);
-    const list = Array.isArray(documents) ? documents : documents?.documents || [];
-    if (!list.length) return;
-    $('upload-list').replaceChildren(...list.map(d => {
-      const item = document.createElement('li');
-      item.textContent = d.fileName || d.name || d.title || d.contentType || d.id;
-      return item;
-    }));
-    $('uploads').hidden = false;
-  } catch { /* shown only when the documents service answers */ }
 }
 
 /** Departments and concern names from booking's public catalogue; the keys stand in if booking does not answer. */
@@ -214,11 +208,15 @@ function showCopy(link) {
   }
   copy.textContent = t('aroom.copyLink');
   copy.onclick = async () => {
+    const done = $('invite-copied');
+    clearTimeout(done.fading);
     try {
       await navigator.clipboard.writeText(link);
-      $('invite-copied').textContent = t('aroom.copied');
+      done.textContent = t('aroom.copied');
+      // "Copied" reports a moment: it goes once read, as the call's "connected" does.
+      done.fading = setTimeout(() => { done.textContent = ''; }, 8000);
     } catch {
-      $('invite-copied').textContent = t('aroom.copyFailed');
+      done.textContent = t('aroom.copyFailed');
     }
   };
 }
@@ -322,6 +320,9 @@ async function main() {
     status.classList.toggle('error', !here && missed);
   };
   room.on('presence', notice => showPresence(notice.participants));
+  // The line is the page's own after the join: a language switch says it again rather than "taking the consultation …".
+  status.removeAttribute('data-i18n');
+  document.addEventListener('languagechange', () => showPresence(participantsNow));
   room.relay.on('resident.missed', () => { missed = true; showPresence(participantsNow); });
   showPresence(joined.participants);
 
@@ -380,7 +381,6 @@ async function main() {
 
   // Shown once every control has its handler: a form submitted before would reload the page and lose the room.
   $('room').hidden = false;
-  showUploads(details.id);
   const ctx = {
     role: 'clerk',
     room: details,

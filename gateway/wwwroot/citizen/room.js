@@ -185,8 +185,12 @@ async function main() {
     if (controls.call.active && !notice.participants.some(p => p.role === 'clerk')) controls.call.close(false);
   });
   mountPhoneAids(room, $('videos'));
+  // The ID check: the camera at its sharpest until the clerk has decided (the relay carries no data of the document).
+  const detail = on => controls.call.setDetail(on).catch(e => console.warn('camera for the ID check', e));
+  room.relay.on('identity.started', () => detail(true));
+  room.relay.on('identity.decided', () => detail(false));
   // Diagnostics for support staff and the browser tests: the call's connection and media figures.
-  window.consultation = { stats: () => controls.call.stats() };
+  window.consultation = { stats: () => controls.call.stats(), sending: () => controls.call.sending() };
 
   room.on('closed', async closed => {
     if (closed.reason === 'transferred') return;

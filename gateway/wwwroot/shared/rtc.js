@@ -7,6 +7,11 @@ import { DeviceCheck } from '/shared/device-check.js';
 
 export class MediaRefusedError extends Error {}
 
+/** The camera during the ID check: Full HD where the camera has it (the MRZ's characters are 2 mm tall). */
+export const DetailSize = { width: { ideal: 1920 }, height: { ideal: 1080 } };
+/** Bits per second the sender may use during the ID check (above the browser's own default cap for Full HD). */
+export const DetailBitrate = 4_000_000;
+
 export class Call {
   constructor({ room, iceServers, offerer, localVideo, remoteVideo, onState }) {
     this.room = room;
@@ -23,11 +28,73 @@ export class Call {
     // Speak without video (Lugano's "speak"): this side sends no camera; the devices the check chose, if any.
     this.audioOnly = false;
     this.devices = { audio: null, video: null };
+    // The ID check's sharper camera (setDetail).
+    this.detail = false;
     this.off = room.on('signal', signal => this.handle(signal).catch(e => console.error(e)));
   }
 
   videoConstraints() {
-    return { width: { ideal: 640 }, height: { ideal: 480 }, ...(this.devices.video ? { deviceId: { exact: this.devices.video } } : {}) };
+    const size = this.detail ? DetailSize : { width: { ideal: 640 }, height: { ideal: 480 } };
+    return { ...size, ...(this.devices.video ? { deviceId: { exact: this.devices.video } } : {}) };
+  }
+
+  /**
+   * The ID check (issue 16 item 5): the camera at its sharpest while the clerk reads the document's small print,
+   * sent without being scaled down, and back to the usual size after it. Chromium gives a camera that is already
+   * open at the size it runs at (a second getUserMedia gets 640×480 again, and applyConstraints did not enlarge it
+   * either), so the camera track is stopped first, opened again at the wanted size and swapped into the sender
+   * (replaceTrack: no renegotiation). Asked before the call starts, the call opens the camera that way.
+   */
+  setDetail(on) {
+    // One change at a time: a check decided at once after its start swaps the camera twice, in that order.
+    this.detailChanges = (this.detailChanges ?? Promise.resolve()).catch(() => {}).then(() => this.changeDetail(on));
+    return this.detailChanges;
+  }
+
+  async changeDetail(on) {
+    if (this.detail === on) return;
+    this.detail = on;
+    const sender = this.videoSender();
+    if (sender) await this.sendDetail(sender, on);
+    const old = this.camera?.getVideoTracks()[0];
+    if (!old || old.readyState !== 'live') return;
+    const deviceId = old.getSettings().deviceId;
+    old.stop();
+    this.camera.removeTrack(old);
+    let stream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ video: { ...this.videoConstraints(), ...(deviceId ? { deviceId: { exact: deviceId } } : {}) } });
+    } catch (e) {
+      // The camera at the usual size, rather than no picture at all.
+      console.warn('camera at the ID check size', e);
+      this.detail = false;
+      stream = await navigator.mediaDevices.getUserMedia({ video: this.videoConstraints() }).catch(() => null);
+    }
+    const track = stream?.getVideoTracks()[0];
+    if (!track || !this.camera) { track?.stop(); return; }
+    // The document's print, not motion, is what counts.
+    track.contentHint = this.detail ? 'detail' : '';
+    this.camera.addTrack(track);
+    if (!this.screen) await this.videoSender()?.replaceTrack(track);
+    this.localVideo.srcObject = this.screen || this.camera;
+  }
+
+  /** The sender's encoding for the ID check: full resolution (frames dropped before pixels) and room to send them. */
+  async sendDetail(sender, on) {
+    // Two steps: a browser that refuses one setting (degradationPreference is newer) still takes the other.
+    const change = async edit => {
+      const parameters = sender.getParameters();
+      if (!parameters.encodings?.length) return;
+      edit(parameters);
+      await sender.setParameters(parameters).catch(e => console.warn('sender parameters', e));
+    };
+    await change(parameters => {
+      for (const encoding of parameters.encodings) {
+        encoding.scaleResolutionDownBy = 1;
+        if (on) encoding.maxBitrate = DetailBitrate; else delete encoding.maxBitrate;
+      }
+    });
+    await change(parameters => { parameters.degradationPreference = on ? 'maintain-resolution' : 'balanced'; });
   }
 
   /** Camera (unless audio only) and microphone; a refusal (or no device) becomes a MediaRefusedError so the page stays in chat. */
@@ -99,6 +166,7 @@ export class Call {
     }
     await pc.setLocalDescription(await pc.createOffer());
     await this.room.signal('offer', { type: pc.localDescription.type, sdp: pc.localDescription.sdp });
+    if (this.detail) await this.sendDetail(this.videoSender(), true);
   }
 
   async handle({ type, data }) {
@@ -122,6 +190,7 @@ export class Call {
       await pc.setLocalDescription(await pc.createAnswer());
       await this.room.signal('answer', { type: pc.localDescription.type, sdp: pc.localDescription.sdp });
       await this.flushCandidates();
+      if (this.detail) await this.sendDetail(this.videoSender(), true);
     } else if (type === 'answer' && this.offerer && this.pc) {
       await this.pc.setRemoteDescription(data);
       await this.flushCandidates();
@@ -178,6 +247,16 @@ export class Call {
   }
 
   dispose() { this.off(); return this.close(false); }
+
+  /** What this side sends, for diagnostics and the browser tests: the camera's size and the video sender's encoding. */
+  sending() {
+    const settings = this.camera?.getVideoTracks()[0]?.getSettings() ?? {};
+    const parameters = this.videoSender()?.getParameters();
+    return {
+      width: settings.width ?? 0, height: settings.height ?? 0,
+      degradationPreference: parameters?.degradationPreference ?? null, maxBitrate: parameters?.encodings?.[0]?.maxBitrate ?? null,
+    };
+  }
 
   /** Figures for diagnostics and the browser tests: inbound video frames and audio packets. */
   async stats() {
@@ -289,6 +368,9 @@ register({
   },
 });
 
+/** How long a line about a moment of the call stays (ms): long enough to be read, gone once it no longer applies. */
+export const Fade = { connected: 4000, closed: 8000, declined: 10000 };
+
 /**
  * The call panel both room pages share: "start video" asks the other side, who accepts or stays in chat;
  * camera or microphone refused keeps the page in chat with a message; screen sharing swaps the track.
@@ -307,15 +389,50 @@ export class CallControls {
     el.stopShare.addEventListener('click', () => this.unshare());
     el.stop.addEventListener('click', () => this.hangUp());
     room.on('modeRequested', notice => {
+      this.asker = notice.from;
       say(el.requestText, 'call.asked', { name: notice.from.name });
-      el.request.hidden = false;
+      this.question(true);
       el.accept.focus();
     });
     room.on('modeAnswered', answer => this.answered(answer));
     room.on('modeChanged', notice => {
       if (notice.from.name === room.you?.name && notice.from.role === room.you?.role) return;
-      el.state.textContent = notice.mode === 'show' ? t('call.otherSharing', { name: notice.from.name }) : '';
+      if (notice.mode === 'show') this.tell('call.otherSharing', { name: notice.from.name });
+      else if (el.state.dataset.i18nSaid === 'call.otherSharing') this.tell(null);
     });
+    // A question from someone who has left no longer waits for an answer.
+    room.on('presence', notice => {
+      const asker = this.asker;
+      if (!el.request.hidden && asker && !notice.participants.some(p => p.name === asker.name && p.role === asker.role)) this.question(false);
+    });
+  }
+
+  /**
+   * The other side's question (video or sound only?) shown or gone: while it waits for an answer, the buttons to
+   * start a call of one's own and the device check step aside (they would only ask back).
+   */
+  question(open) {
+    const el = this.el;
+    el.request.hidden = !open;
+    const idle = !open && el.videos.hidden;
+    el.start.hidden = el.startAudio.hidden = this.check.button.hidden = !idle;
+  }
+
+  /**
+   * The one line about the call (a polite live region). A line that reports a moment ("connected", "ended",
+   * "declined") goes after fadeAfter ms, so it does not stand there for the rest of the call; a line about a state
+   * that lasts (waiting, sharing, failed) stays until the next one replaces it. Emptying is not announced.
+   */
+  tell(key, vars = {}, fadeAfter = 0) {
+    const state = this.el.state;
+    clearTimeout(this.fading);
+    if (!key) {
+      state.textContent = '';
+      delete state.dataset.i18nSaid;
+      return;
+    }
+    say(state, key, vars);
+    if (fadeAfter) this.fading = setTimeout(() => { if (state.dataset.i18nSaid === key) this.tell(null); }, fadeAfter);
   }
 
   /**
@@ -403,12 +520,12 @@ export class CallControls {
     this.el.notice.hidden = true;
     this.call.audioOnly = audioOnly;
     this.check?.close();
-    say(this.el.state, audioOnly ? 'call.waitingAudio' : 'call.waiting');
+    this.tell(audioOnly ? 'call.waitingAudio' : 'call.waiting');
     await this.room.requestMode('speak');
   }
 
   async answer(accepted, audioOnly = false) {
-    this.el.request.hidden = true;
+    this.question(false);
     this.call.audioOnly = audioOnly;
     this.check?.close();
     if (accepted) {
@@ -426,10 +543,10 @@ export class CallControls {
   async answered({ accepted, from }) {
     const mine = from.name === this.room.you?.name && from.role === this.room.you?.role;
     if (!accepted) {
-      if (!mine) say(this.el.state, 'call.declined', { name: from.name });
+      if (!mine) this.tell('call.declined', { name: from.name }, Fade.declined);
       return;
     }
-    say(this.el.state, 'call.connecting');
+    this.tell('call.connecting');
     this.showCall(true);
     try {
       if (this.call.offerer) await this.call.start();
@@ -453,10 +570,15 @@ export class CallControls {
     el.videos.dataset.connectionState = connectionState;
     // Media flowing is what counts: show the call even if the mode answer was missed during a reconnect.
     if (connectionState === 'connected' && el.videos.hidden) this.showCall(true);
-    if (connectionState === 'connected') { say(el.state, 'call.connected'); this.showRemote(); }
-    if (connectionState === 'failed') say(el.state, 'call.failed');
+    if (connectionState === 'connected') {
+      this.tell('call.connected', {}, Fade.connected);
+      this.showRemote();
+      // "Camera or microphone not allowed" no longer applies once the call runs.
+      if (el.notice.dataset.i18nSaid === 'call.refused') el.notice.hidden = true;
+    }
+    if (connectionState === 'failed') this.tell('call.failed');
     if (connectionState === 'closed') {
-      say(el.state, 'call.closed');
+      this.tell('call.closed', {}, Fade.closed);
       this.showCall(false);
     }
   }
@@ -479,12 +601,12 @@ export class CallControls {
     try {
       await this.call.shareScreen(() => this.unshared());
     } catch {
-      say(this.el.state, 'call.shareFailed');
+      this.tell('call.shareFailed', {}, Fade.declined);
       return;
     }
     this.el.share.hidden = true;
     this.el.stopShare.hidden = false;
-    say(this.el.state, 'call.sharing');
+    this.tell('call.sharing');
     await this.room.setMode('show');
   }
 
@@ -496,7 +618,7 @@ export class CallControls {
   async unshared() {
     this.el.share.hidden = false;
     this.el.stopShare.hidden = true;
-    say(this.el.state, 'call.connected');
+    this.tell('call.connected', {}, Fade.connected);
     await this.room.setMode('speak').catch(() => {});
   }
 

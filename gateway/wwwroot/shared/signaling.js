@@ -229,9 +229,34 @@ export function bindChat(room, { list, form, input, typing, status }) {
     clearTimeout(typingTimer);
     if (notice.typing) typingTimer = setTimeout(() => { typing.textContent = ''; }, 6000);
   });
+  // A note about the connection or a lost message stands in the page's status line only while it applies: then
+  // the line says again what it said before (who the resident is talking to, whom the clerk serves).
+  const notes = ['chat.reconnecting', 'chat.reconnected', 'chat.failed', 'chat.tooFast'];
+  let before = null;
+  let restoring;
+  const note = key => {
+    clearTimeout(restoring);
+    if (!notes.includes(status.dataset.i18nSaid)) {
+      const { i18nSaid: key, i18nVars: vars } = status.dataset;
+      // The key only if it still is what the line says (a page may have written its text directly since).
+      const said = key && t(key, JSON.parse(vars || '{}')) === status.textContent;
+      before = { text: status.textContent, key: said ? key : null, vars };
+    }
+    say(status, key);
+  };
+  const restore = () => {
+    clearTimeout(restoring);
+    if (!before || !notes.includes(status.dataset.i18nSaid)) return;
+    if (before.key) say(status, before.key, JSON.parse(before.vars || '{}'));
+    else { status.textContent = before.text; delete status.dataset.i18nSaid; }
+    before = null;
+  };
   room.on('connection', state => {
-    if (state === 'reconnecting') say(status, 'chat.reconnecting');
-    if (state === 'connected' && room.join) say(status, 'chat.reconnected');
+    if (state === 'reconnecting') note('chat.reconnecting');
+    if (state === 'connected' && room.join) {
+      note('chat.reconnected');
+      restoring = setTimeout(restore, 5000);
+    }
   });
 
   let typingSent = false;
@@ -254,9 +279,10 @@ export function bindChat(room, { list, form, input, typing, status }) {
     room.typing(false);
     try {
       await room.send(text);
+      if (['chat.failed', 'chat.tooFast'].includes(status.dataset.i18nSaid)) restore();
     } catch (e) {
       input.value = text;
-      say(status, hubError(e) === 'rate-limited' ? 'chat.tooFast' : 'chat.failed');
+      note(hubError(e) === 'rate-limited' ? 'chat.tooFast' : 'chat.failed');
     }
   });
 }

@@ -92,6 +92,68 @@ public sealed class PhoneConsultationTests(Browser browser) : IClassFixture<Brow
         await Browser.AssertAccessibleAsync(resident);
     }
 
+    [Fact]
+    public async Task On_a_phone_every_hint_goes_or_changes_once_it_no_longer_applies()
+    {
+        // The resident's hub connection runs through a route the test can cut, as a phone losing its network would.
+        var sockets = new List<IWebSocketRoute>();
+        await using var room = await PhoneRoom.OpenAsync(browser, beforeJoin: page => page.RouteWebSocketAsync(new Regex("/hubs/session"), ws =>
+        {
+            ws.ConnectToServer();
+            lock (sockets) sockets.Add(ws);
+        }));
+        var (resident, clerk) = (room.Resident, room.Clerk);
+        var status = resident.Locator("#status");
+        await Assertions.Expect(status).ToHaveTextAsync(new Regex("^Sie sprechen mit "));
+
+        // The connection drops and comes back: "connected again" is said, then the line names the clerk again.
+        IWebSocketRoute socket;
+        lock (sockets) socket = sockets[^1];
+        await socket.CloseAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("Wieder verbunden.", new() { Timeout = 30_000 });
+        await Assertions.Expect(status).ToHaveTextAsync(new Regex("^Sie sprechen mit "), new() { Timeout = 15_000 });
+
+        // Video: "connected" is said, then goes; the call stays.
+        await room.StartVideoAsync();
+        var callState = resident.Locator("#call-state");
+        await Assertions.Expect(callState).ToBeEmptyAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(resident.Locator("#remote-video")).ToBeVisibleAsync();
+        await resident.Locator("#call").ScrollIntoViewIfNeededAsync();
+        await ShotAsync(resident, "phone-hints-01-call-settled");
+
+        // The ID check: the instruction while it runs, the result once decided, then a short line that stays.
+        var panel = clerk.Locator("#identity-panel-body");
+        var hint = resident.Locator("#identity-hint");
+        var outcome = resident.Locator("#identity-state");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Identitätsprüfung starten" }).ClickAsync();
+        await Assertions.Expect(hint).ToContainTextAsync("Halten Sie ihn");
+        await Assertions.Expect(hint).ToHaveAttributeAsync("role", "status");
+        await Assertions.Expect(outcome).ToBeHiddenAsync();
+        await panel.GetByLabel("Identität abgelehnt").CheckAsync();
+        await panel.GetByLabel("Begründung").FillAsync("Der Ausweis ist abgelaufen.");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }).ClickAsync();
+        await Assertions.Expect(hint).ToHaveTextAsync(new Regex("^Ihre Identität konnte nicht bestätigt werden"));
+        await resident.Locator("#call").ScrollIntoViewIfNeededAsync();
+        await ShotAsync(resident, "phone-hints-02-id-result");
+        await Assertions.Expect(hint).ToBeHiddenAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(outcome).ToHaveTextAsync("Ausweis geprüft: Identität nicht bestätigt.");
+        // Not a live region: the outcome collapsing is not announced a second time.
+        Assert.Null(await outcome.GetAttributeAsync("role"));
+        Assert.Null(await outcome.GetAttributeAsync("aria-live"));
+        await ShotAsync(resident, "phone-hints-03-id-collapsed");
+        await Browser.AssertAccessibleAsync(resident);
+
+        // The clerk ends the video: "ended, the chat goes on" is said, then goes; the check's outcome stays.
+        await clerk.Locator("#stop-video").ClickAsync();
+        await Assertions.Expect(callState).ToHaveTextAsync("Video beendet. Der Chat läuft weiter.");
+        await Assertions.Expect(callState).ToBeEmptyAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(outcome).ToBeVisibleAsync();
+        await Assertions.Expect(status).ToHaveTextAsync(new Regex("^Sie sprechen mit "));
+        await resident.Locator("#call").ScrollIntoViewIfNeededAsync();
+        await ShotAsync(resident, "phone-hints-04-video-ended");
+        await Browser.AssertAccessibleAsync(resident);
+    }
+
     /// <summary>What the phone's screen shows (the full page of a consultation is five screens long).</summary>
     private static async Task ShotAsync(IPage page, string name)
     {

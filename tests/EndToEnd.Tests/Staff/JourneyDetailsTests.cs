@@ -116,6 +116,8 @@ public sealed class JourneyDetailsTests(Browser browser) : IClassFixture<Browser
         var copied = await clerk.EvaluateAsync<string>("() => navigator.clipboard.readText()");
         Assert.Matches("/room\\.html#i=[A-Za-z0-9_-]{43}$", copied);
         Assert.Contains(copied, await clerk.Locator("#invite-result").TextContentAsync());
+        // "Copied" reports a moment: it goes once read.
+        await Assertions.Expect(clerk.Locator("#invite-copied")).ToBeEmptyAsync(new() { Timeout = 15000 });
         await Browser.AssertAccessibleAsync(clerk);
         await Browser.ScreenshotAsync(clerk, "details-04-invite-copy");
     }

@@ -83,6 +83,7 @@ document.getElementById('next').addEventListener('click', async () => {
   load();
 });
 
+document.getElementById('next').disabled = false;
 document.addEventListener('languagechange', render);
 try {
   // The clerk's topics by name rather than by key (the public concern list has both).

@@ -460,6 +460,8 @@ document.getElementById('department-form').addEventListener('submit', async even
   }
 });
 
+// A new department keeps the city's zone (City:TimeZone) unless the admin names another.
+document.getElementById('d-timeZone').defaultValue = city.timeZone;
 wireFallbacks(document.getElementById('department-form'), ['name']);
 wireFallbacks(document.getElementById('concern-form'), ['name', 'description', 'documents']);
 wireFallbacks(document.getElementById('closure-form'), ['reason']);

@@ -1,6 +1,7 @@
-import { register, t, locale, languageSwitch } from '/shared/i18n.js';
+import { register, t, languageSwitch } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
+import { formatInstant } from '/shared/dates.js';
 
 register({
   de: {
@@ -79,13 +80,12 @@ function fillChoices() {
 }
 
 function render() {
-  const when = new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'medium' });
   $('entries').replaceChildren(...shown.map(e => {
     const tr = document.createElement('tr');
     const action = EVENTS.includes(e.subject) ? t(`audit.subject.${e.subject}`) : `${t(`audit.subject.${e.subject}`)} – ${t(`audit.verb.${e.verb}`)}`;
     const target = Object.assign(document.createElement('code'), { textContent: e.path });
     const outcome = `${t(`audit.result.${result(e.status)}`)} (${e.status})`;
-    for (const value of [when.format(new Date(e.at)), e.staffName, action, target, outcome]) {
+    for (const value of [formatInstant(e.at, { dateStyle: 'short', timeStyle: 'medium' }), e.staffName, action, target, outcome]) {
       const td = document.createElement('td');
       td.append(value);
       tr.append(td);

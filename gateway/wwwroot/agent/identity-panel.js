@@ -2,8 +2,9 @@
 // (pre-filled by OCR, checked digit by digit and compared with the booking), three security features drawn at
 // random, the questions asked, and the decision. Mounted by /agent/room.html with
 // ctx = { role, room: { id, citizenName, concernKey, departmentKey }, relay: { send, on }, captureStill() }.
-import { register, t, language, locale, pick } from '/shared/i18n.js';
+import { register, t, language, pick } from '/shared/i18n.js';
 import { api, ApiError } from '/shared/api.js';
+import { formatDate as formatCalendarDate, formatDateTime } from '/shared/dates.js';
 
 register({
   de: {
@@ -183,7 +184,7 @@ function errorsOf(error) {
 }
 
 function formatDate(iso) {
-  return iso ? new Date(`${iso}T12:00:00`).toLocaleDateString(locale()) : '–';
+  return iso ? formatCalendarDate(iso) : '–';
 }
 
 export async function mount(container, ctx) {
@@ -358,7 +359,7 @@ export async function mount(container, ctx) {
     const text = decided.status === 'verified'
       ? t('idp.done.verified', { type: t(`idp.${type}`), state })
       : t('idp.done.rejected', { reason: decided.reason });
-    const when = decided.decidedAt ? new Date(decided.decidedAt).toLocaleString(locale(), { dateStyle: 'short', timeStyle: 'short' }) : '';
+    const when = decided.decidedAt ? formatDateTime(decided.decidedAt) : '';
     const by = decided.decidedByName
       ? el('p', { class: 'hint idp-decided-by' }, t('idp.decidedBy', { name: decided.decidedByName, when }))
       : null;

@@ -1,6 +1,7 @@
 import { register, languageSwitch, t, locale, pick } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
+import { cityToday, formatDate } from '/shared/dates.js';
 
 register({
   de: {
@@ -158,8 +159,8 @@ let current = null;
 const number = (value, digits = 0) => value == null ? t('stats.none') : value.toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const minutes = seconds => seconds == null ? null : seconds / 60;
 const duration = seconds => seconds == null ? t('stats.none') : `${number(minutes(seconds), 1)} min`;
-const dateText = iso => new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), { weekday: 'short', day: 'numeric', month: 'numeric' });
-const periodText = (p, by) => by === 'weeks' ? t('stats.week', { date: new Date(`${p.start}T12:00:00`).toLocaleDateString(locale()) }) : dateText(p.start);
+const dateText = iso => formatDate(iso, { weekday: 'short', day: 'numeric', month: 'numeric' });
+const periodText = (p, by) => by === 'weeks' ? t('stats.week', { date: formatDate(p.start) }) : dateText(p.start);
 const isoDate = date => date.toISOString().slice(0, 10);
 
 function svgElement(name, attributes = {}, text) {
@@ -301,7 +302,7 @@ function render() {
     return div;
   }));
 
-  const labels = periods.map(p => by === 'weeks' ? new Date(`${p.start}T12:00:00`).toLocaleDateString(locale(), { day: 'numeric', month: 'numeric' }) : dateText(p.start));
+  const labels = periods.map(p => by === 'weeks' ? formatDate(p.start, { day: 'numeric', month: 'numeric' }) : dateText(p.start));
   barChart(document.getElementById('chart-consultations'), 'chart-consultations-svg', t('stats.chartConsultations'), labels, [
     { name: t('stats.consultations'), cls: 'bar-a', swatch: 'a', values: periods.map(p => p.consultations) },
     { name: t('stats.noShows'), cls: 'bar-b', swatch: 'b', values: periods.map(p => p.noShows.total) },
@@ -381,9 +382,10 @@ function fillDepartments(data) {
 const staff = await staffPage();
 languageSwitch();
 const params = new URLSearchParams(location.search);
-const today = new Date();
-form.to.value = params.get('to') || isoDate(today);
-form.from.value = params.get('from') || isoDate(new Date(today.getTime() - 27 * 86400000));
+// The last four weeks up to the city's today (not the device's, nor UTC's: the services count the city's days).
+const today = cityToday();
+form.to.value = params.get('to') || today;
+form.from.value = params.get('from') || isoDate(new Date(Date.parse(today) - 27 * 86400000));
 if (params.get('by') === 'weeks') form.by.value = 'weeks';
 form.addEventListener('submit', event => { event.preventDefault(); load(); });
 for (const radio of form.querySelectorAll('input[name=by]')) radio.addEventListener('change', () => { if (current) { current.by = form.by.value; render(); } });

@@ -3,7 +3,9 @@
 import { register, apply, languageSwitch, language, t, pick } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { renderForm } from '/shared/form-view.js';
-import { DraftSync, bindView, mountSigning, showSubmitted } from '/shared/cofill.js';
+import { DraftSync } from '/shared/draft-sync.js';
+import { bindView } from '/shared/cofill.js';
+import { mountSigning, showSubmitted } from '/shared/signing.js';
 
 register({
   de: { 'form.title': 'Formulare', 'form.choose': 'Welches Formular möchten Sie ausfüllen?', 'form.autosave': 'Jede Eingabe wird automatisch als Entwurf gespeichert. Mit diesem Link können Sie später weitermachen:', 'form.resume': 'Link zum Entwurf', 'form.notfound': 'Dieser Entwurf wurde nicht gefunden oder ist abgelaufen.', 'form.preparing': 'Das Formular wird vorbereitet …' },

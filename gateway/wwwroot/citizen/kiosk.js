@@ -5,7 +5,8 @@
 // which this browser keeps and sends with every submission; without one the page says so and offers nothing.
 import { register, t, apply, languageSwitch, language } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
-import { uploadWithProgress, describeRejection, renderList } from '/shared/documents-panel.js';
+import { renderList } from '/shared/documents-panel.js';
+import { sendFiles } from '/shared/upload.js';
 
 register({
   de: {
@@ -329,47 +330,30 @@ async function submit(event) {
     email.focus();
     return;
   }
-  const data = new FormData();
-  data.append('concernKey', state.concern);
-  data.append('language', language());
-  if (email.value.trim()) data.append('email', email.value.trim());
-  if ($('note').value.trim()) data.append('note', $('note').value.trim());
-  for (const page of state.pages) data.append('files', page.blob, page.name);
-
-  const progress = $('progress');
-  const bar = progress.querySelector('span');
-  $('send').disabled = true;
-  progress.hidden = false;
-  status.className = 'upload-status';
-  try {
-    const result = await uploadWithProgress('/api/documents/kiosk/submissions', data, {
-      headers: { 'X-Kiosk-Device': localStorage.getItem(deviceKey) || '' },
-      onProgress: p => {
-        bar.style.width = `${Math.round(p * 100)}%`;
-        status.textContent = p < 1 ? t('docs.uploading', { percent: Math.round(p * 100) }) : t('docs.checking');
-      },
-    });
-    $('receipt').textContent = result.receiptNumber;
-    // The resident learns who handles the documents (the routing rule's department, named as on the start page).
-    const departmentKey = result.documents.find(d => d.departmentKey)?.departmentKey;
-    const department = departmentNames.get(departmentKey);
-    $('receipt-department').textContent = departmentKey ? t('kiosk.department', { name: department?.[language()] || department?.de || departmentKey }) : '';
-    const quarantined = result.documents.some(d => d.status === 'quarantined');
-    $('receipt-notice').className = quarantined ? 'error' : 'ok';
-    $('receipt-notice').textContent = quarantined ? t('docs.quarantineNotice') : (email.value.trim() ? t('kiosk.mailed', { email: email.value.trim() }) : '');
-    renderList($('receipt-docs'), result.documents);
-    go('receipt');
-  } catch (error) {
-    if (error.status === 401) { unregistered(); return; }
-    const limit = error.problem?.limit;
-    const max = limit?.startsWith('bytes') ? Math.floor(error.problem.max / (1024 * 1024)) : error.problem?.max;
-    status.className = 'upload-status error';
-    status.textContent = limit ? t(`kiosk.limit.${limit}`, { max }) : describeRejection(error, state.pages.map(p => p.name)).join(' ');
-  } finally {
-    $('send').disabled = false;
-    progress.hidden = true;
-    bar.style.width = '0';
-  }
+  const result = await sendFiles('/api/documents/kiosk/submissions', state.pages, {
+    fields: { concernKey: state.concern, language: language(), email: email.value.trim(), note: $('note').value.trim() },
+    headers: { 'X-Kiosk-Device': localStorage.getItem(deviceKey) || '' },
+    button: $('send'), progress: $('progress'), status,
+    refused: error => { if (error.status !== 401) return false; unregistered(); return true; },
+    // The kiosk's own quotas (files and bytes per submission, per hour) are named with their value.
+    explain: error => {
+      const limit = error.problem?.limit;
+      if (!limit) return null;
+      const max = limit.startsWith('bytes') ? Math.floor(error.problem.max / (1024 * 1024)) : error.problem.max;
+      return t(`kiosk.limit.${limit}`, { max });
+    },
+  });
+  if (!result) return;
+  $('receipt').textContent = result.receiptNumber;
+  // The resident learns who handles the documents (the routing rule's department, named as on the start page).
+  const departmentKey = result.documents.find(d => d.departmentKey)?.departmentKey;
+  const department = departmentNames.get(departmentKey);
+  $('receipt-department').textContent = departmentKey ? t('kiosk.department', { name: department?.[language()] || department?.de || departmentKey }) : '';
+  const quarantined = result.documents.some(d => d.status === 'quarantined');
+  $('receipt-notice').className = quarantined ? 'error' : 'ok';
+  $('receipt-notice').textContent = quarantined ? t('docs.quarantineNotice') : (email.value.trim() ? t('kiosk.mailed', { email: email.value.trim() }) : '');
+  renderList($('receipt-docs'), result.documents);
+  go('receipt');
 }
 
 // ---- reset: nothing of the previous person stays on screen or in memory

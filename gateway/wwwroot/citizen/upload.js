@@ -1,7 +1,8 @@
 // The standalone upload page, reached with a booking, ticket or dossier link (#t=<token>).
 import { register, t, apply, languageSwitch, language } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
-import { uploadWithProgress, describeRejection, renderList, formatSize } from '/shared/documents-panel.js';
+import { renderList } from '/shared/documents-panel.js';
+import { sendFiles } from '/shared/upload.js';
 
 register({
   de: {
@@ -44,22 +45,10 @@ const input = document.getElementById('files');
 const chosen = document.getElementById('chosen');
 const status = document.getElementById('status');
 const progress = document.getElementById('progress');
-const bar = progress.querySelector('span');
 const send = document.getElementById('send');
 
 function showChosen() {
-  chosen.replaceChildren(...[...input.files].map(file => {
-    const li = document.createElement('li');
-    li.className = 'doc-item';
-    const name = document.createElement('span');
-    name.className = 'doc-name';
-    name.textContent = file.name;
-    const size = document.createElement('span');
-    size.className = 'hint';
-    size.textContent = formatSize(file.size);
-    li.append(name, size);
-    return li;
-  }));
+  renderList(chosen, [...input.files].map(file => ({ fileName: file.name, length: file.size })), { sayEmpty: false });
 }
 
 async function showSent() {
@@ -74,50 +63,24 @@ async function showSent() {
 
 form.addEventListener('submit', async event => {
   event.preventDefault();
-  const files = [...input.files];
-  input.removeAttribute('aria-invalid');
-  if (!files.length) {
-    status.className = 'upload-status error';
-    status.textContent = t('docs.pickFirst');
-    input.setAttribute('aria-invalid', 'true');
-    input.focus();
-    return;
-  }
-  const data = new FormData();
-  data.append('channel', 'upload');
-  data.append('language', language());
-  const note = document.getElementById('note').value.trim();
-  if (note) data.append('note', note);
-  for (const file of files) data.append('files', file, file.name);
-
-  send.disabled = true;
-  progress.hidden = false;
-  status.className = 'upload-status';
-  try {
-    const result = await uploadWithProgress('/api/documents/uploads', data, {
-      token,
-      onProgress: p => {
-        bar.style.width = `${Math.round(p * 100)}%`;
-        status.textContent = p < 1 ? t('docs.uploading', { percent: Math.round(p * 100) }) : t('docs.checking');
-      },
-    });
-    const quarantined = result.documents.some(d => d.status === 'quarantined');
-    status.className = quarantined ? 'upload-status error' : 'upload-status ok';
-    status.textContent = quarantined ? t('docs.quarantineNotice') : t('up.thanks', { count: result.documents.filter(d => d.id).length });
+  const note = document.getElementById('note');
+  const result = await sendFiles('/api/documents/uploads', [...input.files], {
+    fields: { channel: 'upload', language: language(), note: note.value.trim() }, token,
+    button: send, progress, status, input,
+    done: sent => t('up.thanks', { count: sent.documents.filter(d => d.id).length }),
+    refused: error => {
+      if (error.status !== 401) return false;
+      form.hidden = true;
+      document.getElementById('no-link').hidden = false;
+      return true;
+    },
+  });
+  if (result) {
     renderList(chosen, result.documents);
     input.value = '';
-    document.getElementById('note').value = '';
-  } catch (error) {
-    if (error.status === 401) { form.hidden = true; document.getElementById('no-link').hidden = false; return; }
-    status.className = 'upload-status error';
-    status.textContent = describeRejection(error, files.map(f => f.name)).join(' ');
-    input.setAttribute('aria-invalid', 'true');
-  } finally {
-    send.disabled = false;
-    progress.hidden = true;
-    bar.style.width = '0';
+    note.value = '';
   }
-  await showSent();
+  if (!form.hidden) await showSent();
 });
 
 input.addEventListener('change', showChosen);

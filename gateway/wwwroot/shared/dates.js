@@ -3,6 +3,7 @@
 // see the counter's hours. The one formatter for instants; pass a zone only where the service names one (a
 // department's own zone on a booking).
 import { city, locale } from '/shared/i18n.js';
+import { today } from '/shared/rules.js';
 
 /** The city's IANA time zone. */
 export const cityTimeZone = () => city.timeZone;
@@ -23,3 +24,15 @@ export const formatDay = (value, timeZone) => formatInstant(value, { weekday: 'l
 
 /** "09:30". */
 export const formatTime = (value, timeZone) => formatInstant(value, { hour: '2-digit', minute: '2-digit' }, timeZone);
+
+/** The city's today as YYYY-MM-DD (what the services call today), whatever the device's zone. */
+export const cityToday = (now = new Date()) => today(now, city.timeZone);
+
+/**
+ * A calendar date without a time (YYYY-MM-DD: a birth date, a day of the statistics) in the page's language: the
+ * same day in every zone, so it is formatted in UTC. Intl options as for formatInstant; by default "07.12.2026".
+ */
+export function formatDate(iso, options = {}) {
+  const [year, month, day] = String(iso).split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+}

@@ -15,7 +15,10 @@ export const languageNames = { de: 'Deutsch', en: 'English', fr: 'Français', it
 const locales = { de: 'de-CH', en: 'en-GB', fr: 'fr-CH', it: 'it-CH', 'de-x-ls': 'de-CH' };
 const catalog = Object.fromEntries(languages.map(lang => [lang, {}]));
 
-/** What the city offers: { defaultLanguage, languages, timeZone }; all five, German and Zurich when the gateway cannot say. */
+/**
+ * What the city offers: { defaultLanguage, languages, timeZone }; all five, German and the device's own zone when the
+ * gateway cannot say (no city is written into the pages: City:TimeZone is the one place that names it).
+ */
 export const city = await fetch('/api/city', { headers: { Accept: 'application/json' } })
   .then(response => (response.ok ? response.json() : null))
   .catch(() => null)
@@ -23,7 +26,7 @@ export const city = await fetch('/api/city', { headers: { Accept: 'application/j
     const offered = (settings?.languages ?? languages).filter(lang => languages.includes(lang));
     const fallback = offered.length ? offered : languages;
     const defaultLanguage = fallback.includes(settings?.defaultLanguage) ? settings.defaultLanguage : fallback[0];
-    return { defaultLanguage, languages: fallback, timeZone: settings?.timeZone || 'Europe/Zurich' };
+    return { defaultLanguage, languages: fallback, timeZone: settings?.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone };
   });
 
 function negotiate() {

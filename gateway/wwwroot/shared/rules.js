@@ -38,8 +38,8 @@ export function leaves(definition) {
   return definition.sections.flatMap(s => s.fields.flatMap(f => (f.fields && f.fields.length ? f.fields : [f])));
 }
 
-/** Today's date (YYYY-MM-DD) in the city's time zone, which is what the server compares with. */
-export function today(now = new Date(), timeZone = 'Europe/Zurich') {
+/** Today's date (YYYY-MM-DD) in the given zone: pages pass the city's (dates.js cityToday), which is what the server compares with. */
+export function today(now = new Date(), timeZone = undefined) {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const get = type => parts.find(p => p.type === type).value;
   return `${get('year')}-${get('month')}-${get('day')}`;

@@ -3,6 +3,7 @@
 // what was missed, and resends chat lines that were not confirmed (same client id, so the server stores
 // them once). The resident's token travels in the join call, never in a URL.
 import { register, t, say } from '/shared/i18n.js';
+import { formatTime } from '/shared/dates.js';
 const events = ['message', 'typing', 'presence', 'signal', 'modeRequested', 'modeAnswered', 'modeChanged', 'roomEvent', 'closed', 'accepted'];
 
 export class RoomConnection {
@@ -199,7 +200,6 @@ register({
  * Shift+Enter breaks the line), the typing hint and join/leave notes.
  */
 export function bindChat(room, { list, form, input, typing, status }) {
-  const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
   const add = (text, className, who) => {
     const item = document.createElement('li');
     if (className) item.className = className;
@@ -216,7 +216,7 @@ export function bindChat(room, { list, form, input, typing, status }) {
   };
   room.on('message', message => {
     const mine = room.you && message.from.role === room.you.role && message.from.name === room.you.name;
-    const item = add(message.text, mine ? 'mine' : '', `${mine ? t('chat.you') : message.from.name} · ${time.format(new Date(message.sentAt))}`);
+    const item = add(message.text, mine ? 'mine' : '', `${mine ? t('chat.you') : message.from.name} · ${formatTime(message.sentAt)}`);
     item.dataset.id = message.id;
   });
   room.on('presence', notice => {

@@ -41,6 +41,41 @@ public sealed class UploadPageTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(page, "documents-08-upload-done-phone");
     }
 
+    /// <summary>
+    /// Issue 15 item 4: the one upload flow (shared/upload.js) checks a file against the intake's limit before sending
+    /// it, so a resident is not made to wait for 100 MB to travel only to be refused.
+    /// </summary>
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_refused_before_it_is_sent()
+    {
+        var ticket = await ConsultationTickets.TakeAsync("Sina Size");
+        await WaitForRoomAsync(ticket.Token);
+        await using var resident = await browser.NewPartyAsync(Browser.Phone);
+        var page = await resident.NewPageAsync();
+        await page.GotoAsync($"/upload.html#t={ticket.Token}");
+        await Assertions.Expect(page.Locator("#upload")).ToBeVisibleAsync();
+
+        // A sparse file one byte over 100 MB: nothing to write, and the browser reads its size as any other.
+        var path = Path.Combine(Path.GetTempPath(), $"scan-{Guid.NewGuid():N}.pdf");
+        await using (var file = File.Create(path)) file.SetLength(100L * 1024 * 1024 + 1);
+        try
+        {
+            var posted = 0;
+            page.Request += (_, request) => { if (request.Method == "POST" && request.Url.Contains("/api/documents/uploads")) posted++; };
+            await page.GetByLabel("Dateien wählen").SetInputFilesAsync(path);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync($"{Path.GetFileName(path)}: Die Datei ist zu gross.");
+            await Assertions.Expect(page.Locator("#files")).ToHaveAttributeAsync("aria-invalid", "true");
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" })).ToBeEnabledAsync();
+            Assert.Equal(0, posted);
+            await Browser.AssertAccessibleAsync(page);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public async Task A_link_without_a_token_says_so()
     {

@@ -72,7 +72,7 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")).Select(File.ReadAllText));
 
         // The document intake's refusals: UploadRejected.For(field, "code", …), UploadProblems.Field(field, "code", …),
-        // and the inspection's findings ("unsupported", "polyglot" …), shown by the documents panel as docs.reason.<code>.
+        // and the inspection's findings ("unsupported", "polyglot" …), shown by the one upload flow (shared/upload.js) as docs.reason.<code>.
         var intake = Source("DocumentIntake");
         var documentCodes = Regex.Matches(intake, @"(?:UploadRejected\.For|UploadProblems\.Field)\([^,]+,\s*""([a-z-]+)""").Select(m => m.Groups[1].Value)
             .Concat(Regex.Matches(intake, @"\[""([a-z-]+)""\]\s*=\s*""").Select(m => m.Groups[1].Value))
@@ -80,15 +80,15 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
             .ToHashSet();
         Assert.Contains("polyglot", documentCodes);
         Assert.Contains("too-many-files", documentCodes);
-        var missing = Lacking(catalogues["shared/documents-panel.js"], documentCodes.Select(code => $"docs.reason.{code}"));
+        var missing = Lacking(catalogues["shared/upload.js"], documentCodes.Select(code => $"docs.reason.{code}"));
 
-        // The TAN refusals carry { reason }: the co-filling panel shows them as cf.tan.<reason> (wrongCode as cf.tan.wrong).
+        // The TAN refusals carry { reason }: the signing part (shared/signing.js) shows them as cf.tan.<reason> (wrongCode as cf.tan.wrong).
         var identity = Source("IdentityVerification");
         var tanCodes = Regex.Matches(identity, @"Refused\(StatusCodes\.\w+, ""(\w+)""").Select(m => m.Groups[1].Value)
             .Concat(Regex.Matches(identity, @"\[""reason""\] = ""(\w+)""").Select(m => m.Groups[1].Value))
             .ToHashSet();
         Assert.Contains("wrongCode", tanCodes);
-        missing.AddRange(Lacking(catalogues["shared/cofill.js"], tanCodes.Select(code => code == "wrongCode" ? "cf.tan.wrong" : $"cf.tan.{code}")));
+        missing.AddRange(Lacking(catalogues["shared/signing.js"], tanCodes.Select(code => code == "wrongCode" ? "cf.tan.wrong" : $"cf.tan.{code}")));
         Assert.True(missing.Count == 0, string.Join("\n", missing));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Municipal.Testing;
 
@@ -65,5 +66,32 @@ public sealed class CityTimeZoneTests(Browser browser) : IClassFixture<Browser>
         await page.GotoAsync("/");
         var shown = JsonDocument.Parse(await page.EvaluateAsync<string>(Format, Instant)).RootElement;
         Assert.Equal("15:30", shown.GetProperty("time").GetString());
+    }
+
+    /// <summary>
+    /// Every instant a page shows goes through shared/dates.js, in the city's zone: no page formats one itself (in the
+    /// device's zone) and no browser file names a zone, so City:TimeZone is the one place that says it.
+    /// </summary>
+    [Fact]
+    public void No_page_formats_an_instant_itself_nor_names_a_zone()
+    {
+        var root = Path.Combine(TestEnvironment.RepositoryRoot, "gateway", "wwwroot");
+        // dates.js is the formatter; rules.js's today() and i18n.js's weekday names take their zone explicitly.
+        string[] formatters = ["shared/dates.js", "shared/rules.js", "shared/i18n.js"];
+        var ownFormat = new Regex(@"toLocale(Date|Time)String\(|new Intl\.DateTimeFormat\(|new Date\([^)]*\)\.toLocaleString\(");
+        var found = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".js") || f.EndsWith(".html")))
+        {
+            var name = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (name.StartsWith("shared/vendor/", StringComparison.Ordinal)) continue;
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (!formatters.Contains(name) && ownFormat.IsMatch(lines[i])) found.Add($"{name}:{i + 1} formats a date itself: {lines[i].Trim()}");
+                // The staff's problem texts name an IANA zone as an example of the form, not as the city's.
+                if (lines[i].Contains("Europe/Zurich") && !lines[i].Contains("'problem.time-zone'")) found.Add($"{name}:{i + 1} names a zone: {lines[i].Trim()}");
+            }
+        }
+        Assert.True(found.Count == 0, string.Join("\n", found));
     }
 }

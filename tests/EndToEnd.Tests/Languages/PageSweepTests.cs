@@ -16,7 +16,7 @@ public sealed class PageSweepTests(Browser browser) : IClassFixture<Browser>
     private static readonly string[] CitizenPages =
     [
         "/", "/book.html?concern=move", "/book.html", "/queue.html", "/form.html", "/upload.html", "/dossier.html",
-        "/manage.html", "/room.html", "/sign.html", "/feedback.html", "/kiosk.html",
+        "/manage.html", "/room.html", "/feedback.html", "/kiosk.html",
     ];
 
     private static readonly string[] ClerkPages =

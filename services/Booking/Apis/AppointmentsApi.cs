@@ -2,7 +2,7 @@ using Municipal.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Municipal.Booking.Apis;
+using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
 using Municipal.Booking.Mail;
 using Municipal.Booking.Model;
@@ -14,7 +14,7 @@ using Municipal.ServiceDefaults.Security;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Input;
 
-namespace Municipal.Booking.Appointments;
+namespace Municipal.Booking.Apis;
 
 /// <summary>Booking, and cancelling or moving an appointment with the manage link; no account needed.</summary>
 public static class AppointmentsApi

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
 using Municipal.Booking.Mail;
 using Municipal.Booking.Model;
@@ -8,7 +9,7 @@ using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Security;
 
-namespace Municipal.Booking.Appointments;
+namespace Municipal.Booking.Apis;
 
 /// <summary>
 /// "My mail never arrived": the links of every coming appointment booked with an address go to that address once

@@ -2,10 +2,10 @@ using Municipal.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Municipal.Booking.Apis;
 using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
+using Municipal.Booking.Queue;
 using Municipal.Booking.Telemetry;
 using Municipal.Booking.Slots;
 using Municipal.Contracts.Booking;
@@ -14,7 +14,7 @@ using Municipal.ServiceDefaults.Security;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Input;
 
-namespace Municipal.Booking.Queue;
+namespace Municipal.Booking.Apis;
 
 /// <summary>"Talk to us now": the live walk-in queue for residents and the clerks who take from it.</summary>
 public static class QueueApi

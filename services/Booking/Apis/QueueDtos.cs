@@ -1,7 +1,6 @@
-using Municipal.Booking.Apis;
 using Municipal.ServiceDefaults;
 
-namespace Municipal.Booking.Queue;
+namespace Municipal.Booking.Apis;
 
 public sealed record JoinQueueRequest(string? ConcernKey, string? Name, string? Email, string? Language);
 

@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Municipal.Booking.Apis;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
+using Municipal.Booking.Statistics;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults;
 
-namespace Municipal.Booking.Statistics;
+namespace Municipal.Booking.Apis;
 
 /// <summary>
 /// How the counter is used, for supervisors: waiting and handling times, counts per concern and channel,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Municipal.Gateway.Clients;
 using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;

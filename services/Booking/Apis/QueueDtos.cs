@@ -2,8 +2,6 @@ using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Apis;
 
-public sealed record JoinQueueRequest(string? ConcernKey, string? Name, string? Email, string? Language);
-
 public sealed record TicketIssuedDto(Guid TicketId, string Token, string QueueUrl, string Status, long Position, int EstimatedWaitMinutes);
 
 /// <remarks>Name and address are the holder's own, so a missed call can be queued again with one press.</remarks>

@@ -45,12 +45,7 @@ public static class AppointmentsApi
 
         var joinToken = CapabilityToken.Create();
         var appointment = NewAppointment(request, calendar, start, joinToken, now, services.Options.Value);
-        services.Db.Appointments.Add(appointment);
-        var manageExpires = appointment.EndAt.AddDays(1);
-        var manageToken = services.Tokens.Issue(TokenPurposes.ManageAppointment, appointment.Id, manageExpires);
-        AddPendingMails(services.Db, services.Seal, appointment, joinToken, manageToken, MailKinds.Confirmation, now);
-        services.Db.Publish(new AppointmentBooked(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, appointment.StartAt,
-            appointment.EndAt, appointment.CitizenName, appointment.Email, appointment.Language, appointment.JoinTokenHash, appointment.JoinTokenExpiresAt, now));
+        var (manageToken, manageExpires) = StageBooking(services, appointment, joinToken, now);
 
         try
         {
@@ -70,6 +65,22 @@ public static class AppointmentsApi
 
         return TypedResults.Created("/api/booking/appointments/mine", new BookedDto(ToDto(appointment, calendar, now), manageToken,
             PublicLinks.To(services.Configuration, $"/manage.html#t={manageToken}"), manageExpires));
+    }
+
+    /// <summary>
+    /// Adds the new appointment to the unit of work with all that is saved with it: the manage token, the mails
+    /// waiting to go (their links sealed) and the AppointmentBooked event. Nothing is saved yet.
+    /// </summary>
+    private static (string ManageToken, DateTimeOffset ManageExpires) StageBooking(
+        AppointmentServices services, Appointment appointment, string joinToken, DateTimeOffset now)
+    {
+        services.Db.Appointments.Add(appointment);
+        var manageExpires = appointment.EndAt.AddDays(1);
+        var manageToken = services.Tokens.Issue(TokenPurposes.ManageAppointment, appointment.Id, manageExpires);
+        AddPendingMails(services.Db, services.Seal, appointment, joinToken, manageToken, MailKinds.Confirmation, now);
+        services.Db.Publish(new AppointmentBooked(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, appointment.StartAt,
+            appointment.EndAt, appointment.CitizenName, appointment.Email, appointment.Language, appointment.JoinTokenHash, appointment.JoinTokenExpiresAt, now));
+        return (manageToken, manageExpires);
     }
 
     /// <summary>The appointment a valid request asks for, with its join token's hash; not yet saved nor on a clerk.</summary>

@@ -49,8 +49,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var field = exception switch
         {
             BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } } => FieldOf(path),
-            // A query or route value that does not bind ("take=all" for an int, "staffId=x" for a Guid).
-            BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } parameter => parameter.Groups["name"].Value,
+            // A query or route value that does not bind ("take=all" for an int, "staffId=x" for a Guid). Named as the
+            // JSON and the query string name it: a value bound through an [AsParameters] record is its property (Take).
+            BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } parameter =>
+                System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value),
             _ => null,
         };
         if (field is not null)

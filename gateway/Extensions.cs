@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Municipal.Gateway.Apis;
+using Municipal.Gateway.Clients;
 using Municipal.Gateway.Data;
 using Municipal.Gateway.DevMailbox;
 using Municipal.Gateway.Pages;

@@ -1,15 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Municipal.Gateway.Clients;
 using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
 
 namespace Municipal.Gateway.Apis;
-
-public sealed record StaffAccountRequest(
-    string? UserName, string? DisplayName, string? Email,
-    IReadOnlyList<string>? Roles, IReadOnlyList<string>? Departments, IReadOnlyList<string>? Skills);
 
 public sealed record CreatedStaffAccount(StaffAccountView Account, string TemporaryPassword);
 
@@ -37,7 +34,7 @@ public static class StaffApi
     public static async Task<Results<Created<CreatedStaffAccount>, ValidationProblem, ProblemHttpResult>> Create(
         StaffAccountRequest request, StaffAccounts accounts, ServiceCatalogue catalogue, ClaimsPrincipal admin, CancellationToken ct)
     {
-        if (Validate(request, requireUserName: true) is { } problem) return problem;
+        if (request.Validate(requireUserName: true) is { Count: > 0 } errors) return Problems.Fields(errors);
         var (unknown, unavailable) = await CheckCatalogueAsync(request, catalogue, admin, ct);
         if (unknown is not null) return unknown;
         if (unavailable is not null) return unavailable;
@@ -57,20 +54,20 @@ public static class StaffApi
     }
 
     public static async Task<Results<Ok<StaffAccountView>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, StaffAccountRequest request, UserManager<StaffUser> users, StaffAccounts accounts, ServiceCatalogue catalogue, ClaimsPrincipal admin, CancellationToken ct)
+        Guid id, StaffAccountRequest request, [AsParameters] StaffAccountServices services, ClaimsPrincipal admin, CancellationToken ct)
     {
-        if (Validate(request, requireUserName: false) is { } problem) return problem;
-        var (unknown, unavailable) = await CheckCatalogueAsync(request, catalogue, admin, ct);
+        if (request.Validate(requireUserName: false) is { Count: > 0 } errors) return Problems.Fields(errors);
+        var (unknown, unavailable) = await CheckCatalogueAsync(request, services.Catalogue, admin, ct);
         if (unknown is not null) return unknown;
         if (unavailable is not null) return unavailable;
-        var user = await users.FindByIdAsync(id.ToString());
+        var user = await services.Users.FindByIdAsync(id.ToString());
         if (user is null) return TypedResults.NotFound();
         user.DisplayName = request.DisplayName!.Trim();
         user.Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
-        var result = await users.UpdateAsync(user);
-        if (result.Succeeded) result = await accounts.AssignAsync(user, request.Roles!, request.Departments ?? [], request.Skills ?? []);
+        var result = await services.Users.UpdateAsync(user);
+        if (result.Succeeded) result = await services.Accounts.AssignAsync(user, request.Roles!, request.Departments ?? [], request.Skills ?? []);
         if (!result.Succeeded) return AuthApi.IdentityProblem(result, "roles");
-        return TypedResults.Ok(await accounts.ViewAsync(user));
+        return TypedResults.Ok(await services.Accounts.ViewAsync(user));
     }
 
     public static async Task<Results<NoContent, NotFound>> SetDisabled(Guid id, bool disabled, UserManager<StaffUser> users, StaffAccounts accounts)
@@ -147,19 +144,5 @@ public static class StaffApi
             errors["skills"] = new Reason("foreign-concern", $"Not of the account's departments: {names}.").With("concerns", names);
         }
         return (errors.Count > 0 ? Problems.Fields(errors) : null, null);
-    }
-
-    private static ValidationProblem? Validate(StaffAccountRequest request, bool requireUserName)
-    {
-        var errors = new FieldErrors();
-        if (requireUserName && string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = new Reason("user-name-required", "Benutzername fehlt. / User name is required.");
-        if (string.IsNullOrWhiteSpace(request.DisplayName)) errors["displayName"] = new Reason("display-name-required", "Name fehlt. / Name is required.");
-        if (!string.IsNullOrWhiteSpace(request.Email) && !Municipal.ServiceDefaults.Mail.EmailAddresses.IsValid(request.Email.Trim()))
-            errors["email"] = Reasons.Email;
-        if (request.Roles is not { Count: > 0 }) errors["roles"] = new Reason("role-required", "Mindestens eine Rolle. / At least one role.");
-        else if (request.Roles.Except(StaffRoles.All).Any()) errors["roles"] = new Reason("roles", $"Erlaubt / allowed: {string.Join(", ", StaffRoles.All)}").With("roles", string.Join(", ", StaffRoles.All));
-        if (request.Roles?.Contains(StaffRoles.Clerk) == true && request.Departments is not { Count: > 0 })
-            errors["departments"] = new Reason("clerk-department", "Sachbearbeitende brauchen eine Abteilung. / A clerk needs a department.");
-        return errors.Count > 0 ? Problems.Fields(errors) : null;
     }
 }

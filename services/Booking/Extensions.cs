@@ -28,11 +28,13 @@ internal static class Extensions
         builder.AddMail();
         builder.AddMessaging<BookingDb>("booking", bus =>
         {
-            bus.AddConsumer<AppointmentBookedMailConsumer>();
-            bus.AddConsumer<AppointmentRescheduledMailConsumer>();
-            bus.AddConsumer<AppointmentLinksReissuedMailConsumer>();
-            bus.AddConsumer<AppointmentCancelledMailConsumer>();
-            bus.AddConsumer<AppointmentReminderDueMailConsumer>();
+            // The mail consumers keep the queues of their former names (…MailConsumer): a queue is named after its
+            // consumer, and a new name would leave the mails waiting in the old queue unsent.
+            bus.AddConsumer<AppointmentBookedConsumer>().Endpoint(e => e.Name = "booking-appointment-booked-mail");
+            bus.AddConsumer<AppointmentRescheduledConsumer>().Endpoint(e => e.Name = "booking-appointment-rescheduled-mail");
+            bus.AddConsumer<AppointmentLinksReissuedConsumer>().Endpoint(e => e.Name = "booking-appointment-links-reissued-mail");
+            bus.AddConsumer<AppointmentCancelledConsumer>().Endpoint(e => e.Name = "booking-appointment-cancelled-mail");
+            bus.AddConsumer<AppointmentReminderDueConsumer>().Endpoint(e => e.Name = "booking-appointment-reminder-due-mail");
             bus.AddConsumer<ResidentJoinedConsumer>();
             bus.AddConsumer<SessionEndedConsumer>();
             bus.AddConsumer<FeedbackGivenConsumer>();

@@ -27,8 +27,10 @@ internal static class Extensions
         builder.AddMessaging<FormDb>("forms", bus =>
         {
             bus.AddConsumer<IdentityVerifiedConsumer>();
-            bus.AddConsumer<DeliverSubmissionPdf>();
-            bus.AddConsumer<MailDossierStatus>();
+            // These two keep the queues of their former names (DeliverSubmissionPdf, MailDossierStatus): a queue is
+            // named after its consumer, and a new name would leave the waiting messages in the old queue.
+            bus.AddConsumer<FormSubmittedConsumer>().Endpoint(e => e.Name = "forms-deliver-submission-pdf");
+            bus.AddConsumer<DossierStatusChangedConsumer>().Endpoint(e => e.Name = "forms-mail-dossier-status");
         });
         builder.AddRedis();
         builder.AddMail();

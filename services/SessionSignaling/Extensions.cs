@@ -8,6 +8,7 @@ using Municipal.ServiceDefaults.Messaging;
 using Municipal.SessionSignaling.Consumers;
 using Municipal.SessionSignaling.Data;
 using Municipal.SessionSignaling.Hubs;
+using Municipal.SessionSignaling.Jobs;
 using Municipal.SessionSignaling.Rooms;
 using Municipal.SessionSignaling.Telemetry;
 using Municipal.SessionSignaling.Turn;
@@ -44,7 +45,7 @@ internal static class Extensions
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<TranscriptWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TranscriptWriter>());
-        builder.Services.AddHostedService<RoomRetention>();
+        builder.Services.AddHostedService<RoomRetentionJob>();
         builder.Services.AddSingleton<SessionMetrics>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionMetrics>());
         builder.AddSignaling();

@@ -1,7 +1,3 @@
-using Municipal.Booking.Appointments;
-using Municipal.Booking.Queue;
-using Municipal.Booking.Statistics;
-
 namespace Municipal.Booking.Apis;
 
 public static class BookingApi

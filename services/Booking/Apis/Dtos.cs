@@ -62,10 +62,6 @@ public sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, int Free)
 
 public sealed record SlotsDto(string ConcernKey, string TimeZone, DateOnly From, DateOnly To, IReadOnlyList<SlotDto> Slots);
 
-public sealed record BookAppointmentRequest(string? ConcernKey, DateTimeOffset? Start, string? Name, string? Email, string? Language);
-
-public sealed record RebookAppointmentRequest(DateTimeOffset? Start);
-
 public sealed record AppointmentDto(
     Guid Id,
     string ConcernKey,

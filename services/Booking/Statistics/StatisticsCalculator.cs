@@ -1,3 +1,5 @@
+using Municipal.Booking.Apis;
+
 namespace Municipal.Booking.Statistics;
 
 /// <summary>The raw facts of a range, already restricted to the departments the reader may see.</summary>

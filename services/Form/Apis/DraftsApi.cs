@@ -23,17 +23,6 @@ public static class DraftsApi
 {
     public static readonly TimeSpan DraftLifetime = TimeSpan.FromDays(30);
 
-    // JSON null: a cleared field.
-    private static readonly JsonElement Cleared = JsonDocument.Parse("null").RootElement;
-
-    public sealed record CreateDraft(string? DefinitionId, Guid? SessionId, string? Language);
-
-    public sealed record FieldEdit(JsonElement? Value, int? BaseVersion, string? ClientId);
-
-    public sealed record FieldsEdit(Dictionary<string, FieldEdit>? Fields, string? ClientId);
-
-    public sealed record Presence(string? Kind, string? Field, string? ClientId);
-
     public sealed record FieldWritten(string Field, int Version, JsonElement Value, bool SignatureInvalidated);
 
     public static RouteGroupBuilder MapDraftsApi(this RouteGroupBuilder api)
@@ -50,10 +39,10 @@ public static class DraftsApi
     }
 
     public static async Task<Results<Created<DraftView>, Ok<DraftView>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult, ForbidHttpResult>> Create(
-        CreateDraft request, HttpContext http, FormDb db, FormCatalog catalog, RoomDirectory rooms, SessionsClient sessions, Prefill prefill, DraftStore store, CityClock clock)
+        CreateDraft request, HttpContext http, [AsParameters] DraftServices services, RoomDirectory rooms, SessionsClient sessions, Prefill prefill)
     {
-        if (string.IsNullOrWhiteSpace(request.DefinitionId)) return Problems.Field("definitionId", new Reason("form-required", "Choose a form."));
-        if (catalog.Find(request.DefinitionId) is not { } definition) return Problems.Field("definitionId", new Reason("no-form", $"There is no form {request.DefinitionId}.").With("key", request.DefinitionId));
+        if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
+        if (services.Catalog.Find(request.DefinitionId!) is not { } definition) return Problems.Field("definitionId", new Reason("no-form", $"There is no form {request.DefinitionId}.").With("key", request.DefinitionId));
         var ct = http.RequestAborted;
         var language = Languages.IsKnown(request.Language) ? request.Language! : Language.Of(http.Request);
 
@@ -83,18 +72,18 @@ public static class DraftsApi
             // Clerk and resident open the same draft: the first call creates it, later ones join it. One form is
             // submitted once per consultation: once it is, opening it again (a colleague after a transfer) shows the
             // dossier it became instead of a blank form that would make a second one.
-            var existing = await db.Drafts.AsNoTracking().Include(d => d.Fields)
+            var existing = await services.Db.Drafts.AsNoTracking().Include(d => d.Fields)
                 .Where(d => d.SessionId == sessionId && d.DefinitionId == definition.Id)
                 .OrderBy(d => d.Status == Draft.Open ? 0 : 1).ThenByDescending(d => d.UpdatedAt)
                 .FirstOrDefaultAsync(ct);
-            if (existing is not null) return TypedResults.Ok(await WithDossierAsync(db, DraftView.Of(existing, definition, clock.Today, language), ct));
+            if (existing is not null) return TypedResults.Ok(await WithDossierAsync(services.Db, DraftView.Of(existing, definition, services.Clock.Today, language), ct));
         }
         else if (http.User.IsStaff())
         {
             return Problems.Field("sessionId", new Reason("staff-need-session", "Staff open forms within a consultation."));
         }
 
-        var now = clock.Now;
+        var now = services.Clock.Now;
         string? draftToken = request.SessionId is null ? CapabilityToken.Create() : null;
         var draft = new Draft
         {
@@ -114,20 +103,20 @@ public static class DraftsApi
         {
             draft.Fields.Add(new DraftField { Field = field, Value = value.GetRawText(), Version = 1, UpdatedBy = "prefill", UpdatedAt = now });
         }
-        db.Drafts.Add(draft);
+        services.Db.Drafts.Add(draft);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await services.Db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException) when (request.SessionId is not null)
         {
             // The other party opened the same form at the same moment: join theirs.
-            db.ChangeTracker.Clear();
-            var theirs = await db.Drafts.AsNoTracking().Include(d => d.Fields)
+            services.Db.ChangeTracker.Clear();
+            var theirs = await services.Db.Drafts.AsNoTracking().Include(d => d.Fields)
                 .FirstAsync(d => d.SessionId == request.SessionId && d.DefinitionId == definition.Id && d.Status == Draft.Open, ct);
-            return TypedResults.Ok(DraftView.Of(theirs, definition, clock.Today, language));
+            return TypedResults.Ok(DraftView.Of(theirs, definition, services.Clock.Today, language));
         }
-        var view = DraftView.Of(draft, definition, clock.Today, language, draftToken);
+        var view = DraftView.Of(draft, definition, services.Clock.Today, language, draftToken);
         return TypedResults.Created($"/api/forms/drafts/{draft.Id}", view);
     }
 
@@ -155,65 +144,57 @@ public static class DraftsApi
         return view with { Dossier = dossier };
     }
 
-    public static async Task<Results<Ok<DraftView>, ProblemHttpResult>> Get(Guid id, HttpContext http, FormDb db, DraftStore store, DraftAccess access, FormCatalog catalog, CityClock clock)
+    public static async Task<Results<Ok<DraftView>, ProblemHttpResult>> Get(
+        Guid id, HttpContext http, [AsParameters] DraftServices services)
     {
-        var draft = await store.LoadAsync(id, http.RequestAborted);
-        if (draft is null || await access.ActorAsync(http, draft, write: false) is null || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
-        return TypedResults.Ok(await WithDossierAsync(db, DraftView.Of(draft, definition, clock.Today, Language.Of(http.Request)), http.RequestAborted));
+        var draft = await services.Store.LoadAsync(id, http.RequestAborted);
+        if (draft is null || await services.Access.ActorAsync(http, draft, write: false) is null || services.Catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
+        return TypedResults.Ok(await WithDossierAsync(services.Db, DraftView.Of(draft, definition, services.Clock.Today, Language.Of(http.Request)), http.RequestAborted));
     }
 
     public static async Task<Results<Ok<FieldWritten>, ProblemHttpResult, ValidationProblem>> PatchField(
-        Guid id, string field, FieldEdit edit, HttpContext http, FormDb db, DraftStore store, DraftAccess access, FormCatalog catalog, DraftEvents events)
+        Guid id, string field, FieldEdit edit, HttpContext http, [AsParameters] DraftServices services)
     {
         var ct = http.RequestAborted;
-        var draft = await store.LoadAsync(id, ct);
-        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
+        var draft = await services.Store.LoadAsync(id, ct);
+        if (draft is null || await services.Access.ActorAsync(http, draft) is not { } actor || services.Catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
         if (definition.Leaf(field) is null) return Problems.Field("field", new Reason("no-field", $"The form has no field {field}.").With("key", field));
-        var value = edit.Value ?? Cleared;
-        if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number or JsonValueKind.Null))
-            return Problems.Field("value", new Reason("field-value-type", "A field value is text, a number, true/false or null."));
-        if (value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 10_000) return Problems.Field("value", Reasons.TooLong(10_000));
-        if (edit.BaseVersion is not { } baseVersion || baseVersion < 0) return Problems.Field("baseVersion", new Reason("base-version", "The version the edit is based on is required (0 for a new field)."));
+        if (edit.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
+        var (value, baseVersion) = (edit.ValueOrCleared, edit.BaseVersion!.Value);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await store.LockAsync(id, exclusive: false, ct) != Draft.Open) return Problems.Conflict(new Reason("form-submitted", "The form was already submitted."));
-        var write = await store.WriteAsync(id, field, value, baseVersion, actor.Role, ct);
+        await using var tx = await services.Db.Database.BeginTransactionAsync(ct);
+        if (await services.Store.LockAsync(id, exclusive: false, ct) != Draft.Open) return Problems.Conflict(new Reason("form-submitted", "The form was already submitted."));
+        var write = await services.Store.WriteAsync(id, field, value, baseVersion, actor.Role, ct);
         if (!write.Written)
         {
             await tx.RollbackAsync(ct);
             return Problems.Conflict(new Reason("field-changed", "Someone else changed this field. The field holds a newer value; it is returned with its version."),
                 new Dictionary<string, object?> { ["field"] = field, ["value"] = write.Value, ["version"] = write.Version });
         }
-        var invalidated = await store.InvalidateSignatureAsync(id, ct);
+        var invalidated = await services.Store.InvalidateSignatureAsync(id, ct);
         await tx.CommitAsync(ct);
 
-        await events.PublishAsync(id, new { type = "field", field, value, version = write.Version, by = actor.Role, clientId = edit.ClientId });
-        if (invalidated) await events.PublishAsync(id, new { type = "signature", state = "invalidated" });
+        await services.Events.PublishAsync(id, new { type = "field", field, value, version = write.Version, by = actor.Role, clientId = edit.ClientId });
+        if (invalidated) await services.Events.PublishAsync(id, new { type = "signature", state = "invalidated" });
         return TypedResults.Ok(new FieldWritten(field, write.Version, value, invalidated));
     }
 
     /// <summary>Several fields at once, all or nothing, each with its own base version (e.g. an address pasted whole).</summary>
     public static async Task<Results<Ok<List<FieldWritten>>, ProblemHttpResult, ValidationProblem>> PutFields(
-        Guid id, FieldsEdit edit, HttpContext http, FormDb db, DraftStore store, DraftAccess access, FormCatalog catalog, DraftEvents events)
+        Guid id, FieldsEdit edit, HttpContext http, [AsParameters] DraftServices services)
     {
         var ct = http.RequestAborted;
-        var draft = await store.LoadAsync(id, ct);
-        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
-        if (edit.Fields is not { Count: > 0 } fields) return Problems.Field("fields", new Reason("name-fields", "Name at least one field."));
-        foreach (var (field, one) in fields)
-        {
-            if (definition.Leaf(field) is null) return Problems.Field($"fields.{field}", new Reason("no-field", $"The form has no field {field}.").With("key", field));
-            if ((one.Value ?? Cleared).ValueKind is not (JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number or JsonValueKind.Null))
-                return Problems.Field($"fields.{field}.value", new Reason("field-value-type", "A field value is text, a number, true/false or null."));
-            if (one.BaseVersion is not >= 0) return Problems.Field($"fields.{field}.baseVersion", new Reason("base-version", "The version the edit is based on is required."));
-        }
+        var draft = await services.Store.LoadAsync(id, ct);
+        if (draft is null || await services.Access.ActorAsync(http, draft) is not { } actor || services.Catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
+        if (edit.Validate(definition) is { Count: > 0 } errors) return Problems.Fields(errors);
+        var fields = edit.Fields!;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await store.LockAsync(id, exclusive: false, ct) != Draft.Open) return Problems.Conflict(new Reason("form-submitted", "The form was already submitted."));
+        await using var tx = await services.Db.Database.BeginTransactionAsync(ct);
+        if (await services.Store.LockAsync(id, exclusive: false, ct) != Draft.Open) return Problems.Conflict(new Reason("form-submitted", "The form was already submitted."));
         var written = new List<FieldWrite>();
         foreach (var (field, one) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            var write = await store.WriteAsync(id, field, one.Value ?? Cleared, one.BaseVersion!.Value, actor.Role, ct);
+            var write = await services.Store.WriteAsync(id, field, one.ValueOrCleared, one.BaseVersion!.Value, actor.Role, ct);
             if (!write.Written)
             {
                 await tx.RollbackAsync(ct);
@@ -222,24 +203,22 @@ public static class DraftsApi
             }
             written.Add(write);
         }
-        var invalidated = await store.InvalidateSignatureAsync(id, ct);
+        var invalidated = await services.Store.InvalidateSignatureAsync(id, ct);
         await tx.CommitAsync(ct);
 
-        foreach (var w in written) await events.PublishAsync(id, new { type = "field", field = w.Field, value = w.Value, version = w.Version, by = actor.Role, clientId = edit.ClientId });
-        if (invalidated) await events.PublishAsync(id, new { type = "signature", state = "invalidated" });
+        foreach (var w in written) await services.Events.PublishAsync(id, new { type = "field", field = w.Field, value = w.Value, version = w.Version, by = actor.Role, clientId = edit.ClientId });
+        if (invalidated) await services.Events.PublishAsync(id, new { type = "signature", state = "invalidated" });
         return TypedResults.Ok(written.Select(w => new FieldWritten(w.Field, w.Version, w.Value, invalidated)).ToList());
     }
 
     /// <summary>Who is editing which field, and the clerk pointing at one: announced, never stored.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Announce(
-        Guid id, Presence presence, HttpContext http, DraftStore store, DraftAccess access, FormCatalog catalog, DraftEvents events)
+        Guid id, Presence presence, HttpContext http, [AsParameters] DraftServices services)
     {
-        var draft = await store.LoadAsync(id, http.RequestAborted);
-        if (draft is null || await access.ActorAsync(http, draft) is not { } actor || catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
-        if (presence.Kind is not ("focus" or "blur" or "point")) return Problems.Field("kind", new Reason("presence-kind", "focus, blur or point"));
-        if (presence.Kind == "point" && actor.Role != DraftActor.Clerk) return Problems.Field("kind", new Reason("clerk-points", "Only the clerk points at fields."));
-        if (presence.Field is not null && definition.Leaf(presence.Field) is null) return Problems.Field("field", new Reason("no-field", $"The form has no field {presence.Field}.").With("key", presence.Field));
-        await events.PublishAsync(id, new { type = "presence", kind = presence.Kind, field = presence.Field, by = actor.Role, clientId = presence.ClientId });
+        var draft = await services.Store.LoadAsync(id, http.RequestAborted);
+        if (draft is null || await services.Access.ActorAsync(http, draft) is not { } actor || services.Catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
+        if (presence.Validate(actor, definition) is { Count: > 0 } errors) return Problems.Fields(errors);
+        await services.Events.PublishAsync(id, new { type = "presence", kind = presence.Kind, field = presence.Field, by = actor.Role, clientId = presence.ClientId });
         return TypedResults.NoContent();
     }
 

@@ -41,16 +41,17 @@ public static class SigningApi
         return api;
     }
 
-    public static async Task<IResult> Sign(Guid id, SignRequest request, HttpContext http, FormDb db, DraftAccess access, FormCatalog catalog, Signer signer, CityClock clock, DraftEvents events)
+    public static async Task<IResult> Sign(
+        Guid id, SignRequest request, HttpContext http, [AsParameters] SigningServices services, Signer signer)
     {
         var ct = http.RequestAborted;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (draft, _, _, hash, problem) = await SignableAsync(id, http, db, access, catalog, clock, ct);
+        await using var tx = await services.Db.Database.BeginTransactionAsync(ct);
+        var (draft, _, _, hash, problem) = await SignableAsync(id, http, services, ct);
         if (problem is not null) return problem;
         if (await signer.SignAsync(draft!, hash, request, http.Request, ct) is { } refused) return refused;
         await tx.CommitAsync(ct);
 
-        await events.PublishAsync(id, new { type = "signature", state = "signed", kind = draft!.SignatureKind, contentSha256 = hash });
+        await services.Events.PublishAsync(id, new { type = "signature", state = "signed", kind = draft!.SignatureKind, contentSha256 = hash });
         return TypedResults.Ok(new Signed(draft.SignatureKind!, hash, draft.SignedAt!.Value, draft.SignatureSummary!));
     }
 
@@ -60,71 +61,25 @@ public static class SigningApi
     /// address, issue 13 item 6), never to an address or number typed into the form; a stand-alone form has no
     /// such data, so there the code goes to the form's own e-mail address (where the dossier's mails go too).
     /// </summary>
-    public static async Task<IResult> RequestTan(Guid id, TanRequest request, HttpContext http, FormDb db, DraftAccess access, FormCatalog catalog, CityClock clock, IdentityTans tans,
-        SessionsClient sessions, RoomDirectory rooms, IConfiguration configuration, ILogger<TanRequest> logger)
+    public static async Task<IResult> RequestTan(Guid id, TanRequest request, HttpContext http, [AsParameters] SigningServices services, [AsParameters] TanServices codes)
     {
         var ct = http.RequestAborted;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (draft, definition, values, hash, problem) = await SignableAsync(id, http, db, access, catalog, clock, ct);
+        await using var tx = await services.Db.Database.BeginTransactionAsync(ct);
+        var (draft, definition, values, hash, problem) = await SignableAsync(id, http, services, ct);
         if (problem is not null) return problem;
         if (request.ContentSha256 is { } shown && !string.Equals(shown, hash, StringComparison.OrdinalIgnoreCase))
             return Problems.Conflict(new Reason("form-changed-before-code", "The form changed after it was shown for signing. Review the form and request the code again."),
                 new Dictionary<string, object?> { ["contentSha256"] = hash });
 
-        string recipient;
-        if (draft.SessionId is { } sessionId)
-        {
-            // Asked as the service "forms" for the draft's department, as the identity consumer does: the resident's
-            // token is not at hand when the clerk's side asks, and sessions applies its department rule either way.
-            RoomView? room;
-            try
-            {
-                // The resident's own token opens the room wherever it was transferred; the form's department may no longer see it.
-                room = DraftAccess.ResidentToken(http) is { } residentToken
-                    ? await rooms.CurrentAsync(residentToken, ct, fresh: true)
-                    : (await sessions.ForStaffAsync(sessionId, "Bearer " + InternalToken.IssueForService(configuration, "forms", [draft.DepartmentKey]), ct)).Room;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Sessions did not answer for the room of draft {DraftId}.", id);
-                return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable", new Reason("try-again", "Please try again in a moment."));
-            }
-            if (room is null) return Problems.Conflict(new Reason("form-consultation-gone", "The consultation of this form is no longer available."));
-            // The room holds no phone number: an SMS would go to a number the resident typed, so it is refused.
-            if ((request.Channel ?? "email") != "email") return Problems.Field("channel", new Reason("email-channel-only", "In a consultation the code goes to the e-mail address of your booking."));
-            if (room.Email?.Trim() is not { Length: > 0 } held) return Problems.Field("recipient", new Reason("no-email-on-file", "There is no e-mail address on file for this consultation; ask the clerk."));
-            recipient = held;
-        }
-        else switch (request.Channel ?? "email")
-        {
-            case "email":
-                var emailField = definition!.Leaves().First(f => f.Type == "email").Id;
-                recipient = values.TryGetValue(emailField, out var email) && email.ValueKind == JsonValueKind.String ? email.GetString()!.Trim() : "";
-                if (recipient.Length == 0) return Problems.Field(emailField, new Reason("email-for-code", "Enter your e-mail address to receive the code."));
-                break;
-            case "sms":
-                if (request.Recipient?.Trim() is not { Length: > 0 } phone) return Problems.Field("recipient", new Reason("mobile-number", "Enter a mobile number in international form, e.g. +41 79 123 45 67."));
-                recipient = phone;
-                break;
-            default:
-                return Problems.Field("channel", new Reason("channel", "Choose \"email\" or \"sms\"."));
-        }
-
-        // Each code may cost an SMS: a few per draft, not in a burst (identity also limits per recipient).
-        var now = clock.Now;
-        if (draft.TanRequests >= MaxTansPerDraft || draft.TanRequestedAt > now - TanInterval)
-        {
-            var wait = draft.TanRequests >= MaxTansPerDraft ? (TimeSpan?)null : draft.TanRequestedAt!.Value + TanInterval - now;
-            if (wait is { } w) http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(w.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many codes requested.",
-                wait is null
-                    ? new Reason("tan-limit", $"At most {MaxTansPerDraft} codes per form: please sign by hand.").With("max", MaxTansPerDraft)
-                    : new Reason("tan-wait", "Please use the code you received, or wait a moment for a new one."),
-                new Dictionary<string, object?> { ["reason"] = "tooMany" });
-        }
+        var (recipient, unreachable) = draft.SessionId is { } sessionId
+            ? await RoomRecipientAsync(sessionId, draft, request, http, services.Configuration, codes, ct)
+            : FormRecipient(definition, values, request);
+        if (unreachable is not null) return unreachable;
+        var now = services.Clock.Now;
+        if (TooManyCodes(draft, now, http.Response) is { } tooMany) return tooMany;
 
         var purpose = $"{definition.Title.For(draft.Language)} ({hash[..8]})";
-        var (tan, refusal) = await tans.IssueAsync(hash, purpose, request.Channel ?? "email", recipient, draft.Language, ct);
+        var (tan, refusal) = await codes.Tans.IssueAsync(hash, purpose, request.Channel ?? "email", recipient!, draft.Language, ct);
         if (refusal is not null)
         {
             if (refusal.Errors.TryGetValue("recipient", out var bad))
@@ -141,24 +96,81 @@ public static class SigningApi
         draft.TanRequestedAt = now;
         draft.TanRequests++;
         draft.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+        await services.Db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new TanSent(tan.TanId, tan.Channel, tan.MaskedRecipient, tan.ExpiresAt, hash));
+    }
+
+    /// <summary>In a consultation: the room's e-mail address, the only contact data the city holds for the resident.</summary>
+    private static async Task<(string? Recipient, IResult? Problem)> RoomRecipientAsync(
+        Guid sessionId, Draft draft, TanRequest request, HttpContext http, IConfiguration configuration, TanServices codes, CancellationToken ct)
+    {
+        // Asked as the service "forms" for the draft's department, as the identity consumer does: the resident's
+        // token is not at hand when the clerk's side asks, and sessions applies its department rule either way.
+        RoomView? room;
+        try
+        {
+            // The resident's own token opens the room wherever it was transferred; the form's department may no longer see it.
+            room = DraftAccess.ResidentToken(http) is { } residentToken
+                ? await codes.Rooms.CurrentAsync(residentToken, ct, fresh: true)
+                : (await codes.Sessions.ForStaffAsync(sessionId, "Bearer " + InternalToken.IssueForService(configuration, "forms", [draft.DepartmentKey]), ct)).Room;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        {
+            codes.Logger.LogWarning(ex, "Sessions did not answer for the room of draft {DraftId}.", draft.Id);
+            return (null, Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable", new Reason("try-again", "Please try again in a moment.")));
+        }
+        if (room is null) return (null, Problems.Conflict(new Reason("form-consultation-gone", "The consultation of this form is no longer available.")));
+        // The room holds no phone number: an SMS would go to a number the resident typed, so it is refused.
+        if ((request.Channel ?? "email") != "email") return (null, Problems.Field("channel", new Reason("email-channel-only", "In a consultation the code goes to the e-mail address of your booking.")));
+        if (room.Email?.Trim() is not { Length: > 0 } held) return (null, Problems.Field("recipient", new Reason("no-email-on-file", "There is no e-mail address on file for this consultation; ask the clerk.")));
+        return (held, null);
+    }
+
+    /// <summary>A stand-alone form: its own e-mail address (where the dossier's mails go too), or the mobile number given.</summary>
+    private static (string? Recipient, IResult? Problem) FormRecipient(FormDefinition definition, Dictionary<string, JsonElement> values, TanRequest request)
+    {
+        switch (request.Channel ?? "email")
+        {
+            case "email":
+                var emailField = definition.Leaves().First(f => f.Type == "email").Id;
+                var recipient = values.TryGetValue(emailField, out var email) && email.ValueKind == JsonValueKind.String ? email.GetString()!.Trim() : "";
+                if (recipient.Length == 0) return (null, Problems.Field(emailField, new Reason("email-for-code", "Enter your e-mail address to receive the code.")));
+                return (recipient, null);
+            case "sms":
+                if (request.Recipient?.Trim() is not { Length: > 0 } phone) return (null, Problems.Field("recipient", new Reason("mobile-number", "Enter a mobile number in international form, e.g. +41 79 123 45 67.")));
+                return (phone, null);
+            default:
+                return (null, Problems.Field("channel", new Reason("channel", "Choose \"email\" or \"sms\".")));
+        }
+    }
+
+    /// <summary>Each code may cost an SMS: a few per draft, not in a burst (identity also limits per recipient).</summary>
+    private static IResult? TooManyCodes(Draft draft, DateTimeOffset now, HttpResponse response)
+    {
+        if (draft.TanRequests < MaxTansPerDraft && !(draft.TanRequestedAt > now - TanInterval)) return null;
+        var wait = draft.TanRequests >= MaxTansPerDraft ? (TimeSpan?)null : draft.TanRequestedAt!.Value + TanInterval - now;
+        if (wait is { } w) response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(w.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many codes requested.",
+            wait is null
+                ? new Reason("tan-limit", $"At most {MaxTansPerDraft} codes per form: please sign by hand.").With("max", MaxTansPerDraft)
+                : new Reason("tan-wait", "Please use the code you received, or wait a moment for a new one."),
+            new Dictionary<string, object?> { ["reason"] = "tooMany" });
     }
 
     /// <summary>
     /// Submits the signed content. With a signature in the body it signs first (one step for the resident);
     /// without, the stored signature must still cover the current content, else 409.
     /// </summary>
-    public static async Task<IResult> Submit(Guid id, SignRequest? request, HttpContext http, FormDb db, DraftAccess access, FormCatalog catalog,
-        Signer signer, Submitter submitter, CityClock clock, DraftEvents events, IConfiguration configuration)
+    public static async Task<IResult> Submit(
+        Guid id, SignRequest? request, HttpContext http, [AsParameters] SigningServices services, Signer signer, Submitter submitter)
     {
         var ct = http.RequestAborted;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (draft, definition, values, hash, problem) = await SignableAsync(id, http, db, access, catalog, clock, ct);
+        await using var tx = await services.Db.Database.BeginTransactionAsync(ct);
+        var (draft, definition, values, hash, problem) = await SignableAsync(id, http, services, ct);
         if (problem is not null) return problem;
         // One dossier per form and consultation, whichever draft of it a page still holds.
-        if (draft.SessionId is { } session && await db.Dossiers.AnyAsync(d => d.SessionId == session && d.DefinitionId == draft.DefinitionId, ct))
+        if (draft.SessionId is { } session && await services.Db.Dossiers.AnyAsync(d => d.SessionId == session && d.DefinitionId == draft.DefinitionId, ct))
             return Problems.Conflict(new Reason("form-submitted-in-consultation", "This form was already submitted in this consultation."));
 
         if (request?.Signature is not null && await signer.SignAsync(draft!, hash, request, http.Request, ct) is { } refused) return refused;
@@ -169,24 +181,25 @@ public static class SigningApi
         var submitted = await submitter.SubmitAsync(draft, definition!, values, hash, ct);
         await tx.CommitAsync(ct);
 
-        await events.PublishAsync(id, new { type = "submitted", reference = submitted.Reference });
-        return TypedResults.Ok(new SubmitResponse(submitted.DossierId, submitted.Reference, hash, submitted.StatusToken, PublicLinks.To(configuration, $"/dossier.html#t={submitted.StatusToken}")));
+        await services.Events.PublishAsync(id, new { type = "submitted", reference = submitted.Reference });
+        return TypedResults.Ok(new SubmitResponse(submitted.DossierId, submitted.Reference, hash, submitted.StatusToken, PublicLinks.To(services.Configuration, $"/dossier.html#t={submitted.StatusToken}")));
     }
 
     /// <summary>The draft locked for this transaction, valid, with its values and the hash a signature covers; or the problem.</summary>
     private static async Task<(Draft, FormDefinition, Dictionary<string, JsonElement>, string, IResult?)> SignableAsync(
-        Guid id, HttpContext http, FormDb db, DraftAccess access, FormCatalog catalog, CityClock clock, CancellationToken ct)
+        Guid id, HttpContext http, SigningServices services, CancellationToken ct)
     {
-        var (draft, definition, problem) = await LockedAsync(id, http, db, access, catalog, ct);
+        var (draft, definition, problem) = await LockedAsync(id, http, services, ct);
         if (problem is not null) return (null!, null!, null!, "", problem);
         var values = DraftStore.Values(draft!);
-        var errors = RuleEngine.Validate(definition!, values, clock.Today, Language.Of(http.Request));
+        var errors = RuleEngine.Validate(definition!, values, services.Clock.Today, Language.Of(http.Request));
         if (errors.Count > 0) return (null!, null!, null!, "", RuleProblems.From(errors));
         return (draft!, definition!, values, ContentHash.Compute(definition!, values), null);
     }
 
-    private static async Task<(Draft?, FormDefinition?, IResult?)> LockedAsync(Guid id, HttpContext http, FormDb db, DraftAccess access, FormCatalog catalog, CancellationToken ct)
+    private static async Task<(Draft?, FormDefinition?, IResult?)> LockedAsync(Guid id, HttpContext http, SigningServices services, CancellationToken ct)
     {
+        var (db, access, catalog) = (services.Db, services.Access, services.Catalog);
         var status = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM drafts WHERE id = {id} FOR UPDATE").ToListAsync(ct);
         var draft = status.Count == 0 ? null : await db.Drafts.Include(d => d.Fields).FirstAsync(d => d.Id == id, ct);
         if (draft is null || await access.ActorAsync(http, draft) is null || catalog.Find(draft.DefinitionId) is not { } definition)

@@ -67,8 +67,7 @@ public static class StaffRoomApi
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>> Accept(
         AcceptRequest request, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var given = new[] { request.TicketId, request.AppointmentId, request.SessionId }.Count(v => v is not null);
-        if (given != 1) return Problems.Field("ticketId", new Reason("one-of-three", "Give exactly one of ticketId, appointmentId or sessionId."));
+        if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
 
         return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(async () =>
         {
@@ -123,27 +122,23 @@ public static class StaffRoomApi
     }
 
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>> Transfer(
-        Guid id, TransferRequest request, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, TransferRequest request, ClaimsPrincipal user, [AsParameters] StaffRoomServices services, CancellationToken cancellationToken)
     {
-        var department = string.IsNullOrWhiteSpace(request.ToDepartmentKey) ? null : request.ToDepartmentKey.Trim();
-        if (request.ToStaffId is null && department is null)
-            return Problems.Field("toStaffId", new Reason("transfer-target", "Name a colleague (toStaffId) or a department (toDepartmentKey)."));
-        if (department is not null && !IsSlug(department))
-            return Problems.Field("toDepartmentKey", new Reason("slug", "A department key is lower-case letters, digits and hyphens."));
-        if (request.ToStaffId == Guid.Empty) return Problems.Field("toStaffId", new Reason("not-a-staff-id", "Not a staff id."));
-        if (department is not null && !await db.KnownDepartments.AnyAsync(d => d.Key == department, cancellationToken))
+        if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
+        var department = request.Department;
+        if (department is not null && !await services.Db.KnownDepartments.AnyAsync(d => d.Key == department, cancellationToken))
             return Problems.Field("toDepartmentKey", new Reason("no-department", $"There is no department \"{department}\".").With("key", department));
 
-        return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(async () =>
+        return await services.Db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(async () =>
         {
-            var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            var room = await services.Db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
             if (room is null) return Problems.NotFound(new Reason("no-room", "No such room."));
             if (!MayHandle(user, room)) return Problems.Forbidden(new Reason("not-room-holder", "Only the clerk holding the room can transfer it."));
             if (room.Status != RoomStatus.Active) return Problems.Conflict(new Reason("consultation-not-active", "Only an active consultation can be transferred."));
             if (request.ToStaffId == room.StaffId) return Problems.Field("toStaffId", new Reason("same-clerk", "The room is already with this clerk."));
 
             var from = room.StaffId!.Value;
-            var now = clock.GetUtcNow();
+            var now = services.Clock.GetUtcNow();
             // The room, and with it the transcript, stays; only who holds it changes.
             room.Status = RoomStatus.Waiting;
             room.StaffId = null;
@@ -151,64 +146,60 @@ public static class StaffRoomApi
             room.AcceptedAt = null;
             room.TransferToStaffId = request.ToStaffId;
             if (department is not null) room.DepartmentKey = department;
-            db.Publish(new SessionTransferred(room.Id, from, request.ToStaffId, department, now));
-            await db.SaveChangesAsync(cancellationToken);
-            await notifier.CloseForAsync(room.Id, new RoomClosed("transferred", request.ToStaffId, department), p => p.StaffId == from);
+            services.Db.Publish(new SessionTransferred(room.Id, from, request.ToStaffId, department, now));
+            await services.Db.SaveChangesAsync(cancellationToken);
+            await services.Notifier.CloseForAsync(room.Id, new RoomClosed("transferred", request.ToStaffId, department), p => p.StaffId == from);
             return TypedResults.Ok(RoomDetails.From(room));
         });
     }
 
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult>> End(
-        Guid id, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, SessionMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, [AsParameters] StaffRoomServices services, CancellationToken cancellationToken)
     {
-        return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult>>(async () =>
+        return await services.Db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult>>(async () =>
         {
-            var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            var room = await services.Db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
             if (room is null) return Problems.NotFound(new Reason("no-room", "No such room."));
             if (!MayHandle(user, room)) return Problems.Forbidden(new Reason("not-room-holder", "Only the clerk holding the room can end it."));
             if (room.Status == RoomStatus.Ended) return TypedResults.Ok(RoomDetails.From(room));
             if (room.Status != RoomStatus.Active) return Problems.Conflict(new Reason("consultation-not-active", "Only an active consultation can be ended."));
 
-            var now = clock.GetUtcNow();
+            var now = services.Clock.GetUtcNow();
             var started = room.FirstAcceptedAt ?? now;
             var waiting = started - WaitingSince(room);
             room.Status = RoomStatus.Ended;
             room.EndedAt = now;
             if (room.ExpiresAt < now + FeedbackWindow) room.ExpiresAt = now + FeedbackWindow;
-            db.Publish(new SessionEnded(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey,
+            services.Db.Publish(new SessionEnded(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey,
                 room.StaffId!.Value, room.Channel, waiting < TimeSpan.Zero ? TimeSpan.Zero : waiting, now - started, now));
-            await db.SaveChangesAsync(cancellationToken);
-            metrics.Ended(room, now - started);
-            await notifier.CloseForAsync(room.Id, new RoomClosed("ended", null, null), _ => true);
+            await services.Db.SaveChangesAsync(cancellationToken);
+            services.Metrics.Ended(room, now - started);
+            await services.Notifier.CloseForAsync(room.Id, new RoomClosed("ended", null, null), _ => true);
             return TypedResults.Ok(RoomDetails.From(room));
         });
     }
 
     public static async Task<Results<Created<InviteResponse>, ProblemHttpResult, ValidationProblem>> Invite(
-        Guid id, InviteRequest request, ClaimsPrincipal user, SessionDb db, TimeProvider clock, IConfiguration configuration,
-        CancellationToken cancellationToken)
+        Guid id, InviteRequest request, ClaimsPrincipal user, [AsParameters] StaffRoomServices services, CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 100) return Problems.Field("name", new Reason("invitee-name-length", "Give the invited person's name (at most 100 characters).").With("max", 100));
-        if (InputText.PersonNameProblem(name) is { } nameProblem) return Problems.Field("name", nameProblem);
-        if (request.Role is null || !ParticipantRoles.Invitable.Contains(request.Role))
-            return Problems.Field("role", new Reason("invitee-role", $"One of: {string.Join(", ", ParticipantRoles.Invitable)}.").With("roles", string.Join(", ", ParticipantRoles.Invitable)));
+        if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
+        var name = request.TrimmedName;
 
-        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var room = await services.Db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (room is null) return Problems.NotFound(new Reason("no-room", "No such room."));
         if (room.StaffId != user.StaffId()) return Problems.Forbidden(new Reason("not-room-holder", "Only the clerk holding the room can invite."));
         if (room.Status != RoomStatus.Active) return Problems.Conflict(new Reason("consultation-not-active", "Only an active consultation takes guests."));
 
         var token = CapabilityToken.Create();
-        var now = clock.GetUtcNow();
+        var now = services.Clock.GetUtcNow();
         var invite = new RoomInvite
         {
-            Id = Guid.CreateVersion7(), RoomId = room.Id, TokenHash = CapabilityToken.Hash(token), Role = request.Role,
+            Id = Guid.CreateVersion7(), RoomId = room.Id, TokenHash = CapabilityToken.Hash(token), Role = request.Role!,
             Name = name, ExpiresAt = now + InviteLifetime, CreatedBy = user.StaffId(), CreatedAt = now,
         };
-        db.RoomInvites.Add(invite);
-        await db.SaveChangesAsync(cancellationToken);
-        var link = PublicLinks.To(configuration, $"/room.html#i={token}");
+        services.Db.RoomInvites.Add(invite);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        var link = PublicLinks.To(services.Configuration, $"/room.html#i={token}");
         return TypedResults.Created($"/api/sessions/rooms/{room.Id}", new InviteResponse(invite.Id, token, invite.Role, name, invite.ExpiresAt, link));
     }
 
@@ -240,7 +231,4 @@ public static class StaffRoomApi
     /// <summary>The clerk holding the room, or a supervisor of its department stepping in.</summary>
     private static bool MayHandle(ClaimsPrincipal user, Room room) =>
         room.StaffId == user.StaffId() || IsLead(user) && user.CanActFor(room.DepartmentKey);
-
-    private static bool IsSlug(string value) =>
-        value.Length <= 64 && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
 using Municipal.Booking.Mail;
 using Municipal.Booking.Model;
@@ -8,7 +9,7 @@ using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Security;
 
-namespace Municipal.Booking.Appointments;
+namespace Municipal.Booking.Apis;
 
 /// <summary>
 /// "My mail never arrived": the links of every coming appointment booked with an address go to that address once
@@ -28,15 +29,15 @@ public static class LinkResendApi
     /// mail that voids the old links also voids a copy that went astray (a forwarded or misfiled mail).
     /// </remarks>
     public static async Task<Results<Accepted, ValidationProblem>> Resend(
-        ResendLinksRequest request, BookingDb db, ResidentTokens tokens, LinkSeal seal, LinkResendThrottle throttle, TimeProvider time, CancellationToken ct)
+        ResendLinksRequest request, [AsParameters] AppointmentServices services, LinkResendThrottle throttle, CancellationToken ct)
     {
-        var email = EmailAddresses.Normalize(request.Email);
-        if (email is null) return Problems.Field("email", Reasons.Email);
+        if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
+        var email = request.NormalizedEmail!;
         if (!await throttle.TryTakeAsync(email)) return TypedResults.Accepted((string?)null);
 
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         var lower = email.ToLowerInvariant();
-        var appointments = await db.Appointments
+        var appointments = await services.Db.Appointments
             .Where(a => a.Email.ToLower() == lower && a.Status == AppointmentStatus.Booked && a.JoinTokenExpiresAt > now)
             .ToListAsync(ct);
         foreach (var appointment in appointments)
@@ -44,14 +45,14 @@ public static class LinkResendApi
             var joinToken = CapabilityToken.Create();
             appointment.JoinTokenHash = CapabilityToken.Hash(joinToken);
             appointment.Sequence++; // the calendar file's link changes: calendars take the update
-            db.ResidentTokens.RemoveRange(await db.ResidentTokens
+            services.Db.ResidentTokens.RemoveRange(await services.Db.ResidentTokens
                 .Where(t => t.SubjectId == appointment.Id && t.Purpose == TokenPurposes.ManageAppointment).ToListAsync(ct));
-            var manageToken = tokens.Issue(TokenPurposes.ManageAppointment, appointment.Id, appointment.EndAt.AddDays(1));
-            db.PendingMails.RemoveRange(await db.PendingMails.Where(m => m.AppointmentId == appointment.Id).ToListAsync(ct));
-            AppointmentsApi.AddPendingMails(db, seal, appointment, joinToken, manageToken, MailKinds.Resent, now);
-            db.Publish(new AppointmentLinksReissued(appointment.Id, appointment.JoinTokenHash, appointment.JoinTokenExpiresAt, now));
+            var manageToken = services.Tokens.Issue(TokenPurposes.ManageAppointment, appointment.Id, appointment.EndAt.AddDays(1));
+            services.Db.PendingMails.RemoveRange(await services.Db.PendingMails.Where(m => m.AppointmentId == appointment.Id).ToListAsync(ct));
+            AppointmentsApi.AddPendingMails(services.Db, services.Seal, appointment, joinToken, manageToken, MailKinds.Resent, now);
+            services.Db.Publish(new AppointmentLinksReissued(appointment.Id, appointment.JoinTokenHash, appointment.JoinTokenExpiresAt, now));
         }
-        await db.SaveChangesAsync(ct);
+        await services.Db.SaveChangesAsync(ct);
         return TypedResults.Accepted((string?)null);
     }
 }

@@ -2,7 +2,7 @@ using Municipal.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Municipal.Booking.Apis;
+using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
 using Municipal.Booking.Mail;
 using Municipal.Booking.Model;
@@ -14,7 +14,7 @@ using Municipal.ServiceDefaults.Security;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Input;
 
-namespace Municipal.Booking.Appointments;
+namespace Municipal.Booking.Apis;
 
 /// <summary>Booking, and cancelling or moving an appointment with the manage link; no account needed.</summary>
 public static class AppointmentsApi
@@ -30,61 +30,29 @@ public static class AppointmentsApi
     }
 
     public static async Task<Results<Created<BookedDto>, ValidationProblem, ProblemHttpResult>> Book(
-        BookAppointmentRequest request, BookingDb db, SlotService slots, AppointmentBooker booker, ResidentTokens tokens,
-        LinkSeal seal, TimeProvider time, IOptions<BookingOptions> options, IConfiguration configuration, BookingMetrics metrics, CancellationToken ct)
+        BookAppointmentRequest request, [AsParameters] AppointmentServices services, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(request.ConcernKey)) errors["concernKey"] = new Reason("concern-required", "Choose a concern.");
-        if (request.Start is null) errors["start"] = new Reason("time-required", "Choose a time.");
-        var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200) errors["name"] = new Reason("name-length", "Enter your name (at most 200 characters).").With("max", 200);
-        else if (InputText.PersonNameProblem(name) is { } nameProblem) errors["name"] = nameProblem;
-        var email = request.Email?.Trim() ?? "";
-        if (!EmailAddresses.IsValid(email)) errors["email"] = Reasons.Email;
-        var language = Languages.Parse(request.Language);
-        if (language is null) errors["language"] = Reasons.Language;
-        if (errors.Count > 0) return Problems.Fields(errors);
+        if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
 
-        var calendar = await slots.CalendarAsync(request.ConcernKey!, ct);
+        var calendar = await services.Slots.CalendarAsync(request.ConcernKey!, ct);
         if (calendar is null) return Problems.Field("concernKey", new Reason("no-concern", $"There is no concern '{request.ConcernKey}'.").With("key", request.ConcernKey));
         var start = request.Start!.Value.ToUniversalTime();
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", new Reason("not-bookable", "This is not a bookable time for the concern."));
-
-        var end = start + calendar.Concern.Duration;
         // A rush on a released slot is mostly refusals: a slot already gone is answered from one read, with nothing prepared.
-        if (await booker.AllTakenAsync(calendar.Staff, start, end + calendar.Concern.Buffer, null, ct))
-            return await SlotTakenAsync(slots, calendar, start, ct);
+        if (await services.Booker.AllTakenAsync(calendar.Staff, start, start + calendar.Concern.Duration + calendar.Concern.Buffer, null, ct))
+            return await SlotTakenAsync(services.Slots, calendar, start, ct);
+
         var joinToken = CapabilityToken.Create();
-        var appointment = new Appointment
-        {
-            Id = Guid.CreateVersion7(),
-            ConcernKey = calendar.Concern.Key,
-            DepartmentKey = calendar.Department.Key,
-            StartAt = start,
-            EndAt = end,
-            BlockedUntil = end + calendar.Concern.Buffer,
-            CitizenName = name,
-            Email = email,
-            Language = language!,
-            JoinTokenHash = CapabilityToken.Hash(joinToken),
-            JoinTokenExpiresAt = end.AddHours(2),
-            BookedAt = now,
-            ReminderDueAt = ReminderDue(start, now, options.Value),
-        };
-        db.Appointments.Add(appointment);
-        var manageExpires = end.AddDays(1);
-        var manageToken = tokens.Issue(TokenPurposes.ManageAppointment, appointment.Id, manageExpires);
-        AddPendingMails(db, seal, appointment, joinToken, manageToken, MailKinds.Confirmation, now);
-        db.Publish(new AppointmentBooked(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, start, end, name, email,
-            appointment.Language, appointment.JoinTokenHash, appointment.JoinTokenExpiresAt, now));
+        var appointment = NewAppointment(request, calendar, start, joinToken, now, services.Options.Value);
+        var (manageToken, manageExpires) = StageBooking(services, appointment, joinToken, now);
 
         try
         {
-            var cap = new AddressCap(email, options.Value.MaxActivePerEmail, now);
-            switch (await booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct, cap))
+            var cap = new AddressCap(appointment.Email, services.Options.Value.MaxActivePerEmail, now);
+            switch (await services.Booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct, cap))
             {
-                case BookingOutcome.SlotTaken: return await SlotTakenAsync(slots, calendar, start, ct);
+                case BookingOutcome.SlotTaken: return await SlotTakenAsync(services.Slots, calendar, start, ct);
                 case BookingOutcome.AddressFull:
                     return Problems.Field("email", new Reason("address-full", $"This address already holds {cap.MaxActive} appointments; cancel one before booking another.").With("max", cap.MaxActive));
             }
@@ -93,10 +61,49 @@ public static class AppointmentsApi
         {
             return Problems.Busy(new Reason("booking-busy", ex.Message));
         }
-        metrics.Booked(appointment);
+        services.Metrics.Booked(appointment);
 
-        return TypedResults.Created("/api/booking/appointments/mine",
-            new BookedDto(ToDto(appointment, calendar, now), manageToken, PublicLinks.To(configuration, $"/manage.html#t={manageToken}"), manageExpires));
+        return TypedResults.Created("/api/booking/appointments/mine", new BookedDto(ToDto(appointment, calendar, now), manageToken,
+            PublicLinks.To(services.Configuration, $"/manage.html#t={manageToken}"), manageExpires));
+    }
+
+    /// <summary>
+    /// Adds the new appointment to the unit of work with all that is saved with it: the manage token, the mails
+    /// waiting to go (their links sealed) and the AppointmentBooked event. Nothing is saved yet.
+    /// </summary>
+    private static (string ManageToken, DateTimeOffset ManageExpires) StageBooking(
+        AppointmentServices services, Appointment appointment, string joinToken, DateTimeOffset now)
+    {
+        services.Db.Appointments.Add(appointment);
+        var manageExpires = appointment.EndAt.AddDays(1);
+        var manageToken = services.Tokens.Issue(TokenPurposes.ManageAppointment, appointment.Id, manageExpires);
+        AddPendingMails(services.Db, services.Seal, appointment, joinToken, manageToken, MailKinds.Confirmation, now);
+        services.Db.Publish(new AppointmentBooked(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, appointment.StartAt,
+            appointment.EndAt, appointment.CitizenName, appointment.Email, appointment.Language, appointment.JoinTokenHash, appointment.JoinTokenExpiresAt, now));
+        return (manageToken, manageExpires);
+    }
+
+    /// <summary>The appointment a valid request asks for, with its join token's hash; not yet saved nor on a clerk.</summary>
+    private static Appointment NewAppointment(BookAppointmentRequest request, ConcernCalendar calendar, DateTimeOffset start, string joinToken,
+        DateTimeOffset now, BookingOptions options)
+    {
+        var end = start + calendar.Concern.Duration;
+        return new Appointment
+        {
+            Id = Guid.CreateVersion7(),
+            ConcernKey = calendar.Concern.Key,
+            DepartmentKey = calendar.Department.Key,
+            StartAt = start,
+            EndAt = end,
+            BlockedUntil = end + calendar.Concern.Buffer,
+            CitizenName = request.TrimmedName,
+            Email = request.TrimmedEmail,
+            Language = Languages.Parse(request.Language)!,
+            JoinTokenHash = CapabilityToken.Hash(joinToken),
+            JoinTokenExpiresAt = end.AddHours(2),
+            BookedAt = now,
+            ReminderDueAt = ReminderDue(start, now, options),
+        };
     }
 
     public static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> GetMine(
@@ -133,20 +140,19 @@ public static class AppointmentsApi
     }
 
     public static async Task<Results<Ok<AppointmentDto>, ValidationProblem, ProblemHttpResult>> RebookMine(
-        RebookAppointmentRequest request, HttpRequest http, BookingDb db, SlotService slots, AppointmentBooker booker,
-        ResidentTokens tokens, LinkSeal seal, TimeProvider time, IOptions<BookingOptions> options, CancellationToken ct)
+        RebookAppointmentRequest request, HttpRequest http, [AsParameters] AppointmentServices services, CancellationToken ct)
     {
-        var id = await tokens.ResolveAsync(http, TokenPurposes.ManageAppointment, ct);
+        var id = await services.Tokens.ResolveAsync(http, TokenPurposes.ManageAppointment, ct);
         if (id is null) return Problems.InvalidToken();
-        if (request.Start is null) return Problems.Field("start", new Reason("new-time-required", "Choose a new time."));
-        var appointment = await db.Appointments.FirstAsync(a => a.Id == id, ct);
-        var now = time.GetUtcNow();
+        if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
+        var appointment = await services.Db.Appointments.FirstAsync(a => a.Id == id, ct);
+        var now = services.Time.GetUtcNow();
         if (appointment.Status != AppointmentStatus.Booked) return Problems.Conflict(new Reason("cancelled-not-movable", "A cancelled appointment cannot be moved; book a new one."));
         if (appointment.StartAt <= now) return Problems.Conflict(new Reason("appointment-begun", "The appointment has already begun."));
 
-        var calendar = await slots.CalendarAsync(appointment.ConcernKey, ct);
+        var calendar = await services.Slots.CalendarAsync(appointment.ConcernKey, ct);
         if (calendar is null) return Problems.NotFound(new Reason("concern-gone", "The concern is no longer offered."));
-        var start = request.Start.Value.ToUniversalTime();
+        var start = request.Start!.Value.ToUniversalTime();
         if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", new Reason("not-bookable", "This is not a bookable time for the concern."));
         if (start == appointment.StartAt) return Problems.Field("start", new Reason("same-time", "This is already the time of your appointment."));
 
@@ -159,19 +165,19 @@ public static class AppointmentsApi
         appointment.Sequence++;
         appointment.JoinTokenHash = CapabilityToken.Hash(joinToken);
         appointment.JoinTokenExpiresAt = appointment.EndAt.AddHours(2);
-        appointment.ReminderDueAt = ReminderDue(start, now, options.Value);
+        appointment.ReminderDueAt = ReminderDue(start, now, services.Options.Value);
         var manageHash = CapabilityToken.Hash(manageToken);
-        var stored = await db.ResidentTokens.FirstAsync(t => t.Hash == manageHash, ct);
+        var stored = await services.Db.ResidentTokens.FirstAsync(t => t.Hash == manageHash, ct);
         stored.ExpiresAt = appointment.EndAt.AddDays(1);
-        db.PendingMails.RemoveRange(await db.PendingMails.Where(m => m.AppointmentId == appointment.Id).ToListAsync(ct));
-        AddPendingMails(db, seal, appointment, joinToken, manageToken, MailKinds.Rescheduled, now);
-        db.Publish(new AppointmentRescheduled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, appointment.StartAt,
+        services.Db.PendingMails.RemoveRange(await services.Db.PendingMails.Where(m => m.AppointmentId == appointment.Id).ToListAsync(ct));
+        AddPendingMails(services.Db, services.Seal, appointment, joinToken, manageToken, MailKinds.Rescheduled, now);
+        services.Db.Publish(new AppointmentRescheduled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, appointment.StartAt,
             appointment.EndAt, appointment.Sequence, appointment.JoinTokenExpiresAt, now, appointment.JoinTokenHash));
 
         try
         {
-            if (await booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct) == BookingOutcome.SlotTaken)
-                return await SlotTakenAsync(slots, calendar, start, ct);
+            if (await services.Booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct) == BookingOutcome.SlotTaken)
+                return await SlotTakenAsync(services.Slots, calendar, start, ct);
         }
         catch (BookingBusyException ex)
         {

@@ -2,10 +2,10 @@ using Municipal.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Municipal.Booking.Apis;
 using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
+using Municipal.Booking.Queue;
 using Municipal.Booking.Telemetry;
 using Municipal.Booking.Slots;
 using Municipal.Contracts.Booking;
@@ -14,7 +14,7 @@ using Municipal.ServiceDefaults.Security;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Input;
 
-namespace Municipal.Booking.Queue;
+namespace Municipal.Booking.Apis;
 
 /// <summary>"Talk to us now": the live walk-in queue for residents and the clerks who take from it.</summary>
 public static class QueueApi
@@ -32,27 +32,17 @@ public static class QueueApi
     }
 
     public static async Task<Results<Created<TicketIssuedDto>, ValidationProblem, ProblemHttpResult>> Join(
-        JoinQueueRequest request, BookingDb db, SlotService slots, ResidentTokens tokens, QueueStore queue,
-        TimeProvider time, IConfiguration configuration, CancellationToken ct)
+        JoinQueueRequest request, [AsParameters] QueueServices services, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(request.ConcernKey)) errors["concernKey"] = new Reason("concern-required", "Choose a concern.");
-        var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200) errors["name"] = new Reason("name-length", "Enter your name (at most 200 characters).").With("max", 200);
-        else if (InputText.PersonNameProblem(name) is { } nameProblem) errors["name"] = nameProblem;
-        var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
-        if (email is not null && !EmailAddresses.IsValid(email))
-            errors["email"] = Reasons.EmailOrEmpty;
-        var language = Languages.Parse(request.Language);
-        if (language is null) errors["language"] = Reasons.Language;
-        if (errors.Count > 0) return Problems.Fields(errors);
+        if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
+        var (name, email, language) = (request.TrimmedName, request.TrimmedEmail, Languages.Parse(request.Language));
 
-        var calendar = await slots.CalendarAsync(request.ConcernKey!, ct);
+        var calendar = await services.Slots.CalendarAsync(request.ConcernKey!, ct);
         if (calendar is null) return Problems.Field("concernKey", new Reason("no-concern", $"There is no concern '{request.ConcernKey}'.").With("key", request.ConcernKey));
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         if (!calendar.IsOpen(now) || calendar.Staff.Count == 0)
         {
-            var next = await slots.NextFreeAsync(calendar, now, 5, ct);
+            var next = await services.Slots.NextFreeAsync(calendar, now, 5, ct);
             return Problems.Conflict(new Reason("counter-closed", "The counter is closed right now. Book one of the next free appointments instead."),
                 new Dictionary<string, object?> { ["nextSlots"] = next.Select(SlotDto.From).ToList() });
         }
@@ -67,17 +57,17 @@ public static class QueueApi
             Language = language!,
             IssuedAt = now,
         };
-        db.QueueTickets.Add(ticket);
-        var token = tokens.Issue(TokenPurposes.QueueTicket, ticket.Id, now + TicketLifetime);
-        db.Publish(new QueueTicketIssued(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, name, email, ticket.Language,
+        services.Db.QueueTickets.Add(ticket);
+        var token = services.Tokens.Issue(TokenPurposes.QueueTicket, ticket.Id, now + TicketLifetime);
+        services.Db.Publish(new QueueTicketIssued(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, name, email, ticket.Language,
             CapabilityToken.Hash(token), now, now + TicketLifetime));
-        await db.SaveChangesAsync(ct);
-        await queue.AddAsync(new LiveTicket(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, name, ticket.Language,
+        await services.Db.SaveChangesAsync(ct);
+        await services.Queue.AddAsync(new LiveTicket(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, name, ticket.Language,
             TicketStatus.Waiting, now, null, null, null));
 
-        var position = await queue.PositionAsync(ticket.ConcernKey, ticket.Id) ?? 1;
+        var position = await services.Queue.PositionAsync(ticket.ConcernKey, ticket.Id) ?? 1;
         return TypedResults.Created("/api/booking/queue/tickets/mine", new TicketIssuedDto(ticket.Id, token,
-            PublicLinks.To(configuration, $"/queue.html#t={token}"), TicketStatus.Waiting, position, await EstimateMinutesAsync(queue, calendar, position)));
+            PublicLinks.To(services.Configuration, $"/queue.html#t={token}"), TicketStatus.Waiting, position, await EstimateMinutesAsync(services.Queue, calendar, position)));
     }
 
     public static async Task<Results<Ok<MyTicketDto>, ProblemHttpResult>> GetMine(
@@ -129,19 +119,19 @@ public static class QueueApi
     }
 
     public static async Task<Results<Ok<NextDto>, NoContent>> TakeNext(
-        HttpContext http, BookingDb db, QueueStore queue, TimeProvider time, IOptions<BookingOptions> options, BookingMetrics metrics, CancellationToken ct)
+        HttpContext http, [AsParameters] QueueServices services, CancellationToken ct)
     {
-        var skills = await SkillsOfAsync(http, db, ct);
+        var skills = await SkillsOfAsync(http, services.Db, ct);
         var staffId = http.User.StaffId();
         var staffName = http.User.StaffName();
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
 
         // Residents with an appointment due now come first: they were promised this time.
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = await services.Db.Database.BeginTransactionAsync(ct))
         {
-            var from = now - options.Value.DueLate;
-            var to = now + options.Value.DueEarly;
-            var appointment = await db.Appointments
+            var from = now - services.Options.Value.DueLate;
+            var to = now + services.Options.Value.DueEarly;
+            var appointment = await services.Db.Appointments
                 .FromSql($"""
                     SELECT * FROM appointments
                     WHERE status = 'booked' AND called_at IS NULL AND concern_key = ANY({skills.ToArray()})
@@ -154,38 +144,38 @@ public static class QueueApi
             {
                 appointment.CalledAt = now;
                 appointment.CalledBy = staffId;
-                await db.SaveChangesAsync(ct);
+                await services.Db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
-                var due = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == appointment.ConcernKey, ct);
+                var due = await services.Db.Concerns.AsNoTracking().FirstAsync(c => c.Key == appointment.ConcernKey, ct);
                 return TypedResults.Ok(new NextDto("appointment", appointment.Id, appointment.ConcernKey, appointment.DepartmentKey,
                     Localized.NameOf(due), appointment.CitizenName, appointment.Language, appointment.StartAt,
                     $"/agent/room.html?appointment={appointment.Id}"));
             }
         }
 
-        var ticketId = await queue.TakeOldestAsync(skills, staffId, staffName, now);
+        var ticketId = await services.Queue.TakeOldestAsync(skills, staffId, staffName, now);
         if (ticketId is null) return TypedResults.NoContent();
-        var live = (await queue.GetAsync(ticketId.Value))!;
+        var live = (await services.Queue.GetAsync(ticketId.Value))!;
         QueueTicket ticket;
         try
         {
             // Not cancellable: once the ticket left the queue, a caller who hangs up must not leave the call half-recorded.
-            ticket = await db.QueueTickets.FirstAsync(t => t.Id == ticketId, CancellationToken.None);
+            ticket = await services.Db.QueueTickets.FirstAsync(t => t.Id == ticketId, CancellationToken.None);
             ticket.Status = TicketStatus.Called;
             ticket.CalledAt = now;
             ticket.CalledBy = staffId;
-            db.Publish(new QueueTicketCalled(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, staffId, staffName, ticket.IssuedAt, now));
-            await db.SaveChangesAsync(CancellationToken.None);
+            services.Db.Publish(new QueueTicketCalled(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, staffId, staffName, ticket.IssuedAt, now));
+            await services.Db.SaveChangesAsync(CancellationToken.None);
         }
         catch
         {
             // The call was not recorded: the resident keeps their place rather than vanishing from the queue.
             // Only then — once it is recorded, putting the ticket back would hand the resident to a second clerk.
-            await queue.RequeueAsync(live);
+            await services.Queue.RequeueAsync(live);
             throw;
         }
-        metrics.Called(ticket, now);
-        var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == ticket.ConcernKey, ct);
+        services.Metrics.Called(ticket, now);
+        var concern = await services.Db.Concerns.AsNoTracking().FirstAsync(c => c.Key == ticket.ConcernKey, ct);
         return TypedResults.Ok(new NextDto("ticket", ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, Localized.NameOf(concern),
             ticket.CitizenName, ticket.Language, ticket.IssuedAt, $"/agent/room.html?ticket={ticket.Id}"));
     }

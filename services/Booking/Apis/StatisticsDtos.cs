@@ -1,4 +1,4 @@
-namespace Municipal.Booking.Statistics;
+namespace Municipal.Booking.Apis;
 
 public sealed record StatisticsDto(
     DateOnly From,

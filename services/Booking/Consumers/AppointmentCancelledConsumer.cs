@@ -1,12 +1,14 @@
 using MassTransit;
 using Municipal.Booking.Data;
+using Municipal.Booking.Mail;
 using Municipal.Booking.Model;
 using Municipal.Contracts.Booking;
 using Municipal.ServiceDefaults.Messaging;
 
 namespace Municipal.Booking.Consumers;
 
-public sealed class AppointmentCancelledMailConsumer(BookingDb db, AppointmentMailSender mails) : IdempotentConsumer<BookingDb, AppointmentCancelled>(db)
+/// <summary>Mails the resident that the appointment is cancelled.</summary>
+public sealed class AppointmentCancelledConsumer(BookingDb db, AppointmentMailSender mails) : IdempotentConsumer<BookingDb, AppointmentCancelled>(db)
 {
     protected override Task Handle(AppointmentCancelled message, ConsumeContext<AppointmentCancelled> context) =>
         mails.SendAsync(message.AppointmentId, AppointmentStatus.Cancelled, context.CancellationToken);

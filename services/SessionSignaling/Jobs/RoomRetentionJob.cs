@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.SessionSignaling.Data;
 
-namespace Municipal.SessionSignaling.Rooms;
+namespace Municipal.SessionSignaling.Jobs;
 
 /// <summary>
 /// Rooms expire with their token; their personal data (name, e-mail, transcript, invitations) is deleted a
 /// while later. Statistics live on in the SessionEnded and FeedbackGiven events, not here.
 /// </summary>
-public sealed class RoomRetention(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<RoomRetention> logger)
+public sealed class RoomRetentionJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<RoomRetentionJob> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);

@@ -1,9 +1,10 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Json;
+using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults.Auth;
 
-namespace Municipal.Gateway.Staff;
+namespace Municipal.Gateway.Clients;
 
 /// <summary>The departments booking knows, each with its concerns (active or not): what an account may name.</summary>
 public sealed record Catalogue(IReadOnlyDictionary<string, IReadOnlySet<string>> Departments)

@@ -1,9 +1,6 @@
-using Municipal.Booking.Apis;
 using Municipal.ServiceDefaults;
 
-namespace Municipal.Booking.Queue;
-
-public sealed record JoinQueueRequest(string? ConcernKey, string? Name, string? Email, string? Language);
+namespace Municipal.Booking.Apis;
 
 public sealed record TicketIssuedDto(Guid TicketId, string Token, string QueueUrl, string Status, long Position, int EstimatedWaitMinutes);
 

@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Municipal.Booking.Apis;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
+using Municipal.Booking.Statistics;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults;
 
-namespace Municipal.Booking.Statistics;
+namespace Municipal.Booking.Apis;
 
 /// <summary>
 /// How the counter is used, for supervisors: waiting and handling times, counts per concern and channel,
@@ -16,8 +16,6 @@ namespace Municipal.Booking.Statistics;
 /// </summary>
 public static class StatisticsApi
 {
-    private const int MaxDays = 366;
-
     public static RouteGroupBuilder MapStatisticsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/statistics", Get).RequireAuthorization(StaffPolicies.Supervisor);
@@ -25,15 +23,13 @@ public static class StatisticsApi
     }
 
     public static async Task<Results<Ok<StatisticsDto>, ValidationProblem, ProblemHttpResult>> Get(
-        string? from, string? to, string? department, ClaimsPrincipal user, BookingDb db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
+        [AsParameters] StatisticsQuery query, ClaimsPrincipal user, BookingDb db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
         var zone = CityClock.Zone(configuration);
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        if (!TryDate(to, today, out var toDate)) return Problems.Field("to", Reasons.DateFormat("2026-11-30"));
-        if (!TryDate(from, toDate.AddDays(-27), out var fromDate)) return Problems.Field("from", Reasons.DateFormat("2026-11-01"));
-        if (toDate < fromDate) return Problems.Field("to", Reasons.ToBeforeFrom);
-        if (toDate.DayNumber - fromDate.DayNumber >= MaxDays) return Problems.Field("to", Reasons.TooManyDays(MaxDays));
+        if (query.Validate(today, out var fromDate, out var toDate) is { Count: > 0 } errors) return Problems.Fields(errors);
+        var department = query.Department;
 
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder)
             .Select(d => new DepartmentNameDto(d.Key, d.NameDe, d.NameEn, d.NameFr, d.NameIt)).ToListAsync(ct);
@@ -77,11 +73,5 @@ public static class StatisticsApi
     {
         var local = date.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
-    private static bool TryDate(string? value, DateOnly fallback, out DateOnly date)
-    {
-        if (string.IsNullOrWhiteSpace(value)) { date = fallback; return true; }
-        return DateOnly.TryParseExact(value, "yyyy-MM-dd", out date);
     }
 }

@@ -11,7 +11,7 @@ namespace Municipal.Form.Consumers;
 /// Hands the submission's PDF to document intake (which files it in the department's inbox). Runs from our own
 /// FormSubmitted so an unreachable document service is retried with the message, never forgotten.
 /// </summary>
-public sealed class DeliverSubmissionPdf(FormDb db, DocumentIntake documents, CityClock clock)
+public sealed class FormSubmittedConsumer(FormDb db, DocumentIntake documents, CityClock clock)
     : Municipal.ServiceDefaults.Messaging.IdempotentConsumer<FormDb, FormSubmitted>(db)
 {
     protected override async Task Handle(FormSubmitted message, ConsumeContext<FormSubmitted> context)

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.Booking.Data;
-using Municipal.Booking.Mail;
 using Municipal.Booking.Model;
 using Municipal.Booking.Slots;
 using Municipal.ServiceDefaults.Mail;
 
-namespace Municipal.Booking.Consumers;
+namespace Municipal.Booking.Mail;
 
 /// <summary>
 /// Shared by the mail consumers: loads what a mail needs, sends it and deletes the one-time row with the

@@ -19,7 +19,7 @@ namespace Municipal.Form.Consumers;
 /// The token is committed on its own before the mail leaves: the consumer's transaction ends only after the send,
 /// and a link that arrives before its token exists would open nothing (a retry after a failed send makes a new one).
 /// </summary>
-public sealed class MailDossierStatus(FormDb db, IServiceScopeFactory scopes, MailSender mail, FormCatalog catalog, CityClock clock, IConfiguration configuration)
+public sealed class DossierStatusChangedConsumer(FormDb db, IServiceScopeFactory scopes, MailSender mail, FormCatalog catalog, CityClock clock, IConfiguration configuration)
     : Municipal.ServiceDefaults.Messaging.IdempotentConsumer<FormDb, DossierStatusChanged>(db)
 {
     protected override async Task Handle(DossierStatusChanged message, ConsumeContext<DossierStatusChanged> context)

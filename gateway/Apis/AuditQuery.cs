@@ -1,0 +1,57 @@
+using Municipal.Gateway.Security;
+using Municipal.ServiceDefaults;
+
+namespace Municipal.Gateway.Apis;
+
+/// <summary>
+/// The audit log's filters, from the query string: days <c>from</c>–<c>to</c> (yyyy-MM-dd in the city's time zone,
+/// both included), a person (<c>staffId</c>, or part of the name in <c>person</c>), a case (<c>case</c>: a dossier's
+/// or consultation's id anywhere in the path), what was touched (<c>subject</c>, see <see cref="AuditSubjects"/>), how
+/// (<c>action</c>: viewed, changed, deleted) or a path prefix; pages go back with <c>before</c> (the last id shown).
+/// </summary>
+public sealed record AuditQuery(
+    Guid? StaffId, string? Path, string? From, string? To, string? Person, string? Case, string? Subject, string? Action,
+    long? Before, int Take = 200)
+{
+    public const int MaxPersonLength = 200;
+
+    /// <summary>The case's id, or null when none (or no id) is given.</summary>
+    public Guid? CaseId => Guid.TryParse(Case?.Trim(), out var id) ? id : null;
+
+    /// <summary>The path prefixes of the subject, the subject's own first; null when none (or an unknown one) is given.</summary>
+    public string[]? SubjectPrefixes => string.IsNullOrWhiteSpace(Subject) ? null : AuditSubjects.PrefixesOf(Subject);
+
+    /// <summary>The first instant of <c>from</c> in <paramref name="zone"/>.</summary>
+    public DateTimeOffset? Start(TimeZoneInfo zone) => StartOf(From, zone);
+
+    /// <summary>The first instant after <c>to</c> in <paramref name="zone"/>.</summary>
+    public DateTimeOffset? End(TimeZoneInfo zone) => StartOf(To, zone)?.AddDays(1);
+
+    /// <summary>Every refused filter, each with its reason.</summary>
+    public FieldErrors Validate(TimeZoneInfo zone)
+    {
+        var errors = new FieldErrors();
+        if (!IsDayOrEmpty(From)) errors["from"] = Reasons.DateFormat("2026-03-30");
+        if (!IsDayOrEmpty(To)) errors["to"] = Reasons.DateFormat("2026-03-30");
+        if (Start(zone) is { } start && End(zone) is { } end && end <= start) errors["to"] = Reasons.ToBeforeFrom;
+        if (!string.IsNullOrWhiteSpace(Case) && CaseId is null) errors["case"] = Reasons.NotAnId;
+        if (!string.IsNullOrWhiteSpace(Subject) && SubjectPrefixes is null)
+            errors["subject"] = new Reason("audit-subject", $"Allowed: {string.Join(", ", AuditSubjects.All.Select(s => s.Key))}")
+                .With("allowed", string.Join(", ", AuditSubjects.All.Select(s => s.Key)));
+        if (!string.IsNullOrWhiteSpace(Action) && !AuditSubjects.Verbs.Contains(Action))
+            errors["action"] = new Reason("audit-action", $"Allowed: {string.Join(", ", AuditSubjects.Verbs)}").With("allowed", string.Join(", ", AuditSubjects.Verbs));
+        if (Person is { Length: > MaxPersonLength }) errors["person"] = Reasons.TooLong(MaxPersonLength);
+        return errors;
+    }
+
+    private static bool IsDayOrEmpty(string? value) =>
+        string.IsNullOrWhiteSpace(value) || DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", out _);
+
+    /// <summary>The start of a day (yyyy-MM-dd) in the city's time zone, as an instant; null if none or no day.</summary>
+    private static DateTimeOffset? StartOf(string? value, TimeZoneInfo zone)
+    {
+        if (string.IsNullOrWhiteSpace(value) || !DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", out var day)) return null;
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}

@@ -1,4 +1,0 @@
-namespace Municipal.Booking.Appointments;
-
-/// <summary>A resident asks for the links of their appointments again, sent to the address they booked with.</summary>
-public sealed record ResendLinksRequest(string? Email);

@@ -1,0 +1,27 @@
+using Municipal.Form.Definitions;
+using Municipal.ServiceDefaults;
+
+namespace Municipal.Form.Apis;
+
+/// <summary>Several fields at once, all or nothing, each with its own base version.</summary>
+public sealed record FieldsEdit(Dictionary<string, FieldEdit>? Fields, string? ClientId)
+{
+    /// <summary>The first refused field of the edit, checked against the form it edits; empty when all can be tried.</summary>
+    public FieldErrors Validate(FormDefinition definition)
+    {
+        var errors = new FieldErrors();
+        if (Fields is not { Count: > 0 })
+        {
+            errors["fields"] = new Reason("name-fields", "Name at least one field.");
+            return errors;
+        }
+        foreach (var (field, one) in Fields)
+        {
+            if (definition.Leaf(field) is null) errors[$"fields.{field}"] = new Reason("no-field", $"The form has no field {field}.").With("key", field);
+            else if (!one.HasScalarValue) errors[$"fields.{field}.value"] = new Reason("field-value-type", "A field value is text, a number, true/false or null.");
+            else if (one.BaseVersion is not >= 0) errors[$"fields.{field}.baseVersion"] = new Reason("base-version", "The version the edit is based on is required.");
+            if (errors.Count > 0) return errors;
+        }
+        return errors;
+    }
+}

@@ -133,7 +133,9 @@ start_on_machine() { # seconds settings...
   local setting
   for setting in "$@"; do args+=("--Municipal:ServiceSettings:$setting"); done
   stop_apphost
+  local started=$SECONDS
   DASHBOARD=0 start_apphost "${args[@]}"
   wait_apphost_healthy "$seconds" || return 1
+  log "healthy $((SECONDS - started)) s after the AppHost started (REPLICAS=$REPLICAS)"
   export_contract
 }

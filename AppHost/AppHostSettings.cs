@@ -17,7 +17,9 @@ internal sealed record AppHostSettings(
     bool Containers,
     string ServicesEnvironment,
     IReadOnlyDictionary<string, string> ServiceSettings,
-    bool Dashboard)
+    bool Dashboard,
+    MachineSettings? Machine,
+    string? PublicBaseUrlSetting)
 {
     /// <summary>The infrastructure's ports, counted from <see cref="InfrastructurePortBase"/> (23000 unless set).</summary>
     public int PostgresPort => InfrastructurePortBase;
@@ -31,6 +33,9 @@ internal sealed record AppHostSettings(
     // coturn's relay ports: a range of this copy's own, away from the shared coturn's 49160–49200.
     public int TurnRelayMinPort => InfrastructurePortBase + 50;
     public int TurnRelayMaxPort => InfrastructurePortBase + 89;
+
+    /// <summary>The address in residents' links (<c>Municipal:PublicBaseUrl</c>; the gateway on 127.0.0.1 unless set).</summary>
+    public string PublicBaseUrl => PublicBaseUrlSetting ?? $"http://127.0.0.1:{GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>Data, logs and mails of this copy: <c>.local/apphost</c> or <c>.local/apphost-{instance}</c>.</summary>
     public string RunDirectory => Path.Combine(LocalDirectory, Instance.Length == 0 ? "apphost" : $"apphost-{Instance}");
@@ -47,10 +52,13 @@ internal sealed record AppHostSettings(
             Replicas: section.GetValue("Replicas", 1),
             InfrastructurePortBase: section.GetValue("InfrastructurePortBase", 23000),
             LocalDirectory: Path.GetFullPath(local),
-            Containers: section.GetValue<bool?>("Containers") ?? ContainerRuntimeAnswers(),
+            // Asked only when the AppHost starts infrastructure of its own.
+            Containers: section.GetValue<bool?>("Containers") ?? (section.GetSection("Machine")["PostgresPort"] is null && ContainerRuntimeAnswers()),
             ServicesEnvironment: section["ServicesEnvironment"] ?? "Development",
             ServiceSettings: Flatten(section.GetSection("ServiceSettings")),
-            Dashboard: section.GetValue("Dashboard", true));
+            Dashboard: section.GetValue("Dashboard", true),
+            Machine: MachineSettings.From(section.GetSection("Machine")),
+            PublicBaseUrlSetting: section["PublicBaseUrl"]);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 // The one orchestrator: which processes run, with which environment, in which order. Infrastructure from the Debian
-// packages as executables where no container runtime answers (these machines), as containers where one does; the
-// five services and the gateway as projects. scripts/run starts this; the dashboard shows all of it.
+// packages as executables where no container runtime answers (these machines), as containers where one does, or the
+// machine's own already running (scripts/test, scripts/fault-day); the five services and the gateway as projects.
+// scripts/run starts this; the dashboard shows all of it.
 using Municipal.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
@@ -16,11 +17,12 @@ var secrets = new SystemProjects.Secrets(
     builder.AddParameter("turn-secret", secret: true),
     builder.AddParameter("document-number-key", secret: true));
 
-var infrastructure = settings.Containers
-    ? ContainerInfrastructure.Add(builder, settings, secrets.TurnSecret)
+var infrastructure = settings.Machine is { } machine ? MachineInfrastructure.Add(builder, settings, machine)
+    : settings.Containers ? ContainerInfrastructure.Add(builder, settings, secrets.TurnSecret)
     : ExecutableInfrastructure.Add(builder, settings, secrets.TurnSecret);
 
 var gateway = SystemProjects.Add(builder, settings, infrastructure, secrets);
 ResolvedContract.WriteWhenReady(builder, settings, gateway);
+ResourceLogFiles.Write(builder, settings);
 
 builder.Build().Run();

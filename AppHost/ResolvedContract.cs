@@ -12,12 +12,14 @@ namespace Municipal.AppHost;
 internal static class ResolvedContract
 {
     public const string FileName = "contract.json";
+    public const string SecretsFileName = "contract.secrets.env";
 
     public static void WriteWhenReady(IDistributedApplicationBuilder builder, AppHostSettings settings, IResourceBuilder<ProjectResource> gateway)
     {
-        var path = Path.Combine(settings.RunDirectory, FileName);
+        var path = Path.Combine(Directory.CreateDirectory(settings.RunDirectory).FullName, FileName);
         // A file left by an earlier run must not be mistaken for this one's.
         File.Delete(path);
+        File.Delete(Path.Combine(settings.RunDirectory, SecretsFileName));
         builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, async (ready, cancellationToken) =>
         {
             var executionContext = ready.Services.GetRequiredService<DistributedApplicationExecutionContext>();
@@ -25,6 +27,7 @@ internal static class ResolvedContract
             var model = builder.Resources;
             var projects = model.OfType<ProjectResource>().ToList();
             var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var secrets = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var perProcess = new HashSet<string>(StringComparer.Ordinal);
             foreach (var project in projects)
             {
@@ -37,8 +40,13 @@ internal static class ResolvedContract
                 }
                 foreach (var (key, value) in resolved.EnvironmentVariables)
                 {
-                    // Secrets stay in .local/secrets.env; the telemetry wiring is each process's own.
-                    if (SystemProjects.SecretKeys.Contains(key) || key.StartsWith("OTEL_", StringComparison.Ordinal))
+                    // Secrets go to a file of their own that only this user reads; the telemetry wiring is each process's own.
+                    if (SystemProjects.SecretKeys.Contains(key))
+                    {
+                        secrets[key] = value;
+                        continue;
+                    }
+                    if (key.StartsWith("OTEL_", StringComparison.Ordinal))
                     {
                         continue;
                     }
@@ -59,6 +67,18 @@ internal static class ResolvedContract
             var management = rabbitmq?.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "management") == true
                 ? new EndpointReference(rabbitmq, "management").Url
                 : null;
+
+            // The secrets under the names the services read them (scripts/test hands them to the test processes,
+            // which start services of their own); written first, so a contract on disk means both are there.
+            var secretsPath = Path.Combine(settings.RunDirectory, SecretsFileName);
+            var secretsTemporary = secretsPath + ".tmp";
+            await File.WriteAllTextAsync(secretsTemporary, "", cancellationToken);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(secretsTemporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+            await File.WriteAllLinesAsync(secretsTemporary, secrets.Select(s => $"{s.Key}={s.Value}"), cancellationToken);
+            File.Move(secretsTemporary, secretsPath, overwrite: true);
 
             var contract = new Contract(environment, management, settings.Instance, settings.RunDirectory);
             var temporary = path + ".tmp";

@@ -73,7 +73,9 @@ internal static class SystemProjects
                 .WithReference(infrastructure.Redis)
                 .WithReference(infrastructure.Smtp)
                 .WithReference(infrastructure.ClamAv)
-                .WithEnvironment("PublicBaseUrl", gateway.GetEndpoint("http"))
+                // The address residents' mail links and pages share: 127.0.0.1, as the scripts print it (the
+                // endpoint's own URL says localhost, another origin to a browser, with other cookies).
+                .WithEnvironment("PublicBaseUrl", settings.PublicBaseUrl)
                 .WithEnvironment("Auth__InternalKey", secrets.InternalKey)
                 .WithEnvironment("Turn__Secret", secrets.TurnSecret)
                 .WithEnvironment("Identity__DocumentNumberKey", secrets.DocumentNumberKey)

@@ -1,5 +1,6 @@
-# Runs the whole system under the Aspire AppHost (AppHost/): it starts its own infrastructure from the Debian packages,
-# the five services and the gateway, and the Aspire dashboard. Used by scripts/run and scripts/stop.
+# Runs the whole system under the Aspire AppHost (AppHost/): the five services and the gateway with the environment it
+# writes, on infrastructure of its own from the Debian packages (scripts/run, scripts/bench) or on the machine's
+# (scripts/test, scripts/fault-day: see machine_settings), and the Aspire dashboard where wanted.
 # shellcheck source=services.sh
 . "$(dirname "${BASH_SOURCE[0]}")/services.sh"
 
@@ -12,7 +13,7 @@ APPHOST_LOG="$RUN_DIR/logs/apphost.log"
 
 apphost_running() { [ -f "$APPHOST_PID" ] && kill -0 "$(cat "$APPHOST_PID")" 2>/dev/null; }
 
-APPHOST_RUN_DIR="$LOCAL/apphost${INSTANCE:+-$INSTANCE}"
+APPHOST_RUN_DIR="$(apphost_run_dir)"
 # What the AppHost gave the services, resolved (connection strings, URLs, paths; no secrets), written once the gateway
 # is healthy; the tests and benchmarks read it (docs/CONVENTIONS.md, "The resolved contract").
 APPHOST_CONTRACT="$APPHOST_RUN_DIR/contract.json"
@@ -76,5 +77,65 @@ wait_apphost_healthy() { # seconds
   done
   log "the system did not become healthy; see the dashboard and $APPHOST_LOG"
   tail -40 "$APPHOST_LOG" >&2
+  local f
+  for f in "$APPHOST_RUN_DIR"/logs/*.log; do
+    [ -f "$f" ] && { echo "--- $f" >&2; tail -15 "$f" >&2; }
+  done
+  curl -sS "http://127.0.0.1:$GATEWAY_PORT/health" >&2 || true
   return 1
+}
+
+# The AppHost arguments that run the system on the infrastructure scripts/lib/infra.sh started (the shared set with
+# this instance's databases, virtual host and Redis prefix, or a private set): the scripts only say where the servers
+# listen; the connection strings are the AppHost's (AppHost/MachineInfrastructure.cs).
+machine_settings() {
+  printf '%s\n' --Municipal:Machine:PostgresPort="$PG_PORT" --Municipal:Machine:RedisPort="$REDIS_PORT" \
+    --Municipal:Machine:RabbitMqPort="$RABBIT_PORT" --Municipal:Machine:ClamdPort="$CLAMD_PORT" \
+    --Municipal:Machine:SmtpPort="$SMTP_PORT" --Municipal:Machine:TurnPort="$TURN_PORT" \
+    --Municipal:Machine:MailDirectory="$MAILDIR" --Municipal:ServicePortBase="$SERVICE_PORT_BASE"
+}
+
+# Hands what the AppHost gave the services (its resolved contract, and the secrets beside it) to this shell's children:
+# the test processes start services and gateways of their own with it, as the system's are started.
+export_contract() {
+  local line
+  while IFS= read -r line; do export "${line?}"; done < <(/usr/bin/python3 - "$APPHOST_CONTRACT" <<'PY'
+import json, sys
+for key, value in json.load(open(sys.argv[1]))["environment"].items():
+    print(f"{key}={value}")
+PY
+)
+  while IFS= read -r line; do [ -n "$line" ] && export "${line?}"; done < "$APPHOST_RUN_DIR/contract.secrets.env"
+  export MUNICIPAL_CONTRACT="$APPHOST_CONTRACT"
+}
+
+# Takes back what export_contract handed on (this shell's earlier run, or the caller's: scripts/test runs the fault day
+# after its first stage), so that a new AppHost and its processes see only what it gives them itself.
+forget_contract() {
+  [ -n "${MUNICIPAL_CONTRACT:-}" ] || return 0
+  local key
+  if [ -f "$MUNICIPAL_CONTRACT" ]; then
+    while IFS= read -r key; do unset "$key"; done < <(/usr/bin/python3 -c 'import json, sys; print("\n".join(json.load(open(sys.argv[1]))["environment"]))' "$MUNICIPAL_CONTRACT")
+  fi
+  local secrets; secrets="$(dirname "$MUNICIPAL_CONTRACT")/contract.secrets.env"
+  if [ -f "$secrets" ]; then
+    while IFS= read -r key; do [ -n "$key" ] && unset "${key%%=*}"; done < "$secrets"
+  fi
+  unset MUNICIPAL_CONTRACT
+}
+
+# Starts this instance's system under the AppHost on the machine's infrastructure, without a dashboard, with a run's
+# own service settings (Key:Name=value …), and waits until it is healthy; then exports its contract.
+start_on_machine() { # seconds settings...
+  local seconds=$1; shift
+  forget_contract
+  local args; mapfile -t args < <(machine_settings)
+  local setting
+  for setting in "$@"; do args+=("--Municipal:ServiceSettings:$setting"); done
+  stop_apphost
+  local started=$SECONDS
+  DASHBOARD=0 start_apphost "${args[@]}"
+  wait_apphost_healthy "$seconds" || return 1
+  log "healthy $((SECONDS - started)) s after the AppHost started (REPLICAS=$REPLICAS)"
+  export_contract
 }

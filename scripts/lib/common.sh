@@ -1,4 +1,5 @@
-# Shared by scripts/run and scripts/test: paths, ports and the environment an Aspire AppHost would inject.
+# Shared by the scripts: paths and the ports of the machine's infrastructure. What the services are given from it
+# (connection strings, URLs, secrets) the AppHost writes (AppHost/SystemProjects.cs); no script repeats it.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -30,12 +31,10 @@ MAILDIR="${MUNICIPAL_MAILDIR:-/var/tmp/municipal-mail}"
 SERVICE_PORT_BASE="${SERVICE_PORT_BASE:-5100}"
 CONFIGURATION="${CONFIGURATION:-Release}"
 # REPLICAS=n starts n instances of every service (ports base+1..5, base+11..15, …); the gateway balances them.
+# The AppHost gives the services their ports from SERVICE_PORT_BASE.
 REPLICAS="${REPLICAS:-1}"
 
-# service name -> port; the names are the AppHost's resource names.
-declare -A SERVICE_PORTS=([booking]=$((SERVICE_PORT_BASE + 1)) [sessions]=$((SERVICE_PORT_BASE + 2)) [identity]=$((SERVICE_PORT_BASE + 3)) [forms]=$((SERVICE_PORT_BASE + 4)) [documents]=$((SERVICE_PORT_BASE + 5)))
-declare -A SERVICE_PROJECTS=([booking]=Booking [sessions]=SessionSignaling [identity]=IdentityVerification [forms]=Form [documents]=DocumentIntake)
-declare -A SERVICE_DATABASES=([booking]=bookingdb [sessions]=sessiondb [identity]=identitydb [forms]=formdb [documents]=documentdb)
+# The databases scripts/lib/infra.sh makes for an instance (the AppHost names them in its connection strings).
 DATABASES="bookingdb sessiondb identitydb formdb documentdb gatewaydb"
 
 log() { printf '\033[1;34m[municipal]\033[0m %s\n' "$*" >&2; }
@@ -60,40 +59,5 @@ load_secrets() {
 }
 
 db_name() { echo "${INSTANCE:+${INSTANCE//-/_}_}$1"; }
-# Loopback only: TLS to a Postgres on 127.0.0.1 protects nothing and cost a quarter of the booking service's CPU
-# (README, figures); a city's connection strings (deploy/kubernetes) require it.
-pg_conn() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=$(db_name "$1");Username=municipal;Password=municipal;SSL Mode=Disable"; }
-rabbit_vhost() { echo "${INSTANCE:-/}"; }
-documents_path() { echo "$LOCAL/documents${INSTANCE:+-$INSTANCE}"; }
-
-# Exports what AppHost/SystemProjects.cs gives every project: a copy still used by scripts/test and the fault day
-# (scripts/fault-day, whose private infrastructure set it stops and restarts itself). scripts/run and scripts/bench
-# start the system through the AppHost and read its resolved contract.
-export_service_environment() {
-  load_secrets
-  for db in $DATABASES; do export "ConnectionStrings__$db=$(pg_conn "$db")"; done
-  if [ -n "$INSTANCE" ]; then
-    export ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/$INSTANCE"
-    export Redis__KeyPrefix="$INSTANCE:"
-  else
-    export ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$RABBIT_PORT"
-  fi
-  export ConnectionStrings__redis="127.0.0.1:$REDIS_PORT"
-  export ConnectionStrings__smtp="smtp://127.0.0.1:$SMTP_PORT"
-  export ConnectionStrings__clamav="tcp://127.0.0.1:$CLAMD_PORT"
-  local r
-  for name in "${!SERVICE_PORTS[@]}"; do
-    for ((r = 0; r < REPLICAS; r++)); do export "services__${name}__http__$r=http://127.0.0.1:$((SERVICE_PORTS[$name] + 10 * r))"; done
-  done
-  export services__gateway__http__0="http://127.0.0.1:$GATEWAY_PORT"
-  export PublicBaseUrl="${PublicBaseUrl:-http://127.0.0.1:$GATEWAY_PORT}"
-  export Auth__InternalKey="$AUTH_INTERNAL_KEY"
-  export Turn__Secret="$TURN_SECRET"
-  export Turn__Urls__0="turn:127.0.0.1:$TURN_PORT?transport=udp"
-  export Turn__Urls__1="turn:127.0.0.1:$TURN_PORT?transport=tcp"
-  export Identity__DocumentNumberKey="$IDENTITY_HASH_KEY"
-  export Mail__Maildir="$MAILDIR"
-  export Documents__StoragePath="$(documents_path)"
-  export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
-  export ASPNETCORE_ENVIRONMENT="$DOTNET_ENVIRONMENT"
-}
+# The AppHost's run directory for this instance: its resolved contract, the services' logs and the documents.
+apphost_run_dir() { echo "$LOCAL/apphost${INSTANCE:+-$INSTANCE}"; }

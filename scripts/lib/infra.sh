@@ -201,7 +201,7 @@ reset_instance() {
   rabbitmqctl -q add_vhost "$INSTANCE" >/dev/null
   rabbitmqctl -q set_permissions -p "$INSTANCE" guest ".*" ".*" ".*" >/dev/null
   redis-cli -p "$REDIS_PORT" --scan --pattern "$INSTANCE:*" | xargs -r -n 500 redis-cli -p "$REDIS_PORT" del >/dev/null
-  rm -rf "$(documents_path)"
+  rm -rf "$(apphost_run_dir)/documents"
 }
 
 # Stopping and restarting one part, for fault tests: only ever a private set (PRIVATE_INFRA=1), never the

@@ -1,6 +1,6 @@
 // Filling one draft together. DraftSync binds a rendered form (form-view.js) to a draft: every change is
-// PATCHed with the field's version, changes of others arrive on the draft's event stream (and, in a
-// consultation, through the room relay for speed) and are applied by version, so nothing is lost or applied
+// PATCHed with the field's version, changes of others arrive on the draft's event stream only (the form
+// service's, what it stored; the room relay refuses form.field/focus/point) and are applied by version, so nothing is lost or applied
 // twice. mount(container, ctx) is the consultation panel the room pages embed.
 import { api, ApiError } from '/shared/api.js';
 import { renderForm } from '/shared/form-view.js';
@@ -614,7 +614,7 @@ export function mount(container, ctx) {
       onFocus: field => { lastFocus = field; sync.focus(field); },
       onBlur: () => sync.focus(null),
     });
-    sync = new DraftSync(draft.id, view, { token, role: ctx.role, relay: ctx.relay, definition });
+    sync = new DraftSync(draft.id, view, { token, role: ctx.role, definition });
     bindView(view, sync, { status, notices, definition });
     const loaded = await sync.load();
     // A form already submitted in this consultation (also before a transfer) shows what was signed and the dossier

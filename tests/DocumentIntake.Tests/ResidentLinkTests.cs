@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.DocumentIntake.Data;
+using Municipal.ServiceDefaults.ResidentLinks;
 using Municipal.ServiceDefaults.Security;
 using Municipal.Testing;
 
@@ -85,6 +89,21 @@ public sealed class ResidentLinkTests(DocumentFactory factory) : IClassFixture<D
         await factory.Tokens.Feed.TransferAsync(roomId, "tax-office");
         var after = await HandInAsync(token, "tax-office");
         Assert.Equal((roomId, "tax-office"), (after.SessionId!.Value, after.DepartmentKey));
+    }
+
+    [Fact]
+    public async Task Links_expired_a_week_ago_are_cleaned_up_and_live_ones_stay()
+    {
+        var (old, _) = await factory.Tokens.Feed.TicketAsync(lifetime: TimeSpan.FromDays(-8));
+        var (recent, _) = await factory.Tokens.Feed.TicketAsync(lifetime: TimeSpan.FromDays(-1));
+        var (live, _) = await factory.Tokens.Feed.TicketAsync();
+
+        await factory.Services.GetRequiredService<ResidentLinkCleanup>().RunOnceAsync(CancellationToken.None);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var kept = await scope.ServiceProvider.GetRequiredService<DocumentDb>().Set<ResidentLink>()
+            .Where(l => l.Id == old || l.Id == recent || l.Id == live).Select(l => l.Id).ToListAsync();
+        Assert.Equal(new[] { recent, live }.Order(), kept.Order());
     }
 
     private static string? Code(JsonElement problem) => problem.GetProperty("code").GetString();

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Municipal.DocumentIntake.Consumers;
 using Municipal.DocumentIntake.Data;
-using Municipal.DocumentIntake.Intake;
 using Municipal.DocumentIntake.Kiosk;
 using Municipal.DocumentIntake.Retention;
 using Municipal.DocumentIntake.Routing;
@@ -14,6 +13,9 @@ using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Messaging;
 using Municipal.ServiceDefaults.ResidentLinks;
 using Municipal.ServiceDefaults.Sessions;
+using Municipal.DocumentIntake.Storage;
+using Municipal.DocumentIntake.Submissions;
+using Municipal.DocumentIntake.Uploads;
 
 namespace Municipal.DocumentIntake;
 

@@ -6,7 +6,6 @@ using Municipal.IdentityVerification.Retention;
 using Municipal.IdentityVerification.Security;
 using Municipal.IdentityVerification.Tans;
 using Municipal.IdentityVerification.Telemetry;
-using Municipal.IdentityVerification.Workflow;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
 using Municipal.ServiceDefaults.Mail;

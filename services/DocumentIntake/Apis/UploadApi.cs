@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.DocumentIntake.Data;
-using Municipal.DocumentIntake.Intake;
 using Municipal.DocumentIntake.Model;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.ResidentLinks;
 using Municipal.ServiceDefaults.Sessions;
+using Municipal.DocumentIntake.Clients;
+using Municipal.DocumentIntake.Submissions;
+using Municipal.DocumentIntake.Uploads;
 
 namespace Municipal.DocumentIntake.Apis;
 

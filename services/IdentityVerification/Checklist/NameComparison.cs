@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Municipal.IdentityVerification.Workflow;
+namespace Municipal.IdentityVerification.Checklist;
 
 /// <summary>
 /// "match", "mismatch" or "unknown" (nothing to compare with) for each part of the booked name. There is no

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Municipal.DocumentIntake.Inspection;
 
-namespace Municipal.DocumentIntake.Intake;
+namespace Municipal.DocumentIntake.Uploads;
 
 /// <summary>
 /// A resident's file name is only ever shown, never used as a path: keep the last segment, drop control and

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Municipal.IdentityVerification.Workflow;
+namespace Municipal.IdentityVerification.Checklist;
 
 /// <summary>
 /// Questions the clerk may ask while the resident holds the document up: knowledge the holder has and

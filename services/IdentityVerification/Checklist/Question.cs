@@ -1,5 +1,5 @@
 using Municipal.ServiceDefaults;
 
-namespace Municipal.IdentityVerification.Workflow;
+namespace Municipal.IdentityVerification.Checklist;
 
 public sealed record Question(string Key, LocalizedText Text);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Municipal.IdentityVerification.Workflow;
+namespace Municipal.IdentityVerification.Checklist;
 
 /// <summary>
 /// The catalogue the checklist is drawn from. Like the VideoIdent rules, each check picks features at random

@@ -1,4 +1,4 @@
-namespace Municipal.DocumentIntake.Intake;
+namespace Municipal.DocumentIntake.Uploads;
 
 /// <summary>The request cannot be accepted; <see cref="Errors"/> name the fields, <see cref="Reasons"/> give stable codes for the UI.</summary>
 public sealed class UploadRejected(Dictionary<string, string[]> errors, Dictionary<string, string> reasons, int status = StatusCodes.Status400BadRequest)

@@ -1,8 +1,9 @@
 using Municipal.IdentityVerification.Model;
-using QuestionCatalog = Municipal.IdentityVerification.Workflow.Questions;
+using QuestionCatalog = Municipal.IdentityVerification.Checklist.Questions;
 using Municipal.ServiceDefaults;
+using Municipal.IdentityVerification.Checklist;
 
-namespace Municipal.IdentityVerification.Workflow;
+namespace Municipal.IdentityVerification.Apis;
 
 /// <summary>What the clerk's panel shows of a verification.</summary>
 public sealed record VerificationView(

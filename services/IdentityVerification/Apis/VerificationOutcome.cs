@@ -1,6 +1,6 @@
 using Municipal.IdentityVerification.Model;
 
-namespace Municipal.IdentityVerification.Workflow;
+namespace Municipal.IdentityVerification.Apis;
 
 /// <summary>
 /// A verification's result as a colleague taking the consultation over sees it: decided or not, by whom and when, and

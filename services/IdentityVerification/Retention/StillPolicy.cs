@@ -1,4 +1,4 @@
-namespace Municipal.IdentityVerification.Workflow;
+namespace Municipal.IdentityVerification.Retention;
 
 /// <summary>
 /// Which concerns must keep a still of the document (<c>Identity:StillRequiredConcerns</c>). For all others

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Municipal.DocumentIntake.Intake;
+namespace Municipal.DocumentIntake.Inspection;
 
 /// <summary>
 /// Decides a file's type from its bytes while it streams past: the magic number at the start, the trailer at the

@@ -1,4 +1,4 @@
-namespace Municipal.DocumentIntake.Intake;
+namespace Municipal.DocumentIntake.Submissions;
 
 /// <summary>What the uploader is told: every file with its scan status, duplicates named.</summary>
 public sealed record SubmissionResult(Guid SubmissionId, string? ReceiptNumber, IReadOnlyList<SubmittedDocument> Documents);

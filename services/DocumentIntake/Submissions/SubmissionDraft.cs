@@ -1,4 +1,4 @@
-namespace Municipal.DocumentIntake.Intake;
+namespace Municipal.DocumentIntake.Submissions;
 
 /// <summary>Who hands in what, before the files are looked at.</summary>
 public sealed record SubmissionDraft(

@@ -4,7 +4,7 @@ using Municipal.DocumentIntake.Model;
 using Municipal.DocumentIntake.Scanning;
 using Municipal.DocumentIntake.Telemetry;
 
-namespace Municipal.DocumentIntake.Intake;
+namespace Municipal.DocumentIntake.Submissions;
 
 /// <summary>Applies a scan result to a document and records the event in the same unit of work (the outbox relays it).</summary>
 public static class DocumentEvents

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Municipal.DocumentIntake.Intake;
+namespace Municipal.DocumentIntake.Storage;
 
 /// <summary>
 /// Files on disk under <c>Documents:StoragePath</c>, named by document id (never by the resident's name), in

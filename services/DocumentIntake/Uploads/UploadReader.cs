@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Municipal.ServiceDefaults.Input;
+using Municipal.DocumentIntake.Inspection;
+using Municipal.DocumentIntake.Storage;
 
-namespace Municipal.DocumentIntake.Intake;
+namespace Municipal.DocumentIntake.Uploads;
 
 /// <summary>
 /// Reads a multipart request section by section. Each file goes straight to the incoming folder in 80 KiB pieces

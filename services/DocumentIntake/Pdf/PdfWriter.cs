@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Municipal.DocumentIntake.Inspection;
 
-namespace Municipal.DocumentIntake.Intake;
+namespace Municipal.DocumentIntake.Pdf;
 
 /// <summary>
 /// Combines JPEG pages into one PDF 1.4: each page is A4 (turned to landscape for a landscape image) with the image

@@ -1,4 +1,4 @@
-namespace Municipal.DocumentIntake.Intake;
+namespace Municipal.DocumentIntake.Inspection;
 
 /// <summary>The file types the city accepts, decided by content.</summary>
 public sealed record FileKind(string Name, string ContentType, string Extension, IReadOnlyList<string> Extensions)

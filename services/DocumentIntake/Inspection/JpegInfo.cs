@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Municipal.DocumentIntake.Intake;
+namespace Municipal.DocumentIntake.Inspection;
 
 /// <summary>What a PDF needs to embed a JPEG as it is (DCTDecode): size and colour components, from the frame header.</summary>
 public sealed record JpegInfo(int Width, int Height, int Components, bool AdobeInverted)

@@ -6,8 +6,12 @@ using Municipal.DocumentIntake.Routing;
 using Municipal.DocumentIntake.Scanning;
 using Municipal.DocumentIntake.Telemetry;
 using Municipal.ServiceDefaults;
+using Municipal.DocumentIntake.Inspection;
+using Municipal.DocumentIntake.Pdf;
+using Municipal.DocumentIntake.Storage;
+using Municipal.DocumentIntake.Uploads;
 
-namespace Municipal.DocumentIntake.Intake;
+namespace Municipal.DocumentIntake.Submissions;
 
 /// <summary>
 /// Turns staged files into documents: virus scan first (an infected file is quarantined whatever it claims to be),

@@ -1,4 +1,4 @@
-namespace Municipal.IdentityVerification.Workflow;
+namespace Municipal.IdentityVerification.Apis;
 
 /// <summary>
 /// The identity of one consultation as the caller may see it: the latest decision among its checks (a rejected check

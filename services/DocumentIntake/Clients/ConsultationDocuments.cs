@@ -1,6 +1,6 @@
 using Municipal.ServiceDefaults.Sessions;
 
-namespace Municipal.DocumentIntake.Apis;
+namespace Municipal.DocumentIntake.Clients;
 
 /// <summary>
 /// A consultation's documents follow its room: staff whom sessions lets act on the room (the clerk holding it, or the

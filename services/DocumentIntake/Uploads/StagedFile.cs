@@ -1,4 +1,6 @@
-namespace Municipal.DocumentIntake.Intake;
+using Municipal.DocumentIntake.Inspection;
+
+namespace Municipal.DocumentIntake.Uploads;
 
 /// <summary>A file received into the incoming folder, with what was learnt while it streamed.</summary>
 public sealed record StagedFile(

@@ -27,8 +27,10 @@ internal static class Extensions
         builder.AddServiceDatabase<DocumentDb>("documentdb");
         builder.AddMessaging<DocumentDb>("documents", bus =>
         {
-            bus.AddConsumer<DepartmentNotificationConsumer>();
-            bus.AddConsumer<KioskReceiptConsumer>();
+            // Renamed after their events (docs/CONVENTIONS.md); the queues keep their names, so messages waiting in
+            // them at an upgrade are not stranded.
+            bus.AddConsumer<DocumentReceivedConsumer>().Endpoint(e => e.Name = "documents-department-notification");
+            bus.AddConsumer<KioskSubmissionReceivedConsumer>().Endpoint(e => e.Name = "documents-kiosk-receipt");
             bus.AddConsumer<StaffAccountChangedConsumer>();
             bus.AddResidentLinkConsumers("documents", dossiers: true);
         });

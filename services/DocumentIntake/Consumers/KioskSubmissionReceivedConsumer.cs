@@ -10,7 +10,7 @@ using Municipal.ServiceDefaults.Messaging;
 namespace Municipal.DocumentIntake.Consumers;
 
 /// <summary>Mails the kiosk receipt to the address the resident gave, in the language they used at the kiosk.</summary>
-public sealed class KioskReceiptConsumer(DocumentDb db, MailSender mail) : IdempotentConsumer<DocumentDb, KioskSubmissionReceived>(db)
+public sealed class KioskSubmissionReceivedConsumer(DocumentDb db, MailSender mail) : IdempotentConsumer<DocumentDb, KioskSubmissionReceived>(db)
 {
     protected override async Task Handle(KioskSubmissionReceived message, ConsumeContext<KioskSubmissionReceived> context)
     {

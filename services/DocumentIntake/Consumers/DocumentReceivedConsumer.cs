@@ -12,7 +12,7 @@ namespace Municipal.DocumentIntake.Consumers;
 /// Tells the department's central mailbox that a document arrived, with a link to the inbox. The file itself never
 /// travels by mail: it may be opened only by signed-in staff of the department.
 /// </summary>
-public sealed class DepartmentNotificationConsumer(DocumentDb db, MailSender mail, IConfiguration configuration)
+public sealed class DocumentReceivedConsumer(DocumentDb db, MailSender mail, IConfiguration configuration)
     : IdempotentConsumer<DocumentDb, DocumentReceived>(db)
 {
     protected override async Task Handle(DocumentReceived message, ConsumeContext<DocumentReceived> context)

@@ -15,6 +15,29 @@ public abstract class LinkConsumer<TMessage>(ServiceDbContext db) : IdempotentCo
     protected DbSet<ResidentLink> Links => Db.Set<ResidentLink>();
 
     /// <summary>
+    /// Learns the link that opens a room booking just made (appointment or ticket, whose id the room takes), once.
+    /// The booking's address and language only where the service keeps them (<see cref="ResidentLinkOptions.KeepContact"/>).
+    /// </summary>
+    protected async Task OpenRoomAsync(Guid roomId, string tokenHash, string departmentKey, string concernKey, string? email, string language,
+        DateTimeOffset expiresAt, ResidentLinkOptions options, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await Links.AnyAsync(l => l.Id == roomId, ct)) return;
+        Links.Add(new ResidentLink
+        {
+            Id = roomId,
+            Kind = ResidentLink.Room,
+            TokenHash = tokenHash,
+            SessionId = roomId,
+            DepartmentKey = departmentKey,
+            ConcernKey = concernKey,
+            Email = options.KeepContact ? email : null,
+            Language = options.KeepContact ? language : null,
+            ExpiresAt = expiresAt,
+            UpdatedAt = now,
+        });
+    }
+
+    /// <summary>
     /// The link of a room. Thrown when unknown, so the message is retried: it may have overtaken the booking event
     /// that makes the room known, as sessions' own consumers expect.
     /// </summary>

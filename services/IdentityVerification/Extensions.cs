@@ -6,11 +6,11 @@ using Municipal.IdentityVerification.Retention;
 using Municipal.IdentityVerification.Security;
 using Municipal.IdentityVerification.Tans;
 using Municipal.IdentityVerification.Telemetry;
-using Municipal.IdentityVerification.Workflow;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
 using Municipal.ServiceDefaults.Mail;
 using Municipal.ServiceDefaults.Messaging;
+using Municipal.ServiceDefaults.ResidentLinks;
 using Municipal.ServiceDefaults.Sessions;
 
 namespace Municipal.IdentityVerification;
@@ -21,7 +21,11 @@ internal static class Extensions
     {
         builder.AddStaffAuthentication();
         builder.AddServiceDatabase<IdentityDb>("identitydb");
-        builder.AddMessaging<IdentityDb>("identity");
+        // A resident's signing code goes to the consultation their link opens, learnt from the events (with the
+        // booking's e-mail address and language), never asked of sessions per request.
+        builder.AddMessaging<IdentityDb>("identity", bus => bus.AddResidentLinkConsumers("identity", dossiers: false));
+        builder.AddResidentLinks<IdentityDb>();
+        builder.Services.Configure<ResidentLinkOptions>(o => o.KeepContact = true);
         builder.AddMail();
 
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -30,7 +34,7 @@ internal static class Extensions
         builder.Services.AddSingleton<StillPolicy>();
         builder.Services.AddSingleton<MrzOcr>();
 
-        // "http://sessions" is resolved by service discovery (services:sessions:http:0).
+        // "http://sessions" is resolved by service discovery (services:sessions:http:0), for staff look-ups only.
         // A clerk waits for the answer: a slow sessions service is an outage (503) within seconds, not a hang.
         builder.AddSessionsClient(TimeSpan.FromSeconds(builder.Configuration.GetValue("Identity:SessionsTimeoutSeconds", 5)));
 

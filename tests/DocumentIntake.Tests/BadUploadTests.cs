@@ -11,7 +11,7 @@ public class BadUploadTests(DocumentFactory factory) : IClassFixture<DocumentFac
     [Fact]
     public async Task A_multipart_body_that_ends_inside_a_file_is_a_400_and_leaves_no_document()
     {
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var resident = factory.CreateResidentClient(token);
 
         var response = await resident.PostAsync("/api/documents/uploads", Multipart(
@@ -28,7 +28,7 @@ public class BadUploadTests(DocumentFactory factory) : IClassFixture<DocumentFac
     [InlineData("language", "de\r\nX-Injected: 1")]
     public async Task A_field_with_a_control_character_is_a_400_naming_it(string field, string value)
     {
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Multipart(
             $"--{Boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n" +
             $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n{Encoding.Latin1.GetString(Files.Pdf("x"))}\r\n--{Boundary}--\r\n"));
@@ -40,7 +40,7 @@ public class BadUploadTests(DocumentFactory factory) : IClassFixture<DocumentFac
     [Fact]
     public async Task A_note_on_several_lines_is_kept()
     {
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Multipart(
             $"--{Boundary}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nSeite 1: Vertrag\r\nSeite 2: Anhang\r\n" +
             $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n{Encoding.Latin1.GetString(Files.Pdf("x"))}\r\n--{Boundary}--\r\n"));

@@ -12,7 +12,7 @@ public class ClosedConsultationTests(DocumentFactory factory) : IClassFixture<Do
     [InlineData("cancelled")]
     public async Task A_closed_consultations_token_uploads_nothing(string status)
     {
-        var (token, _) = factory.Tokens.NewRoom(status: status);
+        var (token, _) = await factory.Tokens.NewRoomAsync(status: status);
         var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
             Files.Form(("files", "nachgereicht.pdf", Files.Pdf("late"), "application/pdf")).With("channel", "session"));
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
@@ -22,13 +22,12 @@ public class ClosedConsultationTests(DocumentFactory factory) : IClassFixture<Do
     [Fact]
     public async Task After_the_end_the_resident_still_sees_what_was_handed_in()
     {
-        var (token, roomId) = factory.Tokens.NewRoom();
+        var (token, roomId) = await factory.Tokens.NewRoomAsync();
         var resident = factory.CreateResidentClient(token);
         await (await resident.PostAsync("/api/documents/uploads",
             Files.Form(("files", "Mietvertrag.pdf", Files.Pdf("lease"), "application/pdf")).With("channel", "session"))).SubmittedAsync();
 
-        var room = factory.Tokens.Sessions.Room(roomId);
-        factory.Tokens.Sessions.Put(room with { Status = "ended" });
+        await factory.Tokens.Feed.EndAsync(roomId);
         Assert.Single((await resident.GetFromJsonAsync<List<SubmittedDoc>>($"/api/documents/sessions/{roomId}"))!);
         var late = await resident.PostAsync("/api/documents/uploads", Files.Form(("files", "b.pdf", Files.Pdf("b"), "application/pdf")));
         Assert.Equal(HttpStatusCode.Gone, late.StatusCode);

@@ -1,5 +1,5 @@
 using System.Text;
-using Municipal.DocumentIntake.Intake;
+using Municipal.DocumentIntake.Inspection;
 
 namespace Municipal.DocumentIntake.Tests;
 

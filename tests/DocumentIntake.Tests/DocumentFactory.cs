@@ -1,19 +1,17 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.DocumentIntake.Residents;
+using Municipal.Contracts.Sessions;
 using Municipal.ServiceDefaults.Sessions;
 using Municipal.Testing;
-using Municipal.ServiceDefaults.Security;
 
 namespace Municipal.DocumentIntake.Tests;
 
 /// <summary>
-/// Document intake in-process against real Postgres, RabbitMQ, SMTP and clamd, with its own storage folder. The
-/// sessions and forms services are the edge here: their token answers come from <see cref="ResidentTokens"/>.
+/// Document intake in-process against real Postgres, RabbitMQ, SMTP and clamd, with its own storage folder. Residents'
+/// links reach it as in production, by events on its bus (<see cref="ResidentTokens"/>); sessions and forms are nowhere
+/// (their URLs point at a closed port), except the stand-in answering sessions' staff look-up.
 /// </summary>
 public class DocumentFactory : ServiceFactory<Program>
 {
@@ -21,7 +19,12 @@ public class DocumentFactory : ServiceFactory<Program>
 
     public string StoragePath { get; } = Path.Combine(Path.GetTempPath(), "documents-tests", Guid.NewGuid().ToString("N"));
 
-    public ResidentTokens Tokens { get; } = new();
+    public ResidentTokens Tokens => tokens ??= new ResidentTokens(new ResidentLinkFeed(Services));
+
+    private ResidentTokens? tokens;
+
+    /// <summary>Seconds an unknown link is answered 503 before 401 (0 here: the tests of the grace set their own).</summary>
+    protected virtual string LinkGraceSeconds => "0";
 
     protected virtual string ClamAv => TestEnvironment.ClamAv;
 
@@ -34,6 +37,7 @@ public class DocumentFactory : ServiceFactory<Program>
         new("ConnectionStrings:clamav", ClamAv),
         new("services:sessions:http:0", "http://127.0.0.1:9"),
         new("services:forms:http:0", "http://127.0.0.1:9"),
+        new("ResidentLinks:GraceSeconds", LinkGraceSeconds),
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -41,10 +45,12 @@ public class DocumentFactory : ServiceFactory<Program>
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddHttpClient(SessionsClient.Name).ConfigurePrimaryHttpMessageHandler(() => Tokens.Sessions);
-            services.AddHttpClient(ResidentContextResolver.FormsClient).ConfigurePrimaryHttpMessageHandler(() => new TokenHandler(Tokens.Dossiers));
+            services.AddHttpClient(SessionsClient.Name).ConfigurePrimaryHttpMessageHandler(() => StaffLookups);
         });
     }
+
+    /// <summary>The stand-in for sessions' staff look-up (may a clerk read a consultation's documents from another inbox).</summary>
+    public FakeSessions StaffLookups { get; } = new();
 
     public override async Task InitializeAsync()
     {
@@ -58,41 +64,25 @@ public class DocumentFactory : ServiceFactory<Program>
         await base.DisposeAsync();
         if (Directory.Exists(StoragePath)) Directory.Delete(StoragePath, recursive: true);
     }
-
-    /// <summary>Answers like the forms service: 200 with the dossier for a known token, 404 otherwise.</summary>
-    private sealed class TokenHandler(Dictionary<string, object> known) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var token = request.Headers.TryGetValues(CapabilityToken.Header, out var values) ? values.Single() : "";
-            lock (known)
-            {
-                return Task.FromResult(known.TryGetValue(token, out var body)
-                    ? new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(body) }
-                    : new HttpResponseMessage(HttpStatusCode.NotFound));
-            }
-        }
-    }
 }
 
-public sealed class ResidentTokens
+/// <summary>Residents' links for the tests, learnt by document intake from the events that issue, move and close them.</summary>
+public sealed class ResidentTokens(ResidentLinkFeed feed)
 {
-    /// <summary>The shared stand-in for the sessions service (tests/Testing).</summary>
-    public FakeSessions Sessions { get; } = new();
-    public Dictionary<string, object> Dossiers { get; } = [];
+    public ResidentLinkFeed Feed => feed;
 
-    /// <summary>A room token as the sessions service would resolve it.</summary>
-    public (string Token, Guid RoomId) NewRoom(string department = "residents-office", string concern = "move", string status = "waiting")
+    /// <summary>A walk-in consultation's link; "ended" ends its consultation, "cancelled" books and cancels an appointment instead.</summary>
+    public async Task<(string Token, Guid RoomId)> NewRoomAsync(string department = "residents-office", string concern = "move", string status = "waiting")
     {
-        var (room, token) = Sessions.AddRoom(department, concern, status: status);
-        return (token, room.Id);
+        var (roomId, token) = status == "cancelled" ? await feed.AppointmentAsync(department, concern) : await feed.TicketAsync(department, concern);
+        if (status == "ended") await feed.EndAsync(roomId, department, concern);
+        if (status == "cancelled") await feed.CancelAsync(roomId, department, concern);
+        return (token, roomId);
     }
 
-    public (string Token, Guid DossierId) NewDossier(string department = "tax-office", string concern = "tax-return")
+    public async Task<(string Token, Guid DossierId)> NewDossierAsync(string department = "tax-office", string concern = "tax-return")
     {
-        var token = Municipal.ServiceDefaults.Security.CapabilityToken.Create();
-        var id = Guid.NewGuid();
-        lock (Dossiers) Dossiers[token] = new { id, concernKey = concern, departmentKey = department };
+        var (id, token) = await feed.DossierAsync(department, concern);
         return (token, id);
     }
 }

@@ -1,4 +1,6 @@
-using Municipal.DocumentIntake.Intake;
+
+using Municipal.DocumentIntake.Inspection;
+using Municipal.DocumentIntake.Uploads;
 
 namespace Municipal.DocumentIntake.Tests;
 

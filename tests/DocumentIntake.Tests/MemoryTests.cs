@@ -16,7 +16,7 @@ public class MemoryTests(DocumentFactory factory, ITestOutputHelper output) : IC
     [Fact]
     public async Task A_100_MB_upload_is_streamed_without_growing_memory()
     {
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         // Without automatic redirects the test client streams the body instead of keeping a copy to send again.
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("X-Resident-Token", token);

@@ -17,7 +17,7 @@ public class MetricsTests(DocumentFactory factory) : IClassFixture<DocumentFacto
         var meters = factory.Services.GetRequiredService<IMeterFactory>();
         using var scanned = new MetricCollector<long>(meters, "Municipal", "municipal.uploads.scanned");
         using var quarantined = new MetricCollector<long>(meters, "Municipal", "municipal.uploads.quarantined");
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var resident = factory.CreateResidentClient(token);
 
         await (await resident.PostAsync("/api/documents/uploads", Files.Form(("files", "brief.pdf", Files.Pdf("metrics clean"), null)))).SubmittedAsync();

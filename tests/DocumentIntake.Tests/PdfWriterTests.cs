@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using Municipal.DocumentIntake.Intake;
+using Municipal.DocumentIntake.Inspection;
+using Municipal.DocumentIntake.Pdf;
 
 namespace Municipal.DocumentIntake.Tests;
 

@@ -17,7 +17,7 @@ public class PendingScanTests(ClamdDownFactory factory) : IClassFixture<ClamdDow
     [Fact]
     public async Task Documents_wait_as_pending_while_clamd_is_down_and_are_scanned_when_it_is_back()
     {
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var form = Files.Form(("files", "brief.pdf", Files.Pdf("pending"), null), ("files", "eicar.pdf", Files.Eicar, null));
         var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", form);
 

@@ -67,7 +67,7 @@ public class RoutingAndInboxTests(DocumentFactory factory) : IClassFixture<Docum
     {
         var tax = await KioskAsync("tax-enquiry", "a.pdf");
         var residents = await KioskAsync("move", "b.pdf");
-        var storage = factory.Services.GetRequiredService<Municipal.DocumentIntake.Intake.DocumentStorage>();
+        var storage = factory.Services.GetRequiredService<Municipal.DocumentIntake.Storage.DocumentStorage>();
 
         // tax-office keeps 30 days (configured), residents-office the default 90.
         var retention = factory.Services.GetRequiredService<RetentionService>();

@@ -15,7 +15,7 @@ public class StaffAssignmentTests(DocumentFactory factory) : IClassFixture<Docum
     [Fact]
     public async Task Assigning_to_an_unknown_or_foreign_staff_id_is_refused_naming_the_field()
     {
-        var (token, _) = factory.Tokens.NewRoom("tax-office", "tax-payment");
+        var (token, _) = await factory.Tokens.NewRoomAsync("tax-office", "tax-payment");
         var uploaded = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
             Files.Form(("files", "zahlung.pdf", Files.Pdf("pay"), "application/pdf")))).SubmittedAsync();
         var id = uploaded.Documents[0].Id;

@@ -31,7 +31,7 @@ public class StorageTests(DocumentFactory factory) : IClassFixture<DocumentFacto
         }
         var before = StoredFiles();
 
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var form = Files.Form(("files", "a.pdf", Files.Pdf("refused commit"), "application/pdf"), ("files", "b.jpg", Files.Page1, "image/jpeg"))
             .With("note", "refuse this commit");
         var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", form);
@@ -49,7 +49,7 @@ public class StorageTests(DocumentFactory factory) : IClassFixture<DocumentFacto
     [Fact]
     public async Task Files_without_a_row_are_swept_after_the_grace_period_and_documents_stay()
     {
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var kept = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
             Files.Form(("files", "keep.pdf", Files.Pdf("kept"), "application/pdf")))).SubmittedAsync();
         var keptPath = Directory.EnumerateFiles(factory.StoragePath, kept.Documents[0].Id!.Value.ToString("N"), SearchOption.AllDirectories).Single();

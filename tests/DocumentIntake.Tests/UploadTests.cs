@@ -13,7 +13,7 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
     [Fact]
     public async Task A_resident_uploads_from_a_consultation_and_both_sides_see_the_files()
     {
-        var (token, roomId) = factory.Tokens.NewRoom();
+        var (token, roomId) = await factory.Tokens.NewRoomAsync();
         var resident = factory.CreateResidentClient(token);
         var form = Files.Form(("files", "Mietvertrag.pdf", Files.Pdf("lease"), "application/pdf"), ("files", "ausweis.jpg", Files.Page1, "image/jpeg"))
             .With("channel", "session");
@@ -29,7 +29,7 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
         Assert.Empty((await Clerk("tax-office").GetFromJsonAsync<List<InboxDoc>>($"/api/documents/sessions/{roomId}"))!);
 
         // Another resident's token does not open this consultation.
-        var (other, _) = factory.Tokens.NewRoom();
+        var (other, _) = await factory.Tokens.NewRoomAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateResidentClient(other).GetAsync($"/api/documents/sessions/{roomId}")).StatusCode);
         Assert.Equal(2, (await resident.GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!.Count);
     }
@@ -37,7 +37,7 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
     [Fact]
     public async Task A_dossier_link_uploads_when_sessions_does_not_know_the_token_and_unknown_tokens_are_refused()
     {
-        var (token, dossierId) = factory.Tokens.NewDossier();
+        var (token, dossierId) = await factory.Tokens.NewDossierAsync();
         var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
             Files.Form(("files", "beleg.pdf", Files.Pdf("receipt"), null)))).SubmittedAsync();
         var document = await Clerk("tax-office").GetFromJsonAsync<InboxDoc>($"/api/documents/{result.Documents[0].Id}");
@@ -51,7 +51,7 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
     [Fact]
     public async Task The_eicar_test_file_is_quarantined_and_cannot_be_opened()
     {
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
             Files.Form(("files", "eicar.pdf", Files.Eicar, "application/pdf")))).SubmittedAsync();
 
@@ -71,7 +71,7 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
     [InlineData("notes.txt", "text/plain", "unsupported")]
     public async Task Mislabelled_and_unsupported_files_are_refused_naming_the_file(string name, string? type, string reason)
     {
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var content = reason == "unsupported" ? "plain text"u8.ToArray() : Files.Png;
         var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
             Files.Form(("files", "ok.pdf", Files.Pdf(), null), ("files", name, content, type)));
@@ -88,7 +88,7 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
     [Fact]
     public async Task A_polyglot_image_is_refused()
     {
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var polyglot = Files.Concat(Files.Png[..^12], "%PDF-1.4 1 0 obj"u8.ToArray(), Files.Png[^12..]);
         var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Files.Form(("files", "bild.png", polyglot, "image/png")));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -98,7 +98,7 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
     [Fact]
     public async Task A_path_traversal_name_is_stored_by_id_and_shown_sanitised()
     {
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
             Files.Form(("files", "../../../../tmp/evil\u202E.png", Files.Png, "image/png")))).SubmittedAsync();
 
@@ -113,7 +113,7 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
     [Fact]
     public async Task Duplicates_within_a_submission_are_reported_and_stored_once()
     {
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
             Files.Form(("files", "a.jpg", Files.Page1, null), ("files", "b.jpg", Files.Page2, null), ("files", "a-again.jpg", Files.Page1, null)))).SubmittedAsync();
 
@@ -126,7 +126,7 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
     [Fact]
     public async Task Too_many_files_are_refused()
     {
-        var (token, _) = factory.Tokens.NewRoom();
+        var (token, _) = await factory.Tokens.NewRoomAsync();
         var files = Enumerable.Range(0, 21).Select(i => ("files", $"f{i}.pdf", Files.Pdf($"n{i}"), (string?)null)).ToArray();
         var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Files.Form(files));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Contracts.Forms;
+using Municipal.Form.Data;
+using Municipal.ServiceDefaults.Security;
 using Municipal.Testing;
 
 namespace Municipal.Form.Tests;
@@ -48,6 +53,26 @@ public sealed class DossierTests(FormFactory factory) : IClassFixture<FormFactor
         Assert.Equal("needs_information", (await factory.CreateResidentClient(token).GetFromJsonAsync<JsonElement>("/api/forms/dossiers/mine")).GetProperty("status").GetString());
         var pdf = await factory.CreateResidentClient(link).GetAsync("/api/forms/dossiers/mine/pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>
+    /// Issue 15 item 8: document intake learns each status link from an event (it accepts uploads with it without
+    /// asking forms), which carries the token's hash, never the token.
+    /// </summary>
+    [Fact]
+    public async Task Every_status_link_is_announced_by_its_hash_never_by_its_token()
+    {
+        var (dossier, token, email) = await SubmitAsync("en");
+        var mailed = System.Text.RegularExpressions.Regex.Match((await Mailbox.WaitForAsync(email))[0].TextBody ?? "", "#t=([A-Za-z0-9_-]{43})").Groups[1].Value;
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var bodies = await scope.ServiceProvider.GetRequiredService<FormDb>().OutboxMessages.AsNoTracking()
+            .Where(m => m.MessageType == typeof(DossierLinkIssued).FullName).Select(m => m.Body).ToListAsync();
+        var links = bodies.Select(b => JsonSerializer.Deserialize<DossierLinkIssued>(b, JsonSerializerOptions.Web)!).Where(l => l.DossierId == dossier).ToList();
+        Assert.Contains(links, l => l.TokenHash == CapabilityToken.Hash(token));
+        Assert.Contains(links, l => l.TokenHash == CapabilityToken.Hash(mailed));
+        Assert.All(links, l => Assert.Equal(("residents-office", "residence-registration"), (l.DepartmentKey, l.ConcernKey)));
+        Assert.DoesNotContain(bodies, b => b.Contains(token) || b.Contains(mailed));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed partial class OtherPartiesTests(IdentityFactory factory) : IClassF
         var holder = Staff.Clerk("residents-office", "naturalisation");
         var clerk = factory.CreateStaffClient(holder);
         var address = Mailbox.UniqueAddress();
-        var (room, residentToken) = factory.Sessions.AddRoom("residents-office", "naturalisation", "Erika Mustermann", address, status: "active");
+        var (room, residentToken) = await factory.AddRoomAsync("residents-office", "naturalisation", "Erika Mustermann", address, status: "active");
         factory.Sessions.Put(room with { StaffId = holder.Id });
         var started = await clerk.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
@@ -42,7 +42,7 @@ public sealed partial class OtherPartiesTests(IdentityFactory factory) : IClassF
         var tanId = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tanId").GetGuid();
         var code = Code().Match((await Mailbox.WaitForAsync(address))[0].TextBody ?? "").Value;
 
-        var (_, otherToken) = factory.Sessions.AddRoom("residents-office", "move", "Max Fremd", Mailbox.UniqueAddress(), status: "active");
+        var (_, otherToken) = await factory.AddRoomAsync("residents-office", "move", "Max Fremd", Mailbox.UniqueAddress(), status: "active");
         Party[] staff =
         [
             new("clerk of another department", factory.CreateStaffClient(Staff.Clerk("tax-office", "tax-enquiry")), HttpStatusCode.Forbidden),

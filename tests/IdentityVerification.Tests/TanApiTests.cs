@@ -19,14 +19,14 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     private static readonly string Contract = Sha256("Anmeldung Wohnsitz — Erika Mustermann — 2026-11-23");
 
     /// <summary>
-    /// A resident in a running consultation (a capability token the stand-in sessions service knows) and the e-mail
-    /// address of their booking, the only address their codes go to.
+    /// A resident in a running consultation (a link identity learnt from booking's event) and the e-mail address of
+    /// their booking, the only address their codes go to.
     /// </summary>
-    private HttpClient Resident(out string address, string status = "waiting")
+    private async Task<(HttpClient Client, string Address)> ResidentAsync(string status = "waiting")
     {
-        address = Mailbox.UniqueAddress();
-        var (_, token) = factory.Sessions.AddRoom("residents-office", "move", "Erika Mustermann", address, status: status);
-        return factory.CreateResidentClient(token);
+        var address = Mailbox.UniqueAddress();
+        var (_, token) = await factory.AddRoomAsync("residents-office", "move", "Erika Mustermann", address, status: status);
+        return (factory.CreateResidentClient(token), address);
     }
 
     private static async Task<Guid> IssueAsync(HttpClient client, string recipient, string channel = "email", string? content = null, string language = "de")
@@ -50,7 +50,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task A_resident_gets_a_six_digit_code_by_mail_and_forms_verifies_it_once()
     {
-        var resident = Resident(out var address);
+        var (resident, address) = await ResidentAsync();
         var response = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose = "Anmeldung", recipient = address, channel = "email", language = "en" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var issued = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -76,7 +76,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task The_code_is_stored_only_as_a_keyed_hash()
     {
-        var resident = Resident(out var address);
+        var (resident, address) = await ResidentAsync();
         var id = await IssueAsync(resident, address);
         var code = await CodeAsync(address);
         using var scope = factory.Services.CreateScope();
@@ -103,7 +103,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task A_code_for_one_document_does_not_sign_another()
     {
-        var resident = Resident(out var address);
+        var (resident, address) = await ResidentAsync();
         var id = await IssueAsync(resident, address);
         var code = await CodeAsync(address);
 
@@ -125,7 +125,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task A_code_expires_after_five_minutes()
     {
-        var resident = Resident(out var address);
+        var (resident, address) = await ResidentAsync();
         var id = await IssueAsync(resident, address);
         var code = await CodeAsync(address);
         factory.Time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
@@ -137,7 +137,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task Three_wrong_codes_lock_it_even_for_the_right_code()
     {
-        var resident = Resident(out var address);
+        var (resident, address) = await ResidentAsync();
         var id = await IssueAsync(resident, address);
         var code = await CodeAsync(address);
         var wrong = code == "000000" ? "000001" : "000000";
@@ -157,7 +157,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task Requests_are_rate_limited_per_recipient()
     {
-        var resident = Resident(out var address);
+        var (resident, address) = await ResidentAsync();
         for (var i = 0; i < 3; i++) await IssueAsync(resident, address);
         var fourth = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose = "Anmeldung", recipient = address, channel = "email" });
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
@@ -182,7 +182,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
         var response = await stranger.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose = "x", recipient = Mailbox.UniqueAddress(), channel = "email" });
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
 
-        var resident = Resident(out var address);
+        var (resident, address) = await ResidentAsync();
         var id = await IssueAsync(resident, address);
         var other = factory.CreateResidentClient(CapabilityToken.Create());
         Assert.Equal(HttpStatusCode.NotFound, (await VerifyAsync(other, id, "123456")).StatusCode);
@@ -198,7 +198,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
         Assert.Equal(["contentSha256", "language", "purpose", "recipient"], errors.EnumerateObject().Select(p => p.Name).Order());
 
         // A resident names neither purpose nor recipient (they are ignored), and their code goes by e-mail only.
-        var resident = Resident(out _);
+        var (resident, _) = await ResidentAsync();
         var own = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = "abc", purpose = "", recipient = "0791234567", channel = "sms", language = "es" });
         Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
         Assert.Equal(["channel", "contentSha256", "language"], (await ProblemAsync(own)).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
@@ -208,7 +208,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     public async Task A_residents_code_goes_only_to_the_booking_address_with_the_purpose_the_server_words()
     {
         // The probe: a room token sent the city's mail to any address with its own "purpose" text.
-        var resident = Resident(out var booked);
+        var (resident, booked) = await ResidentAsync();
         var victim = Mailbox.UniqueAddress("victim");
         var response = await resident.PostAsJsonAsync("/api/identity/tans", new
         {
@@ -221,7 +221,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
         Assert.Empty(Mailbox.For(victim));
 
         // A room with no address on file gets no code, and says so on the field.
-        var (_, noMail) = factory.Sessions.AddRoom(email: null);
+        var (_, noMail) = await factory.AddRoomAsync(email: null);
         var none = await factory.CreateResidentClient(noMail).PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, recipient = victim });
         Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
         Assert.True((await ProblemAsync(none)).GetProperty("errors").TryGetProperty("recipient", out _));
@@ -232,7 +232,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [InlineData("cancelled")]
     public async Task An_ended_or_cancelled_consultations_token_gets_no_code(string status)
     {
-        var resident = Resident(out var address, status);
+        var (resident, address) = await ResidentAsync(status);
         var response = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, channel = "email" });
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Equal("consultationClosed", (await ProblemAsync(response)).GetProperty("reason").GetString());
@@ -242,7 +242,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
     [Fact]
     public async Task Only_staff_of_the_rooms_department_read_a_residents_code_or_spend_its_attempts()
     {
-        var resident = Resident(out var address);
+        var (resident, address) = await ResidentAsync();
         var id = await IssueAsync(resident, address);
         var code = await CodeAsync(address);
         var wrong = code == "000000" ? "000001" : "000000";

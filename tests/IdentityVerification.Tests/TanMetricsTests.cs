@@ -14,7 +14,7 @@ public partial class TanApiTests
         var meters = factory.Services.GetRequiredService<IMeterFactory>();
         using var issued = new MetricCollector<long>(meters, "Municipal", "municipal.tans.issued");
         using var failed = new MetricCollector<long>(meters, "Municipal", "municipal.tans.failed");
-        var resident = Resident(out var address);
+        var (resident, address) = await ResidentAsync();
         var id = await IssueAsync(resident, address);
         var code = await CodeAsync(address);
 

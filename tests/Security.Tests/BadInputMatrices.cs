@@ -10,6 +10,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Contracts.Booking;
 using Municipal.ServiceDefaults.Security;
+using Municipal.Testing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -72,10 +73,10 @@ public sealed class SessionsBadInput(SessionsService service) : BadInputMatrix<s
 
 public sealed class IdentityBadInput(IdentityService service) : BadInputMatrix<identity::Program>(service, "identity"), IClassFixture<IdentityService>
 {
-    /// <summary>A resident of an open room (the sessions stand-in knows the token) and a TAN they requested.</summary>
+    /// <summary>A resident of an open room (a link identity learnt from booking's event) and a TAN they requested.</summary>
     protected override async Task<IReadOnlyList<ResidentAccess>> ResidentAccessAsync(HttpClient anonymous)
     {
-        var (_, token) = service.Sessions.AddRoom("residents-office", "move", "Erika Muster");
+        var (_, token) = await new ResidentLinkFeed(service.Services).TicketAsync("residents-office", "move", "Erika Muster", "matrix@example.org");
         var resident = service.CreateResidentClient(token);
         var issued = await resident.PostAsJsonAsync("/api/identity/tans",
             new { contentSha256 = new string('a', 64), purpose = "Matrix", recipient = "matrix@example.org", channel = "email", language = "de" });
@@ -102,11 +103,10 @@ public sealed class FormsBadInput(FormsService service) : BadInputMatrix<forms::
 
 public sealed class DocumentsBadInput(DocumentsService service) : BadInputMatrix<documents::Program>(service, "documents"), IClassFixture<DocumentsService>
 {
-    /// <summary>A resident of an open room (the sessions stand-in knows the token): uploads go to that room.</summary>
-    protected override Task<IReadOnlyList<ResidentAccess>> ResidentAccessAsync(HttpClient anonymous)
+    /// <summary>A resident of an open room (a link document intake learnt from booking's event): uploads go to that room.</summary>
+    protected override async Task<IReadOnlyList<ResidentAccess>> ResidentAccessAsync(HttpClient anonymous)
     {
-        var (room, token) = service.Sessions.AddRoom("residents-office", "move", "Erika Muster");
-        return Task.FromResult<IReadOnlyList<ResidentAccess>>(
-            [new("/api/documents/", token, new Dictionary<string, string> { ["sessionId"] = room.Id.ToString() })]);
+        var (roomId, token) = await new ResidentLinkFeed(service.Services).TicketAsync("residents-office", "move", "Erika Muster");
+        return [new("/api/documents/", token, new Dictionary<string, string> { ["sessionId"] = roomId.ToString() })];
     }
 }

@@ -16,7 +16,7 @@ public sealed class BookingService() : ServiceFactory<booking::Program>("booking
 
 public sealed class SessionsService() : ServiceFactory<sessions::Program>("sessiondb");
 
-/// <summary>A service that asks sessions which room a resident's token opens; the shared stand-in answers for the rooms a test registers.</summary>
+/// <summary>A service that asks sessions about rooms for staff; the shared stand-in answers for the rooms a test registers.</summary>
 public abstract class AsksSessions<TProgram>(string databaseName) : ServiceFactory<TProgram>(databaseName) where TProgram : class
 {
     public FakeSessions Sessions { get; } = new();
@@ -35,6 +35,8 @@ public sealed class IdentityService() : AsksSessions<identity::Program>("identit
     [
         new("Identity:DocumentNumberKey", "matrix-test-key-that-is-long-enough-0123456789"),
         new("services:sessions:http:0", "http://sessions.test"),
+        // A link nobody issued is refused at once (no 503 grace for a link whose event may be on its way).
+        new("ResidentLinks:GraceSeconds", "0"),
     ];
 }
 
@@ -46,5 +48,6 @@ public sealed class DocumentsService() : AsksSessions<documents::Program>("docum
     [
         new("Documents:StoragePath", Path.Combine(Path.GetTempPath(), "municipal-matrix-" + Guid.NewGuid().ToString("N"))),
         new("services:sessions:http:0", "http://sessions.test"),
+        new("ResidentLinks:GraceSeconds", "0"),
     ];
 }

@@ -108,6 +108,13 @@ public sealed class HubTests(SessionsFactory factory) : IClassFixture<SessionsFa
         Assert.Equal("clerk", roomEvent.GetProperty("from").GetProperty("role").GetString());
         Assert.Equal("Clerk residents-office", roomEvent.GetProperty("from").GetProperty("name").GetString());
         Assert.False(await staff.ReceivesAsync("RoomEvent", TimeSpan.FromMilliseconds(300)));
+        // A draft's fields and presence go through the form service's stream only, never through the room relay.
+        foreach (var formsOwn in new[] { "form.field", "form.focus", "form.point" })
+        {
+            var refused = await Assert.ThrowsAsync<HubException>(() => staff.Connection.InvokeAsync("SendRoomEvent", formsOwn, JsonSerializer.SerializeToElement(new { field = "surname", value = "Fake" })));
+            Assert.Contains("invalid-event", refused.Message);
+        }
+        Assert.False(await resident.ReceivesAsync("RoomEvent", TimeSpan.FromMilliseconds(300)));
 
         await resident.Connection.InvokeAsync("Signal", "offer", JsonSerializer.SerializeToElement(new { type = "offer", sdp = "v=0" }));
         var offer = await staff.NextAsync("Signal");

@@ -39,7 +39,9 @@ public sealed class FakeSessions : HttpMessageHandler
     public (RoomView Room, string Token) AddRoom(string departmentKey = "residents-office", string concernKey = "move",
         string citizenName = "Erika Muster", string? email = "erika@example.org", string language = "de", string status = "waiting")
     {
-        var room = new RoomView(Guid.NewGuid(), concernKey, departmentKey, citizenName, email, language, null, Guid.NewGuid(), status, "write");
+        // A walk-in's room has its ticket's id, as sessions opens it.
+        var ticketId = Guid.NewGuid();
+        var room = new RoomView(ticketId, concernKey, departmentKey, citizenName, email, language, null, ticketId, status, "write");
         var token = CapabilityToken.Create();
         Put(room, token);
         return (room, token);

@@ -160,7 +160,7 @@ export function mount(container, ctx) {
       onFocus: field => { lastFocus = field; sync.focus(field); },
       onBlur: () => sync.focus(null),
     });
-    sync = new DraftSync(draft.id, view, { token, role: ctx.role, relay: ctx.relay, definition });
+    sync = new DraftSync(draft.id, view, { token, role: ctx.role, definition });
     bindView(view, sync, { status, notices, definition });
     const loaded = await sync.load();
     // A form already submitted in this consultation (also before a transfer) shows what was signed and the dossier

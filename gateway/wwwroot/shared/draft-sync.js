@@ -1,15 +1,15 @@
 // The realtime half of filling one draft together. DraftSync binds a rendered form (form-view.js) to a draft: every
-// change is PATCHed with the field's version, changes of others arrive on the draft's event stream (and, in a
-// consultation, through the room relay for speed) and are applied by version, so nothing is lost or applied
-// twice. What it reports is shown by cofill.js (bindView); watch() tells the signing part (signing.js) of changes.
+// change is PATCHed with the field's version, changes of others arrive on the draft's event stream only (the form
+// service's: what it stored and checked; the room relay refuses form.field/focus/point) and are applied by version,
+// so nothing is lost or applied twice. What it reports is shown by cofill.js (bindView); watch() tells the signing part (signing.js) of changes.
 import { api, ApiError } from '/shared/api.js';
 
 const DEBOUNCE_MS = 200;
 
 export class DraftSync {
   /** auth: { token } for a resident (draft or room token); staff use their session cookie. */
-  constructor(draftId, view, { token, role, relay, onStatus = () => {}, onEvent = () => {}, definition } = {}) {
-    Object.assign(this, { draftId, view, token, role, relay, onStatus, onEvent, definition });
+  constructor(draftId, view, { token, role, onStatus = () => {}, onEvent = () => {}, definition } = {}) {
+    Object.assign(this, { draftId, view, token, role, onStatus, onEvent, definition });
     this.versions = {};
     this.pending = new Map();   // field → timer
     this.inFlight = new Map();  // field → promise
@@ -44,11 +44,6 @@ export class DraftSync {
 
   start() {
     this.listen();
-    if (this.relay) {
-      this.relay.on('form.field', p => p.draftId === this.draftId && this.apply({ type: 'field', ...p }));
-      this.relay.on('form.focus', p => p.draftId === this.draftId && this.apply({ type: 'presence', kind: p.field ? 'focus' : 'blur', field: p.field, by: p.by, clientId: p.clientId }));
-      this.relay.on('form.point', p => p.draftId === this.draftId && this.apply({ type: 'presence', kind: 'point', field: p.field, by: 'clerk', clientId: p.clientId }));
-    }
   }
 
   stop() { this.abort.abort(); }
@@ -82,7 +77,6 @@ export class DraftSync {
         method: 'PATCH', token: this.token, body: { value, baseVersion: this.versions[field] || 0, clientId: this.clientId },
       });
       this.versions[field] = Math.max(this.versions[field] || 0, written.version);
-      this.relay?.send('form.field', { draftId: this.draftId, field, value, version: written.version, by: this.role, clientId: this.clientId });
       if (written.signatureInvalidated) this.onEvent({ type: 'signature', state: 'invalidated' });
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && 'version' in error.problem) {
@@ -107,12 +101,7 @@ export class DraftSync {
   }
 
   announce(kind, field) {
-    if (this.relay) {
-      const type = kind === 'point' ? 'form.point' : 'form.focus';
-      this.relay.send(type, { draftId: this.draftId, field: kind === 'blur' ? null : field, by: this.role, clientId: this.clientId });
-    } else {
-      api(`/api/forms/drafts/${this.draftId}/presence`, { method: 'POST', token: this.token, body: { kind, field, clientId: this.clientId } }).catch(() => {});
-    }
+    api(`/api/forms/drafts/${this.draftId}/presence`, { method: 'POST', token: this.token, body: { kind, field, clientId: this.clientId } }).catch(() => {});
   }
 
   apply(event) {

@@ -1,6 +1,9 @@
 namespace Municipal.Contracts.Booking;
 
-/// <summary>A resident pressed "talk to us now". Carries the hash of the ticket token, never the token.</summary>
+/// <summary>
+/// A resident pressed "talk to us now". Carries the hash of the ticket token, never the token. The room sessions opens
+/// for it has the ticket's id.
+/// </summary>
 public sealed record QueueTicketIssued(
     Guid TicketId,
     string ConcernKey,

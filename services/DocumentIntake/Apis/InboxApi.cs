@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.DocumentIntake.Data;
-using Municipal.DocumentIntake.Intake;
 using Municipal.DocumentIntake.Model;
 using Municipal.DocumentIntake.Retention;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Sessions;
+using Municipal.DocumentIntake.Clients;
+using Municipal.DocumentIntake.Storage;
 
 namespace Municipal.DocumentIntake.Apis;
 

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.DocumentIntake.Data;
-using Municipal.DocumentIntake.Intake;
 using Municipal.DocumentIntake.Model;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults;
+using Municipal.DocumentIntake.Submissions;
+using Municipal.DocumentIntake.Uploads;
 
 namespace Municipal.DocumentIntake.Apis;
 

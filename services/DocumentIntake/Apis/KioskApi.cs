@@ -1,10 +1,11 @@
 using Municipal.ServiceDefaults.Mail;
 using Microsoft.EntityFrameworkCore;
 using Municipal.DocumentIntake.Data;
-using Municipal.DocumentIntake.Intake;
 using Municipal.DocumentIntake.Kiosk;
 using Municipal.DocumentIntake.Model;
 using Municipal.ServiceDefaults;
+using Municipal.DocumentIntake.Submissions;
+using Municipal.DocumentIntake.Uploads;
 
 namespace Municipal.DocumentIntake.Apis;
 

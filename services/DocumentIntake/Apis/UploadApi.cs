@@ -1,16 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.DocumentIntake.Data;
-using Municipal.DocumentIntake.Intake;
 using Municipal.DocumentIntake.Model;
-using Municipal.DocumentIntake.Residents;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.ResidentLinks;
 using Municipal.ServiceDefaults.Sessions;
+using Municipal.DocumentIntake.Clients;
+using Municipal.DocumentIntake.Submissions;
+using Municipal.DocumentIntake.Uploads;
 
 namespace Municipal.DocumentIntake.Apis;
 
-/// <summary>Residents hand in documents with their link's token (consultation room, booking, ticket or dossier).</summary>
+/// <summary>
+/// Residents hand in documents with their link's token (consultation room, booking, ticket or dossier), resolved from
+/// this service's own projection of the links (<see cref="ResidentLinkResolver"/>): sessions and forms need not be up.
+/// </summary>
 public static class UploadApi
 {
     public static RouteGroupBuilder MapUploadApi(this RouteGroupBuilder api)
@@ -22,11 +27,11 @@ public static class UploadApi
     }
 
     public static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> Upload(
-        HttpRequest request, ResidentContextResolver resolver, UploadReader reader, IntakeService intake, CancellationToken ct)
+        HttpRequest request, ResidentLinkResolver links, UploadReader reader, IntakeService intake, CancellationToken ct)
     {
-        var (context, problem) = await ResolveAsync(request, resolver, ct);
+        var (context, problem) = await ResolveAsync(request, links, ct);
         if (context is null) return problem!;
-        if (context.Closed) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", new Reason("consultation-closed-documents", "This consultation has ended or was cancelled; documents can no longer be handed in with its link."));
+        if (context.IsClosed) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", new Reason("consultation-closed-documents", "This consultation has ended or was cancelled; documents can no longer be handed in with its link."));
         try
         {
             using var upload = await reader.ReadAsync(request, ct);
@@ -58,7 +63,7 @@ public static class UploadApi
 
     /// <summary>The documents of one consultation: for staff of its department, or for the resident in that room.</summary>
     public static async Task<Results<Ok<List<object>>, ProblemHttpResult>> ForSession(
-        Guid sessionId, HttpContext http, ResidentContextResolver resolver, DocumentDb db, SessionsClient sessions, CancellationToken ct)
+        Guid sessionId, HttpContext http, ResidentLinkResolver links, DocumentDb db, SessionsClient sessions, CancellationToken ct)
     {
         var documents = await db.Documents.AsNoTracking().Include(d => d.Submission)
             .Where(d => d.Submission!.SessionId == sessionId && d.DeletedAt == null)
@@ -71,28 +76,27 @@ public static class UploadApi
             var all = documents.Any(d => !Own(d)) && await ConsultationDocuments.MayReadAsync(http, sessions, sessionId, ct);
             return TypedResults.Ok(documents.Where(d => all || Own(d)).Select(d => (object)DocumentView.Of(d)).ToList());
         }
-        var (context, problem) = await ResolveAsync(http.Request, resolver, ct);
+        var (context, problem) = await ResolveAsync(http.Request, links, ct);
         if (context is null) return problem!;
         if (context.SessionId != sessionId) return Problems.NotFound(new Reason("no-consultation", "No such consultation."));
         return TypedResults.Ok(documents.Select(DocumentView.ForResident).ToList());
     }
 
-    private static async Task<(ResidentContext?, ProblemHttpResult?)> ResolveAsync(HttpRequest request, ResidentContextResolver resolver, CancellationToken ct)
+    /// <summary>
+    /// The link's context, or the answer: 401 for a link nobody issued (or expired), 503 with Retry-After for a
+    /// well-formed one not known yet (its event may still be on its way; the page asks again).
+    /// </summary>
+    private static async Task<(ResidentLink?, ProblemHttpResult?)> ResolveAsync(HttpRequest request, ResidentLinkResolver links, CancellationToken ct)
     {
         var token = request.Headers[CapabilityToken.Header].ToString();
         if (!CapabilityToken.LooksValid(token)) return (null, Problems.Status(StatusCodes.Status401Unauthorized, "Invalid link", new Reason("invalid-link", "A valid link is needed.")));
-        try
+        var lookup = await links.FindAsync(token, ct);
+        return lookup switch
         {
-            var context = await resolver.ResolveAsync(token, ct);
-            return context is null
-                ? (null, Problems.Status(StatusCodes.Status401Unauthorized, "Invalid link", new Reason("invalid-link", "The link is not valid (any more).")))
-                : (context, null);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            // The issuing service is down or slow (after the resilience handler's retries).
-            return (null, Problems.Status(StatusCodes.Status503ServiceUnavailable, "Busy", new Reason("link-check-unavailable", "The link cannot be checked right now. Please try again shortly.")));
-        }
+            { Link: { } link } => (link, null),
+            { State: LinkState.Pending } => (null, ResidentLinkResolver.NotKnownYet(request.HttpContext.Response)),
+            _ => (null, Problems.Status(StatusCodes.Status401Unauthorized, "Invalid link", new Reason("invalid-link", "The link is not valid (any more)."))),
+        };
     }
 
     internal static string Language(string? value) => Languages.OrGerman(value);

@@ -1,4 +1,5 @@
-using Municipal.DocumentIntake.Intake;
+
+using Municipal.DocumentIntake.Uploads;
 
 namespace Municipal.DocumentIntake.Apis;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.DocumentIntake.Model;
 using Municipal.ServiceDefaults.Data;
+using Municipal.ServiceDefaults.ResidentLinks;
 
 namespace Municipal.DocumentIntake.Data;
 
@@ -37,5 +38,6 @@ public sealed class DocumentDb(DbContextOptions<DocumentDb> options) : ServiceDb
             e.ToTable("staff_members");
             e.HasKey(s => s.StaffId);
         });
+        ResidentLink.Map(modelBuilder);
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Municipal.DocumentIntake.Data;
-using Municipal.DocumentIntake.Intake;
 using Municipal.DocumentIntake.Model;
+using Municipal.DocumentIntake.Storage;
 
 namespace Municipal.DocumentIntake.Retention;
 

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Municipal.DocumentIntake.Data;
-using Municipal.DocumentIntake.Intake;
 using Municipal.DocumentIntake.Model;
 using Municipal.DocumentIntake.Telemetry;
+using Municipal.DocumentIntake.Storage;
+using Municipal.DocumentIntake.Submissions;
 
 namespace Municipal.DocumentIntake.Scanning;
 

@@ -15,7 +15,8 @@ namespace Municipal.Form.Consumers;
 /// <summary>
 /// Mails the resident on every status change, in their language, with a status link. Links carry a fresh token
 /// per mail (only its hash is kept), because a stored hash cannot be turned back into the first link. When
-/// information is missing, the same token also opens the upload page: document intake accepts a dossier's token.
+/// information is missing, the same token also opens the upload page: document intake learns it from
+/// <see cref="DossierLinkIssued"/>.
 /// The token is committed on its own before the mail leaves: the consumer's transaction ends only after the send,
 /// and a link that arrives before its token exists would open nothing (a retry after a failed send makes a new one).
 /// </summary>
@@ -28,7 +29,7 @@ public sealed class DossierStatusChangedConsumer(FormDb db, IServiceScopeFactory
         var dossier = await Db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == message.DossierId, ct);
         if (dossier is null) return;
 
-        var token = await IssueTokenAsync(dossier.Id, ct);
+        var token = await IssueTokenAsync(dossier, ct);
         var link = PublicLinks.To(configuration, $"/dossier.html#t={token}");
         var language = dossier.Language;
         string Say(string de, string en, string fr, string it) => Languages.Choose(language, de, en, fr, it);
@@ -70,12 +71,15 @@ public sealed class DossierStatusChangedConsumer(FormDb db, IServiceScopeFactory
         await mail.SendAsync(new OutgoingMail(dossier.Email, subject, string.Join("\n", lines), ToName: name.Length > 0 ? name : null), ct);
     }
 
-    private async Task<string> IssueTokenAsync(Guid dossierId, CancellationToken ct)
+    private async Task<string> IssueTokenAsync(Dossier dossier, CancellationToken ct)
     {
         var token = CapabilityToken.Create();
         await using var scope = scopes.CreateAsyncScope();
         var tokens = scope.ServiceProvider.GetRequiredService<FormDb>();
-        tokens.DossierTokens.Add(new DossierToken { TokenHash = CapabilityToken.Hash(token), DossierId = dossierId, ExpiresAt = clock.Now + Submitter.StatusLinkLifetime });
+        var link = new DossierToken { TokenHash = CapabilityToken.Hash(token), DossierId = dossier.Id, ExpiresAt = clock.Now + Submitter.StatusLinkLifetime };
+        tokens.DossierTokens.Add(link);
+        // Document intake learns the link from this event (the upload page opens with it).
+        tokens.Publish(Submitter.LinkIssued(dossier, link, clock.Now));
         await tokens.SaveChangesAsync(ct);
         return token;
     }

@@ -53,7 +53,9 @@ public sealed class Submitter(FormDb db, PdfPrinter printer, CityClock clock)
         dossier.History.Add(new DossierHistoryEntry { Id = Guid.CreateVersion7(), Status = DossierStatus.Received, At = now });
         var token = CapabilityToken.Create();
         db.Dossiers.Add(dossier);
-        db.DossierTokens.Add(new DossierToken { TokenHash = CapabilityToken.Hash(token), DossierId = dossier.Id, ExpiresAt = now + StatusLinkLifetime });
+        var link = new DossierToken { TokenHash = CapabilityToken.Hash(token), DossierId = dossier.Id, ExpiresAt = now + StatusLinkLifetime };
+        db.DossierTokens.Add(link);
+        db.Publish(LinkIssued(dossier, link, now));
 
         draft.Status = Draft.Submitted;
         draft.UpdatedAt = now;
@@ -64,6 +66,10 @@ public sealed class Submitter(FormDb db, PdfPrinter printer, CityClock clock)
         await db.SaveChangesAsync(ct);
         return new Submitted(dossier.Id, reference, token, contentHash);
     }
+
+    /// <summary>Tells document intake the link (by its hash) so it accepts uploads for the dossier without asking forms.</summary>
+    public static DossierLinkIssued LinkIssued(Dossier dossier, DossierToken link, DateTimeOffset now) =>
+        new(dossier.Id, link.TokenHash, dossier.DepartmentKey, dossier.ConcernKey, dossier.SessionId, link.ExpiresAt, now);
 
     /// <summary>The name on the dossier: the resident's own person group ("prefill": "self"), else the first one.</summary>
     private static string ApplicantName(FormDefinition definition, Dictionary<string, JsonElement> values)

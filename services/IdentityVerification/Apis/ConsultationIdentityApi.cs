@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Municipal.IdentityVerification.Data;
-using Municipal.IdentityVerification.Workflow;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Sessions;

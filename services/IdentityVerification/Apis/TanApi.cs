@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Municipal.Contracts.Sessions;
 using Municipal.IdentityVerification.Data;
 using Municipal.IdentityVerification.Model;
 using Municipal.IdentityVerification.Security;
@@ -12,7 +11,7 @@ using Municipal.IdentityVerification.Tans;
 using Municipal.IdentityVerification.Telemetry;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
-using Municipal.ServiceDefaults.Sessions;
+using Municipal.ServiceDefaults.ResidentLinks;
 using Municipal.ServiceDefaults;
 
 namespace Municipal.IdentityVerification.Apis;
@@ -49,32 +48,27 @@ public static partial class TanApi
     /// consultation is open.
     /// </summary>
     public static async Task<Results<Created<IssuedTan>, ValidationProblem, ProblemHttpResult>> Issue(
-        IssueRequest request, ClaimsPrincipal user, HttpRequest http, SessionsClient sessions, IdentityDb db,
+        IssueRequest request, ClaimsPrincipal user, HttpRequest http, ResidentLinkResolver links, IdentityDb db,
         KeyedHasher hasher, TanSender sender, TimeProvider time, IdentityMetrics metrics, ILogger<TanSender> logger, CancellationToken ct)
     {
         var isService = user.IsInRole(StaffRoles.Service);
         var (requester, sessionId) = (user.IsStaff() ? isService ? $"service:{user.StaffName()}" : $"staff:{user.StaffId()}" : null, (Guid?)null);
         var language = request.Language ?? Languages.German;
-        RoomView? room = null;
+        ResidentLink? room = null;
         if (requester is null)
         {
+            // The consultation a resident's link opens, from this service's own projection (no call to sessions).
             var token = http.Headers[CapabilityToken.Header].ToString();
-            try
-            {
-                room = CapabilityToken.LooksValid(token) ? await sessions.CurrentAsync(token, ct) : null;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Sessions did not resolve a resident's token.");
-                return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable", new Reason("link-check-unavailable", "Please try again in a moment."));
-            }
+            var lookup = await links.FindAsync(token, ct);
+            if (lookup.State == LinkState.Pending) return ResidentLinkResolver.NotKnownYet(http.HttpContext.Response);
+            room = lookup.Link is { Kind: ResidentLink.Room } link ? link : null;
             if (room is null)
             {
                 return Problems.Status(StatusCodes.Status401Unauthorized, "Not signed in.",
                     new Reason("tan-outside-consultation", "A TAN is issued to the resident of a running consultation or by staff."));
             }
-            if (!room.IsOpen) return ConsultationClosed();
-            (requester, sessionId) = ("resident:" + CapabilityToken.Hash(token), room.Id);
+            if (room.IsClosed) return ConsultationClosed();
+            (requester, sessionId) = ("resident:" + CapabilityToken.Hash(token), room.SessionId);
             language = request.Language ?? Languages.OrGerman(room.Language);
         }
 

@@ -6,10 +6,11 @@ using Municipal.IdentityVerification.Mrz;
 using Municipal.IdentityVerification.Ocr;
 using Municipal.IdentityVerification.Security;
 using Municipal.ServiceDefaults.Sessions;
-using Municipal.IdentityVerification.Workflow;
 using Municipal.ServiceDefaults.Auth;
 using System.Security.Claims;
 using Municipal.ServiceDefaults;
+using Municipal.IdentityVerification.Checklist;
+using Municipal.IdentityVerification.Retention;
 
 namespace Municipal.IdentityVerification.Apis;
 

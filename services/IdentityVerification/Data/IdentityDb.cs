@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.IdentityVerification.Model;
 using Municipal.ServiceDefaults.Data;
+using Municipal.ServiceDefaults.ResidentLinks;
 
 namespace Municipal.IdentityVerification.Data;
 
@@ -25,5 +26,6 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : ServiceDb
             e.HasKey(s => s.VerificationId);
         });
         modelBuilder.Entity<Tan>(e => e.ToTable("tans"));
+        ResidentLink.Map(modelBuilder);
     }
 }

@@ -15,7 +15,9 @@ public sealed class AppointmentBookedConsumer(SessionDb db) : IdempotentConsumer
         if (await Db.Rooms.AnyAsync(r => r.AppointmentId == message.AppointmentId, context.CancellationToken)) return;
         Db.Rooms.Add(new Room
         {
-            Id = Guid.CreateVersion7(),
+            // The room's id is the appointment's: services that learn residents' links from booking's events
+            // (documents, identity) know the room without asking.
+            Id = message.AppointmentId,
             AppointmentId = message.AppointmentId,
             ConcernKey = message.ConcernKey,
             DepartmentKey = message.DepartmentKey,

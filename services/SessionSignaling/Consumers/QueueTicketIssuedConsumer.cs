@@ -15,7 +15,9 @@ public sealed class QueueTicketIssuedConsumer(SessionDb db) : IdempotentConsumer
         if (await Db.Rooms.AnyAsync(r => r.TicketId == message.TicketId, context.CancellationToken)) return;
         Db.Rooms.Add(new Room
         {
-            Id = Guid.CreateVersion7(),
+            // The room's id is the ticket's: services that learn residents' links from booking's events
+            // (documents, identity) know the room without asking.
+            Id = message.TicketId,
             TicketId = message.TicketId,
             ConcernKey = message.ConcernKey,
             DepartmentKey = message.DepartmentKey,

@@ -126,13 +126,20 @@ public sealed class SessionHub(
     }
 
     /// <summary>
+    /// A draft's field values and who edits or points at which field travel one way only: the form service's event
+    /// stream, which carries what it stored and checked (issue 15 item 8). Relayed here too, a browser could show the
+    /// other side a value the form service never accepted.
+    /// </summary>
+    private static readonly HashSet<string> FormsOwn = new(StringComparer.Ordinal) { "form.field", "form.focus", "form.point" };
+
+    /// <summary>
     /// The generic relay other teams build on (co-filling a form, the ID check): broadcasts
     /// <c>roomEvent {type, payload, from}</c> to the other participants of the caller's room.
     /// </summary>
     public async Task SendRoomEvent(string type, JsonElement payload)
     {
         var me = await CurrentAsync();
-        if (string.IsNullOrWhiteSpace(type) || type.Length > MaxTypeLength) throw new HubException(HubErrors.InvalidEvent);
+        if (string.IsNullOrWhiteSpace(type) || type.Length > MaxTypeLength || FormsOwn.Contains(type)) throw new HubException(HubErrors.InvalidEvent);
         await Clients.OthersInGroup(Group(me.RoomId)).RoomEvent(new RoomEventMessage(type, payload, me.AsSender));
     }
 

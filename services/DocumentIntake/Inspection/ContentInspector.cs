@@ -1,0 +1,164 @@
+using System.Buffers.Binary;
+
+namespace Municipal.DocumentIntake.Inspection;
+
+/// <summary>
+/// Decides a file's type from its bytes while it streams past: the magic number at the start, the trailer at the
+/// end, and a search of every byte for signatures of other formats. A file that is a valid image but also carries a
+/// PDF, ZIP, HTML or script signature (a polyglot) is refused, because some viewer would treat it as the other thing.
+/// </summary>
+public sealed class ContentInspector
+{
+    private const int HeadLength = 64;
+    private const int TailLength = 1024;
+    private const int Overlap = 16;
+
+    // Long enough that random compressed data does not produce them by chance.
+    private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
+    private static readonly byte[] ZipLocalHeader = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly string[] MarkupSignatures = ["<script", "<html", "<!doctype", "<?php", "<svg", "<iframe", "<body", "<?xml-stylesheet"];
+    private static readonly byte[][] PdfActiveContent = ["/JavaScript"u8.ToArray(), "/Launch"u8.ToArray(), "/EmbeddedFile"u8.ToArray()];
+
+    private readonly byte[] head = new byte[HeadLength];
+    private readonly byte[] tail = new byte[TailLength];
+    private readonly byte[] window = new byte[Overlap];
+    private int windowLength;
+    private readonly HashSet<string> findings = [];
+
+    public long Length { get; private set; }
+
+    public void Append(ReadOnlySpan<byte> chunk)
+    {
+        if (chunk.IsEmpty) return;
+        if (Length < HeadLength)
+        {
+            var n = (int)Math.Min(HeadLength - Length, chunk.Length);
+            chunk[..n].CopyTo(head.AsSpan((int)Length));
+        }
+        Search(chunk);
+        KeepTail(chunk);
+        Length += chunk.Length;
+    }
+
+    /// <summary>The kind, or the reason the content is refused.</summary>
+    public (FileKind? Kind, string? Problem) Decide()
+    {
+        var h = head.AsSpan(0, (int)Math.Min(Length, HeadLength));
+        var t = tail.AsSpan(TailLength - (int)Math.Min(Length, TailLength));
+
+        FileKind? kind = null;
+        if (h.StartsWith(PdfMagic) && h.Length >= 8 && char.IsAsciiDigit((char)h[5]) && h[6] == '.' && char.IsAsciiDigit((char)h[7])) kind = FileKind.Pdf;
+        else if (h.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) kind = FileKind.Jpeg;
+        else if (h.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) kind = FileKind.Png;
+        else if (h.StartsWith("II*\0"u8) || h.StartsWith("MM\0*"u8)) kind = FileKind.Tiff;
+
+        if (kind is null) return (null, "unsupported");
+
+        var structural = kind.Name switch
+        {
+            "pdf" => t.IndexOf("%%EOF"u8) >= 0 && t.IndexOf("startxref"u8) >= 0,
+            "jpeg" => EndsWithJpegEoi(t),
+            "png" => h.Length >= 16 && h.Slice(8, 8).SequenceEqual((ReadOnlySpan<byte>)[0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R'])
+                     && t.EndsWith((ReadOnlySpan<byte>)[0, 0, 0, 0, (byte)'I', (byte)'E', (byte)'N', (byte)'D', 0xAE, 0x42, 0x60, 0x82]),
+            _ => TiffHeaderValid(h),
+        };
+        if (!structural) return (kind, "damaged");
+
+        // A second format inside, or active content (scripts, launch actions, attachments), is refused for every kind.
+        return findings.Count > 0 ? (kind, "polyglot") : (kind, null);
+    }
+
+    private bool EndsWithJpegEoi(ReadOnlySpan<byte> t)
+    {
+        // Some scanners pad a JPEG with zero bytes after the end-of-image marker.
+        var end = t.Length;
+        while (end > 0 && t[end - 1] == 0) end--;
+        return end >= 2 && t[end - 2] == 0xFF && t[end - 1] == 0xD9;
+    }
+
+    private bool TiffHeaderValid(ReadOnlySpan<byte> h)
+    {
+        if (h.Length < 8) return false;
+        var offset = h[0] == 'I' ? BinaryPrimitives.ReadUInt32LittleEndian(h[4..]) : BinaryPrimitives.ReadUInt32BigEndian(h[4..]);
+        return offset >= 8 && offset + 2 <= Length;
+    }
+
+    private void Search(ReadOnlySpan<byte> chunk)
+    {
+        // Look at the end of the previous chunk joined to the start of this one, so no signature hides across the seam.
+        Span<byte> seam = stackalloc byte[Overlap * 2];
+        var seamLength = windowLength + Math.Min(chunk.Length, Overlap);
+        window.AsSpan(0, windowLength).CopyTo(seam);
+        chunk[..Math.Min(chunk.Length, Overlap)].CopyTo(seam[windowLength..]);
+        SearchIn(seam[..seamLength], Length - windowLength);
+        SearchIn(chunk, Length);
+
+        var keep = Math.Min(Overlap, chunk.Length);
+        if (keep == Overlap) { chunk[^Overlap..].CopyTo(window); windowLength = Overlap; }
+        else
+        {
+            var combined = new byte[windowLength + keep];
+            window.AsSpan(0, windowLength).CopyTo(combined);
+            chunk.CopyTo(combined.AsSpan(windowLength));
+            var start = Math.Max(0, combined.Length - Overlap);
+            combined.AsSpan(start).CopyTo(window);
+            windowLength = combined.Length - start;
+        }
+    }
+
+    private void SearchIn(ReadOnlySpan<byte> data, long position)
+    {
+        var pdf = data.IndexOf(PdfMagic);
+        while (pdf >= 0)
+        {
+            // The PDF magic at offset 0 is the file's own; anywhere else it is a second format inside.
+            if (position + pdf != 0) { findings.Add("pdf-embedded"); break; }
+            var next = data[(pdf + 1)..].IndexOf(PdfMagic);
+            pdf = next < 0 ? -1 : pdf + 1 + next;
+        }
+        var zip = data.IndexOf(ZipLocalHeader);
+        while (zip >= 0)
+        {
+            // A real local header follows with "version needed" (a small number) and its high byte 0.
+            if (zip + 5 < data.Length && data[zip + 4] <= 63 && data[zip + 5] == 0) { findings.Add("zip"); break; }
+            var next = data[(zip + 1)..].IndexOf(ZipLocalHeader);
+            zip = next < 0 ? -1 : zip + 1 + next;
+        }
+        foreach (var active in PdfActiveContent)
+        {
+            if (data.IndexOf(active) >= 0) findings.Add("active-content");
+        }
+        var rest = data;
+        while (true)
+        {
+            var lt = rest.IndexOf((byte)'<');
+            if (lt < 0) break;
+            rest = rest[(lt + 1)..];
+            foreach (var signature in MarkupSignatures)
+            {
+                if (MatchesIgnoreCase(rest, signature.AsSpan(1))) { findings.Add("markup"); break; }
+            }
+        }
+    }
+
+    private static bool MatchesIgnoreCase(ReadOnlySpan<byte> data, ReadOnlySpan<char> text)
+    {
+        if (data.Length < text.Length) return false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.ToLowerInvariant((char)data[i]) != text[i]) return false;
+        }
+        return true;
+    }
+
+    private void KeepTail(ReadOnlySpan<byte> chunk)
+    {
+        if (chunk.Length >= TailLength)
+        {
+            chunk[^TailLength..].CopyTo(tail);
+            return;
+        }
+        tail.AsSpan(chunk.Length).CopyTo(tail);
+        chunk.CopyTo(tail.AsSpan(TailLength - chunk.Length));
+    }
+}

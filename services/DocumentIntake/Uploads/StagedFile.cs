@@ -1,0 +1,19 @@
+using Municipal.DocumentIntake.Inspection;
+
+namespace Municipal.DocumentIntake.Uploads;
+
+/// <summary>A file received into the incoming folder, with what was learnt while it streamed.</summary>
+public sealed record StagedFile(
+    int Index,
+    string Field,
+    string OriginalName,
+    string? DeclaredType,
+    string IncomingPath,
+    long Length,
+    string Sha256,
+    FileKind? Kind,
+    string? Problem)
+{
+    /// <summary>The name used in validation problems, e.g. <c>files[2]</c>.</summary>
+    public string ErrorKey => $"{Field}[{Index}]";
+}

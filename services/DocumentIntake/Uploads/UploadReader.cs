@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Municipal.ServiceDefaults.Input;
+using Municipal.DocumentIntake.Inspection;
+using Municipal.DocumentIntake.Storage;
+
+namespace Municipal.DocumentIntake.Uploads;
+
+/// <summary>
+/// Reads a multipart request section by section. Each file goes straight to the incoming folder in 80 KiB pieces
+/// while its SHA-256 is computed and its content inspected, so memory stays flat however large the file is.
+/// Limits (<c>Documents:MaxFileBytes</c>, <c>Documents:MaxFiles</c>) are enforced while reading.
+/// </summary>
+public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStorage storage)
+{
+    private const int MaxFieldLength = 4000;
+
+    public sealed record Upload(IReadOnlyList<StagedFile> Files, IReadOnlyDictionary<string, string> Fields) : IDisposable
+    {
+        public string? Field(string name) => Fields.TryGetValue(name, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
+
+        /// <summary>Removes whatever was not moved into place.</summary>
+        public void Dispose()
+        {
+            foreach (var file in Files) DocumentStorage.DeleteFile(file.IncomingPath);
+        }
+    }
+
+    /// <summary>Limits below the service's own for one caller (a kiosk device's quota).</summary>
+    public sealed record Limits(int MaxFiles, long MaxRequestBytes);
+
+    public async Task<Upload> ReadAsync(HttpRequest request, CancellationToken ct, Limits? tighter = null)
+    {
+        var limits = options.Value;
+        var maxFiles = Math.Min(limits.MaxFiles, tighter?.MaxFiles ?? int.MaxValue);
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = Math.Min(limits.MaxRequestBytes, tighter?.MaxRequestBytes ?? long.MaxValue);
+        }
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+        {
+            throw UploadRejected.For("files", "not-multipart", "Send the files as multipart/form-data.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var files = new List<StagedFile>();
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        try
+        {
+            MultipartSection? section;
+            while ((section = await FromRequest(() => reader.ReadNextSectionAsync(ct))) is not null)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (disposition.IsFileDisposition())
+                {
+                    var field = name.Length > 0 && name.Length <= 40 ? name : "files";
+                    if (files.Count >= maxFiles)
+                    {
+                        throw UploadRejected.For(field, "too-many-files", $"At most {maxFiles} files can be sent at once.", StatusCodes.Status413PayloadTooLarge);
+                    }
+                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                    if (InputText.Problem(fileName, singleLine: true) is { } nameProblem) throw UploadRejected.For(field, "file-name", nameProblem);
+                    files.Add(await StageAsync(section, files.Count, field, fileName, limits.MaxFileBytes, ct));
+                }
+                else if (name.Length > 0)
+                {
+                    fields[name] = await ReadFieldAsync(section, name, ct);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is UploadRejected or IOException or InvalidDataException or BadHttpRequestException or OperationCanceledException)
+        {
+            foreach (var file in files) DocumentStorage.DeleteFile(file.IncomingPath);
+            if (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                throw UploadRejected.For("files", "too-large", "The request is larger than allowed.", StatusCodes.Status413PayloadTooLarge);
+            }
+            if (ex is InvalidDataException or BadHttpRequestException) throw UploadRejected.For("files", "malformed", "The upload could not be read; please send it again.");
+            throw;
+        }
+        return new Upload(files, fields);
+    }
+
+    private async Task<StagedFile> StageAsync(MultipartSection section, int index, string field, string fileName, long maxBytes, CancellationToken ct)
+    {
+        var path = storage.NewIncomingPath();
+        var inspector = new ContentInspector();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        try
+        {
+            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            {
+                int read;
+                while ((read = await FromRequest(() => section.Body.ReadAsync(buffer, ct).AsTask())) > 0)
+                {
+                    if (inspector.Length + read > maxBytes)
+                    {
+                        throw UploadRejected.For($"{field}[{index}]", "file-too-large",
+                            $"The file is larger than {maxBytes / (1024 * 1024)} MB.", StatusCodes.Status413PayloadTooLarge);
+                    }
+                    hash.AppendData(buffer, 0, read);
+                    inspector.Append(buffer.AsSpan(0, read));
+                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+        }
+        catch
+        {
+            DocumentStorage.DeleteFile(path);
+            throw;
+        }
+        var (kind, problem) = inspector.Length == 0 ? (null, "empty") : inspector.Decide();
+        return new StagedFile(index, field, fileName, section.ContentType, path, inspector.Length,
+            Convert.ToHexStringLower(hash.GetHashAndReset()), kind, problem);
+    }
+
+    private static async Task<string> ReadFieldAsync(MultipartSection section, string name, CancellationToken ct)
+    {
+        using var reader = new StreamReader(section.Body, Encoding.UTF8);
+        var buffer = new char[MaxFieldLength + 1];
+        var total = 0;
+        int read;
+        while (total <= MaxFieldLength && (read = await FromRequest(() => reader.ReadAsync(buffer.AsMemory(total), ct).AsTask())) > 0) total += read;
+        if (total > MaxFieldLength) throw UploadRejected.For(name, "too-long", $"At most {MaxFieldLength} characters.");
+        var value = new string(buffer, 0, total);
+        // The same rule as for JSON bodies (the input guard does not read multipart): a NUL would fail in Postgres.
+        if (InputText.Problem(value, InputText.IsSingleLine(name)) is { } problem) throw UploadRejected.For(name, "control-character", problem);
+        return value;
+    }
+
+    /// <summary>
+    /// A body that breaks off mid-section makes the multipart reader throw IOException, which could be mistaken for a
+    /// storage failure: as InvalidDataException it is answered as the caller's malformed upload (400).
+    /// </summary>
+    private static async Task<T> FromRequest<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidDataException("The request body ended early or could not be read.", ex);
+        }
+    }
+}

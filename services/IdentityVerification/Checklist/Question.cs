@@ -1,0 +1,5 @@
+using Municipal.ServiceDefaults;
+
+namespace Municipal.IdentityVerification.Checklist;
+
+public sealed record Question(string Key, LocalizedText Text);

@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+
+namespace Municipal.IdentityVerification.Checklist;
+
+/// <summary>
+/// Questions the clerk may ask while the resident holds the document up: knowledge the holder has and
+/// movements a recording cannot anticipate (the liveness part of a video identification).
+/// </summary>
+public static class Questions
+{
+    public const int Suggested = 3;
+
+    public static readonly IReadOnlyList<Question> All =
+    [
+        new("birth-date", new("Wie lautet Ihr Geburtsdatum?", "What is your date of birth?")),
+        new("birth-place", new("Wo sind Sie geboren?", "Where were you born?")),
+        new("address", new("Wie lautet Ihre aktuelle Wohnadresse?", "What is your current address?")),
+        new("purpose", new("Für welches Anliegen benötigen Sie die Identifizierung?", "What do you need the identification for?")),
+        new("tilt-document", new("Bitte kippen Sie das Dokument langsam nach vorne und hinten.", "Please tilt the document slowly forwards and backwards.")),
+        new("cover-portrait", new("Bitte halten Sie einen Finger über einen Teil des Fotos.", "Please hold a finger over part of the portrait.")),
+        new("turn-head", new("Bitte drehen Sie den Kopf langsam nach links und rechts.", "Please turn your head slowly to the left and right.")),
+    ];
+
+    private static readonly Dictionary<string, Question> ByKey = All.ToDictionary(q => q.Key);
+
+    public static Question? Find(string key) => ByKey.GetValueOrDefault(key);
+
+    public static IReadOnlyList<Question> Draw()
+    {
+        var all = All.ToArray();
+        RandomNumberGenerator.Shuffle(all.AsSpan());
+        return all.Take(Suggested).ToList();
+    }
+}

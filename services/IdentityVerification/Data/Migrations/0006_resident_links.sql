@@ -1,0 +1,20 @@
+-- Residents' links learnt from events (issue 15 item 8): token hash → room or dossier, department, concern, expiry.
+-- A resident's signing code resolves its consultation here (and goes to the booking's address kept beside it).
+-- Rows are deleted a week after the link expired (ResidentLinkCleanup).
+CREATE TABLE resident_links (
+    id uuid PRIMARY KEY,
+    token_hash text NOT NULL,
+    kind text NOT NULL,
+    session_id uuid,
+    dossier_id uuid,
+    department_key text NOT NULL,
+    concern_key text NOT NULL,
+    email text,
+    language text,
+    expires_at timestamptz NOT NULL,
+    closed_at timestamptz,
+    sequence integer NOT NULL DEFAULT 0,
+    updated_at timestamptz NOT NULL
+);
+CREATE UNIQUE INDEX ix_resident_links_token_hash ON resident_links (token_hash);
+CREATE INDEX ix_resident_links_expires_at ON resident_links (expires_at);

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.DocumentIntake.Data;
+using Municipal.ServiceDefaults.ResidentLinks;
+using Municipal.ServiceDefaults.Security;
+using Municipal.Testing;
+
+namespace Municipal.DocumentIntake.Tests;
+
+/// <summary>
+/// Issue 15 item 8: a resident's link is resolved from what document intake learnt from the events (booking's,
+/// sessions', forms'), not by asking sessions and forms on every upload. In this factory both are nowhere (their URLs
+/// point at a closed port) and the stand-in for sessions' staff look-up counts every call.
+/// </summary>
+public sealed class ResidentLinkTests(DocumentFactory factory) : IClassFixture<DocumentFactory>
+{
+    private HttpClient Clerk(string department) => factory.CreateStaffClient(Staff.Clerk(department));
+
+    private static MultipartFormDataContent OnePdf(string text = "lease") => Files.Form(("files", $"{text}.pdf", Files.Pdf(text), "application/pdf"));
+
+    private async Task<InboxDoc> HandInAsync(string token, string department)
+    {
+        var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", OnePdf().With("channel", "session"))).SubmittedAsync();
+        return (await Clerk(department).GetFromJsonAsync<InboxDoc>($"/api/documents/{result.Documents[0].Id}"))!;
+    }
+
+    [Fact]
+    public async Task A_valid_room_or_dossier_link_hands_in_while_sessions_and_forms_are_away()
+    {
+        var lookups = factory.StaffLookups.Calls;
+        var (appointmentId, token) = await factory.Tokens.Feed.AppointmentAsync("residents-office", "move");
+        var document = await HandInAsync(token, "residents-office");
+        Assert.Equal(("session", appointmentId, "residents-office"), (document.Channel, document.SessionId, document.DepartmentKey));
+        Assert.Single((await factory.CreateResidentClient(token).GetFromJsonAsync<List<SubmittedDoc>>($"/api/documents/sessions/{appointmentId}"))!);
+
+        var (dossierId, dossierToken) = await factory.Tokens.Feed.DossierAsync("tax-office", "tax-return");
+        var result = await (await factory.CreateResidentClient(dossierToken).PostAsync("/api/documents/uploads", OnePdf("receipt"))).SubmittedAsync();
+        var forDossier = await Clerk("tax-office").GetFromJsonAsync<InboxDoc>($"/api/documents/{result.Documents[0].Id}");
+        Assert.Equal(("upload", dossierId, "tax-office"), (forDossier!.Channel, forDossier.DossierId, forDossier.DepartmentKey));
+        Assert.Equal(lookups, factory.StaffLookups.Calls);
+    }
+
+    [Fact]
+    public async Task Foreign_cancelled_and_expired_links_are_refused_and_tell_nothing_apart()
+    {
+        var (roomId, token) = await factory.Tokens.Feed.AppointmentAsync();
+        await HandInAsync(token, "residents-office");
+
+        // Never issued, and issued but expired: the same 401, the same words.
+        var foreign = await factory.CreateResidentClient(CapabilityToken.Create()).PostAsync("/api/documents/uploads", OnePdf());
+        var (_, expiredToken) = await factory.Tokens.Feed.TicketAsync(lifetime: TimeSpan.FromMinutes(-1));
+        var expired = await factory.CreateResidentClient(expiredToken).PostAsync("/api/documents/uploads", OnePdf());
+        Assert.Equal(HttpStatusCode.Unauthorized, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+        Assert.Equal(Code(await foreign.Content.ReadFromJsonAsync<JsonElement>()), Code(await expired.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateResidentClient(CapabilityToken.Create()).GetAsync($"/api/documents/sessions/{roomId}")).StatusCode);
+
+        // Another resident's valid link does not open this consultation.
+        var (_, other) = await factory.Tokens.Feed.TicketAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateResidentClient(other).GetAsync($"/api/documents/sessions/{roomId}")).StatusCode);
+
+        // Cancelled: what was handed in still shows, nothing more is taken.
+        await factory.Tokens.Feed.CancelAsync(roomId);
+        Assert.Equal(HttpStatusCode.Gone, (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", OnePdf("late"))).StatusCode);
+        Assert.Single((await factory.CreateResidentClient(token).GetFromJsonAsync<List<SubmittedDoc>>($"/api/documents/sessions/{roomId}"))!);
+    }
+
+    [Fact]
+    public async Task A_rescheduled_appointments_new_link_maps_to_its_new_concern_and_the_old_one_stops()
+    {
+        var (appointmentId, oldToken) = await factory.Tokens.Feed.AppointmentAsync("residents-office", "move");
+        var newToken = await factory.Tokens.Feed.RescheduleAsync(appointmentId, 1, "tax-return", "tax-office");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateResidentClient(oldToken).PostAsync("/api/documents/uploads", OnePdf())).StatusCode);
+        var document = await HandInAsync(newToken, "tax-office");
+        Assert.Equal((appointmentId, "tax-office", "tax-return"), (document.SessionId!.Value, document.DepartmentKey, document.ConcernKey));
+    }
+
+    [Fact]
+    public async Task A_transferred_rooms_link_hands_in_to_the_department_it_went_to()
+    {
+        // A concern without a rule of its own: the room's department routes it.
+        var (roomId, token) = await factory.Tokens.Feed.TicketAsync("residents-office", "other-concern");
+        Assert.Equal("residents-office", (await HandInAsync(token, "residents-office")).DepartmentKey);
+
+        await factory.Tokens.Feed.TransferAsync(roomId, "tax-office");
+        var after = await HandInAsync(token, "tax-office");
+        Assert.Equal((roomId, "tax-office"), (after.SessionId!.Value, after.DepartmentKey));
+    }
+
+    [Fact]
+    public async Task Links_expired_a_week_ago_are_cleaned_up_and_live_ones_stay()
+    {
+        var (old, _) = await factory.Tokens.Feed.TicketAsync(lifetime: TimeSpan.FromDays(-8));
+        var (recent, _) = await factory.Tokens.Feed.TicketAsync(lifetime: TimeSpan.FromDays(-1));
+        var (live, _) = await factory.Tokens.Feed.TicketAsync();
+
+        await factory.Services.GetRequiredService<ResidentLinkCleanup>().RunOnceAsync(CancellationToken.None);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var kept = await scope.ServiceProvider.GetRequiredService<DocumentDb>().Set<ResidentLink>()
+            .Where(l => l.Id == old || l.Id == recent || l.Id == live).Select(l => l.Id).ToListAsync();
+        Assert.Equal(new[] { recent, live }.Order(), kept.Order());
+    }
+
+    private static string? Code(JsonElement problem) => problem.GetProperty("code").GetString();
+}
+
+/// <summary>The race: a link used before its event arrived is answered "come back" (503, Retry-After) for a short grace.</summary>
+public sealed class LinkGraceTests(LinkGraceTests.Factory factory) : IClassFixture<LinkGraceTests.Factory>
+{
+    public sealed class Factory : DocumentFactory
+    {
+        protected override string LinkGraceSeconds => "3";
+    }
+
+    [Fact]
+    public async Task A_link_not_known_yet_is_answered_503_until_its_event_arrives_and_an_unknown_one_is_refused_after_the_grace()
+    {
+        var token = CapabilityToken.Create();
+        var early = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Files.Form(("files", "a.pdf", Files.Pdf("a"), null)));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, early.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), early.Headers.RetryAfter?.Delta);
+
+        await factory.Tokens.Feed.TicketAsync(token: token);
+        await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Files.Form(("files", "a.pdf", Files.Pdf("a"), null)))).SubmittedAsync();
+
+        // A link nobody issued gets the same 503 at first, and the plain refusal once the grace is over.
+        var stranger = factory.CreateResidentClient(CapabilityToken.Create());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await stranger.PostAsync("/api/documents/uploads", Files.Form(("files", "b.pdf", Files.Pdf("b"), null)))).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.PostAsync("/api/documents/uploads", Files.Form(("files", "b.pdf", Files.Pdf("b"), null)))).StatusCode);
+    }
+}

@@ -36,6 +36,16 @@ public sealed class PageTests(GatewayFactory gateway) : IClassFixture<GatewayFac
     }
 
     [Fact]
+    public async Task The_browser_finds_the_sites_icon_rather_than_a_404_on_every_page()
+    {
+        var response = await gateway.Browser().GetAsync("/favicon.ico");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/x-icon", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0, 0, 1, 0], (await response.Content.ReadAsByteArrayAsync())[..4]);
+    }
+
+    [Fact]
     public async Task A_composed_page_answers_a_conditional_request_with_304()
     {
         var client = gateway.Browser();

@@ -18,7 +18,7 @@ internal static class FormPage
     {
         await WaitForDraftAsync(page, () => page.GotoAsync("/form.html#f=residence-registration"));
         await Assertions.Expect(Field(page, "landlord")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        return page.Url;
+        return await page.EvaluateAsync<string>("() => location.href");
     }
 
     /// <summary>
@@ -41,7 +41,9 @@ internal static class FormPage
         try
         {
             await start();
-            await page.WaitForURLAsync(url => url.Contains("#d=") && url.Contains("&t="), new() { Timeout = 60_000 });
+            // The page's own location, not Playwright's idea of the URL: a history.replaceState made while the page
+            // was still loading (a quick first draft) is not seen by WaitForURL, which then waits for ever (CI, 2026-12-02).
+            await page.WaitForFunctionAsync("() => location.hash.includes('d=') && location.hash.includes('&t=')", null, new() { Timeout = 60_000 });
         }
         catch (TimeoutException)
         {

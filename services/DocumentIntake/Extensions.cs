@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Municipal.DocumentIntake.Consumers;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Kiosk;
-using Municipal.DocumentIntake.Retention;
+using Municipal.DocumentIntake.Jobs;
 using Municipal.DocumentIntake.Routing;
 using Municipal.DocumentIntake.Scanning;
 using Municipal.DocumentIntake.Telemetry;
@@ -53,12 +53,12 @@ internal static class Extensions
         builder.Services.AddScoped<IntakeService>();
         builder.Services.AddScoped<DocumentRouter>();
         builder.Services.AddScoped<KioskDevices>();
-        builder.Services.AddSingleton<PendingScanService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<PendingScanService>());
-        builder.Services.AddSingleton<RetentionService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
-        builder.Services.AddSingleton<OrphanFileSweep>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<OrphanFileSweep>());
+        builder.Services.AddSingleton<PendingScanJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PendingScanJob>());
+        builder.Services.AddSingleton<DocumentRetentionJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DocumentRetentionJob>());
+        builder.Services.AddSingleton<OrphanFileJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OrphanFileJob>());
 
         // "http://sessions" resolves through service discovery (services:sessions:http:0): asked only whether a staff
         // member may read a consultation's documents from another department's inbox (ConsultationDocuments).

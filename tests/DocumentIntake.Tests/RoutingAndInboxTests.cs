@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.DocumentIntake.Retention;
+using Municipal.DocumentIntake.Jobs;
 using Municipal.Testing;
 
 namespace Municipal.DocumentIntake.Tests;
@@ -70,7 +70,7 @@ public class RoutingAndInboxTests(DocumentFactory factory) : IClassFixture<Docum
         var storage = factory.Services.GetRequiredService<Municipal.DocumentIntake.Storage.DocumentStorage>();
 
         // tax-office keeps 30 days (configured), residents-office the default 90.
-        var retention = factory.Services.GetRequiredService<RetentionService>();
+        var retention = factory.Services.GetRequiredService<DocumentRetentionJob>();
         await retention.SweepAsync(DateTimeOffset.UtcNow.AddDays(31), default);
         Assert.False(storage.Exists(tax.Id!.Value));
         Assert.True(storage.Exists(residents.Id!.Value));

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.DocumentIntake.Retention;
+using Municipal.DocumentIntake.Jobs;
 using Npgsql;
 
 namespace Municipal.DocumentIntake.Tests;
@@ -70,7 +70,7 @@ public class StorageTests(DocumentFactory factory) : IClassFixture<DocumentFacto
         var youngOrphan = Orphan("", DateTime.UtcNow);
         var uploadInProgress = Orphan("incoming", DateTime.UtcNow);
 
-        var removed = await factory.Services.GetRequiredService<OrphanFileSweep>().RunOnceAsync(CancellationToken.None);
+        var removed = await factory.Services.GetRequiredService<OrphanFileJob>().RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(2, removed);
         Assert.False(File.Exists(storedOrphan));

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Model;
-using Municipal.DocumentIntake.Retention;
+using Municipal.DocumentIntake.Jobs;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Sessions;
@@ -135,7 +135,7 @@ public static class InboxApi
     {
         var document = await FindAsync(id, http, db, ct, tracked: true);
         if (document is null) return NotFound();
-        RetentionService.Delete(storage, document, clock.GetUtcNow());
+        DocumentRetentionJob.Delete(storage, document, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

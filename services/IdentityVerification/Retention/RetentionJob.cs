@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Municipal.IdentityVerification.Data;
+using Municipal.ServiceDefaults.Jobs;
 
 namespace Municipal.IdentityVerification.Retention;
 
@@ -10,31 +11,21 @@ namespace Municipal.IdentityVerification.Retention;
 /// a timer; time comes from <see cref="TimeProvider"/> so tests can move it.
 /// </summary>
 public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time, IOptions<RetentionOptions> options, ILogger<RetentionJob> logger)
-    : BackgroundService
+    : PollingJob(logger, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.RetentionInterval;
+
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.RetentionInterval, time);
-        do
-        {
-            try
-            {
-                await PurgeAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be down for a while; the next tick tries again.
-                logger.LogWarning(ex, "Retention run failed.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var (stills, pending) = await PurgeAsync(ct);
+        return stills + pending;
     }
 
     public async Task<(int Stills, int Pending)> PurgeAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
-        var now = time.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var stillCutoff = now.AddDays(-options.Value.StillRetentionDays);
         var pendingCutoff = now.AddHours(-options.Value.PendingDataHours);
 

@@ -4,32 +4,22 @@ using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Model;
 using Municipal.DocumentIntake.Telemetry;
 using Municipal.DocumentIntake.Storage;
+using Municipal.DocumentIntake.Scanning;
 using Municipal.DocumentIntake.Submissions;
+using Municipal.ServiceDefaults.Jobs;
 
-namespace Municipal.DocumentIntake.Scanning;
+namespace Municipal.DocumentIntake.Jobs;
 
 /// <summary>
 /// Documents received while clamd was down wait as "pending_scan". This service retries them: every failure
 /// doubles a document's wait (up to <c>Documents:RescanMaxBackoffSeconds</c>), so a long outage costs little.
 /// </summary>
-public sealed class PendingScanService(IServiceScopeFactory scopes, IOptions<DocumentOptions> options, DocumentMetrics metrics, TimeProvider clock, ILogger<PendingScanService> logger)
-    : BackgroundService
+public sealed class PendingScanJob(IServiceScopeFactory scopes, IOptions<DocumentOptions> options, DocumentMetrics metrics, TimeProvider clock, ILogger<PendingScanJob> logger)
+    : PollingJob(logger, clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RescanDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Rescanning pending documents failed; trying again later");
-            }
-            await Task.Delay(TimeSpan.FromSeconds(options.Value.RescanIntervalSeconds), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.RescanIntervalSeconds);
+
+    public override Task<int> RunOnceAsync(CancellationToken ct) => RescanDueAsync(ct);
 
     /// <summary>Scans every pending document that is due; returns how many left the pending state.</summary>
     public async Task<int> RescanDueAsync(CancellationToken ct)
@@ -38,7 +28,7 @@ public sealed class PendingScanService(IServiceScopeFactory scopes, IOptions<Doc
         var db = scope.ServiceProvider.GetRequiredService<DocumentDb>();
         var storage = scope.ServiceProvider.GetRequiredService<DocumentStorage>();
         var scanner = scope.ServiceProvider.GetRequiredService<ClamAvScanner>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var due = await db.Documents.Include(d => d.Submission)
             .Where(d => d.Status == DocumentStatus.PendingScan && (d.NextScanAt == null || d.NextScanAt <= now))
             .OrderBy(d => d.NextScanAt).Take(50).ToListAsync(ct);
@@ -48,7 +38,7 @@ public sealed class PendingScanService(IServiceScopeFactory scopes, IOptions<Doc
         {
             ScanResult result;
             await using (var content = storage.OpenRead(document.Id)) result = await scanner.ScanAsync(content, ct);
-            now = clock.GetUtcNow();
+            now = Clock.GetUtcNow();
             if (result.Outcome == ScanOutcome.Unavailable)
             {
                 document.ScanAttempts++;

@@ -3,31 +3,20 @@ using Microsoft.Extensions.Options;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Model;
 using Municipal.DocumentIntake.Storage;
+using Municipal.ServiceDefaults.Jobs;
 
-namespace Municipal.DocumentIntake.Retention;
+namespace Municipal.DocumentIntake.Jobs;
 
 /// <summary>
 /// Deletes documents whose department's retention period (<c>Documents:RetentionDays:&lt;department&gt;</c>, default
 /// <c>Documents:DefaultRetentionDays</c>) has passed: the file goes, the row stays as a record that it existed.
 /// </summary>
-public sealed class RetentionService(IServiceScopeFactory scopes, IOptions<DocumentOptions> options, TimeProvider clock, ILogger<RetentionService> logger)
-    : BackgroundService
+public sealed class DocumentRetentionJob(IServiceScopeFactory scopes, IOptions<DocumentOptions> options, TimeProvider clock, ILogger<DocumentRetentionJob> logger)
+    : PollingJob(logger, clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync(clock.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "The retention sweep failed; trying again later");
-            }
-            await Task.Delay(TimeSpan.FromMinutes(options.Value.RetentionSweepMinutes), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.RetentionSweepMinutes);
+
+    public override Task<int> RunOnceAsync(CancellationToken ct) => SweepAsync(Clock.GetUtcNow(), ct);
 
     /// <summary>Deletes what is due at <paramref name="now"/>; returns how many documents were deleted.</summary>
     public async Task<int> SweepAsync(DateTimeOffset now, CancellationToken ct)

@@ -4,14 +4,14 @@ using Municipal.DocumentIntake.Data;
 using Municipal.ServiceDefaults.Jobs;
 using Municipal.DocumentIntake.Storage;
 
-namespace Municipal.DocumentIntake.Retention;
+namespace Municipal.DocumentIntake.Jobs;
 
 /// <summary>
 /// Removes files that no document row stands for, older than <c>Documents:OrphanGraceMinutes</c>: leftovers in the
 /// incoming folder and stored files whose submission never committed (the process died in between). Retention
 /// goes by rows and would never find them.
 /// </summary>
-public sealed class OrphanFileSweep(IServiceScopeFactory scopes, DocumentStorage storage, IOptions<DocumentOptions> options, TimeProvider clock, ILogger<OrphanFileSweep> logger)
+public sealed class OrphanFileJob(IServiceScopeFactory scopes, DocumentStorage storage, IOptions<DocumentOptions> options, TimeProvider clock, ILogger<OrphanFileJob> logger)
     : PollingJob(logger)
 {
     private const int Chunk = 500;

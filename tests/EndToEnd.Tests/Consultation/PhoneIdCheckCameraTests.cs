@@ -52,9 +52,10 @@ public sealed class PhoneIdCheckCameraTests(Browser browser) : IClassFixture<Bro
         var sending = await SendingWhenAsync(resident, s => s.GetProperty("width").GetInt32() >= 1280);
         Assert.Equal("maintain-resolution", sending.GetProperty("degradationPreference").GetString());
         Assert.Equal(4_000_000, sending.GetProperty("maxBitrate").GetInt32());
-        await clerk.WaitForFunctionAsync($"() => ({ReceivedWidth})().then(w => w >= 1280)", null, new() { Timeout = 60_000, PollingInterval = 500 });
-        var during = await clerk.EvaluateAsync<int>(ReceivedWidth);
-        var shown = await clerk.Locator("#remote-video").EvaluateAsync<int>("v => v.videoWidth");
+        // Read once each, when met: the statistics of a stream whose track was just replaced can still report the
+        // old size for a moment after the new one arrived (CI saw 640 px received beside 1920 px shown).
+        var during = await (await clerk.WaitForFunctionAsync($"() => ({ReceivedWidth})().then(w => w >= 1280 ? w : 0)", null, new() { Timeout = 60_000, PollingInterval = 500 })).JsonValueAsync<int>();
+        var shown = await (await clerk.WaitForFunctionAsync("() => { const w = document.querySelector('#remote-video').videoWidth; return w >= 1280 ? w : 0; }", null, new() { Timeout = 60_000, PollingInterval = 500 })).JsonValueAsync<int>();
         Assert.True(during >= 1280 && shown >= 1280, $"the clerk receives {during} px ({shown} px shown) during the check");
         await Browser.ScreenshotAsync(clerk, "id-check-camera-full-hd-clerk");
 

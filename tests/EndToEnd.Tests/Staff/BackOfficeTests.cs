@@ -207,7 +207,6 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         // Everything in order on her page: nothing is marked on the clerk's.
         await Assertions.Expect(clerk.Locator(".cf-resident-invalid")).ToBeHiddenAsync();
         await Assertions.Expect(Forms.FormPage.Field(clerk, "newAddress.town")).Not.ToHaveAttributeAsync("aria-invalid", "true");
-        await Forms.FormPage.SavedAsync(resident);
         await Forms.FormPage.SignAsync(resident);
         await resident.Locator(".cf-sign button", new() { HasText = "Unterschreiben und einreichen" }).ClickAsync();
         var done = resident.Locator(".cf-done");

@@ -8,7 +8,9 @@ public static class Mailbox
     /// <summary>Waits until at least <paramref name="count"/> mails to <paramref name="address"/> arrived.</summary>
     public static async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string address, int count = 1, TimeSpan? timeout = null, Func<MimeMessage, bool>? where = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        // A mail leaves through the outbox and the broker: right after a start (the replica stage's first test) that can
+        // take longer than on a warm system; the wait ends as soon as the mail is there.
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         while (true)
         {
             var mails = For(address).Where(where ?? (_ => true)).ToList();

@@ -42,7 +42,7 @@ public sealed class PhoneIdCheckCameraTests(Browser browser) : IClassFixture<Bro
         await room.StartVideoAsync();
 
         // The usual call: 640×480 at most.
-        var before = await clerk.EvaluateAsync<int>(ReceivedWidth);
+        var before = await ReceivedWhenAsync(clerk, ReceivedWidth, w => w > 0);
         Assert.InRange(before, 1, 640);
         Assert.Equal(640, (await SendingAsync(resident)).GetProperty("width").GetInt32());
 
@@ -52,10 +52,10 @@ public sealed class PhoneIdCheckCameraTests(Browser browser) : IClassFixture<Bro
         var sending = await SendingWhenAsync(resident, s => s.GetProperty("width").GetInt32() >= 1280);
         Assert.Equal("maintain-resolution", sending.GetProperty("degradationPreference").GetString());
         Assert.Equal(4_000_000, sending.GetProperty("maxBitrate").GetInt32());
-        // Read once each, when met: the statistics of a stream whose track was just replaced can still report the
-        // old size for a moment after the new one arrived (CI saw 640 px received beside 1920 px shown).
-        var during = await (await clerk.WaitForFunctionAsync($"() => ({ReceivedWidth})().then(w => w >= 1280 ? w : 0)", null, new() { Timeout = 60_000, PollingInterval = 500 })).JsonValueAsync<int>();
-        var shown = await (await clerk.WaitForFunctionAsync("() => { const w = document.querySelector('#remote-video').videoWidth; return w >= 1280 ? w : 0; }", null, new() { Timeout = 60_000, PollingInterval = 500 })).JsonValueAsync<int>();
+        // Each read when met, polled here: a predicate that returns a promise is truthy at once for WaitForFunction,
+        // and the statistics of a stream whose track was just replaced can still report the old size for a moment.
+        var during = await ReceivedWhenAsync(clerk, ReceivedWidth, w => w >= 1280);
+        var shown = await ReceivedWhenAsync(clerk, "() => document.querySelector('#remote-video').videoWidth", w => w >= 1280);
         Assert.True(during >= 1280 && shown >= 1280, $"the clerk receives {during} px ({shown} px shown) during the check");
         await Browser.ScreenshotAsync(clerk, "id-check-camera-full-hd-clerk");
 
@@ -66,10 +66,12 @@ public sealed class PhoneIdCheckCameraTests(Browser browser) : IClassFixture<Bro
         sending = await SendingWhenAsync(resident, s => s.GetProperty("width").GetInt32() == 640);
         Assert.NotEqual("maintain-resolution", sending.GetProperty("degradationPreference").GetString());
         Assert.Equal(JsonValueKind.Null, sending.GetProperty("maxBitrate").ValueKind);
-        await clerk.WaitForFunctionAsync($"() => ({ReceivedWidth})().then(w => w > 0 && w <= 640)", null, new() { Timeout = 60_000, PollingInterval = 500 });
+        var after = await ReceivedWhenAsync(clerk, ReceivedWidth, w => w is > 0 and <= 640);
+        Assert.InRange(after, 1, 640);
         // The call goes on throughout: frames keep arriving.
         var decoded = await clerk.EvaluateAsync<int>("() => window.consultation.stats().then(s => s.framesDecoded)");
-        await clerk.WaitForFunctionAsync($"() => window.consultation.stats().then(s => s.framesDecoded > {decoded})");
+        var later = await ReceivedWhenAsync(clerk, "() => window.consultation.stats().then(s => s.framesDecoded)", n => n > decoded);
+        Assert.True(later > decoded, $"no frame decoded after the check ({decoded} before, {later} after)");
     }
 
     /// <summary>What the resident sends once it meets the condition (30 s at most; the last answer in the failure).</summary>
@@ -83,6 +85,18 @@ public sealed class PhoneIdCheckCameraTests(Browser browser) : IClassFixture<Bro
         }
         Assert.True(condition(sending), $"the resident sends {sending}; console: {string.Join(" | ", Log)}");
         return sending;
+    }
+
+    /// <summary>What the clerk's page reads once it meets the condition (60 s at most; the last reading is returned).</summary>
+    private static async Task<int> ReceivedWhenAsync(IPage clerk, string expression, Func<int, bool> condition)
+    {
+        var value = await clerk.EvaluateAsync<int>(expression);
+        for (var i = 0; i < 120 && !condition(value); i++)
+        {
+            await Task.Delay(500);
+            value = await clerk.EvaluateAsync<int>(expression);
+        }
+        return value;
     }
 
     private static Task<JsonElement> SendingAsync(IPage resident) => resident.EvaluateAsync<JsonElement>("() => window.consultation.sending()");

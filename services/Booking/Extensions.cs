@@ -45,6 +45,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<SlotService>();
         builder.Services.AddSingleton<CalendarCache>();
+        builder.Services.AddSingleton<FreeSlotCache>();
         builder.Services.AddSingleton<CalendarChangeInterceptor>();
         builder.Services.ConfigureDbContext<BookingDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<CalendarChangeInterceptor>()));
         builder.Services.AddHostedService<CalendarChangeListener>();

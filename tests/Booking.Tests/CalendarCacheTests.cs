@@ -67,10 +67,10 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
             Assert.NotEmpty(slots);
             Assert.Equal(slots, await SlotsAsync(b, "cache-check", Tuesday));
 
-            // A booking on one replica: the slot is gone on both at once (appointments are never kept in memory).
+            // A booking on one replica: the slot is gone there at once, on the other as soon as Postgres tells it.
             Assert.Equal(HttpStatusCode.Created, (await a.Book("cache-check", slots[0], Mailbox.UniqueAddress())).StatusCode);
             Assert.DoesNotContain(slots[0], await SlotsAsync(a, "cache-check", Tuesday));
-            Assert.DoesNotContain(slots[0], await SlotsAsync(b, "cache-check", Tuesday));
+            await EventuallyAsync(async () => !(await SlotsAsync(b, "cache-check", Tuesday)).Contains(slots[0]));
             var taken = await b.Book("cache-check", slots[0], Mailbox.UniqueAddress());
             Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
             Assert.NotEmpty((await taken.Json()).GetProperty("nextSlots").EnumerateArray());
@@ -105,6 +105,76 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
             }
             await EventuallyAsync(async () => (await FreeAsync(a, "cache-check", Tuesday)).All(f => f == 2));
             await EventuallyAsync(async () => (await FreeAsync(b, "cache-check", Tuesday)).All(f => f == 2));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)second).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Free_slots_are_kept_until_an_appointment_changes_on_either_replica_or_by_hand_and_begun_slots_drop_out_as_time_passes()
+    {
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        (await admin.PutAsJsonAsync("/api/booking/admin/concerns/slot-cache", new
+        {
+            departmentKey = "residents-office", nameDe = "Freie Zeiten", nameEn = "Free times", durationMinutes = 30, bufferMinutes = 0,
+        })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/booking/admin/staff/{Guid.NewGuid()}", new
+        {
+            staffName = "Sina Slot", departmentKey = "residents-office", concernKeys = new[] { "slot-cache" },
+        })).EnsureSuccessStatusCode();
+        var wednesday = new DateOnly(2027, 3, 10);
+        // Its own hours: another test of this class leaves the office with Tuesday's only.
+        (await admin.PutAsJsonAsync("/api/booking/admin/departments/residents-office/appointment-hours", new[]
+        {
+            new { day = 2, opens = "10:00", closes = "11:00" }, new { day = 3, opens = "08:00", closes = "10:00" },
+        })).EnsureSuccessStatusCode();
+
+        var second = BookingFactory.RestartOf(factory);
+        await ((IAsyncLifetime)second).InitializeAsync();
+        try
+        {
+            var a = factory.CreateClient();
+            var b = second.CreateClient();
+            var slots = await SlotsAsync(a, "slot-cache", wednesday);
+            Assert.True(slots.Count >= 4, $"{slots.Count} slots");
+
+            // Asked again and again, the appointments are read once (a background job may read some meanwhile).
+            var before = factory.CalendarReads.AppointmentReads;
+            for (var i = 0; i < 20; i++) Assert.Equal(slots, await SlotsAsync(a, "slot-cache", wednesday));
+            Assert.InRange(factory.CalendarReads.AppointmentReads - before, 0, 2);
+
+            // Booked on B: B at once, A as soon as Postgres tells it.
+            Assert.Equal(slots, await SlotsAsync(b, "slot-cache", wednesday));
+            var booked = await (await b.Book("slot-cache", slots[1], Mailbox.UniqueAddress())).Json();
+            Assert.DoesNotContain(slots[1], await SlotsAsync(b, "slot-cache", wednesday));
+            await EventuallyAsync(async () => !(await SlotsAsync(a, "slot-cache", wednesday)).Contains(slots[1]));
+
+            // Cancelled by hand in the database (no EF): both replicas offer it again.
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
+                await db.Database.ExecuteSqlAsync($"UPDATE appointments SET status = 'cancelled' WHERE id = {booked.GetProperty("appointment").GetProperty("id").GetGuid()}");
+            }
+            await EventuallyAsync(async () => (await SlotsAsync(a, "slot-cache", wednesday)).SequenceEqual(slots));
+            await EventuallyAsync(async () => (await SlotsAsync(b, "slot-cache", wednesday)).SequenceEqual(slots));
+
+            // The day goes on: a kept list loses the slots that have begun, without a change to make it read again.
+            var reads = factory.CalendarReads.AppointmentReads;
+            var clock = factory.Clock.GetUtcNow();
+            try
+            {
+                factory.Clock.Set(slots[2]);
+                Assert.Equal(slots.Skip(2), await SlotsAsync(a, "slot-cache", wednesday));
+                factory.Clock.Set(slots[2].AddSeconds(1));
+                Assert.Equal(slots.Skip(3), await SlotsAsync(a, "slot-cache", wednesday));
+            }
+            finally
+            {
+                factory.Clock.Set(clock);
+            }
+            Assert.InRange(factory.CalendarReads.AppointmentReads - reads, 0, 1);
         }
         finally
         {

@@ -4,12 +4,21 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Municipal.Booking.Tests;
 
-/// <summary>Counts the queries that read the calendar's tables (departments, concerns, hours, closures, staff skills).</summary>
+/// <summary>
+/// Counts the queries that read the calendar's tables (departments, concerns, hours, closures, staff skills), and
+/// apart from them those that read appointments.
+/// </summary>
 public sealed partial class CalendarReadCounter : DbCommandInterceptor
 {
     private int count;
+    private int appointments;
 
     public int Count => Volatile.Read(ref count);
+
+    public int AppointmentReads => Volatile.Read(ref appointments);
+
+    [GeneratedRegex(@"\bFROM\s+""?appointments\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AppointmentsRead();
 
     [GeneratedRegex(@"\b(FROM|JOIN)\s+""?(departments|concerns|opening_hours|closures|staff_skills)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CalendarRead();
@@ -19,6 +28,8 @@ public sealed partial class CalendarReadCounter : DbCommandInterceptor
     {
         if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && CalendarRead().IsMatch(command.CommandText))
             Interlocked.Increment(ref count);
+        if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && AppointmentsRead().IsMatch(command.CommandText))
+            Interlocked.Increment(ref appointments);
         return ValueTask.FromResult(result);
     }
 }

@@ -6,7 +6,8 @@ using Municipal.ServiceDefaults;
 namespace Municipal.Booking.Slots;
 
 /// <summary>Loads a concern's calendar from the database and asks <see cref="SlotCalculator"/> for free slots.</summary>
-public sealed class SlotService(BookingDb db, CalendarCache cache, TimeProvider time, IConfiguration configuration)
+public sealed class SlotService(BookingDb db, CalendarCache cache, FreeSlotCache freeSlots, IServiceScopeFactory scopes, TimeProvider time,
+    IConfiguration configuration)
 {
     /// <summary>A concern's calendar from the in-memory copy (<see cref="CalendarCache"/>); null for an unknown or inactive concern.</summary>
     public async Task<ConcernCalendar?> CalendarAsync(string concernKey, CancellationToken ct) =>
@@ -23,8 +24,30 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, TimeProvider 
         return TimeZoneInfo.FindSystemTimeZoneById(id);
     }
 
-    /// <summary>Free slots between two local dates (inclusive), ignoring one appointment (the one being moved).</summary>
+    /// <summary>
+    /// Free slots between two local dates (inclusive) not yet begun, ignoring one appointment (the one being moved).
+    /// Without one to ignore they come from <see cref="FreeSlotCache"/>, computed for the whole days and filtered by the
+    /// time of day here, so a kept range stays right as the day goes on.
+    /// </summary>
     public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(ConcernCalendar calendar, DateOnly from, DateOnly to, Guid? ignoring, CancellationToken ct)
+    {
+        var all = ignoring is null
+            ? await freeSlots.GetAsync(calendar, from, to, () => ComputeSharedAsync(calendar, from, to)).WaitAsync(ct)
+            : await ComputeAsync(db, calendar, from, to, ignoring, ct);
+        var now = time.GetUtcNow();
+        return all.All(s => s.Start >= now) ? all : all.Where(s => s.Start >= now).ToList();
+    }
+
+    /// <summary>A computation shared by every request that waits for it: on a scope of its own, so it runs to its end whoever gave up waiting.</summary>
+    private async Task<IReadOnlyList<Slot>> ComputeSharedAsync(ConcernCalendar calendar, DateOnly from, DateOnly to)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await ComputeAsync(scope.ServiceProvider.GetRequiredService<BookingDb>(), calendar, from, to, null, CancellationToken.None);
+    }
+
+    /// <summary>The free slots of whole days, begun or not, from one read of the clerks' appointments.</summary>
+    private static async Task<IReadOnlyList<Slot>> ComputeAsync(BookingDb db, ConcernCalendar calendar, DateOnly from, DateOnly to, Guid? ignoring,
+        CancellationToken ct)
     {
         var windowStart = SlotCalculator.ToInstant(from, TimeOnly.MinValue, calendar.TimeZone).AddDays(-1);
         var windowEnd = SlotCalculator.ToInstant(to, TimeOnly.MinValue, calendar.TimeZone).AddDays(2);
@@ -35,7 +58,7 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, TimeProvider 
             .Select(a => new Busy(a.StaffId, a.StartAt, a.BlockedUntil))
             .ToListAsync(ct);
         return SlotCalculator.Compute(new SlotRequest(calendar.TimeZone, calendar.AppointmentHours, calendar.Closures,
-            calendar.Concern.Duration, calendar.Concern.Buffer, calendar.Staff, busy, from, to, time.GetUtcNow()));
+            calendar.Concern.Duration, calendar.Concern.Buffer, calendar.Staff, busy, from, to, DateTimeOffset.MinValue));
     }
 
     /// <summary>The next free slots from an instant on, for offering alternatives (a lost race, a closed queue).</summary>

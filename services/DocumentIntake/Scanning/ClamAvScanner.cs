@@ -31,8 +31,31 @@ public sealed class ClamAvScanner(IConfiguration configuration, IOptions<Documen
     private async Task<ScanResult> ScanStreamAsync(Stream content, CancellationToken ct)
     {
         if (content.CanSeek && content.Length > options.Value.ScanMaxBytes) return ScanResult.Infected(LimitExceeded);
+        await using var session = await StartStreamAsync(ct);
+        if (session is null) return ScanResult.Unavailable($"clamd at {Endpoint} is unreachable");
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            int read;
+            while ((read = await content.ReadAsync(buffer.AsMemory(0, ChunkSize), ct)) > 0) await session.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return await session.CompleteAsync(ct);
+    }
 
-        using var client = new TcpClient { NoDelay = true };
+    /// <summary>
+    /// Opens an INSTREAM scan that is fed piece by piece while a file arrives (<see cref="ScanSession"/>), so the
+    /// verdict is ready soon after the last byte instead of after a second pass over the stored file. Null when clamd
+    /// cannot be reached: the caller scans the stored file later, as before.
+    /// </summary>
+    public async Task<ScanSession?> StartAsync(CancellationToken ct) => await StartStreamAsync(ct) is { } session ? new ScanSession(session, metrics) : null;
+
+    private async Task<InStream?> StartStreamAsync(CancellationToken ct)
+    {
+        var client = new TcpClient { NoDelay = true };
         try
         {
             using (var connect = CancellationTokenSource.CreateLinkedTokenSource(ct))
@@ -40,43 +63,82 @@ public sealed class ClamAvScanner(IConfiguration configuration, IOptions<Documen
                 connect.CancelAfter(TimeSpan.FromSeconds(options.Value.ScanConnectTimeoutSeconds));
                 await client.ConnectAsync(Endpoint.Host, Endpoint.Port, connect.Token);
             }
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException && !ct.IsCancellationRequested)
-        {
-            logger.LogWarning("clamd at {Endpoint} is unreachable: {Error}", Endpoint, ex.Message);
-            return ScanResult.Unavailable(ex.Message);
-        }
-
-        var network = client.GetStream();
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize + 4);
-        try
-        {
+            var network = client.GetStream();
             await network.WriteAsync("zINSTREAM\0"u8.ToArray(), ct);
+            return new InStream(client, options.Value.ScanMaxBytes, Endpoint, logger);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            client.Dispose();
+            logger.LogWarning("clamd at {Endpoint} is unreachable: {Error}", Endpoint, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// One INSTREAM conversation: each piece goes out as chunks of at most 64 KiB behind their big-endian length;
+    /// <see cref="CompleteAsync"/> sends the zero-length end and reads the verdict. More than <c>ScanMaxBytes</c> is
+    /// not sent at all and counts as a detection, like clamd's own limit.
+    /// </summary>
+    internal sealed class InStream(TcpClient client, long maxBytes, Uri endpoint, ILogger logger) : IAsyncDisposable
+    {
+        private readonly NetworkStream network = client.GetStream();
+        private readonly byte[] header = new byte[4];
+        private long sent;
+        private bool overLimit;
+        private string? broken;
+
+        public async ValueTask WriteAsync(ReadOnlyMemory<byte> piece, CancellationToken ct)
+        {
+            if (overLimit || broken is not null) return;
+            if (sent + piece.Length > maxBytes)
+            {
+                overLimit = true;
+                return;
+            }
             try
             {
-                int read;
-                while ((read = await content.ReadAsync(buffer.AsMemory(4, ChunkSize), ct)) > 0)
+                for (var offset = 0; offset < piece.Length; offset += ChunkSize)
                 {
-                    BinaryPrimitives.WriteUInt32BigEndian(buffer, (uint)read);
-                    await network.WriteAsync(buffer.AsMemory(0, read + 4), ct);
+                    var chunk = piece.Slice(offset, Math.Min(ChunkSize, piece.Length - offset));
+                    BinaryPrimitives.WriteUInt32BigEndian(header, (uint)chunk.Length);
+                    await network.WriteAsync(header, ct);
+                    await network.WriteAsync(chunk, ct);
                 }
-                await network.WriteAsync(new byte[4], ct);
+                sent += piece.Length;
+            }
+            catch (IOException ex)
+            {
+                // clamd closes the connection when the stream passes its StreamMaxLength; its answer says why.
+                broken = ex.Message;
+            }
+        }
+
+        public async Task<ScanResult> CompleteAsync(CancellationToken ct)
+        {
+            if (overLimit) return ScanResult.Infected(LimitExceeded);
+            try
+            {
+                if (broken is null) await network.WriteAsync(new byte[4], ct);
             }
             catch (IOException)
             {
-                // clamd closes the connection when the stream passes StreamMaxLength; its answer says why.
             }
-            var reply = await ReadReplyAsync(network, ct);
-            return Interpret(reply);
+            try
+            {
+                return Interpret(await ReadReplyAsync(network, ct));
+            }
+            catch (Exception ex) when (ex is IOException or SocketException)
+            {
+                logger.LogWarning("clamd at {Endpoint} failed during a scan: {Error}", endpoint, broken ?? ex.Message);
+                return ScanResult.Unavailable(broken ?? ex.Message);
+            }
         }
-        catch (Exception ex) when (ex is IOException or SocketException)
+
+        public ValueTask DisposeAsync()
         {
-            logger.LogWarning("clamd at {Endpoint} failed during a scan: {Error}", Endpoint, ex.Message);
-            return ScanResult.Unavailable(ex.Message);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            client.Dispose();
+            return ValueTask.CompletedTask;
         }
     }
 

@@ -44,8 +44,13 @@ public sealed class IntakeService(
         var accepted = new List<Checked>();
         foreach (var file in upload.Files)
         {
-            ScanResult scan;
-            await using (var content = File.OpenRead(file.IncomingPath)) scan = await scanner.ScanAsync(content, ct);
+            // Scanned while it arrived, or, when clamd could not be asked then, now from the stored file.
+            var scan = file.Scan;
+            if (scan is null)
+            {
+                await using var content = File.OpenRead(file.IncomingPath);
+                scan = await scanner.ScanAsync(content, ct);
+            }
             var reason = scan.Outcome == ScanOutcome.Infected ? null : Refusal(file);
             if (reason is null && draft.CombineImagesIntoPdf && file.Kind == FileKind.Jpeg && scan.Outcome != ScanOutcome.Infected && ReadJpeg(file) is null)
             {

@@ -49,7 +49,9 @@ public sealed class BookingBenchmark : IBenchmark
         figures.Add(new("booking via gateway: p99", booked.P99, "ms", inserts.P99, "raw insert p99"));
         figures.Add(new("booking via gateway: succeeded", booked.Succeeded, $"of {Bookings}"));
 
-        // One booking after another on an otherwise quiet system: the latency a single resident sees.
+        // One booking after another on an otherwise quiet system: the latency a single resident sees. The rush above
+        // leaves its mails and events to be sent for a while; measured during that, it would be their cost.
+        figures.Add(new("after the rush, its mails and events sent in", await SettledAsync(cancellationToken), "s"));
         var single = await MeasureAsync(OneByOne, 1, async i =>
         {
             var response = await http.PostAsJsonAsync("/api/booking/appointments", new
@@ -67,14 +69,23 @@ public sealed class BookingBenchmark : IBenchmark
         var slot = (await FreeSlotsAsync(http, contentionConcern, cancellationToken))[0];
         var statuses = new HttpStatusCode[ContentionAttempts];
         using var start = new SemaphoreSlim(0);
+        var busy = 0;
         var attempts = Enumerable.Range(0, ContentionAttempts).Select(async i =>
         {
             await start.WaitAsync(cancellationToken);
-            var response = await http.PostAsJsonAsync("/api/booking/appointments", new
+            // A 503 "busy, try again" (the booking gate's queue timed out on a loaded machine) is tried again after its
+            // Retry-After, as the booking page does; what counts is the final answer.
+            for (var attempt = 0; ; attempt++)
             {
-                concernKey = contentionConcern, start = slot, name = $"Rush {i}", email = $"rush.{run}.{i}@example.org", language = "de",
-            }, cancellationToken);
-            statuses[i] = response.StatusCode;
+                using var response = await http.PostAsJsonAsync("/api/booking/appointments", new
+                {
+                    concernKey = contentionConcern, start = slot, name = $"Rush {i}", email = $"rush.{run}.{i}@example.org", language = "de",
+                }, cancellationToken);
+                statuses[i] = response.StatusCode;
+                if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 10) break;
+                Interlocked.Increment(ref busy);
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), cancellationToken);
+            }
         }).ToList();
         var clock = Stopwatch.StartNew();
         start.Release(ContentionAttempts);
@@ -83,6 +94,7 @@ public sealed class BookingBenchmark : IBenchmark
         figures.Add(new($"contention: bookings from {ContentionAttempts} attempts on {ContentionCapacity} units", winners, "bookings"));
         figures.Add(new("contention: answered 409 with next slots", statuses.Count(s => s == HttpStatusCode.Conflict), "attempts"));
         figures.Add(new("contention: all answered in", clock.Elapsed.TotalSeconds, "s"));
+        figures.Add(new("contention: answered 503 busy and tried again", busy, "times"));
 
         await RetireAsync(http, throughputConcern, cancellationToken);
         await RetireAsync(http, contentionConcern, cancellationToken);
@@ -91,6 +103,26 @@ public sealed class BookingBenchmark : IBenchmark
         if (statuses.Any(s => s is not (HttpStatusCode.Created or HttpStatusCode.Conflict)))
             throw new InvalidOperationException($"Unexpected answers: {string.Join(", ", statuses.Where(s => s is not (HttpStatusCode.Created or HttpStatusCode.Conflict)).Distinct())}.");
         return new BenchmarkReport(Name, figures);
+    }
+
+    /// <summary>
+    /// Waits until booking has sent every event of its outbox and every mail due now (a reminder waits for its day; at most two minutes), then
+    /// a second more for the consumers; the seconds it took.
+    /// </summary>
+    private static async Task<double> SettledAsync(CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var source = NpgsqlDataSource.Create(TestEnvironment.Postgres("bookingdb"));
+        while (clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            await using var pending = source.CreateCommand(
+                "SELECT (SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL) + (SELECT count(*) FROM pending_mails WHERE kind <> 'reminder')");
+            if ((long)(await pending.ExecuteScalarAsync(ct))! == 0) break;
+            await Task.Delay(200, ct);
+        }
+        var settled = clock.Elapsed.TotalSeconds;
+        await Task.Delay(1000, ct);
+        return settled;
     }
 
     private sealed record Measured(double Throughput, double P50, double P99, int Succeeded);

@@ -13,6 +13,13 @@ public static class PublicLinks
     public static string Base(IConfiguration configuration, string fallback = "") =>
         (configuration["PublicBaseUrl"] is { Length: > 0 } configured ? configured : fallback).TrimEnd('/');
 
+    /// <summary>
+    /// The public address as an absolute URL (its scheme, host and port are the site's origin, which the gateway pins
+    /// the Host header and cross-site checks to); null when none is set.
+    /// </summary>
+    public static Uri? Address(IConfiguration configuration) =>
+        Uri.TryCreate(Base(configuration), UriKind.Absolute, out var url) ? url : null;
+
     /// <summary>A page on the public address, e.g. <c>To(configuration, "/manage.html#t=…")</c>.</summary>
     public static string To(IConfiguration configuration, string page) => $"{Base(configuration)}/{page.TrimStart('/')}";
 }

@@ -11,11 +11,14 @@ namespace Municipal.ServiceDefaults.Data;
 internal sealed class MigrationService(
     SqlMigrator migrator,
     DatabaseRegistration registration,
+    IEnumerable<BuildingBlockMigrations> blocks,
     ILogger<MigrationService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The shared outbox and inbox, then the tables of the building blocks the service added, then its own.
         var scripts = SqlMigrator.FromAssembly(typeof(MigrationService).Assembly, "defaults")
+            .Concat(blocks.SelectMany(b => b.Scripts))
             .Concat(SqlMigrator.FromAssembly(registration.MigrationsAssembly, "service"))
             .ToList();
 
@@ -39,3 +42,14 @@ internal sealed class MigrationService(
 }
 
 internal sealed record DatabaseRegistration(string Name, string ConnectionString, Assembly MigrationsAssembly);
+
+/// <summary>
+/// The tables a building block of ServiceDefaults keeps in the database of the service that adds it (the resident
+/// links projection), written once beside the block rather than copied into each service's migrations.
+/// </summary>
+internal sealed record BuildingBlockMigrations(IReadOnlyList<SqlMigrator.Script> Scripts)
+{
+    /// <summary>The block's scripts, embedded under <c>&lt;folder&gt;/Migrations</c> in ServiceDefaults, with ids <c>&lt;scope&gt;/NNNN_name</c>.</summary>
+    public static BuildingBlockMigrations Of(string folder, string scope) =>
+        new(SqlMigrator.FromAssembly(typeof(BuildingBlockMigrations).Assembly, scope, folder));
+}

@@ -22,9 +22,15 @@ public sealed class SqlMigrator(ILogger<SqlMigrator> logger)
     }
 
     /// <summary>Scripts embedded in an assembly, ordered by file name; the id is prefixed by <paramref name="scope"/>.</summary>
-    public static IReadOnlyList<Script> FromAssembly(Assembly assembly, string scope)
+    public static IReadOnlyList<Script> FromAssembly(Assembly assembly, string scope) => FromAssembly(assembly, scope, "Data");
+
+    /// <summary>
+    /// Scripts embedded under <c>&lt;folder&gt;/Migrations</c> (<c>ResidentLinks</c>: what a building block of
+    /// ServiceDefaults keeps in the database of the service it is added to), ordered by file name.
+    /// </summary>
+    public static IReadOnlyList<Script> FromAssembly(Assembly assembly, string scope, string folder)
     {
-        const string marker = ".Data.Migrations.";
+        var marker = $".{folder}.Migrations.";
         return assembly.GetManifestResourceNames()
             .Where(n => n.Contains(marker, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
             .Select(n =>

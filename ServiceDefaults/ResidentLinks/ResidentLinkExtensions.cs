@@ -11,12 +11,13 @@ public static class ResidentLinkExtensions
 {
     /// <summary>
     /// Keeps residents' links learnt from events in <typeparamref name="TContext"/>'s <c>resident_links</c> table (the
-    /// service maps it with <see cref="ResidentLink.Map"/> and creates it in a migration): the resolver, the grace
-    /// for links not known yet and the clean-up of expired ones. The consumers are added with
-    /// <see cref="AddResidentLinkConsumers"/> inside <c>AddMessaging</c>.
+    /// service maps it with <see cref="ResidentLink.Map"/>; the table is created by this block's own migration in
+    /// <c>ResidentLinks/Migrations</c>, not by the service's): the resolver, the grace for links not known yet and the
+    /// clean-up of expired ones. The consumers are added with <see cref="AddResidentLinkConsumers"/> inside <c>AddMessaging</c>.
     /// </summary>
     public static IHostApplicationBuilder AddResidentLinks<TContext>(this IHostApplicationBuilder builder) where TContext : ServiceDbContext
     {
+        builder.Services.AddSingleton(BuildingBlockMigrations.Of("ResidentLinks", "resident-links"));
         builder.Services.Configure<ResidentLinkOptions>(builder.Configuration.GetSection(ResidentLinkOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         // The consumers and the resolver are the service's own database under its common base.

@@ -24,9 +24,10 @@ public static class AuditApi
     /// supervisor only entries of their own departments.
     /// </summary>
     public static async Task<Results<Ok<List<AuditEntryView>>, ValidationProblem>> Search(
-        [AsParameters] AuditQuery filter, GatewayDb db, ClaimsPrincipal user, IConfiguration configuration)
+        [AsParameters] AuditQuery filter, GatewayDb db, ClaimsPrincipal user, CityClock city)
     {
-        var zone = CityZone(configuration);
+        // Days as the city counts them, the zone the pages show times in (/api/city).
+        var zone = city.TimeZone;
         if (filter.Validate(zone) is { Count: > 0 } errors) return Problems.Fields(errors);
         var (start, end, caseId, prefixes) = (filter.Start(zone), filter.End(zone), filter.CaseId, filter.SubjectPrefixes);
 
@@ -63,9 +64,6 @@ public static class AuditApi
         var rows = await query.OrderByDescending(a => a.Id).Take(Math.Clamp(filter.Take, 1, MaxTake)).ToListAsync();
         return TypedResults.Ok(rows.Select(AuditEntryView.Of).ToList());
     }
-
-    private static TimeZoneInfo CityZone(IConfiguration configuration) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(configuration["City:TimeZone"] ?? "Europe/Zurich", out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -12,7 +12,7 @@ public static class CrossSiteWrites
 {
     public static IApplicationBuilder UseCrossSiteWriteProtection(this IApplicationBuilder app, IConfiguration configuration)
     {
-        var publicUrl = PublicHost.PublicUrl(configuration);
+        var publicUrl = PublicLinks.Address(configuration);
         return app.Use((context, next) => IsForeignWrite(context.Request, publicUrl)
             ? Problems.Status(StatusCodes.Status403Forbidden, "Anfrage von fremder Seite / Cross-site request refused",
                 new Reason("cross-site", "Änderungen nimmt der Schalter nur von seinen eigenen Seiten an. / Changes are accepted only from this site's own pages.")).ExecuteAsync(context)

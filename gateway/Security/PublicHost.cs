@@ -1,4 +1,5 @@
 using System.Net;
+using Municipal.ServiceDefaults;
 
 namespace Municipal.Gateway.Security;
 
@@ -11,13 +12,10 @@ namespace Municipal.Gateway.Security;
 /// </summary>
 public static class PublicHost
 {
-    public static Uri? PublicUrl(IConfiguration configuration) =>
-        Uri.TryCreate(configuration["PublicBaseUrl"], UriKind.Absolute, out var url) ? url : null;
-
     public static IApplicationBuilder UsePublicHost(this IApplicationBuilder app, IConfiguration configuration)
     {
         // Without a public address (an in-process test host) there is nothing to pin the host to.
-        if (PublicUrl(configuration) is not { } publicUrl) return app;
+        if (PublicLinks.Address(configuration) is not { } publicUrl) return app;
         var publicHost = HostString.FromUriComponent(publicUrl);
         var allowed = (configuration["PublicHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Append(publicUrl.Host).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -96,32 +96,28 @@ machine_settings() {
 }
 
 # Hands what the AppHost gave the services (its resolved contract, and the secrets beside it) to this shell's children:
-# the test processes start services and gateways of their own with it, as the system's are started.
+# the test processes start services and gateways of their own with it, as the system's are started. Each file is read
+# once: the names handed on are kept in MUNICIPAL_CONTRACT_KEYS, which forget_contract takes back.
 export_contract() {
-  local line
-  while IFS= read -r line; do export "${line?}"; done < <(/usr/bin/python3 - "$APPHOST_CONTRACT" <<'PY'
+  local line keys=()
+  while IFS= read -r line; do [ -n "$line" ] && export "${line?}" && keys+=("${line%%=*}"); done < <(/usr/bin/python3 - "$APPHOST_CONTRACT" <<'PY'
 import json, sys
 for key, value in json.load(open(sys.argv[1]))["environment"].items():
     print(f"{key}={value}")
 PY
 )
-  while IFS= read -r line; do [ -n "$line" ] && export "${line?}"; done < "$APPHOST_RUN_DIR/contract.secrets.env"
-  export MUNICIPAL_CONTRACT="$APPHOST_CONTRACT"
+  while IFS= read -r line; do [ -n "$line" ] && export "${line?}" && keys+=("${line%%=*}"); done < "$APPHOST_RUN_DIR/contract.secrets.env"
+  export MUNICIPAL_CONTRACT="$APPHOST_CONTRACT" MUNICIPAL_CONTRACT_KEYS="${keys[*]}"
 }
 
 # Takes back what export_contract handed on (this shell's earlier run, or the caller's: scripts/test runs the fault day
-# after its first stage), so that a new AppHost and its processes see only what it gives them itself.
+# after its first stage), so that a new AppHost and its processes see only what it gives them itself. It unsets the
+# names it handed on, not what the files say now: a new run may have written them anew, or removed them.
 forget_contract() {
   [ -n "${MUNICIPAL_CONTRACT:-}" ] || return 0
   local key
-  if [ -f "$MUNICIPAL_CONTRACT" ]; then
-    while IFS= read -r key; do unset "$key"; done < <(/usr/bin/python3 -c 'import json, sys; print("\n".join(json.load(open(sys.argv[1]))["environment"]))' "$MUNICIPAL_CONTRACT")
-  fi
-  local secrets; secrets="$(dirname "$MUNICIPAL_CONTRACT")/contract.secrets.env"
-  if [ -f "$secrets" ]; then
-    while IFS= read -r key; do [ -n "$key" ] && unset "${key%%=*}"; done < "$secrets"
-  fi
-  unset MUNICIPAL_CONTRACT
+  for key in ${MUNICIPAL_CONTRACT_KEYS:-}; do unset "$key"; done
+  unset MUNICIPAL_CONTRACT MUNICIPAL_CONTRACT_KEYS
 }
 
 # Starts this instance's system under the AppHost on the machine's infrastructure, without a dashboard, with a run's

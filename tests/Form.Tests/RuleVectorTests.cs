@@ -7,11 +7,15 @@ namespace Municipal.Form.Tests;
 
 /// <summary>
 /// The shared vectors (tests/Form.Tests/vectors) run through the C# engine; EndToEnd.Tests/Forms runs the same
-/// files through shared/rules.js in Chromium. Both must produce exactly the listed errors, in order.
+/// files through shared/rules.js in Chromium. Both must produce exactly the listed errors, in order, each with the
+/// listed message in every language: the engines' message tables (RuleMessages.cs, rules.js) cannot drift apart.
 /// </summary>
 public sealed class RuleVectorTests
 {
     public static readonly string Directory = Path.Combine(TestEnvironment.RepositoryRoot, "tests", "Form.Tests", "vectors");
+
+    /// <summary>The languages each expected error names its message in (Leichte Sprache reads the German).</summary>
+    public static readonly string[] Languages = ["de", "en", "fr", "it"];
 
     public static TheoryData<string, string> Cases()
     {
@@ -38,9 +42,14 @@ public sealed class RuleVectorTests
         var values = c.GetProperty("values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
         var today = DateOnly.ParseExact(c.GetProperty("today").GetString()!, "yyyy-MM-dd");
 
-        var actual = RuleEngine.Validate(definition, values, today, "en").Select(e => $"{e.Field}:{e.Code}").ToList();
-        var expected = c.GetProperty("errors").EnumerateArray().Select(e => $"{e.GetProperty("field").GetString()}:{e.GetProperty("code").GetString()}").ToList();
-        Assert.Equal(expected, actual);
+        foreach (var language in Languages)
+        {
+            var actual = RuleEngine.Validate(definition, values, today, language).Select(e => $"{e.Field}:{e.Code}:{e.Message}").ToList();
+            var expected = c.GetProperty("errors").EnumerateArray()
+                .Select(e => $"{e.GetProperty("field").GetString()}:{e.GetProperty("code").GetString()}:{e.GetProperty("message").GetProperty(language).GetString()}")
+                .ToList();
+            Assert.Equal(expected, actual);
+        }
     }
 
     [Fact]

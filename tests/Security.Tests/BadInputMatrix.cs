@@ -54,6 +54,20 @@ public abstract partial class BadInputMatrix<TProgram>(ServiceFactory<TProgram> 
     /// <summary>Route values that exist in a fresh database (e.g. a concern key), so that a handler goes past its lookup.</summary>
     protected virtual string RouteValue(string parameter) => "x";
 
+    /// <summary>
+    /// docs/CONVENTIONS.md, "Handlers": a handler reads like the rule it implements, so none takes more than six
+    /// parameters; the services it needs come as one <c>[AsParameters]</c> record, which counts as one.
+    /// </summary>
+    [Fact]
+    public void No_handler_takes_more_than_six_parameters()
+    {
+        var heavy = Endpoints().Select(e => e.Route.Metadata.GetMetadata<MethodInfo>()).OfType<MethodInfo>().Distinct()
+            .Where(handler => handler.GetParameters().Length > 6)
+            .Select(handler => $"{handler.DeclaringType?.Name}.{handler.Name} takes {handler.GetParameters().Length}")
+            .ToList();
+        Assert.True(heavy.Count == 0, string.Join("\n", heavy));
+    }
+
     [Fact]
     public async Task No_endpoint_answers_bad_input_with_a_server_error()
     {

@@ -23,4 +23,12 @@ public sealed class PublicLinksTests
     [Fact]
     public void A_mail_can_name_its_own_fallback() =>
         Assert.Equal("http://127.0.0.1:8080", PublicLinks.Base(With(null), fallback: "http://127.0.0.1:8080/"));
+
+    [Theory]
+    [InlineData("https://schalter.example.ch", "https://schalter.example.ch")]
+    [InlineData("https://schalter.example.ch:8443/counter/", "https://schalter.example.ch:8443")]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    public void The_gateway_pins_its_origin_to_the_public_address(string? baseUrl, string? origin) =>
+        Assert.Equal(origin, PublicLinks.Address(With(baseUrl))?.GetLeftPart(UriPartial.Authority));
 }

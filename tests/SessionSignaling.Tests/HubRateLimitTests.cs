@@ -15,7 +15,7 @@ namespace Municipal.SessionSignaling.Tests;
 /// </summary>
 public sealed class LimitedSessionsFactory : SessionsFactory
 {
-    public SteppedTimestamps Timestamps { get; } = new();
+    public TestClock Timestamps { get; } = TestClock.WithSteppedTimestamps();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -41,6 +41,27 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateResidentClient(room.Token).GetAsync($"/api/sessions/rooms/{room.Id}")).StatusCode);
     }
 
+    /// <summary>
+    /// The staff look-up answers the clerk's <c>RoomDetails</c>, which other services read as the contract's
+    /// <see cref="RoomView"/> (SessionsClient.ForStaffAsync). The two records stay apart on purpose (the contract only
+    /// grows, the clerk's view follows the clerk's page), so the answer must carry every field of the contract.
+    /// </summary>
+    [Fact]
+    public async Task The_staff_look_up_carries_every_field_of_the_room_contract()
+    {
+        var room = await factory.IssueTicketAsync(name: "Erika Muster");
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "move"));
+
+        var answer = await clerk.GetFromJsonAsync<JsonElement>($"/api/sessions/rooms/{room.Id}");
+
+        var fields = answer.EnumerateObject().Select(p => p.Name).ToHashSet();
+        var contract = typeof(RoomView).GetProperties().Where(p => p.SetMethod is not null).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
+        var missing = contract.Where(name => !fields.Contains(name)).ToList();
+        Assert.True(missing.Count == 0, $"The staff look-up lacks {string.Join(", ", missing)}.");
+        var view = answer.Deserialize<RoomView>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal((room.Id, room.TicketId, "Erika Muster", "waiting"), (view.Id, view.TicketId, view.CitizenName, view.Status));
+    }
+
     [Fact]
     public async Task Appointment_room_follows_booking_reschedule_and_cancel()
     {

@@ -1,9 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
+using Municipal.Booking.Model;
 using Municipal.Contracts.Booking;
-using Municipal.ServiceDefaults.Jobs;
 
 namespace Municipal.Booking.Jobs;
 
@@ -13,28 +12,18 @@ namespace Municipal.Booking.Jobs;
 /// (rows are locked with SKIP LOCKED).
 /// </summary>
 public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider time, IOptions<BookingOptions> options, ILogger<ReminderJob> logger)
-    : PollingJob(logger)
+    : AppointmentBatchJob(scopes, time, logger)
 {
     protected override TimeSpan Interval => options.Value.ReminderPollInterval;
 
     protected override int BatchSize => 50;
 
-    public override async Task<int> RunOnceAsync(CancellationToken ct)
+    protected override FormattableString Due(DateTimeOffset now) =>
+        $"SELECT * FROM appointments WHERE status = 'booked' AND reminder_due_at <= {now} ORDER BY reminder_due_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED";
+
+    protected override void Handle(BookingDb db, Appointment appointment, DateTimeOffset now)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
-        var now = time.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.Appointments
-            .FromSql($"SELECT * FROM appointments WHERE status = 'booked' AND reminder_due_at <= {now} ORDER BY reminder_due_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
-            .ToListAsync(ct);
-        foreach (var appointment in due)
-        {
-            db.Publish(new AppointmentReminderDue(appointment.Id, appointment.StartAt, appointment.ReminderDueAt!.Value));
-            appointment.ReminderDueAt = null;
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return due.Count;
+        db.Publish(new AppointmentReminderDue(appointment.Id, appointment.StartAt, appointment.ReminderDueAt!.Value));
+        appointment.ReminderDueAt = null;
     }
 }

@@ -29,37 +29,23 @@ public static class InboxApi
 
     public sealed record AssignRequest(Guid? StaffId);
 
-    /// <param name="assigned"><c>me</c>, <c>unassigned</c> or empty for all.</param>
-    /// <param name="processed"><c>true</c>, <c>false</c> or empty for both.</param>
     public static async Task<Results<Ok<List<DocumentView>>, ValidationProblem>> Inbox(
-        HttpContext http, DocumentDb db, CancellationToken ct,
-        string? department = null, string? status = null, string? assigned = null, bool? processed = null)
+        [AsParameters] InboxQuery filter, HttpContext http, DocumentDb db, CancellationToken ct)
     {
         var user = http.User;
-        if (department is not null && !user.CanActFor(department))
-        {
-            return Problems.Field("department", new Reason("not-your-department", "You do not belong to this department."));
-        }
-        if (status is not null && status is not (DocumentStatus.Clean or DocumentStatus.PendingScan or DocumentStatus.Quarantined))
-        {
-            return Problems.Field("status", new Reason("inbox-status", "Use clean, pending_scan or quarantined."));
-        }
-        if (assigned is not (null or "" or "me" or "unassigned"))
-        {
-            return Problems.Field("assigned", new Reason("inbox-assigned", "Use me or unassigned."));
-        }
+        if (filter.Validate(user) is { Count: > 0 } errors) return Problems.Fields(errors);
 
         var query = db.Documents.AsNoTracking().Include(d => d.Submission).Where(d => d.DeletedAt == null);
-        if (department is not null) query = query.Where(d => d.DepartmentKey == department);
+        if (filter.Department is { } department) query = query.Where(d => d.DepartmentKey == department);
         else if (!user.IsInRole(StaffRoles.Admin))
         {
             var mine = user.Departments();
             query = query.Where(d => mine.Contains(d.DepartmentKey));
         }
-        if (status is not null) query = query.Where(d => d.Status == status);
-        if (assigned == "me") { var me = user.StaffId(); query = query.Where(d => d.AssignedStaffId == me); }
-        if (assigned == "unassigned") query = query.Where(d => d.AssignedStaffId == null);
-        if (processed is { } p) query = p ? query.Where(d => d.ProcessedAt != null) : query.Where(d => d.ProcessedAt == null);
+        if (filter.Status is { } status) query = query.Where(d => d.Status == status);
+        if (filter.Assigned == "me") { var me = user.StaffId(); query = query.Where(d => d.AssignedStaffId == me); }
+        if (filter.Assigned == "unassigned") query = query.Where(d => d.AssignedStaffId == null);
+        if (filter.Processed is { } p) query = p ? query.Where(d => d.ProcessedAt != null) : query.Where(d => d.ProcessedAt == null);
 
         var documents = await query.OrderByDescending(d => d.ReceivedAt).Take(200).ToListAsync(ct);
         return TypedResults.Ok(documents.Select(DocumentView.Of).ToList());

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Municipal.IdentityVerification.Data;
@@ -20,7 +19,7 @@ namespace Municipal.IdentityVerification.Apis;
 /// One-time codes for signing: issued to the resident of a consultation (or by staff for them), bound to
 /// the SHA-256 of the exact content, verified once by whoever records the signature (usually forms).
 /// </summary>
-public static partial class TanApi
+public static class TanApi
 {
     public static RouteGroupBuilder MapTanApi(this RouteGroupBuilder api)
     {
@@ -31,11 +30,7 @@ public static partial class TanApi
         return api;
     }
 
-    public sealed record IssueRequest(string? ContentSha256, string? Purpose, string? Recipient, string? Channel, string? Language);
-
     public sealed record IssuedTan(Guid TanId, DateTimeOffset ExpiresAt, string MaskedRecipient, string Channel);
-
-    public sealed record VerifyRequest(string? Code, string? ContentSha256);
 
     public sealed record TanStatus(Guid TanId, string ContentSha256, string Purpose, string Channel, string MaskedRecipient, DateTimeOffset ExpiresAt, bool Used, DateTimeOffset? UsedAt, bool Locked);
 
@@ -48,18 +43,16 @@ public static partial class TanApi
     /// consultation is open.
     /// </summary>
     public static async Task<Results<Created<IssuedTan>, ValidationProblem, ProblemHttpResult>> Issue(
-        IssueRequest request, ClaimsPrincipal user, HttpRequest http, ResidentLinkResolver links, IdentityDb db,
-        KeyedHasher hasher, TanSender sender, TimeProvider time, IdentityMetrics metrics, ILogger<TanSender> logger, CancellationToken ct)
+        IssueTanRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] TanServices services, CancellationToken ct)
     {
         var isService = user.IsInRole(StaffRoles.Service);
         var (requester, sessionId) = (user.IsStaff() ? isService ? $"service:{user.StaffName()}" : $"staff:{user.StaffId()}" : null, (Guid?)null);
-        var language = request.Language ?? Languages.German;
         ResidentLink? room = null;
         if (requester is null)
         {
             // The consultation a resident's link opens, from this service's own projection (no call to sessions).
             var token = http.Headers[CapabilityToken.Header].ToString();
-            var lookup = await links.FindAsync(token, ct);
+            var lookup = await services.Links.FindAsync(token, ct);
             if (lookup.State == LinkState.Pending) return ResidentLinkResolver.NotKnownYet(http.HttpContext.Response);
             room = lookup.Link is { Kind: ResidentLink.Room } link ? link : null;
             if (room is null)
@@ -69,46 +62,17 @@ public static partial class TanApi
             }
             if (room.IsClosed) return ConsultationClosed();
             (requester, sessionId) = ("resident:" + CapabilityToken.Hash(token), room.SessionId);
-            language = request.Language ?? Languages.OrGerman(room.Language);
         }
 
-        var channel = request.Channel ?? TanChannel.Email;
-        var errors = new FieldErrors();
-        var content = NormalizeSha256(request.ContentSha256);
-        if (content is null) errors["contentSha256"] = new Reason("content-hash", "The SHA-256 of the content to sign, as 64 hexadecimal characters.");
-        string? purpose, recipient;
-        if (room is not null)
-        {
-            purpose = Languages.Choose(language, "ein Dokument in Ihrem Termin", "a document in your consultation",
-                "un document de votre entretien", "un documento del suo colloquio", "ein Papier in Ihrem Termin");
-            if (channel != TanChannel.Email) errors["channel"] = new Reason("email-channel-only", "The code goes to the e-mail address of your booking.");
-            recipient = TanRecipient.Normalize(TanChannel.Email, room.Email);
-            if (recipient is null) errors["recipient"] = new Reason("no-email-on-file", "There is no e-mail address on file for this consultation; ask the clerk.");
-        }
-        else
-        {
-            purpose = request.Purpose?.Trim();
-            if (string.IsNullOrEmpty(purpose) || purpose.Length > 200) errors["purpose"] = new Reason("purpose-length", "Name what is signed, in at most 200 characters.").With("max", 200);
-            if (channel is not (TanChannel.Email or TanChannel.Sms)) errors["channel"] = new Reason("channel", "Choose \"email\" or \"sms\".");
-            recipient = errors.ContainsKey("channel") ? null : TanRecipient.Normalize(channel, request.Recipient);
-            if (recipient is null && !errors.ContainsKey("channel"))
-            {
-                errors["recipient"] = channel == TanChannel.Sms ? new Reason("mobile-number", "A mobile number in international form, e.g. +41 79 123 45 67.") : Reasons.Email;
-            }
-        }
-        if (!Languages.IsKnown(language)) errors["language"] = Reasons.Language;
-        if (errors.Count > 0) return Problems.Fields(errors);
+        if (request.Validate(room) is { Count: > 0 } errors) return Problems.Fields(errors);
+        var (channel, content, language) = (request.ChosenChannel, request.Content!, request.LanguageFor(room));
+        var (purpose, recipient) = (request.PurposeFor(room)!, request.RecipientFor(room)!);
 
-        var recipientHash = hasher.Hash("tan-recipient", recipient!);
-        var now = time.GetUtcNow();
+        var db = services.Db;
+        var recipientHash = services.Hasher.Hash("tan-recipient", recipient);
+        var now = services.Time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Serialises requests for the same recipient so two parallel requests cannot both slip under the limit.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({recipientHash}))", ct);
-        var since = now - TanRules.RateWindow;
-        var forRecipient = await db.Tans.CountAsync(t => t.RecipientHash == recipientHash && t.CreatedAt > since, ct);
-        var forRequester = await db.Tans.CountAsync(t => t.Requester == requester && t.CreatedAt > since, ct);
-        // A service asks on behalf of many residents, so only the per-recipient limit applies to it.
-        if (forRecipient >= TanRules.PerRecipient || (!isService && forRequester >= TanRules.PerRequester))
+        if (await TooManyCodes(db, recipientHash, requester, isService, now, ct))
         {
             http.HttpContext.Response.Headers.RetryAfter = ((int)TanRules.RateWindow.TotalSeconds).ToString();
             return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many codes requested.", new Reason("tan-too-many",
@@ -120,12 +84,12 @@ public static partial class TanApi
         var tan = new Tan
         {
             Id = id,
-            CodeHash = hasher.Hash("tan", $"{id}:{code}"),
-            ContentSha256 = content!,
-            Purpose = purpose!,
+            CodeHash = services.Hasher.Hash("tan", $"{id}:{code}"),
+            ContentSha256 = content,
+            Purpose = purpose,
             Channel = channel,
             RecipientHash = recipientHash,
-            MaskedRecipient = TanRecipient.Mask(channel, recipient!),
+            MaskedRecipient = TanRecipient.Mask(channel, recipient),
             Requester = requester,
             SessionId = sessionId,
             DepartmentKey = room?.DepartmentKey,
@@ -136,17 +100,31 @@ public static partial class TanApi
         await db.SaveChangesAsync(ct);
         try
         {
-            await sender.SendAsync(channel, recipient!, code, purpose!, language, tan.ExpiresAt, ct);
+            await services.Sender.SendAsync(channel, recipient, code, purpose, language, tan.ExpiresAt, ct);
         }
         catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or MailKit.ServiceNotConnectedException)
         {
-            logger.LogWarning(ex, "The TAN could not be sent by {Channel}.", channel);
-            return metrics.Failed("undeliverable", Problems.Status(StatusCodes.Status503ServiceUnavailable, "The code could not be sent.",
+            services.Logger.LogWarning(ex, "The TAN could not be sent by {Channel}.", channel);
+            return services.Metrics.Failed("undeliverable", Problems.Status(StatusCodes.Status503ServiceUnavailable, "The code could not be sent.",
                 new Reason("tan-unavailable", "Please try again in a moment.")));
         }
         await tx.CommitAsync(ct);
-        metrics.Issued(channel);
+        services.Metrics.Issued(channel);
         return TypedResults.Created($"/api/identity/tans/{id}", new IssuedTan(id, tan.ExpiresAt, tan.MaskedRecipient, channel));
+    }
+
+    /// <summary>
+    /// Whether the recipient (or the requester) had their share of codes within the window. Called inside the issuing
+    /// transaction: the advisory lock serialises requests for the same recipient so two parallel requests cannot both
+    /// slip under the limit. A service asks on behalf of many residents, so only the per-recipient limit applies to it.
+    /// </summary>
+    private static async Task<bool> TooManyCodes(IdentityDb db, string recipientHash, string requester, bool isService, DateTimeOffset now, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({recipientHash}))", ct);
+        var since = now - TanRules.RateWindow;
+        var forRecipient = await db.Tans.CountAsync(t => t.RecipientHash == recipientHash && t.CreatedAt > since, ct);
+        var forRequester = await db.Tans.CountAsync(t => t.Requester == requester && t.CreatedAt > since, ct);
+        return forRecipient >= TanRules.PerRecipient || (!isService && forRequester >= TanRules.PerRequester);
     }
 
     /// <summary>
@@ -154,33 +132,29 @@ public static partial class TanApi
     /// different document never consumes an attempt nor reveals whether the code was right.
     /// </summary>
     public static async Task<Results<Ok<VerifiedTan>, ValidationProblem, ProblemHttpResult>> Verify(
-        Guid id, VerifyRequest request, ClaimsPrincipal user, HttpRequest http, IdentityDb db, KeyedHasher hasher, TimeProvider time, IdentityMetrics metrics, CancellationToken ct)
+        Guid id, VerifyTanRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] TanServices services, CancellationToken ct)
     {
+        var (db, metrics) = (services.Db, services.Metrics);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var tan = await db.Tans.FromSql($"SELECT * FROM tans WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
         if (tan is null || !MaySpend(tan, user, http))
         {
             return Refused(StatusCodes.Status404NotFound, "unknown", "Code not found.", new Reason("tan-unknown", "There is no such code for you."));
         }
+        if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
 
-        var errors = new FieldErrors();
-        var content = NormalizeSha256(request.ContentSha256);
-        if (content is null) errors["contentSha256"] = new Reason("content-hash", "The SHA-256 of the signed content, as 64 hexadecimal characters.");
-        if (request.Code is null || !SixDigits().IsMatch(request.Code.Trim())) errors["code"] = new Reason("six-digits", "The code has six digits.");
-        if (errors.Count > 0) return Problems.Fields(errors);
-
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         if (tan.UsedAt is not null) return metrics.Failed("used", Refused(StatusCodes.Status409Conflict, "used", "Code already used.", new Reason("tan-used", "Each code signs once. Request a new code.")));
         if (tan.Attempts >= TanRules.MaxAttempts) return metrics.Failed("locked", Locked());
         if (now >= tan.ExpiresAt) return metrics.Failed("expired", Refused(StatusCodes.Status410Gone, "expired", "Code expired.", new Reason("tan-expired", $"A code is valid for {TanRules.Lifetime.TotalMinutes:0} minutes. Request a new code.")));
-        if (content != tan.ContentSha256)
+        if (request.Content != tan.ContentSha256)
         {
             return Problems.Fields(new FieldErrors { ["contentSha256"] = new Reason("content-mismatch", "This code was issued for a different document.") },
                 extensions: new Dictionary<string, object?> { ["reason"] = "contentMismatch" });
         }
 
         var expected = Encoding.ASCII.GetBytes(tan.CodeHash);
-        var actual = Encoding.ASCII.GetBytes(hasher.Hash("tan", $"{tan.Id}:{request.Code!.Trim()}"));
+        var actual = Encoding.ASCII.GetBytes(services.Hasher.Hash("tan", $"{tan.Id}:{request.TrimmedCode}"));
         if (!CryptographicOperations.FixedTimeEquals(expected, actual))
         {
             tan.Attempts++;
@@ -247,10 +221,4 @@ public static partial class TanApi
         if (attemptsLeft is not null) extensions["attemptsLeft"] = attemptsLeft;
         return Problems.Status(status, title, reason, extensions);
     }
-
-    private static string? NormalizeSha256(string? value) =>
-        value?.Trim().ToLowerInvariant() is { Length: 64 } hex && hex.All(char.IsAsciiHexDigitLower) ? hex : null;
-
-    [GeneratedRegex("^[0-9]{6}$")]
-    private static partial Regex SixDigits();
 }

@@ -17,8 +17,6 @@ namespace Municipal.IdentityVerification.Apis;
 /// <summary>The clerk's identity check inside a consultation: checklist, MRZ, still, decision.</summary>
 public static class VerificationApi
 {
-    private const int MaxReasonLength = 500;
-
     public static RouteGroupBuilder MapVerificationApi(this RouteGroupBuilder api)
     {
         var verifications = api.MapGroup("/verifications");
@@ -30,16 +28,11 @@ public static class VerificationApi
         return api;
     }
 
-    /// <summary>Only the room: its department, concern and booked name are the sessions service's to say.</summary>
-    public sealed record StartRequest(Guid SessionId);
-
     public sealed record MrzRequest(string? Mrz);
 
     public sealed record MrzCheckResult(MrzDocument Document, NameComparison Comparison);
 
     public sealed record StillResult(bool Stored, bool StillRequired, string? MrzSuggestion);
-
-    public sealed record DecisionRequest(string? Decision, string? Reason, IReadOnlyList<string>? ConfirmedFeatures, IReadOnlyList<string>? QuestionsAsked);
 
     /// <summary>
     /// Opens a verification for a room the sessions service confirms the caller may act on (the caller's own token
@@ -48,13 +41,10 @@ public static class VerificationApi
     /// is an outage (503): a verification is never opened on the request's word.
     /// </summary>
     public static async Task<Results<Created<VerificationView>, ValidationProblem, ProblemHttpResult>> Start(
-        StartRequest request, ClaimsPrincipal user, HttpRequest http, SessionsClient sessions, IdentityDb db,
-        StillPolicy stills, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+        StartVerificationRequest request, ClaimsPrincipal user, HttpRequest http, SessionsClient sessions,
+        [AsParameters] VerificationServices services, CancellationToken ct)
     {
-        if (request.SessionId == Guid.Empty)
-        {
-            return Problems.Field("sessionId", new Reason("session-required", "The consultation's session id is required."));
-        }
+        if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
         RoomLookup lookup;
         try
         {
@@ -62,7 +52,7 @@ public static class VerificationApi
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
         {
-            logs.CreateLogger(typeof(VerificationApi)).LogWarning(ex, "Sessions did not describe room {SessionId}.", request.SessionId);
+            services.Logs.CreateLogger(typeof(VerificationApi)).LogWarning(ex, "Sessions did not describe room {SessionId}.", request.SessionId);
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable",
                 new Reason("try-again", "The consultation could not be looked up just now. Please try again in a moment."));
         }
@@ -87,22 +77,23 @@ public static class VerificationApi
             ConcernKey = room.ConcernKey,
             CitizenName = Trim(room.CitizenName, 200),
             ClerkId = user.StaffId(),
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = services.Time.GetUtcNow(),
             Features = SecurityFeatures.Draw().Select(f => f.Key).ToList(),
             Questions = Questions.Draw().Select(q => q.Key).ToList(),
             Status = VerificationStatus.Open,
         };
-        db.Verifications.Add(verification);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/identity/verifications/{verification.Id}", VerificationView.From(verification, stills.Requires(verification.ConcernKey), false));
+        services.Db.Verifications.Add(verification);
+        await services.Db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/identity/verifications/{verification.Id}", VerificationView.From(verification, services.Stills.Requires(verification.ConcernKey), false));
     }
 
-    public static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, IdentityDb db, StillPolicy stills, CancellationToken ct)
+    public static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, [AsParameters] VerificationServices services, CancellationToken ct)
     {
-        var verification = await db.Verifications.FindAsync([id], ct);
+        var verification = await services.Db.Verifications.FindAsync([id], ct);
         if (Denied(verification, user) is { } denied) return denied;
-        var stored = await db.Stills.AnyAsync(s => s.VerificationId == id, ct);
-        return TypedResults.Ok(VerificationView.From(verification!, stills.Requires(verification!.ConcernKey), stored));
+        var stored = await services.Db.Stills.AnyAsync(s => s.VerificationId == id, ct);
+        return TypedResults.Ok(VerificationView.From(verification!, services.Stills.Requires(verification!.ConcernKey), stored));
     }
 
     /// <summary>
@@ -110,13 +101,13 @@ public static class VerificationApi
     /// birth date wait in pending columns for the decision's event and are cleared then.
     /// </summary>
     public static async Task<Results<Ok<MrzCheckResult>, ValidationProblem, ProblemHttpResult>> CheckMrz(
-        Guid id, MrzRequest request, ClaimsPrincipal user, IdentityDb db, KeyedHasher hasher, CityClock calendar, CancellationToken ct)
+        Guid id, MrzRequest request, ClaimsPrincipal user, [AsParameters] VerificationServices services, CancellationToken ct)
     {
-        var verification = await db.Verifications.FindAsync([id], ct);
+        var verification = await services.Db.Verifications.FindAsync([id], ct);
         if (Denied(verification, user) is { } denied) return denied;
         if (verification!.Status != VerificationStatus.Open) return AlreadyDecided(verification);
 
-        var parsed = MrzParser.Parse(request.Mrz, calendar.Today);
+        var parsed = MrzParser.Parse(request.Mrz, services.Calendar.Today);
         if (parsed.Document is not { } document)
         {
             return MrzApi.MrzProblem(parsed);
@@ -124,13 +115,13 @@ public static class VerificationApi
 
         verification.DocumentType = document.DocumentType;
         verification.IssuingState = document.IssuingState;
-        verification.DocumentNumberHash = hasher.DocumentNumber(document.IssuingState, document.DocumentNumber);
+        verification.DocumentNumberHash = services.Hasher.DocumentNumber(document.IssuingState, document.DocumentNumber);
         verification.DocumentExpiry = document.ExpiryDate;
         verification.MrzValid = document.Valid;
         verification.PendingSurname = document.Surname;
         verification.PendingGivenNames = document.GivenNames;
         verification.PendingBirthDate = document.BirthDate;
-        await db.SaveChangesAsync(ct);
+        await services.Db.SaveChangesAsync(ct);
 
         var comparison = NameComparison.Compare(document.Surname, document.GivenNames, document.NameTruncated, verification.CitizenName);
         return TypedResults.Ok(new MrzCheckResult(document, comparison));
@@ -141,9 +132,9 @@ public static class VerificationApi
     /// memory and kept only if the concern requires it and <c>consent=true</c> says the resident agreed.
     /// </summary>
     public static async Task<Results<Ok<StillResult>, ValidationProblem, ProblemHttpResult>> UploadStill(
-        Guid id, bool? consent, HttpRequest http, ClaimsPrincipal user, IdentityDb db, StillPolicy stills, MrzOcr ocr,
-        TimeProvider time, CancellationToken ct)
+        Guid id, bool? consent, HttpRequest http, ClaimsPrincipal user, [AsParameters] VerificationServices services, CancellationToken ct)
     {
+        var db = services.Db;
         var verification = await db.Verifications.FindAsync([id], ct);
         if (Denied(verification, user) is { } denied) return denied;
         if (verification!.Status != VerificationStatus.Open) return AlreadyDecided(verification);
@@ -164,37 +155,34 @@ public static class VerificationApi
             return StillError(new Reason("still-type", "The still must be a JPEG or PNG image."));
         }
 
-        var required = stills.Requires(verification.ConcernKey);
+        var required = services.Stills.Requires(verification.ConcernKey);
         var store = required && consent == true;
         if (store)
         {
             await db.Stills.Where(s => s.VerificationId == id).ExecuteDeleteAsync(ct);
-            db.Stills.Add(new VerificationStill { VerificationId = id, ContentType = contentType, Content = content, StoredAt = time.GetUtcNow() });
+            db.Stills.Add(new VerificationStill { VerificationId = id, ContentType = contentType, Content = content, StoredAt = services.Time.GetUtcNow() });
             await db.SaveChangesAsync(ct);
         }
-        var suggestion = await ocr.ReadAsync(content, ct);
+        var suggestion = await services.Ocr.ReadAsync(content, ct);
         return TypedResults.Ok(new StillResult(store, required, suggestion));
     }
 
     public static async Task<Results<Ok<VerificationView>, ValidationProblem, ProblemHttpResult>> Decide(
-        Guid id, DecisionRequest request, ClaimsPrincipal user, IdentityDb db, StillPolicy stills, TimeProvider time, CancellationToken ct)
+        Guid id, DecisionRequest request, ClaimsPrincipal user, [AsParameters] VerificationServices services, CancellationToken ct)
     {
+        var db = services.Db;
         var verification = await db.Verifications.FindAsync([id], ct);
         if (Denied(verification, user) is { } denied) return denied;
         if (verification!.Status != VerificationStatus.Open) return AlreadyDecided(verification);
 
-        var stillRequired = stills.Requires(verification.ConcernKey);
+        var stillRequired = services.Stills.Requires(verification.ConcernKey);
         var stillStored = await db.Stills.AnyAsync(s => s.VerificationId == id, ct);
-        var errors = DecisionErrors(verification, request, stillRequired, stillStored);
-        if (errors.Count > 0)
-        {
-            return Problems.Fields(errors);
-        }
+        if (request.Validate(verification, stillRequired, stillStored) is { Count: > 0 } errors) return Problems.Fields(errors);
 
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         verification.ConfirmedFeatures = request.ConfirmedFeatures?.Distinct().ToList() ?? [];
         verification.QuestionsAsked = request.QuestionsAsked?.Distinct().ToList() ?? [];
-        verification.Reason = Trim(request.Reason, MaxReasonLength);
+        verification.Reason = request.TrimmedReason;
         verification.DecidedBy = user.StaffId();
         verification.DecidedByName = Trim(user.StaffName(), 200);
         verification.DecidedAt = now;
@@ -217,63 +205,6 @@ public static class VerificationApi
         verification.CitizenName = null;
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(VerificationView.From(verification, stillRequired, stillStored));
-    }
-
-    private static FieldErrors DecisionErrors(Verification verification, DecisionRequest request, bool stillRequired, bool stillStored)
-    {
-        var errors = new FieldErrors();
-        var reason = request.Reason?.Trim();
-        if (request.Decision is not ("verified" or "rejected"))
-        {
-            errors["decision"] = new Reason("decision", "Decide \"verified\" or \"rejected\".");
-            return errors;
-        }
-        if (reason?.Length > MaxReasonLength)
-        {
-            errors["reason"] = new Reason("reason-length", $"The reason may have at most {MaxReasonLength} characters.").With("max", MaxReasonLength);
-        }
-        var unknownFeatures = (request.ConfirmedFeatures ?? []).Where(k => !verification.Features.Contains(k)).ToList();
-        if (unknownFeatures.Count > 0)
-        {
-            errors["confirmedFeatures"] = new Reason("unknown-features", $"Not on this verification's checklist: {string.Join(", ", unknownFeatures)}.").With("keys", string.Join(", ", unknownFeatures));
-        }
-        var unknownQuestions = (request.QuestionsAsked ?? []).Where(k => Questions.Find(k) is null).ToList();
-        if (unknownQuestions.Count > 0)
-        {
-            errors["questionsAsked"] = new Reason("unknown-questions", $"Unknown questions: {string.Join(", ", unknownQuestions)}.").With("keys", string.Join(", ", unknownQuestions));
-        }
-
-        if (request.Decision == "rejected")
-        {
-            if (string.IsNullOrEmpty(reason)) errors["reason"] = new Reason("rejection-reason", "Say why the identity was rejected.");
-            return errors;
-        }
-
-        if (verification.DocumentNumberHash is null || !verification.MrzValid || verification.PendingBirthDate is null)
-        {
-            errors["mrz"] = new Reason("mrz-first", "Check the document's MRZ first: every check digit must hold and the document must not have expired.");
-        }
-        if (!verification.Features.All(f => request.ConfirmedFeatures?.Contains(f) == true) && !errors.ContainsKey("confirmedFeatures"))
-        {
-            errors["confirmedFeatures"] = new Reason("features-unconfirmed", "Confirm all three security features of the checklist.");
-        }
-        if ((request.QuestionsAsked?.Count ?? 0) == 0 && !errors.ContainsKey("questionsAsked"))
-        {
-            errors["questionsAsked"] = new Reason("question-required", "Record at least one question you asked.");
-        }
-        if (stillRequired && !stillStored)
-        {
-            errors["still"] = new Reason("still-required", "This concern requires a still of the document, taken with the resident's consent.");
-        }
-        if (verification.PendingSurname is not null && string.IsNullOrEmpty(reason))
-        {
-            var comparison = NameComparison.Compare(verification.PendingSurname, verification.PendingGivenNames ?? "", false, verification.CitizenName);
-            if (!comparison.AllMatchOrUnknown)
-            {
-                errors["reason"] = new Reason("name-mismatch", "The document does not match the booking's name: explain why you verify anyway.");
-            }
-        }
-        return errors;
     }
 
     /// <summary>

@@ -1,32 +1,15 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Municipal.Contracts.Booking;
-using Municipal.ServiceDefaults.Messaging;
 using Municipal.SessionSignaling.Data;
-using Municipal.SessionSignaling.Model;
+using Municipal.SessionSignaling.Rooms;
 
 namespace Municipal.SessionSignaling.Consumers;
 
 /// <summary>A walk-in ticket gets its room at once: the resident waits in it, writing already if they like.</summary>
-public sealed class QueueTicketIssuedConsumer(SessionDb db) : IdempotentConsumer<SessionDb, QueueTicketIssued>(db)
+public sealed class QueueTicketIssuedConsumer(SessionDb db) : BookedRoomConsumer<QueueTicketIssued>(db)
 {
-    protected override async Task Handle(QueueTicketIssued message, ConsumeContext<QueueTicketIssued> context)
-    {
-        if (await Db.Rooms.AnyAsync(r => r.TicketId == message.TicketId, context.CancellationToken)) return;
-        Db.Rooms.Add(new Room
-        {
-            // The room's id is the ticket's: services that learn residents' links from booking's events
-            // (documents, identity) know the room without asking.
-            Id = message.TicketId,
-            TicketId = message.TicketId,
-            ConcernKey = message.ConcernKey,
-            DepartmentKey = message.DepartmentKey,
-            CitizenName = message.CitizenName,
-            Email = message.Email,
-            Language = message.Language,
-            TokenHash = message.TicketTokenHash,
-            ExpiresAt = message.ExpiresAt,
-            CreatedAt = message.IssuedAt,
-        });
-    }
+    protected override Task Handle(QueueTicketIssued message, ConsumeContext<QueueTicketIssued> context) =>
+        OpenRoomAsync(appointmentId: null, ticketId: message.TicketId, message.ConcernKey, message.DepartmentKey, message.CitizenName,
+            message.Email, message.Language, message.TicketTokenHash, message.ExpiresAt, scheduledStart: null, message.IssuedAt,
+            context.CancellationToken);
 }

@@ -14,8 +14,7 @@ public sealed class AppointmentCancelledConsumer(SessionDb db, RoomNotifier noti
 {
     protected override async Task Handle(AppointmentCancelled message, ConsumeContext<AppointmentCancelled> context)
     {
-        var room = await Db.Rooms.FirstOrDefaultAsync(r => r.AppointmentId == message.AppointmentId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"No room yet for appointment {message.AppointmentId}.");
+        var room = await Db.RoomOfAppointmentAsync(message.AppointmentId, context.CancellationToken);
         if (!room.IsOpen) return;
         room.Status = RoomStatus.Cancelled;
         await notifier.CloseForAsync(room.Id, new RoomClosed("cancelled", null, null), _ => true);

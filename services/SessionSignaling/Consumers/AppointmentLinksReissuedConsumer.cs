@@ -11,9 +11,7 @@ public sealed class AppointmentLinksReissuedConsumer(SessionDb db) : IdempotentC
 {
     protected override async Task Handle(AppointmentLinksReissued message, ConsumeContext<AppointmentLinksReissued> context)
     {
-        // Thrown, the message is retried: it may have overtaken the AppointmentBooked that creates the room.
-        var room = await Db.Rooms.FirstOrDefaultAsync(r => r.AppointmentId == message.AppointmentId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"No room yet for appointment {message.AppointmentId}.");
+        var room = await Db.RoomOfAppointmentAsync(message.AppointmentId, context.CancellationToken);
         room.TokenHash = message.JoinTokenHash;
         room.ExpiresAt = message.JoinTokenExpiresAt;
     }

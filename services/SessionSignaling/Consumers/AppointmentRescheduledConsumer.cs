@@ -15,9 +15,7 @@ public sealed class AppointmentRescheduledConsumer(SessionDb db) : IdempotentCon
 {
     protected override async Task Handle(AppointmentRescheduled message, ConsumeContext<AppointmentRescheduled> context)
     {
-        // Thrown, the message is retried: it may have overtaken the AppointmentBooked that creates the room.
-        var room = await Db.Rooms.FirstOrDefaultAsync(r => r.AppointmentId == message.AppointmentId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"No room yet for appointment {message.AppointmentId}.");
+        var room = await Db.RoomOfAppointmentAsync(message.AppointmentId, context.CancellationToken);
         // The relay keeps order, but a retried message may arrive after a newer move: the newer one stands.
         if (message.Sequence <= room.AppointmentSequence) return;
         room.AppointmentSequence = message.Sequence;

@@ -54,10 +54,9 @@ internal static class SystemProjects
             .WithHttpEndpoint(port: settings.GatewayPort, name: "http", isProxied: false)
             .WithExternalHttpEndpoints()
             .WithReference(infrastructure.Databases["gatewaydb"]);
-        foreach (var replica in replicas.SelectMany(r => r))
-        {
-            gateway.WaitFor(replica);
-        }
+        // The gateway starts beside the services, not after them: its own /health is healthy only once every service's
+        // is (ServicesHealthCheck), and until then its proxy keeps trying them (YARP's health checks). Waiting for them
+        // first added the gateway's whole start (5 s here) to the system's.
 
         foreach (var project in replicas.SelectMany(r => r).Append(gateway))
         {

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Municipal.Benchmarks;
 
+// The connection baseline's echo server runs in a process of its own (Consultation/EchoProcess.cs).
+if (args is [Municipal.Benchmarks.Consultation.EchoProcess.Argument]) return await Municipal.Benchmarks.Consultation.EchoProcess.ServeAsync();
+
 // Runs every IBenchmark in this assembly, or those whose name contains an argument.
 var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))

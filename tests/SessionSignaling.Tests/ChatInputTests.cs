@@ -95,6 +95,9 @@ public sealed class ChatInputTests(SessionsFactory factory) : IClassFixture<Sess
 
     private async Task<List<string>> StoredTextsAsync(Guid roomId)
     {
+        // A sender is answered before its line is written (issue 18): wait for the writer to have stored the room's lines.
+        var writer = factory.Services.GetRequiredService<TranscriptWriter>();
+        for (var i = 0; i < 100 && writer.QueuedLines(roomId, 0).Count > 0; i++) await Task.Delay(100);
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SessionDb>();
         return await db.RoomMessages.AsNoTracking().Where(m => m.RoomId == roomId).OrderBy(m => m.Id).Select(m => m.Text).ToListAsync();

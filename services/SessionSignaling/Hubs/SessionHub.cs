@@ -64,8 +64,9 @@ public sealed class SessionHub(
     }
 
     /// <summary>
-    /// Stores (durably, in batches: <see cref="TranscriptWriter"/>) and broadcasts a chat line. A client resending an
-    /// unconfirmed line after a reconnect passes the same clientId and gets the stored line back instead of a duplicate.
+    /// Broadcasts a chat line and answers with it; it is stored right after, in batches, without holding the sender
+    /// (<see cref="TranscriptWriter"/>). A client resending an unconfirmed line after a reconnect passes the same
+    /// clientId and gets the stored line back instead of a duplicate.
     /// </summary>
     public async Task<ChatMessage> SendMessage(string text, string? clientId)
     {
@@ -74,15 +75,15 @@ public sealed class SessionHub(
         if (text.Length is 0 or > MaxTextLength || !ChatText.IsAcceptable(text)) throw new HubException(HubErrors.InvalidMessage);
         if (clientId is { Length: > 64 } || (clientId is not null && !ChatText.IsAcceptable(clientId))) throw new HubException(HubErrors.InvalidMessage);
 
-        var (stored, isNew) = await transcript.AppendAsync(new RoomMessage
+        var line = new RoomMessage
         {
             RoomId = me.RoomId, SenderRole = me.Role, SenderName = me.Name, Text = text,
             ClientId = string.IsNullOrEmpty(clientId) ? null : clientId, SentAt = clock.GetUtcNow(),
-        });
-        var chat = ChatMessage.Of(stored);
+        };
         // A resend of a line stored earlier is answered, not broadcast a second time.
-        if (isNew) await Clients.Group(Group(me.RoomId)).Message(chat);
-        return chat;
+        var queued = await transcript.QueueAsync(line,
+            numbered => Clients.Group(Group(me.RoomId)).Message(ChatMessage.Of(numbered)), Context.ConnectionAborted);
+        return ChatMessage.Of(queued.Line);
     }
 
     public async Task Typing(bool typing)
@@ -223,14 +224,17 @@ public sealed class SessionHub(
     private async Task<IReadOnlyList<Sender>> ParticipantsAsync(Guid roomId) =>
         (await presence.ListAsync(roomId)).Select(e => e.Participant.AsSender).Distinct().ToList();
 
-    private async Task<IReadOnlyList<ChatMessage>> TranscriptAsync(Guid roomId, long afterId) =>
-        (await db.RoomMessages.AsNoTracking()
+    /// <summary>The stored lines, and those answered but still queued for the transcript (read first: see QueuedLines).</summary>
+    private async Task<IReadOnlyList<ChatMessage>> TranscriptAsync(Guid roomId, long afterId)
+    {
+        var queued = transcript.QueuedLines(roomId, afterId);
+        var stored = await db.RoomMessages.AsNoTracking()
             .Where(m => m.RoomId == roomId && m.Id > afterId)
             .OrderBy(m => m.Id)
             .Take(TranscriptPage)
-            .ToListAsync(Context.ConnectionAborted))
-        .Select(ChatMessage.Of)
-        .ToList();
+            .ToListAsync(Context.ConnectionAborted);
+        return stored.Concat(queued).DistinctBy(m => m.Id).OrderBy(m => m.Id).Take(TranscriptPage).Select(ChatMessage.Of).ToList();
+    }
 
     private static void EnsureOpen(Room room)
     {

@@ -21,7 +21,9 @@ public sealed class ConsultationBenchmark : IBenchmark
     private const int JoinSamples = 40;
     private const int MessagesPerSecond = 1000;
     private static readonly TimeSpan ChatDuration = TimeSpan.FromSeconds(5);
-    private const int Connections = 2000;
+    // Issue 18: one instance holds 10,000 connections, each pinging as a browser does, and says what each costs it.
+    private const int Connections = 10_000;
+    private static readonly TimeSpan HoldFor = TimeSpan.FromSeconds(20);
 
     public string Name => "Consultation signaling";
 
@@ -66,15 +68,24 @@ public sealed class ConsultationBenchmark : IBenchmark
             foreach (var client in clerks.Concat(residents)) await client.DisposeAsync();
         }
 
-        var held = await HoldConnectionsAsync(Connections, () => HubClient.ConnectAsync(hub, null, cancellationToken).ContinueWith(t => (IAsyncDisposable)t.Result, TaskContinuationOptions.OnlyOnRanToCompletion));
-        var heldEcho = await HoldConnectionsAsync(Connections, async () =>
+        var sessionsPid = ProcessMemory.ListeningOn(service.Port);
+        var held = await HoldConnectionsAsync(Connections, sessionsPid,
+            () => HubClient.ConnectAsync(hub, null, cancellationToken), client => client.PingAsync(), client => client.IsOpen);
+        HoldResult heldEcho;
+        await using (var echoProcess = await EchoProcess.StartAsync(cancellationToken))
         {
-            var socket = new ClientWebSocket();
-            await socket.ConnectAsync(echo.WebSocketUrl("/echo"), cancellationToken);
-            return new SocketHolder(socket);
-        });
-        figures.Add(new($"hub connections held (of {Connections} opened at once)", held.Count, "connections", heldEcho.Count, "raw WebSocket"));
+            heldEcho = await HoldConnectionsAsync(Connections, echoProcess.Pid, async () =>
+            {
+                var socket = new ClientWebSocket();
+                await socket.ConnectAsync(echoProcess.WebSocketUrl("/echo"), cancellationToken);
+                return new SocketHolder(socket);
+            }, _ => Task.CompletedTask, holder => holder.IsOpen);
+        }
+        figures.Add(new($"hub connections held {HoldFor.TotalSeconds:0} s (of {Connections} opened at once)", held.Held, "connections", heldEcho.Held, "raw WebSocket"));
         figures.Add(new($"time to open {Connections} connections", held.Seconds, "s", heldEcho.Seconds, "raw WebSocket"));
+        figures.Add(new("sessions service memory per held connection", held.KbPerConnection, "KiB", heldEcho.KbPerConnection, "raw WebSocket server process"));
+        figures.Add(new("sessions service resident memory before the connections", held.RssBeforeMb, "MiB", heldEcho.RssBeforeMb, "raw WebSocket server process"));
+        figures.Add(new($"sessions service resident memory holding them", held.RssAfterMb, "MiB", heldEcho.RssAfterMb, "raw WebSocket server process"));
         return new BenchmarkReport(Name, figures);
     }
 
@@ -228,22 +239,63 @@ public sealed class ConsultationBenchmark : IBenchmark
         await Task.WhenAll(pending);
     }
 
-    private static async Task<(int Count, double Seconds)> HoldConnectionsAsync(int count, Func<Task<IAsyncDisposable>> open)
+    /// <summary>Opened: how many connected; Held: how many were still open after <see cref="HoldFor"/>.</summary>
+    private sealed record HoldResult(int Opened, int Held, double Seconds, double RssBeforeMb, double RssAfterMb)
     {
+        public double KbPerConnection => Held > 0 ? (RssAfterMb - RssBeforeMb) * 1024 / Held : double.NaN;
+    }
+
+    /// <summary>
+    /// Opens the connections (100 at a time), then holds them all for <see cref="HoldFor"/>, pinging each every 10 s as a
+    /// client does, and counts those the server has not closed; the server's resident memory is read before the first
+    /// and at the end of the hold.
+    /// </summary>
+    private static async Task<HoldResult> HoldConnectionsAsync<T>(int count, int? serverPid, Func<Task<T>> open, Func<T, Task> ping, Func<T, bool> isOpen)
+        where T : IAsyncDisposable
+    {
+        var rssBefore = serverPid is { } before ? ProcessMemory.ResidentMb(before) : double.NaN;
         var clock = Stopwatch.StartNew();
-        var opened = new List<IAsyncDisposable>();
+        var opened = new List<T>();
+        using var stopPinging = new CancellationTokenSource();
+        var pinger = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(10), stopPinging.Token);
+                    T[] now;
+                    lock (opened) now = [.. opened];
+                    foreach (var connection in now)
+                    {
+                        try { await ping(connection); }
+                        catch (Exception) { /* a closed connection is counted at the end */ }
+                    }
+                }
+            }
+            catch (OperationCanceledException) { }
+        });
         for (var batch = 0; batch < count; batch += 100)
         {
             var tasks = Enumerable.Range(0, Math.Min(100, count - batch)).Select(_ => open()).ToList();
             foreach (var task in tasks)
             {
-                try { opened.Add(await task); }
+                try
+                {
+                    var connection = await task;
+                    lock (opened) opened.Add(connection);
+                }
                 catch (Exception) { /* counted as not held */ }
             }
         }
         var seconds = clock.Elapsed.TotalSeconds;
+        await Task.Delay(HoldFor);
+        var held = opened.Count(isOpen);
+        var rssAfter = serverPid is { } after ? ProcessMemory.ResidentMb(after) : double.NaN;
+        await stopPinging.CancelAsync();
+        await pinger;
         foreach (var connection in opened) await connection.DisposeAsync();
-        return (opened.Count, seconds);
+        return new HoldResult(opened.Count, held, seconds, rssBefore, rssAfter);
     }
 
     private static async Task Drain(IEnumerable<HubClient> clients)
@@ -261,6 +313,8 @@ public sealed class ConsultationBenchmark : IBenchmark
 
     private sealed class SocketHolder(ClientWebSocket socket) : IAsyncDisposable
     {
+        public bool IsOpen => socket.State == WebSocketState.Open;
+
         public ValueTask DisposeAsync()
         {
             socket.Abort();

@@ -18,6 +18,7 @@ public sealed class HubClient : IAsyncDisposable
     private readonly SemaphoreSlim sendLock = new(1, 1);
     private readonly CancellationTokenSource stop = new();
     private int nextId;
+    private volatile bool closed;
 
     /// <summary>Every invocation the server sends to this client: (target, first argument, time received).</summary>
     public Channel<(string Target, JsonElement Argument, long ReceivedTicks)> Received { get; } = Channel.CreateUnbounded<(string, JsonElement, long)>();
@@ -43,6 +44,15 @@ public sealed class HubClient : IAsyncDisposable
         _ = SendRawAsync(JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }) + Separator, stop.Token);
         return completion.Task;
     }
+
+    /// <summary>False once the server closed the connection (or it broke).</summary>
+    public bool IsOpen => !closed && socket.State == WebSocketState.Open;
+
+    /// <summary>
+    /// A SignalR ping, what a client sends when it has nothing else to say: the server closes a connection it has not
+    /// heard from for 30 s (its client timeout).
+    /// </summary>
+    public Task PingAsync() => SendRawAsync("{\"type\":6}" + Separator, stop.Token);
 
     /// <summary>An invocation without a completion (what a browser does for fire-and-forget sends).</summary>
     public Task SendAsync(string target, params object?[] arguments) =>
@@ -106,6 +116,7 @@ public sealed class HubClient : IAsyncDisposable
         catch (WebSocketException)
         {
         }
+        closed = true;
         foreach (var call in calls.Values) call.TrySetException(new InvalidOperationException("connection closed"));
     }
 

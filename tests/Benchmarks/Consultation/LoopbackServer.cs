@@ -44,11 +44,14 @@ public sealed class LoopbackServer : IAsyncDisposable
             await handle(context, socket);
         });
 
-    /// <summary>Each frame the socket receives until the peer closes; the memory is reused for the next frame.</summary>
+    /// <summary>
+    /// Each frame the socket receives until the peer closes; the memory is reused for the next frame. A frame larger
+    /// than <paramref name="bufferSize"/> comes in parts (EndOfMessage false until the last).
+    /// </summary>
     public static async IAsyncEnumerable<(ReadOnlyMemory<byte> Data, WebSocketMessageType Type, bool EndOfMessage)> ReceiveAllAsync(
-        WebSocket socket, [EnumeratorCancellation] CancellationToken cancellationToken)
+        WebSocket socket, [EnumeratorCancellation] CancellationToken cancellationToken, int bufferSize = 64 * 1024)
     {
-        var buffer = new byte[64 * 1024];
+        var buffer = new byte[bufferSize];
         while (true)
         {
             var result = await socket.ReceiveAsync(buffer, cancellationToken);

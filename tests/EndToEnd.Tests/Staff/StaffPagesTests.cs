@@ -26,6 +26,32 @@ public sealed class StaffPagesTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(page, "staff-overview-clerk-phone");
     }
 
+    [Fact]
+    public async Task A_form_sent_while_the_page_still_checks_the_sign_in_is_sent_once_the_page_is_ready_not_natively()
+    {
+        // Two replicas made CI see it: the page attaches its handlers after the sign-in check, and an Enter before
+        // that sent the form natively (a GET with the fields in the address) and lost it. Here the check is slowed.
+        var name = $"Früh {Guid.NewGuid():N}"[..17];
+        await using var admin = await browser.NewPartyAsync(Browser.Desktop);
+        Assert.True((await admin.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = "Schalter-2026!" } })).Ok);
+        var page = await admin.NewPageAsync();
+        var meAnswered = false;
+        await page.RouteAsync("**/api/auth/me", async route =>
+        {
+            await Task.Delay(6000);
+            await route.ContinueAsync();
+            meAnswered = true;
+        });
+        await page.GotoAsync("/agent/admin-kiosks.html");
+        await page.GetByLabel("Name (z. B. wo es steht)").FillAsync(name);
+        await page.GetByLabel("Name (z. B. wo es steht)").PressAsync("Enter");
+        Assert.False(meAnswered, "the Enter must come while the page still waits for the sign-in check");
+
+        await Assertions.Expect(page.GetByLabel("Registrierungslink")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"/kiosk\.html#enrol=[A-Za-z0-9_-]{43}$"));
+        Assert.DoesNotContain("name=", page.Url);
+        await Assertions.Expect(page.Locator("tr", new() { HasText = name })).ToContainTextAsync("wartet auf Registrierung");
+    }
+
     [Theory]
     [InlineData("clerk.residents", "/agent/appointments.html /agent/queue.html /agent/inbox.html /agent/dossiers.html")]
     [InlineData("supervisor", "/agent/appointments.html /agent/queue.html /agent/inbox.html /agent/dossiers.html /agent/stats.html /agent/audit.html")]

@@ -48,14 +48,7 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
     public async Task Slots_stay_exact_on_two_replicas_after_a_booking_an_admin_change_on_either_and_a_change_by_hand()
     {
         var admin = factory.CreateStaffClient(Staff.Admin());
-        (await admin.PutAsJsonAsync("/api/booking/admin/concerns/cache-check", new
-        {
-            departmentKey = "residents-office", nameDe = "Zwischenspeicher", nameEn = "Cache check", durationMinutes = 30, bufferMinutes = 0,
-        })).EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync($"/api/booking/admin/staff/{Guid.NewGuid()}", new
-        {
-            staffName = "Clara Cache", departmentKey = "residents-office", concernKeys = new[] { "cache-check" },
-        })).EnsureSuccessStatusCode();
+        await ConcernWithOneClerkAsync(admin, "cache-check", "Clara Cache");
 
         var second = BookingFactory.RestartOf(factory);
         await ((IAsyncLifetime)second).InitializeAsync();
@@ -116,14 +109,7 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
     public async Task Free_slots_are_kept_until_an_appointment_changes_on_either_replica_or_by_hand_and_begun_slots_drop_out_as_time_passes()
     {
         var admin = factory.CreateStaffClient(Staff.Admin());
-        (await admin.PutAsJsonAsync("/api/booking/admin/concerns/slot-cache", new
-        {
-            departmentKey = "residents-office", nameDe = "Freie Zeiten", nameEn = "Free times", durationMinutes = 30, bufferMinutes = 0,
-        })).EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync($"/api/booking/admin/staff/{Guid.NewGuid()}", new
-        {
-            staffName = "Sina Slot", departmentKey = "residents-office", concernKeys = new[] { "slot-cache" },
-        })).EnsureSuccessStatusCode();
+        await ConcernWithOneClerkAsync(admin, "slot-cache", "Sina Slot");
         var wednesday = new DateOnly(2027, 3, 10);
         // Its own hours: another test of this class leaves the office with Tuesday's only.
         (await admin.PutAsJsonAsync("/api/booking/admin/departments/residents-office/appointment-hours", new[]
@@ -209,6 +195,19 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
         var catalogue = await response.Json();
         Assert.Contains("catalogue-check", catalogue.EnumerateArray().SelectMany(d => d.GetProperty("concerns").EnumerateArray())
             .Select(c => c.GetProperty("key").GetString()));
+    }
+
+    /// <summary>A concern of the residents' office (30 minutes, no buffer) that one new clerk handles.</summary>
+    private static async Task ConcernWithOneClerkAsync(HttpClient admin, string key, string clerk)
+    {
+        (await admin.PutAsJsonAsync($"/api/booking/admin/concerns/{key}", new
+        {
+            departmentKey = "residents-office", nameDe = $"Probe {key}", nameEn = $"Check {key}", durationMinutes = 30, bufferMinutes = 0,
+        })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/booking/admin/staff/{Guid.NewGuid()}", new
+        {
+            staffName = clerk, departmentKey = "residents-office", concernKeys = new[] { key },
+        })).EnsureSuccessStatusCode();
     }
 
     private static DateTimeOffset At(DateOnly day, int hour, int minute) =>

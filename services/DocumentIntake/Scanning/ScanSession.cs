@@ -22,9 +22,6 @@ public sealed class ScanSession : IAsyncDisposable
         inFlight = stream.WriteAsync(piece, ct).AsTask();
     }
 
-    /// <summary>Waits for the last piece to be handed on before the caller reuses its buffer.</summary>
-    public async ValueTask FlushAsync() => await inFlight;
-
     /// <summary>Ends the stream and reads clamd's verdict.</summary>
     public async Task<ScanResult> CompleteAsync(CancellationToken ct)
     {

@@ -14,24 +14,25 @@ public sealed class RoomPresence(IConnectionMultiplexer redis, IConfiguration co
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
     private readonly string prefix = configuration["Redis:KeyPrefix"] ?? "";
 
-    private RedisKey Key(Guid roomId) => $"{prefix}sessions:presence:{roomId:N}";
+    /// <summary>The room's hash of connection id → participant (the transcript writer checks a sender in its own script).</summary>
+    public RedisKey KeyOf(Guid roomId) => $"{prefix}sessions:presence:{roomId:N}";
 
     private IDatabase Db => redis.GetDatabase();
 
     public async Task AddAsync(string connectionId, Participant participant)
     {
-        var key = Key(participant.RoomId);
+        var key = KeyOf(participant.RoomId);
         await Db.HashSetAsync(key, connectionId, JsonSerializer.Serialize(participant, JsonSerializerOptions.Web));
         await Db.KeyExpireAsync(key, Lifetime);
     }
 
-    public Task<bool> RemoveAsync(Guid roomId, string connectionId) => Db.HashDeleteAsync(Key(roomId), connectionId);
+    public Task<bool> RemoveAsync(Guid roomId, string connectionId) => Db.HashDeleteAsync(KeyOf(roomId), connectionId);
 
-    public Task<bool> ContainsAsync(Guid roomId, string connectionId) => Db.HashExistsAsync(Key(roomId), connectionId);
+    public Task<bool> ContainsAsync(Guid roomId, string connectionId) => Db.HashExistsAsync(KeyOf(roomId), connectionId);
 
     public async Task<IReadOnlyList<(string ConnectionId, Participant Participant)>> ListAsync(Guid roomId)
     {
-        var entries = await Db.HashGetAllAsync(Key(roomId));
+        var entries = await Db.HashGetAllAsync(KeyOf(roomId));
         return entries
             .Select(e => ((string)e.Name!, JsonSerializer.Deserialize<Participant>((string)e.Value!, JsonSerializerOptions.Web)!))
             .ToList();
@@ -41,7 +42,7 @@ public sealed class RoomPresence(IConnectionMultiplexer redis, IConfiguration co
     public async Task<IReadOnlyList<(string ConnectionId, Participant Participant)>> RemoveWhereAsync(Guid roomId, Func<Participant, bool> predicate)
     {
         var removed = (await ListAsync(roomId)).Where(e => predicate(e.Participant)).ToList();
-        if (removed.Count > 0) await Db.HashDeleteAsync(Key(roomId), removed.Select(e => (RedisValue)e.ConnectionId).ToArray());
+        if (removed.Count > 0) await Db.HashDeleteAsync(KeyOf(roomId), removed.Select(e => (RedisValue)e.ConnectionId).ToArray());
         return removed;
     }
 }

@@ -70,7 +70,8 @@ public sealed class SessionHub(
     /// </summary>
     public async Task<ChatMessage> SendMessage(string text, string? clientId)
     {
-        var me = await CurrentAsync();
+        // Whether the sender is still in the room is checked in the Redis call that numbers the line (one round trip).
+        var me = Joined();
         text = (text ?? "").Trim();
         if (text.Length is 0 or > MaxTextLength || !ChatText.IsAcceptable(text)) throw new HubException(HubErrors.InvalidMessage);
         if (clientId is { Length: > 64 } || (clientId is not null && !ChatText.IsAcceptable(clientId))) throw new HubException(HubErrors.InvalidMessage);
@@ -81,8 +82,9 @@ public sealed class SessionHub(
             ClientId = string.IsNullOrEmpty(clientId) ? null : clientId, SentAt = clock.GetUtcNow(),
         };
         // A resend of a line stored earlier is answered, not broadcast a second time.
-        var queued = await transcript.QueueAsync(line,
-            numbered => Clients.Group(Group(me.RoomId)).Message(ChatMessage.Of(numbered)), Context.ConnectionAborted);
+        var queued = await transcript.QueueAsync(line, Context.ConnectionId,
+            numbered => Clients.Group(Group(me.RoomId)).Message(ChatMessage.Of(numbered)), Context.ConnectionAborted)
+            ?? throw Left();
         return ChatMessage.Of(queued.Line);
     }
 
@@ -211,14 +213,20 @@ public sealed class SessionHub(
     /// <summary>The caller's participant record, if it still stands (ending or transferring a room revokes it).</summary>
     private async Task<Participant> CurrentAsync()
     {
-        if (!Context.Items.TryGetValue(ParticipantKey, out var value) || value is not Participant me)
-            throw new HubException(HubErrors.NotJoined);
-        if (!await presence.ContainsAsync(me.RoomId, Context.ConnectionId))
-        {
-            Context.Items.Remove(ParticipantKey);
-            throw new HubException(HubErrors.RoomClosed);
-        }
+        var me = Joined();
+        if (!await presence.ContainsAsync(me.RoomId, Context.ConnectionId)) throw Left();
         return me;
+    }
+
+    /// <summary>Who this connection joined as; not yet checked against the room's presence.</summary>
+    private Participant Joined() =>
+        Context.Items.TryGetValue(ParticipantKey, out var value) && value is Participant me ? me : throw new HubException(HubErrors.NotJoined);
+
+    /// <summary>The connection is no longer in the room (ended, or removed by the clerk): it must join again.</summary>
+    private HubException Left()
+    {
+        Context.Items.Remove(ParticipantKey);
+        return new HubException(HubErrors.RoomClosed);
     }
 
     private async Task<IReadOnlyList<Sender>> ParticipantsAsync(Guid roomId) =>

@@ -32,7 +32,8 @@ namespace Municipal.SessionSignaling.Hubs;
 /// a line only ever fails for what is wrong with itself.
 /// </para>
 /// </summary>
-public sealed class TranscriptWriter(IServiceScopeFactory scopes, IConnectionMultiplexer redis, IConfiguration configuration, ILogger<TranscriptWriter> logger)
+public sealed class TranscriptWriter(
+    IServiceScopeFactory scopes, IConnectionMultiplexer redis, RoomPresence presence, IConfiguration configuration, ILogger<TranscriptWriter> logger)
     : BackgroundService
 {
     private const int MaxBatch = 256;
@@ -42,9 +43,12 @@ public sealed class TranscriptWriter(IServiceScopeFactory scopes, IConnectionMul
     private static readonly TimeSpan DrainOnStop = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
-    // INCR the shared counter, never below the highest id this instance knows stored (a Redis that lost or rolled back
-    // the counter must not hand out ids the transcript already has); SET NX the client id's key: 1 if it was there.
+    // In the same round trip as the presence check a hub call makes first (issue 18: a line costs one Redis round trip
+    // before it is announced, not two): {0, 2} when the sender's connection is no longer in the room (ended, removed).
+    // Else INCR the shared counter, never below the highest id this instance knows stored (a Redis that lost or rolled
+    // back the counter must not hand out ids the transcript already has); SET NX the client id's key: 1 if it was there.
     private static readonly LuaScript Number = LuaScript.Prepare("""
+        if @connection ~= '' and redis.call('HEXISTS', @presence, @connection) == 0 then return {0, 2} end
         local id = redis.call('INCR', @counter)
         local floor = tonumber(@floor)
         if id <= floor then
@@ -78,19 +82,20 @@ public sealed class TranscriptWriter(IServiceScopeFactory scopes, IConnectionMul
 
     /// <summary>Numbers and stores a line without announcing it; the stored line, and whether it is new.</summary>
     public async Task<(RoomMessage Message, bool IsNew)> AppendAsync(RoomMessage message, CancellationToken cancellationToken = default) =>
-        await (await QueueAsync(message, _ => Task.CompletedTask, cancellationToken)).Stored;
+        await (await QueueAsync(message, null, _ => Task.CompletedTask, cancellationToken))!.Stored;
 
     /// <summary>
     /// Numbers the line, queues it for the transcript and announces it with <paramref name="announce"/> (a new line only);
-    /// returns without waiting for the write.
+    /// returns without waiting for the write. Null when <paramref name="connectionId"/> is given and is no longer in the
+    /// room (<see cref="RoomPresence"/>): checked in the same Redis call that numbers the line.
     /// </summary>
-    public async Task<Queued> QueueAsync(RoomMessage message, Func<RoomMessage, Task> announce, CancellationToken cancellationToken = default)
+    public async Task<Queued?> QueueAsync(RoomMessage message, string? connectionId, Func<RoomMessage, Task> announce, CancellationToken cancellationToken = default)
     {
         var gate = order[(message.RoomId.GetHashCode() & int.MaxValue) % OrderStripes];
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await NumberAndQueueAsync(message, announce, cancellationToken);
+            return await NumberAndQueueAsync(message, connectionId, announce, cancellationToken);
         }
         finally
         {
@@ -98,14 +103,15 @@ public sealed class TranscriptWriter(IServiceScopeFactory scopes, IConnectionMul
         }
     }
 
-    private async Task<Queued> NumberAndQueueAsync(RoomMessage message, Func<RoomMessage, Task> announce, CancellationToken cancellationToken)
+    private async Task<Queued?> NumberAndQueueAsync(RoomMessage message, string? connectionId, Func<RoomMessage, Task> announce, CancellationToken cancellationToken)
     {
         var key = (message.RoomId, message.ClientId ?? "");
         if (message.ClientId is not null && queuedByClient.TryGetValue(key, out var queued))
             return new Queued(queued.Message, false, queued.Stored.Task.ContinueWith(t => (t.Result.Message, false), TaskContinuationOptions.OnlyOnRanToCompletion));
 
-        var (id, seen) = await NumberAsync(message, cancellationToken);
-        if (seen)
+        var (id, outcome) = await NumberAsync(message, connectionId, cancellationToken);
+        if (outcome == Numbered.NotInRoom) return null;
+        if (outcome == Numbered.Seen)
         {
             // Numbered before: stored, then it is answered as it was; else it was lost (a crash) or is still queued on
             // another instance, and it is stored now (the other's write then finds it stored: a unique client id).
@@ -149,17 +155,21 @@ public sealed class TranscriptWriter(IServiceScopeFactory scopes, IConnectionMul
     public IReadOnlyList<RoomMessage> QueuedLines(Guid roomId, long afterId) =>
         queuedById.Values.Select(p => p.Message).Where(m => m.RoomId == roomId && m.Id > afterId).ToList();
 
-    private async Task<(long Id, bool Seen)> NumberAsync(RoomMessage message, CancellationToken cancellationToken)
+    private enum Numbered { New = 0, Seen = 1, NotInRoom = 2 }
+
+    private async Task<(long Id, Numbered Outcome)> NumberAsync(RoomMessage message, string? connectionId, CancellationToken cancellationToken)
     {
         if (Interlocked.Read(ref floor) < 0) await RefreshFloorAsync(cancellationToken);
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(Number, new
         {
+            presence = presence.KeyOf(message.RoomId),
+            connection = connectionId ?? "",
             counter = (RedisKey)(prefix + "sessions:chat:last-id"),
             client = (RedisKey)(message.ClientId is { } clientId ? $"{prefix}sessions:chat:client:{message.RoomId:N}:{clientId}" : ""),
             floor = Interlocked.Read(ref floor),
             ttl = (long)ClientIdsKept.TotalSeconds,
         }))!;
-        return ((long)result[0], (long)result[1] == 1);
+        return ((long)result[0], (Numbered)(long)result[1]);
     }
 
     /// <summary>The highest id in the transcript (at the start, and after an id turned out taken).</summary>

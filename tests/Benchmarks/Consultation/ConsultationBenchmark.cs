@@ -57,11 +57,18 @@ public sealed class ConsultationBenchmark : IBenchmark
                 residents.Add(resident);
             }
             await Drain(clerks);
+            // What a line costs the service, robust against a busy machine where latencies are mostly waiting for a CPU:
+            // its CPU time over the run and the second after (the transcript is written behind the answers).
+            var sessions = ProcessMemory.ListeningOn(service.Port);
+            var cpuBefore = sessions is { } before ? ProcessMemory.CpuSeconds(before) : double.NaN;
             var chat = await ChatLatencyAsync(residents, clerks, cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            var cpuPerLine = sessions is { } after ? (ProcessMemory.CpuSeconds(after) - cpuBefore) * 1000 / chat.Sent : double.NaN;
             var baseline = await EchoLatencyAsync(echo.WebSocketUrl("/echo"), cancellationToken);
             figures.Add(new($"chat delivery p99 at {MessagesPerSecond}/s", Percentile(chat.Latencies, 0.99), "ms", Percentile(baseline.Latencies, 0.99), "raw WebSocket echo p99"));
             figures.Add(new($"chat delivery p50 at {MessagesPerSecond}/s", Percentile(chat.Latencies, 0.50), "ms", Percentile(baseline.Latencies, 0.50), "raw WebSocket echo p50"));
             figures.Add(new("chat messages delivered", chat.Latencies.Count, $"of {chat.Sent}", baseline.Latencies.Count, "echoes"));
+            figures.Add(new("sessions service CPU per chat line (numbered, announced, answered, stored)", cpuPerLine, "ms"));
         }
         finally
         {

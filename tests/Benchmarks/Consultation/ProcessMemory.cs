@@ -24,6 +24,22 @@ public static class ProcessMemory
         }
     }
 
+    /// <summary>CPU time the process has used (user and system, /proc/&lt;pid&gt;/stat), in seconds; NaN where it cannot be read.</summary>
+    public static double CpuSeconds(int pid)
+    {
+        try
+        {
+            // After the command's closing parenthesis: state is field 3, utime 14 and stime 15 (in clock ticks, 100 a second here).
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+    }
+
     /// <summary>The process with a socket listening on the port (IPv4 or IPv6), or null.</summary>
     public static int? ListeningOn(int port)
     {

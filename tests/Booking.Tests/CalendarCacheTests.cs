@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Booking.Data;
+using Municipal.Booking.Slots;
 using Municipal.Testing;
 
 namespace Municipal.Booking.Tests;
@@ -198,6 +199,44 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
     }
 
     /// <summary>A concern of the residents' office (30 minutes, no buffer) that one new clerk handles.</summary>
+    [Fact]
+    public async Task A_booking_of_a_slot_the_kept_list_shows_free_skips_the_read_that_refuses_a_slot_already_gone()
+    {
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        await ConcernWithOneClerkAsync(admin, "kept-free", "Kim Kept");
+        var wednesday = new DateOnly(2027, 3, 17);
+        (await admin.PutAsJsonAsync("/api/booking/admin/departments/residents-office/appointment-hours", new[]
+        {
+            new { day = 2, opens = "10:00", closes = "11:00" }, new { day = 3, opens = "08:00", closes = "10:00" },
+        })).EnsureSuccessStatusCode();
+        var client = factory.CreateClient();
+
+        // Nothing kept for the day: the attempt is checked first.
+        var checks = factory.CalendarReads.TakenChecks;
+        var unlisted = (await SlotsAsync(client, "kept-free", wednesday.AddDays(-7)))[0];
+        await InvalidateAsync();
+        Assert.Equal(HttpStatusCode.Created, (await client.Book("kept-free", unlisted, Mailbox.UniqueAddress())).StatusCode);
+        Assert.Equal(checks + 1, factory.CalendarReads.TakenChecks);
+
+        // Listed as free a moment ago: booked without that read.
+        var slots = await SlotsAsync(client, "kept-free", wednesday);
+        checks = factory.CalendarReads.TakenChecks;
+        Assert.Equal(HttpStatusCode.Created, (await client.Book("kept-free", slots[0], Mailbox.UniqueAddress())).StatusCode);
+        Assert.Equal(checks, factory.CalendarReads.TakenChecks);
+
+        // Gone (the one clerk holds it): the list no longer shows it, and the next attempt is refused from that read.
+        Assert.DoesNotContain(slots[0], await SlotsAsync(client, "kept-free", wednesday));
+        var refused = await client.Book("kept-free", slots[0], Mailbox.UniqueAddress());
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(checks + 1, factory.CalendarReads.TakenChecks);
+    }
+
+    private async Task InvalidateAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<FreeSlotCache>().Invalidate();
+    }
+
     private static async Task ConcernWithOneClerkAsync(HttpClient admin, string key, string clerk)
     {
         (await admin.PutAsJsonAsync($"/api/booking/admin/concerns/{key}", new

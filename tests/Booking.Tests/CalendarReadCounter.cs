@@ -17,6 +17,14 @@ public sealed partial class CalendarReadCounter : DbCommandInterceptor
 
     public int AppointmentReads => Volatile.Read(ref appointments);
 
+    /// <summary>The read that refuses an attempt on a slot already gone (every clerk booked then: a count of distinct clerks).</summary>
+    public int TakenChecks => Volatile.Read(ref takenChecks);
+
+    private int takenChecks;
+
+    [GeneratedRegex(@"^SELECT\s+count\(\*\).*SELECT\s+DISTINCT\s+\S+\.staff_id\s+FROM\s+""?appointments\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex TakenCheck();
+
     [GeneratedRegex(@"\bFROM\s+""?appointments\b", RegexOptions.IgnoreCase)]
     private static partial Regex AppointmentsRead();
 
@@ -30,6 +38,7 @@ public sealed partial class CalendarReadCounter : DbCommandInterceptor
             Interlocked.Increment(ref count);
         if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && AppointmentsRead().IsMatch(command.CommandText))
             Interlocked.Increment(ref appointments);
+        if (TakenCheck().IsMatch(command.CommandText.TrimStart())) Interlocked.Increment(ref takenChecks);
         return ValueTask.FromResult(result);
     }
 }

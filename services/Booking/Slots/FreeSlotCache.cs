@@ -54,6 +54,24 @@ public sealed class FreeSlotCache
         return computing;
     }
 
+    /// <summary>
+    /// Whether a kept range covering the start's day lists a slot there (true) or not (false); null when none is kept.
+    /// Only a hint: a booking still goes through the constraint, which decides.
+    /// </summary>
+    public bool? IsKeptFree(ConcernCalendar calendar, DateTimeOffset start)
+    {
+        var day = calendar.LocalDate(start);
+        lock (gate)
+        {
+            foreach (var (key, kept) in entries)
+            {
+                if (!ReferenceEquals(key.Calendar, calendar) || day < key.From || day > key.To || !kept.IsCompletedSuccessfully) continue;
+                return kept.Result.Any(s => s.Start == start);
+            }
+        }
+        return null;
+    }
+
     /// <summary>Something in the appointments changed: every kept range is computed again when next asked for.</summary>
     public void Invalidate()
     {

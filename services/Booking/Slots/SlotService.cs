@@ -61,6 +61,9 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, FreeSlotCache
             calendar.Concern.Duration, calendar.Concern.Buffer, calendar.Staff, busy, from, to, DateTimeOffset.MinValue));
     }
 
+    /// <summary>Whether the kept free slots show the slot free (true), taken (false), or nothing is kept for its day (null).</summary>
+    public bool? IsKeptFree(ConcernCalendar calendar, DateTimeOffset start) => freeSlots.IsKeptFree(calendar, start);
+
     /// <summary>The next free slots from an instant on, for offering alternatives (a lost race, a closed queue).</summary>
     public async Task<IReadOnlyList<Slot>> NextFreeAsync(ConcernCalendar calendar, DateTimeOffset after, int count, CancellationToken ct)
     {

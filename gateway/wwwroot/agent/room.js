@@ -349,9 +349,12 @@ async function main() {
   room.relay.on('resident.missed', () => { missed = true; showPresence(participantsNow); });
   showPresence(joined.participants);
 
-  // The resident left: end the call (a returning resident is asked again), keep the chat.
+  // The resident left: end the call (a returning resident is asked again), keep the chat. A question still open
+  // takes back the call made ahead for it (the clerk's camera goes off).
   room.on('presence', notice => {
-    if (controls.call.active && !notice.participants.some(p => p.role === 'resident')) controls.call.close(false);
+    if (notice.participants.some(p => p.role === 'resident')) return;
+    if (controls.call.active) controls.call.close(false);
+    else controls.call.abandon();
   });
   window.consultation = { stats: () => controls.call.stats(), roomId: details.id };
 

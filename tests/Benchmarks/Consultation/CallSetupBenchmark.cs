@@ -161,7 +161,7 @@ public sealed class CallSetupBenchmark : IBenchmark
     private sealed class Timeline
     {
         private const string Entries = """
-            () => performance.getEntries().filter(e => ['navigation', 'resource', 'mark', 'measure'].includes(e.entryType))
+            () => performance.getEntries().filter(e => ['navigation', 'resource', 'mark', 'measure', 'long-animation-frame'].includes(e.entryType))
               .map(e => ({ at: performance.timeOrigin + e.startTime, text: `${e.entryType} ${e.name.replace(location.origin, '')} +${Math.round(e.duration)} ms` }))
             """;
 

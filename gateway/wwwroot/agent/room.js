@@ -170,7 +170,10 @@ async function mountPanel(id, module, ctx) {
   }
 }
 
-/** Departments and concern names from booking's public catalogue; the keys stand in if booking does not answer. */
+/**
+ * Departments and concern names from booking's public catalogue; the keys stand in if booking does not answer. Asked
+ * for while the page signs in and joins (staff: a promise of the signed-in staff member, read only for that fallback).
+ */
 async function catalog(staff) {
   try {
     const departments = await api('/api/booking/concerns');
@@ -179,7 +182,7 @@ async function catalog(staff) {
       concerns: new Map(departments.flatMap(d => d.concerns.map(c => [c.key, c.name]))),
     };
   } catch {
-    return { departments: staff.departments.map(key => ({ key })), concerns: new Map() };
+    return { departments: (await staff).departments.map(key => ({ key })), concerns: new Map() };
   }
 }
 
@@ -261,22 +264,37 @@ function colleagues(roomId) {
 }
 
 async function main() {
-  const staff = await staffPage();
-  languageSwitch();
   const params = new URLSearchParams(location.search);
   const request = params.get('ticket') ? { ticketId: params.get('ticket') }
     : params.get('appointment') ? { appointmentId: params.get('appointment') }
     : params.get('session') ? { sessionId: params.get('session') } : null;
-  if (!request) return fail(t('aroom.noRoom'));
+  // The sign-in check, taking the consultation and the catalogue go out at once, while the hub connection that
+  // /shared/hub-start.js started opens, rather than one after the other (issue 18, call set-up): the gateway refuses
+  // the consultation and the hub to a visitor who is not signed in or must change their password first, and
+  // staffPage sends that visitor to the sign-in page before anything is shown.
+  const signedIn = staffPage();
+  const accepting = request ? api('/api/sessions/rooms/accept', { method: 'POST', body: request }) : null;
+  accepting?.catch(() => {});
+  const room = new RoomConnection();
+  const hub = request ? room.start() : null;
+  hub?.catch(() => {});
+  const names = request ? catalog(signedIn) : null;
+  names?.catch(() => {});
+  await signedIn;
+  languageSwitch();
+  if (!request) {
+    room.stop();
+    return fail(t('aroom.noRoom'));
+  }
 
   let details;
   try {
-    details = await api('/api/sessions/rooms/accept', { method: 'POST', body: request });
+    details = await accepting;
   } catch (e) {
+    room.stop();
     return fail(e.message || t('common.error'));
   }
 
-  const room = new RoomConnection();
   // Bound before joining: the join delivers the transcript so far.
   bindChat(room, { list: $('transcript'), form: $('chat-form'), input: $('chat-text'), typing: $('typing'), status });
   // The call controls listen before the join, so a video request made right after it is not missed.
@@ -287,22 +305,27 @@ async function main() {
   });
   let joined;
   try {
-    await room.start();
+    await hub;
     joined = await room.joinAsStaff(details.id);
   } catch (e) {
     return fail(hubError(e) === 'room-closed' ? t('aroom.ended') : t('common.error'));
   }
 
-  const names = await catalog(staff);
+  // The names come when booking's catalogue does; until then the keys stand in (whom the clerk serves is said at once).
+  let catalogue = { departments: [], concerns: new Map() };
   const showNames = () => {
-    const concern = localized(names.concerns.get(details.concernKey), details.concernKey);
+    const concern = localized(catalogue.concerns.get(details.concernKey), details.concernKey);
     say($('title'), 'aroom.titleWith', { concern });
     $('concern').textContent = concern;
-    $('department').textContent = localized(names.departments.find(d => d.key === details.departmentKey)?.name, details.departmentKey);
+    $('department').textContent = localized(catalogue.departments.find(d => d.key === details.departmentKey)?.name, details.departmentKey);
   };
   showNames();
   document.addEventListener('languagechange', showNames);
-  fillDepartments(names.departments, details.departmentKey);
+  names.then(loaded => {
+    catalogue = loaded;
+    showNames();
+    fillDepartments(catalogue.departments, details.departmentKey);
+  });
   $('resident-name').textContent = details.citizenName;
   $('email').textContent = details.email || t('aroom.nobody');
 
@@ -326,9 +349,12 @@ async function main() {
   room.relay.on('resident.missed', () => { missed = true; showPresence(participantsNow); });
   showPresence(joined.participants);
 
-  // The resident left: end the call (a returning resident is asked again), keep the chat.
+  // The resident left: end the call (a returning resident is asked again), keep the chat. A question still open
+  // takes back the call made ahead for it (the clerk's camera goes off).
   room.on('presence', notice => {
-    if (controls.call.active && !notice.participants.some(p => p.role === 'resident')) controls.call.close(false);
+    if (notice.participants.some(p => p.role === 'resident')) return;
+    if (controls.call.active) controls.call.close(false);
+    else controls.call.abandon();
   });
   window.consultation = { stats: () => controls.call.stats(), roomId: details.id };
 

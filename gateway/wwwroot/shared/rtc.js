@@ -25,6 +25,10 @@ export class Call {
     this.camera = null;
     this.screen = null;
     this.pendingCandidates = [];
+    // The offering side's call made ahead while the other side is asked (prepare): the promise of its peer connection,
+    // and the candidates it found, held until the offer is sent (null once sent, and on the answering side).
+    this.prepared = null;
+    this.held = null;
     // Speak without video (Lugano's "speak"): this side sends no camera; the devices the check chose, if any.
     this.audioOnly = false;
     this.devices = { audio: null, video: null };
@@ -97,9 +101,17 @@ export class Call {
     await change(parameters => { parameters.degradationPreference = on ? 'maintain-resolution' : 'balanced'; });
   }
 
-  /** Camera (unless audio only) and microphone; a refusal (or no device) becomes a MediaRefusedError so the page stays in chat. */
-  async openMedia() {
-    if (this.camera) return this.camera;
+  /**
+   * Camera (unless audio only) and microphone; a refusal (or no device) becomes a MediaRefusedError so the page stays in
+   * chat. One opening at a time: a call that starts while the camera is still opening for it waits for the same one.
+   */
+  openMedia() {
+    if (this.camera) return Promise.resolve(this.camera);
+    this.opening ??= this.getMedia().finally(() => { this.opening = null; });
+    return this.opening;
+  }
+
+  async getMedia() {
     try {
       this.camera = await navigator.mediaDevices.getUserMedia({
         audio: this.devices.audio ? { deviceId: { exact: this.devices.audio } } : true,
@@ -151,21 +163,67 @@ export class Call {
       remote.addTrack(event.track);
       this.remoteVideo.play?.().catch(() => {});
     };
-    pc.onicecandidate = event => { if (event.candidate) this.room.signal('ice', event.candidate.toJSON()); };
+    pc.onicecandidate = event => {
+      if (!event.candidate) return;
+      if (this.held) this.held.push(event.candidate.toJSON());
+      else this.room.signal('ice', event.candidate.toJSON());
+    };
     pc.onconnectionstatechange = () => this.onState(pc.connectionState);
     return pc;
   }
 
-  /** The offering side: after both agreed to "speak". */
+  /**
+   * The offering side, from the moment it asks (issue 18, call set-up): its own camera and microphone, the peer
+   * connection and the offer are made while the other side decides, so an acceptance only has to send them. Nothing
+   * leaves this side before start(): the offer and the candidates found meanwhile are held, so the other side
+   * learns nothing of this one before it agreed, and it opens nothing (its camera stays closed until it accepts).
+   * abandon() takes it all back when no call comes of the question.
+   */
+  prepare() {
+    if (this.prepared) return this.prepared;
+    this.held = [];
+    const prepared = (async () => {
+      const media = await this.openMedia();
+      const pc = await this.createPeer();
+      // Abandoned (or closed) meanwhile: what was opened for it goes, unless a question asked since uses it.
+      if (this.prepared !== prepared) {
+        if (!this.prepared) this.release();
+        throw new Error('call abandoned');
+      }
+      for (const kind of ['audio', 'video']) {
+        const track = media.getTracks().find(t => t.kind === kind);
+        pc.addTransceiver(track || kind, { direction: 'sendrecv', streams: [media] });
+      }
+      await pc.setLocalDescription(await pc.createOffer());
+      return pc;
+    })();
+    this.prepared = prepared;
+    prepared.catch(() => {
+      if (this.prepared !== prepared) return;
+      this.prepared = null;
+      this.held = null;
+    });
+    return prepared;
+  }
+
+  /** Asked, not yet started: the call made ahead waits for an answer. */
+  get waiting() { return !!this.prepared && !!this.held; }
+
+  /** The question came to nothing (declined, the other side left): the camera goes off and nothing is sent. */
+  abandon() {
+    if (!this.waiting) return;
+    this.prepared = null;
+    this.held = null;
+    this.release();
+  }
+
+  /** The offering side: after both agreed to "speak"; sends the offer made ahead (or makes it now), then the held candidates. */
   async start() {
-    const media = await this.openMedia();
-    const pc = await this.createPeer();
-    for (const kind of ['audio', 'video']) {
-      const track = media.getTracks().find(t => t.kind === kind);
-      pc.addTransceiver(track || kind, { direction: 'sendrecv', streams: [media] });
-    }
-    await pc.setLocalDescription(await pc.createOffer());
+    const pc = await this.prepare();
     await this.room.signal('offer', { type: pc.localDescription.type, sdp: pc.localDescription.sdp });
+    const held = this.held || [];
+    this.held = null;
+    for (const candidate of held) await this.room.signal('ice', candidate);
     if (this.detail) await this.sendDetail(this.videoSender(), true);
   }
 
@@ -230,11 +288,20 @@ export class Call {
     this.localVideo.srcObject = this.camera;
   }
 
-  get active() { return !!this.pc; }
+  /** A call is on (or being connected): a call made ahead that still waits for an answer is none. */
+  get active() { return !!this.pc && !this.held; }
 
   /** Ends the call (chat goes on); tells the other side unless it was them who hung up. */
   async close(tell = true) {
-    if (tell && this.pc) await this.room.signal('hangup', {}).catch(() => {});
+    if (tell && this.active) await this.room.signal('hangup', {}).catch(() => {});
+    this.prepared = null;
+    this.held = null;
+    this.release();
+    this.onState('closed');
+  }
+
+  /** Closes the peer connection and releases camera, microphone and screen. */
+  release() {
     this.pc?.close();
     this.pc = null;
     this.pendingCandidates = [];
@@ -243,7 +310,6 @@ export class Call {
     this.screen = null;
     this.localVideo.srcObject = null;
     this.remoteVideo.srcObject = null;
-    this.onState('closed');
   }
 
   dispose() { this.off(); return this.close(false); }
@@ -521,7 +587,14 @@ export class CallControls {
     this.call.audioOnly = audioOnly;
     this.check?.close();
     this.tell(audioOnly ? 'call.waitingAudio' : 'call.waiting');
-    await this.room.requestMode('speak');
+    // The offering side makes its call ready while the other side decides (Call.prepare: nothing is sent before).
+    if (this.call.offerer) this.call.prepare().catch(() => {});
+    try {
+      await this.room.requestMode('speak');
+    } catch (e) {
+      this.call.abandon();
+      throw e;
+    }
   }
 
   async answer(accepted, audioOnly = false) {
@@ -543,6 +616,7 @@ export class CallControls {
   async answered({ accepted, from }) {
     const mine = from.name === this.room.you?.name && from.role === this.room.you?.role;
     if (!accepted) {
+      this.call.abandon();
       if (!mine) this.tell('call.declined', { name: from.name }, Fade.declined);
       return;
     }

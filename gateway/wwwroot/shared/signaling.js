@@ -1,5 +1,6 @@
-// The consultation room's live channel: wraps the global SignalR client (/shared/vendor/signalr.min.js must be
-// loaded first) around /hubs/session. Keeps the transcript position, rejoins after a reconnect and fetches
+// The consultation room's live channel: wraps the global SignalR client (/shared/vendor/signalr.min.js and
+// /shared/hub-start.js must be loaded first) around /hubs/session, taking over the connection hub-start.js started.
+// Keeps the transcript position, rejoins after a reconnect and fetches
 // what was missed, and resends chat lines that were not confirmed (same client id, so the server stores
 // them once). The resident's token travels in the join call, never in a URL.
 import { register, t, say } from '/shared/i18n.js';
@@ -13,11 +14,11 @@ export class RoomConnection {
     this.lastId = 0;
     this.pending = new Map();
     this.join = null;
-    this.connection = new signalR.HubConnectionBuilder()
-      .withUrl('/hubs/session', { transport: signalR.HttpTransportType.WebSockets | signalR.HttpTransportType.LongPolling })
-      .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
-      .configureLogging(signalR.LogLevel.Warning)
-      .build();
+    // The connection the page started while it loaded, once; a second RoomConnection on the page builds its own.
+    const early = window.roomHub.early;
+    window.roomHub.early = null;
+    this.connection = early?.connection ?? window.roomHub.build();
+    this.starting = early?.started ?? null;
     for (const name of events) this.connection.on(name, payload => this.dispatch(name, payload));
     this.connection.onreconnecting(() => this.emit('connection', 'reconnecting'));
     this.connection.onreconnected(() => this.rejoin());
@@ -66,7 +67,9 @@ export class RoomConnection {
   }
 
   async start() {
-    await this.connection.start();
+    const starting = this.starting;
+    this.starting = null;
+    await (starting ?? this.connection.start());
     this.emit('connection', 'connected');
   }
 

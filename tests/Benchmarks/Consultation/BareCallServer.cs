@@ -7,7 +7,10 @@ namespace Municipal.Benchmarks.Consultation;
 
 /// <summary>
 /// The call set-up baseline: one static page and a trivial WebSocket relay on loopback — two browsers exchange
-/// offer, answer and ICE candidates through it and nothing else (no sign-in, tokens, rooms, consent or TURN).
+/// offer, answer and ICE candidates through it and nothing else (no sign-in, tokens, rooms or TURN). With
+/// <c>consent=1</c> the page asks as the system's does: the caller's #start button shows once the callee is there, a
+/// press asks the callee, whose #accept button opens its camera and answers; only then does the caller open its own
+/// and offer. Without it both open their cameras at once and the caller offers as soon as the callee is there.
 /// </summary>
 public static class BareCallServer
 {
@@ -16,19 +19,34 @@ public static class BareCallServer
         <script>
         const params = new URLSearchParams(location.search);
         const caller = params.get('role') === 'caller';
+        const consent = params.get('consent') === '1';
         window.state = 'new';
+        const button = (id, onClick) => {
+          const b = Object.assign(document.createElement('button'), { id, textContent: id });
+          b.addEventListener('click', () => { b.remove(); onClick(); }, { once: true });
+          document.body.append(b);
+        };
         (async () => {
-          const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
           const pc = new RTCPeerConnection();
           pc.onconnectionstatechange = () => { window.state = pc.connectionState; };
           pc.ontrack = e => { document.getElementById('v').srcObject = e.streams[0]; };
-          for (const track of stream.getTracks()) pc.addTrack(track, stream);
+          const media = async () => {
+            const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+            for (const track of stream.getTracks()) pc.addTrack(track, stream);
+          };
+          if (!consent) await media();
           const ws = new WebSocket(`ws://${location.host}/relay?room=${params.get('room')}`);
           const send = m => ws.send(JSON.stringify(m));
           pc.onicecandidate = e => { if (e.candidate) send({ ice: e.candidate }); };
+          const offer = async () => { await pc.setLocalDescription(await pc.createOffer()); send({ sdp: pc.localDescription }); };
           ws.onmessage = async e => {
             const m = JSON.parse(e.data);
-            if (m.peer && caller) { await pc.setLocalDescription(await pc.createOffer()); send({ sdp: pc.localDescription }); }
+            if (m.peer && caller) {
+              if (consent) button('start', () => send({ ask: true }));
+              else await offer();
+            }
+            if (m.ask) button('accept', async () => { await media(); send({ accepted: true }); });
+            if (m.accepted) { await media(); await offer(); }
             if (m.sdp) {
               await pc.setRemoteDescription(m.sdp);
               if (m.sdp.type === 'offer') { await pc.setLocalDescription(await pc.createAnswer()); send({ sdp: pc.localDescription }); }

@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Consultation;
+
+/// <summary>
+/// Issue 18, call set-up: the room pages connect while they load and the asking side prepares its call while the other
+/// decides — and the resident's camera still opens only when they accept.
+/// </summary>
+public sealed class CallSetupTests(Browser browser) : IClassFixture<Browser>
+{
+    private const string Password = "Schalter-2026!";
+
+    /// <summary>Counts what a page asks of the devices and how many peer connections it makes, and keeps the tracks.</summary>
+    private const string DeviceProbe = """
+        window.probe = { media: 0, peers: 0, tracks: [] };
+        const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+        navigator.mediaDevices.getUserMedia = async constraints => {
+          window.probe.media++;
+          const stream = await open(constraints);
+          window.probe.tracks.push(...stream.getTracks());
+          return stream;
+        };
+        const Peer = window.RTCPeerConnection;
+        window.RTCPeerConnection = class extends Peer {
+          constructor(...args) { super(...args); window.probe.peers++; }
+        };
+        """;
+
+    private sealed record Probe(int Media, int Peers, int LiveTracks);
+
+    private static async Task<Probe> ProbeAsync(IPage page) => JsonSerializer.Deserialize<Probe>(await page.EvaluateAsync<string>(
+        "() => JSON.stringify({ media: probe.media, peers: probe.peers, liveTracks: probe.tracks.filter(t => t.readyState === 'live').length })"),
+        JsonSerializerOptions.Web)!;
+
+    private static async Task<Probe> WaitForProbeAsync(IPage page, Func<Probe, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var probe = await ProbeAsync(page);
+            if (condition(probe)) return probe;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what}: last {probe}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task WaitForConnectedAsync(IPage page)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var stats = await page.EvaluateAsync<string>("async () => JSON.stringify(await window.consultation.stats())");
+            if (JsonSerializer.Deserialize<JsonElement>(stats).GetProperty("connectionState").GetString() == "connected") return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the call did not connect: {stats}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task SignInAsync(IBrowserContext clerkParty)
+    {
+        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
+        Assert.True(login.Ok, $"staff sign-in failed: {login.Status}");
+    }
+
+    [Fact]
+    public async Task The_residents_page_opens_its_hub_connection_while_its_modules_still_load()
+    {
+        var name = $"Frühe Verbindung {Random.Shared.Next(1000, 9999)}";
+        var ticket = await ConsultationTickets.TakeAsync(name);
+        await using var party = await browser.NewPartyAsync(Browser.Phone);
+        var resident = await party.NewPageAsync();
+        var negotiated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        resident.Request += (_, request) => { if (request.Url.Contains("/hubs/session/negotiate")) negotiated.TrySetResult(); };
+        // One of the page's modules is held back: its code cannot run before it is in.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await resident.RouteAsync("**/shared/rtc.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+
+        await resident.GotoAsync($"/room.html#t={ticket.Token}", new() { WaitUntil = WaitUntilState.Commit });
+        var first = await Task.WhenAny(negotiated.Task, Task.Delay(TimeSpan.FromSeconds(15)));
+        release.TrySetResult();
+        Assert.True(first == negotiated.Task, "the hub connection waited for the page's modules");
+
+        // Once the module is in, the room works as ever.
+        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync(name, new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task The_clerk_is_told_whom_they_serve_and_can_ask_for_video_before_the_catalogue_answers()
+    {
+        var name = $"Ohne Katalog {Random.Shared.Next(1000, 9999)}";
+        var ticket = await ConsultationTickets.TakeAsync(name);
+        await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        await SignalingReplicas.SpreadAsync(residentParty, clerkParty);
+        var resident = await residentParty.NewPageAsync();
+        var clerk = await clerkParty.NewPageAsync();
+        await resident.GotoAsync($"/room.html#t={ticket.Token}");
+        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync(name, new() { Timeout = 30_000 });
+
+        // Booking's catalogue (the concern's and departments' names) does not answer yet.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await clerk.RouteAsync("**/api/booking/concerns", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await SignInAsync(clerkParty);
+        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        try
+        {
+            await Assertions.Expect(clerk.Locator("#status")).ToContainTextAsync($"Sie betreuen {name}", new() { Timeout = 30_000 });
+            // The concern's key stands in for its name meanwhile; the call does not wait for it.
+            await Assertions.Expect(clerk.Locator("#concern")).ToHaveTextAsync("move");
+            await clerk.Locator("#start-video").ClickAsync();
+            await Assertions.Expect(resident.Locator("#accept-video")).ToBeVisibleAsync();
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+        // The names follow once the catalogue answers.
+        await Assertions.Expect(clerk.Locator("#concern")).Not.ToHaveTextAsync("move");
+        await Assertions.Expect(clerk.Locator("#transfer-department option")).Not.ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_asking_clerk_prepares_the_call_but_the_residents_camera_opens_only_when_they_accept()
+    {
+        var name = $"Erst Fragen {Random.Shared.Next(1000, 9999)}";
+        var ticket = await ConsultationTickets.TakeAsync(name);
+        await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        await SignalingReplicas.SpreadAsync(residentParty, clerkParty);
+        var resident = await residentParty.NewPageAsync();
+        var clerk = await clerkParty.NewPageAsync();
+        await resident.AddInitScriptAsync(DeviceProbe);
+        await clerk.AddInitScriptAsync(DeviceProbe);
+        await resident.GotoAsync($"/room.html#t={ticket.Token}");
+        await SignInAsync(clerkParty);
+        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        await Assertions.Expect(clerk.Locator("#status")).ToContainTextAsync($"Sie betreuen {name}", new() { Timeout = 30_000 });
+
+        // Asked: the clerk's side opens its own camera and makes its peer connection while the resident decides …
+        await clerk.Locator("#start-video").ClickAsync();
+        await Assertions.Expect(resident.Locator("#accept-video")).ToBeVisibleAsync();
+        await WaitForProbeAsync(clerk, p => p.Media == 1 && p.Peers == 1 && p.LiveTracks == 2, "the clerk's call made ahead");
+        // … and the resident's page has opened nothing and received no offer (it would make a peer connection for it).
+        await Task.Delay(500);
+        Assert.Equal(new Probe(0, 0, 0), await ProbeAsync(resident));
+
+        // Declined: the clerk's camera and microphone go off again; the resident's were never on.
+        await resident.Locator("#decline-video").ClickAsync();
+        await Assertions.Expect(clerk.Locator("#call-state")).ToContainTextAsync("möchte im Chat bleiben");
+        await WaitForProbeAsync(clerk, p => p.LiveTracks == 0, "the clerk's camera released after the decline");
+        Assert.Equal(new Probe(0, 0, 0), await ProbeAsync(resident));
+
+        // Asked again and accepted: now the resident's camera opens, once, and the call connects.
+        await clerk.Locator("#start-video").ClickAsync();
+        await resident.Locator("#accept-video").ClickAsync();
+        await Task.WhenAll(WaitForConnectedAsync(clerk), WaitForConnectedAsync(resident));
+        var residentProbe = await ProbeAsync(resident);
+        Assert.Equal(1, residentProbe.Media);
+        Assert.Equal(1, residentProbe.Peers);
+        Assert.Equal(2, (await ProbeAsync(clerk)).Media);
+    }
+}

@@ -263,6 +263,22 @@ function colleagues(roomId) {
   return () => clearInterval(timer);
 }
 
+/**
+ * Takes the consultation. A fresh ticket's room is made from booking's event, which may still be in flight (a busy
+ * or just started system, the broker coming back): the service waits ten seconds for it, and the page asks again, for
+ * about half a minute in all, as the resident's page does.
+ */
+async function accept(request) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api('/api/sessions/rooms/accept', { method: 'POST', body: request });
+    } catch (e) {
+      if (e.problem?.code !== 'no-room-for-visit' || attempt >= 3) throw e;
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 async function main() {
   const params = new URLSearchParams(location.search);
   const request = params.get('ticket') ? { ticketId: params.get('ticket') }
@@ -273,7 +289,7 @@ async function main() {
   // the consultation and the hub to a visitor who is not signed in or must change their password first, and
   // staffPage sends that visitor to the sign-in page before anything is shown.
   const signedIn = staffPage();
-  const accepting = request ? api('/api/sessions/rooms/accept', { method: 'POST', body: request }) : null;
+  const accepting = request ? accept(request) : null;
   accepting?.catch(() => {});
   const room = new RoomConnection();
   const hub = request ? room.start() : null;

@@ -471,6 +471,13 @@ export class CallControls {
       const asker = this.asker;
       if (!el.request.hidden && asker && !notice.participants.some(p => p.name === asker.name && p.role === asker.role)) this.question(false);
     });
+    // The hub tells a question only to those in the room: one asked before the other side came in (a clerk quicker
+    // than the resident's page, a reconnect) is asked again when someone joins. Asked twice, it is shown once.
+    room.on('presence', notice => {
+      const joined = notice.joined;
+      if (!this.asking || !joined || (joined.name === room.you?.name && joined.role === room.you?.role)) return;
+      room.requestMode('speak').catch(e => console.warn('asking again', e));
+    });
   }
 
   /**
@@ -589,9 +596,11 @@ export class CallControls {
     this.tell(audioOnly ? 'call.waitingAudio' : 'call.waiting');
     // The offering side makes its call ready while the other side decides (Call.prepare: nothing is sent before).
     if (this.call.offerer) this.call.prepare().catch(() => {});
+    this.asking = true;
     try {
       await this.room.requestMode('speak');
     } catch (e) {
+      this.asking = false;
       this.call.abandon();
       throw e;
     }
@@ -615,6 +624,7 @@ export class CallControls {
 
   async answered({ accepted, from }) {
     const mine = from.name === this.room.you?.name && from.role === this.room.you?.role;
+    if (!mine) this.asking = false;
     if (!accepted) {
       this.call.abandon();
       if (!mine) this.tell('call.declined', { name: from.name }, Fade.declined);

@@ -169,4 +169,27 @@ public sealed class CallSetupTests(Browser browser) : IClassFixture<Browser>
         Assert.Equal(1, residentProbe.Peers);
         Assert.Equal(2, (await ProbeAsync(clerk)).Media);
     }
+
+    [Fact]
+    public async Task A_clerk_who_asks_for_video_before_the_resident_is_in_is_asked_for_again_when_the_resident_comes()
+    {
+        var name = $"Spät Dabei {Random.Shared.Next(1000, 9999)}";
+        var ticket = await ConsultationTickets.TakeAsync(name);
+        await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        await SignalingReplicas.SpreadAsync(residentParty, clerkParty);
+        var clerk = await clerkParty.NewPageAsync();
+        await SignInAsync(clerkParty);
+        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        // The clerk takes the consultation and asks at once; the resident's page is not open yet.
+        await Assertions.Expect(clerk.Locator("#resident-name")).ToHaveTextAsync(name, new() { Timeout = 60_000 });
+        await Assertions.Expect(clerk.Locator("#status")).Not.ToContainTextAsync($"Sie betreuen {name}");
+        await clerk.Locator("#start-video").ClickAsync();
+
+        // The resident comes in and is asked; the call connects once they accept.
+        var resident = await residentParty.NewPageAsync();
+        await resident.GotoAsync($"/room.html#t={ticket.Token}");
+        await resident.Locator("#accept-video").ClickAsync(new() { Timeout = 30_000 });
+        await Task.WhenAll(WaitForConnectedAsync(clerk), WaitForConnectedAsync(resident));
+    }
 }

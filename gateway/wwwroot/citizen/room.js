@@ -124,16 +124,13 @@ async function mountPanel(id, module, ctx) {
   }
 }
 
-/**
- * A fresh ticket's room is created from booking's event, which may still be in flight (a busy or just started system,
- * the broker coming back): retry for half a minute.
- */
+/** A fresh ticket's room is created from booking's event, which may still be in flight: retry briefly. */
 async function enter(room) {
   for (let attempt = 1; ; attempt++) {
     try {
       return token ? await room.joinAsResident(token) : await room.joinWithInvite(inviteToken);
     } catch (e) {
-      if (hubError(e) !== 'room-not-found' || attempt >= 30) throw e;
+      if (hubError(e) !== 'room-not-found' || attempt >= 10) throw e;
       await new Promise(resolve => setTimeout(resolve, 1000));
     }
   }

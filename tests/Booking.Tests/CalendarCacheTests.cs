@@ -113,10 +113,7 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
         await ConcernWithOneClerkAsync(admin, "slot-cache", "Sina Slot");
         var wednesday = new DateOnly(2027, 3, 10);
         // Its own hours: another test of this class leaves the office with Tuesday's only.
-        (await admin.PutAsJsonAsync("/api/booking/admin/departments/residents-office/appointment-hours", new[]
-        {
-            new { day = 2, opens = "10:00", closes = "11:00" }, new { day = 3, opens = "08:00", closes = "10:00" },
-        })).EnsureSuccessStatusCode();
+        await OwnHoursAsync(admin);
 
         var second = BookingFactory.RestartOf(factory);
         await ((IAsyncLifetime)second).InitializeAsync();
@@ -205,10 +202,7 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
         var admin = factory.CreateStaffClient(Staff.Admin());
         await ConcernWithOneClerkAsync(admin, "kept-free", "Kim Kept");
         var wednesday = new DateOnly(2027, 3, 17);
-        (await admin.PutAsJsonAsync("/api/booking/admin/departments/residents-office/appointment-hours", new[]
-        {
-            new { day = 2, opens = "10:00", closes = "11:00" }, new { day = 3, opens = "08:00", closes = "10:00" },
-        })).EnsureSuccessStatusCode();
+        await OwnHoursAsync(admin);
         var client = factory.CreateClient();
 
         // Nothing kept for the day: the attempt is checked first.
@@ -230,6 +224,13 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal(checks + 1, factory.CalendarReads.TakenChecks);
     }
+
+    /// <summary>The office's hours these tests count on (another test of this class leaves it with Tuesday's only).</summary>
+    private static async Task OwnHoursAsync(HttpClient admin) =>
+        (await admin.PutAsJsonAsync("/api/booking/admin/departments/residents-office/appointment-hours", new[]
+        {
+            new { day = 2, opens = "10:00", closes = "11:00" }, new { day = 3, opens = "08:00", closes = "10:00" },
+        })).EnsureSuccessStatusCode();
 
     private async Task InvalidateAsync()
     {

@@ -273,7 +273,8 @@ async function accept(request) {
     try {
       return await api('/api/sessions/rooms/accept', { method: 'POST', body: request });
     } catch (e) {
-      if (e.problem?.code !== 'no-room-for-visit' || attempt >= 3) throw e;
+      // A room asked for by its own id exists or never will; one for a ticket or an appointment may still come.
+      if (request.sessionId || e.problem?.code !== 'no-room-for-visit' || attempt >= 3) throw e;
       await new Promise(resolve => setTimeout(resolve, 1000));
     }
   }

@@ -447,6 +447,8 @@ export class CallControls {
     this.room = room;
     this.el = el;
     this.call = new Call({ room, iceServers, offerer, localVideo: el.local, remoteVideo: el.remote, onState: s => this.state(s) });
+    // This side asked for video and the other side has not answered yet (asked again when someone joins).
+    this.asking = false;
     this.addSpeakControls();
     el.start.addEventListener('click', () => this.ask(false));
     el.accept.addEventListener('click', () => this.answer(true, false));

@@ -34,7 +34,8 @@ namespace Municipal.SessionSignaling.Hubs;
 /// </para>
 /// </summary>
 public sealed class TranscriptWriter(
-    IServiceScopeFactory scopes, IConnectionMultiplexer redis, RoomPresence presence, IConfiguration configuration, ILogger<TranscriptWriter> logger)
+    IServiceScopeFactory scopes, NpgsqlDataSource database, IConnectionMultiplexer redis, RoomPresence presence, IConfiguration configuration,
+    ILogger<TranscriptWriter> logger)
     : BackgroundService
 {
     private const int MaxBatch = 256;
@@ -252,10 +253,7 @@ public sealed class TranscriptWriter(
     /// </summary>
     private async Task CopyAsync(List<Pending> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SessionDb>();
-        await db.Database.OpenConnectionAsync(CancellationToken.None);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY room_messages (id, room_id, sender_role, sender_name, text, client_id, sent_at) FROM STDIN (FORMAT BINARY)", CancellationToken.None);
         foreach (var message in batch.Select(p => p.Message))

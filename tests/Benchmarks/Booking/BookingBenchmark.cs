@@ -76,7 +76,12 @@ public sealed class BookingBenchmark : IBenchmark
                 concernKey = throughputConcern, start = slots[(Bookings + OneByOne + i) % slots.Count], name = $"Idle {i}", email = $"idle.{run}.{i}@example.org", language = "de",
             }, cancellationToken);
             return response.StatusCode == HttpStatusCode.Created;
-        }, () => UntilSentAsync(bookingDb, cancellationToken));
+        }, async () =>
+        {
+            // Outside the measured time; the consumers in the other services follow within a few milliseconds.
+            await UntilSentAsync(bookingDb, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(5), cancellationToken);
+            await Task.Delay(50, cancellationToken);
+        });
         var singleInserts = await RawInsertsAsync(OneByOne * 5, 1, cancellationToken);
         figures.Add(new("one booking at a time via gateway, back to back: p50", single.P50, "ms", singleInserts.P50, "raw insert one at a time p50"));
         figures.Add(new("one booking at a time via gateway, back to back: p99", single.P99, "ms", singleInserts.P99, "raw insert one at a time p99"));
@@ -130,33 +135,27 @@ public sealed class BookingBenchmark : IBenchmark
     /// </summary>
     private static async Task<double> SettledAsync(CancellationToken ct)
     {
-        var clock = Stopwatch.StartNew();
         await using var source = NpgsqlDataSource.Create(TestEnvironment.Postgres("bookingdb"));
-        while (clock.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            await using var pending = source.CreateCommand(
-                "SELECT (SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL) + (SELECT count(*) FROM pending_mails WHERE kind <> 'reminder')");
-            if ((long)(await pending.ExecuteScalarAsync(ct))! == 0) break;
-            await Task.Delay(200, ct);
-        }
-        var settled = clock.Elapsed.TotalSeconds;
+        var settled = await UntilSentAsync(source, TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(200), ct);
         await Task.Delay(1000, ct);
         return settled;
     }
 
-    /// <summary>Waits (outside the measured time) until booking has sent every event and every mail due now, polling every 5 ms.</summary>
-    private static async Task UntilSentAsync(NpgsqlDataSource bookingDb, CancellationToken ct)
+    /// <summary>
+    /// Waits until booking has sent every event of its outbox and every mail due now (a reminder waits for its day),
+    /// polling every <paramref name="poll"/>, at most <paramref name="limit"/>; the seconds it took.
+    /// </summary>
+    private static async Task<double> UntilSentAsync(NpgsqlDataSource bookingDb, TimeSpan limit, TimeSpan poll, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        while (clock.Elapsed < limit)
         {
             await using var pending = bookingDb.CreateCommand(
                 "SELECT (SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL) + (SELECT count(*) FROM pending_mails WHERE kind <> 'reminder')");
             if ((long)(await pending.ExecuteScalarAsync(ct))! == 0) break;
-            await Task.Delay(5, ct);
+            await Task.Delay(poll, ct);
         }
-        // The consumers in the other services (the room, the resident links) follow within a few milliseconds.
-        await Task.Delay(50, ct);
+        return clock.Elapsed.TotalSeconds;
     }
 
     private sealed record Measured(double Throughput, double P50, double P99, int Succeeded);

@@ -29,7 +29,7 @@ public sealed class CalendarChangeListener(CalendarCache cache, FreeSlotCache fr
                 await using var connection = new NpgsqlConnection(builder.ConnectionString);
                 connection.Notification += (_, e) =>
                 {
-                    if (e.Channel == AppointmentsChannel) freeSlots.Invalidate();
+                    if (e.Channel == AppointmentsChannel) freeSlots.ChangeHeard();
                     else cache.Invalidate();
                 };
                 await connection.OpenAsync(stoppingToken);

@@ -82,6 +82,18 @@ public sealed class FreeSlotCache
         }
     }
 
+    /// <summary>How many changes Postgres has told of (tests wait on it: a notice heard late drops what was kept since).</summary>
+    internal long ChangesHeard => Interlocked.Read(ref changesHeard);
+
+    private long changesHeard;
+
+    /// <summary>Postgres told of a change to appointments (any replica's or any other writer's).</summary>
+    internal void ChangeHeard()
+    {
+        Invalidate();
+        Interlocked.Increment(ref changesHeard);
+    }
+
     /// <summary>Whether changes are being heard; without it nothing is kept.</summary>
     internal void SetListening(bool value)
     {

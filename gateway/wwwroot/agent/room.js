@@ -373,7 +373,7 @@ async function main() {
     if (controls.call.active) controls.call.close(false);
     else controls.call.abandon();
   });
-  window.consultation = { stats: () => controls.call.stats(), roomId: details.id };
+  window.consultation = { stats: () => controls.call.stats(), state: () => controls.call.connectionState, roomId: details.id };
 
   const stopColleagues = colleagues(details.id);
   room.on('closed', closed => {

@@ -190,7 +190,7 @@ async function main() {
   room.relay.on('identity.started', () => detail(true));
   room.relay.on('identity.decided', () => detail(false));
   // Diagnostics for support staff and the browser tests: the call's connection and media figures.
-  window.consultation = { stats: () => controls.call.stats(), sending: () => controls.call.sending() };
+  window.consultation = { stats: () => controls.call.stats(), state: () => controls.call.connectionState, sending: () => controls.call.sending() };
 
   room.on('closed', async closed => {
     if (closed.reason === 'transferred') return;

@@ -168,7 +168,10 @@ export class Call {
       if (this.held) this.held.push(event.candidate.toJSON());
       else this.room.signal('ice', event.candidate.toJSON());
     };
-    pc.onconnectionstatechange = () => this.onState(pc.connectionState);
+    pc.onconnectionstatechange = () => {
+      performance.mark(`call ${pc.connectionState}`);
+      this.onState(pc.connectionState);
+    };
     return pc;
   }
 
@@ -221,6 +224,7 @@ export class Call {
   async start() {
     const pc = await this.prepare();
     await this.room.signal('offer', { type: pc.localDescription.type, sdp: pc.localDescription.sdp });
+    performance.mark('offer sent');
     const held = this.held || [];
     this.held = null;
     for (const candidate of held) await this.room.signal('ice', candidate);
@@ -235,6 +239,7 @@ export class Call {
       return;
     }
     if (type === 'offer' && !this.offerer) {
+      performance.mark('offer received');
       const media = await this.openMedia();
       const pc = await this.createPeer();
       await pc.setRemoteDescription(data);
@@ -247,9 +252,11 @@ export class Call {
       }
       await pc.setLocalDescription(await pc.createAnswer());
       await this.room.signal('answer', { type: pc.localDescription.type, sdp: pc.localDescription.sdp });
+      performance.mark('answer sent');
       await this.flushCandidates();
       if (this.detail) await this.sendDetail(this.videoSender(), true);
     } else if (type === 'answer' && this.offerer && this.pc) {
+      performance.mark('answer received');
       await this.pc.setRemoteDescription(data);
       await this.flushCandidates();
     }
@@ -324,9 +331,12 @@ export class Call {
     };
   }
 
+  /** The peer connection's state ('new' before there is one), without gathering the figures stats() does. */
+  get connectionState() { return this.pc?.connectionState || 'new'; }
+
   /** Figures for diagnostics and the browser tests: inbound video frames and audio packets. */
   async stats() {
-    const result = { connectionState: this.pc?.connectionState || 'new', framesDecoded: 0, audioPacketsReceived: 0, frameWidth: 0, frameHeight: 0 };
+    const result = { connectionState: this.connectionState, framesDecoded: 0, audioPacketsReceived: 0, frameWidth: 0, frameHeight: 0 };
     if (!this.pc) return result;
     (await this.pc.getStats()).forEach(report => {
       if (report.type !== 'inbound-rtp') return;
@@ -457,6 +467,7 @@ export class CallControls {
     el.stopShare.addEventListener('click', () => this.unshare());
     el.stop.addEventListener('click', () => this.hangUp());
     room.on('modeRequested', notice => {
+      performance.mark('asked for a call');
       this.asker = notice.from;
       say(el.requestText, 'call.asked', { name: notice.from.name });
       this.question(true);
@@ -625,6 +636,7 @@ export class CallControls {
   }
 
   async answered({ accepted, from }) {
+    performance.mark(`answer heard (${accepted})`);
     const mine = from.name === this.room.you?.name && from.role === this.room.you?.role;
     if (!mine) this.asking = false;
     if (!accepted) {

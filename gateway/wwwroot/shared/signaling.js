@@ -70,12 +70,15 @@ export class RoomConnection {
     const starting = this.starting;
     this.starting = null;
     await (starting ?? this.connection.start());
+    performance.mark('hub connected');
     this.emit('connection', 'connected');
   }
 
   async enter(method, argument) {
     this.join = { method, argument };
+    performance.mark(`${method} sent`);
     const result = await this.connection.invoke(method, argument, this.lastId);
+    performance.mark(`${method} answered`);
     this.room = result.room;
     this.you = result.you;
     this.receive(result.messages);

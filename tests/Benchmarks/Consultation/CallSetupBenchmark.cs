@@ -14,7 +14,7 @@ namespace Municipal.Benchmarks.Consultation;
 /// without (both open their cameras at once, the caller offers as soon as the callee is there; the figure of
 /// 2026-12-01/02). Every wait polls every 20 ms, the bare pages' and the system's alike (until 2026-12-02 the clerk's
 /// "Sie betreuen" was awaited with Playwright's expect, which polls at 100, 250, 500 and then every 1,000 ms and so
-/// added up to a second that the bare pages did not pay; until 2026-12-03 the system's "connected" was read from
+/// added up to a second that the bare pages did not pay; until the evening of 2026-12-02 the system's "connected" was read from
 /// getStats() in a loop of its own, 100–270 ms after the peer connection said so).
 /// </summary>
 public sealed class CallSetupBenchmark : IBenchmark

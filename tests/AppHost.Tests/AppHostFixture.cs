@@ -85,7 +85,9 @@ public sealed class AppHostFixture : IAsyncLifetime
             .Where(r => r is not ParameterResource)
             .ToList();
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        // Its own infrastructure and seven .NET processes start while the other test assemblies run on the same cores:
+        // on a slow day here (2026-12-02, evening) the gateway alone took 7.5 minutes to listen, and the whole start 8.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         await App.StartAsync(timeout.Token);
         try
         {

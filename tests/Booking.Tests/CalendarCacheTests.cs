@@ -208,7 +208,7 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
         // Nothing kept for the day: the attempt is checked first.
         var checks = factory.CalendarReads.TakenChecks;
         var unlisted = (await SlotsAsync(client, "kept-free", wednesday.AddDays(-7)))[0];
-        await InvalidateAsync();
+        FreeSlots().Invalidate();
         var heard = FreeSlots().ChangesHeard;
         Assert.Equal(HttpStatusCode.Created, (await client.Book("kept-free", unlisted, Mailbox.UniqueAddress())).StatusCode);
         Assert.Equal(checks + 1, factory.CalendarReads.TakenChecks);
@@ -237,11 +237,6 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
 
     private FreeSlotCache FreeSlots() => factory.Services.GetRequiredService<FreeSlotCache>();
 
-    private async Task InvalidateAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<FreeSlotCache>().Invalidate();
-    }
 
     private static async Task ConcernWithOneClerkAsync(HttpClient admin, string key, string clerk)
     {

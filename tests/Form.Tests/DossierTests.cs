@@ -51,7 +51,12 @@ public sealed class DossierTests(FormFactory factory) : IClassFixture<FormFactor
         Assert.Equal(["received", "in_review", "needs_information"], view.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()));
         Assert.False(view.GetProperty("history")[2].TryGetProperty("staffName", out _));
         Assert.Equal("needs_information", (await factory.CreateResidentClient(token).GetFromJsonAsync<JsonElement>("/api/forms/dossiers/mine")).GetProperty("status").GetString());
-        var pdf = await factory.CreateResidentClient(link).GetAsync("/api/forms/dossiers/mine/pdf");
+        // The PDF is printed just after submitting (PrintingTests); the same link fetches it once it is there.
+        var resident = factory.CreateResidentClient(link);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(await resident.GetFromJsonAsync<JsonElement>("/api/forms/dossiers/mine")).GetProperty("pdfReady").GetBoolean() && DateTime.UtcNow < deadline)
+            await Task.Delay(250);
+        var pdf = await resident.GetAsync("/api/forms/dossiers/mine/pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
     }
 

@@ -7,7 +7,7 @@ using Municipal.Testing;
 namespace Municipal.Form.Tests;
 
 /// <summary>The form service in-process against real Postgres, RabbitMQ, Redis and SMTP, with its HTTP neighbours faked.</summary>
-public sealed class FormFactory() : ServiceFactory<Program>("formdb")
+public class FormFactory() : ServiceFactory<Program>("formdb")
 {
     public FakeNeighbours Neighbours { get; } = new();
 

@@ -13,8 +13,8 @@ const NAMES = {
   it: { received: 'Ricevuto', in_review: 'In trattamento', needs_information: 'Dati mancanti', completed: 'Concluso', rejected: 'Respinto' },
 };
 register({
-  de: { 'ds.title': 'Dossiers', 'ds.forbidden': 'Dossiers sehen nur Mitarbeitende der Fachbereiche.', 'ds.status': 'Stand', 'ds.concern': 'Anliegen', 'ds.all': 'Alle', 'ds.filter': 'Filtern', 'ds.reference': 'Referenz', 'ds.applicant': 'Person', 'ds.submitted': 'Eingereicht', 'ds.pdf': 'PDF öffnen', 'ds.change': 'Stand ändern', 'ds.newStatus': 'Neuer Stand', 'ds.note': 'Mitteilung an die Person (erscheint in der E-Mail und im Statuslink)', 'ds.save': 'Speichern und Person benachrichtigen', 'ds.history': 'Verlauf', 'ds.answers': 'Angaben', 'ds.count': '{n} Dossiers', 'ds.saved': 'Gespeichert; die Person wird per E-Mail benachrichtigt.', 'ds.final': 'Dieses Dossier ist abgeschlossen.', 'ds.delivered': 'an die Dokumentablage übergeben', 'ds.pending': 'Übergabe an die Dokumentablage ausstehend', 'ds.signature': 'Unterschrift', 'ds.sig.tan': 'Einmal-Code (TAN)', 'ds.sig.drawn': 'von Hand auf dem Bildschirm' },
-  en: { 'ds.title': 'Dossiers', 'ds.forbidden': 'Only staff of the departments see dossiers.', 'ds.status': 'Status', 'ds.concern': 'Concern', 'ds.all': 'All', 'ds.filter': 'Filter', 'ds.reference': 'Reference', 'ds.applicant': 'Person', 'ds.submitted': 'Submitted', 'ds.pdf': 'Open PDF', 'ds.change': 'Change status', 'ds.newStatus': 'New status', 'ds.note': 'Message to the person (shown in the email and the status link)', 'ds.save': 'Save and notify the person', 'ds.history': 'History', 'ds.answers': 'Answers', 'ds.count': '{n} dossiers', 'ds.saved': 'Saved; the person is notified by email.', 'ds.final': 'This dossier is closed.', 'ds.delivered': 'handed to the document inbox', 'ds.pending': 'hand-over to the document inbox pending', 'ds.signature': 'Signature', 'ds.sig.tan': 'one-time code (TAN)', 'ds.sig.drawn': 'by hand on screen' },
+  de: { 'ds.title': 'Dossiers', 'ds.forbidden': 'Dossiers sehen nur Mitarbeitende der Fachbereiche.', 'ds.status': 'Stand', 'ds.concern': 'Anliegen', 'ds.all': 'Alle', 'ds.filter': 'Filtern', 'ds.reference': 'Referenz', 'ds.applicant': 'Person', 'ds.submitted': 'Eingereicht', 'ds.pdf': 'PDF öffnen', 'ds.change': 'Stand ändern', 'ds.newStatus': 'Neuer Stand', 'ds.note': 'Mitteilung an die Person (erscheint in der E-Mail und im Statuslink)', 'ds.save': 'Speichern und Person benachrichtigen', 'ds.history': 'Verlauf', 'ds.answers': 'Angaben', 'ds.count': '{n} Dossiers', 'ds.saved': 'Gespeichert; die Person wird per E-Mail benachrichtigt.', 'ds.final': 'Dieses Dossier ist abgeschlossen.', 'ds.delivered': 'an die Dokumentablage übergeben', 'ds.pending': 'Übergabe an die Dokumentablage ausstehend', 'ds.printing': 'Das PDF wird erstellt …', 'ds.signature': 'Unterschrift', 'ds.sig.tan': 'Einmal-Code (TAN)', 'ds.sig.drawn': 'von Hand auf dem Bildschirm' },
+  en: { 'ds.title': 'Dossiers', 'ds.forbidden': 'Only staff of the departments see dossiers.', 'ds.status': 'Status', 'ds.concern': 'Concern', 'ds.all': 'All', 'ds.filter': 'Filter', 'ds.reference': 'Reference', 'ds.applicant': 'Person', 'ds.submitted': 'Submitted', 'ds.pdf': 'Open PDF', 'ds.change': 'Change status', 'ds.newStatus': 'New status', 'ds.note': 'Message to the person (shown in the email and the status link)', 'ds.save': 'Save and notify the person', 'ds.history': 'History', 'ds.answers': 'Answers', 'ds.count': '{n} dossiers', 'ds.saved': 'Saved; the person is notified by email.', 'ds.final': 'This dossier is closed.', 'ds.delivered': 'handed to the document inbox', 'ds.pending': 'hand-over to the document inbox pending', 'ds.printing': 'The PDF is being made …', 'ds.signature': 'Signature', 'ds.sig.tan': 'one-time code (TAN)', 'ds.sig.drawn': 'by hand on screen' },
   fr: {
     'ds.title': 'Dossiers',
     'ds.forbidden': 'Seuls les collaborateurs des services spécialisés voient les dossiers.',
@@ -26,6 +26,7 @@ register({
     'ds.applicant': 'Personne',
     'ds.submitted': 'Déposé',
     'ds.pdf': 'Ouvrir le PDF',
+    'ds.printing': 'Le PDF est en cours de création …',
     'ds.change': 'Modifier l’état',
     'ds.newStatus': 'Nouvel état',
     'ds.note': 'Message à la personne (figure dans l’e-mail et sur le lien de suivi)',
@@ -52,6 +53,7 @@ register({
     'ds.applicant': 'Persona',
     'ds.submitted': 'Inoltrato',
     'ds.pdf': 'Aprire il PDF',
+    'ds.printing': 'Il PDF è in fase di creazione …',
     'ds.change': 'Modificare lo stato',
     'ds.newStatus': 'Nuovo stato',
     'ds.note': 'Messaggio alla persona (compare nell’e-mail e nel link dello stato)',
@@ -102,14 +104,27 @@ async function list() {
   }
 }
 
+// The PDF is printed seconds after submitting; until then the link would only answer "being printed", so the line
+// says so and is looked at again (only it: a status being chosen meanwhile stays as it is).
+function showPdf(id, s) {
+  $('d-pdf').href = `/api/forms/dossiers/${id}/pdf`;
+  $('d-pdf').hidden = !s.pdfReady;
+  $('d-delivered').textContent = s.pdfReady ? ` · ${s.pdfDelivered ? t('ds.delivered') : t('ds.pending')}` : t('ds.printing');
+  if (!s.pdfReady) {
+    setTimeout(async () => {
+      if (selected !== id) return;
+      try { showPdf(id, (await api(`/api/forms/dossiers/${id}?lang=${language()}`)).dossier); } catch { /* the next selection shows it */ }
+    }, 2000);
+  }
+}
+
 async function show(id) {
   selected = id;
   const d = await api(`/api/forms/dossiers/${id}?lang=${language()}`);
   const s = d.dossier;
   $('d-title').textContent = `${s.reference} – ${s.title ? (pick(s.title) ?? s.title.de) : s.definitionId}`;
   $('d-meta').textContent = `${s.applicantName} · ${d.email} · ${name(s.status)}`;
-  $('d-pdf').href = `/api/forms/dossiers/${id}/pdf`;
-  $('d-delivered').textContent = s.pdfDelivered ? t('ds.delivered') : t('ds.pending');
+  showPdf(id, s);
   $('d-signature').textContent = `${t(`ds.sig.${d.signatureKind}`)} – ${d.signatureSummary}`;
   showConsultation(id, d.sessionId);
   const select = $('c-status');

@@ -2,6 +2,7 @@
 // and the submitted PDF. The token is sent in a header, never in a URL.
 import { register, apply, languageSwitch, language, t, pick, locale } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
+import { problemMessage } from '/shared/problems.js';
 import { formatDateTime } from '/shared/dates.js';
 
 const STATUS = {
@@ -12,9 +13,11 @@ const STATUS = {
 };
 register({
   de: { 'dossier.title': 'Ihr Dossier', 'dossier.reference': 'Referenz', 'dossier.status': 'Stand', 'dossier.history': 'Verlauf', 'dossier.pdf': 'Eingereichtes Formular (PDF) herunterladen', 'dossier.notfound': 'Dieser Link ist ungültig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.', 'dossier.note': 'Mitteilung der Verwaltung', 'dossier.signature': 'Unterschrieben', 'dossier.sig.tan': 'mit Einmal-Code (TAN)', 'dossier.sig.drawn': 'von Hand auf dem Bildschirm',
-    'dossier.missingText': 'Es fehlen noch Angaben oder Unterlagen. Senden Sie uns die fehlenden Unterlagen hier:', 'dossier.upload': 'Fehlende Unterlagen hochladen' },
+    'dossier.missingText': 'Es fehlen noch Angaben oder Unterlagen. Senden Sie uns die fehlenden Unterlagen hier:', 'dossier.upload': 'Fehlende Unterlagen hochladen',
+    'dossier.printing': 'Das PDF Ihres Formulars wird erstellt …' },
   en: { 'dossier.title': 'Your dossier', 'dossier.reference': 'Reference', 'dossier.status': 'Status', 'dossier.history': 'History', 'dossier.pdf': 'Download the submitted form (PDF)', 'dossier.notfound': 'This link is not valid or has expired. Please use the link from your latest email.', 'dossier.note': 'Message from the city office', 'dossier.signature': 'Signed', 'dossier.sig.tan': 'with a one-time code (TAN)', 'dossier.sig.drawn': 'by hand on screen',
-    'dossier.missingText': 'Some information or documents are missing. Send us the missing documents here:', 'dossier.upload': 'Upload the missing documents' },
+    'dossier.missingText': 'Some information or documents are missing. Send us the missing documents here:', 'dossier.upload': 'Upload the missing documents',
+    'dossier.printing': 'The PDF of your form is being made …' },
   fr: {
     'dossier.title': 'Votre dossier',
     'dossier.reference': 'Référence',
@@ -28,6 +31,7 @@ register({
     'dossier.sig.drawn': 'à la main sur l’écran',
     'dossier.missingText': 'Il manque encore des informations ou des documents. Envoyez-nous les documents manquants ici :',
     'dossier.upload': 'Téléverser les documents manquants',
+    'dossier.printing': 'Le PDF de votre formulaire est en cours de création …',
   },
   it: {
     'dossier.title': 'Il vostro incarto',
@@ -42,8 +46,10 @@ register({
     'dossier.sig.drawn': 'a mano sullo schermo',
     'dossier.missingText': 'Mancano ancora informazioni o documenti. Ci invii qui i documenti mancanti:',
     'dossier.upload': 'Caricare i documenti mancanti',
+    'dossier.printing': 'Il PDF del vostro modulo è in fase di creazione …',
   },
-  'de-x-ls': { 'dossier.missingText': 'Uns fehlen noch Papiere von Ihnen. Sie können die Papiere hier schicken.', 'dossier.upload': 'Papiere hochladen' },
+  'de-x-ls': { 'dossier.missingText': 'Uns fehlen noch Papiere von Ihnen. Sie können die Papiere hier schicken.', 'dossier.upload': 'Papiere hochladen',
+    'dossier.printing': 'Wir machen gerade ein PDF von Ihrem Formular. Das dauert nur kurz.' },
 });
 apply();
 languageSwitch();
@@ -52,6 +58,8 @@ const $ = id => document.getElementById(id);
 const token = fragmentToken();
 const statusText = s => (STATUS[language()] ?? STATUS.de)[s] ?? s;
 const when = iso => formatDateTime(iso, 'medium');
+
+let printingCheck;
 
 async function load() {
   try {
@@ -82,6 +90,11 @@ async function load() {
     // A clerk asked for more: the same link's token lets the resident upload to this dossier.
     $('missing').hidden = d.status !== 'needs_information';
     $('upload').href = `/upload.html#t=${encodeURIComponent(token)}`;
+    // The PDF is printed seconds after submitting: until it is there the page says so and looks again.
+    $('pdf').hidden = !d.pdfReady;
+    $('printing').hidden = d.pdfReady;
+    clearTimeout(printingCheck);
+    if (!d.pdfReady) printingCheck = setTimeout(load, 2000);
     $('loading').hidden = true;
     $('dossier').hidden = false;
   } catch (error) {
@@ -93,8 +106,13 @@ async function load() {
 
 $('pdf').addEventListener('click', async event => {
   event.preventDefault();
+  $('error').hidden = true;
   const response = await fetch('/api/forms/dossiers/mine/pdf', { headers: { 'X-Resident-Token': token } });
-  if (!response.ok) return;
+  if (!response.ok) {
+    $('error').textContent = problemMessage(await response.json().catch(() => null), t('common.error'));
+    $('error').hidden = false;
+    return;
+  }
   const url = URL.createObjectURL(await response.blob());
   const a = Object.assign(document.createElement('a'), { href: url, download: `${$('reference').textContent}.pdf` });
   document.body.append(a);

@@ -37,13 +37,19 @@ public static class DossiersApi
         var title = catalog.Find(dossier.DefinitionId)?.Title ?? new LocalizedText(dossier.DefinitionId, dossier.DefinitionId);
         return TypedResults.Ok(new ResidentDossierView(dossier.Id, dossier.Reference, title, dossier.Status, dossier.SubmittedAt, dossier.UpdatedAt,
             DossierViews.History(dossier, withStaff: false), dossier.SignatureKind, dossier.SignatureSummary,
-            dossier.DepartmentKey, dossier.ConcernKey));
+            dossier.DepartmentKey, dossier.ConcernKey, dossier.Pdf is not null));
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MinePdf(HttpContext http, FormDb db, CityClock clock) =>
-        await ByTokenAsync(http, db, clock) is { } dossier
-            ? TypedResults.File(dossier.Pdf, "application/pdf", $"{dossier.Reference}.pdf")
-            : Problems.NotFound(new Reason("no-dossier-for-link", "No dossier for this link."));
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MinePdf(HttpContext http, FormDb db, CityClock clock)
+    {
+        if (await ByTokenAsync(http, db, clock) is not { } dossier) return Problems.NotFound(new Reason("no-dossier-for-link", "No dossier for this link."));
+        if (dossier.Pdf is null) return BeingPrinted();
+        return TypedResults.File(dossier.Pdf, "application/pdf", $"{dossier.Reference}.pdf");
+    }
+
+    /// <summary>The PDF is printed seconds after submitting (FormSubmittedConsumer); until then, 409.</summary>
+    private static ProblemHttpResult BeingPrinted() =>
+        Problems.Conflict(new Reason("pdf-being-printed", "The PDF of this submission is being printed; try again in a few seconds."));
 
     public static async Task<Ok<List<DossierSummary>>> List(HttpContext http, FormDb db, FormCatalog catalog, string? status, string? concern)
     {
@@ -58,7 +64,8 @@ public static class DossiersApi
             {
                 Id = d.Id, Reference = d.Reference, DefinitionId = d.DefinitionId, ConcernKey = d.ConcernKey, DepartmentKey = d.DepartmentKey,
                 ApplicantName = d.ApplicantName, Status = d.Status, SubmittedAt = d.SubmittedAt, UpdatedAt = d.UpdatedAt, PdfDeliveredAt = d.PdfDeliveredAt,
-                Email = "", Language = "", FieldValues = "", ContentSha256 = "", SignatureKind = "", SignatureSummary = "", Pdf = Array.Empty<byte>(),
+                Email = "", Language = "", FieldValues = "", ContentSha256 = "", SignatureKind = "", SignatureSummary = "",
+                Pdf = d.Pdf == null ? null : Array.Empty<byte>(),
             })
             .ToListAsync(http.RequestAborted);
         return TypedResults.Ok(rows.Select(d => DossierViews.Summary(d, catalog)).ToList());
@@ -79,6 +86,7 @@ public static class DossiersApi
         var dossier = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, http.RequestAborted);
         if (dossier is null) return Problems.NotFound(new Reason("no-dossier", $"No dossier {id}."));
         if (!http.User.CanActFor(dossier.DepartmentKey)) return TypedResults.Forbid();
+        if (dossier.Pdf is null) return BeingPrinted();
         return TypedResults.File(dossier.Pdf, "application/pdf", $"{dossier.Reference}.pdf");
     }
 

@@ -23,7 +23,13 @@ public sealed class Dossier
     public required string SignatureKind { get; set; }
     public string? SignatureImage { get; set; }
     public required string SignatureSummary { get; set; }
-    public required byte[] Pdf { get; set; }
+
+    /// <summary>The printed submission; null until the FormSubmitted consumer has printed <see cref="PdfSource"/>.</summary>
+    public byte[]? Pdf { get; set; }
+
+    /// <summary>The page to print (HTML, laid out at submission); cleared once <see cref="Pdf"/> is there.</summary>
+    public string? PdfSource { get; set; }
+
     public DateTimeOffset? PdfDeliveredAt { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -11,8 +11,12 @@ using Municipal.ServiceDefaults;
 
 namespace Municipal.Form.Signing;
 
-/// <summary>Turns a signed draft into a dossier: the PDF, the first history entry, a status link, and the events.</summary>
-public sealed class Submitter(FormDb db, PdfPrinter printer, CityClock clock)
+/// <summary>
+/// Turns a signed draft into a dossier: the page its PDF is printed from, the first history entry, a status link, and
+/// the events. The PDF itself is printed after the answer, by the FormSubmitted consumer: a resident never waits on a
+/// Chromium starting on a busy machine.
+/// </summary>
+public sealed class Submitter(FormDb db, CityClock clock)
 {
     public static readonly TimeSpan StatusLinkLifetime = TimeSpan.FromDays(365);
     private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -25,7 +29,6 @@ public sealed class Submitter(FormDb db, PdfPrinter printer, CityClock clock)
         var reference = $"F-{clock.Local(now).Year}-{RandomNumberGenerator.GetString(ReferenceAlphabet, 6)}";
         var html = SubmissionDocument.Html(new SubmissionDocument.Content(
             definition, values, reference, draft.Language, clock.Local(now), draft.SignatureKind!, draft.SignatureImage, draft.SignatureSummary!, contentHash));
-        var pdf = await printer.PrintAsync(html, ct);
 
         var dossier = new Dossier
         {
@@ -46,7 +49,7 @@ public sealed class Submitter(FormDb db, PdfPrinter printer, CityClock clock)
             SignatureKind = draft.SignatureKind!,
             SignatureImage = draft.SignatureImage,
             SignatureSummary = draft.SignatureSummary!,
-            Pdf = pdf,
+            PdfSource = html,
             SubmittedAt = now,
             UpdatedAt = now,
         };

@@ -77,7 +77,7 @@ public sealed class PhoneConsultationTests(Browser browser) : IClassFixture<Brow
         await FormPage.SignAsync(resident);
         await resident.Locator(".cf-sign button", new() { HasText = "Unterschreiben und einreichen" }).ClickAsync();
         var follow = resident.Locator(".cf-done a");
-        await Assertions.Expect(follow).ToContainTextAsync("(öffnet in neuem Tab)", new() { Timeout = 90_000 });
+        await Assertions.Expect(follow).ToContainTextAsync("(öffnet in neuem Tab)", new() { Timeout = 30_000 });
         await Assertions.Expect(follow).ToHaveAttributeAsync("target", "_blank");
         var roomUrl = resident.Url;
         var opened = consultation.ResidentParty.WaitForPageAsync();

@@ -46,6 +46,13 @@ public sealed class SubmitAndFollowTests(Browser browser) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Eingegangen");
         await Assertions.Expect(page.Locator("#reference")).ToHaveTextAsync(reference);
         await Browser.AssertAccessibleAsync(page);
+        // The PDF is printed just after submitting: until it is there the page says so, then it offers it.
+        var download = page.GetByRole(AriaRole.Link, new() { Name = "Eingereichtes Formular (PDF) herunterladen" });
+        await Assertions.Expect(download).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await Assertions.Expect(page.Locator("#printing")).ToBeHiddenAsync();
+        var saved = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
+        Assert.Equal($"{reference}.pdf", saved.SuggestedFilename);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(await saved.PathAsync())[..4]));
         await Browser.ScreenshotAsync(page, "forms-dossier-phone");
 
         // A clerk of the department finds it and asks for information in the agent UI.
@@ -58,6 +65,7 @@ public sealed class SubmitAndFollowTests(Browser browser) : IClassFixture<Browse
         await agent.Locator("#list button", new() { HasText = reference }).ClickAsync();
         await Assertions.Expect(agent.Locator("#d-title")).ToContainTextAsync(reference);
         await Assertions.Expect(agent.Locator("#d-answers")).ToContainTextAsync("Marktgasse");
+        await Assertions.Expect(agent.GetByRole(AriaRole.Link, new() { Name = "PDF öffnen" })).ToHaveAttributeAsync("href", new Regex("/pdf$"));
         await Browser.AssertAccessibleAsync(agent);
         await agent.Locator("#c-status").SelectOptionAsync("in_review");
         await agent.Locator("#change button").ClickAsync();

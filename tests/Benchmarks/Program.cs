@@ -16,6 +16,7 @@ var failed = 0;
 foreach (var benchmark in benchmarks)
 {
     Console.WriteLine($"## {benchmark.Name}");
+    Console.WriteLine($"- {await MachineLoad.SettleAsync()}");
     var clock = Stopwatch.StartNew();
     Console.WriteLine($"- {MachineLoad.Figure("at start")}");
     try

@@ -94,6 +94,18 @@ public sealed class CallSetupBenchmark : IBenchmark
         var clerk = await clerkParty.NewPageAsync();
 
         var timeline = new Timeline();
+        try
+        {
+            return await CallAsync(resident, clerk, clerkParty, ticket, timeline, sample);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            throw new TimeoutException($"call {sample}, after '{timeline.Last}': {ex.Message.Split('\n')[0]}", ex);
+        }
+    }
+
+    private static async Task<double> CallAsync(IPage resident, IPage clerk, IBrowserContext clerkParty, BenchTicket ticket, Timeline timeline, int sample)
+    {
         var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(
             resident.GotoAsync($"/room.html#t={ticket.Token}"),
@@ -151,7 +163,10 @@ public sealed class CallSetupBenchmark : IBenchmark
     {
         private const string Entries = """
             () => performance.getEntries().filter(e => ['navigation', 'resource', 'mark', 'measure', 'long-animation-frame'].includes(e.entryType))
-              .map(e => ({ at: performance.timeOrigin + e.startTime, text: `${e.entryType} ${e.name.replace(location.origin, '')} +${Math.round(e.duration)} ms` }))
+              .map(e => ({ at: performance.timeOrigin + e.startTime, text: `${e.entryType} ${e.name.replace(location.origin, '')} +${Math.round(e.duration)} ms`
+                + (e.entryType === 'long-animation-frame'
+                  ? ` (style and layout from +${Math.round(e.styleAndLayoutStart - e.startTime)}, render from +${Math.round(e.renderStart - e.startTime)}; scripts: ${e.scripts.map(x => `${x.invoker} ${x.sourceURL.replace(location.origin, '')} +${Math.round(x.startTime - e.startTime)} ${Math.round(x.duration)} ms`).join(', ')})`
+                  : '') }))
               .concat(performance.getEntriesByType('navigation').flatMap(n => ['responseStart', 'domInteractive', 'domContentLoadedEventEnd', 'loadEventEnd']
                 .map(step => ({ at: performance.timeOrigin + n[step], text: `navigation ${step}` }))))
             """;
@@ -159,7 +174,14 @@ public sealed class CallSetupBenchmark : IBenchmark
         private readonly double origin = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         private readonly List<(double At, string Text)> lines = [];
 
-        public void Mark(string step) => lines.Add((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - origin, $"benchmark: {step}"));
+        public void Mark(string step)
+        {
+            lines.Add((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - origin, $"benchmark: {step}"));
+            Last = step;
+        }
+
+        /// <summary>The benchmark's last step, named when a call does not connect.</summary>
+        public string Last { get; private set; } = "start";
 
         public async Task AddPageAsync(string who, IPage page)
         {

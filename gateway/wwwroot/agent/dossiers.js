@@ -106,15 +106,16 @@ async function list() {
 
 // The PDF is printed seconds after submitting; until then the link would only answer "being printed", so the line
 // says so and is looked at again (only it: a status being chosen meanwhile stays as it is).
-function showPdf(id, s) {
+// Looked at again after 2 s, then less often, at most every 30 s.
+function showPdf(id, s, delay = 2000) {
   $('d-pdf').href = `/api/forms/dossiers/${id}/pdf`;
   $('d-pdf').hidden = !s.pdfReady;
   $('d-delivered').textContent = s.pdfReady ? ` · ${s.pdfDelivered ? t('ds.delivered') : t('ds.pending')}` : t('ds.printing');
   if (!s.pdfReady) {
     setTimeout(async () => {
       if (selected !== id) return;
-      try { showPdf(id, (await api(`/api/forms/dossiers/${id}?lang=${language()}`)).dossier); } catch { /* the next selection shows it */ }
-    }, 2000);
+      try { showPdf(id, (await api(`/api/forms/dossiers/${id}?lang=${language()}`)).dossier, Math.min(delay * 1.5, 30000)); } catch { /* the next selection shows it */ }
+    }, delay);
   }
 }
 

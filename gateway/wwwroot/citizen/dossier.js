@@ -60,6 +60,7 @@ const statusText = s => (STATUS[language()] ?? STATUS.de)[s] ?? s;
 const when = iso => formatDateTime(iso, 'medium');
 
 let printingCheck;
+let printingDelay = 2000;
 
 async function load() {
   try {
@@ -90,11 +91,15 @@ async function load() {
     // A clerk asked for more: the same link's token lets the resident upload to this dossier.
     $('missing').hidden = d.status !== 'needs_information';
     $('upload').href = `/upload.html#t=${encodeURIComponent(token)}`;
-    // The PDF is printed seconds after submitting: until it is there the page says so and looks again.
+    // The PDF is printed seconds after submitting: until it is there the page says so and looks again, after 2 s,
+    // then less often (at most every 30 s: a printer that is down is waited out by the service, not by the page).
     $('pdf').hidden = !d.pdfReady;
     $('printing').hidden = d.pdfReady;
     clearTimeout(printingCheck);
-    if (!d.pdfReady) printingCheck = setTimeout(load, 2000);
+    if (!d.pdfReady) {
+      printingCheck = setTimeout(load, printingDelay);
+      printingDelay = Math.min(printingDelay * 1.5, 30000);
+    }
     $('loading').hidden = true;
     $('dossier').hidden = false;
   } catch (error) {

@@ -58,30 +58,7 @@ register({
   },
 });
 
-/*
- * Every staff page handles its forms itself, but attaches its handlers only after the sign-in check came back. A form
- * sent before that went out natively: a GET with every field in the address (a name, a password) and the click lost
- * (seen with two replicas, where a page starts slower). So a submission no handler took is held here and sent again
- * a moment later, until the page has caught up (thirty seconds at most). This listener is on the document, so it sees a
- * submission after the form's own handlers, which prevent the native one.
- */
-const held = new WeakMap();
-document.addEventListener('submit', event => {
-  const form = event.target;
-  if (event.defaultPrevented) {
-    held.delete(form);
-    return;
-  }
-  event.preventDefault();
-  const tries = (held.get(form) ?? 0) + 1;
-  if (tries > 300) {
-    held.delete(form);
-    return;
-  }
-  held.set(form, tries);
-  const submitter = event.submitter;
-  setTimeout(() => { if (form.isConnected) form.requestSubmit(submitter?.form === form ? submitter : undefined); }, 100);
-});
+// A form sent before this page's handlers are attached is held by /shared/hold-forms.js (loaded in the header).
 
 let current = null;
 

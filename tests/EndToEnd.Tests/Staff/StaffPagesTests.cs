@@ -29,8 +29,9 @@ public sealed class StaffPagesTests(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task A_form_sent_while_the_page_still_checks_the_sign_in_is_sent_once_the_page_is_ready_not_natively()
     {
-        // Two replicas made CI see it: the page attaches its handlers after the sign-in check, and an Enter before
-        // that sent the form natively (a GET with the fields in the address) and lost it. Here the check is slowed.
+        // Two replicas made CI see it: the page attaches its handlers after the city's settings and the sign-in check,
+        // and an Enter before that sent the form natively (a GET with the fields in the address) and lost it. Here both
+        // are slowed: the Enter comes before any of the page's modules has run (shared/hold-forms.js holds it).
         var name = $"Früh {Guid.NewGuid():N}"[..17];
         await using var admin = await browser.NewPartyAsync(Browser.Desktop);
         Assert.True((await admin.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = "Schalter-2026!" } })).Ok);
@@ -41,6 +42,11 @@ public sealed class StaffPagesTests(Browser browser) : IClassFixture<Browser>
             await Task.Delay(6000);
             await route.ContinueAsync();
             meAnswered = true;
+        });
+        await page.RouteAsync("**/api/city", async route =>
+        {
+            await Task.Delay(3000);
+            await route.ContinueAsync();
         });
         await page.GotoAsync("/agent/admin-kiosks.html");
         await page.GetByLabel("Name (z. B. wo es steht)").FillAsync(name);

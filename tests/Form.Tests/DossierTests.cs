@@ -53,9 +53,7 @@ public sealed class DossierTests(FormFactory factory) : IClassFixture<FormFactor
         Assert.Equal("needs_information", (await factory.CreateResidentClient(token).GetFromJsonAsync<JsonElement>("/api/forms/dossiers/mine")).GetProperty("status").GetString());
         // The PDF is printed just after submitting (PrintingTests); the same link fetches it once it is there.
         var resident = factory.CreateResidentClient(link);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(await resident.GetFromJsonAsync<JsonElement>("/api/forms/dossiers/mine")).GetProperty("pdfReady").GetBoolean() && DateTime.UtcNow < deadline)
-            await Task.Delay(250);
+        await Residents.UntilPdfReadyAsync(resident, TimeSpan.FromSeconds(60));
         var pdf = await resident.GetAsync("/api/forms/dossiers/mine/pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
     }

@@ -69,10 +69,13 @@ public sealed class PrintingTests(HeldPrinterFactory factory) : IClassFixture<He
         }
         Assert.DoesNotContain(factory.Neighbours.Files, f => f.FileName == reference + ".pdf");
 
+        // Another department's clerk learns nothing about it, printed or not.
+        var otherDepartment = factory.CreateStaffClient(Staff.Clerk("tax-office", "tax-enquiry"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherDepartment.GetAsync($"/api/forms/dossiers/{dossierId}/pdf")).StatusCode);
+
         factory.Release();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!(await resident.GetFromJsonAsync<JsonElement>("/api/forms/dossiers/mine")).GetProperty("pdfReady").GetBoolean() && DateTime.UtcNow < deadline)
-            await Task.Delay(250);
+        await Residents.UntilPdfReadyAsync(resident, TimeSpan.FromSeconds(90));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         var pdf = await resident.GetAsync("/api/forms/dossiers/mine/pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));

@@ -44,6 +44,14 @@ internal static class Residents
         }
     }
 
+    /// <summary>Waits until the dossier behind a resident's status link has its PDF printed (at most <paramref name="limit"/>).</summary>
+    public static async Task UntilPdfReadyAsync(HttpClient resident, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!(await resident.GetFromJsonAsync<JsonElement>("/api/forms/dossiers/mine")).GetProperty("pdfReady").GetBoolean() && DateTime.UtcNow < deadline)
+            await Task.Delay(250);
+    }
+
     public static object DrawnSignature() => new
     {
         kind = "drawn",

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Municipal.AppHost;
@@ -20,72 +21,147 @@ internal static class ResolvedContract
         // A file left by an earlier run must not be mistaken for this one's.
         File.Delete(path);
         File.Delete(Path.Combine(settings.RunDirectory, SecretsFileName));
-        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, async (ready, cancellationToken) =>
+        var written = 0;
+        async Task WriteOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
-            var executionContext = ready.Services.GetRequiredService<DistributedApplicationExecutionContext>();
-            var logger = ready.Services.GetRequiredService<ResourceLoggerService>().GetLogger(gateway.Resource);
-            var model = builder.Resources;
-            var projects = model.OfType<ProjectResource>().ToList();
-            var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            var secrets = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            var perProcess = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var project in projects)
+            if (Interlocked.Exchange(ref written, 1) == 0)
             {
-                var resolved = await ExecutionConfigurationBuilder.Create(project).WithEnvironmentVariablesConfig()
-                    .BuildAsync(executionContext, logger, cancellationToken);
-                if (resolved.Exception is { } failure)
+                try
                 {
-                    logger.LogError(failure, "The environment of {Project} could not be resolved; {File} is not written.", project.Name, FileName);
-                    return;
+                    await WriteAsync(builder, settings, gateway, path, services, cancellationToken);
                 }
-                foreach (var (key, value) in resolved.EnvironmentVariables)
+                catch
                 {
-                    // Secrets go to a file of their own that only this user reads; the telemetry wiring is each process's own.
-                    if (SystemProjects.SecretKeys.Contains(key))
-                    {
-                        secrets[key] = value;
-                        continue;
-                    }
-                    if (key.StartsWith("OTEL_", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-                    // What differs between the processes (their own URL, their service name) is not the contract.
-                    if (environment.TryGetValue(key, out var other) && other != value)
-                    {
-                        perProcess.Add(key);
-                    }
-                    environment[key] = value;
+                    // Not written: the other trigger may try again.
+                    Volatile.Write(ref written, 0);
+                    throw;
                 }
             }
-            foreach (var key in perProcess)
+        }
+
+        // Aspire's own health check of the gateway backs off while it is unhealthy (1, 2, 3, 4, then every 5 s), so
+        // its ready event came up to 5 s after the gateway was healthy: the contract is written as soon as a check of
+        // our own, every 200 ms, finds the gateway's /health answering 200; the ready event stays as the fallback.
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(gateway.Resource, (started, cancellationToken) =>
+        {
+            var stopping = started.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            _ = Task.Run(async () =>
             {
-                environment.Remove(key);
-            }
-
-            var rabbitmq = model.FirstOrDefault(r => r.Name == "rabbitmq") as IResourceWithEndpoints;
-            var management = rabbitmq?.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "management") == true
-                ? new EndpointReference(rabbitmq, "management").Url
-                : null;
-
-            // The secrets under the names the services read them (scripts/test hands them to the test processes,
-            // which start services of their own); written first, so a contract on disk means both are there.
-            var secretsPath = Path.Combine(settings.RunDirectory, SecretsFileName);
-            var secretsTemporary = secretsPath + ".tmp";
-            await File.WriteAllTextAsync(secretsTemporary, "", cancellationToken);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(secretsTemporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-            await File.WriteAllLinesAsync(secretsTemporary, secrets.Select(s => $"{s.Key}={s.Value}"), cancellationToken);
-            File.Move(secretsTemporary, secretsPath, overwrite: true);
-
-            var contract = new Contract(environment, management, settings.Instance, settings.RunDirectory);
-            var temporary = path + ".tmp";
-            await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(contract, Options), cancellationToken);
-            File.Move(temporary, path, overwrite: true);
-            logger.LogInformation("The resolved environment contract is in {File}.", path);
+                if (await GatewayHealthyAsync(settings.GatewayPort, stopping))
+                {
+                    await WriteOnceAsync(started.Services, stopping);
+                }
+            }, stopping);
+            return Task.CompletedTask;
         });
+        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, (ready, cancellationToken) =>
+            WriteOnceAsync(ready.Services, cancellationToken));
+    }
+
+    private static async Task<bool> GatewayHealthyAsync(int port, CancellationToken stopping)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var health = new Uri($"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/health");
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                using var response = await client.GetAsync(health, stopping);
+                if (response.IsSuccessStatusCode)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!stopping.IsCancellationRequested)
+            {
+                // Its answer took longer than the timeout: ask again.
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+            try
+            {
+                await Task.Delay(200, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static async Task WriteAsync(IDistributedApplicationBuilder builder, AppHostSettings settings,
+        IResourceBuilder<ProjectResource> gateway, string path, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var executionContext = services.GetRequiredService<DistributedApplicationExecutionContext>();
+        var logger = services.GetRequiredService<ResourceLoggerService>().GetLogger(gateway.Resource);
+        var model = builder.Resources;
+        var projects = model.OfType<ProjectResource>().ToList();
+        var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var secrets = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var perProcess = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var project in projects)
+        {
+            var resolved = await ExecutionConfigurationBuilder.Create(project).WithEnvironmentVariablesConfig()
+                .BuildAsync(executionContext, logger, cancellationToken);
+            if (resolved.Exception is { } failure)
+            {
+                logger.LogError(failure, "The environment of {Project} could not be resolved; {File} is not written.", project.Name, FileName);
+                return;
+            }
+            foreach (var (key, value) in resolved.EnvironmentVariables)
+            {
+                // Secrets go to a file of their own that only this user reads; the telemetry wiring is each process's own.
+                if (SystemProjects.SecretKeys.Contains(key))
+                {
+                    secrets[key] = value;
+                    continue;
+                }
+                if (key.StartsWith("OTEL_", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                // What differs between the processes (their own URL, their service name) is not the contract.
+                if (environment.TryGetValue(key, out var other) && other != value)
+                {
+                    perProcess.Add(key);
+                }
+                environment[key] = value;
+            }
+        }
+        foreach (var key in perProcess)
+        {
+            environment.Remove(key);
+        }
+
+        var rabbitmq = model.FirstOrDefault(r => r.Name == "rabbitmq") as IResourceWithEndpoints;
+        var management = rabbitmq?.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "management") == true
+            ? new EndpointReference(rabbitmq, "management").Url
+            : null;
+
+        // The secrets under the names the services read them (scripts/test hands them to the test processes,
+        // which start services of their own); written first, so a contract on disk means both are there.
+        var secretsPath = Path.Combine(settings.RunDirectory, SecretsFileName);
+        var secretsTemporary = secretsPath + ".tmp";
+        await File.WriteAllTextAsync(secretsTemporary, "", cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(secretsTemporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        await File.WriteAllLinesAsync(secretsTemporary, secrets.Select(s => $"{s.Key}={s.Value}"), cancellationToken);
+        File.Move(secretsTemporary, secretsPath, overwrite: true);
+
+        var contract = new Contract(environment, management, settings.Instance, settings.RunDirectory);
+        var temporary = path + ".tmp";
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(contract, Options), cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+        logger.LogInformation("The resolved environment contract is in {File}.", path);
     }
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };

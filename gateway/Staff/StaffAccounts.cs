@@ -38,6 +38,15 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
             return created.Succeeded ? await AssignRolesAndClaimsAsync(user, roleNames, departments, skills) : created;
         });
 
+    /// <summary>Creates an account whose password is already hashed (the demo staff share one hash of their one password).</summary>
+    public Task<IdentityResult> CreateWithHashAsync(StaffUser user, string passwordHash, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills) =>
+        ChangeAsync(user, async () =>
+        {
+            user.PasswordHash = passwordHash;
+            var created = await users.CreateAsync(user);
+            return created.Succeeded ? await AssignRolesAndClaimsAsync(user, roleNames, departments, skills) : created;
+        });
+
     public Task<IdentityResult> AssignAsync(StaffUser user, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills) =>
         ChangeAsync(user, () => AssignRolesAndClaimsAsync(user, roleNames, departments, skills));
 

@@ -2,7 +2,10 @@ using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Gateway.Staff;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.Testing;
@@ -30,6 +33,29 @@ public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayF
         Assert.Contains(token.Claims, c => c is { Type: "dept", Value: "residents-office" });
         Assert.Contains(token.Claims, c => c is { Type: "role", Value: "clerk" });
         Assert.True(token.ValidTo - token.ValidFrom <= TimeSpan.FromMinutes(6));
+    }
+
+    [Fact]
+    public async Task The_demo_staff_made_from_one_hash_each_sign_in_with_the_demo_password_which_meets_the_rules()
+    {
+        // Seeded from one hash of the password (not validated on the way in): each account still takes it, and the
+        // password would pass the rules an admin's would.
+        string[] demo = ["admin", "supervisor", "clerk.residents", "clerk.tax", "clerk.second"];
+        foreach (var userName in demo)
+        {
+            var client = await gateway.SignedInAsync(userName);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me")).StatusCode);
+        }
+        using var scope = gateway.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var admin = (await users.FindByNameAsync("admin"))!;
+        foreach (var validator in users.PasswordValidators)
+        {
+            Assert.True((await validator.ValidateAsync(users, admin, DevelopmentStaff.DevelopmentPassword)).Succeeded);
+        }
+        var seeded = users.Users.Where(u => demo.Contains(u.UserName!)).Select(u => u.PasswordHash).ToList();
+        Assert.Equal(5, seeded.Count);
+        Assert.Equal(PasswordVerificationResult.Success, users.PasswordHasher.VerifyHashedPassword(admin, seeded[0]!, DevelopmentStaff.DevelopmentPassword));
     }
 
     [Fact]

@@ -28,8 +28,9 @@ publish_programs() {
   log "compiling the services ahead of time (ReadyToRun) into $PROGRAMS_DIR"
   rm -f "$stamp"
   for project in "${APP_PROJECTS[@]}"; do
-    dotnet publish "$ROOT/$project.csproj" -c "$CONFIGURATION" -r linux-x64 --self-contained false \
-      -p:PublishReadyToRun=true -o "$PROGRAMS_DIR/$(basename "$project")" -nologo -v q -clp:ErrorsOnly
+    # ReadyToRun and framework-dependent: Directory.Build.props says so for these projects.
+    dotnet publish "$ROOT/$project.csproj" -c "$CONFIGURATION" -r linux-x64 -o "$PROGRAMS_DIR/$(basename "$project")" \
+      -nologo -v q -clp:ErrorsOnly
   done
   touch "$stamp"
 }

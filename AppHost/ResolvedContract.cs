@@ -21,79 +21,53 @@ internal static class ResolvedContract
         // A file left by an earlier run must not be mistaken for this one's.
         File.Delete(path);
         File.Delete(Path.Combine(settings.RunDirectory, SecretsFileName));
-        var written = 0;
-        async Task WriteOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+        // Aspire's own health check of the gateway backs off while it is unhealthy (1, 2, 3, 4, then every 5 s), so
+        // its ready event came up to 5 s after the gateway was healthy: the contract is written as soon as a check of
+        // our own, every 200 ms, finds the gateway's /health answering 200.
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(gateway.Resource, (started, _) =>
         {
-            if (Interlocked.Exchange(ref written, 1) == 0)
+            var stopping = started.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            var logger = started.Services.GetRequiredService<ResourceLoggerService>().GetLogger(gateway.Resource);
+            Task.Run(async () =>
             {
                 try
                 {
-                    await WriteAsync(builder, settings, gateway, path, services, cancellationToken);
+                    await UntilGatewayHealthyAsync(settings.GatewayPort, stopping);
+                    await WriteAsync(builder, settings, gateway, path, started.Services, stopping);
                 }
-                catch
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {
-                    // Not written: the other trigger may try again.
-                    Volatile.Write(ref written, 0);
-                    throw;
+                    // Stopped before the gateway was healthy: nothing to write.
                 }
-            }
-        }
-
-        // Aspire's own health check of the gateway backs off while it is unhealthy (1, 2, 3, 4, then every 5 s), so
-        // its ready event came up to 5 s after the gateway was healthy: the contract is written as soon as a check of
-        // our own, every 200 ms, finds the gateway's /health answering 200; the ready event stays as the fallback.
-        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(gateway.Resource, (started, cancellationToken) =>
-        {
-            var stopping = started.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-            _ = Task.Run(async () =>
-            {
-                if (await GatewayHealthyAsync(settings.GatewayPort, stopping))
+                catch (Exception failure)
                 {
-                    await WriteOnceAsync(started.Services, stopping);
+                    logger.LogError(failure, "{File} is not written.", FileName);
                 }
             }, stopping);
             return Task.CompletedTask;
         });
-        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, (ready, cancellationToken) =>
-            WriteOnceAsync(ready.Services, cancellationToken));
     }
 
-    private static async Task<bool> GatewayHealthyAsync(int port, CancellationToken stopping)
+    private static async Task UntilGatewayHealthyAsync(int port, CancellationToken stopping)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var health = new Uri($"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/health");
-        while (!stopping.IsCancellationRequested)
+        while (true)
         {
             try
             {
                 using var response = await client.GetAsync(health, stopping);
                 if (response.IsSuccessStatusCode)
                 {
-                    return true;
+                    return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !stopping.IsCancellationRequested))
             {
-                // Not listening yet.
+                // Not listening yet, or its answer took longer than the timeout: ask again.
             }
-            catch (TaskCanceledException) when (!stopping.IsCancellationRequested)
-            {
-                // Its answer took longer than the timeout: ask again.
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
-            try
-            {
-                await Task.Delay(200, stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
+            await Task.Delay(200, stopping);
         }
-        return false;
     }
 
     private static async Task WriteAsync(IDistributedApplicationBuilder builder, AppHostSettings settings,

@@ -32,18 +32,19 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     }
 
     public Task<IdentityResult> CreateAsync(StaffUser user, string password, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills) =>
-        ChangeAsync(user, async () =>
-        {
-            var created = await users.CreateAsync(user, password);
-            return created.Succeeded ? await AssignRolesAndClaimsAsync(user, roleNames, departments, skills) : created;
-        });
+        CreateAsync(user, () => users.CreateAsync(user, password), roleNames, departments, skills);
 
     /// <summary>Creates an account whose password is already hashed (the demo staff share one hash of their one password).</summary>
-    public Task<IdentityResult> CreateWithHashAsync(StaffUser user, string passwordHash, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills) =>
+    public Task<IdentityResult> CreateWithHashAsync(StaffUser user, string passwordHash, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills)
+    {
+        user.PasswordHash = passwordHash;
+        return CreateAsync(user, () => users.CreateAsync(user), roleNames, departments, skills);
+    }
+
+    private Task<IdentityResult> CreateAsync(StaffUser user, Func<Task<IdentityResult>> create, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills) =>
         ChangeAsync(user, async () =>
         {
-            user.PasswordHash = passwordHash;
-            var created = await users.CreateAsync(user);
+            var created = await create();
             return created.Succeeded ? await AssignRolesAndClaimsAsync(user, roleNames, departments, skills) : created;
         });
 

@@ -25,12 +25,20 @@ publish_programs() {
   if [ -f "$stamp" ] && [ -z "$(find "${outputs[@]}" -maxdepth 1 -type f -name '*.dll' -newer "$stamp" | head -1)" ]; then
     return 0
   fi
-  log "compiling the services ahead of time (ReadyToRun) into $PROGRAMS_DIR"
   rm -f "$stamp"
+  # An optimisation, never a reason not to run: elsewhere, or if it fails, the AppHost runs the build's programs.
+  if [ "$(uname -m)" != x86_64 ]; then
+    log "not compiling ahead of time on $(uname -m) (linux-x64 only); the AppHost runs the build's programs"
+    return 0
+  fi
+  log "compiling the services ahead of time (ReadyToRun) into $PROGRAMS_DIR"
   for project in "${APP_PROJECTS[@]}"; do
     # ReadyToRun and framework-dependent: Directory.Build.props says so for these projects.
-    dotnet publish "$ROOT/$project.csproj" -c "$CONFIGURATION" -r linux-x64 -o "$PROGRAMS_DIR/$(basename "$project")" \
-      -nologo -v q -clp:ErrorsOnly
+    if ! dotnet publish "$ROOT/$project.csproj" -c "$CONFIGURATION" -r linux-x64 -o "$PROGRAMS_DIR/$(basename "$project")" \
+      -nologo -v q -clp:ErrorsOnly; then
+      log "compiling $project ahead of time failed; the AppHost runs the build's programs"
+      return 0
+    fi
   done
   touch "$stamp"
 }

@@ -102,4 +102,45 @@ public sealed class ScaleOutTests(SessionsFactory first) : IClassFixture<Session
             () => resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Noch da?", (string?)null));
         Assert.Contains("room-closed", refused.Message);
     }
+
+    /// <summary>
+    /// Who is in the room reaches a browser twice at nearly the same time — the answer to its join and the notice of
+    /// someone joining on another instance — in either order; every list carries a version, higher for each change
+    /// on either instance, so the browser keeps the newest (shared/signaling.js; the browser side in
+    /// EndToEnd.Tests' RoomPresenceOrderTests).
+    /// </summary>
+    [Fact]
+    public async Task Every_list_of_who_is_in_the_room_carries_a_higher_version_than_the_one_before_on_either_instance()
+    {
+        var room = await first.IssueTicketAsync();
+        var clerk = Staff.Clerk("residents-office", "move");
+        (await second.CreateStaffClient(clerk).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
+
+        await using var resident = await Hub.ConnectAsync(first);
+        var residentJoin = await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        var afterResident = residentJoin.GetProperty("presenceVersion").GetInt64();
+        Assert.True(afterResident > 0);
+
+        await using var staff = await Hub.ConnectAsync(second, clerk);
+        var clerkJoin = await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        var afterClerk = clerkJoin.GetProperty("presenceVersion").GetInt64();
+        Assert.True(afterClerk > afterResident, $"{afterClerk} after {afterResident}");
+        Assert.Equal(2, clerkJoin.GetProperty("participants").GetArrayLength());
+        // The resident hears the clerk's list at the version the clerk's join answered with.
+        var joined = await resident.NextAsync("Presence");
+        Assert.Equal(afterClerk, joined.GetProperty("version").GetInt64());
+
+        // The clerk's page closes: the list without them is newer still.
+        await staff.Connection.StopAsync();
+        var left = await resident.NextAsync("Presence");
+        Assert.True(left.GetProperty("version").GetInt64() > afterClerk);
+        Assert.Equal("clerk", left.GetProperty("left").GetProperty("role").GetString());
+        Assert.Single(left.GetProperty("participants").EnumerateArray());
+
+        // A second tab of the resident on the other instance: one participant, a newer list.
+        await using var secondTab = await Hub.ConnectAsync(second);
+        var again = await secondTab.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        Assert.True(again.GetProperty("presenceVersion").GetInt64() > left.GetProperty("version").GetInt64());
+        Assert.Single(again.GetProperty("participants").EnumerateArray());
+    }
 }

@@ -320,10 +320,9 @@ async function main() {
     request: $('mode-request'), requestText: $('mode-request-text'), accept: $('accept-video'), decline: $('decline-video'),
     start: $('start-video'), share: $('share-screen'), stopShare: $('stop-screen'), stop: $('stop-video'),
   });
-  let joined;
   try {
     await hub;
-    joined = await room.joinAsStaff(details.id);
+    await room.joinAsStaff(details.id);
   } catch (e) {
     return fail(hubError(e) === 'room-closed' ? t('aroom.ended') : t('common.error'));
   }
@@ -349,7 +348,8 @@ async function main() {
   // A called resident who did not come in time is "missed" (booking's timeout, told by sessions): say so instead
   // of "not in the room yet", until they come after all.
   let missed = false;
-  let participantsNow = joined.participants;
+  // The connection's list, not the join's answer alone: someone may have come in while the join was under way.
+  let participantsNow = room.participants;
   const showPresence = participants => {
     participantsNow = participants;
     $('presence').textContent = participants.map(p => `${p.name} (${t(`role.${p.role}`)})`).join(', ') || t('aroom.nobody');
@@ -364,7 +364,7 @@ async function main() {
   status.removeAttribute('data-i18n');
   document.addEventListener('languagechange', () => showPresence(participantsNow));
   room.relay.on('resident.missed', () => { missed = true; showPresence(participantsNow); });
-  showPresence(joined.participants);
+  showPresence(room.participants);
 
   // The resident left: end the call (a returning resident is asked again), keep the chat. A question still open
   // takes back the call made ahead for it (the clerk's camera goes off).

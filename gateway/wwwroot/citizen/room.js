@@ -100,13 +100,14 @@ function fail(key) {
   $('room').hidden = true;
 }
 
-function showStatus(participants, room, you) {
+/** Whom the resident talks to: the clerk in the room, or one who took the consultation and whose page is joining. */
+function showStatus(participants, acceptedBy, room, you) {
   // An invited interpreter or second clerk is told their part, whoever else comes and goes.
   if (you && you.role !== 'resident') {
     say(status, `room.guest.${you.role}`, { name: room.citizenName });
     return;
   }
-  const clerk = participants.find(p => p.role === 'clerk');
+  const clerk = participants.find(p => p.role === 'clerk') ?? acceptedBy;
   status.textContent = clerk ? t('room.with', { name: clerk.name }) : t('room.waiting', { name: room.citizenName });
 }
 
@@ -166,12 +167,13 @@ async function main() {
   }
   $('room').hidden = false;
   document.title = `${t('room.title')} – ${t('site.name')}`;
-  let participants = result.participants;
-  room.on('presence', notice => { participants = notice.participants; showStatus(participants, result.room, result.you); });
-  showStatus(participants, result.room, result.you);
-  // A clerk took the consultation: said at once, their page joins a moment later.
-  room.on('accepted', accepted => { if (!inviteToken) say(status, 'room.with', { name: accepted.by.name }); });
-  document.addEventListener('languagechange', () => showStatus(participants, result.room, result.you));
+  // The connection keeps who is in the room, including what was heard while the join was under way; a clerk who
+  // took the consultation is named at once, their page joins a moment later.
+  const show = () => showStatus(room.participants, room.acceptedBy, result.room, result.you);
+  room.on('presence', show);
+  room.on('accepted', show);
+  show();
+  document.addEventListener('languagechange', show);
 
   // The call is between the resident and the clerk; an invited interpreter or colleague joins the chat.
   if (inviteToken) {

@@ -14,6 +14,10 @@ export class RoomConnection {
     this.lastId = 0;
     this.pending = new Map();
     this.join = null;
+    // Who is in the room, the newest list heard (see hear()), and a clerk who took the room but has not come in yet.
+    this.participants = [];
+    this.presenceVersion = -1;
+    this.acceptedBy = null;
     // The connection the page started while it loaded, once; a second RoomConnection on the page builds its own.
     const early = window.roomHub.early;
     window.roomHub.early = null;
@@ -48,12 +52,31 @@ export class RoomConnection {
 
   dispatch(name, payload) {
     if (name === 'message') return this.receive([payload]);
+    if (name === 'presence') payload = this.hear(payload);
+    if (name === 'accepted') this.acceptedBy = payload.by;
     if (name === 'roomEvent') {
       for (const handler of this.roomHandlers.get(payload.type) || []) {
         try { handler(payload.payload, payload.from); } catch (e) { console.error(e); }
       }
     }
     this.emit(name, payload);
+  }
+
+  /**
+   * Keeps the newest list of who is in the room. The answer to a join and the notice of someone joining on another
+   * instance can arrive in either order, and a notice can come while the page still waits for its join: each list
+   * carries the version it was read at, and an older one never replaces a newer one. A notice goes on to the page's
+   * handlers with the newest list (who joined or left, as told).
+   */
+  hear(notice) {
+    if (notice.version >= this.presenceVersion) {
+      this.presenceVersion = notice.version;
+      this.participants = notice.participants;
+    }
+    const accepted = this.acceptedBy;
+    const same = p => p && accepted && p.role === accepted.role && p.name === accepted.name;
+    if (this.participants.some(same) || same(notice.left)) this.acceptedBy = null;
+    return { ...notice, participants: this.participants };
   }
 
   /** Delivers transcript lines once each, in id order, and remembers the last id seen. */
@@ -82,7 +105,7 @@ export class RoomConnection {
     this.room = result.room;
     this.you = result.you;
     this.receive(result.messages);
-    this.emit('presence', { participants: result.participants });
+    this.emit('presence', this.hear({ participants: result.participants, version: result.presenceVersion }));
     return result;
   }
 

@@ -10,11 +10,16 @@ public sealed record ChatMessage(long Id, string Text, Sender From, DateTimeOffs
     public static ChatMessage Of(RoomMessage m) => new(m.Id, m.Text, new Sender(m.SenderRole, m.SenderName), m.SentAt, m.ClientId);
 }
 
-public sealed record JoinResult(RoomView Room, Sender You, IReadOnlyList<ChatMessage> Messages, IReadOnlyList<Sender> Participants);
+/// <summary>What a join answers: the room, who the caller is, the transcript since its last line and who is in the room (at <paramref name="PresenceVersion"/>).</summary>
+public sealed record JoinResult(RoomView Room, Sender You, IReadOnlyList<ChatMessage> Messages, IReadOnlyList<Sender> Participants, long PresenceVersion);
 
 public sealed record TypingNotice(Sender From, bool Typing);
 
-public sealed record PresenceNotice(IReadOnlyList<Sender> Participants, Sender? Joined, Sender? Left);
+/// <summary>Someone joined or left: who is in the room now, at <paramref name="Version"/> (a browser keeps the list of the highest version it heard).</summary>
+public sealed record PresenceNotice(IReadOnlyList<Sender> Participants, Sender? Joined, Sender? Left, long Version)
+{
+    public PresenceNotice(Roster roster, Sender? joined, Sender? left) : this(roster.Participants, joined, left, roster.Version) { }
+}
 
 public sealed record SignalMessage(string Type, JsonElement Data, Sender From);
 

@@ -8,41 +8,113 @@ namespace Municipal.SessionSignaling.Hubs;
 /// participant). A connection that is no longer listed may not relay into the room, which is how ending or
 /// transferring a room locks out connections held by another instance.
 /// </summary>
+/// <remarks>
+/// Every change gives the room's list a new, higher version, read in the same step as the list. A browser hears of
+/// the room's list more than once at nearly the same time and not always in order — the answer to its own join and
+/// the notice of someone who joined on another instance meanwhile — and keeps the newest (issue 18's CI run: a
+/// resident's page kept its own join's older list and never learnt that the clerk had come in).
+/// </remarks>
 public sealed class RoomPresence(IConnectionMultiplexer redis, IConfiguration configuration)
 {
     // A crashed instance cannot remove its entries; the hash disappears a day after the room's last join.
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
     private readonly string prefix = configuration["Redis:KeyPrefix"] ?? "";
 
+    // The version is Redis' clock in microseconds, or one more than the last version where the clock has not moved on:
+    // it keeps rising even if Redis lost the last version (a restart), which a bare counter would not.
+    private const string NextVersion = """
+        local clock = redis.call('TIME')
+        local stamp = math.max(tonumber(clock[1]) * 1000000 + tonumber(clock[2]), tonumber(redis.call('GET', @version) or '0') + 1)
+        redis.call('SET', @version, string.format('%d', stamp), 'EX', @ttl)
+        """;
+
+    private static readonly LuaScript Add = LuaScript.Prepare($$"""
+        redis.call('HSET', @presence, @connection, @participant)
+        redis.call('EXPIRE', @presence, @ttl)
+        {{NextVersion}}
+        return {stamp, redis.call('HGETALL', @presence)}
+        """);
+
+    // Removes the listed connections; a new version and the list only if one of them was there.
+    private static readonly LuaScript Remove = LuaScript.Prepare($$"""
+        local removed = 0
+        for connection in string.gmatch(@connections, '[^ ]+') do
+          removed = removed + redis.call('HDEL', @presence, connection)
+        end
+        if removed == 0 then return {0, {} } end
+        {{NextVersion}}
+        return {stamp, redis.call('HGETALL', @presence)}
+        """);
+
     /// <summary>The room's hash of connection id → participant (the transcript writer checks a sender in its own script).</summary>
     public RedisKey KeyOf(Guid roomId) => $"{prefix}sessions:presence:{roomId:N}";
 
+    private RedisKey VersionKeyOf(Guid roomId) => $"{prefix}sessions:presence-version:{roomId:N}";
+
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task AddAsync(string connectionId, Participant participant)
-    {
-        var key = KeyOf(participant.RoomId);
-        await Db.HashSetAsync(key, connectionId, JsonSerializer.Serialize(participant, JsonSerializerOptions.Web));
-        await Db.KeyExpireAsync(key, Lifetime);
-    }
+    /// <summary>Lists the connection in its room; answers the room's list with it, under its new version.</summary>
+    public async Task<Roster> AddAsync(string connectionId, Participant participant) =>
+        Read(await Db.ScriptEvaluateAsync(Add, new
+        {
+            presence = KeyOf(participant.RoomId),
+            version = VersionKeyOf(participant.RoomId),
+            connection = connectionId,
+            participant = JsonSerializer.Serialize(participant, JsonSerializerOptions.Web),
+            ttl = (long)Lifetime.TotalSeconds,
+        }));
 
-    public Task<bool> RemoveAsync(Guid roomId, string connectionId) => Db.HashDeleteAsync(KeyOf(roomId), connectionId);
+    /// <summary>Takes the connection off the room's list: the list left, or null if it was not listed (nothing changed).</summary>
+    public async Task<Roster?> RemoveAsync(Guid roomId, string connectionId) => await RemoveAsync(roomId, [connectionId]);
 
     public Task<bool> ContainsAsync(Guid roomId, string connectionId) => Db.HashExistsAsync(KeyOf(roomId), connectionId);
 
-    public async Task<IReadOnlyList<(string ConnectionId, Participant Participant)>> ListAsync(Guid roomId)
-    {
-        var entries = await Db.HashGetAllAsync(KeyOf(roomId));
-        return entries
-            .Select(e => ((string)e.Name!, JsonSerializer.Deserialize<Participant>((string)e.Value!, JsonSerializerOptions.Web)!))
-            .ToList();
-    }
+    public async Task<IReadOnlyList<(string ConnectionId, Participant Participant)>> ListAsync(Guid roomId) =>
+        Entries(await Db.HashGetAllAsync(KeyOf(roomId)));
 
-    /// <summary>Removes the matching connections and returns them (to drop them from the SignalR group).</summary>
-    public async Task<IReadOnlyList<(string ConnectionId, Participant Participant)>> RemoveWhereAsync(Guid roomId, Func<Participant, bool> predicate)
+    /// <summary>
+    /// Removes the matching connections: those removed (to drop them from the SignalR group) and the list left, or
+    /// null if none matched.
+    /// </summary>
+    public async Task<(IReadOnlyList<(string ConnectionId, Participant Participant)> Removed, Roster? Left)> RemoveWhereAsync(
+        Guid roomId, Func<Participant, bool> predicate)
     {
         var removed = (await ListAsync(roomId)).Where(e => predicate(e.Participant)).ToList();
-        if (removed.Count > 0) await Db.HashDeleteAsync(KeyOf(roomId), removed.Select(e => (RedisValue)e.ConnectionId).ToArray());
-        return removed;
+        if (removed.Count == 0) return (removed, null);
+        return (removed, await RemoveAsync(roomId, removed.Select(e => e.ConnectionId).ToList()));
     }
+
+    private async Task<Roster?> RemoveAsync(Guid roomId, IReadOnlyList<string> connectionIds)
+    {
+        // SignalR's connection ids are URL-safe base64 (no spaces), so one space-separated argument carries them.
+        var result = await Db.ScriptEvaluateAsync(Remove, new
+        {
+            presence = KeyOf(roomId),
+            version = VersionKeyOf(roomId),
+            connections = string.Join(' ', connectionIds),
+            ttl = (long)Lifetime.TotalSeconds,
+        });
+        var roster = Read(result);
+        return roster.Version == 0 ? null : roster;
+    }
+
+    private static Roster Read(RedisResult result)
+    {
+        var parts = (RedisResult[])result!;
+        var fields = (RedisResult[])parts[1]!;
+        var entries = new List<(string, Participant)>(fields.Length / 2);
+        for (var i = 0; i + 1 < fields.Length; i += 2)
+            entries.Add(((string)fields[i]!, JsonSerializer.Deserialize<Participant>((string)fields[i + 1]!, JsonSerializerOptions.Web)!));
+        return new Roster((long)parts[0], entries);
+    }
+
+    private static List<(string, Participant)> Entries(HashEntry[] entries) =>
+        entries.Select(e => ((string)e.Name!, JsonSerializer.Deserialize<Participant>((string)e.Value!, JsonSerializerOptions.Web)!)).ToList();
+}
+
+/// <summary>A room's list of connections at one version; a higher version is a later list.</summary>
+public sealed record Roster(long Version, IReadOnlyList<(string ConnectionId, Participant Participant)> Entries)
+{
+    /// <summary>Who is in the room, each person once (a resident with two tabs is one participant).</summary>
+    public IReadOnlyList<Sender> Participants => Entries.Select(e => e.Participant.AsSender).Distinct().ToList();
 }

@@ -153,11 +153,8 @@ public sealed class SessionHub(
             try
             {
                 // A connection let out by an end or transfer was announced then; only one still listed leaves now.
-                if (await presence.RemoveAsync(me.RoomId, Context.ConnectionId))
-                {
-                    var participants = await ParticipantsAsync(me.RoomId);
-                    await Clients.OthersInGroup(Group(me.RoomId)).Presence(new PresenceNotice(participants, null, me.AsSender));
-                }
+                if (await presence.RemoveAsync(me.RoomId, Context.ConnectionId) is { } left)
+                    await Clients.OthersInGroup(Group(me.RoomId)).Presence(new PresenceNotice(left, null, me.AsSender));
             }
             catch (Exception ex)
             {
@@ -176,12 +173,11 @@ public sealed class SessionHub(
         }
         Context.Items[ParticipantKey] = participant;
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(room.Id));
-        await presence.AddAsync(Context.ConnectionId, participant);
+        var roster = await presence.AddAsync(Context.ConnectionId, participant);
 
-        var participants = await ParticipantsAsync(room.Id);
-        await Clients.OthersInGroup(Group(room.Id)).Presence(new PresenceNotice(participants, participant.AsSender, null));
+        await Clients.OthersInGroup(Group(room.Id)).Presence(new PresenceNotice(roster, participant.AsSender, null));
         var transcript = await TranscriptAsync(room.Id, afterId);
-        return new JoinResult(room.ToView(), participant.AsSender, transcript, participants);
+        return new JoinResult(room.ToView(), participant.AsSender, transcript, roster.Participants, roster.Version);
     }
 
     /// <summary>
@@ -228,9 +224,6 @@ public sealed class SessionHub(
         Context.Items.Remove(ParticipantKey);
         return new HubException(HubErrors.RoomClosed);
     }
-
-    private async Task<IReadOnlyList<Sender>> ParticipantsAsync(Guid roomId) =>
-        (await presence.ListAsync(roomId)).Select(e => e.Participant.AsSender).Distinct().ToList();
 
     /// <summary>The stored lines, and those answered but still queued for the transcript (read first: see QueuedLines).</summary>
     private async Task<IReadOnlyList<ChatMessage>> TranscriptAsync(Guid roomId, long afterId)

@@ -20,16 +20,15 @@ public sealed class RoomNotifier(IHubContext<SessionHub, ISessionClient> hub, Ro
 
     public async Task CloseForAsync(Guid roomId, RoomClosed closed, Func<Participant, bool> who)
     {
-        var removed = await presence.RemoveWhereAsync(roomId, who);
-        if (removed.Count == 0) return;
+        var (removed, remaining) = await presence.RemoveWhereAsync(roomId, who);
+        if (remaining is null) return;
         var connections = removed.Select(e => e.ConnectionId).ToList();
         var group = SessionHub.Group(roomId);
         await hub.Clients.Clients(connections).Closed(closed);
-        var remaining = (await presence.ListAsync(roomId)).Select(e => e.Participant.AsSender).Distinct().ToList();
-        if (remaining.Count > 0)
+        if (remaining.Entries.Count > 0)
         {
             // Those who stay see who was let out (a transferred clerk), as when someone leaves by closing the page.
-            var left = removed.Select(e => e.Participant.AsSender).Except(remaining).FirstOrDefault();
+            var left = removed.Select(e => e.Participant.AsSender).Except(remaining.Participants).FirstOrDefault();
             await hub.Clients.GroupExcept(group, connections).Presence(new PresenceNotice(remaining, null, left));
         }
         // Not awaited by the caller: for a connection held by another instance the backplane waits for that instance's

@@ -143,4 +143,27 @@ public sealed class ScaleOutTests(SessionsFactory first) : IClassFixture<Session
         Assert.True(again.GetProperty("presenceVersion").GetInt64() > left.GetProperty("version").GetInt64());
         Assert.Single(again.GetProperty("participants").EnumerateArray());
     }
+
+    /// <summary>
+    /// A clerk who accepted and then handed the room on before their page came in was named on the resident's page
+    /// for good (nothing of theirs left the room, so nothing was said): the transfer says they left all the same.
+    /// </summary>
+    [Fact]
+    public async Task A_clerk_who_hands_the_room_on_before_their_page_came_in_is_told_as_leaving()
+    {
+        var room = await first.IssueTicketAsync();
+        await using var resident = await Hub.ConnectAsync(first);
+        var joined = await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+
+        var clerk = Staff.Clerk("residents-office", "move");
+        var clerkApi = second.CreateStaffClient(clerk);
+        (await clerkApi.PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
+        Assert.Equal("Clerk residents-office", (await resident.NextAsync("Accepted")).GetProperty("by").GetProperty("name").GetString());
+        (await clerkApi.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toDepartmentKey = "residents-office" })).EnsureSuccessStatusCode();
+
+        var left = await resident.NextAsync("Presence");
+        Assert.Equal("Clerk residents-office", left.GetProperty("left").GetProperty("name").GetString());
+        Assert.Equal("resident", Assert.Single(left.GetProperty("participants").EnumerateArray()).GetProperty("role").GetString());
+        Assert.True(left.GetProperty("version").GetInt64() > joined.GetProperty("presenceVersion").GetInt64());
+    }
 }

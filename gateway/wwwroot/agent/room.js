@@ -355,8 +355,8 @@ async function main() {
     $('presence').textContent = participants.map(p => `${p.name} (${t(`role.${p.role}`)})`).join(', ') || t('aroom.nobody');
     const here = participants.some(p => p.role === 'resident');
     if (here) missed = false;
-    status.textContent = here ? t('aroom.active', { name: details.citizenName })
-      : t(missed ? 'aroom.residentMissed' : 'aroom.residentAbsent', { name: details.citizenName });
+    // Said, not written: a note about the connection ("connected again") gives the line back as it is now.
+    say(status, here ? 'aroom.active' : missed ? 'aroom.residentMissed' : 'aroom.residentAbsent', { name: details.citizenName });
     status.classList.toggle('error', !here && missed);
   };
   room.on('presence', notice => showPresence(notice.participants));

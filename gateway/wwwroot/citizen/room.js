@@ -108,7 +108,9 @@ function showStatus(participants, acceptedBy, room, you) {
     return;
   }
   const clerk = participants.find(p => p.role === 'clerk') ?? acceptedBy;
-  status.textContent = clerk ? t('room.with', { name: clerk.name }) : t('room.waiting', { name: room.citizenName });
+  // Said, not written: a note about the connection ("connected again") gives the line back as it is now.
+  if (clerk) say(status, 'room.with', { name: clerk.name });
+  else say(status, 'room.waiting', { name: room.citizenName });
 }
 
 /** Other teams' panels (co-filling, documents): a missing module leaves a short note, never a broken page. */

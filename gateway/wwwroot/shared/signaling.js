@@ -69,14 +69,18 @@ export class RoomConnection {
    * handlers with the newest list (who joined or left, as told).
    */
   hear(notice) {
-    if (notice.version >= this.presenceVersion) {
-      this.presenceVersion = notice.version;
+    // A list without a version (a replica not yet updated, during a deploy) is taken as it comes.
+    const fresh = notice.version == null || notice.version >= this.presenceVersion;
+    if (fresh) {
+      this.presenceVersion = notice.version ?? this.presenceVersion;
       this.participants = notice.participants;
     }
+    // An older notice's news (who joined or left) is overtaken by the newer list already heard: not told again.
+    const told = fresh ? notice : { ...notice, joined: null, left: null };
     const accepted = this.acceptedBy;
     const same = p => p && accepted && p.role === accepted.role && p.name === accepted.name;
-    if (this.participants.some(same) || same(notice.left)) this.acceptedBy = null;
-    return { ...notice, participants: this.participants };
+    if (this.participants.some(same) || same(told.left)) this.acceptedBy = null;
+    return { ...told, participants: this.participants };
   }
 
   /** Delivers transcript lines once each, in id order, and remembers the last id seen. */

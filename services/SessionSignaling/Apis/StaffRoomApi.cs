@@ -138,6 +138,7 @@ public static class StaffRoomApi
             if (request.ToStaffId == room.StaffId) return Problems.Field("toStaffId", new Reason("same-clerk", "The room is already with this clerk."));
 
             var from = room.StaffId!.Value;
+            var released = new Sender(ParticipantRoles.Clerk, room.StaffName ?? "");
             var now = services.Clock.GetUtcNow();
             // The room, and with it the transcript, stays; only who holds it changes.
             room.Status = RoomStatus.Waiting;
@@ -148,7 +149,7 @@ public static class StaffRoomApi
             if (department is not null) room.DepartmentKey = department;
             services.Db.Publish(new SessionTransferred(room.Id, from, request.ToStaffId, department, now));
             await services.Db.SaveChangesAsync(cancellationToken);
-            await services.Notifier.CloseForAsync(room.Id, new RoomClosed("transferred", request.ToStaffId, department), p => p.StaffId == from);
+            await services.Notifier.CloseForAsync(room.Id, new RoomClosed("transferred", request.ToStaffId, department), p => p.StaffId == from, released);
             return TypedResults.Ok(RoomDetails.From(room));
         });
     }

@@ -46,6 +46,12 @@ public sealed class RoomPresence(IConnectionMultiplexer redis, IConfiguration co
         return {stamp, redis.call('HGETALL', @presence)}
         """);
 
+    // News about the room that changes no connection: the list as it is, under a new version.
+    private static readonly LuaScript Touch = LuaScript.Prepare($$"""
+        {{NextVersion}}
+        return {stamp, redis.call('HGETALL', @presence)}
+        """);
+
     /// <summary>The room's hash of connection id → participant (the transcript writer checks a sender in its own script).</summary>
     public RedisKey KeyOf(Guid roomId) => $"{prefix}sessions:presence:{roomId:N}";
 
@@ -66,6 +72,10 @@ public sealed class RoomPresence(IConnectionMultiplexer redis, IConfiguration co
 
     /// <summary>Takes the connection off the room's list: the list left, or null if it was not listed (nothing changed).</summary>
     public async Task<Roster?> RemoveAsync(Guid roomId, string connectionId) => await RemoveAsync(roomId, [connectionId]);
+
+    /// <summary>The room's list under a new version, for a notice about someone whose page was not in the room.</summary>
+    public async Task<Roster> TouchAsync(Guid roomId) =>
+        Read(await Db.ScriptEvaluateAsync(Touch, new { presence = KeyOf(roomId), version = VersionKeyOf(roomId), ttl = (long)Lifetime.TotalSeconds }));
 
     public Task<bool> ContainsAsync(Guid roomId, string connectionId) => Db.HashExistsAsync(KeyOf(roomId), connectionId);
 

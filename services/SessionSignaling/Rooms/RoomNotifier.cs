@@ -18,12 +18,21 @@ public sealed class RoomNotifier(IHubContext<SessionHub, ISessionClient> hub, Ro
     public Task ResidentMissedAsync(Guid roomId, System.Text.Json.JsonElement payload) =>
         hub.Clients.Group(SessionHub.Group(roomId)).RoomEvent(new RoomEventMessage("resident.missed", payload, new Sender("system", "")));
 
-    public async Task CloseForAsync(Guid roomId, RoomClosed closed, Func<Participant, bool> who)
+    /// <summary>
+    /// Lets the participants <paramref name="who"/> names out of the room and tells those who stay. A clerk let go
+    /// (<paramref name="released"/>: transferred) whose page was not in the room is told as leaving all the same: the
+    /// resident's page names whoever accepted the room until they come in or leave.
+    /// </summary>
+    public async Task CloseForAsync(Guid roomId, RoomClosed closed, Func<Participant, bool> who, Sender? released = null)
     {
-        var (removed, remaining) = await presence.RemoveWhereAsync(roomId, who);
-        if (remaining is null) return;
-        var connections = removed.Select(e => e.ConnectionId).ToList();
         var group = SessionHub.Group(roomId);
+        var (removed, remaining) = await presence.RemoveWhereAsync(roomId, who);
+        if (remaining is null)
+        {
+            if (released is not null) await hub.Clients.Group(group).Presence(new PresenceNotice(await presence.TouchAsync(roomId), null, released));
+            return;
+        }
+        var connections = removed.Select(e => e.ConnectionId).ToList();
         await hub.Clients.Clients(connections).Closed(closed);
         if (remaining.Entries.Count > 0)
         {

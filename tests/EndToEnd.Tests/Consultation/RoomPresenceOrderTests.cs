@@ -30,7 +30,9 @@ public sealed class RoomPresenceOrderTests(Browser browser) : IClassFixture<Brow
           const { RoomConnection } = await import('/shared/signaling.js');
           const room = new RoomConnection();
           window.heard = [];
-          room.on('presence', notice => window.heard.push(notice.participants.map(p => p.role).join('+')));
+          // Who is in the room as handed to the page's handlers, and who joined or left by this notice.
+          room.on('presence', notice => window.heard.push(
+            `${notice.participants.map(p => p.role).join('+')} ${notice.joined?.role ?? '-'} ${notice.left?.role ?? '-'}`));
           window.room = room;
           window.deliver = (name, payload) => handlers.get(name)(payload);
           window.answer = result => answer(result);
@@ -71,7 +73,7 @@ public sealed class RoomPresenceOrderTests(Browser browser) : IClassFixture<Brow
 
         Assert.Equal(["resident", "clerk"], await ParticipantsAsync(page));
         // Every handler was handed the newest list, the join's own announcement too.
-        Assert.Equal(["resident+clerk", "resident+clerk"], await page.EvaluateAsync<string[]>("() => window.heard"));
+        Assert.Equal(["resident+clerk clerk -", "resident+clerk - -"], await page.EvaluateAsync<string[]>("() => window.heard"));
     }
 
     [Fact]
@@ -85,14 +87,31 @@ public sealed class RoomPresenceOrderTests(Browser browser) : IClassFixture<Brow
         await page.EvaluateAsync("() => window.joining");
         Assert.Equal(["resident", "clerk"], await ParticipantsAsync(page));
 
-        // A late notice of the clerk leaving, read before the join: the clerk is still there.
+        // A late notice of the clerk leaving, read before the join: the clerk is still there, and the page is not
+        // told they left (the chat would say so).
         await page.EvaluateAsync("n => window.deliver('presence', n)",
             new { participants = new[] { Resident }, joined = (object?)null, left = Clerk, version = 7 });
         Assert.Equal(["resident", "clerk"], await ParticipantsAsync(page));
+        Assert.Equal("resident+clerk - -", await page.EvaluateAsync<string>("() => window.heard.at(-1)"));
         // The clerk really leaving later is taken.
         await page.EvaluateAsync("n => window.deliver('presence', n)",
             new { participants = new[] { Resident }, joined = (object?)null, left = Clerk, version = 30 });
         Assert.Equal(["resident"], await ParticipantsAsync(page));
+        Assert.Equal("resident - clerk", await page.EvaluateAsync<string>("() => window.heard.at(-1)"));
+    }
+
+    [Fact]
+    public async Task A_list_without_a_version_from_a_replica_not_yet_updated_is_taken_as_it_comes()
+    {
+        await using var party = await browser.NewPartyAsync(Browser.Phone);
+        var page = await HarnessAsync(party);
+        await page.EvaluateAsync("a => window.answer(a)", new
+        {
+            room = new { id = Guid.NewGuid() }, you = Resident, messages = Array.Empty<object>(), participants = new[] { Resident },
+        });
+        await page.EvaluateAsync("() => window.joining");
+        await page.EvaluateAsync("n => window.deliver('presence', n)", new { participants = new[] { Resident, Clerk }, joined = Clerk, left = (object?)null });
+        Assert.Equal(["resident", "clerk"], await ParticipantsAsync(page));
     }
 
     [Fact]
@@ -105,10 +124,14 @@ public sealed class RoomPresenceOrderTests(Browser browser) : IClassFixture<Brow
         await page.EvaluateAsync("() => window.joining");
         Assert.Equal("Clara Clerk", await page.EvaluateAsync<string?>("() => window.room.acceptedBy?.name"));
 
-        // Their page joined: the list says it from now on, and their leaving (a transfer) is not undone by the acceptance.
+        // Their page joined: the list says it from now on.
         await page.EvaluateAsync("n => window.deliver('presence', n)",
             new { participants = new[] { Resident, Clerk }, joined = Clerk, left = (object?)null, version = 20 });
         Assert.Null(await page.EvaluateAsync<string?>("() => window.room.acceptedBy?.name ?? null"));
+
+        // Their acceptance heard late, after they came in: their leaving (a transfer) ends it.
+        await page.EvaluateAsync("a => window.deliver('accepted', a)", new { by = Clerk });
+        Assert.Equal("Clara Clerk", await page.EvaluateAsync<string?>("() => window.room.acceptedBy?.name"));
         await page.EvaluateAsync("n => window.deliver('presence', n)",
             new { participants = new[] { Resident }, joined = (object?)null, left = Clerk, version = 30 });
         Assert.Null(await page.EvaluateAsync<string?>("() => window.room.acceptedBy?.name ?? null"));

@@ -106,6 +106,20 @@ public static class Files
         return System.Text.Encoding.ASCII.GetBytes(body);
     }
 
+    /// <summary>A PDF of exactly <paramref name="length"/> bytes: <see cref="Pdf"/> with its comment filled with letters.</summary>
+    public static byte[] PdfOfLength(int length)
+    {
+        var pdf = Pdf("");
+        var comment = Array.IndexOf(pdf, (byte)'%', 1) + 2;
+        var filler = length - pdf.Length;
+        if (filler < 0) throw new ArgumentOutOfRangeException(nameof(length), $"At least {pdf.Length} bytes.");
+        var result = new byte[length];
+        pdf.AsSpan(0, comment).CopyTo(result);
+        for (var i = 0; i < filler; i++) result[comment + i] = (byte)('a' + i % 23);
+        pdf.AsSpan(comment).CopyTo(result.AsSpan(comment + filler));
+        return result;
+    }
+
     public static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
 
     public static MultipartFormDataContent Form(params (string Field, string Name, byte[] Content, string? Type)[] files)

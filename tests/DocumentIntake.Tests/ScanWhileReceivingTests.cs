@@ -13,7 +13,7 @@ namespace Municipal.DocumentIntake.Tests;
 /// </summary>
 public class ScanWhileReceivingTests(DocumentFactory factory) : IClassFixture<DocumentFactory>
 {
-    public static TheoryData<int> PieceSizes => [1, 7, 65_536, 65_537, 200_000];
+    public static TheoryData<int> PieceSizes => [1, 7, 65_536, 65_537, 262_144, 262_145, 700_000];
 
     [Theory]
     [MemberData(nameof(PieceSizes))]
@@ -22,7 +22,7 @@ public class ScanWhileReceivingTests(DocumentFactory factory) : IClassFixture<Do
         var scanner = factory.Services.GetRequiredService<ClamAvScanner>();
         Assert.Equal(ScanOutcome.Infected, (await FeedAsync(scanner, Files.Eicar, pieceSize)).Outcome);
 
-        var clean = new byte[300_000];
+        var clean = new byte[800_000];
         Random.Shared.NextBytes(clean);
         Assert.Equal(ScanOutcome.Clean, (await FeedAsync(scanner, clean, pieceSize)).Outcome);
     }

@@ -48,6 +48,28 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsync("/api/documents/uploads", Files.Form(("files", "a.pdf", Files.Pdf(), null)))).StatusCode);
     }
 
+    /// <summary>
+    /// The reader fills pieces of 256 KiB before it writes, hashes and scans them: a file that ends exactly on a
+    /// piece's edge, one byte after it or one byte before the next is stored whole, with the right length and hash.
+    /// </summary>
+    [Theory]
+    [InlineData(Uploads.UploadReader.PieceSize)]
+    [InlineData(Uploads.UploadReader.PieceSize + 1)]
+    [InlineData(2 * Uploads.UploadReader.PieceSize - 1)]
+    [InlineData(3 * Uploads.UploadReader.PieceSize)]
+    public async Task A_file_ending_at_or_beside_a_piece_edge_is_stored_whole(int length)
+    {
+        var content = Files.PdfOfLength(length);
+        var (token, _) = await factory.Tokens.NewRoomAsync();
+        var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "gross.pdf", content, "application/pdf")))).SubmittedAsync();
+
+        var stored = Assert.Single(result.Documents);
+        Assert.Equal(("clean", (long)length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))),
+            (stored.Status, stored.Length, stored.Sha256));
+        Assert.Equal(content, await Clerk().GetByteArrayAsync($"/api/documents/{stored.Id}/content"));
+    }
+
     [Fact]
     public async Task The_eicar_test_file_is_quarantined_and_cannot_be_opened()
     {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Municipal.DocumentIntake.Telemetry;
@@ -9,14 +10,14 @@ namespace Municipal.DocumentIntake.Scanning;
 
 /// <summary>
 /// Scans a stream with clamd's INSTREAM command over TCP (<c>ConnectionStrings:clamav</c>, <c>tcp://host:port</c>):
-/// chunks of at most 64 KiB, each prefixed by its big-endian length, ended by a zero-length chunk. A file longer than
+/// chunks of at most 256 KiB, each prefixed by its big-endian length, ended by a zero-length chunk. A file longer than
 /// clamd's StreamMaxLength (<c>Documents:ScanMaxBytes</c>) is not passed as clean: clamd runs with AlertExceedsMax, and
 /// we count an over-long stream, or clamd's "size limit exceeded" answer, as a detection.
 /// </summary>
 public sealed class ClamAvScanner(IConfiguration configuration, IOptions<DocumentOptions> options, DocumentMetrics metrics, ILogger<ClamAvScanner> logger)
 {
     public const string LimitExceeded = "Heuristics.Limits.Exceeded.StreamMaxLength";
-    private const int ChunkSize = 64 * 1024;
+    private const int ChunkSize = 256 * 1024;
 
     /// <summary>Where clamd listens; settable so an operator (or a test) can move it without a restart.</summary>
     public Uri Endpoint { get; set; } = new(configuration.GetConnectionString("clamav") ?? "tcp://127.0.0.1:3310");
@@ -76,7 +77,8 @@ public sealed class ClamAvScanner(IConfiguration configuration, IOptions<Documen
     }
 
     /// <summary>
-    /// One INSTREAM conversation: each piece goes out as chunks of at most 64 KiB behind their big-endian length;
+    /// One INSTREAM conversation: each piece goes out as chunks of at most 256 KiB behind their big-endian length, the
+    /// length and the chunk gathered into one send (two sends per chunk doubled the system calls of a large upload);
     /// <see cref="CompleteAsync"/> sends the zero-length end and reads the verdict. More than <c>ScanMaxBytes</c> is
     /// not sent at all and counts as a detection, like clamd's own limit.
     /// </summary>
@@ -84,6 +86,7 @@ public sealed class ClamAvScanner(IConfiguration configuration, IOptions<Documen
     {
         private readonly NetworkStream network = client.GetStream();
         private readonly byte[] header = new byte[4];
+        private readonly ArraySegment<byte>[] gather = new ArraySegment<byte>[2];
         private long sent;
         private bool overLimit;
         private string? broken;
@@ -102,15 +105,33 @@ public sealed class ClamAvScanner(IConfiguration configuration, IOptions<Documen
                 {
                     var chunk = piece.Slice(offset, Math.Min(ChunkSize, piece.Length - offset));
                     BinaryPrimitives.WriteUInt32BigEndian(header, (uint)chunk.Length);
-                    await network.WriteAsync(header, ct);
-                    await network.WriteAsync(chunk, ct);
+                    await SendAsync(MemoryMarshal.TryGetArray(chunk, out var segment) ? segment : new ArraySegment<byte>(chunk.ToArray()), ct);
                 }
                 sent += piece.Length;
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException && !ct.IsCancellationRequested)
             {
                 // clamd closes the connection when the stream passes its StreamMaxLength; its answer says why.
                 broken = ex.Message;
+            }
+        }
+
+        /// <summary>The length and the chunk in one gathered send, continued until every byte is out.</summary>
+        private async Task SendAsync(ArraySegment<byte> chunk, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            gather[0] = new ArraySegment<byte>(header);
+            gather[1] = chunk;
+            var total = header.Length + chunk.Count;
+            var done = await client.Client.SendAsync(gather, SocketFlags.None);
+            if (done < total)
+            {
+                // A stream socket sends all of it unless it fails; should the kernel take less, the rest follows.
+                var rest = new byte[total - done];
+                var fromHeader = Math.Max(0, header.Length - done);
+                header.AsSpan(header.Length - fromHeader).CopyTo(rest);
+                chunk.AsSpan(Math.Max(0, done - header.Length)).CopyTo(rest.AsSpan(fromHeader));
+                await network.WriteAsync(rest, ct);
             }
         }
 

@@ -12,14 +12,18 @@ using Municipal.DocumentIntake.Storage;
 namespace Municipal.DocumentIntake.Uploads;
 
 /// <summary>
-/// Reads a multipart request section by section. Each file goes straight to the incoming folder in 80 KiB pieces
-/// while its SHA-256 is computed, its content inspected and clamd scans it, so memory stays flat however large the
-/// file is and the verdict is there soon after the last byte.
+/// Reads a multipart request section by section. Each file goes straight to the incoming folder in pieces of
+/// <see cref="PieceSize"/> while its SHA-256 is computed, its content inspected and clamd scans it, so memory stays
+/// flat however large the file is and the verdict is there soon after the last byte. A piece is filled before it is
+/// handed on: one write to the disk and one to clamd per 256 KiB rather than per read of the request (at most
+/// 16 KiB with the multipart reader's default buffer), which for a 100 MB file is 800 system calls instead of 25,000.
 /// Limits (<c>Documents:MaxFileBytes</c>, <c>Documents:MaxFiles</c>) are enforced while reading.
 /// </summary>
 public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStorage storage, ClamAvScanner scanner)
 {
     private const int MaxFieldLength = 4000;
+    internal const int PieceSize = 256 * 1024;
+    private const int MultipartBufferSize = 64 * 1024;
 
     public sealed record Upload(IReadOnlyList<StagedFile> Files, IReadOnlyDictionary<string, string> Fields) : IDisposable
     {
@@ -52,7 +56,7 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
 
         var files = new List<StagedFile>();
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        var reader = new MultipartReader(boundary, request.Body, MultipartBufferSize) { HeadersLengthLimit = 16 * 1024 };
         try
         {
             MultipartSection? section;
@@ -100,18 +104,18 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
         var inspector = new ContentInspector();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // Two buffers: clamd takes one piece while the next is received into the other.
-        byte[][] buffers = [new byte[81920], new byte[81920]];
+        byte[][] buffers = [new byte[PieceSize], new byte[PieceSize]];
         await using var scan = await scanner.StartAsync(ct);
         ScanResult? verdict = null;
         try
         {
             await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
             {
-                int read;
                 for (var turn = 0; ; turn++)
                 {
                     var buffer = buffers[turn % 2];
-                    if ((read = await FromRequest(() => section.Body.ReadAsync(buffer, ct).AsTask())) == 0) break;
+                    var read = await FillAsync(section.Body, buffer, ct);
+                    if (read == 0) break;
                     if (inspector.Length + read > maxBytes)
                     {
                         throw UploadRejected.For($"{field}[{index}]", "file-too-large",
@@ -121,6 +125,7 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
                     hash.AppendData(buffer, 0, read);
                     inspector.Append(buffer.AsSpan(0, read));
                     await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                    if (read < buffer.Length) break;
                 }
             }
             if (scan is not null) verdict = await scan.CompleteAsync(ct);
@@ -135,6 +140,15 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
         if (verdict?.Outcome == ScanOutcome.Unavailable) verdict = null;
         return new StagedFile(index, field, fileName, section.ContentType, path, inspector.Length,
             Convert.ToHexStringLower(hash.GetHashAndReset()), kind, problem, verdict);
+    }
+
+    /// <summary>Reads until the buffer is full or the section ends; fewer bytes than the buffer holds means the end.</summary>
+    private static async Task<int> FillAsync(Stream body, byte[] buffer, CancellationToken ct)
+    {
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await FromRequest(() => body.ReadAsync(buffer.AsMemory(total), ct).AsTask())) > 0) total += read;
+        return total;
     }
 
     private static async Task<string> ReadFieldAsync(MultipartSection section, string name, CancellationToken ct)

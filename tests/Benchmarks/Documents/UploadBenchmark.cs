@@ -17,7 +17,7 @@ namespace Municipal.Benchmarks.Documents;
 public sealed class UploadBenchmark : IBenchmark
 {
     private const long Size = 100L * 1024 * 1024;
-    private const int Runs = 3;
+    private const int Runs = 5;
 
     public string Name => "Documents: 100 MB upload";
 

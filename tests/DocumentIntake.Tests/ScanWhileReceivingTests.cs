@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,6 +52,43 @@ public class ScanWhileReceivingTests(DocumentFactory factory) : IClassFixture<Do
             Endpoint = new Uri("tcp://127.0.0.1:9"),
         };
         Assert.Null(await scanner.StartAsync(CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A clamd that takes the connection but stops reading must not hold an upload that is given up: the gathered send
+    /// takes no token, so cancelling closes the connection, and the upload ends as cancelled, not as a broken scan.
+    /// </summary>
+    [Fact]
+    public async Task A_piece_clamd_does_not_take_is_given_up_with_the_upload()
+    {
+        var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var scanner = new ClamAvScanner(factory.Services.GetRequiredService<IConfiguration>(), factory.Services.GetRequiredService<IOptions<DocumentOptions>>(),
+                factory.Services.GetRequiredService<DocumentMetrics>(), NullLogger<ClamAvScanner>.Instance)
+            {
+                Endpoint = new Uri($"tcp://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}"),
+            };
+            await using var session = await scanner.StartAsync(CancellationToken.None);
+            Assert.NotNull(session);
+            using var accepted = await silent.AcceptTcpClientAsync();
+            using var upload = new CancellationTokenSource();
+            byte[][] buffers = [new byte[256 * 1024], new byte[256 * 1024]];
+            var feeding = Task.Run(async () =>
+            {
+                for (var i = 0; i < 400; i++) await session.WriteAsync(buffers[i % 2], upload.Token);
+            });
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.False(feeding.IsCompleted, "the kernel's buffers hold 100 MB nobody reads");
+
+            upload.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => feeding.WaitAsync(TimeSpan.FromSeconds(5)));
+        }
+        finally
+        {
+            silent.Stop();
+        }
     }
 
     /// <summary>Feeds the bytes through one scan session in pieces of one size, reusing two buffers as the upload reader does.</summary>

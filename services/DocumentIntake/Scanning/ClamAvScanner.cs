@@ -109,8 +109,10 @@ public sealed class ClamAvScanner(IConfiguration configuration, IOptions<Documen
                 }
                 sent += piece.Length;
             }
-            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException && !ct.IsCancellationRequested)
+            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
             {
+                // A send given up because the upload was (the connection is closed to stop it) is that, not clamd's failure.
+                ct.ThrowIfCancellationRequested();
                 // clamd closes the connection when the stream passes its StreamMaxLength; its answer says why.
                 broken = ex.Message;
             }
@@ -119,6 +121,8 @@ public sealed class ClamAvScanner(IConfiguration configuration, IOptions<Documen
         /// <summary>The length and the chunk in one gathered send, continued until every byte is out.</summary>
         private async Task SendAsync(ArraySegment<byte> chunk, CancellationToken ct)
         {
+            // A gathered send takes no token: closing the connection is what stops it when the upload is given up.
+            await using var stop = ct.Register(static c => ((TcpClient)c!).Dispose(), client);
             ct.ThrowIfCancellationRequested();
             gather[0] = new ArraySegment<byte>(header);
             gather[1] = chunk;

@@ -37,6 +37,8 @@ internal static class ContainerInfrastructure
             [ReferenceExpression.Create($"turn:{turnHost}?transport=udp")],
             [rabbitmq, redis, mail, clamav, .. databases.Values],
             [],
-            Directory.CreateDirectory(Path.Combine(settings.RunDirectory, "mail")).FullName);
+            Directory.CreateDirectory(Path.Combine(settings.RunDirectory, "mail")).FullName,
+            // clamd's container does not see the host's document storage: files are streamed to it.
+            ClamdReadsStorage: false);
     }
 }

@@ -80,6 +80,7 @@ internal static class ExecutableInfrastructure
             ],
             [postgres, redis, rabbitmq, clamav, smtp, turn],
             [databasesMade],
-            maildir);
+            maildir,
+            ClamdReadsStorage: true);
     }
 }

@@ -39,7 +39,8 @@ internal static class MachineInfrastructure
             // The scripts start the servers and wait for each before they start this AppHost.
             [],
             [],
-            machine.MailDirectory);
+            machine.MailDirectory,
+            ClamdReadsStorage: true);
     }
 }
 

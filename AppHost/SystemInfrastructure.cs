@@ -12,7 +12,9 @@ internal sealed record SystemInfrastructure(
     IReadOnlyList<IResourceBuilder<IResource>> Ready,
     // Finished before any service starts (the databases made).
     IReadOnlyList<IResourceBuilder<IResource>> Completed,
-    string MailDirectory)
+    string MailDirectory,
+    // clamd runs on this host and can read the services' document storage at its own path (Documents:ScanStoredFile).
+    bool ClamdReadsStorage)
 {
     /// <summary>Every service's and the gateway's own Postgres database (<c>ConnectionStrings__{name}</c>).</summary>
     public static readonly string[] DatabaseNames = ["bookingdb", "sessiondb", "identitydb", "formdb", "documentdb", "gatewaydb"];

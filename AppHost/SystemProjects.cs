@@ -84,6 +84,7 @@ internal static class SystemProjects
                 .WithEnvironment("Identity__DocumentNumberKey", secrets.DocumentNumberKey)
                 .WithEnvironment("Mail__Maildir", infrastructure.MailDirectory)
                 .WithEnvironment("Documents__StoragePath", Path.Combine(settings.RunDirectory, "documents"))
+                .WithEnvironment("Documents__ScanStoredFile", infrastructure.ClamdReadsStorage ? "true" : "false")
                 .WithEnvironment("DOTNET_ENVIRONMENT", settings.ServicesEnvironment)
                 .WithEnvironment("ASPNETCORE_ENVIRONMENT", settings.ServicesEnvironment)
                 // The runtime's own tiering delay, not the AppHost's second (scripts/lib/apphost.sh), which the projects

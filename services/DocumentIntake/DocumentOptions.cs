@@ -24,6 +24,14 @@ public sealed class DocumentOptions
 
     public int ScanConnectTimeoutSeconds { get; set; } = 3;
 
+    /// <summary>
+    /// clamd reads the document storage at the same path (it runs on this host, or has the volume mounted where this
+    /// service has it): a file is scanned by its path (clamd's <c>SCAN</c>) once it is stored, instead of being streamed
+    /// to clamd while it arrives (<c>INSTREAM</c>), which makes clamd write a second copy first. Where clamd cannot read
+    /// the file it answers with an error, and the file is streamed to it after all.
+    /// </summary>
+    public bool ScanStoredFile { get; set; }
+
     /// <summary>How often pending scans are retried; each failure doubles the wait up to <see cref="RescanMaxBackoffSeconds"/>.</summary>
     public int RescanIntervalSeconds { get; set; } = 15;
 

@@ -28,6 +28,9 @@ public class DocumentFactory : ServiceFactory<Program>
 
     protected virtual string ClamAv => TestEnvironment.ClamAv;
 
+    /// <summary>Whether clamd reads stored files by path (as under the AppHost, whose clamd runs on this host) or gets them streamed.</summary>
+    protected virtual bool ScanStoredFile => false;
+
     protected override IEnumerable<KeyValuePair<string, string>> Configure() =>
     [
         new("Documents:StoragePath", StoragePath),
@@ -35,6 +38,7 @@ public class DocumentFactory : ServiceFactory<Program>
         new("Documents:RescanMaxBackoffSeconds", "1"),
         new("Documents:RetentionDays:tax-office", "30"),
         new("ConnectionStrings:clamav", ClamAv),
+        new("Documents:ScanStoredFile", ScanStoredFile ? "true" : "false"),
         new("services:sessions:http:0", "http://127.0.0.1:9"),
         new("services:forms:http:0", "http://127.0.0.1:9"),
         new("ResidentLinks:GraceSeconds", LinkGraceSeconds),

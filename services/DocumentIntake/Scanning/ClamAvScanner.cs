@@ -48,6 +48,37 @@ public sealed class ClamAvScanner(IConfiguration configuration, IOptions<Documen
     }
 
     /// <summary>
+    /// Asks clamd to read and scan a stored file itself (<c>SCAN</c>; see <see cref="DocumentOptions.ScanStoredFile"/>):
+    /// no second copy of the file, and nothing sent but its path. A file longer than <c>ScanMaxBytes</c> counts as a
+    /// detection without asking, as in a stream. Unavailable when clamd cannot be reached or cannot read the file.
+    /// </summary>
+    public async Task<ScanResult> ScanFileAsync(string path, long length, CancellationToken ct)
+    {
+        var result = length > options.Value.ScanMaxBytes ? ScanResult.Infected(LimitExceeded) : await ScanPathAsync(Path.GetFullPath(path), ct);
+        metrics.Scanned(result);
+        return result;
+    }
+
+    private async Task<ScanResult> ScanPathAsync(string path, CancellationToken ct)
+    {
+        using var client = await ConnectAsync(ct);
+        if (client is null) return ScanResult.Unavailable($"clamd at {Endpoint} is unreachable");
+        try
+        {
+            var network = client.GetStream();
+            await network.WriteAsync(Encoding.UTF8.GetBytes($"zSCAN {path}\0"), ct);
+            var result = Interpret(await ReadReplyAsync(network, ct));
+            if (result.Outcome == ScanOutcome.Unavailable) logger.LogWarning("clamd at {Endpoint} could not scan a stored file by its path: {Reply}", Endpoint, result.Error);
+            return result;
+        }
+        catch (Exception ex) when (ex is IOException or SocketException)
+        {
+            logger.LogWarning("clamd at {Endpoint} failed during a scan: {Error}", Endpoint, ex.Message);
+            return ScanResult.Unavailable(ex.Message);
+        }
+    }
+
+    /// <summary>
     /// Opens an INSTREAM scan that is fed piece by piece while a file arrives (<see cref="ScanSession"/>), so the
     /// verdict is ready soon after the last byte instead of after a second pass over the stored file. Null when clamd
     /// cannot be reached: the caller scans the stored file later, as before.
@@ -56,17 +87,31 @@ public sealed class ClamAvScanner(IConfiguration configuration, IOptions<Documen
 
     private async Task<InStream?> StartStreamAsync(CancellationToken ct)
     {
+        var client = await ConnectAsync(ct);
+        if (client is null) return null;
+        try
+        {
+            await client.GetStream().WriteAsync("zINSTREAM\0"u8.ToArray(), ct);
+            return new InStream(client, options.Value.ScanMaxBytes, Endpoint, logger);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException)
+        {
+            client.Dispose();
+            logger.LogWarning("clamd at {Endpoint} is unreachable: {Error}", Endpoint, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>A connection to clamd within <c>ScanConnectTimeoutSeconds</c>, or null when it cannot be reached.</summary>
+    private async Task<TcpClient?> ConnectAsync(CancellationToken ct)
+    {
         var client = new TcpClient { NoDelay = true };
         try
         {
-            using (var connect = CancellationTokenSource.CreateLinkedTokenSource(ct))
-            {
-                connect.CancelAfter(TimeSpan.FromSeconds(options.Value.ScanConnectTimeoutSeconds));
-                await client.ConnectAsync(Endpoint.Host, Endpoint.Port, connect.Token);
-            }
-            var network = client.GetStream();
-            await network.WriteAsync("zINSTREAM\0"u8.ToArray(), ct);
-            return new InStream(client, options.Value.ScanMaxBytes, Endpoint, logger);
+            using var connect = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            connect.CancelAfter(TimeSpan.FromSeconds(options.Value.ScanConnectTimeoutSeconds));
+            await client.ConnectAsync(Endpoint.Host, Endpoint.Port, connect.Token);
+            return client;
         }
         catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException && !ct.IsCancellationRequested)
         {
@@ -173,7 +218,8 @@ public sealed class ClamAvScanner(IConfiguration configuration, IOptions<Documen
         if (reply.Contains("size limit exceeded", StringComparison.OrdinalIgnoreCase)) return ScanResult.Infected(LimitExceeded);
         if (reply.EndsWith(" FOUND", StringComparison.Ordinal))
         {
-            var start = reply.IndexOf(':');
+            // "stream: Name FOUND", or "/the/path: Name FOUND" for a scan by path (a path may hold a colon; a name has no ": ").
+            var start = reply.LastIndexOf(": ", StringComparison.Ordinal);
             return ScanResult.Infected(reply[(start + 1)..^" FOUND".Length].Trim());
         }
         if (reply.EndsWith(": OK", StringComparison.Ordinal)) return ScanResult.Clean;

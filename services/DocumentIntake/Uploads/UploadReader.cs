@@ -105,7 +105,9 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // Two buffers: clamd takes one piece while the next is received into the other.
         byte[][] buffers = [new byte[PieceSize], new byte[PieceSize]];
-        await using var scan = await scanner.StartAsync(ct);
+        // Streamed to clamd while it arrives, unless clamd reads the stored file itself (Documents:ScanStoredFile).
+        var byPath = options.Value.ScanStoredFile;
+        await using var scan = byPath ? null : await scanner.StartAsync(ct);
         ScanResult? verdict = null;
         try
         {
@@ -129,6 +131,7 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
                 }
             }
             if (scan is not null) verdict = await scan.CompleteAsync(ct);
+            else if (byPath && inspector.Length > 0) verdict = await scanner.ScanFileAsync(path, inspector.Length, ct);
         }
         catch
         {
@@ -136,7 +139,8 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
             throw;
         }
         var (kind, problem) = inspector.Length == 0 ? (null, "empty") : inspector.Decide();
-        // clamd unreachable, or gone mid-stream: the stored file is scanned again (and, if still no answer, held for the pending-scan job).
+        // clamd unreachable, gone mid-stream or unable to read the stored file: the stored file is streamed to it again
+        // (and, if still no answer, held for the pending-scan job).
         if (verdict?.Outcome == ScanOutcome.Unavailable) verdict = null;
         return new StagedFile(index, field, fileName, section.ContentType, path, inspector.Length,
             Convert.ToHexStringLower(hash.GetHashAndReset()), kind, problem, verdict);

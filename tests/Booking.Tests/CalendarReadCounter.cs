@@ -22,7 +22,7 @@ public sealed partial class CalendarReadCounter : DbCommandInterceptor
 
     private int takenChecks;
 
-    [GeneratedRegex(@"^SELECT\s+count\(\*\).*SELECT\s+DISTINCT\s+\S+\.staff_id\s+FROM\s+""?appointments\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^SELECT\s+count\(DISTINCT\s+staff_id\)\s+AS\s+""Value""\s+FROM\s+appointments\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex TakenCheck();
 
     [GeneratedRegex(@"\bFROM\s+""?appointments\b", RegexOptions.IgnoreCase)]

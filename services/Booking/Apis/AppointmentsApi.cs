@@ -42,7 +42,7 @@ public static class AppointmentsApi
         // A rush on a released slot is mostly refusals: a slot already gone is answered from one read, with nothing prepared.
         // A slot the kept free slots show free (they follow every change within milliseconds) is spared that read: the
         // common booking makes one round trip fewer, and the constraint still decides.
-        if (services.Slots.IsKeptFree(calendar, start) != true && await services.Booker.AllTakenAsync(calendar.Staff, start, start + calendar.Concern.Duration + calendar.Concern.Buffer, null, ct))
+        if (services.Slots.IsKeptFree(calendar, start) != true && await services.Booker.AllTakenAsync(calendar.Staff, start, start + calendar.Concern.Duration + calendar.Concern.Buffer, ct))
             return await SlotTakenAsync(services.Slots, calendar, start, ct);
 
         var joinToken = CapabilityToken.Create();

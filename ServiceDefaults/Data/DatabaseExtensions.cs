@@ -25,6 +25,13 @@ public static class DatabaseExtensions
         {
             dataSource.Name = name;
             dataSource.EnableDynamicJson();
+            // Statements used again are prepared on their connection, so Postgres parses them once (issue 18).
+            dataSource.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            // A connection back in the pool is not reset: Postgres ran the reset before each next use, 182 times for 20
+            // bookings. Nothing here leaves session state behind (no SET, LISTEN or session lock on a pooled
+            // connection: locks are taken for the transaction, the listener has a connection of its own).
+            dataSource.ConnectionStringBuilder.NoResetOnClose = true;
         });
         builder.Services.AddSingleton(new DatabaseRegistration(name, connectionString, typeof(TContext).Assembly));
         builder.Services.AddSingleton<SqlMigrator>();

@@ -18,6 +18,8 @@ public sealed class BookingBenchmark : IBenchmark
 {
     private const int Bookings = 300;
     private const int OneByOne = 60;
+    // Rushes before the measured one: the first is reported as the cold figure.
+    private const int WarmUpRushes = 2;
     // Enough inserts that the baseline's p99 is Postgres, not the pool opening its connections.
     private const int RawInserts = 3000;
     private const int Concurrency = 16;
@@ -40,14 +42,32 @@ public sealed class BookingBenchmark : IBenchmark
         var throughputConcern = $"bench-{run}";
         await CreateConcernAsync(http, throughputConcern, clerks: 40, cancellationToken);
         var slots = await FreeSlotsAsync(http, throughputConcern, cancellationToken);
-        var booked = await MeasureAsync(Bookings, Concurrency, async i =>
+        var used = 0;
+        Task<Measured> RushAsync(string label)
         {
-            var response = await resident.PostAsJsonAsync("/api/booking/appointments", new
+            var first = used;
+            used += Bookings;
+            return MeasureAsync(Bookings, Concurrency, async i =>
             {
-                concernKey = throughputConcern, start = slots[i % slots.Count], name = $"Bench {i}", email = $"bench.{run}.{i}@example.org", language = "de",
-            }, cancellationToken);
-            return response.StatusCode == HttpStatusCode.Created;
-        });
+                var response = await resident.PostAsJsonAsync("/api/booking/appointments", new
+                {
+                    concernKey = throughputConcern, start = slots[(first + i) % slots.Count], name = $"{label} {i}", email = $"{label}.{run}.{first + i}@example.org", language = "de",
+                }, cancellationToken);
+                return response.StatusCode == HttpStatusCode.Created;
+            });
+        }
+
+        // The raw inserts below run on a warmed pool; the system is warmed the same way. Its first rush after the start
+        // pays for compiling the booking path in six processes (the programs are compiled ahead of time, but tiered
+        // compilation still compiles the hot methods again, and code made at run time — EF's materialisers, generic
+        // instantiations across assemblies — is compiled on first use) and for opening pooled connections: reported,
+        // not measured against the goal. A city's system runs for days.
+        var cold = await RushAsync("cold");
+        figures.Add(new("booking via gateway, first rush after the start (not measured against the goal): throughput", cold.Throughput, "bookings/s"));
+        figures.Add(new("booking via gateway, first rush after the start: p99", cold.P99, "ms"));
+        for (var round = 1; round < WarmUpRushes; round++) await RushAsync("warm");
+        await SettledAsync(cancellationToken);
+        var booked = await RushAsync("bench");
         var inserts = await RawInsertsAsync(RawInserts, Concurrency, cancellationToken);
         figures.Add(new("booking via gateway: throughput", booked.Throughput, "bookings/s", inserts.Throughput, "raw single-row inserts"));
         figures.Add(new("booking via gateway: p50", booked.P50, "ms", inserts.P50, "raw insert p50"));
@@ -61,7 +81,7 @@ public sealed class BookingBenchmark : IBenchmark
         {
             var response = await resident.PostAsJsonAsync("/api/booking/appointments", new
             {
-                concernKey = throughputConcern, start = slots[(Bookings + i) % slots.Count], name = $"Bench {i}", email = $"single.{run}.{i}@example.org", language = "de",
+                concernKey = throughputConcern, start = slots[(used + i) % slots.Count], name = $"Bench {i}", email = $"single.{run}.{i}@example.org", language = "de",
             }, cancellationToken);
             return response.StatusCode == HttpStatusCode.Created;
         });
@@ -73,7 +93,7 @@ public sealed class BookingBenchmark : IBenchmark
         {
             var response = await resident.PostAsJsonAsync("/api/booking/appointments", new
             {
-                concernKey = throughputConcern, start = slots[(Bookings + OneByOne + i) % slots.Count], name = $"Idle {i}", email = $"idle.{run}.{i}@example.org", language = "de",
+                concernKey = throughputConcern, start = slots[(used + OneByOne + i) % slots.Count], name = $"Idle {i}", email = $"idle.{run}.{i}@example.org", language = "de",
             }, cancellationToken);
             return response.StatusCode == HttpStatusCode.Created;
         }, async () =>

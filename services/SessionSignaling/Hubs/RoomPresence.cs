@@ -86,13 +86,28 @@ public sealed class RoomPresence(IConnectionMultiplexer redis, IConfiguration co
     /// Removes the matching connections: those removed (to drop them from the SignalR group) and the list left, or
     /// null if none matched.
     /// </summary>
+    /// <remarks>
+    /// The list is read, then the matching connections removed: a matching connection that joined in between (the
+    /// transferred clerk's second tab) is in the list the removal answers, and is removed in another round.
+    /// </remarks>
     public async Task<(IReadOnlyList<(string ConnectionId, Participant Participant)> Removed, Roster? Left)> RemoveWhereAsync(
         Guid roomId, Func<Participant, bool> predicate)
     {
-        var removed = (await ListAsync(roomId)).Where(e => predicate(e.Participant)).ToList();
-        if (removed.Count == 0) return (removed, null);
-        return (removed, await RemoveAsync(roomId, removed.Select(e => e.ConnectionId).ToList()));
+        var removed = new List<(string ConnectionId, Participant Participant)>();
+        Roster? left = null;
+        var matching = (await ListAsync(roomId)).Where(e => predicate(e.Participant)).ToList();
+        for (var round = 0; matching.Count > 0 && round < MaxRemovalRounds; round++)
+        {
+            if (await RemoveAsync(roomId, matching.Select(e => e.ConnectionId).ToList()) is not { } roster) break;
+            removed.AddRange(matching);
+            left = roster;
+            matching = roster.Entries.Where(e => predicate(e.Participant)).ToList();
+        }
+        return (removed, left);
     }
+
+    // Each round needs a matching connection to join in the moment between two Redis calls; a bound, not a loop forever.
+    private const int MaxRemovalRounds = 8;
 
     private async Task<Roster?> RemoveAsync(Guid roomId, IReadOnlyList<string> connectionIds)
     {

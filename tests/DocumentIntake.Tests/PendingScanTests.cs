@@ -12,7 +12,21 @@ public sealed class ClamdDownFactory : DocumentFactory
     protected override string ClamAv => "tcp://127.0.0.1:9";
 }
 
-public class PendingScanTests(ClamdDownFactory factory) : IClassFixture<ClamdDownFactory>
+/// <summary>clamd "down" where, once up, it reads the stored files itself (<c>Documents:ScanStoredFile</c>), as under the AppHost.</summary>
+public sealed class ClamdDownScanningByPathFactory : DocumentFactory
+{
+    protected override string ClamAv => "tcp://127.0.0.1:9";
+
+    protected override bool ScanStoredFile => true;
+}
+
+public class PendingScanTests(ClamdDownFactory factory) : PendingScanScenario<ClamdDownFactory>(factory), IClassFixture<ClamdDownFactory>;
+
+/// <summary>The pending file is sent to clamd by its path, as an upload is: clamd makes no copy of its own.</summary>
+public class PendingScanByPathTests(ClamdDownScanningByPathFactory factory)
+    : PendingScanScenario<ClamdDownScanningByPathFactory>(factory), IClassFixture<ClamdDownScanningByPathFactory>;
+
+public abstract class PendingScanScenario<TFactory>(TFactory factory) where TFactory : DocumentFactory
 {
     [Fact]
     public async Task Documents_wait_as_pending_while_clamd_is_down_and_are_scanned_when_it_is_back()

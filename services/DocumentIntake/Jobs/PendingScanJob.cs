@@ -36,8 +36,7 @@ public sealed class PendingScanJob(IServiceScopeFactory scopes, IOptions<Documen
         var finished = 0;
         foreach (var document in due)
         {
-            ScanResult result;
-            await using (var content = storage.OpenRead(document.Id)) result = await scanner.ScanAsync(content, ct);
+            var result = await ScanAsync(storage, scanner, document, ct);
             now = Clock.GetUtcNow();
             if (result.Outcome == ScanOutcome.Unavailable)
             {
@@ -53,5 +52,20 @@ public sealed class PendingScanJob(IServiceScopeFactory scopes, IOptions<Documen
             finished++;
         }
         return finished;
+    }
+
+    /// <summary>
+    /// As an upload is scanned: where clamd reads the storage (<c>Documents:ScanStoredFile</c>) it is sent the stored
+    /// file's path, so it makes no copy of its own; a clamd that cannot read it is sent the file after all.
+    /// </summary>
+    private async Task<ScanResult> ScanAsync(DocumentStorage storage, ClamAvScanner scanner, Document document, CancellationToken ct)
+    {
+        if (options.Value.ScanStoredFile)
+        {
+            var byPath = await scanner.ScanFileAsync(storage.PathFor(document.Id), document.Length, ct);
+            if (byPath.Outcome != ScanOutcome.Unavailable) return byPath;
+        }
+        await using var content = storage.OpenRead(document.Id);
+        return await scanner.ScanAsync(content, ct);
     }
 }

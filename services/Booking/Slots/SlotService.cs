@@ -53,24 +53,15 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, FreeSlotCache
         var windowStart = SlotCalculator.ToInstant(from, TimeOnly.MinValue, calendar.TimeZone).AddDays(-1);
         var windowEnd = SlotCalculator.ToInstant(to, TimeOnly.MinValue, calendar.TimeZone).AddDays(2);
         // Ignoring none, Guid.Empty: no appointment has that id.
-        var busy = (await db.Database.SqlQueryRaw<BusyRow>(BusyInWindow, windowStart, windowEnd, calendar.Staff.ToArray(), ignoring ?? Guid.Empty)
-            .ToListAsync(ct))
-            .Select(b => new Busy(b.StaffId, b.StartAt, b.BlockedUntil))
-            .ToList();
+        var busy = await db.Database.SqlQueryRaw<Busy>(BusyInWindow, windowStart, windowEnd, calendar.Staff.ToArray(), ignoring ?? Guid.Empty)
+            .ToListAsync(ct);
         return SlotCalculator.Compute(new SlotRequest(calendar.TimeZone, calendar.AppointmentHours, calendar.Closures,
             calendar.Concern.Duration, calendar.Concern.Buffer, calendar.Staff, busy, from, to, DateTimeOffset.MinValue));
     }
 
-    /// <summary>The appointments of the clerks {2} between {0} and {1}, but {3}.</summary>
+    /// <summary>The appointments of the clerks {2} between {0} and {1}, but {3}, named as <see cref="Busy"/>'s members.</summary>
     private static readonly string BusyInWindow =
-        $$"""SELECT staff_id AS "StaffId", start_at AS "StartAt", blocked_until AS "BlockedUntil" FROM appointments WHERE {{AppointmentBooker.BusyBetween("{0}", "{1}")}} AND staff_id = ANY({2}) AND id <> {3}""";
-
-    private sealed class BusyRow
-    {
-        public Guid StaffId { get; set; }
-        public DateTimeOffset StartAt { get; set; }
-        public DateTimeOffset BlockedUntil { get; set; }
-    }
+        $$"""SELECT staff_id AS "StaffId", start_at AS "From", blocked_until AS "Until" FROM appointments WHERE {{AppointmentBooker.BusyBetween("{0}", "{1}")}} AND staff_id = ANY({2}) AND id <> {3}""";
 
     /// <summary>Whether the kept free slots show the slot free (true), taken (false), or nothing is kept for its day (null).</summary>
     public bool? IsKeptFree(ConcernCalendar calendar, DateTimeOffset start) => freeSlots.IsKeptFree(calendar, start);

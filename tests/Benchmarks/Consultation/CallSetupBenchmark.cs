@@ -87,6 +87,11 @@ public sealed class CallSetupBenchmark : IBenchmark
         var ticket = await Tickets.PublishAsync(bus, $"Anruf {sample}", cancellationToken);
         await using var residentParty = await browser.NewContextAsync(Party(TestEnvironment.GatewayUrl));
         await using var clerkParty = await browser.NewContextAsync(Party(TestEnvironment.GatewayUrl));
+        if (Environment.GetEnvironmentVariable("CALL_TIMELINE") == "1")
+        {
+            await residentParty.AddInitScriptAsync(Timeline.Watch("accept-video"));
+            await clerkParty.AddInitScriptAsync(Timeline.Watch("start-video"));
+        }
         await WaitForRoomAsync(residentParty, ticket.Token);
         var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
         if (!login.Ok) throw new InvalidOperationException($"staff sign-in failed: {login.Status}");
@@ -164,6 +169,7 @@ public sealed class CallSetupBenchmark : IBenchmark
         private const string Entries = """
             () => performance.getEntries().filter(e => ['navigation', 'resource', 'mark', 'measure', 'long-animation-frame'].includes(e.entryType))
               .map(e => ({ at: performance.timeOrigin + e.startTime, text: `${e.entryType} ${e.name.replace(location.origin, '')} +${Math.round(e.duration)} ms`
+                + (e.entryType === 'resource' ? ` (queued ${Math.round(e.requestStart - e.startTime)}, waited ${Math.round(e.responseStart - e.requestStart)}, read ${Math.round(e.responseEnd - e.responseStart)})` : '')
                 + (e.entryType === 'long-animation-frame'
                   ? ` (style and layout from +${Math.round(e.styleAndLayoutStart - e.startTime)}, render from +${Math.round(e.renderStart - e.startTime)}; scripts: ${e.scripts.map(x => `${x.invoker} ${x.sourceURL.replace(location.origin, '')} +${Math.round(x.startTime - e.startTime)} ${Math.round(x.duration)} ms`).join(', ')})`
                   : '') }))
@@ -183,11 +189,44 @@ public sealed class CallSetupBenchmark : IBenchmark
         /// <summary>The benchmark's last step, named when a call does not connect.</summary>
         public string Last { get; private set; } = "start";
 
+        // Layout shifts are only handed to an observer (buffered: those before it too), each with the elements it moved.
+        private const string Shifts = """
+            () => new Promise(resolve => {
+              const observer = new PerformanceObserver(list => {
+                observer.disconnect();
+                resolve(list.getEntries().map(e => ({ at: performance.timeOrigin + e.startTime,
+                  text: `layout-shift ${e.value.toFixed(3)}: ${e.sources.map(s => s.node?.id ? '#' + s.node.id : (s.node?.className ? '.' + String(s.node.className).split(' ')[0] : s.node?.nodeName ?? '?')).join(', ')}` })));
+              });
+              observer.observe({ type: 'layout-shift', buffered: true });
+              setTimeout(() => resolve([]), 500);
+            })
+            """;
+
+        /// <summary>A mark each time the button a press waits for moves, shows or hides (read every frame).</summary>
+        public static string Watch(string id) => $$"""
+            (() => {
+              let last;
+              const tick = () => {
+                const button = document.getElementById('{{id}}');
+                if (button) {
+                  const box = button.getBoundingClientRect();
+                  const at = `${Math.round(box.x)},${Math.round(box.y)} ${box.width > 0 ? 'shown' : 'hidden'}`;
+                  if (at !== last) { performance.mark(`#{{id}} at ${at}`); last = at; }
+                }
+                requestAnimationFrame(tick);
+              };
+              requestAnimationFrame(tick);
+            })();
+            """;
+
         public async Task AddPageAsync(string who, IPage page)
         {
-            var entries = await page.EvaluateAsync<JsonElement>(Entries);
-            foreach (var entry in entries.EnumerateArray())
-                lines.Add((entry.GetProperty("at").GetDouble() - origin, $"{who}: {entry.GetProperty("text").GetString()}"));
+            foreach (var script in new[] { Entries, Shifts })
+            {
+                var entries = await page.EvaluateAsync<JsonElement>(script);
+                foreach (var entry in entries.EnumerateArray())
+                    lines.Add((entry.GetProperty("at").GetDouble() - origin, $"{who}: {entry.GetProperty("text").GetString()}"));
+            }
         }
 
         public override string ToString() => string.Join("\n", lines.OrderBy(l => l.At).Select(l => $"  {l.At,7:0} {l.Text}"));

@@ -16,6 +16,52 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
     [GeneratedRegex("room\\.html#t=([A-Za-z0-9_-]{43})")]
     private static partial Regex JoinLink();
 
+    /// <summary>
+    /// The slot a resident chose goes to others while they fill in the form: the page says so, offers the next free
+    /// times without the one lost, and a press on one of them books it.
+    /// </summary>
+    [Fact]
+    public async Task A_slot_taken_while_the_resident_fills_in_the_form_is_said_and_the_next_free_ones_offered()
+    {
+        var email = Mailbox.UniqueAddress();
+        await using var party = await browser.NewPartyAsync(Browser.Phone);
+        var page = await party.NewPageAsync();
+        await page.GotoAsync("/book.html?concern=move");
+        // Not the first slot, which the other journeys take: a later one of the first day shown.
+        var slot = page.Locator("#slots button").Nth(3);
+        await Assertions.Expect(slot).ToBeVisibleAsync(new() { Timeout = 15000 });
+        var start = await slot.GetAttributeAsync("data-start");
+        await slot.ClickAsync();
+        await page.GetByLabel("Vor- und Nachname").FillAsync("Erika Langsam");
+        await page.GetByLabel("E-Mail (für die Bestätigung und den Link zum Gespräch)").FillAsync(email);
+
+        // Meanwhile others book the same time until every clerk is taken.
+        var taken = false;
+        for (var i = 0; i < 30 && !taken; i++)
+        {
+            var other = await party.APIRequest.PostAsync("/api/booking/appointments", new()
+            {
+                DataObject = new { concernKey = "move", start, name = "Schnell Muster", email = Mailbox.UniqueAddress(), language = "de" },
+            });
+            Assert.True(other.Status is 201 or 409, $"booking the same time answered {other.Status}");
+            taken = other.Status == 409;
+        }
+        Assert.True(taken, "the time was never full");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Diese Zeit wurde soeben vergeben. Bitte wählen Sie eine der nächsten freien Zeiten.", new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("#details")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#slots button").First).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator($"#slots button[data-start='{start}']").CountAsync());
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "booking-taken-phone");
+
+        // The resident takes the first time offered; name and address are still filled in.
+        await BookingForm.ConfirmedAsync(page, "Verbindlich buchen");
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("Erika Langsam");
+        Assert.Single(await Mailbox.WaitForAsync(email, timeout: TimeSpan.FromSeconds(90)));
+    }
+
     [Fact]
     public async Task Resident_books_on_a_phone_gets_the_mail_and_cancels_from_its_link()
     {
@@ -43,9 +89,9 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Assertions.Expect(page.Locator("#email-error")).ToBeVisibleAsync(); // the server's validation names the field
         await page.GetByLabel("E-Mail (für die Bestätigung und den Link zum Gespräch)").FillAsync(email);
         await Browser.ScreenshotAsync(page, "booking-03-details-phone");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
+        await BookingForm.SubmitAsync(page, "Verbindlich buchen");
 
-        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht", new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht");
         await Assertions.Expect(page.Locator("#documents")).ToContainTextAsync("Neuer Mietvertrag");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "booking-04-confirmation-phone");

@@ -47,7 +47,8 @@ public sealed class BusyServiceJourneyTests(Browser browser) : IClassFixture<Bro
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "booking-busy-retrying-phone");
 
-        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht", new() { Timeout = 20000 });
+        await BookingForm.ConfirmedAsync(page, "Verbindlich buchen");
+        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht");
         await Assertions.Expect(note).ToHaveCountAsync(0);
         Assert.Equal(2, refused);
         // Booked once: one confirmation, and no second one arrives.

@@ -33,9 +33,7 @@ public sealed partial class LinkResendJourneyTests(Browser browser) : IClassFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#email-error")).ToBeVisibleAsync();
         await address.FillAsync(email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
-        // The heading is in the page from the start: wait for the confirmation itself (a busy machine books slowly).
-        await Assertions.Expect(page.Locator("#done")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await BookingForm.SubmitAsync(page, "Verbindlich buchen");
         await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync($"E-Mail an{email}");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the confirmation is wider than the phone");

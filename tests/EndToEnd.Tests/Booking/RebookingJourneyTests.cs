@@ -28,8 +28,8 @@ public sealed partial class RebookingJourneyTests(Browser browser) : IClassFixtu
         await firstSlot.ClickAsync();
         await page.GetByLabel("Vor- und Nachname").FillAsync(name);
         await page.GetByLabel("E-Mail (für die Bestätigung und den Link zum Gespräch)").FillAsync(email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht", new() { Timeout = 15000 });
+        await BookingForm.SubmitAsync(page, "Verbindlich buchen");
+        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync("Ihr Termin ist gebucht");
 
         // Mails leave through booking's outbox and pending-mail consumer: under a full test run that can take a while.
         var booked = (await Mailbox.WaitForAsync(email, timeout: TimeSpan.FromSeconds(90))).Single();

@@ -73,9 +73,9 @@ public sealed partial class LanguageJourneyTests(Browser browser) : IClassFixtur
         await AssertFitsAsync(page);
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, $"language-{language}-03-details-phone");
-        await page.GetByRole(AriaRole.Button, new() { Name = j.Submit }).ClickAsync();
+        await BookingForm.SubmitAsync(page, j.Submit);
 
-        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync(j.Done, new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("#done-title")).ToHaveTextAsync(j.Done);
         await AssertFitsAsync(page);
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, $"language-{language}-04-confirmation-phone");

@@ -30,7 +30,7 @@ public static class AppointmentsApi
     }
 
     public static async Task<Results<Created<BookedDto>, ValidationProblem, ProblemHttpResult>> Book(
-        BookAppointmentRequest request, [AsParameters] AppointmentServices services, CancellationToken ct)
+        BookAppointmentRequest request, [AsParameters] AppointmentServices services, HttpResponse response, CancellationToken ct)
     {
         if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
 
@@ -61,7 +61,7 @@ public static class AppointmentsApi
         }
         catch (BookingBusyException ex)
         {
-            return Problems.Busy(new Reason("booking-busy", ex.Message));
+            return Busy(response, ex);
         }
         services.Metrics.Booked(appointment);
 
@@ -183,10 +183,22 @@ public static class AppointmentsApi
         }
         catch (BookingBusyException ex)
         {
-            return Problems.Busy(new Reason("booking-busy", ex.Message));
+            return Busy(http.HttpContext.Response, ex);
         }
         return TypedResults.Ok(ToDto(appointment, calendar, now));
     }
+
+    /// <summary>
+    /// Too many bookings waited for their turn (<see cref="BookingGate"/>): 503 with the Retry-After the booking page
+    /// (shared/api.js) waits before it sends the same booking again; without it the page showed an error.
+    /// </summary>
+    private static ProblemHttpResult Busy(HttpResponse response, BookingBusyException ex)
+    {
+        response.Headers.RetryAfter = BusyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problems.Busy(new Reason("booking-busy", ex.Message));
+    }
+
+    public const int BusyRetryAfterSeconds = 2;
 
     /// <summary>Today's appointments of the departments the clerk works for (all of them for an admin).</summary>
     public static async Task<Ok<IReadOnlyList<StaffAppointmentDto>>> Today(

@@ -3,10 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Booking.Data;
 using Municipal.Booking.Slots;
 using Municipal.Testing;
+using Npgsql;
 
 namespace Municipal.Booking.Tests;
 
@@ -228,6 +230,48 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
         Assert.Equal(checks + 1, factory.CalendarReads.TakenChecks);
     }
 
+    /// <summary>
+    /// Another replica books a time this one's kept list shows free, and its notice is late (here it never comes: the
+    /// write is made with triggers off). The refusal itself shows the list is behind: the times offered instead leave
+    /// the lost one out, and so does the next list, without waiting for the notice.
+    /// </summary>
+    [Fact]
+    public async Task A_refusal_of_a_time_the_kept_list_shows_free_drops_the_list_before_the_notice_comes()
+    {
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        var clerk = await ConcernWithOneClerkAsync(admin, "late-notice", "Lena Late");
+        await OwnHoursAsync(admin);
+        var wednesday = new DateOnly(2027, 3, 24);
+        var client = factory.CreateClient();
+        var slots = await SlotsAsync(client, "late-notice", wednesday);
+        Assert.True(slots.Count >= 3, $"{slots.Count} slots");
+
+        var connectionString = factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("bookingdb");
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand("""
+                SET session_replication_role = replica;
+                INSERT INTO appointments (id, concern_key, department_key, staff_id, start_at, end_at, blocked_until, citizen_name, email,
+                    language, status, join_token_hash, join_token_expires_at, booked_at)
+                VALUES (gen_random_uuid(), 'late-notice', 'residents-office', @staff, @start, @start + interval '30 minutes',
+                    @start + interval '30 minutes', 'Otto Other', 'otto@example.org', 'de', 'booked', md5(random()::text), @start, now());
+                """, connection);
+            insert.Parameters.AddWithValue("staff", clerk);
+            insert.Parameters.AddWithValue("start", slots[0]);
+            await insert.ExecuteNonQueryAsync();
+        }
+        // Nothing told this replica: it still lists the time (what a late notice looks like).
+        Assert.Equal(slots, await SlotsAsync(client, "late-notice", wednesday));
+
+        var refused = await client.Book("late-notice", slots[0], Mailbox.UniqueAddress());
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var offered = (await refused.Json()).GetProperty("nextSlots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset()).ToList();
+        Assert.Equal(slots[1], offered[0]);
+        Assert.DoesNotContain(slots[0], offered);
+        Assert.Equal(slots.Skip(1), await SlotsAsync(client, "late-notice", wednesday));
+    }
+
     /// <summary>The office's hours these tests count on (another test of this class leaves it with Tuesday's only).</summary>
     private static async Task OwnHoursAsync(HttpClient admin) =>
         (await admin.PutAsJsonAsync("/api/booking/admin/departments/residents-office/appointment-hours", new[]
@@ -238,16 +282,19 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
     private FreeSlotCache FreeSlots() => factory.Services.GetRequiredService<FreeSlotCache>();
 
 
-    private static async Task ConcernWithOneClerkAsync(HttpClient admin, string key, string clerk)
+    /// <returns>The clerk's id.</returns>
+    private static async Task<Guid> ConcernWithOneClerkAsync(HttpClient admin, string key, string clerk)
     {
+        var staffId = Guid.NewGuid();
         (await admin.PutAsJsonAsync($"/api/booking/admin/concerns/{key}", new
         {
             departmentKey = "residents-office", nameDe = $"Probe {key}", nameEn = $"Check {key}", durationMinutes = 30, bufferMinutes = 0,
         })).EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync($"/api/booking/admin/staff/{Guid.NewGuid()}", new
+        (await admin.PutAsJsonAsync($"/api/booking/admin/staff/{staffId}", new
         {
             staffName = clerk, departmentKey = "residents-office", concernKeys = new[] { key },
         })).EnsureSuccessStatusCode();
+        return staffId;
     }
 
     private static DateTimeOffset At(DateOnly day, int hour, int minute) =>

@@ -256,6 +256,7 @@ public static class AppointmentsApi
 
     private static async Task<ProblemHttpResult> SlotTakenAsync(SlotService slots, ConcernCalendar calendar, DateTimeOffset start, CancellationToken ct)
     {
+        slots.Refused(calendar, start);
         var next = await slots.NextFreeAsync(calendar, start, 5, ct);
         return Problems.Conflict(new Reason("slot-taken", "This time has just been taken. Please choose another one."),
             new Dictionary<string, object?> { ["nextSlots"] = next.Select(SlotDto.From).ToList() });

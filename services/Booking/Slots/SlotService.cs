@@ -66,7 +66,17 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, FreeSlotCache
     /// <summary>Whether the kept free slots show the slot free (true), taken (false), or nothing is kept for its day (null).</summary>
     public bool? IsKeptFree(ConcernCalendar calendar, DateTimeOffset start) => freeSlots.IsKeptFree(calendar, start);
 
-    /// <summary>The next free slots from an instant on, for offering alternatives (a lost race, a closed queue).</summary>
+    /// <summary>
+    /// The database refused a slot as taken. If the kept free slots still show it free, they are behind: another
+    /// replica's booking whose notice has not come yet (a busy host hears it late). They are dropped, so the times
+    /// offered instead, and the next list, are read after that booking.
+    /// </summary>
+    public void Refused(ConcernCalendar calendar, DateTimeOffset start)
+    {
+        if (freeSlots.IsKeptFree(calendar, start) == true) freeSlots.Invalidate();
+    }
+
+    /// <summary>The next free slots after an instant, for offering alternatives (a lost race: not the time just refused; a closed queue).</summary>
     public async Task<IReadOnlyList<Slot>> NextFreeAsync(ConcernCalendar calendar, DateTimeOffset after, int count, CancellationToken ct)
     {
         var from = calendar.LocalDate(after);
@@ -74,7 +84,7 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, FreeSlotCache
         for (var week = 0; week < 8 && result.Count < count; week++)
         {
             var slots = await FreeSlotsAsync(calendar, from.AddDays(week * 7), from.AddDays(week * 7 + 6), null, ct);
-            result.AddRange(slots.Where(s => s.Start >= after).Take(count - result.Count));
+            result.AddRange(slots.Where(s => s.Start > after).Take(count - result.Count));
         }
         return result;
     }

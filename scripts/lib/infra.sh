@@ -107,6 +107,34 @@ private_rabbit_environment() {
     RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 }
 
+# The private node's Erlang VMs, found by the node name in their environment (it is not on the command line).
+private_rabbit_pids() {
+  local pid
+  for pid in $(pgrep -u rabbitmq beam.smp); do
+    { tr '\0' '\n' <"/proc/$pid/environ"; } 2>/dev/null | grep -qx "RABBITMQ_NODENAME=$RABBITMQ_NODENAME" && echo "$pid"
+  done
+  return 0
+}
+
+# Stops the private node and waits until it has gone. `rabbitmqctl stop` can give up on a busy host, and a node left
+# running serves the next run on these ports with the database of the run that started it: a fault day then
+# "restarted" RabbitMQ into an empty database of its own, and what was published before the consumers had declared
+# their queues again went nowhere (CI, 2026-12-03, a node a killed run had left).
+stop_private_rabbit() {
+  command -v rabbitmq-server >/dev/null || return 0 # not installed yet: nothing runs
+  private_rabbit_environment
+  rabbitmqctl -q stop >/dev/null 2>&1 || true
+  local pids _
+  for _ in $(seq 1 30); do
+    pids=$(private_rabbit_pids)
+    [ -n "$pids" ] || return 0
+    sleep 1
+  done
+  log "RabbitMQ node $RABBITMQ_NODENAME did not stop: killing it"
+  # shellcheck disable=SC2086
+  kill -9 $pids 2>/dev/null || true
+}
+
 start_rabbitmq() {
   [ -z "$PRIVATE_INFRA" ] || private_rabbit_environment
   if ! rabbitmqctl -q status >/dev/null 2>&1; then
@@ -219,7 +247,7 @@ stop_component() { # postgres | redis | rabbitmq | clamd | smtp
   case "$1" in
     postgres) as_postgres "$(pg_bin)/pg_ctl -D '$LOCAL/postgres' -m fast -w stop" >/dev/null ;;
     redis) redis-cli -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || true ;;
-    rabbitmq) private_rabbit_environment; rabbitmqctl -q stop >/dev/null 2>&1 || true ;;
+    rabbitmq) stop_private_rabbit ;;
     clamd) kill_pidfile "$LOCAL/pids/clamd.pid" ;;
     smtp) kill_pidfile "$LOCAL/pids/smtp.pid" ;;
     *) log "unknown component: $1"; return 1 ;;

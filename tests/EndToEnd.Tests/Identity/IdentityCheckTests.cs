@@ -29,7 +29,9 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
         await Assertions.Expect(clerk.Locator("#resident-name")).ToHaveTextAsync("Erika Mustermann", new() { Timeout = 60_000 });
 
-        // The resident shows the document to the (fake) camera.
+        // The resident shows the document to the (fake) camera, once the clerk sees them in the room (CI: at the start of a
+        // loaded run the resident's page could still be on its way in, and the question was not seen within 30 s).
+        await Assertions.Expect(clerk.Locator("#status")).ToContainTextAsync("Sie betreuen Erika Mustermann");
         await clerk.Locator("#start-video").ClickAsync();
         await resident.Locator("#accept-video").ClickAsync();
         await clerk.WaitForFunctionAsync("() => document.getElementById('remote-video')?.videoWidth > 0", null, new() { Timeout = 60_000 });

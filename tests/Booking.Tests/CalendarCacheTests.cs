@@ -233,7 +233,9 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
     /// <summary>
     /// Another replica books a time this one's kept list shows free, and its notice is late (here it never comes: the
     /// write is made with triggers off). The refusal itself shows the list is behind: the times offered instead leave
-    /// the lost one out, and so does the next list, without waiting for the notice.
+    /// the lost one out, and so does the next list, without waiting for the notice. Other tests write appointments
+    /// meanwhile, and their notices drop the kept list too: a try in which one came first proves nothing and is made
+    /// again a week later.
     /// </summary>
     [Fact]
     public async Task A_refusal_of_a_time_the_kept_list_shows_free_drops_the_list_before_the_notice_comes()
@@ -241,35 +243,44 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
         var admin = factory.CreateStaffClient(Staff.Admin());
         var clerk = await ConcernWithOneClerkAsync(admin, "late-notice", "Lena Late");
         await OwnHoursAsync(admin);
-        var wednesday = new DateOnly(2027, 3, 24);
         var client = factory.CreateClient();
-        var slots = await SlotsAsync(client, "late-notice", wednesday);
-        Assert.True(slots.Count >= 3, $"{slots.Count} slots");
-
         var connectionString = factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("bookingdb");
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            await using var insert = new NpgsqlCommand("""
-                SET session_replication_role = replica;
-                INSERT INTO appointments (id, concern_key, department_key, staff_id, start_at, end_at, blocked_until, citizen_name, email,
-                    language, status, join_token_hash, join_token_expires_at, booked_at)
-                VALUES (gen_random_uuid(), 'late-notice', 'residents-office', @staff, @start, @start + interval '30 minutes',
-                    @start + interval '30 minutes', 'Otto Other', 'otto@example.org', 'de', 'booked', md5(random()::text), @start, now());
-                """, connection);
-            insert.Parameters.AddWithValue("staff", clerk);
-            insert.Parameters.AddWithValue("start", slots[0]);
-            await insert.ExecuteNonQueryAsync();
-        }
-        // Nothing told this replica: it still lists the time (what a late notice looks like).
-        Assert.Equal(slots, await SlotsAsync(client, "late-notice", wednesday));
 
-        var refused = await client.Book("late-notice", slots[0], Mailbox.UniqueAddress());
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        var offered = (await refused.Json()).GetProperty("nextSlots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset()).ToList();
-        Assert.Equal(slots[1], offered[0]);
-        Assert.DoesNotContain(slots[0], offered);
-        Assert.Equal(slots.Skip(1), await SlotsAsync(client, "late-notice", wednesday));
+        for (var week = 0; week < 10; week++)
+        {
+            var wednesday = new DateOnly(2027, 3, 24).AddDays(7 * week);
+            var slots = await SlotsAsync(client, "late-notice", wednesday);
+            Assert.True(slots.Count >= 3, $"{slots.Count} slots");
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                await using var insert = new NpgsqlCommand("""
+                    SET session_replication_role = replica;
+                    INSERT INTO appointments (id, concern_key, department_key, staff_id, start_at, end_at, blocked_until, citizen_name, email,
+                        language, status, join_token_hash, join_token_expires_at, booked_at)
+                    VALUES (gen_random_uuid(), 'late-notice', 'residents-office', @staff, @start, @start + interval '30 minutes',
+                        @start + interval '30 minutes', 'Otto Other', 'otto@example.org', 'de', 'booked', md5(random()::text), @start, now());
+                    """, connection);
+                insert.Parameters.AddWithValue("staff", clerk);
+                insert.Parameters.AddWithValue("start", slots[0]);
+                await insert.ExecuteNonQueryAsync();
+            }
+            // Nothing told this replica of it: it still lists the time (what a late notice looks like) …
+            if (!(await SlotsAsync(client, "late-notice", wednesday)).SequenceEqual(slots)) continue;
+
+            var checks = factory.CalendarReads.TakenChecks;
+            var refused = await client.Book("late-notice", slots[0], Mailbox.UniqueAddress());
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            // … and the booking trusted that list (no read of the taken clerks first): refused inside its own transaction.
+            if (factory.CalendarReads.TakenChecks != checks) continue;
+
+            var offered = (await refused.Json()).GetProperty("nextSlots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset()).ToList();
+            Assert.Equal(slots[1], offered[0]);
+            Assert.DoesNotContain(slots[0], offered);
+            Assert.Equal(slots.Skip(1), await SlotsAsync(client, "late-notice", wednesday));
+            return;
+        }
+        Assert.Fail("in ten tries, another test's notice always dropped the kept list first");
     }
 
     /// <summary>The office's hours these tests count on (another test of this class leaves it with Tuesday's only).</summary>

@@ -15,6 +15,15 @@ export const languageNames = { de: 'Deutsch', en: 'English', fr: 'Français', it
 const locales = { de: 'de-CH', en: 'en-GB', fr: 'fr-CH', it: 'it-CH', 'de-x-ls': 'de-CH' };
 const catalog = Object.fromEntries(languages.map(lang => [lang, {}]));
 
+// A language chosen on the switch before the page is ready (a slow phone, a quick hand) is the resident's choice: it
+// is kept when the switch is wired, not overwritten with the language negotiated meanwhile. Heard from here on; a
+// choice made before this module ran shows in the switch itself (see languageSwitch).
+let chosenEarly = null;
+const hearEarly = event => {
+  if (event.target instanceof HTMLSelectElement && event.target.matches('select[data-language-switch]')) chosenEarly = event.target.value;
+};
+document.addEventListener('change', hearEarly, true);
+
 /**
  * What the city offers: { defaultLanguage, languages, timeZone }; all five, German and the device's own zone when the
  * gateway cannot say (no city is written into the pages: City:TimeZone is the one place that names it).
@@ -125,7 +134,13 @@ export function setLanguage(lang) {
 
 /** Wires a <select data-language-switch> to the language: it offers the city's languages, each in its own name. */
 export function languageSwitch(root = document) {
+  document.removeEventListener('change', hearEarly, true);
+  let early = chosenEarly;
+  chosenEarly = null;
   for (const select of root.querySelectorAll('select[data-language-switch]')) {
+    // Changed before any script heard it: the switch no longer shows what the page was served with (its first option).
+    const served = (select.querySelector('option[selected]') ?? select.options[0])?.value;
+    if (!early && select.value && select.value !== served) early = select.value;
     // Staff pages offer no Leichte Sprache: it is written for residents.
     const offered = select.dataset.languageSwitch === 'staff' ? city.languages.filter(lang => lang !== 'de-x-ls') : city.languages;
     select.replaceChildren(...offered.map(lang => {
@@ -135,7 +150,9 @@ export function languageSwitch(root = document) {
     }));
     select.value = offered.includes(language()) ? language() : 'de';
     select.addEventListener('change', () => setLanguage(select.value));
+    if (early && !offered.includes(early)) early = null;
   }
+  if (early && early !== language()) setLanguage(early);
 }
 
 register({

@@ -59,8 +59,15 @@ public static class Problems
     public static ProblemHttpResult MissingToken() =>
         Status(StatusCodes.Status401Unauthorized, "Unauthorized", new Reason("missing-token", "Send the resident's token in the X-Resident-Token header."));
 
-    /// <summary>Too much at once to serve now: the caller may try again shortly.</summary>
-    public static ProblemHttpResult Busy(Reason reason) => Status(StatusCodes.Status503ServiceUnavailable, "Busy", reason);
+    /// <summary>
+    /// Too much at once to serve now, or not yet: 503 with the <c>Retry-After</c> the pages (shared/api.js) wait before
+    /// they send the same request again. Without it a page can only show an error, so there is no busy answer without.
+    /// </summary>
+    public static ProblemHttpResult Busy(HttpResponse response, Reason reason, int retryAfterSeconds)
+    {
+        response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Status(StatusCodes.Status503ServiceUnavailable, "Busy", reason);
+    }
 
     /// <summary>
     /// A problem that is not about one field: its detail is the reason's English text, and it carries the reason's

@@ -27,9 +27,6 @@ public sealed class ResidentLinkResolver(ServiceDbContext db, LinkGrace grace, T
     }
 
     /// <summary>The answer for <see cref="LinkState.Pending"/>: 503 with Retry-After, which the pages (shared/api.js) retry.</summary>
-    public static ProblemHttpResult NotKnownYet(HttpResponse response)
-    {
-        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Problems.Busy(new Reason("link-check-unavailable", "The link cannot be checked right now. Please try again shortly."));
-    }
+    public static ProblemHttpResult NotKnownYet(HttpResponse response) =>
+        Problems.Busy(response, new Reason("link-check-unavailable", "The link cannot be checked right now. Please try again shortly."), RetryAfterSeconds);
 }

@@ -21,7 +21,7 @@ public static class ServiceUnavailable
             return;
         }
         context.Response.Clear();
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Problems.Busy(new Reason("try-again", "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds.")).ExecuteAsync(context);
+        await Problems.Busy(context.Response, new Reason("try-again", "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds."),
+            RetryAfterSeconds).ExecuteAsync(context);
     }
 }

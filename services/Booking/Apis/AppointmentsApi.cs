@@ -42,8 +42,9 @@ public static class AppointmentsApi
         // A rush on a released slot is mostly refusals: a slot already gone is answered from one read, with nothing prepared.
         // A slot the kept free slots show free (they follow every change within milliseconds) is spared that read: the
         // common booking makes one round trip fewer, and the constraint still decides.
-        if (services.Slots.IsKeptFree(calendar, start) != true && await services.Booker.AllTakenAsync(calendar.Staff, start, start + calendar.Concern.Duration + calendar.Concern.Buffer, ct))
-            return await SlotTakenAsync(services.Slots, calendar, start, ct);
+        var listedFree = services.Slots.IsKeptFree(calendar, start) == true;
+        if (!listedFree && await services.Booker.AllTakenAsync(calendar.Staff, start, start + calendar.Concern.Duration + calendar.Concern.Buffer, ct))
+            return await SlotTakenAsync(services.Slots, calendar, start, listedFree: false, ct);
 
         var joinToken = CapabilityToken.Create();
         var appointment = NewAppointment(request, calendar, start, joinToken, now, services.Options.Value);
@@ -54,7 +55,7 @@ public static class AppointmentsApi
             var cap = new AddressCap(appointment.Email, services.Options.Value.MaxActivePerEmail, now);
             switch (await services.Booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct, cap))
             {
-                case BookingOutcome.SlotTaken: return await SlotTakenAsync(services.Slots, calendar, start, ct);
+                case BookingOutcome.SlotTaken: return await SlotTakenAsync(services.Slots, calendar, start, listedFree, ct);
                 case BookingOutcome.AddressFull:
                     return Problems.Field("email", new Reason("address-full", $"This address already holds {cap.MaxActive} appointments; cancel one before booking another.").With("max", cap.MaxActive));
             }
@@ -179,7 +180,7 @@ public static class AppointmentsApi
         try
         {
             if (await services.Booker.SaveOnFreeClerkAsync(appointment, calendar.Staff, ct) == BookingOutcome.SlotTaken)
-                return await SlotTakenAsync(services.Slots, calendar, start, ct);
+                return await SlotTakenAsync(services.Slots, calendar, start, services.Slots.IsKeptFree(calendar, start) == true, ct);
         }
         catch (BookingBusyException ex)
         {
@@ -188,15 +189,9 @@ public static class AppointmentsApi
         return TypedResults.Ok(ToDto(appointment, calendar, now));
     }
 
-    /// <summary>
-    /// Too many bookings waited for their turn (<see cref="BookingGate"/>): 503 with the Retry-After the booking page
-    /// (shared/api.js) waits before it sends the same booking again; without it the page showed an error.
-    /// </summary>
-    private static ProblemHttpResult Busy(HttpResponse response, BookingBusyException ex)
-    {
-        response.Headers.RetryAfter = BusyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Problems.Busy(new Reason("booking-busy", ex.Message));
-    }
+    /// <summary>Too many bookings waited for their turn (<see cref="BookingGate"/>): the page sends the booking again after this.</summary>
+    private static ProblemHttpResult Busy(HttpResponse response, BookingBusyException ex) =>
+        Problems.Busy(response, new Reason("booking-busy", ex.Message), BusyRetryAfterSeconds);
 
     public const int BusyRetryAfterSeconds = 2;
 
@@ -254,9 +249,11 @@ public static class AppointmentsApi
             .Any(s => s.Start == start);
     }
 
-    private static async Task<ProblemHttpResult> SlotTakenAsync(SlotService slots, ConcernCalendar calendar, DateTimeOffset start, CancellationToken ct)
+    /// <param name="listedFree">Whether the kept free slots showed the time free when the booking was tried.</param>
+    private static async Task<ProblemHttpResult> SlotTakenAsync(SlotService slots, ConcernCalendar calendar, DateTimeOffset start, bool listedFree,
+        CancellationToken ct)
     {
-        slots.Refused(calendar, start);
+        if (listedFree) slots.KeptFreeSlotsBehind();
         var next = await slots.NextFreeAsync(calendar, start, 5, ct);
         return Problems.Conflict(new Reason("slot-taken", "This time has just been taken. Please choose another one."),
             new Dictionary<string, object?> { ["nextSlots"] = next.Select(SlotDto.From).ToList() });

@@ -67,14 +67,11 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, FreeSlotCache
     public bool? IsKeptFree(ConcernCalendar calendar, DateTimeOffset start) => freeSlots.IsKeptFree(calendar, start);
 
     /// <summary>
-    /// The database refused a slot as taken. If the kept free slots still show it free, they are behind: another
-    /// replica's booking whose notice has not come yet (a busy host hears it late). They are dropped, so the times
-    /// offered instead, and the next list, are read after that booking.
+    /// The database refused as taken a slot the kept free slots showed free: they are behind, another replica's booking
+    /// whose notice has not come yet (a busy host hears it late). They are dropped, so the times offered instead, and
+    /// the next list, are read after that booking.
     /// </summary>
-    public void Refused(ConcernCalendar calendar, DateTimeOffset start)
-    {
-        if (freeSlots.IsKeptFree(calendar, start) == true) freeSlots.Invalidate();
-    }
+    public void KeptFreeSlotsBehind() => freeSlots.Invalidate();
 
     /// <summary>The next free slots after an instant, for offering alternatives (a lost race: not the time just refused; a closed queue).</summary>
     public async Task<IReadOnlyList<Slot>> NextFreeAsync(ConcernCalendar calendar, DateTimeOffset after, int count, CancellationToken ct)

@@ -213,7 +213,7 @@ async function bookPage() {
         step(1);
         status.textContent = t('book.taken');
         status.className = 'error';
-        await picker.showOffered(e.problem.nextSlots || []);
+        await picker.showOffered(e.problem.nextSlots || [], chosen.start);
       } else if (e instanceof ApiError && e.status === 400) {
         showFieldErrors(form, e);
         document.getElementById('form-error').textContent = e.errors.start?.join(' ') || e.errors.concernKey?.join(' ') || '';

@@ -187,7 +187,7 @@ document.getElementById('move-yes').addEventListener('click', async () => {
     if (e instanceof ApiError && e.status === 409 && e.problem.nextSlots) {
       document.getElementById('confirm-move').hidden = true;
       say('manage.taken', true);
-      await picker.showOffered(e.problem.nextSlots);
+      await picker.showOffered(e.problem.nextSlots, newSlot.start);
     } else {
       refused(e);
     }

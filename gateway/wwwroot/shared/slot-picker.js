@@ -49,6 +49,9 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
   let from = new Date();
   let data = null;
   let chosen = null;
+  // Times the booking service refused as taken: never listed again on this page. The next list may come from another
+  // replica that has not yet heard of the bookings that filled the time (CI with two replicas, 2026-12-03).
+  const refused = new Set();
 
   function render() {
     container.replaceChildren();
@@ -91,6 +94,7 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
       // Moving an appointment: its own time is no choice (another clerk may be free then, so it is listed as free).
       const own = typeof exclude === 'function' ? exclude() : exclude;
       if (own) data.slots = data.slots.filter(s => new Date(s.start).getTime() !== new Date(own).getTime());
+      if (refused.size) data.slots = data.slots.filter(s => !refused.has(new Date(s.start).getTime()));
       render();
       document.getElementById('earlier').disabled = from <= new Date();
     } catch (e) {
@@ -102,5 +106,14 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
   document.getElementById('later').addEventListener('click', () => { from = new Date(from.getTime() + 7 * 86400000); load(); });
   document.getElementById('earlier').addEventListener('click', () => { from = new Date(Math.max(Date.now(), from.getTime() - 7 * 86400000)); load(); });
   document.addEventListener('languagechange', render);
-  return { reload: load, showOffered(slots) { offered = slots; from = new Date(); return load(); } };
+  return {
+    reload: load,
+    /** After a refusal of the time `taken`: the times the service offered instead, and the week from today without it. */
+    showOffered(slots, taken) {
+      if (taken) refused.add(new Date(taken).getTime());
+      offered = slots;
+      from = new Date();
+      return load();
+    },
+  };
 }

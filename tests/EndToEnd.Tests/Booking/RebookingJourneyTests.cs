@@ -75,4 +75,63 @@ public sealed partial class RebookingJourneyTests(Browser browser) : IClassFixtu
         await Assertions.Expect(old.GetByText("Dieser Link ist abgelaufen oder ungültig.")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Browser.ScreenshotAsync(old, "rebooking-03-old-link-phone");
     }
+
+    /// <summary>
+    /// The new time goes to others while the resident confirms the move: the page says so and lists the week again
+    /// without it, even when that list comes from a replica still behind (played here by the list read before).
+    /// </summary>
+    [Fact]
+    public async Task A_move_to_a_time_taken_meanwhile_is_said_and_the_time_not_offered_again()
+    {
+        await using var party = await browser.NewPartyAsync(Browser.Phone);
+        var page = await party.NewPageAsync();
+        var booked = await party.APIRequest.PostAsync("/api/booking/appointments", new()
+        {
+            DataObject = new { concernKey = "move", start = await FirstFreeAsync(party), name = "Rita Zuspät", email = Mailbox.UniqueAddress(), language = "de" },
+        });
+        Assert.Equal(201, booked.Status);
+        var manage = (await booked.JsonAsync())!.Value.GetProperty("manageToken").GetString();
+
+        await page.GotoAsync($"/manage.html#t={manage}");
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("Rita Zuspät", new() { Timeout = 15000 });
+        var firstList = page.WaitForResponseAsync(r => r.Url.Contains("/api/booking/concerns/move/slots"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verschieben", Exact = true }).ClickAsync();
+        var before = await (await firstList).TextAsync();
+        var slots = page.Locator("#slots button[data-start]");
+        await Assertions.Expect(slots.First).ToBeVisibleAsync(new() { Timeout = 15000 });
+        // The last time but two: the booking journeys take the last ones and the first ones.
+        var slot = slots.Nth(await slots.CountAsync() - 3);
+        var start = (await slot.GetAttributeAsync("data-start"))!;
+        await slot.ClickAsync();
+
+        for (var i = 0; ; i++)
+        {
+            Assert.True(i < 30, "the time was never full");
+            var other = await party.APIRequest.PostAsync("/api/booking/appointments", new()
+            {
+                DataObject = new { concernKey = "move", start, name = "Schnell Muster", email = Mailbox.UniqueAddress(), language = "de" },
+            });
+            Assert.True(other.Status is 201 or 409, $"booking the same time answered {other.Status}");
+            if (other.Status == 409) break;
+        }
+        await page.RouteAsync("**/api/booking/concerns/move/slots*", route =>
+            route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = before }));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Termin verschieben" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Diese Zeit wurde soeben vergeben. Bitte wählen Sie eine andere.", new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("#confirm-move")).ToBeHiddenAsync();
+        await Assertions.Expect(slots.First).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator($"#slots button[data-start='{start}']").CountAsync());
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "rebooking-taken-phone");
+    }
+
+    private static async Task<string> FirstFreeAsync(IBrowserContext party)
+    {
+        var from = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var to = DateTime.UtcNow.AddDays(6).ToString("yyyy-MM-dd");
+        var list = await party.APIRequest.GetAsync($"/api/booking/concerns/move/slots?from={from}&to={to}");
+        Assert.Equal(200, list.Status);
+        return (await list.JsonAsync())!.Value.GetProperty("slots")[0].GetProperty("start").GetString()!;
+    }
 }

@@ -196,13 +196,18 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Browser.AssertAccessibleAsync(clerk);
         await Browser.ScreenshotAsync(clerk, "booking-07-agent-queue");
 
-        // Take next until this resident is called (a ticket left over from an interrupted earlier run comes first).
-        for (var i = 0; i < 5 && !await resident.Locator("#called").IsVisibleAsync(); i++)
+        // Take next until the clerk's room names this resident (a ticket left over from an interrupted earlier run comes
+        // first). Judged on the clerk's page, not by waiting for the resident's: on a loaded host the resident's page
+        // heard of the call after the wait, and the clerk pressed again on an empty queue (CI, 2026-12-03).
+        for (var i = 0; ; i++)
         {
+            Assert.True(i < 5, "the clerk never called this resident");
             await clerk.GotoAsync("/agent/queue.html");
             await clerk.GetByRole(AriaRole.Button, new() { Name = "Nächste Person aufrufen" }).ClickAsync();
             await clerk.WaitForURLAsync(new Regex("/agent/room\\.html\\?ticket="));
-            await resident.WaitForTimeoutAsync(2500);
+            var called = clerk.Locator("#resident-name");
+            await Assertions.Expect(called).Not.ToBeEmptyAsync(new() { Timeout = 15000 });
+            if (await called.TextContentAsync() == name) break;
         }
         await Assertions.Expect(resident.Locator("#called")).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Assertions.Expect(resident.Locator("#room-link")).ToHaveAttributeAsync("href", new Regex("^/room\\.html#t=[A-Za-z0-9_-]{43}$"));

@@ -4,12 +4,14 @@ namespace Municipal.AppHost;
 
 /// <summary>
 /// What differs between copies of the system on one machine (configuration section <c>Municipal</c>, e.g.
-/// <c>Municipal__GatewayPort</c> from scripts/run or <c>--Municipal:GatewayPort=…</c> from a test): the gateway's port,
+/// <c>Municipal__GatewayPort</c> from scripts/run or <c>--Municipal:GatewayPort=…</c> from a test): the gateway's port
+/// (and its HTTPS port, <c>GatewayHttpsPort</c>, only where set: HTTP/2 for the browser, see gateway/Security/LocalCertificate.cs),
 /// the services' ports, the replicas, and the ports and folder of the infrastructure this AppHost starts itself.
 /// </summary>
 internal sealed record AppHostSettings(
     string Instance,
     int GatewayPort,
+    int? GatewayHttpsPort,
     int? ServicePortBase,
     int Replicas,
     int InfrastructurePortBase,
@@ -48,6 +50,7 @@ internal sealed record AppHostSettings(
         return new AppHostSettings(
             Instance: section["Instance"] ?? "",
             GatewayPort: section.GetValue("GatewayPort", 8080),
+            GatewayHttpsPort: section.GetValue<int?>("GatewayHttpsPort"),
             ServicePortBase: section.GetValue<int?>("ServicePortBase"),
             Replicas: section.GetValue("Replicas", 1),
             InfrastructurePortBase: section.GetValue("InfrastructurePortBase", 23000),

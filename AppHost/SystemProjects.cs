@@ -58,6 +58,10 @@ internal static class SystemProjects
             .WithHttpEndpoint(port: settings.GatewayPort, name: "http", isProxied: false)
             .WithExternalHttpEndpoints()
             .WithReference(infrastructure.Databases["gatewaydb"]);
+        if (settings.GatewayHttpsPort is { } httpsPort)
+        {
+            gateway.WithHttpsEndpoint(port: httpsPort, name: "https", isProxied: false);
+        }
         // The gateway starts beside the services, not after them: its own /health is healthy only once every service's
         // is (ServicesHealthCheck), and until then its proxy keeps trying them (YARP's health checks). Waiting for them
         // first added the gateway's whole start (5 s here) to the system's.

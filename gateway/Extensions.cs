@@ -56,6 +56,7 @@ internal static class Extensions
         services.AddSingleton<ServiceCatalogue>();
         services.AddSingleton(new Municipal.ServiceDefaults.HealthDetailsGate(OperatorAccess.MaySeeHealthDetails));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        builder.ServeOnHttpsWithoutOne();
         services.AddHealthChecks().AddCheck<ServicesHealthCheck>("services", tags: [Municipal.ServiceDefaults.Extensions.ReadyTag]);
     }
 

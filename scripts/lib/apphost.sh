@@ -40,6 +40,7 @@ start_apphost() {
     ASPIRE_ALLOW_UNSECURED_TRANSPORT=true DOTNET_TC_CallCountingDelayMs=1000 \
     DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development \
     Municipal__Instance="$INSTANCE" Municipal__GatewayPort="$GATEWAY_PORT" Municipal__Replicas="$REPLICAS" \
+    ${GATEWAY_HTTPS_PORT:+Municipal__GatewayHttpsPort="$GATEWAY_HTTPS_PORT"} \
     Municipal__InfrastructurePortBase="$INFRA_PORT_BASE" Municipal__LocalDirectory="$LOCAL" \
     nohup "$binary" "$@" >"$APPHOST_LOG" 2>&1) &
   echo $! > "$APPHOST_PID"

@@ -48,9 +48,17 @@ public sealed class Browser : IAsyncLifetime
 
     /// <summary>A new party (resident, clerk, kiosk) with its own cookies, camera and microphone.</summary>
     public Task<IBrowserContext> NewPartyAsync(ViewportSize? viewport = null, string locale = "de-DE") =>
+        NewPartyAtAsync(TestEnvironment.GatewayUrl, viewport, locale);
+
+    /// <summary>
+    /// A new party reaching the system at another address: the gateway's HTTPS port (GATEWAY_HTTPS_URL), whose
+    /// certificate is self-signed (ServiceDefaults/Security/LoopbackCertificate.cs) and therefore not checked.
+    /// </summary>
+    public Task<IBrowserContext> NewPartyAtAsync(string baseUrl, ViewportSize? viewport = null, string locale = "de-DE") =>
         Instance.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = TestEnvironment.GatewayUrl,
+            BaseURL = baseUrl,
+            IgnoreHTTPSErrors = baseUrl.StartsWith("https:", StringComparison.Ordinal),
             ViewportSize = viewport ?? Desktop,
             Locale = locale,
             HasTouch = viewport == Phone,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -35,7 +36,7 @@ public static class BareCallServer
             for (const track of stream.getTracks()) pc.addTrack(track, stream);
           };
           if (!consent) await media();
-          const ws = new WebSocket(`ws://${location.host}/relay?room=${params.get('room')}`);
+          const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/relay?room=${params.get('room')}`);
           const send = m => ws.send(JSON.stringify(m));
           pc.onicecandidate = e => { if (e.candidate) send({ ice: e.candidate }); };
           const offer = async () => { await pc.setLocalDescription(await pc.createOffer()); send({ sdp: pc.localDescription }); };
@@ -58,7 +59,8 @@ public static class BareCallServer
         """;
 
     /// <summary>Serves /call.html and the relay at /relay?room=…; the second peer in a room makes the caller offer.</summary>
-    public static Task<LoopbackServer> StartAsync()
+    /// <param name="certificate">Over HTTPS (HTTP/2) with it, as the system is measured when it is.</param>
+    public static Task<LoopbackServer> StartAsync(X509Certificate2? certificate = null)
     {
         var rooms = new ConcurrentDictionary<string, List<Peer>>();
         return LoopbackServer.StartAsync(app =>
@@ -92,7 +94,7 @@ public static class BareCallServer
                 }
                 lock (peers) peers.Remove(me);
             });
-        });
+        }, certificate);
     }
 
     /// <summary>A relay socket; sends are serialised because two relay loops may write to it at once.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Municipal.ServiceDefaults.Security;
 using Municipal.Testing;
 
 namespace Municipal.Benchmarks.Consultation;
@@ -29,7 +30,11 @@ public sealed class CallSetupBenchmark : IBenchmark
     {
         await using var browser = new BrowserHost();
         await browser.StartAsync();
-        await using var bare = await BareCallServer.StartAsync();
+        // Over HTTPS where scripts/bench gave the gateway's HTTPS port (HTTP/2, as a city's residents reach it); the
+        // bare pages then are served over HTTPS with HTTP/2 too.
+        var https = Environment.GetEnvironmentVariable("GATEWAY_HTTPS_URL") is { Length: > 0 } httpsUrl ? httpsUrl : null;
+        await using var bare = await BareCallServer.StartAsync(https is null ? null : LoopbackCertificate.Create());
+        var systemUrl = https ?? TestEnvironment.GatewayUrl;
         var bus = await TestBus.StartAsync(cancellationToken);
         var system = new List<double>();
         var baseline = new List<double>();
@@ -41,7 +46,7 @@ public sealed class CallSetupBenchmark : IBenchmark
             {
                 baseline.Add(await BareCallAsync(browser.Instance, bare.Url, i, consent: false));
                 asking.Add(await BareCallAsync(browser.Instance, bare.Url, i, consent: true));
-                system.Add(await SystemCallAsync(browser.Instance, bus, i, cancellationToken));
+                system.Add(await SystemCallAsync(browser.Instance, systemUrl, bus, i, cancellationToken));
             }
         }
         finally
@@ -79,14 +84,16 @@ public sealed class CallSetupBenchmark : IBenchmark
             await b.Locator("#accept").ClickAsync();
         }
         await Task.WhenAll(Connected(a, "window.state"), Connected(b, "window.state"));
-        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (sample == 0) Console.WriteLine($"  bare pages over {await ProtocolAsync(a)}");
+        return elapsed;
     }
 
-    private static async Task<double> SystemCallAsync(IBrowser browser, MassTransit.IBus bus, int sample, CancellationToken cancellationToken)
+    private static async Task<double> SystemCallAsync(IBrowser browser, string url, MassTransit.IBus bus, int sample, CancellationToken cancellationToken)
     {
         var ticket = await Tickets.PublishAsync(bus, $"Anruf {sample}", cancellationToken);
-        await using var residentParty = await browser.NewContextAsync(Party(TestEnvironment.GatewayUrl));
-        await using var clerkParty = await browser.NewContextAsync(Party(TestEnvironment.GatewayUrl));
+        await using var residentParty = await browser.NewContextAsync(Party(url));
+        await using var clerkParty = await browser.NewContextAsync(Party(url));
         if (Environment.GetEnvironmentVariable("CALL_TIMELINE") == "1")
         {
             await residentParty.AddInitScriptAsync(Timeline.Watch("accept-video"));
@@ -134,6 +141,7 @@ public sealed class CallSetupBenchmark : IBenchmark
             Console.WriteLine($"  call {sample}: {elapsed:0} ms\n{timeline}");
         }
 
+        if (sample == 0) Console.WriteLine($"  the system's pages over {await ProtocolAsync(resident)}");
         var roomId = await clerk.EvaluateAsync<string>("() => window.consultation.roomId");
         await clerkParty.APIRequest.PostAsync($"/api/sessions/rooms/{roomId}/end");
         return elapsed;
@@ -156,6 +164,10 @@ public sealed class CallSetupBenchmark : IBenchmark
     private static Task Shown(IPage page, string selector, string text = "") =>
         page.WaitForFunctionAsync("([selector, text]) => { const e = document.querySelector(selector); return !!e && e.checkVisibility() && e.textContent.includes(text); }",
             new[] { selector, text }, new() { PollingInterval = 20, Timeout = (float)Limit.TotalMilliseconds });
+
+    /// <summary>The protocol the page's own document came over (h2 or http/1.1).</summary>
+    private static Task<string> ProtocolAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => `${location.protocol}//, ${performance.getEntriesByType('navigation')[0].nextHopProtocol}`");
 
     private static Task Connected(IPage page, string expression) =>
         page.WaitForFunctionAsync($"() => {expression} === 'connected'", null, new() { PollingInterval = 20, Timeout = (float)Limit.TotalMilliseconds });
@@ -235,6 +247,8 @@ public sealed class CallSetupBenchmark : IBenchmark
     private static BrowserNewContextOptions Party(string? baseUrl = null) => new()
     {
         BaseURL = baseUrl,
+        // The loopback certificate is self-signed (ServiceDefaults/Security/LoopbackCertificate.cs).
+        IgnoreHTTPSErrors = true,
         ViewportSize = new() { Width = 1280, Height = 800 },
         Locale = "de-DE",
         Permissions = ["camera", "microphone"],

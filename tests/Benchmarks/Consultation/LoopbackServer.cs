@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -18,16 +19,23 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     private LoopbackServer(WebApplication app) => (this.app, Url) = (app, new Uri(app.Urls.First()));
 
-    /// <summary>The server's root, http://127.0.0.1:port/.</summary>
+    /// <summary>The server's root, http://127.0.0.1:port/ (https:// with a certificate).</summary>
     public Uri Url { get; }
 
     public Uri WebSocketUrl(string path) => new(new Uri(Url.ToString().Replace("http", "ws")), path);
 
-    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map)
+    /// <param name="certificate">Serve HTTPS with it (HTTP/1.1 and HTTP/2, as the gateway's HTTPS port does); plain HTTP without.</param>
+    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is null) return;
+            listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2;
+            listen.UseHttps(certificate);
+        }));
         var app = builder.Build();
         app.UseWebSockets();
         map(app);

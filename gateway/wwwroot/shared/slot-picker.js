@@ -111,6 +111,11 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
     /** After a refusal of the time `taken`: the times the service offered instead, and the week from today without it. */
     showOffered(slots, taken) {
       if (taken) refused.add(new Date(taken).getTime());
+      // At once, not when the next list comes: until then the list shown must not offer the time either.
+      if (data && taken) {
+        data.slots = data.slots.filter(s => !refused.has(new Date(s.start).getTime()));
+        render();
+      }
       offered = slots;
       from = new Date();
       return load();

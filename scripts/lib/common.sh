@@ -25,6 +25,8 @@ CLAMD_PORT="${CLAMD_PORT:-3310}"
 SMTP_PORT="${SMTP_PORT:-2525}"
 TURN_PORT="${TURN_PORT:-3478}"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+# The gateway's HTTPS port (HTTP/2) where a script wants one: its gateway port + 363 (8080 → 8443) unless set.
+gateway_https_port() { echo "${GATEWAY_HTTPS_PORT:-$((GATEWAY_PORT + 363))}"; }
 # One SMTP sink serves the machine, so its Maildir is machine-wide too: every checkout (and the dev mailbox
 # page) reads the mails where the running sink writes them.
 MAILDIR="${MUNICIPAL_MAILDIR:-/var/tmp/municipal-mail}"

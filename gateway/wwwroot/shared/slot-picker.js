@@ -52,6 +52,7 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
   // Times the booking service refused as taken: never listed again on this page. The next list may come from another
   // replica that has not yet heard of the bookings that filled the time (CI with two replicas, 2026-12-03).
   const refused = new Set();
+  const withoutRefused = slots => refused.size ? slots.filter(s => !refused.has(new Date(s.start).getTime())) : slots;
 
   function render() {
     container.replaceChildren();
@@ -94,7 +95,7 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
       // Moving an appointment: its own time is no choice (another clerk may be free then, so it is listed as free).
       const own = typeof exclude === 'function' ? exclude() : exclude;
       if (own) data.slots = data.slots.filter(s => new Date(s.start).getTime() !== new Date(own).getTime());
-      if (refused.size) data.slots = data.slots.filter(s => !refused.has(new Date(s.start).getTime()));
+      data.slots = withoutRefused(data.slots);
       render();
       document.getElementById('earlier').disabled = from <= new Date();
     } catch (e) {
@@ -113,7 +114,7 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
       if (taken) refused.add(new Date(taken).getTime());
       // At once, not when the next list comes: until then the list shown must not offer the time either.
       if (data && taken) {
-        data.slots = data.slots.filter(s => !refused.has(new Date(s.start).getTime()));
+        data.slots = withoutRefused(data.slots);
         render();
       }
       offered = slots;

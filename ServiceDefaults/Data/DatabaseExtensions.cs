@@ -37,7 +37,10 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<SqlMigrator>();
         builder.Services.AddHostedService<MigrationService>();
         builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddDbContext<TContext>((sp, options) => options
+        // Contexts are pooled: a scope takes one reset and ready instead of building a new one with its internal
+        // services (issue 18: resolving a fresh context was 7–13 % of a consumer's CPU under bookings). The contexts
+        // keep no state of their own beyond what EF resets on return.
+        builder.Services.AddDbContextPool<TContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(sp.GetRequiredService<OutboxSignal>()));
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Sockets;
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
@@ -12,13 +14,28 @@ namespace Municipal.ServiceDefaults.Mail;
 /// The one place the system sends mail: SMTP at <c>ConnectionStrings:smtp</c> (<c>smtp://host:port</c> or
 /// Aspire's <c>Endpoint=smtp://host:port</c>), sender from <c>Mail:From</c>. Call it from a consumer so a
 /// failed send is retried with the message, never lost.
+/// <para>
+/// Connections are kept and used again (at most <c>Mail:KeptConnections</c>, default 4, each for
+/// <c>Mail:KeepConnectionSeconds</c>, default 30, after its last mail): a new one per mail cost a TCP connect, the
+/// greeting, EHLO (and with a relay of a city, TLS and a sign-in) on both ends for every mail (issue 18). A kept
+/// connection the server has closed meanwhile is found at the next send, which goes out once more on a new one.
+/// </para>
 /// </summary>
-public sealed class MailSender(IConfiguration configuration)
+public sealed class MailSender(IConfiguration configuration) : IAsyncDisposable
 {
     private readonly Uri endpoint = ParseEndpoint(configuration.GetConnectionString("smtp")
         ?? throw new InvalidOperationException("ConnectionStrings:smtp is not configured."));
 
     private readonly MailboxAddress from = MailboxAddress.Parse(configuration["Mail:From"] ?? "Digitaler Schalter <schalter@stadt.example>");
+
+    private readonly int keptConnections = configuration.GetValue("Mail:KeptConnections", 4);
+
+    private readonly TimeSpan keepConnection = TimeSpan.FromSeconds(configuration.GetValue("Mail:KeepConnectionSeconds", 30.0));
+
+    // Most recently used on top, so the ones a quiet hour leaves idle age out at the bottom.
+    private readonly Stack<(SmtpClient Client, long IdleSince)> idle = new();
+
+    private bool disposed;
 
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
@@ -28,7 +45,7 @@ public sealed class MailSender(IConfiguration configuration)
         activity?.SetTag("server.port", endpoint.Port);
         try
         {
-            await SendCoreAsync(mail, cancellationToken);
+            await SendCoreAsync(Compose(mail), activity, cancellationToken);
         }
         catch (Exception ex)
         {
@@ -37,7 +54,7 @@ public sealed class MailSender(IConfiguration configuration)
         }
     }
 
-    private async Task SendCoreAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    private MimeMessage Compose(OutgoingMail mail)
     {
         var message = new MimeMessage();
         message.From.Add(from);
@@ -50,17 +67,128 @@ public sealed class MailSender(IConfiguration configuration)
             body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
         }
         message.Body = body.ToMessageBody();
+        return message;
+    }
 
-        using var client = new SmtpClient();
-        var security = endpoint.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
-        await client.ConnectAsync(endpoint.Host, endpoint.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(endpoint.UserInfo))
+    private async Task SendCoreAsync(MimeMessage message, Activity? activity, CancellationToken cancellationToken)
+    {
+        if (TakeKept() is { } kept)
         {
-            var credentials = Uri.UnescapeDataString(endpoint.UserInfo).Split(':', 2);
-            await client.AuthenticateAsync(credentials[0], credentials.ElementAtOrDefault(1) ?? "", cancellationToken);
+            activity?.SetTag("smtp.connection", "kept");
+            try
+            {
+                await kept.SendAsync(message, cancellationToken);
+                Keep(kept);
+                return;
+            }
+            catch (Exception ex) when (IsConnectionLost(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                // The server closed it while it was kept (its idle time-out, a restart): once more on a new connection.
+                kept.Dispose();
+                activity?.SetTag("smtp.connection", "kept, lost, new");
+            }
+            catch
+            {
+                kept.Dispose();
+                throw;
+            }
         }
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(true, cancellationToken);
+        else
+        {
+            activity?.SetTag("smtp.connection", "new");
+        }
+
+        var client = await ConnectAsync(cancellationToken);
+        try
+        {
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+        Keep(client);
+    }
+
+    private static bool IsConnectionLost(Exception ex) =>
+        ex is IOException or SocketException or ServiceNotConnectedException or SmtpProtocolException
+        || ex is SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable };
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var client = new SmtpClient();
+        try
+        {
+            var security = endpoint.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
+            await client.ConnectAsync(endpoint.Host, endpoint.Port, security, cancellationToken);
+            if (!string.IsNullOrEmpty(endpoint.UserInfo))
+            {
+                var credentials = Uri.UnescapeDataString(endpoint.UserInfo).Split(':', 2);
+                await client.AuthenticateAsync(credentials[0], credentials.ElementAtOrDefault(1) ?? "", cancellationToken);
+            }
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A kept connection still open and not idle too long, or null; the ones past their time are closed.</summary>
+    private SmtpClient? TakeKept()
+    {
+        List<SmtpClient> expired = [];
+        SmtpClient? taken = null;
+        lock (idle)
+        {
+            while (taken is null && idle.TryPop(out var entry))
+            {
+                if (entry.Client.IsConnected && Stopwatch.GetElapsedTime(entry.IdleSince) < keepConnection) taken = entry.Client;
+                else expired.Add(entry.Client);
+            }
+        }
+        expired.ForEach(client => client.Dispose());
+        return taken;
+    }
+
+    private void Keep(SmtpClient client)
+    {
+        lock (idle)
+        {
+            if (!disposed && client.IsConnected && idle.Count < keptConnections)
+            {
+                idle.Push((client, Stopwatch.GetTimestamp()));
+                return;
+            }
+        }
+        client.Dispose();
+    }
+
+    /// <summary>Says goodbye (QUIT) on every kept connection when the service stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        List<SmtpClient> clients;
+        lock (idle)
+        {
+            disposed = true;
+            clients = idle.Select(entry => entry.Client).ToList();
+            idle.Clear();
+        }
+        foreach (var client in clients)
+        {
+            try
+            {
+                using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await client.DisconnectAsync(true, quit.Token);
+            }
+            catch (Exception)
+            {
+                // Closing anyway.
+            }
+            client.Dispose();
+        }
     }
 
     private static Uri ParseEndpoint(string connectionString)

@@ -18,6 +18,11 @@ public sealed class TcpProxy(string targetHost, int targetPort) : IDisposable
 
     public bool IsRunning => listener is not null;
 
+    /// <summary>The connections accepted since the proxy was made.</summary>
+    public int Accepted => accepted;
+
+    private int accepted;
+
     public TcpProxy Start()
     {
         listener = Port == 0 ? ListenOnFreePort() : Listen(Port);
@@ -74,6 +79,7 @@ public sealed class TcpProxy(string targetHost, int targetPort) : IDisposable
             TcpClient client;
             try { client = await server.AcceptTcpClientAsync(cancellationToken); }
             catch (Exception) { return; }
+            Interlocked.Increment(ref accepted);
             _ = Pipe(client, cancellationToken);
         }
     }

@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Configuration;
+using Municipal.ServiceDefaults.Mail;
+using Municipal.Testing;
+
+namespace Municipal.ServiceDefaults.Tests;
+
+/// <summary>
+/// The mail sender keeps its SMTP connections (issue 18): measured against the real SMTP sink behind a proxy that counts
+/// the connections made and can drop them, as a relay closing an idle connection or restarting would.
+/// </summary>
+public sealed class MailSenderTests : IDisposable
+{
+    private readonly TcpProxy relay;
+
+    public MailSenderTests()
+    {
+        var sink = new Uri(TestEnvironment.Smtp.StartsWith("Endpoint=", StringComparison.OrdinalIgnoreCase)
+            ? TestEnvironment.Smtp["Endpoint=".Length..].Split(';')[0]
+            : TestEnvironment.Smtp);
+        relay = new TcpProxy(sink.Host, sink.Port).Start();
+    }
+
+    public void Dispose() => relay.Dispose();
+
+    private MailSender Sender(double keepSeconds = 30, int kept = 4) => new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:smtp"] = $"smtp://127.0.0.1:{relay.Port}",
+        ["Mail:KeepConnectionSeconds"] = keepSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:KeptConnections"] = kept.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }).Build());
+
+    private static OutgoingMail Mail(string to, int number) => new(to, $"Mail {number}", $"Text {number}", ToName: "Anna Muster");
+
+    [Fact]
+    public async Task Mails_one_after_another_go_out_on_one_connection()
+    {
+        await using var sender = Sender();
+        var to = Mailbox.UniqueAddress();
+
+        for (var i = 1; i <= 5; i++) await sender.SendAsync(Mail(to, i), CancellationToken.None);
+
+        var mails = await Mailbox.WaitForAsync(to, 5, TimeSpan.FromSeconds(20));
+        Assert.Equal(["Mail 1", "Mail 2", "Mail 3", "Mail 4", "Mail 5"], mails.Select(m => m.Subject).Order());
+        Assert.Equal(1, relay.Accepted);
+    }
+
+    [Fact]
+    public async Task A_kept_connection_the_relay_closed_is_replaced_and_the_mail_still_goes_out()
+    {
+        await using var sender = Sender();
+        var to = Mailbox.UniqueAddress();
+        await sender.SendAsync(Mail(to, 1), CancellationToken.None);
+
+        // The relay restarts: the kept connection is gone, the sender does not know it yet.
+        relay.Stop();
+        relay.Start();
+        await sender.SendAsync(Mail(to, 2), CancellationToken.None);
+        await sender.SendAsync(Mail(to, 3), CancellationToken.None);
+
+        var mails = await Mailbox.WaitForAsync(to, 3, TimeSpan.FromSeconds(20));
+        Assert.Equal(["Mail 1", "Mail 2", "Mail 3"], mails.Select(m => m.Subject).Order());
+        Assert.Equal(2, relay.Accepted);
+    }
+
+    [Fact]
+    public async Task A_relay_that_stays_down_fails_the_send_so_the_message_is_retried()
+    {
+        await using var sender = Sender();
+        var to = Mailbox.UniqueAddress();
+        await sender.SendAsync(Mail(to, 1), CancellationToken.None);
+
+        relay.Stop();
+        await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(Mail(to, 2), CancellationToken.None));
+
+        relay.Start();
+        await sender.SendAsync(Mail(to, 2), CancellationToken.None);
+        var mails = await Mailbox.WaitForAsync(to, 2, TimeSpan.FromSeconds(20));
+        Assert.Equal(["Mail 1", "Mail 2"], mails.Select(m => m.Subject).Order());
+    }
+
+    [Fact]
+    public async Task A_connection_idle_past_its_time_is_closed_and_a_new_one_made()
+    {
+        await using var sender = Sender(keepSeconds: 0.2);
+        var to = Mailbox.UniqueAddress();
+
+        await sender.SendAsync(Mail(to, 1), CancellationToken.None);
+        await Task.Delay(400);
+        await sender.SendAsync(Mail(to, 2), CancellationToken.None);
+
+        await Mailbox.WaitForAsync(to, 2, TimeSpan.FromSeconds(20));
+        Assert.Equal(2, relay.Accepted);
+    }
+
+    [Fact]
+    public async Task Mails_sent_at_once_each_go_out_and_no_more_connections_are_kept_than_allowed()
+    {
+        await using var sender = Sender(kept: 2);
+        var to = Mailbox.UniqueAddress();
+
+        await Task.WhenAll(Enumerable.Range(1, 8).Select(i => sender.SendAsync(Mail(to, i), CancellationToken.None)));
+        var opened = relay.Accepted;
+        // Sent one by one afterwards, they use the (at most two) kept connections.
+        for (var i = 9; i <= 12; i++) await sender.SendAsync(Mail(to, i), CancellationToken.None);
+
+        var mails = await Mailbox.WaitForAsync(to, 12, TimeSpan.FromSeconds(20));
+        Assert.Equal(12, mails.Count);
+        Assert.InRange(opened, 1, 8);
+        Assert.Equal(opened, relay.Accepted);
+    }
+}

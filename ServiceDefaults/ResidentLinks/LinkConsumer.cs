@@ -21,20 +21,14 @@ public abstract class LinkConsumer<TMessage>(ServiceDbContext db) : IdempotentCo
     protected async Task OpenRoomAsync(Guid roomId, string tokenHash, string departmentKey, string concernKey, string? email, string language,
         DateTimeOffset expiresAt, ResidentLinkOptions options, DateTimeOffset now, CancellationToken ct)
     {
-        if (await Links.AnyAsync(l => l.Id == roomId, ct)) return;
-        Links.Add(new ResidentLink
-        {
-            Id = roomId,
-            Kind = ResidentLink.Room,
-            TokenHash = tokenHash,
-            SessionId = roomId,
-            DepartmentKey = departmentKey,
-            ConcernKey = concernKey,
-            Email = options.KeepContact ? email : null,
-            Language = options.KeepContact ? language : null,
-            ExpiresAt = expiresAt,
-            UpdatedAt = now,
-        });
+        // One statement, nothing tracked: every booking passes here in each service keeping links (issue 18).
+        var keptEmail = options.KeepContact ? email : null;
+        var keptLanguage = options.KeepContact ? language : null;
+        await Db.Database.ExecuteSqlAsync($"""
+            INSERT INTO resident_links (id, kind, token_hash, session_id, department_key, concern_key, email, language, expires_at, sequence, updated_at)
+            VALUES ({roomId}, {ResidentLink.Room}, {tokenHash}, {roomId}, {departmentKey}, {concernKey}, {keptEmail}, {keptLanguage}, {expiresAt}, 0, {now})
+            ON CONFLICT (id) DO NOTHING
+            """, ct);
     }
 
     /// <summary>

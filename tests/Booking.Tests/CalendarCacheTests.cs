@@ -151,9 +151,10 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
             var clock = factory.Clock.GetUtcNow();
             try
             {
-                factory.Clock.Set(slots[2]);
+                factory.Clock.Set(slots[2].AddSeconds(-1));
                 Assert.Equal(slots.Skip(2), await SlotsAsync(a, "slot-cache", wednesday));
-                factory.Clock.Set(slots[2].AddSeconds(1));
+                // A slot beginning this instant is not offered: it can no longer be booked.
+                factory.Clock.Set(slots[2]);
                 Assert.Equal(slots.Skip(3), await SlotsAsync(a, "slot-cache", wednesday));
             }
             finally

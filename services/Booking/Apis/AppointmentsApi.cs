@@ -115,9 +115,7 @@ public static class AppointmentsApi
         var id = await tokens.ResolveAsync(http, TokenPurposes.ManageAppointment, ct);
         if (id is null) return Problems.InvalidToken();
         var appointment = await db.Appointments.AsNoTracking().FirstAsync(a => a.Id == id, ct);
-        var calendar = await slots.CalendarAsync(appointment.ConcernKey, ct);
-        if (calendar is null) return Problems.NotFound(new Reason("concern-gone", "The concern of this appointment is no longer offered."));
-        return TypedResults.Ok(ToDto(appointment, calendar, time.GetUtcNow()));
+        return TypedResults.Ok(await DescribeAsync(appointment, db, slots, time.GetUtcNow(), ct));
     }
 
     public static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> CancelMine(
@@ -138,8 +136,7 @@ public static class AppointmentsApi
         db.Publish(new AppointmentCancelled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, now, "resident"));
         await db.SaveChangesAsync(ct);
 
-        var calendar = await slots.CalendarAsync(appointment.ConcernKey, ct);
-        return calendar is null ? Problems.NotFound(new Reason("concern-gone", "The concern is no longer offered.")) : TypedResults.Ok(ToDto(appointment, calendar, now));
+        return TypedResults.Ok(await DescribeAsync(appointment, db, slots, now, ct));
     }
 
     public static async Task<Results<Ok<AppointmentDto>, ValidationProblem, ProblemHttpResult>> RebookMine(
@@ -259,8 +256,22 @@ public static class AppointmentsApi
             new Dictionary<string, object?> { ["nextSlots"] = next.Select(SlotDto.From).ToList() });
     }
 
-    internal static AppointmentDto ToDto(Appointment a, ConcernCalendar calendar, DateTimeOffset now) => new(
-        a.Id, a.ConcernKey, a.DepartmentKey, Localized.NameOf(calendar.Concern),
-        LocalizedList.DocumentsOf(calendar.Concern), a.StartAt, a.EndAt, calendar.TimeZone.Id, a.Status, a.Sequence,
+    internal static AppointmentDto ToDto(Appointment a, ConcernCalendar calendar, DateTimeOffset now) => ToDto(a, calendar.Concern, calendar.TimeZone, now);
+
+    private static AppointmentDto ToDto(Appointment a, Concern concern, TimeZoneInfo zone, DateTimeOffset now) => new(
+        a.Id, a.ConcernKey, a.DepartmentKey, Localized.NameOf(concern),
+        LocalizedList.DocumentsOf(concern), a.StartAt, a.EndAt, zone.Id, a.Status, a.Sequence,
         a.CitizenName, a.Email, a.Language, a.Status == AppointmentStatus.Booked && a.StartAt > now);
+
+    /// <summary>
+    /// The appointment as its resident sees it. A concern no longer offered is not in the calendar and is read from the
+    /// database: its appointments can still be looked up and cancelled (moving one answers that it is no longer offered).
+    /// </summary>
+    private static async Task<AppointmentDto> DescribeAsync(Appointment appointment, BookingDb db, SlotService slots, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await slots.CalendarAsync(appointment.ConcernKey, ct) is { } calendar) return ToDto(appointment, calendar, now);
+        var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == appointment.ConcernKey, ct);
+        var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Key == appointment.DepartmentKey, ct);
+        return ToDto(appointment, concern, slots.TimeZoneOf(department), now);
+    }
 }

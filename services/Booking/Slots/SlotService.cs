@@ -36,7 +36,8 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, FreeSlotCache
             ? await freeSlots.GetAsync(calendar, from, to, () => ComputeSharedAsync(calendar, from, to)).WaitAsync(ct)
             : await ComputeAsync(db, calendar, from, to, ignoring, ct);
         var now = time.GetUtcNow();
-        return all.All(s => s.Start >= now) ? all : all.Where(s => s.Start >= now).ToList();
+        // Strictly later, as a booking requires (a time beginning this instant is no longer bookable).
+        return all.All(s => s.Start > now) ? all : all.Where(s => s.Start > now).ToList();
     }
 
     /// <summary>A computation shared by every request that waits for it: on a scope of its own, so it runs to its end whoever gave up waiting.</summary>

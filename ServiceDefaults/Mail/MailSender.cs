@@ -32,8 +32,8 @@ public sealed class MailSender(IConfiguration configuration) : IAsyncDisposable
 
     private readonly TimeSpan keepConnection = TimeSpan.FromSeconds(configuration.GetValue("Mail:KeepConnectionSeconds", 30.0));
 
-    // Most recently used on top, so the ones a quiet hour leaves idle age out at the bottom.
-    private readonly Stack<(SmtpClient Client, long IdleSince)> idle = new();
+    // Oldest first: the newest is used again, the ones a quiet hour leaves idle age out from the front.
+    private readonly List<(SmtpClient Client, long IdleSince)> idle = [];
 
     private bool disposed;
 
@@ -139,31 +139,43 @@ public sealed class MailSender(IConfiguration configuration) : IAsyncDisposable
     /// <summary>A kept connection still open and not idle too long, or null; the ones past their time are closed.</summary>
     private SmtpClient? TakeKept()
     {
-        List<SmtpClient> expired = [];
+        List<SmtpClient> closing = [];
         SmtpClient? taken = null;
         lock (idle)
         {
-            while (taken is null && idle.TryPop(out var entry))
+            DropExpired(closing);
+            while (taken is null && idle.Count > 0)
             {
-                if (entry.Client.IsConnected && Stopwatch.GetElapsedTime(entry.IdleSince) < keepConnection) taken = entry.Client;
-                else expired.Add(entry.Client);
+                var newest = idle[^1].Client;
+                idle.RemoveAt(idle.Count - 1);
+                if (newest.IsConnected) taken = newest;
+                else closing.Add(newest);
             }
         }
-        expired.ForEach(client => client.Dispose());
+        closing.ForEach(client => client.Dispose());
         return taken;
     }
 
     private void Keep(SmtpClient client)
     {
+        List<SmtpClient> closing = [];
         lock (idle)
         {
-            if (!disposed && client.IsConnected && idle.Count < keptConnections)
-            {
-                idle.Push((client, Stopwatch.GetTimestamp()));
-                return;
-            }
+            DropExpired(closing);
+            if (!disposed && client.IsConnected && idle.Count < keptConnections) idle.Add((client, Stopwatch.GetTimestamp()));
+            else closing.Add(client);
         }
-        client.Dispose();
+        closing.ForEach(c => c.Dispose());
+    }
+
+    /// <summary>Takes the connections idle past their time out of the kept ones (under the lock), to be closed.</summary>
+    private void DropExpired(List<SmtpClient> closing)
+    {
+        while (idle.Count > 0 && Stopwatch.GetElapsedTime(idle[0].IdleSince) >= keepConnection)
+        {
+            closing.Add(idle[0].Client);
+            idle.RemoveAt(0);
+        }
     }
 
     /// <summary>Says goodbye (QUIT) on every kept connection when the service stops.</summary>

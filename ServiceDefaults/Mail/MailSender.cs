@@ -203,7 +203,8 @@ public sealed class MailSender(IConfiguration configuration) : IAsyncDisposable
         }
     }
 
-    private static Uri ParseEndpoint(string connectionString)
+    /// <summary>The SMTP server a connection string names (<c>smtp://host:port</c> or <c>Endpoint=smtp://host:port</c>; port 25 if none).</summary>
+    public static Uri ParseEndpoint(string connectionString)
     {
         var value = connectionString.StartsWith("Endpoint=", StringComparison.OrdinalIgnoreCase)
             ? connectionString["Endpoint=".Length..].Split(';')[0]

@@ -14,9 +14,7 @@ public sealed class MailSenderTests : IDisposable
 
     public MailSenderTests()
     {
-        var sink = new Uri(TestEnvironment.Smtp.StartsWith("Endpoint=", StringComparison.OrdinalIgnoreCase)
-            ? TestEnvironment.Smtp["Endpoint=".Length..].Split(';')[0]
-            : TestEnvironment.Smtp);
+        var sink = MailSender.ParseEndpoint(TestEnvironment.Smtp);
         relay = new TcpProxy(sink.Host, sink.Port).Start();
     }
 

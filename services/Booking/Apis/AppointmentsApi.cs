@@ -115,7 +115,7 @@ public static class AppointmentsApi
         var id = await tokens.ResolveAsync(http, TokenPurposes.ManageAppointment, ct);
         if (id is null) return Problems.InvalidToken();
         var appointment = await db.Appointments.AsNoTracking().FirstAsync(a => a.Id == id, ct);
-        return TypedResults.Ok(await DescribeAsync(appointment, db, slots, time.GetUtcNow(), ct));
+        return TypedResults.Ok(await DescribeAsync(appointment, slots, time.GetUtcNow(), ct));
     }
 
     public static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> CancelMine(
@@ -136,7 +136,7 @@ public static class AppointmentsApi
         db.Publish(new AppointmentCancelled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, now, "resident"));
         await db.SaveChangesAsync(ct);
 
-        return TypedResults.Ok(await DescribeAsync(appointment, db, slots, now, ct));
+        return TypedResults.Ok(await DescribeAsync(appointment, slots, now, ct));
     }
 
     public static async Task<Results<Ok<AppointmentDto>, ValidationProblem, ProblemHttpResult>> RebookMine(
@@ -264,14 +264,12 @@ public static class AppointmentsApi
         a.CitizenName, a.Email, a.Language, a.Status == AppointmentStatus.Booked && a.StartAt > now);
 
     /// <summary>
-    /// The appointment as its resident sees it. A concern no longer offered is not in the calendar and is read from the
-    /// database: its appointments can still be looked up and cancelled (moving one answers that it is no longer offered).
+    /// The appointment as its resident sees it; one of a concern no longer offered can still be looked up and cancelled
+    /// (moving it answers that the concern is no longer offered).
     /// </summary>
-    private static async Task<AppointmentDto> DescribeAsync(Appointment appointment, BookingDb db, SlotService slots, DateTimeOffset now, CancellationToken ct)
+    private static async Task<AppointmentDto> DescribeAsync(Appointment appointment, SlotService slots, DateTimeOffset now, CancellationToken ct)
     {
-        if (await slots.CalendarAsync(appointment.ConcernKey, ct) is { } calendar) return ToDto(appointment, calendar, now);
-        var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == appointment.ConcernKey, ct);
-        var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Key == appointment.DepartmentKey, ct);
-        return ToDto(appointment, concern, slots.TimeZoneOf(department), now);
+        var (concern, _, zone) = await slots.ConcernOfAsync(appointment, ct);
+        return ToDto(appointment, concern, zone, now);
     }
 }

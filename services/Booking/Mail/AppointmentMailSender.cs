@@ -26,15 +26,9 @@ public sealed class AppointmentMailSender(BookingDb db, SlotService slots, Appoi
             if (pending is null || appointment.Status != AppointmentStatus.Booked) return;
             links = new MailLinks(Open(pending.JoinToken, pending), Open(pending.ManageToken, pending));
         }
-        // The concern and its department as booking keeps them for every booking (the calendar snapshot, renewed on every
-        // change); read only for a concern no longer offered or moved to another department since.
-        var calendar = await slots.CalendarAsync(appointment.ConcernKey, ct);
-        var (concern, department) = calendar is not null && calendar.Department.Key == appointment.DepartmentKey
-            ? (calendar.Concern, calendar.Department)
-            : (await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == appointment.ConcernKey, ct),
-               await db.Departments.AsNoTracking().FirstAsync(d => d.Key == appointment.DepartmentKey, ct));
+        var (concern, department, zone) = await slots.ConcernOfAsync(appointment, ct);
 
-        await sender.SendAsync(mails.Compose(kind, appointment, concern, department, slots.TimeZoneOf(department), links), ct);
+        await sender.SendAsync(mails.Compose(kind, appointment, concern, department, zone, links), ct);
         if (pending is not null) db.PendingMails.Remove(pending);
     }
 

@@ -14,6 +14,19 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, FreeSlotCache
     public async Task<ConcernCalendar?> CalendarAsync(string concernKey, CancellationToken ct) =>
         (await cache.GetAsync().WaitAsync(ct)).Calendar(concernKey);
 
+    /// <summary>
+    /// An appointment's concern, department and time zone: from the kept calendar, else read (a concern no longer offered,
+    /// or moved to another department since: its appointments are still described and mailed).
+    /// </summary>
+    public async Task<(Concern Concern, Department Department, TimeZoneInfo TimeZone)> ConcernOfAsync(Appointment appointment, CancellationToken ct)
+    {
+        if (await CalendarAsync(appointment.ConcernKey, ct) is { } calendar && calendar.Department.Key == appointment.DepartmentKey)
+            return (calendar.Concern, calendar.Department, calendar.TimeZone);
+        var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == appointment.ConcernKey, ct);
+        var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Key == appointment.DepartmentKey, ct);
+        return (concern, department, TimeZoneOf(department));
+    }
+
     public static List<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> Ranges(IEnumerable<OpeningHour> hours, string kind) =>
         hours.Where(h => h.Kind == kind).Select(h => (h.DayOfWeek, h.Opens, h.Closes)).ToList();
 

@@ -84,6 +84,43 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
     }
 
+    /// <summary>
+    /// The room is opened in one statement (issue 18): every column a new room starts with is set, and the same booking
+    /// delivered again, even under another message id (an outbox resend after a lost acknowledgement), leaves the room
+    /// as it is by then, here taken by a clerk.
+    /// </summary>
+    [Fact]
+    public async Task A_booking_opens_its_room_once_with_every_starting_value_and_a_second_delivery_changes_nothing()
+    {
+        var token = CapabilityToken.Create();
+        var appointmentId = Guid.NewGuid();
+        var start = DateTimeOffset.UtcNow.AddDays(1);
+        var bookedAt = DateTimeOffset.UtcNow;
+        var booked = new AppointmentBooked(appointmentId, "move", "residents-office", start, start.AddMinutes(20),
+            "Ana Beispiel", "ana@example.org", "it", CapabilityToken.Hash(token), start.AddHours(1), bookedAt);
+        await factory.PublishAsync(booked);
+        var room = await factory.WaitForRoomAsync(r => r.AppointmentId == appointmentId);
+        Assert.Equal((appointmentId, (Guid?)null, "move", "residents-office", "Ana Beispiel", (string?)"ana@example.org", "it", CapabilityToken.Hash(token)),
+            (room.Id, room.TicketId, room.ConcernKey, room.DepartmentKey, room.CitizenName, room.Email, room.Language, room.TokenHash));
+        Assert.Equal((start.AddHours(1).ToUnixTimeMilliseconds(), start.ToUnixTimeMilliseconds(), bookedAt.ToUnixTimeMilliseconds()),
+            (room.ExpiresAt.ToUnixTimeMilliseconds(), room.ScheduledStart!.Value.ToUnixTimeMilliseconds(), room.CreatedAt.ToUnixTimeMilliseconds()));
+        Assert.Equal((RoomStatus.Waiting, RoomModes.Write, RoomModes.ChatChannel, 0, (Guid?)null, (DateTimeOffset?)null),
+            (room.Status, room.Mode, room.Channel, room.AppointmentSequence, room.StaffId, room.EndedAt));
+
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "move"));
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync("/api/sessions/rooms/accept", new { appointmentId })).StatusCode);
+        var again = NewId.NextGuid();
+        await factory.Services.GetRequiredService<IBus>().Publish(booked with { CitizenName = "Someone Else" }, c => c.MessageId = again);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
+        {
+            using var scope = factory.Services.CreateScope();
+            if (await scope.ServiceProvider.GetRequiredService<SessionDb>().InboxMessages.AnyAsync(m => m.MessageId == again)) break;
+            Assert.True(DateTime.UtcNow < deadline, "The second delivery was not consumed in time.");
+        }
+        var after = await factory.WaitForRoomAsync(r => r.AppointmentId == appointmentId);
+        Assert.Equal((RoomStatus.Active, "Ana Beispiel"), (after.Status, after.CitizenName));
+    }
+
     [Fact]
     public async Task After_a_rebooking_the_new_link_opens_the_room_and_the_old_one_no_longer_does()
     {

@@ -21,24 +21,15 @@ public abstract class BookedRoomConsumer<TMessage>(SessionDb db) : IdempotentCon
         CancellationToken ct)
     {
         var id = appointmentId ?? ticketId ?? throw new ArgumentException("A room opens for an appointment or a ticket.");
-        var exists = appointmentId is not null
-            ? await Db.Rooms.AnyAsync(r => r.AppointmentId == appointmentId, ct)
-            : await Db.Rooms.AnyAsync(r => r.TicketId == ticketId, ct);
-        if (exists) return;
-        Db.Rooms.Add(new Room
-        {
-            Id = id,
-            AppointmentId = appointmentId,
-            TicketId = ticketId,
-            ConcernKey = concernKey,
-            DepartmentKey = departmentKey,
-            CitizenName = citizenName,
-            Email = email,
-            Language = language,
-            TokenHash = tokenHash,
-            ExpiresAt = expiresAt,
-            ScheduledStart = scheduledStart,
-            CreatedAt = createdAt,
-        });
+        // One statement, nothing tracked: every booking passes here (issue 18). A room the appointment or ticket has
+        // already (the id, or its appointment or ticket, is known) is left as it is; the columns not named start empty
+        // or at the table's defaults, as a new Room does.
+        await Db.Database.ExecuteSqlAsync($"""
+            INSERT INTO rooms (id, appointment_id, ticket_id, concern_key, department_key, citizen_name, email, language, token_hash,
+                               expires_at, scheduled_start, appointment_sequence, created_at, status, mode, channel)
+            VALUES ({id}, {appointmentId}, {ticketId}, {concernKey}, {departmentKey}, {citizenName}, {email}, {language}, {tokenHash},
+                    {expiresAt}, {scheduledStart}, 0, {createdAt}, {RoomStatus.Waiting}, {RoomModes.Write}, {RoomModes.ChatChannel})
+            ON CONFLICT DO NOTHING
+            """, ct);
     }
 }

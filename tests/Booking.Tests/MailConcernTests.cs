@@ -39,20 +39,27 @@ public class MailConcernTests(BookingFactory factory) : IClassFixture<BookingFac
         Assert.Equal(HttpStatusCode.Created, (await client.Book("mail-name", slots[1], second)).StatusCode);
         var confirmation = (await Mailbox.WaitForAsync(second)).Single();
         Assert.Contains("Probe nachher", confirmation.Subject);
+        var manage = Http.TokenFromLink(confirmation.TextBody, "/manage.html");
+        var offered = await (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manage)).Json();
+        Assert.True(offered.GetProperty("canChange").GetBoolean() && offered.GetProperty("canMove").GetBoolean(), offered.ToString());
 
         // Retired (no longer in the calendar): its appointments can still be looked up and cancelled, not moved, and the
         // cancellation names it.
         await PutConcernAsync(admin, "mail-name", "Probe nachher", active: false);
-        var manage = Http.TokenFromLink(confirmation.TextBody, "/manage.html");
         var mine = await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manage);
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
-        Assert.Equal("Probe nachher", (await mine.Json()).GetProperty("concernName").GetProperty("de").GetString());
+        var retired = await mine.Json();
+        Assert.Equal("Probe nachher", retired.GetProperty("concernName").GetProperty("de").GetString());
+        // The manage page offers the cancellation, not the move.
+        Assert.True(retired.GetProperty("canChange").GetBoolean(), retired.ToString());
+        Assert.False(retired.GetProperty("canMove").GetBoolean(), retired.ToString());
         var move = await client.SendWithToken(HttpMethod.Put, "/api/booking/appointments/mine", manage, new { start = slots[2] });
         Assert.Equal(HttpStatusCode.NotFound, move.StatusCode);
         Assert.Equal("concern-gone", (await move.Json()).GetProperty("code").GetString());
         var cancelled = await client.SendWithToken(HttpMethod.Delete, "/api/booking/appointments/mine", manage);
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        Assert.Equal("cancelled", (await cancelled.Json()).GetProperty("status").GetString());
+        var after = await cancelled.Json();
+        Assert.Equal(("cancelled", false, false), (after.GetProperty("status").GetString(), after.GetProperty("canChange").GetBoolean(), after.GetProperty("canMove").GetBoolean()));
         var cancellation = (await Mailbox.WaitForAsync(second, 2)).Last();
         Assert.Contains("Probe nachher", cancellation.Subject);
         Assert.NotEqual(confirmation.Subject, cancellation.Subject);

@@ -119,6 +119,15 @@ function say(key, error = false) {
 // Where the mail with the links went, so a typo shows at once.
 register({ 'de': { 'manage.address': 'E-Mail an' }, 'en': { 'manage.address': 'E-mail sent to' }, 'fr': { 'manage.address': 'E-mail envoyé à' }, 'it': { 'manage.address': 'E-mail inviata a' }, 'de-x-ls': { 'manage.address': 'E-Mail geht an' } });
 
+// An appointment whose concern the city no longer offers can be cancelled, not moved (booking's canMove).
+register({
+  'de': { 'manage.notMovable': 'Dieses Anliegen bieten wir nicht mehr an. Sie können den Termin deshalb nicht verschieben, aber absagen.' },
+  'en': { 'manage.notMovable': 'This concern is no longer offered, so the appointment cannot be moved. You can still cancel it.' },
+  'fr': { 'manage.notMovable': 'Cette prestation n’est plus proposée : le rendez-vous ne peut donc pas être déplacé, mais vous pouvez l’annuler.' },
+  'it': { 'manage.notMovable': 'Questo servizio non è più offerto: l’appuntamento non può quindi essere spostato, ma potete annullarlo.' },
+  'de-x-ls': { 'manage.notMovable': 'Dieses Thema gibt es nicht mehr. Sie können keine andere Zeit nehmen. Sie können den Termin absagen.' },
+});
+
 function render() {
   if (!appointment) return;
   const a = appointment;
@@ -137,6 +146,11 @@ function render() {
     summary.append(Object.assign(document.createElement('dt'), { textContent: label }), Object.assign(document.createElement('dd'), { textContent: value }));
   }
   document.getElementById('actions').hidden = !a.canChange;
+  document.getElementById('move').hidden = !a.canMove;
+  const notMovable = document.getElementById('not-movable');
+  notMovable.hidden = !a.canChange || a.canMove;
+  notMovable.textContent = t('manage.notMovable');
+  if (!a.canMove) pick.hidden = true;
   section.hidden = false;
 }
 

@@ -256,20 +256,25 @@ public static class AppointmentsApi
             new Dictionary<string, object?> { ["nextSlots"] = next.Select(SlotDto.From).ToList() });
     }
 
-    internal static AppointmentDto ToDto(Appointment a, ConcernCalendar calendar, DateTimeOffset now) => ToDto(a, calendar.Concern, calendar.TimeZone, now);
+    internal static AppointmentDto ToDto(Appointment a, ConcernCalendar calendar, DateTimeOffset now) => ToDto(a, calendar.Concern, calendar.TimeZone, now, offered: true);
 
-    private static AppointmentDto ToDto(Appointment a, Concern concern, TimeZoneInfo zone, DateTimeOffset now) => new(
-        a.Id, a.ConcernKey, a.DepartmentKey, Localized.NameOf(concern),
-        LocalizedList.DocumentsOf(concern), a.StartAt, a.EndAt, zone.Id, a.Status, a.Sequence,
-        a.CitizenName, a.Email, a.Language, a.Status == AppointmentStatus.Booked && a.StartAt > now);
+    /// <summary>The appointment as its resident sees it. <paramref name="offered"/>: its concern is still offered, so it can be moved.</summary>
+    private static AppointmentDto ToDto(Appointment a, Concern concern, TimeZoneInfo zone, DateTimeOffset now, bool offered)
+    {
+        var canChange = a.Status == AppointmentStatus.Booked && a.StartAt > now;
+        return new(a.Id, a.ConcernKey, a.DepartmentKey, Localized.NameOf(concern),
+            LocalizedList.DocumentsOf(concern), a.StartAt, a.EndAt, zone.Id, a.Status, a.Sequence,
+            a.CitizenName, a.Email, a.Language, canChange, canChange && offered);
+    }
 
     /// <summary>
-    /// The appointment as its resident sees it; one of a concern no longer offered can still be looked up and cancelled
-    /// (moving it answers that the concern is no longer offered).
+    /// The appointment as its resident sees it; one of a concern no longer offered can still be looked up and cancelled,
+    /// not moved (<see cref="AppointmentDto.CanMove"/> says so, and a move answers "concern-gone", as RebookMine does).
     /// </summary>
     private static async Task<AppointmentDto> DescribeAsync(Appointment appointment, SlotService slots, DateTimeOffset now, CancellationToken ct)
     {
+        var offered = await slots.CalendarAsync(appointment.ConcernKey, ct) is not null;
         var (concern, _, zone) = await slots.ConcernOfAsync(appointment, ct);
-        return ToDto(appointment, concern, zone, now);
+        return ToDto(appointment, concern, zone, now, offered);
     }
 }

@@ -76,7 +76,8 @@ public sealed record AppointmentDto(
     string CitizenName,
     string Email,
     string Language,
-    bool CanChange);
+    bool CanChange,
+    bool CanMove);
 
 /// <summary>The answer to a booking: the appointment and the link to manage it (the token only in the fragment).</summary>
 public sealed record BookedDto(AppointmentDto Appointment, string ManageToken, string ManageUrl, DateTimeOffset ManageTokenExpiresAt);

@@ -185,7 +185,7 @@ public sealed class CallSetupBenchmark : IBenchmark
                 + (e.entryType === 'long-animation-frame'
                   ? ` (style and layout from +${Math.round(e.styleAndLayoutStart - e.startTime)}, render from +${Math.round(e.renderStart - e.startTime)}; scripts: ${e.scripts.map(x => `${x.invoker} ${x.sourceURL.replace(location.origin, '')} +${Math.round(x.startTime - e.startTime)} ${Math.round(x.duration)} ms`).join(', ')})`
                   : '') }))
-              .concat(performance.getEntriesByType('navigation').flatMap(n => ['responseStart', 'domInteractive', 'domContentLoadedEventEnd', 'loadEventEnd']
+              .concat(performance.getEntriesByType('navigation').flatMap(n => ['responseStart', 'responseEnd', 'domInteractive', 'domContentLoadedEventEnd', 'loadEventEnd']
                 .map(step => ({ at: performance.timeOrigin + n[step], text: `navigation ${step}` }))))
             """;
 

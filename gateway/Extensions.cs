@@ -130,7 +130,7 @@ internal static class Extensions
     public static void UseGateway(this WebApplication app)
     {
         app.UsePublicHost(app.Configuration);
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(app.Configuration);
         app.UseAsciiHeadersForServices();
         app.UseCrossSiteWriteProtection(app.Configuration);
         app.UseRequestLimits(app.Configuration);

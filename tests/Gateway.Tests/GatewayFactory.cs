@@ -22,6 +22,8 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
         new { key = "tax-office", concerns = new[] { "tax-enquiry", "tax-return", "tax-assessment", "tax-payment", "withholding-tax" }.Select(key => new { key }) },
     ];
 
+    public const string CityHost = "schalter.stadt.example";
+
     public GatewayFactory() => Backends["booking"].Answers["/api/booking/admin/departments"] = Catalogue;
 
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings() => [];
@@ -51,6 +53,8 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:Maildir", TestEnvironment.Maildir);
         // The public address: a Host header naming anything else (but loopback) never reaches a redirect.
         builder.UseSetting("PublicBaseUrl", "https://localhost");
+        // A further name of the site, as a city's would be: HSTS is sent for it and never for localhost.
+        builder.UseSetting("PublicHosts", CityHost);
         foreach (var (name, stub) in Backends) builder.UseSetting($"services:{name}:http:0", stub.Url);
         // Every test client shares one (unknown) address in the test server: generous limits unless a test lowers them.
         builder.UseSetting("RateLimits:SignInPerIp", "10000");
@@ -59,9 +63,9 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A browser-like client: HTTPS base address so the Secure session cookie is kept and sent.</summary>
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions
+    public HttpClient Browser(string origin = "https://localhost") => CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = new Uri(origin),
         HandleCookies = true,
         AllowAutoRedirect = false,
     });

@@ -16,16 +16,42 @@ public sealed class ProtectionTests(GatewayFactory gateway) : IClassFixture<Gate
     [InlineData("/health")]
     public async Task Every_response_carries_the_security_headers(string path)
     {
-        var response = await gateway.Browser().GetAsync(path);
+        var response = await gateway.Browser($"https://{GatewayFactory.CityHost}").GetAsync(path);
 
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("script-src 'self'", csp);
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.Contains("frame-ancestors 'none'", csp);
-        Assert.StartsWith("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.Equal("max-age=31536000; includeSubDomains", response.Headers.GetValues("Strict-Transport-Security").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("camera=(self)", response.Headers.GetValues("Permissions-Policy").Single());
         Assert.Contains("microphone=(self)", response.Headers.GetValues("Permissions-Policy").Single());
+    }
+
+    /// <summary>
+    /// HSTS holds for a host on every port for a year: sent for localhost, it would send a developer who trusts the
+    /// local certificate to HTTPS on every port of their machine. Browsers ignore it for an IP address.
+    /// </summary>
+    [Theory]
+    [InlineData("https://localhost")]
+    [InlineData("https://127.0.0.1")]
+    [InlineData("https://[::1]")]
+    public async Task No_HSTS_is_sent_for_localhost_or_an_address(string origin)
+    {
+        var response = await gateway.Browser(origin).GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    /// <summary>The public address is https: a proxy in front may end TLS, and its residents still get HSTS.</summary>
+    [Fact]
+    public async Task HSTS_follows_the_public_address_even_when_a_proxy_in_front_ends_TLS()
+    {
+        var response = await gateway.Browser($"http://{GatewayFactory.CityHost}").GetAsync("/");
+
+        Assert.Equal("max-age=31536000; includeSubDomains", response.Headers.GetValues("Strict-Transport-Security").Single());
     }
 
     [Fact]

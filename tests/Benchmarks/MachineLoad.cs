@@ -52,7 +52,7 @@ public static class MachineLoad
     }
 
     /// <summary>The first line of /proc/stat: all CPU time and the idle part of it (idle + iowait), in ticks.</summary>
-    private static (long Total, long Idle)? CpuTimes()
+    internal static (long Total, long Idle)? CpuTimes()
     {
         try
         {

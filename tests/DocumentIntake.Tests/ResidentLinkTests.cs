@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
+using Municipal.Contracts.Booking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.DocumentIntake.Data;
@@ -77,6 +79,38 @@ public sealed class ResidentLinkTests(DocumentFactory factory) : IClassFixture<D
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateResidentClient(oldToken).PostAsync("/api/documents/uploads", OnePdf())).StatusCode);
         var document = await HandInAsync(newToken, "tax-office");
         Assert.Equal((appointmentId, "tax-office", "tax-return"), (document.SessionId!.Value, document.DepartmentKey, document.ConcernKey));
+    }
+
+    /// <summary>
+    /// The booking event delivered again (an outbox resend after a lost acknowledgement, under a new message id) after
+    /// the appointment was moved and cancelled changes nothing. Opening the link is one idempotent statement, with no
+    /// inbox row to skip a second delivery (issue 18).
+    /// </summary>
+    [Fact]
+    public async Task A_booking_delivered_again_after_a_move_and_a_cancellation_reopens_nothing()
+    {
+        var (id, token, now) = (Guid.CreateVersion7(), CapabilityToken.Create(), DateTimeOffset.UtcNow);
+        var booked = new AppointmentBooked(id, "move", "residents-office", now.AddHours(1), now.AddHours(1.5), "Erika Muster", "erika@example.org", "de",
+            CapabilityToken.Hash(token), now.AddHours(3), now);
+        await factory.Tokens.Feed.PublishAsync(booked, l => l.Id == id);
+        var movedToken = await factory.Tokens.Feed.RescheduleAsync(id, 1, "move", "residents-office");
+        await factory.Tokens.Feed.CancelAsync(id);
+
+        var again = NewId.NextGuid();
+        var bus = factory.Services.GetRequiredService<IBus>();
+        var consumed = new Consumed(again);
+        using (bus.ConnectConsumeObserver(consumed))
+        {
+            await bus.Publish(booked, c => c.MessageId = again);
+            await consumed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", OnePdf())).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await factory.CreateResidentClient(movedToken).PostAsync("/api/documents/uploads", OnePdf())).StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DocumentDb>();
+        Assert.False(await db.InboxMessages.AnyAsync(m => m.MessageId == again));
+        Assert.Equal(1, await db.Set<ResidentLink>().CountAsync(l => l.Id == id));
     }
 
     [Fact]

@@ -11,6 +11,9 @@ namespace Municipal.SessionSignaling.Rooms;
 /// </summary>
 public abstract class BookedRoomConsumer<TMessage>(SessionDb db) : IdempotentConsumer<SessionDb, TMessage>(db) where TMessage : class
 {
+    /// <summary>Opening a room is one <c>INSERT … ON CONFLICT DO NOTHING</c>: a second delivery finds the room and leaves it.</summary>
+    protected override bool OneIdempotentStatement => true;
+
     /// <summary>
     /// Adds the room of an appointment (<paramref name="appointmentId"/>) or a ticket (<paramref name="ticketId"/>)
     /// unless it has one. The room's id is the appointment's or ticket's: services that learn residents' links from

@@ -54,12 +54,7 @@ public sealed class TakenTimeLanguageTests(Browser browser) : IClassFixture<Brow
         await BookElsewhereAsync(admin, desk, start);
 
         await page.Locator("#submit").ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync(Texts[language].BookingTaken, new() { Timeout = 15000 });
-        await Assertions.Expect(page.Locator("#details")).ToBeHiddenAsync();
-        await Assertions.Expect(slots.First).ToBeVisibleAsync();
-        Assert.Equal(0, await page.Locator($"#slots button[data-start='{start}']").CountAsync());
-        await Browser.AssertAccessibleAsync(page);
-        await Browser.ScreenshotAsync(page, $"booking-taken-phone-{language}");
+        await TakenSaidAsync(page, Texts[language].BookingTaken, "#details", start, $"booking-taken-phone-{language}");
 
         // The resident takes the next time offered; name and address are still filled in.
         await slots.First.ClickAsync();
@@ -79,12 +74,18 @@ public sealed class TakenTimeLanguageTests(Browser browser) : IClassFixture<Brow
         await BookElsewhereAsync(admin, desk, newStart);
 
         await page.Locator("#move-yes").ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync(Texts[language].MoveTaken, new() { Timeout = 15000 });
-        await Assertions.Expect(page.Locator("#confirm-move")).ToBeHiddenAsync();
-        await Assertions.Expect(slots.First).ToBeVisibleAsync();
-        Assert.Equal(0, await page.Locator($"#slots button[data-start='{newStart}']").CountAsync());
+        await TakenSaidAsync(page, Texts[language].MoveTaken, "#confirm-move", newStart, $"rebooking-taken-phone-{language}");
+    }
+
+    /// <summary>The page says the time was taken, closes what confirmed it, and lists free times without it.</summary>
+    private static async Task TakenSaidAsync(IPage page, string text, string confirmation, string lostStart, string screenshot)
+    {
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync(text, new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator(confirmation)).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#slots button[data-start]").First).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator($"#slots button[data-start='{lostStart}']").CountAsync());
         await Browser.AssertAccessibleAsync(page);
-        await Browser.ScreenshotAsync(page, $"rebooking-taken-phone-{language}");
+        await Browser.ScreenshotAsync(page, screenshot);
     }
 
     /// <summary>Somebody else books the time: with the desk's one clerk, it is then full.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -104,19 +106,91 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(1, await Received(text));
     }
 
-    private async Task<string> Write(string label, bool commit)
+    [Fact]
+    public async Task Events_written_one_after_another_leave_without_a_pass_over_an_empty_table_after_each()
     {
-        var text = $"{label} {Guid.NewGuid()}";
+        using var passes = new RelayPasses();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+        {
+            var text = await Write($"one of twenty, {i}", commit: true);
+            await WaitUntil(async () => await Received(text) == 1, TimeSpan.FromSeconds(20));
+        }
+
+        // Each event is taken by the pass its commit woke. Empty passes are the once-a-second poll (and a wake that
+        // came while a pass was running); the relay used to pass once more over the empty table after every event.
+        var polls = (int)clock.Elapsed.TotalSeconds + 1;
+        Assert.True(passes.Empty <= polls + 2, $"{passes.Empty} empty passes for 20 events in {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.InRange(passes.Found, 1, 20);
+    }
+
+    [Fact]
+    public async Task More_events_than_a_batch_leave_in_full_batches()
+    {
+        using var passes = new RelayPasses();
+        var texts = await Write("batch", commit: true, events: 250);
+
+        await WaitUntil(async () => await Received(texts[^1]) == 1, TimeSpan.FromSeconds(30));
+        foreach (var text in texts) Assert.Equal(1, await Received(text));
+        // 100, 100 and 50: a full batch is followed at once by the next pass, the last one is not.
+        Assert.Equal(3, passes.Found);
+    }
+
+    private async Task<string> Write(string label, bool commit) => (await Write(label, commit, events: 1))[0];
+
+    private async Task<List<string>> Write(string label, bool commit, int events)
+    {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TestDb>();
         await using var tx = await db.Database.BeginTransactionAsync();
-        var note = new Note { Id = Guid.NewGuid(), Text = text };
-        db.Notes.Add(note);
-        db.Publish(new NoteWritten(note.Id, text));
+        var texts = new List<string>();
+        for (var i = 0; i < events; i++)
+        {
+            var text = $"{label} {i} {Guid.NewGuid()}";
+            var note = new Note { Id = Guid.NewGuid(), Text = text };
+            db.Notes.Add(note);
+            db.Publish(new NoteWritten(note.Id, text));
+            texts.Add(text);
+        }
         await db.SaveChangesAsync();
         if (commit) await tx.CommitAsync();
         else await tx.RollbackAsync();
-        return text;
+        return texts;
+    }
+
+    /// <summary>Counts the relay's passes over the test's outbox from its instrument, by whether they found events.</summary>
+    private sealed class RelayPasses : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private int found;
+        private int empty;
+
+        public RelayPasses()
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == Telemetry.SourceName && instrument.Name == "municipal.outbox.passes") l.EnableMeasurementEvents(instrument);
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                string? outbox = null;
+                bool? any = null;
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "outbox") outbox = tag.Value as string;
+                    if (tag.Key == "found") any = tag.Value as bool?;
+                }
+                if (outbox != nameof(TestDb)) return;
+                if (any == true) Interlocked.Add(ref found, (int)value);
+                else Interlocked.Add(ref empty, (int)value);
+            });
+            listener.Start();
+        }
+
+        public int Found => Volatile.Read(ref found);
+        public int Empty => Volatile.Read(ref empty);
+
+        public void Dispose() => listener.Dispose();
     }
 
     private async Task<int> Received(string text)

@@ -82,6 +82,7 @@ public sealed class BookingBenchmark : IBenchmark
         // What a booking costs each part of the system (issue 18): CPU from /proc over the back-to-back bookings until
         // their mails and events are out (with the second of waiting after, so the parts' idle work is in it too).
         var cpuBefore = ProcessCpu.Snapshot();
+        var statementsBefore = await DatabaseStatements.SnapshotAsync(cancellationToken);
         var single = await MeasureAsync(BackToBack, 1, async i =>
         {
             var response = await resident.PostAsJsonAsync("/api/booking/appointments", new
@@ -94,6 +95,8 @@ public sealed class BookingBenchmark : IBenchmark
         // back-to-back figure above pays, on two cores, for the previous booking's mail, room and projections).
         await SettledAsync(cancellationToken);
         var cpuPerBooking = ProcessCpu.PerOperation(cpuBefore, ProcessCpu.Snapshot(), BackToBack, "one booking back to back").ToList();
+        var statementsPerBooking = DatabaseStatements.PerOperation(statementsBefore, await DatabaseStatements.SnapshotAsync(cancellationToken),
+            BackToBack, "one booking back to back").ToList();
         await using var bookingDb = NpgsqlDataSource.Create(TestEnvironment.Postgres("bookingdb"));
         var idle = await MeasureAsync(OneByOne, 1, async i =>
         {
@@ -114,6 +117,7 @@ public sealed class BookingBenchmark : IBenchmark
         figures.Add(new("one booking at a time via gateway, each on a settled system: p50", idle.P50, "ms", singleInserts.P50, "raw insert one at a time p50"));
         figures.Add(new("one booking at a time via gateway, each on a settled system: p99", idle.P99, "ms", singleInserts.P99, "raw insert one at a time p99"));
         figures.AddRange(cpuPerBooking);
+        figures.AddRange(statementsPerBooking);
 
         var contentionConcern = $"rush-{run}";
         await CreateConcernAsync(http, contentionConcern, ContentionCapacity, cancellationToken);

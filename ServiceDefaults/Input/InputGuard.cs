@@ -40,7 +40,15 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
         }
         if (errors.Count == 0 && IsJson(context.Request))
         {
-            await CheckBodyAsync(context, errors);
+            // JSON travels as UTF-8 (RFC 8259). Another charset is refused: the walk below reads UTF-8, and the binder
+            // answered an unknown one ("ebcdic") with a 500.
+            if (!Utf8(context.Request))
+            {
+                await Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                    new Reason("json-utf-8", "JSON wird als UTF-8 erwartet. / JSON is expected as UTF-8.")).ExecuteAsync(context);
+                return;
+            }
+            if (!await CheckBodyAsync(context, errors)) return;
         }
 
         if (errors.Count > 0)
@@ -73,10 +81,20 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
         }
     }
 
-    private async Task CheckBodyAsync(HttpContext context, FieldErrors errors)
+    /// <summary>
+    /// Reads the whole JSON body (buffered, so the endpoint reads it again) and walks it. A body larger than
+    /// <see cref="InputRules.MaxInspectedBodyBytes"/> is refused, never passed on unchecked: a few padding bytes must
+    /// not carry a control character or a year 1 past the check.
+    /// </summary>
+    /// <returns>False when the answer (413) has been written.</returns>
+    private async Task<bool> CheckBodyAsync(HttpContext context, FieldErrors errors)
     {
         var request = context.Request;
-        if (request.ContentLength > rules.MaxInspectedBodyBytes) return;
+        if (request.ContentLength > rules.MaxInspectedBodyBytes)
+        {
+            await TooLarge(context);
+            return false;
+        }
         request.EnableBuffering();
         using var buffer = new MemoryStream();
         // A body that breaks off or is too large throws BadHttpRequestException/IOException here; the exception
@@ -86,10 +104,13 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
         while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > rules.MaxInspectedBodyBytes) break;
+            if (buffer.Length > rules.MaxInspectedBodyBytes)
+            {
+                await TooLarge(context);
+                return false;
+            }
         }
         request.Body.Position = 0;
-        if (buffer.Length > rules.MaxInspectedBodyBytes) return;
         try
         {
             Walk(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), errors);
@@ -98,9 +119,29 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
         {
             // Not JSON: the endpoint's binder refuses it with 400 and says where.
         }
+        return true;
+    }
+
+    private Task TooLarge(HttpContext context) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large",
+                new Reason("request-too-large", $"Höchstens / at most {rules.MaxInspectedBodyBytes >> 20} MB.").With("max", rules.MaxInspectedBodyBytes >> 20))
+            .ExecuteAsync(context);
+
+    /// <summary>
+    /// The text of a string or property name, or null when it is not valid UTF-8. The binder does not check that for a
+    /// value it keeps as a <see cref="JsonElement"/> (a form's field values), whose first read then throws.
+    /// </summary>
+    private static string? TextOf(ref Utf8JsonReader reader, out bool valid)
+    {
+        try
+        {
+            valid = true;
+            return reader.GetString();
+        }
         catch (InvalidOperationException)
         {
-            // Malformed UTF-8 in a string: the binder refuses it too.
+            valid = false;
+            return null;
         }
     }
 
@@ -141,8 +182,8 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
                     Advance();
                     break;
                 case JsonTokenType.PropertyName:
-                    property = reader.GetString();
-                    if (InputText.Refusal(property, singleLine: true) is { } nameProblem)
+                    property = TextOf(ref reader, out var validName);
+                    if ((validName ? InputText.Refusal(property, singleLine: true) : Reasons.InvalidCharacter) is { } nameProblem)
                     {
                         Add(errors, path.Count > 0 && path.Peek().Path.Length > 0 ? path.Peek().Path : "body", nameProblem);
                         property = "?";
@@ -150,8 +191,9 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
                     break;
                 case JsonTokenType.String:
                     var field = Current();
-                    var value = reader.GetString();
-                    if (InputText.Refusal(value, InputText.IsSingleLine(field)) is { } problem) Add(errors, field, problem);
+                    var value = TextOf(ref reader, out var valid);
+                    if (!valid) Add(errors, field, Reasons.InvalidCharacter);
+                    else if (InputText.Refusal(value, InputText.IsSingleLine(field)) is { } problem) Add(errors, field, problem);
                     else if (DateProblem(field, value!, strict: false) is { } dateProblem) Add(errors, field, dateProblem);
                     Advance();
                     break;
@@ -180,6 +222,12 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
         var latest = now.Year + rules.YearsAhead;
         return year < earliest || year > latest ? Reasons.DateRange(earliest, latest) : null;
     }
+
+    private static bool Utf8(HttpRequest request) =>
+        !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        || type.Charset.Length == 0
+        || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+        || type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsJson(HttpRequest request) =>
         request.ContentType is { } type

@@ -37,6 +37,8 @@ public sealed class InputGuardTests : IAsyncLifetime
             throw new Npgsql.PostgresException("invalid byte sequence for encoding \"UTF8\": 0x00", "ERROR", "ERROR", "22021");
         });
         app.MapPost("/multipart", () => { throw new InvalidDataException("Missing end boundary."); });
+        // Kept as raw JSON, as the form service keeps a field's value: the binder checks no text inside it.
+        app.MapPost("/elements", (Dictionary<string, JsonElement> values) => TypedResults.Ok(values.ToDictionary(v => v.Key, v => v.Value.ToString())));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         http = new HttpClient { BaseAddress = new Uri(address) };
@@ -77,7 +79,7 @@ public sealed class InputGuardTests : IAsyncLifetime
     [Theory]
     [InlineData("{\"name\":\"Erika\\u0000Muster\"}", "name", "control-character", null)]
     [InlineData("{\"name\":\"Erika\\r\\nMuster\"}", "name", "one-line", null)]
-    [InlineData("{\"note\":\"a\\ud800b\"}", "note", "wrong-format", null)] // unreadable for the guard: the binder refuses it
+    [InlineData("{\"note\":\"a\\ud800b\"}", "note", "invalid-character", null)]
     [InlineData("{\"start\":\"9999-12-31T00:00:00Z\"}", "start", "date-range", "earliest")]
     [InlineData("{\"birthDate\":\"1850-01-01\"}", "birthDate", "birth-date-range", "earliest")]
     public async Task A_refused_body_value_carries_a_reason_code(string body, string field, string code, string? arg)
@@ -142,5 +144,53 @@ public sealed class InputGuardTests : IAsyncLifetime
         using var response = await http.PostAsync(url, new StringContent("x", Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>Invalid UTF-8 inside a string the binder keeps as raw JSON: a 500 at its first read until the guard refused it.</summary>
+    [Theory]
+    [InlineData(new byte[] { 0xFF })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })] // a surrogate encoded in UTF-8
+    [InlineData(new byte[] { 0xC3 })] // a sequence broken off
+    public async Task Invalid_utf8_in_a_raw_json_value_is_a_400_naming_the_field(byte[] bad)
+    {
+        var body = Encoding.UTF8.GetBytes("{\"email\":\"a").Concat(bad).Concat(Encoding.UTF8.GetBytes("b\"}")).ToArray();
+        using var response = await http.PostAsync("/elements", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalid-character", problem.GetProperty("reasons").GetProperty("email").GetString());
+    }
+
+    /// <summary>A body above a megabyte passed the guard unchecked: padding carried a control character into a form.</summary>
+    [Fact]
+    public async Task A_large_body_is_checked_whole_and_one_above_the_limit_is_refused()
+    {
+        var padding = new string('x', 1_500_000);
+        using var large = await http.PostAsync("/people", new StringContent($"{{\"note\":\"{padding}\",\"name\":\"a\\u0007b\"}}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, large.StatusCode);
+        Assert.True((await large.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("name", out _));
+
+        var huge = new string('x', 17 * 1024 * 1024);
+        using var tooLarge = await http.PostAsync("/people", new StringContent($"{{\"note\":\"{huge}\"}}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        var problem = await tooLarge.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("request-too-large", problem.GetProperty("code").GetString());
+    }
+
+    /// <summary>An unknown charset was a 500 from the binder; another one than UTF-8 would be read past the guard.</summary>
+    [Theory]
+    [InlineData("application/json; charset=ebcdic")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/problem+json; charset=latin1")]
+    public async Task Json_in_another_charset_than_utf8_is_a_415(string contentType)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"name\":\"Erika\"}"));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var response = await http.PostAsync("/people", content);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("json-utf-8", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        using var utf8 = new StringContent("{\"name\":\"Erika\"}", Encoding.UTF8, "application/json");
+        Assert.Equal("utf-8", utf8.Headers.ContentType?.CharSet);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/people", utf8)).StatusCode);
     }
 }

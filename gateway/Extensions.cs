@@ -15,6 +15,7 @@ using Municipal.Gateway.Security;
 using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
+using Municipal.ServiceDefaults.Input;
 using Municipal.ServiceDefaults.Messaging;
 using Municipal.ServiceDefaults;
 
@@ -150,6 +151,8 @@ internal static class Extensions
         app.UseAuthorization();
         AuditLog.UseAuditLog(app);
         app.UsePasswordChangeGate();
+        // After authorization, as in the services: an anonymous caller of a staff endpoint gets 401 and learns nothing.
+        app.UseInputGuard();
 
         app.MapAuthApi();
         app.MapStaffApi();

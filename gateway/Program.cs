@@ -8,7 +8,7 @@ builder.AddGateway();
 
 var app = builder.Build();
 
-app.MapDefaultEndpoints();
+app.MapDefaultEndpoints(guardInput: false);
 app.UseGateway();
 
 app.Run();

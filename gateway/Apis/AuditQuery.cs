@@ -31,9 +31,9 @@ public sealed record AuditQuery(
     public FieldErrors Validate(TimeZoneInfo zone)
     {
         var errors = new FieldErrors();
-        if (!IsDayOrEmpty(From)) errors["from"] = Reasons.DateFormat("2026-03-30");
-        if (!IsDayOrEmpty(To)) errors["to"] = Reasons.DateFormat("2026-03-30");
-        if (Start(zone) is { } start && End(zone) is { } end && end <= start) errors["to"] = Reasons.ToBeforeFrom;
+        if (DayProblem(From) is { } fromProblem) errors["from"] = fromProblem;
+        if (DayProblem(To) is { } toProblem) errors["to"] = toProblem;
+        if (errors.Count == 0 && Start(zone) is { } start && End(zone) is { } end && end <= start) errors["to"] = Reasons.ToBeforeFrom;
         if (!string.IsNullOrWhiteSpace(Case) && CaseId is null) errors["case"] = Reasons.NotAnId;
         if (!string.IsNullOrWhiteSpace(Subject) && SubjectPrefixes is null)
             errors["subject"] = new Reason("audit-subject", $"Allowed: {string.Join(", ", AuditSubjects.All.Select(s => s.Key))}")
@@ -44,8 +44,21 @@ public sealed record AuditQuery(
         return errors;
     }
 
-    private static bool IsDayOrEmpty(string? value) =>
-        string.IsNullOrWhiteSpace(value) || DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", out _);
+    /// <summary>
+    /// Why a day filter is refused: not a day, or a year no audit entry can have (the input guard's window, checked here
+    /// too, since a value with a space around it passes the guard's pattern; year 1 overflowed the time zone's
+    /// conversion with a 500).
+    /// </summary>
+    private static Reason? DayProblem(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", out var day)) return Reasons.DateFormat("2026-03-30");
+        var latest = DateTime.UtcNow.Year + LatestYearsAhead;
+        return day.Year < EarliestYear || day.Year > latest ? Reasons.DateRange(EarliestYear, latest) : null;
+    }
+
+    private const int EarliestYear = 2000;
+    private const int LatestYearsAhead = 10;
 
     /// <summary>The start of a day (yyyy-MM-dd) in the city's time zone, as an instant; null if none or no day.</summary>
     private static DateTimeOffset? StartOf(string? value, TimeZoneInfo zone)

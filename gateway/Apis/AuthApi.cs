@@ -166,7 +166,11 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<TotpSetup>, UnauthorizedHttpResult>> SetUpTotp(HttpContext context, UserManager<StaffUser> users)
+    /// <remarks>
+    /// Making a key, turning the second factor on and off change the account's security stamp, which ends its other
+    /// sessions; this one is signed in again with the new stamp (it was ended too, at its next check).
+    /// </remarks>
+    public static async Task<Results<Ok<TotpSetup>, UnauthorizedHttpResult>> SetUpTotp(HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
     {
         var user = await users.GetUserAsync(context.User);
         if (user is null) return TypedResults.Unauthorized();
@@ -174,6 +178,7 @@ public static class AuthApi
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         var uri = $"otpauth://totp/{Uri.EscapeDataString("Digitaler Schalter:" + user.UserName)}?secret={key}&issuer={Uri.EscapeDataString("Digitaler Schalter")}&digits=6";
@@ -182,7 +187,7 @@ public static class AuthApi
         return TypedResults.Ok(new TotpSetup(key!, uri, svg));
     }
 
-    public static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> EnableTotp(TotpCode request, HttpContext context, UserManager<StaffUser> users)
+    public static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> EnableTotp(TotpCode request, HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
     {
         var user = await users.GetUserAsync(context.User);
         if (user is null) return TypedResults.Unauthorized();
@@ -192,15 +197,17 @@ public static class AuthApi
             return Problems.Field("code", new Reason("totp-wrong", "Der Code stimmt nicht. / The code is not correct."));
         }
         await users.SetTwoFactorEnabledAsync(user, true);
+        await signIn.RefreshSignInAsync(user);
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<NoContent, UnauthorizedHttpResult>> DisableTotp(HttpContext context, UserManager<StaffUser> users)
+    public static async Task<Results<NoContent, UnauthorizedHttpResult>> DisableTotp(HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
     {
         var user = await users.GetUserAsync(context.User);
         if (user is null) return TypedResults.Unauthorized();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
         return TypedResults.NoContent();
     }
 

@@ -69,6 +69,28 @@ public sealed class PasswordChangeTests(QuickSessionCheckGatewayFactory gateway)
         Assert.Equal(HttpStatusCode.OK, (await gateway.Browser().PostAsJsonAsync("/api/auth/login", new { userName, password = "Ganz-Neu-2026!x" })).StatusCode);
     }
 
+    /// <summary>
+    /// Found from outside: asking for the authenticator key changed the account's security stamp and did not sign the
+    /// caller in again, so the page showing the QR code was signed out at the next session check.
+    /// </summary>
+    [Fact]
+    public async Task Setting_up_turning_on_and_off_two_factor_keeps_this_session()
+    {
+        var (_, userName, temporary) = await CreateAsync();
+        var password = await TestAccounts.OwnPasswordAsync(gateway, userName, temporary);
+        var here = await gateway.SignedInAsync(userName, password);
+
+        var setup = await here.GetFromJsonAsync<JsonElement>("/api/auth/totp");
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/api/auth/me")).StatusCode);
+        var key = setup.GetProperty("key").GetString()!;
+        Assert.Equal(HttpStatusCode.NoContent, (await here.PostAsJsonAsync("/api/auth/totp", new { code = Totp.Code(key) })).StatusCode);
+        var me = await here.GetAsync("/api/auth/me");
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.True((await me.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("twoFactorEnabled").GetBoolean());
+        Assert.Equal(HttpStatusCode.NoContent, (await here.DeleteAsync("/api/auth/totp")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/api/forms/dossiers")).StatusCode);
+    }
+
     private static async Task AssertRefusedAsync(HttpClient client, object body, string field, string reason)
     {
         var response = await client.PostAsJsonAsync("/api/auth/password", body);

@@ -36,6 +36,10 @@ public static class Reasons
     /// <summary>A date query value that does not read as yyyy-MM-dd; <paramref name="example"/> shows the form.</summary>
     public static Reason DateFormat(string example) => new Reason("date-format", $"Use a date like {example}.").With("example", example);
 
+    /// <summary>A request body above <paramref name="megabytes"/> MB (the gateway's limits, the input guard's).</summary>
+    public static Reason RequestTooLarge(long megabytes) =>
+        new Reason("request-too-large", $"Höchstens / at most {megabytes} MB.").With("max", megabytes);
+
     public static Reason ToBeforeFrom => new Reason("to-before-from", "'to' must not be before 'from'.");
 
     public static Reason TooManyDays(int max) => new Reason("too-many-days", $"Ask for at most {max} days at once.").With("max", max);

@@ -123,8 +123,7 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
     }
 
     private Task TooLarge(HttpContext context) =>
-        Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large",
-                new Reason("request-too-large", $"Höchstens / at most {rules.MaxInspectedBodyBytes >> 20} MB.").With("max", rules.MaxInspectedBodyBytes >> 20))
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", Reasons.RequestTooLarge(rules.MaxInspectedBodyBytes >> 20))
             .ExecuteAsync(context);
 
     /// <summary>
@@ -207,7 +206,8 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
     /// <summary>Why a value that reads as a date (yyyy-MM-dd …) lies outside its window, or null.</summary>
     private Reason? DateProblem(string field, string value, bool strict)
     {
-        var match = DateLike().Match(value);
+        // Trimmed, as handlers read it: " 0001-01-01" passed the pattern and reached the audit filter's time zone (a 500).
+        var match = DateLike().Match(value.Trim());
         if (!match.Success) return null;
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         var now = time.GetUtcNow();
@@ -223,11 +223,11 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
         return year < earliest || year > latest ? Reasons.DateRange(earliest, latest) : null;
     }
 
+    /// <summary>No charset or exactly "utf-8": the binder answered "utf8" and a quoted "UTF-8" with a 500 too.</summary>
     private static bool Utf8(HttpRequest request) =>
         !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
         || type.Charset.Length == 0
-        || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
-        || type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+        || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsJson(HttpRequest request) =>
         request.ContentType is { } type

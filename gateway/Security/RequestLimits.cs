@@ -32,7 +32,7 @@ public static class RequestLimits
             if (context.Request.ContentLength is { } length && length > max)
             {
                 return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Anfrage zu gross / Request too large",
-                    new Reason("request-too-large", $"Höchstens / at most {max / (1 << 20)} MB.").With("max", max / (1 << 20))).ExecuteAsync(context);
+                    Reasons.RequestTooLarge(max / (1 << 20))).ExecuteAsync(context);
             }
             return next(context);
         });

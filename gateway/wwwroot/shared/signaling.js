@@ -96,7 +96,17 @@ export class RoomConnection {
   async start() {
     const starting = this.starting;
     this.starting = null;
-    await (starting ?? this.connection.start());
+    // A start that fails (the gateway or a service replica briefly out of reach) is tried twice more, a second apart,
+    // before the page says so: the automatic reconnect only looks after a connection that once stood.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await (attempt === 1 && starting ? starting : this.connection.start());
+        break;
+      } catch (e) {
+        if (attempt >= 3 || this.connection.state !== signalR.HubConnectionState.Disconnected) throw e;
+        await new Promise(resolve => setTimeout(resolve, 1000));
+      }
+    }
     performance.mark('hub connected');
     this.emit('connection', 'connected');
   }

@@ -69,17 +69,25 @@ public sealed class BookingBenchmark : IBenchmark
         figures.Add(new("booking via gateway, first rush after the start: p99", cold.P99, "ms"));
         for (var round = 1; round < WarmUpRushes; round++) await RushAsync("warm");
         await SettledAsync(cancellationToken);
+        var rushCpuBefore = ProcessCpu.Snapshot();
         var booked = await RushAsync("bench");
-        var inserts = await RawInsertsAsync(RawInserts, Concurrency, cancellationToken);
+        // The rush's mails and events are sent before the baselines run, so that they do not compete with them.
+        var rushSettled = await SettledAsync(cancellationToken);
+        var rushCpu = ProcessCpu.PerOperation(rushCpuBefore, ProcessCpu.Snapshot(), Bookings, "one booking in the rush, its mails and events included").ToList();
+        var (inserts, pgbench) = await RawInsertsAsync(RawInserts, Concurrency, cancellationToken);
         figures.Add(new("booking via gateway: throughput", booked.Throughput, "bookings/s", inserts.Throughput, "raw single-row inserts"));
         figures.Add(new("booking via gateway: p50", booked.P50, "ms", inserts.P50, "raw insert p50"));
         figures.Add(new("booking via gateway: p99", booked.P99, "ms", inserts.P99, "raw insert p99"));
+        // The same inserts by pgbench (prepared, written in C): the floor without a .NET client's own cost.
+        figures.Add(new("booking via gateway: throughput against pgbench", booked.Throughput, "bookings/s", pgbench.Throughput, $"pgbench single-row inserts, {Concurrency} clients, {pgbench.Transactions}"));
+        figures.Add(new("booking via gateway: p50 against pgbench", booked.P50, "ms", pgbench.P50, "pgbench insert p50"));
+        figures.Add(new("booking via gateway: p99 against pgbench", booked.P99, "ms", pgbench.P99, "pgbench insert p99"));
         figures.Add(new("booking via gateway: succeeded", booked.Succeeded, $"of {Bookings}"));
 
-        // One booking after another on an otherwise quiet system: the latency a single resident sees. The rush above
-        // leaves its mails and events to be sent for a while; measured during that, it would be their cost.
-        figures.Add(new("after the rush, its mails and events sent in", await SettledAsync(cancellationToken), "s"));
-        // What a booking costs each part of the system (issue 18): CPU from /proc over the back-to-back bookings until
+        figures.Add(new("after the rush, its mails and events sent in", rushSettled, "s"));
+        figures.AddRange(rushCpu);
+        // One booking after another on an otherwise quiet system (the rush's mails and events were sent above): the
+        // latency a single resident sees. What a booking costs each part of the system (issue 18): CPU from /proc over the back-to-back bookings until
         // their mails and events are out (with the second of waiting after, so the parts' idle work is in it too).
         var cpuBefore = ProcessCpu.Snapshot();
         var statementsBefore = await DatabaseStatements.SnapshotAsync(cancellationToken);
@@ -111,11 +119,12 @@ public sealed class BookingBenchmark : IBenchmark
             await UntilSentAsync(bookingDb, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(5), cancellationToken);
             await Task.Delay(50, cancellationToken);
         });
-        var singleInserts = await RawInsertsAsync(OneByOne * 5, 1, cancellationToken);
+        var (singleInserts, singlePgbench) = await RawInsertsAsync(OneByOne * 5, 1, cancellationToken);
         figures.Add(new("one booking at a time via gateway, back to back: p50", single.P50, "ms", singleInserts.P50, "raw insert one at a time p50"));
         figures.Add(new("one booking at a time via gateway, back to back: p99", single.P99, "ms", singleInserts.P99, "raw insert one at a time p99"));
         figures.Add(new("one booking at a time via gateway, each on a settled system: p50", idle.P50, "ms", singleInserts.P50, "raw insert one at a time p50"));
         figures.Add(new("one booking at a time via gateway, each on a settled system: p99", idle.P99, "ms", singleInserts.P99, "raw insert one at a time p99"));
+        figures.Add(new("one booking at a time via gateway, back to back: p50 against pgbench", single.P50, "ms", singlePgbench.P50, "pgbench insert one at a time p50"));
         figures.AddRange(cpuPerBooking);
         figures.AddRange(statementsPerBooking);
 
@@ -219,9 +228,10 @@ public sealed class BookingBenchmark : IBenchmark
 
     /// <summary>
     /// The floor: one row per autocommitted INSERT on the same server, same concurrency, in a scratch database. The
-    /// pool is warmed first (every worker's connection opened, a few hundred inserts unmeasured).
+    /// pool is warmed first (every worker's connection opened, a few hundred inserts unmeasured). Then the same
+    /// inserts once more by pgbench, in the same table.
     /// </summary>
-    private static async Task<Measured> RawInsertsAsync(int count, int concurrency, CancellationToken ct)
+    private static async Task<(Measured Npgsql, PgBench.Run PgBench)> RawInsertsAsync(int count, int concurrency, CancellationToken ct)
     {
         var database = await TestDatabase.CreateAsync("bench");
         try
@@ -231,7 +241,9 @@ public sealed class BookingBenchmark : IBenchmark
                 await create.ExecuteNonQueryAsync(ct);
             Task<bool> Insert(int i) => InsertRowAsync(source, i, ct);
             await MeasureAsync(Math.Max(200, concurrency * 10), concurrency, i => Insert(-1 - i));
-            return await MeasureAsync(count, concurrency, Insert);
+            var npgsql = await MeasureAsync(count, concurrency, Insert);
+            var pgbench = await PgBench.InsertsAsync(database.ConnectionString, concurrency, (count + concurrency - 1) / concurrency, ct);
+            return (npgsql, pgbench);
         }
         finally
         {

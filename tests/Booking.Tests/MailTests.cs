@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Booking.Data;
+using Municipal.Booking.Model;
 using Municipal.Testing;
 
 namespace Municipal.Booking.Tests;
@@ -13,12 +17,15 @@ public class ReminderTests(BookingFactory factory) : IClassFixture<BookingFactor
         var wednesdayEight = new DateTimeOffset(2027, 3, 3, 7, 0, 0, TimeSpan.Zero);
         Assert.Equal(HttpStatusCode.Created, (await client.Book("naturalisation", wednesdayEight, email)).StatusCode);
         await Mailbox.WaitForAsync(email);
+        // The links' sealed row goes once its mail has left (read with the appointment, deleted by its key).
+        await RowGoneAsync(email, MailKinds.Confirmation);
 
         factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1)); // Tuesday 09:01, a day before Wednesday 08:00 has passed
         var mails = await Mailbox.WaitForAsync(email, 2);
         var reminder = mails.Last();
         Assert.StartsWith("Erinnerung an Ihren Termin: Einbürgerung", reminder.Subject);
         Assert.Contains("Ausländerausweis", reminder.TextBody);
+        await RowGoneAsync(email, MailKinds.Reminder);
         var manage = Http.TokenFromLink(reminder.TextBody, "/manage.html");
         Assert.Equal(HttpStatusCode.OK, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manage)).StatusCode);
 
@@ -28,5 +35,19 @@ public class ReminderTests(BookingFactory factory) : IClassFixture<BookingFactor
         // The manage link ends a day after the appointment.
         factory.Clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manage)).StatusCode);
+    }
+
+    /// <summary>Waits (up to 10 s) until the appointment booked for <paramref name="email"/> holds no pending mail of that kind.</summary>
+    private async Task RowGoneAsync(string email, string kind)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
+            var appointment = await db.Appointments.AsNoTracking().SingleAsync(a => a.Email == email);
+            if (!await db.PendingMails.AnyAsync(m => m.AppointmentId == appointment.Id && m.Kind == kind)) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"The {kind} mail's row was still there 10 s after the mail.");
     }
 }

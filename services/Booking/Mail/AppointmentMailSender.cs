@@ -15,20 +15,24 @@ public sealed class AppointmentMailSender(BookingDb db, SlotService slots, Appoi
 {
     public async Task SendAsync(Guid appointmentId, string kind, CancellationToken ct)
     {
-        var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appointmentId, ct);
-        if (appointment is null) return;
-        PendingMail? pending = null;
+        // The appointment and the mail's row with its links, in one round trip (a cancellation's mail has no row).
+        var found = await db.Appointments.AsNoTracking()
+            .Where(a => a.Id == appointmentId)
+            .Select(a => new { Appointment = a, Pending = db.PendingMails.FirstOrDefault(m => m.AppointmentId == a.Id && m.Kind == kind) })
+            .FirstOrDefaultAsync(ct);
+        if (found is null) return;
+        var (appointment, pending) = (found.Appointment, found.Pending);
         MailLinks? links = null;
         if (kind != AppointmentStatus.Cancelled)
         {
             // No row: the appointment changed since (a newer mail carries the new links) or the mail already left.
-            pending = await db.PendingMails.FirstOrDefaultAsync(m => m.AppointmentId == appointmentId && m.Kind == kind, ct);
             if (pending is null || appointment.Status != AppointmentStatus.Booked) return;
             links = new MailLinks(Open(pending.JoinToken, pending), Open(pending.ManageToken, pending));
         }
         var (concern, department, zone) = await slots.ConcernOfAsync(appointment, ct);
 
         await sender.SendAsync(mails.Compose(kind, appointment, concern, department, zone, links), ct);
+        // Read without tracking: removing it deletes the row by its key.
         if (pending is not null) db.PendingMails.Remove(pending);
     }
 

@@ -87,8 +87,9 @@ public sealed class BookingBenchmark : IBenchmark
         figures.Add(new("after the rush, its mails and events sent in", rushSettled, "s"));
         figures.AddRange(rushCpu);
         // One booking after another on an otherwise quiet system (the rush's mails and events were sent above): the
-        // latency a single resident sees. What a booking costs each part of the system (issue 18): CPU from /proc over the back-to-back bookings until
-        // their mails and events are out (with the second of waiting after, so the parts' idle work is in it too).
+        // latency a single resident sees. What a booking costs each part of the system (issue 18): CPU from /proc over
+        // the back-to-back bookings until their mails and events are out (with the second of waiting after, so the
+        // parts' idle work is in it too).
         var cpuBefore = ProcessCpu.Snapshot();
         var statementsBefore = await DatabaseStatements.SnapshotAsync(cancellationToken);
         var single = await MeasureAsync(BackToBack, 1, async i =>

@@ -121,11 +121,6 @@ public sealed partial class RebookingJourneyTests(Browser browser) : IClassFixtu
     {
         var from = DateTime.UtcNow.ToString("yyyy-MM-dd");
         var to = DateTime.UtcNow.AddDays(6).ToString("yyyy-MM-dd");
-        var list = await party.APIRequest.GetAsync($"/api/booking/concerns/move/slots?from={from}&to={to}");
-        Assert.Equal(200, list.Status);
-        // Half an hour ahead at least, so that the time does not begin while the test moves or cancels it.
-        return (await list.JsonAsync())!.Value.GetProperty("slots").EnumerateArray()
-            .Select(slot => slot.GetProperty("start").GetString()!)
-            .First(slot => DateTimeOffset.Parse(slot) > DateTimeOffset.UtcNow.AddMinutes(30));
+        return await FreeTimes.FirstAheadAsync(await party.APIRequest.GetAsync($"/api/booking/concerns/move/slots?from={from}&to={to}"));
     }
 }

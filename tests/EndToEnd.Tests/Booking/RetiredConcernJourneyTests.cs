@@ -15,13 +15,7 @@ public sealed class RetiredConcernJourneyTests(Browser browser) : IClassFixture<
     {
         await using var admin = await browser.NewPartyAsync();
         var desk = await TestDesks.CreateAsync(admin, $"retired-{Guid.NewGuid():N}"[..20], closedToday: false);
-        var slots = await admin.APIRequest.GetAsync($"/api/booking/concerns/{desk.ConcernKey}/slots");
-        Assert.Equal(200, slots.Status);
-        // Half an hour ahead at least: the desk is open all day, and a time that begins while the test runs could no
-        // longer be cancelled (CI, 2026-12-04: the first free time, 15 minutes ahead at most, had begun).
-        var start = (await slots.JsonAsync())!.Value.GetProperty("slots").EnumerateArray()
-            .Select(slot => slot.GetProperty("start").GetString()!)
-            .First(slot => DateTimeOffset.Parse(slot) > DateTimeOffset.UtcNow.AddMinutes(30));
+        var start = await FreeTimes.FirstAheadAsync(await admin.APIRequest.GetAsync($"/api/booking/concerns/{desk.ConcernKey}/slots"));
         var booked = await admin.APIRequest.PostAsync("/api/booking/appointments", new()
         {
             DataObject = new { concernKey = desk.ConcernKey, start, name = "Léa Retraite", email = Mailbox.UniqueAddress(), language = "fr" },

@@ -75,6 +75,7 @@ public sealed class CallSetupBenchmark : IBenchmark
         await using var callee = await browser.NewContextAsync(Party());
         var a = await caller.NewPageAsync();
         var b = await callee.NewPageAsync();
+        var work = await RendererWork.WatchAsync(caller, a, callee, b);
         var room = $"bare-{sample}-{Guid.NewGuid():N}";
         var asks = consent ? "&consent=1" : "";
         var start = Stopwatch.GetTimestamp();
@@ -91,6 +92,7 @@ public sealed class CallSetupBenchmark : IBenchmark
         }
         await Task.WhenAll(Connected(a, "window.state"), Connected(b, "window.state"));
         var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (work is not null) Console.WriteLine($"  bare call {sample} ({(consent ? "asked" : "not asked")}): {elapsed:0} ms; {await work.ReadAsync()}");
         if (sample == 0) Console.WriteLine($"  bare pages over {await ProtocolAsync(a)}");
         return elapsed;
     }
@@ -111,11 +113,18 @@ public sealed class CallSetupBenchmark : IBenchmark
         if (!login.Ok) throw new InvalidOperationException($"staff sign-in failed: {login.Status}");
         var resident = await residentParty.NewPageAsync();
         var clerk = await clerkParty.NewPageAsync();
+        var work = await RendererWork.WatchAsync(residentParty, resident, clerkParty, clerk);
 
         var timeline = new Timeline();
         try
         {
-            return await CallAsync(resident, clerk, clerkParty, ticket, timeline, sample);
+            // CALL_TRACE=file.json: Chromium's trace of every process during the fourth call (one on a warm system), for
+            // chrome://tracing or Perfetto; how the trace of 2026-12-05 found Chromium's own address-bar popups.
+            var trace = sample == 3 ? await ChromiumTrace.StartAsync(browser, Environment.GetEnvironmentVariable("CALL_TRACE")) : null;
+            var result = await CallAsync(resident, clerk, clerkParty, ticket, timeline, sample);
+            if (trace is not null) await trace.SaveAsync();
+            if (work is not null) Console.WriteLine($"  system call {sample}: {result.Connected:0} ms; {await work.ReadAsync()}");
+            return result;
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
@@ -250,6 +259,70 @@ public sealed class CallSetupBenchmark : IBenchmark
         }
 
         public override string ToString() => string.Join("\n", lines.OrderBy(l => l.At).Select(l => $"  {l.At,7:0} {l.Text}"));
+    }
+
+    /// <summary>
+    /// With CALL_TIMELINE=1, what each page's renderer did on its main thread (Chromium's Performance domain): all
+    /// tasks, and of them scripts, style and layout, in ms since the page was opened.
+    /// </summary>
+    private sealed class RendererWork(ICDPSession first, ICDPSession second)
+    {
+        public static async Task<RendererWork?> WatchAsync(IBrowserContext firstParty, IPage firstPage, IBrowserContext secondParty, IPage secondPage)
+        {
+            if (Environment.GetEnvironmentVariable("CALL_TIMELINE") != "1") return null;
+            var first = await firstParty.NewCDPSessionAsync(firstPage);
+            var second = await secondParty.NewCDPSessionAsync(secondPage);
+            await first.SendAsync("Performance.enable");
+            await second.SendAsync("Performance.enable");
+            return new RendererWork(first, second);
+        }
+
+        public async Task<string> ReadAsync() => $"first page {await ReadAsync(first)}; second page {await ReadAsync(second)}";
+
+        private static async Task<string> ReadAsync(ICDPSession session)
+        {
+            var metrics = (await session.SendAsync("Performance.getMetrics"))!.Value.GetProperty("metrics").EnumerateArray()
+                .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+            string Ms(string name) => $"{metrics.GetValueOrDefault(name) * 1000:0}";
+            return $"tasks {Ms("TaskDuration")} ms (scripts {Ms("ScriptDuration")}, style {Ms("RecalcStyleDuration")}, layout {Ms("LayoutDuration")})";
+        }
+    }
+
+    /// <summary>A trace of the whole browser (all its processes), written as a JSON array of trace events.</summary>
+    private sealed class ChromiumTrace(ICDPSession session, string path)
+    {
+        private const string Categories = "toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,blink,loading";
+
+        private readonly List<JsonElement> events = [];
+        private readonly TaskCompletionSource complete = new();
+
+        public static async Task<ChromiumTrace?> StartAsync(IBrowser browser, string? path)
+        {
+            if (string.IsNullOrEmpty(path)) return null;
+            var trace = new ChromiumTrace(await browser.NewBrowserCDPSessionAsync(), path);
+            await trace.StartAsync();
+            return trace;
+        }
+
+        private async Task StartAsync()
+        {
+            session.Event("Tracing.dataCollected").OnEvent += (_, data) =>
+            {
+                lock (events) events.AddRange(data!.Value.GetProperty("value").EnumerateArray().Select(e => e.Clone()));
+            };
+            session.Event("Tracing.tracingComplete").OnEvent += (_, _) => complete.TrySetResult();
+            await session.SendAsync("Tracing.start", new Dictionary<string, object> { ["categories"] = Categories, ["transferMode"] = "ReportEvents" });
+        }
+
+        public async Task SaveAsync()
+        {
+            await session.SendAsync("Tracing.end");
+            await complete.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            string json;
+            lock (events) json = JsonSerializer.Serialize(events);
+            await File.WriteAllTextAsync(path, json);
+            Console.WriteLine($"  Chromium's trace of this call: {path}");
+        }
     }
 
     private static BrowserNewContextOptions Party(string? baseUrl = null) => new()

@@ -29,7 +29,7 @@ public static class ProcessCpu
         parts.Add(("Redis", int.Parse(TestEnvironment.Redis.Split(',')[0].Split(':')[^1], CultureInfo.InvariantCulture), false));
         parts.Add(("SMTP sink", new Uri(TestEnvironment.Smtp).Port, false));
 
-        var children = ParentsOfAll();
+        var children = Processes.Parents();
         var seconds = new Dictionary<string, double>();
         foreach (var (name, port, withChildren) in parts)
         {
@@ -45,24 +45,4 @@ public static class ProcessCpu
     public static IEnumerable<BenchmarkFigure> PerOperation(Dictionary<string, double> before, Dictionary<string, double> after, int per, string what) =>
         after.Where(a => before.ContainsKey(a.Key))
             .Select(a => new BenchmarkFigure($"{what}: CPU of {a.Key}", Math.Round((a.Value - before[a.Key]) * 1000 / per, 2), "ms"));
-
-    /// <summary>Every process's parent (field 4 of /proc/&lt;pid&gt;/stat).</summary>
-    private static Dictionary<int, int> ParentsOfAll()
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid)) continue;
-            try
-            {
-                var stat = File.ReadAllText($"{directory}/stat");
-                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // Gone meanwhile.
-            }
-        }
-        return parents;
-    }
 }

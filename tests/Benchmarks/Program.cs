@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Municipal.Benchmarks;
 
-// The connection baseline's echo server runs in a process of its own (Consultation/EchoProcess.cs).
+// Baseline servers in processes of their own (ChildServer.cs): the connection baseline's echo server, the bare proxy.
 if (args is [Municipal.Benchmarks.Consultation.EchoProcess.Argument]) return await Municipal.Benchmarks.Consultation.EchoProcess.ServeAsync();
+if (args is [Municipal.Benchmarks.Gateway.BareProxy.Argument, var destination]) return await Municipal.Benchmarks.Gateway.BareProxy.ServeAsync(destination);
 
 // Runs every IBenchmark in this assembly, or those whose name contains an argument.
 var benchmarks = typeof(IBenchmark).Assembly.GetTypes()

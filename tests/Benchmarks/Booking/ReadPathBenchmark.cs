@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Municipal.Testing;
 
 namespace Municipal.Benchmarks.Booking;
@@ -20,22 +19,19 @@ public sealed class ReadPathBenchmark : IBenchmark
     {
         var booking = TestEnvironment.Get("services__booking__http__0", "http://127.0.0.1:5101");
         var gateway = TestEnvironment.GatewayUrl;
-        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = Connections })
-        {
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        using var load = new LoadGenerator(Connections);
 
         // Warmed as the booking benchmark is: every endpoint (and this load generator's own code) runs unmeasured first,
         // so the figures are those of a system in use, not of one just started (until 2026-12-03 each had 1 s of its own).
         string[] all = [$"{booking}/alive", $"{booking}/api/booking/concerns/move/slots", $"{gateway}/api/booking/concerns/move/slots",
             $"{gateway}/api/booking/concerns", $"{booking}/api/booking/concerns"];
-        foreach (var url in all) await CountAsync(http, url, WarmUp, cancellationToken);
+        foreach (var url in all) await load.CountAsync(url, WarmUp, cancellationToken);
 
-        var alive = await RequestsPerSecondAsync(http, $"{booking}/alive", cancellationToken);
-        var slotsDirect = await RequestsPerSecondAsync(http, $"{booking}/api/booking/concerns/move/slots", cancellationToken);
-        var slotsGateway = await RequestsPerSecondAsync(http, $"{gateway}/api/booking/concerns/move/slots", cancellationToken);
-        var catalogue = await RequestsPerSecondAsync(http, $"{gateway}/api/booking/concerns", cancellationToken);
-        var catalogueDirect = await RequestsPerSecondAsync(http, $"{booking}/api/booking/concerns", cancellationToken);
+        var alive = await load.RequestsPerSecondAsync($"{booking}/alive", Duration, cancellationToken);
+        var slotsDirect = await load.RequestsPerSecondAsync($"{booking}/api/booking/concerns/move/slots", Duration, cancellationToken);
+        var slotsGateway = await load.RequestsPerSecondAsync($"{gateway}/api/booking/concerns/move/slots", Duration, cancellationToken);
+        var catalogue = await load.RequestsPerSecondAsync($"{gateway}/api/booking/concerns", Duration, cancellationToken);
+        var catalogueDirect = await load.RequestsPerSecondAsync($"{booking}/api/booking/concerns", Duration, cancellationToken);
         return new BenchmarkReport(Name,
         [
             new("free slots (move), 32 connections, direct", slotsDirect, "req/s", alive, "booking /alive direct"),
@@ -43,33 +39,5 @@ public sealed class ReadPathBenchmark : IBenchmark
             new("concern catalogue, 32 connections, via gateway", catalogue, "req/s", alive, "booking /alive direct"),
             new("concern catalogue, 32 connections, direct", catalogueDirect, "req/s", alive, "booking /alive direct"),
         ]);
-    }
-
-    /// <summary>Successful GETs per second over a fixed time on 32 connections, after a short unmeasured warm-up.</summary>
-    private static async Task<double> RequestsPerSecondAsync(HttpClient http, string url, CancellationToken ct)
-    {
-        await CountAsync(http, url, TimeSpan.FromSeconds(1), ct);
-        var clock = Stopwatch.StartNew();
-        var count = await CountAsync(http, url, Duration, ct);
-        return count / clock.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>Successful GETs of a URL on 32 connections for a time; any other answer fails the benchmark.</summary>
-    private static async Task<int> CountAsync(HttpClient http, string url, TimeSpan length, CancellationToken ct)
-    {
-        async Task<int> Loop()
-        {
-            var ok = 0;
-            var until = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
-            while (Stopwatch.GetTimestamp() < until)
-            {
-                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead, ct);
-                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}.");
-                ok++;
-            }
-            return ok;
-        }
-
-        return (await Task.WhenAll(Enumerable.Range(0, Connections).Select(_ => Loop()))).Sum();
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Municipal.Benchmarks.Consultation;
 
 /// <summary>
@@ -10,46 +8,26 @@ namespace Municipal.Benchmarks.Consultation;
 public sealed class EchoProcess : IAsyncDisposable
 {
     public const string Argument = "--echo-server";
-    private readonly Process process;
+    private readonly ChildServer child;
 
-    private EchoProcess(Process process, Uri url) => (this.process, Url) = (process, url);
+    private EchoProcess(ChildServer child) => this.child = child;
 
-    public Uri Url { get; }
+    public Uri Url => child.Url;
 
-    public int Pid => process.Id;
+    public int Pid => child.Pid;
 
     public Uri WebSocketUrl(string path) => new(new Uri(Url.ToString().Replace("http", "ws")), path);
 
-    public static async Task<EchoProcess> StartAsync(CancellationToken cancellationToken)
-    {
-        var self = Environment.ProcessPath!;
-        var start = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? new ProcessStartInfo(self) { ArgumentList = { typeof(EchoProcess).Assembly.Location, Argument } }
-            : new ProcessStartInfo(self) { ArgumentList = { Argument } };
-        start.RedirectStandardInput = true;
-        start.RedirectStandardOutput = true;
-        var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var url = await process.StandardOutput.ReadLineAsync(timeout.Token)
-            ?? throw new InvalidOperationException("The echo server process ended before it listened.");
-        return new EchoProcess(process, new Uri(url));
-    }
+    public static async Task<EchoProcess> StartAsync(CancellationToken cancellationToken) =>
+        new(await ChildServer.StartAsync([Argument], null, cancellationToken));
 
-    /// <summary>The child's side: serves the echo and prints its URL, until its standard input closes.</summary>
+    /// <summary>The child's side: serves the echo until its standard input closes.</summary>
     public static async Task<int> ServeAsync()
     {
         await using var server = await EchoServer.StartAsync();
-        Console.WriteLine(server.Url);
-        await Console.In.ReadToEndAsync();
+        await ChildServer.ServeUntilStdinClosesAsync(server.Url);
         return 0;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(10))) process.Kill();
-        await process.WaitForExitAsync();
-        process.Dispose();
-    }
+    public ValueTask DisposeAsync() => child.DisposeAsync();
 }

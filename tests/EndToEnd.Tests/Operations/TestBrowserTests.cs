@@ -43,45 +43,9 @@ public sealed class TestBrowserTests(Browser browser) : IClassFixture<Browser>
     }
 
     /// <summary>The command lines of the Chromium browser processes this test process started (through Playwright's driver).</summary>
-    private static IEnumerable<string[]> ChromiumCommandLines()
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid)) continue;
-            try
-            {
-                // "pid (comm) state ppid …": the name may hold spaces and brackets, so read after its last ')'.
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
-            }
-            catch (IOException)
-            {
-                // Ended meanwhile.
-            }
-        }
-
-        bool Descends(int pid)
-        {
-            for (var hops = 0; hops < 16 && parents.TryGetValue(pid, out var parent); hops++, pid = parent)
-                if (parent == Environment.ProcessId) return true;
-            return false;
-        }
-
-        foreach (var pid in parents.Keys.Where(Descends))
-        {
-            string[] arguments;
-            try
-            {
-                arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-            // The browser process: Chromium's binary with the debugging pipe Playwright drives, and no --type (its children's).
-            if (arguments.Contains("--remote-debugging-pipe") && !arguments.Any(a => a.StartsWith("--type=", StringComparison.Ordinal)))
-                yield return arguments;
-        }
-    }
+    private static IEnumerable<string[]> ChromiumCommandLines() =>
+        Processes.Descendants(Environment.ProcessId)
+            .Select(Processes.CommandLine)
+            // The browser process: Chromium with the debugging pipe Playwright drives, and no --type (its children's).
+            .Where(arguments => arguments.Contains("--remote-debugging-pipe") && !arguments.Any(a => a.StartsWith("--type=", StringComparison.Ordinal)));
 }

@@ -13,8 +13,6 @@ public sealed class LoadGenerator(int connections) : IDisposable
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public int Connections => connections;
-
     /// <summary>Successful GETs per second over <paramref name="length"/>, after an unmeasured second.</summary>
     public async Task<double> RequestsPerSecondAsync(string url, TimeSpan length, CancellationToken ct)
     {

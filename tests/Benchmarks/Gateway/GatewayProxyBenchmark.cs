@@ -65,16 +65,16 @@ public sealed class GatewayProxyBenchmark : IBenchmark
             new("concern catalogue through the gateway, the highest of 3", ours.Max(r => r.PerSecond), "req/s", theirs.Max(r => r.PerSecond), "nginx, the highest of 3"),
             new("concern catalogue through YARP alone (no middleware), median of 3", bareRound.PerSecond, "req/s", nginxRound.PerSecond, "nginx, median of 3"),
             new("concern catalogue through the gateway against YARP alone", gatewayRound.PerSecond, "req/s", bareRound.PerSecond, "YARP alone, median of 3"),
-            new("one request in the median round: CPU of the gateway", gatewayRound.ProxyMs * 1000, "µs", nginxRound.ProxyMs * 1000, "CPU of nginx (all its workers)"),
-            new("one request in the median round: CPU of YARP alone", bareRound.ProxyMs * 1000, "µs", nginxRound.ProxyMs * 1000, "CPU of nginx (all its workers)"),
-            new("one request in the median round: CPU of booking behind the gateway", gatewayRound.BookingMs * 1000, "µs", nginxRound.BookingMs * 1000, "behind nginx"),
-            new("one request in the median round: CPU of the whole machine through the gateway", gatewayRound.MachineMs * 1000, "µs", nginxRound.MachineMs * 1000, "through nginx"),
+            new("one request in the median round: CPU of the gateway", gatewayRound.ProxyMicros, "µs", nginxRound.ProxyMicros, "CPU of nginx (all its workers)"),
+            new("one request in the median round: CPU of YARP alone", bareRound.ProxyMicros, "µs", nginxRound.ProxyMicros, "CPU of nginx (all its workers)"),
+            new("one request in the median round: CPU of booking behind the gateway", gatewayRound.BookingMicros, "µs", nginxRound.BookingMicros, "behind nginx"),
+            new("one request in the median round: CPU of the whole machine through the gateway", gatewayRound.MachineMicros, "µs", nginxRound.MachineMicros, "through nginx"),
             new("concern catalogue straight from booking (no proxy)", direct, "req/s"),
         ]);
     }
 
-    /// <summary>One measured round: requests per second, and the CPU each request cost the proxy, booking and the machine, in ms.</summary>
-    private sealed record Round(double PerSecond, double ProxyMs, double BookingMs, double MachineMs);
+    /// <summary>One measured round: requests per second, and the CPU each request cost the proxy, booking and the machine, in µs.</summary>
+    private sealed record Round(double PerSecond, double ProxyMicros, double BookingMicros, double MachineMicros);
 
     private static async Task<Round> MeasureAsync(LoadGenerator load, string url, Func<double> proxyCpu, int bookingPid, CancellationToken ct)
     {
@@ -85,8 +85,8 @@ public sealed class GatewayProxyBenchmark : IBenchmark
         var seconds = clock.Elapsed.TotalSeconds;
         var machineAfter = MachineLoad.CpuTimes();
         var machineSeconds = machine is { } m0 && machineAfter is { } m1 ? (m1.Total - m1.Idle - (m0.Total - m0.Idle)) / 100.0 : double.NaN;
-        return new Round(count / seconds, (proxyCpu() - proxy) * 1000 / count, (ProcessMemory.CpuSeconds(bookingPid) - booking) * 1000 / count,
-            machineSeconds * 1000 / count);
+        return new Round(count / seconds, (proxyCpu() - proxy) * 1e6 / count, (ProcessMemory.CpuSeconds(bookingPid) - booking) * 1e6 / count,
+            machineSeconds * 1e6 / count);
     }
 
     private static Round Median(List<Round> rounds) => rounds.OrderBy(r => r.PerSecond).ElementAt(rounds.Count / 2);
@@ -106,7 +106,7 @@ public sealed class GatewayProxyBenchmark : IBenchmark
         {
             if (!File.Exists(Binary)) throw new InvalidOperationException($"{Binary} is missing: scripts/bench installs the Debian package nginx-light.");
             var directory = Directory.CreateTempSubdirectory("nginx-bench-");
-            var port = FreePort();
+            var port = Loopback.FreePort();
             var prefix = directory.FullName;
             // One worker per core, as the gateway's thread pool has; the upstream's connections kept, as YARP keeps them.
             var configuration = $$"""
@@ -137,7 +137,7 @@ public sealed class GatewayProxyBenchmark : IBenchmark
                 """;
             var file = System.IO.Path.Combine(prefix, "nginx.conf");
             await File.WriteAllTextAsync(file, configuration, ct);
-            var start = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true };
+            var start = new ProcessStartInfo(Binary) { RedirectStandardError = true };
             foreach (var argument in new[] { "-p", prefix, "-c", file, "-g", "daemon off;" }) start.ArgumentList.Add(argument);
             var process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start.");
             var nginx = new Nginx(process, directory, $"http://127.0.0.1:{port}");
@@ -155,13 +155,6 @@ public sealed class GatewayProxyBenchmark : IBenchmark
                 await Task.Delay(50, ct);
             }
             return nginx;
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         private static async Task<bool> AnswersAsync(int port)

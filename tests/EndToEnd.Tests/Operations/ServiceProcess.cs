@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Municipal.Testing;
 
@@ -28,13 +27,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         get { lock (output) return output.ToString(); }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <param name="project">The project folder below the repository root, e.g. <c>services/Booking</c>.</param>
     public static ServiceProcess Start(string project, string assembly, string serviceName, IDictionary<string, string> settings)
     {
@@ -43,7 +35,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var dll = Path.Combine(TestEnvironment.RepositoryRoot, project, "bin", configuration, "net10.0", assembly + ".dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the solution first.", dll);
 
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{Loopback.FreePort()}";
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,

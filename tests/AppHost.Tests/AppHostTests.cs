@@ -42,7 +42,7 @@ public sealed class AppHostTests(AppHostFixture system) : IClassFixture<AppHostF
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
-            Args = ["--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync", "--no-sandbox"],
+            Args = Municipal.Testing.ChromiumArgs.All,
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
         // The login URL scripts/run prints carries the token; the dashboard then shows its resources page.

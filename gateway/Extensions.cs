@@ -24,6 +24,9 @@ namespace Municipal.Gateway;
 
 internal static class Extensions
 {
+    /// <summary>UTF-8 that reads an invalid byte as U+FFFD rather than throwing.</summary>
+    private static readonly System.Text.Encoding LenientUtf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
     public const string CookieName = "municipal.staff";
 
     public static void AddGateway(this IHostApplicationBuilder builder)
@@ -56,7 +59,14 @@ internal static class Extensions
         services.AddHttpClient(ServiceCatalogue.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<ServiceCatalogue>();
         services.AddSingleton(new Municipal.ServiceDefaults.HealthDetailsGate(OperatorAccess.MaySeeHealthDetails));
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // A header value that is not UTF-8 (a Latin-1 "é" as one byte) was refused by Kestrel itself: an empty 400
+            // over HTTP/1.1, a reset stream over HTTP/2. Read leniently, its bad bytes become U+FFFD, and the ASCII check
+            // (Security/HeaderValues) answers with problem details that name the header.
+            kestrel.RequestHeaderEncodingSelector = _ => LenientUtf8;
+        });
         builder.ServeOnHttpsWithoutOne();
         services.AddHealthChecks().AddCheck<ServicesHealthCheck>("services", tags: [Municipal.ServiceDefaults.Extensions.ReadyTag]);
     }

@@ -119,6 +119,23 @@ public sealed class KestrelHeaderTests(KestrelGatewayFactory gateway) : IClassFi
     }
 
     [Fact]
+    public async Task A_header_value_that_is_not_utf8_gets_problem_details_naming_it()
+    {
+        // As a client that sends Latin-1 would: "é" as the one byte E9, which is not UTF-8.
+        using var client = new HttpClient(new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => Encoding.Latin1 }) { BaseAddress = gateway.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/booking/concerns");
+        request.Headers.TryAddWithoutValidation("X-Resident-Token", "café");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("header-ascii", problem.GetProperty("code").GetString());
+        Assert.Contains("X-Resident-Token", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_foreign_host_header_never_reaches_a_redirect()
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = gateway.Address };

@@ -206,10 +206,9 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         {
             Assert.True(i < 5, "the clerk never called this resident");
             await clerk.GotoAsync("/agent/queue.html");
-            await clerk.GetByRole(AriaRole.Button, new() { Name = "Nächste Person aufrufen" }).ClickAsync();
             // A press that opens nothing says why on the page; a passing error ("Etwas ist schiefgegangen …") is pressed
             // again, as a clerk would.
-            var status = await RoomOrStatusAsync(clerk);
+            var status = await ClerkQueue.TakeNextAsync(clerk);
             if (status is not null)
             {
                 Assert.DoesNotContain("Niemand wartet", status);
@@ -222,33 +221,6 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Assertions.Expect(resident.Locator("#called")).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Assertions.Expect(resident.Locator("#room-link")).ToHaveAttributeAsync("href", new Regex("^/room\\.html#t=[A-Za-z0-9_-]{43}$"));
         await Browser.ScreenshotAsync(resident, "booking-08-queue-called-phone");
-    }
-
-    /// <summary>
-    /// After "take next": null once the clerk's page went to a room (of a ticket or of an appointment due now), else what
-    /// the queue page says. Any other page fails with its address: a wait for one room address alone once timed out on a
-    /// page it could not name (CI, 2026-12-05).
-    /// </summary>
-    private static async Task<string?> RoomOrStatusAsync(IPage clerk)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(45);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (clerk.Url.Contains("/agent/room.html?", StringComparison.Ordinal)) return null;
-            Assert.True(clerk.Url.Contains("/agent/queue.html", StringComparison.Ordinal), $"'take next' went to {clerk.Url}");
-            try
-            {
-                var status = await clerk.Locator("#next-status").TextContentAsync(new() { Timeout = 1000 });
-                if (!string.IsNullOrEmpty(status)) return status;
-            }
-            catch (Exception e) when (e is PlaywrightException or System.TimeoutException)
-            {
-                // The page is between documents; its address says where it went on the next turn.
-            }
-            await Task.Delay(200);
-        }
-        Assert.Fail($"'take next' neither opened a room nor said why within 45 s; the page is {clerk.Url}");
-        return null;
     }
 
     [Fact]

@@ -10,8 +10,6 @@ namespace Municipal.Testing;
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
-    public static readonly string[] Args = ChromiumArgs.All;
-
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
     public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
 
@@ -31,7 +29,7 @@ public sealed class Browser : IAsyncLifetime
         {
             ExecutablePath = TestEnvironment.Get("CHROMIUM_PATH", "/usr/bin/chromium"),
             Headless = true,
-            Args = Args,
+            Args = ChromiumArgs.All,
         });
     }
 

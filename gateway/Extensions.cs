@@ -35,13 +35,18 @@ internal static class Extensions
         var configuration = builder.Configuration;
 
         builder.AddServiceDatabase<GatewayDb>("gatewaydb");
-        // Publishing only (staff account changes, through the outbox): the gateway consumes nothing, and a broker
-        // outage does not make it unready — the changes wait in its outbox (the services' readiness reports RabbitMQ).
-        builder.AddMessaging<GatewayDb>("gateway", bus => bus.ConfigureHealthCheckOptions(health =>
+        // Staff account changes leave through the outbox; the one thing the gateway consumes is a service's ask for all
+        // of them. A broker outage does not make it unready: the changes wait in its outbox (the services' readiness
+        // reports RabbitMQ).
+        builder.AddMessaging<GatewayDb>("gateway", bus =>
         {
-            health.Tags.Clear();
-            health.Tags.Add("masstransit");
-        }));
+            bus.AddConsumer<StaffDirectoryRequestedConsumer>();
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Tags.Clear();
+                health.Tags.Add("masstransit");
+            });
+        });
         services.TryAddSingleton(TimeProvider.System);
         AddStaffSignIn(builder);
 
@@ -91,6 +96,8 @@ internal static class Extensions
         services.AddScoped<StaffAccounts>();
         services.AddSingleton<KnownDevices>();
         services.AddHostedService<DevelopmentStaff>();
+        services.AddSingleton<StaffDirectory>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaffDirectory>());
         // How soon a changed password, role or disabled account ends the account's other sessions.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Auth:SessionCheckSeconds", 60)));
         services.AddDataProtection().SetApplicationName("municipal-gateway").PersistKeysToDbContext<GatewayDb>();

@@ -76,6 +76,17 @@ public static class MessagingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// For a service that keeps staff accounts: asks the gateway for all of them once its queues are bound
+    /// (<see cref="StaffDirectoryRequest{TContext}"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddStaffDirectoryRequest<TContext>(this IHostApplicationBuilder builder, string service)
+        where TContext : DbContext, IOutboxContext
+    {
+        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<StaffDirectoryRequest<TContext>>(sp, service));
+        return builder;
+    }
+
     public static Uri RabbitMqUri(IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("rabbitmq")

@@ -7,7 +7,7 @@ namespace Municipal.Gateway.Staff;
 /// <summary>
 /// Seeds the roles everywhere, the demo city's staff in Development (fixed ids, so the booking service's seeded
 /// skills refer to them), and in any environment a first admin from <c>Auth:BootstrapAdmin</c> when no account exists;
-/// then tells booking every account's state (<see cref="StaffAccounts.PublishAllAsync"/>).
+/// before the gateway takes requests. Every account's state is published once the bus is up (<see cref="StaffDirectory"/>).
 /// </summary>
 internal sealed class DevelopmentStaff(IServiceScopeFactory scopes, IHostEnvironment environment, IConfiguration configuration, ILogger<DevelopmentStaff> logger) : IHostedService
 {
@@ -59,8 +59,6 @@ internal sealed class DevelopmentStaff(IServiceScopeFactory scopes, IHostEnviron
             await accounts.CreateAsync(admin, password, [StaffRoles.Admin], [], []);
             logger.LogInformation("Created the first admin account {User}", userName);
         }
-
-        await accounts.PublishAllAsync();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -63,7 +63,10 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         return result;
     }
 
-    /// <summary>Every account's state, once at start-up: heals accounts made before booking listened, in one transaction.</summary>
+    /// <summary>
+    /// Every account's state, in one transaction: at start-up, and when a service asks (<see cref="StaffDirectory"/>).
+    /// Heals accounts published before a service listened.
+    /// </summary>
     public async Task PublishAllAsync()
     {
         foreach (var user in await users.Users.ToListAsync()) await PublishAsync(user);

@@ -40,6 +40,8 @@ internal static class Extensions
             bus.AddConsumer<FeedbackGivenConsumer>();
             bus.AddConsumer<StaffAccountChangedConsumer>();
         });
+        // The staff accounts published before this service's queue was bound are asked for again.
+        builder.AddStaffDirectoryRequest<BookingDb>("booking");
 
         builder.Services.Configure<BookingOptions>(builder.Configuration.GetSection("Booking"));
         builder.Services.AddSingleton(TimeProvider.System);

@@ -34,6 +34,8 @@ internal static class Extensions
             bus.AddConsumer<StaffAccountChangedConsumer>();
             bus.AddResidentLinkConsumers("documents", dossiers: true);
         });
+        // The staff accounts published before this service's queue was bound are asked for again.
+        builder.AddStaffDirectoryRequest<DocumentDb>("documents");
         // Residents' links are learnt from booking's, sessions' and forms' events, never asked for per upload.
         builder.AddResidentLinks<DocumentDb>();
         builder.AddMail();

@@ -33,6 +33,8 @@ internal static class Extensions
             bus.AddConsumer<StaffAccountChangedConsumer>();
             bus.AddConsumer<QueueTicketMissedConsumer>();
         });
+        // The staff accounts published before this service's queue was bound are asked for again.
+        builder.AddStaffDirectoryRequest<SessionDb>("sessions");
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<RoomAccess>();

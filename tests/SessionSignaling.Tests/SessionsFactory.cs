@@ -26,13 +26,16 @@ public class SessionsFactory : ServiceFactory<Program>
         new("Turn:Urls:1", "turn:127.0.0.1:3478?transport=tcp"),
     ];
 
-    /// <summary>The demo city's departments are known, as the gateway's staff accounts would have announced them.</summary>
+    /// <summary>The departments known at start, as the gateway's staff accounts would have announced them.</summary>
+    protected virtual IEnumerable<string> KnownDepartments => ["residents-office", "tax-office"];
+
+    /// <summary>The demo city's departments are known (<see cref="KnownDepartments"/>).</summary>
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SessionDb>();
-        foreach (var department in new[] { "residents-office", "tax-office" })
+        foreach (var department in KnownDepartments)
             await db.Database.ExecuteSqlAsync($"INSERT INTO known_departments (key) VALUES ({department}) ON CONFLICT DO NOTHING");
     }
 

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Contracts.Staff;
+using Municipal.Gateway.Data;
+using Municipal.Gateway.Staff;
+using Xunit.Sdk;
+
+namespace Municipal.Gateway.Tests;
+
+/// <summary>
+/// On a fresh broker the gateway's start-up broadcast of the staff accounts may leave before a service's queue is
+/// bound, and RabbitMQ drops it: sessions then refused a transfer to the tax office, a department it had never heard
+/// of. The service asks once its queues are bound (<see cref="StaffDirectoryRequested"/>); the gateway answers with
+/// every account, over RabbitMQ, once for the asks of services starting together.
+/// </summary>
+public sealed class StaffDirectoryTests(GatewayFactory gateway) : IClassFixture<GatewayFactory>
+{
+    private async Task<List<StaffAccountChanged>> PublishedAsync()
+    {
+        await using var scope = gateway.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDb>();
+        var bodies = await db.OutboxMessages.AsNoTracking().Where(m => m.MessageType == typeof(StaffAccountChanged).FullName)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => m.Body).ToListAsync();
+        return bodies.Select(b => JsonSerializer.Deserialize<StaffAccountChanged>(b, JsonSerializerOptions.Web)!).ToList();
+    }
+
+    private async Task<HashSet<Guid>> AccountsAsync()
+    {
+        await using var scope = gateway.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().Users.Select(u => u.Id).ToListAsync()).ToHashSet();
+    }
+
+    /// <summary>Waits until every account's state was published at or after <paramref name="since"/>.</summary>
+    private async Task<List<StaffAccountChanged>> EveryAccountSinceAsync(DateTimeOffset since)
+    {
+        var accounts = await AccountsAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var published = (await PublishedAsync()).Where(e => e.ChangedAt >= since).ToList();
+            if (accounts.IsSubsetOf(published.Select(e => e.StaffId))) return published;
+            if (DateTime.UtcNow > deadline)
+                throw new XunitException($"{published.Count} account states published since {since:O}, for {accounts.Count} accounts.");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task Every_account_is_published_at_start_once_for_services_asking_together_and_again_for_a_later_ask()
+    {
+        // At start, once the bus is up: the demo city's five accounts, departments included.
+        var atStart = await EveryAccountSinceAsync(DateTimeOffset.MinValue);
+        Assert.Contains(atStart, e => e.Departments.Contains("tax-office"));
+
+        // Three services whose queues were bound after that ask together: one answer, every account, through the outbox.
+        var bus = gateway.Services.GetRequiredService<IBusControl>();
+        Assert.Equal(BusHealthStatus.Healthy, await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60)));
+        var accounts = (await AccountsAsync()).Count;
+        var before = (await PublishedAsync()).Count;
+        var asked = DateTimeOffset.UtcNow;
+        foreach (var service in new[] { "sessions", "booking", "documents" }) await bus.Publish(new StaffDirectoryRequested(service, asked));
+        Assert.Equal(accounts, (await EveryAccountSinceAsync(asked)).Count);
+        await Task.Delay(StaffDirectory.Gather * 3);
+        Assert.Equal(before + accounts, (await PublishedAsync()).Count);
+
+        // A service that asks later (a replica started after) gets its own answer.
+        var later = DateTimeOffset.UtcNow;
+        await bus.Publish(new StaffDirectoryRequested("sessions", later));
+        Assert.Equal(accounts, (await EveryAccountSinceAsync(later)).Count);
+    }
+}

@@ -18,25 +18,12 @@ public sealed class StaffDirectoryRequest<TContext>(
     IBusControl bus, IServiceScopeFactory scopes, TimeProvider clock, string service, ILogger<StaffDirectoryRequest<TContext>> logger)
     : BackgroundService where TContext : DbContext, IOutboxContext
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
-        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        bus.RunOnceBoundAsync("Asking for the staff accounts", async cancellationToken =>
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TContext>();
-                db.OutboxMessages.Add(OutboxMessage.For(new StaffDirectoryRequested(service, clock.GetUtcNow())));
-                await db.SaveChangesAsync(stoppingToken);
-                return;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database is not reachable yet: the ask waits for it, as every event does.
-                logger.LogWarning(ex, "Asking for the staff accounts failed (attempt {Attempt}); trying again", attempt);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), clock, stoppingToken);
-            }
-        }
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            db.OutboxMessages.Add(OutboxMessage.For(new StaffDirectoryRequested(service, clock.GetUtcNow())));
+            await db.SaveChangesAsync(cancellationToken);
+        }, clock, logger, stoppingToken);
 }

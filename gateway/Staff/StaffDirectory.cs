@@ -1,5 +1,6 @@
 using MassTransit;
 using Municipal.Contracts.Staff;
+using Municipal.ServiceDefaults.Messaging;
 
 namespace Municipal.Gateway.Staff;
 
@@ -17,23 +18,9 @@ internal sealed class StaffDirectory(IServiceScopeFactory scopes, IBusControl bu
     private readonly SemaphoreSlim broadcasting = new(1, 1);
     private DateTimeOffset lastBroadcast = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await BroadcastAsync(DateTimeOffset.MinValue, stoppingToken);
-                return;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Publishing every staff account failed (attempt {Attempt}); trying again", attempt);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), clock, stoppingToken);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        bus.RunOnceBoundAsync("Publishing every staff account", cancellationToken => BroadcastAsync(DateTimeOffset.MinValue, cancellationToken),
+            clock, logger, stoppingToken);
 
     /// <summary>
     /// Publishes every account through the outbox, unless a broadcast began after <paramref name="receivedAt"/>, when

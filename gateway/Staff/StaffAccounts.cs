@@ -69,8 +69,14 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     /// </summary>
     public async Task PublishAllAsync()
     {
+        // An admin's change in flight holds its account's row until it commits, its state stamped already: reading every
+        // row FOR SHARE first waits for it, so this broadcast's newer stamp never goes out with the older state (which
+        // consumers would then keep). A change begun after this waits for it, and its own stamp is the newer.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM staff_users FOR SHARE");
         foreach (var user in await users.Users.ToListAsync()) await PublishAsync(user);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
     }
 
     private async Task PublishAsync(StaffUser user)

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Identity;
@@ -70,5 +71,34 @@ public sealed class StaffDirectoryTests(GatewayFactory gateway) : IClassFixture<
         var later = DateTimeOffset.UtcNow;
         await bus.Publish(new StaffDirectoryRequested("sessions", later));
         Assert.Equal(accounts, (await EveryAccountSinceAsync(later)).Count);
+    }
+
+    [Fact]
+    public async Task A_broadcast_during_an_admins_change_waits_for_it_and_carries_the_changed_state()
+    {
+        var admin = await gateway.SignedInAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/staff", new
+        {
+            userName = $"race.{Guid.NewGuid():N}"[..20], displayName = "Nora Neu", roles = new[] { "clerk" },
+            departments = new[] { "residents-office" }, skills = new[] { "move" },
+        });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account").GetProperty("id").GetGuid();
+
+        // An admin's change, its row written and not yet committed (as StaffAccounts.ChangeAsync holds it while it
+        // stamps and stores the account's event).
+        await using var scope = gateway.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDb>();
+        await using var change = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlAsync($"UPDATE staff_users SET display_name = 'Nora Neu-Muster' WHERE id = {id}");
+
+        var broadcast = gateway.Services.GetRequiredService<StaffDirectory>().BroadcastAsync(DateTimeOffset.MaxValue, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(broadcast.IsCompleted, "The broadcast read the accounts while a change was in flight.");
+        await change.CommitAsync();
+        Assert.True(await broadcast);
+
+        var last = (await PublishedAsync()).Last(e => e.StaffId == id);
+        Assert.Equal("Nora Neu-Muster", last.Name);
     }
 }

@@ -69,12 +69,27 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     /// </summary>
     public async Task PublishAllAsync()
     {
-        // An admin's change in flight holds its account's row until it commits, its state stamped already: reading every
-        // row FOR SHARE first waits for it, so this broadcast's newer stamp never goes out with the older state (which
-        // consumers would then keep). A change begun after this waits for it, and its own stamp is the newer.
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM staff_users FOR SHARE");
-        foreach (var user in await users.Users.ToListAsync()) await PublishAsync(user);
+        // An admin's change in flight holds its account's row until it commits, its state stamped already: reading every
+        // row FOR SHARE waits for it, so this broadcast's newer stamp never goes out with the older state (which
+        // consumers would then keep). A change begun after this waits for it, and its own stamp is the newer. Three
+        // reads in all, not two per account, so the rows are held briefly however many accounts there are.
+        var accounts = await db.Users.FromSql($"SELECT * FROM staff_users FOR SHARE").AsNoTracking()
+            .Select(u => new { u.Id, u.DisplayName, u.Disabled }).ToListAsync();
+        var claims = (await db.UserClaims.AsNoTracking()
+                .Where(c => c.ClaimType == StaffClaimTypes.Department || c.ClaimType == StaffClaimTypes.Skill)
+                .Select(c => new { c.UserId, c.ClaimType, c.ClaimValue }).ToListAsync())
+            .ToLookup(c => c.UserId);
+        var roles = (await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+                .ToListAsync())
+            .ToLookup(r => r.UserId, r => r.Name!);
+        foreach (var account in accounts)
+        {
+            var own = claims[account.Id];
+            Publish(account.Id, account.DisplayName, roles[account.Id],
+                own.Where(c => c.ClaimType == StaffClaimTypes.Department).Select(c => c.ClaimValue!),
+                own.Where(c => c.ClaimType == StaffClaimTypes.Skill).Select(c => c.ClaimValue!), account.Disabled);
+        }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
@@ -82,9 +97,13 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     private async Task PublishAsync(StaffUser user)
     {
         var view = await ViewAsync(user);
-        db.OutboxMessages.Add(OutboxMessage.For(new StaffAccountChanged(
-            view.Id, view.DisplayName, view.Roles, view.Departments, view.Skills, !view.Disabled, clock.GetUtcNow())));
+        Publish(view.Id, view.DisplayName, view.Roles, view.Departments, view.Skills, view.Disabled);
     }
+
+    /// <summary>Stores an account's state in the outbox, its lists in the order <see cref="ViewAsync"/> gives them.</summary>
+    private void Publish(Guid id, string name, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills, bool disabled) =>
+        db.OutboxMessages.Add(OutboxMessage.For(new StaffAccountChanged(
+            id, name, roleNames.Order().ToList(), departments.Order().ToList(), skills.Order().ToList(), !disabled, clock.GetUtcNow())));
 
     private async Task<IdentityResult> AssignRolesAndClaimsAsync(StaffUser user, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills)
     {

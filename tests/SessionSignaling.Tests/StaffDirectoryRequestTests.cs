@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Contracts.Staff;
 using Municipal.SessionSignaling.Data;
-using Xunit.Sdk;
+using Municipal.Testing;
 
 namespace Municipal.SessionSignaling.Tests;
 
@@ -24,33 +24,21 @@ public sealed class StaffDirectoryRequestTests(StaffDirectoryRequestTests.Factor
     [Fact]
     public async Task Once_its_queues_are_bound_sessions_asks_for_the_staff_accounts_and_learns_the_departments_of_the_answer()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JsonElement ask;
-        while (true)
+        var sent = await Poll.UntilAsync(async () =>
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SessionDb>();
-            var sent = await db.OutboxMessages.AsNoTracking()
+            return await scope.ServiceProvider.GetRequiredService<SessionDb>().OutboxMessages.AsNoTracking()
                 .Where(m => m.MessageType == typeof(StaffDirectoryRequested).FullName && m.SentAt != null).Select(m => m.Body).ToListAsync();
-            if (sent.Count > 0)
-            {
-                ask = JsonSerializer.Deserialize<JsonElement>(Assert.Single(sent));
-                break;
-            }
-            if (DateTime.UtcNow > deadline) throw new XunitException("Sessions did not ask for the staff accounts.");
-            await Task.Delay(100);
-        }
+        }, bodies => bodies.Count > 0, TimeSpan.FromSeconds(30), _ => "Sessions did not ask for the staff accounts.");
+        var ask = JsonSerializer.Deserialize<JsonElement>(Assert.Single(sent));
         Assert.Equal("sessions", ask.GetProperty("service").GetString());
 
         // The gateway's answer: every account, one of them in a department sessions has not heard of.
         await factory.PublishAsync(new StaffAccountChanged(Guid.NewGuid(), "Tobias Tax", ["clerk"], ["tax-office"], ["tax-enquiry"], true, DateTimeOffset.UtcNow));
-        deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        await Poll.UntilAsync(async () =>
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<SessionDb>().KnownDepartments.AnyAsync(d => d.Key == "tax-office")) break;
-            if (DateTime.UtcNow > deadline) throw new XunitException("The tax office did not become known.");
-            await Task.Delay(100);
-        }
+            return await scope.ServiceProvider.GetRequiredService<SessionDb>().KnownDepartments.AnyAsync(d => d.Key == "tax-office");
+        }, known => known, TimeSpan.FromSeconds(30), _ => "The tax office did not become known.");
     }
 }

@@ -163,37 +163,51 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         var stale = MassTransit.NewId.NextGuid();
         await factory.Services.GetRequiredService<MassTransit.IBus>().Publish(new AppointmentRescheduled(appointmentId, "move", "residents-office", later,
             later.AddMinutes(20), 1, later.AddHours(2), DateTimeOffset.UtcNow, CapabilityToken.Hash(CapabilityToken.Create())), c => c.MessageId = stale);
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
+        await Poll.UntilAsync(async () =>
         {
             using var scope = factory.Services.CreateScope();
-            if (await scope.ServiceProvider.GetRequiredService<SessionDb>().InboxMessages.AnyAsync(m => m.MessageId == stale)) break;
-            Assert.True(DateTime.UtcNow < deadline, "The late reschedule was not consumed in time.");
-        }
+            return await scope.ServiceProvider.GetRequiredService<SessionDb>().InboxMessages.AnyAsync(m => m.MessageId == stale);
+        }, TimeSpan.FromSeconds(30), "The late reschedule was not consumed in time.");
         var final = await factory.WaitForRoomAsync(r => r.Id == room.Id);
         Assert.Equal(latest.ToUnixTimeSeconds(), final.ScheduledStart!.Value.ToUnixTimeSeconds());
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateResidentClient(again).GetAsync("/api/sessions/rooms/current")).StatusCode);
     }
 
     [Fact]
-    public async Task A_room_is_transferred_only_to_a_department_that_exists()
+    public async Task A_room_is_transferred_only_to_a_department_with_staff_and_the_clerk_sees_who_is_on_duty_there()
     {
         var room = await factory.IssueTicketAsync();
-        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "move"));
+        var rita = Staff.Clerk("residents-office", "move");
+        var clerk = factory.CreateStaffClient(rita);
         (await clerk.PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
 
-        var nowhere = await clerk.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toDepartmentKey = "residents-ofice" });
+        // A mistyped department, or one nobody works in yet: nobody could ever take the consultation there.
+        var nowhere = await clerk.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toDepartmentKey = "building-office" });
         Assert.Equal(HttpStatusCode.BadRequest, nowhere.StatusCode);
-        Assert.True((await nowhere.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("toDepartmentKey", out _));
+        var refused = await nowhere.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("department-without-staff", refused.GetProperty("reasons").GetProperty("toDepartmentKey").GetString());
         Assert.Equal("active", (await factory.WaitForRoomAsync(r => r.Id == room.Id)).Status);
+
+        // The clerk's list: departments with staff, and how many others of each are on duty now (herself not counted).
+        (await clerk.PostAsync("/api/sessions/duty", null)).EnsureSuccessStatusCode();
+        var tobias = Staff.Clerk("tax-office");
+        (await factory.CreateStaffClient(tobias).PostAsync("/api/sessions/duty", null)).EnsureSuccessStatusCode();
+        var duty = await clerk.GetFromJsonAsync<JsonElement>("/api/sessions/duty");
+        var onDuty = duty.EnumerateArray().ToDictionary(d => d.GetProperty("key").GetString()!, d => d.GetProperty("onDuty").GetInt32());
+        Assert.Equal(1, onDuty["tax-office"]);
+        Assert.Equal(0, onDuty["residents-office"]);
+        Assert.False(onDuty.ContainsKey("building-office"));
+        Assert.False((await factory.CreateResidentClient(room.Token).GetAsync("/api/sessions/duty")).IsSuccessStatusCode);
 
         // A department the staff accounts name (the gateway announces every account) is one to transfer to.
         await factory.PublishAsync(new Municipal.Contracts.Staff.StaffAccountChanged(Guid.NewGuid(), "Bea Bau", ["clerk"], ["building-office"], [], true, DateTimeOffset.UtcNow));
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
+        await Poll.UntilAsync(async () =>
         {
             using var scope = factory.Services.CreateScope();
-            if (await scope.ServiceProvider.GetRequiredService<SessionDb>().KnownDepartments.AnyAsync(d => d.Key == "building-office")) break;
-            Assert.True(DateTime.UtcNow < deadline, "The staff account was not consumed in time.");
-        }
+            return await scope.ServiceProvider.GetRequiredService<SessionDb>().KnownDepartments.AnyAsync(d => d.Key == "building-office");
+        }, TimeSpan.FromSeconds(30), "The staff account was not consumed in time.");
+        var listed = await clerk.GetFromJsonAsync<JsonElement>("/api/sessions/duty");
+        Assert.Contains(listed.EnumerateArray(), d => d.GetProperty("key").GetString() == "building-office" && d.GetProperty("onDuty").GetInt32() == 0);
         var moved = await clerk.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toDepartmentKey = "building-office" });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal("building-office", (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("departmentKey").GetString());

@@ -193,6 +193,30 @@ register({
   it: { 'aroom.residentMissed': '{name} non ha risposto alla chiamata e non è entrato/a. Può terminare la consulenza e chiamare la persona successiva.' },
 });
 
+// Who could take a transfer: a department's staff on duty now (other than the clerk), said under the department list.
+register({
+  de: {
+    'aroom.departmentNobody': 'In «{department}» ist gerade niemand angemeldet: die Person wartet, bis sich jemand anmeldet und übernimmt.',
+    'aroom.departmentOne': 'In «{department}» ist gerade 1 Person angemeldet.',
+    'aroom.departmentMany': 'In «{department}» sind gerade {n} Personen angemeldet.',
+  },
+  en: {
+    'aroom.departmentNobody': 'No one in “{department}” is signed in right now: the person waits until someone signs in and takes over.',
+    'aroom.departmentOne': '1 person in “{department}” is signed in right now.',
+    'aroom.departmentMany': '{n} people in “{department}” are signed in right now.',
+  },
+  fr: {
+    'aroom.departmentNobody': 'Personne n’est connecté au service « {department} » pour le moment : la personne attend que quelqu’un se connecte et reprenne l’entretien.',
+    'aroom.departmentOne': '1 personne est connectée au service « {department} » en ce moment.',
+    'aroom.departmentMany': '{n} personnes sont connectées au service « {department} » en ce moment.',
+  },
+  it: {
+    'aroom.departmentNobody': 'Al momento nessuno del servizio «{department}» è connesso: la persona attende finché qualcuno si connette e riprende il colloquio.',
+    'aroom.departmentOne': 'Al momento 1 persona del servizio «{department}» è connessa.',
+    'aroom.departmentMany': 'Al momento {n} persone del servizio «{department}» sono connesse.',
+  },
+});
+
 register({
   de: { 'aroom.copyLink': 'Link kopieren', 'aroom.copied': 'Link kopiert. Fügen Sie ihn in eine Nachricht an die eingeladene Person ein.', 'aroom.copyFailed': 'Kopieren ging nicht: Bitte markieren Sie den Link und kopieren Sie ihn selbst.' },
   en: { 'aroom.copyLink': 'Copy link', 'aroom.copied': 'Link copied. Paste it into a message to the invited person.', 'aroom.copyFailed': 'Copying did not work: please select the link and copy it yourself.' },
@@ -226,15 +250,50 @@ function showCopy(link) {
 
 const localized = (name, fallback) => (name && (name[language()] || name.de)) || fallback;
 
-function fillDepartments(departments, current) {
+/**
+ * The departments a consultation can be transferred to: those of the catalogue that have staff (sessions refuses the
+ * others: nobody could ever take the consultation there), each with how many of its staff are on duty now, said under
+ * the list for the chosen one. Refreshed while the page is open; the catalogue alone stands in if sessions does not
+ * answer.
+ */
+function transferDepartments(catalogue, current) {
   const select = $('transfer-department');
-  select.replaceChildren(...departments.map(d => {
-    const option = document.createElement('option');
-    option.value = d.key;
-    option.textContent = localized(d.name, d.key);
-    option.selected = d.key === current;
-    return option;
-  }));
+  const hint = $('department-hint');
+  let departments = catalogue();
+  let onDuty = null;
+  const render = () => {
+    const staffed = onDuty ? departments.filter(d => onDuty.has(d.key)) : departments;
+    const options = staffed.map(d => [d.key, localized(d.name, d.key)]);
+    // The list is rebuilt only when it changed: a refresh must not close it under the clerk's hand.
+    if (JSON.stringify(options) !== JSON.stringify([...select.options].map(o => [o.value, o.textContent]))) {
+      const chosen = select.value || current;
+      select.replaceChildren(...options.map(([key, name]) => {
+        const option = document.createElement('option');
+        option.value = key;
+        option.textContent = name;
+        option.selected = key === chosen;
+        return option;
+      }));
+    }
+    select.disabled = $('transfer-form').querySelector('button[type=submit]').disabled = staffed.length === 0;
+    const department = staffed.find(d => d.key === select.value);
+    const n = department && onDuty ? onDuty.get(department.key) : undefined;
+    const text = n === undefined ? ''
+      : t(n === 0 ? 'aroom.departmentNobody' : n === 1 ? 'aroom.departmentOne' : 'aroom.departmentMany', { department: localized(department.name, department.key), n });
+    if (hint.textContent !== text) hint.textContent = text;
+  };
+  const load = async () => {
+    try { onDuty = new Map((await api('/api/sessions/duty')).map(d => [d.key, d.onDuty])); } catch { onDuty = null; }
+    render();
+  };
+  select.addEventListener('change', render);
+  document.addEventListener('languagechange', render);
+  load();
+  const timer = setInterval(load, 10000);
+  return {
+    catalogueChanged: () => { departments = catalogue(); render(); },
+    stop: () => clearInterval(timer),
+  };
 }
 
 /** Colleagues of the room's department who are signed in, refreshed while the page is open. */
@@ -337,10 +396,11 @@ async function main() {
   };
   showNames();
   document.addEventListener('languagechange', showNames);
+  const transferList = transferDepartments(() => catalogue.departments, details.departmentKey);
   names.then(loaded => {
     catalogue = loaded;
     showNames();
-    fillDepartments(catalogue.departments, details.departmentKey);
+    transferList.catalogueChanged();
   });
   $('resident-name').textContent = details.citizenName;
   $('email').textContent = details.email || t('aroom.nobody');
@@ -379,6 +439,7 @@ async function main() {
   room.on('closed', closed => {
     ended = true;
     stopColleagues();
+    transferList.stop();
     // An ended consultation's page asks nothing more (each ask would be one more read of the case).
     stopPanels();
     // Not awaited: stopping the connection from inside one of its own handlers would wait for itself.

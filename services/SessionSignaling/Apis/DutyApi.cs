@@ -8,13 +8,32 @@ using Municipal.SessionSignaling.Rooms;
 
 namespace Municipal.SessionSignaling.Apis;
 
-/// <summary>Staff pages report in while open; the answer names the residents colleagues handed to the caller.</summary>
+/// <summary>
+/// Staff pages report in while open; the answer names the residents colleagues handed to the caller. A clerk about to
+/// transfer a consultation asks which departments have staff and how many of them are there now.
+/// </summary>
 public static class DutyApi
 {
     public static RouteGroupBuilder MapDutyApi(this RouteGroupBuilder api)
     {
         api.MapPost("/duty", ReportIn).RequireAuthorization(StaffPolicies.Staff);
+        api.MapGet("/duty", Departments).RequireAuthorization(StaffPolicies.Staff);
         return api;
+    }
+
+    /// <summary>
+    /// Every department a transfer may go to (those with staff accounts), with how many of its staff other than the
+    /// caller have a page open: a transfer to a department where nobody is on duty leaves the resident waiting.
+    /// </summary>
+    public static async Task<Ok<List<DepartmentOnDuty>>> Departments(
+        ClaimsPrincipal user, StaffOnDuty duty, SessionDb db, CancellationToken cancellationToken)
+    {
+        var me = user.StaffId();
+        var keys = await db.KnownDepartments.AsNoTracking().OrderBy(d => d.Key).Select(d => d.Key).ToListAsync(cancellationToken);
+        var departments = new List<DepartmentOnDuty>(keys.Count);
+        foreach (var key in keys)
+            departments.Add(new DepartmentOnDuty(key, (await duty.InAsync(key)).Count(c => c.Id != me)));
+        return TypedResults.Ok(departments);
     }
 
     public static async Task<Ok<DutyResponse>> ReportIn(
@@ -31,6 +50,9 @@ public static class DutyApi
         return TypedResults.Ok(new DutyResponse(handed));
     }
 }
+
+/// <summary>A department a room can be transferred to, and how many of its staff (not counting the asker) are on duty.</summary>
+public sealed record DepartmentOnDuty(string Key, int OnDuty);
 
 public sealed record DutyResponse(IReadOnlyList<TransferredRoom> TransferredToYou);
 

@@ -127,7 +127,7 @@ public static class StaffRoomApi
         if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
         var department = request.Department;
         if (department is not null && !await services.Db.KnownDepartments.AnyAsync(d => d.Key == department, cancellationToken))
-            return Problems.Field("toDepartmentKey", new Reason("no-department", $"There is no department \"{department}\".").With("key", department));
+            return Problems.Field("toDepartmentKey", new Reason("department-without-staff", $"No one works in a department \"{department}\", so nobody could take the consultation there.").With("key", department));
 
         return await services.Db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(async () =>
         {

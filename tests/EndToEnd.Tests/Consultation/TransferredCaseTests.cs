@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Municipal.EndToEnd.Tests.Forms;
@@ -40,6 +41,14 @@ public sealed class TransferredCaseTests(Browser browser) : IClassFixture<Browse
         await resident.GotoAsync($"/room.html#t={ticket.Token}");
         await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("Erika Mustermann");
         Assert.True((await firstParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } })).Ok);
+        // Booking's catalogue also names a department nobody works in yet (as a city's new office has at first).
+        await first.RouteAsync("**/api/booking/concerns", async route =>
+        {
+            var response = await route.FetchAsync();
+            var catalogue = JsonNode.Parse(await response.TextAsync())!.AsArray();
+            catalogue.Add(new JsonObject { ["key"] = "building-office", ["name"] = new JsonObject { ["de"] = "Bauamt" }, ["concerns"] = new JsonArray() });
+            await route.FulfillAsync(new() { Response = response, Body = catalogue.ToJsonString() });
+        });
         await first.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
         await Assertions.Expect(first.Locator("#resident-name")).ToHaveTextAsync("Erika Mustermann");
         var roomId = await first.EvaluateAsync<string>("() => window.consultation.roomId");
@@ -75,12 +84,19 @@ public sealed class TransferredCaseTests(Browser browser) : IClassFixture<Browse
         await Assertions.Expect(FormPage.Field(resident, "landlord")).ToHaveValueAsync("Stadtwohnungen AG");
         // The verified identity has filled the names (from the MRZ, in the usual spelling).
         await Assertions.Expect(FormPage.Field(first, "applicant.officialName")).ToHaveValueAsync("Mustermann");
+        // Tobias Tax has his queue open. Rita's list offers the departments with staff, not the one nobody works in,
+        // and says who of the tax office is there to take the consultation.
+        Assert.True((await secondParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.tax", password = Password } })).Ok);
+        await second.GotoAsync("/agent/queue.html");
+        await Assertions.Expect(first.Locator("#transfer-department option")).ToHaveTextAsync(["Einwohneramt", "Steueramt"]);
         await first.Locator("#transfer-department").SelectOptionAsync(new SelectOptionValue { Label = "Steueramt" });
+        await Assertions.Expect(first.Locator("#department-hint")).ToHaveTextAsync(new Regex("^In «Steueramt» (ist gerade 1 Person|sind gerade [0-9]+ Personen) angemeldet\\.$"));
+        await Browser.AssertAccessibleAsync(first);
+        await Browser.ScreenshotAsync(first, "transfer-case-department-chosen-desktop");
         await first.Locator("#transfer-form button[type=submit]").ClickAsync();
         await Assertions.Expect(first.Locator("#status")).ToContainTextAsync("weitergeleitet");
 
         // Tobias Tax takes the consultation over: everything is there on his one screen.
-        Assert.True((await secondParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.tax", password = Password } })).Ok);
         await second.GotoAsync($"/agent/room.html?session={roomId}");
         await Assertions.Expect(second.Locator("#resident-name")).ToHaveTextAsync("Erika Mustermann");
         await Assertions.Expect(second.Locator("#transcript li:not(.system)")).ToHaveCountAsync(2);

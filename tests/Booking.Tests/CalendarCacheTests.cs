@@ -325,13 +325,6 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
     }
 
     /// <summary>Another replica hears of a change through Postgres' notification, a few milliseconds after the commit.</summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + NotifyWithin;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the other replica did not see the change in time");
-            await Task.Delay(20);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition) =>
+        Poll.UntilAsync(condition, NotifyWithin, "the other replica did not see the change in time", every: TimeSpan.FromMilliseconds(20));
 }

@@ -3,25 +3,13 @@ using System.Net.Http.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Contracts.Sessions;
-using Xunit.Sdk;
+using Municipal.Testing;
 
 namespace Municipal.Booking.Tests;
 
 /// <summary>What the sessions service tells booking: a resident entered the room; a consultation ended.</summary>
 public class QueueEventTests(BookingFactory factory) : IClassFixture<BookingFactory>
 {
-    private static async Task<T> Eventually<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await probe();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new XunitException($"Condition not met; last value {value}");
-            await Task.Delay(300);
-        }
-    }
-
     private async Task<System.Text.Json.JsonElement> Mine(string token) =>
         await (await factory.CreateClient().SendWithToken(HttpMethod.Get, "/api/booking/queue/tickets/mine", token)).Json();
 
@@ -43,12 +31,12 @@ public class QueueEventTests(BookingFactory factory) : IClassFixture<BookingFact
         Assert.Equal(15, (await Mine(second)).GetProperty("estimatedWaitMinutes").GetInt32());
 
         // Consultations of 30 minutes ended (published until the consumer's queue is bound; every sample is 30).
-        await Eventually(async () =>
+        await Poll.UntilAsync(async () =>
         {
             await bus.Publish(new SessionEnded(Guid.NewGuid(), null, null, "tax-enquiry", "tax-office", Guid.NewGuid(), "video",
                 TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(30), DateTimeOffset.UtcNow));
             return (await Mine(second)).GetProperty("estimatedWaitMinutes").GetInt32();
-        }, minutes => minutes == 30);
+        }, minutes => minutes == 30, TimeSpan.FromSeconds(30), minutes => $"the estimate stayed at {minutes} minutes, not 30");
 
         var next = await (await factory.CreateStaffClient(BookingFactory.ClerkTax).PostAsync("/api/booking/queue/next", null)).Json();
         Assert.Equal("First", next.GetProperty("citizenName").GetString());
@@ -56,7 +44,7 @@ public class QueueEventTests(BookingFactory factory) : IClassFixture<BookingFact
         Assert.Equal("Second", (await Mine(second)).GetProperty("citizenName").GetString());
 
         await bus.Publish(new ResidentJoined(Guid.NewGuid(), null, next.GetProperty("id").GetGuid(), DateTimeOffset.UtcNow));
-        await Eventually(async () => (await Mine(first)).GetProperty("status").GetString(), status => status == "joined");
+        await Poll.UntilAsync(async () => (await Mine(first)).GetProperty("status").GetString(), status => status == "joined", TimeSpan.FromSeconds(30), status => $"the ticket is {status}, not joined");
 
         factory.Clock.Advance(TimeSpan.FromMinutes(5)); // well past the time after which a called ticket is missed
         await Task.Delay(TimeSpan.FromSeconds(2.5));

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Booking.Data;
 using Municipal.Testing;
-using Xunit.Sdk;
 
 namespace Municipal.Booking.Tests;
 
@@ -25,18 +24,6 @@ public class QueueTests
         var response = await client.SendWithToken(HttpMethod.Get, "/api/booking/queue/tickets/mine", token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Json();
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var value = await probe();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new XunitException($"Condition not met; last value {value}");
-            await Task.Delay(200);
-        }
     }
 
     [Fact]
@@ -90,7 +77,7 @@ public class QueueTests
             factory.Clock.Advance(TimeSpan.FromMinutes(2));
             await using var scope = factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
-            await Eventually(() => db.QueueTickets.AsNoTracking().CountAsync(t => t.Status == "missed"), n => n == 3);
+            await Poll.UntilAsync(() => db.QueueTickets.AsNoTracking().CountAsync(t => t.Status == "missed"), n => n == 3, TimeSpan.FromSeconds(20), n => $"{n} tickets missed, not 3");
             Assert.Equal("missed", (await Mine(resident, first)).GetProperty("status").GetString());
             Assert.Equal(4, await db.QueueTickets.CountAsync());
         }

@@ -8,7 +8,6 @@ using Municipal.Booking.Data;
 using Municipal.Contracts.Sessions;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.Testing;
-using Xunit.Sdk;
 
 namespace Municipal.Booking.Tests;
 
@@ -18,16 +17,6 @@ namespace Municipal.Booking.Tests;
 /// </summary>
 public class StatisticsTests
 {
-    private static async Task Eventually(Func<Task<bool>> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await done())
-        {
-            if (DateTime.UtcNow > deadline) throw new XunitException("Condition not met in time.");
-            await Task.Delay(250);
-        }
-    }
-
     private static async Task<JsonElement> Statistics(BookingFactory factory, StaffIdentity staff, string query)
     {
         var response = await factory.CreateStaffClient(staff).GetAsync("/api/booking/statistics" + query);
@@ -67,7 +56,7 @@ public class StatisticsTests
             var ratings = new[] { (ended[0], 5), (ended[1], 4), (ended[2], 2) };
             var bus = factory.Services.GetRequiredService<IBus>();
             // Published until the consumers' queues are bound; booking keeps one row per consultation.
-            await Eventually(async () =>
+            await Poll.UntilAsync(async () =>
             {
                 foreach (var e in ended) await bus.Publish(e);
                 foreach (var (e, score) in ratings) await bus.Publish(new FeedbackGiven(e.SessionId, e.ConcernKey, e.DepartmentKey, score, null, e.EndedAt.AddMinutes(1)));
@@ -75,11 +64,12 @@ public class StatisticsTests
                 await using var scope = factory.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
                 return await db.Consultations.CountAsync() == 4 && await db.Feedback.CountAsync() == 3;
-            });
+            }, TimeSpan.FromSeconds(30), "booking did not keep the four consultations and three ratings in time");
 
             factory.Clock.Advance(TimeSpan.FromHours(3)); // the 09:20 appointment passed unattended; the called ticket is missed
-            await Eventually(async () =>
-                (await Statistics(factory, Staff.Admin(), "?from=2027-03-01&to=2027-03-01")).GetProperty("total").GetProperty("noShows").GetProperty("tickets").GetInt32() == 1);
+            await Poll.UntilAsync(async () =>
+                (await Statistics(factory, Staff.Admin(), "?from=2027-03-01&to=2027-03-01")).GetProperty("total").GetProperty("noShows").GetProperty("tickets").GetInt32() == 1,
+                TimeSpan.FromSeconds(30), "the missed ticket was not counted in time");
 
             var city = await Statistics(factory, Staff.Admin(), "?from=2027-03-01&to=2027-03-14");
             Assert.Equal(["residents-office", "tax-office"], city.GetProperty("departments").EnumerateArray().Select(d => d.GetProperty("key").GetString()));

@@ -49,11 +49,10 @@ public class StaffAssignmentTests(DocumentFactory factory) : IClassFixture<Docum
         var bus = factory.Services.GetRequiredService<IBusControl>();
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
         await bus.Publish(change);
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
+        await Poll.UntilAsync(async () =>
         {
             using var scope = factory.Services.CreateScope();
-            if (await scope.ServiceProvider.GetRequiredService<DocumentDb>().StaffMembers.AnyAsync(s => s.StaffId == change.StaffId)) return;
-            Assert.True(DateTime.UtcNow < deadline, "The staff account was not consumed in time.");
-        }
+            return await scope.ServiceProvider.GetRequiredService<DocumentDb>().StaffMembers.AnyAsync(s => s.StaffId == change.StaffId);
+        }, TimeSpan.FromSeconds(30), "The staff account was not consumed in time.");
     }
 }

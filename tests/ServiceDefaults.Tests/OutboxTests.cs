@@ -58,7 +58,7 @@ public sealed class OutboxTests : IAsyncLifetime
         var rolledBack = await Write("rolled back", commit: false);
         var committed = await Write("committed", commit: true);
 
-        await WaitUntil(async () => await Received(committed) == 1, TimeSpan.FromSeconds(20));
+        await Poll.UntilAsync(async () => await Received(committed) == 1, TimeSpan.FromSeconds(20), "the message did not arrive in time");
         Assert.Equal(0, await Received(rolledBack));
         await using var scope = host.Services.CreateAsyncScope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<TestDb>().OutboxMessages.CountAsync());
@@ -80,7 +80,7 @@ public sealed class OutboxTests : IAsyncLifetime
 
         broker.Start();
 
-        await WaitUntil(async () => await Received(text) == 1, TimeSpan.FromSeconds(60));
+        await Poll.UntilAsync(async () => await Received(text) == 1, TimeSpan.FromSeconds(60), "the message did not arrive in time");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(1, await Received(text));
         await using (var scope = host.Services.CreateAsyncScope())
@@ -101,7 +101,7 @@ public sealed class OutboxTests : IAsyncLifetime
             await bus.Publish(new NoteWritten(Guid.NewGuid(), text), ctx => ctx.MessageId = messageId);
         }
 
-        await WaitUntil(async () => await Received(text) == 1, TimeSpan.FromSeconds(20));
+        await Poll.UntilAsync(async () => await Received(text) == 1, TimeSpan.FromSeconds(20), "the message did not arrive in time");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(1, await Received(text));
     }
@@ -114,7 +114,7 @@ public sealed class OutboxTests : IAsyncLifetime
         for (var i = 0; i < 20; i++)
         {
             var text = await Write($"one of twenty, {i}", commit: true);
-            await WaitUntil(async () => await Received(text) == 1, TimeSpan.FromSeconds(20));
+            await Poll.UntilAsync(async () => await Received(text) == 1, TimeSpan.FromSeconds(20), "the message did not arrive in time");
         }
 
         // Each event is taken by the pass its commit woke. Empty passes are the once-a-second poll (and a wake that
@@ -130,7 +130,7 @@ public sealed class OutboxTests : IAsyncLifetime
         using var passes = new RelayPasses();
         var texts = await Write("batch", commit: true, events: 250);
 
-        await WaitUntil(async () => await Received(texts[^1]) == 1, TimeSpan.FromSeconds(30));
+        await Poll.UntilAsync(async () => await Received(texts[^1]) == 1, TimeSpan.FromSeconds(30), "the message did not arrive in time");
         foreach (var text in texts) Assert.Equal(1, await Received(text));
         // 100, 100 and 50: a full batch is followed at once by the next pass, the last one is not.
         Assert.Equal(3, passes.Found);
@@ -197,16 +197,5 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<TestDb>().Received.CountAsync(r => r.Payload == text);
-    }
-
-    private static async Task WaitUntil(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"Condition not met within {timeout}.");
     }
 }

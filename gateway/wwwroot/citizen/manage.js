@@ -108,6 +108,21 @@ function refused(e) {
   if (e instanceof ApiError && e.status === 401) { say('manage.invalid', true); return; }
   showProblem(status, e instanceof ApiError ? e : null, t('common.error'));
   status.className = 'error';
+  // A conflict means the appointment changed elsewhere (another tab, the town hall): show it as it is now, under the
+  // refusal, rather than offering again what was just refused.
+  if (e instanceof ApiError && e.status === 409) refresh();
+}
+
+async function refresh() {
+  try {
+    appointment = await api('/api/booking/appointments/mine', { token });
+  } catch {
+    return; // the refusal stays the page's word
+  }
+  document.getElementById('confirm-cancel').hidden = true;
+  document.getElementById('confirm-move').hidden = true;
+  render();
+  if (document.activeElement === document.body || document.activeElement?.closest('[hidden]')) status.focus();
 }
 
 function say(key, error = false) {

@@ -8,12 +8,16 @@ namespace Municipal.EndToEnd.Tests.Languages;
 /// <summary>
 /// Issue 17 items 1 and 4 in Chromium on a phone: a refusal that is not about a field (here a 409: the appointment was
 /// cancelled in another tab meanwhile) reaches a French or Italian resident in their language, by the problem's
-/// <c>code</c>, instead of the service's English detail or a bare "an error occurred". Screenshots:
+/// <c>code</c>, instead of the service's English detail or a bare "an error occurred"; the tab then shows the
+/// appointment as it now is. Screenshots:
 /// artifacts/screenshots/refusal-*.png.
 /// </summary>
 public sealed class RefusalTextsTests(Browser browser) : IClassFixture<Browser>
 {
     private const string EnglishDetail = "The appointment is already cancelled.";
+
+    /// <summary>How the page's summary names a cancelled appointment.</summary>
+    private static readonly Dictionary<string, string> Cancelled = new() { ["fr"] = "annulé", ["it"] = "annullato" };
 
     [Theory]
     [InlineData("fr", "fr-CH", "Le rendez-vous est déjà annulé.")]
@@ -57,6 +61,12 @@ public sealed class RefusalTextsTests(Browser browser) : IClassFixture<Browser>
         var status = second.Locator("#status");
         await Assertions.Expect(status).ToHaveTextAsync(expected);
         await Assertions.Expect(status).ToHaveClassAsync("error");
+        // The tab now shows the appointment as it is: cancelled, with nothing more to cancel or move.
+        await Assertions.Expect(second.Locator("#actions")).ToBeHiddenAsync();
+        await Assertions.Expect(second.Locator("#confirm-cancel")).ToBeHiddenAsync();
+        await Assertions.Expect(second.Locator("#summary")).ToContainTextAsync(Cancelled[language]);
+        await Assertions.Expect(status).ToHaveTextAsync(expected);
+        await Assertions.Expect(status).ToBeFocusedAsync();
         var text = await second.Locator("main").InnerTextAsync();
         Assert.DoesNotContain(EnglishDetail, text);
         await Browser.AssertAccessibleAsync(second);

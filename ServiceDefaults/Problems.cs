@@ -52,6 +52,15 @@ public static class Problems
 
     public static ProblemHttpResult Forbidden(Reason reason) => Status(StatusCodes.Status403Forbidden, "Forbidden", reason);
 
+    /// <summary>
+    /// A staff address called without a sign-in. Also what the sign-in handlers' events write (a host's authorization
+    /// runs before its status code pages, so without them a refused caller got an empty 401 or 403).
+    /// </summary>
+    public static ProblemHttpResult SignInRequired() => Status(StatusCodes.Status401Unauthorized, "Unauthorized", Reasons.SignInRequired);
+
+    /// <summary>A staff address the caller's role does not open (see <see cref="SignInRequired"/>).</summary>
+    public static ProblemHttpResult RoleNotPermitted() => Forbidden(Reasons.RoleNotPermitted);
+
     /// <summary>A resident's capability token (join, manage, ticket, upload …) that is unknown, used up or expired.</summary>
     public static ProblemHttpResult InvalidToken() =>
         Status(StatusCodes.Status401Unauthorized, "Invalid link", new Reason("invalid-link", "The link is invalid or has expired."));

@@ -8,6 +8,12 @@ public static class Reasons
 {
     public static Reason Language => new Reason("language", Languages.Expected);
 
+    /// <summary>A staff address called without a sign-in (at a service: without the gateway's valid token).</summary>
+    public static Reason SignInRequired => new Reason("sign-in-required", "Sign in first.");
+
+    /// <summary>A staff address the caller's role does not open (a clerk at a supervisor's or an admin's).</summary>
+    public static Reason RoleNotPermitted => new Reason("role-not-permitted", "Your role does not allow this.");
+
     public static Reason TooLong(int max) => new Reason("too-long", $"At most {max} characters.").With("max", max);
 
     public static Reason Email => new Reason("email", "Enter a valid e-mail address.");

@@ -112,9 +112,9 @@ internal static class Extensions
                 options.ExpireTimeSpan = TimeSpan.FromHours(builder.Configuration.GetValue("Auth:SessionHours", 10));
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
-                // An API answers 401/403; it never redirects to a login page.
-                options.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
-                options.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+                // An API answers 401/403 with problem details, as the services do; it never redirects to a login page.
+                options.Events.OnRedirectToLogin = context => Problems.SignInRequired().ExecuteAsync(context.HttpContext);
+                options.Events.OnRedirectToAccessDenied = context => Problems.RoleNotPermitted().ExecuteAsync(context.HttpContext);
             });
 
         // Ending a session whose account changed (security stamp) signs out of Identity's other cookies too: without

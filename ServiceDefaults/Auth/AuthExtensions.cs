@@ -19,6 +19,17 @@ public static class AuthExtensions
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = InternalToken.ValidationParameters(key);
+                // Refused as problem details with a reason code, like every other refusal.
+                options.Events = new JwtBearerEvents
+                {
+                    OnChallenge = context =>
+                    {
+                        context.HandleResponse();
+                        context.Response.Headers.WWWAuthenticate = JwtBearerDefaults.AuthenticationScheme;
+                        return Problems.SignInRequired().ExecuteAsync(context.HttpContext);
+                    },
+                    OnForbidden = context => Problems.RoleNotPermitted().ExecuteAsync(context.HttpContext),
+                };
             });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(StaffPolicy(StaffRoles.All))

@@ -108,10 +108,10 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(HttpContext context, UserManager<StaffUser> users)
+    public static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> Me(HttpContext context, UserManager<StaffUser> users)
     {
         var user = await users.GetUserAsync(context.User);
-        return user is null || user.Disabled ? TypedResults.Unauthorized() : TypedResults.Ok(await MeFor(users, user));
+        return user is null || user.Disabled ? Problems.SignInRequired() : TypedResults.Ok(await MeFor(users, user));
     }
 
     /// <summary>
@@ -120,11 +120,11 @@ public static class AuthApi
     /// translate. The change ends the account's other sessions (a new security stamp, checked every
     /// <c>Auth:SessionCheckSeconds</c>) and renews this one, without a pending change.
     /// </summary>
-    public static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> ChangePassword(
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePassword(
         ChangePasswordRequest request, HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
     {
         var user = await users.GetUserAsync(context.User);
-        if (user is null || user.Disabled) return TypedResults.Unauthorized();
+        if (user is null || user.Disabled) return Problems.SignInRequired();
         // Every rule a new password breaks is listed (code and text), not only the first: the page shows them all.
         var errors = new Dictionary<string, List<Reason>>();
         void Add(string field, Reason reason)
@@ -170,10 +170,10 @@ public static class AuthApi
     /// Making a key, turning the second factor on and off change the account's security stamp, which ends its other
     /// sessions; this one is signed in again with the new stamp (it was ended too, at its next check).
     /// </remarks>
-    public static async Task<Results<Ok<TotpSetup>, UnauthorizedHttpResult>> SetUpTotp(HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+    public static async Task<Results<Ok<TotpSetup>, ProblemHttpResult>> SetUpTotp(HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
     {
         var user = await users.GetUserAsync(context.User);
-        if (user is null) return TypedResults.Unauthorized();
+        if (user is null) return Problems.SignInRequired();
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
@@ -187,10 +187,10 @@ public static class AuthApi
         return TypedResults.Ok(new TotpSetup(key!, uri, svg));
     }
 
-    public static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> EnableTotp(TotpCode request, HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> EnableTotp(TotpCode request, HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
     {
         var user = await users.GetUserAsync(context.User);
-        if (user is null) return TypedResults.Unauthorized();
+        if (user is null) return Problems.SignInRequired();
         var code = (request.Code ?? "").Replace(" ", "", StringComparison.Ordinal);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
@@ -201,10 +201,10 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<NoContent, UnauthorizedHttpResult>> DisableTotp(HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DisableTotp(HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
     {
         var user = await users.GetUserAsync(context.User);
-        if (user is null) return TypedResults.Unauthorized();
+        if (user is null) return Problems.SignInRequired();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);

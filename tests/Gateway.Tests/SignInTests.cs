@@ -189,6 +189,18 @@ public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayF
         Assert.Equal("roles", reasons.GetProperty("roles").GetString());
         Assert.Equal("email", reasons.GetProperty("email").GetString());
         Assert.Contains("clerk", account.GetProperty("reasonArgs").GetProperty("roles").GetProperty("roles").GetString());
+
+        // Refused by the sign-in or a role, not by a rule of the endpoint: problem details with a code all the same.
+        foreach (var path in new[] { "/api/auth/me", "/api/staff", "/api/audit" })
+            await AssertRefusedAsync(await gateway.Browser().GetAsync(path), HttpStatusCode.Unauthorized, "sign-in-required");
+        await AssertRefusedAsync(await (await gateway.SignedInAsync("clerk.residents")).GetAsync("/api/staff"), HttpStatusCode.Forbidden, "role-not-permitted");
+    }
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(code, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
 
     [Fact]

@@ -53,12 +53,14 @@ public abstract partial class AuthorizationMatrix<TProgram>(ServiceFactory<TProg
             {
                 HttpStatusCode status;
                 string body;
+                bool coded;
                 try
                 {
                     using var request = endpoint.Request();
                     using var response = await client.SendAsync(request);
                     status = response.StatusCode;
                     body = (await response.Content.ReadAsStringAsync()).Trim();
+                    coded = response.Content.Headers.ContentType?.MediaType == "application/problem+json" && HasReasonCode(body);
                 }
                 catch (Exception ex)
                 {
@@ -67,7 +69,7 @@ public abstract partial class AuthorizationMatrix<TProgram>(ServiceFactory<TProg
                 }
                 // An empty answer reveals nothing: e.g. "your uploads" for a token that has none.
                 var empty = body is "" or "[]" or "{}";
-                if (Violation(access, caller, status, empty) is { } problem)
+                if (Violation(access, caller, status, empty, coded) is { } problem)
                 {
                     failures.Add($"{endpoint.Key} ({access}) as {caller}: {(int)status} {problem}");
                 }
@@ -77,7 +79,7 @@ public abstract partial class AuthorizationMatrix<TProgram>(ServiceFactory<TProg
     }
 
     /// <summary>What must not happen for a caller on an endpoint with the given rule; null when the answer is allowed.</summary>
-    private static string? Violation(Access access, string caller, HttpStatusCode status, bool empty)
+    private static string? Violation(Access access, string caller, HttpStatusCode status, bool empty, bool coded)
     {
         var code = (int)status;
         // 503 is allowed: in this test the other services a call depends on are not running.
@@ -95,8 +97,26 @@ public abstract partial class AuthorizationMatrix<TProgram>(ServiceFactory<TProg
             (Access.Supervisor, "supervisor" or "admin") when refused => "supervisor refused",
             (Access.Service, "clerk" or "clerk of another department" or "supervisor" or "admin") when status != HttpStatusCode.Forbidden => "service endpoint not refused to staff",
             (Access.Staff, "clerk" or "supervisor" or "admin") when status == HttpStatusCode.Unauthorized => "staff refused as unauthenticated",
+            // Refused as every other refusal is: problem details whose code the pages translate, never an empty answer.
+            _ when refused && !coded => "refused without problem details naming a reason code",
             _ => null,
         };
+    }
+
+    /// <summary>A problem with a <c>code</c> for the whole answer, or <c>reasons</c> per field.</summary>
+    private static bool HasReasonCode(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && (json.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+                    || json.RootElement.TryGetProperty("reasons", out _));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private IEnumerable<(string Caller, HttpClient Client)> Callers()

@@ -71,26 +71,26 @@ public static class DossiersApi
         return TypedResults.Ok(rows.Select(d => DossierViews.Summary(d, catalog)).ToList());
     }
 
-    public static async Task<Results<Ok<DossierDetail>, ProblemHttpResult, ForbidHttpResult>> Get(Guid id, HttpContext http, FormDb db, FormCatalog catalog)
+    public static async Task<Results<Ok<DossierDetail>, ProblemHttpResult>> Get(Guid id, HttpContext http, FormDb db, FormCatalog catalog)
     {
         var dossier = await db.Dossiers.AsNoTracking().Include(d => d.History).FirstOrDefaultAsync(d => d.Id == id, http.RequestAborted);
         if (dossier is null) return Problems.NotFound(new Reason("no-dossier", $"No dossier {id}."));
-        if (!http.User.CanActFor(dossier.DepartmentKey)) return TypedResults.Forbid();
+        if (!http.User.CanActFor(dossier.DepartmentKey)) return OtherDepartment();
         return TypedResults.Ok(new DossierDetail(DossierViews.Summary(dossier, catalog), dossier.Email, dossier.Language, dossier.SignatureKind,
             dossier.SignatureSummary, dossier.ContentSha256, Answers(dossier, catalog, Language.Of(http.Request)), DossierViews.History(dossier, withStaff: true),
             DossierStatus.NextOf(dossier.Status), dossier.SessionId));
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ForbidHttpResult>> Pdf(Guid id, HttpContext http, FormDb db)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(Guid id, HttpContext http, FormDb db)
     {
         var dossier = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, http.RequestAborted);
         if (dossier is null) return Problems.NotFound(new Reason("no-dossier", $"No dossier {id}."));
-        if (!http.User.CanActFor(dossier.DepartmentKey)) return TypedResults.Forbid();
+        if (!http.User.CanActFor(dossier.DepartmentKey)) return OtherDepartment();
         if (dossier.Pdf is null) return BeingPrinted();
         return TypedResults.File(dossier.Pdf, "application/pdf", $"{dossier.Reference}.pdf");
     }
 
-    public static async Task<Results<Ok<DossierSummary>, ProblemHttpResult, ForbidHttpResult, ValidationProblem>> ChangeStatus(
+    public static async Task<Results<Ok<DossierSummary>, ProblemHttpResult, ValidationProblem>> ChangeStatus(
         Guid id, StatusChange change, HttpContext http, FormDb db, FormCatalog catalog, CityClock clock)
     {
         var ct = http.RequestAborted;
@@ -103,7 +103,7 @@ public static class DossiersApi
         var locked = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM dossiers WHERE id = {id} FOR UPDATE").ToListAsync(ct);
         if (locked.Count == 0) return Problems.NotFound(new Reason("no-dossier", $"No dossier {id}."));
         var dossier = await db.Dossiers.FirstAsync(d => d.Id == id, ct);
-        if (!http.User.CanActFor(dossier.DepartmentKey)) return TypedResults.Forbid();
+        if (!http.User.CanActFor(dossier.DepartmentKey)) return OtherDepartment();
         if (!DossierStatus.CanMove(dossier.Status, to))
             return Problems.Conflict(new Reason("dossier-status-move", $"A dossier cannot move from {dossier.Status} to {to}."),
                 new Dictionary<string, object?> { ["status"] = dossier.Status, ["next"] = DossierStatus.NextOf(dossier.Status) });
@@ -149,4 +149,7 @@ public static class DossiersApi
         }
         return answers;
     }
+
+    private static ProblemHttpResult OtherDepartment() =>
+        Problems.Forbidden(new Reason("not-your-department", "This dossier belongs to another department."));
 }

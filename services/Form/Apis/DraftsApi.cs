@@ -38,7 +38,7 @@ public static class DraftsApi
         return api;
     }
 
-    public static async Task<Results<Created<DraftView>, Ok<DraftView>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult, ForbidHttpResult>> Create(
+    public static async Task<Results<Created<DraftView>, Ok<DraftView>, ValidationProblem, ProblemHttpResult>> Create(
         CreateDraft request, HttpContext http, [AsParameters] DraftServices services, RoomDirectory rooms, SessionsClient sessions, Prefill prefill)
     {
         if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
@@ -57,13 +57,14 @@ public static class DraftsApi
                 // The room's own concern's form goes with the room: after a transfer to another department the clerk
                 // there continues it. Any other form needs the form's own department.
                 if (room is null || !http.User.CanActFor(room.DepartmentKey)
-                    || !(http.User.CanActFor(definition.DepartmentKey) || definition.ConcernKey == room.ConcernKey)) return TypedResults.Forbid();
+                    || !(http.User.CanActFor(definition.DepartmentKey) || definition.ConcernKey == room.ConcernKey))
+                    return Problems.Forbidden(new Reason("not-your-department", "Only staff of the consultation's department open forms in it, and only their department's forms."));
             }
             else
             {
-                if (DraftAccess.ResidentToken(http) is not { } token) return TypedResults.Unauthorized();
+                if (DraftAccess.ResidentToken(http) is not { } token) return Problems.MissingToken();
                 room = await rooms.CurrentAsync(token, ct, fresh: true);
-                if (room is null || room.Id != sessionId) return TypedResults.Unauthorized();
+                if (room is null || room.Id != sessionId) return Problems.InvalidToken();
                 // Only an open consultation's link opens forms; the ended room's page still shows its feedback.
                 if (!room.IsOpen) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", new Reason("consultation-closed-forms", "This consultation has ended; forms open only while it runs."));
             }
@@ -124,9 +125,10 @@ public static class DraftsApi
     /// The open draft of the resident's current consultation, so a resident who joins late sees the form the clerk
     /// opened; without one, the last submitted draft with its dossier, so a reloaded page shows what was submitted.
     /// </summary>
-    public static async Task<Results<Ok<DraftView>, NoContent, UnauthorizedHttpResult>> ForRoom(HttpContext http, FormDb db, FormCatalog catalog, RoomDirectory rooms, CityClock clock)
+    public static async Task<Results<Ok<DraftView>, NoContent, ProblemHttpResult>> ForRoom(HttpContext http, FormDb db, FormCatalog catalog, RoomDirectory rooms, CityClock clock)
     {
-        if (DraftAccess.ResidentToken(http) is not { } token || await rooms.CurrentAsync(token, http.RequestAborted) is not { } room) return TypedResults.Unauthorized();
+        if (DraftAccess.ResidentToken(http) is not { } token) return Problems.MissingToken();
+        if (await rooms.CurrentAsync(token, http.RequestAborted) is not { } room) return Problems.InvalidToken();
         var draft = await db.Drafts.AsNoTracking().Include(d => d.Fields)
             .Where(d => d.SessionId == room.Id)
             .OrderBy(d => d.Status == Draft.Open ? 0 : 1).ThenByDescending(d => d.UpdatedAt)

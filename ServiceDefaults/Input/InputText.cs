@@ -5,7 +5,8 @@ namespace Municipal.ServiceDefaults.Input;
 /// <summary>
 /// What text may contain. Control characters (NUL, ESC, DEL, C1 …) are never meant: Postgres refuses NUL, mail
 /// headers and calendar files break on raw line breaks. Multi-line text (notes, reasons, form answers) keeps tab and
-/// line breaks; single-line text (names, addresses, keys, ids) keeps none.
+/// line breaks; single-line text (names, addresses, keys, ids) keeps none, nor Unicode's line and paragraph separators
+/// or the controls that turn the direction of what follows.
 /// </summary>
 public static partial class InputText
 {
@@ -25,6 +26,8 @@ public static partial class InputText
                 continue;
             }
             if (char.IsSurrogate(c)) return Reasons.InvalidCharacter;
+            if (singleLine && c is '\u2028' or '\u2029') return Reasons.OneLine;
+            if (singleLine && IsDirectionOverride(c)) return Reasons.InvalidCharacter;
             if (!char.IsControl(c)) continue;
             if (!singleLine && c is '\t' or '\n' or '\r') continue;
             return singleLine && c is '\t' or '\n' or '\r'
@@ -33,6 +36,14 @@ public static partial class InputText
         }
         return null;
     }
+
+    /// <summary>
+    /// The invisible characters that embed, override or isolate the direction of the text after them (U+202A–U+202E,
+    /// U+2066–U+2069). In a name or an address they make it show as something else than it is ("Trojan Source"): the
+    /// clerk, a mail or a calendar would read other letters than the ones stored. Right-to-left names need none of them;
+    /// the direction marks (U+200E, U+200F) and the joiners some scripts need (U+200C, U+200D) stay allowed.
+    /// </summary>
+    private static bool IsDirectionOverride(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     /// <summary>
     /// Fields that hold one line: names of people and things, e-mail addresses, phone numbers, keys, ids, codes and

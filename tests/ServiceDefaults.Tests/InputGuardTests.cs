@@ -80,6 +80,9 @@ public sealed class InputGuardTests : IAsyncLifetime
     [InlineData("{\"name\":\"Erika\\u0000Muster\"}", "name", "control-character", null)]
     [InlineData("{\"name\":\"Erika\\r\\nMuster\"}", "name", "one-line", null)]
     [InlineData("{\"note\":\"a\\ud800b\"}", "note", "invalid-character", null)]
+    [InlineData("{\"name\":\"Erika \\u202eredlohtsel\"}", "name", "invalid-character", null)]
+    [InlineData("{\"email\":\"erika@example.org\\u2066\"}", "email", "invalid-character", null)]
+    [InlineData("{\"name\":\"Erika\\u2028Muster\"}", "name", "one-line", null)]
     [InlineData("{\"start\":\"9999-12-31T00:00:00Z\"}", "start", "date-range", "earliest")]
     [InlineData("{\"birthDate\":\"1850-01-01\"}", "birthDate", "birth-date-range", "earliest")]
     public async Task A_refused_body_value_carries_a_reason_code(string body, string field, string code, string? arg)
@@ -105,7 +108,8 @@ public sealed class InputGuardTests : IAsyncLifetime
     [Fact]
     public async Task Multi_line_text_dates_in_their_windows_and_ordinary_names_pass()
     {
-        var body = "{\"name\":\"Zoë Müller-Lüdenscheidt\",\"note\":\"Zeile 1\\r\\nZeile 2\\tEnde\",\"start\":\"" + DateTimeOffset.UtcNow.AddDays(3).ToString("O") +
+        // A Persian name keeps its zero-width non-joiner, an Arabic one its right-to-left mark.
+        var body = "{\"name\":\"Zoë Müller-Lüdenscheidt\",\"lastName\":\"مهدی\\u200cزاده\",\"firstName\":\"\\u200fمحمد\",\"note\":\"Zeile 1\\r\\nZeile 2\\tEnde\",\"start\":\"" + DateTimeOffset.UtcNow.AddDays(3).ToString("O") +
                    "\",\"birthDate\":\"1931-02-28\",\"arrivalDate\":\"1985-06-01\",\"values\":{\"remarks\":\"a\\nb\"}}";
         using var response = await http.PostAsync("/people", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -38,7 +39,23 @@ public static class Extensions
         // One reading of City:TimeZone for every service (each registers the TimeProvider its tests replace).
         builder.Services.TryAddSingleton<CityClock>();
 
-        builder.Services.AddProblemDetails();
+        // Every refusal carries a reason code the pages translate, also those ASP.NET Core answers itself before any
+        // handler runs (no endpoint for the address or the method, a body that is not JSON).
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            if (problem.Extensions.ContainsKey("code") || problem.Extensions.ContainsKey("reasons")) return;
+            var reason = problem.Status switch
+            {
+                StatusCodes.Status404NotFound => Reasons.NoSuchAddress,
+                StatusCodes.Status405MethodNotAllowed => Reasons.MethodNotAllowed,
+                StatusCodes.Status415UnsupportedMediaType => Reasons.JsonOnly,
+                _ => null,
+            };
+            if (reason is null) return;
+            problem.Detail ??= reason.Text;
+            foreach (var (name, value) in Problems.Coded(reason)) problem.Extensions[name] = value;
+        });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // A body that does not bind throws in every environment, so ProblemExceptionHandler can name the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

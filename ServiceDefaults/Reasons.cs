@@ -8,6 +8,15 @@ public static class Reasons
 {
     public static Reason Language => new Reason("language", Languages.Expected);
 
+    /// <summary>An address no endpoint answers (also one whose id is not an id, such as <c>/rooms/abc</c>).</summary>
+    public static Reason NoSuchAddress => new Reason("no-api", "There is no such address.");
+
+    /// <summary>A method the address does not answer (a DELETE where there is only a GET).</summary>
+    public static Reason MethodNotAllowed => new Reason("method-not-allowed", "This address does not answer this method.");
+
+    /// <summary>A body the endpoint reads as JSON, sent as something else (a form post, plain text).</summary>
+    public static Reason JsonOnly => new Reason("json-only", "Send the body as JSON (Content-Type: application/json).");
+
     /// <summary>A staff address called without a sign-in (at a service: without the gateway's valid token).</summary>
     public static Reason SignInRequired => new Reason("sign-in-required", "Sign in first.");
 

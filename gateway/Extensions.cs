@@ -188,6 +188,6 @@ internal static class Extensions
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });
-        app.MapFallback("/api/{**rest}", () => Problems.NotFound(new Reason("no-api", "There is no such address.")));
+        app.MapFallback("/api/{**rest}", () => Problems.NotFound(Reasons.NoSuchAddress));
     }
 }

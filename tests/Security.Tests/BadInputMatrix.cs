@@ -126,6 +126,10 @@ public abstract partial class BadInputMatrix<TProgram>(ServiceFactory<TProgram> 
                         {
                             uncodedFailures.Add($"{endpoint.Key} {what}: no reason code for {uncoded}");
                         }
+                        else if ((int)response.StatusCode is >= 400 and < 500 && !await Coded(response))
+                        {
+                            uncodedFailures.Add($"{endpoint.Key} {what}: {(int)response.StatusCode} without a reason code");
+                        }
                     }
                     catch (InvalidOperationException ex) when (ex.Message.Contains("null characters", StringComparison.Ordinal))
                     {
@@ -146,6 +150,14 @@ public abstract partial class BadInputMatrix<TProgram>(ServiceFactory<TProgram> 
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} bad requests to {name} answered with a server error:\n{string.Join("\n", failures.Distinct().Take(80))}");
         // Issue 16 item 11: a page translates a refusal by its reason code, so every refused field must carry one.
         Assert.True(uncodedFailures.Count == 0, $"{uncodedFailures.Count} validation problems of {name} name a field without a reason code:\n{string.Join("\n", uncodedFailures.Distinct().Take(80))}");
+    }
+
+    /// <summary>Problem details with a <c>code</c> for the whole answer or <c>reasons</c> per field.</summary>
+    private static async Task<bool> Coded(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") return false;
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return problem.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String || problem.TryGetProperty("reasons", out _);
     }
 
     /// <summary>The fields of a validation problem's <c>errors</c> that have no code in its <c>reasons</c>, or null when all have one.</summary>

@@ -11,10 +11,15 @@ namespace Municipal.ServiceDefaults.Input;
 public static partial class InputText
 {
     /// <summary>Why the text is not acceptable, or null when it is.</summary>
-    public static string? Problem(string? value, bool singleLine) => Refusal(value, singleLine)?.Text;
+    public static string? Problem(string? value, bool singleLine, bool directionControlsDropped = false) =>
+        Refusal(value, singleLine, directionControlsDropped)?.Text;
 
     /// <summary>Why the text is not acceptable (with its reason code), or null when it is.</summary>
-    public static Reason? Refusal(string? value, bool singleLine)
+    /// <param name="directionControlsDropped">
+    /// True for a one-line value that is never shown as it came, only after its direction controls were dropped (an
+    /// uploaded file's name): those controls are no reason to refuse it then.
+    /// </param>
+    public static Reason? Refusal(string? value, bool singleLine, bool directionControlsDropped = false)
     {
         if (value is null) return null;
         for (var i = 0; i < value.Length; i++)
@@ -27,7 +32,7 @@ public static partial class InputText
             }
             if (char.IsSurrogate(c)) return Reasons.InvalidCharacter;
             if (singleLine && c is '\u2028' or '\u2029') return Reasons.OneLine;
-            if (singleLine && IsDirectionOverride(c)) return Reasons.InvalidCharacter;
+            if (singleLine && !directionControlsDropped && IsDirectionOverride(c)) return Reasons.InvalidCharacter;
             if (!char.IsControl(c)) continue;
             if (!singleLine && c is '\t' or '\n' or '\r') continue;
             return singleLine && c is '\t' or '\n' or '\r'

@@ -76,7 +76,9 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
                         throw UploadRejected.For(field, "too-many-files", $"At most {maxFiles} files can be sent at once.", StatusCodes.Status413PayloadTooLarge);
                     }
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
-                    if (InputText.Problem(fileName, singleLine: true) is { } nameProblem) throw UploadRejected.For(field, "file-name", nameProblem);
+                    // Shown only as FileNames.Sanitise leaves it, without direction controls: those are dropped, not refused.
+                    if (InputText.Problem(fileName, singleLine: true, directionControlsDropped: true) is { } nameProblem)
+                        throw UploadRejected.For(field, "file-name", nameProblem);
                     files.Add(await StageAsync(section, files.Count, field, fileName, limits.MaxFileBytes, ct));
                 }
                 else if (name.Length > 0)

@@ -188,6 +188,7 @@ internal static class Extensions
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });
-        app.MapFallback("/api/{**rest}", () => Problems.NotFound(Reasons.NoSuchAddress));
+        // An address nobody answers is a 404 `no-api` from the status code pages (ServiceDefaults), as in the services;
+        // a fallback endpoint here would also answer a known address's wrong method or body type with 404, not 405/415.
     }
 }

@@ -27,6 +27,24 @@ public sealed class RequestHygieneTests(GatewayFactory gateway) : IClassFixture<
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>What ASP.NET Core answers before any handler runs carries a reason code too, so a page can say it.</summary>
+    [Theory]
+    [InlineData("GET", "/api/nothing-here", null, 404, "no-api")]
+    [InlineData("GET", "/agent/nothing-here.html", null, 404, "no-api")]
+    [InlineData("DELETE", "/api/city", null, 405, "method-not-allowed")]
+    [InlineData("POST", "/api/auth/login", "text/plain", 415, "json-only")]
+    public async Task The_frameworks_own_refusals_carry_a_reason_code(string method, string path, string? type, int status, string code)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (type is not null) request.Content = new StringContent("userName=x", Encoding.UTF8, type);
+
+        var response = await gateway.Browser().SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(code, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
     [Fact]
     public async Task A_cross_site_write_by_a_signed_in_clerk_is_refused_too()
     {

@@ -157,9 +157,12 @@ internal static class Extensions
         // shared parts (the headers) from wwwroot/shared/partials.
         var root = app.Environment.WebRootPath ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
         var partials = new PhysicalFileProvider(Path.Combine(root, "shared", "partials"));
-        foreach (var (folder, path) in new[] { ("agent", "/agent"), ("shared", "/shared"), ("citizen", "") })
+        var pages = new[] { ("agent", "/agent"), ("shared", "/shared"), ("citizen", "") }
+            .Select(folder => (Files: new PageIncludes(new PhysicalFileProvider(Path.Combine(root, folder.Item1)), partials), Path: folder.Item2))
+            .ToList();
+        app.UseNotFoundPage(pages.Single(p => p.Path == "").Files);
+        foreach (var (files, path) in pages)
         {
-            var files = new PageIncludes(new PhysicalFileProvider(Path.Combine(root, folder)), partials);
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = path });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = path });
         }

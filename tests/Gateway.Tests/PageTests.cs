@@ -35,6 +35,42 @@ public sealed class PageTests(GatewayFactory gateway) : IClassFixture<GatewayFac
         Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(html), response.Content.Headers.ContentLength);
     }
 
+    [Theory]
+    [InlineData("/no-such-page.html")]
+    [InlineData("/agent/no-such-page.html")]
+    [InlineData("/old/link/")]
+    public async Task A_browser_opening_a_page_nobody_serves_gets_the_not_found_page_with_404(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        var response = await gateway.Browser().SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<main id=\"main\"", html);
+        Assert.Contains("src=\"/not-found.js\"", html);
+        Assert.DoesNotContain("<!-- include:", html);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Theory]
+    [InlineData("/api/nothing-here", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")]
+    [InlineData("/shared/missing.js", "*/*")]
+    [InlineData("/no-such-page.html", "application/json")]
+    public async Task Anything_else_that_is_missing_stays_a_problem(string path, string accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd(accept);
+
+        var response = await gateway.Browser().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"no-api\"", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task The_browser_finds_the_sites_icon_rather_than_a_404_on_every_page()
     {

@@ -16,11 +16,11 @@ public sealed class PageSweepTests(Browser browser) : IClassFixture<Browser>
     private static readonly string[] CitizenPages =
     [
         "/", "/book.html?concern=move", "/book.html", "/queue.html", "/form.html", "/upload.html", "/dossier.html",
-        "/manage.html", "/room.html", "/feedback.html", "/kiosk.html",
+        "/manage.html", "/room.html", "/feedback.html", "/kiosk.html", "/no-such-page.html",
     ];
 
     private static readonly string[] ClerkPages =
-        ["/agent/", "/agent/queue.html", "/agent/appointments.html", "/agent/inbox.html", "/agent/dossiers.html", "/agent/room.html"];
+        ["/agent/", "/agent/queue.html", "/agent/appointments.html", "/agent/inbox.html", "/agent/dossiers.html", "/agent/room.html", "/agent/no-such-page.html"];
 
     private static readonly string[] AdminPages =
         ["/agent/", "/agent/admin-staff.html", "/agent/admin-booking.html", "/agent/admin-kiosks.html", "/agent/audit.html", "/agent/stats.html"];

@@ -263,18 +263,7 @@ function transferDepartments(catalogue, current) {
   let onDuty = null;
   const render = () => {
     const staffed = onDuty ? departments.filter(d => onDuty.has(d.key)) : departments;
-    const options = staffed.map(d => [d.key, localized(d.name, d.key)]);
-    // The list is rebuilt only when it changed: a refresh must not close it under the clerk's hand.
-    if (JSON.stringify(options) !== JSON.stringify([...select.options].map(o => [o.value, o.textContent]))) {
-      const chosen = select.value || current;
-      select.replaceChildren(...options.map(([key, name]) => {
-        const option = document.createElement('option');
-        option.value = key;
-        option.textContent = name;
-        option.selected = key === chosen;
-        return option;
-      }));
-    }
+    fillSelect(select, staffed.map(d => [d.key, localized(d.name, d.key)]), select.value || current);
     select.disabled = $('transfer-form').querySelector('button[type=submit]').disabled = staffed.length === 0;
     const department = staffed.find(d => d.key === select.value);
     const n = department && onDuty ? onDuty.get(department.key) : undefined;
@@ -282,17 +271,13 @@ function transferDepartments(catalogue, current) {
       : t(n === 0 ? 'aroom.departmentNobody' : n === 1 ? 'aroom.departmentOne' : 'aroom.departmentMany', { department: localized(department.name, department.key), n });
     if (hint.textContent !== text) hint.textContent = text;
   };
-  const load = async () => {
-    try { onDuty = new Map((await api('/api/sessions/duty')).map(d => [d.key, d.onDuty])); } catch { onDuty = null; }
-    render();
-  };
   select.addEventListener('change', render);
-  document.addEventListener('languagechange', render);
-  load();
-  const timer = setInterval(load, 10000);
+  const stop = refreshing(async () => {
+    try { onDuty = new Map((await api('/api/sessions/duty')).map(d => [d.key, d.onDuty])); } catch { onDuty = null; }
+  }, render);
   return {
     catalogueChanged: () => { departments = catalogue(); render(); },
-    stop: () => clearInterval(timer),
+    stop,
   };
 }
 
@@ -301,24 +286,36 @@ function colleagues(roomId) {
   const select = $('transfer-colleague');
   let list = [];
   const render = () => {
-    const chosen = select.value;
-    select.replaceChildren(...list.map(c => {
-      const option = document.createElement('option');
-      option.value = c.id;
-      option.textContent = c.busy ? t('aroom.colleagueBusy', { name: c.name }) : c.name;
-      option.selected = c.id === chosen;
-      return option;
-    }));
+    fillSelect(select, list.map(c => [c.id, c.busy ? t('aroom.colleagueBusy', { name: c.name }) : c.name]), select.value);
     select.disabled = $('transfer-colleague-submit').disabled = list.length === 0;
     $('colleague-hint').textContent = list.length ? t('aroom.colleagueHint') : t('aroom.noColleague');
   };
-  const load = async () => {
+  return refreshing(async () => {
     try { list = await api(`/api/sessions/rooms/${roomId}/colleagues`); } catch { list = []; }
-    render();
-  };
-  load();
-  const timer = setInterval(load, 10000);
+  }, render);
+}
+
+/**
+ * Fills a list with [value, text] options, keeping the chosen one. It is rebuilt only when it changed: a refresh
+ * must not close the list under the clerk's hand.
+ */
+function fillSelect(select, options, chosen) {
+  if (JSON.stringify(options) === JSON.stringify([...select.options].map(o => [o.value, o.textContent]))) return;
+  select.replaceChildren(...options.map(([value, text]) => {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = text;
+    option.selected = value === chosen;
+    return option;
+  }));
+}
+
+/** Loads now and every 10 s while the page is open, rendering after each load and on a language change; returns stop. */
+function refreshing(load, render) {
+  const refresh = () => load().then(render);
   document.addEventListener('languagechange', render);
+  refresh();
+  const timer = setInterval(refresh, 10000);
   return () => clearInterval(timer);
 }
 

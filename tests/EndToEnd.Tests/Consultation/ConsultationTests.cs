@@ -101,6 +101,13 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         await colleague.GotoAsync("/agent/queue.html");
         // The clerk's list of colleagues refreshes while the room is open; Sonja Second appears once her page reported in.
         await clerk.Locator("#transfer-colleague").SelectOptionAsync(new SelectOptionValue { Label = "Sonja Second" }, new() { Timeout = 30000 });
+        // The list's next refresh (every 10 s) keeps the very option chosen: rebuilding it would close an open list
+        // under the clerk's hand.
+        await clerk.Locator("#transfer-colleague option:checked").EvaluateAsync("option => option.dataset.chosenBefore = 'yes'");
+        var refreshed = await clerk.WaitForResponseAsync(r => r.Url.EndsWith("/colleagues"), new() { Timeout = 15000 });
+        await refreshed.FinishedAsync();
+        await clerk.WaitForTimeoutAsync(500); // the page renders the answer it read
+        await Assertions.Expect(clerk.Locator("#transfer-colleague option[data-chosen-before=yes]:checked")).ToHaveTextAsync("Sonja Second");
         await Browser.AssertAccessibleAsync(clerk);
         await clerk.Locator("#colleague-form button[type=submit]").ClickAsync();
         await Assertions.Expect(clerk.Locator("#status")).ToContainTextAsync("weitergeleitet");

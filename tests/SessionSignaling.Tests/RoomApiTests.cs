@@ -4,6 +4,7 @@ using System.Text.Json;
 using Municipal.Contracts.Booking;
 using Microsoft.AspNetCore.SignalR.Client;
 using Municipal.Contracts.Sessions;
+using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
 using Municipal.SessionSignaling.Model;
 using Municipal.Testing;
@@ -211,6 +212,15 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         var moved = await clerk.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toDepartmentKey = "building-office" });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal("building-office", (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("departmentKey").GetString());
+
+        // Anyone of the building office learns it on their next report (every staff page reports in), nobody else.
+        var handedOn = async (StaffIdentity who) => (await (await factory.CreateStaffClient(who).PostAsync("/api/sessions/duty", null))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("handedOn").EnumerateArray().Where(r => r.GetProperty("id").GetGuid() == room.Id).ToList();
+        var waiting = Assert.Single(await handedOn(Staff.Clerk("building-office")));
+        Assert.Equal("department", waiting.GetProperty("handedTo").GetString());
+        Assert.Equal("building-office", waiting.GetProperty("departmentKey").GetString());
+        Assert.Empty(await handedOn(tobias));
+        Assert.Empty(await handedOn(rita));
     }
 
     [Fact]
@@ -318,6 +328,18 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         Assert.True((await noTarget.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("toStaffId", out _));
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateStaffClient(second).PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toStaffId = second.Id })).StatusCode);
 
+        // Only to a colleague on duty in the receiving department: handed to anyone else, the room would wait for
+        // someone who never comes.
+        var taxClerk = Staff.Clerk("tax-office");
+        (await factory.CreateStaffClient(taxClerk).PostAsync("/api/sessions/duty", null)).EnsureSuccessStatusCode();
+        foreach (var nobody in new[] { Guid.NewGuid(), second.Id, taxClerk.Id })
+        {
+            var refused = await firstClient.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toStaffId = nobody });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("colleague-not-on-duty", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("toStaffId").GetString());
+        }
+        Assert.Empty(await factory.EventsAsync<SessionTransferred>(room.Id));
+        (await factory.CreateStaffClient(second).PostAsync("/api/sessions/duty", null)).EnsureSuccessStatusCode();
         (await firstClient.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toStaffId = second.Id })).EnsureSuccessStatusCode();
         var transferred = Assert.Single(await factory.EventsAsync<SessionTransferred>(room.Id));
         Assert.Equal(first.Id, transferred.GetProperty("fromStaffId").GetGuid());
@@ -346,6 +368,39 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         var feedback = Assert.Single(await factory.EventsAsync<FeedbackGiven>(room.Id));
         Assert.Equal(4, feedback.GetProperty("score").GetInt32());
         Assert.Equal("Freundlich und schnell", feedback.GetProperty("comment").GetString());
+    }
+
+    [Fact]
+    public async Task A_room_handed_to_a_colleague_who_does_not_come_is_taken_by_a_supervisor_of_the_department()
+    {
+        var room = await factory.IssueTicketAsync();
+        var first = Staff.Clerk("residents-office", "move");
+        var second = Staff.Clerk("residents-office");
+        var firstClient = factory.CreateStaffClient(first);
+        (await firstClient.PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
+        (await factory.CreateStaffClient(second).PostAsync("/api/sessions/duty", null)).EnsureSuccessStatusCode();
+        (await firstClient.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toStaffId = second.Id })).EnsureSuccessStatusCode();
+
+        // It is listed for her, and for the department's supervisors (in case she does not come), not for other clerks.
+        var handedOn = async (StaffIdentity who) => (await (await factory.CreateStaffClient(who).PostAsync("/api/sessions/duty", null))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("handedOn").EnumerateArray()
+            .Where(r => r.GetProperty("id").GetGuid() == room.Id).Select(r => r.GetProperty("handedTo").GetString()).ToList();
+        Assert.Equal(["you"], await handedOn(second));
+        var supervisor = Staff.Supervisor("residents-office");
+        Assert.Equal(["colleague"], await handedOn(supervisor));
+        Assert.Empty(await handedOn(Staff.Clerk("residents-office", "move")));
+        Assert.Empty(await handedOn(Staff.Supervisor("tax-office")));
+
+        // Sonja closes her page instead: a clerk may not take the room, a supervisor of another department neither,
+        // the department's supervisor does.
+        var clerk = await factory.CreateStaffClient(Staff.Clerk("residents-office", "move")).PostAsJsonAsync("/api/sessions/rooms/accept", new { sessionId = room.Id });
+        Assert.Equal(HttpStatusCode.Conflict, clerk.StatusCode);
+        Assert.Equal("transferred-to-colleague", (await clerk.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var elsewhere = await factory.CreateStaffClient(Staff.Supervisor("tax-office")).PostAsJsonAsync("/api/sessions/rooms/accept", new { sessionId = room.Id });
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+        var taken = await factory.CreateStaffClient(supervisor).PostAsJsonAsync("/api/sessions/rooms/accept", new { sessionId = room.Id });
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Equal(supervisor.Id, (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("staffId").GetGuid());
     }
 
     [Fact]

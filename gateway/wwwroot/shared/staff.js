@@ -11,6 +11,8 @@ register({
     'nav.adminKiosks': 'Scanner-Terminals',
     'nav.audit': 'Protokoll', 'nav.signOut': 'Abmelden', 'nav.label': 'Hauptnavigation', 'staff.signedInAs': 'Angemeldet: {name}',
     'duty.handedToYou': 'Eine Beratung wurde an Sie weitergeleitet: {name}.', 'duty.take': 'Beratung übernehmen',
+    'duty.handedToDepartment': 'Eine Beratung wurde an Ihre Abteilung weitergeleitet und wartet: {name}.',
+    'duty.handedToColleague': 'Eine Beratung wurde an eine Kollegin oder einen Kollegen weitergeleitet und wartet noch: {name}.',
   },
   en: {
     'agent.name': 'Counter for staff',
@@ -19,6 +21,8 @@ register({
     'nav.adminKiosks': 'Scanner kiosks',
     'nav.audit': 'Audit log', 'nav.signOut': 'Sign out', 'nav.label': 'Main navigation', 'staff.signedInAs': 'Signed in: {name}',
     'duty.handedToYou': 'A consultation was handed to you: {name}.', 'duty.take': 'Take the consultation',
+    'duty.handedToDepartment': 'A consultation was handed to your department and is waiting: {name}.',
+    'duty.handedToColleague': 'A consultation was handed to a colleague and is still waiting: {name}.',
   },
   fr: {
     'agent.name': 'Guichet pour les collaborateurs',
@@ -35,6 +39,8 @@ register({
     'nav.label': 'Navigation principale',
     'staff.signedInAs': 'Connecté·e : {name}',
     'duty.handedToYou': 'Un entretien vous a été transféré : {name}.',
+    'duty.handedToDepartment': 'Un entretien a été transféré à votre service et attend : {name}.',
+    'duty.handedToColleague': 'Un entretien a été transféré à un·e collègue et attend toujours : {name}.',
     'duty.take': 'Reprendre l’entretien',
     'nav.adminKiosks': 'Terminaux de numérisation',
   },
@@ -53,6 +59,8 @@ register({
     'nav.label': 'Navigazione principale',
     'staff.signedInAs': 'Connesso/a: {name}',
     'duty.handedToYou': 'Un colloquio vi è stato trasferito: {name}.',
+    'duty.handedToDepartment': 'Un colloquio è stato trasferito al vostro servizio e attende: {name}.',
+    'duty.handedToColleague': 'Un colloquio è stato trasferito a un/una collega e attende ancora: {name}.',
     'duty.take': 'Assumere il colloquio',
     'nav.adminKiosks': 'Terminali di scansione',
   },
@@ -125,7 +133,10 @@ export function renderNav(staff) {
 
 const dutyInterval = 15000;
 
-/** Lists the consultations colleagues handed to this staff member, each with a link to take it. */
+/**
+ * Lists the consultations handed on that this staff member may take (handed to them, to their department, or, for a
+ * supervisor, to a colleague of the department who may not come), each with a link to take it.
+ */
 function showHandedOver(rooms) {
   let box = document.getElementById('handed-over');
   if (!rooms.length) { box?.remove(); return; }
@@ -142,20 +153,21 @@ function showHandedOver(rooms) {
     link.href = `/agent/room.html?session=${encodeURIComponent(room.id)}`;
     link.className = 'button';
     link.textContent = t('duty.take');
-    line.append(t('duty.handedToYou', { name: room.citizenName }), ' ', link);
+    const text = { you: 'duty.handedToYou', department: 'duty.handedToDepartment', colleague: 'duty.handedToColleague' }[room.handedTo] || 'duty.handedToYou';
+    line.append(t(text, { name: room.citizenName }), ' ', link);
     return line;
   }));
 }
 
 /**
  * While a staff page is open its holder counts as present, so colleagues can hand them a resident (sessions keeps
- * the list); the answer names consultations handed to them. A missing sessions service only hides both.
+ * the list); the answer names the consultations handed on that they may take. A missing sessions service only hides both.
  */
 function reportForDuty(staff) {
   if (!staff.departments?.length) return;
   let handed = [];
   const report = async () => {
-    try { handed = (await api('/api/sessions/duty', { method: 'POST' })).transferredToYou || []; } catch { handed = []; }
+    try { handed = (await api('/api/sessions/duty', { method: 'POST' })).handedOn || []; } catch { handed = []; }
     showHandedOver(handed);
   };
   report();

@@ -41,21 +41,40 @@ public static class DutyApi
         await duty.SeenAsync(user);
         var me = user.StaffId();
         var now = clock.GetUtcNow();
+        var departments = user.Departments();
+        var lead = user.IsInRole(StaffRoles.Supervisor) || user.IsInRole(StaffRoles.Admin);
+        // A consultation handed on waits in sessions, not in booking's queue (it was taken before): for the colleague
+        // it was handed to, for anyone of the department it was handed to, and for the department's supervisors also
+        // when it was handed to a colleague (who may not come).
         var handed = await db.Rooms.AsNoTracking()
-            .Where(r => r.TransferToStaffId == me && r.Status == RoomStatus.Waiting && r.ExpiresAt > now)
+            .Where(r => r.Status == RoomStatus.Waiting && r.FirstAcceptedAt != null && r.ExpiresAt > now)
+            .Where(r => r.TransferToStaffId == me
+                || departments.Contains(r.DepartmentKey) && (r.TransferToStaffId == null || lead))
             .OrderBy(r => r.CreatedAt)
-            .Select(r => new TransferredRoom(r.Id, r.CitizenName, r.ConcernKey, r.DepartmentKey))
+            .Take(50)
+            .Select(r => new TransferredRoom(r.Id, r.CitizenName, r.ConcernKey, r.DepartmentKey,
+                r.TransferToStaffId == me ? HandedTo.You : r.TransferToStaffId == null ? HandedTo.Department : HandedTo.Colleague))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new DutyResponse(handed));
     }
 }
 
+/// <summary>Whom a waiting consultation was handed to, as the asker sees it.</summary>
+public static class HandedTo
+{
+    public const string You = "you";
+    public const string Department = "department";
+    public const string Colleague = "colleague";
+}
+
 /// <summary>A department a room can be transferred to, and how many of its staff (not counting the asker) are on duty.</summary>
 public sealed record DepartmentOnDuty(string Key, int OnDuty);
 
-public sealed record DutyResponse(IReadOnlyList<TransferredRoom> TransferredToYou);
+/// <summary>The consultations handed on that the asker may take, oldest first.</summary>
+public sealed record DutyResponse(IReadOnlyList<TransferredRoom> HandedOn);
 
-public sealed record TransferredRoom(Guid Id, string CitizenName, string ConcernKey, string DepartmentKey);
+/// <summary>A consultation handed on and waiting; <c>HandedTo</c> says whether to the asker, their department or a colleague.</summary>
+public sealed record TransferredRoom(Guid Id, string CitizenName, string ConcernKey, string DepartmentKey, string HandedTo);
 
 /// <summary>A colleague the room can be handed to; busy while they hold another consultation.</summary>
 public sealed record Colleague(Guid Id, string Name, bool Busy);

@@ -82,7 +82,8 @@ public static class StaffRoomApi
             var me = user.StaffId();
             if (room.StaffId == me) return TypedResults.Ok(RoomDetails.From(room));
             if (room.StaffId is not null) return Problems.Conflict(new Reason("taken-by-colleague", "A colleague has already taken this resident."));
-            if (room.TransferToStaffId is { } target && target != me) return Problems.Conflict(new Reason("transferred-to-colleague", "This resident was transferred to a colleague."));
+            // A supervisor may take a room handed to a colleague who has not come (signed off, page closed).
+            if (room.TransferToStaffId is { } target && target != me && !IsLead(user)) return Problems.Conflict(new Reason("transferred-to-colleague", "This resident was transferred to a colleague."));
 
             var now = clock.GetUtcNow();
             room.StaffId = me;
@@ -136,6 +137,10 @@ public static class StaffRoomApi
             if (!MayHandle(user, room)) return Problems.Forbidden(new Reason("not-room-holder", "Only the clerk holding the room can transfer it."));
             if (room.Status != RoomStatus.Active) return Problems.Conflict(new Reason("consultation-not-active", "Only an active consultation can be transferred."));
             if (request.ToStaffId == room.StaffId) return Problems.Field("toStaffId", new Reason("same-clerk", "The room is already with this clerk."));
+            // Only a colleague on duty in the receiving department can take the room: handed to anyone else (an id
+            // nobody has, a clerk of another department), it would wait for someone who never comes.
+            if (request.ToStaffId is { } colleague && !(await services.Duty.InAsync(department ?? room.DepartmentKey)).Any(c => c.Id == colleague))
+                return Problems.Field("toStaffId", new Reason("colleague-not-on-duty", "This colleague is not signed in to the receiving department now, so they could not take the consultation."));
 
             var from = room.StaffId!.Value;
             var released = new Sender(ParticipantRoles.Clerk, room.StaffName ?? "");

@@ -10,4 +10,5 @@ public sealed record StaffRoomServices(
     RoomNotifier Notifier,
     SessionMetrics Metrics,
     TimeProvider Clock,
+    StaffOnDuty Duty,
     IConfiguration Configuration);

@@ -100,8 +100,13 @@ public sealed class TransferredCaseTests(Browser browser) : IClassFixture<Browse
         await first.Locator("#transfer-form button[type=submit]").ClickAsync();
         await Assertions.Expect(first.Locator("#status")).ToContainTextAsync("weitergeleitet");
 
-        // Tobias Tax takes the consultation over: everything is there on his one screen.
-        await second.GotoAsync($"/agent/room.html?session={roomId}");
+        // Tobias Tax's queue page says that a consultation waits for his department (every staff page reports in
+        // every 15 s), and he takes it over: everything is there on his one screen.
+        var handedOver = second.Locator("#handed-over p", new() { HasText = "Erika Mustermann" });
+        await Assertions.Expect(handedOver).ToContainTextAsync("an Ihre Abteilung weitergeleitet", new() { Timeout = 30000 });
+        await Browser.AssertAccessibleAsync(second);
+        await Browser.ScreenshotAsync(second, "transfer-case-waiting-for-department-desktop");
+        await handedOver.Locator($"a[href*='{roomId}']").ClickAsync();
         await Assertions.Expect(second.Locator("#resident-name")).ToHaveTextAsync("Erika Mustermann");
         await Assertions.Expect(second.Locator("#transcript li:not(.system)")).ToHaveCountAsync(2);
         await Assertions.Expect(second.Locator("#transcript")).ToContainTextAsync("Ich ziehe nach Winterthur.");

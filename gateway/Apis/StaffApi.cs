@@ -53,7 +53,7 @@ public static class StaffApi
         return TypedResults.Created($"/api/staff/{user.Id}", new CreatedStaffAccount(await accounts.ViewAsync(user), password));
     }
 
-    public static async Task<Results<Ok<StaffAccountView>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+    public static async Task<Results<Ok<StaffAccountView>, ValidationProblem, ProblemHttpResult>> Update(
         Guid id, StaffAccountRequest request, [AsParameters] StaffAccountServices services, ClaimsPrincipal admin, CancellationToken ct)
     {
         if (request.Validate(requireUserName: false) is { Count: > 0 } errors) return Problems.Fields(errors);
@@ -61,7 +61,7 @@ public static class StaffApi
         if (unknown is not null) return unknown;
         if (unavailable is not null) return unavailable;
         var user = await services.Users.FindByIdAsync(id.ToString());
-        if (user is null) return TypedResults.NotFound();
+        if (user is null) return NoSuchAccount();
         user.DisplayName = request.DisplayName!.Trim();
         user.Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         var result = await services.Users.UpdateAsync(user);
@@ -70,10 +70,10 @@ public static class StaffApi
         return TypedResults.Ok(await services.Accounts.ViewAsync(user));
     }
 
-    public static async Task<Results<NoContent, NotFound>> SetDisabled(Guid id, bool disabled, UserManager<StaffUser> users, StaffAccounts accounts)
+    public static async Task<Results<NoContent, ProblemHttpResult>> SetDisabled(Guid id, bool disabled, UserManager<StaffUser> users, StaffAccounts accounts)
     {
         var user = await users.FindByIdAsync(id.ToString());
-        if (user is null) return TypedResults.NotFound();
+        if (user is null) return NoSuchAccount();
         await accounts.ChangeAsync(user, async () =>
         {
             user.Disabled = disabled;
@@ -85,10 +85,10 @@ public static class StaffApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<PasswordReset>, NotFound>> ResetPassword(Guid id, UserManager<StaffUser> users)
+    public static async Task<Results<Ok<PasswordReset>, ProblemHttpResult>> ResetPassword(Guid id, UserManager<StaffUser> users)
     {
         var user = await users.FindByIdAsync(id.ToString());
-        if (user is null) return TypedResults.NotFound();
+        if (user is null) return NoSuchAccount();
         var password = StaffAccounts.TemporaryPassword();
         await users.RemovePasswordAsync(user);
         user.MustChangePassword = true;
@@ -99,14 +99,17 @@ public static class StaffApi
         return TypedResults.Ok(new PasswordReset(password));
     }
 
-    public static async Task<Results<NoContent, NotFound>> ResetTwoFactor(Guid id, UserManager<StaffUser> users)
+    public static async Task<Results<NoContent, ProblemHttpResult>> ResetTwoFactor(Guid id, UserManager<StaffUser> users)
     {
         var user = await users.FindByIdAsync(id.ToString());
-        if (user is null) return TypedResults.NotFound();
+        if (user is null) return NoSuchAccount();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         return TypedResults.NoContent();
     }
+
+    /// <summary>An id that is no account (deleted, mistyped): said as such, not as an address nobody serves.</summary>
+    private static ProblemHttpResult NoSuchAccount() => Problems.NotFound(new Reason("no-staff-account", "There is no staff account with this id."));
 
     /// <summary>
     /// Every department must be one booking knows, and every topic a concern of one of the account's departments

@@ -194,6 +194,12 @@ public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayF
         foreach (var path in new[] { "/api/auth/me", "/api/staff", "/api/audit" })
             await AssertRefusedAsync(await gateway.Browser().GetAsync(path), HttpStatusCode.Unauthorized, "sign-in-required");
         await AssertRefusedAsync(await (await gateway.SignedInAsync("clerk.residents")).GetAsync("/api/staff"), HttpStatusCode.Forbidden, "role-not-permitted");
+
+        // An id that is no account: said as such, on every action, not as an address nobody serves.
+        var nobody = $"/api/staff/{Guid.NewGuid()}";
+        foreach (var action in new[] { "disable", "enable", "reset-password", "reset-two-factor" })
+            await AssertRefusedAsync(await admin.PostAsync($"{nobody}/{action}", null), HttpStatusCode.NotFound, "no-staff-account");
+        await AssertRefusedAsync(await admin.PutAsJsonAsync(nobody, new { displayName = "Niemand", roles = new[] { "supervisor" } }), HttpStatusCode.NotFound, "no-staff-account");
     }
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string code)

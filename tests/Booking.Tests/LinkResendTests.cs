@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Booking.Data;
+using Municipal.Contracts.Sessions;
 using Municipal.Testing;
 
 namespace Municipal.Booking.Tests;
@@ -57,6 +61,36 @@ public sealed class LinkResendTests(BookingFactory factory) : IClassFixture<Book
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/booking/appointments/links", new { email })).StatusCode);
         await Task.Delay(2000);
         Assert.Equal(2, Mailbox.For(email).Count());
+    }
+
+    [Fact]
+    public async Task A_consultation_the_resident_has_entered_keeps_its_links_when_anyone_asks_for_new_ones()
+    {
+        var email = Mailbox.UniqueAddress();
+        var client = factory.CreateClient();
+        var entered = await (await client.Book("move", WednesdayEight.AddHours(2), email)).Json();
+        var enteredManage = entered.GetProperty("manageToken").GetString()!;
+        var enteredId = entered.GetProperty("appointment").GetProperty("id").GetGuid();
+        var later = await (await client.Book("move", WednesdayEight.AddDays(1).AddHours(2), email)).Json();
+        await Mailbox.WaitForAsync(email, 2);
+
+        // The resident is in the room with the clerk (sessions tells booking).
+        await factory.Services.GetRequiredService<IBus>().Publish(new ResidentJoined(Guid.NewGuid(), enteredId, null, DateTimeOffset.UtcNow));
+        await Poll.UntilAsync(async () =>
+        {
+            using var scope = factory.Services.CreateScope();
+            return (await scope.ServiceProvider.GetRequiredService<BookingDb>().Appointments.FindAsync(enteredId))!.JoinedAt is not null;
+        }, TimeSpan.FromSeconds(30), "the join was not consumed in time");
+
+        // Someone who knows the address asks for the links: only the coming appointment's are renewed and sent.
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/booking/appointments/links", new { email })).StatusCode);
+        var resent = (await Mailbox.WaitForAsync(email, 3)).Last();
+        await Task.Delay(1500);
+        Assert.Equal(3, Mailbox.For(email).Count());
+        var renewed = await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", Http.TokenFromLink(resent.TextBody, "/manage.html"));
+        Assert.Equal(later.GetProperty("appointment").GetProperty("id").GetGuid(), (await renewed.Json()).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.OK, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", enteredManage)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", later.GetProperty("manageToken").GetString()!)).StatusCode);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Municipal.Booking.Apis;
 
 /// <summary>
 /// "My mail never arrived": the links of every coming appointment booked with an address go to that address once
-/// more. The answer is the same whether or not the address has appointments, so the endpoint tells no one who booked.
+/// more, except those of a consultation the resident has already entered. The answer is the same whether or not the address has appointments, so the endpoint tells no one who booked.
 /// </summary>
 public static class LinkResendApi
 {
@@ -37,8 +37,10 @@ public static class LinkResendApi
 
         var now = services.Time.GetUtcNow();
         var lower = email.ToLowerInvariant();
+        // Not for a consultation the resident has entered: their link is in use, and new links would void it in the
+        // middle of the consultation (anyone who knows the address can ask for this).
         var appointments = await services.Db.Appointments
-            .Where(a => a.Email.ToLower() == lower && a.Status == AppointmentStatus.Booked && a.JoinTokenExpiresAt > now)
+            .Where(a => a.Email.ToLower() == lower && a.Status == AppointmentStatus.Booked && a.JoinTokenExpiresAt > now && a.JoinedAt == null)
             .ToListAsync(ct);
         foreach (var appointment in appointments)
         {

@@ -31,6 +31,7 @@ public static class AuthExtensions
                     OnForbidden = context => Problems.RoleNotPermitted().ExecuteAsync(context.HttpContext),
                 };
             });
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, RoutingRefusalsFirst>();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(StaffPolicy(StaffRoles.All))
             .AddPolicy(StaffPolicies.Staff, StaffPolicy(StaffRoles.All))

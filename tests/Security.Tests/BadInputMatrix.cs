@@ -152,6 +152,48 @@ public abstract partial class BadInputMatrix<TProgram>(ServiceFactory<TProgram> 
         Assert.True(uncodedFailures.Count == 0, $"{uncodedFailures.Count} validation problems of {name} name a field without a reason code:\n{string.Join("\n", uncodedFailures.Distinct().Take(80))}");
     }
 
+    /// <summary>
+    /// Routing's own answers (an address nobody serves, a method an address does not take, a body that is not JSON)
+    /// are told to an anonymous caller too, not "sign in first", which would not help; a staff endpoint still asks.
+    /// </summary>
+    [Fact]
+    public async Task Routings_own_refusals_are_told_to_anyone_and_a_staff_endpoint_still_asks_to_sign_in()
+    {
+        var rules = Rules.GetProperty(name).EnumerateObject().ToDictionary(p => p.Name, p => Enum.Parse<Access>(p.Value.GetString()!));
+        var anonymous = Client();
+        var endpoints = Endpoints().Where(e => !e.Path.Contains('{')).ToList();
+        var open = endpoints.Where(e => rules.GetValueOrDefault(e.Key, Access.Staff) is Access.Public or Access.Resident).ToList();
+        var failures = new List<string>();
+        async Task Expect(HttpRequestMessage request, HttpStatusCode status, string code)
+        {
+            using var response = await anonymous.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            var told = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                && JsonDocument.Parse(body).RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
+            if (response.StatusCode != status || told != code)
+                failures.Add($"{request.Method} {request.RequestUri}: {(int)response.StatusCode} {told ?? body[..Math.Min(body.Length, 120)]}, not {(int)status} {code}");
+        }
+
+        var service = "/" + string.Join('/', endpoints[0].Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Take(2));
+        await Expect(new HttpRequestMessage(HttpMethod.Get, $"{service}/no-such-address"), HttpStatusCode.NotFound, "no-api");
+        foreach (var path in open.Select(e => e.Path).Distinct())
+        {
+            var taken = endpoints.Where(e => e.Path == path).Select(e => e.Method).ToHashSet();
+            if (new[] { "PATCH", "DELETE", "PUT" }.FirstOrDefault(m => !taken.Contains(m)) is { } method)
+                await Expect(new HttpRequestMessage(new HttpMethod(method), path), HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+        }
+        foreach (var endpoint in open.Where(e => e.Route.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("application/json") == true))
+        {
+            await Expect(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path) { Content = new StringContent("name=x", Encoding.UTF8, "text/plain") },
+                HttpStatusCode.UnsupportedMediaType, "json-only");
+        }
+        foreach (var endpoint in endpoints.Where(e => rules.GetValueOrDefault(e.Key, Access.Staff) is Access.Staff or Access.Supervisor or Access.Admin).Take(3))
+        {
+            await Expect(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path), HttpStatusCode.Unauthorized, "sign-in-required");
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} answers of {name} to an anonymous caller:\n{string.Join("\n", failures)}");
+    }
+
     /// <summary>Problem details with a <c>code</c> for the whole answer or <c>reasons</c> per field.</summary>
     private static async Task<bool> Coded(HttpResponseMessage response)
     {

@@ -50,6 +50,9 @@ public static class Extensions
                 StatusCodes.Status404NotFound => Reasons.NoSuchAddress,
                 StatusCodes.Status405MethodNotAllowed => Reasons.MethodNotAllowed,
                 StatusCodes.Status415UnsupportedMediaType => Reasons.JsonOnly,
+                // A body without a declared length that grew past the limit while it was read (the proxy's refusal).
+                StatusCodes.Status413PayloadTooLarge => Reasons.RequestTooLargeThan(
+                    context.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize),
                 _ => null,
             };
             if (reason is null) return;

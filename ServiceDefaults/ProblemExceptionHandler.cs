@@ -71,7 +71,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             {
                 StatusCodes.Status503ServiceUnavailable => new Reason("try-again", "Bitte versuchen Sie es in einigen Sekunden erneut. / Please try again in a few seconds."),
                 StatusCodes.Status409Conflict => new Reason("changed-meanwhile", "Gerade von jemand anderem geändert; bitte erneut versuchen. / Changed by someone else just now; please try again."),
-                StatusCodes.Status413PayloadTooLarge => new Reason("request-too-large-plain", "Die Anfrage ist zu gross. / The request is too large."),
+                StatusCodes.Status413PayloadTooLarge => Reasons.RequestTooLargeThan(context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize),
                 StatusCodes.Status415UnsupportedMediaType => Reasons.JsonOnly,
                 _ => new Reason("bad-request", "Die Anfrage ist ungültig. / The request is not valid."),
             };

@@ -55,6 +55,13 @@ public static class Reasons
     public static Reason RequestTooLarge(long megabytes) =>
         new Reason("request-too-large", $"Höchstens / at most {megabytes} MB.").With("max", megabytes);
 
+    /// <summary>A request body above the limit in effect, where the limit is not a whole number of megabytes.</summary>
+    public static Reason RequestTooLargePlain => new Reason("request-too-large-plain", "Die Anfrage ist zu gross. / The request is too large.");
+
+    /// <summary>A body above <paramref name="maxBytes"/>: in megabytes where that is at least one, else plainly.</summary>
+    public static Reason RequestTooLargeThan(long? maxBytes) =>
+        maxBytes is >= 1 << 20 ? RequestTooLarge(maxBytes.Value >> 20) : RequestTooLargePlain;
+
     public static Reason ToBeforeFrom => new Reason("to-before-from", "'to' must not be before 'from'.");
 
     public static Reason TooManyDays(int max) => new Reason("too-many-days", $"Ask for at most {max} days at once.").With("max", max);

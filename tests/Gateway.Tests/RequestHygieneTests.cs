@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -151,6 +152,24 @@ public sealed class KestrelHeaderTests(KestrelGatewayFactory gateway) : IClassFi
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("header-ascii", problem.GetProperty("code").GetString());
         Assert.Contains("X-Resident-Token", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_body_without_a_declared_length_that_grows_past_the_limit_is_refused_with_its_code()
+    {
+        using var client = new HttpClient { BaseAddress = gateway.Address };
+        // Sent in chunks, so no Content-Length tells the gateway beforehand: Kestrel stops it while the proxy reads.
+        var body = new StreamContent(new MemoryStream(new byte[2 << 20]));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/booking/appointments") { Content = body };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("request-too-large", problem.GetProperty("code").GetString());
+        Assert.Equal(1, problem.GetProperty("codeArgs").GetProperty("max").GetInt32());
     }
 
     [Fact]

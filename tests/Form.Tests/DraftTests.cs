@@ -76,6 +76,22 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
         Assert.True((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("field", out _));
         var noBase = await client.PatchAsJsonAsync($"/api/forms/drafts/{id}/fields/landlord", new { value = "x" });
         Assert.True((await noBase.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("baseVersion", out _));
+        // Valid JSON numbers that no form holds and the database could not store: refused naming the value.
+        foreach (var number in new[] { "1e999999", "-1e400", "1e-999999" })
+        {
+            var huge = await client.PatchAsync($"/api/forms/drafts/{id}/fields/landlord",
+                new StringContent($$"""{"value":{{number}},"baseVersion":0}""", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+            Assert.Equal("wrong-format", (await huge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("value").GetString());
+            var many = await client.PutAsync($"/api/forms/drafts/{id}",
+                new StringContent("{\"fields\":{\"landlord\":{\"value\":" + number + ",\"baseVersion\":0}}}", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, many.StatusCode);
+            Assert.Equal("wrong-format", (await many.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("fields.landlord.value").GetString());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchAsync($"/api/forms/drafts/{id}/fields/landlord",
+            new StringContent("""{"value":0.0e-5,"baseVersion":0}""", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        var tooLong = await client.PutAsJsonAsync($"/api/forms/drafts/{id}", new { fields = new { landlord = new { value = new string('x', 10_001), baseVersion = 1 } } });
+        Assert.Equal("too-long", (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("fields.landlord.value").GetString());
         var badForm = await factory.CreateClient().PostAsJsonAsync("/api/forms/drafts", new { definitionId = "nope" });
         Assert.True((await badForm.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("definitionId", out _));
     }

@@ -18,12 +18,26 @@ public sealed record FieldEdit(JsonElement? Value, int? BaseVersion, string? Cli
     public bool HasScalarValue =>
         ValueOrCleared.ValueKind is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number or JsonValueKind.Null;
 
+    /// <summary>Why the value cannot be stored, or null when it can (the form's own rules are checked on submit).</summary>
+    public Reason? ValueRefusal() => ValueOrCleared switch
+    {
+        _ when !HasScalarValue => new Reason("field-value-type", "A field value is text, a number, true/false or null."),
+        { ValueKind: JsonValueKind.String } text when text.GetString()!.Length > MaxTextLength => Reasons.TooLong(MaxTextLength),
+        // 1e999999 and 1e-999999 are valid JSON, but no numbers a form holds, and beyond the database's numbers.
+        { ValueKind: JsonValueKind.Number } number when !Representable(number) => Reasons.WrongFormat,
+        _ => null,
+    };
+
+    /// <summary>A finite double, and zero only when written as zero (not a tiny number that rounds to it).</summary>
+    private static bool Representable(JsonElement number) =>
+        number.TryGetDouble(out var n) && double.IsFinite(n)
+        && (n != 0 || number.GetRawText().Split('e', 'E')[0].All(c => c is '0' or '.' or '-'));
+
     /// <summary>The first refused part of the edit, as a field problem; empty when it can be written.</summary>
     public FieldErrors Validate()
     {
         var errors = new FieldErrors();
-        if (!HasScalarValue) errors["value"] = new Reason("field-value-type", "A field value is text, a number, true/false or null.");
-        else if (ValueOrCleared.ValueKind == JsonValueKind.String && ValueOrCleared.GetString()!.Length > MaxTextLength) errors["value"] = Reasons.TooLong(MaxTextLength);
+        if (ValueRefusal() is { } refused) errors["value"] = refused;
         else if (BaseVersion is not >= 0) errors["baseVersion"] = new Reason("base-version", "The version the edit is based on is required (0 for a new field).");
         return errors;
     }

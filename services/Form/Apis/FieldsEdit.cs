@@ -18,7 +18,7 @@ public sealed record FieldsEdit(Dictionary<string, FieldEdit>? Fields, string? C
         foreach (var (field, one) in Fields)
         {
             if (definition.Leaf(field) is null) errors[$"fields.{field}"] = new Reason("no-field", $"The form has no field {field}.").With("key", field);
-            else if (!one.HasScalarValue) errors[$"fields.{field}.value"] = new Reason("field-value-type", "A field value is text, a number, true/false or null.");
+            else if (one.ValueRefusal() is { } refused) errors[$"fields.{field}.value"] = refused;
             else if (one.BaseVersion is not >= 0) errors[$"fields.{field}.baseVersion"] = new Reason("base-version", "The version the edit is based on is required.");
             if (errors.Count > 0) return errors;
         }

@@ -59,6 +59,11 @@ public sealed class ResidentLinkTests(DocumentFactory factory) : IClassFixture<D
         Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
         Assert.Equal(Code(await foreign.Content.ReadFromJsonAsync<JsonElement>()), Code(await expired.Content.ReadFromJsonAsync<JsonElement>()));
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateResidentClient(CapabilityToken.Create()).GetAsync($"/api/documents/sessions/{roomId}")).StatusCode);
+        // "What I handed in" too: a made-up link is refused, not answered with an empty list.
+        var made = await factory.CreateResidentClient(CapabilityToken.Create()).GetAsync("/api/documents/uploads/mine");
+        Assert.Equal(HttpStatusCode.Unauthorized, made.StatusCode);
+        Assert.Equal("invalid-link", Code(await made.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Single((await factory.CreateResidentClient(token).GetFromJsonAsync<JsonElement>("/api/documents/uploads/mine")).EnumerateArray());
 
         // Another resident's valid link does not open this consultation.
         var (_, other) = await factory.Tokens.Feed.TicketAsync();

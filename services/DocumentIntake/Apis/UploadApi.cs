@@ -49,12 +49,15 @@ public static class UploadApi
         }
     }
 
-    /// <summary>What this token uploaded before, so the upload page can show it again.</summary>
-    public static async Task<Results<Ok<List<object>>, ProblemHttpResult>> Mine(HttpRequest request, DocumentDb db, CancellationToken ct)
+    /// <summary>
+    /// What this token uploaded before, so the upload page can show it again. Only for a link that opens something,
+    /// as every other resident endpoint: a made-up token is refused, not answered with an empty list.
+    /// </summary>
+    public static async Task<Results<Ok<List<object>>, ProblemHttpResult>> Mine(HttpRequest request, ResidentLinkResolver links, DocumentDb db, CancellationToken ct)
     {
-        var token = request.Headers[CapabilityToken.Header].ToString();
-        if (!CapabilityToken.LooksValid(token)) return Problems.Status(StatusCodes.Status401Unauthorized, "Invalid link", new Reason("invalid-link", "A valid link is needed."));
-        var hash = CapabilityToken.Hash(token);
+        var (context, problem) = await ResolveAsync(request, links, ct);
+        if (context is null) return problem!;
+        var hash = CapabilityToken.Hash(request.Headers[CapabilityToken.Header].ToString());
         var documents = await db.Documents.AsNoTracking()
             .Where(d => d.Submission!.ResidentTokenHash == hash && d.DeletedAt == null)
             .OrderBy(d => d.ReceivedAt).ToListAsync(ct);

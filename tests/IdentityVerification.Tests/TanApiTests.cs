@@ -197,6 +197,14 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
         var errors = (await ProblemAsync(response)).GetProperty("errors");
         Assert.Equal(["contentSha256", "language", "purpose", "recipient"], errors.EnumerateObject().Select(p => p.Name).Order());
 
+        // The code's mail is the city's: its purpose carries no web address (nobody sends residents to a page asking for it).
+        foreach (var purpose in new[] { "Anmeldung https://stadt-winterthur.example/tan", "Bitte auf www.example.org bestätigen", "<a href=x>Anmeldung</a>" })
+        {
+            var linked = await staff.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose, recipient = Mailbox.UniqueAddress(), channel = "email" });
+            Assert.Equal(HttpStatusCode.BadRequest, linked.StatusCode);
+            Assert.Equal("purpose-link", (await ProblemAsync(linked)).GetProperty("reasons").GetProperty("purpose").GetString());
+        }
+
         // A resident names neither purpose nor recipient (they are ignored), and their code goes by e-mail only.
         var (resident, _) = await ResidentAsync();
         var own = await resident.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = "abc", purpose = "", recipient = "0791234567", channel = "sms", language = "es" });

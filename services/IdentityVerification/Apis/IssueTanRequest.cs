@@ -34,6 +34,10 @@ public sealed record IssueTanRequest(string? ContentSha256, string? Purpose, str
         : ChosenChannel is TanChannel.Email or TanChannel.Sms ? TanRecipient.Normalize(ChosenChannel, Recipient)
         : null;
 
+    private static bool HasLink(string text) =>
+        text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
+        || text.Contains('<') || text.Contains('>');
+
     /// <summary>The refused fields, each with its reason; <paramref name="room"/> is the resident's consultation, null for staff.</summary>
     public FieldErrors Validate(ResidentLink? room)
     {
@@ -50,6 +54,12 @@ public sealed record IssueTanRequest(string? ContentSha256, string? Purpose, str
             if (PurposeFor(room) is not { Length: > 0 and <= MaxPurposeLength })
             {
                 errors["purpose"] = new Reason("purpose-length", $"Name what is signed, in at most {MaxPurposeLength} characters.").With("max", MaxPurposeLength);
+            }
+            // The code's mail is the city's: it carries no address to follow, so nobody can use it to send a resident
+            // to a page that asks for the code (phishing in the city's name).
+            else if (HasLink(PurposeFor(room)!))
+            {
+                errors["purpose"] = new Reason("purpose-link", "Name what is signed without a web address.");
             }
             if (ChosenChannel is not (TanChannel.Email or TanChannel.Sms)) errors["channel"] = new Reason("channel", "Choose \"email\" or \"sms\".");
             else if (recipient is null)

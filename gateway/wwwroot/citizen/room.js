@@ -3,6 +3,7 @@ import { api, fragmentToken } from '/shared/api.js';
 import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
 import { CallControls, captureStill } from '/shared/rtc.js';
 import { mountPhoneAids } from '/room-phone.js';
+import { formatWhen } from '/shared/dates.js';
 
 register({
   de: {
@@ -10,8 +11,10 @@ register({
     'room.remoteVideo': 'Video der Sachbearbeitung', 'room.startVideo': 'Video starten', 'room.titleWith': 'Ihre Beratung: {concern}',
     'room.formPanel': 'Formular', 'room.documentsPanel': 'Unterlagen', 'room.leave': 'Beratung verlassen',
     'room.waiting': 'Willkommen, {name}. Bitte einen Moment – gleich ist jemand für Sie da. Sie können schon schreiben.',
+    'room.early': 'Willkommen, {name}. Ihr Termin ist am {when}. Dann kommt die Sachbearbeitung in diesen Raum; öffnen Sie den Link einige Minuten vorher wieder. Sie können schon schreiben.',
     'room.with': 'Sie sprechen mit {name}.', 'room.noToken': 'Dieser Link ist unvollständig. Bitte öffnen Sie den Link aus Ihrer E-Mail erneut.',
     'room.notFound': 'Dieser Link ist abgelaufen oder ungültig.', 'room.closed': 'Diese Beratung ist beendet.',
+    'room.preparing': 'Ihr Raum wird noch vorbereitet (ein neuer Link braucht manchmal einen Moment). Bitte lassen Sie diese Seite offen.',
     'room.cancelled': 'Dieser Termin wurde abgesagt.', 'room.leaveConfirm': 'Möchten Sie die Beratung wirklich verlassen?',
     'room.guest.interpreter': 'Sie dolmetschen in der Beratung von {name}. Sie schreiben im Chat mit; das Video bleibt zwischen {name} und der Sachbearbeitung.',
     'room.guest.clerk': 'Sie sind als weitere Sachbearbeitung in der Beratung von {name}. Sie schreiben im Chat mit; das Video bleibt zwischen {name} und der Sachbearbeitung.',
@@ -21,8 +24,10 @@ register({
     'room.remoteVideo': "The clerk's video", 'room.startVideo': 'Start video', 'room.titleWith': 'Your consultation: {concern}',
     'room.formPanel': 'Form', 'room.documentsPanel': 'Documents', 'room.leave': 'Leave the consultation',
     'room.waiting': 'Welcome, {name}. Please wait a moment – someone will be with you shortly. You can already write.',
+    'room.early': 'Welcome, {name}. Your appointment is on {when}. The clerk will come to this room then; open the link again a few minutes before. You can already write.',
     'room.with': 'You are talking to {name}.', 'room.noToken': 'This link is incomplete. Please open the link from your e-mail again.',
     'room.notFound': 'This link has expired or is not valid.', 'room.closed': 'This consultation has ended.',
+    'room.preparing': 'Your room is still being prepared (a new link sometimes takes a moment). Please keep this page open.',
     'room.cancelled': 'This appointment was cancelled.', 'room.leaveConfirm': 'Do you really want to leave the consultation?',
     'room.guest.interpreter': "You are interpreting in {name}'s consultation. You write in the chat; the video stays between {name} and the clerk.",
     'room.guest.clerk': "You are joining {name}'s consultation as a second clerk. You write in the chat; the video stays between {name} and the clerk.",
@@ -37,9 +42,11 @@ register({
     'room.documentsPanel': 'Documents',
     'room.leave': 'Quitter l’entretien',
     'room.waiting': 'Bienvenue, {name}. Un instant, s’il vous plaît – quelqu’un sera bientôt à vous. Vous pouvez déjà écrire.',
+    'room.early': 'Bienvenue, {name}. Votre rendez-vous est le {when}. La personne qui traite votre dossier viendra alors dans cette salle ; rouvrez le lien quelques minutes avant. Vous pouvez déjà écrire.',
     'room.with': 'Vous parlez avec {name}.',
     'room.noToken': 'Ce lien est incomplet. Veuillez rouvrir le lien figurant dans votre e-mail.',
     'room.notFound': 'Ce lien a expiré ou n’est pas valable.',
+    'room.preparing': 'Votre salle est encore en préparation (un nouveau lien prend parfois un moment). Veuillez laisser cette page ouverte.',
     'room.closed': 'Cet entretien est terminé.',
     'room.cancelled': 'Ce rendez-vous a été annulé.',
     'room.leaveConfirm': 'Voulez-vous vraiment quitter l’entretien ?',
@@ -56,9 +63,11 @@ register({
     'room.documentsPanel': 'Documenti',
     'room.leave': 'Lasciare il colloquio',
     'room.waiting': 'Benvenuti, {name}. Attendete un momento: tra poco qualcuno sarà a vostra disposizione. Potete già scrivere.',
+    'room.early': 'Benvenuti, {name}. Il vostro appuntamento è {when}. L’addetto/a verrà allora in questa sala; riaprite il link qualche minuto prima. Potete già scrivere.',
     'room.with': 'State parlando con {name}.',
     'room.noToken': 'Questo link è incompleto. Aprite di nuovo il link contenuto nella vostra e-mail.',
     'room.notFound': 'Questo link è scaduto o non è valido.',
+    'room.preparing': 'La sua sala è ancora in preparazione (un nuovo link a volte richiede un momento). Lasci aperta questa pagina.',
     'room.closed': 'Questo colloquio è terminato.',
     'room.cancelled': 'Questo appuntamento è stato annullato.',
     'room.leaveConfirm': 'Volete davvero lasciare il colloquio?',
@@ -75,9 +84,11 @@ register({
     'room.documentsPanel': 'Papiere',
     'room.leave': 'Gespräch beenden',
     'room.waiting': 'Willkommen, {name}. Bitte warten Sie kurz. Gleich kommt eine Person vom Amt. Sie können schon etwas schreiben.',
+    'room.early': 'Willkommen, {name}. Ihr Termin ist am {when}. Dann kommt eine Person vom Amt. Öffnen Sie den Link kurz vorher wieder. Sie können schon etwas schreiben.',
     'room.with': 'Sie reden mit {name}.',
     'room.noToken': 'Dieser Link ist nicht ganz. Bitte öffnen Sie noch einmal den Link aus Ihrer E-Mail.',
     'room.notFound': 'Dieser Link geht nicht. Vielleicht ist er zu alt.',
+    'room.preparing': 'Ihr Raum ist noch nicht fertig. Das dauert manchmal kurz. Bitte lassen Sie diese Seite offen.',
     'room.closed': 'Das Gespräch ist zu Ende.',
     'room.cancelled': 'Dieser Termin fällt aus.',
     'room.leaveConfirm': 'Wollen Sie das Gespräch wirklich beenden?',
@@ -110,6 +121,10 @@ function showStatus(participants, acceptedBy, room, you) {
   const clerk = participants.find(p => p.role === 'clerk') ?? acceptedBy;
   // Said, not written: a note about the connection ("connected again") gives the line back as it is now.
   if (clerk) say(status, 'room.with', { name: clerk.name });
+  // Come long before the booked time (the link works from booking on): "someone is with you shortly" is not true.
+  else if (room.scheduledStart && new Date(room.scheduledStart) - Date.now() > 15 * 60000) {
+    say(status, 'room.early', { name: room.citizenName, when: formatWhen(room.scheduledStart) });
+  }
   else say(status, 'room.waiting', { name: room.citizenName });
 }
 
@@ -127,14 +142,20 @@ async function mountPanel(id, module, ctx) {
   }
 }
 
-/** A fresh ticket's room is created from booking's event, which may still be in flight: retry briefly. */
+/**
+ * A fresh ticket's room, or a moved appointment's new link, is made known to the room from booking's event, which may
+ * still be in flight when the mail has arrived (a busy system, the broker coming back): the page keeps asking for
+ * half a minute, saying so after a few seconds, before it calls the link invalid.
+ */
 async function enter(room) {
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return token ? await room.joinAsResident(token) : await room.joinWithInvite(inviteToken);
     } catch (e) {
-      if (hubError(e) !== 'room-not-found' || attempt >= 10) throw e;
-      await new Promise(resolve => setTimeout(resolve, 1000));
+      if (hubError(e) !== 'room-not-found' || Date.now() - started > 30000) throw e;
+      if (attempt === 3) say(status, 'room.preparing');
+      await new Promise(resolve => setTimeout(resolve, Math.min(5000, 1000 * attempt)));
     }
   }
 }

@@ -19,7 +19,8 @@ public sealed record RoomView(
     Guid? TicketId,
     string Status,
     string Mode,
-    Guid? StaffId = null)
+    Guid? StaffId = null,
+    DateTimeOffset? ScheduledStart = null)
 {
     /// <summary>Waiting or active: only then may the resident's token create documents, forms or codes.</summary>
     public bool IsOpen => Status is "waiting" or "active";

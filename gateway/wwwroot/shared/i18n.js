@@ -4,8 +4,9 @@
 // back to German (a test names the pages that must have all of theirs); any other missing text falls back to the
 // city's default language, then German.
 //
-// The language is negotiated once: the resident's choice (the switch, remembered per browser), else the browser's
-// languages (what it sends as Accept-Language), else the city's default. The city's languages and default come
+// The language is negotiated once: the resident's choice (the switch, remembered per browser), else the language of
+// the mail whose link opened the page, else the browser's languages (what it sends as Accept-Language), else the
+// city's default. The city's languages and default come
 // from the gateway (/api/city, configured by City:Languages and City:DefaultLanguage).
 export const languages = ['de', 'en', 'fr', 'it', 'de-x-ls'];
 
@@ -48,9 +49,12 @@ function negotiate() {
   return city.defaultLanguage;
 }
 
+// A link from one of the city's mails names the mail's language beside its token (#t=…&lang=fr): on a device where
+// the resident never chose one, the page opens in it rather than in the browser's.
 let current = (() => {
   const saved = localStorage.getItem('lang');
-  return city.languages.includes(saved) ? saved : negotiate();
+  const linked = new URLSearchParams(location.hash.slice(1)).get('lang');
+  return city.languages.includes(saved) ? saved : city.languages.includes(linked) ? linked : negotiate();
 })();
 
 export function language() {

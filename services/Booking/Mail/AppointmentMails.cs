@@ -11,9 +11,14 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
 {
     private string PublicBase => PublicLinks.Base(configuration, fallback: "http://127.0.0.1:8080");
 
-    public string JoinUrl(string joinToken) => $"{PublicBase}/room.html#t={joinToken}";
+    /// <summary>The room's link; it opens the page in the mail's language (<c>lang</c>, read beside the token in the fragment).</summary>
+    public string JoinUrl(string joinToken, string language) => $"{PublicBase}/room.html#t={joinToken}&lang={Languages.OrGerman(language)}";
 
-    public string ManageUrl(string manageToken) => $"{PublicBase}/manage.html#t={manageToken}";
+    public string ManageUrl(string manageToken, string language) => $"{PublicBase}/manage.html#t={manageToken}&lang={Languages.OrGerman(language)}";
+
+    /// <summary>The calendar file's name in the mail's language.</summary>
+    private static string CalendarFileName(string language) =>
+        Languages.Choose(language, "termin.ics", "appointment.ics", "rendez-vous.ics", "appuntamento.ics", "termin.ics");
 
     public OutgoingMail Compose(string kind, Appointment a, Concern concern, Department department, TimeZoneInfo zone, MailLinks? links)
     {
@@ -51,17 +56,19 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
             _ => words.Cancelled,
         });
         text.AppendLine();
-        text.AppendLine($"{words.Concern}: {concernName} ({departmentName})");
-        text.AppendLine($"{words.When}: {when}");
+        // French sets a thin space before the colon, as the mail's other lines do.
+        var colon = Languages.OrGerman(a.Language) == Languages.French ? "\u00a0:" : ":";
+        text.AppendLine($"{words.Concern}{colon} {concernName} ({departmentName})");
+        text.AppendLine($"{words.When}{colon} {when}");
 
         if (!cancelled && links is not null)
         {
             text.AppendLine();
             text.AppendLine(words.Join);
-            text.AppendLine(JoinUrl(links.JoinToken));
+            text.AppendLine(JoinUrl(links.JoinToken, a.Language));
             text.AppendLine();
             text.AppendLine(words.Manage);
-            text.AppendLine(ManageUrl(links.ManageToken));
+            text.AppendLine(ManageUrl(links.ManageToken, a.Language));
             var documents = concern.Documents(a.Language);
             if (documents.Count > 0)
             {
@@ -80,12 +87,12 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
 
         var ics = Ics.Build(new IcsEvent(a.Id, a.Sequence, cancelled, time.GetUtcNow(), a.StartAt, a.EndAt,
             $"{concernName} – {departmentName}",
-            links is null ? concernName : $"{concernName}\n{JoinUrl(links.JoinToken)}",
+            links is null ? concernName : $"{concernName}\n{JoinUrl(links.JoinToken, a.Language)}",
             departmentName, department.MailboxEmail, name, a.Email,
-            cancelled || links is null ? null : JoinUrl(links.JoinToken)));
+            cancelled || links is null ? null : JoinUrl(links.JoinToken, a.Language)));
         var method = cancelled ? "CANCEL" : "REQUEST";
         return new OutgoingMail(a.Email, subject, text.ToString(),
-            Attachments: [new MailAttachment("termin.ics", $"text/calendar; method={method}; charset=utf-8", Encoding.UTF8.GetBytes(ics))],
+            Attachments: [new MailAttachment(CalendarFileName(a.Language), $"text/calendar; method={method}; charset=utf-8", Encoding.UTF8.GetBytes(ics))],
             ToName: name.Length > 0 ? name : null);
     }
 }

@@ -30,8 +30,9 @@ public sealed class DossierStatusChangedConsumer(FormDb db, IServiceScopeFactory
         if (dossier is null) return;
 
         var token = await IssueTokenAsync(dossier, ct);
-        var link = PublicLinks.To(configuration, $"/dossier.html#t={token}");
         var language = dossier.Language;
+        // The pages open in the mail's language (lang, beside the token in the fragment).
+        var link = PublicLinks.To(configuration, $"/dossier.html#t={token}&lang={Languages.OrGerman(language)}");
         string Say(string de, string en, string fr, string it) => Languages.Choose(language, de, en, fr, it);
         var title = catalog.Find(dossier.DefinitionId)?.Title.For(language) ?? dossier.DefinitionId;
         var status = StatusText(message.ToStatus, language);
@@ -60,7 +61,7 @@ public sealed class DossierStatusChangedConsumer(FormDb db, IServiceScopeFactory
         if (message.ToStatus == DossierStatus.NeedsInformation)
         {
             lines.AddRange(["", Say("Hier reichen Sie die fehlenden Unterlagen ein:", "Send us the missing documents here:",
-                "Envoyez-nous les documents manquants ici :", "Ci invii qui i documenti mancanti:"), PublicLinks.To(configuration, $"/upload.html#t={token}")]);
+                "Envoyez-nous les documents manquants ici :", "Ci invii qui i documenti mancanti:"), PublicLinks.To(configuration, $"/upload.html#t={token}&lang={Languages.OrGerman(language)}")]);
         }
         lines.AddRange(["", Say("Hier verfolgen Sie Ihr Dossier:", "Follow your dossier here:", "Suivez votre dossier ici :", "Segua il suo incarto qui:"), link, "",
             Say("Bitte geben Sie diesen Link nicht weiter: Er öffnet Ihr Dossier ohne Passwort.",

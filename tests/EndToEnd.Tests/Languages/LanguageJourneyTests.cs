@@ -96,6 +96,15 @@ public sealed partial class LanguageJourneyTests(Browser browser) : IClassFixtur
         await AssertFitsAsync(page);
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, $"language-{language}-05-manage-phone");
+
+        // Opened on another device, whose browser speaks English, the mail's link opens the page in the mail's language.
+        var fragment = Regex.Match(mail.TextBody!, @"manage\.html(#t=[A-Za-z0-9_-]{43}&lang=[a-z-]+)").Groups[1].Value;
+        Assert.EndsWith($"&lang={language}", fragment);
+        await using var elsewhere = await browser.NewPartyAsync(Browser.Phone, "en-GB");
+        var other = await elsewhere.NewPageAsync();
+        await other.GotoAsync($"/manage.html{fragment}");
+        await Assertions.Expect(other.Locator("#summary")).ToContainTextAsync("Chiara Muster", new() { Timeout = 15000 });
+        await Assertions.Expect(other.Locator("html")).ToHaveAttributeAsync("lang", language);
     }
 
     [Theory]

@@ -159,6 +159,10 @@ async function bookPage() {
   // The mails can be written in any language the city offers, each named in itself.
   form.language.replaceChildren(...city.languages.map(lang => Object.assign(new Option(languageNames[lang], lang), { lang })));
   form.language.value = language();
+  // The mails' language follows the page's until the resident chooses one.
+  let mailLanguageChosen = false;
+  form.language.addEventListener('change', () => { mailLanguageChosen = true; });
+  document.addEventListener('languagechange', () => { if (!mailLanguageChosen) form.language.value = language(); });
   let concern = null;
   let chosen = null;
   let timeZone = cityTimeZone();
@@ -181,10 +185,14 @@ async function bookPage() {
   showConcern();
   document.addEventListener('languagechange', showConcern);
 
+  const showChosen = () => {
+    if (chosen) document.getElementById('chosen').textContent = t('book.chosen', { when: formatWhen(chosen.start, timeZone) });
+  };
+  document.addEventListener('languagechange', showChosen);
   const picker = slotPicker(concernKey, (slot, zone) => {
     chosen = slot;
     timeZone = zone;
-    document.getElementById('chosen').textContent = t('book.chosen', { when: formatWhen(slot.start, zone) });
+    showChosen();
     status.textContent = '';
     details.hidden = false;
     step(2);

@@ -1,6 +1,6 @@
 // "My mail never arrived": asks booking to send the links of the address's appointments again. The answer is the
 // same whether or not the address has appointments, so the page never tells anyone who booked.
-import { register, t, apply } from '/shared/i18n.js';
+import { register, t, say, apply } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 
 register({
@@ -60,14 +60,17 @@ form?.addEventListener('submit', async event => {
   try {
     await api('/api/booking/appointments/links', { method: 'POST', body: { email } });
     showFieldErrors(form, {});
-    status.textContent = t('resend.sent', { email });
+    say(status, 'resend.sent', { email });
     status.className = 'ok';
   } catch (e) {
     if (e instanceof ApiError && e.status === 400) {
       showFieldErrors(form, { errors: { email: [t('resend.invalid')] } });
+      // Said, so a switch of language rewrites it.
+      const message = form.querySelector('.field-error');
+      if (message) say(message, 'resend.invalid');
       form.email.focus();
     } else {
-      status.textContent = t(e instanceof ApiError && e.status === 429 ? 'resend.busy' : 'common.error');
+      say(status, e instanceof ApiError && e.status === 429 ? 'resend.busy' : 'common.error');
       status.className = 'error';
     }
   } finally {

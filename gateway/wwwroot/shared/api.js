@@ -101,4 +101,6 @@ export function showFieldErrors(form, error) {
     input.setAttribute('aria-describedby', message.id);
     input.insertAdjacentElement('afterend', message);
   }
+  // The person is taken to the first field to mend (the button they pressed may be far below it on a phone).
+  form.querySelector('[aria-invalid="true"]')?.focus();
 }

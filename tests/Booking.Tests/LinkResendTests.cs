@@ -94,6 +94,30 @@ public sealed class LinkResendTests(BookingFactory factory) : IClassFixture<Book
     }
 
     [Fact]
+    public async Task An_appointment_whose_consultation_was_held_early_is_shown_held_and_is_no_longer_moved_or_cancelled()
+    {
+        var email = Mailbox.UniqueAddress();
+        var client = factory.CreateClient();
+        var booked = await (await client.Book("move", WednesdayEight.AddHours(3), email)).Json();
+        var manage = booked.GetProperty("manageToken").GetString()!;
+        var id = booked.GetProperty("appointment").GetProperty("id").GetGuid();
+
+        // A clerk took the resident days before the booked time and ended the consultation (sessions tells booking).
+        await factory.Services.GetRequiredService<IBus>().Publish(new SessionEnded(Guid.NewGuid(), id, null, "move", "residents-office",
+            Guid.NewGuid(), "video", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(12), DateTimeOffset.UtcNow));
+        await Poll.UntilAsync(async () =>
+            (await (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manage)).Json()).GetProperty("status").GetString() == "held",
+            TimeSpan.FromSeconds(30), "the appointment was not shown as held");
+
+        var mine = await (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manage)).Json();
+        Assert.False(mine.GetProperty("canChange").GetBoolean());
+        Assert.False(mine.GetProperty("canMove").GetBoolean());
+        var cancel = await client.SendWithToken(HttpMethod.Delete, "/api/booking/appointments/mine", manage);
+        Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
+        Assert.Equal("consultation-held", (await cancel.Json()).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task An_address_without_appointments_gets_the_same_answer_and_no_mail()
     {
         var email = Mailbox.UniqueAddress("stranger");

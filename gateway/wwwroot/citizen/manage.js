@@ -143,6 +143,15 @@ register({
   'de-x-ls': { 'manage.notMovable': 'Dieses Thema gibt es nicht mehr. Sie können keine andere Zeit nehmen. Sie können den Termin absagen.' },
 });
 
+// The consultation took place (a clerk took and ended it, perhaps before the booked time): nothing to change any more.
+register({
+  de: { 'manage.statusHeld': 'Das Gespräch hat stattgefunden' },
+  en: { 'manage.statusHeld': 'The consultation has taken place' },
+  fr: { 'manage.statusHeld': 'L’entretien a eu lieu' },
+  it: { 'manage.statusHeld': 'Il colloquio ha avuto luogo' },
+  'de-x-ls': { 'manage.statusHeld': 'Das Gespräch war schon' },
+});
+
 function render() {
   if (!appointment) return;
   const a = appointment;
@@ -154,7 +163,7 @@ function render() {
     [t('manage.when'), formatWhen(a.start, a.timeZone)],
     [t('manage.who'), a.citizenName],
     [t('manage.address'), a.email],
-    [t('manage.state'), t(a.status === 'booked' ? 'manage.statusBooked' : 'manage.statusCancelled')],
+    [t('manage.state'), t({ booked: 'manage.statusBooked', held: 'manage.statusHeld' }[a.status] ?? 'manage.statusCancelled')],
   ];
   if (localized(a.documents).length) rows.push([t('manage.documents'), localized(a.documents).join(', ')]);
   for (const [label, value] of rows) {
@@ -189,6 +198,7 @@ document.getElementById('cancel-yes').addEventListener('click', async () => {
     pick.hidden = true;
     render();
     say('manage.cancelled');
+    status.focus(); // the pressed button is gone with its card
   } catch (e) {
     refused(e);
   }
@@ -212,6 +222,7 @@ document.getElementById('move-yes').addEventListener('click', async () => {
     pick.hidden = true;
     render();
     say('manage.moved');
+    status.focus();
   } catch (e) {
     if (e instanceof ApiError && e.status === 409 && e.problem.nextSlots) {
       document.getElementById('confirm-move').hidden = true;

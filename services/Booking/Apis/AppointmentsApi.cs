@@ -118,8 +118,15 @@ public static class AppointmentsApi
         var id = await tokens.ResolveAsync(http, TokenPurposes.ManageAppointment, ct);
         if (id is null) return Problems.InvalidToken();
         var appointment = await db.Appointments.AsNoTracking().FirstAsync(a => a.Id == id, ct);
-        return TypedResults.Ok(await DescribeAsync(appointment, slots, time.GetUtcNow(), ct));
+        return TypedResults.Ok(await DescribeAsync(appointment, db, slots, time.GetUtcNow(), ct));
     }
+
+    /// <summary>The consultation of the appointment took place (a clerk took and ended it): it is not moved or cancelled any more.</summary>
+    private static Task<bool> HeldAsync(BookingDb db, Guid appointmentId, CancellationToken ct) =>
+        db.Consultations.AnyAsync(c => c.AppointmentId == appointmentId, ct);
+
+    private static ProblemHttpResult Held() =>
+        Problems.Conflict(new Reason("consultation-held", "The consultation of this appointment has taken place."));
 
     public static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> CancelMine(
         HttpRequest http, BookingDb db, SlotService slots, ResidentTokens tokens, TimeProvider time, CancellationToken ct)
@@ -130,6 +137,7 @@ public static class AppointmentsApi
         var now = time.GetUtcNow();
         if (appointment.Status != AppointmentStatus.Booked) return Problems.Conflict(new Reason("appointment-cancelled", "The appointment is already cancelled."));
         if (appointment.StartAt <= now) return Problems.Conflict(new Reason("appointment-begun", "The appointment has already begun."));
+        if (await HeldAsync(db, appointment.Id, ct)) return Held();
 
         appointment.Status = AppointmentStatus.Cancelled;
         appointment.CancelledAt = now;
@@ -139,7 +147,7 @@ public static class AppointmentsApi
         db.Publish(new AppointmentCancelled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, now, "resident"));
         await db.SaveChangesAsync(ct);
 
-        return TypedResults.Ok(await DescribeAsync(appointment, slots, now, ct));
+        return TypedResults.Ok(await DescribeAsync(appointment, db, slots, now, ct));
     }
 
     public static async Task<Results<Ok<AppointmentDto>, ValidationProblem, ProblemHttpResult>> RebookMine(
@@ -152,6 +160,7 @@ public static class AppointmentsApi
         var now = services.Time.GetUtcNow();
         if (appointment.Status != AppointmentStatus.Booked) return Problems.Conflict(new Reason("cancelled-not-movable", "A cancelled appointment cannot be moved; book a new one."));
         if (appointment.StartAt <= now) return Problems.Conflict(new Reason("appointment-begun", "The appointment has already begun."));
+        if (await HeldAsync(services.Db, appointment.Id, ct)) return Held();
 
         var calendar = await services.Slots.CalendarAsync(appointment.ConcernKey, ct);
         if (calendar is null) return Problems.NotFound(new Reason("concern-gone", "The concern is no longer offered."));
@@ -259,14 +268,18 @@ public static class AppointmentsApi
             new Dictionary<string, object?> { ["nextSlots"] = next.Select(SlotDto.From).ToList() });
     }
 
-    internal static AppointmentDto ToDto(Appointment a, ConcernCalendar calendar, DateTimeOffset now) => ToDto(a, calendar.Concern, calendar.TimeZone, now, offered: true);
+    internal static AppointmentDto ToDto(Appointment a, ConcernCalendar calendar, DateTimeOffset now) => ToDto(a, calendar.Concern, calendar.TimeZone, now, offered: true, held: false);
 
-    /// <summary>The appointment as its resident sees it. <paramref name="offered"/>: its concern is still offered, so it can be moved.</summary>
-    private static AppointmentDto ToDto(Appointment a, Concern concern, TimeZoneInfo zone, DateTimeOffset now, bool offered)
+    /// <summary>
+    /// The appointment as its resident sees it. <paramref name="offered"/>: its concern is still offered, so it can be
+    /// moved; <paramref name="held"/>: its consultation took place (status "held"), so nothing can be changed.
+    /// </summary>
+    private static AppointmentDto ToDto(Appointment a, Concern concern, TimeZoneInfo zone, DateTimeOffset now, bool offered, bool held)
     {
-        var canChange = a.Status == AppointmentStatus.Booked && a.StartAt > now;
+        var canChange = a.Status == AppointmentStatus.Booked && a.StartAt > now && !held;
+        var status = held && a.Status == AppointmentStatus.Booked ? "held" : a.Status;
         return new(a.Id, a.ConcernKey, a.DepartmentKey, Localized.NameOf(concern),
-            LocalizedList.DocumentsOf(concern), a.StartAt, a.EndAt, zone.Id, a.Status, a.Sequence,
+            LocalizedList.DocumentsOf(concern), a.StartAt, a.EndAt, zone.Id, status, a.Sequence,
             a.CitizenName, a.Email, a.Language, canChange, canChange && offered);
     }
 
@@ -274,10 +287,10 @@ public static class AppointmentsApi
     /// The appointment as its resident sees it; one of a concern no longer offered can still be looked up and cancelled,
     /// not moved (<see cref="AppointmentDto.CanMove"/> says so, and a move answers "concern-gone", as RebookMine does).
     /// </summary>
-    private static async Task<AppointmentDto> DescribeAsync(Appointment appointment, SlotService slots, DateTimeOffset now, CancellationToken ct)
+    private static async Task<AppointmentDto> DescribeAsync(Appointment appointment, BookingDb db, SlotService slots, DateTimeOffset now, CancellationToken ct)
     {
         var offered = await slots.CalendarAsync(appointment.ConcernKey, ct) is not null;
         var (concern, _, zone) = await slots.ConcernOfAsync(appointment, ct);
-        return ToDto(appointment, concern, zone, now, offered);
+        return ToDto(appointment, concern, zone, now, offered, await HeldAsync(db, appointment.Id, ct));
     }
 }

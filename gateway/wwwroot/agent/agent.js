@@ -128,6 +128,9 @@ const tiles = staffPages.filter(([href]) => href !== '/agent/');
 function showHome(staff) {
   document.getElementById('sign-in').hidden = true;
   document.getElementById('home').hidden = false;
+  // Signed in, the tab says "Overview", not "Staff sign-in" (and keeps saying it in another language).
+  document.querySelector('title').dataset.i18nPage = 'home.title';
+  apply();
   renderNav(staff);
   document.getElementById('greeting').textContent = t('home.greeting', { name: staff.name });
   const grid = document.getElementById('tiles');
@@ -207,6 +210,8 @@ async function signIn(event) {
       showFieldErrors(form, e);
     } else {
       error.textContent = t(e.status === 423 ? 'signin.locked' : e.status === 429 ? 'signin.busy' : 'signin.failed');
+      // Disabling the pressed button dropped the focus: it goes to the password, selected, to type it again.
+      if (e.status === 401) { button.disabled = false; form.password.focus(); form.password.select(); }
     }
   } finally {
     button.disabled = false;

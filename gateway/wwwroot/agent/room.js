@@ -1,4 +1,4 @@
-import { register, t, language, languageSwitch, say } from '/shared/i18n.js';
+import { register, t, language, languageNames, languageSwitch, say } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
@@ -9,7 +9,7 @@ register({
   de: {
     'aroom.title': 'Beratung', 'aroom.titleWith': 'Beratung: {concern}',
     'aroom.accepting': 'Beratung wird übernommen …', 'aroom.resident': 'Einwohner/in', 'aroom.name': 'Name', 'aroom.concern': 'Anliegen',
-    'aroom.department': 'Abteilung', 'aroom.contact': 'E-Mail', 'aroom.presence': 'Im Raum',
+    'aroom.department': 'Abteilung', 'aroom.contact': 'E-Mail', 'aroom.presence': 'Im Raum', 'aroom.language': 'Sprache',
     'aroom.remoteVideo': 'Video der Einwohnerin / des Einwohners', 'aroom.startVideo': 'Video anfragen',
     'aroom.actions': 'Weiterleiten, einladen, beenden', 'aroom.transferTo': 'An Abteilung weiterleiten', 'aroom.transfer': 'Weiterleiten',
     'aroom.inviteName': 'Name der eingeladenen Person', 'aroom.inviteRole': 'Rolle', 'aroom.invite': 'Einladungslink erstellen',
@@ -25,7 +25,7 @@ register({
   en: {
     'aroom.title': 'Consultation', 'aroom.titleWith': 'Consultation: {concern}',
     'aroom.accepting': 'Taking the consultation …', 'aroom.resident': 'Resident', 'aroom.name': 'Name', 'aroom.concern': 'Concern',
-    'aroom.department': 'Department', 'aroom.contact': 'E-mail', 'aroom.presence': 'In the room',
+    'aroom.department': 'Department', 'aroom.contact': 'E-mail', 'aroom.presence': 'In the room', 'aroom.language': 'Language',
     'aroom.remoteVideo': "The resident's video", 'aroom.startVideo': 'Ask for video',
     'aroom.actions': 'Transfer, invite, end', 'aroom.transferTo': 'Transfer to department', 'aroom.transfer': 'Transfer',
     'aroom.inviteName': 'Name of the invited person', 'aroom.inviteRole': 'Role', 'aroom.invite': 'Create invitation link',
@@ -47,6 +47,7 @@ register({
     'aroom.concern': 'Démarche',
     'aroom.department': 'Service',
     'aroom.contact': 'E-mail',
+    'aroom.language': 'Langue',
     'aroom.presence': 'Dans la salle',
     'aroom.remoteVideo': 'Vidéo de l’habitant·e',
     'aroom.startVideo': 'Demander la vidéo',
@@ -84,6 +85,7 @@ register({
     'aroom.concern': 'Pratica',
     'aroom.department': 'Servizio',
     'aroom.contact': 'E-mail',
+    'aroom.language': 'Lingua',
     'aroom.presence': 'Nella stanza',
     'aroom.remoteVideo': 'Video del/della residente',
     'aroom.startVideo': 'Richiedere il video',
@@ -401,6 +403,9 @@ async function main() {
   });
   $('resident-name').textContent = details.citizenName;
   $('email').textContent = details.email || t('aroom.nobody');
+  // The language the resident chose (their mails are in it), named in itself: "Français", "Leichte Sprache".
+  $('resident-language').textContent = languageNames[details.language] || details.language;
+  $('resident-language').lang = details.language === 'de-x-ls' ? 'de' : details.language;
 
   // A called resident who did not come in time is "missed" (booking's timeout, told by sessions): say so instead
   // of "not in the room yet", until they come after all.

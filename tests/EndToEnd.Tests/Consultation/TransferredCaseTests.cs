@@ -108,6 +108,7 @@ public sealed class TransferredCaseTests(Browser browser) : IClassFixture<Browse
         await Browser.ScreenshotAsync(second, "transfer-case-waiting-for-department-desktop");
         await handedOver.Locator($"a[href*='{roomId}']").ClickAsync();
         await Assertions.Expect(second.Locator("#resident-name")).ToHaveTextAsync("Erika Mustermann");
+        await Assertions.Expect(second.Locator("#resident-language")).ToHaveTextAsync("Deutsch");
         await Assertions.Expect(second.Locator("#transcript li:not(.system)")).ToHaveCountAsync(2);
         await Assertions.Expect(second.Locator("#transcript")).ToContainTextAsync("Ich ziehe nach Winterthur.");
         var verified = second.Locator("#identity-panel-body [data-status=verified]");

@@ -16,10 +16,17 @@ public sealed class StaffPagesTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(page, "staff-sign-in-phone");
 
         await page.GetByLabel("Benutzername").FillAsync("clerk.residents");
-        await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync("Schalter-2026!");
+        // A mistyped password: the page says so and takes the clerk back to the password, selected, to type it again.
+        await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync("Schalter-2025!");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#sign-in-error")).Not.ToBeEmptyAsync(new() { Timeout = 15000 });
+        await Assertions.Expect(page.GetByLabel("Passwort", new() { Exact = true })).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Schalter-2026!");
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Übersicht" })).ToBeVisibleAsync();
+        // The tab says where the clerk is now, not "sign-in".
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Übersicht – "));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Live-Warteschlange" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mitarbeitende verwalten" })).ToHaveCountAsync(0);
         await Browser.AssertAccessibleAsync(page);

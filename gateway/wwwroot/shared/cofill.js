@@ -171,6 +171,8 @@ export function mount(container, ctx) {
       showDossier(loaded.dossier);
       return;
     }
+    // The form is here now: "the clerk will open the form here" is no longer true.
+    status.textContent = '';
     sync.start();
     shareInvalid(view, draft.id);
     if (ctx.role === 'clerk') {

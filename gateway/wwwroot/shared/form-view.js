@@ -177,6 +177,12 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
     },
     /** Shows every error (e.g. before signing); returns the errors. */
     validateAll() { showAll = true; return refresh(); },
+    /** Moves the focus to the first field shown as invalid, in the form's order (it may be screens above on a phone). */
+    focusFirstInvalid() {
+      for (const [, { input }] of inputs) {
+        if (input.getAttribute('aria-invalid') === 'true') { input.focus(); return; }
+      }
+    },
     errors: () => validate(definition, values, { today: today(new Date(), cityTimeZone()), lang: lang() }),
     /** The fields this page shows as invalid right now (touched, or all after validateAll). */
     shownInvalid: () => [...shownInvalid],

@@ -18,7 +18,8 @@ register({
     'cf.sign.clear': 'Löschen',
     'cf.sign.submit': 'Unterschreiben und einreichen',
     'cf.sign.missing': 'Bitte zuerst im Feld unterschreiben.',
-    'cf.sign.errors': 'Bitte korrigieren Sie zuerst die markierten Felder.',
+    'cf.sign.errorsOne': 'Bitte korrigieren Sie zuerst das markierte Feld. Der Cursor steht jetzt darin.',
+    'cf.sign.errorsMany': 'Bitte korrigieren Sie zuerst die {n} markierten Felder. Der Cursor steht jetzt im ersten.',
     'cf.submitted': 'Eingereicht. Ihr Dossier: {reference}.',
     'cf.follow': 'Stand des Dossiers verfolgen',
     'cf.sign.method': 'Wie möchten Sie unterschreiben?',
@@ -56,7 +57,8 @@ register({
     'cf.sign.clear': 'Clear',
     'cf.sign.submit': 'Sign and submit',
     'cf.sign.missing': 'Please sign in the box first.',
-    'cf.sign.errors': 'Please correct the marked fields first.',
+    'cf.sign.errorsOne': 'Please correct the marked field first. The cursor is now in it.',
+    'cf.sign.errorsMany': 'Please correct the {n} marked fields first. The cursor is now in the first one.',
     'cf.submitted': 'Submitted. Your dossier: {reference}.',
     'cf.follow': 'Follow the dossier',
     'cf.sign.method': 'How would you like to sign?',
@@ -94,7 +96,8 @@ register({
     'cf.sign.clear': 'Effacer',
     'cf.sign.submit': 'Signer et déposer',
     'cf.sign.missing': 'Veuillez d’abord signer dans le cadre.',
-    'cf.sign.errors': 'Veuillez d’abord corriger les champs signalés.',
+    'cf.sign.errorsOne': 'Veuillez d’abord corriger le champ signalé. Le curseur s’y trouve maintenant.',
+    'cf.sign.errorsMany': 'Veuillez d’abord corriger les {n} champs signalés. Le curseur se trouve maintenant dans le premier.',
     'cf.submitted': 'Déposé. Votre dossier : {reference}.',
     'cf.follow': 'Suivre l’état du dossier',
     'cf.sign.method': 'Comment souhaitez-vous signer ?',
@@ -132,7 +135,8 @@ register({
     'cf.sign.clear': 'Cancellare',
     'cf.sign.submit': 'Firmare e inoltrare',
     'cf.sign.missing': 'Firmate prima nel riquadro.',
-    'cf.sign.errors': 'Correggete prima i campi evidenziati.',
+    'cf.sign.errorsOne': 'Correggete prima il campo evidenziato. Il cursore si trova ora lì.',
+    'cf.sign.errorsMany': 'Correggete prima i {n} campi evidenziati. Il cursore si trova ora nel primo.',
     'cf.submitted': 'Inoltrato. Il vostro incarto: {reference}.',
     'cf.follow': 'Seguire lo stato dell’incarto',
     'cf.sign.method': 'Come desiderate firmare?',
@@ -434,9 +438,18 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
     }
   }
 
+  /** Refuses to sign an invalid form: says how many fields to mend and takes the person to the first. */
+  const refusedInvalid = () => {
+    const invalid = view.validateAll();
+    if (!invalid.length) return false;
+    say(t(invalid.length === 1 ? 'cf.sign.errorsOne' : 'cf.sign.errorsMany', { n: invalid.length }), true);
+    view.focusFirstInvalid?.();
+    return true;
+  };
+
   $('.cf-clear').addEventListener('click', () => { bound = null; pad.clear(); });
   $('.cf-submit').addEventListener('click', async () => {
-    if (view.validateAll().length) { say(t('cf.sign.errors'), true); return; }
+    if (refusedInvalid()) return;
     if (pad.isEmpty()) { say(t('cf.sign.missing'), true); return; }
     const button = $('.cf-submit');
     button.disabled = true;
@@ -453,7 +466,7 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
   });
 
   $('.cf-tan-send').addEventListener('click', async () => {
-    if (view.validateAll().length) { say(t('cf.sign.errors'), true); return; }
+    if (refusedInvalid()) return;
     const send = $('.cf-tan-send');
     send.disabled = true;
     say(t('cf.tan.sending'));
@@ -489,7 +502,9 @@ export function showSubmitted(container, result, { consultation = false } = {}) 
   box.setAttribute('role', 'status');
   const p = document.createElement('p');
   p.className = 'ok';
-  p.textContent = t('cf.submitted', { reference: result.reference });
+  // The reference is one word on a narrow phone ("F-2026-52QUEZ", not "F-" and "2026-52QUEZ" on two lines).
+  const [before, after = ''] = t('cf.submitted', { reference: result.reference }).split(result.reference);
+  p.replaceChildren(before, Object.assign(document.createElement('span'), { className: 'reference', textContent: result.reference }), after);
   const a = document.createElement('a');
   a.href = `/dossier.html#t=${result.statusToken}`;
   a.textContent = t('cf.follow');

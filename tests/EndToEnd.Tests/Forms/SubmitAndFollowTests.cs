@@ -16,6 +16,10 @@ public sealed class SubmitAndFollowTests(Browser browser) : IClassFixture<Browse
         await using var resident = await browser.NewPartyAsync(Browser.Phone);
         var page = await resident.NewPageAsync();
         await FormPage.StartRegistrationAsync(page);
+        // Signing the empty form says how many fields to mend and takes the resident to the first, screens above.
+        await page.Locator(".cf-sign button", new() { HasText = "Unterschreiben und einreichen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".cf-sign")).ToContainTextAsync(new Regex("Bitte korrigieren Sie zuerst die [0-9]+ markierten Felder"));
+        Assert.Equal("true", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-invalid')"));
         await FormPage.FillRegistrationAsync(page, email);
         await FormPage.SavedAsync(page);
         await Browser.AssertAccessibleAsync(page);

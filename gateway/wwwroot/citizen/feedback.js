@@ -41,6 +41,18 @@ register({
     'feedback.noToken': 'Questo link è incompleto.',
     'feedback.already': 'Avete già valutato questo colloquio. Grazie mille!',
   },
+  'de-x-ls': {
+    'feedback.title': 'Wie war das Gespräch für Sie?',
+    'feedback.intro': 'Sagen Sie uns Ihre Meinung. Dann können wir den Schalter im Internet besser machen.',
+    'feedback.score': 'Ihre Note: 1 ist schlecht. 5 ist sehr gut.',
+    'feedback.scoreHint': 'Wählen Sie eine Zahl von 1 bis 5.',
+    'feedback.comment': 'Möchten Sie noch etwas sagen? Das müssen Sie nicht.',
+    'feedback.send': 'Meinung schicken',
+    'feedback.thanks': 'Danke für Ihre Meinung!',
+    'feedback.pickScore': 'Bitte wählen Sie eine Zahl von 1 bis 5.',
+    'feedback.noToken': 'Dieser Link ist nicht vollständig.',
+    'feedback.already': 'Sie haben uns schon Ihre Meinung zu diesem Gespräch gesagt. Danke!',
+  },
 });
 apply();
 languageSwitch();

@@ -1,5 +1,5 @@
 // "Talk to us now": join the live queue, watch the position (polled every two seconds), enter the room when called.
-import { register, apply, languageSwitch, language, t, pick, locale } from '/shared/i18n.js';
+import { register, apply, languageSwitch, language, t, pick, locale, say as sayKey } from '/shared/i18n.js';
 import { api, ApiError, fragmentToken, showFieldErrors } from '/shared/api.js';
 import { codeText } from '/shared/problems.js';
 import { formatWhen } from '/shared/dates.js';
@@ -14,6 +14,7 @@ register({
     'queue.called': 'Sie sind an der Reihe!', 'queue.enter': 'Jetzt eintreten', 'queue.missed': 'Sie wurden aufgerufen, sind aber nicht eingetreten. Bitte reihen Sie sich erneut ein.',
     'queue.cancelled': 'Sie haben die Warteschlange verlassen.', 'queue.joined': 'Sie sind im Gespräch.', 'queue.invalid': 'Dieser Link ist ungültig oder abgelaufen.',
     'queue.noneOpen': 'Zurzeit ist kein Schalter geöffnet.',
+    'queue.bookInstead': 'Einen Termin buchen',
   },
   en: {
     'queue.title': 'Talk to us now', 'queue.concern': 'Your concern', 'queue.name': 'Your name', 'queue.email': 'E-mail (optional)',
@@ -23,6 +24,7 @@ register({
     'queue.called': 'It is your turn!', 'queue.enter': 'Enter now', 'queue.missed': 'You were called but did not enter. Please join the queue again.',
     'queue.cancelled': 'You have left the queue.', 'queue.joined': 'You are in the meeting.', 'queue.invalid': 'This link is invalid or has expired.',
     'queue.noneOpen': 'No counter is open at the moment.',
+    'queue.bookInstead': 'Book an appointment',
   },
   fr: {
     'queue.title': 'Nous parler maintenant',
@@ -44,6 +46,7 @@ register({
     'queue.joined': 'Vous êtes en entretien.',
     'queue.invalid': 'Ce lien n’est pas valable ou a expiré.',
     'queue.noneOpen': 'Aucun guichet n’est ouvert pour le moment.',
+    'queue.bookInstead': 'Prendre rendez-vous',
   },
   it: {
     'queue.title': 'Parlare con noi ora',
@@ -65,6 +68,7 @@ register({
     'queue.joined': 'Siete in colloquio.',
     'queue.invalid': 'Questo link non è valido o è scaduto.',
     'queue.noneOpen': 'Al momento nessuno sportello è aperto.',
+    'queue.bookInstead': 'Prenotare un appuntamento',
   },
   'de-x-ls': {
     'queue.title': 'Jetzt mit uns reden',
@@ -86,6 +90,7 @@ register({
     'queue.joined': 'Sie sind jetzt im Gespräch.',
     'queue.invalid': 'Dieser Link geht nicht. Vielleicht ist er zu alt.',
     'queue.noneOpen': 'Jetzt ist kein Schalter offen.',
+    'queue.bookInstead': 'Einen Termin ausmachen',
   },
 });
 
@@ -287,7 +292,11 @@ if (token) {
     // A link for one concern whose department is closed offers its appointments, even while other departments are open.
     if (wantedDepartment ? wantedDepartment.openNow : departments.some(d => d.openNow)) form.hidden = false;
     else {
-      if (!wantedDepartment) say(t('queue.noneOpen'));
+      if (!wantedDepartment) {
+        // Not a dead end: an appointment can be booked at any time.
+        sayKey(status, 'queue.noneOpen');
+        document.getElementById('book-instead').hidden = false;
+      }
       if (concernKey) {
         const slots = await api(`/api/booking/concerns/${encodeURIComponent(concernKey)}/slots`);
         showOffers(slots.slots.slice(0, 5), concernKey);

@@ -76,10 +76,11 @@ register({
 export const statusText = status => t(`docs.status.${status}`);
 
 export function formatSize(bytes) {
-  const units = ['B', 'KB', 'MB', 'GB'];
+  // The units as the language writes them: "162 o", "1,5 ko" in French, "162 Byte", "1.5 kB" in German.
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
   let value = bytes, unit = 0;
   while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
-  return `${value.toLocaleString(locale(), { maximumFractionDigits: unit ? 1 : 0 })} ${units[unit]}`;
+  return new Intl.NumberFormat(locale(), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit ? 1 : 0 }).format(value);
 }
 
 /**

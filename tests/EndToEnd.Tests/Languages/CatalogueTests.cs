@@ -18,7 +18,7 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
     private static readonly string[] EasyGermanRequired =
     [
         "shared/i18n.js", "citizen/home.js", "citizen/book.js", "citizen/manage.js", "citizen/queue.js", "citizen/room.js",
-        "shared/rtc.js", "shared/signaling.js", "shared/slot-picker.js",
+        "shared/rtc.js", "shared/signaling.js", "shared/slot-picker.js", "citizen/feedback.js",
         // The reasons a resident's input can be refused for (issue 16 item 11).
         "shared/problems.js",
     ];

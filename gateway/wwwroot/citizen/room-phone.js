@@ -63,8 +63,9 @@ export function mountPhoneAids(room, videos) {
     identity.hidden = false;
     state.hidden = true;
   };
-  room.relay.on('identity.started', () => show('rp.idStarted', 'instruction'));
+  room.relay.on('identity.started', () => { show('rp.idStarted', 'instruction'); videos.classList.add('id-check'); });
   room.relay.on('identity.decided', decided => {
+    videos.classList.remove('id-check');
     const kind = decided?.status === 'verified' ? 'verified' : 'rejected';
     show(kind === 'verified' ? 'rp.idVerified' : 'rp.idRejected', kind);
     collapsing = setTimeout(() => {

@@ -34,6 +34,11 @@ public sealed class PhoneConsultationTests(Browser browser) : IClassFixture<Brow
         await Assertions.Expect(hint).ToBeHiddenAsync();
         await panel.GetByRole(AriaRole.Button, new() { Name = "Identitätsprüfung starten" }).ClickAsync();
         await Assertions.Expect(hint).ToContainTextAsync("Halten Sie ihn mit der Seite mit den zwei oder drei Zeilen");
+        // The resident aims the document at their own camera: the self-view is shown as wide as the phone, below the clerk.
+        await Assertions.Expect(resident.Locator("#videos")).ToHaveClassAsync(new Regex(@"\bid-check\b"));
+        var selfView = (await resident.Locator("#local-video").BoundingBoxAsync())!;
+        Assert.True(selfView.Width > 300, $"the self-view is {selfView.Width} px wide during the ID check");
+        await AssertApartAsync(resident);
         await resident.Locator("#call").ScrollIntoViewIfNeededAsync();
         await ShotAsync(resident, "phone-consultation-id-instruction");
         await Browser.AssertAccessibleAsync(resident);
@@ -45,6 +50,7 @@ public sealed class PhoneConsultationTests(Browser browser) : IClassFixture<Brow
         await Assertions.Expect(hint).ToHaveTextAsync("Ihre Identität konnte nicht bestätigt werden. Die Sachbearbeitung sagt Ihnen, wie es weitergeht.");
         await Assertions.Expect(hint).Not.ToContainTextAsync("Halten Sie");
         await Assertions.Expect(hint).Not.ToContainTextAsync("lesbar");
+        await Assertions.Expect(resident.Locator("#videos")).Not.ToHaveClassAsync(new Regex(@"\bid-check\b"));
 
         // The clerk shares the screen: the resident can show it large, the self-view out of the way.
         var enlarge = resident.Locator("#enlarge-screen");

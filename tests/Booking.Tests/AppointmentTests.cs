@@ -29,7 +29,6 @@ public class AppointmentTests(BookingFactory factory) : IClassFixture<BookingFac
         Assert.Equal("residence-registration", registration.GetProperty("key").GetString());
         Assert.Equal("Anmeldung des Wohnsitzes", registration.GetProperty("name").GetProperty("de").GetString());
         Assert.True(registration.GetProperty("needsIdentityCheck").GetBoolean());
-        Assert.Equal("residence-registration", registration.GetProperty("formId").GetString());
         Assert.Contains("video", registration.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
         Assert.NotEqual(0, registration.GetProperty("documents").GetProperty("en").GetArrayLength());
         Assert.Equal(4, tax.GetProperty("openingHours").GetArrayLength()); // Mon/Tue, two ranges each

@@ -130,7 +130,7 @@ public static partial class AdminApi
         var concern = await db.Concerns.FirstOrDefaultAsync(c => c.Key == key, ct);
         if (concern is null)
         {
-            concern = new Concern { Key = key, DepartmentKey = request.DepartmentKey!, NameDe = "", NameEn = "", FormId = key };
+            concern = new Concern { Key = key, DepartmentKey = request.DepartmentKey!, NameDe = "", NameEn = "" };
             db.Concerns.Add(concern);
         }
         else if (concern.DepartmentKey != request.DepartmentKey)

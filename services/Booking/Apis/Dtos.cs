@@ -37,12 +37,11 @@ public sealed record ConcernDto(
     LocalizedList Documents,
     bool NeedsIdentityCheck,
     bool NeedsSignature,
-    string? FormId,
     bool Active)
 {
     public static ConcernDto From(Concern c) => new(c.Key, c.DepartmentKey, Localized.NameOf(c),
         LocalizedText.Given(c.DescriptionDe, c.DescriptionEn, c.DescriptionFr, c.DescriptionIt),
-        c.DurationMinutes, c.BufferMinutes, c.Channels, LocalizedList.DocumentsOf(c), c.NeedsIdentityCheck, c.NeedsSignature, c.FormId, c.Active);
+        c.DurationMinutes, c.BufferMinutes, c.Channels, LocalizedList.DocumentsOf(c), c.NeedsIdentityCheck, c.NeedsSignature, c.Active);
 }
 
 /// <summary>A department as residents see it: <c>OpeningHours</c> are the live counter's, <c>AppointmentHours</c> when slots can be booked.</summary>

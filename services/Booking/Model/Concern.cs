@@ -24,7 +24,6 @@ public sealed class Concern
     public List<string> DocumentsIt { get; set; } = [];
     public bool NeedsIdentityCheck { get; set; }
     public bool NeedsSignature { get; set; }
-    public string? FormId { get; set; }
     public bool Active { get; set; } = true;
     public int SortOrder { get; set; }
 

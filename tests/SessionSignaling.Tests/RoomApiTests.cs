@@ -83,6 +83,11 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
         var accept = await clerk.PostAsJsonAsync("/api/sessions/rooms/accept", new { appointmentId });
         Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+
+        // The resident's link says the appointment was cancelled, not that a consultation ended.
+        await using var resident = await Hub.ConnectAsync(factory);
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", token, 0L));
+        Assert.Contains("room-cancelled", refused.Message);
     }
 
     /// <summary>

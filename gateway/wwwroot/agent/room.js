@@ -382,7 +382,7 @@ async function main() {
     await hub;
     await room.joinAsStaff(details.id);
   } catch (e) {
-    return fail(hubError(e) === 'room-closed' ? t('aroom.ended') : t('common.error'));
+    return fail(['room-closed', 'room-cancelled'].includes(hubError(e)) ? t('aroom.ended') : t('common.error'));
   }
 
   // The names come when booking's catalogue does; until then the keys stand in (whom the clerk serves is said at once).

@@ -186,7 +186,7 @@ async function main() {
     joined();
   } catch (e) {
     const code = hubError(e);
-    return fail(code === 'room-closed' ? 'room.closed' : code === 'room-not-found' ? 'room.notFound' : 'common.error');
+    return fail({ 'room-closed': 'room.closed', 'room-cancelled': 'room.cancelled', 'room-not-found': 'room.notFound' }[code] ?? 'common.error');
   }
   $('room').hidden = false;
   document.title = `${t('room.title')} – ${t('site.name')}`;

@@ -135,7 +135,7 @@ export class RoomConnection {
       for (const [clientId, text] of this.pending) await this.connection.invoke('SendMessage', text, clientId);
     } catch (e) {
       // The room closed while this client was away (its "closed" went to the old connection): say so now.
-      if (['room-closed', 'room-not-found'].includes(hubError(e))) this.emit('closed', { reason: 'closed' });
+      if (['room-closed', 'room-cancelled', 'room-not-found'].includes(hubError(e))) this.emit('closed', { reason: hubError(e) === 'room-cancelled' ? 'cancelled' : 'closed' });
       else this.emit('connection', 'failed');
     }
   }
@@ -166,7 +166,7 @@ export class RoomConnection {
 
 /** The hub's error codes ("room-closed" …) from a failed invoke. */
 export function hubError(error) {
-  const match = /(room-not-found|room-closed|forbidden|not-joined|rate-limited|invalid-[a-z]+)/.exec(error?.message || '');
+  const match = /(room-not-found|room-closed|room-cancelled|forbidden|not-joined|rate-limited|invalid-[a-z]+)/.exec(error?.message || '');
   return match ? match[1] : 'unknown';
 }
 

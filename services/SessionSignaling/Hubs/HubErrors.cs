@@ -5,6 +5,8 @@ public static class HubErrors
 {
     public const string RoomNotFound = "room-not-found";
     public const string RoomClosed = "room-closed";
+    /// <summary>The appointment was cancelled: its link says so, not that a consultation ended.</summary>
+    public const string RoomCancelled = "room-cancelled";
     public const string Forbidden = "forbidden";
     public const string NotJoined = "not-joined";
     public const string InvalidMessage = "invalid-message";

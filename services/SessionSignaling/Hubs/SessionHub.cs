@@ -239,6 +239,7 @@ public sealed class SessionHub(
 
     private static void EnsureOpen(Room room)
     {
+        if (room.Status == RoomStatus.Cancelled) throw new HubException(HubErrors.RoomCancelled);
         if (!room.IsOpen) throw new HubException(HubErrors.RoomClosed);
     }
 }

@@ -164,6 +164,11 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("abgesagt");
         var cancellation = await Mailbox.WaitForAsync(email, 2);
         Assert.StartsWith("Termin abgesagt", cancellation.Last().Subject);
+
+        // The first mail's room link says the appointment was cancelled (once the room has heard), not that it ended.
+        var joinToken = JoinLink().Match(mail.TextBody!).Groups[1].Value;
+        await page.GotoAsync($"/room.html#t={joinToken}");
+        await Assertions.Expect(page.Locator("#notice")).ToHaveTextAsync("Dieser Termin wurde abgesagt.", new() { Timeout = 45000 });
     }
 
     [Fact]

@@ -79,6 +79,8 @@ document.getElementById('next').addEventListener('click', async () => {
     document.getElementById('next-status').textContent = t('common.error');
   } finally {
     button.disabled = false;
+    // Disabling the pressed button dropped the focus to the page's start: the clerk stays where they were.
+    if (document.activeElement === document.body) button.focus();
   }
   load();
 });

@@ -27,6 +27,9 @@ public sealed class StaffPagesTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Übersicht" })).ToBeVisibleAsync();
         // The tab says where the clerk is now, not "sign-in".
         await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Übersicht – "));
+        // The header leaves the phone's first screen to the work (it took a third of it, 277 px of 844).
+        var header = (await page.Locator("header.site").BoundingBoxAsync())!;
+        Assert.True(header.Height <= 220, $"the staff header is {header.Height} px tall on a phone");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Live-Warteschlange" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mitarbeitende verwalten" })).ToHaveCountAsync(0);
         await Browser.AssertAccessibleAsync(page);

@@ -30,6 +30,13 @@ public sealed class LinkResendTests(BookingFactory factory) : IClassFixture<Book
         Assert.True((await queued.Json()).GetProperty("errors").TryGetProperty("email", out _));
     }
 
+    /// <summary>A booking of "move" at <paramref name="start"/>: its id and its manage token.</summary>
+    private static async Task<(Guid Id, string Manage)> BookAsync(HttpClient client, DateTimeOffset start, string email)
+    {
+        var booked = await (await client.Book("move", start, email)).Json();
+        return (booked.GetProperty("appointment").GetProperty("id").GetGuid(), booked.GetProperty("manageToken").GetString()!);
+    }
+
     [Fact]
     public async Task The_links_are_sent_again_with_fresh_tokens_and_the_old_ones_stop_working()
     {
@@ -68,10 +75,8 @@ public sealed class LinkResendTests(BookingFactory factory) : IClassFixture<Book
     {
         var email = Mailbox.UniqueAddress();
         var client = factory.CreateClient();
-        var entered = await (await client.Book("move", WednesdayEight.AddHours(2), email)).Json();
-        var enteredManage = entered.GetProperty("manageToken").GetString()!;
-        var enteredId = entered.GetProperty("appointment").GetProperty("id").GetGuid();
-        var later = await (await client.Book("move", WednesdayEight.AddDays(1).AddHours(2), email)).Json();
+        var (enteredId, enteredManage) = await BookAsync(client, WednesdayEight.AddHours(2), email);
+        var (laterId, laterManage) = await BookAsync(client, WednesdayEight.AddDays(1).AddHours(2), email);
         await Mailbox.WaitForAsync(email, 2);
 
         // The resident is in the room with the clerk (sessions tells booking).
@@ -88,9 +93,9 @@ public sealed class LinkResendTests(BookingFactory factory) : IClassFixture<Book
         await Task.Delay(1500);
         Assert.Equal(3, Mailbox.For(email).Count());
         var renewed = await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", Http.TokenFromLink(resent.TextBody, "/manage.html"));
-        Assert.Equal(later.GetProperty("appointment").GetProperty("id").GetGuid(), (await renewed.Json()).GetProperty("id").GetGuid());
+        Assert.Equal(laterId, (await renewed.Json()).GetProperty("id").GetGuid());
         Assert.Equal(HttpStatusCode.OK, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", enteredManage)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", later.GetProperty("manageToken").GetString()!)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", laterManage)).StatusCode);
     }
 
     [Fact]
@@ -98,9 +103,7 @@ public sealed class LinkResendTests(BookingFactory factory) : IClassFixture<Book
     {
         var email = Mailbox.UniqueAddress();
         var client = factory.CreateClient();
-        var booked = await (await client.Book("move", WednesdayEight.AddHours(3), email)).Json();
-        var manage = booked.GetProperty("manageToken").GetString()!;
-        var id = booked.GetProperty("appointment").GetProperty("id").GetGuid();
+        var (id, manage) = await BookAsync(client, WednesdayEight.AddHours(3), email);
 
         // A clerk took the resident days before the booked time and ended the consultation (sessions tells booking).
         await factory.Services.GetRequiredService<IBus>().Publish(new SessionEnded(Guid.NewGuid(), id, null, "move", "residents-office",

@@ -1,5 +1,5 @@
 import { register, t, apply, languageSwitch } from '/shared/i18n.js';
-import { api, ApiError, showFieldErrors } from '/shared/api.js';
+import { api, ApiError, showFieldErrors, whilePressed } from '/shared/api.js';
 import { showProblem } from '/shared/problems.js';
 import { me, renderNav, hasRole, staffPages } from '/shared/staff.js';
 
@@ -192,30 +192,28 @@ async function signIn(event) {
   const error = document.getElementById('sign-in-error');
   error.textContent = '';
   const body = Object.fromEntries(new FormData(form));
-  const button = form.querySelector('button[type=submit]');
-  button.disabled = true;
-  try {
-    const staff = await api('/api/auth/login', { method: 'POST', body });
-    if (staff.mustChangePassword) { showForcedPasswordChange(); return; }
-    const next = new URLSearchParams(location.search).get('next');
-    if (next && next.startsWith('/agent/')) { location.href = next; return; }
-    showHome(await me());
-  } catch (e) {
-    if (!(e instanceof ApiError)) { error.textContent = t('common.error'); return; }
-    if (e.problem.type === 'urn:municipal:totp-required') {
-      document.getElementById('code-field').hidden = false;
-      document.getElementById('code').focus();
-      error.textContent = t('signin.needCode');
-    } else if (e.status === 400) {
-      showFieldErrors(form, e);
-    } else {
-      error.textContent = t(e.status === 423 ? 'signin.locked' : e.status === 429 ? 'signin.busy' : 'signin.failed');
-      // Disabling the pressed button dropped the focus: it goes to the password, selected, to type it again.
-      if (e.status === 401) { button.disabled = false; form.password.focus(); form.password.select(); }
+  await whilePressed(form.querySelector('button[type=submit]'), async () => {
+    try {
+      const staff = await api('/api/auth/login', { method: 'POST', body });
+      if (staff.mustChangePassword) { showForcedPasswordChange(); return; }
+      const next = new URLSearchParams(location.search).get('next');
+      if (next && next.startsWith('/agent/')) { location.href = next; return; }
+      showHome(await me());
+    } catch (e) {
+      if (!(e instanceof ApiError)) { error.textContent = t('common.error'); return; }
+      if (e.problem.type === 'urn:municipal:totp-required') {
+        document.getElementById('code-field').hidden = false;
+        document.getElementById('code').focus();
+        error.textContent = t('signin.needCode');
+      } else if (e.status === 400) {
+        showFieldErrors(form, e);
+      } else {
+        error.textContent = t(e.status === 423 ? 'signin.locked' : e.status === 429 ? 'signin.busy' : 'signin.failed');
+        // The password, selected, to type it again.
+        if (e.status === 401) { form.password.focus(); form.password.select(); }
+      }
     }
-  } finally {
-    button.disabled = false;
-  }
+  });
 }
 
 register({

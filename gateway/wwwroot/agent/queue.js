@@ -1,6 +1,6 @@
 // The live queue for my skills (refreshed every three seconds) and "take next", which opens the room.
 import { register, t, languageSwitch, language, pick } from '/shared/i18n.js';
-import { api } from '/shared/api.js';
+import { api, whilePressed } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
 register({
@@ -68,21 +68,18 @@ async function load() {
   try { data = await api('/api/booking/queue'); render(); } catch { document.getElementById('summary').textContent = t('common.error'); }
 }
 
-document.getElementById('next').addEventListener('click', async () => {
-  const button = document.getElementById('next');
-  button.disabled = true;
-  try {
-    const next = await api('/api/booking/queue/next', { method: 'POST' });
-    if (next) { location.href = next.roomUrl; return; }
-    document.getElementById('next-status').textContent = t('q.empty');
-  } catch {
-    document.getElementById('next-status').textContent = t('common.error');
-  } finally {
-    button.disabled = false;
-    // Disabling the pressed button dropped the focus to the page's start: the clerk stays where they were.
-    if (document.activeElement === document.body) button.focus();
-  }
-  load();
+document.getElementById('next').addEventListener('click', async event => {
+  const moved = await whilePressed(event.currentTarget, async () => {
+    try {
+      const next = await api('/api/booking/queue/next', { method: 'POST' });
+      if (next) { location.href = next.roomUrl; return true; }
+      document.getElementById('next-status').textContent = t('q.empty');
+    } catch {
+      document.getElementById('next-status').textContent = t('common.error');
+    }
+    return false;
+  });
+  if (!moved) load();
 });
 
 document.getElementById('next').disabled = false;

@@ -77,6 +77,21 @@ function showRetrying(on) {
   (document.querySelector('main') || document.body).prepend(note);
 }
 
+/**
+ * Runs a button's action with the button disabled, so a second press sends nothing twice. Disabling the pressed
+ * button drops the focus to the page's start; it comes back to the button, unless the action moved it on purpose
+ * (to a field to mend, say).
+ */
+export async function whilePressed(button, action) {
+  button.disabled = true;
+  try {
+    return await action();
+  } finally {
+    button.disabled = false;
+    if (document.activeElement === document.body) button.focus();
+  }
+}
+
 /** The token a resident's link carries in its fragment (#t=…), so the browser never sends it in a URL. */
 export function fragmentToken(name = 't') {
   return new URLSearchParams(location.hash.slice(1)).get(name);

@@ -39,6 +39,7 @@ internal static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<RoomAccess>();
         builder.Services.AddSingleton<RoomPresence>();
+        builder.Services.AddSingleton<ModeQuestions>();
         builder.Services.AddSingleton<RoomNotifier>();
         builder.Services.AddSingleton<StaffOnDuty>();
         builder.Services.AddSingleton<IceServers>();

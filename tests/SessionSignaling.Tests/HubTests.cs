@@ -1,9 +1,11 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Municipal.Contracts.Sessions;
 using Municipal.ServiceDefaults.Auth;
+using Municipal.SessionSignaling.Model;
 using Municipal.Testing;
 
 namespace Municipal.SessionSignaling.Tests;
@@ -93,6 +95,38 @@ public sealed class HubTests(SessionsFactory factory) : IClassFixture<SessionsFa
     }
 
     [Fact]
+    public async Task A_guest_reads_from_their_invitation_without_the_residents_address_and_leaves_when_the_room_goes_to_another_department()
+    {
+        var (room, clerk) = await AcceptedRoomAsync();
+        await using var resident = await Hub.ConnectAsync(factory);
+        var residentJoin = await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        await using var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        await resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Meine Nummer ist 079 123 45 67", (string?)null);
+
+        var invite = await (await factory.CreateStaffClient(clerk).PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/invites", new { name = "Ana Dolmetscherin", role = "interpreter" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var token = invite.GetProperty("token").GetString();
+        await resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Guten Tag, Frau Dolmetscherin", (string?)null);
+        await using var guest = await Hub.ConnectAsync(factory);
+        var joined = await guest.Connection.InvokeAsync<JsonElement>("JoinWithInvite", token, 0L);
+        Assert.Equal("Guten Tag, Frau Dolmetscherin", Assert.Single(joined.GetProperty("messages").EnumerateArray()).GetProperty("text").GetString());
+        Assert.Equal(JsonValueKind.Null, joined.GetProperty("room").GetProperty("email").ValueKind);
+        Assert.Equal("Erika Muster", joined.GetProperty("room").GetProperty("citizenName").GetString());
+        Assert.Single(await guest.Connection.InvokeAsync<JsonElement[]>("History", 0L));
+        // The resident's own view keeps her address.
+        Assert.NotEqual(JsonValueKind.Null, residentJoin.GetProperty("room").GetProperty("email").ValueKind);
+
+        var moved = await factory.CreateStaffClient(clerk).PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toDepartmentKey = "tax-office" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal("invite-ended", (await guest.NextAsync("Closed")).GetProperty("reason").GetString());
+        await resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Geheim nach der Übergabe", (string?)null);
+        Assert.False(await guest.ReceivesAsync("Message", TimeSpan.FromMilliseconds(300)));
+        await using var again = await Hub.ConnectAsync(factory);
+        Assert.Contains("room-not-found", (await Assert.ThrowsAsync<HubException>(() => again.Connection.InvokeAsync<JsonElement>("JoinWithInvite", token, 0L))).Message);
+    }
+
+    [Fact]
     public async Task Room_events_signals_and_typing_reach_the_others_but_not_the_sender()
     {
         var (room, clerk) = await AcceptedRoomAsync();
@@ -115,6 +149,14 @@ public sealed class HubTests(SessionsFactory factory) : IClassFixture<SessionsFa
             Assert.Contains("invalid-event", refused.Message);
         }
         Assert.False(await resident.ReceivesAsync("RoomEvent", TimeSpan.FromMilliseconds(300)));
+        // Another spelling of the forms' own types is no way around them.
+        Assert.Contains("invalid-event", (await Assert.ThrowsAsync<HubException>(() => staff.Connection.InvokeAsync("SendRoomEvent", "Form.Field", Empty))).Message);
+        // The events the pages act on come only from who may send them: the ID check from the clerk holding the room.
+        foreach (var reserved in new[] { "identity.started", "identity.decided", "resident.missed" })
+            Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubException>(() => resident.Connection.InvokeAsync("SendRoomEvent", reserved, Empty))).Message);
+        Assert.False(await staff.ReceivesAsync("RoomEvent", TimeSpan.FromMilliseconds(300)));
+        await staff.Connection.InvokeAsync("SendRoomEvent", "identity.started", Empty);
+        Assert.Equal("identity.started", (await resident.NextAsync("RoomEvent")).GetProperty("type").GetString());
 
         await resident.Connection.InvokeAsync("Signal", "offer", JsonSerializer.SerializeToElement(new { type = "offer", sdp = "v=0" }));
         var offer = await staff.NextAsync("Signal");
@@ -153,6 +195,77 @@ public sealed class HubTests(SessionsFactory factory) : IClassFixture<SessionsFa
         Assert.Contains("room-closed", closed.Message);
         await using var late = await Hub.ConnectAsync(factory);
         await Assert.ThrowsAsync<HubException>(() => late.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L));
+    }
+
+    [Fact]
+    public async Task A_call_starts_only_on_the_answer_of_the_side_that_was_asked_and_guests_neither_ask_nor_answer()
+    {
+        var (room, clerk) = await AcceptedRoomAsync();
+        await using var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        await using var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        var invite = await (await factory.CreateStaffClient(clerk).PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/invites", new { name = "Ana Dolmetscherin", role = "interpreter" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        await using var guest = await Hub.ConnectAsync(factory);
+        await guest.Connection.InvokeAsync<JsonElement>("JoinWithInvite", invite.GetProperty("token").GetString(), 0L);
+
+        // An unasked "yes" used to reach the clerk's page, which then opened its camera and microphone and called.
+        var unasked = await Assert.ThrowsAsync<HubException>(() => resident.Connection.InvokeAsync("AnswerMode", "speak", true));
+        Assert.Contains("not-asked", unasked.Message);
+        foreach (var method in new[] { "RequestMode", "AnswerMode" })
+        {
+            var refused = await Assert.ThrowsAsync<HubException>(() => method == "RequestMode"
+                ? guest.Connection.InvokeAsync(method, "speak")
+                : guest.Connection.InvokeAsync(method, "speak", true));
+            Assert.Contains("forbidden", refused.Message);
+        }
+        Assert.False(await staff.ReceivesAsync("ModeAnswered", TimeSpan.FromMilliseconds(300)));
+
+        // The side that asked cannot answer its own question; the other side answers once.
+        await staff.Connection.InvokeAsync("RequestMode", "speak");
+        await resident.NextAsync("ModeRequested");
+        Assert.Contains("not-asked", (await Assert.ThrowsAsync<HubException>(() => staff.Connection.InvokeAsync("AnswerMode", "speak", true))).Message);
+        await resident.Connection.InvokeAsync("AnswerMode", "speak", true);
+        Assert.True((await staff.NextAsync("ModeAnswered")).GetProperty("accepted").GetBoolean());
+        Assert.True((await resident.NextAsync("ModeAnswered")).GetProperty("accepted").GetBoolean());
+        Assert.Contains("not-asked", (await Assert.ThrowsAsync<HubException>(() => resident.Connection.InvokeAsync("AnswerMode", "speak", true))).Message);
+
+        // The resident may ask too; a "no" closes the question as well.
+        await resident.Connection.InvokeAsync("RequestMode", "speak");
+        await staff.NextAsync("ModeRequested");
+        await staff.Connection.InvokeAsync("AnswerMode", "speak", false);
+        Assert.False((await resident.NextAsync("ModeAnswered")).GetProperty("accepted").GetBoolean());
+        Assert.Contains("not-asked", (await Assert.ThrowsAsync<HubException>(() => staff.Connection.InvokeAsync("AnswerMode", "speak", true))).Message);
+    }
+
+    [Theory]
+    [InlineData(false, "residents-office")]
+    [InlineData(true, "tax-office")]
+    public async Task A_clerk_disabled_or_moved_to_another_department_is_let_out_of_the_rooms_she_holds(bool active, string department)
+    {
+        var (room, clerk) = await AcceptedRoomAsync();
+        await using var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        await using var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        await resident.NextAsync("Presence");
+
+        // The gateway publishes the account's new state when an admin changes it; the clerk's page stays open.
+        await factory.PublishAsync(new Municipal.Contracts.Staff.StaffAccountChanged(clerk.Id, clerk.Name, ["clerk"], [department], ["move"], active, DateTimeOffset.UtcNow));
+
+        Assert.Equal("released", (await staff.NextAsync("Closed")).GetProperty("reason").GetString());
+        var left = await resident.NextAsync("Presence");
+        Assert.Equal("clerk", left.GetProperty("left").GetProperty("role").GetString());
+        var refused = await Assert.ThrowsAsync<HubException>(() => staff.Connection.InvokeAsync<JsonElement>("SendMessage", "Noch da?", (string?)null));
+        Assert.Contains("room-closed", refused.Message);
+
+        // The resident waits for the department again, and a colleague can take the room.
+        var stored = await factory.WaitForRoomAsync(r => r.Id == room.Id, r => r.StaffId == null);
+        Assert.Equal(RoomStatus.Waiting, stored.Status);
+        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubException>(() => staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L))).Message);
+        var colleague = Staff.Clerk("residents-office", "move");
+        (await factory.CreateStaffClient(colleague).PostAsJsonAsync("/api/sessions/rooms/accept", new { sessionId = room.Id })).EnsureSuccessStatusCode();
     }
 
     [Fact]

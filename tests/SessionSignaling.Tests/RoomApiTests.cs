@@ -296,6 +296,9 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
             (await factory.CreateStaffClient(clerk).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
             await using var resident = await Hub.ConnectAsync(factory);
             await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+            await using var staff = await Hub.ConnectAsync(factory, clerk);
+            await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+            await staff.Connection.InvokeAsync("RequestMode", "speak");
 
             var switching = resident.Connection.InvokeAsync("AnswerMode", "speak", true);
             var end = factory.CreateStaffClient(clerk).PostAsync($"/api/sessions/rooms/{room.Id}/end", null);

@@ -15,7 +15,7 @@ register({
     'aroom.inviteName': 'Name der eingeladenen Person', 'aroom.inviteRole': 'Rolle', 'aroom.invite': 'Einladungslink erstellen',
     'aroom.inviteLink': 'Link für {name} (gültig bis {until}): {link}', 'aroom.end': 'Beratung beenden', 'aroom.endConfirm': 'Beratung wirklich beenden?',
     'aroom.identity': 'Identität', 'aroom.form': 'Formular', 'aroom.documents': 'Unterlagen', 'aroom.active': 'Sie betreuen {name}.',
-    'aroom.residentAbsent': '{name} ist noch nicht im Raum.', 'aroom.ended': 'Die Beratung ist beendet.', 'aroom.transferred': 'Die Beratung wurde weitergeleitet.',
+    'aroom.residentAbsent': '{name} ist noch nicht im Raum.', 'aroom.residentLeft': '{name} hat den Raum verlassen.', 'aroom.ended': 'Die Beratung ist beendet.', 'aroom.transferred': 'Die Beratung wurde weitergeleitet.', 'aroom.released': 'Ihr Konto wurde geändert. Die Beratung wartet wieder bei der Abteilung.',
     'aroom.noRoom': 'Öffnen Sie eine Beratung aus der Warteschlange oder den Terminen.', 'aroom.panelUnavailable': 'Nicht verfügbar.',
     'aroom.back': 'Zur Übersicht', 'aroom.nobody': '–',
     'aroom.transferToColleague': 'An Kollegin oder Kollegen weiterleiten', 'aroom.colleagueBusy': '{name} (in einer Beratung)',
@@ -31,7 +31,7 @@ register({
     'aroom.inviteName': 'Name of the invited person', 'aroom.inviteRole': 'Role', 'aroom.invite': 'Create invitation link',
     'aroom.inviteLink': 'Link for {name} (valid until {until}): {link}', 'aroom.end': 'End consultation', 'aroom.endConfirm': 'Really end the consultation?',
     'aroom.identity': 'Identity', 'aroom.form': 'Form', 'aroom.documents': 'Documents', 'aroom.active': 'You are serving {name}.',
-    'aroom.residentAbsent': '{name} is not in the room yet.', 'aroom.ended': 'The consultation has ended.', 'aroom.transferred': 'The consultation was transferred.',
+    'aroom.residentAbsent': '{name} is not in the room yet.', 'aroom.residentLeft': '{name} has left the room.', 'aroom.ended': 'The consultation has ended.', 'aroom.transferred': 'The consultation was transferred.', 'aroom.released': 'Your account was changed. The consultation waits for its department again.',
     'aroom.noRoom': 'Open a consultation from the queue or the appointments.', 'aroom.panelUnavailable': 'Not available.',
     'aroom.back': 'Back to the overview', 'aroom.nobody': '–',
     'aroom.transferToColleague': 'Transfer to a colleague', 'aroom.colleagueBusy': '{name} (in a consultation)',
@@ -64,9 +64,9 @@ register({
     'aroom.form': 'Formulaire',
     'aroom.documents': 'Documents',
     'aroom.active': 'Vous vous occupez de {name}.',
-    'aroom.residentAbsent': '{name} n’est pas encore dans la salle.',
+    'aroom.residentAbsent': '{name} n’est pas encore dans la salle.', 'aroom.residentLeft': '{name} a quitté la salle.',
     'aroom.ended': 'L’entretien est terminé.',
-    'aroom.transferred': 'L’entretien a été transféré.',
+    'aroom.transferred': 'L’entretien a été transféré.', 'aroom.released': 'Votre compte a été modifié. L’entretien attend à nouveau dans son service.',
     'aroom.noRoom': 'Ouvrez un entretien depuis la file d’attente ou les rendez-vous.',
     'aroom.panelUnavailable': 'Non disponible.',
     'aroom.back': 'Retour à la vue d’ensemble',
@@ -102,9 +102,9 @@ register({
     'aroom.form': 'Modulo',
     'aroom.documents': 'Documenti',
     'aroom.active': 'State assistendo {name}.',
-    'aroom.residentAbsent': '{name} non è ancora nella stanza.',
+    'aroom.residentAbsent': '{name} non è ancora nella stanza.', 'aroom.residentLeft': '{name} ha lasciato la stanza.',
     'aroom.ended': 'Il colloquio è terminato.',
-    'aroom.transferred': 'Il colloquio è stato trasferito.',
+    'aroom.transferred': 'Il colloquio è stato trasferito.', 'aroom.released': 'Il suo account è stato modificato. Il colloquio attende di nuovo nel suo servizio.',
     'aroom.noRoom': 'Aprite un colloquio dalla coda o dagli appuntamenti.',
     'aroom.panelUnavailable': 'Non disponibile.',
     'aroom.back': 'Torna alla panoramica',
@@ -131,6 +131,8 @@ function fail(message) {
 }
 
 function finish(message) {
+  // The room and the button pressed in it go: the focus goes to the line that says why, not to the page's start.
+  const hadFocus = $('room').contains(document.activeElement) || document.activeElement === document.body;
   $('room').hidden = true;
   status.textContent = message;
   const back = document.createElement('a');
@@ -138,6 +140,10 @@ function finish(message) {
   back.className = 'button';
   say(back, 'aroom.back');
   status.after(back);
+  if (hadFocus) {
+    status.setAttribute('tabindex', '-1');
+    status.focus();
+  }
 }
 
 // What the mounted panels return: their refreshes and streams stop when the consultation ends.
@@ -410,6 +416,8 @@ async function main() {
   // A called resident who did not come in time is "missed" (booking's timeout, told by sessions): say so instead
   // of "not in the room yet", until they come after all.
   let missed = false;
+  // Once the resident was here, their absence is "has left", not "not in the room yet".
+  let seen = false;
   // The connection's list, not the join's answer alone: someone may have come in while the join was under way.
   let participantsNow = room.participants;
   const showPresence = participants => {
@@ -417,8 +425,10 @@ async function main() {
     $('presence').textContent = participants.map(p => `${p.name} (${t(`role.${p.role}`)})`).join(', ') || t('aroom.nobody');
     const here = participants.some(p => p.role === 'resident');
     if (here) missed = false;
+    if (here) seen = true;
     // Said, not written: a note about the connection ("connected again") gives the line back as it is now.
-    say(status, here ? 'aroom.active' : missed ? 'aroom.residentMissed' : 'aroom.residentAbsent', { name: details.citizenName });
+    const absent = missed ? 'aroom.residentMissed' : seen ? 'aroom.residentLeft' : 'aroom.residentAbsent';
+    say(status, here ? 'aroom.active' : absent, { name: details.citizenName });
     status.classList.toggle('error', !here && missed);
   };
   room.on('presence', notice => showPresence(notice.participants));
@@ -447,7 +457,7 @@ async function main() {
     // Not awaited: stopping the connection from inside one of its own handlers would wait for itself.
     controls.call.dispose();
     room.stop();
-    finish(closed.reason === 'transferred' ? t('aroom.transferred') : t('aroom.ended'));
+    finish(t({ transferred: 'aroom.transferred', released: 'aroom.released' }[closed.reason] ?? 'aroom.ended'));
   });
 
   $('transfer-form').addEventListener('submit', async event => {

@@ -4,6 +4,7 @@
 // transceivers. Signalling goes through the room connection (shared/signaling.js).
 import { register, t, say } from '/shared/i18n.js';
 import { DeviceCheck } from '/shared/device-check.js';
+import { hubError } from '/shared/signaling.js';
 
 export class MediaRefusedError extends Error {}
 
@@ -366,7 +367,7 @@ export function captureStill(video) {
 register({
   de: {
     'call.asked': '{name} möchte zu Video wechseln.', 'call.waiting': 'Warten, bis die andere Seite das Video annimmt …',
-    'call.declined': '{name} möchte im Chat bleiben.', 'call.refused': 'Kamera oder Mikrofon sind nicht freigegeben oder nicht vorhanden. Sie können weiter im Chat schreiben.',
+    'call.notAsked': 'Die Frage nach einem Anruf gilt nicht mehr. Sie können selbst einen Anruf beginnen.', 'call.declined': '{name} möchte im Chat bleiben.', 'call.refused': 'Kamera oder Mikrofon sind nicht freigegeben oder nicht vorhanden. Sie können weiter im Chat schreiben.',
     'call.connecting': 'Video wird verbunden …', 'call.connected': 'Video verbunden.', 'call.failed': 'Die Videoverbindung ist abgebrochen. Der Chat läuft weiter.',
     'call.closed': 'Video beendet. Der Chat läuft weiter.', 'call.sharing': 'Sie teilen Ihren Bildschirm.', 'call.otherSharing': '{name} teilt den Bildschirm.',
     'call.shareFailed': 'Der Bildschirm konnte nicht geteilt werden.',
@@ -375,7 +376,7 @@ register({
   },
   en: {
     'call.asked': '{name} would like to switch to video.', 'call.waiting': 'Waiting for the other side to accept the video …',
-    'call.declined': '{name} would like to stay in the chat.', 'call.refused': 'Camera or microphone are not allowed or not available. You can keep writing in the chat.',
+    'call.notAsked': 'The question about a call no longer stands. You can start a call yourself.', 'call.declined': '{name} would like to stay in the chat.', 'call.refused': 'Camera or microphone are not allowed or not available. You can keep writing in the chat.',
     'call.connecting': 'Connecting video …', 'call.connected': 'Video connected.', 'call.failed': 'The video connection dropped. The chat goes on.',
     'call.closed': 'Video ended. The chat goes on.', 'call.sharing': 'You are sharing your screen.', 'call.otherSharing': '{name} is sharing the screen.',
     'call.shareFailed': 'The screen could not be shared.',
@@ -385,7 +386,7 @@ register({
   fr: {
     'call.asked': '{name} souhaite passer à la vidéo.',
     'call.waiting': 'En attente de l’acceptation de la vidéo par l’autre partie …',
-    'call.declined': '{name} souhaite rester dans le chat.',
+    'call.notAsked': 'La demande d’appel n’est plus valable. Vous pouvez lancer un appel vous-même.', 'call.declined': '{name} souhaite rester dans le chat.',
     'call.refused': 'La caméra ou le micro ne sont pas autorisés ou pas disponibles. Vous pouvez continuer à écrire dans le chat.',
     'call.connecting': 'Connexion vidéo en cours …',
     'call.connected': 'Vidéo connectée.',
@@ -405,7 +406,7 @@ register({
   it: {
     'call.asked': '{name} desidera passare al video.',
     'call.waiting': 'In attesa che l’altra parte accetti il video …',
-    'call.declined': '{name} desidera restare nella chat.',
+    'call.notAsked': 'La richiesta di chiamata non è più valida. Può avviare lei stesso una chiamata.', 'call.declined': '{name} desidera restare nella chat.',
     'call.refused': 'La telecamera o il microfono non sono autorizzati o non disponibili. Potete continuare a scrivere nella chat.',
     'call.connecting': 'Collegamento video in corso …',
     'call.connected': 'Video collegato.',
@@ -425,7 +426,7 @@ register({
   'de-x-ls': {
     'call.asked': '{name} möchte mit Video reden.',
     'call.waiting': 'Bitte warten. Die andere Person muss das Video erst annehmen.',
-    'call.declined': '{name} möchte lieber schreiben.',
+    'call.notAsked': 'Die Frage gilt nicht mehr. Sie können selbst anrufen.', 'call.declined': '{name} möchte lieber schreiben.',
     'call.refused': 'Die Kamera geht nicht. Oder das Mikrofon geht nicht. Sie können weiter schreiben.',
     'call.connecting': 'Bitte warten. Das Video startet.',
     'call.connected': 'Das Video geht jetzt.',
@@ -471,7 +472,12 @@ export class CallControls {
       this.asker = notice.from;
       say(el.requestText, 'call.asked', { name: notice.from.name });
       this.question(true);
-      el.accept.focus();
+      // The answer buttons are described by the question, so moving there reads it. Someone typing a chat line keeps
+      // their caret (their next keys would otherwise land on a button) and hears the question from a live region.
+      const typing = document.activeElement?.matches?.('input, textarea, select, [contenteditable]');
+      const said = document.getElementById('call-question-said');
+      if (typing && said) say(said, 'call.asked', { name: notice.from.name });
+      else el.accept.focus();
     });
     room.on('modeAnswered', answer => this.answered(answer));
     room.on('modeChanged', notice => {
@@ -539,6 +545,7 @@ export class CallControls {
     el.startAudio = button('secondary call-audio', () => this.ask(true));
     el.start.after(el.startAudio);
     el.acceptAudio = button('secondary call-accept-audio', () => this.answer(true, true));
+    el.acceptAudio.setAttribute('aria-describedby', el.requestText.id);
     el.accept.after(el.acceptAudio);
     el.mute = button('secondary call-mute', () => this.toggleMicrophone());
     el.camera = button('secondary call-camera', () => this.toggleCamera());
@@ -620,7 +627,11 @@ export class CallControls {
   }
 
   async answer(accepted, audioOnly = false) {
+    // The buttons pressed are hidden with the question: the focus goes to the line that tells how the call goes.
+    const hadFocus = this.el.request.contains(document.activeElement);
     this.question(false);
+    if (hadFocus && (accepted || this.el.start.hidden)) this.focusState();
+    else if (hadFocus) this.el.start.focus();
     this.call.audioOnly = audioOnly;
     this.check?.close();
     if (accepted) {
@@ -632,13 +643,23 @@ export class CallControls {
         accepted = false;
       }
     }
-    await this.room.answerMode('speak', accepted);
+    try {
+      await this.room.answerMode('speak', accepted);
+    } catch (e) {
+      // The question is no longer open (asked on a page since closed, or answered in another tab): no call starts.
+      this.call.abandon();
+      if (hubError(e) !== 'not-asked') throw e;
+      if (accepted) this.tell('call.notAsked', {}, Fade.declined);
+    }
   }
 
   async answered({ accepted, from }) {
     performance.mark(`answer heard (${accepted})`);
     const mine = from.name === this.room.you?.name && from.role === this.room.you?.role;
+    // A "yes" starts this side's camera only if this side asked, or gave it (the hub relays no unasked answer).
+    const asked = this.asking;
     if (!mine) this.asking = false;
+    if (accepted && !mine && !asked) return;
     if (!accepted) {
       this.call.abandon();
       if (!mine) this.tell('call.declined', { name: from.name }, Fade.declined);
@@ -656,6 +677,13 @@ export class CallControls {
       await this.call.close(true);
       await this.room.setMode('write').catch(() => {});
     }
+  }
+
+  /** Puts the focus on the call's state line (not in the tab order), so it does not fall to the page's start. */
+  focusState() {
+    const state = this.el.state;
+    if (!state.hasAttribute('tabindex')) state.setAttribute('tabindex', '-1');
+    state.focus();
   }
 
   refused() {

@@ -151,10 +151,19 @@ public static class StaffRoomApi
             room.StaffName = null;
             room.AcceptedAt = null;
             room.TransferToStaffId = request.ToStaffId;
+            // Guests were invited by this department: handed to another one, the room ends their invitations and lets
+            // them out (an interpreter kept hearing the resident in the tax office). The new clerk invites whom they need.
+            var otherDepartment = department is not null && department != room.DepartmentKey;
             if (department is not null) room.DepartmentKey = department;
             services.Db.Publish(new SessionTransferred(room.Id, from, request.ToStaffId, department, now));
             await services.Db.SaveChangesAsync(cancellationToken);
             await services.Notifier.CloseForAsync(room.Id, new RoomClosed("transferred", request.ToStaffId, department), p => p.StaffId == from, released);
+            if (otherDepartment)
+            {
+                await services.Db.RoomInvites.Where(i => i.RoomId == room.Id && i.ExpiresAt > now)
+                    .ExecuteUpdateAsync(i => i.SetProperty(x => x.ExpiresAt, now), cancellationToken);
+                await services.Notifier.CloseForAsync(room.Id, new RoomClosed("invite-ended", null, null), p => p.IsGuest);
+            }
             return TypedResults.Ok(RoomDetails.From(room));
         });
     }

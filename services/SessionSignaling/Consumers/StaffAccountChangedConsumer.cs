@@ -1,8 +1,13 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Municipal.Contracts.Sessions;
 using Municipal.Contracts.Staff;
+using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Messaging;
 using Municipal.SessionSignaling.Data;
+using Municipal.SessionSignaling.Hubs;
+using Municipal.SessionSignaling.Model;
+using Municipal.SessionSignaling.Rooms;
 
 namespace Municipal.SessionSignaling.Consumers;
 
@@ -10,13 +15,36 @@ namespace Municipal.SessionSignaling.Consumers;
 /// Learns the city's departments from the staff accounts, so a transfer names one that exists. A department stays
 /// known when an account leaves it: rooms may still be on their way there.
 /// </summary>
-public sealed class StaffAccountChangedConsumer(SessionDb db) : IdempotentConsumer<SessionDb, StaffAccountChanged>(db)
+/// <remarks>
+/// A clerk whose account is disabled, or who no longer works in a room's department, no longer holds that room: it
+/// goes back to its department's waiting rooms, and the clerk's live connections are let out of it. The hub checks
+/// who someone is only when their connection opens, so a disabled clerk's open page kept chatting with the resident
+/// (an outside probe: 131 s after the account was disabled, and it would have gone on as long as the page stayed open).
+/// </remarks>
+public sealed class StaffAccountChangedConsumer(SessionDb db, RoomNotifier notifier, TimeProvider clock)
+    : IdempotentConsumer<SessionDb, StaffAccountChanged>(db)
 {
     protected override async Task Handle(StaffAccountChanged message, ConsumeContext<StaffAccountChanged> context)
     {
         foreach (var department in message.Departments.Where(d => !string.IsNullOrWhiteSpace(d)).Distinct())
         {
             await Db.Database.ExecuteSqlAsync($"INSERT INTO known_departments (key) VALUES ({department}) ON CONFLICT DO NOTHING", context.CancellationToken);
+        }
+
+        var admin = message.Roles.Contains(StaffRoles.Admin);
+        var held = await Db.Rooms
+            .Where(r => r.StaffId == message.StaffId && (r.Status == RoomStatus.Waiting || r.Status == RoomStatus.Active))
+            .ToListAsync(context.CancellationToken);
+        foreach (var room in held.Where(r => !message.Active || !admin && !message.Departments.Contains(r.DepartmentKey)))
+        {
+            var released = new Sender(ParticipantRoles.Clerk, room.StaffName ?? "");
+            room.Status = RoomStatus.Waiting;
+            room.StaffId = null;
+            room.StaffName = null;
+            room.AcceptedAt = null;
+            room.TransferToStaffId = null;
+            Db.Publish(new SessionTransferred(room.Id, message.StaffId, null, room.DepartmentKey, clock.GetUtcNow()));
+            await notifier.CloseForAsync(room.Id, new RoomClosed("released", null, room.DepartmentKey), p => p.StaffId == message.StaffId, released);
         }
     }
 }

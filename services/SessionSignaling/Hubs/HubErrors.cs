@@ -12,6 +12,8 @@ public static class HubErrors
     public const string InvalidMessage = "invalid-message";
     public const string InvalidSignal = "invalid-signal";
     public const string InvalidMode = "invalid-mode";
+    /// <summary>An answer to a call nobody asked this side for, or given twice.</summary>
+    public const string NotAsked = "not-asked";
     public const string InvalidEvent = "invalid-event";
     public const string RateLimited = "rate-limited";
 }

@@ -1,9 +1,15 @@
 namespace Municipal.SessionSignaling.Hubs;
 
-/// <summary>Who a hub connection is, once it joined a room. StaffId is set for the clerk who holds the room.</summary>
-public sealed record Participant(Guid RoomId, string Role, string Name, Guid? StaffId)
+/// <summary>
+/// Who a hub connection is, once it joined a room. StaffId is set for the clerk who holds the room. An invited guest
+/// (<see cref="IsGuest"/>) reads the chat from <see cref="Since"/>, when they were invited, not what was said before.
+/// </summary>
+public sealed record Participant(Guid RoomId, string Role, string Name, Guid? StaffId, DateTimeOffset? Since = null)
 {
     public Sender AsSender => new(Role, Name);
+
+    /// <summary>An invited colleague or interpreter: neither the resident nor the clerk holding the room.</summary>
+    public bool IsGuest => Role != Model.ParticipantRoles.Resident && StaffId is null;
 }
 
 /// <summary>The "from" of everything relayed in a room.</summary>

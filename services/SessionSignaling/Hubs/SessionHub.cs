@@ -16,7 +16,8 @@ namespace Municipal.SessionSignaling.Hubs;
 /// chats, relays WebRTC signalling, mode changes and other teams' room events to the others in the room.
 /// </summary>
 public sealed class SessionHub(
-    SessionDb db, RoomAccess access, RoomPresence presence, TranscriptWriter transcript, TimeProvider clock, ILogger<SessionHub> logger)
+    SessionDb db, RoomAccess access, RoomPresence presence, ModeQuestions questions, TranscriptWriter transcript, TimeProvider clock,
+    ILogger<SessionHub> logger)
     : Hub<ISessionClient>
 {
     public const string Path = "/hubs/session";
@@ -53,14 +54,14 @@ public sealed class SessionHub(
         var found = await access.FindByInviteTokenAsync(token, Context.ConnectionAborted)
             ?? throw new HubException(HubErrors.RoomNotFound);
         EnsureOpen(found.Room);
-        return await EnterAsync(new Participant(found.Room.Id, found.Invite.Role, found.Invite.Name, null), found.Room, afterId);
+        return await EnterAsync(new Participant(found.Room.Id, found.Invite.Role, found.Invite.Name, null, found.Invite.CreatedAt), found.Room, afterId);
     }
 
     /// <summary>Transcript lines after the last id the client saw (used after a reconnect).</summary>
     public async Task<IReadOnlyList<ChatMessage>> History(long afterId)
     {
         var me = await CurrentAsync();
-        return await TranscriptAsync(me.RoomId, afterId);
+        return await TranscriptAsync(me, afterId);
     }
 
     /// <summary>
@@ -107,13 +108,18 @@ public sealed class SessionHub(
     {
         var me = await CurrentAsync();
         if (mode != RoomModes.Speak) throw new HubException(HubErrors.InvalidMode);
+        var side = ModeQuestions.SideOf(me) ?? throw new HubException(HubErrors.Forbidden);
+        await questions.AskAsync(me.RoomId, side);
         await Clients.OthersInGroup(Group(me.RoomId)).ModeRequested(new ModeNotice(mode, me.AsSender));
     }
 
+    /// <summary>The other side's answer to an open question (camera and microphone go on only after their own "yes").</summary>
     public async Task AnswerMode(string mode, bool accepted)
     {
         var me = await CurrentAsync();
         if (mode != RoomModes.Speak) throw new HubException(HubErrors.InvalidMode);
+        var side = ModeQuestions.SideOf(me) ?? throw new HubException(HubErrors.Forbidden);
+        if (!await questions.TakeAnswerAsync(me.RoomId, side)) throw new HubException(HubErrors.NotAsked);
         if (accepted) await RecordModeAsync(me.RoomId, mode);
         await Clients.Group(Group(me.RoomId)).ModeAnswered(new ModeAnswer(mode, accepted, me.AsSender));
     }
@@ -136,15 +142,33 @@ public sealed class SessionHub(
     private static readonly HashSet<string> FormsOwn = new(StringComparer.Ordinal) { "form.field", "form.focus", "form.point" };
 
     /// <summary>
+    /// Events the pages act on, and who may send them: the ID check's start and decision only the clerk holding the
+    /// room (an interpreter sending "identity.started" switched the resident's camera to the ID check), what a call's
+    /// microphone and camera do only its two sides, and "resident.missed" nobody (sessions itself tells it).
+    /// </summary>
+    private static readonly Dictionary<string, Func<Participant, bool>> Reserved = new(StringComparer.Ordinal)
+    {
+        ["identity.started"] = p => p is { Role: ParticipantRoles.Clerk, StaffId: not null },
+        ["identity.decided"] = p => p is { Role: ParticipantRoles.Clerk, StaffId: not null },
+        ["call.media"] = p => ModeQuestions.SideOf(p) is not null,
+        ["resident.missed"] = _ => false,
+    };
+
+    /// <summary>
     /// The generic relay other teams build on (co-filling a form, the ID check): broadcasts
-    /// <c>roomEvent {type, payload, from}</c> to the other participants of the caller's room.
+    /// <c>roomEvent {type, payload, from}</c> to the other participants of the caller's room. A type is written in
+    /// lower case letters, digits, dots and hyphens, so "Form.Field" is no way around the forms' own types.
     /// </summary>
     public async Task SendRoomEvent(string type, JsonElement payload)
     {
         var me = await CurrentAsync();
-        if (string.IsNullOrWhiteSpace(type) || type.Length > MaxTypeLength || FormsOwn.Contains(type)) throw new HubException(HubErrors.InvalidEvent);
+        if (string.IsNullOrWhiteSpace(type) || type.Length > MaxTypeLength || !type.All(IsTypeChar) || FormsOwn.Contains(type))
+            throw new HubException(HubErrors.InvalidEvent);
+        if (Reserved.TryGetValue(type, out var may) && !may(me)) throw new HubException(HubErrors.Forbidden);
         await Clients.OthersInGroup(Group(me.RoomId)).RoomEvent(new RoomEventMessage(type, payload, me.AsSender));
     }
+
+    private static bool IsTypeChar(char c) => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '.' or '-' or '_';
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
@@ -176,8 +200,10 @@ public sealed class SessionHub(
         var roster = await presence.AddAsync(Context.ConnectionId, participant);
 
         await Clients.OthersInGroup(Group(room.Id)).Presence(new PresenceNotice(roster, participant.AsSender, null));
-        var transcript = await TranscriptAsync(room.Id, afterId);
-        return new JoinResult(room.ToView(), participant.AsSender, transcript, roster.Participants, roster.Version);
+        var transcript = await TranscriptAsync(participant, afterId);
+        // A guest needs the resident's name, not the address the city writes to.
+        var view = participant.IsGuest ? room.ToView() with { Email = null } : room.ToView();
+        return new JoinResult(view, participant.AsSender, transcript, roster.Participants, roster.Version);
     }
 
     /// <summary>
@@ -225,12 +251,18 @@ public sealed class SessionHub(
         return new HubException(HubErrors.RoomClosed);
     }
 
-    /// <summary>The stored lines, and those answered but still queued for the transcript (read first: see QueuedLines).</summary>
-    private async Task<IReadOnlyList<ChatMessage>> TranscriptAsync(Guid roomId, long afterId)
+    /// <summary>
+    /// The stored lines, and those answered but still queued for the transcript (read first: see QueuedLines); for a
+    /// guest only those since their invitation.
+    /// </summary>
+    private async Task<IReadOnlyList<ChatMessage>> TranscriptAsync(Participant reader, long afterId)
     {
-        var queued = transcript.QueuedLines(roomId, afterId);
-        var stored = await db.RoomMessages.AsNoTracking()
-            .Where(m => m.RoomId == roomId && m.Id > afterId)
+        var roomId = reader.RoomId;
+        var since = reader.Since ?? DateTimeOffset.MinValue;
+        var queued = transcript.QueuedLines(roomId, afterId).Where(m => m.SentAt >= since);
+        var lines = db.RoomMessages.AsNoTracking().Where(m => m.RoomId == roomId && m.Id > afterId);
+        if (reader.Since is { } invited) lines = lines.Where(m => m.SentAt >= invited);
+        var stored = await lines
             .OrderBy(m => m.Id)
             .Take(TranscriptPage)
             .ToListAsync(Context.ConnectionAborted);

@@ -65,9 +65,13 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(resident.Locator("#transcript li:not(.system)")).ToHaveCountAsync(2);
         await Assertions.Expect(resident.Locator("#transcript li:not(.system)").First).ToContainTextAsync("Guten Tag, ich ziehe um.");
 
-        // Speak: the clerk asks, the resident accepts.
+        // Speak: the clerk asks, the resident accepts. The answer is described by the question (a screen reader moved
+        // there hears who asks for what), and once pressed the focus is on the call's line, not the page's start.
         await clerk.Locator("#start-video").ClickAsync();
+        await Assertions.Expect(resident.Locator("#accept-video")).ToHaveAttributeAsync("aria-describedby", "mode-request-text");
+        await Assertions.Expect(resident.Locator("#mode-request-text")).ToContainTextAsync("Video");
         await resident.Locator("#accept-video").ClickAsync();
+        Assert.Equal("call-state", await resident.EvaluateAsync<string>("() => document.activeElement?.id"));
         var first = await WaitForStatsAsync(clerk, s => s.ConnectionState == "connected" && s.FramesDecoded > 0 && s.AudioPacketsReceived > 0, "clerk receives video and audio");
         var residentStats = await WaitForStatsAsync(resident, s => s.ConnectionState == "connected" && s.FramesDecoded > 0 && s.AudioPacketsReceived > 0, "resident receives video and audio");
         await Task.Delay(1000);

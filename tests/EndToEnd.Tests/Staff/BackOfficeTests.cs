@@ -214,6 +214,8 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         var reference = System.Text.RegularExpressions.Regex.Match((await done.TextContentAsync())!, "F-[0-9]{4}-[A-Z2-9]{6}").Value;
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Beratung beenden" }).ClickAsync();
         await Assertions.Expect(clerk.Locator("#status")).ToHaveTextAsync("Die Beratung ist beendet.", new() { Timeout = 10_000 });
+        // The room and its button are gone: the focus is on the line that says so, not on the page's start.
+        await Assertions.Expect(clerk.Locator("#status")).ToBeFocusedAsync();
         var asked = new List<string>();
         clerk.Request += (_, request) => { if (request.Url.Contains("/api/documents/") || request.Url.Contains("/api/sessions/rooms/") || request.Url.Contains("/api/forms/")) asked.Add(request.Url); };
         await clerk.WaitForTimeoutAsync(12_000);

@@ -95,7 +95,9 @@ internal static class SystemProjects
                 // would otherwise inherit: a service under steady load compiles a new method now and then, so with a
                 // second of quiet required its hot paths were never recompiled (free slots 3,000–3,700 req/s, not 8,000).
                 .WithEnvironment("DOTNET_TC_CallCountingDelayMs", "100")
-                .WithHttpHealthCheck("/health");
+                // Asked over plain HTTP: without a name Aspire takes the gateway's https endpoint, whose self-signed
+                // certificate its checker does not trust, and showed the gateway "Unhealthy" for good.
+                .WithHttpHealthCheck("/health", endpointName: "http");
             for (var i = 0; i < infrastructure.TurnUrls.Count; i++)
             {
                 project.WithEnvironment($"Turn__Urls__{i}", infrastructure.TurnUrls[i]);

@@ -63,6 +63,8 @@ public sealed class AppHostFixture : IAsyncLifetime
                 "--Municipal:Instance=apphost-tests",
                 $"--Municipal:InfrastructurePortBase={PortBase}",
                 $"--Municipal:GatewayPort={Gateway.Port}",
+                // HTTPS beside HTTP, as scripts/run starts it: the gateway must still turn healthy in the dashboard.
+                $"--Municipal:GatewayHttpsPort={PortBase + 91}",
                 "--Municipal:Containers=false",
                 // A run's own setting, which every project and the resolved contract must show.
                 "--Municipal:ServiceSettings:AppHostTests:Marker=from-the-test",

@@ -24,6 +24,9 @@ public sealed class AppHostTests(AppHostFixture system) : IClassFixture<AppHostF
     public async Task Every_resource_is_healthy_and_the_dashboard_shows_them()
     {
         Assert.Subset(system.Resources.Select(r => r.Name).ToHashSet(), Expected.ToHashSet());
+        // The gateway runs with its HTTPS port too (the fixture), whose certificate the AppHost's check does not trust.
+        Assert.True(system.App.ResourceNotifications.TryGetCurrentState("gateway", out var gateway)
+            && gateway.Snapshot.HealthStatus == HealthStatus.Healthy, $"the gateway is not healthy:\n{system.DescribeStates()}");
         foreach (var resource in system.Resources)
         {
             Assert.True(system.App.ResourceNotifications.TryGetCurrentState(resource.Name, out var state), resource.Name);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -46,13 +47,22 @@ public sealed class MailSender(IConfiguration configuration) : IAsyncDisposable
         try
         {
             await SendCoreAsync(Compose(mail), activity, cancellationToken);
+            Sent.Add(1, new KeyValuePair<string, object?>("outcome", "sent"));
         }
         catch (Exception ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            Sent.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
             throw;
         }
     }
+
+    /// <summary>
+    /// Every attempt to hand a mail to the SMTP server, by outcome (<c>sent</c>, <c>failed</c>): a failed attempt is
+    /// retried with the message that asked for the mail, so "failed" rising while "sent" stays flat means mails wait.
+    /// </summary>
+    private static readonly Counter<long> Sent = Telemetry.Meter.CreateCounter<long>(
+        "municipal.mails.sent", "{mail}", "Mails handed to the SMTP server, by outcome (sent, failed); failed ones are retried.");
 
     private MimeMessage Compose(OutgoingMail mail)
     {
@@ -219,6 +229,13 @@ public static class MailExtensions
     public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<MailSender>();
+        // The mail server down only delays mails (they wait in their messages' retries): degraded, not unhealthy.
+        if (builder.Configuration.GetConnectionString("smtp") is { Length: > 0 } smtp)
+        {
+            var server = MailSender.ParseEndpoint(smtp);
+            // Behind smtps the greeting comes only after TLS: there, that the port accepts is the answer.
+            builder.Services.AddHealthChecks().AddServerProbe("smtp", server, send: "", expect: server.Scheme == "smtps" ? "" : "220");
+        }
         return builder;
     }
 }

@@ -7,6 +7,7 @@ using Municipal.DocumentIntake.Jobs;
 using Municipal.DocumentIntake.Routing;
 using Municipal.DocumentIntake.Scanning;
 using Municipal.DocumentIntake.Telemetry;
+using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Data;
 using Municipal.ServiceDefaults.Mail;
@@ -50,6 +51,9 @@ internal static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DocumentStorage>();
         builder.Services.AddSingleton<ClamAvScanner>();
+        // Without clamd uploads wait as pending_scan and are scanned later: degraded, not unhealthy.
+        builder.Services.AddHealthChecks().AddServerProbe("clamav",
+            new Uri(builder.Configuration.GetConnectionString("clamav") ?? "tcp://127.0.0.1:3310"), send: "zPING\0", expect: "PONG");
         builder.Services.AddSingleton<DocumentMetrics>();
         builder.Services.AddScoped<UploadReader>();
         builder.Services.AddScoped<IntakeService>();

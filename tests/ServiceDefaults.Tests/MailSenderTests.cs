@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Configuration;
 using Municipal.ServiceDefaults.Mail;
 using Municipal.Testing;
@@ -105,5 +106,19 @@ public sealed class MailSenderTests : IDisposable
         Assert.Equal(12, mails.Count);
         Assert.InRange(opened, 1, 8);
         Assert.Equal(opened, relay.Accepted);
+    }
+
+    [Fact]
+    public async Task Every_mail_handed_over_or_not_is_counted_by_its_outcome()
+    {
+        using var counted = new MetricCollector<long>(Telemetry.Meter, "municipal.mails.sent");
+        await using var sender = Sender();
+        await sender.SendAsync(Mail(Mailbox.UniqueAddress(), 1), CancellationToken.None);
+
+        relay.Stop();
+        await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(Mail(Mailbox.UniqueAddress(), 2), CancellationToken.None));
+
+        var outcomes = counted.GetMeasurementSnapshot().Select(m => (string?)m.Tags["outcome"]).ToList();
+        Assert.Equal(["sent", "failed"], outcomes);
     }
 }

@@ -24,9 +24,15 @@ public static class MessagingExtensions
         var uri = RabbitMqUri(builder.Configuration);
 
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        // What failed for good waits in the endpoints' _error queues: counted for the operator (municipal.messages.failed).
+        var errorQueues = new ErrorQueues();
+        builder.Services.AddSingleton(errorQueues);
+        builder.Services.AddSingleton<ErrorQueueMonitor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ErrorQueueMonitor>());
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service, false));
+            bus.AddConfigureEndpointsCallback((queueName, _) => errorQueues.AddEndpoint(queueName));
             // MassTransit would report usage to its vendor over the internet: a city's system does not phone home.
             bus.DisableUsageTelemetry();
             if (builder.Configuration.GetValue("Messaging:QuorumQueues", false))

@@ -36,6 +36,7 @@ internal static class Extensions
             bus.AddConsumer<AppointmentCancelledConsumer>().Endpoint(e => e.Name = "booking-appointment-cancelled-mail");
             bus.AddConsumer<AppointmentReminderDueConsumer>().Endpoint(e => e.Name = "booking-appointment-reminder-due-mail");
             bus.AddConsumer<ResidentJoinedConsumer>();
+            bus.AddConsumer<SessionStartedConsumer>();
             bus.AddConsumer<SessionEndedConsumer>();
             bus.AddConsumer<FeedbackGivenConsumer>();
             bus.AddConsumer<StaffAccountChangedConsumer>();

@@ -121,6 +121,38 @@ public sealed class LinkResendTests(BookingFactory factory) : IClassFixture<Book
     }
 
     [Fact]
+    public async Task An_appointment_whose_consultation_is_running_is_neither_moved_nor_cancelled_nor_given_new_links()
+    {
+        var email = Mailbox.UniqueAddress();
+        var client = factory.CreateClient();
+        var (id, manage) = await BookAsync(client, WednesdayEight.AddHours(3).AddMinutes(20), email);
+        await Mailbox.WaitForAsync(email);
+
+        // A clerk took the resident before the booked time and is talking to them (sessions tells booking).
+        await factory.Services.GetRequiredService<IBus>().Publish(new SessionStarted(Guid.NewGuid(), id, null, "move", "residents-office",
+            BookingFactory.ClerkResidents.Id, DateTimeOffset.UtcNow));
+        await Poll.UntilAsync(async () =>
+            (await (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manage)).Json()).GetProperty("status").GetString() == "running",
+            TimeSpan.FromSeconds(30), "the appointment was not shown as running");
+
+        var mine = await (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manage)).Json();
+        Assert.False(mine.GetProperty("canChange").GetBoolean());
+        Assert.False(mine.GetProperty("canMove").GetBoolean());
+        var cancel = await client.SendWithToken(HttpMethod.Delete, "/api/booking/appointments/mine", manage);
+        Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
+        Assert.Equal("consultation-running", (await cancel.Json()).GetProperty("code").GetString());
+        var move = await client.SendWithToken(HttpMethod.Put, "/api/booking/appointments/mine", manage, new { start = WednesdayEight.AddDays(1).AddHours(3).AddMinutes(20) });
+        Assert.Equal(HttpStatusCode.Conflict, move.StatusCode);
+        Assert.Equal("consultation-running", (await move.Json()).GetProperty("code").GetString());
+
+        // Nor does anyone who knows the address void the link the resident is about to use.
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/booking/appointments/links", new { email })).StatusCode);
+        await Task.Delay(1500);
+        Assert.Single(Mailbox.For(email));
+        Assert.Equal(HttpStatusCode.OK, (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manage)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_address_without_appointments_gets_the_same_answer_and_no_mail()
     {
         var email = Mailbox.UniqueAddress("stranger");

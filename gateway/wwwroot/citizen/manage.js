@@ -152,6 +152,15 @@ register({
   'de-x-ls': { 'manage.statusHeld': 'Das Gespräch war schon' },
 });
 
+// A clerk has taken the consultation and it has not ended: nothing to change while it runs.
+register({
+  de: { 'manage.statusRunning': 'Das Gespräch läuft gerade' },
+  en: { 'manage.statusRunning': 'The consultation is under way' },
+  fr: { 'manage.statusRunning': 'L’entretien est en cours' },
+  it: { 'manage.statusRunning': 'Il colloquio è in corso' },
+  'de-x-ls': { 'manage.statusRunning': 'Das Gespräch ist gerade jetzt' },
+});
+
 function render() {
   if (!appointment) return;
   const a = appointment;
@@ -163,7 +172,7 @@ function render() {
     [t('manage.when'), formatWhen(a.start, a.timeZone)],
     [t('manage.who'), a.citizenName],
     [t('manage.address'), a.email],
-    [t('manage.state'), t({ booked: 'manage.statusBooked', held: 'manage.statusHeld' }[a.status] ?? 'manage.statusCancelled')],
+    [t('manage.state'), t({ booked: 'manage.statusBooked', held: 'manage.statusHeld', running: 'manage.statusRunning' }[a.status] ?? 'manage.statusCancelled')],
   ];
   if (localized(a.documents).length) rows.push([t('manage.documents'), localized(a.documents).join(', ')]);
   for (const [label, value] of rows) {

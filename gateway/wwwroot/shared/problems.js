@@ -629,3 +629,12 @@ register({
     'problem.bad-request': 'Die Anfrage ist falsch.',
   },
 });
+
+// A consultation a clerk has taken and not yet ended: the manage link neither moves nor cancels its appointment.
+register({
+  de: { 'problem.consultation-running': 'Das Gespräch zu diesem Termin läuft gerade. Der Termin kann jetzt weder verschoben noch abgesagt werden.' },
+  en: { 'problem.consultation-running': 'The consultation of this appointment is under way. It cannot be moved or cancelled now.' },
+  fr: { 'problem.consultation-running': 'L’entretien de ce rendez-vous est en cours. Il ne peut pas être déplacé ni annulé maintenant.' },
+  it: { 'problem.consultation-running': 'Il colloquio di questo appuntamento è in corso. Ora non può essere spostato né annullato.' },
+  'de-x-ls': { 'problem.consultation-running': 'Das Gespräch zu diesem Termin ist gerade jetzt. Sie können den Termin jetzt nicht verschieben. Und nicht absagen.' },
+});

@@ -128,6 +128,19 @@ public static class AppointmentsApi
     private static ProblemHttpResult Held() =>
         Problems.Conflict(new Reason("consultation-held", "The consultation of this appointment has taken place."));
 
+    /// <summary>
+    /// Why the appointment cannot be moved or cancelled any more because of its consultation, or null: it was held, or a
+    /// clerk has taken it and it has not ended (a new time would void the join link in use, a cancellation would close
+    /// the clerk's room in the middle of the conversation).
+    /// </summary>
+    private static async Task<ProblemHttpResult?> ConsultationRefusalAsync(BookingDb db, Appointment appointment, CancellationToken ct)
+    {
+        if (await HeldAsync(db, appointment.Id, ct)) return Held();
+        if (appointment.ConsultationStartedAt is not null)
+            return Problems.Conflict(new Reason("consultation-running", "The consultation of this appointment is under way."));
+        return null;
+    }
+
     public static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> CancelMine(
         HttpRequest http, BookingDb db, SlotService slots, ResidentTokens tokens, TimeProvider time, CancellationToken ct)
     {
@@ -137,7 +150,7 @@ public static class AppointmentsApi
         var now = time.GetUtcNow();
         if (appointment.Status != AppointmentStatus.Booked) return Problems.Conflict(new Reason("appointment-cancelled", "The appointment is already cancelled."));
         if (appointment.StartAt <= now) return Problems.Conflict(new Reason("appointment-begun", "The appointment has already begun."));
-        if (await HeldAsync(db, appointment.Id, ct)) return Held();
+        if (await ConsultationRefusalAsync(db, appointment, ct) is { } refusal) return refusal;
 
         appointment.Status = AppointmentStatus.Cancelled;
         appointment.CancelledAt = now;
@@ -160,7 +173,7 @@ public static class AppointmentsApi
         var now = services.Time.GetUtcNow();
         if (appointment.Status != AppointmentStatus.Booked) return Problems.Conflict(new Reason("cancelled-not-movable", "A cancelled appointment cannot be moved; book a new one."));
         if (appointment.StartAt <= now) return Problems.Conflict(new Reason("appointment-begun", "The appointment has already begun."));
-        if (await HeldAsync(services.Db, appointment.Id, ct)) return Held();
+        if (await ConsultationRefusalAsync(services.Db, appointment, ct) is { } refusal) return refusal;
 
         var calendar = await services.Slots.CalendarAsync(appointment.ConcernKey, ct);
         if (calendar is null) return Problems.NotFound(new Reason("concern-gone", "The concern is no longer offered."));
@@ -272,12 +285,14 @@ public static class AppointmentsApi
 
     /// <summary>
     /// The appointment as its resident sees it. <paramref name="offered"/>: its concern is still offered, so it can be
-    /// moved; <paramref name="held"/>: its consultation took place (status "held"), so nothing can be changed.
+    /// moved; <paramref name="held"/>: its consultation took place (status "held"), so nothing can be changed; nor while
+    /// a clerk holds it (status "running").
     /// </summary>
     private static AppointmentDto ToDto(Appointment a, Concern concern, TimeZoneInfo zone, DateTimeOffset now, bool offered, bool held)
     {
-        var canChange = a.Status == AppointmentStatus.Booked && a.StartAt > now && !held;
-        var status = held && a.Status == AppointmentStatus.Booked ? "held" : a.Status;
+        var running = !held && a.ConsultationStartedAt is not null;
+        var canChange = a.Status == AppointmentStatus.Booked && a.StartAt > now && !held && !running;
+        var status = a.Status != AppointmentStatus.Booked ? a.Status : held ? "held" : running ? "running" : a.Status;
         return new(a.Id, a.ConcernKey, a.DepartmentKey, Localized.NameOf(concern),
             LocalizedList.DocumentsOf(concern), a.StartAt, a.EndAt, zone.Id, status, a.Sequence,
             a.CitizenName, a.Email, a.Language, canChange, canChange && offered);

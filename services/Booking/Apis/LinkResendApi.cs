@@ -13,7 +13,7 @@ namespace Municipal.Booking.Apis;
 
 /// <summary>
 /// "My mail never arrived": the links of every coming appointment booked with an address go to that address once
-/// more, except those of a consultation the resident has already entered. The answer is the same whether or not the address has appointments, so the endpoint tells no one who booked.
+/// more, except those of a consultation the resident has already entered, a clerk has taken or that was held. The answer is the same whether or not the address has appointments, so the endpoint tells no one who booked.
 /// </summary>
 public static class LinkResendApi
 {
@@ -37,10 +37,12 @@ public static class LinkResendApi
 
         var now = services.Time.GetUtcNow();
         var lower = email.ToLowerInvariant();
-        // Not for a consultation the resident has entered: their link is in use, and new links would void it in the
-        // middle of the consultation (anyone who knows the address can ask for this).
+        // Not for a consultation the resident has entered or a clerk has taken: the link is in use or about to be, and
+        // new links would void it in the middle of the consultation (anyone who knows the address can ask for this); nor
+        // for one that was held. The manage link refuses to move or cancel the same ones.
         var appointments = await services.Db.Appointments
-            .Where(a => a.Email.ToLower() == lower && a.Status == AppointmentStatus.Booked && a.JoinTokenExpiresAt > now && a.JoinedAt == null)
+            .Where(a => a.Email.ToLower() == lower && a.Status == AppointmentStatus.Booked && a.JoinTokenExpiresAt > now && a.JoinedAt == null
+                && a.ConsultationStartedAt == null && !services.Db.Consultations.Any(c => c.AppointmentId == a.Id))
             .ToListAsync(ct);
         foreach (var appointment in appointments)
         {

@@ -25,6 +25,8 @@ public sealed class Appointment
     public DateTimeOffset? CalledAt { get; set; }
     public Guid? CalledBy { get; set; }
     public DateTimeOffset? JoinedAt { get; set; }
+    /// <summary>When a clerk first took the consultation (sessions' SessionStarted); it runs until booking learns it ended.</summary>
+    public DateTimeOffset? ConsultationStartedAt { get; set; }
     /// <summary>When the appointment was found over without the resident having entered the room.</summary>
     public DateTimeOffset? NoShowAt { get; set; }
 }

@@ -63,6 +63,8 @@ internal static class Extensions
         builder.Services.AddHostedService<ReminderJob>();
         builder.Services.AddHostedService<MissedTicketJob>();
         builder.Services.AddHostedService<NoShowJob>();
+        builder.Services.AddSingleton<ResidentDataRetentionJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ResidentDataRetentionJob>());
         builder.Services.AddSingleton<BookingMetrics>();
         builder.Services.AddHostedService<QueueLengthGauge>();
     }

@@ -19,7 +19,7 @@ namespace Municipal.Booking.Apis;
 /// <summary>"Talk to us now": the live walk-in queue for residents and the clerks who take from it.</summary>
 public static class QueueApi
 {
-    private static readonly TimeSpan TicketLifetime = TimeSpan.FromHours(12);
+    internal static readonly TimeSpan TicketLifetime = TimeSpan.FromHours(12);
 
     public static RouteGroupBuilder MapQueueApi(this RouteGroupBuilder api)
     {

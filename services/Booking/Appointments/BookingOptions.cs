@@ -26,4 +26,15 @@ public sealed class BookingOptions
     public TimeSpan DueEarly { get; set; } = TimeSpan.FromMinutes(10);
 
     public TimeSpan DueLate { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Days after an appointment's end its resident's name and address are cleared (sessions keeps rooms as long).</summary>
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>Days after a cancellation the appointment's name and address are cleared.</summary>
+    public int CancelledRetentionDays { get; set; } = 7;
+
+    /// <summary>Days after a walk-in ticket finished (served, missed, left) its name and address are cleared.</summary>
+    public int TicketRetentionDays { get; set; } = 1;
+
+    public TimeSpan RetentionPollInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -29,6 +29,8 @@ public sealed class Appointment
     public DateTimeOffset? ConsultationStartedAt { get; set; }
     /// <summary>When the appointment was found over without the resident having entered the room.</summary>
     public DateTimeOffset? NoShowAt { get; set; }
+    /// <summary>When the resident's name and address were cleared (<see cref="Jobs.ResidentDataRetentionJob"/>).</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
 }
 
 public static class AppointmentStatus

@@ -16,6 +16,8 @@ public sealed class QueueTicket
     public DateTimeOffset? JoinedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public int? HandlingSeconds { get; set; }
+    /// <summary>When the resident's name and address were cleared (<see cref="Jobs.ResidentDataRetentionJob"/>).</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
 }
 
 public static class TicketStatus

@@ -161,6 +161,35 @@ public class AppointmentTests(BookingFactory factory) : IClassFixture<BookingFac
         Assert.Equal(HttpStatusCode.Conflict, (await client.SendWithToken(HttpMethod.Put, "/api/booking/appointments/mine", token, new { start = TuesdayEight.AddMinutes(20) })).StatusCode);
     }
 
+    /// <summary>
+    /// Probe (attack 2) item 13: a time without its offset was read as UTC, so "09:00" meant in Zurich became 10:00. It is
+    /// refused, naming <c>start</c>, when booking and when moving.
+    /// </summary>
+    [Fact]
+    public async Task A_time_without_its_offset_is_refused_naming_start_when_booking_and_when_moving()
+    {
+        var client = factory.CreateClient();
+        foreach (var (start, code) in new[] { ("2027-03-04T14:10:00", "time-offset"), ("2027-03-04T14:10", "time-offset"), ("2027-03-04", "time-offset"), ("Thursday 14:10", "wrong-format") })
+        {
+            var refused = await client.PostAsJsonAsync("/api/booking/appointments", new { concernKey = "move", start, name = "Erika Muster", email = Mailbox.UniqueAddress(), language = "de" });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(code, (await refused.Json()).GetProperty("reasons").GetProperty("start").GetString());
+        }
+
+        // With its offset, 14:10 in Zurich is booked at 14:10 in Zurich.
+        var booked = await client.PostAsJsonAsync("/api/booking/appointments",
+            new { concernKey = "move", start = "2027-03-04T14:10:00+01:00", name = "Erika Muster", email = Mailbox.UniqueAddress(), language = "de" });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var json = await booked.Json();
+        Assert.Equal(new DateTimeOffset(2027, 3, 4, 13, 10, 0, TimeSpan.Zero), json.GetProperty("appointment").GetProperty("start").GetDateTimeOffset());
+
+        var manage = json.GetProperty("manageToken").GetString()!;
+        var moved = await client.SendWithToken(HttpMethod.Put, "/api/booking/appointments/mine", manage, new { start = "2027-03-04T14:30:00" });
+        Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+        Assert.Equal("time-offset", (await moved.Json()).GetProperty("reasons").GetProperty("start").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.SendWithToken(HttpMethod.Put, "/api/booking/appointments/mine", manage, new { start = "2027-03-04T13:30:00Z" })).StatusCode);
+    }
+
     [Fact]
     public async Task Invalid_requests_name_the_field()
     {

@@ -638,3 +638,12 @@ register({
   it: { 'problem.consultation-running': 'Il colloquio di questo appuntamento è in corso. Ora non può essere spostato né annullato.' },
   'de-x-ls': { 'problem.consultation-running': 'Das Gespräch zu diesem Termin ist gerade jetzt. Sie können den Termin jetzt nicht verschieben. Und nicht absagen.' },
 });
+
+// An appointment's time sent without its offset from UTC (the pages always send one; another client may not).
+register({
+  de: { 'problem.time-offset': 'Bitte geben Sie die Zeit mit ihrer Abweichung von UTC an, z. B. 2027-03-01T09:00:00+01:00.' },
+  en: { 'problem.time-offset': 'Please give the time with its offset from UTC, such as 2027-03-01T09:00:00+01:00.' },
+  fr: { 'problem.time-offset': 'Veuillez indiquer l’heure avec son décalage par rapport à UTC, par exemple 2027-03-01T09:00:00+01:00.' },
+  it: { 'problem.time-offset': 'Indicate l’orario con il suo scarto rispetto a UTC, ad esempio 2027-03-01T09:00:00+01:00.' },
+  'de-x-ls': { 'problem.time-offset': 'Bei der Zeit fehlt die Zeit-Zone. Bitte schreiben Sie die Zeit so: 2027-03-01T09:00:00+01:00.' },
+});

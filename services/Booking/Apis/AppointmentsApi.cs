@@ -36,7 +36,7 @@ public static class AppointmentsApi
 
         var calendar = await services.Slots.CalendarAsync(request.ConcernKey!, ct);
         if (calendar is null) return Problems.Field("concernKey", new Reason("no-concern", $"There is no concern '{request.ConcernKey}'.").With("key", request.ConcernKey));
-        var start = request.Start!.Value.ToUniversalTime();
+        var start = request.StartAt!.Value.ToUniversalTime();
         var now = services.Time.GetUtcNow();
         if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", new Reason("not-bookable", "This is not a bookable time for the concern."));
         // A rush on a released slot is mostly refusals: a slot already gone is answered from one read, with nothing prepared.
@@ -177,7 +177,7 @@ public static class AppointmentsApi
 
         var calendar = await services.Slots.CalendarAsync(appointment.ConcernKey, ct);
         if (calendar is null) return Problems.NotFound(new Reason("concern-gone", "The concern is no longer offered."));
-        var start = request.Start!.Value.ToUniversalTime();
+        var start = request.StartAt!.Value.ToUniversalTime();
         if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", new Reason("not-bookable", "This is not a bookable time for the concern."));
         if (start == appointment.StartAt) return Problems.Field("start", new Reason("same-time", "This is already the time of your appointment."));
 

@@ -3,8 +3,12 @@ using Municipal.ServiceDefaults.Mail;
 
 namespace Municipal.Booking.Apis;
 
-public sealed record BookAppointmentRequest(string? ConcernKey, DateTimeOffset? Start, string? Name, string? Email, string? Language)
+/// <param name="Start">The time with its offset from UTC (<see cref="RequestedTime"/>); kept as text, so one without is refused, not guessed.</param>
+public sealed record BookAppointmentRequest(string? ConcernKey, string? Start, string? Name, string? Email, string? Language)
 {
+    /// <summary>The time asked for, once <see cref="Validate"/> found no fault with it.</summary>
+    public DateTimeOffset? StartAt => RequestedTime.Parse(Start);
+
     /// <summary>The name as it is stored.</summary>
     public string TrimmedName => Name?.Trim() ?? "";
 
@@ -17,6 +21,7 @@ public sealed record BookAppointmentRequest(string? ConcernKey, DateTimeOffset? 
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(ConcernKey)) errors["concernKey"] = new Reason("concern-required", "Choose a concern.");
         if (Start is null) errors["start"] = new Reason("time-required", "Choose a time.");
+        else if (RequestedTime.Problem(Start) is { } start) errors["start"] = start;
         if (ResidentName.Problem(TrimmedName) is { } name) errors["name"] = name;
         if (!EmailAddresses.IsValid(TrimmedEmail)) errors["email"] = Reasons.Email;
         if (Languages.Parse(Language) is null) errors["language"] = Reasons.Language;

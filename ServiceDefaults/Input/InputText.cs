@@ -5,8 +5,8 @@ namespace Municipal.ServiceDefaults.Input;
 /// <summary>
 /// What text may contain. Control characters (NUL, ESC, DEL, C1 …) are never meant: Postgres refuses NUL, mail
 /// headers and calendar files break on raw line breaks. Multi-line text (notes, reasons, form answers) keeps tab and
-/// line breaks; single-line text (names, addresses, keys, ids) keeps none, nor Unicode's line and paragraph separators
-/// or the controls that turn the direction of what follows.
+/// line breaks; single-line text (names, addresses, keys, ids) keeps none, nor Unicode's line and paragraph separators,
+/// the controls that turn the direction of what follows or characters that take no room (zero-width space …).
 /// </summary>
 public static partial class InputText
 {
@@ -33,6 +33,7 @@ public static partial class InputText
             if (char.IsSurrogate(c)) return Reasons.InvalidCharacter;
             if (singleLine && c is '\u2028' or '\u2029') return Reasons.OneLine;
             if (singleLine && !directionControlsDropped && IsDirectionOverride(c)) return Reasons.InvalidCharacter;
+            if (singleLine && !directionControlsDropped && IsInvisible(value, i)) return InvisibleCharacter;
             if (!char.IsControl(c)) continue;
             if (!singleLine && c is '\t' or '\n' or '\r') continue;
             return singleLine && c is '\t' or '\n' or '\r'
@@ -49,6 +50,28 @@ public static partial class InputText
     /// the direction marks (U+200E, U+200F) and the joiners some scripts need (U+200C, U+200D) stay allowed.
     /// </summary>
     private static bool IsDirectionOverride(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
+    /// <summary>A one-line value holds a character that takes no room: "Gi\u200Bna" shows as "Gina" and is not equal to it.</summary>
+    public static Reason InvisibleCharacter => new Reason("invisible-character", "This value contains an invisible character (such as a zero-width space).");
+
+    /// <summary>
+    /// Whether the character at <paramref name="i"/> takes no room and means nothing in a name, an address or a key: the
+    /// zero-width space (U+200B), the word joiner and invisible operators (U+2060–U+2064), the byte order mark (U+FEFF)
+    /// and the Mongolian vowel separator (U+180E). The zero-width non-joiner and joiner (U+200C, U+200D) are refused too,
+    /// except between two letters of a script that shapes with them (Persian, Arabic, the Indic scripts …: not Latin,
+    /// Greek or Cyrillic), as Persian names often hold.
+    /// </summary>
+    private static bool IsInvisible(string value, int i) => value[i] switch
+    {
+        '\u200B' or '\u180E' or '\uFEFF' or (>= '\u2060' and <= '\u2064') => true,
+        '\u200C' or '\u200D' => !(i > 0 && i + 1 < value.Length && Shapes(value[i - 1]) && Shapes(value[i + 1])),
+        _ => false,
+    };
+
+    /// <summary>A letter or combining mark of a script from Hebrew (U+0590) on, where joiners change how letters join.</summary>
+    private static bool Shapes(char c) => c >= '\u0590' && !char.IsSurrogate(c)
+        && char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.OtherLetter or System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 
     /// <summary>
     /// Fields that hold one line: names of people and things, e-mail addresses, phone numbers, keys, ids, codes and

@@ -37,6 +37,23 @@ public sealed class ReasonCodeTests(BookingFactory factory) : IClassFixture<Book
         Assert.Equal("not-bookable", (await offGrid.Json()).GetProperty("reasons").GetProperty("start").GetString());
     }
 
+    /// <summary>Probe (attack 2) item 12: "Gi\u200Bna" was booked, and shows as "Gina" without being equal to it.</summary>
+    [Theory]
+    [InlineData("Gi\u200Bna")]
+    [InlineData("Gi\u200Dna")]
+    [InlineData("Gina\uFEFF")]
+    [InlineData("Gi\u2060na")]
+    public async Task A_name_with_an_invisible_character_is_refused_with_a_code(string name)
+    {
+        var client = factory.CreateClient();
+        var booked = await client.Book("move", TuesdayEight, Mailbox.UniqueAddress(), name: name);
+        Assert.Equal(HttpStatusCode.BadRequest, booked.StatusCode);
+        Assert.Equal("invisible-character", (await booked.Json()).GetProperty("reasons").GetProperty("name").GetString());
+        var queued = await client.PostAsJsonAsync("/api/booking/queue", new { concernKey = "move", name, language = "de" });
+        Assert.Equal(HttpStatusCode.BadRequest, queued.StatusCode);
+        Assert.Equal("invisible-character", (await queued.Json()).GetProperty("reasons").GetProperty("name").GetString());
+    }
+
     [Fact]
     public async Task A_closing_before_the_opening_is_refused_with_a_code()
     {

@@ -83,6 +83,12 @@ public sealed class InputGuardTests : IAsyncLifetime
     [InlineData("{\"name\":\"Erika \\u202eredlohtsel\"}", "name", "invalid-character", null)]
     [InlineData("{\"email\":\"erika@example.org\\u2066\"}", "email", "invalid-character", null)]
     [InlineData("{\"name\":\"Erika\\u2028Muster\"}", "name", "one-line", null)]
+    [InlineData("{\"name\":\"Gi\\u200bna\"}", "name", "invisible-character", null)]
+    [InlineData("{\"name\":\"Gi\\u200dna\"}", "name", "invisible-character", null)]
+    [InlineData("{\"name\":\"\\u200cGina\"}", "name", "invisible-character", null)]
+    [InlineData("{\"name\":\"Gi\\u2060na\"}", "name", "invisible-character", null)]
+    [InlineData("{\"name\":\"Gina\\ufeff\"}", "name", "invisible-character", null)]
+    [InlineData("{\"email\":\"gina\\u200b@example.org\"}", "email", "invisible-character", null)]
     [InlineData("{\"start\":\"9999-12-31T00:00:00Z\"}", "start", "date-range", "earliest")]
     [InlineData("{\"birthDate\":\"1850-01-01\"}", "birthDate", "birth-date-range", "earliest")]
     public async Task A_refused_body_value_carries_a_reason_code(string body, string field, string code, string? arg)

@@ -647,3 +647,12 @@ register({
   it: { 'problem.time-offset': 'Indicate l’orario con il suo scarto rispetto a UTC, ad esempio 2027-03-01T09:00:00+01:00.' },
   'de-x-ls': { 'problem.time-offset': 'Bei der Zeit fehlt die Zeit-Zone. Bitte schreiben Sie die Zeit so: 2027-03-01T09:00:00+01:00.' },
 });
+
+// A one-line value (a name, an address) holding a character that takes no room, often pasted from elsewhere.
+register({
+  de: { 'problem.invisible-character': 'Die Angabe enthält ein unsichtbares Zeichen (z. B. aus einer Kopie). Bitte tippen Sie sie neu ein.' },
+  en: { 'problem.invisible-character': 'This value contains an invisible character (often from copying). Please type it again.' },
+  fr: { 'problem.invisible-character': 'Cette valeur contient un caractère invisible (souvent dû à un copier-coller). Veuillez la saisir à nouveau.' },
+  it: { 'problem.invisible-character': 'Il valore contiene un carattere invisibile (spesso dovuto a un copia e incolla). Digitatelo di nuovo.' },
+  'de-x-ls': { 'problem.invisible-character': 'Hier ist ein Zeichen, das man nicht sieht. Bitte schreiben Sie es noch einmal neu.' },
+});

@@ -195,6 +195,9 @@ register({
     'problem.no-api': 'Diese Adresse gibt es nicht.',
     'problem.changed-meanwhile': 'Gerade von jemand anderem geändert. Bitte versuchen Sie es erneut.',
     'problem.bad-request': 'Die Anfrage ist ungültig.',
+    'problem.consultation-running': 'Das Gespräch zu diesem Termin läuft gerade. Der Termin kann jetzt weder verschoben noch abgesagt werden.',
+    'problem.time-offset': 'Bitte geben Sie die Zeit mit ihrer Abweichung von UTC an, z. B. 2027-03-01T09:00:00+01:00.',
+    'problem.invisible-character': 'Die Angabe enthält ein unsichtbares Zeichen (z. B. aus einer Kopie). Bitte tippen Sie sie neu ein.',
   },
   en: {
     'problem.tan-outside-consultation': 'A code is only issued during a running consultation.',
@@ -303,6 +306,9 @@ register({
     'problem.no-api': 'There is no such address.',
     'problem.changed-meanwhile': 'Changed by someone else just now. Please try again.',
     'problem.bad-request': 'The request is not valid.',
+    'problem.consultation-running': 'The consultation of this appointment is under way. It cannot be moved or cancelled now.',
+    'problem.time-offset': 'Please give the time with its offset from UTC, such as 2027-03-01T09:00:00+01:00.',
+    'problem.invisible-character': 'This value contains an invisible character (often from copying). Please type it again.',
   },
   fr: {
     'problem.tan-outside-consultation': 'Un code n’est délivré que pendant un entretien en cours.',
@@ -411,6 +417,9 @@ register({
     'problem.no-api': 'Cette adresse n’existe pas.',
     'problem.changed-meanwhile': 'Modifié par quelqu’un d’autre à l’instant. Veuillez réessayer.',
     'problem.bad-request': 'La demande n’est pas valable.',
+    'problem.consultation-running': 'L’entretien de ce rendez-vous est en cours. Il ne peut pas être déplacé ni annulé maintenant.',
+    'problem.time-offset': 'Veuillez indiquer l’heure avec son décalage par rapport à UTC, par exemple 2027-03-01T09:00:00+01:00.',
+    'problem.invisible-character': 'Cette valeur contient un caractère invisible (souvent dû à un copier-coller). Veuillez la saisir à nouveau.',
   },
   it: {
     'problem.tan-outside-consultation': 'Un codice viene rilasciato solo durante un colloquio in corso.',
@@ -519,6 +528,9 @@ register({
     'problem.no-api': 'Questo indirizzo non esiste.',
     'problem.changed-meanwhile': 'Appena modificato da qualcun altro. Riprovate.',
     'problem.bad-request': 'La richiesta non è valida.',
+    'problem.consultation-running': 'Il colloquio di questo appuntamento è in corso. Ora non può essere spostato né annullato.',
+    'problem.time-offset': 'Indicate l’orario con il suo scarto rispetto a UTC, ad esempio 2027-03-01T09:00:00+01:00.',
+    'problem.invisible-character': 'Il valore contiene un carattere invisibile (spesso dovuto a un copia e incolla). Digitatelo di nuovo.',
   },
   'de-x-ls': {
     'problem.tan-outside-consultation': 'Einen Code bekommen Sie nur im Gespräch. Das Gespräch muss gerade laufen.',
@@ -627,32 +639,8 @@ register({
     'problem.no-api': 'Diese Adresse gibt es nicht.',
     'problem.changed-meanwhile': 'Jemand anderes hat das gerade geändert. Bitte versuchen Sie es noch einmal.',
     'problem.bad-request': 'Die Anfrage ist falsch.',
+    'problem.consultation-running': 'Das Gespräch zu diesem Termin ist gerade jetzt. Sie können den Termin jetzt nicht verschieben. Und nicht absagen.',
+    'problem.time-offset': 'Bei der Zeit fehlt die Zeit-Zone. Bitte schreiben Sie die Zeit so: 2027-03-01T09:00:00+01:00.',
+    'problem.invisible-character': 'Hier ist ein Zeichen, das man nicht sieht. Bitte schreiben Sie es noch einmal neu.',
   },
-});
-
-// A consultation a clerk has taken and not yet ended: the manage link neither moves nor cancels its appointment.
-register({
-  de: { 'problem.consultation-running': 'Das Gespräch zu diesem Termin läuft gerade. Der Termin kann jetzt weder verschoben noch abgesagt werden.' },
-  en: { 'problem.consultation-running': 'The consultation of this appointment is under way. It cannot be moved or cancelled now.' },
-  fr: { 'problem.consultation-running': 'L’entretien de ce rendez-vous est en cours. Il ne peut pas être déplacé ni annulé maintenant.' },
-  it: { 'problem.consultation-running': 'Il colloquio di questo appuntamento è in corso. Ora non può essere spostato né annullato.' },
-  'de-x-ls': { 'problem.consultation-running': 'Das Gespräch zu diesem Termin ist gerade jetzt. Sie können den Termin jetzt nicht verschieben. Und nicht absagen.' },
-});
-
-// An appointment's time sent without its offset from UTC (the pages always send one; another client may not).
-register({
-  de: { 'problem.time-offset': 'Bitte geben Sie die Zeit mit ihrer Abweichung von UTC an, z. B. 2027-03-01T09:00:00+01:00.' },
-  en: { 'problem.time-offset': 'Please give the time with its offset from UTC, such as 2027-03-01T09:00:00+01:00.' },
-  fr: { 'problem.time-offset': 'Veuillez indiquer l’heure avec son décalage par rapport à UTC, par exemple 2027-03-01T09:00:00+01:00.' },
-  it: { 'problem.time-offset': 'Indicate l’orario con il suo scarto rispetto a UTC, ad esempio 2027-03-01T09:00:00+01:00.' },
-  'de-x-ls': { 'problem.time-offset': 'Bei der Zeit fehlt die Zeit-Zone. Bitte schreiben Sie die Zeit so: 2027-03-01T09:00:00+01:00.' },
-});
-
-// A one-line value (a name, an address) holding a character that takes no room, often pasted from elsewhere.
-register({
-  de: { 'problem.invisible-character': 'Die Angabe enthält ein unsichtbares Zeichen (z. B. aus einer Kopie). Bitte tippen Sie sie neu ein.' },
-  en: { 'problem.invisible-character': 'This value contains an invisible character (often from copying). Please type it again.' },
-  fr: { 'problem.invisible-character': 'Cette valeur contient un caractère invisible (souvent dû à un copier-coller). Veuillez la saisir à nouveau.' },
-  it: { 'problem.invisible-character': 'Il valore contiene un carattere invisibile (spesso dovuto a un copia e incolla). Digitatelo di nuovo.' },
-  'de-x-ls': { 'problem.invisible-character': 'Hier ist ein Zeichen, das man nicht sieht. Bitte schreiben Sie es noch einmal neu.' },
 });

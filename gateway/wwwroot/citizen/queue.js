@@ -165,6 +165,11 @@ function showOffers(slots, concernKey) {
   document.getElementById('closed').hidden = false;
 }
 
+function write(id, text) {
+  const el = document.getElementById(id);
+  if (el.textContent !== text) el.textContent = text;
+}
+
 function renderTicket() {
   if (!last) return;
   document.getElementById('ticket').hidden = false;
@@ -178,9 +183,10 @@ function renderTicket() {
   if (last.status === 'waiting') {
     const concern = last.concernName?.[language()] || last.concernName?.de;
     document.getElementById('ticket-concern').textContent = concern ? t('queue.for', { name: concern }) : '';
-    document.getElementById('position').textContent = String(last.position ?? '–');
-    document.getElementById('estimate').textContent = last.position === 1 || last.estimatedWaitMinutes === 0 ? t('queue.next')
-      : last.estimatedWaitMinutes != null ? t('queue.estimate', { n: last.estimatedWaitMinutes }) : '';
+    // Both sit in a polite live region: written only when they change, so a screen reader hears 3 → 2 → 1, not every poll.
+    write('position', String(last.position ?? '–'));
+    write('estimate', last.position === 1 || last.estimatedWaitMinutes === 0 ? t('queue.next')
+      : last.estimatedWaitMinutes != null ? t('queue.estimate', { n: last.estimatedWaitMinutes }) : '');
     document.getElementById('notify').hidden = !canAskForNotifications();
   }
   if (!ended.hidden) ended.textContent = t(`queue.${last.status}`);
@@ -205,7 +211,8 @@ async function poll() {
     if (last.status === 'called') {
       const link = document.getElementById('room-link');
       link.href = `/room.html#t=${token}`;
-      link.focus();
+      // Once, when the call appears: a resident who then moves elsewhere (the language, the header) is not pulled back.
+      if (previous !== 'called') link.focus();
     }
     if (['missed', 'cancelled', 'joined'].includes(last.status)) { clearInterval(timer); timer = null; }
   } catch (e) {

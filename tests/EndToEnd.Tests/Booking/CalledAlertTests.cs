@@ -48,6 +48,15 @@ public sealed class CalledAlertTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(resident.Locator("#waiting")).ToContainTextAsync("Anliegen: Testanliegen");
         await Assertions.Expect(resident.Locator("#position")).ToHaveTextAsync("1");
         await Assertions.Expect(resident.Locator("#estimate")).ToHaveTextAsync("Sie sind als Nächstes an der Reihe.");
+        // Position and estimate sit in a polite live region that the two-second poll leaves alone while they stay the same,
+        // so a screen reader hears each change once and not the same text again and again.
+        Assert.Equal("polite", await resident.EvaluateAsync<string?>("() => document.getElementById('position').closest('[aria-live]')?.getAttribute('aria-live')"));
+        await resident.EvaluateAsync("""
+            () => { window.__rewrites = 0; new MutationObserver(records => window.__rewrites += records.length)
+              .observe(document.getElementById('position').closest('[aria-live]'), { childList: true, characterData: true, subtree: true }); }
+            """);
+        await resident.WaitForTimeoutAsync(4500);
+        Assert.Equal(0, await resident.EvaluateAsync<int>("() => window.__rewrites"));
         var notify = resident.GetByRole(AriaRole.Button, new() { Name = "Benachrichtigen, wenn ich an der Reihe bin" });
         // The page offers to notify only while the browser has not decided yet (headless Chromium may answer "denied").
         if (await resident.EvaluateAsync<string>("() => Notification.permission") == "default")
@@ -83,6 +92,11 @@ public sealed class CalledAlertTests(Browser browser) : IClassFixture<Browser>
         Assert.Single(signals.Vibrations);
         Assert.Equal(["Sie sind an der Reihe!"], signals.Notifications);
         await Browser.ScreenshotAsync(resident, "called-02-called-phone");
+        // The call takes the focus once; a resident who then moves elsewhere is not pulled back by the next polls.
+        Assert.Equal("room-link", await resident.EvaluateAsync<string>("() => document.activeElement.id"));
+        await resident.Locator("select[data-language-switch]").FocusAsync();
+        await resident.WaitForTimeoutAsync(4500);
+        Assert.True(await resident.EvaluateAsync<bool>("() => document.activeElement.matches('select[data-language-switch]')"));
 
         // The resident does not come in: after the call's time (shortened for the tests) the call is missed.
         await Assertions.Expect(resident.Locator("#ended")).ToContainTextAsync("nicht eingetreten", new() { Timeout = 120_000 });

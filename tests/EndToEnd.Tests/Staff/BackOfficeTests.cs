@@ -80,7 +80,10 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
 
         var userName = $"neu.{Guid.NewGuid():N}"[..16];
         await admin.GetByLabel("Benutzername").FillAsync(userName);
-        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Nina Neu");
+        // A display name of one long unbroken word (the server accepts it) wraps in its cell: the table keeps to the page,
+        // and every row's buttons stay in reach.
+        var longName = "Nina" + new string('N', 400);
+        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync(longName);
         await admin.GetByLabel("Sachbearbeitung").CheckAsync();
         var departments = admin.GetByLabel("Abteilungen (Kürzel, durch Komma getrennt)");
         await departments.FillAsync("residents-ofice");
@@ -98,6 +101,10 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         await admin.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#secret-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Tmp-"), new() { Timeout = 30_000 });
         var temporary = (await admin.Locator("#secret-value").TextContentAsync())!;
+        await Assertions.Expect(admin.GetByRole(AriaRole.Cell, new() { Name = userName })).ToBeVisibleAsync();
+        Assert.True(await admin.Locator(".table-scroll").EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth + 1"),
+            "the staff table is wider than its region");
+        await Browser.ScreenshotAsync(admin, "backoffice-03b-long-name-wraps-desktop");
 
         // The colleague, on a phone, follows a link to the queue: first the password of her own.
         await using var colleague = await browser.NewPartyAsync(Browser.Phone);

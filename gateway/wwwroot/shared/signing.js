@@ -5,7 +5,7 @@
 // was drawn over is what the server checks (a stale one is refused), so a signature never covers content its
 // signer did not see. Keyboard and screen-reader users sign with the TAN. Used by citizen/form.js and the
 // consultation panel (cofill.js).
-import { api } from '/shared/api.js';
+import { api, whilePressed } from '/shared/api.js';
 import { register, t, apply } from '/shared/i18n.js';
 import { formatTime } from '/shared/dates.js';
 
@@ -370,7 +370,7 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
         <div class="row"><button type="button" class="cf-tan-submit" data-i18n="cf.tan.submit"></button></div>
       </div>
     </div>
-    <p class="cf-sign-status" role="status" aria-live="polite"></p>`;
+    <p class="cf-sign-status" id="cf-sign-status" role="status" aria-live="polite"></p>`;
   container.append(tpl);
   apply(tpl);
   const $ = selector => tpl.querySelector(selector);
@@ -420,7 +420,10 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
 
   /** contentSha256: the hash the signature covers, or a function that settles it (a TAN signs what is there now). */
   async function submit(button, signature, contentSha256) {
-    button.disabled = true;
+    await whilePressed(button, () => send(signature, contentSha256));
+  }
+
+  async function send(signature, contentSha256) {
     say(t('cf.sign.sending'));
     try {
       if (typeof contentSha256 === 'function') contentSha256 = await contentSha256();
@@ -433,8 +436,16 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
     } catch (error) {
       if (signature.kind === 'drawn' && error.problem?.code === 'form-changed-before-signing') invalidate();
       else say(signature.kind === 'tan' ? tanMessage(error) : (error.message || t('common.error')), true);
-      if (signature.kind === 'tan' && ['locked', 'expired', 'used', 'unknown', 'contentMismatch'].includes(error.problem?.reason)) $('.cf-tan-enter').hidden = true;
-      button.disabled = false;
+      if (signature.kind !== 'tan') return;
+      if (['locked', 'expired', 'used', 'unknown', 'contentMismatch'].includes(error.problem?.reason)) {
+        // This code is spent: the way on is a new one.
+        $('.cf-tan-enter').hidden = true;
+        $('.cf-tan-send').focus();
+      } else {
+        // A wrong code: back in the field, marked, with the error read as its description.
+        markCode(true);
+        $('#cf-tan-code').focus();
+      }
     }
   }
 
@@ -480,6 +491,7 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
       $('.cf-tan-enter').hidden = false;
       send.textContent = t('cf.tan.again');
       $('#cf-tan-code').value = '';
+      markCode(false);
       $('#cf-tan-code').focus();
     } catch (error) {
       say(tanMessage(error), true);
@@ -487,9 +499,22 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
       send.disabled = false;
     }
   });
+  const markCode = invalid => {
+    const field = $('#cf-tan-code');
+    if (invalid) field.setAttribute('aria-invalid', 'true');
+    else field.removeAttribute('aria-invalid');
+    field.setAttribute('aria-describedby', invalid ? 'cf-tan-sent cf-sign-status' : 'cf-tan-sent');
+  };
+  $('#cf-tan-code').addEventListener('input', () => markCode(false));
+  // Enter in the code field submits, as it would in a form (the section may sit inside the form view's own form).
+  $('#cf-tan-code').addEventListener('keydown', event => {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    event.preventDefault();
+    $('.cf-tan-submit').click();
+  });
   $('.cf-tan-submit').addEventListener('click', async () => {
     const code = $('#cf-tan-code').value.trim();
-    if (!/^[0-9]{6}$/.test(code)) { say(t('cf.tan.format'), true); $('#cf-tan-code').focus(); return; }
+    if (!/^[0-9]{6}$/.test(code)) { say(t('cf.tan.format'), true); markCode(true); $('#cf-tan-code').focus(); return; }
     // The code is bound to the content on the server (identity checks it against the current hash).
     submit($('.cf-tan-submit'), { kind: 'tan', tanId, code }, () => settledHash(sync));
   });
@@ -500,6 +525,7 @@ export function showSubmitted(container, result, { consultation = false } = {}) 
   const box = document.createElement('div');
   box.className = 'card cf-done';
   box.setAttribute('role', 'status');
+  box.tabIndex = -1;
   const p = document.createElement('p');
   p.className = 'ok';
   // The reference is one word on a narrow phone ("F-2026-52QUEZ", not "F-" and "2026-52QUEZ" on two lines).
@@ -517,6 +543,11 @@ export function showSubmitted(container, result, { consultation = false } = {}) 
     hint.textContent = ` ${t('cf.newTab')}`;
     a.append(hint);
   }
-  box.append(p, a);
+  // The live region goes in empty and its text follows: text inserted together with its region is often not read.
   container.replaceChildren(box);
+  setTimeout(() => {
+    box.append(p, a);
+    // The pressed button is gone with the signing part: the focus goes to what took its place.
+    box.focus();
+  }, 100);
 }

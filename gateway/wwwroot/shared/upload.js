@@ -5,6 +5,7 @@
 // (problems.js). The service stays the judge: these checks only spare a resident a long upload that is refused.
 import { register, t } from '/shared/i18n.js';
 import { problemMessage } from '/shared/problems.js';
+import { whilePressed } from '/shared/api.js';
 
 register({
   de: {
@@ -204,28 +205,31 @@ export async function sendFiles(url, files, { fields = {}, token, headers, limit
   for (const { blob, name } of items) data.append('files', blob, name);
 
   const bar = progress?.querySelector('span');
-  if (button) button.disabled = true;
-  if (progress) progress.hidden = false;
-  show('');
-  try {
-    const result = await uploadWithProgress(url, data, {
-      token, headers,
-      onProgress: p => {
-        if (bar) bar.style.width = `${Math.round(p * 100)}%`;
-        show(p < 1 ? t('docs.uploading', { percent: Math.round(p * 100) }) : t('docs.checking'));
-      },
-    });
-    const quarantined = result.documents?.some(d => d.status === 'quarantined');
-    show(quarantined ? t('docs.quarantineNotice') : done(result), quarantined ? 'error' : 'ok');
-    return result;
-  } catch (error) {
-    if (refused?.(error)) return null;
-    show(explain?.(error) || describeRejection(error, names).join(' '), 'error');
-    invalid(true);
-    return null;
-  } finally {
-    if (button) button.disabled = false;
-    if (progress) progress.hidden = true;
-    if (bar) bar.style.width = '0';
+  // The pressed button is disabled while the files travel; whilePressed gives it the focus back afterwards.
+  return button ? whilePressed(button, send) : send();
+
+  async function send() {
+    if (progress) progress.hidden = false;
+    show('');
+    try {
+      const result = await uploadWithProgress(url, data, {
+        token, headers,
+        onProgress: p => {
+          if (bar) bar.style.width = `${Math.round(p * 100)}%`;
+          show(p < 1 ? t('docs.uploading', { percent: Math.round(p * 100) }) : t('docs.checking'));
+        },
+      });
+      const quarantined = result.documents?.some(d => d.status === 'quarantined');
+      show(quarantined ? t('docs.quarantineNotice') : done(result), quarantined ? 'error' : 'ok');
+      return result;
+    } catch (error) {
+      if (refused?.(error)) return null;
+      show(explain?.(error) || describeRejection(error, names).join(' '), 'error');
+      invalid(true);
+      return null;
+    } finally {
+      if (progress) progress.hidden = true;
+      if (bar) bar.style.width = '0';
+    }
   }
 }

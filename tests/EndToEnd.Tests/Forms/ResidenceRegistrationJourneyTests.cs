@@ -40,14 +40,28 @@ public sealed partial class ResidenceRegistrationJourneyTests(Browser browser) :
         await Browser.AssertAccessibleAsync(resident);
         await Browser.ScreenshotAsync(resident, "forms-journey-1-tan-phone");
 
-        // A wrong code says how many attempts are left; the right one signs the exact content and submits.
-        await signing.GetByLabel("Code (6 Ziffern)").FillAsync(code == "000000" ? "111111" : "000000");
+        // A short code marks the field and keeps the focus in it, its error read as the field's description.
+        var codeField = signing.GetByLabel("Code (6 Ziffern)");
+        await codeField.FillAsync("12");
+        await codeField.PressAsync("Enter");
+        await Assertions.Expect(signing.Locator(".cf-sign-status")).ToHaveTextAsync("Der Code hat 6 Ziffern.");
+        await Assertions.Expect(codeField).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(codeField).ToHaveAttributeAsync("aria-describedby", new Regex(@"\bcf-sign-status\b"));
+        await Assertions.Expect(codeField).ToBeFocusedAsync();
+        // A wrong code says how many attempts are left and puts the focus back in the marked field (it used to fall to
+        // the page's start); Enter in the field submits. The right one signs the exact content and submits.
+        await codeField.FillAsync(code == "000000" ? "111111" : "000000");
+        await Assertions.Expect(codeField).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await signing.GetByRole(AriaRole.Button, new() { Name = "Mit Code bestätigen und einreichen" }).ClickAsync();
         await Assertions.Expect(signing.Locator(".cf-sign-status")).ToHaveTextAsync("Falscher Code. Noch 2 Versuch(e).", new() { Timeout = 45_000 });
-        await signing.GetByLabel("Code (6 Ziffern)").FillAsync(code);
-        await signing.GetByRole(AriaRole.Button, new() { Name = "Mit Code bestätigen und einreichen" }).ClickAsync();
+        await Assertions.Expect(codeField).ToBeFocusedAsync();
+        await Assertions.Expect(codeField).ToHaveAttributeAsync("aria-invalid", "true");
+        await codeField.FillAsync(code);
+        await codeField.PressAsync("Enter");
         var done = resident.Locator(".cf-done");
         await Assertions.Expect(done).ToContainTextAsync(ReferencePattern(), new() { Timeout = 60_000 });
+        // The result took the focus of the button that went with the signing part.
+        await Assertions.Expect(done).ToBeFocusedAsync();
         var reference = ReferencePattern().Match(await done.InnerTextAsync()).Value;
         await Assertions.Expect(clerk.Locator("#form-panel-body")).ToContainTextAsync($"Eingereicht als Dossier {reference}", new() { Timeout = 15000 });
 

@@ -204,6 +204,8 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         await resident.Locator("#documents-panel input[type=file]").SetInputFilesAsync(new FilePayload { Name = "Mietvertrag.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await resident.Locator("#documents-panel button[type=submit]").ClickAsync();
         await Assertions.Expect(resident.Locator("#documents-panel .doc-item", new() { HasText = "Mietvertrag.pdf" })).ToBeVisibleAsync(new() { Timeout = 30000 });
+        // The upload button, disabled while the file travelled, has the focus again (it used to fall to the page's start).
+        await Assertions.Expect(resident.Locator("#documents-panel button[type=submit]")).ToBeFocusedAsync();
 
         // The verified names reach her form by an event of their own: she fills in after they did, so that nothing
         // changes under her signature (a change after signing clears it, as it must; CI saw the names land after she

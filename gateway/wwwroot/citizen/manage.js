@@ -220,10 +220,11 @@ document.getElementById('move').addEventListener('click', async () => {
     document.getElementById('confirm-move').hidden = false;
     document.getElementById('move-yes').focus();
   }, { exclude: () => appointment.start });
-  await picker.reload();
-  document.getElementById('pick-title').scrollIntoView();
+  await picker.reload(true);
+  // The times' heading takes the focus (and scrolls them into view); the picker says which times were loaded.
+  document.getElementById('pick-title').focus();
 });
-document.getElementById('move-no').addEventListener('click', () => { document.getElementById('confirm-move').hidden = true; });
+document.getElementById('move-no').addEventListener('click', () => { document.getElementById('confirm-move').hidden = true; document.getElementById('move').focus(); });
 document.getElementById('move-yes').addEventListener('click', async () => {
   try {
     appointment = await api('/api/booking/appointments/mine', { method: 'PUT', token, body: { start: newSlot.start } });

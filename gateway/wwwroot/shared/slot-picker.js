@@ -10,30 +10,35 @@ register({
     'book.later': 'Spätere Zeiten',
     'book.none': 'In diesem Zeitraum ist kein Termin frei.',
     'book.unknown': 'Dieses Anliegen gibt es nicht. Bitte wählen Sie es auf der Startseite.',
+    'book.shown': 'Freie Zeiten von {from} bis {to} geladen.',
   },
   en: {
     'book.earlier': 'Earlier times',
     'book.later': 'Later times',
     'book.none': 'No appointment is free in this period.',
     'book.unknown': 'This concern does not exist. Please choose it on the home page.',
+    'book.shown': 'Free times from {from} to {to} loaded.',
   },
   fr: {
     'book.earlier': 'Créneaux précédents',
     'book.later': 'Créneaux suivants',
     'book.none': 'Aucun rendez-vous n’est disponible durant cette période.',
     'book.unknown': 'Cette prestation n’existe pas. Veuillez la choisir sur la page d’accueil.',
+    'book.shown': 'Créneaux libres du {from} au {to} affichés.',
   },
   it: {
     'book.earlier': 'Orari precedenti',
     'book.later': 'Orari successivi',
     'book.none': 'In questo periodo non ci sono appuntamenti disponibili.',
     'book.unknown': 'Questo servizio non esiste. Sceglietelo nella pagina iniziale.',
+    'book.shown': 'Orari liberi da {from} a {to} caricati.',
   },
   'de-x-ls': {
     'book.earlier': 'Frühere Zeiten zeigen',
     'book.later': 'Spätere Zeiten zeigen',
     'book.none': 'In dieser Woche ist keine Zeit frei.',
     'book.unknown': 'Dieses Thema gibt es nicht. Bitte gehen Sie zur Startseite. Dort suchen Sie Ihr Thema aus.',
+    'book.shown': 'Hier sind jetzt die freien Zeiten von {from} bis {to}.',
   },
 });
 
@@ -53,6 +58,10 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
   // replica that has not yet heard of the bookings that filled the time (CI with two replicas, 2026-12-03).
   const refused = new Set();
   const withoutRefused = slots => refused.size ? slots.filter(s => !refused.has(new Date(s.start).getTime())) : slots;
+  // Says which week a press of "later" or "earlier" (or opening the picker) loaded: otherwise a screen reader hears nothing.
+  const week = Object.assign(document.createElement('p'), { className: 'visually-hidden' });
+  week.setAttribute('role', 'status');
+  container.before(week);
 
   function render() {
     container.replaceChildren();
@@ -65,14 +74,17 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
     if (byDay.size === 0) {
       container.append(Object.assign(document.createElement('p'), { textContent: t('book.none') }));
     }
+    let n = 0;
     for (const [day, slots] of byDay) {
-      const heading = Object.assign(document.createElement('h3'), { className: 'slot-day', textContent: day });
+      // Each time is described by its day: tabbing through a week then says "08:00, Monday 7 December", not only "08:00".
+      const heading = Object.assign(document.createElement('h3'), { className: 'slot-day', textContent: day, id: `slot-day-${n++}` });
       const list = Object.assign(document.createElement('ul'), { className: 'slots' });
       for (const slot of slots) {
         const button = document.createElement('button');
         button.type = 'button';
         button.textContent = formatTime(slot.start, data.timeZone);
         button.setAttribute('aria-pressed', String(chosen === slot.start));
+        button.setAttribute('aria-describedby', heading.id);
         button.dataset.start = slot.start;
         button.addEventListener('click', () => { chosen = slot.start; render(); onPick(slot, data.timeZone); });
         const item = document.createElement('li');
@@ -83,8 +95,9 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
     }
   }
 
-  async function load() {
+  async function load(announce = false) {
     const to = new Date(from.getTime() + 6 * 86400000);
+    week.textContent = '';
     try {
       data = await api(`/api/booking/concerns/${encodeURIComponent(concernKey)}/slots?from=${isoDate(from)}&to=${isoDate(to)}`);
       if (offered) {
@@ -97,6 +110,11 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
       if (own) data.slots = data.slots.filter(s => new Date(s.start).getTime() !== new Date(own).getTime());
       data.slots = withoutRefused(data.slots);
       render();
+      if (announce) {
+        week.textContent = data.slots.length
+          ? t('book.shown', { from: formatDay(data.slots[0].start, data.timeZone), to: formatDay(data.slots.at(-1).start, data.timeZone) })
+          : t('book.none');
+      }
       document.getElementById('earlier').disabled = from <= new Date();
     } catch (e) {
       status.textContent = e instanceof ApiError && e.status === 404 ? t('book.unknown') : t('common.error');
@@ -104,11 +122,12 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
     }
   }
 
-  document.getElementById('later').addEventListener('click', () => { from = new Date(from.getTime() + 7 * 86400000); load(); });
-  document.getElementById('earlier').addEventListener('click', () => { from = new Date(Math.max(Date.now(), from.getTime() - 7 * 86400000)); load(); });
-  document.addEventListener('languagechange', render);
+  document.getElementById('later').addEventListener('click', () => { from = new Date(from.getTime() + 7 * 86400000); load(true); });
+  document.getElementById('earlier').addEventListener('click', () => { from = new Date(Math.max(Date.now(), from.getTime() - 7 * 86400000)); load(true); });
+  document.addEventListener('languagechange', () => { week.textContent = ''; render(); });
   return {
-    reload: load,
+    /** announce: say which times were loaded (the resident asked for them, e.g. "move"). */
+    reload: (announce = false) => load(announce),
     /** After a refusal of the time `taken`: the times the service offered instead, and the week from today without it. */
     showOffered(slots, taken) {
       if (taken) refused.add(new Date(taken).getTime());

@@ -109,6 +109,12 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         Assert.Equal(0, await page.Locator($"#slots button[data-start='{start}']").CountAsync());
         // Later weeks and back: the time stays out.
         await page.GetByRole(AriaRole.Button, new() { Name = "Spätere Zeiten" }).ClickAsync();
+        // The new week is said in a status region, and each time is described by its day.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Freie Zeiten von" })).ToContainTextAsync(new Regex("Freie Zeiten von .+ bis .+ geladen"));
+        var laterTime = page.Locator("#slots button").First;
+        var dayId = await laterTime.GetAttributeAsync("aria-describedby");
+        Assert.False(string.IsNullOrEmpty(dayId));
+        await Assertions.Expect(page.Locator($"#{dayId}")).ToHaveTextAsync(new Regex(@"^\p{L}+, \d{1,2}\. \p{L}+$"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Frühere Zeiten" }).ClickAsync();
         await Assertions.Expect(page.Locator("#slots button").First).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator($"#slots button[data-start='{start}']").CountAsync());
@@ -158,6 +164,15 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("Erika Muster");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "booking-05-manage-phone");
+        // "Move" takes the focus to the times, which are said to have loaded; "Cancel" in the confirmation gives it back
+        // to "Move" (it used to fall to the page's start).
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verschieben", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#pick-title")).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Freie Zeiten von" })).ToBeAttachedAsync();
+        await page.Locator("#slots button").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#move-yes")).ToBeFocusedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abbrechen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Verschieben", Exact = true })).ToBeFocusedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Absagen", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, absagen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Der Termin ist abgesagt");

@@ -1,5 +1,5 @@
 import { register, t, languageSwitch } from '/shared/i18n.js';
-import { api, ApiError, showFieldErrors } from '/shared/api.js';
+import { api, ApiError, showFieldErrors, whilePressed } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
 register({
@@ -87,15 +87,42 @@ register({
   },
 });
 
+// Each row's buttons name their account (a screen reader tabbing through hears whom "Lock" is for), and each action
+// says what it did.
+register({
+  de: {
+    'staff.actionFor': '{action}: {name}',
+    'staff.did.disable': 'Konto {name} gesperrt.', 'staff.did.enable': 'Konto {name} entsperrt.',
+    'staff.did.reset-password': 'Passwort von {name} zurückgesetzt.', 'staff.did.reset-two-factor': '2FA von {name} zurückgesetzt.',
+  },
+  en: {
+    'staff.actionFor': '{action}: {name}',
+    'staff.did.disable': 'Account {name} disabled.', 'staff.did.enable': 'Account {name} enabled.',
+    'staff.did.reset-password': 'Password of {name} reset.', 'staff.did.reset-two-factor': '2FA of {name} reset.',
+  },
+  fr: {
+    'staff.actionFor': '{action} : {name}',
+    'staff.did.disable': 'Compte {name} bloqué.', 'staff.did.enable': 'Compte {name} débloqué.',
+    'staff.did.reset-password': 'Mot de passe de {name} réinitialisé.', 'staff.did.reset-two-factor': '2FA de {name} réinitialisée.',
+  },
+  it: {
+    'staff.actionFor': '{action}: {name}',
+    'staff.did.disable': 'Account {name} bloccato.', 'staff.did.enable': 'Account {name} sbloccato.',
+    'staff.did.reset-password': 'Password di {name} reimpostata.', 'staff.did.reset-two-factor': '2FA di {name} reimpostata.',
+  },
+});
+
 const list = s => s.split(',').map(x => x.trim()).filter(Boolean);
 let accounts = [];
 
-function button(label, handler, cls = 'secondary') {
+function button(label, account, kind, handler, cls = 'secondary') {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = cls;
   b.textContent = label;
-  b.addEventListener('click', handler);
+  b.setAttribute('aria-label', t('staff.actionFor', { action: label, name: account.displayName }));
+  b.dataset.action = kind;
+  b.addEventListener('click', () => handler(b));
   return b;
 }
 
@@ -104,6 +131,7 @@ function render() {
   body.replaceChildren();
   for (const a of accounts) {
     const tr = document.createElement('tr');
+    tr.dataset.account = a.id;
     const state = [a.disabled ? t('staff.disabled') : t('staff.active')];
     if (a.lockedOut && !a.disabled) state.push(t('staff.locked'));
     if (a.twoFactorEnabled) state.push(t('staff.2fa'));
@@ -115,10 +143,10 @@ function render() {
     const actions = document.createElement('td');
     actions.className = 'row';
     actions.append(
-      button(t('staff.doEdit'), () => edit(a)),
-      button(t(a.disabled ? 'staff.doEnable' : 'staff.doDisable'), () => act(a, a.disabled ? 'enable' : 'disable')),
-      button(t('staff.doReset'), () => act(a, 'reset-password')),
-      button(t('staff.doReset2fa'), () => act(a, 'reset-two-factor')));
+      button(t('staff.doEdit'), a, 'edit', () => edit(a)),
+      button(t(a.disabled ? 'staff.doEnable' : 'staff.doDisable'), a, 'lock', b => act(b, a, a.disabled ? 'enable' : 'disable')),
+      button(t('staff.doReset'), a, 'reset-password', b => act(b, a, 'reset-password')),
+      button(t('staff.doReset2fa'), a, 'reset-two-factor', b => act(b, a, 'reset-two-factor')));
     tr.append(actions);
     body.append(tr);
   }
@@ -138,10 +166,20 @@ function edit(a) {
   form.displayName.focus();
 }
 
-async function act(a, action) {
-  const result = await api(`/api/staff/${a.id}/${action}`, { method: 'POST' });
-  if (result?.temporaryPassword) showSecret(result.temporaryPassword);
-  await load();
+async function act(pressed, a, action) {
+  const status = document.getElementById('status');
+  await whilePressed(pressed, async () => {
+    try {
+      const result = await api(`/api/staff/${a.id}/${action}`, { method: 'POST' });
+      if (result?.temporaryPassword) showSecret(result.temporaryPassword);
+      status.textContent = t(`staff.did.${action}`, { name: a.displayName });
+      await load();
+    } catch (e) {
+      status.textContent = (e instanceof ApiError && e.message) || t('common.error');
+    }
+    // The table was drawn anew: the same row's button (now "Enable" after "Disable") takes the focus back.
+    document.querySelector(`#accounts tr[data-account="${CSS.escape(a.id)}"] button[data-action="${pressed.dataset.action}"]`)?.focus();
+  });
 }
 
 function showSecret(value) {

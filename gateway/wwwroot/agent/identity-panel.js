@@ -208,6 +208,8 @@ export async function mount(container, ctx) {
         // The resident is told to hold the document to the camera (the relay carries no data of it).
         ctx.relay?.send?.('identity.started', {});
         showCheck();
+        // The pressed button is gone with the start: the first step takes the focus, not the page's start.
+        root.querySelector('.idp-step').focus();
       } catch (error) {
         message.textContent = errorsOf(error);
         message.hidden = false;
@@ -342,7 +344,7 @@ export async function mount(container, ctx) {
     });
 
     root.replaceChildren(...[
-      el('h3', {}, t('idp.still')), el('div', { class: 'row' }, capture, upload), preview, consentRow, stillStatus,
+      el('h3', { class: 'idp-step', tabIndex: -1 }, t('idp.still')), el('div', { class: 'row' }, capture, upload), preview, consentRow, stillStatus,
       el('label', { for: mrz.id }, t('idp.mrz')), mrz, mrzError, check, result,
       features, questions,
       el('fieldset', {}, el('legend', {}, t('idp.decision')), radio('verified'), radio('rejected')),

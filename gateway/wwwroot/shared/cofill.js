@@ -255,6 +255,10 @@ export function mount(container, ctx) {
         ctx.relay?.send('form.open', { draftId: draft.id });
         start.remove();
         await open(draft);
+        // The pressed button is gone: the form's first heading takes the focus (a field would tell the resident the
+        // clerk is in it).
+        const heading = form.querySelector('legend');
+        if (heading) { heading.tabIndex = -1; heading.focus(); }
       } catch {
         status.textContent = t('common.error');
         start.disabled = false;

@@ -42,6 +42,8 @@ internal sealed class ConsultationForm : IAsyncDisposable
         await consultation.Clerk.Locator("#form-panel-body button", new() { HasText = "Formular öffnen" }).ClickAsync();
         // The first draft after a start builds the form service's EF model: allow for a cold, busy service.
         await Assertions.Expect(FormPage.Field(consultation.Clerk, "landlord")).ToBeVisibleAsync(new() { Timeout = 20000 });
+        // The pressed button went with the form's arrival: its first heading has the clerk's focus, not the page's start.
+        await Assertions.Expect(consultation.Clerk.Locator("#form-panel-body legend").First).ToBeFocusedAsync();
         await Assertions.Expect(FormPage.Field(consultation.Resident, "landlord")).ToBeVisibleAsync(new() { Timeout = 20000 });
         return consultation;
     }

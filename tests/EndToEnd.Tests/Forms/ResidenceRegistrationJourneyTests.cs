@@ -98,9 +98,13 @@ public sealed partial class ResidenceRegistrationJourneyTests(Browser browser) :
         await dossiers.Locator("#filters button").ClickAsync();
         await dossiers.Locator("#list button", new() { HasText = reference }).ClickAsync();
         await Assertions.Expect(dossiers.Locator("#d-signature")).ToContainTextAsync("Einmal-Code (TAN)");
+        // Opening a dossier takes the focus to its title (the call did nothing while the heading was not focusable).
+        await Assertions.Expect(dossiers.Locator("#d-title")).ToBeFocusedAsync();
         await dossiers.Locator("#c-status").SelectOptionAsync("in_review");
         await dossiers.Locator("#change button").ClickAsync();
         await Assertions.Expect(dossiers.Locator("#c-result")).ToHaveClassAsync("ok");
+        // After saving, the redrawn dossier's title has the focus, not the page's start.
+        await Assertions.Expect(dossiers.Locator("#d-title")).ToBeFocusedAsync();
         await Browser.AssertAccessibleAsync(dossiers);
         await Browser.ScreenshotAsync(dossiers, "forms-journey-3-dossier-desktop");
 

@@ -38,6 +38,8 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
 
         var panel = clerk.Locator("#identity-panel-body");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Identitätsprüfung starten" }).ClickAsync();
+        // The start button goes with the start: the check's first step has the clerk's focus, not the page's start.
+        await Assertions.Expect(panel.Locator("h3").First).ToBeFocusedAsync();
         await panel.GetByRole(AriaRole.Button, new() { Name = "Standbild aufnehmen" }).ClickAsync();
         await Assertions.Expect(panel.Locator("img.idp-still")).ToBeVisibleAsync();
         Assert.True(await panel.Locator("img.idp-still").EvaluateAsync<int>("img => img.naturalWidth") > 0);

@@ -105,6 +105,15 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         Assert.True(await admin.Locator(".table-scroll").EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth + 1"),
             "the staff table is wider than its region");
         await Browser.ScreenshotAsync(admin, "backoffice-03b-long-name-wraps-desktop");
+        // Each row's buttons name their account; locking says so in the status and gives the focus back to the same row's
+        // button, drawn anew as "Entsperren" (it used to fall to the page's start, with nothing said).
+        await admin.GetByRole(AriaRole.Button, new() { Name = $"Sperren: {longName}", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#status")).ToHaveTextAsync($"Konto {longName} gesperrt.");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = $"Entsperren: {longName}", Exact = true })).ToBeFocusedAsync();
+        await admin.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(admin.Locator("#status")).ToHaveTextAsync($"Konto {longName} entsperrt.");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = $"Sperren: {longName}", Exact = true })).ToBeFocusedAsync();
+        await Browser.AssertAccessibleAsync(admin);
 
         // The colleague, on a phone, follows a link to the queue: first the password of her own.
         await using var colleague = await browser.NewPartyAsync(Browser.Phone);

@@ -77,8 +77,10 @@ form.addEventListener('submit', async event => {
     await api('/api/sessions/rooms/current/feedback', { method: 'POST', token, body: { score, comment: form.comment.value } });
     form.hidden = true;
     result.textContent = t('feedback.thanks');
+    // The pressed button went with the form: the thanks take the focus, not the page's start.
+    result.focus();
   } catch (e) {
-    if (e.status === 409) { form.hidden = true; result.textContent = t('feedback.already'); return; }
+    if (e.status === 409) { form.hidden = true; result.textContent = t('feedback.already'); result.focus(); return; }
     if (e.status === 400) { showFieldErrors(form, e); return; }
     result.textContent = codeText(e) || t('common.error');
   }

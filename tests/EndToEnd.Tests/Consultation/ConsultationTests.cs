@@ -133,10 +133,27 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         // The URL, not the load event: the feedback page may have loaded before the wait starts.
         await Assertions.Expect(resident).ToHaveURLAsync(new Regex(@"/feedback\.html#t="));
         await Browser.AssertAccessibleAsync(resident);
+        // Sent without a rating: the error follows the whole scale (it used to sit inside option 1's label and become
+        // part of its name), every option is marked and described by it, and the focus is on the first.
+        await resident.Locator("#feedback-form button[type=submit]").ClickAsync();
+        var scoreError = resident.Locator("#score + .field-error");
+        await Assertions.Expect(scoreError).ToBeVisibleAsync();
+        Assert.Equal(0, await resident.Locator("#score .field-error").CountAsync());
+        var scoreErrorId = await scoreError.GetAttributeAsync("id");
+        foreach (var option in await resident.Locator("input[name=score]").AllAsync())
+        {
+            await Assertions.Expect(option).ToHaveAttributeAsync("aria-invalid", "true");
+            await Assertions.Expect(option).ToHaveAttributeAsync("aria-describedby", scoreErrorId!);
+        }
+        await Assertions.Expect(resident.Locator("input[name=score][value='1']")).ToBeFocusedAsync();
+        await Browser.AssertAccessibleAsync(resident);
+        await Browser.ScreenshotAsync(resident, "consultation-feedback-no-score");
         await resident.Locator("input[name=score][value='4']").CheckAsync();
         await resident.Locator("#comment").FillAsync("Sehr freundlich");
         await resident.Locator("#feedback-form button[type=submit]").ClickAsync();
         await Assertions.Expect(resident.Locator("#result")).ToContainTextAsync("Vielen Dank");
+        // The button went with the form: the thanks have the focus, not the page's start.
+        await Assertions.Expect(resident.Locator("#result")).ToBeFocusedAsync();
         await Browser.ScreenshotAsync(resident, "consultation-feedback");
 
         var stored = await clerkParty.APIRequest.GetAsync($"/api/sessions/rooms/{roomId}");

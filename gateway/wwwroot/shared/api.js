@@ -112,9 +112,14 @@ export function showFieldErrors(form, error) {
     message.id = `${input.id || input.name}-error`;
     if (code) say(message, `problem.${code}`, args);
     else message.textContent = text;
-    input.setAttribute('aria-invalid', 'true');
-    input.setAttribute('aria-describedby', message.id);
-    input.insertAdjacentElement('afterend', message);
+    // A group of radios or boxes is one field: each is marked, and the message follows the whole group, not inside
+    // its first option's label (where it became part of that option's name).
+    const group = ['radio', 'checkbox'].includes(input.type) ? input.closest('fieldset') : null;
+    for (const el of group ? form.querySelectorAll(`[name="${CSS.escape(input.name)}"]`) : [input]) {
+      el.setAttribute('aria-invalid', 'true');
+      el.setAttribute('aria-describedby', message.id);
+    }
+    (group ?? input).insertAdjacentElement('afterend', message);
   }
   // The person is taken to the first field to mend (the button they pressed may be far below it on a phone).
   form.querySelector('[aria-invalid="true"]')?.focus();

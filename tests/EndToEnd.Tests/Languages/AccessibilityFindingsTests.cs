@@ -29,6 +29,36 @@ public sealed class AccessibilityFindingsTests(Browser browser) : IClassFixture<
         Assert.True(ratio >= 3, $"focus ring contrast {ratio:F2}:1");
     }
 
+    /// <summary>A 390 px phone at 200 % zoom is 195 CSS px wide: the home page's cards, the form page's links and the kiosk's language switch keep to it.</summary>
+    [Theory]
+    [InlineData("de")]
+    [InlineData("it")]
+    [InlineData("fr")]
+    public async Task A_phone_at_double_zoom_scrolls_nothing_sideways(string language)
+    {
+        await using var party = await browser.NewPartyAsync(new ViewportSize { Width = 195, Height = 422 }, language == "de" ? "de-DE" : language);
+        await party.AddInitScriptAsync($"localStorage.setItem('lang', '{language}')");
+        var page = await party.NewPageAsync();
+        var failures = new List<string>();
+        foreach (var path in new[] { "/", "/form.html", "/kiosk.html" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            await page.WaitForTimeoutAsync(700);
+            var overflow = await page.EvaluateAsync<string>("""
+                () => {
+                  const width = document.documentElement.clientWidth;
+                  if (document.documentElement.scrollWidth <= width) return '';
+                  return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1)
+                    .slice(0, 3).map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`).join(', ') || 'page';
+                }
+                """);
+            if (overflow.Length > 0) failures.Add($"{path}: {overflow}");
+            await Browser.ScreenshotAsync(page, $"zoom195-{language}-{(path == "/" ? "home" : path.Trim('/').Replace(".html", ""))}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Fact]
     public async Task The_audit_table_on_a_phone_scrolls_by_keyboard()
     {

@@ -59,6 +59,28 @@ public sealed class AccessibilityFindingsTests(Browser browser) : IClassFixture<
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>A section's scroll box used to be a region of the section's own name ("region Abteilungen, region Abteilungen").</summary>
+    [Fact]
+    public async Task Admin_pages_name_each_landmark_once()
+    {
+        await using var party = await browser.NewPartyAsync(Browser.Desktop);
+        Assert.True((await party.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = "Schalter-2026!" } })).Ok);
+        var page = await party.NewPageAsync();
+        var axe = await File.ReadAllTextAsync(Path.Combine(TestEnvironment.RepositoryRoot, "tests", "node_modules", "axe-core", "axe.min.js"));
+        foreach (var path in new[] { "/agent/admin-booking.html", "/agent/admin-kiosks.html" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            await page.WaitForTimeoutAsync(1000);
+            await page.EvaluateAsync(axe);
+            var found = await page.EvaluateAsync<string>("""
+                async () => JSON.stringify((await axe.run(document, { runOnly: ['landmark-unique'] })).violations
+                  .flatMap(v => v.nodes.map(n => n.target.join(' '))))
+                """);
+            Assert.True(found == "[]", $"{path}: landmark-unique on {found}");
+        }
+    }
+
     [Fact]
     public async Task The_audit_table_on_a_phone_scrolls_by_keyboard()
     {

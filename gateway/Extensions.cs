@@ -95,6 +95,7 @@ internal static class Extensions
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.AddScoped<StaffAccounts>();
         services.AddSingleton<KnownDevices>();
+        services.AddSingleton<EndedSessions>();
         services.AddHostedService<DevelopmentStaff>();
         services.AddSingleton<StaffDirectory>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffDirectory>());
@@ -111,7 +112,13 @@ internal static class Extensions
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.ExpireTimeSpan = TimeSpan.FromHours(builder.Configuration.GetValue("Auth:SessionHours", 10));
                 options.SlidingExpiration = true;
-                options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                // Each sign-in is a session of its own, which signing out ends on the server (EndedSessions).
+                options.Events.OnSigningIn = context =>
+                {
+                    EndedSessions.Assign(context.Properties);
+                    return Task.CompletedTask;
+                };
+                options.Events.OnValidatePrincipal = EndedSessions.ValidatePrincipalAsync;
                 // An API answers 401/403 with problem details, as the services do; it never redirects to a login page.
                 options.Events.OnRedirectToLogin = context => Problems.SignInRequired().ExecuteAsync(context.HttpContext);
                 options.Events.OnRedirectToAccessDenied = context => Problems.RoleNotPermitted().ExecuteAsync(context.HttpContext);

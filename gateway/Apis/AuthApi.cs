@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults;
 using QRCoder;
@@ -102,8 +106,14 @@ public static class AuthApi
         return TypedResults.Ok(await MeFor(users, user));
     }
 
-    public static async Task<NoContent> Logout(SignInManager<StaffUser> signIn)
+    /// <summary>Ends this session on the server too (<see cref="EndedSessions"/>): a copy of its cookie no longer signs anyone in.</summary>
+    public static async Task<NoContent> Logout(HttpContext context, SignInManager<StaffUser> signIn, EndedSessions ended, IOptionsMonitor<CookieAuthenticationOptions> cookies)
     {
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (session.Succeeded && EndedSessions.IdOf(session.Properties) is { } id)
+        {
+            await ended.EndAsync(id, cookies.Get(IdentityConstants.ApplicationScheme).ExpireTimeSpan);
+        }
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+
+namespace Municipal.Gateway.Staff;
+
+/// <summary>
+/// Signing out ends the session on the server, not only in the browser: every session cookie carries an id of its
+/// own (<see cref="Key"/>, set at sign-in and kept by renewals and re-sign-ins), and "Abmelden" records it here until the
+/// longest the cookie could still live. A copy of the cookie taken before (a shared counter PC, a browser profile) is
+/// refused at its next request on any gateway instance. The account's other sessions stay signed in: ending those is
+/// what a changed password does (the security stamp).
+/// </summary>
+public sealed class EndedSessions(NpgsqlDataSource database, TimeProvider clock)
+{
+    /// <summary>The session's id, an item of the cookie's authentication properties.</summary>
+    public const string Key = "municipal.session";
+
+    public static void Assign(AuthenticationProperties properties) =>
+        properties.Items.TryAdd(Key, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+
+    public static string? IdOf(AuthenticationProperties? properties) =>
+        properties?.Items.TryGetValue(Key, out var id) == true ? id : null;
+
+    public async Task EndAsync(string id, TimeSpan cookieLifetime)
+    {
+        var now = clock.GetUtcNow();
+        await using var command = database.CreateCommand(
+            "DELETE FROM ended_sessions WHERE until < $1; INSERT INTO ended_sessions (id, until) VALUES ($2, $3) ON CONFLICT (id) DO NOTHING");
+        command.Parameters.Add(new() { Value = now });
+        command.Parameters.Add(new() { Value = id });
+        // A copy renewed (sliding) until the sign-out lives at most one lifetime from now.
+        command.Parameters.Add(new() { Value = now + cookieLifetime });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<bool> IsEndedAsync(string id)
+    {
+        await using var command = database.CreateCommand("SELECT EXISTS (SELECT 1 FROM ended_sessions WHERE id = $1)");
+        command.Parameters.Add(new() { Value = id });
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The cookie's check on every request: a signed-out session at once, then the account's (stamp, every <c>Auth:SessionCheckSeconds</c>).</summary>
+    public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        if (IdOf(context.Properties) is { } id && await context.HttpContext.RequestServices.GetRequiredService<EndedSessions>().IsEndedAsync(id))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(context.Scheme.Name);
+            return;
+        }
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+}

@@ -24,6 +24,9 @@ public sealed record TotpSetup(string Key, string Uri, string QrSvg);
 
 public sealed record TotpCode(string? Code);
 
+/// <summary>Turning the second factor off: a current code from the authenticator app, or else the password.</summary>
+public sealed record TotpOff(string? Code, string? Password);
+
 /// <summary>Staff sign-in: password, lockout of unknown devices after repeated failures, and an optional TOTP second factor.</summary>
 public static class AuthApi
 {
@@ -40,7 +43,8 @@ public static class AuthApi
         api.MapPost("/password", ChangePassword).RequireAuthorization();
         api.MapGet("/totp", SetUpTotp).RequireAuthorization();
         api.MapPost("/totp", EnableTotp).RequireAuthorization();
-        api.MapDelete("/totp", DisableTotp).RequireAuthorization();
+        api.MapDelete("/totp", ([FromBody] TotpOff? request, HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, KnownDevices devices) =>
+            DisableTotp(request ?? new TotpOff(null, null), context, users, signIn, devices)).RequireAuthorization();
         return app;
     }
 
@@ -184,6 +188,12 @@ public static class AuthApi
     {
         var user = await users.GetUserAsync(context.User);
         if (user is null) return Problems.SignInRequired();
+        // The key is shown while it is set up, never again: whoever holds a session later must not copy the second factor.
+        if (user.TwoFactorEnabled)
+        {
+            return Problems.Conflict(new Reason("totp-already-on",
+                "Der zweite Faktor ist eingeschaltet; sein Schlüssel wird nur beim Einrichten gezeigt. / The second factor is on; its key is shown only while it is set up."));
+        }
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
@@ -211,10 +221,37 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DisableTotp(HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+    /// <summary>
+    /// Turning the second factor off takes a current code (or, the phone lost, the password), so a session alone — a
+    /// cookie left on a shared PC — cannot remove it. A wrong one counts as a failed sign-in (the lockout), and while
+    /// the account is locked only a browser it signed in from before may try, as at sign-in.
+    /// </summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DisableTotp(
+        TotpOff request, HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, KnownDevices devices)
     {
         var user = await users.GetUserAsync(context.User);
         if (user is null) return Problems.SignInRequired();
+        if (!user.TwoFactorEnabled) return TypedResults.NoContent();
+        var code = (request.Code ?? "").Replace(" ", "", StringComparison.Ordinal);
+        var password = request.Password ?? "";
+        if (code.Length == 0 && password.Length == 0)
+        {
+            return Problems.Field("code", new Reason("totp-off-proof",
+                "Bitte einen aktuellen Code aus der Authenticator-App oder Ihr Passwort angeben. / Enter a current code from your authenticator app or your password."));
+        }
+        if (password.Length > MaxPasswordLength) return Problems.Field("password", Reasons.TooLong(MaxPasswordLength));
+        var blocked = await users.IsLockedOutAsync(user) && !devices.IsKnown(context, user.Id);
+        var proven = code.Length > 0
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+            : await users.CheckPasswordAsync(user, password);
+        if (blocked || !proven)
+        {
+            if (!blocked) await users.AccessFailedAsync(user);
+            return code.Length > 0
+                ? Problems.Field("code", new Reason("totp-wrong", "Der Code stimmt nicht. / The code is not correct."))
+                : Problems.Field("password", new Reason("password-mismatch", "Das Passwort stimmt nicht. / The password is not correct."));
+        }
+        await users.ResetAccessFailedCountAsync(user);
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);

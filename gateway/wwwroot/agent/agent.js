@@ -22,6 +22,7 @@ register({
     'totp.title': 'Zweiter Faktor (TOTP)', 'totp.on': 'Der zweite Faktor ist eingeschaltet.', 'totp.offState': 'Der zweite Faktor ist ausgeschaltet.',
     'totp.scan': 'Scannen Sie den QR-Code mit Ihrer Authenticator-App und geben Sie den angezeigten Code ein.', 'totp.key': 'Schlüssel:',
     'totp.start': 'Zweiten Faktor einrichten', 'totp.confirm': 'Bestätigen', 'totp.off': 'Zweiten Faktor ausschalten', 'totp.qr': 'QR-Code für die Authenticator-App',
+    'totp.offCode': 'Aktueller Code aus der Authenticator-App', 'totp.offConfirm': 'Mit diesem Code ausschalten',
   },
   en: {
     'signin.title': 'Staff sign-in', 'signin.user': 'User name', 'signin.password': 'Password',
@@ -41,6 +42,7 @@ register({
     'totp.title': 'Second factor (TOTP)', 'totp.on': 'The second factor is on.', 'totp.offState': 'The second factor is off.',
     'totp.scan': 'Scan the QR code with your authenticator app and enter the code it shows.', 'totp.key': 'Key:',
     'totp.start': 'Set up a second factor', 'totp.confirm': 'Confirm', 'totp.off': 'Turn the second factor off', 'totp.qr': 'QR code for the authenticator app',
+    'totp.offCode': 'Current code from the authenticator app', 'totp.offConfirm': 'Turn off with this code',
   },
   fr: {
     'signin.title': 'Connexion des collaborateurs',
@@ -79,6 +81,8 @@ register({
     'totp.confirm': 'Confirmer',
     'totp.off': 'Désactiver le deuxième facteur',
     'totp.qr': 'Code QR pour l’application d’authentification',
+    'totp.offCode': 'Code actuel de l’application d’authentification',
+    'totp.offConfirm': 'Désactiver avec ce code',
     'tile.adminKiosks': 'Terminaux de numérisation', 'tile.adminKiosks.text': 'Enregistrer et révoquer des terminaux.',
   },
   it: {
@@ -118,6 +122,8 @@ register({
     'totp.confirm': 'Confermare',
     'totp.off': 'Disattivare il secondo fattore',
     'totp.qr': 'Codice QR per l’app di autenticazione',
+    'totp.offCode': 'Codice attuale dell’app di autenticazione',
+    'totp.offConfirm': 'Disattivare con questo codice',
     'tile.adminKiosks': 'Terminali di scansione', 'tile.adminKiosks.text': 'Registrare e revocare terminali.',
   },
 });
@@ -184,6 +190,8 @@ function renderTotp(staff) {
   document.getElementById('totp-state').textContent = t(staff.twoFactorEnabled ? 'totp.on' : 'totp.offState');
   document.getElementById('totp-start').hidden = staff.twoFactorEnabled;
   document.getElementById('totp-off').hidden = !staff.twoFactorEnabled;
+  document.getElementById('totp-off-step').hidden = true;
+  document.getElementById('totp-off-confirm').hidden = true;
 }
 
 async function signIn(event) {
@@ -329,9 +337,30 @@ async function confirmTotp() {
   }
 }
 
+// Turning the second factor off takes a current code from the app (the gateway refuses it without one).
+function askTotpOffCode() {
+  document.getElementById('totp-off').hidden = true;
+  document.getElementById('totp-off-step').hidden = false;
+  document.getElementById('totp-off-confirm').hidden = false;
+  document.getElementById('totp-off-code').focus();
+}
+
 async function disableTotp() {
-  await api('/api/auth/totp', { method: 'DELETE' });
-  renderTotp(await api('/api/auth/me'));
+  const error = document.getElementById('totp-off-error');
+  const input = document.getElementById('totp-off-code');
+  error.textContent = '';
+  await whilePressed(document.getElementById('totp-off-confirm'), async () => {
+    try {
+      await api('/api/auth/totp', { method: 'DELETE', body: { code: input.value } });
+      input.value = '';
+      renderTotp(await api('/api/auth/me'));
+      document.getElementById('totp-start').focus();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 400) showProblem(error, e); else error.textContent = t('common.error');
+      input.focus();
+      input.select();
+    }
+  });
 }
 
 apply();
@@ -339,7 +368,9 @@ languageSwitch();
 document.getElementById('sign-in-form').addEventListener('submit', signIn);
 document.getElementById('totp-start').addEventListener('click', startTotp);
 document.getElementById('totp-confirm').addEventListener('click', confirmTotp);
-document.getElementById('totp-off').addEventListener('click', disableTotp);
+document.getElementById('totp-off').addEventListener('click', askTotpOffCode);
+document.getElementById('totp-off-confirm').addEventListener('click', disableTotp);
+document.getElementById('totp-off-code').addEventListener('keydown', event => { if (event.key === 'Enter') disableTotp(); });
 document.getElementById('password-form').addEventListener('submit', changePassword);
 const staff = await me();
 if (staff?.mustChangePassword) showForcedPasswordChange();

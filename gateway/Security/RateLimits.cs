@@ -18,10 +18,13 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
 
+    public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
+
     /// <summary>
     /// Writes that guess secrets or cost the city something (TANs, MRZ, kiosk submissions, form validation, new
     /// drafts, bookings, queue tickets) get the strict budget. Prefixes, except where an exact path is meant
-    /// (editing a draft's fields while co-filling must not count against it).
+    /// (editing a draft's fields while co-filling must not count against it). Every route that makes the city send a
+    /// code or a link by SMS or e-mail is here: identity's TANs, a draft's signing TAN, booking's links sent again.
     /// </summary>
     private static readonly (string Path, bool Exact)[] Sensitive =
     [
@@ -29,6 +32,9 @@ public static class RateLimits
         ("/api/forms/definitions", false), ("/api/forms/drafts", true), ("/api/booking/appointments", true),
         ("/api/booking/queue", true), ("/api/documents/uploads", true), ("/api/booking/appointments/links", true),
     ];
+
+    /// <summary>Sensitive routes with an id inside: under the first path, ending in the second (a draft's signing TAN).</summary>
+    private static readonly (string Under, string Ending)[] SensitiveEndings = [("/api/forms/drafts", "/tan")];
 
     /// <summary>What costs CPU per call whoever calls it: MRZ checks, OCR of identity stills, PDF printing of a submission.</summary>
     private static bool IsExpensive(HttpContext context)
@@ -54,8 +60,11 @@ public static class RateLimits
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await Problems.Status(StatusCodes.Status429TooManyRequests, "Zu viele Anfragen / Too many requests",
-                    new Reason("too-many-requests", "Bitte warten Sie einen Moment und versuchen Sie es erneut. / Please wait a moment and try again.")).ExecuteAsync(context.HttpContext);
+                // ASP.NET Core knows no type for 429 (it does for 400–415, 422, 500): RFC 6585's, as the others name theirs.
+                await TypedResults.Problem("Bitte warten Sie einen Moment und versuchen Sie es erneut. / Please wait a moment and try again.",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Zu viele Anfragen / Too many requests", type: TooManyRequestsType,
+                    extensions: Problems.Coded(new Reason("too-many-requests", "Bitte warten Sie einen Moment und versuchen Sie es erneut. / Please wait a moment and try again.")))
+                    .ExecuteAsync(context.HttpContext);
             };
 
             options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
@@ -104,10 +113,16 @@ public static class RateLimits
     private static bool Exempt(HttpContext context) =>
         !context.Request.Path.StartsWithSegments("/api") || context.User.IsSignedIn();
 
-    private static bool IsSensitive(HttpContext context) =>
-        !HttpMethods.IsGet(context.Request.Method) && Sensitive.Any(s => s.Exact
-            ? context.Request.Path.Equals(s.Path, StringComparison.OrdinalIgnoreCase) || context.Request.Path.Equals(s.Path + "/", StringComparison.OrdinalIgnoreCase)
-            : context.Request.Path.StartsWithSegments(s.Path));
+    internal static bool IsSensitive(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method)) return false;
+        var path = context.Request.Path;
+        var value = (path.Value ?? "").TrimEnd('/');
+        return Sensitive.Any(s => s.Exact
+                ? path.Equals(s.Path, StringComparison.OrdinalIgnoreCase) || path.Equals(s.Path + "/", StringComparison.OrdinalIgnoreCase)
+                : path.StartsWithSegments(s.Path))
+            || SensitiveEndings.Any(s => path.StartsWithSegments(s.Under) && value.EndsWith(s.Ending, StringComparison.OrdinalIgnoreCase));
+    }
 
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -1,5 +1,6 @@
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Input;
 using Municipal.ServiceDefaults.Mail;
 
 namespace Municipal.Gateway.Apis;
@@ -8,6 +9,15 @@ public sealed record StaffAccountRequest(
     string? UserName, string? DisplayName, string? Email,
     IReadOnlyList<string>? Roles, IReadOnlyList<string>? Departments, IReadOnlyList<string>? Skills)
 {
+    public const int MaxUserNameLength = 64;
+
+    public const int MaxDisplayNameLength = 100;
+
+    /// <summary>
+    /// A display name as people compare it: case and runs of spaces do not tell two colleagues apart for a resident.
+    /// </summary>
+    public static string Comparable(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToUpperInvariant();
+
     /// <summary>
     /// Every refused field, each with its reason (the user name only when an account is created: it is never changed).
     /// Whether departments and concerns exist is booking's to say (<c>StaffApi</c> asks it).
@@ -16,7 +26,11 @@ public sealed record StaffAccountRequest(
     {
         var errors = new FieldErrors();
         if (requireUserName && string.IsNullOrWhiteSpace(UserName)) errors["userName"] = new Reason("user-name-required", "Benutzername fehlt. / User name is required.");
+        else if (requireUserName && UserName!.Trim().Length > MaxUserNameLength) errors["userName"] = Reasons.TooLong(MaxUserNameLength);
+        // Residents see the name (chat, "accepted by"): one line, no link, short enough for a list.
         if (string.IsNullOrWhiteSpace(DisplayName)) errors["displayName"] = new Reason("display-name-required", "Name fehlt. / Name is required.");
+        else if (DisplayName.Trim().Length > MaxDisplayNameLength) errors["displayName"] = Reasons.TooLong(MaxDisplayNameLength);
+        else if (InputText.PersonNameProblem(DisplayName.Trim()) is { } nameProblem) errors["displayName"] = nameProblem;
         if (!string.IsNullOrWhiteSpace(Email) && !EmailAddresses.IsValid(Email.Trim()))
             errors["email"] = Reasons.Email;
         if (Roles is not { Count: > 0 }) errors["roles"] = new Reason("role-required", "Mindestens eine Rolle. / At least one role.");

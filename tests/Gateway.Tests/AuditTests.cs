@@ -142,7 +142,7 @@ public sealed class AuditTests(GatewayFactory gateway) : IClassFixture<GatewayFa
         var userName = $"sup.{Guid.NewGuid():N}"[..20];
         var response = await admin.PostAsJsonAsync("/api/staff", new
         {
-            userName, displayName = "Supervisor " + department, roles = new[] { "supervisor" }, departments = new[] { department }, skills = Array.Empty<string>(),
+            userName, displayName = $"Supervisor {department} {userName[^6..]}", roles = new[] { "supervisor" }, departments = new[] { department }, skills = Array.Empty<string>(),
         });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -228,7 +228,7 @@ public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayF
         var userName = $"test.{Guid.NewGuid():N}"[..20];
         var response = await admin.PostAsJsonAsync("/api/staff", new
         {
-            userName, displayName = "Test " + role, roles = new[] { role }, departments = new[] { department },
+            userName, displayName = $"Test {role} {userName[^6..]}", roles = new[] { role }, departments = new[] { department },
             skills = new[] { department == "tax-office" ? "tax-enquiry" : "move" },
         });
         response.EnsureSuccessStatusCode();

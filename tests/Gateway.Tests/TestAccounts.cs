@@ -12,7 +12,7 @@ internal static class TestAccounts
         var userName = $"test.{Guid.NewGuid():N}"[..20];
         var response = await admin.PostAsJsonAsync("/api/staff", new
         {
-            userName, displayName = "Test " + role, roles = new[] { role }, departments = new[] { department }, skills = new[] { department == "tax-office" ? "tax-enquiry" : "move" },
+            userName, displayName = $"Test {role} {userName[^6..]}", roles = new[] { role }, departments = new[] { department }, skills = new[] { department == "tax-office" ? "tax-enquiry" : "move" },
         });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -47,9 +47,11 @@ public static class TestDesks
         }
 
         var userName = $"clerk.{key}.{Guid.NewGuid():N}"[..40];
+        // Two active colleagues may not share a name (residents could not tell them apart): each desk's clerk has her own.
+        var displayName = "Tina Test " + userName[^6..];
         var created = await api.PostAsync("/api/staff", new()
         {
-            DataObject = new { userName, displayName = "Tina Test", roles = new[] { "clerk" }, departments = new[] { key }, skills = new[] { concern } },
+            DataObject = new { userName, displayName, roles = new[] { "clerk" }, departments = new[] { key }, skills = new[] { concern } },
         });
         Assert.True(created.Ok, $"staff account: {created.Status} {await created.TextAsync()}");
         using var account = JsonDocument.Parse(await created.TextAsync());
@@ -69,7 +71,7 @@ public static class TestDesks
             Assert.True(staff.Ok, $"booking staff: {staff.Status}");
             using var list = JsonDocument.Parse(await staff.TextAsync());
             if (list.RootElement.EnumerateArray().Any(s => s.GetProperty("staffId").GetGuid() == id
-                && s.GetProperty("staffName").GetString() == "Tina Test" && s.GetProperty("departmentKey").GetString() == key
+                && s.GetProperty("staffName").GetString() == displayName && s.GetProperty("departmentKey").GetString() == key
                 && s.GetProperty("concernKeys").EnumerateArray().Select(c => c.GetString()).SequenceEqual([concern])))
                 break;
             Assert.True(DateTime.UtcNow < deadline, "Booking did not learn the new clerk's skills from her account within 30 s.");

@@ -45,14 +45,7 @@ public sealed class AccessibilityFindingsTests(Browser browser) : IClassFixture<
             await page.GotoAsync(path);
             await page.WaitForLoadStateAsync(LoadState.Load);
             await page.WaitForTimeoutAsync(700);
-            var overflow = await page.EvaluateAsync<string>("""
-                () => {
-                  const width = document.documentElement.clientWidth;
-                  if (document.documentElement.scrollWidth <= width) return '';
-                  return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1)
-                    .slice(0, 3).map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`).join(', ') || 'page';
-                }
-                """);
+            var overflow = await page.EvaluateAsync<string>(PageSweepTests.SidewaysOverflow);
             if (overflow.Length > 0) failures.Add($"{path}: {overflow}");
             await Browser.ScreenshotAsync(page, $"zoom195-{language}-{(path == "/" ? "home" : path.Trim('/').Replace(".html", ""))}");
         }

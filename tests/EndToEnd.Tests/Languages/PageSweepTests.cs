@@ -92,14 +92,7 @@ public sealed class PageSweepTests(Browser browser) : IClassFixture<Browser>
 
         if (width == "phone")
         {
-            var overflow = await page.EvaluateAsync<string>("""
-                () => {
-                  const width = document.documentElement.clientWidth;
-                  if (document.documentElement.scrollWidth <= width) return '';
-                  return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1)
-                    .slice(0, 3).map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`).join(', ') || 'page';
-                }
-                """);
+            var overflow = await page.EvaluateAsync<string>(SidewaysOverflow);
             if (overflow.Length > 0) failures.Add($"{where}: scrolls sideways ({overflow})");
             var name = (account is null ? "" : account.Split('.')[0] + "-") + (path.Trim('/').Split('?')[0].Replace(".html", "").Replace('/', '-') is { Length: > 0 } p ? p : "home");
             await Browser.ScreenshotAsync(page, $"sweep-{language}-{name}");
@@ -119,6 +112,16 @@ public sealed class PageSweepTests(Browser browser) : IClassFixture<Browser>
     /// Runs in the page with the page's own i18n module (same URL, same module instance, so the catalogue holds every
     /// text the page registered): language, title, raw keys, German left in a page that has its own words.
     /// </summary>
+    /// <summary>'' when the page does not scroll sideways, else the first elements reaching past its right edge.</summary>
+    internal const string SidewaysOverflow = """
+        () => {
+          const width = document.documentElement.clientWidth;
+          if (document.documentElement.scrollWidth <= width) return '';
+          return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1)
+            .slice(0, 3).map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`).join(', ') || 'page';
+        }
+        """;
+
     private const string Checks = """
         async language => {
           const findings = [];

@@ -26,13 +26,17 @@ public sealed class EndedSessions(NpgsqlDataSource database, TimeProvider clock)
     public async Task EndAsync(string id, TimeSpan cookieLifetime)
     {
         var now = clock.GetUtcNow();
-        await using var command = database.CreateCommand(
-            "DELETE FROM ended_sessions WHERE until < $1; INSERT INTO ended_sessions (id, until) VALUES ($2, $3) ON CONFLICT (id) DO NOTHING");
-        command.Parameters.Add(new() { Value = now });
-        command.Parameters.Add(new() { Value = id });
+        // Positional parameters take one statement per command: the two go as a batch, in one round trip.
+        await using var batch = database.CreateBatch();
+        var forget = new NpgsqlBatchCommand("DELETE FROM ended_sessions WHERE until < $1");
+        forget.Parameters.Add(new() { Value = now });
         // A copy renewed (sliding) until the sign-out lives at most one lifetime from now.
-        command.Parameters.Add(new() { Value = now + cookieLifetime });
-        await command.ExecuteNonQueryAsync();
+        var end = new NpgsqlBatchCommand("INSERT INTO ended_sessions (id, until) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING");
+        end.Parameters.Add(new() { Value = id });
+        end.Parameters.Add(new() { Value = now + cookieLifetime });
+        batch.BatchCommands.Add(forget);
+        batch.BatchCommands.Add(end);
+        await batch.ExecuteNonQueryAsync();
     }
 
     public async Task<bool> IsEndedAsync(string id)

@@ -59,6 +59,42 @@ public sealed class RoomBoundaryTests(FormFactory factory) : IClassFixture<FormF
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
     }
 
+    [Fact]
+    public async Task After_the_end_the_consultations_form_is_neither_changed_nor_signed_nor_submitted()
+    {
+        // The probe (attack 2, item 7): the clerk ended the room, then resident and clerk still wrote, signed and
+        // submitted its form, and a dossier was made in a consultation that was over.
+        var (room, token) = factory.Sessions.AddRoom("residents-office", "residence-registration", status: "active");
+        var resident = factory.CreateResidentClient(token);
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
+        var opened = await resident.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "residence-registration", sessionId = room.Id });
+        var draftId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await Residents.FillAsync(resident, draftId, Residents.Registration("anna@example.org"));
+        factory.Sessions.Put(room with { Status = "ended" });
+
+        var version = (await resident.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{draftId}")).GetProperty("fields").GetProperty("applicant.firstName").GetProperty("version").GetInt32();
+        HttpResponseMessage[] refused =
+        [
+            await Residents.PatchAsync(resident, draftId, "applicant.firstName", "Changed after end", version),
+            await Residents.PatchAsync(clerk, draftId, "applicant.officialName", "Changed", version),
+            await resident.PutAsJsonAsync($"/api/forms/drafts/{draftId}", new { fields = new Dictionary<string, object> { ["landlord"] = new { value = "X AG", baseVersion = 1 } } }),
+            await resident.PostAsJsonAsync($"/api/forms/drafts/{draftId}/signature", new { signature = Residents.DrawnSignature() }),
+            await resident.PostAsJsonAsync($"/api/forms/drafts/{draftId}/tan", new { channel = "email" }),
+            await resident.PostAsJsonAsync($"/api/forms/drafts/{draftId}/submit", new { signature = Residents.DrawnSignature() }),
+            await clerk.PostAsJsonAsync($"/api/forms/drafts/{draftId}/submit", new { signature = Residents.DrawnSignature() }),
+        ];
+        foreach (var response in refused)
+        {
+            Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+            Assert.Equal("consultation-closed-forms", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+        // Still readable, unchanged, and no dossier came of it.
+        var draft = await clerk.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{draftId}");
+        Assert.Equal("Anna", draft.GetProperty("fields").GetProperty("applicant.firstName").GetProperty("value").GetString());
+        using var scope = factory.Services.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<FormDb>().Dossiers.AnyAsync(d => d.SessionId == room.Id));
+    }
+
     private async Task ProcessedAsync(Guid messageId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

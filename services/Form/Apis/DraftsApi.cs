@@ -160,6 +160,7 @@ public static class DraftsApi
         var ct = http.RequestAborted;
         var draft = await services.Store.LoadAsync(id, ct);
         if (draft is null || await services.Access.ActorAsync(http, draft) is not { } actor || services.Catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
+        if (!actor.RoomOpen) return DraftAccess.Closed();
         if (definition.Leaf(field) is null) return Problems.Field("field", new Reason("no-field", $"The form has no field {field}.").With("key", field));
         if (edit.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
         var (value, baseVersion) = (edit.ValueOrCleared, edit.BaseVersion!.Value);
@@ -188,6 +189,7 @@ public static class DraftsApi
         var ct = http.RequestAborted;
         var draft = await services.Store.LoadAsync(id, ct);
         if (draft is null || await services.Access.ActorAsync(http, draft) is not { } actor || services.Catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
+        if (!actor.RoomOpen) return DraftAccess.Closed();
         if (edit.Validate(definition) is { Count: > 0 } errors) return Problems.Fields(errors);
         var fields = edit.Fields!;
 
@@ -219,6 +221,7 @@ public static class DraftsApi
     {
         var draft = await services.Store.LoadAsync(id, http.RequestAborted);
         if (draft is null || await services.Access.ActorAsync(http, draft) is not { } actor || services.Catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
+        if (!actor.RoomOpen) return DraftAccess.Closed();
         if (presence.Validate(actor, definition) is { Count: > 0 } errors) return Problems.Fields(errors);
         await services.Events.PublishAsync(id, new { type = "presence", kind = presence.Kind, field = presence.Field, by = actor.Role, clientId = presence.ClientId });
         return TypedResults.NoContent();

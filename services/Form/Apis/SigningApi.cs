@@ -202,8 +202,11 @@ public static class SigningApi
         var (db, access, catalog) = (services.Db, services.Access, services.Catalog);
         var status = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM drafts WHERE id = {id} FOR UPDATE").ToListAsync(ct);
         var draft = status.Count == 0 ? null : await db.Drafts.Include(d => d.Fields).FirstAsync(d => d.Id == id, ct);
-        if (draft is null || await access.ActorAsync(http, draft) is null || catalog.Find(draft.DefinitionId) is not { } definition)
+        var actor = draft is null ? null : await access.ActorAsync(http, draft);
+        if (draft is null || actor is null || catalog.Find(draft.DefinitionId) is not { } definition)
             return (null, null, Problems.NotFound(new Reason("no-draft", $"No draft {id}.")));
+        // Signing, a code and the submission are writes too: not once the consultation is over.
+        if (!actor.RoomOpen) return (null, null, DraftAccess.Closed());
         if (draft.Status != Draft.Open) return (null, null, Problems.Conflict(new Reason("form-submitted", "The form was already submitted.")));
         return (draft, definition, null);
     }

@@ -12,7 +12,11 @@ namespace Municipal.Form.Clients;
 public sealed class ConsultationAccess(SessionsClient sessions)
 {
     public async Task<RoomLookupResult> LookupAsync(HttpContext http, Guid sessionId) =>
-        (await sessions.ForStaffAsync(sessionId, http.Request.Headers.Authorization.ToString(), http.RequestAborted)).Result;
+        (await RoomAsync(http, sessionId)).Result;
+
+    /// <summary>The room as sessions shows it to the caller (with its status), or why not.</summary>
+    public Task<RoomLookup> RoomAsync(HttpContext http, Guid sessionId) =>
+        sessions.ForStaffAsync(sessionId, http.Request.Headers.Authorization.ToString(), http.RequestAborted);
 
     public async Task<bool> MayActAsync(HttpContext http, Guid sessionId) =>
         await LookupAsync(http, sessionId) == RoomLookupResult.Found;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Contracts.Sessions;
+using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Sessions;
 using Municipal.Testing;
 
@@ -38,6 +39,15 @@ public class IdentityFactory : ServiceFactory<Program>
         var room = new RoomView(roomId, concernKey, departmentKey, citizenName, email, "de", null, roomId, status, "write");
         Sessions.Put(room, token);
         return (room, token);
+    }
+
+    /// <summary>A running consultation (sessions' stand-in) held by <paramref name="clerk"/>: where an identity check opens.</summary>
+    public RoomView HeldRoom(StaffIdentity clerk, string departmentKey = "residents-office", string concernKey = "move", string citizenName = "Erika Muster")
+    {
+        var (room, _) = Sessions.AddRoom(departmentKey, concernKey, citizenName, status: "active");
+        room = room with { StaffId = clerk.Id };
+        Sessions.Put(room);
+        return room;
     }
 
     protected override IEnumerable<KeyValuePair<string, string>> Configure() =>

@@ -11,8 +11,9 @@ public class SessionResultTests(IdentityFactory factory) : IClassFixture<Identit
     [Fact]
     public async Task A_consultations_check_reads_open_then_verified_by_whom_and_when_and_nothing_more()
     {
-        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "move"));
-        var (room, _) = factory.Sessions.AddRoom("residents-office", "move", "Erika Mustermann");
+        var holder = Staff.Clerk("residents-office", "move");
+        var clerk = factory.CreateStaffClient(holder);
+        var room = factory.HeldRoom(holder, "residents-office", "move", "Erika Mustermann");
         Assert.Equal("none", (await clerk.GetFromJsonAsync<JsonElement>($"/api/identity/sessions/{room.Id}")).GetProperty("status").GetString());
 
         var started = await clerk.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id });

@@ -15,8 +15,9 @@ public sealed class TransferredCaseTests(IdentityFactory factory) : IClassFixtur
     [Fact]
     public async Task After_a_transfer_the_receiving_clerk_sees_who_verified_the_identity_and_a_third_department_does_not()
     {
-        var first = factory.CreateStaffClient(Staff.Clerk("residents-office", "move"));
-        var (room, _) = factory.Sessions.AddRoom("residents-office", "move", "Erika Mustermann", status: "active");
+        var holder = Staff.Clerk("residents-office", "move");
+        var first = factory.CreateStaffClient(holder);
+        var room = factory.HeldRoom(holder, "residents-office", "move", "Erika Mustermann");
         var v = await (await first.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id })).Content.ReadFromJsonAsync<JsonElement>();
         var id = v.GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await first.PutAsJsonAsync($"/api/identity/verifications/{id}/mrz", new { mrz = Specimens.GermanIdCard })).StatusCode);

@@ -16,8 +16,9 @@ public class VerificationApiTests(IdentityFactory factory) : IClassFixture<Ident
 
     private async Task<(HttpClient Client, JsonElement Verification)> StartAsync(string concern = "move", string name = "Erika Mustermann")
     {
-        var client = factory.CreateStaffClient(Staff.Clerk("residents-office", concern));
-        var (room, _) = factory.Sessions.AddRoom("residents-office", concern, name);
+        var clerk = Staff.Clerk("residents-office", concern);
+        var client = factory.CreateStaffClient(clerk);
+        var room = factory.HeldRoom(clerk, "residents-office", concern, name);
         var response = await client.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (client, await response.Content.ReadFromJsonAsync<JsonElement>());
@@ -139,6 +140,62 @@ public class VerificationApiTests(IdentityFactory factory) : IClassFixture<Ident
         var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
         var outbox = await db.OutboxMessages.AsNoTracking().ToListAsync();
         Assert.Contains(outbox, m => m.MessageType.Contains("IdentityRejected") && m.Body.Contains(id.ToString()));
+    }
+
+    [Theory]
+    [InlineData("ended")]
+    [InlineData("cancelled")]
+    public async Task No_check_starts_in_a_consultation_that_is_over(string status)
+    {
+        // The probe (attack 2, item 9): a check started and decided "verified" after the clerk had ended the room.
+        var clerk = Staff.Clerk("residents-office", "move");
+        var room = factory.HeldRoom(clerk) with { Status = status };
+        factory.Sessions.Put(room);
+        var response = await factory.CreateStaffClient(clerk).PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id });
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal("identity-consultation-closed", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        using var scope = factory.Services.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<IdentityDb>().Verifications.AnyAsync(v => v.SessionId == room.Id));
+    }
+
+    [Fact]
+    public async Task A_check_is_not_decided_after_the_consultation_ended()
+    {
+        var clerk = Staff.Clerk("residents-office", "move");
+        var client = factory.CreateStaffClient(clerk);
+        var room = factory.HeldRoom(clerk, citizenName: "Erika Mustermann");
+        var v = await (await client.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = v.GetProperty("id").GetGuid();
+        (await client.PutAsJsonAsync($"/api/identity/verifications/{id}/mrz", new { mrz = Specimens.GermanIdCard })).EnsureSuccessStatusCode();
+        factory.Sessions.Put(room with { Status = "ended" });
+
+        var decision = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", new
+        {
+            decision = "verified",
+            confirmedFeatures = Keys(v, "features"),
+            questionsAsked = Keys(v, "questions").Take(2),
+        });
+        Assert.Equal(HttpStatusCode.Gone, decision.StatusCode);
+        Assert.Equal("identity-consultation-closed", (await decision.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("open", (await client.GetFromJsonAsync<JsonElement>($"/api/identity/verifications/{id}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Only_the_holder_or_a_supervisor_starts_a_check_and_in_a_room_nobody_took_only_a_supervisor()
+    {
+        // The probe: a colleague started a check in a booked room nobody had accepted yet (no holder).
+        var (waiting, _) = factory.Sessions.AddRoom("residents-office", "move", "Erika Mustermann");
+        var colleague = factory.CreateStaffClient(Staff.Clerk("residents-office", "move"));
+        var refused = await colleague.PostAsJsonAsync("/api/identity/verifications", new { sessionId = waiting.Id });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("identity-not-holder", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        var held = factory.HeldRoom(Staff.Clerk("residents-office", "move"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await colleague.PostAsJsonAsync("/api/identity/verifications", new { sessionId = held.Id })).StatusCode);
+
+        var supervisor = factory.CreateStaffClient(Staff.Supervisor("residents-office"));
+        Assert.Equal(HttpStatusCode.Created, (await supervisor.PostAsJsonAsync("/api/identity/verifications", new { sessionId = waiting.Id })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await supervisor.PostAsJsonAsync("/api/identity/verifications", new { sessionId = held.Id })).StatusCode);
     }
 
     [Fact]

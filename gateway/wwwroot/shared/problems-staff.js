@@ -127,6 +127,7 @@ register({
     'problem.password-needs-digit': 'Mindestens eine Ziffer.',
     'problem.password-needs-lower': 'Mindestens ein Kleinbuchstabe.',
     'problem.password-needs-upper': 'Mindestens ein Grossbuchstabe.',
+    'problem.identity-consultation-closed': 'Das Gespräch ist beendet oder abgesagt: Die Identitätsprüfung kann nicht mehr begonnen oder entschieden werden.',
   },
   en: {
     'problem.identity-not-holder': 'Only the clerk holding the consultation may verify the identity in it.',
@@ -252,6 +253,7 @@ register({
     'problem.password-needs-digit': 'At least one digit.',
     'problem.password-needs-lower': 'At least one lower-case letter.',
     'problem.password-needs-upper': 'At least one upper-case letter.',
+    'problem.identity-consultation-closed': 'The consultation has ended or was cancelled: the identity check can no longer be started or decided.',
   },
   fr: {
     'problem.identity-not-holder': 'Seule la personne qui mène l’entretien peut y vérifier l’identité.',
@@ -377,6 +379,7 @@ register({
     'problem.password-needs-digit': 'Au moins un chiffre.',
     'problem.password-needs-lower': 'Au moins une lettre minuscule.',
     'problem.password-needs-upper': 'Au moins une lettre majuscule.',
+    'problem.identity-consultation-closed': 'L’entretien est terminé ou annulé : la vérification d’identité ne peut plus être commencée ni décidée.',
   },
   it: {
     'problem.identity-not-holder': 'Solo chi conduce il colloquio può verificarvi l’identità.',
@@ -502,5 +505,6 @@ register({
     'problem.password-needs-digit': 'Almeno una cifra.',
     'problem.password-needs-lower': 'Almeno una lettera minuscola.',
     'problem.password-needs-upper': 'Almeno una lettera maiuscola.',
+    'problem.identity-consultation-closed': 'Il colloquio è terminato o annullato: la verifica dell’identità non può più essere iniziata né decisa.',
   },
 });

@@ -61,9 +61,11 @@ public static class VerificationApi
         {
             return Problems.Forbidden(new Reason("not-your-department", "Only staff of the consultation's department may verify identities in it."));
         }
-        // A colleague of the department does not check the identity in a consultation someone else is holding; a
-        // supervisor may step in.
-        if (room.StaffId is { } holder && holder != user.StaffId() && !IsLead(user))
+        // Only while the resident can be there: not in an ended or cancelled consultation.
+        if (!room.IsOpen) return ConsultationClosed();
+        // A colleague of the department does not check the identity in a consultation someone else is holding, nor in
+        // one nobody has taken yet (a booked room waiting for its day); a supervisor may step in.
+        if (room.StaffId != user.StaffId() && !IsLead(user))
         {
             return Problems.Forbidden(new Reason("identity-not-holder", "Only the clerk holding the consultation may verify the identity in it."));
         }
@@ -167,13 +169,32 @@ public static class VerificationApi
         return TypedResults.Ok(new StillResult(store, required, suggestion));
     }
 
+    /// <summary>
+    /// Records the clerk's decision, only while the consultation is open (asked of sessions afresh, with the caller's
+    /// token): a check decided after the end would say the identity was checked with nobody there.
+    /// </summary>
     public static async Task<Results<Ok<VerificationView>, ValidationProblem, ProblemHttpResult>> Decide(
-        Guid id, DecisionRequest request, ClaimsPrincipal user, [AsParameters] VerificationServices services, CancellationToken ct)
+        Guid id, DecisionRequest request, ClaimsPrincipal user, HttpRequest http, SessionsClient sessions,
+        [AsParameters] VerificationServices services, CancellationToken ct)
     {
         var db = services.Db;
         var verification = await db.Verifications.FindAsync([id], ct);
         if (Denied(verification, user) is { } denied) return denied;
         if (verification!.Status != VerificationStatus.Open) return AlreadyDecided(verification);
+        RoomLookup lookup;
+        try
+        {
+            lookup = await sessions.ForStaffAsync(verification.SessionId, http.Headers.Authorization, ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
+        {
+            services.Logs.CreateLogger(typeof(VerificationApi)).LogWarning(ex, "Sessions did not describe room {SessionId}.", verification.SessionId);
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable",
+                new Reason("try-again", "The consultation could not be looked up just now. Please try again in a moment."));
+        }
+        // Gone, ended or cancelled: too late. A refusal (the room went to another department) is the record's own
+        // rule's business above, as before.
+        if (lookup.Result == RoomLookupResult.NotFound || lookup.Room is { IsOpen: false }) return ConsultationClosed();
 
         var stillRequired = services.Stills.Requires(verification.ConcernKey);
         var stillStored = await db.Stills.AnyAsync(s => s.VerificationId == id, ct);
@@ -216,6 +237,10 @@ public static class VerificationApi
         verification is null ? Problems.NotFound(new Reason("no-verification", "No such verification."))
         : user.CanActFor(verification.DepartmentKey) && (verification.ClerkId == user.StaffId() || IsLead(user)) ? null
         : Problems.Forbidden(new Reason("identity-not-yours", "Only the clerk who started this identity check, or a supervisor of its department, may see or continue it."));
+
+    private static ProblemHttpResult ConsultationClosed() =>
+        Problems.Status(StatusCodes.Status410Gone, "Consultation closed",
+            new Reason("identity-consultation-closed", "This consultation has ended or was cancelled; its identity check can no longer be started or decided."));
 
     private static bool IsLead(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Supervisor) || user.IsInRole(StaffRoles.Admin);
 

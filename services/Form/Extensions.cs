@@ -50,6 +50,7 @@ internal static class Extensions
         builder.Services.AddScoped<Signer>();
         builder.Services.AddScoped<Submitter>();
         builder.Services.AddHostedService<Jobs.FormRetentionJob>();
+        builder.Services.AddSingleton<CodeLimits>();
 
         // Other services by their AppHost names (service discovery resolves http://<name>).
         // A TAN request sends a mail or an SMS and a check spends an attempt: neither is repeated because an answer was

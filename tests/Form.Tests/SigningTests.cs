@@ -230,4 +230,46 @@ public sealed class SigningTests(FormFactory factory) : IClassFixture<FormFactor
             File.Delete(file);
         }
     }
+
+    [Theory]
+    [InlineData("+1 900 555 0100")]
+    [InlineData("+44 7700 900000")]
+    [InlineData("001 900 555 0100")]
+    public async Task A_stand_alone_form_sends_no_sms_outside_the_citys_region(string number)
+    {
+        // The probe (attack 2, item 10): anyone could make the city send codes to premium and foreign numbers.
+        var (id, token) = await Residents.NewDraftAsync(factory.CreateClient());
+        var client = factory.CreateResidentClient(token);
+        await Residents.FillAsync(client, id, Residents.Registration(Mailbox.UniqueAddress()));
+        var sent = factory.Neighbours.Tans.Count;
+
+        var refused = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "sms", recipient = number });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("sms-country", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("recipient").GetString());
+        Assert.Equal(sent, factory.Neighbours.Tans.Count);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "sms", recipient = "0041 79 123 45 67" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task One_address_gets_at_most_ten_codes_an_hour_on_stand_alone_forms_however_many_drafts_it_opens()
+    {
+        var address = $"203.0.113.{Random.Shared.Next(1, 255)}";
+        async Task<HttpResponseMessage> CodeAsync(string from)
+        {
+            var (id, token) = await Residents.NewDraftAsync(factory.CreateClient());
+            var client = factory.CreateResidentClient(token);
+            await Residents.FillAsync(client, id, Residents.Registration(Mailbox.UniqueAddress()));
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/forms/drafts/{id}/tan") { Content = JsonContent.Create(new { channel = "email" }) };
+            request.Headers.Add("X-Forwarded-For", from);
+            return await client.SendAsync(request);
+        }
+        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.OK, (await CodeAsync(address)).StatusCode);
+
+        var spent = await CodeAsync(address);
+        Assert.Equal(HttpStatusCode.TooManyRequests, spent.StatusCode);
+        Assert.Equal("tan-address-limit", (await spent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.NotNull(spent.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await CodeAsync("198.51.100.1, " + address + "0")).StatusCode);
+    }
 }

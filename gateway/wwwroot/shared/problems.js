@@ -198,6 +198,8 @@ register({
     'problem.consultation-running': 'Das Gespräch zu diesem Termin läuft gerade. Der Termin kann jetzt weder verschoben noch abgesagt werden.',
     'problem.time-offset': 'Bitte geben Sie die Zeit mit ihrer Abweichung von UTC an, z. B. 2027-03-01T09:00:00+01:00.',
     'problem.invisible-character': 'Die Angabe enthält ein unsichtbares Zeichen (z. B. aus einer Kopie). Bitte tippen Sie sie neu ein.',
+    'problem.sms-country': 'Codes per SMS gehen nur an Nummern mit {prefixes}. Bitte wählen Sie sonst E-Mail.',
+    'problem.tan-address-limit': 'Von diesem Anschluss wurden zu viele Codes angefordert (höchstens {max} pro Stunde). Bitte unterschreiben Sie von Hand oder versuchen Sie es später.',
   },
   en: {
     'problem.tan-outside-consultation': 'A code is only issued during a running consultation.',
@@ -309,6 +311,8 @@ register({
     'problem.consultation-running': 'The consultation of this appointment is under way. It cannot be moved or cancelled now.',
     'problem.time-offset': 'Please give the time with its offset from UTC, such as 2027-03-01T09:00:00+01:00.',
     'problem.invisible-character': 'This value contains an invisible character (often from copying). Please type it again.',
+    'problem.sms-country': 'Codes go by SMS only to numbers starting with {prefixes}. Otherwise please choose e-mail.',
+    'problem.tan-address-limit': 'Too many codes were requested from this connection (at most {max} an hour). Please sign by hand or try again later.',
   },
   fr: {
     'problem.tan-outside-consultation': 'Un code n’est délivré que pendant un entretien en cours.',
@@ -420,6 +424,8 @@ register({
     'problem.consultation-running': 'L’entretien de ce rendez-vous est en cours. Il ne peut pas être déplacé ni annulé maintenant.',
     'problem.time-offset': 'Veuillez indiquer l’heure avec son décalage par rapport à UTC, par exemple 2027-03-01T09:00:00+01:00.',
     'problem.invisible-character': 'Cette valeur contient un caractère invisible (souvent dû à un copier-coller). Veuillez la saisir à nouveau.',
+    'problem.sms-country': 'Les codes par SMS ne partent que vers les numéros commençant par {prefixes}. Sinon, veuillez choisir l’e-mail.',
+    'problem.tan-address-limit': 'Trop de codes ont été demandés depuis cette connexion ({max} par heure au maximum). Veuillez signer à la main ou réessayer plus tard.',
   },
   it: {
     'problem.tan-outside-consultation': 'Un codice viene rilasciato solo durante un colloquio in corso.',
@@ -531,6 +537,8 @@ register({
     'problem.consultation-running': 'Il colloquio di questo appuntamento è in corso. Ora non può essere spostato né annullato.',
     'problem.time-offset': 'Indicate l’orario con il suo scarto rispetto a UTC, ad esempio 2027-03-01T09:00:00+01:00.',
     'problem.invisible-character': 'Il valore contiene un carattere invisibile (spesso dovuto a un copia e incolla). Digitatelo di nuovo.',
+    'problem.sms-country': 'I codici via SMS vanno solo a numeri che iniziano con {prefixes}. Altrimenti scegliete l’e-mail.',
+    'problem.tan-address-limit': 'Da questa connessione sono stati richiesti troppi codici (al massimo {max} all’ora). Firmate a mano o riprovate più tardi.',
   },
   'de-x-ls': {
     'problem.tan-outside-consultation': 'Einen Code bekommen Sie nur im Gespräch. Das Gespräch muss gerade laufen.',
@@ -642,5 +650,7 @@ register({
     'problem.consultation-running': 'Das Gespräch zu diesem Termin ist gerade jetzt. Sie können den Termin jetzt nicht verschieben. Und nicht absagen.',
     'problem.time-offset': 'Bei der Zeit fehlt die Zeit-Zone. Bitte schreiben Sie die Zeit so: 2027-03-01T09:00:00+01:00.',
     'problem.invisible-character': 'Hier ist ein Zeichen, das man nicht sieht. Bitte schreiben Sie es noch einmal neu.',
+    'problem.sms-country': 'Wir schicken Codes per SMS nur an Nummern mit {prefixes}. Sonst wählen Sie bitte E-Mail.',
+    'problem.tan-address-limit': 'Von hier kamen zu viele Anfragen für einen Code. Bitte unterschreiben Sie von Hand. Oder versuchen Sie es später noch einmal.',
   },
 });

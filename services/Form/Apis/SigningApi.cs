@@ -73,10 +73,17 @@ public static class SigningApi
 
         var (recipient, unreachable) = draft.SessionId is { } sessionId
             ? await RoomRecipientAsync(sessionId, draft, request, http, services.Configuration, codes, ct)
-            : FormRecipient(definition, values, request);
+            : FormRecipient(definition, values, request, codes.Limits);
         if (unreachable is not null) return unreachable;
         var now = services.Clock.Now;
         if (TooManyCodes(draft, now, http.Response) is { } tooMany) return tooMany;
+        // A stand-alone form needs no link: one address does not ask for codes without end, draft after draft.
+        if (draft.SessionId is null && codes.Limits.Take(http.Request) is { } spent)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(spent.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many codes requested.",
+                new Reason("tan-address-limit", $"At most {codes.Limits.PerAddress} codes an hour from one connection: please sign by hand or try again later.").With("max", codes.Limits.PerAddress));
+        }
 
         var purpose = $"{definition.Title.For(draft.Language)} ({hash[..8]})";
         var (tan, refusal) = await codes.Tans.IssueAsync(hash, purpose, request.Channel ?? "email", recipient!, draft.Language, ct);
@@ -127,8 +134,11 @@ public static class SigningApi
         return (held, null);
     }
 
-    /// <summary>A stand-alone form: its own e-mail address (where the dossier's mails go too), or the mobile number given.</summary>
-    private static (string? Recipient, IResult? Problem) FormRecipient(FormDefinition definition, Dictionary<string, JsonElement> values, TanRequest request)
+    /// <summary>
+    /// A stand-alone form: its own e-mail address (where the dossier's mails go too), or the mobile number given, if
+    /// it is one of the countries the city sends SMS to (<see cref="CodeLimits.SmsPrefixes"/>).
+    /// </summary>
+    private static (string? Recipient, IResult? Problem) FormRecipient(FormDefinition definition, Dictionary<string, JsonElement> values, TanRequest request, CodeLimits limits)
     {
         switch (request.Channel ?? "email")
         {
@@ -139,6 +149,9 @@ public static class SigningApi
                 return (recipient, null);
             case "sms":
                 if (request.Recipient?.Trim() is not { Length: > 0 } phone) return (null, Problems.Field("recipient", new Reason("mobile-number", "Enter a mobile number in international form, e.g. +41 79 123 45 67.")));
+                if (!limits.SmsAllowed(phone))
+                    return (null, Problems.Field("recipient", new Reason("sms-country", $"Codes go by SMS only to numbers starting with {string.Join(", ", limits.SmsPrefixes)}; choose e-mail otherwise.")
+                        .With("prefixes", string.Join(", ", limits.SmsPrefixes))));
                 return (phone, null);
             default:
                 return (null, Problems.Field("channel", new Reason("channel", "Choose \"email\" or \"sms\".")));

@@ -1,4 +1,5 @@
 using Municipal.Form.Clients;
+using Municipal.Form.Signing;
 using Municipal.ServiceDefaults.Sessions;
 
 namespace Municipal.Form.Apis;
@@ -8,4 +9,5 @@ public sealed record TanServices(
     IdentityTans Tans,
     SessionsClient Sessions,
     RoomDirectory Rooms,
+    CodeLimits Limits,
     ILogger<SigningApi.TanRequest> Logger);

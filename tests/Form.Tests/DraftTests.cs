@@ -66,6 +66,38 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
         Assert.Equal(0, draft.GetProperty("errors").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("Anna\nBerta", "one-line")]
+    [InlineData("Anna\u2028Berta", "one-line")]
+    [InlineData("\u202eanna", "invalid-character")]
+    [InlineData("An\u2066na", "invalid-character")]
+    [InlineData("https://evil.example/x", "name-link")]
+    [InlineData("Anna www.evil.ch", "name-link")]
+    public async Task One_line_text_fields_refuse_line_breaks_direction_controls_and_links_as_names_do(string value, string code)
+    {
+        // The probe (attack 2, item 11): these reached the dossier's applicant name, the staff lists and the PDF.
+        var (id, token) = await Residents.NewDraftAsync(factory.CreateClient());
+        var client = factory.CreateResidentClient(token);
+        foreach (var field in new[] { "applicant.firstName", "newAddress.street", "newAddress.town", "landlord" })
+        {
+            var one = await Residents.PatchAsync(client, id, field, value, 0);
+            Assert.Equal(HttpStatusCode.BadRequest, one.StatusCode);
+            Assert.Equal(code, (await one.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("value").GetString());
+            var many = await client.PutAsJsonAsync($"/api/forms/drafts/{id}", new { fields = new Dictionary<string, object> { [field] = new { value, baseVersion = 0 } } });
+            Assert.Equal(HttpStatusCode.BadRequest, many.StatusCode);
+            Assert.Equal(code, (await many.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty($"fields.{field}.value").GetString());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await Residents.PatchAsync(client, id, "applicant.firstName", "Anna-Lena Zoë", 0)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_multi_line_field_keeps_its_line_breaks()
+    {
+        var (id, token) = await Residents.NewDraftAsync(factory.CreateClient(), "tax-enquiry");
+        var written = await Residents.PatchAsync(factory.CreateResidentClient(token), id, "message", "Guten Tag\nmeine Frage:\r\nwie?", 0);
+        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
+    }
+
     [Fact]
     public async Task Edits_are_checked()
     {

@@ -161,8 +161,8 @@ public static class DraftsApi
         var draft = await services.Store.LoadAsync(id, ct);
         if (draft is null || await services.Access.ActorAsync(http, draft) is not { } actor || services.Catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
         if (!actor.RoomOpen) return DraftAccess.Closed();
-        if (definition.Leaf(field) is null) return Problems.Field("field", new Reason("no-field", $"The form has no field {field}.").With("key", field));
-        if (edit.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
+        if (definition.Leaf(field) is not { } leaf) return Problems.Field("field", new Reason("no-field", $"The form has no field {field}.").With("key", field));
+        if (edit.Validate(leaf) is { Count: > 0 } errors) return Problems.Fields(errors);
         var (value, baseVersion) = (edit.ValueOrCleared, edit.BaseVersion!.Value);
 
         await using var tx = await services.Db.Database.BeginTransactionAsync(ct);

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Municipal.Form.Definitions;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.Form.Apis;
 
@@ -18,11 +20,17 @@ public sealed record FieldEdit(JsonElement? Value, int? BaseVersion, string? Cli
     public bool HasScalarValue =>
         ValueOrCleared.ValueKind is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number or JsonValueKind.Null;
 
-    /// <summary>Why the value cannot be stored, or null when it can (the form's own rules are checked on submit).</summary>
-    public Reason? ValueRefusal() => ValueOrCleared switch
+    /// <summary>
+    /// Why the value cannot be stored in <paramref name="leaf"/>, or null when it can (the form's own rules are checked
+    /// on submit). A one-line text field (names, street, town …) is held to the rule for names everywhere
+    /// (<see cref="InputText.PersonNameProblem"/>): no line breaks, no direction controls, no links; they reach the
+    /// dossier's applicant name, the staff lists and the PDF. A multi-line field keeps its line breaks.
+    /// </summary>
+    public Reason? ValueRefusal(FormField? leaf = null) => ValueOrCleared switch
     {
         _ when !HasScalarValue => new Reason("field-value-type", "A field value is text, a number, true/false or null."),
         { ValueKind: JsonValueKind.String } text when text.GetString()!.Length > MaxTextLength => Reasons.TooLong(MaxTextLength),
+        { ValueKind: JsonValueKind.String } text when leaf is { Type: "text", Multiline: false } && InputText.PersonNameProblem(text.GetString()) is { } refused => refused,
         // 1e999999 and 1e-999999 are valid JSON, but no numbers a form holds, and beyond the database's numbers.
         { ValueKind: JsonValueKind.Number } number when !Representable(number) => Reasons.WrongFormat,
         _ => null,
@@ -34,10 +42,10 @@ public sealed record FieldEdit(JsonElement? Value, int? BaseVersion, string? Cli
         && (n != 0 || number.GetRawText().Split('e', 'E')[0].All(c => c is '0' or '.' or '-'));
 
     /// <summary>The first refused part of the edit, as a field problem; empty when it can be written.</summary>
-    public FieldErrors Validate()
+    public FieldErrors Validate(FormField? leaf = null)
     {
         var errors = new FieldErrors();
-        if (ValueRefusal() is { } refused) errors["value"] = refused;
+        if (ValueRefusal(leaf) is { } refused) errors["value"] = refused;
         else if (BaseVersion is not >= 0) errors["baseVersion"] = new Reason("base-version", "The version the edit is based on is required (0 for a new field).");
         return errors;
     }

@@ -48,6 +48,36 @@ public class BadUploadTests(DocumentFactory factory) : IClassFixture<DocumentFac
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("\u00ff\u00fe bad utf8")]
+    [InlineData("\u00fe\u00ffbad")]
+    [InlineData("F\u00fcr Sie")]
+    public async Task A_note_that_is_not_utf_8_is_a_400_naming_it(string latin1Bytes)
+    {
+        // The probe (attack 2, item 14): FF FE was read as UTF-16's byte order mark and the note stored garbled.
+        var (token, _) = await factory.Tokens.NewRoomAsync();
+        var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Multipart(
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n{latin1Bytes}\r\n" +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n{Encoding.Latin1.GetString(Files.Pdf("x"))}\r\n--{Boundary}--\r\n"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid-character", (await response.ProblemAsync()).Reasons["note"]);
+    }
+
+    [Fact]
+    public async Task A_utf_8_note_with_or_without_its_byte_order_mark_is_kept()
+    {
+        var (token, _) = await factory.Tokens.NewRoomAsync();
+        foreach (var note in new[] { "F\u00fcr Sie", "\uFEFFGr\u00fcsse" })
+        {
+            var utf8AsLatin1 = Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(note));
+            var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Multipart(
+                $"--{Boundary}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n{utf8AsLatin1}\r\n" +
+                $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n{Encoding.Latin1.GetString(Files.Pdf("x"))}\r\n--{Boundary}--\r\n"));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+    }
+
     private static HttpContent Multipart(string text)
     {
         var content = new ByteArrayContent(Encoding.Latin1.GetBytes(text));

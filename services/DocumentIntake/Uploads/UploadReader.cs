@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Input;
 using Municipal.DocumentIntake.Inspection;
 using Municipal.DocumentIntake.Scanning;
@@ -157,13 +158,24 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
         return total;
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
+
     private static async Task<string> ReadFieldAsync(MultipartSection section, string name, CancellationToken ct)
     {
-        using var reader = new StreamReader(section.Body, Encoding.UTF8);
+        // Strict UTF-8, as JSON bodies are checked: StreamReader's default took FF FE as UTF-16's byte order mark and
+        // stored the note garbled. Only UTF-8's own mark is skipped; any invalid byte is refused naming the field.
+        using var reader = new StreamReader(section.Body, StrictUtf8, detectEncodingFromByteOrderMarks: false);
         var buffer = new char[MaxFieldLength + 1];
         var total = 0;
         int read;
-        while (total <= MaxFieldLength && (read = await FromRequest(() => reader.ReadAsync(buffer.AsMemory(total), ct).AsTask())) > 0) total += read;
+        try
+        {
+            while (total <= MaxFieldLength && (read = await FromRequest(() => reader.ReadAsync(buffer.AsMemory(total), ct).AsTask())) > 0) total += read;
+        }
+        catch (DecoderFallbackException)
+        {
+            throw UploadRejected.For(name, Reasons.InvalidCharacter.Code, "This value is not valid UTF-8 text.");
+        }
         if (total > MaxFieldLength) throw UploadRejected.For(name, "too-long", $"At most {MaxFieldLength} characters.");
         var value = new string(buffer, 0, total);
         // The same rule as for JSON bodies (the input guard does not read multipart): a NUL would fail in Postgres.

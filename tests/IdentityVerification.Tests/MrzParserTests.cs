@@ -270,6 +270,45 @@ public class MrzParserTests
         Assert.Equal(expectedYear, Parse(Build("800101", expiry)).ExpiryDate!.Value.Year);
     }
 
+    [Theory]
+    [InlineData("751231")] // 2075: 49 years ahead (the probe, attack 2 item 16)
+    [InlineData("420101")] // 2042: just over fifteen years
+    public void An_expiry_more_than_fifteen_years_ahead_is_reported(string expiry)
+    {
+        var d = Parse(Build("800101", expiry));
+        Assert.All(d.Checks, c => Assert.True(c.Valid, c.Field));
+        Assert.False(d.Valid);
+        Assert.Contains(d.Problems, p => p.Contains("more than 15 years ahead", StringComparison.Ordinal));
+        Assert.True(Parse(Build("800101", "361231")).Valid);
+    }
+
+    [Theory]
+    [InlineData("ZZZ")]
+    [InlineData("XYZ")]
+    [InlineData("AAA")]
+    public void A_state_code_icao_does_not_know_is_reported(string state)
+    {
+        var mrz = WithState(state);
+        var d = Parse(mrz);
+        Assert.All(d.Checks, c => Assert.True(c.Valid, c.Field));
+        Assert.False(d.Valid);
+        Assert.Contains($"The issuing state '{state}' is not a state code of ICAO Doc 9303.", d.Problems);
+        Assert.Contains($"The nationality '{state}' is not a state code of ICAO Doc 9303.", d.Problems);
+    }
+
+    [Theory]
+    [InlineData("CHE")]
+    [InlineData("D<<")]
+    [InlineData("UNO")]
+    [InlineData("XXA")]
+    [InlineData("GBD")]
+    [InlineData("LIE")]
+    public void Icao_state_codes_and_its_own_codes_are_accepted(string state)
+    {
+        var mrz = WithState(state);
+        Assert.True(Parse(mrz).Valid, string.Join("; ", Parse(mrz).Problems));
+    }
+
     [Fact]
     public void Impossible_dates_are_reported_not_thrown()
     {
@@ -291,6 +330,15 @@ public class MrzParserTests
     }
 
     /// <summary>A TD1 card with the given dates and correct check digits (so only the dates are under test).</summary>
+    /// <summary>A German-style TD1 (valid check digits) naming <paramref name="state"/> as issuing state and nationality.</summary>
+    private static string WithState(string state)
+    {
+        var line1 = $"ID{state}T220001293<<<<<<<<<<<<<<<";
+        var line2 = $"800101{CheckDigit.Compute("800101")}F310801{CheckDigit.Compute("310801")}{state}<<<<<<<<<<<";
+        var composite = CheckDigit.Compute(line1[5..30] + line2[0..7] + line2[8..15] + line2[18..29]);
+        return $"{line1}\n{line2}{composite}\nMUSTERMANN<<ERIKA<<<<<<<<<<<<<";
+    }
+
     private static string Build(string birth, string expiry)
     {
         var line1 = "IDD<<T220001293<<<<<<<<<<<<<<<";

@@ -12,6 +12,13 @@ public static class MrzParser
 {
     private const int MaxCharacterErrors = 5;
 
+    /// <summary>
+    /// How far ahead an expiry may lie. Passports and identity cards are issued for at most 10 years here (Switzerland,
+    /// Germany, Austria, Italy, France since 2014) and in most states; 15 leaves room for the few that issued longer
+    /// (France's cards of 2004–2013). Further ahead is a typing error or a forgery, reported like an expired document.
+    /// </summary>
+    public const int MaxYearsAhead = 15;
+
     public static MrzParseResult Parse(string? text, DateOnly today)
     {
         var lines = (text ?? "")
@@ -186,6 +193,10 @@ public static class MrzParser
 
         var birthDate = ParseDate(birth, "birth date", problems, (yy, mm, dd) => Birth(yy, mm, dd, today));
         var expiryDate = ParseDate(expiry, "expiry date", problems, (yy, _, _) => Expiry(yy, today));
+        if (expiryDate is { } until && until > today.AddYears(MaxYearsAhead))
+        {
+            problems.Add($"The expiry date {until:yyyy-MM-dd} is more than {MaxYearsAhead} years ahead: no identity card or passport is valid that long.");
+        }
         if (sex is not ('M' or 'F' or 'X' or '<'))
         {
             problems.Add($"The sex '{sex}' must be M, F, X or '<'.");
@@ -204,13 +215,20 @@ public static class MrzParser
         _ => "other",
     };
 
-    /// <summary>Three-letter ICAO codes, except Germany's historic single 'D' padded with fillers ('D&lt;&lt;').</summary>
+    /// <summary>
+    /// Three-letter ICAO codes, except Germany's historic single 'D' padded with fillers ('D&lt;&lt;'); a code of the
+    /// right shape that no state or organisation holds ('ZZZ') is reported too (<see cref="IcaoStates"/>).
+    /// </summary>
     private static string Country(string field, string name, List<string> problems)
     {
         var code = field.TrimEnd('<');
         if (code.Length == 0 || code.Any(c => !char.IsAsciiLetterUpper(c)))
         {
             problems.Add($"The {name} '{field}' is not a country code.");
+        }
+        else if (!IcaoStates.IsKnown(code))
+        {
+            problems.Add($"The {name} '{code}' is not a state code of ICAO Doc 9303.");
         }
         return code;
     }

@@ -42,6 +42,22 @@ public sealed class SignatureImageTests(FormFactory factory) : IClassFixture<For
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Strokes_over_their_size_limit_are_refused_as_too_large_not_as_empty()
+    {
+        // The probe (attack 2, item 18): 200 000 points (here 60 000, over 400 kB) were answered "the signature has no strokes".
+        var (id, token) = await Residents.NewDraftAsync(factory.CreateClient());
+        var client = factory.CreateResidentClient(token);
+        await Residents.FillAsync(client, id, Residents.Registration(Mailbox.UniqueAddress()));
+        var points = Enumerable.Range(0, 60_000).Select(i => new[] { i, i }).ToArray();
+        var signature = new { kind = "drawn", image = "data:image/png;base64," + Convert.ToBase64String(Png(10, 10)), strokes = new[] { points } };
+
+        var response = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/signature", new { signature });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("signature-strokes-too-large", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("signature.strokes").GetString());
+    }
+
     private static object Signature(byte[] png) => new
     {
         kind = "drawn",

@@ -200,6 +200,7 @@ register({
     'problem.invisible-character': 'Die Angabe enthält ein unsichtbares Zeichen (z. B. aus einer Kopie). Bitte tippen Sie sie neu ein.',
     'problem.sms-country': 'Codes per SMS gehen nur an Nummern mit {prefixes}. Bitte wählen Sie sonst E-Mail.',
     'problem.tan-address-limit': 'Von diesem Anschluss wurden zu viele Codes angefordert (höchstens {max} pro Stunde). Bitte unterschreiben Sie von Hand oder versuchen Sie es später.',
+    'problem.signature-strokes-too-large': 'Die Unterschrift ist zu gross. Bitte löschen Sie sie und unterschreiben Sie noch einmal.',
   },
   en: {
     'problem.tan-outside-consultation': 'A code is only issued during a running consultation.',
@@ -313,6 +314,7 @@ register({
     'problem.invisible-character': 'This value contains an invisible character (often from copying). Please type it again.',
     'problem.sms-country': 'Codes go by SMS only to numbers starting with {prefixes}. Otherwise please choose e-mail.',
     'problem.tan-address-limit': 'Too many codes were requested from this connection (at most {max} an hour). Please sign by hand or try again later.',
+    'problem.signature-strokes-too-large': 'The signature is too large. Please clear it and sign again.',
   },
   fr: {
     'problem.tan-outside-consultation': 'Un code n’est délivré que pendant un entretien en cours.',
@@ -426,6 +428,7 @@ register({
     'problem.invisible-character': 'Cette valeur contient un caractère invisible (souvent dû à un copier-coller). Veuillez la saisir à nouveau.',
     'problem.sms-country': 'Les codes par SMS ne partent que vers les numéros commençant par {prefixes}. Sinon, veuillez choisir l’e-mail.',
     'problem.tan-address-limit': 'Trop de codes ont été demandés depuis cette connexion ({max} par heure au maximum). Veuillez signer à la main ou réessayer plus tard.',
+    'problem.signature-strokes-too-large': 'La signature est trop grande. Veuillez l’effacer et signer à nouveau.',
   },
   it: {
     'problem.tan-outside-consultation': 'Un codice viene rilasciato solo durante un colloquio in corso.',
@@ -539,6 +542,7 @@ register({
     'problem.invisible-character': 'Il valore contiene un carattere invisibile (spesso dovuto a un copia e incolla). Digitatelo di nuovo.',
     'problem.sms-country': 'I codici via SMS vanno solo a numeri che iniziano con {prefixes}. Altrimenti scegliete l’e-mail.',
     'problem.tan-address-limit': 'Da questa connessione sono stati richiesti troppi codici (al massimo {max} all’ora). Firmate a mano o riprovate più tardi.',
+    'problem.signature-strokes-too-large': 'La firma è troppo grande. Cancellatela e firmate di nuovo.',
   },
   'de-x-ls': {
     'problem.tan-outside-consultation': 'Einen Code bekommen Sie nur im Gespräch. Das Gespräch muss gerade laufen.',
@@ -652,5 +656,6 @@ register({
     'problem.invisible-character': 'Hier ist ein Zeichen, das man nicht sieht. Bitte schreiben Sie es noch einmal neu.',
     'problem.sms-country': 'Wir schicken Codes per SMS nur an Nummern mit {prefixes}. Sonst wählen Sie bitte E-Mail.',
     'problem.tan-address-limit': 'Von hier kamen zu viele Anfragen für einen Code. Bitte unterschreiben Sie von Hand. Oder versuchen Sie es später noch einmal.',
+    'problem.signature-strokes-too-large': 'Die Unterschrift ist zu gross. Bitte löschen Sie die Unterschrift. Dann unterschreiben Sie noch einmal.',
   },
 });

@@ -38,6 +38,9 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
                     return Problems.Field("signature.image", new Reason("signature-image", "The signature must be a PNG image (data URL) of at most 300 kB.").With("max", 300));
                 if (!PngHeader.Printable(size))
                     return Problems.Field("signature.image", new Reason("signature-size", $"The signature image is too large: at most {PngHeader.MaxSide} × {PngHeader.MaxSide} pixels.").With("max", PngHeader.MaxSide));
+                if (StrokesTooLarge(signature.Strokes))
+                    return Problems.Field("signature.strokes", new Reason("signature-strokes-too-large", $"The signature's strokes are too large: at most {MaxStrokeLines} lines and {MaxStrokesJson / 1000} kB.")
+                        .With("max", MaxStrokesJson / 1000).With("lines", MaxStrokeLines));
                 if (!HasStrokes(signature.Strokes)) return Problems.Field("signature.strokes", new Reason("signature-empty", "The signature has no strokes: please sign in the box."));
                 summary = Languages.Choose(draft.Language,
                     $"Am {local} auf dem Bildschirm unterschrieben über Inhalts-Prüfsumme {currentHash[..16]}…",
@@ -128,9 +131,15 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
         }
     }
 
-    // Strokes: [[{x,y,t}...], ...], [[[x,y]...], ...] or [{pointerType, points: [...]}, ...] (identity's pad); at least one line with two points, bounded in size.
+    /// <summary>Bounds of a drawn signature's strokes as kept with the draft: far above any hand's, far below the body limit.</summary>
+    public const int MaxStrokeLines = 500, MaxStrokesJson = 400_000;
+
+    private static bool StrokesTooLarge(JsonElement? strokes) =>
+        strokes is { ValueKind: JsonValueKind.Array } s && (s.GetArrayLength() > MaxStrokeLines || s.GetRawText().Length > MaxStrokesJson);
+
+    // Strokes: [[{x,y,t}...], ...], [[[x,y]...], ...] or [{pointerType, points: [...]}, ...] (identity's pad); at least one line with two points.
     private static bool HasStrokes(JsonElement? strokes) =>
-        strokes is { ValueKind: JsonValueKind.Array } s && s.GetArrayLength() is > 0 and <= 500 && s.GetRawText().Length <= 400_000
+        strokes is { ValueKind: JsonValueKind.Array } s && s.GetArrayLength() > 0
         && s.EnumerateArray().Any(line =>
             line.ValueKind == JsonValueKind.Array && line.GetArrayLength() >= 2
             || line.ValueKind == JsonValueKind.Object && line.TryGetProperty("points", out var points) && points.ValueKind == JsonValueKind.Array && points.GetArrayLength() >= 2);

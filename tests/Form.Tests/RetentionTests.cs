@@ -27,7 +27,7 @@ public sealed class RetentionTests(FormFactory factory) : IClassFixture<FormFact
             db.Drafts.Add(DraftOf(abandoned, Draft.Open, now.AddDays(-8)));
             db.Drafts.Add(DraftOf(recent, Draft.Open, now.AddDays(-6)));
             db.Drafts.Add(DraftOf(submitted, Draft.Submitted, now.AddDays(-30)));
-            db.DraftFields.Add(new DraftField { DraftId = abandoned, Field = "applicant.officialName", Value = "Muster", UpdatedBy = "resident", UpdatedAt = now });
+            db.DraftFields.Add(new DraftField { DraftId = abandoned, Field = "applicant.officialName", Value = "\"Muster\"", UpdatedBy = "resident", UpdatedAt = now });
             await db.SaveChangesAsync();
         }
 

@@ -655,7 +655,7 @@ register({
     'problem.time-offset': 'Bei der Zeit fehlt die Zeit-Zone. Bitte schreiben Sie die Zeit so: 2027-03-01T09:00:00+01:00.',
     'problem.invisible-character': 'Hier ist ein Zeichen, das man nicht sieht. Bitte schreiben Sie es noch einmal neu.',
     'problem.sms-country': 'Wir schicken Codes per SMS nur an Nummern mit {prefixes}. Sonst wählen Sie bitte E-Mail.',
-    'problem.tan-address-limit': 'Von hier kamen zu viele Anfragen für einen Code. Bitte unterschreiben Sie von Hand. Oder versuchen Sie es später noch einmal.',
+    'problem.tan-address-limit': 'Von hier kamen zu viele Anfragen für einen Code. Höchstens {max} in einer Stunde. Bitte unterschreiben Sie von Hand. Oder versuchen Sie es später noch einmal.',
     'problem.signature-strokes-too-large': 'Die Unterschrift ist zu gross. Bitte löschen Sie die Unterschrift. Dann unterschreiben Sie noch einmal.',
   },
 });

@@ -41,14 +41,14 @@ public static class VerificationApi
     /// is an outage (503): a verification is never opened on the request's word.
     /// </summary>
     public static async Task<Results<Created<VerificationView>, ValidationProblem, ProblemHttpResult>> Start(
-        StartVerificationRequest request, ClaimsPrincipal user, HttpRequest http, SessionsClient sessions,
-        [AsParameters] VerificationServices services, CancellationToken ct)
+        StartVerificationRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] VerificationServices services,
+        CancellationToken ct)
     {
         if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
         RoomLookup lookup;
         try
         {
-            lookup = await sessions.ForStaffAsync(request.SessionId, http.Headers.Authorization, ct);
+            lookup = await services.Sessions.ForStaffAsync(request.SessionId, http.Headers.Authorization, ct);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
         {
@@ -174,8 +174,8 @@ public static class VerificationApi
     /// token): a check decided after the end would say the identity was checked with nobody there.
     /// </summary>
     public static async Task<Results<Ok<VerificationView>, ValidationProblem, ProblemHttpResult>> Decide(
-        Guid id, DecisionRequest request, ClaimsPrincipal user, HttpRequest http, SessionsClient sessions,
-        [AsParameters] VerificationServices services, CancellationToken ct)
+        Guid id, DecisionRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] VerificationServices services,
+        CancellationToken ct)
     {
         var db = services.Db;
         var verification = await db.Verifications.FindAsync([id], ct);
@@ -184,7 +184,7 @@ public static class VerificationApi
         RoomLookup lookup;
         try
         {
-            lookup = await sessions.ForStaffAsync(verification.SessionId, http.Headers.Authorization, ct);
+            lookup = await services.Sessions.ForStaffAsync(verification.SessionId, http.Headers.Authorization, ct);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
         {

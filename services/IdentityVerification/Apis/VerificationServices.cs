@@ -3,6 +3,7 @@ using Municipal.IdentityVerification.Ocr;
 using Municipal.IdentityVerification.Retention;
 using Municipal.IdentityVerification.Security;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Sessions;
 
 namespace Municipal.IdentityVerification.Apis;
 
@@ -14,4 +15,5 @@ public sealed record VerificationServices(
     MrzOcr Ocr,
     CityClock Calendar,
     TimeProvider Time,
-    ILoggerFactory Logs);
+    ILoggerFactory Logs,
+    SessionsClient Sessions);

@@ -80,9 +80,10 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
 
         var userName = $"neu.{Guid.NewGuid():N}"[..16];
         await admin.GetByLabel("Benutzername").FillAsync(userName);
-        // A display name of one long unbroken word (the server accepts it) wraps in its cell: the table keeps to the page,
+        // A display name of one long unbroken word (the longest the server accepts) wraps in its cell: the table keeps to the page,
         // and every row's buttons stay in reach.
-        var longName = "Nina" + new string('N', 400);
+        // Its own each time: two active colleagues may not share a name, and the suite runs twice (REPLICAS=2).
+        var longName = "Nina" + new string('N', 84) + userName[^12..].ToUpperInvariant();
         await admin.GetByLabel("Name", new() { Exact = true }).FillAsync(longName);
         await admin.GetByLabel("Sachbearbeitung").CheckAsync();
         var departments = admin.GetByLabel("Abteilungen (Kürzel, durch Komma getrennt)");

@@ -45,17 +45,8 @@ public static class VerificationApi
         CancellationToken ct)
     {
         if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
-        RoomLookup lookup;
-        try
-        {
-            lookup = await services.Sessions.ForStaffAsync(request.SessionId, http.Headers.Authorization, ct);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
-        {
-            services.Logs.CreateLogger(typeof(VerificationApi)).LogWarning(ex, "Sessions did not describe room {SessionId}.", request.SessionId);
-            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable",
-                new Reason("try-again", "The consultation could not be looked up just now. Please try again in a moment."));
-        }
+        var (lookup, unavailable) = await LookUpRoomAsync(request.SessionId, http, services, ct);
+        if (unavailable is not null) return unavailable;
         if (lookup.Result == RoomLookupResult.NotFound) return Problems.NotFound(new Reason("no-consultation", "No such consultation."));
         if (lookup.Room is not { } room || !user.CanActFor(room.DepartmentKey))
         {
@@ -181,17 +172,8 @@ public static class VerificationApi
         var verification = await db.Verifications.FindAsync([id], ct);
         if (Denied(verification, user) is { } denied) return denied;
         if (verification!.Status != VerificationStatus.Open) return AlreadyDecided(verification);
-        RoomLookup lookup;
-        try
-        {
-            lookup = await services.Sessions.ForStaffAsync(verification.SessionId, http.Headers.Authorization, ct);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
-        {
-            services.Logs.CreateLogger(typeof(VerificationApi)).LogWarning(ex, "Sessions did not describe room {SessionId}.", verification.SessionId);
-            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable",
-                new Reason("try-again", "The consultation could not be looked up just now. Please try again in a moment."));
-        }
+        var (lookup, unavailable) = await LookUpRoomAsync(verification.SessionId, http, services, ct);
+        if (unavailable is not null) return unavailable;
         // Gone, ended or cancelled: too late. A refusal (the room went to another department) is the record's own
         // rule's business above, as before.
         if (lookup.Result == RoomLookupResult.NotFound || lookup.Room is { IsOpen: false }) return ConsultationClosed();
@@ -251,4 +233,23 @@ public static class VerificationApi
 
     private static string? Trim(string? value, int max) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var t && t.Length > max ? t[..max] : value.Trim();
+
+    /// <summary>
+    /// The room as sessions describes it to the caller (their own token is forwarded), or a 503 to answer when sessions
+    /// cannot be asked: starting and deciding a check both ask afresh.
+    /// </summary>
+    private static async Task<(RoomLookup Lookup, ProblemHttpResult? Unavailable)> LookUpRoomAsync(
+        Guid sessionId, HttpRequest http, VerificationServices services, CancellationToken ct)
+    {
+        try
+        {
+            return (await services.Sessions.ForStaffAsync(sessionId, http.Headers.Authorization, ct), null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
+        {
+            services.Logs.CreateLogger(typeof(VerificationApi)).LogWarning(ex, "Sessions did not describe room {SessionId}.", sessionId);
+            return (default!, Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable",
+                new Reason("try-again", "The consultation could not be looked up just now. Please try again in a moment.")));
+        }
+    }
 }

@@ -115,7 +115,11 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
           ? t('book.shown', { from: formatDay(data.slots[0].start, data.timeZone), to: formatDay(data.slots.at(-1).start, data.timeZone) })
           : t('book.none');
       }
-      document.getElementById('earlier').disabled = from <= new Date();
+      const earlier = document.getElementById('earlier');
+      const focused = document.activeElement === earlier;
+      earlier.disabled = from <= new Date();
+      // Back at this week "earlier" switches itself off under the keyboard's focus, which would fall to the page's start.
+      if (focused && earlier.disabled) document.getElementById('later').focus();
     } catch (e) {
       status.textContent = e instanceof ApiError && e.status === 404 ? t('book.unknown') : t('common.error');
       status.className = 'error';

@@ -120,6 +120,9 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Frühere Zeiten" }).ClickAsync();
         await Assertions.Expect(page.Locator("#slots button").First).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator($"#slots button[data-start='{start}']").CountAsync());
+        // Back at this week "earlier" is off; the keyboard's focus goes on to "later" instead of the page's start.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Frühere Zeiten" })).ToBeDisabledAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Spätere Zeiten" })).ToBeFocusedAsync();
     }
 
     [Fact]

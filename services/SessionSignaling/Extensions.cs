@@ -49,6 +49,7 @@ internal static class Extensions
         builder.Services.AddSingleton<TranscriptWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TranscriptWriter>());
         builder.Services.AddHostedService<RoomRetentionJob>();
+        builder.Services.AddHostedService<AbandonedRoomJob>();
         builder.Services.AddSingleton<SessionMetrics>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionMetrics>());
         builder.AddSignaling();

@@ -434,4 +434,51 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         var staff = await factory.CreateStaffClient(Staff.Clerk("tax-office")).GetAsync("/api/sessions/ice-servers");
         Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
     }
+
+    /// <summary>
+    /// A consultation the clerk took and never ended (page closed) stayed "active" for good: booking kept its appointment
+    /// "running" and the statistics never saw it. Once its link has expired it is ended as of that time, once; a room
+    /// whose link still works, and one nobody took, stay as they are.
+    /// </summary>
+    [Fact]
+    public async Task A_taken_room_left_open_after_its_link_expired_is_ended_as_of_the_expiry_and_reported_once()
+    {
+        var clerk = Staff.Clerk("residents-office", "move");
+        var abandoned = await factory.IssueTicketAsync(name: "Offen Gelassen");
+        var running = await factory.IssueTicketAsync(name: "Noch Dabei");
+        var untaken = await factory.IssueTicketAsync(name: "Nie Genommen");
+        foreach (var room in new[] { abandoned, running })
+            (await factory.CreateStaffClient(clerk).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
+        await using var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", abandoned.Token, 0L);
+        var expired = DateTimeOffset.UtcNow.AddMinutes(-30);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SessionDb>();
+            await db.Rooms.Where(r => r.Id == abandoned.Id || r.Id == untaken.Id)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.ExpiresAt, expired));
+        }
+
+        var job = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Jobs.AbandonedRoomJob>().Single();
+        // Twice (and the service's own pass may come between): the room is ended and reported once.
+        await job.RunOnceAsync(CancellationToken.None);
+        await job.RunOnceAsync(CancellationToken.None);
+
+        var closed = await resident.NextAsync("Closed");
+        Assert.Equal("ended", closed.GetProperty("reason").GetString());
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SessionDb>();
+            var rooms = await db.Rooms.AsNoTracking().Where(r => r.Id == abandoned.Id || r.Id == running.Id || r.Id == untaken.Id).ToDictionaryAsync(r => r.Id);
+            Assert.Equal(RoomStatus.Ended, rooms[abandoned.Id].Status);
+            Assert.Equal(expired, rooms[abandoned.Id].EndedAt!.Value, TimeSpan.FromMilliseconds(1));
+            Assert.Equal(RoomStatus.Active, rooms[running.Id].Status);
+            Assert.Equal(RoomStatus.Waiting, rooms[untaken.Id].Status);
+        }
+        var ended = Assert.Single(await factory.EventsAsync<SessionEnded>(abandoned.Id));
+        Assert.Equal(clerk.Id, ended.GetProperty("staffId").GetGuid());
+        Assert.Equal(expired, ended.GetProperty("endedAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+        Assert.Empty(await factory.EventsAsync<SessionEnded>(running.Id));
+        Assert.Empty(await factory.EventsAsync<SessionEnded>(untaken.Id));
+    }
 }

@@ -233,7 +233,7 @@ public static class StaffRoomApi
     }
 
     /// <summary>For a ticket the wait starts when it was drawn; for an appointment at its start or when the resident came in, whichever is later.</summary>
-    private static DateTimeOffset WaitingSince(Room room)
+    internal static DateTimeOffset WaitingSince(Room room)
     {
         if (room.ScheduledStart is not { } start) return room.CreatedAt;
         return room.ResidentJoinedAt is { } joined && joined > start ? joined : start;

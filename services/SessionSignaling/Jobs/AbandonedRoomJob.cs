@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Municipal.Contracts.Sessions;
+using Municipal.ServiceDefaults.Jobs;
+using Municipal.SessionSignaling.Apis;
+using Municipal.SessionSignaling.Data;
+using Municipal.SessionSignaling.Hubs;
+using Municipal.SessionSignaling.Model;
+using Municipal.SessionSignaling.Rooms;
+using Municipal.SessionSignaling.Telemetry;
+
+namespace Municipal.SessionSignaling.Jobs;
+
+/// <summary>
+/// Ends a consultation a clerk took and never ended (the page closed, the clerk went home; or handed on to a colleague
+/// who never came) once its link has expired:
+/// nobody can enter it any more, yet it stayed "active" for good, its appointment "running" in booking (the resident's
+/// manage link could neither move nor cancel it) and missing from the statistics. It ends as the clerk's "end" would,
+/// at the time the link expired, with <see cref="SessionEnded"/> through the outbox.
+/// </summary>
+public sealed class AbandonedRoomJob(IServiceScopeFactory scopes, RoomNotifier notifier, SessionMetrics metrics, TimeProvider clock,
+    ILogger<AbandonedRoomJob> logger) : PollingJob(logger, clock)
+{
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
+
+    protected override int BatchSize => 100;
+
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SessionDb>();
+        var now = Clock.GetUtcNow();
+        var rooms = await db.Rooms
+            .Where(r => (r.Status == RoomStatus.Active || r.Status == RoomStatus.Waiting) && r.FirstAcceptedAt != null && r.StaffId != null
+                && r.ExpiresAt < now)
+            .OrderBy(r => r.ExpiresAt).Take(BatchSize).ToListAsync(ct);
+        foreach (var room in rooms)
+        {
+            var started = room.FirstAcceptedAt ?? room.AcceptedAt ?? room.ExpiresAt;
+            var ended = room.ExpiresAt > started ? room.ExpiresAt : started;
+            var waiting = started - StaffRoomApi.WaitingSince(room);
+            room.Status = RoomStatus.Ended;
+            room.EndedAt = ended;
+            db.Publish(new SessionEnded(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey,
+                room.StaffId!.Value, room.Channel, waiting < TimeSpan.Zero ? TimeSpan.Zero : waiting, ended - started, ended));
+        }
+        // Two instances passing at once: the room's version (xmin) lets one of them end it; the other tries next turn.
+        await db.SaveChangesAsync(ct);
+        foreach (var room in rooms)
+        {
+            metrics.Ended(room, room.EndedAt!.Value - (room.FirstAcceptedAt ?? room.EndedAt.Value));
+            await notifier.CloseForAsync(room.Id, new RoomClosed("ended", null, null), _ => true);
+        }
+        if (rooms.Count > 0) logger.LogInformation("Ended {Count} consultations left open after their link expired", rooms.Count);
+        return rooms.Count;
+    }
+}

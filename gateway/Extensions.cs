@@ -178,6 +178,7 @@ internal static class Extensions
         app.UseAuthorization();
         AuditLog.UseAuditLog(app);
         app.UsePasswordChangeGate();
+        app.UseHubSessionWatch(app.Configuration);
         // After authorization, as in the services: an anonymous caller of a staff endpoint gets 401 and learns nothing.
         app.UseInputGuard();
 

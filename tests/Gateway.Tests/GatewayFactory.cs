@@ -118,3 +118,20 @@ public sealed class QuickSessionCheckGatewayFactory : GatewayFactory
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings() => [new("Auth:SessionCheckSeconds", "0")];
 }
+
+/// <summary>On a real loopback port (WebSocket upgrades), asking an open hub connection's session every second.</summary>
+public sealed class QuickHubCheckGatewayFactory : GatewayFactory
+{
+    public QuickHubCheckGatewayFactory() => UseKestrel(0);
+
+    public Uri Address
+    {
+        get
+        {
+            StartServer();
+            return new Uri(ClientOptions.BaseAddress.ToString());
+        }
+    }
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings() => [new("Auth:HubSessionCheckSeconds", "1")];
+}

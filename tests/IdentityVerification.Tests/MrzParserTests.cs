@@ -294,6 +294,9 @@ public class MrzParserTests
         Assert.False(d.Valid);
         Assert.Contains($"The issuing state '{state}' is not a state code of ICAO Doc 9303.", d.Problems);
         Assert.Contains($"The nationality '{state}' is not a state code of ICAO Doc 9303.", d.Problems);
+        // Coded, so the clerk's page says it in the clerk's language (it showed the English sentence to Lugano's clerks).
+        Assert.Contains(new MrzFinding("unknown-state", "issuingState", state, $"The issuing state '{state}' is not a state code of ICAO Doc 9303."), d.Findings);
+        Assert.Contains(d.Findings, f => f is { Code: "unknown-state", Field: "nationality" } && f.Value == state);
     }
 
     [Theory]

@@ -8,6 +8,17 @@ import { formatDate as formatCalendarDate, formatDateTime } from '/shared/dates.
 
 register({
   de: {
+    'idp.nationality': 'Staatsangehörigkeit',
+    'idp.problem.number-check-missing': 'Die Dokumentnummer geht in den Zusatzdaten weiter, aber ihre Prüfziffer fehlt.',
+    'idp.problem.document-code': 'Der Dokumentcode «{value}» muss mit einem Buchstaben beginnen (P Pass, I/A/C Ausweis, V Visum).',
+    'idp.problem.number-empty': 'Die Dokumentnummer ist leer.',
+    'idp.problem.no-surname': 'Im Namensfeld steht kein Nachname.',
+    'idp.problem.expiry-too-far': 'Das Ablaufdatum {value} liegt mehr als 15 Jahre in der Zukunft: So lange gilt kein Ausweis und kein Pass.',
+    'idp.problem.sex': 'Das Geschlecht «{value}» muss M, F, X oder < sein.',
+    'idp.problem.not-country': '{field}: «{value}» ist kein Ländercode.',
+    'idp.problem.unknown-state': '{field}: «{value}» ist kein Staatencode nach ICAO Doc 9303.',
+    'idp.problem.incomplete-date': '{field}: «{value}» ist kein vollständiges Datum (JJMMTT).',
+    'idp.problem.not-a-date': '{field}: «{value}» ist kein gültiges Datum.',
     'idp.decidedBy': 'Entschieden von {name}, {when}.',
     'idp.intro': 'Prüfen Sie Ausweis oder Pass der Person vor der Kamera.', 'idp.start': 'Identitätsprüfung starten',
     'idp.still': 'Standbild des Dokuments', 'idp.capture': 'Standbild aufnehmen', 'idp.consent': 'Die Person willigt ein, dass das Standbild gespeichert wird (für dieses Anliegen vorgeschrieben).',
@@ -29,6 +40,17 @@ register({
     'idp.fix': 'Bitte korrigieren Sie die markierten Angaben.',
   },
   en: {
+    'idp.nationality': 'Nationality',
+    'idp.problem.number-check-missing': 'The document number continues in the optional data but its check digit is missing.',
+    'idp.problem.document-code': 'The document code “{value}” must start with a letter (P passport, I/A/C identity card, V visa).',
+    'idp.problem.number-empty': 'The document number is empty.',
+    'idp.problem.no-surname': 'The name field holds no surname.',
+    'idp.problem.expiry-too-far': 'The expiry date {value} is more than 15 years ahead: no identity card or passport is valid that long.',
+    'idp.problem.sex': 'The sex “{value}” must be M, F, X or <.',
+    'idp.problem.not-country': '{field}: “{value}” is not a country code.',
+    'idp.problem.unknown-state': '{field}: “{value}” is not a state code of ICAO Doc 9303.',
+    'idp.problem.incomplete-date': '{field}: “{value}” is not a complete date (YYMMDD).',
+    'idp.problem.not-a-date': '{field}: “{value}” is not a real date.',
     'idp.decidedBy': 'Decided by {name}, {when}.',
     'idp.intro': 'Check the ID card or passport of the person in front of the camera.', 'idp.start': 'Start identity check',
     'idp.still': 'Still of the document', 'idp.capture': 'Take still', 'idp.consent': 'The person consents to the still being stored (required for this concern).',
@@ -50,6 +72,17 @@ register({
     'idp.fix': 'Please correct the marked entries.',
   },
   fr: {
+    'idp.nationality': 'Nationalité',
+    'idp.problem.number-check-missing': 'Le numéro du document se poursuit dans les données facultatives, mais son chiffre de contrôle manque.',
+    'idp.problem.document-code': 'Le code du document « {value} » doit commencer par une lettre (P passeport, I/A/C carte d’identité, V visa).',
+    'idp.problem.number-empty': 'Le numéro du document est vide.',
+    'idp.problem.no-surname': 'Le champ du nom ne contient aucun nom de famille.',
+    'idp.problem.expiry-too-far': 'La date d’expiration {value} est à plus de 15 ans : aucune carte d’identité ni aucun passeport n’est valable aussi longtemps.',
+    'idp.problem.sex': 'Le sexe « {value} » doit être M, F, X ou <.',
+    'idp.problem.not-country': '{field} : « {value} » n’est pas un code de pays.',
+    'idp.problem.unknown-state': '{field} : « {value} » n’est pas un code d’État selon le doc. 9303 de l’OACI.',
+    'idp.problem.incomplete-date': '{field} : « {value} » n’est pas une date complète (AAMMJJ).',
+    'idp.problem.not-a-date': '{field} : « {value} » n’est pas une date valide.',
     'idp.decidedBy': 'Décision de {name}, {when}.',
     'idp.intro': 'Vérifiez la carte d’identité ou le passeport de la personne devant la caméra.',
     'idp.start': 'Démarrer la vérification d’identité',
@@ -106,6 +139,17 @@ register({
     'idp.fix': 'Veuillez corriger les données signalées.',
   },
   it: {
+    'idp.nationality': 'Cittadinanza',
+    'idp.problem.number-check-missing': 'Il numero del documento prosegue nei dati facoltativi, ma manca la sua cifra di controllo.',
+    'idp.problem.document-code': 'Il codice del documento «{value}» deve iniziare con una lettera (P passaporto, I/A/C carta d’identità, V visto).',
+    'idp.problem.number-empty': 'Il numero del documento è vuoto.',
+    'idp.problem.no-surname': 'Il campo del nome non contiene alcun cognome.',
+    'idp.problem.expiry-too-far': 'La data di scadenza {value} è a più di 15 anni: nessuna carta d’identità né passaporto vale così a lungo.',
+    'idp.problem.sex': 'Il sesso «{value}» deve essere M, F, X o <.',
+    'idp.problem.not-country': '{field}: «{value}» non è un codice di paese.',
+    'idp.problem.unknown-state': '{field}: «{value}» non è un codice di Stato secondo il doc. 9303 dell’ICAO.',
+    'idp.problem.incomplete-date': '{field}: «{value}» non è una data completa (AAMMGG).',
+    'idp.problem.not-a-date': '{field}: «{value}» non è una data valida.',
     'idp.decidedBy': 'Decisione di {name}, {when}.',
     'idp.intro': 'Verificate la carta d’identità o il passaporto della persona davanti alla telecamera.',
     'idp.start': 'Avviare la verifica dell’identità',
@@ -279,6 +323,14 @@ export async function mount(container, ctx) {
         result.replaceChildren();
       }
     });
+    // A finding in the clerk's language: its code names the text, its field and value fill it (the English text if unknown).
+    const fieldNames = { issuingState: 'idp.state', nationality: 'idp.nationality', birthDate: 'idp.field.birthDate', expiryDate: 'idp.field.expiryDate' };
+    function finding(f) {
+      const key = `idp.problem.${f.code}`;
+      if (t(key) === key) return f.text;
+      const value = f.code === 'expiry-too-far' ? formatDate(f.value) : f.value;
+      return t(key, { field: fieldNames[f.field] ? t(fieldNames[f.field]) : f.field, value });
+    }
     function showResult({ document: d, comparison }) {
       const mark = ok => (ok ? `✓ ${t('idp.valid')}` : `✗ ${t('idp.invalid')}`);
       const checks = el('ul', { class: 'idp-checks' }, ...d.checks.map(c =>
@@ -292,7 +344,7 @@ export async function mount(container, ctx) {
           el('dt', {}, t('idp.name')), el('dd', {}, `${d.surname}, ${d.givenNames}`),
           el('dt', {}, t('idp.born')), el('dd', {}, formatDate(d.birthDate))),
         el('p', { class: d.expired ? 'error' : 'ok', 'data-expiry': '' }, d.expired ? t('idp.expired') : t('idp.notExpired', { date: formatDate(d.expiryDate) })),
-        ...d.problems.map(p => el('p', { class: 'error' }, p)),
+        ...d.findings.map(f => el('p', { class: 'error', 'data-finding': f.code }, finding(f))),
         el('h4', {}, t('idp.checks')), checks,
         el('h4', {}, t('idp.compare')),
         el('dl', {},

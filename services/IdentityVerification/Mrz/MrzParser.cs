@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Municipal.ServiceDefaults;
 
@@ -94,7 +95,7 @@ public static class MrzParser
     private static MrzDocument ParseTd1(List<string> lines, DateOnly today)
     {
         string l1 = lines[0], l2 = lines[1], l3 = lines[2];
-        var problems = new List<string>();
+        var problems = new List<MrzFinding>();
         var checks = new List<MrzCheck>();
 
         var (number, numberCheck, optional1) = LongDocumentNumber(l1[5..14], l1[14], l1[15..30], problems);
@@ -114,7 +115,7 @@ public static class MrzParser
         var format = l1.Length == 44 ? MrzFormat.Td3 : MrzFormat.Td2;
         var isVisa = l1[0] == 'V';
         var last = l2.Length - 1;
-        var problems = new List<string>();
+        var problems = new List<MrzFinding>();
         var checks = new List<MrzCheck>();
 
         // Visas (MRV-A/B) have no composite check: their optional data run to the end of line 2.
@@ -155,7 +156,7 @@ public static class MrzParser
     /// A document number longer than nine characters continues in the optional data: '&lt;' stands where the
     /// check digit would be, and the rest of the number is followed by its check digit (Doc 9303 part 5 note j).
     /// </summary>
-    private static (string Number, char Check, string Optional) LongDocumentNumber(string principal, char check, string optional, List<string> problems)
+    private static (string Number, char Check, string Optional) LongDocumentNumber(string principal, char check, string optional, List<MrzFinding> problems)
     {
         if (check != '<' || principal.EndsWith('<'))
         {
@@ -164,7 +165,7 @@ public static class MrzParser
         var end = optional.IndexOf('<');
         if (end < 1)
         {
-            problems.Add("The document number continues in the optional data but its check digit is missing.");
+            problems.Add(new("number-check-missing", "documentNumber", null, "The document number continues in the optional data but its check digit is missing."));
             return (principal, '<', optional);
         }
         return (principal + optional[..(end - 1)], optional[end - 1], optional[(end + 1)..]);
@@ -173,33 +174,34 @@ public static class MrzParser
     private static MrzDocument Build(
         MrzFormat format, string code, string state, string number, string surname, string given, bool truncated,
         string nationality, string birth, char sex, string expiry, string optional1, string? optional2,
-        List<MrzCheck> checks, List<string> problems, DateOnly today)
+        List<MrzCheck> checks, List<MrzFinding> problems, DateOnly today)
     {
         var documentCode = code.TrimEnd('<');
         if (documentCode.Length == 0 || !char.IsAsciiLetterUpper(documentCode[0]))
         {
-            problems.Add($"The document code '{code}' must start with a letter (P passport, I/A/C identity card, V visa).");
+            problems.Add(new("document-code", "documentCode", code, $"The document code '{code}' must start with a letter (P passport, I/A/C identity card, V visa)."));
         }
-        var issuingState = Country(state, "issuing state", problems);
-        var nationalityCode = Country(nationality, "nationality", problems);
+        var issuingState = Country(state, "issuing state", "issuingState", problems);
+        var nationalityCode = Country(nationality, "nationality", "nationality", problems);
         if (number.Length == 0)
         {
-            problems.Add("The document number is empty.");
+            problems.Add(new("number-empty", "documentNumber", null, "The document number is empty."));
         }
         if (surname.Length == 0)
         {
-            problems.Add("The name field holds no surname.");
+            problems.Add(new("no-surname", "surname", null, "The name field holds no surname."));
         }
 
-        var birthDate = ParseDate(birth, "birth date", problems, (yy, mm, dd) => Birth(yy, mm, dd, today));
-        var expiryDate = ParseDate(expiry, "expiry date", problems, (yy, _, _) => Expiry(yy, today));
+        var birthDate = ParseDate(birth, "birth date", "birthDate", problems, (yy, mm, dd) => Birth(yy, mm, dd, today));
+        var expiryDate = ParseDate(expiry, "expiry date", "expiryDate", problems, (yy, _, _) => Expiry(yy, today));
         if (expiryDate is { } until && until > today.AddYears(MaxYearsAhead))
         {
-            problems.Add($"The expiry date {until:yyyy-MM-dd} is more than {MaxYearsAhead} years ahead: no identity card or passport is valid that long.");
+            problems.Add(new("expiry-too-far", "expiryDate", until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                $"The expiry date {until:yyyy-MM-dd} is more than {MaxYearsAhead} years ahead: no identity card or passport is valid that long."));
         }
         if (sex is not ('M' or 'F' or 'X' or '<'))
         {
-            problems.Add($"The sex '{sex}' must be M, F, X or '<'.");
+            problems.Add(new("sex", "sex", sex.ToString(), $"The sex '{sex}' must be M, F, X or '<'."));
         }
 
         return new MrzDocument(format, documentCode, DocumentType(documentCode), issuingState, number, surname, given, truncated,
@@ -219,32 +221,32 @@ public static class MrzParser
     /// Three-letter ICAO codes, except Germany's historic single 'D' padded with fillers ('D&lt;&lt;'); a code of the
     /// right shape that no state or organisation holds ('ZZZ') is reported too (<see cref="IcaoStates"/>).
     /// </summary>
-    private static string Country(string field, string name, List<string> problems)
+    private static string Country(string field, string name, string key, List<MrzFinding> problems)
     {
         var code = field.TrimEnd('<');
         if (code.Length == 0 || code.Any(c => !char.IsAsciiLetterUpper(c)))
         {
-            problems.Add($"The {name} '{field}' is not a country code.");
+            problems.Add(new("not-country", key, field, $"The {name} '{field}' is not a country code."));
         }
         else if (!IcaoStates.IsKnown(code))
         {
-            problems.Add($"The {name} '{code}' is not a state code of ICAO Doc 9303.");
+            problems.Add(new("unknown-state", key, code, $"The {name} '{code}' is not a state code of ICAO Doc 9303."));
         }
         return code;
     }
 
-    private static DateOnly? ParseDate(string yymmdd, string name, List<string> problems, Func<int, int, int, int> century)
+    private static DateOnly? ParseDate(string yymmdd, string name, string key, List<MrzFinding> problems, Func<int, int, int, int> century)
     {
         if (!yymmdd.All(char.IsAsciiDigit))
         {
-            problems.Add($"The {name} '{yymmdd}' is not a complete date (YYMMDD).");
+            problems.Add(new("incomplete-date", key, yymmdd, $"The {name} '{yymmdd}' is not a complete date (YYMMDD)."));
             return null;
         }
         int yy = int.Parse(yymmdd[0..2]), mm = int.Parse(yymmdd[2..4]), dd = int.Parse(yymmdd[4..6]);
         var year = century(yy, mm, dd);
         if (mm is < 1 or > 12 || dd < 1 || dd > DateTime.DaysInMonth(year, mm))
         {
-            problems.Add($"The {name} '{yymmdd}' is not a real date.");
+            problems.Add(new("not-a-date", key, yymmdd, $"The {name} '{yymmdd}' is not a real date."));
             return null;
         }
         return new DateOnly(year, mm, dd);

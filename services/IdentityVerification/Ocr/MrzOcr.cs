@@ -117,17 +117,17 @@ public sealed partial class MrzOcr(IConfiguration configuration, ILogger<MrzOcr>
             if (document is null) continue;
             // Each holding check digit is strong evidence; a reading none of them confirms is no suggestion.
             var valid = document.Checks.Count(c => c.Valid);
-            var score = valid == 0 ? 0 : 10 * valid - document.Problems.Count + 1;
-            var complete = valid == document.Checks.Count && document.Problems.Count == 0;
+            var score = valid == 0 ? 0 : 10 * valid - document.Findings.Count + 1;
+            var complete = valid == document.Checks.Count && document.Findings.Count == 0;
             var reading = candidate;
-            if (!complete && document.Problems.Count == 0 && document.Checks.Where(c => !c.Valid).All(c => c.Field is "documentNumber" or "composite")
+            if (!complete && document.Findings.Count == 0 && document.Checks.Where(c => !c.Valid).All(c => c.Field is "documentNumber" or "composite")
                 && !document.Checks.Single(c => c.Field == "documentNumber").Valid && NumberRepair(candidate) is { } repaired)
             {
                 // One look-alike in the document number (L read as 1, O as 0): both its digit and the composite digit
                 // must then hold. Ranked below a reading that needs no repair.
                 (reading, score, complete) = (repaired, 10 * document.Checks.Count - 1, false);
             }
-            if (!complete && valid == document.Checks.Count - 1 && document.Problems.Count == 0 && OptionalDataEmptyOrChecked(candidate)
+            if (!complete && valid == document.Checks.Count - 1 && document.Findings.Count == 0 && OptionalDataEmptyOrChecked(candidate)
                 && document.Checks.Single(c => !c.Valid) is { Field: "composite" } composite)
             {
                 // Every field the composite digit covers is confirmed by its own digit, so only the composite digit
@@ -159,7 +159,7 @@ public sealed partial class MrzOcr(IConfiguration configuration, ILogger<MrzOcr>
                 var copy = (string[])lines.Clone();
                 copy[line] = copy[line][..i] + other + copy[line][(i + 1)..];
                 var variant = string.Join('\n', copy);
-                if (MrzParser.Parse(variant, DateOnly.MinValue).Document is { } d && d.Checks.All(c => c.Valid) && d.Problems.Count == 0) return variant;
+                if (MrzParser.Parse(variant, DateOnly.MinValue).Document is { } d && d.Checks.All(c => c.Valid) && d.Findings.Count == 0) return variant;
             }
         }
         return null;

@@ -52,6 +52,10 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         await mrz.FillAsync(GermanIdCard[..^3]);
         await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
         await Assertions.Expect(panel.Locator(".error[role=alert]").First).ToContainTextAsync("Zeile 3 hat 27 Zeichen");
+        // A state ICAO does not know (no check digit covers it) is said in the clerk's language, naming the field.
+        await mrz.FillAsync(GermanIdCard.Replace("IDD<<", "IDZZZ").Replace("1D<<", "1ZZZ"));
+        await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
+        await Assertions.Expect(panel.Locator("[data-finding=unknown-state]").First).ToHaveTextAsync("Ausstellungsstaat: «ZZZ» ist kein Staatencode nach ICAO Doc 9303.");
         await mrz.FillAsync(GermanIdCard);
         await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
         await Assertions.Expect(panel.Locator("[data-check]")).ToHaveCountAsync(4);

@@ -11,11 +11,11 @@ using Municipal.SessionSignaling.Telemetry;
 namespace Municipal.SessionSignaling.Jobs;
 
 /// <summary>
-/// Ends a consultation a clerk took and never ended (the page closed, the clerk went home; or handed on to a colleague
-/// who never came) once its link has expired:
+/// Ends a consultation a clerk took and never ended (the page closed, the clerk went home) once its link has expired:
 /// nobody can enter it any more, yet it stayed "active" for good, its appointment "running" in booking (the resident's
 /// manage link could neither move nor cancel it) and missing from the statistics. It ends as the clerk's "end" would,
-/// at the time the link expired, with <see cref="SessionEnded"/> through the outbox.
+/// at the time the link expired, with <see cref="SessionEnded"/> through the outbox. A room handed on and never taken
+/// again holds no clerk to report and is left to <see cref="RoomRetentionJob"/>.
 /// </summary>
 public sealed class AbandonedRoomJob(IServiceScopeFactory scopes, RoomNotifier notifier, SessionMetrics metrics, TimeProvider clock,
     ILogger<AbandonedRoomJob> logger) : PollingJob(logger, clock)
@@ -30,8 +30,7 @@ public sealed class AbandonedRoomJob(IServiceScopeFactory scopes, RoomNotifier n
         var db = scope.ServiceProvider.GetRequiredService<SessionDb>();
         var now = Clock.GetUtcNow();
         var rooms = await db.Rooms
-            .Where(r => (r.Status == RoomStatus.Active || r.Status == RoomStatus.Waiting) && r.FirstAcceptedAt != null && r.StaffId != null
-                && r.ExpiresAt < now)
+            .Where(r => r.Status == RoomStatus.Active && r.StaffId != null && r.ExpiresAt < now)
             .OrderBy(r => r.ExpiresAt).Take(BatchSize).ToListAsync(ct);
         foreach (var room in rooms)
         {

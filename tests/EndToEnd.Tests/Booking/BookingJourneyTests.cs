@@ -64,12 +64,15 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
     [Fact]
     public async Task A_list_still_showing_the_refused_time_does_not_offer_it_again()
     {
+        // A desk of its own, as above: "move" gains clerks while the staff journeys run beside this one.
+        await using var admin = await browser.NewPartyAsync();
+        var desk = await TestDesks.CreateAsync(admin, $"relisted-{Guid.NewGuid():N}"[..20], closedToday: false);
         await using var party = await browser.NewPartyAsync(Browser.Phone);
         var page = await party.NewPageAsync();
-        var firstList = page.WaitForResponseAsync(r => r.Url.Contains("/api/booking/concerns/move/slots"));
-        await page.GotoAsync("/book.html?concern=move");
+        var slotsPath = $"/api/booking/concerns/{desk.ConcernKey}/slots";
+        var firstList = page.WaitForResponseAsync(r => r.Url.Contains(slotsPath));
+        await page.GotoAsync($"/book.html?concern={desk.ConcernKey}");
         var before = await (await firstList).TextAsync();
-        // The last time but one: the journey above takes the last, the others the first ones.
         var slots = page.Locator("#slots button[data-start]");
         await Assertions.Expect(slots.First).ToBeVisibleAsync(new() { Timeout = 15000 });
         var slot = slots.Nth(await slots.CountAsync() - 2);
@@ -79,18 +82,18 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await page.GetByLabel("Vor- und Nachname").FillAsync("Erika Langsam");
         await page.GetByLabel("E-Mail (für die Bestätigung und den Link zum Gespräch)").FillAsync(Mailbox.UniqueAddress());
 
-        await OtherBookings.FillAsync(party, start!);
+        await OtherBookings.FillAsync(party, start!, desk.ConcernKey);
         // The next list is held until the page has been looked at: while it loads, the list shown is the one before.
         var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await page.RouteAsync("**/api/booking/concerns/move/slots*", async route =>
+        await page.RouteAsync($"**{slotsPath}*", async route =>
         {
             asked.TrySetResult();
             await release.Task;
             await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = before });
         });
 
-        var listed = page.WaitForResponseAsync(r => r.Url.Contains("/api/booking/concerns/move/slots"), new() { Timeout = 30_000 });
+        var listed = page.WaitForResponseAsync(r => r.Url.Contains(slotsPath), new() { Timeout = 30_000 });
         try
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();

@@ -19,6 +19,28 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : ServiceDbCo
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
 
+    /// <summary>
+    /// A pending mail's row is deleted by whoever gets to it first: the mail consumer once the mail has left, or a move,
+    /// cancellation or link resend that replaces it. The one that comes second found its row gone, and the whole change
+    /// failed as "changed by someone else" (a resident moving an appointment seconds after booking it, while the
+    /// confirmation went out, got 409 `changed-meanwhile`). A row already gone is what deleting it wanted: it is let go
+    /// and the rest is saved.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException ex) when (ex.Entries.Count > 0 && ex.Entries.All(e => e is { Entity: PendingMail, State: EntityState.Deleted }))
+            {
+                foreach (var entry in ex.Entries) entry.State = EntityState.Detached;
+            }
+        }
+    }
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Department>().HasKey(d => d.Key);

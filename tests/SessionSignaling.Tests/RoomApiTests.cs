@@ -289,9 +289,10 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
     [Fact]
     public async Task The_clerk_ends_the_room_while_the_resident_switches_to_video_and_is_not_refused()
     {
-        var clerk = Staff.Clerk("residents-office", "move");
         for (var i = 0; i < 12; i++)
         {
+            // A clerk each turn: one clerk joining and asking twelve times within seconds meets her own hub budget.
+            var clerk = Staff.Clerk("residents-office", "move");
             var room = await factory.IssueTicketAsync(name: $"Ende {i}");
             (await factory.CreateStaffClient(clerk).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
             await using var resident = await Hub.ConnectAsync(factory);
@@ -451,12 +452,16 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
             (await factory.CreateStaffClient(clerk).PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
         await using var resident = await Hub.ConnectAsync(factory);
         await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", abandoned.Token, 0L);
+        // Taken an hour and a half ago; its link expired half an hour ago.
         var expired = DateTimeOffset.UtcNow.AddMinutes(-30);
+        var taken = expired.AddHours(-1);
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SessionDb>();
             await db.Rooms.Where(r => r.Id == abandoned.Id || r.Id == untaken.Id)
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.ExpiresAt, expired));
+            await db.Rooms.Where(r => r.Id == abandoned.Id)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.FirstAcceptedAt, taken).SetProperty(x => x.AcceptedAt, taken));
         }
 
         var job = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Jobs.AbandonedRoomJob>().Single();
@@ -478,6 +483,7 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         var ended = Assert.Single(await factory.EventsAsync<SessionEnded>(abandoned.Id));
         Assert.Equal(clerk.Id, ended.GetProperty("staffId").GetGuid());
         Assert.Equal(expired, ended.GetProperty("endedAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+        Assert.Equal(TimeSpan.FromHours(1), TimeSpan.Parse(ended.GetProperty("handlingTime").GetString()!));
         Assert.Empty(await factory.EventsAsync<SessionEnded>(running.Id));
         Assert.Empty(await factory.EventsAsync<SessionEnded>(untaken.Id));
     }

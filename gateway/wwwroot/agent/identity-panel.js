@@ -239,7 +239,7 @@ export async function mount(container, ctx) {
   let verification = null;
 
   function showStart() {
-    const start = el('button', { type: 'button', id: `${prefix}-start` }, t('idp.start'));
+    const start = el('button', { type: 'button', id: `${prefix}-start`, 'data-i18n': 'idp.start' }, t('idp.start'));
     const message = el('p', { class: 'error', role: 'alert', hidden: true });
     start.addEventListener('click', async () => {
       start.disabled = true;
@@ -260,7 +260,7 @@ export async function mount(container, ctx) {
         start.disabled = false;
       }
     });
-    root.replaceChildren(el('p', { class: 'hint' }, t('idp.intro')), start, message);
+    root.replaceChildren(el('p', { class: 'hint', 'data-i18n': 'idp.intro' }, t('idp.intro')), start, message);
   }
 
   function showCheck() {

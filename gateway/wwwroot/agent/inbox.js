@@ -1,6 +1,6 @@
 // The department inbox: documents routed to my departments, with assign-to-me and mark-as-processed.
 import { api } from '/shared/api.js';
-import { register, t, apply, languageSwitch, locale, pick } from '/shared/i18n.js';
+import { register, t, tn, apply, languageSwitch, locale, pick } from '/shared/i18n.js';
 import { staffPage } from '/shared/staff.js';
 import { statusText, formatSize } from '/shared/documents-panel.js';
 import { formatDateTime } from '/shared/dates.js';
@@ -11,7 +11,7 @@ register({
     'inbox.quarantined': 'Schadsoftware', 'inbox.assigned': 'Zuständig', 'inbox.mine': 'Mir zugewiesen', 'inbox.unassigned': 'Nicht zugewiesen',
     'inbox.openOnly': 'Nur offene', 'inbox.received': 'Eingang', 'inbox.source': 'Herkunft', 'inbox.actions': 'Aktionen',
     'inbox.assignMe': 'Mir zuweisen', 'inbox.processed': 'Erledigt', 'inbox.done': 'erledigt', 'inbox.me': 'ich', 'inbox.other': 'andere Person',
-    'inbox.nobody': '–', 'inbox.count': '{count} Dokument(e)', 'inbox.allDepartments': 'Alle meine Abteilungen',
+    'inbox.nobody': '–', 'inbox.count': '{count} Dokumente', 'inbox.count.one': '1 Dokument', 'inbox.allDepartments': 'Alle meine Abteilungen',
     'inbox.channel.kiosk': 'Scanner-Terminal', 'inbox.channel.upload': 'Upload-Link', 'inbox.channel.session': 'Beratung', 'inbox.channel.forms': 'Formular',
     'inbox.pages': '{count} Seiten', 'inbox.assignLabel': 'Mir zuweisen: {name}', 'inbox.processedLabel': 'Erledigt: {name}',
   },
@@ -20,7 +20,7 @@ register({
     'inbox.quarantined': 'Malware', 'inbox.assigned': 'Assigned', 'inbox.mine': 'Assigned to me', 'inbox.unassigned': 'Unassigned',
     'inbox.openOnly': 'Open only', 'inbox.received': 'Received', 'inbox.source': 'Source', 'inbox.actions': 'Actions',
     'inbox.assignMe': 'Assign to me', 'inbox.processed': 'Processed', 'inbox.done': 'processed', 'inbox.me': 'me', 'inbox.other': 'someone else',
-    'inbox.nobody': '–', 'inbox.count': '{count} document(s)', 'inbox.allDepartments': 'All my departments',
+    'inbox.nobody': '–', 'inbox.count': '{count} documents', 'inbox.count.one': '1 document', 'inbox.allDepartments': 'All my departments',
     'inbox.channel.kiosk': 'Scanner kiosk', 'inbox.channel.upload': 'Upload link', 'inbox.channel.session': 'Consultation', 'inbox.channel.forms': 'Form',
     'inbox.pages': '{count} pages', 'inbox.assignLabel': 'Assign to me: {name}', 'inbox.processedLabel': 'Processed: {name}',
   },
@@ -43,7 +43,7 @@ register({
     'inbox.me': 'moi',
     'inbox.other': 'autre personne',
     'inbox.nobody': '–',
-    'inbox.count': '{count} document(s)',
+    'inbox.count': '{count} documents', 'inbox.count.one': '1 document',
     'inbox.allDepartments': 'Tous mes services',
     'inbox.channel.kiosk': 'Terminal de numérisation',
     'inbox.channel.upload': 'Lien de téléversement',
@@ -72,7 +72,7 @@ register({
     'inbox.me': 'io',
     'inbox.other': 'altra persona',
     'inbox.nobody': '–',
-    'inbox.count': '{count} documento/i',
+    'inbox.count': '{count} documenti', 'inbox.count.one': '1 documento',
     'inbox.allDepartments': 'Tutti i miei servizi',
     'inbox.channel.kiosk': 'Terminale di scansione',
     'inbox.channel.upload': 'Link di caricamento',
@@ -188,7 +188,7 @@ function row(d) {
 async function load() {
   const documents = await api(`/api/documents/inbox?${query()}`);
   rows.replaceChildren(...documents.map(row));
-  document.getElementById('inbox-status').textContent = t('inbox.count', { count: documents.length });
+  document.getElementById('inbox-status').textContent = tn('inbox.count', documents.length);
   if (highlight) document.getElementById(`doc-${highlight}`)?.scrollIntoView({ block: 'center' });
 }
 

@@ -1,4 +1,4 @@
-import { register, languageSwitch, t, locale, pick } from '/shared/i18n.js';
+import { register, languageSwitch, t, tn, locale, pick } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 import { cityToday, formatDate } from '/shared/dates.js';
@@ -18,7 +18,7 @@ register({
     'stats.period': 'Zeitraum', 'stats.week': 'Woche ab {date}', 'stats.concern': 'Anliegen', 'stats.channel': 'Kanal',
     'stats.count': 'Anzahl', 'stats.score': 'Note', 'stats.minutes': 'Minuten', 'stats.none': '–',
     'stats.channel.chat': 'Chat', 'stats.channel.video': 'Video', 'stats.channel.screen': 'Bildschirm teilen',
-    'stats.captionConsultations': 'Beratungen und Nichterschienene je {unit}; insgesamt {total} Beratungen. Die Werte stehen in der Tabelle „Zahlen je Zeitraum“.',
+    'stats.captionConsultations': 'Beratungen und Nichterschienene je {unit}; insgesamt {total} Beratungen. Die Werte stehen in der Tabelle „Zahlen je Zeitraum“.', 'stats.captionConsultations.one': 'Beratungen und Nichterschienene je {unit}; insgesamt 1 Beratung. Die Werte stehen in der Tabelle „Zahlen je Zeitraum“.',
     'stats.captionTimes': 'Mittlere Wartezeit und 90-%-Wert der Bearbeitung in Minuten je {unit}. Die Werte stehen in der Tabelle „Zahlen je Zeitraum“.',
     'stats.unit.days': 'Tag', 'stats.unit.weeks': 'Woche', 'stats.chartConsultations': 'Balkendiagramm: Beratungen je Zeitraum',
     'stats.chartTimes': 'Balkendiagramm: Warte- und Bearbeitungszeiten je Zeitraum', 'stats.chartChannels': 'Balkendiagramm: Beratungen je Kanal',
@@ -38,7 +38,7 @@ register({
     'stats.period': 'Period', 'stats.week': 'Week of {date}', 'stats.concern': 'Concern', 'stats.channel': 'Channel',
     'stats.count': 'Count', 'stats.score': 'Score', 'stats.minutes': 'minutes', 'stats.none': '–',
     'stats.channel.chat': 'Chat', 'stats.channel.video': 'Video', 'stats.channel.screen': 'Screen sharing',
-    'stats.captionConsultations': 'Consultations and no-shows per {unit}; {total} consultations in all. The values are in the table “Figures per period”.',
+    'stats.captionConsultations': 'Consultations and no-shows per {unit}; {total} consultations in all. The values are in the table “Figures per period”.', 'stats.captionConsultations.one': 'Consultations and no-shows per {unit}; 1 consultation in all. The values are in the table “Figures per period”.',
     'stats.captionTimes': 'Mean waiting time and 90th percentile of handling time in minutes per {unit}. The values are in the table “Figures per period”.',
     'stats.unit.days': 'day', 'stats.unit.weeks': 'week', 'stats.chartConsultations': 'Bar chart: consultations per period',
     'stats.chartTimes': 'Bar chart: waiting and handling times per period', 'stats.chartChannels': 'Bar chart: consultations per channel',
@@ -86,7 +86,7 @@ register({
     'stats.channel.chat': 'Chat',
     'stats.channel.video': 'Vidéo',
     'stats.channel.screen': 'Partage d’écran',
-    'stats.captionConsultations': 'Entretiens et absences par {unit} ; {total} entretiens au total. Les valeurs figurent dans le tableau « Chiffres par période ».',
+    'stats.captionConsultations': 'Entretiens et absences par {unit} ; {total} entretiens au total. Les valeurs figurent dans le tableau « Chiffres par période ».', 'stats.captionConsultations.one': 'Entretiens et absences par {unit} ; 1 entretien au total. Les valeurs figurent dans le tableau « Chiffres par période ».',
     'stats.captionTimes': 'Temps d’attente moyen et 90e percentile du temps de traitement en minutes par {unit}. Les valeurs figurent dans le tableau « Chiffres par période ».',
     'stats.unit.days': 'jour',
     'stats.unit.weeks': 'semaine',
@@ -138,7 +138,7 @@ register({
     'stats.channel.chat': 'Chat',
     'stats.channel.video': 'Video',
     'stats.channel.screen': 'Condivisione dello schermo',
-    'stats.captionConsultations': 'Colloqui e assenze per {unit}; {total} colloqui in totale. I valori figurano nella tabella «Cifre per periodo».',
+    'stats.captionConsultations': 'Colloqui e assenze per {unit}; {total} colloqui in totale. I valori figurano nella tabella «Cifre per periodo».', 'stats.captionConsultations.one': 'Colloqui e assenze per {unit}; 1 colloquio in totale. I valori figurano nella tabella «Cifre per periodo».',
     'stats.captionTimes': 'Tempo di attesa medio e 90° percentile del tempo di trattamento in minuti per {unit}. I valori figurano nella tabella «Cifre per periodo».',
     'stats.unit.days': 'giorno',
     'stats.unit.weeks': 'settimana',
@@ -307,7 +307,7 @@ function render() {
     { name: t('stats.consultations'), cls: 'bar-a', swatch: 'a', values: periods.map(p => p.consultations) },
     { name: t('stats.noShows'), cls: 'bar-b', swatch: 'b', values: periods.map(p => p.noShows.total) },
   ]);
-  document.getElementById('caption-consultations').textContent = t('stats.captionConsultations', { unit: t(`stats.unit.${by}`), total: number(total.consultations) });
+  document.getElementById('caption-consultations').textContent = tn('stats.captionConsultations', total.consultations, { unit: t(`stats.unit.${by}`), total: number(total.consultations) });
   barChart(document.getElementById('chart-times'), 'chart-times-svg', t('stats.chartTimes'), labels, [
     { name: `${t('stats.waitMean')} (${t('stats.minutes')})`, cls: 'bar-a', swatch: 'a', values: periods.map(p => minutes(p.waiting.meanSeconds)) },
     { name: `${t('stats.handleP90')} (${t('stats.minutes')})`, cls: 'bar-c', swatch: 'c', values: periods.map(p => minutes(p.handling.p90Seconds)) },

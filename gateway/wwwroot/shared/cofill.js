@@ -3,7 +3,7 @@
 // with the signing part (signing.js) for the resident.
 import { api } from '/shared/api.js';
 import { renderForm } from '/shared/form-view.js';
-import { register, t, language, pick } from '/shared/i18n.js';
+import { register, t, say, language, pick } from '/shared/i18n.js';
 import { DraftSync } from '/shared/draft-sync.js';
 import { mountSigning, showSubmitted } from '/shared/signing.js';
 
@@ -108,7 +108,7 @@ export function bindView(view, sync, { status, notices, definition }) {
     for (const s of definition.sections) for (const f of s.fields) for (const m of (f.fields && f.fields.length ? f.fields : [f])) if (m.id === field) return (pick(m.label) ?? m.label.de);
     return field;
   };
-  sync.onStatus = state => { status.textContent = t('cf.' + state); };
+  sync.onStatus = state => { say(status, 'cf.' + state); };
   sync.onEvent = event => {
     if (event.type === 'conflict') {
       const note = document.createElement('div');
@@ -247,6 +247,7 @@ export function mount(container, ctx) {
     const start = document.createElement('button');
     start.type = 'button';
     start.textContent = t('cf.open');
+    start.dataset.i18n = 'cf.open'; // rewritten on a language switch
     start.addEventListener('click', async () => {
       start.disabled = true;
       try {
@@ -268,7 +269,7 @@ export function mount(container, ctx) {
     // already begun, or sees the dossier it became, instead of opening a blank form.
     const begun = api(`/api/forms/sessions/${ctx.room.id}`).then(c => c.drafts, () => []);
     Promise.all([forms, begun]).then(async ([list, drafts]) => {
-      if (!list.length) { status.textContent = t('cf.none.clerk'); return; }
+      if (!list.length) { say(status, 'cf.none.clerk'); return; }
       const ids = new Set(list.map(f => f.id));
       const mine = drafts.filter(d => ids.has(d.definitionId));
       const draft = mine.find(d => d.status === 'open') || mine[mine.length - 1];
@@ -276,8 +277,8 @@ export function mount(container, ctx) {
       else container.querySelector('.cf-bar').prepend(start);
     }).catch(() => { status.textContent = t('common.error'); });
   } else {
-    status.textContent = t('cf.waiting');
-    forms.then(list => { if (!list.length && !sync) status.textContent = t('cf.none.resident'); }, () => {});
+    say(status, 'cf.waiting');
+    forms.then(list => { if (!list.length && !sync) say(status, 'cf.none.resident'); }, () => {});
     ctx.relay?.on('form.open', () => api('/api/forms/drafts/room', { token }).then(d => d && open(d)));
     api('/api/forms/drafts/room', { token }).then(d => d && open(d)).catch(() => {});
   }

@@ -93,6 +93,12 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => vars[name] ?? '');
 }
 
+/** A text with a count: the key's ".one" form for exactly one where the catalogue has it ("1 Dokument"), else the key's own. */
+export function tn(key, count, vars = {}) {
+  const one = `${key}.one`;
+  return t(count === 1 && t(one) !== one ? one : key, { ...vars, count });
+}
+
 const said = new WeakMap();
 
 /**

@@ -34,7 +34,7 @@ public sealed class UploadPageTests(Browser browser) : IClassFixture<Browser>
 
         await page.GetByLabel("Dateien wählen").SetInputFilesAsync(new FilePayload { Name = "mietvertrag.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Vielen Dank – 1 Dokument(e) sind bei uns eingegangen.");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Vielen Dank – 1 Dokument ist bei uns eingegangen.");
         await Assertions.Expect(page.Locator("#sent")).ToContainTextAsync("mietvertrag.pdf");
         await Assertions.Expect(page.Locator("#sent")).ToContainTextAsync("geprüft");
         await Browser.AssertAccessibleAsync(page);

@@ -103,7 +103,7 @@ public sealed class SubmitAndFollowTests(Browser browser) : IClassFixture<Browse
         var lease = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% Mietvertrag\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n"u8.ToArray();
         await page.GetByLabel("Dateien wählen").SetInputFilesAsync(new FilePayload { Name = $"mietvertrag-{reference}.pdf", MimeType = "application/pdf", Buffer = lease });
         await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Vielen Dank – 1 Dokument(e) sind bei uns eingegangen.", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Vielen Dank – 1 Dokument ist bei uns eingegangen.", new() { Timeout = 30_000 });
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "forms-dossier-upload-done-phone");
 

@@ -76,7 +76,8 @@ form.addEventListener('submit', async event => {
     },
   });
   if (result) {
-    renderList(chosen, result.documents);
+    // What was taken is listed under "already sent"; only the refused files stay here, with their reasons.
+    renderList(chosen, result.documents.filter(d => !d.id), { sayEmpty: false });
     input.value = '';
     note.value = '';
   }

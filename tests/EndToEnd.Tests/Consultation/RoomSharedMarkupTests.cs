@@ -69,6 +69,10 @@ public sealed class RoomSharedMarkupTests(Browser browser) : IClassFixture<Brows
         await Assertions.Expect(clerk.Locator("#remote-video")).ToHaveAttributeAsync("aria-label", "The resident's video");
         // The status line says whom the clerk serves in the new language (not "taking the consultation …" again).
         await Assertions.Expect(clerk.Locator("#status")).ToHaveTextAsync($"You are serving {name}.");
+        // The cards' own buttons follow too (the ID check's start and "open form" stayed German, screenshot review 2026-12-05).
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Button, new() { Name = "Start identity check" })).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.GetByText("Check the ID card or passport of the person in front of the camera.")).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Button, new() { Name = "Open form" })).ToBeVisibleAsync();
         // The documents panel's own heading, not a second one above it.
         await Assertions.Expect(clerk.Locator("#documents-panel h2")).ToHaveCountAsync(1);
         await Browser.AssertAccessibleAsync(clerk);

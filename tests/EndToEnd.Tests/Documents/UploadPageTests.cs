@@ -37,6 +37,8 @@ public sealed class UploadPageTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Vielen Dank – 1 Dokument ist bei uns eingegangen.");
         await Assertions.Expect(page.Locator("#sent")).ToContainTextAsync("mietvertrag.pdf");
         await Assertions.Expect(page.Locator("#sent")).ToContainTextAsync("geprüft");
+        // Listed once: under "already sent", not also among the files chosen (screenshot review 2026-12-05).
+        await Assertions.Expect(page.Locator("li", new() { HasText = "mietvertrag.pdf" })).ToHaveCountAsync(1);
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "documents-08-upload-done-phone");
     }

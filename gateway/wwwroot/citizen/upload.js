@@ -9,13 +9,13 @@ register({
     'up.title': 'Dokumente hochladen', 'up.noLink': 'Dieser Link ist unvollständig oder abgelaufen. Bitte öffnen Sie den Link aus Ihrer E-Mail erneut.',
     'up.intro': 'Wählen Sie die Dokumente, die Sie uns senden möchten. Jede Datei wird auf Viren geprüft.',
     'up.limits': 'Bis 20 Dateien, je höchstens 100 MB.', 'up.note': 'Nachricht an uns (freiwillig)', 'up.chosen': 'Ausgewählte Dateien',
-    'up.sent': 'Bereits gesendet', 'up.thanks': 'Vielen Dank – {count} Dokumente sind bei uns eingegangen.', 'up.thanks.one': 'Vielen Dank – 1 Dokument ist bei uns eingegangen.',
+    'up.sent': 'Bereits gesendet', 'up.thanks': 'Vielen Dank – {count} Dokumente sind bei uns eingegangen.', 'up.thanks.one': 'Vielen Dank – {count} Dokument ist bei uns eingegangen.',
   },
   en: {
     'up.title': 'Upload documents', 'up.noLink': 'This link is incomplete or has expired. Please open the link from your e-mail again.',
     'up.intro': 'Choose the documents you want to send us. Every file is checked for viruses.',
     'up.limits': 'Up to 20 files, at most 100 MB each.', 'up.note': 'Message to us (optional)', 'up.chosen': 'Chosen files',
-    'up.sent': 'Already sent', 'up.thanks': 'Thank you – {count} documents reached us.', 'up.thanks.one': 'Thank you – 1 document reached us.',
+    'up.sent': 'Already sent', 'up.thanks': 'Thank you – {count} documents reached us.', 'up.thanks.one': 'Thank you – {count} document reached us.',
   },
   fr: {
     'up.title': 'Téléverser des documents',
@@ -25,7 +25,7 @@ register({
     'up.note': 'Message à notre intention (facultatif)',
     'up.chosen': 'Fichiers choisis',
     'up.sent': 'Déjà envoyés',
-    'up.thanks': 'Merci – nous avons bien reçu {count} documents.', 'up.thanks.one': 'Merci – nous avons bien reçu 1 document.',
+    'up.thanks': 'Merci – nous avons bien reçu {count} documents.', 'up.thanks.one': 'Merci – nous avons bien reçu {count} document.',
   },
   it: {
     'up.title': 'Caricare documenti',
@@ -35,7 +35,7 @@ register({
     'up.note': 'Messaggio per noi (facoltativo)',
     'up.chosen': 'File scelti',
     'up.sent': 'Già inviati',
-    'up.thanks': 'Grazie: abbiamo ricevuto {count} documenti.', 'up.thanks.one': 'Grazie: abbiamo ricevuto 1 documento.',
+    'up.thanks': 'Grazie: abbiamo ricevuto {count} documenti.', 'up.thanks.one': 'Grazie: abbiamo ricevuto {count} documento.',
   },
 });
 

@@ -93,10 +93,13 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => vars[name] ?? '');
 }
 
-/** A text with a count: the key's ".one" form for exactly one where the catalogue has it ("1 Dokument"), else the key's own. */
+/**
+ * A text with a count, in the language's plural form (Intl.PluralRules: "1 Dokument", and in French "0 document"): the
+ * key's ".one" (".few", …) text where the catalogue has one, else the key's own.
+ */
 export function tn(key, count, vars = {}) {
-  const one = `${key}.one`;
-  return t(count === 1 && t(one) !== one ? one : key, { ...vars, count });
+  const form = `${key}.${new Intl.PluralRules(locale()).select(count)}`;
+  return t(t(form) !== form ? form : key, { ...vars, count });
 }
 
 const said = new WeakMap();

@@ -180,15 +180,11 @@ public static class StaffRoomApi
             if (room.Status != RoomStatus.Active) return Problems.Conflict(new Reason("consultation-not-active", "Only an active consultation can be ended."));
 
             var now = services.Clock.GetUtcNow();
-            var started = room.FirstAcceptedAt ?? now;
-            var waiting = started - WaitingSince(room);
-            room.Status = RoomStatus.Ended;
-            room.EndedAt = now;
+            var ended = Close(room, now);
             if (room.ExpiresAt < now + FeedbackWindow) room.ExpiresAt = now + FeedbackWindow;
-            services.Db.Publish(new SessionEnded(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey,
-                room.StaffId!.Value, room.Channel, waiting < TimeSpan.Zero ? TimeSpan.Zero : waiting, now - started, now));
+            services.Db.Publish(ended);
             await services.Db.SaveChangesAsync(cancellationToken);
-            services.Metrics.Ended(room, now - started);
+            services.Metrics.Ended(room, ended.HandlingTime);
             await services.Notifier.CloseForAsync(room.Id, new RoomClosed("ended", null, null), _ => true);
             return TypedResults.Ok(RoomDetails.From(room));
         });
@@ -232,8 +228,22 @@ public static class StaffRoomApi
         }
     }
 
+    /// <summary>
+    /// Ends a room held by a clerk as of <paramref name="at"/> and says so as <see cref="SessionEnded"/>: the clerk's "end"
+    /// and <see cref="Jobs.AbandonedRoomJob"/> (a room left open past its link) end a room the same way.
+    /// </summary>
+    internal static SessionEnded Close(Room room, DateTimeOffset at)
+    {
+        var started = room.FirstAcceptedAt ?? at;
+        var waiting = started - WaitingSince(room);
+        room.Status = RoomStatus.Ended;
+        room.EndedAt = at;
+        return new SessionEnded(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey,
+            room.StaffId!.Value, room.Channel, waiting < TimeSpan.Zero ? TimeSpan.Zero : waiting, at - started, at);
+    }
+
     /// <summary>For a ticket the wait starts when it was drawn; for an appointment at its start or when the resident came in, whichever is later.</summary>
-    internal static DateTimeOffset WaitingSince(Room room)
+    private static DateTimeOffset WaitingSince(Room room)
     {
         if (room.ScheduledStart is not { } start) return room.CreatedAt;
         return room.ResidentJoinedAt is { } joined && joined > start ? joined : start;

@@ -32,21 +32,14 @@ public sealed class AbandonedRoomJob(IServiceScopeFactory scopes, RoomNotifier n
         var rooms = await db.Rooms
             .Where(r => r.Status == RoomStatus.Active && r.StaffId != null && r.ExpiresAt < now)
             .OrderBy(r => r.ExpiresAt).Take(BatchSize).ToListAsync(ct);
-        foreach (var room in rooms)
-        {
-            var started = room.FirstAcceptedAt ?? room.AcceptedAt ?? room.ExpiresAt;
-            var ended = room.ExpiresAt > started ? room.ExpiresAt : started;
-            var waiting = started - StaffRoomApi.WaitingSince(room);
-            room.Status = RoomStatus.Ended;
-            room.EndedAt = ended;
-            db.Publish(new SessionEnded(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey,
-                room.StaffId!.Value, room.Channel, waiting < TimeSpan.Zero ? TimeSpan.Zero : waiting, ended - started, ended));
-        }
+        // As of the link's expiry (or the taking, should that have come later).
+        var ended = rooms.Select(room => StaffRoomApi.Close(room, room.FirstAcceptedAt > room.ExpiresAt ? room.FirstAcceptedAt.Value : room.ExpiresAt)).ToList();
+        foreach (var end in ended) db.Publish(end);
         // Two instances passing at once: the room's version (xmin) lets one of them end it; the other tries next turn.
         await db.SaveChangesAsync(ct);
-        foreach (var room in rooms)
+        foreach (var (room, end) in rooms.Zip(ended))
         {
-            metrics.Ended(room, room.EndedAt!.Value - (room.FirstAcceptedAt ?? room.EndedAt.Value));
+            metrics.Ended(room, end.HandlingTime);
             await notifier.CloseForAsync(room.Id, new RoomClosed("ended", null, null), _ => true);
         }
         if (rooms.Count > 0) logger.LogInformation("Ended {Count} consultations left open after their link expired", rooms.Count);

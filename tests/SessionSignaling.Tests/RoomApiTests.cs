@@ -100,7 +100,7 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
     {
         var token = CapabilityToken.Create();
         var appointmentId = Guid.NewGuid();
-        var start = DateTimeOffset.UtcNow.AddDays(1);
+        var start = DateTimeOffset.UtcNow.AddMinutes(30);
         var bookedAt = DateTimeOffset.UtcNow;
         var booked = new AppointmentBooked(appointmentId, "move", "residents-office", start, start.AddMinutes(20),
             "Ana Beispiel", "ana@example.org", "it", CapabilityToken.Hash(token), start.AddHours(1), bookedAt);
@@ -130,6 +130,38 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         }
         var after = await factory.WaitForRoomAsync(r => r.AppointmentId == appointmentId);
         Assert.Equal((RoomStatus.Active, "Ana Beispiel"), (after.Status, after.CitizenName));
+    }
+
+    /// <summary>
+    /// Taken, an appointment counts as running and its resident can no longer move or cancel it; a clerk could take one
+    /// days ahead through the API (the pages list only today's). Its room opens to clerks 12 hours before its start.
+    /// </summary>
+    [Fact]
+    public async Task An_appointment_room_cannot_be_taken_days_before_its_start_and_can_on_its_day()
+    {
+        var appointmentId = Guid.NewGuid();
+        var start = DateTimeOffset.UtcNow.AddDays(2);
+        await factory.PublishAsync(new AppointmentBooked(appointmentId, "move", "residents-office", start, start.AddMinutes(20),
+            "Ana Beispiel", "ana@example.org", "de", CapabilityToken.Hash(CapabilityToken.Create()), start.AddHours(1), DateTimeOffset.UtcNow));
+        var room = await factory.WaitForRoomAsync(r => r.AppointmentId == appointmentId);
+
+        foreach (var staff in new[] { Staff.Clerk("residents-office", "move"), Staff.Supervisor("residents-office") })
+        {
+            var early = await factory.CreateStaffClient(staff).PostAsJsonAsync("/api/sessions/rooms/accept", new { appointmentId });
+            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+            var problem = await early.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("appointment-not-due", problem.GetProperty("code").GetString());
+            Assert.Equal(12, problem.GetProperty("codeArgs").GetProperty("hours").GetDouble());
+        }
+        Assert.Equal(RoomStatus.Waiting, (await factory.WaitForRoomAsync(r => r.Id == room.Id)).Status);
+
+        // Moved to within the hour, the same room can be taken.
+        var soon = DateTimeOffset.UtcNow.AddMinutes(40);
+        await factory.PublishAsync(new AppointmentRescheduled(appointmentId, "move", "residents-office", soon, soon.AddMinutes(20), 1,
+            soon.AddHours(1), DateTimeOffset.UtcNow));
+        await factory.WaitForRoomAsync(r => r.Id == room.Id, r => r.ScheduledStart!.Value.ToUnixTimeSeconds() == soon.ToUnixTimeSeconds());
+        var taken = await factory.CreateStaffClient(Staff.Clerk("residents-office", "move")).PostAsJsonAsync("/api/sessions/rooms/accept", new { appointmentId });
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
     }
 
     [Fact]
@@ -486,5 +518,43 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         Assert.Equal(TimeSpan.FromHours(1), TimeSpan.Parse(ended.GetProperty("handlingTime").GetString()!));
         Assert.Empty(await factory.EventsAsync<SessionEnded>(running.Id));
         Assert.Empty(await factory.EventsAsync<SessionEnded>(untaken.Id));
+    }
+
+    /// <summary>
+    /// A room handed on to the department and never taken again held no clerk, so it stayed "waiting" after its link
+    /// expired and its appointment "running". It now ends the same way, in the name of the clerk who handed it on.
+    /// </summary>
+    [Fact]
+    public async Task A_room_handed_on_and_never_taken_again_is_ended_in_the_name_of_who_handed_it_on()
+    {
+        var clerk = Staff.Clerk("residents-office", "move");
+        var room = await factory.IssueTicketAsync(name: "Weiter Gegeben");
+        var client = factory.CreateStaffClient(clerk);
+        (await client.PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).EnsureSuccessStatusCode();
+        await factory.PublishAsync(new Municipal.Contracts.Staff.StaffAccountChanged(Guid.NewGuid(), "Rolf Rat", ["clerk"], ["residents-office"], [], true, DateTimeOffset.UtcNow));
+        await Poll.UntilAsync(async () =>
+        {
+            using var scope = factory.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<SessionDb>().KnownDepartments.AnyAsync(d => d.Key == "residents-office");
+        }, TimeSpan.FromSeconds(30), "The staff account was not consumed in time.");
+        (await client.PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toDepartmentKey = "residents-office" })).EnsureSuccessStatusCode();
+        await using var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        var expired = DateTimeOffset.UtcNow.AddMinutes(-10);
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SessionDb>().Rooms.Where(r => r.Id == room.Id)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.ExpiresAt, expired).SetProperty(x => x.FirstAcceptedAt, expired.AddMinutes(-20)));
+        }
+
+        var job = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Jobs.AbandonedRoomJob>().Single();
+        await job.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal("ended", (await resident.NextAsync("Closed")).GetProperty("reason").GetString());
+        var after = await factory.WaitForRoomAsync(r => r.Id == room.Id);
+        Assert.Equal((RoomStatus.Ended, (Guid?)null), (after.Status, after.StaffId));
+        var ended = Assert.Single(await factory.EventsAsync<SessionEnded>(room.Id));
+        Assert.Equal(clerk.Id, ended.GetProperty("staffId").GetGuid());
+        Assert.Equal(TimeSpan.FromMinutes(20), TimeSpan.Parse(ended.GetProperty("handlingTime").GetString()!));
     }
 }

@@ -65,7 +65,8 @@ public static class StaffRoomApi
     }
 
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>> Accept(
-        AcceptRequest request, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, TimeProvider clock, CancellationToken cancellationToken)
+        AcceptRequest request, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, TimeProvider clock, IConfiguration configuration,
+        CancellationToken cancellationToken)
     {
         if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
 
@@ -78,6 +79,13 @@ public static class StaffRoomApi
             if (room.FirstAcceptedAt is null && user.IsInRole(StaffRoles.Clerk) && !IsLead(user) && !user.Skills().Contains(room.ConcernKey))
                 return Problems.Forbidden(new Reason("concern-not-assigned", "You are not assigned to this concern."));
             if (!room.IsOpen) return Problems.Conflict(new Reason("consultation-over", "The consultation is over or was cancelled."));
+            var now = clock.GetUtcNow();
+            // Taken, an appointment counts as running: its resident could no longer move or cancel it. So its room opens
+            // to clerks on its day (the pages list only today's), not days ahead through the API.
+            var early = TimeSpan.FromHours(configuration.GetValue("Sessions:TakeAppointmentHoursBefore", 12));
+            if (room.FirstAcceptedAt is null && room.ScheduledStart is { } start && start - now > early)
+                return Problems.Conflict(new Reason("appointment-not-due", $"This appointment's room can be taken from {early.TotalHours:0} hours before its start.")
+                    .With("hours", early.TotalHours).With("start", start));
 
             var me = user.StaffId();
             if (room.StaffId == me) return TypedResults.Ok(RoomDetails.From(room));
@@ -85,7 +93,6 @@ public static class StaffRoomApi
             // A supervisor may take a room handed to a colleague who has not come (signed off, page closed).
             if (room.TransferToStaffId is { } target && target != me && !IsLead(user)) return Problems.Conflict(new Reason("transferred-to-colleague", "This resident was transferred to a colleague."));
 
-            var now = clock.GetUtcNow();
             room.StaffId = me;
             room.StaffName = user.StaffName();
             room.Status = RoomStatus.Active;
@@ -151,6 +158,7 @@ public static class StaffRoomApi
             room.StaffName = null;
             room.AcceptedAt = null;
             room.TransferToStaffId = request.ToStaffId;
+            room.HandedOnBy = from;
             // Guests were invited by this department: handed to another one, the room ends their invitations and lets
             // them out (an interpreter kept hearing the resident in the tax office). The new clerk invites whom they need.
             var otherDepartment = department is not null && department != room.DepartmentKey;
@@ -229,8 +237,9 @@ public static class StaffRoomApi
     }
 
     /// <summary>
-    /// Ends a room held by a clerk as of <paramref name="at"/> and says so as <see cref="SessionEnded"/>: the clerk's "end"
-    /// and <see cref="Jobs.AbandonedRoomJob"/> (a room left open past its link) end a room the same way.
+    /// Ends a room held by a clerk (or last handed on by one) as of <paramref name="at"/> and says so as
+    /// <see cref="SessionEnded"/>: the clerk's "end" and <see cref="Jobs.AbandonedRoomJob"/> (a room left open past its
+    /// link) end a room the same way.
     /// </summary>
     internal static SessionEnded Close(Room room, DateTimeOffset at)
     {
@@ -239,7 +248,7 @@ public static class StaffRoomApi
         room.Status = RoomStatus.Ended;
         room.EndedAt = at;
         return new SessionEnded(room.Id, room.AppointmentId, room.TicketId, room.ConcernKey, room.DepartmentKey,
-            room.StaffId!.Value, room.Channel, waiting < TimeSpan.Zero ? TimeSpan.Zero : waiting, at - started, at);
+            (room.StaffId ?? room.HandedOnBy)!.Value, room.Channel, waiting < TimeSpan.Zero ? TimeSpan.Zero : waiting, at - started, at);
     }
 
     /// <summary>For a ticket the wait starts when it was drawn; for an appointment at its start or when the resident came in, whichever is later.</summary>

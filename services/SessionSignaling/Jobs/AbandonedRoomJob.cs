@@ -15,7 +15,7 @@ namespace Municipal.SessionSignaling.Jobs;
 /// nobody can enter it any more, yet it stayed "active" for good, its appointment "running" in booking (the resident's
 /// manage link could neither move nor cancel it) and missing from the statistics. It ends as the clerk's "end" would,
 /// at the time the link expired, with <see cref="SessionEnded"/> through the outbox. A room handed on and never taken
-/// again holds no clerk to report and is left to <see cref="RoomRetentionJob"/>.
+/// again ends the same way, in the name of the clerk who handed it on.
 /// </summary>
 public sealed class AbandonedRoomJob(IServiceScopeFactory scopes, RoomNotifier notifier, SessionMetrics metrics, TimeProvider clock,
     ILogger<AbandonedRoomJob> logger) : PollingJob(logger, clock)
@@ -30,7 +30,8 @@ public sealed class AbandonedRoomJob(IServiceScopeFactory scopes, RoomNotifier n
         var db = scope.ServiceProvider.GetRequiredService<SessionDb>();
         var now = Clock.GetUtcNow();
         var rooms = await db.Rooms
-            .Where(r => r.Status == RoomStatus.Active && r.StaffId != null && r.ExpiresAt < now)
+            .Where(r => r.ExpiresAt < now && (r.Status == RoomStatus.Active && r.StaffId != null
+                || r.Status == RoomStatus.Waiting && r.FirstAcceptedAt != null && r.HandedOnBy != null))
             .OrderBy(r => r.ExpiresAt).Take(BatchSize).ToListAsync(ct);
         // As of the link's expiry (or the taking, should that have come later).
         var ended = rooms.Select(room => StaffRoomApi.Close(room, room.FirstAcceptedAt > room.ExpiresAt ? room.FirstAcceptedAt.Value : room.ExpiresAt)).ToList();

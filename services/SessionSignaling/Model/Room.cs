@@ -24,6 +24,9 @@ public sealed class Room
 
     /// <summary>Set by a transfer to a named colleague: only they may accept the room next.</summary>
     public Guid? TransferToStaffId { get; set; }
+
+    /// <summary>The clerk who last handed the room on (a transfer); it ends in their name if nobody takes it again.</summary>
+    public Guid? HandedOnBy { get; set; }
     public DateTimeOffset? FirstAcceptedAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
     public DateTimeOffset? ResidentJoinedAt { get; set; }

@@ -30,7 +30,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             _ when TransientDatabase(exception)
                 => (StatusCodes.Status503ServiceUnavailable, "Vorübergehend nicht verfügbar. / Temporarily unavailable."),
             // Someone else changed the same record at the same moment, more often than a handler tried again.
+            // Or added the same record (a unique key: two admins adding the same closure at once) a moment before.
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException
+                => (StatusCodes.Status409Conflict, "Gerade von jemand anderem geändert; bitte erneut versuchen. / Changed by someone else just now; please try again."),
+            Microsoft.EntityFrameworkCore.DbUpdateException when UniqueViolation(exception)
                 => (StatusCodes.Status409Conflict, "Gerade von jemand anderem geändert; bitte erneut versuchen. / Changed by someone else just now; please try again."),
             _ => (0, ""),
         };
@@ -83,6 +86,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     /// <summary>ASP.NET's binding failures: <c>Failed to bind parameter "Guid? staffId" from "x".</c>, <c>Required parameter "int take" was not provided …</c>.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Failed to bind parameter|Required parameter) ""(?:[^""]*\s)?@?(?<name>[A-Za-z_]\w*)""")]
     private static partial System.Text.RegularExpressions.Regex BoundParameter();
+
+    /// <summary>Postgres' 23505: a row with the same unique key was written first by a request running beside this one.</summary>
+    internal static bool UniqueViolation(Exception exception) =>
+        exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     private static bool DataException(Exception exception) =>
         (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: var state }

@@ -122,6 +122,10 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
         }
         Assert.Equal(HttpStatusCode.OK, (await client.PatchAsync($"/api/forms/drafts/{id}/fields/landlord",
             new StringContent("""{"value":0.0e-5,"baseVersion":0}""", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        // Probe: a field named with null instead of an edit was a 500.
+        var nullEdit = await client.PutAsync($"/api/forms/drafts/{id}", new StringContent("{\"fields\":{\"landlord\":null}}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, nullEdit.StatusCode);
+        Assert.Equal("base-version", (await nullEdit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("fields.landlord.baseVersion").GetString());
         var tooLong = await client.PutAsJsonAsync($"/api/forms/drafts/{id}", new { fields = new { landlord = new { value = new string('x', 10_001), baseVersion = 1 } } });
         Assert.Equal("too-long", (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("fields.landlord.value").GetString());
         var badForm = await factory.CreateClient().PostAsJsonAsync("/api/forms/drafts", new { definitionId = "nope" });
@@ -158,6 +162,13 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateResidentClient(Residents.NewToken()).GetAsync($"/api/forms/drafts/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateStaffClient(Staff.Clerk("tax-office")).PostAsJsonAsync("/api/forms/drafts",
             new { definitionId = "residence-registration", sessionId = room.Id })).StatusCode);
+
+        // Probe: the resident opened the tax office's form in this room, and it became the room's form in place of the
+        // clerk's. The resident opens what the clerk could: the room's department's forms.
+        var otherDepartment = await resident.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "tax-enquiry", sessionId = room.Id });
+        Assert.Equal(HttpStatusCode.Forbidden, otherDepartment.StatusCode);
+        Assert.Equal("form-not-of-consultation", (await otherDepartment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await resident.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "dog-registration", sessionId = room.Id })).StatusCode);
     }
 
     [Fact]

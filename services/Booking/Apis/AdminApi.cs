@@ -98,14 +98,14 @@ public static partial class AdminApi
         var parsed = new List<OpeningHour>();
         for (var i = 0; i < ranges.Count; i++)
         {
-            var r = ranges[i];
-            if (r.Day is null || !Enum.IsDefined(r.Day.Value)) return Problems.Field($"[{i}].day", new Reason("weekday", "Use a weekday 0 (Sunday) to 6 (Saturday)."));
+            // A null in the list ([null]) is a range without a day.
+            if (ranges[i] is not { Day: { } day } r || !Enum.IsDefined(day)) return Problems.Field($"[{i}].day", new Reason("weekday", "Use a weekday 0 (Sunday) to 6 (Saturday)."));
             if (!TimeOnly.TryParseExact(r.Opens, "HH:mm", out var opens)) return Problems.Field($"[{i}].opens", new Reason("time-format", "Use a time like 08:00.").With("example", "08:00"));
             if (!TimeOnly.TryParseExact(r.Closes, "HH:mm", out var closes)) return Problems.Field($"[{i}].closes", new Reason("time-format", "Use a time like 12:00.").With("example", "12:00"));
             if (closes <= opens) return Problems.Field($"[{i}].closes", new Reason("closes-before-opens", "Closing must be after opening."));
-            if (parsed.Any(p => p.DayOfWeek == r.Day && p.Opens < closes && opens < p.Closes))
+            if (parsed.Any(p => p.DayOfWeek == day && p.Opens < closes && opens < p.Closes))
                 return Problems.Field($"[{i}].opens", new Reason("ranges-overlap", "Ranges on the same day must not overlap."));
-            parsed.Add(new OpeningHour { DepartmentKey = key, Kind = kind, DayOfWeek = r.Day.Value, Opens = opens, Closes = closes });
+            parsed.Add(new OpeningHour { DepartmentKey = key, Kind = kind, DayOfWeek = day, Opens = opens, Closes = closes });
         }
         db.OpeningHours.RemoveRange(await db.OpeningHours.Where(h => h.DepartmentKey == key && h.Kind == kind).ToListAsync(ct));
         db.OpeningHours.AddRange(parsed);
@@ -185,7 +185,15 @@ public static partial class AdminApi
             ReasonEn = request.ReasonEn?.Trim() ?? "", ReasonFr = request.ReasonFr?.Trim() ?? "", ReasonIt = request.ReasonIt?.Trim() ?? "",
         };
         db.Closures.Add(closure);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The same day added by a request running beside this one, after the look above.
+            return Problems.Conflict(new Reason("closure-exists", "There is already a closure on that day."));
+        }
         return TypedResults.Created($"/api/booking/admin/closures/{closure.Id}", ToDto(closure));
     }
 

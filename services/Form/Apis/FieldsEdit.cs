@@ -18,6 +18,8 @@ public sealed record FieldsEdit(Dictionary<string, FieldEdit>? Fields, string? C
         foreach (var (field, one) in Fields)
         {
             if (definition.Leaf(field) is not { } leaf) errors[$"fields.{field}"] = new Reason("no-field", $"The form has no field {field}.").With("key", field);
+            // A field named with null instead of an edit ({"fields":{"name":null}}) has no base version either.
+            else if (one is null) errors[$"fields.{field}.baseVersion"] = new Reason("base-version", "The version the edit is based on is required.");
             else if (one.ValueRefusal(leaf) is { } refused) errors[$"fields.{field}.value"] = refused;
             else if (one.BaseVersion is not >= 0) errors[$"fields.{field}.baseVersion"] = new Reason("base-version", "The version the edit is based on is required.");
             if (errors.Count > 0) return errors;

@@ -31,12 +31,12 @@ public sealed record DecisionRequest(string? Decision, string? Reason, IReadOnly
         {
             errors["reason"] = new Reason("reason-length", $"The reason may have at most {MaxReasonLength} characters.").With("max", MaxReasonLength);
         }
-        var unknownFeatures = (ConfirmedFeatures ?? []).Where(k => !verification.Features.Contains(k)).ToList();
+        var unknownFeatures = (ConfirmedFeatures ?? []).Where(k => k is null || !verification.Features.Contains(k)).Select(Shown).ToList();
         if (unknownFeatures.Count > 0)
         {
             errors["confirmedFeatures"] = new Reason("unknown-features", $"Not on this verification's checklist: {string.Join(", ", unknownFeatures)}.").With("keys", string.Join(", ", unknownFeatures));
         }
-        var unknownQuestions = (QuestionsAsked ?? []).Where(k => Questions.Find(k) is null).ToList();
+        var unknownQuestions = (QuestionsAsked ?? []).Where(k => k is null || Questions.Find(k) is null).Select(Shown).ToList();
         if (unknownQuestions.Count > 0)
         {
             errors["questionsAsked"] = new Reason("unknown-questions", $"Unknown questions: {string.Join(", ", unknownQuestions)}.").With("keys", string.Join(", ", unknownQuestions));
@@ -74,4 +74,7 @@ public sealed record DecisionRequest(string? Decision, string? Reason, IReadOnly
         }
         return errors;
     }
+
+    /// <summary>A key as a refusal names it: an empty or null entry ([null]) as «(empty)», so the list is not blank.</summary>
+    private static string Shown(string? key) => string.IsNullOrWhiteSpace(key) ? "(empty)" : key;
 }

@@ -192,6 +192,50 @@ public class AppointmentTests(BookingFactory factory) : IClassFixture<BookingFac
     }
 
     /// <summary>
+    /// Probe: a cancel and a move sent at the same moment were both answered 200; the appointment ended up cancelled at
+    /// the new time, and the resident got "cancelled" and "moved" mails, the latter with a live join link. Each change
+    /// raises the sequence, which is the appointment's concurrency token: a change saved over one it did not see fails,
+    /// so every change answered 200 is counted in the sequence.
+    /// </summary>
+    [Fact]
+    public async Task A_cancel_and_a_move_at_the_same_moment_are_not_both_saved_over_each_other()
+    {
+        var client = factory.CreateClient();
+        var booked = await (await client.Book("move", TuesdayTen.AddDays(7), Mailbox.UniqueAddress())).Json();
+        var id = booked.GetProperty("appointment").GetProperty("id").GetGuid();
+        var token = booked.GetProperty("manageToken").GetString()!;
+
+        // A change read before the cancellation and saved after it.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
+            var stale = await db.Appointments.FirstAsync(a => a.Id == id);
+            Assert.Equal(HttpStatusCode.OK, (await client.SendWithToken(HttpMethod.Delete, "/api/booking/appointments/mine", token)).StatusCode);
+            stale.StartAt = stale.StartAt.AddMinutes(20);
+            stale.Sequence++;
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        }
+
+        // Through the API: every change answered 200 is in the sequence, and a cancelled appointment stays where it was.
+        for (var round = 0; round < 6; round++)
+        {
+            var start = TuesdayTen.AddDays(7 * (round + 2));
+            var json = await (await client.Book("move", start, Mailbox.UniqueAddress())).Json();
+            var manage = json.GetProperty("manageToken").GetString()!;
+            var appointmentId = json.GetProperty("appointment").GetProperty("id").GetGuid();
+            var answers = await Task.WhenAll(
+                client.SendWithToken(HttpMethod.Delete, "/api/booking/appointments/mine", manage),
+                client.SendWithToken(HttpMethod.Put, "/api/booking/appointments/mine", manage, new { start = start.AddMinutes(40) }));
+            Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{a.StatusCode}: {a.Content.ReadAsStringAsync().Result}"));
+            using var scope = factory.Services.CreateScope();
+            var saved = await scope.ServiceProvider.GetRequiredService<BookingDb>().Appointments.AsNoTracking().FirstAsync(a => a.Id == appointmentId);
+            Assert.Equal(answers.Count(a => a.StatusCode == HttpStatusCode.OK), saved.Sequence);
+            if (answers[0].StatusCode == HttpStatusCode.OK && answers[1].StatusCode == HttpStatusCode.Conflict)
+                Assert.Equal((AppointmentStatus.Cancelled, start), (saved.Status, saved.StartAt));
+        }
+    }
+
+    /// <summary>
     /// Found in a test run: a move seconds after booking, while the confirmation went out, answered 409
     /// `changed-meanwhile`: the move deleted the confirmation's pending row, which the mail consumer had deleted a
     /// moment before. Here the consumer's delete comes between the move's read and its save.

@@ -89,6 +89,56 @@ public class VerificationApiTests(IdentityFactory factory) : IClassFixture<Ident
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
+    /// <summary>
+    /// Probe: a clerk's "verified" and the supervisor's "rejected" sent at the same moment were both saved; the record
+    /// said verified with the rejection's reason, and both events left. The record's row version lets one decision in.
+    /// </summary>
+    [Fact]
+    public async Task Two_decisions_at_the_same_moment_save_one_and_refuse_the_other()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var (client, v) = await StartAsync();
+            var id = v.GetProperty("id").GetGuid();
+            (await client.PutAsJsonAsync($"/api/identity/verifications/{id}/mrz", new { mrz = Specimens.GermanIdCard })).EnsureSuccessStatusCode();
+            var supervisor = factory.CreateStaffClient(Staff.Supervisor("residents-office"));
+            var answers = await Task.WhenAll(
+                client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", new
+                {
+                    decision = "verified", confirmedFeatures = Keys(v, "features"), questionsAsked = Keys(v, "questions").Take(1),
+                }),
+                supervisor.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", new { decision = "rejected", reason = "Photo does not match" }));
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+            var won = answers[0].IsSuccessStatusCode ? "verified" : "rejected";
+
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+            var row = await db.Verifications.AsNoTracking().SingleAsync(x => x.Id == id);
+            Assert.Equal((won, won == "rejected" ? "Photo does not match" : null), (row.Status.ToString().ToLowerInvariant(), row.Reason));
+            var events = (await db.OutboxMessages.AsNoTracking().ToListAsync()).Where(m => m.Body.Contains(id.ToString())).Select(m => m.MessageType).ToList();
+            Assert.Single(events, type => type.Contains("IdentityVerified") || type.Contains("IdentityRejected"));
+        }
+    }
+
+    /// <summary>Probe: a null among the keys ("questionsAsked": [null]) was a 500; it is refused naming the list.</summary>
+    [Fact]
+    public async Task A_null_among_the_keys_is_refused_naming_the_list()
+    {
+        var (client, v) = await StartAsync();
+        var id = v.GetProperty("id").GetGuid();
+        foreach (var (list, body) in new (string, object)[]
+        {
+            ("questionsAsked", new { decision = "rejected", reason = "x", questionsAsked = new string?[] { null } }),
+            ("confirmedFeatures", new { decision = "rejected", reason = "x", confirmedFeatures = new string?[] { null } }),
+        })
+        {
+            var refused = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", body);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Contains("(empty)", problem.GetProperty("errors").GetProperty(list)[0].GetString());
+        }
+    }
+
     [Fact]
     public async Task Verifying_needs_a_valid_mrz_all_features_and_a_question()
     {

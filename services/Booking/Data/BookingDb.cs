@@ -58,7 +58,10 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : ServiceDbCo
         modelBuilder.Entity<StaffSkill>().HasKey(s => new { s.StaffId, s.ConcernKey });
         modelBuilder.Entity<StaffSync>(e => { e.ToTable("staff_sync"); e.HasKey(s => s.StaffId); });
         modelBuilder.Entity<ResidentToken>().HasKey(t => t.Hash);
-        modelBuilder.Entity<Appointment>();
+        // Every change of an appointment (a move, a cancellation, new links) raises its sequence: a cancel and a move of the
+        // same appointment at the same moment cannot both be saved (both had read it booked, and the resident got
+        // "cancelled" and "moved" mails with a live join link); the second gets 409 and sees the first on its next try.
+        modelBuilder.Entity<Appointment>().Property(a => a.Sequence).IsConcurrencyToken();
         modelBuilder.Entity<PendingMail>();
         modelBuilder.Entity<QueueTicket>();
         modelBuilder.Entity<Consultation>().HasKey(c => c.SessionId);

@@ -19,6 +19,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : ServiceDb
         {
             e.ToTable("verifications");
             e.Property(v => v.Status).HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<VerificationStatus>(s, true));
+            e.Property(v => v.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
         modelBuilder.Entity<VerificationStill>(e =>
         {

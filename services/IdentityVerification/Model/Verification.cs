@@ -13,6 +13,9 @@ public sealed class Verification
     public List<string> Features { get; set; } = [];
     public List<string> Questions { get; set; } = [];
     public List<string> ConfirmedFeatures { get; set; } = [];
+
+    /// <summary>Postgres' xmin: two decisions at the same moment (a clerk verifies while the supervisor rejects) cannot both be saved.</summary>
+    public uint Version { get; set; }
     public List<string> QuestionsAsked { get; set; } = [];
     public string? DocumentType { get; set; }
     public string? IssuingState { get; set; }

@@ -67,6 +67,10 @@ public static class DraftsApi
                 if (room is null || room.Id != sessionId) return Problems.InvalidToken();
                 // Only an open consultation's link opens forms; the ended room's page still shows its feedback.
                 if (!room.IsOpen) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", new Reason("consultation-closed-forms", "This consultation has ended; forms open only while it runs."));
+                // The resident opens the forms the clerk could: the room's concern's, or one of its department's. Another
+                // department's form would become the room's form (the newest open draft) in place of the clerk's.
+                if (definition.DepartmentKey != room.DepartmentKey && definition.ConcernKey != room.ConcernKey)
+                    return Problems.Forbidden(new Reason("form-not-of-consultation", "This form belongs to another department than your consultation."));
             }
             language = Languages.IsKnown(room.Language) ? room.Language! : language;
 

@@ -13,8 +13,8 @@ const NAMES = {
   it: { received: 'Ricevuto', in_review: 'In trattamento', needs_information: 'Dati mancanti', completed: 'Concluso', rejected: 'Respinto' },
 };
 register({
-  de: { 'ds.title': 'Dossiers', 'ds.forbidden': 'Dossiers sehen nur Mitarbeitende der Fachbereiche.', 'ds.status': 'Stand', 'ds.concern': 'Anliegen', 'ds.all': 'Alle', 'ds.filter': 'Filtern', 'ds.reference': 'Referenz', 'ds.applicant': 'Person', 'ds.submitted': 'Eingereicht', 'ds.pdf': 'PDF öffnen', 'ds.change': 'Stand ändern', 'ds.newStatus': 'Neuer Stand', 'ds.note': 'Mitteilung an die Person (erscheint in der E-Mail und im Statuslink)', 'ds.save': 'Speichern und Person benachrichtigen', 'ds.history': 'Verlauf', 'ds.answers': 'Angaben', 'ds.count': '{n} Dossiers', 'ds.saved': 'Gespeichert; die Person wird per E-Mail benachrichtigt.', 'ds.final': 'Dieses Dossier ist abgeschlossen.', 'ds.delivered': 'an die Dokumentablage übergeben', 'ds.pending': 'Übergabe an die Dokumentablage ausstehend', 'ds.printing': 'Das PDF wird erstellt …', 'ds.signature': 'Unterschrift', 'ds.sig.tan': 'Einmal-Code (TAN)', 'ds.sig.drawn': 'von Hand auf dem Bildschirm' },
-  en: { 'ds.title': 'Dossiers', 'ds.forbidden': 'Only staff of the departments see dossiers.', 'ds.status': 'Status', 'ds.concern': 'Concern', 'ds.all': 'All', 'ds.filter': 'Filter', 'ds.reference': 'Reference', 'ds.applicant': 'Person', 'ds.submitted': 'Submitted', 'ds.pdf': 'Open PDF', 'ds.change': 'Change status', 'ds.newStatus': 'New status', 'ds.note': 'Message to the person (shown in the email and the status link)', 'ds.save': 'Save and notify the person', 'ds.history': 'History', 'ds.answers': 'Answers', 'ds.count': '{n} dossiers', 'ds.saved': 'Saved; the person is notified by email.', 'ds.final': 'This dossier is closed.', 'ds.delivered': 'handed to the document inbox', 'ds.pending': 'hand-over to the document inbox pending', 'ds.printing': 'The PDF is being made …', 'ds.signature': 'Signature', 'ds.sig.tan': 'one-time code (TAN)', 'ds.sig.drawn': 'by hand on screen' },
+  de: { 'ds.title': 'Dossiers', 'ds.forbidden': 'Dossiers sehen nur Mitarbeitende der Fachbereiche.', 'ds.status': 'Stand', 'ds.concern': 'Anliegen', 'ds.all': 'Alle', 'ds.filter': 'Filtern', 'ds.reference': 'Referenz', 'ds.applicant': 'Person', 'ds.submitted': 'Eingereicht', 'ds.pdf': 'PDF öffnen', 'ds.change': 'Stand ändern', 'ds.newStatus': 'Neuer Stand', 'ds.note': 'Mitteilung an die Person (erscheint in der E-Mail und im Statuslink)', 'ds.save': 'Speichern und Person benachrichtigen', 'ds.history': 'Verlauf', 'ds.answers': 'Angaben', 'ds.count': '{n} Dossiers', 'ds.saved': 'Gespeichert; die Person wird per E-Mail benachrichtigt.', 'ds.final': 'Dieses Dossier ist abgeschlossen.', 'ds.delivered': 'an die Dokumentablage übergeben', 'ds.pending': 'Übergabe an die Dokumentablage ausstehend', 'ds.printing': 'Das PDF wird erstellt …', 'ds.sig.tan': 'Einmal-Code (TAN)', 'ds.sig.drawn': 'von Hand auf dem Bildschirm', 'ds.signedWith': 'Unterschrift: {kind}', 'ds.record': 'Vermerk im PDF, auf {name}:', 'ds.language': 'Sprache: {name}', 'ds.easy': 'Leichte Sprache' },
+  en: { 'ds.title': 'Dossiers', 'ds.forbidden': 'Only staff of the departments see dossiers.', 'ds.status': 'Status', 'ds.concern': 'Concern', 'ds.all': 'All', 'ds.filter': 'Filter', 'ds.reference': 'Reference', 'ds.applicant': 'Person', 'ds.submitted': 'Submitted', 'ds.pdf': 'Open PDF', 'ds.change': 'Change status', 'ds.newStatus': 'New status', 'ds.note': 'Message to the person (shown in the email and the status link)', 'ds.save': 'Save and notify the person', 'ds.history': 'History', 'ds.answers': 'Answers', 'ds.count': '{n} dossiers', 'ds.saved': 'Saved; the person is notified by email.', 'ds.final': 'This dossier is closed.', 'ds.delivered': 'handed to the document inbox', 'ds.pending': 'hand-over to the document inbox pending', 'ds.printing': 'The PDF is being made …', 'ds.sig.tan': 'one-time code (TAN)', 'ds.sig.drawn': 'by hand on screen', 'ds.signedWith': 'Signature: {kind}', 'ds.record': 'Note in the PDF, in {name}:', 'ds.language': 'Language: {name}', 'ds.easy': 'Easy Read' },
   fr: {
     'ds.title': 'Dossiers',
     'ds.forbidden': 'Seuls les collaborateurs des services spécialisés voient les dossiers.',
@@ -38,9 +38,12 @@ register({
     'ds.final': 'Ce dossier est clos.',
     'ds.delivered': 'transmis au classement des documents',
     'ds.pending': 'transmission au classement des documents en attente',
-    'ds.signature': 'Signature',
     'ds.sig.tan': 'code à usage unique (TAN)',
     'ds.sig.drawn': 'à la main sur l’écran',
+    'ds.signedWith': 'Signature : {kind}',
+    'ds.record': 'Mention dans le PDF, en {name} :',
+    'ds.language': 'Langue : {name}',
+    'ds.easy': 'langage simplifié',
   },
   it: {
     'ds.title': 'Incarti',
@@ -65,23 +68,32 @@ register({
     'ds.final': 'Questo incarto è chiuso.',
     'ds.delivered': 'trasmesso all’archivio dei documenti',
     'ds.pending': 'trasmissione all’archivio dei documenti in sospeso',
-    'ds.signature': 'Firma',
     'ds.sig.tan': 'codice monouso (TAN)',
     'ds.sig.drawn': 'a mano sullo schermo',
+    'ds.signedWith': 'Firma: {kind}',
+    'ds.record': 'Nota nel PDF, in {name}:',
+    'ds.language': 'Lingua: {name}',
+    'ds.easy': 'lingua facile',
   },
 });
 languageSwitch();
-await staffPage();
+const me = await staffPage();
 
 const $ = id => document.getElementById(id);
 const name = s => (NAMES[language()] ?? NAMES.de)[s] ?? s;
+/** A language code as its name in the page's language: 'fr' → "Französisch". */
+function languageName(code) {
+  try { return new Intl.DisplayNames([locale()], { type: 'language' }).of(code === 'de-x-ls' ? 'de' : code) + (code === 'de-x-ls' ? ` (${t('ds.easy')})` : ''); } catch { return code; }
+}
 const when = iso => formatDateTime(iso, 'short');
 let selected = null;
 
 function fillFilters(definitions) {
   const status = $('f-status');
   status.append(...STATUSES.map(s => new Option(name(s), s)));
-  $('f-concern').append(...definitions.map(d => new Option(pick(d.title) ?? d.title.de, d.concernKey)));
+  // The forms of one's own departments: the list holds no other department's dossiers.
+  const own = definitions.filter(d => me.roles.includes('admin') || me.departments.includes(d.departmentKey));
+  $('f-concern').append(...own.map(d => new Option(pick(d.title) ?? d.title.de, d.concernKey)));
 }
 
 async function list() {
@@ -93,7 +105,7 @@ async function list() {
     $('list').querySelector('tbody').replaceChildren(...rows.map(d => {
       const tr = document.createElement('tr');
       tr.setAttribute('aria-selected', String(d.id === selected));
-      const open = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: d.reference });
+      const open = Object.assign(document.createElement('button'), { type: 'button', className: 'link reference', textContent: d.reference });
       open.addEventListener('click', () => show(d.id));
       const cells = [open, d.applicantName, name(d.status), when(d.submittedAt)].map(v => { const td = document.createElement('td'); td.append(v); return td; });
       tr.append(...cells);
@@ -124,9 +136,13 @@ async function show(id) {
   const d = await api(`/api/forms/dossiers/${id}?lang=${language()}`);
   const s = d.dossier;
   $('d-title').textContent = `${s.reference} – ${s.title ? (pick(s.title) ?? s.title.de) : s.definitionId}`;
-  $('d-meta').textContent = `${s.applicantName} · ${d.email} · ${name(s.status)}`;
+  // The person's language: the note below reaches them in it, in the mail and on the status page.
+  $('d-meta').textContent = `${s.applicantName} · ${d.email} · ${t('ds.language', { name: languageName(d.language) })} · ${name(s.status)}`;
   showPdf(id, s);
-  $('d-signature').textContent = `${t(`ds.sig.${d.signatureKind}`)} – ${d.signatureSummary}`;
+  $('d-signature').textContent = t('ds.signedWith', { kind: t(`ds.sig.${d.signatureKind}`) });
+  // The signature's record as the PDF prints it, in the person's language (marked so, for a screen reader too).
+  $('d-record-label').textContent = t('ds.record', { name: languageName(d.language) });
+  Object.assign($('d-record'), { textContent: d.signatureSummary, lang: d.language === 'de-x-ls' ? 'de' : d.language });
   showConsultation(id, d.sessionId);
   const select = $('c-status');
   select.replaceChildren(...d.nextStatuses.map(n => new Option(name(n), n)));

@@ -80,7 +80,8 @@ export function formatSize(bytes) {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
   let value = bytes, unit = 0;
   while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
-  return new Intl.NumberFormat(locale(), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit ? 1 : 0 }).format(value);
+  // Bytes written out ("68 bytes", "68 octets"): the short form is "68 byte" in English.
+  return new Intl.NumberFormat(locale(), { style: 'unit', unit: units[unit], unitDisplay: unit ? 'short' : 'long', maximumFractionDigits: unit ? 1 : 0 }).format(value);
 }
 
 /**

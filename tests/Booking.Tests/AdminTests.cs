@@ -95,5 +95,13 @@ public class AdminTests(BookingFactory factory) : IClassFixture<BookingFactory>
         })));
         Assert.All(concerns, c => Assert.True(c.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{c.StatusCode}: {c.Content.ReadAsStringAsync().Result}"));
         Assert.Contains(concerns, c => c.StatusCode == HttpStatusCode.OK);
+
+        // No clerk handles the new concern: the catalogue says so, and the start page offers no "talk to us now" for it.
+        var catalogue = await (await factory.CreateClient().GetAsync("/api/booking/concerns")).Json();
+        var staffed = catalogue.EnumerateArray().SelectMany(d => d.GetProperty("concerns").EnumerateArray())
+            .ToDictionary(c => c.GetProperty("key").GetString()!, c => c.GetProperty("staffed").GetBoolean());
+        Assert.False(staffed[key]);
+        Assert.True(staffed["move"]);
+        Assert.False((await (await factory.CreateClient().GetAsync($"/api/booking/concerns/{key}")).Json()).GetProperty("staffed").GetBoolean());
     }
 }

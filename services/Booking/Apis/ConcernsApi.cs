@@ -42,7 +42,8 @@ public static class ConcernsApi
             {
                 var own = snapshot.Hours.Where(h => h.DepartmentKey == d.Key).ToList();
                 return new DepartmentDto(d.Key, Localized.NameOf(d), d.TimeZone, open[i], OpeningRange.Of(own, HoursKinds.Live),
-                    snapshot.Concerns.Where(c => c.DepartmentKey == d.Key).Select(ConcernDto.From).ToList(), OpeningRange.Of(own, HoursKinds.Appointments));
+                    snapshot.Concerns.Where(c => c.DepartmentKey == d.Key).Select(c => ConcernDto.From(snapshot.Calendar(c.Key), c)).ToList(),
+                    OpeningRange.Of(own, HoursKinds.Appointments));
             }).ToList();
             var bytes = JsonSerializer.SerializeToUtf8Bytes(result, json.Value.SerializerOptions);
             body = new CatalogueBody(flags, bytes, $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 16)}\"");
@@ -65,7 +66,7 @@ public static class ConcernsApi
     public static async Task<Results<Ok<ConcernDto>, ProblemHttpResult>> GetConcern(string key, CalendarCache cache, CancellationToken ct)
     {
         var calendar = (await cache.GetAsync().WaitAsync(ct)).Calendar(key);
-        return calendar is null ? Problems.NotFound(new Reason("no-concern", $"No concern '{key}'.").With("key", key)) : TypedResults.Ok(ConcernDto.From(calendar.Concern));
+        return calendar is null ? Problems.NotFound(new Reason("no-concern", $"No concern '{key}'.").With("key", key)) : TypedResults.Ok(ConcernDto.From(calendar, calendar.Concern));
     }
 
     public static async Task<Results<Ok<SlotsDto>, ValidationProblem, ProblemHttpResult>> GetSlots(

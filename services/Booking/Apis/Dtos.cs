@@ -37,11 +37,19 @@ public sealed record ConcernDto(
     LocalizedList Documents,
     bool NeedsIdentityCheck,
     bool NeedsSignature,
-    bool Active)
+    bool Active,
+    bool? Staffed = null)
 {
     public static ConcernDto From(Concern c) => new(c.Key, c.DepartmentKey, Localized.NameOf(c),
         LocalizedText.Given(c.DescriptionDe, c.DescriptionEn, c.DescriptionFr, c.DescriptionIt),
         c.DurationMinutes, c.BufferMinutes, c.Channels, LocalizedList.DocumentsOf(c), c.NeedsIdentityCheck, c.NeedsSignature, c.Active);
+
+    /// <summary>
+    /// With <see cref="Staffed"/>: whether any clerk is assigned to the concern. The live queue takes no one for a
+    /// concern nobody handles, so the start page does not offer "talk to us now" for it (it offered it, and the queue
+    /// then refused the resident's name and address as "closed").
+    /// </summary>
+    public static ConcernDto From(ConcernCalendar? calendar, Concern c) => From(c) with { Staffed = calendar?.Staff.Count > 0 };
 }
 
 /// <summary>A department as residents see it: <c>OpeningHours</c> are the live counter's, <c>AppointmentHours</c> when slots can be booked.</summary>

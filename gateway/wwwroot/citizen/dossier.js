@@ -12,12 +12,12 @@ const STATUS = {
   it: { received: 'Ricevuto', in_review: 'In trattamento', needs_information: 'Dati mancanti', completed: 'Concluso', rejected: 'Respinto' },
 };
 register({
-  de: { 'dossier.title': 'Ihr Dossier', 'dossier.reference': 'Referenz', 'dossier.status': 'Stand', 'dossier.history': 'Verlauf', 'dossier.pdf': 'Eingereichtes Formular (PDF) herunterladen', 'dossier.notfound': 'Dieser Link ist ungültig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.', 'dossier.note': 'Mitteilung der Verwaltung', 'dossier.signature': 'Unterschrieben', 'dossier.sig.tan': 'mit Einmal-Code (TAN)', 'dossier.sig.drawn': 'von Hand auf dem Bildschirm',
+  de: { 'dossier.title': 'Ihr Dossier', 'dossier.reference': 'Referenz', 'dossier.status': 'Stand', 'dossier.history': 'Verlauf', 'dossier.pdf': 'Eingereichtes Formular (PDF) herunterladen', 'dossier.notfound': 'Dieser Link ist ungültig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.', 'dossier.note': 'Mitteilung der Verwaltung', 'dossier.signatureLabel': 'Unterschrieben:', 'dossier.statusLabel': 'Stand:', 'dossier.sig.tan': 'mit Einmal-Code (TAN)', 'dossier.sig.drawn': 'von Hand auf dem Bildschirm',
     'dossier.missingText': 'Es fehlen noch Angaben oder Unterlagen. Senden Sie uns die fehlenden Unterlagen hier:', 'dossier.upload': 'Fehlende Unterlagen hochladen',
-    'dossier.printing': 'Das PDF Ihres Formulars wird erstellt …' },
-  en: { 'dossier.title': 'Your dossier', 'dossier.reference': 'Reference', 'dossier.status': 'Status', 'dossier.history': 'History', 'dossier.pdf': 'Download the submitted form (PDF)', 'dossier.notfound': 'This link is not valid or has expired. Please use the link from your latest email.', 'dossier.note': 'Message from the city office', 'dossier.signature': 'Signed', 'dossier.sig.tan': 'with a one-time code (TAN)', 'dossier.sig.drawn': 'by hand on screen',
+    'dossier.printing': 'Das PDF Ihres Formulars wird erstellt …', 'dossier.labelled': '{label}: {value}' },
+  en: { 'dossier.title': 'Your dossier', 'dossier.reference': 'Reference', 'dossier.status': 'Status', 'dossier.history': 'History', 'dossier.pdf': 'Download the submitted form (PDF)', 'dossier.notfound': 'This link is not valid or has expired. Please use the link from your latest email.', 'dossier.note': 'Message from the city office', 'dossier.signatureLabel': 'Signed:', 'dossier.statusLabel': 'Status:', 'dossier.sig.tan': 'with a one-time code (TAN)', 'dossier.sig.drawn': 'by hand on screen',
     'dossier.missingText': 'Some information or documents are missing. Send us the missing documents here:', 'dossier.upload': 'Upload the missing documents',
-    'dossier.printing': 'The PDF of your form is being made …' },
+    'dossier.printing': 'The PDF of your form is being made …', 'dossier.labelled': '{label}: {value}' },
   fr: {
     'dossier.title': 'Votre dossier',
     'dossier.reference': 'Référence',
@@ -26,12 +26,14 @@ register({
     'dossier.pdf': 'Télécharger le formulaire déposé (PDF)',
     'dossier.notfound': 'Ce lien n’est pas valable ou a expiré. Veuillez utiliser le lien de votre dernier e-mail.',
     'dossier.note': 'Communication de l’administration',
-    'dossier.signature': 'Signé',
+    'dossier.signatureLabel': 'Signé :',
+    'dossier.statusLabel': 'État :',
     'dossier.sig.tan': 'avec un code à usage unique (TAN)',
     'dossier.sig.drawn': 'à la main sur l’écran',
     'dossier.missingText': 'Il manque encore des informations ou des documents. Envoyez-nous les documents manquants ici :',
     'dossier.upload': 'Téléverser les documents manquants',
     'dossier.printing': 'Le PDF de votre formulaire est en cours de création …',
+    'dossier.labelled': '{label} : {value}',
   },
   it: {
     'dossier.title': 'Il vostro incarto',
@@ -41,12 +43,14 @@ register({
     'dossier.pdf': 'Scaricare il modulo inoltrato (PDF)',
     'dossier.notfound': 'Questo link non è valido o è scaduto. Utilizzate il link della vostra e-mail più recente.',
     'dossier.note': 'Comunicazione dell’amministrazione',
-    'dossier.signature': 'Firmato',
+    'dossier.signatureLabel': 'Firmato:',
+    'dossier.statusLabel': 'Stato:',
     'dossier.sig.tan': 'con un codice monouso (TAN)',
     'dossier.sig.drawn': 'a mano sullo schermo',
-    'dossier.missingText': 'Mancano ancora informazioni o documenti. Ci invii qui i documenti mancanti:',
+    'dossier.missingText': 'Mancano ancora informazioni o documenti. Inviateci qui i documenti mancanti:',
     'dossier.upload': 'Caricare i documenti mancanti',
     'dossier.printing': 'Il PDF del vostro modulo è in fase di creazione …',
+    'dossier.labelled': '{label}: {value}',
   },
   'de-x-ls': { 'dossier.missingText': 'Uns fehlen noch Papiere von Ihnen. Sie können die Papiere hier schicken.', 'dossier.upload': 'Papiere hochladen',
     'dossier.printing': 'Wir machen gerade ein PDF von Ihrem Formular. Das dauert nur kurz.' },
@@ -85,7 +89,7 @@ async function load() {
       const head = document.createElement('p');
       head.append(Object.assign(document.createElement('strong'), { textContent: statusText(h.status) }), ` · ${when(h.at)}`);
       li.append(head);
-      if (h.note) li.append(Object.assign(document.createElement('p'), { className: 'note', textContent: `${t('dossier.note')}: ${h.note}` }));
+      if (h.note) li.append(Object.assign(document.createElement('p'), { className: 'note', textContent: t('dossier.labelled', { label: t('dossier.note'), value: h.note }) }));
       return li;
     }));
     // A clerk asked for more: the same link's token lets the resident upload to this dossier.

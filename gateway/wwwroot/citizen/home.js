@@ -10,7 +10,7 @@ register({
     'home.minutes': 'ca. {n} Minuten', 'home.documents': 'Unterlagen bereithalten', 'home.identity': 'Ausweis in die Kamera zeigen',
     'home.signature': 'Unterschrift am Bildschirm', 'home.hours': 'Öffnungszeiten', 'home.talkNowFor': 'Jetzt sprechen: {name}',
     'home.bookFor': 'Termin buchen: {name}',
-    'home.appointmentHours': 'Zeiten für Termine',
+    'home.appointmentHours': 'Zeiten für Termine', 'home.dayHours': '{day}: {hours}',
   },
   en: {
     'home.title': 'Welcome to the digital counter', 'home.intro': 'Take care of your concern from home: write, speak or share your screen.',
@@ -19,7 +19,7 @@ register({
     'home.minutes': 'about {n} minutes', 'home.documents': 'Documents to have ready', 'home.identity': 'Show your ID to the camera',
     'home.signature': 'Signature on screen', 'home.hours': 'Opening hours', 'home.talkNowFor': 'Talk to us now: {name}',
     'home.bookFor': 'Book an appointment: {name}',
-    'home.appointmentHours': 'Times for appointments',
+    'home.appointmentHours': 'Times for appointments', 'home.dayHours': '{day}: {hours}',
   },
   fr: {
     'home.title': 'Bienvenue au guichet numérique',
@@ -38,6 +38,7 @@ register({
     'home.talkNowFor': 'Parler maintenant : {name}',
     'home.bookFor': 'Prendre rendez-vous : {name}',
     'home.appointmentHours': 'Horaires des rendez-vous',
+    'home.dayHours': '{day} : {hours}',
   },
   it: {
     'home.title': 'Benvenuti allo sportello digitale',
@@ -56,6 +57,7 @@ register({
     'home.talkNowFor': 'Parlare ora: {name}',
     'home.bookFor': 'Prenotare un appuntamento: {name}',
     'home.appointmentHours': 'Orari per gli appuntamenti',
+    'home.dayHours': '{day}: {hours}',
   },
   'de-x-ls': {
     'home.title': 'Willkommen beim digitalen Schalter',
@@ -74,6 +76,7 @@ register({
     'home.talkNowFor': 'Jetzt reden: {name}',
     'home.bookFor': 'Termin machen: {name}',
     'home.appointmentHours': 'Zu diesen Zeiten gibt es Termine.',
+    'home.dayHours': '{day}: {hours}',
   },
 });
 
@@ -85,11 +88,14 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
+// The services count the days from Sunday (0, as Date.getDay); a Swiss week, and its list, begins on Monday.
+const mondayFirst = (a, b) => (a.day + 6) % 7 - (b.day + 6) % 7;
+
 function hoursList(ranges) {
   const byDay = new Map();
-  for (const h of ranges) byDay.set(h.day, [...(byDay.get(h.day) || []), `${h.opens}–${h.closes}`]);
+  for (const h of [...ranges].sort(mondayFirst)) byDay.set(h.day, [...(byDay.get(h.day) || []), `${h.opens}–${h.closes}`]);
   const list = el('ul', { className: 'hours' });
-  for (const [day, ranges] of byDay) list.append(el('li', { textContent: `${weekday(day)}: ${ranges.join(', ')}` }));
+  for (const [day, ranges] of byDay) list.append(el('li', { textContent: t('home.dayHours', { day: weekday(day), hours: ranges.join(', ') }) }));
   return list;
 }
 
@@ -132,10 +138,11 @@ function render() {
       hoursList(d.openingHours),
       // Appointment hours are shown only where they differ from the live counter's (Winterthur: appointments outside them).
       ...(sameHours(d.openingHours, d.appointmentHours ?? d.openingHours) ? [] : [el('p', { className: 'hint', textContent: t('home.appointmentHours') }), hoursList(d.appointmentHours)]),
-      el('div', { className: 'grid' }, ...d.concerns.map(c => concernCard(c, d.openNow))));
+      // "Talk to us now" where the counter is open and a clerk handles the concern (the queue takes no one else).
+      el('div', { className: 'grid' }, ...d.concerns.map(c => concernCard(c, d.openNow && c.staffed !== false))));
     root.append(section);
   }
-  document.getElementById('live').hidden = !departments.some(d => d.openNow);
+  document.getElementById('live').hidden = !departments.some(d => d.openNow && d.concerns.some(c => c.staffed !== false));
 }
 
 apply();
@@ -152,3 +159,5 @@ try {
   status.textContent = t('common.error');
   status.className = 'error';
 }
+// Sent to the resend form (/#resend, from a link that no longer works): the departments drawn above it have moved it.
+if (location.hash === '#resend') document.getElementById('resend').scrollIntoView();

@@ -13,6 +13,7 @@ register({
     'manage.cancelled': 'Der Termin ist abgesagt. Sie erhalten eine Bestätigung per E-Mail.', 'manage.moved': 'Der Termin ist verschoben. Sie erhalten eine E-Mail mit dem neuen Link zum Gespräch.',
     'manage.statusBooked': 'gebucht', 'manage.statusCancelled': 'abgesagt', 'manage.what': 'Anliegen', 'manage.when': 'Wann', 'manage.who': 'Name', 'manage.state': 'Status',
     'manage.documents': 'Unterlagen', 'manage.taken': 'Diese Zeit wurde soeben vergeben. Bitte wählen Sie eine andere.',
+    'manage.bookAgain': 'Neuen Termin buchen', 'manage.home': 'Zur Startseite',
   },
   en: {
     'manage.title': 'Your appointment', 'manage.move': 'Move', 'manage.cancel': 'Cancel', 'manage.confirmCancel': 'Do you really want to cancel the appointment?',
@@ -21,6 +22,7 @@ register({
     'manage.cancelled': 'The appointment is cancelled. You will receive a confirmation by e-mail.', 'manage.moved': 'The appointment has been moved. You will receive an e-mail with the new link to the meeting.',
     'manage.statusBooked': 'booked', 'manage.statusCancelled': 'cancelled', 'manage.what': 'Concern', 'manage.when': 'When', 'manage.who': 'Name', 'manage.state': 'Status',
     'manage.documents': 'Documents', 'manage.taken': 'This time has just been taken. Please choose another one.',
+    'manage.bookAgain': 'Book a new appointment', 'manage.home': 'To the start page',
   },
   fr: {
     'manage.title': 'Votre rendez-vous',
@@ -44,6 +46,8 @@ register({
     'manage.state': 'Statut',
     'manage.documents': 'Documents',
     'manage.taken': 'Ce créneau vient d’être attribué. Veuillez en choisir un autre.',
+    'manage.bookAgain': 'Prendre un nouveau rendez-vous',
+    'manage.home': 'Vers la page d’accueil',
   },
   it: {
     'manage.title': 'Il vostro appuntamento',
@@ -67,6 +71,8 @@ register({
     'manage.state': 'Stato',
     'manage.documents': 'Documenti',
     'manage.taken': 'Questo orario è appena stato assegnato. Sceglietene un altro.',
+    'manage.bookAgain': 'Prenotare un nuovo appuntamento',
+    'manage.home': 'Alla pagina iniziale',
   },
   'de-x-ls': {
     'manage.title': 'Ihr Termin',
@@ -90,6 +96,8 @@ register({
     'manage.state': 'Stand',
     'manage.documents': 'Papiere',
     'manage.taken': 'Diese Zeit hat gerade jemand anderes genommen. Bitte suchen Sie eine andere Zeit aus.',
+    'manage.bookAgain': 'Neuen Termin machen',
+    'manage.home': 'Zur ersten Seite',
   },
 });
 
@@ -184,6 +192,9 @@ function render() {
   notMovable.hidden = !a.canChange || a.canMove;
   notMovable.textContent = t('manage.notMovable');
   if (!a.canMove) pick.hidden = true;
+  // A cancelled appointment is no dead end: a new one for the same concern, or the start page.
+  document.getElementById('after-cancel').hidden = a.status !== 'cancelled';
+  document.getElementById('book-again').href = `/book.html?concern=${encodeURIComponent(a.concernKey)}`;
   section.hidden = false;
 }
 

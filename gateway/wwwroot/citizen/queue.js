@@ -114,9 +114,9 @@ register({
     'queue.requeue': 'Reprendre une place dans la file',
   },
   it: {
-    'queue.next': 'Lei è il prossimo / la prossima.', 'queue.for': 'Pratica: {name}',
-    'queue.notify': 'Avvisami quando è il mio turno', 'queue.notifyOn': 'Riceverà una notifica appena sarà il suo turno.',
-    'queue.calledTitle': 'È il suo turno!', 'queue.calledBody': 'Tocchi qui ed entri ora.',
+    'queue.next': 'Il prossimo turno è il vostro.', 'queue.for': 'Pratica: {name}',
+    'queue.notify': 'Avvisami quando è il mio turno', 'queue.notifyOn': 'Riceverete una notifica appena sarà il vostro turno.',
+    'queue.calledTitle': 'È il vostro turno!', 'queue.calledBody': 'Toccate qui ed entrate ora.',
     'queue.requeue': 'Rimettersi in coda',
   },
   'de-x-ls': {
@@ -138,14 +138,17 @@ let timer = null;
 
 function say(text, error = false) { status.textContent = text; status.className = error ? 'error' : ''; }
 
+// The queue takes no one for a concern no clerk handles (booking's catalogue says "staffed").
+const staffed = c => c.staffed !== false;
+
 function fillConcerns() {
   const lang = language();
   const wanted = form.concernKey.value || new URLSearchParams(location.search).get('concern');
   form.concernKey.replaceChildren();
   for (const d of departments.filter(d => d.openNow)) {
     const group = Object.assign(document.createElement('optgroup'), { label: pick(d.name) });
-    for (const c of d.concerns) group.append(new Option(pick(c.name), c.key));
-    form.concernKey.append(group);
+    for (const c of d.concerns.filter(staffed)) group.append(new Option(pick(c.name), c.key));
+    if (group.children.length) form.concernKey.append(group);
   }
   if (wanted) form.concernKey.value = wanted;
 }
@@ -296,8 +299,9 @@ if (token) {
     fillConcerns();
     const concernKey = new URLSearchParams(location.search).get('concern');
     const wantedDepartment = concernKey ? departments.find(d => d.concerns.some(c => c.key === concernKey)) : null;
+    const wantedStaffed = wantedDepartment?.concerns.some(c => c.key === concernKey && staffed(c));
     // A link for one concern whose department is closed offers its appointments, even while other departments are open.
-    if (wantedDepartment ? wantedDepartment.openNow : departments.some(d => d.openNow)) form.hidden = false;
+    if (wantedDepartment ? wantedDepartment.openNow && wantedStaffed : departments.some(d => d.openNow && d.concerns.some(staffed))) form.hidden = false;
     else {
       if (!wantedDepartment) {
         // Not a dead end: an appointment can be booked at any time.

@@ -29,12 +29,12 @@ register({
     'resend.busy': 'Trop de demandes. Veuillez réessayer dans quelques minutes.',
   },
   it: {
-    'resend.title': 'Non ha ricevuto l’e-mail con i link?',
-    'resend.intro': 'Indichi l’indirizzo con cui ha prenotato. Inviamo di nuovo i link dei suoi appuntamenti; i link delle e-mail precedenti non funzionano più.',
-    'resend.email': 'Indirizzo e-mail', 'resend.submit': 'Invia di nuovo i link',
-    'resend.sent': 'Se ci sono appuntamenti per questo indirizzo, abbiamo appena inviato i link a {email}. Controlli anche la cartella spam.',
-    'resend.invalid': 'Indichi un indirizzo e-mail completo, ad es. nome@esempio.ch.',
-    'resend.busy': 'Troppe richieste. Riprovi tra qualche minuto.',
+    'resend.title': 'Non avete ricevuto l’e-mail con i link?',
+    'resend.intro': 'Indicate l’indirizzo con cui avete prenotato. Vi inviamo di nuovo i link dei vostri appuntamenti; i link delle e-mail precedenti non funzioneranno più.',
+    'resend.email': 'Indirizzo e-mail', 'resend.submit': 'Inviare di nuovo i link',
+    'resend.sent': 'Se ci sono appuntamenti per questo indirizzo, abbiamo appena inviato i link a {email}. Controllate anche la cartella spam.',
+    'resend.invalid': 'Indicate un indirizzo e-mail completo, ad es. nome@esempio.ch.',
+    'resend.busy': 'Troppe richieste. Riprovate tra qualche minuto.',
   },
   'de-x-ls': {
     'resend.title': 'Sie haben keine E-Mail bekommen?',

@@ -13,7 +13,8 @@ register({
     'room.waiting': 'Willkommen, {name}. Bitte einen Moment – gleich ist jemand für Sie da. Sie können schon schreiben.',
     'room.early': 'Willkommen, {name}. Ihr Termin ist am {when}. Dann kommt die Sachbearbeitung in diesen Raum; öffnen Sie den Link einige Minuten vorher wieder. Sie können schon schreiben.',
     'room.with': 'Sie sprechen mit {name}.', 'room.noToken': 'Dieser Link ist unvollständig. Bitte öffnen Sie den Link aus Ihrer E-Mail erneut.',
-    'room.notFound': 'Dieser Link ist abgelaufen oder ungültig.', 'room.closed': 'Diese Beratung ist beendet.', 'room.inviteEnded': 'Die Beratung wurde an eine andere Abteilung übergeben. Ihre Einladung gilt nicht mehr.',
+    'room.notFound': 'Dieser Link ist abgelaufen oder ungültig.', 'room.newestMail': 'Wurde Ihr Termin verschoben, gilt nur der Link aus der neuesten E-Mail.', 'room.resend': 'Links erneut zusenden lassen',
+    'room.closed': 'Diese Beratung ist beendet.', 'room.inviteEnded': 'Die Beratung wurde an eine andere Abteilung übergeben. Ihre Einladung gilt nicht mehr.',
     'room.preparing': 'Ihr Raum wird noch vorbereitet (ein neuer Link braucht manchmal einen Moment). Bitte lassen Sie diese Seite offen.',
     'room.cancelled': 'Dieser Termin wurde abgesagt.', 'room.leaveConfirm': 'Möchten Sie die Beratung wirklich verlassen?',
     'room.guest.interpreter': 'Sie dolmetschen in der Beratung von {name}. Sie schreiben im Chat mit; das Video bleibt zwischen {name} und der Sachbearbeitung.',
@@ -26,7 +27,8 @@ register({
     'room.waiting': 'Welcome, {name}. Please wait a moment – someone will be with you shortly. You can already write.',
     'room.early': 'Welcome, {name}. Your appointment is on {when}. The clerk will come to this room then; open the link again a few minutes before. You can already write.',
     'room.with': 'You are talking to {name}.', 'room.noToken': 'This link is incomplete. Please open the link from your e-mail again.',
-    'room.notFound': 'This link has expired or is not valid.', 'room.closed': 'This consultation has ended.', 'room.inviteEnded': 'The consultation was handed to another department. Your invitation no longer applies.',
+    'room.notFound': 'This link has expired or is not valid.', 'room.newestMail': 'If your appointment was moved, only the link in the newest e-mail works.', 'room.resend': 'Have the links sent again',
+    'room.closed': 'This consultation has ended.', 'room.inviteEnded': 'The consultation was handed to another department. Your invitation no longer applies.',
     'room.preparing': 'Your room is still being prepared (a new link sometimes takes a moment). Please keep this page open.',
     'room.cancelled': 'This appointment was cancelled.', 'room.leaveConfirm': 'Do you really want to leave the consultation?',
     'room.guest.interpreter': "You are interpreting in {name}'s consultation. You write in the chat; the video stays between {name} and the clerk.",
@@ -46,6 +48,8 @@ register({
     'room.with': 'Vous parlez avec {name}.',
     'room.noToken': 'Ce lien est incomplet. Veuillez rouvrir le lien figurant dans votre e-mail.',
     'room.notFound': 'Ce lien a expiré ou n’est pas valable.',
+    'room.newestMail': 'Si votre rendez-vous a été déplacé, seul le lien du dernier e-mail est valable.',
+    'room.resend': 'Recevoir à nouveau les liens',
     'room.preparing': 'Votre salle est encore en préparation (un nouveau lien prend parfois un moment). Veuillez laisser cette page ouverte.',
     'room.closed': 'Cet entretien est terminé.', 'room.inviteEnded': 'L’entretien a été transmis à un autre service. Votre invitation n’est plus valable.',
     'room.cancelled': 'Ce rendez-vous a été annulé.',
@@ -67,8 +71,10 @@ register({
     'room.with': 'State parlando con {name}.',
     'room.noToken': 'Questo link è incompleto. Aprite di nuovo il link contenuto nella vostra e-mail.',
     'room.notFound': 'Questo link è scaduto o non è valido.',
-    'room.preparing': 'La sua sala è ancora in preparazione (un nuovo link a volte richiede un momento). Lasci aperta questa pagina.',
-    'room.closed': 'Questo colloquio è terminato.', 'room.inviteEnded': 'Il colloquio è stato passato a un altro servizio. Il suo invito non è più valido.',
+    'room.newestMail': 'Se il vostro appuntamento è stato spostato, vale solo il link dell’e-mail più recente.',
+    'room.resend': 'Ricevere di nuovo i link',
+    'room.preparing': 'La vostra sala è ancora in preparazione (un nuovo link a volte richiede un momento). Lasciate aperta questa pagina.',
+    'room.closed': 'Questo colloquio è terminato.', 'room.inviteEnded': 'Il colloquio è stato passato a un altro servizio. Il vostro invito non è più valido.',
     'room.cancelled': 'Questo appuntamento è stato annullato.',
     'room.leaveConfirm': 'Volete davvero lasciare il colloquio?',
     'room.guest.interpreter': 'Fate da interprete nel colloquio di {name}. Partecipate alla chat; il video resta tra {name} e l’addetto/a.',
@@ -88,6 +94,8 @@ register({
     'room.with': 'Sie reden mit {name}.',
     'room.noToken': 'Dieser Link ist nicht ganz. Bitte öffnen Sie noch einmal den Link aus Ihrer E-Mail.',
     'room.notFound': 'Dieser Link geht nicht. Vielleicht ist er zu alt.',
+    'room.newestMail': 'Hat Ihr Termin eine neue Zeit? Dann nehmen Sie den Link aus der neuesten E-Mail.',
+    'room.resend': 'Die Links noch einmal bekommen',
     'room.preparing': 'Ihr Raum ist noch nicht fertig. Das dauert manchmal kurz. Bitte lassen Sie diese Seite offen.',
     'room.closed': 'Das Gespräch ist zu Ende.', 'room.inviteEnded': 'Das Gespräch ist jetzt bei einem anderen Amt. Ihre Einladung gilt nicht mehr.',
     'room.cancelled': 'Dieser Termin fällt aus.',
@@ -105,9 +113,13 @@ const token = fragmentToken('t');
 const inviteToken = fragmentToken('i');
 
 function fail(key) {
+  // Emptied for good: a switch of language would otherwise bring back "connecting …".
+  status.removeAttribute('data-i18n');
   status.textContent = '';
   say($('notice'), key);
   $('notice').hidden = false;
+  // An old link (the appointment was moved, the links sent again) is not a dead end: the start page sends the valid ones.
+  $('new-link').hidden = !['room.notFound', 'room.noToken'].includes(key) || Boolean(inviteToken);
   $('room').hidden = true;
 }
 

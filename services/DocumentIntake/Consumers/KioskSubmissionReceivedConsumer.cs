@@ -22,12 +22,12 @@ public sealed class KioskSubmissionReceivedConsumer(DocumentDb db, MailSender ma
         var pages = (int p) => Languages.Choose(language, $" ({p} Seiten)", $" ({p} pages)", $" ({p} pages)", $" ({p} pagine)");
         var lines = string.Join("\n", documents.Select(d => $"- {d.FileName}{(d.PageCount is { } p ? pages(p) : "")}: {StatusText(d.Status, language)}"));
         var receipt = message.ReceiptNumber;
-        var subject = Languages.Choose(language, $"Ihre Quittung {receipt}", $"Your receipt {receipt}", $"Votre quittance {receipt}", $"La sua ricevuta {receipt}");
+        var subject = Languages.Choose(language, $"Ihre Quittung {receipt}", $"Your receipt {receipt}", $"Votre quittance {receipt}", $"La vostra ricevuta {receipt}");
         var text = Languages.Choose(language,
             $"Vielen Dank. Wir haben Ihre Dokumente am Scanner-Terminal erhalten.\n\nQuittungsnummer: {receipt}\n{lines}\n\nBitte geben Sie die Quittungsnummer an, wenn Sie uns zu diesen Dokumenten kontaktieren.\n",
             $"Thank you. We received your documents at the kiosk.\n\nReceipt number: {receipt}\n{lines}\n\nPlease quote the receipt number if you contact us about these documents.\n",
             $"Merci. Nous avons bien reçu vos documents au terminal de numérisation.\n\nNuméro de quittance : {receipt}\n{lines}\n\nVeuillez indiquer ce numéro si vous nous contactez au sujet de ces documents.\n",
-            $"Grazie. Abbiamo ricevuto i suoi documenti al terminale di scansione.\n\nNumero della ricevuta: {receipt}\n{lines}\n\nLa preghiamo di indicare questo numero se ci contatta in merito a questi documenti.\n");
+            $"Grazie. Abbiamo ricevuto i vostri documenti al terminale di scansione.\n\nNumero della ricevuta: {receipt}\n{lines}\n\nVi preghiamo di indicare questo numero se ci contattate in merito a questi documenti.\n");
         await mail.SendAsync(new OutgoingMail(email, subject, text), ct);
     }
 

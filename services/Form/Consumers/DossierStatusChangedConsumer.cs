@@ -40,7 +40,7 @@ public sealed class DossierStatusChangedConsumer(FormDb db, IServiceScopeFactory
         var reference = dossier.Reference;
 
         var subject = Say($"Ihr Dossier {reference}: {status}", $"Your dossier {reference}: {status}",
-            $"Votre dossier {reference} : {status}", $"Il suo incarto {reference}: {status}");
+            $"Votre dossier {reference} : {status}", $"Il vostro incarto {reference}: {status}");
         // The applicant's name from the form, never a second line or a link in the mail.
         var name = MailText.PersonName(dossier.ApplicantName);
         var lines = new List<string>
@@ -52,7 +52,7 @@ public sealed class DossierStatusChangedConsumer(FormDb db, IServiceScopeFactory
             Say($"Der Stand Ihres Dossiers {reference} ({title}) ist jetzt: {status} ({when}).",
                 $"The status of your dossier {reference} ({title}) is now: {status} ({when}).",
                 $"L’état de votre dossier {reference} ({title}) est désormais : {status} ({when}).",
-                $"Lo stato del suo incarto {reference} ({title}) è ora: {status} ({when})."),
+                $"Lo stato del vostro incarto {reference} ({title}) è ora: {status} ({when})."),
         };
         if (message.Note is { Length: > 0 } note)
         {
@@ -61,13 +61,13 @@ public sealed class DossierStatusChangedConsumer(FormDb db, IServiceScopeFactory
         if (message.ToStatus == DossierStatus.NeedsInformation)
         {
             lines.AddRange(["", Say("Hier reichen Sie die fehlenden Unterlagen ein:", "Send us the missing documents here:",
-                "Envoyez-nous les documents manquants ici :", "Ci invii qui i documenti mancanti:"), PublicLinks.To(configuration, $"/upload.html#t={token}&lang={Languages.OrGerman(language)}")]);
+                "Envoyez-nous les documents manquants ici :", "Inviateci qui i documenti mancanti:"), PublicLinks.To(configuration, $"/upload.html#t={token}&lang={Languages.OrGerman(language)}")]);
         }
-        lines.AddRange(["", Say("Hier verfolgen Sie Ihr Dossier:", "Follow your dossier here:", "Suivez votre dossier ici :", "Segua il suo incarto qui:"), link, "",
+        lines.AddRange(["", Say("Hier verfolgen Sie Ihr Dossier:", "Follow your dossier here:", "Suivez votre dossier ici :", "Seguite il vostro incarto qui:"), link, "",
             Say("Bitte geben Sie diesen Link nicht weiter: Er öffnet Ihr Dossier ohne Passwort.",
                 "Please keep this link to yourself: it opens your dossier without a password.",
                 "Ne transmettez pas ce lien : il ouvre votre dossier sans mot de passe.",
-                "Non inoltri questo link: apre il suo incarto senza password.")]);
+                "Non inoltrate questo link: apre il vostro incarto senza password.")]);
 
         await mail.SendAsync(new OutgoingMail(dossier.Email, subject, string.Join("\n", lines), ToName: name.Length > 0 ? name : null), ct);
     }

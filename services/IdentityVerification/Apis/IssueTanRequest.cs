@@ -26,7 +26,7 @@ public sealed record IssueTanRequest(string? ContentSha256, string? Purpose, str
     public string? PurposeFor(ResidentLink? room) => room is null
         ? Purpose?.Trim()
         : Languages.Choose(LanguageFor(room), "ein Dokument in Ihrem Termin", "a document in your consultation",
-            "un document de votre entretien", "un documento del suo colloquio", "ein Papier in Ihrem Termin");
+            "un document de votre entretien", "un documento del vostro colloquio", "ein Papier in Ihrem Termin");
 
     /// <summary>Where the code goes, normalised: the booking's address for a resident; null when there is none to use.</summary>
     public string? RecipientFor(ResidentLink? room) =>

@@ -151,8 +151,18 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Assertions.Expect(page.Locator("#details")).ToBeVisibleAsync();
         await page.GetByLabel("Vor- und Nachname").FillAsync("Erika Muster");
         await page.GetByLabel("E-Mail (für die Bestätigung und den Link zum Gespräch)").FillAsync("not-an-address");
+        // An obvious slip is said at once, in booking's words, without a request (each counts against the address's limit).
+        var sent = 0;
+        page.Request += (_, request) => { if (request.Method == "POST" && request.Url.EndsWith("/api/booking/appointments", StringComparison.Ordinal)) sent++; };
         await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#email-error")).ToBeVisibleAsync(); // the server's validation names the field
+        await Assertions.Expect(page.Locator("#email-error")).ToHaveTextAsync("Bitte geben Sie eine gültige E-Mail-Adresse ein.");
+        await Assertions.Expect(page.Locator("#email")).ToBeFocusedAsync();
+        await page.GetByLabel("Vor- und Nachname").FillAsync("  ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich buchen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#name-error")).ToHaveTextAsync("Bitte geben Sie Ihren Namen ein (höchstens 200 Zeichen).");
+        await Assertions.Expect(page.Locator("#name")).ToBeFocusedAsync();
+        Assert.Equal(0, sent);
+        await page.GetByLabel("Vor- und Nachname").FillAsync("Erika Muster");
         await page.GetByLabel("E-Mail (für die Bestätigung und den Link zum Gespräch)").FillAsync(email);
         await Browser.ScreenshotAsync(page, "booking-03-details-phone");
         await BookingForm.SubmitAsync(page, "Verbindlich buchen");
@@ -185,6 +195,9 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, absagen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Der Termin ist abgesagt");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("abgesagt");
+        // Not a dead end: a new appointment for the same concern, or the start page.
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Neuen Termin buchen" })).ToHaveAttributeAsync("href", new Regex(@"^/book\.html\?concern=[a-z0-9-]+$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Zur Startseite" })).ToHaveAttributeAsync("href", "/");
         var cancellation = await Mailbox.WaitForAsync(email, 2);
         Assert.StartsWith("Termin abgesagt", cancellation.Last().Subject);
 
@@ -192,6 +205,35 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         var joinToken = JoinLink().Match(mail.TextBody!).Groups[1].Value;
         await page.GotoAsync($"/room.html#t={joinToken}");
         await Assertions.Expect(page.Locator("#notice")).ToHaveTextAsync("Dieser Termin wurde abgesagt.", new() { Timeout = 45000 });
+    }
+
+    /// <summary>
+    /// Phone probe: the start page offered "talk to us now" for every concern of an open department, and the queue then
+    /// refused the typed name and address as "closed" for a concern no clerk handles. Only a handled concern is offered.
+    /// </summary>
+    [Fact]
+    public async Task Talk_to_us_now_is_offered_only_for_a_concern_a_clerk_handles()
+    {
+        await using var adminParty = await browser.NewPartyAsync(Browser.Desktop);
+        var desk = await TestDesks.CreateAsync(adminParty, "e2e-staffed-desk", closedToday: false);
+        var unstaffed = $"{desk.DepartmentKey}-nobody";
+        var created = await adminParty.APIRequest.PutAsync($"/api/booking/admin/concerns/{unstaffed}", new()
+        {
+            DataObject = new { departmentKey = desk.DepartmentKey, nameDe = "Ohne Sachbearbeitung", nameEn = "Nobody handles it", durationMinutes = 15, sortOrder = 901 },
+        });
+        Assert.True(created.Ok, $"concern: {created.Status} {await created.TextAsync()}");
+
+        await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
+        var page = await residentParty.NewPageAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator($"a[href='/queue.html?concern={desk.ConcernKey}']")).ToHaveCountAsync(1, new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator($"a[href='/book.html?concern={unstaffed}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($"a[href='/queue.html?concern={unstaffed}']")).ToHaveCountAsync(0);
+
+        // Nor does the queue page list it among the concerns to wait for.
+        await page.GotoAsync("/queue.html");
+        await Assertions.Expect(page.Locator($"#concern option[value='{desk.ConcernKey}']")).ToHaveCountAsync(1, new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator($"#concern option[value='{unstaffed}']")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -65,10 +65,10 @@ public static class StaffRoomApi
     }
 
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>> Accept(
-        AcceptRequest request, ClaimsPrincipal user, SessionDb db, RoomNotifier notifier, TimeProvider clock, IConfiguration configuration,
-        CancellationToken cancellationToken)
+        AcceptRequest request, ClaimsPrincipal user, [AsParameters] StaffRoomServices services, CancellationToken cancellationToken)
     {
         if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
+        var (db, notifier, clock) = (services.Db, services.Notifier, services.Clock);
 
         return await db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>>(async () =>
         {
@@ -82,7 +82,7 @@ public static class StaffRoomApi
             var now = clock.GetUtcNow();
             // Taken, an appointment counts as running: its resident could no longer move or cancel it. So its room opens
             // to clerks on its day (the pages list only today's), not days ahead through the API.
-            var early = TimeSpan.FromHours(configuration.GetValue("Sessions:TakeAppointmentHoursBefore", 12));
+            var early = TimeSpan.FromHours(services.Configuration.GetValue("Sessions:TakeAppointmentHoursBefore", 12));
             if (room.FirstAcceptedAt is null && room.ScheduledStart is { } start && start - now > early)
                 return Problems.Conflict(new Reason("appointment-not-due", $"This appointment's room can be taken from {early.TotalHours:0} hours before its start.")
                     .With("hours", early.TotalHours).With("start", start));

@@ -33,7 +33,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             // Or added the same record (a unique key: two admins adding the same closure at once) a moment before.
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException
                 => (StatusCodes.Status409Conflict, "Gerade von jemand anderem geändert; bitte erneut versuchen. / Changed by someone else just now; please try again."),
-            Microsoft.EntityFrameworkCore.DbUpdateException when UniqueViolation(exception)
+            Microsoft.EntityFrameworkCore.DbUpdateException when Data.DatabaseErrors.IsUniqueViolation(exception)
                 => (StatusCodes.Status409Conflict, "Gerade von jemand anderem geändert; bitte erneut versuchen. / Changed by someone else just now; please try again."),
             _ => (0, ""),
         };
@@ -86,10 +86,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     /// <summary>ASP.NET's binding failures: <c>Failed to bind parameter "Guid? staffId" from "x".</c>, <c>Required parameter "int take" was not provided …</c>.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Failed to bind parameter|Required parameter) ""(?:[^""]*\s)?@?(?<name>[A-Za-z_]\w*)""")]
     private static partial System.Text.RegularExpressions.Regex BoundParameter();
-
-    /// <summary>Postgres' 23505: a row with the same unique key was written first by a request running beside this one.</summary>
-    internal static bool UniqueViolation(Exception exception) =>
-        exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     private static bool DataException(Exception exception) =>
         (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: var state }

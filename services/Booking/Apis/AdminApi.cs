@@ -189,7 +189,7 @@ public static partial class AdminApi
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (Municipal.ServiceDefaults.Data.DatabaseErrors.IsUniqueViolation(e))
         {
             // The same day added by a request running beside this one, after the look above.
             return Problems.Conflict(new Reason("closure-exists", "There is already a closure on that day."));

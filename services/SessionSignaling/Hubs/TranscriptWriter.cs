@@ -1,3 +1,4 @@
+using Municipal.ServiceDefaults.Data;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -242,7 +243,7 @@ public sealed class TranscriptWriter(
         {
             // The batch holds lines of many rooms: one bad line (a resend, a value the database refuses) must not
             // cost the others theirs, so each line is stored on its own and only the bad one fails.
-            if (!IsDuplicate(ex)) logger.LogWarning(ex, "Storing {Count} chat lines failed; storing them one by one", batch.Count);
+            if (!DatabaseErrors.IsUniqueViolation(ex)) logger.LogWarning(ex, "Storing {Count} chat lines failed; storing them one by one", batch.Count);
             foreach (var pending in batch) await WriteOneAsync(pending, cancellationToken);
         }
     }
@@ -292,7 +293,7 @@ public sealed class TranscriptWriter(
                 Stored(pending, copy, true);
                 return;
             }
-            catch (DbUpdateException ex) when (IsDuplicate(ex) && ex.InnerException is PostgresException { ConstraintName: "room_messages_pkey" })
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex) && ex.InnerException is PostgresException { ConstraintName: "room_messages_pkey" })
             {
                 // The id was taken (Redis lost its counter while another instance stored beyond what this one knew):
                 // stored under the database's own number; the room heard it under the other.
@@ -300,7 +301,7 @@ public sealed class TranscriptWriter(
                 id = 0;
                 await RefreshFloorAsync(CancellationToken.None);
             }
-            catch (DbUpdateException ex) when (IsDuplicate(ex))
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
             {
                 // Stored meanwhile under the same client id by another instance (a resend that reached both).
                 db.ChangeTracker.Clear();
@@ -347,7 +348,4 @@ public sealed class TranscriptWriter(
     private static bool IsTransient(Exception ex) =>
         (ex as NpgsqlException ?? ex.InnerException as NpgsqlException) is { IsTransient: true }
         || ex.InnerException is System.Net.Sockets.SocketException || ex is TimeoutException;
-
-    private static bool IsDuplicate(Exception ex) =>
-        (ex as PostgresException ?? ex.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation };
 }

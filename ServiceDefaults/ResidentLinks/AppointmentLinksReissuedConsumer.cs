@@ -10,8 +10,8 @@ public sealed class AppointmentLinksReissuedConsumer(ServiceDbContext db, TimePr
     protected override async Task Handle(AppointmentLinksReissued message, ConsumeContext<AppointmentLinksReissued> context)
     {
         var link = await RoomAsync(message.AppointmentId, context);
-        link.TokenHash = message.JoinTokenHash;
-        link.ExpiresAt = message.JoinTokenExpiresAt;
-        link.UpdatedAt = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        await link.ReplaceAsync(message.JoinTokenHash, message.JoinTokenExpiresAt, Db, now, context.CancellationToken);
+        link.UpdatedAt = now;
     }
 }

@@ -16,10 +16,10 @@ public sealed class AppointmentRescheduledConsumer(ServiceDbContext db, TimeProv
         // A retried message may arrive after a newer move: the newer one stands.
         if (message.Sequence <= link.Sequence) return;
         link.Sequence = message.Sequence;
-        if (message.JoinTokenHash is { Length: > 0 } hash) link.TokenHash = hash;
-        link.ExpiresAt = message.JoinTokenExpiresAt;
+        var now = clock.GetUtcNow();
+        await link.ReplaceAsync(message.JoinTokenHash is { Length: > 0 } hash ? hash : link.TokenHash, message.JoinTokenExpiresAt, Db, now, context.CancellationToken);
         link.ConcernKey = message.ConcernKey;
         link.DepartmentKey = message.DepartmentKey;
-        link.UpdatedAt = clock.GetUtcNow();
+        link.UpdatedAt = now;
     }
 }

@@ -12,6 +12,9 @@ public enum LinkState
     /// <summary>Not known yet, within the grace: answer 503 with Retry-After, the event may be on its way.</summary>
     Pending,
 
+    /// <summary>A newer link replaced it (the appointment moved, its links were sent again): refused, saying so.</summary>
+    Replaced,
+
     /// <summary>Malformed, expired, or unknown after the grace: refused like any link nobody issued.</summary>
     Unknown,
 }

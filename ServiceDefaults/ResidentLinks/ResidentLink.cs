@@ -36,10 +36,39 @@ public sealed class ResidentLink
 
     public bool IsClosed => ClosedAt is not null;
 
-    /// <summary>Maps the table; a service keeping the projection calls it from its <c>ConfigureModel</c>.</summary>
-    public static void Map(ModelBuilder modelBuilder) => modelBuilder.Entity<ResidentLink>(e =>
+    /// <summary>Maps the tables; a service keeping the projection calls it from its <c>ConfigureModel</c>.</summary>
+    public static void Map(ModelBuilder modelBuilder)
     {
-        e.ToTable("resident_links");
-        e.HasIndex(l => l.TokenHash).IsUnique();
-    });
+        modelBuilder.Entity<ResidentLink>(e =>
+        {
+            e.ToTable("resident_links");
+            e.HasIndex(l => l.TokenHash).IsUnique();
+        });
+        modelBuilder.Entity<ReplacedResidentLink>(e =>
+        {
+            e.ToTable("replaced_resident_links");
+            e.HasKey(l => l.TokenHash);
+        });
+    }
+
+    /// <summary>
+    /// Gives the link a new token (a move, the links sent again) and remembers the old one as replaced, so it is
+    /// refused at once as such rather than first answered "come back" like a link still on its way.
+    /// </summary>
+    public async Task ReplaceAsync(string tokenHash, DateTimeOffset expiresAt, DbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        if (tokenHash != TokenHash && await db.Set<ReplacedResidentLink>().FindAsync([TokenHash], ct) is null)
+            db.Add(new ReplacedResidentLink { TokenHash = TokenHash, LinkId = Id, ReplacedAt = now, ExpiresAt = ExpiresAt });
+        TokenHash = tokenHash;
+        ExpiresAt = expiresAt;
+    }
+}
+
+/// <summary>The hash of a link a newer one replaced, until the old link would have expired (<c>replaced_resident_links</c>).</summary>
+public sealed class ReplacedResidentLink
+{
+    public required string TokenHash { get; set; }
+    public Guid LinkId { get; set; }
+    public DateTimeOffset ReplacedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
 }

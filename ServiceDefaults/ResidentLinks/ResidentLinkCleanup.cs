@@ -23,7 +23,9 @@ public sealed class ResidentLinkCleanup(IServiceScopeFactory scopes, IOptions<Re
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
         var cutoff = clock.GetUtcNow().AddDays(-options.Value.KeepExpiredDays);
-        return await db.Database.ExecuteSqlAsync(
+        var replaced = await db.Database.ExecuteSqlAsync(
+            $"DELETE FROM replaced_resident_links WHERE token_hash IN (SELECT token_hash FROM replaced_resident_links WHERE expires_at < {cutoff} LIMIT {BatchSize})", ct);
+        return replaced + await db.Database.ExecuteSqlAsync(
             $"DELETE FROM resident_links WHERE id IN (SELECT id FROM resident_links WHERE expires_at < {cutoff} LIMIT {BatchSize})", ct);
     }
 }

@@ -20,11 +20,22 @@ public sealed class ResidentLinkResolver(ServiceDbContext db, LinkGrace grace, T
         if (!CapabilityToken.LooksValid(token)) return new LinkLookup(LinkState.Unknown, null);
         var hash = CapabilityToken.Hash(token!);
         var link = await db.Set<ResidentLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
-        if (link is null) return new LinkLookup(grace.Waiting(hash) ? LinkState.Pending : LinkState.Unknown, null);
+        if (link is null)
+        {
+            // Only links nobody knows pay for this second look: a replaced one is refused at once, not after the grace.
+            var now = clock.GetUtcNow();
+            if (await db.Set<ReplacedResidentLink>().AsNoTracking().AnyAsync(r => r.TokenHash == hash && r.ExpiresAt > now, ct))
+                return new LinkLookup(LinkState.Replaced, null);
+            return new LinkLookup(grace.Waiting(hash) ? LinkState.Pending : LinkState.Unknown, null);
+        }
         grace.Forget(hash);
         if (link.ExpiresAt <= clock.GetUtcNow()) return new LinkLookup(LinkState.Unknown, null);
         return new LinkLookup(link.IsClosed ? LinkState.Closed : LinkState.Open, link);
     }
+
+    /// <summary>The answer for <see cref="LinkState.Replaced"/>: 401, saying that the newest mail's link works.</summary>
+    public static ProblemHttpResult Replaced() => Problems.Status(StatusCodes.Status401Unauthorized, "Link replaced",
+        new Reason("link-replaced", "A newer link was sent by e-mail (the appointment was moved or its links sent again); only the newest mail's link works."));
 
     /// <summary>The answer for <see cref="LinkState.Pending"/>: 503 with Retry-After, which the pages (shared/api.js) retry.</summary>
     public static ProblemHttpResult NotKnownYet(HttpResponse response) =>

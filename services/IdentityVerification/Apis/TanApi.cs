@@ -54,6 +54,7 @@ public static class TanApi
             var token = http.Headers[CapabilityToken.Header].ToString();
             var lookup = await services.Links.FindAsync(token, ct);
             if (lookup.State == LinkState.Pending) return ResidentLinkResolver.NotKnownYet(http.HttpContext.Response);
+            if (lookup.State == LinkState.Replaced) return ResidentLinkResolver.Replaced();
             room = lookup.Link is { Kind: ResidentLink.Room } link ? link : null;
             if (room is null)
             {

@@ -47,6 +47,12 @@ public sealed class DocumentOptions
 
     public KioskQuotas Kiosk { get; set; } = new();
 
+    /// <summary>
+    /// What one resident's link may hand in altogether (all its uploads): a booking is anonymous, so without it one
+    /// link could fill the disk, twenty 100 MB files a request.
+    /// </summary>
+    public long MaxBytesPerLink { get; set; } = 500L * 1024 * 1024;
+
     public int RetentionDaysFor(string departmentKey) =>
         RetentionDays.TryGetValue(departmentKey, out var days) ? days : DefaultRetentionDays;
 

@@ -56,6 +56,7 @@ internal static class Extensions
             new Uri(builder.Configuration.GetConnectionString("clamav") ?? "tcp://127.0.0.1:3310"), send: "zPING\0", expect: "PONG");
         builder.Services.AddSingleton<DocumentMetrics>();
         builder.Services.AddScoped<UploadReader>();
+        builder.Services.AddScoped<LinkAllowance>();
         builder.Services.AddScoped<IntakeService>();
         builder.Services.AddScoped<DocumentRouter>();
         builder.Services.AddScoped<KioskDevices>();

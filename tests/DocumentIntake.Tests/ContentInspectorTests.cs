@@ -64,6 +64,26 @@ public class ContentInspectorTests
         Assert.Equal("polyglot", Inspect(Files.Pdf("<< /S /JavaScript /JS (app.alert(1)) >>")).Problem);
     }
 
+    /// <summary>
+    /// A PDF name may write its characters as #xx: "/J#61vaScript" is "/JavaScript" to a reader and got past the plain
+    /// search (API probe). Escaped active names are found in any chunking; an escaped harmless name is not refused.
+    /// </summary>
+    [Theory]
+    [InlineData("<< /S /J#61vaScript /JS (app.alert(1)) >>", "polyglot")]
+    [InlineData("<< /S /#4A#61#76#61#53#63#72#69#70#74 >>", "polyglot")]
+    [InlineData("<< /Type /Action /S /L#61unch /F (cmd.exe) >>", "polyglot")]
+    [InlineData("<< /Type /Emb#65ddedFile >>", "polyglot")]
+    [InlineData("<< /Font /Helv#65tica /Name /A#20B >>", null)]
+    [InlineData("<< /Title (C# und #JavaScript-Kurs) >>", null)]
+    public void Finds_active_names_written_with_escapes(string dictionary, string? problem)
+    {
+        var pdf = Files.Pdf(dictionary);
+        foreach (var chunk in new[] { 1, 5, 13, 48, 4096 })
+        {
+            Assert.Equal(problem, Inspect(pdf, chunk).Problem);
+        }
+    }
+
     [Fact]
     public void Finds_a_signature_split_across_chunks()
     {

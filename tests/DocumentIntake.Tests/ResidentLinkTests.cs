@@ -45,6 +45,27 @@ public sealed class ResidentLinkTests(DocumentFactory factory) : IClassFixture<D
         Assert.Equal(lookups, factory.StaffLookups.Calls);
     }
 
+    /// <summary>
+    /// What a resident hands in with a link goes to the consultation's or dossier's department, whatever its name or
+    /// note says: a "Lohnausweis" handed in during a move went to the tax office's inbox by the keyword rule (API probe).
+    /// Keywords still route the kiosk's submissions (<see cref="RoutingAndInboxTests"/>).
+    /// </summary>
+    [Fact]
+    public async Task A_residents_upload_stays_with_the_consultation_or_dossier_whatever_its_name_says()
+    {
+        var (roomId, token) = await factory.Tokens.Feed.AppointmentAsync("residents-office", "move");
+        var form = Files.Form(("files", "Lohnausweis_2025.pdf", Files.Pdf("salary"), "application/pdf")).With("channel", "session").With("note", "Mein Lohnausweis, Steuer");
+        var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", form)).SubmittedAsync();
+        var document = (await Clerk("residents-office").GetFromJsonAsync<InboxDoc>($"/api/documents/{result.Documents[0].Id}"))!;
+        Assert.Equal(("residents-office", "the consultation's department", roomId), (document.DepartmentKey, document.RoutingRule, document.SessionId!.Value));
+        Assert.DoesNotContain((await Clerk("tax-office").GetFromJsonAsync<List<InboxDoc>>("/api/documents/inbox"))!, d => d.Id == document.Id);
+
+        var (_, dossierToken) = await factory.Tokens.Feed.DossierAsync("tax-office", "tax-return");
+        var receipt = await (await factory.CreateResidentClient(dossierToken).PostAsync("/api/documents/uploads", Files.Form(("files", "Umzug_Mietvertrag.pdf", Files.Pdf("lease2"), "application/pdf")))).SubmittedAsync();
+        var forDossier = (await Clerk("tax-office").GetFromJsonAsync<InboxDoc>($"/api/documents/{receipt.Documents[0].Id}"))!;
+        Assert.Equal(("tax-office", "the dossier's department"), (forDossier.DepartmentKey, forDossier.RoutingRule));
+    }
+
     [Fact]
     public async Task Foreign_cancelled_and_expired_links_are_refused_and_tell_nothing_apart()
     {
@@ -172,5 +193,66 @@ public sealed class LinkGraceTests(LinkGraceTests.Factory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await stranger.PostAsync("/api/documents/uploads", Files.Form(("files", "b.pdf", Files.Pdf("b"), null)))).StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(3.5));
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.PostAsync("/api/documents/uploads", Files.Form(("files", "b.pdf", Files.Pdf("b"), null)))).StatusCode);
+    }
+
+    /// <summary>
+    /// A link a newer one replaced (a move, the links sent again) is refused at once and says so, not answered "come
+    /// back" for the grace like a link on its way; its row goes with the expired links.
+    /// </summary>
+    [Fact]
+    public async Task A_replaced_link_is_refused_at_once_as_replaced_within_the_grace()
+    {
+        var (appointmentId, first) = await factory.Tokens.Feed.AppointmentAsync();
+        var second = await factory.Tokens.Feed.RescheduleAsync(appointmentId, 1, "move", "residents-office");
+        var third = await factory.Tokens.Feed.RescheduleAsync(appointmentId, 2, "move", "residents-office");
+
+        foreach (var old in new[] { first, second })
+        {
+            var refused = await factory.CreateResidentClient(old).PostAsync("/api/documents/uploads", Files.Form(("files", "a.pdf", Files.Pdf("a"), null)));
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal("link-replaced", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+            Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateResidentClient(old).GetAsync("/api/documents/uploads/mine")).StatusCode);
+        }
+        await (await factory.CreateResidentClient(third).PostAsync("/api/documents/uploads", Files.Form(("files", "a.pdf", Files.Pdf("a"), null)))).SubmittedAsync();
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DocumentDb>();
+        var hashes = new[] { CapabilityToken.Hash(first), CapabilityToken.Hash(second) };
+        Assert.Equal(2, await db.Set<ReplacedResidentLink>().CountAsync(r => hashes.Contains(r.TokenHash) && r.LinkId == appointmentId));
+    }
+}
+
+/// <summary>
+/// A booking is anonymous, so one link may hand in only so much altogether (API probe: 20 × 100 MB a request, ten
+/// requests a minute, nothing counted across them). Here the allowance is 3 MB.
+/// </summary>
+public sealed class LinkAllowanceTests(LinkAllowanceTests.Factory factory) : IClassFixture<LinkAllowanceTests.Factory>
+{
+    public sealed class Factory : DocumentFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Configure() => [.. base.Configure(), new("Documents:MaxBytesPerLink", (3 * 1024 * 1024).ToString())];
+    }
+
+    private static MultipartFormDataContent File(string name, int length) => Files.Form(("files", name, Files.PdfOfLength(length), "application/pdf"));
+
+    [Fact]
+    public async Task A_link_hands_in_up_to_its_allowance_and_is_then_refused_naming_it()
+    {
+        var (_, token) = await factory.Tokens.Feed.AppointmentAsync();
+        var resident = factory.CreateResidentClient(token);
+        await (await resident.PostAsync("/api/documents/uploads", File("first.pdf", 2 * 1024 * 1024))).SubmittedAsync();
+
+        var refused = await resident.PostAsync("/api/documents/uploads", File("second.pdf", 2 * 1024 * 1024 + 512 * 1024));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("link-quota", problem.GetProperty("reasons").GetProperty("files").GetString());
+        Assert.Equal("bytesPerLink", problem.GetProperty("limit").GetString());
+        Assert.Equal(3 * 1024 * 1024, problem.GetProperty("max").GetInt64());
+        Assert.Single((await resident.GetFromJsonAsync<JsonElement>("/api/documents/uploads/mine")).EnumerateArray());
+
+        // What is left still goes in; another resident's link has its own allowance.
+        await (await resident.PostAsync("/api/documents/uploads", File("small.pdf", 512 * 1024))).SubmittedAsync();
+        var (_, other) = await factory.Tokens.Feed.AppointmentAsync();
+        await (await factory.CreateResidentClient(other).PostAsync("/api/documents/uploads", File("other.pdf", 2 * 1024 * 1024))).SubmittedAsync();
     }
 }

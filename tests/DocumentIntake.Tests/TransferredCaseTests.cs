@@ -35,7 +35,9 @@ public sealed class TransferredCaseTests(DocumentFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, (await second.PostAsync($"/api/documents/{documentId}/processed", null)).StatusCode);
 
         var third = factory.CreateStaffClient(Staff.Clerk("building-office"));
-        Assert.Empty((await third.GetFromJsonAsync<List<InboxDoc>>($"/api/documents/sessions/{roomId}"))!);
+        var refused = await third.GetAsync($"/api/documents/sessions/{roomId}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("consultation-other-department", await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await third.GetAsync($"/api/documents/{documentId}/content")).StatusCode);
     }
 }

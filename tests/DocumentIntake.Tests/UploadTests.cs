@@ -26,7 +26,10 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
         Assert.Equal(2, forResident!.Count);
         var forClerk = await Clerk().GetFromJsonAsync<List<InboxDoc>>($"/api/documents/sessions/{roomId}");
         Assert.All(forClerk!, d => Assert.Equal(("session", roomId, "residents-office"), (d.Channel, d.SessionId, d.DepartmentKey)));
-        Assert.Empty((await Clerk("tax-office").GetFromJsonAsync<List<InboxDoc>>($"/api/documents/sessions/{roomId}"))!);
+        // A clerk of another department is refused, as forms and identity refuse them, once sessions knows the room.
+        factory.StaffLookups.Put(new Contracts.Sessions.RoomView(roomId, "move", "residents-office", "Erika Muster", null, "de", null, roomId, "waiting", "write"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await Clerk("tax-office").GetAsync($"/api/documents/sessions/{roomId}")).StatusCode);
+        Assert.Equal(2, (await Clerk().GetFromJsonAsync<List<InboxDoc>>($"/api/documents/sessions/{roomId}"))!.Count);
 
         // Another resident's token does not open this consultation.
         var (other, _) = await factory.Tokens.NewRoomAsync();

@@ -27,21 +27,36 @@ public static class UploadApi
     }
 
     public static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> Upload(
-        HttpRequest request, ResidentLinkResolver links, UploadReader reader, IntakeService intake, CancellationToken ct)
+        HttpRequest request, ResidentLinkResolver links, UploadReader reader, IntakeService intake, LinkAllowance allowance, CancellationToken ct)
     {
         var (context, problem) = await ResolveAsync(request, links, ct);
         if (context is null) return problem!;
         if (context.IsClosed) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", new Reason("consultation-closed-documents", "This consultation has ended or was cancelled; documents can no longer be handed in with its link."));
+        // The link's allowance: refused before the body is read when what it handed in and what this request declares
+        // pass it, and the body is cut off at what is left. Requests of one link running at once are each held to what
+        // was left when they started (the gateway lets a link send a few a minute).
+        var tokenHash = CapabilityToken.Hash(request.Headers[CapabilityToken.Header]!);
+        var left = await allowance.LeftAsync(tokenHash, ct);
+        // The files count against the allowance; the form around them (boundaries, fields) gets the reader's own margin.
+        const long formMargin = 1024 * 1024;
+        if (left <= 0 || request.ContentLength > left + formMargin) return UploadProblems.OverLimit(allowance.Spent(left), "bytesPerLink", allowance.Total);
         try
         {
-            using var upload = await reader.ReadAsync(request, ct);
+            using var upload = await reader.ReadAsync(request, ct, new UploadReader.Limits(int.MaxValue, left + formMargin));
             var channel = upload.Field("channel") == Channels.Session && context.SessionId is not null ? Channels.Session : Channels.Upload;
             var note = upload.Field("note");
             if (note is { Length: > 1000 }) return UploadProblems.Field("note", "too-long", "At most 1000 characters.");
+            // A resident's link belongs to one consultation or dossier: what is handed in with it goes to that
+            // department, whatever its name or note says (a "Lohnausweis" in a move went to the tax office's inbox).
             var draft = new SubmissionDraft(channel, context.ConcernKey, context.DepartmentKey, context.SessionId, context.DossierId,
-                CapabilityToken.Hash(request.Headers[CapabilityToken.Header]!), note, Language: Language(upload.Field("language")));
+                tokenHash, note, Language: Language(upload.Field("language")), DepartmentIsFinal: true);
             var result = await intake.AcceptAsync(upload, draft, ct);
             return TypedResults.Created($"/api/documents/uploads/mine", result);
+        }
+        catch (UploadRejected rejected) when (rejected.Reasons.ContainsValue("too-large") && left + formMargin < reader.MaxRequestBytes)
+        {
+            // The body ran past what the link had left (it declared no length, or a wrong one).
+            return UploadProblems.OverLimit(allowance.Spent(left), "bytesPerLink", allowance.Total);
         }
         catch (UploadRejected rejected)
         {
@@ -75,9 +90,14 @@ public static class UploadApi
         if (http.User.IsStaff())
         {
             bool Own(Document d) => http.User.CanActFor(d.DepartmentKey) || (d.Submission!.DepartmentKey is { } k && http.User.CanActFor(k));
-            // The consultation's documents travel with its room: sessions is asked only when some are another department's.
-            var all = documents.Any(d => !Own(d)) && await ConsultationDocuments.MayReadAsync(http, sessions, sessionId, ct);
-            return TypedResults.Ok(documents.Where(d => all || Own(d)).Select(d => (object)DocumentView.Of(d)).ToList());
+            // The consultation's documents travel with its room: whoever may open the room sees all of them, others
+            // their own department's. A consultation of another department with none of theirs is refused, as forms
+            // and identity refuse it, not answered with an empty list.
+            var access = (await sessions.ForStaffAsync(sessionId, http.Request.Headers.Authorization.ToString(), ct)).Result;
+            var visible = documents.Where(d => access == RoomLookupResult.Found || Own(d)).ToList();
+            if (access == RoomLookupResult.Refused && visible.Count == 0)
+                return Problems.Forbidden(new Reason("consultation-other-department", "This consultation is with another department."));
+            return TypedResults.Ok(visible.Select(d => (object)DocumentView.Of(d)).ToList());
         }
         var (context, problem) = await ResolveAsync(http.Request, links, ct);
         if (context is null) return problem!;
@@ -98,6 +118,7 @@ public static class UploadApi
         {
             { Link: { } link } => (link, null),
             { State: LinkState.Pending } => (null, ResidentLinkResolver.NotKnownYet(request.HttpContext.Response)),
+            { State: LinkState.Replaced } => (null, ResidentLinkResolver.Replaced()),
             _ => (null, Problems.Status(StatusCodes.Status401Unauthorized, "Invalid link", new Reason("invalid-link", "The link is not valid (any more)."))),
         };
     }

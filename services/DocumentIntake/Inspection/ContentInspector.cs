@@ -11,7 +11,8 @@ public sealed class ContentInspector
 {
     private const int HeadLength = 64;
     private const int TailLength = 1024;
-    private const int Overlap = 16;
+    // Wide enough for an active name written with #xx escapes ("/J#61v#61Script") to be found across a seam.
+    private const int Overlap = 48;
 
     // Long enough that random compressed data does not produce them by chance.
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
@@ -128,6 +129,7 @@ public sealed class ContentInspector
         {
             if (data.IndexOf(active) >= 0) findings.Add("active-content");
         }
+        if (IsPdf && HasEscapedActiveName(data)) findings.Add("active-content");
         var rest = data;
         while (true)
         {
@@ -140,6 +142,53 @@ public sealed class ContentInspector
             }
         }
     }
+
+    /// <summary>The file starts as a PDF (its first bytes are in): only PDF names carry #xx escapes.</summary>
+    private bool IsPdf => head.AsSpan().StartsWith(PdfMagic);
+
+    /// <summary>
+    /// A PDF name may write any of its characters as #xx (ISO 32000-1, 7.3.5): "/J#61vaScript" is "/JavaScript" to
+    /// a reader, and got past the plain search (API probe; clamd caught it). Every name with a # is decoded and compared.
+    /// </summary>
+    internal static bool HasEscapedActiveName(ReadOnlySpan<byte> data)
+    {
+        Span<byte> name = stackalloc byte[Overlap];
+        var hash = data.IndexOf((byte)'#');
+        while (hash >= 0)
+        {
+            // The name this # belongs to: back to its '/', through regular characters only.
+            var start = hash - 1;
+            while (start >= 0 && hash - start < Overlap && data[start] != '/' && IsRegular(data[start])) start--;
+            if (start >= 0 && data[start] == '/')
+            {
+                var length = 0;
+                var i = start + 1;
+                while (i < data.Length && length < name.Length && IsRegular(data[i]))
+                {
+                    if (data[i] == '#' && i + 2 < data.Length && IsHex(data[i + 1]) && IsHex(data[i + 2]))
+                    {
+                        name[length++] = (byte)(HexValue(data[i + 1]) * 16 + HexValue(data[i + 2]));
+                        i += 3;
+                    }
+                    else name[length++] = data[i++];
+                }
+                foreach (var active in PdfActiveContent)
+                {
+                    if (name[..length].SequenceEqual(active.AsSpan(1))) return true;
+                }
+            }
+            var next = data[(hash + 1)..].IndexOf((byte)'#');
+            hash = next < 0 ? -1 : hash + 1 + next;
+        }
+        return false;
+    }
+
+    /// <summary>Not white space and not a delimiter: a character that continues a PDF name.</summary>
+    private static bool IsRegular(byte b) => b > 32 && b < 127 && "()<>[]{}/%"u8.IndexOf(b) < 0;
+
+    private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
+
+    private static int HexValue(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
 
     private static bool MatchesIgnoreCase(ReadOnlySpan<byte> data, ReadOnlySpan<char> text)
     {

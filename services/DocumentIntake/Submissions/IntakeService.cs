@@ -212,7 +212,7 @@ public sealed class IntakeService(
         long length, string sha256, int? pageCount, DateTimeOffset now, CancellationToken ct)
     {
         var route = draft.DepartmentIsFinal && draft.DepartmentKey is { } department
-            ? new DocumentRouter.Route(department, "given by the sending service")
+            ? new DocumentRouter.Route(department, draft.FinalReason)
             : await router.RouteAsync(new DocumentRouter.Facts(draft.ConcernKey, draft.DepartmentKey, name, draft.Note), ct);
         var document = new Document
         {

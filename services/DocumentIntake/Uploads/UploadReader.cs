@@ -37,6 +37,9 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
         }
     }
 
+    /// <summary>The most a request may carry by the service's own limits.</summary>
+    public long MaxRequestBytes => options.Value.MaxRequestBytes;
+
     /// <summary>Limits below the service's own for one caller (a kiosk device's quota).</summary>
     public sealed record Limits(int MaxFiles, long MaxRequestBytes);
 

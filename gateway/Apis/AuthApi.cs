@@ -152,7 +152,19 @@ public static class AuthApi
         // Identity sets no upper bound: a 10 000-character password would be hashed and kept.
         if (current.Length > MaxPasswordLength) Add("currentPassword", Reasons.TooLong(MaxPasswordLength));
         else if (current.Length == 0) Add("currentPassword", new Reason("password-current-required", "Bitte das bisherige Passwort angeben. / Enter your current password."));
-        else if (!await users.CheckPasswordAsync(user, current)) Add("currentPassword", new Reason("password-mismatch", "Das bisherige Passwort stimmt nicht. / The current password is not correct."));
+        // A session is no licence to guess: a wrong current password counts as a failed sign-in, and once the account
+        // is locked nothing is checked until the lockout ends (a stolen cookie could otherwise try passwords unthrottled).
+        else if (await users.IsLockedOutAsync(user))
+        {
+            Add("currentPassword", new Reason("password-tries-locked", "Zu viele falsche Versuche; bitte später erneut versuchen. / Too many wrong tries; please try again later.")
+                .With("minutes", (int)users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes));
+        }
+        else if (!await users.CheckPasswordAsync(user, current))
+        {
+            await users.AccessFailedAsync(user);
+            Add("currentPassword", new Reason("password-mismatch", "Das bisherige Passwort stimmt nicht. / The current password is not correct."));
+        }
+        else await users.ResetAccessFailedCountAsync(user);
         if (next.Length > MaxPasswordLength) Add("newPassword", Reasons.TooLong(MaxPasswordLength));
         else if (next.Length == 0) Add("newPassword", new Reason("password-new-required", "Bitte ein neues Passwort angeben. / Enter a new password."));
         else if (next == current) Add("newPassword", new Reason("password-same-as-current", "Das neue Passwort muss sich vom bisherigen unterscheiden. / The new password must differ from the current one."));

@@ -92,6 +92,34 @@ public sealed class PasswordChangeTests(QuickSessionCheckGatewayFactory gateway)
         Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/api/forms/dossiers")).StatusCode);
     }
 
+    /// <summary>
+    /// A session is no licence to guess the password (API probe: 40 wrong current passwords in 4 s, neither limited nor
+    /// locked). Each wrong one counts as a failed sign-in; at the lockout nothing is checked any more, not even the
+    /// right password, and the account cannot be signed in from elsewhere until the lockout ends.
+    /// </summary>
+    [Fact]
+    public async Task Wrong_current_passwords_count_towards_the_lockout_and_a_locked_account_checks_none()
+    {
+        var (_, userName, temporary) = await CreateAsync();
+        var password = await TestAccounts.OwnPasswordAsync(gateway, userName, temporary);
+        var session = await gateway.SignedInAsync(userName, password);
+        var tries = 0;
+        while (true)
+        {
+            var response = await session.PostAsJsonAsync("/api/auth/password", new { currentPassword = $"Falsch-{tries}-2026!", newPassword = "Ganz-Neu-2026!x" });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var reasons = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("currentPassword");
+            if (reasons.EnumerateArray().Any(r => r.GetString() == "password-tries-locked")) break;
+            Assert.Equal("password-mismatch", reasons[0].GetString());
+            Assert.True(++tries <= 10, "still no lockout after 10 wrong current passwords");
+        }
+        Assert.True(tries >= 3, $"locked after {tries} tries");
+
+        // Locked: the right password is not even checked, and nobody signs in from elsewhere with it.
+        await AssertRefusedAsync(session, new { currentPassword = password, newPassword = "Ganz-Neu-2026!x" }, "currentPassword", "password-tries-locked");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.Browser().PostAsJsonAsync("/api/auth/login", new { userName, password })).StatusCode);
+    }
+
     private static async Task AssertRefusedAsync(HttpClient client, object body, string field, string reason)
     {
         var response = await client.PostAsJsonAsync("/api/auth/password", body);

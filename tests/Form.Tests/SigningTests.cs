@@ -86,6 +86,34 @@ public sealed class SigningTests(FormFactory factory) : IClassFixture<FormFactor
         Assert.Matches("/dossier\\.html#t=[A-Za-z0-9_-]{43}", mail.TextBody);
     }
 
+    /// <summary>
+    /// The signed record shows what was signed in every script a resident may write: with DejaVu alone Chinese,
+    /// Korean and Japanese came out as empty boxes and were lost to text extraction (API probe). The Noto fonts the
+    /// scripts install give Chromium, which prints it, a face for each.
+    /// </summary>
+    [Fact]
+    public async Task The_printed_record_keeps_chinese_korean_and_japanese_text()
+    {
+        var email = Mailbox.UniqueAddress();
+        var (id, token) = await Residents.NewDraftAsync(factory.CreateClient());
+        var client = factory.CreateResidentClient(token);
+        var values = Residents.Registration(email);
+        values["landlord"] = "王小明 김민수 やまだ";
+        await Residents.FillAsync(client, id, values);
+        var response = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/submit", new { signature = Residents.DrawnSignature() });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reference = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        FakeNeighbours.ReceivedFile? file;
+        while ((file = factory.Neighbours.Files.FirstOrDefault(f => f.FileName == reference + ".pdf")) is null && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.NotNull(file);
+        var text = PdfText(file.Content);
+        Assert.Contains("王小明", text);
+        Assert.Contains("김민수", text);
+        Assert.Contains("やまだ", text);
+    }
+
     [Fact]
     public async Task A_tan_is_sent_to_the_forms_address_for_the_current_content_and_signs_only_that_content()
     {

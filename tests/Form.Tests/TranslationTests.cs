@@ -78,6 +78,10 @@ public sealed class TranslationTests(FormFactory factory) : IClassFixture<FormFa
         Assert.Contains(title, html);
         Assert.DoesNotContain(german, html);
         Assert.Contains(nationalityLabel, html);
+        // A group's label and its field's: French puts a non-breaking space before the colon.
+        var colon = language == "fr" ? "\u00A0: " : ": ";
+        Assert.Contains($"{colon}{nationalityLabel}</th>", html);
+        if (language != "fr") Assert.DoesNotContain("\u00A0:", html);
         Assert.Contains($"<td>{nationality}</td>", html);
         Assert.Contains($"<td>{previousCountry}</td>", html);
         Assert.Contains(language == "fr" ? "<td>Domicile principal</td>" : "<td>Domicilio principale</td>", html);

@@ -7,6 +7,7 @@
 // German, English, French, Italian (Leichte Sprache reads the German); the same table lives in RuleMessages.cs.
 const MESSAGES = {
   required: ['Bitte ausfüllen.', 'Please fill in this field.', 'Veuillez remplir ce champ.', 'Compilate questo campo.'],
+  requiredTick: ['Bitte ankreuzen.', 'Please tick this box.', 'Veuillez cocher cette case.', 'Spuntate questa casella.'],
   type: ['Ungültiger Wert.', 'Invalid value.', 'Valeur non valable.', 'Valore non valido.'],
   number: ['Bitte eine Zahl angeben.', 'Please enter a number.', 'Veuillez indiquer un nombre.', 'Indicate un numero.'],
   date: ['Bitte ein gültiges Datum angeben.', 'Please enter a valid date.', 'Veuillez indiquer une date valable.', 'Indicate una data valida.'],
@@ -101,14 +102,15 @@ function holds(c, effective) {
 
 function check(leaf, effective, todayNumber, definition, lang) {
   const value = effective[leaf.id];
-  const error = (code, rule, field = '') => ({
+  const error = (code, rule, field = '', wording = code) => ({
     field: leaf.id,
     code,
-    message: (rule && rule.message && (rule.message[lang] ?? rule.message.de)) || message(code, lang, rule && rule.value != null ? String(rule.value) : '', field),
+    message: (rule && rule.message && (rule.message[lang] ?? rule.message.de)) || message(wording, lang, rule && rule.value != null ? String(rule.value) : '', field),
   });
 
   if (value === INVALID) return error('type');
-  if (isEmpty(value)) return leaf.required ? error('required') : null;
+  // A box to tick is asked to be ticked, not "filled in".
+  if (isEmpty(value)) return leaf.required ? error('required', null, '', leaf.type === 'checkbox' ? 'requiredTick' : 'required') : null;
 
   const text = typeof value === 'string' ? value : null;
   let typeError = null;

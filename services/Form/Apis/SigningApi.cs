@@ -85,7 +85,8 @@ public static class SigningApi
                 new Reason("tan-address-limit", $"At most {codes.Limits.PerAddress} codes an hour from one connection: please sign by hand or try again later.").With("max", codes.Limits.PerAddress));
         }
 
-        var purpose = $"{definition.Title.For(draft.Language)} ({hash[..8]})";
+        // The form's title as the page shows it: the code is bound to the content by its hash, which the mail need not show.
+        var purpose = definition.Title.For(draft.Language);
         var (tan, refusal) = await codes.Tans.IssueAsync(hash, purpose, request.Channel ?? "email", recipient!, draft.Language, ct);
         if (refusal is not null)
         {

@@ -61,7 +61,9 @@ public static class SubmissionDocument
             html.Append($"<h2>{E(section.Title.For(c.Language))}</h2><table>");
             foreach (var (group, leaf) in rows)
             {
-                var label = group is null ? leaf.Label.For(c.Language) : $"{group.Label.For(c.Language)}: {leaf.Label.For(c.Language)}";
+                // French sets a (non-breaking) space before the colon, as the pages do.
+                var colon = c.Language == Languages.French ? "\u00A0: " : ": ";
+                var label = group is null ? leaf.Label.For(c.Language) : $"{group.Label.For(c.Language)}{colon}{leaf.Label.For(c.Language)}";
                 html.Append($"<tr><th>{E(label)}</th><td>{E(Display(leaf, effective[leaf.Id], c.Language))}</td></tr>");
             }
             html.Append("</table>");

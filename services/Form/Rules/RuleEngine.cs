@@ -95,11 +95,12 @@ public static partial class RuleEngine
     private static FieldError? Check(FormField leaf, Dictionary<string, object?> effective, DateOnly today, FormDefinition definition, string language)
     {
         var value = effective[leaf.Id];
-        FieldError Error(string code, FieldRule? rule = null, string field = "") => new(leaf.Id, code,
-            rule?.Message?.For(language) ?? RuleMessages.For(code, language, rule?.Value is { } v ? RuleText(v) : "", field));
+        FieldError Error(string code, FieldRule? rule = null, string field = "", string? wording = null) => new(leaf.Id, code,
+            rule?.Message?.For(language) ?? RuleMessages.For(wording ?? code, language, rule?.Value is { } v ? RuleText(v) : "", field));
 
         if (value is Invalid) return Error("type");
-        if (IsEmpty(value)) return leaf.Required ? Error("required") : null;
+        // A box to tick is asked to be ticked, not "filled in".
+        if (IsEmpty(value)) return leaf.Required ? Error("required", wording: leaf.Type == "checkbox" ? "requiredTick" : null) : null;
 
         var text = value as string;
         var typeError = leaf.Type switch

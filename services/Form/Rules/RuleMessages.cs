@@ -8,6 +8,7 @@ internal static class RuleMessages
     private static readonly Dictionary<string, (string De, string En, string Fr, string It)> Texts = new()
     {
         ["required"] = ("Bitte ausfüllen.", "Please fill in this field.", "Veuillez remplir ce champ.", "Compilate questo campo."),
+        ["requiredTick"] = ("Bitte ankreuzen.", "Please tick this box.", "Veuillez cocher cette case.", "Spuntate questa casella."),
         ["type"] = ("Ungültiger Wert.", "Invalid value.", "Valeur non valable.", "Valore non valido."),
         ["number"] = ("Bitte eine Zahl angeben.", "Please enter a number.", "Veuillez indiquer un nombre.", "Indicate un numero."),
         ["date"] = ("Bitte ein gültiges Datum angeben.", "Please enter a valid date.", "Veuillez indiquer une date valable.", "Indicate una data valida."),

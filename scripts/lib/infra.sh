@@ -2,7 +2,7 @@
 # shellcheck source=common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-PACKAGES="postgresql redis-server rabbitmq-server chromium coturn clamav-daemon clamav python3-aiosmtpd tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu poppler-utils libgtk-3-0 libatomic1 fonts-ocr-b"
+PACKAGES="postgresql redis-server rabbitmq-server chromium coturn clamav-daemon clamav python3-aiosmtpd tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu poppler-utils libgtk-3-0 libatomic1 fonts-ocr-b fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji"
 
 install_packages() {
   local missing=""

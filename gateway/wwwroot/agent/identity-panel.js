@@ -207,6 +207,19 @@ register({
   },
 });
 
+// Switzerland and Liechtenstein call their card "Identitätskarte", Germany and Austria "Personalausweis".
+register({
+  de: { 'idp.identity-card-ch': 'Identitätskarte' },
+  en: { 'idp.identity-card-ch': 'Identity card' },
+  fr: { 'idp.identity-card-ch': 'Carte d’identité' },
+  it: { 'idp.identity-card-ch': 'Carta d’identità' },
+});
+
+/** The document's kind as its issuing state calls it. */
+function documentName(type, state) {
+  return t(type === 'identity-card' && (state === 'CHE' || state === 'LIE') ? 'idp.identity-card-ch' : `idp.${type}`);
+}
+
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
@@ -338,7 +351,7 @@ export async function mount(container, ctx) {
       const compare = part => el('dd', { class: comparison[part] === 'mismatch' ? 'error' : comparison[part] === 'match' ? 'ok' : '', 'data-compare': part }, t(`idp.${comparison[part]}`));
       result.replaceChildren(
         el('dl', {},
-          el('dt', {}, t('idp.type')), el('dd', {}, `${t(`idp.${d.documentType}`)} (${d.documentCode})`),
+          el('dt', {}, t('idp.type')), el('dd', {}, `${documentName(d.documentType, d.issuingState)} (${d.documentCode})`),
           el('dt', {}, t('idp.state')), el('dd', {}, d.issuingState),
           el('dt', {}, t('idp.number')), el('dd', {}, d.documentNumber),
           el('dt', {}, t('idp.name')), el('dd', {}, `${d.surname}, ${d.givenNames}`),
@@ -411,7 +424,7 @@ export async function mount(container, ctx) {
     const type = decided.document?.documentType ?? decided.documentType;
     const state = decided.document?.issuingState ?? decided.issuingState;
     const text = decided.status === 'verified'
-      ? t('idp.done.verified', { type: t(`idp.${type}`), state })
+      ? t('idp.done.verified', { type: documentName(type, state), state })
       : t('idp.done.rejected', { reason: decided.reason });
     const when = decided.decidedAt ? formatDateTime(decided.decidedAt) : '';
     const by = decided.decidedByName

@@ -234,6 +234,14 @@ async function bookPage() {
         status.textContent = t('book.taken');
         status.className = 'error';
         await picker.showOffered(e.problem.nextSlots || [], chosen.start);
+      } else if (e instanceof ApiError && e.status === 400 && e.errors.start) {
+        // The time itself cannot be booked (it passed while the form was open, or the hours changed): back to the
+        // times, listed again without it, with the reason.
+        details.hidden = true;
+        step(1);
+        status.textContent = e.errors.start.join(' ');
+        status.className = 'error';
+        await picker.showOffered([], chosen.start);
       } else if (e instanceof ApiError && e.status === 400) {
         showFieldErrors(form, e);
         document.getElementById('form-error').textContent = e.errors.start?.join(' ') || e.errors.concernKey?.join(' ') || '';

@@ -7,6 +7,7 @@ import { register, t, apply, languageSwitch, language } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
 import { renderList } from '/shared/documents-panel.js';
 import { sendFiles } from '/shared/upload.js';
+import { filePicker } from '/shared/file-pick.js';
 
 register({
   de: {
@@ -415,7 +416,9 @@ function touched() {
 
 // ---- wiring
 $('capture').addEventListener('click', capture);
-$('pick').addEventListener('change', async e => { await addFiles([...e.target.files]); e.target.value = ''; });
+// The kiosk lists what it took as pages: the picker's own line only says that nothing is waiting in it.
+const sayPicked = filePicker($('pick'));
+$('pick').addEventListener('change', async e => { await addFiles([...e.target.files]); e.target.value = ''; sayPicked(); });
 $('to-review').addEventListener('click', () => {
   if (!state.pages.length) { $('page-count').textContent = t('kiosk.noPages'); return; }
   go('review');

@@ -169,6 +169,20 @@ register({
   'de-x-ls': { 'manage.statusRunning': 'Das Gespräch ist gerade jetzt' },
 });
 
+// This page changes the appointment; the consultation is entered with the other link of the same mail.
+register({
+  de: { 'manage.wayIn': 'In das Gespräch kommen Sie mit dem Link unter „Zum Video-Gespräch“ in Ihrer Bestätigungs-E-Mail (nach einer Verschiebung: in der neuesten).',
+        'manage.wayInResend': 'E-Mail nicht mehr da? Links erneut zusenden lassen' },
+  en: { 'manage.wayIn': 'You enter the consultation with the link under “Join the video consultation” in your confirmation e-mail (after a move: in the newest one).',
+        'manage.wayInResend': 'E-mail gone? Have the links sent again' },
+  fr: { 'manage.wayIn': 'Vous entrez dans l’entretien avec le lien sous « Accéder à l’entretien vidéo » de votre e-mail de confirmation (après un déplacement : dans le plus récent).',
+        'manage.wayInResend': 'Vous n’avez plus l’e-mail ? Recevoir à nouveau les liens' },
+  it: { 'manage.wayIn': 'Entrate nel colloquio con il link sotto «Accedere al colloquio video» nella vostra e-mail di conferma (dopo uno spostamento: nella più recente).',
+        'manage.wayInResend': 'Non avete più l’e-mail? Ricevere di nuovo i link' },
+  'de-x-ls': { 'manage.wayIn': 'In das Gespräch kommen Sie mit einem anderen Link. Er steht in Ihrer E-Mail unter „So kommen Sie zum Gespräch“. Wurde der Termin verschoben? Dann nehmen Sie die neueste E-Mail.',
+        'manage.wayInResend': 'Sie haben die E-Mail nicht mehr? Dann schicken wir die Links noch einmal.' },
+});
+
 function render() {
   if (!appointment) return;
   const a = appointment;
@@ -194,6 +208,10 @@ function render() {
   if (!a.canMove) pick.hidden = true;
   // A cancelled appointment is no dead end: a new one for the same concern, or the start page.
   document.getElementById('after-cancel').hidden = a.status !== 'cancelled';
+  // Running, or booked: the way into the consultation is the join link, which this page cannot show (only its hash is kept).
+  document.getElementById('way-in').hidden = !['booked', 'running'].includes(a.status);
+  document.getElementById('way-in-text').textContent = t('manage.wayIn');
+  document.getElementById('way-in-resend').textContent = t('manage.wayInResend');
   document.getElementById('book-again').href = `/book.html?concern=${encodeURIComponent(a.concernKey)}`;
   section.hidden = false;
 }

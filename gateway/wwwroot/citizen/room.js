@@ -237,7 +237,7 @@ async function main() {
     // Closed while reconnecting: the room itself says how it ended.
     const reason = closed.reason !== 'closed' ? closed.reason
       : await api('/api/sessions/rooms/current', { token }).then(r => r.status).catch(() => 'closed');
-    if (reason === 'ended') location.assign(`/feedback.html#t=${encodeURIComponent(token)}`);
+    if (reason === 'ended') location.assign(`/feedback.html#t=${encodeURIComponent(token)}&by=clerk`);
     else fail(reason === 'cancelled' ? 'room.cancelled' : 'room.closed');
   });
 
@@ -245,7 +245,7 @@ async function main() {
     if (!confirm(t('room.leaveConfirm'))) return;
     await controls.call.dispose();
     await room.stop();
-    location.assign(`/feedback.html#t=${encodeURIComponent(token)}`);
+    location.assign(`/feedback.html#t=${encodeURIComponent(token)}&by=resident`);
   });
 
   const ctx = {

@@ -3,6 +3,7 @@ import { register, t, tn, apply, languageSwitch, language } from '/shared/i18n.j
 import { api, fragmentToken } from '/shared/api.js';
 import { renderList } from '/shared/documents-panel.js';
 import { sendFiles } from '/shared/upload.js';
+import { filePicker } from '/shared/file-pick.js';
 
 register({
   de: {
@@ -42,6 +43,7 @@ register({
 const token = fragmentToken();
 const form = document.getElementById('upload');
 const input = document.getElementById('files');
+const sayChosen = filePicker(input);
 const chosen = document.getElementById('chosen');
 const status = document.getElementById('status');
 const progress = document.getElementById('progress');
@@ -79,6 +81,7 @@ form.addEventListener('submit', async event => {
     // What was taken is listed under "already sent"; only the refused files stay here, with their reasons.
     renderList(chosen, result.documents.filter(d => !d.id), { sayEmpty: false });
     input.value = '';
+    sayChosen();
     note.value = '';
   }
   if (!form.hidden) await showSent();

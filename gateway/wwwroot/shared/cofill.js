@@ -56,6 +56,16 @@ register({
     'cf.signed.other': 'Il/la residente ha firmato.',
     'cf.submitted.other': 'Inoltrato come incarto {reference}.',
   },
+  // Leichte Sprache: what the resident reads of the consultation's form (the clerk's texts stay in the four languages).
+  'de-x-ls': {
+    'cf.saved': 'Gespeichert',
+    'cf.saving': 'Wir speichern. Bitte warten.',
+    'cf.offline': 'Die Verbindung ist weg. Wir schicken Ihre Angaben noch einmal.',
+    'cf.conflict': 'Die andere Person hat «{field}» zur gleichen Zeit geändert. Jetzt steht dort: «{theirs}». Ihre Angabe «{mine}» ist nicht gespeichert.',
+    'cf.keepMine': 'Meine Angabe nehmen',
+    'cf.waiting': 'Gleich macht die Person vom Amt hier das Formular auf.',
+    'cf.submitted.other': 'Das Formular ist abgeschickt. Die Nummer ist: {reference}.',
+  },
 });
 
 // What the resident's page marks as invalid, told on the clerk's (issue 16 item 13).
@@ -184,7 +194,7 @@ export function mount(container, ctx) {
       point.addEventListener('click', () => lastFocus && sync.point(lastFocus));
       container.querySelector('.cf-bar').prepend(point);
     } else {
-      mountSigning(signing, { view, sync, token, consultation: true, onSubmitted: result => showSubmitted(signing, result, { consultation: true }) });
+      mountSigning(signing, { view, sync, token, consultation: true, onSubmitted: result => showSubmitted(signing, result, { consultation: true, roomToken: token }) });
     }
   }
 

@@ -5,6 +5,7 @@
 import { api } from '/shared/api.js';
 import { register, t, apply, language, locale } from '/shared/i18n.js';
 import { sendFiles } from '/shared/upload.js';
+import { filePicker } from '/shared/file-pick.js';
 
 register({
   de: {
@@ -146,6 +147,7 @@ export function mount(container, ctx) {
   apply(container);
   const form = container.querySelector('form');
   const input = form.querySelector('input');
+  const sayChosen = filePicker(input);
   const progress = form.querySelector('.progress');
   const status = form.querySelector('.upload-status');
   const list = container.querySelector('.doc-list');
@@ -165,7 +167,7 @@ export function mount(container, ctx) {
         fields: { channel: 'session', language: language() }, token,
         button: form.querySelector('button[type=submit]'), progress, status, input, done: () => t('docs.done'),
       });
-      if (sent) input.value = '';
+      if (sent) { input.value = ''; sayChosen(); }
       await refresh();
     });
   }

@@ -22,6 +22,12 @@ register({
     'fv.editing.resident': 'Il/la residente sta scrivendo qui …',
     'fv.pointed': 'L’addetto/a vi sta indicando questo campo.',
   },
+  'de-x-ls': {
+    'fv.required': 'Hier müssen Sie etwas schreiben',
+    'fv.choose': 'Bitte aussuchen',
+    'fv.editing.clerk': 'Die Person vom Amt schreibt gerade hier …',
+    'fv.pointed': 'Die Person vom Amt zeigt Ihnen dieses Feld.',
+  },
 });
 
 const idFor = field => 'f-' + field.replace(/[^A-Za-z0-9_-]/g, '-');

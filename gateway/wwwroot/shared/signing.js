@@ -166,6 +166,46 @@ register({
     'cf.tan.contentMismatch': 'I dati sono stati modificati dopo l’invio del codice. Richiedete un nuovo codice.',
     'cf.tan.tooMany': 'Troppi codici richiesti. Utilizzate l’ultimo codice ricevuto o riprovate più tardi.',
   },
+  // Leichte Sprache: signing is the binding moment, so every step of it is said plainly (short sentences, one idea each).
+  'de-x-ls': {
+    'cf.invalidated': 'Jemand hat nach Ihrer Unterschrift etwas im Formular geändert. Bitte unterschreiben Sie noch einmal.',
+    'cf.sign.title': 'Unterschreiben und abschicken',
+    'cf.sign.help': 'Unterschreiben Sie in dem Feld. Mit dem Finger, mit einem Stift oder mit der Maus.',
+    'cf.sign.pad': 'Feld für Ihre Unterschrift',
+    'cf.sign.clear': 'Unterschrift löschen',
+    'cf.sign.submit': 'Unterschreiben und abschicken',
+    'cf.sign.missing': 'Bitte unterschreiben Sie zuerst in dem Feld.',
+    'cf.sign.errorsOne': 'In einem Feld ist noch ein Fehler. Das Feld ist markiert. Bitte verbessern Sie das Feld zuerst. Sie können gleich darin schreiben.',
+    'cf.sign.errorsMany': 'In {n} Feldern sind noch Fehler. Die Felder sind markiert. Bitte verbessern Sie die Felder zuerst. Sie können gleich im ersten Feld schreiben.',
+    'cf.submitted': 'Wir haben Ihr Formular bekommen. Ihre Nummer ist: {reference}.',
+    'cf.follow': 'Hier sehen Sie, wie weit Ihr Antrag ist',
+    'cf.sign.method': 'Wie möchten Sie unterschreiben?',
+    'cf.sign.byHand': 'Mit der Hand in einem Feld',
+    'cf.sign.byTan': 'Mit einem Code',
+    'cf.sign.sending': 'Wir schicken das Formular. Bitte warten.',
+    'cf.tan.help': 'Wir schicken Ihnen einen Code. Sie schreiben den Code hier hin. Das ist dann Ihre Unterschrift. Der Code gilt nur für das, was jetzt im Formular steht. Ändert sich etwas, brauchen Sie einen neuen Code.',
+    'cf.tan.channel': 'Wie sollen wir den Code schicken?',
+    'cf.tan.email': 'Als E-Mail',
+    'cf.tan.sms': 'Als SMS',
+    'cf.tan.to': 'Wir schicken den Code an diese E-Mail-Adresse: {to}',
+    'cf.tan.noEmail': 'Bitte schreiben Sie Ihre E-Mail-Adresse in das Formular.',
+    'cf.tan.phone': 'Ihre Handy-Nummer (mit Länder-Vorwahl, zum Beispiel +41 79 123 45 67)',
+    'cf.tan.send': 'Code schicken',
+    'cf.tan.again': 'Neuen Code schicken',
+    'cf.tan.sending': 'Wir schicken den Code. Bitte warten.',
+    'cf.tan.sent': 'Wir haben den Code an {to} geschickt. Der Code gilt bis {until} Uhr.',
+    'cf.tan.code': 'Code (6 Zahlen)',
+    'cf.tan.submit': 'Mit dem Code unterschreiben und abschicken',
+    'cf.tan.format': 'Der Code hat 6 Zahlen.',
+    'cf.tan.wrong': 'Der Code ist falsch. Sie können es noch {left} Mal versuchen.',
+    'cf.tan.locked': 'Der Code war zu oft falsch. Bitte lassen Sie sich einen neuen Code schicken.',
+    'cf.tan.expired': 'Der Code gilt nicht mehr. Er ist zu alt. Bitte lassen Sie sich einen neuen Code schicken.',
+    'cf.tan.used': 'Diesen Code haben Sie schon benutzt. Bitte lassen Sie sich einen neuen Code schicken.',
+    'cf.tan.consultationClosed': 'Das Gespräch ist zu Ende. Einen Code gibt es nur während dem Gespräch.',
+    'cf.tan.unknown': 'Bitte lassen Sie sich zuerst einen Code schicken.',
+    'cf.tan.contentMismatch': 'Im Formular hat sich etwas geändert. Das war nach dem Schicken vom Code. Darum gilt der Code nicht mehr. Bitte lassen Sie sich einen neuen Code schicken.',
+    'cf.tan.tooMany': 'Sie haben zu viele Codes bekommen. Bitte nehmen Sie den letzten Code. Oder versuchen Sie es später noch einmal.',
+  },
 });
 
 // Where a code goes in a consultation: the e-mail address the city holds from the booking, not one typed into the form.
@@ -520,8 +560,28 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
   });
 }
 
-/** Shows the submission's reference and the link to follow the dossier. */
-export function showSubmitted(container, result, { consultation = false } = {}) {
+const submittedKey = roomToken => `municipal.submitted.${roomToken}`;
+
+/** The dossiers submitted in the consultation this room link opens, in this tab: [{ reference, statusToken }]. */
+export function submittedDossiers(roomToken) {
+  try {
+    return roomToken ? JSON.parse(sessionStorage.getItem(submittedKey(roomToken)) || '[]') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Shows the submission's reference and the link to follow the dossier. In a consultation (roomToken) the dossier is
+ * also kept for this tab, so the page after the consultation still links to it.
+ */
+export function showSubmitted(container, result, { consultation = false, roomToken = null } = {}) {
+  if (roomToken) {
+    const kept = submittedDossiers(roomToken).filter(d => d.reference !== result.reference);
+    try {
+      sessionStorage.setItem(submittedKey(roomToken), JSON.stringify([...kept, { reference: result.reference, statusToken: result.statusToken }]));
+    } catch { /* storage off: the room's own link stays the way to the dossier */ }
+  }
   const box = document.createElement('div');
   box.className = 'card cf-done';
   box.setAttribute('role', 'status');

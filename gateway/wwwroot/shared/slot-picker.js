@@ -11,6 +11,7 @@ register({
     'book.none': 'In diesem Zeitraum ist kein Termin frei.',
     'book.unknown': 'Dieses Anliegen gibt es nicht. Bitte wählen Sie es auf der Startseite.',
     'book.shown': 'Freie Zeiten von {from} bis {to} geladen.',
+    'book.keys': 'Tabulatortaste: zum nächsten Tag. Pfeiltasten: zu den anderen Zeiten dieses Tages.',
   },
   en: {
     'book.earlier': 'Earlier times',
@@ -18,6 +19,7 @@ register({
     'book.none': 'No appointment is free in this period.',
     'book.unknown': 'This concern does not exist. Please choose it on the home page.',
     'book.shown': 'Free times from {from} to {to} loaded.',
+    'book.keys': 'Tab: to the next day. Arrow keys: to the other times of this day.',
   },
   fr: {
     'book.earlier': 'Créneaux précédents',
@@ -25,6 +27,7 @@ register({
     'book.none': 'Aucun rendez-vous n’est disponible durant cette période.',
     'book.unknown': 'Cette prestation n’existe pas. Veuillez la choisir sur la page d’accueil.',
     'book.shown': 'Créneaux libres du {from} au {to} affichés.',
+    'book.keys': 'Tabulation : au jour suivant. Flèches : aux autres créneaux de ce jour.',
   },
   it: {
     'book.earlier': 'Orari precedenti',
@@ -32,6 +35,7 @@ register({
     'book.none': 'In questo periodo non ci sono appuntamenti disponibili.',
     'book.unknown': 'Questo servizio non esiste. Sceglietelo nella pagina iniziale.',
     'book.shown': 'Orari liberi da {from} a {to} caricati.',
+    'book.keys': 'Tab: al giorno successivo. Frecce: agli altri orari di questo giorno.',
   },
   'de-x-ls': {
     'book.earlier': 'Frühere Zeiten zeigen',
@@ -39,6 +43,7 @@ register({
     'book.none': 'In dieser Woche ist keine Zeit frei.',
     'book.unknown': 'Dieses Thema gibt es nicht. Bitte gehen Sie zur Startseite. Dort suchen Sie Ihr Thema aus.',
     'book.shown': 'Hier sind jetzt die freien Zeiten von {from} bis {to}.',
+    'book.keys': 'Mit der Taste Tab kommen Sie zum nächsten Tag. Mit den Pfeil-Tasten kommen Sie zu den anderen Zeiten an diesem Tag.',
   },
 });
 
@@ -62,8 +67,28 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
   const week = Object.assign(document.createElement('p'), { className: 'visually-hidden' });
   week.setAttribute('role', 'status');
   container.before(week);
+  // A week is some 80 times: Tab goes from day to day (one stop each), the arrow keys through a day's times. The
+  // hint describes every time for a screen reader, and shows while the keyboard is in the picker: only for the
+  // keyboard's focus, since shown at a tap it would move the times away under the finger before the tap ends.
+  const keys = Object.assign(document.createElement('p'), { className: 'hint', id: 'slot-keys', hidden: true });
+  container.before(keys);
+  container.addEventListener('focusin', e => { if (e.target.matches(':focus-visible')) keys.hidden = false; });
+  container.addEventListener('focusout', e => { if (!container.contains(e.relatedTarget)) keys.hidden = true; });
+  container.addEventListener('keydown', e => {
+    const list = e.target.closest('ul.slots');
+    if (!list || e.target.tagName !== 'BUTTON') return;
+    const buttons = [...list.querySelectorAll('button')];
+    const at = buttons.indexOf(e.target);
+    const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = buttons[Math.max(0, Math.min(buttons.length - 1, to))];
+    for (const b of buttons) b.tabIndex = b === next ? 0 : -1;
+    next.focus();
+  });
 
   function render() {
+    keys.textContent = t('book.keys');
     container.replaceChildren();
     if (!data) return;
     const byDay = new Map();
@@ -79,12 +104,15 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
       // Each time is described by its day: tabbing through a week then says "08:00, Monday 7 December", not only "08:00".
       const heading = Object.assign(document.createElement('h3'), { className: 'slot-day', textContent: day, id: `slot-day-${n++}` });
       const list = Object.assign(document.createElement('ul'), { className: 'slots' });
+      // One tab stop per day: the chosen time, else the day's first.
+      const stop = slots.find(s => s.start === chosen) ?? slots[0];
       for (const slot of slots) {
         const button = document.createElement('button');
         button.type = 'button';
         button.textContent = formatTime(slot.start, data.timeZone);
         button.setAttribute('aria-pressed', String(chosen === slot.start));
-        button.setAttribute('aria-describedby', heading.id);
+        button.setAttribute('aria-describedby', `${heading.id} slot-keys`);
+        button.tabIndex = slot === stop ? 0 : -1;
         button.dataset.start = slot.start;
         button.addEventListener('click', () => { chosen = slot.start; render(); onPick(slot, data.timeZone); });
         const item = document.createElement('li');

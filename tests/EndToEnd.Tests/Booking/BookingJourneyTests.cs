@@ -117,8 +117,9 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         // The new week is said in a status region, and each time is described by its day.
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Freie Zeiten von" })).ToContainTextAsync(new Regex("Freie Zeiten von .+ bis .+ geladen"));
         var laterTime = page.Locator("#slots button").First;
-        var dayId = await laterTime.GetAttributeAsync("aria-describedby");
-        Assert.False(string.IsNullOrEmpty(dayId));
+        var describedBy = await laterTime.GetAttributeAsync("aria-describedby");
+        Assert.False(string.IsNullOrEmpty(describedBy));
+        var dayId = describedBy!.Split(' ')[0];
         await Assertions.Expect(page.Locator($"#{dayId}")).ToHaveTextAsync(new Regex(@"^[^,]+, \d{1,2}\. \S+$")); // Playwright runs it as a JavaScript RegExp, where \p{L} needs a flag
         await page.GetByRole(AriaRole.Button, new() { Name = "Frühere Zeiten" }).ClickAsync();
         await Assertions.Expect(page.Locator("#slots button").First).ToBeVisibleAsync();
@@ -126,6 +127,88 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         // Back at this week "earlier" is off; the keyboard's focus goes on to "later" instead of the page's start.
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Frühere Zeiten" })).ToBeDisabledAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Spätere Zeiten" })).ToBeFocusedAsync();
+    }
+
+    /// <summary>
+    /// A week is some 80 times. With the keyboard, Tab goes from day to day (one stop each, the chosen time or the
+    /// day's first), the arrow keys, Home and End through a day's times, and a hint says so while the focus is there.
+    /// </summary>
+    [Fact]
+    public async Task With_the_keyboard_tab_goes_from_day_to_day_and_the_arrows_through_a_days_times()
+    {
+        await using var party = await browser.NewPartyAsync();
+        var page = await party.NewPageAsync();
+        await page.GotoAsync("/book.html?concern=move");
+        await Assertions.Expect(page.Locator("#slots button[data-start]").First).ToBeVisibleAsync(new() { Timeout = 15000 });
+        var days = page.Locator("#slots ul.slots");
+        Assert.True(await days.CountAsync() >= 2, "a week of move has at least two days with free times");
+        // One tab stop per day.
+        Assert.Equal(await days.CountAsync(), await page.Locator("#slots button[tabindex='0']").CountAsync());
+
+        // A day with at least two times, and the day after it.
+        var index = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('#slots ul.slots')].findIndex((l, i, all) => l.querySelectorAll('button').length >= 2 && i + 1 < all.length)");
+        Assert.True(index >= 0);
+        var day = days.Nth(index).Locator("button");
+        var hint = page.Locator("#slot-keys");
+        await Assertions.Expect(hint).ToBeHiddenAsync();
+        await day.First.FocusAsync();
+        await Assertions.Expect(hint).ToHaveTextAsync("Tabulatortaste: zum nächsten Tag. Pfeiltasten: zu den anderen Zeiten dieses Tages.");
+        await Assertions.Expect(hint).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(day.Nth(1)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("End");
+        await Assertions.Expect(day.Last).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Home");
+        await Assertions.Expect(day.First).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(day.Nth(1)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(days.Nth(index + 1).Locator("button").First).ToBeFocusedAsync();
+        // Back to the day left: its stop is where the arrows were.
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Assertions.Expect(day.Nth(1)).ToBeFocusedAsync();
+        Assert.Contains("slot-keys", await day.Nth(1).GetAttributeAsync("aria-describedby"));
+
+        // Enter chooses the time, and the form takes the focus.
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByLabel("Vor- und Nachname")).ToBeFocusedAsync();
+        await Assertions.Expect(hint).ToBeHiddenAsync();
+        await Browser.AssertAccessibleAsync(page);
+    }
+
+    /// <summary>
+    /// A time refused as not bookable (it passed while the form was open, or the hours changed) takes the resident
+    /// back to the times, listed again without it, with the reason; it was left chosen and listed (phone probe, Italian).
+    /// </summary>
+    [Fact]
+    public async Task A_time_refused_as_not_bookable_is_said_and_listed_no_more()
+    {
+        await using var party = await browser.NewPartyAsync(Browser.Phone);
+        var page = await party.NewPageAsync();
+        await page.GotoAsync("/book.html?concern=move#lang=it");
+        var slot = page.Locator("#slots button[data-start]").First;
+        await Assertions.Expect(slot).ToBeVisibleAsync(new() { Timeout = 15000 });
+        var start = await slot.GetAttributeAsync("data-start");
+        // Booking's own answer for a time that is no longer bookable (asked with a time past), given to this booking.
+        var refusal = await party.APIRequest.PostAsync("/api/booking/appointments", new()
+        {
+            DataObject = new { concernKey = "move", start = DateTimeOffset.UtcNow.AddHours(-1), name = "Anna Rossi", email = "anna@example.org", language = "it" },
+        });
+        Assert.Equal(400, refusal.Status);
+        var body = await refusal.TextAsync();
+        await page.RouteAsync("**/api/booking/appointments", route => route.Request.Method == "POST"
+            ? route.FulfillAsync(new() { Status = 400, ContentType = "application/problem+json", Body = body })
+            : route.ContinueAsync());
+
+        await slot.ClickAsync();
+        await page.Locator("#name").FillAsync("Anna Rossi");
+        await page.Locator("#email").FillAsync(Mailbox.UniqueAddress());
+        await page.Locator("#submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Questo orario non è prenotabile per la pratica. Sceglietene un altro.");
+        await Assertions.Expect(page.Locator("#details")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#slots button[data-start]").First).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator($"#slots button[data-start='{start}']").CountAsync());
+        await Browser.AssertAccessibleAsync(page);
     }
 
     [Fact]
@@ -180,6 +263,9 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
 
         await page.GotoAsync($"/manage.html#t={manageToken}");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("Erika Muster");
+        // The page says how to enter the consultation: with the mail's other link, or links sent again.
+        await Assertions.Expect(page.Locator("#way-in")).ToContainTextAsync("„Zum Video-Gespräch“");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "E-Mail nicht mehr da? Links erneut zusenden lassen" })).ToHaveAttributeAsync("href", "/#resend");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "booking-05-manage-phone");
         // "Move" takes the focus to the times, which are said to have loaded; "Cancel" in the confirmation gives it back
@@ -195,6 +281,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, absagen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Der Termin ist abgesagt");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("abgesagt");
+        await Assertions.Expect(page.Locator("#way-in")).ToBeHiddenAsync();
         // Not a dead end: a new appointment for the same concern, or the start page.
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Neuen Termin buchen" })).ToHaveAttributeAsync("href", new Regex(@"^/book\.html\?concern=[a-z0-9-]+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Zur Startseite" })).ToHaveAttributeAsync("href", "/");
@@ -247,6 +334,17 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await resident.GotoAsync($"/queue.html?concern={desk.ConcernKey}");
         await Assertions.Expect(resident.Locator("#join")).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Assertions.Expect(resident.GetByLabel("Ihr Anliegen")).ToHaveValueAsync(desk.ConcernKey);
+
+        // No name, or a malformed address, is said at once without a request, as on the booking page.
+        var sent = 0;
+        resident.Request += (_, request) => { if (request.Method == "POST" && request.Url.EndsWith("/api/booking/queue", StringComparison.Ordinal)) sent++; };
+        await resident.GetByLabel("E-Mail (freiwillig)").FillAsync("not-an-address");
+        await resident.Locator("#join-submit").ClickAsync();
+        await Assertions.Expect(resident.Locator("#name-error")).ToHaveTextAsync("Bitte geben Sie Ihren Namen ein (höchstens 200 Zeichen).");
+        await Assertions.Expect(resident.Locator("#email-error")).ToHaveTextAsync("Bitte geben Sie eine gültige E-Mail-Adresse ein.");
+        await Assertions.Expect(resident.Locator("#name")).ToBeFocusedAsync();
+        Assert.Equal(0, sent);
+        await resident.GetByLabel("E-Mail (freiwillig)").FillAsync("");
 
         var name = $"Queue Resident {Random.Shared.Next(1000, 9999)}";
         await resident.GetByLabel("Ihr Name").FillAsync(name);

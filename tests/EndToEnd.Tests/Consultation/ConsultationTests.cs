@@ -132,6 +132,10 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         await colleague.Locator("#end").ClickAsync();
         // The URL, not the load event: the feedback page may have loaded before the wait starts.
         await Assertions.Expect(resident).ToHaveURLAsync(new Regex(@"/feedback\.html#t="));
+        // The page says that the clerk ended it, and leads on before and after the rating (no dossier in this one).
+        await Assertions.Expect(resident.Locator("#ended")).ToHaveTextAsync("Die Beratung ist beendet.");
+        await Assertions.Expect(resident.Locator("#dossiers-item")).ToBeHiddenAsync();
+        await Assertions.Expect(resident.GetByRole(AriaRole.Navigation, new() { Name = "Wie es weitergeht" }).GetByRole(AriaRole.Link, new() { Name = "Zur Startseite" })).ToHaveAttributeAsync("href", "/");
         await Browser.AssertAccessibleAsync(resident);
         // Sent without a rating: the error follows the whole scale (it used to sit inside option 1's label and become
         // part of its name), every option is marked and described by it, and the focus is on the first.
@@ -154,6 +158,7 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(resident.Locator("#result")).ToContainTextAsync("Vielen Dank");
         // The button went with the form: the thanks have the focus, not the page's start.
         await Assertions.Expect(resident.Locator("#result")).ToBeFocusedAsync();
+        await Assertions.Expect(resident.GetByRole(AriaRole.Link, new() { Name = "Zur Startseite" }).Last).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(resident, "consultation-feedback");
 
         var stored = await clerkParty.APIRequest.GetAsync($"/api/sessions/rooms/{roomId}");

@@ -44,6 +44,35 @@ public sealed class UploadPageTests(Browser browser) : IClassFixture<Browser>
     }
 
     /// <summary>
+    /// The browser's own picker speaks the browser's language ("Choose Files", "No file chosen" on a French page): its
+    /// label is the button now, in the page's language, with a line saying what is chosen (phone probe, French room).
+    /// </summary>
+    [Fact]
+    public async Task The_file_picker_speaks_the_pages_language()
+    {
+        var ticket = await ConsultationTickets.TakeAsync("Françoise Fichier");
+        await WaitForRoomAsync(ticket.Token);
+        await using var resident = await browser.NewPartyAsync(Browser.Phone);
+        var page = await resident.NewPageAsync();
+        await page.GotoAsync($"/upload.html#t={ticket.Token}&lang=fr");
+        await Assertions.Expect(page.Locator("#upload")).ToBeVisibleAsync();
+        var picker = page.Locator("label[for=files]");
+        await Assertions.Expect(picker).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bfile-button\b"));
+        await Assertions.Expect(page.Locator("#files-chosen")).ToHaveTextAsync("Aucun fichier choisi.");
+        // The input keeps the keyboard's focus, the label shows it.
+        await page.Locator("#files").FocusAsync();
+        await Assertions.Expect(page.Locator("#files")).ToBeFocusedAsync();
+        await page.Locator("#files").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "bail.pdf", MimeType = "application/pdf", Buffer = Pdf },
+            new FilePayload { Name = "attestation.pdf", MimeType = "application/pdf", Buffer = Pdf },
+        });
+        await Assertions.Expect(page.Locator("#files-chosen")).ToHaveTextAsync("2 fichiers choisis : bail.pdf, attestation.pdf");
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "documents-09-upload-picker-fr-phone");
+    }
+
+    /// <summary>
     /// Issue 15 item 4: the one upload flow (shared/upload.js) checks a file against the intake's limit before sending
     /// it, so a resident is not made to wait for 100 MB to travel only to be refused.
     /// </summary>

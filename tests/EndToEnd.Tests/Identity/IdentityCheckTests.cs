@@ -11,6 +11,7 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
     static IdentityCheckTests() => Assertions.SetDefaultExpectTimeout(60_000);
 
     private const string Password = "Schalter-2026!";
+    private const string SwissIdCard = "IDCHEC1234567<0<<<<<<<<<<<<<<<\n9502150M3306301CHE<<<<<<<<<<<6\nMUSTER<<HANS<PETER<<<<<<<<<<<<";
     private const string GermanIdCard = "IDD<<LZ6311T475<<<<<<<<<<<<<<<\n8308126F3108011D<<<<<<<<<<<<<6\nMUSTERMANN<<ERIKA<<<<<<<<<<<<<";
 
     [Fact]
@@ -56,8 +57,13 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         await mrz.FillAsync(GermanIdCard.Replace("IDD<<", "IDZZZ").Replace("1D<<", "1ZZZ"));
         await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
         await Assertions.Expect(panel.Locator("[data-finding=unknown-state]").First).ToHaveTextAsync("Ausstellungsstaat: «ZZZ» ist kein Staatencode nach ICAO Doc 9303.");
+        // A card is named as its state calls it: a Swiss one "Identitätskarte", a German one "Personalausweis".
+        await mrz.FillAsync(SwissIdCard);
+        await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
+        await Assertions.Expect(panel.GetByText("Identitätskarte (ID)", new() { Exact = true })).ToBeVisibleAsync();
         await mrz.FillAsync(GermanIdCard);
         await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
+        await Assertions.Expect(panel.GetByText("Personalausweis (ID)", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(panel.Locator("[data-check]")).ToHaveCountAsync(4);
         await Assertions.Expect(panel.Locator("[data-check].ok")).ToHaveCountAsync(4);
         await Assertions.Expect(panel.Locator("[data-compare=surname]")).ToHaveTextAsync("stimmt überein");

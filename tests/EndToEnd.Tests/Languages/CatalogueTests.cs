@@ -19,6 +19,8 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
     [
         "shared/i18n.js", "citizen/home.js", "citizen/book.js", "citizen/manage.js", "citizen/queue.js", "citizen/room.js",
         "shared/rtc.js", "shared/signaling.js", "shared/slot-picker.js", "citizen/feedback.js",
+        // Signing a form, by hand or with a code: the binding moment.
+        "shared/signing.js",
         // The reasons a resident's input can be refused for (issue 16 item 11).
         "shared/problems.js",
     ];

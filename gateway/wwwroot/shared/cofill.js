@@ -284,7 +284,12 @@ export function mount(container, ctx) {
       const mine = drafts.filter(d => ids.has(d.definitionId));
       const draft = mine.find(d => d.status === 'open') || mine[mine.length - 1];
       if (draft) await open(draft);
-      else container.querySelector('.cf-bar').prepend(start);
+      else {
+        // Worded as it goes in: a language switched while the case was being asked for did not reach it (CI with
+        // two replicas, 2026-12-06: "Formular öffnen" on an English page).
+        start.textContent = t('cf.open');
+        container.querySelector('.cf-bar').prepend(start);
+      }
     }).catch(() => { status.textContent = t('common.error'); });
   } else {
     say(status, 'cf.waiting');

@@ -1,6 +1,6 @@
 // Concern → free slot → name and e-mail → confirmation. The slot picker (shared/slot-picker.js) is shared with the manage page.
 import { register, apply, languageSwitch, language, t, pick as localized, locale, city, languageNames } from '/shared/i18n.js';
-import { api, ApiError, showFieldErrors } from '/shared/api.js';
+import { api, ApiError, showFieldErrors, contactSlips } from '/shared/api.js';
 import { codeText } from '/shared/problems.js';
 import { cityTimeZone, formatWhen } from '/shared/dates.js';
 import { slotPicker } from '/shared/slot-picker.js';
@@ -204,20 +204,10 @@ async function bookPage() {
 
   document.getElementById('back').addEventListener('click', () => { details.hidden = true; step(1); document.querySelector('#slots button')?.focus(); });
 
-  // The obvious slips (no name, no or a malformed address) are said at once, in the words and codes booking uses: each
-  // try sent counts against the few bookings an address may send a minute, and a resident was told "too many requests"
-  // instead of what to mend. Booking still checks everything.
-  function slips() {
-    const errors = {}, reasons = {}, reasonArgs = {};
-    if (!form.name.value.trim()) { errors.name = ['Enter your name.']; reasons.name = 'name-length'; reasonArgs.name = { max: 200 }; }
-    if (!form.email.value.trim() || form.email.validity.typeMismatch) { errors.email = ['Enter a valid e-mail address.']; reasons.email = 'email'; }
-    return Object.keys(errors).length ? { errors, reasons, reasonArgs } : null;
-  }
-
   form.addEventListener('submit', async event => {
     event.preventDefault();
     document.getElementById('form-error').textContent = '';
-    const slip = slips();
+    const slip = contactSlips(form, { emailRequired: true });
     if (slip) { showFieldErrors(form, slip); return; }
     const submit = document.getElementById('submit');
     submit.disabled = true;

@@ -1,6 +1,6 @@
 // "Talk to us now": join the live queue, watch the position (polled every two seconds), enter the room when called.
 import { register, apply, languageSwitch, language, t, pick, locale, say as sayKey } from '/shared/i18n.js';
-import { api, ApiError, fragmentToken, showFieldErrors } from '/shared/api.js';
+import { api, ApiError, fragmentToken, showFieldErrors, contactSlips } from '/shared/api.js';
 import { codeText } from '/shared/problems.js';
 import { formatWhen } from '/shared/dates.js';
 import { announceCall, endAnnouncement, unlockSound, canAskForNotifications, askForNotifications } from '/call-alert.js';
@@ -228,21 +228,12 @@ function follow() {
   timer ??= setInterval(poll, 2000);
 }
 
-// The obvious slips (no name, a malformed address) are said at once in booking's codes and words, as on the booking
-// page: each try sent counts against the few an address may send a minute. Booking still checks everything.
-function slips() {
-  const errors = {}, reasons = {}, reasonArgs = {};
-  if (!form.name.value.trim()) { errors.name = ['Enter your name.']; reasons.name = 'name-length'; reasonArgs.name = { max: 200 }; }
-  if (form.email.value.trim() && form.email.validity.typeMismatch) { errors.email = ['Enter a valid e-mail address.']; reasons.email = 'email'; }
-  return Object.keys(errors).length ? { errors, reasons, reasonArgs } : null;
-}
-
 form.addEventListener('submit', async event => {
   event.preventDefault();
   const submit = document.getElementById('join-submit');
   unlockSound();
   document.getElementById('join-error').textContent = '';
-  const slip = slips();
+  const slip = contactSlips(form, { emailRequired: false });
   if (slip) { showFieldErrors(form, slip); return; }
   submit.disabled = true;
   try {

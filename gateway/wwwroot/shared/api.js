@@ -101,6 +101,19 @@ export function fragmentToken(name = 't') {
  * Shows field errors from a validation problem next to inputs named like the fields, each in the page's language
  * (a translated reason follows a language switch). Also takes { errors: { field: [text] } } a page made itself.
  */
+/**
+ * The obvious slips of a booking or queue form (no name; no or a malformed address where one is required, a malformed
+ * one where it is optional), said at once in booking's own codes and words: each try sent counts against the few an
+ * address may send a minute. Booking still checks everything. null when there is none.
+ */
+export function contactSlips(form, { emailRequired }) {
+  const errors = {}, reasons = {}, reasonArgs = {};
+  if (!form.name.value.trim()) { errors.name = ['Enter your name.']; reasons.name = 'name-length'; reasonArgs.name = { max: 200 }; }
+  const email = form.email.value.trim();
+  if ((emailRequired && !email) || (email && form.email.validity.typeMismatch)) { errors.email = ['Enter a valid e-mail address.']; reasons.email = 'email'; }
+  return Object.keys(errors).length ? { errors, reasons, reasonArgs } : null;
+}
+
 export function showFieldErrors(form, error) {
   for (const el of form.querySelectorAll('.field-error')) el.remove();
   for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');

@@ -144,16 +144,18 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
         }
     }
 
+    private static readonly Reason DuplicateProperty = new Reason("duplicate-property", "This property is given twice.");
+
     private void Walk(ReadOnlySpan<byte> json, FieldErrors errors)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        // One entry per open object or array: its path, and for arrays the next index.
-        var path = new Stack<(string Path, int Index, bool IsArray)>();
+        // One entry per open object or array: its path, for arrays the next index, for objects the names seen so far.
+        var path = new Stack<(string Path, int Index, bool IsArray, HashSet<string>? Names)>();
         string? property = null;
         string Current()
         {
             if (path.Count == 0) return property ?? "body";
-            var (parent, index, isArray) = path.Peek();
+            var (parent, index, isArray, _) = path.Peek();
             var segment = isArray ? $"[{index}]" : property ?? "";
             return parent.Length == 0 ? segment : isArray ? parent + segment : $"{parent}.{segment}";
         }
@@ -166,13 +168,23 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
             }
         }
 
+        // {"day":1,"day":2} binds the last; a tool reading the first would see other data than was stored. Names are
+        // compared as the binding does, without case.
+        bool NewName(string name)
+        {
+            var top = path.Pop();
+            top.Names ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            path.Push(top);
+            return top.Names.Add(name);
+        }
+
         while (reader.Read())
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
-                    path.Push((path.Count == 0 ? "" : Current(), 0, reader.TokenType == JsonTokenType.StartArray));
+                    path.Push((path.Count == 0 ? "" : Current(), 0, reader.TokenType == JsonTokenType.StartArray, null));
                     property = null;
                     break;
                 case JsonTokenType.EndObject:
@@ -187,6 +199,7 @@ internal sealed partial class InputGuard(RequestDelegate next, IConfiguration co
                         Add(errors, path.Count > 0 && path.Peek().Path.Length > 0 ? path.Peek().Path : "body", nameProblem);
                         property = "?";
                     }
+                    else if (path.Count > 0 && property is not null && !NewName(property)) Add(errors, Current(), DuplicateProperty);
                     break;
                 case JsonTokenType.String:
                     var field = Current();

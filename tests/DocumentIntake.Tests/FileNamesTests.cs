@@ -16,6 +16,10 @@ public class FileNamesTests
     [InlineData("rechnung\u202Efdp.exe", "rechnungfdp.exe")]
     [InlineData("what?<is>*this|.pdf", "what__is__this_.pdf")]
     [InlineData("Antrag Einbürgerung.PDF", "Antrag Einbürgerung.pdf")]
+    [InlineData("🐕.pdf", "🐕.pdf")]
+    [InlineData("Hund 🐕 Bello.jpg", "Hund 🐕 Bello.jpg")]
+    [InlineData(".pdf", "document.pdf")]
+    [InlineData("  ..pdf  ", "document.pdf")]
     public void Keeps_only_a_safe_display_name(string input, string expected) => Assert.Equal(expected, FileNames.Sanitise(input));
 
     [Fact]
@@ -24,6 +28,16 @@ public class FileNamesTests
         var name = FileNames.Sanitise(new string('x', 500) + ".pdf");
         Assert.Equal(FileNames.MaxLength, name.Length);
         Assert.EndsWith(".pdf", name);
+    }
+
+    [Fact]
+    public void Drops_a_lone_surrogate_and_never_cuts_a_character_in_two()
+    {
+        Assert.Equal("ab.pdf", FileNames.Sanitise("a\uD800b\uDC00.pdf"));
+
+        var name = FileNames.Sanitise(new string('x', 115) + "🐕🐕.pdf");
+        Assert.Equal(new string('x', 115) + ".pdf", name);
+        Assert.DoesNotContain(name, char.IsSurrogate);
     }
 
     [Fact]

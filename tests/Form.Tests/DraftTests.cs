@@ -128,6 +128,19 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
         Assert.Equal("base-version", (await nullEdit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("fields.landlord.baseVersion").GetString());
         var tooLong = await client.PutAsJsonAsync($"/api/forms/drafts/{id}", new { fields = new { landlord = new { value = new string('x', 10_001), baseVersion = 1 } } });
         Assert.Equal("too-long", (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("fields.landlord.value").GetString());
+        // The page's own id is echoed to everyone on the draft: letters, digits, '-' and '_' only (the probe sent direction controls).
+        // (Direction controls and line breaks the input guard refuses first, as in every one-line value.)
+        foreach (var (clientId, code) in new[] { ("a\u202Eb", "invalid-character"), ("a:b", "client-id"), (new string('c', 65), "client-id"), ("x y", "client-id") })
+        {
+            var one = await client.PatchAsJsonAsync($"/api/forms/drafts/{id}/fields/landlord", new { value = "y", baseVersion = 2, clientId });
+            Assert.Equal(code, (await one.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("clientId").GetString());
+            var some = await client.PutAsJsonAsync($"/api/forms/drafts/{id}", new { fields = new { landlord = new { value = "y", baseVersion = 2 } }, clientId });
+            Assert.Equal(code, (await some.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("clientId").GetString());
+            var presence = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/presence", new { kind = "focus", field = "landlord", clientId });
+            Assert.Equal(code, (await presence.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("clientId").GetString());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchAsJsonAsync($"/api/forms/drafts/{id}/fields/landlord",
+            new { value = "y", baseVersion = 1, clientId = Guid.NewGuid().ToString() })).StatusCode);
         var badForm = await factory.CreateClient().PostAsJsonAsync("/api/forms/drafts", new { definitionId = "nope" });
         Assert.True((await badForm.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("definitionId", out _));
     }

@@ -32,6 +32,22 @@ public sealed class ChatInputTests(SessionsFactory factory) : IClassFixture<Sess
         Assert.Equal(["Musterweg 1\n8000 Zürich\tCH"], await StoredTextsAsync(room.Id));
     }
 
+    [Theory]
+    [InlineData("a\u202Eb")]
+    [InlineData("key:with:colons")]
+    [InlineData("x\n")]
+    public async Task A_client_id_other_than_letters_digits_dash_and_underscore_is_refused(string clientId)
+    {
+        var room = await factory.IssueTicketAsync();
+        await using var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Hallo", clientId));
+        Assert.Contains(HubErrors.InvalidMessage, refused.Message);
+        var fine = await resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Hallo", Guid.NewGuid().ToString());
+        Assert.Equal("Hallo", fine.GetProperty("text").GetString());
+    }
+
     [Fact]
     public async Task Nul_lines_from_several_connections_do_not_cost_another_rooms_resident_a_single_line()
     {

@@ -18,7 +18,7 @@ export function reasonText(code, args = {}) {
     get(target, name) {
       const value = target[name];
       if (value === undefined || value === null || value === '') { missing = true; return ''; }
-      return typeof value === 'number' ? value.toLocaleString(locale()) : value;
+      return typeof value === 'number' ? number(name, value) : value;
     },
   });
   const text = t(key, values);
@@ -84,7 +84,12 @@ export function showProblem(el, problemOrError, fallback = t('common.error')) {
 }
 
 function formatted(args) {
-  return Object.fromEntries(Object.entries(args || {}).map(([name, value]) => [name, typeof value === 'number' ? value.toLocaleString(locale()) : value]));
+  return Object.fromEntries(Object.entries(args || {}).map(([name, value]) => [name, typeof value === 'number' ? number(name, value) : value]));
+}
+
+/** A count or a size in the page's way ("1'000", "1 000"); a year as it is written ("1900", not "1'900"). */
+function number(name, value) {
+  return ['earliest', 'latest'].includes(name) ? String(value) : value.toLocaleString(locale());
 }
 
 register({
@@ -142,6 +147,8 @@ register({
     'problem.no-field': 'Das Formular hat kein solches Feld.',
     'problem.field-value-type': 'Ein Feld enthält Text, eine Zahl, ja/nein oder nichts.',
     'problem.base-version': 'Die Version, auf der die Änderung beruht, fehlt. Bitte laden Sie die Seite neu.',
+    'problem.client-id': 'Diese Seite hat sich falsch ausgewiesen. Bitte laden Sie die Seite neu.',
+    'problem.duplicate-property': 'Diese Angabe wurde zweimal gesendet.',
     'problem.name-fields': 'Bitte nennen Sie mindestens ein Feld.',
     'problem.values-required': 'Die Angaben des Formulars fehlen.',
     // Problems that are not about one field (issue 17): a code for the whole answer.
@@ -258,6 +265,8 @@ register({
     'problem.no-field': 'The form has no such field.',
     'problem.field-value-type': 'A field holds text, a number, yes/no or nothing.',
     'problem.base-version': 'The version the change is based on is missing. Please reload the page.',
+    'problem.client-id': 'This page identified itself wrongly. Please reload the page.',
+    'problem.duplicate-property': 'This value was sent twice.',
     'problem.name-fields': 'Please name at least one field.',
     'problem.values-required': 'The form’s values are missing.',
     // Problems that are not about one field (issue 17): a code for the whole answer.
@@ -374,6 +383,8 @@ register({
     'problem.no-field': 'Le formulaire n’a pas ce champ.',
     'problem.field-value-type': 'Un champ contient du texte, un nombre, oui/non ou rien.',
     'problem.base-version': 'La version sur laquelle repose la modification manque. Veuillez recharger la page.',
+    'problem.client-id': 'Cette page s’est mal identifiée. Veuillez recharger la page.',
+    'problem.duplicate-property': 'Cette donnée a été envoyée deux fois.',
     'problem.name-fields': 'Veuillez indiquer au moins un champ.',
     'problem.values-required': 'Les valeurs du formulaire manquent.',
     // Problems that are not about one field (issue 17): a code for the whole answer.
@@ -490,6 +501,8 @@ register({
     'problem.no-field': 'Il modulo non ha questo campo.',
     'problem.field-value-type': 'Un campo contiene testo, un numero, sì/no o niente.',
     'problem.base-version': 'Manca la versione su cui si basa la modifica. Ricaricate la pagina.',
+    'problem.client-id': 'Questa pagina si è identificata in modo errato. Ricaricate la pagina.',
+    'problem.duplicate-property': 'Questo dato è stato inviato due volte.',
     'problem.name-fields': 'Indicate almeno un campo.',
     'problem.values-required': 'Mancano i valori del modulo.',
     // Problems that are not about one field (issue 17): a code for the whole answer.
@@ -606,6 +619,8 @@ register({
     'problem.no-field': 'Dieses Feld gibt es im Formular nicht.',
     'problem.field-value-type': 'Diese Angabe geht so nicht.',
     'problem.base-version': 'Das hat nicht geklappt. Bitte laden Sie die Seite neu.',
+    'problem.client-id': 'Das hat nicht geklappt. Bitte laden Sie die Seite neu.',
+    'problem.duplicate-property': 'Diese Angabe kam zweimal an. Bitte laden Sie die Seite neu.',
     'problem.name-fields': 'Bitte füllen Sie mindestens ein Feld aus.',
     'problem.values-required': 'Im Formular fehlen die Angaben.',
     // Problems that are not about one field (issue 17): a code for the whole answer.

@@ -15,28 +15,47 @@ public static class FileNames
 
     public static string Sanitise(string? name, FileKind? kind = null)
     {
-        var value = (name ?? "").Normalize(NormalizationForm.FormC);
+        var value = name ?? "";
+        var builder = new StringBuilder(value.Length);
+        // By code point, not by UTF-16 unit: "🐕.pdf" keeps its dog (an emoji is two units, each a surrogate alone);
+        // a lone surrogate is not text and goes, as a malformed sequence decoded by the form reader would.
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (rune == Rune.ReplacementChar || category is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate
+                or UnicodeCategory.PrivateUse) continue;
+            builder.Append(rune.ToString());
+        }
+        // Normalised only now: a lone surrogate makes Normalize throw.
+        value = builder.ToString().Normalize(NormalizationForm.FormC);
         var lastSeparator = value.LastIndexOfAny(['/', '\\']);
         if (lastSeparator >= 0) value = value[(lastSeparator + 1)..];
-
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            var category = char.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
-                or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse) continue;
-            builder.Append(Forbidden.Contains(c) ? '_' : c);
-        }
-        value = builder.ToString().Trim().Trim('.').Trim();
+        value = string.Concat(value.Select(c => Forbidden.Contains(c) ? '_' : c)).Trim().TrimEnd('.').Trim();
         while (value.Contains("..", StringComparison.Ordinal)) value = value.Replace("..", ".", StringComparison.Ordinal);
 
+        // ".pdf" is a name of only an extension: its stem is empty, not "pdf".
         var extension = Path.GetExtension(value);
-        var stem = extension.Length > 0 ? value[..^extension.Length] : value;
+        var stem = (extension.Length > 0 ? value[..^extension.Length] : value).TrimStart('.').Trim();
         if (kind is not null && !kind.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase)) extension = kind.Extension;
         if (extension.Length > 10) extension = extension[..10];
-        if (stem.Trim().Length == 0) stem = "document";
+        if (stem.Length == 0) stem = "document";
         var room = MaxLength - extension.Length;
-        if (stem.Length > room) stem = stem[..room].TrimEnd();
+        if (stem.Length > room) stem = WholeTextElements(stem, room).TrimEnd();
         return stem + extension.ToLowerInvariant();
+    }
+
+    /// <summary>The longest start of <paramref name="text"/> of at most <paramref name="length"/> units that cuts no character (an emoji, a letter with its accents) in two.</summary>
+    private static string WholeTextElements(string text, int length)
+    {
+        var end = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var next = elements.ElementIndex + elements.GetTextElement().Length;
+            if (next > length) break;
+            end = next;
+        }
+        return text[..end];
     }
 }

@@ -47,6 +47,7 @@ public sealed record FieldEdit(JsonElement? Value, int? BaseVersion, string? Cli
         var errors = new FieldErrors();
         if (ValueRefusal(leaf) is { } refused) errors["value"] = refused;
         else if (BaseVersion is not >= 0) errors["baseVersion"] = new Reason("base-version", "The version the edit is based on is required (0 for a new field).");
+        else if (ClientIds.Refusal(ClientId) is { } clientId) errors["clientId"] = clientId;
         return errors;
     }
 }

@@ -1,5 +1,6 @@
 using Municipal.Form.Definitions;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.Form.Apis;
 
@@ -10,6 +11,11 @@ public sealed record FieldsEdit(Dictionary<string, FieldEdit>? Fields, string? C
     public FieldErrors Validate(FormDefinition definition)
     {
         var errors = new FieldErrors();
+        if (ClientIds.Refusal(ClientId) is { } clientId)
+        {
+            errors["clientId"] = clientId;
+            return errors;
+        }
         if (Fields is not { Count: > 0 })
         {
             errors["fields"] = new Reason("name-fields", "Name at least one field.");

@@ -1,6 +1,7 @@
 using Municipal.Form.Definitions;
 using Municipal.Form.Drafts;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.Form.Apis;
 
@@ -14,6 +15,7 @@ public sealed record Presence(string? Kind, string? Field, string? ClientId)
         if (Kind is not ("focus" or "blur" or "point")) errors["kind"] = new Reason("presence-kind", "focus, blur or point");
         else if (Kind == "point" && actor.Role != DraftActor.Clerk) errors["kind"] = new Reason("clerk-points", "Only the clerk points at fields.");
         else if (Field is not null && definition.Leaf(Field) is null) errors["field"] = new Reason("no-field", $"The form has no field {Field}.").With("key", Field);
+        else if (ClientIds.Refusal(ClientId) is { } clientId) errors["clientId"] = clientId;
         return errors;
     }
 }

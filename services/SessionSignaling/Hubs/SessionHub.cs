@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Contracts.Sessions;
 using Municipal.ServiceDefaults.Auth;
+using Municipal.ServiceDefaults.Input;
 using Municipal.SessionSignaling.Data;
 using Municipal.SessionSignaling.Model;
 using Municipal.SessionSignaling.Rooms;
@@ -75,7 +76,7 @@ public sealed class SessionHub(
         var me = Joined();
         text = (text ?? "").Trim();
         if (text.Length is 0 or > MaxTextLength || !ChatText.IsAcceptable(text)) throw new HubException(HubErrors.InvalidMessage);
-        if (clientId is { Length: > 64 } || (clientId is not null && !ChatText.IsAcceptable(clientId))) throw new HubException(HubErrors.InvalidMessage);
+        if (!string.IsNullOrEmpty(clientId) && !ClientIds.IsWellFormed(clientId)) throw new HubException(HubErrors.InvalidMessage);
 
         var line = new RoomMessage
         {

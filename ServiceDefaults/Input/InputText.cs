@@ -51,6 +51,13 @@ public static partial class InputText
     /// </summary>
     private static bool IsDirectionOverride(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
+    /// <summary>
+    /// For multi-line text another person reads as it was written (a concern's description on the start page): the
+    /// direction controls refused as in one line; line breaks stay.
+    /// </summary>
+    public static Reason? DirectionOverrideRefusal(string? value) =>
+        value is not null && value.Any(IsDirectionOverride) ? Reasons.InvalidCharacter : null;
+
     /// <summary>A one-line value holds a character that takes no room: "Gi\u200Bna" shows as "Gina" and is not equal to it.</summary>
     public static Reason InvisibleCharacter => new Reason("invisible-character", "This value contains an invisible character (such as a zero-width space).");
 

@@ -53,6 +53,14 @@ public class AdminBadInputTests(BookingFactory factory) : IClassFixture<BookingF
         { Department, DepartmentWith("nameIt", "\"9999-12-31T23:59:59Z\""), "nameIt" },
         { Department, DepartmentWith("nameFr", "true"), "nameFr" },
         { Department, """{"nameDe":"Steueramt","mailboxEmail":"steuern@example.org","nameFr":""", "nameFr" },
+        // The third probe: a Windows zone (browsers refuse it, and every booking page of the department threw), a
+        // description of 100 KB served on every start page, one with a direction override, a key given twice.
+        { Department, DepartmentWith("timeZone", "\"W. Europe Standard Time\""), "timeZone" },
+        { Department, DepartmentWith("timeZone", "\"posixrules\""), "timeZone" },
+        { Concern, ConcernWith("descriptionDe", $"\"{new string('x', 2_001)}\""), "descriptionDe" },
+        { Concern, ConcernWith("descriptionFr", "\"Normal \\u202Eevil\\u202C text\""), "descriptionFr" },
+        { Department, DepartmentWith("nameDe", "\"Doppelt\""), "nameDe" },
+        { Hours, """[{"day":1,"opens":"08:00","closes":"09:00","day":2}]""", "[0].day" },
         // Appointment hours.
         { Hours, """[{"day":3,"opens":"08:00\u0000","closes":"12:00"}]""", "[0].opens" },
         { Hours, $$"""[{"day":3,"opens":"08:00","closes":"{{Long}}"}]""", "[0].closes" },

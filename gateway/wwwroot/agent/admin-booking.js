@@ -1,6 +1,7 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
 import { register, t, languageSwitch, pick, weekday, city, languageNames } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
+import { formatDateTime } from '/shared/dates.js';
 import { staffPage } from '/shared/staff.js';
 
 register({
@@ -21,6 +22,7 @@ register({
     'ab.documentsEn': 'Unterlagen (Englisch, eine pro Zeile)', 'ab.documentsFr': 'Unterlagen (Französisch, eine pro Zeile)',
     'ab.documentsIt': 'Unterlagen (Italienisch, eine pro Zeile)', 'ab.identity': 'Identitätsprüfung nötig', 'ab.signature': 'Unterschrift nötig', 'ab.active': 'Angeboten',
     'ab.delete': 'Löschen', 'ab.edit': 'Bearbeiten', 'ab.saved': 'Gespeichert.', 'ab.wholeCity': 'Ganze Stadt', 'ab.saveHours': 'Öffnungszeiten speichern: {name}',
+    'ab.closeAndCancel': 'Schliessen und {count} Termine absagen', 'ab.closedCancelled': 'Schliesstag gespeichert; {count} Termine abgesagt, die Einwohnerinnen und Einwohner erhalten eine E-Mail.',
     'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
   },
   en: {
@@ -40,6 +42,7 @@ register({
     'ab.documentsEn': 'Documents (English, one per line)', 'ab.documentsFr': 'Documents (French, one per line)',
     'ab.documentsIt': 'Documents (Italian, one per line)', 'ab.identity': 'Identity check needed', 'ab.signature': 'Signature needed', 'ab.active': 'Offered',
     'ab.delete': 'Delete', 'ab.edit': 'Edit', 'ab.saved': 'Saved.', 'ab.wholeCity': 'Whole city', 'ab.saveHours': 'Save opening hours: {name}',
+    'ab.closeAndCancel': 'Close and cancel {count} appointments', 'ab.closedCancelled': 'Closure saved; {count} appointments cancelled, the residents get an e-mail.',
     'ab.deleteClosure': 'Delete: closure {date}', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
   },
   fr: {
@@ -95,6 +98,7 @@ register({
     'ab.delete': 'Supprimer',
     'ab.edit': 'Modifier',
     'ab.saved': 'Enregistré.',
+    'ab.closeAndCancel': 'Fermer et annuler {count} rendez-vous', 'ab.closedCancelled': 'Fermeture enregistrée ; {count} rendez-vous annulés, les habitantes et habitants reçoivent un e-mail.',
     'ab.wholeCity': 'Toute la ville',
     'ab.saveHours': 'Enregistrer les heures d’ouverture : {name}',
     'ab.deleteClosure': 'Supprimer : jour de fermeture du {date}',
@@ -155,6 +159,7 @@ register({
     'ab.delete': 'Eliminare',
     'ab.edit': 'Modificare',
     'ab.saved': 'Salvato.',
+    'ab.closeAndCancel': 'Chiudere e annullare {count} appuntamenti', 'ab.closedCancelled': 'Chiusura salvata; {count} appuntamenti annullati, le e i residenti ricevono un’e-mail.',
     'ab.wholeCity': 'Tutta la città',
     'ab.saveHours': 'Salvare gli orari di apertura: {name}',
     'ab.deleteClosure': 'Eliminare: giorno di chiusura del {date}',
@@ -173,6 +178,9 @@ let staff = [];
 
 const el = (tag, props = {}, ...children) => { const n = Object.assign(document.createElement(tag), props); n.append(...children); return n; };
 const say = (text, error = false) => { status.textContent = text; status.className = error ? 'error' : 'ok'; };
+// Each submit starts clean: a "saved" of an earlier form, or a field's refusal of an earlier try, must not stand beside
+// this one's answer (the staff probe read "Gespeichert." above a closure's field errors).
+const fresh = form => { say(''); status.className = ''; showFieldErrors(form, { errors: {} }); };
 const lines = s => s.split('\n').map(x => x.trim()).filter(Boolean);
 const button = (text, label, onClick, cls = 'secondary') => {
   const b = el('button', { type: 'button', className: cls, textContent: text });
@@ -202,7 +210,7 @@ function hoursForm(d, k) {
   form.append(fieldset, save);
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    showFieldErrors(form, { errors: {} });
+    fresh(form);
     // Which weekday's input each range came from, so that a problem's field ("[3].closes") lands next to it.
     const ranges = [];
     const from = [];
@@ -393,23 +401,51 @@ async function load(options) {
   } catch { say(t('common.error'), true); }
 }
 
-document.getElementById('closure-form').addEventListener('submit', async event => {
-  event.preventDefault();
-  const f = event.target;
+// A day with booked appointments is closed only when the admin says to cancel them too (their residents are mailed
+// why): the first answer lists them, and a second button sends the closure again with that consent.
+const affected = document.getElementById('closure-affected');
+async function addClosure(f, cancelAppointments) {
+  affected.hidden = true;
+  fresh(f);
   try {
     await api('/api/booking/admin/closures', { method: 'POST', body: { departmentKey: f.departmentKey.value || null, date: f.date.value || null,
-      reasonDe: f.reasonDe.value, reasonEn: f.reasonEn.value, reasonFr: f.reasonFr.value, reasonIt: f.reasonIt.value } });
+      reasonDe: f.reasonDe.value, reasonEn: f.reasonEn.value, reasonFr: f.reasonFr.value, reasonIt: f.reasonIt.value, cancelAppointments } });
+    const cancelled = Number(affected.dataset.count || 0);
     f.reset();
     showFallbacks(f);
-    say(t('ab.saved'));
+    say(cancelAppointments && cancelled > 0 ? t('ab.closedCancelled', { count: cancelled }) : t('ab.saved'));
     await load();
-  } catch (e) { if (e instanceof ApiError && e.status === 400) showFieldErrors(f, e); else say(e.message || t('common.error'), true); }
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 400) showFieldErrors(f, e);
+    else if (e instanceof ApiError && e.problem.code === 'closure-has-appointments') showAffected(e);
+    else say(e.message || t('common.error'), true);
+  }
+}
+
+function showAffected(e) {
+  const appointments = e.problem.appointments || [];
+  affected.dataset.count = String(appointments.length);
+  document.getElementById('closure-affected-text').textContent = e.message;
+  const list = document.getElementById('closure-affected-list');
+  list.replaceChildren(...appointments.map(a => el('li', {}, `${formatDateTime(a.start)} – ${a.citizenName} (${concernName(a.concernKey)})`)));
+  document.getElementById('closure-cancel-them').textContent = t('ab.closeAndCancel', { count: appointments.length });
+  affected.hidden = false;
+  document.getElementById('closure-affected-text').focus();
+}
+
+const concernName = key => pick(departments.flatMap(d => d.concerns).find(c => c.key === key)?.name) || key;
+
+document.getElementById('closure-form').addEventListener('submit', event => {
+  event.preventDefault();
+  addClosure(event.target, false);
 });
+document.getElementById('closure-cancel-them').addEventListener('click', () => addClosure(document.getElementById('closure-form'), true));
 
 document.getElementById('s-departmentKey').addEventListener('change', () => renderSkillBoxes());
 document.getElementById('staff-form').addEventListener('submit', async event => {
   event.preventDefault();
   const f = event.target;
+  fresh(f);
   document.getElementById('staff-error').textContent = '';
   const id = f.staffId.value.trim();
   if (!/^[0-9a-f-]{36}$/i.test(id)) { document.getElementById('staff-error').textContent = t('ab.staffId'); f.staffId.focus(); return; }
@@ -425,7 +461,10 @@ document.getElementById('staff-form').addEventListener('submit', async event => 
 document.getElementById('concern-form').addEventListener('submit', async event => {
   event.preventDefault();
   const f = event.target;
+  fresh(f);
   document.getElementById('concern-error').textContent = '';
+  // Without a key the address would be the list's (a 404, "something went wrong"): said at the field instead.
+  if (!f.key.value.trim()) { showFieldErrors(f, { errors: { key: [''] }, reasons: { key: 'slug' } }); return; }
   try {
     await api(`/api/booking/admin/concerns/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
       departmentKey: f.departmentKey.value, nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value,
@@ -447,7 +486,8 @@ document.getElementById('department-form').addEventListener('submit', async even
   const f = event.target;
   const error = document.getElementById('department-error');
   error.textContent = '';
-  showFieldErrors(f, { errors: {} });
+  fresh(f);
+  if (!f.key.value.trim()) { showFieldErrors(f, { errors: { key: [''] }, reasons: { key: 'slug' } }); return; }
   try {
     await api(`/api/booking/admin/departments/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
       nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value, mailboxEmail: f.mailboxEmail.value,

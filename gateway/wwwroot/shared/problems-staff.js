@@ -99,6 +99,8 @@ register({
     // Problems that are not about one field (issue 17): a code for the whole answer.
     'problem.statistics-own-departments': 'Sie sehen nur die Statistik Ihrer eigenen Abteilungen.',
     'problem.closure-exists': 'An diesem Tag gibt es bereits eine Schliessung.',
+    'problem.closure-has-appointments': 'Gebuchte Termine an diesem Tag: {count}. Mit der Schliessung absagen (die Einwohnerinnen und Einwohner erhalten eine E-Mail mit dem Grund) oder einen anderen Tag wählen.',
+    'problem.closure-past': 'Eine Schliessung liegt heute oder später.',
     'problem.no-closure': 'Diese Schliessung gibt es nicht (mehr).',
     'problem.no-room': 'Diesen Raum gibt es nicht.',
     'problem.room-other-department': 'Dieser Raum gehört zu einer anderen Abteilung.',
@@ -227,6 +229,8 @@ register({
     // Problems that are not about one field (issue 17): a code for the whole answer.
     'problem.statistics-own-departments': 'You see the statistics of your own departments only.',
     'problem.closure-exists': 'There is already a closure on that day.',
+    'problem.closure-has-appointments': 'Appointments booked on that day: {count}. Cancel them with the closure (the residents get an e-mail with the reason) or choose another day.',
+    'problem.closure-past': 'A closure lies today or later.',
     'problem.no-closure': 'This closure does not exist (any more).',
     'problem.no-room': 'There is no such room.',
     'problem.room-other-department': 'This room belongs to another department.',
@@ -355,6 +359,8 @@ register({
     // Problems that are not about one field (issue 17): a code for the whole answer.
     'problem.statistics-own-departments': 'Vous ne voyez que les statistiques de vos propres services.',
     'problem.closure-exists': 'Une fermeture existe déjà ce jour-là.',
+    'problem.closure-has-appointments': 'Rendez-vous réservés ce jour-là : {count}. Annulez-les avec la fermeture (les habitantes et habitants reçoivent un e-mail avec le motif) ou choisissez un autre jour.',
+    'problem.closure-past': 'Une fermeture se situe aujourd’hui ou plus tard.',
     'problem.no-closure': 'Cette fermeture n’existe pas (ou plus).',
     'problem.no-room': 'Cette salle n’existe pas.',
     'problem.room-other-department': 'Cette salle appartient à un autre service.',
@@ -483,6 +489,8 @@ register({
     // Problems that are not about one field (issue 17): a code for the whole answer.
     'problem.statistics-own-departments': 'Vedete solo le statistiche dei vostri servizi.',
     'problem.closure-exists': 'Esiste già una chiusura in quel giorno.',
+    'problem.closure-has-appointments': 'Appuntamenti prenotati in quel giorno: {count}. Annullateli con la chiusura (le e i residenti ricevono un’e-mail con il motivo) o scegliete un altro giorno.',
+    'problem.closure-past': 'Una chiusura si situa oggi o più tardi.',
     'problem.no-closure': 'Questa chiusura non esiste (più).',
     'problem.no-room': 'Questa sala non esiste.',
     'problem.room-other-department': 'Questa sala appartiene a un altro servizio.',

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
+using Municipal.Booking.Slots;
+using Municipal.Contracts.Booking;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Input;
@@ -16,6 +18,7 @@ public static partial class AdminApi
     private static readonly string[] KnownChannels = ["chat", "video"];
     private const int MaxNameLength = 200;
     private const int MaxDocuments = 20;
+    private const int MaxDescriptionLength = 2_000;
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {
@@ -56,7 +59,10 @@ public static partial class AdminApi
         if (!Slug().IsMatch(key) || key.Length > 60) errors["key"] = Reasons.Slug;
         CheckNames(errors, "name", request.NameDe, request.NameEn, request.NameFr, request.NameIt);
         var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? "Europe/Zurich" : request.TimeZone.Trim();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) errors["timeZone"] = new Reason("time-zone", "Unknown time zone (use an IANA name such as Europe/Zurich).");
+        // Only an IANA name: it is handed to every resident's browser (Intl.DateTimeFormat), which knows no Windows
+        // names ("W. Europe Standard Time" is found by .NET on Linux too, and would make the booking pages throw).
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) || !found.HasIanaId || !TimeZoneInfo.TryConvertIanaIdToWindowsId(zone, out _))
+            errors["timeZone"] = new Reason("time-zone", "Unknown time zone (use an IANA name such as Europe/Zurich).");
         if (string.IsNullOrWhiteSpace(request.MailboxEmail) || !EmailAddresses.IsValid(request.MailboxEmail.Trim()))
             errors["mailboxEmail"] = new Reason("mailbox-required", "Enter the department's central mailbox address.");
         if (errors.Count > 0) return Problems.Fields(errors);
@@ -122,6 +128,7 @@ public static partial class AdminApi
         CheckNames(errors, "name", request.NameDe, request.NameEn, request.NameFr, request.NameIt);
         if (request.DurationMinutes is not (>= 5 and <= 240)) errors["durationMinutes"] = new Reason("duration-range", "Use 5 to 240 minutes.").With("min", 5).With("max", 240);
         if (request.BufferMinutes is not null and not (>= 0 and <= 120)) errors["bufferMinutes"] = new Reason("buffer-range", "Use 0 to 120 minutes.").With("min", 0).With("max", 120);
+        CheckDescriptions(errors, request.DescriptionDe, request.DescriptionEn, request.DescriptionFr, request.DescriptionIt);
         CheckDocuments(errors, request.DocumentsDe, request.DocumentsEn, request.DocumentsFr, request.DocumentsIt);
         var channels = request.Channels?.Distinct().ToList() ?? ["chat", "video"];
         if (channels.Count == 0 || channels.Any(c => !KnownChannels.Contains(c))) errors["channels"] = new Reason("channels", "Use 'chat' and/or 'video'.");
@@ -168,12 +175,17 @@ public static partial class AdminApi
         return TypedResults.Ok<IReadOnlyList<ClosureDto>>(closures.Select(ToDto).ToList());
     }
 
-    public static async Task<Results<Created<ClosureDto>, ValidationProblem, ProblemHttpResult>> AddClosure(ClosureRequest request, BookingDb db, CancellationToken ct)
+    public static async Task<Results<Created<ClosureDto>, ValidationProblem, ProblemHttpResult>> AddClosure(
+        ClosureRequest request, BookingDb db, SlotService slots, TimeProvider time, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (request.DepartmentKey is not null && !await db.Departments.AnyAsync(d => d.Key == request.DepartmentKey, ct))
             errors["departmentKey"] = new Reason("department-or-city", "Choose an existing department, or none for the whole city.");
+        var now = time.GetUtcNow();
         if (request.Date is null) errors["date"] = new Reason("date-required", "Enter the date.");
+        // A closure shapes the days to come; one in the past closes nothing (the probe added 1950-01-01). "Today" is the
+        // city's, and a day early, so that no zone of a department is refused its own today.
+        else if (request.Date < DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1)) errors["date"] = new Reason("closure-past", "A closure lies today or later.");
         CheckNames(errors, "reason", request.ReasonDe, request.ReasonEn, request.ReasonFr, request.ReasonIt);
         if (errors.Count > 0) return Problems.Fields(errors);
         if (await db.Closures.AnyAsync(c => c.DepartmentKey == request.DepartmentKey && c.Date == request.Date, ct))
@@ -184,6 +196,17 @@ public static partial class AdminApi
             DepartmentKey = request.DepartmentKey, Date = request.Date!.Value, ReasonDe = request.ReasonDe!.Trim(),
             ReasonEn = request.ReasonEn?.Trim() ?? "", ReasonFr = request.ReasonFr?.Trim() ?? "", ReasonIt = request.ReasonIt?.Trim() ?? "",
         };
+        // Appointments booked on the day would stay "booked" at a closed counter, their residents never told.
+        var affected = await AppointmentsOnAsync(db, slots, closure.DepartmentKey, closure.Date, now, ct);
+        if (affected.Count > 0 && request.CancelAppointments != true)
+            return Problems.Conflict(new Reason("closure-has-appointments", $"{affected.Count} booked appointment(s) lie on that day; cancel them with the closure or choose another day.")
+                .With("count", affected.Count), new Dictionary<string, object?>
+            {
+                ["appointments"] = affected.Select(a => new AffectedAppointment(a.Id, a.ConcernKey, a.DepartmentKey, a.StartAt, a.CitizenName)).ToList(),
+            });
+        foreach (var appointment in affected) CancelForClosure(db, appointment, now);
+        var ids = affected.Select(a => a.Id).ToList();
+        if (ids.Count > 0) db.PendingMails.RemoveRange(await db.PendingMails.Where(m => ids.Contains(m.AppointmentId)).ToListAsync(ct));
         db.Closures.Add(closure);
         try
         {
@@ -195,6 +218,44 @@ public static partial class AdminApi
             return Problems.Conflict(new Reason("closure-exists", "There is already a closure on that day."));
         }
         return TypedResults.Created($"/api/booking/admin/closures/{closure.Id}", ToDto(closure));
+    }
+
+    /// <summary>
+    /// The booked appointments of the day in the department (every department for a city-wide closure), each day taken in
+    /// its department's zone; one already begun or whose room a clerk has taken is under way and not the closure's to cancel.
+    /// </summary>
+    private static async Task<List<Appointment>> AppointmentsOnAsync(BookingDb db, SlotService slots, string? departmentKey, DateOnly date, DateTimeOffset now, CancellationToken ct)
+    {
+        var departments = await db.Departments.AsNoTracking().Where(d => departmentKey == null || d.Key == departmentKey).ToListAsync(ct);
+        var found = new List<Appointment>();
+        foreach (var department in departments)
+        {
+            var zone = slots.TimeZoneOf(department);
+            var (from, to) = (LocalMidnight(date, zone), LocalMidnight(date.AddDays(1), zone));
+            found.AddRange(await db.Appointments
+                .Where(a => a.DepartmentKey == department.Key && a.Status == AppointmentStatus.Booked && a.StartAt >= from && a.StartAt < to
+                    && a.StartAt > now && a.CalledAt == null)
+                .OrderBy(a => a.StartAt).ToListAsync(ct));
+        }
+        return found;
+    }
+
+    private static DateTimeOffset LocalMidnight(DateOnly date, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        // A midnight skipped by a clock change starts the day an hour later.
+        while (zone.IsInvalidTime(local)) local = local.AddHours(1);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    /// <summary>As a resident's own cancellation, but in the closure's name: the mail says why and where to book anew.</summary>
+    private static void CancelForClosure(BookingDb db, Appointment appointment, DateTimeOffset now)
+    {
+        appointment.Status = AppointmentStatus.Cancelled;
+        appointment.CancelledAt = now;
+        appointment.Sequence++;
+        appointment.ReminderDueAt = null;
+        db.Publish(new AppointmentCancelled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, now, AppointmentCancelled.ByClosure));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteClosure(int id, BookingDb db, CancellationToken ct) =>
@@ -267,8 +328,22 @@ public static partial class AdminApi
         foreach (var (suffix, text) in new[] { ("De", de), ("En", en), ("Fr", fr), ("It", it) })
         {
             if (text?.Trim().Length > MaxNameLength) errors[$"{field}{suffix}"] = Reasons.TooLong(MaxNameLength);
-            // A name goes into mail subjects and calendar files: one line (the input guard knows nameFr & co. as text).
-            else if (field == "name" && InputText.Refusal(text, singleLine: true) is { } refusal) errors[$"{field}{suffix}"] = refusal;
+            // A name goes into mail subjects and calendar files, a closure's reason into the mail of an appointment it
+            // cancels: one line (the input guard knows nameFr & co. as text).
+            else if (InputText.Refusal(text, singleLine: true) is { } refusal) errors[$"{field}{suffix}"] = refusal;
+        }
+    }
+
+    /// <summary>
+    /// A concern's descriptions are served to every resident's start page with the catalogue: a few paragraphs at most
+    /// (the probe stored 4 × 100 KB), and none of the invisible controls that show text as other than it is.
+    /// </summary>
+    private static void CheckDescriptions(FieldErrors errors, string? de, string? en, string? fr, string? it)
+    {
+        foreach (var (suffix, text) in new[] { ("De", de), ("En", en), ("Fr", fr), ("It", it) })
+        {
+            if (text?.Trim().Length > MaxDescriptionLength) errors[$"description{suffix}"] = Reasons.TooLong(MaxDescriptionLength);
+            else if (InputText.DirectionOverrideRefusal(text) is { } refusal) errors[$"description{suffix}"] = refusal;
         }
     }
 }

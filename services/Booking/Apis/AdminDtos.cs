@@ -7,7 +7,15 @@ public sealed record DepartmentRequest(string? NameDe, string? NameEn, string? T
 
 public sealed record OpeningRangeRequest(DayOfWeek? Day, string? Opens, string? Closes);
 
-public sealed record ClosureRequest(string? DepartmentKey, DateOnly? Date, string? ReasonDe, string? ReasonEn, string? ReasonFr = null, string? ReasonIt = null);
+/// <summary>
+/// A day to close. Booked appointments on it are refused (409 <c>closure-has-appointments</c>, with the list) unless
+/// <c>CancelAppointments</c> says to cancel them; their residents are then mailed why, with a link to book anew.
+/// </summary>
+public sealed record ClosureRequest(string? DepartmentKey, DateOnly? Date, string? ReasonDe, string? ReasonEn, string? ReasonFr = null, string? ReasonIt = null,
+    bool? CancelAppointments = null);
+
+/// <summary>A booked appointment on a day about to be closed, as the admin sees it before cancelling it.</summary>
+public sealed record AffectedAppointment(Guid Id, string ConcernKey, string DepartmentKey, DateTimeOffset Start, string CitizenName);
 
 public sealed record ClosureDto(int Id, string? DepartmentKey, DateOnly Date, LocalizedText Reason);
 

@@ -157,7 +157,7 @@ public static class AppointmentsApi
         appointment.Sequence++;
         appointment.ReminderDueAt = null;
         db.PendingMails.RemoveRange(await db.PendingMails.Where(m => m.AppointmentId == appointment.Id).ToListAsync(ct));
-        db.Publish(new AppointmentCancelled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, now, "resident"));
+        db.Publish(new AppointmentCancelled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, now, AppointmentCancelled.ByResident));
         await db.SaveChangesAsync(ct);
 
         return TypedResults.Ok(await DescribeAsync(appointment, db, slots, now, ct));

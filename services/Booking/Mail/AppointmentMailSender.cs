@@ -13,7 +13,8 @@ namespace Municipal.Booking.Mail;
 /// </summary>
 public sealed class AppointmentMailSender(BookingDb db, SlotService slots, AppointmentMails mails, MailSender sender, LinkSeal seal)
 {
-    public async Task SendAsync(Guid appointmentId, string kind, CancellationToken ct)
+    /// <param name="byClosure">A cancellation because the city closed the day: the mail gives the closure's reason.</param>
+    public async Task SendAsync(Guid appointmentId, string kind, CancellationToken ct, bool byClosure = false)
     {
         // The appointment and the mail's row with its links, in one round trip (a cancellation's mail has no row).
         var found = await db.Appointments.AsNoTracking()
@@ -30,10 +31,21 @@ public sealed class AppointmentMailSender(BookingDb db, SlotService slots, Appoi
             links = new MailLinks(Open(pending.JoinToken, pending), Open(pending.ManageToken, pending));
         }
         var (concern, department, zone) = await slots.ConcernOfAsync(appointment, ct);
+        var closedBecause = byClosure ? await ClosureReasonAsync(appointment, zone, ct) : null;
 
-        await sender.SendAsync(mails.Compose(kind, appointment, concern, department, zone, links), ct);
+        await sender.SendAsync(mails.Compose(kind, appointment, concern, department, zone, links, closedBecause), ct);
         // Read without tracking: removing it deletes the row by its key.
         if (pending is not null) db.PendingMails.Remove(pending);
+    }
+
+    /// <summary>The reason of the closure on the appointment's day, the department's own before the city's, in the resident's language.</summary>
+    private async Task<string?> ClosureReasonAsync(Appointment appointment, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(appointment.StartAt, zone).DateTime);
+        var closure = await db.Closures.AsNoTracking()
+            .Where(c => c.Date == day && (c.DepartmentKey == appointment.DepartmentKey || c.DepartmentKey == null))
+            .OrderBy(c => c.DepartmentKey == null).FirstOrDefaultAsync(ct);
+        return closure is null ? null : CityTexts.In(appointment.Language, closure.ReasonDe, closure.ReasonEn, closure.ReasonFr, closure.ReasonIt);
     }
 
     /// <summary>A sealed token; one without the seal's prefix was written before tokens were sealed and is used as it is.</summary>

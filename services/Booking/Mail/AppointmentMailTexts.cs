@@ -14,6 +14,9 @@ public sealed record AppointmentMailTexts(
     string Confirmation, string Rescheduled, string Reminder, string Cancelled, string Resent,
     string Concern, string When, string Join, string Manage, string Documents, string IdentityCheck, string Closing)
 {
+    /// <summary>The cancellation by a day the city closed: {department}, {reason} (the closure's, in the language) and {book}, the link to book anew.</summary>
+    public required string CancelledClosed { get; init; }
+
     public static readonly IReadOnlyDictionary<string, AppointmentMailTexts> All = new Dictionary<string, AppointmentMailTexts>
     {
         [Languages.German] = new(
@@ -31,7 +34,10 @@ public sealed record AppointmentMailTexts(
             "Termin absagen oder verschieben:",
             "Bitte halten Sie diese Unterlagen bereit:",
             "Sie zeigen Ihren Ausweis oder Pass in die Kamera; bitte verwenden Sie ein Gerät mit Kamera.",
-            "Freundliche Grüsse\n{department}"),
+            "Freundliche Grüsse\n{department}")
+        {
+            CancelledClosed = "Leider müssen wir Ihren Termin absagen: {department} ist an diesem Tag geschlossen ({reason}). Bitte entschuldigen Sie. Einen neuen Termin buchen Sie hier:\n{book}",
+        },
         [Languages.English] = new(
             "dddd, d MMMM yyyy", "",
             "Appointment confirmed: {concern}, {when}", "Appointment moved: {concern}, now {when}",
@@ -47,7 +53,10 @@ public sealed record AppointmentMailTexts(
             "Cancel or move the appointment:",
             "Please have these documents ready:",
             "You will show your identity card or passport to the camera, so please use a device with a camera.",
-            "Kind regards\n{department}"),
+            "Kind regards\n{department}")
+        {
+            CancelledClosed = "We are sorry to have to cancel your appointment: {department} is closed that day ({reason}). Please excuse us. You can book a new appointment here:\n{book}",
+        },
         [Languages.French] = new(
             "dddd d MMMM yyyy", "",
             "Confirmation de rendez-vous : {concern}, {when}", "Rendez-vous déplacé : {concern}, désormais le {when}",
@@ -63,7 +72,10 @@ public sealed record AppointmentMailTexts(
             "Annuler ou déplacer le rendez-vous :",
             "Veuillez préparer les documents suivants :",
             "Vous présenterez votre carte d’identité ou votre passeport devant la caméra ; veuillez utiliser un appareil équipé d’une caméra.",
-            "Meilleures salutations\n{department}"),
+            "Meilleures salutations\n{department}")
+        {
+            CancelledClosed = "Nous devons malheureusement annuler votre rendez-vous\u00a0: {department} est fermé ce jour-là ({reason}). Veuillez nous en excuser. Vous pouvez réserver un nouveau rendez-vous ici\u00a0:\n{book}",
+        },
         [Languages.Italian] = new(
             "dddd d MMMM yyyy", "",
             "Conferma dell’appuntamento: {concern}, {when}", "Appuntamento spostato: {concern}, ora il {when}",
@@ -79,7 +91,10 @@ public sealed record AppointmentMailTexts(
             "Annullare o spostare l’appuntamento:",
             "Tenete pronti i seguenti documenti:",
             "Mostrerete la carta d’identità o il passaporto davanti alla telecamera; utilizzate quindi un apparecchio con telecamera.",
-            "Cordiali saluti\n{department}"),
+            "Cordiali saluti\n{department}")
+        {
+            CancelledClosed = "Purtroppo dobbiamo annullare il vostro appuntamento: {department} è chiuso quel giorno ({reason}). Vogliate scusarci. Potete prenotare un nuovo appuntamento qui:\n{book}",
+        },
         [Languages.EasyGerman] = new(
             "dddd, d. MMMM yyyy", " Uhr",
             "Ihr Termin ist gebucht: {concern}, {when}", "Ihr Termin ist jetzt zu einer anderen Zeit: {concern}, {when}",
@@ -95,7 +110,10 @@ public sealed record AppointmentMailTexts(
             "Sie können nicht kommen?\nOder Sie möchten eine andere Zeit?\nDann klicken Sie auf diesen Link:",
             "Bitte legen Sie diese Papiere bereit:",
             "Wir müssen sehen, wer Sie sind.\nZeigen Sie uns Ihren Ausweis oder Ihren Pass.\nSie halten ihn vor die Kamera.\nDarum brauchen Sie ein Gerät mit Kamera.\nZum Beispiel ein Handy.",
-            "Freundliche Grüsse\n{department}"),
+            "Freundliche Grüsse\n{department}")
+        {
+            CancelledClosed = "Wir müssen Ihren Termin absagen.\n{department} ist an diesem Tag zu.\nDer Grund ist: {reason}.\nDas tut uns leid.\nSie können einen neuen Termin buchen.\nHier ist der Link:\n{book}",
+        },
     };
 
     public static AppointmentMailTexts For(string? language) => All[Languages.OrGerman(language)];

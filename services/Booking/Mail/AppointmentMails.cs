@@ -20,7 +20,11 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
     private static string CalendarFileName(string language) =>
         Languages.Choose(language, "termin.ics", "appointment.ics", "rendez-vous.ics", "appuntamento.ics", "termin.ics");
 
-    public OutgoingMail Compose(string kind, Appointment a, Concern concern, Department department, TimeZoneInfo zone, MailLinks? links)
+    /// <summary>The page to book the concern anew, in the mail's language.</summary>
+    public string BookUrl(string concernKey, string language) => $"{PublicBase}/book.html?concern={Uri.EscapeDataString(concernKey)}#lang={Languages.OrGerman(language)}";
+
+    /// <param name="closedBecause">For a cancellation by a closed day: the closure's reason in the resident's language.</param>
+    public OutgoingMail Compose(string kind, Appointment a, Concern concern, Department department, TimeZoneInfo zone, MailLinks? links, string? closedBecause = null)
     {
         var words = AppointmentMailTexts.For(a.Language);
         var culture = Languages.Culture(a.Language);
@@ -53,6 +57,8 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
             MailKinds.Rescheduled => words.Rescheduled,
             MailKinds.Reminder => words.Reminder,
             MailKinds.Resent => words.Resent,
+            _ when closedBecause is not null => words.CancelledClosed.Replace("{department}", departmentName)
+                .Replace("{reason}", MailText.PersonName(closedBecause)).Replace("{book}", BookUrl(concern.Key, a.Language)),
             _ => words.Cancelled,
         });
         text.AppendLine();

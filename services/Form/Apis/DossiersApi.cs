@@ -11,6 +11,7 @@ using Municipal.Form.Pdf;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Security;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.Form.Apis;
 
@@ -97,6 +98,8 @@ public static class DossiersApi
         if (change.Status is not { } to || !DossierStatus.All.Contains(to)) return Problems.Field("status", new Reason("dossier-status", $"One of: {string.Join(", ", DossierStatus.All)}.").With("statuses", string.Join(", ", DossierStatus.All)));
         var note = change.Note?.Trim();
         if (note is { Length: > 2000 }) return Problems.Field("note", Reasons.TooLong(2000));
+        // The note goes to the resident in a mail, as the clerk wrote it: no controls that show it as other text.
+        if (InputText.DirectionOverrideRefusal(note) is { } refused) return Problems.Field("note", refused);
         if (to == DossierStatus.NeedsInformation && string.IsNullOrEmpty(note)) return Problems.Field("note", new Reason("missing-information-note", "Tell the resident what information is needed."));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -22,8 +22,8 @@ public static class StaffApi
         api.MapGet("/", List);
         api.MapPost("/", Create);
         api.MapPut("/{id:guid}", Update);
-        api.MapPost("/{id:guid}/disable", (Guid id, UserManager<StaffUser> users, StaffAccounts accounts) => SetDisabled(id, true, users, accounts));
-        api.MapPost("/{id:guid}/enable", (Guid id, UserManager<StaffUser> users, StaffAccounts accounts) => SetDisabled(id, false, users, accounts));
+        api.MapPost("/{id:guid}/disable", (Guid id, UserManager<StaffUser> users, StaffAccounts accounts, CancellationToken ct) => SetDisabled(id, true, users, accounts, ct));
+        api.MapPost("/{id:guid}/enable", (Guid id, UserManager<StaffUser> users, StaffAccounts accounts, CancellationToken ct) => SetDisabled(id, false, users, accounts, ct));
         api.MapPost("/{id:guid}/reset-password", ResetPassword);
         api.MapPost("/{id:guid}/reset-two-factor", ResetTwoFactor);
         return app;
@@ -73,10 +73,12 @@ public static class StaffApi
         return TypedResults.Ok(await services.Accounts.ViewAsync(user));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> SetDisabled(Guid id, bool disabled, UserManager<StaffUser> users, StaffAccounts accounts)
+    public static async Task<Results<NoContent, ProblemHttpResult>> SetDisabled(Guid id, bool disabled, UserManager<StaffUser> users, StaffAccounts accounts, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return NoSuchAccount();
+        // While it was disabled its name could be given to a new colleague: enabled again, two would share it.
+        if (!disabled && user.Disabled && await NameTakenReasonAsync(user.DisplayName, user.Id, users, ct) is { } taken) return Problems.Conflict(taken);
         await accounts.ChangeAsync(user, async () =>
         {
             user.Disabled = disabled;
@@ -117,10 +119,15 @@ public static class StaffApi
     /// </summary>
     private static async Task<ValidationProblem?> NameTakenAsync(string displayName, Guid? self, UserManager<StaffUser> users, CancellationToken ct)
     {
+        return await NameTakenReasonAsync(displayName, self, users, ct) is { } taken ? Problems.Field("displayName", taken) : null;
+    }
+
+    private static async Task<Reason?> NameTakenReasonAsync(string displayName, Guid? self, UserManager<StaffUser> users, CancellationToken ct)
+    {
         var wanted = StaffAccountRequest.Comparable(displayName);
         var names = await users.Users.Where(u => !u.Disabled && u.Id != self).Select(u => u.DisplayName).ToListAsync(ct);
         return names.Any(n => StaffAccountRequest.Comparable(n) == wanted)
-            ? Problems.Field("displayName", new Reason("display-name-taken", "Ein aktives Konto trägt bereits diesen Namen. / An active account already has this name."))
+            ? new Reason("display-name-taken", "Ein aktives Konto trägt bereits diesen Namen. / An active account already has this name.")
             : null;
     }
 

@@ -40,7 +40,16 @@ public sealed class StaffNameTests(GatewayFactory gateway) : IClassFixture<Gatew
         await AssertRefusedAsync(await CreateAsync(new { userName = NewUserName(), displayName = "Gina Gleich", roles = new[] { "supervisor" } }), "displayName", "display-name-taken");
 
         (await admin.PostAsync($"/api/staff/{id}/disable", null)).EnsureSuccessStatusCode();
-        Assert.Equal(HttpStatusCode.Created, (await CreateAsync(new { userName = NewUserName(), displayName = "Gina Gleich", roles = new[] { "supervisor" } })).StatusCode);
+        var second = await CreateAsync(new { userName = NewUserName(), displayName = "Gina Gleich", roles = new[] { "supervisor" } });
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+
+        // Probe: enabled again, the first Gina stood beside the second. Refused while the name is taken, as a conflict.
+        var enabled = await admin.PostAsync($"/api/staff/{id}/enable", null);
+        Assert.Equal(HttpStatusCode.Conflict, enabled.StatusCode);
+        Assert.Equal("display-name-taken", (await enabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account").GetProperty("id").GetGuid();
+        (await admin.PostAsync($"/api/staff/{secondId}/disable", null)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/staff/{id}/enable", null)).StatusCode);
     }
 
     private static string NewUserName() => $"name.{Guid.NewGuid():N}"[..20];

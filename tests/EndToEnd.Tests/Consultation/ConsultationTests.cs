@@ -81,6 +81,16 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
 
         await Browser.ScreenshotAsync(resident, "consultation-resident-video-phone");
         await Browser.ScreenshotAsync(clerk, "consultation-clerk-video-desktop");
+        // One screen on a 1366×768 laptop and a 1024×768 tablet held across (the staff probe found the chat 1,361 px and
+        // the form 2,500 px down): the resident's face, the chat's box, who it is and the identity check all in view.
+        foreach (var width in new[] { 1366, 1024 })
+        {
+            await clerk.SetViewportSizeAsync(width, 768);
+            foreach (var part in new[] { "#remote-video", "#chat-text", "#chat-form button[type=submit]", "#resident-name", "#identity-title" })
+                await Assertions.Expect(clerk.Locator(part)).ToBeInViewportAsync(new() { Ratio = 1 });
+            await Browser.ScreenshotAsync(clerk, $"consultation-clerk-one-screen-{width}");
+        }
+        await clerk.SetViewportSizeAsync(Browser.Desktop.Width, Browser.Desktop.Height);
         await Browser.AssertAccessibleAsync(resident);
         await Browser.AssertAccessibleAsync(clerk);
 

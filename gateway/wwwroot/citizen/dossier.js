@@ -10,6 +10,7 @@ const STATUS = {
   en: { received: 'Received', in_review: 'In review', needs_information: 'Information needed', completed: 'Completed', rejected: 'Rejected' },
   fr: { received: 'Reçu', in_review: 'En cours de traitement', needs_information: 'Informations manquantes', completed: 'Clos', rejected: 'Refusé' },
   it: { received: 'Ricevuto', in_review: 'In trattamento', needs_information: 'Dati mancanti', completed: 'Concluso', rejected: 'Respinto' },
+  'de-x-ls': { received: 'Ist bei uns angekommen', in_review: 'Wir bearbeiten Ihren Antrag', needs_information: 'Uns fehlt noch etwas', completed: 'Fertig', rejected: 'Abgelehnt' },
 };
 register({
   de: { 'dossier.title': 'Ihr Dossier', 'dossier.reference': 'Referenz', 'dossier.status': 'Stand', 'dossier.history': 'Verlauf', 'dossier.pdf': 'Eingereichtes Formular (PDF) herunterladen', 'dossier.notfound': 'Dieser Link ist ungültig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.', 'dossier.note': 'Mitteilung der Verwaltung', 'dossier.signatureLabel': 'Unterschrieben:', 'dossier.statusLabel': 'Stand:', 'dossier.sig.tan': 'mit Einmal-Code (TAN)', 'dossier.sig.drawn': 'von Hand auf dem Bildschirm',
@@ -52,8 +53,15 @@ register({
     'dossier.printing': 'Il PDF del vostro modulo è in fase di creazione …',
     'dossier.labelled': '{label}: {value}',
   },
-  'de-x-ls': { 'dossier.missingText': 'Uns fehlen noch Papiere von Ihnen. Sie können die Papiere hier schicken.', 'dossier.upload': 'Papiere hochladen',
-    'dossier.printing': 'Wir machen gerade ein PDF von Ihrem Formular. Das dauert nur kurz.' },
+  'de-x-ls': {
+    'dossier.title': 'Ihr Antrag', 'dossier.reference': 'Nummer', 'dossier.status': 'So weit ist Ihr Antrag', 'dossier.history': 'Was bisher passiert ist',
+    'dossier.pdf': 'Ihr Formular als PDF herunterladen',
+    'dossier.notfound': 'Dieser Link geht nicht. Vielleicht ist er zu alt. Bitte nehmen Sie den Link aus Ihrer neuesten E-Mail.',
+    'dossier.note': 'Nachricht von der Stadt', 'dossier.signatureLabel': 'Unterschrieben:', 'dossier.statusLabel': 'So weit:',
+    'dossier.sig.tan': 'mit einem Code', 'dossier.sig.drawn': 'mit der Hand auf dem Bildschirm',
+    'dossier.missingText': 'Uns fehlen noch Papiere von Ihnen. Sie können die Papiere hier schicken.', 'dossier.upload': 'Papiere hochladen',
+    'dossier.printing': 'Wir machen gerade ein PDF von Ihrem Formular. Das dauert nur kurz.', 'dossier.labelled': '{label}: {value}',
+  },
 });
 apply();
 languageSwitch();

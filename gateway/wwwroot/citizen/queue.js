@@ -10,7 +10,7 @@ register({
     'queue.title': 'Jetzt mit uns sprechen', 'queue.concern': 'Ihr Anliegen', 'queue.name': 'Ihr Name', 'queue.email': 'E-Mail (freiwillig)',
     'queue.join': 'In die Warteschlange', 'queue.closedTitle': 'Zurzeit geschlossen', 'queue.closedText': 'Gerne beraten wir Sie zu einem dieser Termine:',
     'queue.ticketTitle': 'Ihr Platz in der Warteschlange', 'queue.position': 'Ihre Position', 'queue.estimate': 'Geschätzte Wartezeit: ca. {n} Minuten',
-    'queue.keepOpen': 'Lassen Sie diese Seite offen. Sobald Sie an der Reihe sind, geht es hier weiter.', 'queue.leave': 'Warteschlange verlassen',
+    'queue.keepOpen': 'Lassen Sie diese Seite offen. Sobald Sie an der Reihe sind, geht es hier weiter.', 'queue.leave': 'Warteschlange verlassen', 'queue.leaveConfirm': 'Wirklich nicht mehr warten? Ihr Platz in der Warteschlange geht verloren.',
     'queue.called': 'Sie sind an der Reihe!', 'queue.enter': 'Jetzt eintreten', 'queue.missed': 'Sie wurden aufgerufen, sind aber nicht eingetreten. Bitte reihen Sie sich erneut ein.',
     'queue.cancelled': 'Sie haben die Warteschlange verlassen.', 'queue.joined': 'Sie sind im Gespräch.', 'queue.invalid': 'Dieser Link ist ungültig oder abgelaufen.',
     'queue.noneOpen': 'Zurzeit ist kein Schalter geöffnet.',
@@ -20,7 +20,7 @@ register({
     'queue.title': 'Talk to us now', 'queue.concern': 'Your concern', 'queue.name': 'Your name', 'queue.email': 'E-mail (optional)',
     'queue.join': 'Join the queue', 'queue.closedTitle': 'Closed at the moment', 'queue.closedText': 'We will gladly advise you at one of these times:',
     'queue.ticketTitle': 'Your place in the queue', 'queue.position': 'Your position', 'queue.estimate': 'Estimated wait: about {n} minutes',
-    'queue.keepOpen': 'Keep this page open. As soon as it is your turn, you continue here.', 'queue.leave': 'Leave the queue',
+    'queue.keepOpen': 'Keep this page open. As soon as it is your turn, you continue here.', 'queue.leave': 'Leave the queue', 'queue.leaveConfirm': 'Really stop waiting? You lose your place in the queue.',
     'queue.called': 'It is your turn!', 'queue.enter': 'Enter now', 'queue.missed': 'You were called but did not enter. Please join the queue again.',
     'queue.cancelled': 'You have left the queue.', 'queue.joined': 'You are in the meeting.', 'queue.invalid': 'This link is invalid or has expired.',
     'queue.noneOpen': 'No counter is open at the moment.',
@@ -39,6 +39,7 @@ register({
     'queue.estimate': 'Attente estimée : env. {n} minutes',
     'queue.keepOpen': 'Laissez cette page ouverte. Dès que votre tour arrive, la suite se passe ici.',
     'queue.leave': 'Quitter la file d’attente',
+    'queue.leaveConfirm': 'Vraiment quitter la file d’attente ? Vous perdez votre place.',
     'queue.called': 'C’est votre tour !',
     'queue.enter': 'Entrer maintenant',
     'queue.missed': 'Vous avez été appelé·e, mais n’êtes pas entré·e. Veuillez reprendre place dans la file.',
@@ -61,6 +62,7 @@ register({
     'queue.estimate': 'Attesa stimata: circa {n} minuti',
     'queue.keepOpen': 'Lasciate aperta questa pagina. Appena sarà il vostro turno, si proseguirà qui.',
     'queue.leave': 'Lasciare la coda',
+    'queue.leaveConfirm': 'Volete davvero lasciare la coda? Perdete il vostro posto.',
     'queue.called': 'È il vostro turno!',
     'queue.enter': 'Entrare ora',
     'queue.missed': 'Siete stati chiamati ma non siete entrati. Rimettetevi in coda.',
@@ -83,6 +85,7 @@ register({
     'queue.estimate': 'Sie warten ungefähr {n} Minuten.',
     'queue.keepOpen': 'Bitte lassen Sie diese Seite offen. Bald sind Sie dran. Dann geht es hier weiter.',
     'queue.leave': 'Nicht mehr warten',
+    'queue.leaveConfirm': 'Wollen Sie wirklich nicht mehr warten? Dann verlieren Sie Ihren Platz.',
     'queue.called': 'Jetzt sind Sie dran!',
     'queue.enter': 'Zum Gespräch',
     'queue.missed': 'Sie waren dran. Aber Sie sind nicht gekommen. Bitte fangen Sie noch einmal an.',
@@ -193,7 +196,10 @@ function renderTicket() {
     document.getElementById('notify').hidden = !canAskForNotifications();
   }
   if (!ended.hidden) ended.textContent = t(`queue.${last.status}`);
-  document.getElementById('requeue').hidden = last.status !== 'missed';
+  // Left by mistake, or called while away: back into the queue with one press, or an appointment instead.
+  const over = ['missed', 'cancelled'].includes(last.status);
+  document.getElementById('requeue').hidden = !over;
+  document.getElementById('book-instead').hidden = !over;
 }
 
 let announced = false;
@@ -288,6 +294,8 @@ document.getElementById('requeue').addEventListener('click', async () => {
 });
 
 document.getElementById('leave').addEventListener('click', async () => {
+  // One stray tap on a phone gave the place away (the phone probe).
+  if (!confirm(t('queue.leaveConfirm'))) return;
   try { await api('/api/booking/queue/tickets/mine', { method: 'DELETE', token }); } catch { /* the next poll shows the real state */ }
   poll();
 });

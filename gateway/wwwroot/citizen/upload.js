@@ -38,12 +38,20 @@ register({
     'up.sent': 'Già inviati',
     'up.thanks': 'Grazie: abbiamo ricevuto {count} documenti.', 'up.thanks.one': 'Grazie: abbiamo ricevuto {count} documento.',
   },
+  'de-x-ls': {
+    'up.title': 'Papiere schicken', 'up.noLink': 'Dieser Link geht nicht. Vielleicht ist er zu alt. Bitte öffnen Sie den Link aus Ihrer E-Mail noch einmal.',
+    'up.intro': 'Suchen Sie die Papiere aus. Diese Papiere schicken Sie uns. Wir prüfen jede Datei auf Viren.',
+    'up.limits': 'Sie können bis zu 20 Dateien schicken. Jede Datei darf höchstens 100 MB groß sein.', 'up.note': 'Nachricht an uns (wenn Sie wollen)',
+    'up.chosen': 'Diese Dateien haben Sie ausgesucht', 'up.sent': 'Diese Papiere haben Sie schon geschickt',
+    'up.thanks': 'Danke. Wir haben {count} Papiere bekommen.', 'up.thanks.one': 'Danke. Wir haben {count} Papier bekommen.',
+  },
 });
 
 const token = fragmentToken();
 const form = document.getElementById('upload');
 const input = document.getElementById('files');
-const sayChosen = filePicker(input);
+// The page lists the chosen files with their sizes; the picker's line only counts them.
+const sayChosen = filePicker(input, { listed: true });
 const chosen = document.getElementById('chosen');
 const status = document.getElementById('status');
 const progress = document.getElementById('progress');

@@ -108,7 +108,7 @@ register({
   fr: { 'cf.none.clerk': 'Cette démarche n’a pas de formulaire. Consignez le résultat pendant l’entretien ; les documents arrivent sous « Documents ».',
         'cf.none.resident': 'Pour cette démarche, vous ne remplissez aucun formulaire. Le ou la collaborateur·rice règle tout avec vous pendant l’entretien ; vous pouvez envoyer des documents plus bas, sous « Documents ».' },
   it: { 'cf.none.clerk': 'Questa pratica non ha un modulo. Annoti l’esito durante il colloquio; i documenti arrivano in «Documenti».',
-        'cf.none.resident': 'Per questa pratica non deve compilare alcun modulo. L’addetto o l’addetta chiarisce tutto con lei durante il colloquio; può inviare documenti più in basso, in «Documenti».' },
+        'cf.none.resident': 'Per questa pratica non dovete compilare alcun modulo. L’addetto o l’addetta chiarisce tutto con voi durante il colloquio; potete inviare documenti più in basso, in «Documenti».' },
   'de-x-ls': { 'cf.none.resident': 'Sie müssen kein Formular ausfüllen. Wir besprechen alles im Gespräch. Unterlagen können Sie unten bei „Dokumente“ schicken.' },
 });
 

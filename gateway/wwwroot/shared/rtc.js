@@ -406,7 +406,7 @@ register({
   it: {
     'call.asked': '{name} desidera passare al video.',
     'call.waiting': 'In attesa che l’altra parte accetti il video …',
-    'call.notAsked': 'La richiesta di chiamata non è più valida. Può avviare lei stesso una chiamata.', 'call.declined': '{name} desidera restare nella chat.',
+    'call.notAsked': 'La richiesta di chiamata non è più valida. Potete avviare voi stessi una chiamata.', 'call.declined': '{name} desidera restare nella chat.',
     'call.refused': 'La telecamera o il microfono non sono autorizzati o non disponibili. Potete continuare a scrivere nella chat.',
     'call.connecting': 'Collegamento video in corso …',
     'call.connected': 'Video collegato.',
@@ -447,6 +447,9 @@ register({
 
 /** How long a line about a moment of the call stays (ms): long enough to be read, gone once it no longer applies. */
 export const Fade = { connected: 4000, closed: 8000, declined: 10000 };
+
+/** Whether this browser can share its screen (a desktop's can; phones' and most tablets' cannot). */
+const canShareScreen = () => typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 
 /**
  * The call panel both room pages share: "start video" asks the other side, who accepts or stays in chat;
@@ -718,7 +721,8 @@ export class CallControls {
     if (on) this.check.close(); else { this.remote = null; this.showRemote(); }
     this.check.button.hidden = on;
     this.mediaButtons();
-    el.share.hidden = !on;
+    // Phones and tablets have no screen to share (no getDisplayMedia): the button is not offered where it can only fail.
+    el.share.hidden = !on || !canShareScreen();
     el.stop.hidden = !on;
     el.stopShare.hidden = true;
   }
@@ -742,7 +746,7 @@ export class CallControls {
   }
 
   async unshared() {
-    this.el.share.hidden = false;
+    this.el.share.hidden = !canShareScreen();
     this.el.stopShare.hidden = true;
     this.tell('call.connected', {}, Fade.connected);
     await this.room.setMode('speak').catch(() => {});

@@ -29,7 +29,8 @@ const MESSAGES = {
 
 const INVALID = Symbol('invalid');
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-const NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
+// A decimal point or comma: French and Italian phone keyboards type "28,5" in a decimal field.
+const NUMBER = /^-?[0-9]+([.,][0-9]+)?$/;
 // The browser's twin of ServiceDefaults' EmailAddresses: the domain needs dot-separated labels and an alphabetic ending.
 const EMAIL = /^[^@\s]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 const DOCUMENT = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -180,7 +181,7 @@ export function parseDate(text) {
 }
 
 function parseNumber(text) {
-  return NUMBER.test(text) ? Number.parseFloat(text) : null;
+  return NUMBER.test(text) ? Number.parseFloat(text.replace(',', '.')) : null;
 }
 
 function normalize(value) {

@@ -175,6 +175,7 @@ register({
   de: {
     'chat.you': 'Sie', 'chat.typing': '{name} schreibt …', 'chat.failed': 'Die Nachricht wurde nicht gesendet. Bitte erneut versuchen.',
     'chat.tooFast': 'Sie senden sehr schnell. Bitte warten Sie einen Moment und senden Sie dann erneut.',
+    'chat.full': 'Eine Nachricht hat höchstens {max} Zeichen; was darüber hinausging, ist nicht im Feld. Senden Sie den Rest in einer weiteren Nachricht.',
     'chat.reconnecting': 'Verbindung unterbrochen – wird wiederhergestellt …', 'chat.reconnected': 'Wieder verbunden.',
     'chat.joined': '{name} ist dem Raum beigetreten.', 'chat.left': '{name} hat den Raum verlassen.',
     'role.resident': 'Einwohner/in', 'role.clerk': 'Sachbearbeitung', 'role.interpreter': 'Dolmetschen',
@@ -183,6 +184,7 @@ register({
   en: {
     'chat.you': 'You', 'chat.typing': '{name} is typing …', 'chat.failed': 'The message was not sent. Please try again.',
     'chat.tooFast': 'You are sending very fast. Please wait a moment, then send again.',
+    'chat.full': 'A message holds at most {max} characters; what went beyond is not in the box. Send the rest in another message.',
     'chat.reconnecting': 'Connection lost – reconnecting …', 'chat.reconnected': 'Connected again.',
     'chat.joined': '{name} joined the room.', 'chat.left': '{name} left the room.',
     'role.resident': 'Resident', 'role.clerk': 'Clerk', 'role.interpreter': 'Interpreter',
@@ -193,6 +195,7 @@ register({
     'chat.typing': '{name} écrit …',
     'chat.failed': 'Le message n’a pas été envoyé. Veuillez réessayer.',
     'chat.tooFast': 'Vous envoyez des messages très rapidement. Veuillez patienter un instant, puis renvoyer.',
+    'chat.full': 'Un message compte au plus {max} caractères ; ce qui dépassait n’est pas dans le champ. Envoyez la suite dans un autre message.',
     'chat.reconnecting': 'Connexion interrompue – rétablissement en cours …',
     'chat.reconnected': 'À nouveau connecté.',
     'chat.joined': '{name} a rejoint la salle.',
@@ -209,6 +212,7 @@ register({
     'chat.typing': '{name} sta scrivendo …',
     'chat.failed': 'Il messaggio non è stato inviato. Riprovate.',
     'chat.tooFast': 'State inviando molto rapidamente. Attendete un momento, poi inviate di nuovo.',
+    'chat.full': 'Un messaggio ha al massimo {max} caratteri; ciò che andava oltre non è nel campo. Inviate il resto in un altro messaggio.',
     'chat.reconnecting': 'Connessione interrotta: ripristino in corso …',
     'chat.reconnected': 'Di nuovo collegati.',
     'chat.joined': '{name} è entrato/a nella stanza.',
@@ -225,6 +229,7 @@ register({
     'chat.typing': '{name} schreibt gerade.',
     'chat.failed': 'Die Nachricht ist nicht angekommen. Bitte schicken Sie sie noch einmal.',
     'chat.tooFast': 'Sie schreiben sehr schnell. Bitte warten Sie kurz. Dann schicken Sie die Nachricht noch einmal.',
+    'chat.full': 'Eine Nachricht darf höchstens {max} Zeichen lang sein. Der Rest ist nicht im Feld. Schicken Sie den Rest in einer neuen Nachricht.',
     'chat.reconnecting': 'Die Verbindung ist weg. Bitte warten.',
     'chat.reconnected': 'Die Verbindung geht wieder.',
     'chat.joined': '{name} ist jetzt da.',
@@ -274,10 +279,10 @@ export function bindChat(room, { list, form, input, typing, status }) {
   });
   // A note about the connection or a lost message stands in the page's status line only while it applies: then
   // the line says again what it said before (who the resident is talking to, whom the clerk serves).
-  const notes = ['chat.reconnecting', 'chat.reconnected', 'chat.failed', 'chat.tooFast'];
+  const notes = ['chat.reconnecting', 'chat.reconnected', 'chat.failed', 'chat.tooFast', 'chat.full'];
   let before = null;
   let restoring;
-  const note = key => {
+  const note = (key, vars = {}) => {
     clearTimeout(restoring);
     if (!notes.includes(status.dataset.i18nSaid)) {
       const { i18nSaid: key, i18nVars: vars } = status.dataset;
@@ -285,7 +290,7 @@ export function bindChat(room, { list, form, input, typing, status }) {
       const said = key && t(key, JSON.parse(vars || '{}')) === status.textContent;
       before = { text: status.textContent, key: said ? key : null, vars };
     }
-    say(status, key);
+    say(status, key, vars);
   };
   const restore = () => {
     clearTimeout(restoring);
@@ -305,6 +310,9 @@ export function bindChat(room, { list, form, input, typing, status }) {
   let typingSent = false;
   let idleTimer;
   input.addEventListener('input', () => {
+    // A paste longer than a message is cut by the box without a word (the phone probe lost 1,000 characters so).
+    if (input.maxLength > 0 && input.value.length >= input.maxLength) note('chat.full', { max: input.maxLength });
+    else if (status.dataset.i18nSaid === 'chat.full') restore();
     if (!typingSent) { typingSent = true; room.typing(true); }
     clearTimeout(idleTimer);
     idleTimer = setTimeout(() => { typingSent = false; room.typing(false); }, 2500);
@@ -322,7 +330,7 @@ export function bindChat(room, { list, form, input, typing, status }) {
     room.typing(false);
     try {
       await room.send(text);
-      if (['chat.failed', 'chat.tooFast'].includes(status.dataset.i18nSaid)) restore();
+      if (['chat.failed', 'chat.tooFast', 'chat.full'].includes(status.dataset.i18nSaid)) restore();
     } catch (e) {
       input.value = text;
       note(hubError(e) === 'rate-limited' ? 'chat.tooFast' : 'chat.failed');

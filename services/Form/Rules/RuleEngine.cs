@@ -166,7 +166,7 @@ public static partial class RuleEngine
     }
 
     private static double? ParseNumber(string text) =>
-        NumberPattern().IsMatch(text) ? double.Parse(text, CultureInfo.InvariantCulture) : null;
+        NumberPattern().IsMatch(text) ? double.Parse(text.Replace(',', '.'), CultureInfo.InvariantCulture) : null;
 
     private static object? Normalize(JsonElement? value) => value?.ValueKind switch
     {
@@ -188,7 +188,8 @@ public static partial class RuleEngine
     [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex("^-?[0-9]+(\\.[0-9]+)?$")]
+    // A decimal point or comma: French and Italian phone keyboards type "28,5" in a decimal field.
+    [GeneratedRegex("^-?[0-9]+([.,][0-9]+)?$")]
     private static partial Regex NumberPattern();
 
     [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]

@@ -95,6 +95,24 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
     }
 
     /// <summary>
+    /// The city speaks to residents in Italian with "voi" (as its mails do); the polite "Lei" is for staff texts only.
+    /// The probe found "con lei" and "Può avviare lei stesso" on the room's pages, beside "Potete" a line above.
+    /// </summary>
+    [Fact]
+    public async Task Residents_read_italian_addressed_with_voi_not_lei()
+    {
+        var catalogues = await CataloguesAsync();
+        var lei = new Regex(@"\b[Ll]ei\b");
+        var found = catalogues
+            .Where(c => !c.Key.StartsWith("agent/", StringComparison.Ordinal) && c.Key != "shared/problems-staff.js")
+            .SelectMany(c => (c.Value.GetValueOrDefault("it") ?? []).Select(text => (File: c.Key, text.Key, text.Value)))
+            // A shared file's clerk texts (cf.none.clerk, ….staff) keep the clerk's "Lei".
+            .Where(t => !Regex.IsMatch(t.Key, @"(^|\.)(clerk|staff|agent)(\.|$)", RegexOptions.IgnoreCase) && lei.IsMatch(t.Value))
+            .Select(t => $"{t.File}: '{t.Key}': {t.Value}").ToList();
+        Assert.True(found.Count == 0, "Italian for residents with Lei:\n" + string.Join("\n", found));
+    }
+
+    /// <summary>
     /// Issue 16 item 11, issue 17 item 4: every reason code a service, the gateway or ServiceDefaults creates
     /// (<c>new Reason("code", …)</c>, for a field or for a whole problem)
     /// has a text in shared/problems.js (what residents meet, also in Leichte Sprache) or shared/problems-staff.js, in

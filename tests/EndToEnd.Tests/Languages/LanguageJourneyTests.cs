@@ -131,7 +131,13 @@ public sealed partial class LanguageJourneyTests(Browser browser) : IClassFixtur
         await AssertFitsAsync(page);
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, $"language-{language}-06-queue-phone");
+        // Leaving asks first (a stray tap gave the place away), then offers the way back and an appointment instead.
+        string? asked = null;
+        page.Dialog += (_, dialog) => { asked = dialog.Message; _ = dialog.AcceptAsync(); };
         await page.Locator("#leave").ClickAsync();
+        await Assertions.Expect(page.Locator("#requeue")).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("#book-instead")).ToBeVisibleAsync();
+        Assert.False(string.IsNullOrWhiteSpace(asked));
     }
 
     [Fact]

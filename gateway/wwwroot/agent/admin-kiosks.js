@@ -110,6 +110,8 @@ $('new-form').addEventListener('submit', async event => {
   const form = event.target;
   const submit = form.querySelector('button[type=submit]');
   submit.disabled = true;
+  // The link of an earlier terminal must not stand under this try's answer (it read as the refused name's link).
+  $('issued').hidden = true;
   try {
     const issued = await api('/api/documents/kiosk/devices', { method: 'POST', body: { name: $('k-name').value } });
     showFieldErrors(form, {});

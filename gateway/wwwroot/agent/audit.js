@@ -5,6 +5,7 @@ import { formatInstant } from '/shared/dates.js';
 
 register({
   de: {
+    'audit.forbidden': 'Das Protokoll sehen Vorgesetzte und Administratoren.',
     'audit.title': 'Protokoll der Zugriffe', 'audit.filter': 'Filtern', 'audit.at': 'Zeit', 'audit.who': 'Wer', 'audit.action': 'Aktion',
     'audit.filterTitle': 'Protokoll filtern', 'audit.from': 'Von (Tag)', 'audit.to': 'Bis (Tag)', 'audit.person': 'Person (Name oder Teil davon)',
     'audit.case': 'Dossier- oder Beratungs-ID', 'audit.subject': 'Bereich', 'audit.actionFilter': 'Art', 'audit.any': 'Alle', 'audit.reset': 'Alle Filter löschen',
@@ -18,6 +19,7 @@ register({
     'audit.result.ok': 'erledigt', 'audit.result.refused': 'verweigert', 'audit.result.notFound': 'nicht gefunden', 'audit.result.rejected': 'Eingabe abgelehnt', 'audit.result.failed': 'Fehler',
   },
   en: {
+    'audit.forbidden': 'The access log is for supervisors and administrators.',
     'audit.title': 'Access log', 'audit.filter': 'Filter', 'audit.at': 'Time', 'audit.who': 'Who', 'audit.action': 'Action',
     'audit.filterTitle': 'Filter the log', 'audit.from': 'From (day)', 'audit.to': 'To (day)', 'audit.person': 'Person (name or part of it)',
     'audit.case': 'Dossier or consultation ID', 'audit.subject': 'Area', 'audit.actionFilter': 'Kind', 'audit.any': 'All', 'audit.reset': 'Clear all filters',
@@ -31,6 +33,7 @@ register({
     'audit.result.ok': 'done', 'audit.result.refused': 'refused', 'audit.result.notFound': 'not found', 'audit.result.rejected': 'input rejected', 'audit.result.failed': 'error',
   },
   fr: {
+    'audit.forbidden': 'Le journal des accès est réservé aux cadres et aux administrateurs.',
     'audit.title': 'Journal des accès', 'audit.filter': 'Filtrer', 'audit.at': 'Heure', 'audit.who': 'Qui', 'audit.action': 'Action',
     'audit.filterTitle': 'Filtrer le journal', 'audit.from': 'Du (jour)', 'audit.to': 'Au (jour)', 'audit.person': 'Personne (nom ou partie du nom)',
     'audit.case': 'ID du dossier ou de l’entretien', 'audit.subject': 'Domaine', 'audit.actionFilter': 'Type', 'audit.any': 'Tous', 'audit.reset': 'Effacer tous les filtres',
@@ -44,6 +47,7 @@ register({
     'audit.result.ok': 'effectué', 'audit.result.refused': 'refusé', 'audit.result.notFound': 'introuvable', 'audit.result.rejected': 'saisie refusée', 'audit.result.failed': 'erreur',
   },
   it: {
+    'audit.forbidden': 'Il registro degli accessi è riservato ai quadri e agli amministratori.',
     'audit.title': 'Protocollo degli accessi', 'audit.filter': 'Filtrare', 'audit.at': 'Ora', 'audit.who': 'Chi', 'audit.action': 'Azione',
     'audit.filterTitle': 'Filtrare il protocollo', 'audit.from': 'Dal (giorno)', 'audit.to': 'Al (giorno)', 'audit.person': 'Persona (nome o parte del nome)',
     'audit.case': 'ID dell’incarto o del colloquio', 'audit.subject': 'Ambito', 'audit.actionFilter': 'Tipo', 'audit.any': 'Tutti', 'audit.reset': 'Cancellare tutti i filtri',
@@ -116,6 +120,8 @@ async function load(append = false) {
   } catch (e) {
     if (mine !== asked) return;
     if (e instanceof ApiError && e.status === 400) showFieldErrors(form, e);
+    // A clerk who opens the page by its address is told whose it is, not that something went wrong.
+    else if (e instanceof ApiError && e.status === 403) $('filter-error').textContent = t('audit.forbidden');
     else $('filter-error').textContent = t('common.error');
   }
 }

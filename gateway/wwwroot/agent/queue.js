@@ -1,5 +1,5 @@
 // The live queue for my skills (refreshed every three seconds) and "take next", which opens the room.
-import { register, t, languageSwitch, language, pick } from '/shared/i18n.js';
+import { register, t, languageSwitch, language, pick, languageNames } from '/shared/i18n.js';
 import { api, whilePressed } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
@@ -55,7 +55,7 @@ function render() {
   body.replaceChildren();
   for (const ticket of data.tickets) {
     const tr = document.createElement('tr');
-    for (const text of [t('q.minutes', { n: Math.floor(ticket.waitingSeconds / 60) }), pick(ticket.concernName), ticket.citizenName, ticket.language.toUpperCase()]) {
+    for (const text of [t('q.minutes', { n: Math.floor(ticket.waitingSeconds / 60) }), pick(ticket.concernName), ticket.citizenName, languageNames[ticket.language] ?? ticket.language.toUpperCase()]) {
       tr.append(Object.assign(document.createElement('td'), { textContent: text }));
     }
     body.append(tr);

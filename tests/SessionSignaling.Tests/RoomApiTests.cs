@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Municipal.Contracts.Booking;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Municipal.Contracts.Sessions;
 using Municipal.ServiceDefaults.Auth;
@@ -11,6 +12,7 @@ using Municipal.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.SessionSignaling.Data;
+using Municipal.SessionSignaling.Hubs;
 using MassTransit;
 
 namespace Municipal.SessionSignaling.Tests;
@@ -191,6 +193,15 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
             var joined = await hub.Connection.InvokeAsync<JsonElement>("JoinAsResident", moved, 0L);
             Assert.Equal(room.Id, joined.GetProperty("room").GetProperty("id").GetGuid());
         }
+        // The old mail's link is told apart from a room still being made: the page says at once that the newest mail's
+        // link works, instead of waiting half a minute (the phone probe).
+        await using (var hub = await Hub.ConnectAsync(factory))
+        {
+            var refused = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync<JsonElement>("JoinAsResident", booked, 0L));
+            Assert.Contains(HubErrors.LinkReplaced, refused.Message);
+            var unknown = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync<JsonElement>("JoinAsResident", CapabilityToken.Create(), 0L));
+            Assert.Contains(HubErrors.RoomNotFound, unknown.Message);
+        }
 
         // A second move, then the first one delivered again late: the latest link stays the one that works.
         var again = CapabilityToken.Create();
@@ -209,6 +220,21 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
         var final = await factory.WaitForRoomAsync(r => r.Id == room.Id);
         Assert.Equal(latest.ToUnixTimeSeconds(), final.ScheduledStart!.Value.ToUnixTimeSeconds());
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateResidentClient(again).GetAsync("/api/sessions/rooms/current")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_ended_rooms_link_says_so_at_once_even_after_its_time_is_over()
+    {
+        var room = await factory.IssueTicketAsync();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SessionDb>();
+            await db.Rooms.Where(r => r.Id == room.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, RoomStatus.Ended).SetProperty(r => r.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        }
+        await using var hub = await Hub.ConnectAsync(factory);
+        var refused = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L));
+        Assert.Contains(HubErrors.RoomClosed, refused.Message);
     }
 
     /// <summary>How a staff member's duty report names the room among the consultations handed on (none: not listed).</summary>

@@ -119,7 +119,7 @@ function fail(key) {
   say($('notice'), key);
   $('notice').hidden = false;
   // An old link (the appointment was moved, the links sent again) is not a dead end: the start page sends the valid ones.
-  $('new-link').hidden = !['room.notFound', 'room.noToken'].includes(key) || Boolean(inviteToken);
+  $('new-link').hidden = !['room.notFound', 'room.noToken', 'problem.link-replaced'].includes(key) || Boolean(inviteToken);
   $('room').hidden = true;
 }
 
@@ -198,7 +198,7 @@ async function main() {
     joined();
   } catch (e) {
     const code = hubError(e);
-    return fail({ 'room-closed': 'room.closed', 'room-cancelled': 'room.cancelled', 'room-not-found': 'room.notFound' }[code] ?? 'common.error');
+    return fail({ 'room-closed': 'room.closed', 'room-cancelled': 'room.cancelled', 'room-not-found': 'room.notFound', 'link-replaced': 'problem.link-replaced' }[code] ?? 'common.error');
   }
   $('room').hidden = false;
   document.title = `${t('room.title')} – ${t('site.name')}`;

@@ -12,7 +12,6 @@ public sealed class AppointmentLinksReissuedConsumer(SessionDb db) : IdempotentC
     protected override async Task Handle(AppointmentLinksReissued message, ConsumeContext<AppointmentLinksReissued> context)
     {
         var room = await Db.RoomOfAppointmentAsync(message.AppointmentId, context.CancellationToken);
-        room.TokenHash = message.JoinTokenHash;
-        room.ExpiresAt = message.JoinTokenExpiresAt;
+        await Db.RememberReplacedAsync(room.ReplaceToken(message.JoinTokenHash, message.JoinTokenExpiresAt), context.CancellationToken);
     }
 }

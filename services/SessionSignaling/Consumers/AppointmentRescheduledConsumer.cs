@@ -20,8 +20,8 @@ public sealed class AppointmentRescheduledConsumer(SessionDb db) : IdempotentCon
         if (message.Sequence <= room.AppointmentSequence) return;
         room.AppointmentSequence = message.Sequence;
         room.ScheduledStart = message.Start;
-        if (message.JoinTokenHash is { Length: > 0 } hash) room.TokenHash = hash;
-        room.ExpiresAt = message.JoinTokenExpiresAt;
+        if (message.JoinTokenHash is { Length: > 0 } hash) await Db.RememberReplacedAsync(room.ReplaceToken(hash, message.JoinTokenExpiresAt), context.CancellationToken);
+        else room.ExpiresAt = message.JoinTokenExpiresAt;
         room.ConcernKey = message.ConcernKey;
         room.DepartmentKey = message.DepartmentKey;
     }

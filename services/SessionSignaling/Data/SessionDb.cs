@@ -14,6 +14,14 @@ public sealed class SessionDb(DbContextOptions<SessionDb> options) : ServiceDbCo
 
     public DbSet<KnownDepartment> KnownDepartments => Set<KnownDepartment>();
 
+    public DbSet<ReplacedRoomToken> ReplacedRoomTokens => Set<ReplacedRoomToken>();
+
+    /// <summary>Keeps a replaced link's hash (once; a message delivered again finds it there).</summary>
+    public async Task RememberReplacedAsync(ReplacedRoomToken? replaced, CancellationToken ct)
+    {
+        if (replaced is not null && await ReplacedRoomTokens.FindAsync([replaced.TokenHash], ct) is null) ReplacedRoomTokens.Add(replaced);
+    }
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Room>(e =>
@@ -32,6 +40,11 @@ public sealed class SessionDb(DbContextOptions<SessionDb> options) : ServiceDbCo
         {
             e.ToTable("known_departments");
             e.HasKey(d => d.Key);
+        });
+        modelBuilder.Entity<ReplacedRoomToken>(e =>
+        {
+            e.ToTable("replaced_room_tokens");
+            e.HasKey(t => t.TokenHash);
         });
     }
 }

@@ -4,6 +4,9 @@ namespace Municipal.SessionSignaling.Hubs;
 public static class HubErrors
 {
     public const string RoomNotFound = "room-not-found";
+
+    /// <summary>A room link a newer mail's replaced (a move, the links sent again): said at once, not waited for.</summary>
+    public const string LinkReplaced = "link-replaced";
     public const string RoomClosed = "room-closed";
     /// <summary>The appointment was cancelled: its link says so, not that a consultation ended.</summary>
     public const string RoomCancelled = "room-cancelled";

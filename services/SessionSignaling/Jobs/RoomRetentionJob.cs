@@ -20,6 +20,9 @@ public sealed class RoomRetentionJob(IServiceScopeFactory scopes, TimeProvider c
         var db = scope.ServiceProvider.GetRequiredService<SessionDb>();
         var cutoff = Clock.GetUtcNow() - keep;
         var deleted = await db.Rooms.Where(r => r.ExpiresAt < cutoff).ExecuteDeleteAsync(ct);
+        // A replaced link is remembered only until it would have expired.
+        var now = Clock.GetUtcNow();
+        await db.ReplacedRoomTokens.Where(t => t.ExpiresAt < now).ExecuteDeleteAsync(ct);
         if (deleted > 0) logger.LogInformation("Deleted {Count} expired rooms", deleted);
         return deleted;
     }

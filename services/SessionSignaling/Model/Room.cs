@@ -42,6 +42,18 @@ public sealed class Room
 
     public bool IsOpen => Status is RoomStatus.Waiting or RoomStatus.Active;
 
+    /// <summary>
+    /// Gives the room a new link (a move, the links sent again); the old one is remembered as replaced until it would
+    /// have expired, so that it is refused as such (<see cref="ReplacedRoomToken"/>).
+    /// </summary>
+    public ReplacedRoomToken? ReplaceToken(string tokenHash, DateTimeOffset expiresAt)
+    {
+        var replaced = tokenHash != TokenHash && TokenHash.Length > 0 ? new ReplacedRoomToken { TokenHash = TokenHash, RoomId = Id, ExpiresAt = ExpiresAt } : null;
+        TokenHash = tokenHash;
+        ExpiresAt = expiresAt;
+        return replaced;
+    }
+
     /// <summary>Records a mode and keeps the richest channel used, which SessionEnded reports.</summary>
     public void UseMode(string mode)
     {

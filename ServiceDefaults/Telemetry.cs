@@ -35,7 +35,7 @@ public static class Telemetry
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
                     !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/alive"))
                 .AddSource("System.Net.Http", "Npgsql", "MassTransit", "Yarp.ReverseProxy", SourceName)
-                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler())));
+                .SetSampler(new ParentBasedSampler(new BackgroundNoiseSampler())));
 
         // Exporting only when an endpoint is configured keeps the runner and tests quiet without a collector.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

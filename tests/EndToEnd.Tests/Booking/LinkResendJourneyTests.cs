@@ -81,6 +81,6 @@ public sealed partial class LinkResendJourneyTests(Browser browser) : IClassFixt
         await Assertions.Expect(page.Locator("#room")).ToBeVisibleAsync(new() { Timeout = 45000 });
         await page.GotoAsync("about:blank");
         await page.GotoAsync($"/room.html#t={oldJoin}");
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("abgelaufen oder ungültig", new() { Timeout = 45000 });
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Dieser Link gilt nicht mehr", new() { Timeout = 15000 });
     }
 }

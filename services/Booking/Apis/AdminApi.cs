@@ -245,7 +245,8 @@ public static partial class AdminApi
         var local = date.ToDateTime(TimeOnly.MinValue);
         // A midnight skipped by a clock change starts the day an hour later.
         while (zone.IsInvalidTime(local)) local = local.AddHours(1);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        // In UTC: Npgsql writes only UTC instants to timestamptz.
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>As a resident's own cancellation, but in the closure's name: the mail says why and where to book anew.</summary>

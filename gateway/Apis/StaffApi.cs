@@ -78,7 +78,7 @@ public static class StaffApi
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return NoSuchAccount();
         // While it was disabled its name could be given to a new colleague: enabled again, two would share it.
-        if (!disabled && user.Disabled && await NameTakenReasonAsync(user.DisplayName, user.Id, users, ct) is { } taken) return Problems.Conflict(taken);
+        if (!disabled && user.Disabled && await NameTakenReasonAsync(user.DisplayName, user.Id, users, ct) is { } reason) return Problems.Conflict(reason);
         await accounts.ChangeAsync(user, async () =>
         {
             user.Disabled = disabled;

@@ -3,7 +3,7 @@
 // without activity (?idle=<seconds>, default 120) everything is cleared so the next person never sees a document.
 // Only a registered device hands in: an admin's enrolment link (#enrol=<code>) is traded once for a device token,
 // which this browser keeps and sends with every submission; without one the page says so and offers nothing.
-import { register, t, apply, languageSwitch, language } from '/shared/i18n.js';
+import { register, t, tn, apply, languageSwitch, language } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
 import { renderList } from '/shared/documents-panel.js';
 import { sendFiles } from '/shared/upload.js';
@@ -19,7 +19,7 @@ register({
     'kiosk.reviewList': 'Seiten zum Absenden', 'kiosk.contactTitle': 'Quittung per E-Mail (freiwillig)', 'kiosk.email': 'E-Mail-Adresse',
     'kiosk.note': 'Nachricht (freiwillig)', 'kiosk.send': 'Absenden', 'kiosk.receiptTitle': 'Vielen Dank!',
     'kiosk.receiptIntro': 'Ihre Quittungsnummer:', 'kiosk.receiptDocs': 'Abgegebene Dokumente', 'kiosk.finish': 'Fertig',
-    'kiosk.chosen': 'Anliegen: {name}', 'kiosk.pageCount': '{count} Seite(n) bereit', 'kiosk.page': 'Seite {n}',
+    'kiosk.chosen': 'Anliegen: {name}', 'kiosk.pageCount': '{count} Seiten bereit', 'kiosk.pageCount.one': '{count} Seite bereit', 'kiosk.page': 'Seite {n}',
     'kiosk.remove': 'Entfernen', 'kiosk.removeLabel': 'Seite {n} entfernen', 'kiosk.noPages': 'Bitte nehmen Sie mindestens eine Seite auf oder wählen Sie eine Datei.',
     'kiosk.noCamera': 'Keine Kamera verfügbar – bitte Dateien wählen.', 'kiosk.cameraReady': 'Legen Sie die Seite unter die Kamera und tippen Sie auf «Seite aufnehmen».',
     'kiosk.emailInvalid': 'Bitte geben Sie eine gültige E-Mail-Adresse ein oder lassen Sie das Feld leer.',
@@ -42,7 +42,7 @@ register({
     'kiosk.reviewList': 'Pages to send', 'kiosk.contactTitle': 'Receipt by e-mail (optional)', 'kiosk.email': 'E-mail address',
     'kiosk.note': 'Message (optional)', 'kiosk.send': 'Send', 'kiosk.receiptTitle': 'Thank you!',
     'kiosk.receiptIntro': 'Your receipt number:', 'kiosk.receiptDocs': 'Documents handed in', 'kiosk.finish': 'Done',
-    'kiosk.chosen': 'Concern: {name}', 'kiosk.pageCount': '{count} page(s) ready', 'kiosk.page': 'Page {n}',
+    'kiosk.chosen': 'Concern: {name}', 'kiosk.pageCount': '{count} pages ready', 'kiosk.pageCount.one': '{count} page ready', 'kiosk.page': 'Page {n}',
     'kiosk.remove': 'Remove', 'kiosk.removeLabel': 'Remove page {n}', 'kiosk.noPages': 'Please capture at least one page or choose a file.',
     'kiosk.noCamera': 'No camera available – please choose files.', 'kiosk.cameraReady': 'Put the page under the camera and tap “Capture page”.',
     'kiosk.emailInvalid': 'Please enter a valid e-mail address or leave the field empty.',
@@ -101,7 +101,8 @@ register({
     'kiosk.receiptDocs': 'Documents remis',
     'kiosk.finish': 'Terminé',
     'kiosk.chosen': 'Démarche : {name}',
-    'kiosk.pageCount': '{count} page(s) prête(s)',
+    'kiosk.pageCount': '{count} pages prêtes',
+    'kiosk.pageCount.one': '{count} page prête',
     'kiosk.page': 'Page {n}',
     'kiosk.remove': 'Retirer',
     'kiosk.removeLabel': 'Retirer la page {n}',
@@ -147,7 +148,8 @@ register({
     'kiosk.receiptDocs': 'Documenti consegnati',
     'kiosk.finish': 'Fine',
     'kiosk.chosen': 'Pratica: {name}',
-    'kiosk.pageCount': '{count} pagina/e pronta/e',
+    'kiosk.pageCount': '{count} pagine pronte',
+    'kiosk.pageCount.one': '{count} pagina pronta',
     'kiosk.page': 'Pagina {n}',
     'kiosk.remove': 'Rimuovere',
     'kiosk.removeLabel': 'Rimuovere la pagina {n}',
@@ -315,7 +317,7 @@ function renderThumbs(list, removable) {
     }
     return li;
   }));
-  $('page-count').textContent = state.pages.length ? t('kiosk.pageCount', { count: state.pages.length }) : '';
+  $('page-count').textContent = state.pages.length ? tn('kiosk.pageCount', state.pages.length) : '';
 }
 
 // ---- send

@@ -194,7 +194,7 @@ export function mount(container, ctx) {
       point.addEventListener('click', () => lastFocus && sync.point(lastFocus));
       container.querySelector('.cf-bar').prepend(point);
     } else {
-      mountSigning(signing, { view, sync, token, consultation: true, onSubmitted: result => showSubmitted(signing, result, { consultation: true, roomToken: token }) });
+      mountSigning(signing, { view, sync, token, consultation: true, consultationEmail: Boolean(ctx.room.email), onSubmitted: result => showSubmitted(signing, result, { consultation: true, roomToken: token }) });
     }
   }
 

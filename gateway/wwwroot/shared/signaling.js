@@ -166,7 +166,7 @@ export class RoomConnection {
 
 /** The hub's error codes ("room-closed" …) from a failed invoke. */
 export function hubError(error) {
-  const match = /(room-not-found|room-closed|room-cancelled|forbidden|not-joined|not-asked|rate-limited|invalid-[a-z]+)/.exec(error?.message || '');
+  const match = /(room-not-found|room-closed|room-cancelled|link-replaced|forbidden|not-joined|not-asked|rate-limited|invalid-[a-z]+)/.exec(error?.message || '');
   return match ? match[1] : 'unknown';
 }
 

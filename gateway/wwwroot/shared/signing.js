@@ -210,11 +210,11 @@ register({
 
 // Where a code goes in a consultation: the e-mail address the city holds from the booking, not one typed into the form.
 register({
-  de: { 'cf.tan.toBooking': 'An die E-Mail-Adresse Ihrer Buchung.' },
-  en: { 'cf.tan.toBooking': 'To the e-mail address of your booking.' },
-  fr: { 'cf.tan.toBooking': 'À l’adresse e-mail de votre réservation.' },
-  it: { 'cf.tan.toBooking': 'All’indirizzo e-mail della vostra prenotazione.' },
-  'de-x-ls': { 'cf.tan.toBooking': 'Wir schicken den Code an Ihre E-Mail-Adresse. Das ist die Adresse von Ihrer Anmeldung für den Termin.' },
+  de: { 'cf.tan.toBooking': 'An die E-Mail-Adresse Ihrer Buchung.', 'cf.tan.noEmailHere': 'Ein Code geht an die E-Mail-Adresse Ihrer Buchung oder Anmeldung; Sie haben keine angegeben. Bitte unterschreiben Sie von Hand auf dem Bildschirm.' },
+  en: { 'cf.tan.toBooking': 'To the e-mail address of your booking.', 'cf.tan.noEmailHere': 'A code goes to the e-mail address you gave when booking or joining the queue; you gave none. Please sign by hand on the screen.' },
+  fr: { 'cf.tan.toBooking': 'À l’adresse e-mail de votre réservation.', 'cf.tan.noEmailHere': 'Un code est envoyé à l’adresse e-mail indiquée lors de la réservation ou de l’inscription dans la file ; vous n’en avez pas indiqué. Veuillez signer à la main sur l’écran.' },
+  it: { 'cf.tan.toBooking': 'All’indirizzo e-mail della vostra prenotazione.', 'cf.tan.noEmailHere': 'Un codice va all’indirizzo e-mail indicato alla prenotazione o in coda; non ne avete indicato uno. Firmate a mano sullo schermo.' },
+  'de-x-ls': { 'cf.tan.toBooking': 'Wir schicken den Code an Ihre E-Mail-Adresse. Das ist die Adresse von Ihrer Anmeldung für den Termin.', 'cf.tan.noEmailHere': 'Für einen Code brauchen wir Ihre E-Mail-Adresse. Sie haben uns keine E-Mail-Adresse gegeben. Bitte unterschreiben Sie mit der Hand auf dem Bildschirm.' },
 });
 
 register({
@@ -373,7 +373,7 @@ function tanMessage(error) {
  * The signing part under a form: by hand on the pad, or with a TAN; calls onSubmitted({ reference, statusToken })
  * when done. view: the rendered form (form-view.js); sync: its DraftSync (cofill.js), whose changes unbind the pad.
  */
-export function mountSigning(container, { view, sync, token, onSubmitted, consultation = false }) {
+export function mountSigning(container, { view, sync, token, onSubmitted, consultation = false, consultationEmail = true }) {
   container.replaceChildren();
   const tpl = document.createElement('section');
   tpl.className = 'card cf-sign';
@@ -450,7 +450,10 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
     const email = emailField ? view.values()[emailField] : '';
     $('.cf-tan-to').hidden = sms;
     // In a consultation the server sends the code only to the booking's address (issue 13 item 6), never by SMS.
-    $('.cf-tan-to').textContent = consultation ? t('cf.tan.toBooking') : email ? t('cf.tan.to', { to: email }) : t('cf.tan.noEmail');
+    // A resident who joined the queue without an address has none on file: said before a code is asked for (the phone
+    // probe learnt it only from the refusal).
+    $('.cf-tan-to').textContent = consultation ? t(consultationEmail ? 'cf.tan.toBooking' : 'cf.tan.noEmailHere') : email ? t('cf.tan.to', { to: email }) : t('cf.tan.noEmail');
+    $('.cf-tan-send').disabled = consultation && !consultationEmail;
     if (sms && !$('#cf-tan-phone').value) $('#cf-tan-phone').value = view.values().phone || '';
   };
   for (const radio of tpl.querySelectorAll('input[name=cf-method]')) radio.addEventListener('change', showMethod);

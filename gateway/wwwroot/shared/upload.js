@@ -32,6 +32,7 @@ register({
     'docs.reason.unknown': 'Dieser Wert ist nicht bekannt.',
     'docs.reason.too-long': 'Der Text ist zu lang.',
     'docs.fileError': '{name}: {reason}',
+    'docs.nothingSent': 'Es wurde nichts gesendet. Wählen Sie die übrigen Dateien noch einmal, ohne die genannte, und senden Sie sie erneut.',
   },
   en: {
     'docs.reason.malformed': 'The upload arrived incomplete or damaged. Please try again.',
@@ -57,6 +58,7 @@ register({
     'docs.reason.unknown': 'This value is not known.',
     'docs.reason.too-long': 'The text is too long.',
     'docs.fileError': '{name}: {reason}',
+    'docs.nothingSent': 'Nothing was sent. Choose the other files again, without the one named, and send them again.',
   },
   fr: {
     'docs.reason.malformed': 'L’envoi est arrivé incomplet ou endommagé. Veuillez réessayer.',
@@ -82,6 +84,7 @@ register({
     'docs.reason.unknown': 'Cette valeur n’est pas connue.',
     'docs.reason.too-long': 'Le texte est trop long.',
     'docs.fileError': '{name} : {reason}',
+    'docs.nothingSent': 'Rien n’a été envoyé. Choisissez à nouveau les autres fichiers, sans celui indiqué, et renvoyez-les.',
   },
   it: {
     'docs.reason.malformed': 'L’invio è arrivato incompleto o danneggiato. Riprovate.',
@@ -107,6 +110,7 @@ register({
     'docs.reason.unknown': 'Questo valore non è noto.',
     'docs.reason.too-long': 'Il testo è troppo lungo.',
     'docs.fileError': '{name}: {reason}',
+    'docs.nothingSent': 'Non è stato inviato nulla. Scegliete di nuovo gli altri file, senza quello indicato, e inviateli di nuovo.',
   },
 });
 /** The document intake's limits per file and per upload (Documents:MaxFileBytes, Documents:MaxFiles defaults). */
@@ -142,6 +146,10 @@ export function describeRejection(error, names = []) {
     const text = t(`docs.reason.${reason}`);
     return index !== undefined && names[index] ? t('docs.fileError', { name: names[index], reason: text }) : text;
   });
+  // The intake takes an upload whole or not at all: with one file refused, the good ones did not go either, and the
+  // page says so (the phone probe read only the bad file's name and thought the others sent).
+  const refusedFiles = Object.keys(reasons).filter(field => /\[\d+\]$/.test(field)).length;
+  if (refusedFiles > 0 && names.length > refusedFiles) lines.push(t('docs.nothingSent'));
   // A refusal of the whole upload (an expired link, a closed consultation …) carries a code problems.js translates.
   return lines.length ? lines : [problemMessage(error.problem, error.message || t('common.error'))];
 }

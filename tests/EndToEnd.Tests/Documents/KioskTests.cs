@@ -42,7 +42,7 @@ public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
 
         await CapturePageAsync(page, 1);
         await CapturePageAsync(page, 2);
-        await Assertions.Expect(page.Locator("#page-count")).ToHaveTextAsync("2 Seite(n) bereit");
+        await Assertions.Expect(page.Locator("#page-count")).ToHaveTextAsync("2 Seiten bereit");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "documents-02-kiosk-pages");
 

@@ -110,6 +110,30 @@ public sealed class UploadPageTests(Browser browser) : IClassFixture<Browser>
         }
     }
 
+    /// <summary>
+    /// Phone probe: with one bad file among good ones the page named only the bad one, and the resident took the others
+    /// for sent. The intake takes an upload whole: the page says that nothing was sent and to choose the others again.
+    /// </summary>
+    [Fact]
+    public async Task One_refused_file_among_good_ones_says_that_nothing_was_sent()
+    {
+        var ticket = await ConsultationTickets.TakeAsync("Mia Mixed");
+        await WaitForRoomAsync(ticket.Token);
+        await using var resident = await browser.NewPartyAsync(Browser.Phone);
+        var page = await resident.NewPageAsync();
+        await page.GotoAsync($"/upload.html#t={ticket.Token}");
+        await Assertions.Expect(page.Locator("#upload")).ToBeVisibleAsync();
+        await page.Locator("#files").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "mietvertrag.pdf", MimeType = "application/pdf", Buffer = Pdf },
+            new FilePayload { Name = "leer.pdf", MimeType = "application/pdf", Buffer = [] },
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("leer.pdf:");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Es wurde nichts gesendet.");
+        await Browser.AssertAccessibleAsync(page);
+    }
+
     [Fact]
     public async Task A_link_without_a_token_says_so()
     {

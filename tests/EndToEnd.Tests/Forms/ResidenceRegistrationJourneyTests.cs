@@ -12,6 +12,21 @@ namespace Municipal.EndToEnd.Tests.Forms;
 /// </summary>
 public sealed partial class ResidenceRegistrationJourneyTests(Browser browser) : IClassFixture<Browser>
 {
+    /// <summary>
+    /// Phone probe: a resident who joined the queue without an address chose the code, read "to the e-mail address of
+    /// your booking" and learnt only from the refusal that there was none. The panel says so first; nothing is sent.
+    /// </summary>
+    [Fact]
+    public async Task Without_an_address_on_file_the_code_option_says_to_sign_by_hand()
+    {
+        await using var consultation = await ConsultationForm.OpenAsync(browser);
+        var signing = consultation.Resident.Locator(".cf-sign");
+        await signing.GetByLabel("Mit Einmal-Code (TAN)").CheckAsync();
+        await Assertions.Expect(signing.Locator(".cf-tan-to")).ToContainTextAsync("Sie haben keine angegeben. Bitte unterschreiben Sie von Hand");
+        await Assertions.Expect(signing.GetByRole(AriaRole.Button, new() { Name = "Code senden" })).ToBeDisabledAsync();
+        await Browser.AssertAccessibleAsync(consultation.Resident);
+    }
+
     [Fact]
     public async Task Filled_together_signed_by_tan_submitted_delivered_to_the_inbox_and_followed_from_the_mail()
     {

@@ -252,10 +252,7 @@ public static partial class AdminApi
     /// <summary>As a resident's own cancellation, but in the closure's name: the mail says why and where to book anew.</summary>
     private static void CancelForClosure(BookingDb db, Appointment appointment, DateTimeOffset now)
     {
-        appointment.Status = AppointmentStatus.Cancelled;
-        appointment.CancelledAt = now;
-        appointment.Sequence++;
-        appointment.ReminderDueAt = null;
+        appointment.Cancel(now);
         db.Publish(new AppointmentCancelled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, now, AppointmentCancelled.ByClosure));
     }
 

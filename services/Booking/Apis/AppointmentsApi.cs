@@ -152,10 +152,7 @@ public static class AppointmentsApi
         if (appointment.StartAt <= now) return Problems.Conflict(new Reason("appointment-begun", "The appointment has already begun."));
         if (await ConsultationRefusalAsync(db, appointment, ct) is { } refusal) return refusal;
 
-        appointment.Status = AppointmentStatus.Cancelled;
-        appointment.CancelledAt = now;
-        appointment.Sequence++;
-        appointment.ReminderDueAt = null;
+        appointment.Cancel(now);
         db.PendingMails.RemoveRange(await db.PendingMails.Where(m => m.AppointmentId == appointment.Id).ToListAsync(ct));
         db.Publish(new AppointmentCancelled(appointment.Id, appointment.ConcernKey, appointment.DepartmentKey, now, AppointmentCancelled.ByResident));
         await db.SaveChangesAsync(ct);

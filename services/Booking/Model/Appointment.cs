@@ -31,6 +31,15 @@ public sealed class Appointment
     public DateTimeOffset? NoShowAt { get; set; }
     /// <summary>When the resident's name and address were cleared (<see cref="Jobs.ResidentDataRetentionJob"/>).</summary>
     public DateTimeOffset? AnonymisedAt { get; set; }
+
+    /// <summary>Cancelled now (by the resident or a day the city closed): the calendar entry is replaced, no reminder goes.</summary>
+    public void Cancel(DateTimeOffset now)
+    {
+        Status = AppointmentStatus.Cancelled;
+        CancelledAt = now;
+        Sequence++;
+        ReminderDueAt = null;
+    }
 }
 
 public static class AppointmentStatus

@@ -198,7 +198,8 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
         Assert.Equal(["contentSha256", "language", "purpose", "recipient"], errors.EnumerateObject().Select(p => p.Name).Order());
 
         // The code's mail is the city's: its purpose carries no web address (nobody sends residents to a page asking for it).
-        foreach (var purpose in new[] { "Anmeldung https://stadt-winterthur.example/tan", "Bitte auf www.example.org bestätigen", "<a href=x>Anmeldung</a>" })
+        foreach (var purpose in new[] { "Anmeldung https://stadt-winterthur.example/tan", "Bitte auf www.example.org bestätigen", "<a href=x>Anmeldung</a>",
+            "Ihr Konto: Code sofort auf stadt-schalter.com/tan eingeben", "Code an stadt-winterthur.ch senden", "Antwort an info@stadt.example" })
         {
             var linked = await staff.PostAsJsonAsync("/api/identity/tans", new { contentSha256 = Contract, purpose, recipient = Mailbox.UniqueAddress(), channel = "email" });
             Assert.Equal(HttpStatusCode.BadRequest, linked.StatusCode);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Municipal.IdentityVerification.Tans;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.ResidentLinks;
@@ -9,7 +10,7 @@ namespace Municipal.IdentityVerification.Apis;
 /// consultation their link opens is given) the code goes by e-mail to the booking's address with a purpose the
 /// server words, so the city's mail server never carries a resident's text to an address of their choosing.
 /// </summary>
-public sealed record IssueTanRequest(string? ContentSha256, string? Purpose, string? Recipient, string? Channel, string? Language)
+public sealed partial record IssueTanRequest(string? ContentSha256, string? Purpose, string? Recipient, string? Channel, string? Language)
 {
     public const int MaxPurposeLength = 200;
 
@@ -34,9 +35,16 @@ public sealed record IssueTanRequest(string? ContentSha256, string? Purpose, str
         : ChosenChannel is TanChannel.Email or TanChannel.Sms ? TanRecipient.Normalize(ChosenChannel, Recipient)
         : null;
 
+    /// <summary>
+    /// A web address in any form a mail program turns into a link, a bare domain included ("stadt-schalter.com/tan",
+    /// the third probe's phishing text): a purpose names a form ("Umzug innerhalb der Stadt"), never a place to go.
+    /// </summary>
     private static bool HasLink(string text) =>
         text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
-        || text.Contains('<') || text.Contains('>');
+        || text.Contains('<') || text.Contains('>') || text.Contains('@') || BareDomain().IsMatch(text);
+
+    [GeneratedRegex(@"[\p{L}\p{N}-]{2,}\.[a-z]{2,}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BareDomain();
 
     /// <summary>The refused fields, each with its reason; <paramref name="room"/> is the resident's consultation, null for staff.</summary>
     public FieldErrors Validate(ResidentLink? room)

@@ -304,18 +304,23 @@ function colleagues(roomId) {
 }
 
 /**
- * Fills a list with [value, text] options, keeping the chosen one. It is rebuilt only when it changed: a refresh
- * must not close the list under the clerk's hand.
+ * Fills a list with [value, text] options, keeping the chosen one. A refresh must not close the list under the
+ * clerk's hand: nothing changes when nothing did, and otherwise each option stays the element it was, its text
+ * mended ("busy"), the ones that came put in and the ones that went taken out. (Rebuilt whole, the chosen option was
+ * a new element after a colleague's "busy" came or went; CI with two replicas caught it.)
  */
 function fillSelect(select, options, chosen) {
-  if (JSON.stringify(options) === JSON.stringify([...select.options].map(o => [o.value, o.textContent]))) return;
-  select.replaceChildren(...options.map(([value, text]) => {
-    const option = document.createElement('option');
-    option.value = value;
-    option.textContent = text;
-    option.selected = value === chosen;
-    return option;
-  }));
+  const current = [...select.options];
+  if (JSON.stringify(options) === JSON.stringify(current.map(o => [o.value, o.textContent]))) return;
+  const byValue = new Map(current.map(o => [o.value, o]));
+  const wanted = new Set(options.map(([value]) => value));
+  for (const option of current) if (!wanted.has(option.value)) option.remove();
+  options.forEach(([value, text], i) => {
+    const option = byValue.get(value) ?? Object.assign(document.createElement('option'), { value });
+    if (option.textContent !== text) option.textContent = text;
+    if (select.options[i] !== option) select.insertBefore(option, select.options[i] ?? null);
+  });
+  if (wanted.has(chosen)) select.value = chosen;
 }
 
 /** Loads now and every 10 s while the page is open, rendering after each load and on a language change; returns stop. */

@@ -60,6 +60,12 @@ function render() {
     }
     body.append(tr);
   }
+  // An empty table said nothing until "call next" was pressed.
+  if (!data.tickets.length) {
+    const row = Object.assign(document.createElement('tr'), { className: 'empty' });
+    row.append(Object.assign(document.createElement('td'), { textContent: t('q.empty'), colSpan: 4 }));
+    body.append(row);
+  }
   document.getElementById('summary').textContent = t('q.summary', { n: data.tickets.length, due: data.appointmentsDueNow });
   document.getElementById('skills').textContent = data.skills.length ? t('q.skills', { list: data.skills.map(key => concernNames.get(key)?.[language()] ?? key).join(', ') }) : t('q.noSkills');
 }

@@ -95,6 +95,9 @@ public sealed class StaffPagesTests(Browser browser) : IClassFixture<Browser>
             await Assertions.Expect(page.Locator("h1")).Not.ToBeEmptyAsync();
             await Assertions.Expect(page.Locator("#staff-nav a[aria-current='page']")).ToHaveAttributeAsync("href", href);
             await Assertions.Expect(page.Locator("[role=alert]:visible")).ToHaveCountAsync(0);
+            // The queue's table is never a bare header: the residents waiting, or a row saying nobody is.
+            if (href == "/agent/queue.html")
+                await Assertions.Expect(page.Locator("#rows tr").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Niemand wartet gerade\.|\d+ Min\."));
         }
     }
 

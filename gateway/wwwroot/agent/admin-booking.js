@@ -1,5 +1,5 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
-import { register, t, languageSwitch, pick, weekday, city, languageNames } from '/shared/i18n.js';
+import { register, t, tn, languageSwitch, pick, weekday, city, languageNames } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { formatDateTime } from '/shared/dates.js';
 import { staffPage } from '/shared/staff.js';
@@ -22,7 +22,7 @@ register({
     'ab.documentsEn': 'Unterlagen (Englisch, eine pro Zeile)', 'ab.documentsFr': 'Unterlagen (Französisch, eine pro Zeile)',
     'ab.documentsIt': 'Unterlagen (Italienisch, eine pro Zeile)', 'ab.identity': 'Identitätsprüfung nötig', 'ab.signature': 'Unterschrift nötig', 'ab.active': 'Angeboten',
     'ab.delete': 'Löschen', 'ab.edit': 'Bearbeiten', 'ab.saved': 'Gespeichert.', 'ab.wholeCity': 'Ganze Stadt', 'ab.saveHours': 'Öffnungszeiten speichern: {name}',
-    'ab.closeAndCancel': 'Schliessen und {count} Termine absagen', 'ab.closedCancelled': 'Schliesstag gespeichert; {count} Termine abgesagt, die Einwohnerinnen und Einwohner erhalten eine E-Mail.',
+    'ab.closeAndCancel': 'Schliessen und {count} Termine absagen', 'ab.closeAndCancel.one': 'Schliessen und den Termin absagen', 'ab.closedCancelled': 'Schliesstag gespeichert; {count} Termine abgesagt, die Einwohnerinnen und Einwohner erhalten eine E-Mail.', 'ab.closedCancelled.one': 'Schliesstag gespeichert; 1 Termin abgesagt, die Einwohnerin oder der Einwohner erhält eine E-Mail.',
     'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
   },
   en: {
@@ -42,7 +42,7 @@ register({
     'ab.documentsEn': 'Documents (English, one per line)', 'ab.documentsFr': 'Documents (French, one per line)',
     'ab.documentsIt': 'Documents (Italian, one per line)', 'ab.identity': 'Identity check needed', 'ab.signature': 'Signature needed', 'ab.active': 'Offered',
     'ab.delete': 'Delete', 'ab.edit': 'Edit', 'ab.saved': 'Saved.', 'ab.wholeCity': 'Whole city', 'ab.saveHours': 'Save opening hours: {name}',
-    'ab.closeAndCancel': 'Close and cancel {count} appointments', 'ab.closedCancelled': 'Closure saved; {count} appointments cancelled, the residents get an e-mail.',
+    'ab.closeAndCancel': 'Close and cancel {count} appointments', 'ab.closeAndCancel.one': 'Close and cancel the appointment', 'ab.closedCancelled': 'Closure saved; {count} appointments cancelled, the residents get an e-mail.', 'ab.closedCancelled.one': 'Closure saved; 1 appointment cancelled, the resident gets an e-mail.',
     'ab.deleteClosure': 'Delete: closure {date}', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
   },
   fr: {
@@ -98,7 +98,7 @@ register({
     'ab.delete': 'Supprimer',
     'ab.edit': 'Modifier',
     'ab.saved': 'Enregistré.',
-    'ab.closeAndCancel': 'Fermer et annuler {count} rendez-vous', 'ab.closedCancelled': 'Fermeture enregistrée ; {count} rendez-vous annulés, les habitantes et habitants reçoivent un e-mail.',
+    'ab.closeAndCancel': 'Fermer et annuler {count} rendez-vous', 'ab.closeAndCancel.one': 'Fermer et annuler le rendez-vous', 'ab.closedCancelled': 'Fermeture enregistrée ; {count} rendez-vous annulés, les habitantes et habitants reçoivent un e-mail.', 'ab.closedCancelled.one': 'Fermeture enregistrée ; 1 rendez-vous annulé, la personne reçoit un e-mail.',
     'ab.wholeCity': 'Toute la ville',
     'ab.saveHours': 'Enregistrer les heures d’ouverture : {name}',
     'ab.deleteClosure': 'Supprimer : jour de fermeture du {date}',
@@ -159,7 +159,7 @@ register({
     'ab.delete': 'Eliminare',
     'ab.edit': 'Modificare',
     'ab.saved': 'Salvato.',
-    'ab.closeAndCancel': 'Chiudere e annullare {count} appuntamenti', 'ab.closedCancelled': 'Chiusura salvata; {count} appuntamenti annullati, le e i residenti ricevono un’e-mail.',
+    'ab.closeAndCancel': 'Chiudere e annullare {count} appuntamenti', 'ab.closeAndCancel.one': 'Chiudere e annullare l’appuntamento', 'ab.closedCancelled': 'Chiusura salvata; {count} appuntamenti annullati, le e i residenti ricevono un’e-mail.', 'ab.closedCancelled.one': 'Chiusura salvata; 1 appuntamento annullato, la persona riceve un’e-mail.',
     'ab.wholeCity': 'Tutta la città',
     'ab.saveHours': 'Salvare gli orari di apertura: {name}',
     'ab.deleteClosure': 'Eliminare: giorno di chiusura del {date}',
@@ -413,7 +413,7 @@ async function addClosure(f, cancelAppointments) {
     const cancelled = Number(affected.dataset.count || 0);
     f.reset();
     showFallbacks(f);
-    say(cancelAppointments && cancelled > 0 ? t('ab.closedCancelled', { count: cancelled }) : t('ab.saved'));
+    say(cancelAppointments && cancelled > 0 ? tn('ab.closedCancelled', cancelled) : t('ab.saved'));
     await load();
   } catch (e) {
     if (e instanceof ApiError && e.status === 400) showFieldErrors(f, e);
@@ -428,7 +428,7 @@ function showAffected(e) {
   document.getElementById('closure-affected-text').textContent = e.message;
   const list = document.getElementById('closure-affected-list');
   list.replaceChildren(...appointments.map(a => el('li', {}, `${formatDateTime(a.start)} – ${a.citizenName} (${concernName(a.concernKey)})`)));
-  document.getElementById('closure-cancel-them').textContent = t('ab.closeAndCancel', { count: appointments.length });
+  document.getElementById('closure-cancel-them').textContent = tn('ab.closeAndCancel', appointments.length);
   affected.hidden = false;
   document.getElementById('closure-affected-text').focus();
 }

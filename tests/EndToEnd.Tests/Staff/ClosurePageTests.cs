@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Municipal.EndToEnd.Tests.Booking;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Staff;
+
+/// <summary>
+/// The admin closes a day that has a booked appointment, as the API probe found it: the page lists the appointment
+/// and closes the day only when the admin presses "close and cancel"; the resident gets a mail with the reason.
+/// </summary>
+public sealed class ClosurePageTests(Browser browser) : IClassFixture<Browser>
+{
+    [Fact]
+    public async Task A_day_with_an_appointment_is_closed_only_by_cancelling_it_and_the_resident_is_told_why()
+    {
+        await using var adminParty = await browser.NewPartyAsync(Browser.Desktop);
+        var desk = await TestDesks.CreateAsync(adminParty, $"cl{Guid.NewGuid():N}"[..12], closedToday: false);
+        var api = adminParty.APIRequest;
+
+        // A time two days ahead or later (the desk's zone is UTC): never one that has begun by the time it is closed.
+        var slots = JsonDocument.Parse(await (await api.GetAsync($"/api/booking/concerns/{desk.ConcernKey}/slots")).TextAsync()).RootElement;
+        var start = slots.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset())
+            .First(s => s.UtcDateTime.Date >= DateTime.UtcNow.Date.AddDays(2));
+        var email = Mailbox.UniqueAddress();
+        var booked = await api.PostAsync("/api/booking/appointments", new()
+        {
+            DataObject = new { concernKey = desk.ConcernKey, start, name = "Clara Closure", email, language = "de" },
+        });
+        Assert.True(booked.Ok, $"booking: {booked.Status} {await booked.TextAsync()}");
+        var day = start.UtcDateTime.ToString("yyyy-MM-dd");
+
+        var page = await adminParty.NewPageAsync();
+        await page.GotoAsync("/agent/admin-booking.html");
+        await Assertions.Expect(page.Locator("#concern-rows tr").First).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await page.Locator("#c-date").FillAsync(day);
+        await page.Locator("#c-department").SelectOptionAsync(desk.DepartmentKey);
+        await page.Locator("#c-reasonDe").FillAsync("Betriebsausflug");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schliesstag hinzufügen" }).ClickAsync();
+
+        // Refused first, with the appointment named and the way to cancel it.
+        await Assertions.Expect(page.Locator("#closure-affected")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#closure-affected-text")).ToContainTextAsync("Gebuchte Termine an diesem Tag: 1.");
+        await Assertions.Expect(page.Locator("#closure-affected-list")).ToContainTextAsync("Clara Closure");
+        await Assertions.Expect(page.Locator("#closure-affected-text")).ToBeFocusedAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "admin-closure-with-appointment");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schliessen und den Termin absagen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("1 Termin abgesagt");
+        await Assertions.Expect(page.Locator("#closure-affected")).ToBeHiddenAsync();
+        var cancellation = (await Mailbox.WaitForAsync(email, 2, TimeSpan.FromSeconds(60))).Last();
+        Assert.Contains("Betriebsausflug", cancellation.TextBody);
+
+        // The day is open again for the next test run on this machine's database.
+        var closures = JsonDocument.Parse(await (await api.GetAsync("/api/booking/admin/closures")).TextAsync()).RootElement;
+        foreach (var closure in closures.EnumerateArray().Where(c => c.GetProperty("departmentKey").GetString() == desk.DepartmentKey))
+            Assert.True((await api.DeleteAsync($"/api/booking/admin/closures/{closure.GetProperty("id").GetInt32()}")).Ok);
+    }
+}

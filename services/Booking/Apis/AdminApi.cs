@@ -183,8 +183,8 @@ public static partial class AdminApi
             errors["departmentKey"] = new Reason("department-or-city", "Choose an existing department, or none for the whole city.");
         var now = time.GetUtcNow();
         if (request.Date is null) errors["date"] = new Reason("date-required", "Enter the date.");
-        // A closure shapes the days to come; one in the past closes nothing (the probe added 1950-01-01). "Today" is the
-        // city's, and a day early, so that no zone of a department is refused its own today.
+        // A closure shapes the days to come; one in the past closes nothing (the probe added 1950-01-01). Measured from
+        // yesterday in UTC, so that no department's zone, ahead of UTC or behind it, is refused its own today.
         else if (request.Date < DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1)) errors["date"] = new Reason("closure-past", "A closure lies today or later.");
         CheckNames(errors, "reason", request.ReasonDe, request.ReasonEn, request.ReasonFr, request.ReasonIt);
         if (errors.Count > 0) return Problems.Fields(errors);
@@ -231,22 +231,13 @@ public static partial class AdminApi
         foreach (var department in departments)
         {
             var zone = slots.TimeZoneOf(department);
-            var (from, to) = (LocalMidnight(date, zone), LocalMidnight(date.AddDays(1), zone));
+            var (from, to) = (SlotCalculator.ToInstant(date, TimeOnly.MinValue, zone), SlotCalculator.ToInstant(date.AddDays(1), TimeOnly.MinValue, zone));
             found.AddRange(await db.Appointments
                 .Where(a => a.DepartmentKey == department.Key && a.Status == AppointmentStatus.Booked && a.StartAt >= from && a.StartAt < to
                     && a.StartAt > now && a.CalledAt == null)
                 .OrderBy(a => a.StartAt).ToListAsync(ct));
         }
         return found;
-    }
-
-    private static DateTimeOffset LocalMidnight(DateOnly date, TimeZoneInfo zone)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue);
-        // A midnight skipped by a clock change starts the day an hour later.
-        while (zone.IsInvalidTime(local)) local = local.AddHours(1);
-        // In UTC: Npgsql writes only UTC instants to timestamptz.
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>As a resident's own cancellation, but in the closure's name: the mail says why and where to book anew.</summary>

@@ -41,7 +41,7 @@ public sealed class AppointmentMailSender(BookingDb db, SlotService slots, Appoi
     /// <summary>The reason of the closure on the appointment's day, the department's own before the city's, in the resident's language.</summary>
     private async Task<string?> ClosureReasonAsync(Appointment appointment, TimeZoneInfo zone, CancellationToken ct)
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(appointment.StartAt, zone).DateTime);
+        var day = SlotCalculator.LocalDate(appointment.StartAt, zone);
         var closure = await db.Closures.AsNoTracking()
             .Where(c => c.Date == day && (c.DepartmentKey == appointment.DepartmentKey || c.DepartmentKey == null))
             .OrderBy(c => c.DepartmentKey == null).FirstOrDefaultAsync(ct);

@@ -11,16 +11,7 @@ namespace Municipal.SessionSignaling.Hubs;
 /// </summary>
 public static class ChatText
 {
-    public static bool IsAcceptable(string text)
-    {
-        if (InputText.DirectionOverrideRefusal(text) is not null) return false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) return false;
-            if (char.IsHighSurrogate(c) && (i + 1 == text.Length || !char.IsLowSurrogate(text[++i]))) return false;
-            if (char.IsLowSurrogate(c)) return false;
-        }
-        return true;
-    }
+    /// <summary>The rule of every multi-line text (<see cref="InputText.Refusal"/>), and no direction controls.</summary>
+    public static bool IsAcceptable(string text) =>
+        InputText.Refusal(text, singleLine: false) is null && InputText.DirectionOverrideRefusal(text) is null;
 }

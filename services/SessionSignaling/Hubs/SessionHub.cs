@@ -31,9 +31,8 @@ public sealed class SessionHub(
 
     public async Task<JoinResult> JoinAsResident(string token, long afterId)
     {
-        var room = await access.FindByResidentTokenAsync(token, Context.ConnectionAborted)
-            ?? await access.FindEndedByResidentTokenAsync(token, Context.ConnectionAborted)
-            ?? throw new HubException(await access.IsReplacedResidentTokenAsync(token, Context.ConnectionAborted) ? HubErrors.LinkReplaced : HubErrors.RoomNotFound);
+        var (found, replaced) = await access.FindForJoinAsync(token, Context.ConnectionAborted);
+        var room = found ?? throw new HubException(replaced ? HubErrors.LinkReplaced : HubErrors.RoomNotFound);
         EnsureOpen(room);
         if (room.ResidentJoinedAt is null) room = await RecordFirstJoinAsync(room.Id);
         return await EnterAsync(new Participant(room.Id, ParticipantRoles.Resident, room.CitizenName, null), room, afterId);

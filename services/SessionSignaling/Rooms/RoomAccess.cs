@@ -19,25 +19,20 @@ public sealed class RoomAccess(SessionDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The room of a resident's token whose time is over, if the room has ended or was cancelled: the room page then
-    /// says so at once, instead of waiting half a minute for a room that is still being made and then calling the link
-    /// invalid (the phone probe). Only the token's holder learns it; an open room's expired token stays unknown.
+    /// The room a resident's token joins: its room while the token holds, and an ended or cancelled room whatever its
+    /// time, so that the page says so at once instead of waiting half a minute for a room still being made and then
+    /// calling the link invalid (the phone probe). Without a room: whether a newer link replaced this one (a move, the
+    /// links sent again). One query where the token opens a room, as before; a second only where it does not.
     /// </summary>
-    public async Task<Room?> FindEndedByResidentTokenAsync(string? token, CancellationToken cancellationToken = default)
+    public async Task<(Room? Room, bool Replaced)> FindForJoinAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (!CapabilityToken.LooksValid(token)) return null;
-        var hash = CapabilityToken.Hash(token!);
-        return await db.Rooms.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.TokenHash == hash && r.Status != RoomStatus.Waiting && r.Status != RoomStatus.Active, cancellationToken);
-    }
-
-    /// <summary>Whether the token is a room link a newer one replaced (the appointment moved, its links sent again).</summary>
-    public async Task<bool> IsReplacedResidentTokenAsync(string? token, CancellationToken cancellationToken = default)
-    {
-        if (!CapabilityToken.LooksValid(token)) return false;
+        if (!CapabilityToken.LooksValid(token)) return (null, false);
         var hash = CapabilityToken.Hash(token!);
         var now = clock.GetUtcNow();
-        return await db.ReplacedRoomTokens.AnyAsync(t => t.TokenHash == hash && t.ExpiresAt > now, cancellationToken);
+        var room = await db.Rooms.FirstOrDefaultAsync(r => r.TokenHash == hash
+            && (r.ExpiresAt > now || (r.Status != RoomStatus.Waiting && r.Status != RoomStatus.Active)), cancellationToken);
+        if (room is not null) return (room, false);
+        return (null, await db.ReplacedRoomTokens.AnyAsync(t => t.TokenHash == hash && t.ExpiresAt > now, cancellationToken));
     }
 
     /// <summary>A valid invitation and its room.</summary>

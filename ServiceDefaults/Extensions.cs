@@ -48,6 +48,14 @@ public static class Extensions
 
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        // Each check's changes are logged once (HealthChangeLog), not each probe of /health that finds one unhealthy.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
+        builder.Services.AddSingleton<IHealthCheckPublisher>(services => new HealthChangeLog(services.GetRequiredService<ILogger<HealthChangeLog>>()));
+        builder.Services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Delay = TimeSpan.FromSeconds(2);
+            options.Period = TimeSpan.FromSeconds(10);
+        });
 
         // One reading of City:TimeZone for every service (each registers the TimeProvider its tests replace).
         builder.Services.TryAddSingleton<CityClock>();

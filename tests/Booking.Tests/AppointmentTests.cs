@@ -192,6 +192,45 @@ public class AppointmentTests(BookingFactory factory) : IClassFixture<BookingFac
     }
 
     /// <summary>
+    /// Probe (2026-12-05): an appointment could be booked for 2036. A resident books at most
+    /// <c>Booking:HorizonDays</c> (180) ahead: the slots stop at that day and say so (<c>bookableUntil</c>), and a
+    /// booking or a move to a later time is refused naming <c>start</c>, with the last day.
+    /// </summary>
+    [Fact]
+    public async Task Times_more_than_180_days_ahead_are_neither_listed_nor_booked_nor_moved_to()
+    {
+        var client = factory.CreateClient();
+        var zurich = TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich");
+        // Today is Monday 1 March 2027: the last day is Saturday 28 August.
+        var slots = await (await client.GetAsync("/api/booking/concerns/move/slots?from=2027-08-23&to=2027-09-05")).Json();
+        Assert.Equal("2027-08-28", slots.GetProperty("bookableUntil").GetString());
+        var days = slots.GetProperty("slots").EnumerateArray()
+            .Select(s => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.GetProperty("start").GetDateTimeOffset(), zurich).DateTime)).ToList();
+        Assert.Contains(new DateOnly(2027, 8, 27), days);
+        Assert.All(days, d => Assert.True(d <= new DateOnly(2027, 8, 28), $"{d} listed"));
+        var later = await (await client.GetAsync("/api/booking/concerns/move/slots?from=2027-08-29&to=2027-09-05")).Json();
+        Assert.Equal(0, later.GetProperty("slots").GetArrayLength());
+
+        foreach (var start in new[] { "2027-08-30T09:00:00+02:00", "2036-03-03T09:00:00+01:00" })
+        {
+            var refused = await client.PostAsJsonAsync("/api/booking/appointments", new { concernKey = "move", start, name = "Erika Muster", email = Mailbox.UniqueAddress(), language = "de" });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.Json();
+            Assert.Equal("beyond-horizon", problem.GetProperty("reasons").GetProperty("start").GetString());
+            Assert.Equal("2027-08-28", problem.GetProperty("reasonArgs").GetProperty("start").GetProperty("until").GetString());
+        }
+
+        var lastFriday = slots.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetString()!)
+            .Last(s => TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(s), zurich).Day == 27);
+        var booked = await client.PostAsJsonAsync("/api/booking/appointments", new { concernKey = "move", start = lastFriday, name = "Erika Muster", email = Mailbox.UniqueAddress(), language = "de" });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var manage = (await booked.Json()).GetProperty("manageToken").GetString()!;
+        var moved = await client.SendWithToken(HttpMethod.Put, "/api/booking/appointments/mine", manage, new { start = "2027-08-30T09:00:00+02:00" });
+        Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+        Assert.Equal("beyond-horizon", (await moved.Json()).GetProperty("reasons").GetProperty("start").GetString());
+    }
+
+    /// <summary>
     /// Probe: a cancel and a move sent at the same moment were both answered 200; the appointment ended up cancelled at
     /// the new time, and the resident got "cancelled" and "moved" mails, the latter with a live join link. Each change
     /// raises the sequence, which is the appointment's concurrency token: a change saved over one it did not see fails,

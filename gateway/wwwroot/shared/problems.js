@@ -7,6 +7,7 @@
 // Codes a resident can meet are here, with Leichte Sprache;
 // those only staff meet are in problems-staff.js. Documents' upload refusals keep their own table (docs.reason.*).
 import { register, t, say, locale } from '/shared/i18n.js';
+import { formatDate } from '/shared/dates.js';
 import '/shared/problems-staff.js';
 
 /** The code's text in the page's language with its values, or null when the catalogue has none or a value is missing. */
@@ -84,8 +85,13 @@ export function showProblem(el, problemOrError, fallback = t('common.error')) {
 }
 
 function formatted(args) {
-  return Object.fromEntries(Object.entries(args || {}).map(([name, value]) => [name, typeof value === 'number' ? number(name, value) : value]));
+  return Object.fromEntries(Object.entries(args || {}).map(([name, value]) =>
+    [name, typeof value === 'number' ? number(name, value) : isDay(value) ? formatDate(value, longDay) : value]));
 }
+
+/** A calendar day the service names ("2027-08-28") as the page writes one ("28. August 2027"). */
+const isDay = value => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+const longDay = { day: 'numeric', month: 'long', year: 'numeric' };
 
 /** A count or a size in the page's way ("1'000", "1 000"); a year as it is written ("1900", not "1'900"). */
 function number(name, value) {
@@ -116,6 +122,7 @@ register({
     'problem.no-concern': 'Dieses Anliegen gibt es nicht.',
     'problem.time-required': 'Bitte wählen Sie eine Zeit.',
     'problem.not-bookable': 'Diese Zeit kann für das Anliegen nicht gebucht werden. Bitte wählen Sie eine andere.',
+    'problem.beyond-horizon': 'Termine können bis {days} Tage im Voraus gebucht werden, also bis zum {until}. Bitte wählen Sie eine frühere Zeit.',
     'problem.address-full': 'Mit dieser Adresse sind schon {max} Termine gebucht. Bitte sagen Sie zuerst einen davon ab.',
     'problem.new-time-required': 'Bitte wählen Sie eine neue Zeit.',
     'problem.same-time': 'Ihr Termin ist bereits zu dieser Zeit.',
@@ -234,6 +241,7 @@ register({
     'problem.no-concern': 'This concern does not exist.',
     'problem.time-required': 'Please choose a time.',
     'problem.not-bookable': 'This time cannot be booked for the concern. Please choose another one.',
+    'problem.beyond-horizon': 'Appointments can be booked up to {days} days ahead, until {until}. Please choose an earlier time.',
     'problem.address-full': 'This address already holds {max} appointments. Please cancel one of them first.',
     'problem.new-time-required': 'Please choose a new time.',
     'problem.same-time': 'Your appointment is already at this time.',
@@ -352,6 +360,7 @@ register({
     'problem.no-concern': 'Cette démarche n’existe pas.',
     'problem.time-required': 'Veuillez choisir un horaire.',
     'problem.not-bookable': 'Cet horaire ne peut pas être réservé pour cette démarche. Veuillez en choisir un autre.',
+    'problem.beyond-horizon': 'Les rendez-vous peuvent être réservés jusqu’à {days} jours à l’avance, soit jusqu’au {until}. Veuillez choisir une date plus proche.',
     'problem.address-full': 'Cette adresse a déjà {max} rendez-vous. Veuillez d’abord en annuler un.',
     'problem.new-time-required': 'Veuillez choisir un nouvel horaire.',
     'problem.same-time': 'Votre rendez-vous est déjà à cet horaire.',
@@ -470,6 +479,7 @@ register({
     'problem.no-concern': 'Questa pratica non esiste.',
     'problem.time-required': 'Scegliete un orario.',
     'problem.not-bookable': 'Questo orario non è prenotabile per la pratica. Sceglietene un altro.',
+    'problem.beyond-horizon': 'Gli appuntamenti si possono prenotare fino a {days} giorni prima, cioè fino al {until}. Scegliete una data più vicina.',
     'problem.address-full': 'Questo indirizzo ha già {max} appuntamenti. Annullatene prima uno.',
     'problem.new-time-required': 'Scegliete un nuovo orario.',
     'problem.same-time': 'Il vostro appuntamento è già a quest’ora.',
@@ -588,6 +598,7 @@ register({
     'problem.no-concern': 'Dieses Thema gibt es nicht.',
     'problem.time-required': 'Bitte suchen Sie eine Zeit aus.',
     'problem.not-bookable': 'Diese Zeit ist nicht frei. Bitte suchen Sie eine andere Zeit aus.',
+    'problem.beyond-horizon': 'So weit im Voraus geht es nicht. Sie können einen Termin höchstens {days} Tage im Voraus buchen. Das ist bis zum {until}. Bitte suchen Sie eine frühere Zeit aus.',
     'problem.address-full': 'Mit dieser E-Mail-Adresse gibt es schon {max} Termine. Bitte sagen Sie zuerst einen Termin ab.',
     'problem.new-time-required': 'Bitte suchen Sie eine neue Zeit aus.',
     'problem.same-time': 'Ihr Termin ist schon zu dieser Zeit.',

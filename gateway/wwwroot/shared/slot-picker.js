@@ -2,13 +2,14 @@
 // shown in the zone the booking service names for the concern's department (the city's, unless it has its own).
 import { register, t } from '/shared/i18n.js';
 import { api, ApiError } from '/shared/api.js';
-import { formatDay, formatTime } from '/shared/dates.js';
+import { formatDate, formatDay, formatTime } from '/shared/dates.js';
 
 register({
   de: {
     'book.earlier': 'Frühere Zeiten',
     'book.later': 'Spätere Zeiten',
     'book.none': 'In diesem Zeitraum ist kein Termin frei.',
+    'book.horizon': 'Termine gibt es bis zum {until}. Spätere Zeiten werden noch nicht vergeben.',
     'book.unknown': 'Dieses Anliegen gibt es nicht. Bitte wählen Sie es auf der Startseite.',
     'book.shown': 'Freie Zeiten von {from} bis {to} geladen.',
     'book.keys': 'Tabulatortaste: zum nächsten Tag. Pfeiltasten: zu den anderen Zeiten dieses Tages.',
@@ -17,6 +18,7 @@ register({
     'book.earlier': 'Earlier times',
     'book.later': 'Later times',
     'book.none': 'No appointment is free in this period.',
+    'book.horizon': 'Appointments can be booked until {until}. Later times are not given out yet.',
     'book.unknown': 'This concern does not exist. Please choose it on the home page.',
     'book.shown': 'Free times from {from} to {to} loaded.',
     'book.keys': 'Tab: to the next day. Arrow keys: to the other times of this day.',
@@ -25,6 +27,7 @@ register({
     'book.earlier': 'Créneaux précédents',
     'book.later': 'Créneaux suivants',
     'book.none': 'Aucun rendez-vous n’est disponible durant cette période.',
+    'book.horizon': 'Les rendez-vous peuvent être réservés jusqu’au {until}. Les dates suivantes ne sont pas encore ouvertes.',
     'book.unknown': 'Cette prestation n’existe pas. Veuillez la choisir sur la page d’accueil.',
     'book.shown': 'Créneaux libres du {from} au {to} affichés.',
     'book.keys': 'Tabulation : au jour suivant. Flèches : aux autres créneaux de ce jour.',
@@ -33,6 +36,7 @@ register({
     'book.earlier': 'Orari precedenti',
     'book.later': 'Orari successivi',
     'book.none': 'In questo periodo non ci sono appuntamenti disponibili.',
+    'book.horizon': 'Gli appuntamenti si possono prenotare fino al {until}. Le date successive non sono ancora aperte.',
     'book.unknown': 'Questo servizio non esiste. Sceglietelo nella pagina iniziale.',
     'book.shown': 'Orari liberi da {from} a {to} caricati.',
     'book.keys': 'Tab: al giorno successivo. Frecce: agli altri orari di questo giorno.',
@@ -41,6 +45,7 @@ register({
     'book.earlier': 'Frühere Zeiten zeigen',
     'book.later': 'Spätere Zeiten zeigen',
     'book.none': 'In dieser Woche ist keine Zeit frei.',
+    'book.horizon': 'Termine gibt es bis zum {until}. Spätere Termine gibt es noch nicht.',
     'book.unknown': 'Dieses Thema gibt es nicht. Bitte gehen Sie zur Startseite. Dort suchen Sie Ihr Thema aus.',
     'book.shown': 'Hier sind jetzt die freien Zeiten von {from} bis {to}.',
     'book.keys': 'Mit der Taste Tab kommen Sie zum nächsten Tag. Mit den Pfeil-Tasten kommen Sie zu den anderen Zeiten an diesem Tag.',
@@ -99,6 +104,8 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
     if (byDay.size === 0) {
       container.append(Object.assign(document.createElement('p'), { textContent: t('book.none') }));
     }
+    // The last week the city gives out: said, so that a resident does not press "later" for a time that cannot come.
+    const horizon = atHorizon() ? Object.assign(document.createElement('p'), { className: 'hint', textContent: t('book.horizon', { until: formatDate(data.bookableUntil, { day: 'numeric', month: 'long', year: 'numeric' }) }) }) : null;
     let n = 0;
     for (const [day, slots] of byDay) {
       // Each time is described by its day: tabbing through a week then says "08:00, Monday 7 December", not only "08:00".
@@ -121,7 +128,11 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
       }
       container.append(heading, list);
     }
+    if (horizon) container.append(horizon);
   }
+
+  /** Whether the loaded week reaches the last day that may be booked. */
+  const atHorizon = () => !!data?.bookableUntil && data.to >= data.bookableUntil;
 
   async function load(announce = false) {
     const to = new Date(from.getTime() + 6 * 86400000);
@@ -144,10 +155,14 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
           : t('book.none');
       }
       const earlier = document.getElementById('earlier');
-      const focused = document.activeElement === earlier;
+      const later = document.getElementById('later');
+      const focused = document.activeElement;
       earlier.disabled = from <= new Date();
-      // Back at this week "earlier" switches itself off under the keyboard's focus, which would fall to the page's start.
-      if (focused && earlier.disabled) document.getElementById('later').focus();
+      later.disabled = atHorizon();
+      // Back at this week "earlier" switches itself off under the keyboard's focus, which would fall to the page's start;
+      // so does "later" at the last week that may be booked.
+      if (focused === earlier && earlier.disabled) later.focus();
+      if (focused === later && later.disabled) earlier.focus();
     } catch (e) {
       status.textContent = e instanceof ApiError && e.status === 404 ? t('book.unknown') : t('common.error');
       status.className = 'error';

@@ -38,6 +38,7 @@ public static class AppointmentsApi
         if (calendar is null) return Problems.Field("concernKey", new Reason("no-concern", $"There is no concern '{request.ConcernKey}'.").With("key", request.ConcernKey));
         var start = request.StartAt!.Value.ToUniversalTime();
         var now = services.Time.GetUtcNow();
+        if (services.Slots.BeyondHorizon(calendar, start) is { } beyond) return Problems.Field("start", beyond);
         if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", new Reason("not-bookable", "This is not a bookable time for the concern."));
         // A rush on a released slot is mostly refusals: a slot already gone is answered from one read, with nothing prepared.
         // That read also keeps such a storm out of the booking transactions: there, inserts racing for the same clerks
@@ -175,6 +176,7 @@ public static class AppointmentsApi
         var calendar = await services.Slots.CalendarAsync(appointment.ConcernKey, ct);
         if (calendar is null) return Problems.NotFound(new Reason("concern-gone", "The concern is no longer offered."));
         var start = request.StartAt!.Value.ToUniversalTime();
+        if (services.Slots.BeyondHorizon(calendar, start) is { } beyond) return Problems.Field("start", beyond);
         if (!IsOnGrid(calendar, start, now)) return Problems.Field("start", new Reason("not-bookable", "This is not a bookable time for the concern."));
         if (start == appointment.StartAt) return Problems.Field("start", new Reason("same-time", "This is already the time of your appointment."));
 

@@ -82,7 +82,7 @@ public static class ConcernsApi
         if (toDate.DayNumber - fromDate.DayNumber >= MaxDays) return Problems.Field("to", Reasons.TooManyDays(MaxDays));
 
         var free = await slots.FreeSlotsAsync(calendar, fromDate, toDate, null, ct);
-        return TypedResults.Ok(new SlotsDto(key, calendar.TimeZone.Id, fromDate, toDate, free.Select(SlotDto.From).ToList()));
+        return TypedResults.Ok(new SlotsDto(key, calendar.TimeZone.Id, fromDate, toDate, slots.LastBookableDay(calendar), free.Select(SlotDto.From).ToList()));
     }
 
     private static bool TryDate(string? value, DateOnly fallback, out DateOnly date)

@@ -67,7 +67,8 @@ public sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, int Free)
     public static SlotDto From(Slot s) => new(s.Start, s.End, s.Free);
 }
 
-public sealed record SlotsDto(string ConcernKey, string TimeZone, DateOnly From, DateOnly To, IReadOnlyList<SlotDto> Slots);
+/// <param name="BookableUntil">The last day on which a slot may be booked (<c>Booking:HorizonDays</c> after today): a picker offers no later week.</param>
+public sealed record SlotsDto(string ConcernKey, string TimeZone, DateOnly From, DateOnly To, DateOnly BookableUntil, IReadOnlyList<SlotDto> Slots);
 
 public sealed record AppointmentDto(
     Guid Id,

@@ -6,6 +6,13 @@ public sealed class BookingOptions
     /// <summary>Against hoarding: appointments one address may hold at once.</summary>
     public int MaxActivePerEmail { get; set; } = 3;
 
+    /// <summary>
+    /// How many days ahead a resident may book: no slot is listed, and none booked or moved to, after today (the
+    /// department's) plus these days. Without it an appointment could be taken for 2036 (the probe did), a year the
+    /// city's hours, staff and concerns will not stay as they are.
+    /// </summary>
+    public int HorizonDays { get; set; } = 180;
+
     /// <summary>Bookings that compete for clerks' time at once (see <see cref="BookingGate"/>).</summary>
     public int MaxConcurrentBookings { get; set; } = 24;
 

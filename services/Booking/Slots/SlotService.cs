@@ -2,14 +2,27 @@ using Microsoft.EntityFrameworkCore;
 using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
+using Microsoft.Extensions.Options;
 using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Slots;
 
 /// <summary>Loads a concern's calendar from the database and asks <see cref="SlotCalculator"/> for free slots.</summary>
 public sealed class SlotService(BookingDb db, CalendarCache cache, FreeSlotCache freeSlots, IServiceScopeFactory scopes, TimeProvider time,
-    IConfiguration configuration)
+    IConfiguration configuration, IOptions<BookingOptions> options)
 {
+    /// <summary>The last day, the department's, on which a slot of the calendar may be booked (<see cref="BookingOptions.HorizonDays"/>).</summary>
+    public DateOnly LastBookableDay(ConcernCalendar calendar) => calendar.LocalDate(time.GetUtcNow()).AddDays(options.Value.HorizonDays);
+
+    /// <summary>Why <paramref name="start"/> lies beyond the days that may be booked, or null when it does not.</summary>
+    public Reason? BeyondHorizon(ConcernCalendar calendar, DateTimeOffset start)
+    {
+        var last = LastBookableDay(calendar);
+        return calendar.LocalDate(start) <= last ? null
+            : new Reason("beyond-horizon", $"Appointments can be booked up to {options.Value.HorizonDays} days ahead, until {last:yyyy-MM-dd}.")
+                .With("days", options.Value.HorizonDays).With("until", last.ToString("yyyy-MM-dd"));
+    }
+
     /// <summary>A concern's calendar from the in-memory copy (<see cref="CalendarCache"/>); null for an unknown or inactive concern.</summary>
     public async Task<ConcernCalendar?> CalendarAsync(string concernKey, CancellationToken ct) =>
         (await cache.GetAsync().WaitAsync(ct)).Calendar(concernKey);
@@ -41,10 +54,13 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, FreeSlotCache
     /// <summary>
     /// Free slots between two local dates (inclusive) not yet begun, ignoring one appointment (the one being moved).
     /// Without one to ignore they come from <see cref="FreeSlotCache"/>, computed for the whole days and filtered by the
-    /// time of day here, so a kept range stays right as the day goes on.
+    /// time of day here, so a kept range stays right as the day goes on. Days after <see cref="LastBookableDay"/> have none.
     /// </summary>
     public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(ConcernCalendar calendar, DateOnly from, DateOnly to, Guid? ignoring, CancellationToken ct)
     {
+        var last = LastBookableDay(calendar);
+        if (from > last) return [];
+        if (to > last) to = last;
         var all = ignoring is null
             ? await freeSlots.GetAsync(calendar, from, to, () => ComputeSharedAsync(calendar, from, to)).WaitAsync(ct)
             : await ComputeAsync(db, calendar, from, to, ignoring, ct);

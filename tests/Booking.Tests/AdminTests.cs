@@ -29,7 +29,7 @@ public class AdminTests(BookingFactory factory) : IClassFixture<BookingFactory>
         });
         Assert.Equal(HttpStatusCode.BadRequest, overlap.StatusCode);
         Assert.True((await overlap.Json()).GetProperty("errors").TryGetProperty("[1].opens", out _));
-        (await admin.PutAsJsonAsync("/api/booking/admin/departments/civil-registry/appointment-hours", new[]
+        (await admin.PutAsJsonAsync("/api/booking/admin/departments/civil-registry/appointment-hours?keepAppointments=true", new[]
         {
             new { day = 3, opens = "08:00", closes = "10:00" }, new { day = 3, opens = "14:00", closes = "15:00" },
         })).EnsureSuccessStatusCode();

@@ -83,7 +83,7 @@ public class AppointmentHoursTests(BookingFactory factory) : IClassFixture<Booki
             await OkAsync(admin.PutAsJsonAsync("/api/booking/admin/departments/winterthur-tax/opening-hours",
                 LiveHours.Append(new { day = 1, opens = "17:00", closes = "18:00" }).ToArray()));
             Assert.Equal(HttpStatusCode.Created, (await Join(resident, "Late Ludwig")).StatusCode);
-            await OkAsync(admin.PutAsJsonAsync("/api/booking/admin/departments/winterthur-tax/appointment-hours", AppointmentHours.Take(1).ToArray()));
+            await OkAsync(admin.PutAsJsonAsync("/api/booking/admin/departments/winterthur-tax/appointment-hours?keepAppointments=true", AppointmentHours.Take(1).ToArray()));
             Assert.Equal(["Mon 17:30"], await SlotsAsync(resident));
         }
         finally

@@ -88,7 +88,7 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
 
             // Appointment hours changed on replica B: B at once, A soon.
             var adminB = second.CreateStaffClient(Staff.Admin());
-            (await adminB.PutAsJsonAsync("/api/booking/admin/departments/residents-office/appointment-hours",
+            (await adminB.PutAsJsonAsync("/api/booking/admin/departments/residents-office/appointment-hours?keepAppointments=true",
                 new[] { new { day = 2, opens = "10:00", closes = "11:00" } })).EnsureSuccessStatusCode();
             var tenToEleven = new[] { At(Tuesday, 10, 0), At(Tuesday, 10, 30) };
             Assert.Equal(tenToEleven, await SlotsAsync(b, "cache-check", Tuesday));
@@ -286,7 +286,7 @@ public class CalendarCacheTests(CountingBookingFactory factory) : IClassFixture<
 
     /// <summary>The office's hours these tests count on (another test of this class leaves it with Tuesday's only).</summary>
     private static async Task OwnHoursAsync(HttpClient admin) =>
-        (await admin.PutAsJsonAsync("/api/booking/admin/departments/residents-office/appointment-hours", new[]
+        (await admin.PutAsJsonAsync("/api/booking/admin/departments/residents-office/appointment-hours?keepAppointments=true", new[]
         {
             new { day = 2, opens = "10:00", closes = "11:00" }, new { day = 3, opens = "08:00", closes = "10:00" },
         })).EnsureSuccessStatusCode();

@@ -22,7 +22,9 @@ register({
     'ab.documentsEn': 'Unterlagen (Englisch, eine pro Zeile)', 'ab.documentsFr': 'Unterlagen (Französisch, eine pro Zeile)',
     'ab.documentsIt': 'Unterlagen (Italienisch, eine pro Zeile)', 'ab.identity': 'Identitätsprüfung nötig', 'ab.signature': 'Unterschrift nötig', 'ab.active': 'Angeboten',
     'ab.delete': 'Löschen', 'ab.edit': 'Bearbeiten', 'ab.saved': 'Gespeichert.', 'ab.wholeCity': 'Ganze Stadt', 'ab.saveHours': 'Öffnungszeiten speichern: {name}',
+    'ab.saveKeeping': 'Trotzdem speichern – die Termine bleiben gebucht',
     'ab.closeAndCancel': 'Schliessen und {count} Termine absagen', 'ab.closeAndCancel.one': 'Schliessen und den Termin absagen', 'ab.closedCancelled': 'Schliesstag gespeichert; {count} Termine abgesagt, die Einwohnerinnen und Einwohner erhalten eine E-Mail.', 'ab.closedCancelled.one': 'Schliesstag gespeichert; 1 Termin abgesagt, die Einwohnerin oder der Einwohner erhält eine E-Mail.',
+    'ab.deleteClosureConfirm': 'Den Schliesstag {date} löschen? An diesem Tag können dann wieder Termine gebucht werden.',
     'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
   },
   en: {
@@ -42,7 +44,9 @@ register({
     'ab.documentsEn': 'Documents (English, one per line)', 'ab.documentsFr': 'Documents (French, one per line)',
     'ab.documentsIt': 'Documents (Italian, one per line)', 'ab.identity': 'Identity check needed', 'ab.signature': 'Signature needed', 'ab.active': 'Offered',
     'ab.delete': 'Delete', 'ab.edit': 'Edit', 'ab.saved': 'Saved.', 'ab.wholeCity': 'Whole city', 'ab.saveHours': 'Save opening hours: {name}',
+    'ab.saveKeeping': 'Save anyway – the appointments stay booked',
     'ab.closeAndCancel': 'Close and cancel {count} appointments', 'ab.closeAndCancel.one': 'Close and cancel the appointment', 'ab.closedCancelled': 'Closure saved; {count} appointments cancelled, the residents get an e-mail.', 'ab.closedCancelled.one': 'Closure saved; 1 appointment cancelled, the resident gets an e-mail.',
+    'ab.deleteClosureConfirm': 'Delete the closure on {date}? Appointments can then be booked on that day again.',
     'ab.deleteClosure': 'Delete: closure {date}', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
   },
   fr: {
@@ -98,9 +102,11 @@ register({
     'ab.delete': 'Supprimer',
     'ab.edit': 'Modifier',
     'ab.saved': 'Enregistré.',
+    'ab.saveKeeping': 'Enregistrer quand même – les rendez-vous restent réservés',
     'ab.closeAndCancel': 'Fermer et annuler {count} rendez-vous', 'ab.closeAndCancel.one': 'Fermer et annuler le rendez-vous', 'ab.closedCancelled': 'Fermeture enregistrée ; {count} rendez-vous annulés, les habitantes et habitants reçoivent un e-mail.', 'ab.closedCancelled.one': 'Fermeture enregistrée ; 1 rendez-vous annulé, la personne reçoit un e-mail.',
     'ab.wholeCity': 'Toute la ville',
     'ab.saveHours': 'Enregistrer les heures d’ouverture : {name}',
+    'ab.deleteClosureConfirm': 'Supprimer le jour de fermeture du {date} ? Des rendez-vous pourront de nouveau être réservés ce jour-là.',
     'ab.deleteClosure': 'Supprimer : jour de fermeture du {date}',
     'ab.editStaff': 'Modifier : {name}',
     'ab.editConcern': 'Modifier : {name}',
@@ -159,9 +165,11 @@ register({
     'ab.delete': 'Eliminare',
     'ab.edit': 'Modificare',
     'ab.saved': 'Salvato.',
+    'ab.saveKeeping': 'Salvare comunque – gli appuntamenti restano prenotati',
     'ab.closeAndCancel': 'Chiudere e annullare {count} appuntamenti', 'ab.closeAndCancel.one': 'Chiudere e annullare l’appuntamento', 'ab.closedCancelled': 'Chiusura salvata; {count} appuntamenti annullati, le e i residenti ricevono un’e-mail.', 'ab.closedCancelled.one': 'Chiusura salvata; 1 appuntamento annullato, la persona riceve un’e-mail.',
     'ab.wholeCity': 'Tutta la città',
     'ab.saveHours': 'Salvare gli orari di apertura: {name}',
+    'ab.deleteClosureConfirm': 'Eliminare il giorno di chiusura del {date}? In quel giorno si potranno di nuovo prenotare appuntamenti.',
     'ab.deleteClosure': 'Eliminare: giorno di chiusura del {date}',
     'ab.editStaff': 'Modificare: {name}',
     'ab.editConcern': 'Modificare: {name}',
@@ -211,6 +219,12 @@ function hoursForm(d, k) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     fresh(form);
+    form.querySelector('.affected')?.remove();
+    await saveHours(false);
+  });
+
+  // Appointments booked outside the new hours: listed first; kept booked only on the admin's second word.
+  async function saveHours(keepAppointments) {
     // Which weekday's input each range came from, so that a problem's field ("[3].closes") lands next to it.
     const ranges = [];
     const from = [];
@@ -222,10 +236,17 @@ function hoursForm(d, k) {
       }
     }
     try {
-      await api(`/api/booking/admin/departments/${d.key}/${k.path}`, { method: 'PUT', body: ranges });
+      await api(`/api/booking/admin/departments/${d.key}/${k.path}${keepAppointments ? '?keepAppointments=true' : ''}`, { method: 'PUT', body: ranges });
+      form.querySelector('.affected')?.remove();
       say(t('ab.saved'));
       await load({ hours: false });
     } catch (e) {
+      if (e instanceof ApiError && e.problem.code === 'hours-leave-appointments') {
+        form.querySelector('.affected')?.remove();
+        save.before(affectedNotice(e, t('ab.saveKeeping'), () => saveHours(true)));
+        form.querySelector('.affected [tabindex]').focus();
+        return;
+      }
       if (!(e instanceof ApiError) || e.status !== 400) { say(t('common.error'), true); return; }
       const errors = {};
       for (const [field, messages] of Object.entries(e.errors)) {
@@ -235,8 +256,20 @@ function hoursForm(d, k) {
       showFieldErrors(form, { errors });
       form.querySelector('[aria-invalid]')?.focus();
     }
-  });
+  }
   return form;
+}
+
+/**
+ * What a change would touch, said where it was asked: the service's words, the appointments (time, resident, concern)
+ * and, where the change may still be made, the button that makes it (the text of the second word).
+ */
+function affectedNotice(e, confirmText, onConfirm) {
+  const text = el('p', { role: 'alert', tabIndex: -1, textContent: e.message });
+  const list = el('ul', {}, ...affectedItems(e.problem.appointments || []));
+  const box = el('div', { className: 'stack closure-affected affected' }, text, list);
+  if (confirmText) box.append(el('button', { type: 'button', className: 'secondary', textContent: confirmText, onclick: onConfirm }));
+  return box;
 }
 
 function renderHours() {
@@ -322,7 +355,9 @@ function renderClosures() {
     const named = departments.find(d => d.key === c.departmentKey);
     const dept = named ? pick(named.name) : t('ab.wholeCity');
     body.append(el('tr', {}, el('td', { textContent: c.date }), el('td', { textContent: dept }), el('td', { textContent: pick(c.reason) }),
-      el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date: c.date }), async () => { await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' }); await load(); }))));
+      el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date: c.date }), async () => {
+        if (!confirm(t('ab.deleteClosureConfirm', { date: c.date }))) return;
+        await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' }); await load(); }))));
   }
 }
 
@@ -427,12 +462,14 @@ function showAffected(e) {
   affected.dataset.count = String(appointments.length);
   document.getElementById('closure-affected-text').textContent = e.message;
   const list = document.getElementById('closure-affected-list');
-  list.replaceChildren(...appointments.map(a => el('li', {}, `${formatDateTime(a.start)} – ${a.citizenName} (${concernName(a.concernKey)})`)));
+  list.replaceChildren(...affectedItems(appointments));
   document.getElementById('closure-cancel-them').textContent = tn('ab.closeAndCancel', appointments.length);
   affected.hidden = false;
   document.getElementById('closure-affected-text').focus();
 }
 
+/** An appointment a change touches, as the admin reads it: time, resident, concern. */
+const affectedItems = appointments => appointments.map(a => el('li', {}, `${formatDateTime(a.start)} – ${a.citizenName} (${concernName(a.concernKey)})`));
 const concernName = key => pick(departments.flatMap(d => d.concerns).find(c => c.key === key)?.name) || key;
 
 document.getElementById('closure-form').addEventListener('submit', event => {
@@ -492,10 +529,17 @@ document.getElementById('department-form').addEventListener('submit', async even
     await api(`/api/booking/admin/departments/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
       nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value, mailboxEmail: f.mailboxEmail.value,
       timeZone: f.timeZone.value, sortOrder: f.dataset.sortOrder ? Number(f.dataset.sortOrder) : null } });
+    f.querySelector('.affected')?.remove();
     say(t('ab.saved'));
     await load();
   } catch (e) {
+    f.querySelector('.affected')?.remove();
     if (e instanceof ApiError && e.status === 400) { showFieldErrors(f, e); error.textContent = e.errors.key?.join(' ') ?? ''; }
+    else if (e instanceof ApiError && e.problem.code === 'zone-has-appointments') {
+      // The zone stays: the appointments listed would otherwise show other times to their residents.
+      error.after(affectedNotice(e));
+      f.querySelector('.affected [tabindex]').focus();
+    }
     else say(t('common.error'), true);
   }
 });

@@ -14,6 +14,7 @@ register({
     'kd.list': 'Registrierte Terminals', 'kd.colName': 'Name', 'kd.colStatus': 'Status', 'kd.colEnrolled': 'Registriert',
     'kd.colUsed': 'Zuletzt benutzt', 'kd.colAction': 'Aktion', 'kd.none': 'Noch kein Terminal registriert.',
     'kd.status.waiting': 'wartet auf Registrierung', 'kd.status.active': 'aktiv', 'kd.status.revoked': 'widerrufen',
+    'kd.revokeConfirm': 'Terminal «{name}» widerrufen? Es nimmt dann nichts mehr an; für ein neues braucht es einen neuen Link.',
     'kd.revoke': 'Widerrufen', 'kd.revokeLabel': 'Terminal «{name}» widerrufen', 'kd.revoked': 'Terminal «{name}» ist widerrufen und nimmt nichts mehr an.',
     'kd.never': '–',
   },
@@ -26,6 +27,7 @@ register({
     'kd.list': 'Registered kiosks', 'kd.colName': 'Name', 'kd.colStatus': 'Status', 'kd.colEnrolled': 'Registered',
     'kd.colUsed': 'Last used', 'kd.colAction': 'Action', 'kd.none': 'No kiosk registered yet.',
     'kd.status.waiting': 'waiting for registration', 'kd.status.active': 'active', 'kd.status.revoked': 'revoked',
+    'kd.revokeConfirm': 'Revoke kiosk “{name}”? It will accept nothing more; registering it again needs a new link.',
     'kd.revoke': 'Revoke', 'kd.revokeLabel': 'Revoke kiosk “{name}”', 'kd.revoked': 'Kiosk “{name}” revoked: it accepts nothing any more.',
     'kd.never': '–',
   },
@@ -38,6 +40,7 @@ register({
     'kd.list': 'Terminaux enregistrés', 'kd.colName': 'Nom', 'kd.colStatus': 'Statut', 'kd.colEnrolled': 'Enregistré',
     'kd.colUsed': 'Dernière utilisation', 'kd.colAction': 'Action', 'kd.none': 'Aucun terminal enregistré pour l’instant.',
     'kd.status.waiting': 'en attente d’enregistrement', 'kd.status.active': 'actif', 'kd.status.revoked': 'révoqué',
+    'kd.revokeConfirm': 'Révoquer le terminal « {name} » ? Il n’acceptera plus rien ; pour l’enregistrer à nouveau, il faudra un nouveau lien.',
     'kd.revoke': 'Révoquer', 'kd.revokeLabel': 'Révoquer le terminal « {name} »', 'kd.revoked': 'Terminal « {name} » révoqué : il n’accepte plus rien.',
     'kd.never': '–',
   },
@@ -50,6 +53,7 @@ register({
     'kd.list': 'Terminali registrati', 'kd.colName': 'Nome', 'kd.colStatus': 'Stato', 'kd.colEnrolled': 'Registrato',
     'kd.colUsed': 'Ultimo utilizzo', 'kd.colAction': 'Azione', 'kd.none': 'Ancora nessun terminale registrato.',
     'kd.status.waiting': 'in attesa di registrazione', 'kd.status.active': 'attivo', 'kd.status.revoked': 'revocato',
+    'kd.revokeConfirm': 'Revocare il terminale «{name}»? Non accetterà più nulla; per registrarlo di nuovo servirà un nuovo link.',
     'kd.revoke': 'Revocare', 'kd.revokeLabel': 'Revocare il terminale «{name}»', 'kd.revoked': 'Terminale «{name}» revocato: non accetta più nulla.',
     'kd.never': '–',
   },
@@ -96,6 +100,8 @@ async function load() {
 }
 
 async function revokeDevice(device) {
+  // A revoked terminal cannot be taken back (probe, 2026-12-05: one press revoked the town hall's kiosk).
+  if (!confirm(t('kd.revokeConfirm', { name: device.name }))) return;
   try {
     await api(`/api/documents/kiosk/devices/${device.id}/revoke`, { method: 'POST' });
     say(t('kd.revoked', { name: device.name }));

@@ -1,6 +1,7 @@
 using Municipal.ServiceDefaults.Mail;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
@@ -53,7 +54,8 @@ public static partial class AdminApi
         return TypedResults.Ok(result);
     }
 
-    public static async Task<Results<Ok, ValidationProblem>> PutDepartment(string key, DepartmentRequest request, BookingDb db, CancellationToken ct)
+    public static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> PutDepartment(string key, DepartmentRequest request, BookingDb db,
+        SlotService slots, TimeProvider time, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (!Slug().IsMatch(key) || key.Length > 60) errors["key"] = Reasons.Slug;
@@ -73,6 +75,16 @@ public static partial class AdminApi
             department = new Department { Key = key, NameDe = "", NameEn = "", MailboxEmail = "" };
             db.Departments.Add(department);
         }
+        else if (slots.TimeZoneOf(department).Id != zone)
+        {
+            // An appointment is an instant: read in another zone, a booked 09:00 became 03:00 on the resident's page and
+            // in the mails, off the new hours (probe, 2026-12-06). The zone changes only while none is booked ahead.
+            var booked = await AheadAsync(db, key, time.GetUtcNow(), ct);
+            if (booked.Count > 0)
+                return AffectedProblem(new Reason("zone-has-appointments",
+                    $"{booked.Count} booked appointment(s) of the department lie ahead; their times would change with the zone. Change it when none is booked, or create a new department.")
+                    .With("count", booked.Count), booked);
+        }
         // A translation left out of the request stays as it is (a client that knows only some languages keeps the
         // others); an empty one is cleared, and residents then read the fallback.
         department.NameDe = request.NameDe!.Trim();
@@ -91,14 +103,51 @@ public static partial class AdminApi
         string key, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct) =>
         ReplaceHoursAsync(key, HoursKinds.Live, ranges, db, ct);
 
-    /// <summary>Replaces the weekly pattern in which residents can book appointments; it may differ from the live hours.</summary>
-    public static Task<Results<Ok, ValidationProblem, ProblemHttpResult>> PutAppointmentHours(
-        string key, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct) =>
-        ReplaceHoursAsync(key, HoursKinds.Appointments, ranges, db, ct);
+    /// <summary>
+    /// Replaces the weekly pattern in which residents can book appointments; it may differ from the live hours. Booked
+    /// appointments the new hours leave out stay booked (the clerk's time was promised), but only when the admin says so
+    /// (<paramref name="keepAppointments"/>): the first answer lists them (probe, 2026-12-06: the change was silent).
+    /// </summary>
+    public static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> PutAppointmentHours(
+        string key, IReadOnlyList<OpeningRangeRequest> ranges, [FromQuery] bool? keepAppointments, BookingDb db, SlotService slots, TimeProvider time,
+        CancellationToken ct) =>
+        await ReplaceHoursAsync(key, HoursKinds.Appointments, ranges, db, ct, async parsed =>
+        {
+            if (keepAppointments == true) return null;
+            var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Key == key, ct);
+            var zone = slots.TimeZoneOf(department);
+            var outside = (await AheadAsync(db, key, time.GetUtcNow(), ct)).Where(a => !Within(parsed, a, zone)).ToList();
+            return outside.Count == 0 ? null : AffectedProblem(new Reason("hours-leave-appointments",
+                $"{outside.Count} booked appointment(s) lie outside the new hours; save with keepAppointments=true to keep them booked.").With("count", outside.Count), outside);
+        });
+
+    /// <summary>Whether an appointment lies, start to end, in one of the ranges of its weekday (in the department's zone).</summary>
+    private static bool Within(List<OpeningHour> ranges, Appointment appointment, TimeZoneInfo zone)
+    {
+        var start = TimeZoneInfo.ConvertTime(appointment.StartAt, zone);
+        var end = TimeZoneInfo.ConvertTime(appointment.EndAt, zone);
+        return end.Date == start.Date && ranges.Any(r => r.DayOfWeek == start.DayOfWeek
+            && r.Opens <= TimeOnly.FromDateTime(start.DateTime) && TimeOnly.FromDateTime(end.DateTime) <= r.Closes);
+    }
+
+    /// <summary>The department's booked appointments not yet begun nor called, soonest first.</summary>
+    private static Task<List<Appointment>> AheadAsync(BookingDb db, string departmentKey, DateTimeOffset now, CancellationToken ct) =>
+        db.Appointments.AsNoTracking()
+            .Where(a => a.DepartmentKey == departmentKey && a.Status == AppointmentStatus.Booked && a.StartAt > now && a.CalledAt == null)
+            .OrderBy(a => a.StartAt).ToListAsync(ct);
+
+    /// <summary>A 409 with the appointments a change would touch, each as the admin page lists it.</summary>
+    private static ProblemHttpResult AffectedProblem(Reason reason, IEnumerable<Appointment> appointments) =>
+        Problems.Conflict(reason, new Dictionary<string, object?>
+        {
+            ["appointments"] = appointments.Select(a => new AffectedAppointment(a.Id, a.ConcernKey, a.DepartmentKey, a.StartAt, a.CitizenName)).ToList(),
+        });
 
     /// <summary>Several ranges per day, none overlapping; the change applies to the next request (nothing is cached).</summary>
+    /// <param name="refusal">For the parsed ranges, a problem that stops the change, or null.</param>
     private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> ReplaceHoursAsync(
-        string key, string kind, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct)
+        string key, string kind, IReadOnlyList<OpeningRangeRequest> ranges, BookingDb db, CancellationToken ct,
+        Func<List<OpeningHour>, Task<ProblemHttpResult?>>? refusal = null)
     {
         if (!await db.Departments.AnyAsync(d => d.Key == key, ct)) return Problems.NotFound(new Reason("no-department", $"No department '{key}'.").With("key", key));
         var parsed = new List<OpeningHour>();
@@ -113,6 +162,7 @@ public static partial class AdminApi
                 return Problems.Field($"[{i}].opens", new Reason("ranges-overlap", "Ranges on the same day must not overlap."));
             parsed.Add(new OpeningHour { DepartmentKey = key, Kind = kind, DayOfWeek = day, Opens = opens, Closes = closes });
         }
+        if (refusal is not null && await refusal(parsed) is { } refused) return refused;
         db.OpeningHours.RemoveRange(await db.OpeningHours.Where(h => h.DepartmentKey == key && h.Kind == kind).ToListAsync(ct));
         db.OpeningHours.AddRange(parsed);
         await db.SaveChangesAsync(ct);
@@ -199,11 +249,8 @@ public static partial class AdminApi
         // Appointments booked on the day would stay "booked" at a closed counter, their residents never told.
         var affected = await AppointmentsOnAsync(db, slots, closure.DepartmentKey, closure.Date, now, ct);
         if (affected.Count > 0 && request.CancelAppointments != true)
-            return Problems.Conflict(new Reason("closure-has-appointments", $"{affected.Count} booked appointment(s) lie on that day; cancel them with the closure or choose another day.")
-                .With("count", affected.Count), new Dictionary<string, object?>
-            {
-                ["appointments"] = affected.Select(a => new AffectedAppointment(a.Id, a.ConcernKey, a.DepartmentKey, a.StartAt, a.CitizenName)).ToList(),
-            });
+            return AffectedProblem(new Reason("closure-has-appointments", $"{affected.Count} booked appointment(s) lie on that day; cancel them with the closure or choose another day.")
+                .With("count", affected.Count), affected);
         foreach (var appointment in affected) CancelForClosure(db, appointment, now);
         var ids = affected.Select(a => a.Id).ToList();
         if (ids.Count > 0) db.PendingMails.RemoveRange(await db.PendingMails.Where(m => ids.Contains(m.AppointmentId)).ToListAsync(ct));

@@ -157,12 +157,19 @@ public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
         await adminPage.ReloadAsync();
         await Assertions.Expect(row).ToContainTextAsync("aktiv");
 
-        // Revoked by keyboard: the kiosk shows it is not registered on its next start.
+        // Revoked by keyboard, after a question (it cannot be taken back): the kiosk shows it is not registered on its next start.
         var revoke = row.GetByRole(AriaRole.Button, new() { Name = $"Terminal «{name}» widerrufen" });
+        var asked = new List<string>();
+        adminPage.Dialog += (_, dialog) => { asked.Add(dialog.Message); _ = asked.Count == 1 ? dialog.DismissAsync() : dialog.AcceptAsync(); };
         await revoke.FocusAsync();
         await adminPage.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(row).ToContainTextAsync("aktiv");
+        await revoke.FocusAsync();
+        await adminPage.Keyboard.PressAsync("Enter");
+        Assert.All(asked, question => Assert.Contains($"Terminal «{name}» widerrufen?", question));
         await Assertions.Expect(row).ToContainTextAsync("widerrufen");
         await Assertions.Expect(adminPage.Locator("#status")).ToContainTextAsync("nimmt nichts mehr an");
+        Assert.Equal(2, asked.Count);
         await Browser.AssertAccessibleAsync(adminPage);
         await Browser.ScreenshotAsync(adminPage, "documents-12-kiosk-admin-revoked");
 

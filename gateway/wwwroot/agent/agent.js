@@ -207,6 +207,8 @@ async function signIn(event) {
       const next = new URLSearchParams(location.search).get('next');
       if (next && next.startsWith('/agent/')) { location.href = next; return; }
       showHome(await me());
+      // The form is gone with the focus in it: the overview's heading takes it, so a screen reader hears where it is.
+      document.getElementById('home-title').focus();
     } catch (e) {
       if (!(e instanceof ApiError)) { error.textContent = t('common.error'); return; }
       if (e.problem.type === 'urn:municipal:totp-required') {

@@ -1,4 +1,5 @@
 // Today's appointments of my departments, refreshed every 30 seconds, each with a way into its room.
+import { replaceRows, write } from '/shared/live-list.js';
 import { register, t, languageSwitch, language, pick, locale } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
@@ -52,12 +53,13 @@ await staffPage();
 const status = document.getElementById('status');
 let rows = [];
 
+// Refreshed every 30 seconds: a focused "open" link keeps its place, texts are written only when they change.
 function render() {
   const body = document.getElementById('rows');
-  body.replaceChildren();
   const time = iso => formatTime(iso);
-  for (const a of rows) {
+  replaceRows(body, rows.map(a => {
     const tr = document.createElement('tr');
+    tr.dataset.key = a.id;
     const state = [t(a.joinedAt ? 'appts.joined' : a.calledAt ? 'appts.called' : 'appts.waiting')];
     if (a.mine) state.push(t('appts.mine'));
     const link = Object.assign(document.createElement('a'), { className: 'button secondary', href: `/agent/room.html?appointment=${a.id}`, textContent: t('appts.open') });
@@ -67,14 +69,14 @@ function render() {
     const action = document.createElement('td');
     action.append(link);
     tr.append(action);
-    body.append(tr);
-  }
-  status.textContent = rows.length ? '' : t('appts.none');
+    return tr;
+  }), status);
+  write(status, rows.length ? '' : t('appts.none'));
 }
 
 async function load() {
   try { rows = await api('/api/booking/appointments/today'); render(); }
-  catch { status.textContent = t('common.error'); }
+  catch { write(status, t('common.error')); }
 }
 
 document.addEventListener('languagechange', render);

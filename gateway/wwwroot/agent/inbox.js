@@ -4,6 +4,7 @@ import { register, t, tn, apply, languageSwitch, locale, pick } from '/shared/i1
 import { staffPage } from '/shared/staff.js';
 import { statusText, formatSize } from '/shared/documents-panel.js';
 import { formatDateTime } from '/shared/dates.js';
+import { replaceRows, write } from '/shared/live-list.js';
 
 register({
   de: {
@@ -13,6 +14,7 @@ register({
     'inbox.assignMe': 'Mir zuweisen', 'inbox.processed': 'Erledigt', 'inbox.done': 'erledigt', 'inbox.me': 'ich', 'inbox.other': 'andere Person',
     'inbox.nobody': '–', 'inbox.count': '{count} Dokumente', 'inbox.count.one': '{count} Dokument', 'inbox.allDepartments': 'Alle meine Abteilungen',
     'inbox.channel.kiosk': 'Scanner-Terminal', 'inbox.channel.upload': 'Upload-Link', 'inbox.channel.session': 'Beratung', 'inbox.channel.forms': 'Formular',
+    'inbox.assignedDone': 'Ihnen zugewiesen: {name}.', 'inbox.processedDone': 'Als erledigt markiert: {name}.',
     'inbox.pages': '{count} Seiten', 'inbox.assignLabel': 'Mir zuweisen: {name}', 'inbox.processedLabel': 'Erledigt: {name}',
   },
   en: {
@@ -22,6 +24,7 @@ register({
     'inbox.assignMe': 'Assign to me', 'inbox.processed': 'Processed', 'inbox.done': 'processed', 'inbox.me': 'me', 'inbox.other': 'someone else',
     'inbox.nobody': '–', 'inbox.count': '{count} documents', 'inbox.count.one': '{count} document', 'inbox.allDepartments': 'All my departments',
     'inbox.channel.kiosk': 'Scanner kiosk', 'inbox.channel.upload': 'Upload link', 'inbox.channel.session': 'Consultation', 'inbox.channel.forms': 'Form',
+    'inbox.assignedDone': 'Assigned to you: {name}.', 'inbox.processedDone': 'Marked as processed: {name}.',
     'inbox.pages': '{count} pages', 'inbox.assignLabel': 'Assign to me: {name}', 'inbox.processedLabel': 'Processed: {name}',
   },
   fr: {
@@ -39,6 +42,8 @@ register({
     'inbox.actions': 'Actions',
     'inbox.assignMe': 'M’attribuer',
     'inbox.processed': 'Traité',
+    'inbox.assignedDone': 'Attribué à vous : {name}.',
+    'inbox.processedDone': 'Marqué comme traité : {name}.',
     'inbox.done': 'traité',
     'inbox.me': 'moi',
     'inbox.other': 'autre personne',
@@ -68,6 +73,8 @@ register({
     'inbox.actions': 'Azioni',
     'inbox.assignMe': 'Assegnare a me',
     'inbox.processed': 'Evaso',
+    'inbox.assignedDone': 'Assegnato a voi: {name}.',
+    'inbox.processedDone': 'Segnato come evaso: {name}.',
     'inbox.done': 'evaso',
     'inbox.me': 'io',
     'inbox.other': 'altra persona',
@@ -133,15 +140,17 @@ function sub(text) {
   return span;
 }
 
-function button(label, aria, action, secondary = false) {
+/** A row's action; `done` is said when it succeeded (the row, and the button with it, may change or go). */
+function button(key, label, aria, action, done, secondary = false) {
   const b = document.createElement('button');
   b.type = 'button';
   b.textContent = label;
+  b.dataset.action = key;
   b.setAttribute('aria-label', aria);
   if (secondary) b.className = 'secondary';
   b.addEventListener('click', async () => {
     b.disabled = true;
-    try { await action(); await load(); } catch (error) { document.getElementById('inbox-status').textContent = error.message; b.disabled = false; }
+    try { await action(); await load(done, b); } catch (error) { status.textContent = error.message; b.disabled = false; }
   });
   return b;
 }
@@ -149,6 +158,7 @@ function button(label, aria, action, secondary = false) {
 function row(d) {
   const tr = document.createElement('tr');
   tr.id = `doc-${d.id}`;
+  tr.dataset.key = d.id;
   if (d.id === highlight) tr.className = 'highlight';
 
   let name;
@@ -172,12 +182,12 @@ function row(d) {
   const actions = document.createElement('div');
   actions.className = 'actions';
   if (d.assignedStaffId !== staff.id) {
-    actions.append(button(t('inbox.assignMe'), t('inbox.assignLabel', { name: d.fileName }),
-      () => api(`/api/documents/${d.id}/assign`, { method: 'POST', body: { staffId: staff.id } }), true));
+    actions.append(button('assign', t('inbox.assignMe'), t('inbox.assignLabel', { name: d.fileName }),
+      () => api(`/api/documents/${d.id}/assign`, { method: 'POST', body: { staffId: staff.id } }), t('inbox.assignedDone', { name: d.fileName }), true));
   }
   if (!d.processedAt && d.status !== 'pending_scan') {
-    actions.append(button(t('inbox.processed'), t('inbox.processedLabel', { name: d.fileName }),
-      () => api(`/api/documents/${d.id}/processed`, { method: 'POST' })));
+    actions.append(button('processed', t('inbox.processed'), t('inbox.processedLabel', { name: d.fileName }),
+      () => api(`/api/documents/${d.id}/processed`, { method: 'POST' }), t('inbox.processedDone', { name: d.fileName })));
   }
   if (d.processedAt) actions.append(sub(t('inbox.done')));
 
@@ -185,14 +195,17 @@ function row(d) {
   return tr;
 }
 
-async function load() {
+const status = document.getElementById('inbox-status');
+
+/** The inbox again; `done`, what the `pressed` button just did, is said before the count (which is said only when it changes). */
+async function load(done, pressed) {
   const documents = await api(`/api/documents/inbox?${query()}`);
-  rows.replaceChildren(...documents.map(row));
-  document.getElementById('inbox-status').textContent = tn('inbox.count', documents.length);
+  replaceRows(rows, documents.map(row), status, pressed);
+  write(status, [done, tn('inbox.count', documents.length)].filter(Boolean).join(' '));
   if (highlight) document.getElementById(`doc-${highlight}`)?.scrollIntoView({ block: 'center' });
 }
 
-filters.addEventListener('change', load);
+filters.addEventListener('change', () => load());
 filters.addEventListener('submit', e => e.preventDefault());
 document.addEventListener('languagechange', () => { fillDepartments(); load(); });
 fillDepartments();

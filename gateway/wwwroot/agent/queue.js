@@ -1,4 +1,5 @@
 // The live queue for my skills (refreshed every three seconds) and "take next", which opens the room.
+import { replaceRows, write } from '/shared/live-list.js';
 import { register, t, languageSwitch, language, pick, languageNames } from '/shared/i18n.js';
 import { api, whilePressed } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
@@ -49,29 +50,30 @@ await staffPage();
 let data = null;
 let concernNames = new Map();
 
+// Refreshed every three seconds: rows and texts are written only when they change (a screen reader read the summary
+// out again at each refresh, and lost its place in the rebuilt table).
 function render() {
   if (!data) return;
-  const body = document.getElementById('rows');
-  body.replaceChildren();
-  for (const ticket of data.tickets) {
+  const rows = data.tickets.map(ticket => {
     const tr = document.createElement('tr');
     for (const text of [t('q.minutes', { n: Math.floor(ticket.waitingSeconds / 60) }), pick(ticket.concernName), ticket.citizenName, languageNames[ticket.language] ?? ticket.language.toUpperCase()]) {
       tr.append(Object.assign(document.createElement('td'), { textContent: text }));
     }
-    body.append(tr);
-  }
+    return tr;
+  });
   // An empty table said nothing until "call next" was pressed.
   if (!data.tickets.length) {
     const row = Object.assign(document.createElement('tr'), { className: 'empty' });
     row.append(Object.assign(document.createElement('td'), { textContent: t('q.empty'), colSpan: 4 }));
-    body.append(row);
+    rows.push(row);
   }
-  document.getElementById('summary').textContent = t('q.summary', { n: data.tickets.length, due: data.appointmentsDueNow });
-  document.getElementById('skills').textContent = data.skills.length ? t('q.skills', { list: data.skills.map(key => concernNames.get(key)?.[language()] ?? key).join(', ') }) : t('q.noSkills');
+  replaceRows(document.getElementById('rows'), rows);
+  write(document.getElementById('summary'), t('q.summary', { n: data.tickets.length, due: data.appointmentsDueNow }));
+  write(document.getElementById('skills'), data.skills.length ? t('q.skills', { list: data.skills.map(key => concernNames.get(key)?.[language()] ?? key).join(', ') }) : t('q.noSkills'));
 }
 
 async function load() {
-  try { data = await api('/api/booking/queue'); render(); } catch { document.getElementById('summary').textContent = t('common.error'); }
+  try { data = await api('/api/booking/queue'); render(); } catch { write(document.getElementById('summary'), t('common.error')); }
 }
 
 document.getElementById('next').addEventListener('click', async event => {

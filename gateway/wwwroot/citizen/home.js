@@ -1,5 +1,5 @@
 // The front door: concerns by department, "talk to us now" while the counter is open, "book an appointment".
-import { register, apply, languageSwitch, language, t, pick, weekday } from '/shared/i18n.js';
+import { register, apply, languageSwitch, language, t, pick, langOf, weekday } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 
 register({
@@ -108,12 +108,14 @@ function concernCard(concern, open) {
   if (concern.needsIdentityCheck) facts.push(t('home.identity'));
   if (concern.needsSignature) facts.push(t('home.signature'));
   const card = el('article', { className: 'card concern' },
-    el('h3', { textContent: name }),
-    el('p', { textContent: pick(concern.description) }),
+    el('h3', { textContent: name, ...langOf(concern.name) }),
+    el('p', { textContent: pick(concern.description), ...langOf(concern.description) }),
     el('p', { className: 'hint', textContent: facts.join(' · ') }));
   const documents = pick(concern.documents);
   if (documents.length) {
-    const details = el('details', {}, el('summary', { textContent: t('home.documents') }), el('ul', {}, ...documents.map(d => el('li', { textContent: d }))));
+    // Each card's summary names its concern for a screen reader: nine alike "documents to bring" were one name in a list of controls.
+    const summary = el('summary', {}, t('home.documents'), el('span', { className: 'visually-hidden', textContent: `: ${name}` }));
+    const details = el('details', {}, summary, el('ul', { ...langOf(concern.documents) }, ...documents.map(d => el('li', { textContent: d }))));
     card.append(details);
   }
   const actions = el('div', { className: 'row actions' });
@@ -132,7 +134,7 @@ function render() {
   for (const d of departments) {
     const section = el('section', { ariaLabel: pick(d.name) },
       el('div', { className: 'department-head' },
-        el('h2', { textContent: pick(d.name) }),
+        el('h2', { textContent: pick(d.name), ...langOf(d.name) }),
         el('span', { className: `badge ${d.openNow ? 'open' : 'closed'}`, textContent: t(d.openNow ? 'home.open' : 'home.closed') })),
       el('p', { className: 'hint', textContent: t('home.hours') }),
       hoursList(d.openingHours),

@@ -254,6 +254,14 @@ document.getElementById('move').addEventListener('click', async () => {
   document.getElementById('pick-title').focus();
 });
 document.getElementById('move-no').addEventListener('click', () => { document.getElementById('confirm-move').hidden = true; document.getElementById('move').focus(); });
+// Escape in a question says "no", as in a dialog, and the focus goes back to the button that asked it.
+for (const [box, no] of [['confirm-cancel', 'cancel-no'], ['confirm-move', 'move-no']]) {
+  document.getElementById(box).addEventListener('keydown', event => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    document.getElementById(no).click();
+  });
+}
 document.getElementById('move-yes').addEventListener('click', async () => {
   try {
     appointment = await api('/api/booking/appointments/mine', { method: 'PUT', token, body: { start: newSlot.start } });

@@ -74,8 +74,26 @@ export function weekday(dow) {
 
 /** A text the services send per language ({ de, en, fr?, it? }): the current language, else the city's default, else German. */
 export function pick(texts, lang = language()) {
-  if (!texts) return '';
-  return texts[lang] ?? (lang === 'de-x-ls' ? texts.de : undefined) ?? texts[city.defaultLanguage] ?? texts.de ?? texts.en ?? '';
+  return picked(texts, lang)[0];
+}
+
+/** The text pick() takes and its language: the page's, else (Leichte Sprache reads German) the city's, German, English. */
+function picked(texts, lang) {
+  if (!texts) return ['', lang];
+  for (const candidate of [lang, lang === 'de-x-ls' ? 'de' : null, city.defaultLanguage, 'de', 'en']) {
+    if (candidate && texts[candidate] != null) return [texts[candidate], candidate];
+  }
+  return ['', lang];
+}
+
+/**
+ * `{ lang }` for an element showing pick(texts) where that text is in another language than the page (a name the
+ * city has not translated), else `{}`: a screen reader then reads the German name with German rules on an Italian
+ * page (WCAG 3.1.2; accessibility probe, 2026-12-06). Spread into an element's properties.
+ */
+export function langOf(texts, lang = language()) {
+  const used = picked(texts, lang)[1];
+  return used.split('-')[0] === lang.split('-')[0] ? {} : { lang: used };
 }
 
 export function register(strings) {

@@ -277,6 +277,12 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Assertions.Expect(page.Locator("#move-yes")).ToBeFocusedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Abbrechen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Verschieben", Exact = true })).ToBeFocusedAsync();
+        // Escape in the question says "no", as a dialog's would, and gives the focus back (accessibility probe, 2026-12-06).
+        await page.GetByRole(AriaRole.Button, new() { Name = "Absagen", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ja, absagen" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ja, absagen" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Absagen", Exact = true })).ToBeFocusedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Absagen", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, absagen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Der Termin ist abgesagt");

@@ -34,9 +34,20 @@ public sealed class InboxTests(Browser browser) : IClassFixture<Browser>
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "documents-06-inbox");
 
-        await row.GetByRole(AriaRole.Button, new() { Name = "Mir zuweisen: fund.pdf" }).ClickAsync();
+        // By keyboard (accessibility probe, 2026-12-06): the press is said, the focus stays in the row on its next action,
+        // and the refresh every 15 s leaves it there (each refresh used to drop it to the page's start).
+        await row.GetByRole(AriaRole.Button, new() { Name = "Mir zuweisen: fund.pdf" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(row).ToContainTextAsync("ich");
-        await row.GetByRole(AriaRole.Button, new() { Name = "Erledigt: fund.pdf" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#inbox-status")).ToContainTextAsync("Ihnen zugewiesen: fund.pdf.");
+        var processed = row.GetByRole(AriaRole.Button, new() { Name = "Erledigt: fund.pdf" });
+        await Assertions.Expect(processed).ToBeFocusedAsync();
+        await page.WaitForTimeoutAsync(16_000);
+        await Assertions.Expect(processed).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#inbox-status")).Not.ToContainTextAsync("zugewiesen");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#inbox-status")).ToContainTextAsync("Als erledigt markiert: fund.pdf.");
+        Assert.NotEqual("BODY", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
         // Open only is the default filter: the processed document leaves the list.
         await Assertions.Expect(page.Locator("tr", new() { HasText = note })).ToHaveCountAsync(0);
         await page.GetByLabel("Nur offene").UncheckAsync();

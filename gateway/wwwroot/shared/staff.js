@@ -6,6 +6,7 @@ register({
   de: {
     // The staff side's name, in every staff page's header and title.
     'agent.name': 'Schalter für Mitarbeitende',
+    'nav.waiting': '{n} wartend',
     'nav.home': 'Übersicht', 'nav.appointments': 'Termine heute', 'nav.queue': 'Warteschlange', 'nav.inbox': 'Posteingang',
     'nav.dossiers': 'Dossiers', 'nav.stats': 'Statistik', 'nav.adminBooking': 'Angebot & Zeiten', 'nav.adminStaff': 'Mitarbeitende',
     'nav.adminKiosks': 'Scanner-Terminals',
@@ -16,6 +17,7 @@ register({
   },
   en: {
     'agent.name': 'Counter for staff',
+    'nav.waiting': '{n} waiting',
     'nav.home': 'Overview', 'nav.appointments': "Today's appointments", 'nav.queue': 'Queue', 'nav.inbox': 'Inbox',
     'nav.dossiers': 'Dossiers', 'nav.stats': 'Statistics', 'nav.adminBooking': 'Services & hours', 'nav.adminStaff': 'Staff',
     'nav.adminKiosks': 'Scanner kiosks',
@@ -28,6 +30,7 @@ register({
     'agent.name': 'Guichet pour les collaborateurs',
     'nav.home': 'Vue d’ensemble',
     'nav.appointments': 'Rendez-vous du jour',
+    'nav.waiting': '{n} en attente',
     'nav.queue': 'File d’attente',
     'nav.inbox': 'Boîte de réception',
     'nav.dossiers': 'Dossiers',
@@ -48,6 +51,7 @@ register({
     'agent.name': 'Sportello per i collaboratori',
     'nav.home': 'Panoramica',
     'nav.appointments': 'Appuntamenti di oggi',
+    'nav.waiting': '{n} in attesa',
     'nav.queue': 'Coda',
     'nav.inbox': 'Posta in arrivo',
     'nav.dossiers': 'Incarti',
@@ -119,6 +123,7 @@ export function renderNav(staff) {
     a.href = href;
     a.textContent = t(`nav.${key}`);
     if (href === location.pathname) a.setAttribute('aria-current', 'page');
+    if (key === 'queue') a.append(...waitingBadge());
     nav.append(a);
   }
   const who = document.createElement('span');
@@ -132,6 +137,31 @@ export function renderNav(staff) {
 }
 
 const dutyInterval = 15000;
+
+// Residents waiting for this clerk's concerns, on every staff page's "queue" link (staff probe, 2026-12-05: a clerk in
+// the inbox or a dossier saw nobody waiting until they opened the queue). Null while unknown.
+let waiting = null;
+
+/** The count beside the link: the number seen, its words ("2 waiting") for a screen reader. */
+function waitingBadge() {
+  if (!waiting) return [];
+  const badge = Object.assign(document.createElement('span'), { className: 'badge waiting', textContent: String(waiting) });
+  badge.setAttribute('aria-hidden', 'true');
+  return [badge, Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: `, ${t('nav.waiting', { n: waiting })}` })];
+}
+
+/** Asks the queue for the clerk's concerns at the duty's pace and mends the link's count in place. */
+function watchQueue(staff) {
+  if (!hasRole(staff, 'clerk', 'supervisor')) return;
+  const look = async () => {
+    try { waiting = (await api('/api/booking/queue')).tickets.length; } catch { waiting = null; }
+    const link = document.querySelector('#staff-nav a[href="/agent/queue.html"]');
+    if (!link) return;
+    link.replaceChildren(t('nav.queue'), ...waitingBadge());
+  };
+  look();
+  setInterval(look, dutyInterval);
+}
 
 /**
  * Lists the consultations handed on that this staff member may take (handed to them, to their department, or, for a
@@ -183,5 +213,6 @@ export async function staffPage() {
   apply();
   document.addEventListener('languagechange', () => renderNav(staff));
   reportForDuty(staff);
+  watchQueue(staff);
   return staff;
 }

@@ -71,7 +71,7 @@ public sealed class PrintingTests(HeldPrinterFactory factory) : IClassFixture<He
 
         // Another department's clerk learns nothing about it, printed or not.
         var otherDepartment = factory.CreateStaffClient(Staff.Clerk("tax-office", "tax-enquiry"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await otherDepartment.GetAsync($"/api/forms/dossiers/{dossierId}/pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherDepartment.GetAsync($"/api/forms/dossiers/{dossierId}/pdf")).StatusCode);
 
         factory.Release();
         await Residents.UntilPdfReadyAsync(resident, TimeSpan.FromSeconds(90));

@@ -75,8 +75,8 @@ public static class DossiersApi
     public static async Task<Results<Ok<DossierDetail>, ProblemHttpResult>> Get(Guid id, HttpContext http, FormDb db, FormCatalog catalog)
     {
         var dossier = await db.Dossiers.AsNoTracking().Include(d => d.History).FirstOrDefaultAsync(d => d.Id == id, http.RequestAborted);
-        if (dossier is null) return Problems.NotFound(new Reason("no-dossier", $"No dossier {id}."));
-        if (!http.User.CanActFor(dossier.DepartmentKey)) return OtherDepartment();
+        if (dossier is null) return NoDossier(id);
+        if (!http.User.CanActFor(dossier.DepartmentKey)) return NoDossier(id);
         return TypedResults.Ok(new DossierDetail(DossierViews.Summary(dossier, catalog), dossier.Email, dossier.Language, dossier.SignatureKind,
             dossier.SignatureSummary, dossier.ContentSha256, Answers(dossier, catalog, Language.Of(http.Request)), DossierViews.History(dossier, withStaff: true),
             DossierStatus.NextOf(dossier.Status), dossier.SessionId));
@@ -85,8 +85,8 @@ public static class DossiersApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(Guid id, HttpContext http, FormDb db)
     {
         var dossier = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, http.RequestAborted);
-        if (dossier is null) return Problems.NotFound(new Reason("no-dossier", $"No dossier {id}."));
-        if (!http.User.CanActFor(dossier.DepartmentKey)) return OtherDepartment();
+        if (dossier is null) return NoDossier(id);
+        if (!http.User.CanActFor(dossier.DepartmentKey)) return NoDossier(id);
         if (dossier.Pdf is null) return BeingPrinted();
         return TypedResults.File(dossier.Pdf, "application/pdf", $"{dossier.Reference}.pdf");
     }
@@ -104,9 +104,9 @@ public static class DossiersApi
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var locked = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM dossiers WHERE id = {id} FOR UPDATE").ToListAsync(ct);
-        if (locked.Count == 0) return Problems.NotFound(new Reason("no-dossier", $"No dossier {id}."));
+        if (locked.Count == 0) return NoDossier(id);
         var dossier = await db.Dossiers.FirstAsync(d => d.Id == id, ct);
-        if (!http.User.CanActFor(dossier.DepartmentKey)) return OtherDepartment();
+        if (!http.User.CanActFor(dossier.DepartmentKey)) return NoDossier(id);
         if (!DossierStatus.CanMove(dossier.Status, to))
             return Problems.Conflict(new Reason("dossier-status-move", $"A dossier cannot move from {dossier.Status} to {to}."),
                 new Dictionary<string, object?> { ["status"] = dossier.Status, ["next"] = DossierStatus.NextOf(dossier.Status) });
@@ -153,6 +153,9 @@ public static class DossiersApi
         return answers;
     }
 
-    private static ProblemHttpResult OtherDepartment() =>
-        Problems.Forbidden(new Reason("not-your-department", "This dossier belongs to another department."));
+    /// <summary>
+    /// An unknown dossier and another department's answer alike (probe, 2026-12-06: 403 for another department's, 404 for
+    /// none, told a clerk which ids exist elsewhere); the document inbox answers so too.
+    /// </summary>
+    private static ProblemHttpResult NoDossier(Guid id) => Problems.NotFound(new Reason("no-dossier", $"No dossier {id}."));
 }

@@ -79,6 +79,11 @@ public static class RateLimits
                         return RateLimitPartition.GetFixedWindowLimiter("h:" + ClientIp(context), _ => Window(Limit("HubPerIp", 60), window));
                     }
                     if (Exempt(context)) return RateLimitPartition.GetNoLimiter("exempt");
+                    // A town hall's scanner kiosk leaves by the address of the visitors' Wi-Fi (one NAT): among the residents'
+                    // 30 writes a minute, a few bookings locked it out (probe, 2026-12-06). A device's requests are counted
+                    // per device (below) and under an address allowance of their own, wide enough for a hall of kiosks.
+                    if (KioskDevice(context) is not null)
+                        return RateLimitPartition.GetFixedWindowLimiter("k:" + ClientIp(context), _ => Window(Limit("KioskPerIp", 300), window));
                     var sensitive = IsSensitive(context);
                     return RateLimitPartition.GetFixedWindowLimiter(
                         $"{(sensitive ? "s" : "r")}:{ClientIp(context)}",
@@ -86,6 +91,9 @@ public static class RateLimits
                 }),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
+                    if (!Exempt(context) && KioskDevice(context) is { } device)
+                        return RateLimitPartition.GetFixedWindowLimiter("k:" + Municipal.ServiceDefaults.Security.CapabilityToken.Hash(device),
+                            _ => Window(Limit("KioskPerDevice", 30), window));
                     if (Exempt(context) || context.Request.Headers[CapabilityToken.Header].FirstOrDefault() is not { Length: > 0 } token)
                         return RateLimitPartition.GetNoLimiter("no-token");
                     var sensitive = IsSensitive(context);
@@ -123,6 +131,15 @@ public static class RateLimits
                 : path.StartsWithSegments(s.Path))
             || SensitiveEndings.Any(s => path.StartsWithSegments(s.Under) && value.EndsWith(s.Ending, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The kiosk device token of a request to the kiosk's endpoints, or null (enrolment carries none).</summary>
+    private static string? KioskDevice(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api/documents/kiosk") && context.Request.Headers[KioskDeviceHeader].FirstOrDefault() is { Length: > 0 } device
+            ? device
+            : null;
+
+    /// <summary>The header a registered kiosk names itself with (documents' <c>KioskDevices.Header</c>).</summary>
+    private const string KioskDeviceHeader = "X-Kiosk-Device";
 
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -100,6 +100,7 @@ public sealed class StrictGatewayFactory : GatewayFactory
     protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
     [
         new("RateLimits:SensitivePerIp", "3"),
+        new("RateLimits:KioskPerDevice", "3"),
         new("RateLimits:SignInPerIp", "4"),
         new("RateLimits:HubPerIp", "4"),
         new("RateLimits:StaffExpensivePerAccount", "3"),

@@ -51,3 +51,24 @@ public class ReminderTests(BookingFactory factory) : IClassFixture<BookingFactor
         Assert.Fail($"The {kind} mail's row was still there 10 s after the mail.");
     }
 }
+
+/// <summary>
+/// Booking probe, 2026-12-06: on the night the clocks go back a French mail read "02:30–02:00", and the two 02:30 of that
+/// night read alike; an Italian one on the night they go forward "01:30–03:00" for 30 minutes. Such a time names its offset.
+/// </summary>
+public class MailClockTests
+{
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    [Theory]
+    [InlineData("2027-10-31T00:30:00Z", "02:30 (UTC+02:00)–02:00 (UTC+01:00)")] // summer 02:30 to winter 02:00
+    [InlineData("2027-10-31T01:30:00Z", "02:30 (UTC+01:00)–03:00 (UTC+01:00)")] // the second 02:30
+    [InlineData("2027-03-28T00:30:00Z", "01:30 (UTC+01:00)–03:00 (UTC+02:00)")] // over the hour that is skipped
+    [InlineData("2027-03-02T08:00:00Z", "09:00–09:30")]
+    public void A_time_on_the_night_the_clocks_change_names_its_offset(string start, string expected)
+    {
+        var from = DateTimeOffset.Parse(start);
+        Assert.Equal(expected, Municipal.Booking.Mail.AppointmentMails.Clock(
+            TimeZoneInfo.ConvertTime(from, Berlin), TimeZoneInfo.ConvertTime(from.AddMinutes(30), Berlin), Berlin));
+    }
+}

@@ -2,7 +2,7 @@
 // shown in the zone the booking service names for the concern's department (the city's, unless it has its own).
 import { register, t } from '/shared/i18n.js';
 import { api, ApiError } from '/shared/api.js';
-import { formatDate, formatDay, formatTime } from '/shared/dates.js';
+import { formatDate, formatDay, formatInstant, formatTime } from '/shared/dates.js';
 
 register({
   de: {
@@ -113,10 +113,16 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
       const list = Object.assign(document.createElement('ul'), { className: 'slots' });
       // One tab stop per day: the chosen time, else the day's first.
       const stop = slots.find(s => s.start === chosen) ?? slots[0];
-      for (const slot of slots) {
+      // The night the clocks go back has each time of an hour twice (02:30 summer time, then 02:30 winter time):
+      // those name their zone ("02:30 MESZ"), so that two buttons never read alike (booking probe, 2026-12-06).
+      const labels = slots.map(slot => formatTime(slot.start, data.timeZone));
+      const twice = new Set(labels.filter((label, i) => labels.indexOf(label) !== i));
+      slots.forEach((slot, i) => {
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = formatTime(slot.start, data.timeZone);
+        button.textContent = twice.has(labels[i])
+          ? formatInstant(slot.start, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }, data.timeZone)
+          : labels[i];
         button.setAttribute('aria-pressed', String(chosen === slot.start));
         button.setAttribute('aria-describedby', `${heading.id} slot-keys`);
         button.tabIndex = slot === stop ? 0 : -1;
@@ -125,7 +131,7 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
         const item = document.createElement('li');
         item.append(button);
         list.append(item);
-      }
+      });
       container.append(heading, list);
     }
     if (horizon) container.append(horizon);

@@ -23,6 +23,15 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
     /// <summary>The page to book the concern anew, in the mail's language.</summary>
     public string BookUrl(string concernKey, string language) => $"{PublicBase}/book.html?concern={Uri.EscapeDataString(concernKey)}#lang={Languages.OrGerman(language)}";
 
+    /// <summary>
+    /// "09:00–09:30"; on the night the clocks change, with each time's offset ("02:30 (UTC+02:00)–02:00 (UTC+01:00)"): the
+    /// hour that comes twice read twice alike, and an end before its start (booking probe, 2026-12-06).
+    /// </summary>
+    public static string Clock(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone) =>
+        start.Offset != end.Offset || zone.IsAmbiguousTime(start) || zone.IsAmbiguousTime(end)
+            ? $"{start:HH:mm} (UTC{start:zzz})–{end:HH:mm} (UTC{end:zzz})"
+            : $"{start:HH:mm}–{end:HH:mm}";
+
     /// <param name="closedBecause">For a cancellation by a closed day: the closure's reason in the resident's language.</param>
     public OutgoingMail Compose(string kind, Appointment a, Concern concern, Department department, TimeZoneInfo zone, MailLinks? links, string? closedBecause = null)
     {
@@ -30,7 +39,7 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
         var culture = Languages.Culture(a.Language);
         var local = TimeZoneInfo.ConvertTime(a.StartAt, zone);
         var localEnd = TimeZoneInfo.ConvertTime(a.EndAt, zone);
-        var when = $"{local.ToString(words.DateFormat, culture)}, {local:HH:mm}–{localEnd:HH:mm}{words.TimeSuffix}";
+        var when = $"{local.ToString(words.DateFormat, culture)}, {Clock(local, localEnd, zone)}{words.TimeSuffix}";
         var concernName = concern.Name(a.Language);
         var departmentName = department.Name(a.Language);
         var cancelled = kind == AppointmentStatus.Cancelled;

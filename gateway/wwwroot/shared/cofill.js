@@ -10,6 +10,7 @@ import { mountSigning, showSubmitted } from '/shared/signing.js';
 register({
   de: {
     'cf.saved': 'Gespeichert',
+    'cf.refused': 'Eine Eingabe wurde nicht gespeichert – der Grund steht beim Feld.',
     'cf.saving': 'Wird gespeichert …',
     'cf.offline': 'Verbindung unterbrochen – Ihre Eingaben werden erneut gesendet.',
     'cf.conflict': '«{field}» wurde gleichzeitig von der anderen Seite geändert auf: «{theirs}». Ihre Eingabe «{mine}» wurde nicht übernommen.',
@@ -22,6 +23,7 @@ register({
   },
   en: {
     'cf.saved': 'Saved',
+    'cf.refused': 'An entry was not saved – the reason is shown at the field.',
     'cf.saving': 'Saving …',
     'cf.offline': 'Connection lost – your entries will be sent again.',
     'cf.conflict': '“{field}” was changed by the other side at the same time to: “{theirs}”. Your entry “{mine}” was not saved.',
@@ -34,6 +36,7 @@ register({
   },
   fr: {
     'cf.saved': 'Enregistré',
+    'cf.refused': 'Une saisie n’a pas été enregistrée – la raison figure à côté du champ.',
     'cf.saving': 'Enregistrement …',
     'cf.offline': 'Connexion interrompue – vos saisies seront renvoyées.',
     'cf.conflict': '« {field} » a été modifié au même moment par l’autre partie en : « {theirs} ». Votre saisie « {mine} » n’a pas été reprise.',
@@ -46,6 +49,7 @@ register({
   },
   it: {
     'cf.saved': 'Salvato',
+    'cf.refused': 'Un dato non è stato salvato: il motivo è indicato accanto al campo.',
     'cf.saving': 'Salvataggio …',
     'cf.offline': 'Connessione interrotta: i vostri dati verranno inviati di nuovo.',
     'cf.conflict': '«{field}» è stato modificato contemporaneamente dall’altra parte in: «{theirs}». Il vostro inserimento «{mine}» non è stato ripreso.',
@@ -59,6 +63,7 @@ register({
   // Leichte Sprache: what the resident reads of the consultation's form (the clerk's texts stay in the four languages).
   'de-x-ls': {
     'cf.saved': 'Gespeichert',
+    'cf.refused': 'Eine Angabe ist nicht gespeichert. Beim Feld steht, warum.',
     'cf.saving': 'Wir speichern. Bitte warten.',
     'cf.offline': 'Die Verbindung ist weg. Wir schicken Ihre Angaben noch einmal.',
     'cf.conflict': 'Die andere Person hat «{field}» zur gleichen Zeit geändert. Jetzt steht dort: «{theirs}». Ihre Angabe «{mine}» ist nicht gespeichert.',
@@ -133,6 +138,9 @@ export function bindView(view, sync, { status, notices, definition }) {
       keep.addEventListener('click', () => { view.setValue(event.field, event.mine); sync.input(event.field, event.mine); note.remove(); });
       note.append(text, keep);
       notices.replaceChildren(note);
+    } else if (event.type === 'refused') {
+      // Said at the field, as the form's own rules are; the entry stays in the box to be mended.
+      view.refuse(event.field, event.message);
     } else if (event.type === 'signature' && event.state === 'invalidated') {
       notices.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: t('cf.invalidated') }));
     } else if (event.type === 'signature' && event.state === 'signed' && sync.role === 'clerk') {

@@ -10,6 +10,8 @@ export class DraftSync {
   /** auth: { token } for a resident (draft or room token); staff use their session cookie. */
   constructor(draftId, view, { token, role, onStatus = () => {}, onEvent = () => {}, definition } = {}) {
     Object.assign(this, { draftId, view, token, role, onStatus, onEvent, definition });
+    /** Fields whose last entry the service refused (said at the field until an entry of theirs is written). */
+    this.refused = new Set();
     this.versions = {};
     this.pending = new Map();   // field → timer
     this.inFlight = new Map();  // field → promise
@@ -68,7 +70,7 @@ export class DraftSync {
       this.deferred.delete(field);
       this.apply(deferred);
     }
-    if (!this.pending.size && !this.inFlight.size) this.onStatus('saved');
+    if (!this.pending.size && !this.inFlight.size) this.onStatus(this.refused.size ? 'refused' : 'saved');
   }
 
   async patch(field, value) {
@@ -77,6 +79,7 @@ export class DraftSync {
         method: 'PATCH', token: this.token, body: { value, baseVersion: this.versions[field] || 0, clientId: this.clientId },
       });
       this.versions[field] = Math.max(this.versions[field] || 0, written.version);
+      if (this.refused.delete(field)) this.onEvent({ type: 'refused', field, message: null });
       if (written.signatureInvalidated) this.onEvent({ type: 'signature', state: 'invalidated' });
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && 'version' in error.problem) {
@@ -85,6 +88,11 @@ export class DraftSync {
         this.view.setValue(field, error.problem.value);
         this.changed(field);
         this.onEvent({ type: 'conflict', field, mine: value, theirs: error.problem.value });
+      } else if (error instanceof ApiError && error.status === 400) {
+        // Refused for what it is (a control character, a day that does not exist): sending it again cannot help, so
+        // it is said at the field instead of "connection lost" and a retry every 2 s (room probe, 2026-12-06).
+        this.refused.add(field);
+        this.onEvent({ type: 'refused', field, message: error.errors.value?.join(' ') || error.message });
       } else {
         this.onStatus('offline');
         setTimeout(() => this.send(field, value), 2000);

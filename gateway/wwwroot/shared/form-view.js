@@ -49,6 +49,8 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
   const touched = new Set();
   // Fields the other party's page shows as invalid (co-filling): shown here too, whoever typed them.
   let remoteInvalid = new Set();
+  // Entries the service refused (a control character, a day that does not exist), by field: their reason.
+  const refused = new Map();
   let shownInvalid = [];
   const inputs = new Map();   // field id → input element
   const wrappers = new Map(); // field, group or section id → element shown or hidden
@@ -155,7 +157,8 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
     const byField = new Map(errors.map(e => [e.field, e]));
     const invalidNow = [];
     for (const [field, { input }] of inputs) {
-      const error = (showAll || touched.has(field) || remoteInvalid.has(field)) ? byField.get(field) : null;
+      const error = refused.has(field) ? { field, message: refused.get(field) }
+        : (showAll || touched.has(field) || remoteInvalid.has(field)) ? byField.get(field) : null;
       if (error) invalidNow.push(field);
       const box = document.getElementById(idFor(field) + '-error');
       box.hidden = !error;
@@ -179,6 +182,11 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
       values[field] = value;
       if (entry.field.type === 'checkbox') entry.input.checked = value === true;
       else if (document.activeElement !== entry.input || entry.input.value !== (value ?? '')) entry.input.value = value ?? '';
+      refresh();
+    },
+    /** Says at a field why the service refused its entry (null: no longer refused). */
+    refuse(field, message) {
+      if (message) refused.set(field, message); else refused.delete(field);
       refresh();
     },
     /** Shows every error (e.g. before signing); returns the errors. */

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Municipal.Form.Definitions;
+using Municipal.Form.Rules;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Input;
 
@@ -24,13 +25,18 @@ public sealed record FieldEdit(JsonElement? Value, int? BaseVersion, string? Cli
     /// Why the value cannot be stored in <paramref name="leaf"/>, or null when it can (the form's own rules are checked
     /// on submit). A one-line text field (names, street, town …) is held to the rule for names everywhere
     /// (<see cref="InputText.PersonNameProblem"/>): no line breaks, no direction controls, no links; they reach the
-    /// dossier's applicant name, the staff lists and the PDF. A multi-line field keeps its line breaks.
+    /// dossier's applicant name, the staff lists and the PDF. A multi-line field keeps its line breaks. A date field's
+    /// text is a day of the calendar.
     /// </summary>
     public Reason? ValueRefusal(FormField? leaf = null) => ValueOrCleared switch
     {
         _ when !HasScalarValue => new Reason("field-value-type", "A field value is text, a number, true/false or null."),
         { ValueKind: JsonValueKind.String } text when text.GetString()!.Length > MaxTextLength => Reasons.TooLong(MaxTextLength),
         { ValueKind: JsonValueKind.String } text when leaf is { Type: "text", Multiline: false } && InputText.PersonNameProblem(text.GetString()) is { } refused => refused,
+        // A day that does not exist (31 February) was stored and failed only at submit, where a date input cannot show it
+        // (room probe, 2026-12-06): a date field holds a calendar day or nothing.
+        { ValueKind: JsonValueKind.String } text when leaf is { Type: "date" } && text.GetString() is { Length: > 0 } day && RuleEngine.ParseDate(day) is null
+            => Reasons.DateFormat("2027-03-01"),
         // 1e999999 and 1e-999999 are valid JSON, but no numbers a form holds, and beyond the database's numbers.
         { ValueKind: JsonValueKind.Number } number when !Representable(number) => Reasons.WrongFormat,
         _ => null,

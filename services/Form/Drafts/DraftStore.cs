@@ -13,6 +13,9 @@ namespace Municipal.Form.Drafts;
 /// </summary>
 public sealed class DraftStore(FormDb db, CityClock clock)
 {
+    // JSON null: the value of a field nobody wrote.
+    private static readonly JsonElement Cleared = JsonDocument.Parse("null").RootElement;
+
     private sealed class Row
     {
         public int Version { get; set; }
@@ -35,9 +38,12 @@ public sealed class DraftStore(FormDb db, CityClock clock)
     {
         var json = value.GetRawText();
         var now = clock.Now;
+        // A field nobody wrote yet is written only on version 0: an edit that claims a version the field never had (99)
+        // is one made on another state (room probe, 2026-12-06, was written as version 1).
         var written = await db.Database.SqlQuery<int>($"""
             INSERT INTO draft_fields (draft_id, field, value, version, updated_by, updated_at)
-            VALUES ({draftId}, {field}, {json}::jsonb, 1, {by}, {now})
+            SELECT {draftId}, {field}, {json}::jsonb, 1, {by}, {now}
+            WHERE {baseVersion} = 0 OR EXISTS (SELECT 1 FROM draft_fields WHERE draft_id = {draftId} AND field = {field})
             ON CONFLICT (draft_id, field) DO UPDATE
                 SET value = excluded.value, version = draft_fields.version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at
                 WHERE draft_fields.version = {baseVersion}
@@ -45,8 +51,10 @@ public sealed class DraftStore(FormDb db, CityClock clock)
             """).ToListAsync(ct);
         if (written.Count == 1) return new FieldWrite(field, true, written[0], value);
 
-        var current = await db.Database.SqlQuery<Row>($"SELECT version AS \"Version\", value::text AS \"Value\" FROM draft_fields WHERE draft_id = {draftId} AND field = {field}").SingleAsync(ct);
-        return new FieldWrite(field, false, current.Version, JsonDocument.Parse(current.Value).RootElement.Clone());
+        var current = await db.Database.SqlQuery<Row>($"SELECT version AS \"Version\", value::text AS \"Value\" FROM draft_fields WHERE draft_id = {draftId} AND field = {field}").SingleOrDefaultAsync(ct);
+        return current is null
+            ? new FieldWrite(field, false, 0, Cleared)
+            : new FieldWrite(field, false, current.Version, JsonDocument.Parse(current.Value).RootElement.Clone());
     }
 
     /// <summary>Fills a field nobody has typed into yet (or that only a pre-fill wrote): pre-fill never overwrites a person's entry.</summary>

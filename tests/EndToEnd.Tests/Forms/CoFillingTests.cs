@@ -49,6 +49,17 @@ public sealed class CoFillingTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(FormPage.Field(a, "newAddress.houseNumber")).ToHaveValueAsync("14b");
         await FormPage.SavedAsync(b);
 
+        // An entry the service refuses (a control character from a copy) is said at its field, not as "connection lost"
+        // while it is sent again every 2 s (room probe, 2026-12-06: the field showed it, the clerk saw nothing).
+        await FormPage.Field(b, "landlord").FillAsync("Immo\u0007 AG");
+        await Assertions.Expect(b.Locator("#f-landlord-error")).ToBeVisibleAsync();
+        await Assertions.Expect(FormPage.Field(b, "landlord")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(b.Locator("#f-landlord-error")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(FormPage.Field(a, "landlord")).ToHaveValueAsync("Immo AG");
+        await FormPage.Field(b, "landlord").FillAsync("Immo AG");
+        await Assertions.Expect(b.Locator("#f-landlord-error")).ToBeHiddenAsync();
+        await FormPage.SavedAsync(b);
+
         // A reload shows what the server stored.
         await b.ReloadAsync();
         await Assertions.Expect(FormPage.Field(b, "newAddress.street")).ToHaveValueAsync("Marktgasse");

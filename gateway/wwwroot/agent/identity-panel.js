@@ -426,7 +426,7 @@ export async function mount(container, ctx) {
     const text = decided.status === 'verified'
       ? t('idp.done.verified', { type: documentName(type, state), state })
       : t('idp.done.rejected', { reason: decided.reason });
-    const when = decided.decidedAt ? formatDateTime(decided.decidedAt) : '';
+    const when = decided.decidedAt ? formatDateTime(decided.decidedAt, 'medium') : '';
     const by = decided.decidedByName
       ? el('p', { class: 'hint idp-decided-by' }, t('idp.decidedBy', { name: decided.decidedByName, when }))
       : null;

@@ -271,7 +271,9 @@ function transferDepartments(catalogue, current) {
   let onDuty = null;
   const render = () => {
     const staffed = onDuty ? departments.filter(d => onDuty.has(d.key)) : departments;
-    fillSelect(select, staffed.map(d => [d.key, localized(d.name, d.key)]), select.value || current);
+    // Handing on goes elsewhere mostly: another department is chosen first (the room's own stays in the list, for a
+    // colleague of the department to take it; room probe, 2026-12-06: it was chosen, with "nobody signed in there").
+    fillSelect(select, staffed.map(d => [d.key, localized(d.name, d.key)]), select.value || staffed.find(d => d.key !== current)?.key || current);
     select.disabled = $('transfer-form').querySelector('button[type=submit]').disabled = staffed.length === 0;
     const department = staffed.find(d => d.key === select.value);
     const n = department && onDuty ? onDuty.get(department.key) : undefined;

@@ -98,6 +98,11 @@ document.addEventListener('languagechange', showDossiers);
 if (!token) {
   form.hidden = true;
   result.textContent = t('feedback.noToken');
+} else {
+  // Rated already (a reload after sending): the thanks, not the question again (room probe, 2026-12-06).
+  api('/api/sessions/rooms/current', { token }).then(room => {
+    if (room.feedbackGiven) { form.hidden = true; result.textContent = t('feedback.already'); }
+  }).catch(() => { /* the question stays; sending says what is wrong */ });
 }
 
 form.addEventListener('submit', async event => {

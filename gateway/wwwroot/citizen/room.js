@@ -88,7 +88,7 @@ register({
     'room.titleWith': 'Ihr Gespräch: {concern}',
     'room.formPanel': 'Formular',
     'room.documentsPanel': 'Papiere',
-    'room.leave': 'Gespräch beenden',
+    'room.leave': 'Gespräch verlassen',
     'room.waiting': 'Willkommen, {name}. Bitte warten Sie kurz. Gleich kommt eine Person vom Amt. Sie können schon etwas schreiben.',
     'room.early': 'Willkommen, {name}. Ihr Termin ist am {when}. Dann kommt eine Person vom Amt. Öffnen Sie den Link kurz vorher wieder. Sie können schon etwas schreiben.',
     'room.with': 'Sie reden mit {name}.',

@@ -175,6 +175,7 @@ register({
   de: {
     'chat.you': 'Sie', 'chat.typing': '{name} schreibt …', 'chat.failed': 'Die Nachricht wurde nicht gesendet. Bitte erneut versuchen.',
     'chat.tooFast': 'Sie senden sehr schnell. Bitte warten Sie einen Moment und senden Sie dann erneut.',
+    'chat.invalid': 'Diese Nachricht enthält Zeichen, die der Chat nicht annimmt (unsichtbare Steuerzeichen, etwa aus einer Kopie). Bitte tippen Sie den Text neu.',
     'chat.full': 'Eine Nachricht hat höchstens {max} Zeichen; was darüber hinausging, ist nicht im Feld. Senden Sie den Rest in einer weiteren Nachricht.',
     'chat.reconnecting': 'Verbindung unterbrochen – wird wiederhergestellt …', 'chat.reconnected': 'Wieder verbunden.',
     'chat.joined': '{name} ist dem Raum beigetreten.', 'chat.left': '{name} hat den Raum verlassen.',
@@ -184,6 +185,7 @@ register({
   en: {
     'chat.you': 'You', 'chat.typing': '{name} is typing …', 'chat.failed': 'The message was not sent. Please try again.',
     'chat.tooFast': 'You are sending very fast. Please wait a moment, then send again.',
+    'chat.invalid': 'This message holds characters the chat does not take (invisible control characters, e.g. from a copy). Please type the text again.',
     'chat.full': 'A message holds at most {max} characters; what went beyond is not in the box. Send the rest in another message.',
     'chat.reconnecting': 'Connection lost – reconnecting …', 'chat.reconnected': 'Connected again.',
     'chat.joined': '{name} joined the room.', 'chat.left': '{name} left the room.',
@@ -195,6 +197,7 @@ register({
     'chat.typing': '{name} écrit …',
     'chat.failed': 'Le message n’a pas été envoyé. Veuillez réessayer.',
     'chat.tooFast': 'Vous envoyez des messages très rapidement. Veuillez patienter un instant, puis renvoyer.',
+    'chat.invalid': 'Ce message contient des caractères que le chat n’accepte pas (caractères de contrôle invisibles, p. ex. issus d’une copie). Veuillez retaper le texte.',
     'chat.full': 'Un message compte au plus {max} caractères ; ce qui dépassait n’est pas dans le champ. Envoyez la suite dans un autre message.',
     'chat.reconnecting': 'Connexion interrompue – rétablissement en cours …',
     'chat.reconnected': 'À nouveau connecté.',
@@ -212,6 +215,7 @@ register({
     'chat.typing': '{name} sta scrivendo …',
     'chat.failed': 'Il messaggio non è stato inviato. Riprovate.',
     'chat.tooFast': 'State inviando molto rapidamente. Attendete un momento, poi inviate di nuovo.',
+    'chat.invalid': 'Questo messaggio contiene caratteri che la chat non accetta (caratteri di controllo invisibili, p. es. da una copia). Riscrivete il testo.',
     'chat.full': 'Un messaggio ha al massimo {max} caratteri; ciò che andava oltre non è nel campo. Inviate il resto in un altro messaggio.',
     'chat.reconnecting': 'Connessione interrotta: ripristino in corso …',
     'chat.reconnected': 'Di nuovo collegati.',
@@ -229,6 +233,7 @@ register({
     'chat.typing': '{name} schreibt gerade.',
     'chat.failed': 'Die Nachricht ist nicht angekommen. Bitte schicken Sie sie noch einmal.',
     'chat.tooFast': 'Sie schreiben sehr schnell. Bitte warten Sie kurz. Dann schicken Sie die Nachricht noch einmal.',
+    'chat.invalid': 'In der Nachricht sind unsichtbare Zeichen. Der Chat nimmt sie nicht an. Bitte schreiben Sie den Text neu.',
     'chat.full': 'Eine Nachricht darf höchstens {max} Zeichen lang sein. Der Rest ist nicht im Feld. Schicken Sie den Rest in einer neuen Nachricht.',
     'chat.reconnecting': 'Die Verbindung ist weg. Bitte warten.',
     'chat.reconnected': 'Die Verbindung geht wieder.',
@@ -277,9 +282,15 @@ export function bindChat(room, { list, form, input, typing, status }) {
     clearTimeout(typingTimer);
     if (notice.typing) typingTimer = setTimeout(() => { typing.textContent = ''; }, 6000);
   });
-  // A note about the connection or a lost message stands in the page's status line only while it applies: then
-  // the line says again what it said before (who the resident is talking to, whom the clerk serves).
-  const notes = ['chat.reconnecting', 'chat.reconnected', 'chat.failed', 'chat.tooFast', 'chat.full'];
+  // A note about the connection stands in the page's status line only while it applies: then the line says again
+  // what it said before (who the resident is talking to, whom the clerk serves).
+  const notes = ['chat.reconnecting', 'chat.reconnected'];
+  // A note about the message being written stands under its box, where the eyes are: on a phone the page's status line
+  // was 370 px above, out of view, and a refusal stayed there through the video (room probe, 2026-12-06).
+  const messageNote = Object.assign(document.createElement('p'), { className: 'chat-note' });
+  messageNote.setAttribute('role', 'status');
+  form.after(messageNote);
+  const noteMessage = (key, vars = {}) => (key ? say(messageNote, key, vars) : (messageNote.textContent = '', delete messageNote.dataset.i18nSaid));
   let before = null;
   let restoring;
   const note = (key, vars = {}) => {
@@ -311,8 +322,8 @@ export function bindChat(room, { list, form, input, typing, status }) {
   let idleTimer;
   input.addEventListener('input', () => {
     // A paste longer than a message is cut by the box without a word (the phone probe lost 1,000 characters so).
-    if (input.maxLength > 0 && input.value.length >= input.maxLength) note('chat.full', { max: input.maxLength });
-    else if (status.dataset.i18nSaid === 'chat.full') restore();
+    if (input.maxLength > 0 && input.value.length >= input.maxLength) noteMessage('chat.full', { max: input.maxLength });
+    else if (messageNote.dataset.i18nSaid === 'chat.full') noteMessage(null);
     if (!typingSent) { typingSent = true; room.typing(true); }
     clearTimeout(idleTimer);
     idleTimer = setTimeout(() => { typingSent = false; room.typing(false); }, 2500);
@@ -322,7 +333,9 @@ export function bindChat(room, { list, form, input, typing, status }) {
   });
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const text = input.value.trim();
+    // Invisible controls a copy brings along (direction overrides, C0 controls but tab and line breaks) the hub refuses:
+    // they go before sending, so the text the resident sees is the text sent.
+    const text = input.value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '').trim();
     if (!text) return;
     input.value = '';
     typingSent = false;
@@ -330,10 +343,11 @@ export function bindChat(room, { list, form, input, typing, status }) {
     room.typing(false);
     try {
       await room.send(text);
-      if (['chat.failed', 'chat.tooFast', 'chat.full'].includes(status.dataset.i18nSaid)) restore();
+      noteMessage(null);
     } catch (e) {
       input.value = text;
-      note(hubError(e) === 'rate-limited' ? 'chat.tooFast' : 'chat.failed');
+      const error = hubError(e);
+      noteMessage(error === 'rate-limited' ? 'chat.tooFast' : error === 'invalid-message' ? 'chat.invalid' : 'chat.failed');
     }
   });
 }

@@ -7,6 +7,7 @@ namespace Municipal.Contracts.Sessions;
 /// Read with <c>Municipal.ServiceDefaults.Sessions.SessionsClient</c>. Add fields, never rename them.
 /// The sessions service holds no birth date: booking does not ask for one. <see cref="StaffId"/>, the clerk holding
 /// the room, comes only with the staff look-up (its <c>RoomDetails</c> answer); residents never get it.
+/// <see cref="FeedbackGiven"/>: the resident rated the consultation (the feedback page then thanks instead of asking).
 /// </summary>
 public sealed record RoomView(
     Guid Id,
@@ -20,7 +21,8 @@ public sealed record RoomView(
     string Status,
     string Mode,
     Guid? StaffId = null,
-    DateTimeOffset? ScheduledStart = null)
+    DateTimeOffset? ScheduledStart = null,
+    bool FeedbackGiven = false)
 {
     /// <summary>Waiting or active: only then may the resident's token create documents, forms or codes.</summary>
     public bool IsOpen => Status is "waiting" or "active";

@@ -27,6 +27,9 @@ public sealed record RoomDetails(
     int? FeedbackScore,
     string? FeedbackComment)
 {
+    /// <summary>As the contract's <see cref="Municipal.Contracts.Sessions.RoomView.FeedbackGiven"/>.</summary>
+    public bool FeedbackGiven => FeedbackScore is not null;
+
     public static RoomDetails From(Room r) => new(
         r.Id, r.ConcernKey, r.DepartmentKey, r.CitizenName, r.Email, r.Language, r.AppointmentId, r.TicketId,
         r.Status, r.Mode, r.Channel, r.StaffId, r.StaffName, r.TransferToStaffId, r.CreatedAt, r.ScheduledStart,

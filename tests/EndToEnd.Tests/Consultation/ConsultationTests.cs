@@ -65,6 +65,16 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(resident.Locator("#transcript li:not(.system)")).ToHaveCountAsync(2);
         await Assertions.Expect(resident.Locator("#transcript li:not(.system)").First).ToContainTextAsync("Guten Tag, ich ziehe um.");
 
+        // A pasted address keeps its lines on both sides, and a copy's invisible direction override goes before it is
+        // sent (room probe, 2026-12-06: one line; the override's refusal said "try again" 370 px above, out of view).
+        await resident.Locator("#chat-text").FillAsync("Marktgasse 1\n8400 Winterthur\u202E");
+        await resident.Locator("#chat-text").PressAsync("Enter");
+        var address = clerk.Locator("#transcript li:not(.system)").Last;
+        await Assertions.Expect(address).ToContainTextAsync("8400 Winterthur");
+        Assert.Contains("Marktgasse 1\n8400 Winterthur", await address.InnerTextAsync());
+        Assert.DoesNotContain("\u202E", await address.InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(resident.Locator(".chat-note")).ToBeEmptyAsync();
+
         // Speak: the clerk asks, the resident accepts. The answer is described by the question (a screen reader moved
         // there hears who asks for what), and once pressed the focus is on the call's line, not the page's start.
         await clerk.Locator("#start-video").ClickAsync();
@@ -133,7 +143,7 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         await Browser.AssertAccessibleAsync(colleague);
         await Browser.ScreenshotAsync(colleague, "consultation-handed-over-desktop");
         await colleague.Locator("#handed-over a").ClickAsync();
-        await Assertions.Expect(colleague.Locator("#transcript li:not(.system)")).ToHaveCountAsync(2, new() { Timeout = 15000 });
+        await Assertions.Expect(colleague.Locator("#transcript li:not(.system)")).ToHaveCountAsync(3, new() { Timeout = 15000 });
         await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("Sie sprechen mit Sonja Second");
         await colleague.Locator("#chat-text").FillAsync("Ich übernehme.");
         await colleague.Locator("#chat-text").PressAsync("Enter");
@@ -171,6 +181,10 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(resident.Locator("#result")).ToBeFocusedAsync();
         await Assertions.Expect(resident.GetByRole(AriaRole.Link, new() { Name = "Zur Startseite" }).Last).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(resident, "consultation-feedback");
+        // A reload after the rating thanks again instead of asking a second time (room probe, 2026-12-06).
+        await resident.ReloadAsync();
+        await Assertions.Expect(resident.Locator("#result")).ToContainTextAsync("bereits eine Bewertung abgegeben");
+        await Assertions.Expect(resident.Locator("#feedback-form")).ToBeHiddenAsync();
 
         var stored = await clerkParty.APIRequest.GetAsync($"/api/sessions/rooms/{roomId}");
         var room = JsonSerializer.Deserialize<JsonElement>(await stored.TextAsync());

@@ -142,12 +142,12 @@ const dutyInterval = 15000;
 // the inbox or a dossier saw nobody waiting until they opened the queue). Null while unknown.
 let waiting = null;
 
-/** The count beside the link: the number seen, its words ("2 waiting") for a screen reader. */
+/** The count beside the link: the number seen, its words ("Queue (2 waiting)") for a screen reader. */
 function waitingBadge() {
   if (!waiting) return [];
   const badge = Object.assign(document.createElement('span'), { className: 'badge waiting', textContent: String(waiting) });
   badge.setAttribute('aria-hidden', 'true');
-  return [badge, Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: `, ${t('nav.waiting', { n: waiting })}` })];
+  return [badge, Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: `(${t('nav.waiting', { n: waiting })})` })];
 }
 
 /** Asks the queue for the clerk's concerns at the duty's pace and mends the link's count in place. */

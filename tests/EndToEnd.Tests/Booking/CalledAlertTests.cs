@@ -80,7 +80,7 @@ public sealed class CalledAlertTests(Browser browser) : IClassFixture<Browser>
         var clerk = await clerkParty.NewPageAsync();
         // Every staff page's "queue" link counts who waits for the clerk's concerns (the staff probe's clerk in the inbox saw nobody).
         await clerk.GotoAsync("/agent/inbox.html");
-        await Assertions.Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "Warteschlange, 1 wartend" })).ToBeVisibleAsync(new() { Timeout = 20000 });
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Warteschlange\s?\(1 wartend\)$") })).ToBeVisibleAsync(new() { Timeout = 20000 });
         await Browser.AssertAccessibleAsync(clerk);
         await clerk.GotoAsync("/agent/queue.html");
         await Assertions.Expect(clerk.Locator("#rows")).ToContainTextAsync(name, new() { Timeout = 15000 });

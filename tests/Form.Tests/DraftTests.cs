@@ -224,13 +224,7 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
         await bus.Publish(new Municipal.Contracts.Identity.IdentityVerified(Guid.NewGuid(), room.Id, "ID", "CHE", new DateOnly(2030, 1, 1),
             "MUSTER-MEIER", "ANNA MARIA", new DateOnly(1990, 5, 17), Guid.NewGuid(), DateTimeOffset.UtcNow, "residents-office"));
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        JsonElement fields;
-        do
-        {
-            await Task.Delay(200);
-            fields = (await resident.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}")).GetProperty("fields");
-        } while (!fields.TryGetProperty("applicant.dateOfBirth", out _) && DateTime.UtcNow < deadline);
+        var fields = await PrefilledAsync(resident, id);
 
         Assert.Equal("1990-05-17", fields.GetProperty("applicant.dateOfBirth").GetProperty("value").GetString());
         // In the usual spelling, not the MRZ's capitals (issue 16 item 14: "Guten Tag ANNA MUSTER").
@@ -250,6 +244,15 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
         await bus.Publish(new Municipal.Contracts.Identity.IdentityVerified(Guid.NewGuid(), room.Id, "P", "CHE", new DateOnly(2030, 1, 1),
             "OEZTUERK MUELLER", "AMELIE", new DateOnly(1991, 2, 3), Guid.NewGuid(), DateTimeOffset.UtcNow, "residents-office"));
 
+        var fields = await PrefilledAsync(resident, id);
+
+        Assert.Equal("Öztürk-Müller", fields.GetProperty("applicant.officialName").GetProperty("value").GetString());
+        Assert.Equal("Amélie", fields.GetProperty("applicant.firstName").GetProperty("value").GetString());
+    }
+
+    /// <summary>The draft's fields once the identity's birth date is in them (at most 20 s).</summary>
+    private static async Task<JsonElement> PrefilledAsync(HttpClient resident, Guid id)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         JsonElement fields;
         do
@@ -257,8 +260,6 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
             await Task.Delay(200);
             fields = (await resident.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}")).GetProperty("fields");
         } while (!fields.TryGetProperty("applicant.dateOfBirth", out _) && DateTime.UtcNow < deadline);
-
-        Assert.Equal("Öztürk-Müller", fields.GetProperty("applicant.officialName").GetProperty("value").GetString());
-        Assert.Equal("Amélie", fields.GetProperty("applicant.firstName").GetProperty("value").GetString());
+        return fields;
     }
 }

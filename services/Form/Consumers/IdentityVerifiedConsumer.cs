@@ -9,6 +9,7 @@ using Municipal.Form.Realtime;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Sessions;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.Form.Consumers;
 
@@ -43,9 +44,11 @@ public sealed class IdentityVerifiedConsumer(FormDb db, DraftStore store, FormCa
 
         var profile = await Db.ResidentProfiles.FindAsync([message.SessionId], ct);
         if (profile is null) Db.ResidentProfiles.Add(profile = new ResidentProfile { SessionId = message.SessionId, Surname = "", GivenNames = "" });
-        // The MRZ's capitals become the usual spelling before they reach a form, a dossier or a greeting.
-        var surname = NameCase.FromMrz(message.Surname);
-        var givenNames = NameCase.FromMrz(message.GivenNames);
+        // The booked spelling where the document's names are its transliteration ("Öztürk-Müller" for OEZTUERK MUELLER:
+        // the MRZ has no accents, umlauts or hyphens; room probe, 2026-12-06); else the MRZ's capitals in the usual case.
+        var booked = MrzSpelling.BookedSpelling(lookup?.Room?.CitizenName, message.Surname, message.GivenNames);
+        var surname = booked?.Surname ?? NameCase.FromMrz(message.Surname);
+        var givenNames = booked?.GivenNames ?? NameCase.FromMrz(message.GivenNames);
         profile.Surname = surname;
         profile.GivenNames = givenNames;
         profile.BirthDate = message.BirthDate;

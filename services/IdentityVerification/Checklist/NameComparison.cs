@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.IdentityVerification.Checklist;
 
@@ -40,33 +39,6 @@ public sealed record NameComparison(string Surname, string GivenNames)
         return new NameComparison(surnameResult, givenResult);
     }
 
-    public static List<string> Words(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        foreach (var c in name.ToUpperInvariant())
-        {
-            builder.Append(c switch
-            {
-                'Ä' => "AE",
-                'Ö' => "OE",
-                'Ü' => "UE",
-                'ß' or 'ẞ' => "SS",
-                'Å' => "AA",
-                'Æ' => "AE",
-                'Ø' => "OE",
-                'Œ' => "OE",
-                'Ð' => "D",
-                'Þ' => "TH",
-                _ => c.ToString(),
-            });
-        }
-        var decomposed = builder.ToString().Normalize(NormalizationForm.FormD);
-        var letters = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            letters.Append(char.IsAsciiLetterUpper(c) ? c : ' ');
-        }
-        return letters.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-    }
+    /// <summary>The words of a name as an MRZ writes them (<see cref="MrzSpelling.Words"/>).</summary>
+    public static List<string> Words(string name) => MrzSpelling.Words(name);
 }

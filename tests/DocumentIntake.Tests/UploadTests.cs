@@ -120,6 +120,40 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
         Assert.Equal("polyglot", (await response.ProblemAsync()).Reasons["files[0]"]);
     }
 
+    /// <summary>
+    /// The outside probe's PDFs were stored as clean and served inline to staff: JavaScript in a compressed object
+    /// stream, a remote go-to (a UNC path), a form sent elsewhere, Flash content, an encrypted file. Each is refused now
+    /// naming the file, and nothing of the request is kept.
+    /// </summary>
+    [Theory]
+    [InlineData("probe-js-objstm.pdf", "polyglot")]
+    [InlineData("probe-launch-gotor.pdf", "polyglot")]
+    [InlineData("probe-submitform.pdf", "polyglot")]
+    [InlineData("probe-richmedia.pdf", "polyglot")]
+    [InlineData("probe-encrypted.pdf", "encrypted")]
+    public async Task A_pdf_that_acts_or_hides_is_refused_naming_the_file(string asset, string reason)
+    {
+        var (token, _) = await factory.Tokens.NewRoomAsync();
+        var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "antrag.pdf", Files.Asset("chromium-print.pdf"), "application/pdf"), ("files", "beilage.pdf", Files.Asset(asset), "application/pdf")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var (errors, reasons) = await response.ProblemAsync();
+        Assert.Equal(["files[1]"], errors.Keys);
+        Assert.Equal(reason, reasons["files[1]"]);
+        Assert.Empty((await factory.CreateResidentClient(token).GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!);
+    }
+
+    /// <summary>What the city's own forms service prints (Chromium) and a letter with a web link are taken as they are.</summary>
+    [Fact]
+    public async Task A_printed_form_and_a_pdf_with_a_link_are_accepted()
+    {
+        var (token, _) = await factory.Tokens.NewRoomAsync();
+        var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "antrag.pdf", Files.Asset("chromium-print.pdf"), "application/pdf"), ("files", "brief.pdf", Files.Asset("probe-uri.pdf"), null)))).SubmittedAsync();
+        Assert.All(result.Documents, d => Assert.Equal("clean", d.Status));
+    }
+
     [Fact]
     public async Task A_path_traversal_name_is_stored_by_id_and_shown_sanitised()
     {

@@ -31,6 +31,8 @@ register({
     'docs.reason.required': 'Bitte ausfüllen.',
     'docs.reason.unknown': 'Dieser Wert ist nicht bekannt.',
     'docs.reason.too-long': 'Der Text ist zu lang.',
+    'docs.reason.encrypted': 'Die PDF-Datei ist verschlüsselt und kann nicht geprüft werden. Bitte senden Sie sie ohne Passwort.',
+    'docs.reason.not-inspectable': 'Die PDF-Datei enthält Teile, die nicht geprüft werden können. Bitte drucken oder speichern Sie sie als neue PDF-Datei und senden Sie diese.',
     'docs.fileError': '{name}: {reason}',
     'docs.nothingSent': 'Es wurde nichts gesendet. Wählen Sie die übrigen Dateien noch einmal, ohne die genannte, und senden Sie sie erneut.',
   },
@@ -57,6 +59,8 @@ register({
     'docs.reason.required': 'Please fill this in.',
     'docs.reason.unknown': 'This value is not known.',
     'docs.reason.too-long': 'The text is too long.',
+    'docs.reason.encrypted': 'The PDF is encrypted and cannot be checked. Please send it without a password.',
+    'docs.reason.not-inspectable': 'The PDF contains parts that cannot be checked. Please print or save it as a new PDF and send that.',
     'docs.fileError': '{name}: {reason}',
     'docs.nothingSent': 'Nothing was sent. Choose the other files again, without the one named, and send them again.',
   },
@@ -83,6 +87,8 @@ register({
     'docs.reason.required': 'Veuillez remplir ce champ.',
     'docs.reason.unknown': 'Cette valeur n’est pas connue.',
     'docs.reason.too-long': 'Le texte est trop long.',
+    'docs.reason.encrypted': 'Le PDF est chiffré et ne peut pas être vérifié. Veuillez l’envoyer sans mot de passe.',
+    'docs.reason.not-inspectable': 'Le PDF contient des parties qui ne peuvent pas être vérifiées. Veuillez l’imprimer ou l’enregistrer comme nouveau PDF et envoyer celui-ci.',
     'docs.fileError': '{name} : {reason}',
     'docs.nothingSent': 'Rien n’a été envoyé. Choisissez à nouveau les autres fichiers, sans celui indiqué, et renvoyez-les.',
   },
@@ -109,8 +115,15 @@ register({
     'docs.reason.required': 'Compilate questo campo.',
     'docs.reason.unknown': 'Questo valore non è noto.',
     'docs.reason.too-long': 'Il testo è troppo lungo.',
+    'docs.reason.encrypted': 'Il PDF è cifrato e non può essere controllato. Inviatelo senza password.',
+    'docs.reason.not-inspectable': 'Il PDF contiene parti che non possono essere controllate. Stampatelo o salvatelo come nuovo PDF e inviate quello.',
     'docs.fileError': '{name}: {reason}',
     'docs.nothingSent': 'Non è stato inviato nulla. Scegliete di nuovo gli altri file, senza quello indicato, e inviateli di nuovo.',
+  },
+  // Leichte Sprache, so far for the newer reasons; every other key falls back to German (i18n.js).
+  'de-x-ls': {
+    'docs.reason.encrypted': 'Die PDF-Datei hat ein Passwort. So können wir die Datei nicht prüfen. Bitte schicken Sie die Datei ohne Passwort.',
+    'docs.reason.not-inspectable': 'Wir können diese PDF-Datei nicht prüfen. Bitte speichern Sie die Datei neu als PDF. Dann schicken Sie die neue Datei.',
   },
 });
 /** The document intake's limits per file and per upload (Documents:MaxFileBytes, Documents:MaxFiles defaults). */

@@ -260,5 +260,7 @@ public sealed class IntakeService(
         ["damaged"] = "The file is damaged or incomplete.",
         ["polyglot"] = "The file contains a second format or active content (for example a script) and is not accepted.",
         ["mislabelled"] = "The file's name or declared type does not match its content.",
+        ["encrypted"] = "The PDF is encrypted and cannot be checked; please send it without a password.",
+        ["not-inspectable"] = "The PDF keeps parts in a form that cannot be checked; please print or save it as a new PDF and send that.",
     };
 }

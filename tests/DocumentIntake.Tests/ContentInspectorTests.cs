@@ -196,6 +196,35 @@ public class ContentInspectorTests
     public void Tells_an_object_stream_by_how_it_begins(string inflated, bool objectStream) =>
         Assert.Equal(objectStream, PdfFlateStream.LooksLikeObjectStream(Encoding.ASCII.GetBytes(inflated), complete: true));
 
+    [Fact]
+    public void Reads_the_pixels_an_image_header_states()
+    {
+        long? Pixels(byte[] image, FileKind kind) => ImageSize.LargestPixels(new MemoryStream(image), kind);
+        Assert.Equal(620L * 877, Pixels(Files.Page1, FileKind.Jpeg));
+        Assert.Equal(65500L * 65500, Pixels(Files.Asset("probe-hugedim.jpg"), FileKind.Jpeg));
+        Assert.Equal(100000L * 100000, Pixels(Files.Asset("probe-huge.png"), FileKind.Png));
+        Assert.Equal(20000L * 30000, Pixels(Images.Png(20000, 30000), FileKind.Png));
+        Assert.Equal(20000L * 20000, Pixels(Images.Tiff((800, 600), (20000, 20000), (10, 10)), FileKind.Tiff));
+        Assert.Equal(800L * 600, Pixels(Images.Tiff((800, 600)), FileKind.Tiff));
+        Assert.Null(Pixels(Files.Png[..20], FileKind.Png));
+        // A directory that names itself as the next: read once, not forever.
+        var loop = Images.Tiff((800, 600));
+        loop[^4] = 8;
+        Assert.Equal(800L * 600, Pixels(loop, FileKind.Tiff));
+    }
+
+    /// <summary>Only Huffman-coded frames (SOF0–SOF2) go into a PDF as DCTDecode; a lossless or arithmetic one renders blank.</summary>
+    [Fact]
+    public void Tells_the_jpegs_a_pdf_can_carry()
+    {
+        Assert.True(JpegInfo.ReadFrame(new MemoryStream(Files.Page1))!.Embeddable);
+        var lossless = JpegInfo.ReadFrame(new MemoryStream(Files.Asset("probe-lossless.jpg")))!;
+        Assert.Equal((0xC3, false), (lossless.Marker, lossless.Embeddable));
+        var arithmetic = Files.Asset("probe-lossless.jpg");
+        arithmetic[159] = 0xC9;
+        Assert.False(JpegInfo.ReadFrame(new MemoryStream(arithmetic))!.Embeddable);
+    }
+
     private static byte[] Zlib(string text)
     {
         var output = new MemoryStream();

@@ -144,6 +144,29 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
         Assert.Empty((await factory.CreateResidentClient(token).GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!);
     }
 
+    /// <summary>
+    /// Image bombs: a 74-byte PNG stating 100000×100000 and one of 20000×20000 (1.6 GB in a browser) were stored as clean
+    /// and shown inline to staff (outside probe); a TIFF's later page counts as much as its first.
+    /// </summary>
+    [Fact]
+    public async Task An_image_stating_more_pixels_than_allowed_is_refused_with_the_limit()
+    {
+        var (token, _) = await factory.Tokens.NewRoomAsync();
+        foreach (var (name, image) in new[] { ("huge.png", Files.Asset("probe-huge.png")), ("bomb.png", Images.Png(20000, 20000)), ("scan.tif", Images.Tiff((800, 600), (20000, 20000))) })
+        {
+            var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+                Files.Form(("files", "ok.png", Images.Png(10000, 10000), "image/png"), ("files", name, image, null)));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            Assert.Equal("too-many-pixels", problem.GetProperty("reasons").GetProperty("files[1]").GetString());
+            Assert.Equal(100, problem.GetProperty("reasonArgs").GetProperty("files[1]").GetProperty("max").GetInt32());
+        }
+        Assert.Empty((await factory.CreateResidentClient(token).GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!);
+        var scan = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "scan.tif", Images.Tiff((2480, 3508), (3508, 2480)), "image/tiff")))).SubmittedAsync();
+        Assert.Equal("clean", Assert.Single(scan.Documents).Status);
+    }
+
     /// <summary>What the city's own forms service prints (Chromium) and a letter with a web link are taken as they are.</summary>
     [Fact]
     public async Task A_printed_form_and_a_pdf_with_a_link_are_accepted()

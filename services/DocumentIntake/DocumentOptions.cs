@@ -53,6 +53,12 @@ public sealed class DocumentOptions
     /// </summary>
     public long MaxBytesPerLink { get; set; } = 500L * 1024 * 1024;
 
+    /// <summary>
+    /// The most pixels an image (a TIFF's page) may state: a browser holds four bytes per pixel, and a few hundred bytes of
+    /// PNG can state 20000×20000. 100 megapixels is an A3 page scanned at 600 dpi with room to spare.
+    /// </summary>
+    public long MaxImagePixels { get; set; } = 100_000_000;
+
     public int RetentionDaysFor(string departmentKey) =>
         RetentionDays.TryGetValue(departmentKey, out var days) ? days : DefaultRetentionDays;
 

@@ -78,6 +78,46 @@ public class BadUploadTests(DocumentFactory factory) : IClassFixture<DocumentFac
         }
     }
 
+    /// <summary>
+    /// Thousands of fields held a connection and an upload slot for 20 s behind the gateway (outside probe): a handful
+    /// of fields beside the files is all any page sends, and the first one too many is named.
+    /// </summary>
+    [Fact]
+    public async Task More_fields_than_any_page_sends_are_a_400_naming_the_first_too_many()
+    {
+        var (token, _) = await factory.Tokens.NewRoomAsync();
+        string Body(int fields) => string.Concat(Enumerable.Range(0, fields).Select(i => $"--{Boundary}\r\nContent-Disposition: form-data; name=\"f{i}\"\r\n\r\nx\r\n")) +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n{Encoding.Latin1.GetString(Files.Pdf("x"))}\r\n--{Boundary}--\r\n";
+
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Multipart(Body(32)))).StatusCode);
+        var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Multipart(Body(2000)));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("too-many-fields", (await response.ProblemAsync()).Reasons["f32"]);
+    }
+
+    /// <summary>
+    /// A file's name is refused naming the file (with twenty files "files" said nothing), and a name whose bytes are not
+    /// UTF-8 is refused as a note's are, instead of being stored without them (outside probe: a%FF%FEb.pdf became ab.pdf).
+    /// </summary>
+    [Theory]
+    [InlineData("filename=\"a\u0001b.pdf\"", "file-name")]
+    [InlineData("filename*=UTF-8''a%FF%FEb.pdf", "invalid-character")]
+    [InlineData("filename*=UTF-8''a%ED%A0%80b.pdf", "invalid-character")]
+    public async Task A_bad_file_name_is_a_400_naming_the_file(string parameter, string reason)
+    {
+        var (token, _) = await factory.Tokens.NewRoomAsync();
+        var pdf = Encoding.Latin1.GetString(Files.Pdf("x"));
+        var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Multipart(
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"ok.pdf\"\r\nContent-Type: application/pdf\r\n\r\n{pdf}\r\n" +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; {parameter}\r\nContent-Type: application/pdf\r\n\r\n{pdf}1\r\n--{Boundary}--\r\n"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var (errors, reasons) = await response.ProblemAsync();
+        Assert.Equal(["files[1]"], errors.Keys);
+        Assert.Equal(reason, reasons["files[1]"]);
+        Assert.Equal("[]", await factory.CreateResidentClient(token).GetStringAsync("/api/documents/uploads/mine"));
+    }
+
     private static HttpContent Multipart(string text)
     {
         var content = new ByteArrayContent(Encoding.Latin1.GetBytes(text));

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Municipal.DocumentIntake.Inspection;
 
@@ -107,4 +108,135 @@ public class ContentInspectorTests
         Assert.True(FileKind.Jpeg.AgreesWithDeclared("application/octet-stream"));
         Assert.False(FileKind.Jpeg.AgreesWithDeclared("application/pdf"));
     }
+
+    /// <summary>
+    /// Since PDF 1.5 objects may sit in a compressed object stream: an OpenAction's JavaScript there passed the search
+    /// of the raw bytes and was stored as clean (outside probe, js_objstm.pdf). Found now in any chunking, escaped too.
+    /// </summary>
+    [Theory]
+    [InlineData("<< /S /JavaScript /JS (app.alert(1)) >>", "polyglot")]
+    [InlineData("<< /S /J#61v#61Script /JS (app.alert(1)) >>", "polyglot")]
+    [InlineData("<< /S /Launch /F (cmd.exe) >>", "polyglot")]
+    [InlineData("<< /Type /EmbeddedFile >>", "polyglot")]
+    [InlineData("<< /S /GoToR /F (\\\\evil\\share\\x.pdf) >>", "polyglot")]
+    [InlineData("<< /S /URI /URI (https://www.stadt.example/) >>", null)]
+    [InlineData("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", null)]
+    public void Looks_into_compressed_object_streams(string objectFour, string? problem)
+    {
+        var pdf = ObjectStreamPdf(objectFour);
+        foreach (var chunk in new[] { 1, 7, 64, 4096 })
+        {
+            Assert.Equal(problem, Inspect(pdf, chunk).Problem);
+        }
+        Assert.Equal("polyglot", Inspect(Files.Asset("probe-js-objstm.pdf")).Problem);
+    }
+
+    /// <summary>
+    /// An object stream this cannot read is not let through unread: a text filter, a predictor scrambling its bytes, or
+    /// more than the bounds (a few KB of zlib inflating to gigabytes must not fill the memory).
+    /// </summary>
+    [Fact]
+    public void Refuses_an_object_stream_it_cannot_read()
+    {
+        var hex = Encoding.ASCII.GetBytes(Convert.ToHexString(Encoding.ASCII.GetBytes("4 0 << /S /JavaScript >>")) + ">");
+        Assert.Equal("not-inspectable", Inspect(ObjectStreamPdf(hex, "/Type /ObjStm /N 1 /First 4 /Filter /ASCIIHexDecode")).Problem);
+        Assert.Equal("not-inspectable", Inspect(ObjectStreamPdf(hex, "/Type /ObjStm /N 1 /First 4 /Filter /AS#43IIHexDecode")).Problem);
+        Assert.Equal("not-inspectable", Inspect(ObjectStreamPdf(Zlib("4 0 << >>"), "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 4 >>")).Problem);
+
+        var bomb = ObjectStreamPdf("<< /Padding (" + new string(' ', PdfStreams.MaxInflatedPerStream) + ") >>");
+        Assert.True(bomb.Length < 20_000, $"{bomb.Length} bytes");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal("not-inspectable", Inspect(bomb).Problem);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4_000_000, "inflated into memory");
+    }
+
+    /// <summary>Compressed page content, fonts and images are not object streams: large ones are fine, and are not searched.</summary>
+    [Fact]
+    public void Passes_compressed_page_content_and_the_pdfs_the_city_makes()
+    {
+        var content = Zlib("1 0 0 -1 0 842 cm\n" + string.Concat(Enumerable.Repeat("0 0 m 100 100 l S\n", 600_000)));
+        var page = Files.Concat(Encoding.ASCII.GetBytes("%PDF-1.4\n5 0 obj\n<< /Filter /FlateDecode /Length " + content.Length + " >>\nstream\n"), content,
+            Encoding.ASCII.GetBytes("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n"));
+        Assert.Equal((FileKind.Pdf, null), Inspect(page));
+        // Printed by Chromium as the forms service prints a signed form (a link, an image, a drawing, tagged structure).
+        Assert.Equal((FileKind.Pdf, null), Inspect(Files.Asset("chromium-print.pdf")));
+        Assert.Equal((FileKind.Pdf, null), Inspect(Files.Asset("probe-uri.pdf")));
+    }
+
+    [Theory]
+    [InlineData("probe-launch-gotor.pdf")]
+    [InlineData("probe-submitform.pdf")]
+    [InlineData("probe-richmedia.pdf")]
+    public void Refuses_actions_that_reach_out_of_the_pdf(string asset) => Assert.Equal("polyglot", Inspect(Files.Asset(asset)).Problem);
+
+    [Theory]
+    [InlineData("<< /S /GoToE /T << /R /C /N (a) >> >>")]
+    [InlineData("<< /S /ImportData /F (data.fdf) >>")]
+    [InlineData("<< /S /Subm#69tForm /F (http://evil.example/x) >>")]
+    [InlineData("<< /Subtype /RichMedia >>")]
+    public void Refuses_other_actions_plain_or_escaped(string dictionary) => Assert.Equal("polyglot", Inspect(Files.Pdf(dictionary)).Problem);
+
+    /// <summary>An encrypted PDF's streams are unreadable to this and to clamd: the resident is asked for it without a password.</summary>
+    [Fact]
+    public void Refuses_an_encrypted_pdf()
+    {
+        Assert.Equal((FileKind.Pdf, "encrypted"), Inspect(Files.Asset("probe-encrypted.pdf")));
+        Assert.Equal("encrypted", Inspect(Files.Pdf("<< /Size 5 /Root 1 0 R /Encr#79pt 4 0 R >>"), 3).Problem);
+        Assert.Null(Inspect(Files.Pdf("<< /Title (Encrypt) >>")).Problem);
+    }
+
+    [Theory]
+    [InlineData("4 0 << /S /JavaScript >>", true)]
+    [InlineData("4 0 5 12 true << >>", true)]
+    [InlineData("% made by hand\n4 0 /Name", true)]
+    [InlineData("1 0 0 -1 0 842 cm /Im0 Do", false)]
+    [InlineData("0 0 595.28 841.89 re W n", false)]
+    [InlineData("BT /F1 12 Tf (Hallo) Tj ET", false)]
+    [InlineData("q 1.5 0 0 1 0 0 cm", false)]
+    public void Tells_an_object_stream_by_how_it_begins(string inflated, bool objectStream) =>
+        Assert.Equal(objectStream, PdfFlateStream.LooksLikeObjectStream(Encoding.ASCII.GetBytes(inflated), complete: true));
+
+    [Fact]
+    public void Reads_the_pixels_an_image_header_states()
+    {
+        long? Pixels(byte[] image, FileKind kind) => ImageSize.LargestPixels(new MemoryStream(image), kind);
+        Assert.Equal(620L * 877, Pixels(Files.Page1, FileKind.Jpeg));
+        Assert.Equal(65500L * 65500, Pixels(Files.Asset("probe-hugedim.jpg"), FileKind.Jpeg));
+        Assert.Equal(100000L * 100000, Pixels(Files.Asset("probe-huge.png"), FileKind.Png));
+        Assert.Equal(20000L * 30000, Pixels(Images.Png(20000, 30000), FileKind.Png));
+        Assert.Equal(20000L * 20000, Pixels(Images.Tiff((800, 600), (20000, 20000), (10, 10)), FileKind.Tiff));
+        Assert.Equal(800L * 600, Pixels(Images.Tiff((800, 600)), FileKind.Tiff));
+        Assert.Null(Pixels(Files.Png[..20], FileKind.Png));
+        // A directory that names itself as the next: read once, not forever.
+        var loop = Images.Tiff((800, 600));
+        loop[^4] = 8;
+        Assert.Equal(800L * 600, Pixels(loop, FileKind.Tiff));
+    }
+
+    /// <summary>Only Huffman-coded frames (SOF0–SOF2) go into a PDF as DCTDecode; a lossless or arithmetic one renders blank.</summary>
+    [Fact]
+    public void Tells_the_jpegs_a_pdf_can_carry()
+    {
+        Assert.True(JpegInfo.ReadFrame(new MemoryStream(Files.Page1))!.Embeddable);
+        var lossless = JpegInfo.ReadFrame(new MemoryStream(Files.Asset("probe-lossless.jpg")))!;
+        Assert.Equal((0xC3, false), (lossless.Marker, lossless.Embeddable));
+        var arithmetic = Files.Asset("probe-lossless.jpg");
+        arithmetic[159] = 0xC9;
+        Assert.False(JpegInfo.ReadFrame(new MemoryStream(arithmetic))!.Embeddable);
+    }
+
+    private static byte[] Zlib(string text)
+    {
+        var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(Encoding.ASCII.GetBytes(text));
+        return output.ToArray();
+    }
+
+    /// <summary>A PDF 1.5 whose catalog opens object 4, kept compressed in object stream 3 (as the probe's js_objstm.pdf).</summary>
+    private static byte[] ObjectStreamPdf(string objectFour) => ObjectStreamPdf(Zlib("4 0 " + objectFour), "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode");
+
+    private static byte[] ObjectStreamPdf(byte[] data, string dictionary) => Files.Concat(
+        Encoding.ASCII.GetBytes($"%PDF-1.5\n1 0 obj\n<< /Type /Catalog /OpenAction 4 0 R >>\nendobj\n3 0 obj\n<< {dictionary} /Length {data.Length} >>\nstream\n"),
+        data,
+        Encoding.ASCII.GetBytes("\nendstream\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n9\n%%EOF\n"));
 }

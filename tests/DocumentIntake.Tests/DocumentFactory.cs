@@ -144,3 +144,31 @@ public static class Files
         return form;
     }
 }
+
+/// <summary>Image headers made up for the size checks: what a viewer reads before it decodes a pixel.</summary>
+public static class Images
+{
+    /// <summary>A PNG stating <paramref name="width"/>×<paramref name="height"/>: its header, one empty data chunk and its end.</summary>
+    public static byte[] Png(uint width, uint height)
+    {
+        var png = Files.Asset("probe-huge.png");
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(16), width);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(20), height);
+        return png;
+    }
+
+    /// <summary>A little-endian TIFF of one directory per page, each naming its width and length (LONG) and nothing else.</summary>
+    public static byte[] Tiff(params (uint Width, uint Height)[] pages)
+    {
+        var tiff = new List<byte>("II*\0"u8.ToArray()) { 8, 0, 0, 0 };
+        for (var i = 0; i < pages.Length; i++)
+        {
+            var next = i + 1 < pages.Length ? (uint)(tiff.Count + 30) : 0;
+            tiff.AddRange([2, 0]);
+            tiff.AddRange([0, 1, 4, 0, 1, 0, 0, 0, .. BitConverter.GetBytes(pages[i].Width)]);
+            tiff.AddRange([1, 1, 4, 0, 1, 0, 0, 0, .. BitConverter.GetBytes(pages[i].Height)]);
+            tiff.AddRange(BitConverter.GetBytes(next));
+        }
+        return [.. tiff];
+    }
+}

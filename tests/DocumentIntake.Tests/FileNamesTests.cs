@@ -20,6 +20,12 @@ public class FileNamesTests
     [InlineData("Hund 🐕 Bello.jpg", "Hund 🐕 Bello.jpg")]
     [InlineData(".pdf", "document.pdf")]
     [InlineData("  ..pdf  ", "document.pdf")]
+    // A joiner between two characters joins them (the family stays one emoji, a Persian word stays written); alone or
+    // at a space it is hidden and goes.
+    [InlineData("👨\u200D👩\u200D👧 Familie.PDF", "👨\u200D👩\u200D👧 Familie.pdf")]
+    [InlineData("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645.pdf", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645.pdf")]
+    [InlineData("\u200Dscan\u200C .pdf", "scan.pdf")]
+    [InlineData("a \u200D b\u200D\u0007c.pdf", "a  bc.pdf")]
     public void Keeps_only_a_safe_display_name(string input, string expected) => Assert.Equal(expected, FileNames.Sanitise(input));
 
     [Fact]

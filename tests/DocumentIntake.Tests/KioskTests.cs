@@ -66,6 +66,32 @@ public class KioskTests(DocumentFactory factory) : IClassFixture<DocumentFactory
         Assert.Equal(reason, (await response.ProblemAsync()).Reasons[field]);
     }
 
+    /// <summary>
+    /// A lossless JPEG (SOF3) was merged as DCTDecode into a PDF that rendered blank, and the scan was gone; one whose
+    /// header states 65500×65500 over 16×16 pixels made a PDF no reader renders (outside probe). Both are refused
+    /// naming the page before anything is stored: no receipt number is used up.
+    /// </summary>
+    [Theory]
+    [InlineData("probe-lossless.jpg", "unsupported-image")]
+    [InlineData("probe-hugedim.jpg", "too-many-pixels")]
+    public async Task A_page_the_pdf_cannot_show_is_refused_before_anything_is_stored(string asset, string reason)
+    {
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var before = await (await kiosk.PostAsync("/api/documents/kiosk/submissions", Files.Form(("files", "p.jpg", Files.Page1, null)).With("concernKey", "move"))).SubmittedAsync();
+
+        var response = await kiosk.PostAsync("/api/documents/kiosk/submissions",
+            Files.Form(("files", "p1.jpg", Files.Page2, "image/jpeg"), ("files", "p2.jpg", Files.Asset(asset), "image/jpeg")).With("concernKey", "move"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(reason, problem.GetProperty("reasons").GetProperty("files[1]").GetString());
+        Assert.False(problem.GetProperty("reasons").TryGetProperty("files[0]", out _));
+        if (reason == "too-many-pixels") Assert.Equal(100, problem.GetProperty("reasonArgs").GetProperty("files[1]").GetProperty("max").GetInt32());
+
+        var after = await (await kiosk.PostAsync("/api/documents/kiosk/submissions", Files.Form(("files", "p.jpg", Files.Page1, null)).With("concernKey", "move"))).SubmittedAsync();
+        Assert.Equal(long.Parse(before.ReceiptNumber![^6..]) + 1, long.Parse(after.ReceiptNumber![^6..]));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(factory.StoragePath, "incoming")));
+    }
+
     [Fact]
     public async Task The_kiosk_offers_every_concern_of_the_demo_city()
     {

@@ -48,7 +48,7 @@ public sealed class ResidentLinkTests(DocumentFactory factory) : IClassFixture<D
     /// <summary>
     /// What a resident hands in with a link goes to the consultation's or dossier's department, whatever its name or
     /// note says: a "Lohnausweis" handed in during a move went to the tax office's inbox by the keyword rule (API probe).
-    /// Keywords still route the kiosk's submissions (<see cref="RoutingAndInboxTests"/>).
+    /// At the kiosk the chosen concern decides likewise; keywords route only a general enquiry (<see cref="RoutingAndInboxTests"/>).
     /// </summary>
     [Fact]
     public async Task A_residents_upload_stays_with_the_consultation_or_dossier_whatever_its_name_says()

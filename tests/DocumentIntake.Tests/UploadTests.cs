@@ -120,6 +120,63 @@ public class UploadTests(DocumentFactory factory) : IClassFixture<DocumentFactor
         Assert.Equal("polyglot", (await response.ProblemAsync()).Reasons["files[0]"]);
     }
 
+    /// <summary>
+    /// The outside probe's PDFs were stored as clean and served inline to staff: JavaScript in a compressed object
+    /// stream, a remote go-to (a UNC path), a form sent elsewhere, Flash content, an encrypted file. Each is refused now
+    /// naming the file, and nothing of the request is kept.
+    /// </summary>
+    [Theory]
+    [InlineData("probe-js-objstm.pdf", "polyglot")]
+    [InlineData("probe-launch-gotor.pdf", "polyglot")]
+    [InlineData("probe-submitform.pdf", "polyglot")]
+    [InlineData("probe-richmedia.pdf", "polyglot")]
+    [InlineData("probe-encrypted.pdf", "encrypted")]
+    public async Task A_pdf_that_acts_or_hides_is_refused_naming_the_file(string asset, string reason)
+    {
+        var (token, _) = await factory.Tokens.NewRoomAsync();
+        var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "antrag.pdf", Files.Asset("chromium-print.pdf"), "application/pdf"), ("files", "beilage.pdf", Files.Asset(asset), "application/pdf")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var (errors, reasons) = await response.ProblemAsync();
+        Assert.Equal(["files[1]"], errors.Keys);
+        Assert.Equal(reason, reasons["files[1]"]);
+        Assert.Empty((await factory.CreateResidentClient(token).GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!);
+    }
+
+    /// <summary>
+    /// Image bombs: a 74-byte PNG stating 100000×100000 and one of 20000×20000 (1.6 GB in a browser) were stored as clean
+    /// and shown inline to staff (outside probe); a TIFF's later page counts as much as its first.
+    /// </summary>
+    [Fact]
+    public async Task An_image_stating_more_pixels_than_allowed_is_refused_with_the_limit()
+    {
+        var (token, _) = await factory.Tokens.NewRoomAsync();
+        foreach (var (name, image) in new[] { ("huge.png", Files.Asset("probe-huge.png")), ("bomb.png", Images.Png(20000, 20000)), ("scan.tif", Images.Tiff((800, 600), (20000, 20000))) })
+        {
+            var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+                Files.Form(("files", "ok.png", Images.Png(10000, 10000), "image/png"), ("files", name, image, null)));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            Assert.Equal("too-many-pixels", problem.GetProperty("reasons").GetProperty("files[1]").GetString());
+            Assert.Equal(100, problem.GetProperty("reasonArgs").GetProperty("files[1]").GetProperty("max").GetInt32());
+        }
+        Assert.Empty((await factory.CreateResidentClient(token).GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!);
+        var scan = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "scan.tif", Images.Tiff((2480, 3508), (3508, 2480)), "image/tiff")))).SubmittedAsync();
+        Assert.Equal("clean", Assert.Single(scan.Documents).Status);
+    }
+
+    /// <summary>What the city's own forms service prints (Chromium) and a letter with a web link are taken as they are.</summary>
+    [Fact]
+    public async Task A_printed_form_and_a_pdf_with_a_link_are_accepted()
+    {
+        var (token, _) = await factory.Tokens.NewRoomAsync();
+        var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "antrag.pdf", Files.Asset("chromium-print.pdf"), "application/pdf"), ("files", "brief.pdf", Files.Asset("probe-uri.pdf"), null)))).SubmittedAsync();
+        Assert.All(result.Documents, d => Assert.Equal("clean", d.Status));
+    }
+
     [Fact]
     public async Task A_path_traversal_name_is_stored_by_id_and_shown_sanitised()
     {

@@ -31,6 +31,12 @@ register({
     'docs.reason.required': 'Bitte ausfüllen.',
     'docs.reason.unknown': 'Dieser Wert ist nicht bekannt.',
     'docs.reason.too-long': 'Der Text ist zu lang.',
+    'docs.reason.invalid-character': 'Eine Angabe oder ein Dateiname enthält Zeichen, die nicht gelesen werden können. Bitte prüfen Sie Ihre Eingabe oder benennen Sie die Datei um.',
+    'docs.reason.too-many-fields': 'Die Sendung enthält zu viele Angaben. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
+    'docs.reason.too-many-pixels': 'Das Bild hat zu viele Bildpunkte (mehr als {max} Megapixel). Bitte senden Sie es in geringerer Auflösung.',
+    'docs.reason.unsupported-image': 'Diese Art von JPEG (verlustfrei oder arithmetisch kodiert) kann nicht angezeigt werden. Bitte senden Sie das Bild als gewöhnliches JPEG, als PNG oder als PDF.',
+    'docs.reason.encrypted': 'Die PDF-Datei ist verschlüsselt und kann nicht geprüft werden. Bitte senden Sie sie ohne Passwort.',
+    'docs.reason.not-inspectable': 'Die PDF-Datei enthält Teile, die nicht geprüft werden können. Bitte drucken oder speichern Sie sie als neue PDF-Datei und senden Sie diese.',
     'docs.fileError': '{name}: {reason}',
     'docs.nothingSent': 'Es wurde nichts gesendet. Wählen Sie die übrigen Dateien noch einmal, ohne die genannte, und senden Sie sie erneut.',
   },
@@ -57,6 +63,12 @@ register({
     'docs.reason.required': 'Please fill this in.',
     'docs.reason.unknown': 'This value is not known.',
     'docs.reason.too-long': 'The text is too long.',
+    'docs.reason.invalid-character': 'An entry or a file name contains characters that cannot be read. Please check what you entered or rename the file.',
+    'docs.reason.too-many-fields': 'The upload contains too many entries. Please reload the page and try again.',
+    'docs.reason.too-many-pixels': 'The image has too many pixels (more than {max} megapixels). Please send it at a lower resolution.',
+    'docs.reason.unsupported-image': 'This kind of JPEG (lossless or arithmetic-coded) cannot be shown. Please send the image as an ordinary JPEG, a PNG or a PDF.',
+    'docs.reason.encrypted': 'The PDF is encrypted and cannot be checked. Please send it without a password.',
+    'docs.reason.not-inspectable': 'The PDF contains parts that cannot be checked. Please print or save it as a new PDF and send that.',
     'docs.fileError': '{name}: {reason}',
     'docs.nothingSent': 'Nothing was sent. Choose the other files again, without the one named, and send them again.',
   },
@@ -83,6 +95,12 @@ register({
     'docs.reason.required': 'Veuillez remplir ce champ.',
     'docs.reason.unknown': 'Cette valeur n’est pas connue.',
     'docs.reason.too-long': 'Le texte est trop long.',
+    'docs.reason.invalid-character': 'Une indication ou un nom de fichier contient des caractères illisibles. Veuillez vérifier votre saisie ou renommer le fichier.',
+    'docs.reason.too-many-fields': 'L’envoi contient trop d’indications. Veuillez recharger la page et réessayer.',
+    'docs.reason.too-many-pixels': 'L’image a trop de pixels (plus de {max} mégapixels). Veuillez l’envoyer dans une résolution plus basse.',
+    'docs.reason.unsupported-image': 'Ce type de JPEG (sans perte ou à codage arithmétique) ne peut pas être affiché. Veuillez envoyer l’image en JPEG ordinaire, en PNG ou en PDF.',
+    'docs.reason.encrypted': 'Le PDF est chiffré et ne peut pas être vérifié. Veuillez l’envoyer sans mot de passe.',
+    'docs.reason.not-inspectable': 'Le PDF contient des parties qui ne peuvent pas être vérifiées. Veuillez l’imprimer ou l’enregistrer comme nouveau PDF et envoyer celui-ci.',
     'docs.fileError': '{name} : {reason}',
     'docs.nothingSent': 'Rien n’a été envoyé. Choisissez à nouveau les autres fichiers, sans celui indiqué, et renvoyez-les.',
   },
@@ -109,8 +127,23 @@ register({
     'docs.reason.required': 'Compilate questo campo.',
     'docs.reason.unknown': 'Questo valore non è noto.',
     'docs.reason.too-long': 'Il testo è troppo lungo.',
+    'docs.reason.invalid-character': 'Un dato o il nome di un file contiene caratteri illeggibili. Verificate quanto inserito o rinominate il file.',
+    'docs.reason.too-many-fields': 'L’invio contiene troppi dati. Ricaricate la pagina e riprovate.',
+    'docs.reason.too-many-pixels': 'L’immagine ha troppi pixel (più di {max} megapixel). Inviatela con una risoluzione più bassa.',
+    'docs.reason.unsupported-image': 'Questo tipo di JPEG (senza perdita o a codifica aritmetica) non può essere visualizzato. Inviate l’immagine come JPEG normale, PNG o PDF.',
+    'docs.reason.encrypted': 'Il PDF è cifrato e non può essere controllato. Inviatelo senza password.',
+    'docs.reason.not-inspectable': 'Il PDF contiene parti che non possono essere controllate. Stampatelo o salvatelo come nuovo PDF e inviate quello.',
     'docs.fileError': '{name}: {reason}',
     'docs.nothingSent': 'Non è stato inviato nulla. Scegliete di nuovo gli altri file, senza quello indicato, e inviateli di nuovo.',
+  },
+  // Leichte Sprache, so far for the newer reasons; every other key falls back to German (i18n.js).
+  'de-x-ls': {
+    'docs.reason.invalid-character': 'Hier ist ein Zeichen, das wir nicht lesen können. Bitte prüfen Sie Ihren Text. Oder geben Sie der Datei einen neuen Namen.',
+    'docs.reason.too-many-fields': 'In der Sendung sind zu viele Angaben. Bitte laden Sie die Seite neu. Dann versuchen Sie es noch einmal.',
+    'docs.reason.too-many-pixels': 'Das Bild ist zu groß. Es hat mehr als {max} Mega-Pixel. Bitte machen Sie das Bild kleiner. Dann schicken Sie das Bild noch einmal.',
+    'docs.reason.unsupported-image': 'Wir können dieses Bild nicht zeigen. Bitte speichern Sie das Bild neu als JPG oder als PNG. Dann schicken Sie das Bild noch einmal.',
+    'docs.reason.encrypted': 'Die PDF-Datei hat ein Passwort. So können wir die Datei nicht prüfen. Bitte schicken Sie die Datei ohne Passwort.',
+    'docs.reason.not-inspectable': 'Wir können diese PDF-Datei nicht prüfen. Bitte speichern Sie die Datei neu als PDF. Dann schicken Sie die neue Datei.',
   },
 });
 /** The document intake's limits per file and per upload (Documents:MaxFileBytes, Documents:MaxFiles defaults). */
@@ -141,9 +174,11 @@ export function checkFiles(files, limits = uploadLimits) {
 /** Turns a refused upload into sentences naming the files (fields are files[i] in the order they were sent). */
 export function describeRejection(error, names = []) {
   const reasons = error.problem?.reasons || {};
+  const args = error.problem?.reasonArgs || {};
   const lines = Object.entries(reasons).map(([field, reason]) => {
     const index = /\[(\d+)\]$/.exec(field)?.[1];
-    const text = t(`docs.reason.${reason}`);
+    // A reason's values ({ max: 100 } megapixels) fill its text.
+    const text = t(`docs.reason.${reason}`, args[field]);
     return index !== undefined && names[index] ? t('docs.fileError', { name: names[index], reason: text }) : text;
   });
   // The intake takes an upload whole or not at all: with one file refused, the good ones did not go either, and the

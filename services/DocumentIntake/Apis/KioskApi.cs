@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Kiosk;
 using Municipal.DocumentIntake.Model;
+using Municipal.DocumentIntake.Routing;
 using Municipal.ServiceDefaults;
 using Municipal.DocumentIntake.Submissions;
 using Municipal.DocumentIntake.Uploads;
@@ -36,7 +37,7 @@ public static class KioskApi
     }
 
     public static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> Submit(
-        HttpRequest request, KioskDevices devices, UploadReader reader, IntakeService intake, DocumentDb db, CancellationToken ct)
+        HttpRequest request, KioskDevices devices, UploadReader reader, IntakeService intake, DocumentDb db, DocumentRouter router, CancellationToken ct)
     {
         var (device, unknown) = await devices.AuthenticateAsync(request, ct);
         if (device is null) return unknown!;
@@ -58,8 +59,11 @@ public static class KioskApi
             var note = upload.Field("note");
             if (note is { Length: > 1000 }) return UploadProblems.Field("note", "too-long", "At most 1000 characters.");
 
-            var draft = new SubmissionDraft(Channels.Kiosk, concern, null, Note: note, Email: email,
-                Language: UploadApi.Language(upload.Field("language")), CombineImagesIntoPdf: true, KioskDeviceId: device.Id);
+            // The chosen concern decides the department; a general one is routed by what the files and note say.
+            var chosen = await router.ForChosenConcernAsync(concern, ct);
+            var draft = new SubmissionDraft(Channels.Kiosk, concern, chosen?.DepartmentKey, Note: note, Email: email,
+                Language: UploadApi.Language(upload.Field("language")), CombineImagesIntoPdf: true, DepartmentIsFinal: chosen is not null,
+                KioskDeviceId: device.Id, FinalRule: chosen?.RuleName);
             devices.Touch(device);
             var result = await intake.AcceptAsync(upload, draft, ct);
             return TypedResults.Created($"/api/documents/kiosk/submissions/{result.ReceiptNumber}", result);

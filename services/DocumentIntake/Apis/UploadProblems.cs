@@ -18,7 +18,14 @@ internal static class UploadProblems
         return TypedResults.Problem(details);
     }
 
-    private static HttpValidationProblemDetails Details(UploadRejected rejected) => new(rejected.Errors)
+    private static HttpValidationProblemDetails Details(UploadRejected rejected)
+    {
+        var details = Coded(rejected);
+        if (rejected.Args.Count > 0) details.Extensions["reasonArgs"] = rejected.Args;
+        return details;
+    }
+
+    private static HttpValidationProblemDetails Coded(UploadRejected rejected) => new(rejected.Errors)
     {
         Status = rejected.Status,
         Title = rejected.Status switch

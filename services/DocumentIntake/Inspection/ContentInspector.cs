@@ -6,25 +6,33 @@ namespace Municipal.DocumentIntake.Inspection;
 /// Decides a file's type from its bytes while it streams past: the magic number at the start, the trailer at the
 /// end, and a search of every byte for signatures of other formats. A file that is a valid image but also carries a
 /// PDF, ZIP, HTML or script signature (a polyglot) is refused, because some viewer would treat it as the other thing.
+/// A PDF's compressed object streams are opened and searched too (<see cref="PdfStreams"/>).
 /// </summary>
 public sealed class ContentInspector
 {
     private const int HeadLength = 64;
     private const int TailLength = 1024;
     // Wide enough for an active name written with #xx escapes ("/J#61v#61Script") to be found across a seam.
-    private const int Overlap = 48;
+    internal const int Overlap = 48;
+    internal const int MaxNameLength = Overlap;
 
     // Long enough that random compressed data does not produce them by chance.
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
     private static readonly byte[] ZipLocalHeader = [0x50, 0x4B, 0x03, 0x04];
     private static readonly string[] MarkupSignatures = ["<script", "<html", "<!doctype", "<?php", "<svg", "<iframe", "<body", "<?xml-stylesheet"];
-    private static readonly byte[][] PdfActiveContent = ["/JavaScript"u8.ToArray(), "/Launch"u8.ToArray(), "/EmbeddedFile"u8.ToArray()];
+    // Actions that run, open or send something when a clerk opens the file: scripts, programs, attachments, other
+    // documents by path (a remote go-to to \\host\share hands a Windows clerk's password hash to that host), form data
+    // sent or read from elsewhere, Flash and 3D players. A link (/URI) is not among them: letters carry web addresses.
+    private static readonly byte[][] PdfActiveContent =
+        ["/JavaScript"u8.ToArray(), "/Launch"u8.ToArray(), "/EmbeddedFile"u8.ToArray(), "/GoToR"u8.ToArray(), "/GoToE"u8.ToArray(),
+         "/SubmitForm"u8.ToArray(), "/ImportData"u8.ToArray(), "/RichMedia"u8.ToArray()];
 
     private readonly byte[] head = new byte[HeadLength];
     private readonly byte[] tail = new byte[TailLength];
     private readonly byte[] window = new byte[Overlap];
     private int windowLength;
     private readonly HashSet<string> findings = [];
+    private PdfStreams? pdf;
 
     public long Length { get; private set; }
 
@@ -37,6 +45,7 @@ public sealed class ContentInspector
             chunk[..n].CopyTo(head.AsSpan((int)Length));
         }
         Search(chunk);
+        if (IsPdf) (pdf ??= new PdfStreams()).Append(chunk);
         KeepTail(chunk);
         Length += chunk.Length;
     }
@@ -64,9 +73,12 @@ public sealed class ContentInspector
             _ => TiffHeaderValid(h),
         };
         if (!structural) return (kind, "damaged");
+        pdf?.Complete();
+        if (pdf?.Encrypted == true) return (kind, "encrypted");
 
         // A second format inside, or active content (scripts, launch actions, attachments), is refused for every kind.
-        return findings.Count > 0 ? (kind, "polyglot") : (kind, null);
+        if (findings.Count > 0 || pdf?.Finding == "active-content") return (kind, "polyglot");
+        return pdf?.Finding is null ? (kind, null) : (kind, "not-inspectable");
     }
 
     private bool EndsWithJpegEoi(ReadOnlySpan<byte> t)
@@ -125,11 +137,7 @@ public sealed class ContentInspector
             var next = data[(zip + 1)..].IndexOf(ZipLocalHeader);
             zip = next < 0 ? -1 : zip + 1 + next;
         }
-        foreach (var active in PdfActiveContent)
-        {
-            if (data.IndexOf(active) >= 0) findings.Add("active-content");
-        }
-        if (IsPdf && HasEscapedActiveName(data)) findings.Add("active-content");
+        if (HasPlainActiveName(data) || IsPdf && HasEscapedActiveName(data)) findings.Add("active-content");
         var rest = data;
         while (true)
         {
@@ -146,13 +154,25 @@ public sealed class ContentInspector
     /// <summary>The file starts as a PDF (its first bytes are in): only PDF names carry #xx escapes.</summary>
     private bool IsPdf => head.AsSpan().StartsWith(PdfMagic);
 
+    /// <summary>Whether PDF text (the raw bytes, or an object stream's inflated ones) names an action, plainly or with #xx escapes.</summary>
+    internal static bool HasActiveContent(ReadOnlySpan<byte> data) => HasPlainActiveName(data) || HasEscapedActiveName(data);
+
+    private static bool HasPlainActiveName(ReadOnlySpan<byte> data)
+    {
+        foreach (var active in PdfActiveContent)
+        {
+            if (data.IndexOf(active) >= 0) return true;
+        }
+        return false;
+    }
+
     /// <summary>
     /// A PDF name may write any of its characters as #xx (ISO 32000-1, 7.3.5): "/J#61vaScript" is "/JavaScript" to
     /// a reader, and got past the plain search (API probe; clamd caught it). Every name with a # is decoded and compared.
     /// </summary>
     internal static bool HasEscapedActiveName(ReadOnlySpan<byte> data)
     {
-        Span<byte> name = stackalloc byte[Overlap];
+        Span<byte> name = stackalloc byte[MaxNameLength];
         var hash = data.IndexOf((byte)'#');
         while (hash >= 0)
         {
@@ -161,17 +181,7 @@ public sealed class ContentInspector
             while (start >= 0 && hash - start < Overlap && data[start] != '/' && IsRegular(data[start])) start--;
             if (start >= 0 && data[start] == '/')
             {
-                var length = 0;
-                var i = start + 1;
-                while (i < data.Length && length < name.Length && IsRegular(data[i]))
-                {
-                    if (data[i] == '#' && i + 2 < data.Length && IsHex(data[i + 1]) && IsHex(data[i + 2]))
-                    {
-                        name[length++] = (byte)(HexValue(data[i + 1]) * 16 + HexValue(data[i + 2]));
-                        i += 3;
-                    }
-                    else name[length++] = data[i++];
-                }
+                var (length, _) = DecodeName(data, start, name);
                 foreach (var active in PdfActiveContent)
                 {
                     if (name[..length].SequenceEqual(active.AsSpan(1))) return true;
@@ -183,8 +193,28 @@ public sealed class ContentInspector
         return false;
     }
 
+    /// <summary>
+    /// The name whose '/' is at <paramref name="slash"/>, its #xx escapes decoded into <paramref name="name"/> (at most
+    /// its length; a longer name is no name looked for), and the index after it.
+    /// </summary>
+    internal static (int Length, int After) DecodeName(ReadOnlySpan<byte> data, int slash, Span<byte> name)
+    {
+        var length = 0;
+        var i = slash + 1;
+        while (i < data.Length && length < name.Length && IsRegular(data[i]))
+        {
+            if (data[i] == '#' && i + 2 < data.Length && IsHex(data[i + 1]) && IsHex(data[i + 2]))
+            {
+                name[length++] = (byte)(HexValue(data[i + 1]) * 16 + HexValue(data[i + 2]));
+                i += 3;
+            }
+            else name[length++] = data[i++];
+        }
+        return (length, i);
+    }
+
     /// <summary>Not white space and not a delimiter: a character that continues a PDF name.</summary>
-    private static bool IsRegular(byte b) => b > 32 && b < 127 && "()<>[]{}/%"u8.IndexOf(b) < 0;
+    internal static bool IsRegular(byte b) => b > 32 && b < 127 && "()<>[]{}/%"u8.IndexOf(b) < 0;
 
     private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Municipal.Contracts.Documents;
 using Municipal.DocumentIntake.Data;
 using Municipal.DocumentIntake.Model;
@@ -28,6 +29,7 @@ public sealed class IntakeService(
     DocumentRouter router,
     TimeProvider clock,
     IConfiguration configuration,
+    IOptions<DocumentOptions> options,
     ILogger<IntakeService> logger)
 {
     private sealed record Checked(StagedFile File, ScanResult Scan);
@@ -41,6 +43,7 @@ public sealed class IntakeService(
 
         var errors = new Dictionary<string, string[]>();
         var reasons = new Dictionary<string, string>();
+        var args = new Dictionary<string, Dictionary<string, object>>();
         var accepted = new List<Checked>();
         foreach (var file in upload.Files)
         {
@@ -51,7 +54,7 @@ public sealed class IntakeService(
                 await using var content = File.OpenRead(file.IncomingPath);
                 scan = await scanner.ScanAsync(content, ct);
             }
-            var reason = scan.Outcome == ScanOutcome.Infected ? null : Refusal(file);
+            var reason = scan.Outcome == ScanOutcome.Infected ? null : Refusal(file) ?? ImageRefusal(file);
             if (reason is null && draft.CombineImagesIntoPdf && file.Kind == FileKind.Jpeg && scan.Outcome != ScanOutcome.Infected && ReadJpeg(file) is null)
             {
                 reason = "damaged";
@@ -60,11 +63,12 @@ public sealed class IntakeService(
             {
                 errors[file.ErrorKey] = [Messages[reason]];
                 reasons[file.ErrorKey] = reason;
+                if (reason == "too-many-pixels") args[file.ErrorKey] = new() { ["max"] = MaxMegapixels };
                 continue;
             }
             accepted.Add(new Checked(file, scan));
         }
-        if (errors.Count > 0) throw new UploadRejected(errors, reasons);
+        if (errors.Count > 0) throw new UploadRejected(errors, reasons, args: args);
 
         var now = clock.GetUtcNow();
         var submission = new Submission
@@ -243,6 +247,23 @@ public sealed class IntakeService(
         return null;
     }
 
+    private long MaxMegapixels => options.Value.MaxImagePixels / 1_000_000;
+
+    /// <summary>
+    /// An image is refused before anything is stored when its header states more pixels than a viewer should be asked
+    /// to allocate, or when it is a JPEG that neither a browser nor the kiosk's PDF can show (lossless, arithmetic).
+    /// </summary>
+    private string? ImageRefusal(StagedFile file)
+    {
+        if (file.Kind is not { } kind || kind == FileKind.Pdf) return null;
+        using var stream = File.OpenRead(file.IncomingPath);
+        if (ImageSize.LargestPixels(stream, kind) is not { } pixels) return "damaged";
+        if (pixels > options.Value.MaxImagePixels) return "too-many-pixels";
+        if (kind != FileKind.Jpeg) return null;
+        stream.Position = 0;
+        return JpegInfo.ReadFrame(stream) is { Embeddable: false } ? "unsupported-image" : null;
+    }
+
     private static JpegInfo? ReadJpeg(StagedFile file)
     {
         using var stream = File.OpenRead(file.IncomingPath);
@@ -260,5 +281,9 @@ public sealed class IntakeService(
         ["damaged"] = "The file is damaged or incomplete.",
         ["polyglot"] = "The file contains a second format or active content (for example a script) and is not accepted.",
         ["mislabelled"] = "The file's name or declared type does not match its content.",
+        ["encrypted"] = "The PDF is encrypted and cannot be checked; please send it without a password.",
+        ["too-many-pixels"] = "The image has more pixels than are accepted; please send it at a lower resolution.",
+        ["unsupported-image"] = "This kind of JPEG (lossless or arithmetic-coded) cannot be shown; please send it as an ordinary JPEG, PNG or PDF.",
+        ["not-inspectable"] = "The PDF keeps parts in a form that cannot be checked; please print or save it as a new PDF and send that.",
     };
 }

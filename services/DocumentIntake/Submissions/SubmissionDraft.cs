@@ -13,9 +13,10 @@ public sealed record SubmissionDraft(
     string Language = "de",
     bool CombineImagesIntoPdf = false,
     bool DepartmentIsFinal = false,
-    Guid? KioskDeviceId = null)
+    Guid? KioskDeviceId = null,
+    string? FinalRule = null)
 {
-    /// <summary>Why the department is final, as the inbox shows it (the routing rule's place).</summary>
-    public string FinalReason => SessionId is not null ? "the consultation's department"
-        : DossierId is not null ? "the dossier's department" : "given by the sending service";
+    /// <summary>Why the department is final, as the inbox shows it (the routing rule's place): the chosen concern's rule, the consultation, the dossier.</summary>
+    public string FinalReason => FinalRule ?? (SessionId is not null ? "the consultation's department"
+        : DossierId is not null ? "the dossier's department" : "given by the sending service");
 }

@@ -19,13 +19,18 @@ public static class FileNames
         var builder = new StringBuilder(value.Length);
         // By code point, not by UTF-16 unit: "🐕.pdf" keeps its dog (an emoji is two units, each a surrogate alone);
         // a lone surrogate is not text and goes, as a malformed sequence decoded by the form reader would.
-        foreach (var rune in value.EnumerateRunes())
+        var runes = value.EnumerateRunes().ToList();
+        for (var i = 0; i < runes.Count; i++)
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (rune == Rune.ReplacementChar || category is UnicodeCategory.Control or UnicodeCategory.Format
-                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse) continue;
-            builder.Append(rune.ToString());
+            // A zero-width joiner or non-joiner between two characters is part of the text: 👨‍👩‍👧 is one family, not three
+            // people (outside probe), and Persian writes words with U+200C. Anywhere else it is hidden and goes.
+            if (runes[i].Value is 0x200C or 0x200D && i > 0 && i + 1 < runes.Count && Shown(runes[i - 1]) && Shown(runes[i + 1]))
+            {
+                builder.Append(runes[i].ToString());
+                continue;
+            }
+            if (Hidden(runes[i])) continue;
+            builder.Append(runes[i].ToString());
         }
         // Normalised only now: a lone surrogate makes Normalize throw.
         value = builder.ToString().Normalize(NormalizationForm.FormC);
@@ -44,6 +49,13 @@ public static class FileNames
         if (stem.Length > room) stem = WholeTextElements(stem, room).TrimEnd();
         return stem + extension.ToLowerInvariant();
     }
+
+    /// <summary>Not text to be shown: controls, format and separator characters, surrogates alone, private use, U+FFFD.</summary>
+    private static bool Hidden(Rune rune) =>
+        rune == Rune.ReplacementChar || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse;
+
+    private static bool Shown(Rune rune) => !Hidden(rune) && !Rune.IsWhiteSpace(rune);
 
     /// <summary>The longest start of <paramref name="text"/> of at most <paramref name="length"/> units that cuts no character (an emoji, a letter with its accents) in two.</summary>
     private static string WholeTextElements(string text, int length)

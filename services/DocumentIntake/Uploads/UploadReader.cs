@@ -23,6 +23,9 @@ namespace Municipal.DocumentIntake.Uploads;
 public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStorage storage, ClamAvScanner scanner)
 {
     private const int MaxFieldLength = 4000;
+    // Every page sends a handful of fields; thousands of them held a connection and an upload slot for 20 s behind the
+    // gateway (outside probe). ASP.NET's own form limits do not apply to this reader.
+    internal const int MaxFields = 32;
     internal const int PieceSize = 256 * 1024;
     private const int MultipartBufferSize = 64 * 1024;
 
@@ -60,18 +63,20 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
 
         var files = new List<StagedFile>();
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var sections = 0;
         var reader = new MultipartReader(boundary, request.Body, MultipartBufferSize) { HeadersLengthLimit = 16 * 1024 };
         try
         {
             MultipartSection? section;
             while ((section = await FromRequest(() => reader.ReadNextSectionAsync(ct))) is not null)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                var parsed = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
+                var name = parsed ? HeaderUtilities.RemoveQuotes(disposition!.Name).Value ?? "" : "";
+                if (!(parsed && disposition!.IsFileDisposition()) && ++sections > MaxFields)
                 {
-                    continue;
+                    throw UploadRejected.For(IsPlainName(name) ? name : "fields", "too-many-fields", $"At most {MaxFields} fields besides the files can be sent.");
                 }
-                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (!parsed || !disposition!.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)) continue;
                 if (disposition.IsFileDisposition())
                 {
                     var field = name.Length > 0 && name.Length <= 40 ? name : "files";
@@ -80,9 +85,14 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
                         throw UploadRejected.For(field, "too-many-files", $"At most {maxFiles} files can be sent at once.", StatusCodes.Status413PayloadTooLarge);
                     }
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                    // Named by its place, as its content is: with twenty files "files" alone said nothing (outside probe).
+                    var key = $"{field}[{files.Count}]";
+                    // Bytes that are not UTF-8 (in filename*, or raw in the header) arrive as U+FFFD; the name was stored without them.
+                    if (fileName.Contains('\uFFFD', StringComparison.Ordinal))
+                        throw UploadRejected.For(key, "invalid-character", "The file name is not valid UTF-8 text.");
                     // Shown only as FileNames.Sanitise leaves it, without direction controls: those are dropped, not refused.
                     if (InputText.Problem(fileName, singleLine: true, directionControlsDropped: true) is { } nameProblem)
-                        throw UploadRejected.For(field, "file-name", nameProblem);
+                        throw UploadRejected.For(key, "file-name", nameProblem);
                     files.Add(await StageAsync(section, files.Count, field, fileName, limits.MaxFileBytes, ct));
                 }
                 else if (name.Length > 0)
@@ -151,6 +161,9 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
         return new StagedFile(index, field, fileName, section.ContentType, path, inspector.Length,
             Convert.ToHexStringLower(hash.GetHashAndReset()), kind, problem, verdict);
     }
+
+    /// <summary>A field name fit to name in a problem: short, letters, digits and - _ only.</summary>
+    private static bool IsPlainName(string name) => name.Length is > 0 and <= 40 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     /// <summary>Reads until the buffer is full or the section ends; fewer bytes than the buffer holds means the end.</summary>
     private static async Task<int> FillAsync(Stream body, byte[] buffer, CancellationToken ct)

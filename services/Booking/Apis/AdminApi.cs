@@ -109,14 +109,14 @@ public static partial class AdminApi
     /// (<paramref name="keepAppointments"/>): the first answer lists them (probe, 2026-12-06: the change was silent).
     /// </summary>
     public static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> PutAppointmentHours(
-        string key, IReadOnlyList<OpeningRangeRequest> ranges, [FromQuery] bool? keepAppointments, BookingDb db, SlotService slots, TimeProvider time,
+        string key, IReadOnlyList<OpeningRangeRequest> ranges, [FromQuery] bool? keepAppointments, [AsParameters] CalendarServices services,
         CancellationToken ct) =>
-        await ReplaceHoursAsync(key, HoursKinds.Appointments, ranges, db, ct, async parsed =>
+        await ReplaceHoursAsync(key, HoursKinds.Appointments, ranges, services.Db, ct, async parsed =>
         {
             if (keepAppointments == true) return null;
-            var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Key == key, ct);
-            var zone = slots.TimeZoneOf(department);
-            var outside = (await AheadAsync(db, key, time.GetUtcNow(), ct)).Where(a => !Within(parsed, a, zone)).ToList();
+            var department = await services.Db.Departments.AsNoTracking().FirstAsync(d => d.Key == key, ct);
+            var zone = services.Slots.TimeZoneOf(department);
+            var outside = (await AheadAsync(services.Db, key, services.Time.GetUtcNow(), ct)).Where(a => !Within(parsed, a, zone)).ToList();
             return outside.Count == 0 ? null : AffectedProblem(new Reason("hours-leave-appointments",
                 $"{outside.Count} booked appointment(s) lie outside the new hours; save with keepAppointments=true to keep them booked.").With("count", outside.Count), outside);
         });

@@ -33,3 +33,6 @@ public sealed record StaffSkillsDto(Guid StaffId, string StaffName, string Depar
 /// <summary>A department for the admin page: <c>OpeningHours</c> are the live counter's, <c>AppointmentHours</c> the bookable ones.</summary>
 public sealed record AdminDepartmentDto(string Key, LocalizedText Name, string TimeZone, string MailboxEmail, int SortOrder,
     IReadOnlyList<OpeningRange> OpeningHours, IReadOnlyList<ConcernDto> Concerns, IReadOnlyList<OpeningRange> AppointmentHours);
+
+/// <summary>What a change of a department's calendar reads beside its request: the appointments, the zone, the clock.</summary>
+public sealed record CalendarServices(Municipal.Booking.Data.BookingDb Db, Municipal.Booking.Slots.SlotService Slots, TimeProvider Time);

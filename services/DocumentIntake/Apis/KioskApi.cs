@@ -37,7 +37,7 @@ public static class KioskApi
     }
 
     public static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> Submit(
-        HttpRequest request, KioskDevices devices, UploadReader reader, IntakeService intake, DocumentDb db, DocumentRouter router, CancellationToken ct)
+        HttpRequest request, KioskDevices devices, UploadReader reader, IntakeService intake, DocumentRouter router, CancellationToken ct)
     {
         var (device, unknown) = await devices.AuthenticateAsync(request, ct);
         if (device is null) return unknown!;
@@ -53,7 +53,7 @@ public static class KioskApi
             using var upload = await reader.ReadAsync(request, ct, new UploadReader.Limits(quotas.FilesPerRequest, quotas.BytesPerRequest));
             var concern = upload.Field("concernKey");
             if (concern is null) return UploadProblems.Field("concernKey", "required", "Choose a concern.");
-            if (!await db.RoutingRules.AnyAsync(r => r.ConcernKey == concern, ct)) return UploadProblems.Field("concernKey", "unknown", "This concern is not offered here.");
+            if (!await router.OffersAsync(concern, ct)) return UploadProblems.Field("concernKey", "unknown", "This concern is not offered here.");
             var email = upload.Field("email");
             if (email is not null && !EmailAddresses.IsValid(email)) return UploadProblems.Field("email", "invalid", "Enter a valid e-mail address or leave the field empty.");
             var note = upload.Field("note");

@@ -41,6 +41,9 @@ public sealed class DocumentRouter(DocumentDb db)
         return own.FirstOrDefault() is { } rule ? new Route(rule.TargetDepartmentKey, rule.Name) : null;
     }
 
+    /// <summary>Whether documents of the concern are taken here: some routing rule names it.</summary>
+    public async Task<bool> OffersAsync(string concernKey, CancellationToken ct) => (await RulesAsync(ct)).Any(r => r.ConcernKey == concernKey);
+
     private async Task<IReadOnlyList<RoutingRule>> RulesAsync(CancellationToken ct) =>
         rules ??= await db.RoutingRules.AsNoTracking().OrderByDescending(r => r.Priority).ThenBy(r => r.Id).ToListAsync(ct);
 

@@ -18,16 +18,8 @@ public sealed class ClosurePageTests(Browser browser) : IClassFixture<Browser>
         var desk = await TestDesks.CreateAsync(adminParty, $"cl{Guid.NewGuid():N}"[..12], closedToday: false);
         var api = adminParty.APIRequest;
 
-        // A time two days ahead or later (the desk's zone is UTC): never one that has begun by the time it is closed.
-        var slots = JsonDocument.Parse(await (await api.GetAsync($"/api/booking/concerns/{desk.ConcernKey}/slots")).TextAsync()).RootElement;
-        var start = slots.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset())
-            .First(s => s.UtcDateTime.Date >= DateTime.UtcNow.Date.AddDays(2));
         var email = Mailbox.UniqueAddress();
-        var booked = await api.PostAsync("/api/booking/appointments", new()
-        {
-            DataObject = new { concernKey = desk.ConcernKey, start, name = "Clara Closure", email, language = "de" },
-        });
-        Assert.True(booked.Ok, $"booking: {booked.Status} {await booked.TextAsync()}");
+        var start = await BookAheadAsync(api, desk, "Clara Closure", email);
         var day = start.UtcDateTime.ToString("yyyy-MM-dd");
 
         var page = await adminParty.NewPageAsync();
@@ -81,14 +73,7 @@ public sealed class ClosurePageTests(Browser browser) : IClassFixture<Browser>
         await using var adminParty = await browser.NewPartyAsync(Browser.Desktop);
         var desk = await TestDesks.CreateAsync(adminParty, $"hr{Guid.NewGuid():N}"[..12], closedToday: false);
         var api = adminParty.APIRequest;
-        var slots = JsonDocument.Parse(await (await api.GetAsync($"/api/booking/concerns/{desk.ConcernKey}/slots")).TextAsync()).RootElement;
-        var start = slots.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset())
-            .First(s => s.UtcDateTime.Date >= DateTime.UtcNow.Date.AddDays(2));
-        var booked = await api.PostAsync("/api/booking/appointments", new()
-        {
-            DataObject = new { concernKey = desk.ConcernKey, start, name = "Hanna Hours", email = Mailbox.UniqueAddress(), language = "de" },
-        });
-        Assert.True(booked.Ok, $"booking: {booked.Status} {await booked.TextAsync()}");
+        var start = await BookAheadAsync(api, desk, "Hanna Hours", Mailbox.UniqueAddress());
 
         var page = await adminParty.NewPageAsync();
         await page.GotoAsync("/agent/admin-booking.html");
@@ -111,5 +96,22 @@ public sealed class ClosurePageTests(Browser browser) : IClassFixture<Browser>
         var departments = JsonDocument.Parse(await (await api.GetAsync("/api/booking/admin/departments")).TextAsync()).RootElement;
         var saved = departments.EnumerateArray().Single(d => d.GetProperty("key").GetString() == desk.DepartmentKey).GetProperty("appointmentHours");
         Assert.Contains(saved.EnumerateArray(), h => h.GetProperty("day").GetInt32() == (int)start.UtcDateTime.DayOfWeek && h.GetProperty("opens").GetString() == hour[..5]);
+    }
+
+    /// <summary>
+    /// Books the desk's first time two days ahead or later (its zone is UTC: never one that has begun by the time the
+    /// admin changes the day), for the resident named; returns its start.
+    /// </summary>
+    private static async Task<DateTimeOffset> BookAheadAsync(IAPIRequestContext api, TestDesk desk, string name, string email)
+    {
+        var slots = JsonDocument.Parse(await (await api.GetAsync($"/api/booking/concerns/{desk.ConcernKey}/slots")).TextAsync()).RootElement;
+        var start = slots.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset())
+            .First(s => s.UtcDateTime.Date >= DateTime.UtcNow.Date.AddDays(2));
+        var booked = await api.PostAsync("/api/booking/appointments", new()
+        {
+            DataObject = new { concernKey = desk.ConcernKey, start, name, email, language = "de" },
+        });
+        Assert.True(booked.Ok, $"booking: {booked.Status} {await booked.TextAsync()}");
+        return start;
     }
 }

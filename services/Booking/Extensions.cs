@@ -35,6 +35,7 @@ internal static class Extensions
             bus.AddConsumer<AppointmentLinksReissuedConsumer>().Endpoint(e => e.Name = "booking-appointment-links-reissued-mail");
             bus.AddConsumer<AppointmentCancelledConsumer>().Endpoint(e => e.Name = "booking-appointment-cancelled-mail");
             bus.AddConsumer<AppointmentReminderDueConsumer>().Endpoint(e => e.Name = "booking-appointment-reminder-due-mail");
+            bus.AddConsumer<QueueTicketIssuedConsumer>().Endpoint(e => e.Name = "booking-queue-ticket-mail");
             bus.AddConsumer<ResidentJoinedConsumer>();
             bus.AddConsumer<SessionStartedConsumer>();
             bus.AddConsumer<SessionEndedConsumer>();
@@ -57,6 +58,7 @@ internal static class Extensions
         builder.Services.AddScoped<ResidentTokens>();
         builder.Services.AddScoped<AppointmentMailSender>();
         builder.Services.AddSingleton<AppointmentMails>();
+        builder.Services.AddSingleton<QueueTicketMails>();
         builder.Services.AddSingleton<LinkSeal>();
         builder.Services.AddSingleton<QueueStore>();
         builder.Services.AddSingleton<LinkResendThrottle>();

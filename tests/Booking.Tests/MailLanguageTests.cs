@@ -26,6 +26,20 @@ public class MailLanguageTests(BookingFactory factory) : IClassFixture<BookingFa
         Assert.NotEqual(AppointmentMailTexts.All[Languages.German].Confirmation, AppointmentMailTexts.All[Languages.EasyGerman].Confirmation);
     }
 
+    [Fact]
+    public void Every_language_has_every_text_of_the_queue_mail()
+    {
+        Assert.Equal(Languages.All.Order(), QueueTicketMailTexts.All.Keys.Order());
+        foreach (var (language, texts) in QueueTicketMailTexts.All)
+        {
+            foreach (var property in typeof(QueueTicketMailTexts).GetProperties().Where(p => p.PropertyType == typeof(string)))
+                Assert.False(string.IsNullOrWhiteSpace((string?)property.GetValue(texts)), $"{language}: {property.Name} is empty");
+            Assert.Contains("{until}", texts.Valid, StringComparison.Ordinal);
+            Assert.Contains("{concern}", texts.Subject, StringComparison.Ordinal);
+        }
+        Assert.NotEqual(QueueTicketMailTexts.All[Languages.German].Waiting, QueueTicketMailTexts.All[Languages.EasyGerman].Waiting);
+    }
+
     [Theory]
     [InlineData("fr", 0, "Confirmation de rendez-vous : ", "mardi 2 mars 2027, 08:00–08:20", "Meilleures salutations")]
     [InlineData("it", 1, "Conferma dell’appuntamento: ", "martedì 9 marzo 2027, 08:00–08:20", "Cordiali saluti")]

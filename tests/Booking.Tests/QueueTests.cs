@@ -156,4 +156,44 @@ public class QueueTests
             await ((IAsyncLifetime)factory).DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// The outside walks: a queue ticket lived only in the page's address, so a closed tab or a flat battery cost the
+    /// place. A resident who gave an address gets its link by mail, in the ticket's language; it leads to the ticket.
+    /// </summary>
+    [Fact]
+    public async Task A_resident_who_gave_an_address_gets_the_link_to_the_place_by_mail()
+    {
+        await using var factory = new BookingFactory();
+        await ((IAsyncLifetime)factory).InitializeAsync();
+        try
+        {
+            var client = factory.CreateClient();
+            var email = Mailbox.UniqueAddress();
+            var joined = await client.PostAsJsonAsync("/api/booking/queue", new { concernKey = "lost-and-found", name = "Zoé Attente", email, language = "fr" });
+            Assert.Equal(HttpStatusCode.Created, joined.StatusCode);
+            var token = (await joined.Json()).GetProperty("token").GetString()!;
+
+            var mail = (await Mailbox.WaitForAsync(email)).Single();
+            Assert.Equal("Votre place dans la file d’attente\u00a0: Objets trouvés", mail.Subject);
+            Assert.StartsWith("Bonjour Zoé Attente,", mail.TextBody);
+            Assert.Equal(token, Http.TokenFromLink(mail.TextBody, "/queue.html"));
+            Assert.Contains($"/queue.html#t={token}&lang=fr", mail.TextBody, StringComparison.Ordinal);
+            // Twelve hours from Monday 09:00 in Zurich, written as French writes it.
+            Assert.Contains("Le lien est valable jusqu’au 1 mars 2027 à 21:00.", mail.TextBody, StringComparison.Ordinal);
+            Assert.Equal("waiting", (await Mine(client, token)).GetProperty("status").GetString());
+
+            // Without an address nothing waits for a mail, and the sealed link of the first left with its mail.
+            await JoinAndGetToken(client, "lost-and-found", "Sans Adresse");
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BookingDb>();
+            for (var i = 0; i < 100 && await db.PendingTicketMails.AnyAsync(); i++) await Task.Delay(100);
+            Assert.False(await db.PendingTicketMails.AnyAsync());
+            Assert.Single(Mailbox.For(email));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)factory).DisposeAsync();
+        }
+    }
 }

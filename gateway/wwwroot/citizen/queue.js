@@ -10,7 +10,8 @@ register({
     'queue.title': 'Jetzt mit uns sprechen', 'queue.concern': 'Ihr Anliegen', 'queue.name': 'Ihr Name', 'queue.email': 'E-Mail (freiwillig)',
     'queue.join': 'In die Warteschlange', 'queue.closedTitle': 'Zurzeit geschlossen', 'queue.closedText': 'Gerne beraten wir Sie zu einem dieser Termine:',
     'queue.ticketTitle': 'Ihr Platz in der Warteschlange', 'queue.position': 'Ihre Position', 'queue.estimate': 'Geschätzte Wartezeit: ca. {n} Minuten',
-    'queue.keepOpen': 'Lassen Sie diese Seite offen. Sobald Sie an der Reihe sind, geht es hier weiter.', 'queue.leave': 'Warteschlange verlassen', 'queue.leaveConfirm': 'Wirklich nicht mehr warten? Ihr Platz in der Warteschlange geht verloren.',
+    'queue.keepOpen': 'Lassen Sie diese Seite offen. Sobald Sie an der Reihe sind, geht es hier weiter.',
+    'queue.mailed': 'Den Link zu Ihrem Platz haben wir Ihnen auch per E-Mail geschickt: Schliessen Sie die Seite, bringt er Sie zurück.', 'queue.leave': 'Warteschlange verlassen', 'queue.leaveConfirm': 'Wirklich nicht mehr warten? Ihr Platz in der Warteschlange geht verloren.',
     'queue.called': 'Sie sind an der Reihe!', 'queue.enter': 'Jetzt eintreten', 'queue.missed': 'Sie wurden aufgerufen, sind aber nicht eingetreten. Bitte reihen Sie sich erneut ein.',
     'queue.cancelled': 'Sie haben die Warteschlange verlassen.', 'queue.joined': 'Sie sind im Gespräch.', 'queue.invalid': 'Dieser Link ist ungültig oder abgelaufen.',
     'queue.noneOpen': 'Zurzeit ist kein Schalter geöffnet.',
@@ -20,7 +21,8 @@ register({
     'queue.title': 'Talk to us now', 'queue.concern': 'Your concern', 'queue.name': 'Your name', 'queue.email': 'E-mail (optional)',
     'queue.join': 'Join the queue', 'queue.closedTitle': 'Closed at the moment', 'queue.closedText': 'We will gladly advise you at one of these times:',
     'queue.ticketTitle': 'Your place in the queue', 'queue.position': 'Your position', 'queue.estimate': 'Estimated wait: about {n} minutes',
-    'queue.keepOpen': 'Keep this page open. As soon as it is your turn, you continue here.', 'queue.leave': 'Leave the queue', 'queue.leaveConfirm': 'Really stop waiting? You lose your place in the queue.',
+    'queue.keepOpen': 'Keep this page open. As soon as it is your turn, you continue here.',
+    'queue.mailed': 'We have also e-mailed you the link to your place: if you close the page, it brings you back.', 'queue.leave': 'Leave the queue', 'queue.leaveConfirm': 'Really stop waiting? You lose your place in the queue.',
     'queue.called': 'It is your turn!', 'queue.enter': 'Enter now', 'queue.missed': 'You were called but did not enter. Please join the queue again.',
     'queue.cancelled': 'You have left the queue.', 'queue.joined': 'You are in the meeting.', 'queue.invalid': 'This link is invalid or has expired.',
     'queue.noneOpen': 'No counter is open at the moment.',
@@ -38,6 +40,7 @@ register({
     'queue.position': 'Votre position',
     'queue.estimate': 'Attente estimée : env. {n} minutes',
     'queue.keepOpen': 'Laissez cette page ouverte. Dès que votre tour arrive, la suite se passe ici.',
+    'queue.mailed': 'Nous vous avons aussi envoyé le lien vers votre place par e-mail : si vous fermez la page, il vous y ramène.',
     'queue.leave': 'Quitter la file d’attente',
     'queue.leaveConfirm': 'Vraiment quitter la file d’attente ? Vous perdez votre place.',
     'queue.called': 'C’est votre tour !',
@@ -61,6 +64,7 @@ register({
     'queue.position': 'La vostra posizione',
     'queue.estimate': 'Attesa stimata: circa {n} minuti',
     'queue.keepOpen': 'Lasciate aperta questa pagina. Appena sarà il vostro turno, si proseguirà qui.',
+    'queue.mailed': 'Vi abbiamo inviato anche per e-mail il link al vostro posto: se chiudete la pagina, vi riporta qui.',
     'queue.leave': 'Lasciare la coda',
     'queue.leaveConfirm': 'Volete davvero lasciare la coda? Perdete il vostro posto.',
     'queue.called': 'È il vostro turno!',
@@ -84,6 +88,7 @@ register({
     'queue.position': 'Ihr Platz in der Reihe',
     'queue.estimate': 'Sie warten ungefähr {n} Minuten.',
     'queue.keepOpen': 'Bitte lassen Sie diese Seite offen. Bald sind Sie dran. Dann geht es hier weiter.',
+    'queue.mailed': 'Wir haben Ihnen eine E-Mail geschickt. Darin ist ein Link. Sie haben die Seite geschlossen? Dann klicken Sie auf den Link. Dann sind Sie wieder an Ihrem Platz.',
     'queue.leave': 'Nicht mehr warten',
     'queue.leaveConfirm': 'Wollen Sie wirklich nicht mehr warten? Dann verlieren Sie Ihren Platz.',
     'queue.called': 'Jetzt sind Sie dran!',
@@ -194,6 +199,8 @@ function renderTicket() {
     write('estimate', last.position === 1 || last.estimatedWaitMinutes === 0 ? t('queue.next')
       : last.estimatedWaitMinutes != null ? t('queue.estimate', { n: last.estimatedWaitMinutes }) : '');
     document.getElementById('notify').hidden = !canAskForNotifications();
+    // A resident who gave an address has the place's link in a mail (booking's QueueTicketIssuedConsumer).
+    document.getElementById('mailed').hidden = !last.email;
   }
   if (!ended.hidden) ended.textContent = t(`queue.${last.status}`);
   // Left by mistake, or called while away: back into the queue with one press, or an appointment instead.

@@ -59,6 +59,10 @@ public static class QueueApi
         };
         services.Db.QueueTickets.Add(ticket);
         var token = services.Tokens.Issue(TokenPurposes.QueueTicket, ticket.Id, now + TicketLifetime);
+        // A resident who gave an address gets the link to their place by mail (QueueTicketIssuedConsumer): a closed tab
+        // or a flat battery does not cost the place. The link waits sealed until the mail left.
+        if (email is not null)
+            services.Db.PendingTicketMails.Add(new PendingTicketMail { TicketId = ticket.Id, Token = services.Seal.Seal(token, ticket.Id, TicketMailKinds.Place), CreatedAt = now });
         services.Db.Publish(new QueueTicketIssued(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, name, email, ticket.Language,
             CapabilityToken.Hash(token), now, now + TicketLifetime));
         await services.Db.SaveChangesAsync(ct);

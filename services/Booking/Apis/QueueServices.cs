@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Municipal.Booking.Appointments;
 using Municipal.Booking.Data;
+using Municipal.Booking.Mail;
 using Municipal.Booking.Queue;
 using Municipal.Booking.Slots;
 using Municipal.Booking.Telemetry;
@@ -16,4 +17,5 @@ public sealed record QueueServices(
     TimeProvider Time,
     IOptions<BookingOptions> Options,
     IConfiguration Configuration,
-    BookingMetrics Metrics);
+    BookingMetrics Metrics,
+    LinkSeal Seal);

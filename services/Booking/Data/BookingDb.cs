@@ -16,6 +16,7 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : ServiceDbCo
     public DbSet<ResidentToken> ResidentTokens => Set<ResidentToken>();
     public DbSet<PendingMail> PendingMails => Set<PendingMail>();
     public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
+    public DbSet<PendingTicketMail> PendingTicketMails => Set<PendingTicketMail>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
 
@@ -64,6 +65,12 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : ServiceDbCo
         modelBuilder.Entity<Appointment>().Property(a => a.Sequence).IsConcurrencyToken();
         modelBuilder.Entity<PendingMail>();
         modelBuilder.Entity<QueueTicket>();
+        // The ticket's row goes in before its mail's (the key is also a reference to it, and EF orders the inserts by it).
+        modelBuilder.Entity<PendingTicketMail>(e =>
+        {
+            e.HasKey(m => m.TicketId);
+            e.HasOne<QueueTicket>().WithOne().HasForeignKey<PendingTicketMail>(m => m.TicketId).OnDelete(DeleteBehavior.Cascade);
+        });
         modelBuilder.Entity<Consultation>().HasKey(c => c.SessionId);
         modelBuilder.Entity<Feedback>(e =>
         {

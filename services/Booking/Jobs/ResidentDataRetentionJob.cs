@@ -40,6 +40,7 @@ public sealed class ResidentDataRetentionJob(IServiceScopeFactory scopes, TimePr
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.ResidentTokens.Where(t => appointments.Any(a => a.Id == t.SubjectId) || tickets.Any(q => q.Id == t.SubjectId)).ExecuteDeleteAsync(ct);
         await db.PendingMails.Where(m => appointments.Any(a => a.Id == m.AppointmentId)).ExecuteDeleteAsync(ct);
+        await db.PendingTicketMails.Where(m => tickets.Any(t => t.Id == m.TicketId)).ExecuteDeleteAsync(ct);
         var appointmentCount = await appointments.ExecuteUpdateAsync(s => s
             .SetProperty(a => a.CitizenName, "")
             .SetProperty(a => a.Email, "")

@@ -359,6 +359,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         // First in line it says so; behind others it estimates the minutes.
         await Assertions.Expect(resident.Locator("#estimate")).ToContainTextAsync(new Regex("Minuten|als Nächstes an der Reihe"));
         Assert.Matches("#t=[A-Za-z0-9_-]{43}$", resident.Url);
+        await Assertions.Expect(resident.Locator("#mailed")).ToBeHiddenAsync(); // no address, no mail
         await Browser.AssertAccessibleAsync(resident);
         await Browser.ScreenshotAsync(resident, "booking-06-queue-waiting-phone");
 
@@ -395,6 +396,48 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Assertions.Expect(resident.Locator("#called")).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Assertions.Expect(resident.Locator("#room-link")).ToHaveAttributeAsync("href", new Regex("^/room\\.html#t=[A-Za-z0-9_-]{43}$"));
         await Browser.ScreenshotAsync(resident, "booking-08-queue-called-phone");
+    }
+
+    /// <summary>
+    /// The outside walks: a queue ticket lived only in its tab. A resident who gives an address is told the link is in
+    /// the mail, closes the page, and the mail's link (on another device, in the mail's language) brings back the place.
+    /// </summary>
+    [Fact]
+    public async Task A_resident_who_closed_the_queue_page_comes_back_to_the_place_from_the_mail()
+    {
+        await using var adminParty = await browser.NewPartyAsync(Browser.Desktop);
+        var desk = await TestDesks.CreateAsync(adminParty, "e2e-mailed-desk", closedToday: false);
+        var email = Mailbox.UniqueAddress();
+        string position;
+        await using (var firstParty = await browser.NewPartyAsync(Browser.Phone))
+        {
+            var first = await firstParty.NewPageAsync();
+            await first.GotoAsync($"/queue.html?concern={desk.ConcernKey}#lang=it");
+            await Assertions.Expect(first.Locator("#join")).ToBeVisibleAsync(new() { Timeout = 15000 });
+            await first.Locator("#name").FillAsync("Lucia Posto");
+            await first.Locator("#email").FillAsync(email);
+            await first.Locator("#join-submit").ClickAsync();
+            await Assertions.Expect(first.Locator("#position")).ToHaveTextAsync(new Regex("^[1-9][0-9]*$"));
+            await Assertions.Expect(first.Locator("#mailed")).ToHaveTextAsync("Vi abbiamo inviato anche per e-mail il link al vostro posto: se chiudete la pagina, vi riporta qui.");
+            await Browser.AssertAccessibleAsync(first);
+            await Browser.ScreenshotAsync(first, "booking-06-queue-mailed-phone-it");
+            position = (await first.Locator("#position").TextContentAsync())!;
+        }
+
+        var mail = (await Mailbox.WaitForAsync(email, timeout: TimeSpan.FromSeconds(90))).Single();
+        Assert.StartsWith("Il vostro posto in coda: ", mail.Subject);
+        var link = Regex.Match(mail.TextBody ?? "", @"https?://\S+/queue\.html#t=[A-Za-z0-9_-]{43}&lang=it").Value;
+        Assert.NotEqual("", link);
+        await using var laterParty = await browser.NewPartyAsync(Browser.Phone);
+        var later = await laterParty.NewPageAsync();
+        await later.GotoAsync(new Uri(link).PathAndQuery + new Uri(link).Fragment);
+        await Assertions.Expect(later.Locator("#position")).ToHaveTextAsync(position, new() { Timeout = 15000 });
+        await Assertions.Expect(later.Locator("#ticket-title")).ToHaveTextAsync("Il vostro posto in coda");
+        await Assertions.Expect(later.Locator("#mailed")).ToBeVisibleAsync();
+        await later.Locator("#leave").WaitForAsync();
+        later.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await later.Locator("#leave").ClickAsync(); // the place is given back, not left waiting for nobody
+        await Assertions.Expect(later.Locator("#ended")).ToBeVisibleAsync(new() { Timeout = 15000 });
     }
 
     [Fact]

@@ -172,7 +172,9 @@ public class QueueTests
             var email = Mailbox.UniqueAddress();
             var joined = await client.PostAsJsonAsync("/api/booking/queue", new { concernKey = "lost-and-found", name = "Zoé Attente", email, language = "fr" });
             Assert.Equal(HttpStatusCode.Created, joined.StatusCode);
-            var token = (await joined.Json()).GetProperty("token").GetString()!;
+            var issued = await joined.Json();
+            var token = issued.GetProperty("token").GetString()!;
+            Assert.True(issued.GetProperty("mailed").GetBoolean());
 
             var mail = (await Mailbox.WaitForAsync(email)).Single();
             Assert.Equal("Votre place dans la file d’attente\u00a0: Objets trouvés", mail.Subject);
@@ -181,7 +183,17 @@ public class QueueTests
             Assert.Contains($"/queue.html#t={token}&lang=fr", mail.TextBody, StringComparison.Ordinal);
             // Twelve hours from Monday 09:00 in Zurich, written as French writes it.
             Assert.Contains("Le lien est valable jusqu’au 1 mars 2027 à 21:00.", mail.TextBody, StringComparison.Ordinal);
-            Assert.Equal("waiting", (await Mine(client, token)).GetProperty("status").GetString());
+            var mine = await Mine(client, token);
+            Assert.Equal("waiting", mine.GetProperty("status").GetString());
+            Assert.True(mine.GetProperty("mailed").GetBoolean());
+
+            // Joining again and again with that address (a stranger's, say) sends no second mail within ten minutes,
+            // and that ticket's page does not claim one.
+            var again = await client.PostAsJsonAsync("/api/booking/queue", new { concernKey = "lost-and-found", name = "Zoé Encore", email, language = "fr" });
+            Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+            var second = await again.Json();
+            Assert.False(second.GetProperty("mailed").GetBoolean());
+            Assert.False((await Mine(client, second.GetProperty("token").GetString()!)).GetProperty("mailed").GetBoolean());
 
             // Without an address nothing waits for a mail, and the sealed link of the first left with its mail.
             await JoinAndGetToken(client, "lost-and-found", "Sans Adresse");

@@ -200,7 +200,7 @@ function renderTicket() {
       : last.estimatedWaitMinutes != null ? t('queue.estimate', { n: last.estimatedWaitMinutes }) : '');
     document.getElementById('notify').hidden = !canAskForNotifications();
     // A resident who gave an address has the place's link in a mail (booking's QueueTicketIssuedConsumer).
-    document.getElementById('mailed').hidden = !last.email;
+    document.getElementById('mailed').hidden = !last.mailed;
   }
   if (!ended.hidden) ended.textContent = t(`queue.${last.status}`);
   // Left by mistake, or called while away: back into the queue with one press, or an appointment instead.

@@ -60,9 +60,13 @@ public static class QueueApi
         services.Db.QueueTickets.Add(ticket);
         var token = services.Tokens.Issue(TokenPurposes.QueueTicket, ticket.Id, now + TicketLifetime);
         // A resident who gave an address gets the link to their place by mail (QueueTicketIssuedConsumer): a closed tab
-        // or a flat battery does not cost the place. The link waits sealed until the mail left.
-        if (email is not null)
+        // or a flat battery does not cost the place. The link waits sealed until the mail left. One such mail per address
+        // in ten minutes: joining again and again with someone else's address fills no mailbox.
+        if (email is not null && await services.MailThrottle.TryTakeAsync(email, LinkResendThrottle.QueuePlace))
+        {
+            ticket.Mailed = true;
             services.Db.PendingTicketMails.Add(new PendingTicketMail { TicketId = ticket.Id, Token = services.Seal.Seal(token, ticket.Id, TicketMailKinds.Place), CreatedAt = now });
+        }
         services.Db.Publish(new QueueTicketIssued(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, name, email, ticket.Language,
             CapabilityToken.Hash(token), now, now + TicketLifetime));
         await services.Db.SaveChangesAsync(ct);
@@ -71,7 +75,7 @@ public static class QueueApi
 
         var position = await services.Queue.PositionAsync(ticket.ConcernKey, ticket.Id) ?? 1;
         return TypedResults.Created("/api/booking/queue/tickets/mine", new TicketIssuedDto(ticket.Id, token,
-            PublicLinks.To(services.Configuration, $"/queue.html#t={token}"), TicketStatus.Waiting, position, await EstimateMinutesAsync(services.Queue, calendar, position)));
+            PublicLinks.To(services.Configuration, $"/queue.html#t={token}"), TicketStatus.Waiting, position, await EstimateMinutesAsync(services.Queue, calendar, position), ticket.Mailed));
     }
 
     public static async Task<Results<Ok<MyTicketDto>, ProblemHttpResult>> GetMine(
@@ -88,7 +92,7 @@ public static class QueueApi
         long? position = status == TicketStatus.Waiting ? await queue.PositionAsync(stored.ConcernKey, stored.Id) : null;
         int? estimate = position is { } p ? await EstimateMinutesAsync(queue, calendar, p) : null;
         return TypedResults.Ok(new MyTicketDto(stored.Id, stored.ConcernKey, Localized.NameOf(calendar.Concern),
-            status, position, estimate, stored.IssuedAt, live?.CalledAt ?? stored.CalledAt, stored.CitizenName, stored.Email));
+            status, position, estimate, stored.IssuedAt, live?.CalledAt ?? stored.CalledAt, stored.CitizenName, stored.Email, stored.Mailed));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> LeaveMine(

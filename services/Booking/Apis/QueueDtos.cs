@@ -2,11 +2,12 @@ using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Apis;
 
-public sealed record TicketIssuedDto(Guid TicketId, string Token, string QueueUrl, string Status, long Position, int EstimatedWaitMinutes);
+/// <param name="Mailed">The link to the place went to the ticket's address too (at most one such mail per address in ten minutes).</param>
+public sealed record TicketIssuedDto(Guid TicketId, string Token, string QueueUrl, string Status, long Position, int EstimatedWaitMinutes, bool Mailed);
 
 /// <remarks>Name and address are the holder's own, so a missed call can be queued again with one press.</remarks>
 public sealed record MyTicketDto(Guid Id, string ConcernKey, LocalizedText ConcernName, string Status, long? Position, int? EstimatedWaitMinutes, DateTimeOffset IssuedAt, DateTimeOffset? CalledAt,
-    string CitizenName, string? Email);
+    string CitizenName, string? Email, bool Mailed);
 
 public sealed record WaitingTicketDto(Guid Id, string ConcernKey, LocalizedText ConcernName, string CitizenName, string Language, DateTimeOffset IssuedAt, int WaitingSeconds);
 

@@ -18,4 +18,5 @@ public sealed record QueueServices(
     IOptions<BookingOptions> Options,
     IConfiguration Configuration,
     BookingMetrics Metrics,
-    LinkSeal Seal);
+    LinkSeal Seal,
+    LinkResendThrottle MailThrottle);

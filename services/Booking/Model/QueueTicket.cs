@@ -8,6 +8,8 @@ public sealed class QueueTicket
     public required string DepartmentKey { get; init; }
     public required string CitizenName { get; init; }
     public string? Email { get; init; }
+    /// <summary>The link to the place was mailed to <see cref="Email"/> (<see cref="Consumers.QueueTicketIssuedConsumer"/>).</summary>
+    public bool Mailed { get; set; }
     public required string Language { get; init; }
     public string Status { get; set; } = TicketStatus.Waiting;
     public DateTimeOffset IssuedAt { get; init; }

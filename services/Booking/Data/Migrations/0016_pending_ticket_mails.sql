@@ -5,3 +5,6 @@ CREATE TABLE pending_ticket_mails (
     token text NOT NULL,
     created_at timestamptz NOT NULL
 );
+
+-- Whether the ticket's link was mailed (one such mail per address in ten minutes): the queue page says so only then.
+ALTER TABLE queue_tickets ADD COLUMN mailed boolean NOT NULL DEFAULT false;

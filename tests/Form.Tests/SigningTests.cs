@@ -196,6 +196,49 @@ public sealed class SigningTests(FormFactory factory) : IClassFixture<FormFactor
     }
 
     /// <summary>
+    /// Phone probe, finding 1: a resident who joined the queue without an address could not get a code (it goes only
+    /// to the address the city holds, never to the form's, which the clerk edits too), and so could not sign without
+    /// drawing. The resident now gives an address for the code on their own page; the clerk's side cannot.
+    /// </summary>
+    [Fact]
+    public async Task Without_an_address_on_file_the_resident_gives_one_for_the_code_and_the_clerk_cannot()
+    {
+        var (room, roomToken) = factory.Sessions.AddRoom("residents-office", "residence-registration", "Sam Tester", email: null);
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
+        var id = (await (await clerk.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "residence-registration", sessionId = room.Id }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var resident = factory.CreateResidentClient(roomToken);
+        var inForm = Mailbox.UniqueAddress();
+        await Residents.FillAsync(resident, id, Residents.Registration(inForm));
+        var hash = (await resident.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}")).GetProperty("contentSha256").GetString()!;
+        var given = Mailbox.UniqueAddress();
+        async Task<string?> RefusedAsync(HttpClient client, object body)
+        {
+            var response = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("recipient").GetString();
+        }
+
+        // The clerk cannot name an address for the code, not even the resident's.
+        Assert.Equal("no-email-on-file", await RefusedAsync(clerk, new { channel = "email", recipient = given, contentSha256 = hash }));
+        // The resident must give one, and a valid one; the form's own address is not taken in its place.
+        Assert.Equal("email-for-code", await RefusedAsync(resident, new { channel = "email", contentSha256 = hash }));
+        Assert.Equal("email", await RefusedAsync(resident, new { channel = "email", recipient = "sam@example", contentSha256 = hash }));
+        Assert.DoesNotContain(factory.Neighbours.Tans.Values, t => t.Recipient == inForm || t.Recipient == given);
+
+        var sent = await resident.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "email", recipient = $"  {given} ", contentSha256 = hash });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var tanId = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tanId").GetGuid();
+        var tan = factory.Neighbours.Tans[tanId];
+        Assert.Equal((given, "email", hash), (tan.Recipient, tan.Channel, tan.ContentSha256));
+        // The limits stay: not a second code in a burst.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await resident.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "email", recipient = given, contentSha256 = hash })).StatusCode);
+
+        var submitted = await resident.PostAsJsonAsync($"/api/forms/drafts/{id}/submit", new { signature = new { kind = "tan", tanId, code = tan.Code }, contentSha256 = hash });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+    }
+
+    /// <summary>
     /// Room probe F5: an admin marked a concern "needs signature" that has no form, and the room offered no way to
     /// sign. A concern without a form of its own gets the confirmation of the consultation: the clerk writes what was
     /// agreed, the resident confirms and signs; the dossier is the consultation's concern's and department's.

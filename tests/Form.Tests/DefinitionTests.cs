@@ -15,8 +15,10 @@ public sealed class DefinitionTests(FormFactory factory) : IClassFixture<FormFac
     public void Every_shipped_definition_loads_with_ids_equal_to_concern_keys()
     {
         var catalog = new FormCatalog();
-        Assert.Equal(Shipped, catalog.All.Select(d => d.Id).Order());
-        Assert.All(catalog.All, d => Assert.Equal(d.Id, d.ConcernKey));
+        // Beside the concerns' own forms, the confirmation any consultation may use (room probe F5), never listed alone.
+        Assert.Equal(Shipped.Append("consultation-confirmation").Order(), catalog.All.Select(d => d.Id).Order());
+        Assert.All(catalog.All.Where(d => !d.ForAnyConcern), d => Assert.Equal(d.Id, d.ConcernKey));
+        Assert.Equal((FormDefinition.AnyConcern, FormDefinition.AnyConcern), (catalog.Find("consultation-confirmation")!.ConcernKey, catalog.Find("consultation-confirmation")!.DepartmentKey));
         Assert.Equal("tax-office", catalog.Find("tax-enquiry")!.DepartmentKey);
         // Person groups are written out after eCH-0044, addresses after eCH-0010.
         var registration = catalog.Find("residence-registration")!;

@@ -222,11 +222,13 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
 
         var bus = factory.Services.GetRequiredService<MassTransit.IBus>();
         await bus.Publish(new Municipal.Contracts.Identity.IdentityVerified(Guid.NewGuid(), room.Id, "ID", "CHE", new DateOnly(2030, 1, 1),
-            "MUSTER-MEIER", "ANNA MARIA", new DateOnly(1990, 5, 17), Guid.NewGuid(), DateTimeOffset.UtcNow, "residents-office"));
+            "MUSTER-MEIER", "ANNA MARIA", new DateOnly(1990, 5, 17), Guid.NewGuid(), DateTimeOffset.UtcNow, "residents-office", Nationality: "CHE"));
 
         var fields = await PrefilledAsync(resident, id);
 
         Assert.Equal("1990-05-17", fields.GetProperty("applicant.dateOfBirth").GetProperty("value").GetString());
+        // Room probe F6: the MRZ's nationality (ISO alpha-3) fills the form's country choice, whose options are alpha-2.
+        Assert.Equal("CH", fields.GetProperty("applicant.nationality").GetProperty("value").GetString());
         // In the usual spelling, not the MRZ's capitals (issue 16 item 14: "Guten Tag ANNA MUSTER").
         Assert.Equal("Muster-Meier", fields.GetProperty("applicant.officialName").GetProperty("value").GetString());
         Assert.Equal("Anni", fields.GetProperty("applicant.firstName").GetProperty("value").GetString());
@@ -248,6 +250,20 @@ public sealed class DraftTests(FormFactory factory) : IClassFixture<FormFactory>
 
         Assert.Equal("Öztürk-Müller", fields.GetProperty("applicant.officialName").GetProperty("value").GetString());
         Assert.Equal("Amélie", fields.GetProperty("applicant.firstName").GetProperty("value").GetString());
+        // A verification without a nationality ISO knows (older identity, or a code such as stateless XXA) leaves it to the resident.
+        Assert.False(fields.TryGetProperty("applicant.nationality", out _));
+    }
+
+    [Theory]
+    [InlineData("ITA", "choice", "IT")]
+    [InlineData("DEU", "choice", "DE")]
+    [InlineData("XXA", "choice", null)]
+    [InlineData("FRA", "text", "Frankreich")]
+    public void A_nationality_is_written_as_the_field_takes_it(string alpha3, string type, string? expected)
+    {
+        var field = new Municipal.Form.Definitions.FormCatalog().Find("residence-registration")!.Leaf("applicant.nationality")!;
+        if (type == "text") field = field with { Type = "text", Options = null, OptionSet = null };
+        Assert.Equal(expected, Municipal.Form.Drafts.Prefill.Nationality(field, alpha3, "de"));
     }
 
     /// <summary>The draft's fields once the identity's birth date is in them (at most 20 s).</summary>

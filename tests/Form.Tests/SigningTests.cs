@@ -195,6 +195,98 @@ public sealed class SigningTests(FormFactory factory) : IClassFixture<FormFactor
         Assert.Equal(room.Id, detail.GetProperty("sessionId").GetGuid());
     }
 
+    /// <summary>
+    /// Phone probe, finding 1: a resident who joined the queue without an address could not get a code (it goes only
+    /// to the address the city holds, never to the form's, which the clerk edits too), and so could not sign without
+    /// drawing. The resident now gives an address for the code on their own page; the clerk's side cannot.
+    /// </summary>
+    [Fact]
+    public async Task Without_an_address_on_file_the_resident_gives_one_for_the_code_and_the_clerk_cannot()
+    {
+        var (room, roomToken) = factory.Sessions.AddRoom("residents-office", "residence-registration", "Sam Tester", email: null);
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
+        var id = (await (await clerk.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "residence-registration", sessionId = room.Id }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var resident = factory.CreateResidentClient(roomToken);
+        var inForm = Mailbox.UniqueAddress();
+        await Residents.FillAsync(resident, id, Residents.Registration(inForm));
+        var hash = (await resident.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}")).GetProperty("contentSha256").GetString()!;
+        var given = Mailbox.UniqueAddress();
+        async Task<string?> RefusedAsync(HttpClient client, object body)
+        {
+            var response = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("recipient").GetString();
+        }
+
+        // The clerk cannot name an address for the code, not even the resident's.
+        Assert.Equal("no-email-on-file", await RefusedAsync(clerk, new { channel = "email", recipient = given, contentSha256 = hash }));
+        // The resident must give one, and a valid one; the form's own address is not taken in its place.
+        Assert.Equal("email-for-code", await RefusedAsync(resident, new { channel = "email", contentSha256 = hash }));
+        Assert.Equal("email", await RefusedAsync(resident, new { channel = "email", recipient = "sam@example", contentSha256 = hash }));
+        Assert.DoesNotContain(factory.Neighbours.Tans.Values, t => t.Recipient == inForm || t.Recipient == given);
+
+        var sent = await resident.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "email", recipient = $"  {given} ", contentSha256 = hash });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var tanId = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tanId").GetGuid();
+        var tan = factory.Neighbours.Tans[tanId];
+        Assert.Equal((given, "email", hash), (tan.Recipient, tan.Channel, tan.ContentSha256));
+        // The limits stay: not a second code in a burst.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await resident.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "email", recipient = given, contentSha256 = hash })).StatusCode);
+
+        var submitted = await resident.PostAsJsonAsync($"/api/forms/drafts/{id}/submit", new { signature = new { kind = "tan", tanId, code = tan.Code }, contentSha256 = hash });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+    }
+
+    /// <summary>
+    /// Room probe F5: an admin marked a concern "needs signature" that has no form, and the room offered no way to
+    /// sign. A concern without a form of its own gets the confirmation of the consultation: the clerk writes what was
+    /// agreed, the resident confirms and signs; the dossier is the consultation's concern's and department's.
+    /// </summary>
+    [Fact]
+    public async Task A_concern_without_a_form_is_signed_on_the_confirmation_of_the_consultation()
+    {
+        var (room, roomToken) = factory.Sessions.AddRoom("residents-office", "signature-without-form", "Anna Muster", Mailbox.UniqueAddress());
+        var anyone = factory.CreateClient();
+        var offered = await anyone.GetFromJsonAsync<JsonElement>("/api/forms/definitions?concern=signature-without-form");
+        var definitionId = Assert.Single(offered.EnumerateArray()).GetProperty("id").GetString();
+        Assert.Equal("consultation-confirmation", definitionId);
+        // A concern with its own form keeps it alone; the confirmation is not a form to fill alone.
+        Assert.Equal("dog-registration", Assert.Single((await anyone.GetFromJsonAsync<JsonElement>("/api/forms/definitions?concern=dog-registration")).EnumerateArray()).GetProperty("id").GetString());
+        Assert.DoesNotContain((await anyone.GetFromJsonAsync<JsonElement>("/api/forms/definitions")).EnumerateArray(), d => d.GetProperty("id").GetString() == definitionId);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anyone.PostAsJsonAsync("/api/forms/drafts", new { definitionId })).StatusCode);
+
+        // Another department's clerk cannot open it in this consultation.
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateStaffClient(Staff.Clerk("tax-office")).PostAsJsonAsync("/api/forms/drafts", new { definitionId, sessionId = room.Id })).StatusCode);
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "signature-without-form"));
+        var created = await clerk.PostAsJsonAsync("/api/forms/drafts", new { definitionId, sessionId = room.Id });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var draft = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = draft.GetProperty("id").GetGuid();
+        Assert.Equal(("signature-without-form", "residents-office"), (draft.GetProperty("concernKey").GetString(), draft.GetProperty("departmentKey").GetString()));
+        Assert.Equal("Muster", draft.GetProperty("fields").GetProperty("applicant.officialName").GetProperty("value").GetString());
+
+        await Residents.FillAsync(clerk, id, new Dictionary<string, object>
+        {
+            ["agreed"] = "Die Einwohnerin beantragt eine Kopie des Mietvertrags im Archiv.", ["applicant.dateOfBirth"] = "1990-05-17",
+        });
+        // The resident's page finds it as the consultation's form, confirms and signs.
+        var resident = factory.CreateResidentClient(roomToken);
+        Assert.Equal(id, (await resident.GetFromJsonAsync<JsonElement>("/api/forms/drafts/room")).GetProperty("id").GetGuid());
+        var unconfirmed = await resident.PostAsJsonAsync($"/api/forms/drafts/{id}/submit", new { signature = Residents.DrawnSignature() });
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.True((await unconfirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("confirmed", out _));
+        await Residents.FillAsync(resident, id, new Dictionary<string, object> { ["confirmed"] = true });
+        var submitted = await resident.PostAsJsonAsync($"/api/forms/drafts/{id}/submit", new { signature = Residents.DrawnSignature() });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+
+        var detail = await clerk.GetFromJsonAsync<JsonElement>($"/api/forms/dossiers/{(await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossierId").GetGuid()}");
+        var dossier = detail.GetProperty("dossier");
+        Assert.Equal(("signature-without-form", "residents-office", room.Id), (dossier.GetProperty("concernKey").GetString(), dossier.GetProperty("departmentKey").GetString(), detail.GetProperty("sessionId").GetGuid()));
+        Assert.Equal("Anna Muster", dossier.GetProperty("applicantName").GetString());
+        Assert.Equal("Bestätigung des Gesprächs", dossier.GetProperty("title").GetProperty("de").GetString());
+    }
+
     [Fact]
     public async Task A_change_after_the_tan_was_sent_makes_the_code_useless()
     {

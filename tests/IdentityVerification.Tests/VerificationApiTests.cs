@@ -79,11 +79,17 @@ public class VerificationApiTests(IdentityFactory factory) : IClassFixture<Ident
         Assert.Null(row.PendingSurname);
         Assert.Null(row.PendingGivenNames);
         Assert.Null(row.PendingBirthDate);
+        Assert.Null(row.PendingNationality);
         Assert.Null(row.CitizenName);
         Assert.NotNull(row.DecidedAt);
 
         var outbox = await db.OutboxMessages.AsNoTracking().ToListAsync();
-        Assert.Contains(outbox, m => m.MessageType.Contains("IdentityVerified") && m.Body.Contains(id.ToString()) && m.Body.Contains("MUSTERMANN"));
+        var verified = Assert.Single(outbox, m => m.MessageType.Contains("IdentityVerified") && m.Body.Contains(id.ToString()));
+        Assert.Contains("MUSTERMANN", verified.Body);
+        // Room probe F6: the nationality goes too, for the form's pre-fill, as ISO 3166-1 alpha-3 (the German card's
+        // "D" written "DEU"); the document number does not.
+        Assert.Matches("\"nationality\":\\s*\"DEU\"", verified.Body);
+        Assert.DoesNotContain("LZ6311T47", verified.Body);
 
         var again = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", new { decision = "rejected", reason = "changed my mind" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

@@ -117,6 +117,20 @@ register({
   'de-x-ls': { 'cf.none.resident': 'Sie müssen kein Formular ausfüllen. Wir besprechen alles im Gespräch. Unterlagen können Sie unten bei „Dokumente“ schicken.' },
 });
 
+// A concern without a form of its own: the forms service offers the confirmation of the consultation (concern key
+// "*"), which the clerk opens when the resident is to sign what was agreed (room probe F5).
+register({
+  de: { 'cf.generic.clerk': 'Dieses Anliegen hat kein eigenes Formular. Muss die Person etwas unterschreiben, öffnen Sie die Bestätigung des Gesprächs und halten Sie darin fest, was vereinbart oder beantragt wurde.',
+        'cf.openGeneric': 'Bestätigung zum Unterschreiben öffnen' },
+  en: { 'cf.generic.clerk': 'This concern has no form of its own. If the resident is to sign, open the confirmation of the consultation and write in it what was agreed or requested.',
+        'cf.openGeneric': 'Open a confirmation to sign' },
+  fr: { 'cf.generic.clerk': 'Cette démarche n’a pas de formulaire propre. Si la personne doit signer, ouvrez la confirmation de l’entretien et notez-y ce qui a été convenu ou demandé.',
+        'cf.openGeneric': 'Ouvrir une confirmation à signer' },
+  it: { 'cf.generic.clerk': 'Questa pratica non ha un modulo proprio. Se la persona deve firmare, apra la conferma del colloquio e vi annoti quanto concordato o richiesto.',
+        'cf.openGeneric': 'Aprire una conferma da firmare' },
+});
+const ANY_CONCERN = '*';
+
 /** Connects a rendered form to its sync and shows status, conflicts and the other side's actions in a live region. */
 export function bindView(view, sync, { status, notices, definition }) {
   const label = field => {
@@ -202,7 +216,7 @@ export function mount(container, ctx) {
       point.addEventListener('click', () => lastFocus && sync.point(lastFocus));
       container.querySelector('.cf-bar').prepend(point);
     } else {
-      mountSigning(signing, { view, sync, token, consultation: true, consultationEmail: Boolean(ctx.room.email), onSubmitted: result => showSubmitted(signing, result, { consultation: true, roomToken: token }) });
+      mountSigning(signing, { view, sync, token, consultation: true, consultationEmail: Boolean(ctx.room.email), booked: Boolean(ctx.room.appointmentId), onSubmitted: result => showSubmitted(signing, result, { consultation: true, roomToken: token }) });
     }
   }
 
@@ -293,15 +307,21 @@ export function mount(container, ctx) {
       const draft = mine.find(d => d.status === 'open') || mine[mine.length - 1];
       if (draft) await open(draft);
       else {
+        const generic = list.every(f => f.concernKey === ANY_CONCERN);
+        if (generic) {
+          start.dataset.i18n = 'cf.openGeneric';
+          say(status, 'cf.generic.clerk');
+        }
         // Worded as it goes in: a language switched while the case was being asked for did not reach it (CI with
         // two replicas, 2026-12-06: "Formular öffnen" on an English page).
-        start.textContent = t('cf.open');
+        start.textContent = t(start.dataset.i18n);
         container.querySelector('.cf-bar').prepend(start);
       }
     }).catch(() => { status.textContent = t('common.error'); });
   } else {
     say(status, 'cf.waiting');
-    forms.then(list => { if (!list.length && !sync) say(status, 'cf.none.resident'); }, () => {});
+    // Only the confirmation of the consultation: nothing to fill in unless the clerk opens it for a signature.
+    forms.then(list => { if (list.every(f => f.concernKey === ANY_CONCERN) && !sync) say(status, 'cf.none.resident'); }, () => {});
     ctx.relay?.on('form.open', () => api('/api/forms/drafts/room', { token }).then(d => d && open(d)));
     api('/api/forms/drafts/room', { token }).then(d => d && open(d)).catch(() => {});
   }

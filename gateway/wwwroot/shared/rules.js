@@ -32,7 +32,7 @@ const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 // A decimal point or comma: French and Italian phone keyboards type "28,5" in a decimal field.
 const NUMBER = /^-?[0-9]+([.,][0-9]+)?$/;
 // The browser's twin of ServiceDefaults' EmailAddresses: the domain needs dot-separated labels and an alphabetic ending.
-const EMAIL = /^[^@\s]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
+export const EMAIL = /^[^@\s]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 const DOCUMENT = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** Every field that holds a value (group members, never the group), in display order. */

@@ -8,6 +8,8 @@
 import { api, whilePressed } from '/shared/api.js';
 import { register, t, apply } from '/shared/i18n.js';
 import { formatTime } from '/shared/dates.js';
+import { EMAIL } from '/shared/rules.js';
+import { reasonText } from '/shared/problems.js';
 
 register({
   de: {
@@ -208,13 +210,40 @@ register({
   },
 });
 
-// Where a code goes in a consultation: the e-mail address the city holds from the booking, not one typed into the form.
+// Where a code goes in a consultation: the e-mail address the city holds from the booking or the queue ticket, not
+// one typed into the form (the clerk edits it too). Without one, the resident gives an address here, on their own page
+// (phone probe, finding 1: a resident who joined the queue without one, and could not draw, could not sign at all).
 register({
-  de: { 'cf.tan.toBooking': 'An die E-Mail-Adresse Ihrer Buchung.', 'cf.tan.noEmailHere': 'Ein Code geht an die E-Mail-Adresse Ihrer Buchung oder Anmeldung; Sie haben keine angegeben. Bitte unterschreiben Sie von Hand auf dem Bildschirm.' },
-  en: { 'cf.tan.toBooking': 'To the e-mail address of your booking.', 'cf.tan.noEmailHere': 'A code goes to the e-mail address you gave when booking or joining the queue; you gave none. Please sign by hand on the screen.' },
-  fr: { 'cf.tan.toBooking': 'À l’adresse e-mail de votre réservation.', 'cf.tan.noEmailHere': 'Un code est envoyé à l’adresse e-mail indiquée lors de la réservation ou de l’inscription dans la file ; vous n’en avez pas indiqué. Veuillez signer à la main sur l’écran.' },
-  it: { 'cf.tan.toBooking': 'All’indirizzo e-mail della vostra prenotazione.', 'cf.tan.noEmailHere': 'Un codice va all’indirizzo e-mail indicato alla prenotazione o in coda; non ne avete indicato uno. Firmate a mano sullo schermo.' },
-  'de-x-ls': { 'cf.tan.toBooking': 'Wir schicken den Code an Ihre E-Mail-Adresse. Das ist die Adresse von Ihrer Anmeldung für den Termin.', 'cf.tan.noEmailHere': 'Für einen Code brauchen wir Ihre E-Mail-Adresse. Sie haben uns keine E-Mail-Adresse gegeben. Bitte unterschreiben Sie mit der Hand auf dem Bildschirm.' },
+  de: {
+    'cf.tan.toBooking': 'An die E-Mail-Adresse Ihrer Buchung.',
+    'cf.tan.toQueue': 'An die E-Mail-Adresse, die Sie beim Anstellen in der Warteschlange angegeben haben.',
+    'cf.tan.noEmailHere': 'Für dieses Gespräch haben wir keine E-Mail-Adresse von Ihnen. Geben Sie hier eine an: Der Code geht nur an diese Adresse.',
+    'cf.tan.giveEmail': 'Ihre E-Mail-Adresse für den Code',
+  },
+  en: {
+    'cf.tan.toBooking': 'To the e-mail address of your booking.',
+    'cf.tan.toQueue': 'To the e-mail address you gave when joining the queue.',
+    'cf.tan.noEmailHere': 'We have no e-mail address of yours for this consultation. Enter one here: the code goes only to this address.',
+    'cf.tan.giveEmail': 'Your e-mail address for the code',
+  },
+  fr: {
+    'cf.tan.toBooking': 'À l’adresse e-mail de votre réservation.',
+    'cf.tan.toQueue': 'À l’adresse e-mail indiquée lors de votre inscription dans la file d’attente.',
+    'cf.tan.noEmailHere': 'Nous n’avons pas d’adresse e-mail pour cet entretien. Indiquez-en une ici : le code sera envoyé uniquement à cette adresse.',
+    'cf.tan.giveEmail': 'Votre adresse e-mail pour le code',
+  },
+  it: {
+    'cf.tan.toBooking': 'All’indirizzo e-mail della vostra prenotazione.',
+    'cf.tan.toQueue': 'All’indirizzo e-mail che avete indicato mettendovi in coda.',
+    'cf.tan.noEmailHere': 'Per questo colloquio non abbiamo un vostro indirizzo e-mail. Indicatene uno qui: il codice verrà inviato solo a questo indirizzo.',
+    'cf.tan.giveEmail': 'Il vostro indirizzo e-mail per il codice',
+  },
+  'de-x-ls': {
+    'cf.tan.toBooking': 'Wir schicken den Code an Ihre E-Mail-Adresse. Das ist die Adresse von Ihrer Anmeldung für den Termin.',
+    'cf.tan.toQueue': 'Wir schicken den Code an Ihre E-Mail-Adresse. Die Adresse haben Sie uns beim Warten auf das Gespräch gegeben.',
+    'cf.tan.noEmailHere': 'Wir haben keine E-Mail-Adresse von Ihnen. Bitte schreiben Sie Ihre E-Mail-Adresse hier hin. Wir schicken den Code nur an diese Adresse.',
+    'cf.tan.giveEmail': 'Ihre E-Mail-Adresse für den Code',
+  },
 });
 
 register({
@@ -373,7 +402,7 @@ function tanMessage(error) {
  * The signing part under a form: by hand on the pad, or with a TAN; calls onSubmitted({ reference, statusToken })
  * when done. view: the rendered form (form-view.js); sync: its DraftSync (cofill.js), whose changes unbind the pad.
  */
-export function mountSigning(container, { view, sync, token, onSubmitted, consultation = false, consultationEmail = true }) {
+export function mountSigning(container, { view, sync, token, onSubmitted, consultation = false, consultationEmail = true, booked = true }) {
   container.replaceChildren();
   const tpl = document.createElement('section');
   tpl.className = 'card cf-sign';
@@ -397,7 +426,11 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
         <label><input type="radio" name="cf-channel" value="email" checked> <span data-i18n="cf.tan.email"></span></label>
         <label><input type="radio" name="cf-channel" value="sms"> <span data-i18n="cf.tan.sms"></span></label>
       </fieldset>
-      <p class="cf-tan-to hint"></p>
+      <p class="cf-tan-to hint" id="cf-tan-to"></p>
+      <div class="cf-tan-given" hidden>
+        <label for="cf-tan-email" data-i18n="cf.tan.giveEmail"></label>
+        <input id="cf-tan-email" type="email" autocomplete="email" inputmode="email" maxlength="254" aria-describedby="cf-tan-to">
+      </div>
       <div class="cf-tan-phone" hidden>
         <label for="cf-tan-phone" data-i18n="cf.tan.phone"></label>
         <input id="cf-tan-phone" type="tel" autocomplete="tel" inputmode="tel">
@@ -449,11 +482,14 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
     $('.cf-tan-phone').hidden = !sms;
     const email = emailField ? view.values()[emailField] : '';
     $('.cf-tan-to').hidden = sms;
-    // In a consultation the server sends the code only to the booking's address (issue 13 item 6), never by SMS.
-    // A resident who joined the queue without an address has none on file: said before a code is asked for (the phone
-    // probe learnt it only from the refusal).
-    $('.cf-tan-to').textContent = consultation ? t(consultationEmail ? 'cf.tan.toBooking' : 'cf.tan.noEmailHere') : email ? t('cf.tan.to', { to: email }) : t('cf.tan.noEmail');
-    $('.cf-tan-send').disabled = consultation && !consultationEmail;
+    // In a consultation the server sends the code only to the address the city holds, the booking's or the queue
+    // ticket's (issue 13 item 6), never by SMS. A resident who joined the queue without one gives one here, for the
+    // code only (phone probe, finding 1).
+    const given = consultation && !consultationEmail;
+    $('.cf-tan-to').textContent = consultation
+      ? t(given ? 'cf.tan.noEmailHere' : booked ? 'cf.tan.toBooking' : 'cf.tan.toQueue')
+      : email ? t('cf.tan.to', { to: email }) : t('cf.tan.noEmail');
+    $('.cf-tan-given').hidden = !given;
     if (sms && !$('#cf-tan-phone').value) $('#cf-tan-phone').value = view.values().phone || '';
   };
   for (const radio of tpl.querySelectorAll('input[name=cf-method]')) radio.addEventListener('change', showMethod);
@@ -519,14 +555,39 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
     submit(button, pad.signature(), now);
   });
 
+  /** The address given for the code, marked (and focused, its error read as its description) when it is refused. */
+  const markGiven = invalid => {
+    const field = $('#cf-tan-email');
+    if (invalid) field.setAttribute('aria-invalid', 'true');
+    else field.removeAttribute('aria-invalid');
+    field.setAttribute('aria-describedby', invalid ? 'cf-tan-to cf-sign-status' : 'cf-tan-to');
+    if (invalid) field.focus();
+  };
+  $('#cf-tan-email').addEventListener('input', () => markGiven(false));
+  $('#cf-tan-email').addEventListener('keydown', event => {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    event.preventDefault();
+    $('.cf-tan-send').click();
+  });
+
   $('.cf-tan-send').addEventListener('click', async () => {
     if (refusedInvalid()) return;
+    const givenAddress = !$('.cf-tan-given').hidden;
+    if (givenAddress) {
+      const address = $('#cf-tan-email').value.trim();
+      if (!EMAIL.test(address)) {
+        say(reasonText(address ? 'email' : 'email-for-code') || t('common.error'), true);
+        markGiven(true);
+        return;
+      }
+    }
     const send = $('.cf-tan-send');
     send.disabled = true;
     say(t('cf.tan.sending'));
     try {
       const contentSha256 = await settledHash(sync);
-      const sent = await api(`/api/forms/drafts/${sync.draftId}/tan`, { method: 'POST', token, body: { channel: channel(), recipient: $('#cf-tan-phone').value, contentSha256 } });
+      const recipient = consultation ? $('#cf-tan-email').value.trim() : $('#cf-tan-phone').value;
+      const sent = await api(`/api/forms/drafts/${sync.draftId}/tan`, { method: 'POST', token, body: { channel: channel(), recipient, contentSha256 } });
       tanId = sent.tanId;
       const until = formatTime(sent.expiresAt);
       $('.cf-tan-sent').textContent = t('cf.tan.sent', { to: sent.maskedRecipient, until });
@@ -538,6 +599,7 @@ export function mountSigning(container, { view, sync, token, onSubmitted, consul
       $('#cf-tan-code').focus();
     } catch (error) {
       say(tanMessage(error), true);
+      if (givenAddress && error.problem?.errors?.recipient) markGiven(true);
     } finally {
       send.disabled = false;
     }

@@ -23,12 +23,20 @@ public static class DefinitionsApi
         return api;
     }
 
-    public static Ok<List<DefinitionSummary>> List(FormCatalog catalog, string? concern) =>
-        TypedResults.Ok(catalog.All
-            .Where(d => concern is null || d.ConcernKey == concern)
+    /// <summary>
+    /// The forms to fill alone (no concern named), or a concern's forms: its own, else the form any consultation
+    /// may use (the confirmation of the consultation, <see cref="FormDefinition.ForAnyConcern"/>), so every concern
+    /// that needs a signature can be signed.
+    /// </summary>
+    public static Ok<List<DefinitionSummary>> List(FormCatalog catalog, string? concern)
+    {
+        var own = catalog.All.Where(d => concern is null ? !d.ForAnyConcern : d.ConcernKey == concern).ToList();
+        if (concern is not null && own.Count == 0) own = catalog.All.Where(d => d.ForAnyConcern).ToList();
+        return TypedResults.Ok(own
             .OrderBy(d => d.DepartmentKey).ThenBy(d => d.Id)
             .Select(d => new DefinitionSummary(d.Id, d.Version, d.ConcernKey, d.DepartmentKey, d.Title, d.Intro))
             .ToList());
+    }
 
     public static Results<Ok<FormDefinition>, ProblemHttpResult> Get(string id, FormCatalog catalog) =>
         catalog.Find(id) is { } definition ? TypedResults.Ok(definition) : Problems.NotFound(new Reason("no-form", $"No form definition {id}."));

@@ -43,6 +43,8 @@ public static class DraftsApi
     {
         if (request.Validate() is { Count: > 0 } errors) return Problems.Fields(errors);
         if (services.Catalog.Find(request.DefinitionId!) is not { } definition) return Problems.Field("definitionId", new Reason("no-form", $"There is no form {request.DefinitionId}.").With("key", request.DefinitionId));
+        // The confirmation of a consultation exists only in one: alone there is nothing it could confirm.
+        if (definition.ForAnyConcern && request.SessionId is null) return Problems.Field("definitionId", new Reason("no-form", $"There is no form {request.DefinitionId}.").With("key", request.DefinitionId));
         var ct = http.RequestAborted;
         var language = Languages.IsKnown(request.Language) ? request.Language! : Language.Of(http.Request);
 
@@ -57,7 +59,7 @@ public static class DraftsApi
                 // The room's own concern's form goes with the room: after a transfer to another department the clerk
                 // there continues it. Any other form needs the form's own department.
                 if (room is null || !http.User.CanActFor(room.DepartmentKey)
-                    || !(http.User.CanActFor(definition.DepartmentKey) || definition.ConcernKey == room.ConcernKey))
+                    || !(http.User.CanActFor(definition.DepartmentKey) || definition.ConcernKey == room.ConcernKey || definition.ForAnyConcern))
                     return Problems.Forbidden(new Reason("not-your-department", "Only staff of the consultation's department open forms in it, and only their department's forms."));
             }
             else
@@ -69,7 +71,7 @@ public static class DraftsApi
                 if (!room.IsOpen) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", new Reason("consultation-closed-forms", "This consultation has ended; forms open only while it runs."));
                 // The resident opens the forms the clerk could: the room's concern's, or one of its department's. Another
                 // department's form would become the room's form (the newest open draft) in place of the clerk's.
-                if (definition.DepartmentKey != room.DepartmentKey && definition.ConcernKey != room.ConcernKey)
+                if (definition.DepartmentKey != room.DepartmentKey && definition.ConcernKey != room.ConcernKey && !definition.ForAnyConcern)
                     return Problems.Forbidden(new Reason("form-not-of-consultation", "This form belongs to another department than your consultation."));
             }
             language = Languages.IsKnown(room.Language) ? room.Language! : language;
@@ -95,8 +97,9 @@ public static class DraftsApi
             Id = Guid.CreateVersion7(),
             DefinitionId = definition.Id,
             DefinitionVersion = definition.Version,
-            ConcernKey = definition.ConcernKey,
-            DepartmentKey = definition.DepartmentKey,
+            // The confirmation of a consultation belongs to the consultation's concern and department.
+            ConcernKey = definition.ForAnyConcern ? room!.ConcernKey : definition.ConcernKey,
+            DepartmentKey = definition.ForAnyConcern ? room!.DepartmentKey : definition.DepartmentKey,
             SessionId = request.SessionId,
             TokenHash = draftToken is null ? null : CapabilityToken.Hash(draftToken),
             ExpiresAt = now + DraftLifetime,
@@ -104,7 +107,7 @@ public static class DraftsApi
             CreatedAt = now,
             UpdatedAt = now,
         };
-        foreach (var (field, value) in await prefill.ForAsync(definition, room, request.SessionId, ct))
+        foreach (var (field, value) in await prefill.ForAsync(definition, room, request.SessionId, ct, language))
         {
             draft.Fields.Add(new DraftField { Field = field, Value = value.GetRawText(), Version = 1, UpdatedBy = "prefill", UpdatedAt = now });
         }

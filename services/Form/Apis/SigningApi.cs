@@ -13,6 +13,7 @@ using Municipal.Form.Signing;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Sessions;
+using Municipal.ServiceDefaults.Mail;
 using Municipal.Contracts.Sessions;
 
 namespace Municipal.Form.Apis;
@@ -24,7 +25,11 @@ public static class SigningApi
 
     public sealed record SubmitResponse(Guid DossierId, string Reference, string ContentSha256, string StatusToken, string StatusUrl);
 
-    /// <summary>channel "email" (in a consultation to the room's address, else to the form's own) or "sms" (stand-alone forms only, to the number given); contentSha256 as shown, optional.</summary>
+    /// <summary>
+    /// channel "email" (in a consultation to the room's address, else to the form's own) or "sms" (stand-alone forms
+    /// only, to the number given in recipient); in a consultation without an address on file, recipient is the e-mail
+    /// address the resident gives for the code on their own page; contentSha256 as shown, optional.
+    /// </summary>
     public sealed record TanRequest(string? Channel, string? Recipient, string? ContentSha256);
 
     public const int MaxTansPerDraft = 5;
@@ -71,14 +76,18 @@ public static class SigningApi
             return Problems.Conflict(new Reason("form-changed-before-code", "The form changed after it was shown for signing. Review the form and request the code again."),
                 new Dictionary<string, object?> { ["contentSha256"] = hash });
 
-        var (recipient, unreachable) = draft.SessionId is { } sessionId
-            ? await RoomRecipientAsync(sessionId, draft, request, http, services.Configuration, codes, ct)
-            : FormRecipient(definition, values, request, codes.Limits);
+        // given: an address or number the person typed for the code, not one the city holds.
+        string? recipient;
+        bool given = true;
+        IResult? unreachable;
+        if (draft.SessionId is { } sessionId) (recipient, given, unreachable) = await RoomRecipientAsync(sessionId, draft, request, http, services.Configuration, codes, ct);
+        else (recipient, unreachable) = FormRecipient(definition, values, request, codes.Limits);
         if (unreachable is not null) return unreachable;
         var now = services.Clock.Now;
         if (TooManyCodes(draft, now, http.Response) is { } tooMany) return tooMany;
-        // A stand-alone form needs no link: one address does not ask for codes without end, draft after draft.
-        if (draft.SessionId is null && codes.Limits.Take(http.Request) is { } spent)
+        // A stand-alone form needs no link, and an address the resident gives in a consultation is not one the city
+        // holds: one connection does not ask for codes to addresses of its choosing without end, draft after draft.
+        if (given && codes.Limits.Take(http.Request) is { } spent)
         {
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(spent.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many codes requested.",
@@ -109,8 +118,13 @@ public static class SigningApi
         return TypedResults.Ok(new TanSent(tan.TanId, tan.Channel, tan.MaskedRecipient, tan.ExpiresAt, hash));
     }
 
-    /// <summary>In a consultation: the room's e-mail address, the only contact data the city holds for the resident.</summary>
-    private static async Task<(string? Recipient, IResult? Problem)> RoomRecipientAsync(
+    /// <summary>
+    /// In a consultation: the room's e-mail address, the only contact data the city holds for the resident. Without
+    /// one (a queue joined without an address) the resident gives one on their own page for the code (Given); the
+    /// clerk's side cannot, as it cannot type into the form's address for it either (phone probe, finding 1: a
+    /// resident who cannot draw could not sign at all).
+    /// </summary>
+    private static async Task<(string? Recipient, bool Given, IResult? Problem)> RoomRecipientAsync(
         Guid sessionId, Draft draft, TanRequest request, HttpContext http, IConfiguration configuration, TanServices codes, CancellationToken ct)
     {
         // Asked as the service "forms" for the draft's department, as the identity consumer does: the resident's
@@ -126,13 +140,19 @@ public static class SigningApi
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
         {
             codes.Logger.LogWarning(ex, "Sessions did not answer for the room of draft {DraftId}.", draft.Id);
-            return (null, Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable", new Reason("try-again", "Please try again in a moment.")));
+            return (null, false, Problems.Status(StatusCodes.Status503ServiceUnavailable, "Consultations unavailable", new Reason("try-again", "Please try again in a moment.")));
         }
-        if (room is null) return (null, Problems.Conflict(new Reason("form-consultation-gone", "The consultation of this form is no longer available.")));
+        if (room is null) return (null, false, Problems.Conflict(new Reason("form-consultation-gone", "The consultation of this form is no longer available.")));
         // The room holds no phone number: an SMS would go to a number the resident typed, so it is refused.
-        if ((request.Channel ?? "email") != "email") return (null, Problems.Field("channel", new Reason("email-channel-only", "In a consultation the code goes to the e-mail address of your booking.")));
-        if (room.Email?.Trim() is not { Length: > 0 } held) return (null, Problems.Field("recipient", new Reason("no-email-on-file", "There is no e-mail address on file for this consultation; ask the clerk.")));
-        return (held, null);
+        if ((request.Channel ?? "email") != "email") return (null, false, Problems.Field("channel", new Reason("email-channel-only", "In a consultation the code goes to the e-mail address of your booking.")));
+        if (room.Email?.Trim() is { Length: > 0 } held) return (held, false, null);
+        // None on file: only the resident gives one, with the room's own link (staff hold no such link).
+        if (http.User.IsStaff() || DraftAccess.ResidentToken(http) is null)
+            return (null, false, Problems.Field("recipient", new Reason("no-email-on-file", "There is no e-mail address on file for this consultation; the resident gives one for the code on their own screen.")));
+        if (request.Recipient?.Trim() is not { Length: > 0 } typed)
+            return (null, false, Problems.Field("recipient", new Reason("email-for-code", "Enter your e-mail address to receive the code.")));
+        if (EmailAddresses.Normalize(typed) is not { } address) return (null, false, Problems.Field("recipient", Reasons.Email));
+        return (address, true, null);
     }
 
     /// <summary>

@@ -52,6 +52,7 @@ public sealed class IdentityVerifiedConsumer(FormDb db, DraftStore store, FormCa
         profile.Surname = surname;
         profile.GivenNames = givenNames;
         profile.BirthDate = message.BirthDate;
+        profile.Nationality = message.Nationality;
         profile.ReceivedAt = now;
 
         var announcements = new List<(Guid Draft, string Field, System.Text.Json.JsonElement Value, int Version)>();
@@ -64,7 +65,8 @@ public sealed class IdentityVerifiedConsumer(FormDb db, DraftStore store, FormCa
                 ["surname"] = surname,
                 ["givenNames"] = givenNames,
                 ["birthDate"] = message.BirthDate.ToString("yyyy-MM-dd"),
-            });
+                ["nationality"] = message.Nationality,
+            }, draft.Language);
             foreach (var (field, value) in values)
             {
                 if (await store.PrefillAsync(draft.Id, field, value, ct) is { } version) announcements.Add((draft.Id, field, value, version));

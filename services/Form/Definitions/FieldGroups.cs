@@ -55,7 +55,8 @@ internal static class FieldGroups
             Options: [Option("1", "männlich", "male", "masculin", "maschile"), Option("2", "weiblich", "female", "féminin", "femminile"), Option("3", "unbestimmt", "unknown", "indéterminé", "indeterminato")]),
         new($"{g}.dateOfBirth", "date", new("Geburtsdatum", "Date of birth", "Date de naissance", "Data di nascita"), Required: true, Prefill: "birthDate", Autocomplete: "bday",
             Rules: [new("notInFuture"), new("maxDaysAgo", Number(365 * 130))]),
-        new($"{g}.nationality", "choice", new("Staatsangehörigkeit", "Nationality", "Nationalité", "Cittadinanza"), Required: true, Options: Countries, OptionSet: "countries"),
+        new($"{g}.nationality", "choice", new("Staatsangehörigkeit", "Nationality", "Nationalité", "Cittadinanza"), Required: true, Options: Countries, OptionSet: "countries",
+            Prefill: "nationality"),
     ];
 
     // eCH-0010 addressInformation: street, houseNumber, postOfficeBoxText, swissZipCode or foreignZipCode, town, country.

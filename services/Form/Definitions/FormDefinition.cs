@@ -17,6 +17,17 @@ public sealed record FormDefinition(
     LocalizedText? Intro,
     IReadOnlyList<FormSection> Sections)
 {
+    /// <summary>The concern and department key of a form any consultation may use (the confirmation of the consultation).</summary>
+    public const string AnyConcern = "*";
+
+    /// <summary>
+    /// A form for any consultation, whatever its concern: its drafts and dossiers take the consultation's concern and
+    /// department; it is offered for a concern without a form of its own and never filled alone (room probe F5: a
+    /// concern that needs a signature but had no form could not be signed).
+    /// </summary>
+    [JsonIgnore]
+    public bool ForAnyConcern => ConcernKey == AnyConcern;
+
     /// <summary>Every field that holds a value (group members, never the group), in display order.</summary>
     public IEnumerable<FormField> Leaves() => Sections.SelectMany(s => s.Fields).SelectMany(f => f.Fields is { Count: > 0 } ? f.Fields : [f]);
 

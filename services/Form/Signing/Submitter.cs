@@ -36,8 +36,9 @@ public sealed class Submitter(FormDb db, CityClock clock)
             Reference = reference,
             DefinitionId = definition.Id,
             DefinitionVersion = definition.Version,
-            ConcernKey = definition.ConcernKey,
-            DepartmentKey = definition.DepartmentKey,
+            // The draft's: a form's own, or for the confirmation of a consultation, the consultation's.
+            ConcernKey = draft.ConcernKey,
+            DepartmentKey = draft.DepartmentKey,
             SessionId = draft.SessionId,
             DraftId = draft.Id,
             ApplicantName = ApplicantName(definition, values),
@@ -63,7 +64,7 @@ public sealed class Submitter(FormDb db, CityClock clock)
         draft.Status = Draft.Submitted;
         draft.UpdatedAt = now;
 
-        db.Publish(new FormSubmitted(Guid.CreateVersion7(), dossier.Id, definition.Id, definition.ConcernKey, definition.DepartmentKey,
+        db.Publish(new FormSubmitted(Guid.CreateVersion7(), dossier.Id, definition.Id, dossier.ConcernKey, dossier.DepartmentKey,
             draft.SessionId, contentHash, dossier.SignatureKind, now));
         db.Publish(new DossierStatusChanged(dossier.Id, dossier.DepartmentKey, "", DossierStatus.Received, null, null, now));
         await db.SaveChangesAsync(ct);

@@ -114,6 +114,7 @@ public static class VerificationApi
         verification.PendingSurname = document.Surname;
         verification.PendingGivenNames = document.GivenNames;
         verification.PendingBirthDate = document.BirthDate;
+        verification.PendingNationality = IcaoStates.Iso3166Alpha3(document.Nationality);
         await services.Db.SaveChangesAsync(ct);
 
         var comparison = NameComparison.Compare(document.Surname, document.GivenNames, document.NameTruncated, verification.CitizenName);
@@ -194,7 +195,7 @@ public static class VerificationApi
             verification.Status = VerificationStatus.Verified;
             db.Publish(new IdentityVerified(verification.Id, verification.SessionId, verification.DocumentType!, verification.IssuingState!,
                 verification.DocumentExpiry!.Value, verification.PendingSurname!, verification.PendingGivenNames ?? "",
-                verification.PendingBirthDate!.Value, user.StaffId(), now, verification.DepartmentKey));
+                verification.PendingBirthDate!.Value, user.StaffId(), now, verification.DepartmentKey, verification.PendingNationality));
         }
         else
         {
@@ -205,6 +206,7 @@ public static class VerificationApi
         verification.PendingSurname = null;
         verification.PendingGivenNames = null;
         verification.PendingBirthDate = null;
+        verification.PendingNationality = null;
         verification.CitizenName = null;
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(VerificationView.From(verification, stillRequired, stillStored));

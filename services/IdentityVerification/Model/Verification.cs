@@ -25,6 +25,7 @@ public sealed class Verification
     public string? PendingSurname { get; set; }
     public string? PendingGivenNames { get; set; }
     public DateOnly? PendingBirthDate { get; set; }
+    public string? PendingNationality { get; set; }
     public VerificationStatus Status { get; set; }
     public string? Reason { get; set; }
     public Guid? DecidedBy { get; set; }

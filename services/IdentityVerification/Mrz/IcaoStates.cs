@@ -30,5 +30,19 @@ internal static class IcaoStates
         "UTO",
     ];
 
+    // The codes above that ISO 3166-1 does not hold: no country a form could name.
+    private static readonly HashSet<string> NotIso =
+    [
+        "D", "GBD", "GBN", "GBO", "GBP", "GBS", "EUE", "UNO", "UNA", "UNK", "XBA", "XIM", "XCC", "XCE", "XCO", "XDC",
+        "XEC", "XES", "XMP", "XOM", "XPO", "XXA", "XXB", "XXC", "XXX", "RKS", "UTO",
+    ];
+
     public static bool IsKnown(string code) => Codes.Contains(code);
+
+    /// <summary>
+    /// A nationality as ISO 3166-1 alpha-3, what forms may pre-fill: Germany's "D" as "DEU"; null for ICAO's own codes
+    /// (British nationals other than citizens, organisations, stateless, refugees, Kosovo's RKS) and unknown ones.
+    /// </summary>
+    public static string? Iso3166Alpha3(string? code) =>
+        code == "D" ? "DEU" : code is not null && Codes.Contains(code) && !NotIso.Contains(code) ? code : null;
 }

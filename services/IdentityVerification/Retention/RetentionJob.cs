@@ -31,11 +31,12 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
 
         var stills = await db.Stills.Where(s => s.StoredAt < stillCutoff).ExecuteDeleteAsync(cancellationToken);
         var pending = await db.Verifications
-            .Where(v => v.CreatedAt < pendingCutoff && (v.PendingSurname != null || v.PendingGivenNames != null || v.PendingBirthDate != null || v.CitizenName != null))
+            .Where(v => v.CreatedAt < pendingCutoff && (v.PendingSurname != null || v.PendingGivenNames != null || v.PendingBirthDate != null || v.PendingNationality != null || v.CitizenName != null))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(v => v.PendingSurname, (string?)null)
                 .SetProperty(v => v.PendingGivenNames, (string?)null)
                 .SetProperty(v => v.PendingBirthDate, (DateOnly?)null)
+                .SetProperty(v => v.PendingNationality, (string?)null)
                 .SetProperty(v => v.CitizenName, (string?)null), cancellationToken);
         if (stills + pending > 0)
         {

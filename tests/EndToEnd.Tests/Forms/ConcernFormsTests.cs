@@ -30,16 +30,35 @@ public sealed class ConcernFormsTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(room.Clerk, $"concern-form-{concern}-clerk");
     }
 
+    /// <summary>
+    /// Room probe F5: an admin marked a concern "needs signature" that has no form, and nobody could sign. Such a
+    /// concern says what happens instead, and the clerk can open the confirmation of the consultation, which the
+    /// resident checks and signs.
+    /// </summary>
     [Fact]
-    public async Task A_concern_without_a_form_says_what_happens_instead()
+    public async Task A_concern_without_a_form_says_what_happens_instead_and_offers_a_confirmation_to_sign()
     {
         await using var room = await RoomAsync("general-enquiry", "residents-office", "clerk.residents");
-        await Assertions.Expect(room.Clerk.Locator("#form-panel-body")).ToContainTextAsync("kein Formular", new() { Timeout = 10_000 });
+        await Assertions.Expect(room.Clerk.Locator("#form-panel-body")).ToContainTextAsync("kein eigenes Formular", new() { Timeout = 10_000 });
         await Assertions.Expect(room.Clerk.Locator("#form-panel-body button", new() { HasText = "Formular öffnen" })).ToHaveCountAsync(0);
         await Assertions.Expect(room.Resident.Locator("#form-panel")).ToContainTextAsync("kein Formular aus", new() { Timeout = 10_000 });
         await Assertions.Expect(room.Resident.Locator("#form-panel")).Not.ToContainTextAsync("öffnet das Formular");
         await Browser.AssertAccessibleAsync(room.Resident);
         await Browser.ScreenshotAsync(room.Resident, "concern-without-form-resident-phone");
+
+        await room.Clerk.Locator("#form-panel-body button", new() { HasText = "Bestätigung zum Unterschreiben öffnen" }).ClickAsync();
+        var agreed = "Die Einwohnerin beantragt eine Wohnsitzbestätigung; sie kommt per Post.";
+        await FormPage.Field(room.Clerk, "agreed").FillAsync(agreed);
+        await Assertions.Expect(FormPage.Field(room.Resident, "agreed")).ToHaveValueAsync(agreed, new() { Timeout = 20_000 });
+        await FormPage.Field(room.Resident, "applicant.dateOfBirth").FillAsync("1990-05-17");
+        await FormPage.Field(room.Resident, "email").FillAsync(Mailbox.UniqueAddress());
+        await FormPage.Field(room.Resident, "confirmed").CheckAsync();
+        await Browser.AssertAccessibleAsync(room.Resident);
+        await FormPage.SignAsync(room.Resident);
+        await room.Resident.Locator(".cf-sign button", new() { HasText = "Unterschreiben und einreichen" }).ClickAsync();
+        await Assertions.Expect(room.Resident.Locator(".cf-done")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("F-[0-9]{4}-[A-Z2-9]{6}"), new() { Timeout = 30_000 });
+        await Assertions.Expect(room.Clerk.Locator("#form-panel-body")).ToContainTextAsync("Eingereicht als Dossier", new() { Timeout = 15_000 });
+        await Browser.ScreenshotAsync(room.Clerk, "concern-without-form-confirmation-clerk");
     }
 
     [Fact]

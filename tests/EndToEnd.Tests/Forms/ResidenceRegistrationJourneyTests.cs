@@ -13,18 +13,43 @@ namespace Municipal.EndToEnd.Tests.Forms;
 public sealed partial class ResidenceRegistrationJourneyTests(Browser browser) : IClassFixture<Browser>
 {
     /// <summary>
-    /// Phone probe: a resident who joined the queue without an address chose the code, read "to the e-mail address of
-    /// your booking" and learnt only from the refusal that there was none. The panel says so first; nothing is sent.
+    /// Phone probe, finding 1: a resident who joined the queue without an address chose the code, read "to the e-mail
+    /// address of your booking" and learnt only from the refusal that there was none; who cannot draw could not sign.
+    /// The panel now asks the resident for an address for the code, and the whole signature goes by keyboard.
     /// </summary>
     [Fact]
-    public async Task Without_an_address_on_file_the_code_option_says_to_sign_by_hand()
+    public async Task Without_an_address_on_file_the_resident_gives_one_and_signs_with_the_code_by_keyboard()
     {
         await using var consultation = await ConsultationForm.OpenAsync(browser);
-        var signing = consultation.Resident.Locator(".cf-sign");
+        var resident = consultation.Resident;
+        await FormPage.FillRegistrationAsync(resident, Mailbox.UniqueAddress());
+        var signing = resident.Locator(".cf-sign");
         await signing.GetByLabel("Mit Einmal-Code (TAN)").CheckAsync();
-        await Assertions.Expect(signing.Locator(".cf-tan-to")).ToContainTextAsync("Sie haben keine angegeben. Bitte unterschreiben Sie von Hand");
-        await Assertions.Expect(signing.GetByRole(AriaRole.Button, new() { Name = "Code senden" })).ToBeDisabledAsync();
-        await Browser.AssertAccessibleAsync(consultation.Resident);
+        await Assertions.Expect(signing.Locator(".cf-tan-to")).ToHaveTextAsync(
+            "Für dieses Gespräch haben wir keine E-Mail-Adresse von Ihnen. Geben Sie hier eine an: Der Code geht nur an diese Adresse.");
+        await Browser.AssertAccessibleAsync(resident);
+
+        // A malformed address is refused at the field, which keeps the focus and reads the error as its description.
+        var address = signing.GetByLabel("Ihre E-Mail-Adresse für den Code");
+        await address.FillAsync("sam@example");
+        await address.PressAsync("Enter");
+        await Assertions.Expect(signing.Locator(".cf-sign-status")).ToHaveTextAsync("Bitte geben Sie eine gültige E-Mail-Adresse ein.");
+        await Assertions.Expect(address).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(address).ToHaveAttributeAsync("aria-describedby", new Regex(@"\bcf-sign-status\b"));
+        await Assertions.Expect(address).ToBeFocusedAsync();
+
+        var given = Mailbox.UniqueAddress();
+        await address.FillAsync(given);
+        await address.PressAsync("Enter");
+        var codeField = signing.GetByLabel("Code (6 Ziffern)");
+        await Assertions.Expect(codeField).ToBeFocusedAsync(new() { Timeout = 45_000 });
+        var tanMail = (await Mailbox.WaitForAsync(given, where: m => (m.Subject ?? "").Contains("Code"), timeout: TimeSpan.FromSeconds(60))).Single();
+        var code = SixDigits().Match(tanMail.TextBody ?? "").Groups[1].Value;
+        Assert.Matches("^[0-9]{6}$", code);
+        await resident.Keyboard.TypeAsync(code);
+        await resident.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(resident.Locator(".cf-done")).ToContainTextAsync(ReferencePattern(), new() { Timeout = 60_000 });
+        await Browser.AssertAccessibleAsync(resident);
     }
 
     [Fact]
@@ -41,11 +66,13 @@ public sealed partial class ResidenceRegistrationJourneyTests(Browser browser) :
         await Assertions.Expect(FormPage.Field(resident, "phone")).ToHaveValueAsync("+41 52 267 11 11");
         await Assertions.Expect(FormPage.Field(clerk, "newAddress.town")).ToHaveValueAsync("Winterthur");
 
-        // The resident signs with a one-time code sent to the e-mail address of the booking (contact data the city
+        // The resident signs with a one-time code sent to the e-mail address of the ticket (contact data the city
         // holds), not to the other address typed into the form; in a consultation there is no SMS choice.
         var signing = resident.Locator(".cf-sign");
         await signing.GetByLabel("Mit Einmal-Code (TAN)").CheckAsync();
-        await Assertions.Expect(signing.Locator(".cf-tan-to")).ToHaveTextAsync("An die E-Mail-Adresse Ihrer Buchung.");
+        // A queue ticket, not a booking: the hint says whose address it is (phone probe, finding 1).
+        await Assertions.Expect(signing.Locator(".cf-tan-to")).ToHaveTextAsync("An die E-Mail-Adresse, die Sie beim Anstellen in der Warteschlange angegeben haben.");
+        await Assertions.Expect(signing.GetByLabel("Ihre E-Mail-Adresse für den Code")).ToBeHiddenAsync();
         await Assertions.Expect(signing.GetByLabel("SMS")).ToBeHiddenAsync();
         await signing.GetByRole(AriaRole.Button, new() { Name = "Code senden" }).ClickAsync();
         await Assertions.Expect(signing.Locator(".cf-tan-sent")).ToContainTextAsync("Der Code wurde an", new() { Timeout = 45_000 });

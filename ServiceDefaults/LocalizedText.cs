@@ -1,18 +1,28 @@
+using System.Text.Json.Serialization;
+
 namespace Municipal.ServiceDefaults;
 
 /// <summary>
 /// A text kept per language: the services' own texts (form titles and fields, identity's checklist) always have German
 /// and English; the city's texts (concern and department names, closure reasons) have German and whatever the city
 /// translated, an untranslated language being null so a page falls back to the city's default language (i18n.js
-/// <c>pick</c>). Read on the server, a missing language (and Leichte Sprache) reads the German.
+/// <c>pick</c>). Leichte Sprache (<c>de-x-ls</c>, <see cref="Easy"/>) is written where a text has it (every text of the
+/// shipped forms, which Form.Tests' TranslationTests holds to); it is left out of the JSON when there is none, and a
+/// page (i18n.js <c>pick</c>, form-view.js) then reads the German. Read on the server, a missing language reads the German.
 /// </summary>
-public sealed record LocalizedText(string De, string? En = null, string? Fr = null, string? It = null)
+public sealed record LocalizedText(
+    string De,
+    string? En = null,
+    string? Fr = null,
+    string? It = null,
+    [property: JsonPropertyName(Languages.EasyGerman), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Easy = null)
 {
     public string For(string language) => language switch
     {
-        "en" => En ?? De,
-        "fr" => Fr ?? De,
-        "it" => It ?? De,
+        Languages.English => En ?? De,
+        Languages.French => Fr ?? De,
+        Languages.Italian => It ?? De,
+        Languages.EasyGerman => Easy ?? De,
         _ => De,
     };
 

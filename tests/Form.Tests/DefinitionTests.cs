@@ -94,7 +94,7 @@ public sealed class DefinitionTests(FormFactory factory) : IClassFixture<FormFac
     [Theory]
     [InlineData("?lang=fr", null, "La date peut se situer au plus 14 jours dans le futur.")]
     [InlineData("", "it-CH,it;q=0.9,de;q=0.5", "La data può essere al massimo 14 giorni nel futuro.")]
-    [InlineData("?lang=de-x-ls", null, "Das Datum darf höchstens 14 Tage in der Zukunft liegen.")]
+    [InlineData("?lang=de-x-ls", null, "Dieses Datum ist zu weit weg. Es darf höchstens 14 Tage nach heute sein.")]
     public async Task Rule_messages_come_in_the_callers_language(string query, string? acceptLanguage, string expected)
     {
         var client = factory.CreateClient();

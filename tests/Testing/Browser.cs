@@ -11,6 +11,9 @@ namespace Municipal.Testing;
 public sealed class Browser : IAsyncLifetime
 {
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>The narrowest phone the pages are held to (360 px), for the longest texts (Leichte Sprache).</summary>
+    public static readonly ViewportSize SmallPhone = new() { Width = 360, Height = 740 };
     public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
 
     private IPlaywright? playwright;
@@ -54,8 +57,8 @@ public sealed class Browser : IAsyncLifetime
             IgnoreHTTPSErrors = baseUrl.StartsWith("https:", StringComparison.Ordinal),
             ViewportSize = viewport ?? Desktop,
             Locale = locale,
-            HasTouch = viewport == Phone,
-            IsMobile = viewport == Phone,
+            HasTouch = viewport == Phone || viewport == SmallPhone,
+            IsMobile = viewport == Phone || viewport == SmallPhone,
             Permissions = ["camera", "microphone"],
         });
 

@@ -1,5 +1,6 @@
-// Renders a form definition (sections, fields, groups) with labels, help and errors in German or English,
-// and runs the same rules as the server (rules.js) live. It knows nothing of drafts or the network: callers
+// Renders a form definition (sections, fields, groups) with labels, help and errors in the page's language (each
+// text of a definition is written in all five, 'de-x-ls' included; one missing reads the German), and runs the same
+// rules as the server (rules.js) live. It knows nothing of drafts or the network: callers
 // get onInput/onFocus/onBlur and set values, remote markers and pointers through the returned controller.
 import { validate, visibility, holdsFor, today } from '/shared/rules.js';
 import { register, t, language } from '/shared/i18n.js';

@@ -47,33 +47,37 @@ internal static class FieldGroups
     // eCH-0044 personIdentification: officialName, firstName, sex (1 male, 2 female, 3 unknown), dateOfBirth; plus nationality.
     private static IReadOnlyList<FormField> Person(string g) =>
     [
-        new($"{g}.officialName", "text", new("Name (amtlich)", "Official name", "Nom (officiel)", "Cognome (ufficiale)"), Required: true, Prefill: "surname", Autocomplete: "family-name",
+        new($"{g}.officialName", "text", new("Name (amtlich)", "Official name", "Nom (officiel)", "Cognome (ufficiale)", "Nachname (wie im Ausweis)"), Required: true, Prefill: "surname", Autocomplete: "family-name",
             Rules: [new("maxLength", Number(100))]),
-        new($"{g}.firstName", "text", new("Vorname(n)", "First name(s)", "Prénom(s)", "Nome/i"), Required: true, Prefill: "givenNames", Autocomplete: "given-name",
+        new($"{g}.firstName", "text", new("Vorname(n)", "First name(s)", "Prénom(s)", "Nome/i", "Alle Vornamen"), Required: true, Prefill: "givenNames", Autocomplete: "given-name",
             Rules: [new("maxLength", Number(100))]),
-        new($"{g}.sex", "choice", new("Geschlecht", "Sex", "Sexe", "Sesso"), Required: true,
-            Options: [Option("1", "männlich", "male", "masculin", "maschile"), Option("2", "weiblich", "female", "féminin", "femminile"), Option("3", "unbestimmt", "unknown", "indéterminé", "indeterminato")]),
-        new($"{g}.dateOfBirth", "date", new("Geburtsdatum", "Date of birth", "Date de naissance", "Data di nascita"), Required: true, Prefill: "birthDate", Autocomplete: "bday",
+        new($"{g}.sex", "choice", new("Geschlecht", "Sex", "Sexe", "Sesso", "Geschlecht"), Required: true,
+            Options: [Option("1", "männlich", "male", "masculin", "maschile", "männlich"), Option("2", "weiblich", "female", "féminin", "femminile", "weiblich"),
+                Option("3", "unbestimmt", "unknown", "indéterminé", "indeterminato", "anderes oder offen")]),
+        new($"{g}.dateOfBirth", "date", new("Geburtsdatum", "Date of birth", "Date de naissance", "Data di nascita", "Geburts-Datum"), Required: true, Prefill: "birthDate", Autocomplete: "bday",
             Rules: [new("notInFuture"), new("maxDaysAgo", Number(365 * 130))]),
-        new($"{g}.nationality", "choice", new("Staatsangehörigkeit", "Nationality", "Nationalité", "Cittadinanza"), Required: true, Options: Countries, OptionSet: "countries",
+        new($"{g}.nationality", "choice", new("Staatsangehörigkeit", "Nationality", "Nationalité", "Cittadinanza", "Nationalität (Land vom Pass)"), Required: true, Options: Countries, OptionSet: "countries",
             Prefill: "nationality"),
     ];
 
     // eCH-0010 addressInformation: street, houseNumber, postOfficeBoxText, swissZipCode or foreignZipCode, town, country.
     private static IReadOnlyList<FormField> Address(string g) =>
     [
-        new($"{g}.street", "text", new("Strasse", "Street", "Rue", "Via"), Required: true, Autocomplete: "address-line1", Rules: [new("maxLength", Number(60))]),
-        new($"{g}.houseNumber", "text", new("Hausnummer", "House number", "Numéro", "Numero civico"), Required: true, Rules: [new("maxLength", Number(12))]),
-        new($"{g}.postOfficeBoxText", "text", new("Postfach", "Post office box", "Case postale", "Casella postale"), Help: new("Nur falls vorhanden.", "Only if you have one.", "Seulement si vous en avez une.", "Solo se ne avete una."),
+        new($"{g}.street", "text", new("Strasse", "Street", "Rue", "Via", "Strasse"), Required: true, Autocomplete: "address-line1", Rules: [new("maxLength", Number(60))]),
+        new($"{g}.houseNumber", "text", new("Hausnummer", "House number", "Numéro", "Numero civico", "Haus-Nummer"), Required: true, Rules: [new("maxLength", Number(12))]),
+        new($"{g}.postOfficeBoxText", "text", new("Postfach", "Post office box", "Case postale", "Casella postale", "Postfach"),
+            Help: new("Nur falls vorhanden.", "Only if you have one.", "Seulement si vous en avez une.", "Solo se ne avete una.",
+                "Nur wenn Sie ein Postfach haben. Ein Postfach ist ein Brief-Kasten bei der Post."),
             Rules: [new("maxLength", Number(15))]),
-        new($"{g}.countryIso2", "choice", new("Land", "Country", "Pays", "Paese"), Required: true, Options: Countries, Autocomplete: "country", OptionSet: "countries"),
-        new($"{g}.swissZipCode", "text", new("PLZ", "Postcode", "NPA", "NPA"), Required: true, Autocomplete: "postal-code",
+        new($"{g}.countryIso2", "choice", new("Land", "Country", "Pays", "Paese", "Land"), Required: true, Options: Countries, Autocomplete: "country", OptionSet: "countries"),
+        new($"{g}.swissZipCode", "text", new("PLZ", "Postcode", "NPA", "NPA", "Post-Leitzahl"), Required: true, Autocomplete: "postal-code",
             VisibleWhen: new(Field: $"{g}.countryIso2", EqualsValue: Ch),
             Rules: [new("pattern", Text("[1-9][0-9]{3}"), Message: new("Bitte eine vierstellige Schweizer Postleitzahl angeben.", "Please enter a four-digit Swiss postcode.",
-                "Veuillez indiquer un numéro postal suisse à quatre chiffres.", "Indicate un numero postale svizzero di quattro cifre."))]),
-        new($"{g}.foreignZipCode", "text", new("Postleitzahl (Ausland)", "Postcode (abroad)", "Code postal (étranger)", "Codice postale (estero)"), Required: true, Autocomplete: "postal-code",
+                "Veuillez indiquer un numéro postal suisse à quatre chiffres.", "Indicate un numero postale svizzero di quattro cifre.",
+                "Die Post-Leitzahl in der Schweiz hat 4 Ziffern. Bitte prüfen Sie die Zahl."))]),
+        new($"{g}.foreignZipCode", "text", new("Postleitzahl (Ausland)", "Postcode (abroad)", "Code postal (étranger)", "Codice postale (estero)", "Post-Leitzahl im Ausland"), Required: true, Autocomplete: "postal-code",
             VisibleWhen: new(Field: $"{g}.countryIso2", In: Foreign), Rules: [new("maxLength", Number(15))]),
-        new($"{g}.town", "text", new("Ort", "Town", "Localité", "Località"), Required: true, Autocomplete: "address-level2", Rules: [new("maxLength", Number(40))]),
+        new($"{g}.town", "text", new("Ort", "Town", "Localité", "Località", "Ort"), Required: true, Autocomplete: "address-level2", Rules: [new("maxLength", Number(40))]),
     ];
 
     private static List<FieldOption> LoadCountries()
@@ -87,7 +91,7 @@ internal static class FieldGroups
 
     private sealed record Country(string Code, string De, string En, string Fr, string It);
 
-    private static FieldOption Option(string value, string de, string en, string fr, string it) => new(value, new(de, en, fr, it));
+    private static FieldOption Option(string value, string de, string en, string fr, string it, string? easy = null) => new(value, new(de, en, fr, it, easy));
 
     private static JsonElement Number(int value) => JsonDocument.Parse(value.ToString(System.Globalization.CultureInfo.InvariantCulture)).RootElement;
 

@@ -24,7 +24,8 @@ public static class SubmissionDocument
 
     public static string Html(Content c)
     {
-        // The document's own words in the resident's language (Leichte Sprache: German; the form's texts fall back alike).
+        // The document's own words in the resident's language (Leichte Sprache: German); the form's texts in it too (Leichte
+        // Sprache: the definition's own, country names German).
         string T(string de, string english, string fr, string it) => WebUtility.HtmlEncode(Languages.Choose(c.Language, de, english, fr, it));
         string E(string? s) => WebUtility.HtmlEncode(s ?? "");
         var visible = RuleEngine.Visibility(c.Definition, c.Values);

@@ -11,7 +11,7 @@ namespace Municipal.EndToEnd.Tests.Forms;
 public sealed class RuleVectorsInBrowserTests(Browser browser) : IClassFixture<Browser>
 {
     // As in Form.Tests' RuleVectorTests: each expected error names its message in these.
-    private static readonly string[] Languages = ["de", "en", "fr", "it"];
+    private static readonly string[] Languages = ["de", "en", "fr", "it", "de-x-ls"];
 
     [Fact]
     public async Task Every_vector_gives_the_same_errors_in_the_browser()

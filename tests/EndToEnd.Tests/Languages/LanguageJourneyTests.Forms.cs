@@ -4,7 +4,10 @@ using Municipal.EndToEnd.Tests.Forms;
 
 namespace Municipal.EndToEnd.Tests.Languages;
 
-/// <summary>Issue 17: a form filled alone on a phone in French and Italian — list, labels, countries, live rules, saving.</summary>
+/// <summary>
+/// Issue 17: a form filled alone on a phone in French, Italian and Leichte Sprache — list, labels, countries, live rules,
+/// saving. Leichte Sprache on the narrowest phone (360 px): its labels are longer.
+/// </summary>
 public sealed partial class LanguageJourneyTests
 {
     public sealed record FormTexts(
@@ -16,15 +19,19 @@ public sealed partial class LanguageJourneyTests
             "Date d’emménagement", "La date peut se situer au plus 14 jours dans le futur.", "Enregistré"),
         ["it"] = new("it-CH", "Notifica d’arrivo", "Notifica d’arrivo – Sportello digitale", "Cittadinanza", "Germania",
             "Data d’entrata nell’alloggio", "La data può essere al massimo 14 giorni nel futuro.", "Salvato"),
+        ["de-x-ls"] = new("de-DE", "Neu in der Stadt anmelden", "Neu in der Stadt anmelden – Digitaler Schalter", "Nationalität (Land vom Pass)",
+            "Deutschland", "Datum vom Einzug", "Dieses Datum ist zu weit weg. Es darf höchstens 14 Tage nach heute sein.", "Gespeichert"),
     };
 
     [Theory]
     [InlineData("fr")]
     [InlineData("it")]
+    [InlineData("de-x-ls")]
     public async Task A_resident_fills_a_form_in_their_language_on_a_phone(string language)
     {
         var f = Forms[language];
-        await using var party = await browser.NewPartyAsync(Browser.Phone, f.Locale);
+        await using var party = await browser.NewPartyAsync(language == "de-x-ls" ? Browser.SmallPhone : Browser.Phone, f.Locale);
+        if (language == "de-x-ls") await party.AddInitScriptAsync("localStorage.setItem('lang', 'de-x-ls')");
         var page = await party.NewPageAsync();
 
         await page.GotoAsync("/form.html");
@@ -39,6 +46,7 @@ public sealed partial class LanguageJourneyTests
         Assert.Equal(f.Germany, germany);
         await Assertions.Expect(page.Locator("label[for='f-moveInDate']")).ToContainTextAsync(f.MoveInDate);
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Hauptwohnsitz");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Staatsangehörigkeit");
 
         await FormPage.Field(page, "moveInDate").FillAsync(FormPage.Today(20));
         await Assertions.Expect(page.Locator("#f-moveInDate-error")).ToHaveTextAsync(f.TooFar);
@@ -48,5 +56,40 @@ public sealed partial class LanguageJourneyTests
         await AssertFitsAsync(page);
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, $"language-{language}-form-phone");
+    }
+
+    /// <summary>
+    /// Every form the service ships, opened in Leichte Sprache on a 360 px phone: titled in Leichte Sprache, its first
+    /// label too, no German label left, nothing wider than the screen, axe-clean; one screenshot per form
+    /// (language-de-x-ls-form-{id}.png) to look at long words and wrapping labels.
+    /// </summary>
+    [Fact]
+    public async Task Every_form_reads_leichte_sprache_on_the_narrowest_phone()
+    {
+        await using var party = await browser.NewPartyAsync(Browser.SmallPhone);
+        await party.AddInitScriptAsync("localStorage.setItem('lang', 'de-x-ls')");
+        var list = await party.NewPageAsync();
+        await list.GotoAsync("/form.html");
+        await Assertions.Expect(list.Locator("#forms a").First).ToBeVisibleAsync();
+        var definitions = System.Text.Json.JsonDocument.Parse(await list.EvaluateAsync<string>(
+            "async () => JSON.stringify(await Promise.all((await (await fetch('/api/forms/definitions')).json()).map(async d => (await fetch('/api/forms/definitions/' + d.id)).json())))")).RootElement;
+        Assert.True(definitions.GetArrayLength() >= 9);
+
+        foreach (var definition in definitions.EnumerateArray())
+        {
+            var id = definition.GetProperty("id").GetString()!;
+            var first = definition.GetProperty("sections")[0].GetProperty("fields")[0];
+            var page = await party.NewPageAsync();
+            await FormPage.WaitForDraftAsync(page, () => page.GotoAsync($"/form.html#f={id}"));
+            await Assertions.Expect(page.Locator("#title")).ToHaveTextAsync(definition.GetProperty("title").GetProperty("de-x-ls").GetString()!);
+            await Assertions.Expect(page.Locator(".fv legend, .fv label").Filter(new() { HasText = first.GetProperty("label").GetProperty("de-x-ls").GetString()! }).First)
+                .ToBeVisibleAsync();
+            if (first.GetProperty("label").GetProperty("de").GetString() != first.GetProperty("label").GetProperty("de-x-ls").GetString())
+                await Assertions.Expect(page.Locator(".fv")).Not.ToContainTextAsync(first.GetProperty("label").GetProperty("de").GetString()!);
+            await AssertFitsAsync(page);
+            await Browser.AssertAccessibleAsync(page);
+            await Browser.ScreenshotAsync(page, $"language-de-x-ls-form-{id}");
+            await page.CloseAsync();
+        }
     }
 }

@@ -518,6 +518,7 @@ export class CallControls {
     // This side asked for video and the other side has not answered yet (asked again when someone joins).
     this.asking = false;
     // The other side of a call: the clerk's page calls the resident, the resident's page answers the clerk.
+    this.offerer = offerer;
     this.otherRole = offerer ? 'resident' : 'clerk';
     // The room's mode as last heard ('write', 'speak', 'show'): while it is not 'write', a call runs that a page coming
     // back to the room resumes (room probe, 2026-12-06: a reload ended the video, which had to be asked for again).

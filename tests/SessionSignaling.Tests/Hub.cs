@@ -38,7 +38,7 @@ public sealed class Hub : IAsyncDisposable
             })
             .Build();
         var hub = new Hub(connection);
-        foreach (var name in new[] { "Message", "Typing", "Presence", "Signal", "ModeRequested", "ModeAnswered", "ModeChanged", "RoomEvent", "Closed", "Accepted" })
+        foreach (var name in new[] { "Message", "Typing", "Presence", "Signal", "ModeRequested", "ModeAnswered", "ModeChanged", "RoomEvent", "Closed", "Accepted", "CallResumed" })
         {
             var channel = Channel.CreateUnbounded<object?>();
             hub.received[name] = channel;

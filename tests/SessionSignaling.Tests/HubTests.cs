@@ -291,4 +291,128 @@ public sealed class HubTests(SessionsFactory factory) : IClassFixture<SessionsFa
         Assert.Equal("Es geht um die Steuer", Assert.Single(joined.GetProperty("messages").EnumerateArray()).GetProperty("text").GetString());
         Assert.Equal("tax-office", joined.GetProperty("room").GetProperty("departmentKey").GetString());
     }
+
+    /// <summary>
+    /// Room probe, 2026-12-06 (F8): a reload on either side ended the video, which then had to be asked for again. A
+    /// page that comes back to a running call resumes it: the join names the call's mode, and its return is told to the
+    /// other side, which calls anew without a question. Nothing is resumed without a call, without the other side, by a
+    /// guest, or once the clerk has handed the room on.
+    /// </summary>
+    [Fact]
+    public async Task A_page_that_comes_back_to_a_running_call_resumes_it_but_not_one_ended_or_handed_on()
+    {
+        var (room, clerk) = await AcceptedRoomAsync();
+        await using var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        await using var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        Assert.False(await resident.Connection.InvokeAsync<bool>("CallRunning"));
+        Assert.False(await resident.Connection.InvokeAsync<bool>("ResumeCall"));
+        Assert.False(await staff.ReceivesAsync("CallResumed", TimeSpan.FromMilliseconds(300)));
+
+        await staff.Connection.InvokeAsync("RequestMode", "speak");
+        await resident.NextAsync("ModeRequested");
+        await resident.Connection.InvokeAsync("AnswerMode", "speak", true);
+
+        // The resident's page reloads: its new connection learns that the call runs and tells the clerk it is back.
+        await resident.Connection.StopAsync();
+        await using var reloaded = await Hub.ConnectAsync(factory);
+        var joined = await reloaded.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        Assert.Equal("speak", joined.GetProperty("room").GetProperty("mode").GetString());
+        Assert.True(await reloaded.Connection.InvokeAsync<bool>("CallRunning"));
+        Assert.True(await reloaded.Connection.InvokeAsync<bool>("ResumeCall"));
+        Assert.Equal("resident", (await staff.NextAsync("CallResumed")).GetProperty("from").GetProperty("role").GetString());
+
+        // An interpreter is no side of the call.
+        var invite = await (await factory.CreateStaffClient(clerk).PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/invites", new { name = "Ana Dolmetscherin", role = "interpreter" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        await using var guest = await Hub.ConnectAsync(factory);
+        await guest.Connection.InvokeAsync<JsonElement>("JoinWithInvite", invite.GetProperty("token").GetString(), 0L);
+        Assert.False(await guest.Connection.InvokeAsync<bool>("ResumeCall"));
+        Assert.False(await reloaded.ReceivesAsync("CallResumed", TimeSpan.FromMilliseconds(300)));
+
+        // The clerk's page goes: nobody would call, so the resident's page waits; the clerk's page comes back and asks.
+        await staff.Connection.StopAsync();
+        while ((await reloaded.NextAsync("Presence")).GetProperty("left") is not { ValueKind: JsonValueKind.Object } left || left.GetProperty("role").GetString() != "clerk") { }
+        Assert.False(await reloaded.Connection.InvokeAsync<bool>("CallRunning"));
+        await using var staffAgain = await Hub.ConnectAsync(factory, clerk);
+        Assert.Equal("speak", (await staffAgain.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L)).GetProperty("room").GetProperty("mode").GetString());
+        Assert.True(await staffAgain.Connection.InvokeAsync<bool>("ResumeCall"));
+        Assert.Equal("clerk", (await reloaded.NextAsync("CallResumed")).GetProperty("from").GetProperty("role").GetString());
+
+        // Handed on: the call with this clerk is over, and the resident's page is told so.
+        (await factory.CreateStaffClient(clerk).PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/transfer", new { toDepartmentKey = "tax-office" })).EnsureSuccessStatusCode();
+        Assert.Equal("write", (await reloaded.NextAsync("ModeChanged")).GetProperty("mode").GetString());
+        Assert.False(await reloaded.Connection.InvokeAsync<bool>("CallRunning"));
+        Assert.Equal(RoomModes.Write, (await factory.WaitForRoomAsync(r => r.Id == room.Id, r => r.StaffId == null)).Mode);
+    }
+
+    /// <summary>
+    /// Room probe, 2026-12-06 (F7): a room link opened on a second device opened the room there too, and the clerk's list
+    /// named the resident once. Presence is counted per connection: each person once, with their devices; a device that
+    /// goes while another stays is no leave of the resident.
+    /// </summary>
+    [Fact]
+    public async Task A_second_device_of_the_resident_is_counted_and_its_going_is_no_leave()
+    {
+        var (room, clerk) = await AcceptedRoomAsync();
+        await using var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        static int DevicesOf(JsonElement list, string role) =>
+            list.EnumerateArray().Where(p => p.GetProperty("role").GetString() == role).Select(p => p.GetProperty("devices").GetInt32()).SingleOrDefault();
+
+        await using var laptop = await Hub.ConnectAsync(factory);
+        await laptop.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        Assert.Equal(1, DevicesOf((await staff.NextAsync("Presence")).GetProperty("participants"), "resident"));
+
+        await using var phone = await Hub.ConnectAsync(factory);
+        var phoneJoin = await phone.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        Assert.Equal(2, DevicesOf(phoneJoin.GetProperty("participants"), "resident"));
+        var second = await staff.NextAsync("Presence");
+        Assert.Equal("resident", second.GetProperty("joined").GetProperty("role").GetString());
+        Assert.Equal(2, DevicesOf(second.GetProperty("participants"), "resident"));
+        Assert.Single(second.GetProperty("participants").EnumerateArray(), p => p.GetProperty("role").GetString() == "resident");
+        Assert.Equal(2, DevicesOf((await laptop.NextAsync("Presence")).GetProperty("participants"), "resident"));
+
+        await phone.Connection.StopAsync();
+        var oneGone = await staff.NextAsync("Presence");
+        Assert.Equal(JsonValueKind.Null, oneGone.GetProperty("left").ValueKind);
+        Assert.Equal(1, DevicesOf(oneGone.GetProperty("participants"), "resident"));
+
+        await laptop.Connection.StopAsync();
+        var gone = await staff.NextAsync("Presence");
+        Assert.Equal("resident", gone.GetProperty("left").GetProperty("role").GetString());
+        Assert.Equal(0, DevicesOf(gone.GetProperty("participants"), "resident"));
+    }
+
+    /// <summary>
+    /// Room probe, 2026-12-06 (F9): the clerk's panel kept the language the resident joined in. The resident's switch is
+    /// stored as the room's language and told to the clerk's page; only the counter's five languages, only by the
+    /// resident, and never through the generic relay.
+    /// </summary>
+    [Fact]
+    public async Task The_residents_language_switch_is_stored_and_told_to_the_clerk()
+    {
+        var (room, clerk) = await AcceptedRoomAsync();
+        await using var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        await using var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+
+        await resident.Connection.InvokeAsync("SetLanguage", "de-x-ls");
+        var told = await staff.NextAsync("RoomEvent");
+        Assert.Equal("resident.language", told.GetProperty("type").GetString());
+        Assert.Equal("de-x-ls", told.GetProperty("payload").GetProperty("language").GetString());
+        var stored = await factory.CreateStaffClient(clerk).GetFromJsonAsync<JsonElement>($"/api/sessions/rooms/{room.Id}");
+        Assert.Equal("de-x-ls", stored.GetProperty("language").GetString());
+
+        foreach (var bad in new[] { "xx", "DE", "de-CH", "", "fr\u0000" })
+            Assert.Contains("invalid-language", (await Assert.ThrowsAsync<HubException>(() => resident.Connection.InvokeAsync("SetLanguage", bad))).Message);
+        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubException>(() => staff.Connection.InvokeAsync("SetLanguage", "fr"))).Message);
+        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubException>(() =>
+            resident.Connection.InvokeAsync("SendRoomEvent", "resident.language", JsonSerializer.SerializeToElement(new { language = "en" })))).Message);
+        Assert.False(await staff.ReceivesAsync("RoomEvent", TimeSpan.FromMilliseconds(300)));
+        stored = await factory.CreateStaffClient(clerk).GetFromJsonAsync<JsonElement>($"/api/sessions/rooms/{room.Id}");
+        Assert.Equal("de-x-ls", stored.GetProperty("language").GetString());
+    }
 }

@@ -116,6 +116,14 @@ register({
   },
 });
 
+// Someone in the room on more than one device or tab (a room link is a bearer link; room probe, 2026-12-06).
+register({
+  de: { 'aroom.present': '{name} ({role})', 'aroom.presentDevices': '{name} ({role}, {n} Geräte)' },
+  en: { 'aroom.present': '{name} ({role})', 'aroom.presentDevices': '{name} ({role}, {n} devices)' },
+  fr: { 'aroom.present': '{name} ({role})', 'aroom.presentDevices': '{name} ({role}, {n} appareils)' },
+  it: { 'aroom.present': '{name} ({role})', 'aroom.presentDevices': '{name} ({role}, {n} dispositivi)' },
+});
+
 const $ = id => document.getElementById(id);
 const status = $('status');
 // The call and chat markup is both room pages' (shared/partials/room-conversation.html, worded for the resident):
@@ -416,9 +424,16 @@ async function main() {
   });
   $('resident-name').textContent = details.citizenName;
   $('email').textContent = details.email || t('aroom.nobody');
-  // The language the resident chose (their mails are in it), named in itself: "Français", "Leichte Sprache".
-  $('resident-language').textContent = languageNames[details.language] || details.language;
-  $('resident-language').lang = details.language === 'de-x-ls' ? 'de' : details.language;
+  // The language the resident reads the room in (their mails are in it), named in itself: "Français", "Leichte
+  // Sprache"; it follows when they switch during the consultation.
+  const showLanguage = code => {
+    if (!code) return;
+    $('resident-language').textContent = languageNames[code] || code;
+    $('resident-language').lang = code === 'de-x-ls' ? 'de' : code;
+  };
+  showLanguage(room.room?.language ?? details.language);
+  room.relay.on('resident.language', payload => showLanguage(payload?.language));
+  room.on('joined', result => showLanguage(result.room?.language));
 
   // A called resident who did not come in time is "missed" (booking's timeout, told by sessions): say so instead
   // of "not in the room yet", until they come after all.
@@ -429,7 +444,8 @@ async function main() {
   let participantsNow = room.participants;
   const showPresence = participants => {
     participantsNow = participants;
-    $('presence').textContent = participants.map(p => `${p.name} (${t(`role.${p.role}`)})`).join(', ') || t('aroom.nobody');
+    $('presence').textContent = participants.map(p => t(p.devices > 1 ? 'aroom.presentDevices' : 'aroom.present', { name: p.name, role: t(`role.${p.role}`), n: p.devices }))
+      .join(', ') || t('aroom.nobody');
     const here = participants.some(p => p.role === 'resident');
     if (here) missed = false;
     if (here) seen = true;
@@ -445,13 +461,8 @@ async function main() {
   room.relay.on('resident.missed', () => { missed = true; showPresence(participantsNow); });
   showPresence(room.participants);
 
-  // The resident left: end the call (a returning resident is asked again), keep the chat. A question still open
-  // takes back the call made ahead for it (the clerk's camera goes off).
-  room.on('presence', notice => {
-    if (notice.participants.some(p => p.role === 'resident')) return;
-    if (controls.call.active) controls.call.close(false);
-    else controls.call.abandon();
-  });
+  // (The resident's page going ends no call: shared/rtc.js waits for it to come back, a question still open takes back
+  // the call made ahead for it.)
   window.consultation = { stats: () => controls.call.stats(), state: () => controls.call.connectionState, roomId: details.id };
 
   const stopColleagues = colleagues(details.id);

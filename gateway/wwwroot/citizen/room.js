@@ -1,4 +1,4 @@
-import { register, t, apply, languageSwitch, say } from '/shared/i18n.js';
+import { register, t, apply, language, languageSwitch, say } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
 import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
 import { CallControls, captureStill } from '/shared/rtc.js';
@@ -104,6 +104,14 @@ register({
     'room.guest.clerk': 'Sie sind die zweite Person vom Amt im Gespräch von {name}. Sie schreiben im Chat. Das Video sehen nur {name} und die erste Person vom Amt.',
   },
 });
+// The room open on more than one device or tab (a room link is a bearer link; room probe, 2026-12-06): each says so.
+register({
+  de: { 'room.otherDevice': 'Dieser Raum ist auch auf einem anderen Gerät oder in einem anderen Tab geöffnet. Die Sachbearbeitung sieht das. Waren Sie das nicht, schreiben Sie es bitte in den Chat.' },
+  en: { 'room.otherDevice': 'This room is also open on another device or in another tab. The clerk can see this. If that was not you, please say so in the chat.' },
+  fr: { 'room.otherDevice': 'Cette salle est aussi ouverte sur un autre appareil ou dans un autre onglet. La personne qui traite votre dossier le voit. Si ce n’était pas vous, veuillez l’écrire dans le chat.' },
+  it: { 'room.otherDevice': 'Questa stanza è aperta anche su un altro dispositivo o in un’altra scheda. L’addetto/a lo vede. Se non eravate voi, scrivetelo nella chat.' },
+  'de-x-ls': { 'room.otherDevice': 'Dieser Raum ist noch an einem anderen Gerät offen. Die Person vom Amt sieht das. Waren Sie das nicht? Dann schreiben Sie das bitte in den Chat.' },
+});
 apply();
 languageSwitch();
 
@@ -138,6 +146,35 @@ function showStatus(participants, acceptedBy, room, you) {
     say(status, 'room.early', { name: room.citizenName, when: formatWhen(room.scheduledStart) });
   }
   else say(status, 'room.waiting', { name: room.citizenName });
+}
+
+/** Says on this device, while it holds, that the resident's room is open on another one too. */
+function showOtherDevices(room) {
+  const note = $('other-device');
+  const more = room.devicesOf(room.you) > 1;
+  if (more && note.dataset.i18nSaid !== 'room.otherDevice') say(note, 'room.otherDevice');
+  if (!more && note.textContent) {
+    note.textContent = '';
+    delete note.dataset.i18nSaid;
+  }
+}
+
+/**
+ * The room's resident language follows the page's (the clerk's panel names it, the room's mails and forms are in it;
+ * room probe, 2026-12-06: the panel kept the language the resident had joined in).
+ */
+function followLanguage(room, current) {
+  let told = current;
+  const tell = () => {
+    const now = language();
+    if (now === told) return;
+    told = now;
+    room.setLanguage(now).catch(e => { told = null; console.warn('the room\'s language', e); });
+  };
+  tell();
+  document.addEventListener('languagechange', tell);
+  // Told again after a reconnect, in case a switch was made while the connection was away.
+  room.on('connection', state => { if (state === 'connected') tell(); });
 }
 
 /** Other teams' panels (co-filling, documents): a missing module leaves a short note, never a broken page. */
@@ -217,10 +254,10 @@ async function main() {
     room.on('closed', closed => { room.stop(); fail(closed.reason === 'invite-ended' ? 'room.inviteEnded' : 'room.closed'); });
     return;
   }
-  // The clerk left (transferred, or their page closed): the call cannot go on; the chat waits for the next clerk.
-  room.on('presence', notice => {
-    if (controls.call.active && !notice.participants.some(p => p.role === 'clerk')) controls.call.close(false);
-  });
+  // (The clerk's page going ends no call: shared/rtc.js waits for it to come back, or for the room to say the call is over.)
+  room.on('presence', () => showOtherDevices(room));
+  showOtherDevices(room);
+  followLanguage(room, result.room.language);
   mountPhoneAids(room, $('videos'));
   // The ID check: the camera at its sharpest until the clerk has decided (the relay carries no data of the document).
   const detail = on => controls.call.setDetail(on).catch(e => console.warn('camera for the ID check', e));
@@ -243,6 +280,8 @@ async function main() {
 
   $('leave').addEventListener('click', async () => {
     if (!confirm(t('room.leaveConfirm'))) return;
+    // Leaving ends the call for good: coming back by the link later does not start the video again.
+    if (controls.mode !== 'write') await controls.hangUp().catch(() => {});
     await controls.call.dispose();
     await room.stop();
     location.assign(`/feedback.html#t=${encodeURIComponent(token)}&by=resident`);

@@ -162,7 +162,8 @@ export class Call {
     this.remoteVideo.srcObject = remote;
     pc.ontrack = event => {
       remote.addTrack(event.track);
-      this.remoteVideo.play?.().catch(() => {});
+      // A browser that plays sound only after a press on the page (a reloaded page has had none) says so here.
+      this.remoteVideo.play?.().catch(e => { if (e?.name === 'NotAllowedError') this.onPlayBlocked?.(); });
     };
     pc.onicecandidate = event => {
       if (!event.candidate) return;
@@ -213,12 +214,35 @@ export class Call {
   /** Asked, not yet started: the call made ahead waits for an answer. */
   get waiting() { return !!this.prepared && !!this.held; }
 
-  /** The question came to nothing (declined, the other side left): the camera goes off and nothing is sent. */
+  /**
+   * The question came to nothing (declined, the other side left): the camera goes off and nothing is sent. The camera
+   * opened for a question of the answering side's own (ask: the media before the question) goes off too.
+   */
   abandon() {
-    if (!this.waiting) return;
+    if (this.active || (!this.waiting && !this.camera)) return;
     this.prepared = null;
     this.held = null;
     this.release();
+  }
+
+  /** The connection goes, camera and microphone stay on: the call is made again at once (a page came back). */
+  dropConnection() {
+    this.prepared = null;
+    this.held = null;
+    this.pc?.close();
+    this.pc = null;
+    this.pendingCandidates = [];
+    this.remoteVideo.srcObject = null;
+  }
+
+  /**
+   * The offering side calls anew on the connection it had (the other side's page came back, a reload): a fresh peer
+   * connection and offer, the camera it had (a shared screen went with the other side's page).
+   */
+  async restart() {
+    if (this.screen) await this.stopScreen();
+    this.dropConnection();
+    await this.start();
   }
 
   /** The offering side: after both agreed to "speak"; sends the offer made ahead (or makes it now), then the held candidates. */
@@ -264,7 +288,8 @@ export class Call {
   }
 
   async flushCandidates() {
-    for (const candidate of this.pendingCandidates.splice(0)) await this.pc.addIceCandidate(candidate);
+    // One of a connection given up meanwhile (a restart) does not stop the others.
+    for (const candidate of this.pendingCandidates.splice(0)) await this.pc.addIceCandidate(candidate).catch(e => console.warn('ice candidate', e));
   }
 
   videoSender() {
@@ -371,6 +396,10 @@ register({
     'call.connecting': 'Video wird verbunden …', 'call.connected': 'Video verbunden.', 'call.failed': 'Die Videoverbindung ist abgebrochen. Der Chat läuft weiter.',
     'call.closed': 'Video beendet. Der Chat läuft weiter.', 'call.sharing': 'Sie teilen Ihren Bildschirm.', 'call.otherSharing': '{name} teilt den Bildschirm.',
     'call.shareFailed': 'Der Bildschirm konnte nicht geteilt werden.',
+    'call.blocked': 'Kamera und Mikrofon sind für diese Seite gesperrt. So erlauben Sie sie: In den Website-Einstellungen des Browsers (meist über das Schloss-Symbol neben der Adresse) Kamera und Mikrofon auf «Zulassen» stellen und es dann erneut versuchen. Sie können weiter im Chat schreiben.',
+    'call.paused': 'Die Verbindung zu {name} ist unterbrochen (etwa weil die Seite neu geladen wurde). Das Video startet wieder, sobald {name} zurück ist.',
+    'call.pausedAway': 'Die andere Seite ist gerade nicht verbunden. Das Video startet wieder, sobald sie zurück ist.',
+    'call.resuming': '{name} ist zurück. Das Video startet wieder …', 'call.resumingSelf': 'Das Video startet wieder …', 'call.play': 'Ton und Bild einschalten',
     'room.call': 'Video', 'room.localVideo': 'Ihr eigenes Bild', 'room.acceptVideo': 'Video annehmen', 'room.declineVideo': 'Im Chat bleiben',
     'room.shareScreen': 'Bildschirm teilen', 'room.stopScreen': 'Teilen beenden', 'room.stopVideo': 'Video beenden',
   },
@@ -380,6 +409,10 @@ register({
     'call.connecting': 'Connecting video …', 'call.connected': 'Video connected.', 'call.failed': 'The video connection dropped. The chat goes on.',
     'call.closed': 'Video ended. The chat goes on.', 'call.sharing': 'You are sharing your screen.', 'call.otherSharing': '{name} is sharing the screen.',
     'call.shareFailed': 'The screen could not be shared.',
+    'call.blocked': 'Camera and microphone are blocked for this page. To allow them: in the browser\'s site settings (usually the padlock beside the address) set camera and microphone to “Allow”, then try again. You can keep writing in the chat.',
+    'call.paused': 'The connection to {name} was interrupted (for example, the page was reloaded). The video restarts as soon as {name} is back.',
+    'call.pausedAway': 'The other side is not connected right now. The video restarts as soon as they are back.',
+    'call.resuming': '{name} is back. The video restarts …', 'call.resumingSelf': 'The video restarts …', 'call.play': 'Turn on sound and picture',
     'room.call': 'Video', 'room.localVideo': 'Your own picture', 'room.acceptVideo': 'Accept video', 'room.declineVideo': 'Stay in the chat',
     'room.shareScreen': 'Share screen', 'room.stopScreen': 'Stop sharing', 'room.stopVideo': 'End video',
   },
@@ -395,6 +428,12 @@ register({
     'call.sharing': 'Vous partagez votre écran.',
     'call.otherSharing': '{name} partage son écran.',
     'call.shareFailed': 'L’écran n’a pas pu être partagé.',
+    'call.blocked': 'La caméra et le micro sont bloqués pour cette page. Pour les autoriser : dans les paramètres du site de votre navigateur (en général le cadenas à côté de l’adresse), réglez la caméra et le micro sur « Autoriser », puis réessayez. Vous pouvez continuer à écrire dans le chat.',
+    'call.paused': 'La connexion avec {name} est interrompue (par exemple parce que la page a été rechargée). La vidéo reprend dès que {name} est de retour.',
+    'call.pausedAway': 'L’autre partie n’est pas connectée pour le moment. La vidéo reprend dès son retour.',
+    'call.resuming': '{name} est de retour. La vidéo reprend …',
+    'call.resumingSelf': 'La vidéo reprend …',
+    'call.play': 'Activer le son et l’image',
     'room.call': 'Vidéo',
     'room.localVideo': 'Votre propre image',
     'room.acceptVideo': 'Accepter la vidéo',
@@ -415,6 +454,12 @@ register({
     'call.sharing': 'State condividendo lo schermo.',
     'call.otherSharing': '{name} sta condividendo lo schermo.',
     'call.shareFailed': 'Non è stato possibile condividere lo schermo.',
+    'call.blocked': 'La telecamera e il microfono sono bloccati per questa pagina. Per consentirli: nelle impostazioni del sito del browser (di solito il lucchetto accanto all’indirizzo) impostate telecamera e microfono su «Consenti», poi riprovate. Potete continuare a scrivere nella chat.',
+    'call.paused': 'Il collegamento con {name} si è interrotto (ad esempio perché la pagina è stata ricaricata). Il video riprende appena {name} è di nuovo presente.',
+    'call.pausedAway': 'L’altra parte al momento non è collegata. Il video riprende appena torna.',
+    'call.resuming': '{name} è di nuovo presente. Il video riprende …',
+    'call.resumingSelf': 'Il video riprende …',
+    'call.play': 'Attivare audio e immagine',
     'room.call': 'Video',
     'room.localVideo': 'La vostra immagine',
     'room.acceptVideo': 'Accettare il video',
@@ -435,6 +480,12 @@ register({
     'call.sharing': 'Die andere Person sieht jetzt Ihren Bildschirm.',
     'call.otherSharing': 'Sie sehen jetzt den Bildschirm von {name}.',
     'call.shareFailed': 'Das hat nicht geklappt. Die andere Person sieht Ihren Bildschirm nicht.',
+    'call.blocked': 'Die Kamera und das Mikrofon sind gesperrt. So geben Sie sie frei: Tippen Sie oben neben der Adresse auf das Schloss. Stellen Sie Kamera und Mikrofon auf «Zulassen». Dann versuchen Sie es noch einmal. Sie können weiter schreiben.',
+    'call.paused': 'Die Verbindung zu {name} ist weg. Vielleicht wurde die Seite neu geladen. Das Video geht weiter, wenn {name} wieder da ist.',
+    'call.pausedAway': 'Die andere Person ist gerade nicht da. Das Video geht weiter, wenn sie wieder da ist.',
+    'call.resuming': '{name} ist wieder da. Das Video startet gleich wieder.',
+    'call.resumingSelf': 'Das Video startet gleich wieder.',
+    'call.play': 'Ton und Bild anmachen',
     'room.call': 'Video',
     'room.localVideo': 'Das sind Sie',
     'room.acceptVideo': 'Ja, mit Video reden',
@@ -444,6 +495,9 @@ register({
     'room.stopVideo': 'Video ausmachen',
   },
 });
+
+/** How long a page that took a call up again waits for the clerk's page to call (ms). */
+const ResumeWait = 20000;
 
 /** How long a line about a moment of the call stays (ms): long enough to be read, gone once it no longer applies. */
 export const Fade = { connected: 4000, closed: 8000, declined: 10000 };
@@ -463,6 +517,17 @@ export class CallControls {
     this.call = new Call({ room, iceServers, offerer, localVideo: el.local, remoteVideo: el.remote, onState: s => this.state(s) });
     // This side asked for video and the other side has not answered yet (asked again when someone joins).
     this.asking = false;
+    // The other side of a call: the clerk's page calls the resident, the resident's page answers the clerk.
+    this.offerer = offerer;
+    this.otherRole = offerer ? 'resident' : 'clerk';
+    // The room's mode as last heard ('write', 'speak', 'show'): while it is not 'write', a call runs that a page coming
+    // back to the room resumes (room probe, 2026-12-06: a reload ended the video, which had to be asked for again).
+    this.mode = 'write';
+    // The call runs but its connection went with one side's page (a reload): it is made again when that page is back.
+    this.paused = false;
+    this.resuming = null;
+    this.ownDevices = 0;
+    this.call.onPlayBlocked = () => this.playBlocked();
     this.addSpeakControls();
     el.start.addEventListener('click', () => this.ask(false));
     el.accept.addEventListener('click', () => this.answer(true, false));
@@ -482,8 +547,15 @@ export class CallControls {
       if (typing && said) say(said, 'call.asked', { name: notice.from.name });
       else el.accept.focus();
     });
-    room.on('modeAnswered', answer => this.answered(answer));
+    room.on('modeAnswered', answer => {
+      if (answer.accepted) this.mode = 'speak';
+      return this.answered(answer);
+    });
     room.on('modeChanged', notice => {
+      this.mode = notice.mode;
+      // The call ended while it waited for a page to come back (the other side ended it, the clerk handed the room on).
+      if (notice.mode === 'write' && this.paused) this.endPause();
+      if (notice.mode === 'write' && this.awaitingOffer) this.giveUpResume();
       if (notice.from.name === room.you?.name && notice.from.role === room.you?.role) return;
       if (notice.mode === 'show') this.tell('call.otherSharing', { name: notice.from.name });
       else if (el.state.dataset.i18nSaid === 'call.otherSharing') this.tell(null);
@@ -500,6 +572,162 @@ export class CallControls {
       if (!this.asking || !joined || (joined.name === room.you?.name && joined.role === room.you?.role)) return;
       room.requestMode('speak').catch(e => console.warn('asking again', e));
     });
+    room.on('presence', notice => this.presenceChanged(notice));
+    room.on('joined', result => this.joined(result));
+    room.on('callResumed', () => this.resumedBy().catch(e => console.error('resuming the call', e)));
+  }
+
+  /** The other side of the call as the room lists it now, or undefined. */
+  other() { return this.room.participants.find(p => p.role === this.otherRole); }
+
+  /**
+   * In the room (the page's first join, a reload, a reconnect): a call that runs is taken up again. The resident's
+   * page opens its camera and microphone and says it is back (resume); the clerk's page asks the resident's page to
+   * do so, and calls when it has. A further page of someone whose call runs on another of their devices leaves it there.
+   */
+  joined(result) {
+    this.mode = result.room?.mode ?? 'write';
+    this.ownDevices = this.room.devicesOf(this.room.you);
+    if (this.mode === 'write' || this.ownDevices > 1) return;
+    const other = this.other();
+    if (!this.offerer && other) return this.resume();
+    if (!this.call.active) this.pause(other?.name);
+    if (other) {
+      this.tell('call.resuming', { name: other.name });
+      this.room.resumeCall().catch(e => console.warn('asking the resident to resume', e));
+    }
+  }
+
+  /**
+   * The other side's page went while the call ran (presence): the call waits for it instead of ending, so that its
+   * return resumes the video without a new question. A call made ahead for a question goes (asked again when they come).
+   * The resident's page whose other device held the call and went takes the call over (a laptop closed, the phone open).
+   */
+  presenceChanged(notice) {
+    const here = notice.participants.some(p => p.role === this.otherRole);
+    const devices = this.room.devicesOf(this.room.you);
+    const lastDevice = this.ownDevices > 1 && devices === 1;
+    this.ownDevices = devices;
+    if (!here) {
+      // A call the room already says is over (handed on: its "write" may come before the clerk's leaving) just ends.
+      if (this.call.active && this.mode === 'write') this.call.close(false);
+      else if (this.call.active) this.pause(notice.left?.role === this.otherRole ? notice.left.name : this.remote?.name);
+      else if (!this.paused) this.call.abandon();
+      return;
+    }
+    if (this.offerer && this.paused && notice.joined?.role === this.otherRole) this.tell('call.resuming', { name: notice.joined.name });
+    if (!this.offerer && lastDevice && this.mode !== 'write' && !this.call.active) this.resume();
+  }
+
+  /**
+   * The call's connection went with the other side's page: the video waits for that page, the call is not over. The
+   * camera goes off meanwhile (nothing would be sent); it opens again when the call is made anew.
+   */
+  pause(name) {
+    this.call.dropConnection();
+    this.call.release();
+    this.paused = true;
+    this.showCall(false);
+    // Only "end video" stays: the page that went may not come back, and this side need not wait for it.
+    this.el.start.hidden = this.el.startAudio.hidden = this.check.button.hidden = true;
+    this.el.stop.hidden = false;
+    this.tell(name ? 'call.paused' : 'call.pausedAway', { name });
+  }
+
+  /** The paused call will not come back (ended by the other side or the room): the page is back in the chat. */
+  endPause() {
+    this.paused = false;
+    this.call.release();
+    this.showCall(false);
+    this.tell('call.closed', {}, Fade.closed);
+  }
+
+  /**
+   * The resident's page comes back to a running call (its own return, or the clerk's page came back and asked):
+   * camera and microphone first, asked for without a press where the browser allows it (the resident agreed to this
+   * call); refused, the page says so and ends the call, so the clerk does not wait for it. Then the hub tells the
+   * clerk's page, which calls anew (resumedBy).
+   */
+  resume() {
+    if (this.offerer || this.resuming) return this.resuming;
+    // With the room open on another device of the resident's too, the page that had the call takes it up, not the other.
+    if (this.room.devicesOf(this.room.you) > 1 && !this.paused && !this.call.active) return null;
+    this.resuming = (async () => {
+      if (!await this.room.callRunning().catch(() => false)) {
+        if (this.paused) this.endPause();
+        return;
+      }
+      this.paused = false;
+      this.call.dropConnection();
+      this.call.audioOnly = remembered(this.room)?.audioOnly ?? this.call.audioOnly;
+      this.showCall(true);
+      this.tell('call.resumingSelf');
+      try {
+        await this.call.openMedia();
+      } catch (e) {
+        if (!(e instanceof MediaRefusedError)) throw e;
+        this.refused(e.message);
+        await this.call.close(false);
+        await this.room.setMode('write').catch(() => {});
+        return;
+      }
+      if (!await this.room.resumeCall().catch(() => false)) {
+        this.call.release();
+        this.showCall(false);
+        this.tell(null);
+        return;
+      }
+      // The clerk's page calls within moments; one that does not (it went meanwhile, it ended the call) leaves no camera on.
+      clearTimeout(this.awaitingOffer);
+      this.awaitingOffer = setTimeout(() => this.giveUpResume(), ResumeWait);
+      await this.sendMedia();
+    })().catch(e => console.error('resuming the call', e)).finally(() => { this.resuming = null; });
+    return this.resuming;
+  }
+
+  /** No call came after this page took it up again: camera and microphone go off, the room's call ends. */
+  giveUpResume() {
+    clearTimeout(this.awaitingOffer);
+    this.awaitingOffer = null;
+    if (this.call.pc) return;
+    this.call.close(false);
+    if (this.mode !== 'write') this.room.setMode('write').catch(() => {});
+  }
+
+  /**
+   * The other side's page came back to the call. The clerk's page calls anew, with no question (a further tab of the
+   * clerk's, which had no part in the call, stays out); the resident's page opens its media again and says so.
+   */
+  async resumedBy() {
+    if (!this.offerer) return this.resume();
+    if (!this.call.active && !this.paused && !this.call.waiting) return;
+    this.paused = false;
+    this.call.audioOnly = remembered(this.room)?.audioOnly ?? this.call.audioOnly;
+    this.tell('call.connecting');
+    this.showCall(true);
+    try {
+      await this.call.restart();
+      await this.sendMedia();
+    } catch (e) {
+      if (!(e instanceof MediaRefusedError)) throw e;
+      this.refused(e.message);
+      await this.call.close(true);
+      await this.room.setMode('write').catch(() => {});
+    }
+  }
+
+  /** The browser waits for a press before it plays the other side's sound and picture (a page just reloaded). */
+  playBlocked() {
+    const el = this.el;
+    if (!el.play) {
+      el.play = Object.assign(document.createElement('button'), { type: 'button', className: 'call-play' });
+      el.play.addEventListener('click', () => {
+        el.remote.play().then(() => { el.play.hidden = true; }).catch(e => console.warn('play', e));
+      });
+      el.videos.after(el.play);
+    }
+    say(el.play, 'call.play');
+    el.play.hidden = false;
   }
 
   /**
@@ -607,7 +835,7 @@ export class CallControls {
       await this.call.setCamera(!this.call.cameraOn);
     } catch (e) {
       if (!(e instanceof MediaRefusedError)) throw e;
-      this.refused();
+      this.refused(e.message);
     }
     await this.sendMedia();
   }
@@ -616,6 +844,15 @@ export class CallControls {
     this.el.notice.hidden = true;
     this.call.audioOnly = audioOnly;
     this.check?.close();
+    // Camera and microphone before the question (phone probe, finding 5: a refused camera was said only after the other
+    // side had been asked and had accepted): a refusal is said at once, and nobody is asked for a call that cannot be.
+    try {
+      await this.call.openMedia();
+    } catch (e) {
+      if (!(e instanceof MediaRefusedError)) throw e;
+      this.refused(e.message);
+      return;
+    }
     this.tell(audioOnly ? 'call.waitingAudio' : 'call.waiting');
     // The offering side makes its call ready while the other side decides (Call.prepare: nothing is sent before).
     if (this.call.offerer) this.call.prepare().catch(() => {});
@@ -642,7 +879,7 @@ export class CallControls {
         await this.call.openMedia();
       } catch (e) {
         if (!(e instanceof MediaRefusedError)) throw e;
-        this.refused();
+        this.refused(e.message);
         accepted = false;
       }
     }
@@ -670,13 +907,14 @@ export class CallControls {
     }
     this.tell('call.connecting');
     this.showCall(true);
+    remember(this.room, { audioOnly: this.call.audioOnly });
     try {
       if (this.call.offerer) await this.call.start();
       else await this.call.openMedia();
       await this.sendMedia();
     } catch (e) {
       if (!(e instanceof MediaRefusedError)) throw e;
-      this.refused();
+      this.refused(e.message);
       await this.call.close(true);
       await this.room.setMode('write').catch(() => {});
     }
@@ -689,13 +927,19 @@ export class CallControls {
     state.focus();
   }
 
-  refused() {
-    say(this.el.notice, 'call.refused');
+  /** Camera or microphone refused: blocked for the page (with how to allow them), or missing or busy. */
+  refused(reason) {
+    const blocked = ['NotAllowedError', 'SecurityError', 'PermissionDeniedError'].includes(reason);
+    say(this.el.notice, blocked ? 'call.blocked' : 'call.refused');
     this.el.notice.hidden = false;
   }
 
   state(connectionState) {
     const el = this.el;
+    if (['connected', 'closed'].includes(connectionState)) {
+      clearTimeout(this.awaitingOffer);
+      this.awaitingOffer = null;
+    }
     el.videos.dataset.connectionState = connectionState;
     // Media flowing is what counts: show the call even if the mode answer was missed during a reconnect.
     if (connectionState === 'connected' && el.videos.hidden) this.showCall(true);
@@ -703,10 +947,11 @@ export class CallControls {
       this.tell('call.connected', {}, Fade.connected);
       this.showRemote();
       // "Camera or microphone not allowed" no longer applies once the call runs.
-      if (el.notice.dataset.i18nSaid === 'call.refused') el.notice.hidden = true;
+      if (['call.refused', 'call.blocked'].includes(el.notice.dataset.i18nSaid)) el.notice.hidden = true;
     }
     if (connectionState === 'failed') this.tell('call.failed');
     if (connectionState === 'closed') {
+      this.paused = false;
       this.tell('call.closed', {}, Fade.closed);
       this.showCall(false);
     }
@@ -725,6 +970,7 @@ export class CallControls {
     el.share.hidden = !on || !canShareScreen();
     el.stop.hidden = !on;
     el.stopShare.hidden = true;
+    if (!on && el.play) el.play.hidden = true;
   }
 
   async share() {
@@ -753,9 +999,23 @@ export class CallControls {
   }
 
   async hangUp() {
-    await this.call.close(true);
+    // The room hears that the call is over before the other side does: a page of theirs reloaded at that moment must
+    // not find the call still running and take it up again.
     await this.room.setMode('write').catch(() => {});
+    await this.call.close(true);
   }
+}
+
+/**
+ * What a page remembers of its call across a reload (sessionStorage: this tab only, gone with it): whether it was
+ * sound only, so that the call resumes as it was.
+ */
+function remember(room, value) {
+  try { sessionStorage.setItem(`call:${room.room?.id}`, JSON.stringify(value)); } catch { /* storage off: resumes with video */ }
+}
+
+function remembered(room) {
+  try { return JSON.parse(sessionStorage.getItem(`call:${room.room?.id}`) || 'null'); } catch { return null; }
 }
 
 // Speaking without video, microphone and camera switches (issue 16 item 7).

@@ -5,7 +5,7 @@
 // them once). The resident's token travels in the join call, never in a URL.
 import { register, t, say } from '/shared/i18n.js';
 import { formatTime } from '/shared/dates.js';
-const events = ['message', 'typing', 'presence', 'signal', 'modeRequested', 'modeAnswered', 'modeChanged', 'roomEvent', 'closed', 'accepted'];
+const events = ['message', 'typing', 'presence', 'signal', 'modeRequested', 'modeAnswered', 'modeChanged', 'roomEvent', 'closed', 'accepted', 'callResumed'];
 
 export class RoomConnection {
   constructor() {
@@ -120,7 +120,15 @@ export class RoomConnection {
     this.you = result.you;
     this.receive(result.messages);
     this.emit('presence', this.hear({ participants: result.participants, version: result.presenceVersion }));
+    // In the room (first join, reload or reconnect): the call panel learns whether a call runs to come back to.
+    this.emit('joined', result);
     return result;
+  }
+
+  /** How many connections (devices, tabs) someone has in the room now; 0 if they are not in it. */
+  devicesOf(who) {
+    const present = who && this.participants.find(p => p.role === who.role && p.name === who.name);
+    return present ? (present.devices ?? 1) : 0;
   }
 
   joinAsResident(token) { return this.enter('JoinAsResident', token); }
@@ -161,6 +169,9 @@ export class RoomConnection {
   requestMode(mode) { return this.connection.invoke('RequestMode', mode); }
   answerMode(mode, accepted) { return this.connection.invoke('AnswerMode', mode, accepted); }
   setMode(mode) { return this.connection.invoke('SetMode', mode); }
+  callRunning() { return this.connection.invoke('CallRunning'); }
+  resumeCall() { return this.connection.invoke('ResumeCall'); }
+  setLanguage(language) { return this.connection.invoke('SetLanguage', language); }
   stop() { this.join = null; return this.connection.stop(); }
 }
 
@@ -179,6 +190,7 @@ register({
     'chat.full': 'Eine Nachricht hat höchstens {max} Zeichen; was darüber hinausging, ist nicht im Feld. Senden Sie den Rest in einer weiteren Nachricht.',
     'chat.reconnecting': 'Verbindung unterbrochen – wird wiederhergestellt …', 'chat.reconnected': 'Wieder verbunden.',
     'chat.joined': '{name} ist dem Raum beigetreten.', 'chat.left': '{name} hat den Raum verlassen.',
+    'chat.joinedDevice': '{name} hat den Raum auf einem weiteren Gerät geöffnet (jetzt {n} Geräte).',
     'role.resident': 'Einwohner/in', 'role.clerk': 'Sachbearbeitung', 'role.interpreter': 'Dolmetschen',
     'room.chat': 'Chat', 'room.message': 'Nachricht', 'room.send': 'Senden',
   },
@@ -189,6 +201,7 @@ register({
     'chat.full': 'A message holds at most {max} characters; what went beyond is not in the box. Send the rest in another message.',
     'chat.reconnecting': 'Connection lost – reconnecting …', 'chat.reconnected': 'Connected again.',
     'chat.joined': '{name} joined the room.', 'chat.left': '{name} left the room.',
+    'chat.joinedDevice': '{name} opened the room on another device (now {n} devices).',
     'role.resident': 'Resident', 'role.clerk': 'Clerk', 'role.interpreter': 'Interpreter',
     'room.chat': 'Chat', 'room.message': 'Message', 'room.send': 'Send',
   },
@@ -203,6 +216,7 @@ register({
     'chat.reconnected': 'À nouveau connecté.',
     'chat.joined': '{name} a rejoint la salle.',
     'chat.left': '{name} a quitté la salle.',
+    'chat.joinedDevice': '{name} a ouvert la salle sur un autre appareil (maintenant {n} appareils).',
     'role.resident': 'Habitant·e',
     'role.clerk': 'Collaborateur·rice',
     'role.interpreter': 'Interprète',
@@ -221,6 +235,7 @@ register({
     'chat.reconnected': 'Di nuovo collegati.',
     'chat.joined': '{name} è entrato/a nella stanza.',
     'chat.left': '{name} ha lasciato la stanza.',
+    'chat.joinedDevice': '{name} ha aperto la stanza su un altro dispositivo (ora {n} dispositivi).',
     'role.resident': 'Residente',
     'role.clerk': 'Addetto/a',
     'role.interpreter': 'Interprete',
@@ -239,6 +254,7 @@ register({
     'chat.reconnected': 'Die Verbindung geht wieder.',
     'chat.joined': '{name} ist jetzt da.',
     'chat.left': '{name} ist gegangen.',
+    'chat.joinedDevice': '{name} ist jetzt auch an einem anderen Gerät da. Das sind jetzt {n} Geräte.',
     'role.resident': 'Bürgerin oder Bürger',
     'role.clerk': 'Person vom Amt',
     'role.interpreter': 'Übersetzer oder Übersetzerin',
@@ -273,7 +289,11 @@ export function bindChat(room, { list, form, input, typing, status }) {
     item.dataset.id = message.id;
   });
   room.on('presence', notice => {
-    if (notice.joined && notice.joined.name !== room.you?.name) add(t('chat.joined', { name: notice.joined.name }), 'system');
+    // A further device or tab of someone already here is said as such (a room link opened twice; room probe, 2026-12-06).
+    const devices = room.devicesOf(notice.joined);
+    if (notice.joined && notice.joined.name !== room.you?.name) {
+      add(devices > 1 ? t('chat.joinedDevice', { name: notice.joined.name, n: devices }) : t('chat.joined', { name: notice.joined.name }), 'system');
+    }
     if (notice.left) add(t('chat.left', { name: notice.left.name }), 'system');
   });
   let typingTimer;

@@ -153,10 +153,7 @@ public static class StaffRoomApi
             var released = new Sender(ParticipantRoles.Clerk, room.StaffName ?? "");
             var now = services.Clock.GetUtcNow();
             // The room, and with it the transcript, stays; only who holds it changes.
-            room.Status = RoomStatus.Waiting;
-            room.StaffId = null;
-            room.StaffName = null;
-            room.AcceptedAt = null;
+            var callEnded = room.Release();
             room.TransferToStaffId = request.ToStaffId;
             room.HandedOnBy = from;
             // Guests were invited by this department: handed to another one, the room ends their invitations and lets
@@ -166,6 +163,7 @@ public static class StaffRoomApi
             services.Db.Publish(new SessionTransferred(room.Id, from, request.ToStaffId, department, now));
             await services.Db.SaveChangesAsync(cancellationToken);
             await services.Notifier.CloseForAsync(room.Id, new RoomClosed("transferred", request.ToStaffId, department), p => p.StaffId == from, released);
+            if (callEnded) await services.Notifier.CallEndedAsync(room.Id, released);
             if (otherDepartment)
             {
                 await services.Db.RoomInvites.Where(i => i.RoomId == room.Id && i.ExpiresAt > now)

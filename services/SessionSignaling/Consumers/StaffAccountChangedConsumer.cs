@@ -38,13 +38,11 @@ public sealed class StaffAccountChangedConsumer(SessionDb db, RoomNotifier notif
         foreach (var room in held.Where(r => !message.Active || !admin && !message.Departments.Contains(r.DepartmentKey)))
         {
             var released = new Sender(ParticipantRoles.Clerk, room.StaffName ?? "");
-            room.Status = RoomStatus.Waiting;
-            room.StaffId = null;
-            room.StaffName = null;
-            room.AcceptedAt = null;
+            var callEnded = room.Release();
             room.TransferToStaffId = null;
             Db.Publish(new SessionTransferred(room.Id, message.StaffId, null, room.DepartmentKey, clock.GetUtcNow()));
             await notifier.CloseForAsync(room.Id, new RoomClosed("released", null, room.DepartmentKey), p => p.StaffId == message.StaffId, released);
+            if (callEnded) await notifier.CallEndedAsync(room.Id, released);
         }
     }
 }

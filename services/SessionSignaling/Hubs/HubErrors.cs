@@ -18,5 +18,7 @@ public static class HubErrors
     /// <summary>An answer to a call nobody asked this side for, or given twice.</summary>
     public const string NotAsked = "not-asked";
     public const string InvalidEvent = "invalid-event";
+    /// <summary>A language the counter does not offer (de, en, fr, it, de-x-ls).</summary>
+    public const string InvalidLanguage = "invalid-language";
     public const string RateLimited = "rate-limited";
 }

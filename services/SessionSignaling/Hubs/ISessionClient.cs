@@ -22,4 +22,6 @@ public interface ISessionClient
     Task Closed(RoomClosed closed);
 
     Task Accepted(RoomAccepted accepted);
+
+    Task CallResumed(CallResumed resumed);
 }

@@ -142,4 +142,11 @@ public sealed record Roster(long Version, IReadOnlyList<(string ConnectionId, Pa
 {
     /// <summary>Who is in the room, each person once (a resident with two tabs is one participant).</summary>
     public IReadOnlyList<Sender> Participants => Entries.Select(e => e.Participant.AsSender).Distinct().ToList();
+
+    /// <summary>Each person once, in the order they came, with the number of their connections.</summary>
+    public IReadOnlyList<Present> Present => Entries.GroupBy(e => e.Participant.AsSender)
+        .Select(g => new Present(g.Key.Role, g.Key.Name, g.Count())).ToList();
+
+    /// <summary>Whether <paramref name="sender"/> is still in the room on some connection.</summary>
+    public bool Has(Sender sender) => Entries.Any(e => e.Participant.AsSender == sender);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Contracts.Sessions;
+using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Input;
 using Municipal.SessionSignaling.Data;
@@ -136,6 +137,58 @@ public sealed class SessionHub(
     }
 
     /// <summary>
+    /// Whether the room's call still runs for the caller to come back to: neither side ended it (the room's mode is
+    /// still "speak" or "show") and the other side of the call is in the room. A page that comes back to the room (a
+    /// reload) asks before it opens its camera again (<see cref="ResumeCall"/>).
+    /// </summary>
+    public async Task<bool> CallRunning()
+    {
+        var me = await CurrentAsync();
+        return ModeQuestions.SideOf(me) is not null && await IsInCallAsync(me.RoomId) && await OtherSideHereAsync(me);
+    }
+
+    /// <summary>
+    /// The caller's page came back to a running call with its camera and microphone open again: the other side is told
+    /// and calls anew, without a new question (both agreed to this call; a reload only broke its connection). False,
+    /// and nothing sent, where the call no longer runs.
+    /// </summary>
+    public async Task<bool> ResumeCall()
+    {
+        if (!await CallRunning()) return false;
+        var me = Joined();
+        // The camera comes back, not a shared screen: the sharing page's screen went with its connection.
+        await RecordModeAsync(me.RoomId, RoomModes.Speak);
+        await Clients.OthersInGroup(Group(me.RoomId)).CallResumed(new CallResumed(me.AsSender));
+        return true;
+    }
+
+    /// <summary>
+    /// The resident switched the page's language: the room's language follows (what the clerk's panel names, and
+    /// what mails and forms of the room read), and the clerk's page is told ("resident.language").
+    /// </summary>
+    public async Task SetLanguage(string language)
+    {
+        var me = await CurrentAsync();
+        if (me.Role != ParticipantRoles.Resident) throw new HubException(HubErrors.Forbidden);
+        if (!Languages.IsKnown(language)) throw new HubException(HubErrors.InvalidLanguage);
+        var changed = await db.OnCurrentRoomAsync(async () =>
+        {
+            var room = await db.Rooms.FirstAsync(r => r.Id == me.RoomId, Context.ConnectionAborted);
+            if (room.Language == language) return false;
+            room.Language = language;
+            await db.SaveChangesAsync(Context.ConnectionAborted);
+            return true;
+        });
+        if (changed)
+        {
+            var payload = JsonSerializer.SerializeToElement(new { language }, JsonSerializerOptions.Web);
+            await Clients.OthersInGroup(Group(me.RoomId)).RoomEvent(new RoomEventMessage(ResidentLanguage, payload, me.AsSender));
+        }
+    }
+
+    private const string ResidentLanguage = "resident.language";
+
+    /// <summary>
     /// A draft's field values and who edits or points at which field travel one way only: the form service's event
     /// stream, which carries what it stored and checked (issue 15 item 8). Relayed here too, a browser could show the
     /// other side a value the form service never accepted.
@@ -153,6 +206,7 @@ public sealed class SessionHub(
         ["identity.decided"] = p => p is { Role: ParticipantRoles.Clerk, StaffId: not null },
         ["call.media"] = p => ModeQuestions.SideOf(p) is not null,
         ["resident.missed"] = _ => false,
+        [ResidentLanguage] = _ => false,
     };
 
     /// <summary>
@@ -178,8 +232,9 @@ public sealed class SessionHub(
             try
             {
                 // A connection let out by an end or transfer was announced then; only one still listed leaves now.
+                // Someone still in the room on another device or tab has not left: only the list (its count) changes.
                 if (await presence.RemoveAsync(me.RoomId, Context.ConnectionId) is { } left)
-                    await Clients.OthersInGroup(Group(me.RoomId)).Presence(new PresenceNotice(left, null, me.AsSender));
+                    await Clients.OthersInGroup(Group(me.RoomId)).Presence(new PresenceNotice(left, null, left.Has(me.AsSender) ? null : me.AsSender));
             }
             catch (Exception ex)
             {
@@ -204,7 +259,7 @@ public sealed class SessionHub(
         var transcript = await TranscriptAsync(participant, afterId);
         // A guest needs the resident's name, not the address the city writes to.
         var view = participant.IsGuest ? room.ToView() with { Email = null } : room.ToView();
-        return new JoinResult(view, participant.AsSender, transcript, roster.Participants, roster.Version);
+        return new JoinResult(view, participant.AsSender, transcript, roster.Present, roster.Version);
     }
 
     /// <summary>
@@ -232,6 +287,13 @@ public sealed class SessionHub(
 
     private async Task<bool> IsInCallAsync(Guid roomId) =>
         await db.Rooms.AnyAsync(r => r.Id == roomId && r.Mode != RoomModes.Write, Context.ConnectionAborted);
+
+    /// <summary>Whether the other side of <paramref name="me"/>'s call (the resident, or the clerk holding the room) is in the room.</summary>
+    private async Task<bool> OtherSideHereAsync(Participant me)
+    {
+        var side = ModeQuestions.SideOf(me);
+        return (await presence.ListAsync(me.RoomId)).Any(e => ModeQuestions.SideOf(e.Participant) is { } other && other != side);
+    }
 
     /// <summary>The caller's participant record, if it still stands (ending or transferring a room revokes it).</summary>
     private async Task<Participant> CurrentAsync()

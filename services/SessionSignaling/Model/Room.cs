@@ -54,6 +54,22 @@ public sealed class Room
         return replaced;
     }
 
+    /// <summary>
+    /// The clerk holding the room lets it go (a transfer, their account changed): the room waits for the next clerk,
+    /// and a call with the one who let go is over (a page coming back resumes a running call, never one with someone else).
+    /// </summary>
+    /// <returns>Whether a call was running.</returns>
+    public bool Release()
+    {
+        var inCall = Mode != RoomModes.Write;
+        Status = RoomStatus.Waiting;
+        StaffId = null;
+        StaffName = null;
+        AcceptedAt = null;
+        Mode = RoomModes.Write;
+        return inCall;
+    }
+
     /// <summary>Records a mode and keeps the richest channel used, which SessionEnded reports.</summary>
     public void UseMode(string mode)
     {

@@ -18,6 +18,10 @@ public sealed class RoomNotifier(IHubContext<SessionHub, ISessionClient> hub, Ro
     public Task ResidentMissedAsync(Guid roomId, System.Text.Json.JsonElement payload) =>
         hub.Clients.Group(SessionHub.Group(roomId)).RoomEvent(new RoomEventMessage("resident.missed", payload, new Sender("system", "")));
 
+    /// <summary>The room's call ended without its side's page (the clerk let go of the room): the resident's page stops waiting for it.</summary>
+    public Task CallEndedAsync(Guid roomId, Sender by) =>
+        hub.Clients.Group(SessionHub.Group(roomId)).ModeChanged(new ModeNotice(Model.RoomModes.Write, by));
+
     /// <summary>
     /// Lets the participants <paramref name="who"/> names out of the room and tells those who stay. A clerk let go
     /// (<paramref name="released"/>: transferred) whose page was not in the room is told as leaving all the same: the

@@ -58,6 +58,19 @@ public sealed class CallSetupTests(Browser browser) : IClassFixture<Browser>
         }
     }
 
+    /// <summary>Waits until the page's call is connected and the other side's picture is decoded.</summary>
+    private static async Task WaitForMediaAsync(IPage page, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var stats = JsonSerializer.Deserialize<JsonElement>(await page.EvaluateAsync<string>("async () => JSON.stringify(await window.consultation.stats())"));
+            if (stats.GetProperty("connectionState").GetString() == "connected" && stats.GetProperty("framesDecoded").GetInt64() > 0) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what}: {stats}");
+            await Task.Delay(200);
+        }
+    }
+
     private static async Task SignInAsync(IBrowserContext clerkParty)
     {
         var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
@@ -191,5 +204,79 @@ public sealed class CallSetupTests(Browser browser) : IClassFixture<Browser>
         await resident.GotoAsync($"/room.html#t={ticket.Token}");
         await resident.Locator("#accept-video").ClickAsync(new() { Timeout = 30_000 });
         await Task.WhenAll(WaitForConnectedAsync(clerk), WaitForConnectedAsync(resident));
+    }
+
+    /// <summary>
+    /// Room probe, 2026-12-06 (F8): a reload on either side during the video ended it ("Video beendet"), and it had to
+    /// be asked for and accepted again. The page that comes back opens its camera again and the call is made anew: the
+    /// clerk's page calls, the resident's page answers, nobody clicks and nobody is asked. A call ended on purpose does
+    /// not come back with a reload.
+    /// </summary>
+    [Fact]
+    public async Task A_reload_on_either_side_resumes_the_call_without_a_click_or_a_new_question()
+    {
+        var name = $"Neu Geladen {Random.Shared.Next(1000, 9999)}";
+        var ticket = await ConsultationTickets.TakeAsync(name);
+        await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        await SignalingReplicas.SpreadAsync(residentParty, clerkParty);
+        var resident = await residentParty.NewPageAsync();
+        var clerk = await clerkParty.NewPageAsync();
+        // What the pages log, for a failure's message: which step of the resumption did not come.
+        var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        resident.Console += (_, m) => console.Enqueue($"resident {m.Type}: {m.Text}");
+        clerk.Console += (_, m) => console.Enqueue($"clerk {m.Type}: {m.Text}");
+        async Task Resumed(IPage page, string what)
+        {
+            try
+            {
+                await WaitForProbeAsync(page, p => p.Peers >= 2, what);
+            }
+            catch (TimeoutException e)
+            {
+                var lines = await Task.WhenAll(new[] { clerk, resident }.Select(async p => $"{await p.Locator("#call-state").TextContentAsync()} | {await p.Locator("#notice").TextContentAsync()}"));
+                throw new TimeoutException($"{e.Message}\nclerk/resident call lines: {string.Join(" // ", lines)}\n{string.Join("\n", console)}");
+            }
+        }
+        // Init scripts run again in the reloaded document: each page's probe counts from its last load.
+        await resident.AddInitScriptAsync(DeviceProbe);
+        await clerk.AddInitScriptAsync(DeviceProbe);
+        await resident.GotoAsync($"/room.html#t={ticket.Token}");
+        await SignInAsync(clerkParty);
+        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        await Assertions.Expect(clerk.Locator("#status")).ToContainTextAsync($"Sie betreuen {name}", new() { Timeout = 30_000 });
+        await clerk.Locator("#start-video").ClickAsync();
+        await resident.Locator("#accept-video").ClickAsync();
+        await Task.WhenAll(WaitForMediaAsync(clerk, "the clerk sees the resident"), WaitForMediaAsync(resident, "the resident sees the clerk"));
+
+        // The resident reloads: the clerk's page calls anew once the resident's page is back with its camera.
+        await resident.ReloadAsync();
+        await Resumed(clerk, "the clerk's page calling anew");
+        await Task.WhenAll(WaitForMediaAsync(clerk, "after the resident's reload, at the clerk"), WaitForMediaAsync(resident, "after the resident's reload, at the resident"));
+        await Assertions.Expect(resident.Locator("#videos")).ToBeVisibleAsync();
+        await Assertions.Expect(resident.Locator("#mode-request")).ToBeHiddenAsync();
+        await Assertions.Expect(clerk.Locator("#mode-request")).ToBeHiddenAsync();
+        await Assertions.Expect(clerk.Locator("#start-video")).ToBeHiddenAsync();
+        await Browser.AssertAccessibleAsync(resident);
+
+        // The clerk reloads: the resident's page opens its camera again and answers the new call.
+        await clerk.ReloadAsync();
+        await Resumed(resident, "the resident's page answering the clerk's new call");
+        await Task.WhenAll(WaitForMediaAsync(clerk, "after the clerk's reload, at the clerk"), WaitForMediaAsync(resident, "after the clerk's reload, at the resident"));
+        await Assertions.Expect(resident.Locator("#mode-request")).ToBeHiddenAsync();
+        await Assertions.Expect(clerk.Locator("#mode-request")).ToBeHiddenAsync();
+        // The camera was let go while the clerk's page was away and opened once again: one camera and one microphone on.
+        Assert.Equal(2, (await ProbeAsync(resident)).LiveTracks);
+        await Browser.AssertAccessibleAsync(clerk);
+
+        // Ended on purpose: a reload afterwards opens no camera and starts no call.
+        await clerk.Locator("#stop-video").ClickAsync();
+        await Assertions.Expect(resident.Locator("#videos")).ToBeHiddenAsync();
+        await resident.ReloadAsync();
+        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("Sie sprechen mit", new() { Timeout = 30_000 });
+        await Task.Delay(1500);
+        Assert.Equal(new Probe(0, 0, 0), await ProbeAsync(resident));
+        await Assertions.Expect(resident.Locator("#videos")).ToBeHiddenAsync();
+        await Assertions.Expect(resident.Locator("#start-video")).ToBeVisibleAsync();
     }
 }

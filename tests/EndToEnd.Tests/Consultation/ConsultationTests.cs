@@ -215,9 +215,26 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         // The room comes from booking's event through RabbitMQ; with every test running at once that can take a while.
         await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("Sie sprechen mit", new() { Timeout = 30_000 });
 
+        // The resident asks for video: the blocked camera is said at once, with how to allow it, and the clerk is not
+        // asked (phone probe, finding 5: "waiting for the other side" first, the clerk asked, the refusal only after
+        // the clerk had accepted).
+        await resident.Locator("#start-video").ClickAsync();
+        await Assertions.Expect(resident.Locator("#notice")).ToContainTextAsync("gesperrt");
+        await Assertions.Expect(resident.Locator("#notice")).ToContainTextAsync("Website-Einstellungen");
+        await Assertions.Expect(resident.Locator("#call-state")).Not.ToContainTextAsync("Warten");
+        await Assertions.Expect(resident.Locator("#start-video")).ToBeVisibleAsync();
+        await Task.Delay(1500);
+        await Assertions.Expect(clerk.Locator("#mode-request")).ToBeHiddenAsync();
+        await Browser.AssertAccessibleAsync(resident);
+
+        // In Italian too, from the page's own catalogue.
+        await resident.Locator("select[data-language-switch]").SelectOptionAsync("it");
+        await Assertions.Expect(resident.Locator("#notice")).ToContainTextAsync("impostazioni del sito");
+        await resident.Locator("select[data-language-switch]").SelectOptionAsync("de");
+
         await clerk.Locator("#start-video").ClickAsync();
         await resident.Locator("#accept-video").ClickAsync();
-        await Assertions.Expect(resident.Locator("#notice")).ToContainTextAsync("Kamera oder Mikrofon");
+        await Assertions.Expect(resident.Locator("#notice")).ToContainTextAsync("Kamera und Mikrofon");
         await Assertions.Expect(clerk.Locator("#call-state")).ToContainTextAsync("möchte im Chat bleiben");
         await Assertions.Expect(resident.Locator("#videos")).ToBeHiddenAsync();
 
@@ -225,5 +242,59 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         await resident.Locator("#chat-text").PressAsync("Enter");
         await Assertions.Expect(clerk.Locator("#transcript li:not(.system)").Last).ToContainTextAsync("Dann schreibe ich lieber.");
         await Browser.ScreenshotAsync(resident, "consultation-resident-camera-refused-phone");
+    }
+
+    /// <summary>
+    /// Room probe, 2026-12-06 (F7, F9): the room link opened on a second device opened the room there too, and the
+    /// clerk's list named the resident once; the clerk's panel kept the language the resident had joined in. The link
+    /// stays a bearer link (a resident may change from the laptop to the phone), but every device is counted: the
+    /// clerk's list says "(Einwohner/in, 2 Geräte)" and the chat log says that another device came, and each of the
+    /// resident's devices says the room is open elsewhere too. The resident's language switch reaches the clerk's panel.
+    /// </summary>
+    [Fact]
+    public async Task A_second_device_is_named_to_the_clerk_and_to_the_resident_and_the_language_switch_reaches_the_clerk()
+    {
+        var name = $"Amélie Öztürk-Müller {Random.Shared.Next(1000, 9999)}";
+        var ticket = await ConsultationTickets.TakeAsync(name);
+        await using var laptopParty = await browser.NewPartyAsync(Browser.Desktop);
+        await using var phoneParty = await browser.NewPartyAsync(Browser.Phone);
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        await SignalingReplicas.SpreadAsync(laptopParty, clerkParty);
+        var laptop = await laptopParty.NewPageAsync();
+        var clerk = await clerkParty.NewPageAsync();
+        await laptop.GotoAsync($"/room.html#t={ticket.Token}");
+        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
+        Assert.True(login.Ok);
+        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        await Assertions.Expect(laptop.Locator("#status")).ToContainTextAsync("Sie sprechen mit", new() { Timeout = 30_000 });
+        await Assertions.Expect(clerk.Locator("#presence")).ToContainTextAsync($"{name} (Einwohner/in)");
+        await Assertions.Expect(clerk.Locator("#resident-language")).ToHaveTextAsync("Deutsch");
+        await Assertions.Expect(laptop.Locator("#other-device")).ToBeHiddenAsync();
+
+        var phone = await phoneParty.NewPageAsync();
+        await phone.GotoAsync($"/room.html#t={ticket.Token}");
+        await Assertions.Expect(clerk.Locator("#presence")).ToContainTextAsync($"{name} (Einwohner/in, 2 Geräte)", new() { Timeout = 15_000 });
+        await Assertions.Expect(clerk.Locator("#transcript li.system").Last).ToContainTextAsync($"{name} hat den Raum auf einem weiteren Gerät geöffnet (jetzt 2 Geräte).");
+        foreach (var device in new[] { laptop, phone })
+            await Assertions.Expect(device.Locator("#other-device")).ToContainTextAsync("auch auf einem anderen Gerät");
+        await Browser.AssertAccessibleAsync(phone);
+        await Browser.AssertAccessibleAsync(clerk);
+        await Browser.ScreenshotAsync(phone, "consultation-second-device-phone");
+
+        // The phone goes: the resident is still here on the laptop, not "left".
+        await phone.CloseAsync();
+        await Assertions.Expect(clerk.Locator("#presence")).Not.ToContainTextAsync("Geräte", new() { Timeout = 15_000 });
+        await Assertions.Expect(clerk.Locator("#presence")).ToContainTextAsync($"{name} (Einwohner/in)");
+        await Assertions.Expect(laptop.Locator("#other-device")).ToBeHiddenAsync();
+        await Assertions.Expect(clerk.Locator("#transcript li.system", new() { HasText = "hat den Raum verlassen" })).ToHaveCountAsync(0);
+
+        // The resident switches the language: the clerk's panel follows, named in the language itself.
+        await laptop.Locator("select[data-language-switch]").SelectOptionAsync("it");
+        await Assertions.Expect(clerk.Locator("#resident-language")).ToHaveTextAsync("Italiano", new() { Timeout = 5_000 });
+        await laptop.Locator("select[data-language-switch]").SelectOptionAsync("de-x-ls");
+        await Assertions.Expect(clerk.Locator("#resident-language")).ToHaveTextAsync("Leichte Sprache", new() { Timeout = 5_000 });
+        // A reload of the clerk's page names the stored one.
+        await clerk.ReloadAsync();
+        await Assertions.Expect(clerk.Locator("#resident-language")).ToHaveTextAsync("Leichte Sprache", new() { Timeout = 15_000 });
     }
 }

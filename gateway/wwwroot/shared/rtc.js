@@ -705,8 +705,13 @@ export class CallControls {
     this.call.audioOnly = remembered(this.room)?.audioOnly ?? this.call.audioOnly;
     this.tell('call.connecting');
     this.showCall(true);
+    await this.startMedia(() => this.call.restart());
+  }
+
+  /** Starts camera and microphone (and the call, on the offering side), then says so; a refusal goes back to writing. */
+  async startMedia(start) {
     try {
-      await this.call.restart();
+      await start();
       await this.sendMedia();
     } catch (e) {
       if (!(e instanceof MediaRefusedError)) throw e;
@@ -908,16 +913,7 @@ export class CallControls {
     this.tell('call.connecting');
     this.showCall(true);
     remember(this.room, { audioOnly: this.call.audioOnly });
-    try {
-      if (this.call.offerer) await this.call.start();
-      else await this.call.openMedia();
-      await this.sendMedia();
-    } catch (e) {
-      if (!(e instanceof MediaRefusedError)) throw e;
-      this.refused(e.message);
-      await this.call.close(true);
-      await this.room.setMode('write').catch(() => {});
-    }
+    await this.startMedia(() => this.call.offerer ? this.call.start() : this.call.openMedia());
   }
 
   /** Puts the focus on the call's state line (not in the tab order), so it does not fall to the page's start. */

@@ -34,8 +34,8 @@ public sealed class QueueTicketIssuedConsumer(BookingDb db, SlotService slots, Q
 
         var token = seal.Open(pending.Token, ticket.Id, TicketMailKinds.Place)
             ?? throw new InvalidOperationException($"The link of queue ticket {ticket.Id} does not open with this key; the message stays in the error queue.");
-        var concern = await Db.Concerns.AsNoTracking().FirstAsync(c => c.Key == ticket.ConcernKey, ct);
-        var department = await Db.Departments.AsNoTracking().FirstAsync(d => d.Key == ticket.DepartmentKey, ct);
-        await sender.SendAsync(mails.Compose(ticket, token, concern, department, slots.TimeZoneOf(department), message.ExpiresAt), ct);
+        // From the kept calendar, as the appointment mails' (a concern moved or retired since is read).
+        var (concern, department, zone) = await slots.ConcernOfAsync(ticket.ConcernKey, ticket.DepartmentKey, ct);
+        await sender.SendAsync(mails.Compose(ticket, token, concern, department, zone, message.ExpiresAt), ct);
     }
 }

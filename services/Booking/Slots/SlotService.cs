@@ -31,12 +31,16 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, FreeSlotCache
     /// An appointment's concern, department and time zone: from the kept calendar, else read (a concern no longer offered,
     /// or moved to another department since: its appointments are still described and mailed).
     /// </summary>
-    public async Task<(Concern Concern, Department Department, TimeZoneInfo TimeZone)> ConcernOfAsync(Appointment appointment, CancellationToken ct)
+    public Task<(Concern Concern, Department Department, TimeZoneInfo TimeZone)> ConcernOfAsync(Appointment appointment, CancellationToken ct) =>
+        ConcernOfAsync(appointment.ConcernKey, appointment.DepartmentKey, ct);
+
+    /// <summary>The same for a queue ticket's (or any booked) concern and department.</summary>
+    public async Task<(Concern Concern, Department Department, TimeZoneInfo TimeZone)> ConcernOfAsync(string concernKey, string departmentKey, CancellationToken ct)
     {
-        if (await CalendarAsync(appointment.ConcernKey, ct) is { } calendar && calendar.Department.Key == appointment.DepartmentKey)
+        if (await CalendarAsync(concernKey, ct) is { } calendar && calendar.Department.Key == departmentKey)
             return (calendar.Concern, calendar.Department, calendar.TimeZone);
-        var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == appointment.ConcernKey, ct);
-        var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Key == appointment.DepartmentKey, ct);
+        var concern = await db.Concerns.AsNoTracking().FirstAsync(c => c.Key == concernKey, ct);
+        var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Key == departmentKey, ct);
         return (concern, department, TimeZoneOf(department));
     }
 

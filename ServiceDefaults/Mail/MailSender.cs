@@ -16,6 +16,12 @@ namespace Municipal.ServiceDefaults.Mail;
 /// Aspire's <c>Endpoint=smtp://host:port</c>), sender from <c>Mail:From</c>. Call it from a consumer so a
 /// failed send is retried with the message, never lost.
 /// <para>
+/// The sender's address is <c>Mail:From</c>'s; its name is the one of the mail's language
+/// (<c>Mail:FromNames:fr</c> and so on; without them <c>Mail:From</c>'s own name, or when that has none
+/// <see cref="DefaultSenderNames"/>), so a resident reading Italian finds "Sportello digitale" in the inbox, not
+/// "Digitaler Schalter". A mail without a language (to staff) keeps <c>Mail:From</c> as it is.
+/// </para>
+/// <para>
 /// Connections are kept and used again (at most <c>Mail:KeptConnections</c>, default 4, each for
 /// <c>Mail:KeepConnectionSeconds</c>, default 30, after its last mail): a new one per mail cost a TCP connect, the
 /// greeting, EHLO (and with a relay of a city, TLS and a sign-in) on both ends for every mail (issue 18). A kept
@@ -28,6 +34,24 @@ public sealed class MailSender(IConfiguration configuration) : IAsyncDisposable
         ?? throw new InvalidOperationException("ConnectionStrings:smtp is not configured."));
 
     private readonly MailboxAddress from = MailboxAddress.Parse(configuration["Mail:From"] ?? "Digitaler Schalter <schalter@stadt.example>");
+
+    /// <summary>The sender's name in each language when <c>Mail:FromNames</c> names none.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DefaultSenderNames = new Dictionary<string, string>
+    {
+        [Languages.German] = "Digitaler Schalter",
+        [Languages.English] = "Digital counter",
+        [Languages.French] = "Guichet numérique",
+        [Languages.Italian] = "Sportello digitale",
+        [Languages.EasyGerman] = "Digitaler Schalter",
+    };
+
+    // A city that named its sender in Mail:From ("Stadt Lugano <…>") keeps that name in every language it names no other for.
+    private readonly Dictionary<string, string> senderNames = Languages.All.ToDictionary(
+        language => language,
+        language => configuration[$"Mail:FromNames:{language}"] is { Length: > 0 } name ? name
+            : configuration["Mail:From"] is { Length: > 0 } configured && MailboxAddress.Parse(configured).Name is { Length: > 0 } own
+                ? own
+                : DefaultSenderNames[language]);
 
     private readonly int keptConnections = configuration.GetValue("Mail:KeptConnections", 4);
 
@@ -67,7 +91,7 @@ public sealed class MailSender(IConfiguration configuration) : IAsyncDisposable
     private MimeMessage Compose(OutgoingMail mail)
     {
         var message = new MimeMessage();
-        message.From.Add(from);
+        message.From.Add(SenderFor(mail.Language));
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
         message.Subject = mail.Subject;
 
@@ -77,8 +101,14 @@ public sealed class MailSender(IConfiguration configuration) : IAsyncDisposable
             body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
         }
         message.Body = body.ToMessageBody();
+        // A Content-* header belongs to the body (MimeKit drops it from the message's own headers).
+        if (Languages.IsKnown(mail.Language)) message.Body.Headers.Add(HeaderId.ContentLanguage, mail.Language!);
         return message;
     }
+
+    /// <summary><c>Mail:From</c>'s address under the name of the mail's language; <c>Mail:From</c> itself for a mail without one.</summary>
+    public MailboxAddress SenderFor(string? language) =>
+        Languages.IsKnown(language) ? new MailboxAddress(senderNames[language!], from.Address) : from;
 
     private async Task SendCoreAsync(MimeMessage message, Activity? activity, CancellationToken cancellationToken)
     {

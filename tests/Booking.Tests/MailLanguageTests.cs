@@ -41,10 +41,10 @@ public class MailLanguageTests(BookingFactory factory) : IClassFixture<BookingFa
     }
 
     [Theory]
-    [InlineData("fr", 0, "Confirmation de rendez-vous : ", "mardi 2 mars 2027, 08:00–08:20", "Meilleures salutations")]
-    [InlineData("it", 1, "Conferma dell’appuntamento: ", "martedì 9 marzo 2027, 08:00–08:20", "Cordiali saluti")]
-    [InlineData("de-x-ls", 2, "Ihr Termin ist gebucht: ", "Dienstag, 16. März 2027, 08:00–08:20 Uhr", "Sie brauchen keine App.")]
-    public async Task A_booking_in_a_language_gets_its_confirmation_in_that_language(string language, int weeksLater, string subject, string when, string phrase)
+    [InlineData("fr", 0, "Confirmation de rendez-vous : ", "mardi 2 mars 2027, 08:00–08:20", "Meilleures salutations", "Guichet numérique")]
+    [InlineData("it", 1, "Conferma dell’appuntamento: ", "martedì 9 marzo 2027, 08:00–08:20", "Cordiali saluti", "Sportello digitale")]
+    [InlineData("de-x-ls", 2, "Ihr Termin ist gebucht: ", "Dienstag, 16. März 2027, 08:00–08:20 Uhr", "Sie brauchen keine App.", "Digitaler Schalter")]
+    public async Task A_booking_in_a_language_gets_its_confirmation_in_that_language(string language, int weeksLater, string subject, string when, string phrase, string sender)
     {
         var email = Mailbox.UniqueAddress();
         var response = await factory.CreateClient().Book("residence-registration", TuesdayEight.AddDays(7 * weeksLater), email, language);
@@ -55,6 +55,8 @@ public class MailLanguageTests(BookingFactory factory) : IClassFixture<BookingFa
         Assert.Contains(when, mail.TextBody);
         Assert.Contains(phrase, mail.TextBody);
         Assert.Contains("METHOD:REQUEST", mail.Calendar());
+        Assert.Equal(sender, mail.From.Mailboxes.Single().Name);
+        Assert.Equal(language, mail.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
     }
 
     [Fact]

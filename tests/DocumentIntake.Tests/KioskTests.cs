@@ -34,11 +34,27 @@ public class KioskTests(DocumentFactory factory) : IClassFixture<DocumentFactory
         var receipt = Assert.Single(await Mailbox.WaitForAsync(email));
         Assert.Equal($"Your receipt {result.ReceiptNumber}", receipt.Subject);
         Assert.Contains("(2 pages): received", receipt.TextBody);
+        Assert.Equal("Digital counter", receipt.From.Mailboxes.Single().Name);
 
         var notices = await Mailbox.WaitForAsync("einwohneramt@stadt.example", where: m => m.Subject?.Contains(pdf.Id.ToString()!) == true);
         var notice = Assert.Single(notices);
         Assert.Contains($"/agent/inbox.html#document={pdf.Id}", notice.TextBody);
         Assert.Empty(notice.Attachments);
+    }
+
+    [Fact]
+    public async Task A_resident_who_reads_Leichte_Sprache_gets_the_receipt_in_Leichte_Sprache()
+    {
+        var email = Mailbox.UniqueAddress();
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var result = await (await kiosk.PostAsync("/api/documents/kiosk/submissions",
+            Files.Form(("files", "p.jpg", Files.Page1, "image/jpeg")).With("concernKey", "move").With("email", email).With("language", "de-x-ls"))).SubmittedAsync();
+
+        var receipt = Assert.Single(await Mailbox.WaitForAsync(email));
+        Assert.Equal($"Ihre Quittung {result.ReceiptNumber}: Wir haben Ihre Papiere", receipt.Subject);
+        Assert.Contains($"Ihre Quittungs-Nummer ist: {result.ReceiptNumber}", receipt.TextBody);
+        Assert.Contains("(1 Seite): bekommen", receipt.TextBody);
+        Assert.Equal("de-x-ls", receipt.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
     }
 
     [Fact]

@@ -60,6 +60,7 @@ public partial class TanApiTests(IdentityFactory factory) : IClassFixture<Identi
 
         var mail = (await Mailbox.WaitForAsync(address)).Single();
         Assert.Equal("Your signing code", mail.Subject);
+        Assert.Equal("Digital counter", mail.From.Mailboxes.Single().Name);
         var code = Code().Match(mail.TextBody ?? "").Value;
         Assert.Matches("^[0-9]{6}$", code);
 

@@ -21,12 +21,12 @@ public sealed class MailSenderTests : IDisposable
 
     public void Dispose() => relay.Dispose();
 
-    private MailSender Sender(double keepSeconds = 30, int kept = 4) => new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private MailSender Sender(double keepSeconds = 30, int kept = 4, params (string Key, string Value)[] settings) => new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["ConnectionStrings:smtp"] = $"smtp://127.0.0.1:{relay.Port}",
         ["Mail:KeepConnectionSeconds"] = keepSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Mail:KeptConnections"] = kept.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }).Build());
+    }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))).Build());
 
     private static OutgoingMail Mail(string to, int number) => new(to, $"Mail {number}", $"Text {number}", ToName: "Anna Muster");
 
@@ -120,5 +120,40 @@ public sealed class MailSenderTests : IDisposable
 
         var outcomes = counted.GetMeasurementSnapshot().Select(m => (string?)m.Tags["outcome"]).ToList();
         Assert.Equal(["sent", "failed"], outcomes);
+    }
+
+    [Theory]
+    [InlineData("de", "Digitaler Schalter")]
+    [InlineData("fr", "Guichet numérique")]
+    [InlineData("it", "Sportello digitale")]
+    [InlineData("en", "Digital counter")]
+    [InlineData("de-x-ls", "Digitaler Schalter")]
+    public async Task A_residents_mail_comes_from_the_counter_named_in_its_language_and_says_its_language(string language, string sender)
+    {
+        await using var mails = Sender();
+        var to = Mailbox.UniqueAddress();
+        await mails.SendAsync(Mail(to, 1) with { Language = language }, CancellationToken.None);
+
+        var mail = Assert.Single(await Mailbox.WaitForAsync(to, 1, TimeSpan.FromSeconds(20)));
+        var from = Assert.Single(mail.From.Mailboxes);
+        Assert.Equal((sender, "schalter@stadt.example"), (from.Name, from.Address));
+        Assert.Equal(language, mail.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
+    }
+
+    [Fact]
+    public async Task A_city_that_names_its_sender_keeps_its_name_unless_it_names_one_per_language_and_staff_mails_say_no_language()
+    {
+        await using var mails = Sender(settings: [("Mail:From", "Città di Lugano <sportello@lugano.example>"), ("Mail:FromNames:de", "Stadt Lugano")]);
+        var to = Mailbox.UniqueAddress();
+        await mails.SendAsync(Mail(to, 1) with { Language = "it" }, CancellationToken.None);
+        await mails.SendAsync(Mail(to, 2) with { Language = "de" }, CancellationToken.None);
+        await mails.SendAsync(Mail(to, 3), CancellationToken.None);
+
+        var received = (await Mailbox.WaitForAsync(to, 3, TimeSpan.FromSeconds(20))).ToDictionary(m => m.Subject ?? "");
+        Assert.Equal("Città di Lugano", received["Mail 1"].From.Mailboxes.Single().Name);
+        Assert.Equal("Stadt Lugano", received["Mail 2"].From.Mailboxes.Single().Name);
+        Assert.Equal("Città di Lugano", received["Mail 3"].From.Mailboxes.Single().Name);
+        Assert.All(received.Values, m => Assert.Equal("sportello@lugano.example", m.From.Mailboxes.Single().Address));
+        Assert.Null(received["Mail 3"].Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
     }
 }

@@ -108,7 +108,7 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
         var method = cancelled ? "CANCEL" : "REQUEST";
         return new OutgoingMail(a.Email, subject, text.ToString(),
             Attachments: [new MailAttachment(CalendarFileName(a.Language), $"text/calendar; method={method}; charset=utf-8", Encoding.UTF8.GetBytes(ics))],
-            ToName: name.Length > 0 ? name : null);
+            ToName: name.Length > 0 ? name : null, Language: Languages.OrGerman(a.Language));
     }
 }
 

@@ -91,6 +91,7 @@ public sealed class QueueTicketMails(IConfiguration configuration)
         text.AppendLine(Fill(words.Valid));
         text.AppendLine();
         text.AppendLine(Fill(words.Closing));
-        return new OutgoingMail(ticket.Email!, Fill(words.Subject), text.ToString(), ToName: name.Length > 0 ? name : null);
+        return new OutgoingMail(ticket.Email!, Fill(words.Subject), text.ToString(), ToName: name.Length > 0 ? name : null,
+            Language: Languages.OrGerman(ticket.Language));
     }
 }

@@ -34,6 +34,6 @@ public sealed class TanSender(MailSender mail, ISmsProvider sms, IConfiguration 
             $"Votre code unique pour signer « {purpose} » est :\n\n    {code}\n\nIl est valable {minutes} minutes (jusqu’à {until}) et uniquement pour ce document. La Ville ne vous le demandera jamais par téléphone.\nSi vous ne l’avez pas demandé, ignorez ce message.",
             $"Il vostro codice monouso per firmare «{purpose}» è:\n\n    {code}\n\nÈ valido {minutes} minuti (fino alle {until}) e solo per questo documento. La Città non ve lo chiederà mai per telefono.\nSe non l’avete richiesto, ignorate questo messaggio.",
             $"Sie möchten ein Formular unterschreiben: „{purpose}“.\nDafür brauchen Sie diesen Code:\n\n    {code}\n\nSchreiben Sie den Code auf der Seite in das Feld „Code“.\nDer Code gilt {minutes} Minuten. Das heißt: bis {until} Uhr.\nDer Code gilt nur für dieses Formular.\nSagen Sie den Code niemandem. Auch nicht am Telefon. Die Stadt fragt Sie nie danach.\nSie wollten keinen Code? Dann müssen Sie nichts tun.");
-        return mail.SendAsync(new OutgoingMail(recipient, subject, body), cancellationToken);
+        return mail.SendAsync(new OutgoingMail(recipient, subject, body, Language: Languages.OrGerman(language)), cancellationToken);
     }
 }

@@ -48,6 +48,7 @@ internal static class Extensions
             });
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.IgnoreCallersTraceContext();
         AddStaffSignIn(builder);
 
         var key = InternalToken.SigningKey(configuration);

@@ -22,6 +22,26 @@ public sealed class RoutingTests(GatewayFactory gateway) : IClassFixture<Gateway
         Assert.Equal(path, echo.Path);
     }
 
+    [Theory]
+    [InlineData("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")]
+    [InlineData("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00")]
+    public async Task A_callers_own_trace_context_is_not_taken_up_the_gateway_starts_the_trace(string callers)
+    {
+        // Taken up, it would let anyone choose the trace their requests land in, send baggage to every service, or with
+        // the flag 00 ("not sampled") leave no trace of their requests for the operators at all.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/booking/concerns");
+        request.Headers.Add("traceparent", callers);
+        request.Headers.Add("tracestate", "vendor=chosen");
+        request.Headers.Add("baggage", "resident=someone-else");
+
+        var echo = await (await gateway.Browser().SendAsync(request)).Content.ReadFromJsonAsync<Echo>();
+
+        Assert.NotNull(echo!.TraceParent);
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-01$", echo.TraceParent);
+        Assert.DoesNotContain("4bf92f3577b34da6a3ce929d0e0e4736", echo.TraceParent, StringComparison.Ordinal);
+        Assert.Null(echo.Baggage);
+    }
+
     [Fact]
     public async Task An_unknown_api_path_is_a_problem_not_a_page()
     {

@@ -49,7 +49,9 @@ public sealed class StubService(string name) : IAsyncDisposable
             context.Request.Method,
             context.Request.Headers.Authorization.FirstOrDefault(),
             context.Request.Headers.Cookie.FirstOrDefault(),
-            context.Request.Headers["X-Resident-Token"].FirstOrDefault())));
+            context.Request.Headers["X-Resident-Token"].FirstOrDefault(),
+            context.Request.Headers["traceparent"].FirstOrDefault(),
+            context.Request.Headers["baggage"].FirstOrDefault())));
         await app.StartAsync();
         Url = app.Urls.First();
     }
@@ -64,4 +66,5 @@ public sealed class StubService(string name) : IAsyncDisposable
     public async ValueTask DisposeAsync() => await StopAsync();
 }
 
-public sealed record Echo(string Service, string Path, string Method, string? Authorization, string? Cookie, string? ResidentToken);
+public sealed record Echo(string Service, string Path, string Method, string? Authorization, string? Cookie, string? ResidentToken,
+    string? TraceParent = null, string? Baggage = null);

@@ -18,6 +18,10 @@ register({
     'ab.addClosure': 'Schliesstag hinzufügen', 'ab.staff': 'Wer bearbeitet welche Anliegen', 'ab.staffSync': 'Folgt den Themen der Konten unter „Mitarbeitende“: dort geändert, gilt es hier sofort. Hier lässt sich zusätzlich Kapazität eintragen; eine Änderung des Kontos ersetzt sie.', 'ab.name': 'Name', 'ab.concerns': 'Anliegen',
     'ab.staffId': 'Kennung der Person (aus „Mitarbeitende“)', 'ab.save': 'Speichern', 'ab.concernList': 'Anliegen', 'ab.key': 'Kürzel',
     'ab.duration': 'Dauer (Min.)', 'ab.buffer': 'Puffer (Min.)', 'ab.nameDe': 'Name (Deutsch)', 'ab.nameEn': 'Name (Englisch)',
+    'ab.form': 'Formular', 'ab.formNone': 'keines', 'ab.formNoneSigned': 'keines: zum Unterschreiben „{form}“',
+    'ab.formOwn': 'Eigenes Formular: {form}.', 'ab.formUnknown': 'Die Formulare sind gerade nicht abrufbar.',
+    'ab.formNoneNote': 'Kein eigenes Formular. Mit „Unterschrift nötig“ wird zum Unterschreiben „{form}“ angeboten: Die Sachbearbeitung schreibt hinein, was vereinbart wurde, die Person bestätigt es und unterschreibt.',
+    'ab.formNoneNoteUnsigned': 'Kein eigenes Formular.',
     'ab.descriptionDe': 'Beschreibung (Deutsch)', 'ab.descriptionEn': 'Beschreibung (Englisch)', 'ab.documentsDe': 'Unterlagen (Deutsch, eine pro Zeile)',
     'ab.documentsEn': 'Unterlagen (Englisch, eine pro Zeile)', 'ab.documentsFr': 'Unterlagen (Französisch, eine pro Zeile)',
     'ab.documentsIt': 'Unterlagen (Italienisch, eine pro Zeile)', 'ab.identity': 'Identitätsprüfung nötig', 'ab.signature': 'Unterschrift nötig', 'ab.active': 'Angeboten',
@@ -40,6 +44,10 @@ register({
     'ab.addClosure': 'Add closure', 'ab.staff': 'Who handles which concerns', 'ab.staffSync': 'Follows the topics of the accounts under "Staff": a change there applies here at once. Extra capacity can be entered here; a change of the account replaces it.', 'ab.name': 'Name', 'ab.concerns': 'Concerns',
     'ab.staffId': 'Id of the person (from "Staff")', 'ab.save': 'Save', 'ab.concernList': 'Concerns', 'ab.key': 'Key',
     'ab.duration': 'Duration (min)', 'ab.buffer': 'Buffer (min)', 'ab.nameDe': 'Name (German)', 'ab.nameEn': 'Name (English)',
+    'ab.form': 'Form', 'ab.formNone': 'none', 'ab.formNoneSigned': 'none: “{form}” for signing',
+    'ab.formOwn': 'Own form: {form}.', 'ab.formUnknown': 'The forms cannot be loaded right now.',
+    'ab.formNoneNote': 'No form of its own. With “Signature needed”, “{form}” is offered for signing: the clerk writes down what was agreed, the resident confirms it and signs.',
+    'ab.formNoneNoteUnsigned': 'No form of its own.',
     'ab.descriptionDe': 'Description (German)', 'ab.descriptionEn': 'Description (English)', 'ab.documentsDe': 'Documents (German, one per line)',
     'ab.documentsEn': 'Documents (English, one per line)', 'ab.documentsFr': 'Documents (French, one per line)',
     'ab.documentsIt': 'Documents (Italian, one per line)', 'ab.identity': 'Identity check needed', 'ab.signature': 'Signature needed', 'ab.active': 'Offered',
@@ -88,6 +96,13 @@ register({
     'ab.key': 'Code',
     'ab.duration': 'Durée (min)',
     'ab.buffer': 'Marge (min)',
+    'ab.form': 'Formulaire',
+    'ab.formNone': 'aucun',
+    'ab.formNoneSigned': 'aucun : « {form} » pour signer',
+    'ab.formOwn': 'Formulaire propre : {form}.',
+    'ab.formUnknown': 'Les formulaires ne peuvent pas être chargés pour le moment.',
+    'ab.formNoneNote': 'Pas de formulaire propre. Avec « Signature requise », « {form} » est proposé pour signer : le collaborateur y note ce qui a été convenu, la personne le confirme et signe.',
+    'ab.formNoneNoteUnsigned': 'Pas de formulaire propre.',
     'ab.nameDe': 'Nom (allemand)',
     'ab.nameEn': 'Nom (anglais)',
     'ab.descriptionDe': 'Description (allemand)',
@@ -151,6 +166,13 @@ register({
     'ab.key': 'Sigla',
     'ab.duration': 'Durata (min)',
     'ab.buffer': 'Margine (min)',
+    'ab.form': 'Modulo',
+    'ab.formNone': 'nessuno',
+    'ab.formNoneSigned': 'nessuno: «{form}» per firmare',
+    'ab.formOwn': 'Modulo proprio: {form}.',
+    'ab.formUnknown': 'Al momento i moduli non si possono caricare.',
+    'ab.formNoneNote': 'Nessun modulo proprio. Con «Firma necessaria» si offre «{form}» per firmare: il collaboratore vi scrive quanto convenuto, la persona lo conferma e firma.',
+    'ab.formNoneNoteUnsigned': 'Nessun modulo proprio.',
     'ab.nameDe': 'Nome (tedesco)',
     'ab.nameEn': 'Nome (inglese)',
     'ab.descriptionDe': 'Descrizione (tedesco)',
@@ -392,14 +414,48 @@ function editStaff(s) {
   form.staffId.focus();
 }
 
+// The forms ship with the forms service, not with booking: which concern has a form of its own, and what a concern
+// that needs a signature without one is signed with (the confirmation of the consultation). Null when forms did not answer.
+let forms = null;
+async function loadForms() {
+  try {
+    const [own, confirmation] = await Promise.all([api('/api/forms/definitions'), api('/api/forms/definitions/consultation-confirmation')]);
+    forms = { own, confirmation };
+  } catch { forms = null; }
+}
+
+/** The titles of the concern's own forms, or null when it has none (undefined while the forms are unknown). */
+function ownForms(concernKey) {
+  if (!forms) return undefined;
+  const titles = forms.own.filter(d => d.concernKey === concernKey).map(d => pick(d.title));
+  return titles.length ? titles.join(', ') : null;
+}
+
+function formCell(c) {
+  const own = ownForms(c.key);
+  if (own === undefined) return '–';
+  if (own) return own;
+  return c.needsSignature ? t('ab.formNoneSigned', { form: pick(forms.confirmation.title) }) : t('ab.formNone');
+}
+
+function formNote(f) {
+  const note = document.getElementById('k-form-note');
+  const own = ownForms(f.key.value.trim());
+  note.textContent = own === undefined ? t('ab.formUnknown')
+    : own ? t('ab.formOwn', { form: own })
+      : f.needsSignature.checked ? t('ab.formNoneNote', { form: pick(forms.confirmation.title) }) : t('ab.formNoneNoteUnsigned');
+}
+
 function renderConcerns() {
   const body = document.getElementById('concern-rows');
   body.replaceChildren();
   for (const c of departments.flatMap(d => d.concerns)) {
     body.append(el('tr', {}, el('td', { textContent: c.key }), el('td', { textContent: pick(c.name) }),
       el('td', { textContent: String(c.durationMinutes) }), el('td', { textContent: String(c.bufferMinutes) }),
+      el('td', { textContent: formCell(c) }),
       el('td', {}, button(t('ab.edit'), t('ab.editConcern', { name: pick(c.name) }), () => editConcern(c)))));
   }
+  formNote(document.getElementById('concern-form'));
 }
 
 function editConcern(c) {
@@ -413,6 +469,7 @@ function editConcern(c) {
   f.documentsIt.value = (c.documents.it ?? []).join('\n');
   f.needsIdentityCheck.checked = c.needsIdentityCheck; f.needsSignature.checked = c.needsSignature; f.active.checked = c.active;
   showFallbacks(f);
+  formNote(f);
   f.key.focus();
 }
 
@@ -431,7 +488,8 @@ function render({ hours = true } = {}) {
 async function load(options) {
   try {
     [departments, closures, staff] = await Promise.all([
-      api('/api/booking/admin/departments'), api('/api/booking/admin/closures'), api('/api/booking/admin/staff')]);
+      api('/api/booking/admin/departments'), api('/api/booking/admin/closures'), api('/api/booking/admin/staff'),
+      forms ? null : loadForms()]);
     render(options);
   } catch { say(t('common.error'), true); }
 }
@@ -548,6 +606,11 @@ document.getElementById('department-form').addEventListener('submit', async even
 document.getElementById('d-timeZone').defaultValue = city.timeZone;
 wireFallbacks(document.getElementById('department-form'), ['name']);
 wireFallbacks(document.getElementById('concern-form'), ['name', 'description', 'documents']);
+{
+  const f = document.getElementById('concern-form');
+  f.needsSignature.addEventListener('change', () => formNote(f));
+  f.key.addEventListener('change', () => formNote(f));
+}
 wireFallbacks(document.getElementById('closure-form'), ['reason']);
 document.addEventListener('languagechange', () => { render(); for (const f of document.querySelectorAll('form[data-texts]')) showFallbacks(f); });
 await load();

@@ -61,6 +61,7 @@ internal static class Extensions
         builder.Services.AddSingleton<QueueTicketMails>();
         builder.Services.AddSingleton<LinkSeal>();
         builder.Services.AddSingleton<QueueStore>();
+        builder.Services.AddSingleton<CounterPresence>();
         builder.Services.AddSingleton<LinkResendThrottle>();
         builder.Services.AddHostedService<ReminderJob>();
         builder.Services.AddHostedService<MissedTicketJob>();

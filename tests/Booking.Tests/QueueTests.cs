@@ -208,4 +208,66 @@ public class QueueTests
             await ((IAsyncLifetime)factory).DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// A resident could wait in a live queue nobody watched. A concern is attended while a clerk who handles it has a
+    /// staff page open (each asks for the clerk's queue every 15 s): the residents' answers say only yes or no, from no
+    /// clerk page, to a clerk's ask, to the window after it.
+    /// </summary>
+    [Fact]
+    public async Task A_concern_is_attended_only_while_a_clerk_who_handles_it_has_a_staff_page_open()
+    {
+        await using var factory = new BookingFactory();
+        await ((IAsyncLifetime)factory).InitializeAsync();
+        try
+        {
+            var resident = factory.CreateClient();
+            async Task<Dictionary<string, bool>> Attended()
+            {
+                var response = await resident.GetAsync("/api/booking/queue/attended");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+                var body = await response.Json();
+                // Yes or no per concern; nothing of who is there or how many.
+                Assert.Equal(["concerns"], body.EnumerateObject().Select(p => p.Name));
+                return body.GetProperty("concerns").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetBoolean());
+            }
+
+            // No clerk page open: nobody is at any counter, though the queue takes the resident all the same.
+            Assert.DoesNotContain(true, (await Attended()).Values);
+            var joined = await (await Join(resident, "move", "Nora Niemand")).Json();
+            Assert.False(joined.GetProperty("attended").GetBoolean());
+            var token = joined.GetProperty("token").GetString()!;
+            Assert.False((await Mine(resident, token)).GetProperty("attended").GetBoolean());
+
+            // The residents' clerk's staff page asks for her queue: her department's concerns are attended, tax is not.
+            factory.Clock.Advance(TimeSpan.FromSeconds(5));
+            Assert.Equal(HttpStatusCode.OK, (await factory.CreateStaffClient(BookingFactory.ClerkResidents).GetAsync("/api/booking/queue")).StatusCode);
+            var attended = await Attended();
+            Assert.True(attended["move"]);
+            Assert.True(attended["dog-registration"]);
+            Assert.False(attended["tax-enquiry"]);
+            Assert.True((await Mine(resident, token)).GetProperty("attended").GetBoolean());
+            Assert.True((await (await Join(resident, "move", "Otto Später")).Json()).GetProperty("attended").GetBoolean());
+
+            // Within the window (90 s) she still counts; after it, with no further ask, nobody is there again.
+            factory.Clock.Advance(TimeSpan.FromSeconds(85));
+            Assert.True((await Attended())["move"]);
+            factory.Clock.Advance(TimeSpan.FromSeconds(10));
+            Assert.False((await Attended())["move"]);
+            Assert.False((await Mine(resident, token)).GetProperty("attended").GetBoolean());
+
+            // Pressing "take next" counts as being there too; a called ticket's answer no longer says either way.
+            var taken = await factory.CreateStaffClient(BookingFactory.ClerkSecond).PostAsync("/api/booking/queue/next", null);
+            Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+            Assert.True((await Attended())["move"]);
+            var called = await Mine(resident, token);
+            Assert.Equal("called", called.GetProperty("status").GetString());
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, called.GetProperty("attended").ValueKind);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)factory).DisposeAsync();
+        }
+    }
 }

@@ -11,6 +11,8 @@ register({
     'home.signature': 'Unterschrift am Bildschirm', 'home.hours': 'Öffnungszeiten', 'home.talkNowFor': 'Jetzt sprechen: {name}',
     'home.bookFor': 'Termin buchen: {name}',
     'home.appointmentHours': 'Zeiten für Termine', 'home.dayHours': '{day}: {hours}',
+    'home.nobody': 'Gerade ist niemand für dieses Anliegen am Schalter. Sie können trotzdem warten – vielleicht kommt bald jemand – oder einen Termin buchen.',
+    'home.liveTextNobody': 'Der Schalter ist geöffnet, aber gerade ist niemand da. Sie können sich trotzdem einreihen – vielleicht kommt bald jemand – oder einen Termin buchen.',
   },
   en: {
     'home.title': 'Welcome to the digital counter', 'home.intro': 'Take care of your concern from home: write, speak or share your screen.',
@@ -20,6 +22,8 @@ register({
     'home.signature': 'Signature on screen', 'home.hours': 'Opening hours', 'home.talkNowFor': 'Talk to us now: {name}',
     'home.bookFor': 'Book an appointment: {name}',
     'home.appointmentHours': 'Times for appointments', 'home.dayHours': '{day}: {hours}',
+    'home.nobody': 'Nobody is at the counter for this concern right now. You can still wait – a clerk may come soon – or book an appointment.',
+    'home.liveTextNobody': 'The counter is open, but nobody is at it right now. You can still join the queue – a clerk may come soon – or book an appointment.',
   },
   fr: {
     'home.title': 'Bienvenue au guichet numérique',
@@ -39,6 +43,8 @@ register({
     'home.bookFor': 'Prendre rendez-vous : {name}',
     'home.appointmentHours': 'Horaires des rendez-vous',
     'home.dayHours': '{day} : {hours}',
+    'home.nobody': 'Personne n’est au guichet pour cette démarche en ce moment. Vous pouvez tout de même attendre – quelqu’un viendra peut-être bientôt – ou prendre rendez-vous.',
+    'home.liveTextNobody': 'Le guichet est ouvert, mais personne n’y est en ce moment. Vous pouvez tout de même prendre place dans la file – quelqu’un viendra peut-être bientôt – ou prendre rendez-vous.',
   },
   it: {
     'home.title': 'Benvenuti allo sportello digitale',
@@ -58,6 +64,8 @@ register({
     'home.bookFor': 'Prenotare un appuntamento: {name}',
     'home.appointmentHours': 'Orari per gli appuntamenti',
     'home.dayHours': '{day}: {hours}',
+    'home.nobody': 'Al momento nessuno è allo sportello per questa pratica. Potete comunque attendere – forse arriverà presto qualcuno – oppure prenotare un appuntamento.',
+    'home.liveTextNobody': 'Lo sportello è aperto, ma al momento non c’è nessuno. Potete comunque mettervi in coda – forse arriverà presto qualcuno – oppure prenotare un appuntamento.',
   },
   'de-x-ls': {
     'home.title': 'Willkommen beim digitalen Schalter',
@@ -77,10 +85,14 @@ register({
     'home.bookFor': 'Termin machen: {name}',
     'home.appointmentHours': 'Zu diesen Zeiten gibt es Termine.',
     'home.dayHours': '{day}: {hours}',
+    'home.nobody': 'Gerade ist niemand für dieses Thema da. Sie können trotzdem warten. Vielleicht kommt bald jemand. Oder Sie machen einen Termin.',
+    'home.liveTextNobody': 'Der Schalter ist offen. Aber gerade ist niemand da. Sie können trotzdem warten. Vielleicht kommt bald jemand. Oder Sie machen einen Termin.',
   },
 });
 
 let departments = [];
+// Per concern key, whether a clerk who handles it is at the counter now; null while unknown (then nothing is said).
+let attended = null;
 
 function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
@@ -101,7 +113,7 @@ function hoursList(ranges) {
 
 const sameHours = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-function concernCard(concern, open) {
+function concernCard(concern, open, atCounter) {
   const lang = language();
   const name = pick(concern.name);
   const facts = [t('home.minutes', { n: concern.durationMinutes })];
@@ -120,7 +132,14 @@ function concernCard(concern, open) {
   }
   const actions = el('div', { className: 'row actions' });
   if (open) {
-    actions.append(el('a', { className: 'button big-red', href: `/queue.html?concern=${encodeURIComponent(concern.key)}`, textContent: t('home.talkNow'), ariaLabel: t('home.talkNowFor', { name }) }));
+    const talk = el('a', { className: 'button big-red', href: `/queue.html?concern=${encodeURIComponent(concern.key)}`, textContent: t('home.talkNow'), ariaLabel: t('home.talkNowFor', { name }) });
+    // Open and handled, but no clerk for it at the counter now: said before the resident waits, and read with the button.
+    if (atCounter === false) {
+      const note = el('p', { className: 'unattended', id: `nobody-${concern.key}`, textContent: t('home.nobody') });
+      talk.setAttribute('aria-describedby', note.id);
+      card.append(note);
+    }
+    actions.append(talk);
   }
   actions.append(el('a', { className: 'button secondary', href: `/book.html?concern=${encodeURIComponent(concern.key)}`, textContent: t('home.book'), ariaLabel: t('home.bookFor', { name }) }));
   card.append(actions);
@@ -141,10 +160,14 @@ function render() {
       // Appointment hours are shown only where they differ from the live counter's (Winterthur: appointments outside them).
       ...(sameHours(d.openingHours, d.appointmentHours ?? d.openingHours) ? [] : [el('p', { className: 'hint', textContent: t('home.appointmentHours') }), hoursList(d.appointmentHours)]),
       // "Talk to us now" where the counter is open and a clerk handles the concern (the queue takes no one else).
-      el('div', { className: 'grid' }, ...d.concerns.map(c => concernCard(c, d.openNow && c.staffed !== false))));
+      el('div', { className: 'grid' }, ...d.concerns.map(c => concernCard(c, d.openNow && c.staffed !== false, attended?.[c.key]))));
     root.append(section);
   }
-  document.getElementById('live').hidden = !departments.some(d => d.openNow && d.concerns.some(c => c.staffed !== false));
+  const live = departments.flatMap(d => d.openNow ? d.concerns.filter(c => c.staffed !== false) : []);
+  document.getElementById('live').hidden = !live.length;
+  // "We are available right now" only while someone is: an open counter nobody sits at says so.
+  const nobody = attended !== null && live.length > 0 && !live.some(c => attended[c.key]);
+  document.getElementById('live-text').textContent = t(nobody ? 'home.liveTextNobody' : 'home.liveText');
 }
 
 apply();
@@ -152,7 +175,11 @@ languageSwitch();
 document.addEventListener('languagechange', render);
 const status = document.getElementById('status');
 try {
+  // Who is at the counter is asked apart from the catalogue (which is cached by the calendar); without an answer the
+  // page says nothing about it rather than guess.
+  const atCounter = api('/api/booking/queue/attended').then(a => a.concerns, () => null);
   departments = await api('/api/booking/concerns');
+  attended = await atCounter;
   status.textContent = '';
   status.removeAttribute('data-i18n');
   render();

@@ -108,30 +108,40 @@ register({
     'queue.notify': 'Benachrichtigen, wenn ich an der Reihe bin', 'queue.notifyOn': 'Sie erhalten eine Benachrichtigung, sobald Sie an der Reihe sind.',
     'queue.calledTitle': 'Sie sind an der Reihe!', 'queue.calledBody': 'Tippen Sie hier und treten Sie jetzt ein.',
     'queue.requeue': 'Erneut einreihen',
+    'queue.nobodyJoin': 'Gerade ist niemand für dieses Anliegen am Schalter. Sie können sich trotzdem einreihen – vielleicht kommt bald jemand – oder stattdessen einen Termin buchen.',
+    'queue.nobodyWaiting': 'Gerade ist niemand für Ihr Anliegen am Schalter. Sie können weiter warten – vielleicht kommt bald jemand – oder stattdessen einen Termin buchen.',
   },
   en: {
     'queue.next': 'You are next.', 'queue.for': 'Concern: {name}',
     'queue.notify': 'Notify me when it is my turn', 'queue.notifyOn': 'You will get a notification as soon as it is your turn.',
     'queue.calledTitle': 'It is your turn!', 'queue.calledBody': 'Tap here and enter now.',
     'queue.requeue': 'Join the queue again',
+    'queue.nobodyJoin': 'Nobody is at the counter for this concern right now. You can still join the queue – a clerk may come soon – or book an appointment instead.',
+    'queue.nobodyWaiting': 'Nobody is at the counter for your concern right now. You can keep waiting – a clerk may come soon – or book an appointment instead.',
   },
   fr: {
     'queue.next': 'Vous êtes le ou la prochain·e.', 'queue.for': 'Démarche : {name}',
     'queue.notify': 'M’avertir quand c’est mon tour', 'queue.notifyOn': 'Vous recevrez une notification dès que ce sera votre tour.',
     'queue.calledTitle': 'C’est votre tour !', 'queue.calledBody': 'Touchez ici et entrez maintenant.',
     'queue.requeue': 'Reprendre une place dans la file',
+    'queue.nobodyJoin': 'Personne n’est au guichet pour cette démarche en ce moment. Vous pouvez tout de même prendre place dans la file – quelqu’un viendra peut-être bientôt – ou plutôt prendre rendez-vous.',
+    'queue.nobodyWaiting': 'Personne n’est au guichet pour votre démarche en ce moment. Vous pouvez continuer d’attendre – quelqu’un viendra peut-être bientôt – ou plutôt prendre rendez-vous.',
   },
   it: {
     'queue.next': 'Il prossimo turno è il vostro.', 'queue.for': 'Pratica: {name}',
     'queue.notify': 'Avvisami quando è il mio turno', 'queue.notifyOn': 'Riceverete una notifica appena sarà il vostro turno.',
     'queue.calledTitle': 'È il vostro turno!', 'queue.calledBody': 'Toccate qui ed entrate ora.',
     'queue.requeue': 'Rimettersi in coda',
+    'queue.nobodyJoin': 'Al momento nessuno è allo sportello per questa pratica. Potete comunque mettervi in coda – forse arriverà presto qualcuno – oppure prenotare invece un appuntamento.',
+    'queue.nobodyWaiting': 'Al momento nessuno è allo sportello per la vostra pratica. Potete continuare ad attendere – forse arriverà presto qualcuno – oppure prenotare invece un appuntamento.',
   },
   'de-x-ls': {
     'queue.next': 'Sie sind als Nächstes dran.', 'queue.for': 'Ihr Thema: {name}',
     'queue.notify': 'Mir Bescheid geben, wenn ich dran bin', 'queue.notifyOn': 'Sie bekommen eine Nachricht, wenn Sie dran sind.',
     'queue.calledTitle': 'Sie sind jetzt dran!', 'queue.calledBody': 'Tippen Sie hier. Dann kommen Sie in das Gespräch.',
     'queue.requeue': 'Noch einmal anstellen',
+    'queue.nobodyJoin': 'Gerade ist niemand für dieses Thema da. Sie können trotzdem warten. Vielleicht kommt bald jemand. Oder Sie machen einen Termin.',
+    'queue.nobodyWaiting': 'Gerade ist niemand für Ihr Thema da. Sie können weiter warten. Vielleicht kommt bald jemand. Oder Sie machen einen Termin.',
   },
 });
 
@@ -141,6 +151,8 @@ const status = document.getElementById('status');
 const form = document.getElementById('join');
 let token = fragmentToken();
 let departments = [];
+// Per concern key, whether a clerk who handles it is at the counter now; null while unknown (then nothing is said).
+let attended = null;
 let last = null;
 let timer = null;
 
@@ -176,6 +188,31 @@ function showOffers(slots, concernKey) {
   document.getElementById('closed').hidden = false;
 }
 
+/**
+ * Says in a polite live region, with a link to book instead, when nobody who handles the concern is at the counter now;
+ * empties it once someone is. Written only when that changes, so a screen reader hears it once, not at every poll.
+ */
+function sayAttendance(region, concernKey, nobody, key) {
+  const said = nobody ? `${concernKey}|${t(key)}` : '';
+  if (region.dataset.said === said) return;
+  region.dataset.said = said;
+  if (!nobody) { region.replaceChildren(); return; }
+  const note = Object.assign(document.createElement('p'), { className: 'unattended', id: `${region.id}-note` });
+  const book = Object.assign(document.createElement('a'), { href: `/book.html?concern=${encodeURIComponent(concernKey)}`, textContent: t('queue.bookInstead') });
+  note.append(t(key), ' ', book);
+  region.replaceChildren(note);
+}
+
+/** Before joining: the note for the chosen concern, also read with the concern's field. */
+function showJoinAttendance() {
+  const nobody = attended?.[form.concernKey.value] === false;
+  sayAttendance(document.getElementById('join-attendance'), form.concernKey.value, nobody, 'queue.nobodyJoin');
+  if (nobody) form.concernKey.setAttribute('aria-describedby', 'join-attendance-note');
+  else form.concernKey.removeAttribute('aria-describedby');
+}
+
+const askAttended = () => api('/api/booking/queue/attended').then(a => a.concerns, () => null);
+
 function write(id, text) {
   const el = document.getElementById(id);
   if (el.textContent !== text) el.textContent = text;
@@ -198,6 +235,7 @@ function renderTicket() {
     write('position', String(last.position ?? '–'));
     write('estimate', last.position === 1 || last.estimatedWaitMinutes === 0 ? t('queue.next')
       : last.estimatedWaitMinutes != null ? t('queue.estimate', { n: last.estimatedWaitMinutes }) : '');
+    sayAttendance(document.getElementById('attendance'), last.concernKey, last.attended === false, 'queue.nobodyWaiting');
     document.getElementById('notify').hidden = !canAskForNotifications();
     // A resident who gave an address has the place's link in a mail (booking's QueueTicketIssuedConsumer).
     document.getElementById('mailed').hidden = !last.mailed;
@@ -306,14 +344,19 @@ document.getElementById('leave').addEventListener('click', async () => {
   try { await api('/api/booking/queue/tickets/mine', { method: 'DELETE', token }); } catch { /* the next poll shows the real state */ }
   poll();
 });
-document.addEventListener('languagechange', () => { fillConcerns(); renderTicket(); });
+document.addEventListener('languagechange', () => { fillConcerns(); showJoinAttendance(); renderTicket(); });
+// Another concern chosen: asked afresh, as a clerk may have come or gone since the page opened.
+form.concernKey.addEventListener('change', async () => { attended = await askAttended() ?? attended; showJoinAttendance(); });
 
 if (token) {
   follow();
 } else {
   try {
+    const atCounter = askAttended();
     departments = await api('/api/booking/concerns');
+    attended = await atCounter;
     fillConcerns();
+    showJoinAttendance();
     const concernKey = new URLSearchParams(location.search).get('concern');
     const wantedDepartment = concernKey ? departments.find(d => d.concerns.some(c => c.key === concernKey)) : null;
     const wantedStaffed = wantedDepartment?.concerns.some(c => c.key === concernKey && staffed(c));

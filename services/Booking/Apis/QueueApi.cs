@@ -24,6 +24,7 @@ public static class QueueApi
     public static RouteGroupBuilder MapQueueApi(this RouteGroupBuilder api)
     {
         api.MapPost("/queue", Join).AllowAnonymous();
+        api.MapGet("/queue/attended", Attended).AllowAnonymous();
         api.MapGet("/queue/tickets/mine", GetMine).AllowAnonymous();
         api.MapDelete("/queue/tickets/mine", LeaveMine).AllowAnonymous();
         api.MapGet("/queue", ForMySkills).RequireAuthorization(StaffPolicies.Staff);
@@ -75,24 +76,46 @@ public static class QueueApi
 
         var position = await services.Queue.PositionAsync(ticket.ConcernKey, ticket.Id) ?? 1;
         return TypedResults.Created("/api/booking/queue/tickets/mine", new TicketIssuedDto(ticket.Id, token,
-            PublicLinks.To(services.Configuration, $"/queue.html#t={token}"), TicketStatus.Waiting, position, await EstimateMinutesAsync(services.Queue, calendar, position), ticket.Mailed));
+            PublicLinks.To(services.Configuration, $"/queue.html#t={token}"), TicketStatus.Waiting, position, await EstimateMinutesAsync(services.Queue, calendar, position), ticket.Mailed,
+            await services.Presence.AttendedAsync(calendar, now)));
+    }
+
+    /// <summary>
+    /// Per active concern, whether a clerk who handles it is at the counter now (a staff page of theirs asked for the queue
+    /// within <see cref="BookingOptions.AtCounterWindow"/>): the start page and the queue's form say when nobody is. Only
+    /// yes or no: who, and how many, stay the city's. Apart from the catalogue, which is cached by the calendar's version.
+    /// </summary>
+    public static async Task<Ok<AttendedDto>> Attended(HttpContext http, CalendarCache cache, CounterPresence presence, TimeProvider time, CancellationToken ct)
+    {
+        var snapshot = await cache.GetAsync().WaitAsync(ct);
+        var atCounter = await presence.AtCounterAsync(time.GetUtcNow());
+        var concerns = new Dictionary<string, bool>();
+        foreach (var concern in snapshot.Concerns)
+        {
+            if (snapshot.Calendar(concern.Key) is { } calendar) concerns[concern.Key] = CounterPresence.Attended(calendar, atCounter);
+        }
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new AttendedDto(concerns));
     }
 
     public static async Task<Results<Ok<MyTicketDto>, ProblemHttpResult>> GetMine(
-        HttpRequest http, BookingDb db, SlotService slots, ResidentTokens tokens, QueueStore queue, CancellationToken ct)
+        HttpRequest http, [AsParameters] QueueServices services, CancellationToken ct)
     {
-        var id = await tokens.ResolveAsync(http, TokenPurposes.QueueTicket, ct);
+        var (db, queue) = (services.Db, services.Queue);
+        var id = await services.Tokens.ResolveAsync(http, TokenPurposes.QueueTicket, ct);
         if (id is null) return Problems.InvalidToken();
         var stored = await db.QueueTickets.AsNoTracking().FirstAsync(t => t.Id == id, ct);
         var live = await queue.GetAsync(stored.Id);
         var status = live?.Status ?? stored.Status;
-        var calendar = await slots.CalendarAsync(stored.ConcernKey, ct);
+        var calendar = await services.Slots.CalendarAsync(stored.ConcernKey, ct);
         if (calendar is null) return Problems.NotFound(new Reason("concern-gone", "The concern is no longer offered."));
 
         long? position = status == TicketStatus.Waiting ? await queue.PositionAsync(stored.ConcernKey, stored.Id) : null;
         int? estimate = position is { } p ? await EstimateMinutesAsync(queue, calendar, p) : null;
+        // While waiting the page says when nobody who handles the concern is at the counter, and stops once one is.
+        bool? attended = position is null ? null : await services.Presence.AttendedAsync(calendar, services.Time.GetUtcNow());
         return TypedResults.Ok(new MyTicketDto(stored.Id, stored.ConcernKey, Localized.NameOf(calendar.Concern),
-            status, position, estimate, stored.IssuedAt, live?.CalledAt ?? stored.CalledAt, stored.CitizenName, stored.Email, stored.Mailed));
+            status, position, estimate, stored.IssuedAt, live?.CalledAt ?? stored.CalledAt, stored.CitizenName, stored.Email, stored.Mailed, attended));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> LeaveMine(
@@ -111,12 +134,17 @@ public static class QueueApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<StaffQueueDto>> ForMySkills(
-        HttpContext http, BookingDb db, QueueStore queue, TimeProvider time, IOptions<BookingOptions> options, CancellationToken ct)
+    /// <summary>
+    /// The clerk's queue, asked for by every open staff page (every 15 s; the queue page every 3 s): the ask also marks
+    /// the clerk as at the counter, which the residents' pages read as "someone is there for this concern".
+    /// </summary>
+    public static async Task<Ok<StaffQueueDto>> ForMySkills(HttpContext http, [AsParameters] QueueServices services, CancellationToken ct)
     {
+        var (db, queue, options) = (services.Db, services.Queue, services.Options);
+        var now = services.Time.GetUtcNow();
+        await services.Presence.SeenAsync(http.User.StaffId(), now);
         var skills = await SkillsOfAsync(http, db, ct);
         var names = await db.Concerns.AsNoTracking().Where(c => skills.Contains(c.Key)).ToDictionaryAsync(c => c.Key, ct);
-        var now = time.GetUtcNow();
         var tickets = (await queue.WaitingAsync(skills)).Select(t => new WaitingTicketDto(t.Id, t.ConcernKey,
             Localized.NameOf(names[t.ConcernKey]), t.CitizenName, t.Language, t.IssuedAt,
             (int)Math.Max(0, (now - t.IssuedAt).TotalSeconds))).ToList();
@@ -133,6 +161,7 @@ public static class QueueApi
         var staffId = http.User.StaffId();
         var staffName = http.User.StaffName();
         var now = services.Time.GetUtcNow();
+        await services.Presence.SeenAsync(staffId, now);
 
         // Residents with an appointment due now come first: they were promised this time.
         await using (var tx = await services.Db.Database.BeginTransactionAsync(ct))

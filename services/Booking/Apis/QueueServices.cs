@@ -19,4 +19,5 @@ public sealed record QueueServices(
     IConfiguration Configuration,
     BookingMetrics Metrics,
     LinkSeal Seal,
-    LinkResendThrottle MailThrottle);
+    LinkResendThrottle MailThrottle,
+    CounterPresence Presence);

@@ -34,6 +34,13 @@ public sealed class BookingOptions
 
     public TimeSpan DueLate { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long a clerk counts as at the counter after their staff page last asked for their queue (every 15 s, the queue
+    /// page every 3 s). 90 s rather than 60: a browser wakes a tab left in the background for five minutes once a minute,
+    /// and its clerk would flicker in and out of the residents' "nobody is at the counter" at every wake-up.
+    /// </summary>
+    public TimeSpan AtCounterWindow { get; set; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Days after an appointment's end its resident's name and address are cleared (sessions keeps rooms as long).</summary>
     public int RetentionDays { get; set; } = 30;
 

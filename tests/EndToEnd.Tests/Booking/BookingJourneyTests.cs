@@ -478,4 +478,95 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Browser.AssertAccessibleAsync(admin);
         await Browser.ScreenshotAsync(admin, "booking-10-admin-phone");
     }
+
+    /// <summary>
+    /// README's known limit: the start page offered "talk to us now" for a concern some clerk handles, though none was at
+    /// the counter, and a resident could wait in a queue nobody watched. On a 390 px phone, in French: the card says so
+    /// (read with its button), the queue's form says so with a link to book instead, the waiting page says so in a polite
+    /// live region, and stops once the clerk opens her queue page; the start page then says nothing of it either.
+    /// </summary>
+    [Fact]
+    public async Task Nobody_at_the_counter_is_said_before_and_while_waiting_until_a_clerk_opens_her_page()
+    {
+        await using var adminParty = await browser.NewPartyAsync(Browser.Desktop);
+        var desk = await TestDesks.CreateAsync(adminParty, "e2e-unattended-desk", closedToday: false);
+
+        await using var residentParty = await browser.NewPartyAsync(Browser.Phone, "fr-FR");
+        await residentParty.AddInitScriptAsync("localStorage.setItem('lang', 'fr')");
+        var page = await residentParty.NewPageAsync();
+        await page.GotoAsync("/");
+        var card = page.Locator($"#nobody-{desk.ConcernKey}");
+        await Assertions.Expect(card).ToHaveTextAsync("Personne n’est au guichet pour cette démarche en ce moment. Vous pouvez tout de même attendre – quelqu’un viendra peut-être bientôt – ou prendre rendez-vous.", new() { Timeout = 15000 });
+        var talk = page.Locator($"a[href='/queue.html?concern={desk.ConcernKey}']");
+        await Assertions.Expect(talk).ToHaveAttributeAsync("aria-describedby", $"nobody-{desk.ConcernKey}");
+        await Assertions.Expect(page.Locator($"a[href='/book.html?concern={desk.ConcernKey}']")).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await card.ScrollIntoViewIfNeededAsync();
+        await Browser.ScreenshotAsync(page, "booking-11-nobody-at-the-counter-home-phone-fr");
+
+        await talk.ClickAsync();
+        await Assertions.Expect(page.Locator("#join")).ToBeVisibleAsync(new() { Timeout = 15000 });
+        var before = page.Locator("#join-attendance-note");
+        await Assertions.Expect(before).ToHaveTextAsync("Personne n’est au guichet pour cette démarche en ce moment. Vous pouvez tout de même prendre place dans la file – quelqu’un viendra peut-être bientôt – ou plutôt prendre rendez-vous. Prendre rendez-vous");
+        await Assertions.Expect(before.Locator("a")).ToHaveAttributeAsync("href", $"/book.html?concern={desk.ConcernKey}");
+        await Assertions.Expect(page.Locator("#concern")).ToHaveAttributeAsync("aria-describedby", "join-attendance-note");
+        await page.Locator("#name").FillAsync("Aline Personne");
+        await page.Locator("#join-submit").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#position")).ToHaveTextAsync(new Regex("^[1-9][0-9]*$"), new() { Timeout = 15000 });
+        var waiting = page.Locator("#attendance");
+        await Assertions.Expect(waiting).ToHaveAttributeAsync("aria-live", "polite");
+        await Assertions.Expect(waiting).ToHaveTextAsync("Personne n’est au guichet pour votre démarche en ce moment. Vous pouvez continuer d’attendre – quelqu’un viendra peut-être bientôt – ou plutôt prendre rendez-vous. Prendre rendez-vous");
+        await Assertions.Expect(waiting.Locator("a")).ToHaveAttributeAsync("href", $"/book.html?concern={desk.ConcernKey}");
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "booking-12-nobody-at-the-counter-waiting-phone-fr");
+
+        // The clerk opens her queue page (it asks for her queue every 3 s): the waiting page stops saying it.
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = desk.ClerkUserName, password = desk.ClerkPassword } });
+        Assert.True(login.Ok, $"staff sign-in failed: {login.Status}");
+        var clerk = await clerkParty.NewPageAsync();
+        await clerk.GotoAsync("/agent/queue.html");
+        await Assertions.Expect(clerk.Locator("#rows")).ToContainTextAsync("Aline Personne", new() { Timeout = 15000 });
+        await Assertions.Expect(waiting).ToBeEmptyAsync(new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("#position")).ToHaveTextAsync(new Regex("^[1-9][0-9]*$"));
+        await Browser.ScreenshotAsync(page, "booking-13-clerk-at-the-counter-waiting-phone-fr");
+
+        // A second look at the start page: the concern is offered without the note.
+        var home = await residentParty.NewPageAsync();
+        await home.GotoAsync("/");
+        await Assertions.Expect(home.Locator($"a[href='/queue.html?concern={desk.ConcernKey}']")).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await Assertions.Expect(home.Locator($"#nobody-{desk.ConcernKey}")).ToHaveCountAsync(0);
+        await Assertions.Expect(home.Locator($"a[href='/queue.html?concern={desk.ConcernKey}']")).Not.ToHaveAttributeAsync("aria-describedby", new Regex("."));
+
+        // The place is given back rather than left waiting.
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.Locator("#leave").ClickAsync();
+        await Assertions.Expect(page.Locator("#ended")).ToBeVisibleAsync(new() { Timeout = 15000 });
+    }
+
+    /// <summary>
+    /// README's known limit: the booking page's concern list (reached without a concern) had its links one text line
+    /// apart on a phone, a finger hit the next. At 360 px each link is a target of 44 px or more, 8 px from the next.
+    /// </summary>
+    [Fact]
+    public async Task On_a_small_phone_the_concern_list_keeps_its_links_apart()
+    {
+        await using var party = await browser.NewPartyAsync(Browser.SmallPhone);
+        var page = await party.NewPageAsync();
+        await page.GotoAsync("/book.html");
+        var links = page.Locator("#concern-list a");
+        await Assertions.Expect(links.First).ToBeVisibleAsync(new() { Timeout = 15000 });
+        var boxes = await links.EvaluateAllAsync<double[][]>("links => links.map(a => { const r = a.getBoundingClientRect(); return [r.top, r.bottom, r.width]; })");
+        Assert.True(boxes.Length >= 2, $"{boxes.Length} concerns listed");
+        var problems = new List<string>();
+        for (var i = 0; i < boxes.Length; i++)
+        {
+            if (boxes[i][1] - boxes[i][0] < 44 || boxes[i][2] < 44) problems.Add($"link {i}: {boxes[i][2]:F0}×{boxes[i][1] - boxes[i][0]:F0} px");
+            if (i > 0 && boxes[i][0] - boxes[i - 1][1] < 8) problems.Add($"link {i}: {boxes[i][0] - boxes[i - 1][1]:F1} px below the one before");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "booking-14-concern-list-small-phone");
+    }
 }

@@ -281,8 +281,9 @@ public sealed class SessionHub(
                 // Someone still in the room on another device or tab has not left: only the list (its count) changes.
                 if (await presence.RemoveAsync(me.RoomId, Context.ConnectionId) is { } left)
                 {
-                    await Clients.OthersInGroup(Group(me.RoomId)).Presence(new PresenceNotice(left, null, left.Has(me.AsSender) ? null : me.AsSender));
+                    // The call's wait starts before anyone hears of the going: the resident's other device asks on that news.
                     await NoteAwayAsync(me, left);
+                    await Clients.OthersInGroup(Group(me.RoomId)).Presence(new PresenceNotice(left, null, left.Has(me.AsSender) ? null : me.AsSender));
                 }
             }
             catch (Exception ex)
@@ -375,9 +376,17 @@ public sealed class SessionHub(
     private async Task NoteAwayAsync(Participant me, Roster left)
     {
         if (ModeQuestions.SideOf(me) is not { } side) return;
-        if (await HeldHereAsync(me.RoomId, side, left.Entries)) return;
-        if (!await IsInCallAsync(me.RoomId, CancellationToken.None)) return;
-        await calls.AwayAsync(me.RoomId, side, clock.GetUtcNow());
+        try
+        {
+            if (await HeldHereAsync(me.RoomId, side, left.Entries)) return;
+            if (!await IsInCallAsync(me.RoomId, CancellationToken.None)) return;
+            await calls.AwayAsync(me.RoomId, side, clock.GetUtcNow());
+        }
+        catch (Exception ex)
+        {
+            // The leave is still announced; the call then waits for this side as it did before the wait was bounded.
+            logger.LogWarning(ex, "Could not note that a side of the call in room {RoomId} went", me.RoomId);
+        }
     }
 
     /// <summary>The caller's participant record, if it still stands (ending or transferring a room revokes it).</summary>

@@ -40,6 +40,8 @@ internal static class Extensions
         builder.Services.AddScoped<RoomAccess>();
         builder.Services.AddSingleton<RoomPresence>();
         builder.Services.AddSingleton<ModeQuestions>();
+        builder.Services.AddSingleton<RunningCalls>();
+        builder.Services.Configure<CallOptions>(builder.Configuration.GetSection("Sessions:Call"));
         builder.Services.AddSingleton<RoomNotifier>();
         builder.Services.AddSingleton<StaffOnDuty>();
         builder.Services.AddSingleton<IceServers>();
@@ -50,6 +52,7 @@ internal static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TranscriptWriter>());
         builder.Services.AddHostedService<RoomRetentionJob>();
         builder.Services.AddHostedService<AbandonedRoomJob>();
+        builder.Services.AddHostedService<AbandonedCallJob>();
         builder.Services.AddSingleton<SessionMetrics>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionMetrics>());
         builder.AddSignaling();

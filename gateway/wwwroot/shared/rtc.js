@@ -394,7 +394,9 @@ register({
     'call.asked': '{name} möchte zu Video wechseln.', 'call.waiting': 'Warten, bis die andere Seite das Video annimmt …',
     'call.notAsked': 'Die Frage nach einem Anruf gilt nicht mehr. Sie können selbst einen Anruf beginnen.', 'call.declined': '{name} möchte im Chat bleiben.', 'call.refused': 'Kamera oder Mikrofon sind nicht freigegeben oder nicht vorhanden. Sie können weiter im Chat schreiben.',
     'call.connecting': 'Video wird verbunden …', 'call.connected': 'Video verbunden.', 'call.failed': 'Die Videoverbindung ist abgebrochen. Der Chat läuft weiter.',
-    'call.closed': 'Video beendet. Der Chat läuft weiter.', 'call.sharing': 'Sie teilen Ihren Bildschirm.', 'call.otherSharing': '{name} teilt den Bildschirm.',
+    'call.closed': 'Video beendet. Der Chat läuft weiter.',
+    'call.endedAway': 'Das Video ist beendet: Die andere Seite ist nicht rechtzeitig zurückgekommen. Der Chat läuft weiter.',
+    'call.endedWhileAway': 'Das Video wurde beendet, während Ihre Verbindung unterbrochen war. Der Chat läuft weiter.', 'call.sharing': 'Sie teilen Ihren Bildschirm.', 'call.otherSharing': '{name} teilt den Bildschirm.',
     'call.shareFailed': 'Der Bildschirm konnte nicht geteilt werden.',
     'call.blocked': 'Kamera und Mikrofon sind für diese Seite gesperrt. So erlauben Sie sie: In den Website-Einstellungen des Browsers (meist über das Schloss-Symbol neben der Adresse) Kamera und Mikrofon auf «Zulassen» stellen und es dann erneut versuchen. Sie können weiter im Chat schreiben.',
     'call.paused': 'Die Verbindung zu {name} ist unterbrochen (etwa weil die Seite neu geladen wurde). Das Video startet wieder, sobald {name} zurück ist.',
@@ -407,7 +409,9 @@ register({
     'call.asked': '{name} would like to switch to video.', 'call.waiting': 'Waiting for the other side to accept the video …',
     'call.notAsked': 'The question about a call no longer stands. You can start a call yourself.', 'call.declined': '{name} would like to stay in the chat.', 'call.refused': 'Camera or microphone are not allowed or not available. You can keep writing in the chat.',
     'call.connecting': 'Connecting video …', 'call.connected': 'Video connected.', 'call.failed': 'The video connection dropped. The chat goes on.',
-    'call.closed': 'Video ended. The chat goes on.', 'call.sharing': 'You are sharing your screen.', 'call.otherSharing': '{name} is sharing the screen.',
+    'call.closed': 'Video ended. The chat goes on.',
+    'call.endedAway': 'The video ended: the other side did not come back in time. The chat goes on.',
+    'call.endedWhileAway': 'The video ended while your connection was interrupted. The chat goes on.', 'call.sharing': 'You are sharing your screen.', 'call.otherSharing': '{name} is sharing the screen.',
     'call.shareFailed': 'The screen could not be shared.',
     'call.blocked': 'Camera and microphone are blocked for this page. To allow them: in the browser\'s site settings (usually the padlock beside the address) set camera and microphone to “Allow”, then try again. You can keep writing in the chat.',
     'call.paused': 'The connection to {name} was interrupted (for example, the page was reloaded). The video restarts as soon as {name} is back.',
@@ -425,6 +429,8 @@ register({
     'call.connected': 'Vidéo connectée.',
     'call.failed': 'La connexion vidéo a été interrompue. Le chat continue.',
     'call.closed': 'Vidéo terminée. Le chat continue.',
+    'call.endedAway': 'La vidéo est terminée : l’autre partie n’est pas revenue à temps. Le chat continue.',
+    'call.endedWhileAway': 'La vidéo a été terminée pendant que votre connexion était interrompue. Le chat continue.',
     'call.sharing': 'Vous partagez votre écran.',
     'call.otherSharing': '{name} partage son écran.',
     'call.shareFailed': 'L’écran n’a pas pu être partagé.',
@@ -451,6 +457,8 @@ register({
     'call.connected': 'Video collegato.',
     'call.failed': 'Il collegamento video si è interrotto. La chat continua.',
     'call.closed': 'Video terminato. La chat continua.',
+    'call.endedAway': 'Il video è terminato: l’altra parte non è tornata in tempo. La chat continua.',
+    'call.endedWhileAway': 'Il video è stato terminato mentre il vostro collegamento era interrotto. La chat continua.',
     'call.sharing': 'State condividendo lo schermo.',
     'call.otherSharing': '{name} sta condividendo lo schermo.',
     'call.shareFailed': 'Non è stato possibile condividere lo schermo.',
@@ -477,6 +485,8 @@ register({
     'call.connected': 'Das Video geht jetzt.',
     'call.failed': 'Das Video geht nicht mehr. Sie können weiter schreiben.',
     'call.closed': 'Das Video ist aus. Sie können weiter schreiben.',
+    'call.endedAway': 'Das Video ist aus. Die andere Person ist nicht wieder gekommen. Sie können weiter schreiben.',
+    'call.endedWhileAway': 'Ihre Verbindung war weg. In der Zeit ist das Video aus gegangen. Sie können weiter schreiben.',
     'call.sharing': 'Die andere Person sieht jetzt Ihren Bildschirm.',
     'call.otherSharing': 'Sie sehen jetzt den Bildschirm von {name}.',
     'call.shareFailed': 'Das hat nicht geklappt. Die andere Person sieht Ihren Bildschirm nicht.',
@@ -498,6 +508,12 @@ register({
 
 /** How long a page that took a call up again waits for the clerk's page to call (ms). */
 const ResumeWait = 20000;
+
+/**
+ * How long the resident's other device waits before it takes over a call whose device left the room (ms): a little
+ * longer than the hub's Sessions:Call:TakeOverAfter (10 s), within which a reloaded page takes its call up again.
+ */
+const TakeOverWait = 12000;
 
 /** How long a line about a moment of the call stays (ms): long enough to be read, gone once it no longer applies. */
 export const Fade = { connected: 4000, closed: 8000, declined: 10000 };
@@ -553,6 +569,9 @@ export class CallControls {
     });
     room.on('modeChanged', notice => {
       this.mode = notice.mode;
+      if (notice.mode === 'write') clearTimeout(this.takingOver);
+      // A side of the call did not come back in time: the call ended as "end video" would have ended it.
+      if (notice.mode === 'write' && notice.reason === 'away') return this.ended('call.endedAway');
       // The call ended while it waited for a page to come back (the other side ended it, the clerk handed the room on).
       if (notice.mode === 'write' && this.paused) this.endPause();
       if (notice.mode === 'write' && this.awaitingOffer) this.giveUpResume();
@@ -588,9 +607,13 @@ export class CallControls {
   joined(result) {
     this.mode = result.room?.mode ?? 'write';
     this.ownDevices = this.room.devicesOf(this.room.you);
-    if (this.mode === 'write' || this.ownDevices > 1) return;
+    // The call this page had ended while its connection was away (the other side's "end video" or the wait ran out).
+    if (this.mode === 'write' && (this.paused || this.call.active)) return this.ended('call.endedWhileAway');
+    if (this.mode === 'write') return;
     const other = this.other();
+    // The hub says whether the call runs on this device of the resident's (or may be taken over from one gone).
     if (!this.offerer && other) return this.resume();
+    if (this.ownDevices > 1) return;
     if (!this.call.active) this.pause(other?.name);
     if (other) {
       this.tell('call.resuming', { name: other.name });
@@ -616,7 +639,32 @@ export class CallControls {
       return;
     }
     if (this.offerer && this.paused && notice.joined?.role === this.otherRole) this.tell('call.resuming', { name: notice.joined.name });
-    if (!this.offerer && lastDevice && this.mode !== 'write' && !this.call.active) this.resume();
+    if (!this.offerer && lastDevice && this.mode !== 'write' && !this.call.active) this.takeOverLater();
+  }
+
+  /**
+   * The resident's device that held the call left the room: this device takes the call over if that one stays away
+   * (the hub decides, after a while; a reload of that device comes back sooner and takes its call up again itself).
+   */
+  takeOverLater() {
+    clearTimeout(this.takingOver);
+    this.takingOver = setTimeout(() => {
+      this.takingOver = null;
+      if (this.mode !== 'write' && !this.call.active && !this.paused && this.other()) this.resume();
+    }, TakeOverWait);
+  }
+
+  /** The call ended without this page's "end video" (said by key): camera and microphone off, the chat goes on. */
+  ended(key) {
+    clearTimeout(this.awaitingOffer);
+    clearTimeout(this.takingOver);
+    this.awaitingOffer = null;
+    this.asking = false;
+    // A device of the resident's that had no part in the call has nothing to end or say.
+    if (!this.paused && !this.call.active && !this.call.camera) return;
+    this.paused = false;
+    this.call.close(false);
+    this.tell(key);
   }
 
   /**
@@ -650,11 +698,12 @@ export class CallControls {
    */
   resume() {
     if (this.offerer || this.resuming) return this.resuming;
-    // With the room open on another device of the resident's too, the page that had the call takes it up, not the other.
-    if (this.room.devicesOf(this.room.you) > 1 && !this.paused && !this.call.active) return null;
     this.resuming = (async () => {
+      // With the room open on another device of the resident's too, the hub lets the device that had the call take it
+      // up, not the other (which takes it over only from a device that stays away).
       if (!await this.room.callRunning().catch(() => false)) {
         if (this.paused) this.endPause();
+        else if (this.mode !== 'write' && this.room.devicesOf(this.room.you) === 1 && this.other()) this.takeOverLater();
         return;
       }
       this.paused = false;
@@ -872,6 +921,8 @@ export class CallControls {
   }
 
   async answer(accepted, audioOnly = false) {
+    // This page answers (not the resident's other device, which hears the same answer from the same name).
+    this.answering = accepted;
     // The buttons pressed are hidden with the question: the focus goes to the line that tells how the call goes.
     const hadFocus = this.el.request.contains(document.activeElement);
     this.question(false);
@@ -901,11 +952,19 @@ export class CallControls {
   async answered({ accepted, from }) {
     performance.mark(`answer heard (${accepted})`);
     const mine = from.name === this.room.you?.name && from.role === this.room.you?.role;
-    // A "yes" starts this side's camera only if this side asked, or gave it (the hub relays no unasked answer).
+    // A "yes" starts this side's camera only if this page asked, or gave it (the hub relays no unasked answer): the
+    // resident's other device hears the same answer from the same name, and stays out of the call.
     const asked = this.asking;
+    const answeredHere = this.answering;
+    this.answering = false;
     if (!mine) this.asking = false;
-    if (accepted && !mine && !asked) return;
+    if (accepted && !(mine && answeredHere) && !asked) {
+      // The question is answered on the other device: it goes here too.
+      if (mine && !this.el.request.hidden) this.question(false);
+      return;
+    }
     if (!accepted) {
+      if (mine && !answeredHere && !this.el.request.hidden) this.question(false);
       this.call.abandon();
       if (!mine) this.tell('call.declined', { name: from.name }, Fade.declined);
       return;

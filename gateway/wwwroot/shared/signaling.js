@@ -111,10 +111,10 @@ export class RoomConnection {
     this.emit('connection', 'connected');
   }
 
-  async enter(method, argument) {
-    this.join = { method, argument };
+  async enter(method, argument, ...more) {
+    this.join = { method, argument, more };
     performance.mark(`${method} sent`);
-    const result = await this.connection.invoke(method, argument, this.lastId);
+    const result = await this.connection.invoke(method, argument, this.lastId, ...more);
     performance.mark(`${method} answered`);
     this.room = result.room;
     this.you = result.you;
@@ -131,14 +131,15 @@ export class RoomConnection {
     return present ? (present.devices ?? 1) : 0;
   }
 
-  joinAsResident(token) { return this.enter('JoinAsResident', token); }
+  /** The resident joins from this page's device (deviceId): a call runs on the device that took it, across its reloads. */
+  joinAsResident(token) { return this.enter('JoinAsResidentOn', token, deviceId()); }
   joinAsStaff(roomId) { return this.enter('JoinAsStaff', roomId); }
   joinWithInvite(token) { return this.enter('JoinWithInvite', token); }
 
   async rejoin() {
     if (!this.join) return;
     try {
-      await this.enter(this.join.method, this.join.argument);
+      await this.enter(this.join.method, this.join.argument, ...(this.join.more ?? []));
       this.emit('connection', 'connected');
       for (const [clientId, text] of this.pending) await this.connection.invoke('SendMessage', text, clientId);
     } catch (e) {
@@ -173,6 +174,21 @@ export class RoomConnection {
   resumeCall() { return this.connection.invoke('ResumeCall'); }
   setLanguage(language) { return this.connection.invoke('SetLanguage', language); }
   stop() { this.join = null; return this.connection.stop(); }
+}
+
+/**
+ * This page's device for the room (sessionStorage: kept across a reload of the tab, a new one in another tab or on
+ * another device): the hub lets the page that held a call take it up again after a reload, not the resident's other
+ * device. It authorizes nothing (the room token does). Null where storage is off: the connection is its own device.
+ */
+export function deviceId() {
+  try {
+    let id = sessionStorage.getItem('room-device');
+    if (!id) sessionStorage.setItem('room-device', id = crypto.randomUUID());
+    return id;
+  } catch {
+    return null;
+  }
 }
 
 /** The hub's error codes ("room-closed" …) from a failed invoke. */

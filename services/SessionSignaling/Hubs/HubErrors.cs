@@ -21,4 +21,6 @@ public static class HubErrors
     /// <summary>A language the counter does not offer (de, en, fr, it, de-x-ls).</summary>
     public const string InvalidLanguage = "invalid-language";
     public const string RateLimited = "rate-limited";
+    /// <summary>A device id that is not 1 to 64 letters, digits, '-' or '_'.</summary>
+    public const string InvalidDevice = "invalid-device";
 }

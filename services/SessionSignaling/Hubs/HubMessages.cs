@@ -34,7 +34,8 @@ public sealed record PresenceNotice(IReadOnlyList<Present> Participants, Sender?
 
 public sealed record SignalMessage(string Type, JsonElement Data, Sender From);
 
-public sealed record ModeNotice(string Mode, Sender From);
+/// <summary>A mode change; <paramref name="Reason"/> "away": the call ended because a side did not come back in time.</summary>
+public sealed record ModeNotice(string Mode, Sender From, string? Reason = null);
 
 public sealed record ModeAnswer(string Mode, bool Accepted, Sender From);
 

@@ -45,7 +45,7 @@ public sealed class HubRateLimitFilter(IOptions<HubRateLimitOptions> options, Ti
     private static string? OwnerOf(HubInvocationContext invocation)
     {
         var items = invocation.Context.Items;
-        if (invocation.HubMethodName is nameof(SessionHub.JoinAsResident) or nameof(SessionHub.JoinWithInvite)
+        if (invocation.HubMethodName is nameof(SessionHub.JoinAsResident) or nameof(SessionHub.JoinAsResidentOn) or nameof(SessionHub.JoinWithInvite)
             && invocation.HubMethodArguments is [string { Length: > 0 } token, ..])
         {
             items[OwnerKey] = "token:" + CapabilityToken.Hash(token);

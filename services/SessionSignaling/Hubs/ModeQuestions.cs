@@ -36,6 +36,8 @@ public sealed class ModeQuestions(IConnectionMultiplexer redis, IConfiguration c
     /// The two sides of a call: the resident, and the clerk who holds the room. An invited colleague (also a clerk by
     /// role, but without the room) or an interpreter neither asks nor answers: calls are one-to-one.
     /// </summary>
+    public static readonly string[] Sides = [Model.ParticipantRoles.Resident, Model.ParticipantRoles.Clerk];
+
     public static string? SideOf(Participant participant) => participant switch
     {
         { Role: Model.ParticipantRoles.Resident } => Model.ParticipantRoles.Resident,

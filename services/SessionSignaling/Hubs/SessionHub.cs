@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Contracts.Sessions;
+using Microsoft.Extensions.Options;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Input;
@@ -18,8 +19,8 @@ namespace Municipal.SessionSignaling.Hubs;
 /// chats, relays WebRTC signalling, mode changes and other teams' room events to the others in the room.
 /// </summary>
 public sealed class SessionHub(
-    SessionDb db, RoomAccess access, RoomPresence presence, ModeQuestions questions, TranscriptWriter transcript, TimeProvider clock,
-    ILogger<SessionHub> logger)
+    SessionDb db, RoomAccess access, RoomPresence presence, ModeQuestions questions, RunningCalls calls, IOptions<CallOptions> callOptions,
+    TranscriptWriter transcript, TimeProvider clock, ILogger<SessionHub> logger)
     : Hub<ISessionClient>
 {
     public const string Path = "/hubs/session";
@@ -30,13 +31,23 @@ public sealed class SessionHub(
 
     public static string Group(Guid roomId) => $"room:{roomId:N}";
 
-    public async Task<JoinResult> JoinAsResident(string token, long afterId)
+    /// <summary>The resident joins without naming the device: the connection counts as a device of its own.</summary>
+    public Task<JoinResult> JoinAsResident(string token, long afterId) => JoinAsResidentOn(token, afterId, null);
+
+    /// <summary>
+    /// The resident joins from <paramref name="device"/>, the id the page keeps across its reloads (sessionStorage): a
+    /// call runs on the device that took it, and a reloaded page of that device takes it up again while the resident's
+    /// other device leaves it alone. The id authorizes nothing (the room token does); it only tells the resident's
+    /// connections apart.
+    /// </summary>
+    public async Task<JoinResult> JoinAsResidentOn(string token, long afterId, string? device)
     {
+        if (device is not null && !ClientIds.IsWellFormed(device)) throw new HubException(HubErrors.InvalidDevice);
         var (found, replaced) = await access.FindForJoinAsync(token, Context.ConnectionAborted);
         var room = found ?? throw new HubException(replaced ? HubErrors.LinkReplaced : HubErrors.RoomNotFound);
         EnsureOpen(room);
         if (room.ResidentJoinedAt is null) room = await RecordFirstJoinAsync(room.Id);
-        return await EnterAsync(new Participant(room.Id, ParticipantRoles.Resident, room.CitizenName, null), room, afterId);
+        return await EnterAsync(new Participant(room.Id, ParticipantRoles.Resident, room.CitizenName, null, Device: device), room, afterId);
     }
 
     public async Task<JoinResult> JoinAsStaff(Guid roomId, long afterId)
@@ -102,7 +113,21 @@ public sealed class SessionHub(
     {
         var me = await CurrentAsync();
         if (type is not ("offer" or "answer" or "ice" or "hangup")) throw new HubException(HubErrors.InvalidSignal);
-        await Clients.OthersInGroup(Group(me.RoomId)).Signal(new SignalMessage(type, data, me.AsSender));
+        var signal = new SignalMessage(type, data, me.AsSender);
+        // The call runs on one of the resident's devices: the others neither take part in it nor hear it (a phone beside
+        // the laptop answered the clerk's offer too, and opened its camera).
+        if (await calls.DeviceAsync(me.RoomId) is not { } holder)
+        {
+            await Clients.OthersInGroup(Group(me.RoomId)).Signal(signal);
+            return;
+        }
+        if (me.Role == ParticipantRoles.Resident && me.Device != holder) throw new HubException(HubErrors.Forbidden);
+        var elsewhere = (await presence.ListAsync(me.RoomId))
+            .Where(e => e.Participant.Role == ParticipantRoles.Resident && e.Participant.Device != holder)
+            .Select(e => e.ConnectionId)
+            .Append(Context.ConnectionId)
+            .ToList();
+        await Clients.GroupExcept(Group(me.RoomId), elsewhere).Signal(signal);
     }
 
     /// <summary>Asks the other side to switch to audio/video ("speak"); nothing changes until they accept.</summary>
@@ -111,6 +136,8 @@ public sealed class SessionHub(
         var me = await CurrentAsync();
         if (mode != RoomModes.Speak) throw new HubException(HubErrors.InvalidMode);
         var side = ModeQuestions.SideOf(me) ?? throw new HubException(HubErrors.Forbidden);
+        // A call the resident asks for runs on the device that asked (not on one asking while a call runs elsewhere).
+        if (side == ParticipantRoles.Resident && !await IsInCallAsync(me.RoomId, Context.ConnectionAborted)) await calls.HoldAsync(me.RoomId, me.Device);
         await questions.AskAsync(me.RoomId, side);
         await Clients.OthersInGroup(Group(me.RoomId)).ModeRequested(new ModeNotice(mode, me.AsSender));
     }
@@ -122,7 +149,14 @@ public sealed class SessionHub(
         if (mode != RoomModes.Speak) throw new HubException(HubErrors.InvalidMode);
         var side = ModeQuestions.SideOf(me) ?? throw new HubException(HubErrors.Forbidden);
         if (!await questions.TakeAnswerAsync(me.RoomId, side)) throw new HubException(HubErrors.NotAsked);
-        if (accepted) await RecordModeAsync(me.RoomId, mode);
+        if (accepted)
+        {
+            // A new call: it runs on the device that accepted it (the clerk's acceptance: on the one that asked), and
+            // nobody is away from it.
+            if (side == ParticipantRoles.Resident) await calls.HoldAsync(me.RoomId, me.Device);
+            await calls.BackAsync(me.RoomId, ModeQuestions.Sides);
+            await RecordModeAsync(me.RoomId, mode);
+        }
         await Clients.Group(Group(me.RoomId)).ModeAnswered(new ModeAnswer(mode, accepted, me.AsSender));
     }
 
@@ -130,21 +164,27 @@ public sealed class SessionHub(
     public async Task SetMode(string mode)
     {
         var me = await CurrentAsync();
-        if (!RoomModes.All.Contains(mode) || mode == RoomModes.Speak && !await IsInCallAsync(me.RoomId))
+        if (!RoomModes.All.Contains(mode) || mode == RoomModes.Speak && !await IsInCallAsync(me.RoomId, Context.ConnectionAborted))
             throw new HubException(HubErrors.InvalidMode);
+        // The call ended: whoever was away from it no longer ends it later (nor a call begun after it).
+        if (mode == RoomModes.Write) await calls.BackAsync(me.RoomId, ModeQuestions.Sides);
         await RecordModeAsync(me.RoomId, mode);
         await Clients.Group(Group(me.RoomId)).ModeChanged(new ModeNotice(mode, me.AsSender));
     }
 
     /// <summary>
     /// Whether the room's call still runs for the caller to come back to: neither side ended it (the room's mode is
-    /// still "speak" or "show") and the other side of the call is in the room. A page that comes back to the room (a
-    /// reload) asks before it opens its camera again (<see cref="ResumeCall"/>).
+    /// still "speak" or "show"), the other side of the call is in the room, and, for the resident, the call runs on the
+    /// caller's device — or on one that has been away for <see cref="CallOptions.TakeOverAfter"/> (gone, not reloading),
+    /// which the caller's device may take it over from. A page that comes back to the room (a reload) asks before it
+    /// opens its camera again (<see cref="ResumeCall"/>).
     /// </summary>
     public async Task<bool> CallRunning()
     {
         var me = await CurrentAsync();
-        return ModeQuestions.SideOf(me) is not null && await IsInCallAsync(me.RoomId) && await OtherSideHereAsync(me);
+        if (ModeQuestions.SideOf(me) is null || !await IsInCallAsync(me.RoomId, Context.ConnectionAborted)) return false;
+        var entries = await presence.ListAsync(me.RoomId);
+        return OtherSideHere(me, entries) && (me.Role != ParticipantRoles.Resident || await MayHoldAsync(me, entries));
     }
 
     /// <summary>
@@ -156,6 +196,12 @@ public sealed class SessionHub(
     {
         if (!await CallRunning()) return false;
         var me = Joined();
+        var side = ModeQuestions.SideOf(me)!;
+        if (side == ParticipantRoles.Resident) await calls.HoldAsync(me.RoomId, me.Device);
+        // This side is back; the other is too if it holds the call here (a resident's device that went stays away).
+        var other = side == ParticipantRoles.Resident ? ParticipantRoles.Clerk : ParticipantRoles.Resident;
+        var back = await HeldHereAsync(me.RoomId, other, await presence.ListAsync(me.RoomId)) ? new[] { side, other } : [side];
+        await calls.BackAsync(me.RoomId, back);
         // The camera comes back, not a shared screen: the sharing page's screen went with its connection.
         await RecordModeAsync(me.RoomId, RoomModes.Speak);
         await Clients.OthersInGroup(Group(me.RoomId)).CallResumed(new CallResumed(me.AsSender));
@@ -234,7 +280,11 @@ public sealed class SessionHub(
                 // A connection let out by an end or transfer was announced then; only one still listed leaves now.
                 // Someone still in the room on another device or tab has not left: only the list (its count) changes.
                 if (await presence.RemoveAsync(me.RoomId, Context.ConnectionId) is { } left)
+                {
+                    // The call's wait starts before anyone hears of the going: the resident's other device asks on that news.
+                    await NoteAwayAsync(me, left);
                     await Clients.OthersInGroup(Group(me.RoomId)).Presence(new PresenceNotice(left, null, left.Has(me.AsSender) ? null : me.AsSender));
+                }
             }
             catch (Exception ex)
             {
@@ -285,14 +335,58 @@ public sealed class SessionHub(
         return await db.SaveChangesAsync(Context.ConnectionAborted);
     });
 
-    private async Task<bool> IsInCallAsync(Guid roomId) =>
-        await db.Rooms.AnyAsync(r => r.Id == roomId && r.Mode != RoomModes.Write, Context.ConnectionAborted);
+    private async Task<bool> IsInCallAsync(Guid roomId, CancellationToken ct) =>
+        await db.Rooms.AnyAsync(r => r.Id == roomId && r.Mode != RoomModes.Write, ct);
 
     /// <summary>Whether the other side of <paramref name="me"/>'s call (the resident, or the clerk holding the room) is in the room.</summary>
-    private async Task<bool> OtherSideHereAsync(Participant me)
+    private static bool OtherSideHere(Participant me, IReadOnlyList<(string ConnectionId, Participant Participant)> entries)
     {
         var side = ModeQuestions.SideOf(me);
-        return (await presence.ListAsync(me.RoomId)).Any(e => ModeQuestions.SideOf(e.Participant) is { } other && other != side);
+        return entries.Any(e => ModeQuestions.SideOf(e.Participant) is { } other && other != side);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="side"/> of the room's call is in the room where the call runs: the clerk holding the room
+    /// on any connection, the resident on the device the call runs on (any of theirs where none was recorded).
+    /// </summary>
+    private async Task<bool> HeldHereAsync(Guid roomId, string side, IReadOnlyList<(string ConnectionId, Participant Participant)> entries)
+    {
+        var holder = side == ParticipantRoles.Resident ? await calls.DeviceAsync(roomId) : null;
+        return entries.Any(e => ModeQuestions.SideOf(e.Participant) == side && (holder is null || e.Participant.Device == holder));
+    }
+
+    /// <summary>
+    /// Whether the resident's connection <paramref name="me"/> may hold the call: it runs on this device (or on no device
+    /// recorded), or the device it runs on has left the room and stayed away for <see cref="CallOptions.TakeOverAfter"/>
+    /// (a reload comes back sooner; the phone beside the reloading laptop must not take its call).
+    /// </summary>
+    private async Task<bool> MayHoldAsync(Participant me, IReadOnlyList<(string ConnectionId, Participant Participant)> entries)
+    {
+        if (await calls.DeviceAsync(me.RoomId) is not { } holder || holder == me.Device) return true;
+        if (entries.Any(e => e.Participant.Role == ParticipantRoles.Resident && e.Participant.Device == holder)) return false;
+        var since = await calls.AwaySinceAsync(me.RoomId, ParticipantRoles.Resident);
+        return since is null || clock.GetUtcNow() - since >= callOptions.Value.TakeOverAfter;
+    }
+
+    /// <summary>
+    /// A connection of a side of the call left: if that side no longer holds the call anywhere in the room (the clerk's
+    /// last page, the resident's device the call runs on), the call waits for it from now, for at most
+    /// <see cref="CallOptions.AwayTimeout"/> (<see cref="Jobs.AbandonedCallJob"/>).
+    /// </summary>
+    private async Task NoteAwayAsync(Participant me, Roster left)
+    {
+        if (ModeQuestions.SideOf(me) is not { } side) return;
+        try
+        {
+            if (await HeldHereAsync(me.RoomId, side, left.Entries)) return;
+            if (!await IsInCallAsync(me.RoomId, CancellationToken.None)) return;
+            await calls.AwayAsync(me.RoomId, side, clock.GetUtcNow());
+        }
+        catch (Exception ex)
+        {
+            // The leave is still announced; the call then waits for this side as it did before the wait was bounded.
+            logger.LogWarning(ex, "Could not note that a side of the call in room {RoomId} went", me.RoomId);
+        }
     }
 
     /// <summary>The caller's participant record, if it still stands (ending or transferring a room revokes it).</summary>

@@ -22,6 +22,10 @@ public sealed class RoomNotifier(IHubContext<SessionHub, ISessionClient> hub, Ro
     public Task CallEndedAsync(Guid roomId, Sender by) =>
         hub.Clients.Group(SessionHub.Group(roomId)).ModeChanged(new ModeNotice(Model.RoomModes.Write, by));
 
+    /// <summary>The room's call ended because a side of it did not come back in time (<see cref="Jobs.AbandonedCallJob"/>).</summary>
+    public Task CallAbandonedAsync(Guid roomId) =>
+        hub.Clients.Group(SessionHub.Group(roomId)).ModeChanged(new ModeNotice(Model.RoomModes.Write, new Sender("system", ""), "away"));
+
     /// <summary>
     /// Lets the participants <paramref name="who"/> names out of the room and tells those who stay. A clerk let go
     /// (<paramref name="released"/>: transferred) whose page was not in the room is told as leaving all the same: the

@@ -279,4 +279,65 @@ public sealed class CallSetupTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(resident.Locator("#videos")).ToBeHiddenAsync();
         await Assertions.Expect(resident.Locator("#start-video")).ToBeVisibleAsync();
     }
+
+    /// <summary>
+    /// README "Known limits" (2026-12-06): with the room open on the laptop and the phone, a reload of the laptop that
+    /// held the call did not resume it (its page saw a second device and left the call to it), and the phone, hearing the
+    /// laptop's "yes" under the same name, opened its own camera. The call stays on the laptop: the phone opens nothing,
+    /// and the laptop's reload takes the call up again there.
+    /// </summary>
+    [Fact]
+    public async Task With_the_room_open_on_two_devices_a_reload_of_the_one_holding_the_call_resumes_it_there()
+    {
+        var name = $"Zwei Geraete {Random.Shared.Next(1000, 9999)}";
+        var ticket = await ConsultationTickets.TakeAsync(name);
+        await using var laptopParty = await browser.NewPartyAsync(Browser.Desktop);
+        await using var phoneParty = await browser.NewPartyAsync(Browser.Phone);
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        await SignalingReplicas.SpreadAsync(laptopParty, clerkParty);
+        var laptop = await laptopParty.NewPageAsync();
+        var phone = await phoneParty.NewPageAsync();
+        var clerk = await clerkParty.NewPageAsync();
+        var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        foreach (var (page, who) in new[] { (laptop, "laptop"), (phone, "phone"), (clerk, "clerk") })
+        {
+            page.Console += (_, m) => console.Enqueue($"{who} {m.Type}: {m.Text}");
+            await page.AddInitScriptAsync(DeviceProbe);
+        }
+        async Task Resumed(string what)
+        {
+            try
+            {
+                await WaitForProbeAsync(clerk, p => p.Peers >= 2, what);
+            }
+            catch (TimeoutException e)
+            {
+                var lines = await Task.WhenAll(new[] { clerk, laptop, phone }.Select(async p => await p.Locator("#call-state").TextContentAsync()));
+                throw new TimeoutException($"{e.Message}\nclerk/laptop/phone call lines: {string.Join(" // ", lines)}\n{string.Join("\n", console)}");
+            }
+        }
+        await laptop.GotoAsync($"/room.html#t={ticket.Token}");
+        await phone.GotoAsync($"/room.html#t={ticket.Token}");
+        await SignInAsync(clerkParty);
+        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        await Assertions.Expect(clerk.Locator("#status")).ToContainTextAsync($"Sie betreuen {name}", new() { Timeout = 30_000 });
+        await Assertions.Expect(phone.Locator("#status")).ToContainTextAsync("Sie sprechen mit", new() { Timeout = 30_000 });
+        await clerk.Locator("#start-video").ClickAsync();
+        await Assertions.Expect(phone.Locator("#mode-request")).ToBeVisibleAsync();
+        await laptop.Locator("#accept-video").ClickAsync();
+        await Task.WhenAll(WaitForMediaAsync(clerk, "the clerk sees the laptop"), WaitForMediaAsync(laptop, "the laptop sees the clerk"));
+        // The phone heard the question and the laptop's answer: the question goes there too, and nothing opens.
+        await Assertions.Expect(phone.Locator("#mode-request")).ToBeHiddenAsync();
+        await Task.Delay(1000);
+        Assert.Equal(new Probe(0, 0, 0), await ProbeAsync(phone));
+
+        // The laptop reloads: its page takes the call up again, the clerk's page calls it anew, the phone stays out.
+        await laptop.ReloadAsync();
+        await Resumed("the clerk's page calling the reloaded laptop anew");
+        await Task.WhenAll(WaitForMediaAsync(clerk, "after the laptop's reload, at the clerk"), WaitForMediaAsync(laptop, "after the laptop's reload, at the laptop"));
+        await Assertions.Expect(laptop.Locator("#videos")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("#videos")).ToBeHiddenAsync();
+        Assert.Equal(new Probe(0, 0, 0), await ProbeAsync(phone));
+        await Browser.AssertAccessibleAsync(laptop);
+    }
 }

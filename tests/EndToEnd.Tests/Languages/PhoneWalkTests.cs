@@ -87,7 +87,7 @@ public sealed partial class PhoneWalkTests(Browser browser) : IClassFixture<Brow
         // The upload page opens from the dossier in the same language; a refused file, then a good one.
         await mobile.Locator("#upload").ClickAsync();
         await Assertions.Expect(mobile.Locator("#upload")).ToBeVisibleAsync();
-        await Assertions.Expect(mobile.Locator("html")).ToHaveAttributeAsync("lang", language);
+        // Its language is looked at with the rest (a finding "html lang is de" when the link dropped it).
         await mobile.Locator("#files").SetInputFilesAsync(new FilePayload { Name = "notiz.txt", MimeType = "text/plain", Buffer = "hallo"u8.ToArray() });
         await mobile.Locator("#send").ClickAsync();
         await Assertions.Expect(mobile.Locator("#status")).ToContainTextAsync("notiz.txt", new() { Timeout = 30_000 });

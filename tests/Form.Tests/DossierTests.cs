@@ -59,6 +59,51 @@ public sealed class DossierTests(FormFactory factory) : IClassFixture<FormFactor
     }
 
     /// <summary>
+    /// Phone walk: a resident reading Leichte Sprache got every status mail in German ("Der Stand Ihres Dossiers …",
+    /// "Mitteilung der Verwaltung"). Each status now says what it means in short sentences, and the mail's own lines too.
+    /// </summary>
+    [Fact]
+    public async Task Every_status_mail_of_a_Leichte_Sprache_dossier_is_in_Leichte_Sprache()
+    {
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
+        var (completed, _, email) = await SubmitAsync("de-x-ls");
+        await Mailbox.WaitForAsync(email);
+        foreach (var (status, note) in new (string Status, string? Note)[] { ("in_review", null), ("needs_information", "Bitte schicken Sie den Mietvertrag."), ("in_review", null), ("completed", null) })
+            Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/forms/dossiers/{completed}/status", new { status, note })).StatusCode);
+        var (rejected, _, rejectedEmail) = await SubmitAsync("de-x-ls");
+        await Mailbox.WaitForAsync(rejectedEmail);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/forms/dossiers/{rejected}/status", new { status = "rejected" })).StatusCode);
+
+        var mails = (await Mailbox.WaitForAsync(email, 5)).Concat(await Mailbox.WaitForAsync(rejectedEmail, 2)).ToList();
+        var sentences = new Dictionary<string, string>
+        {
+            ["Ist bei uns angekommen"] = "Ihr Antrag ist bei uns angekommen.\nWir schauen ihn bald an.",
+            ["Wir bearbeiten ihn"] = "Wir bearbeiten jetzt Ihren Antrag.",
+            ["Uns fehlt noch etwas"] = "Uns fehlt noch etwas von Ihnen.",
+            ["Fertig"] = "Ihr Antrag ist fertig.",
+            ["Abgelehnt"] = "Wir haben Ihren Antrag abgelehnt.",
+        };
+        foreach (var (subjectStatus, sentence) in sentences)
+        {
+            var mail = mails.First(m => m.Subject?.EndsWith($": {subjectStatus}", StringComparison.Ordinal) == true);
+            Assert.StartsWith("Neues zu Ihrem Antrag ", mail.Subject, StringComparison.Ordinal);
+            var body = mail.TextBody ?? "";
+            Assert.Contains(sentence, body.Replace("\r\n", "\n"), StringComparison.Ordinal);
+            Assert.Contains("Es geht um: Neu in der Stadt anmelden.", body, StringComparison.Ordinal);
+            Assert.Contains("Hier sehen Sie immer, wie weit Ihr Antrag ist:", body, StringComparison.Ordinal);
+            Assert.Contains("Bitte geben Sie diesen Link nicht weiter.", body, StringComparison.Ordinal);
+            // The standard German mail's words are gone.
+            foreach (var german in new[] { "Dossier", "Stand ", "Verwaltung", "Unterlagen", "verfolgen" })
+                Assert.DoesNotContain(german, body, StringComparison.Ordinal);
+            Assert.Contains("&lang=de-x-ls", body, StringComparison.Ordinal);
+        }
+        var asked = mails.Single(m => m.Subject!.EndsWith(": Uns fehlt noch etwas", StringComparison.Ordinal)).TextBody ?? "";
+        Assert.Contains("Diese Nachricht schickt Ihnen die Stadt:", asked, StringComparison.Ordinal);
+        Assert.Contains("Sie können die Papiere hier schicken:", asked, StringComparison.Ordinal);
+        Assert.Contains("/upload.html#t=", asked, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Issue 15 item 8: document intake learns each status link from an event (it accepts uploads with it without
     /// asking forms), which carries the token's hash, never the token.
     /// </summary>

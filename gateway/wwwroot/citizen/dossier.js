@@ -27,14 +27,15 @@ register({
     'dossier.pdf': 'Télécharger le formulaire déposé (PDF)',
     'dossier.notfound': 'Ce lien n’est pas valable ou a expiré. Veuillez utiliser le lien de votre dernier e-mail.',
     'dossier.note': 'Communication de l’administration',
-    'dossier.signatureLabel': 'Signé :',
-    'dossier.statusLabel': 'État :',
+    // A no-break space before the colon, as French sets it: a plain one let the colon start the next line on a phone.
+    'dossier.signatureLabel': 'Signé\u00a0:',
+    'dossier.statusLabel': 'État\u00a0:',
     'dossier.sig.tan': 'avec un code à usage unique (TAN)',
     'dossier.sig.drawn': 'à la main sur l’écran',
-    'dossier.missingText': 'Il manque encore des informations ou des documents. Envoyez-nous les documents manquants ici :',
+    'dossier.missingText': 'Il manque encore des informations ou des documents. Envoyez-nous les documents manquants ici\u00a0:',
     'dossier.upload': 'Téléverser les documents manquants',
     'dossier.printing': 'Le PDF de votre formulaire est en cours de création …',
-    'dossier.labelled': '{label} : {value}',
+    'dossier.labelled': '{label}\u00a0: {value}',
   },
   it: {
     'dossier.title': 'Il vostro incarto',
@@ -102,7 +103,7 @@ async function load() {
     }));
     // A clerk asked for more: the same link's token lets the resident upload to this dossier.
     $('missing').hidden = d.status !== 'needs_information';
-    $('upload').href = `/upload.html#t=${encodeURIComponent(token)}`;
+    $('upload').href = `/upload.html#t=${encodeURIComponent(token)}&lang=${language()}`;
     // The PDF is printed seconds after submitting: until it is there the page says so and looks again, after 2 s,
     // then less often (at most every 30 s: a printer that is down is waited out by the service, not by the page).
     $('pdf').hidden = !d.pdfReady;

@@ -26,7 +26,14 @@ register({
     'form.notfound': 'Questa bozza non è stata trovata o è scaduta.',
     'form.preparing': 'Stiamo preparando il modulo …',
   },
-  'de-x-ls': { 'form.preparing': 'Das Formular kommt gleich. Bitte warten Sie kurz.' },
+  'de-x-ls': {
+    'form.title': 'Formulare',
+    'form.choose': 'Welches Formular möchten Sie ausfüllen?',
+    'form.autosave': 'Wir speichern alles, was Sie schreiben. Sie können später weiter machen. Dafür brauchen Sie diesen Link:',
+    'form.resume': 'Link zu Ihrem Formular',
+    'form.notfound': 'Dieses Formular gibt es nicht mehr. Vielleicht ist es zu alt.',
+    'form.preparing': 'Das Formular kommt gleich. Bitte warten Sie kurz.',
+  },
 });
 apply();
 languageSwitch();

@@ -41,7 +41,7 @@ register({
   'de-x-ls': {
     'up.title': 'Papiere schicken', 'up.noLink': 'Dieser Link geht nicht. Vielleicht ist er zu alt. Bitte öffnen Sie den Link aus Ihrer E-Mail noch einmal.',
     'up.intro': 'Suchen Sie die Papiere aus. Diese Papiere schicken Sie uns. Wir prüfen jede Datei auf Viren.',
-    'up.limits': 'Sie können bis zu 20 Dateien schicken. Jede Datei darf höchstens 100 MB groß sein.', 'up.note': 'Nachricht an uns (wenn Sie wollen)',
+    'up.limits': 'Sie können bis zu 20 Dateien schicken. Jede Datei darf höchstens 100 MB gross sein.', 'up.note': 'Nachricht an uns (wenn Sie wollen)',
     'up.chosen': 'Diese Dateien haben Sie ausgesucht', 'up.sent': 'Diese Papiere haben Sie schon geschickt',
     'up.thanks': 'Danke. Wir haben {count} Papiere bekommen.', 'up.thanks.one': 'Danke. Wir haben {count} Papier bekommen.',
   },

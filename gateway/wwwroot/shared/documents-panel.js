@@ -72,6 +72,22 @@ register({
     'docs.colStatus': 'Stato',
     'docs.colSize': 'Dimensione',
   },
+  'de-x-ls': {
+    'docs.title': 'Papiere',
+    'docs.choose': 'Dateien aussuchen (PDF, JPG, PNG oder TIFF)',
+    'docs.send': 'Schicken',
+    'docs.none': 'Es gibt noch keine Papiere.',
+    'docs.refresh': 'Liste neu laden',
+    'docs.open': 'Öffnen',
+    'docs.done': 'Fertig. Wir haben die Dateien.',
+    'docs.status.clean': 'geprüft, in Ordnung',
+    'docs.status.pending_scan': 'Wir prüfen die Datei noch auf Viren.',
+    'docs.status.quarantined': 'In der Datei ist ein Virus. Wir nehmen die Datei nicht.',
+    'docs.status.duplicate': 'Diese Datei haben Sie schon geschickt. Wir haben sie nur einmal.',
+    'docs.colName': 'Datei',
+    'docs.colStatus': 'Stand',
+    'docs.colSize': 'Grösse',
+  },
 });
 
 export const statusText = status => t(`docs.status.${status}`);

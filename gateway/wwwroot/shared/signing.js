@@ -6,7 +6,7 @@
 // signer did not see. Keyboard and screen-reader users sign with the TAN. Used by citizen/form.js and the
 // consultation panel (cofill.js).
 import { api, whilePressed } from '/shared/api.js';
-import { register, t, apply } from '/shared/i18n.js';
+import { register, t, apply, language } from '/shared/i18n.js';
 import { formatTime } from '/shared/dates.js';
 import { EMAIL } from '/shared/rules.js';
 import { reasonText } from '/shared/problems.js';
@@ -657,7 +657,8 @@ export function showSubmitted(container, result, { consultation = false, roomTok
   const [before, after = ''] = t('cf.submitted', { reference: result.reference }).split(result.reference);
   p.replaceChildren(before, Object.assign(document.createElement('span'), { className: 'reference', textContent: result.reference }), after);
   const a = document.createElement('a');
-  a.href = `/dossier.html#t=${result.statusToken}`;
+  // The dossier opens in the page's language (a new tab in a consultation has no other way to know it).
+  a.href = `/dossier.html#t=${result.statusToken}&lang=${language()}`;
   a.textContent = t('cf.follow');
   if (consultation) {
     // A new tab: in a consultation the same tab would leave the call.

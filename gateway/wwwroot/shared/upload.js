@@ -136,8 +136,13 @@ register({
     'docs.fileError': '{name}: {reason}',
     'docs.nothingSent': 'Non è stato inviato nulla. Scegliete di nuovo gli altri file, senza quello indicato, e inviateli di nuovo.',
   },
-  // Leichte Sprache, so far for the newer reasons; every other key falls back to German (i18n.js).
   'de-x-ls': {
+    'docs.uploading': 'Wir schicken die Dateien … {percent} %',
+    'docs.checking': 'Wir prüfen die Dateien …',
+    'docs.pickFirst': 'Bitte suchen Sie zuerst eine Datei aus.',
+    'docs.quarantineNotice': 'Achtung: In einer Datei ist ein Virus. Diese Datei nehmen wir nicht. Wir haben die Datei gesperrt.',
+    'docs.fileError': '{name}: {reason}',
+    'docs.nothingSent': 'Wir haben nichts bekommen. Auch die anderen Dateien nicht. Bitte suchen Sie die anderen Dateien noch einmal aus. Aber nicht die Datei mit dem Fehler. Dann schicken Sie die Dateien noch einmal.',
     'docs.reason.malformed': 'Die Sendung ist nicht ganz angekommen. Bitte versuchen Sie es noch einmal.',
     'docs.reason.file-name': 'Im Namen der Datei sind Zeichen, die nicht gehen. Bitte geben Sie der Datei einen neuen Namen.',
     'docs.reason.control-character': 'In einer Angabe ist ein Zeichen, das nicht geht. Bitte prüfen Sie Ihren Text.',

@@ -14,7 +14,7 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
 {
     private static readonly string[] Languages = ["de", "en", "fr", "it"];
 
-    /// <summary>The start page, booking and queue pages, the room's instructions: these must be in Leichte Sprache.</summary>
+    /// <summary>The start page, booking and queue pages, the room's instructions, forms, dossier and upload: these must be in Leichte Sprache.</summary>
     private static readonly string[] EasyGermanRequired =
     [
         "shared/i18n.js", "citizen/home.js", "citizen/book.js", "citizen/manage.js", "citizen/queue.js", "citizen/room.js",
@@ -23,6 +23,9 @@ public sealed partial class CatalogueTests(Browser browser) : IClassFixture<Brow
         "shared/signing.js",
         // The reasons a resident's input can be refused for (issue 16 item 11).
         "shared/problems.js",
+        // A form at home, its dossier and the documents sent for it (phone walk: the upload page and the form list
+        // read German in Leichte Sprache, PhoneWalkTests).
+        "citizen/form.js", "citizen/dossier.js", "citizen/upload.js", "shared/upload.js", "shared/documents-panel.js", "shared/file-pick.js",
     ];
 
     private static string WebRoot => Path.Combine(TestEnvironment.RepositoryRoot, "gateway", "wwwroot");

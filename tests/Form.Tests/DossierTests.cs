@@ -87,6 +87,7 @@ public sealed class DossierTests(FormFactory factory) : IClassFixture<FormFactor
         {
             var mail = mails.First(m => m.Subject?.EndsWith($": {subjectStatus}", StringComparison.Ordinal) == true);
             Assert.StartsWith("Neues zu Ihrem Antrag ", mail.Subject, StringComparison.Ordinal);
+            Assert.Equal("de-x-ls", mail.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
             var body = mail.TextBody ?? "";
             Assert.Contains(sentence, body.Replace("\r\n", "\n"), StringComparison.Ordinal);
             Assert.Contains("Es geht um: Neu in der Stadt anmelden.", body, StringComparison.Ordinal);

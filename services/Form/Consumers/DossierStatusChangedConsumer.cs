@@ -74,7 +74,8 @@ public sealed class DossierStatusChangedConsumer(FormDb db, IServiceScopeFactory
                 "Non inoltrate questo link: apre il vostro incarto senza password.",
                 "Bitte geben Sie diesen Link nicht weiter.\nMit dem Link kann jeder Ihren Antrag sehen.\nDafür braucht man kein Passwort.")]);
 
-        await mail.SendAsync(new OutgoingMail(dossier.Email, subject, string.Join("\n", lines), ToName: name.Length > 0 ? name : null), ct);
+        await mail.SendAsync(new OutgoingMail(dossier.Email, subject, string.Join("\n", lines), ToName: name.Length > 0 ? name : null,
+            Language: Languages.OrGerman(language)), ct);
     }
 
     private async Task<string> IssueTokenAsync(Dossier dossier, CancellationToken ct)

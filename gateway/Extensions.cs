@@ -155,6 +155,7 @@ internal static class Extensions
 
     public static void UseGateway(this WebApplication app)
     {
+        app.UseTraceResponse();
         app.UsePublicHost(app.Configuration);
         app.UseSecurityHeaders(app.Configuration);
         app.UseAsciiHeadersForServices();

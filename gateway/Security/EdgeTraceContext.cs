@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using OpenTelemetry;
 using OpenTelemetry.Context.Propagation;
 
@@ -15,6 +16,10 @@ namespace Municipal.Gateway.Security;
 /// propagator unless that is the plain W3C one. The first gets <see cref="Propagator"/>, which extracts nothing; the
 /// second the plain W3C propagator, so that it leaves hosting's new trace as it is.
 /// </para>
+/// <para>
+/// Every answer names its trace instead (<c>traceresponse</c>, as W3C Trace Context Level 2 proposes): a resident's
+/// page or a support case can quote it, and an operator finds the request in the dashboard by it.
+/// </para>
 /// </summary>
 public static class EdgeTraceContext
 {
@@ -23,6 +28,17 @@ public static class EdgeTraceContext
         services.AddSingleton<DistributedContextPropagator>(new Propagator(DistributedContextPropagator.CreateDefaultPropagator()));
         Sdk.SetDefaultTextMapPropagator(new TraceContextPropagator());
     }
+
+    /// <summary>Names the request's trace in its answer: <c>traceresponse: 00-{trace id}-{span id}-{flags}</c>.</summary>
+    public static void UseTraceResponse(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Features.Get<IHttpActivityFeature>()?.Activity is { } activity)
+        {
+            context.Response.Headers["traceresponse"] =
+                $"00-{activity.TraceId.ToHexString()}-{activity.SpanId.ToHexString()}-{(activity.Recorded ? "01" : "00")}";
+        }
+        return next(context);
+    });
 
     /// <summary>Writes the current trace into outgoing requests as the default does; reads none from incoming ones.</summary>
     public sealed class Propagator(DistributedContextPropagator outgoing) : DistributedContextPropagator

@@ -113,8 +113,9 @@ public sealed class AppHostTests(AppHostFixture system) : IClassFixture<AppHostF
     [Fact]
     public async Task A_booking_through_the_gateway_is_one_trace_in_the_dashboard_from_gateway_through_rabbitmq_to_the_mail()
     {
-        // The resident's request starts the trace, so the test knows which trace in the dashboard is this booking's.
-        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        // The gateway starts the trace (a caller's own traceparent is not taken up) and names it in its answer
+        // (traceresponse), so the test knows which trace in the dashboard is this booking's.
+        var callers = ActivityTraceId.CreateRandom().ToHexString();
         using var http = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = system.Gateway };
         var slots = await http.GetFromJsonAsync<JsonElement>("/api/booking/concerns/move/slots");
         var start = slots.GetProperty("slots").EnumerateArray().First().GetProperty("start").GetDateTimeOffset();
@@ -123,9 +124,11 @@ public sealed class AppHostTests(AppHostFixture system) : IClassFixture<AppHostF
         {
             Content = JsonContent.Create(new { concernKey = "move", start, name = "Trace Muster", email, language = "de" }),
         };
-        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        request.Headers.Add("traceparent", $"00-{callers}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
         var booked = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var traceId = Assert.Single(booked.Headers.GetValues("traceresponse")).Split('-')[1];
+        Assert.NotEqual(callers, traceId);
 
         // The confirmation reached this AppHost's SMTP sink.
         var mails = Path.Combine(system.RunDirectory, "mail", "new");

@@ -34,12 +34,17 @@ public sealed class RoutingTests(GatewayFactory gateway) : IClassFixture<Gateway
         request.Headers.Add("tracestate", "vendor=chosen");
         request.Headers.Add("baggage", "resident=someone-else");
 
-        var echo = await (await gateway.Browser().SendAsync(request)).Content.ReadFromJsonAsync<Echo>();
+        var response = await gateway.Browser().SendAsync(request);
+        var echo = await response.Content.ReadFromJsonAsync<Echo>();
 
         Assert.NotNull(echo!.TraceParent);
         Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-01$", echo.TraceParent);
         Assert.DoesNotContain("4bf92f3577b34da6a3ce929d0e0e4736", echo.TraceParent, StringComparison.Ordinal);
         Assert.Null(echo.Baggage);
+        // The answer names the trace the gateway started, the one the service was called in.
+        var named = Assert.Single(response.Headers.GetValues("traceresponse"));
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-01$", named);
+        Assert.Equal(echo.TraceParent[3..35], named[3..35]);
     }
 
     [Fact]

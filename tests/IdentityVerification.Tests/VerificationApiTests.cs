@@ -28,16 +28,27 @@ public class VerificationApiTests(IdentityFactory factory) : IClassFixture<Ident
         verification.GetProperty(list).EnumerateArray().Select(e => e.GetProperty("key").GetString()!).ToArray();
 
     [Fact]
-    public async Task A_new_verification_draws_three_features_from_different_categories_with_both_languages()
+    public async Task A_new_verification_draws_three_features_from_different_categories_in_the_staff_languages()
     {
         var (_, v) = await StartAsync();
         var features = v.GetProperty("features").EnumerateArray().ToList();
         Assert.Equal(3, features.Count);
         Assert.Equal(3, features.Select(f => f.GetProperty("category").GetString()).Distinct().Count());
-        Assert.All(features, f =>
+        // A clerk of Lugano read the features and the questions in German (staff walk, 2026-12-06): each is in the
+        // four staff languages, for the page to pick the clerk's and show the resident's beside it.
+        var texts = features.Select(f => f.GetProperty("label"))
+            .Concat(v.GetProperty("questions").EnumerateArray().Concat(v.GetProperty("otherQuestions").EnumerateArray()).Select(q => q.GetProperty("text")))
+            .ToList();
+        Assert.Equal(3 + Checklist.Questions.All.Count, texts.Count);
+        Assert.All(texts, text =>
         {
-            Assert.False(string.IsNullOrEmpty(f.GetProperty("label").GetProperty("de").GetString()));
-            Assert.False(string.IsNullOrEmpty(f.GetProperty("label").GetProperty("en").GetString()));
+            var german = text.GetProperty("de").GetString();
+            foreach (var language in new[] { "en", "fr", "it" })
+            {
+                var own = text.GetProperty(language).GetString();
+                Assert.False(string.IsNullOrWhiteSpace(own), $"{german}: no {language}");
+                Assert.NotEqual(german, own);
+            }
         });
         Assert.Equal(3, v.GetProperty("questions").GetArrayLength());
         Assert.Equal("Erika Mustermann", v.GetProperty("citizenName").GetString());

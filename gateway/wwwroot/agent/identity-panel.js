@@ -371,9 +371,15 @@ export async function mount(container, ctx) {
         const box = el('input', { type: 'checkbox', name: 'confirmedFeatures', value: f.key, id: `${prefix}-f-${f.key}` });
         return el('label', { for: box.id }, box, label(f.label));
       }));
+    // A question the clerk asks aloud: in a room the resident reads in another language, it stands below in theirs
+    // too (with its own lang, for the screen reader), to read out or copy into the chat.
+    const theirs = ctx.residentLanguage?.() === 'de-x-ls' ? 'de' : ctx.residentLanguage?.();
     const question = q => {
       const box = el('input', { type: 'checkbox', name: 'questionsAsked', value: q.key, id: `${prefix}-q-${q.key}` });
-      return el('label', { for: box.id }, box, label(q.text));
+      const own = label(q.text);
+      const said = theirs && theirs !== language() && q.text[theirs] && q.text[theirs] !== own
+        ? el('span', { class: 'idp-their', lang: theirs }, q.text[theirs]) : null;
+      return el('label', { for: box.id }, box, el('span', {}, own, said));
     };
     const questions = el('fieldset', {}, el('legend', {}, t('idp.questions')),
       ...verification.questions.map(question),

@@ -69,7 +69,7 @@ function render() {
   }
   replaceRows(document.getElementById('rows'), rows);
   write(document.getElementById('summary'), t('q.summary', { n: data.tickets.length, due: data.appointmentsDueNow }));
-  write(document.getElementById('skills'), data.skills.length ? t('q.skills', { list: data.skills.map(key => concernNames.get(key)?.[language()] ?? key).join(', ') }) : t('q.noSkills'));
+  write(document.getElementById('skills'), data.skills.length ? t('q.skills', { list: data.skills.map(key => (concernNames.has(key) ? pick(concernNames.get(key)) : '') || key).join(', ') }) : t('q.noSkills'));
 }
 
 async function load() {

@@ -424,10 +424,12 @@ async function main() {
   });
   $('resident-name').textContent = details.citizenName;
   $('email').textContent = details.email || t('aroom.nobody');
+  let residentLanguage = details.language;
   // The language the resident reads the room in (their mails are in it), named in itself: "Français", "Leichte
   // Sprache"; it follows when they switch during the consultation.
   const showLanguage = code => {
     if (!code) return;
+    residentLanguage = code;
     $('resident-language').textContent = languageNames[code] || code;
     $('resident-language').lang = code === 'de-x-ls' ? 'de' : code;
   };
@@ -520,6 +522,7 @@ async function main() {
     room: details,
     relay: room.relay,
     captureStill: () => captureStill($('remote-video')),
+    residentLanguage: () => residentLanguage,
   };
   await Promise.all([
     mountPanel('identity-panel', '/agent/identity-panel.js', ctx),

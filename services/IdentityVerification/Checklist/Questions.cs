@@ -12,13 +12,27 @@ public static class Questions
 
     public static readonly IReadOnlyList<Question> All =
     [
-        new("birth-date", new("Wie lautet Ihr Geburtsdatum?", "What is your date of birth?")),
-        new("birth-place", new("Wo sind Sie geboren?", "Where were you born?")),
-        new("address", new("Wie lautet Ihre aktuelle Wohnadresse?", "What is your current address?")),
-        new("purpose", new("Für welches Anliegen benötigen Sie die Identifizierung?", "What do you need the identification for?")),
-        new("tilt-document", new("Bitte kippen Sie das Dokument langsam nach vorne und hinten.", "Please tilt the document slowly forwards and backwards.")),
-        new("cover-portrait", new("Bitte halten Sie einen Finger über einen Teil des Fotos.", "Please hold a finger over part of the portrait.")),
-        new("turn-head", new("Bitte drehen Sie den Kopf langsam nach links und rechts.", "Please turn your head slowly to the left and right.")),
+        new("birth-date", new("Wie lautet Ihr Geburtsdatum?", "What is your date of birth?",
+            "Quelle est votre date de naissance\u00a0?",
+            "Qual è la vostra data di nascita?")),
+        new("birth-place", new("Wo sind Sie geboren?", "Where were you born?",
+            "Quel est votre lieu de naissance\u00a0?",
+            "Qual è il vostro luogo di nascita?")),
+        new("address", new("Wie lautet Ihre aktuelle Wohnadresse?", "What is your current address?",
+            "Quelle est votre adresse actuelle\u00a0?",
+            "Qual è il vostro indirizzo attuale?")),
+        new("purpose", new("Für welches Anliegen benötigen Sie die Identifizierung?", "What do you need the identification for?",
+            "Pour quelle démarche avez-vous besoin de l’identification\u00a0?",
+            "Per quale pratica vi serve l’identificazione?")),
+        new("tilt-document", new("Bitte kippen Sie das Dokument langsam nach vorne und hinten.", "Please tilt the document slowly forwards and backwards.",
+            "Veuillez incliner lentement le document vers l’avant et vers l’arrière.",
+            "Inclinate lentamente il documento in avanti e indietro.")),
+        new("cover-portrait", new("Bitte halten Sie einen Finger über einen Teil des Fotos.", "Please hold a finger over part of the portrait.",
+            "Veuillez poser un doigt sur une partie de la photo.",
+            "Tenete un dito su una parte della foto.")),
+        new("turn-head", new("Bitte drehen Sie den Kopf langsam nach links und rechts.", "Please turn your head slowly to the left and right.",
+            "Veuillez tourner lentement la tête vers la gauche et vers la droite.",
+            "Girate lentamente la testa a sinistra e a destra.")),
     ];
 
     private static readonly Dictionary<string, Question> ByKey = All.ToDictionary(q => q.Key);

@@ -158,7 +158,7 @@ public sealed partial class PhoneWalkTests(Browser browser) : IClassFixture<Brow
     /// is not German; the values the test typed excepted), a punctuation sign pushed alone to the start of a line, the
     /// Italian pages' word for the dossier, and targets under 24 px (WCAG 2.5.8; a link in a sentence is exempt).
     /// </summary>
-    private const string Stumbles = """
+    internal const string Stumbles = """
         language => {
           const findings = [];
           const visible = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length) && getComputedStyle(el).visibility !== 'hidden';

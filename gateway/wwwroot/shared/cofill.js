@@ -161,7 +161,7 @@ export function bindView(view, sync, { status, notices, definition }) {
       notices.replaceChildren(Object.assign(document.createElement('p'), { className: 'ok', textContent: t('cf.signed.other') }));
     } else if (event.type === 'submitted') {
       view.setReadOnly(true);
-      notices.replaceChildren(Object.assign(document.createElement('p'), { className: 'ok', textContent: t('cf.submitted.other', { reference: event.reference }) }));
+      notices.replaceChildren(referenced(Object.assign(document.createElement('p'), { className: 'ok' }), t('cf.submitted.other', { reference: event.reference }), event.reference));
     }
   };
 }
@@ -226,9 +226,9 @@ export function mount(container, ctx) {
     note.className = 'ok cf-dossier';
     note.dataset.reference = dossier.reference;
     const text = () => {
-      note.textContent = ctx.role === 'clerk'
+      referenced(note, ctx.role === 'clerk'
         ? t('cf.submitted.status', { reference: dossier.reference, status: t(`cf.dossier.${dossier.status}`) })
-        : t('cf.submitted.other', { reference: dossier.reference });
+        : t('cf.submitted.other', { reference: dossier.reference }), dossier.reference);
     };
     text();
     document.addEventListener('languagechange', text);
@@ -326,4 +326,15 @@ export function mount(container, ctx) {
     api('/api/forms/drafts/room', { token }).then(d => d && open(d)).catch(() => {});
   }
   return { stop: () => sync?.stop() };
+}
+
+/**
+ * Writes a text naming a dossier's reference into the element, the reference in a span of its own that never breaks
+ * at its hyphens (app.css .reference: the French tablet showed "F-" at a line's end, "2026-PXS623" below).
+ */
+function referenced(element, text, reference) {
+  const at = reference ? text.indexOf(reference) : -1;
+  if (at < 0) element.textContent = text;
+  else element.replaceChildren(text.slice(0, at), Object.assign(document.createElement('span'), { className: 'reference', textContent: reference }), text.slice(at + reference.length));
+  return element;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Municipal.EndToEnd.Tests.Booking;
 using Municipal.EndToEnd.Tests.Consultation;
+using Municipal.EndToEnd.Tests.Forms;
 using Municipal.EndToEnd.Tests.Languages;
 using Municipal.Testing;
 
@@ -8,9 +9,11 @@ namespace Municipal.EndToEnd.Tests.Staff;
 
 /// <summary>
 /// A clerk of Lugano (Italian, on a 1366 px laptop) and one of a French-speaking town (on a 1024 px tablet held
-/// across) hold a consultation in their language with a resident who speaks it too, on a phone: the live queue with
+/// across) hold a consultation in their language with a resident on a phone (who reads the room in Italian; in English
+/// beside the French clerk): the live queue with
 /// the resident waiting, the room, the chat both ways, the video, the identity check (a mistyped MRZ, then the
-/// right one, the checklist, the decision), the form opened for both, the end. The page sweep looks at empty pages;
+/// right one, the checklist, the decision), the confirmation written, signed by hand and sent, the end, and the
+/// dossier it made in the clerk's back office. The page sweep looks at empty pages;
 /// this walk looks at each of them full, as a clerk's day has them, on both sides: the page's language, no raw key,
 /// no German text the language has words of its own for, nothing wider than the screen, no target under 24 px,
 /// axe-core. Screenshots as staff-walk-{language}-{step}-{side}.png.
@@ -112,12 +115,46 @@ public sealed class StaffWalkTests(Browser browser) : IClassFixture<Browser>
         await LookAsync(clerk, language, "8-form", "clerk", findings);
         await LookAsync(resident, residentLanguage, "8-form", "resident", findings);
 
+        // What was agreed, written by the clerk, confirmed and signed by hand by the resident.
+        await FormPage.Field(clerk, "agreed").FillAsync("Conferma di residenza / attestation de domicile");
+        await Assertions.Expect(FormPage.Field(resident, "agreed")).ToHaveValueAsync("Conferma di residenza / attestation de domicile");
+        await FormPage.Field(resident, "applicant.dateOfBirth").FillAsync("1983-08-12");
+        await FormPage.Field(resident, "email").FillAsync(Mailbox.UniqueAddress());
+        await FormPage.Field(resident, "confirmed").CheckAsync();
+        await FormPage.SignAsync(resident);
+        await resident.Locator(".cf-submit").ClickAsync();
+        var reference = new System.Text.RegularExpressions.Regex("F-[0-9]{4}-[A-Z2-9]{6}");
+        await Assertions.Expect(resident.Locator(".cf-done")).ToContainTextAsync(reference);
+        await Assertions.Expect(clerk.Locator("#form-panel-body")).ToContainTextAsync(reference);
+        var submitted = reference.Match(await resident.Locator(".cf-done").InnerTextAsync()).Value;
+        // The reference stays whole on one line (the French tablet broke it after "F-").
+        var kept = clerk.Locator("#form-panel-body .reference");
+        await Assertions.Expect(kept).ToHaveTextAsync(submitted);
+        Assert.Equal(1, await kept.EvaluateAsync<int>("span => span.getClientRects().length"));
+        await LookAsync(clerk, language, "9-submitted", "clerk", findings);
+        await LookAsync(resident, residentLanguage, "9-submitted", "resident", findings);
+
         // The end.
         await clerk.Locator("#end").ClickAsync();
         await Assertions.Expect(resident).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/feedback\.html#t="));
         await clerk.WaitForTimeoutAsync(1000);
-        await LookAsync(clerk, language, "9-ended", "clerk", findings);
-        await LookAsync(resident, residentLanguage, "9-feedback", "resident", findings);
+        await LookAsync(clerk, language, "10-ended", "clerk", findings);
+        await LookAsync(resident, residentLanguage, "10-feedback", "resident", findings);
+
+        // The dossier it made, in the clerk's back office: listed, opened with the consultation's identity check, put in review.
+        await clerk.GotoAsync("/agent/dossiers.html");
+        var open = clerk.Locator("#list button", new() { HasText = submitted });
+        await Assertions.Expect(open).ToBeVisibleAsync();
+        await LookAsync(clerk, language, "11-dossiers", "clerk", findings);
+        await open.ClickAsync();
+        await Assertions.Expect(clerk.Locator("#d-title")).ToBeFocusedAsync();
+        await Assertions.Expect(clerk.Locator("#d-consultation")).ToBeVisibleAsync();
+        var inReview = (await clerk.Locator("#c-status option[value=in_review]").TextContentAsync())!;
+        await clerk.Locator("#c-status").SelectOptionAsync("in_review");
+        await clerk.Locator("#change button[type=submit]").ClickAsync();
+        await Assertions.Expect(clerk.Locator("#c-result")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(clerk.Locator("#list tbody tr", new() { HasText = submitted })).ToContainTextAsync(inReview);
+        await LookAsync(clerk, language, "12-dossier", "clerk", findings);
 
         Assert.True(findings.Count == 0, $"{findings.Count} findings for the {language} clerk at {width} px:\n{string.Join("\n", findings)}");
     }

@@ -97,6 +97,13 @@ public sealed partial class PhoneWalkTests(Browser browser) : IClassFixture<Brow
         await Assertions.Expect(mobile.Locator("#status")).ToHaveTextAsync(await T(mobile, "up.thanks.one", new { count = 1 }), new() { Timeout = 60_000 });
         await Assertions.Expect(mobile.Locator("#sent")).ToContainTextAsync("mietvertrag.pdf");
         await LookAsync(mobile, language, "6-upload-sent", findings);
+        // Opened from the dossier, the page leads back to it: the same link, in the page's language (it had no way back).
+        var back = mobile.Locator("#back-link");
+        await Assertions.Expect(back).ToHaveTextAsync(await T(mobile, "up.backToDossier"));
+        await Assertions.Expect(back).ToHaveAttributeAsync("href", link);
+        await back.ClickAsync();
+        await Assertions.Expect(mobile.Locator("#reference")).ToHaveTextAsync(reference);
+        await Assertions.Expect(mobile.Locator("html")).ToHaveAttributeAsync("lang", language);
 
         // An appointment booked in the language, moved and cancelled with the mail's manage link.
         using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.GatewayUrl) };

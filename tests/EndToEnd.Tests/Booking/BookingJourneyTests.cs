@@ -455,6 +455,16 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Assertions.Expect(resident.Locator("#offers a").First).ToHaveAttributeAsync("href", new Regex($"^/book\\.html\\?concern={desk.ConcernKey}&start="));
         await Browser.AssertAccessibleAsync(resident);
         await Browser.ScreenshotAsync(resident, "booking-06-queue-closed-phone");
+
+        // An offer opens the booking page with its time chosen, its day shown on the phone, the form next.
+        var offer = resident.Locator("#offers a").Last;
+        var start = Uri.UnescapeDataString(new Regex("&start=([^&]+)").Match((await offer.GetAttributeAsync("href"))!).Groups[1].Value);
+        await offer.ClickAsync();
+        await Assertions.Expect(resident.Locator("#details")).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await Assertions.Expect(resident.Locator("#name")).ToBeFocusedAsync();
+        var pressed = resident.Locator("#slots button[aria-pressed=true]");
+        await Assertions.Expect(pressed).ToHaveCountAsync(1);
+        Assert.Equal(DateTimeOffset.Parse(start), DateTimeOffset.Parse((await pressed.GetAttributeAsync("data-start"))!));
     }
 
     [Fact]

@@ -270,4 +270,55 @@ public class QueueTests
             await ((IAsyncLifetime)factory).DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// The wait estimate shared those ahead among all of a concern's clerks, those not in too: "move" is handled by two,
+    /// and with one of them at the counter a resident third in line waited twice what the page said. It divides by the
+    /// clerks at the counter now, at least one (with nobody there it counts the first to come; the page says nobody is).
+    /// </summary>
+    [Fact]
+    public async Task The_wait_estimate_shares_those_ahead_among_the_clerks_at_the_counter_not_all_who_handle_the_concern()
+    {
+        await using var factory = new BookingFactory();
+        await ((IAsyncLifetime)factory).InitializeAsync();
+        try
+        {
+            var resident = factory.CreateClient();
+            async Task<int> Estimate(string token) => (await Mine(resident, token)).GetProperty("estimatedWaitMinutes").GetInt32();
+            await JoinAndGetToken(resident, "move", "Anna Eins");
+            await JoinAndGetToken(resident, "move", "Ben Zwei");
+
+            // Nobody at the counter: the two ahead are two rounds of the one clerk who comes first, on joining and after.
+            var joined = await (await Join(resident, "move", "Cleo Drei")).Json();
+            var third = joined.GetProperty("token").GetString()!;
+            var oneClerk = joined.GetProperty("estimatedWaitMinutes").GetInt32();
+            Assert.False(joined.GetProperty("attended").GetBoolean());
+            Assert.True(oneClerk > 0);
+            Assert.Equal(oneClerk, await Estimate(third));
+
+            // One of move's two clerks opens her staff page: still one clerk's pace, though two handle the concern.
+            factory.Clock.Advance(TimeSpan.FromSeconds(5));
+            Assert.Equal(HttpStatusCode.OK, (await factory.CreateStaffClient(BookingFactory.ClerkResidents).GetAsync("/api/booking/queue")).StatusCode);
+            Assert.Equal(oneClerk, await Estimate(third));
+            Assert.True((await Mine(resident, third)).GetProperty("attended").GetBoolean());
+
+            // Her colleague comes too: the two ahead are one round.
+            factory.Clock.Advance(TimeSpan.FromSeconds(5));
+            Assert.Equal(HttpStatusCode.OK, (await factory.CreateStaffClient(BookingFactory.ClerkSecond).GetAsync("/api/booking/queue")).StatusCode);
+            Assert.Equal(oneClerk, 2 * await Estimate(third));
+            // A fourth joining now has three ahead: two rounds of the two.
+            Assert.Equal(oneClerk, (await (await Join(resident, "move", "Dora Vier")).Json()).GetProperty("estimatedWaitMinutes").GetInt32());
+
+            // Only the first keeps her page asking; past the window (90 s) her colleague no longer counts.
+            factory.Clock.Advance(TimeSpan.FromSeconds(60));
+            Assert.Equal(HttpStatusCode.OK, (await factory.CreateStaffClient(BookingFactory.ClerkResidents).GetAsync("/api/booking/queue")).StatusCode);
+            factory.Clock.Advance(TimeSpan.FromSeconds(35));
+            Assert.Equal(oneClerk, await Estimate(third));
+            Assert.True((await Mine(resident, third)).GetProperty("attended").GetBoolean());
+        }
+        finally
+        {
+            await ((IAsyncLifetime)factory).DisposeAsync();
+        }
+    }
 }

@@ -200,7 +200,7 @@ async function bookPage() {
   });
   const offeredStart = new URLSearchParams(location.search).get('start');
   await picker.reload();
-  if (offeredStart) document.querySelector(`#slots button[data-start="${CSS.escape(offeredStart)}"]`)?.click();
+  if (offeredStart) picker.choose(offeredStart);
 
   document.getElementById('back').addEventListener('click', () => { details.hidden = true; step(1); document.querySelector('#slots button')?.focus(); });
 

@@ -101,9 +101,9 @@ async function load() {
       if (h.note) li.append(Object.assign(document.createElement('p'), { className: 'note', textContent: t('dossier.labelled', { label: t('dossier.note'), value: h.note }) }));
       return li;
     }));
-    // A clerk asked for more: the same link's token lets the resident upload to this dossier.
+    // A clerk asked for more: the same link's token lets the resident upload to this dossier, and come back to it.
     $('missing').hidden = d.status !== 'needs_information';
-    $('upload').href = `/upload.html#t=${encodeURIComponent(token)}&lang=${language()}`;
+    $('upload').href = `/upload.html#t=${encodeURIComponent(token)}&lang=${language()}&from=dossier`;
     // The PDF is printed seconds after submitting: until it is there the page says so and looks again, after 2 s,
     // then less often (at most every 30 s: a printer that is down is waited out by the service, not by the page).
     $('pdf').hidden = !d.pdfReady;

@@ -13,6 +13,7 @@ register({
     'home.appointmentHours': 'Zeiten für Termine', 'home.dayHours': '{day}: {hours}',
     'home.nobody': 'Gerade ist niemand für dieses Anliegen am Schalter. Sie können trotzdem warten – vielleicht kommt bald jemand – oder einen Termin buchen.',
     'home.liveTextNobody': 'Der Schalter ist geöffnet, aber gerade ist niemand da. Sie können sich trotzdem einreihen – vielleicht kommt bald jemand – oder einen Termin buchen.',
+    'home.cameIn': 'Jetzt ist jemand am Schalter für: {names}.', 'home.wentOut': 'Gerade ist niemand mehr am Schalter für: {names}.',
   },
   en: {
     'home.title': 'Welcome to the digital counter', 'home.intro': 'Take care of your concern from home: write, speak or share your screen.',
@@ -24,6 +25,7 @@ register({
     'home.appointmentHours': 'Times for appointments', 'home.dayHours': '{day}: {hours}',
     'home.nobody': 'Nobody is at the counter for this concern right now. You can still wait – a clerk may come soon – or book an appointment.',
     'home.liveTextNobody': 'The counter is open, but nobody is at it right now. You can still join the queue – a clerk may come soon – or book an appointment.',
+    'home.cameIn': 'Somebody is at the counter now for: {names}.', 'home.wentOut': 'Nobody is at the counter any more for: {names}.',
   },
   fr: {
     'home.title': 'Bienvenue au guichet numérique',
@@ -45,6 +47,8 @@ register({
     'home.dayHours': '{day} : {hours}',
     'home.nobody': 'Personne n’est au guichet pour cette démarche en ce moment. Vous pouvez tout de même attendre – quelqu’un viendra peut-être bientôt – ou prendre rendez-vous.',
     'home.liveTextNobody': 'Le guichet est ouvert, mais personne n’y est en ce moment. Vous pouvez tout de même prendre place dans la file – quelqu’un viendra peut-être bientôt – ou prendre rendez-vous.',
+    'home.cameIn': 'Quelqu’un est maintenant au guichet pour : {names}.',
+    'home.wentOut': 'Plus personne n’est au guichet en ce moment pour : {names}.',
   },
   it: {
     'home.title': 'Benvenuti allo sportello digitale',
@@ -66,6 +70,8 @@ register({
     'home.dayHours': '{day}: {hours}',
     'home.nobody': 'Al momento nessuno è allo sportello per questa pratica. Potete comunque attendere – forse arriverà presto qualcuno – oppure prenotare un appuntamento.',
     'home.liveTextNobody': 'Lo sportello è aperto, ma al momento non c’è nessuno. Potete comunque mettervi in coda – forse arriverà presto qualcuno – oppure prenotare un appuntamento.',
+    'home.cameIn': 'Ora c’è qualcuno allo sportello per: {names}.',
+    'home.wentOut': 'Al momento non c’è più nessuno allo sportello per: {names}.',
   },
   'de-x-ls': {
     'home.title': 'Willkommen beim digitalen Schalter',
@@ -87,12 +93,18 @@ register({
     'home.dayHours': '{day}: {hours}',
     'home.nobody': 'Gerade ist niemand für dieses Thema da. Sie können trotzdem warten. Vielleicht kommt bald jemand. Oder Sie machen einen Termin.',
     'home.liveTextNobody': 'Der Schalter ist offen. Aber gerade ist niemand da. Sie können trotzdem warten. Vielleicht kommt bald jemand. Oder Sie machen einen Termin.',
+    'home.cameIn': 'Jetzt ist jemand für Sie da. Ihr Thema: {names}.',
+    'home.wentOut': 'Jetzt ist niemand mehr da. Thema: {names}.',
   },
 });
 
 let departments = [];
 // Per concern key, whether a clerk who handles it is at the counter now; null while unknown (then nothing is said).
 let attended = null;
+// The last change of who is at the counter that the status line said ({ came, went }: concern keys), or null.
+let news = null;
+// Asked again this often while the page is shown: staff pages report every 15 s, booking counts a clerk for 90 s.
+const attendedEvery = 30_000;
 
 function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
@@ -113,7 +125,7 @@ function hoursList(ranges) {
 
 const sameHours = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-function concernCard(concern, open, atCounter) {
+function concernCard(concern, open) {
   const lang = language();
   const name = pick(concern.name);
   const facts = [t('home.minutes', { n: concern.durationMinutes })];
@@ -132,19 +144,95 @@ function concernCard(concern, open, atCounter) {
   }
   const actions = el('div', { className: 'row actions' });
   if (open) {
-    const talk = el('a', { className: 'button big-red', href: `/queue.html?concern=${encodeURIComponent(concern.key)}`, textContent: t('home.talkNow'), ariaLabel: t('home.talkNowFor', { name }) });
-    // Open and handled, but no clerk for it at the counter now: said before the resident waits, and read with the button.
-    if (atCounter === false) {
-      const note = el('p', { className: 'unattended', id: `nobody-${concern.key}`, textContent: t('home.nobody') });
-      talk.setAttribute('aria-describedby', note.id);
-      card.append(note);
-    }
-    actions.append(talk);
+    card.dataset.concern = concern.key;
+    actions.append(el('a', { className: 'button big-red', href: `/queue.html?concern=${encodeURIComponent(concern.key)}`, textContent: t('home.talkNow'), ariaLabel: t('home.talkNowFor', { name }) }));
   }
   actions.append(el('a', { className: 'button secondary', href: `/book.html?concern=${encodeURIComponent(concern.key)}`, textContent: t('home.book'), ariaLabel: t('home.bookFor', { name }) }));
   card.append(actions);
+  if (open) showAttendance(card);
   return card;
 }
+
+/**
+ * Open and handled, but no clerk for it at the counter now: said on the card before the resident waits, and read with
+ * its button. Changed in place when the answer changes, so that a link with the focus keeps it.
+ */
+function showAttendance(card) {
+  const talk = card.querySelector('a.big-red');
+  const nobody = attended?.[card.dataset.concern] === false;
+  let note = card.querySelector('.unattended');
+  if (nobody && !note) {
+    note = el('p', { className: 'unattended', id: `nobody-${card.dataset.concern}`, textContent: t('home.nobody') });
+    card.querySelector('.actions').before(note);
+    talk.setAttribute('aria-describedby', note.id);
+  } else if (!nobody && note) {
+    note.remove();
+    talk.removeAttribute('aria-describedby');
+  }
+}
+
+/** The concerns offered to talk about now: the counter is open and a clerk handles them. */
+const liveConcerns = () => departments.flatMap(d => d.openNow ? d.concerns.filter(c => c.staffed !== false) : []);
+
+function showLiveText() {
+  const live = liveConcerns();
+  document.getElementById('live').hidden = !live.length;
+  // "We are available right now" only while someone is: an open counter nobody sits at says so.
+  const nobody = attended !== null && live.length > 0 && !live.some(c => attended[c.key]);
+  document.getElementById('live-text').textContent = t(nobody ? 'home.liveTextNobody' : 'home.liveText');
+}
+
+function sayNews() {
+  if (!news) return;
+  const names = keys => liveConcerns().filter(c => keys.includes(c.key)).map(c => pick(c.name)).join(', ');
+  const status = document.getElementById('status');
+  status.className = '';
+  status.textContent = [news.came.length ? t('home.cameIn', { names: names(news.came) }) : '', news.went.length ? t('home.wentOut', { names: names(news.went) }) : '']
+    .filter(Boolean).join(' ');
+}
+
+let attendedTimer = null;
+let asking = false;
+
+/**
+ * A clerk comes in or goes home while the page is open: asked again every 30 s while the page is shown (a tab in the
+ * background asks nothing; shown again, it asks at once). A change is said once, politely, in the status line; the
+ * cards and the line above them follow in place. No answer leaves everything as it was.
+ */
+async function refreshAttended() {
+  clearTimeout(attendedTimer);
+  attendedTimer = null;
+  if (asking) return;
+  asking = true;
+  const next = await api('/api/booking/queue/attended').then(a => a.concerns, () => null);
+  asking = false;
+  if (next) {
+    const live = liveConcerns();
+    const came = attended ? live.filter(c => next[c.key] === true && attended[c.key] === false).map(c => c.key) : [];
+    const went = attended ? live.filter(c => next[c.key] === false && attended[c.key] === true).map(c => c.key) : [];
+    const known = attended !== null;
+    attended = next;
+    if (!known || came.length || went.length) {
+      for (const card of document.querySelectorAll('#departments article[data-concern]')) showAttendance(card);
+      showLiveText();
+    }
+    if (came.length || went.length) {
+      news = { came, went };
+      sayNews();
+    }
+  }
+  scheduleAttended();
+}
+
+function scheduleAttended() {
+  clearTimeout(attendedTimer);
+  attendedTimer = document.visibilityState === 'visible' ? setTimeout(refreshAttended, attendedEvery) : null;
+}
+
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'visible') { clearTimeout(attendedTimer); attendedTimer = null; }
+  else if (!attendedTimer && !asking) refreshAttended();
+});
 
 function render() {
   const lang = language();
@@ -160,14 +248,11 @@ function render() {
       // Appointment hours are shown only where they differ from the live counter's (Winterthur: appointments outside them).
       ...(sameHours(d.openingHours, d.appointmentHours ?? d.openingHours) ? [] : [el('p', { className: 'hint', textContent: t('home.appointmentHours') }), hoursList(d.appointmentHours)]),
       // "Talk to us now" where the counter is open and a clerk handles the concern (the queue takes no one else).
-      el('div', { className: 'grid' }, ...d.concerns.map(c => concernCard(c, d.openNow && c.staffed !== false, attended?.[c.key]))));
+      el('div', { className: 'grid' }, ...d.concerns.map(c => concernCard(c, d.openNow && c.staffed !== false))));
     root.append(section);
   }
-  const live = departments.flatMap(d => d.openNow ? d.concerns.filter(c => c.staffed !== false) : []);
-  document.getElementById('live').hidden = !live.length;
-  // "We are available right now" only while someone is: an open counter nobody sits at says so.
-  const nobody = attended !== null && live.length > 0 && !live.some(c => attended[c.key]);
-  document.getElementById('live-text').textContent = t(nobody ? 'home.liveTextNobody' : 'home.liveText');
+  showLiveText();
+  sayNews();
 }
 
 apply();
@@ -183,6 +268,7 @@ try {
   status.textContent = '';
   status.removeAttribute('data-i18n');
   render();
+  scheduleAttended();
 } catch {
   status.removeAttribute('data-i18n');
   status.textContent = t('common.error');

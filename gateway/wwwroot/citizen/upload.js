@@ -47,7 +47,23 @@ register({
   },
 });
 
+// The way back to the dossier the page was opened from.
+register({
+  de: { 'up.backToDossier': 'Zurück zu Ihrem Dossier' },
+  en: { 'up.backToDossier': 'Back to your dossier' },
+  fr: { 'up.backToDossier': 'Retour à votre dossier' },
+  it: { 'up.backToDossier': 'Tornare al vostro incarto' },
+  'de-x-ls': { 'up.backToDossier': 'Zurück zu Ihrem Antrag' },
+});
+
 const token = fragmentToken();
+// Opened from the dossier page (its link says so, #…&from=dossier): the same token opens the dossier again, in the
+// page's language. The page asks nobody whether the token is a dossier's; a booking's or ticket's link has no way back.
+const fromDossier = !!token && fragmentToken('from') === 'dossier';
+function showBack() {
+  document.getElementById('back').hidden = !fromDossier;
+  if (fromDossier) document.getElementById('back-link').href = `/dossier.html#t=${encodeURIComponent(token)}&lang=${language()}`;
+}
 const form = document.getElementById('upload');
 const input = document.getElementById('files');
 // The page lists the chosen files with their sizes; the picker's line only counts them.
@@ -96,7 +112,8 @@ form.addEventListener('submit', async event => {
 });
 
 input.addEventListener('change', showChosen);
-document.addEventListener('languagechange', () => showSent());
+document.addEventListener('languagechange', () => { showBack(); showSent(); });
 apply();
 languageSwitch();
+showBack();
 if (token) { form.hidden = false; showSent(); } else { document.getElementById('no-link').hidden = false; }

@@ -1,8 +1,10 @@
 // The one-week picker of free times, on the booking page and the page that moves an appointment. The times are
-// shown in the zone the booking service names for the concern's department (the city's, unless it has its own).
-import { register, t } from '/shared/i18n.js';
+// shown in the zone the booking service names for the concern's department (the city's, unless it has its own). On a
+// phone the week is shown a day at a time, the day chosen from a list of the week's days with free times.
+import { register, t, tn } from '/shared/i18n.js';
 import { api, ApiError } from '/shared/api.js';
 import { formatDate, formatDay, formatInstant, formatTime } from '/shared/dates.js';
+import { today } from '/shared/rules.js';
 
 register({
   de: {
@@ -13,6 +15,12 @@ register({
     'book.unknown': 'Dieses Anliegen gibt es nicht. Bitte wählen Sie es auf der Startseite.',
     'book.shown': 'Freie Zeiten von {from} bis {to} geladen.',
     'book.keys': 'Tabulatortaste: zum nächsten Tag. Pfeiltasten: zu den anderen Zeiten dieses Tages.',
+    'book.day': 'Tag',
+    'book.dayOption': '{day} ({count} frei)',
+    'book.dayOption.one': '{day} ({count} frei)',
+    'book.dayShown': '{day}: {count} freie Zeiten.',
+    'book.dayShown.one': '{day}: {count} freie Zeit.',
+    'book.keysDay': 'Pfeiltasten: zu den anderen Zeiten dieses Tages. Den Tag wählen Sie oben in der Liste „Tag“.',
   },
   en: {
     'book.earlier': 'Earlier times',
@@ -22,6 +30,12 @@ register({
     'book.unknown': 'This concern does not exist. Please choose it on the home page.',
     'book.shown': 'Free times from {from} to {to} loaded.',
     'book.keys': 'Tab: to the next day. Arrow keys: to the other times of this day.',
+    'book.day': 'Day',
+    'book.dayOption': '{day} ({count} free)',
+    'book.dayOption.one': '{day} ({count} free)',
+    'book.dayShown': '{day}: {count} free times.',
+    'book.dayShown.one': '{day}: {count} free time.',
+    'book.keysDay': 'Arrow keys: to the other times of this day. The day is chosen in the list “Day” above.',
   },
   fr: {
     'book.earlier': 'Créneaux précédents',
@@ -31,6 +45,12 @@ register({
     'book.unknown': 'Cette prestation n’existe pas. Veuillez la choisir sur la page d’accueil.',
     'book.shown': 'Créneaux libres du {from} au {to} affichés.',
     'book.keys': 'Tabulation : au jour suivant. Flèches : aux autres créneaux de ce jour.',
+    'book.day': 'Jour',
+    'book.dayOption': '{day} ({count} libres)',
+    'book.dayOption.one': '{day} ({count} libre)',
+    'book.dayShown': '{day} : {count} créneaux libres.',
+    'book.dayShown.one': '{day} : {count} créneau libre.',
+    'book.keysDay': 'Flèches : aux autres créneaux de ce jour. Le jour se choisit dans la liste « Jour » ci-dessus.',
   },
   it: {
     'book.earlier': 'Orari precedenti',
@@ -40,6 +60,12 @@ register({
     'book.unknown': 'Questo servizio non esiste. Sceglietelo nella pagina iniziale.',
     'book.shown': 'Orari liberi da {from} a {to} caricati.',
     'book.keys': 'Tab: al giorno successivo. Frecce: agli altri orari di questo giorno.',
+    'book.day': 'Giorno',
+    'book.dayOption': '{day} ({count} liberi)',
+    'book.dayOption.one': '{day} ({count} libero)',
+    'book.dayShown': '{day}: {count} orari liberi.',
+    'book.dayShown.one': '{day}: {count} orario libero.',
+    'book.keysDay': 'Frecce: agli altri orari di questo giorno. Il giorno si sceglie nell’elenco «Giorno» qui sopra.',
   },
   'de-x-ls': {
     'book.earlier': 'Frühere Zeiten zeigen',
@@ -49,6 +75,12 @@ register({
     'book.unknown': 'Dieses Thema gibt es nicht. Bitte gehen Sie zur Startseite. Dort suchen Sie Ihr Thema aus.',
     'book.shown': 'Hier sind jetzt die freien Zeiten von {from} bis {to}.',
     'book.keys': 'Mit der Taste Tab kommen Sie zum nächsten Tag. Mit den Pfeil-Tasten kommen Sie zu den anderen Zeiten an diesem Tag.',
+    'book.day': 'Tag',
+    'book.dayOption': '{day}: {count} Zeiten frei',
+    'book.dayOption.one': '{day}: {count} Zeit frei',
+    'book.dayShown': 'Am {day} sind {count} Zeiten frei.',
+    'book.dayShown.one': 'Am {day} ist {count} Zeit frei.',
+    'book.keysDay': 'Mit den Pfeil-Tasten kommen Sie zu den anderen Zeiten an diesem Tag. Einen anderen Tag suchen Sie oben aus. Dort steht „Tag“.',
   },
 });
 
@@ -77,6 +109,25 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
   // keyboard's focus, since shown at a tap it would move the times away under the finger before the tap ends.
   const keys = Object.assign(document.createElement('p'), { className: 'hint', id: 'slot-keys', hidden: true });
   container.before(keys);
+  // On a phone a week of times was a long scroll (some 3,400 px on an all-day desk, the manage page's confirmation
+  // below all of them): there one day is shown, chosen in a list of the week's days with free times. The list keeps
+  // the focus when the day changes, and the status above says the day and how many times it has.
+  const narrow = matchMedia('(max-width: 40rem)');
+  const dayChoice = Object.assign(document.createElement('div'), { className: 'slot-day-choice', hidden: true });
+  const dayLabel = Object.assign(document.createElement('label'), { htmlFor: 'slot-day-choice' });
+  const daySelect = Object.assign(document.createElement('select'), { id: 'slot-day-choice' });
+  dayChoice.append(dayLabel, daySelect);
+  week.before(dayChoice);
+  // The day shown on a phone, as YYYY-MM-DD in the department's zone (kept across a language switch).
+  let shownDay = null;
+  const dayOf = start => today(new Date(start), data?.timeZone);
+  daySelect.addEventListener('change', () => {
+    shownDay = daySelect.value;
+    render();
+    const slots = data.slots.filter(s => dayOf(s.start) === shownDay);
+    if (slots.length) week.textContent = tn('book.dayShown', slots.length, { day: formatDay(slots[0].start, data.timeZone) });
+  });
+  narrow.addEventListener('change', () => render());
   container.addEventListener('focusin', e => { if (e.target.matches(':focus-visible')) keys.hidden = false; });
   container.addEventListener('focusout', e => { if (!container.contains(e.relatedTarget)) keys.hidden = true; });
   container.addEventListener('keydown', e => {
@@ -93,13 +144,23 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
   });
 
   function render() {
-    keys.textContent = t('book.keys');
     container.replaceChildren();
+    dayChoice.hidden = true;
     if (!data) return;
     const byDay = new Map();
     for (const slot of data.slots) {
-      const day = formatDay(slot.start, data.timeZone);
+      const day = dayOf(slot.start);
       byDay.set(day, [...(byDay.get(day) || []), slot]);
+    }
+    const oneDay = narrow.matches && byDay.size > 1;
+    keys.textContent = t(oneDay ? 'book.keysDay' : 'book.keys');
+    if (oneDay) {
+      if (!byDay.has(shownDay)) shownDay = byDay.keys().next().value;
+      dayLabel.textContent = t('book.day');
+      daySelect.replaceChildren(...[...byDay].map(([day, slots]) =>
+        new Option(tn('book.dayOption', slots.length, { day: formatDay(slots[0].start, data.timeZone) }), day, false, day === shownDay)));
+      daySelect.value = shownDay;
+      dayChoice.hidden = false;
     }
     if (byDay.size === 0) {
       container.append(Object.assign(document.createElement('p'), { textContent: t('book.none') }));
@@ -108,8 +169,12 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
     const horizon = atHorizon() ? Object.assign(document.createElement('p'), { className: 'hint', textContent: t('book.horizon', { until: formatDate(data.bookableUntil, { day: 'numeric', month: 'long', year: 'numeric' }) }) }) : null;
     let n = 0;
     for (const [day, slots] of byDay) {
+      if (oneDay && day !== shownDay) continue;
       // Each time is described by its day: tabbing through a week then says "08:00, Monday 7 December", not only "08:00".
-      const heading = Object.assign(document.createElement('h3'), { className: 'slot-day', textContent: day, id: `slot-day-${n++}` });
+      // A phone's one day is named by the list above; its heading stays for the screen reader.
+      const heading = Object.assign(document.createElement('h3'), {
+        className: oneDay ? 'slot-day visually-hidden' : 'slot-day', textContent: formatDay(slots[0].start, data.timeZone), id: `slot-day-${n++}`,
+      });
       const list = Object.assign(document.createElement('ul'), { className: 'slots' });
       // One tab stop per day: the chosen time, else the day's first.
       const stop = slots.find(s => s.start === chosen) ?? slots[0];
@@ -184,6 +249,8 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
     /** After a refusal of the time `taken`: the times the service offered instead, and the week from today without it. */
     showOffered(slots, taken) {
       if (taken) refused.add(new Date(taken).getTime());
+      // A phone shows the day of the times offered instead (else the refused time's day, while it has others).
+      if (slots[0] ?? taken) shownDay = dayOf(slots[0]?.start ?? taken);
       // At once, not when the next list comes: until then the list shown must not offer the time either.
       if (data && taken) {
         data.slots = withoutRefused(data.slots);
@@ -192,6 +259,15 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
       offered = slots;
       from = new Date();
       return load();
+    },
+    /** Chooses the listed time at `start` (a link's offered time) as a press on it would, showing its day. */
+    choose(start) {
+      const slot = data?.slots.find(s => new Date(s.start).getTime() === new Date(start).getTime());
+      if (!slot) return;
+      chosen = slot.start;
+      shownDay = dayOf(slot.start);
+      render();
+      onPick(slot, data.timeZone);
     },
   };
 }

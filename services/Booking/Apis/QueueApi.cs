@@ -75,9 +75,10 @@ public static class QueueApi
             TicketStatus.Waiting, now, null, null, null));
 
         var position = await services.Queue.PositionAsync(ticket.ConcernKey, ticket.Id) ?? 1;
+        var present = await services.Presence.PresentAsync(calendar, now);
         return TypedResults.Created("/api/booking/queue/tickets/mine", new TicketIssuedDto(ticket.Id, token,
-            PublicLinks.To(services.Configuration, $"/queue.html#t={token}"), TicketStatus.Waiting, position, await EstimateMinutesAsync(services.Queue, calendar, position), ticket.Mailed,
-            await services.Presence.AttendedAsync(calendar, now)));
+            PublicLinks.To(services.Configuration, $"/queue.html#t={token}"), TicketStatus.Waiting, position,
+            await EstimateMinutesAsync(services.Queue, calendar, position, present), ticket.Mailed, present > 0));
     }
 
     /// <summary>
@@ -111,9 +112,10 @@ public static class QueueApi
         if (calendar is null) return Problems.NotFound(new Reason("concern-gone", "The concern is no longer offered."));
 
         long? position = status == TicketStatus.Waiting ? await queue.PositionAsync(stored.ConcernKey, stored.Id) : null;
-        int? estimate = position is { } p ? await EstimateMinutesAsync(queue, calendar, p) : null;
+        int? present = position is null ? null : await services.Presence.PresentAsync(calendar, services.Time.GetUtcNow());
+        int? estimate = position is { } p ? await EstimateMinutesAsync(queue, calendar, p, present ?? 0) : null;
         // While waiting the page says when nobody who handles the concern is at the counter, and stops once one is.
-        bool? attended = position is null ? null : await services.Presence.AttendedAsync(calendar, services.Time.GetUtcNow());
+        bool? attended = present is { } n ? n > 0 : null;
         return TypedResults.Ok(new MyTicketDto(stored.Id, stored.ConcernKey, Localized.NameOf(calendar.Concern),
             status, position, estimate, stored.IssuedAt, live?.CalledAt ?? stored.CalledAt, stored.CitizenName, stored.Email, stored.Mailed, attended));
     }
@@ -232,10 +234,15 @@ public static class QueueApi
     }
 
     /// <summary>Place in line divided by the clerks who can take it, times the recent mean handling time.</summary>
-    private static async Task<int> EstimateMinutesAsync(QueueStore queue, ConcernCalendar calendar, long position)
+    /// <summary>
+    /// Minutes until the resident at <paramref name="position"/> is taken: the rounds of those ahead, shared among the
+    /// concern's clerks at the counter now (<paramref name="present"/>; all who handle it may not be in). With nobody
+    /// there it counts one clerk, the first to come, and the page says that nobody is there yet.
+    /// </summary>
+    private static async Task<int> EstimateMinutesAsync(QueueStore queue, ConcernCalendar calendar, long position, int present)
     {
         var handling = await queue.AverageHandlingAsync(calendar.Concern.Key) ?? calendar.Concern.Duration;
-        var clerks = Math.Max(1, calendar.Staff.Count);
+        var clerks = Math.Max(1, present);
         // Only those ahead make one wait: at position 1 the next free clerk takes the resident (0: "you are next").
         var rounds = (int)Math.Ceiling((double)(position - 1) / clerks);
         return (int)Math.Ceiling(rounds * handling.TotalMinutes);

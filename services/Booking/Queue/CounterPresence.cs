@@ -36,6 +36,14 @@ public sealed class CounterPresence(IConnectionMultiplexer redis, IConfiguration
 
     public static bool Attended(ConcernCalendar calendar, IReadOnlySet<Guid> atCounter) => calendar.Staff.Any(atCounter.Contains);
 
-    public async Task<bool> AttendedAsync(ConcernCalendar calendar, DateTimeOffset now) =>
-        calendar.Staff.Count > 0 && Attended(calendar, await AtCounterAsync(now));
+    /// <summary>
+    /// How many of the clerks assigned to the concern are at the counter now: the queue's wait estimate divides by them
+    /// (a concern handled by five, one of them in today, moves at one clerk's pace). 0 when nobody is.
+    /// </summary>
+    public async Task<int> PresentAsync(ConcernCalendar calendar, DateTimeOffset now)
+    {
+        if (calendar.Staff.Count == 0) return 0;
+        var atCounter = await AtCounterAsync(now);
+        return calendar.Staff.Distinct().Count(atCounter.Contains);
+    }
 }

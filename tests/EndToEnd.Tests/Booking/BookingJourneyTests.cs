@@ -455,6 +455,16 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Assertions.Expect(resident.Locator("#offers a").First).ToHaveAttributeAsync("href", new Regex($"^/book\\.html\\?concern={desk.ConcernKey}&start="));
         await Browser.AssertAccessibleAsync(resident);
         await Browser.ScreenshotAsync(resident, "booking-06-queue-closed-phone");
+
+        // An offer opens the booking page with its time chosen, its day shown on the phone, the form next.
+        var offer = resident.Locator("#offers a").Last;
+        var start = Uri.UnescapeDataString(new Regex("&start=([^&]+)").Match((await offer.GetAttributeAsync("href"))!).Groups[1].Value);
+        await offer.ClickAsync();
+        await Assertions.Expect(resident.Locator("#details")).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await Assertions.Expect(resident.Locator("#name")).ToBeFocusedAsync();
+        var pressed = resident.Locator("#slots button[aria-pressed=true]");
+        await Assertions.Expect(pressed).ToHaveCountAsync(1);
+        Assert.Equal(DateTimeOffset.Parse(start), DateTimeOffset.Parse((await pressed.GetAttributeAsync("data-start"))!));
     }
 
     [Fact]
@@ -521,6 +531,41 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "booking-12-nobody-at-the-counter-waiting-phone-fr");
 
+        // A start page left open on a second phone asks again every 30 s while it is shown (on that phone's clock,
+        // paused: only the test moves it), and nothing while its tab is in the background; shown again, it asks at once.
+        // Until the clerk comes its answers are the first one again (other tests' clerks come and go meanwhile).
+        await using var homeParty = await browser.NewPartyAsync(Browser.Phone, "fr-FR");
+        await homeParty.AddInitScriptAsync("localStorage.setItem('lang', 'fr')");
+        var open = await homeParty.NewPageAsync();
+        await open.Clock.InstallAsync();
+        var asked = 0;
+        open.Request += (_, request) => { if (request.Url.EndsWith("/api/booking/queue/attended", StringComparison.Ordinal)) asked++; };
+        string? firstAnswer = null;
+        await open.RouteAsync("**/api/booking/queue/attended", async route =>
+        {
+            firstAnswer ??= await (await route.FetchAsync()).TextAsync();
+            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = firstAnswer });
+        });
+        await open.GotoAsync("/");
+        var openNote = open.Locator($"#nobody-{desk.ConcernKey}");
+        var openTalk = open.Locator($"a[href='/queue.html?concern={desk.ConcernKey}']");
+        await Assertions.Expect(openNote).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await open.Clock.PauseAtAsync(DateTime.UtcNow.AddSeconds(2));
+        Assert.Equal(1, asked);
+        const string Shown = "state => { Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state }); document.dispatchEvent(new Event('visibilitychange')); }";
+        await open.EvaluateAsync(Shown, "hidden");
+        await open.Clock.RunForAsync(120_000);
+        Assert.Equal(1, asked);
+        var again = open.WaitForResponseAsync(r => r.Url.EndsWith("/api/booking/queue/attended", StringComparison.Ordinal));
+        await open.EvaluateAsync(Shown, "visible");
+        await again;
+        Assert.Equal(2, asked);
+        // The same answer: nothing is said, nothing changes.
+        await Task.Delay(500);
+        await Assertions.Expect(open.Locator("#status")).ToBeEmptyAsync();
+        await Assertions.Expect(openNote).ToBeVisibleAsync();
+        await open.UnrouteAllAsync();
+
         // The clerk opens her queue page (it asks for her queue every 3 s): the waiting page stops saying it.
         await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
         var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = desk.ClerkUserName, password = desk.ClerkPassword } });
@@ -531,6 +576,21 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         await Assertions.Expect(waiting).ToBeEmptyAsync(new() { Timeout = 15000 });
         await Assertions.Expect(page.Locator("#position")).ToHaveTextAsync(new Regex("^[1-9][0-9]*$"));
         await Browser.ScreenshotAsync(page, "booking-13-clerk-at-the-counter-waiting-phone-fr");
+
+        // The open start page's next ask finds her there: the card's note goes, the button keeps the keyboard's focus
+        // (the card is changed in place, not drawn anew), and the status line says it once, politely.
+        await openTalk.FocusAsync();
+        await open.Clock.RunForAsync(30_000);
+        await Assertions.Expect(openNote).ToHaveCountAsync(0, new() { Timeout = 15000 });
+        await Assertions.Expect(openTalk).Not.ToHaveAttributeAsync("aria-describedby", new Regex("."));
+        await Assertions.Expect(openTalk).ToBeFocusedAsync();
+        var news = open.Locator("#status");
+        await Assertions.Expect(news).ToHaveAttributeAsync("aria-live", "polite");
+        await Assertions.Expect(news).ToHaveTextAsync(new Regex(@"^Quelqu’un est maintenant au guichet pour\s: .*\bTest"));
+        Assert.Equal(3, asked);
+        await open.Clock.ResumeAsync();
+        await Browser.AssertAccessibleAsync(open);
+        await Browser.ScreenshotAsync(open, "booking-13b-clerk-at-the-counter-home-phone-fr");
 
         // A second look at the start page: the concern is offered without the note.
         var home = await residentParty.NewPageAsync();

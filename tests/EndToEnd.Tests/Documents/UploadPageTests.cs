@@ -21,6 +21,8 @@ public sealed class UploadPageTests(Browser browser) : IClassFixture<Browser>
         var page = await resident.NewPageAsync();
         await page.GotoAsync($"/upload.html#t={ticket.Token}");
         await Assertions.Expect(page.Locator("#upload")).ToBeVisibleAsync();
+        // Not opened from a dossier: no way back to one (PhoneWalkTests follows the dossier's).
+        await Assertions.Expect(page.Locator("#back")).ToBeHiddenAsync();
         await Browser.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Dateien wählen").SetInputFilesAsync(new[]

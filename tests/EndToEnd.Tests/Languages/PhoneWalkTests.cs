@@ -97,6 +97,13 @@ public sealed partial class PhoneWalkTests(Browser browser) : IClassFixture<Brow
         await Assertions.Expect(mobile.Locator("#status")).ToHaveTextAsync(await T(mobile, "up.thanks.one", new { count = 1 }), new() { Timeout = 60_000 });
         await Assertions.Expect(mobile.Locator("#sent")).ToContainTextAsync("mietvertrag.pdf");
         await LookAsync(mobile, language, "6-upload-sent", findings);
+        // Opened from the dossier, the page leads back to it: the same link, in the page's language (it had no way back).
+        var back = mobile.Locator("#back-link");
+        await Assertions.Expect(back).ToHaveTextAsync(await T(mobile, "up.backToDossier"));
+        await Assertions.Expect(back).ToHaveAttributeAsync("href", link);
+        await back.ClickAsync();
+        await Assertions.Expect(mobile.Locator("#reference")).ToHaveTextAsync(reference);
+        await Assertions.Expect(mobile.Locator("html")).ToHaveAttributeAsync("lang", language);
 
         // An appointment booked in the language, moved and cancelled with the mail's manage link.
         using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.GatewayUrl) };
@@ -110,10 +117,34 @@ public sealed partial class PhoneWalkTests(Browser browser) : IClassFixture<Brow
         await LookAsync(mobile, language, "7-manage", findings);
         await mobile.Locator("#move").ClickAsync();
         await Assertions.Expect(mobile.Locator("#pick-title")).ToBeFocusedAsync();
-        var later = mobile.Locator("#slots button").Nth(1);
-        await Assertions.Expect(later).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await later.ClickAsync();
+        // A phone lists the times a day at a time, the day chosen above them: the week was some 3,400 px long, with the
+        // confirmation below all of it. By keyboard: another day in the list, which keeps the focus while the status says
+        // the day and its number of times; Tab to the day's times, an arrow to the next, Enter.
+        var day = mobile.Locator("#slot-day-choice");
+        await Assertions.Expect(day).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(mobile.Locator("#slots ul.slots")).ToHaveCountAsync(1);
+        Assert.True(await day.Locator("option").CountAsync() >= 2, "a week of move has at least two days with free times");
+        var firstDay = await mobile.Locator("#slots button").First.GetAttributeAsync("data-start");
+        await day.FocusAsync();
+        await day.SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Assertions.Expect(day).ToBeFocusedAsync();
+        await Assertions.Expect(mobile.Locator($"#slots button[data-start='{firstDay}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(mobile.Locator("#slots ul.slots")).ToHaveCountAsync(1);
+        var dayName = (await mobile.Locator("#slots h3").TextContentAsync())!;
+        var times = await mobile.Locator("#slots button").CountAsync();
+        await Assertions.Expect(day.Locator("option:checked")).ToContainTextAsync(dayName);
+        await Assertions.Expect(mobile.GetByRole(AriaRole.Status).Filter(new() { HasText = dayName }))
+            .ToHaveTextAsync(await mobile.EvaluateAsync<string>("async ([day, count]) => (await import('/shared/i18n.js')).tn('book.dayShown', count, { day })", new object[] { dayName, times }));
+        await mobile.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(mobile.Locator("#slots button").First).ToBeFocusedAsync();
+        await mobile.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(mobile.Locator("#slots button").Nth(1)).ToBeFocusedAsync();
+        await mobile.Keyboard.PressAsync("Enter");
         await Assertions.Expect(mobile.Locator("#move-yes")).ToBeFocusedAsync();
+        await Assertions.Expect(mobile.Locator("#slots button[aria-pressed=true]")).ToHaveCountAsync(1);
+        // From the times' heading to the confirmation's buttons: one day's times, as short as booking's (the same picker).
+        var length = await mobile.EvaluateAsync<double>("() => document.getElementById('confirm-move').getBoundingClientRect().bottom - document.getElementById('pick-title').getBoundingClientRect().top");
+        Assert.True(length < 1_400, $"{length:F0} px from the times' heading to the confirmation");
         await LookAsync(mobile, language, "8-manage-move", findings);
         await mobile.Locator("#move-yes").ClickAsync();
         await Assertions.Expect(mobile.Locator("#status")).ToHaveClassAsync(new Regex(@"\bok\b"), new() { Timeout = 15_000 });

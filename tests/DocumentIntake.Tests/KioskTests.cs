@@ -38,6 +38,13 @@ public class KioskTests(DocumentFactory factory) : IClassFixture<DocumentFactory
 
         var notices = await Mailbox.WaitForAsync("einwohneramt@stadt.example", where: m => m.Subject?.Contains(pdf.Id.ToString()!) == true);
         var notice = Assert.Single(notices);
+        // In German only (it mixed German and English line by line, "Neues Dokument / New document").
+        Assert.Equal($"Neues Dokument im Posteingang Einwohneramt [{pdf.Id}]", notice.Subject);
+        Assert.Equal("de", notice.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
+        Assert.Contains("Weg: Scanner-Terminal", notice.TextBody);
+        Assert.Contains($"Quittung: {result.ReceiptNumber}", notice.TextBody);
+        foreach (var english in new[] { "New document", "File", "Channel", "Concern", "Receipt", "Open:", "bytes", "/ " })
+            Assert.DoesNotContain(english, notice.TextBody + notice.Subject, StringComparison.Ordinal);
         Assert.Contains($"/agent/inbox.html#document={pdf.Id}", notice.TextBody);
         Assert.Empty(notice.Attachments);
     }

@@ -83,13 +83,14 @@ public static class UploadApi
     public static async Task<Results<Ok<List<object>>, ProblemHttpResult>> ForSession(
         Guid sessionId, HttpContext http, ResidentLinkResolver links, DocumentDb db, SessionsClient sessions, CancellationToken ct)
     {
-        var documents = await db.Documents.AsNoTracking().Include(d => d.Submission)
+        var documents = await db.Documents.AsNoTracking().Include(d => d.Submission).Include(d => d.HandOns)
             .Where(d => d.Submission!.SessionId == sessionId && d.DeletedAt == null)
             .OrderBy(d => d.ReceivedAt).ToListAsync(ct);
 
         if (http.User.IsStaff())
         {
-            bool Own(Document d) => http.User.CanActFor(d.DepartmentKey) || (d.Submission!.DepartmentKey is { } k && http.User.CanActFor(k));
+            // A document's own department is the one whose inbox holds it: one handed on is no longer the first one's.
+            bool Own(Document d) => http.User.CanActFor(d.DepartmentKey);
             // The consultation's documents travel with its room: whoever may open the room sees all of them, others
             // their own department's. Sessions is asked only when some are another department's or none are the
             // caller's: a consultation of another department with none of theirs is refused, as forms and identity

@@ -13,6 +13,7 @@ public sealed class DocumentDb(DbContextOptions<DocumentDb> options) : ServiceDb
     public DbSet<DepartmentInbox> DepartmentInboxes => Set<DepartmentInbox>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<KioskDevice> KioskDevices => Set<KioskDevice>();
+    public DbSet<DocumentHandOn> DocumentHandOns => Set<DocumentHandOn>();
 
     /// <summary>The next kiosk receipt number from its sequence (never reused, even after a failed submission).</summary>
     public async Task<long> NextReceiptNumberAsync(CancellationToken ct) =>
@@ -25,7 +26,10 @@ public sealed class DocumentDb(DbContextOptions<DocumentDb> options) : ServiceDb
         {
             e.ToTable("documents");
             e.HasOne(d => d.Submission).WithMany().HasForeignKey(d => d.SubmissionId);
+            e.HasMany(d => d.HandOns).WithOne().HasForeignKey(h => h.DocumentId);
+            e.Ignore(d => d.LastHandOn);
         });
+        modelBuilder.Entity<DocumentHandOn>(e => e.ToTable("document_hand_ons"));
         modelBuilder.Entity<RoutingRule>(e => e.ToTable("routing_rules"));
         modelBuilder.Entity<KioskDevice>(e => e.ToTable("kiosk_devices"));
         modelBuilder.Entity<DepartmentInbox>(e =>

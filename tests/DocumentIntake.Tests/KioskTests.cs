@@ -242,4 +242,20 @@ public class KioskQuotaTests(SmallQuotaFactory factory) : IClassFixture<SmallQuo
         var more = Files.Form(("files", "3.pdf", Files.Pdf(new string('y', 40_000)), null)).With("concernKey", "move");
         await RefusedAsync(await kiosk.PostAsync("/api/documents/kiosk/submissions", more), HttpStatusCode.TooManyRequests, "bytesPerHour");
     }
+
+    /// <summary>
+    /// A refused hand-in (a file of a type not taken) counts against the device's hour as accepted ones do, at least
+    /// 1 MB: past this kiosk's 100,000 bytes an hour, the next one, however good, waits (429).
+    /// </summary>
+    [Fact]
+    public async Task Refused_hand_ins_count_against_the_hourly_quota()
+    {
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var refused = await kiosk.PostAsync("/api/documents/kiosk/submissions",
+            Files.Form(("files", "notes.txt", "not a document"u8.ToArray(), "text/plain")).With("concernKey", "move"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        var good = Files.Form(("files", "p.pdf", Files.Pdf(Guid.NewGuid().ToString()), null)).With("concernKey", "move");
+        await RefusedAsync(await kiosk.PostAsync("/api/documents/kiosk/submissions", good), HttpStatusCode.TooManyRequests, "bytesPerHour");
+    }
 }

@@ -54,6 +54,12 @@ public sealed class DocumentOptions
     public long MaxBytesPerLink { get; set; } = 500L * 1024 * 1024;
 
     /// <summary>
+    /// What a refused upload counts at least against the link's allowance and the kiosk's hourly bytes: each one costs
+    /// a read, a scan by clamd and a row whatever its size, so one link sends at most MaxBytesPerLink / 1 MB of them.
+    /// </summary>
+    public long RefusedUploadMinimumBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
     /// The most pixels an image (a TIFF's page) may state: a browser holds four bytes per pixel, and a few hundred bytes of
     /// PNG can state 20000×20000. 100 megapixels is an A3 page scanned at 600 dpi with room to spare.
     /// </summary>

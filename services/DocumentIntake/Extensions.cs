@@ -32,6 +32,7 @@ internal static class Extensions
             // them at an upgrade are not stranded.
             bus.AddConsumer<DocumentReceivedConsumer>().Endpoint(e => e.Name = "documents-department-notification");
             bus.AddConsumer<KioskSubmissionReceivedConsumer>().Endpoint(e => e.Name = "documents-kiosk-receipt");
+            bus.AddConsumer<DocumentHandedOnConsumer>();
             bus.AddConsumer<StaffAccountChangedConsumer>();
             bus.AddResidentLinkConsumers("documents", dossiers: true);
         });

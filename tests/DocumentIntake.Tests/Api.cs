@@ -9,7 +9,8 @@ public sealed record SubmittedDoc(Guid? Id, string FileName, string Status, stri
 public sealed record Submitted(Guid SubmissionId, string? ReceiptNumber, List<SubmittedDoc> Documents);
 
 public sealed record InboxDoc(Guid Id, string FileName, string Status, string DepartmentKey, string? ConcernKey, string RoutingRule, string Channel,
-    string? ReceiptNumber, Guid? SessionId, Guid? DossierId, Guid? AssignedStaffId, DateTimeOffset? ProcessedAt, int? PageCount, string? Signature);
+    string? ReceiptNumber, Guid? SessionId, Guid? DossierId, Guid? AssignedStaffId, DateTimeOffset? ProcessedAt, int? PageCount, string? Signature,
+    string? HandedOnFrom = null, string? HandOnReason = null, DateTimeOffset? HandedOnAt = null);
 
 public static class Api
 {

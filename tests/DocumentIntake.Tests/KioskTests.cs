@@ -38,6 +38,13 @@ public class KioskTests(DocumentFactory factory) : IClassFixture<DocumentFactory
 
         var notices = await Mailbox.WaitForAsync("einwohneramt@stadt.example", where: m => m.Subject?.Contains(pdf.Id.ToString()!) == true);
         var notice = Assert.Single(notices);
+        // In German only (it mixed German and English line by line, "Neues Dokument / New document").
+        Assert.Equal($"Neues Dokument im Posteingang Einwohneramt [{pdf.Id}]", notice.Subject);
+        Assert.Equal("de", notice.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
+        Assert.Contains("Weg: Scanner-Terminal", notice.TextBody);
+        Assert.Contains($"Quittung: {result.ReceiptNumber}", notice.TextBody);
+        foreach (var english in new[] { "New document", "File", "Channel", "Concern", "Receipt", "Open:", "bytes", "/ " })
+            Assert.DoesNotContain(english, notice.TextBody + notice.Subject, StringComparison.Ordinal);
         Assert.Contains($"/agent/inbox.html#document={pdf.Id}", notice.TextBody);
         Assert.Empty(notice.Attachments);
     }
@@ -234,5 +241,21 @@ public class KioskQuotaTests(SmallQuotaFactory factory) : IClassFixture<SmallQuo
             Files.Form(("files", "1.jpg", Files.Page1, null), ("files", "2.jpg", Files.Page2, null)).With("concernKey", "move"))).SubmittedAsync();
         var more = Files.Form(("files", "3.pdf", Files.Pdf(new string('y', 40_000)), null)).With("concernKey", "move");
         await RefusedAsync(await kiosk.PostAsync("/api/documents/kiosk/submissions", more), HttpStatusCode.TooManyRequests, "bytesPerHour");
+    }
+
+    /// <summary>
+    /// A refused hand-in (a file of a type not taken) counts against the device's hour as accepted ones do, at least
+    /// 1 MB: past this kiosk's 100,000 bytes an hour, the next one, however good, waits (429).
+    /// </summary>
+    [Fact]
+    public async Task Refused_hand_ins_count_against_the_hourly_quota()
+    {
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var refused = await kiosk.PostAsync("/api/documents/kiosk/submissions",
+            Files.Form(("files", "notes.txt", "not a document"u8.ToArray(), "text/plain")).With("concernKey", "move"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        var good = Files.Form(("files", "p.pdf", Files.Pdf(Guid.NewGuid().ToString()), null)).With("concernKey", "move");
+        await RefusedAsync(await kiosk.PostAsync("/api/documents/kiosk/submissions", good), HttpStatusCode.TooManyRequests, "bytesPerHour");
     }
 }

@@ -255,4 +255,33 @@ public sealed class LinkAllowanceTests(LinkAllowanceTests.Factory factory) : ICl
         var (_, other) = await factory.Tokens.Feed.AppointmentAsync();
         await (await factory.CreateResidentClient(other).PostAsync("/api/documents/uploads", File("other.pdf", 2 * 1024 * 1024))).SubmittedAsync();
     }
+
+    /// <summary>
+    /// Refused files count too (known limit until 2026-12-06): one link sent refused files for ever, each one read and
+    /// scanned by clamd. Each refusal counts what was read, at least 1 MB, so this 3 MB link is spent after three.
+    /// </summary>
+    [Fact]
+    public async Task Refused_files_count_against_the_allowance_so_a_link_cannot_send_them_for_ever()
+    {
+        var (_, token) = await factory.Tokens.Feed.AppointmentAsync();
+        var resident = factory.CreateResidentClient(token);
+        MultipartFormDataContent Refused() => Files.Form(("files", "notes.txt", System.Text.Encoding.ASCII.GetBytes($"not a document {Guid.NewGuid()}"), "text/plain"));
+        for (var i = 0; i < 3; i++)
+        {
+            var refused = await resident.PostAsync("/api/documents/uploads", Refused());
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("unsupported", (await refused.ProblemAsync()).Reasons["files[0]"]);
+        }
+
+        var spent = await resident.PostAsync("/api/documents/uploads", Refused());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, spent.StatusCode);
+        var problem = await spent.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("link-quota", problem.GetProperty("reasons").GetProperty("files").GetString());
+        Assert.Equal("bytesPerLink", problem.GetProperty("limit").GetString());
+        Assert.Contains("refused files included", problem.GetProperty("errors").GetProperty("files")[0].GetString());
+        // The link is spent for good files as well; another link still hands in.
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await resident.PostAsync("/api/documents/uploads", File("late.pdf", 1000))).StatusCode);
+        var (_, other) = await factory.Tokens.Feed.AppointmentAsync();
+        await (await factory.CreateResidentClient(other).PostAsync("/api/documents/uploads", File("other.pdf", 1000))).SubmittedAsync();
+    }
 }

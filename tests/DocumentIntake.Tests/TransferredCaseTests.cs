@@ -40,4 +40,43 @@ public sealed class TransferredCaseTests(DocumentFactory factory) : IClassFixtur
         Assert.Contains("consultation-other-department", await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await third.GetAsync($"/api/documents/{documentId}/content")).StatusCode);
     }
+
+    /// <summary>
+    /// A consultation's document handed on to the department its room went to: the work on it goes with it there (assign,
+    /// processed), and the first department, whose room it no longer is, sees it as any other department's document. The
+    /// room's clerk, who only reads it, cannot hand it on.
+    /// </summary>
+    [Fact]
+    public async Task A_consultations_document_handed_on_to_the_rooms_new_department_is_theirs_to_work_and_gone_from_the_first()
+    {
+        var (token, roomId) = await factory.Tokens.NewRoomAsync("residents-office", "move", status: "active");
+        var result = await (await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads",
+            Files.Form(("files", "Lohnausweis.pdf", Files.Pdf("salary"), "application/pdf")).With("channel", "session"))).SubmittedAsync();
+        var documentId = result.Documents[0].Id!.Value;
+        factory.StaffLookups.Put(new Contracts.Sessions.RoomView(roomId, "move", "tax-office", "Erika Muster", null, "de", null, roomId, "active", "write"));
+        var taxClerk = Staff.Clerk("tax-office", "tax-enquiry");
+        var tax = factory.CreateStaffClient(taxClerk);
+        var residents = factory.CreateStaffClient(Staff.Clerk("residents-office"));
+
+        // Reading through the room is no licence to move the document.
+        var refused = await tax.PostAsJsonAsync($"/api/documents/{documentId}/hand-on", new { departmentKey = "tax-office", reason = "unser Fall" });
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+
+        var handed = await residents.PostAsJsonAsync($"/api/documents/{documentId}/hand-on", new { departmentKey = "tax-office", reason = "Die Beratung ging ans Steueramt" });
+        Assert.Equal(HttpStatusCode.OK, handed.StatusCode);
+
+        Assert.Contains((await tax.GetFromJsonAsync<List<InboxDoc>>("/api/documents/inbox"))!, d => d.Id == documentId);
+        Assert.Equal(HttpStatusCode.OK, (await tax.PostAsJsonAsync($"/api/documents/{documentId}/assign", new { staffId = taxClerk.Id })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tax.PostAsync($"/api/documents/{documentId}/processed", null)).StatusCode);
+        var listed = Assert.Single((await tax.GetFromJsonAsync<List<InboxDoc>>($"/api/documents/sessions/{roomId}"))!);
+        Assert.Equal(("tax-office", "residents-office"), (listed.DepartmentKey, listed.HandedOnFrom));
+
+        // The residents' office holds neither the room nor the document any more.
+        Assert.Equal(HttpStatusCode.NotFound, (await residents.GetAsync($"/api/documents/{documentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await residents.GetAsync($"/api/documents/{documentId}/content")).StatusCode);
+        var list = await residents.GetAsync($"/api/documents/sessions/{roomId}");
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        Assert.Contains("consultation-other-department", await list.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateStaffClient(Staff.Clerk("building-office")).GetAsync($"/api/documents/{documentId}")).StatusCode);
+    }
 }

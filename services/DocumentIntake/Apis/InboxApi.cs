@@ -7,6 +7,7 @@ using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Sessions;
 using Municipal.DocumentIntake.Clients;
 using Municipal.DocumentIntake.Storage;
+using Municipal.Contracts.Documents;
 
 namespace Municipal.DocumentIntake.Apis;
 
@@ -22,6 +23,7 @@ public static class InboxApi
         api.MapGet("/{id:guid}", Get).RequireAuthorization(StaffPolicies.Staff);
         api.MapPost("/{id:guid}/assign", Assign).RequireAuthorization(StaffPolicies.Staff);
         api.MapPost("/{id:guid}/processed", Processed).RequireAuthorization(StaffPolicies.Staff);
+        api.MapPost("/{id:guid}/hand-on", HandOn).RequireAuthorization(StaffPolicies.Staff);
         api.MapGet("/{id:guid}/content", Content).RequireAuthorization(StaffPolicies.Staff);
         api.MapDelete("/{id:guid}", Delete).RequireAuthorization(StaffPolicies.Admin);
         return api;
@@ -35,7 +37,7 @@ public static class InboxApi
         var user = http.User;
         if (filter.Validate(user) is { Count: > 0 } errors) return Problems.Fields(errors);
 
-        var query = db.Documents.AsNoTracking().Include(d => d.Submission).Where(d => d.DeletedAt == null);
+        var query = db.Documents.AsNoTracking().Include(d => d.Submission).Include(d => d.HandOns).Where(d => d.DeletedAt == null);
         if (filter.Department is { } department) query = query.Where(d => d.DepartmentKey == department);
         else if (!user.IsInRole(StaffRoles.Admin))
         {
@@ -93,6 +95,54 @@ public static class InboxApi
         return TypedResults.Ok(DocumentView.Of(document));
     }
 
+    /// <summary>
+    /// Hands a document on to another department's inbox (a kiosk scan under the wrong concern, an upload that belongs
+    /// elsewhere), for a clerk of its department or an admin: it arrives there open and unassigned, with where it came
+    /// from and why; the first department then sees it no more than any other department's document (404). The hand-on
+    /// is kept (<see cref="DocumentHandOn"/>) and the receiving department's mailbox told through the outbox. A
+    /// consultation's documents stay readable for whoever may act on its room (<see cref="ConsultationDocuments"/>).
+    /// </summary>
+    public static async Task<Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult>> HandOn(
+        Guid id, HandOnRequest body, HttpContext http, DocumentDb db, TimeProvider clock, CancellationToken ct)
+    {
+        // The row is locked first: a colleague handing it on at the same moment waits and is judged after.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM documents WHERE id = {id} FOR UPDATE", ct);
+        var document = await db.Documents.Include(d => d.Submission).Include(d => d.HandOns).SingleOrDefaultAsync(d => d.Id == id, ct);
+        // A deleted document is named as such only to its own department; to every other, as any foreign one, it is not there.
+        if (document is null || !http.User.CanActFor(document.DepartmentKey)) return NotFound();
+        var inboxes = await db.DepartmentInboxes.AsNoTracking().Select(i => i.DepartmentKey).ToListAsync(ct);
+        if (body.Validate(document.DepartmentKey, inboxes) is { Count: > 0 } errors) return Problems.Fields(errors);
+        if (document.DeletedAt is not null)
+            return Problems.Conflict(new Reason("document-deleted", "The document was deleted; it cannot be handed on."));
+        if (document.ProcessedAt is not null)
+            return Problems.Conflict(new Reason("document-processed", "The document is marked as processed; it cannot be handed on."));
+        if (document.Status == DocumentStatus.PendingScan)
+            return Problems.Conflict(new Reason("document-not-scanned", "The document has not been virus-scanned yet."));
+
+        var handOn = new DocumentHandOn
+        {
+            Id = Guid.CreateVersion7(),
+            DocumentId = document.Id,
+            FromDepartmentKey = document.DepartmentKey,
+            ToDepartmentKey = body.DepartmentKey!.Trim(),
+            Reason = body.TrimmedReason,
+            HandedOnBy = http.User.StaffId(),
+            HandedOnAt = clock.GetUtcNow(),
+        };
+        // Added as new by name: found through the document's list alone, a row with its id already set is taken for an old one.
+        db.DocumentHandOns.Add(handOn);
+        if (!document.HandOns.Contains(handOn)) document.HandOns.Add(handOn);
+        document.DepartmentKey = handOn.ToDepartmentKey;
+        // New to the receiving department: nobody there has taken it yet.
+        document.AssignedStaffId = null;
+        document.AssignedAt = null;
+        db.Publish(new DocumentHandedOn(document.Id, handOn.FromDepartmentKey, handOn.ToDepartmentKey, handOn.Reason, handOn.HandedOnBy, handOn.HandedOnAt));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(DocumentView.Of(document));
+    }
+
     /// <summary>The file, for staff of its department, and only once clamd has passed it.</summary>
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Content(
         Guid id, HttpContext http, DocumentDb db, DocumentStorage storage, SessionsClient sessions, CancellationToken ct)
@@ -131,7 +181,7 @@ public static class InboxApi
     private static async Task<Document?> FindAsync(Guid id, HttpContext http, DocumentDb db, CancellationToken ct, bool tracked = false, SessionsClient? sessions = null)
     {
         var query = tracked ? db.Documents : db.Documents.AsNoTracking();
-        var document = await query.Include(d => d.Submission).SingleOrDefaultAsync(d => d.Id == id && d.DeletedAt == null, ct);
+        var document = await query.Include(d => d.Submission).Include(d => d.HandOns).SingleOrDefaultAsync(d => d.Id == id && d.DeletedAt == null, ct);
         if (document is null) return null;
         if (http.User.CanActFor(document.DepartmentKey)) return document;
         return sessions is not null && await ConsultationDocuments.MayReadAsync(http, sessions, document.Submission?.SessionId, ct) ? document : null;

@@ -48,6 +48,27 @@ public static class KioskApi
                 $"At most {quotas.BytesPerRequest / (1024 * 1024)} MB can be handed in at once.", StatusCodes.Status413PayloadTooLarge), "bytesPerRequest", quotas.BytesPerRequest);
         }
         if (await devices.CheckHourAsync(device, request.ContentLength, request.HttpContext.Response, ct) is { } spent) return spent;
+        // A refusal after the body was read, or a request broken off, counts against the hour's quotas too: it was
+        // received and scanned.
+        var body = CountedBody.Around(request);
+        Results<Created<SubmissionResult>, ProblemHttpResult> result;
+        try
+        {
+            result = await ReceiveAsync(request, device, devices, reader, intake, router, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            if (body.BytesRead > 0) await devices.ChargeRefusedAsync(device, body.BytesRead, CancellationToken.None);
+            throw;
+        }
+        if (result.Result is not Created<SubmissionResult> && body.BytesRead > 0) await devices.ChargeRefusedAsync(device, body.BytesRead, ct);
+        return result;
+    }
+
+    private static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request, KioskDevice device, KioskDevices devices, UploadReader reader, IntakeService intake, DocumentRouter router, CancellationToken ct)
+    {
+        var quotas = devices.Quotas;
         try
         {
             using var upload = await reader.ReadAsync(request, ct, new UploadReader.Limits(quotas.FilesPerRequest, quotas.BytesPerRequest));

@@ -18,6 +18,9 @@ namespace Municipal.DocumentIntake.Apis;
 /// </summary>
 public static class UploadApi
 {
+    /// <summary>The files count against a link's allowance; the form around them (boundaries, fields) gets this margin.</summary>
+    private const long FormMargin = 1024 * 1024;
+
     public static RouteGroupBuilder MapUploadApi(this RouteGroupBuilder api)
     {
         api.MapPost("/uploads", Upload).AllowAnonymous().DisableAntiforgery();
@@ -37,12 +40,30 @@ public static class UploadApi
         // was left when they started (the gateway lets a link send a few a minute).
         var tokenHash = CapabilityToken.Hash(request.Headers[CapabilityToken.Header]!);
         var left = await allowance.LeftAsync(tokenHash, ct);
-        // The files count against the allowance; the form around them (boundaries, fields) gets the reader's own margin.
-        const long formMargin = 1024 * 1024;
-        if (left <= 0 || request.ContentLength > left + formMargin) return UploadProblems.OverLimit(allowance.Spent(left), "bytesPerLink", allowance.Total);
+        if (left <= 0 || request.ContentLength > left + FormMargin) return UploadProblems.OverLimit(allowance.Spent(left), "bytesPerLink", allowance.Total);
+        // A refusal after the body was read (a wrong type, a damaged file, a bad field) or a request broken off counts
+        // against the allowance too: each was received and scanned.
+        var body = CountedBody.Around(request);
+        Results<Created<SubmissionResult>, ProblemHttpResult> result;
         try
         {
-            using var upload = await reader.ReadAsync(request, ct, new UploadReader.Limits(int.MaxValue, left + formMargin));
+            result = await ReceiveAsync(request, context, tokenHash, left, reader, intake, allowance, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            if (body.BytesRead > 0) await allowance.ChargeRefusedAsync(tokenHash, body.BytesRead, CancellationToken.None);
+            throw;
+        }
+        if (result.Result is not Created<SubmissionResult> && body.BytesRead > 0) await allowance.ChargeRefusedAsync(tokenHash, body.BytesRead, ct);
+        return result;
+    }
+
+    private static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> ReceiveAsync(HttpRequest request, ResidentLink context,
+        string tokenHash, long left, UploadReader reader, IntakeService intake, LinkAllowance allowance, CancellationToken ct)
+    {
+        try
+        {
+            using var upload = await reader.ReadAsync(request, ct, new UploadReader.Limits(int.MaxValue, left + FormMargin));
             var channel = upload.Field("channel") == Channels.Session && context.SessionId is not null ? Channels.Session : Channels.Upload;
             var note = upload.Field("note");
             if (note is { Length: > 1000 }) return UploadProblems.Field("note", "too-long", "At most 1000 characters.");
@@ -53,7 +74,7 @@ public static class UploadApi
             var result = await intake.AcceptAsync(upload, draft, ct);
             return TypedResults.Created($"/api/documents/uploads/mine", result);
         }
-        catch (UploadRejected rejected) when (rejected.Reasons.ContainsValue("too-large") && left + formMargin < reader.MaxRequestBytes)
+        catch (UploadRejected rejected) when (rejected.Reasons.ContainsValue("too-large") && left + FormMargin < reader.MaxRequestBytes)
         {
             // The body ran past what the link had left (it declared no length, or a wrong one).
             return UploadProblems.OverLimit(allowance.Spent(left), "bytesPerLink", allowance.Total);
@@ -83,13 +104,14 @@ public static class UploadApi
     public static async Task<Results<Ok<List<object>>, ProblemHttpResult>> ForSession(
         Guid sessionId, HttpContext http, ResidentLinkResolver links, DocumentDb db, SessionsClient sessions, CancellationToken ct)
     {
-        var documents = await db.Documents.AsNoTracking().Include(d => d.Submission)
+        var documents = await db.Documents.AsNoTracking().Include(d => d.Submission).Include(d => d.HandOns)
             .Where(d => d.Submission!.SessionId == sessionId && d.DeletedAt == null)
             .OrderBy(d => d.ReceivedAt).ToListAsync(ct);
 
         if (http.User.IsStaff())
         {
-            bool Own(Document d) => http.User.CanActFor(d.DepartmentKey) || (d.Submission!.DepartmentKey is { } k && http.User.CanActFor(k));
+            // A document's own department is the one whose inbox holds it: one handed on is no longer the first one's.
+            bool Own(Document d) => http.User.CanActFor(d.DepartmentKey);
             // The consultation's documents travel with its room: whoever may open the room sees all of them, others
             // their own department's. Sessions is asked only when some are another department's or none are the
             // caller's: a consultation of another department with none of theirs is refused, as forms and identity

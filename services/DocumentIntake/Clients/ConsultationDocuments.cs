@@ -5,7 +5,8 @@ namespace Municipal.DocumentIntake.Clients;
 /// <summary>
 /// A consultation's documents follow its room: staff whom sessions lets act on the room (the clerk holding it, or the
 /// department it was transferred to) read what was handed in during it, though it sits in another department's
-/// inbox. Reading only: assigning, marking processed and deleting stay with the inbox's department.
+/// inbox. Reading only: assigning, marking processed, handing on and deleting stay with the inbox's department (after a
+/// hand-on, the receiving one's).
 /// </summary>
 internal static class ConsultationDocuments
 {

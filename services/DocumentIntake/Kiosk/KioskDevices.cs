@@ -8,7 +8,7 @@ using Municipal.ServiceDefaults.Security;
 
 namespace Municipal.DocumentIntake.Kiosk;
 
-/// <summary>Recognises a registered kiosk by its device token and keeps it within its hourly quotas.</summary>
+/// <summary>Recognises a registered kiosk by its device token and keeps it within its hourly quotas, refused hand-ins included.</summary>
 public sealed class KioskDevices(DocumentDb db, IOptions<DocumentOptions> options, TimeProvider clock)
 {
     /// <summary>The header the kiosk page sends its device token in (never the URL, so it stays out of logs).</summary>
@@ -37,14 +37,16 @@ public sealed class KioskDevices(DocumentDb db, IOptions<DocumentOptions> option
         var now = clock.GetUtcNow();
         var since = now.AddHours(-1);
         var recent = db.Submissions.AsNoTracking().Where(s => s.KioskDeviceId == device.Id && s.CreatedAt > since);
-        var requests = await recent.CountAsync(ct);
-        var bytes = await recent.SumAsync(s => s.ReceivedBytes, ct);
+        // Refused hand-ins count as accepted ones do: each was received and scanned.
+        var refused = db.RefusedUploads.AsNoTracking().Where(r => r.KioskDeviceId == device.Id && r.CreatedAt > since);
+        var requests = await recent.CountAsync(ct) + await refused.CountAsync(ct);
+        var bytes = await recent.SumAsync(s => s.ReceivedBytes, ct) + await refused.SumAsync(r => r.Bytes, ct);
         string? limit = requests >= Quotas.RequestsPerHour ? "requestsPerHour"
             : bytes + (declaredLength ?? 0) > Quotas.BytesPerHour ? "bytesPerHour"
             : null;
         if (limit is null) return null;
 
-        var oldest = await recent.MinAsync(s => (DateTimeOffset?)s.CreatedAt, ct) ?? now;
+        var oldest = new[] { await recent.MinAsync(s => (DateTimeOffset?)s.CreatedAt, ct), await refused.MinAsync(r => (DateTimeOffset?)r.CreatedAt, ct) }.Min() ?? now;
         var wait = Math.Max(1, (int)Math.Ceiling((oldest.AddHours(1) - now).TotalSeconds));
         response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
         var max = limit == "requestsPerHour" ? Quotas.RequestsPerHour : Quotas.BytesPerHour;
@@ -54,6 +56,10 @@ public sealed class KioskDevices(DocumentDb db, IOptions<DocumentOptions> option
                 : new Reason("kiosk-quota-megabytes", $"This kiosk has handed in {Quotas.BytesPerHour / (1024 * 1024)} MB in the past hour; please try again later.").With("max", Quotas.BytesPerHour / (1024 * 1024)),
             new Dictionary<string, object?> { ["limit"] = limit, ["max"] = max, ["retryAfterSeconds"] = wait });
     }
+
+    /// <summary>A refused hand-in's bytes (at least <see cref="DocumentOptions.RefusedUploadMinimumBytes"/>) count against the hour's quotas.</summary>
+    public Task ChargeRefusedAsync(KioskDevice device, long bytesRead, CancellationToken ct) =>
+        db.ChargeRefusedUploadAsync(null, device.Id, Math.Max(bytesRead, options.Value.RefusedUploadMinimumBytes), clock.GetUtcNow(), ct);
 
     /// <summary>Marks the device as seen now; saved with the submission.</summary>
     public void Touch(KioskDevice device) => device.LastUsedAt = clock.GetUtcNow();

@@ -16,7 +16,8 @@ public sealed class Document
     public int ScanAttempts { get; set; }
     public DateTimeOffset? NextScanAt { get; set; }
     public DateTimeOffset? ScannedAt { get; set; }
-    public required string DepartmentKey { get; init; }
+    /// <summary>The inbox it is in: routed there, or handed on since (<see cref="HandOns"/>).</summary>
+    public required string DepartmentKey { get; set; }
     public string? ConcernKey { get; init; }
     public required string RoutingRule { get; init; }
     public Guid? AssignedStaffId { get; set; }
@@ -25,4 +26,9 @@ public sealed class Document
     public Guid? ProcessedBy { get; set; }
     public DateTimeOffset ReceivedAt { get; init; }
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>Its hand-ons from one inbox to another, the last one shown with it.</summary>
+    public List<DocumentHandOn> HandOns { get; init; } = [];
+
+    public DocumentHandOn? LastHandOn => HandOns.MaxBy(h => h.HandedOnAt);
 }

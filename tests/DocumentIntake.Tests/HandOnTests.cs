@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.DocumentIntake.Data;
+using Municipal.Testing;
+
+namespace Municipal.DocumentIntake.Tests;
+
+/// <summary>
+/// A document in the wrong inbox (a kiosk scan under the wrong concern, an upload that belongs elsewhere) is handed on
+/// by a clerk of its department to another department, with a reason: it arrives there open and unassigned, saying
+/// where it came from and why, the receiving mailbox is told, and the first department sees it no more.
+/// </summary>
+public sealed class HandOnTests(DocumentFactory factory) : IClassFixture<DocumentFactory>
+{
+    private async Task<Guid> KioskDocumentAsync(string concern = "move")
+    {
+        var (kiosk, _) = await factory.EnrolKioskAsync();
+        var form = Files.Form(("files", "Lohnausweis.pdf", Files.Pdf(Guid.NewGuid().ToString()), "application/pdf")).With("concernKey", concern);
+        var result = await (await kiosk.PostAsync("/api/documents/kiosk/submissions", form)).SubmittedAsync();
+        return Assert.Single(result.Documents).Id!.Value;
+    }
+
+    private static Task<HttpResponseMessage> HandOnAsync(HttpClient client, Guid id, string? departmentKey, string? reason) =>
+        client.PostAsJsonAsync($"/api/documents/{id}/hand-on", new { departmentKey, reason });
+
+    private static async Task<string?> CodeAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+
+    [Fact]
+    public async Task A_clerk_hands_a_document_on_it_arrives_unassigned_with_its_reason_and_the_first_department_loses_it()
+    {
+        var id = await KioskDocumentAsync();
+        var residentsClerk = Staff.Clerk("residents-office");
+        var residents = factory.CreateStaffClient(residentsClerk);
+        var taxClerk = Staff.Clerk("tax-office");
+        var tax = factory.CreateStaffClient(taxClerk);
+        var building = factory.CreateStaffClient(Staff.Clerk("building-office"));
+        (await residents.PostAsJsonAsync($"/api/documents/{id}/assign", new { staffId = residentsClerk.Id })).EnsureSuccessStatusCode();
+
+        // A clerk of another department cannot hand on what is not in her inbox.
+        Assert.Equal(HttpStatusCode.NotFound, (await HandOnAsync(tax, id, "tax-office", "gehört zu uns")).StatusCode);
+
+        var response = await HandOnAsync(residents, id, "tax-office", "  Lohnausweis: gehört zur Steuererklärung  ");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var moved = (await response.Content.ReadFromJsonAsync<InboxDoc>())!;
+        Assert.Equal(("tax-office", "residents-office", "Lohnausweis: gehört zur Steuererklärung", (Guid?)null),
+            (moved.DepartmentKey, moved.HandedOnFrom, moved.HandOnReason, moved.AssignedStaffId));
+
+        // In the tax office's inbox as a new, open, unassigned document that says where it came from and why.
+        var arrived = Assert.Single((await tax.GetFromJsonAsync<List<InboxDoc>>("/api/documents/inbox?assigned=unassigned&processed=false"))!, d => d.Id == id);
+        Assert.Equal(("residents-office", "Lohnausweis: gehört zur Steuererklärung"), (arrived.HandedOnFrom, arrived.HandOnReason));
+        Assert.Equal(HttpStatusCode.OK, (await tax.GetAsync($"/api/documents/{id}/content")).StatusCode);
+
+        // The first department and a third see it as any other department's document: not at all.
+        Assert.DoesNotContain((await residents.GetFromJsonAsync<List<InboxDoc>>("/api/documents/inbox"))!, d => d.Id == id);
+        foreach (var other in new[] { residents, building })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/documents/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/documents/{id}/content")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/documents/{id}/processed", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await HandOnAsync(other, id, "residents-office", "zurück")).StatusCode);
+        }
+
+        // The receiving department's mailbox is told, in German, with the reason and a link to the document.
+        var notice = Assert.Single(await Mailbox.WaitForAsync("steueramt@stadt.example", where: m => m.Subject?.Contains($"weitergegeben von Einwohneramt an Steueramt [{id}]") == true));
+        Assert.Contains("Grund: Lohnausweis: gehört zur Steuererklärung", notice.TextBody);
+        Assert.Contains($"/agent/inbox.html#document={id}", notice.TextBody);
+        Assert.Equal("de", notice.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
+
+        // The tax office works it as its own; an admin may hand it on again, and the last hand-on is the one shown.
+        (await tax.PostAsJsonAsync($"/api/documents/{id}/assign", new { staffId = taxClerk.Id })).EnsureSuccessStatusCode();
+        var admin = Staff.Admin();
+        var back = (await (await HandOnAsync(factory.CreateStaffClient(admin), id, "residents-office", "doch Einwohneramt")).Content.ReadFromJsonAsync<InboxDoc>())!;
+        Assert.Equal(("residents-office", "tax-office", "doch Einwohneramt", (Guid?)null), (back.DepartmentKey, back.HandedOnFrom, back.HandOnReason, back.AssignedStaffId));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var record = await scope.ServiceProvider.GetRequiredService<DocumentDb>().DocumentHandOns.AsNoTracking()
+            .Where(h => h.DocumentId == id).OrderBy(h => h.HandedOnAt).Select(h => new { h.FromDepartmentKey, h.ToDepartmentKey, h.HandedOnBy }).ToListAsync();
+        Assert.Equal(new[] { new { FromDepartmentKey = "residents-office", ToDepartmentKey = "tax-office", HandedOnBy = residentsClerk.Id },
+            new { FromDepartmentKey = "tax-office", ToDepartmentKey = "residents-office", HandedOnBy = admin.Id } }, record);
+    }
+
+    [Theory]
+    [InlineData(null, "falsches Anliegen", "departmentKey", "hand-on-department")]
+    [InlineData("residents-office", "falsches Anliegen", "departmentKey", "hand-on-same-department")]
+    [InlineData("building-office", "falsches Anliegen", "departmentKey", "no-department")]
+    [InlineData("tax-office", null, "reason", "hand-on-reason")]
+    [InlineData("tax-office", "   ", "reason", "hand-on-reason")]
+    [InlineData("tax-office", "Zeile eins{LF}Zeile zwei", "reason", "one-line")]
+    [InlineData("tax-office", "Steuer{NUL}", "reason", "control-character")]
+    [InlineData("tax-office", "Steuer {RLO}fdp.exe", "reason", "invalid-character")]
+    [InlineData("tax-office", "x", "reason", "too-long")]
+    public async Task A_missing_or_wrong_target_or_reason_is_refused_naming_the_field(string? department, string? reason, string field, string code)
+    {
+        var id = await KioskDocumentAsync();
+        var residents = factory.CreateStaffClient(Staff.Clerk("residents-office"));
+        // Written as names in the cases, so the test's own name and report hold no control character.
+        reason = code == "too-long" ? new string('x', 301) : reason?.Replace("{LF}", "\n").Replace("{NUL}", "\u0000").Replace("{RLO}", "\u202E");
+
+        var refused = await HandOnAsync(residents, id, department, reason);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var (errors, reasons) = await refused.ProblemAsync();
+        Assert.Equal([field], errors.Keys);
+        Assert.Equal(code, reasons[field]);
+        Assert.Equal("residents-office", (await residents.GetFromJsonAsync<InboxDoc>($"/api/documents/{id}"))!.DepartmentKey);
+    }
+
+    [Fact]
+    public async Task A_processed_or_deleted_document_is_not_handed_on()
+    {
+        var residents = factory.CreateStaffClient(Staff.Clerk("residents-office"));
+        var processed = await KioskDocumentAsync();
+        (await residents.PostAsync($"/api/documents/{processed}/processed", null)).EnsureSuccessStatusCode();
+        var refused = await HandOnAsync(residents, processed, "tax-office", "zu spät gemerkt");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("document-processed", await CodeAsync(refused));
+
+        var deleted = await KioskDocumentAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await factory.CreateStaffClient(Staff.Admin()).DeleteAsync($"/api/documents/{deleted}")).StatusCode);
+        refused = await HandOnAsync(residents, deleted, "tax-office", "gelöscht");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("document-deleted", await CodeAsync(refused));
+        // To another department a deleted document is as absent as any of the residents' office's.
+        Assert.Equal(HttpStatusCode.NotFound, (await HandOnAsync(factory.CreateStaffClient(Staff.Clerk("tax-office")), deleted, "residents-office", "x")).StatusCode);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<DocumentDb>().DocumentHandOns.AnyAsync(h => h.DocumentId == processed || h.DocumentId == deleted));
+    }
+}

@@ -41,9 +41,12 @@ internal static class Extensions
             bus.AddConsumer<SessionEndedConsumer>();
             bus.AddConsumer<FeedbackGivenConsumer>();
             bus.AddConsumer<StaffAccountChangedConsumer>();
+            bus.AddConsumer<DepartmentsRequestedConsumer>();
         });
         // The staff accounts published before this service's queue was bound are asked for again.
         builder.AddStaffDirectoryRequest<BookingDb>("booking");
+        // The departments, for the document intake's inboxes (DepartmentDirectory).
+        builder.Services.AddHostedService<DepartmentAnnouncement>();
 
         builder.Services.Configure<BookingOptions>(builder.Configuration.GetSection("Booking"));
         builder.Services.AddSingleton(TimeProvider.System);

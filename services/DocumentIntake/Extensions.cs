@@ -34,10 +34,13 @@ internal static class Extensions
             bus.AddConsumer<KioskSubmissionReceivedConsumer>().Endpoint(e => e.Name = "documents-kiosk-receipt");
             bus.AddConsumer<DocumentHandedOnConsumer>();
             bus.AddConsumer<StaffAccountChangedConsumer>();
+            bus.AddConsumer<DepartmentChangedConsumer>();
             bus.AddResidentLinkConsumers("documents", dossiers: true);
         });
         // The staff accounts published before this service's queue was bound are asked for again.
         builder.AddStaffDirectoryRequest<DocumentDb>("documents");
+        // So are the departments, whose inboxes this service keeps.
+        builder.Services.AddHostedService<DepartmentsRequest>();
         // Residents' links are learnt from booking's, sessions' and forms' events, never asked for per upload.
         builder.AddResidentLinks<DocumentDb>();
         builder.AddMail();

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MassTransit;
+using Municipal.Contracts.Booking;
 using Municipal.DocumentIntake.Data;
 using Municipal.Testing;
 
@@ -81,6 +83,44 @@ public sealed class HandOnTests(DocumentFactory factory) : IClassFixture<Documen
             .Where(h => h.DocumentId == id).OrderBy(h => h.HandedOnAt).Select(h => new { h.FromDepartmentKey, h.ToDepartmentKey, h.HandedOnBy }).ToListAsync();
         Assert.Equal(new[] { new { FromDepartmentKey = "residents-office", ToDepartmentKey = "tax-office", HandedOnBy = residentsClerk.Id },
             new { FromDepartmentKey = "tax-office", ToDepartmentKey = "residents-office", HandedOnBy = admin.Id } }, record);
+    }
+
+    /// <summary>
+    /// A department the admin added on booking's page was offered in "hand on" and refused (`no-department`), and its
+    /// forms' PDFs waited for ever: only the demo city's two had an inbox. Booking's announcement makes one.
+    /// </summary>
+    [Fact]
+    public async Task A_department_booking_announces_gets_an_inbox_documents_can_be_handed_on_to_and_a_later_save_renames()
+    {
+        var key = $"building-{Guid.NewGuid():N}"[..20];
+        var id = await KioskDocumentAsync();
+        var residents = factory.CreateStaffClient(Staff.Clerk("residents-office"));
+        Assert.Equal("no-department", (await (await HandOnAsync(residents, id, key, "Baugesuch")).ProblemAsync()).Reasons["departmentKey"]);
+
+        var bus = factory.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
+        await bus.Publish(new DepartmentChanged(key, "Bauamt", null, "bauamt@stadt.example", DateTimeOffset.UtcNow));
+        await Poll.UntilAsync(async () => (await InboxAsync(key))?.Mailbox == "bauamt@stadt.example", TimeSpan.FromSeconds(30), "The department was not consumed in time.");
+        // Without an English name the English inbox name is the German one.
+        Assert.Equal(("Bauamt", "Bauamt"), (await InboxAsync(key))!.Value.Names);
+
+        Assert.Equal(HttpStatusCode.OK, (await HandOnAsync(residents, id, key, "Baugesuch")).StatusCode);
+        var building = factory.CreateStaffClient(Staff.Clerk(key));
+        Assert.Contains((await building.GetFromJsonAsync<List<InboxDoc>>("/api/documents/inbox"))!, d => d.Id == id);
+
+        // A later save of the department (a new mailbox, an English name) is taken over, the same message twice too.
+        var renamed = new DepartmentChanged(key, "Bauamt", "Building office", "bau@stadt.example", DateTimeOffset.UtcNow);
+        await bus.Publish(renamed);
+        await bus.Publish(renamed);
+        await Poll.UntilAsync(async () => (await InboxAsync(key))?.Mailbox == "bau@stadt.example", TimeSpan.FromSeconds(30), "The save was not consumed in time.");
+        Assert.Equal(("Bauamt", "Building office"), (await InboxAsync(key))!.Value.Names);
+    }
+
+    private async Task<((string De, string En) Names, string Mailbox)?> InboxAsync(string key)
+    {
+        using var scope = factory.Services.CreateScope();
+        var inbox = await scope.ServiceProvider.GetRequiredService<DocumentDb>().DepartmentInboxes.AsNoTracking().SingleOrDefaultAsync(i => i.DepartmentKey == key);
+        return inbox is null ? null : ((inbox.NameDe, inbox.NameEn), inbox.Mailbox);
     }
 
     [Theory]

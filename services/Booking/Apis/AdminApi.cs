@@ -1,3 +1,4 @@
+using Municipal.Booking.Consumers;
 using Municipal.ServiceDefaults.Mail;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -94,6 +95,8 @@ public static partial class AdminApi
         department.TimeZone = zone;
         department.MailboxEmail = request.MailboxEmail!.Trim();
         department.SortOrder = request.SortOrder ?? department.SortOrder;
+        // The document intake keeps the department's inbox (its mailbox, its place in "hand on") from this.
+        db.Publish(DepartmentDirectory.Changed(department, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok();
     }

@@ -141,7 +141,8 @@ public static class RateLimits
     /// <summary>The header a registered kiosk names itself with (documents' <c>KioskDevices.Header</c>).</summary>
     private const string KioskDeviceHeader = "X-Kiosk-Device";
 
-    private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The client's address as its budgets count it: an IPv6 client by its /64 network (<see cref="ClientAddress"/>).</summary>
+    private static string ClientIp(HttpContext context) => ClientAddress.Key(context.Connection.RemoteIpAddress);
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
     {

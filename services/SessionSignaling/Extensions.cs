@@ -67,8 +67,9 @@ internal static class Extensions
         var prefix = builder.Configuration["Redis:KeyPrefix"] ?? "";
         builder.Services.AddSignalR(options =>
             {
-                // Co-filling and ID-check events carry more than a chat line.
-                options.MaximumReceiveMessageSize = 256 * 1024;
+                // The largest message a page sends is a WebRTC description (SignalData.MaxDescriptionChars) in its frame;
+                // each method bounds its own arguments below that. A larger frame closes the connection.
+                options.MaximumReceiveMessageSize = 96 * 1024;
                 options.EnableDetailedErrors = false;
                 options.AddFilter<HubRateLimitFilter>();
             })

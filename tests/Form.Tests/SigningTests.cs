@@ -391,5 +391,10 @@ public sealed class SigningTests(FormFactory factory) : IClassFixture<FormFactor
         Assert.Equal("tan-address-limit", (await spent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.NotNull(spent.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, (await CodeAsync("198.51.100.1, " + address + "0")).StatusCode);
+
+        // An IPv6 client has a /64 of addresses to change between (outside probe, 2026-12-06): they are one address here.
+        var network = $"2001:db8:{Random.Shared.Next(1, 0xffff):x}:1:";
+        for (var i = 1; i <= 10; i++) Assert.Equal(HttpStatusCode.OK, (await CodeAsync($"{network}{i:x}:0:0:{i:x}")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await CodeAsync(network + "ffff:ffff:ffff:ffff")).StatusCode);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Municipal.Contracts.Sessions;
 using Municipal.ServiceDefaults.Auth;
+using Municipal.SessionSignaling.Hubs;
 using Municipal.SessionSignaling.Model;
 using Municipal.Testing;
 
@@ -158,6 +159,10 @@ public sealed class HubTests(SessionsFactory factory) : IClassFixture<SessionsFa
         await staff.Connection.InvokeAsync("SendRoomEvent", "identity.started", Empty);
         Assert.Equal("identity.started", (await resident.NextAsync("RoomEvent")).GetProperty("type").GetString());
 
+        // Signals set up a call both agreed to (HubTests.Only_the_two_sides_of_an_agreed_call_signal_to_each_other_within_bounds).
+        await staff.Connection.InvokeAsync("RequestMode", "speak");
+        await resident.NextAsync("ModeRequested");
+        await resident.Connection.InvokeAsync("AnswerMode", "speak", true);
         await resident.Connection.InvokeAsync("Signal", "offer", JsonSerializer.SerializeToElement(new { type = "offer", sdp = "v=0" }));
         var offer = await staff.NextAsync("Signal");
         Assert.Equal("offer", offer.GetProperty("type").GetString());
@@ -166,6 +171,78 @@ public sealed class HubTests(SessionsFactory factory) : IClassFixture<SessionsFa
 
         await resident.Connection.InvokeAsync("Typing", true);
         Assert.True((await staff.NextAsync("Typing")).GetProperty("typing").GetBoolean());
+    }
+
+    /// <summary>
+    /// Outside probe, 2026-12-06: an invited interpreter's "offer" reached the resident's page, which opened camera and
+    /// microphone for it (a browser that remembers the permission asks nothing) and answered; so did the clerk's offer
+    /// without a question asked; every ICE candidate went to the guests too, with the resident's addresses; and a
+    /// signal or room event of 256 kB went on, 50 a second; the interpreter's "write" ended the video. Only the two
+    /// sides of a call both agreed to signal, to each other only, within a browser's sizes, and only they change its mode.
+    /// </summary>
+    [Fact]
+    public async Task Only_the_two_sides_of_an_agreed_call_signal_to_each_other_within_bounds()
+    {
+        var (room, clerk) = await AcceptedRoomAsync();
+        await using var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        await using var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        var invite = await (await factory.CreateStaffClient(clerk).PostAsJsonAsync($"/api/sessions/rooms/{room.Id}/invites", new { name = "Ana Dolmetscherin", role = "interpreter" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        await using var interpreter = await Hub.ConnectAsync(factory);
+        await interpreter.Connection.InvokeAsync<JsonElement>("JoinWithInvite", invite.GetProperty("token").GetString(), 0L);
+        static JsonElement Offer(string sdp) => JsonSerializer.SerializeToElement(new { type = "offer", sdp });
+        var candidate = JsonSerializer.SerializeToElement(new { candidate = "candidate:1 1 udp 2122260223 192.168.1.20 54400 typ host", sdpMid = "0", sdpMLineIndex = 0 });
+
+        // No call agreed: neither the clerk's offer nor the resident's candidates go anywhere.
+        Assert.Contains("not-asked", (await Assert.ThrowsAsync<HubException>(() => staff.Connection.InvokeAsync("Signal", "offer", Offer("v=0")))).Message);
+        Assert.Contains("not-asked", (await Assert.ThrowsAsync<HubException>(() => resident.Connection.InvokeAsync("Signal", "ice", candidate))).Message);
+        // A guest takes no part in the call, asked or not.
+        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubException>(() => interpreter.Connection.InvokeAsync("Signal", "offer", Offer("v=0")))).Message);
+        Assert.False(await resident.ReceivesAsync("Signal", TimeSpan.FromMilliseconds(300)));
+        Assert.False(await staff.ReceivesAsync("Signal", TimeSpan.FromMilliseconds(300)));
+
+        await staff.Connection.InvokeAsync("RequestMode", "speak");
+        await resident.NextAsync("ModeRequested");
+        await resident.Connection.InvokeAsync("AnswerMode", "speak", true);
+        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubException>(() => interpreter.Connection.InvokeAsync("Signal", "offer", Offer("v=0")))).Message);
+        Assert.False(await resident.ReceivesAsync("Signal", TimeSpan.FromMilliseconds(300)));
+        await staff.Connection.InvokeAsync("Signal", "offer", Offer("v=0"));
+        Assert.Equal("v=0", (await resident.NextAsync("Signal")).GetProperty("data").GetProperty("sdp").GetString());
+        await resident.Connection.InvokeAsync("Signal", "ice", candidate);
+        Assert.Equal("ice", (await staff.NextAsync("Signal")).GetProperty("type").GetString());
+        Assert.False(await interpreter.ReceivesAsync("Signal", TimeSpan.FromMilliseconds(300)));
+        // Nor does a guest end or turn the call.
+        foreach (var mode in new[] { "write", "show" })
+            Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubException>(() => interpreter.Connection.InvokeAsync("SetMode", mode))).Message);
+        Assert.False(await resident.ReceivesAsync("ModeChanged", TimeSpan.FromMilliseconds(300)));
+
+        // What a browser would not send: too large, not a description or a candidate, a description of the other kind.
+        foreach (var (type, data) in new[]
+        {
+            ("offer", Offer("v=0\r\n" + new string('a', SignalData.MaxDescriptionChars))),
+            ("ice", JsonSerializer.SerializeToElement(new { candidate = new string('c', SignalData.MaxCandidateChars) })),
+            ("offer", JsonSerializer.SerializeToElement("v=0")),
+            ("answer", Offer("v=0")),
+            ("ice", JsonSerializer.SerializeToElement(new[] { 1, 2 })),
+            ("hangup", JsonSerializer.SerializeToElement(new { reason = new string('r', 1000) })),
+        })
+        {
+            Assert.Contains("invalid-signal", (await Assert.ThrowsAsync<HubException>(() => staff.Connection.InvokeAsync("Signal", type, data))).Message);
+        }
+        Assert.False(await resident.ReceivesAsync("Signal", TimeSpan.FromMilliseconds(300)));
+
+        // "End video" sets the mode first; the hang-up after it still reaches the other side.
+        await staff.Connection.InvokeAsync("SetMode", "write");
+        await staff.Connection.InvokeAsync("Signal", "hangup", Empty);
+        Assert.Equal("hangup", (await resident.NextAsync("Signal")).GetProperty("type").GetString());
+        Assert.False(await interpreter.ReceivesAsync("Signal", TimeSpan.FromMilliseconds(300)));
+
+        // A room event's payload is a page's few hundred bytes, not a flood.
+        var huge = JsonSerializer.SerializeToElement(new { fields = Enumerable.Repeat("surname", SessionHub.MaxEventPayloadChars / 8).ToArray() });
+        Assert.Contains("invalid-event", (await Assert.ThrowsAsync<HubException>(() => resident.Connection.InvokeAsync("SendRoomEvent", "form.invalid", huge))).Message);
+        Assert.False(await staff.ReceivesAsync("RoomEvent", TimeSpan.FromMilliseconds(300)));
     }
 
     [Fact]

@@ -60,4 +60,27 @@ public sealed class SharedHubBudgetTests(LimitedSessionsFactory factory) : IClas
         Assert.Equal(3, await HubRateLimitTests.SendAsync(staff, 3));
         foreach (var hub in hubs) await hub.DisposeAsync();
     }
+
+    /// <summary>A provider hands a household or a phone a /64 of IPv6 addresses: they are one address's budget (ClientAddress).</summary>
+    [Fact]
+    public async Task Residents_of_one_ipv6_network_share_its_budget()
+    {
+        var sent = 0;
+        var hubs = new List<Hub>();
+        foreach (var address in new[] { "2001:db8:9:1::1", "2001:db8:9:1::2", "2001:db8:9:1:a:b:c:d", "2001:db8:9:1:ffff::3" })
+        {
+            var room = await HubRateLimitTests.AcceptedRoomAsync(factory);
+            var hub = await Hub.ConnectAsync(factory, forwardedFor: address);
+            await hub.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+            hubs.Add(hub);
+        }
+        foreach (var hub in hubs) sent += await HubRateLimitTests.SendAsync(hub, 3);
+        Assert.Equal(6, sent);
+
+        var elsewhere = await HubRateLimitTests.AcceptedRoomAsync(factory);
+        await using var other = await Hub.ConnectAsync(factory, forwardedFor: "2001:db8:9:2::1");
+        await other.Connection.InvokeAsync<JsonElement>("JoinAsResident", elsewhere.Token, 0L);
+        Assert.Equal(3, await HubRateLimitTests.SendAsync(other, 3));
+        foreach (var hub in hubs) await hub.DisposeAsync();
+    }
 }

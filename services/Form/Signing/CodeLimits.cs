@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Municipal.ServiceDefaults.Security;
 
 namespace Municipal.Form.Signing;
 
@@ -38,6 +39,8 @@ public sealed class CodeLimits(IConfiguration configuration, IMemoryCache cache,
         var forwarded = request.Headers["X-Forwarded-For"].ToString();
         var address = forwarded.Length > 0 ? forwarded.Split(',')[^1].Trim() : null;
         if (string.IsNullOrEmpty(address)) return null;
+        // An IPv6 client counts by its /64 network, as at the gateway.
+        address = ClientAddress.Key(address);
         var now = time.GetUtcNow();
         var budget = cache.GetOrCreate("codes-from:" + address, entry =>
         {

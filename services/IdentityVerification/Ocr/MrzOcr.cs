@@ -21,8 +21,19 @@ public sealed partial class MrzOcr(IConfiguration configuration, ILogger<MrzOcr>
     private readonly string executable = configuration["Identity:TesseractPath"] ?? "tesseract";
     private readonly TimeSpan timeout = TimeSpan.FromSeconds(configuration.GetValue("Identity:OcrTimeoutSeconds", 20));
 
+    /// <summary>
+    /// The most pixels a still may say it has to be read: a 4K camera's frame has 8.3 million, the ID check's Full HD 2.1.
+    /// </summary>
+    public const long MaxPixels = 25_000_000;
+
     public async Task<string?> ReadAsync(byte[] image, CancellationToken cancellationToken)
     {
+        // Decoding allocates what the header says before a pixel is read (DeclaredPixels).
+        if (DeclaredPixels.Of(image) is not { } pixels || pixels > MaxPixels)
+        {
+            logger.LogWarning("A still saying it has {Pixels} pixels was not read (at most {Max}).", DeclaredPixels.Of(image), MaxPixels);
+            return null;
+        }
         try
         {
             using var gray = Cv2.ImDecode(image, ImreadModes.Grayscale);

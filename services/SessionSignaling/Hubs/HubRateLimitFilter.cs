@@ -66,7 +66,8 @@ public sealed class HubRateLimitFilter(IOptions<HubRateLimitOptions> options, Ti
         var http = context.GetHttpContext();
         if (http is null) return null;
         var forwarded = http.Request.Headers["X-Forwarded-For"].ToString();
-        return forwarded.Length > 0 ? forwarded.Split(',')[^1].Trim() : http.Connection.RemoteIpAddress?.ToString();
+        // An IPv6 client counts by its /64 network, as at the gateway.
+        return forwarded.Length > 0 ? ClientAddress.Key(forwarded.Split(',')[^1].Trim()) : ClientAddress.Key(http.Connection.RemoteIpAddress);
     }
 
     private (string Category, HubLimit Limit) LimitOf(string method)

@@ -26,6 +26,12 @@ public sealed class SessionHub(
     public const string Path = "/hubs/session";
     private const int MaxTextLength = 4000;
     private const int MaxTypeLength = 64;
+
+    /// <summary>
+    /// A room event's payload as JSON: the pages' are a few hundred bytes (a form's invalid fields, a camera on or off);
+    /// before, anything up to the hub's message size (256 kB) went on to every page in the room, 20 a second.
+    /// </summary>
+    public const int MaxEventPayloadChars = 16 * 1024;
     private const int TranscriptPage = 500;
     private const string ParticipantKey = "participant";
 
@@ -108,26 +114,33 @@ public sealed class SessionHub(
         await Clients.OthersInGroup(Group(me.RoomId)).Typing(new TypingNotice(me.AsSender, typing));
     }
 
-    /// <summary>WebRTC offer, answer, ICE candidate or hang-up, relayed unchanged to the other side.</summary>
+    /// <summary>
+    /// WebRTC offer, answer, ICE candidate or hang-up, relayed unchanged to the other side of the call: the resident's
+    /// device the call runs on, or the clerk holding the room. Only the two sides signal, and an offer, answer or
+    /// candidate only while a call both agreed to runs (the room's mode is not "write"): an invited interpreter's
+    /// offer, or one nobody asked for, opened the resident's camera and microphone without their "yes", and every
+    /// candidate told guests the resident's network addresses.
+    /// </summary>
     public async Task Signal(string type, JsonElement data)
     {
-        var me = await CurrentAsync();
-        if (type is not ("offer" or "answer" or "ice" or "hangup")) throw new HubException(HubErrors.InvalidSignal);
-        var signal = new SignalMessage(type, data, me.AsSender);
+        var me = Joined();
+        if (!SignalData.IsAcceptable(type, data)) throw new HubException(HubErrors.InvalidSignal);
+        var side = ModeQuestions.SideOf(me) ?? throw new HubException(HubErrors.Forbidden);
+        var listing = presence.ListAsync(me.RoomId);
+        var holding = calls.DeviceAsync(me.RoomId);
+        var (entries, holder) = (await listing, await holding);
+        if (!entries.Any(e => e.ConnectionId == Context.ConnectionId)) throw Left();
         // The call runs on one of the resident's devices: the others neither take part in it nor hear it (a phone beside
         // the laptop answered the clerk's offer too, and opened its camera).
-        if (await calls.DeviceAsync(me.RoomId) is not { } holder)
-        {
-            await Clients.OthersInGroup(Group(me.RoomId)).Signal(signal);
-            return;
-        }
-        if (me.Role == ParticipantRoles.Resident && me.Device != holder) throw new HubException(HubErrors.Forbidden);
-        var elsewhere = (await presence.ListAsync(me.RoomId))
-            .Where(e => e.Participant.Role == ParticipantRoles.Resident && e.Participant.Device != holder)
+        if (side == ParticipantRoles.Resident && holder is not null && me.Device != holder) throw new HubException(HubErrors.Forbidden);
+        // A hang-up may follow "end video" (the page sets the mode first); it ends a call, it never starts one.
+        if (type != "hangup" && !await IsInCallAsync(me.RoomId, Context.ConnectionAborted)) throw new HubException(HubErrors.NotAsked);
+        var to = entries
+            .Where(e => ModeQuestions.SideOf(e.Participant) is { } other && other != side
+                && (other != ParticipantRoles.Resident || holder is null || e.Participant.Device == holder))
             .Select(e => e.ConnectionId)
-            .Append(Context.ConnectionId)
             .ToList();
-        await Clients.GroupExcept(Group(me.RoomId), elsewhere).Signal(signal);
+        if (to.Count > 0) await Clients.Clients(to).Signal(new SignalMessage(type, data, me.AsSender));
     }
 
     /// <summary>Asks the other side to switch to audio/video ("speak"); nothing changes until they accept.</summary>
@@ -160,10 +173,14 @@ public sealed class SessionHub(
         await Clients.Group(Group(me.RoomId)).ModeAnswered(new ModeAnswer(mode, accepted, me.AsSender));
     }
 
-    /// <summary>Modes that need no consent: starting or stopping a screen share, falling back to chat.</summary>
+    /// <summary>
+    /// Modes that need no consent: starting or stopping a screen share, falling back to chat. Only the two sides of the
+    /// call change its mode: an invited guest's "write" ended the resident's and the clerk's video.
+    /// </summary>
     public async Task SetMode(string mode)
     {
         var me = await CurrentAsync();
+        if (ModeQuestions.SideOf(me) is null) throw new HubException(HubErrors.Forbidden);
         if (!RoomModes.All.Contains(mode) || mode == RoomModes.Speak && !await IsInCallAsync(me.RoomId, Context.ConnectionAborted))
             throw new HubException(HubErrors.InvalidMode);
         // The call ended: whoever was away from it no longer ends it later (nor a call begun after it).
@@ -263,7 +280,8 @@ public sealed class SessionHub(
     public async Task SendRoomEvent(string type, JsonElement payload)
     {
         var me = await CurrentAsync();
-        if (string.IsNullOrWhiteSpace(type) || type.Length > MaxTypeLength || !type.All(IsTypeChar) || FormsOwn.Contains(type))
+        if (string.IsNullOrWhiteSpace(type) || type.Length > MaxTypeLength || !type.All(IsTypeChar) || FormsOwn.Contains(type)
+            || payload.ValueKind != JsonValueKind.Undefined && payload.GetRawText().Length > MaxEventPayloadChars)
             throw new HubException(HubErrors.InvalidEvent);
         if (Reserved.TryGetValue(type, out var may) && !may(me)) throw new HubException(HubErrors.Forbidden);
         await Clients.OthersInGroup(Group(me.RoomId)).RoomEvent(new RoomEventMessage(type, payload, me.AsSender));

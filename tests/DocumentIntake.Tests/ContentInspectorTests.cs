@@ -163,6 +163,34 @@ public class ContentInspectorTests
         Assert.Equal((FileKind.Pdf, null), Inspect(Files.Asset("probe-uri.pdf")));
     }
 
+    /// <summary>
+    /// The forms service's printed dossier (Chromium: a dozen small compressed streams in 45 KB) came in one 80 KB chunk,
+    /// whose streams were all opened before any was fed: more than eight open at once, refused as not inspectable, and
+    /// no dossier's PDF reached a department's inbox (staff walk, 2026-12-06). Whatever the chunk, it passes.
+    /// </summary>
+    [Theory]
+    [InlineData(81920)]
+    [InlineData(1_000_000)]
+    [InlineData(4096)]
+    [InlineData(7)]
+    public void Passes_a_pdf_of_many_small_streams_whatever_the_chunk(int chunk)
+    {
+        var parts = new List<byte[]> { Encoding.ASCII.GetBytes("%PDF-1.4\n") };
+        for (var n = 1; n <= 30; n++)
+        {
+            var content = Zlib($"q 1 0 0 -1 0 842 cm BT /F1 12 Tf 72 {n * 20} Td (Zeile {n}) Tj ET Q\n");
+            parts.Add(Encoding.ASCII.GetBytes($"{n} 0 obj\n<< /Filter /FlateDecode /Length {content.Length} >>\nstream\n"));
+            parts.Add(content);
+            parts.Add(Encoding.ASCII.GetBytes("\nendstream\nendobj\n"));
+        }
+        parts.Add(Encoding.ASCII.GetBytes("trailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n"));
+        Assert.Equal((FileKind.Pdf, null), Inspect(Files.Concat(parts.ToArray()), chunk));
+        // Active content in the last of them is still found.
+        var script = Zlib("3 0 << /S /JavaScript /JS (app.alert(1)) >>");
+        var withScript = Files.Concat([.. parts.Take(parts.Count - 1), ObjectStreamPdf(script, "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode")[9..]]);
+        Assert.Equal("polyglot", Inspect(withScript, chunk).Problem);
+    }
+
     [Theory]
     [InlineData("probe-launch-gotor.pdf")]
     [InlineData("probe-submitform.pdf")]

@@ -33,6 +33,8 @@ internal sealed class PdfStreams
     private bool completed;
     // Named since the last stream began or ended, so belonging to the next stream's dictionary.
     private bool objectStreamNamed, predictorNamed;
+    // The region's bytes before this index are with the open streams already.
+    private int fed;
 
     public bool Encrypted { get; private set; }
 
@@ -62,6 +64,7 @@ internal sealed class PdfStreams
         var data = region.AsSpan(0, filled);
         var end = final ? filled : Math.Max(history, filled - Lookahead);
         var i = (int)Math.Max(history, resumeAt - regionStart);
+        fed = history;
         while (i < end)
         {
             var next = data[i..end].IndexOfAny((byte)'/', (byte)'s');
@@ -70,7 +73,7 @@ internal sealed class PdfStreams
             i = data[i] == '/' ? Name(data, i) : Keyword(data, i);
         }
         resumeAt = regionStart + Math.Max(i, end);
-        Feed(data, history, end);
+        Feed(data, fed, end);
 
         var keep = Math.Min(LookBehind, end);
         data[(end - keep)..].CopyTo(region);
@@ -107,6 +110,14 @@ internal sealed class PdfStreams
         {
             // An object stream's objects are read through the predictor: what they say cannot be searched here.
             if (objectStreamNamed && predictorNamed) Finding ??= "not-inspectable";
+            // The streams open so far take their bytes up to here first, so one that ended before this one began is
+            // judged and closed: a chunk holding many streams (80 KB of a printed form holds a dozen) opened them all
+            // at once, and more than eight refused the city's own PDFs as not inspectable (staff walk, 2026-12-06).
+            if (at > fed)
+            {
+                Feed(data, fed, at);
+                fed = at;
+            }
             Open(regionStart + at + 6);
         }
         if (begins || ended) objectStreamNamed = predictorNamed = false;

@@ -22,6 +22,13 @@ public sealed class DocumentIntake(IHttpClientFactory http, IConfiguration confi
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/documents/internal/files") { Content = form };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", InternalToken.IssueForService(configuration, "forms", [departmentKey]));
         using var response = await http.CreateClient(Client).SendAsync(request, ct);
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            // The operator reads why in the log (the retries go on: an outage or a department not yet known passes).
+            var problem = await response.Content.ReadAsStringAsync(ct);
+            throw new HttpRequestException(
+                $"The document intake refused the PDF of dossier {dossierId} for {departmentKey}: {(int)response.StatusCode} {problem[..Math.Min(problem.Length, 500)]}",
+                null, response.StatusCode);
+        }
     }
 }

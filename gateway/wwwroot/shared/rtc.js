@@ -264,6 +264,9 @@ export class Call {
       return;
     }
     if (type === 'offer' && !this.offerer) {
+      // Camera and microphone open only for a call this side agreed to (the hub passes no other offer since 2026-12-06;
+      // the page does not rely on it).
+      if (this.mayAnswer && !this.mayAnswer()) return console.warn('An offer without an agreed call was ignored.');
       performance.mark('offer received');
       const media = await this.openMedia();
       const pc = await this.createPeer();
@@ -531,6 +534,8 @@ export class CallControls {
     this.room = room;
     this.el = el;
     this.call = new Call({ room, iceServers, offerer, localVideo: el.local, remoteVideo: el.remote, onState: s => this.state(s) });
+    // An offer is answered only while a call runs or this page has just accepted one.
+    this.call.mayAnswer = () => this.mode !== 'write' || this.answering;
     // This side asked for video and the other side has not answered yet (asked again when someone joins).
     this.asking = false;
     // The other side of a call: the clerk's page calls the resident, the resident's page answers the clerk.

@@ -233,7 +233,6 @@ public static class QueueApi
         return assigned.Union(valid).Order().ToList();
     }
 
-    /// <summary>Place in line divided by the clerks who can take it, times the recent mean handling time.</summary>
     /// <summary>
     /// Minutes until the resident at <paramref name="position"/> is taken: the rounds of those ahead, shared among the
     /// concern's clerks at the counter now (<paramref name="present"/>; all who handle it may not be in). With nobody

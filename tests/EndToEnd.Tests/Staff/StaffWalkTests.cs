@@ -154,6 +154,15 @@ public sealed class StaffWalkTests(Browser browser) : IClassFixture<Browser>
         await clerk.Locator("#change button[type=submit]").ClickAsync();
         await Assertions.Expect(clerk.Locator("#c-result")).Not.ToBeEmptyAsync();
         await Assertions.Expect(clerk.Locator("#list tbody tr", new() { HasText = submitted })).ToContainTextAsync(inReview);
+        // Its PDF reached the document intake: the desk is a department the admin added, which had no inbox there
+        // (the walk's first run read "trasmissione all'archivio dei documenti in sospeso" for ever).
+        var delivered = await clerk.EvaluateAsync<string>("async () => (await import('/shared/i18n.js')).t('ds.delivered')");
+        await Poll.UntilAsync(async () =>
+        {
+            await open.ClickAsync();
+            await clerk.WaitForTimeoutAsync(1000);
+            return (await clerk.Locator("#d-delivered").TextContentAsync() ?? "").Contains(delivered, StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(90), "The dossier's PDF did not reach the desk's document inbox.");
         await LookAsync(clerk, language, "12-dossier", "clerk", findings);
 
         Assert.True(findings.Count == 0, $"{findings.Count} findings for the {language} clerk at {width} px:\n{string.Join("\n", findings)}");

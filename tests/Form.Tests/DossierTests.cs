@@ -138,6 +138,13 @@ public sealed class DossierTests(FormFactory factory) : IClassFixture<FormFactor
 
         var detail = await clerk.GetFromJsonAsync<JsonElement>($"/api/forms/dossiers/{dossier}");
         Assert.Contains(detail.GetProperty("answers").EnumerateArray(), a => a.GetProperty("value").GetString() == "Marktgasse");
+        // A grouped field's label joins its group's: with a colon, in French after a no-break space.
+        var labels = async (string lang) => (await clerk.GetFromJsonAsync<JsonElement>($"/api/forms/dossiers/{dossier}?lang={lang}"))
+            .GetProperty("answers").EnumerateArray().Select(a => a.GetProperty("label").GetString()!).ToList();
+        Assert.Contains(await labels("de"), l => l.Contains(": ", StringComparison.Ordinal) && !l.Contains("\u00a0", StringComparison.Ordinal));
+        var french = (await labels("fr")).Where(l => l.Contains(':', StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(french);
+        Assert.All(french, l => Assert.Contains("\u00a0: ", l, StringComparison.Ordinal));
         Assert.Equal(["in_review", "rejected"], detail.GetProperty("nextStatuses").EnumerateArray().Select(s => s.GetString()));
 
         // Another department's dossier answers as one that does not exist (probe, 2026-12-06: 403 told that it does).

@@ -147,7 +147,8 @@ public static class DossiersApi
         {
             if (!values.TryGetProperty(leaf.Id, out var v)) continue;
             object value = v.ValueKind == JsonValueKind.True ? true : v.ToString();
-            var label = leaf == field ? leaf.Label.For(language) : $"{field.Label.For(language)}: {leaf.Label.For(language)}";
+            // French sets a no-break space before the colon ("Données personnelles : Nom", staff walk of 2026-12-06).
+            var label = leaf == field ? leaf.Label.For(language) : $"{field.Label.For(language)}{(language == Languages.French ? "\u00a0:" : ":")} {leaf.Label.For(language)}";
             answers.Add(new AnswerView(section.Title.For(language), label, SubmissionDocument.Display(leaf, value, language)));
         }
         return answers;

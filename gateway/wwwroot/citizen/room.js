@@ -131,21 +131,31 @@ function fail(key) {
   $('room').hidden = true;
 }
 
+/**
+ * Says who is in the room on the status line, unless a note about the connection stands there ("connection
+ * interrupted", "connected again"): then it waits for the note to go (shared/signaling.js puts it up then). The room's
+ * presence after a reconnect overwrote "connected again" at once (CI with two replicas, 2026-12-06).
+ */
+function sayStatus(key, vars) {
+  if (['chat.reconnecting', 'chat.reconnected'].includes(status.dataset.i18nSaid)) status.dataset.afterNote = JSON.stringify({ key, vars });
+  else say(status, key, vars);
+}
+
 /** Whom the resident talks to: the clerk in the room, or one who took the consultation and whose page is joining. */
 function showStatus(participants, acceptedBy, room, you) {
   // An invited interpreter or second clerk is told their part, whoever else comes and goes.
   if (you && you.role !== 'resident') {
-    say(status, `room.guest.${you.role}`, { name: room.citizenName });
+    sayStatus(`room.guest.${you.role}`, { name: room.citizenName });
     return;
   }
   const clerk = participants.find(p => p.role === 'clerk') ?? acceptedBy;
   // Said, not written: a note about the connection ("connected again") gives the line back as it is now.
-  if (clerk) say(status, 'room.with', { name: clerk.name });
+  if (clerk) sayStatus('room.with', { name: clerk.name });
   // Come long before the booked time (the link works from booking on): "someone is with you shortly" is not true.
   else if (room.scheduledStart && new Date(room.scheduledStart) - Date.now() > 15 * 60000) {
-    say(status, 'room.early', { name: room.citizenName, when: formatWhen(room.scheduledStart) });
+    sayStatus('room.early', { name: room.citizenName, when: formatWhen(room.scheduledStart) });
   }
-  else say(status, 'room.waiting', { name: room.citizenName });
+  else sayStatus('room.waiting', { name: room.citizenName });
 }
 
 /** Says on this device, while it holds, that the resident's room is open on another one too. */

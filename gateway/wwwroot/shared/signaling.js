@@ -341,9 +341,15 @@ export function bindChat(room, { list, form, input, typing, status }) {
   };
   const restore = () => {
     clearTimeout(restoring);
-    if (!before || !notes.includes(status.dataset.i18nSaid)) return;
-    if (before.key) say(status, before.key, JSON.parse(before.vars || '{}'));
-    else { status.textContent = before.text; delete status.dataset.i18nSaid; }
+    // What the page said meanwhile waited for the note to go (citizen/room.js): it is what the line says now.
+    const after = status.dataset.afterNote;
+    delete status.dataset.afterNote;
+    if (!notes.includes(status.dataset.i18nSaid)) return;
+    if (after) {
+      const { key, vars } = JSON.parse(after);
+      say(status, key, vars);
+    } else if (before?.key) say(status, before.key, JSON.parse(before.vars || '{}'));
+    else if (before) { status.textContent = before.text; delete status.dataset.i18nSaid; }
     before = null;
   };
   room.on('connection', state => {

@@ -50,19 +50,8 @@ public static class KioskApi
         if (await devices.CheckHourAsync(device, request.ContentLength, request.HttpContext.Response, ct) is { } spent) return spent;
         // A refusal after the body was read, or a request broken off, counts against the hour's quotas too: it was
         // received and scanned.
-        var body = CountedBody.Around(request);
-        Results<Created<SubmissionResult>, ProblemHttpResult> result;
-        try
-        {
-            result = await ReceiveAsync(request, device, devices, reader, intake, router, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            if (body.BytesRead > 0) await devices.ChargeRefusedAsync(device, body.BytesRead, CancellationToken.None);
-            throw;
-        }
-        if (result.Result is not Created<SubmissionResult> && body.BytesRead > 0) await devices.ChargeRefusedAsync(device, body.BytesRead, ct);
-        return result;
+        return await CountedBody.ChargingRefusalsAsync(request, () => ReceiveAsync(request, device, devices, reader, intake, router, ct),
+            (bytes, token) => devices.ChargeRefusedAsync(device, bytes, token), ct);
     }
 
     private static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> ReceiveAsync(

@@ -43,19 +43,8 @@ public static class UploadApi
         if (left <= 0 || request.ContentLength > left + FormMargin) return UploadProblems.OverLimit(allowance.Spent(left), "bytesPerLink", allowance.Total);
         // A refusal after the body was read (a wrong type, a damaged file, a bad field) or a request broken off counts
         // against the allowance too: each was received and scanned.
-        var body = CountedBody.Around(request);
-        Results<Created<SubmissionResult>, ProblemHttpResult> result;
-        try
-        {
-            result = await ReceiveAsync(request, context, tokenHash, left, reader, intake, allowance, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            if (body.BytesRead > 0) await allowance.ChargeRefusedAsync(tokenHash, body.BytesRead, CancellationToken.None);
-            throw;
-        }
-        if (result.Result is not Created<SubmissionResult> && body.BytesRead > 0) await allowance.ChargeRefusedAsync(tokenHash, body.BytesRead, ct);
-        return result;
+        return await CountedBody.ChargingRefusalsAsync(request, () => ReceiveAsync(request, context, tokenHash, left, reader, intake, allowance, ct),
+            (bytes, token) => allowance.ChargeRefusedAsync(tokenHash, bytes, token), ct);
     }
 
     private static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> ReceiveAsync(HttpRequest request, ResidentLink context,

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Municipal.DocumentIntake.Submissions;
+
 namespace Municipal.DocumentIntake.Uploads;
 
 /// <summary>
@@ -7,6 +10,28 @@ namespace Municipal.DocumentIntake.Uploads;
 public sealed class CountedBody(Stream inner) : Stream
 {
     public long BytesRead { get; private set; }
+
+    /// <summary>
+    /// Receives a hand-in with the body counted: what was read of one refused (any answer but 201), or of a request
+    /// broken off, is charged (<paramref name="charge"/>: the link's allowance, the kiosk's hour).
+    /// </summary>
+    public static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> ChargingRefusalsAsync(HttpRequest request,
+        Func<Task<Results<Created<SubmissionResult>, ProblemHttpResult>>> receive, Func<long, CancellationToken, Task> charge, CancellationToken ct)
+    {
+        var body = Around(request);
+        Results<Created<SubmissionResult>, ProblemHttpResult> result;
+        try
+        {
+            result = await receive();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            if (body.BytesRead > 0) await charge(body.BytesRead, CancellationToken.None);
+            throw;
+        }
+        if (result.Result is not Created<SubmissionResult> && body.BytesRead > 0) await charge(body.BytesRead, ct);
+        return result;
+    }
 
     /// <summary>Puts a counting body in place of the request's.</summary>
     public static CountedBody Around(HttpRequest request)

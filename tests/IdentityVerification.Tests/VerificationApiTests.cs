@@ -50,6 +50,14 @@ public class VerificationApiTests(IdentityFactory factory) : IClassFixture<Ident
                 Assert.NotEqual(german, own);
             }
         });
+        // A question is asked aloud, to a resident who may read the room in Leichte Sprache: each has its own text.
+        Assert.All(v.GetProperty("questions").EnumerateArray().Concat(v.GetProperty("otherQuestions").EnumerateArray()), q =>
+        {
+            var text = q.GetProperty("text");
+            var easy = text.GetProperty("de-x-ls").GetString();
+            Assert.False(string.IsNullOrWhiteSpace(easy), $"{q.GetProperty("key")}: no Leichte Sprache");
+            Assert.NotEqual(text.GetProperty("de").GetString(), easy);
+        });
         Assert.Equal(3, v.GetProperty("questions").GetArrayLength());
         Assert.Equal("Erika Mustermann", v.GetProperty("citizenName").GetString());
         Assert.Equal("residents-office", v.GetProperty("departmentKey").GetString());

@@ -372,8 +372,8 @@ export async function mount(container, ctx) {
         return el('label', { for: box.id }, box, label(f.label));
       }));
     // A question the clerk asks aloud: in a room the resident reads in another language, it stands below in theirs
-    // too (with its own lang, for the screen reader), to read out or copy into the chat.
-    const theirs = ctx.residentLanguage?.() === 'de-x-ls' ? 'de' : ctx.residentLanguage?.();
+    // too (with its own lang, for the screen reader), to read out or copy into the chat; Leichte Sprache's is its own.
+    const theirs = ctx.residentLanguage?.();
     const question = q => {
       const box = el('input', { type: 'checkbox', name: 'questionsAsked', value: q.key, id: `${prefix}-q-${q.key}` });
       const own = label(q.text);

@@ -71,6 +71,19 @@ public sealed class PhoneRoomLanguageTests(Browser browser) : IClassFixture<Brow
         await AssertReadableAsync(resident, language);
         await PhoneRoom.ShotAsync(resident, $"phone-room-{language}-3-call");
         await Browser.ScreenshotAsync(resident, $"phone-room-{language}-4-call-page");
+
+        // The German clerk starts the identity check: every question to ask stands below in the resident's language
+        // (Leichte Sprache's written of its own, not the German again), and the resident's page says what to do.
+        var panel = clerk.Locator("#identity-panel-body");
+        await panel.Locator("[id$=-start]").ClickAsync();
+        var questions = panel.Locator("input[name=questionsAsked]");
+        await Assertions.Expect(questions.First).ToBeAttachedAsync();
+        await Assertions.Expect(panel.Locator(".idp-their")).ToHaveCountAsync(language == "de" ? 0 : await questions.CountAsync());
+        await Assertions.Expect(panel.Locator($".idp-their[lang={language}]")).ToHaveCountAsync(language == "de" ? 0 : await questions.CountAsync());
+        await resident.Locator("#call").ScrollIntoViewIfNeededAsync();
+        await AssertReadableAsync(resident, language);
+        await PhoneRoom.ShotAsync(resident, $"phone-room-{language}-5-identity");
+        await Browser.ScreenshotAsync(clerk, $"phone-room-{language}-5-identity-clerk");
     }
 
     /// <summary>In the page's language, within the screen, axe-clean.</summary>

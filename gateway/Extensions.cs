@@ -92,6 +92,7 @@ internal static class Extensions
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<GatewayDb>()
             .AddSignInManager()
+            .AddPasswordValidator<GuessablePasswords>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.AddScoped<StaffAccounts>();

@@ -40,7 +40,7 @@ public static class AuthApi
         api.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         api.MapPost("/logout", Logout).AllowAnonymous();
         api.MapGet("/me", Me).RequireAuthorization();
-        api.MapPost("/password", ChangePassword).RequireAuthorization();
+        api.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(RateLimits.PasswordChange);
         api.MapGet("/totp", SetUpTotp).RequireAuthorization();
         api.MapPost("/totp", EnableTotp).RequireAuthorization();
         api.MapDelete("/totp", ([FromBody] TotpOff? request, HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, KnownDevices devices) =>

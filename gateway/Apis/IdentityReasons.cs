@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults;
 
 namespace Municipal.Gateway.Apis;
@@ -21,6 +22,7 @@ internal static class IdentityReasons
         "PasswordRequiresDigit" => new Reason("password-needs-digit", error.Description),
         "PasswordRequiresLower" => new Reason("password-needs-lower", error.Description),
         "PasswordRequiresUpper" => new Reason("password-needs-upper", error.Description),
+        GuessablePasswords.Code => new Reason("password-guessable", error.Description),
         _ => new Reason("password-rules", error.Description).With("length", PasswordLength),
     };
 
@@ -31,7 +33,7 @@ internal static class IdentityReasons
         {
             "PasswordMismatch" => new Reason("password-mismatch", "The current password is not correct."),
             "PasswordTooShort" or "PasswordRequiresNonAlphanumeric" or "PasswordRequiresDigit" or "PasswordRequiresUpper"
-                or "PasswordRequiresLower" or "PasswordRequiresUniqueChars" =>
+                or "PasswordRequiresLower" or "PasswordRequiresUniqueChars" or GuessablePasswords.Code =>
                 new Reason("password-rules", $"Use at least {PasswordLength} characters with upper- and lower-case letters, a digit and a symbol.").With("length", PasswordLength),
             "DuplicateUserName" => new Reason("user-name-taken", "This user name is already taken."),
             "InvalidUserName" => new Reason("user-name-invalid", "Use letters, digits and . - _ @ + in the user name."),

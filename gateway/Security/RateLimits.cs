@@ -18,6 +18,13 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
 
+    /// <summary>
+    /// A staff password change, per account: the new password's guessability estimate costs a few hundred
+    /// milliseconds of CPU (<see cref="Municipal.Gateway.Staff.GuessablePasswords"/>), and a person changes a password
+    /// rarely, with a few typos at most.
+    /// </summary>
+    public const string PasswordChange = "password-change";
+
     public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
 
     /// <summary>
@@ -70,6 +77,10 @@ public static class RateLimits
             options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
                 "sign-in:" + ClientIp(context),
                 _ => Window(Limit("SignInPerIp", 10), window)));
+
+            options.AddPolicy(PasswordChange, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.IsSignedIn() ? "pw:" + context.User.ToStaff().Id : "pw:" + ClientIp(context),
+                _ => Window(Limit("PasswordChangesPerAccount", 10), window)));
 
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>

@@ -56,8 +56,10 @@ internal sealed class DevelopmentStaff(IServiceScopeFactory scopes, IHostEnviron
         if (bootstrap["UserName"] is { Length: > 0 } userName && bootstrap["Password"] is { Length: > 0 } password && !users.Users.Any())
         {
             var admin = new StaffUser { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = userName, LockoutEnabled = true };
-            await accounts.CreateAsync(admin, password, [StaffRoles.Admin], [], []);
-            logger.LogInformation("Created the first admin account {User}", userName);
+            var created = await accounts.CreateAsync(admin, password, [StaffRoles.Admin], [], []);
+            if (created.Succeeded) logger.LogInformation("Created the first admin account {User}", userName);
+            else logger.LogError("The first admin account {User} was not created: {Reasons} (Auth:BootstrapAdmin:Password)",
+                userName, string.Join(" ", created.Errors.Select(e => e.Description)));
         }
     }
 

@@ -58,6 +58,7 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (name, stub) in Backends) builder.UseSetting($"services:{name}:http:0", stub.Url);
         // Every test client shares one (unknown) address in the test server: generous limits unless a test lowers them.
         builder.UseSetting("RateLimits:SignInPerIp", "10000");
+        builder.UseSetting("RateLimits:PasswordChangesPerAccount", "10000");
         builder.UseSetting("RateLimits:SensitivePerIp", "10000");
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
     }
@@ -104,6 +105,7 @@ public sealed class StrictGatewayFactory : GatewayFactory
         new("RateLimits:SignInPerIp", "4"),
         new("RateLimits:HubPerIp", "4"),
         new("RateLimits:StaffExpensivePerAccount", "3"),
+        new("RateLimits:PasswordChangesPerAccount", "3"),
         new("RequestLimits:DefaultBytes", "1024"),
     ];
 }

@@ -45,4 +45,18 @@ public sealed class HubAndStaffLimitTests(StrictGatewayFactory gateway) : IClass
         var colleague = await gateway.SignedInAsync("clerk.second");
         Assert.Equal(HttpStatusCode.OK, (await colleague.PostAsJsonAsync("/api/identity/mrz", new { mrz = "x" })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_staff_accounts_password_changes_are_limited_the_estimate_of_each_costs_cpu()
+    {
+        var clerk = await gateway.SignedInAsync("clerk.second");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await clerk.PostAsJsonAsync("/api/auth/password", new { currentPassword = "", newPassword = "" })).StatusCode);
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+        // The budget is the account's: a colleague changes hers.
+        var colleague = await gateway.SignedInAsync("clerk.tax");
+        Assert.Equal(HttpStatusCode.BadRequest, (await colleague.PostAsJsonAsync("/api/auth/password", new { currentPassword = "", newPassword = "" })).StatusCode);
+    }
 }

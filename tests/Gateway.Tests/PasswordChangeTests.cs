@@ -33,6 +33,10 @@ public sealed class PasswordChangeTests(QuickSessionCheckGatewayFactory gateway)
         await AssertRefusedAsync(client, new { currentPassword = temporary, newPassword = temporary }, "newPassword", "password-same-as-current");
         await AssertRefusedAsync(client, new { currentPassword = temporary, newPassword = "kurz-1A" }, "newPassword", "password-too-short");
         await AssertRefusedAsync(client, new { currentPassword = temporary, newPassword = "nurbuchstabenundzahlen1A" }, "newPassword", "password-needs-symbol");
+        // Every rule met and still among the first an attacker tries: a breached favourite, a keyboard row, a word and
+        // a year, the counter's own name in two languages, the account's own name ("Paula Passwort …") with a year.
+        foreach (var guessable in new[] { "Password123!", "Qwertz123456!", "Sommer2026!!!", "Schalter-2026!", "Sportello-2026!", "Paula2026!Zz" })
+            await AssertRefusedAsync(client, new { currentPassword = temporary, newPassword = guessable }, "newPassword", "password-guessable");
 
         var own = "Mein-Eigenes-2026!";
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/auth/password", new { currentPassword = temporary, newPassword = own })).StatusCode);

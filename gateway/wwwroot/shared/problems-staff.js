@@ -138,6 +138,7 @@ register({
     'problem.password-needs-digit': 'Mindestens eine Ziffer.',
     'problem.password-needs-lower': 'Mindestens ein Kleinbuchstabe.',
     'problem.password-needs-upper': 'Mindestens ein Grossbuchstabe.',
+    'problem.password-guessable': 'Dieses Passwort ist leicht zu erraten: ein häufiges Passwort, ein Wort mit Jahreszahl, ein Name oder ein Wort wie «Schalter». Nehmen Sie zum Beispiel drei Wörter, die nichts miteinander zu tun haben, mit Zeichen dazwischen.',
     'problem.identity-consultation-closed': 'Das Gespräch ist beendet oder abgesagt: Die Identitätsprüfung kann nicht mehr begonnen oder entschieden werden.',
   },
   en: {
@@ -275,6 +276,7 @@ register({
     'problem.password-needs-digit': 'At least one digit.',
     'problem.password-needs-lower': 'At least one lower-case letter.',
     'problem.password-needs-upper': 'At least one upper-case letter.',
+    'problem.password-guessable': 'This password is easy to guess: a common password, a word with a year, a name or a word like “counter”. Take, for example, three unrelated words with symbols between them.',
     'problem.identity-consultation-closed': 'The consultation has ended or was cancelled: the identity check can no longer be started or decided.',
   },
   fr: {
@@ -412,6 +414,7 @@ register({
     'problem.password-needs-digit': 'Au moins un chiffre.',
     'problem.password-needs-lower': 'Au moins une lettre minuscule.',
     'problem.password-needs-upper': 'Au moins une lettre majuscule.',
+    'problem.password-guessable': 'Ce mot de passe est facile à deviner : un mot de passe courant, un mot suivi d’une année, un nom ou un mot comme « guichet ». Prenez par exemple trois mots sans rapport entre eux, séparés par des signes.',
     'problem.identity-consultation-closed': 'L’entretien est terminé ou annulé : la vérification d’identité ne peut plus être commencée ni décidée.',
   },
   it: {
@@ -549,6 +552,7 @@ register({
     'problem.password-needs-digit': 'Almeno una cifra.',
     'problem.password-needs-lower': 'Almeno una lettera minuscola.',
     'problem.password-needs-upper': 'Almeno una lettera maiuscola.',
+    'problem.password-guessable': 'Questa password è facile da indovinare: una password comune, una parola con un anno, un nome o una parola come «sportello». Prendete per esempio tre parole senza legame tra loro, separate da segni.',
     'problem.identity-consultation-closed': 'Il colloquio è terminato o annullato: la verifica dell’identità non può più essere iniziata né decisa.',
   },
 });

@@ -139,6 +139,12 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(page.Locator("#newPassword-error")).ToContainTextAsync("Mindestens 12 Zeichen.");
         await Assertions.Expect(page.GetByLabel("Neues Passwort", new() { Exact = true })).ToBeFocusedAsync();
         await Browser.ScreenshotAsync(page, "backoffice-05-forced-password-too-short-phone");
+        // Long enough and every kind of character, and still among the first an attacker tries.
+        await page.GetByLabel("Neues Passwort", new() { Exact = true }).FillAsync("Sommer2026!!!");
+        await page.GetByLabel("Neues Passwort wiederholen").FillAsync("Sommer2026!!!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passwort ändern" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#newPassword-error")).ToContainTextAsync("Dieses Passwort ist leicht zu erraten");
+        await Assertions.Expect(page.GetByLabel("Neues Passwort", new() { Exact = true })).ToBeFocusedAsync();
 
         var own = "Nina-Eigenes-2026!";
         await page.GetByLabel("Neues Passwort", new() { Exact = true }).FillAsync(own);

@@ -250,6 +250,9 @@ export async function mount(container, ctx) {
   container.replaceChildren(root);
   const prefix = `idp-${ctx.room.id.slice(0, 8)}`;
   let verification = null;
+  // The open check's lines in the resident's language, redrawn when they switch it.
+  let sayTheirs = [];
+  ctx.onResidentLanguage?.(theirs => sayTheirs.forEach(say => say(theirs)));
 
   function showStart() {
     const start = el('button', { type: 'button', id: `${prefix}-start`, 'data-i18n': 'idp.start' }, t('idp.start'));
@@ -277,6 +280,7 @@ export async function mount(container, ctx) {
   }
 
   function showCheck() {
+    sayTheirs = [];
     const label = text => pick(text);
 
     // 1. Still from the resident's video, read by OCR; stored only with consent where the concern requires it.
@@ -373,13 +377,17 @@ export async function mount(container, ctx) {
       }));
     // A question the clerk asks aloud: in a room the resident reads in another language, it stands below in theirs
     // too (with its own lang, for the screen reader), to read out or copy into the chat; Leichte Sprache's is its own.
-    const theirs = ctx.residentLanguage?.();
+    // A switch of the resident's language while the check is open redraws that line.
+    const theirLine = (q, theirs) => {
+      const own = label(q.text);
+      return theirs && theirs !== language() && q.text[theirs] && q.text[theirs] !== own
+        ? [el('span', { class: 'idp-their', lang: theirs }, q.text[theirs])] : [];
+    };
     const question = q => {
       const box = el('input', { type: 'checkbox', name: 'questionsAsked', value: q.key, id: `${prefix}-q-${q.key}` });
-      const own = label(q.text);
-      const said = theirs && theirs !== language() && q.text[theirs] && q.text[theirs] !== own
-        ? el('span', { class: 'idp-their', lang: theirs }, q.text[theirs]) : null;
-      return el('label', { for: box.id }, box, el('span', {}, own, said));
+      const text = el('span', {}, label(q.text), ...theirLine(q, ctx.residentLanguage?.()));
+      sayTheirs = [...sayTheirs, theirs => text.replaceChildren(label(q.text), ...theirLine(q, theirs))];
+      return el('label', { for: box.id }, box, text);
     };
     const questions = el('fieldset', {}, el('legend', {}, t('idp.questions')),
       ...verification.questions.map(question),

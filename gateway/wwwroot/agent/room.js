@@ -425,13 +425,16 @@ async function main() {
   $('resident-name').textContent = details.citizenName;
   $('email').textContent = details.email || t('aroom.nobody');
   let residentLanguage = details.language;
+  const languageListeners = new Set();
   // The language the resident reads the room in (their mails are in it), named in itself: "Français", "Leichte
-  // Sprache"; it follows when they switch during the consultation.
+  // Sprache"; it follows when they switch during the consultation, and so do the panels that show their language.
   const showLanguage = code => {
     if (!code) return;
+    const changed = code !== residentLanguage;
     residentLanguage = code;
     $('resident-language').textContent = languageNames[code] || code;
     $('resident-language').lang = code === 'de-x-ls' ? 'de' : code;
+    if (changed) for (const listener of languageListeners) listener(code);
   };
   showLanguage(room.room?.language ?? details.language);
   room.relay.on('resident.language', payload => showLanguage(payload?.language));
@@ -523,6 +526,7 @@ async function main() {
     relay: room.relay,
     captureStill: () => captureStill($('remote-video')),
     residentLanguage: () => residentLanguage,
+    onResidentLanguage: listener => languageListeners.add(listener),
   };
   await Promise.all([
     mountPanel('identity-panel', '/agent/identity-panel.js', ctx),

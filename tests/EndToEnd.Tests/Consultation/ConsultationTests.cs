@@ -288,11 +288,21 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(laptop.Locator("#other-device")).ToBeHiddenAsync();
         await Assertions.Expect(clerk.Locator("#transcript li.system", new() { HasText = "hat den Raum verlassen" })).ToHaveCountAsync(0);
 
-        // The resident switches the language: the clerk's panel follows, named in the language itself.
+        // The resident switches the language: the clerk's panel follows, named in the language itself, and so do the
+        // identity check's questions to ask, drawn below the clerk's in the resident's language (none while it is German).
+        var identity = clerk.Locator("#identity-panel-body");
+        await identity.Locator("[id$=-start]").ClickAsync();
+        var questions = identity.Locator("input[name=questionsAsked]");
+        await Assertions.Expect(questions.First).ToBeAttachedAsync();
+        await Assertions.Expect(identity.Locator(".idp-their")).ToHaveCountAsync(0);
         await laptop.Locator("select[data-language-switch]").SelectOptionAsync("it");
         await Assertions.Expect(clerk.Locator("#resident-language")).ToHaveTextAsync("Italiano", new() { Timeout = 5_000 });
+        await Assertions.Expect(identity.Locator(".idp-their[lang=it]")).ToHaveCountAsync(await questions.CountAsync());
         await laptop.Locator("select[data-language-switch]").SelectOptionAsync("de-x-ls");
         await Assertions.Expect(clerk.Locator("#resident-language")).ToHaveTextAsync("Leichte Sprache", new() { Timeout = 5_000 });
+        await Assertions.Expect(identity.Locator(".idp-their[lang=de-x-ls]")).ToHaveCountAsync(await questions.CountAsync());
+        await Assertions.Expect(identity.Locator(".idp-their[lang=it]")).ToHaveCountAsync(0);
+        await Browser.AssertAccessibleAsync(clerk);
         // A reload of the clerk's page names the stored one.
         await clerk.ReloadAsync();
         await Assertions.Expect(clerk.Locator("#resident-language")).ToHaveTextAsync("Leichte Sprache", new() { Timeout = 15_000 });

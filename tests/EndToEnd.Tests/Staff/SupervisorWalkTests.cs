@@ -312,7 +312,8 @@ public sealed class SupervisorWalkTests(Browser browser) : IClassFixture<Browser
         () => {
           const findings = [];
           const text = document.querySelector('main').innerText;
-          for (const m of text.matchAll(/\b\d+\.\d+\b(?!\.)/g)) if (!/^\d{1,2}\.\d{1,2}$/.test(m[0])) findings.push(`decimal point: ${m[0]}`);
+          // A figure with a unit or out of five ("2.1 min", "4.5 / 5"); a Swiss date ("07.12", "07.12.2026") is no decimal.
+          for (const m of text.matchAll(/(?<![\d.])\d+\.\d+(?![\d.])(?=\s?(min|s|%|\/))/g)) findings.push(`decimal point: ${m[0]}`);
           for (const m of text.matchAll(/\b(Mo|Di|Mi|Do|Fr|Sa|So)\.\s/g)) findings.push(`German weekday: ${m[0]}`);
           for (const m of text.matchAll(/\b0,\d min\b/g)) findings.push(`seconds as a fraction of a minute: ${m[0]}`);
           return [...new Set(findings)];

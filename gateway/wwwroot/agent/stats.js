@@ -158,7 +158,13 @@ let current = null;
 
 const number = (value, digits = 0) => value == null ? t('stats.none') : value.toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const minutes = seconds => seconds == null ? null : seconds / 60;
-const duration = seconds => seconds == null ? t('stats.none') : `${number(minutes(seconds), 1)} min`;
+// A duration as people write one, whole minutes and seconds ("2 min 7 s", "45 s", "5 min"; min and s are the symbols
+// in every language of the city): minutes with a decimal read "0,4 min" for a wait of 25 seconds.
+const duration = seconds => {
+  if (seconds == null) return t('stats.none');
+  const whole = Math.round(seconds), m = Math.floor(whole / 60), s = whole % 60;
+  return [m ? `${number(m)}\u00a0min` : '', s || !m ? `${number(s)}\u00a0s` : ''].filter(Boolean).join(' ');
+};
 const dateText = iso => formatDate(iso, { weekday: 'short', day: 'numeric', month: 'numeric' });
 const periodText = (p, by) => by === 'weeks' ? t('stats.week', { date: formatDate(p.start) }) : dateText(p.start);
 const isoDate = date => date.toISOString().slice(0, 10);

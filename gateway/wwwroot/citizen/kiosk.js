@@ -172,6 +172,9 @@ let stream = null;
 let idleTimer = null;
 const deviceKey = 'kioskDevice';
 let registered = false;
+// What the page has said, by key, so that a language chosen mid-way says it again in that language.
+let cameraSaid = null;
+let receiptSaid = null;
 
 // ---- steps
 function go(step) {
@@ -216,11 +219,15 @@ function renderConcerns() {
     button.textContent = concernName(c.concernKey);
     button.addEventListener('click', () => {
       state.concern = c.concernKey;
-      $('concern-chosen').textContent = t('kiosk.chosen', { name: concernName(c.concernKey) });
+      sayConcern();
       go('pages');
     });
     return button;
   }));
+}
+
+function sayConcern() {
+  $('concern-chosen').textContent = state.concern ? t('kiosk.chosen', { name: concernName(state.concern) }) : '';
 }
 
 // ---- camera
@@ -229,12 +236,17 @@ async function startCamera() {
   try {
     stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 1920 }, height: { ideal: 1080 } }, audio: false });
     video.srcObject = stream;
-    $('camera-status').textContent = t('kiosk.cameraReady');
+    sayCamera('kiosk.cameraReady');
     $('capture').disabled = false;
   } catch {
-    $('camera-status').textContent = t('kiosk.noCamera');
+    sayCamera('kiosk.noCamera');
     $('capture').disabled = true;
   }
+}
+
+function sayCamera(key) {
+  cameraSaid = key;
+  $('camera-status').textContent = key ? t(key) : '';
 }
 
 function stopCamera() {
@@ -348,21 +360,31 @@ async function submit(event) {
   });
   if (!result) return;
   $('receipt').textContent = result.receiptNumber;
+  receiptSaid = { result, email: email.value.trim() };
+  sayReceipt();
+  go('receipt');
+}
+
+/** The receipt's lines in the page's language: who handles the documents, the notice, the list. */
+function sayReceipt() {
+  if (!receiptSaid) return;
+  const { result, email } = receiptSaid;
   // The resident learns who handles the documents (the routing rule's department, named as on the start page).
   const departmentKey = result.documents.find(d => d.departmentKey)?.departmentKey;
   const department = departmentNames.get(departmentKey);
   $('receipt-department').textContent = departmentKey ? t('kiosk.department', { name: department?.[language()] || department?.de || departmentKey }) : '';
   const quarantined = result.documents.some(d => d.status === 'quarantined');
   $('receipt-notice').className = quarantined ? 'error' : 'ok';
-  $('receipt-notice').textContent = quarantined ? t('docs.quarantineNotice') : (email.value.trim() ? t('kiosk.mailed', { email: email.value.trim() }) : '');
+  $('receipt-notice').textContent = quarantined ? t('docs.quarantineNotice') : (email ? t('kiosk.mailed', { email }) : '');
   renderList($('receipt-docs'), result.documents);
-  go('receipt');
 }
 
 // ---- reset: nothing of the previous person stays on screen or in memory
 function reset() {
   for (const page of state.pages) if (page.url) URL.revokeObjectURL(page.url);
   state = { concern: null, pages: [] };
+  cameraSaid = null;
+  receiptSaid = null;
   for (const id of ['thumbs', 'review', 'receipt-docs']) $(id).replaceChildren();
   for (const id of ['receipt', 'receipt-department', 'receipt-notice', 'send-status', 'page-count', 'concern-chosen']) $(id).textContent = '';
   $('submit-form').reset();
@@ -429,7 +451,16 @@ for (const button of document.querySelectorAll('[data-go]')) button.addEventList
 $('submit-form').addEventListener('submit', submit);
 $('finish').addEventListener('click', reset);
 for (const type of ['pointerdown', 'keydown', 'input', 'touchstart']) document.addEventListener(type, touched, { passive: true });
-document.addEventListener('languagechange', () => { renderConcerns(); renderThumbs($('thumbs'), true); });
+// A language chosen mid-way says everything shown again in it: the chosen concern, the camera's line, the pages, the
+// receipt (they stayed in the language they were first said in).
+document.addEventListener('languagechange', () => {
+  renderConcerns();
+  sayConcern();
+  if (cameraSaid) sayCamera(cameraSaid);
+  renderThumbs($('thumbs'), true);
+  if (!$('step-review').hidden) renderThumbs($('review'), false);
+  sayReceipt();
+});
 // The enrolment link may be typed into a kiosk page that is already open: only the fragment changes then.
 window.addEventListener('hashchange', () => { if (fragmentToken('enrol')) checkDevice(); });
 

@@ -46,12 +46,24 @@ public static class TestDesks
             Assert.True(closure.Ok || closure.Status == 409, $"closure: {closure.Status} {await closure.TextAsync()}");
         }
 
-        var userName = $"clerk.{key}.{Guid.NewGuid():N}"[..40];
+        var (userName, password) = await AddStaffAsync(admin, key, "clerk", concern);
+        return new TestDesk(key, concern, userName, password);
+    }
+
+    /// <summary>
+    /// A member of staff of the desk's department, in a role, made as the admin does and signed in once with the
+    /// temporary password to choose her own; waits until booking knows her (StaffAccountChanged). The admin party is
+    /// signed in as the admin again afterwards.
+    /// </summary>
+    public static async Task<(string UserName, string Password)> AddStaffAsync(IBrowserContext admin, string key, string role, string concern)
+    {
+        var api = admin.APIRequest;
+        var userName = $"{role}.{key}.{Guid.NewGuid():N}"[..40];
         // Two active colleagues may not share a name (residents could not tell them apart): each desk's clerk has her own.
-        var displayName = "Tina Test " + userName[^6..];
+        var displayName = (role == "clerk" ? "Tina Test " : "Sam Lead ") + userName[^6..];
         var created = await api.PostAsync("/api/staff", new()
         {
-            DataObject = new { userName, displayName, roles = new[] { "clerk" }, departments = new[] { key }, skills = new[] { concern } },
+            DataObject = new { userName, displayName, roles = new[] { role }, departments = new[] { key }, skills = role == "clerk" ? new[] { concern } : Array.Empty<string>() },
         });
         Assert.True(created.Ok, $"staff account: {created.Status} {await created.TextAsync()}");
         using var account = JsonDocument.Parse(await created.TextAsync());
@@ -63,9 +75,9 @@ public static class TestDesks
         await OkAsync(api.PostAsync("/api/auth/password", new() { DataObject = new { currentPassword = temporary, newPassword = password } }));
         await OkAsync(api.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = AdminPassword } }));
         // Booking learns from the account (StaffAccountChanged) that she serves the concern: free slots and the queue's
-        // estimate count her. Nobody enters it a second time.
+        // estimate count her. Nobody enters it a second time. (A supervisor serves no concern.)
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        while (role == "clerk")
         {
             var staff = await api.GetAsync("/api/booking/admin/staff");
             Assert.True(staff.Ok, $"booking staff: {staff.Status}");
@@ -77,7 +89,7 @@ public static class TestDesks
             Assert.True(DateTime.UtcNow < deadline, "Booking did not learn the new clerk's skills from her account within 30 s.");
             await Task.Delay(250);
         }
-        return new TestDesk(key, concern, userName, password);
+        return (userName, password);
     }
 
     private static async Task OkAsync(Task<IAPIResponse> call)

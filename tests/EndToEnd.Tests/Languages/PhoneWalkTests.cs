@@ -196,7 +196,8 @@ public sealed partial class PhoneWalkTests(Browser browser) : IClassFixture<Brow
           if (!language.startsWith('de')) {
             const typed = /Muster|Anna|Marktgasse|Winterthur|Hauptstrasse|Berlin|Stadtwohnungen AG|Mietvertrag|notiz\.txt|mietvertrag\.pdf|Deutsch|Leichte Sprache/g;
             const text = document.querySelector('main').innerText.replace(typed, '');
-            const german = text.match(/\b(Bitte|Ihre?n?|Sie|wurde|werden|nicht|oder|und|Datei(en)?|Termin|Dossier[s]? (ist|wurde)|hochladen|Gespeichert|Unterschrift|Angaben)\b/g);
+            // Whole words, letters beyond ASCII included: the French "Terminé" is no German "Termin".
+            const german = text.match(/(?<![\p{L}\p{N}])(Bitte|Ihre?n?|Sie|wurde|werden|nicht|oder|und|Datei(en)?|Termin|Dossier[s]? (ist|wurde)|hochladen|Gespeichert|Unterschrift|Angaben)(?![\p{L}\p{N}])/gu);
             if (german) findings.push(`German words: ${[...new Set(german)].join(', ')}`);
           }
           // Italian calls the dossier "incarto" on every page and mail; a form's hint said "dossier".

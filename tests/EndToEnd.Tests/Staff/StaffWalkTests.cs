@@ -187,7 +187,7 @@ public sealed class StaffWalkTests(Browser browser) : IClassFixture<Browser>
     }
 
     /// <summary>German words of the room, the identity check and the system's lines that the resident's list does not hold.</summary>
-    private const string ClerkGerman = """
+    internal const string ClerkGerman = """
         language => {
           const text = document.querySelector('main').innerText.replace(/Muster\w*|MUSTER\w*|ERIKA|Erika|Anna|Deutsch|Leichte Sprache|Personalausweis|Identitätskarte/g, '');
           const german = text.match(/\b(hat|ist|der|die|das|den|dem|ein|eine|mit|für|auf|Raum|Gerät|Geräte|verlassen|betreuen|Beratung|Ausweis|Formular|Zeile|Zeichen|Prüfung|geprüft|Sicherheitsmerkmale|Staat|Ausstellungsstaat|gespeichert|Anliegen|Wartet|Einwohner\/in)\b/g);

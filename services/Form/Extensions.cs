@@ -40,7 +40,7 @@ internal static class Extensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         builder.Services.AddMemoryCache();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new FormCatalog());
+        builder.Services.AddSingleton(sp => new FormCatalog(sp.GetRequiredService<ILogger<FormCatalog>>()));
         builder.Services.AddSingleton<DraftEvents>();
         builder.Services.AddSingleton<PdfPrinter>();
         builder.Services.AddScoped<DraftStore>();

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Municipal.DocumentIntake.Inspection;
+using Municipal.ServiceDefaults.Media;
 
 namespace Municipal.DocumentIntake.Tests;
 
@@ -235,6 +236,7 @@ public class ContentInspectorTests
         Assert.Equal(20000L * 20000, Pixels(Images.Tiff((800, 600), (20000, 20000), (10, 10)), FileKind.Tiff));
         Assert.Equal(800L * 600, Pixels(Images.Tiff((800, 600)), FileKind.Tiff));
         Assert.Null(Pixels(Files.Png[..20], FileKind.Png));
+        Assert.Null(Pixels(Images.Png(0, 600), FileKind.Png));
         // A directory that names itself as the next: read once, not forever.
         var loop = Images.Tiff((800, 600));
         loop[^4] = 8;
@@ -245,12 +247,12 @@ public class ContentInspectorTests
     [Fact]
     public void Tells_the_jpegs_a_pdf_can_carry()
     {
-        Assert.True(JpegInfo.ReadFrame(new MemoryStream(Files.Page1))!.Embeddable);
-        var lossless = JpegInfo.ReadFrame(new MemoryStream(Files.Asset("probe-lossless.jpg")))!;
-        Assert.Equal((0xC3, false), (lossless.Marker, lossless.Embeddable));
+        Assert.True(ImageHeader.Read(Files.Page1)!.Jpeg!.HuffmanCoded);
+        var lossless = ImageHeader.Read(Files.Asset("probe-lossless.jpg"))!.Jpeg!;
+        Assert.Equal((0xC3, false), (lossless.Marker, lossless.HuffmanCoded));
         var arithmetic = Files.Asset("probe-lossless.jpg");
         arithmetic[159] = 0xC9;
-        Assert.False(JpegInfo.ReadFrame(new MemoryStream(arithmetic))!.Embeddable);
+        Assert.False(ImageHeader.Read(arithmetic)!.Jpeg!.HuffmanCoded);
     }
 
     private static byte[] Zlib(string text)

@@ -169,4 +169,69 @@ public sealed class HandOnTests(DocumentFactory factory) : IClassFixture<Documen
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<DocumentDb>().DocumentHandOns.AnyAsync(h => h.DocumentId == processed || h.DocumentId == deleted));
     }
+
+    /// <summary>
+    /// "Processed" did not take the row's lock that a hand-on takes: a clerk's "processed" that read the document before
+    /// a colleague's hand-on committed was written after it, and the document arrived in the other inbox as processed.
+    /// Here both requests wait on the row at the same moment (the test holds its lock) and are let go together; the
+    /// later is judged on what the earlier did, whichever came first.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Processed_and_a_hand_on_at_the_same_moment_are_judged_one_after_the_other(bool handOnFirst)
+    {
+        var residents = factory.CreateStaffClient(Staff.Clerk("residents-office"));
+        var id = await KioskDocumentAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DocumentDb>();
+        // Both endpoints answered once before, so neither comes to the row seconds late on a busy machine.
+        Assert.Equal(HttpStatusCode.NotFound, (await residents.PostAsync($"/api/documents/{Guid.NewGuid()}/processed", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await HandOnAsync(residents, Guid.NewGuid(), "tax-office", "x")).StatusCode);
+
+        Task<HttpResponseMessage> processing, handing;
+        await using (var hold = await db.Database.BeginTransactionAsync())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM documents WHERE id = {id} FOR UPDATE");
+            Task<HttpResponseMessage> Process() => residents.PostAsync($"/api/documents/{id}/processed", null);
+            Task<HttpResponseMessage> HandOn() => HandOnAsync(residents, id, "tax-office", "gehört zum Steueramt");
+            var first = handOnFirst ? HandOn() : Process();
+            await UntilWaitingAsync(1);
+            var second = handOnFirst ? Process() : HandOn();
+            await UntilWaitingAsync(2);
+            (handing, processing) = handOnFirst ? (first, second) : (second, first);
+            await hold.CommitAsync();
+        }
+        var (processed, handedOn) = (await processing, await handing);
+
+        var document = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == id);
+        var handOns = await db.DocumentHandOns.AsNoTracking().CountAsync(h => h.DocumentId == id);
+        if (handOnFirst)
+        {
+            Assert.Equal(HttpStatusCode.OK, handedOn.StatusCode);
+            // Gone to the tax office before the residents' office's "processed" was judged: not theirs to mark.
+            Assert.Equal(HttpStatusCode.NotFound, processed.StatusCode);
+            Assert.Equal(("tax-office", (DateTimeOffset?)null, 1), (document.DepartmentKey, document.ProcessedAt, handOns));
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, processed.StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, handedOn.StatusCode);
+            Assert.Equal("document-processed", await CodeAsync(handedOn));
+            Assert.Equal(("residents-office", true, 0), (document.DepartmentKey, document.ProcessedAt is not null, handOns));
+        }
+    }
+
+    /// <summary>
+    /// Until this many of the database's sessions wait for a lock (the requests, at the test's row lock). Asked on a
+    /// connection of its own: within the test's transaction pg_stat_activity stays as it was first read.
+    /// </summary>
+    private Task UntilWaitingAsync(int count) =>
+        Poll.UntilAsync(async () =>
+            {
+                await using var scope = factory.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<DocumentDb>().Database.SqlQuery<int>(
+                    $"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").SingleAsync() >= count;
+            },
+            TimeSpan.FromSeconds(60), $"{count} requests did not come to wait for the document's row.");
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Municipal.DocumentIntake.Inspection;
 using Municipal.DocumentIntake.Pdf;
+using Municipal.ServiceDefaults.Media;
 
 namespace Municipal.DocumentIntake.Tests;
 
@@ -15,7 +16,7 @@ public class PdfWriterTests : IDisposable
         var path = Path.Combine(folder, Guid.NewGuid().ToString("N"));
         File.WriteAllBytes(path, jpeg);
         using var stream = File.OpenRead(path);
-        return new PdfWriter.Page(path, JpegInfo.Read(stream) ?? throw new InvalidOperationException("not a JPEG"));
+        return new PdfWriter.Page(path, ImageHeader.Read(stream) ?? throw new InvalidOperationException("not a JPEG"));
     }
 
     [Fact]
@@ -49,13 +50,11 @@ public class PdfWriterTests : IDisposable
         Assert.Equal((FileKind.Pdf, null), inspector.Decide());
     }
 
+    /// <summary>A scan as the kiosk sends it; damaged and lying headers are ImageHeaderTests' (ServiceDefaults).</summary>
     [Fact]
-    public void Reads_the_frame_header_and_refuses_what_is_not_a_jpeg()
+    public void Reads_a_scans_frame_header()
     {
-        var info = JpegInfo.Read(new MemoryStream(Files.Page1));
-        Assert.Equal(new JpegInfo(620, 877, 3, false), info);
-        Assert.Null(JpegInfo.Read(new MemoryStream(Files.Png)));
-        Assert.Null(JpegInfo.Read(new MemoryStream(Files.Page1[..20])));
-        Assert.Null(JpegInfo.Read(new MemoryStream([0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02])));
+        var info = ImageHeader.Read(Files.Page1);
+        Assert.Equal(new ImageHeader(ImageFormat.Jpeg, 620, 877, new JpegFrame(0xC0, 8, 3, false)), info);
     }
 }

@@ -6,6 +6,7 @@ using Municipal.Contracts.Booking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.DocumentIntake.Data;
+using Municipal.DocumentIntake.Jobs;
 using Municipal.ServiceDefaults.ResidentLinks;
 using Municipal.ServiceDefaults.Security;
 using Municipal.Testing;
@@ -283,5 +284,36 @@ public sealed class LinkAllowanceTests(LinkAllowanceTests.Factory factory) : ICl
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await resident.PostAsync("/api/documents/uploads", File("late.pdf", 1000))).StatusCode);
         var (_, other) = await factory.Tokens.Feed.AppointmentAsync();
         await (await factory.CreateResidentClient(other).PostAsync("/api/documents/uploads", File("other.pdf", 1000))).SubmittedAsync();
+    }
+
+    /// <summary>
+    /// Refused uploads were kept for ever (known limit until 2026-12-06). The retention sweep forgets a link's once no
+    /// valid link has that token (expired, or gone from the projection), and a kiosk's once they are older than the hour
+    /// its quotas count; what an allowance or quota still counts stays, and still counts.
+    /// </summary>
+    [Fact]
+    public async Task The_retention_sweep_forgets_the_refused_uploads_nothing_counts_any_more()
+    {
+        var (_, live) = await factory.Tokens.Feed.AppointmentAsync();
+        var (_, expired) = await factory.Tokens.Feed.AppointmentAsync();
+        var (_, device) = await factory.EnrolKioskAsync();
+        var (liveHash, expiredHash, goneHash) = (CapabilityToken.Hash(live), CapabilityToken.Hash(expired), CapabilityToken.Hash(CapabilityToken.Create()));
+        var now = DateTimeOffset.UtcNow;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DocumentDb>();
+        await db.Database.ExecuteSqlAsync($"UPDATE resident_links SET expires_at = {now.AddMinutes(-1)} WHERE token_hash = {expiredHash}");
+        foreach (var hash in new[] { liveHash, expiredHash, goneHash }) await db.ChargeRefusedUploadAsync(hash, null, 2 * 1024 * 1024, now.AddDays(-20), default);
+        await db.ChargeRefusedUploadAsync(null, device, 59, now.AddMinutes(-59), default);
+        await db.ChargeRefusedUploadAsync(null, device, 61, now.AddMinutes(-61), default);
+
+        await factory.Services.GetRequiredService<DocumentRetentionJob>().SweepAsync(now, default);
+
+        var left = await db.RefusedUploads.AsNoTracking()
+            .Where(r => r.ResidentTokenHash == liveHash || r.ResidentTokenHash == expiredHash || r.ResidentTokenHash == goneHash || r.KioskDeviceId == device)
+            .Select(r => r.ResidentTokenHash ?? r.Bytes.ToString()).ToListAsync();
+        Assert.Equal(new[] { "59", liveHash }.Order(StringComparer.Ordinal), left.Order(StringComparer.Ordinal));
+        // The live link's refusal still counts: 2 of its 3 MB are spent (a link with none spent takes this file).
+        var refused = await factory.CreateResidentClient(live).PostAsync("/api/documents/uploads", File("big.pdf", 2 * 1024 * 1024 + 512 * 1024));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
     }
 }

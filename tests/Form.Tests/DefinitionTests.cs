@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Municipal.Form.Definitions;
 
 namespace Municipal.Form.Tests;
@@ -39,6 +42,56 @@ public sealed class DefinitionTests(FormFactory factory) : IClassFixture<FormFac
             """;
         var error = Assert.Throws<InvalidDataException>(() => FormCatalog.Prepare(FormCatalog.Parse(json)));
         Assert.Contains("not an earlier field", error.Message);
+    }
+
+    [Theory]
+    [InlineData("\"(a\"", "does not compile")]
+    [InlineData("\"[z-a]\"", "does not compile")]
+    [InlineData("\"a)(b\"", "does not compile")]
+    [InlineData("12", "without a pattern")]
+    [InlineData("null", "without a pattern")]
+    public void A_definition_whose_pattern_does_not_compile_is_refused_at_load(string pattern, string expected)
+    {
+        var json = RuleVectorTests.Catastrophic.Replace("\"(a+)+$\"", pattern, StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidDataException>(() => new FormCatalog([FormCatalog.Parse(json)]));
+        Assert.Contains("Form definition catastrophic: code has a pattern", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A resident's value that a form's pattern backtracks on for ever is refused in time, field named, as any value
+    /// the pattern does not describe: the draft still opens, the validation answers, signing is refused (never a 500).
+    /// </summary>
+    [Fact]
+    public async Task A_catastrophic_pattern_refuses_the_residents_value_in_time_with_the_field_named()
+    {
+        using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton(new FormCatalog([FormCatalog.Parse(RuleVectorTests.Catastrophic)]))));
+        var (id, token) = await Residents.NewDraftAsync(app.CreateClient(), "catastrophic");
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Resident-Token", token);
+        client.DefaultRequestHeaders.Add("Accept-Language", "en");
+        var value = new string('a', 60) + "!";
+        var watch = Stopwatch.StartNew();
+        await Residents.FillAsync(client, id, new Dictionary<string, object> { ["code"] = value, ["email"] = "anna@example.org" });
+
+        var draft = await client.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}");
+        var error = Assert.Single(draft.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("code", "pattern"), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
+
+        var validated = await client.PostAsJsonAsync("/api/forms/definitions/catastrophic/validate", new { values = new { code = value } });
+        Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
+        Assert.Contains((await validated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray(),
+            e => e.GetProperty("field").GetString() == "code" && e.GetProperty("code").GetString() == "pattern");
+
+        var signing = await client.PostAsJsonAsync($"/api/forms/drafts/{id}/signature", new { signature = new { kind = "drawn" } });
+        Assert.Equal(HttpStatusCode.BadRequest, signing.StatusCode);
+        Assert.Equal("application/problem+json", signing.Content.Headers.ContentType?.MediaType);
+        var problem = await signing.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Only the letter a.", problem.GetProperty("errors").GetProperty("code")[0].GetString());
+        Assert.Equal("rule.pattern", problem.GetProperty("reasons").GetProperty("code").GetString());
+        // Three evaluations (the draft, the validation, the signing), each cut off after 0.1 s.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"The resident waited {watch.Elapsed}.");
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Testing;
 using Municipal.Form.Definitions;
 using Municipal.Form.Rules;
 using Municipal.Testing;
@@ -59,4 +61,44 @@ public sealed class RuleVectorTests
         foreach (var code in RuleEngine.RuleTypes.Concat(["required", "type", "number", "date", "choice", "email", "document"]))
             Assert.Contains($"\"code\": \"{code}\"", text);
     }
+
+    /// <summary>
+    /// A definition whose pattern backtracks exponentially, <c>(a+)+$</c>: 40 characters of a resident's value kept the
+    /// engine matching for hours on one core. The value is refused in time, with the rule's own message, and the
+    /// definition and rule are logged; a value the pattern does describe is still taken.
+    /// </summary>
+    [Fact]
+    public async Task A_catastrophic_pattern_refuses_the_value_in_time_and_logs_the_definition_and_rule()
+    {
+        var definition = FormCatalog.Prepare(FormCatalog.Parse(Catastrophic));
+        var log = new FakeLogger<FormCatalog>();
+        var catalog = new FormCatalog([definition], log);
+        var today = new DateOnly(2026, 12, 6);
+        IReadOnlyList<FieldError> Validate(string value) =>
+            catalog.Validate(definition, new Dictionary<string, JsonElement> { ["code"] = JsonSerializer.SerializeToElement(value), ["email"] = JsonSerializer.SerializeToElement("anna@example.org") }, today, "en");
+
+        var watch = Stopwatch.StartNew();
+        var validating = Task.Run(() => Validate(new string('a', 40) + "!"));
+        Assert.Same(validating, await Task.WhenAny(validating, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"Validating took {watch.Elapsed}.");
+        Assert.Equal([new FieldError("code", "pattern", "Only the letter a.")], await validating);
+        var warning = Assert.Single(log.Collector.GetSnapshot());
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("catastrophic", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("(a+)+$", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("field code", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("aaaa", warning.Message, StringComparison.Ordinal);
+
+        Assert.Empty(Validate(new string('a', 40)));
+        Assert.Single(log.Collector.GetSnapshot());
+    }
+
+    /// <summary>A form with one field whose pattern backtracks exponentially on a run of a's with something after it.</summary>
+    public const string Catastrophic = """
+        {"id":"catastrophic","version":1,"concernKey":"catastrophic","departmentKey":"residents-office","title":{"de":"x","en":"x"},
+         "sections":[{"id":"s","title":{"de":"s","en":"s"},"fields":[
+          {"id":"code","type":"text","label":{"de":"Code","en":"Code"},
+           "rules":[{"type":"pattern","value":"(a+)+$","message":{"de":"Nur der Buchstabe a.","en":"Only the letter a."}}]},
+          {"id":"email","type":"email","required":true,"label":{"de":"E-Mail","en":"E-mail"}}]}]}
+        """;
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Municipal.IdentityVerification.Mrz;
 using Municipal.IdentityVerification.Ocr;
 using Municipal.IdentityVerification.Retention;
+using Municipal.ServiceDefaults.Media;
 using Municipal.Testing;
 
 namespace Municipal.IdentityVerification.Tests;
@@ -56,7 +57,7 @@ public class MrzOcrTests(Browser browser) : IClassFixture<Browser>
     {
         var bomb = ZeroPng(30_000, 30_000);
         Assert.True(bomb.Length < StillPolicy.MaxBytes, $"{bomb.Length} bytes");
-        Assert.Equal(900_000_000L, DeclaredPixels.Of(bomb));
+        Assert.Equal(900_000_000L, ImageHeader.Read(bomb)?.Pixels);
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         var before = process.PeakWorkingSet64;
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -67,9 +68,9 @@ public class MrzOcrTests(Browser browser) : IClassFixture<Browser>
 
         // A JPEG's frame header (SOF0) after an APP0 segment, saying 30 000 × 30 000.
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x75, 0x30, 0x75, 0x30, 0x01, 0x01, 0x11, 0x00, 0xFF, 0xD9];
-        Assert.Equal(900_000_000L, DeclaredPixels.Of(jpeg));
+        Assert.Equal(900_000_000L, ImageHeader.Read(jpeg)?.Pixels);
         Assert.Null(await Ocr.ReadAsync(jpeg, CancellationToken.None));
-        Assert.Equal(1400L * 280, DeclaredPixels.Of(await RenderAsync(["P<UTO", "L898902C36"])));
+        Assert.Equal(1400L * 280, ImageHeader.Read(await RenderAsync(["P<UTO", "L898902C36"]))?.Pixels);
     }
 
     /// <summary>A grey PNG of zeros, compressed as PNG does (under 1 kB per megapixel).</summary>

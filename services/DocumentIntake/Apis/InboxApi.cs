@@ -81,8 +81,15 @@ public static class InboxApi
         return TypedResults.Ok(DocumentView.Of(document));
     }
 
+    /// <summary>
+    /// Marks the document processed, under the row's lock as a hand-on takes it: of a "processed" and a hand-on at the
+    /// same moment the later is judged on what the earlier did (the hand-on refused as processed, or the "processed"
+    /// finding the document gone to another department), never a document processed in one inbox and handed on from it.
+    /// </summary>
     public static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> Processed(Guid id, HttpContext http, DocumentDb db, TimeProvider clock, CancellationToken ct)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(db, id, ct);
         var document = await FindAsync(id, http, db, ct, tracked: true);
         if (document is null) return NotFound();
         if (document.Status == DocumentStatus.PendingScan)
@@ -92,6 +99,7 @@ public static class InboxApi
         document.ProcessedAt ??= clock.GetUtcNow();
         document.ProcessedBy ??= http.User.StaffId();
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok(DocumentView.Of(document));
     }
 
@@ -105,9 +113,9 @@ public static class InboxApi
     public static async Task<Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult>> HandOn(
         Guid id, HandOnRequest body, HttpContext http, DocumentDb db, TimeProvider clock, CancellationToken ct)
     {
-        // The row is locked first: a colleague handing it on at the same moment waits and is judged after.
+        // The row is locked first: a colleague handing it on or marking it processed at the same moment waits and is judged after.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM documents WHERE id = {id} FOR UPDATE", ct);
+        await LockAsync(db, id, ct);
         var document = await db.Documents.Include(d => d.Submission).Include(d => d.HandOns).SingleOrDefaultAsync(d => d.Id == id, ct);
         // A deleted document is named as such only to its own department; to every other, as any foreign one, it is not there.
         if (document is null || !http.User.CanActFor(document.DepartmentKey)) return NotFound();
@@ -186,6 +194,10 @@ public static class InboxApi
         if (http.User.CanActFor(document.DepartmentKey)) return document;
         return sessions is not null && await ConsultationDocuments.MayReadAsync(http, sessions, document.Submission?.SessionId, ct) ? document : null;
     }
+
+    // Held until the transaction ends; what is read after it is what the request that held it before committed.
+    private static Task LockAsync(DocumentDb db, Guid id, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"SELECT 1 FROM documents WHERE id = {id} FOR UPDATE", ct);
 
     private static ProblemHttpResult NotFound() => Problems.NotFound(new Reason("no-document", "No such document."));
 }

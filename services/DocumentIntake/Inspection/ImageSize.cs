@@ -1,11 +1,13 @@
 using System.Buffers.Binary;
+using Municipal.ServiceDefaults.Media;
 
 namespace Municipal.DocumentIntake.Inspection;
 
 /// <summary>
 /// The pixels an image's header states, which a viewer allocates before it decodes a byte: a 74-byte PNG stating
 /// 100000×100000 and a 389 KB one of 20000×20000 (1.6 GB in a browser) were stored as clean and shown inline to staff
-/// (outside probe). Read from the header only, so a lie in it counts as much as the truth.
+/// (outside probe). Read from the header only, so a lie in it counts as much as the truth: a PNG's or JPEG's by
+/// <see cref="ImageHeader"/>, a TIFF's (of many pages, which only documents take) here.
 /// </summary>
 public static class ImageSize
 {
@@ -15,18 +17,9 @@ public static class ImageSize
     /// <summary>The pixels of the largest image (a TIFF's largest page) in the file, or null when its header cannot be read.</summary>
     public static long? LargestPixels(Stream stream, FileKind kind)
     {
-        if (kind == FileKind.Png) return Png(stream);
-        if (kind == FileKind.Jpeg) return JpegInfo.ReadFrame(stream) is { } frame ? (long)frame.Width * frame.Height : null;
+        if (kind == FileKind.Png || kind == FileKind.Jpeg) return ImageHeader.Read(stream)?.Pixels;
         if (kind == FileKind.Tiff) return Tiff(stream);
         return 0;
-    }
-
-    private static long? Png(Stream stream)
-    {
-        // Signature (8), the IHDR chunk's length and type (8), then width and height (ISO 15948, 11.2.2).
-        Span<byte> header = stackalloc byte[24];
-        if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length) return null;
-        return (long)BinaryPrimitives.ReadUInt32BigEndian(header[16..]) * BinaryPrimitives.ReadUInt32BigEndian(header[20..]);
     }
 
     /// <summary>Every image file directory in turn (TIFF 6.0, section 2): tags 256 (width) and 257 (length).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Municipal.DocumentIntake.Data;
+using Municipal.DocumentIntake.Kiosk;
 using Municipal.DocumentIntake.Model;
 using Municipal.DocumentIntake.Storage;
 using Municipal.ServiceDefaults.Jobs;
@@ -9,7 +10,8 @@ namespace Municipal.DocumentIntake.Jobs;
 
 /// <summary>
 /// Deletes documents whose department's retention period (<c>Documents:RetentionDays:&lt;department&gt;</c>, default
-/// <c>Documents:DefaultRetentionDays</c>) has passed: the file goes, the row stays as a record that it existed.
+/// <c>Documents:DefaultRetentionDays</c>) has passed: the file goes, the row stays as a record that it existed. And
+/// forgets the refused uploads no allowance or quota counts any more (<see cref="ForgetRefusedUploadsAsync"/>).
 /// </summary>
 public sealed class DocumentRetentionJob(IServiceScopeFactory scopes, IOptions<DocumentOptions> options, TimeProvider clock, ILogger<DocumentRetentionJob> logger)
     : PollingJob(logger, clock)
@@ -24,6 +26,8 @@ public sealed class DocumentRetentionJob(IServiceScopeFactory scopes, IOptions<D
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DocumentDb>();
         var storage = scope.ServiceProvider.GetRequiredService<DocumentStorage>();
+        var forgotten = await ForgetRefusedUploadsAsync(db, now, ct);
+        if (forgotten > 0) logger.LogInformation("Retention forgot {Count} refused upload(s)", forgotten);
         var departments = await db.Documents.Where(d => d.DeletedAt == null).Select(d => d.DepartmentKey).Distinct().ToListAsync(ct);
         var deleted = 0;
         foreach (var department in departments)
@@ -39,6 +43,22 @@ public sealed class DocumentRetentionJob(IServiceScopeFactory scopes, IOptions<D
         }
         if (deleted > 0) logger.LogInformation("Retention deleted {Count} document(s)", deleted);
         return deleted;
+    }
+
+    /// <summary>
+    /// Deletes the refused uploads nothing counts any more: a link's once no link with that token is valid (expired,
+    /// cleaned away, or its token replaced by a move: such a link opens nothing, so its allowance is spent on nothing);
+    /// a kiosk's once they are older than the hour its quotas count (<see cref="KioskDevices.QuotaWindow"/>).
+    /// </summary>
+    public static Task<int> ForgetRefusedUploadsAsync(DocumentDb db, DateTimeOffset now, CancellationToken ct)
+    {
+        var kioskCutoff = now - KioskDevices.QuotaWindow;
+        return db.Database.ExecuteSqlAsync($"""
+            DELETE FROM refused_uploads r
+            WHERE (r.kiosk_device_id IS NOT NULL AND r.created_at <= {kioskCutoff})
+               OR (r.resident_token_hash IS NOT NULL AND NOT EXISTS (
+                   SELECT 1 FROM resident_links l WHERE l.token_hash = r.resident_token_hash AND l.expires_at > {now}))
+            """, ct);
     }
 
     public static void Delete(DocumentStorage storage, Document document, DateTimeOffset now)

@@ -16,6 +16,9 @@ public sealed class KioskDevices(DocumentDb db, IOptions<DocumentOptions> option
 
     public KioskQuotas Quotas => options.Value.Kiosk;
 
+    /// <summary>What the quotas count: the hand-ins, refused ones included, of the past hour.</summary>
+    public static readonly TimeSpan QuotaWindow = TimeSpan.FromHours(1);
+
     /// <summary>The device presenting the request's token; a 401 problem for a missing, unknown or revoked one.</summary>
     public async Task<(KioskDevice? Device, ProblemHttpResult? Problem)> AuthenticateAsync(HttpRequest request, CancellationToken ct)
     {
@@ -35,7 +38,7 @@ public sealed class KioskDevices(DocumentDb db, IOptions<DocumentOptions> option
     public async Task<ProblemHttpResult?> CheckHourAsync(KioskDevice device, long? declaredLength, HttpResponse response, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var since = now.AddHours(-1);
+        var since = now - QuotaWindow;
         var recent = db.Submissions.AsNoTracking().Where(s => s.KioskDeviceId == device.Id && s.CreatedAt > since);
         // Refused hand-ins count as accepted ones do: each was received and scanned.
         var refused = db.RefusedUploads.AsNoTracking().Where(r => r.KioskDeviceId == device.Id && r.CreatedAt > since);
@@ -47,7 +50,7 @@ public sealed class KioskDevices(DocumentDb db, IOptions<DocumentOptions> option
         if (limit is null) return null;
 
         var oldest = new[] { await recent.MinAsync(s => (DateTimeOffset?)s.CreatedAt, ct), await refused.MinAsync(r => (DateTimeOffset?)r.CreatedAt, ct) }.Min() ?? now;
-        var wait = Math.Max(1, (int)Math.Ceiling((oldest.AddHours(1) - now).TotalSeconds));
+        var wait = Math.Max(1, (int)Math.Ceiling((oldest + QuotaWindow - now).TotalSeconds));
         response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
         var max = limit == "requestsPerHour" ? Quotas.RequestsPerHour : Quotas.BytesPerHour;
         return Problems.Status(StatusCodes.Status429TooManyRequests, "Kiosk quota reached",

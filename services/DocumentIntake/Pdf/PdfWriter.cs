@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Municipal.DocumentIntake.Inspection;
+using Municipal.ServiceDefaults.Media;
 
 namespace Municipal.DocumentIntake.Pdf;
 
@@ -14,9 +14,12 @@ public static class PdfWriter
 {
     private const double A4Short = 595.28, A4Long = 841.89;
 
-    public sealed record Page(string Path, JpegInfo Info);
+    /// <summary>A JPEG file and its header (<see cref="ImageHeader.Jpeg"/> set): it is embedded as it is.</summary>
+    public sealed record Page(string Path, ImageHeader Info);
 
     public sealed record Result(long Length, string Sha256);
+
+    private static string ColorSpace(JpegFrame frame) => frame.Components switch { 1 => "/DeviceGray", 4 => "/DeviceCMYK", _ => "/DeviceRGB" };
 
     public static async Task<Result> WriteAsync(IReadOnlyList<Page> pages, Stream output, DateTimeOffset created, CancellationToken ct)
     {
@@ -39,6 +42,7 @@ public static class PdfWriter
         for (var i = 0; i < pages.Count; i++)
         {
             var (page, info) = (pages[i], pages[i].Info);
+            var frame = info.Jpeg ?? throw new ArgumentException("Only JPEG pages are embedded.", nameof(pages));
             var landscape = info.Width > info.Height;
             var (pageWidth, pageHeight) = landscape ? (A4Long, A4Short) : (A4Short, A4Long);
             var scale = Math.Min(pageWidth / info.Width, pageHeight / info.Height);
@@ -52,9 +56,9 @@ public static class PdfWriter
 
             offsets.Add(writer.Position);
             var length = new FileInfo(page.Path).Length;
-            var decode = info.AdobeInverted ? " /Decode [1 0 1 0 1 0 1 0]" : "";
+            var decode = frame.AdobeInverted ? " /Decode [1 0 1 0 1 0 1 0]" : "";
             await writer.WriteAsync($"{PageObject(i) + 1} 0 obj\n<< /Type /XObject /Subtype /Image /Width {info.Width} /Height {info.Height} " +
-                $"/ColorSpace {info.ColorSpace} /BitsPerComponent 8 /Filter /DCTDecode{decode} /Length {length} >>\nstream\n", ct);
+                $"/ColorSpace {ColorSpace(frame)} /BitsPerComponent 8 /Filter /DCTDecode{decode} /Length {length} >>\nstream\n", ct);
             await using (var image = new FileStream(page.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan))
             {
                 await writer.CopyFromAsync(image, ct);

@@ -7,6 +7,7 @@ using Municipal.DocumentIntake.Routing;
 using Municipal.DocumentIntake.Scanning;
 using Municipal.DocumentIntake.Telemetry;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Media;
 using Municipal.DocumentIntake.Inspection;
 using Municipal.DocumentIntake.Pdf;
 using Municipal.DocumentIntake.Storage;
@@ -261,13 +262,16 @@ public sealed class IntakeService(
         if (pixels > options.Value.MaxImagePixels) return "too-many-pixels";
         if (kind != FileKind.Jpeg) return null;
         stream.Position = 0;
-        return JpegInfo.ReadFrame(stream) is { Embeddable: false } ? "unsupported-image" : null;
+        // Huffman-coded frames only: a lossless (SOF3) or arithmetic-coded (SOF9 …) JPEG merged by the kiosk rendered as
+        // a blank page, and the scan it was made from was gone (outside probe).
+        return ImageHeader.Read(stream) is { Jpeg.HuffmanCoded: false } ? "unsupported-image" : null;
     }
 
-    private static JpegInfo? ReadJpeg(StagedFile file)
+    /// <summary>The header when the file is a JPEG a PDF can embed as it is: 8-bit samples in 1, 3 or 4 components.</summary>
+    private static ImageHeader? ReadJpeg(StagedFile file)
     {
         using var stream = File.OpenRead(file.IncomingPath);
-        return JpegInfo.Read(stream);
+        return ImageHeader.Read(stream) is { Jpeg: { Components: 1 or 3 or 4, Precision: 8 } } header ? header : null;
     }
 
     private TimeZoneInfo CityTimeZone() =>

@@ -46,6 +46,6 @@ public static class DefinitionsApi
     {
         if (catalog.Find(id) is not { } definition) return Problems.NotFound(new Reason("no-form", $"No form definition {id}."));
         if (request.Values is null) return Problems.Field("values", new Reason("values-required", "The field values are required."));
-        return TypedResults.Ok(new ValidateResponse(RuleEngine.Validate(definition, request.Values, clock.Today, Language.Of(http))));
+        return TypedResults.Ok(new ValidateResponse(catalog.Validate(definition, request.Values, clock.Today, Language.Of(http))));
     }
 }

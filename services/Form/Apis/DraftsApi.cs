@@ -83,7 +83,7 @@ public static class DraftsApi
                 .Where(d => d.SessionId == sessionId && d.DefinitionId == definition.Id)
                 .OrderBy(d => d.Status == Draft.Open ? 0 : 1).ThenByDescending(d => d.UpdatedAt)
                 .FirstOrDefaultAsync(ct);
-            if (existing is not null) return TypedResults.Ok(await WithDossierAsync(services.Db, DraftView.Of(existing, definition, services.Clock.Today, language), ct));
+            if (existing is not null) return TypedResults.Ok(await WithDossierAsync(services.Db, DraftView.Of(existing, definition, services.Catalog, services.Clock.Today, language), ct));
         }
         else if (http.User.IsStaff())
         {
@@ -122,9 +122,9 @@ public static class DraftsApi
             services.Db.ChangeTracker.Clear();
             var theirs = await services.Db.Drafts.AsNoTracking().Include(d => d.Fields)
                 .FirstAsync(d => d.SessionId == request.SessionId && d.DefinitionId == definition.Id && d.Status == Draft.Open, ct);
-            return TypedResults.Ok(DraftView.Of(theirs, definition, services.Clock.Today, language));
+            return TypedResults.Ok(DraftView.Of(theirs, definition, services.Catalog, services.Clock.Today, language));
         }
-        var view = DraftView.Of(draft, definition, services.Clock.Today, language, draftToken);
+        var view = DraftView.Of(draft, definition, services.Catalog, services.Clock.Today, language, draftToken);
         return TypedResults.Created($"/api/forms/drafts/{draft.Id}", view);
     }
 
@@ -141,7 +141,7 @@ public static class DraftsApi
             .OrderBy(d => d.Status == Draft.Open ? 0 : 1).ThenByDescending(d => d.UpdatedAt)
             .FirstOrDefaultAsync(http.RequestAborted);
         if (draft is null || catalog.Find(draft.DefinitionId) is not { } definition) return TypedResults.NoContent();
-        return TypedResults.Ok(await WithDossierAsync(db, DraftView.Of(draft, definition, clock.Today, Language.Of(http.Request)), http.RequestAborted));
+        return TypedResults.Ok(await WithDossierAsync(db, DraftView.Of(draft, definition, catalog, clock.Today, Language.Of(http.Request)), http.RequestAborted));
     }
 
     /// <summary>A submitted draft's view names the dossier it became.</summary>
@@ -158,7 +158,7 @@ public static class DraftsApi
     {
         var draft = await services.Store.LoadAsync(id, http.RequestAborted);
         if (draft is null || await services.Access.ActorAsync(http, draft, write: false) is null || services.Catalog.Find(draft.DefinitionId) is not { } definition) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
-        return TypedResults.Ok(await WithDossierAsync(services.Db, DraftView.Of(draft, definition, services.Clock.Today, Language.Of(http.Request)), http.RequestAborted));
+        return TypedResults.Ok(await WithDossierAsync(services.Db, DraftView.Of(draft, definition, services.Catalog, services.Clock.Today, Language.Of(http.Request)), http.RequestAborted));
     }
 
     public static async Task<Results<Ok<FieldWritten>, ProblemHttpResult, ValidationProblem>> PatchField(

@@ -226,7 +226,7 @@ public static class SigningApi
         var (draft, definition, problem) = await LockedAsync(id, http, services, ct);
         if (problem is not null) return (null!, null!, null!, "", problem);
         var values = DraftStore.Values(draft!);
-        var errors = RuleEngine.Validate(definition!, values, services.Clock.Today, Language.Of(http.Request));
+        var errors = services.Catalog.Validate(definition!, values, services.Clock.Today, Language.Of(http.Request));
         if (errors.Count > 0) return (null!, null!, null!, "", RuleProblems.From(errors));
         return (draft!, definition!, values, ContentHash.Compute(definition!, values), null);
     }

@@ -28,7 +28,7 @@ public sealed record DraftView(
     string? Token = null,
     SubmittedAs? Dossier = null)
 {
-    public static DraftView Of(Draft draft, FormDefinition definition, DateOnly today, string language, string? token = null)
+    public static DraftView Of(Draft draft, FormDefinition definition, FormCatalog catalog, DateOnly today, string language, string? token = null)
     {
         var values = DraftStore.Values(draft);
         return new DraftView(
@@ -37,7 +37,7 @@ public sealed record DraftView(
             ContentHash.Compute(definition, values),
             draft.SignatureKind is { } kind ? new SignatureState(kind, draft.SignedAt!.Value, draft.SignatureContentSha256!, draft.SignatureSummary ?? "") : null,
             draft.SignatureInvalidatedAt is not null && draft.SignatureKind is null,
-            RuleEngine.Validate(definition, values, today, language),
+            catalog.Validate(definition, values, today, language),
             draft.ExpiresAt,
             token);
     }

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging.Abstractions;
 using Municipal.Form.Definitions;
 using Municipal.ServiceDefaults.Mail;
 
@@ -21,20 +23,36 @@ public static partial class RuleEngine
         "pattern", "minLength", "maxLength", "min", "max", "notInFuture", "notInPast", "maxDaysAhead", "maxDaysAgo", "minAge", "compare",
     };
 
+    /// <summary>
+    /// How long one value may take to match a definition's pattern. A pattern such as <c>(a+)+$</c> backtracks
+    /// exponentially: 40 characters of a resident's input kept a core busy for minutes. Sane patterns on a field's value
+    /// take microseconds.
+    /// </summary>
+    public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
+
+    // Built once per pattern: the definitions are fixed at start-up, so these are few.
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
+    /// <summary>A definition's pattern as the whole value must match it (ECMAScript, as shared/rules.js reads it).</summary>
+    /// <exception cref="ArgumentException">The pattern does not compile.</exception>
+    public static Regex Pattern(string pattern) =>
+        Patterns.GetOrAdd(pattern, p => new Regex("^(?:" + p + ")$", RegexOptions.ECMAScript, PatternTimeout));
+
     /// <summary>A value of a kind no field accepts (an object or array).</summary>
     private sealed class Invalid
     {
         public static readonly Invalid Instance = new();
     }
 
-    public static IReadOnlyList<FieldError> Validate(FormDefinition definition, IReadOnlyDictionary<string, JsonElement> values, DateOnly today, string language = "de")
+    /// <summary>The fields' errors; a pattern that runs out of time is logged (<paramref name="log"/>) as the definition's fault.</summary>
+    public static IReadOnlyList<FieldError> Validate(FormDefinition definition, IReadOnlyDictionary<string, JsonElement> values, DateOnly today, string language = "de", ILogger? log = null)
     {
         var (effective, visible) = Resolve(definition, values);
         var errors = new List<FieldError>();
         foreach (var leaf in definition.Leaves())
         {
             if (!visible[leaf.Id]) continue;
-            if (Check(leaf, effective, today, definition, language) is { } error) errors.Add(error);
+            if (Check(leaf, effective, today, definition, language, log ?? NullLogger.Instance) is { } error) errors.Add(error);
         }
         return errors;
     }
@@ -92,7 +110,7 @@ public static partial class RuleEngine
         return result;
     }
 
-    private static FieldError? Check(FormField leaf, Dictionary<string, object?> effective, DateOnly today, FormDefinition definition, string language)
+    private static FieldError? Check(FormField leaf, Dictionary<string, object?> effective, DateOnly today, FormDefinition definition, string language, ILogger log)
     {
         var value = effective[leaf.Id];
         FieldError Error(string code, FieldRule? rule = null, string field = "", string? wording = null) => new(leaf.Id, code,
@@ -118,7 +136,20 @@ public static partial class RuleEngine
 
         foreach (var rule in leaf.Rules ?? [])
         {
-            if (!Passes(rule, leaf, text, effective, today))
+            bool passes;
+            try
+            {
+                passes = Passes(rule, leaf, text, effective, today);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // The pattern, not the resident, is at fault; but a value it cannot judge in time is none it describes:
+                // the field is refused with the rule's own message, and the definition's author finds the rule in the log.
+                log.LogWarning("Form definition {Definition}: the pattern rule {Pattern} of field {Field} took over {Timeout} ms on a value of {Length} characters; the value is refused as not matching.",
+                    definition.Id, rule.Value?.GetString(), leaf.Id, PatternTimeout.TotalMilliseconds, text?.Length);
+                passes = false;
+            }
+            if (!passes)
             {
                 var other = rule.Field is null ? "" : definition.Leaf(rule.Field)?.Label.For(language) ?? rule.Field;
                 return Error(rule.Type, rule, other);
@@ -134,7 +165,7 @@ public static partial class RuleEngine
         switch (rule.Type)
         {
             case "pattern":
-                return text is not null && new Regex("^(?:" + rule.Value?.GetString() + ")$", RegexOptions.ECMAScript).IsMatch(text);
+                return text is not null && Pattern(rule.Value?.GetString() ?? "").IsMatch(text);
             case "minLength": return text is null || text.Length >= n;
             case "maxLength": return text is null || text.Length <= n;
             case "min": return (text is null ? null : ParseNumber(text)) is not { } low || low >= n;

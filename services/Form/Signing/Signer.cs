@@ -7,6 +7,7 @@ using Municipal.Form.Data;
 using Municipal.Form.Definitions;
 using Municipal.Form.Model;
 using Municipal.ServiceDefaults;
+using Municipal.ServiceDefaults.Media;
 
 namespace Municipal.Form.Signing;
 
@@ -18,7 +19,6 @@ namespace Municipal.Form.Signing;
 public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
 {
     private const int MaxImageBytes = 300_000;
-    private static ReadOnlySpan<byte> PngMagic => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>Signs the (locked, tracked) draft; returns a problem to answer with, or null when signed.</summary>
     public async Task<IResult?> SignAsync(Draft draft, string currentHash, SignRequest request, HttpRequest caller, CancellationToken ct)
@@ -34,10 +34,10 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
         switch (signature?.Kind)
         {
             case "drawn":
-                if (PngDataUrl(signature.Image) is not { } png || PngHeader.Size(png) is not { } size)
+                if (PngDataUrl(signature.Image) is not { } png || ImageHeader.Read(png) is not { Format: ImageFormat.Png } size)
                     return Problems.Field("signature.image", new Reason("signature-image", "The signature must be a PNG image (data URL) of at most 300 kB.").With("max", 300));
-                if (!PngHeader.Printable(size))
-                    return Problems.Field("signature.image", new Reason("signature-size", $"The signature image is too large: at most {PngHeader.MaxSide} × {PngHeader.MaxSide} pixels.").With("max", PngHeader.MaxSide));
+                if (!Printable(size))
+                    return Problems.Field("signature.image", new Reason("signature-size", $"The signature image is too large: at most {MaxSide} × {MaxSide} pixels.").With("max", MaxSide));
                 if (StrokesTooLarge(signature.Strokes))
                     return Problems.Field("signature.strokes", new Reason("signature-strokes-too-large", $"The signature's strokes are too large: at most {MaxStrokeLines} lines and {MaxStrokesJson / 1000} kB.")
                         .With("max", MaxStrokesJson / 1000).With("lines", MaxStrokeLines));
@@ -116,14 +116,25 @@ public sealed class Signer(FormDb db, IdentityTans tans, CityClock clock)
         }, extensions);
 
     /// <summary>The bytes of a base64 PNG data URL of at most <see cref="MaxImageBytes"/>, or null.</summary>
+    /// <summary>The largest side a signature pad produces is its width times the device pixel ratio (about 3 000).</summary>
+    public const int MaxSide = 4096;
+
+    /// <summary>At most 8 million pixels: 32 MB once decoded.</summary>
+    public const long MaxPixels = 8L * 1024 * 1024;
+
+    /// <summary>
+    /// Whether the PDF printer (Chromium) may be given the signature: a PNG of a few hundred bytes can state
+    /// 100 000 × 100 000 pixels, which it would decode into gigabytes.
+    /// </summary>
+    private static bool Printable(ImageHeader size) => size.Width <= MaxSide && size.Height <= MaxSide && size.Pixels <= MaxPixels;
+
     private static byte[]? PngDataUrl(string? image)
     {
         const string prefix = "data:image/png;base64,";
         if (image is null || !image.StartsWith(prefix, StringComparison.Ordinal) || image.Length > prefix.Length + MaxImageBytes * 4 / 3 + 4) return null;
         try
         {
-            var bytes = Convert.FromBase64String(image[prefix.Length..]);
-            return bytes.Length > PngMagic.Length && bytes.AsSpan(0, PngMagic.Length).SequenceEqual(PngMagic) ? bytes : null;
+            return Convert.FromBase64String(image[prefix.Length..]);
         }
         catch (FormatException)
         {

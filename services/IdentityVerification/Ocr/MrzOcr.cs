@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Municipal.IdentityVerification.Mrz;
+using Municipal.ServiceDefaults.Media;
 using OpenCvSharp;
 
 namespace Municipal.IdentityVerification.Ocr;
@@ -28,10 +29,10 @@ public sealed partial class MrzOcr(IConfiguration configuration, ILogger<MrzOcr>
 
     public async Task<string?> ReadAsync(byte[] image, CancellationToken cancellationToken)
     {
-        // Decoding allocates what the header says before a pixel is read (DeclaredPixels).
-        if (DeclaredPixels.Of(image) is not { } pixels || pixels > MaxPixels)
+        // Decoding allocates what the header says before a pixel is read (a still of 875 kB said 30 000 × 30 000).
+        if (ImageHeader.Read(image) is not { Pixels: <= MaxPixels })
         {
-            logger.LogWarning("A still saying it has {Pixels} pixels was not read (at most {Max}).", DeclaredPixels.Of(image), MaxPixels);
+            logger.LogWarning("A still saying it has {Pixels} pixels was not read (at most {Max}).", ImageHeader.Read(image)?.Pixels, MaxPixels);
             return null;
         }
         try

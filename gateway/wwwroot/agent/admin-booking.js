@@ -387,7 +387,10 @@ function renderStaff() {
   const body = document.getElementById('staff-rows');
   body.replaceChildren();
   for (const s of staff) {
-    body.append(el('tr', {}, el('td', { textContent: s.staffName }), el('td', { textContent: s.departmentKey }), el('td', { textContent: s.concernKeys.join(', ') }),
+    // Named as the admin named them (a department's and a concern's key are for the addresses, not for reading).
+    const department = departments.find(d => d.key === s.departmentKey);
+    body.append(el('tr', {}, el('td', { textContent: s.staffName }), el('td', { textContent: department ? pick(department.name) : s.departmentKey }),
+      el('td', { textContent: s.concernKeys.map(concernName).join(', ') }),
       el('td', {}, button(t('ab.edit'), t('ab.editStaff', { name: s.staffName }), () => editStaff(s)),
         button(t('ab.delete'), t('ab.removeStaff', { name: s.staffName }), async () => { await api(`/api/booking/admin/staff/${s.staffId}`, { method: 'DELETE' }); await load(); }))));
   }

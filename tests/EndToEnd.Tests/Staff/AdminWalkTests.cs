@@ -182,6 +182,11 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
 
         // 9. The admin closes today for appointments: refused with the reason, the appointment listed; kept on the second word.
         await admin.Locator("#staff-nav a[href='/agent/admin-booking.html']").ClickAsync();
+        // Who handles the concern, by the names the admin gave (the table read "walk-it-1a2b3c4d", "walk-it-1a2b3c4d-parking").
+        var handles = admin.Locator("#staff-rows tr", new() { HasText = clerkName });
+        await Assertions.Expect(handles).ToContainTextAsync(department);
+        await Assertions.Expect(handles).ToContainTextAsync(concern);
+        await Assertions.Expect(handles).Not.ToContainTextAsync(departmentKey);
         hours = admin.Locator($"form[data-hours='{departmentKey}-appointments']");
         var todayField = hours.Locator($"#a-{departmentKey}-{(int)today.DayOfWeek}");
         await Assertions.Expect(todayField).ToHaveValueAsync("00:00-23:59");

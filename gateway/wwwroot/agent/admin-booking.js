@@ -259,7 +259,9 @@ function hoursForm(d, k) {
     }
     try {
       await api(`/api/booking/admin/departments/${d.key}/${k.path}${keepAppointments ? '?keepAppointments=true' : ''}`, { method: 'PUT', body: ranges });
-      form.querySelector('.affected')?.remove();
+      // The second word's button goes with its notice: the focus goes back to the form's own button, not to the page's start.
+      const notice = form.querySelector('.affected');
+      if (notice) { notice.remove(); save.focus(); }
       say(t('ab.saved'));
       await load({ hours: false });
     } catch (e) {

@@ -203,6 +203,8 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await notice.Locator("button").ClickAsync();
         await Assertions.Expect(admin.Locator("#status")).ToHaveTextAsync(await T(admin, "ab.saved"));
         await Assertions.Expect(notice).ToHaveCountAsync(0);
+        // The pressed button went with its notice: the focus is back on the form's own, not lost to the page's start.
+        await Assertions.Expect(hours.Locator("button[type=submit]")).ToBeFocusedAsync();
         await LookAsync(admin, language, "14-hours-kept", "admin", findings);
         await admin.ReloadAsync();
         await Assertions.Expect(admin.Locator($"#a-{departmentKey}-{(int)today.DayOfWeek}")).ToHaveValueAsync("");

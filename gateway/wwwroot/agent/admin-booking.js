@@ -1,7 +1,7 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
 import { register, t, tn, languageSwitch, pick, weekday, city, languageNames } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
-import { formatDateTime } from '/shared/dates.js';
+import { formatDate, formatDateTime } from '/shared/dates.js';
 import { staffPage } from '/shared/staff.js';
 
 register({
@@ -378,9 +378,11 @@ function renderClosures() {
   for (const c of closures) {
     const named = departments.find(d => d.key === c.departmentKey);
     const dept = named ? pick(named.name) : t('ab.wholeCity');
-    body.append(el('tr', {}, el('td', { textContent: c.date }), el('td', { textContent: dept }), el('td', { textContent: pick(c.reason) }),
-      el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date: c.date }), async () => {
-        if (!confirm(t('ab.deleteClosureConfirm', { date: c.date }))) return;
+    // The day as the admin's language writes it ("25.12.2026", not "2026-12-25").
+    const date = formatDate(c.date, { day: '2-digit', month: '2-digit', year: 'numeric' });
+    body.append(el('tr', {}, el('td', { textContent: date }), el('td', { textContent: dept }), el('td', { textContent: pick(c.reason) }),
+      el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date }), async () => {
+        if (!confirm(t('ab.deleteClosureConfirm', { date }))) return;
         await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' }); await load(); }))));
   }
 }

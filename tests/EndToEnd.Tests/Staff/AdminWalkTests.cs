@@ -182,6 +182,10 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
 
         // 9. The admin closes today for appointments: refused with the reason, the appointment listed; kept on the second word.
         await admin.Locator("#staff-nav a[href='/agent/admin-booking.html']").ClickAsync();
+        // Closed days as the admin's language writes a date (the table read "2026-12-25").
+        var closedOn = (await admin.Locator("#closure-rows tr td").First.TextContentAsync())!;
+        Assert.DoesNotMatch(@"^\d{4}-\d{2}-\d{2}$", closedOn);
+        Assert.Matches(@"^\d{2}\.\d{2}\.\d{4}$", closedOn);
         // Who handles the concern, by the names the admin gave (the table read "walk-it-1a2b3c4d", "walk-it-1a2b3c4d-parking").
         var handles = admin.Locator("#staff-rows tr", new() { HasText = clerkName });
         await Assertions.Expect(handles).ToContainTextAsync(department);

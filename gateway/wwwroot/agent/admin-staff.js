@@ -135,9 +135,13 @@ function render() {
     const state = [a.disabled ? t('staff.disabled') : t('staff.active')];
     if (a.lockedOut && !a.disabled) state.push(t('staff.locked'));
     if (a.twoFactorEnabled) state.push(t('staff.2fa'));
-    for (const text of [a.displayName, a.userName, a.roles.map(r => t(`role.${r}`)).join(', '), a.departments.join(', '), state.join(', ')]) {
+    // Names, roles and states break between words only: beside the row's buttons at 1024 px, "Collaborateur·rice" read
+    // "Collaborateu / r·rice". User names and department keys may break anywhere.
+    for (const [text, words] of [[a.displayName, true], [a.userName, false], [a.roles.map(r => t(`role.${r}`)).join(', '), true],
+      [a.departments.join(', '), false], [state.join(', '), true]]) {
       const td = document.createElement('td');
       td.textContent = text;
+      if (words) td.className = 'words';
       tr.append(td);
     }
     const actions = document.createElement('td');

@@ -121,7 +121,12 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await editor.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(admin.Locator("#secret-value")).ToHaveTextAsync(new Regex("^Tmp-"));
         var temporary = (await admin.Locator("#secret-value").TextContentAsync())!;
-        await Assertions.Expect(admin.Locator("#accounts tr", new() { HasText = clerkUser })).ToContainTextAsync(clerkName);
+        var account = admin.Locator("#accounts tr", new() { HasText = clerkUser });
+        await Assertions.Expect(account).ToContainTextAsync(clerkName);
+        // Her role is one word on one line (at 1024 px the French "Collaborateur·rice" broke inside the word).
+        var role = account.Locator("td").Nth(2);
+        await Assertions.Expect(role).ToHaveTextAsync(await T(admin, "role.clerk"));
+        Assert.Equal(1, await role.EvaluateAsync<int>("td => { const range = document.createRange(); range.selectNodeContents(td.firstChild); return range.getClientRects().length; }"));
         await LookAsync(admin, language, "5-staff", "admin", findings);
 
         // 6. The clerk signs in for the first time (her browser speaks her language) and chooses her own password.

@@ -116,7 +116,11 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await editor.Locator("#f-displayName").FillAsync(clerkName);
         await editor.Locator("#f-email").FillAsync(Mailbox.UniqueAddress("clerk"));
         await editor.Locator("input[name=roles][value=clerk]").CheckAsync();
+        // The page says the codes the two fields take, with their names: the department's, then its concerns once it is named.
+        await Assertions.Expect(editor.Locator("#f-departments-known")).ToContainTextAsync($"{departmentKey} ({department})");
+        await Assertions.Expect(editor.Locator("#f-skills-known")).ToHaveTextAsync(await T(admin, "staff.knownConcernsFirst"));
         await editor.Locator("#f-departments").FillAsync(departmentKey);
+        await Assertions.Expect(editor.Locator("#f-skills-known")).ToHaveTextAsync(await T(admin, "staff.knownConcerns", new { list = $"{concernKey} ({concern})" }));
         await editor.Locator("#f-skills").FillAsync(concernKey);
         await editor.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(admin.Locator("#secret-value")).ToHaveTextAsync(new Regex("^Tmp-"));

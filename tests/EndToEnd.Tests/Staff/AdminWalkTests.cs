@@ -165,6 +165,10 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await resident.GotoAsync("/");
         var card = resident.Locator("article.concern", new() { Has = resident.Locator("h3", new() { HasText = concern }) });
         await Assertions.Expect(card).ToContainTextAsync(names.Description);
+        // The department has appointment hours only: they are said, and no "Opening hours" stands above nothing.
+        var section = resident.Locator("#departments section", new() { Has = card });
+        await Assertions.Expect(section).ToContainTextAsync(await T(resident, "home.appointmentHours"));
+        await Assertions.Expect(section).Not.ToContainTextAsync(await T(resident, "home.hours"));
         await card.Locator($"a[href='/book.html?concern={concernKey}']").ScrollIntoViewIfNeededAsync();
         await LookAsync(resident, language, "9-start", "resident", findings);
         await card.Locator($"a[href='/book.html?concern={concernKey}']").ClickAsync();

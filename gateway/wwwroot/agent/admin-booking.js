@@ -16,7 +16,7 @@ register({
     'ab.hoursHint': 'Pro Tag mehrere Zeiträume, z. B. „08:00-12:00, 13:30-17:00“; leer heisst geschlossen.', 'ab.closures': 'Schliesstage',
     'ab.date': 'Datum', 'ab.department': 'Abteilung', 'ab.reason': 'Grund', 'ab.action': 'Aktion', 'ab.reasonDe': 'Grund (Deutsch)', 'ab.reasonEn': 'Grund (Englisch)',
     'ab.addClosure': 'Schliesstag hinzufügen', 'ab.staff': 'Wer bearbeitet welche Anliegen', 'ab.staffSync': 'Folgt den Themen der Konten unter „Mitarbeitende“: dort geändert, gilt es hier sofort. Hier lässt sich zusätzlich Kapazität eintragen; eine Änderung des Kontos ersetzt sie.', 'ab.name': 'Name', 'ab.concerns': 'Anliegen',
-    'ab.staffId': 'Kennung der Person (aus „Mitarbeitende“)', 'ab.save': 'Speichern', 'ab.concernList': 'Anliegen', 'ab.key': 'Kürzel',
+    'ab.staffId': 'Person (ein Konto unter „Mitarbeitende“)', 'ab.save': 'Speichern', 'ab.concernList': 'Anliegen', 'ab.key': 'Kürzel',
     'ab.duration': 'Dauer (Min.)', 'ab.buffer': 'Puffer (Min.)', 'ab.nameDe': 'Name (Deutsch)', 'ab.nameEn': 'Name (Englisch)',
     'ab.form': 'Formular', 'ab.formNone': 'keines', 'ab.formNoneSigned': 'keines: zum Unterschreiben „{form}“',
     'ab.formOwn': 'Eigenes Formular: {form}.', 'ab.formUnknown': 'Die Formulare sind gerade nicht abrufbar.',
@@ -42,7 +42,7 @@ register({
     'ab.hoursHint': 'Several ranges per day, e.g. "08:00-12:00, 13:30-17:00"; empty means closed.', 'ab.closures': 'Closures',
     'ab.date': 'Date', 'ab.department': 'Department', 'ab.reason': 'Reason', 'ab.action': 'Action', 'ab.reasonDe': 'Reason (German)', 'ab.reasonEn': 'Reason (English)',
     'ab.addClosure': 'Add closure', 'ab.staff': 'Who handles which concerns', 'ab.staffSync': 'Follows the topics of the accounts under "Staff": a change there applies here at once. Extra capacity can be entered here; a change of the account replaces it.', 'ab.name': 'Name', 'ab.concerns': 'Concerns',
-    'ab.staffId': 'Id of the person (from "Staff")', 'ab.save': 'Save', 'ab.concernList': 'Concerns', 'ab.key': 'Key',
+    'ab.staffId': 'Person (an account under "Staff")', 'ab.save': 'Save', 'ab.concernList': 'Concerns', 'ab.key': 'Key',
     'ab.duration': 'Duration (min)', 'ab.buffer': 'Buffer (min)', 'ab.nameDe': 'Name (German)', 'ab.nameEn': 'Name (English)',
     'ab.form': 'Form', 'ab.formNone': 'none', 'ab.formNoneSigned': 'none: “{form}” for signing',
     'ab.formOwn': 'Own form: {form}.', 'ab.formUnknown': 'The forms cannot be loaded right now.',
@@ -90,7 +90,7 @@ register({
     'ab.staffSync': 'Suit les domaines des comptes sous « Collaborateurs » : une modification faite là-bas s’applique ici immédiatement. Une capacité supplémentaire peut être saisie ici ; une modification du compte la remplace.',
     'ab.name': 'Nom',
     'ab.concerns': 'Démarches',
-    'ab.staffId': 'Identifiant de la personne (sous « Collaborateurs »)',
+    'ab.staffId': 'Personne (un compte sous « Collaborateurs »)',
     'ab.save': 'Enregistrer',
     'ab.concernList': 'Démarches',
     'ab.key': 'Code',
@@ -160,7 +160,7 @@ register({
     'ab.staffSync': 'Segue i temi degli account in «Collaboratori»: una modifica fatta lì vale subito anche qui. Qui si può inoltre inserire capacità supplementare; una modifica dell’account la sostituisce.',
     'ab.name': 'Nome',
     'ab.concerns': 'Pratiche',
-    'ab.staffId': 'Identificativo della persona (da «Collaboratori»)',
+    'ab.staffId': 'Persona (un account in «Collaboratori»)',
     'ab.save': 'Salvare',
     'ab.concernList': 'Pratiche',
     'ab.key': 'Sigla',
@@ -412,8 +412,18 @@ function renderSkillBoxes(checked = []) {
   }
 }
 
+// The form asked for a person's id, which no page shows: the person is chosen among the staff accounts by name.
+let accounts = [];
+function staffOptions() {
+  const select = document.getElementById('s-staffId');
+  const current = select.value;
+  select.replaceChildren(new Option('', ''), ...accounts.filter(a => !a.disabled).map(a => new Option(`${a.displayName} (${a.userName})`, a.id)));
+  select.value = current;
+}
+
 function editStaff(s) {
   const form = document.getElementById('staff-form');
+  if (![...form.staffId.options].some(o => o.value === s.staffId)) form.staffId.append(new Option(s.staffName, s.staffId));
   form.staffId.value = s.staffId;
   form.staffName.value = s.staffName;
   form.departmentKey.value = s.departmentKey;
@@ -489,14 +499,15 @@ function render({ hours = true } = {}) {
   departmentOptions(document.getElementById('k-departmentKey'), false);
   renderClosures();
   renderStaff();
+  staffOptions();
   renderConcerns();
 }
 
 async function load(options) {
   try {
-    [departments, closures, staff] = await Promise.all([
+    [departments, closures, staff, accounts] = await Promise.all([
       api('/api/booking/admin/departments'), api('/api/booking/admin/closures'), api('/api/booking/admin/staff'),
-      forms ? null : loadForms()]);
+      api('/api/staff'), forms ? null : loadForms()]);
     render(options);
   } catch { say(t('common.error'), true); }
 }
@@ -544,6 +555,10 @@ document.getElementById('closure-form').addEventListener('submit', event => {
 document.getElementById('closure-cancel-them').addEventListener('click', () => addClosure(document.getElementById('closure-form'), true));
 
 document.getElementById('s-departmentKey').addEventListener('change', () => renderSkillBoxes());
+document.getElementById('s-staffId').addEventListener('change', event => {
+  const account = accounts.find(a => a.id === event.target.value);
+  if (account) document.getElementById('s-staffName').value = account.displayName;
+});
 document.getElementById('staff-form').addEventListener('submit', async event => {
   event.preventDefault();
   const f = event.target;

@@ -204,6 +204,13 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(handles).ToContainTextAsync(department);
         await Assertions.Expect(handles).ToContainTextAsync(concern);
         await Assertions.Expect(handles).Not.ToContainTextAsync(departmentKey);
+        // Capacity is added for a person chosen by name (the form asked for an id no page shows).
+        var person = admin.Locator("#s-staffId");
+        await person.SelectOptionAsync(new SelectOptionValue { Label = $"{clerkName} ({clerkUser})" });
+        await Assertions.Expect(admin.Locator("#s-staffName")).ToHaveValueAsync(clerkName);
+        await handles.GetByRole(AriaRole.Button).First.ClickAsync();
+        await Assertions.Expect(person).ToBeFocusedAsync();
+        await Assertions.Expect(person.Locator("option:checked")).ToHaveTextAsync($"{clerkName} ({clerkUser})");
         hours = admin.Locator($"form[data-hours='{departmentKey}-appointments']");
         var todayField = hours.Locator($"#a-{departmentKey}-{(int)today.DayOfWeek}");
         await Assertions.Expect(todayField).ToHaveValueAsync("00:00-23:59");

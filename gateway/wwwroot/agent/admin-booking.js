@@ -401,7 +401,9 @@ function renderStaff() {
   renderSkillBoxes();
 }
 
-function renderSkillBoxes(checked = []) {
+// A redraw after any save on the page keeps the ticks of a person being edited (they were dropped, and saving the
+// person then took her concerns away).
+function renderSkillBoxes(checked = [...document.querySelectorAll('#s-concerns input:checked')].map(i => i.value)) {
   const form = document.getElementById('staff-form');
   const box = document.getElementById('s-concerns');
   const department = departments.find(d => d.key === form.departmentKey.value) ?? departments[0];

@@ -211,6 +211,8 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await handles.GetByRole(AriaRole.Button).First.ClickAsync();
         await Assertions.Expect(person).ToBeFocusedAsync();
         await Assertions.Expect(person.Locator("option:checked")).ToHaveTextAsync($"{clerkName} ({clerkUser})");
+        var ticked = admin.Locator("#s-concerns input:checked");
+        await Assertions.Expect(ticked).ToHaveValueAsync(concernKey);
         hours = admin.Locator($"form[data-hours='{departmentKey}-appointments']");
         var todayField = hours.Locator($"#a-{departmentKey}-{(int)today.DayOfWeek}");
         await Assertions.Expect(todayField).ToHaveValueAsync("00:00-23:59");
@@ -229,6 +231,8 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(notice).ToHaveCountAsync(0);
         // The pressed button went with its notice: the focus is back on the form's own, not lost to the page's start.
         await Assertions.Expect(hours.Locator("button[type=submit]")).ToBeFocusedAsync();
+        // The person being edited below keeps her ticks through the page's redraw (they were dropped: saved so, she lost the concern).
+        await Assertions.Expect(ticked).ToHaveValueAsync(concernKey);
         await LookAsync(admin, language, "14-hours-kept", "admin", findings);
         await admin.ReloadAsync();
         await Assertions.Expect(admin.Locator($"#a-{departmentKey}-{(int)today.DayOfWeek}")).ToHaveValueAsync("");

@@ -1,7 +1,7 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
 import { register, t, tn, languageSwitch, pick, weekday, city, languageNames } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
-import { formatDateTime } from '/shared/dates.js';
+import { formatDate, formatDateTime } from '/shared/dates.js';
 import { staffPage } from '/shared/staff.js';
 
 register({
@@ -16,7 +16,7 @@ register({
     'ab.hoursHint': 'Pro Tag mehrere Zeiträume, z. B. „08:00-12:00, 13:30-17:00“; leer heisst geschlossen.', 'ab.closures': 'Schliesstage',
     'ab.date': 'Datum', 'ab.department': 'Abteilung', 'ab.reason': 'Grund', 'ab.action': 'Aktion', 'ab.reasonDe': 'Grund (Deutsch)', 'ab.reasonEn': 'Grund (Englisch)',
     'ab.addClosure': 'Schliesstag hinzufügen', 'ab.staff': 'Wer bearbeitet welche Anliegen', 'ab.staffSync': 'Folgt den Themen der Konten unter „Mitarbeitende“: dort geändert, gilt es hier sofort. Hier lässt sich zusätzlich Kapazität eintragen; eine Änderung des Kontos ersetzt sie.', 'ab.name': 'Name', 'ab.concerns': 'Anliegen',
-    'ab.staffId': 'Kennung der Person (aus „Mitarbeitende“)', 'ab.save': 'Speichern', 'ab.concernList': 'Anliegen', 'ab.key': 'Kürzel',
+    'ab.staffId': 'Person (ein Konto unter „Mitarbeitende“)', 'ab.save': 'Speichern', 'ab.concernList': 'Anliegen', 'ab.key': 'Kürzel',
     'ab.duration': 'Dauer (Min.)', 'ab.buffer': 'Puffer (Min.)', 'ab.nameDe': 'Name (Deutsch)', 'ab.nameEn': 'Name (Englisch)',
     'ab.form': 'Formular', 'ab.formNone': 'keines', 'ab.formNoneSigned': 'keines: zum Unterschreiben „{form}“',
     'ab.formOwn': 'Eigenes Formular: {form}.', 'ab.formUnknown': 'Die Formulare sind gerade nicht abrufbar.',
@@ -42,7 +42,7 @@ register({
     'ab.hoursHint': 'Several ranges per day, e.g. "08:00-12:00, 13:30-17:00"; empty means closed.', 'ab.closures': 'Closures',
     'ab.date': 'Date', 'ab.department': 'Department', 'ab.reason': 'Reason', 'ab.action': 'Action', 'ab.reasonDe': 'Reason (German)', 'ab.reasonEn': 'Reason (English)',
     'ab.addClosure': 'Add closure', 'ab.staff': 'Who handles which concerns', 'ab.staffSync': 'Follows the topics of the accounts under "Staff": a change there applies here at once. Extra capacity can be entered here; a change of the account replaces it.', 'ab.name': 'Name', 'ab.concerns': 'Concerns',
-    'ab.staffId': 'Id of the person (from "Staff")', 'ab.save': 'Save', 'ab.concernList': 'Concerns', 'ab.key': 'Key',
+    'ab.staffId': 'Person (an account under "Staff")', 'ab.save': 'Save', 'ab.concernList': 'Concerns', 'ab.key': 'Key',
     'ab.duration': 'Duration (min)', 'ab.buffer': 'Buffer (min)', 'ab.nameDe': 'Name (German)', 'ab.nameEn': 'Name (English)',
     'ab.form': 'Form', 'ab.formNone': 'none', 'ab.formNoneSigned': 'none: “{form}” for signing',
     'ab.formOwn': 'Own form: {form}.', 'ab.formUnknown': 'The forms cannot be loaded right now.',
@@ -90,7 +90,7 @@ register({
     'ab.staffSync': 'Suit les domaines des comptes sous « Collaborateurs » : une modification faite là-bas s’applique ici immédiatement. Une capacité supplémentaire peut être saisie ici ; une modification du compte la remplace.',
     'ab.name': 'Nom',
     'ab.concerns': 'Démarches',
-    'ab.staffId': 'Identifiant de la personne (sous « Collaborateurs »)',
+    'ab.staffId': 'Personne (un compte sous « Collaborateurs »)',
     'ab.save': 'Enregistrer',
     'ab.concernList': 'Démarches',
     'ab.key': 'Code',
@@ -160,7 +160,7 @@ register({
     'ab.staffSync': 'Segue i temi degli account in «Collaboratori»: una modifica fatta lì vale subito anche qui. Qui si può inoltre inserire capacità supplementare; una modifica dell’account la sostituisce.',
     'ab.name': 'Nome',
     'ab.concerns': 'Pratiche',
-    'ab.staffId': 'Identificativo della persona (da «Collaboratori»)',
+    'ab.staffId': 'Persona (un account in «Collaboratori»)',
     'ab.save': 'Salvare',
     'ab.concernList': 'Pratiche',
     'ab.key': 'Sigla',
@@ -259,7 +259,9 @@ function hoursForm(d, k) {
     }
     try {
       await api(`/api/booking/admin/departments/${d.key}/${k.path}${keepAppointments ? '?keepAppointments=true' : ''}`, { method: 'PUT', body: ranges });
-      form.querySelector('.affected')?.remove();
+      // The second word's button goes with its notice: the focus goes back to the form's own button, not to the page's start.
+      const notice = form.querySelector('.affected');
+      if (notice) { notice.remove(); save.focus(); }
       say(t('ab.saved'));
       await load({ hours: false });
     } catch (e) {
@@ -376,9 +378,11 @@ function renderClosures() {
   for (const c of closures) {
     const named = departments.find(d => d.key === c.departmentKey);
     const dept = named ? pick(named.name) : t('ab.wholeCity');
-    body.append(el('tr', {}, el('td', { textContent: c.date }), el('td', { textContent: dept }), el('td', { textContent: pick(c.reason) }),
-      el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date: c.date }), async () => {
-        if (!confirm(t('ab.deleteClosureConfirm', { date: c.date }))) return;
+    // The day as the admin's language writes it ("25.12.2026", not "2026-12-25").
+    const date = formatDate(c.date, { day: '2-digit', month: '2-digit', year: 'numeric' });
+    body.append(el('tr', {}, el('td', { textContent: date }), el('td', { textContent: dept }), el('td', { textContent: pick(c.reason) }),
+      el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date }), async () => {
+        if (!confirm(t('ab.deleteClosureConfirm', { date }))) return;
         await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' }); await load(); }))));
   }
 }
@@ -387,14 +391,19 @@ function renderStaff() {
   const body = document.getElementById('staff-rows');
   body.replaceChildren();
   for (const s of staff) {
-    body.append(el('tr', {}, el('td', { textContent: s.staffName }), el('td', { textContent: s.departmentKey }), el('td', { textContent: s.concernKeys.join(', ') }),
+    // Named as the admin named them (a department's and a concern's key are for the addresses, not for reading).
+    const department = departments.find(d => d.key === s.departmentKey);
+    body.append(el('tr', {}, el('td', { textContent: s.staffName }), el('td', { textContent: department ? pick(department.name) : s.departmentKey }),
+      el('td', { textContent: s.concernKeys.map(concernName).join(', ') }),
       el('td', {}, button(t('ab.edit'), t('ab.editStaff', { name: s.staffName }), () => editStaff(s)),
         button(t('ab.delete'), t('ab.removeStaff', { name: s.staffName }), async () => { await api(`/api/booking/admin/staff/${s.staffId}`, { method: 'DELETE' }); await load(); }))));
   }
   renderSkillBoxes();
 }
 
-function renderSkillBoxes(checked = []) {
+// A redraw after any save on the page keeps the ticks of a person being edited (they were dropped, and saving the
+// person then took her concerns away).
+function renderSkillBoxes(checked = [...document.querySelectorAll('#s-concerns input:checked')].map(i => i.value)) {
   const form = document.getElementById('staff-form');
   const box = document.getElementById('s-concerns');
   const department = departments.find(d => d.key === form.departmentKey.value) ?? departments[0];
@@ -405,8 +414,18 @@ function renderSkillBoxes(checked = []) {
   }
 }
 
+// The form asked for a person's id, which no page shows: the person is chosen among the staff accounts by name.
+let accounts = [];
+function staffOptions() {
+  const select = document.getElementById('s-staffId');
+  const current = select.value;
+  select.replaceChildren(new Option('', ''), ...accounts.filter(a => !a.disabled).map(a => new Option(`${a.displayName} (${a.userName})`, a.id)));
+  select.value = current;
+}
+
 function editStaff(s) {
   const form = document.getElementById('staff-form');
+  if (![...form.staffId.options].some(o => o.value === s.staffId)) form.staffId.append(new Option(s.staffName, s.staffId));
   form.staffId.value = s.staffId;
   form.staffName.value = s.staffName;
   form.departmentKey.value = s.departmentKey;
@@ -482,14 +501,15 @@ function render({ hours = true } = {}) {
   departmentOptions(document.getElementById('k-departmentKey'), false);
   renderClosures();
   renderStaff();
+  staffOptions();
   renderConcerns();
 }
 
 async function load(options) {
   try {
-    [departments, closures, staff] = await Promise.all([
+    [departments, closures, staff, accounts] = await Promise.all([
       api('/api/booking/admin/departments'), api('/api/booking/admin/closures'), api('/api/booking/admin/staff'),
-      forms ? null : loadForms()]);
+      api('/api/staff'), forms ? null : loadForms()]);
     render(options);
   } catch { say(t('common.error'), true); }
 }
@@ -537,6 +557,10 @@ document.getElementById('closure-form').addEventListener('submit', event => {
 document.getElementById('closure-cancel-them').addEventListener('click', () => addClosure(document.getElementById('closure-form'), true));
 
 document.getElementById('s-departmentKey').addEventListener('change', () => renderSkillBoxes());
+document.getElementById('s-staffId').addEventListener('change', event => {
+  const account = accounts.find(a => a.id === event.target.value);
+  if (account) document.getElementById('s-staffName').value = account.displayName;
+});
 document.getElementById('staff-form').addEventListener('submit', async event => {
   event.preventDefault();
   const f = event.target;

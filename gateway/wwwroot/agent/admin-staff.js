@@ -1,4 +1,4 @@
-import { register, t, languageSwitch } from '/shared/i18n.js';
+import { register, t, languageSwitch, pick } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors, whilePressed } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 
@@ -112,7 +112,47 @@ register({
   },
 });
 
+// The codes the two fields take, from booking: an admin setting up a clerk had nothing on this page that said them
+// (a department made a moment ago on "Offer and hours" had to be remembered by its code).
+register({
+  de: {
+    'staff.knownDepartments': 'Abteilungen: {list}.', 'staff.knownConcerns': 'Anliegen dieser Abteilungen: {list}.',
+    'staff.knownConcernsFirst': 'Die Anliegen erscheinen hier, sobald oben eine Abteilung steht.',
+  },
+  en: {
+    'staff.knownDepartments': 'Departments: {list}.', 'staff.knownConcerns': 'Concerns of these departments: {list}.',
+    'staff.knownConcernsFirst': 'The concerns appear here once a department is entered above.',
+  },
+  fr: {
+    'staff.knownDepartments': 'Services\u00a0: {list}.', 'staff.knownConcerns': 'Démarches de ces services\u00a0: {list}.',
+    'staff.knownConcernsFirst': 'Les démarches s’affichent ici dès qu’un service est indiqué ci-dessus.',
+  },
+  it: {
+    'staff.knownDepartments': 'Servizi: {list}.', 'staff.knownConcerns': 'Pratiche di questi servizi: {list}.',
+    'staff.knownConcernsFirst': 'Le pratiche compaiono qui non appena sopra è indicato un servizio.',
+  },
+});
+
 const list = s => s.split(',').map(x => x.trim()).filter(Boolean);
+// Booking's departments with their concerns; null while unknown or when booking did not answer (the hints stay empty).
+let catalogue = null;
+
+function showKnown() {
+  const form = document.getElementById('editor');
+  const departments = document.getElementById('f-departments-known');
+  const skills = document.getElementById('f-skills-known');
+  if (!catalogue) { departments.textContent = ''; skills.textContent = ''; return; }
+  const named = items => items.map(x => `${x.key} (${pick(x.name)})`).join(', ');
+  departments.textContent = t('staff.knownDepartments', { list: named(catalogue) });
+  const chosen = list(form.departments.value);
+  const concerns = catalogue.filter(d => chosen.includes(d.key)).flatMap(d => d.concerns);
+  skills.textContent = concerns.length ? t('staff.knownConcerns', { list: named(concerns) }) : t('staff.knownConcernsFirst');
+}
+
+async function loadCatalogue() {
+  try { catalogue = await api('/api/booking/admin/departments'); } catch { catalogue = null; }
+  showKnown();
+}
 let accounts = [];
 
 function button(label, account, kind, handler, cls = 'secondary') {
@@ -135,9 +175,13 @@ function render() {
     const state = [a.disabled ? t('staff.disabled') : t('staff.active')];
     if (a.lockedOut && !a.disabled) state.push(t('staff.locked'));
     if (a.twoFactorEnabled) state.push(t('staff.2fa'));
-    for (const text of [a.displayName, a.userName, a.roles.map(r => t(`role.${r}`)).join(', '), a.departments.join(', '), state.join(', ')]) {
+    // Names, roles and states break between words only: beside the row's buttons at 1024 px, "Collaborateur·rice" read
+    // "Collaborateu / r·rice". User names and department keys may break anywhere.
+    for (const [text, words] of [[a.displayName, true], [a.userName, false], [a.roles.map(r => t(`role.${r}`)).join(', '), true],
+      [a.departments.join(', '), false], [state.join(', '), true]]) {
       const td = document.createElement('td');
       td.textContent = text;
+      if (words) td.className = 'words';
       tr.append(td);
     }
     const actions = document.createElement('td');
@@ -162,6 +206,7 @@ function edit(a) {
   for (const box of form.querySelectorAll('[name=roles]')) box.checked = a.roles.includes(box.value);
   form.departments.value = a.departments.join(', ');
   form.skills.value = a.skills.join(', ');
+  showKnown();
   document.getElementById('editor-title').textContent = t('staff.edit', { name: a.displayName });
   form.displayName.focus();
 }
@@ -236,6 +281,9 @@ document.getElementById('editor').addEventListener('reset', () => {
   form.accountId.value = '';
   form.userName.disabled = false;
   document.getElementById('editor-title').textContent = t('staff.new');
+  // The reset empties the fields after this event: the hints follow once it has.
+  setTimeout(showKnown);
 });
-document.addEventListener('languagechange', render);
-await load();
+document.getElementById('f-departments').addEventListener('input', showKnown);
+document.addEventListener('languagechange', () => { render(); showKnown(); });
+await Promise.all([load(), loadCatalogue()]);

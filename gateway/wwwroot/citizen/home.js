@@ -243,8 +243,8 @@ function render() {
       el('div', { className: 'department-head' },
         el('h2', { textContent: pick(d.name), ...langOf(d.name) }),
         el('span', { className: `badge ${d.openNow ? 'open' : 'closed'}`, textContent: t(d.openNow ? 'home.open' : 'home.closed') })),
-      el('p', { className: 'hint', textContent: t('home.hours') }),
-      hoursList(d.openingHours),
+      // A department without live hours (only appointments) has no "Opening hours" standing above nothing.
+      ...(d.openingHours.length ? [el('p', { className: 'hint', textContent: t('home.hours') }), hoursList(d.openingHours)] : []),
       // Appointment hours are shown only where they differ from the live counter's (Winterthur: appointments outside them).
       ...(sameHours(d.openingHours, d.appointmentHours ?? d.openingHours) ? [] : [el('p', { className: 'hint', textContent: t('home.appointmentHours') }), hoursList(d.appointmentHours)]),
       // "Talk to us now" where the counter is open and a clerk handles the concern (the queue takes no one else).

@@ -21,6 +21,8 @@ public sealed class ClosurePageTests(Browser browser) : IClassFixture<Browser>
         var email = Mailbox.UniqueAddress();
         var start = await BookAheadAsync(api, desk, "Clara Closure", email);
         var day = start.UtcDateTime.ToString("yyyy-MM-dd");
+        // The page writes the day as German does (it wrote "2026-12-25").
+        var shown = start.UtcDateTime.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
         var page = await adminParty.NewPageAsync();
         await page.GotoAsync("/agent/admin-booking.html");
@@ -45,18 +47,18 @@ public sealed class ClosurePageTests(Browser browser) : IClassFixture<Browser>
         Assert.Contains("Betriebsausflug", cancellation.TextBody);
 
         // Deleted on the page, after a question: dismissed, the closure stays; accepted, it is gone.
-        var row = page.Locator("#closure-rows tr").Filter(new() { HasText = day }).Filter(new() { HasText = "Betriebsausflug" });
+        var row = page.Locator("#closure-rows tr").Filter(new() { HasText = shown }).Filter(new() { HasText = "Betriebsausflug" });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         var asked = new List<string>();
         page.Dialog += (_, dialog) => { asked.Add(dialog.Message); _ = asked.Count == 1 ? dialog.DismissAsync() : dialog.AcceptAsync(); };
-        var delete = row.GetByRole(AriaRole.Button, new() { Name = $"Löschen: Schliesstag {day}" });
+        var delete = row.GetByRole(AriaRole.Button, new() { Name = $"Löschen: Schliesstag {shown}" });
         await delete.ClickAsync();
         await page.WaitForTimeoutAsync(500);
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await delete.ClickAsync();
         await Assertions.Expect(row).ToHaveCountAsync(0);
         Assert.Equal(2, asked.Count);
-        Assert.All(asked, question => Assert.Contains($"Den Schliesstag {day} löschen?", question));
+        Assert.All(asked, question => Assert.Contains($"Den Schliesstag {shown} löschen?", question));
 
         // The day is open again for the next test run on this machine's database.
         var closures = JsonDocument.Parse(await (await api.GetAsync("/api/booking/admin/closures")).TextAsync()).RootElement;

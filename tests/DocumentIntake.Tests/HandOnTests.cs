@@ -223,6 +223,38 @@ public sealed class HandOnTests(DocumentFactory factory) : IClassFixture<Documen
     }
 
     /// <summary>
+    /// An assignment at the moment of a hand-on waits for it and is judged after: the residents' office's clerk is not
+    /// put on a document that is the tax office's now (before, the assignment read the row first and wrote it after).
+    /// </summary>
+    [Fact]
+    public async Task An_assignment_at_the_moment_of_a_hand_on_is_judged_on_where_the_document_went()
+    {
+        var residentsClerk = Staff.Clerk("residents-office");
+        var residents = factory.CreateStaffClient(residentsClerk);
+        var id = await KioskDocumentAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DocumentDb>();
+        Assert.Equal(HttpStatusCode.NotFound, (await residents.PostAsJsonAsync($"/api/documents/{Guid.NewGuid()}/assign", new { staffId = residentsClerk.Id })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await HandOnAsync(residents, Guid.NewGuid(), "tax-office", "x")).StatusCode);
+
+        Task<HttpResponseMessage> handing, assigning;
+        await using (var hold = await db.Database.BeginTransactionAsync())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM documents WHERE id = {id} FOR UPDATE");
+            handing = HandOnAsync(residents, id, "tax-office", "gehört zum Steueramt");
+            await UntilWaitingAsync(1);
+            assigning = residents.PostAsJsonAsync($"/api/documents/{id}/assign", new { staffId = residentsClerk.Id });
+            await UntilWaitingAsync(2);
+            await hold.CommitAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await handing).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await assigning).StatusCode);
+        var document = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == id);
+        Assert.Equal(("tax-office", (Guid?)null), (document.DepartmentKey, document.AssignedStaffId));
+    }
+
+    /// <summary>
     /// Until this many of the database's sessions wait for a lock (the requests, at the test's row lock). Asked on a
     /// connection of its own: within the test's transaction pg_stat_activity stays as it was first read.
     /// </summary>

@@ -20,7 +20,7 @@ register({
     'inbox.nobody': '–', 'inbox.count': '{count} Dokumente', 'inbox.count.one': '{count} Dokument', 'inbox.allDepartments': 'Alle meine Abteilungen',
     'inbox.channel.kiosk': 'Scanner-Terminal', 'inbox.channel.upload': 'Upload-Link', 'inbox.channel.session': 'Beratung', 'inbox.channel.forms': 'Formular',
     'inbox.assignedDone': 'Ihnen zugewiesen: {name}.', 'inbox.processedDone': 'Als erledigt markiert: {name}.',
-    'inbox.pages': '{count} Seiten', 'inbox.assignLabel': 'Mir zuweisen: {name}', 'inbox.processedLabel': 'Erledigt: {name}',
+    'inbox.pages': '{count} Seiten', 'inbox.pages.one': '{count} Seite', 'inbox.assignLabel': 'Mir zuweisen: {name}', 'inbox.processedLabel': 'Erledigt: {name}',
   },
   en: {
     'inbox.handOn': 'Hand on', 'inbox.handOnLabel': 'Hand on: {name}', 'inbox.handOnTitle': 'Hand on to another department: {name}',
@@ -34,7 +34,7 @@ register({
     'inbox.nobody': '–', 'inbox.count': '{count} documents', 'inbox.count.one': '{count} document', 'inbox.allDepartments': 'All my departments',
     'inbox.channel.kiosk': 'Scanner kiosk', 'inbox.channel.upload': 'Upload link', 'inbox.channel.session': 'Consultation', 'inbox.channel.forms': 'Form',
     'inbox.assignedDone': 'Assigned to you: {name}.', 'inbox.processedDone': 'Marked as processed: {name}.',
-    'inbox.pages': '{count} pages', 'inbox.assignLabel': 'Assign to me: {name}', 'inbox.processedLabel': 'Processed: {name}',
+    'inbox.pages': '{count} pages', 'inbox.pages.one': '{count} page', 'inbox.assignLabel': 'Assign to me: {name}', 'inbox.processedLabel': 'Processed: {name}',
   },
   fr: {
     'inbox.handOn': 'Transmettre',
@@ -75,6 +75,7 @@ register({
     'inbox.channel.session': 'Entretien',
     'inbox.channel.forms': 'Formulaire',
     'inbox.pages': '{count} pages',
+    'inbox.pages.one': '{count} page',
     'inbox.assignLabel': 'M’attribuer : {name}',
     'inbox.processedLabel': 'Traité : {name}',
   },
@@ -117,6 +118,7 @@ register({
     'inbox.channel.session': 'Colloquio',
     'inbox.channel.forms': 'Modulo',
     'inbox.pages': '{count} pagine',
+    'inbox.pages.one': '{count} pagina',
     'inbox.assignLabel': 'Assegnare a me: {name}',
     'inbox.processedLabel': 'Evaso: {name}',
   },
@@ -201,7 +203,7 @@ function row(d) {
     name = document.createElement('span');
   }
   name.textContent = d.fileName;
-  const details = [formatSize(d.length), d.pageCount ? t('inbox.pages', { count: d.pageCount }) : null].filter(Boolean).join(' · ');
+  const details = [formatSize(d.length), d.pageCount ? tn('inbox.pages', d.pageCount) : null].filter(Boolean).join(' · ');
 
   const received = formatDateTime(d.receivedAt);
   const source = [t(`inbox.channel.${d.channel}`), d.receiptNumber, d.concernKey && concernName(d.concernKey)].filter(Boolean).join(' · ');

@@ -3,7 +3,7 @@
 // without activity (?idle=<seconds>, default 120) everything is cleared so the next person never sees a document.
 // Only a registered device hands in: an admin's enrolment link (#enrol=<code>) is traded once for a device token,
 // which this browser keeps and sends with every submission; without one the page says so and offers nothing.
-import { register, t, tn, apply, languageSwitch, language } from '/shared/i18n.js';
+import { register, t, tn, apply, languageSwitch, language, setLanguage } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
 import { renderList } from '/shared/documents-panel.js';
 import { sendFiles } from '/shared/upload.js';
@@ -379,8 +379,13 @@ function sayReceipt() {
   renderList($('receipt-docs'), result.documents);
 }
 
+// The kiosk's own language, as it was opened (its browser's, or the city's): a resident's choice on the menu is theirs
+// alone, and the next person finds the kiosk in its own language again.
+const homeLanguage = language();
+
 // ---- reset: nothing of the previous person stays on screen or in memory
 function reset() {
+  if (language() !== homeLanguage) setLanguage(homeLanguage);
   for (const page of state.pages) if (page.url) URL.revokeObjectURL(page.url);
   state = { concern: null, pages: [] };
   cameraSaid = null;

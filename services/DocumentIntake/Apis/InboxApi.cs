@@ -66,6 +66,10 @@ public static class InboxApi
         {
             return Problems.Field("staffId", new Reason("staff-required", "Name the staff member to assign."));
         }
+        // Under the row's lock, as a hand-on and "processed" take it: an assignment at the moment of a hand-on is judged on
+        // the department the document is in after it, never a clerk of the first department put on it in the second.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(db, id, ct);
         var document = await FindAsync(id, http, db, ct, tracked: true);
         if (document is null) return NotFound();
         // One's own id is vouched for by one's token; anyone else must be an active member of the document's department.
@@ -78,6 +82,7 @@ public static class InboxApi
         document.AssignedStaffId = staffId;
         document.AssignedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok(DocumentView.Of(document));
     }
 
@@ -177,10 +182,14 @@ public static class InboxApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, HttpContext http, DocumentDb db, DocumentStorage storage, TimeProvider clock, CancellationToken ct)
     {
+        // Under the row's lock too: a document handed on at the same moment is the other department's to delete.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(db, id, ct);
         var document = await FindAsync(id, http, db, ct, tracked: true);
         if (document is null) return NotFound();
         DocumentRetentionJob.Delete(storage, document, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 

@@ -57,6 +57,44 @@ public sealed class InboxTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(page.Locator("tr", new() { HasText = note })).ToContainTextAsync("erledigt");
     }
 
+    /// <summary>The supervisor's walk (2026-12-07) read "1 pagine" in the Italian inbox: a count is said in its plural form.</summary>
+    [Fact]
+    public async Task A_one_page_scan_reads_one_page_in_every_staff_language()
+    {
+        await using var clerk = await browser.NewPartyAsync(Browser.Desktop);
+        var page = await clerk.NewPageAsync();
+        // One page, as the kiosk's camera sends it: a JPEG the service turns into a PDF of one page.
+        var jpeg = Convert.FromBase64String(await page.EvaluateAsync<string>("""
+            () => {
+              const canvas = document.createElement('canvas');
+              canvas.width = 600; canvas.height = 800;
+              const g = canvas.getContext('2d');
+              g.fillStyle = '#fff'; g.fillRect(0, 0, 600, 800);
+              g.fillStyle = '#000'; g.font = '32px sans-serif'; g.fillText('Lohnausweis 2026', 60, 120);
+              return canvas.toDataURL('image/jpeg', 0.85).split(',')[1];
+            }
+            """));
+        var note = $"Eine Seite {Guid.NewGuid():N}";
+        using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.GatewayUrl) };
+        http.DefaultRequestHeaders.Add("X-Kiosk-Device", await KioskDevices.TokenAsync(browser, "One page kiosk"));
+        var form = new MultipartFormDataContent { { new ByteArrayContent(jpeg) { Headers = { ContentType = new MediaTypeHeaderValue("image/jpeg") } }, "files", "seite.jpg" } };
+        form.Add(new StringContent("lost-and-found"), "concernKey");
+        form.Add(new StringContent(note), "note");
+        var response = await http.PostAsync("/api/documents/kiosk/submissions", form);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+
+        var login = await clerk.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = "Schalter-2026!" } });
+        Assert.True(login.Ok, await login.TextAsync());
+        await page.GotoAsync("/agent/inbox.html");
+        var row = page.Locator("tr", new() { HasText = note });
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 20000 });
+        foreach (var (language, onePage) in new[] { ("de", "1 Seite"), ("it", "1 pagina"), ("fr", "1 page"), ("en", "1 page") })
+        {
+            await page.Locator("select[data-language-switch]").SelectOptionAsync(language);
+            await Assertions.Expect(row).ToContainTextAsync(new System.Text.RegularExpressions.Regex($@"\b{onePage}\b(?!n|s)"));
+        }
+    }
+
     private static async Task KioskDocumentAsync(Browser browser, string note)
     {
         using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.GatewayUrl) };

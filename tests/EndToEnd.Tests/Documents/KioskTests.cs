@@ -75,6 +75,8 @@ public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
 
         // The next person walks away mid-way: after the idle time (eight seconds here) the kiosk clears itself.
         await page.GotoAsync("/kiosk.html?idle=8");
+        await page.Locator("#lang").SelectOptionAsync("it");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "it");
         await page.Locator("[data-concern='move']").ClickAsync();
         await CapturePageAsync(page, 1);
         var thumbnail = await page.Locator("#thumbs img").GetAttributeAsync("src");
@@ -84,6 +86,9 @@ public sealed partial class KioskTests(Browser browser) : IClassFixture<Browser>
         Assert.Equal("", await page.Locator("#concern-chosen").TextContentAsync());
         Assert.False(await page.EvaluateAsync<bool>("url => fetch(url).then(() => true, () => false)", thumbnail));
         Assert.Null(await page.EvaluateAsync<object?>("() => document.getElementById('preview').srcObject"));
+        // Her Italian was hers: the next person finds the kiosk in its own language (it stayed Italian before).
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
+        await Assertions.Expect(page.Locator("#lang")).ToHaveValueAsync("de");
         await Browser.ScreenshotAsync(page, "documents-04-kiosk-reset");
     }
 

@@ -168,23 +168,8 @@ public sealed class StaffWalkTests(Browser browser) : IClassFixture<Browser>
         Assert.True(findings.Count == 0, $"{findings.Count} findings for the {language} clerk at {width} px:\n{string.Join("\n", findings)}");
     }
 
-    private static async Task LookAsync(IPage page, string language, string step, string side, List<string> findings)
-    {
-        var where = $"{side} {step} ({new Uri(page.Url).AbsolutePath})";
-        await Browser.ScreenshotAsync(page, $"staff-walk-{language}-{step}-{side}");
-        findings.AddRange((await page.EvaluateAsync<string[]>(PageSweepTests.Checks, new { language, easy = true })).Select(f => $"{where}: {f}"));
-        findings.AddRange((await page.EvaluateAsync<string[]>(PhoneWalkTests.Stumbles, language)).Select(f => $"{where}: {f}"));
-        findings.AddRange((await page.EvaluateAsync<string[]>(ClerkGerman, language)).Select(f => $"{where}: {f}"));
-        if (await page.EvaluateAsync<string>(PageSweepTests.SidewaysOverflow) is { Length: > 0 } overflow) findings.Add($"{where}: scrolls sideways ({overflow})");
-        try
-        {
-            await Browser.AssertAccessibleAsync(page);
-        }
-        catch (Xunit.Sdk.XunitException e)
-        {
-            findings.Add($"{where}: {e.Message}");
-        }
-    }
+    private static Task LookAsync(IPage page, string language, string step, string side, List<string> findings) =>
+        WalkLook.AtAsync(page, language, $"staff-walk-{language}-{step}-{side}", $"{side} {step}", findings, ClerkGerman);
 
     /// <summary>German words of the room, the identity check and the system's lines that the resident's list does not hold.</summary>
     internal const string ClerkGerman = """

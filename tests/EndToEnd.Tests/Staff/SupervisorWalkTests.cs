@@ -289,23 +289,8 @@ public sealed class SupervisorWalkTests(Browser browser) : IClassFixture<Browser
     private static IEnumerable<string> GermanInMail(string text) =>
         System.Text.RegularExpressions.Regex.Matches(text, @"\b(Ihre?|Quittung|Seiten?|erhalten|Dokumente?|geprüft|Bitte|und|Sie)\b").Select(m => m.Value).Distinct();
 
-    private static async Task LookAsync(IPage page, string language, string step, List<string> findings)
-    {
-        var where = $"{step} ({new Uri(page.Url).AbsolutePath})";
-        await Browser.ScreenshotAsync(page, step);
-        findings.AddRange((await page.EvaluateAsync<string[]>(PageSweepTests.Checks, new { language, easy = true })).Select(f => $"{where}: {f}"));
-        findings.AddRange((await page.EvaluateAsync<string[]>(PhoneWalkTests.Stumbles, language)).Select(f => $"{where}: {f}"));
-        findings.AddRange((await page.EvaluateAsync<string[]>(StaffWalkTests.ClerkGerman, language)).Select(f => $"{where}: {f}"));
-        if (await page.EvaluateAsync<string>(PageSweepTests.SidewaysOverflow) is { Length: > 0 } overflow) findings.Add($"{where}: scrolls sideways ({overflow})");
-        try
-        {
-            await Browser.AssertAccessibleAsync(page);
-        }
-        catch (Xunit.Sdk.XunitException e)
-        {
-            findings.Add($"{where}: {e.Message}");
-        }
-    }
+    private static Task LookAsync(IPage page, string language, string step, List<string> findings) =>
+        WalkLook.AtAsync(page, language, step, step, findings, StaffWalkTests.ClerkGerman);
 
     /// <summary>Figures a French reader would not write: a decimal point, a German weekday, a fraction of a minute for seconds.</summary>
     private const string FrenchFigures = """

@@ -363,6 +363,8 @@ public class AppointmentTests(BookingFactory factory) : IClassFixture<BookingFac
         var names = tax.EnumerateArray().Select(a => a.GetProperty("citizenName").GetString()).ToList();
         Assert.Contains("Tax Today", names);
         Assert.DoesNotContain("Dog Today", names);
+        // Each with its department's zone, for the clerk's page to show the times as booked (it used the city's).
+        Assert.All(tax.EnumerateArray(), a => Assert.Equal("Europe/Zurich", a.GetProperty("timeZone").GetString()));
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/booking/appointments/today")).StatusCode);
     }
 }

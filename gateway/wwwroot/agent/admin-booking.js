@@ -546,8 +546,9 @@ function showAffected(e) {
   document.getElementById('closure-affected-text').focus();
 }
 
-/** An appointment a change touches, as the admin reads it: time, resident, concern. */
-const affectedItems = appointments => appointments.map(a => el('li', {}, `${formatDateTime(a.start)} – ${a.citizenName} (${concernName(a.concernKey)})`));
+/** An appointment a change touches, as the admin reads it: time (in its department's zone, as booked), resident, concern. */
+const affectedItems = appointments => appointments.map(a => el('li', {},
+  `${formatDateTime(a.start, 'short', departments.find(d => d.key === a.departmentKey)?.timeZone)} – ${a.citizenName} (${concernName(a.concernKey)})`));
 const concernName = key => pick(departments.flatMap(d => d.concerns).find(c => c.key === key)?.name) || key;
 
 document.getElementById('closure-form').addEventListener('submit', event => {

@@ -56,7 +56,8 @@ let rows = [];
 // Refreshed every 30 seconds: a focused "open" link keeps its place, texts are written only when they change.
 function render() {
   const body = document.getElementById('rows');
-  const time = iso => formatTime(iso);
+  // In the appointment's department's zone (a department may keep another than the city's), as the resident booked it.
+  const time = (iso, zone) => formatTime(iso, zone);
   replaceRows(body, rows.map(a => {
     const tr = document.createElement('tr');
     tr.dataset.key = a.id;
@@ -64,7 +65,7 @@ function render() {
     if (a.mine) state.push(t('appts.mine'));
     const link = Object.assign(document.createElement('a'), { className: 'button secondary', href: `/agent/room.html?appointment=${a.id}`, textContent: t('appts.open') });
     link.setAttribute('aria-label', t('appts.openFor', { name: a.citizenName }));
-    const cells = [`${time(a.start)}–${time(a.end)}`, pick(a.concernName), a.citizenName, state.join(', ')];
+    const cells = [`${time(a.start, a.timeZone)}–${time(a.end, a.timeZone)}`, pick(a.concernName), a.citizenName, state.join(', ')];
     for (const text of cells) tr.append(Object.assign(document.createElement('td'), { textContent: text }));
     const action = document.createElement('td');
     action.append(link);

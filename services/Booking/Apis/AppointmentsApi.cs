@@ -237,7 +237,7 @@ public static class AppointmentsApi
                 .Join(db.Concerns, a => a.ConcernKey, c => c.Key, (a, c) => new { a, c })
                 .OrderBy(x => x.a.StartAt).ToListAsync(ct);
             result.AddRange(rows.Select(x => new StaffAppointmentDto(x.a.Id, x.a.ConcernKey, x.a.DepartmentKey, Localized.NameOf(x.c),
-                x.a.StartAt, x.a.EndAt, x.a.CitizenName, x.a.Language, x.a.StaffId, x.a.StaffId == staffId, x.a.CalledAt, x.a.JoinedAt)));
+                x.a.StartAt, x.a.EndAt, x.a.CitizenName, x.a.Language, x.a.StaffId, x.a.StaffId == staffId, x.a.CalledAt, x.a.JoinedAt, zone.Id)));
         }
         return TypedResults.Ok<IReadOnlyList<StaffAppointmentDto>>(result.OrderBy(r => r.Start).ToList());
     }

@@ -102,4 +102,6 @@ public sealed record StaffAppointmentDto(
     Guid StaffId,
     bool Mine,
     DateTimeOffset? CalledAt,
-    DateTimeOffset? JoinedAt);
+    DateTimeOffset? JoinedAt,
+    // The department's IANA zone: its clerks read the times as the resident booked them, whatever the city's zone.
+    string TimeZone);

@@ -30,7 +30,8 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
 
     [Theory]
     [InlineData("it", "it-CH", 1366, 768, "Europe/Zurich")]
-    [InlineData("fr", "fr-CH", 1024, 768, "Europe/Paris")]
+    // A French-speaking department six hours behind the city's zone: its clerks and admin read times as it booked them.
+    [InlineData("fr", "fr-CH", 1024, 768, "America/Montreal")]
     public async Task An_admin_sets_up_a_service_through_the_admin_pages_and_its_clerk_and_residents_use_it(
         string language, string locale, int width, int height, string timeZone)
     {
@@ -176,6 +177,8 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         var slot = resident.Locator("#slots button[data-start]").First;
         await Assertions.Expect(slot).ToBeVisibleAsync();
         await LookAsync(resident, language, "10-times", "resident", findings);
+        // The time as the department's clock reads it (the clerk's and the admin's pages showed the city's clock).
+        var bookedAt = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse((await slot.GetAttributeAsync("data-start"))!, System.Globalization.CultureInfo.InvariantCulture), zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         await slot.ClickAsync();
         await resident.Locator("#name").FillAsync(residentName);
         await resident.Locator("#email").FillAsync(email);
@@ -191,6 +194,7 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await clerk.Locator("#staff-nav a[href='/agent/appointments.html']").ClickAsync();
         var row = clerk.Locator("#rows tr", new() { HasText = residentName });
         await Assertions.Expect(row).ToContainTextAsync(concern);
+        await Assertions.Expect(row).ToContainTextAsync(bookedAt);
         await LookAsync(clerk, language, "12-appointments", "clerk", findings);
 
         // 9. The admin closes today for appointments: refused with the reason, the appointment listed; kept on the second word.
@@ -225,6 +229,7 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(said).ToHaveTextAsync(await T(admin, "problem.hours-leave-appointments", new { count = 1 }));
         await Assertions.Expect(notice.Locator("li")).ToContainTextAsync(residentName);
         await Assertions.Expect(notice.Locator("li")).ToContainTextAsync(concern);
+        await Assertions.Expect(notice.Locator("li")).ToContainTextAsync(bookedAt);
         await LookAsync(admin, language, "13-hours-refused", "admin", findings);
         await notice.Locator("button").ClickAsync();
         await Assertions.Expect(admin.Locator("#status")).ToHaveTextAsync(await T(admin, "ab.saved"));

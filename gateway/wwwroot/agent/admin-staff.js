@@ -175,9 +175,10 @@ function render() {
     const state = [a.disabled ? t('staff.disabled') : t('staff.active')];
     if (a.lockedOut && !a.disabled) state.push(t('staff.locked'));
     if (a.twoFactorEnabled) state.push(t('staff.2fa'));
-    // Names, roles and states break between words only: beside the row's buttons at 1024 px, "Collaborateur·rice" read
-    // "Collaborateu / r·rice". User names and department keys may break anywhere.
-    for (const [text, words] of [[a.displayName, true], [a.userName, false], [a.roles.map(r => t(`role.${r}`)).join(', '), true],
+    // Roles and states break between words only: beside the row's buttons at 1024 px, "Collaborateur·rice" read
+    // "Collaborateu / r·rice". Names, user names and department keys may break anywhere (a long name typed as one word
+    // made the table wider than its box on a phone: BackOfficeTests).
+    for (const [text, words] of [[a.displayName, false], [a.userName, false], [a.roles.map(r => t(`role.${r}`)).join(', '), true],
       [a.departments.join(', '), false], [state.join(', '), true]]) {
       const td = document.createElement('td');
       td.textContent = text;

@@ -28,15 +28,19 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         ["fr"] = new("Services aux habitants", "Macaron de stationnement pour résidents", "Pour qui habite en zone bleue.", "Camille Rochat", "Léa Dubois"),
     };
 
+    private static int runs = Random.Shared.Next(100, 900);
+
     [Theory]
     [InlineData("it", "it-CH", 1366, 768, "Europe/Zurich")]
-    // A French-speaking department six hours behind the city's zone: its clerks and admin read times as it booked them.
-    [InlineData("fr", "fr-CH", 1024, 768, "America/Montreal")]
+    // A French-speaking department three hours ahead of the city's zone (Réunion): its clerks and admin read times as
+    // its residents booked them.
+    [InlineData("fr", "fr-CH", 1024, 768, "Indian/Reunion")]
     public async Task An_admin_sets_up_a_service_through_the_admin_pages_and_its_clerk_and_residents_use_it(
         string language, string locale, int width, int height, string timeZone)
     {
         var findings = new List<string>();
-        var run = Random.Shared.Next(100, 999);
+        // Each case's names its own (two cases drew the same random number once, and the French start page found two services).
+        var run = Interlocked.Increment(ref runs);
         var names = Local[language];
         var departmentKey = $"walk-{language}-{Guid.NewGuid():N}"[..16];
         var concernKey = $"{departmentKey}-parking";

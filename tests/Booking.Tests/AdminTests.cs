@@ -34,6 +34,17 @@ public class AdminTests(BookingFactory factory) : IClassFixture<BookingFactory>
             new { day = 3, opens = "08:00", closes = "10:00" }, new { day = 3, opens = "14:00", closes = "15:00" },
         })).EnsureSuccessStatusCode();
 
+        // Added without a place, the department and its concern come after the city's own, not before them.
+        var departments = (await (await admin.GetAsync("/api/booking/admin/departments")).Json()).EnumerateArray().Select(d => d.GetProperty("key").GetString()).ToList();
+        Assert.True(departments.IndexOf("civil-registry") > Math.Max(departments.IndexOf("residents-office"), departments.IndexOf("tax-office")), string.Join(", ", departments));
+        (await admin.PutAsJsonAsync("/api/booking/admin/concerns/birth-certificate", new
+        {
+            departmentKey = "civil-registry", nameDe = "Geburtsschein", nameEn = "Birth certificate", durationMinutes = 30,
+        })).EnsureSuccessStatusCode();
+        var concerns = (await (await admin.GetAsync("/api/booking/admin/departments")).Json()).EnumerateArray().Single(d => d.GetProperty("key").GetString() == "civil-registry")
+            .GetProperty("concerns").EnumerateArray().Select(c => c.GetProperty("key").GetString()).ToList();
+        Assert.Equal(["marriage", "birth-certificate"], concerns);
+
         // No clerk has the skill yet: nothing to book.
         var url = "/api/booking/concerns/marriage/slots?from=2027-03-03&to=2027-03-10";
         Assert.Equal(0, (await (await factory.CreateClient().GetAsync(url)).Json()).GetProperty("slots").GetArrayLength());

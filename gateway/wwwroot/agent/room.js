@@ -222,9 +222,9 @@ register({
     'aroom.departmentMany': '{n} people in “{department}” are signed in right now.',
   },
   fr: {
-    'aroom.departmentNobody': 'Personne n’est connecté au service « {department} » pour le moment : la personne attend que quelqu’un se connecte et reprenne l’entretien.',
-    'aroom.departmentOne': '1 personne est connectée au service « {department} » en ce moment.',
-    'aroom.departmentMany': '{n} personnes sont connectées au service « {department} » en ce moment.',
+    'aroom.departmentNobody': 'Personne n’est connecté au service «\u00a0{department}\u00a0» pour le moment\u00a0: la personne attend que quelqu’un se connecte et reprenne l’entretien.',
+    'aroom.departmentOne': '1 personne est connectée au service «\u00a0{department}\u00a0» en ce moment.',
+    'aroom.departmentMany': '{n} personnes sont connectées au service «\u00a0{department}\u00a0» en ce moment.',
   },
   it: {
     'aroom.departmentNobody': 'Al momento nessuno del servizio «{department}» è connesso: la persona attende finché qualcuno si connette e riprende il colloquio.',

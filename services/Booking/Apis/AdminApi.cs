@@ -73,7 +73,10 @@ public static partial class AdminApi
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Key == key, ct);
         if (department is null)
         {
-            department = new Department { Key = key, NameDe = "", NameEn = "", MailboxEmail = "" };
+            // A department added without a place goes to the end of the list, not before the city's own (it came first,
+            // with 0, on every start page: the admin's walk of 2026-12-07 pushed the residents' office down).
+            var last = await db.Departments.MaxAsync(d => (int?)d.SortOrder, ct) ?? 0;
+            department = new Department { Key = key, NameDe = "", NameEn = "", MailboxEmail = "", SortOrder = last + 1 };
             db.Departments.Add(department);
         }
         else if (slots.TimeZoneOf(department).Id != zone)
@@ -190,7 +193,9 @@ public static partial class AdminApi
         var concern = await db.Concerns.FirstOrDefaultAsync(c => c.Key == key, ct);
         if (concern is null)
         {
-            concern = new Concern { Key = key, DepartmentKey = request.DepartmentKey!, NameDe = "", NameEn = "" };
+            // As a department: a concern added without a place goes after its department's others.
+            var last = await db.Concerns.Where(c => c.DepartmentKey == request.DepartmentKey).MaxAsync(c => (int?)c.SortOrder, ct) ?? 0;
+            concern = new Concern { Key = key, DepartmentKey = request.DepartmentKey!, NameDe = "", NameEn = "", SortOrder = last + 1 };
             db.Concerns.Add(concern);
         }
         else if (concern.DepartmentKey != request.DepartmentKey)

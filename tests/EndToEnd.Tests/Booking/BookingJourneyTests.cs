@@ -312,7 +312,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         var unstaffed = $"{desk.DepartmentKey}-nobody";
         var created = await adminParty.APIRequest.PutAsync($"/api/booking/admin/concerns/{unstaffed}", new()
         {
-            DataObject = new { departmentKey = desk.DepartmentKey, nameDe = "Ohne Sachbearbeitung", nameEn = "Nobody handles it", durationMinutes = 15, sortOrder = 901 },
+            DataObject = new { departmentKey = desk.DepartmentKey, nameDe = "Ohne Sachbearbeitung", nameEn = "Nobody handles it", nameFr = "Sans collaborateur", nameIt = "Senza addetto", durationMinutes = 15, sortOrder = 901 },
         });
         Assert.True(created.Ok, $"concern: {created.Status} {await created.TextAsync()}");
 

@@ -84,7 +84,8 @@ register({
   },
 });
 
-const isoDate = d => d.toISOString().slice(0, 10);
+/** The day `days` after the date `day` (both yyyy-MM-dd, calendar days with no zone). */
+const addDays = (day, days) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 
 /**
  * A one-week slot picker for a concern inside <div id="slots">, with earlier/later buttons.
@@ -93,7 +94,9 @@ const isoDate = d => d.toISOString().slice(0, 10);
 export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
   const container = document.getElementById('slots');
   const status = document.getElementById('status');
-  let from = new Date();
+  // The first day of the week shown, the department's date: until the first list comes the page does not know its zone,
+  // so it asks for the week from the department's today (its own date or UTC's is a day off far east or west).
+  let from = null;
   let data = null;
   let chosen = null;
   // Times the booking service refused as taken: never listed again on this page. The next list may come from another
@@ -206,10 +209,11 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
   const atHorizon = () => !!data?.bookableUntil && data.to >= data.bookableUntil;
 
   async function load(announce = false) {
-    const to = new Date(from.getTime() + 6 * 86400000);
     week.textContent = '';
     try {
-      data = await api(`/api/booking/concerns/${encodeURIComponent(concernKey)}/slots?from=${isoDate(from)}&to=${isoDate(to)}`);
+      const days = from ? `from=${from}&to=${addDays(from, 6)}` : 'days=7';
+      data = await api(`/api/booking/concerns/${encodeURIComponent(concernKey)}/slots?${days}`);
+      from ??= data.from;
       if (offered) {
         data.slots = offered.concat(data.slots.filter(s => !offered.some(o => o.start === s.start)))
           .sort((a, b) => new Date(a.start) - new Date(b.start));
@@ -228,7 +232,7 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
       const earlier = document.getElementById('earlier');
       const later = document.getElementById('later');
       const focused = document.activeElement;
-      earlier.disabled = from <= new Date();
+      earlier.disabled = from <= today(new Date(), data.timeZone);
       later.disabled = atHorizon();
       // Back at this week "earlier" switches itself off under the keyboard's focus, which would fall to the page's start;
       // so does "later" at the last week that may be booked.
@@ -240,8 +244,15 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
     }
   }
 
-  document.getElementById('later').addEventListener('click', () => { from = new Date(from.getTime() + 7 * 86400000); load(true); });
-  document.getElementById('earlier').addEventListener('click', () => { from = new Date(Math.max(Date.now(), from.getTime() - 7 * 86400000)); load(true); });
+  // Before any list came (the first failed) the department's today is not known: both ask for its week again.
+  document.getElementById('later').addEventListener('click', () => { if (from) from = addDays(from, 7); load(true); });
+  document.getElementById('earlier').addEventListener('click', () => {
+    if (!from) return load(true);
+    const back = addDays(from, -7);
+    const day = today(new Date(), data.timeZone);
+    from = back > day ? back : day;
+    load(true);
+  });
   document.addEventListener('languagechange', () => { week.textContent = ''; render(); });
   return {
     /** announce: say which times were loaded (the resident asked for them, e.g. "move"). */
@@ -257,7 +268,7 @@ export function slotPicker(concernKey, onPick, { offered, exclude } = {}) {
         render();
       }
       offered = slots;
-      from = new Date();
+      from = null;
       return load();
     },
     /** Chooses the listed time at `start` (a link's offered time) as a press on it would, showing its day. */

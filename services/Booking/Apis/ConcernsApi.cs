@@ -12,8 +12,6 @@ namespace Municipal.Booking.Apis;
 /// <summary>What residents can come for, when the counter is open, and which slots are free.</summary>
 public static class ConcernsApi
 {
-    private const int MaxDays = 62;
-
     public static RouteGroupBuilder MapConcernsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/concerns", ListConcerns).AllowAnonymous();
@@ -70,24 +68,14 @@ public static class ConcernsApi
     }
 
     public static async Task<Results<Ok<SlotsDto>, ValidationProblem, ProblemHttpResult>> GetSlots(
-        string key, string? from, string? to, SlotService slots, TimeProvider time, CancellationToken ct)
+        string key, [AsParameters] SlotsQuery query, SlotService slots, TimeProvider time, CancellationToken ct)
     {
         var calendar = await slots.CalendarAsync(key, ct);
         if (calendar is null) return Problems.NotFound(new Reason("no-concern", $"No concern '{key}'.").With("key", key));
-
-        var today = calendar.LocalDate(time.GetUtcNow());
-        if (!TryDate(from, today, out var fromDate)) return Problems.Field("from", Reasons.DateFormat("2026-03-30"));
-        if (!TryDate(to, fromDate.AddDays(13), out var toDate)) return Problems.Field("to", Reasons.DateFormat("2026-04-12"));
-        if (toDate < fromDate) return Problems.Field("to", Reasons.ToBeforeFrom);
-        if (toDate.DayNumber - fromDate.DayNumber >= MaxDays) return Problems.Field("to", Reasons.TooManyDays(MaxDays));
+        if (query.Validate(calendar.LocalDate(time.GetUtcNow()), out var fromDate, out var toDate) is { Count: > 0 } errors)
+            return Problems.Fields(errors);
 
         var free = await slots.FreeSlotsAsync(calendar, fromDate, toDate, null, ct);
         return TypedResults.Ok(new SlotsDto(key, calendar.TimeZone.Id, fromDate, toDate, slots.LastBookableDay(calendar), free.Select(SlotDto.From).ToList()));
-    }
-
-    private static bool TryDate(string? value, DateOnly fallback, out DateOnly date)
-    {
-        if (string.IsNullOrWhiteSpace(value)) { date = fallback; return true; }
-        return DateOnly.TryParseExact(value, "yyyy-MM-dd", out date);
     }
 }

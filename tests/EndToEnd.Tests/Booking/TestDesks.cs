@@ -15,13 +15,13 @@ public static class TestDesks
 {
     private const string AdminPassword = "Schalter-2026!";
 
-    public static async Task<TestDesk> CreateAsync(IBrowserContext admin, string key, bool closedToday)
+    public static async Task<TestDesk> CreateAsync(IBrowserContext admin, string key, bool closedToday, string timeZone = "UTC")
     {
         Assert.True((await admin.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = AdminPassword } })).Ok);
         var api = admin.APIRequest;
         await OkAsync(api.PutAsync($"/api/booking/admin/departments/{key}", new()
         {
-            DataObject = new { nameDe = "Testschalter", nameEn = "Test desk", timeZone = "UTC", mailboxEmail = $"{key}@stadt.example", sortOrder = 900 },
+            DataObject = new { nameDe = "Testschalter", nameEn = "Test desk", timeZone, mailboxEmail = $"{key}@stadt.example", sortOrder = 900 },
         }));
         var allDay = Enum.GetValues<DayOfWeek>().Select(day => new { day = (int)day, opens = "00:00", closes = "23:59" }).ToArray();
         await OkAsync(api.PutAsync($"/api/booking/admin/departments/{key}/opening-hours", new() { DataObject = allDay }));

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Municipal.Testing;
+
+namespace Municipal.Booking.Tests;
+
+/// <summary>
+/// The slot picker asked for a week from today's UTC date: a department west of UTC lost its evening's remaining
+/// times once UTC had passed midnight, and one far east lost the week's seventh day. It now asks for seven days from
+/// the department's today (<c>?days=7</c>) and pages on from the <c>from</c> it gets. Pago Pago (UTC−11) and
+/// Kiritimati (UTC+14), on the factory's clock (Monday 1 March 2027, 08:00 UTC: Sunday evening in Pago Pago).
+/// </summary>
+public class FarZoneSlotsTests(BookingFactory factory) : IClassFixture<BookingFactory>
+{
+    [Theory]
+    [InlineData("Pacific/Pago_Pago")]
+    [InlineData("Pacific/Kiritimati")]
+    public async Task Seven_days_are_the_departments_own_today_and_the_six_after(string zone)
+    {
+        var concern = await DeskAsync(zone);
+        var now = factory.Clock.GetUtcNow();
+        var body = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/booking/concerns/{concern}/slots?days=7");
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        Assert.Equal(today, DateOnly.Parse(body.GetProperty("from").GetString()!));
+        Assert.Equal(today.AddDays(6), DateOnly.Parse(body.GetProperty("to").GetString()!));
+        Assert.Equal(zone, body.GetProperty("timeZone").GetString());
+        var days = body.GetProperty("slots").EnumerateArray()
+            .Select(s => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.GetProperty("start").GetDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime))
+            .Distinct().ToList();
+        // Open around the clock: every day of the seven has times, today's until its last quarter of an hour.
+        Assert.Equal(Enumerable.Range(0, 7).Select(today.AddDays).Where(d => d > today || LocalHour(zone, now) < 23), days);
+    }
+
+    [Theory]
+    [InlineData("days=0", "days")]
+    [InlineData("days=-1", "days")]
+    [InlineData("days=seven", "days")]
+    [InlineData("days=+7", "days")]
+    [InlineData("days=7%00", "days")]
+    [InlineData("days=99999999999", "days")]
+    [InlineData("days=63", "days")]
+    [InlineData("days=7&to=2030-01-01", "days")]
+    [InlineData("from=2030-02-30&days=7", "from")]
+    public async Task A_number_of_days_that_is_no_count_of_at_most_62_is_refused_naming_it(string query, string field)
+    {
+        var concern = await DeskAsync("Pacific/Pago_Pago");
+        var response = await factory.CreateClient().GetAsync($"/api/booking/concerns/{concern}/slots?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task Days_from_a_date_count_from_that_date()
+    {
+        var concern = await DeskAsync("Pacific/Kiritimati");
+        var from = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(20);
+        var body = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/booking/concerns/{concern}/slots?from={from:yyyy-MM-dd}&days=62");
+        Assert.Equal(from.AddDays(61), DateOnly.Parse(body.GetProperty("to").GetString()!));
+    }
+
+    private static int LocalHour(string zone, DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(zone)).Hour;
+
+    /// <summary>A department in <paramref name="zone"/>, open for appointments around the clock, with one clerk.</summary>
+    private async Task<string> DeskAsync(string zone)
+    {
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        var key = "far-" + zone.Split('/')[1].ToLowerInvariant().Replace('_', '-');
+        (await admin.PutAsJsonAsync($"/api/booking/admin/departments/{key}", new
+        {
+            nameDe = "Fernamt", nameEn = "Far office", timeZone = zone, mailboxEmail = $"{key}@stadt.example", sortOrder = 900,
+        })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/booking/admin/concerns/{key}-visit", new
+        {
+            departmentKey = key, nameDe = "Fernbesuch", nameEn = "Far visit", durationMinutes = 15, bufferMinutes = 0, sortOrder = 900,
+        })).EnsureSuccessStatusCode();
+        var allDay = Enum.GetValues<DayOfWeek>().Select(day => new { day = (int)day, opens = "00:00", closes = "23:59" }).ToArray();
+        (await admin.PutAsJsonAsync($"/api/booking/admin/departments/{key}/appointment-hours", allDay)).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/booking/admin/staff/{StaffId(key)}", new
+        {
+            staffName = "Fiona Fern " + key[4..], departmentKey = key, concernKeys = new[] { $"{key}-visit" },
+        })).EnsureSuccessStatusCode();
+        return $"{key}-visit";
+    }
+
+    /// <summary>One clerk per desk, whichever test sets it up first (a second PUT of the same id changes nothing).</summary>
+    private static Guid StaffId(string key) => new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+}

@@ -287,22 +287,23 @@ public sealed class LinkAllowanceTests(LinkAllowanceTests.Factory factory) : ICl
     }
 
     /// <summary>
-    /// Refused uploads were kept for ever (known limit until 2026-12-06). The retention sweep forgets a link's once no
-    /// valid link has that token (expired, or gone from the projection), and a kiosk's once they are older than the hour
+    /// Refused uploads were kept for ever (known limit until 2026-12-06). The retention sweep forgets a link's once the
+    /// link is no longer valid (expired, or gone from the projection), and a kiosk's once they are older than the hour
     /// its quotas count; what an allowance or quota still counts stays, and still counts.
     /// </summary>
     [Fact]
     public async Task The_retention_sweep_forgets_the_refused_uploads_nothing_counts_any_more()
     {
-        var (_, live) = await factory.Tokens.Feed.AppointmentAsync();
-        var (_, expired) = await factory.Tokens.Feed.AppointmentAsync();
+        var (liveId, live) = await factory.Tokens.Feed.AppointmentAsync();
+        var (expiredId, expired) = await factory.Tokens.Feed.AppointmentAsync();
         var (_, device) = await factory.EnrolKioskAsync();
         var (liveHash, expiredHash, goneHash) = (CapabilityToken.Hash(live), CapabilityToken.Hash(expired), CapabilityToken.Hash(CapabilityToken.Create()));
         var now = DateTimeOffset.UtcNow;
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DocumentDb>();
         await db.Database.ExecuteSqlAsync($"UPDATE resident_links SET expires_at = {now.AddMinutes(-1)} WHERE token_hash = {expiredHash}");
-        foreach (var hash in new[] { liveHash, expiredHash, goneHash }) await db.ChargeRefusedUploadAsync(hash, null, 2 * 1024 * 1024, now.AddDays(-20), default);
+        foreach (var link in new[] { (liveId, liveHash), (expiredId, expiredHash), (Guid.NewGuid(), goneHash) })
+            await db.ChargeRefusedUploadAsync(link, null, 2 * 1024 * 1024, now.AddDays(-20), default);
         await db.ChargeRefusedUploadAsync(null, device, 59, now.AddMinutes(-59), default);
         await db.ChargeRefusedUploadAsync(null, device, 61, now.AddMinutes(-61), default);
 
@@ -315,5 +316,29 @@ public sealed class LinkAllowanceTests(LinkAllowanceTests.Factory factory) : ICl
         // The live link's refusal still counts: 2 of its 3 MB are spent (a link with none spent takes this file).
         var refused = await factory.CreateResidentClient(live).PostAsync("/api/documents/uploads", File("big.pdf", 2 * 1024 * 1024 + 512 * 1024));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+    }
+
+    /// <summary>
+    /// A move (or the links sent again) gives the link a new token. It started its allowance from nothing, so each
+    /// "send me the links again" bought a fresh one, and the upload page, opened from the new mail, listed none of the
+    /// files handed in before. The link keeps both: what is left, and what is listed.
+    /// </summary>
+    [Fact]
+    public async Task A_moved_appointments_new_link_goes_on_with_the_old_ones_allowance_and_files()
+    {
+        var (appointmentId, oldToken) = await factory.Tokens.Feed.AppointmentAsync();
+        var before = factory.CreateResidentClient(oldToken);
+        await (await before.PostAsync("/api/documents/uploads", File("lease.pdf", 2 * 1024 * 1024))).SubmittedAsync();
+        var wrong = await before.PostAsync("/api/documents/uploads", Files.Form(("files", "notes.txt", "not a document"u8.ToArray(), "text/plain")));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+
+        var newToken = await factory.Tokens.Feed.RescheduleAsync(appointmentId, 1, "move", "residents-office");
+        var after = factory.CreateResidentClient(newToken);
+        var mine = await after.GetFromJsonAsync<JsonElement>("/api/documents/uploads/mine");
+        Assert.Equal(["lease.pdf"], mine.EnumerateArray().Select(d => d.GetProperty("fileName").GetString()));
+        // 2 MB handed in and 1 MB refused of 3 MB: the new token has nothing left.
+        var spent = await after.PostAsync("/api/documents/uploads", File("late.pdf", 1000));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, spent.StatusCode);
+        Assert.Equal("link-quota", (await spent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").GetProperty("files").GetString());
     }
 }

@@ -39,12 +39,12 @@ public static class UploadApi
         // pass it, and the body is cut off at what is left. Requests of one link running at once are each held to what
         // was left when they started (the gateway lets a link send a few a minute).
         var tokenHash = CapabilityToken.Hash(request.Headers[CapabilityToken.Header]!);
-        var left = await allowance.LeftAsync(tokenHash, ct);
+        var left = await allowance.LeftAsync(context, ct);
         if (left <= 0 || request.ContentLength > left + FormMargin) return UploadProblems.OverLimit(allowance.Spent(left), "bytesPerLink", allowance.Total);
         // A refusal after the body was read (a wrong type, a damaged file, a bad field) or a request broken off counts
         // against the allowance too: each was received and scanned.
         return await CountedBody.ChargingRefusalsAsync(request, () => ReceiveAsync(request, context, tokenHash, left, reader, intake, allowance, ct),
-            (bytes, token) => allowance.ChargeRefusedAsync(tokenHash, bytes, token), ct);
+            (bytes, token) => allowance.ChargeRefusedAsync(context, bytes, token), ct);
     }
 
     private static async Task<Results<Created<SubmissionResult>, ProblemHttpResult>> ReceiveAsync(HttpRequest request, ResidentLink context,
@@ -59,7 +59,7 @@ public static class UploadApi
             // A resident's link belongs to one consultation or dossier: what is handed in with it goes to that
             // department, whatever its name or note says (a "Lohnausweis" in a move went to the tax office's inbox).
             var draft = new SubmissionDraft(channel, context.ConcernKey, context.DepartmentKey, context.SessionId, context.DossierId,
-                tokenHash, note, Language: Language(upload.Field("language")), DepartmentIsFinal: true);
+                tokenHash, note, Language: Language(upload.Field("language")), DepartmentIsFinal: true, ResidentLinkId: context.Id);
             var result = await intake.AcceptAsync(upload, draft, ct);
             return TypedResults.Created($"/api/documents/uploads/mine", result);
         }
@@ -82,9 +82,9 @@ public static class UploadApi
     {
         var (context, problem) = await ResolveAsync(request, links, ct);
         if (context is null) return problem!;
-        var hash = CapabilityToken.Hash(request.Headers[CapabilityToken.Header].ToString());
+        // By the link, not the token: what was handed in before a move (whose new token the page now has) is still theirs.
         var documents = await db.Documents.AsNoTracking()
-            .Where(d => d.Submission!.ResidentTokenHash == hash && d.DeletedAt == null)
+            .Where(d => d.Submission!.ResidentLinkId == context.Id && d.DeletedAt == null)
             .OrderBy(d => d.ReceivedAt).ToListAsync(ct);
         return TypedResults.Ok(documents.Select(DocumentView.ForResident).ToList());
     }

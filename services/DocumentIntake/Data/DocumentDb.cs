@@ -24,9 +24,11 @@ public sealed class DocumentDb(DbContextOptions<DocumentDb> options) : ServiceDb
     /// Charges a refused upload to its link or kiosk, written at once and apart from whatever this unit of work holds (a
     /// submission whose commit failed must not be tried again with it).
     /// </summary>
-    public async Task ChargeRefusedUploadAsync(string? tokenHash, Guid? kioskDeviceId, long bytes, DateTimeOffset at, CancellationToken ct) =>
-        await Database.ExecuteSqlAsync(
-            $"INSERT INTO refused_uploads (id, resident_token_hash, kiosk_device_id, bytes, created_at) VALUES ({Guid.CreateVersion7()}, {tokenHash}, {kioskDeviceId}, {bytes}, {at})", ct);
+    public async Task ChargeRefusedUploadAsync((Guid Id, string TokenHash)? link, Guid? kioskDeviceId, long bytes, DateTimeOffset at, CancellationToken ct) =>
+        await Database.ExecuteSqlAsync($"""
+            INSERT INTO refused_uploads (id, resident_link_id, resident_token_hash, kiosk_device_id, bytes, created_at)
+            VALUES ({Guid.CreateVersion7()}, {link?.Id}, {link?.TokenHash}, {kioskDeviceId}, {bytes}, {at})
+            """, ct);
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

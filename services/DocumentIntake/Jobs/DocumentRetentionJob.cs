@@ -46,8 +46,8 @@ public sealed class DocumentRetentionJob(IServiceScopeFactory scopes, IOptions<D
     }
 
     /// <summary>
-    /// Deletes the refused uploads nothing counts any more: a link's once no link with that token is valid (expired,
-    /// cleaned away, or its token replaced by a move: such a link opens nothing, so its allowance is spent on nothing);
+    /// Deletes the refused uploads nothing counts any more: a link's once the link is no longer valid (expired or cleaned
+    /// away; a move or the links sent again keep the link, and its allowance, under a new token);
     /// a kiosk's once they are older than the hour its quotas count (<see cref="KioskDevices.QuotaWindow"/>).
     /// </summary>
     public static Task<int> ForgetRefusedUploadsAsync(DocumentDb db, DateTimeOffset now, CancellationToken ct)
@@ -56,8 +56,9 @@ public sealed class DocumentRetentionJob(IServiceScopeFactory scopes, IOptions<D
         return db.Database.ExecuteSqlAsync($"""
             DELETE FROM refused_uploads r
             WHERE (r.kiosk_device_id IS NOT NULL AND r.created_at <= {kioskCutoff})
-               OR (r.resident_token_hash IS NOT NULL AND NOT EXISTS (
-                   SELECT 1 FROM resident_links l WHERE l.token_hash = r.resident_token_hash AND l.expires_at > {now}))
+               OR (r.resident_link_id IS NOT NULL AND NOT EXISTS (
+                   SELECT 1 FROM resident_links l WHERE l.id = r.resident_link_id AND l.expires_at > {now}))
+               OR (r.resident_link_id IS NULL AND r.kiosk_device_id IS NULL)
             """, ct);
     }
 

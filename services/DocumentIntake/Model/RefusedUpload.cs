@@ -1,3 +1,5 @@
+using Municipal.ServiceDefaults.ResidentLinks;
+
 namespace Municipal.DocumentIntake.Model;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Municipal.DocumentIntake.Model;
 public sealed class RefusedUpload
 {
     public Guid Id { get; init; }
+
+    /// <summary>The resident's link that sent it (<see cref="ResidentLink.Id"/>, kept across a move), and the token it used.</summary>
+    public Guid? ResidentLinkId { get; init; }
     public string? ResidentTokenHash { get; init; }
     public Guid? KioskDeviceId { get; init; }
 
@@ -14,4 +19,7 @@ public sealed class RefusedUpload
     public long Bytes { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Who a link's refusal is charged to: the link, and the token it came with.</summary>
+    public static (Guid Id, string TokenHash) OfLink(ResidentLink link) => (link.Id, link.TokenHash);
 }

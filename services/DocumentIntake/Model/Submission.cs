@@ -11,7 +11,11 @@ public sealed class Submission
     public Guid? SessionId { get; init; }
     public Guid? DossierId { get; init; }
 
-    /// <summary>The hash of the capability token that uploaded (never the token), so the resident can list their own.</summary>
+    /// <summary>
+    /// The resident's link that handed it in (<c>resident_links.id</c>, kept across a move and the links sent again), so
+    /// the resident can list their own and the link's allowance counts it; and the hash of the token it used (never the token).
+    /// </summary>
+    public Guid? ResidentLinkId { get; init; }
     public string? ResidentTokenHash { get; init; }
 
     public string? Note { get; init; }

@@ -80,6 +80,7 @@ public sealed class IntakeService(
             DepartmentKey = draft.DepartmentKey,
             SessionId = draft.SessionId,
             DossierId = draft.DossierId,
+            ResidentLinkId = draft.ResidentLinkId,
             ResidentTokenHash = draft.ResidentTokenHash,
             Note = draft.Note,
             Email = draft.Email,

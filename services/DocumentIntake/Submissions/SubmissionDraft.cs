@@ -14,7 +14,8 @@ public sealed record SubmissionDraft(
     bool CombineImagesIntoPdf = false,
     bool DepartmentIsFinal = false,
     Guid? KioskDeviceId = null,
-    string? FinalRule = null)
+    string? FinalRule = null,
+    Guid? ResidentLinkId = null)
 {
     /// <summary>Why the department is final, as the inbox shows it (the routing rule's place): the chosen concern's rule, the consultation, the dossier.</summary>
     public string FinalReason => FinalRule ?? (SessionId is not null ? "the consultation's department"

@@ -38,7 +38,8 @@ public class KioskTests(DocumentFactory factory) : IClassFixture<DocumentFactory
 
         var notices = await Mailbox.WaitForAsync("einwohneramt@stadt.example", where: m => m.Subject?.Contains(pdf.Id.ToString()!) == true);
         var notice = Assert.Single(notices);
-        // In German only (it mixed German and English line by line, "Neues Dokument / New document").
+        // In German only, the staff's language where the city names none (it mixed German and English line by line,
+        // "Neues Dokument / New document"; Lugano's in Italian: StaffMailLanguageTests).
         Assert.Equal($"Neues Dokument im Posteingang Einwohneramt [{pdf.Id}]", notice.Subject);
         Assert.Equal("de", notice.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
         Assert.Contains("Weg: Scanner-Terminal", notice.TextBody);

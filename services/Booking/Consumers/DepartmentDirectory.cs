@@ -16,7 +16,7 @@ namespace Municipal.Booking.Consumers;
 public static class DepartmentDirectory
 {
     public static DepartmentChanged Changed(Department department, DateTimeOffset now) =>
-        new(department.Key, department.NameDe, department.NameEn, department.MailboxEmail, now);
+        new(department.Key, department.NameDe, department.NameEn, department.MailboxEmail, now, department.NameFr, department.NameIt);
 
     /// <summary>Puts every department in the outbox, in the caller's transaction.</summary>
     public static async Task PublishAllAsync(BookingDb db, DateTimeOffset now, CancellationToken ct)

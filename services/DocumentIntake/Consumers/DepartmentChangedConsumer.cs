@@ -20,9 +20,10 @@ public sealed class DepartmentChangedConsumer(DocumentDb db) : IdempotentConsume
     {
         var english = string.IsNullOrWhiteSpace(message.NameEn) ? message.NameDe : message.NameEn;
         await Db.Database.ExecuteSqlAsync($"""
-            INSERT INTO department_inboxes (department_key, name_de, name_en, mailbox)
-            VALUES ({message.Key}, {message.NameDe}, {english}, {message.MailboxEmail})
-            ON CONFLICT (department_key) DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en, mailbox = excluded.mailbox
+            INSERT INTO department_inboxes (department_key, name_de, name_en, name_fr, name_it, mailbox)
+            VALUES ({message.Key}, {message.NameDe}, {english}, {message.NameFr ?? ""}, {message.NameIt ?? ""}, {message.MailboxEmail})
+            ON CONFLICT (department_key) DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en,
+                name_fr = excluded.name_fr, name_it = excluded.name_it, mailbox = excluded.mailbox
             """, context.CancellationToken);
     }
 }

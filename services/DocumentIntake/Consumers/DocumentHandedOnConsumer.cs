@@ -10,7 +10,7 @@ namespace Municipal.DocumentIntake.Consumers;
 
 /// <summary>
 /// Tells the receiving department's central mailbox that a document was handed on to its inbox, from where and why, with
-/// a link to it, as for a new document (<see cref="DocumentReceivedConsumer"/>); in German, as the staff's mails are.
+/// a link to it, as for a new document (<see cref="DocumentReceivedConsumer"/>), in the staff's language.
 /// </summary>
 public sealed class DocumentHandedOnConsumer(DocumentDb db, MailSender mail, IConfiguration configuration)
     : IdempotentConsumer<DocumentDb, DocumentHandedOn>(db)
@@ -23,20 +23,23 @@ public sealed class DocumentHandedOnConsumer(DocumentDb db, MailSender mail, ICo
         var inbox = inboxes.SingleOrDefault(i => i.DepartmentKey == message.ToDepartmentKey);
         var document = await Db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == message.DocumentId, ct);
         if (inbox is null || document is null) return;
-        var from = inboxes.SingleOrDefault(i => i.DepartmentKey == message.FromDepartmentKey)?.NameDe ?? message.FromDepartmentKey;
 
+        var language = CityLanguage.Staff(configuration);
+        var texts = InboxMailTexts.In(language);
+        var name = inbox.Name(language);
+        var from = inboxes.SingleOrDefault(i => i.DepartmentKey == message.FromDepartmentKey)?.Name(language) ?? message.FromDepartmentKey;
         var link = PublicLinks.To(configuration, $"/agent/inbox.html#document={message.DocumentId}");
         var text = $"""
-            {from} hat ein Dokument an den Posteingang {inbox.NameDe} weitergegeben.
-            Grund: {message.Reason}
+            {string.Format(texts.HandedOn, from, name)}
+            {texts.Reason}{message.Reason}
 
-            Datei: {document.FileName} ({document.ContentType}, {DocumentReceivedConsumer.Size(document.Length)})
+            {texts.File}{document.FileName} ({document.ContentType}, {texts.Size(language, document.Length)})
 
-            Öffnen: {link}
+            {texts.Open}{link}
 
-            Das Dokument selbst wird nicht per E-Mail versandt.
+            {texts.NotAttached}
             """;
-        await mail.SendAsync(new OutgoingMail(inbox.Mailbox, $"Dokument weitergegeben von {from} an {inbox.NameDe} [{message.DocumentId}]", text,
-            ToName: inbox.NameDe, Language: Languages.German), ct);
+        await mail.SendAsync(new OutgoingMail(inbox.Mailbox, $"{string.Format(texts.HandedOnSubject, from, name)} [{message.DocumentId}]", text,
+            ToName: name, Language: language), ct);
     }
 }

@@ -1,3 +1,5 @@
+using Municipal.ServiceDefaults;
+
 namespace Municipal.DocumentIntake.Model;
 
 /// <summary>A department's central mailbox, told about each received document.</summary>
@@ -6,5 +8,10 @@ public sealed class DepartmentInbox
     public required string DepartmentKey { get; init; }
     public required string NameDe { get; init; }
     public required string NameEn { get; init; }
+    public string NameFr { get; init; } = "";
+    public string NameIt { get; init; } = "";
     public required string Mailbox { get; init; }
+
+    /// <summary>Its name in a language, else the German one (a translation not given yet).</summary>
+    public string Name(string language) => Languages.Choose(language, NameDe, NameEn, NameFr, NameIt) is { Length: > 0 } name ? name : NameDe;
 }

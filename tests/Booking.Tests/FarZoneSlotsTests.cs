@@ -43,7 +43,12 @@ public class FarZoneSlotsTests(BookingFactory factory) : IClassFixture<BookingFa
     [InlineData("days=63", "days")]
     [InlineData("days=7&to=2030-01-01", "days")]
     [InlineData("from=2030-02-30&days=7", "from")]
-    public async Task A_number_of_days_that_is_no_count_of_at_most_62_is_refused_naming_it(string query, string field)
+    [InlineData("from=9999-12-31", "from")]
+    [InlineData("from=9999-12-31&days=1", "from")]
+    [InlineData("from=0001-01-01&to=0001-01-02", "from")]
+    [InlineData("from=2027-03-01&to=9999-12-31", "to")]
+    [InlineData("from=2027-03-01&to=0001-01-01", "to")]
+    public async Task A_number_of_days_that_is_no_count_of_at_most_62_or_a_far_date_is_refused_naming_it(string query, string field)
     {
         var concern = await DeskAsync("Pacific/Pago_Pago");
         var response = await factory.CreateClient().GetAsync($"/api/booking/concerns/{concern}/slots?{query}");

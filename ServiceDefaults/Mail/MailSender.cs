@@ -93,9 +93,11 @@ public sealed class MailSender(IConfiguration configuration) : IAsyncDisposable
         var message = new MimeMessage();
         message.From.Add(SenderFor(mail.Language));
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
-        message.Subject = mail.Subject;
+        var french = Languages.OrGerman(mail.Language) == Languages.French;
+        message.Subject = french ? FrenchSpacing.Apply(mail.Subject) : mail.Subject;
 
-        var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
+        // Only the text: no mail has an HTML part, and one would need its tags left alone.
+        var body = new BodyBuilder { TextBody = french ? FrenchSpacing.Apply(mail.Text) : mail.Text, HtmlBody = mail.Html };
         foreach (var attachment in mail.Attachments ?? [])
         {
             body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));

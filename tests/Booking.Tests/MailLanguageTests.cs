@@ -41,7 +41,7 @@ public class MailLanguageTests(BookingFactory factory) : IClassFixture<BookingFa
     }
 
     [Theory]
-    [InlineData("fr", 0, "Confirmation de rendez-vous : ", "mardi 2 mars 2027, 08:00–08:20", "Meilleures salutations", "Guichet numérique")]
+    [InlineData("fr", 0, "Confirmation de rendez-vous\u00a0: ", "mardi 2 mars 2027, 08:00–08:20", "Meilleures salutations", "Guichet numérique")]
     [InlineData("it", 1, "Conferma dell’appuntamento: ", "martedì 9 marzo 2027, 08:00–08:20", "Cordiali saluti", "Sportello digitale")]
     [InlineData("de-x-ls", 2, "Ihr Termin ist gebucht: ", "Dienstag, 16. März 2027, 08:00–08:20 Uhr", "Sie brauchen keine App.", "Digitaler Schalter")]
     public async Task A_booking_in_a_language_gets_its_confirmation_in_that_language(string language, int weeksLater, string subject, string when, string phrase, string sender)

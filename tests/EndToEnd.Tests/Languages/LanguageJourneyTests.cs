@@ -22,7 +22,7 @@ public sealed partial class LanguageJourneyTests(Browser browser) : IClassFixtur
     {
         ["fr"] = new("fr", "fr-CH", "Bienvenue au guichet numérique", "Guichet numérique", "Prendre rendez-vous",
             "Prénom et nom", "Adresse e-mail (pour la confirmation et le lien vers l’entretien)", "Réserver définitivement",
-            "Votre rendez-vous est réservé", "Confirmation de rendez-vous : ", "Votre nom", "Prendre place dans la file", "minutes", "prochain"),
+            "Votre rendez-vous est réservé", "Confirmation de rendez-vous\u00a0: ", "Votre nom", "Prendre place dans la file", "minutes", "prochain"),
         ["it"] = new("it", "it-CH", "Benvenuti allo sportello digitale", "Sportello digitale", "Prenotare un appuntamento",
             "Nome e cognome", "E-mail (per la conferma e il link al colloquio)", "Prenotare in modo vincolante",
             "Il vostro appuntamento è prenotato", "Conferma dell’appuntamento: ", "Il vostro nome", "Mettersi in coda", "minuti", "prossim"),

@@ -35,6 +35,7 @@ internal static class Extensions
             bus.AddConsumer<DocumentHandedOnConsumer>();
             bus.AddConsumer<StaffAccountChangedConsumer>();
             bus.AddConsumer<DepartmentChangedConsumer>();
+            bus.AddConsumer<ConcernChangedConsumer>();
             bus.AddResidentLinkConsumers("documents", dossiers: true);
         });
         // The staff accounts published before this service's queue was bound are asked for again.

@@ -1,5 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Booking.Data;
+using Municipal.Contracts.Booking;
 using Municipal.Testing;
 
 namespace Municipal.Booking.Tests;
@@ -114,5 +119,28 @@ public class AdminTests(BookingFactory factory) : IClassFixture<BookingFactory>
         Assert.False(staffed[key]);
         Assert.True(staffed["move"]);
         Assert.False((await (await factory.CreateClient().GetAsync($"/api/booking/concerns/{key}")).Json()).GetProperty("staffed").GetBoolean());
+    }
+
+    /// <summary>
+    /// The mail to a department's mailbox named a new document's concern by its key ("Anliegen: move"): the document
+    /// intake knew no concern's name. Each save of a concern now announces it with its names (through the outbox).
+    /// </summary>
+    [Fact]
+    public async Task A_saved_concern_is_announced_with_its_names_for_the_document_intake()
+    {
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        var key = $"announced-{Guid.NewGuid():N}"[..20];
+        (await admin.PutAsJsonAsync($"/api/booking/admin/concerns/{key}", new
+        {
+            departmentKey = "residents-office", nameDe = "Hundeanmeldung", nameEn = "Dog registration", nameFr = "Annonce d’un chien",
+            nameIt = "Notifica di un cane", durationMinutes = 15, sortOrder = 900,
+        })).EnsureSuccessStatusCode();
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var bodies = await scope.ServiceProvider.GetRequiredService<BookingDb>().OutboxMessages.AsNoTracking()
+            .Where(m => m.MessageType == typeof(ConcernChanged).FullName).Select(m => m.Body).ToListAsync();
+        var announced = bodies.Select(b => JsonSerializer.Deserialize<ConcernChanged>(b, JsonSerializerOptions.Web)!).Single(c => c.Key == key);
+        Assert.Equal(("residents-office", "Hundeanmeldung", "Dog registration", "Annonce d’un chien", "Notifica di un cane"),
+            (announced.DepartmentKey, announced.NameDe, announced.NameEn, announced.NameFr, announced.NameIt));
     }
 }

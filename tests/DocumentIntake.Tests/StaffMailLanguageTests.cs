@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Contracts.Booking;
+using Municipal.DocumentIntake.Data;
 using Municipal.Testing;
 
 namespace Municipal.DocumentIntake.Tests;
@@ -10,7 +12,7 @@ namespace Municipal.DocumentIntake.Tests;
 /// <summary>
 /// The departments' mailboxes were written to in German in every city, Lugano too. They are now written in the staff's
 /// language (here Lugano's: <c>City:DefaultLanguage</c> = it), subject and all, each department named in it as
-/// booking announced it (the German name where no Italian one was given).
+/// booking announced it (the German name where no Italian one was given), and so is the document's concern.
 /// </summary>
 public sealed class StaffMailLanguageTests(StaffMailLanguageTests.Factory factory) : IClassFixture<StaffMailLanguageTests.Factory>
 {
@@ -27,6 +29,12 @@ public sealed class StaffMailLanguageTests(StaffMailLanguageTests.Factory factor
         var bus = factory.Services.GetRequiredService<IBusControl>();
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
         await bus.Publish(new DepartmentChanged(key, "Einwohnerkontrolle", "Residents' control", mailbox, DateTimeOffset.UtcNow, "Contrôle des habitants", "Controllo abitanti"));
+        await bus.Publish(new ConcernChanged("move", "residents-office", "Umzug", "Move", "Déménagement", "Trasloco", DateTimeOffset.UtcNow));
+        await Poll.UntilAsync(async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<DocumentDb>().ConcernNames.AnyAsync(c => c.ConcernKey == "move" && c.NameIt == "Trasloco");
+        }, TimeSpan.FromSeconds(30), "The concern's names were not consumed in time.");
 
         var (kiosk, _) = await factory.EnrolKioskAsync();
         var form = Files.Form(("files", "Contratto.pdf", Files.Pdf(Guid.NewGuid().ToString()), "application/pdf")).With("concernKey", "move");
@@ -37,6 +45,7 @@ public sealed class StaffMailLanguageTests(StaffMailLanguageTests.Factory factor
         Assert.Equal($"Nuovo documento nella posta in arrivo Einwohneramt [{id}]", received.Subject);
         Assert.Contains("Nella posta in arrivo Einwohneramt è arrivato un nuovo documento.", received.TextBody, StringComparison.Ordinal);
         Assert.Contains("Provenienza: Terminale di scansione", received.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Richiesta: Trasloco", received.TextBody, StringComparison.Ordinal); // its key ("move") until 2026-12-07
         Assert.Contains("Il documento stesso non viene inviato per e-mail.", received.TextBody, StringComparison.Ordinal);
         Assert.Equal("it", received.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
 

@@ -175,7 +175,7 @@ public static partial class AdminApi
         return TypedResults.Ok();
     }
 
-    public static async Task<Results<Ok<ConcernDto>, ValidationProblem>> PutConcern(string key, ConcernRequest request, BookingDb db, CancellationToken ct)
+    public static async Task<Results<Ok<ConcernDto>, ValidationProblem>> PutConcern(string key, ConcernRequest request, BookingDb db, TimeProvider time, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (!Slug().IsMatch(key) || key.Length > 60) errors["key"] = Reasons.Slug;
@@ -223,6 +223,7 @@ public static partial class AdminApi
         concern.NeedsSignature = request.NeedsSignature ?? false;
         concern.Active = request.Active ?? true;
         concern.SortOrder = request.SortOrder ?? concern.SortOrder;
+        db.Publish(DepartmentDirectory.Changed(concern, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ConcernDto.From(concern));
     }

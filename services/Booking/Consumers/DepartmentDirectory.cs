@@ -18,10 +18,14 @@ public static class DepartmentDirectory
     public static DepartmentChanged Changed(Department department, DateTimeOffset now) =>
         new(department.Key, department.NameDe, department.NameEn, department.MailboxEmail, now, department.NameFr, department.NameIt);
 
-    /// <summary>Puts every department in the outbox, in the caller's transaction.</summary>
+    public static ConcernChanged Changed(Concern concern, DateTimeOffset now) =>
+        new(concern.Key, concern.DepartmentKey, concern.NameDe, concern.NameEn, concern.NameFr, concern.NameIt, now);
+
+    /// <summary>Puts every department and every concern in the outbox, in the caller's transaction.</summary>
     public static async Task PublishAllAsync(BookingDb db, DateTimeOffset now, CancellationToken ct)
     {
         foreach (var department in await db.Departments.AsNoTracking().ToListAsync(ct)) db.Publish(Changed(department, now));
+        foreach (var concern in await db.Concerns.AsNoTracking().ToListAsync(ct)) db.Publish(Changed(concern, now));
         await db.SaveChangesAsync(ct);
     }
 }

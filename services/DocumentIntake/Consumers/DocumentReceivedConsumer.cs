@@ -29,12 +29,16 @@ public sealed class DocumentReceivedConsumer(DocumentDb db, MailSender mail, ICo
         var name = inbox.Name(language);
         var link = PublicLinks.To(configuration, $"/agent/inbox.html#document={message.DocumentId}");
         var receipt = document.Submission?.ReceiptNumber is { } number ? $"\n{texts.Receipt}{number}" : "";
+        // By its name in the staff's language; by its key only where booking has not announced it (yet).
+        var concern = message.ConcernKey is { } key
+            ? (await Db.ConcernNames.AsNoTracking().SingleOrDefaultAsync(c => c.ConcernKey == key, ct))?.In(language) ?? key
+            : "–";
         var text = $"""
             {string.Format(texts.Received, name)}
 
             {texts.File}{document.FileName} ({document.ContentType}, {texts.Size(language, document.Length)})
             {texts.Way}{texts.Channel(message.Channel)}
-            {texts.Concern}{message.ConcernKey ?? "–"}{receipt}
+            {texts.Concern}{concern}{receipt}
 
             {texts.Open}{link}
 

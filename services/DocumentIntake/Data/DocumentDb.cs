@@ -15,6 +15,7 @@ public sealed class DocumentDb(DbContextOptions<DocumentDb> options) : ServiceDb
     public DbSet<KioskDevice> KioskDevices => Set<KioskDevice>();
     public DbSet<DocumentHandOn> DocumentHandOns => Set<DocumentHandOn>();
     public DbSet<RefusedUpload> RefusedUploads => Set<RefusedUpload>();
+    public DbSet<ConcernName> ConcernNames => Set<ConcernName>();
 
     /// <summary>The next kiosk receipt number from its sequence (never reused, even after a failed submission).</summary>
     public async Task<long> NextReceiptNumberAsync(CancellationToken ct) =>
@@ -44,6 +45,11 @@ public sealed class DocumentDb(DbContextOptions<DocumentDb> options) : ServiceDb
         modelBuilder.Entity<RefusedUpload>(e => e.ToTable("refused_uploads"));
         modelBuilder.Entity<RoutingRule>(e => e.ToTable("routing_rules"));
         modelBuilder.Entity<KioskDevice>(e => e.ToTable("kiosk_devices"));
+        modelBuilder.Entity<ConcernName>(e =>
+        {
+            e.ToTable("concern_names");
+            e.HasKey(c => c.ConcernKey);
+        });
         modelBuilder.Entity<DepartmentInbox>(e =>
         {
             e.ToTable("department_inboxes");

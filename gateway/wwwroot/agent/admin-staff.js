@@ -154,7 +154,12 @@ const kept = { departments: new Set(), skills: new Set() };
 
 const departmentOf = key => catalogue?.find(d => d.key === key);
 const concernOf = key => catalogue?.flatMap(d => d.concerns).find(c => c.key === key);
-const departmentName = key => pick(departmentOf(key)?.name) || key;
+// Two departments of one name in the admin's language are told apart by their keys ("Testschalter (e2e-desk)").
+const departmentName = key => {
+  const name = pick(departmentOf(key)?.name);
+  if (!name) return key;
+  return catalogue.filter(d => pick(d.name) === name).length > 1 ? `${name} (${key})` : name;
+};
 
 function element(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
@@ -174,7 +179,7 @@ function note(id, key) {
 }
 
 function drawDepartments() {
-  const boxes = (catalogue ?? []).map(d => box('departments', d.key, pick(d.name)));
+  const boxes = (catalogue ?? []).map(d => box('departments', d.key, departmentName(d.key)));
   for (const code of new Set([...kept.departments, ...chosen.departments])) {
     if (!departmentOf(code)) boxes.push(box('departments', code, catalogue ? t('staff.unknownCode', { code }) : code));
   }
@@ -184,7 +189,7 @@ function drawDepartments() {
 
 function drawSkills() {
   const ticked = (catalogue ?? []).filter(d => chosen.departments.has(d.key));
-  const groups = ticked.map(d => element('fieldset', {}, element('legend', { textContent: pick(d.name) }),
+  const groups = ticked.map(d => element('fieldset', {}, element('legend', { textContent: departmentName(d.key) }),
     element('div', { className: 'choices' }, ...d.concerns.map(c =>
       box('skills', c.key, c.active === false ? t('staff.notOffered', { name: pick(c.name) }) : pick(c.name))))));
   const offered = new Set(ticked.flatMap(d => d.concerns.map(c => c.key)));

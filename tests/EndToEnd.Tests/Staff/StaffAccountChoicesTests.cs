@@ -64,6 +64,9 @@ public sealed class StaffAccountChoicesTests(Browser browser) : IClassFixture<Br
             .GetByRole(AriaRole.Checkbox, new() { Name = keptConcernName, Exact = true })).ToBeCheckedAsync();
         await Assertions.Expect(goneConcernBox).ToBeCheckedAsync();
         await Assertions.Expect(others).ToContainTextAsync("Décocher et enregistrer pour les retirer.");
+        // Every box keeps its 20 px beside a name of two lines (the concerns' shrank to 14 px on the phone).
+        var narrowest = await page.Locator("#editor input[type=checkbox]").EvaluateAllAsync<double>("boxes => Math.min(...boxes.map(b => b.getBoundingClientRect().width))");
+        Assert.True(narrowest >= 19.5, $"a box of the editor is {narrowest} px wide");
         await goneBox.ScrollIntoViewIfNeededAsync();
         await WalkLook.AtAsync(page, "fr", "staff-choices-fr-1-edit-phone", "edit on a phone", findings);
 

@@ -2,7 +2,8 @@
 import { register, t, tn, languageSwitch, pick, weekday, city, languageNames } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { formatDate, formatDateTime } from '/shared/dates.js';
-import { staffPage } from '/shared/staff.js';
+import { labelCells, staffPage } from '/shared/staff.js';
+import { clearResult, sayFailed, sayRefused, saySaved } from '/shared/form-result.js';
 
 register({
   de: {
@@ -25,11 +26,11 @@ register({
     'ab.descriptionDe': 'Beschreibung (Deutsch)', 'ab.descriptionEn': 'Beschreibung (Englisch)', 'ab.documentsDe': 'Unterlagen (Deutsch, eine pro Zeile)',
     'ab.documentsEn': 'Unterlagen (Englisch, eine pro Zeile)', 'ab.documentsFr': 'Unterlagen (Französisch, eine pro Zeile)',
     'ab.documentsIt': 'Unterlagen (Italienisch, eine pro Zeile)', 'ab.identity': 'Identitätsprüfung nötig', 'ab.signature': 'Unterschrift nötig', 'ab.active': 'Angeboten',
-    'ab.delete': 'Löschen', 'ab.edit': 'Bearbeiten', 'ab.saved': 'Gespeichert.', 'ab.wholeCity': 'Ganze Stadt', 'ab.saveHours': 'Öffnungszeiten speichern: {name}',
+    'ab.delete': 'Löschen', 'ab.edit': 'Bearbeiten', 'ab.wholeCity': 'Ganze Stadt', 'ab.saveHours': 'Öffnungszeiten speichern: {name}',
     'ab.saveKeeping': 'Trotzdem speichern – die Termine bleiben gebucht',
     'ab.closeAndCancel': 'Schliessen und {count} Termine absagen', 'ab.closeAndCancel.one': 'Schliessen und den Termin absagen', 'ab.closedCancelled': 'Schliesstag gespeichert; {count} Termine abgesagt, die Einwohnerinnen und Einwohner erhalten eine E-Mail.', 'ab.closedCancelled.one': 'Schliesstag gespeichert; 1 Termin abgesagt, die Einwohnerin oder der Einwohner erhält eine E-Mail.',
     'ab.deleteClosureConfirm': 'Den Schliesstag {date} löschen? An diesem Tag können dann wieder Termine gebucht werden.',
-    'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
+    'ab.choosePerson': 'Bitte eine Person wählen.', 'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
   },
   en: {
     'ab.nameFr': 'Name (French)', 'ab.nameIt': 'Name (Italian)', 'ab.descriptionFr': 'Description (French)', 'ab.descriptionIt': 'Description (Italian)',
@@ -51,11 +52,11 @@ register({
     'ab.descriptionDe': 'Description (German)', 'ab.descriptionEn': 'Description (English)', 'ab.documentsDe': 'Documents (German, one per line)',
     'ab.documentsEn': 'Documents (English, one per line)', 'ab.documentsFr': 'Documents (French, one per line)',
     'ab.documentsIt': 'Documents (Italian, one per line)', 'ab.identity': 'Identity check needed', 'ab.signature': 'Signature needed', 'ab.active': 'Offered',
-    'ab.delete': 'Delete', 'ab.edit': 'Edit', 'ab.saved': 'Saved.', 'ab.wholeCity': 'Whole city', 'ab.saveHours': 'Save opening hours: {name}',
+    'ab.delete': 'Delete', 'ab.edit': 'Edit', 'ab.wholeCity': 'Whole city', 'ab.saveHours': 'Save opening hours: {name}',
     'ab.saveKeeping': 'Save anyway – the appointments stay booked',
     'ab.closeAndCancel': 'Close and cancel {count} appointments', 'ab.closeAndCancel.one': 'Close and cancel the appointment', 'ab.closedCancelled': 'Closure saved; {count} appointments cancelled, the residents get an e-mail.', 'ab.closedCancelled.one': 'Closure saved; 1 appointment cancelled, the resident gets an e-mail.',
     'ab.deleteClosureConfirm': 'Delete the closure on {date}? Appointments can then be booked on that day again.',
-    'ab.deleteClosure': 'Delete: closure {date}', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
+    'ab.choosePerson': 'Please choose a person.', 'ab.deleteClosure': 'Delete: closure {date}', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
   },
   fr: {
     'ab.nameFr': 'Nom (français)',
@@ -116,12 +117,12 @@ register({
     'ab.active': 'Proposée',
     'ab.delete': 'Supprimer',
     'ab.edit': 'Modifier',
-    'ab.saved': 'Enregistré.',
     'ab.saveKeeping': 'Enregistrer quand même – les rendez-vous restent réservés',
     'ab.closeAndCancel': 'Fermer et annuler {count} rendez-vous', 'ab.closeAndCancel.one': 'Fermer et annuler le rendez-vous', 'ab.closedCancelled': 'Fermeture enregistrée ; {count} rendez-vous annulés, les habitantes et habitants reçoivent un e-mail.', 'ab.closedCancelled.one': 'Fermeture enregistrée ; 1 rendez-vous annulé, la personne reçoit un e-mail.',
     'ab.wholeCity': 'Toute la ville',
     'ab.saveHours': 'Enregistrer les heures d’ouverture : {name}',
     'ab.deleteClosureConfirm': 'Supprimer le jour de fermeture du {date} ? Des rendez-vous pourront de nouveau être réservés ce jour-là.',
+    'ab.choosePerson': 'Veuillez choisir une personne.',
     'ab.deleteClosure': 'Supprimer : jour de fermeture du {date}',
     'ab.editStaff': 'Modifier : {name}',
     'ab.editConcern': 'Modifier : {name}',
@@ -186,12 +187,12 @@ register({
     'ab.active': 'Offerta',
     'ab.delete': 'Eliminare',
     'ab.edit': 'Modificare',
-    'ab.saved': 'Salvato.',
     'ab.saveKeeping': 'Salvare comunque – gli appuntamenti restano prenotati',
     'ab.closeAndCancel': 'Chiudere e annullare {count} appuntamenti', 'ab.closeAndCancel.one': 'Chiudere e annullare l’appuntamento', 'ab.closedCancelled': 'Chiusura salvata; {count} appuntamenti annullati, le e i residenti ricevono un’e-mail.', 'ab.closedCancelled.one': 'Chiusura salvata; 1 appuntamento annullato, la persona riceve un’e-mail.',
     'ab.wholeCity': 'Tutta la città',
     'ab.saveHours': 'Salvare gli orari di apertura: {name}',
     'ab.deleteClosureConfirm': 'Eliminare il giorno di chiusura del {date}? In quel giorno si potranno di nuovo prenotare appuntamenti.',
+    'ab.choosePerson': 'Scegliere una persona.',
     'ab.deleteClosure': 'Eliminare: giorno di chiusura del {date}',
     'ab.editStaff': 'Modificare: {name}',
     'ab.editConcern': 'Modificare: {name}',
@@ -208,9 +209,9 @@ let staff = [];
 
 const el = (tag, props = {}, ...children) => { const n = Object.assign(document.createElement(tag), props); n.append(...children); return n; };
 const say = (text, error = false) => { status.textContent = text; status.className = error ? 'error' : 'ok'; };
-// Each submit starts clean: a "saved" of an earlier form, or a field's refusal of an earlier try, must not stand beside
-// this one's answer (the staff probe read "Gespeichert." above a closure's field errors).
-const fresh = form => { say(''); status.className = ''; showFieldErrors(form, { errors: {} }); };
+// Each submit starts clean: a field's refusal of an earlier try must not stand beside this one's answer. Each form says
+// its own result beside its button (shared/form-result.js); the page's top line says only what is no form's.
+const fresh = form => { say(''); status.className = ''; clearResult(form); showFieldErrors(form, { errors: {} }); };
 const lines = s => s.split('\n').map(x => x.trim()).filter(Boolean);
 const button = (text, label, onClick, cls = 'secondary') => {
   const b = el('button', { type: 'button', className: cls, textContent: text });
@@ -237,7 +238,8 @@ function hoursForm(d, k) {
   }
   const save = el('button', { type: 'submit', textContent: t('ab.save') });
   save.setAttribute('aria-label', t(k.save, { name: pick(d.name) }));
-  form.append(fieldset, save);
+  const actions = el('div', { className: 'row' }, save, el('p', { className: 'form-result', role: 'status' }));
+  form.append(fieldset, actions);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     fresh(form);
@@ -262,23 +264,23 @@ function hoursForm(d, k) {
       // The second word's button goes with its notice: the focus goes back to the form's own button, not to the page's start.
       const notice = form.querySelector('.affected');
       if (notice) { notice.remove(); save.focus(); }
-      say(t('ab.saved'));
+      saySaved(form);
       await load({ hours: false });
     } catch (e) {
       if (e instanceof ApiError && e.problem.code === 'hours-leave-appointments') {
         form.querySelector('.affected')?.remove();
-        save.before(affectedNotice(e, t('ab.saveKeeping'), () => saveHours(true)));
+        actions.before(affectedNotice(e, t('ab.saveKeeping'), () => saveHours(true)));
         form.querySelector('.affected [tabindex]').focus();
         return;
       }
-      if (!(e instanceof ApiError) || e.status !== 400) { say(t('common.error'), true); return; }
+      if (!(e instanceof ApiError) || e.status !== 400) { sayFailed(form, t('common.error')); return; }
       const errors = {};
       for (const [field, messages] of Object.entries(e.errors)) {
         const name = from[Number(/^\[(\d+)\]/.exec(field)?.[1])] ?? 'day1';
         errors[name] = [...(errors[name] ?? []), ...messages];
       }
       showFieldErrors(form, { errors });
-      form.querySelector('[aria-invalid]')?.focus();
+      sayRefused(form);
     }
   }
   return form;
@@ -503,6 +505,7 @@ function render({ hours = true } = {}) {
   renderStaff();
   staffOptions();
   renderConcerns();
+  for (const table of document.querySelectorAll('table.cards')) labelCells(table);
 }
 
 async function load(options) {
@@ -526,12 +529,15 @@ async function addClosure(f, cancelAppointments) {
     const cancelled = Number(affected.dataset.count || 0);
     f.reset();
     showFallbacks(f);
-    say(cancelAppointments && cancelled > 0 ? tn('ab.closedCancelled', cancelled) : t('ab.saved'));
+    if (cancelAppointments && cancelled > 0) saySaved(f, cancelled === 1 ? 'ab.closedCancelled.one' : 'ab.closedCancelled', { count: cancelled });
+    else saySaved(f);
+    // "Close and cancel" went with its notice: the focus goes to the form's own button, beside what was said.
+    if (cancelAppointments) f.querySelector('button[type=submit]').focus();
     await load();
   } catch (e) {
-    if (e instanceof ApiError && e.status === 400) showFieldErrors(f, e);
+    if (e instanceof ApiError && e.status === 400) { showFieldErrors(f, e); sayRefused(f); }
     else if (e instanceof ApiError && e.problem.code === 'closure-has-appointments') showAffected(e);
-    else say(e.message || t('common.error'), true);
+    else sayFailed(f, e.message || t('common.error'));
   }
 }
 
@@ -568,14 +574,17 @@ document.getElementById('staff-form').addEventListener('submit', async event => 
   fresh(f);
   document.getElementById('staff-error').textContent = '';
   const id = f.staffId.value.trim();
-  if (!/^[0-9a-f-]{36}$/i.test(id)) { document.getElementById('staff-error').textContent = t('ab.staffId'); f.staffId.focus(); return; }
+  if (!/^[0-9a-f-]{36}$/i.test(id)) { showFieldErrors(f, { errors: { staffId: [t('ab.choosePerson')] } }); sayRefused(f); return; }
   try {
     await api(`/api/booking/admin/staff/${id}`, { method: 'PUT', body: {
       staffName: f.staffName.value, departmentKey: f.departmentKey.value,
       concernKeys: [...f.querySelectorAll('input[name=concernKeys]:checked')].map(i => i.value) } });
-    say(t('ab.saved'));
+    saySaved(f);
     await load();
-  } catch (e) { if (e instanceof ApiError && e.status === 400) showFieldErrors(f, e); else say(t('common.error'), true); }
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 400) { showFieldErrors(f, e); sayRefused(f); }
+    else sayFailed(f, t('common.error'));
+  }
 });
 
 document.getElementById('concern-form').addEventListener('submit', async event => {
@@ -584,7 +593,7 @@ document.getElementById('concern-form').addEventListener('submit', async event =
   fresh(f);
   document.getElementById('concern-error').textContent = '';
   // Without a key the address would be the list's (a 404, "something went wrong"): said at the field instead.
-  if (!f.key.value.trim()) { showFieldErrors(f, { errors: { key: [''] }, reasons: { key: 'slug' } }); return; }
+  if (!f.key.value.trim()) { showFieldErrors(f, { errors: { key: [''] }, reasons: { key: 'slug' } }); sayRefused(f); return; }
   try {
     await api(`/api/booking/admin/concerns/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
       departmentKey: f.departmentKey.value, nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value,
@@ -593,11 +602,15 @@ document.getElementById('concern-form').addEventListener('submit', async event =
       documentsDe: lines(f.documentsDe.value), documentsEn: lines(f.documentsEn.value),
       documentsFr: lines(f.documentsFr.value), documentsIt: lines(f.documentsIt.value), needsIdentityCheck: f.needsIdentityCheck.checked,
       needsSignature: f.needsSignature.checked, active: f.active.checked } });
-    say(t('ab.saved'));
+    saySaved(f);
     await load();
   } catch (e) {
-    if (e instanceof ApiError && e.status === 400) { showFieldErrors(f, e); document.getElementById('concern-error').textContent = e.errors.key?.join(' ') ?? ''; }
-    else say(t('common.error'), true);
+    if (e instanceof ApiError && e.status === 400) {
+      showFieldErrors(f, e);
+      document.getElementById('concern-error').textContent = e.errors.key?.join(' ') ?? '';
+      sayRefused(f);
+    }
+    else sayFailed(f, t('common.error'));
   }
 });
 
@@ -607,23 +620,23 @@ document.getElementById('department-form').addEventListener('submit', async even
   const error = document.getElementById('department-error');
   error.textContent = '';
   fresh(f);
-  if (!f.key.value.trim()) { showFieldErrors(f, { errors: { key: [''] }, reasons: { key: 'slug' } }); return; }
+  if (!f.key.value.trim()) { showFieldErrors(f, { errors: { key: [''] }, reasons: { key: 'slug' } }); sayRefused(f); return; }
   try {
     await api(`/api/booking/admin/departments/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
       nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value, mailboxEmail: f.mailboxEmail.value,
       timeZone: f.timeZone.value, sortOrder: f.dataset.sortOrder ? Number(f.dataset.sortOrder) : null } });
     f.querySelector('.affected')?.remove();
-    say(t('ab.saved'));
+    saySaved(f);
     await load();
   } catch (e) {
     f.querySelector('.affected')?.remove();
-    if (e instanceof ApiError && e.status === 400) { showFieldErrors(f, e); error.textContent = e.errors.key?.join(' ') ?? ''; }
+    if (e instanceof ApiError && e.status === 400) { showFieldErrors(f, e); error.textContent = e.errors.key?.join(' ') ?? ''; sayRefused(f); }
     else if (e instanceof ApiError && e.problem.code === 'zone-has-appointments') {
       // The zone stays: the appointments listed would otherwise show other times to their residents.
       error.after(affectedNotice(e));
       f.querySelector('.affected [tabindex]').focus();
     }
-    else say(t('common.error'), true);
+    else sayFailed(f, t('common.error'));
   }
 });
 

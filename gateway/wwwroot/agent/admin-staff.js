@@ -1,13 +1,14 @@
 import { register, t, languageSwitch, pick } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors, whilePressed } from '/shared/api.js';
-import { staffPage } from '/shared/staff.js';
+import { clearResult, sayFailed, sayProgress, sayRefused, saySaved } from '/shared/form-result.js';
+import { labelCells, staffPage } from '/shared/staff.js';
 
 register({
   de: {
     'staff.title': 'Mitarbeitende verwalten', 'staff.name': 'Name', 'staff.user': 'Benutzername',
     'staff.email': 'E-Mail', 'staff.roles': 'Rollen', 'staff.departments': 'Abteilungen', 'staff.state': 'Status', 'staff.actions': 'Aktionen',
     'staff.new': 'Neues Konto', 'staff.edit': 'Konto bearbeiten: {name}', 'staff.save': 'Speichern', 'staff.cancel': 'Neu beginnen',
-    'staff.departmentsHint': 'Abteilungen (Kürzel, durch Komma getrennt)', 'staff.skillsHint': 'Themen (Anliegen-Kürzel, durch Komma getrennt)',
+    'staff.skills': 'Themen (Anliegen)',
     'staff.tempPassword': 'Vorläufiges Passwort (wird nur einmal angezeigt):', 'staff.active': 'aktiv', 'staff.disabled': 'gesperrt',
     'staff.locked': 'nach Fehlversuchen gesperrt', 'staff.2fa': '2FA', 'staff.doEdit': 'Bearbeiten', 'staff.doDisable': 'Sperren',
     'staff.doEnable': 'Entsperren', 'staff.doReset': 'Passwort zurücksetzen', 'staff.doReset2fa': '2FA zurücksetzen', 'staff.saved': 'Gespeichert.', 'staff.saving': 'Wird gespeichert …',
@@ -17,7 +18,7 @@ register({
     'staff.title': 'Manage staff', 'staff.name': 'Name', 'staff.user': 'User name', 'staff.email': 'E-mail',
     'staff.roles': 'Roles', 'staff.departments': 'Departments', 'staff.state': 'State', 'staff.actions': 'Actions', 'staff.new': 'New account',
     'staff.edit': 'Edit account: {name}', 'staff.save': 'Save', 'staff.cancel': 'Start over',
-    'staff.departmentsHint': 'Departments (keys, comma-separated)', 'staff.skillsHint': 'Topics (concern keys, comma-separated)',
+    'staff.skills': 'Topics (concerns)',
     'staff.tempPassword': 'Temporary password (shown once only):', 'staff.active': 'active', 'staff.disabled': 'disabled',
     'staff.locked': 'locked after failed attempts', 'staff.2fa': '2FA', 'staff.doEdit': 'Edit', 'staff.doDisable': 'Disable',
     'staff.doEnable': 'Enable', 'staff.doReset': 'Reset password', 'staff.doReset2fa': 'Reset 2FA', 'staff.saved': 'Saved.', 'staff.saving': 'Saving …',
@@ -36,8 +37,7 @@ register({
     'staff.edit': 'Modifier le compte : {name}',
     'staff.save': 'Enregistrer',
     'staff.cancel': 'Recommencer',
-    'staff.departmentsHint': 'Services (codes séparés par des virgules)',
-    'staff.skillsHint': 'Domaines (codes des démarches, séparés par des virgules)',
+    'staff.skills': 'Domaines (démarches)',
     'staff.tempPassword': 'Mot de passe provisoire (affiché une seule fois) :',
     'staff.active': 'actif',
     'staff.disabled': 'bloqué',
@@ -67,8 +67,7 @@ register({
     'staff.edit': 'Modificare l’account: {name}',
     'staff.save': 'Salvare',
     'staff.cancel': 'Ricominciare',
-    'staff.departmentsHint': 'Servizi (sigle separate da virgole)',
-    'staff.skillsHint': 'Temi (sigle delle pratiche, separate da virgole)',
+    'staff.skills': 'Temi (pratiche)',
     'staff.tempPassword': 'Password provvisoria (mostrata una sola volta):',
     'staff.active': 'attivo',
     'staff.disabled': 'bloccato',
@@ -112,46 +111,133 @@ register({
   },
 });
 
-// The codes the two fields take, from booking: an admin setting up a clerk had nothing on this page that said them
-// (a department made a moment ago on "Offer and hours" had to be remembered by its code).
+// A clerk's departments and concerns are ticked by name, from booking's catalogue (they were typed as codes, the codes
+// listed below the fields). A code the account has that booking no longer offers under a ticked department stays
+// shown, ticked, until the admin unticks it: saved silently without it, the clerk would lose it unasked.
 register({
   de: {
-    'staff.knownDepartments': 'Abteilungen: {list}.', 'staff.knownConcerns': 'Anliegen dieser Abteilungen: {list}.',
-    'staff.knownConcernsFirst': 'Die Anliegen erscheinen hier, sobald oben eine Abteilung steht.',
+    'staff.concernsFirst': 'Die Anliegen erscheinen hier, sobald oben eine Abteilung angekreuzt ist.',
+    'staff.catalogueUnavailable': 'Die Abteilungen und Anliegen sind gerade nicht abrufbar; bitte die Seite gleich neu laden.',
+    'staff.unknownCode': '{code}: nicht mehr im Angebot', 'staff.notOffered': '{name} (nicht angeboten)',
+    'staff.otherConcerns': 'Anliegen ausserhalb der angekreuzten Abteilungen',
+    'staff.otherConcernsHint': 'Das Konto hat sie noch. Abwählen und speichern, um sie zu entfernen.',
   },
   en: {
-    'staff.knownDepartments': 'Departments: {list}.', 'staff.knownConcerns': 'Concerns of these departments: {list}.',
-    'staff.knownConcernsFirst': 'The concerns appear here once a department is entered above.',
+    'staff.concernsFirst': 'The concerns appear here once a department is ticked above.',
+    'staff.catalogueUnavailable': 'Departments and concerns cannot be loaded just now; please reload the page in a moment.',
+    'staff.unknownCode': '{code}: no longer offered', 'staff.notOffered': '{name} (not offered)',
+    'staff.otherConcerns': 'Concerns outside the ticked departments',
+    'staff.otherConcernsHint': 'The account still has them. Untick and save to remove them.',
   },
   fr: {
-    'staff.knownDepartments': 'Services\u00a0: {list}.', 'staff.knownConcerns': 'Démarches de ces services\u00a0: {list}.',
-    'staff.knownConcernsFirst': 'Les démarches s’affichent ici dès qu’un service est indiqué ci-dessus.',
+    'staff.concernsFirst': 'Les démarches s’affichent ici dès qu’un service est coché ci-dessus.',
+    'staff.catalogueUnavailable': 'Les services et les démarches ne peuvent pas être chargés pour le moment\u00a0; veuillez recharger la page dans un instant.',
+    'staff.unknownCode': '{code}\u00a0: n’est plus proposé', 'staff.notOffered': '{name} (non proposée)',
+    'staff.otherConcerns': 'Démarches hors des services cochés',
+    'staff.otherConcernsHint': 'Le compte les a encore. Décocher et enregistrer pour les retirer.',
   },
   it: {
-    'staff.knownDepartments': 'Servizi: {list}.', 'staff.knownConcerns': 'Pratiche di questi servizi: {list}.',
-    'staff.knownConcernsFirst': 'Le pratiche compaiono qui non appena sopra è indicato un servizio.',
+    'staff.concernsFirst': 'Le pratiche compaiono qui non appena sopra è selezionato un servizio.',
+    'staff.catalogueUnavailable': 'Al momento i servizi e le pratiche non si possono caricare; ricaricare la pagina tra poco.',
+    'staff.unknownCode': '{code}: non più offerto', 'staff.notOffered': '{name} (non offerta)',
+    'staff.otherConcerns': 'Pratiche al di fuori dei servizi selezionati',
+    'staff.otherConcernsHint': 'L’account le ha ancora. Deselezionarle e salvare per toglierle.',
   },
 });
 
-const list = s => s.split(',').map(x => x.trim()).filter(Boolean);
-// Booking's departments with their concerns; null while unknown or when booking did not answer (the hints stay empty).
+// Booking's departments with their concerns; null while unknown or when booking did not answer.
 let catalogue = null;
+// What the editor has ticked, and the account's codes shown whatever is ticked (those booking does not offer under the
+// ticked departments): the boxes are drawn anew for each department ticked and in each language, the choice stays.
+const chosen = { departments: new Set(), skills: new Set() };
+const kept = { departments: new Set(), skills: new Set() };
 
-function showKnown() {
-  const form = document.getElementById('editor');
-  const departments = document.getElementById('f-departments-known');
-  const skills = document.getElementById('f-skills-known');
-  if (!catalogue) { departments.textContent = ''; skills.textContent = ''; return; }
-  const named = items => items.map(x => `${x.key} (${pick(x.name)})`).join(', ');
-  departments.textContent = t('staff.knownDepartments', { list: named(catalogue) });
-  const chosen = list(form.departments.value);
-  const concerns = catalogue.filter(d => chosen.includes(d.key)).flatMap(d => d.concerns);
-  skills.textContent = concerns.length ? t('staff.knownConcerns', { list: named(concerns) }) : t('staff.knownConcernsFirst');
+const departmentOf = key => catalogue?.find(d => d.key === key);
+const concernOf = key => catalogue?.flatMap(d => d.concerns).find(c => c.key === key);
+// Two departments of one name in the admin's language are told apart by their keys ("Testschalter (e2e-desk)").
+const departmentName = key => {
+  const name = pick(departmentOf(key)?.name);
+  if (!name) return key;
+  return catalogue.filter(d => pick(d.name) === name).length > 1 ? `${name} (${key})` : name;
+};
+
+function element(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function box(name, value, text) {
+  const input = element('input', { type: 'checkbox', name, value, checked: chosen[name].has(value) });
+  return element('label', {}, input, element('span', { textContent: text }));
+}
+
+function note(id, key) {
+  const p = document.getElementById(id);
+  p.textContent = key ? t(key) : '';
+  p.hidden = !key;
+}
+
+function drawDepartments() {
+  const boxes = (catalogue ?? []).map(d => box('departments', d.key, departmentName(d.key)));
+  for (const code of new Set([...kept.departments, ...chosen.departments])) {
+    if (!departmentOf(code)) boxes.push(box('departments', code, catalogue ? t('staff.unknownCode', { code }) : code));
+  }
+  document.getElementById('department-boxes').replaceChildren(...boxes);
+  note('f-departments-note', catalogue ? null : 'staff.catalogueUnavailable');
+}
+
+function drawSkills() {
+  const ticked = (catalogue ?? []).filter(d => chosen.departments.has(d.key));
+  const groups = ticked.map(d => element('fieldset', {}, element('legend', { textContent: departmentName(d.key) }),
+    element('div', { className: 'choices' }, ...d.concerns.map(c =>
+      box('skills', c.key, c.active === false ? t('staff.notOffered', { name: pick(c.name) }) : pick(c.name))))));
+  const offered = new Set(ticked.flatMap(d => d.concerns.map(c => c.key)));
+  const others = [...new Set([...kept.skills, ...chosen.skills])].filter(code => !offered.has(code));
+  if (others.length) {
+    const label = code => {
+      const concern = concernOf(code);
+      return concern ? `${pick(concern.name)} (${departmentName(concern.departmentKey)})` : catalogue ? t('staff.unknownCode', { code }) : code;
+    };
+    const boxes = element('div', { className: 'choices' }, ...others.map(code => box('skills', code, label(code))));
+    groups.push(catalogue
+      ? element('fieldset', {}, element('legend', { textContent: t('staff.otherConcerns') }),
+        element('p', { className: 'hint', textContent: t('staff.otherConcernsHint') }), boxes)
+      : boxes);
+  }
+  document.getElementById('skill-boxes').replaceChildren(...groups);
+  note('f-skills-note', catalogue && ticked.length === 0 ? 'staff.concernsFirst' : null);
+}
+
+/** Draws the boxes anew, the focus kept on the box it was on (a language switch redraws them all). */
+function drawChoices() {
+  const focused = document.activeElement?.closest?.('#editor input[type=checkbox]:not([name=roles])');
+  drawDepartments();
+  drawSkills();
+  if (focused) document.querySelector(`#editor input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
+}
+
+function choose(account) {
+  for (const name of ['departments', 'skills']) {
+    chosen[name] = new Set(account?.[name] ?? []);
+    kept[name] = new Set(chosen[name]);
+  }
+  // Only what booking would not offer under the ticked departments is kept in sight whatever is ticked.
+  for (const code of kept.departments) if (departmentOf(code)) kept.departments.delete(code);
+  for (const code of kept.skills) if (chosen.departments.has(concernOf(code)?.departmentKey)) kept.skills.delete(code);
+  drawChoices();
+}
+
+function tick(input) {
+  chosen[input.name][input.checked ? 'add' : 'delete'](input.value);
+  if (input.name !== 'departments') return;
+  // A department unticked takes its concerns with it (the server refuses a concern of no department of the account).
+  if (!input.checked) for (const c of departmentOf(input.value)?.concerns ?? []) chosen.skills.delete(c.key);
+  drawSkills();
 }
 
 async function loadCatalogue() {
   try { catalogue = await api('/api/booking/admin/departments'); } catch { catalogue = null; }
-  showKnown();
 }
 let accounts = [];
 
@@ -175,11 +261,11 @@ function render() {
     const state = [a.disabled ? t('staff.disabled') : t('staff.active')];
     if (a.lockedOut && !a.disabled) state.push(t('staff.locked'));
     if (a.twoFactorEnabled) state.push(t('staff.2fa'));
-    // Roles and states break between words only: beside the row's buttons at 1024 px, "Collaborateur·rice" read
-    // "Collaborateu / r·rice". Names, user names and department keys may break anywhere (a long name typed as one word
-    // made the table wider than its box on a phone: BackOfficeTests).
+    // Roles, departments and states break between words only: beside the row's buttons at 1024 px, "Collaborateur·rice"
+    // read "Collaborateu / r·rice". Names and user names may break anywhere (a long name typed as one word made the table
+    // wider than its box on a phone: BackOfficeTests). Departments by the names the admin gave them, not their keys.
     for (const [text, words] of [[a.displayName, false], [a.userName, false], [a.roles.map(r => t(`role.${r}`)).join(', '), true],
-      [a.departments.join(', '), false], [state.join(', '), true]]) {
+      [a.departments.map(departmentName).join(', '), true], [state.join(', '), true]]) {
       const td = document.createElement('td');
       td.textContent = text;
       if (words) td.className = 'words';
@@ -195,6 +281,7 @@ function render() {
     tr.append(actions);
     body.append(tr);
   }
+  labelCells(body.closest('table'));
 }
 
 function edit(a) {
@@ -205,9 +292,8 @@ function edit(a) {
   form.displayName.value = a.displayName;
   form.email.value = a.email || '';
   for (const box of form.querySelectorAll('[name=roles]')) box.checked = a.roles.includes(box.value);
-  form.departments.value = a.departments.join(', ');
-  form.skills.value = a.skills.join(', ');
-  showKnown();
+  clearResult(form);
+  choose(a);
   document.getElementById('editor-title').textContent = t('staff.edit', { name: a.displayName });
   form.displayName.focus();
 }
@@ -239,33 +325,33 @@ async function save(event) {
   const body = {
     userName: form.userName.value, displayName: form.displayName.value, email: form.email.value,
     roles: [...form.querySelectorAll('[name=roles]:checked')].map(b => b.value),
-    departments: list(form.departments.value), skills: list(form.skills.value),
+    departments: [...chosen.departments], skills: [...chosen.skills],
   };
-  document.getElementById('editor-error').textContent = '';
   // Creating an account hashes a password and writes several rows: say so, and take no second click meanwhile.
   const submit = form.querySelector('[type=submit]');
   submit.disabled = true;
   form.setAttribute('aria-busy', 'true');
-  document.getElementById('status').textContent = t('staff.saving');
+  sayProgress(form, 'staff.saving');
   try {
     showFieldErrors(form, {});
     if (form.accountId.value) await api(`/api/staff/${form.accountId.value}`, { method: 'PUT', body });
     else showSecret((await api('/api/staff', { method: 'POST', body })).temporaryPassword);
     form.reset();
-    document.getElementById('status').textContent = t('staff.saved');
     await load();
+    saySaved(form, 'staff.saved');
   } catch (e) {
-    document.getElementById('status').textContent = '';
     if (e instanceof ApiError && e.status === 400) {
       showFieldErrors(form, e);
-      form.querySelector('[aria-invalid=true]')?.focus();
+      sayRefused(form, e.message);
     } else {
       // E.g. booking could not confirm the departments just now: its words say to save again.
-      document.getElementById('editor-error').textContent = (e instanceof ApiError && (e.problem.code || e.problem.detail) && e.message) || t('common.error');
+      sayFailed(form, (e instanceof ApiError && (e.problem.code || e.problem.detail) && e.message) || t('common.error'));
     }
   } finally {
     submit.disabled = false;
     form.removeAttribute('aria-busy');
+    // The disabled button lost the focus to the page's start: back to it, unless a refused field has it.
+    if (document.activeElement === document.body) submit.focus();
   }
 }
 
@@ -276,15 +362,21 @@ async function load() {
 
 languageSwitch();
 await staffPage();
-document.getElementById('editor').addEventListener('submit', save);
-document.getElementById('editor').addEventListener('reset', () => {
-  const form = document.getElementById('editor');
-  form.accountId.value = '';
-  form.userName.disabled = false;
+const editor = document.getElementById('editor');
+editor.addEventListener('submit', save);
+editor.addEventListener('reset', () => {
+  editor.accountId.value = '';
+  editor.userName.disabled = false;
   document.getElementById('editor-title').textContent = t('staff.new');
-  // The reset empties the fields after this event: the hints follow once it has.
-  setTimeout(showKnown);
+  showFieldErrors(editor, {});
+  clearResult(editor);
+  choose(null);
 });
-document.getElementById('f-departments').addEventListener('input', showKnown);
-document.addEventListener('languagechange', () => { render(); showKnown(); });
-await Promise.all([load(), loadCatalogue()]);
+editor.addEventListener('change', event => {
+  if (event.target.matches('input[name=departments], input[name=skills]')) tick(event.target);
+});
+document.addEventListener('languagechange', () => { render(); drawChoices(); });
+// The table names departments from the catalogue, and an account is edited with it: both first.
+[accounts] = await Promise.all([api('/api/staff'), loadCatalogue()]);
+render();
+choose(null);

@@ -127,7 +127,7 @@ export function showFieldErrors(form, error) {
     else message.textContent = text;
     // A group of radios or boxes is one field: each is marked, and the message follows the whole group, not inside
     // its first option's label (where it became part of that option's name).
-    const group = ['radio', 'checkbox'].includes(input.type) ? input.closest('fieldset') : null;
+    const group = groupOf(input);
     for (const el of group ? form.querySelectorAll(`[name="${CSS.escape(input.name)}"]`) : [input]) {
       el.setAttribute('aria-invalid', 'true');
       el.setAttribute('aria-describedby', message.id);
@@ -136,4 +136,17 @@ export function showFieldErrors(form, error) {
   }
   // The person is taken to the first field to mend (the button they pressed may be far below it on a phone).
   form.querySelector('[aria-invalid="true"]')?.focus();
+}
+
+/**
+ * The fieldset of a radio's or box's whole group (null for other fields): the one holding every option of its name, so
+ * a group split in groups of its own (a clerk's concerns under each department) is one field.
+ */
+export function groupOf(input) {
+  if (!['radio', 'checkbox'].includes(input.type)) return null;
+  const options = [...(input.form ?? document).querySelectorAll(`[name="${CSS.escape(input.name)}"]`)];
+  for (let group = input.closest('fieldset'); group; group = group.parentElement?.closest('fieldset')) {
+    if (options.every(option => group.contains(option))) return group;
+  }
+  return input.closest('fieldset');
 }

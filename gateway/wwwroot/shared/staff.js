@@ -83,6 +83,15 @@ export async function me() {
 
 export const hasRole = (staff, ...roles) => staff && roles.some(r => staff.roles.includes(r));
 
+/**
+ * Labels each cell of a table drawn as cards on a phone (`table.cards`, app.css) with its column's heading, as the
+ * heading reads now: call it after drawing the rows (a language switch draws them anew).
+ */
+export function labelCells(table) {
+  const headings = [...table.tHead.rows[0].cells].map(th => th.textContent.trim());
+  for (const row of table.tBodies[0].rows) [...row.cells].forEach((cell, i) => { cell.dataset.label = headings[i] ?? ''; });
+}
+
 /** Sends a signed-out visitor to the sign-in page, remembering where they wanted to go. */
 export async function requireStaff() {
   const staff = await me();

@@ -33,7 +33,7 @@ public sealed class AppointmentHoursJourneyTests(Browser browser) : IClassFixtur
             await appointments.Locator($"#a-{desk.DepartmentKey}-{day}").FillAsync(liveDays.Contains(day) ? "" : "00:00-23:59");
         }
         await live.GetByRole(AriaRole.Button).ClickAsync();
-        await Assertions.Expect(admin.Locator("#status")).ToHaveTextAsync("Gespeichert.");
+        await Assertions.Expect(live.Locator(".form-result")).ToHaveTextAsync("Gespeichert.");
 
         // A range that closes before it opens is refused, and the page says so next to that day.
         var wrongDay = (today + 1) % 7;
@@ -42,11 +42,14 @@ public sealed class AppointmentHoursJourneyTests(Browser browser) : IClassFixtur
         var invalid = appointments.Locator($"#a-{desk.DepartmentKey}-{wrongDay}");
         await Assertions.Expect(invalid).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(appointments.Locator($"#a-{desk.DepartmentKey}-{wrongDay}-error")).ToBeVisibleAsync();
+        // Beside the form's button too, naming the day (the page's one status line at its top said nothing of it).
+        var dayName = new System.Globalization.CultureInfo("de-DE").DateTimeFormat.DayNames[wrongDay];
+        await Assertions.Expect(appointments.Locator(".form-result")).ToHaveTextAsync($"Nicht gespeichert. Bitte prüfen: {dayName}.");
+        await Assertions.Expect(invalid).ToBeFocusedAsync();
         await Browser.AssertAccessibleAsync(admin);
         await invalid.FillAsync("00:00-23:59");
-        await admin.Locator("#status").EvaluateAsync("s => s.textContent = ''");
         await appointments.GetByRole(AriaRole.Button).ClickAsync();
-        await Assertions.Expect(admin.Locator("#status")).ToHaveTextAsync("Gespeichert.");
+        await Assertions.Expect(appointments.Locator(".form-result")).ToHaveTextAsync("Gespeichert.");
         // What was saved is what the page shows after loading again.
         await admin.ReloadAsync();
         await Assertions.Expect(admin.Locator($"#h-{desk.DepartmentKey}-{liveDays[0]}")).ToHaveValueAsync("08:00-12:00, 13:30-17:00", new() { Timeout = 15000 });

@@ -20,12 +20,12 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
 
     static AdminWalkTests() => Assertions.SetDefaultExpectTimeout(30_000);
 
-    private sealed record Names(string Department, string Concern, string Description, string Clerk, string Resident);
+    private sealed record Names(string Department, string Concern, string Description, string Clerk, string Resident, string Visitors);
 
     private static readonly Dictionary<string, Names> Local = new()
     {
-        ["it"] = new("Servizi ai cittadini", "Contrassegno di parcheggio per residenti", "Per chi abita in una zona blu.", "Chiara Bernasconi", "Giulia Rossi"),
-        ["fr"] = new("Services aux habitants", "Macaron de stationnement pour résidents", "Pour qui habite en zone bleue.", "Camille Rochat", "Léa Dubois"),
+        ["it"] = new("Servizi ai cittadini", "Contrassegno di parcheggio per residenti", "Per chi abita in una zona blu.", "Chiara Bernasconi", "Giulia Rossi", "Carta giornaliera per visitatori"),
+        ["fr"] = new("Services aux habitants", "Macaron de stationnement pour résidents", "Pour qui habite en zone bleue.", "Camille Rochat", "Léa Dubois", "Carte journalière pour visiteurs"),
     };
 
     private static int runs = Random.Shared.Next(100, 900);
@@ -78,7 +78,7 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await departmentForm.Locator("#d-timeZone").FillAsync(timeZone);
         await departmentForm.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(admin.Locator("#department-rows tr", new() { HasText = departmentKey })).ToContainTextAsync(department);
-        await Assertions.Expect(admin.Locator("#status")).ToHaveTextAsync(await T(admin, "ab.saved"));
+        await Assertions.Expect(departmentForm.Locator(".form-result")).ToHaveTextAsync(await T(admin, "result.saved"));
         await LookAsync(admin, language, "2-department", "admin", findings);
 
         // 3. The concern in it, named and described in the city's languages.
@@ -96,10 +96,31 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await concernForm.Locator("#k-documentsDe").FillAsync("Fahrzeugausweis");
         await concernForm.Locator("#k-documentsFr").FillAsync("Permis de circulation");
         await concernForm.Locator("#k-documentsIt").FillAsync("Licenza di circolazione");
-        await concernForm.Locator("button[type=submit]").ClickAsync();
+        var saveConcern = concernForm.Locator("button[type=submit]");
+        await saveConcern.ClickAsync();
         await Assertions.Expect(admin.Locator("#concern-rows tr", new() { HasText = concernKey })).ToContainTextAsync(concern);
-        await Assertions.Expect(admin.Locator("#status")).ToHaveTextAsync(await T(admin, "ab.saved"));
+        // Said beside the button pressed, far down the page (the one status line at the page's top said it out of sight),
+        // in a polite status line; the focus stays on the button.
+        var concernSaved = concernForm.Locator(".form-result");
+        await Assertions.Expect(concernSaved).ToHaveTextAsync(await T(admin, "result.saved"));
+        await Assertions.Expect(concernSaved).ToHaveAttributeAsync("role", "status");
+        await Assertions.Expect(concernSaved).ToBeInViewportAsync();
+        await Assertions.Expect(saveConcern).ToBeFocusedAsync();
+        Assert.True(await saveConcern.EvaluateAsync<double>("b => b.getBoundingClientRect().top + scrollY") > 4000, "the concern's button is far down the page");
+        await Assertions.Expect(admin.Locator("#status")).ToBeEmptyAsync();
         await LookAsync(admin, language, "3-concern", "admin", findings);
+        // A second concern of the department, as the first but through booking's API: her account ticks two.
+        var visitorsKey = $"{departmentKey}-visitors";
+        var visitors = $"{names.Visitors} {run}";
+        var added = await adminParty.APIRequest.PutAsync($"/api/booking/admin/concerns/{visitorsKey}", new()
+        {
+            DataObject = new
+            {
+                departmentKey, nameDe = $"Besuchertageskarte {run}", nameEn = $"Visitor's day pass {run}", nameFr = $"{Local["fr"].Visitors} {run}",
+                nameIt = $"{Local["it"].Visitors} {run}", descriptionFr = "Pour vos invités.", descriptionIt = "Per i vostri ospiti.", durationMinutes = 10,
+            },
+        });
+        Assert.True(added.Ok, $"second concern: {added.Status} {await added.TextAsync()}");
 
         // 4. Its appointment hours: all day today (whatever the hour of the run), a closed day, office hours else.
         var hours = admin.Locator($"form[data-hours='{departmentKey}-appointments']");
@@ -110,7 +131,7 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
             await hours.Locator($"#a-{departmentKey}-{day}").FillAsync(value);
         }
         await hours.Locator("button[type=submit]").ClickAsync();
-        await Assertions.Expect(admin.Locator("#status")).ToHaveTextAsync(await T(admin, "ab.saved"));
+        await Assertions.Expect(hours.Locator(".form-result")).ToHaveTextAsync(await T(admin, "result.saved"));
         await LookAsync(admin, language, "4-hours", "admin", findings);
 
         // 5. The clerk's account: clerk of the department, handling the concern; the temporary password shown once.
@@ -121,22 +142,51 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await editor.Locator("#f-displayName").FillAsync(clerkName);
         await editor.Locator("#f-email").FillAsync(Mailbox.UniqueAddress("clerk"));
         await editor.Locator("input[name=roles][value=clerk]").CheckAsync();
-        // The page says the codes the two fields take, with their names: the department's, then its concerns once it is named.
-        await Assertions.Expect(editor.Locator("#f-departments-known")).ToContainTextAsync($"{departmentKey} ({department})");
-        await Assertions.Expect(editor.Locator("#f-skills-known")).ToHaveTextAsync(await T(admin, "staff.knownConcernsFirst"));
-        await editor.Locator("#f-departments").FillAsync(departmentKey);
-        await Assertions.Expect(editor.Locator("#f-skills-known")).ToHaveTextAsync(await T(admin, "staff.knownConcerns", new { list = $"{concernKey} ({concern})" }));
-        await editor.Locator("#f-skills").FillAsync(concernKey);
+        // Her department and its two concerns ticked by the names the admin gave them (they were typed as codes): the
+        // concerns appear, grouped under their department, once it is ticked.
+        var departmentBoxes = editor.GetByRole(AriaRole.Group, new() { Name = await T(admin, "staff.departments"), Exact = true });
+        var skillBoxes = editor.GetByRole(AriaRole.Group, new() { Name = await T(admin, "staff.skills"), Exact = true });
+        await Assertions.Expect(editor.Locator("#f-skills-note")).ToHaveTextAsync(await T(admin, "staff.concernsFirst"));
+        await Box(departmentBoxes, department, departmentKey).CheckAsync();
+        var herConcerns = skillBoxes.GetByRole(AriaRole.Group, new() { Name = department, Exact = true });
+        await Box(herConcerns, concern, concernKey).CheckAsync();
+        await Box(herConcerns, visitors, visitorsKey).CheckAsync();
+        await Assertions.Expect(editor.Locator("#f-skills-note")).ToBeHiddenAsync();
+        await Box(herConcerns, visitors, visitorsKey).ScrollIntoViewIfNeededAsync();
+        await LookAsync(admin, language, "5-ticks", "admin", findings);
         await editor.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(admin.Locator("#secret-value")).ToHaveTextAsync(new Regex("^Tmp-"));
+        await Assertions.Expect(editor.Locator(".form-result")).ToHaveTextAsync(await T(admin, "staff.saved"));
         var temporary = (await admin.Locator("#secret-value").TextContentAsync())!;
         var account = admin.Locator("#accounts tr", new() { HasText = clerkUser });
         await Assertions.Expect(account).ToContainTextAsync(clerkName);
+        // Her department by its name (the table read its key).
+        await Assertions.Expect(account.Locator("td").Nth(3)).ToHaveTextAsync(department);
         // Her role is one word on one line (at 1024 px the French "Collaborateur·rice" broke inside the word).
         var role = account.Locator("td").Nth(2);
         await Assertions.Expect(role).ToHaveTextAsync(await T(admin, "role.clerk"));
         Assert.Equal(1, await role.EvaluateAsync<int>("td => { const range = document.createRange(); range.selectNodeContents(td.firstChild); return range.getClientRects().length; }"));
         await LookAsync(admin, language, "5-staff", "admin", findings);
+
+        // Edited, her account shows its ticks: the department, and both concerns under it.
+        await account.Locator("button[data-action=edit]").ClickAsync();
+        await Assertions.Expect(editor.Locator("#f-displayName")).ToBeFocusedAsync();
+        await Assertions.Expect(Box(departmentBoxes, department, departmentKey)).ToBeCheckedAsync();
+        await Assertions.Expect(Box(herConcerns, concern, concernKey)).ToBeCheckedAsync();
+        await Assertions.Expect(Box(herConcerns, visitors, visitorsKey)).ToBeCheckedAsync();
+        await Assertions.Expect(skillBoxes.Locator("input:checked")).ToHaveCountAsync(2);
+        await LookAsync(admin, language, "5-edit", "admin", findings);
+        // On a phone: the accounts as cards (no sideways scrolling), the ticks one under the other.
+        await admin.SetViewportSizeAsync(Browser.Phone.Width, Browser.Phone.Height);
+        await Assertions.Expect(account.Locator("td").Nth(3)).ToHaveAttributeAsync("data-label", await T(admin, "staff.departments"));
+        Assert.Equal("block", await account.EvaluateAsync<string>("tr => getComputedStyle(tr).display"));
+        await account.ScrollIntoViewIfNeededAsync();
+        await LookAsync(admin, language, "5-staff-phone", "admin", findings);
+        await herConcerns.ScrollIntoViewIfNeededAsync();
+        await LookAsync(admin, language, "5-edit-phone", "admin", findings);
+        await admin.SetViewportSizeAsync(width, height);
+        await editor.Locator("button[type=reset]").ClickAsync();
+        await Assertions.Expect(skillBoxes.Locator("input")).ToHaveCountAsync(0);
 
         // 6. The clerk signs in for the first time (her browser speaks her language) and chooses her own password.
         await using var clerkParty = await browser.NewPartyAsync(screen, locale);
@@ -220,7 +270,8 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(person).ToBeFocusedAsync();
         await Assertions.Expect(person.Locator("option:checked")).ToHaveTextAsync($"{clerkName} ({clerkUser})");
         var ticked = admin.Locator("#s-concerns input:checked");
-        await Assertions.Expect(ticked).ToHaveValueAsync(concernKey);
+        await Assertions.Expect(ticked).ToHaveCountAsync(2);
+        Assert.Equal([concernKey, visitorsKey], (await ticked.EvaluateAllAsync<string[]>("boxes => boxes.map(b => b.value)")).Order(StringComparer.Ordinal));
         hours = admin.Locator($"form[data-hours='{departmentKey}-appointments']");
         var todayField = hours.Locator($"#a-{departmentKey}-{(int)today.DayOfWeek}");
         await Assertions.Expect(todayField).ToHaveValueAsync("00:00-23:59");
@@ -236,12 +287,13 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(notice.Locator("li")).ToContainTextAsync(bookedAt);
         await LookAsync(admin, language, "13-hours-refused", "admin", findings);
         await notice.Locator("button").ClickAsync();
-        await Assertions.Expect(admin.Locator("#status")).ToHaveTextAsync(await T(admin, "ab.saved"));
+        await Assertions.Expect(hours.Locator(".form-result")).ToHaveTextAsync(await T(admin, "result.saved"));
         await Assertions.Expect(notice).ToHaveCountAsync(0);
         // The pressed button went with its notice: the focus is back on the form's own, not lost to the page's start.
         await Assertions.Expect(hours.Locator("button[type=submit]")).ToBeFocusedAsync();
         // The person being edited below keeps her ticks through the page's redraw (they were dropped: saved so, she lost the concern).
-        await Assertions.Expect(ticked).ToHaveValueAsync(concernKey);
+        await Assertions.Expect(ticked).ToHaveCountAsync(2);
+        Assert.Equal([concernKey, visitorsKey], (await ticked.EvaluateAllAsync<string[]>("boxes => boxes.map(b => b.value)")).Order(StringComparer.Ordinal));
         await LookAsync(admin, language, "14-hours-kept", "admin", findings);
         await admin.ReloadAsync();
         await Assertions.Expect(admin.Locator($"#a-{departmentKey}-{(int)today.DayOfWeek}")).ToHaveValueAsync("");
@@ -252,6 +304,10 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
 
         Assert.True(findings.Count == 0, $"{findings.Count} findings for the {language} admin at {width} px:\n{string.Join("\n", findings)}");
     }
+
+    /// <summary>A box by the name it reads as, and its code (an earlier run's department may have drawn the same number).</summary>
+    private static ILocator Box(ILocator group, string name, string code) =>
+        group.GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true }).And(group.Locator($"input[value='{code}']"));
 
     private static Task LookAsync(IPage page, string language, string step, string side, List<string> findings) =>
         WalkLook.AtAsync(page, language, $"admin-walk-{language}-{step}-{side}", $"{side} {step}", findings, AdminGerman);

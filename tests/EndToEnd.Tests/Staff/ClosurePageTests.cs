@@ -41,8 +41,10 @@ public sealed class ClosurePageTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(page, "admin-closure-with-appointment");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Schliessen und den Termin absagen" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("1 Termin abgesagt");
+        // Said beside the form's button, which takes the focus from the button that went with its notice.
+        await Assertions.Expect(page.Locator("#closure-form .form-result")).ToContainTextAsync("1 Termin abgesagt");
         await Assertions.Expect(page.Locator("#closure-affected")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Schliesstag hinzufügen" })).ToBeFocusedAsync();
         var cancellation = (await Mailbox.WaitForAsync(email, 2, TimeSpan.FromSeconds(60))).Last();
         Assert.Contains("Betriebsausflug", cancellation.TextBody);
 
@@ -94,7 +96,7 @@ public sealed class ClosurePageTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(page, "admin-hours-leave-appointment");
 
         await notice.GetByRole(AriaRole.Button, new() { Name = "Trotzdem speichern – die Termine bleiben gebucht" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Gespeichert.");
+        await Assertions.Expect(form.Locator(".form-result")).ToHaveTextAsync("Gespeichert.");
         var departments = JsonDocument.Parse(await (await api.GetAsync("/api/booking/admin/departments")).TextAsync()).RootElement;
         var saved = departments.EnumerateArray().Single(d => d.GetProperty("key").GetString() == desk.DepartmentKey).GetProperty("appointmentHours");
         Assert.Contains(saved.EnumerateArray(), h => h.GetProperty("day").GetInt32() == (int)start.UtcDateTime.DayOfWeek && h.GetProperty("opens").GetString() == hour[..5]);

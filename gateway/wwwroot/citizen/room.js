@@ -110,7 +110,7 @@ register({
   de: {
     'room.handedOn': 'Ihre Beratung wird an eine Kollegin oder einen Kollegen übergeben, die oder der gleich zu Ihnen kommt. Bitte bleiben Sie auf dieser Seite: Der Chat und alles Bisherige bleiben erhalten.',
     'room.handedOnTo': 'Ihre Beratung wird an eine Kollegin oder einen Kollegen der Abteilung «{department}» übergeben, die oder der gleich zu Ihnen kommt. Bitte bleiben Sie auf dieser Seite: Der Chat und alles Bisherige bleiben erhalten.',
-    'room.takenOver': '{name} hat Ihre Beratung übernommen. Sie sprechen jetzt mit {name}.',
+    'room.takenOver': '{name} hat Ihre Beratung übernommen. Sie sprechen mit {name}.',
   },
   en: {
     'room.handedOn': 'Your consultation is being handed on to a colleague, who will be with you shortly. Please stay on this page: the chat and everything so far are kept.',

@@ -2,7 +2,7 @@
 import { replaceRows, write } from '/shared/live-list.js';
 import { register, t, languageSwitch, language, pick, languageNames } from '/shared/i18n.js';
 import { api, whilePressed } from '/shared/api.js';
-import { staffPage } from '/shared/staff.js';
+import { staffPage, hasRole } from '/shared/staff.js';
 
 register({
   de: {
@@ -45,8 +45,34 @@ register({
   },
 });
 
+// A supervisor sees her department's running consultations too, and joins one from here.
+register({
+  de: {
+    'q.runningTitle': 'Laufende Beratungen', 'q.runningHint': 'Beratungen Ihrer Abteilung, die Kolleginnen und Kollegen gerade führen. Treten Sie bei, um mitzulesen und zu schreiben; im Raum können Sie die Beratung übernehmen.',
+    'q.clerk': 'Sachbearbeitung', 'q.runningFor': 'Läuft seit', 'q.action': 'Aktion', 'q.join': 'Beitreten', 'q.joinLabel': 'Der Beratung von {name} bei {clerk} beitreten',
+    'q.noneRunning': 'Gerade führt niemand sonst eine Beratung.',
+  },
+  en: {
+    'q.runningTitle': 'Running consultations', 'q.runningHint': 'Consultations of your department that colleagues are holding now. Join one to read and write along; in the room you can take it over.',
+    'q.clerk': 'Clerk', 'q.runningFor': 'Running for', 'q.action': 'Action', 'q.join': 'Join', 'q.joinLabel': "Join {name}'s consultation with {clerk}",
+    'q.noneRunning': 'No one else is holding a consultation right now.',
+  },
+  fr: {
+    'q.runningTitle': 'Entretiens en cours', 'q.runningHint': 'Entretiens de votre service que des collègues mènent en ce moment. Rejoignez-en un pour lire et écrire\u00a0; dans la salle, vous pouvez le reprendre.',
+    'q.clerk': 'Collaborateur·rice', 'q.runningFor': 'En cours depuis', 'q.action': 'Action', 'q.join': 'Rejoindre', 'q.joinLabel': 'Rejoindre l’entretien de {name} avec {clerk}',
+    'q.noneRunning': 'Personne d’autre ne mène d’entretien en ce moment.',
+  },
+  it: {
+    'q.runningTitle': 'Colloqui in corso', 'q.runningHint': 'Colloqui del vostro servizio che colleghi stanno conducendo ora. Entrate per leggere e scrivere; nella stanza potete prenderli in carico.',
+    'q.clerk': 'Addetto/a', 'q.runningFor': 'In corso da', 'q.action': 'Azione', 'q.join': 'Entrare', 'q.joinLabel': 'Entrare nel colloquio di {name} con {clerk}',
+    'q.noneRunning': 'Al momento nessun altro conduce un colloquio.',
+  },
+});
+
 languageSwitch();
-await staffPage();
+const staff = await staffPage();
+const supervisor = hasRole(staff, 'supervisor');
+let running = null;
 let data = null;
 let concernNames = new Map();
 
@@ -68,11 +94,48 @@ function render() {
     rows.push(row);
   }
   replaceRows(document.getElementById('rows'), rows);
+  renderRunning();
   write(document.getElementById('summary'), t('q.summary', { n: data.tickets.length, due: data.appointmentsDueNow }));
   write(document.getElementById('skills'), data.skills.length ? t('q.skills', { list: data.skills.map(key => (concernNames.has(key) ? pick(concernNames.get(key)) : '') || key).join(', ') }) : t('q.noSkills'));
 }
 
+/** The running consultations a supervisor may join: her departments', held by a colleague. */
+function renderRunning() {
+  if (!running) return;
+  const rows = running.map(room => {
+    const tr = Object.assign(document.createElement('tr'), {});
+    tr.dataset.key = room.id;
+    const minutes = Math.max(0, Math.floor((Date.now() - new Date(room.acceptedAt)) / 60000));
+    for (const text of [room.citizenName, (concernNames.has(room.concernKey) ? pick(concernNames.get(room.concernKey)) : '') || room.concernKey, room.staffName, t('q.minutes', { n: minutes })]) {
+      tr.append(Object.assign(document.createElement('td'), { textContent: text }));
+    }
+    const join = Object.assign(document.createElement('a'), { className: 'button secondary', href: `/agent/room.html?session=${encodeURIComponent(room.id)}&join=supervisor`, textContent: t('q.join') });
+    join.dataset.action = 'join';
+    join.setAttribute('aria-label', t('q.joinLabel', { name: room.citizenName, clerk: room.staffName }));
+    const cell = document.createElement('td');
+    cell.append(join);
+    tr.append(cell);
+    return tr;
+  });
+  if (!rows.length) {
+    const row = Object.assign(document.createElement('tr'), { className: 'empty' });
+    row.append(Object.assign(document.createElement('td'), { textContent: t('q.noneRunning'), colSpan: 5 }));
+    rows.push(row);
+  }
+  replaceRows(document.getElementById('running-rows'), rows);
+}
+
+async function loadRunning() {
+  if (!supervisor) return;
+  try {
+    running = (await api('/api/sessions/rooms/')).filter(room => room.status === 'active' && room.staffId && room.staffId !== staff.id);
+  } catch { running = null; }
+  document.getElementById('running').hidden = !running;
+  renderRunning();
+}
+
 async function load() {
+  loadRunning();
   try { data = await api('/api/booking/queue'); render(); } catch { write(document.getElementById('summary'), t('common.error')); }
 }
 

@@ -116,6 +116,31 @@ register({
   },
 });
 
+// A supervisor of the department in a colleague's consultation: she joins it (reads, writes in the chat) and may take it
+// over; the colleague's page is then told by whom (supervisor walk, 2026-12-06: the room page only asked to take it).
+register({
+  de: {
+    'aroom.supervising': 'Sie sind als Teamleitung in der Beratung von {name} bei {clerk}. Beide sehen Sie im Raum; Sie schreiben im Chat mit.',
+    'aroom.takeOver': 'Beratung übernehmen', 'aroom.takeOverConfirm': 'Die Beratung von {clerk} übernehmen? {clerk} verlässt dann den Raum.',
+    'aroom.takenOver': '{name} (Teamleitung) hat die Beratung übernommen.', 'aroom.joinAsSupervisor': 'Als Teamleitung beitreten',
+  },
+  en: {
+    'aroom.supervising': "You are in {name}'s consultation with {clerk} as supervisor. Both see you in the room; you write in the chat.",
+    'aroom.takeOver': 'Take over the consultation', 'aroom.takeOverConfirm': "Take over {clerk}'s consultation? {clerk} then leaves the room.",
+    'aroom.takenOver': '{name} (supervisor) took over the consultation.', 'aroom.joinAsSupervisor': 'Join as supervisor',
+  },
+  fr: {
+    'aroom.supervising': 'Vous participez en tant que responsable d’équipe à l’entretien de {name} avec {clerk}. Tous deux vous voient dans la salle\u00a0; vous écrivez dans le chat.',
+    'aroom.takeOver': 'Reprendre l’entretien', 'aroom.takeOverConfirm': 'Reprendre l’entretien de {clerk}\u00a0? {clerk} quitte alors la salle.',
+    'aroom.takenOver': '{name} (responsable d’équipe) a repris l’entretien.', 'aroom.joinAsSupervisor': 'Rejoindre en tant que responsable d’équipe',
+  },
+  it: {
+    'aroom.supervising': 'Partecipate come responsabile del team al colloquio di {name} con {clerk}. Entrambi vi vedono nella stanza; scrivete nella chat.',
+    'aroom.takeOver': 'Prendere in carico il colloquio', 'aroom.takeOverConfirm': 'Prendere in carico il colloquio di {clerk}? {clerk} lascia allora la stanza.',
+    'aroom.takenOver': '{name} (responsabile del team) ha preso in carico il colloquio.', 'aroom.joinAsSupervisor': 'Entrare come responsabile del team',
+  },
+});
+
 // Someone in the room on more than one device or tab (a room link is a bearer link; room probe, 2026-12-06).
 register({
   de: { 'aroom.present': '{name} ({role})', 'aroom.presentDevices': '{name} ({role}, {n} Geräte)' },
@@ -361,6 +386,8 @@ async function accept(request) {
 
 async function main() {
   const params = new URLSearchParams(location.search);
+  // Joining a colleague's consultation as a supervisor (from the queue page's running consultations): no accept.
+  const supervising = params.get('join') === 'supervisor' && params.get('session');
   const request = params.get('ticket') ? { ticketId: params.get('ticket') }
     : params.get('appointment') ? { appointmentId: params.get('appointment') }
     : params.get('session') ? { sessionId: params.get('session') } : null;
@@ -369,7 +396,8 @@ async function main() {
   // the consultation and the hub to a visitor who is not signed in or must change their password first, and
   // staffPage sends that visitor to the sign-in page before anything is shown.
   const signedIn = staffPage();
-  const accepting = request ? accept(request) : null;
+  const accepting = supervising ? api(`/api/sessions/rooms/${encodeURIComponent(supervising)}/join`, { method: 'POST' })
+    : request ? accept(request) : null;
   accepting?.catch(() => {});
   const room = new RoomConnection();
   const hub = request ? room.start() : null;
@@ -388,20 +416,28 @@ async function main() {
     details = await accepting;
   } catch (e) {
     room.stop();
-    return fail(e.message || t('common.error'));
+    fail(e.message || t('common.error'));
+    // A supervisor of the department may step into a colleague's consultation instead of taking it.
+    if (e.problem?.code === 'taken-by-colleague' && request.sessionId && (await signedIn).roles.includes('supervisor')) {
+      const join = Object.assign(document.createElement('a'), { className: 'button', href: `/agent/room.html?session=${encodeURIComponent(request.sessionId)}&join=supervisor` });
+      say(join, 'aroom.joinAsSupervisor');
+      $('notice').after(join);
+    }
+    return;
   }
 
   // Bound before joining: the join delivers the transcript so far.
   bindChat(room, { list: $('transcript'), form: $('chat-form'), input: $('chat-text'), typing: $('typing'), status });
   // The call controls listen before the join, so a video request made right after it is not missed.
-  const controls = new CallControls(room, api('/api/sessions/ice-servers').then(r => r.iceServers).catch(() => []), true, {
+  // A supervisor who joined takes no part in the call, and the case's panels and actions stay the holder's.
+  const controls = supervising ? null : new CallControls(room, api('/api/sessions/ice-servers').then(r => r.iceServers).catch(() => []), true, {
     videos: $('videos'), local: $('local-video'), remote: $('remote-video'), state: $('call-state'), notice: $('notice'),
     request: $('mode-request'), requestText: $('mode-request-text'), accept: $('accept-video'), decline: $('decline-video'),
     start: $('start-video'), share: $('share-screen'), stopShare: $('stop-screen'), stop: $('stop-video'),
   });
   try {
     await hub;
-    await room.joinAsStaff(details.id);
+    await (supervising ? room.joinAsSupervisor(details.id) : room.joinAsStaff(details.id));
   } catch (e) {
     return fail(['room-closed', 'room-cancelled'].includes(hubError(e)) ? t('aroom.ended') : t('common.error'));
   }
@@ -456,7 +492,8 @@ async function main() {
     if (here) seen = true;
     // Said, not written: a note about the connection ("connected again") gives the line back as it is now.
     const absent = missed ? 'aroom.residentMissed' : seen ? 'aroom.residentLeft' : 'aroom.residentAbsent';
-    say(status, here ? 'aroom.active' : absent, { name: details.citizenName });
+    const clerk = participants.find(p => p.role === 'clerk')?.name ?? details.staffName;
+    say(status, here ? (supervising ? 'aroom.supervising' : 'aroom.active') : absent, { name: details.citizenName, clerk });
     status.classList.toggle('error', !here && missed);
   };
   room.on('presence', notice => showPresence(notice.participants));
@@ -468,20 +505,46 @@ async function main() {
 
   // (The resident's page going ends no call: shared/rtc.js waits for it to come back, a question still open takes back
   // the call made ahead for it.)
-  window.consultation = { stats: () => controls.call.stats(), state: () => controls.call.connectionState, roomId: details.id };
+  window.consultation = { stats: () => controls?.call.stats(), state: () => controls?.call.connectionState, roomId: details.id };
 
-  const stopColleagues = colleagues(details.id);
+  const me = await signedIn;
+  const taking = `/agent/room.html?session=${encodeURIComponent(details.id)}`;
+  const stopColleagues = supervising ? () => {} : colleagues(details.id);
   room.on('closed', closed => {
+    // Her own supervising page, once she took the consultation over, comes back as the clerk's.
+    if (closed.reason === 'taken-over' && closed.toStaffId === me.id) return location.replace(taking);
     ended = true;
     stopColleagues();
     transferList.stop();
     // An ended consultation's page asks nothing more (each ask would be one more read of the case).
     stopPanels();
     // Not awaited: stopping the connection from inside one of its own handlers would wait for itself.
-    controls.call.dispose();
+    controls?.call.dispose();
     room.stop();
+    if (closed.reason === 'taken-over') return finish(t('aroom.takenOver', { name: closed.by?.name ?? '' }));
     finish(t({ transferred: 'aroom.transferred', released: 'aroom.released' }[closed.reason] ?? 'aroom.ended'));
   });
+
+  if (supervising) {
+    for (const id of ['call', 'end-row', 'identity-panel', 'form-panel', 'documents-panel', 'colleague-form', 'transfer-form', 'invite-form']) $(id).hidden = true;
+    $('room').classList.add('supervising');
+    $('actions-title').removeAttribute('data-i18n');
+    say($('actions-title'), 'role.supervisor');
+    const takeOver = $('take-over');
+    takeOver.hidden = false;
+    takeOver.addEventListener('click', async () => {
+      const clerk = participantsNow.find(p => p.role === 'clerk')?.name ?? details.staffName;
+      if (!confirm(t('aroom.takeOverConfirm', { clerk }))) return;
+      try {
+        await api(`/api/sessions/rooms/${details.id}/takeover`, { method: 'POST' });
+        location.replace(taking);
+      } catch (e) {
+        fail(e.message);
+      }
+    });
+    $('room').hidden = false;
+    return;
+  }
 
   $('transfer-form').addEventListener('submit', async event => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import { register, t, apply, language, languageSwitch, say } from '/shared/i18n.js';
 import { api, fragmentToken } from '/shared/api.js';
-import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
+import { RoomConnection, bindChat, hubError, departmentName } from '/shared/signaling.js';
 import { CallControls, captureStill } from '/shared/rtc.js';
 import { mountPhoneAids } from '/room-phone.js';
 import { formatWhen } from '/shared/dates.js';
@@ -104,6 +104,35 @@ register({
     'room.guest.clerk': 'Sie sind die zweite Person vom Amt im Gespräch von {name}. Sie schreiben im Chat. Das Video sehen nur {name} und die erste Person vom Amt.',
   },
 });
+// Handed on to a colleague (by the clerk, or taken over by a supervisor; supervisor walk, 2026-12-06: the resident read
+// that the clerk "left the room" and the waiting line): what happens, until the colleague has come, then who it is.
+register({
+  de: {
+    'room.handedOn': 'Ihre Beratung wird an eine Kollegin oder einen Kollegen übergeben, die oder der gleich zu Ihnen kommt. Bitte bleiben Sie auf dieser Seite: Der Chat und alles Bisherige bleiben erhalten.',
+    'room.handedOnTo': 'Ihre Beratung wird an eine Kollegin oder einen Kollegen der Abteilung «{department}» übergeben, die oder der gleich zu Ihnen kommt. Bitte bleiben Sie auf dieser Seite: Der Chat und alles Bisherige bleiben erhalten.',
+    'room.takenOver': '{name} hat Ihre Beratung übernommen. Sie sprechen mit {name}.',
+  },
+  en: {
+    'room.handedOn': 'Your consultation is being handed on to a colleague, who will be with you shortly. Please stay on this page: the chat and everything so far are kept.',
+    'room.handedOnTo': 'Your consultation is being handed on to a colleague in the department “{department}”, who will be with you shortly. Please stay on this page: the chat and everything so far are kept.',
+    'room.takenOver': '{name} has taken over your consultation. You are now talking to {name}.',
+  },
+  fr: {
+    'room.handedOn': 'Votre entretien est transmis à un·e collègue, qui sera bientôt à vous. Veuillez rester sur cette page\u00a0: le chat et tout ce qui a été fait jusqu’ici sont conservés.',
+    'room.handedOnTo': 'Votre entretien est transmis à un·e collègue du service «\u00a0{department}\u00a0», qui sera bientôt à vous. Veuillez rester sur cette page\u00a0: le chat et tout ce qui a été fait jusqu’ici sont conservés.',
+    'room.takenOver': '{name} a repris votre entretien. Vous parlez maintenant avec {name}.',
+  },
+  it: {
+    'room.handedOn': 'Il vostro colloquio viene passato a un/una collega, che sarà a vostra disposizione tra poco. Restate su questa pagina: la chat e tutto ciò che è stato fatto finora restano.',
+    'room.handedOnTo': 'Il vostro colloquio viene passato a un/una collega del servizio «{department}», che sarà a vostra disposizione tra poco. Restate su questa pagina: la chat e tutto ciò che è stato fatto finora restano.',
+    'room.takenOver': '{name} ha preso in carico il vostro colloquio. Ora state parlando con {name}.',
+  },
+  'de-x-ls': {
+    'room.handedOn': 'Ihr Gespräch geht jetzt an eine andere Person vom Amt. Die Person kommt gleich. Bitte bleiben Sie auf dieser Seite. Der Chat bleibt da.',
+    'room.handedOnTo': 'Ihr Gespräch geht jetzt an eine andere Stelle vom Amt: {department}. Eine Person von dort kommt gleich. Bitte bleiben Sie auf dieser Seite. Der Chat bleibt da.',
+    'room.takenOver': '{name} ist jetzt für Sie da. Sie reden jetzt mit {name}.',
+  },
+});
 // The room open on more than one device or tab (a room link is a bearer link; room probe, 2026-12-06): each says so.
 register({
   de: { 'room.otherDevice': 'Dieser Raum ist auch auf einem anderen Gerät oder in einem anderen Tab geöffnet. Die Sachbearbeitung sieht das. Waren Sie das nicht, schreiben Sie es bitte in den Chat.' },
@@ -142,15 +171,23 @@ function sayStatus(key, vars) {
 }
 
 /** Whom the resident talks to: the clerk in the room, or one who took the consultation and whose page is joining. */
-function showStatus(participants, acceptedBy, room, you) {
+async function showStatus(participants, acceptedBy, room, you, connection) {
   // An invited interpreter or second clerk is told their part, whoever else comes and goes.
   if (you && you.role !== 'resident') {
     sayStatus(`room.guest.${you.role}`, { name: room.citizenName });
     return;
   }
   const clerk = participants.find(p => p.role === 'clerk') ?? acceptedBy;
+  const handed = connection.handedOn;
   // Said, not written: a note about the connection ("connected again") gives the line back as it is now.
-  if (clerk) sayStatus('room.with', { name: clerk.name });
+  if (clerk && connection.takenOver?.name === clerk.name) sayStatus('room.takenOver', { name: clerk.name });
+  else if (clerk) sayStatus('room.with', { name: clerk.name });
+  else if (handed?.toDepartmentKey) {
+    const department = await departmentName(handed.toDepartmentKey);
+    // Said only if nothing changed while the name was asked for.
+    if (connection.handedOn === handed) sayStatus('room.handedOnTo', { department });
+  }
+  else if (handed) sayStatus('room.handedOn');
   // Come long before the booked time (the link works from booking on): "someone is with you shortly" is not true.
   else if (room.scheduledStart && new Date(room.scheduledStart) - Date.now() > 15 * 60000) {
     sayStatus('room.early', { name: room.citizenName, when: formatWhen(room.scheduledStart) });
@@ -251,9 +288,10 @@ async function main() {
   document.title = `${t('room.title')} – ${t('site.name')}`;
   // The connection keeps who is in the room, including what was heard while the join was under way; a clerk who
   // took the consultation is named at once, their page joins a moment later.
-  const show = () => showStatus(room.participants, room.acceptedBy, result.room, result.you);
+  const show = () => showStatus(room.participants, room.acceptedBy, result.room, result.you, room);
   room.on('presence', show);
   room.on('accepted', show);
+  room.relay.on('room.handed-on', show);
   show();
   document.addEventListener('languagechange', show);
 

@@ -3,8 +3,9 @@
 // Keeps the transcript position, rejoins after a reconnect and fetches
 // what was missed, and resends chat lines that were not confirmed (same client id, so the server stores
 // them once). The resident's token travels in the join call, never in a URL.
-import { register, t, say } from '/shared/i18n.js';
+import { register, t, say, pick } from '/shared/i18n.js';
 import { formatTime } from '/shared/dates.js';
+import { api } from '/shared/api.js';
 const events = ['message', 'typing', 'presence', 'signal', 'modeRequested', 'modeAnswered', 'modeChanged', 'roomEvent', 'closed', 'accepted', 'callResumed'];
 
 export class RoomConnection {
@@ -18,6 +19,9 @@ export class RoomConnection {
     this.participants = [];
     this.presenceVersion = -1;
     this.acceptedBy = null;
+    // A consultation handed on and waiting for the colleague ({ by, toDepartmentKey }), and who took it after a hand-on.
+    this.handedOn = null;
+    this.takenOver = null;
     // The connection the page started while it loaded, once; a second RoomConnection on the page builds its own.
     const early = window.roomHub.early;
     window.roomHub.early = null;
@@ -53,7 +57,15 @@ export class RoomConnection {
   dispatch(name, payload) {
     if (name === 'message') return this.receive([payload]);
     if (name === 'presence') payload = this.hear(payload);
-    if (name === 'accepted') this.acceptedBy = payload.by;
+    if (name === 'accepted') {
+      this.acceptedBy = payload.by;
+      if (this.handedOn) this.takenOver = payload.by;
+      this.handedOn = null;
+    }
+    if (name === 'roomEvent' && payload.type === 'room.handed-on') {
+      this.handedOn = payload.payload ?? {};
+      this.takenOver = null;
+    }
     if (name === 'roomEvent') {
       for (const handler of this.roomHandlers.get(payload.type) || []) {
         try { handler(payload.payload, payload.from); } catch (e) { console.error(e); }
@@ -118,6 +130,9 @@ export class RoomConnection {
     performance.mark(`${method} answered`);
     this.room = result.room;
     this.you = result.you;
+    // Handed on while this page was away (a reload, a reconnect): the room says so.
+    if (result.room.handedOn && !this.handedOn) this.handedOn = {};
+    if (!result.room.handedOn) this.handedOn = null;
     this.receive(result.messages);
     this.emit('presence', this.hear({ participants: result.participants, version: result.presenceVersion }));
     // In the room (first join, reload or reconnect): the call panel learns whether a call runs to come back to.
@@ -135,6 +150,8 @@ export class RoomConnection {
   joinAsResident(token) { return this.enter('JoinAsResidentOn', token, deviceId()); }
   joinAsStaff(roomId) { return this.enter('JoinAsStaff', roomId); }
   joinWithInvite(token) { return this.enter('JoinWithInvite', token); }
+  /** A supervisor of the department joins a colleague's consultation (POST …/join said first whether she may). */
+  joinAsSupervisor(roomId) { return this.enter('JoinAsSupervisor', roomId); }
 
   async rejoin() {
     if (!this.join) return;
@@ -191,6 +208,15 @@ export function deviceId() {
   }
 }
 
+let catalogue = null;
+
+/** A department's name in the page's language, from booking's public catalogue (its key where booking does not answer). */
+export async function departmentName(key) {
+  catalogue ??= api('/api/booking/concerns').catch(() => []);
+  const department = (await catalogue).find(d => d.key === key);
+  return (department && pick(department.name)) || key;
+}
+
 /** The hub's error codes ("room-closed" …) from a failed invoke. */
 export function hubError(error) {
   const match = /(room-not-found|room-closed|room-cancelled|link-replaced|forbidden|not-joined|not-asked|rate-limited|invalid-[a-z]+)/.exec(error?.message || '');
@@ -208,6 +234,11 @@ register({
     'chat.joined': '{name} ist dem Raum beigetreten.', 'chat.left': '{name} hat den Raum verlassen.',
     'chat.joinedDevice': '{name} hat den Raum auf einem weiteren Gerät geöffnet (jetzt {n} Geräte).',
     'role.resident': 'Einwohner/in', 'role.clerk': 'Sachbearbeitung', 'role.interpreter': 'Dolmetschen',
+    'role.supervisor': 'Teamleitung',
+    'chat.supervisorJoined': '{name}, Teamleitung, ist dem Gespräch beigetreten.',
+    'chat.handedOn': '{name} hat die Beratung an eine Kollegin oder einen Kollegen übergeben. Der Chat bleibt erhalten.',
+    'chat.handedOnTo': '{name} hat die Beratung an die Abteilung «{department}» übergeben. Der Chat bleibt erhalten.',
+    'chat.takenOver': '{name} hat die Beratung übernommen.',
     'room.chat': 'Chat', 'room.message': 'Nachricht', 'room.send': 'Senden',
   },
   en: {
@@ -219,6 +250,11 @@ register({
     'chat.joined': '{name} joined the room.', 'chat.left': '{name} left the room.',
     'chat.joinedDevice': '{name} opened the room on another device (now {n} devices).',
     'role.resident': 'Resident', 'role.clerk': 'Clerk', 'role.interpreter': 'Interpreter',
+    'role.supervisor': 'Supervisor',
+    'chat.supervisorJoined': '{name}, supervisor, joined the consultation.',
+    'chat.handedOn': '{name} handed the consultation on to a colleague. The chat is kept.',
+    'chat.handedOnTo': '{name} handed the consultation on to the department “{department}”. The chat is kept.',
+    'chat.takenOver': '{name} took over the consultation.',
     'room.chat': 'Chat', 'room.message': 'Message', 'room.send': 'Send',
   },
   fr: {
@@ -236,6 +272,11 @@ register({
     'role.resident': 'Habitant·e',
     'role.clerk': 'Collaborateur·rice',
     'role.interpreter': 'Interprète',
+    'role.supervisor': 'Responsable d’équipe',
+    'chat.supervisorJoined': '{name}, responsable d’équipe, a rejoint l’entretien.',
+    'chat.handedOn': '{name} a transmis l’entretien à un·e collègue. Le chat est conservé.',
+    'chat.handedOnTo': '{name} a transmis l’entretien au service «\u00a0{department}\u00a0». Le chat est conservé.',
+    'chat.takenOver': '{name} a repris l’entretien.',
     'room.chat': 'Chat',
     'room.message': 'Message',
     'room.send': 'Envoyer',
@@ -255,6 +296,11 @@ register({
     'role.resident': 'Residente',
     'role.clerk': 'Addetto/a',
     'role.interpreter': 'Interprete',
+    'role.supervisor': 'Responsabile del team',
+    'chat.supervisorJoined': '{name}, responsabile del team, è entrato/a nel colloquio.',
+    'chat.handedOn': '{name} ha passato il colloquio a un/una collega. La chat resta.',
+    'chat.handedOnTo': '{name} ha passato il colloquio al servizio «{department}». La chat resta.',
+    'chat.takenOver': '{name} ha preso in carico il colloquio.',
     'room.chat': 'Chat',
     'room.message': 'Messaggio',
     'room.send': 'Inviare',
@@ -274,6 +320,11 @@ register({
     'role.resident': 'Bürgerin oder Bürger',
     'role.clerk': 'Person vom Amt',
     'role.interpreter': 'Übersetzer oder Übersetzerin',
+    'role.supervisor': 'Chefin oder Chef vom Team',
+    'chat.supervisorJoined': '{name} ist jetzt auch im Gespräch. {name} ist die Chefin oder der Chef vom Team.',
+    'chat.handedOn': '{name} gibt das Gespräch an eine andere Person vom Amt. Der Chat bleibt da.',
+    'chat.handedOnTo': '{name} gibt das Gespräch an eine andere Stelle vom Amt: {department}. Der Chat bleibt da.',
+    'chat.takenOver': '{name} ist jetzt für Sie da.',
     'room.chat': 'Chat. Hier schreiben Sie.',
     'room.message': 'Ihre Nachricht',
     'room.send': 'Schicken',
@@ -285,6 +336,8 @@ register({
  * Shift+Enter breaks the line), the typing hint and join/leave notes.
  */
 export function bindChat(room, { list, form, input, typing, status }) {
+  // The clerk who took a consultation handed on, said in the chat, until their page comes in.
+  let tookOver = null;
   const add = (text, className, who) => {
     const item = document.createElement('li');
     if (className) item.className = className;
@@ -307,10 +360,30 @@ export function bindChat(room, { list, form, input, typing, status }) {
   room.on('presence', notice => {
     // A further device or tab of someone already here is said as such (a room link opened twice; room probe, 2026-12-06).
     const devices = room.devicesOf(notice.joined);
-    if (notice.joined && notice.joined.name !== room.you?.name) {
-      add(devices > 1 ? t('chat.joinedDevice', { name: notice.joined.name, n: devices }) : t('chat.joined', { name: notice.joined.name }), 'system');
+    // Who took a consultation handed on was said as such; their page coming in a moment later is not news.
+    const said = notice.joined?.role === 'clerk' && notice.joined.name === tookOver;
+    if (said) tookOver = null;
+    if (notice.joined && notice.joined.name !== room.you?.name && !said) {
+      add(devices > 1 ? t('chat.joinedDevice', { name: notice.joined.name, n: devices })
+        : notice.joined.role === 'supervisor' ? t('chat.supervisorJoined', { name: notice.joined.name })
+        : t('chat.joined', { name: notice.joined.name }), 'system');
     }
-    if (notice.left) add(t('chat.left', { name: notice.left.name }), 'system');
+    // A clerk who handed the consultation on has not "left the room": the hand-on said what happens.
+    const handing = room.handedOn?.by && notice.left?.role === 'clerk' && notice.left.name === room.handedOn.by;
+    if (notice.left && !handing) add(t('chat.left', { name: notice.left.name }), 'system');
+  });
+  // Handed on (by the clerk, or taken over by a supervisor): said in the reader's language, then who took it.
+  room.relay.on('room.handed-on', async (handed) => {
+    if (!handed?.toDepartmentKey) return add(t('chat.handedOn', { name: handed?.by ?? '' }), 'system');
+    // In its place in the chat while the department's name is asked for.
+    const item = add('', 'system');
+    item.append(t('chat.handedOnTo', { name: handed.by, department: await departmentName(handed.toDepartmentKey) }));
+    list.parentElement.scrollTop = list.parentElement.scrollHeight;
+  });
+  room.on('accepted', accepted => {
+    if (!room.takenOver || accepted.by?.name !== room.takenOver.name) return;
+    tookOver = accepted.by.name;
+    add(t('chat.takenOver', { name: tookOver }), 'system');
   });
   let typingTimer;
   room.on('typing', notice => {

@@ -8,6 +8,8 @@ namespace Municipal.Contracts.Sessions;
 /// The sessions service holds no birth date: booking does not ask for one. <see cref="StaffId"/>, the clerk holding
 /// the room, comes only with the staff look-up (its <c>RoomDetails</c> answer); residents never get it.
 /// <see cref="FeedbackGiven"/>: the resident rated the consultation (the feedback page then thanks instead of asking).
+/// <see cref="HandedOn"/>: the clerk handed the consultation on and it waits for the colleague who takes it (the
+/// resident's page says a colleague is coming, not that someone will be with them).
 /// </summary>
 public sealed record RoomView(
     Guid Id,
@@ -22,7 +24,8 @@ public sealed record RoomView(
     string Mode,
     Guid? StaffId = null,
     DateTimeOffset? ScheduledStart = null,
-    bool FeedbackGiven = false)
+    bool FeedbackGiven = false,
+    bool HandedOn = false)
 {
     /// <summary>Waiting or active: only then may the resident's token create documents, forms or codes.</summary>
     public bool IsOpen => Status is "waiting" or "active";

@@ -15,7 +15,10 @@ using Municipal.ServiceDefaults.Input;
 
 namespace Municipal.SessionSignaling.Apis;
 
-/// <summary>The clerk's side of a room: accept, look, transfer, end, invite a colleague or an interpreter.</summary>
+/// <summary>
+/// The clerk's side of a room: accept, look, transfer, end, invite a colleague or an interpreter; a supervisor of the
+/// department joins a colleague's consultation or takes it over.
+/// </summary>
 public static class StaffRoomApi
 {
     // The booking event that creates the room may still be in flight when the clerk accepts the ticket.
@@ -38,6 +41,8 @@ public static class StaffRoomApi
         rooms.MapPost("/{id:guid}/transfer", Transfer);
         rooms.MapPost("/{id:guid}/end", End);
         rooms.MapPost("/{id:guid}/invites", Invite);
+        rooms.MapPost("/{id:guid}/join", Join);
+        rooms.MapPost("/{id:guid}/takeover", TakeOver);
         return api;
     }
 
@@ -162,6 +167,8 @@ public static class StaffRoomApi
             if (department is not null) room.DepartmentKey = department;
             services.Db.Publish(new SessionTransferred(room.Id, from, request.ToStaffId, department, now));
             await services.Db.SaveChangesAsync(cancellationToken);
+            // Said before the clerk goes: the resident's page reads the going as the hand-on, not as "left the room".
+            await services.Notifier.HandedOnAsync(room.Id, released, otherDepartment ? department : null);
             await services.Notifier.CloseForAsync(room.Id, new RoomClosed("transferred", request.ToStaffId, department), p => p.StaffId == from, released);
             if (callEnded) await services.Notifier.CallEndedAsync(room.Id, released);
             if (otherDepartment)
@@ -169,6 +176,8 @@ public static class StaffRoomApi
                 await services.Db.RoomInvites.Where(i => i.RoomId == room.Id && i.ExpiresAt > now)
                     .ExecuteUpdateAsync(i => i.SetProperty(x => x.ExpiresAt, now), cancellationToken);
                 await services.Notifier.CloseForAsync(room.Id, new RoomClosed("invite-ended", null, null), p => p.IsGuest);
+                // A supervisor who joined is one of the department the room left.
+                await services.Notifier.CloseForAsync(room.Id, new RoomClosed("transferred", null, department), p => p.Role == ParticipantRoles.Supervisor);
             }
             return TypedResults.Ok(RoomDetails.From(room));
         });
@@ -218,6 +227,69 @@ public static class StaffRoomApi
         await services.Db.SaveChangesAsync(cancellationToken);
         var link = PublicLinks.To(services.Configuration, $"/room.html#i={token}");
         return TypedResults.Created($"/api/sessions/rooms/{room.Id}", new InviteResponse(invite.Id, token, invite.Role, name, invite.ExpiresAt, link));
+    }
+
+    /// <summary>
+    /// A supervisor of the room's department joins the consultation a colleague holds (her page then joins the hub as
+    /// "supervisor"): the room as the clerk's view, or why not.
+    /// </summary>
+    public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult>> Join(Guid id, ClaimsPrincipal user, SessionDb db, CancellationToken cancellationToken)
+    {
+        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (room is null) return Problems.NotFound(new Reason("no-room", "No such room."));
+        return SupervisionRefusal(user, room) is { } refused ? refused : TypedResults.Ok(RoomDetails.From(room));
+    }
+
+    /// <summary>
+    /// A supervisor of the room's department takes over the consultation a colleague holds: the room, its transcript
+    /// and its guests stay; the colleague's page is let out and told by whom, a call with them ends, and the resident
+    /// hears that the consultation is handed on and then who took it.
+    /// </summary>
+    public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult>> TakeOver(
+        Guid id, ClaimsPrincipal user, [AsParameters] StaffRoomServices services, CancellationToken cancellationToken)
+    {
+        return await services.Db.OnCurrentRoomAsync<Results<Ok<RoomDetails>, ProblemHttpResult>>(async () =>
+        {
+            var room = await services.Db.Rooms.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (room is null) return Problems.NotFound(new Reason("no-room", "No such room."));
+            if (SupervisionRefusal(user, room) is { } refused) return refused;
+
+            var me = user.StaffId();
+            var from = room.StaffId!.Value;
+            var released = new Sender(ParticipantRoles.Clerk, room.StaffName ?? "");
+            var now = services.Clock.GetUtcNow();
+            var callEnded = room.Release();
+            room.StaffId = me;
+            room.StaffName = user.StaffName();
+            room.Status = RoomStatus.Active;
+            room.AcceptedAt = now;
+            room.HandedOnBy = from;
+            services.Db.Publish(new SessionTransferred(room.Id, from, me, null, now));
+            await services.Db.SaveChangesAsync(cancellationToken);
+
+            var by = new Sender(ParticipantRoles.Clerk, room.StaffName);
+            await services.Notifier.HandedOnAsync(room.Id, released, null);
+            // The colleague's pages, and her own supervising one (it comes back as the clerk's), are let out.
+            await services.Notifier.CloseForAsync(room.Id, new RoomClosed("taken-over", me, null, by),
+                p => p.StaffId == from || p.StaffId == me && p.Role == ParticipantRoles.Supervisor, released);
+            if (callEnded) await services.Notifier.CallEndedAsync(room.Id, released);
+            await services.Notifier.AcceptedAsync(room.Id, by);
+            return TypedResults.Ok(RoomDetails.From(room));
+        });
+    }
+
+    /// <summary>
+    /// Why <paramref name="user"/> may not join or take over <paramref name="room"/> (null: she may): only a supervisor
+    /// of its department, and only while a colleague holds it (a room waiting for someone is taken as usual).
+    /// </summary>
+    internal static ProblemHttpResult? SupervisionRefusal(ClaimsPrincipal user, Room room)
+    {
+        if (!IsLead(user) || !user.CanActFor(room.DepartmentKey))
+            return Problems.Forbidden(new Reason("not-department-lead", "Only a supervisor of the room's department can join or take over a colleague's consultation."));
+        if (room.Status != RoomStatus.Active || room.StaffId is null)
+            return Problems.Conflict(new Reason("consultation-not-active", "Only a running consultation can be joined or taken over."));
+        if (room.StaffId == user.StaffId()) return Problems.Conflict(new Reason("own-consultation", "You hold this consultation yourself."));
+        return null;
     }
 
     private static async Task<Room?> WaitForRoomAsync(AcceptRequest request, SessionDb db, CancellationToken cancellationToken)

@@ -41,8 +41,11 @@ public sealed record ModeAnswer(string Mode, bool Accepted, Sender From);
 
 public sealed record RoomEventMessage(string Type, JsonElement Payload, Sender From);
 
-/// <summary>The room closed for this participant: "ended" by the clerk or "transferred" to someone else.</summary>
-public sealed record RoomClosed(string Reason, Guid? ToStaffId, string? ToDepartmentKey);
+/// <summary>
+/// The room closed for this participant: "ended" by the clerk, "transferred" to someone else, "taken-over" by a
+/// supervisor of the department (<paramref name="By"/>, <paramref name="ToStaffId"/>).
+/// </summary>
+public sealed record RoomClosed(string Reason, Guid? ToStaffId, string? ToDepartmentKey, Sender? By = null);
 
 /// <summary>The page of one side of a call came back (a reload, a new connection) and its media run again: the other side calls anew.</summary>
 public sealed record CallResumed(Sender From);

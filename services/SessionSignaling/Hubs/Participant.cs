@@ -1,7 +1,8 @@
 namespace Municipal.SessionSignaling.Hubs;
 
 /// <summary>
-/// Who a hub connection is, once it joined a room. StaffId is set for the clerk who holds the room. An invited guest
+/// Who a hub connection is, once it joined a room. StaffId is set for the clerk who holds the room and for a supervisor
+/// of the department who joined it (role "supervisor"). An invited guest
 /// (<see cref="IsGuest"/>) reads the chat from <see cref="Since"/>, when they were invited, not what was said before.
 /// <see cref="Device"/> is the id a resident's page keeps across its reloads (null: the connection is a device of its own).
 /// </summary>
@@ -9,7 +10,7 @@ public sealed record Participant(Guid RoomId, string Role, string Name, Guid? St
 {
     public Sender AsSender => new(Role, Name);
 
-    /// <summary>An invited colleague or interpreter: neither the resident nor the clerk holding the room.</summary>
+    /// <summary>An invited colleague or interpreter: neither the resident, the clerk holding the room nor a supervisor.</summary>
     public bool IsGuest => Role != Model.ParticipantRoles.Resident && StaffId is null;
 }
 

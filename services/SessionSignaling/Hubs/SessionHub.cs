@@ -68,6 +68,22 @@ public sealed class SessionHub(
         return await EnterAsync(new Participant(room.Id, ParticipantRoles.Clerk, user.StaffName(), user.StaffId()), room, afterId);
     }
 
+    /// <summary>
+    /// A supervisor of the room's department joins a colleague's running consultation: she reads the chat from its
+    /// start and writes in it, as "supervisor", and takes no part in the call. The page first asks
+    /// <c>POST /api/sessions/rooms/{id}/join</c>, which says in a reason code why it may not be; the rule is the same.
+    /// </summary>
+    public async Task<JoinResult> JoinAsSupervisor(Guid roomId, long afterId)
+    {
+        var user = Context.User;
+        if (user is null || !user.IsStaff()) throw new HubException(HubErrors.Forbidden);
+        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId, Context.ConnectionAborted)
+            ?? throw new HubException(HubErrors.RoomNotFound);
+        EnsureOpen(room);
+        if (Apis.StaffRoomApi.SupervisionRefusal(user, room) is not null) throw new HubException(HubErrors.Forbidden);
+        return await EnterAsync(new Participant(room.Id, ParticipantRoles.Supervisor, user.StaffName(), user.StaffId()), room, afterId);
+    }
+
     public async Task<JoinResult> JoinWithInvite(string token, long afterId)
     {
         var found = await access.FindByInviteTokenAsync(token, Context.ConnectionAborted)
@@ -269,6 +285,7 @@ public sealed class SessionHub(
         ["identity.decided"] = p => p is { Role: ParticipantRoles.Clerk, StaffId: not null },
         ["call.media"] = p => ModeQuestions.SideOf(p) is not null,
         ["resident.missed"] = _ => false,
+        [RoomNotifier.HandedOn] = _ => false,
         [ResidentLanguage] = _ => false,
     };
 

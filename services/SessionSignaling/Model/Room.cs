@@ -42,6 +42,9 @@ public sealed class Room
 
     public bool IsOpen => Status is RoomStatus.Waiting or RoomStatus.Active;
 
+    /// <summary>Handed on by a clerk and waiting for the colleague who takes it.</summary>
+    public bool IsHandedOn => Status == RoomStatus.Waiting && HandedOnBy is not null;
+
     /// <summary>
     /// Gives the room a new link (a move, the links sent again); the old one is remembered as replaced until it would
     /// have expired, so that it is refused as such (<see cref="ReplacedRoomToken"/>).

@@ -25,7 +25,8 @@ public sealed record RoomDetails(
     DateTimeOffset? EndedAt,
     DateTimeOffset ExpiresAt,
     int? FeedbackScore,
-    string? FeedbackComment)
+    string? FeedbackComment,
+    bool HandedOn)
 {
     /// <summary>As the contract's <see cref="Municipal.Contracts.Sessions.RoomView.FeedbackGiven"/>.</summary>
     public bool FeedbackGiven => FeedbackScore is not null;
@@ -33,5 +34,5 @@ public sealed record RoomDetails(
     public static RoomDetails From(Room r) => new(
         r.Id, r.ConcernKey, r.DepartmentKey, r.CitizenName, r.Email, r.Language, r.AppointmentId, r.TicketId,
         r.Status, r.Mode, r.Channel, r.StaffId, r.StaffName, r.TransferToStaffId, r.CreatedAt, r.ScheduledStart,
-        r.ResidentJoinedAt, r.AcceptedAt, r.EndedAt, r.ExpiresAt, r.FeedbackScore, r.FeedbackComment);
+        r.ResidentJoinedAt, r.AcceptedAt, r.EndedAt, r.ExpiresAt, r.FeedbackScore, r.FeedbackComment, r.IsHandedOn);
 }

@@ -18,6 +18,20 @@ public sealed class RoomNotifier(IHubContext<SessionHub, ISessionClient> hub, Ro
     public Task ResidentMissedAsync(Guid roomId, System.Text.Json.JsonElement payload) =>
         hub.Clients.Group(SessionHub.Group(roomId)).RoomEvent(new RoomEventMessage("resident.missed", payload, new Sender("system", "")));
 
+    /// <summary>
+    /// Tells the room that <paramref name="by"/> handed the consultation on (to <paramref name="toDepartmentKey"/>
+    /// where it changes department) and that a colleague comes: the resident's page says so rather than that the clerk
+    /// left, and keeps saying so until the colleague has come. Sent before the clerk is let out.
+    /// </summary>
+    public Task HandedOnAsync(Guid roomId, Sender by, string? toDepartmentKey)
+    {
+        var payload = System.Text.Json.JsonSerializer.SerializeToElement(new { by = by.Name, toDepartmentKey }, System.Text.Json.JsonSerializerOptions.Web);
+        return hub.Clients.Group(SessionHub.Group(roomId)).RoomEvent(new RoomEventMessage(HandedOn, payload, new Sender("system", "")));
+    }
+
+    /// <summary>The room event of a hand-on; only sessions sends it.</summary>
+    public const string HandedOn = "room.handed-on";
+
     /// <summary>The room's call ended without its side's page (the clerk let go of the room): the resident's page stops waiting for it.</summary>
     public Task CallEndedAsync(Guid roomId, Sender by) =>
         hub.Clients.Group(SessionHub.Group(roomId)).ModeChanged(new ModeNotice(Model.RoomModes.Write, by));
@@ -44,8 +58,10 @@ public sealed class RoomNotifier(IHubContext<SessionHub, ISessionClient> hub, Ro
         await hub.Clients.Clients(connections).Closed(closed);
         if (remaining.Entries.Count > 0)
         {
-            // Those who stay see who was let out (a transferred clerk), as when someone leaves by closing the page.
-            var left = removed.Select(e => e.Participant.AsSender).Except(remaining.Participants).FirstOrDefault();
+            // Those who stay see who was let out (a transferred clerk), as when someone leaves by closing the page; where
+            // a clerk was released, that clerk (a supervisor taking over lets her own supervising page out unsaid).
+            var gone = removed.Select(e => e.Participant.AsSender).Except(remaining.Participants).ToList();
+            var left = released is not null && gone.Contains(released) ? released : gone.FirstOrDefault();
             await hub.Clients.GroupExcept(group, connections).Presence(new PresenceNotice(remaining, null, left));
         }
         // Not awaited by the caller: for a connection held by another instance the backplane waits for that instance's

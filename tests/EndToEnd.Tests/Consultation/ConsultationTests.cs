@@ -137,7 +137,9 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         await clerk.Locator("#colleague-form button[type=submit]").ClickAsync();
         await Assertions.Expect(clerk.Locator("#status")).ToContainTextAsync("weitergeleitet");
         await Assertions.Expect(resident.Locator("#videos")).ToBeHiddenAsync();
-        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("gleich ist jemand für Sie da");
+        // The resident reads that a colleague is coming, not that someone will be with her (nor that the clerk left).
+        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("an eine Kollegin oder einen Kollegen übergeben");
+        await Assertions.Expect(resident.Locator("#transcript li.system", new() { HasText = "hat den Raum verlassen" })).ToHaveCountAsync(0);
         // Her page names the resident handed to her and takes her into the room.
         await Assertions.Expect(colleague.Locator("#handed-over")).ToContainTextAsync(name, new() { Timeout = 30000 });
         await Browser.AssertAccessibleAsync(colleague);

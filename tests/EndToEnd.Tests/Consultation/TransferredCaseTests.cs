@@ -99,6 +99,10 @@ public sealed class TransferredCaseTests(Browser browser) : IClassFixture<Browse
         await Browser.ScreenshotAsync(first, "transfer-case-department-chosen-desktop");
         await first.Locator("#transfer-form button[type=submit]").ClickAsync();
         await Assertions.Expect(first.Locator("#status")).ToContainTextAsync("weitergeleitet");
+        // The resident reads that a colleague of the tax office, by its name, is coming and the chat is kept.
+        await Assertions.Expect(resident.Locator("#status")).ToContainTextAsync("einen Kollegen der Abteilung «Steueramt» übergeben");
+        await Assertions.Expect(resident.Locator("#transcript li.system").Last).ToHaveTextAsync("Rita Residents hat die Beratung an die Abteilung «Steueramt» übergeben. Der Chat bleibt erhalten.");
+        await Browser.ScreenshotAsync(resident, "transfer-case-handed-on-phone");
 
         // Tobias Tax's queue page says that a consultation waits for his department (every staff page reports in
         // every 15 s), and he takes it over: everything is there on his one screen.

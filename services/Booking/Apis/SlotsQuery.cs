@@ -18,21 +18,15 @@ public sealed record SlotsQuery(string? From, string? To, string? Days)
         var errors = new FieldErrors();
         to = default;
         var count = 14;
-        if (!TryDate(From, today, out from)) errors["from"] = Reasons.DateFormat("2026-03-30");
+        if (!QueryDate.TryRead(From, today, out from)) errors["from"] = Reasons.DateFormat("2026-03-30");
         // Years apart from today's list nothing, and the last day of year 9999 has no day after it to count to.
         else if (from.Year < today.Year - 1 || from.Year > today.Year + 10) errors["from"] = Reasons.YearRange(today.Year - 1, today.Year + 10);
         else if (Days is not null && (To is not null || !int.TryParse(Days, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1))
             errors["days"] = Reasons.WrongFormat;
         else if (count > MaxDays) errors["days"] = Reasons.TooManyDays(MaxDays);
-        else if (!TryDate(To, from.AddDays(count - 1), out to)) errors["to"] = Reasons.DateFormat("2026-04-12");
+        else if (!QueryDate.TryRead(To, from.AddDays(count - 1), out to)) errors["to"] = Reasons.DateFormat("2026-04-12");
         else if (to < from) errors["to"] = Reasons.ToBeforeFrom;
         else if (to.DayNumber - from.DayNumber >= MaxDays) errors["to"] = Reasons.TooManyDays(MaxDays);
         return errors;
-    }
-
-    private static bool TryDate(string? value, DateOnly fallback, out DateOnly date)
-    {
-        if (string.IsNullOrWhiteSpace(value)) { date = fallback; return true; }
-        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 }

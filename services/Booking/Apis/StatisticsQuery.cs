@@ -15,18 +15,12 @@ public sealed record StatisticsQuery(string? From, string? To, string? Departmen
     {
         var errors = new FieldErrors();
         from = default;
-        if (!TryDate(To, today, out to)) errors["to"] = Reasons.DateFormat("2026-11-30");
+        if (!QueryDate.TryRead(To, today, out to)) errors["to"] = Reasons.DateFormat("2026-11-30");
         // The first days of year 1 have no four weeks before them to count from.
         else if (to.Year < 2000 || to.Year > today.Year + 1) errors["to"] = Reasons.YearRange(2000, today.Year + 1);
-        else if (!TryDate(From, to.AddDays(-27), out from)) errors["from"] = Reasons.DateFormat("2026-11-01");
+        else if (!QueryDate.TryRead(From, to.AddDays(-27), out from)) errors["from"] = Reasons.DateFormat("2026-11-01");
         else if (to < from) errors["to"] = Reasons.ToBeforeFrom;
         else if (to.DayNumber - from.DayNumber >= MaxDays) errors["to"] = Reasons.TooManyDays(MaxDays);
         return errors;
-    }
-
-    private static bool TryDate(string? value, DateOnly fallback, out DateOnly date)
-    {
-        if (string.IsNullOrWhiteSpace(value)) { date = fallback; return true; }
-        return DateOnly.TryParseExact(value, "yyyy-MM-dd", out date);
     }
 }

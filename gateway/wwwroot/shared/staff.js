@@ -88,8 +88,27 @@ export const hasRole = (staff, ...roles) => staff && roles.some(r => staff.roles
  * heading reads now: call it after drawing the rows (a language switch draws them anew).
  */
 export function labelCells(table) {
+  if (!table.tHead?.rows[0] || !table.tBodies[0]) return;
   const headings = [...table.tHead.rows[0].cells].map(th => th.textContent.trim());
-  for (const row of table.tBodies[0].rows) [...row.cells].forEach((cell, i) => { cell.dataset.label = headings[i] ?? ''; });
+  for (const row of table.tBodies[0].rows) {
+    // A cell across several columns ("nobody is waiting") stands for none of them.
+    let column = 0;
+    for (const cell of row.cells) {
+      const label = cell.colSpan > 1 ? '' : headings[column] ?? '';
+      if (cell.dataset.label !== label) cell.dataset.label = label;
+      column += cell.colSpan;
+    }
+  }
+}
+
+/**
+ * Keeps every table drawn as cards labelled, whatever draws its rows and whenever (a poll, a language switch, a page
+ * of more rows): the queue, the appointments, the inbox and the other lists are drawn by code of their own.
+ */
+function labelCardTables() {
+  const label = () => document.querySelectorAll('table.cards').forEach(labelCells);
+  new MutationObserver(label).observe(document.body, { childList: true, subtree: true, characterData: true });
+  label();
 }
 
 /** Sends a signed-out visitor to the sign-in page, remembering where they wanted to go. */
@@ -223,5 +242,6 @@ export async function staffPage() {
   document.addEventListener('languagechange', () => renderNav(staff));
   reportForDuty(staff);
   watchQueue(staff);
+  labelCardTables();
   return staff;
 }

@@ -50,7 +50,7 @@ public static class StaffApi
             MustChangePassword = true,
         };
         var password = StaffAccounts.TemporaryPassword();
-        var result = await accounts.CreateAsync(user, password, request.Roles!, request.Departments ?? [], request.Skills ?? []);
+        var result = await accounts.CreateAsync(user, password, request.Roles!, request.TrimmedDepartments, request.TrimmedSkills);
         if (!result.Succeeded) return AuthApi.IdentityProblem(result, "userName");
         return TypedResults.Created($"/api/staff/{user.Id}", new CreatedStaffAccount(await accounts.ViewAsync(user), password));
     }
@@ -68,7 +68,7 @@ public static class StaffApi
         user.DisplayName = request.DisplayName!.Trim();
         user.Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         var result = await services.Users.UpdateAsync(user);
-        if (result.Succeeded) result = await services.Accounts.AssignAsync(user, request.Roles!, request.Departments ?? [], request.Skills ?? []);
+        if (result.Succeeded) result = await services.Accounts.AssignAsync(user, request.Roles!, request.TrimmedDepartments, request.TrimmedSkills);
         if (!result.Succeeded) return AuthApi.IdentityProblem(result, "roles");
         return TypedResults.Ok(await services.Accounts.ViewAsync(user));
     }
@@ -140,8 +140,8 @@ public static class StaffApi
     /// </summary>
     private static async Task<(ValidationProblem? Unknown, ProblemHttpResult? Unavailable)> CheckCatalogueAsync(StaffAccountRequest request, ServiceCatalogue catalogue, ClaimsPrincipal admin, CancellationToken ct)
     {
-        var departments = (request.Departments ?? []).Select(d => d?.Trim() ?? "").ToList();
-        var skills = (request.Skills ?? []).Select(s => s?.Trim() ?? "").ToList();
+        var departments = request.TrimmedDepartments;
+        var skills = request.TrimmedSkills;
         if (departments.Count == 0 && skills.Count == 0) return (null, null);
         if (await catalogue.LoadAsync(admin, ct) is not { } known)
         {

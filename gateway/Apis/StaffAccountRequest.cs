@@ -1,3 +1,4 @@
+using System.Text;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
 using Municipal.ServiceDefaults.Input;
@@ -14,9 +15,19 @@ public sealed record StaffAccountRequest(
     public const int MaxDisplayNameLength = 100;
 
     /// <summary>
-    /// A display name as people compare it: case and runs of spaces do not tell two colleagues apart for a resident.
+    /// A display name as people compare it: case, runs of spaces and how a letter or space is encoded do not tell two
+    /// colleagues apart for a resident ("Andrea\u00A0Admin" and "Ａｎｄｒｅａ Admin" read as "Andrea Admin", and were
+    /// accepted beside it: probe, 2026-12-07).
     /// </summary>
-    public static string Comparable(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToUpperInvariant();
+    public static string Comparable(string name) =>
+        string.Join(' ', name.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
+    /// <summary>The departments as stored: trimmed (" residents-office " passed the check trimmed and was stored as sent).</summary>
+    public IReadOnlyList<string> TrimmedDepartments => Trimmed(Departments);
+
+    public IReadOnlyList<string> TrimmedSkills => Trimmed(Skills);
+
+    private static List<string> Trimmed(IReadOnlyList<string>? values) => (values ?? []).Select(v => v?.Trim() ?? "").ToList();
 
     /// <summary>
     /// Every refused field, each with its reason (the user name only when an account is created: it is never changed).

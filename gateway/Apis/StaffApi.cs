@@ -22,8 +22,8 @@ public static class StaffApi
         api.MapGet("/", List);
         api.MapPost("/", Create);
         api.MapPut("/{id:guid}", Update);
-        api.MapPost("/{id:guid}/disable", (Guid id, UserManager<StaffUser> users, StaffAccounts accounts, CancellationToken ct) => SetDisabled(id, true, users, accounts, ct));
-        api.MapPost("/{id:guid}/enable", (Guid id, UserManager<StaffUser> users, StaffAccounts accounts, CancellationToken ct) => SetDisabled(id, false, users, accounts, ct));
+        api.MapPost("/{id:guid}/disable", (Guid id, UserManager<StaffUser> users, StaffAccounts accounts, ClaimsPrincipal admin, CancellationToken ct) => SetDisabled(id, true, users, accounts, admin, ct));
+        api.MapPost("/{id:guid}/enable", (Guid id, UserManager<StaffUser> users, StaffAccounts accounts, ClaimsPrincipal admin, CancellationToken ct) => SetDisabled(id, false, users, accounts, admin, ct));
         api.MapPost("/{id:guid}/reset-password", ResetPassword);
         api.MapPost("/{id:guid}/reset-two-factor", ResetTwoFactor);
         return app;
@@ -50,7 +50,7 @@ public static class StaffApi
             MustChangePassword = true,
         };
         var password = StaffAccounts.TemporaryPassword();
-        var result = await accounts.CreateAsync(user, password, request.Roles!, request.Departments ?? [], request.Skills ?? []);
+        var result = await accounts.CreateAsync(user, password, request.Roles!, request.TrimmedDepartments, request.TrimmedSkills);
         if (!result.Succeeded) return AuthApi.IdentityProblem(result, "userName");
         return TypedResults.Created($"/api/staff/{user.Id}", new CreatedStaffAccount(await accounts.ViewAsync(user), password));
     }
@@ -59,6 +59,7 @@ public static class StaffApi
         Guid id, StaffAccountRequest request, [AsParameters] StaffAccountServices services, ClaimsPrincipal admin, CancellationToken ct)
     {
         if (request.Validate(requireUserName: false) is { Count: > 0 } errors) return Problems.Fields(errors);
+        if (admin.IsSelf(id) && !request.Roles!.Contains(StaffRoles.Admin)) return OwnAccess();
         if (await NameTakenAsync(request.DisplayName!, id, services.Users, ct) is { } taken) return taken;
         var (unknown, unavailable) = await CheckCatalogueAsync(request, services.Catalogue, admin, ct);
         if (unknown is not null) return unknown;
@@ -68,13 +69,14 @@ public static class StaffApi
         user.DisplayName = request.DisplayName!.Trim();
         user.Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         var result = await services.Users.UpdateAsync(user);
-        if (result.Succeeded) result = await services.Accounts.AssignAsync(user, request.Roles!, request.Departments ?? [], request.Skills ?? []);
+        if (result.Succeeded) result = await services.Accounts.AssignAsync(user, request.Roles!, request.TrimmedDepartments, request.TrimmedSkills);
         if (!result.Succeeded) return AuthApi.IdentityProblem(result, "roles");
         return TypedResults.Ok(await services.Accounts.ViewAsync(user));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> SetDisabled(Guid id, bool disabled, UserManager<StaffUser> users, StaffAccounts accounts, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> SetDisabled(Guid id, bool disabled, UserManager<StaffUser> users, StaffAccounts accounts, ClaimsPrincipal admin, CancellationToken ct)
     {
+        if (disabled && admin.IsSelf(id)) return OwnAccess();
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return NoSuchAccount();
         // While it was disabled its name could be given to a new colleague: enabled again, two would share it.
@@ -131,6 +133,16 @@ public static class StaffApi
             : null;
     }
 
+    /// <summary>
+    /// An admin taking away their own admin role or disabling their own account: the city's only admin did that with one
+    /// click and nobody could administer any more (probe, 2026-12-07). Another admin may; at least one stays, as the
+    /// one acting is always an active admin.
+    /// </summary>
+    private static ProblemHttpResult OwnAccess() => Problems.Conflict(new Reason("own-admin-access",
+        "Die eigene Administrationsrolle und das eigene Konto kann nur eine andere Person mit Administrationsrolle entziehen. / Only another admin can take away your own admin role or disable your own account."));
+
+    private static bool IsSelf(this ClaimsPrincipal admin, Guid id) => admin.IsSignedIn() && admin.ToStaff().Id == id;
+
     /// <summary>An id that is no account (deleted, mistyped): said as such, not as an address nobody serves.</summary>
     private static ProblemHttpResult NoSuchAccount() => Problems.NotFound(new Reason("no-staff-account", "There is no staff account with this id."));
 
@@ -140,8 +152,8 @@ public static class StaffApi
     /// </summary>
     private static async Task<(ValidationProblem? Unknown, ProblemHttpResult? Unavailable)> CheckCatalogueAsync(StaffAccountRequest request, ServiceCatalogue catalogue, ClaimsPrincipal admin, CancellationToken ct)
     {
-        var departments = (request.Departments ?? []).Select(d => d?.Trim() ?? "").ToList();
-        var skills = (request.Skills ?? []).Select(s => s?.Trim() ?? "").ToList();
+        var departments = request.TrimmedDepartments;
+        var skills = request.TrimmedSkills;
         if (departments.Count == 0 && skills.Count == 0) return (null, null);
         if (await catalogue.LoadAsync(admin, ct) is not { } known)
         {

@@ -15,6 +15,7 @@ public class AdminBadInputTests(BookingFactory factory) : IClassFixture<BookingF
     private const string Concern = "/api/booking/admin/concerns/dog-registration";
     private const string Department = "/api/booking/admin/departments/tax-office";
     private const string Hours = "/api/booking/admin/departments/tax-office/appointment-hours";
+    private const string Skills = "/api/booking/admin/staff/0193a5c2-7d1e-7f00-8000-00000000e017";
 
     private static readonly string Long = new('x', 10_000);
 
@@ -61,6 +62,14 @@ public class AdminBadInputTests(BookingFactory factory) : IClassFixture<BookingF
         { Concern, ConcernWith("descriptionFr", "\"Normal \\u202Eevil\\u202C text\""), "descriptionFr" },
         { Department, DepartmentWith("nameDe", "\"Doppelt\""), "nameDe" },
         { Hours, """[{"day":1,"opens":"08:00","closes":"09:00","day":2}]""", "[0].day" },
+        // Probe 2026-12-07: a place of int.MaxValue made the next department added without one overflow to int.MinValue
+        // and open every start page; a clerk's name of 50 000 characters, or a link, was stored; skills for the empty id.
+        { Department, DepartmentWith("sortOrder", "-1"), "sortOrder" },
+        { Department, DepartmentWith("sortOrder", "2147483647"), "sortOrder" },
+        { Concern, ConcernWith("sortOrder", "-2147483648"), "sortOrder" },
+        { Skills, $$"""{"staffName":"{{new string('x', 50_000)}}","departmentKey":"residents-office","concernKeys":["move"]}""", "staffName" },
+        { Skills, """{"staffName":"Rita www.evil.example","departmentKey":"residents-office","concernKeys":["move"]}""", "staffName" },
+        { "/api/booking/admin/staff/00000000-0000-0000-0000-000000000000", """{"staffName":"Niemand","departmentKey":"residents-office","concernKeys":["move"]}""", "id" },
         // Appointment hours.
         { Hours, """[{"day":3,"opens":"08:00\u0000","closes":"12:00"}]""", "[0].opens" },
         { Hours, $$"""[{"day":3,"opens":"08:00","closes":"{{Long}}"}]""", "[0].closes" },
@@ -79,6 +88,7 @@ public class AdminBadInputTests(BookingFactory factory) : IClassFixture<BookingF
     {
         var admin = factory.CreateStaffClient(Staff.Admin());
         var before = await admin.GetStringAsync("/api/booking/admin/departments");
+        var staffBefore = await admin.GetStringAsync("/api/booking/admin/staff");
 
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         var response = await admin.PutAsync(path, content);
@@ -92,5 +102,6 @@ public class AdminBadInputTests(BookingFactory factory) : IClassFixture<BookingF
         var reasons = problem.GetProperty("reasons").EnumerateObject().Select(e => e.Name).ToList();
         Assert.True(named.All(reasons.Contains), $"a field without a reason code: {text}");
         Assert.Equal(before, await admin.GetStringAsync("/api/booking/admin/departments"));
+        Assert.Equal(staffBefore, await admin.GetStringAsync("/api/booking/admin/staff"));
     }
 }

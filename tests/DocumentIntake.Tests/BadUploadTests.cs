@@ -37,6 +37,21 @@ public class BadUploadTests(DocumentFactory factory) : IClassFixture<DocumentFac
         Assert.Equal("control-character", (await response.ProblemAsync()).Reasons[field]);
     }
 
+    /// <summary>Probe 2026-12-07: a kiosk's or a link's note with U+202E was kept, and the clerk read what followed it backwards.</summary>
+    [Fact]
+    public async Task A_note_with_a_control_that_turns_its_direction_is_a_400_naming_it()
+    {
+        var (token, _) = await factory.Tokens.NewRoomAsync();
+        var note = Encoding.Latin1.GetString(Encoding.UTF8.GetBytes("Bitte auf \u202E4321 NABI\u202C zahlen"));
+        var response = await factory.CreateResidentClient(token).PostAsync("/api/documents/uploads", Multipart(
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n{note}\r\n" +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n{Encoding.Latin1.GetString(Files.Pdf("x"))}\r\n--{Boundary}--\r\n"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid-character", (await response.ProblemAsync()).Reasons["note"]);
+        Assert.Equal("[]", await factory.CreateResidentClient(token).GetStringAsync("/api/documents/uploads/mine"));
+    }
+
     [Fact]
     public async Task A_note_on_several_lines_is_kept()
     {

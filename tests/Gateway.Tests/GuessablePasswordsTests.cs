@@ -29,6 +29,29 @@ public sealed class GuessablePasswordsTests
     public async Task A_common_password_a_word_with_a_year_or_the_counters_own_name_is_refused(string password) =>
         Assert.False(await PassesAsync(password));
 
+    /// <summary>
+    /// Probe 2026-12-07: zxcvbn scored each of these 4 of 4 — a refused password written twice, a block repeated, emoji
+    /// (guessed as letters of a huge alphabet), a word in combining marks or full-width letters. Each is as cheap to try
+    /// as the password it folds to.
+    /// </summary>
+    [Theory]
+    [InlineData("Schalter-2026!Schalter-2026!")]
+    [InlineData("Aa1!Aa1!Aa1!Aa1!")]
+    [InlineData("Aa1🔑🔑🔑🔑🔑🔑🔑🔑🔑")]
+    [InlineData("Ab1!😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀")]
+    [InlineData("1900190019001900Aa!")]
+    [InlineData("E\u0301e\u0301e\u0301e\u0301e\u0301e\u03011!")]
+    [InlineData("Ｐａｓｓｗｏｒｄ123!")]
+    public async Task A_password_repeated_in_emoji_or_in_other_code_points_is_as_guessable_as_its_plain_form(string password) =>
+        Assert.False(await PassesAsync(password));
+
+    [Theory]
+    [InlineData("Aa1!🔑🗝️🔐🔒-Mond-Stern")]
+    [InlineData("Tee-Tee-Tee-Kuchen-7!")]
+    [InlineData("Mississippi-Fluss-9!")]
+    [InlineData("Kaffee°Tasse-Regen7")]
+    public async Task Words_beside_emoji_or_a_repeated_word_still_pass(string password) => Assert.True(await PassesAsync(password));
+
     [Fact]
     public async Task The_accounts_own_names_count_whole_and_word_by_word()
     {

@@ -176,6 +176,29 @@ public sealed class SignInTests(GatewayFactory gateway) : IClassFixture<GatewayF
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    /// <summary>
+    /// Probe 2026-12-07: an admin unticked their own admin role and was saved, and could have disabled their own
+    /// account: the city's only admin could lock everyone out of administration with one click. Another admin may.
+    /// </summary>
+    [Fact]
+    public async Task Admins_cannot_take_away_their_own_admin_role_or_account_but_another_admin_can()
+    {
+        var (userName, password) = await CreateAccountAsync("admin", "residents-office");
+        var own = await gateway.SignedInAsync(userName, password);
+        var me = await own.GetFromJsonAsync<JsonElement>("/api/auth/me");
+        var id = me.GetProperty("id").GetString();
+        var name = me.GetProperty("name").GetString();
+
+        await AssertRefusedAsync(await own.PutAsJsonAsync($"/api/staff/{id}", new { displayName = name, roles = new[] { "supervisor" } }), HttpStatusCode.Conflict, "own-admin-access");
+        await AssertRefusedAsync(await own.PostAsync($"/api/staff/{id}/disable", null), HttpStatusCode.Conflict, "own-admin-access");
+        // Their own name and further roles they may change.
+        Assert.Equal(HttpStatusCode.OK, (await own.PutAsJsonAsync($"/api/staff/{id}", new { displayName = name + " B", roles = new[] { "admin", "supervisor" } })).StatusCode);
+
+        var other = await gateway.SignedInAsync("admin");
+        Assert.Equal(HttpStatusCode.OK, (await other.PutAsJsonAsync($"/api/staff/{id}", new { displayName = name, roles = new[] { "supervisor" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await other.PostAsync($"/api/staff/{id}/disable", null)).StatusCode);
+    }
+
     /// <summary>Issue 16 item 11: the staff pages translate the gateway's refusals by their reason codes.</summary>
     [Fact]
     public async Task Refusals_of_sign_in_and_accounts_carry_reason_codes()

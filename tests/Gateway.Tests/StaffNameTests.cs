@@ -15,6 +15,9 @@ public sealed class StaffNameTests(GatewayFactory gateway) : IClassFixture<Gatew
     [InlineData("Rita www.evil.example", "name-link")]
     [InlineData("Rita Residents", "display-name-taken")]
     [InlineData("  rita   RESIDENTS ", "display-name-taken")]
+    // Probe 2026-12-07: the same name with a no-break space or in full-width letters reads the same and was accepted.
+    [InlineData("Rita\u00A0Residents", "display-name-taken")]
+    [InlineData("Ｒｉｔａ Residents", "display-name-taken")]
     public async Task A_display_name_with_a_link_or_of_an_active_colleague_is_refused(string displayName, string reason)
     {
         var response = await CreateAsync(new { userName = NewUserName(), displayName, roles = new[] { "supervisor" } });
@@ -50,6 +53,32 @@ public sealed class StaffNameTests(GatewayFactory gateway) : IClassFixture<Gatew
         var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account").GetProperty("id").GetGuid();
         (await admin.PostAsync($"/api/staff/{secondId}/disable", null)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/staff/{id}/enable", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Departments_and_concerns_are_stored_as_checked_trimmed()
+    {
+        // Probe 2026-12-07: " residents-office " passed the check (trimmed) and was stored as sent, a department nobody has.
+        var created = await CreateAsync(new
+        {
+            userName = NewUserName(), displayName = $"Trude Trimm {Guid.NewGuid():N}"[..24], roles = new[] { "clerk" },
+            departments = new[] { " residents-office " }, skills = new[] { " move\u00A0" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var account = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account");
+        Assert.Equal(["residents-office"], account.GetProperty("departments").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(["move"], account.GetProperty("skills").EnumerateArray().Select(d => d.GetString()));
+
+        var admin = await gateway.SignedInAsync("admin");
+        var updated = await admin.PutAsJsonAsync($"/api/staff/{account.GetProperty("id").GetGuid()}", new
+        {
+            displayName = account.GetProperty("displayName").GetString(), roles = new[] { "clerk" },
+            departments = new[] { "tax-office  " }, skills = new[] { "\ttax-enquiry" },
+        });
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var view = await updated.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["tax-office"], view.GetProperty("departments").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(["tax-enquiry"], view.GetProperty("skills").EnumerateArray().Select(d => d.GetString()));
     }
 
     private static string NewUserName() => $"name.{Guid.NewGuid():N}"[..20];

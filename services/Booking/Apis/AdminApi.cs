@@ -21,6 +21,10 @@ public static partial class AdminApi
     private const int MaxNameLength = 200;
     private const int MaxDocuments = 20;
     private const int MaxDescriptionLength = 2_000;
+    // A place in the lists residents read. Unbounded, int.MaxValue made the next department added without a place
+    // overflow to int.MinValue (last + 1) and open every start page (probe, 2026-12-07).
+    private const int MaxSortOrder = 9_999;
+    private const int MaxStaffNameLength = 100;
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {
@@ -68,6 +72,7 @@ public static partial class AdminApi
             errors["timeZone"] = new Reason("time-zone", "Unknown time zone (use an IANA name such as Europe/Zurich).");
         if (string.IsNullOrWhiteSpace(request.MailboxEmail) || !EmailAddresses.IsValid(request.MailboxEmail.Trim()))
             errors["mailboxEmail"] = new Reason("mailbox-required", "Enter the department's central mailbox address.");
+        CheckSortOrder(errors, request.SortOrder);
         if (errors.Count > 0) return Problems.Fields(errors);
 
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Key == key, ct);
@@ -188,6 +193,7 @@ public static partial class AdminApi
         CheckDocuments(errors, request.DocumentsDe, request.DocumentsEn, request.DocumentsFr, request.DocumentsIt);
         var channels = request.Channels?.Distinct().ToList() ?? ["chat", "video"];
         if (channels.Count == 0 || channels.Any(c => !KnownChannels.Contains(c))) errors["channels"] = new Reason("channels", "Use 'chat' and/or 'video'.");
+        CheckSortOrder(errors, request.SortOrder);
         if (errors.Count > 0) return Problems.Fields(errors);
 
         var concern = await db.Concerns.FirstOrDefaultAsync(c => c.Key == key, ct);
@@ -317,7 +323,12 @@ public static partial class AdminApi
     public static async Task<Results<Ok<StaffSkillsDto>, ValidationProblem>> PutStaff(Guid id, StaffSkillsRequest request, BookingDb db, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        // Skills belong to a staff account; the empty id is none (the probe gave it skills).
+        if (id == Guid.Empty) errors["id"] = Reasons.NotAnId;
         if (string.IsNullOrWhiteSpace(request.StaffName)) errors["staffName"] = new Reason("clerk-name-required", "Enter the clerk's name.");
+        // The name the staff account has (at most as long, no link): the probe stored 50 000 characters and "www.evil.com".
+        else if (request.StaffName.Trim().Length > MaxStaffNameLength) errors["staffName"] = Reasons.TooLong(MaxStaffNameLength);
+        else if (InputText.PersonNameProblem(request.StaffName.Trim()) is { } nameProblem) errors["staffName"] = nameProblem;
         if (request.DepartmentKey is null || !await db.Departments.AnyAsync(d => d.Key == request.DepartmentKey, ct))
             errors["departmentKey"] = new Reason("department-required", "Choose an existing department.");
         var keys = request.ConcernKeys?.Distinct().ToList() ?? [];
@@ -351,6 +362,12 @@ public static partial class AdminApi
             else if (lists[i]?.Select(d => InputText.Refusal(d, singleLine: true)).FirstOrDefault(r => r is not null) is { } refusal)
                 errors[field] = refusal;
         }
+    }
+
+    private static void CheckSortOrder(FieldErrors errors, int? sortOrder)
+    {
+        if (sortOrder is < 0 or > MaxSortOrder)
+            errors["sortOrder"] = new Reason("sort-order-range", $"Use a place from 0 to {MaxSortOrder}.").With("min", 0).With("max", MaxSortOrder);
     }
 
     private static List<string> Clean(IReadOnlyList<string>? values) =>

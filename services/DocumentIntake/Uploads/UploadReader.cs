@@ -196,6 +196,9 @@ public sealed class UploadReader(IOptions<DocumentOptions> options, DocumentStor
         var value = new string(buffer, 0, total);
         // The same rule as for JSON bodies (the input guard does not read multipart): a NUL would fail in Postgres.
         if (InputText.Problem(value, InputText.IsSingleLine(name)) is { } problem) throw UploadRejected.For(name, "control-character", problem);
+        // A note is read by a clerk beside the documents as the resident wrote it: no control that turns the direction of
+        // what follows ("\u202E" showed "IBAN …" backwards in the inbox), as for descriptions and dossier notes.
+        if (InputText.DirectionOverrideRefusal(value) is { } turned) throw UploadRejected.For(name, turned.Code, turned.Text);
         return value;
     }
 

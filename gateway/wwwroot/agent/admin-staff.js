@@ -11,7 +11,7 @@ register({
     'staff.skills': 'Themen (Anliegen)',
     'staff.tempPassword': 'Vorläufiges Passwort (wird nur einmal angezeigt):', 'staff.active': 'aktiv', 'staff.disabled': 'gesperrt',
     'staff.locked': 'nach Fehlversuchen gesperrt', 'staff.2fa': '2FA', 'staff.doEdit': 'Bearbeiten', 'staff.doDisable': 'Sperren',
-    'staff.doEnable': 'Entsperren', 'staff.doReset': 'Passwort zurücksetzen', 'staff.doReset2fa': '2FA zurücksetzen', 'staff.saved': 'Gespeichert.', 'staff.saving': 'Wird gespeichert …',
+    'staff.doEnable': 'Entsperren', 'staff.doReset': 'Passwort zurücksetzen', 'staff.doReset2fa': '2FA zurücksetzen', 'staff.ownAdmin': 'Die eigene Administration und das eigene Konto kann nur eine andere Person mit Administration entziehen oder sperren.', 'staff.saved': 'Gespeichert.', 'staff.saving': 'Wird gespeichert …',
     'role.clerk': 'Sachbearbeitung', 'role.supervisor': 'Leitung', 'role.admin': 'Administration',
   },
   en: {
@@ -21,7 +21,7 @@ register({
     'staff.skills': 'Topics (concerns)',
     'staff.tempPassword': 'Temporary password (shown once only):', 'staff.active': 'active', 'staff.disabled': 'disabled',
     'staff.locked': 'locked after failed attempts', 'staff.2fa': '2FA', 'staff.doEdit': 'Edit', 'staff.doDisable': 'Disable',
-    'staff.doEnable': 'Enable', 'staff.doReset': 'Reset password', 'staff.doReset2fa': 'Reset 2FA', 'staff.saved': 'Saved.', 'staff.saving': 'Saving …',
+    'staff.doEnable': 'Enable', 'staff.doReset': 'Reset password', 'staff.doReset2fa': 'Reset 2FA', 'staff.ownAdmin': 'Only another administrator can take your own administration role away or disable your own account.', 'staff.saved': 'Saved.', 'staff.saving': 'Saving …',
     'role.clerk': 'Clerk', 'role.supervisor': 'Supervisor', 'role.admin': 'Administrator',
   },
   fr: {
@@ -48,6 +48,7 @@ register({
     'staff.doEnable': 'Débloquer',
     'staff.doReset': 'Réinitialiser le mot de passe',
     'staff.doReset2fa': 'Réinitialiser la 2FA',
+    'staff.ownAdmin': 'Seule une autre personne chargée de l’administration peut vous retirer ce rôle ou bloquer votre compte.',
     'staff.saved': 'Enregistré.',
     'staff.saving': 'Enregistrement …',
     'role.clerk': 'Collaborateur·rice',
@@ -78,6 +79,7 @@ register({
     'staff.doEnable': 'Sbloccare',
     'staff.doReset': 'Reimpostare la password',
     'staff.doReset2fa': 'Reimpostare la 2FA',
+    'staff.ownAdmin': 'Solo un’altra persona con il ruolo di amministrazione può togliervi questo ruolo o bloccare il vostro account.',
     'staff.saved': 'Salvato.',
     'staff.saving': 'Salvataggio …',
     'role.clerk': 'Addetto/a',
@@ -273,11 +275,12 @@ function render() {
     }
     const actions = document.createElement('td');
     actions.className = 'row';
-    actions.append(
+    actions.append(...[
       button(t('staff.doEdit'), a, 'edit', () => edit(a)),
-      button(t(a.disabled ? 'staff.doEnable' : 'staff.doDisable'), a, 'lock', b => act(b, a, a.disabled ? 'enable' : 'disable')),
+      // One's own account is not disabled from here (the server refuses it, 409 own-admin-access): another admin does it.
+      a.id === signedIn?.id && !a.disabled ? null : button(t(a.disabled ? 'staff.doEnable' : 'staff.doDisable'), a, 'lock', b => act(b, a, a.disabled ? 'enable' : 'disable')),
       button(t('staff.doReset'), a, 'reset-password', b => act(b, a, 'reset-password')),
-      button(t('staff.doReset2fa'), a, 'reset-two-factor', b => act(b, a, 'reset-two-factor')));
+      button(t('staff.doReset2fa'), a, 'reset-two-factor', b => act(b, a, 'reset-two-factor'))].filter(Boolean));
     tr.append(actions);
     body.append(tr);
   }
@@ -292,6 +295,7 @@ function edit(a) {
   form.displayName.value = a.displayName;
   form.email.value = a.email || '';
   for (const box of form.querySelectorAll('[name=roles]')) box.checked = a.roles.includes(box.value);
+  ownAdmin(a.id === signedIn?.id && a.roles.includes('admin'));
   clearResult(form);
   choose(a);
   document.getElementById('editor-title').textContent = t('staff.edit', { name: a.displayName });
@@ -360,13 +364,23 @@ async function load() {
   render();
 }
 
+/** On the admin's own account her admin role stays ticked, and a hint says who may take it away. */
+function ownAdmin(own) {
+  const box = document.querySelector('#editor [name=roles][value=admin]');
+  box.disabled = own;
+  const hint = document.getElementById('f-roles-own');
+  hint.hidden = !own;
+  if (own) box.setAttribute('aria-describedby', hint.id); else box.removeAttribute('aria-describedby');
+}
+
 languageSwitch();
-await staffPage();
+const signedIn = await staffPage();
 const editor = document.getElementById('editor');
 editor.addEventListener('submit', save);
 editor.addEventListener('reset', () => {
   editor.accountId.value = '';
   editor.userName.disabled = false;
+  ownAdmin(false);
   document.getElementById('editor-title').textContent = t('staff.new');
   showFieldErrors(editor, {});
   clearResult(editor);

@@ -78,6 +78,19 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         await admin.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = "Mitarbeitende verwalten" }).ClickAsync();
 
+        // Her own account offers no "Sperren", and editing it keeps her admin role ticked, with a hint who may take it
+        // (the server refuses both, 409 own-admin-access; the page offered them until 2026-12-07).
+        var own = admin.Locator("#accounts tr", new() { Has = admin.GetByRole(AriaRole.Cell, new() { Name = "admin", Exact = true }) });
+        await Assertions.Expect(own.GetByRole(AriaRole.Button, new() { Name = "Bearbeiten: Andrea Admin" })).ToBeVisibleAsync();
+        await Assertions.Expect(own.GetByRole(AriaRole.Button, new() { Name = "Sperren: Andrea Admin" })).ToHaveCountAsync(0);
+        await own.GetByRole(AriaRole.Button, new() { Name = "Bearbeiten: Andrea Admin" }).ClickAsync();
+        var adminRole = admin.Locator("#editor").GetByRole(AriaRole.Checkbox, new() { Name = "Administration", Exact = true });
+        await Assertions.Expect(adminRole).ToBeCheckedAsync();
+        await Assertions.Expect(adminRole).ToBeDisabledAsync();
+        await Assertions.Expect(adminRole).ToHaveAccessibleDescriptionAsync("Die eigene Administration und das eigene Konto kann nur eine andere Person mit Administration entziehen oder sperren.");
+        await admin.Locator("#editor button[type=reset]").ClickAsync();
+        await Assertions.Expect(adminRole).ToBeEnabledAsync();
+
         var userName = $"neu.{Guid.NewGuid():N}"[..16];
         await admin.GetByLabel("Benutzername").FillAsync(userName);
         await admin.GetByLabel("Sachbearbeitung").CheckAsync();

@@ -132,8 +132,12 @@ public sealed class StaffPagesTests(Browser browser) : IClassFixture<Browser>
         await page.GetByLabel("Benutzername").FillAsync(userName);
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync($"Erika Beispiel {userName[^6..]}"); // two active colleagues may not share a name, and the suite runs twice
         await page.GetByLabel("Sachbearbeitung").CheckAsync();
-        await page.GetByLabel("Abteilungen (Kürzel, durch Komma getrennt)").FillAsync("residents-office");
-        await page.GetByLabel("Themen (Anliegen-Kürzel, durch Komma getrennt)").FillAsync("move, dog-registration");
+        // Ticked by their names (typed as codes until 2026-12-07), as BackOfficeTests does.
+        await page.GetByRole(AriaRole.Group, new() { Name = "Abteilungen", Exact = true })
+            .GetByRole(AriaRole.Checkbox, new() { Name = "Einwohneramt", Exact = true }).CheckAsync();
+        var concerns = page.GetByRole(AriaRole.Group, new() { Name = "Themen (Anliegen)", Exact = true }).GetByRole(AriaRole.Group, new() { Name = "Einwohneramt", Exact = true });
+        await concerns.GetByRole(AriaRole.Checkbox, new() { Name = "Umzug innerhalb der Stadt", Exact = true }).CheckAsync();
+        await concerns.GetByRole(AriaRole.Checkbox, new() { Name = "Hundeanmeldung", Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
 
         // The first account a freshly started gateway creates waited 6 s once (cold queries, REPLICAS=2 starting up).

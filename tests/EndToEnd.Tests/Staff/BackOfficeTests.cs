@@ -80,10 +80,10 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
 
         // Her own account offers no "Sperren", and editing it keeps her admin role ticked, with a hint who may take it
         // (the server refuses both, 409 own-admin-access; the page offered them until 2026-12-07).
-        var own = admin.Locator("#accounts tr", new() { Has = admin.GetByRole(AriaRole.Cell, new() { Name = "admin", Exact = true }) });
-        await Assertions.Expect(own.GetByRole(AriaRole.Button, new() { Name = "Bearbeiten: Andrea Admin" })).ToBeVisibleAsync();
-        await Assertions.Expect(own.GetByRole(AriaRole.Button, new() { Name = "Sperren: Andrea Admin" })).ToHaveCountAsync(0);
-        await own.GetByRole(AriaRole.Button, new() { Name = "Bearbeiten: Andrea Admin" }).ClickAsync();
+        var ownRow = admin.Locator("#accounts tr", new() { Has = admin.GetByRole(AriaRole.Cell, new() { Name = "admin", Exact = true }) });
+        await Assertions.Expect(ownRow.GetByRole(AriaRole.Button, new() { Name = "Bearbeiten: Andrea Admin" })).ToBeVisibleAsync();
+        await Assertions.Expect(ownRow.GetByRole(AriaRole.Button, new() { Name = "Sperren: Andrea Admin" })).ToHaveCountAsync(0);
+        await ownRow.GetByRole(AriaRole.Button, new() { Name = "Bearbeiten: Andrea Admin" }).ClickAsync();
         var adminRole = admin.Locator("#editor").GetByRole(AriaRole.Checkbox, new() { Name = "Administration", Exact = true });
         await Assertions.Expect(adminRole).ToBeCheckedAsync();
         await Assertions.Expect(adminRole).ToBeDisabledAsync();

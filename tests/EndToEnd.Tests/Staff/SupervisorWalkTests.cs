@@ -210,6 +210,9 @@ public sealed class SupervisorWalkTests(Browser browser) : IClassFixture<Browser
         await Assertions.Expect(lead.Page.Locator("#running-rows tr")).ToContainTextAsync(clerkShown);
         await LookAsync(lead.Page, "fr", "step-in-1-running", findings);
         await join.ClickAsync();
+        // The room page's own texts are asked for once it says the line (asked on the queue page, or while the room
+        // page loads, the text is not registered yet and comes back as its key).
+        await Assertions.Expect(lead.Page.Locator("#status[data-i18n-said='aroom.supervising']")).ToHaveCountAsync(1);
         await Assertions.Expect(lead.Page.Locator("#status")).ToHaveTextAsync(await T(lead.Page, "aroom.supervising", new { name = "Amélie Dubois", clerk = clerkShown }));
         await Assertions.Expect(lead.Page.Locator("#transcript li:not(.system)")).ToContainTextAsync(["je déménage"]);
         await Assertions.Expect(resident.Locator("#transcript li.system").Last).ToHaveTextAsync($"{leadShown}, responsable d’équipe, a rejoint l’entretien.");

@@ -19,7 +19,7 @@ public sealed record SlotsQuery(string? From, string? To, string? Days)
         to = default;
         var count = 14;
         if (!QueryDate.TryRead(From, today, out from)) errors["from"] = Reasons.DateFormat("2026-03-30");
-        // Years apart from today's list nothing, and the last day of year 9999 has no day after it to count to.
+        // Years apart from today list nothing (the input guard already keeps query dates within 2000 to ten years ahead).
         else if (from.Year < today.Year - 1 || from.Year > today.Year + 10) errors["from"] = Reasons.YearRange(today.Year - 1, today.Year + 10);
         else if (Days is not null && (To is not null || !int.TryParse(Days, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1))
             errors["days"] = Reasons.WrongFormat;

@@ -16,7 +16,7 @@ public sealed record StatisticsQuery(string? From, string? To, string? Departmen
         var errors = new FieldErrors();
         from = default;
         if (!QueryDate.TryRead(To, today, out to)) errors["to"] = Reasons.DateFormat("2026-11-30");
-        // The first days of year 1 have no four weeks before them to count from.
+        // Behind the input guard's date window (2000 to ten years ahead) as well: no statistics of years to come.
         else if (to.Year < 2000 || to.Year > today.Year + 1) errors["to"] = Reasons.YearRange(2000, today.Year + 1);
         else if (!QueryDate.TryRead(From, to.AddDays(-27), out from)) errors["from"] = Reasons.DateFormat("2026-11-01");
         else if (to < from) errors["to"] = Reasons.ToBeforeFrom;

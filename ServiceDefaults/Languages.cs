@@ -46,4 +46,11 @@ public static class Languages
         EasyGerman => easy ?? de,
         _ => de,
     };
+
+    /// <summary>
+    /// One of the city's own texts (a department's or concern's name, a closure's reason), kept in German, English, French
+    /// and Italian: German is required, an empty translation is "not yet" and reads German, never an empty name.
+    /// </summary>
+    public static string CityText(string? code, string de, string en, string fr, string it) =>
+        Choose(code, de, en, fr, it) is { } text && !string.IsNullOrWhiteSpace(text) ? text : de;
 }

@@ -2,7 +2,7 @@
 import { register, t, tn, languageSwitch, pick, weekday, city, languageNames } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { formatDate, formatDateTime } from '/shared/dates.js';
-import { labelCells, staffPage } from '/shared/staff.js';
+import { staffPage } from '/shared/staff.js';
 import { clearResult, sayFailed, sayRefused, saySaved } from '/shared/form-result.js';
 
 register({
@@ -505,7 +505,6 @@ function render({ hours = true } = {}) {
   renderStaff();
   staffOptions();
   renderConcerns();
-  for (const table of document.querySelectorAll('table.cards')) labelCells(table);
 }
 
 async function load(options) {

@@ -1,7 +1,7 @@
 import { register, t, languageSwitch, pick } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors, whilePressed } from '/shared/api.js';
 import { clearResult, sayFailed, sayProgress, sayRefused, saySaved } from '/shared/form-result.js';
-import { labelCells, staffPage } from '/shared/staff.js';
+import { staffPage } from '/shared/staff.js';
 
 register({
   de: {
@@ -284,7 +284,6 @@ function render() {
     tr.append(actions);
     body.append(tr);
   }
-  labelCells(body.closest('table'));
 }
 
 function edit(a) {

@@ -85,9 +85,9 @@ export const hasRole = (staff, ...roles) => staff && roles.some(r => staff.roles
 
 /**
  * Labels each cell of a table drawn as cards on a phone (`table.cards`, app.css) with its column's heading, as the
- * heading reads now: call it after drawing the rows (a language switch draws them anew).
+ * heading reads now.
  */
-export function labelCells(table) {
+function labelCells(table) {
   if (!table.tHead?.rows[0] || !table.tBodies[0]) return;
   const headings = [...table.tHead.rows[0].cells].map(th => th.textContent.trim());
   for (const row of table.tBodies[0].rows) {
@@ -106,9 +106,12 @@ export function labelCells(table) {
  * of more rows): the queue, the appointments, the inbox and the other lists are drawn by code of their own.
  */
 function labelCardTables() {
-  const label = () => document.querySelectorAll('table.cards').forEach(labelCells);
-  new MutationObserver(label).observe(document.body, { childList: true, subtree: true, characterData: true });
-  label();
+  // Each table watched by itself (its rows and its headings' words), not the whole page: the room's chat and call
+  // change the page many times a second and have no such table.
+  for (const table of document.querySelectorAll('table.cards')) {
+    new MutationObserver(() => labelCells(table)).observe(table, { childList: true, subtree: true, characterData: true });
+    labelCells(table);
+  }
 }
 
 /** Sends a signed-out visitor to the sign-in page, remembering where they wanted to go. */

@@ -1,3 +1,4 @@
+using Municipal.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Booking.Data;
 using Municipal.Booking.Model;
@@ -45,7 +46,7 @@ public sealed class AppointmentMailSender(BookingDb db, SlotService slots, Appoi
         var closure = await db.Closures.AsNoTracking()
             .Where(c => c.Date == day && (c.DepartmentKey == appointment.DepartmentKey || c.DepartmentKey == null))
             .OrderBy(c => c.DepartmentKey == null).FirstOrDefaultAsync(ct);
-        return closure is null ? null : CityTexts.In(appointment.Language, closure.ReasonDe, closure.ReasonEn, closure.ReasonFr, closure.ReasonIt);
+        return closure is null ? null : Languages.CityText(appointment.Language, closure.ReasonDe, closure.ReasonEn, closure.ReasonFr, closure.ReasonIt);
     }
 
     /// <summary>A sealed token; one without the seal's prefix was written before tokens were sealed and is used as it is.</summary>

@@ -30,7 +30,7 @@ public sealed class Concern
     public TimeSpan Duration => TimeSpan.FromMinutes(DurationMinutes);
     public TimeSpan Buffer => TimeSpan.FromMinutes(BufferMinutes);
     /// <summary>The name in a language, German where the city has not translated it (Leichte Sprache reads German names).</summary>
-    public string Name(string? language) => CityTexts.In(language, NameDe, NameEn, NameFr, NameIt);
+    public string Name(string? language) => Languages.CityText(language, NameDe, NameEn, NameFr, NameIt);
     /// <summary>The documents to bring in a language, the German list where the city has not translated them (as for names).</summary>
     public IReadOnlyList<string> Documents(string? language)
     {

@@ -1,3 +1,5 @@
+using Municipal.ServiceDefaults;
+
 namespace Municipal.Booking.Model;
 
 public sealed class Department
@@ -12,5 +14,5 @@ public sealed class Department
     public int SortOrder { get; set; }
 
     /// <summary>The name in a language, German where the city has not translated it (Leichte Sprache reads German names).</summary>
-    public string Name(string? language) => CityTexts.In(language, NameDe, NameEn, NameFr, NameIt);
+    public string Name(string? language) => Languages.CityText(language, NameDe, NameEn, NameFr, NameIt);
 }

@@ -13,5 +13,5 @@ public sealed class ConcernName
     public string NameIt { get; init; } = "";
 
     /// <summary>Its name in a language, else the German one (a translation not given yet).</summary>
-    public string In(string language) => Languages.Choose(language, NameDe, NameEn, NameFr, NameIt) is { Length: > 0 } name ? name : NameDe;
+    public string In(string language) => Languages.CityText(language, NameDe, NameEn, NameFr, NameIt);
 }

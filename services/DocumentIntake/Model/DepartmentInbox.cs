@@ -13,5 +13,5 @@ public sealed class DepartmentInbox
     public required string Mailbox { get; init; }
 
     /// <summary>Its name in a language, else the German one (a translation not given yet).</summary>
-    public string Name(string language) => Languages.Choose(language, NameDe, NameEn, NameFr, NameIt) is { Length: > 0 } name ? name : NameDe;
+    public string Name(string language) => Languages.CityText(language, NameDe, NameEn, NameFr, NameIt);
 }

@@ -19,7 +19,4 @@ public sealed class RefusedUpload
     public long Bytes { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
-
-    /// <summary>Who a link's refusal is charged to: the link, and the token it came with.</summary>
-    public static (Guid Id, string TokenHash) OfLink(ResidentLink link) => (link.Id, link.TokenHash);
 }

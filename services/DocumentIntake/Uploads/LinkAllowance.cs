@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Municipal.DocumentIntake.Data;
-using Municipal.DocumentIntake.Model;
 using Municipal.ServiceDefaults.ResidentLinks;
 
 namespace Municipal.DocumentIntake.Uploads;
@@ -22,7 +21,7 @@ public sealed class LinkAllowance(DocumentDb db, IOptions<DocumentOptions> optio
 
     /// <summary>A refused upload's bytes (at least <see cref="DocumentOptions.RefusedUploadMinimumBytes"/>) count against the link.</summary>
     public Task ChargeRefusedAsync(ResidentLink link, long bytesRead, CancellationToken ct) =>
-        db.ChargeRefusedUploadAsync(RefusedUpload.OfLink(link), null, Math.Max(bytesRead, options.Value.RefusedUploadMinimumBytes), clock.GetUtcNow(), ct);
+        db.ChargeRefusedUploadAsync((link.Id, link.TokenHash), null, Math.Max(bytesRead, options.Value.RefusedUploadMinimumBytes), clock.GetUtcNow(), ct);
 
     /// <summary>The refusal: 413 naming the link's allowance and what is left of it.</summary>
     public UploadRejected Spent(long left) => UploadRejected.For("files", "link-quota",

@@ -52,6 +52,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var field = exception switch
         {
             BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } } => FieldOf(path),
+            // No body, or JSON null, where the handler reads an object or a list: the body is the field.
+            BadHttpRequestException bad when MissingBody().IsMatch(bad.Message) => "body",
             // A query or route value that does not bind ("take=all" for an int, "staffId=x" for a Guid). Named as the
             // JSON and the query string name it: a value bound through an [AsParameters] record is its property (Take).
             BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } parameter =>
@@ -60,7 +62,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         };
         if (field is not null)
         {
-            var errors = new FieldErrors { [field] = Reasons.WrongFormat };
+            var errors = new FieldErrors { [field] = field == "body" ? Reasons.BodyRequired : Reasons.WrongFormat };
             details = new HttpValidationProblemDetails(errors.Reasons.ToDictionary(e => e.Key, e => new[] { e.Value.Text }));
             foreach (var (name, value) in Problems.Extensions(errors)) details.Extensions[name] = value;
         }
@@ -86,6 +88,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     /// <summary>ASP.NET's binding failures: <c>Failed to bind parameter "Guid? staffId" from "x".</c>, <c>Required parameter "int take" was not provided …</c>.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Failed to bind parameter|Required parameter) ""(?:[^""]*\s)?@?(?<name>[A-Za-z_]\w*)""")]
     private static partial System.Text.RegularExpressions.Regex BoundParameter();
+
+    /// <summary>ASP.NET's words for a body that is missing or JSON <c>null</c>: <c>Implicit body inferred for parameter "T x" but no body was provided …</c>, <c>Required parameter "T x" was not provided from body.</c></summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Implicit body inferred for parameter ""[^""]*"" but no body was provided|Required parameter ""[^""]*"" was not provided from body)")]
+    private static partial System.Text.RegularExpressions.Regex MissingBody();
 
     private static bool DataException(Exception exception) =>
         (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: var state }

@@ -37,6 +37,9 @@ public static class Reasons
 
     public static Reason NameWithLink => new Reason("name-link", "A name cannot contain a web or e-mail address.");
 
+    /// <summary>A request with no body, or JSON <c>null</c>, where an object or a list is read.</summary>
+    public static Reason BodyRequired => new Reason("body-required", "Send the request's data as a JSON object.");
+
     public static Reason WrongFormat => new Reason("wrong-format", "Dieser Wert hat das falsche Format. / This value has the wrong format.");
 
     public static Reason BirthDateRange(int earliest) =>

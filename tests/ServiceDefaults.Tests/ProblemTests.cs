@@ -107,6 +107,22 @@ public sealed class ProblemTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>
+    /// A body of JSON <c>null</c> (or none at all) where an object or list is expected: a 400 naming <c>body</c>, the
+    /// field a client knows, with the code <c>body-required</c> (it named no field, or the handler's own parameter name).
+    /// </summary>
+    [Theory]
+    [InlineData("null")]
+    [InlineData("")]
+    public async Task A_missing_body_is_a_400_naming_the_body(string sent)
+    {
+        using var response = await http.PutAsync("/ranges", new StringContent(sent, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var reason = problem.TryGetProperty("reasons", out var reasons) && reasons.TryGetProperty("body", out var body) ? body.GetString() : null;
+        Assert.True(reason == "body-required", problem.ToString());
+    }
+
     [Fact]
     public async Task Good_input_passes()
     {

@@ -6,7 +6,8 @@ namespace Municipal.ServiceDefaults.Input;
 /// What text may contain. Control characters (NUL, ESC, DEL, C1 …) are never meant: Postgres refuses NUL, mail
 /// headers and calendar files break on raw line breaks. Multi-line text (notes, reasons, form answers) keeps tab and
 /// line breaks; single-line text (names, addresses, keys, ids) keeps none, nor Unicode's line and paragraph separators,
-/// the controls that turn the direction of what follows or characters that take no room (zero-width space …).
+/// the controls that turn the direction of what follows or characters that take no room (zero-width space …). No letter,
+/// in either, carries more than <see cref="MaxCombiningMarks"/> combining marks.
 /// </summary>
 public static partial class InputText
 {
@@ -34,7 +35,7 @@ public static partial class InputText
             }
             if (char.IsSurrogate(c)) return Reasons.InvalidCharacter;
             marks = IsCombiningMark(c) ? marks + 1 : 0;
-            if (singleLine && marks > MaxCombiningMarks) return Reasons.InvalidCharacter;
+            if (marks > MaxCombiningMarks) return Reasons.InvalidCharacter;
             if (singleLine && c is '\u2028' or '\u2029') return Reasons.OneLine;
             if (singleLine && !directionControlsDropped && IsDirectionOverride(c)) return Reasons.InvalidCharacter;
             if (singleLine && !directionControlsDropped && IsInvisible(value, i)) return InvisibleCharacter;
@@ -48,9 +49,10 @@ public static partial class InputText
     }
 
     /// <summary>
-    /// The most combining marks one letter of a one-line value carries. Names need few (Vietnamese written decomposed
-    /// two, pointed Hebrew three); dozens stack into a column of accents over the lines above and below in every list
-    /// that shows the value (the probe named a clerk, a kiosk and a hand-on's reason "é" with 90 to 300 acute accents).
+    /// The most combining marks one letter carries, in one line or several. Writing needs few (Vietnamese written
+    /// decomposed two, pointed Hebrew three); dozens stack into a column of accents over the lines above and below in
+    /// every list that shows the value (the probe named a clerk, a kiosk and a hand-on's reason "é" with 90 to 300 acute
+    /// accents; probe 5 wrote a chat line of one "e" under 3,999, drawn over the whole of the other side's transcript).
     /// </summary>
     public const int MaxCombiningMarks = 6;
 

@@ -91,6 +91,8 @@ public sealed class InputGuardTests : IAsyncLifetime
     [InlineData("{\"email\":\"gina\\u200b@example.org\"}", "email", "invisible-character", null)]
     // Probe 2026-12-07: a name of one letter under 90 acute accents was stored and stood as a column over the lists.
     [InlineData("{\"name\":\"Ze\\u0301\\u0301\\u0301\\u0301\\u0301\\u0301\\u0301lda\"}", "name", "invalid-character", null)]
+    // Probe 5: a chat line or a note of one letter under thousands of marks stood over the other side's whole transcript.
+    [InlineData("{\"note\":\"Zeile 1\\nZe\\u0301\\u0301\\u0301\\u0301\\u0301\\u0301\\u0301lda\"}", "note", "invalid-character", null)]
     [InlineData("{\"start\":\"9999-12-31T00:00:00Z\"}", "start", "date-range", "earliest")]
     [InlineData("{\"birthDate\":\"1850-01-01\"}", "birthDate", "birth-date-range", "earliest")]
     public async Task A_refused_body_value_carries_a_reason_code(string body, string field, string code, string? arg)

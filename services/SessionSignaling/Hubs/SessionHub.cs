@@ -190,14 +190,16 @@ public sealed class SessionHub(
     }
 
     /// <summary>
-    /// Modes that need no consent: starting or stopping a screen share, falling back to chat. Only the two sides of the
-    /// call change its mode: an invited guest's "write" ended the resident's and the clerk's video.
+    /// Modes that need no consent within a call both agreed to: starting or stopping a screen share, falling back to
+    /// chat. Only the two sides of the call change its mode: an invited guest's "write" ended the resident's and the
+    /// clerk's video. Without a call only "write": a "show" with no call made the room's mode one of a call, and the
+    /// resident's page answered the offer that followed with camera and microphone, nobody having asked (probe 5).
     /// </summary>
     public async Task SetMode(string mode)
     {
         var me = await CurrentAsync();
         if (ModeQuestions.SideOf(me) is null) throw new HubException(HubErrors.Forbidden);
-        if (!RoomModes.All.Contains(mode) || mode == RoomModes.Speak && !await IsInCallAsync(me.RoomId, Context.ConnectionAborted))
+        if (!RoomModes.All.Contains(mode) || mode != RoomModes.Write && !await IsInCallAsync(me.RoomId, Context.ConnectionAborted))
             throw new HubException(HubErrors.InvalidMode);
         // The call ended: whoever was away from it no longer ends it later (nor a call begun after it).
         if (mode == RoomModes.Write) await calls.BackAsync(me.RoomId, ModeQuestions.Sides);

@@ -175,9 +175,13 @@ public static class VerificationApi
         if (verification!.Status != VerificationStatus.Open) return AlreadyDecided(verification);
         var (lookup, unavailable) = await LookUpRoomAsync(verification.SessionId, http, services, ct);
         if (unavailable is not null) return unavailable;
-        // Gone, ended or cancelled: too late. A refusal (the room went to another department) is the record's own
-        // rule's business above, as before.
+        // Gone, ended or cancelled: too late.
         if (lookup.Result == RoomLookupResult.NotFound || lookup.Room is { IsOpen: false }) return ConsultationClosed();
+        // Decided by whoever holds the consultation now, as it is started: the clerk who handed the resident on (to a
+        // colleague, a supervisor, another department, where sessions refuses her) recorded a check of a consultation
+        // she no longer held, and the receiving department's forms filled themselves from it.
+        if (lookup.Room is not { } room || room.StaffId != user.StaffId() && !IsLead(user))
+            return Problems.Forbidden(new Reason("identity-not-holder", "Only the clerk holding the consultation may verify the identity in it."));
 
         var stillRequired = services.Stills.Requires(verification.ConcernKey);
         var stillStored = await db.Stills.AnyAsync(s => s.VerificationId == id, ct);

@@ -256,6 +256,36 @@ public sealed class HubProbeTests(SessionsFactory factory) : IClassFixture<Sessi
         await resident.Connection.InvokeAsync("SetMode", "write");
     }
 
+    [Theory]
+    [InlineData("disabled")]
+    [InlineData("no longer supervisor")]
+    [InlineData("other department")]
+    public async Task A_supervisor_whose_account_changed_is_let_out_of_the_consultation_she_joined(string change)
+    {
+        var (room, clerk) = await AcceptedRoomAsync("Giulia Bernasconi");
+        await using var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        await using var clerkHub = await Hub.ConnectAsync(factory, clerk);
+        await clerkHub.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        var supervisor = Staff.Supervisor("residents-office");
+        await using var leadHub = await Hub.ConnectAsync(factory, supervisor);
+        await leadHub.Connection.InvokeAsync<JsonElement>("JoinAsSupervisor", room.Id, 0L);
+
+        var (roles, departments, active) = change switch
+        {
+            "disabled" => (new[] { "supervisor" }, new[] { "residents-office" }, false),
+            "no longer supervisor" => (["clerk"], ["residents-office"], true),
+            _ => (["supervisor"], ["tax-office"], true),
+        };
+        await factory.PublishAsync(new Municipal.Contracts.Staff.StaffAccountChanged(supervisor.Id, supervisor.Name, roles, departments, [], active, DateTimeOffset.UtcNow));
+
+        Assert.Equal("supervision-ended", (await leadHub.NextAsync("Closed", TimeSpan.FromSeconds(30))).GetProperty("reason").GetString());
+        Assert.Contains(HubErrors.RoomClosed, await RefusalAsync(() => leadHub.Connection.InvokeAsync<JsonElement>("SendMessage", "Noch da?", (string?)null)), StringComparison.Ordinal);
+        await resident.Connection.InvokeAsync<JsonElement>("SendMessage", "Ohne Teamleitung", (string?)null);
+        Assert.Equal("Ohne Teamleitung", (await clerkHub.NextAsync("Message")).GetProperty("text").GetString());
+        Assert.False(await leadHub.ReceivesAsync("Message", TimeSpan.FromSeconds(1)));
+    }
+
     [Fact]
     public async Task A_room_event_with_a_payload_nested_too_deep_or_too_large_is_refused_and_the_room_goes_on()
     {

@@ -123,21 +123,25 @@ register({
     'aroom.supervising': 'Sie sind als Teamleitung in der Beratung von {name} bei {clerk}. Beide sehen Sie im Raum; Sie schreiben im Chat mit.',
     'aroom.takeOver': 'Beratung übernehmen', 'aroom.takeOverConfirm': 'Die Beratung von {clerk} übernehmen? {clerk} verlässt dann den Raum.',
     'aroom.takenOver': '{name} (Teamleitung) hat die Beratung übernommen.', 'aroom.joinAsSupervisor': 'Als Teamleitung beitreten',
+    'aroom.supervisionEnded': 'Ihr Konto wurde geändert. Sie sind nicht mehr als Teamleitung in dieser Beratung.',
   },
   en: {
     'aroom.supervising': "You are in {name}'s consultation with {clerk} as supervisor. Both see you in the room; you write in the chat.",
     'aroom.takeOver': 'Take over the consultation', 'aroom.takeOverConfirm': "Take over {clerk}'s consultation? {clerk} then leaves the room.",
     'aroom.takenOver': '{name} (supervisor) took over the consultation.', 'aroom.joinAsSupervisor': 'Join as supervisor',
+    'aroom.supervisionEnded': 'Your account was changed. You are no longer in this consultation as supervisor.',
   },
   fr: {
     'aroom.supervising': 'Vous participez en tant que responsable d’équipe à l’entretien de {name} avec {clerk}. Tous deux vous voient dans la salle\u00a0; vous écrivez dans le chat.',
     'aroom.takeOver': 'Reprendre l’entretien', 'aroom.takeOverConfirm': 'Reprendre l’entretien de {clerk}\u00a0? {clerk} quitte alors la salle.',
     'aroom.takenOver': '{name} (responsable d’équipe) a repris l’entretien.', 'aroom.joinAsSupervisor': 'Rejoindre en tant que responsable d’équipe',
+    'aroom.supervisionEnded': 'Votre compte a été modifié. Vous ne participez plus à cet entretien en tant que responsable d’équipe.',
   },
   it: {
     'aroom.supervising': 'Partecipate come responsabile del team al colloquio di {name} con {clerk}. Entrambi vi vedono nella stanza; scrivete nella chat.',
     'aroom.takeOver': 'Prendere in carico il colloquio', 'aroom.takeOverConfirm': 'Prendere in carico il colloquio di {clerk}? {clerk} lascia allora la stanza.',
     'aroom.takenOver': '{name} (responsabile del team) ha preso in carico il colloquio.', 'aroom.joinAsSupervisor': 'Entrare come responsabile del team',
+    'aroom.supervisionEnded': 'Il vostro account è stato modificato. Non partecipate più a questo colloquio come responsabile del team.',
   },
 });
 
@@ -522,7 +526,7 @@ async function main() {
     controls?.call.dispose();
     room.stop();
     if (closed.reason === 'taken-over') return finish(t('aroom.takenOver', { name: closed.by?.name ?? '' }));
-    finish(t({ transferred: 'aroom.transferred', released: 'aroom.released' }[closed.reason] ?? 'aroom.ended'));
+    finish(t({ transferred: 'aroom.transferred', released: 'aroom.released', 'supervision-ended': 'aroom.supervisionEnded' }[closed.reason] ?? 'aroom.ended'));
   });
 
   if (supervising) {

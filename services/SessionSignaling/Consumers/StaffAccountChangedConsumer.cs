@@ -21,7 +21,7 @@ namespace Municipal.SessionSignaling.Consumers;
 /// who someone is only when their connection opens, so a disabled clerk's open page kept chatting with the resident
 /// (an outside probe: 131 s after the account was disabled, and it would have gone on as long as the page stayed open).
 /// </remarks>
-public sealed class StaffAccountChangedConsumer(SessionDb db, RoomNotifier notifier, TimeProvider clock)
+public sealed class StaffAccountChangedConsumer(SessionDb db, RoomNotifier notifier, RoomPresence presence, TimeProvider clock)
     : IdempotentConsumer<SessionDb, StaffAccountChanged>(db)
 {
     protected override async Task Handle(StaffAccountChanged message, ConsumeContext<StaffAccountChanged> context)
@@ -44,5 +44,27 @@ public sealed class StaffAccountChangedConsumer(SessionDb db, RoomNotifier notif
             await notifier.CloseForAsync(room.Id, new RoomClosed("released", null, room.DepartmentKey), p => p.StaffId == message.StaffId, released);
             if (callEnded) await notifier.CallEndedAsync(room.Id, released);
         }
+        await LetOutSupervisorAsync(message, admin, context.CancellationToken);
     }
+
+    /// <summary>
+    /// A supervisor who joined a colleague's consultation holds nothing in it: disabled, no longer a supervisor or no
+    /// longer of the room's department, her open page went on reading and writing in the chat (probe 5). She is let out
+    /// of each room she joined that she may no longer step into, and her page says why.
+    /// </summary>
+    private async Task LetOutSupervisorAsync(StaffAccountChanged message, bool admin, CancellationToken ct)
+    {
+        var lead = admin || message.Roles.Contains(StaffRoles.Supervisor);
+        foreach (var roomId in await presence.SupervisedByAsync(message.StaffId))
+        {
+            var department = await Db.Rooms.Where(r => r.Id == roomId).Select(r => r.DepartmentKey).FirstOrDefaultAsync(ct);
+            if (department is not null && message.Active && lead && (admin || message.Departments.Contains(department))) continue;
+            await notifier.CloseForAsync(roomId, new RoomClosed(SupervisionEnded, null, null),
+                p => p.StaffId == message.StaffId && p.Role == ParticipantRoles.Supervisor);
+            await presence.ForgetSupervisingAsync(message.StaffId, roomId);
+        }
+    }
+
+    /// <summary>Why a supervisor's page was let out: her account changed.</summary>
+    public const string SupervisionEnded = "supervision-ended";
 }

@@ -43,7 +43,8 @@ public sealed record RoomEventMessage(string Type, JsonElement Payload, Sender F
 
 /// <summary>
 /// The room closed for this participant: "ended" by the clerk, "transferred" to someone else, "taken-over" by a
-/// supervisor of the department (<paramref name="By"/>, <paramref name="ToStaffId"/>).
+/// supervisor of the department (<paramref name="By"/>, <paramref name="ToStaffId"/>), "released" or, for a supervisor
+/// who joined, "supervision-ended" when their account changed.
 /// </summary>
 public sealed record RoomClosed(string Reason, Guid? ToStaffId, string? ToDepartmentKey, Sender? By = null);
 

@@ -79,6 +79,25 @@ public sealed class RoomPresence(IConnectionMultiplexer redis, IConfiguration co
 
     public Task<bool> ContainsAsync(Guid roomId, string connectionId) => Db.HashExistsAsync(KeyOf(roomId), connectionId);
 
+    private RedisKey SupervisingKeyOf(Guid staffId) => $"{prefix}sessions:supervising:{staffId:N}";
+
+    /// <summary>
+    /// Notes that the supervisor <paramref name="staffId"/> joined <paramref name="roomId"/>: she holds nothing there, so
+    /// the rooms' rows do not say where she is when her account changes (<see cref="SupervisedByAsync"/>).
+    /// </summary>
+    public async Task NoteSupervisingAsync(Guid staffId, Guid roomId)
+    {
+        var key = SupervisingKeyOf(staffId);
+        await Db.SetAddAsync(key, roomId.ToString("N"));
+        await Db.KeyExpireAsync(key, Lifetime);
+    }
+
+    /// <summary>The rooms the supervisor joined within <see cref="Lifetime"/> (she may have left some since).</summary>
+    public async Task<IReadOnlyList<Guid>> SupervisedByAsync(Guid staffId) =>
+        [.. (await Db.SetMembersAsync(SupervisingKeyOf(staffId))).Select(v => Guid.TryParseExact(v.ToString(), "N", out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
+
+    public Task ForgetSupervisingAsync(Guid staffId, Guid roomId) => Db.SetRemoveAsync(SupervisingKeyOf(staffId), roomId.ToString("N"));
+
     public async Task<IReadOnlyList<(string ConnectionId, Participant Participant)>> ListAsync(Guid roomId) =>
         Entries(await Db.HashGetAllAsync(KeyOf(roomId)));
 

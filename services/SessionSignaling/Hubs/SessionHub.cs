@@ -81,6 +81,7 @@ public sealed class SessionHub(
             ?? throw new HubException(HubErrors.RoomNotFound);
         EnsureOpen(room);
         if (Apis.StaffRoomApi.SupervisionRefusal(user, room) is not null) throw new HubException(HubErrors.Forbidden);
+        await presence.NoteSupervisingAsync(user.StaffId(), room.Id);
         return await EnterAsync(new Participant(room.Id, ParticipantRoles.Supervisor, user.StaffName(), user.StaffId()), room, afterId);
     }
 

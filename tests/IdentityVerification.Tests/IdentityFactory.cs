@@ -41,11 +41,14 @@ public class IdentityFactory : ServiceFactory<Program>
         return (room, token);
     }
 
-    /// <summary>A running consultation (sessions' stand-in) held by <paramref name="clerk"/>: where an identity check opens.</summary>
+    /// <summary>
+    /// A running consultation (sessions' stand-in) held by <paramref name="clerk"/>, its video call running (mode
+    /// "speak"): where an identity check opens.
+    /// </summary>
     public RoomView HeldRoom(StaffIdentity clerk, string departmentKey = "residents-office", string concernKey = "move", string citizenName = "Erika Muster")
     {
         var (room, _) = Sessions.AddRoom(departmentKey, concernKey, citizenName, status: "active");
-        room = room with { StaffId = clerk.Id };
+        room = room with { StaffId = clerk.Id, Mode = "speak" };
         Sessions.Put(room);
         return room;
     }

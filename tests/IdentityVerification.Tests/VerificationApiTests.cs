@@ -255,11 +255,74 @@ public class VerificationApiTests(IdentityFactory factory) : IClassFixture<Ident
         Assert.Equal("open", (await client.GetFromJsonAsync<JsonElement>($"/api/identity/verifications/{id}")).GetProperty("status").GetString());
     }
 
+    /// <summary>
+    /// A check could be started while no video ran between clerk and resident, and "verified" recorded then: the
+    /// record claimed an identity nobody saw. It starts only while the room's call runs (a screen shared in it too).
+    /// </summary>
+    [Fact]
+    public async Task A_check_starts_only_while_the_rooms_call_runs()
+    {
+        var clerk = Staff.Clerk("residents-office", "move");
+        var client = factory.CreateStaffClient(clerk);
+        var room = factory.HeldRoom(clerk) with { Mode = "write" };
+        factory.Sessions.Put(room);
+        var refused = await client.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("identity-no-video", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<IdentityDb>().Verifications.AnyAsync(v => v.SessionId == room.Id));
+        }
+
+        foreach (var mode in new[] { "speak", "show" })
+        {
+            factory.Sessions.Put(room with { Mode = mode });
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id })).StatusCode);
+        }
+    }
+
+    /// <summary>
+    /// The call ends during a check: "verified" waits until the video runs again (the clerk sees the card once more);
+    /// a rejection is recorded without it, as it claims no identity.
+    /// </summary>
+    [Fact]
+    public async Task A_check_whose_call_ended_is_verified_only_once_the_video_runs_again_and_rejected_at_any_time()
+    {
+        var clerk = Staff.Clerk("residents-office", "move");
+        var client = factory.CreateStaffClient(clerk);
+        var room = factory.HeldRoom(clerk, citizenName: "Erika Mustermann");
+        async Task<JsonElement> Start() =>
+            await (await client.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id })).Content.ReadFromJsonAsync<JsonElement>();
+        var v = await Start();
+        var id = v.GetProperty("id").GetGuid();
+        (await client.PutAsJsonAsync($"/api/identity/verifications/{id}/mrz", new { mrz = Specimens.GermanIdCard })).EnsureSuccessStatusCode();
+        var verified = new { decision = "verified", confirmedFeatures = Keys(v, "features"), questionsAsked = Keys(v, "questions").Take(1) };
+        var other = await Start();
+
+        factory.Sessions.Put(room with { Mode = "write" });
+        var refused = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", verified);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("identity-no-video", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("open", (await client.GetFromJsonAsync<JsonElement>($"/api/identity/verifications/{id}")).GetProperty("status").GetString());
+        var rejected = await client.PostAsJsonAsync($"/api/identity/verifications/{other.GetProperty("id").GetGuid()}/decision",
+            new { decision = "rejected", reason = "Die Person hat das Video beendet, statt den Ausweis zu zeigen." });
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+
+        factory.Sessions.Put(room with { Mode = "speak" });
+        var decided = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", verified);
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal("verified", (await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
     [Fact]
     public async Task Only_the_holder_or_a_supervisor_starts_a_check_and_in_a_room_nobody_took_only_a_supervisor()
     {
-        // The probe: a colleague started a check in a booked room nobody had accepted yet (no holder).
+        // The probe: a colleague started a check in a booked room nobody had accepted yet (no holder). The room's mode
+        // says a call runs, so that only who may start is asked here.
         var (waiting, _) = factory.Sessions.AddRoom("residents-office", "move", "Erika Mustermann");
+        waiting = waiting with { Mode = "speak" };
+        factory.Sessions.Put(waiting);
         var colleague = factory.CreateStaffClient(Staff.Clerk("residents-office", "move"));
         var refused = await colleague.PostAsJsonAsync("/api/identity/verifications", new { sessionId = waiting.Id });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

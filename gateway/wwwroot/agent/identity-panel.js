@@ -1,8 +1,9 @@
 // The clerk's identity check in the consultation: a still of the document from the resident's video, the MRZ
 // (pre-filled by OCR, checked digit by digit and compared with the booking), three security features drawn at
 // random, the questions asked, and the decision. Mounted by /agent/room.html with
-// ctx = { role, room: { id, citizenName, concernKey, departmentKey }, relay: { send, on }, captureStill() }.
-import { register, t, language, pick } from '/shared/i18n.js';
+// ctx = { role, room: { id, citizenName, concernKey, departmentKey }, relay: { send, on }, captureStill(),
+//         call: { running(), onChange(listener) } }.
+import { register, t, language, pick, say } from '/shared/i18n.js';
 import { api, ApiError } from '/shared/api.js';
 import { formatDate as formatCalendarDate, formatDateTime } from '/shared/dates.js';
 
@@ -207,6 +208,27 @@ register({
   },
 });
 
+// The check is of the card held up to the camera: it starts only while the call runs, and "verified" is saved only
+// then (the service refuses both otherwise, identity-no-video).
+register({
+  de: {
+    'idp.videoFirst': 'Starten Sie zuerst das Video: Geprüft wird der Ausweis, den die Person vor die Kamera hält.',
+    'idp.videoEnded': 'Das Video ist beendet. Um die Identität zu bestätigen, starten Sie das Video wieder und sehen sich den Ausweis noch einmal an. Eine Ablehnung lässt sich auch ohne Video speichern.',
+  },
+  en: {
+    'idp.videoFirst': 'Start the video first: the check is of the ID document the person holds up to the camera.',
+    'idp.videoEnded': 'The video has ended. To confirm the identity, start the video again and look at the ID document once more. A rejection can be saved without video.',
+  },
+  fr: {
+    'idp.videoFirst': 'Démarrez d’abord la vidéo\u00a0: on vérifie la pièce d’identité que la personne tient devant la caméra.',
+    'idp.videoEnded': 'La vidéo est terminée. Pour confirmer l’identité, relancez la vidéo et regardez encore une fois la pièce d’identité. Un refus peut être enregistré sans vidéo.',
+  },
+  it: {
+    'idp.videoFirst': 'Avviate prima il video: si verifica il documento d’identità che la persona tiene davanti alla telecamera.',
+    'idp.videoEnded': 'Il video è terminato. Per confermare l’identità riavviate il video e guardate ancora una volta il documento. Un rifiuto si può salvare anche senza video.',
+  },
+});
+
 // Switzerland and Liechtenstein call their card "Identitätskarte", Germany and Austria "Personalausweis".
 register({
   de: { 'idp.identity-card-ch': 'Identitätskarte' },
@@ -252,12 +274,30 @@ export async function mount(container, ctx) {
   let verification = null;
   // The open check's lines in the resident's language, redrawn when they switch it.
   let sayTheirs = [];
-  ctx.onResidentLanguage?.(theirs => sayTheirs.forEach(say => say(theirs)));
+  ctx.onResidentLanguage?.(theirs => sayTheirs.forEach(sayIt => sayIt(theirs)));
+  // What the shown step does when the call starts or ends.
+  let callChanged = () => {};
+  ctx.call.onChange(running => callChanged(running));
 
   function showStart() {
     const start = el('button', { type: 'button', id: `${prefix}-start`, 'data-i18n': 'idp.start' }, t('idp.start'));
     const message = el('p', { class: 'error', role: 'alert', hidden: true });
+    // Without a call the button stays in the tab order (aria-disabled, not disabled), so that its reason is read
+    // with it; the line says it too, and says it again when the call ends.
+    const reason = el('p', { class: 'hint', id: `${prefix}-start-reason`, role: 'status' });
+    start.setAttribute('aria-describedby', reason.id);
+    callChanged = running => {
+      start.setAttribute('aria-disabled', String(!running));
+      if (running) {
+        reason.textContent = '';
+        delete reason.dataset.i18nSaid;
+      } else {
+        say(reason, 'idp.videoFirst');
+      }
+    };
+    callChanged(ctx.call.running());
     start.addEventListener('click', async () => {
+      if (start.getAttribute('aria-disabled') === 'true') return;
       start.disabled = true;
       try {
         verification = await api('/api/identity/verifications', {
@@ -276,7 +316,7 @@ export async function mount(container, ctx) {
         start.disabled = false;
       }
     });
-    root.replaceChildren(el('p', { class: 'hint', 'data-i18n': 'idp.intro' }, t('idp.intro')), start, message);
+    root.replaceChildren(el('p', { class: 'hint', 'data-i18n': 'idp.intro' }, t('idp.intro')), start, reason, message);
   }
 
   function showCheck() {
@@ -401,6 +441,17 @@ export async function mount(container, ctx) {
     const reason = el('textarea', { id: `${prefix}-reason`, name: 'reason', rows: 2, maxLength: 500 });
     const decisionError = el('p', { class: 'error', role: 'alert', hidden: true });
     const decide = el('button', { type: 'button', id: `${prefix}-decide` }, t('idp.decide'));
+    // The call ended during the check: "verified" waits for the video (the service refuses it), a rejection does not.
+    const callNote = el('p', { class: 'hint', id: `${prefix}-call-note`, role: 'status' });
+    decide.setAttribute('aria-describedby', callNote.id);
+    callChanged = running => {
+      if (running) {
+        callNote.textContent = '';
+        delete callNote.dataset.i18nSaid;
+      } else {
+        say(callNote, 'idp.videoEnded');
+      }
+    };
     decide.addEventListener('click', async () => {
       decisionError.hidden = true;
       const checked = name => [...root.querySelectorAll(`input[name=${name}]:checked`)].map(i => i.value);
@@ -417,7 +468,8 @@ export async function mount(container, ctx) {
         ctx.relay?.send?.('identity.decided', { status: decided.status });
         showDone(decided);
       } catch (error) {
-        decisionError.textContent = `${t('idp.fix')} ${errorsOf(error)}`;
+        // A refusal of the whole decision (no video, decided meanwhile) has no marked entry to correct.
+        decisionError.textContent = error.problem?.code ? errorsOf(error) : `${t('idp.fix')} ${errorsOf(error)}`;
         decisionError.hidden = false;
       }
     });
@@ -428,8 +480,9 @@ export async function mount(container, ctx) {
       features, questions,
       el('fieldset', {}, el('legend', {}, t('idp.decision')), radio('verified'), radio('rejected')),
       el('label', { for: reason.id }, t('idp.reason')), el('p', { class: 'hint', id: `${prefix}-reason-hint` }, t('idp.reasonHint')), reason,
-      decisionError, decide].filter(Boolean));
+      decisionError, callNote, decide].filter(Boolean));
     reason.setAttribute('aria-describedby', `${prefix}-reason-hint`);
+    callChanged(ctx.call.running());
   }
 
   // decided: the clerk's own decision (a verification) or an earlier one in this consultation (an outcome, e.g. made
@@ -444,6 +497,7 @@ export async function mount(container, ctx) {
     const by = decided.decidedByName
       ? el('p', { class: 'hint idp-decided-by' }, t('idp.decidedBy', { name: decided.decidedByName, when }))
       : null;
+    callChanged = () => {};
     const again = el('button', { type: 'button', class: 'secondary' }, t('idp.again'));
     again.addEventListener('click', showStart);
     root.replaceChildren(...[el('p', { class: `idp-status ${decided.status === 'verified' ? 'ok' : 'error'}`, role: 'status', 'data-status': decided.status }, text), by, again].filter(Boolean));

@@ -592,6 +592,8 @@ async function main() {
     room: details,
     relay: room.relay,
     captureStill: () => captureStill($('remote-video')),
+    // The identity check is of the card held up to the camera: it starts only while the call runs.
+    call: { running: () => controls.callRunning, onChange: listener => controls.onCall(listener) },
     residentLanguage: () => residentLanguage,
     onResidentLanguage: listener => languageListeners.add(listener),
   };

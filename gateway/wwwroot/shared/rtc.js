@@ -541,6 +541,8 @@ export class CallControls {
     // The other side of a call: the clerk's page calls the resident, the resident's page answers the clerk.
     this.offerer = offerer;
     this.otherRole = offerer ? 'resident' : 'clerk';
+    // Told when a call starts or ends (onCall): the clerk's identity check starts only during one.
+    this.callListeners = new Set();
     // The room's mode as last heard ('write', 'speak', 'show'): while it is not 'write', a call runs that a page coming
     // back to the room resumes (room probe, 2026-12-06: a reload ended the video, which had to be asked for again).
     this.mode = 'write';
@@ -600,6 +602,21 @@ export class CallControls {
     room.on('joined', result => this.joined(result));
     room.on('callResumed', () => this.resumedBy().catch(e => console.error('resuming the call', e)));
   }
+
+  /** The room's mode as last heard; a change between a call and none is told to onCall's listeners. */
+  get mode() { return this.roomMode; }
+
+  set mode(mode) {
+    const was = this.callRunning;
+    this.roomMode = mode;
+    if (this.callRunning !== was) for (const listener of this.callListeners) listener(this.callRunning);
+  }
+
+  /** Whether the room's call runs, as the room's mode says (the server asks the same of it). */
+  get callRunning() { return this.roomMode !== undefined && this.roomMode !== 'write'; }
+
+  /** listener(running) hears each start and end of the room's call. */
+  onCall(listener) { this.callListeners.add(listener); }
 
   /** The other side of the call as the room lists it now, or undefined. */
   other() { return this.room.participants.find(p => p.role === this.otherRole); }

@@ -29,4 +29,11 @@ public sealed record RoomView(
 {
     /// <summary>Waiting or active: only then may the resident's token create documents, forms or codes.</summary>
     public bool IsOpen => Status is "waiting" or "active";
+
+    /// <summary>
+    /// A call both sides agreed to runs (the mode is "speak", or "show" while a screen is shared in it): only then can
+    /// the clerk see the resident, and an identity check starts and confirms only then. A call waiting for a page
+    /// that reloads still runs; "end video", the wait running out or a hand-on make the mode "write" again.
+    /// </summary>
+    public bool CallRunning => Mode is "speak" or "show";
 }

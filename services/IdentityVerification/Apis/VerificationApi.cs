@@ -38,7 +38,8 @@ public static class VerificationApi
     /// Opens a verification for a room the sessions service confirms the caller may act on (the caller's own token
     /// is forwarded, so sessions applies its rules). The room's department, concern and booked name come from
     /// sessions only: what the request says about them is ignored. A refusal stays a refusal (403) and an outage
-    /// is an outage (503): a verification is never opened on the request's word.
+    /// is an outage (503): a verification is never opened on the request's word. It opens only while the room's call
+    /// runs (409 <c>identity-no-video</c>): sessions' mode of the room says so, asked afresh like the rest.
     /// </summary>
     public static async Task<Results<Created<VerificationView>, ValidationProblem, ProblemHttpResult>> Start(
         StartVerificationRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] VerificationServices services,
@@ -60,6 +61,8 @@ public static class VerificationApi
         {
             return Problems.Forbidden(new Reason("identity-not-holder", "Only the clerk holding the consultation may verify the identity in it."));
         }
+        // The clerk checks the card the resident holds up to the camera: without a call there is nothing to see.
+        if (!room.CallRunning) return NoVideo();
         var department = room.DepartmentKey;
 
         var verification = new Verification
@@ -163,7 +166,8 @@ public static class VerificationApi
 
     /// <summary>
     /// Records the clerk's decision, only while the consultation is open (asked of sessions afresh, with the caller's
-    /// token): a check decided after the end would say the identity was checked with nobody there.
+    /// token): a check decided after the end would say the identity was checked with nobody there. "Verified" also
+    /// needs the call to run then.
     /// </summary>
     public static async Task<Results<Ok<VerificationView>, ValidationProblem, ProblemHttpResult>> Decide(
         Guid id, DecisionRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] VerificationServices services,
@@ -182,6 +186,10 @@ public static class VerificationApi
         // she no longer held, and the receiving department's forms filled themselves from it.
         if (lookup.Room is not { } room || room.StaffId != user.StaffId() && !IsLead(user))
             return Problems.Forbidden(new Reason("identity-not-holder", "Only the clerk holding the consultation may verify the identity in it."));
+        // "Verified" says someone saw the card: only while the call runs (again, if it ended since the start). A
+        // rejection claims no identity and may be recorded without it (a resident who ends the video rather than
+        // show the card is a reason to reject).
+        if (request.Decision == "verified" && !room.CallRunning) return NoVideo();
 
         var stillRequired = services.Stills.Requires(verification.ConcernKey);
         var stillStored = await db.Stills.AnyAsync(s => s.VerificationId == id, ct);
@@ -229,6 +237,9 @@ public static class VerificationApi
     private static ProblemHttpResult ConsultationClosed() =>
         Problems.Status(StatusCodes.Status410Gone, "Consultation closed",
             new Reason("identity-consultation-closed", "This consultation has ended or was cancelled; its identity check can no longer be started or decided."));
+
+    private static ProblemHttpResult NoVideo() =>
+        Problems.Conflict(new Reason("identity-no-video", "No video runs between clerk and resident: start the video first, then check the identity document held up to the camera."));
 
     private static bool IsLead(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Supervisor) || user.IsInRole(StaffRoles.Admin);
 

@@ -292,7 +292,11 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
 
         // The resident switches the language: the clerk's panel follows, named in the language itself, and so do the
         // identity check's questions to ask, drawn below the clerk's in the resident's language (none while it is German).
+        // The check is of the card held up to the camera: it starts once the video runs.
+        await clerk.Locator("#start-video").ClickAsync();
+        await laptop.Locator("#accept-video").ClickAsync();
         var identity = clerk.Locator("#identity-panel-body");
+        await Assertions.Expect(identity.Locator("[id$=-start]")).ToBeEnabledAsync();
         await identity.Locator("[id$=-start]").ClickAsync();
         var questions = identity.Locator("input[name=questionsAsked]");
         await Assertions.Expect(questions.First).ToBeAttachedAsync();

@@ -63,9 +63,13 @@ public sealed class TransferredCaseTests(Browser browser) : IClassFixture<Browse
         await resident.Locator("#documents-panel button[type=submit]").ClickAsync();
         await Assertions.Expect(resident.Locator("#documents-panel .doc-item", new() { HasText = "Mietvertrag.pdf" })).ToBeVisibleAsync();
 
-        // Rita checks the ID card held to the camera (typed MRZ) and verifies the identity.
+        // Rita asks for video and checks the ID card held to the camera (typed MRZ), verifies the identity and ends the video.
+        await first.Locator("#start-video").ClickAsync();
+        await resident.Locator("#accept-video").ClickAsync();
         var identity = first.Locator("#identity-panel-body");
-        await identity.GetByRole(AriaRole.Button, new() { Name = "Identitätsprüfung starten" }).ClickAsync();
+        var start = identity.GetByRole(AriaRole.Button, new() { Name = "Identitätsprüfung starten" });
+        await Assertions.Expect(start).ToBeEnabledAsync();
+        await start.ClickAsync();
         await identity.GetByLabel("Maschinenlesbare Zone (MRZ), 2 oder 3 Zeilen").FillAsync(GermanIdCard);
         await identity.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
         await Assertions.Expect(identity.Locator("[data-check].ok")).ToHaveCountAsync(4);
@@ -75,6 +79,8 @@ public sealed class TransferredCaseTests(Browser browser) : IClassFixture<Browse
         await identity.GetByLabel("Identität bestätigt").CheckAsync();
         await identity.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }).ClickAsync();
         await Assertions.Expect(identity.Locator("[data-status=verified]")).ToContainTextAsync("Identität bestätigt (Personalausweis, D)");
+        await first.Locator("#stop-video").ClickAsync();
+        await Assertions.Expect(first.Locator("#start-video")).ToBeVisibleAsync();
 
         // She opens the form and begins it; then the resident's question is one for the tax office.
         await first.Locator("#form-panel-body button", new() { HasText = "Formular öffnen" }).ClickAsync();

@@ -84,4 +84,91 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(panel.Locator("[data-status=verified]")).ToContainTextAsync("Identität bestätigt (Personalausweis, D)");
         await Browser.ScreenshotAsync(clerk, "identity-clerk-verified-desktop");
     }
+
+    /// <summary>
+    /// The check could be started while no video ran between clerk and resident, and "verified" recorded: the record
+    /// claimed an identity nobody saw. Without a call the start is unavailable and says why in the clerk's language
+    /// (French here), to the eye and to a screen reader, and the service refuses it too; with the video the check runs.
+    /// The video ended during the check, the panel says that "verified" waits for it, and the service refuses it until
+    /// the video runs again; then the identity is verified.
+    /// </summary>
+    [Fact]
+    public async Task The_check_starts_and_is_verified_only_while_the_video_runs_and_the_start_says_why_not()
+    {
+        var ticket = await ConsultationTickets.TakeAsync("Erika Mustermann");
+        await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop, "fr-CH");
+        await clerkParty.AddInitScriptAsync("localStorage.setItem('lang', 'fr')");
+        var resident = await residentParty.NewPageAsync();
+        var clerk = await clerkParty.NewPageAsync();
+        clerk.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await resident.GotoAsync($"/room.html#t={ticket.Token}");
+        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
+        Assert.True(login.Ok, $"staff sign-in failed: {login.Status}");
+        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        await Assertions.Expect(clerk.Locator("#resident-name")).ToHaveTextAsync("Erika Mustermann", new() { Timeout = 60_000 });
+        await Assertions.Expect(clerk.Locator("#presence")).ToContainTextAsync("Erika Mustermann");
+
+        // No call yet: the start is unavailable, and says why (its description, and a status line beside it).
+        var panel = clerk.Locator("#identity-panel-body");
+        var start = panel.GetByRole(AriaRole.Button, new() { Name = "Démarrer la vérification d’identité" });
+        const string Why = "Démarrez d’abord la vidéo\u00a0: on vérifie la pièce d’identité que la personne tient devant la caméra.";
+        var reason = panel.Locator("[id$=-start-reason]");
+        await Assertions.Expect(start).ToBeDisabledAsync();
+        await Assertions.Expect(start).ToHaveAccessibleDescriptionAsync(Why);
+        await Assertions.Expect(reason).ToHaveTextAsync(Why);
+        await Assertions.Expect(reason).ToHaveAttributeAsync("role", "status");
+        await Browser.AssertAccessibleAsync(clerk);
+        await Browser.ScreenshotAsync(clerk, "identity-start-without-video-fr-desktop");
+        await clerk.SetViewportSizeAsync(Browser.Phone.Width, Browser.Phone.Height);
+        await start.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(reason).ToBeInViewportAsync();
+        await Browser.AssertAccessibleAsync(clerk);
+        Directory.CreateDirectory(Browser.ScreenshotDirectory);
+        await clerk.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotDirectory, "identity-start-without-video-fr-phone.png") });
+        await clerk.SetViewportSizeAsync(Browser.Desktop.Width, Browser.Desktop.Height);
+
+        // A press starts nothing, and the service refuses the start too: the room's mode says no call runs.
+        await start.ClickAsync(new() { Force = true });
+        await Assertions.Expect(panel.Locator("h3")).ToHaveCountAsync(0);
+        var roomId = await clerk.EvaluateAsync<string>("() => window.consultation.roomId");
+        var refused = await clerkParty.APIRequest.PostAsync("/api/identity/verifications", new() { DataObject = new { sessionId = roomId } });
+        Assert.Equal(409, refused.Status);
+        Assert.Equal("identity-no-video", (await refused.JsonAsync())!.Value.GetProperty("code").GetString());
+
+        // With the video the start is there and its reason gone.
+        await clerk.Locator("#start-video").ClickAsync();
+        await resident.Locator("#accept-video").ClickAsync();
+        await Assertions.Expect(start).ToBeEnabledAsync();
+        await Assertions.Expect(reason).ToBeEmptyAsync();
+        await start.ClickAsync();
+        await Assertions.Expect(panel.Locator("h3").First).ToBeFocusedAsync();
+        var mrz = panel.GetByLabel("Zone de lecture automatique (ZLA), 2 ou 3 lignes");
+        await mrz.FillAsync(GermanIdCard);
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Vérifier la ZLA" }).ClickAsync();
+        await Assertions.Expect(panel.Locator("[data-check].ok")).ToHaveCountAsync(4);
+        var features = panel.Locator("input[name=confirmedFeatures]");
+        for (var i = 0; i < 3; i++) await features.Nth(i).CheckAsync();
+        await panel.Locator("input[name=questionsAsked]").First.CheckAsync();
+        await panel.GetByLabel("Identité confirmée").CheckAsync();
+
+        // The video ends before the decision: "verified" waits for it, said beside the button and by the service.
+        var note = panel.Locator("[id$=-call-note]");
+        await Assertions.Expect(note).ToBeEmptyAsync();
+        await clerk.Locator("#stop-video").ClickAsync();
+        await Assertions.Expect(note).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^La vidéo est terminée\\. Pour confirmer l’identité, relancez la vidéo"));
+        var decide = panel.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" });
+        await decide.ClickAsync();
+        await Assertions.Expect(panel.Locator(".error[role=alert]").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Aucune vidéo ne passe avec la personne"));
+        await Assertions.Expect(panel.Locator("[data-status]")).ToHaveCountAsync(0);
+        await Browser.AssertAccessibleAsync(clerk);
+        await Browser.ScreenshotAsync(clerk, "identity-video-ended-during-check-fr-desktop");
+
+        // The video again: the identity is verified.
+        await clerk.Locator("#start-video").ClickAsync();
+        await resident.Locator("#accept-video").ClickAsync();
+        await Assertions.Expect(note).ToBeEmptyAsync();
+        await decide.ClickAsync();
+        await Assertions.Expect(panel.Locator("[data-status=verified]")).ToContainTextAsync("Identité confirmée");
+    }
 }

@@ -219,6 +219,10 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(Forms.FormPage.Field(clerk, "newAddress.town")).ToHaveAttributeAsync("aria-invalid", "true");
 
         // The clerk checks her identity (through the identity service, as the panel does) and she hands in a document.
+        // The check is of the card held up to the camera: it starts once the video runs (the panel's start says so).
+        await clerk.Locator("#start-video").ClickAsync();
+        await resident.Locator("#accept-video").ClickAsync();
+        await Assertions.Expect(clerk.Locator("#identity-panel-body [id$=-start]")).ToBeEnabledAsync();
         var roomId = await clerk.EvaluateAsync<string>("() => window.consultation.roomId");
         var api = consultation.ClerkParty.APIRequest;
         var started = await api.PostAsync("/api/identity/verifications", new() { DataObject = new { sessionId = roomId } });
@@ -238,6 +242,8 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
             },
         });
         Assert.True(decided.Ok, await decided.TextAsync());
+        await clerk.Locator("#stop-video").ClickAsync();
+        await Assertions.Expect(clerk.Locator("#start-video")).ToBeVisibleAsync();
         await resident.Locator("#documents-panel input[type=file]").SetInputFilesAsync(new FilePayload { Name = "Mietvertrag.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await resident.Locator("#documents-panel button[type=submit]").ClickAsync();
         await Assertions.Expect(resident.Locator("#documents-panel .doc-item", new() { HasText = "Mietvertrag.pdf" })).ToBeVisibleAsync(new() { Timeout = 30000 });

@@ -1,5 +1,5 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
-import { register, t, tn, languageSwitch, pick, weekday, city, languageNames, languageName, locale } from '/shared/i18n.js';
+import { register, t, tn, languageSwitch, pick, weekday, city, languageName, locale } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { formatDate, formatDateTime } from '/shared/dates.js';
 import { staffPage } from '/shared/staff.js';
@@ -333,7 +333,8 @@ function fallbackFor(form, field, lang) {
   for (const other of [city.defaultLanguage, 'de']) {
     if (other === lang || !['de', 'en', 'fr', 'it'].includes(other)) continue;
     const value = form[field + other.charAt(0).toUpperCase() + other.slice(1)]?.value.trim();
-    if (value) return { text: value, language: languageNames[other] };
+    // Named in the page's language: a French page said "(Deutsch)".
+    if (value) return { text: value, language: languageName(other) };
   }
   return null;
 }

@@ -8,7 +8,8 @@ namespace Municipal.EndToEnd.Tests.Staff;
 /// A bilingual city had one staff language: the mailbox of its French-speaking office was written to in the city's
 /// German. The admin sets a department's own on its form ("Langue des collaborateurs", the city's by default), a French
 /// admin on a phone and an Italian one at her desk; the form shows it again when she edits the department once more, and
-/// booking keeps it. Screenshots admin-department-language-{language}(-form).png.
+/// booking keeps it. A name left empty names the language standing in in the admin's ("(allemand)"; it read "(Deutsch)").
+/// Screenshots admin-department-language-{language}(-form).png.
 /// </summary>
 public sealed class AdminDepartmentLanguageTests(Browser browser) : IClassFixture<Browser>
 {
@@ -17,11 +18,12 @@ public sealed class AdminDepartmentLanguageTests(Browser browser) : IClassFixtur
     static AdminDepartmentLanguageTests() => Assertions.SetDefaultExpectTimeout(30_000);
 
     [Theory]
-    [InlineData("fr", "fr-CH", "Comme la ville (allemand)", "Français", "fr")]
-    [InlineData("it", "it-CH", "Come la città (tedesco)", "Francese", "fr")]
-    public async Task The_admin_sets_a_departments_staff_language_on_its_form(string language, string locale, string cityOption, string chosen, string code)
+    [InlineData("fr", "fr-CH", "allemand", "Français", "fr")]
+    [InlineData("it", "it-CH", "tedesco", "Francese", "fr")]
+    public async Task The_admin_sets_a_departments_staff_language_on_its_form(string language, string locale, string german, string chosen, string code)
     {
         var phone = language == "fr";
+        var cityOption = language == "fr" ? $"Comme la ville ({german})" : $"Come la città ({german})";
         await using var party = await browser.NewPartyAsync(phone ? Browser.Phone : Browser.Desktop, locale);
         Assert.True((await party.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = AdminPassword } })).Ok);
         // A French-speaking office of a German-speaking city, saved without a language of its own (the city's).
@@ -45,6 +47,8 @@ public sealed class AdminDepartmentLanguageTests(Browser browser) : IClassFixtur
         await Assertions.Expect(form.Locator("#d-key")).ToHaveValueAsync(key);
         await Assertions.Expect(select).ToHaveValueAsync("");
         await Assertions.Expect(select.Locator("option:checked")).ToHaveTextAsync(cityOption);
+        // The name left empty says what stands in, the language named in the admin's (it read "(Deutsch)").
+        await Assertions.Expect(form.Locator("#d-nameEn-fallback")).ToContainTextAsync($"({german})");
         await Assertions.Expect(page.GetByLabel(await T(page, "ab.staffLanguage"), new() { Exact = true })).ToBeVisibleAsync();
         await select.SelectOptionAsync(new SelectOptionValue { Label = chosen });
         await form.Locator("button[type=submit]").ClickAsync();

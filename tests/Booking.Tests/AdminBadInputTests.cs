@@ -67,6 +67,11 @@ public class AdminBadInputTests(BookingFactory factory) : IClassFixture<BookingF
         { Department, DepartmentWith("sortOrder", "-1"), "sortOrder" },
         { Department, DepartmentWith("sortOrder", "2147483647"), "sortOrder" },
         { Concern, ConcernWith("sortOrder", "-2147483648"), "sortOrder" },
+        // A department's own staff language (2026-12-07): one of the staff pages' four, or empty for the city's.
+        { Department, DepartmentWith("staffLanguage", "\"de-x-ls\""), "staffLanguage" },
+        { Department, DepartmentWith("staffLanguage", "\"rm\""), "staffLanguage" },
+        { Department, DepartmentWith("staffLanguage", "\"FR\""), "staffLanguage" },
+        { Department, DepartmentWith("staffLanguage", "42"), "staffLanguage" },
         { Skills, $$"""{"staffName":"{{new string('x', 50_000)}}","departmentKey":"residents-office","concernKeys":["move"]}""", "staffName" },
         { Skills, """{"staffName":"Rita www.evil.example","departmentKey":"residents-office","concernKeys":["move"]}""", "staffName" },
         { "/api/booking/admin/staff/00000000-0000-0000-0000-000000000000", """{"staffName":"Niemand","departmentKey":"residents-office","concernKeys":["move"]}""", "id" },

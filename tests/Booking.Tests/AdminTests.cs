@@ -143,4 +143,45 @@ public class AdminTests(BookingFactory factory) : IClassFixture<BookingFactory>
         Assert.Equal(("residents-office", "Hundeanmeldung", "Dog registration", "Annonce d’un chien", "Notifica di un cane"),
             (announced.DepartmentKey, announced.NameDe, announced.NameEn, announced.NameFr, announced.NameIt));
     }
+
+    /// <summary>
+    /// A bilingual city had one staff language: its French-speaking office's mailbox was written to in German. Each
+    /// department keeps its own (empty for the city's), shown on the admin page and announced with it for the document
+    /// intake; a save that leaves it out keeps it, an empty one gives it back to the city.
+    /// </summary>
+    [Fact]
+    public async Task A_departments_staff_language_is_kept_listed_and_announced()
+    {
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        var key = $"bilingue-{Guid.NewGuid():N}"[..20];
+        var path = $"/api/booking/admin/departments/{key}";
+        (await admin.PutAsJsonAsync(path, new
+        {
+            nameDe = "Einwohnerkontrolle Bienne", nameFr = "Contrôle des habitants Bienne", mailboxEmail = $"{key}@biel-bienne.example",
+            staffLanguage = "fr", sortOrder = 900,
+        })).EnsureSuccessStatusCode();
+        Assert.Equal("fr", await StaffLanguageAsync());
+        Assert.Equal("fr", await AnnouncedAsync());
+
+        // Left out (a client that knows nothing of it), it stays; empty, the city's applies again.
+        (await admin.PutAsJsonAsync(path, new { nameDe = "Einwohnerkontrolle Bienne", mailboxEmail = $"{key}@biel-bienne.example" })).EnsureSuccessStatusCode();
+        Assert.Equal("fr", await StaffLanguageAsync());
+        (await admin.PutAsJsonAsync(path, new { nameDe = "Einwohnerkontrolle Bienne", mailboxEmail = $"{key}@biel-bienne.example", staffLanguage = "" }))
+            .EnsureSuccessStatusCode();
+        Assert.Equal("", await StaffLanguageAsync());
+        Assert.Equal("", await AnnouncedAsync());
+
+        async Task<string?> StaffLanguageAsync() =>
+            (await admin.GetFromJsonAsync<JsonElement>("/api/booking/admin/departments")).EnumerateArray()
+                .Single(d => d.GetProperty("key").GetString() == key).GetProperty("staffLanguage").GetString();
+
+        // The newest announcement of the department (the document intake keeps the last).
+        async Task<string?> AnnouncedAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var bodies = await scope.ServiceProvider.GetRequiredService<BookingDb>().OutboxMessages.AsNoTracking()
+                .Where(m => m.MessageType == typeof(DepartmentChanged).FullName).OrderBy(m => m.CreatedAt).Select(m => m.Body).ToListAsync();
+            return bodies.Select(b => JsonSerializer.Deserialize<DepartmentChanged>(b, JsonSerializerOptions.Web)!).Last(d => d.Key == key).StaffLanguage;
+        }
+    }
 }

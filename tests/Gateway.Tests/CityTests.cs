@@ -27,6 +27,8 @@ public sealed class CityTests(CityTests.TicinoGatewayFactory gateway) : IClassFi
         var city = await response.Content.ReadFromJsonAsync<CitySettings>();
         Assert.Equal("it", city!.DefaultLanguage);
         Assert.Equal(["it", "de", "fr"], city.Languages);
+        // The admin's department form names the city's staff language beside "as the city" (its default's, here).
+        Assert.Equal("it", city.StaffLanguage);
     }
 
     [Fact]

@@ -23,4 +23,16 @@ public sealed class CityLanguageTests
     [InlineData("xx", "it", "de")]
     public void Staff_read_the_staff_language_else_the_citys_else_German(string? staff, string? byDefault, string expected) =>
         Assert.Equal(expected, CityLanguage.Staff(City(staff, byDefault)));
+
+    /// <summary>A bilingual city's French-speaking department in a German city is written to in French; empty follows the city.</summary>
+    [Theory]
+    [InlineData("fr", null, "fr")]
+    [InlineData("de", "it", "de")]
+    [InlineData("en", "fr", "en")]
+    [InlineData("", "it", "it")]
+    [InlineData(null, "fr", "fr")]
+    [InlineData("de-x-ls", "it", "it")] // Leichte Sprache is the residents'
+    [InlineData("FR", null, "de")] // as booking stores it: lower case, or nothing of its own
+    public void A_department_reads_its_own_staff_language_else_the_citys(string? department, string? byDefault, string expected) =>
+        Assert.Equal(expected, CityLanguage.Staff(City(null, byDefault), department));
 }

@@ -1,5 +1,5 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
-import { register, t, tn, languageSwitch, pick, weekday, city, languageNames } from '/shared/i18n.js';
+import { register, t, tn, languageSwitch, pick, weekday, city, languageName, locale } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { formatDate, formatDateTime } from '/shared/dates.js';
 import { staffPage } from '/shared/staff.js';
@@ -11,6 +11,8 @@ register({
     'ab.reasonFr': 'Grund (Französisch)', 'ab.reasonIt': 'Grund (Italienisch)', 'ab.fallback': 'Leer: Es gilt „{text}“ ({language}).',
     'ab.namesHint': 'Deutsch ist Pflicht. Bleibt eine andere Sprache leer, sehen Einwohnerinnen und Einwohner den Text in der Standardsprache der Stadt.',
     'ab.departments': 'Abteilungen', 'ab.mailbox': 'Zentrales Postfach (E-Mail)', 'ab.timeZone': 'Zeitzone', 'ab.editDepartment': 'Bearbeiten: {name}',
+    'ab.staffLanguage': 'Sprache der Mitarbeitenden', 'ab.staffLanguageCity': 'Wie die Stadt ({language})',
+    'ab.staffLanguageHint': 'In dieser Sprache gehen die E-Mails an das zentrale Postfach (neue und weitergegebene Dokumente).',
     'ab.liveHours': 'Live-Schalter („Jetzt sprechen“)', 'ab.appointmentHours': 'Buchbare Termine', 'ab.saveLiveHours': 'Live-Zeiten speichern: {name}',
     'ab.saveAppointmentHours': 'Terminzeiten speichern: {name}', 'ab.hoursSplit': 'Die Live-Zeiten gelten für „Jetzt sprechen“, die Terminzeiten für buchbare Termine. Sie dürfen verschieden sein, z. B. Termine ausserhalb der Live-Zeiten.',
     'ab.title': 'Angebot und Zeiten', 'ab.hours': 'Öffnungszeiten',
@@ -37,6 +39,8 @@ register({
     'ab.reasonFr': 'Reason (French)', 'ab.reasonIt': 'Reason (Italian)', 'ab.fallback': 'Empty: "{text}" ({language}) is shown.',
     'ab.namesHint': 'German is required. Where another language is left empty, residents read the text in the city\'s default language.',
     'ab.departments': 'Departments', 'ab.mailbox': 'Central mailbox (e-mail)', 'ab.timeZone': 'Time zone', 'ab.editDepartment': 'Edit: {name}',
+    'ab.staffLanguage': 'Staff language', 'ab.staffLanguageCity': 'As the city ({language})',
+    'ab.staffLanguageHint': 'The e-mails to the central mailbox (new and handed-on documents) are written in this language.',
     'ab.liveHours': 'Live counter ("Talk to us now")', 'ab.appointmentHours': 'Bookable appointments', 'ab.saveLiveHours': 'Save live hours: {name}',
     'ab.saveAppointmentHours': 'Save appointment hours: {name}', 'ab.hoursSplit': 'Live hours apply to "Talk to us now", appointment hours to bookable appointments. They may differ, e.g. appointments outside the live hours.',
     'ab.title': 'Services and hours', 'ab.hours': 'Opening hours',
@@ -69,6 +73,9 @@ register({
     'ab.namesHint': 'L’allemand est obligatoire. Si une autre langue reste vide, les habitants lisent le texte dans la langue par défaut de la ville.',
     'ab.departments': 'Services',
     'ab.mailbox': 'Boîte aux lettres centrale (e-mail)',
+    'ab.staffLanguage': 'Langue des collaborateurs',
+    'ab.staffLanguageCity': 'Comme la ville ({language})',
+    'ab.staffLanguageHint': 'Les e-mails à la boîte aux lettres centrale (documents nouveaux et transmis) sont rédigés dans cette langue.',
     'ab.timeZone': 'Fuseau horaire',
     'ab.editDepartment': 'Modifier : {name}',
     'ab.liveHours': 'Guichet en direct (« Nous parler maintenant »)',
@@ -139,6 +146,9 @@ register({
     'ab.namesHint': 'Il tedesco è obbligatorio. Se un’altra lingua resta vuota, gli abitanti leggono il testo nella lingua predefinita della città.',
     'ab.departments': 'Servizi',
     'ab.mailbox': 'Casella di posta centrale (e-mail)',
+    'ab.staffLanguage': 'Lingua dei collaboratori',
+    'ab.staffLanguageCity': 'Come la città ({language})',
+    'ab.staffLanguageHint': 'Le e-mail alla casella di posta centrale (documenti nuovi e inoltrati) sono scritte in questa lingua.',
     'ab.timeZone': 'Fuso orario',
     'ab.editDepartment': 'Modificare: {name}',
     'ab.liveHours': 'Sportello dal vivo («Parlarci ora»)',
@@ -323,7 +333,8 @@ function fallbackFor(form, field, lang) {
   for (const other of [city.defaultLanguage, 'de']) {
     if (other === lang || !['de', 'en', 'fr', 'it'].includes(other)) continue;
     const value = form[field + other.charAt(0).toUpperCase() + other.slice(1)]?.value.trim();
-    if (value) return { text: value, language: languageNames[other] };
+    // Named in the page's language: a French page said "(Deutsch)".
+    if (value) return { text: value, language: languageName(other) };
   }
   return null;
 }
@@ -365,10 +376,21 @@ function renderDepartments() {
   }
 }
 
+// The language the department's mailbox is written to in: the city's (empty), or one of the staff pages' four, each
+// named in the page's language (a bilingual city's French-speaking office in a German city).
+const capitalised = text => text.charAt(0).toLocaleUpperCase(locale()) + text.slice(1);
+function staffLanguageOptions() {
+  const select = document.getElementById('d-staffLanguage');
+  const current = select.value;
+  select.replaceChildren(new Option(t('ab.staffLanguageCity', { language: languageName(city.staffLanguage) }), ''),
+    ...['de', 'fr', 'it', 'en'].map(code => new Option(capitalised(languageName(code)), code)));
+  select.value = current;
+}
+
 function editDepartment(d) {
   const f = document.getElementById('department-form');
   f.key.value = d.key; f.nameDe.value = d.name.de; f.nameEn.value = d.name.en ?? ''; f.nameFr.value = d.name.fr ?? ''; f.nameIt.value = d.name.it ?? '';
-  f.mailboxEmail.value = d.mailboxEmail; f.timeZone.value = d.timeZone;
+  f.mailboxEmail.value = d.mailboxEmail; f.timeZone.value = d.timeZone; f.staffLanguage.value = d.staffLanguage ?? '';
   f.dataset.sortOrder = d.sortOrder;
   showFallbacks(f);
   f.key.focus();
@@ -498,6 +520,7 @@ function editConcern(c) {
 function render({ hours = true } = {}) {
   if (hours) renderHours();
   renderDepartments();
+  staffLanguageOptions();
   departmentOptions(document.getElementById('c-department'), true);
   departmentOptions(document.getElementById('s-departmentKey'), false);
   departmentOptions(document.getElementById('k-departmentKey'), false);
@@ -623,7 +646,7 @@ document.getElementById('department-form').addEventListener('submit', async even
   try {
     await api(`/api/booking/admin/departments/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
       nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value, mailboxEmail: f.mailboxEmail.value,
-      timeZone: f.timeZone.value, sortOrder: f.dataset.sortOrder ? Number(f.dataset.sortOrder) : null } });
+      staffLanguage: f.staffLanguage.value, timeZone: f.timeZone.value, sortOrder: f.dataset.sortOrder ? Number(f.dataset.sortOrder) : null } });
     f.querySelector('.affected')?.remove();
     saySaved(f);
     await load();

@@ -1,5 +1,5 @@
 // Staff list, filter and move the dossiers of their departments; every status change mails the resident.
-import { register, languageSwitch, language, t, tn, pick, locale, apply } from '/shared/i18n.js';
+import { register, languageSwitch, language, t, tn, pick, languageName, apply } from '/shared/i18n.js';
 import { api, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 import { renderList } from '/shared/documents-panel.js';
@@ -83,9 +83,9 @@ const me = await staffPage();
 
 const $ = id => document.getElementById(id);
 const name = s => (NAMES[language()] ?? NAMES.de)[s] ?? s;
-/** A language code as its name in the page's language: 'fr' → "Französisch". */
-function languageName(code) {
-  try { return new Intl.DisplayNames([locale()], { type: 'language' }).of(code === 'de-x-ls' ? 'de' : code) + (code === 'de-x-ls' ? ` (${t('ds.easy')})` : ''); } catch { return code; }
+/** A dossier's language by its name in the page's language (Leichte Sprache: "Deutsch (Leichte Sprache)"). */
+function dossierLanguage(code) {
+  return code === 'de-x-ls' ? `${languageName('de')} (${t('ds.easy')})` : languageName(code);
 }
 const when = iso => formatDateTime(iso, 'short');
 let selected = null;
@@ -139,11 +139,11 @@ async function show(id) {
   const s = d.dossier;
   $('d-title').textContent = `${s.reference} – ${s.title ? (pick(s.title) ?? s.title.de) : s.definitionId}`;
   // The person's language: the note below reaches them in it, in the mail and on the status page.
-  $('d-meta').textContent = `${s.applicantName} · ${d.email} · ${t('ds.language', { name: languageName(d.language) })} · ${name(s.status)}`;
+  $('d-meta').textContent = `${s.applicantName} · ${d.email} · ${t('ds.language', { name: dossierLanguage(d.language) })} · ${name(s.status)}`;
   showPdf(id, s);
   $('d-signature').textContent = t('ds.signedWith', { kind: t(`ds.sig.${d.signatureKind}`) });
   // The signature's record as the PDF prints it, in the person's language (marked so, for a screen reader too).
-  $('d-record-label').textContent = t('ds.record', { name: languageName(d.language) });
+  $('d-record-label').textContent = t('ds.record', { name: dossierLanguage(d.language) });
   Object.assign($('d-record'), { textContent: d.signatureSummary, lang: d.language === 'de-x-ls' ? 'de' : d.language });
   showConsultation(id, d.sessionId);
   const select = $('c-status');

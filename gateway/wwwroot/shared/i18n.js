@@ -26,8 +26,9 @@ const hearEarly = event => {
 document.addEventListener('change', hearEarly, true);
 
 /**
- * What the city offers: { defaultLanguage, languages, timeZone }; all five, German and the device's own zone when the
- * gateway cannot say (no city is written into the pages: City:TimeZone is the one place that names it).
+ * What the city offers: { defaultLanguage, languages, timeZone, staffLanguage }; all five, German and the device's own
+ * zone when the gateway cannot say (no city is written into the pages: City:TimeZone is the one place that names it).
+ * staffLanguage is the one the system writes to staff in (a department's mailbox, unless it has its own).
  */
 export const city = await fetch('/api/city', { headers: { Accept: 'application/json' } })
   .then(response => (response.ok ? response.json() : null))
@@ -36,7 +37,8 @@ export const city = await fetch('/api/city', { headers: { Accept: 'application/j
     const offered = (settings?.languages ?? languages).filter(lang => languages.includes(lang));
     const fallback = offered.length ? offered : languages;
     const defaultLanguage = fallback.includes(settings?.defaultLanguage) ? settings.defaultLanguage : fallback[0];
-    return { defaultLanguage, languages: fallback, timeZone: settings?.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone };
+    return { defaultLanguage, languages: fallback, timeZone: settings?.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone,
+      staffLanguage: settings?.staffLanguage || 'de' };
   });
 
 function negotiate() {
@@ -64,6 +66,11 @@ export function language() {
 /** The Intl locale for dates and numbers in the current language (Swiss variants: the cities are Swiss). */
 export function locale(lang = language()) {
   return locales[lang] ?? 'de-CH';
+}
+
+/** A language's name in the page's language ('fr' → "Französisch" on a German page, "français" on a French one). */
+export function languageName(code) {
+  try { return new Intl.DisplayNames([locale()], { type: 'language' }).of(code); } catch { return code; }
 }
 
 /** The weekday's name in the page's language (0 = Sunday, as Date.getDay and the services count), capitalised as in a list. */

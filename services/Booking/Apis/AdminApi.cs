@@ -55,7 +55,7 @@ public static partial class AdminApi
             d.MailboxEmail, d.SortOrder,
             OpeningRange.Of(hours.Where(h => h.DepartmentKey == d.Key), HoursKinds.Live),
             concerns.Where(c => c.DepartmentKey == d.Key).Select(ConcernDto.From).ToList(),
-            OpeningRange.Of(hours.Where(h => h.DepartmentKey == d.Key), HoursKinds.Appointments))).ToList();
+            OpeningRange.Of(hours.Where(h => h.DepartmentKey == d.Key), HoursKinds.Appointments), d.StaffLanguage)).ToList();
         return TypedResults.Ok(result);
     }
 
@@ -73,6 +73,10 @@ public static partial class AdminApi
         if (string.IsNullOrWhiteSpace(request.MailboxEmail) || !EmailAddresses.IsValid(request.MailboxEmail.Trim()))
             errors["mailboxEmail"] = new Reason("mailbox-required", "Enter the department's central mailbox address.");
         CheckSortOrder(errors, request.SortOrder);
+        // A bilingual city's department may be written to in its own language; Leichte Sprache is the residents'.
+        var staffLanguage = request.StaffLanguage?.Trim();
+        if (staffLanguage is { Length: > 0 } && !CityLanguage.IsStaffLanguage(staffLanguage))
+            errors["staffLanguage"] = new Reason("staff-language", "Use 'de', 'fr', 'it' or 'en', or leave it empty for the city's staff language.");
         if (errors.Count > 0) return Problems.Fields(errors);
 
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Key == key, ct);
@@ -103,6 +107,7 @@ public static partial class AdminApi
         department.TimeZone = zone;
         department.MailboxEmail = request.MailboxEmail!.Trim();
         department.SortOrder = request.SortOrder ?? department.SortOrder;
+        department.StaffLanguage = staffLanguage ?? department.StaffLanguage;
         // The document intake keeps the department's inbox (its mailbox, its place in "hand on") from this.
         db.Publish(DepartmentDirectory.Changed(department, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);

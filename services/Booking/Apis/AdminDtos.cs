@@ -2,8 +2,12 @@ using Municipal.ServiceDefaults;
 
 namespace Municipal.Booking.Apis;
 
-/// <summary>German is required; English, French and Italian may stay empty (residents then read the city's default language).</summary>
-public sealed record DepartmentRequest(string? NameDe, string? NameEn, string? TimeZone, string? MailboxEmail, int? SortOrder, string? NameFr = null, string? NameIt = null);
+/// <summary>
+/// German is required; English, French and Italian may stay empty (residents then read the city's default language).
+/// <c>StaffLanguage</c>: the language its mailbox is written to in (de, fr, it, en), empty for the city's.
+/// </summary>
+public sealed record DepartmentRequest(string? NameDe, string? NameEn, string? TimeZone, string? MailboxEmail, int? SortOrder, string? NameFr = null,
+    string? NameIt = null, string? StaffLanguage = null);
 
 public sealed record OpeningRangeRequest(DayOfWeek? Day, string? Opens, string? Closes);
 
@@ -32,7 +36,7 @@ public sealed record StaffSkillsDto(Guid StaffId, string StaffName, string Depar
 
 /// <summary>A department for the admin page: <c>OpeningHours</c> are the live counter's, <c>AppointmentHours</c> the bookable ones.</summary>
 public sealed record AdminDepartmentDto(string Key, LocalizedText Name, string TimeZone, string MailboxEmail, int SortOrder,
-    IReadOnlyList<OpeningRange> OpeningHours, IReadOnlyList<ConcernDto> Concerns, IReadOnlyList<OpeningRange> AppointmentHours);
+    IReadOnlyList<OpeningRange> OpeningHours, IReadOnlyList<ConcernDto> Concerns, IReadOnlyList<OpeningRange> AppointmentHours, string StaffLanguage);
 
 /// <summary>What a change of a department's calendar reads beside its request: the appointments, the zone, the clock.</summary>
 public sealed record CalendarServices(Municipal.Booking.Data.BookingDb Db, Municipal.Booking.Slots.SlotService Slots, TimeProvider Time);

@@ -16,7 +16,8 @@ namespace Municipal.Booking.Consumers;
 public static class DepartmentDirectory
 {
     public static DepartmentChanged Changed(Department department, DateTimeOffset now) =>
-        new(department.Key, department.NameDe, department.NameEn, department.MailboxEmail, now, department.NameFr, department.NameIt);
+        new(department.Key, department.NameDe, department.NameEn, department.MailboxEmail, now, department.NameFr, department.NameIt,
+            department.StaffLanguage);
 
     public static ConcernChanged Changed(Concern concern, DateTimeOffset now) =>
         new(concern.Key, concern.DepartmentKey, concern.NameDe, concern.NameEn, concern.NameFr, concern.NameIt, now);

@@ -20,10 +20,11 @@ public sealed class DepartmentChangedConsumer(DocumentDb db) : IdempotentConsume
     {
         var english = string.IsNullOrWhiteSpace(message.NameEn) ? message.NameDe : message.NameEn;
         await Db.Database.ExecuteSqlAsync($"""
-            INSERT INTO department_inboxes (department_key, name_de, name_en, name_fr, name_it, mailbox)
-            VALUES ({message.Key}, {message.NameDe}, {english}, {message.NameFr ?? ""}, {message.NameIt ?? ""}, {message.MailboxEmail})
+            INSERT INTO department_inboxes (department_key, name_de, name_en, name_fr, name_it, mailbox, staff_language)
+            VALUES ({message.Key}, {message.NameDe}, {english}, {message.NameFr ?? ""}, {message.NameIt ?? ""}, {message.MailboxEmail},
+                {message.StaffLanguage ?? ""})
             ON CONFLICT (department_key) DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en,
-                name_fr = excluded.name_fr, name_it = excluded.name_it, mailbox = excluded.mailbox
+                name_fr = excluded.name_fr, name_it = excluded.name_it, mailbox = excluded.mailbox, staff_language = excluded.staff_language
             """, context.CancellationToken);
     }
 }

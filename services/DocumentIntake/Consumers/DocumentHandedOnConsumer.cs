@@ -10,7 +10,8 @@ namespace Municipal.DocumentIntake.Consumers;
 
 /// <summary>
 /// Tells the receiving department's central mailbox that a document was handed on to its inbox, from where and why, with
-/// a link to it, as for a new document (<see cref="DocumentReceivedConsumer"/>), in the staff's language.
+/// a link to it, as for a new document (<see cref="DocumentReceivedConsumer"/>), in the receiving department's staff
+/// language, both departments named in it.
 /// </summary>
 public sealed class DocumentHandedOnConsumer(DocumentDb db, MailSender mail, IConfiguration configuration)
     : IdempotentConsumer<DocumentDb, DocumentHandedOn>(db)
@@ -24,7 +25,7 @@ public sealed class DocumentHandedOnConsumer(DocumentDb db, MailSender mail, ICo
         var document = await Db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == message.DocumentId, ct);
         if (inbox is null || document is null) return;
 
-        var language = CityLanguage.Staff(configuration);
+        var language = inbox.Language(configuration);
         var texts = InboxMailTexts.In(language);
         var name = inbox.Name(language);
         var from = inboxes.SingleOrDefault(i => i.DepartmentKey == message.FromDepartmentKey)?.Name(language) ?? message.FromDepartmentKey;

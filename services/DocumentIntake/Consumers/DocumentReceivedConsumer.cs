@@ -11,8 +11,9 @@ namespace Municipal.DocumentIntake.Consumers;
 
 /// <summary>
 /// Tells the department's central mailbox that a document arrived, with a link to the inbox. The file itself never
-/// travels by mail: it may be opened only by signed-in staff of the department. Written in the staff's language
-/// (<see cref="CityLanguage.Staff"/>), subject and all, with the inbox's name in it.
+/// travels by mail: it may be opened only by signed-in staff of the department. Written in the department's staff
+/// language (its own, else the city's: <see cref="DepartmentInbox.Language"/>), subject and all, with the inbox's and
+/// the concern's names in it.
 /// </summary>
 public sealed class DocumentReceivedConsumer(DocumentDb db, MailSender mail, IConfiguration configuration)
     : IdempotentConsumer<DocumentDb, DocumentReceived>(db)
@@ -24,7 +25,7 @@ public sealed class DocumentReceivedConsumer(DocumentDb db, MailSender mail, ICo
         var document = await Db.Documents.AsNoTracking().Include(d => d.Submission).SingleOrDefaultAsync(d => d.Id == message.DocumentId, ct);
         if (inbox is null || document is null) return;
 
-        var language = CityLanguage.Staff(configuration);
+        var language = inbox.Language(configuration);
         var texts = InboxMailTexts.In(language);
         var name = inbox.Name(language);
         var link = PublicLinks.To(configuration, $"/agent/inbox.html#document={message.DocumentId}");

@@ -4,8 +4,9 @@ using Municipal.ServiceDefaults;
 namespace Municipal.DocumentIntake.Consumers;
 
 /// <summary>
-/// What a department's mailbox is told, in the staff's language (<see cref="CityLanguage.Staff"/>: Lugano's in
-/// Italian; German until 2026-12-07 in every city), with the inbox page's words for the ways a document comes in.
+/// What a department's mailbox is told, in its staff's language (the department's own, else the city's,
+/// <see cref="CityLanguage.Staff(Microsoft.Extensions.Configuration.IConfiguration, string?)"/>: Lugano's in Italian;
+/// German until 2026-12-07 in every city), with the inbox page's words for the ways a document comes in.
 /// French puts a no-break space before its colons.
 /// </summary>
 public sealed record InboxMailTexts(

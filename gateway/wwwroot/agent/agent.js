@@ -38,7 +38,7 @@ register({
     'tile.adminBooking': 'Services & opening hours', 'tile.adminBooking.text': 'Departments, concerns, hours, responsibilities.',
     'tile.adminStaff': 'Manage staff', 'tile.adminStaff.text': 'Accounts, roles, departments and topics.',
     'tile.adminKiosks': 'Scanner kiosks', 'tile.adminKiosks.text': 'Register and revoke kiosks.',
-    'tile.audit': 'Audit log', 'tile.audit.text': 'Who opened or changed what.',
+    'tile.audit': 'Access log', 'tile.audit.text': 'Who opened or changed what.',
     'totp.title': 'Second factor (TOTP)', 'totp.on': 'The second factor is on.', 'totp.offState': 'The second factor is off.',
     'totp.scan': 'Scan the QR code with your authenticator app and enter the code it shows.', 'totp.key': 'Key:',
     'totp.start': 'Set up a second factor', 'totp.confirm': 'Confirm', 'totp.off': 'Turn the second factor off', 'totp.qr': 'QR code for the authenticator app',

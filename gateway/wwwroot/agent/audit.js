@@ -66,7 +66,9 @@ const SUBJECTS = ['dossier', 'form', 'identity', 'documents', 'consultation', 'a
 // Events that say it all in one word ("Anmeldung"), without "viewed/changed".
 const EVENTS = ['signIn', 'signOut'];
 const VERBS = ['viewed', 'changed', 'deleted'];
-const PAGE = 100;
+// A phone shows each entry as a card: a hundred of them made a page some 32,000 px long. It asks for 20 at a time.
+const narrow = matchMedia('(max-width: 40rem)');
+const pageSize = () => narrow.matches ? 20 : 100;
 const $ = id => document.getElementById(id);
 let shown = [];
 let more = false;
@@ -97,7 +99,10 @@ function render() {
     return tr;
   }));
   $('count').textContent = shown.length ? t(more ? 'audit.countMore' : 'audit.count', { n: shown.length }) : t('audit.none');
-  $('more').hidden = !more;
+  // The last entries loaded by the button take it away: the focus goes to the count, not to the page's start.
+  const button = $('more');
+  if (!more && document.activeElement === button) $('count').focus();
+  button.hidden = !more;
 }
 
 let asked = 0;
@@ -107,7 +112,8 @@ async function load(append = false) {
   const mine = ++asked;
   const form = $('filter');
   const q = new URLSearchParams(query);
-  q.set('take', String(PAGE));
+  const take = pageSize();
+  q.set('take', String(take));
   if (append && shown.length) q.set('before', String(shown[shown.length - 1].id));
   $('filter-error').textContent = '';
   try {
@@ -115,7 +121,7 @@ async function load(append = false) {
     if (mine !== asked) return;
     showFieldErrors(form, {});
     shown = append ? shown.concat(entries) : entries;
-    more = entries.length === PAGE;
+    more = entries.length === take;
     render();
   } catch (e) {
     if (mine !== asked) return;

@@ -76,8 +76,9 @@ register({
     'book.shown': 'Hier sind jetzt die freien Zeiten von {from} bis {to}.',
     'book.keys': 'Mit der Taste Tab kommen Sie zum nächsten Tag. Mit den Pfeil-Tasten kommen Sie zu den anderen Zeiten an diesem Tag.',
     'book.day': 'Tag',
-    'book.dayOption': '{day}: {count} Zeiten frei',
-    'book.dayOption.one': '{day}: {count} Zeit frei',
+    // Short: a phone of 360 px cut "Donnerstag, 10. Dezember: 95 Zeiten frei" in the closed list.
+    'book.dayOption': '{day}: {count} frei',
+    'book.dayOption.one': '{day}: {count} frei',
     'book.dayShown': 'Am {day} sind {count} Zeiten frei.',
     'book.dayShown.one': 'Am {day} ist {count} Zeit frei.',
     'book.keysDay': 'Mit den Pfeil-Tasten kommen Sie zu den anderen Zeiten an diesem Tag. Einen anderen Tag suchen Sie oben aus. Dort steht „Tag“.',

@@ -21,7 +21,7 @@ register({
     'nav.home': 'Overview', 'nav.appointments': "Today's appointments", 'nav.queue': 'Queue', 'nav.inbox': 'Inbox',
     'nav.dossiers': 'Dossiers', 'nav.stats': 'Statistics', 'nav.adminBooking': 'Services & hours', 'nav.adminStaff': 'Staff',
     'nav.adminKiosks': 'Scanner kiosks',
-    'nav.audit': 'Audit log', 'nav.signOut': 'Sign out', 'nav.label': 'Main navigation', 'staff.signedInAs': 'Signed in: {name}',
+    'nav.audit': 'Access log', 'nav.signOut': 'Sign out', 'nav.label': 'Main navigation', 'staff.signedInAs': 'Signed in: {name}',
     'duty.handedToYou': 'A consultation was handed to you: {name}.', 'duty.take': 'Take the consultation',
     'duty.handedToDepartment': 'A consultation was handed to your department and is waiting: {name}.',
     'duty.handedToColleague': 'A consultation was handed to a colleague and is still waiting: {name}.',

@@ -67,6 +67,70 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(page, "backoffice-02-audit-viewed-english-phone");
     }
 
+    /// <summary>
+    /// On a phone the log is a card per entry: a hundred cards of a label above each value made a page some 32,000 px
+    /// long. A phone asks for 20 entries at a time, each card a line per fact; "older entries" pages on by keyboard and
+    /// the count says how many are shown; the last page takes the button away and the focus goes to the count.
+    /// </summary>
+    [Fact]
+    public async Task A_supervisor_on_a_phone_reads_the_log_twenty_short_cards_at_a_time_and_pages_by_keyboard()
+    {
+        var dossier = Guid.NewGuid();
+        await using var clerk = await browser.NewPartyAsync();
+        await SignInAsync(clerk, "clerk.residents");
+        await clerk.APIRequest.GetAsync($"/api/forms/dossiers/{dossier}");
+        for (var i = 0; i < 101; i++)
+            await clerk.APIRequest.PostAsync($"/api/forms/dossiers/{dossier}/status", new() { DataObject = new { status = "in_review" } });
+
+        await using var supervisor = await browser.NewPartyAsync(Browser.Phone, "it-CH");
+        await supervisor.AddInitScriptAsync("localStorage.setItem('lang', 'it')");
+        await SignInAsync(supervisor, "supervisor");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await (await supervisor.APIRequest.GetAsync($"/api/audit?case={dossier}&take=500")).JsonAsync())!.Value.GetArrayLength() < 102)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The audit entries were not written within 30 s.");
+            await Task.Delay(250);
+        }
+
+        var page = await supervisor.NewPageAsync();
+        await page.GotoAsync("/agent/audit.html");
+        await Assertions.Expect(page.Locator("#count")).Not.ToBeEmptyAsync();
+        await page.Locator("#case").FillAsync(dossier.ToString());
+        await page.Locator("#filter button[type=submit]").ClickAsync();
+        var rows = page.Locator("#entries tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(20);
+        await Assertions.Expect(page.Locator("#count")).ToHaveTextAsync("Voci visualizzate: 20 – ce ne sono di meno recenti");
+        await Assertions.Expect(rows.First.GetByRole(AriaRole.Cell, new() { Name = "Incarto – modificato" })).ToBeVisibleAsync();
+        // Each fact on one line beside its name: a card of five facts, not ten lines.
+        var card = await page.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('#entries tr')].map(r => r.getBoundingClientRect().height))");
+        Assert.True(card < 230, $"a card is {card:F0} px high");
+        var height = await page.EvaluateAsync<double>("() => document.documentElement.scrollHeight");
+        Assert.True(height < 5_500, $"the page is {height:F0} px long with 20 entries");
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "backoffice-03-audit-phone-italian");
+
+        var more = page.GetByRole(AriaRole.Button, new() { Name = "Caricare voci meno recenti" });
+        await more.FocusAsync();
+        for (var shown = 40; shown <= 100; shown += 20)
+        {
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(rows).ToHaveCountAsync(shown);
+            await Assertions.Expect(page.Locator("#count")).ToHaveTextAsync($"Voci visualizzate: {shown} – ce ne sono di meno recenti");
+            await Assertions.Expect(more).ToBeFocusedAsync();
+        }
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(rows).ToHaveCountAsync(102);
+        await Assertions.Expect(more).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#count")).ToHaveTextAsync("Voci visualizzate: 102");
+        await Assertions.Expect(page.Locator("#count")).ToBeFocusedAsync();
+
+        // The desktop's table is as it was: a hundred rows at a time.
+        await page.SetViewportSizeAsync(Browser.Desktop.Width, Browser.Desktop.Height);
+        await page.Locator("#filter button[type=submit]").ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(100);
+        await Assertions.Expect(page.Locator("#entries td").First).ToHaveCSSAsync("display", "table-cell");
+    }
+
     [Fact]
     public async Task An_admin_ticks_a_new_colleagues_department_and_concerns_by_name_and_she_chooses_a_password_before_anything_else()
     {

@@ -197,12 +197,12 @@ function legend(series) {
   return list;
 }
 
-/** Grouped vertical bars: one group per label, one bar per series. */
-function barChart(container, id, label, labels, series) {
+/** Grouped vertical bars: one group per label, one bar per series; a chart of counts (whole) ticks whole numbers only. */
+function barChart(container, id, label, labels, series, { whole = false } = {}) {
   // The drawing is as wide as its box, so the 12px labels stay 12px on a phone and on a wide screen.
   const width = Math.round(Math.min(1100, Math.max(300, container.clientWidth || 640))), height = 240, left = 44, bottom = 40, top = 10;
   const max = Math.max(1, ...series.flatMap(s => s.values.map(v => v ?? 0)));
-  const step = niceStep(max);
+  const step = whole ? Math.max(1, niceStep(max)) : niceStep(max);
   const top_ = Math.ceil(max / step) * step;
   const svg = chartFrame(id, label, width, height);
   const plotHeight = height - bottom - top;
@@ -312,7 +312,7 @@ function render() {
   barChart(document.getElementById('chart-consultations'), 'chart-consultations-svg', t('stats.chartConsultations'), labels, [
     { name: t('stats.consultations'), cls: 'bar-a', swatch: 'a', values: periods.map(p => p.consultations) },
     { name: t('stats.noShows'), cls: 'bar-b', swatch: 'b', values: periods.map(p => p.noShows.total) },
-  ]);
+  ], { whole: true });
   document.getElementById('caption-consultations').textContent = tn('stats.captionConsultations', total.consultations, { unit: t(`stats.unit.${by}`), total: number(total.consultations) });
   barChart(document.getElementById('chart-times'), 'chart-times-svg', t('stats.chartTimes'), labels, [
     { name: `${t('stats.waitMean')} (${t('stats.minutes')})`, cls: 'bar-a', swatch: 'a', values: periods.map(p => minutes(p.waiting.meanSeconds)) },

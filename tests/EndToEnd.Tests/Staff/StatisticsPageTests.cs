@@ -98,6 +98,18 @@ public sealed class StatisticsPageTests(Browser browser) : IClassFixture<Browser
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "stats-days-desktop-en");
 
+        // Counts are whole: a fortnight without consultations drew "0.5" between 0 and 1 on the count axis (the staff
+        // phone walk of 2026-12-07).
+        var empty = await EmptyFortnightAsync(page);
+        await page.GetByLabel("From").FillAsync($"{empty:yyyy-MM-dd}");
+        await page.GetByLabel("To").FillAsync($"{empty.AddDays(13):yyyy-MM-dd}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync(empty.AddDays(13).ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("#periods tbody tr").First.Locator("td").First).ToHaveTextAsync("0");
+        var ticks = await page.Locator("#chart-consultations svg text[text-anchor=end]").AllTextContentsAsync();
+        Assert.NotEmpty(ticks);
+        Assert.All(ticks, tick => Assert.Matches("^[0-9]+$", tick));
+
         // A reversed range is refused with the reason next to the field.
         await page.GetByLabel("From").FillAsync($"{monday.AddDays(20):yyyy-MM-dd}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();

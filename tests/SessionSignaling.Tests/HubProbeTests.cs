@@ -41,6 +41,26 @@ public sealed class HubProbeTests(SessionsFactory factory) : IClassFixture<Sessi
         return (room, clerk);
     }
 
+    /// <summary>A room a clerk accepted, with the resident's and the clerk's hub connections joined to it.</summary>
+    private sealed record JoinedRoom(TestRoom Room, StaffIdentity Clerk, Hub Resident, Hub Staff) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Staff.DisposeAsync();
+            await Resident.DisposeAsync();
+        }
+    }
+
+    private async Task<JoinedRoom> JoinedRoomAsync(string name = "Erika Muster")
+    {
+        var (room, clerk) = await AcceptedRoomAsync(name);
+        var resident = await Hub.ConnectAsync(factory);
+        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
+        var staff = await Hub.ConnectAsync(factory, clerk);
+        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        return new JoinedRoom(room, clerk, resident, staff);
+    }
+
     /// <summary>
     /// The refusal's text: a HubException's code ("… HubException: room-closed"), or SignalR's own refusal of arguments
     /// that do not bind; an exception nobody caught comes as "An unexpected error occurred …" with no code and fails.
@@ -124,11 +144,8 @@ public sealed class HubProbeTests(SessionsFactory factory) : IClassFixture<Sessi
     [Fact]
     public async Task A_letter_under_thousands_of_combining_marks_is_refused_and_a_written_language_needs_none_of_them()
     {
-        var (room, clerk) = await AcceptedRoomAsync();
-        await using var resident = await Hub.ConnectAsync(factory);
-        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
-        await using var staff = await Hub.ConnectAsync(factory, clerk);
-        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        await using var joined = await JoinedRoomAsync();
+        var (room, clerk, resident, staff) = joined;
 
         // A column of accents drawn over the clerk's whole chat (3,999 marks fit under the length limit), and 10,000.
         foreach (var text in new[] { "e" + new string('\u0301', 3_999), "Z" + new string('\u0336', 10_000), "a" + string.Concat(Enumerable.Repeat("\u0300\u0301\u0302", 40)) + " b" })
@@ -195,11 +212,8 @@ public sealed class HubProbeTests(SessionsFactory factory) : IClassFixture<Sessi
     [Fact]
     public async Task The_clerk_a_supervisor_took_over_from_neither_hears_nor_speaks_in_the_room_and_the_supervisor_is_no_side_of_a_call_before()
     {
-        var (room, clerk) = await AcceptedRoomAsync("Giulia Bernasconi");
-        await using var resident = await Hub.ConnectAsync(factory);
-        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
-        await using var clerkHub = await Hub.ConnectAsync(factory, clerk);
-        await clerkHub.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        await using var joined = await JoinedRoomAsync("Giulia Bernasconi");
+        var (room, clerk, resident, clerkHub) = joined;
         var supervisor = Staff.Supervisor("residents-office");
         await using var leadHub = await Hub.ConnectAsync(factory, supervisor);
         await leadHub.Connection.InvokeAsync<JsonElement>("JoinAsSupervisor", room.Id, 0L);
@@ -232,11 +246,8 @@ public sealed class HubProbeTests(SessionsFactory factory) : IClassFixture<Sessi
     [Fact]
     public async Task A_screen_share_without_a_call_is_refused_so_no_offer_reaches_the_resident_before_their_yes()
     {
-        var (room, clerk) = await AcceptedRoomAsync();
-        await using var resident = await Hub.ConnectAsync(factory);
-        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
-        await using var staff = await Hub.ConnectAsync(factory, clerk);
-        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        await using var joined = await JoinedRoomAsync();
+        var (room, clerk, resident, staff) = joined;
 
         // A hand-made clerk's page: "show" with no call asked, then an offer the resident's page would answer with its camera.
         foreach (var side in new[] { staff, resident })
@@ -262,11 +273,8 @@ public sealed class HubProbeTests(SessionsFactory factory) : IClassFixture<Sessi
     [InlineData("other department")]
     public async Task A_supervisor_whose_account_changed_is_let_out_of_the_consultation_she_joined(string change)
     {
-        var (room, clerk) = await AcceptedRoomAsync("Giulia Bernasconi");
-        await using var resident = await Hub.ConnectAsync(factory);
-        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
-        await using var clerkHub = await Hub.ConnectAsync(factory, clerk);
-        await clerkHub.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        await using var joined = await JoinedRoomAsync("Giulia Bernasconi");
+        var (room, clerk, resident, clerkHub) = joined;
         var supervisor = Staff.Supervisor("residents-office");
         await using var leadHub = await Hub.ConnectAsync(factory, supervisor);
         await leadHub.Connection.InvokeAsync<JsonElement>("JoinAsSupervisor", room.Id, 0L);
@@ -289,11 +297,8 @@ public sealed class HubProbeTests(SessionsFactory factory) : IClassFixture<Sessi
     [Fact]
     public async Task A_room_event_with_a_payload_nested_too_deep_or_too_large_is_refused_and_the_room_goes_on()
     {
-        var (room, clerk) = await AcceptedRoomAsync();
-        await using var resident = await Hub.ConnectAsync(factory);
-        await resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
-        await using var staff = await Hub.ConnectAsync(factory, clerk);
-        await staff.Connection.InvokeAsync<JsonElement>("JoinAsStaff", room.Id, 0L);
+        await using var joined = await JoinedRoomAsync();
+        var (room, clerk, resident, staff) = joined;
 
         var deep = JsonDocument.Parse(new string('[', 60) + new string(']', 60)).RootElement;
         await resident.Connection.InvokeAsync("SendRoomEvent", "probe.deep", deep);

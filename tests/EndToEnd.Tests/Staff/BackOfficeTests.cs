@@ -12,22 +12,9 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task A_supervisor_finds_one_dossiers_entries_by_id_and_person_reads_them_in_words_and_pages_back()
     {
-        var dossier = Guid.NewGuid();
-        await using var clerk = await browser.NewPartyAsync();
-        await SignInAsync(clerk, "clerk.residents");
-        await clerk.APIRequest.GetAsync($"/api/forms/dossiers/{dossier}");
-        // More changes than one page of the log holds (every change is an entry of its own).
-        for (var i = 0; i < 101; i++)
-            await clerk.APIRequest.PostAsync($"/api/forms/dossiers/{dossier}/status", new() { DataObject = new { status = "in_review" } });
-
         await using var supervisor = await browser.NewPartyAsync();
         await SignInAsync(supervisor, "supervisor");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await (await supervisor.APIRequest.GetAsync($"/api/audit?case={dossier}&take=500")).JsonAsync())!.Value.GetArrayLength() < 102)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The audit entries were not written within 30 s.");
-            await Task.Delay(250);
-        }
+        var dossier = await DossierWith102AuditEntriesAsync(supervisor);
 
         var page = await supervisor.NewPageAsync();
         await page.GotoAsync("/agent/audit.html");
@@ -75,22 +62,10 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task A_supervisor_on_a_phone_reads_the_log_twenty_short_cards_at_a_time_and_pages_by_keyboard()
     {
-        var dossier = Guid.NewGuid();
-        await using var clerk = await browser.NewPartyAsync();
-        await SignInAsync(clerk, "clerk.residents");
-        await clerk.APIRequest.GetAsync($"/api/forms/dossiers/{dossier}");
-        for (var i = 0; i < 101; i++)
-            await clerk.APIRequest.PostAsync($"/api/forms/dossiers/{dossier}/status", new() { DataObject = new { status = "in_review" } });
-
         await using var supervisor = await browser.NewPartyAsync(Browser.Phone, "it-CH");
         await supervisor.AddInitScriptAsync("localStorage.setItem('lang', 'it')");
         await SignInAsync(supervisor, "supervisor");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await (await supervisor.APIRequest.GetAsync($"/api/audit?case={dossier}&take=500")).JsonAsync())!.Value.GetArrayLength() < 102)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The audit entries were not written within 30 s.");
-            await Task.Delay(250);
-        }
+        var dossier = await DossierWith102AuditEntriesAsync(supervisor);
 
         var page = await supervisor.NewPageAsync();
         await page.GotoAsync("/agent/audit.html");
@@ -370,6 +345,28 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         await SignInAsync(tax, "clerk.tax");
         Assert.Equal(403, (await tax.APIRequest.GetAsync($"/api/identity/sessions/{roomId}")).Status);
         Assert.Equal(403, (await tax.APIRequest.GetAsync($"/api/documents/sessions/{roomId}")).Status);
+    }
+
+    /// <summary>
+    /// A new dossier with more entries in the access log than one page of it holds: a clerk opens it and changes its
+    /// status 101 times (every change is an entry of its own); returns once the supervisor's log lists all 102.
+    /// </summary>
+    private async Task<Guid> DossierWith102AuditEntriesAsync(IBrowserContext supervisor)
+    {
+        var dossier = Guid.NewGuid();
+        await using var clerk = await browser.NewPartyAsync();
+        await SignInAsync(clerk, "clerk.residents");
+        await clerk.APIRequest.GetAsync($"/api/forms/dossiers/{dossier}");
+        for (var i = 0; i < 101; i++)
+            await clerk.APIRequest.PostAsync($"/api/forms/dossiers/{dossier}/status", new() { DataObject = new { status = "in_review" } });
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await (await supervisor.APIRequest.GetAsync($"/api/audit?case={dossier}&take=500")).JsonAsync())!.Value.GetArrayLength() < 102)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The audit entries were not written within 30 s.");
+            await Task.Delay(250);
+        }
+        return dossier;
     }
 
     internal static async Task SignInAsync(IBrowserContext party, string userName, string password = Password)

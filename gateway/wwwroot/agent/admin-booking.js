@@ -310,13 +310,33 @@ function affectedNotice(e, confirmText, onConfirm) {
   return box;
 }
 
+// On a phone every department's two weeks, one under the other, made a page of some 30,000 px: there each department
+// is a heading whose button folds its hours out (aria-expanded), and stays open through the page's redraws. Wider,
+// the button is not shown and every department's hours are (booking.css .hours-fold).
+const unfolded = new Set();
+
 function renderHours() {
   const root = document.getElementById('hours');
+  const focused = document.activeElement?.closest?.('#hours .hours-fold > h3 button')?.getAttribute('aria-controls');
   root.replaceChildren();
   for (const d of departments) {
-    root.append(el('div', { className: 'card' }, el('h3', { textContent: pick(d.name) }),
-      el('div', { className: 'hours-pair' }, ...hourKinds.map(k => hoursForm(d, k)))));
+    const id = `hours-${d.key}`;
+    const open = unfolded.has(d.key);
+    const fold = el('button', { type: 'button', className: 'hours-toggle', textContent: pick(d.name) });
+    fold.setAttribute('aria-expanded', String(open));
+    fold.setAttribute('aria-controls', id);
+    const card = el('div', { className: `card hours-fold${open ? ' open' : ''}` },
+      el('h3', {}, fold, el('span', { className: 'hours-name', textContent: pick(d.name) })),
+      el('div', { className: 'hours-pair', id }, ...hourKinds.map(k => hoursForm(d, k))));
+    fold.addEventListener('click', () => {
+      const opened = !unfolded.delete(d.key);
+      if (opened) unfolded.add(d.key);
+      card.classList.toggle('open', opened);
+      fold.setAttribute('aria-expanded', String(opened));
+    });
+    root.append(card);
   }
+  if (focused) document.querySelector(`#hours button[aria-controls="${CSS.escape(focused)}"]`)?.focus();
 }
 
 function departmentOptions(select, withCity) {

@@ -85,6 +85,13 @@ public class AdminBadInputTests(BookingFactory factory) : IClassFixture<BookingF
         { Hours, """[{"day":3,"opens":8,"closes":"12:00"}]""", "[0].opens" },
         { Hours, """{"day":3,"opens":"08:00","closes":"12:00"}""", "body" },
         { Hours, """[{"day":3,"opens":"08:00","clo""", "[0]" },
+        // Midnight, 24:00, ends a range; it opens none, and no other time past 23:59 is one. A range past midnight is two.
+        { Hours, """[{"day":3,"opens":"24:00","closes":"24:00"}]""", "[0].opens" },
+        { Hours, """[{"day":3,"opens":"18:00","closes":"24:01"}]""", "[0].closes" },
+        { Hours, """[{"day":3,"opens":"18:00","closes":"25:00"}]""", "[0].closes" },
+        { Hours, """[{"day":3,"opens":"18:00","closes":"24:00:00"}]""", "[0].closes" },
+        { Hours, """[{"day":3,"opens":"22:00","closes":"02:00"}]""", "[0].closes" },
+        { Hours, """[{"day":3,"opens":"18:00","closes":"24:00"},{"day":3,"opens":"23:00","closes":"23:30"}]""", "[1].opens" },
     };
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Municipal.Booking.Slots;
 using Municipal.Testing;
 
 namespace Municipal.Booking.Tests;
@@ -65,6 +66,43 @@ public class FarZoneSlotsTests(BookingFactory factory) : IClassFixture<BookingFa
         var from = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(20);
         var body = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/booking/concerns/{concern}/slots?from={from:yyyy-MM-dd}&days=62");
         Assert.Equal(from.AddDays(61), DateOnly.Parse(body.GetProperty("to").GetString()!));
+    }
+
+    /// <summary>
+    /// "Hours end at 23:59 at the latest": a line staffed until midnight could not say so. Kiritimati (UTC+14, 22:00 on
+    /// the factory's clock) is open for appointments 00:00–24:00 and at the live counter 20:00–24:00: tomorrow's last
+    /// time begins at 23:45 and ends at the department's midnight, the hours read "24:00" (not "00:00") to the admin
+    /// and to residents, and the counter is open now.
+    /// </summary>
+    [Fact]
+    public async Task A_range_until_24_00_is_kept_and_gives_times_until_the_departments_midnight()
+    {
+        const string zone = "Pacific/Kiritimati";
+        var concern = await DeskAsync(zone);
+        var key = concern[..^"-visit".Length];
+        var admin = factory.CreateStaffClient(Staff.Admin());
+        var allDay = Enum.GetValues<DayOfWeek>().Select(day => new { day = (int)day, opens = "00:00", closes = "24:00" }).ToArray();
+        (await admin.PutAsJsonAsync($"/api/booking/admin/departments/{key}/appointment-hours", allDay)).EnsureSuccessStatusCode();
+        var evenings = Enum.GetValues<DayOfWeek>().Select(day => new { day = (int)day, opens = "20:00", closes = "24:00" }).ToArray();
+        (await admin.PutAsJsonAsync($"/api/booking/admin/departments/{key}/opening-hours", evenings)).EnsureSuccessStatusCode();
+
+        var kiritimati = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), kiritimati).DateTime).AddDays(1);
+        var body = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/booking/concerns/{concern}/slots?from={tomorrow:yyyy-MM-dd}&days=1");
+        var slots = body.GetProperty("slots").EnumerateArray().ToList();
+        Assert.Equal(96, slots.Count);
+        var last = slots[^1];
+        Assert.Equal("23:45", TimeZoneInfo.ConvertTime(last.GetProperty("start").GetDateTimeOffset(), kiritimati).ToString("HH:mm"));
+        Assert.Equal(SlotCalculator.ToInstant(tomorrow.AddDays(1), TimeOnly.MinValue, kiritimati), last.GetProperty("end").GetDateTimeOffset());
+
+        var listed = (await admin.GetFromJsonAsync<JsonElement>("/api/booking/admin/departments")).EnumerateArray().Single(d => d.GetProperty("key").GetString() == key);
+        Assert.All(listed.GetProperty("appointmentHours").EnumerateArray(), h => Assert.Equal("24:00", h.GetProperty("closes").GetString()));
+        Assert.All(listed.GetProperty("openingHours").EnumerateArray(), h => Assert.Equal("24:00", h.GetProperty("closes").GetString()));
+        var catalogue = (await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/booking/concerns")).EnumerateArray().Single(d => d.GetProperty("key").GetString() == key);
+        Assert.Equal("20:00", catalogue.GetProperty("openingHours")[0].GetProperty("opens").GetString());
+        Assert.Equal("24:00", catalogue.GetProperty("openingHours")[0].GetProperty("closes").GetString());
+        Assert.Equal("24:00", catalogue.GetProperty("appointmentHours")[0].GetProperty("closes").GetString());
+        Assert.True(catalogue.GetProperty("openNow").GetBoolean());
     }
 
     private static int LocalHour(string zone, DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(zone)).Hour;

@@ -65,6 +65,8 @@ public class MailClockTests
     [InlineData("2027-10-31T01:30:00Z", "02:30 (UTC+01:00)–03:00 (UTC+01:00)")] // the second 02:30
     [InlineData("2027-03-28T00:30:00Z", "01:30 (UTC+01:00)–03:00 (UTC+02:00)")] // over the hour that is skipped
     [InlineData("2027-03-02T08:00:00Z", "09:00–09:30")]
+    [InlineData("2027-03-02T22:30:00Z", "23:30–24:00")] // the last time of a day open until midnight
+    [InlineData("2027-03-02T23:00:00Z", "00:00–00:30")] // the first of the next day
     public void A_time_on_the_night_the_clocks_change_names_its_offset(string start, string expected)
     {
         var from = DateTimeOffset.Parse(start);

@@ -64,6 +64,6 @@ public sealed class ReasonCodeTests(BookingFactory factory) : IClassFixture<Book
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Json();
         Assert.Equal("closes-before-opens", problem.GetProperty("reasons").GetProperty("[0].closes").GetString());
-        Assert.Equal("Closing must be after opening.", problem.GetProperty("errors").GetProperty("[0].closes")[0].GetString());
+        Assert.Equal("Closing must be after opening, at 24:00 at the latest. Past midnight: until 24:00, and from 00:00 on the next day.", problem.GetProperty("errors").GetProperty("[0].closes")[0].GetString());
     }
 }

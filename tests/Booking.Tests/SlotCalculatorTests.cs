@@ -1,3 +1,4 @@
+using Municipal.Booking.Model;
 using Municipal.Booking.Slots;
 
 namespace Municipal.Booking.Tests;
@@ -8,14 +9,19 @@ public class SlotCalculatorTests
     private static readonly Guid Anna = Guid.NewGuid();
     private static readonly Guid Ben = Guid.NewGuid();
 
+    private static SlotRequest Request(TimeZoneInfo zone,
+        IReadOnlyList<(DayOfWeek, TimeOnly, TimeSpan)> hours, DateOnly from, DateOnly to, int duration) =>
+        Request(hours, from, to, duration) with { TimeZone = zone };
+
     private static SlotRequest Request(
-        IReadOnlyList<(DayOfWeek, TimeOnly, TimeOnly)> hours, DateOnly from, DateOnly to,
+        IReadOnlyList<(DayOfWeek, TimeOnly, TimeSpan)> hours, DateOnly from, DateOnly to,
         int duration = 20, int buffer = 0, Guid[]? staff = null, Busy[]? busy = null, DateOnly[]? closures = null) =>
         new(Zurich, hours, (closures ?? []).ToHashSet(), TimeSpan.FromMinutes(duration), TimeSpan.FromMinutes(buffer),
             staff ?? [Anna], busy ?? [], from, to, DateTimeOffset.MinValue);
 
-    private static (DayOfWeek, TimeOnly, TimeOnly) Range(DayOfWeek day, string opens, string closes) =>
-        (day, TimeOnly.Parse(opens), TimeOnly.Parse(closes));
+    /// <summary>A range as the admin writes it; a closing "24:00" is the day's end.</summary>
+    private static (DayOfWeek, TimeOnly, TimeSpan) Range(DayOfWeek day, string opens, string closes) =>
+        (day, TimeOnly.Parse(opens), OpeningHour.TryParseCloses(closes, out var end) ? end : throw new ArgumentException(closes));
 
     [Fact]
     public void Several_ranges_a_day_give_slots_in_each_and_none_in_the_lunch_break()
@@ -128,5 +134,76 @@ public class SlotCalculatorTests
         Assert.False(Open(3, 1, 16, 0));   // 17:00 closed
         Assert.False(Open(3, 29, 8, 0));   // Easter Monday
         Assert.True(Open(4, 5, 6, 0));     // 08:00 CEST
+    }
+
+    [Fact]
+    public void An_evening_until_24_00_gives_times_until_midnight()
+    {
+        // An evening counter, Monday 18:00–24:00, 30 minutes each: the last time is 23:30, and it ends at midnight.
+        var monday = new DateOnly(2026, 11, 30);
+        var slots = SlotCalculator.Compute(Request([Range(DayOfWeek.Monday, "18:00", "24:00")], monday, monday, duration: 30));
+
+        Assert.Equal(12, slots.Count);
+        Assert.Equal("23:30", TimeZoneInfo.ConvertTime(slots[^1].Start, Zurich).ToString("HH:mm"));
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero), slots[^1].End); // Tuesday 00:00 CET
+        Assert.All(slots, s => Assert.Equal(monday, SlotCalculator.LocalDate(s.Start, Zurich)));
+    }
+
+    [Theory]
+    // A day of 23 hours (spring forward) and one of 25 (fall back): 00:00–24:00 is the day as it really is, from one
+    // local midnight to the next.
+    [InlineData(2026, 3, 29, 23)]
+    [InlineData(2026, 10, 25, 25)]
+    [InlineData(2026, 11, 29, 24)]
+    public void A_whole_day_until_24_00_has_the_hours_of_that_day_when_the_clocks_change(int year, int month, int day, int hours)
+    {
+        var sunday = new DateOnly(year, month, day);
+        var slots = SlotCalculator.Compute(Request([Range(DayOfWeek.Sunday, "00:00", "24:00")], sunday, sunday, duration: 60));
+
+        Assert.Equal(hours, slots.Count);
+        Assert.Equal(SlotCalculator.ToInstant(sunday.AddDays(1), TimeOnly.MinValue, Zurich), slots[^1].End);
+        Assert.Equal("23:00", TimeZoneInfo.ConvertTime(slots[^1].Start, Zurich).ToString("HH:mm"));
+    }
+
+    [Fact]
+    public void Where_the_clocks_jump_at_midnight_a_range_until_24_00_ends_where_the_next_day_begins()
+    {
+        // Santiago de Chile springs forward at Saturday 24:00 (2026-09-05: Sunday begins at 01:00, UTC−3): Saturday
+        // 18:00–24:00 is six hours, from 22:00 to 04:00 UTC.
+        var santiago = TimeZoneInfo.FindSystemTimeZoneById("America/Santiago");
+        var saturday = new DateOnly(2026, 9, 5);
+        var slots = SlotCalculator.Compute(Request(santiago, [Range(DayOfWeek.Saturday, "18:00", "24:00")], saturday, saturday, duration: 60));
+
+        Assert.Equal(6, slots.Count);
+        Assert.Equal(new DateTimeOffset(2026, 9, 5, 22, 0, 0, TimeSpan.Zero), slots[0].Start);
+        Assert.Equal(new DateTimeOffset(2026, 9, 6, 4, 0, 0, TimeSpan.Zero), slots[^1].End);
+    }
+
+    [Fact]
+    public void A_counter_open_until_24_00_is_open_until_the_last_minute_and_closed_at_midnight()
+    {
+        var hours = new[] { Range(DayOfWeek.Monday, "18:00", "24:00") };
+        bool Open(int day, int hour, int minute) => SlotCalculator.IsOpen(
+            new DateTimeOffset(2027, 3, day, hour, minute, 0, TimeSpan.Zero), Zurich, hours, new HashSet<DateOnly>());
+
+        Assert.True(Open(1, 17, 0));     // Monday 18:00 CET
+        Assert.True(Open(1, 22, 59));    // Monday 23:59
+        Assert.False(Open(1, 23, 0));    // Tuesday 00:00: closed
+        Assert.False(Open(1, 16, 59));   // Monday 17:59
+    }
+
+    [Theory]
+    [InlineData("24:00", true, 24 * 60)]
+    [InlineData("23:59", true, 23 * 60 + 59)]
+    [InlineData("00:00", true, 0)]
+    [InlineData("24:01", false, 0)]
+    [InlineData("25:00", false, 0)]
+    [InlineData("24:00:00", false, 0)]
+    [InlineData(null, false, 0)]
+    public void A_closing_time_is_HH_mm_or_24_00(string? text, bool valid, int minutes)
+    {
+        Assert.Equal(valid, OpeningHour.TryParseCloses(text, out var closes));
+        if (valid) Assert.Equal(TimeSpan.FromMinutes(minutes), closes);
+        if (valid) Assert.Equal(text, OpeningHour.FormatCloses(closes));
     }
 }

@@ -16,7 +16,7 @@ register({
     'ab.liveHours': 'Live-Schalter („Jetzt sprechen“)', 'ab.appointmentHours': 'Buchbare Termine', 'ab.saveLiveHours': 'Live-Zeiten speichern: {name}',
     'ab.saveAppointmentHours': 'Terminzeiten speichern: {name}', 'ab.hoursSplit': 'Die Live-Zeiten gelten für „Jetzt sprechen“, die Terminzeiten für buchbare Termine. Sie dürfen verschieden sein, z. B. Termine ausserhalb der Live-Zeiten.',
     'ab.title': 'Angebot und Zeiten', 'ab.hours': 'Öffnungszeiten',
-    'ab.hoursHint': 'Pro Tag mehrere Zeiträume, z. B. „08:00-12:00, 13:30-17:00“; leer heisst geschlossen.', 'ab.closures': 'Schliesstage',
+    'ab.hoursHint': 'Pro Tag mehrere Zeiträume, z. B. „08:00-12:00, 13:30-17:00“; bis Mitternacht „18:00-24:00“; leer heisst geschlossen.', 'ab.closures': 'Schliesstage',
     'ab.date': 'Datum', 'ab.department': 'Abteilung', 'ab.reason': 'Grund', 'ab.action': 'Aktion', 'ab.reasonDe': 'Grund (Deutsch)', 'ab.reasonEn': 'Grund (Englisch)',
     'ab.addClosure': 'Schliesstag hinzufügen', 'ab.staff': 'Wer bearbeitet welche Anliegen', 'ab.staffSync': 'Folgt den Themen der Konten unter „Mitarbeitende“: dort geändert, gilt es hier sofort. Hier lässt sich zusätzlich Kapazität eintragen; eine Änderung des Kontos ersetzt sie.', 'ab.name': 'Name', 'ab.concerns': 'Anliegen',
     'ab.staffId': 'Person (ein Konto unter „Mitarbeitende“)', 'ab.save': 'Speichern', 'ab.concernList': 'Anliegen', 'ab.key': 'Kürzel',
@@ -44,7 +44,7 @@ register({
     'ab.liveHours': 'Live counter ("Talk to us now")', 'ab.appointmentHours': 'Bookable appointments', 'ab.saveLiveHours': 'Save live hours: {name}',
     'ab.saveAppointmentHours': 'Save appointment hours: {name}', 'ab.hoursSplit': 'Live hours apply to "Talk to us now", appointment hours to bookable appointments. They may differ, e.g. appointments outside the live hours.',
     'ab.title': 'Services and hours', 'ab.hours': 'Opening hours',
-    'ab.hoursHint': 'Several ranges per day, e.g. "08:00-12:00, 13:30-17:00"; empty means closed.', 'ab.closures': 'Closures',
+    'ab.hoursHint': 'Several ranges per day, e.g. "08:00-12:00, 13:30-17:00"; until midnight "18:00-24:00"; empty means closed.', 'ab.closures': 'Closures',
     'ab.date': 'Date', 'ab.department': 'Department', 'ab.reason': 'Reason', 'ab.action': 'Action', 'ab.reasonDe': 'Reason (German)', 'ab.reasonEn': 'Reason (English)',
     'ab.addClosure': 'Add closure', 'ab.staff': 'Who handles which concerns', 'ab.staffSync': 'Follows the topics of the accounts under "Staff": a change there applies here at once. Extra capacity can be entered here; a change of the account replaces it.', 'ab.name': 'Name', 'ab.concerns': 'Concerns',
     'ab.staffId': 'Person (an account under "Staff")', 'ab.save': 'Save', 'ab.concernList': 'Concerns', 'ab.key': 'Key',
@@ -85,7 +85,7 @@ register({
     'ab.hoursSplit': 'Les heures en direct valent pour « Nous parler maintenant », les heures de rendez-vous pour les rendez-vous réservables. Elles peuvent différer, p. ex. des rendez-vous en dehors des heures en direct.',
     'ab.title': 'Prestations et horaires',
     'ab.hours': 'Heures d’ouverture',
-    'ab.hoursHint': 'Plusieurs plages par jour, p. ex. « 08:00-12:00, 13:30-17:00 » ; vide signifie fermé.',
+    'ab.hoursHint': 'Plusieurs plages par jour, p. ex. «\u00a008:00-12:00, 13:30-17:00\u00a0»\u00a0; jusqu’à minuit «\u00a018:00-24:00\u00a0»\u00a0; vide signifie fermé.',
     'ab.closures': 'Jours de fermeture',
     'ab.date': 'Date',
     'ab.department': 'Service',
@@ -158,7 +158,7 @@ register({
     'ab.hoursSplit': 'Gli orari dal vivo valgono per «Parlarci ora», quelli degli appuntamenti per gli appuntamenti prenotabili. Possono essere diversi, ad es. appuntamenti al di fuori degli orari dal vivo.',
     'ab.title': 'Servizi e orari',
     'ab.hours': 'Orari di apertura',
-    'ab.hoursHint': 'Più fasce al giorno, ad es. «08:00-12:00, 13:30-17:00»; vuoto significa chiuso.',
+    'ab.hoursHint': 'Più fasce al giorno, ad es. «08:00-12:00, 13:30-17:00»; fino a mezzanotte «18:00-24:00»; vuoto significa chiuso.',
     'ab.closures': 'Giorni di chiusura',
     'ab.date': 'Data',
     'ab.department': 'Servizio',
@@ -240,6 +240,8 @@ function hoursForm(d, k) {
   const form = el('form', { className: 'stack', noValidate: true });
   form.dataset.hours = `${d.key}-${k.kind}`;
   const fieldset = el('fieldset', {}, el('legend', { textContent: t(k.legend) }));
+  // The page's hint, how ranges are written ("18:00-24:00" until midnight), is said on entering each week.
+  fieldset.setAttribute('aria-describedby', 'hours-hint');
   for (let day = 1; day <= 7; day++) {
     const dow = day % 7;
     const id = `${k.prefix}-${d.key}-${dow}`;
@@ -308,13 +310,33 @@ function affectedNotice(e, confirmText, onConfirm) {
   return box;
 }
 
+// On a phone every department's two weeks, one under the other, made a page of some 30,000 px: there each department
+// is a heading whose button folds its hours out (aria-expanded), and stays open through the page's redraws. Wider,
+// the button is not shown and every department's hours are (booking.css .hours-fold).
+const unfolded = new Set();
+
 function renderHours() {
   const root = document.getElementById('hours');
+  const focused = document.activeElement?.closest?.('#hours .hours-fold > h3 button')?.getAttribute('aria-controls');
   root.replaceChildren();
   for (const d of departments) {
-    root.append(el('div', { className: 'card' }, el('h3', { textContent: pick(d.name) }),
-      el('div', { className: 'hours-pair' }, ...hourKinds.map(k => hoursForm(d, k)))));
+    const id = `hours-${d.key}`;
+    const open = unfolded.has(d.key);
+    const fold = el('button', { type: 'button', className: 'hours-toggle', textContent: pick(d.name) });
+    fold.setAttribute('aria-expanded', String(open));
+    fold.setAttribute('aria-controls', id);
+    const card = el('div', { className: `card hours-fold${open ? ' open' : ''}` },
+      el('h3', {}, fold, el('span', { className: 'hours-name', textContent: pick(d.name) })),
+      el('div', { className: 'hours-pair', id }, ...hourKinds.map(k => hoursForm(d, k))));
+    fold.addEventListener('click', () => {
+      const opened = !unfolded.delete(d.key);
+      if (opened) unfolded.add(d.key);
+      card.classList.toggle('open', opened);
+      fold.setAttribute('aria-expanded', String(opened));
+    });
+    root.append(card);
   }
+  if (focused) document.querySelector(`#hours button[aria-controls="${CSS.escape(focused)}"]`)?.focus();
 }
 
 function departmentOptions(select, withCity) {

@@ -3,7 +3,7 @@ import { replaceRows, write } from '/shared/live-list.js';
 import { register, t, languageSwitch, language, pick, locale } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
-import { formatTime } from '/shared/dates.js';
+import { formatEnd, formatTime } from '/shared/dates.js';
 
 register({
   de: {
@@ -65,7 +65,7 @@ function render() {
     if (a.mine) state.push(t('appts.mine'));
     const link = Object.assign(document.createElement('a'), { className: 'button secondary', href: `/agent/room.html?appointment=${a.id}`, textContent: t('appts.open') });
     link.setAttribute('aria-label', t('appts.openFor', { name: a.citizenName }));
-    const cells = [`${time(a.start, a.timeZone)}–${time(a.end, a.timeZone)}`, pick(a.concernName), a.citizenName, state.join(', ')];
+    const cells = [`${time(a.start, a.timeZone)}–${formatEnd(a.end, a.timeZone)}`, pick(a.concernName), a.citizenName, state.join(', ')];
     for (const text of cells) tr.append(Object.assign(document.createElement('td'), { textContent: text }));
     const action = document.createElement('td');
     action.append(link);

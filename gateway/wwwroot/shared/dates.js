@@ -25,6 +25,15 @@ export const formatDay = (value, timeZone) => formatInstant(value, { weekday: 'l
 /** "09:30". */
 export const formatTime = (value, timeZone) => formatInstant(value, { hour: '2-digit', minute: '2-digit' }, timeZone);
 
+/**
+ * "17:30" as the end of a time range; an end at midnight as the day's end, "24:00" (hourCycle h24), not as "00:00",
+ * which reads as that day's start: the last appointment of a department open until midnight.
+ */
+export function formatEnd(value, timeZone) {
+  const midnight = formatInstant(value, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, timeZone).replace(/\D/g, '') === '0000';
+  return formatInstant(value, { hour: '2-digit', minute: '2-digit', ...(midnight ? { hourCycle: 'h24' } : {}) }, timeZone);
+}
+
 /** The city's today as YYYY-MM-DD (what the services call today), whatever the device's zone. */
 export const cityToday = (now = new Date()) => today(now, city.timeZone);
 

@@ -141,9 +141,9 @@ public static partial class AdminApi
     private static bool Within(List<OpeningHour> ranges, Appointment appointment, TimeZoneInfo zone)
     {
         var start = TimeZoneInfo.ConvertTime(appointment.StartAt, zone);
-        var end = TimeZoneInfo.ConvertTime(appointment.EndAt, zone);
-        return end.Date == start.Date && ranges.Any(r => r.DayOfWeek == start.DayOfWeek
-            && r.Opens <= TimeOnly.FromDateTime(start.DateTime) && TimeOnly.FromDateTime(end.DateTime) <= r.Closes);
+        var date = DateOnly.FromDateTime(start.DateTime);
+        return ranges.Any(r => r.DayOfWeek == start.DayOfWeek && SlotCalculator.ToInstant(date, r.Opens, zone) <= appointment.StartAt
+            && appointment.EndAt <= SlotCalculator.EndInstant(date, r.Closes, zone));
     }
 
     /// <summary>The department's booked appointments not yet begun nor called, soonest first.</summary>
@@ -172,9 +172,10 @@ public static partial class AdminApi
             // A null in the list ([null]) is a range without a day.
             if (ranges[i] is not { Day: { } day } r || !Enum.IsDefined(day)) return Problems.Field($"[{i}].day", new Reason("weekday", "Use a weekday 0 (Sunday) to 6 (Saturday)."));
             if (!TimeOnly.TryParseExact(r.Opens, "HH:mm", out var opens)) return Problems.Field($"[{i}].opens", new Reason("time-format", "Use a time like 08:00.").With("example", "08:00"));
-            if (!TimeOnly.TryParseExact(r.Closes, "HH:mm", out var closes)) return Problems.Field($"[{i}].closes", new Reason("time-format", "Use a time like 12:00.").With("example", "12:00"));
-            if (closes <= opens) return Problems.Field($"[{i}].closes", new Reason("closes-before-opens", "Closing must be after opening."));
-            if (parsed.Any(p => p.DayOfWeek == day && p.Opens < closes && opens < p.Closes))
+            if (!OpeningHour.TryParseCloses(r.Closes, out var closes)) return Problems.Field($"[{i}].closes", new Reason("time-format", "Use a time like 12:00 (24:00 for midnight).").With("example", "12:00"));
+            // A range past midnight (22:00-02:00) is two: until 24:00, and from 00:00 on the next day.
+            if (closes <= opens.ToTimeSpan()) return Problems.Field($"[{i}].closes", new Reason("closes-before-opens", "Closing must be after opening, at 24:00 at the latest. Past midnight: until 24:00, and from 00:00 on the next day."));
+            if (parsed.Any(p => p.DayOfWeek == day && p.Opens.ToTimeSpan() < closes && opens.ToTimeSpan() < p.Closes))
                 return Problems.Field($"[{i}].opens", new Reason("ranges-overlap", "Ranges on the same day must not overlap."));
             parsed.Add(new OpeningHour { DepartmentKey = key, Kind = kind, DayOfWeek = day, Opens = opens, Closes = closes });
         }

@@ -23,7 +23,7 @@ public sealed record LocalizedList(IReadOnlyList<string> De, IReadOnlyList<strin
 public sealed record OpeningRange(DayOfWeek Day, string Opens, string Closes)
 {
     public static IReadOnlyList<OpeningRange> Of(IEnumerable<OpeningHour> hours, string kind) => hours.Where(h => h.Kind == kind)
-        .OrderBy(h => h.DayOfWeek).ThenBy(h => h.Opens).Select(h => new OpeningRange(h.DayOfWeek, h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm"))).ToList();
+        .OrderBy(h => h.DayOfWeek).ThenBy(h => h.Opens).Select(h => new OpeningRange(h.DayOfWeek, h.Opens.ToString("HH:mm"), OpeningHour.FormatCloses(h.Closes))).ToList();
 }
 
 public sealed record ConcernDto(

@@ -55,6 +55,8 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options) : ServiceDbCo
         {
             e.ToTable("opening_hours");
             e.Property(o => o.DayOfWeek).HasConversion<int>();
+            // Sent as a time, not as an interval: an interval of a whole day would be cast to the time 00:00 (24:00 lost).
+            e.Property(o => o.Closes).HasColumnType("time");
         });
         modelBuilder.Entity<StaffSkill>().HasKey(s => new { s.StaffId, s.ConcernKey });
         modelBuilder.Entity<StaffSync>(e => { e.ToTable("staff_sync"); e.HasKey(s => s.StaffId); });

@@ -25,12 +25,16 @@ public sealed class AppointmentMails(IConfiguration configuration, TimeProvider 
 
     /// <summary>
     /// "09:00–09:30"; on the night the clocks change, with each time's offset ("02:30 (UTC+02:00)–02:00 (UTC+01:00)"): the
-    /// hour that comes twice read twice alike, and an end before its start (booking probe, 2026-12-06).
+    /// hour that comes twice read twice alike, and an end before its start (booking probe, 2026-12-06). The last time of
+    /// a day open until midnight ends at "24:00", not at "00:00" (which reads as that day's start).
     /// </summary>
     public static string Clock(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone) =>
         start.Offset != end.Offset || zone.IsAmbiguousTime(start) || zone.IsAmbiguousTime(end)
-            ? $"{start:HH:mm} (UTC{start:zzz})–{end:HH:mm} (UTC{end:zzz})"
-            : $"{start:HH:mm}–{end:HH:mm}";
+            ? $"{start:HH:mm} (UTC{start:zzz})–{End(start, end)} (UTC{end:zzz})"
+            : $"{start:HH:mm}–{End(start, end)}";
+
+    private static string End(DateTimeOffset start, DateTimeOffset end) =>
+        end.TimeOfDay == TimeSpan.Zero && end.Date > start.Date ? "24:00" : end.ToString("HH:mm");
 
     /// <param name="closedBecause">For a cancellation by a closed day: the closure's reason in the resident's language.</param>
     public OutgoingMail Compose(string kind, Appointment a, Concern concern, Department department, TimeZoneInfo zone, MailLinks? links, string? closedBecause = null)

@@ -10,8 +10,8 @@ public sealed record ConcernCalendar(
     Concern Concern,
     Department Department,
     TimeZoneInfo TimeZone,
-    IReadOnlyList<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> LiveHours,
-    IReadOnlyList<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> AppointmentHours,
+    IReadOnlyList<(DayOfWeek Day, TimeOnly Opens, TimeSpan Closes)> LiveHours,
+    IReadOnlyList<(DayOfWeek Day, TimeOnly Opens, TimeSpan Closes)> AppointmentHours,
     IReadOnlySet<DateOnly> Closures,
     IReadOnlyList<Guid> Staff)
 {

@@ -8,7 +8,7 @@ public sealed record Busy(Guid StaffId, DateTimeOffset From, DateTimeOffset Unti
 
 public sealed record SlotRequest(
     TimeZoneInfo TimeZone,
-    IReadOnlyList<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> OpeningHours,
+    IReadOnlyList<(DayOfWeek Day, TimeOnly Opens, TimeSpan Closes)> OpeningHours,
     IReadOnlySet<DateOnly> Closures,
     TimeSpan Duration,
     TimeSpan Buffer,
@@ -21,7 +21,9 @@ public sealed record SlotRequest(
 /// <summary>
 /// Turns opening hours into free slots. Ranges are local wall-clock times in the city's time zone; they are
 /// converted to instants first and slots are then stepped in real time, so a range on the night clocks
-/// change yields the hours that really exist (a missing hour is skipped, a repeated one counted twice).
+/// change yields the hours that really exist (a missing hour is skipped, a repeated one counted twice). A range that
+/// ends at 24:00 ends at the next day's local midnight, so it is 23 or 25 real hours from the day's start on a night the
+/// clocks change, and where they change at midnight it ends where the next day really begins.
 /// </summary>
 public static class SlotCalculator
 {
@@ -38,7 +40,7 @@ public static class SlotCalculator
             foreach (var range in request.OpeningHours.Where(h => h.Day == date.DayOfWeek).OrderBy(h => h.Opens))
             {
                 var opens = ToInstant(date, range.Opens, request.TimeZone);
-                var closes = ToInstant(date, range.Closes, request.TimeZone);
+                var closes = EndInstant(date, range.Closes, request.TimeZone);
                 for (var start = opens; start + request.Duration <= closes; start += step)
                 {
                     if (start < request.NotBefore) continue;
@@ -64,16 +66,22 @@ public static class SlotCalculator
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
+    /// <summary>The instant a range ends: a time since the day's start, 24:00 (one whole day) being the next day's midnight.</summary>
+    public static DateTimeOffset EndInstant(DateOnly date, TimeSpan sinceDayStart, TimeZoneInfo zone) =>
+        sinceDayStart >= TimeSpan.FromDays(1)
+            ? ToInstant(date.AddDays(1), TimeOnly.MinValue, zone)
+            : ToInstant(date, TimeOnly.FromTimeSpan(sinceDayStart), zone);
+
     public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
     /// <summary>Whether the counter is open at an instant (for the live queue).</summary>
     public static bool IsOpen(DateTimeOffset instant, TimeZoneInfo zone,
-        IReadOnlyList<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> openingHours, IReadOnlySet<DateOnly> closures)
+        IReadOnlyList<(DayOfWeek Day, TimeOnly Opens, TimeSpan Closes)> openingHours, IReadOnlySet<DateOnly> closures)
     {
         var date = LocalDate(instant, zone);
         if (closures.Contains(date)) return false;
         return openingHours.Where(h => h.Day == date.DayOfWeek)
-            .Any(h => ToInstant(date, h.Opens, zone) <= instant && instant < ToInstant(date, h.Closes, zone));
+            .Any(h => ToInstant(date, h.Opens, zone) <= instant && instant < EndInstant(date, h.Closes, zone));
     }
 }

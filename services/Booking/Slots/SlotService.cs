@@ -44,7 +44,7 @@ public sealed class SlotService(BookingDb db, CalendarCache cache, FreeSlotCache
         return (concern, department, TimeZoneOf(department));
     }
 
-    public static List<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> Ranges(IEnumerable<OpeningHour> hours, string kind) =>
+    public static List<(DayOfWeek Day, TimeOnly Opens, TimeSpan Closes)> Ranges(IEnumerable<OpeningHour> hours, string kind) =>
         hours.Where(h => h.Kind == kind).Select(h => (h.DayOfWeek, h.Opens, h.Closes)).ToList();
 
     public TimeZoneInfo TimeZoneOf(Department department) => ZoneOf(department, configuration);

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Municipal.Testing;
+
+namespace Municipal.EndToEnd.Tests.Staff;
+
+/// <summary>
+/// The admin's "services and hours" page on a phone showed every department's two weekly hour editors open, one under
+/// the other (some 30,000 px with the demo city's departments), and no range could end at midnight. On a phone each
+/// department is now a heading whose button folds its hours out (aria-expanded), by keyboard; an evening counter is
+/// written "18:00-24:00", saved and shown so, the focus stays on the pressed button and the result is said beside it; a
+/// range past midnight is refused at its field. The page's height, folded and with every department open as before, is
+/// written to admin-hours-height-{language}.txt beside the screenshots admin-hours-{language}(-open, -refused).png.
+/// </summary>
+public sealed class AdminHoursFoldTests(Browser browser) : IClassFixture<Browser>
+{
+    private const string AdminPassword = "Schalter-2026!";
+
+    static AdminHoursFoldTests() => Assertions.SetDefaultExpectTimeout(30_000);
+
+    [Theory]
+    [InlineData("fr", "fr-CH")]
+    [InlineData("de", "de-CH")]
+    [InlineData("it", "it-CH")]
+    public async Task On_a_phone_each_departments_hours_fold_out_and_an_evening_ends_at_24_00(string language, string locale)
+    {
+        await using var party = await browser.NewPartyAsync(Browser.Phone, locale);
+        Assert.True((await party.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = AdminPassword } })).Ok);
+        var key = $"night-{language}-{Guid.NewGuid():N}"[..18];
+        var name = $"Notfallschalter {key[^6..]}";
+        var saved = await party.APIRequest.PutAsync($"/api/booking/admin/departments/{key}", new()
+        {
+            DataObject = new { nameDe = name, nameFr = $"Guichet d’urgence {key[^6..]}", nameIt = $"Sportello d’urgenza {key[^6..]}", mailboxEmail = $"{key}@stadt.example", sortOrder = 900 },
+        });
+        Assert.True(saved.Ok, $"{saved.Status} {await saved.TextAsync()}");
+        var shown = language switch { "fr" => $"Guichet d’urgence {key[^6..]}", "it" => $"Sportello d’urgenza {key[^6..]}", _ => name };
+
+        await party.AddInitScriptAsync($"localStorage.setItem('lang', '{language}')");
+        var page = await party.NewPageAsync();
+        await page.GotoAsync("/agent/admin-booking.html");
+        var fold = page.Locator("#hours").GetByRole(AriaRole.Button, new() { Name = shown, Exact = true });
+        var live = page.Locator($"form[data-hours='{key}-live']");
+        var appointments = page.Locator($"form[data-hours='{key}-appointments']");
+
+        // Folded: a heading with a button per department, its hours out of sight and out of the tab order.
+        await Assertions.Expect(fold).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(fold.Locator("xpath=parent::h3")).ToHaveCountAsync(1);
+        await Assertions.Expect(live).ToBeHiddenAsync();
+        await Assertions.Expect(appointments).ToBeHiddenAsync();
+        var folded = await HeightAsync(page);
+        var foldedCards = await page.Locator("#hours .hours-fold").EvaluateAllAsync<int[]>("cards => cards.map(c => c.offsetHeight)");
+        var findings = new List<string>();
+        await WalkLook.AtAsync(page, language, $"admin-hours-{language}", "admin's hours, folded", findings);
+
+        // By keyboard: Enter on the button shows its two weeks.
+        await fold.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(fold).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(live).ToBeVisibleAsync();
+        await Assertions.Expect(appointments).ToBeVisibleAsync();
+        await Assertions.Expect(fold).ToBeFocusedAsync();
+
+        // An evening counter until midnight on Monday, appointments in the morning and the evening.
+        var monday = live.Locator($"#h-{key}-1");
+        await monday.FillAsync("18:00-24:00");
+        var save = live.Locator("button[type=submit]");
+        await save.ClickAsync();
+        await Assertions.Expect(live.Locator(".form-result[role=status]")).ToHaveTextAsync(await T(page, "result.saved"));
+        await Assertions.Expect(save).ToBeFocusedAsync();
+        await appointments.Locator($"#a-{key}-1").FillAsync("08:00-12:00, 18:00-24:00");
+        await appointments.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(appointments.Locator(".form-result[role=status]")).ToHaveTextAsync(await T(page, "result.saved"));
+        await Assertions.Expect(fold).ToHaveAttributeAsync("aria-expanded", "true");
+        await live.ScrollIntoViewIfNeededAsync();
+        await WalkLook.AtAsync(page, language, $"admin-hours-{language}-open", "admin's hours, one department open", findings);
+
+        var listed = JsonDocument.Parse(await (await party.APIRequest.GetAsync("/api/booking/admin/departments")).TextAsync()).RootElement
+            .EnumerateArray().Single(d => d.GetProperty("key").GetString() == key);
+        Assert.Equal("24:00", listed.GetProperty("openingHours")[0].GetProperty("closes").GetString());
+        Assert.Equal(["12:00", "24:00"], listed.GetProperty("appointmentHours").EnumerateArray().Select(h => h.GetProperty("closes").GetString()));
+
+        // A range past midnight is two ranges: refused at its field, the refusal said beside the button.
+        await monday.FillAsync("22:00-02:00");
+        await save.ClickAsync();
+        await Assertions.Expect(live.Locator($"#h-{key}-1-error")).ToHaveTextAsync(await T(page, "problem.closes-before-opens"));
+        await Assertions.Expect(monday).ToBeFocusedAsync();
+        await Assertions.Expect(live.Locator(".form-result[role=status]")).Not.ToHaveTextAsync("");
+        await WalkLook.AtAsync(page, language, $"admin-hours-{language}-refused", "admin's hours, a range past midnight refused", findings);
+
+        // Loaded anew: folded again, and opened it reads "18:00-24:00" (as saved, not the refused try).
+        await page.ReloadAsync();
+        await Assertions.Expect(fold).ToHaveAttributeAsync("aria-expanded", "false");
+        await fold.ClickAsync();
+        await Assertions.Expect(monday).ToHaveValueAsync("18:00-24:00");
+        await Assertions.Expect(appointments.Locator($"#a-{key}-1")).ToHaveValueAsync("08:00-12:00, 18:00-24:00");
+
+        // The page as it was before the fold: every department open, one under the other.
+        await page.EvaluateAsync("() => document.querySelectorAll('#hours .hours-fold').forEach(c => c.classList.add('open'))");
+        var unfolded = await HeightAsync(page);
+        var count = await page.Locator("#hours .hours-fold").CountAsync();
+        await File.WriteAllTextAsync(Path.Combine(Browser.ScreenshotDirectory, $"admin-hours-height-{language}.txt"),
+            string.Create(CultureInfo.InvariantCulture, $"390 px, {count} departments: {folded} px folded, {unfolded} px all open\n"));
+        // Folded, a department is its heading's line or two; open, its two weeks are 14 fields one under the other.
+        Assert.True(unfolded - folded > count * 1000, $"{count} departments: folded {folded} px, all open {unfolded} px");
+        Assert.True(foldedCards.Max() < 120, $"folded departments {string.Join(", ", foldedCards)} px high");
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
+    private static Task<int> HeightAsync(IPage page) => page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+
+    /// <summary>The page's own text for a key (the page's i18n module, so its catalogue).</summary>
+    private static Task<string> T(IPage page, string key) =>
+        page.EvaluateAsync<string>("async key => (await import('/shared/i18n.js')).t(key)", key);
+}

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Municipal.ServiceDefaults;
 using Municipal.ServiceDefaults.Auth;
@@ -78,6 +79,8 @@ internal static class Extensions
                 options.Configuration = RedisExtensions.RedisOptions(builder.Configuration);
                 options.Configuration.ChannelPrefix = RedisChannel.Literal(prefix + "sessions:signalr");
             });
+        // SignalR's JSON protocol, refusing arguments that do not bind with the hub's code rather than without one.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IHubProtocol, CodedArgumentsProtocol>());
     }
 
     public static void MapSignaling(this WebApplication app) =>

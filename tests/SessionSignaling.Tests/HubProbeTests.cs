@@ -62,13 +62,14 @@ public sealed class HubProbeTests(SessionsFactory factory) : IClassFixture<Sessi
     }
 
     /// <summary>
-    /// The refusal's text: a HubException's code ("… HubException: room-closed"), or SignalR's own refusal of arguments
-    /// that do not bind; an exception nobody caught comes as "An unexpected error occurred …" with no code and fails.
+    /// The refusal's text: a HubException's code ("… HubException: room-closed"), also for arguments that do not bind
+    /// ("… HubException: invalid-arguments: text"); an exception nobody caught comes as "An unexpected error occurred …"
+    /// with no code and fails, as did SignalR's own "Failed to invoke 'SendMessage' due to an error on the server.".
     /// </summary>
     private static async Task<string> RefusalAsync(Func<Task> call)
     {
         var refused = await Assert.ThrowsAsync<HubException>(call);
-        Assert.True(refused.Message.Contains("HubException: ", StringComparison.Ordinal) || refused.Message.StartsWith("Failed to invoke", StringComparison.Ordinal), refused.Message);
+        Assert.True(refused.Message.Contains("HubException: ", StringComparison.Ordinal), refused.Message);
         return refused.Message;
     }
 
@@ -109,21 +110,38 @@ public sealed class HubProbeTests(SessionsFactory factory) : IClassFixture<Sessi
     }
 
     [Fact]
-    public async Task Numbers_where_text_goes_and_text_where_numbers_go_are_refused_and_the_connection_stays()
+    public async Task Numbers_where_text_goes_and_text_where_numbers_go_are_refused_with_a_code_naming_the_argument_and_the_connection_stays()
     {
         var (room, _) = await AcceptedRoomAsync();
         await using var hub = await Hub.ConnectAsync(factory);
-        await RefusalAsync(() => hub.Connection.InvokeCoreAsync<object>("JoinAsResident", [42, "null"]));
-        await RefusalAsync(() => hub.Connection.InvokeCoreAsync<object>("JoinAsStaff", ["not-a-guid", 0L]));
+        async Task RefusedAsync(string method, object?[] args, string which)
+        {
+            var message = await RefusalAsync(() => hub.Connection.InvokeCoreAsync<object>(method, args));
+            Assert.True(message.EndsWith($"HubException: {HubErrors.InvalidArguments}: {which}", StringComparison.Ordinal), $"{method}: {message}");
+            Assert.Contains($"'{method}'", message, StringComparison.OrdinalIgnoreCase);
+        }
+
+        await RefusedAsync("JoinAsResident", [42, "null"], "token");
+        await RefusedAsync("JoinAsResident", [room.Token, "0"], "afterId");
+        await RefusedAsync("JoinAsStaff", ["not-a-guid", 0L], "roomId");
         await hub.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L);
-        await RefusalAsync(() => hub.Connection.InvokeCoreAsync<object>("SendMessage", [12345, null]));
-        await RefusalAsync(() => hub.Connection.InvokeCoreAsync<object>("SendMessage", [new[] { "a", "b" }, null]));
-        await RefusalAsync(() => hub.Connection.InvokeCoreAsync<object>("Typing", ["yes"]));
-        await RefusalAsync(() => hub.Connection.InvokeCoreAsync<object>("SetLanguage", [5]));
-        await RefusalAsync(() => hub.Connection.InvokeCoreAsync<object>("SendRoomEvent", [5, 5]));
-        await RefusalAsync(() => hub.Connection.InvokeCoreAsync<object>("AnswerMode", ["speak", "yes"]));
-        await RefusalAsync(() => hub.Connection.InvokeCoreAsync<object>("History", ["0"]));
-        await RefusalAsync(() => hub.Connection.InvokeCoreAsync<object>("SendMessage", ["one argument"]));
+        await RefusedAsync("SendMessage", [12345, null], "text");
+        await RefusedAsync("SendMessage", [new[] { "a", "b" }, null], "text");
+        await RefusedAsync("SendMessage", [new { text = "Hallo" }, null], "text");
+        await RefusedAsync("SendMessage", ["Hallo", 7], "clientId");
+        await RefusedAsync("Typing", ["yes"], "typing");
+        await RefusedAsync("SetLanguage", [5], "language");
+        await RefusedAsync("SendRoomEvent", [5, 5], "type");
+        await RefusedAsync("AnswerMode", ["speak", "yes"], "accepted");
+        await RefusedAsync("History", ["0"], "afterId");
+        // Too few and too many: the arguments the method takes.
+        await RefusedAsync("SendMessage", ["one argument"], "takes text, clientId");
+        await RefusedAsync("SetMode", ["write", "again"], "takes mode");
+        await RefusedAsync("CallRunning", [true], "takes none");
+        // A method's name in another case is SignalR's same method (it matches them so).
+        await RefusedAsync("setlanguage", [new { }], "language");
+        // A method the hub has not: SignalR's own coded refusal, kept.
+        Assert.EndsWith("HubException: Method does not exist.", await RefusalAsync(() => hub.Connection.InvokeCoreAsync<object>("NoSuchMethod", [1])), StringComparison.Ordinal);
 
         Assert.Equal(HubConnectionState.Connected, hub.Connection.State);
         Assert.Equal("Noch da", (await hub.Connection.InvokeAsync<JsonElement>("SendMessage", "Noch da", (string?)null)).GetProperty("text").GetString());

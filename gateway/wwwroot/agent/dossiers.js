@@ -98,6 +98,29 @@ function fillFilters(definitions) {
   $('f-concern').append(...own.map(d => new Option(pick(d.title) ?? d.title.de, d.concernKey)));
 }
 
+// A closed list shows one line: a long concern name ("Anmeldung eines Hundes mit Befreiung von der Hundesteuer …") was
+// cut on a phone. Where the list cuts the chosen name, it stands whole under the list; a screen reader hears it whole
+// from the list itself, so the line is hidden from it.
+function showChosenConcern() {
+  const select = $('f-concern'), full = $('f-concern-full');
+  const name = select.value ? select.selectedOptions[0].text : '';
+  full.textContent = name;
+  full.hidden = !name || !isCut(select, name);
+}
+
+/** Whether the list's box is narrower than an unseen copy of it holding only the text, as wide as that needs. */
+function isCut(select, text) {
+  const probe = select.cloneNode(false);
+  probe.removeAttribute('id');
+  probe.removeAttribute('name');
+  probe.className = 'ds-probe';
+  probe.append(new Option(text));
+  select.after(probe);
+  const needed = probe.getBoundingClientRect().width;
+  probe.remove();
+  return needed > select.getBoundingClientRect().width + 0.5;
+}
+
 async function list() {
   const q = new URLSearchParams(new FormData($('filters')));
   for (const [k, v] of [...q]) if (!v) q.delete(k);
@@ -226,6 +249,9 @@ async function showConsultation(dossierId, sessionId) {
 }
 
 $('filters').addEventListener('submit', e => { e.preventDefault(); list(); });
+$('f-concern').addEventListener('change', showChosenConcern);
+let resizing;
+window.addEventListener('resize', () => { clearTimeout(resizing); resizing = setTimeout(showChosenConcern, 200); });
 $('change').addEventListener('submit', async e => {
   e.preventDefault();
   const form = e.currentTarget;

@@ -166,6 +166,15 @@ const duration = seconds => {
   return [m ? `${number(m)}\u00a0min` : '', s || !m ? `${number(s)}\u00a0s` : ''].filter(Boolean).join(' ');
 };
 const dateText = iso => formatDate(iso, { weekday: 'short', day: 'numeric', month: 'numeric' });
+// The loaded range names its years where "22.12. bis 04.01." could be read wrongly: across New Year, or in a year other
+// than the city's current one ("Mo., 22.12.2025 bis So., 04.01.2026"); within this year it stays short.
+const rangeText = (from, to) => {
+  const year = iso => String(iso).slice(0, 4);
+  const text = year(from) !== year(to) || year(from) !== year(cityToday())
+    ? iso => formatDate(iso, { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric' })
+    : dateText;
+  return { from: text(from), to: text(to) };
+};
 const periodText = (p, by) => by === 'weeks' ? t('stats.week', { date: formatDate(p.start) }) : dateText(p.start);
 const isoDate = date => date.toISOString().slice(0, 10);
 
@@ -280,7 +289,7 @@ function render() {
   const { data, by } = current;
   // Shown before drawing: the charts take their width from their (visible) boxes.
   document.getElementById('results').hidden = false;
-  status.textContent = t('stats.loaded', { from: dateText(data.from), to: dateText(data.to) });
+  status.textContent = t('stats.loaded', rangeText(data.from, data.to));
   for (const option of form.department.options) if (option.value) option.textContent = nameOf(option.dataset);
   const periods = data[by];
   const total = data.total;

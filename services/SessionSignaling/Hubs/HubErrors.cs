@@ -23,4 +23,6 @@ public static class HubErrors
     public const string RateLimited = "rate-limited";
     /// <summary>A device id that is not 1 to 64 letters, digits, '-' or '_'.</summary>
     public const string InvalidDevice = "invalid-device";
+    /// <summary>Arguments that do not bind to the method's (a number for text, too few, too many): <see cref="CodedArgumentsProtocol"/>.</summary>
+    public const string InvalidArguments = "invalid-arguments";
 }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using System.Text.RegularExpressions;
 using Municipal.Contracts.Sessions;
 using Municipal.Testing;
 using Xunit.Sdk;
@@ -104,16 +105,62 @@ public sealed class StatisticsPageTests(Browser browser) : IClassFixture<Browser
         await page.GetByLabel("From").FillAsync($"{empty:yyyy-MM-dd}");
         await page.GetByLabel("To").FillAsync($"{empty.AddDays(13):yyyy-MM-dd}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync(empty.AddDays(13).ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture));
+        // A fortnight of another year names it ("to Sun, 17/03/2013").
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync(empty.AddDays(13).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("#periods tbody tr").First.Locator("td").First).ToHaveTextAsync("0");
         var ticks = await page.Locator("#chart-consultations svg text[text-anchor=end]").AllTextContentsAsync();
         Assert.NotEmpty(ticks);
         Assert.All(ticks, tick => Assert.Matches("^[0-9]+$", tick));
 
         // A reversed range is refused with the reason next to the field.
-        await page.GetByLabel("From").FillAsync($"{monday.AddDays(20):yyyy-MM-dd}");
+        await page.GetByLabel("From").FillAsync($"{empty.AddDays(20):yyyy-MM-dd}"); // after the "To" of the empty fortnight
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page.Locator("#to-error")).ToContainTextAsync("must not be before");
+    }
+
+    /// <summary>
+    /// The status line said "from Mon 23/12 to Sun 05/01" for a range across New Year, and the same for one of any other
+    /// year. It names the years where they are needed, in each staff language's own date form; within the current
+    /// year it stays short.
+    /// </summary>
+    [Fact]
+    public async Task The_status_names_the_years_of_a_range_across_New_Year_and_keeps_a_range_of_this_year_short()
+    {
+        await using var context = await browser.NewPartyAsync(Browser.Desktop);
+        var login = await context.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "supervisor", password = "Schalter-2026!" } });
+        Assert.True(login.Ok, $"login: {login.Status}");
+        var page = await context.NewPageAsync();
+        var status = page.Locator("#status");
+        var languages = page.Locator("select[data-language-switch]");
+        var forms = new (string Language, string Loaded, string From, string To, string Today)[]
+        {
+            ("de", "Statistik vom {0} bis {1} geladen.", "23.12.2019", "5.1.2020", @"\d{1,2}\.\d{1,2}\."),
+            ("fr", "Statistiques du {0} au {1} chargées.", "23.12.2019", "05.01.2020", @"\d{2}\.\d{2}\."),
+            ("it", "Statistiche dal {0} al {1} caricate.", "23/12/2019", "05/01/2020", @"\d{2}/\d{2}"),
+            ("en", "Statistics from {0} to {1} loaded.", "23/12/2019", "05/01/2020", @"\d{2}/\d{2}"),
+        };
+        string Pattern(string loaded, string from, string to) =>
+            "^" + string.Format(System.Globalization.CultureInfo.InvariantCulture, Regex.Escape(loaded).Replace(@"\{", "{"), from, to) + "$";
+
+        await page.GotoAsync("/agent/stats.html?from=2019-12-23&to=2020-01-05");
+        foreach (var (language, loaded, from, to, _) in forms)
+        {
+            await languages.SelectOptionAsync(language);
+            // The weekday as the language shortens it ("Mo.,", "lun.,", "lun", "Mon,"), then the date with its year.
+            await Assertions.Expect(status).ToHaveTextAsync(new Regex(Pattern(loaded, $@"\S+,? {Regex.Escape(from)}", $@"\S+,? {Regex.Escape(to)}")));
+        }
+        await Browser.ScreenshotAsync(page, "stats-new-year-en");
+
+        // Today alone: the city's current year, so no year ("Mo., 7.12.").
+        await page.GotoAsync("/agent/stats.html");
+        await Assertions.Expect(page.Locator("#to")).Not.ToHaveValueAsync("");
+        var today = await page.Locator("#to").InputValueAsync();
+        await page.GotoAsync($"/agent/stats.html?from={today}&to={today}");
+        foreach (var (language, loaded, _, _, date) in forms)
+        {
+            await languages.SelectOptionAsync(language);
+            await Assertions.Expect(status).ToHaveTextAsync(new Regex(Pattern(loaded, $@"\S+,? {date}", $@"\S+,? {date}")));
+        }
     }
 
     /// <summary>A Monday between 2001 and 2020, different on every run, whose fortnight has no consultation or rating.</summary>

@@ -133,6 +133,39 @@ public sealed class OutsiderSigningTests(FormFactory factory) : IClassFixture<Fo
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task A_clerk_opens_no_form_of_another_departments_concern_and_another_departments_clerk_touches_none()
+    {
+        var (room, _) = factory.Sessions.AddRoom("residents-office", "residence-registration", "Anna Probe", Mailbox.UniqueAddress());
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "residence-registration"));
+
+        var taxForm = await clerk.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "tax-enquiry", sessionId = room.Id });
+        Assert.Equal(HttpStatusCode.Forbidden, taxForm.StatusCode);
+        Assert.Equal("not-your-department", (await taxForm.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        var opened = await clerk.PostAsJsonAsync("/api/forms/drafts", new { definitionId = "residence-registration", sessionId = room.Id });
+        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await Residents.FillAsync(clerk, id, Residents.Registration(Mailbox.UniqueAddress()));
+        var other = factory.CreateStaffClient(Staff.Clerk("tax-office", "tax-enquiry"));
+        var answers = new[]
+        {
+            await other.GetAsync($"/api/forms/drafts/{id}"),
+            await Residents.PatchAsync(other, id, "landlord", "Fremd AG", 1),
+            await other.PostAsJsonAsync($"/api/forms/drafts/{id}/presence", new { field = "landlord" }),
+            await other.PostAsJsonAsync($"/api/forms/drafts/{id}/tan", new { channel = "email" }),
+            await other.PostAsJsonAsync($"/api/forms/drafts/{id}/signature", Residents.DrawnSignature()),
+            await other.PostAsJsonAsync($"/api/forms/drafts/{id}/submit", new { signature = Residents.DrawnSignature() }),
+        };
+        foreach (var answer in answers)
+        {
+            Assert.True(answer.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{answer.RequestMessage!.Method} {answer.RequestMessage.RequestUri}: {(int)answer.StatusCode}");
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        }
+        var draft = await clerk.GetFromJsonAsync<JsonElement>($"/api/forms/drafts/{id}");
+        Assert.Equal("Stadtwohnungen AG", draft.GetProperty("fields").GetProperty("landlord").GetProperty("value").GetString());
+        Assert.Equal("open", draft.GetProperty("status").GetString());
+    }
+
     private async Task<Guid> TanAsync(HttpClient client, Guid draft)
     {
         var sent = await client.PostAsJsonAsync($"/api/forms/drafts/{draft}/tan", new { channel = "email" });

@@ -117,6 +117,29 @@ public sealed class OutsiderQueueTests(BookingFactory factory) : IClassFixture<B
         Assert.Equal((at, 0), (mine.GetProperty("start").GetDateTimeOffset(), mine.GetProperty("sequence").GetInt32()));
     }
 
+    [Fact]
+    public async Task An_appointment_that_has_begun_is_neither_cancelled_nor_moved()
+    {
+        // The tax office's first free time this Monday: no residents' clerk is asked to take it by the queue tests beside.
+        var client = factory.CreateClient();
+        var slots = await (await client.GetAsync("/api/booking/concerns/tax-enquiry/slots?from=2027-03-01&to=2027-03-01")).Json();
+        var first = slots.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset()).Min();
+        var booked = await (await client.Book("tax-enquiry", first, Mailbox.UniqueAddress())).Json();
+        var manage = booked.GetProperty("manageToken").GetString()!;
+
+        factory.Clock.Advance(first - factory.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        var cancel = await client.SendWithToken(HttpMethod.Delete, "/api/booking/appointments/mine", manage);
+        var move = await client.SendWithToken(HttpMethod.Put, "/api/booking/appointments/mine", manage, new { start = first.AddDays(1) });
+
+        foreach (var answer in new[] { cancel, move })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
+            Assert.Equal("appointment-begun", (await answer.Json()).GetProperty("code").GetString());
+        }
+        var mine = await (await client.SendWithToken(HttpMethod.Get, "/api/booking/appointments/mine", manage)).Json();
+        Assert.Equal(("booked", first, false), (mine.GetProperty("status").GetString(), mine.GetProperty("start").GetDateTimeOffset(), mine.GetProperty("canChange").GetBoolean()));
+    }
+
     [Theory]
     [InlineData("anna\u0000@example.org")]
     [InlineData("anna\u202E@example.org")]

@@ -159,6 +159,23 @@ public sealed class OutsiderUploadTests(DocumentFactory factory) : IClassFixture
         Assert.Equal(["beleg.pdf"], (await resident.GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!.Select(d => d.FileName));
     }
 
+    [Fact]
+    public async Task An_enrolment_code_sent_twice_at_once_enrols_one_kiosk_whose_token_works()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var issued = await factory.IssueKioskAsync($"Foyer {round}");
+            var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+                factory.CreateClient().PostAsJsonAsync("/api/documents/kiosk/enrolment", new { code = issued.EnrolmentCode })));
+
+            var enrolled = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+            var refused = Assert.Single(answers, a => a.StatusCode != HttpStatusCode.OK);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            var token = (await enrolled.Content.ReadFromJsonAsync<KioskEnrolment.Enrolled>())!.Token;
+            Assert.Equal(HttpStatusCode.OK, (await factory.KioskClient(token).GetAsync("/api/documents/kiosk/device")).StatusCode);
+        }
+    }
+
     private static ByteArrayContent Multipart(string text)
     {
         var content = new ByteArrayContent(Encoding.Latin1.GetBytes(text));

@@ -42,6 +42,7 @@ public static class ResidentLinkExtensions
         bus.AddConsumer<AppointmentRescheduledConsumer>().Endpoint(e => e.Name = queue);
         bus.AddConsumer<AppointmentLinksReissuedConsumer>().Endpoint(e => e.Name = queue);
         bus.AddConsumer<AppointmentCancelledConsumer>().Endpoint(e => e.Name = queue);
+        bus.AddConsumer<QueueTicketLeftConsumer>().Endpoint(e => e.Name = queue);
         bus.AddConsumer<SessionTransferredConsumer>().Endpoint(e => e.Name = queue);
         bus.AddConsumer<SessionEndedConsumer>().Endpoint(e => e.Name = queue);
         if (dossiers)

@@ -1,5 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Booking.Data;
+using Municipal.Contracts.Booking;
 using Municipal.Testing;
 
 namespace Municipal.Booking.Tests;
@@ -27,7 +32,7 @@ public sealed class OutsiderQueueTests(BookingFactory factory) : IClassFixture<B
     }
 
     [Fact]
-    public async Task Leaving_the_queue_twice_is_answered_as_left_not_as_called()
+    public async Task Leaving_the_queue_twice_is_answered_as_left_not_as_called_and_told_once()
     {
         var client = factory.CreateClient();
         var token = await JoinAsync(client, "Lea Zweimal");
@@ -36,7 +41,13 @@ public sealed class OutsiderQueueTests(BookingFactory factory) : IClassFixture<B
         var again = await client.SendWithToken(HttpMethod.Delete, Mine, token);
 
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
-        Assert.Equal("cancelled", (await (await client.SendWithToken(HttpMethod.Get, Mine, token)).Json()).GetProperty("status").GetString());
+        var ticket = await (await client.SendWithToken(HttpMethod.Get, Mine, token)).Json();
+        Assert.Equal("cancelled", ticket.GetProperty("status").GetString());
+        // Told once to the services that hold the ticket's link (documents, identity), so that it creates nothing more there.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var told = await scope.ServiceProvider.GetRequiredService<BookingDb>().OutboxMessages.AsNoTracking()
+            .Where(m => m.MessageType == typeof(QueueTicketLeft).FullName).Select(m => m.Body).ToListAsync();
+        Assert.Single(told, b => JsonSerializer.Deserialize<QueueTicketLeft>(b, JsonSerializerOptions.Web)!.TicketId == ticket.GetProperty("id").GetGuid());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Municipal.Contracts.Booking;
 using Municipal.Contracts.Forms;
 using Municipal.ServiceDefaults.Security;
 using Municipal.Testing;
@@ -11,7 +12,8 @@ namespace Municipal.DocumentIntake.Tests;
 /// <summary>
 /// Document intake as an outsider tries it (probe 6): file names no system writes, an empty file, bodies that break
 /// off or name no boundary, two requests of one link at the same moment, another department's document asked for by
-/// id on every route, and a dossier's link after the dossier was closed. Each is refused by name (or kept under a safe
+/// id on every route, a dossier's link after the dossier was closed, a ticket's after its resident left the queue, and
+/// one kiosk enrolment code sent twice. Each is refused by name (or kept under a safe
 /// name), never 5xx, and nothing is lost.
 /// </summary>
 public sealed class OutsiderUploadTests(DocumentFactory factory) : IClassFixture<DocumentFactory>
@@ -157,6 +159,21 @@ public sealed class OutsiderUploadTests(DocumentFactory factory) : IClassFixture
             Assert.Equal("dossier-closed-documents", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         }
         Assert.Equal(["beleg.pdf"], (await resident.GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!.Select(d => d.FileName));
+    }
+
+    [Fact]
+    public async Task A_ticket_whose_resident_left_the_queue_hands_in_nothing_more()
+    {
+        var (ticketId, token) = await factory.Tokens.Feed.TicketAsync("residents-office", "move");
+        var resident = factory.CreateResidentClient(token);
+        await (await resident.PostAsync("/api/documents/uploads", Files.Form(("files", "pass.pdf", Files.Pdf(Guid.NewGuid().ToString()), "application/pdf")))).SubmittedAsync();
+
+        await factory.Tokens.Feed.PublishAsync(new QueueTicketLeft(ticketId, "move", "residents-office", DateTimeOffset.UtcNow), l => l.Id == ticketId && l.ClosedAt != null);
+        var late = await resident.PostAsync("/api/documents/uploads", Files.Form(("files", "nachtrag.pdf", Files.Pdf(Guid.NewGuid().ToString()), "application/pdf")));
+
+        Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+        Assert.Equal("consultation-closed-documents", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(["pass.pdf"], (await resident.GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!.Select(d => d.FileName));
     }
 
     [Fact]

@@ -135,6 +135,8 @@ public static class QueueApi
         if (before is not (null or TicketStatus.Waiting)) return Called();
         ticket.Status = TicketStatus.Cancelled;
         ticket.FinishedAt = time.GetUtcNow();
+        // The ticket's link stops creating anything elsewhere (documents, codes), as a cancelled appointment's does.
+        db.Publish(new QueueTicketLeft(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, ticket.FinishedAt.Value));
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

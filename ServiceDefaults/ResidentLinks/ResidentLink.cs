@@ -24,7 +24,7 @@ public sealed class ResidentLink
     public string? Language { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
 
-    /// <summary>The consultation ended or was cancelled: its link still reads, it creates nothing more.</summary>
+    /// <summary>The consultation ended or was cancelled, or the dossier was decided: its link still reads, it creates nothing more.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
 
     /// <summary>The appointment's sequence as of the last move applied (0: as booked).</summary>

@@ -32,7 +32,7 @@ public static class ResidentLinkExtensions
     /// <summary>
     /// The consumers of the events that issue, move and close residents' links, on one queue of their own
     /// (<c>&lt;service&gt;-resident-links</c>) so they are applied in the order booking published them.
-    /// <paramref name="dossiers"/>: also forms' dossier links.
+    /// <paramref name="dossiers"/>: also forms' dossier links, closed with the dossier.
     /// </summary>
     public static IBusRegistrationConfigurator AddResidentLinkConsumers(this IBusRegistrationConfigurator bus, string service, bool dossiers)
     {
@@ -42,9 +42,14 @@ public static class ResidentLinkExtensions
         bus.AddConsumer<AppointmentRescheduledConsumer>().Endpoint(e => e.Name = queue);
         bus.AddConsumer<AppointmentLinksReissuedConsumer>().Endpoint(e => e.Name = queue);
         bus.AddConsumer<AppointmentCancelledConsumer>().Endpoint(e => e.Name = queue);
+        bus.AddConsumer<QueueTicketLeftConsumer>().Endpoint(e => e.Name = queue);
         bus.AddConsumer<SessionTransferredConsumer>().Endpoint(e => e.Name = queue);
         bus.AddConsumer<SessionEndedConsumer>().Endpoint(e => e.Name = queue);
-        if (dossiers) bus.AddConsumer<DossierLinkIssuedConsumer>().Endpoint(e => e.Name = queue);
+        if (dossiers)
+        {
+            bus.AddConsumer<DossierLinkIssuedConsumer>().Endpoint(e => e.Name = queue);
+            bus.AddConsumer<DossierStatusChangedConsumer>().Endpoint(e => e.Name = queue);
+        }
         return bus;
     }
 }

@@ -126,15 +126,22 @@ public static class QueueApi
         var id = await tokens.ResolveAsync(http, TokenPurposes.QueueTicket, ct);
         if (id is null) return Problems.InvalidToken();
         var ticket = await db.QueueTickets.FirstAsync(t => t.Id == id, ct);
-        if (ticket.Status != TicketStatus.Waiting) return Problems.Conflict(new Reason("ticket-called", "The ticket has already been called."));
-        var live = await queue.GetAsync(ticket.Id);
-        if (live is not null && live.Status != TicketStatus.Waiting) return Problems.Conflict(new Reason("ticket-called", "The ticket has already been called."));
-        await queue.FinishAsync(ticket.Id, ticket.ConcernKey, TicketStatus.Cancelled);
+        // Leaving twice (a second tab, a request sent again) is answered as the first leave was, not as a call.
+        if (ticket.Status == TicketStatus.Cancelled) return TypedResults.NoContent();
+        if (ticket.Status != TicketStatus.Waiting) return Called();
+        // Out of the live queue only if no clerk took the ticket in the meantime: the queue decides which came first.
+        var before = await queue.LeaveAsync(ticket.Id, ticket.ConcernKey, TicketStatus.Cancelled);
+        if (before == TicketStatus.Cancelled) return TypedResults.NoContent();
+        if (before is not (null or TicketStatus.Waiting)) return Called();
         ticket.Status = TicketStatus.Cancelled;
         ticket.FinishedAt = time.GetUtcNow();
+        // The ticket's link stops creating anything elsewhere (documents, codes), as a cancelled appointment's does.
+        db.Publish(new QueueTicketLeft(ticket.Id, ticket.ConcernKey, ticket.DepartmentKey, ticket.FinishedAt.Value));
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
+
+    private static ProblemHttpResult Called() => Problems.Conflict(new Reason("ticket-called", "The ticket has already been called."));
 
     /// <summary>
     /// The clerk's queue, asked for by every open staff page (every 15 s; the queue page every 3 s): the ask also marks

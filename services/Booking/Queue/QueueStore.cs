@@ -35,6 +35,18 @@ public sealed class QueueStore(IConnectionMultiplexer redis, IConfiguration conf
         return best
         """;
 
+    // Takes a waiting ticket out of the queue for good and answers the status it had; atomic against TakeOldestScript,
+    // so of a resident leaving and a clerk calling at the same moment exactly one wins (probe 6: both did, and the clerk
+    // waited in a room for a resident told they had left). Anything else answers the ticket's status, untouched.
+    private const string LeaveScript = """
+        local status = redis.call('HGET', KEYS[2], 'status')
+        if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 or status == 'waiting' then
+          if status then redis.call('HSET', KEYS[2], 'status', ARGV[2]) end
+          return 'waiting'
+        end
+        return status
+        """;
+
     private readonly string prefix = (configuration["Redis:KeyPrefix"] ?? "") + "booking:";
 
     private IDatabase Db => redis.GetDatabase();
@@ -107,6 +119,17 @@ public sealed class QueueStore(IConnectionMultiplexer redis, IConfiguration conf
         _ = tx.HashSetAsync(Ticket(ticket.Id), "status", "waiting");
         _ = tx.SortedSetAddAsync(Waiting(ticket.ConcernKey), ticket.Id.ToString(), ticket.IssuedAt.ToUnixTimeMilliseconds());
         await tx.ExecuteAsync();
+    }
+
+    /// <summary>
+    /// Takes the ticket out of the waiting queue with <paramref name="status"/> if it is still waiting there. Answers the
+    /// status it had: "waiting" when it left now; another (called, cancelled …) when it was no longer waiting, and then
+    /// nothing changed; null when the live queue does not hold it.
+    /// </summary>
+    public async Task<string?> LeaveAsync(Guid id, string concernKey, string status)
+    {
+        var before = await Db.ScriptEvaluateAsync(LeaveScript, [Waiting(concernKey), Ticket(id)], [id.ToString(), status]);
+        return before.IsNull ? null : before.ToString();
     }
 
     /// <summary>Ends a ticket's life in the queue with a final status (joined, missed, cancelled).</summary>

@@ -48,15 +48,17 @@ public static class KioskDeviceApi
         if (!CapabilityToken.LooksValid(request.Code)) return Problems.InvalidToken();
         var now = clock.GetUtcNow();
         var hash = CapabilityToken.Hash(request.Code);
-        var device = await db.KioskDevices.SingleOrDefaultAsync(d => d.EnrolmentCodeHash == hash, ct);
+        var device = await db.KioskDevices.AsNoTracking().SingleOrDefaultAsync(d => d.EnrolmentCodeHash == hash, ct);
         if (device is null || device.RevokedAt is not null || device.EnrolmentExpiresAt < now) return Problems.InvalidToken();
 
+        // Traded in one statement that holds only while the code still stands: the code sent twice at the same moment
+        // enrolled both, and the first page kept a token the second had already replaced (probe 6).
         var token = CapabilityToken.Create();
-        device.TokenHash = CapabilityToken.Hash(token);
-        device.EnrolmentCodeHash = null;
-        device.EnrolmentExpiresAt = null;
-        device.EnrolledAt = now;
-        await db.SaveChangesAsync(ct);
+        var tokenHash = CapabilityToken.Hash(token);
+        var traded = await db.KioskDevices.Where(d => d.Id == device.Id && d.EnrolmentCodeHash == hash && d.RevokedAt == null)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.TokenHash, tokenHash).SetProperty(x => x.EnrolmentCodeHash, (string?)null)
+                .SetProperty(x => x.EnrolmentExpiresAt, (DateTimeOffset?)null).SetProperty(x => x.EnrolledAt, now), ct);
+        if (traded == 0) return Problems.InvalidToken();
         return TypedResults.Ok(new Enrolled(token, device.Name));
     }
 

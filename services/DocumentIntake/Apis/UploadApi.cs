@@ -34,7 +34,7 @@ public static class UploadApi
     {
         var (context, problem) = await ResolveAsync(request, links, ct);
         if (context is null) return problem!;
-        if (context.IsClosed) return Problems.Status(StatusCodes.Status410Gone, "Consultation closed", new Reason("consultation-closed-documents", "This consultation has ended or was cancelled; documents can no longer be handed in with its link."));
+        if (context.IsClosed) return Closed(context);
         // The link's allowance: refused before the body is read when what it handed in and what this request declares
         // pass it, and the body is cut off at what is left. Requests of one link running at once are each held to what
         // was left when they started (the gateway lets a link send a few a minute).
@@ -137,4 +137,9 @@ public static class UploadApi
     }
 
     internal static string Language(string? value) => Languages.OrGerman(value);
+
+    /// <summary>410 for a link that creates nothing more: its consultation ended or was cancelled, or its dossier was decided.</summary>
+    private static ProblemHttpResult Closed(ResidentLink link) => link.Kind == ResidentLink.Dossier
+        ? Problems.Status(StatusCodes.Status410Gone, "Dossier closed", new Reason("dossier-closed-documents", "This dossier was completed or rejected; documents can no longer be handed in with its link."))
+        : Problems.Status(StatusCodes.Status410Gone, "Consultation closed", new Reason("consultation-closed-documents", "This consultation has ended or was cancelled; documents can no longer be handed in with its link."));
 }

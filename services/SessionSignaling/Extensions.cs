@@ -33,6 +33,7 @@ internal static class Extensions
             bus.AddConsumer<QueueTicketIssuedConsumer>();
             bus.AddConsumer<StaffAccountChangedConsumer>();
             bus.AddConsumer<QueueTicketMissedConsumer>();
+            bus.AddConsumer<QueueTicketLeftConsumer>();
         });
         // The staff accounts published before this service's queue was bound are asked for again.
         builder.AddStaffDirectoryRequest<SessionDb>("sessions");

@@ -93,6 +93,25 @@ public sealed class RoomApiTests(SessionsFactory factory) : IClassFixture<Sessio
     }
 
     /// <summary>
+    /// A resident who left the queue before a clerk called them: the ticket's room closes (it stayed open until
+    /// 2026-12-07, so a form could still be opened in it), its link reads that the room is closed, not that an
+    /// appointment was cancelled, and no clerk can take it.
+    /// </summary>
+    [Fact]
+    public async Task A_ticket_left_before_its_call_closes_its_room()
+    {
+        var room = await factory.IssueTicketAsync(name: "Lea Weg");
+        await factory.PublishAsync(new QueueTicketLeft(room.TicketId!.Value, "move", "residents-office", DateTimeOffset.UtcNow));
+        await factory.WaitForRoomAsync(r => r.Id == room.Id, r => r.Status == RoomStatus.Cancelled);
+
+        var clerk = factory.CreateStaffClient(Staff.Clerk("residents-office", "move"));
+        Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync("/api/sessions/rooms/accept", new { ticketId = room.TicketId })).StatusCode);
+        await using var resident = await Hub.ConnectAsync(factory);
+        var refused = await Assert.ThrowsAsync<HubException>(() => resident.Connection.InvokeAsync<JsonElement>("JoinAsResident", room.Token, 0L));
+        Assert.Contains("room-closed", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The room is opened in one statement (issue 18): every column a new room starts with is set, and the same booking
     /// delivered again, even under another message id (an outbox resend after a lost acknowledgement), leaves the room
     /// as it is by then, here taken by a clerk.

@@ -466,7 +466,8 @@ public sealed class SessionHub(
 
     private static void EnsureOpen(Room room)
     {
-        if (room.Status == RoomStatus.Cancelled) throw new HubException(HubErrors.RoomCancelled);
+        // A ticket's room is cancelled when its resident left the queue: for them it is closed, no appointment was.
+        if (room.Status == RoomStatus.Cancelled && room.TicketId is null) throw new HubException(HubErrors.RoomCancelled);
         if (!room.IsOpen) throw new HubException(HubErrors.RoomClosed);
     }
 }

@@ -249,7 +249,7 @@ let announced = false;
 function signal(previous) {
   if (last.status === 'called' && previous !== 'called' && !announced) {
     announced = true;
-    announceCall({ title: t('queue.calledTitle'), body: t('queue.calledBody'), onOpen: () => document.getElementById('room-link').focus() });
+    announceCall({ title: t('queue.calledTitle'), site: t('site.name'), body: t('queue.calledBody'), onOpen: () => document.getElementById('room-link').focus() });
   }
   if (last.status !== 'called') { announced = false; endAnnouncement(); }
 }

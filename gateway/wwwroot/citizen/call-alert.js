@@ -46,10 +46,13 @@ function chime() {
   } catch { /* a failed chime must not stop the other signals */ }
 }
 
-/** Signals the call once: title, chime, vibration, notification. onOpen runs when the notification is clicked. */
-export function announceCall({ title, body, onOpen }) {
+/**
+ * Signals the call once: title, chime, vibration, notification. onOpen runs when the notification is clicked. The tab
+ * keeps the site's name after the call ("🔔 It is your turn! – Digital counter"): among other tabs it names whose call.
+ */
+export function announceCall({ title, site, body, onOpen }) {
   originalTitle = document.title.startsWith('🔔') ? originalTitle : document.title;
-  const called = `🔔 ${title}`;
+  const called = site ? `🔔 ${title} – ${site}` : `🔔 ${title}`;
   document.title = called;
   clearInterval(blink);
   // A background tab shows the title in its strip: alternate it until the resident looks.

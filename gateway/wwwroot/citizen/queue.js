@@ -224,10 +224,8 @@ function renderTicket() {
   form.hidden = true;
   const waiting = document.getElementById('waiting');
   const called = document.getElementById('called');
-  const ended = document.getElementById('ended');
   waiting.hidden = last.status !== 'waiting';
   called.hidden = last.status !== 'called';
-  ended.hidden = !['missed', 'cancelled', 'joined'].includes(last.status);
   if (last.status === 'waiting') {
     const concern = last.concernName?.[language()] || last.concernName?.de;
     document.getElementById('ticket-concern').textContent = concern ? t('queue.for', { name: concern }) : '';
@@ -240,7 +238,7 @@ function renderTicket() {
     // A resident who gave an address has the place's link in a mail (booking's QueueTicketIssuedConsumer).
     document.getElementById('mailed').hidden = !last.mailed;
   }
-  if (!ended.hidden) ended.textContent = t(`queue.${last.status}`);
+  write('ended', ['missed', 'cancelled', 'joined'].includes(last.status) ? t(`queue.${last.status}`) : '');
   // Left by mistake, or called while away: back into the queue with one press, or an appointment instead.
   const over = ['missed', 'cancelled'].includes(last.status);
   document.getElementById('requeue').hidden = !over;
@@ -251,7 +249,7 @@ let announced = false;
 function signal(previous) {
   if (last.status === 'called' && previous !== 'called' && !announced) {
     announced = true;
-    announceCall({ title: t('queue.calledTitle'), body: t('queue.calledBody'), onOpen: () => document.getElementById('room-link').focus() });
+    announceCall({ title: t('queue.calledTitle'), site: t('site.name'), body: t('queue.calledBody'), onOpen: () => document.getElementById('room-link').focus() });
   }
   if (last.status !== 'called') { announced = false; endAnnouncement(); }
 }
@@ -275,8 +273,20 @@ async function poll() {
 }
 
 function follow() {
-  poll();
+  const first = poll();
   timer ??= setInterval(poll, 2000);
+  return first;
+}
+
+/**
+ * After the resident's own step (joined, left, joined again) the part they acted in is gone with its button: the focus
+ * goes to what the page shows now (the place's heading, the call, the way back into the queue), not to the page itself,
+ * from where a screen reader would start again at the top.
+ */
+function focusShown() {
+  const requeue = document.getElementById('requeue');
+  const target = last?.status === 'called' ? document.getElementById('room-link') : !requeue.hidden ? requeue : document.getElementById('ticket-title');
+  target.focus();
 }
 
 form.addEventListener('submit', async event => {
@@ -295,7 +305,8 @@ form.addEventListener('submit', async event => {
     token = ticket.token;
     // The token lives in the fragment so a reload (or a bookmark) finds the ticket again without sending it to a server.
     history.replaceState(null, '', `/queue.html#t=${token}`);
-    follow();
+    await follow();
+    focusShown();
   } catch (e) {
     if (e instanceof ApiError && e.status === 409) { form.hidden = true; showOffers(e.problem.nextSlots || [], form.concernKey.value); }
     else if (e instanceof ApiError && e.status === 400) showFieldErrors(form, e);
@@ -329,7 +340,8 @@ document.getElementById('requeue').addEventListener('click', async () => {
     last = null;
     button.hidden = true;
     say('');
-    follow();
+    await follow();
+    focusShown();
   } catch (e) {
     if (e instanceof ApiError && e.status === 409) { document.getElementById('ticket').hidden = true; showOffers(e.problem.nextSlots || [], last.concernKey); }
     else say(codeText(e) || t('common.error'), true);
@@ -342,7 +354,8 @@ document.getElementById('leave').addEventListener('click', async () => {
   // One stray tap on a phone gave the place away (the phone probe).
   if (!confirm(t('queue.leaveConfirm'))) return;
   try { await api('/api/booking/queue/tickets/mine', { method: 'DELETE', token }); } catch { /* the next poll shows the real state */ }
-  poll();
+  await poll();
+  focusShown();
 });
 document.addEventListener('languagechange', () => { fillConcerns(); showJoinAttendance(); renderTicket(); });
 // Another concern chosen: asked afresh, as a clerk may have come or gone since the page opened.

@@ -108,8 +108,14 @@ export class DraftSync {
     this.announce('point', field);
   }
 
+  /**
+   * One after the other: a clerk going through the form by Tab sends focus, blur, focus … within milliseconds, and
+   * requests sent at once may arrive in another order (the resident's page went on marking a field she had only passed).
+   */
   announce(kind, field) {
-    api(`/api/forms/drafts/${this.draftId}/presence`, { method: 'POST', token: this.token, body: { kind, field, clientId: this.clientId } }).catch(() => {});
+    this.announcing = (this.announcing ?? Promise.resolve())
+      .then(() => api(`/api/forms/drafts/${this.draftId}/presence`, { method: 'POST', token: this.token, body: { kind, field, clientId: this.clientId } }))
+      .catch(() => {});
   }
 
   apply(event) {

@@ -207,7 +207,7 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
     markRemote(field, who) {
       for (const [f, { input }] of inputs) {
         const box = document.getElementById(idFor(f) + '-presence');
-        const on = f === field && who;
+        const on = !this.readOnly && f === field && who;
         box.hidden = !on;
         box.textContent = on ? t('fv.editing.' + who) : '';
         input.closest('.fv-field').classList.toggle('fv-remote', !!on);
@@ -224,7 +224,12 @@ export function renderForm(container, definition, { onInput = () => {}, onFocus 
         entry.input.closest('.fv-field').scrollIntoView({ block: 'center', behavior: 'smooth' });
       }
     },
-    setReadOnly(on) { for (const { input } of inputs.values()) lock(input, on); },
+    /** Read only (submitted): nobody writes in it any more, so no field stays marked as being written in. */
+    setReadOnly(on) {
+      for (const { input } of inputs.values()) lock(input, on);
+      this.readOnly = on;
+      if (on) this.markRemote(null);
+    },
     input: field => inputs.get(field)?.input,
     refresh,
   };

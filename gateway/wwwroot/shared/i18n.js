@@ -103,8 +103,20 @@ export function langOf(texts, lang = language()) {
   return used.split('-')[0] === lang.split('-')[0] ? {} : { lang: used };
 }
 
+/**
+ * French sets a space before : ; ! ? and inside « » that must not break: a plain one let the sign start a line alone
+ * ("Attente estimée" / ": env. 3 minutes" on a phone). Every French text is kept with a no-break space there (U+00A0),
+ * as the mails go out (ServiceDefaults/Mail/FrenchSpacing.cs); a link has no space before its "?".
+ */
+const frenchSpacing = text => (typeof text === 'string'
+  ? text.replace(/(?<=\S)[ \t]+([:;!?»])/g, '\u00a0$1').replace(/«[ \t]+/g, '«\u00a0')
+  : text);
+
 export function register(strings) {
-  for (const lang of languages) Object.assign(catalog[lang], strings[lang] || {});
+  for (const lang of languages) {
+    const texts = strings[lang] || {};
+    Object.assign(catalog[lang], lang === 'fr' ? Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, frenchSpacing(text)])) : texts);
+  }
 }
 
 /** The registered catalogue of every language (read by the test that finds untranslated keys). */

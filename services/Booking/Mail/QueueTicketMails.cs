@@ -51,7 +51,7 @@ public sealed record QueueTicketMailTexts(string UntilFormat, string Subject, st
             "Sie warten auf ein Gespräch: {concern}",
             "Guten Tag {name}",
             "Sie warten auf ein Gespräch beim digitalen Schalter.\nSie haben die Seite geschlossen?\nDann klicken Sie auf diesen Link.\nDann sind Sie wieder an Ihrem Platz.\nSind Sie dran?\nDann beginnt mit dem Link das Gespräch:",
-            "Der Link geht bis {until}.\nSie möchten nicht mehr warten?\nDann klicken Sie auf der Seite auf: Warteschlange verlassen.",
+            "Der Link geht bis {until}.\nSie möchten nicht mehr warten?\nDann klicken Sie auf der Seite auf: Nicht mehr warten.",
             "Darum geht es",
             "Freundliche Grüsse\n{department}"),
     };

@@ -26,6 +26,22 @@ public class MailLanguageTests(BookingFactory factory) : IClassFixture<BookingFa
         Assert.NotEqual(AppointmentMailTexts.All[Languages.German].Confirmation, AppointmentMailTexts.All[Languages.EasyGerman].Confirmation);
     }
 
+    /// <summary>
+    /// A mail names the concern with the word the resident's pages use (the queue's and kiosk's "Démarche" and
+    /// "Pratica"): until 2026-12-07 the mails and the booking pages said "Prestation" and "Servizio", so a resident of
+    /// the live queue read "Démarche" on the page and "Prestation" in the mail (the phone walk of that day).
+    /// </summary>
+    [Theory]
+    [InlineData("de", "Anliegen")]
+    [InlineData("fr", "Démarche")]
+    [InlineData("it", "Pratica")]
+    [InlineData("en", "Concern")]
+    public void The_mails_name_the_concern_as_the_pages_do(string language, string word)
+    {
+        Assert.Equal(word, AppointmentMailTexts.For(language).Concern);
+        Assert.Equal(word, QueueTicketMailTexts.For(language).Concern);
+    }
+
     [Fact]
     public void Every_language_has_every_text_of_the_queue_mail()
     {

@@ -40,7 +40,7 @@ register({
     'manage.moved': 'Le rendez-vous est déplacé. Vous recevrez un e-mail avec le nouveau lien vers l’entretien.',
     'manage.statusBooked': 'réservé',
     'manage.statusCancelled': 'annulé',
-    'manage.what': 'Prestation',
+    'manage.what': 'Démarche',
     'manage.when': 'Date',
     'manage.who': 'Nom',
     'manage.state': 'Statut',
@@ -65,7 +65,7 @@ register({
     'manage.moved': 'L’appuntamento è stato spostato. Riceverete un’e-mail con il nuovo link al colloquio.',
     'manage.statusBooked': 'prenotato',
     'manage.statusCancelled': 'annullato',
-    'manage.what': 'Servizio',
+    'manage.what': 'Pratica',
     'manage.when': 'Quando',
     'manage.who': 'Nome',
     'manage.state': 'Stato',
@@ -146,8 +146,8 @@ register({ 'de': { 'manage.address': 'E-Mail an' }, 'en': { 'manage.address': 'E
 register({
   'de': { 'manage.notMovable': 'Dieses Anliegen bieten wir nicht mehr an. Sie können den Termin deshalb nicht verschieben, aber absagen.' },
   'en': { 'manage.notMovable': 'This concern is no longer offered, so the appointment cannot be moved. You can still cancel it.' },
-  'fr': { 'manage.notMovable': 'Cette prestation n’est plus proposée : le rendez-vous ne peut donc pas être déplacé, mais vous pouvez l’annuler.' },
-  'it': { 'manage.notMovable': 'Questo servizio non è più offerto: l’appuntamento non può quindi essere spostato, ma potete annullarlo.' },
+  'fr': { 'manage.notMovable': 'Cette démarche n’est plus proposée : le rendez-vous ne peut donc pas être déplacé, mais vous pouvez l’annuler.' },
+  'it': { 'manage.notMovable': 'Questa pratica non è più offerta: l’appuntamento non può quindi essere spostato, ma potete annullarlo.' },
   'de-x-ls': { 'manage.notMovable': 'Dieses Thema gibt es nicht mehr. Sie können keine andere Zeit nehmen. Sie können den Termin absagen.' },
 });
 

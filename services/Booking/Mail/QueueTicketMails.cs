@@ -36,7 +36,7 @@ public sealed record QueueTicketMailTexts(string UntilFormat, string Subject, st
             "Bonjour {name},",
             "Vous attendez un entretien au guichet numérique. Ce lien vous ramène à votre place, même si vous avez fermé la page. Quand votre tour arrive, il ouvre l’entretien\u00a0:",
             "Le lien est valable jusqu’au {until}. Si vous ne souhaitez plus attendre, quittez la file d’attente sur cette page.",
-            "Prestation",
+            "Démarche",
             "Meilleures salutations\n{department}"),
         [Languages.Italian] = new(
             "d MMMM yyyy 'alle' HH:mm",
@@ -44,7 +44,7 @@ public sealed record QueueTicketMailTexts(string UntilFormat, string Subject, st
             "Buongiorno {name},",
             "State aspettando un colloquio allo sportello digitale. Questo link vi riporta al vostro posto, anche se avete chiuso la pagina. Quando è il vostro turno, apre il colloquio:",
             "Il link è valido fino al {until}. Se non volete più aspettare, lasciate la coda su quella pagina.",
-            "Servizio",
+            "Pratica",
             "Cordiali saluti\n{department}"),
         [Languages.EasyGerman] = new(
             "d. MMMM yyyy, HH:mm 'Uhr'",

@@ -35,7 +35,7 @@ public sealed class RetiredConcernJourneyTests(Browser browser) : IClassFixture<
         await page.GotoAsync($"/manage.html#t={manage}");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("Léa Retraite", new() { Timeout = 15000 });
         await Assertions.Expect(page.Locator("#not-movable")).ToHaveTextAsync(
-            "Cette prestation n’est plus proposée : le rendez-vous ne peut donc pas être déplacé, mais vous pouvez l’annuler.");
+            "Cette démarche n’est plus proposée : le rendez-vous ne peut donc pas être déplacé, mais vous pouvez l’annuler.");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Déplacer", Exact = true })).ToBeHiddenAsync();
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "retired-concern-01-not-movable-phone-fr");

@@ -239,10 +239,14 @@ function renderTicket() {
     document.getElementById('mailed').hidden = !last.mailed;
   }
   write('ended', ['missed', 'cancelled', 'joined'].includes(last.status) ? t(`queue.${last.status}`) : '');
-  // Left by mistake, or called while away: back into the queue with one press, or an appointment instead.
+  // Once out of the queue there is no place to head: what happened is said, then the ways on. Left by mistake, or
+  // called while away: back into the queue with one press, or an appointment for the same concern instead, below it.
+  document.getElementById('ticket-title').hidden = !['waiting', 'called'].includes(last.status);
   const over = ['missed', 'cancelled'].includes(last.status);
   document.getElementById('requeue').hidden = !over;
-  document.getElementById('book-instead').hidden = !over;
+  const book = document.getElementById('ticket-book');
+  book.hidden = !over;
+  book.querySelector('a').href = last.concernKey ? `/book.html?concern=${encodeURIComponent(last.concernKey)}` : '/book.html';
 }
 
 let announced = false;

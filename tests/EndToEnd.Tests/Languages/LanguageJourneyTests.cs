@@ -136,7 +136,7 @@ public sealed partial class LanguageJourneyTests(Browser browser) : IClassFixtur
         page.Dialog += (_, dialog) => { asked = dialog.Message; _ = dialog.AcceptAsync(); };
         await page.Locator("#leave").ClickAsync();
         await Assertions.Expect(page.Locator("#requeue")).ToBeVisibleAsync(new() { Timeout = 15000 });
-        await Assertions.Expect(page.Locator("#book-instead")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#ticket-book")).ToBeVisibleAsync();
         Assert.False(string.IsNullOrWhiteSpace(asked));
     }
 

@@ -12,12 +12,9 @@ namespace Municipal.ServiceDefaults.ResidentLinks;
 /// </summary>
 public sealed class DossierStatusChangedConsumer(ServiceDbContext db) : LinkConsumer<DossierStatusChanged>(db)
 {
-    /// <summary>Forms' final statuses (Municipal.Form.Model.DossierStatus): nothing moves a dossier on from them.</summary>
-    public static readonly IReadOnlySet<string> Final = new HashSet<string>(StringComparer.Ordinal) { "completed", "rejected" };
-
     protected override async Task Handle(DossierStatusChanged message, ConsumeContext<DossierStatusChanged> context)
     {
-        if (!Final.Contains(message.ToStatus)) return;
+        if (!DossierStatuses.IsFinal(message.ToStatus)) return;
         await Links.Where(l => l.Kind == ResidentLink.Dossier && l.DossierId == message.DossierId && l.ClosedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ClosedAt, message.ChangedAt).SetProperty(l => l.UpdatedAt, message.ChangedAt), context.CancellationToken);
     }

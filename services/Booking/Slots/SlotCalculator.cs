@@ -1,3 +1,5 @@
+using Municipal.Booking.Model;
+
 namespace Municipal.Booking.Slots;
 
 /// <summary>A bookable start time and how many clerks are still free for it.</summary>
@@ -68,7 +70,7 @@ public static class SlotCalculator
 
     /// <summary>The instant a range ends: a time since the day's start, 24:00 (one whole day) being the next day's midnight.</summary>
     public static DateTimeOffset EndInstant(DateOnly date, TimeSpan sinceDayStart, TimeZoneInfo zone) =>
-        sinceDayStart >= TimeSpan.FromDays(1)
+        sinceDayStart >= OpeningHour.Midnight
             ? ToInstant(date.AddDays(1), TimeOnly.MinValue, zone)
             : ToInstant(date, TimeOnly.FromTimeSpan(sinceDayStart), zone);
 

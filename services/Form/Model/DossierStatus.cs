@@ -1,3 +1,5 @@
+using Municipal.Contracts.Forms;
+
 namespace Municipal.Form.Model;
 
 /// <summary>received → in_review → needs_information → completed | rejected; the last two are final.</summary>
@@ -6,8 +8,8 @@ public static class DossierStatus
     public const string Received = "received";
     public const string InReview = "in_review";
     public const string NeedsInformation = "needs_information";
-    public const string Completed = "completed";
-    public const string Rejected = "rejected";
+    public const string Completed = DossierStatuses.Completed;
+    public const string Rejected = DossierStatuses.Rejected;
 
     public static readonly IReadOnlyList<string> All = [Received, InReview, NeedsInformation, Completed, Rejected];
 

@@ -17,6 +17,9 @@ namespace Municipal.Booking.Apis;
 /// </summary>
 public static class LinkResendApi
 {
+    /// <summary>How often one request reads and renews the links again when a change of the resident's came between.</summary>
+    private const int MaxAttempts = 3;
+
     public static RouteGroupBuilder MapLinkResendApi(this RouteGroupBuilder api)
     {
         api.MapPost("/appointments/links", Resend).AllowAnonymous();
@@ -35,6 +38,27 @@ public static class LinkResendApi
         var email = request.NormalizedEmail!;
         if (!await throttle.TryTakeAsync(email)) return TypedResults.Accepted((string?)null);
 
+        // The throttle is spent: a move or a cancellation saved between this request's read and its save (the resident
+        // on the manage page while asking for the links) is read again and the links renewed on what it left, rather than
+        // answered 409, which would leave the resident with no mail and a throttle that swallows the next try.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RenewLinksAsync(email, services, ct);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                services.Db.ChangeTracker.Clear();
+            }
+        }
+        return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>New join and manage links, and their mail, for each coming appointment booked with <paramref name="email"/>.</summary>
+    private static async Task RenewLinksAsync(string email, AppointmentServices services, CancellationToken ct)
+    {
         var now = services.Time.GetUtcNow();
         var lower = email.ToLowerInvariant();
         // Not for a consultation the resident has entered or a clerk has taken: the link is in use or about to be, and
@@ -57,6 +81,5 @@ public static class LinkResendApi
             services.Db.Publish(new AppointmentLinksReissued(appointment.Id, appointment.JoinTokenHash, appointment.JoinTokenExpiresAt, now));
         }
         await services.Db.SaveChangesAsync(ct);
-        return TypedResults.Accepted((string?)null);
     }
 }

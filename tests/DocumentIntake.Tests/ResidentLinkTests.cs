@@ -67,6 +67,31 @@ public sealed class ResidentLinkTests(DocumentFactory factory) : IClassFixture<D
         Assert.Equal(("tax-office", "the dossier's department"), (forDossier.DepartmentKey, forDossier.RoutingRule));
     }
 
+    /// <summary>
+    /// Each status mail of a dossier brings a link of its own. Until 2026-12-07 the upload page opened from the newest
+    /// mail listed only what that link had handed in: nothing, though the resident had sent papers with the last one.
+    /// </summary>
+    [Fact]
+    public async Task A_dossiers_newest_link_lists_what_every_link_of_that_dossier_handed_in_and_no_other_dossiers()
+    {
+        var (dossierId, first) = await factory.Tokens.Feed.DossierAsync("tax-office", "tax-return");
+        await (await factory.CreateResidentClient(first).PostAsync("/api/documents/uploads", Files.Form(("files", "beleg.pdf", Files.Pdf(Guid.NewGuid().ToString()), "application/pdf")))).SubmittedAsync();
+        var (otherDossier, other) = await factory.Tokens.Feed.DossierAsync("tax-office", "tax-return");
+        await (await factory.CreateResidentClient(other).PostAsync("/api/documents/uploads", Files.Form(("files", "fremd.pdf", Files.Pdf(Guid.NewGuid().ToString()), "application/pdf")))).SubmittedAsync();
+
+        // The next status mail's link, for the same dossier.
+        var (mailed, now) = (CapabilityToken.Create(), DateTimeOffset.UtcNow);
+        await factory.Tokens.Feed.PublishAsync(new Municipal.Contracts.Forms.DossierLinkIssued(dossierId, CapabilityToken.Hash(mailed), "tax-office", "tax-return", null, now.AddDays(365), now),
+            l => l.TokenHash == CapabilityToken.Hash(mailed));
+        var newest = factory.CreateResidentClient(mailed);
+        await (await newest.PostAsync("/api/documents/uploads", Files.Form(("files", "nachtrag.pdf", Files.Pdf(Guid.NewGuid().ToString()), "application/pdf")))).SubmittedAsync();
+
+        Assert.Equal(["beleg.pdf", "nachtrag.pdf"], (await newest.GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!.Select(d => d.FileName));
+        Assert.Equal(["beleg.pdf", "nachtrag.pdf"], (await factory.CreateResidentClient(first).GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!.Select(d => d.FileName));
+        Assert.Equal(["fremd.pdf"], (await factory.CreateResidentClient(other).GetFromJsonAsync<List<SubmittedDoc>>("/api/documents/uploads/mine"))!.Select(d => d.FileName));
+        Assert.NotEqual(dossierId, otherDossier);
+    }
+
     [Fact]
     public async Task Foreign_cancelled_and_expired_links_are_refused_and_tell_nothing_apart()
     {

@@ -75,7 +75,7 @@ public static class UploadApi
     }
 
     /// <summary>
-    /// What this token uploaded before, so the upload page can show it again. Only for a link that opens something,
+    /// What this link (a dossier's: any of its links) uploaded before, so the upload page can show it again. Only for a link that opens something,
     /// as every other resident endpoint: a made-up token is refused, not answered with an empty list.
     /// </summary>
     public static async Task<Results<Ok<List<object>>, ProblemHttpResult>> Mine(HttpRequest request, ResidentLinkResolver links, DocumentDb db, CancellationToken ct)
@@ -83,9 +83,13 @@ public static class UploadApi
         var (context, problem) = await ResolveAsync(request, links, ct);
         if (context is null) return problem!;
         // By the link, not the token: what was handed in before a move (whose new token the page now has) is still theirs.
-        var documents = await db.Documents.AsNoTracking()
-            .Where(d => d.Submission!.ResidentLinkId == context.Id && d.DeletedAt == null)
-            .OrderBy(d => d.ReceivedAt).ToListAsync(ct);
+        // A dossier's by the dossier: each status mail brings a link of its own, and the page opened from the newest one
+        // lists what the earlier ones handed in too.
+        var handedIn = db.Documents.AsNoTracking().Where(d => d.DeletedAt == null);
+        handedIn = context is { Kind: ResidentLink.Dossier, DossierId: { } dossierId }
+            ? handedIn.Where(d => d.Submission!.DossierId == dossierId)
+            : handedIn.Where(d => d.Submission!.ResidentLinkId == context.Id);
+        var documents = await handedIn.OrderBy(d => d.ReceivedAt).ToListAsync(ct);
         return TypedResults.Ok(documents.Select(DocumentView.ForResident).ToList());
     }
 

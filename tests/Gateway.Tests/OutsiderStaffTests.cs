@@ -28,6 +28,129 @@ public sealed class OutsiderStaffTests(GatewayFactory gateway) : IClassFixture<G
         Assert.Single(await EntriesAsync(admin, after));
     }
 
+    /// <summary>
+    /// The services count a resident's codes and hub connections by the last X-Forwarded-For entry, the address the
+    /// gateway saw: a client's own entry, or an RFC 7239 Forwarded header, must never reach them as if it were that.
+    /// </summary>
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.9")]
+    [InlineData("X-Forwarded-For", "198.51.100.1, 203.0.113.9")]
+    [InlineData("Forwarded", "for=203.0.113.9")]
+    public async Task A_clients_own_forwarding_header_does_not_reach_a_service(string header, string value)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/forms/definitions/");
+        request.Headers.TryAddWithoutValidation(header, value);
+        var echo = await (await gateway.Browser().SendAsync(request)).Content.ReadFromJsonAsync<Echo>();
+
+        Assert.DoesNotContain("203.0.113.9", echo!.ForwardedFor ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("203.0.113.9", echo.Forwarded ?? "", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A disabled account's session went on until the account's next check, up to a minute: a disabled admin enabled her
+    /// own account again in it (and could have made herself a new one). Her session now ends at its next request.
+    /// </summary>
+    [Fact]
+    public async Task A_disabled_admins_session_ends_at_once_and_cannot_enable_her_account_again()
+    {
+        var admin = await gateway.SignedInAsync("admin");
+        var (userName, password) = await TestAccounts.CreateAsync(gateway, "admin", "residents-office");
+        var id = (await admin.GetFromJsonAsync<JsonElement[]>("/api/staff"))!.Single(a => a.GetProperty("userName").GetString() == userName).GetProperty("id").GetGuid();
+        var disabled = await gateway.SignedInAsync(userName, password);
+        Assert.Equal(HttpStatusCode.OK, (await disabled.GetAsync("/api/staff")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/staff/{id}/disable", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await disabled.PostAsync($"/api/staff/{id}/enable", null)).StatusCode);
+        // Nor does a service hear of her as staff any more.
+        var echo = await (await disabled.GetAsync("/api/forms/dossiers/")).Content.ReadFromJsonAsync<Echo>();
+        Assert.Null(echo!.Authorization);
+        var account = (await admin.GetFromJsonAsync<JsonElement[]>("/api/staff"))!.Single(a => a.GetProperty("id").GetGuid() == id);
+        Assert.True(account.GetProperty("disabled").GetBoolean());
+    }
+
+    private static readonly string Long = new('x', 10_000);
+
+    /// <summary>An account's body as the admin page sends it, with one member's value replaced by raw JSON ({user}: a fresh user name).</summary>
+    private static string AccountWith(string member, string json)
+    {
+        var members = new Dictionary<string, string>
+        {
+            ["userName"] = "\"{user}\"", ["displayName"] = "\"Paula Probe {user}\"", ["email"] = "\"paula@example.org\"",
+            ["roles"] = "[\"clerk\"]", ["departments"] = "[\"residents-office\"]", ["skills"] = "[\"move\"]",
+        };
+        members[member] = json;
+        return "{" + string.Join(",", members.Select(m => $"\"{m.Key}\":{m.Value}")) + "}";
+    }
+
+    public static TheoryData<string, string> AccountBodies() => new()
+    {
+        { AccountWith("userName", "\"ana\u202Emaria\""), "userName" },
+        { AccountWith("userName", "\"ana maria\""), "userName" },
+        { AccountWith("userName", "\"ＡＮＡ\""), "userName" },
+        { AccountWith("userName", "\"ADMIN\""), "userName" },
+        { AccountWith("userName", "42"), "userName" },
+        { AccountWith("displayName", "\"Paula\\u0000\""), "displayName" },
+        { AccountWith("displayName", "\"Paula\u200BProbe\""), "displayName" },
+        { AccountWith("displayName", "\"P\u0301\u0301\u0301\u0301\u0301\u0301\u0301aula\""), "displayName" },
+        { AccountWith("displayName", "\"=HYPERLINK(\\\"https://evil.example\\\")\""), "displayName" },
+        { AccountWith("email", $"\"{Long}@example.org\""), "email" },
+        { AccountWith("email", "\"paula@example.org\\r\\nBcc: x@example.org\""), "email" },
+        { AccountWith("email", "\"paula@example.org, x@example.org\""), "email" },
+        { AccountWith("roles", "\"admin\""), "roles" },
+        { AccountWith("roles", "[null]"), "roles" },
+        { AccountWith("roles", "[\"Admin\"]"), "roles" },
+        { AccountWith("roles", "[\"service\"]"), "roles" },
+        { AccountWith("departments", "[null]"), "departments" },
+        { AccountWith("departments", "[\"residents-office\\u0000\"]"), "departments" },
+        { AccountWith("departments", $"[\"{Long}\"]"), "departments" },
+        { AccountWith("departments", "\"residents-office\""), "departments" },
+        { AccountWith("skills", "[null]"), "skills" },
+        { AccountWith("skills", "[\"tax-enquiry\"]"), "skills" },
+        { AccountWith("skills", "[{}]"), "skills" },
+        { "null", "body" },
+        { "[]", "body" },
+        { """{"userName":"{user}","displayName":"Paula""", "displayName" },
+    };
+
+    /// <summary>
+    /// The admin's account form sent as an attacker or a careless script would: each a 400 naming the field with a reason
+    /// code, and no account made or changed.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AccountBodies))]
+    public async Task A_bad_account_is_a_problem_naming_the_field_and_nothing_is_saved(string body, string field)
+    {
+        var admin = await gateway.SignedInAsync("admin");
+        var before = await AccountsAsync(admin);
+        var user = $"probe.{Guid.NewGuid():N}"[..16];
+
+        await AssertNamedAsync(await admin.PostAsync("/api/staff", Json(body.Replace("{user}", user, StringComparison.Ordinal))), field);
+        if (field != "userName")
+        {
+            var clerk = before.Single(a => a.GetProperty("userName").GetString() == "clerk.residents").GetProperty("id").GetGuid();
+            await AssertNamedAsync(await admin.PutAsync($"/api/staff/{clerk}", Json(body.Replace("{user}", user, StringComparison.Ordinal))), field);
+        }
+
+        var after = await AccountsAsync(admin);
+        Assert.Equal(before.Select(a => a.GetRawText()).Order(), after.Select(a => a.GetRawText()).Order());
+    }
+
+    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
+
+    private static async Task<JsonElement[]> AccountsAsync(HttpClient admin) => (await admin.GetFromJsonAsync<JsonElement[]>("/api/staff"))!;
+
+    private static async Task AssertNamedAsync(HttpResponseMessage response, string field)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(text).RootElement;
+        var named = problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Select(e => e.Name).ToList() : [];
+        Assert.True(named.Any(n => n == field || n.StartsWith(field + "[", StringComparison.Ordinal) || n.StartsWith(field + ".", StringComparison.Ordinal)), $"{field} not named: {text}");
+        Assert.True(problem.TryGetProperty("reasons", out _), $"no reason codes: {text}");
+    }
+
     private static async Task<JsonElement[]> EntriesAsync(HttpClient client, string path)
     {
         JsonElement[] entries = [];

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Municipal.Gateway.Security;
 
 namespace Municipal.Gateway.Tests;
 
@@ -67,6 +68,22 @@ public sealed class OutsiderStaffTests(GatewayFactory gateway) : IClassFixture<G
         Assert.Null(echo!.Authorization);
         var account = (await admin.GetFromJsonAsync<JsonElement[]>("/api/staff"))!.Single(a => a.GetProperty("id").GetGuid() == id);
         Assert.True(account.GetProperty("disabled").GetBoolean());
+    }
+
+    /// <summary>
+    /// Which reads the audit log holds already is remembered for ten minutes; a staff member's script reading ever new
+    /// paths (staff have no rate limit) grew it without bound, each further read sweeping all of it.
+    /// </summary>
+    [Fact]
+    public void Reads_remembered_against_repeats_stay_bounded_however_many_distinct_paths_are_read()
+    {
+        var reads = new RepeatedReads(TimeProvider.System, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var staff = Guid.NewGuid();
+        for (var i = 0; i < 50_000; i++) Assert.True(reads.IsNew(staff, $"/api/forms/dossiers/{i}", 404));
+
+        Assert.InRange(reads.Remembered, 1, 20_000);
+        // What was read last is still known as read.
+        Assert.False(reads.IsNew(staff, "/api/forms/dossiers/49999", 404));
     }
 
     private static readonly string Long = new('x', 10_000);

@@ -92,8 +92,9 @@ public static class StaffApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<PasswordReset>, ProblemHttpResult>> ResetPassword(Guid id, UserManager<StaffUser> users)
+    public static async Task<Results<Ok<PasswordReset>, ProblemHttpResult>> ResetPassword(Guid id, UserManager<StaffUser> users, ClaimsPrincipal admin)
     {
+        if (admin.IsSelf(id)) return OwnReset();
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return NoSuchAccount();
         var password = StaffAccounts.TemporaryPassword();
@@ -106,8 +107,9 @@ public static class StaffApi
         return TypedResults.Ok(new PasswordReset(password));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> ResetTwoFactor(Guid id, UserManager<StaffUser> users)
+    public static async Task<Results<NoContent, ProblemHttpResult>> ResetTwoFactor(Guid id, UserManager<StaffUser> users, ClaimsPrincipal admin)
     {
+        if (admin.IsSelf(id)) return OwnReset();
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return NoSuchAccount();
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -140,6 +142,15 @@ public static class StaffApi
     /// </summary>
     private static ProblemHttpResult OwnAccess() => Problems.Conflict(new Reason("own-admin-access",
         "Die eigene Administrationsrolle und das eigene Konto kann nur eine andere Person mit Administrationsrolle entziehen. / Only another admin can take away your own admin role or disable your own account."));
+
+    /// <summary>
+    /// An admin resetting her own password or second factor: changing the password takes the current one, turning the
+    /// second factor off a code or the password, so that a session alone (a cookie left on a shared PC) cannot take the
+    /// account. The admin's resets took neither: the session's holder read a new password of the account in the answer
+    /// (probe 7). Her own she changes on her overview; another admin may reset them.
+    /// </summary>
+    private static ProblemHttpResult OwnReset() => Problems.Conflict(new Reason("own-account-reset",
+        "Das eigene Passwort und den eigenen zweiten Faktor ändern Sie in der Übersicht, mit dem aktuellen Passwort oder einem Code. / Change your own password and second factor on the overview, with your current password or a code."));
 
     private static bool IsSelf(this ClaimsPrincipal admin, Guid id) => admin.IsSignedIn() && admin.ToStaff().Id == id;
 

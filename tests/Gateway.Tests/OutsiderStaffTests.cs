@@ -71,6 +71,31 @@ public sealed class OutsiderStaffTests(GatewayFactory gateway) : IClassFixture<G
     }
 
     /// <summary>
+    /// Changing one's password takes the current one, turning the second factor off a code or the password: a session
+    /// alone (a cookie left on a shared PC) must not take the account. An admin's session did, through the admin's
+    /// resets of her own account: the answer held a new password of it.
+    /// </summary>
+    [Fact]
+    public async Task An_admins_session_alone_cannot_reset_her_own_password_or_second_factor_but_another_admin_can()
+    {
+        var seeded = await gateway.SignedInAsync("admin");
+        var (userName, password) = await TestAccounts.CreateAsync(gateway, "admin", "residents-office");
+        var id = (await AccountsAsync(seeded)).Single(a => a.GetProperty("userName").GetString() == userName).GetProperty("id").GetGuid();
+        var own = await gateway.SignedInAsync(userName, password);
+
+        foreach (var action in new[] { "reset-password", "reset-two-factor" })
+        {
+            var refused = await own.PostAsync($"/api/staff/{id}/{action}", null);
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("own-account-reset", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Browser().PostAsJsonAsync("/api/auth/login", new { userName, password })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await seeded.PostAsync($"/api/staff/{id}/reset-password", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await seeded.PostAsync($"/api/staff/{id}/reset-two-factor", null)).StatusCode);
+    }
+
+    /// <summary>
     /// Which reads the audit log holds already is remembered for ten minutes; a staff member's script reading ever new
     /// paths (staff have no rate limit) grew it without bound, each further read sweeping all of it.
     /// </summary>

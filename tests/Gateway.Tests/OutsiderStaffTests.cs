@@ -95,6 +95,19 @@ public sealed class OutsiderStaffTests(GatewayFactory gateway) : IClassFixture<G
         Assert.Equal(HttpStatusCode.NoContent, (await seeded.PostAsync($"/api/staff/{id}/reset-two-factor", null)).StatusCode);
     }
 
+    /// <summary>A missing page asked for with an Accept header no browser sends: a 404, never a server error.</summary>
+    [Theory]
+    [InlineData("text/html;q=abc,,,\"")]
+    [InlineData(",;=,;=")]
+    [InlineData("text/html; charset=\"unterminated")]
+    [InlineData("*/*;q=0.5;q=;q")]
+    public async Task A_missing_page_with_a_malformed_accept_header_is_a_404(string accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/nothing-here");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        Assert.Equal(HttpStatusCode.NotFound, (await gateway.Browser().SendAsync(request)).StatusCode);
+    }
+
     /// <summary>
     /// Which reads the audit log holds already is remembered for ten minutes; a staff member's script reading ever new
     /// paths (staff have no rate limit) grew it without bound, each further read sweeping all of it.

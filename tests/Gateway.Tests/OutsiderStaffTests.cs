@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Municipal.Gateway.Security;
 
 namespace Municipal.Gateway.Tests;
@@ -93,6 +94,57 @@ public sealed class OutsiderStaffTests(GatewayFactory gateway) : IClassFixture<G
 
         Assert.Equal(HttpStatusCode.OK, (await seeded.PostAsync($"/api/staff/{id}/reset-password", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await seeded.PostAsync($"/api/staff/{id}/reset-two-factor", null)).StatusCode);
+    }
+
+    /// <summary>
+    /// Every endpoint the gateway answers itself (Security.Tests' matrix covers the services, not these), from its own
+    /// endpoint table, called anonymously, as a clerk and as a supervisor: each refused as its rule says, with a code.
+    /// A new endpoint without a rule here fails.
+    /// </summary>
+    [Fact]
+    public async Task Each_of_the_gateways_own_endpoints_refuses_whom_its_rule_does_not_admit()
+    {
+        static string Rule(string path) => path switch
+        {
+            "/api/auth/login" or "/api/auth/logout" or "/api/city" => "public",
+            _ when path.StartsWith("/api/staff", StringComparison.Ordinal) => "admin",
+            "/api/audit" => "supervisor",
+            _ when path.StartsWith("/api/auth/", StringComparison.Ordinal) => "staff",
+            _ => "none",
+        };
+        var endpoints = gateway.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>().SelectMany(d => d.Endpoints)
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api", StringComparison.Ordinal) && !raw.Contains("{**", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => (Method: method, Path: e.RoutePattern.RawText!.TrimEnd('/'))))
+            .Distinct().ToList();
+        Assert.Contains(endpoints, e => e.Path == "/api/staff/{id:guid}/reset-password");
+
+        var callers = new (string Who, HttpClient Client)[]
+        {
+            ("anonymous", gateway.Browser()), ("clerk", await gateway.SignedInAsync("clerk.residents")), ("supervisor", await gateway.SignedInAsync("supervisor")),
+        };
+        var failures = new List<string>();
+        foreach (var (method, path) in endpoints)
+        {
+            var rule = Rule(path);
+            if (rule == "none") { failures.Add($"{method} {path}: no rule in this test"); continue; }
+            foreach (var (who, client) in callers)
+            {
+                var expected = rule == "public" ? (HttpStatusCode?)null
+                    : who == "anonymous" ? HttpStatusCode.Unauthorized
+                    : rule == "admin" || (rule == "supervisor" && who == "clerk") ? HttpStatusCode.Forbidden
+                    : null;
+                if (expected is null) continue;
+                using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal));
+                if (method is "POST" or "PUT" or "DELETE") request.Content = Json("{}");
+                var response = await client.SendAsync(request);
+                var code = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                    && (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("code", out _);
+                if (response.StatusCode != expected || !code) failures.Add($"{method} {path} as {who}: {(int)response.StatusCode}{(code ? "" : " without a reason code")}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     /// <summary>A missing page asked for with an Accept header no browser sends: a 404, never a server error.</summary>

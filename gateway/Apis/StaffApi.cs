@@ -69,7 +69,8 @@ public static class StaffApi
         user.DisplayName = request.DisplayName!.Trim();
         user.Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         var result = await services.Users.UpdateAsync(user);
-        if (result.Succeeded) result = await services.Accounts.AssignAsync(user, request.Roles!, request.TrimmedDepartments, request.TrimmedSkills);
+        if (result.Succeeded) result = await services.Accounts.AssignAsync(user, request.Roles!, request.TrimmedDepartments, request.TrimmedSkills, admin.ToStaff().Id);
+        if (NoLongerAdmin(result)) return Problems.RoleNotPermitted();
         if (!result.Succeeded) return AuthApi.IdentityProblem(result, "roles");
         return TypedResults.Ok(await services.Accounts.ViewAsync(user));
     }
@@ -81,14 +82,15 @@ public static class StaffApi
         if (user is null) return NoSuchAccount();
         // While it was disabled its name could be given to a new colleague: enabled again, two would share it.
         if (!disabled && user.Disabled && await NameTakenReasonAsync(user.DisplayName, user.Id, users, ct) is { } reason) return Problems.Conflict(reason);
-        await accounts.ChangeAsync(user, async () =>
+        var result = await accounts.ChangeAsync(user, async () =>
         {
             user.Disabled = disabled;
             await users.UpdateAsync(user);
             await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
             // A new security stamp ends the account's existing sessions.
             return await users.UpdateSecurityStampAsync(user);
-        });
+        }, admin.ToStaff().Id);
+        if (NoLongerAdmin(result)) return Problems.RoleNotPermitted();
         return TypedResults.NoContent();
     }
 
@@ -151,6 +153,9 @@ public static class StaffApi
     /// </summary>
     private static ProblemHttpResult OwnReset() => Problems.Conflict(new Reason("own-account-reset",
         "Das eigene Passwort und den eigenen zweiten Faktor ändern Sie in der Übersicht, mit dem aktuellen Passwort oder einem Code. / Change your own password and second factor on the overview, with your current password or a code."));
+
+    /// <summary>The admin was disabled, or lost the role, by another admin a moment before her change (see <see cref="StaffAccounts.ChangeAsync"/>).</summary>
+    private static bool NoLongerAdmin(IdentityResult result) => result.Errors.Any(e => e.Code == StaffAccounts.NoLongerAdmin);
 
     private static bool IsSelf(this ClaimsPrincipal admin, Guid id) => admin.IsSignedIn() && admin.ToStaff().Id == id;
 

@@ -176,6 +176,33 @@ public sealed class OutsiderStaffTests(GatewayFactory gateway) : IClassFixture<G
         Assert.False(reads.IsNew(staff, "/api/forms/dossiers/49999", 404));
     }
 
+    /// <summary>
+    /// Two admins disabling each other at the same moment: each passed the check that she was not disabling herself, and
+    /// the city was left without an active admin. The one acting must still be an active admin when the change is made.
+    /// </summary>
+    [Fact]
+    public async Task Two_admins_disabling_each_other_at_once_leave_one_of_them_active()
+    {
+        var seeded = await gateway.SignedInAsync("admin");
+        var (first, firstPassword) = await TestAccounts.CreateAsync(gateway, "admin", "residents-office");
+        var (second, secondPassword) = await TestAccounts.CreateAsync(gateway, "admin", "residents-office");
+        var accounts = await AccountsAsync(seeded);
+        Guid IdOf(string userName) => accounts.Single(a => a.GetProperty("userName").GetString() == userName).GetProperty("id").GetGuid();
+        var (firstId, secondId) = (IdOf(first), IdOf(second));
+
+        for (var round = 0; round < 8; round++)
+        {
+            var a = await gateway.SignedInAsync(first, firstPassword);
+            var b = await gateway.SignedInAsync(second, secondPassword);
+            await Task.WhenAll(a.PostAsync($"/api/staff/{secondId}/disable", null), b.PostAsync($"/api/staff/{firstId}/disable", null));
+
+            var now = await AccountsAsync(seeded);
+            bool Disabled(Guid id) => now.Single(x => x.GetProperty("id").GetGuid() == id).GetProperty("disabled").GetBoolean();
+            Assert.False(Disabled(firstId) && Disabled(secondId), $"round {round}: both admins disabled");
+            foreach (var id in new[] { firstId, secondId }) await seeded.PostAsync($"/api/staff/{id}/enable", null);
+        }
+    }
+
     private static readonly string Long = new('x', 10_000);
 
     /// <summary>An account's body as the admin page sends it, with one member's value replaced by raw JSON ({user}: a fresh user name).</summary>

@@ -69,7 +69,8 @@ public static class StaffApi
         user.DisplayName = request.DisplayName!.Trim();
         user.Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         var result = await services.Users.UpdateAsync(user);
-        if (result.Succeeded) result = await services.Accounts.AssignAsync(user, request.Roles!, request.TrimmedDepartments, request.TrimmedSkills);
+        if (result.Succeeded) result = await services.Accounts.AssignAsync(user, request.Roles!, request.TrimmedDepartments, request.TrimmedSkills, admin.ToStaff().Id);
+        if (NoLongerAdmin(result)) return Problems.RoleNotPermitted();
         if (!result.Succeeded) return AuthApi.IdentityProblem(result, "roles");
         return TypedResults.Ok(await services.Accounts.ViewAsync(user));
     }
@@ -81,19 +82,21 @@ public static class StaffApi
         if (user is null) return NoSuchAccount();
         // While it was disabled its name could be given to a new colleague: enabled again, two would share it.
         if (!disabled && user.Disabled && await NameTakenReasonAsync(user.DisplayName, user.Id, users, ct) is { } reason) return Problems.Conflict(reason);
-        await accounts.ChangeAsync(user, async () =>
+        var result = await accounts.ChangeAsync(user, async () =>
         {
             user.Disabled = disabled;
             await users.UpdateAsync(user);
             await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
             // A new security stamp ends the account's existing sessions.
             return await users.UpdateSecurityStampAsync(user);
-        });
+        }, admin.ToStaff().Id);
+        if (NoLongerAdmin(result)) return Problems.RoleNotPermitted();
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<PasswordReset>, ProblemHttpResult>> ResetPassword(Guid id, UserManager<StaffUser> users)
+    public static async Task<Results<Ok<PasswordReset>, ProblemHttpResult>> ResetPassword(Guid id, UserManager<StaffUser> users, ClaimsPrincipal admin)
     {
+        if (admin.IsSelf(id)) return OwnReset();
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return NoSuchAccount();
         var password = StaffAccounts.TemporaryPassword();
@@ -106,8 +109,9 @@ public static class StaffApi
         return TypedResults.Ok(new PasswordReset(password));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> ResetTwoFactor(Guid id, UserManager<StaffUser> users)
+    public static async Task<Results<NoContent, ProblemHttpResult>> ResetTwoFactor(Guid id, UserManager<StaffUser> users, ClaimsPrincipal admin)
     {
+        if (admin.IsSelf(id)) return OwnReset();
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return NoSuchAccount();
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -140,6 +144,18 @@ public static class StaffApi
     /// </summary>
     private static ProblemHttpResult OwnAccess() => Problems.Conflict(new Reason("own-admin-access",
         "Die eigene Administrationsrolle und das eigene Konto kann nur eine andere Person mit Administrationsrolle entziehen. / Only another admin can take away your own admin role or disable your own account."));
+
+    /// <summary>
+    /// An admin resetting her own password or second factor: changing the password takes the current one, turning the
+    /// second factor off a code or the password, so that a session alone (a cookie left on a shared PC) cannot take the
+    /// account. The admin's resets took neither: the session's holder read a new password of the account in the answer
+    /// (probe 7). Her own she changes on her overview; another admin may reset them.
+    /// </summary>
+    private static ProblemHttpResult OwnReset() => Problems.Conflict(new Reason("own-account-reset",
+        "Das eigene Passwort und den eigenen zweiten Faktor ändern Sie in der Übersicht, mit dem aktuellen Passwort oder einem Code. / Change your own password and second factor on the overview, with your current password or a code."));
+
+    /// <summary>The admin was disabled, or lost the role, by another admin a moment before her change (see <see cref="StaffAccounts.ChangeAsync"/>).</summary>
+    private static bool NoLongerAdmin(IdentityResult result) => result.Errors.Any(e => e.Code == StaffAccounts.NoLongerAdmin);
 
     private static bool IsSelf(this ClaimsPrincipal admin, Guid id) => admin.IsSignedIn() && admin.ToStaff().Id == id;
 

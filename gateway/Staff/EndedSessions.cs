@@ -39,17 +39,28 @@ public sealed class EndedSessions(NpgsqlDataSource database, TimeProvider clock)
         await batch.ExecuteNonQueryAsync();
     }
 
-    public async Task<bool> IsEndedAsync(string id)
+    /// <summary>
+    /// Whether the session was signed out, or its account is disabled or gone: one round trip. A disabled account's
+    /// session went on until the stamp's next check (up to a minute), and a disabled admin enabled her own account
+    /// again in it (probe 7).
+    /// </summary>
+    public async Task<bool> IsEndedAsync(string? id, Guid account)
     {
-        await using var command = database.CreateCommand("SELECT EXISTS (SELECT 1 FROM ended_sessions WHERE id = $1)");
-        command.Parameters.Add(new() { Value = id });
+        await using var command = database.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM ended_sessions WHERE id = $1) OR NOT EXISTS (SELECT 1 FROM staff_users WHERE id = $2 AND NOT disabled)");
+        command.Parameters.Add(new() { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = account });
         return (bool)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>The cookie's check on every request: a signed-out session at once, then the account's (stamp, every <c>Auth:SessionCheckSeconds</c>).</summary>
+    /// <summary>
+    /// The cookie's check on every request: a signed-out session or a disabled account at once, then the account's
+    /// other changes (stamp: password, roles, departments; every <c>Auth:SessionCheckSeconds</c>).
+    /// </summary>
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
-        if (IdOf(context.Properties) is { } id && await context.HttpContext.RequestServices.GetRequiredService<EndedSessions>().IsEndedAsync(id))
+        if (context.Principal is { } principal && principal.IsSignedIn()
+            && await context.HttpContext.RequestServices.GetRequiredService<EndedSessions>().IsEndedAsync(IdOf(context.Properties), principal.ToStaff().Id))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);

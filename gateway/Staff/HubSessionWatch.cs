@@ -8,7 +8,7 @@ namespace Municipal.Gateway.Staff;
 /// password changed on another device, ended the session for every later request but left that connection open for
 /// hours, chatting in the resident's room from a session that no longer existed. While a staff request under
 /// <c>/hubs</c> runs, its session is asked again every <c>Auth:HubSessionCheckSeconds</c> (10) — ended
-/// (<see cref="EndedSessions"/>) or the account's stamp changed — and the connection is closed when it is over. Short
+/// (<see cref="EndedSessions"/>), the account disabled, or its stamp changed — and the connection is closed when it is over. Short
 /// requests (negotiate) end before the first check; a disabled clerk is let out by sessions itself, at once.
 /// </summary>
 public static class HubSessionWatch
@@ -67,7 +67,7 @@ public static class HubSessionWatch
 
     private static async Task<bool> IsOverAsync(IServiceProvider services, HttpContext context, string? session)
     {
-        if (session is not null && await services.GetRequiredService<EndedSessions>().IsEndedAsync(session)) return true;
+        if (await services.GetRequiredService<EndedSessions>().IsEndedAsync(session, context.User.ToStaff().Id)) return true;
         // The request's scope is the connection's: its sign-in manager (and database context) live as long as it does.
         var signIn = services.GetRequiredService<SignInManager<StaffUser>>();
         return await signIn.ValidateSecurityStampAsync(context.User) is null;

@@ -48,19 +48,41 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
             return created.Succeeded ? await AssignRolesAndClaimsAsync(user, roleNames, departments, skills) : created;
         });
 
-    public Task<IdentityResult> AssignAsync(StaffUser user, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills) =>
-        ChangeAsync(user, () => AssignRolesAndClaimsAsync(user, roleNames, departments, skills));
+    public Task<IdentityResult> AssignAsync(StaffUser user, IEnumerable<string> roleNames, IEnumerable<string> departments, IEnumerable<string> skills, Guid? admin = null) =>
+        ChangeAsync(user, () => AssignRolesAndClaimsAsync(user, roleNames, departments, skills), admin);
 
-    /// <summary>Runs a change of the account and, if it succeeds, publishes the account's new state with it — or neither.</summary>
-    public async Task<IdentityResult> ChangeAsync(StaffUser user, Func<Task<IdentityResult>> change)
+    /// <summary>The code of a change refused because the admin making it is no longer an active admin.</summary>
+    public const string NoLongerAdmin = "NoLongerAdmin";
+
+    /// <summary>
+    /// Runs a change of the account and, if it succeeds, publishes the account's new state with it — or neither. With
+    /// <paramref name="admin"/>, the admin making it must still be an active admin once both accounts' rows are locked:
+    /// two admins disabling each other (or taking each other's role) at the same moment each passed the check that she
+    /// was not acting on herself, and no active admin was left (probe 7). Locked in one order, the second waits for the
+    /// first and finds she is no admin any more.
+    /// </summary>
+    public async Task<IdentityResult> ChangeAsync(StaffUser user, Func<Task<IdentityResult>> change, Guid? admin = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
+        if (admin is { } acting && !await StillAdminAsync(acting, user.Id))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = NoLongerAdmin, Description = "The account making the change is no longer an active admin." });
+        }
         var result = await change();
         if (!result.Succeeded) return result;
         await PublishAsync(user);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return result;
+    }
+
+    private async Task<bool> StillAdminAsync(Guid admin, Guid account)
+    {
+        Guid[] ids = [admin, account];
+        await db.Database.ExecuteSqlAsync($"SELECT id FROM staff_users WHERE id = ANY({ids}) ORDER BY id FOR UPDATE");
+        return await db.Users.AsNoTracking().AnyAsync(u => u.Id == admin && !u.Disabled)
+            && await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+                .AnyAsync(x => x.UserId == admin && x.Name == StaffRoles.Admin);
     }
 
     /// <summary>

@@ -51,7 +51,9 @@ public sealed class StubService(string name) : IAsyncDisposable
             context.Request.Headers.Cookie.FirstOrDefault(),
             context.Request.Headers["X-Resident-Token"].FirstOrDefault(),
             context.Request.Headers["traceparent"].FirstOrDefault(),
-            context.Request.Headers["baggage"].FirstOrDefault())));
+            context.Request.Headers["baggage"].FirstOrDefault(),
+            context.Request.Headers["X-Forwarded-For"].ToString(),
+            context.Request.Headers["Forwarded"].ToString())));
         await app.StartAsync();
         Url = app.Urls.First();
     }
@@ -67,4 +69,4 @@ public sealed class StubService(string name) : IAsyncDisposable
 }
 
 public sealed record Echo(string Service, string Path, string Method, string? Authorization, string? Cookie, string? ResidentToken,
-    string? TraceParent = null, string? Baggage = null);
+    string? TraceParent = null, string? Baggage = null, string? ForwardedFor = null, string? Forwarded = null);

@@ -279,8 +279,9 @@ function render() {
       button(t('staff.doEdit'), a, 'edit', () => edit(a)),
       // One's own account is not disabled from here (the server refuses it, 409 own-admin-access): another admin does it.
       a.id === signedIn?.id && !a.disabled ? null : button(t(a.disabled ? 'staff.doEnable' : 'staff.doDisable'), a, 'lock', b => act(b, a, a.disabled ? 'enable' : 'disable')),
-      button(t('staff.doReset'), a, 'reset-password', b => act(b, a, 'reset-password')),
-      button(t('staff.doReset2fa'), a, 'reset-two-factor', b => act(b, a, 'reset-two-factor'))].filter(Boolean));
+      // Nor are its password and second factor reset (409 own-account-reset): she changes them on her overview.
+      a.id === signedIn?.id ? null : button(t('staff.doReset'), a, 'reset-password', b => act(b, a, 'reset-password')),
+      a.id === signedIn?.id ? null : button(t('staff.doReset2fa'), a, 'reset-two-factor', b => act(b, a, 'reset-two-factor'))].filter(Boolean));
     tr.append(actions);
     body.append(tr);
   }

@@ -122,6 +122,9 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         var ownRow = admin.Locator("#accounts tr", new() { Has = admin.GetByRole(AriaRole.Cell, new() { Name = "admin", Exact = true }) });
         await Assertions.Expect(ownRow.GetByRole(AriaRole.Button, new() { Name = "Bearbeiten: Andrea Admin" })).ToBeVisibleAsync();
         await Assertions.Expect(ownRow.GetByRole(AriaRole.Button, new() { Name = "Sperren: Andrea Admin" })).ToHaveCountAsync(0);
+        // Nor her password and second factor reset (409 own-account-reset): she changes them on the overview.
+        await Assertions.Expect(ownRow.GetByRole(AriaRole.Button, new() { Name = "Passwort zurücksetzen: Andrea Admin" })).ToHaveCountAsync(0);
+        await Assertions.Expect(ownRow.GetByRole(AriaRole.Button, new() { Name = "2FA zurücksetzen: Andrea Admin" })).ToHaveCountAsync(0);
         await ownRow.GetByRole(AriaRole.Button, new() { Name = "Bearbeiten: Andrea Admin" }).ClickAsync();
         var adminRole = admin.Locator("#editor").GetByRole(AriaRole.Checkbox, new() { Name = "Administration", Exact = true });
         await Assertions.Expect(adminRole).ToBeCheckedAsync();

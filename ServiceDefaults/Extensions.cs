@@ -100,8 +100,13 @@ public static class Extensions
     /// False where the host adds authorization after this call and places <see cref="InputGuardExtensions.UseInputGuard"/>
     /// behind it itself (the gateway), so an anonymous caller of a staff endpoint gets 401, not a validation problem.
     /// </param>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app, bool guardInput = true)
+    /// <param name="namesRoute">
+    /// False for the gateway: a service's answers name the route it matched for the gateway's span
+    /// (<see cref="RouteHeader"/>); the gateway's own answers leave the building and need not.
+    /// </param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, bool guardInput = true, bool namesRoute = true)
     {
+        if (namesRoute) app.UseRouteHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // After routing and authorization (added before this by the host): control characters and far-off dates are refused.

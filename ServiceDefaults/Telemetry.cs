@@ -31,9 +31,14 @@ public static class Telemetry
                     "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.RateLimiting",
                     "System.Net.Http", "System.Runtime", "Npgsql", "MassTransit", SourceName))
             .WithTracing(tracing => tracing
-                // Server spans named by method and route ("POST /api/booking/appointments"), probes left out.
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
-                    !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/alive"))
+                // Server spans named by method and route ("POST /api/booking/appointments"), probes left out; the
+                // gateway's proxied requests by the route the service matched, not by its own "/api/booking/{**rest}".
+                .AddAspNetCoreInstrumentation(aspNetCore =>
+                {
+                    aspNetCore.Filter = context =>
+                        !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/alive");
+                    aspNetCore.EnrichWithHttpResponse = RouteHeader.Rename;
+                })
                 .AddSource("System.Net.Http", "Npgsql", "MassTransit", "Yarp.ReverseProxy", SourceName)
                 .SetSampler(new ParentBasedSampler(new BackgroundNoiseSampler())));
 

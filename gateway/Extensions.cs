@@ -11,6 +11,7 @@ using Municipal.Gateway.Clients;
 using Municipal.Gateway.Data;
 using Municipal.Gateway.DevMailbox;
 using Municipal.Gateway.Pages;
+using Municipal.Gateway.Proxy;
 using Municipal.Gateway.Security;
 using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults.Auth;
@@ -55,7 +56,11 @@ internal static class Extensions
         var (routes, clusters) = ServiceRoutes.Build(configuration);
         services.AddReverseProxy()
             .LoadFromMemory(routes, clusters)
-            .AddTransforms(context => InternalTokenTransform.Apply(context, key));
+            .AddTransforms(context =>
+            {
+                InternalTokenTransform.Apply(context, key);
+                ServiceRouteTransform.Apply(context);
+            });
 
         services.AddGatewayRateLimits(configuration);
         services.AddSingleton<AuditLog>();

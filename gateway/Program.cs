@@ -8,7 +8,7 @@ builder.AddGateway();
 
 var app = builder.Build();
 
-app.MapDefaultEndpoints(guardInput: false);
+app.MapDefaultEndpoints(guardInput: false, namesRoute: false);
 app.UseGateway();
 
 app.Run();

@@ -43,12 +43,12 @@ public class IdentityFactory : ServiceFactory<Program>
 
     /// <summary>
     /// A running consultation (sessions' stand-in) held by <paramref name="clerk"/>, its video call running (mode
-    /// "speak"): where an identity check opens.
+    /// "speak") and the clerk's page receiving the resident's picture: where an identity check opens.
     /// </summary>
     public RoomView HeldRoom(StaffIdentity clerk, string departmentKey = "residents-office", string concernKey = "move", string citizenName = "Erika Muster")
     {
         var (room, _) = Sessions.AddRoom(departmentKey, concernKey, citizenName, status: "active");
-        room = room with { StaffId = clerk.Id, Mode = "speak" };
+        room = room with { StaffId = clerk.Id, Mode = "speak", PictureArrives = true };
         Sessions.Put(room);
         return room;
     }

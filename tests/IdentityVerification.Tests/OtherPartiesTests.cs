@@ -31,7 +31,7 @@ public sealed partial class OtherPartiesTests(IdentityFactory factory) : IClassF
         var clerk = factory.CreateStaffClient(holder);
         var address = Mailbox.UniqueAddress();
         var (room, residentToken) = await factory.AddRoomAsync("residents-office", "naturalisation", "Erika Mustermann", address, status: "active");
-        factory.Sessions.Put(room with { StaffId = holder.Id, Mode = "speak" });
+        factory.Sessions.Put(room with { StaffId = holder.Id, Mode = "speak", PictureArrives = true });
         var started = await clerk.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -315,13 +315,56 @@ public class VerificationApiTests(IdentityFactory factory) : IClassFixture<Ident
         Assert.Equal("verified", (await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
 
+    /// <summary>
+    /// A call ran while the resident's camera was covered or switched off (black frames): the check started and
+    /// "verified" was saved with nothing to see. Both wait for a picture the clerk's page receives (sessions' look-up,
+    /// from what her page reports); a rejection does not.
+    /// </summary>
+    [Fact]
+    public async Task A_call_without_a_picture_neither_starts_a_check_nor_verifies_but_may_reject()
+    {
+        var clerk = Staff.Clerk("residents-office", "move");
+        var client = factory.CreateStaffClient(clerk);
+        var room = factory.HeldRoom(clerk, citizenName: "Erika Mustermann");
+        factory.Sessions.Put(room with { PictureArrives = false });
+        var refused = await client.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("identity-no-picture", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<IdentityDb>().Verifications.AnyAsync(v => v.SessionId == room.Id));
+        }
+
+        factory.Sessions.Put(room);
+        async Task<JsonElement> Start() =>
+            await (await client.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id })).Content.ReadFromJsonAsync<JsonElement>();
+        var v = await Start();
+        var id = v.GetProperty("id").GetGuid();
+        (await client.PutAsJsonAsync($"/api/identity/verifications/{id}/mrz", new { mrz = Specimens.GermanIdCard })).EnsureSuccessStatusCode();
+        var verified = new { decision = "verified", confirmedFeatures = Keys(v, "features"), questionsAsked = Keys(v, "questions").Take(1) };
+        var other = await Start();
+
+        // The camera goes black during the check.
+        factory.Sessions.Put(room with { PictureArrives = false });
+        var notVerified = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", verified);
+        Assert.Equal(HttpStatusCode.Conflict, notVerified.StatusCode);
+        Assert.Equal("identity-no-picture", (await notVerified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("open", (await client.GetFromJsonAsync<JsonElement>($"/api/identity/verifications/{id}")).GetProperty("status").GetString());
+        var rejected = await client.PostAsJsonAsync($"/api/identity/verifications/{other.GetProperty("id").GetGuid()}/decision",
+            new { decision = "rejected", reason = "Die Kamera blieb abgedeckt." });
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+
+        factory.Sessions.Put(room);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", verified)).StatusCode);
+    }
+
     [Fact]
     public async Task Only_the_holder_or_a_supervisor_starts_a_check_and_in_a_room_nobody_took_only_a_supervisor()
     {
         // The probe: a colleague started a check in a booked room nobody had accepted yet (no holder). The room's mode
         // says a call runs, so that only who may start is asked here.
         var (waiting, _) = factory.Sessions.AddRoom("residents-office", "move", "Erika Mustermann");
-        waiting = waiting with { Mode = "speak" };
+        waiting = waiting with { Mode = "speak", PictureArrives = true };
         factory.Sessions.Put(waiting);
         var colleague = factory.CreateStaffClient(Staff.Clerk("residents-office", "move"));
         var refused = await colleague.PostAsJsonAsync("/api/identity/verifications", new { sessionId = waiting.Id });

@@ -31,6 +31,7 @@ public sealed class HubProbeTests(SessionsFactory factory) : IClassFixture<Sessi
         ("ResumeCall", []),
         ("SetLanguage", ["fr"]),
         ("SendRoomEvent", ["form.opened", Empty]),
+        ("ReportPicture", [true]),
     ];
 
     private async Task<(TestRoom Room, StaffIdentity Clerk)> AcceptedRoomAsync(string name = "Erika Muster")

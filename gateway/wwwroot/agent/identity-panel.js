@@ -2,7 +2,7 @@
 // (pre-filled by OCR, checked digit by digit and compared with the booking), three security features drawn at
 // random, the questions asked, and the decision. Mounted by /agent/room.html with
 // ctx = { role, room: { id, citizenName, concernKey, departmentKey }, relay: { send, on }, captureStill(),
-//         call: { running(), onChange(listener) } }.
+//         call: { running(), onChange(listener) }, picture: { arriving(), onChange(listener) } }.
 import { register, t, language, pick, say } from '/shared/i18n.js';
 import { api, ApiError } from '/shared/api.js';
 import { formatDate as formatCalendarDate, formatDateTime } from '/shared/dates.js';
@@ -229,6 +229,27 @@ register({
   },
 });
 
+// A call runs but no picture of the person reaches the page (camera off or covered: black frames; no frames): the
+// check waits for one (the service refuses it otherwise, identity-no-picture), and says what to ask.
+register({
+  de: {
+    'idp.noPicture': 'Von der Kamera der Person kommt kein Bild an (ausgeschaltet, abgedeckt oder schwarz). Bitten Sie die Person, die Kamera einzuschalten oder freizumachen.',
+    'idp.pictureGone': 'Von der Kamera der Person kommt kein Bild mehr an. Bitten Sie die Person, die Kamera einzuschalten oder freizumachen, und sehen Sie sich den Ausweis noch einmal an. Eine Ablehnung lässt sich auch ohne Bild speichern.',
+  },
+  en: {
+    'idp.noPicture': 'No picture arrives from the person’s camera (switched off, covered or black). Ask the person to switch the camera on or uncover it.',
+    'idp.pictureGone': 'No picture arrives from the person’s camera any more. Ask the person to switch the camera on or uncover it, and look at the ID document once more. A rejection can be saved without a picture.',
+  },
+  fr: {
+    'idp.noPicture': 'Aucune image n’arrive de la caméra de la personne (éteinte, couverte ou noire). Demandez-lui d’allumer sa caméra ou de la découvrir.',
+    'idp.pictureGone': 'Plus aucune image n’arrive de la caméra de la personne. Demandez-lui d’allumer sa caméra ou de la découvrir, puis regardez encore une fois la pièce d’identité. Un refus peut être enregistré sans image.',
+  },
+  it: {
+    'idp.noPicture': 'Dalla telecamera della persona non arriva alcuna immagine (spenta, coperta o nera). Chiedetele di accendere la telecamera o di scoprirla.',
+    'idp.pictureGone': 'Dalla telecamera della persona non arriva più alcuna immagine. Chiedetele di accendere la telecamera o di scoprirla e guardate ancora una volta il documento. Un rifiuto si può salvare anche senza immagine.',
+  },
+});
+
 // Switzerland and Liechtenstein call their card "Identitätskarte", Germany and Austria "Personalausweis".
 register({
   de: { 'idp.identity-card-ch': 'Identitätskarte' },
@@ -275,9 +296,16 @@ export async function mount(container, ctx) {
   // The open check's lines in the resident's language, redrawn when they switch it.
   let sayTheirs = [];
   ctx.onResidentLanguage?.(theirs => sayTheirs.forEach(sayIt => sayIt(theirs)));
-  // What the shown step does when the call starts or ends.
+  // What the shown step does when the call starts or ends, or the resident's picture comes or goes.
   let callChanged = () => {};
-  ctx.call.onChange(running => callChanged(running));
+  // ready: a call runs and a picture of the resident reaches this page; said: why not, if not.
+  const seeing = () => {
+    const running = ctx.call.running();
+    const picture = ctx.picture ? ctx.picture.arriving() : running;
+    return { ready: running && picture, running };
+  };
+  ctx.call.onChange(() => callChanged(seeing()));
+  ctx.picture?.onChange(() => callChanged(seeing()));
 
   function showStart() {
     const start = el('button', { type: 'button', id: `${prefix}-start`, 'data-i18n': 'idp.start' }, t('idp.start'));
@@ -286,16 +314,16 @@ export async function mount(container, ctx) {
     // with it; the line says it too, and says it again when the call ends.
     const reason = el('p', { class: 'hint', id: `${prefix}-start-reason`, role: 'status' });
     start.setAttribute('aria-describedby', reason.id);
-    callChanged = running => {
-      start.setAttribute('aria-disabled', String(!running));
-      if (running) {
+    callChanged = ({ ready, running }) => {
+      start.setAttribute('aria-disabled', String(!ready));
+      if (ready) {
         reason.textContent = '';
         delete reason.dataset.i18nSaid;
       } else {
-        say(reason, 'idp.videoFirst');
+        say(reason, running ? 'idp.noPicture' : 'idp.videoFirst');
       }
     };
-    callChanged(ctx.call.running());
+    callChanged(seeing());
     start.addEventListener('click', async () => {
       if (start.getAttribute('aria-disabled') === 'true') return;
       start.disabled = true;
@@ -444,12 +472,12 @@ export async function mount(container, ctx) {
     // The call ended during the check: "verified" waits for the video (the service refuses it), a rejection does not.
     const callNote = el('p', { class: 'hint', id: `${prefix}-call-note`, role: 'status' });
     decide.setAttribute('aria-describedby', callNote.id);
-    callChanged = running => {
-      if (running) {
+    callChanged = ({ ready, running }) => {
+      if (ready) {
         callNote.textContent = '';
         delete callNote.dataset.i18nSaid;
       } else {
-        say(callNote, 'idp.videoEnded');
+        say(callNote, running ? 'idp.pictureGone' : 'idp.videoEnded');
       }
     };
     decide.addEventListener('click', async () => {
@@ -482,7 +510,7 @@ export async function mount(container, ctx) {
       el('label', { for: reason.id }, t('idp.reason')), el('p', { class: 'hint', id: `${prefix}-reason-hint` }, t('idp.reasonHint')), reason,
       decisionError, callNote, decide].filter(Boolean));
     reason.setAttribute('aria-describedby', `${prefix}-reason-hint`);
-    callChanged(ctx.call.running());
+    callChanged(seeing());
   }
 
   // decided: the clerk's own decision (a verification) or an earlier one in this consultation (an outcome, e.g. made

@@ -3,6 +3,7 @@ import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
 import { CallControls, captureStill } from '/shared/rtc.js';
+import { watchPicture } from '/agent/picture-watch.js';
 import { formatTime } from '/shared/dates.js';
 
 register({
@@ -587,6 +588,9 @@ async function main() {
 
   // Shown once every control has its handler: a form submitted before would reload the page and lose the room.
   $('room').hidden = false;
+  // Whether the resident's picture reaches this page (not just a call running): the identity check needs it.
+  const picture = watchPicture($('remote-video'), { running: () => controls.callRunning, report: arriving => room.reportPicture(arriving) });
+  room.on('closed', () => picture.stop());
   const ctx = {
     role: 'clerk',
     room: details,
@@ -594,6 +598,8 @@ async function main() {
     captureStill: () => captureStill($('remote-video')),
     // The identity check is of the card held up to the camera: it starts only while the call runs.
     call: { running: () => controls.callRunning, onChange: listener => controls.onCall(listener) },
+    // ... and only while a picture of the resident arrives (a covered or switched-off camera sends black).
+    picture: { arriving: () => picture.arriving(), onChange: listener => picture.onChange(listener) },
     residentLanguage: () => residentLanguage,
     onResidentLanguage: listener => languageListeners.add(listener),
   };

@@ -147,6 +147,7 @@ register({
     'problem.password-guessable': 'Dieses Passwort ist leicht zu erraten: ein häufiges Passwort, ein Wort mit Jahreszahl, ein Name oder ein Wort wie «Schalter». Nehmen Sie zum Beispiel drei Wörter, die nichts miteinander zu tun haben, mit Zeichen dazwischen.',
     'problem.identity-consultation-closed': 'Das Gespräch ist beendet oder abgesagt: Die Identitätsprüfung kann nicht mehr begonnen oder entschieden werden.',
     'problem.identity-no-video': 'Es läuft kein Video mit der Person: Starten Sie zuerst das Video. Geprüft wird der Ausweis, den die Person vor die Kamera hält.',
+    'problem.identity-no-picture': 'Das Video läuft, aber von der Kamera der Person kommt kein Bild an (ausgeschaltet, abgedeckt oder schwarz). Bitten Sie die Person, die Kamera einzuschalten oder freizumachen.',
   },
   en: {
     'problem.identity-not-holder': 'Only the clerk holding the consultation may verify the identity in it.',
@@ -292,6 +293,7 @@ register({
     'problem.password-guessable': 'This password is easy to guess: a common password, a word with a year, a name or a word like “counter”. Take, for example, three unrelated words with symbols between them.',
     'problem.identity-consultation-closed': 'The consultation has ended or was cancelled: the identity check can no longer be started or decided.',
     'problem.identity-no-video': 'No video is running with the person: start the video first. The check is of the ID document they hold up to the camera.',
+    'problem.identity-no-picture': 'The video runs, but no picture arrives from the person’s camera (switched off, covered or black). Ask the person to switch the camera on or uncover it.',
   },
   fr: {
     'problem.identity-not-holder': 'Seule la personne qui mène l’entretien peut y vérifier l’identité.',
@@ -437,6 +439,7 @@ register({
     'problem.password-guessable': 'Ce mot de passe est facile à deviner : un mot de passe courant, un mot suivi d’une année, un nom ou un mot comme « guichet ». Prenez par exemple trois mots sans rapport entre eux, séparés par des signes.',
     'problem.identity-consultation-closed': 'L’entretien est terminé ou annulé : la vérification d’identité ne peut plus être commencée ni décidée.',
     'problem.identity-no-video': 'Aucune vidéo ne passe avec la personne\u00a0: démarrez d’abord la vidéo. On vérifie la pièce d’identité qu’elle tient devant la caméra.',
+    'problem.identity-no-picture': 'La vidéo passe, mais aucune image n’arrive de la caméra de la personne (éteinte, couverte ou noire). Demandez-lui d’allumer sa caméra ou de la découvrir.',
   },
   it: {
     'problem.identity-not-holder': 'Solo chi conduce il colloquio può verificarvi l’identità.',
@@ -582,5 +585,6 @@ register({
     'problem.password-guessable': 'Questa password è facile da indovinare: una password comune, una parola con un anno, un nome o una parola come «sportello». Prendete per esempio tre parole senza legame tra loro, separate da segni.',
     'problem.identity-consultation-closed': 'Il colloquio è terminato o annullato: la verifica dell’identità non può più essere iniziata né decisa.',
     'problem.identity-no-video': 'Nessun video è in corso con la persona: avvii prima il video. Si verifica il documento d’identità che la persona tiene davanti alla telecamera.',
+    'problem.identity-no-picture': 'Il video è in corso, ma dalla telecamera della persona non arriva alcuna immagine (spenta, coperta o nera). Chiedetele di accendere la telecamera o di scoprirla.',
   },
 });

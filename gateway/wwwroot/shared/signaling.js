@@ -189,6 +189,8 @@ export class RoomConnection {
   setMode(mode) { return this.connection.invoke('SetMode', mode); }
   callRunning() { return this.connection.invoke('CallRunning'); }
   resumeCall() { return this.connection.invoke('ResumeCall'); }
+  /** The clerk's page says whether a picture of the resident reaches it (agent/picture-watch.js). */
+  reportPicture(arriving) { return this.connection.invoke('ReportPicture', arriving); }
   setLanguage(language) { return this.connection.invoke('SetLanguage', language); }
   stop() { this.join = null; return this.connection.stop(); }
 }

@@ -10,6 +10,9 @@ namespace Municipal.Contracts.Sessions;
 /// <see cref="FeedbackGiven"/>: the resident rated the consultation (the feedback page then thanks instead of asking).
 /// <see cref="HandedOn"/>: the clerk handed the consultation on and it waits for the colleague who takes it (the
 /// resident's page says a colleague is coming, not that someone will be with them).
+/// <see cref="PictureArrives"/>: the clerk's page receives a picture of the resident's video now (frames that are not
+/// all black, said within the last 15 s; <see cref="PictureSeenAt"/> is when it last said so). Only the staff look-up
+/// carries it; the identity check starts and confirms only with it.
 /// </summary>
 public sealed record RoomView(
     Guid Id,
@@ -25,7 +28,9 @@ public sealed record RoomView(
     Guid? StaffId = null,
     DateTimeOffset? ScheduledStart = null,
     bool FeedbackGiven = false,
-    bool HandedOn = false)
+    bool HandedOn = false,
+    DateTimeOffset? PictureSeenAt = null,
+    bool PictureArrives = false)
 {
     /// <summary>Waiting or active: only then may the resident's token create documents, forms or codes.</summary>
     public bool IsOpen => Status is "waiting" or "active";

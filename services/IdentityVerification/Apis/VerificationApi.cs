@@ -39,7 +39,9 @@ public static class VerificationApi
     /// is forwarded, so sessions applies its rules). The room's department, concern and booked name come from
     /// sessions only: what the request says about them is ignored. A refusal stays a refusal (403) and an outage
     /// is an outage (503): a verification is never opened on the request's word. It opens only while the room's call
-    /// runs (409 <c>identity-no-video</c>): sessions' mode of the room says so, asked afresh like the rest.
+    /// runs (409 <c>identity-no-video</c>): sessions' mode of the room says so, asked afresh like the rest; and only while
+    /// the clerk's page receives a picture of the resident (409 <c>identity-no-picture</c>: sessions' look-up says
+    /// whether her page reported one lately).
     /// </summary>
     public static async Task<Results<Created<VerificationView>, ValidationProblem, ProblemHttpResult>> Start(
         StartVerificationRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] VerificationServices services,
@@ -63,6 +65,8 @@ public static class VerificationApi
         }
         // The clerk checks the card the resident holds up to the camera: without a call there is nothing to see.
         if (!room.CallRunning) return NoVideo();
+        // A call runs, but the clerk's page may receive no picture of it (a camera covered or switched off sends black).
+        if (!room.PictureArrives) return NoPicture();
         var department = room.DepartmentKey;
 
         var verification = new Verification
@@ -167,7 +171,7 @@ public static class VerificationApi
     /// <summary>
     /// Records the clerk's decision, only while the consultation is open (asked of sessions afresh, with the caller's
     /// token): a check decided after the end would say the identity was checked with nobody there. "Verified" also
-    /// needs the call to run then.
+    /// needs the call to run then, and a picture of the resident to reach the clerk's page.
     /// </summary>
     public static async Task<Results<Ok<VerificationView>, ValidationProblem, ProblemHttpResult>> Decide(
         Guid id, DecisionRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] VerificationServices services,
@@ -190,6 +194,7 @@ public static class VerificationApi
         // rejection claims no identity and may be recorded without it (a resident who ends the video rather than
         // show the card is a reason to reject).
         if (request.Decision == "verified" && !room.CallRunning) return NoVideo();
+        if (request.Decision == "verified" && !room.PictureArrives) return NoPicture();
 
         var stillRequired = services.Stills.Requires(verification.ConcernKey);
         var stillStored = await db.Stills.AnyAsync(s => s.VerificationId == id, ct);
@@ -240,6 +245,9 @@ public static class VerificationApi
 
     private static ProblemHttpResult NoVideo() =>
         Problems.Conflict(new Reason("identity-no-video", "No video runs between clerk and resident: start the video first, then check the identity document held up to the camera."));
+
+    private static ProblemHttpResult NoPicture() =>
+        Problems.Conflict(new Reason("identity-no-picture", "The video runs, but no picture of the resident reaches the clerk's page (no frames, or only black ones): ask the resident to switch the camera on or uncover it."));
 
     private static bool IsLead(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Supervisor) || user.IsInRole(StaffRoles.Admin);
 

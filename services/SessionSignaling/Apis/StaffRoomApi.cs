@@ -61,12 +61,18 @@ public static class StaffRoomApi
         return TypedResults.Ok(rooms.Select(RoomDetails.From).ToList());
     }
 
-    public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, SessionDb db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The room, with what the clerk's page last said of the resident's picture (the identity check asks this look-up
+    /// whether one arrives).
+    /// </summary>
+    public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, SessionDb db, RunningCalls calls, TimeProvider clock, CancellationToken cancellationToken)
     {
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (room is null) return Problems.NotFound(new Reason("no-room", "No such room."));
         if (!MaySee(user, room)) return Problems.Forbidden(new Reason("room-other-department", "This room belongs to another department."));
-        return TypedResults.Ok(RoomDetails.From(room));
+        var seenAt = room.Mode == RoomModes.Write ? null : await calls.PictureSeenAtAsync(room.Id);
+        return TypedResults.Ok(RoomDetails.From(room).WithPicture(seenAt, clock.GetUtcNow()));
     }
 
     public static async Task<Results<Ok<RoomDetails>, ProblemHttpResult, ValidationProblem>> Accept(

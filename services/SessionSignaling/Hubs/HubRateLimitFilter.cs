@@ -79,7 +79,8 @@ public sealed class HubRateLimitFilter(IOptions<HubRateLimitOptions> options, Ti
             nameof(SessionHub.Typing) => ("typing", limits.Typing),
             nameof(SessionHub.Signal) => ("signal", limits.Signal),
             nameof(SessionHub.RequestMode) or nameof(SessionHub.AnswerMode) or nameof(SessionHub.SetMode)
-                or nameof(SessionHub.CallRunning) or nameof(SessionHub.ResumeCall) or nameof(SessionHub.SetLanguage) => ("mode", limits.Mode),
+                or nameof(SessionHub.CallRunning) or nameof(SessionHub.ResumeCall) or nameof(SessionHub.SetLanguage)
+                or nameof(SessionHub.ReportPicture) => ("mode", limits.Mode),
             nameof(SessionHub.SendRoomEvent) => ("room-event", limits.RoomEvent),
             // Joining and fetching the transcript read the database: the same modest budget.
             _ => ("join", limits.Join),

@@ -90,6 +90,28 @@ public sealed class RunningCalls(IConnectionMultiplexer redis, IConfiguration co
             db.SortedSetRemoveAsync(AwayKey, sides.Select(side => (RedisValue)Member(roomId, side)).ToArray()));
     }
 
+    /// <summary>
+    /// The clerk's page receives a picture of the resident's video (<paramref name="arriving"/>) as of
+    /// <paramref name="at"/>, or says it does not (no frames, or only black ones): the identity check asks for a recent one.
+    /// </summary>
+    public async Task PictureAsync(Guid roomId, bool arriving, DateTimeOffset at)
+    {
+        if (!arriving)
+        {
+            await Db.HashDeleteAsync(KeyOf(roomId), PictureField);
+            return;
+        }
+        await Db.HashSetAsync(KeyOf(roomId), PictureField, at.ToUnixTimeMilliseconds());
+        await Db.KeyExpireAsync(KeyOf(roomId), Lifetime);
+    }
+
+    /// <summary>When the clerk's page last said it receives a picture of the resident's video, or null.</summary>
+    public async Task<DateTimeOffset?> PictureSeenAtAsync(Guid roomId) =>
+        await Db.HashGetAsync(KeyOf(roomId), PictureField) is { HasValue: true } value
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)value) : null;
+
+    private const string PictureField = "picture";
+
     /// <summary>The rooms and sides away since before <paramref name="before"/>, the longest away first.</summary>
     public async Task<IReadOnlyList<(Guid RoomId, string Side)>> OverdueAsync(DateTimeOffset before, int max)
     {

@@ -185,6 +185,8 @@ public sealed class SessionHub(
             // nobody is away from it.
             if (side == ParticipantRoles.Resident) await calls.HoldAsync(me.RoomId, me.Device);
             await calls.BackAsync(me.RoomId, ModeQuestions.Sides);
+            // A picture of an earlier call says nothing of this one.
+            await calls.PictureAsync(me.RoomId, false, clock.GetUtcNow());
             await RecordModeAsync(me.RoomId, mode);
         }
         await Clients.Group(Group(me.RoomId)).ModeAnswered(new ModeAnswer(mode, accepted, me.AsSender));
@@ -242,6 +244,25 @@ public sealed class SessionHub(
         await RecordModeAsync(me.RoomId, RoomModes.Speak);
         await Clients.OthersInGroup(Group(me.RoomId)).CallResumed(new CallResumed(me.AsSender));
         return true;
+    }
+
+    /// <summary>
+    /// The clerk's page says whether it receives a picture of the resident's video (frames coming, not all black): it
+    /// says so when that changes and every 5 s while one arrives. The identity check starts and confirms only with a
+    /// recent one (the call running was not enough: a covered or switched-off camera sends black frames, and a
+    /// "verified" was saved with nothing to see). Only the clerk holding the room, on a connection in it, and only
+    /// during a call; anyone else's word would let a check pass on a picture the clerk never had.
+    /// </summary>
+    public async Task ReportPicture(bool arriving)
+    {
+        var me = await CurrentAsync();
+        if (me is not { Role: ParticipantRoles.Clerk, StaffId: { } staffId }) throw new HubException(HubErrors.Forbidden);
+        var room = await db.Rooms.AsNoTracking().Where(r => r.Id == me.RoomId).Select(r => new { r.StaffId, r.Mode }).FirstAsync(Context.ConnectionAborted);
+        // A clerk who handed the room on (her page not yet let out) no longer speaks for it.
+        if (room.StaffId != staffId) throw new HubException(HubErrors.Forbidden);
+        // No call, no picture to speak of (a report late after "end video").
+        if (room.Mode == RoomModes.Write) throw new HubException(HubErrors.NotAsked);
+        await calls.PictureAsync(me.RoomId, arriving, clock.GetUtcNow());
     }
 
     /// <summary>

@@ -26,8 +26,27 @@ public sealed record RoomDetails(
     DateTimeOffset ExpiresAt,
     int? FeedbackScore,
     string? FeedbackComment,
-    bool HandedOn)
+    bool HandedOn,
+    DateTimeOffset? PictureSeenAt = null,
+    bool PictureArrives = false)
 {
+    /// <summary>
+    /// How recent the clerk's page's last "a picture arrives" must be for the room's look-up to say one does: the page
+    /// says so every 5 s while it does (<c>SessionHub.ReportPicture</c>), so a page that stopped or went counts as none
+    /// after three reports missed.
+    /// </summary>
+    public static readonly TimeSpan PictureFreshFor = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// With the clerk's page's last word on the resident's picture (the room's look-up; other answers leave it out):
+    /// a picture arrives while the call runs and the page said so within <see cref="PictureFreshFor"/>.
+    /// </summary>
+    public RoomDetails WithPicture(DateTimeOffset? seenAt, DateTimeOffset now) => this with
+    {
+        PictureSeenAt = seenAt,
+        PictureArrives = Mode != RoomModes.Write && seenAt is { } at && now - at <= PictureFreshFor,
+    };
+
     /// <summary>As the contract's <see cref="Municipal.Contracts.Sessions.RoomView.FeedbackGiven"/>.</summary>
     public bool FeedbackGiven => FeedbackScore is not null;
 

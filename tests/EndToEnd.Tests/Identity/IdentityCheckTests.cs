@@ -171,4 +171,90 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         await decide.ClickAsync();
         await Assertions.Expect(panel.Locator("[data-status=verified]")).ToContainTextAsync("Identité confirmée");
     }
+    /// <summary>
+    /// A call ran while the resident's camera delivered no picture (covered, switched off, a track muted): the check
+    /// started and "verified" was saved with nothing to see. Here the resident's camera track is disabled under the page
+    /// (not through its own camera button, which would tell the clerk): WebRTC then sends black frames. The clerk's page
+    /// sees them black, the start waits and says what to ask, the service refuses it (identity-no-picture); the picture
+    /// back, the check starts; black again during the check, "verified" waits, and is saved once the picture is back.
+    /// </summary>
+    [Fact]
+    public async Task A_black_camera_neither_starts_nor_verifies_the_check_and_the_panel_says_what_to_ask()
+    {
+        var ticket = await ConsultationTickets.TakeAsync("Erika Mustermann");
+        await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
+        await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
+        // The camera's streams, so that the test can switch the track off as a covered camera would, unknown to the page.
+        await residentParty.AddInitScriptAsync("""
+            (() => {
+              const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+              window.testStreams = [];
+              navigator.mediaDevices.getUserMedia = async constraints => {
+                const stream = await open(constraints);
+                window.testStreams.push(stream);
+                return stream;
+              };
+            })();
+            """);
+        var resident = await residentParty.NewPageAsync();
+        var clerk = await clerkParty.NewPageAsync();
+        clerk.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await resident.GotoAsync($"/room.html#t={ticket.Token}");
+        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
+        Assert.True(login.Ok, $"staff sign-in failed: {login.Status}");
+        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        await Assertions.Expect(clerk.Locator("#status")).ToContainTextAsync("Sie betreuen Erika Mustermann", new() { Timeout = 60_000 });
+        Task CameraAsync(bool on) => resident.EvaluateAsync($"() => window.testStreams.forEach(s => s.getVideoTracks().forEach(t => t.enabled = {(on ? "true" : "false")}))");
+
+        await clerk.Locator("#start-video").ClickAsync();
+        await resident.Locator("#accept-video").ClickAsync();
+        var panel = clerk.Locator("#identity-panel-body");
+        var start = panel.GetByRole(AriaRole.Button, new() { Name = "Identitätsprüfung starten" });
+        var reason = panel.Locator("[id$=-start-reason]");
+        // The fake camera's picture arrives: the start is there.
+        await Assertions.Expect(start).ToBeEnabledAsync();
+
+        await CameraAsync(false);
+        const string Ask = "Von der Kamera der Person kommt kein Bild an (ausgeschaltet, abgedeckt oder schwarz). Bitten Sie die Person, die Kamera einzuschalten oder freizumachen.";
+        await Assertions.Expect(reason).ToHaveTextAsync(Ask);
+        await Assertions.Expect(start).ToBeDisabledAsync();
+        await Assertions.Expect(start).ToHaveAccessibleDescriptionAsync(Ask);
+        // The call still runs: it is the picture that is missing.
+        await Assertions.Expect(clerk.Locator("#stop-video")).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(clerk);
+        await Browser.ScreenshotAsync(clerk, "identity-black-camera-desktop");
+        var roomId = await clerk.EvaluateAsync<string>("() => window.consultation.roomId");
+        var refused = await clerkParty.APIRequest.PostAsync("/api/identity/verifications", new() { DataObject = new { sessionId = roomId } });
+        Assert.Equal(409, refused.Status);
+        Assert.Equal("identity-no-picture", (await refused.JsonAsync())!.Value.GetProperty("code").GetString());
+
+        await CameraAsync(true);
+        await Assertions.Expect(start).ToBeEnabledAsync();
+        await Assertions.Expect(reason).ToBeEmptyAsync();
+        await start.ClickAsync();
+        var mrz = panel.GetByLabel("Maschinenlesbare Zone (MRZ), 2 oder 3 Zeilen");
+        await mrz.FillAsync(GermanIdCard);
+        await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
+        await Assertions.Expect(panel.Locator("[data-check].ok")).ToHaveCountAsync(4);
+        var features = panel.Locator("input[name=confirmedFeatures]");
+        for (var i = 0; i < 3; i++) await features.Nth(i).CheckAsync();
+        await panel.Locator("input[name=questionsAsked]").First.CheckAsync();
+        await panel.GetByLabel("Identität bestätigt").CheckAsync();
+
+        // Black again before the decision: "verified" waits for the picture, said beside the button and by the service.
+        var note = panel.Locator("[id$=-call-note]");
+        await CameraAsync(false);
+        await Assertions.Expect(note).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Von der Kamera der Person kommt kein Bild mehr an\\."));
+        var decide = panel.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" });
+        await decide.ClickAsync();
+        await Assertions.Expect(panel.Locator(".error[role=alert]").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Das Video läuft, aber von der Kamera der Person kommt kein Bild an"));
+        await Assertions.Expect(panel.Locator("[data-status]")).ToHaveCountAsync(0);
+        await Browser.AssertAccessibleAsync(clerk);
+        await Browser.ScreenshotAsync(clerk, "identity-black-camera-during-check-desktop");
+
+        await CameraAsync(true);
+        await Assertions.Expect(note).ToBeEmptyAsync();
+        await decide.ClickAsync();
+        await Assertions.Expect(panel.Locator("[data-status=verified]")).ToContainTextAsync("Identität bestätigt");
+    }
 }

@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Http;
 
 namespace Municipal.EndToEnd.Tests.Operations;
 
-/// <summary>One span as an OTLP backend receives it.</summary>
-public sealed record ReceivedSpan(string Service, string Scope, string TraceId, string SpanId, string? ParentSpanId, string Name, int Kind);
+/// <summary>One span as an OTLP backend receives it (its attributes: those whose value is a string).</summary>
+public sealed record ReceivedSpan(string Service, string Scope, string TraceId, string SpanId, string? ParentSpanId, string Name, int Kind,
+    IReadOnlyDictionary<string, string> Attributes);
 
 /// <summary>
 /// A small OTLP/HTTP (protobuf) trace receiver: the processes under test export to it exactly as they would to
-/// the Aspire dashboard or a collector. It decodes only what the tests read (service, scope, ids, name, kind)
+/// the Aspire dashboard or a collector. It decodes only what the tests read (service, scope, ids, name, kind, attributes)
 /// straight from the protobuf wire format; OpenTelemetry.Proto is not served here.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
@@ -75,7 +76,8 @@ public sealed class OtlpReceiver : IAsyncDisposable
         }
     }
 
-    // Span { bytes trace_id = 1; bytes span_id = 2; bytes parent_span_id = 4; string name = 5; SpanKind kind = 6; }
+    // Span { bytes trace_id = 1; bytes span_id = 2; bytes parent_span_id = 4; string name = 5; SpanKind kind = 6;
+    //        repeated KeyValue attributes = 9; }
     private static ReceivedSpan DecodeSpan(string service, string scope, byte[] span)
     {
         string trace = "", id = "", name = "";
@@ -92,10 +94,11 @@ public sealed class OtlpReceiver : IAsyncDisposable
                 case 6: kind = (int)ReadVarint(value, 0, out _); break;
             }
         }
-        return new ReceivedSpan(service, scope, trace, id, parent, name, kind);
+        return new ReceivedSpan(service, scope, trace, id, parent, name, kind, Attributes(span, 9));
     }
 
-    // Resource { repeated KeyValue attributes = 1; } KeyValue { string key = 1; AnyValue value = 2; } AnyValue { string string_value = 1; }
+    // Resource { repeated KeyValue attributes = 1; } (a span's are its field 9) KeyValue { string key = 1; AnyValue value = 2; }
+    // AnyValue { string string_value = 1; }
     private static Dictionary<string, string> Attributes(byte[] message, int field)
     {
         var result = new Dictionary<string, string>();

@@ -1,5 +1,5 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
-import { register, t, tn, languageSwitch, pick, weekday, city, languageName, locale } from '/shared/i18n.js';
+import { register, t, tn, languageSwitch, pick, weekday, city, languageName, locale, say as sayI18n } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
 import { formatDate, formatDateTime } from '/shared/dates.js';
 import { staffPage } from '/shared/staff.js';
@@ -32,7 +32,7 @@ register({
     'ab.saveKeeping': 'Trotzdem speichern – die Termine bleiben gebucht',
     'ab.closeAndCancel': 'Schliessen und {count} Termine absagen', 'ab.closeAndCancel.one': 'Schliessen und den Termin absagen', 'ab.closedCancelled': 'Schliesstag gespeichert; {count} Termine abgesagt, die Einwohnerinnen und Einwohner erhalten eine E-Mail.', 'ab.closedCancelled.one': 'Schliesstag gespeichert; 1 Termin abgesagt, die Einwohnerin oder der Einwohner erhält eine E-Mail.',
     'ab.deleteClosureConfirm': 'Den Schliesstag {date} löschen? An diesem Tag können dann wieder Termine gebucht werden.',
-    'ab.choosePerson': 'Bitte eine Person wählen.', 'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
+    'ab.choosePerson': 'Bitte eine Person wählen.', 'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.closureDeleted': 'Schliesstag {date} gelöscht.', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
   },
   en: {
     'ab.nameFr': 'Name (French)', 'ab.nameIt': 'Name (Italian)', 'ab.descriptionFr': 'Description (French)', 'ab.descriptionIt': 'Description (Italian)',
@@ -60,7 +60,7 @@ register({
     'ab.saveKeeping': 'Save anyway – the appointments stay booked',
     'ab.closeAndCancel': 'Close and cancel {count} appointments', 'ab.closeAndCancel.one': 'Close and cancel the appointment', 'ab.closedCancelled': 'Closure saved; {count} appointments cancelled, the residents get an e-mail.', 'ab.closedCancelled.one': 'Closure saved; 1 appointment cancelled, the resident gets an e-mail.',
     'ab.deleteClosureConfirm': 'Delete the closure on {date}? Appointments can then be booked on that day again.',
-    'ab.choosePerson': 'Please choose a person.', 'ab.deleteClosure': 'Delete: closure {date}', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
+    'ab.choosePerson': 'Please choose a person.', 'ab.deleteClosure': 'Delete: closure {date}', 'ab.closureDeleted': 'Closure {date} deleted.', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
   },
   fr: {
     'ab.nameFr': 'Nom (français)',
@@ -131,6 +131,7 @@ register({
     'ab.deleteClosureConfirm': 'Supprimer le jour de fermeture du {date} ? Des rendez-vous pourront de nouveau être réservés ce jour-là.',
     'ab.choosePerson': 'Veuillez choisir une personne.',
     'ab.deleteClosure': 'Supprimer : jour de fermeture du {date}',
+    'ab.closureDeleted': 'Jour de fermeture du {date} supprimé.',
     'ab.editStaff': 'Modifier : {name}',
     'ab.editConcern': 'Modifier : {name}',
     'ab.removeStaff': 'Supprimer : {name}',
@@ -204,6 +205,7 @@ register({
     'ab.deleteClosureConfirm': 'Eliminare il giorno di chiusura del {date}? In quel giorno si potranno di nuovo prenotare appuntamenti.',
     'ab.choosePerson': 'Scegliere una persona.',
     'ab.deleteClosure': 'Eliminare: giorno di chiusura del {date}',
+    'ab.closureDeleted': 'Giorno di chiusura del {date} eliminato.',
     'ab.editStaff': 'Modificare: {name}',
     'ab.editConcern': 'Modificare: {name}',
     'ab.removeStaff': 'Eliminare: {name}',
@@ -339,6 +341,14 @@ function renderHours() {
   if (focused) document.querySelector(`#hours button[aria-controls="${CSS.escape(focused)}"]`)?.focus();
 }
 
+// The page's other sections (departments, closed days, who handles what, concerns) fold the same way on a phone, each
+// under its heading's button: their lists as cards and their forms were some 18,000 px more. They are not redrawn, so
+// a section stays open, and the focus on its button, through the redraws after a save.
+for (const section of document.querySelectorAll('section.fold-section')) {
+  const fold = section.querySelector(':scope > h2 .section-toggle');
+  fold.addEventListener('click', () => fold.setAttribute('aria-expanded', String(section.classList.toggle('open'))));
+}
+
 function departmentOptions(select, withCity) {
   const current = select.value;
   select.replaceChildren();
@@ -429,7 +439,11 @@ function renderClosures() {
     body.append(el('tr', {}, el('td', { textContent: date }), el('td', { textContent: dept }), el('td', { textContent: pick(c.reason) }),
       el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date }), async () => {
         if (!confirm(t('ab.deleteClosureConfirm', { date }))) return;
-        await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' }); await load(); }))));
+        await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' });
+        await load();
+        // The pressed button went with its row: the focus stays at the list, which says what was deleted.
+        document.querySelector('#closures-body .table-scroll').focus();
+        sayI18n(document.getElementById('closure-deleted'), 'ab.closureDeleted', { date }); }))));
   }
 }
 
@@ -441,8 +455,9 @@ function renderStaff() {
     const department = departments.find(d => d.key === s.departmentKey);
     body.append(el('tr', {}, el('td', { textContent: s.staffName }), el('td', { textContent: department ? pick(department.name) : s.departmentKey }),
       el('td', { textContent: s.concernKeys.map(concernName).join(', ') }),
-      el('td', {}, button(t('ab.edit'), t('ab.editStaff', { name: s.staffName }), () => editStaff(s)),
-        button(t('ab.delete'), t('ab.removeStaff', { name: s.staffName }), async () => { await api(`/api/booking/admin/staff/${s.staffId}`, { method: 'DELETE' }); await load(); }))));
+      // Both buttons in one box: a phone's compact card puts the cell's name beside it, not beside the first alone.
+      el('td', {}, el('div', { className: 'row' }, button(t('ab.edit'), t('ab.editStaff', { name: s.staffName }), () => editStaff(s)),
+        button(t('ab.delete'), t('ab.removeStaff', { name: s.staffName }), async () => { await api(`/api/booking/admin/staff/${s.staffId}`, { method: 'DELETE' }); await load(); })))));
   }
   renderSkillBoxes();
 }
@@ -567,6 +582,7 @@ const affected = document.getElementById('closure-affected');
 async function addClosure(f, cancelAppointments) {
   affected.hidden = true;
   fresh(f);
+  document.getElementById('closure-deleted').textContent = '';
   try {
     await api('/api/booking/admin/closures', { method: 'POST', body: { departmentKey: f.departmentKey.value || null, date: f.date.value || null,
       reasonDe: f.reasonDe.value, reasonEn: f.reasonEn.value, reasonFr: f.reasonFr.value, reasonIt: f.reasonIt.value, cancelAppointments } });

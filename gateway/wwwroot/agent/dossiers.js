@@ -1,5 +1,5 @@
 // Staff list, filter and move the dossiers of their departments; every status change mails the resident.
-import { register, languageSwitch, language, t, tn, pick, languageName, apply } from '/shared/i18n.js';
+import { register, languageSwitch, language, t, tn, pick, languageName, easyGermanName, apply } from '/shared/i18n.js';
 import { api, showFieldErrors } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 import { renderList } from '/shared/documents-panel.js';
@@ -13,8 +13,8 @@ const NAMES = {
   it: { received: 'Ricevuto', in_review: 'In trattamento', needs_information: 'Dati mancanti', completed: 'Concluso', rejected: 'Respinto' },
 };
 register({
-  de: { 'ds.title': 'Dossiers', 'ds.forbidden': 'Dossiers sehen nur Mitarbeitende der Fachbereiche.', 'ds.status': 'Stand', 'ds.concern': 'Anliegen', 'ds.all': 'Alle', 'ds.filter': 'Filtern', 'ds.reference': 'Referenz', 'ds.applicant': 'Person', 'ds.submitted': 'Eingereicht', 'ds.pdf': 'PDF öffnen', 'ds.change': 'Stand ändern', 'ds.newStatus': 'Neuer Stand', 'ds.note': 'Mitteilung an die Person (erscheint in der E-Mail und im Statuslink)', 'ds.save': 'Speichern und Person benachrichtigen', 'ds.history': 'Verlauf', 'ds.answers': 'Angaben', 'ds.count': '{n} Dossiers', 'ds.count.one': '{n} Dossier', 'ds.saved': 'Gespeichert; die Person wird per E-Mail benachrichtigt.', 'ds.final': 'Dieses Dossier ist abgeschlossen.', 'ds.delivered': 'an die Dokumentablage übergeben', 'ds.pending': 'Übergabe an die Dokumentablage ausstehend', 'ds.printing': 'Das PDF wird erstellt …', 'ds.sig.tan': 'Einmal-Code (TAN)', 'ds.sig.drawn': 'von Hand auf dem Bildschirm', 'ds.signedWith': 'Unterschrift: {kind}', 'ds.record': 'Vermerk im PDF, auf {name}:', 'ds.language': 'Sprache: {name}', 'ds.easy': 'Leichte Sprache' },
-  en: { 'ds.title': 'Dossiers', 'ds.forbidden': 'Only staff of the departments see dossiers.', 'ds.status': 'Status', 'ds.concern': 'Concern', 'ds.all': 'All', 'ds.filter': 'Filter', 'ds.reference': 'Reference', 'ds.applicant': 'Person', 'ds.submitted': 'Submitted', 'ds.pdf': 'Open PDF', 'ds.change': 'Change status', 'ds.newStatus': 'New status', 'ds.note': 'Message to the person (shown in the email and the status link)', 'ds.save': 'Save and notify the person', 'ds.history': 'History', 'ds.answers': 'Answers', 'ds.count': '{n} dossiers', 'ds.count.one': '{n} dossier', 'ds.saved': 'Saved; the person is notified by email.', 'ds.final': 'This dossier is closed.', 'ds.delivered': 'handed to the document inbox', 'ds.pending': 'hand-over to the document inbox pending', 'ds.printing': 'The PDF is being made …', 'ds.sig.tan': 'one-time code (TAN)', 'ds.sig.drawn': 'by hand on screen', 'ds.signedWith': 'Signature: {kind}', 'ds.record': 'Note in the PDF, in {name}:', 'ds.language': 'Language: {name}', 'ds.easy': 'Easy Read' },
+  de: { 'ds.title': 'Dossiers', 'ds.forbidden': 'Dossiers sehen nur Mitarbeitende der Fachbereiche.', 'ds.status': 'Stand', 'ds.concern': 'Anliegen', 'ds.all': 'Alle', 'ds.filter': 'Filtern', 'ds.reference': 'Referenz', 'ds.applicant': 'Person', 'ds.submitted': 'Eingereicht', 'ds.pdf': 'PDF öffnen', 'ds.change': 'Stand ändern', 'ds.newStatus': 'Neuer Stand', 'ds.note': 'Mitteilung an die Person (erscheint in der E-Mail und im Statuslink)', 'ds.save': 'Speichern und Person benachrichtigen', 'ds.history': 'Verlauf', 'ds.answers': 'Angaben', 'ds.count': '{n} Dossiers', 'ds.count.one': '{n} Dossier', 'ds.saved': 'Gespeichert; die Person wird per E-Mail benachrichtigt.', 'ds.final': 'Dieses Dossier ist abgeschlossen.', 'ds.delivered': 'an die Dokumentablage übergeben', 'ds.pending': 'Übergabe an die Dokumentablage ausstehend', 'ds.printing': 'Das PDF wird erstellt …', 'ds.sig.tan': 'Einmal-Code (TAN)', 'ds.sig.drawn': 'von Hand auf dem Bildschirm', 'ds.signedWith': 'Unterschrift: {kind}', 'ds.record': 'Vermerk im PDF, auf {name}:', 'ds.language': 'Sprache: {name}' },
+  en: { 'ds.title': 'Dossiers', 'ds.forbidden': 'Only staff of the departments see dossiers.', 'ds.status': 'Status', 'ds.concern': 'Concern', 'ds.all': 'All', 'ds.filter': 'Filter', 'ds.reference': 'Reference', 'ds.applicant': 'Person', 'ds.submitted': 'Submitted', 'ds.pdf': 'Open PDF', 'ds.change': 'Change status', 'ds.newStatus': 'New status', 'ds.note': 'Message to the person (shown in the email and the status link)', 'ds.save': 'Save and notify the person', 'ds.history': 'History', 'ds.answers': 'Answers', 'ds.count': '{n} dossiers', 'ds.count.one': '{n} dossier', 'ds.saved': 'Saved; the person is notified by email.', 'ds.final': 'This dossier is closed.', 'ds.delivered': 'handed to the document inbox', 'ds.pending': 'hand-over to the document inbox pending', 'ds.printing': 'The PDF is being made …', 'ds.sig.tan': 'one-time code (TAN)', 'ds.sig.drawn': 'by hand on screen', 'ds.signedWith': 'Signature: {kind}', 'ds.record': 'Note in the PDF, in {name}:', 'ds.language': 'Language: {name}' },
   fr: {
     'ds.title': 'Dossiers',
     'ds.forbidden': 'Seuls les collaborateurs des services spécialisés voient les dossiers.',
@@ -44,7 +44,6 @@ register({
     'ds.signedWith': 'Signature : {kind}',
     'ds.record': 'Mention dans le PDF, en {name} :',
     'ds.language': 'Langue : {name}',
-    'ds.easy': 'langage simplifié',
   },
   it: {
     'ds.title': 'Incarti',
@@ -75,7 +74,6 @@ register({
     'ds.signedWith': 'Firma: {kind}',
     'ds.record': 'Nota nel PDF, in {name}:',
     'ds.language': 'Lingua: {name}',
-    'ds.easy': 'lingua facile',
   },
 });
 languageSwitch();
@@ -83,9 +81,9 @@ const me = await staffPage();
 
 const $ = id => document.getElementById(id);
 const name = s => (NAMES[language()] ?? NAMES.de)[s] ?? s;
-/** A dossier's language by its name in the page's language (Leichte Sprache: "Deutsch (Leichte Sprache)"). */
+/** A dossier's language by its name in the page's language (Leichte Sprache: "allemand facile (Leichte Sprache)"). */
 function dossierLanguage(code) {
-  return code === 'de-x-ls' ? `${languageName('de')} (${t('ds.easy')})` : languageName(code);
+  return code === 'de-x-ls' ? easyGermanName() : languageName(code);
 }
 const when = iso => formatDateTime(iso, 'short');
 let selected = null;

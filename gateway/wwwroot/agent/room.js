@@ -1,4 +1,4 @@
-import { register, t, language, languageNames, languageSwitch, say } from '/shared/i18n.js';
+import { register, t, language, languageNames, languageSwitch, say, showEasyGermanName } from '/shared/i18n.js';
 import { api } from '/shared/api.js';
 import { staffPage } from '/shared/staff.js';
 import { RoomConnection, bindChat, hubError } from '/shared/signaling.js';
@@ -467,17 +467,22 @@ async function main() {
   $('email').textContent = details.email || t('aroom.nobody');
   let residentLanguage = details.language;
   const languageListeners = new Set();
-  // The language the resident reads the room in (their mails are in it), named in itself: "Français", "Leichte
-  // Sprache"; it follows when they switch during the consultation, and so do the panels that show their language.
+  // The language the resident reads the room in (their mails are in it), named in itself: "Français"; Leichte Sprache
+  // in the clerk's language ("allemand facile (Leichte Sprache)"). It follows when they switch during the
+  // consultation, and so do the panels that show their language.
   const showLanguage = code => {
     if (!code) return;
     const changed = code !== residentLanguage;
     residentLanguage = code;
-    $('resident-language').textContent = languageNames[code] || code;
-    $('resident-language').lang = code === 'de-x-ls' ? 'de' : code;
+    if (code === 'de-x-ls') showEasyGermanName($('resident-language'));
+    else {
+      $('resident-language').textContent = languageNames[code] || code;
+      $('resident-language').lang = code;
+    }
     if (changed) for (const listener of languageListeners) listener(code);
   };
   showLanguage(room.room?.language ?? details.language);
+  document.addEventListener('languagechange', () => showLanguage(residentLanguage));
   room.relay.on('resident.language', payload => showLanguage(payload?.language));
   room.on('joined', result => showLanguage(result.room?.language));
 

@@ -165,17 +165,18 @@ const duration = seconds => {
   const whole = Math.round(seconds), m = Math.floor(whole / 60), s = whole % 60;
   return [m ? `${number(m)}\u00a0min` : '', s || !m ? `${number(s)}\u00a0s` : ''].filter(Boolean).join(' ');
 };
-const dateText = iso => formatDate(iso, { weekday: 'short', day: 'numeric', month: 'numeric' });
-// The loaded range names its years where "22.12. bis 04.01." could be read wrongly: across New Year, or in a year other
-// than the city's current one ("Mo., 22.12.2025 bis So., 04.01.2026"); within this year it stays short.
+// Days are named with their years where "22.12. bis 04.01." could be read wrongly: across New Year, or in a year other
+// than the city's current one ("Mo., 22.12.2025 bis So., 04.01.2026"); within this year they stay short. The status
+// line's range, the table's and the charts' days and weeks alike.
+const yearsNeeded = dates => new Set([...dates, cityToday()].map(iso => String(iso).slice(0, 4))).size > 1;
+const withYear = (options, years) => (years ? { ...options, year: 'numeric' } : options);
+const dateText = (iso, years) => formatDate(iso, withYear({ weekday: 'short', day: 'numeric', month: 'numeric' }, years));
 const rangeText = (from, to) => {
-  const year = iso => String(iso).slice(0, 4);
-  const text = year(from) !== year(to) || year(from) !== year(cityToday())
-    ? iso => formatDate(iso, { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric' })
-    : dateText;
-  return { from: text(from), to: text(to) };
+  const years = yearsNeeded([from, to]);
+  return { from: dateText(from, years), to: dateText(to, years) };
 };
-const periodText = (p, by) => by === 'weeks' ? t('stats.week', { date: formatDate(p.start) }) : dateText(p.start);
+// A week's row names its Monday with its year ("Woche ab 30.12.2019") in any case.
+const periodText = (p, by, years) => by === 'weeks' ? t('stats.week', { date: formatDate(p.start) }) : dateText(p.start, years);
 const isoDate = date => date.toISOString().slice(0, 10);
 
 function svgElement(name, attributes = {}, text) {
@@ -222,7 +223,9 @@ function barChart(container, id, label, labels, series, { whole = false } = {}) 
   }
   const group = (width - left) / Math.max(1, labels.length);
   const bar = Math.max(2, (group * 0.8) / series.length);
-  const every = Math.ceil(labels.length / Math.max(2, Math.floor(width / 90)));
+  // A label every 90 px, more apart where they are long (a day with its year, "Mo., 23.12.2019", is some 100 px).
+  const room = Math.max(90, 7 * Math.max(0, ...labels.map(text => text.length)) + 12);
+  const every = Math.ceil(labels.length / Math.max(2, Math.floor(width / room)));
   labels.forEach((text, i) => {
     series.forEach((s, j) => {
       const value = s.values[i] ?? 0;
@@ -317,7 +320,9 @@ function render() {
     return div;
   }));
 
-  const labels = periods.map(p => by === 'weeks' ? formatDate(p.start, { day: 'numeric', month: 'numeric' }) : dateText(p.start));
+  // A week may start in the year before the range's first day: its Monday counts too.
+  const years = yearsNeeded([data.from, data.to, ...periods.map(p => p.start)]);
+  const labels = periods.map(p => by === 'weeks' ? formatDate(p.start, withYear({ day: 'numeric', month: 'numeric' }, years)) : dateText(p.start, years));
   barChart(document.getElementById('chart-consultations'), 'chart-consultations-svg', t('stats.chartConsultations'), labels, [
     { name: t('stats.consultations'), cls: 'bar-a', swatch: 'a', values: periods.map(p => p.consultations) },
     { name: t('stats.noShows'), cls: 'bar-b', swatch: 'b', values: periods.map(p => p.noShows.total) },
@@ -332,7 +337,7 @@ function render() {
   table(document.getElementById('periods'),
     [t('stats.period'), t('stats.consultations'), t('stats.waitMean'), t('stats.waitP90'), t('stats.handleMean'), t('stats.handleP90'),
       t('stats.appointments'), t('stats.tickets'), t('stats.noShows'), t('stats.rating')],
-    periods.map(p => [periodText(p, by), number(p.consultations), duration(p.waiting.meanSeconds), duration(p.waiting.p90Seconds),
+    periods.map(p => [periodText(p, by, years), number(p.consultations), duration(p.waiting.meanSeconds), duration(p.waiting.p90Seconds),
       duration(p.handling.meanSeconds), duration(p.handling.p90Seconds), number(p.appointments), number(p.tickets), number(p.noShows.total),
       p.feedback.mean == null ? t('stats.none') : number(p.feedback.mean, 1)]),
     t('stats.periodsTitle'));

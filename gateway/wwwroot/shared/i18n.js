@@ -13,6 +13,32 @@ export const languages = ['de', 'en', 'fr', 'it', 'de-x-ls'];
 /** Each language in its own name, as the switch offers it. */
 export const languageNames = { de: 'Deutsch', en: 'English', fr: 'Français', it: 'Italiano', 'de-x-ls': 'Leichte Sprache' };
 
+/**
+ * Leichte Sprache named for staff in their own language (a resident's other languages are named in themselves), with
+ * its German name in brackets, as a clerk meets it on the resident's switch.
+ */
+const easyGermanNames = {
+  de: 'Leichte Sprache',
+  en: 'Easy Read German (Leichte Sprache)',
+  fr: 'allemand facile (Leichte Sprache)',
+  it: 'tedesco facile (Leichte Sprache)',
+};
+
+/** Leichte Sprache's name in the page's language. */
+export function easyGermanName() {
+  return easyGermanNames[language()] ?? easyGermanNames.de;
+}
+
+/** Fills an element with Leichte Sprache's name in the page's language, its German name marked as German. */
+export function showEasyGermanName(el) {
+  const [before, after] = easyGermanName().split('Leichte Sprache');
+  const german = document.createElement('span');
+  german.lang = 'de';
+  german.textContent = 'Leichte Sprache';
+  el.replaceChildren(...[before, german, after].filter(part => part !== ''));
+  el.removeAttribute('lang');
+}
+
 const locales = { de: 'de-CH', en: 'en-GB', fr: 'fr-CH', it: 'it-CH', 'de-x-ls': 'de-CH' };
 const catalog = Object.fromEntries(languages.map(lang => [lang, {}]));
 

@@ -312,5 +312,23 @@ public sealed class ConsultationTests(Browser browser) : IClassFixture<Browser>
         // A reload of the clerk's page names the stored one.
         await clerk.ReloadAsync();
         await Assertions.Expect(clerk.Locator("#resident-language")).ToHaveTextAsync("Leichte Sprache", new() { Timeout = 15_000 });
+
+        // A clerk who reads French, Italian or English reads Leichte Sprache named in their language, its German
+        // name in brackets (it read "Leichte Sprache" in every language).
+        foreach (var (staffLanguage, named) in new[]
+        {
+            ("fr", "allemand facile (Leichte Sprache)"),
+            ("it", "tedesco facile (Leichte Sprache)"),
+            ("en", "Easy Read German (Leichte Sprache)"),
+        })
+        {
+            await clerk.Locator("select[data-language-switch]").SelectOptionAsync(staffLanguage);
+            await Assertions.Expect(clerk.Locator("#resident-language")).ToHaveTextAsync(named);
+            await Assertions.Expect(clerk.Locator("#resident-language span[lang=de]")).ToHaveTextAsync("Leichte Sprache");
+        }
+        await Browser.AssertAccessibleAsync(clerk);
+        await clerk.SetViewportSizeAsync(Browser.Phone.Width, Browser.Phone.Height);
+        await clerk.Locator("#resident-language").ScrollIntoViewIfNeededAsync();
+        await Browser.ScreenshotAsync(clerk, "consultation-clerk-easy-german-en");
     }
 }

@@ -42,6 +42,9 @@ public sealed class AdminDepartmentLanguageTests(Browser browser) : IClassFixtur
         var form = page.Locator("#department-form");
         var select = form.Locator("#d-staffLanguage");
 
+        // On a phone the departments fold under their heading's button (AdminHoursFoldTests).
+        var section = page.Locator("#departments-title button");
+        if (phone) await section.ClickAsync();
         // Edited, the department shows the city's language (German here, named in the admin's); she chooses French.
         await row.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(form.Locator("#d-key")).ToHaveValueAsync(key);
@@ -65,6 +68,7 @@ public sealed class AdminDepartmentLanguageTests(Browser browser) : IClassFixtur
             .EnumerateArray().Single(d => d.GetProperty("key").GetString() == key);
         Assert.Equal(code, listed.GetProperty("staffLanguage").GetString());
         await page.ReloadAsync();
+        if (phone) await section.ClickAsync();
         await row.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(form.Locator("#d-key")).ToHaveValueAsync(key);
         await Assertions.Expect(select).ToHaveValueAsync(code);

@@ -12,6 +12,11 @@ namespace Municipal.EndToEnd.Tests.Staff;
 /// written "18:00-24:00", saved and shown so, the focus stays on the pressed button and the result is said beside it; a
 /// range past midnight is refused at its field. The page's height, folded and with every department open as before, is
 /// written to admin-hours-height-{language}.txt beside the screenshots admin-hours-{language}(-open, -refused).png.
+/// The page's other sections (departments, closed days, who handles what, concerns: their lists as cards and their
+/// forms) fold the same way on a phone: a concern is edited and refused, a closed day deleted, by keyboard, each said
+/// beside the button or the list (admin-booking-{language}-concern-refused.png, -closure-deleted.png, and the open
+/// departments and staff as admin-booking-{language}-departments.png, -staff.png); the height with the sections open,
+/// as they were, is written too.
 /// </summary>
 public sealed class AdminHoursFoldTests(Browser browser) : IClassFixture<Browser>
 {
@@ -34,6 +39,20 @@ public sealed class AdminHoursFoldTests(Browser browser) : IClassFixture<Browser
             DataObject = new { nameDe = name, nameFr = $"Guichet d’urgence {key[^6..]}", nameIt = $"Sportello d’urgenza {key[^6..]}", mailboxEmail = $"{key}@stadt.example", sortOrder = 900 },
         });
         Assert.True(saved.Ok, $"{saved.Status} {await saved.TextAsync()}");
+        // A concern and a closed day of the department, to be found, edited and deleted on the phone.
+        var concernKey = $"{key}-k";
+        var concernSaved = await party.APIRequest.PutAsync($"/api/booking/admin/concerns/{concernKey}", new()
+        {
+            DataObject = new { departmentKey = key, nameDe = $"Nachtpass {key[^6..]}", nameFr = $"Passeport de nuit {key[^6..]}", nameIt = $"Passaporto notturno {key[^6..]}",
+                descriptionDe = "Ausweis in der Nacht", durationMinutes = 20, bufferMinutes = 0, documentsDe = Array.Empty<string>(), active = true, sortOrder = 900 },
+        });
+        Assert.True(concernSaved.Ok, $"{concernSaved.Status} {await concernSaved.TextAsync()}");
+        var reason = $"Inventur {key[^6..]}";
+        var closed = await party.APIRequest.PostAsync("/api/booking/admin/closures", new()
+        {
+            DataObject = new { departmentKey = key, date = $"{2031 + Random.Shared.Next(0, 5)}-0{Random.Shared.Next(1, 10)}-1{Random.Shared.Next(0, 10)}", reasonDe = reason, reasonEn = reason, reasonFr = reason, reasonIt = reason },
+        });
+        Assert.True(closed.Ok, $"{closed.Status} {await closed.TextAsync()}");
         var shown = language switch { "fr" => $"Guichet d’urgence {key[^6..]}", "it" => $"Sportello d’urgenza {key[^6..]}", _ => name };
 
         await party.AddInitScriptAsync($"localStorage.setItem('lang', '{language}')");
@@ -95,14 +114,79 @@ public sealed class AdminHoursFoldTests(Browser browser) : IClassFixture<Browser
         await Assertions.Expect(monday).ToHaveValueAsync("18:00-24:00");
         await Assertions.Expect(appointments.Locator($"#a-{key}-1")).ToHaveValueAsync("08:00-12:00, 18:00-24:00");
 
-        // The page as it was before the fold: every department open, one under the other.
+        // The page's other sections fold the same way, each under its heading's button, their lists and forms out of sight.
+        var sections = page.Locator("section.fold-section > h2 button");
+        await Assertions.Expect(sections).ToHaveCountAsync(4);
+        for (var i = 0; i < 4; i++) await Assertions.Expect(sections.Nth(i)).ToHaveAttributeAsync("aria-expanded", "false");
+        var concernForm = page.Locator("#concern-form");
+        await Assertions.Expect(concernForm).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#closure-rows")).ToBeHiddenAsync();
+
+        // By keyboard: the concerns open, one is edited and saved, said beside the button; the section stays open
+        // through the page's redraw, the focus on the button pressed.
+        var concernsFold = page.Locator("#concerns-title").GetByRole(AriaRole.Button, new() { Name = await T(page, "ab.concernList"), Exact = true });
+        await concernsFold.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(concernsFold).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(concernsFold).ToBeFocusedAsync();
+        await Assertions.Expect(concernForm).ToBeVisibleAsync();
+        var concernRow = page.Locator("#concern-rows tr", new() { HasText = concernKey });
+        await concernRow.GetByRole(AriaRole.Button).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(concernForm.Locator("#k-key")).ToBeFocusedAsync();
+        await Assertions.Expect(concernForm.Locator("#k-key")).ToHaveValueAsync(concernKey);
+        await concernForm.Locator("#k-durationMinutes").FillAsync("25");
+        var concernSave = concernForm.Locator("button[type=submit]");
+        await concernSave.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var concernResult = concernForm.Locator(".form-result[role=status]");
+        await Assertions.Expect(concernResult).ToHaveTextAsync(await T(page, "result.saved"));
+        await Assertions.Expect(concernRow.Locator("td").Nth(2)).ToHaveTextAsync("25");
+        await Assertions.Expect(concernsFold).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(concernSave).ToBeFocusedAsync();
+        // Without its German name it is refused at the field, and said beside the button.
+        await concernForm.Locator("#k-nameDe").FillAsync("");
+        await concernSave.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(concernForm.Locator("#k-nameDe")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(concernResult).ToContainTextAsync(await T(page, "ab.nameDe"));
+        await Assertions.Expect(concernsFold).ToHaveAttributeAsync("aria-expanded", "true");
+        await concernResult.ScrollIntoViewIfNeededAsync();
+        await WalkLook.AtAsync(page, language, $"admin-booking-{language}-concern-refused", "admin's concern refused, its section open", findings);
+
+        // The closed days open by keyboard; one is deleted, the focus stays at the list and it says which.
+        var closuresFold = page.Locator("#closures-title").GetByRole(AriaRole.Button, new() { Name = await T(page, "ab.closures"), Exact = true });
+        await closuresFold.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(closuresFold).ToHaveAttributeAsync("aria-expanded", "true");
+        var closureRow = page.Locator("#closure-rows tr", new() { HasText = reason });
+        await Assertions.Expect(closureRow).ToBeVisibleAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await closureRow.GetByRole(AriaRole.Button).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(closureRow).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#closure-deleted[role=status]")).Not.ToHaveTextAsync("");
+        await Assertions.Expect(page.Locator("#closures-body .table-scroll")).ToBeFocusedAsync();
+        await Assertions.Expect(closuresFold).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.Locator("#closure-deleted").ScrollIntoViewIfNeededAsync();
+        await WalkLook.AtAsync(page, language, $"admin-booking-{language}-closure-deleted", "admin's closed day deleted, its section open", findings);
+        await Browser.AssertAccessibleAsync(page);
+
+        // The page as it was before the sections folded (the hours folded), and before the hours did: all open.
+        await page.EvaluateAsync("() => document.querySelectorAll('section.fold-section').forEach(s => s.classList.add('open'))");
+        var sectionsOpen = await HeightAsync(page);
+        foreach (var section in new[] { "departments", "staff" })
+            await page.Locator($"#{section}-body").ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotDirectory, $"admin-booking-{language}-{section}.png") });
         await page.EvaluateAsync("() => document.querySelectorAll('#hours .hours-fold').forEach(c => c.classList.add('open'))");
         var unfolded = await HeightAsync(page);
         var count = await page.Locator("#hours .hours-fold").CountAsync();
         await File.WriteAllTextAsync(Path.Combine(Browser.ScreenshotDirectory, $"admin-hours-height-{language}.txt"),
-            string.Create(CultureInfo.InvariantCulture, $"390 px, {count} departments: {folded} px folded, {unfolded} px all open\n"));
+            string.Create(CultureInfo.InvariantCulture,
+                $"390 px, {count} departments: {folded} px folded, {sectionsOpen} px with the hours folded and the sections open, {unfolded} px all open\n"));
         // Folded, a department is its heading's line or two; open, its two weeks are 14 fields one under the other.
-        Assert.True(unfolded - folded > count * 1000, $"{count} departments: folded {folded} px, all open {unfolded} px");
+        Assert.True(unfolded - sectionsOpen > count * 1000, $"{count} departments: hours folded {sectionsOpen} px, all open {unfolded} px");
+        // Folded, a section is its heading; open, the concerns' form alone is 18 fields.
+        Assert.True(sectionsOpen - folded > 3000, $"sections folded {folded} px, open {sectionsOpen} px");
         Assert.True(foldedCards.Max() < 120, $"folded departments {string.Join(", ", foldedCards)} px high");
         Assert.True(findings.Count == 0, string.Join("\n", findings));
     }

@@ -92,6 +92,8 @@ public sealed class StaffAccountChoicesTests(Browser browser) : IClassFixture<Br
         // Booking's page: a concern without its German name nor its duration, refused beside its button.
         await page.GotoAsync("/agent/admin-booking.html");
         var concernForm = page.Locator("#concern-form");
+        // On a phone the concerns fold under their heading's button (AdminHoursFoldTests).
+        await page.Locator("#concerns-title button").ClickAsync();
         await Assertions.Expect(page.Locator("#concern-rows tr").First).ToBeVisibleAsync();
         await concernForm.Locator("#k-key").FillAsync($"{keptKey}-sans-nom");
         await concernForm.Locator("#k-departmentKey").SelectOptionAsync(keptKey);

@@ -120,17 +120,19 @@ public sealed class StatisticsPageTests(Browser browser) : IClassFixture<Browser
 
     /// <summary>
     /// The status line said "from Mon 23/12 to Sun 05/01" for a range across New Year, and the same for one of any other
-    /// year. It names the years where they are needed, in each staff language's own date form; within the current
-    /// year it stays short.
+    /// year; the table's and the chart's days did so after it was mended. They all name the years where they are
+    /// needed, in each staff language's own date form (at 390 px); within the current year they stay short.
     /// </summary>
     [Fact]
     public async Task The_status_names_the_years_of_a_range_across_New_Year_and_keeps_a_range_of_this_year_short()
     {
-        await using var context = await browser.NewPartyAsync(Browser.Desktop);
+        await using var context = await browser.NewPartyAsync(Browser.Phone);
         var login = await context.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "supervisor", password = "Schalter-2026!" } });
         Assert.True(login.Ok, $"login: {login.Status}");
         var page = await context.NewPageAsync();
         var status = page.Locator("#status");
+        var days = page.Locator("#periods tbody th");
+        var dayLabels = page.Locator("#chart-consultations svg text[text-anchor=middle]");
         var languages = page.Locator("select[data-language-switch]");
         var forms = new (string Language, string Loaded, string From, string To, string Today)[]
         {
@@ -148,7 +150,14 @@ public sealed class StatisticsPageTests(Browser browser) : IClassFixture<Browser
             await languages.SelectOptionAsync(language);
             // The weekday as the language shortens it ("Mo.,", "lun.,", "lun", "Mon,"), then the date with its year.
             await Assertions.Expect(status).ToHaveTextAsync(new Regex(Pattern(loaded, $@"\S+,? {Regex.Escape(from)}", $@"\S+,? {Regex.Escape(to)}")));
+            // The table's days and the chart's name their years too (they read "Mo., 23.12." and "So., 5.1.").
+            await Assertions.Expect(days.First).ToHaveTextAsync(new Regex($@"^\S+,? {Regex.Escape(from)}$"));
+            await Assertions.Expect(days.Last).ToHaveTextAsync(new Regex($@"^\S+,? {Regex.Escape(to)}$"));
+            await Assertions.Expect(dayLabels.First).ToHaveTextAsync(new Regex($@"^\S+,? {Regex.Escape(from)}$"));
+            await Browser.ScreenshotAsync(page, $"stats-new-year-phone-{language}");
         }
+        await Browser.AssertAccessibleAsync(page);
+        await page.SetViewportSizeAsync(Browser.Desktop.Width, Browser.Desktop.Height);
         await Browser.ScreenshotAsync(page, "stats-new-year-en");
 
         // Today alone: the city's current year, so no year ("Mo., 7.12.").
@@ -160,6 +169,8 @@ public sealed class StatisticsPageTests(Browser browser) : IClassFixture<Browser
         {
             await languages.SelectOptionAsync(language);
             await Assertions.Expect(status).ToHaveTextAsync(new Regex(Pattern(loaded, $@"\S+,? {date}", $@"\S+,? {date}")));
+            await Assertions.Expect(days.First).ToHaveTextAsync(new Regex($@"^\S+,? {date}$"));
+            await Assertions.Expect(dayLabels.First).ToHaveTextAsync(new Regex($@"^\S+,? {date}$"));
         }
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Contracts.Sessions;
 using Municipal.IdentityVerification.Data;
 using Municipal.IdentityVerification.Retention;
 using Municipal.Testing;
@@ -292,27 +293,8 @@ public class VerificationApiTests(IdentityFactory factory) : IClassFixture<Ident
         var clerk = Staff.Clerk("residents-office", "move");
         var client = factory.CreateStaffClient(clerk);
         var room = factory.HeldRoom(clerk, citizenName: "Erika Mustermann");
-        async Task<JsonElement> Start() =>
-            await (await client.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id })).Content.ReadFromJsonAsync<JsonElement>();
-        var v = await Start();
-        var id = v.GetProperty("id").GetGuid();
-        (await client.PutAsJsonAsync($"/api/identity/verifications/{id}/mrz", new { mrz = Specimens.GermanIdCard })).EnsureSuccessStatusCode();
-        var verified = new { decision = "verified", confirmedFeatures = Keys(v, "features"), questionsAsked = Keys(v, "questions").Take(1) };
-        var other = await Start();
-
-        factory.Sessions.Put(room with { Mode = "write" });
-        var refused = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", verified);
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal("identity-no-video", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-        Assert.Equal("open", (await client.GetFromJsonAsync<JsonElement>($"/api/identity/verifications/{id}")).GetProperty("status").GetString());
-        var rejected = await client.PostAsJsonAsync($"/api/identity/verifications/{other.GetProperty("id").GetGuid()}/decision",
-            new { decision = "rejected", reason = "Die Person hat das Video beendet, statt den Ausweis zu zeigen." });
-        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
-
-        factory.Sessions.Put(room with { Mode = "speak" });
-        var decided = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", verified);
-        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
-        Assert.Equal("verified", (await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        await VerifiedOnlyAsTheRoomAllowsAsync(client, room, room with { Mode = "write" }, "identity-no-video",
+            "Die Person hat das Video beendet, statt den Ausweis zu zeigen.");
     }
 
     /// <summary>
@@ -335,6 +317,16 @@ public class VerificationApiTests(IdentityFactory factory) : IClassFixture<Ident
             Assert.False(await scope.ServiceProvider.GetRequiredService<IdentityDb>().Verifications.AnyAsync(v => v.SessionId == room.Id));
         }
 
+        await VerifiedOnlyAsTheRoomAllowsAsync(client, room, room with { PictureArrives = false }, "identity-no-picture", "Die Kamera blieb abgedeckt.");
+    }
+
+    /// <summary>
+    /// A check opened in <paramref name="room"/>: while sessions shows the room as <paramref name="without"/>,
+    /// "verified" is refused with <paramref name="code"/> and the check stays open, while a second check is rejected
+    /// (<paramref name="rejection"/>); once the room is as it was, "verified" is saved.
+    /// </summary>
+    private async Task VerifiedOnlyAsTheRoomAllowsAsync(HttpClient client, RoomView room, RoomView without, string code, string rejection)
+    {
         factory.Sessions.Put(room);
         async Task<JsonElement> Start() =>
             await (await client.PostAsJsonAsync("/api/identity/verifications", new { sessionId = room.Id })).Content.ReadFromJsonAsync<JsonElement>();
@@ -344,18 +336,19 @@ public class VerificationApiTests(IdentityFactory factory) : IClassFixture<Ident
         var verified = new { decision = "verified", confirmedFeatures = Keys(v, "features"), questionsAsked = Keys(v, "questions").Take(1) };
         var other = await Start();
 
-        // The camera goes black during the check.
-        factory.Sessions.Put(room with { PictureArrives = false });
-        var notVerified = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", verified);
-        Assert.Equal(HttpStatusCode.Conflict, notVerified.StatusCode);
-        Assert.Equal("identity-no-picture", (await notVerified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        factory.Sessions.Put(without);
+        var refused = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", verified);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(code, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal("open", (await client.GetFromJsonAsync<JsonElement>($"/api/identity/verifications/{id}")).GetProperty("status").GetString());
         var rejected = await client.PostAsJsonAsync($"/api/identity/verifications/{other.GetProperty("id").GetGuid()}/decision",
-            new { decision = "rejected", reason = "Die Kamera blieb abgedeckt." });
+            new { decision = "rejected", reason = rejection });
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
 
         factory.Sessions.Put(room);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", verified)).StatusCode);
+        var decided = await client.PostAsJsonAsync($"/api/identity/verifications/{id}/decision", verified);
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal("verified", (await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
 
     [Fact]

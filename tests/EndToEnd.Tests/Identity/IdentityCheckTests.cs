@@ -20,14 +20,7 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         var ticket = await ConsultationTickets.TakeAsync("Erika Mustermann");
         await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
         await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop);
-        var resident = await residentParty.NewPageAsync();
-        var clerk = await clerkParty.NewPageAsync();
-        clerk.Dialog += (_, dialog) => dialog.AcceptAsync();
-
-        await resident.GotoAsync($"/room.html#t={ticket.Token}");
-        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
-        Assert.True(login.Ok, $"staff sign-in failed: {login.Status}");
-        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        var (resident, clerk) = await OpenRoomAsync(residentParty, clerkParty, ticket);
         await Assertions.Expect(clerk.Locator("#resident-name")).ToHaveTextAsync("Erika Mustermann", new() { Timeout = 60_000 });
 
         // The resident shows the document to the (fake) camera, once the clerk sees them in the room (CI: at the start of a
@@ -99,13 +92,7 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         await using var residentParty = await browser.NewPartyAsync(Browser.Phone);
         await using var clerkParty = await browser.NewPartyAsync(Browser.Desktop, "fr-CH");
         await clerkParty.AddInitScriptAsync("localStorage.setItem('lang', 'fr')");
-        var resident = await residentParty.NewPageAsync();
-        var clerk = await clerkParty.NewPageAsync();
-        clerk.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await resident.GotoAsync($"/room.html#t={ticket.Token}");
-        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
-        Assert.True(login.Ok, $"staff sign-in failed: {login.Status}");
-        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        var (resident, clerk) = await OpenRoomAsync(residentParty, clerkParty, ticket);
         await Assertions.Expect(clerk.Locator("#resident-name")).ToHaveTextAsync("Erika Mustermann", new() { Timeout = 60_000 });
         await Assertions.Expect(clerk.Locator("#presence")).ToContainTextAsync("Erika Mustermann");
 
@@ -143,14 +130,7 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(reason).ToBeEmptyAsync();
         await start.ClickAsync();
         await Assertions.Expect(panel.Locator("h3").First).ToBeFocusedAsync();
-        var mrz = panel.GetByLabel("Zone de lecture automatique (ZLA), 2 ou 3 lignes");
-        await mrz.FillAsync(GermanIdCard);
-        await panel.GetByRole(AriaRole.Button, new() { Name = "Vérifier la ZLA" }).ClickAsync();
-        await Assertions.Expect(panel.Locator("[data-check].ok")).ToHaveCountAsync(4);
-        var features = panel.Locator("input[name=confirmedFeatures]");
-        for (var i = 0; i < 3; i++) await features.Nth(i).CheckAsync();
-        await panel.Locator("input[name=questionsAsked]").First.CheckAsync();
-        await panel.GetByLabel("Identité confirmée").CheckAsync();
+        await FillTheCheckAsync(panel, "Zone de lecture automatique (ZLA), 2 ou 3 lignes", "Vérifier la ZLA", "Identité confirmée");
 
         // The video ends before the decision: "verified" waits for it, said beside the button and by the service.
         var note = panel.Locator("[id$=-call-note]");
@@ -196,13 +176,7 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
               };
             })();
             """);
-        var resident = await residentParty.NewPageAsync();
-        var clerk = await clerkParty.NewPageAsync();
-        clerk.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await resident.GotoAsync($"/room.html#t={ticket.Token}");
-        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
-        Assert.True(login.Ok, $"staff sign-in failed: {login.Status}");
-        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        var (resident, clerk) = await OpenRoomAsync(residentParty, clerkParty, ticket);
         await Assertions.Expect(clerk.Locator("#status")).ToContainTextAsync("Sie betreuen Erika Mustermann", new() { Timeout = 60_000 });
         Task CameraAsync(bool on) => resident.EvaluateAsync($"() => window.testStreams.forEach(s => s.getVideoTracks().forEach(t => t.enabled = {(on ? "true" : "false")}))");
 
@@ -232,14 +206,7 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(start).ToBeEnabledAsync();
         await Assertions.Expect(reason).ToBeEmptyAsync();
         await start.ClickAsync();
-        var mrz = panel.GetByLabel("Maschinenlesbare Zone (MRZ), 2 oder 3 Zeilen");
-        await mrz.FillAsync(GermanIdCard);
-        await panel.GetByRole(AriaRole.Button, new() { Name = "MRZ prüfen" }).ClickAsync();
-        await Assertions.Expect(panel.Locator("[data-check].ok")).ToHaveCountAsync(4);
-        var features = panel.Locator("input[name=confirmedFeatures]");
-        for (var i = 0; i < 3; i++) await features.Nth(i).CheckAsync();
-        await panel.Locator("input[name=questionsAsked]").First.CheckAsync();
-        await panel.GetByLabel("Identität bestätigt").CheckAsync();
+        await FillTheCheckAsync(panel, "Maschinenlesbare Zone (MRZ), 2 oder 3 Zeilen", "MRZ prüfen", "Identität bestätigt");
 
         // Black again before the decision: "verified" waits for the picture, said beside the button and by the service.
         var note = panel.Locator("[id$=-call-note]");
@@ -256,5 +223,33 @@ public sealed class IdentityCheckTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(note).ToBeEmptyAsync();
         await decide.ClickAsync();
         await Assertions.Expect(panel.Locator("[data-status=verified]")).ToContainTextAsync("Identität bestätigt");
+    }
+
+    /// <summary>
+    /// The specimen's MRZ read and found right, three security features, the first question and "confirmed" ticked:
+    /// by the panel's labels in its language (<paramref name="mrzLabel"/>, the read button, the confirmation).
+    /// </summary>
+    private static async Task FillTheCheckAsync(ILocator panel, string mrzLabel, string readMrz, string confirmed)
+    {
+        await panel.GetByLabel(mrzLabel).FillAsync(GermanIdCard);
+        await panel.GetByRole(AriaRole.Button, new() { Name = readMrz }).ClickAsync();
+        await Assertions.Expect(panel.Locator("[data-check].ok")).ToHaveCountAsync(4);
+        var features = panel.Locator("input[name=confirmedFeatures]");
+        for (var i = 0; i < 3; i++) await features.Nth(i).CheckAsync();
+        await panel.Locator("input[name=questionsAsked]").First.CheckAsync();
+        await panel.GetByLabel(confirmed).CheckAsync();
+    }
+
+    /// <summary>The resident's room page, and the clerk's, signed in as clerk.residents, taking the ticket's room.</summary>
+    private static async Task<(IPage Resident, IPage Clerk)> OpenRoomAsync(IBrowserContext residentParty, IBrowserContext clerkParty, ConsultationTicket ticket)
+    {
+        var resident = await residentParty.NewPageAsync();
+        var clerk = await clerkParty.NewPageAsync();
+        clerk.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await resident.GotoAsync($"/room.html#t={ticket.Token}");
+        var login = await clerkParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk.residents", password = Password } });
+        Assert.True(login.Ok, $"staff sign-in failed: {login.Status}");
+        await clerk.GotoAsync($"/agent/room.html?ticket={ticket.TicketId}");
+        return (resident, clerk);
     }
 }

@@ -500,7 +500,11 @@ export async function mount(container, ctx) {
     callChanged = () => {};
     const again = el('button', { type: 'button', class: 'secondary' }, t('idp.again'));
     again.addEventListener('click', showStart);
-    root.replaceChildren(...[el('p', { class: `idp-status ${decided.status === 'verified' ? 'ok' : 'error'}`, role: 'status', 'data-status': decided.status }, text), by, again].filter(Boolean));
+    const result = el('p', { class: `idp-status ${decided.status === 'verified' ? 'ok' : 'error'}`, role: 'status', 'data-status': decided.status, tabIndex: -1 }, text);
+    // "Save decision" goes with the check it decided: the focus goes to what was decided, not to the page's start.
+    const hadFocus = root.contains(document.activeElement);
+    root.replaceChildren(...[result, by, again].filter(Boolean));
+    if (hadFocus) result.focus();
   }
 
   // The consultation's case comes with the room: a check already decided in it (also by a colleague before a

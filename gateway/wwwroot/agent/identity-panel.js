@@ -344,6 +344,10 @@ export async function mount(container, ctx) {
       }
     });
     upload.addEventListener('click', async () => {
+      // Switched off while the still is read, the pressed button drops the keyboard's focus to the page's start: it is
+      // given back when the reading ends, to the MRZ it filled (the next step), or to the button to try again.
+      const hadFocus = document.activeElement === upload;
+      let read = false;
       upload.disabled = true;
       try {
         const response = await fetch(`/api/identity/verifications/${verification.id}/still?consent=${consent.checked}`, {
@@ -354,11 +358,14 @@ export async function mount(container, ctx) {
         const parts = [t(result.stored ? 'idp.stored' : 'idp.notStored'), t(result.mrzSuggestion ? 'idp.ocr' : 'idp.noOcr')];
         if (result.mrzSuggestion) mrz.value = result.mrzSuggestion;
         stillStatus.textContent = parts.join(' ');
+        read = true;
       } catch (error) {
         stillStatus.textContent = errorsOf(error);
       } finally {
         upload.disabled = false;
       }
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (hadFocus && lost) (read ? mrz : upload).focus();
     });
 
     // 2. The MRZ, checked by the service and compared with the booking.

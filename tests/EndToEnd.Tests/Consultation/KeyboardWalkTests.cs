@@ -258,7 +258,18 @@ public sealed partial class KeyboardWalkTests(Browser browser) : IClassFixture<B
         // A document chosen by keyboard (Space on the file field opens the chooser) and sent by Enter.
         var documents = "#documents-panel";
         await TabToAsync(resident, $"{documents} input[type=file]", findings);
-        var chooser = await resident.RunAndWaitForFileChooserAsync(() => resident.Keyboard.PressAsync("Space"));
+        // Space opened the browser's chooser in 9 of 10 walks on this machine; in one it did not (the field focused, no
+        // chooser within 30 s; not understood, the file field is the browser's own): Enter, the other key, then.
+        IFileChooser chooser;
+        try
+        {
+            chooser = await resident.RunAndWaitForFileChooserAsync(() => resident.Keyboard.PressAsync("Space"), new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            await SaveAsync($"keyboard-walk-{language}-no-chooser.txt", "Space on the focused file field opened no chooser within 15 s; Enter pressed.");
+            chooser = await resident.RunAndWaitForFileChooserAsync(() => resident.Keyboard.PressAsync("Enter"));
+        }
         await chooser.SetFilesAsync(new FilePayload { Name = "lease.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await FocusKeptAsync(resident, "file chosen", findings);
         await TabToAsync(resident, $"{documents} button[type=submit]", findings);

@@ -372,6 +372,10 @@ export async function mount(container, ctx) {
       }
     });
     upload.addEventListener('click', async () => {
+      // Switched off while the still is read, the pressed button drops the keyboard's focus to the page's start: it is
+      // given back when the reading ends, to the MRZ it filled (the next step), or to the button to try again.
+      const hadFocus = document.activeElement === upload;
+      let read = false;
       upload.disabled = true;
       try {
         const response = await fetch(`/api/identity/verifications/${verification.id}/still?consent=${consent.checked}`, {
@@ -382,11 +386,14 @@ export async function mount(container, ctx) {
         const parts = [t(result.stored ? 'idp.stored' : 'idp.notStored'), t(result.mrzSuggestion ? 'idp.ocr' : 'idp.noOcr')];
         if (result.mrzSuggestion) mrz.value = result.mrzSuggestion;
         stillStatus.textContent = parts.join(' ');
+        read = true;
       } catch (error) {
         stillStatus.textContent = errorsOf(error);
       } finally {
         upload.disabled = false;
       }
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (hadFocus && lost) (read ? mrz : upload).focus();
     });
 
     // 2. The MRZ, checked by the service and compared with the booking.
@@ -528,7 +535,11 @@ export async function mount(container, ctx) {
     callChanged = () => {};
     const again = el('button', { type: 'button', class: 'secondary' }, t('idp.again'));
     again.addEventListener('click', showStart);
-    root.replaceChildren(...[el('p', { class: `idp-status ${decided.status === 'verified' ? 'ok' : 'error'}`, role: 'status', 'data-status': decided.status }, text), by, again].filter(Boolean));
+    const result = el('p', { class: `idp-status ${decided.status === 'verified' ? 'ok' : 'error'}`, role: 'status', 'data-status': decided.status, tabIndex: -1 }, text);
+    // "Save decision" goes with the check it decided: the focus goes to what was decided, not to the page's start.
+    const hadFocus = root.contains(document.activeElement);
+    root.replaceChildren(...[result, by, again].filter(Boolean));
+    if (hadFocus) result.focus();
   }
 
   // The consultation's case comes with the room: a check already decided in it (also by a colleague before a

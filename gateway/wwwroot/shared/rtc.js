@@ -815,6 +815,9 @@ export class CallControls {
     el.request.hidden = !open;
     const idle = !open && el.videos.hidden;
     el.start.hidden = el.startAudio.hidden = this.check.button.hidden = !idle;
+    // The question said to someone typing goes with it: a screen reader reading down the page found it still asked.
+    const said = document.getElementById('call-question-said');
+    if (!open && said?.textContent) { said.textContent = ''; delete said.dataset.i18nSaid; }
   }
 
   /**

@@ -266,7 +266,7 @@ public sealed partial class LiveQueuePhoneWalkTests(Browser browser) : IClassFix
     };
 
     /// <summary>The desk's department and concern as a city names them in every language it offers.</summary>
-    private static async Task NameInEveryLanguageAsync(IBrowserContext admin, TestDesk desk)
+    internal static async Task NameInEveryLanguageAsync(IBrowserContext admin, TestDesk desk)
     {
         var department = await admin.APIRequest.PutAsync($"/api/booking/admin/departments/{desk.DepartmentKey}", new()
         {

@@ -324,9 +324,13 @@ export async function mount(container, ctx) {
       }
     };
     callChanged(seeing());
+    // While the service is asked, the button is marked busy, not switched off: a button switched off drops the
+    // keyboard's focus to the page's start until the first step takes it (seen in the keyboard walk, up to 5 s).
+    let asking = false;
     start.addEventListener('click', async () => {
-      if (start.getAttribute('aria-disabled') === 'true') return;
-      start.disabled = true;
+      if (asking || start.getAttribute('aria-disabled') === 'true') return;
+      asking = true;
+      start.setAttribute('aria-busy', 'true');
       try {
         verification = await api('/api/identity/verifications', {
           method: 'POST',
@@ -341,7 +345,9 @@ export async function mount(container, ctx) {
       } catch (error) {
         message.textContent = errorsOf(error);
         message.hidden = false;
-        start.disabled = false;
+      } finally {
+        asking = false;
+        start.removeAttribute('aria-busy');
       }
     });
     root.replaceChildren(el('p', { class: 'hint', 'data-i18n': 'idp.intro' }, t('idp.intro')), start, reason, message);

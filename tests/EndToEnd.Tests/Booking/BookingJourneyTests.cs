@@ -483,6 +483,10 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         Assert.True((await adminParty.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "admin", password = Password } })).Ok);
         var admin = await adminParty.NewPageAsync();
         await admin.GotoAsync("/agent/admin-booking.html");
+        // On a phone the page's sections fold under their headings: the concerns open with theirs.
+        var concerns = admin.Locator("#concerns-title button");
+        await Assertions.Expect(concerns).ToHaveAttributeAsync("aria-expanded", "false");
+        await concerns.ClickAsync();
         await Assertions.Expect(admin.Locator("#concern-rows tr").First).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Assertions.Expect(admin.Locator("#h-tax-office-1")).ToHaveValueAsync("08:00-12:00, 13:30-17:00");
         await Browser.AssertAccessibleAsync(admin);

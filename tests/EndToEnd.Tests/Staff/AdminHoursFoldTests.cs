@@ -36,15 +36,16 @@ public sealed class AdminHoursFoldTests(Browser browser) : IClassFixture<Browser
         var name = $"Notfallschalter {key[^6..]}";
         var saved = await party.APIRequest.PutAsync($"/api/booking/admin/departments/{key}", new()
         {
-            DataObject = new { nameDe = name, nameFr = $"Guichet d’urgence {key[^6..]}", nameIt = $"Sportello d’urgenza {key[^6..]}", mailboxEmail = $"{key}@stadt.example", sortOrder = 900 },
+            DataObject = new { nameDe = name, nameFr = $"Guichet d’urgence {key[^6..]}", nameIt = $"Sportello d’urgenza {key[^6..]}", nameEn = $"Emergency desk {key[^6..]}", mailboxEmail = $"{key}@stadt.example", sortOrder = 900 },
         });
         Assert.True(saved.Ok, $"{saved.Status} {await saved.TextAsync()}");
         // A concern and a closed day of the department, to be found, edited and deleted on the phone.
         var concernKey = $"{key}-k";
         var concernSaved = await party.APIRequest.PutAsync($"/api/booking/admin/concerns/{concernKey}", new()
         {
-            DataObject = new { departmentKey = key, nameDe = $"Nachtpass {key[^6..]}", nameFr = $"Passeport de nuit {key[^6..]}", nameIt = $"Passaporto notturno {key[^6..]}",
-                descriptionDe = "Ausweis in der Nacht", durationMinutes = 20, bufferMinutes = 0, documentsDe = Array.Empty<string>(), active = true, sortOrder = 900 },
+            DataObject = new { departmentKey = key, nameDe = $"Nachtpass {key[^6..]}", nameFr = $"Passeport de nuit {key[^6..]}", nameIt = $"Passaporto notturno {key[^6..]}", nameEn = $"Night passport {key[^6..]}",
+                descriptionDe = "Ausweis in der Nacht", descriptionEn = "An identity card at night", descriptionFr = "Une carte d’identité la nuit",
+                descriptionIt = "Una carta d’identità di notte", durationMinutes = 20, bufferMinutes = 0, documentsDe = Array.Empty<string>(), active = true, sortOrder = 900 },
         });
         Assert.True(concernSaved.Ok, $"{concernSaved.Status} {await concernSaved.TextAsync()}");
         var reason = $"Inventur {key[^6..]}";

@@ -90,10 +90,12 @@ public sealed class AdminWalkTests(Browser browser) : IClassFixture<Browser>
         await concernForm.Locator("#k-nameFr").FillAsync($"Macaron de stationnement pour résidents {run}");
         await concernForm.Locator("#k-nameIt").FillAsync($"Contrassegno di parcheggio per residenti {run}");
         await concernForm.Locator("#k-descriptionDe").FillAsync("Für alle, die in einer blauen Zone wohnen.");
+        await concernForm.Locator("#k-descriptionEn").FillAsync("For everyone living in a blue zone.");
         await concernForm.Locator("#k-descriptionFr").FillAsync(Local["fr"].Description);
         await concernForm.Locator("#k-descriptionIt").FillAsync(Local["it"].Description);
         await concernForm.Locator("#k-durationMinutes").FillAsync("20");
         await concernForm.Locator("#k-documentsDe").FillAsync("Fahrzeugausweis");
+        await concernForm.Locator("#k-documentsEn").FillAsync("Vehicle registration document");
         await concernForm.Locator("#k-documentsFr").FillAsync("Permis de circulation");
         await concernForm.Locator("#k-documentsIt").FillAsync("Licenza di circolazione");
         var saveConcern = concernForm.Locator("button[type=submit]");

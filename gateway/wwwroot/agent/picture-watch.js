@@ -35,8 +35,11 @@ function isBlack(context, video) {
 /**
  * Watches the video element while running() says the room's call runs, and tells report(arriving) (the hub)
  * what it sees. arriving() is the last state the hub was told; onChange(listener) hears each change once the hub has it.
+ * onCall(listener) tells it when a call starts or ends: the service forgets the picture with the call, and so does
+ * the page at once (a video ended and started again between two samples kept "arriving" here while the service,
+ * told nothing yet of the new call's picture, refused "verified": the replica pass of 2026-12-07).
  */
-export function watchPicture(video, { running, report }) {
+export function watchPicture(video, { running, report, onCall }) {
   const canvas = Object.assign(document.createElement('canvas'), { width: WIDTH, height: HEIGHT });
   const context = canvas.getContext('2d', { willReadFrequently: true });
   const listeners = new Set();
@@ -66,10 +69,13 @@ export function watchPicture(video, { running, report }) {
     }
   };
 
+  // Each start or end of a call begins anew: a word sent in the call before is not this call's.
+  let call = 0;
   const tell = async value => {
     if (telling) return;
     telling = true;
     reportedAt = Date.now();
+    const during = call;
     try {
       await report(value);
     } catch (e) {
@@ -79,7 +85,7 @@ export function watchPicture(video, { running, report }) {
     } finally {
       telling = false;
     }
-    if (arriving === value) return;
+    if (during !== call || arriving === value) return;
     arriving = value;
     for (const listener of listeners) listener(value);
   };
@@ -91,6 +97,14 @@ export function watchPicture(video, { running, report }) {
     else if (!now && arriving && (misses >= MISSES_BEFORE_GONE || !running())) tell(false);
   };
   const timer = setInterval(sample, SAMPLE_MS);
+  onCall?.(() => {
+    call += 1;
+    misses = 0;
+    reportedAt = 0;
+    if (!arriving) return;
+    arriving = false;
+    for (const listener of listeners) listener(false);
+  });
 
   return {
     arriving: () => arriving,

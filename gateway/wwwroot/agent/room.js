@@ -594,7 +594,11 @@ async function main() {
   // Shown once every control has its handler: a form submitted before would reload the page and lose the room.
   $('room').hidden = false;
   // Whether the resident's picture reaches this page (not just a call running): the identity check needs it.
-  const picture = watchPicture($('remote-video'), { running: () => controls.callRunning, report: arriving => room.reportPicture(arriving) });
+  const picture = watchPicture($('remote-video'), {
+    running: () => controls.callRunning,
+    report: arriving => room.reportPicture(arriving),
+    onCall: listener => controls.onCall(listener),
+  });
   room.on('closed', () => picture.stop());
   const ctx = {
     role: 'clerk',

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Municipal.Form.Data;
 using Municipal.ServiceDefaults.Data;
 using Municipal.Testing;
-using Npgsql;
 
 namespace Municipal.Form.Tests;
 
@@ -33,38 +32,20 @@ public sealed class NameCleanupMigrationTests : IAsyncLifetime
         await migrator.MigrateAsync(database.ConnectionString, all.Where(s => !s.Id.StartsWith("service/", StringComparison.Ordinal) || string.CompareOrdinal(s.Id, Cleanup) < 0), default);
         var id = Guid.NewGuid();
         const string Values = """{"applicant": {"firstName": "\u202eanna", "lastName": "Muster"}}""";
-        await ExecuteAsync("""
+        await database.ExecuteAsync("""
             INSERT INTO dossiers (id, reference, definition_id, definition_version, concern_key, department_key, draft_id, applicant_name,
                 email, language, status, field_values, content_sha256, signature_kind, signature_summary, pdf, submitted_at, updated_at)
             VALUES (@id, @reference, 'move', 1, 'move', 'residents-office', @draft, @name, 'anna@example.org', 'de', 'submitted',
                 @values::jsonb, 'hash', 'drawn', 'signed', NULL, now(), now())
             """, ("id", id), ("reference", $"T-{id:N}"[..12]), ("draft", Guid.NewGuid()), ("name", "\u202Eanna Muster\nBerta"), ("values", Values));
-        var signed = await ScalarAsync<string>("SELECT field_values::text FROM dossiers WHERE id = @id", ("id", id));
+        var signed = await database.ScalarAsync<string>("SELECT field_values::text FROM dossiers WHERE id = @id", ("id", id));
 
         Assert.Equal(all.Count(s => string.CompareOrdinal(s.Id, Cleanup) >= 0 && s.Id.StartsWith("service/", StringComparison.Ordinal)),
             await migrator.MigrateAsync(database.ConnectionString, all, default));
 
-        Assert.Equal("anna Muster Berta", await ScalarAsync<string>("SELECT applicant_name FROM dossiers WHERE id = @id", ("id", id)));
+        Assert.Equal("anna Muster Berta", await database.ScalarAsync<string>("SELECT applicant_name FROM dossiers WHERE id = @id", ("id", id)));
         Assert.Equal($"dossiers applicant_name {id} \u202Eanna Muster\nBerta anna Muster Berta",
-            await ScalarAsync<string>("SELECT concat_ws(' ', table_name, column_name, row_id, before, after) FROM text_cleanups"));
-        Assert.Equal(signed, await ScalarAsync<string>("SELECT field_values::text FROM dossiers WHERE id = @id", ("id", id)));
-    }
-
-    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return (T)(await command.ExecuteScalarAsync())!;
+            await database.ScalarAsync<string>("SELECT concat_ws(' ', table_name, column_name, row_id, before, after) FROM text_cleanups"));
+        Assert.Equal(signed, await database.ScalarAsync<string>("SELECT field_values::text FROM dossiers WHERE id = @id", ("id", id)));
     }
 }

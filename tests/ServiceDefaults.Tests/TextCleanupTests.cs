@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Municipal.ServiceDefaults.Data;
 using Municipal.Testing;
-using Npgsql;
 
 namespace Municipal.ServiceDefaults.Tests;
 
@@ -36,37 +35,28 @@ public sealed class TextCleanupTests : IAsyncLifetime
     [InlineData("Zoë Müller-Lüdenscheidt", "Zoë Müller-Lüdenscheidt")]
     public async Task A_one_line_value_loses_what_the_fields_refuse_now_and_keeps_the_rest(string stored, string cleaned)
     {
-        Assert.Equal(cleaned, await ScalarAsync<string>("SELECT clean_one_line(@v)", ("v", stored)));
+        Assert.Equal(cleaned, await database.ScalarAsync<string>("SELECT clean_one_line(@v)", ("v", stored)));
     }
 
     [Fact]
     public async Task A_column_is_cleaned_once_and_each_change_is_kept_as_it_was()
     {
-        await ScalarAsync<int>("CREATE TABLE people (id uuid PRIMARY KEY, name text NULL); SELECT 1");
+        await database.ScalarAsync<int>("CREATE TABLE people (id uuid PRIMARY KEY, name text NULL); SELECT 1");
         var turned = Guid.NewGuid();
         var plain = Guid.NewGuid();
         var empty = Guid.NewGuid();
-        await ScalarAsync<int>("INSERT INTO people VALUES (@a, @an), (@b, 'Berta'), (@c, NULL); SELECT 1",
+        await database.ScalarAsync<int>("INSERT INTO people VALUES (@a, @an), (@b, 'Berta'), (@c, NULL); SELECT 1",
             ("a", turned), ("an", "\u202Eanna\u202C"), ("b", plain), ("c", empty));
 
-        Assert.Equal(1, await ScalarAsync<int>("SELECT clean_one_line_column('people', 'name', 'id', 'test/0001')"));
-        Assert.Equal("anna", await ScalarAsync<string>("SELECT name FROM people WHERE id = @a", ("a", turned)));
-        Assert.Equal("Berta", await ScalarAsync<string>("SELECT name FROM people WHERE id = @b", ("b", plain)));
-        Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM text_cleanups"));
+        Assert.Equal(1, await database.ScalarAsync<int>("SELECT clean_one_line_column('people', 'name', 'id', 'test/0001')"));
+        Assert.Equal("anna", await database.ScalarAsync<string>("SELECT name FROM people WHERE id = @a", ("a", turned)));
+        Assert.Equal("Berta", await database.ScalarAsync<string>("SELECT name FROM people WHERE id = @b", ("b", plain)));
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM text_cleanups"));
         Assert.Equal($"people name {turned} \u202Eanna\u202C anna test/0001",
-            await ScalarAsync<string>("SELECT concat_ws(' ', table_name, column_name, row_id, before, after, migration) FROM text_cleanups"));
+            await database.ScalarAsync<string>("SELECT concat_ws(' ', table_name, column_name, row_id, before, after, migration) FROM text_cleanups"));
 
         // Run again (another service's migration on the same database, a repeated start): nothing more to do.
-        Assert.Equal(0, await ScalarAsync<int>("SELECT clean_one_line_column('people', 'name', 'id', 'test/0002')"));
-        Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM text_cleanups"));
-    }
-
-    private async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return (T)(await command.ExecuteScalarAsync())!;
+        Assert.Equal(0, await database.ScalarAsync<int>("SELECT clean_one_line_column('people', 'name', 'id', 'test/0002')"));
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM text_cleanups"));
     }
 }

@@ -175,6 +175,9 @@ public sealed partial class KeyboardWalkTests(Browser browser) : IClassFixture<B
         // The identity check, by the clerk's keyboard alone; the resident hears what happens.
         var panel = "#identity-panel-body";
         await TabToAsync(clerk, $"{panel} [id$=-start]", findings);
+        // The start waits for a picture from the resident's camera (the clerk's page samples it every 1.5 s); pressed
+        // before, it says why and does nothing, as it should (a loaded machine, 2026-12-07).
+        await Assertions.Expect(clerk.Locator($"{panel} [id$=-start]")).ToHaveAttributeAsync("aria-disabled", "false", new() { Timeout = 30_000 });
         await clerk.Keyboard.PressAsync("Enter");
         await FocusKeptAsync(clerk, "identity started (clerk)", findings);
         await TabToAsync(clerk, $"{panel} [id$=-capture]", findings);

@@ -264,7 +264,7 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         // The check is of the card held up to the camera: it starts once the video runs (the panel's start says so).
         await clerk.Locator("#start-video").ClickAsync();
         await resident.Locator("#accept-video").ClickAsync();
-        await Assertions.Expect(clerk.Locator("#identity-panel-body [id$=-start]")).ToBeEnabledAsync();
+        await Assertions.Expect(clerk.Locator("#identity-panel-body [id$=-start]")).ToHaveAttributeAsync("aria-disabled", "false", new() { Timeout = 30_000 });
         var roomId = await clerk.EvaluateAsync<string>("() => window.consultation.roomId");
         var api = consultation.ClerkParty.APIRequest;
         var started = await api.PostAsync("/api/identity/verifications", new() { DataObject = new { sessionId = roomId } });

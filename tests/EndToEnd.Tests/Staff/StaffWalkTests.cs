@@ -79,6 +79,8 @@ public sealed class StaffWalkTests(Browser browser) : IClassFixture<Browser>
 
         // The identity check: a mistyped MRZ is named in the clerk's language, the right one passes, the decision holds.
         var panel = clerk.Locator("#identity-panel-body");
+        // The start waits for a picture from the resident's camera (sampled every 1.5 s); a click before does nothing.
+        await Assertions.Expect(panel.Locator("[id$=-start]")).ToHaveAttributeAsync("aria-disabled", "false", new() { Timeout = 30_000 });
         await panel.Locator("[id$=-start]").ClickAsync();
         await panel.Locator("[id$=-capture]").ClickAsync();
         await Assertions.Expect(panel.Locator("img.idp-still")).ToBeVisibleAsync();

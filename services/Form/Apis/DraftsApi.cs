@@ -238,7 +238,7 @@ public static class DraftsApi
     {
         var draft = await store.LoadAsync(id, http.RequestAborted);
         if (draft is null || await access.ActorAsync(http, draft, write: false) is null) return Problems.NotFound(new Reason("no-draft", $"No draft {id}."));
-        await DraftEventStream.WriteAsync(http, events, id);
+        await DraftEventStream.WriteAsync(http, events, store, id);
         return TypedResults.Empty;
     }
 }

@@ -25,6 +25,13 @@ public sealed class DraftStore(FormDb db, CityClock clock)
     public async Task<Draft?> LoadAsync(Guid id, CancellationToken ct) =>
         await db.Drafts.AsNoTracking().Include(d => d.Fields).FirstOrDefaultAsync(d => d.Id == id, ct);
 
+    /// <summary>
+    /// The draft's version: the sum of its fields' versions. Every write adds one to one field's version, so the sum
+    /// grows by one with each change, and a page holding every field's latest version knows exactly this number.
+    /// </summary>
+    public async Task<int> VersionAsync(Guid id, CancellationToken ct) =>
+        await db.Database.SqlQuery<int>($"SELECT COALESCE(SUM(version), 0)::int AS \"Value\" FROM draft_fields WHERE draft_id = {id}").SingleAsync(ct);
+
     /// <summary>Takes the draft's row lock: shared for field edits (they may run side by side), exclusive to sign or submit.</summary>
     public async Task<string?> LockAsync(Guid id, bool exclusive, CancellationToken ct)
     {

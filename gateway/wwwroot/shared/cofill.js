@@ -182,8 +182,19 @@ export function mount(container, ctx) {
   form.addEventListener('submit', e => e.preventDefault());
   let sync = null;
 
-  async function open(draft) {
-    if (sync && sync.draftId === draft.id) return;
+  // One opening per draft: the resident's page is asked twice at about the same moment (the relay's "form.open" and
+  // its first look for the room's draft), and two openings drew the form twice and started two event streams.
+  let opening = null;
+  function open(draft) {
+    if (opening?.id !== draft.id) {
+      const now = { id: draft.id };
+      now.done = show(draft).catch(error => { if (opening === now) opening = null; throw error; });
+      opening = now;
+    }
+    return opening.done;
+  }
+
+  async function show(draft) {
     sync?.stop();
     const definition = await api(`/api/forms/definitions/${encodeURIComponent(draft.definitionId)}`);
     let lastFocus = null;

@@ -348,6 +348,11 @@ export function createSignaturePad(canvas, { onChange, lineWidth = 2.5, color = 
     onChange?.(pad);
   }
 
+  // A finger's moves on the pad are the page's: `touch-action: none` stops the scroll, but Chromium still reads a quick
+  // stroke's end as a fling and swallows the click of the next tap within about half a second (the tap "stops" the
+  // fling), as "sign and submit" right after signing was. A touch move whose default is prevented makes no fling.
+  const still = event => event.preventDefault();
+  canvas.addEventListener('touchmove', still, { passive: false });
   canvas.addEventListener('pointerdown', down);
   canvas.addEventListener('pointermove', move);
   canvas.addEventListener('pointerup', up);
@@ -372,6 +377,7 @@ export function createSignaturePad(canvas, { onChange, lineWidth = 2.5, color = 
     },
     destroy() {
       observer.disconnect();
+      canvas.removeEventListener('touchmove', still);
       canvas.removeEventListener('pointerdown', down);
       canvas.removeEventListener('pointermove', move);
       canvas.removeEventListener('pointerup', up);

@@ -150,23 +150,8 @@ public sealed partial class LiveQueuePhoneWalkTests(Browser browser) : IClassFix
         await FormPage.Field(resident, "confirmed").TapAsync();
         await SignWithAFingerAsync(resident);
         await LookAsync(resident, language, "11-form-signed", findings);
-        // A tap on "sign and submit" was lost in 3 of 9 walks on this machine (no message, the button enabled, the pad
-        // still signed; not understood yet, see the report of 2026-12-07): tapped again with the mouse's click then.
-        // What the page saw of the tap is kept beside the screenshots when it is lost, to find out why.
-        await resident.EvaluateAsync(TapRecorder);
+        // Tapped at once: a tap right after a quick stroke was lost (Chromium's fling after the stroke, SigningTests).
         await resident.Locator(".cf-submit").TapAsync();
-        try
-        {
-            await Assertions.Expect(resident.Locator(".cf-done, .cf-sign-status:not(:empty)").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        }
-        catch (PlaywrightException)
-        {
-            var seen = await resident.EvaluateAsync<string>(TapReport);
-            Directory.CreateDirectory(Browser.ScreenshotDirectory);
-            await File.WriteAllTextAsync(Path.Combine(Browser.ScreenshotDirectory, $"live-queue-{language}-lost-tap.txt"), seen);
-            await PhoneRoom.ShotAsync(resident, $"live-queue-{language}-lost-tap");
-            await resident.Locator(".cf-submit").ClickAsync();
-        }
         await Assertions.Expect(resident.Locator(".cf-done")).ToContainTextAsync(Reference());
         var reference = Reference().Match(await resident.Locator(".cf-done").InnerTextAsync()).Value;
         await Assertions.Expect(clerk.Locator("#form-panel-body")).ToContainTextAsync(reference);
@@ -341,31 +326,6 @@ public sealed partial class LiveQueuePhoneWalkTests(Browser browser) : IClassFix
         if (!marked.SequenceEqual(expected))
             findings.Add($"{step}: fields marked as written in by the clerk: [{string.Join(", ", marked)}], expected [{string.Join(", ", expected)}]");
     }
-
-    /// <summary>Records every touch, pointer and click event the document sees, with its target and place.</summary>
-    private const string TapRecorder = """
-        () => {
-          window.__taps = [];
-          const name = e => e ? `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''}` : 'none';
-          for (const type of ['touchstart', 'touchend', 'touchcancel', 'pointerdown', 'pointerup', 'pointercancel', 'mousedown', 'mouseup', 'click'])
-            document.addEventListener(type, e => window.__taps.push(`${Math.round(performance.now())} ${type} ${name(e.target)} ${Math.round(e.clientX ?? e.changedTouches?.[0]?.clientX ?? -1)},${Math.round(e.clientY ?? e.changedTouches?.[0]?.clientY ?? -1)} prevented=${e.defaultPrevented}`), true);
-        }
-        """;
-
-    /// <summary>What <see cref="TapRecorder"/> saw, with the button's place, what lies at its middle and the viewport.</summary>
-    private const string TapReport = """
-        () => {
-          const button = document.querySelector('.cf-submit');
-          const r = button.getBoundingClientRect();
-          const at = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-          const v = window.visualViewport;
-          return [...window.__taps,
-            `button ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)} disabled=${button.disabled}`,
-            `at its middle: ${at ? at.outerHTML.slice(0, 200) : 'none'}`,
-            `viewport ${innerWidth}x${innerHeight} scroll ${scrollX},${scrollY} visual scale ${v?.scale} offset ${v?.offsetLeft},${v?.offsetTop} size ${v?.width}x${v?.height}`,
-            `status "${document.querySelector('.cf-sign-status')?.textContent}" active ${document.activeElement?.outerHTML.slice(0, 120)}`].join('\n');
-        }
-        """;
 
     /// <summary>Draws a signature with touch events (a finger), not the mouse.</summary>
     private static async Task SignWithAFingerAsync(IPage page)

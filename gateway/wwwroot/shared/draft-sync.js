@@ -204,10 +204,20 @@ export class DraftSync {
   /** The draft's server-sent events, read with fetch so the token travels in a header; reconnects and catches up. */
   async listen() {
     while (!this.abort.signal.aborted) {
+      // Each round's stream is closed when the round ends: a round that failed after the answer came (the catch-up's
+      // read, a broken line) left the stream open, and every such round held one more of the browser's six
+      // connections to the site until no request of the page went out any more.
+      const round = new AbortController();
+      const stop = () => round.abort();
+      this.abort.signal.addEventListener('abort', stop, { once: true });
+      // The service speaks every 5 s (the draft's version); a stream silent for 20 s is dead on the way (a replica
+      // gone without closing it) and is opened again, with a catch-up.
+      let heard = Date.now();
+      const watch = setInterval(() => { if (Date.now() - heard > 20_000) round.abort(); }, 5_000);
       try {
         const headers = { Accept: 'text/event-stream' };
         if (this.token) headers['X-Resident-Token'] = this.token;
-        const response = await fetch(`/api/forms/drafts/${this.draftId}/events`, { headers, signal: this.abort.signal, credentials: 'same-origin' });
+        const response = await fetch(`/api/forms/drafts/${this.draftId}/events`, { headers, signal: round.signal, credentials: 'same-origin' });
         if (!response.ok) throw new Error(`events ${response.status}`);
         // The service subscribed before it answered: what was stored before this read is in it, what comes after is
         // announced on the stream.
@@ -217,6 +227,7 @@ export class DraftSync {
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
+          heard = Date.now();
           buffer += value;
           let end;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -227,6 +238,10 @@ export class DraftSync {
         }
       } catch (error) {
         if (this.abort.signal.aborted) return;
+      } finally {
+        clearInterval(watch);
+        round.abort();
+        this.abort.signal.removeEventListener('abort', stop);
       }
       await new Promise(resolve => setTimeout(resolve, 1000));
     }

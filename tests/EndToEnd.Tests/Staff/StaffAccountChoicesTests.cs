@@ -108,7 +108,7 @@ public sealed class StaffAccountChoicesTests(Browser browser) : IClassFixture<Br
         await Assertions.Expect(concernForm.Locator("#k-nameDe")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(concernForm.Locator("[aria-invalid=true]").First).ToBeFocusedAsync();
         // The booking page's tables read as cards on the phone, no sideways scrolling.
-        // (a concern's card is a grid of its facts, its name beside its button).
+        // (a concern's card lays out its own facts, its name beside its button).
         Assert.NotEqual("table-row", await page.Locator("#concern-rows tr").First.EvaluateAsync<string>("tr => getComputedStyle(tr).display"));
         await result.ScrollIntoViewIfNeededAsync();
         await WalkLook.AtAsync(page, "fr", "staff-choices-fr-3-concern-refused-phone", "concern refused on a phone", findings);

@@ -1,7 +1,7 @@
 // Administration of booking: opening hours, closures, who handles which concerns, and the concerns themselves.
 import { register, t, tn, languageSwitch, pick, weekday, city, languageName, locale, say as sayI18n } from '/shared/i18n.js';
 import { api, ApiError, showFieldErrors } from '/shared/api.js';
-import { formatDate, formatDateTime } from '/shared/dates.js';
+import { cityToday, formatDate, formatDateTime } from '/shared/dates.js';
 import { staffPage } from '/shared/staff.js';
 import { clearResult, sayFailed, sayRefused, saySaved } from '/shared/form-result.js';
 
@@ -33,6 +33,8 @@ register({
     'ab.closeAndCancel': 'Schliessen und {count} Termine absagen', 'ab.closeAndCancel.one': 'Schliessen und den Termin absagen', 'ab.closedCancelled': 'Schliesstag gespeichert; {count} Termine abgesagt, die Einwohnerinnen und Einwohner erhalten eine E-Mail.', 'ab.closedCancelled.one': 'Schliesstag gespeichert; 1 Termin abgesagt, die Einwohnerin oder der Einwohner erhält eine E-Mail.',
     'ab.deleteClosureConfirm': 'Den Schliesstag {date} löschen? An diesem Tag können dann wieder Termine gebucht werden.',
     'ab.choosePerson': 'Bitte eine Person wählen.', 'ab.deleteClosure': 'Löschen: Schliesstag {date}', 'ab.closureDeleted': 'Schliesstag {date} gelöscht.', 'ab.editStaff': 'Bearbeiten: {name}', 'ab.editConcern': 'Bearbeiten: {name}', 'ab.removeStaff': 'Löschen: {name}',
+    'ab.newDepartment': 'Neue Abteilung', 'ab.newStaff': 'Person hinzufügen', 'ab.newConcern': 'Neues Anliegen', 'ab.cancel': 'Abbrechen', 'ab.savedItem': 'Gespeichert: {name}.',
+    'ab.pastClosures': 'Vergangene Schliesstage ({count})', 'ab.pastClosuresTitle': 'Vergangene Schliesstage',
   },
   en: {
     'ab.nameFr': 'Name (French)', 'ab.nameIt': 'Name (Italian)', 'ab.descriptionFr': 'Description (French)', 'ab.descriptionIt': 'Description (Italian)',
@@ -61,6 +63,8 @@ register({
     'ab.closeAndCancel': 'Close and cancel {count} appointments', 'ab.closeAndCancel.one': 'Close and cancel the appointment', 'ab.closedCancelled': 'Closure saved; {count} appointments cancelled, the residents get an e-mail.', 'ab.closedCancelled.one': 'Closure saved; 1 appointment cancelled, the resident gets an e-mail.',
     'ab.deleteClosureConfirm': 'Delete the closure on {date}? Appointments can then be booked on that day again.',
     'ab.choosePerson': 'Please choose a person.', 'ab.deleteClosure': 'Delete: closure {date}', 'ab.closureDeleted': 'Closure {date} deleted.', 'ab.editStaff': 'Edit: {name}', 'ab.editConcern': 'Edit: {name}', 'ab.removeStaff': 'Delete: {name}',
+    'ab.newDepartment': 'New department', 'ab.newStaff': 'Add a person', 'ab.newConcern': 'New concern', 'ab.cancel': 'Cancel', 'ab.savedItem': 'Saved: {name}.',
+    'ab.pastClosures': 'Past closures ({count})', 'ab.pastClosuresTitle': 'Past closures',
   },
   fr: {
     'ab.nameFr': 'Nom (français)',
@@ -135,6 +139,13 @@ register({
     'ab.editStaff': 'Modifier : {name}',
     'ab.editConcern': 'Modifier : {name}',
     'ab.removeStaff': 'Supprimer : {name}',
+    'ab.newDepartment': 'Nouveau service',
+    'ab.newStaff': 'Ajouter une personne',
+    'ab.newConcern': 'Nouvelle démarche',
+    'ab.cancel': 'Annuler',
+    'ab.savedItem': 'Enregistré\u00a0: {name}.',
+    'ab.pastClosures': 'Jours de fermeture passés ({count})',
+    'ab.pastClosuresTitle': 'Jours de fermeture passés',
   },
   it: {
     'ab.nameFr': 'Nome (francese)',
@@ -209,6 +220,13 @@ register({
     'ab.editStaff': 'Modificare: {name}',
     'ab.editConcern': 'Modificare: {name}',
     'ab.removeStaff': 'Eliminare: {name}',
+    'ab.newDepartment': 'Nuovo servizio',
+    'ab.newStaff': 'Aggiungere una persona',
+    'ab.newConcern': 'Nuova pratica',
+    'ab.cancel': 'Annullare',
+    'ab.savedItem': 'Salvato: {name}.',
+    'ab.pastClosures': 'Giorni di chiusura passati ({count})',
+    'ab.pastClosuresTitle': 'Giorni di chiusura passati',
   },
 });
 
@@ -349,6 +367,83 @@ for (const section of document.querySelectorAll('section.fold-section')) {
   fold.addEventListener('click', () => fold.setAttribute('aria-expanded', String(section.classList.toggle('open'))));
 }
 
+/**
+ * Open, a section was still long: the concerns' list came with its form of 18 fields always under it, the departments'
+ * and the staff's with theirs. Each form is shown only when asked, by the "new" button under its list or a row's
+ * "edit" (both aria-expanded), under a heading that says what is edited, and the focus goes into it. Cancel (or Escape)
+ * folds it away, and so does a save, said beside the "new" button; the focus goes back to the row's "edit" (the rows
+ * are redrawn: found by the item's key), the new item's after a save, or to the "new" button.
+ */
+function formOnDemand(form, { add, newTitle, clear }) {
+  const heading = form.querySelector('.form-title');
+  const list = add.closest('.list-actions');
+  let editing = null; // the key of the item edited, '' for a new one, null while folded
+  let title = () => t(newTitle);
+  const editButton = key => form.closest('.section-body').querySelector(`button[data-edit="${CSS.escape(key)}"]`);
+
+  /** The "new" button and each row's "edit" say whether the form is open for them. */
+  function mark() {
+    add.setAttribute('aria-expanded', String(editing === ''));
+    for (const b of form.closest('.section-body').querySelectorAll('button[data-edit]')) b.setAttribute('aria-expanded', String(b.dataset.edit === editing));
+  }
+  function open(key, named) {
+    editing = key;
+    title = named;
+    heading.textContent = title();
+    fresh(form);
+    clearResult(list);
+    for (const error of form.querySelectorAll('p.error')) error.textContent = '';
+    form.querySelector('.affected')?.remove();
+    form.hidden = false;
+    mark();
+  }
+  function close(focusKey = editing) {
+    form.hidden = true;
+    editing = null;
+    mark();
+    ((focusKey && editButton(focusKey)) || add).focus();
+  }
+  add.addEventListener('click', () => {
+    if (editing === '') { close(); return; }
+    form.reset();
+    clear();
+    open('', () => t(newTitle));
+    form.querySelector('input, select').focus();
+  });
+  form.querySelector('[data-cancel]').addEventListener('click', () => close());
+  form.addEventListener('keydown', event => { if (event.key === 'Escape') { event.preventDefault(); close(); } });
+  return {
+    /** Fills nothing: the caller has filled the form for the item of this key, named by `named()`. */
+    edit: (key, named) => open(key, named),
+    /** After a save and the redraw: folded, said beside "new" with the item's name, the focus on its row's "edit". */
+    saved(key, name) {
+      close(key);
+      saySaved(list, 'ab.savedItem', { name });
+    },
+    /** The item's row button: carries its key and the form it opens. */
+    editButton(b, key) {
+      b.dataset.edit = key;
+      b.setAttribute('aria-controls', form.id);
+      b.setAttribute('aria-expanded', String(key === editing));
+      return b;
+    },
+    /** After a redraw in another language: the heading in it. */
+    retitle() { if (editing !== null) heading.textContent = title(); },
+  };
+}
+
+const departmentForm = formOnDemand(document.getElementById('department-form'), {
+  add: document.getElementById('department-new'), newTitle: 'ab.newDepartment',
+  clear() { delete document.getElementById('department-form').dataset.sortOrder; showFallbacks(document.getElementById('department-form')); },
+});
+const staffForm = formOnDemand(document.getElementById('staff-form'), {
+  add: document.getElementById('staff-new'), newTitle: 'ab.newStaff', clear: () => renderSkillBoxes([]),
+});
+const concernForm = formOnDemand(document.getElementById('concern-form'), {
+  add: document.getElementById('concern-new'), newTitle: 'ab.newConcern',
+  clear() { const f = document.getElementById('concern-form'); showFallbacks(f); formNote(f); },
+});
+
 function departmentOptions(select, withCity) {
   const current = select.value;
   select.replaceChildren();
@@ -404,7 +499,7 @@ function renderDepartments() {
   body.replaceChildren();
   for (const d of departments) {
     body.append(el('tr', {}, el('td', { textContent: d.key }), el('td', { textContent: pick(d.name) }),
-      el('td', {}, button(t('ab.edit'), t('ab.editDepartment', { name: pick(d.name) }), () => editDepartment(d)))));
+      el('td', {}, departmentForm.editButton(button(t('ab.edit'), t('ab.editDepartment', { name: pick(d.name) }), () => editDepartment(d)), d.key))));
   }
 }
 
@@ -425,26 +520,39 @@ function editDepartment(d) {
   f.mailboxEmail.value = d.mailboxEmail; f.timeZone.value = d.timeZone; f.staffLanguage.value = d.staffLanguage ?? '';
   f.dataset.sortOrder = d.sortOrder;
   showFallbacks(f);
+  departmentForm.edit(d.key, () => t('ab.editDepartment', { name: pick(d.name) }));
   f.key.focus();
 }
 
+// The closed days listed every holiday of the city, past and to come, oldest first: the days to come are listed first,
+// the soonest at the top; the past ones (the latest at the top) only behind their button (aria-expanded).
 function renderClosures() {
-  const body = document.getElementById('closure-rows');
-  body.replaceChildren();
-  for (const c of closures) {
-    const named = departments.find(d => d.key === c.departmentKey);
-    const dept = named ? pick(named.name) : t('ab.wholeCity');
-    // The day as the admin's language writes it ("25.12.2026", not "2026-12-25").
-    const date = formatDate(c.date, { day: '2-digit', month: '2-digit', year: 'numeric' });
-    body.append(el('tr', {}, el('td', { textContent: date }), el('td', { textContent: dept }), el('td', { textContent: pick(c.reason) }),
-      el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date }), async () => {
-        if (!confirm(t('ab.deleteClosureConfirm', { date }))) return;
-        await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' });
-        await load();
-        // The pressed button went with its row: the focus stays at the list, which says what was deleted.
-        document.querySelector('#closures-body .table-scroll').focus();
-        sayI18n(document.getElementById('closure-deleted'), 'ab.closureDeleted', { date }); }))));
-  }
+  const today = cityToday();
+  const coming = closures.filter(c => c.date >= today).sort((a, b) => a.date.localeCompare(b.date));
+  const past = closures.filter(c => c.date < today).sort((a, b) => b.date.localeCompare(a.date));
+  document.getElementById('closure-rows').replaceChildren(...coming.map(closureRow));
+  document.getElementById('closure-past-rows').replaceChildren(...past.map(closureRow));
+  const toggle = document.getElementById('closure-past-toggle');
+  toggle.textContent = t('ab.pastClosures', { count: past.length });
+  toggle.hidden = past.length === 0;
+  document.getElementById('closure-past').hidden = past.length === 0 || toggle.getAttribute('aria-expanded') !== 'true';
+}
+
+function closureRow(c) {
+  const named = departments.find(d => d.key === c.departmentKey);
+  const dept = named ? pick(named.name) : t('ab.wholeCity');
+  // The day as the admin's language writes it ("25.12.2026", not "2026-12-25").
+  const date = formatDate(c.date, { day: '2-digit', month: '2-digit', year: 'numeric' });
+  return el('tr', {}, el('td', { textContent: date }), el('td', { textContent: dept }), el('td', { textContent: pick(c.reason) }),
+    el('td', {}, button(t('ab.delete'), t('ab.deleteClosure', { date }), async event => {
+      if (!confirm(t('ab.deleteClosureConfirm', { date }))) return;
+      const list = event.currentTarget.closest('.table-scroll');
+      await api(`/api/booking/admin/closures/${c.id}`, { method: 'DELETE' });
+      await load();
+      // The pressed button went with its row: the focus stays at its list (the days to come when the past ones are
+      // gone), and the line under the lists says what was deleted.
+      (list.hidden ? document.querySelector('#closures-body .table-scroll') : list).focus();
+      sayI18n(document.getElementById('closure-deleted'), 'ab.closureDeleted', { date }); })));
 }
 
 function renderStaff() {
@@ -456,7 +564,7 @@ function renderStaff() {
     body.append(el('tr', {}, el('td', { textContent: s.staffName }), el('td', { textContent: department ? pick(department.name) : s.departmentKey }),
       el('td', { textContent: s.concernKeys.map(concernName).join(', ') }),
       // Both buttons in one box: a phone's compact card puts the cell's name beside it, not beside the first alone.
-      el('td', {}, el('div', { className: 'row' }, button(t('ab.edit'), t('ab.editStaff', { name: s.staffName }), () => editStaff(s)),
+      el('td', {}, el('div', { className: 'row' }, staffForm.editButton(button(t('ab.edit'), t('ab.editStaff', { name: s.staffName }), () => editStaff(s)), s.staffId),
         button(t('ab.delete'), t('ab.removeStaff', { name: s.staffName }), async () => { await api(`/api/booking/admin/staff/${s.staffId}`, { method: 'DELETE' }); await load(); })))));
   }
   renderSkillBoxes();
@@ -491,6 +599,7 @@ function editStaff(s) {
   form.staffName.value = s.staffName;
   form.departmentKey.value = s.departmentKey;
   renderSkillBoxes(s.concernKeys);
+  staffForm.edit(s.staffId, () => t('ab.editStaff', { name: s.staffName }));
   form.staffId.focus();
 }
 
@@ -533,7 +642,7 @@ function renderConcerns() {
     body.append(el('tr', {}, el('td', { textContent: c.key }), el('td', { textContent: pick(c.name) }),
       el('td', { textContent: String(c.durationMinutes) }), el('td', { textContent: String(c.bufferMinutes) }),
       el('td', { textContent: formCell(c) }),
-      el('td', {}, button(t('ab.edit'), t('ab.editConcern', { name: pick(c.name) }), () => editConcern(c)))));
+      el('td', {}, concernForm.editButton(button(t('ab.edit'), t('ab.editConcern', { name: pick(c.name) }), () => editConcern(c)), c.key))));
   }
   formNote(document.getElementById('concern-form'));
 }
@@ -550,6 +659,7 @@ function editConcern(c) {
   f.needsIdentityCheck.checked = c.needsIdentityCheck; f.needsSignature.checked = c.needsSignature; f.active.checked = c.active;
   showFallbacks(f);
   formNote(f);
+  concernForm.edit(c.key, () => t('ab.editConcern', { name: pick(c.name) }));
   f.key.focus();
 }
 
@@ -565,6 +675,7 @@ function render({ hours = true } = {}) {
   renderStaff();
   staffOptions();
   renderConcerns();
+  for (const form of [departmentForm, staffForm, concernForm]) form.retitle();
 }
 
 async function load(options) {
@@ -622,6 +733,11 @@ document.getElementById('closure-form').addEventListener('submit', event => {
   addClosure(event.target, false);
 });
 document.getElementById('closure-cancel-them').addEventListener('click', () => addClosure(document.getElementById('closure-form'), true));
+document.getElementById('closure-past-toggle').addEventListener('click', event => {
+  const open = event.currentTarget.getAttribute('aria-expanded') !== 'true';
+  event.currentTarget.setAttribute('aria-expanded', String(open));
+  document.getElementById('closure-past').hidden = !open;
+});
 
 document.getElementById('s-departmentKey').addEventListener('change', () => renderSkillBoxes());
 document.getElementById('s-staffId').addEventListener('change', event => {
@@ -639,8 +755,8 @@ document.getElementById('staff-form').addEventListener('submit', async event => 
     await api(`/api/booking/admin/staff/${id}`, { method: 'PUT', body: {
       staffName: f.staffName.value, departmentKey: f.departmentKey.value,
       concernKeys: [...f.querySelectorAll('input[name=concernKeys]:checked')].map(i => i.value) } });
-    saySaved(f);
     await load();
+    staffForm.saved(id, f.staffName.value);
   } catch (e) {
     if (e instanceof ApiError && e.status === 400) { showFieldErrors(f, e); sayRefused(f); }
     else sayFailed(f, t('common.error'));
@@ -653,17 +769,18 @@ document.getElementById('concern-form').addEventListener('submit', async event =
   fresh(f);
   document.getElementById('concern-error').textContent = '';
   // Without a key the address would be the list's (a 404, "something went wrong"): said at the field instead.
-  if (!f.key.value.trim()) { showFieldErrors(f, { errors: { key: [''] }, reasons: { key: 'slug' } }); sayRefused(f); return; }
+  const key = f.key.value.trim();
+  if (!key) { showFieldErrors(f, { errors: { key: [''] }, reasons: { key: 'slug' } }); sayRefused(f); return; }
   try {
-    await api(`/api/booking/admin/concerns/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
+    await api(`/api/booking/admin/concerns/${encodeURIComponent(key)}`, { method: 'PUT', body: {
       departmentKey: f.departmentKey.value, nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value,
       descriptionDe: f.descriptionDe.value, descriptionEn: f.descriptionEn.value, descriptionFr: f.descriptionFr.value,
       descriptionIt: f.descriptionIt.value, durationMinutes: Number(f.durationMinutes.value) || null, bufferMinutes: Number(f.bufferMinutes.value) || 0,
       documentsDe: lines(f.documentsDe.value), documentsEn: lines(f.documentsEn.value),
       documentsFr: lines(f.documentsFr.value), documentsIt: lines(f.documentsIt.value), needsIdentityCheck: f.needsIdentityCheck.checked,
       needsSignature: f.needsSignature.checked, active: f.active.checked } });
-    saySaved(f);
     await load();
+    concernForm.saved(key, concernName(key));
   } catch (e) {
     if (e instanceof ApiError && e.status === 400) {
       showFieldErrors(f, e);
@@ -680,14 +797,15 @@ document.getElementById('department-form').addEventListener('submit', async even
   const error = document.getElementById('department-error');
   error.textContent = '';
   fresh(f);
-  if (!f.key.value.trim()) { showFieldErrors(f, { errors: { key: [''] }, reasons: { key: 'slug' } }); sayRefused(f); return; }
+  const key = f.key.value.trim();
+  if (!key) { showFieldErrors(f, { errors: { key: [''] }, reasons: { key: 'slug' } }); sayRefused(f); return; }
   try {
-    await api(`/api/booking/admin/departments/${encodeURIComponent(f.key.value.trim())}`, { method: 'PUT', body: {
+    await api(`/api/booking/admin/departments/${encodeURIComponent(key)}`, { method: 'PUT', body: {
       nameDe: f.nameDe.value, nameEn: f.nameEn.value, nameFr: f.nameFr.value, nameIt: f.nameIt.value, mailboxEmail: f.mailboxEmail.value,
       staffLanguage: f.staffLanguage.value, timeZone: f.timeZone.value, sortOrder: f.dataset.sortOrder ? Number(f.dataset.sortOrder) : null } });
     f.querySelector('.affected')?.remove();
-    saySaved(f);
     await load();
+    departmentForm.saved(key, pick(departments.find(d => d.key === key)?.name) || key);
   } catch (e) {
     f.querySelector('.affected')?.remove();
     if (e instanceof ApiError && e.status === 400) { showFieldErrors(f, e); error.textContent = e.errors.key?.join(' ') ?? ''; sayRefused(f); }

@@ -486,6 +486,7 @@ public sealed partial class BookingJourneyTests(Browser browser) : IClassFixture
         // On a phone the page's sections fold under their headings: the concerns open with theirs.
         var concerns = admin.Locator("#concerns-title button");
         await Assertions.Expect(concerns).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(admin.Locator("#concern-rows tr").First).ToBeAttachedAsync(new() { Timeout = 15000 });
         await concerns.ClickAsync();
         await Assertions.Expect(admin.Locator("#concern-rows tr").First).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Assertions.Expect(admin.Locator("#h-tax-office-1")).ToHaveValueAsync("08:00-12:00, 13:30-17:00");

@@ -81,7 +81,9 @@ public sealed class CityNamesJourneyTests(Browser browser) : IClassFixture<Brows
         await admin.Locator("#k-documentsFr").ScrollIntoViewIfNeededAsync();
         await Browser.ScreenshotAsync(admin, "names-05-admin-documents-french-empty");
         await form.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
-        await Assertions.Expect(form.Locator(".form-result")).ToHaveTextAsync("Gespeichert.");
+        // Saved, the form folds away and the line under the list says which concern.
+        await Assertions.Expect(admin.Locator("#concerns-body .list-actions .form-result")).ToHaveTextAsync("Gespeichert: Testanliegen.");
+        await Assertions.Expect(form).ToBeHiddenAsync();
         await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("Testanliegen");
 
         await using var residentParty = await browser.NewPartyAsync(Browser.Phone, "it-CH");

@@ -44,6 +44,7 @@ public sealed class AdminDepartmentLanguageTests(Browser browser) : IClassFixtur
 
         // On a phone the departments fold under their heading's button (AdminHoursFoldTests).
         var section = page.Locator("#departments-title button");
+        await Assertions.Expect(row).ToBeAttachedAsync();
         if (phone) await section.ClickAsync();
         // Edited, the department shows the city's language (German here, named in the admin's); she chooses French.
         await row.GetByRole(AriaRole.Button).ClickAsync();
@@ -54,13 +55,15 @@ public sealed class AdminDepartmentLanguageTests(Browser browser) : IClassFixtur
         await Assertions.Expect(form.Locator("#d-nameEn-fallback")).ToContainTextAsync($"({german})");
         await Assertions.Expect(page.GetByLabel(await T(page, "ab.staffLanguage"), new() { Exact = true })).ToBeVisibleAsync();
         await select.SelectOptionAsync(new SelectOptionValue { Label = chosen });
-        await form.Locator("button[type=submit]").ClickAsync();
-        await Assertions.Expect(form.Locator(".form-result")).ToHaveTextAsync(await T(page, "result.saved"));
-
         var findings = new List<string>();
         await WalkLook.AtAsync(page, language, $"admin-department-language-{language}", "admin's department form", findings);
         await form.Locator("#d-staffLanguage").ScrollIntoViewIfNeededAsync();
         await form.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotDirectory, $"admin-department-language-{language}-form.png") });
+        await form.Locator("button[type=submit]").ClickAsync();
+        // Saved, the form folds away, said under the list; the focus back on the department's "edit".
+        await Assertions.Expect(page.Locator("#departments-body .list-actions .form-result")).ToHaveTextAsync(await T(page, "ab.savedItem", new { name = language == "fr" ? department : $"Controllo abitanti {key[^6..]}" }));
+        await Assertions.Expect(form).ToBeHiddenAsync();
+        await Assertions.Expect(row.GetByRole(AriaRole.Button)).ToBeFocusedAsync();
         Assert.True(findings.Count == 0, string.Join("\n", findings));
 
         // Booking keeps it: the page loaded anew shows it when the department is edited again.
@@ -68,6 +71,7 @@ public sealed class AdminDepartmentLanguageTests(Browser browser) : IClassFixtur
             .EnumerateArray().Single(d => d.GetProperty("key").GetString() == key);
         Assert.Equal(code, listed.GetProperty("staffLanguage").GetString());
         await page.ReloadAsync();
+        await Assertions.Expect(row).ToBeAttachedAsync();
         if (phone) await section.ClickAsync();
         await row.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(form.Locator("#d-key")).ToHaveValueAsync(key);
@@ -76,6 +80,6 @@ public sealed class AdminDepartmentLanguageTests(Browser browser) : IClassFixtur
     }
 
     /// <summary>The page's own text for a key (the page's i18n module, so its catalogue).</summary>
-    private static Task<string> T(IPage page, string key) =>
-        page.EvaluateAsync<string>("async key => (await import('/shared/i18n.js')).t(key)", key);
+    private static Task<string> T(IPage page, string key, object? vars = null) =>
+        page.EvaluateAsync<string>("async ([key, vars]) => (await import('/shared/i18n.js')).t(key, vars ?? {})", new object?[] { key, vars });
 }

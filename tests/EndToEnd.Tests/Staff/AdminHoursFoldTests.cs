@@ -12,11 +12,15 @@ namespace Municipal.EndToEnd.Tests.Staff;
 /// written "18:00-24:00", saved and shown so, the focus stays on the pressed button and the result is said beside it; a
 /// range past midnight is refused at its field. The page's height, folded and with every department open as before, is
 /// written to admin-hours-height-{language}.txt beside the screenshots admin-hours-{language}(-open, -refused).png.
-/// The page's other sections (departments, closed days, who handles what, concerns: their lists as cards and their
-/// forms) fold the same way on a phone: a concern is edited and refused, a closed day deleted, by keyboard, each said
-/// beside the button or the list (admin-booking-{language}-concern-refused.png, -closure-deleted.png, and the open
-/// departments and staff as admin-booking-{language}-departments.png, -staff.png); the height with the sections open,
-/// as they were, is written too.
+/// The page's other sections (departments, closed days, who handles what, concerns) fold the same way on a phone. Open,
+/// a section was still long, its form always shown under its list (the concerns' 18 fields): a form is now shown only
+/// when asked, by a row's "edit" or "new …", under a heading naming what is edited, the focus in it; saved, cancelled
+/// or left with Escape it folds away and the focus goes back to the row's button or to "new …", a save said under the
+/// list, a refusal beside the form's button (admin-booking-{language}-concern-refused.png, -concerns.png). The closed
+/// days to come are listed first, the past ones behind "past closures"; one of each is deleted by keyboard
+/// (-closures.png, -closure-deleted.png). Each section's height open alone, as it is and with its form shown as
+/// before, is written too; at 1366 px the concern's form opens and saves the same way (-desktop-concern.png,
+/// -desktop-saved.png).
 /// </summary>
 public sealed class AdminHoursFoldTests(Browser browser) : IClassFixture<Browser>
 {
@@ -28,6 +32,7 @@ public sealed class AdminHoursFoldTests(Browser browser) : IClassFixture<Browser
     [InlineData("fr", "fr-CH")]
     [InlineData("de", "de-CH")]
     [InlineData("it", "it-CH")]
+    [InlineData("en", "en-GB")]
     public async Task On_a_phone_each_departments_hours_fold_out_and_an_evening_ends_at_24_00(string language, string locale)
     {
         await using var party = await browser.NewPartyAsync(Browser.Phone, locale);
@@ -54,7 +59,14 @@ public sealed class AdminHoursFoldTests(Browser browser) : IClassFixture<Browser
             DataObject = new { departmentKey = key, date = $"{2031 + Random.Shared.Next(0, 5)}-0{Random.Shared.Next(1, 10)}-1{Random.Shared.Next(0, 10)}", reasonDe = reason, reasonEn = reason, reasonFr = reason, reasonIt = reason },
         });
         Assert.True(closed.Ok, $"{closed.Status} {await closed.TextAsync()}");
-        var shown = language switch { "fr" => $"Guichet d’urgence {key[^6..]}", "it" => $"Sportello d’urgenza {key[^6..]}", _ => name };
+        // Yesterday's closed day (the service still takes one): listed only behind "past closures".
+        var pastReason = $"Umzug {key[^6..]}";
+        var pastClosed = await party.APIRequest.PostAsync("/api/booking/admin/closures", new()
+        {
+            DataObject = new { departmentKey = key, date = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reasonDe = pastReason, reasonEn = pastReason, reasonFr = pastReason, reasonIt = pastReason },
+        });
+        Assert.True(pastClosed.Ok, $"{pastClosed.Status} {await pastClosed.TextAsync()}");
+        var shown = language switch { "fr" => $"Guichet d’urgence {key[^6..]}", "it" => $"Sportello d’urgenza {key[^6..]}", "en" => $"Emergency desk {key[^6..]}", _ => name };
 
         await party.AddInitScriptAsync($"localStorage.setItem('lang', '{language}')");
         var page = await party.NewPageAsync();
@@ -123,78 +135,164 @@ public sealed class AdminHoursFoldTests(Browser browser) : IClassFixture<Browser
         await Assertions.Expect(concernForm).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#closure-rows")).ToBeHiddenAsync();
 
-        // By keyboard: the concerns open, one is edited and saved, said beside the button; the section stays open
-        // through the page's redraw, the focus on the button pressed.
+        // By keyboard: the concerns open on their list alone, the form shown only when asked.
         var concernsFold = page.Locator("#concerns-title").GetByRole(AriaRole.Button, new() { Name = await T(page, "ab.concernList"), Exact = true });
         await concernsFold.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(concernsFold).ToHaveAttributeAsync("aria-expanded", "true");
         await Assertions.Expect(concernsFold).ToBeFocusedAsync();
-        await Assertions.Expect(concernForm).ToBeVisibleAsync();
         var concernRow = page.Locator("#concern-rows tr", new() { HasText = concernKey });
-        await concernRow.GetByRole(AriaRole.Button).FocusAsync();
+        await Assertions.Expect(concernRow).ToBeVisibleAsync();
+        await Assertions.Expect(concernForm).ToBeHiddenAsync();
+        var newConcern = page.Locator("#concern-new");
+        await Assertions.Expect(newConcern).ToHaveAttributeAsync("aria-expanded", "false");
+
+        // "Edit" on one concern: the form under a heading naming it, the focus in it; saved, it folds away, the list's
+        // line says so, the focus is back on the row's button and the section stays open through the page's redraw.
+        var concernName = language switch { "fr" => $"Passeport de nuit {key[^6..]}", "it" => $"Passaporto notturno {key[^6..]}", "en" => $"Night passport {key[^6..]}", _ => $"Nachtpass {key[^6..]}" };
+        var edit = concernRow.GetByRole(AriaRole.Button);
+        await Assertions.Expect(edit).ToHaveAttributeAsync("aria-expanded", "false");
+        await edit.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(concernForm).ToBeVisibleAsync();
         await Assertions.Expect(concernForm.Locator("#k-key")).ToBeFocusedAsync();
         await Assertions.Expect(concernForm.Locator("#k-key")).ToHaveValueAsync(concernKey);
+        await Assertions.Expect(page.Locator("#concern-form-title")).ToHaveTextAsync(await T(page, "ab.editConcern", new { name = concernName }));
+        await Assertions.Expect(concernForm).ToHaveAttributeAsync("aria-labelledby", "concern-form-title");
+        await Assertions.Expect(edit).ToHaveAttributeAsync("aria-expanded", "true");
         await concernForm.Locator("#k-durationMinutes").FillAsync("25");
         var concernSave = concernForm.Locator("button[type=submit]");
         await concernSave.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        var concernResult = concernForm.Locator(".form-result[role=status]");
-        await Assertions.Expect(concernResult).ToHaveTextAsync(await T(page, "result.saved"));
+        var listSaid = page.Locator("#concerns-body .list-actions .form-result[role=status]");
+        await Assertions.Expect(listSaid).ToHaveTextAsync(await T(page, "ab.savedItem", new { name = concernName }));
+        await Assertions.Expect(concernForm).ToBeHiddenAsync();
         await Assertions.Expect(concernRow.Locator("td").Nth(2)).ToHaveTextAsync("25");
+        await Assertions.Expect(edit).ToBeFocusedAsync();
+        await Assertions.Expect(edit).ToHaveAttributeAsync("aria-expanded", "false");
         await Assertions.Expect(concernsFold).ToHaveAttributeAsync("aria-expanded", "true");
-        await Assertions.Expect(concernSave).ToBeFocusedAsync();
-        // Without its German name it is refused at the field, and said beside the button.
+        // Without its German name it is refused at the field, said beside the form's button; the form stays open.
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(concernForm.Locator("#k-key")).ToBeFocusedAsync();
         await concernForm.Locator("#k-nameDe").FillAsync("");
         await concernSave.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(concernForm.Locator("#k-nameDe")).ToHaveAttributeAsync("aria-invalid", "true");
+        var concernResult = concernForm.Locator(".form-result[role=status]");
         await Assertions.Expect(concernResult).ToContainTextAsync(await T(page, "ab.nameDe"));
-        await Assertions.Expect(concernsFold).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(concernForm).ToBeVisibleAsync();
+        await Assertions.Expect(listSaid).ToHaveTextAsync("");
         await concernResult.ScrollIntoViewIfNeededAsync();
-        await WalkLook.AtAsync(page, language, $"admin-booking-{language}-concern-refused", "admin's concern refused, its section open", findings);
+        await WalkLook.AtAsync(page, language, $"admin-booking-{language}-concern-refused", "admin's concern refused, its form open", findings);
+        // Cancel: folded, nothing saved, the focus back on the row's button.
+        await concernForm.GetByRole(AriaRole.Button, new() { Name = await T(page, "ab.cancel"), Exact = true }).ClickAsync();
+        await Assertions.Expect(concernForm).ToBeHiddenAsync();
+        await Assertions.Expect(edit).ToBeFocusedAsync();
+        await Assertions.Expect(concernRow.Locator("td").Nth(1)).ToHaveTextAsync(concernName);
+        // "New concern": an empty form under its own heading; Escape folds it and the focus is back on the button.
+        await newConcern.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(newConcern).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(page.Locator("#concern-form-title")).ToHaveTextAsync(await T(page, "ab.newConcern"));
+        await Assertions.Expect(concernForm.Locator("#k-key")).ToBeFocusedAsync();
+        await Assertions.Expect(concernForm.Locator("#k-key")).ToHaveValueAsync("");
+        await Assertions.Expect(concernForm.Locator("#k-nameDe")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(concernForm).ToBeHiddenAsync();
+        await Assertions.Expect(newConcern).ToBeFocusedAsync();
+        await Assertions.Expect(newConcern).ToHaveAttributeAsync("aria-expanded", "false");
+        await concernsFold.ScrollIntoViewIfNeededAsync();
+        await WalkLook.AtAsync(page, language, $"admin-booking-{language}-concerns", "admin's concerns, their list open", findings);
 
-        // The closed days open by keyboard; one is deleted, the focus stays at the list and it says which.
+        // The closed days open by keyboard on the days to come; yesterday's is behind its button. One is deleted, the
+        // focus stays at its list and the line under the lists says which.
         var closuresFold = page.Locator("#closures-title").GetByRole(AriaRole.Button, new() { Name = await T(page, "ab.closures"), Exact = true });
         await closuresFold.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(closuresFold).ToHaveAttributeAsync("aria-expanded", "true");
         var closureRow = page.Locator("#closure-rows tr", new() { HasText = reason });
         await Assertions.Expect(closureRow).ToBeVisibleAsync();
+        var pastRow = page.Locator("#closure-past-rows tr", new() { HasText = pastReason });
+        await Assertions.Expect(page.Locator("#closure-rows tr", new() { HasText = pastReason })).ToHaveCountAsync(0);
+        await Assertions.Expect(pastRow).ToBeHiddenAsync();
+        var pastToggle = page.Locator("#closure-past-toggle");
+        await Assertions.Expect(pastToggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await WalkLook.AtAsync(page, language, $"admin-booking-{language}-closures", "admin's closed days to come", findings);
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await closureRow.GetByRole(AriaRole.Button).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(closureRow).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#closure-deleted[role=status]")).Not.ToHaveTextAsync("");
-        await Assertions.Expect(page.Locator("#closures-body .table-scroll")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#closures-body .table-scroll").First).ToBeFocusedAsync();
         await Assertions.Expect(closuresFold).ToHaveAttributeAsync("aria-expanded", "true");
         await page.Locator("#closure-deleted").ScrollIntoViewIfNeededAsync();
         await WalkLook.AtAsync(page, language, $"admin-booking-{language}-closure-deleted", "admin's closed day deleted, its section open", findings);
+        await pastToggle.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(pastToggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(pastRow).ToBeVisibleAsync();
+        await pastRow.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(pastRow).ToHaveCountAsync(0);
         await Browser.AssertAccessibleAsync(page);
 
-        // The page as it was before the sections folded (the hours folded), and before the hours did: all open.
+        // Each section open alone, as it is and with its form (and the past days) shown as before; then all of them.
+        // The department opened above folds again first: the heights are of the hours folded.
+        await fold.ClickAsync();
+        await Assertions.Expect(fold).ToHaveAttributeAsync("aria-expanded", "false");
+        var shownBefore = "['#department-form', '#staff-form', '#concern-form', '#closure-past'].map(s => document.querySelector(s))";
+        var heights = new List<string>();
+        var grown = new Dictionary<string, int>();
+        foreach (var section in new[] { "departments", "closures", "staff", "concerns" })
+        {
+            await page.EvaluateAsync($"s => document.querySelectorAll('section.fold-section').forEach(e => e.classList.toggle('open', e.getAttribute('aria-labelledby') === s + '-title'))", section);
+            var now = await HeightAsync(page);
+            await page.EvaluateAsync($"() => {shownBefore}.forEach(e => e.hidden = false)");
+            var before = await HeightAsync(page);
+            await page.EvaluateAsync($"() => {shownBefore}.forEach(e => e.hidden = true)");
+            heights.Add($"{section} open: {now} px ({before} px with its form shown)");
+            grown[section] = before - now;
+        }
         await page.EvaluateAsync("() => document.querySelectorAll('section.fold-section').forEach(s => s.classList.add('open'))");
         var sectionsOpen = await HeightAsync(page);
         foreach (var section in new[] { "departments", "staff" })
             await page.Locator($"#{section}-body").ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotDirectory, $"admin-booking-{language}-{section}.png") });
+        await page.EvaluateAsync($"() => {shownBefore}.forEach(e => e.hidden = false)");
+        var sectionsOpenBefore = await HeightAsync(page);
+        await page.EvaluateAsync($"() => {shownBefore}.forEach(e => e.hidden = true)");
         await page.EvaluateAsync("() => document.querySelectorAll('#hours .hours-fold').forEach(c => c.classList.add('open'))");
         var unfolded = await HeightAsync(page);
         var count = await page.Locator("#hours .hours-fold").CountAsync();
         await File.WriteAllTextAsync(Path.Combine(Browser.ScreenshotDirectory, $"admin-hours-height-{language}.txt"),
             string.Create(CultureInfo.InvariantCulture,
-                $"390 px, {count} departments: {folded} px folded, {sectionsOpen} px with the hours folded and the sections open, {unfolded} px all open\n"));
+                $"390 px, {count} departments: {folded} px folded, {sectionsOpen} px with the hours folded and the sections open ({sectionsOpenBefore} px with their forms shown), {unfolded} px all open\n{string.Join("\n", heights)}\n"));
         // Folded, a department is its heading's line or two; open, its two weeks are 14 fields one under the other.
         Assert.True(unfolded - sectionsOpen > count * 1000, $"{count} departments: hours folded {sectionsOpen} px, all open {unfolded} px");
-        // Folded, a section is its heading; open, the concerns' form alone is 18 fields.
-        Assert.True(sectionsOpen - folded > 3000, $"sections folded {folded} px, open {sectionsOpen} px");
+        // Open, a section is its list: the concerns' form alone is 18 fields, the departments' 8, the staff's 4.
+        Assert.True(grown["concerns"] > 1500 && grown["departments"] > 500 && grown["staff"] > 250, string.Join("; ", heights));
+        Assert.True(sectionsOpen > folded, $"sections folded {folded} px, open {sectionsOpen} px");
         Assert.True(foldedCards.Max() < 120, $"folded departments {string.Join(", ", foldedCards)} px high");
+
+        // Wider (1366 px) the same: the sections shown without their buttons, a form only when asked.
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#concern-rows tr", new() { HasText = concernKey })).ToBeVisibleAsync();
+        await Assertions.Expect(concernForm).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#department-form")).ToBeHiddenAsync();
+        await page.Locator("#concern-rows tr", new() { HasText = concernKey }).GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(concernForm.Locator("#k-key")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#concern-form-title")).ToHaveTextAsync(await T(page, "ab.editConcern", new { name = concernName }));
+        await WalkLook.AtAsync(page, language, $"admin-booking-{language}-desktop-concern", "admin's concern form at 1366 px", findings);
+        await concernForm.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#concerns-body .list-actions .form-result")).ToHaveTextAsync(await T(page, "ab.savedItem", new { name = concernName }));
+        await Assertions.Expect(concernForm).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#concern-rows tr", new() { HasText = concernKey }).GetByRole(AriaRole.Button)).ToBeFocusedAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotDirectory, $"admin-booking-{language}-desktop-saved.png") });
         Assert.True(findings.Count == 0, string.Join("\n", findings));
     }
 
     private static Task<int> HeightAsync(IPage page) => page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
 
     /// <summary>The page's own text for a key (the page's i18n module, so its catalogue).</summary>
-    private static Task<string> T(IPage page, string key) =>
-        page.EvaluateAsync<string>("async key => (await import('/shared/i18n.js')).t(key)", key);
+    private static Task<string> T(IPage page, string key, object? vars = null) =>
+        page.EvaluateAsync<string>("async ([key, vars]) => (await import('/shared/i18n.js')).t(key, vars)", new object[] { key, vars ?? new { } });
 }

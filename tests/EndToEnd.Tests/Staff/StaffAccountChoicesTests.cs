@@ -92,9 +92,13 @@ public sealed class StaffAccountChoicesTests(Browser browser) : IClassFixture<Br
         // Booking's page: a concern without its German name nor its duration, refused beside its button.
         await page.GotoAsync("/agent/admin-booking.html");
         var concernForm = page.Locator("#concern-form");
-        // On a phone the concerns fold under their heading's button (AdminHoursFoldTests).
+        // On a phone the concerns fold under their heading's button (AdminHoursFoldTests), which works once the page
+        // has drawn its lists (a press before that went unheard).
+        await Assertions.Expect(page.Locator("#concern-rows tr").First).ToBeAttachedAsync();
         await page.Locator("#concerns-title button").ClickAsync();
         await Assertions.Expect(page.Locator("#concern-rows tr").First).ToBeVisibleAsync();
+        // The form is shown when asked, under the list.
+        await page.Locator("#concern-new").ClickAsync();
         await concernForm.Locator("#k-key").FillAsync($"{keptKey}-sans-nom");
         await concernForm.Locator("#k-departmentKey").SelectOptionAsync(keptKey);
         await concernForm.Locator("button[type=submit]").ClickAsync();
@@ -104,7 +108,8 @@ public sealed class StaffAccountChoicesTests(Browser browser) : IClassFixture<Br
         await Assertions.Expect(concernForm.Locator("#k-nameDe")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(concernForm.Locator("[aria-invalid=true]").First).ToBeFocusedAsync();
         // The booking page's tables read as cards on the phone, no sideways scrolling.
-        Assert.Equal("block", await page.Locator("#concern-rows tr").First.EvaluateAsync<string>("tr => getComputedStyle(tr).display"));
+        // (a concern's card lays out its own facts, its name beside its button).
+        Assert.NotEqual("table-row", await page.Locator("#concern-rows tr").First.EvaluateAsync<string>("tr => getComputedStyle(tr).display"));
         await result.ScrollIntoViewIfNeededAsync();
         await WalkLook.AtAsync(page, "fr", "staff-choices-fr-3-concern-refused-phone", "concern refused on a phone", findings);
         await page.Locator("#concern-rows tr").First.ScrollIntoViewIfNeededAsync();

@@ -116,12 +116,15 @@ function actionOf(e) {
   return e.repeats > 1 ? `${action} (${t('audit.repeats', { n: e.repeats })})` : action;
 }
 
-// A sign-in event concerns an account (its user name) and came from an address; any other entry, its path.
+// A sign-in event concerns an account (its user name) and came from an address; any other entry, its path. One
+// element: a phone's card sets each cell's content beside its name as one piece.
 function targetOf(e) {
   const code = Object.assign(document.createElement('code'), { textContent: e.event ? (e.account ?? '') : e.path });
-  if (!e.event || !e.clientIp) return [code];
+  if (!e.event || !e.clientIp) return code;
   const address = t('audit.address', { ip: e.clientIp });
-  return e.account ? [code, ' – ', address] : [address];
+  const target = document.createElement('span');
+  target.append(...(e.account ? [code, ' – ', address] : [address]));
+  return target;
 }
 
 function render() {

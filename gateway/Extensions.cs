@@ -66,6 +66,8 @@ internal static class Extensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<RepeatedReads>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
+        services.AddSingleton<SignInAudit>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignInAudit>());
         services.AddHttpClient(ServicesHealthCheck.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         services.AddHttpClient(ServiceCatalogue.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<ServiceCatalogue>();

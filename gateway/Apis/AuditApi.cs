@@ -38,7 +38,12 @@ public static class AuditApi
             query = query.Where(a => a.Departments.Any(d => mine.Contains(d)));
         }
         if (filter.StaffId is { } id) query = query.Where(a => a.StaffId == id);
-        if (!string.IsNullOrWhiteSpace(filter.Person)) query = query.Where(a => EF.Functions.ILike(a.StaffName, $"%{Escape(filter.Person.Trim())}%", "\\"));
+        if (!string.IsNullOrWhiteSpace(filter.Person))
+        {
+            var pattern = $"%{Escape(filter.Person.Trim())}%";
+            query = query.Where(a => EF.Functions.ILike(a.StaffName, pattern, "\\") || (a.Account != null && EF.Functions.ILike(a.Account, pattern, "\\")));
+        }
+        if (filter.Events is { } events) query = query.Where(a => a.Event != null && events.Contains(a.Event));
         if (!string.IsNullOrWhiteSpace(filter.Path)) query = query.Where(a => a.Path.StartsWith(filter.Path));
         if (caseId is { } c) query = query.Where(a => EF.Functions.ILike(a.Path, $"%{c}%"));
         if (start is { } s) query = query.Where(a => a.At >= s);

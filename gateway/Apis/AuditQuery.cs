@@ -7,12 +7,17 @@ namespace Municipal.Gateway.Apis;
 /// The audit log's filters, from the query string: days <c>from</c>–<c>to</c> (yyyy-MM-dd in the city's time zone,
 /// both included), a person (<c>staffId</c>, or part of the name in <c>person</c>), a case (<c>case</c>: a dossier's
 /// or consultation's id anywhere in the path), what was touched (<c>subject</c>, see <see cref="AuditSubjects"/>), how
-/// (<c>action</c>: viewed, changed, deleted) or a path prefix; pages go back with <c>before</c> (the last id shown).
+/// (<c>action</c>: viewed, changed, deleted), a sign-in event (<c>event</c>, see <see cref="SignInEvents"/>; <c>failed</c>
+/// for every failure) or a path prefix; pages go back with <c>before</c> (the last id shown). The person is also found by
+/// the user name a sign-in event concerns.
 /// </summary>
 public sealed record AuditQuery(
     Guid? StaffId, string? Path, string? From, string? To, string? Person, string? Case, string? Subject, string? Action,
-    long? Before, int Take = 200)
+    string? Event, long? Before, int Take = 200)
 {
+    /// <summary>The sign-in events asked for; null when none (or an unknown one) is given.</summary>
+    public string[]? Events => string.IsNullOrWhiteSpace(Event) ? null : SignInEvents.Matching(Event.Trim());
+
     public const int MaxPersonLength = 200;
 
     /// <summary>The case's id, or null when none (or no id) is given.</summary>
@@ -40,6 +45,11 @@ public sealed record AuditQuery(
                 .With("allowed", string.Join(", ", AuditSubjects.All.Select(s => s.Key)));
         if (!string.IsNullOrWhiteSpace(Action) && !AuditSubjects.Verbs.Contains(Action))
             errors["action"] = new Reason("audit-action", $"Allowed: {string.Join(", ", AuditSubjects.Verbs)}").With("allowed", string.Join(", ", AuditSubjects.Verbs));
+        if (!string.IsNullOrWhiteSpace(Event) && Events is null)
+        {
+            var allowed = string.Join(", ", SignInEvents.All.Append(SignInEvents.Failed));
+            errors["event"] = new Reason("audit-event", $"Allowed: {allowed}").With("allowed", allowed);
+        }
         if (Person is { Length: > MaxPersonLength }) errors["person"] = Reasons.TooLong(MaxPersonLength);
         return errors;
     }

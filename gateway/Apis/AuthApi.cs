@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Municipal.Gateway.Security;
 using Municipal.Gateway.Staff;
 using Municipal.ServiceDefaults;
 using QRCoder;
@@ -55,6 +56,8 @@ public static class AuthApi
     /// unknown devices only: a browser the account signed in from before (<see cref="KnownDevices"/>) still passes with
     /// the right password and code, so failing on purpose cannot keep the owner out. Guessing from that browser is
     /// still bounded by the per-IP sign-in limit, and its failures count toward the lockout of every other device.
+    /// Each outcome is a sign-in event in the audit log (<see cref="SignInAudit"/>); a name that matches no account is
+    /// not stored, neither is a password or code.
     /// </summary>
     public static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> Login(
         LoginRequest request, HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, KnownDevices devices, IConfiguration configuration)
@@ -77,15 +80,21 @@ public static class AuthApi
         if (user is null || user.Disabled)
         {
             users.PasswordHasher.VerifyHashedPassword(new StaffUser(), TimingDummyHash, request.Password!);
+            await AuditSignInAsync(context, users, user, user is null ? SignInEvents.UnknownAccount : SignInEvents.DisabledAccount, StatusCodes.Status401Unauthorized);
             return await FailedAfterFloor();
         }
 
-        var blocked = await users.IsLockedOutAsync(user) && !devices.IsKnown(context, user.Id);
+        var locked = await users.IsLockedOutAsync(user);
+        var blocked = locked && !devices.IsKnown(context, user.Id);
         var passwordOk = await users.CheckPasswordAsync(user, request.Password!);
-        if (blocked) return await FailedAfterFloor();
+        if (blocked)
+        {
+            await AuditSignInAsync(context, users, user, SignInEvents.WhileLockedOut, StatusCodes.Status401Unauthorized);
+            return await FailedAfterFloor();
+        }
         if (!passwordOk)
         {
-            await users.AccessFailedAsync(user);
+            await FailedAttemptAsync(context, users, user, locked, SignInEvents.WrongPassword);
             return await FailedAfterFloor();
         }
 
@@ -93,13 +102,14 @@ public static class AuthApi
         {
             if (string.IsNullOrWhiteSpace(request.Code))
             {
+                await AuditSignInAsync(context, users, user, SignInEvents.CodeMissing, StatusCodes.Status400BadRequest);
                 return Problems.Fields(new FieldErrors { ["code"] = new Reason("totp-required", "Bitte den Code aus Ihrer Authenticator-App eingeben. / Enter the code from your authenticator app.") },
                     title: "Second factor required", type: "urn:municipal:totp-required");
             }
             var code = request.Code.Replace(" ", "", StringComparison.Ordinal);
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
-                await users.AccessFailedAsync(user);
+                await FailedAttemptAsync(context, users, user, locked, SignInEvents.WrongCode);
                 return await FailedAfterFloor();
             }
         }
@@ -107,7 +117,27 @@ public static class AuthApi
         await users.ResetAccessFailedCountAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
         devices.Remember(context, user.Id);
+        await AuditSignInAsync(context, users, user, SignInEvents.SignedIn, StatusCodes.Status200OK);
         return TypedResults.Ok(await MeFor(users, user));
+    }
+
+    /// <summary>A failed try counts toward the lockout; the one that locks the account is an event of its own.</summary>
+    private static async Task FailedAttemptAsync(HttpContext context, UserManager<StaffUser> users, StaffUser user, bool lockedBefore, string @event)
+    {
+        await users.AccessFailedAsync(user);
+        await AuditSignInAsync(context, users, user, @event, StatusCodes.Status401Unauthorized);
+        if (!lockedBefore && await users.IsLockedOutAsync(user)) await AuditSignInAsync(context, users, user, SignInEvents.LockoutBegun, StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>
+    /// A sign-in event for the audit log, concerning the account's departments (its supervisors read it too); a name
+    /// that matches no account is for admins only.
+    /// </summary>
+    private static async Task AuditSignInAsync(HttpContext context, UserManager<StaffUser> users, StaffUser? user, string @event, int status, string path = "/api/auth/login")
+    {
+        var departments = user is null ? [] : (await users.GetClaimsAsync(user)).Where(c => c.Type == "dept").Select(c => c.Value);
+        var entry = SignInAudit.EntryFor(context, @event, user is null ? null : (user.Id, user.DisplayName, user.UserName ?? ""), departments, status, path);
+        await context.RequestServices.GetRequiredService<SignInAudit>().RecordAsync(entry);
     }
 
     /// <summary>Ends this session on the server too (<see cref="EndedSessions"/>): a copy of its cookie no longer signs anyone in.</summary>
@@ -117,6 +147,12 @@ public static class AuthApi
         if (session.Succeeded && EndedSessions.IdOf(session.Properties) is { } id)
         {
             await ended.EndAsync(id, cookies.Get(IdentityConstants.ApplicationScheme).ExpireTimeSpan);
+        }
+        if (session is { Succeeded: true, Principal: { } principal } && principal.IsSignedIn())
+        {
+            var staff = principal.ToStaff();
+            await context.RequestServices.GetRequiredService<SignInAudit>().RecordAsync(SignInAudit.EntryFor(context, SignInEvents.SignedOut,
+                (staff.Id, staff.Name, principal.Identity?.Name ?? ""), staff.Departments, StatusCodes.Status204NoContent, "/api/auth/logout"));
         }
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
@@ -156,12 +192,14 @@ public static class AuthApi
         // is locked nothing is checked until the lockout ends (a stolen cookie could otherwise try passwords unthrottled).
         else if (await users.IsLockedOutAsync(user))
         {
+            context.Items[SignInAudit.ItemKey] = SignInEvents.WhileLockedOut;
             Add("currentPassword", new Reason("password-tries-locked", "Zu viele falsche Versuche; bitte später erneut versuchen. / Too many wrong tries; please try again later.")
                 .With("minutes", (int)users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes));
         }
         else if (!await users.CheckPasswordAsync(user, current))
         {
             await users.AccessFailedAsync(user);
+            context.Items[SignInAudit.ItemKey] = await users.IsLockedOutAsync(user) ? SignInEvents.LockoutBegun : SignInEvents.PasswordChangeFailed;
             Add("currentPassword", new Reason("password-mismatch", "Das bisherige Passwort stimmt nicht. / The current password is not correct."));
         }
         else await users.ResetAccessFailedCountAsync(user);
@@ -252,13 +290,17 @@ public static class AuthApi
                 "Bitte einen aktuellen Code aus der Authenticator-App oder Ihr Passwort angeben. / Enter a current code from your authenticator app or your password."));
         }
         if (password.Length > MaxPasswordLength) return Problems.Field("password", Reasons.TooLong(MaxPasswordLength));
-        var blocked = await users.IsLockedOutAsync(user) && !devices.IsKnown(context, user.Id);
+        var locked = await users.IsLockedOutAsync(user);
+        var blocked = locked && !devices.IsKnown(context, user.Id);
         var proven = code.Length > 0
             ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
             : await users.CheckPasswordAsync(user, password);
         if (blocked || !proven)
         {
             if (!blocked) await users.AccessFailedAsync(user);
+            context.Items[SignInAudit.ItemKey] = blocked ? SignInEvents.WhileLockedOut
+                : await users.IsLockedOutAsync(user) && !locked ? SignInEvents.LockoutBegun
+                : code.Length > 0 ? SignInEvents.WrongCode : SignInEvents.WrongPassword;
             return code.Length > 0
                 ? Problems.Field("code", new Reason("totp-wrong", "Der Code stimmt nicht. / The code is not correct."))
                 : Problems.Field("password", new Reason("password-mismatch", "Das Passwort stimmt nicht. / The password is not correct."));

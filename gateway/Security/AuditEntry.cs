@@ -1,6 +1,6 @@
 namespace Municipal.Gateway.Security;
 
-/// <summary>One staff action that touched residents' data or staff accounts.</summary>
+/// <summary>One staff action that touched residents' data or staff accounts, or a sign-in event (<see cref="Event"/>).</summary>
 public sealed class AuditEntry
 {
     public long Id { get; init; }
@@ -15,4 +15,13 @@ public sealed class AuditEntry
 
     /// <summary>The departments the action concerns: the one the request names, and the acting staff member's own.</summary>
     public string[] Departments { get; init; } = [];
+
+    /// <summary>A sign-in event (<see cref="SignInEvents"/>), or null for any other request.</summary>
+    public string? Event { get; init; }
+
+    /// <summary>The user name of the account a sign-in event concerns; null for a name that matches no account.</summary>
+    public string? Account { get; init; }
+
+    /// <summary>How many times this happened: 1, or the further ones of a sign-in event summed up (<see cref="SignInAudit"/>).</summary>
+    public int Repeats { get; init; } = 1;
 }

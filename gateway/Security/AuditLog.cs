@@ -81,9 +81,10 @@ public sealed class AuditLog(IServiceScopeFactory scopes, ILogger<AuditLog> logg
         await next(context);
         var path = context.Request.Path;
         // Not audited: who am I, the staff pages' presence heartbeat (every 15 s, it touches no one's data), and the
-        // city's languages every page reads before it shows a word.
+        // city's languages every page reads before it shows a word. Sign-in and sign-out write their own entries
+        // (SignInAudit), signed in or not.
         if (!path.StartsWithSegments("/api") || path.StartsWithSegments("/api/auth/me") || path.StartsWithSegments("/api/sessions/duty")
-            || path.StartsWithSegments("/api/city")
+            || path.StartsWithSegments("/api/city") || path.StartsWithSegments("/api/auth/login") || path.StartsWithSegments("/api/auth/logout")
             || !context.User.IsSignedIn())
         {
             return;
@@ -94,6 +95,8 @@ public sealed class AuditLog(IServiceScopeFactory scopes, ILogger<AuditLog> logg
         {
             return;
         }
+        // A wrong current password or second factor of a signed-in person: the handler names the event.
+        var signInEvent = context.Items.TryGetValue(SignInAudit.ItemKey, out var named) ? named as string : null;
         var audit = context.RequestServices.GetRequiredService<AuditLog>();
         await audit.RecordAsync(new AuditEntry
         {
@@ -107,6 +110,8 @@ public sealed class AuditLog(IServiceScopeFactory scopes, ILogger<AuditLog> logg
             Status = context.Response.StatusCode,
             ClientIp = context.Connection.RemoteIpAddress?.ToString(),
             Departments = DepartmentsOf(context, staff.Departments),
+            Event = signInEvent,
+            Account = signInEvent is null ? null : SignInAudit.OneLine(context.User.Identity?.Name ?? ""),
         });
     });
 

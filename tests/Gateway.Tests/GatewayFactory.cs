@@ -138,3 +138,12 @@ public sealed class QuickHubCheckGatewayFactory : GatewayFactory
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings() => [new("Auth:HubSessionCheckSeconds", "1")];
 }
+
+/// <summary>Sign-in events summed up over 10 s (not a minute), and no floor on failures, so a test sees the sums soon.</summary>
+public sealed class SignInAuditGatewayFactory : GatewayFactory
+{
+    public const int WindowSeconds = 10;
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
+        [new("Audit:SignInWindowSeconds", WindowSeconds.ToString()), new("Auth:FailureFloorMs", "0")];
+}

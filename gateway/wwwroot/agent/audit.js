@@ -7,7 +7,12 @@ register({
   de: {
     'audit.forbidden': 'Das Protokoll sehen Vorgesetzte und Administratoren.',
     'audit.title': 'Protokoll der Zugriffe', 'audit.filter': 'Filtern', 'audit.at': 'Zeit', 'audit.who': 'Wer', 'audit.action': 'Aktion',
-    'audit.filterTitle': 'Protokoll filtern', 'audit.from': 'Von (Tag)', 'audit.to': 'Bis (Tag)', 'audit.person': 'Person (Name oder Teil davon)',
+    'audit.filterTitle': 'Protokoll filtern', 'audit.from': 'Von (Tag)', 'audit.to': 'Bis (Tag)', 'audit.person': 'Person oder Konto (Name, Benutzername oder Teil davon)',
+    'audit.eventFilter': 'Anmeldeereignis', 'audit.unknownAccount': 'Unbekanntes Konto', 'audit.repeats': '{n} weitere Male',
+    'audit.address': 'Adresse {ip}', 'audit.event.failed': 'Alle fehlgeschlagenen Anmeldungen', 'audit.event.signedIn': 'Angemeldet',
+    'audit.event.signedOut': 'Abgemeldet', 'audit.event.unknownAccount': 'Anmeldung fehlgeschlagen: unbekannter Benutzername', 'audit.event.disabledAccount': 'Anmeldung fehlgeschlagen: Konto deaktiviert',
+    'audit.event.wrongPassword': 'Anmeldung fehlgeschlagen: falsches Passwort', 'audit.event.codeMissing': 'Passwort richtig, Code des zweiten Faktors fehlt', 'audit.event.wrongCode': 'Anmeldung fehlgeschlagen: falscher Code (zweiter Faktor)',
+    'audit.event.lockoutBegun': 'Konto vorübergehend gesperrt (zu viele Fehlversuche)', 'audit.event.whileLockedOut': 'Versuch während der Sperre', 'audit.event.passwordChangeFailed': 'Passwortwechsel: bisheriges Passwort falsch',
     'audit.case': 'Dossier- oder Beratungs-ID', 'audit.subject': 'Bereich', 'audit.actionFilter': 'Art', 'audit.any': 'Alle', 'audit.reset': 'Alle Filter löschen',
     'audit.target': 'Betroffen', 'audit.outcome': 'Ergebnis', 'audit.more': 'Ältere Einträge laden', 'audit.count': 'Angezeigte Einträge: {n}', 'audit.countMore': 'Angezeigte Einträge: {n} – es gibt ältere',
     'audit.none': 'Keine Einträge für diese Filter.',
@@ -21,7 +26,12 @@ register({
   en: {
     'audit.forbidden': 'The access log is for supervisors and administrators.',
     'audit.title': 'Access log', 'audit.filter': 'Filter', 'audit.at': 'Time', 'audit.who': 'Who', 'audit.action': 'Action',
-    'audit.filterTitle': 'Filter the log', 'audit.from': 'From (day)', 'audit.to': 'To (day)', 'audit.person': 'Person (name or part of it)',
+    'audit.filterTitle': 'Filter the log', 'audit.from': 'From (day)', 'audit.to': 'To (day)', 'audit.person': 'Person or account (name, user name or part of it)',
+    'audit.eventFilter': 'Sign-in event', 'audit.unknownAccount': 'Unknown account', 'audit.repeats': '{n} more times',
+    'audit.address': 'address {ip}', 'audit.event.failed': 'All failed sign-ins', 'audit.event.signedIn': 'Signed in',
+    'audit.event.signedOut': 'Signed out', 'audit.event.unknownAccount': 'Sign-in failed: unknown user name', 'audit.event.disabledAccount': 'Sign-in failed: account disabled',
+    'audit.event.wrongPassword': 'Sign-in failed: wrong password', 'audit.event.codeMissing': 'Password right, second-factor code missing', 'audit.event.wrongCode': 'Sign-in failed: wrong code (second factor)',
+    'audit.event.lockoutBegun': 'Account locked for a while (too many failures)', 'audit.event.whileLockedOut': 'Attempt while locked', 'audit.event.passwordChangeFailed': 'Password change: current password wrong',
     'audit.case': 'Dossier or consultation ID', 'audit.subject': 'Area', 'audit.actionFilter': 'Kind', 'audit.any': 'All', 'audit.reset': 'Clear all filters',
     'audit.target': 'Concerns', 'audit.outcome': 'Outcome', 'audit.more': 'Load older entries', 'audit.count': 'Entries shown: {n}', 'audit.countMore': 'Entries shown: {n} – there are older ones',
     'audit.none': 'No entries for these filters.',
@@ -35,7 +45,12 @@ register({
   fr: {
     'audit.forbidden': 'Le journal des accès est réservé aux cadres et aux administrateurs.',
     'audit.title': 'Journal des accès', 'audit.filter': 'Filtrer', 'audit.at': 'Heure', 'audit.who': 'Qui', 'audit.action': 'Action',
-    'audit.filterTitle': 'Filtrer le journal', 'audit.from': 'Du (jour)', 'audit.to': 'Au (jour)', 'audit.person': 'Personne (nom ou partie du nom)',
+    'audit.filterTitle': 'Filtrer le journal', 'audit.from': 'Du (jour)', 'audit.to': 'Au (jour)', 'audit.person': 'Personne ou compte (nom, nom d’utilisateur ou partie du nom)',
+    'audit.eventFilter': 'Événement de connexion', 'audit.unknownAccount': 'Compte inconnu', 'audit.repeats': '{n} fois de plus',
+    'audit.address': 'adresse {ip}', 'audit.event.failed': 'Toutes les connexions échouées', 'audit.event.signedIn': 'Connexion réussie',
+    'audit.event.signedOut': 'Déconnexion', 'audit.event.unknownAccount': 'Échec de connexion : nom d’utilisateur inconnu', 'audit.event.disabledAccount': 'Échec de connexion : compte désactivé',
+    'audit.event.wrongPassword': 'Échec de connexion : mot de passe erroné', 'audit.event.codeMissing': 'Mot de passe correct, code du second facteur manquant', 'audit.event.wrongCode': 'Échec de connexion : code erroné (second facteur)',
+    'audit.event.lockoutBegun': 'Compte bloqué temporairement (trop d’échecs)', 'audit.event.whileLockedOut': 'Tentative pendant le blocage', 'audit.event.passwordChangeFailed': 'Changement de mot de passe : mot de passe actuel erroné',
     'audit.case': 'ID du dossier ou de l’entretien', 'audit.subject': 'Domaine', 'audit.actionFilter': 'Type', 'audit.any': 'Tous', 'audit.reset': 'Effacer tous les filtres',
     'audit.target': 'Concerne', 'audit.outcome': 'Résultat', 'audit.more': 'Charger des entrées plus anciennes', 'audit.count': 'Entrées affichées : {n}', 'audit.countMore': 'Entrées affichées : {n} – il y en a de plus anciennes',
     'audit.none': 'Aucune entrée pour ces filtres.',
@@ -49,7 +64,12 @@ register({
   it: {
     'audit.forbidden': 'Il registro degli accessi è riservato ai quadri e agli amministratori.',
     'audit.title': 'Protocollo degli accessi', 'audit.filter': 'Filtrare', 'audit.at': 'Ora', 'audit.who': 'Chi', 'audit.action': 'Azione',
-    'audit.filterTitle': 'Filtrare il protocollo', 'audit.from': 'Dal (giorno)', 'audit.to': 'Al (giorno)', 'audit.person': 'Persona (nome o parte del nome)',
+    'audit.filterTitle': 'Filtrare il protocollo', 'audit.from': 'Dal (giorno)', 'audit.to': 'Al (giorno)', 'audit.person': 'Persona o account (nome, nome utente o parte del nome)',
+    'audit.eventFilter': 'Evento di accesso', 'audit.unknownAccount': 'Account sconosciuto', 'audit.repeats': 'altre {n} volte',
+    'audit.address': 'indirizzo {ip}', 'audit.event.failed': 'Tutti gli accessi non riusciti', 'audit.event.signedIn': 'Accesso riuscito',
+    'audit.event.signedOut': 'Disconnessione', 'audit.event.unknownAccount': 'Accesso non riuscito: nome utente sconosciuto', 'audit.event.disabledAccount': 'Accesso non riuscito: account disattivato',
+    'audit.event.wrongPassword': 'Accesso non riuscito: password errata', 'audit.event.codeMissing': 'Password corretta, manca il codice del secondo fattore', 'audit.event.wrongCode': 'Accesso non riuscito: codice errato (secondo fattore)',
+    'audit.event.lockoutBegun': 'Account bloccato temporaneamente (troppi tentativi falliti)', 'audit.event.whileLockedOut': 'Tentativo durante il blocco', 'audit.event.passwordChangeFailed': 'Cambio password: password attuale errata',
     'audit.case': 'ID dell’incarto o del colloquio', 'audit.subject': 'Ambito', 'audit.actionFilter': 'Tipo', 'audit.any': 'Tutti', 'audit.reset': 'Cancellare tutti i filtri',
     'audit.target': 'Riguarda', 'audit.outcome': 'Esito', 'audit.more': 'Caricare voci meno recenti', 'audit.count': 'Voci visualizzate: {n}', 'audit.countMore': 'Voci visualizzate: {n} – ce ne sono di meno recenti',
     'audit.none': 'Nessuna voce per questi filtri.',
@@ -66,6 +86,8 @@ const SUBJECTS = ['dossier', 'form', 'identity', 'documents', 'consultation', 'a
 // Events that say it all in one word ("Anmeldung"), without "viewed/changed".
 const EVENTS = ['signIn', 'signOut'];
 const VERBS = ['viewed', 'changed', 'deleted'];
+// Sign-in events, and "failed" for every failure (the server's SignInEvents).
+const SIGN_IN_EVENTS = ['failed', 'unknownAccount', 'wrongPassword', 'codeMissing', 'wrongCode', 'lockoutBegun', 'whileLockedOut', 'disabledAccount', 'passwordChangeFailed', 'signedIn', 'signedOut'];
 // A phone shows each entry as a card: a hundred of them made a page some 32,000 px long. It asks for 20 at a time.
 const narrow = matchMedia('(max-width: 40rem)');
 const pageSize = () => narrow.matches ? 20 : 100;
@@ -77,7 +99,7 @@ let query = new URLSearchParams();
 const result = status => status < 400 ? 'ok' : status === 401 || status === 403 ? 'refused' : status === 404 ? 'notFound' : status < 500 ? 'rejected' : 'failed';
 
 function fillChoices() {
-  for (const [id, keys, prefix] of [['subject', SUBJECTS, 'audit.subject.'], ['action', VERBS, 'audit.verb.']]) {
+  for (const [id, keys, prefix] of [['subject', SUBJECTS, 'audit.subject.'], ['action', VERBS, 'audit.verb.'], ['event', SIGN_IN_EVENTS, 'audit.event.']]) {
     const select = $(id);
     const chosen = select.value;
     select.replaceChildren(new Option(t('audit.any'), ''), ...keys.map(k => new Option(t(prefix + k), k)));
@@ -85,15 +107,33 @@ function fillChoices() {
   }
 }
 
+// A sign-in event on a name that matches no account names no one: the name typed is not kept.
+const who = e => e.event && !e.account ? t('audit.unknownAccount') : e.staffName;
+
+function actionOf(e) {
+  const action = e.event ? t(`audit.event.${e.event}`)
+    : EVENTS.includes(e.subject) ? t(`audit.subject.${e.subject}`) : `${t(`audit.subject.${e.subject}`)} – ${t(`audit.verb.${e.verb}`)}`;
+  return e.repeats > 1 ? `${action} (${t('audit.repeats', { n: e.repeats })})` : action;
+}
+
+// A sign-in event concerns an account (its user name) and came from an address; any other entry, its path. One
+// element: a phone's card sets each cell's content beside its name as one piece.
+function targetOf(e) {
+  const code = Object.assign(document.createElement('code'), { textContent: e.event ? (e.account ?? '') : e.path });
+  if (!e.event || !e.clientIp) return code;
+  const address = t('audit.address', { ip: e.clientIp });
+  const target = document.createElement('span');
+  target.append(...(e.account ? [code, ' – ', address] : [address]));
+  return target;
+}
+
 function render() {
   $('entries').replaceChildren(...shown.map(e => {
     const tr = document.createElement('tr');
-    const action = EVENTS.includes(e.subject) ? t(`audit.subject.${e.subject}`) : `${t(`audit.subject.${e.subject}`)} – ${t(`audit.verb.${e.verb}`)}`;
-    const target = Object.assign(document.createElement('code'), { textContent: e.path });
     const outcome = `${t(`audit.result.${result(e.status)}`)} (${e.status})`;
-    for (const value of [formatInstant(e.at, { dateStyle: 'short', timeStyle: 'medium' }), e.staffName, action, target, outcome]) {
+    for (const value of [formatInstant(e.at, { dateStyle: 'short', timeStyle: 'medium' }), who(e), actionOf(e), targetOf(e), outcome]) {
       const td = document.createElement('td');
-      td.append(value);
+      td.append(...[value].flat());
       tr.append(td);
     }
     return tr;

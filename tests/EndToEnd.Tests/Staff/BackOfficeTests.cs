@@ -25,7 +25,7 @@ public sealed class BackOfficeTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(page.Locator("#case-error")).ToBeVisibleAsync();
 
         await page.GetByLabel("Dossier- oder Beratungs-ID").FillAsync(dossier.ToString());
-        await page.GetByLabel("Person (Name oder Teil davon)").FillAsync("rita");
+        await page.GetByLabel("Person oder Konto").FillAsync("rita");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
         var rows = page.Locator("#entries tr");
         await Assertions.Expect(rows).ToHaveCountAsync(100);

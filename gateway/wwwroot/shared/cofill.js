@@ -13,6 +13,8 @@ register({
     'cf.refused': 'Eine Eingabe wurde nicht gespeichert – der Grund steht beim Feld.',
     'cf.saving': 'Wird gespeichert …',
     'cf.offline': 'Verbindung unterbrochen – Ihre Eingaben werden erneut gesendet.',
+    'cf.closed.submitted': 'Das Formular ist schon eingereicht. Änderungen werden nicht mehr gespeichert.',
+    'cf.closed.ended': 'Das Gespräch ist beendet. Das Formular kann nicht mehr geändert werden.',
     'cf.conflict': '«{field}» wurde gleichzeitig von der anderen Seite geändert auf: «{theirs}». Ihre Eingabe «{mine}» wurde nicht übernommen.',
     'cf.keepMine': 'Meine Eingabe verwenden',
     'cf.open': 'Formular öffnen',
@@ -26,6 +28,8 @@ register({
     'cf.refused': 'An entry was not saved – the reason is shown at the field.',
     'cf.saving': 'Saving …',
     'cf.offline': 'Connection lost – your entries will be sent again.',
+    'cf.closed.submitted': 'The form has already been submitted. Changes are no longer saved.',
+    'cf.closed.ended': 'The consultation has ended. The form can no longer be changed.',
     'cf.conflict': '“{field}” was changed by the other side at the same time to: “{theirs}”. Your entry “{mine}” was not saved.',
     'cf.keepMine': 'Use my entry',
     'cf.open': 'Open form',
@@ -39,6 +43,8 @@ register({
     'cf.refused': 'Une saisie n’a pas été enregistrée – la raison figure à côté du champ.',
     'cf.saving': 'Enregistrement …',
     'cf.offline': 'Connexion interrompue – vos saisies seront renvoyées.',
+    'cf.closed.submitted': 'Le formulaire a déjà été déposé. Les modifications ne sont plus enregistrées.',
+    'cf.closed.ended': 'L’entretien est terminé. Le formulaire ne peut plus être modifié.',
     'cf.conflict': '« {field} » a été modifié au même moment par l’autre partie en : « {theirs} ». Votre saisie « {mine} » n’a pas été reprise.',
     'cf.keepMine': 'Utiliser ma saisie',
     'cf.open': 'Ouvrir le formulaire',
@@ -52,6 +58,8 @@ register({
     'cf.refused': 'Un dato non è stato salvato: il motivo è indicato accanto al campo.',
     'cf.saving': 'Salvataggio …',
     'cf.offline': 'Connessione interrotta: i vostri dati verranno inviati di nuovo.',
+    'cf.closed.submitted': 'Il modulo è già stato inoltrato. Le modifiche non vengono più salvate.',
+    'cf.closed.ended': 'Il colloquio è terminato. Il modulo non può più essere modificato.',
     'cf.conflict': '«{field}» è stato modificato contemporaneamente dall’altra parte in: «{theirs}». Il vostro inserimento «{mine}» non è stato ripreso.',
     'cf.keepMine': 'Usare il mio inserimento',
     'cf.open': 'Aprire il modulo',
@@ -66,6 +74,8 @@ register({
     'cf.refused': 'Eine Angabe ist nicht gespeichert. Beim Feld steht, warum.',
     'cf.saving': 'Wir speichern. Bitte warten.',
     'cf.offline': 'Die Verbindung ist weg. Wir schicken Ihre Angaben noch einmal.',
+    'cf.closed.submitted': 'Das Formular ist schon abgeschickt. Sie können nichts mehr ändern.',
+    'cf.closed.ended': 'Das Gespräch ist zu Ende. Sie können das Formular nicht mehr ändern.',
     'cf.conflict': 'Die andere Person hat «{field}» zur gleichen Zeit geändert. Jetzt steht dort: «{theirs}». Ihre Angabe «{mine}» ist nicht gespeichert.',
     'cf.keepMine': 'Meine Angabe nehmen',
     'cf.waiting': 'Gleich macht die Person vom Amt hier das Formular auf.',
@@ -159,6 +169,10 @@ export function bindView(view, sync, { status, notices, definition }) {
       notices.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: t('cf.invalidated') }));
     } else if (event.type === 'signature' && event.state === 'signed' && sync.role === 'clerk') {
       notices.replaceChildren(Object.assign(document.createElement('p'), { className: 'ok', textContent: t('cf.signed.other') }));
+    } else if (event.type === 'closed') {
+      // The service takes no more entries (submitted, or the consultation ended) and this page had not heard.
+      view.setReadOnly(true);
+      say(status, event.reason === 'ended' ? 'cf.closed.ended' : 'cf.closed.submitted');
     } else if (event.type === 'submitted') {
       view.setReadOnly(true);
       notices.replaceChildren(referenced(Object.assign(document.createElement('p'), { className: 'ok' }), t('cf.submitted.other', { reference: event.reference }), event.reference));

@@ -83,6 +83,7 @@ export class DraftSync {
 
   /** Called by the view on every keystroke: sends the field after a short pause, one request per field at a time. */
   input(field, value) {
+    if (this.closed) return;
     this.changed(field);
     clearTimeout(this.pending.get(field));
     this.onStatus('saving');
@@ -114,7 +115,7 @@ export class DraftSync {
       this.deferred.delete(field);
       this.take(field, deferred.value, deferred.version);
     }
-    if (!this.pending.size && !this.inFlight.size) this.onStatus(this.refused.size ? 'refused' : 'saved');
+    if (!this.pending.size && !this.inFlight.size && !this.closed) this.onStatus(this.refused.size ? 'refused' : 'saved');
   }
 
   /** Writes one entry; false when it should be sent again (no answer, or the service was away). */
@@ -150,6 +151,15 @@ export class DraftSync {
         // it is said at the field instead of "connection lost" and a retry every 2 s (room probe, 2026-12-06).
         this.refused.add(field);
         this.onEvent({ type: 'refused', field, message: error.errors.value?.join(' ') || error.message });
+      } else if (error instanceof ApiError && (error.status === 410 || error.status === 409)) {
+        // Submitted (409 form-submitted, perhaps by the other side, whose announcement this page missed) or the
+        // consultation ended (410): nothing is written any more. The entry was sent again every 2 s for good, under
+        // "connection lost".
+        this.closed = true;
+        for (const timer of this.pending.values()) clearTimeout(timer);
+        this.pending.clear();
+        this.latest.clear();
+        this.onEvent({ type: 'closed', reason: error.status === 410 ? 'ended' : 'submitted' });
       } else {
         // No answer, or not the service's (a proxy's 502): the entry may have been written all the same.
         if (!this.unanswered.has(field)) this.unanswered.set(field, new Set());

@@ -106,6 +106,39 @@ public sealed class CoFillingTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(FormPage.Field(b, "landlord")).ToHaveValueAsync("Immo AG");
     }
 
+    /// <summary>
+    /// A page that did not hear of the submission (its event stream down) and is typed into: the service refuses with
+    /// 409 form-submitted. The page sent the entry again every 2 s for good and said "connection lost"; it now says the
+    /// form is submitted and takes no more entries.
+    /// </summary>
+    [Fact]
+    public async Task A_page_that_missed_the_submission_says_so_when_it_is_typed_into()
+    {
+        await using var signer = await browser.NewPartyAsync(Browser.Desktop);
+        await using var other = await browser.NewPartyAsync(Browser.Desktop);
+        var a = await signer.NewPageAsync();
+        var b = await other.NewPageAsync();
+        var link = await FormPage.StartRegistrationAsync(a);
+        await FormPage.FillRegistrationAsync(a, Mailbox.UniqueAddress());
+        await FormPage.SavedAsync(a);
+        await b.RouteAsync("**/events", route => route.AbortAsync());
+        await b.GotoAsync(link);
+        await Assertions.Expect(FormPage.Field(b, "landlord")).ToHaveValueAsync("Stadtwohnungen AG");
+
+        await FormPage.SignAsync(a);
+        await a.Locator(".cf-submit").ClickAsync();
+        await Assertions.Expect(a.Locator(".cf-done")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("F-[0-9]{4}-[A-Z2-9]{6}"));
+
+        var writes = 0;
+        b.Request += (_, request) => { if (request.Method == "PATCH") Interlocked.Increment(ref writes); };
+        await FormPage.Field(b, "landlord").FillAsync("Andere AG");
+        await Assertions.Expect(b.Locator("#status")).ToHaveTextAsync("Das Formular ist schon eingereicht. Änderungen werden nicht mehr gespeichert.");
+        await Assertions.Expect(FormPage.Field(b, "landlord")).ToHaveJSPropertyAsync("readOnly", true);
+        await b.WaitForTimeoutAsync(3_000);
+        Assert.Equal(1, writes);
+        await Browser.AssertAccessibleAsync(b);
+    }
+
     [Fact]
     public async Task The_form_list_and_live_rules_work_in_english()
     {

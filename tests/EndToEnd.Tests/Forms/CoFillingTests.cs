@@ -6,16 +6,32 @@ namespace Municipal.EndToEnd.Tests.Forms;
 /// <summary>Two browser contexts on the same draft: each sees the other's edits, focus and conflicts.</summary>
 public sealed class CoFillingTests(Browser browser) : IClassFixture<Browser>
 {
+    /// <summary>A registration begun on a desktop (A) and opened by its link on a phone (B); disposing closes both.</summary>
+    private sealed record OneDraft(IBrowserContext Desktop, IBrowserContext Phone, IPage A, IPage B) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Desktop.DisposeAsync();
+            await Phone.DisposeAsync();
+        }
+    }
+
+    private async Task<OneDraft> OpenOnTwoScreensAsync()
+    {
+        var desktop = await browser.NewPartyAsync(Browser.Desktop);
+        var phone = await browser.NewPartyAsync(Browser.Phone);
+        var a = await desktop.NewPageAsync();
+        var b = await phone.NewPageAsync();
+        await b.GotoAsync(await FormPage.StartRegistrationAsync(a));
+        await Assertions.Expect(FormPage.Field(b, "landlord")).ToBeVisibleAsync();
+        return new OneDraft(desktop, phone, a, b);
+    }
+
     [Fact]
     public async Task Two_parties_fill_one_draft_together_including_simultaneous_edits()
     {
-        await using var desktop = await browser.NewPartyAsync(Browser.Desktop);
-        await using var phone = await browser.NewPartyAsync(Browser.Phone);
-        var a = await desktop.NewPageAsync();
-        var b = await phone.NewPageAsync();
-        var link = await FormPage.StartRegistrationAsync(a);
-        await b.GotoAsync(link);
-        await Assertions.Expect(FormPage.Field(b, "landlord")).ToBeVisibleAsync();
+        await using var draft = await OpenOnTwoScreensAsync();
+        var (a, b) = (draft.A, draft.B);
 
         // A change on one side appears on the other without a reload (how fast is the benchmarks' business).
         await FormPage.Field(a, "landlord").FillAsync("Immo AG");
@@ -81,13 +97,8 @@ public sealed class CoFillingTests(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task An_entry_whose_answer_never_comes_holds_nothing_back_and_the_last_entry_reaches_the_other_side()
     {
-        await using var desktop = await browser.NewPartyAsync(Browser.Desktop);
-        await using var phone = await browser.NewPartyAsync(Browser.Phone);
-        var a = await desktop.NewPageAsync();
-        var b = await phone.NewPageAsync();
-        var link = await FormPage.StartRegistrationAsync(a);
-        await b.GotoAsync(link);
-        await Assertions.Expect(FormPage.Field(b, "landlord")).ToBeVisibleAsync();
+        await using var draft = await OpenOnTwoScreensAsync();
+        var (a, b) = (draft.A, draft.B);
 
         var writes = 0;
         await a.RouteAsync("**/fields/landlord", async route =>
